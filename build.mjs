@@ -1,0 +1,32 @@
+// Bundles the Node side with esbuild: Electron main (ESM-free CJS for speed of startup),
+// the sandboxed preload (must be a single CommonJS file: sandboxed preloads can only
+// require('electron')), and the `storyboard` CLI which also hosts `serve`.
+// Native and binary-locating packages stay external so they resolve from node_modules.
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+
+const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+  // zod and friends are ESM; import.meta.url is used by our code to find resources/.
+  define: { 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/storyboard.ts'],
+    outfile: 'out/cli/storyboard.cjs',
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+  }),
+]);
+await chmod('out/cli/storyboard.cjs', 0o755);

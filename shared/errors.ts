@@ -1,0 +1,55 @@
+/**
+ * Errors that cross the contract. `code` is stable (tests and the UI branch on it); `message`
+ * is a complete sentence for the user that names the thing at fault (file, shot, setting).
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'PROJECT_IN_USE',
+  'PROJECT_EXISTS',
+  'PROJECT_DAMAGED',
+  'NO_PROJECT',
+  'MEDIA_UNSUPPORTED',
+  'MEDIA_CORRUPT',
+  'MEDIA_EMPTY',
+  'MEDIA_MISSING',
+  'MEDIA_TIMEOUT',
+  'FFMPEG_MISSING',
+  'FFMPEG_FAILED',
+  'EXPORT_INVALID',
+  'OUTPUT_NOT_WRITABLE',
+  'CANCELED',
+  'PROVIDER_FAILED',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export function toSerializedError(err: unknown): SerializedError {
+  if (err instanceof AppError) {
+    return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL', message };
+}
+
+export function isCanceled(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'CANCELED';
+}

@@ -1,0 +1,203 @@
+/**
+ * The domain model of design.md §3 as zod schemas: the single source of the types that the
+ * services store, the contract carries and the renderer shows. Times are integer frames at the
+ * project fps unless a name says otherwise.
+ */
+import { z } from 'zod';
+import { AspectSchema } from './format.js';
+import { FpsSchema } from './time.js';
+
+export const IdSchema = z.string().min(1).max(64);
+
+export const CAMERA_MOVES = ['static', 'push_in', 'pull_out', 'pan_left', 'pan_right', 'tilt_up', 'tilt_down'] as const;
+export const CameraMoveSchema = z.enum(CAMERA_MOVES);
+export type CameraMove = z.infer<typeof CameraMoveSchema>;
+
+export const SHOT_SIZES = ['extreme_wide', 'wide', 'medium', 'close_up', 'extreme_close_up', 'insert'] as const;
+export const ShotSizeSchema = z.enum(SHOT_SIZES);
+
+export const TransitionSchema = z.object({
+  kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+  frames: z.number().int().min(0),
+});
+export type Transition = z.infer<typeof TransitionSchema>;
+
+export const ProjectSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(200),
+  aspect: AspectSchema,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  fps: FpsSchema,
+  stylePrompt: z.string(),
+  styleRefAssetIds: z.array(IdSchema),
+  defaultProvider: z.string(),
+  defaultModel: z.string().nullable(),
+  language: z.string(),
+  budgetCap: z.number().nonnegative().nullable(),
+  createdAt: z.string(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const SceneSchema = z.object({
+  id: IdSchema,
+  position: z.number().int().min(0),
+  heading: z.string(),
+  notes: z.string(),
+});
+export type Scene = z.infer<typeof SceneSchema>;
+
+export const ShotSchema = z.object({
+  id: IdSchema,
+  sceneId: IdSchema.nullable(),
+  position: z.number().int().min(0),
+  title: z.string(),
+  prompt: z.string(),
+  negativePrompt: z.string(),
+  firstFrameAssetId: IdSchema.nullable(),
+  lastFrameAssetId: IdSchema.nullable(),
+  camera: CameraMoveSchema,
+  shotSize: ShotSizeSchema.nullable(),
+  /** Target duration asked of generation, in project frames. */
+  durationFrames: z.number().int().positive(),
+  provider: z.string().nullable(),
+  model: z.string().nullable(),
+  elementIds: z.array(IdSchema),
+  dialogue: z.string(),
+  seed: z.number().int().nullable(),
+  selectedTakeId: IdSchema.nullable(),
+  /** Trim on the selected take, in project frames from the take's start; null out = to its end. */
+  trimInFrames: z.number().int().min(0),
+  trimOutFrames: z.number().int().positive().nullable(),
+  transitionIn: TransitionSchema,
+  notes: z.string(),
+});
+export type Shot = z.infer<typeof ShotSchema>;
+
+export const TakeSchema = z.object({
+  id: IdSchema,
+  shotId: IdSchema,
+  assetId: IdSchema,
+  jobId: IdSchema.nullable(),
+  provider: z.string(),
+  model: z.string().nullable(),
+  /** The full request as sent to the provider (for reproducibility and provenance). */
+  request: z.record(z.string(), z.unknown()),
+  seed: z.number().int().nullable(),
+  cost: z.number().nonnegative().nullable(),
+  rating: z.number().int().min(0).max(5).nullable(),
+  createdAt: z.string(),
+});
+export type Take = z.infer<typeof TakeSchema>;
+
+export const ELEMENT_KINDS = ['character', 'location', 'prop', 'style'] as const;
+export const ElementSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(ELEMENT_KINDS),
+  name: z.string().min(1),
+  tag: z.string().regex(/^@[\p{L}\p{N}_-]+$/u),
+  description: z.string(),
+  refAssetIds: z.array(IdSchema),
+  voice: z.string().nullable(),
+});
+export type Element = z.infer<typeof ElementSchema>;
+
+export const MediaInfoSchema = z.object({
+  kind: z.enum(['image', 'video', 'audio']),
+  container: z.string(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  /** Display size after rotation and sample aspect ratio. */
+  displayWidth: z.number().int().nonnegative(),
+  displayHeight: z.number().int().nonnegative(),
+  durationSec: z.number().nonnegative(),
+  fps: FpsSchema.nullable(),
+  vfr: z.boolean(),
+  rotation: z.number().int(),
+  sar: z.object({ num: z.number().int().positive(), den: z.number().int().positive() }),
+  videoCodec: z.string().nullable(),
+  pixelFormat: z.string().nullable(),
+  hasAudio: z.boolean(),
+  audioCodec: z.string().nullable(),
+  audioChannels: z.number().int().nonnegative(),
+  audioSampleRate: z.number().int().nonnegative(),
+});
+export type MediaInfo = z.infer<typeof MediaInfoSchema>;
+
+export const AssetSchema = z.object({
+  /** sha256 of the bytes, hex. */
+  id: IdSchema,
+  /** Relative to the project folder, always with forward slashes: media/ab/abcd....mp4 */
+  path: z.string(),
+  originalName: z.string(),
+  bytes: z.number().int().nonnegative(),
+  origin: z.enum(['imported', 'generated', 'derived']),
+  info: MediaInfoSchema,
+  createdAt: z.string(),
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
+export const JOB_STATES = [
+  'queued', 'submitting', 'submitted', 'running', 'downloading', 'succeeded', 'failed', 'canceled', 'unknown',
+] as const;
+export const JobStateSchema = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+export const JobSchema = z.object({
+  id: IdSchema,
+  shotId: IdSchema,
+  provider: z.string(),
+  model: z.string().nullable(),
+  state: JobStateSchema,
+  request: z.record(z.string(), z.unknown()),
+  taskId: z.string().nullable(),
+  progress: z.number().min(0).max(1),
+  error: z.string().nullable(),
+  costEstimate: z.number().nonnegative().nullable(),
+  costActual: z.number().nonnegative().nullable(),
+  resultAssetId: IdSchema.nullable(),
+  takeId: IdSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const AudioItemSchema = z.object({
+  id: IdSchema,
+  lane: z.enum(['music', 'voiceover', 'sfx']),
+  assetId: IdSchema,
+  startFrame: z.number().int().min(0),
+  inFrame: z.number().int().min(0),
+  outFrame: z.number().int().positive().nullable(),
+  gainDb: z.number(),
+  fadeInFrames: z.number().int().min(0),
+  fadeOutFrames: z.number().int().min(0),
+  duck: z.boolean(),
+});
+export type AudioItem = z.infer<typeof AudioItemSchema>;
+
+export const ProvenanceSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** The whole document as the renderer sees it; shots are in timeline order. */
+export const ProjectSnapshotSchema = z.object({
+  dir: z.string(),
+  project: ProjectSchema,
+  scenes: z.array(SceneSchema),
+  shots: z.array(ShotSchema),
+  takes: z.array(TakeSchema),
+  assets: z.array(AssetSchema),
+  elements: z.array(ElementSchema),
+  jobs: z.array(JobSchema),
+  audioItems: z.array(AudioItemSchema),
+  history: z.object({ canUndo: z.boolean(), canRedo: z.boolean(), revision: z.number().int() }),
+});
+export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;
