@@ -1,0 +1,61 @@
+/** Command table and argument parsing (node:util parseArgs: built in, strict, no dependency). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
+import { CAMERA_MOVES } from '../../shared/model/entities.js';
+import { cmdAddShot, cmdExport, cmdGenerate, cmdInfo, cmdNew, cmdServe } from './run.js';
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export const USAGE = `Usage:
+  storyboard new <dir> --name <text> [--aspect ${ASPECTS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}] [--fps <n>]
+  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>]
+  storyboard generate <dir> [--provider <id>] [--shot <id>]...
+  storyboard export <dir> --out <file> [--quality draft|standard|high]
+  storyboard info <dir> --json
+  storyboard serve <dir> [--port <n>]
+
+Camera moves: ${CAMERA_MOVES.join(', ')}`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const str = { type: 'string' } as const;
+
+const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }> = {
+  new: { options: { name: str, aspect: str, resolution: str, fps: str }, run: cmdNew },
+  'add-shot': {
+    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str },
+    run: cmdAddShot,
+  },
+  generate: { options: { provider: str, shot: { type: 'string', multiple: true } }, run: cmdGenerate },
+  export: { options: { out: str, quality: str }, run: cmdExport },
+  info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
+  serve: { options: { port: str }, run: cmdServe },
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    const { APP_VERSION } = await import('../services/version.js');
+    process.stdout.write(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`unknown command "${name}"\n${USAGE}`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(`${name}: ${(err as Error).message}`);
+  }
+  const [dir, ...extra] = parsed.positionals;
+  if (!dir) throw new CliError(`${name}: missing <dir>\n${USAGE}`);
+  if (extra.length) throw new CliError(`${name}: unexpected argument "${extra[0]}"`);
+  return command.run(dir, parsed.values as Record<string, unknown>);
+}

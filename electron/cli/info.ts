@@ -1,0 +1,46 @@
+/** `storyboard info --json`: the project with its shots in order, as scripts want it. */
+import { join } from 'node:path';
+import type { ProjectSnapshot } from '../../shared/model/entities.js';
+import { cutList } from '../../shared/model/timeline.js';
+import { framesToSeconds, fpsToString } from '../../shared/model/time.js';
+
+export function projectInfo(snap: ProjectSnapshot) {
+  const fps = snap.project.fps;
+  const cuts = cutList(snap);
+  const frames = cuts.reduce((n, c) => n + c.frames, 0);
+  return {
+    dir: snap.dir,
+    project: {
+      id: snap.project.id,
+      name: snap.project.name,
+      aspect: snap.project.aspect,
+      width: snap.project.width,
+      height: snap.project.height,
+      fps: fpsToString(fps),
+    },
+    durationFrames: frames,
+    durationSec: framesToSeconds(frames, fps),
+    shots: cuts.map((c, i) => ({
+      id: c.shot.id,
+      index: i + 1,
+      title: c.shot.title,
+      prompt: c.shot.prompt,
+      camera: c.shot.camera,
+      durationFrames: c.frames,
+      durationSec: framesToSeconds(c.frames, fps),
+      selectedTake:
+        c.take && c.asset
+          ? {
+              id: c.take.id,
+              provider: c.take.provider,
+              model: c.take.model,
+              mediaPath: join(snap.dir, c.asset.path),
+              trimInFrames: c.trim?.inFrames ?? 0,
+              trimOutFrames: c.trim?.outFrames ?? null,
+              media: c.asset.info,
+            }
+          : null,
+      takes: snap.takes.filter((t) => t.shotId === c.shot.id).length,
+    })),
+  };
+}

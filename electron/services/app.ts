@@ -1,0 +1,59 @@
+/**
+ * The services facade: one object per window (or CLI run, or browser host) that implements
+ * every method of the contract over the domain services. Bindings (Electron IPC, WebSocket
+ * host, CLI) validate requests with shared/api/dispatch.ts and call `handlers` only.
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { EventName, EventPayload, Handlers } from '../../shared/api/contract.js';
+import { EventHub } from './events.js';
+import { Session, type SessionOptions } from './facade/session.js';
+import { projectHandlers } from './facade/projectHandlers.js';
+import { shotHandlers } from './facade/shotHandlers.js';
+import { workHandlers } from './facade/workHandlers.js';
+
+export interface AppServicesOptions extends SessionOptions {
+  host: 'electron' | 'browser' | 'cli';
+  /** Where the UI suggests creating projects (serve's <dir>, or the user's Documents). */
+  suggestedDir?: string | null;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Absolute folders whose files may be served to the renderer (open project folders). */
+  mediaRoots(): string[];
+  /** A fresh path where the browser host may write an uploaded file before import. */
+  stageUpload(fileName: string): { path: string };
+  close(): Promise<void>;
+}
+
+export function createAppServices(opts: AppServicesOptions): AppServices {
+  const hub = new EventHub();
+  const session = new Session(hub, opts);
+  const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}`);
+  const handlers: Handlers = {
+    ...projectHandlers(session, opts),
+    ...shotHandlers(session),
+    ...workHandlers(session),
+  };
+  return {
+    handlers,
+    on: (event, listener) => hub.on(event, listener),
+    mediaRoots: () => session.mediaRoots(),
+    stageUpload(fileName) {
+      mkdirSync(uploads, { recursive: true });
+      // Keep the user's name (ffprobe and error messages show it) but never its folders.
+      const safe = basename(fileName).replace(/[\\/\0]/g, '_').slice(-180) || 'upload';
+      const dir = join(uploads, randomUUID());
+      mkdirSync(dir);
+      return { path: join(dir, safe) };
+    },
+    async close() {
+      await session.close();
+      hub.clear();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * What one window (or CLI run) has open: at most one project, its running exports and
+ * generation batches. Owns their lifetimes so close() can cancel everything cleanly.
+ */
+import { resolve } from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import type { ProjectSnapshot } from '../../../shared/model/entities.js';
+import type { EventHub } from '../events.js';
+import { ProjectStore } from '../project/store.js';
+import { sweepInterruptedExports } from '../export/sweep.js';
+import { sweepMediaTemps } from '../media/mediaStore.js';
+import { abortAllFfmpeg } from '../ffmpeg/runner.js';
+
+export interface SessionOptions {
+  /** better-sqlite3 binding built for Electron's ABI (the CLI and tests use Node's). */
+  nativeBinding?: string;
+}
+
+export class Session {
+  private store: ProjectStore | null = null;
+  readonly exports = new Map<string, AbortController>();
+  readonly batches = new Set<AbortController>();
+
+  constructor(
+    readonly hub: EventHub,
+    private readonly opts: SessionOptions,
+  ) {}
+
+  current(): ProjectStore | null {
+    return this.store;
+  }
+
+  /** The open project, or a clear error for methods that need one. */
+  require(): ProjectStore {
+    if (!this.store) throw new AppError('NO_PROJECT', 'No project is open: create or open a project first.');
+    return this.store;
+  }
+
+  storeOptions(): { nativeBinding?: string } {
+    return this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {};
+  }
+
+  /** Makes `store` the open project after recovering what a crash may have left behind. */
+  async adopt(store: ProjectStore): Promise<ProjectSnapshot> {
+    await this.closeProject();
+    this.store = store;
+    await sweepInterruptedExports(store);
+    await sweepMediaTemps(store.dir);
+    return this.changed();
+  }
+
+  /** Emits and returns the new document after an edit. */
+  changed(): ProjectSnapshot {
+    const snapshot = this.require().snapshot();
+    this.hub.emit('project.changed', snapshot);
+    return snapshot;
+  }
+
+  mediaRoots(): string[] {
+    return this.store ? [resolve(this.store.dir)] : [];
+  }
+
+  async closeProject(): Promise<void> {
+    for (const c of [...this.exports.values(), ...this.batches]) c.abort();
+    // Give cancelled work a moment to record its final state before the database closes.
+    await waitFor(() => this.exports.size === 0 && this.batches.size === 0, 5000);
+    this.store?.close();
+    this.store = null;
+  }
+
+  async close(): Promise<void> {
+    await this.closeProject();
+    abortAllFfmpeg();
+  }
+}
+
+async function waitFor(done: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}

@@ -1,0 +1,78 @@
+/** Contract handlers for document edits. Each edit is one undoable, immediately committed step. */
+import { basename } from 'node:path';
+import type { Handlers } from '../../../shared/api/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import type { Asset } from '../../../shared/model/entities.js';
+import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
+import { importFile, probeFile } from '../media/mediaStore.js';
+import type { ProjectStore } from '../project/store.js';
+import type { Session } from './session.js';
+
+type ShotHandlers = Pick<
+  Handlers,
+  'shots.add' | 'shots.update' | 'shots.remove' | 'shots.move' | 'shots.selectTake' | 'shots.setTrim' | 'history.undo' | 'history.redo' | 'media.import'
+>;
+
+/** A text or first-frame shot without an explicit duration lasts this long (seconds). */
+export const DEFAULT_SHOT_SECONDS = 4;
+
+export function shotHandlers(session: Session): ShotHandlers {
+  const edit = (fn: (store: ProjectStore) => void) => {
+    fn(session.require());
+    return Promise.resolve(session.changed());
+  };
+  return {
+    'shots.add': async (input) => {
+      const store = session.require();
+      if (input.firstFramePath && input.videoPath) {
+        throw new AppError('INVALID_INPUT', 'A shot takes either a first frame or a clip, not both.');
+      }
+      // Import (and so validate) every file before the shot exists: a rejected file leaves
+      // the document untouched.
+      const firstFrame = input.firstFramePath ? await importOfKind(store, input.firstFramePath, 'image') : null;
+      const clip = input.videoPath ? await importOfKind(store, input.videoPath, 'video') : null;
+      const fps = store.project().fps;
+      const clipFrames = clip ? floorFrames(clip.info.durationSec, fps) : null;
+      const wanted = input.durationSec !== undefined ? Math.max(1, secondsToFrames(input.durationSec, fps)) : null;
+      const durationFrames = clipFrames !== null ? Math.max(1, Math.min(wanted ?? clipFrames, clipFrames)) : (wanted ?? secondsToFrames(DEFAULT_SHOT_SECONDS, fps));
+      const shot = store.addShot({
+        prompt: input.prompt ?? '',
+        title: input.title ?? '',
+        durationFrames,
+        camera: input.camera ?? 'static',
+        firstFrameAssetId: firstFrame?.id ?? null,
+        ...(input.index !== undefined ? { index: input.index } : {}),
+        ...(clip
+          ? {
+              importedTake: {
+                assetId: clip.id,
+                request: { source: 'import', originalName: clip.originalName },
+                trimOutFrames: wanted !== null && clipFrames !== null && wanted < clipFrames ? wanted : null,
+              },
+            }
+          : {}),
+      });
+      return { shotId: shot.id, snapshot: session.changed() };
+    },
+    'shots.update': ({ shotId, patch }) => edit((s) => s.updateShot(shotId, patch)),
+    'shots.remove': ({ shotId }) => edit((s) => s.removeShot(shotId)),
+    'shots.move': ({ shotId, toIndex }) => edit((s) => s.moveShot(shotId, toIndex)),
+    'shots.selectTake': ({ shotId, takeId }) => edit((s) => s.selectTake(shotId, takeId)),
+    'shots.setTrim': ({ shotId, inFrames, outFrames }) => edit((s) => s.setTrim(shotId, inFrames, outFrames)),
+    'history.undo': () => edit((s) => void s.undo()),
+    'history.redo': () => edit((s) => void s.redo()),
+    'media.import': async ({ path }) => importFile(session.require(), path, 'imported'),
+  };
+}
+
+async function importOfKind(store: ProjectStore, path: string, kind: 'image' | 'video'): Promise<Asset> {
+  // Probe before copying so a file of the wrong kind never lands in the media store.
+  const info = await probeFile(path);
+  if (info.kind !== kind) {
+    const name = basename(path);
+    const what = kind === 'image' ? 'a first frame must be an image (PNG, JPEG, WebP)' : 'a shot clip must be a video';
+    const is = info.kind === 'image' ? 'an image' : info.kind === 'audio' ? 'an audio file' : 'a video';
+    throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: ${what}.`);
+  }
+  return importFile(store, path, 'imported');
+}

@@ -1,0 +1,30 @@
+/**
+ * Exact audio lengths for frame-exact video. At 30000/1001 fps a frame lasts 1601.6 samples
+ * at 48 kHz, so rounding each clip on its own would drift by up to half a sample per clip;
+ * instead each boundary is rounded on the cumulative timeline and a clip gets the difference,
+ * so after any number of clips audio and video end within half a sample of each other.
+ */
+import type { Fps } from '../model/time.js';
+
+/** The audio sample nearest to the start of `frame` (integer math: no float drift). */
+export function sampleAtFrame(frame: number, fps: Fps, sampleRate: number): number {
+  // round(frame * sampleRate * den / num) as floor((2x + num) / (2 num)) on integers.
+  const numerator = frame * sampleRate * fps.den;
+  if (!Number.isSafeInteger(2 * numerator + fps.num)) {
+    throw new RangeError(`Timeline too long for exact audio math: ${frame} frames`);
+  }
+  return Math.floor((2 * numerator + fps.num) / (2 * fps.num));
+}
+
+/** Samples per clip, given each clip's frame count in timeline order. */
+export function clipSampleCounts(framesPerClip: readonly number[], fps: Fps, sampleRate: number): number[] {
+  let frame = 0;
+  let sample = 0;
+  return framesPerClip.map((frames) => {
+    frame += frames;
+    const end = sampleAtFrame(frame, fps, sampleRate);
+    const count = end - sample;
+    sample = end;
+    return count;
+  });
+}
