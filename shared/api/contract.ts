@@ -118,6 +118,8 @@ export const events = {
   'project.changed': ProjectSnapshotSchema,
   'job.progress': JobProgressSchema,
   'export.progress': ExportProgressSchema,
+  /** A native menu item was chosen (Electron only); the renderer runs the action by id. */
+  'menu.action': z.object({ id: z.string().min(1).max(100) }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

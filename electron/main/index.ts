@@ -1,0 +1,108 @@
+/**
+ * Electron main: lifecycle only. One instance; on ready create the services, bind them to
+ * IPC and our protocols, build the window; on quit close the services (which aborts any
+ * running ffmpeg and closes the project database cleanly).
+ *
+ * better-sqlite3 and two ABIs. Vitest and the CLI run in Node and load the binding in
+ * node_modules built for Node. Electron needs the same module built for its own ABI:
+ *  - packaged app: electron-builder rebuilds native deps for Electron (`npmRebuild: true`)
+ *    and unpacks the .node file from the asar; the default binding is the right one.
+ *  - development: `npm run rebuild:electron` (electron-builder install-app-deps) rebuilds
+ *    node_modules in place for Electron; copy build/Release/better_sqlite3.node to
+ *    out/native/electron/better_sqlite3.node and run `npm rebuild better-sqlite3` to put
+ *    Node's build back. When that copy exists we pass it as `nativeBinding`, so tests
+ *    (Node ABI) and the app (Electron ABI) work from the same checkout.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { createAppServices, type AppServices } from '../services/app.js';
+import { registerIpc } from './ipc.js';
+import { installMenu } from './menu.js';
+import { handleSchemes, registerSchemes } from './protocol.js';
+import { createMainWindow, guardAllWebContents, hardenSession } from './window.js';
+
+// Every renderer sandboxed, including any created by a dependency (before 'ready').
+app.enableSandbox();
+registerSchemes();
+guardAllWebContents(app);
+
+function electronBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const candidate = path.join(app.getAppPath(), 'out', 'native', 'electron', 'better_sqlite3.node');
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+function ffmpegResourcesDir(): string | undefined {
+  // electron-builder.yml ships resources/ffmpeg/<os>-<arch>/ to <resources>/ffmpeg/.
+  return app.isPackaged ? path.join(process.resourcesPath, 'ffmpeg') : undefined;
+}
+
+let services: AppServices | null = null;
+let mainWindow: BrowserWindow | null = null;
+let unregisterIpc: (() => void) | null = null;
+let closed = false;
+
+function openWindow(): void {
+  mainWindow = createMainWindow({
+    preload: path.join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
+    devTools: !app.isPackaged,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  services = createAppServices({
+    host: 'electron',
+    suggestedDir: app.getPath('documents'),
+    nativeBinding: electronBinding(),
+    ffmpegResourcesDir: ffmpegResourcesDir(),
+  });
+  const current = services;
+  hardenSession(session.defaultSession);
+  handleSchemes({
+    rendererDir: path.join(app.getAppPath(), 'out', 'renderer'),
+    mediaRoots: () => current.mediaRoots(),
+  });
+  unregisterIpc = registerIpc(current, () => mainWindow);
+  installMenu(() => mainWindow, { appName: app.getName(), devTools: !app.isPackaged });
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch only focuses the first (one process owns the open project's lock).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (closed || !services) return;
+    // Hold the quit until exports are cancelled and the database is closed.
+    event.preventDefault();
+    unregisterIpc?.();
+    const s = services;
+    services = null;
+    s.close()
+      .catch((err: unknown) => console.error('[main] closing services failed', err))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+  start().catch((err: unknown) => {
+    console.error('[main] startup failed', err);
+    app.exit(1);
+  });
+}
