@@ -1,0 +1,11 @@
+/** Every migration, in order. Append new ones; never edit or reorder released ones. */
+import { m0001 } from './0001_init.js';
+import { m0002 } from './0002_indexes.js';
+import type { Migration } from './runner.js';
+
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export { APPLICATION_ID } from './0001_init.js';
+export { migrate, type Migration, type MigrateResult } from './runner.js';

@@ -1,0 +1,299 @@
+/**
+ * The project store: one open project folder (project.db + media/). Every document edit is
+ * one transaction committed at once (there is no save step that could be lost) and records
+ * one undo entry and one provenance row in the same transaction. Service records (assets,
+ * takes, jobs, exports, settings) are written at once and are not undoable.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ShotPatch } from '../../../shared/api/contract.js';
+import {
+  ProjectSnapshotSchema, type Asset, type Job, type Project, type ProjectSnapshot, type Provenance, type Shot, type Take,
+} from '../../../shared/model/entities.js';
+import { AppError } from '../../../shared/errors.js';
+import { ChangeRecorder } from './changes.js';
+import { createProjectFile, type CreateInit } from './create.js';
+import { diskFullError, integrityProblems, openProjectDb, sqliteCode, type Db, type OpenedDb, type ProjectDbOptions } from './db.js';
+import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from './history.js';
+import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
+import { assertProjectFile, upgradeProject } from './migrations/runner.js';
+import { resolveInProject, toProjectRelative } from './paths.js';
+import * as rec from './records.js';
+import type { ExportRun, ExportState, JobFilter, ProvenanceInput } from './records.js';
+import { assetFromRow, audioItemFromRow, elementFromRow, projectFromRow, sceneFromRow, type Row } from './rows.js';
+import * as shots from './shots.js';
+import type { AddShotInit } from './shots.js';
+
+export type ProjectStoreOptions = ProjectDbOptions;
+export type { AddShotInit, CreateInit, ExportRun, ExportState, HistoryState, JobFilter, ProvenanceInput };
+
+const now = (): string => new Date().toISOString();
+
+export class ProjectStore {
+  /** Absolute path of the project folder. */
+  readonly dir: string;
+  private handle: OpenedDb | null;
+
+  private constructor(dir: string, handle: OpenedDb) {
+    this.dir = dir;
+    this.handle = handle;
+  }
+
+  /** Makes a new project in `dir` (created if needed) and opens it. */
+  static create(dir: string, init: CreateInit, opts: ProjectStoreOptions = {}): ProjectStore {
+    const abs = resolve(dir);
+    createProjectFile(abs, init, opts, MIGRATIONS);
+    return ProjectStore.open(abs, opts);
+  }
+
+  /**
+   * Opens an existing project for exclusive use: refuses one open elsewhere (PROJECT_IN_USE),
+   * checks the file (PROJECT_DAMAGED) and upgrades its schema, keeping a backup first.
+   */
+  static open(dir: string, opts: ProjectStoreOptions = {}): ProjectStore {
+    const abs = resolve(dir);
+    const handle = openProjectDb(abs, opts, (db, file) => assertProjectFile(db, file, MIGRATIONS.length, APPLICATION_ID));
+    try {
+      upgradeProject(handle.db, handle.file, MIGRATIONS);
+      const violations = handle.db.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        throw new AppError('PROJECT_DAMAGED', `Project file "${handle.file}" has ${violations.length} broken references between records.`);
+      }
+      mkdirSync(join(abs, 'media'), { recursive: true });
+      const store = new ProjectStore(abs, handle);
+      store.snapshot(); // reads and validates every record now, so damage is reported at open
+      return store;
+    } catch (err) {
+      handle.close();
+      throw err;
+    }
+  }
+
+  get file(): string {
+    return join(this.dir, 'project.db');
+  }
+
+  get isOpen(): boolean {
+    return this.handle !== null;
+  }
+
+  /** Closes the database and releases the single-open lock. Safe to call twice. */
+  close(): void {
+    const h = this.handle;
+    this.handle = null;
+    h?.close();
+  }
+
+  private get db(): Db {
+    if (!this.handle) throw new AppError('NO_PROJECT', `Project "${this.dir}" is closed.`);
+    return this.handle.db;
+  }
+
+  /** Runs `fn` as one immediate transaction; a full disk is reported, with nothing changed. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (sqliteCode(err).startsWith('SQLITE_FULL')) throw diskFullError(this.file);
+      throw err;
+    }
+  }
+
+  /** One undoable edit: its changes, one history entry and one provenance row, committed together. */
+  private edit<T>(action: string, shotId: string, details: Record<string, unknown>, fn: (r: ChangeRecorder) => T): T {
+    return this.write(() => {
+      const recorder = new ChangeRecorder(this.db);
+      const result = fn(recorder);
+      if (recorder.changes.length > 0) {
+        const at = now();
+        recordEdit(this.db, action, recorder.changes, at);
+        rec.addProvenance(this.db, { actor: 'user', action, subjectType: 'shot', subjectId: shotId, details }, at);
+      }
+      return result;
+    });
+  }
+
+  // ---- reading ----
+
+  project(): Project {
+    const row = this.db.prepare('SELECT * FROM project').get() as Row | undefined;
+    if (!row) throw new AppError('PROJECT_DAMAGED', `Project file "${this.file}" has no project record.`);
+    const refs = this.db.prepare('SELECT asset_id FROM project_style_refs ORDER BY position').pluck().all() as string[];
+    return projectFromRow(row, refs);
+  }
+
+  /** The whole document; shots in timeline order. Validated against ProjectSnapshotSchema. */
+  snapshot(): ProjectSnapshot {
+    const db = this.db;
+    return this.db.transaction(() => {
+      const refs = new Map<string, string[]>();
+      const refRows = db.prepare('SELECT element_id, asset_id FROM element_refs ORDER BY element_id, position').all() as {
+        element_id: string; asset_id: string;
+      }[];
+      for (const r of refRows) refs.set(r.element_id, [...(refs.get(r.element_id) ?? []), r.asset_id]);
+      const elementRows = db.prepare('SELECT * FROM elements ORDER BY name, id').all() as Row[];
+      const snap: ProjectSnapshot = {
+        dir: this.dir,
+        project: this.project(),
+        scenes: (db.prepare('SELECT * FROM scenes ORDER BY position, id').all() as Row[]).map(sceneFromRow),
+        shots: shots.listShots(db),
+        takes: rec.listTakes(db),
+        assets: (db.prepare('SELECT * FROM assets ORDER BY created_at, id').all() as Row[]).map(assetFromRow),
+        elements: elementRows.map((r) => elementFromRow(r, refs.get(String(r.id)) ?? [])),
+        jobs: rec.listJobs(db),
+        audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(audioItemFromRow),
+        history: historyState(db),
+      };
+      const parsed = ProjectSnapshotSchema.safeParse(snap);
+      if (!parsed.success) throw new AppError('PROJECT_DAMAGED', `Project "${this.dir}" could not be read: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    })();
+  }
+
+  getShot(id: string): Shot {
+    return shots.requireShot(this.db, id);
+  }
+
+  getTake(id: string): Take {
+    const take = rec.getTake(this.db, id);
+    if (!take) throw new AppError('NOT_FOUND', `Take "${id}" not found in this project.`, { takeId: id });
+    return take;
+  }
+
+  getAsset(id: string): Asset {
+    const asset = rec.getAsset(this.db, id);
+    if (!asset) throw new AppError('NOT_FOUND', `Asset "${id}" not found in this project's media.`, { assetId: id });
+    return asset;
+  }
+
+  /** Absolute path of a stored project-relative path; FORBIDDEN if it points outside the folder. */
+  absPath(relPath: string): string {
+    return resolveInProject(this.dir, relPath);
+  }
+
+  /** Project-relative form (forward slashes) of an absolute path inside the project folder. */
+  relPath(absPath: string): string {
+    return toProjectRelative(this.dir, absPath);
+  }
+
+  /** Full integrity_check plus foreign_key_check; slower than the quick_check made at open. */
+  checkIntegrity(): { ok: boolean; problems: string[] } {
+    const problems = integrityProblems(this.db, 'integrity_check');
+    const fk = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    problems.push(...fk.map((v) => `${v.table} row ${v.rowid} refers to a missing ${v.parent} record`));
+    return { ok: problems.length === 0, problems };
+  }
+
+  // ---- undoable document edits ----
+
+  addShot(init: AddShotInit): Shot {
+    const id = randomUUID();
+    const details = { index: init.index ?? null, title: init.title ?? '', clipAssetId: init.importedTake?.assetId ?? null };
+    this.edit('shot.add', id, details, (r) => shots.addShot(this.db, r, init, id, randomUUID()));
+    return this.getShot(id);
+  }
+
+  updateShot(id: string, patch: ShotPatch): Shot {
+    this.edit('shot.update', id, { patch }, (r) => shots.updateShot(this.db, r, id, patch));
+    return this.getShot(id);
+  }
+
+  removeShot(id: string): void {
+    this.edit('shot.remove', id, {}, (r) => shots.removeShot(this.db, r, id));
+  }
+
+  moveShot(id: string, toIndex: number): void {
+    this.edit('shot.move', id, { toIndex }, (r) => shots.moveShot(this.db, r, id, toIndex));
+  }
+
+  selectTake(shotId: string, takeId: string): Shot {
+    this.edit('shot.selectTake', shotId, { takeId }, (r) => shots.selectTake(this.db, r, shotId, takeId));
+    return this.getShot(shotId);
+  }
+
+  setTrim(shotId: string, inFrames: number, outFrames: number | null): Shot {
+    this.edit('shot.setTrim', shotId, { inFrames, outFrames }, (r) => shots.setTrim(this.db, r, shotId, inFrames, outFrames));
+    return this.getShot(shotId);
+  }
+
+  /** Reverts the latest edit; false when there is nothing to undo. */
+  undo(): boolean {
+    return this.write(() => this.logHistoryMove('history.undo', undoLast(this.db)));
+  }
+
+  /** Re-applies the latest undone edit; false when there is nothing to redo. */
+  redo(): boolean {
+    return this.write(() => this.logHistoryMove('history.redo', redoNext(this.db)));
+  }
+
+  private logHistoryMove(action: string, entry: { id: number; label: string } | null): boolean {
+    if (!entry) return false;
+    rec.addProvenance(this.db, { actor: 'user', action, subjectType: 'history', subjectId: String(entry.id), details: { label: entry.label } }, now());
+    return true;
+  }
+
+  historyState(): HistoryState {
+    return historyState(this.db);
+  }
+
+  // ---- service records (not undoable) ----
+
+  upsertAsset(asset: Asset): Asset {
+    return this.write(() => rec.upsertAsset(this.db, asset));
+  }
+
+  listAssets(): Asset[] {
+    return rec.listAssets(this.db);
+  }
+
+  addTake(take: Take, opts: { selectIfNone: boolean }): Take {
+    return this.write(() => rec.addTake(this.db, take, opts.selectIfNone));
+  }
+
+  createJob(job: Job): Job {
+    return this.write(() => rec.createJob(this.db, job));
+  }
+
+  updateJob(id: string, patch: Partial<Job>): Job {
+    return this.write(() => rec.updateJob(this.db, id, patch, now()));
+  }
+
+  getJob(id: string): Job {
+    const job = rec.getJob(this.db, id);
+    if (!job) throw new AppError('NOT_FOUND', `Job "${id}" not found in this project.`, { jobId: id });
+    return job;
+  }
+
+  listJobs(filter?: JobFilter): Job[] {
+    return rec.listJobs(this.db, filter);
+  }
+
+  recordExportStart(run: ExportRun): void {
+    this.write(() => rec.recordExportStart(this.db, run, now()));
+  }
+
+  updateExport(id: string, update: { state: ExportState; pid?: number | null }): void {
+    this.write(() => rec.updateExport(this.db, id, update, now()));
+  }
+
+  unfinishedExports(): ExportRun[] {
+    return rec.unfinishedExports(this.db);
+  }
+
+  addProvenance(entry: ProvenanceInput): Provenance {
+    return this.write(() => rec.addProvenance(this.db, entry, now()));
+  }
+
+  listProvenance(filter?: { subjectType?: string; subjectId?: string }): Provenance[] {
+    return rec.listProvenance(this.db, filter);
+  }
+
+  getSetting(key: string): string | null {
+    return rec.getSetting(this.db, key);
+  }
+
+  setSetting(key: string, value: string): void {
+    this.write(() => rec.setSetting(this.db, key, value));
+  }
+}
