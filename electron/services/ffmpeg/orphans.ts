@@ -1,0 +1,69 @@
+/**
+ * ffmpeg left running after our process died (quality.md MEDIA-1 "no orphan ffmpeg").
+ *
+ * Measured here (Debian ffmpeg 5.1.9, Node 20, stdio pipes as fluent-ffmpeg and execFile set
+ * them up): after `kill -9` of the Node parent, ffmpeg does NOT die. It ignores SIGPIPE
+ * (/proc/<pid>/status SigIgn has bit 13 set; fftools/ffmpeg.c term_init calls
+ * signal(SIGPIPE, SIG_IGN)), so its next stats write to the dead stderr pipe just fails with
+ * EPIPE and it carries on encoding to the end. Same with -nostdin, and with
+ * -nostats -loglevel error (then it writes nothing at all). It was still running 6 s later in
+ * every variant. Electron users report the same (https://github.com/electron/electron/issues/24520,
+ * https://github.com/heygen-com/hyperframes/issues/1038).
+ *
+ * So the export records ffmpeg's pid and its temp output path when it starts (runFfmpeg's
+ * onSpawn), and the sweeper on the next start calls killStaleFfmpeg(pid, tempPath). The temp
+ * path check guards against pid reuse: we only kill a process whose command line names our
+ * temp file.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+function commandLineOf(pid: number): string[] | null {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  if (process.platform === 'linux') {
+    try {
+      // NUL-separated argv; empty for a zombie (already dead, waiting to be reaped).
+      const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return raw === '' ? null : raw.replace(/\0$/, '').split('\0');
+    } catch {
+      return null;
+    }
+  }
+  if (process.platform === 'darwin') {
+    try {
+      const out = execFileSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' }).trim();
+      return out === '' ? null : [out];
+    } catch {
+      return null;
+    }
+  }
+  // Windows: no cheap, dependable way to read another process's arguments; never kill blindly.
+  return null;
+}
+
+/** True when `pid` is alive and is an ffmpeg whose arguments mention `tempPath`. */
+export function isOurFfmpegRunning(pid: number, tempPath: string): boolean {
+  const argv = commandLineOf(pid);
+  if (!argv || tempPath === '') return false;
+  const exe = (argv[0] ?? '').split(/[\\/]/).pop() ?? '';
+  const isFfmpeg = exe.startsWith('ffmpeg') || argv.length === 1; // ps gives one string on macOS
+  return isFfmpeg && argv.some((a) => a.includes(tempPath));
+}
+
+/**
+ * Kills a leftover ffmpeg of ours (see isOurFfmpegRunning) and waits up to 2 s for it to go.
+ * Returns true when one was found and killed.
+ */
+export async function killStaleFfmpeg(pid: number, tempPath: string): Promise<boolean> {
+  if (!isOurFfmpegRunning(pid, tempPath)) return false;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    return false;
+  }
+  const until = Date.now() + 2000;
+  while (isOurFfmpegRunning(pid, tempPath) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}

@@ -1,0 +1,90 @@
+/**
+ * probeFile: what a media file is, or a specific, named reason it can't be used
+ * (quality.md MEDIA-12: a clear rejection with a timeout; the UI never hangs).
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import type { MediaInfo } from '../../../shared/model/entities.js';
+import { parseProbeOutput, probeArgs } from '../../../shared/media/probe.js';
+import { looksLikeText, SNIFF_BYTES } from '../../../shared/media/sniff.js';
+import type { FfPaths } from '../ffmpeg/binaries.js';
+import { runFfprobe } from '../ffmpeg/runner.js';
+
+export interface ProbeOptions {
+  /** Kill ffprobe and reject with MEDIA_TIMEOUT after this long (default 15 s). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  paths?: FfPaths;
+}
+
+export const PROBE_TIMEOUT_MS = 15_000;
+
+async function firstBytes(file: string): Promise<Uint8Array> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The last line ffprobe printed, without its "<path>: " prefix (it repeats the full path). */
+function ffprobeReason(err: AppError, file: string): string {
+  const tail = typeof err.details?.stderrTail === 'string' ? err.details.stderrTail : '';
+  const last = tail.split('\n').filter(Boolean).pop() ?? '';
+  return last.startsWith(`${file}: `) ? last.slice(file.length + 2) : last.replace(/^\[[^\]]*\]\s*/, '');
+}
+
+/**
+ * Probes a file: MediaInfo, or AppError MEDIA_MISSING (no such file), MEDIA_UNSUPPORTED (not a
+ * regular file, a text file, no usable stream), MEDIA_EMPTY (0 bytes), MEDIA_CORRUPT (ffprobe
+ * can't read it), MEDIA_TIMEOUT (ffprobe hung and was killed), CANCELED. Every message names
+ * the file.
+ */
+export async function probeFile(absPath: string, opts: ProbeOptions = {}): Promise<MediaInfo> {
+  const file = resolve(absPath);
+  const name = basename(file);
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) {
+      throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is not a regular file (a folder, device or pipe can't be imported).`, { file });
+    }
+    size = st.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new AppError('MEDIA_MISSING', `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`, { file });
+    }
+    throw new AppError('MEDIA_MISSING', `"${name}" can't be read (${code ?? String(err)}).`, { file });
+  }
+  if (size === 0) throw new AppError('MEDIA_EMPTY', `"${name}" is empty (0 bytes).`, { file });
+
+  const timeoutMs = opts.timeoutMs ?? PROBE_TIMEOUT_MS;
+  let stdout: string;
+  try {
+    stdout = await runFfprobe(probeArgs(file), { timeoutMs, ...(opts.signal && { signal: opts.signal }), ...(opts.paths && { paths: opts.paths }) });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === 'MEDIA_TIMEOUT') {
+      throw new AppError('MEDIA_TIMEOUT', `Reading "${name}" took longer than ${timeoutMs / 1000} s and was stopped: the file may be damaged or on a slow or disconnected drive.`, { file });
+    }
+    if (err.code !== 'FFMPEG_FAILED') throw err;
+    if (looksLikeText(await firstBytes(file).catch(() => new Uint8Array(0)))) {
+      throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is a text file, not a video, image or audio file.`, { file });
+    }
+    const reason = ffprobeReason(err, file);
+    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media; it may be incomplete or damaged${reason ? ` (ffprobe: ${reason})` : ''}.`, { file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer was not valid JSON.`, { file });
+  }
+  return parseProbeOutput(json, name);
+}
