@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, Handlers } from '../../shared/api/contract.js';
 import { EventHub } from './events.js';
+import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
@@ -18,6 +19,10 @@ export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
   /** Where the UI suggests creating projects (serve's <dir>, or the user's Documents). */
   suggestedDir?: string | null;
+  /** ffmpeg chosen in settings; wins over FFMPEG_PATH, bundled binaries and PATH. */
+  ffmpegPath?: string;
+  /** A packaged app's bundled ffmpeg folder (process.resourcesPath/ffmpeg). */
+  ffmpegResourcesDir?: string;
 }
 
 export interface AppServices {
@@ -31,6 +36,7 @@ export interface AppServices {
 }
 
 export function createAppServices(opts: AppServicesOptions): AppServices {
+  configureFfmpeg(opts);
   const hub = new EventHub();
   const session = new Session(hub, opts);
   const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}`);
@@ -56,4 +62,16 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
       hub.clear();
     },
   };
+}
+
+function configureFfmpeg(opts: AppServicesOptions): void {
+  if (!opts.ffmpegPath && !opts.ffmpegResourcesDir) return; // resolved lazily on first use
+  try {
+    setFfPaths(resolveFfmpegPaths({
+      ...(opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {}),
+      ...(opts.ffmpegResourcesDir ? { resourcesDir: opts.ffmpegResourcesDir } : {}),
+    }));
+  } catch {
+    // Not fatal at start: the first media operation reports FFMPEG_MISSING with how to fix it.
+  }
 }

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { EventHub } from '../events.js';
-import { ProjectStore } from '../project/store.js';
+import type { ProjectStore } from '../project/store.js';
 import { sweepInterruptedExports } from '../export/sweep.js';
 import { sweepMediaTemps } from '../media/mediaStore.js';
 import { abortAllFfmpeg } from '../ffmpeg/runner.js';

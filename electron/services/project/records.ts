@@ -134,7 +134,8 @@ export function listJobs(db: Db, filter: JobFilter = {}): Job[] {
 
 // ---- exports ----
 
-export const ExportStateSchema = z.enum(['running', 'succeeded', 'failed', 'canceled']);
+// 'interrupted': the process died mid-export; the sweep on the next open removed its temp.
+export const ExportStateSchema = z.enum(['running', 'succeeded', 'failed', 'canceled', 'interrupted']);
 export type ExportState = z.infer<typeof ExportStateSchema>;
 
 const ExportStartSchema = z.object({
