@@ -1,0 +1,79 @@
+/**
+ * The provider adapter interface (design.md §5). Every provider, offline or cloud, is
+ * create-then-poll: submit() returns a task id that the job row stores at once, poll() maps the
+ * provider's own status vocabulary onto three states, fetchResult() downloads the finished clip
+ * immediately (cloud URLs expire). The job runner (jobs.ts) drives them all the same way.
+ */
+import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
+import type { ProviderCapabilities } from '../../../shared/generation/capabilities.js';
+import type { GenerationRequest } from '../../../shared/generation/request.js';
+import type { PollPolicy } from '../../../shared/generation/backoff.js';
+
+export type { ProviderCapabilities } from '../../../shared/generation/capabilities.js';
+export type { GenerationRequest } from '../../../shared/generation/request.js';
+export type { PollPolicy } from '../../../shared/generation/backoff.js';
+
+/** Per-provider settings: from the app's settings or STORYBOARD_<PROVIDER>_* for CLI/tests. */
+export interface ProviderSettings {
+  baseUrl?: string;
+  /** Never logged, never stored in the project (design.md §5). */
+  apiKey?: string;
+  /** Animatic: a font file for title cards (else fonts.ts resolves one). */
+  fontFile?: string;
+}
+
+export interface ProviderContext {
+  /** A folder for the provider's temporary files, inside the project (.storyboard/tmp). */
+  tmpDir: string;
+  settings: ProviderSettings;
+  /** Aborts this one call (an HTTP request); a running task is stopped with cancel(). */
+  signal?: AbortSignal;
+}
+
+export type PollState = 'running' | 'succeeded' | 'failed';
+
+export interface PollResult {
+  state: PollState;
+  /** 0..1 when the provider reports it. */
+  progress?: number;
+  /** Why it failed, as a sentence for the user (moderation, quota, provider error). */
+  error?: string;
+  /**
+   * The provider does not know this task id (an in-process render lost at restart). Only an
+   * offline provider's lost task is re-submitted; a paid one never is (design.md §5).
+   */
+  taskLost?: boolean;
+}
+
+
+export interface ProviderAdapter {
+  readonly id: string;
+  readonly label: string;
+  /** True when it needs no network and costs nothing (re-running a lost task is safe). */
+  readonly offline: boolean;
+  readonly capabilities: ProviderCapabilities;
+  /** How often the runner polls a task (exponential with jitter, JOB-5). */
+  readonly pollPolicy: PollPolicy;
+  /** Estimated cost in the project's currency units; 0 for free providers. */
+  estimateCost(req: GenerationRequest): number;
+  /**
+   * Creates the task. Must not retry on its own when the answer is lost (turn SDK retries
+   * off). Throw AppError PROVIDER_FAILED or INVALID_INPUT only when the provider answered and
+   * created nothing (a 4xx); for an online provider any other error (network, timeout) means
+   * the outcome is unknown and the runner marks the job `unknown` instead of paying twice.
+   */
+  submit(req: GenerationRequest, ctx: ProviderContext): Promise<{ taskId: string }>;
+  poll(taskId: string, ctx: ProviderContext): Promise<PollResult>;
+  /** Writes the finished clip to destPath (a temp file the runner then imports). */
+  fetchResult(taskId: string, destPath: string, ctx: ProviderContext): Promise<void>;
+  cancel?(taskId: string, ctx: ProviderContext): Promise<void>;
+}
+
+/** The one ffmpeg runner's shape (electron/services/ffmpeg/runner.ts), injected for tests. */
+export interface RunFfmpegOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: number) => void;
+  onSpawn?: (pid: number) => void;
+  timeoutMs?: number;
+}
+export type RunFfmpeg = (inv: FfmpegInvocation, opts?: RunFfmpegOptions) => Promise<{ commandLine: string; stderrTail: string }>;

@@ -1,0 +1,57 @@
+/**
+ * What a provider can do (design.md §5). The UI and the job runner read these; no code outside
+ * an adapter branches on a provider's id. Pure data, so the renderer can use it too.
+ */
+import type { Aspect, Resolution } from '../model/format.js';
+import type { GenerationRequest } from './request.js';
+
+export type DurationRule =
+  /** Any length in [min, max] seconds. */
+  | { kind: 'range'; min: number; max: number }
+  /** Only these lengths in seconds (e.g. Veo 4/6/8); the provider's clip is then trimmed. */
+  | { kind: 'set'; values: number[] };
+
+export interface ProviderModel {
+  id: string;
+  label: string;
+}
+
+export interface ProviderCapabilities {
+  textToVideo: boolean;
+  imageToVideo: boolean;
+  lastFrame: boolean;
+  /** 0 when the provider takes no reference images. */
+  referenceImagesMax: number;
+  extend: boolean;
+  audio: boolean;
+  durations: DurationRule;
+  /** 'any' when the provider renders any size (the animatic renders the project size). */
+  aspects: readonly Aspect[] | 'any';
+  resolutions: readonly Resolution[] | 'any';
+  models: readonly ProviderModel[];
+}
+
+/** The nearest allowed duration for a request (what the provider will be asked for). */
+export function allowedDuration(rule: DurationRule, seconds: number): number {
+  if (rule.kind === 'range') return Math.min(rule.max, Math.max(rule.min, seconds));
+  let best = rule.values[0] ?? seconds;
+  for (const v of rule.values) {
+    // Prefer the shortest duration that covers the shot; else the longest there is.
+    const covers = v >= seconds - 1e-9;
+    const bestCovers = best >= seconds - 1e-9;
+    if ((covers && (!bestCovers || v < best)) || (!covers && !bestCovers && v > best)) best = v;
+  }
+  return best;
+}
+
+/**
+ * Why this provider cannot make this request, as a sentence for the user, or null if it can.
+ * `label` names the provider in the message.
+ */
+export function capabilityProblem(label: string, caps: ProviderCapabilities, req: GenerationRequest): string | null {
+  const shot = `Shot ${req.shotNumber}`;
+  if (req.firstFrame && !caps.imageToVideo) return `${shot} has a first frame, but ${label} cannot start from an image.`;
+  if (!req.firstFrame && !caps.textToVideo) return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;
+  if (req.lastFrame && !caps.lastFrame) return `${shot} has a last frame, but ${label} cannot end on a given frame.`;
+  return null;
+}
