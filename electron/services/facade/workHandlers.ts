@@ -3,10 +3,10 @@
  * report through events; the CLI awaits the same functions directly (see electron/cli).
  */
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/api/contract.js';
+import type { EventPayload, Handlers } from '../../../shared/api/contract.js';
 import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
 import { runExport } from '../export/exportJob.js';
-import { generateShots } from '../generation/jobs.js';
+import { generateShots, resumeJobs } from '../generation/jobs.js';
 import { importFile } from '../media/mediaStore.js';
 import type { ProjectStore } from '../project/store.js';
 import type { Session } from './session.js';
@@ -66,20 +66,20 @@ export function workHandlers(session: Session): WorkHandlers {
   };
 }
 
-/** One generation batch over the open project; shared by the UI path and the CLI. */
-export function runGeneration(
+/**
+ * One generation batch over the open project. Jobs a crash left in flight are resumed first
+ * (their task ids polled, never re-created), so a batch never races its own earlier jobs.
+ */
+async function runGeneration(
   session: Session,
   store: ProjectStore,
-  opts: { shotIds?: string[]; providerId?: string; signal?: AbortSignal; onQueued?: (jobIds: string[]) => void },
+  opts: { shotIds?: string[]; providerId?: string; signal: AbortSignal; onQueued: (jobIds: string[]) => void },
 ): Promise<{ jobIds: string[] }> {
-  return generateShots(
-    { store, importFile: (path: string) => importFile(store, path, 'generated') },
-    {
-      ...opts,
-      onProgress: (p) => {
-        session.hub.emit('job.progress', p);
-        if (p.state === 'succeeded' || p.state === 'failed') session.changed();
-      },
-    },
-  );
+  const deps = { store, importFile: (path: string) => importFile(store, path, 'generated') };
+  const onProgress = (p: EventPayload<'job.progress'>): void => {
+    session.hub.emit('job.progress', p);
+    if (p.state === 'succeeded' || p.state === 'failed') session.changed();
+  };
+  await resumeJobs(deps, { signal: opts.signal, onProgress });
+  return generateShots(deps, { ...opts, onProgress });
 }

@@ -21,7 +21,7 @@ export interface AssetStore {
   /** The project folder. */
   dir: string;
   upsertAsset(asset: Asset): void;
-  getAsset(id: string): Asset | undefined;
+  findAsset(id: string): Asset | undefined;
 }
 
 export type AssetOrigin = Asset['origin'];
@@ -101,7 +101,7 @@ export async function importFile(store: AssetStore, srcPath: string, origin: Ass
   try {
     await mkdir(mediaDir, { recursive: true });
     const { sha256, bytes } = await copyHashing(src, tmp);
-    const existing = store.getAsset(sha256);
+    const existing = store.findAsset(sha256);
     const rel = existing?.path ?? mediaRelPath(sha256, storeExtension(name, info));
     const dest = assetAbsPath(store.dir, rel);
     if (await exists(dest)) {

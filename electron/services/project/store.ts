@@ -161,6 +161,11 @@ export class ProjectStore {
     return take;
   }
 
+  /** The asset with this sha256, or undefined (import asks this before storing a new file). */
+  findAsset(id: string): Asset | undefined {
+    return rec.getAsset(this.db, id) ?? undefined;
+  }
+
   getAsset(id: string): Asset {
     const asset = rec.getAsset(this.db, id);
     if (!asset) throw new AppError('NOT_FOUND', `Asset "${id}" not found in this project's media.`, { assetId: id });

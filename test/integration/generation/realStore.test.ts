@@ -19,9 +19,7 @@ describe('generateShots over the real project store', () => {
   it('renders, imports, creates and selects takes; a second batch does nothing; resume marks submitting unknown', async () => {
     const s = ProjectStore.create(dir, { name: 'Real', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
     store = s;
-    // media/import.ts expects getAsset() to return undefined for a new hash, while
-    // ProjectStore.getAsset() throws NOT_FOUND: adapt here (reported to the lead).
-    const assets = { dir: s.dir, upsertAsset: (x: Asset) => s.upsertAsset(x), getAsset: (id: string) => s.listAssets().find((x) => x.id === id) };
+    const assets = s;
     const frame = await importFile(assets, '/work/shared/media/first-frame-camping.png', 'imported');
     const a = s.addShot({ prompt: 'camp', durationFrames: 12, camera: 'pan_right', firstFrameAssetId: frame.id });
     const b = s.addShot({ prompt: '雨夜的东京街头', durationFrames: 10 });

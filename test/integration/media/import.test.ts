@@ -25,7 +25,7 @@ function fakeStore(name: string): AssetStore & { assets: Map<string, Asset>; ups
   return {
     dir, assets, upserts: 0,
     upsertAsset(a) { this.upserts++; assets.set(a.id, a); },
-    getAsset: (id) => assets.get(id),
+    findAsset: (id) => assets.get(id),
   };
 }
 
@@ -95,7 +95,7 @@ describe('importFile', () => {
 
   it('removes the temp when a step after the copy fails', async () => {
     const store = fakeStore('fails late');
-    store.getAsset = () => { throw new Error('database is locked'); };
+    store.findAsset = () => { throw new Error('database is locked'); };
     await expect(importFile(store, fx.noAudioClip(), 'imported', opts)).rejects.toThrow('database is locked');
     expect(filesUnder(store.dir)).toEqual([]);
   });

@@ -1,0 +1,25 @@
+/**
+ * Runs the BUILT `storyboard` CLI (out/cli/storyboard.cjs) as a user would. Builds the Node
+ * bundles once if they are missing, so the file can run on its own too.
+ */
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(REPO, 'out/cli/storyboard.cjs');
+export const SHARED_MEDIA = resolve(REPO, '../shared/media');
+
+export function ensureBuilt(): void {
+  if (!existsSync(CLI)) execFileSync(process.execPath, ['build.mjs'], { cwd: REPO, stdio: 'inherit' });
+}
+
+export function storyboard(args: string[], opts: { timeoutMs?: number } = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000 });
+}
+
+/** Starts the CLI without waiting, for kill -9 scenarios. */
+export function storyboardAsync(args: string[]) {
+  return spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
