@@ -3,7 +3,7 @@
  * every method of the contract over the domain services. Bindings (Electron IPC, WebSocket
  * host, CLI) validate requests with shared/api/dispatch.ts and call `handlers` only.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -38,8 +38,8 @@ export interface AppServices {
 export function createAppServices(opts: AppServicesOptions): AppServices {
   configureFfmpeg(opts);
   const hub = new EventHub();
-  const session = new Session(hub, opts);
-  const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}`);
+  const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}-${randomUUID().slice(0, 8)}`);
+  const session = new Session(hub, opts, uploads);
   const handlers: Handlers = {
     ...projectHandlers(session, opts),
     ...shotHandlers(session),
@@ -59,6 +59,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     },
     async close() {
       await session.close();
+      rmSync(uploads, { recursive: true, force: true });
       hub.clear();
     },
   };

@@ -2,7 +2,8 @@
  * What one window (or CLI run) has open: at most one project, its running exports and
  * generation batches. Owns their lifetimes so close() can cancel everything cleanly.
  */
-import { resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { EventHub } from '../events.js';
@@ -24,7 +25,17 @@ export class Session {
   constructor(
     readonly hub: EventHub,
     private readonly opts: SessionOptions,
+    /** Where the browser host stages uploads; a staged file is deleted once imported. */
+    private readonly uploadsDir: string | null = null,
   ) {}
+
+  /** Deletes a staged upload after its import (the project keeps its own copy). */
+  async discardUpload(path: string): Promise<void> {
+    if (!this.uploadsDir) return;
+    const rel = relative(this.uploadsDir, resolve(path));
+    if (rel.startsWith('..') || isAbsolute(rel)) return; // a user's own file: never touch it
+    await rm(dirname(resolve(path)), { recursive: true, force: true });
+  }
 
   current(): ProjectStore | null {
     return this.store;

@@ -29,8 +29,14 @@ export function shotHandlers(session: Session): ShotHandlers {
       }
       // Import (and so validate) every file before the shot exists: a rejected file leaves
       // the document untouched.
-      const firstFrame = input.firstFramePath ? await importOfKind(store, input.firstFramePath, 'image') : null;
-      const clip = input.videoPath ? await importOfKind(store, input.videoPath, 'video') : null;
+      let firstFrame: Asset | null;
+      let clip: Asset | null;
+      try {
+        firstFrame = input.firstFramePath ? await importOfKind(store, input.firstFramePath, 'image') : null;
+        clip = input.videoPath ? await importOfKind(store, input.videoPath, 'video') : null;
+      } finally {
+        for (const p of [input.firstFramePath, input.videoPath]) if (p) await session.discardUpload(p);
+      }
       const fps = store.project().fps;
       const clipFrames = clip ? floorFrames(clip.info.durationSec, fps) : null;
       const wanted = input.durationSec !== undefined ? Math.max(1, secondsToFrames(input.durationSec, fps)) : null;

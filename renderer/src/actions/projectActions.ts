@@ -1,0 +1,67 @@
+/** Loading the app, creating, opening and closing projects, and undo/redo (owned by the services). */
+import type { Action } from './registry';
+
+export const appLoad: Action<'app.load'> = {
+  id: 'app.load',
+  labelKey: 'app.retry',
+  place: 'app',
+  async perform({ api, store }) {
+    const info = await api.call('app.info', {});
+    store.getState().setAppInfo(info);
+    store.getState().setSnapshot(await api.call('project.current', {}));
+  },
+};
+
+export const projectCreate: Action<'project.create'> = {
+  id: 'project.create',
+  labelKey: 'start.create.submit',
+  place: 'start.create',
+  predicate: (_s, p) => p.dir.trim() !== '' && p.name.trim() !== '',
+  async perform({ api, store }, p) {
+    const snapshot = await api.call('project.create', { ...p, dir: p.dir.trim(), name: p.name.trim(), fps: p.fps.trim() });
+    store.getState().setSnapshot(snapshot);
+  },
+};
+
+export const projectOpen: Action<'project.open'> = {
+  id: 'project.open',
+  labelKey: 'start.open.submit',
+  place: 'start.open',
+  predicate: (_s, p) => p.dir.trim() !== '',
+  async perform({ api, store }, p) {
+    store.getState().setSnapshot(await api.call('project.open', { dir: p.dir.trim() }));
+  },
+};
+
+export const projectClose: Action<'project.close'> = {
+  id: 'project.close',
+  labelKey: 'header.close',
+  place: 'app',
+  predicate: (s) => s.snapshot !== null,
+  async perform({ api, store }) {
+    await api.call('project.close', {});
+    store.getState().setSnapshot(null);
+  },
+};
+
+export const historyUndo: Action<'history.undo'> = {
+  id: 'history.undo',
+  labelKey: 'header.undo',
+  shortcuts: ['Mod+Z'],
+  place: 'history',
+  predicate: (s) => s.snapshot?.history.canUndo === true,
+  async perform({ api, store }) {
+    store.getState().setSnapshot(await api.call('history.undo', {}));
+  },
+};
+
+export const historyRedo: Action<'history.redo'> = {
+  id: 'history.redo',
+  labelKey: 'header.redo',
+  shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+  place: 'history',
+  predicate: (s) => s.snapshot?.history.canRedo === true,
+  async perform({ api, store }) {
+    store.getState().setSnapshot(await api.call('history.redo', {}));
+  },
+};

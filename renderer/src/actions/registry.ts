@@ -1,0 +1,70 @@
+/**
+ * Every user command is an action: buttons, keyboard shortcuts and tests all run them by id
+ * (codebases.md, Synthesis 5). An action says where it runs (its Place): while it runs that
+ * place is busy (its buttons disabled) and a failure is shown there, never only in a console.
+ */
+import { toSerializedError } from '../../../shared/errors';
+import type { ApiClient } from '../api/client';
+import type { AppStore } from '../store/store';
+import type { AppState, Place } from '../store/state';
+import type { ActionPayloads } from './payloads';
+import { matchShortcut, type KeyLike } from './shortcuts';
+
+export type ActionId = keyof ActionPayloads;
+
+export interface ActionContext {
+  api: ApiClient;
+  store: AppStore;
+}
+
+export interface Action<Id extends ActionId = ActionId> {
+  id: Id;
+  /** i18n key of the button label. */
+  labelKey: string;
+  /** e.g. 'Mod+Z' (Mod = Cmd on macOS, Ctrl elsewhere); the first is shown in tooltips. */
+  shortcuts?: readonly string[];
+  place: Place;
+  /** Whether the action can run now (its button is disabled otherwise). */
+  predicate?(state: AppState, payload: ActionPayloads[Id]): boolean;
+  perform(ctx: ActionContext, payload: ActionPayloads[Id]): Promise<void>;
+}
+
+export type ActionMap = { [Id in ActionId]: Action<Id> };
+
+export function canRun<Id extends ActionId>(action: Action<Id>, state: AppState, payload: ActionPayloads[Id]): boolean {
+  if (state.busy[action.place]) return false;
+  return action.predicate ? action.predicate(state, payload) : true;
+}
+
+/**
+ * Runs an action if it can run. Resolves true when it ran and succeeded; failures are stored
+ * under the action's place (and the promise still resolves, with false).
+ */
+export async function runAction<Id extends ActionId>(
+  ctx: ActionContext,
+  action: Action<Id>,
+  payload: ActionPayloads[Id],
+): Promise<boolean> {
+  const { store } = ctx;
+  if (!canRun(action, store.getState(), payload)) return false;
+  store.getState().setBusy(action.place, true);
+  store.getState().setError(action.place, null);
+  try {
+    await action.perform(ctx, payload);
+    return true;
+  } catch (err) {
+    const e = toSerializedError(err);
+    store.getState().setError(action.place, { code: e.code, message: e.message });
+    return false;
+  } finally {
+    store.getState().setBusy(action.place, false);
+  }
+}
+
+/** The action (without payload) bound to this key press, if any. */
+export function actionForKey(actions: ActionMap, event: KeyLike, mac: boolean): Action | null {
+  for (const action of Object.values(actions) as Action[]) {
+    if (action.shortcuts?.some((s) => matchShortcut(s, event, mac))) return action;
+  }
+  return null;
+}

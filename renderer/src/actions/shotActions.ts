@@ -1,0 +1,72 @@
+/** Shot edits. Each returns the new document from the services (one undo step each). */
+import type { AddShotInput } from '../../../shared/api/contract';
+import type { Action } from './registry';
+
+export const shotAdd: Action<'shot.add'> = {
+  id: 'shot.add',
+  labelKey: 'addShot.submit',
+  place: 'addShot',
+  predicate: (s, p) => s.snapshot !== null && (p.prompt.trim() !== '' || p.firstFrame !== null || p.clip !== null),
+  async perform({ api, store }, p) {
+    // Files first: a broken upload fails here, before anything is added to the document.
+    const firstFramePath = p.firstFrame ? await api.importFile(p.firstFrame) : undefined;
+    const videoPath = p.clip ? await api.importFile(p.clip) : undefined;
+    const input: AddShotInput = { camera: p.camera };
+    if (p.prompt.trim() !== '') input.prompt = p.prompt.trim();
+    if (p.durationSec !== null) input.durationSec = p.durationSec;
+    if (firstFramePath) input.firstFramePath = firstFramePath;
+    if (videoPath) input.videoPath = videoPath;
+    const { shotId, snapshot } = await api.call('shots.add', input);
+    store.getState().setSnapshot(snapshot);
+    store.getState().selectShot(shotId);
+  },
+};
+
+export const shotUpdate: Action<'shot.update'> = {
+  id: 'shot.update',
+  labelKey: 'shot.save',
+  place: 'shot',
+  predicate: (_s, p) => Object.keys(p.patch).length > 0,
+  async perform({ api, store }, p) {
+    store.getState().setSnapshot(await api.call('shots.update', p));
+  },
+};
+
+export const shotRemove: Action<'shot.remove'> = {
+  id: 'shot.remove',
+  labelKey: 'shot.remove',
+  place: 'shot',
+  async perform({ api, store }, p) {
+    store.getState().setSnapshot(await api.call('shots.remove', p));
+  },
+};
+
+function indexOf(shots: readonly { id: string; position: number }[], shotId: string): number {
+  return [...shots].sort((a, b) => a.position - b.position).findIndex((s) => s.id === shotId);
+}
+
+export const shotMove: Action<'shot.move'> = {
+  id: 'shot.move',
+  labelKey: 'shot.move',
+  place: 'shot',
+  predicate: (s, p) => {
+    const shots = s.snapshot?.shots ?? [];
+    const i = indexOf(shots, p.shotId);
+    return i >= 0 && i + p.delta >= 0 && i + p.delta < shots.length;
+  },
+  async perform({ api, store }, p) {
+    const shots = store.getState().snapshot?.shots ?? [];
+    const toIndex = indexOf(shots, p.shotId) + p.delta;
+    store.getState().setSnapshot(await api.call('shots.move', { shotId: p.shotId, toIndex }));
+  },
+};
+
+export const shotSelectTake: Action<'shot.selectTake'> = {
+  id: 'shot.selectTake',
+  labelKey: 'takes.use',
+  place: 'shot',
+  predicate: (s, p) => s.snapshot?.shots.find((x) => x.id === p.shotId)?.selectedTakeId !== p.takeId,
+  async perform({ api, store }, p) {
+    store.getState().setSnapshot(await api.call('shots.selectTake', p));
+  },
+};

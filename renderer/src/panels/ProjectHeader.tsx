@@ -1,0 +1,46 @@
+/** Project name and format, undo/redo, language and close. */
+import { useTranslation } from 'react-i18next';
+import { fpsToString, fpsValue } from '../../../shared/model/time';
+import { useAppState } from '../app/context';
+import { ActionButton } from '../components/ActionButton';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { formatSeconds } from './format';
+import { totalSeconds } from '../store/selectors';
+
+export function ProjectHeader() {
+  const { t } = useTranslation();
+  const project = useAppState((s) => s.snapshot?.project);
+  const shots = useAppState((s) => s.snapshot?.shots.length ?? 0);
+  const total = useAppState((s) => (s.snapshot ? totalSeconds(s.snapshot) : 0));
+  if (!project) return null;
+  const fps = fpsValue(project.fps);
+  const fpsText = project.fps.den === 1 ? fpsToString(project.fps) : fps.toFixed(3).replace(/0+$/, '');
+  return (
+    <header className="topbar" data-testid="project-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <div className="project-title">
+        <h1 data-testid="project-name">{project.name}</h1>
+        <p className="project-meta" data-testid="project-meta">
+          <span>{project.width}×{project.height}</span>
+          <span>{t('header.fps', { fps: fpsText })}</span>
+          <span>{project.aspect}</span>
+          <span>{t('header.shots', { count: shots })}</span>
+          <span>{formatSeconds(total)}</span>
+        </p>
+      </div>
+      <div className="topbar-actions">
+        <div className="btn-group" role="group" aria-label={t('header.history')}>
+          <ActionButton action="history.undo" payload={undefined} variant="ghost" testId="undo" />
+          <ActionButton action="history.redo" payload={undefined} variant="ghost" testId="redo" />
+        </div>
+        <LanguageSwitch />
+        <ActionButton action="project.close" payload={undefined} variant="ghost" testId="close-project" />
+      </div>
+      <ErrorMessage place="history" />
+    </header>
+  );
+}

@@ -1,0 +1,93 @@
+/** One shot in the strip: number, thumbnail, prompt excerpt, duration, camera, takes, status. */
+import { useTranslation } from 'react-i18next';
+import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
+import { projectFile } from '../api/client';
+import { useAppContext, useAppState } from '../app/context';
+import { ProgressBar } from '../components/ProgressBar';
+import { assetById, cutSeconds, orderedCut, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
+import { formatSeconds } from './format';
+
+interface Thumb {
+  kind: 'video' | 'image';
+  url: string;
+}
+
+/** The selected take's clip, else the first frame, else nothing (the card shows the prompt). */
+function thumbOf(snapshot: ProjectSnapshot, shot: Shot, mediaUrl: (abs: string) => string): Thumb | null {
+  const take = snapshot.takes.find((t) => t.id === shot.selectedTakeId);
+  const clip = take ? assetById(snapshot, take.assetId) : null;
+  // #t=0.1 makes the browser decode and show a frame instead of a black box.
+  if (clip) return { kind: 'video', url: `${mediaUrl(projectFile(snapshot.dir, clip.path))}#t=0.1` };
+  const frame = assetById(snapshot, shot.firstFrameAssetId);
+  if (frame) return { kind: 'image', url: mediaUrl(projectFile(snapshot.dir, frame.path)) };
+  return null;
+}
+
+/** An imported clip's file name, which says more than "no prompt" about a clip shot. */
+function clipName(snapshot: ProjectSnapshot, shot: Shot): string {
+  const take = snapshot.takes.find((t) => t.id === shot.selectedTakeId);
+  return take ? (assetById(snapshot, take.assetId)?.originalName ?? '') : '';
+}
+
+function StatusPill({ status }: { status: ShotStatus }) {
+  const { t } = useTranslation();
+  switch (status.kind) {
+    case 'generating':
+      return (
+        <span className="status status-busy">
+          <span>{t(`status.${status.state}`, { defaultValue: t('status.running') })} {Math.round(status.progress * 100)}%</span>
+          <ProgressBar value={status.progress} label={t('status.progress')} />
+        </span>
+      );
+    case 'failed':
+      return <span className="status status-failed" title={status.error}>{t('status.failed', { error: status.error })}</span>;
+    case 'take':
+      return <span className="status status-ok">{t('status.take')}</span>;
+    default:
+      return <span className="status">{t('status.none')}</span>;
+  }
+}
+
+export function ShotCard({ shotId, index }: { shotId: string; index: number }) {
+  const { t } = useTranslation();
+  const { api, store } = useAppContext();
+  const shot = useAppState((s) => s.snapshot?.shots.find((x) => x.id === shotId));
+  const snapshot = useAppState((s) => s.snapshot);
+  const live = useAppState((s) => s.jobs[shotId]);
+  const selected = useAppState((s) => s.selectedShotId === shotId);
+  if (!shot || !snapshot) return null;
+  const thumb = thumbOf(snapshot, shot, api.mediaUrl);
+  const status = shotStatus(shot, snapshot, live);
+  const cut = orderedCut(snapshot).find((c) => c.shot.id === shotId);
+  const seconds = cut ? cutSeconds(cut, snapshot) : 0;
+  const takes = takesOf(snapshot, shotId).length;
+  const text = shot.prompt || shot.title || clipName(snapshot, shot) || t('shot.noPrompt');
+  return (
+    <li className="card-item">
+      <button
+        type="button"
+        className={`shot-card${selected ? ' selected' : ''}`}
+        aria-pressed={selected}
+        data-testid="shot-card"
+        data-status={status.kind}
+        onClick={() => store.getState().selectShot(shotId)}
+      >
+        <span className="thumb">
+          {thumb?.kind === 'video' && <video src={thumb.url} muted playsInline preload="metadata" aria-hidden="true" />}
+          {thumb?.kind === 'image' && <img src={thumb.url} alt="" />}
+          {!thumb && <span className="thumb-text">{shot.prompt || t('shot.untitled')}</span>}
+          <span className="shot-number">{index + 1}</span>
+        </span>
+        <span className="card-body">
+          <span className="prompt-excerpt" data-testid="shot-prompt">{text}</span>
+          <span className="card-meta">
+            <span>{formatSeconds(seconds)}</span>
+            <span>{t(`camera.${shot.camera}`)}</span>
+            <span>{t('shot.takes', { count: takes })}</span>
+          </span>
+          <StatusPill status={status} />
+        </span>
+      </button>
+    </li>
+  );
+}

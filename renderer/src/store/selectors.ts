@@ -1,0 +1,88 @@
+/** Derived data for the panels. Pure: the store state in, plain values out. */
+import type { JobProgress } from '../../../shared/api/contract';
+import type { Asset, Job, JobState, ProjectSnapshot, Shot } from '../../../shared/model/entities';
+import { cutList, type CutShot } from '../../../shared/model/timeline';
+import { framesToSeconds } from '../../../shared/model/time';
+import type { AppState } from './state';
+
+const ACTIVE: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
+
+export type ShotStatus =
+  | { kind: 'none' }
+  | { kind: 'generating'; progress: number; state: JobState }
+  | { kind: 'failed'; error: string }
+  | { kind: 'take' };
+
+/** The newest job the snapshot knows for a shot. */
+export function latestJob(snapshot: ProjectSnapshot, shotId: string): Job | null {
+  let best: Job | null = null;
+  for (const j of snapshot.jobs) {
+    if (j.shotId === shotId && (best === null || j.createdAt >= best.createdAt)) best = j;
+  }
+  return best;
+}
+
+/**
+ * What the card shows. Live progress events of this session win over the stored job (they
+ * are newer); a running job wins over an existing take (a regeneration is in progress).
+ */
+export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgress | undefined): ShotStatus {
+  const stored = latestJob(snapshot, shot.id);
+  const job = live
+    ? { state: live.state, progress: live.progress, error: live.error }
+    : stored
+      ? { state: stored.state, progress: stored.progress, error: stored.error }
+      : null;
+  if (job && ACTIVE.includes(job.state)) return { kind: 'generating', progress: job.progress, state: job.state };
+  if (shot.selectedTakeId !== null) return { kind: 'take' };
+  if (job && (job.state === 'failed' || job.state === 'unknown')) {
+    return { kind: 'failed', error: job.error ?? job.state };
+  }
+  return { kind: 'none' };
+}
+
+export function orderedCut(snapshot: ProjectSnapshot): CutShot[] {
+  return cutList(snapshot);
+}
+
+export function cutSeconds(cut: CutShot, snapshot: ProjectSnapshot): number {
+  return framesToSeconds(cut.frames, snapshot.project.fps);
+}
+
+export function totalSeconds(snapshot: ProjectSnapshot): number {
+  return cutList(snapshot).reduce((sum, c) => sum + framesToSeconds(c.frames, snapshot.project.fps), 0);
+}
+
+export function assetById(snapshot: ProjectSnapshot, id: string | null): Asset | null {
+  if (id === null) return null;
+  return snapshot.assets.find((a) => a.id === id) ?? null;
+}
+
+export function takesOf(snapshot: ProjectSnapshot, shotId: string) {
+  return snapshot.takes.filter((t) => t.shotId === shotId);
+}
+
+/** Shots that "Generate" would work on: those without a take and not already generating. */
+export function shotsToGenerate(state: Pick<AppState, 'snapshot' | 'jobs'>): Shot[] {
+  const snap = state.snapshot;
+  if (!snap) return [];
+  return snap.shots.filter((s) => {
+    const st = shotStatus(s, snap, state.jobs[s.id]);
+    return st.kind === 'none' || st.kind === 'failed';
+  });
+}
+
+export function isGenerating(state: Pick<AppState, 'snapshot' | 'jobs'>): boolean {
+  const snap = state.snapshot;
+  if (!snap) return false;
+  return snap.shots.some((s) => shotStatus(s, snap, state.jobs[s.id]).kind === 'generating');
+}
+
+export function selectedShot(state: Pick<AppState, 'snapshot' | 'selectedShotId'>): Shot | null {
+  return state.snapshot?.shots.find((s) => s.id === state.selectedShotId) ?? null;
+}
+
+export function isExporting(state: Pick<AppState, 'exportRun'>): boolean {
+  const s = state.exportRun?.state;
+  return s === 'starting' || s === 'running' || s === 'canceling';
+}

@@ -1,0 +1,60 @@
+/** The slice creators. Setters only: talking to the services is the actions' job. */
+import type { StateCreator } from 'zustand';
+import type { AppState, DocumentSlice, JobsSlice, Language, UiSlice } from './state';
+
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+export const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
+  snapshot: null,
+  setSnapshot: (snapshot) =>
+    set((s) => {
+      const ids = new Set(snapshot?.shots.map((shot) => shot.id) ?? []);
+      // Keep the selection while its shot exists (a remove or an undo may take it away).
+      const selectedShotId = s.selectedShotId !== null && ids.has(s.selectedShotId) ? s.selectedShotId : null;
+      const sameProject = snapshot !== null && s.snapshot?.project.id === snapshot.project.id;
+      return {
+        snapshot,
+        selectedShotId,
+        ...(sameProject ? {} : { jobs: {}, exportRun: null, errors: {} }),
+      };
+    }),
+});
+
+export const createJobsSlice: Slice<JobsSlice> = (set) => ({
+  jobs: {},
+  applyJobProgress: (p) => set((s) => ({ jobs: { ...s.jobs, [p.shotId]: p } })),
+});
+
+export const createUiSlice = (language: Language): Slice<UiSlice> => (set) => ({
+  language,
+  appInfo: null,
+  connection: 'connecting',
+  selectedShotId: null,
+  busy: {},
+  errors: {},
+  exportRun: null,
+  setLanguage: (lang) => set({ language: lang }),
+  setAppInfo: (appInfo) => set({ appInfo }),
+  setConnection: (connection) => set({ connection }),
+  selectShot: (selectedShotId) => set({ selectedShotId }),
+  setBusy: (place, busy) => set((s) => ({ busy: { ...s.busy, [place]: busy } })),
+  setError: (place, error) =>
+    set((s) => {
+      const errors = { ...s.errors };
+      if (error) errors[place] = error;
+      else delete errors[place];
+      return { errors };
+    }),
+  setExportRun: (exportRun) => set({ exportRun }),
+  applyExportProgress: (p) =>
+    set((s) => {
+      const run = s.exportRun;
+      // Events can beat export.start's answer: adopt the id while the run is starting.
+      if (!run || (run.exportId !== null && run.exportId !== p.exportId)) return {};
+      if (run.exportId === null && run.state !== 'starting') return {};
+      const done = run.state === 'succeeded' || run.state === 'failed' || run.state === 'canceled';
+      if (done) return {};
+      const state = p.state === 'running' && run.state === 'canceling' ? 'canceling' : p.state;
+      return { exportRun: { exportId: p.exportId, state, progress: p.progress, outPath: p.outPath, error: p.error } };
+    }),
+});

@@ -1,0 +1,64 @@
+/**
+ * The renderer's state, in slices. The document is whatever the services last returned: every
+ * edit goes through the contract and the services own undo/redo, so nothing here is history.
+ * UI state (language, selection, busy flags, errors, export run) is never part of a document.
+ */
+import type { ExportProgress, JobProgress, MethodOutput } from '../../../shared/api/contract';
+import type { ErrorCode } from '../../../shared/errors';
+import type { ProjectSnapshot } from '../../../shared/model/entities';
+import type { ConnectionStatus } from '../api/client';
+
+export type Language = 'en' | 'zh-CN';
+export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+
+/** Where in the UI an action runs, so its busy state and its error show right there. */
+export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' | 'generate' | 'export' | 'history';
+
+export interface UiError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type AppInfo = MethodOutput<'app.info'>;
+
+export type ExportRunState = 'starting' | 'running' | 'canceling' | 'succeeded' | 'failed' | 'canceled';
+
+export interface ExportRun {
+  /** Null until export.start answers (progress events may arrive first). */
+  exportId: string | null;
+  state: ExportRunState;
+  progress: number;
+  outPath: string;
+  error: string | null;
+}
+
+export interface DocumentSlice {
+  snapshot: ProjectSnapshot | null;
+  setSnapshot(snapshot: ProjectSnapshot | null): void;
+}
+
+export interface JobsSlice {
+  /** The latest progress event per shot id, for this session's generation. */
+  jobs: Record<string, JobProgress>;
+  applyJobProgress(p: JobProgress): void;
+}
+
+export interface UiSlice {
+  language: Language;
+  appInfo: AppInfo | null;
+  connection: ConnectionStatus;
+  selectedShotId: string | null;
+  busy: Partial<Record<Place, boolean>>;
+  errors: Partial<Record<Place, UiError>>;
+  exportRun: ExportRun | null;
+  setLanguage(language: Language): void;
+  setAppInfo(info: AppInfo): void;
+  setConnection(status: ConnectionStatus): void;
+  selectShot(shotId: string | null): void;
+  setBusy(place: Place, busy: boolean): void;
+  setError(place: Place, error: UiError | null): void;
+  setExportRun(run: ExportRun | null): void;
+  applyExportProgress(p: ExportProgress): void;
+}
+
+export type AppState = DocumentSlice & JobsSlice & UiSlice;

@@ -1,0 +1,71 @@
+/**
+ * Starts the real browser host (`node out/cli/storyboard.cjs serve <dir> --port 0`) for one
+ * test and stops it after. The CLI prints the URL with its token on the first stdout line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base } from '@playwright/test';
+
+/** The built CLI. STORYBOARD_E2E_CLI may name another script taking the same arguments (dev only). */
+export const CLI = resolve(process.env.STORYBOARD_E2E_CLI ?? 'out/cli/storyboard.cjs');
+const RENDERER = resolve('out/renderer/index.html');
+
+export interface ServeHost {
+  url: string;
+  /** The folder `serve` was started in (a fresh temp folder with a Unicode, spaced name). */
+  dir: string;
+  stderr(): string;
+}
+
+function waitForUrl(proc: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`storyboard serve printed no URL within 30 s:\n${stderr()}`)), 30_000);
+    const lines = createInterface({ input: proc.stdout! });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      if (/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/.test(line.trim())) resolveUrl(line.trim());
+      else reject(new Error(`unexpected first line from storyboard serve: ${line}\n${stderr()}`));
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`storyboard serve exited with ${code}:\n${stderr()}`));
+    });
+  });
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ host: ServeHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+  host: async ({}, use, testInfo) => {
+    if (!existsSync(CLI) || !existsSync(RENDERER)) {
+      throw new Error(`Build first: npm run build (needs ${CLI} and ${RENDERER})`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'sb e2e 镜头-'));
+    const proc = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      err = (err + chunk.toString()).slice(-20_000);
+    });
+    try {
+      const url = await waitForUrl(proc, () => err);
+      await use({ url, dir, stderr: () => err });
+    } finally {
+      await stop(proc);
+      await testInfo.attach('serve-stderr.txt', { body: err, contentType: 'text/plain' });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,64 @@
+/** Steps through the UI the way a user does (English labels unless a test switches language). */
+import type { Page } from '@playwright/test';
+import { expect } from './host.js';
+
+export interface NewProject {
+  dir: string;
+  name: string;
+  aspect?: '16:9' | '9:16' | '1:1' | '4:5' | '21:9';
+  resolution?: '720p' | '1080p' | '4k';
+  fps?: string;
+}
+
+export async function createProject(page: Page, p: NewProject): Promise<void> {
+  const form = page.getByTestId('create-project');
+  await form.getByLabel('Name').fill(p.name);
+  await form.getByLabel('Project folder').fill(p.dir);
+  await form.getByRole('radio', { name: p.aspect ?? '16:9' }).check();
+  await form.getByLabel('Resolution').selectOption(p.resolution ?? '720p');
+  await form.getByLabel('Frame rate (fps)').selectOption(p.fps ?? '24');
+  await form.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByTestId('project-name')).toHaveText(p.name);
+}
+
+export interface NewShot {
+  source: 'text' | 'image' | 'clip';
+  prompt?: string;
+  file?: string;
+  durationSec?: number;
+  camera?: string;
+}
+
+/** Fills the add-shot form and submits it; does not wait for the outcome. */
+export async function submitShot(page: Page, s: NewShot): Promise<void> {
+  const form = page.getByTestId('add-shot');
+  await form.getByTestId(`source-${s.source}`).check();
+  if (s.file) await form.getByTestId('shot-file').setInputFiles(s.file);
+  await form.getByTestId('shot-prompt-input').fill(s.prompt ?? '');
+  await form.getByTestId('shot-duration').fill(s.durationSec === undefined ? '' : String(s.durationSec));
+  if (s.camera) await form.getByLabel('Camera move').selectOption(s.camera);
+  await form.getByTestId('add-shot-submit').click();
+}
+
+/** Adds a shot and waits until it is in the strip. */
+export async function addShot(page: Page, s: NewShot): Promise<void> {
+  const cards = page.getByTestId('shot-card');
+  const before = await cards.count();
+  await submitShot(page, s);
+  await expect(cards).toHaveCount(before + 1, { timeout: 30_000 });
+  await expect(page.getByTestId('error-addShot')).toHaveCount(0);
+}
+
+/** Records every value the export progress bar shows (it may only live for a second). */
+export async function recordExportProgress(page: Page): Promise<() => Promise<number[]>> {
+  // A string, so this file needs no DOM types; page.evaluate runs outside the page's CSP.
+  await page.evaluate(`(() => {
+    const seen = (window.__exportProgress = []);
+    const read = () => {
+      const el = document.querySelector('[data-testid="export-progress"]');
+      if (el) seen.push(Number(el.getAttribute('aria-valuenow')));
+    };
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  })()`);
+  return async () => (await page.evaluate('window.__exportProgress')) as number[];
+}
