@@ -13,7 +13,15 @@ export function sampleAtFrame(frame: number, fps: Fps, sampleRate: number): numb
   if (!Number.isSafeInteger(2 * numerator + fps.num)) {
     throw new RangeError(`Timeline too long for exact audio math: ${frame} frames`);
   }
-  return Math.floor((2 * numerator + fps.num) / (2 * fps.num));
+  return floorDiv(2 * numerator + fps.num, 2 * fps.num);
+}
+
+/** floor(a / b) for non-negative safe integers, corrected for the float division's rounding. */
+function floorDiv(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  if (q * b > a) q -= 1;
+  else if ((q + 1) * b <= a) q += 1;
+  return q;
 }
 
 /** Samples per clip, given each clip's frame count in timeline order. */

@@ -1,0 +1,172 @@
+/**
+ * One export run: plan -> checks -> ffmpeg writes a temp file beside the target -> fsync ->
+ * rename over the target. The target is only ever replaced by a complete file: a crash,
+ * a cancel or a failure leaves the previous file (if any) untouched (quality.md MEDIA-1/2).
+ * Every run is recorded in the project (with ffmpeg's pid) so a crash can be swept on the
+ * next open (sweep.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { ExportProgress, Quality } from '../../../shared/api/contract.js';
+import { AppError, isCanceled } from '../../../shared/errors.js';
+import { buildExportInvocation } from '../../../shared/export/args.js';
+import { buildExportPlan, containerFor, type ExportPlan } from '../../../shared/export/plan.js';
+import { runFfmpeg } from '../ffmpeg/runner.js';
+import { assetAbsPath } from '../media/mediaStore.js';
+import type { ExportStorePort } from './storePort.js';
+import { exportTempPath } from './tempPath.js';
+
+export interface RunExportOptions {
+  outPath: string;
+  quality: Quality;
+  exportId?: string;
+  signal?: AbortSignal;
+  /**
+   * 'running' updates (0..1, never decreasing) and a final 'succeeded'. A failure or cancel is
+   * the rejection (AppError; isCanceled() tells them apart): callers report those themselves.
+   */
+  onProgress?: (p: ExportProgress) => void;
+}
+
+export async function runExport(store: ExportStorePort, opts: RunExportOptions): Promise<{ outPath: string; exportId: string }> {
+  const exportId = opts.exportId ?? randomUUID();
+  const outPath = resolve(opts.outPath);
+  const tempPath = exportTempPath(outPath, exportId);
+  const resolveAbs = (rel: string): string => assetAbsPath(store.dir, rel);
+  const canceled = (): AppError => new AppError('CANCELED', 'The export was canceled.');
+
+  // Everything that can be checked before a process starts (codebases.md Synthesis §10).
+  containerFor(outPath);
+  await checkOutputFolder(outPath);
+  const plan = buildExportPlan(store.snapshot(), { outPath, tempPath, quality: opts.quality });
+  await checkSourcesExist(plan, resolveAbs);
+  if (opts.signal?.aborted) throw canceled();
+
+  const emit = (progress: number, state: ExportProgress['state'] = 'running'): void =>
+    opts.onProgress?.({ exportId, state, progress, outPath, error: null });
+
+  // Recorded before the temp file exists, so a crash at any later point is swept.
+  store.recordExportStart({ id: exportId, outPath, tempPath, pid: null });
+  // Our own controller: also stops ffmpeg if its pid can't be recorded (an ffmpeg we
+  // couldn't sweep after a crash must not run).
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  let recordError: unknown = null;
+  try {
+    await createTemp(tempPath);
+    emit(0);
+    await runFfmpeg(buildExportInvocation(plan, resolveAbs), {
+      signal: stop.signal,
+      onSpawn: (pid) => {
+        try {
+          store.updateExport(exportId, { state: 'running', pid });
+        } catch (err) {
+          recordError = err;
+          stop.abort();
+        }
+      },
+      onProgress: (p) => emit(Math.min(p, 0.999)),
+    });
+    if (recordError !== null) throw recordError;
+    await syncFile(tempPath);
+    // A cancel that arrives after ffmpeg finished still wins: nothing replaces the target.
+    if (opts.signal?.aborted) throw canceled();
+    await replaceTarget(tempPath, outPath);
+  } catch (err) {
+    const wasCanceled = recordError === null && (isCanceled(err) || opts.signal?.aborted === true);
+    await rm(tempPath, { force: true }).catch(() => {});
+    try {
+      store.updateExport(exportId, { state: wasCanceled ? 'canceled' : 'failed' });
+    } catch {
+      // The run stays 'running' in the store and is swept on the next open; the caller
+      // still gets the real error below.
+    }
+    if (wasCanceled) throw isCanceled(err) ? err : canceled();
+    throw recordError ?? err;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+  // Past the rename the video is complete at the target, whatever happens to the bookkeeping.
+  try {
+    store.updateExport(exportId, { state: 'succeeded' });
+  } catch {
+    // Left 'running': the next open's sweep finds no temp and no ffmpeg, and closes it.
+  }
+  emit(1, 'succeeded');
+  return { outPath, exportId };
+}
+
+async function checkOutputFolder(outPath: string): Promise<void> {
+  const folder = dirname(outPath);
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot export to ${outPath}: the folder ${folder} does not exist.`, { path: folder });
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot export to ${outPath}: the folder ${folder} is not writable.`, { path: folder });
+  }
+  const existing = await stat(outPath).catch(() => null);
+  if (existing?.isDirectory()) {
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot export to ${outPath}: a folder has that name.`, { path: outPath });
+  }
+}
+
+/** A moved or deleted source is named before anything runs (quality.md MEDIA-4). */
+async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<void> {
+  for (const clip of plan.clips) {
+    const file = resolveAbs(clip.path);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      throw new AppError('MEDIA_MISSING', `${clip.label} uses ${clip.path}, which is missing from the project folder: relink or re-import it.`, {
+        shotId: clip.shotId, path: file,
+      });
+    }
+  }
+}
+
+/** Creates the temp file exclusively: proves the folder takes new files before ffmpeg starts. */
+async function createTemp(tempPath: string): Promise<void> {
+  try {
+    const fh = await open(tempPath, 'wx');
+    await fh.close();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the export beside its target (${tempPath}): ${code}.`, { path: tempPath, code });
+  }
+}
+
+/** Flush the data before the rename, or a power cut can leave an empty file under the final name. */
+async function syncFile(file: string): Promise<void> {
+  const fh = await open(file, 'r+');
+  try {
+    if ((await fh.stat()).size === 0) throw new AppError('FFMPEG_FAILED', 'ffmpeg finished but wrote nothing.');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+async function replaceTarget(tempPath: string, outPath: string): Promise<void> {
+  try {
+    await rename(tempPath, outPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot replace ${outPath} with the finished export: ${code}.`, { path: outPath, code });
+  }
+  // Persist the rename itself (the directory entry). Not possible on Windows: best effort.
+  try {
+    const dir = await open(dirname(outPath), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // The file is complete either way; only the name's durability across a power cut is at stake.
+  }
+}

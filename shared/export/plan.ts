@@ -1,0 +1,165 @@
+/**
+ * Project -> export plan: what goes into the cut, in order, with exact frame and sample counts,
+ * validated before any process starts (codebases.md Synthesis §10). Pure: no I/O.
+ */
+import type { Quality } from '../api/contract.js';
+import { AppError } from '../errors.js';
+import type { MediaInfo, ProjectSnapshot, Shot } from '../model/entities.js';
+import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
+import { cutList, type CutShot } from '../model/timeline.js';
+import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
+import { clipSampleCounts } from './samples.js';
+
+export type ExportContainer = 'mp4' | 'mov';
+
+export interface ExportClip {
+  /** 1-based position of the shot in the cut, as the user counts shots. */
+  number: number;
+  /** `Shot 3 "A cat on a..."`, for messages. */
+  label: string;
+  shotId: string;
+  takeId: string;
+  assetId: string;
+  /** The asset's path relative to the project folder (forward slashes). */
+  path: string;
+  info: MediaInfo;
+  /** Trim on the take, in project frames. */
+  inFrames: number;
+  outFrames: number;
+  frames: number;
+  /** Where the clip starts on the output timeline, in frames. */
+  startFrame: number;
+  /** Exact audio samples at the output rate (cumulative rounding, see samples.ts). */
+  samples: number;
+}
+
+export interface ExportPlan {
+  outPath: string;
+  tempPath: string;
+  quality: Quality;
+  container: ExportContainer;
+  width: number;
+  height: number;
+  fps: Fps;
+  pixelFormat: typeof OUTPUT_PIXEL_FORMAT;
+  sampleRate: typeof OUTPUT_SAMPLE_RATE;
+  channels: typeof OUTPUT_CHANNELS;
+  totalFrames: number;
+  durationSec: number;
+  clips: ExportClip[];
+}
+
+export interface ExportPlanOptions {
+  outPath: string;
+  tempPath: string;
+  quality: Quality;
+}
+
+/** H.264 level 6.2 tops out at 8192 pixels a side; beyond that encoders and players refuse. */
+export const MAX_OUTPUT_SIDE = 8192;
+export const MIN_FPS = 1;
+export const MAX_FPS = 120;
+
+export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): ExportPlan {
+  const { project } = doc;
+  const container = containerFor(opts.outPath);
+  validateOutput(project.width, project.height, project.fps);
+  if (opts.tempPath === opts.outPath) {
+    throw new AppError('EXPORT_INVALID', 'The temporary file must differ from the output file.');
+  }
+  const cut = cutList(doc);
+  if (cut.length === 0) {
+    throw new AppError('EXPORT_INVALID', 'The project has no shots: add a shot before exporting.');
+  }
+  const checked = cut.map((c, i) => checkClip(c, i + 1));
+  const problems = checked.filter((x): x is string => typeof x === 'string');
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)` : '';
+    throw new AppError('EXPORT_INVALID', `${problems[0]}${more}`, { problems });
+  }
+  const partial = checked.filter((x): x is Omit<ExportClip, 'samples'> => typeof x !== 'string');
+  const samples = clipSampleCounts(partial.map((c) => c.frames), project.fps, OUTPUT_SAMPLE_RATE);
+  const clips = partial.map((c, i): ExportClip => ({ ...c, samples: samples[i] ?? 0 }));
+  const totalFrames = clips.reduce((sum, c) => sum + c.frames, 0);
+  return {
+    outPath: opts.outPath,
+    tempPath: opts.tempPath,
+    quality: opts.quality,
+    container,
+    width: project.width,
+    height: project.height,
+    fps: project.fps,
+    pixelFormat: OUTPUT_PIXEL_FORMAT,
+    sampleRate: OUTPUT_SAMPLE_RATE,
+    channels: OUTPUT_CHANNELS,
+    totalFrames,
+    durationSec: framesToSeconds(totalFrames, project.fps),
+    clips,
+  };
+}
+
+/** The container follows the target's extension; anything else is refused, not guessed. */
+export function containerFor(outPath: string): ExportContainer {
+  const m = /\.(mp4|mov)$/i.exec(outPath);
+  if (!m) {
+    const name = outPath.split(/[\\/]/).pop() ?? outPath;
+    throw new AppError('EXPORT_INVALID', `Cannot export to "${name}": the file name must end in .mp4 or .mov.`);
+  }
+  return m[1]?.toLowerCase() === 'mov' ? 'mov' : 'mp4';
+}
+
+function validateOutput(width: number, height: number, fps: Fps): void {
+  const size = `${width}x${height}`;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 2 || height < 2
+      || width > MAX_OUTPUT_SIDE || height > MAX_OUTPUT_SIDE) {
+    throw new AppError('EXPORT_INVALID', `Output size ${size} is out of range (2 to ${MAX_OUTPUT_SIDE} pixels a side).`);
+  }
+  // 4:2:0 chroma covers 2x2 pixel blocks, so libx264 rejects odd sizes (mlt#256).
+  if (width % 2 !== 0 || height % 2 !== 0) {
+    throw new AppError('EXPORT_INVALID', `Output size ${size} has an odd side: H.264 needs an even width and height.`);
+  }
+  const v = fpsValue(fps);
+  if (!(v >= MIN_FPS && v <= MAX_FPS)) {
+    throw new AppError('EXPORT_INVALID', `Frame rate ${fpsToString(fps)} is out of range (${MIN_FPS} to ${MAX_FPS} fps).`);
+  }
+}
+
+/** The clip a shot contributes, or a sentence saying why it can't be exported. */
+function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples'> | string {
+  const label = shotLabel(c.shot, number);
+  if (!c.shot.selectedTakeId) return `${label} has no take: generate it or import a clip.`;
+  if (!c.take) return `${label} selects a take that is not in the project: select another take.`;
+  if (!c.asset) {
+    return `${label} uses media that is missing from the project (asset ${c.take.assetId.slice(0, 12)}): re-import the clip.`;
+  }
+  const { info } = c.asset;
+  if (info.kind === 'audio') return `${label} uses an audio file as its picture: select a video or image take.`;
+  if (info.width < 1 || info.height < 1) return `${label} uses media with no picture size: re-import the clip.`;
+  if (!c.trim || c.trim.frames < 1) return `${label} is empty after trimming: widen its trim.`;
+  return {
+    number,
+    label,
+    shotId: c.shot.id,
+    takeId: c.take.id,
+    assetId: c.asset.id,
+    path: c.asset.path,
+    info,
+    inFrames: c.trim.inFrames,
+    outFrames: c.trim.outFrames,
+    frames: c.trim.frames,
+    startFrame: c.startFrame,
+  };
+}
+
+/** `Shot 3 "A cat on a windowsill..."`: number as the user counts, then title or prompt. */
+export function shotLabel(shot: Pick<Shot, 'title' | 'prompt'>, number: number): string {
+  const text = (shot.title.trim() || shot.prompt.trim()).replace(/\s+/g, ' ');
+  if (!text) return `Shot ${number}`;
+  const chars = [...text];
+  if (chars.length <= 32) return `Shot ${number} "${text}"`;
+  // Cut at a word boundary when there is one (CJK text has none: cut at 32 characters).
+  const head = chars.slice(0, 32).join('');
+  const space = chars[32] === ' ' ? head.length : head.lastIndexOf(' ');
+  const excerpt = space > 16 ? head.slice(0, space) : head;
+  return `Shot ${number} "${excerpt.trimEnd()}..."`;
+}

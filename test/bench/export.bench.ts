@@ -1,0 +1,130 @@
+/**
+ * EXP-1 and EXP-3 (quality.md): our export (runExport: plan, argument builder, the runner,
+ * fsync + rename) against ffmpeg commands written by hand, in the same run on the same
+ * ffmpeg binary. Run by test/bench/run.mjs.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
+import { runExport } from '../../electron/services/export/exportJob.js';
+import type { Fps } from '../../shared/model/time.js';
+import { FakeExportStore } from '../integration/export/fakeStore.js';
+import { addClip } from '../integration/export/fixtures.js';
+import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
+import { interleaved, medians, report } from './lib.js';
+
+/** Runs per side; BENCH_RUNS=5 gives steadier medians on a busy machine. */
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const MEDIA = process.env.STORYBOARD_TEST_MEDIA ?? '/work/shared/media';
+const ffmpegBin = currentFfPaths().ffmpeg;
+
+function ffmpeg(args: string[]): void {
+  const r = spawnSync(ffmpegBin, ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
+}
+
+function frames(file: string): number {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+/** A generated clip with sound (testsrc2 + a tone), encoded fast: the bench is about the export. */
+function makeClip(out: string, size: string, rate: number, sec: number, audio: { rate: number; channels: 1 | 2 }): void {
+  ffmpeg(['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${rate}:d=${sec}`, '-f', 'lavfi', '-i', `sine=f=330:r=${audio.rate}:d=${sec}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(rate * 2), '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-ac', String(audio.channels), '-shortest', out]);
+}
+
+async function ours(dir: string, clips: ClipSpec[], width: number, height: number, fps: Fps, out: string): Promise<void> {
+  const store = new FakeExportStore(dir, makeDoc(clips, { dir, width, height, fps }));
+  await runExport(store, { outPath: out, quality: 'draft' });
+}
+
+/** The export a competent person would type: conform each input, concat, same encoder settings. */
+function handWrittenExport(inputs: { file: string; hasAudio: boolean; sec: number }[], out: string): void {
+  const parts: string[] = [];
+  inputs.forEach((input, i) => {
+    parts.push(`[${i}:v]scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=24,format=yuv420p[v${i}]`);
+    parts.push(input.hasAudio
+      ? `[${i}:a]aresample=48000,aformat=channel_layouts=stereo[a${i}]`
+      : `anullsrc=r=48000:cl=stereo,atrim=duration=${input.sec}[a${i}]`);
+  });
+  const pads = inputs.map((_, i) => `[v${i}][a${i}]`).join('');
+  ffmpeg([
+    ...inputs.flatMap((i) => ['-i', i.file]),
+    '-filter_complex', `${parts.join(';')};${pads}concat=n=${inputs.length}:v=1:a=1[v][a]`,
+    '-map', '[v]', '-map', '[a]',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-profile:v', 'high', '-r', '24',
+    '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', out,
+  ]);
+}
+
+/** The concat demuxer's list format, with its quoting (https://ffmpeg.org/ffmpeg-formats.html#concat-1). */
+function concatList(files: string[]): string {
+  return files.map((f) => `file '${f.replace(/'/g, `'\\''`)}'\n`).join('');
+}
+
+async function exp1(root: string): Promise<void> {
+  const dir = join(root, 'exp1');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  makeClip(join(dir, 'src/a1080.mp4'), '1920x1080', 30, 6, { rate: 48000, channels: 2 });
+  makeClip(join(dir, 'src/b720.mp4'), '1280x720', 25, 6, { rate: 44100, channels: 1 });
+  const clips = [
+    addClip(dir, 'media/horse.mp4', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4')),
+    addClip(dir, 'media/a1080.mp4', join(dir, 'src/a1080.mp4')),
+    addClip(dir, 'media/kitten.mp4', join(MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')),
+    addClip(dir, 'media/b720.mp4', join(dir, 'src/b720.mp4')),
+  ];
+  const inputs = clips.map((c) => ({ file: join(dir, c.path ?? ''), hasAudio: c.info?.hasAudio ?? false, sec: c.info?.durationSec ?? 0 }));
+  const oursOut = join(dir, 'ours.mp4');
+  const baseOut = join(dir, 'baseline.mp4');
+  const t = await interleaved(RUNS,
+    () => ours(dir, clips, 1920, 1080, { num: 24, den: 1 }, oursOut),
+    () => handWrittenExport(inputs, baseOut));
+  report({
+    id: 'EXP-1',
+    workload: '2 real AI clips (720x480 8 fps, silent) + 1080p30/48k + 720p25/44.1k mono, 24.25 s -> 1080p24 x264 veryfast crf 23',
+    ...medians(t),
+    targetRatio: 1.15,
+    note: `frames: ours ${frames(oursOut)}, baseline ${frames(baseOut)}`,
+  }, t);
+}
+
+async function exp3(root: string): Promise<void> {
+  const dir = join(root, 'exp3');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  const files = [0, 1, 2, 3].map((i) => join(dir, `src/clip${i}.mp4`));
+  for (const f of files) makeClip(f, '1280x720', 30, 5, { rate: 48000, channels: 2 });
+  const clips = files.map((f, i) => addClip(dir, `media/clip${i}.mp4`, f));
+  const list = join(dir, 'list.txt');
+  writeFileSync(list, concatList(files));
+  const oursOut = join(dir, 'ours.mp4');
+  const baseOut = join(dir, 'baseline.mp4');
+  const t = await interleaved(RUNS,
+    () => ours(dir, clips, 1280, 720, { num: 30, den: 1 }, oursOut),
+    () => ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', baseOut]));
+  report({
+    id: 'EXP-3',
+    workload: '4 identical-parameter clips (720p30 H.264 + AAC 48k, 5 s each), cuts only',
+    ...medians(t),
+    targetRatio: 2,
+    note: `ours re-encodes every frame today (no stream-copy path yet); frames: ours ${frames(oursOut)}, baseline ${frames(baseOut)}`,
+  }, t);
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'storyboard-bench-'));
+  try {
+    await exp1(root);
+    await exp3(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,94 @@
+/**
+ * Builds ProjectSnapshot documents for export tests: valid per ProjectSnapshotSchema (checked
+ * here, so a schema change breaks the fixtures loudly), one shot per clip spec.
+ */
+import type { MediaInfo, ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
+import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
+import type { Fps } from '../../../shared/model/time.js';
+
+export function mediaInfo(over: Partial<MediaInfo> = {}): MediaInfo {
+  return {
+    kind: 'video',
+    container: 'mov,mp4,m4a,3gp,3g2,mj2',
+    width: 720,
+    height: 480,
+    displayWidth: 720,
+    displayHeight: 480,
+    durationSec: 6.125,
+    fps: { num: 8, den: 1 },
+    vfr: false,
+    rotation: 0,
+    sar: { num: 1, den: 1 },
+    videoCodec: 'h264',
+    pixelFormat: 'yuv420p',
+    hasAudio: false,
+    audioCodec: null,
+    audioChannels: 0,
+    audioSampleRate: 0,
+    ...over,
+  };
+}
+
+export interface ClipSpec {
+  /** Relative media path; default media/clip<i>.mp4. */
+  path?: string;
+  info?: Partial<MediaInfo>;
+  title?: string;
+  prompt?: string;
+  trimIn?: number;
+  trimOut?: number | null;
+  /** 'none': no selected take; 'dangling': selects a take id that doesn't exist; 'no-asset': take without asset. */
+  broken?: 'none' | 'dangling' | 'no-asset';
+}
+
+export interface DocOptions {
+  width?: number;
+  height?: number;
+  fps?: Fps;
+  dir?: string;
+}
+
+const AT = '2025-01-01T00:00:00.000Z';
+
+export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapshot {
+  const shots: Shot[] = [];
+  const takes: ProjectSnapshot['takes'] = [];
+  const assets: ProjectSnapshot['assets'] = [];
+  clips.forEach((c, i) => {
+    const shotId = `shot-${i}`;
+    const takeId = `take-${i}`;
+    const assetId = `${String(i).padStart(2, '0')}${'ab'.repeat(31)}`;
+    const selected = c.broken === 'none' ? null : c.broken === 'dangling' ? 'take-gone' : takeId;
+    shots.push({
+      id: shotId, sceneId: null, position: i, title: c.title ?? '', prompt: c.prompt ?? `prompt ${i + 1}`,
+      negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null, camera: 'static', shotSize: null,
+      durationFrames: 96, provider: null, model: null, elementIds: [], dialogue: '', seed: null,
+      selectedTakeId: selected, trimInFrames: c.trimIn ?? 0, trimOutFrames: c.trimOut ?? null,
+      transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+    });
+    if (c.broken === 'none') return;
+    takes.push({
+      id: takeId, shotId, assetId, jobId: null, provider: 'import', model: null, request: {}, seed: null,
+      cost: null, rating: null, createdAt: AT,
+    });
+    if (c.broken === 'no-asset') return;
+    assets.push({
+      id: assetId, path: c.path ?? `media/clip${i}.mp4`, originalName: `clip${i}.mp4`, bytes: 1000,
+      origin: 'imported', info: mediaInfo(c.info), createdAt: AT,
+    });
+  });
+  const width = opts.width ?? 1280;
+  const height = opts.height ?? 720;
+  const doc: ProjectSnapshot = {
+    dir: opts.dir ?? '/projects/demo',
+    project: {
+      id: 'p1', name: 'Demo', aspect: width >= height ? '16:9' : '9:16', width, height,
+      fps: opts.fps ?? { num: 24, den: 1 }, stylePrompt: '', styleRefAssetIds: [], defaultProvider: 'animatic',
+      defaultModel: null, language: 'en', budgetCap: null, createdAt: AT,
+    },
+    scenes: [], shots, takes, assets, elements: [], jobs: [], audioItems: [],
+    history: { canUndo: false, canRedo: false, revision: 0 },
+  };
+  // Odd sizes are invalid on purpose in some tests; the schema only asks for positive ints.
+  return ProjectSnapshotSchema.parse(doc);
+}
