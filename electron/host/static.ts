@@ -4,11 +4,10 @@
  * because without it the app could not reach the API anyway: a visitor gets a short page
  * saying where the right URL is printed instead of a broken editor.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import { contentType, decodePath, isInside, realOrNull } from './files.js';
+import { resolveServable } from '../services/media/serving/roots.js';
+import { decodePath, sendFile } from './files.js';
 import { tokenMatches } from './security.js';
 
 const LANDING = `<!doctype html>
@@ -34,43 +33,28 @@ export async function serveStatic(
     res.writeHead(400).end();
     return;
   }
+  const root = resolve(ctx.rendererDir);
   if (decoded === '/' || decoded === '/index.html') {
     if (!tokenMatches(ctx.token, query.get('token'))) {
       res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : LANDING);
       return;
     }
-    const index = join(ctx.rendererDir, 'index.html');
-    if (!(await stat(index).catch(() => null))?.isFile()) {
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`The UI is not built (${index} is missing): run npm run build.`);
+    const index = await resolveServable(join(root, 'index.html'), [root]);
+    if (!index.ok) {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`The UI is not built (${join(root, 'index.html')} is missing): run npm run build.`);
       return;
     }
-    await sendFile(req, res, index, 'no-store');
+    sendFile(req, res, index.path, index.size, { 'Cache-Control': 'no-store' });
     return;
   }
-  const root = resolve(ctx.rendererDir);
-  const target = resolve(join(root, decoded));
-  const realRoot = await realOrNull(root);
-  const real = isInside(root, target) ? await realOrNull(target) : null;
+  const found = await resolveServable(join(root, decoded), [root]);
   // Outside the bundle (by `..`, encoded dots or a symlink) looks exactly like missing.
-  if (real === null || realRoot === null || !isInside(realRoot, real)) {
+  if (!found.ok) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
   // Vite puts a content hash in every asset name, so they can be cached for good.
-  await sendFile(req, res, real, decoded.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-}
-
-async function sendFile(req: IncomingMessage, res: ServerResponse, path: string, cache: string): Promise<void> {
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    return;
-  }
-  res.writeHead(200, { 'Content-Type': contentType(path), 'Content-Length': info.size, 'Cache-Control': cache });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  createReadStream(path).on('error', () => res.destroy()).pipe(res);
+  const cache = decoded.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  sendFile(req, res, found.path, found.size, { 'Cache-Control': cache });
 }

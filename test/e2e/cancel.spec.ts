@@ -1,10 +1,10 @@
 /** An export canceled from the UI is shown as canceled (not failed) and leaves no file behind. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './host.js';
+import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
 
-test('cancel a running export', async ({ page, host }, testInfo) => {
+test('cancel a running export', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);
   const projectDir = join(host.dir, 'Slow export');
   // 4K at high quality from a 6 s clip: slow enough to cancel while it runs.
@@ -27,4 +27,5 @@ test('cancel a running export', async ({ page, host }, testInfo) => {
   // The temp file next to the target is gone too (MEDIA-2).
   await expect.poll(() => readdirSync(projectDir).filter((f) => f.includes('export'))).toEqual([]);
   await expect(panel.getByTestId('export-start')).toBeEnabled();
+  expect(problems).toEqual([]);
 });

@@ -4,18 +4,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './host.js';
+import { expect, test } from './fixtures.js';
 import { addShot, createProject, submitShot } from './ui.js';
 
-test('Chinese prompt with markup, broken upload, undo/redo, 简体中文', async ({ page, host }, testInfo) => {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
-  // CSP violations, failed media loads and React errors all land in the console.
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-
+test('Chinese prompt with markup, broken upload, undo/redo, 简体中文', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, '项目 two'), name: '湖边之夜' });
 

@@ -6,21 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../helpers/ffprobe.js';
-import { expect, test } from './host.js';
+import { expect, test } from './fixtures.js';
 import { addShot, createProject, recordExportProgress } from './ui.js';
 
 const MEDIA = '/work/shared/media';
 const FPS = 24;
 
-test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page, host }, testInfo) => {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
-  // CSP violations, failed media loads and React errors all land in the console.
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-
+test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);
   const projectDir = join(host.dir, 'Lake film 湖');
   await createProject(page, { dir: projectDir, name: 'Lake night', aspect: '16:9', resolution: '720p', fps: '24' });

@@ -1,6 +1,6 @@
 /** Steps through the UI the way a user does (English labels unless a test switches language). */
 import type { Page } from '@playwright/test';
-import { expect } from './host.js';
+import { expect } from './fixtures.js';
 
 export interface NewProject {
   dir: string;

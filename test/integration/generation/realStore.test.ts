@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateShots, resumeJobs } from '../../../electron/services/generation/jobs.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import type { Asset } from '../../../shared/model/entities.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 

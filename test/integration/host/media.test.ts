@@ -13,8 +13,12 @@ describe('browser host: /media', async () => {
   const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7) % 256));
   const clip = join(root, 'media', 'clip 100% "take".mp4');
   writeFileSync(clip, bytes);
-  writeFileSync(join(outside, 'secret.txt'), 'secret');
-  symlinkSync(join(outside, 'secret.txt'), join(root, 'media', 'link.txt'));
+  // Media-typed names, so these cases reach the path checks (other types are refused first).
+  writeFileSync(join(outside, 'secret.mp4'), 'secret');
+  symlinkSync(join(outside, 'secret.mp4'), join(root, 'media', 'link.mp4'));
+  writeFileSync(join(root, 'media', 'page.html'), '<script>alert(1)</script>');
+  writeFileSync(join(root, 'media', 'pic.svg'), '<svg onload="alert(1)"/>');
+  mkdirSync(join(root, 'media', 'folder.mp4'));
   symlinkSync(outside, join(root, 'media', 'dirlink'));
 
   const host = await hostFor(fakeServices({}, [root]));
@@ -77,21 +81,28 @@ describe('browser host: /media', async () => {
   });
 
   it('refuses traversal: .., encoded dots, relative paths, symlinks out of the root', async () => {
-    const dotdot = join(root, 'media') + '/../../outside/secret.txt';
+    const dotdot = join(root, 'media') + '/../../outside/secret.mp4';
     expect((await get(url(dotdot))).status).toBe(403);
-    const encodedDots = `/media/${encodeURIComponent(root)}%2F%2e%2e%2Foutside%2Fsecret.txt?token=${host.token}`;
+    const encodedDots = `/media/${encodeURIComponent(root)}%2F%2e%2e%2Foutside%2Fsecret.mp4?token=${host.token}`;
     expect((await get(encodedDots)).status).toBe(403);
     expect((await get(url('media/clip.mp4'))).status).toBe(403);
-    expect((await get(url(join(outside, 'secret.txt')))).status).toBe(403);
-    expect((await get(url(join(root, 'media', 'link.txt')))).status).toBe(403);
-    expect((await get(url(join(root, 'media', 'dirlink', 'secret.txt')))).status).toBe(403);
+    expect((await get(url(join(outside, 'secret.mp4')))).status).toBe(403);
+    expect((await get(url(join(root, 'media', 'link.mp4')))).status).toBe(403);
+    expect((await get(url(join(root, 'media', 'dirlink', 'secret.mp4')))).status).toBe(403);
     expect((await get(url('/etc/passwd'))).status).toBe(403);
+    expect((await get(url('/etc/../etc/hosts.mp4'))).status).toBe(403);
     expect((await get(`/media/%E0%A4%A?token=${host.token}`)).status).toBe(400);
   });
 
   it('answers 404 for a missing file or a folder inside the root', async () => {
     expect((await get(url(join(root, 'media', 'missing.mp4')))).status).toBe(404);
-    expect((await get(url(join(root, 'media')))).status).toBe(404);
+    expect((await get(url(join(root, 'media', 'folder.mp4')))).status).toBe(404);
+  });
+
+  it('serves media only: html, svg and other types inside the project are refused', async () => {
+    expect((await get(url(join(root, 'media', 'page.html')))).status).toBe(403);
+    expect((await get(url(join(root, 'media', 'pic.svg')))).status).toBe(403);
+    expect((await get(url(join(root, 'project.db')))).status).toBe(403);
   });
 
   it('refuses writes', async () => {

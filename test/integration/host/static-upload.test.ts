@@ -46,6 +46,11 @@ describe('browser host: static renderer and uploads', async () => {
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.body.toString()).toBe('console.log(1)');
+    // Same Range rules as /media (services/media/serving/range.ts).
+    const part = await get('/assets/app.js', { Range: 'bytes=8-' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 8-13/14');
+    expect(part.body.toString()).toBe('log(1)');
   });
 
   it('refuses traversal out of the bundle', async () => {

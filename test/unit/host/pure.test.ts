@@ -1,32 +1,10 @@
+// Range parsing and the containment rule are shared with Electron and tested once in
+// test/unit/media/serving/; this file covers the host's own pieces.
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../electron/host/api.js';
-import { isInside } from '../../../electron/host/files.js';
-import { parseRange } from '../../../electron/host/media.js';
+import { decodePath } from '../../../electron/host/files.js';
 import { newToken, splitTarget, tokenMatches } from '../../../electron/host/security.js';
 import { cleanUploadName } from '../../../electron/host/upload.js';
-
-describe('parseRange', () => {
-  it('reads the three single-range forms, clamped to the file', () => {
-    expect(parseRange('bytes=0-99', 1000)).toEqual({ start: 0, end: 99 });
-    expect(parseRange('bytes=900-', 1000)).toEqual({ start: 900, end: 999 });
-    expect(parseRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 });
-    expect(parseRange('bytes=-5000', 1000)).toEqual({ start: 0, end: 999 });
-    expect(parseRange('bytes=990-5000', 1000)).toEqual({ start: 990, end: 999 });
-  });
-  it('ignores what it need not honour', () => {
-    expect(parseRange(undefined, 1000)).toBeNull();
-    expect(parseRange('items=0-1', 1000)).toBeNull();
-    expect(parseRange('bytes=0-1,5-6', 1000)).toBeNull();
-  });
-  it('marks unsatisfiable and malformed ranges', () => {
-    expect(parseRange('bytes=1000-', 1000)).toBe('invalid');
-    expect(parseRange('bytes=5-1', 1000)).toBe('invalid');
-    expect(parseRange('bytes=-0', 1000)).toBe('invalid');
-    expect(parseRange('bytes=-', 1000)).toBe('invalid');
-    expect(parseRange('bytes=x-1', 1000)).toBe('invalid');
-    expect(parseRange('bytes=0-', 0)).toBe('invalid');
-  });
-});
 
 describe('tokens', () => {
   it('are 32 URL-safe characters and differ per run', () => {
@@ -50,12 +28,14 @@ describe('splitTarget', () => {
   });
 });
 
-describe('isInside', () => {
-  it('is strict and segment-aware', () => {
-    expect(isInside('/a/b', '/a/b/c')).toBe(true);
-    expect(isInside('/a/b', '/a/b')).toBe(false);
-    expect(isInside('/a/b', '/a/bc')).toBe(false);
-    expect(isInside('/a/b', '/a')).toBe(false);
+describe('decodePath', () => {
+  it('decodes the whole path, encoded slashes included', () => {
+    expect(decodePath('%2Fhome%2Fana%2FMy%20Film%20%E9%95%9C%2Fclip%20100%25.mp4')).toBe('/home/ana/My Film 镜/clip 100%.mp4');
+    expect(decodePath('/assets/%2e%2e%2fsecret.txt')).toBe('/assets/../secret.txt');
+  });
+  it('refuses bad escapes and NUL bytes', () => {
+    expect(decodePath('%E0%A4%A')).toBeNull();
+    expect(decodePath('/a.mp4%00.png')).toBeNull();
   });
 });
 

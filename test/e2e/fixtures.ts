@@ -1,6 +1,8 @@
 /**
- * Starts the real browser host (`node out/cli/storyboard.cjs serve <dir> --port 0`) for one
- * test and stops it after. The CLI prints the URL with its token on the first stdout line.
+ * The fixtures every e2e spec uses (import `test` and `expect` from here):
+ * - `host`: the real browser host (`node out/cli/storyboard.cjs serve <dir> --port 0`) for
+ *   one test, stopped after. The CLI prints the URL with its token on the first stdout line.
+ * - `problems`: everything that went wrong in the page, collected from the first moment.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +47,7 @@ async function stop(proc: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ host: ServeHost }>({
+export const test = base.extend<{ host: ServeHost; problems: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   host: async ({}, use, testInfo) => {
     if (!existsSync(CLI) || !existsSync(RENDERER)) {
@@ -65,6 +67,25 @@ export const test = base.extend<{ host: ServeHost }>({
       await testInfo.attach('serve-stderr.txt', { body: err, contentType: 'text/plain' });
       rmSync(dir, { recursive: true, force: true });
     }
+  },
+
+  /**
+   * Uncaught page errors, dialogs (a stray alert() would block a user) and console errors:
+   * CSP violations, failed media loads and React errors all land in the console. A spec
+   * asserts it is empty where the page should be clean.
+   */
+  problems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      // A handled dialog is no longer auto-dismissed: leaving it open would freeze the page.
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await use(problems);
   },
 });
 
