@@ -1,6 +1,6 @@
 /**
- * Runs the BUILT `storyboard` CLI (out/cli/storyboard.cjs) as a user would. Builds the Node
- * bundles once if they are missing, so the file can run on its own too.
+ * Runs the BUILT `storyboard` CLI (out/cli/storyboard.cjs) as a user would. The integration
+ * project's globalSetup bundles it before the tests; ensureBuilt() is a guard for other runners.
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';

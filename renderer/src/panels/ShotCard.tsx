@@ -16,8 +16,14 @@ interface Thumb {
 function thumbOf(snapshot: ProjectSnapshot, shot: Shot, mediaUrl: (abs: string) => string): Thumb | null {
   const take = snapshot.takes.find((t) => t.id === shot.selectedTakeId);
   const clip = take ? assetById(snapshot, take.assetId) : null;
-  // #t=0.1 makes the browser decode and show a frame instead of a black box.
-  if (clip) return { kind: 'video', url: `${mediaUrl(projectFile(snapshot.dir, clip.path))}#t=0.1` };
+  // A media fragment makes the browser decode and show a frame instead of a black box; the
+  // middle of the trimmed take is representative (the start of a title card is a fade-in).
+  if (clip) {
+    const fps = snapshot.project.fps.num / snapshot.project.fps.den;
+    const end = shot.trimOutFrames !== null ? shot.trimOutFrames / fps : clip.info.durationSec;
+    const at = (shot.trimInFrames / fps + end) / 2;
+    return { kind: 'video', url: `${mediaUrl(projectFile(snapshot.dir, clip.path))}#t=${at.toFixed(3)}` };
+  }
   const frame = assetById(snapshot, shot.firstFrameAssetId);
   if (frame) return { kind: 'image', url: mediaUrl(projectFile(snapshot.dir, frame.path)) };
   return null;
