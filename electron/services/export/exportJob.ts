@@ -4,6 +4,11 @@
  * a cancel or a failure leaves the previous file (if any) untouched (quality.md MEDIA-1/2).
  * Every run is recorded in the project (with ffmpeg's pid) so a crash can be swept on the
  * next open (sweep.ts).
+ *
+ * Two ways to write the file: join the clips' video packets untouched when copy.ts verifies
+ * they already are the output (mode 'copy': whole H.264 takes with one codec configuration),
+ * else encode everything in one pass (mode 'reencode'). A copy is checked with ffprobe before
+ * the rename; if it is not exactly what was planned it is deleted and the export re-encodes.
  */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -15,6 +20,8 @@ import { buildExportInvocation } from '../../../shared/export/args.js';
 import { buildExportPlan, containerFor, type ExportPlan } from '../../../shared/export/plan.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
+import { runCopyExport, type CopyAttemptOptions } from './copyExport.js';
+import { decideCopy } from './copyProbe.js';
 import type { ExportStorePort } from './storePort.js';
 import { exportTempPath } from './tempPath.js';
 
@@ -28,9 +35,26 @@ export interface RunExportOptions {
    * the rejection (AppError; isCanceled() tells them apart): callers report those themselves.
    */
   onProgress?: (p: ExportProgress) => void;
+  /** One line per decision worth knowing (copy or re-encode and why, a discarded copy). */
+  onLog?: (message: string) => void;
+  /** Test seams (see CopyAttemptOptions.afterCopy); never set in the app. */
+  testHooks?: Pick<CopyAttemptOptions, 'afterCopy'>;
 }
 
-export async function runExport(store: ExportStorePort, opts: RunExportOptions): Promise<{ outPath: string; exportId: string }> {
+/** 'copy': video packets joined as they are, audio encoded; 'reencode': one encode pass. */
+export type ExportMode = 'copy' | 'reencode';
+
+export interface RunExportResult {
+  outPath: string;
+  exportId: string;
+  mode: ExportMode;
+  /** Why this mode: the copy check's refusal, why a copy was discarded, or that it passed. */
+  reason: string;
+}
+
+const COPY_REASON = 'every clip is a whole H.264 take with the output\'s size, rate and codec configuration';
+
+export async function runExport(store: ExportStorePort, opts: RunExportOptions): Promise<RunExportResult> {
   const exportId = opts.exportId ?? randomUUID();
   const outPath = resolve(opts.outPath);
   const tempPath = exportTempPath(outPath, exportId);
@@ -43,9 +67,18 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   const plan = buildExportPlan(store.snapshot(), { outPath, tempPath, quality: opts.quality });
   await checkSourcesExist(plan, resolveAbs);
   if (opts.signal?.aborted) throw canceled();
+  const verdict = await decideCopy(plan, resolveAbs, opts.signal);
+  if (opts.signal?.aborted) throw canceled();
+  let mode: ExportMode = verdict.eligible ? 'copy' : 'reencode';
+  let reason = verdict.eligible ? COPY_REASON : verdict.reason;
+  opts.onLog?.(`export ${exportId}: ${mode === 'copy' ? 'stream copy' : 're-encode'}: ${reason}`);
 
-  const emit = (progress: number, state: ExportProgress['state'] = 'running'): void =>
-    opts.onProgress?.({ exportId, state, progress, outPath, error: null });
+  // Never decreasing, also when a discarded copy hands over to the re-encode.
+  let shown = 0;
+  const emit = (progress: number, state: ExportProgress['state'] = 'running'): void => {
+    shown = Math.max(shown, progress);
+    opts.onProgress?.({ exportId, state, progress: shown, outPath, error: null });
+  };
 
   // Recorded before the temp file exists, so a crash at any later point is swept.
   store.recordExportStart({ id: exportId, outPath, tempPath, pid: null });
@@ -54,13 +87,15 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // An abort that came before the listener (e.g. from an onLog callback) fires no event.
+  if (opts.signal?.aborted) stop.abort();
   let recordError: unknown = null;
   try {
     await createTemp(tempPath);
     emit(0);
-    await runFfmpeg(buildExportInvocation(plan, resolveAbs), {
+    const run = {
       signal: stop.signal,
-      onSpawn: (pid) => {
+      onSpawn: (pid: number) => {
         try {
           store.updateExport(exportId, { state: 'running', pid });
         } catch (err) {
@@ -68,8 +103,21 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
           stop.abort();
         }
       },
-      onProgress: (p) => emit(Math.min(p, 0.999)),
-    });
+      onProgress: (p: number) => emit(Math.min(p, 0.999)),
+    };
+    if (verdict.eligible) {
+      const problem = await runCopyExport(plan, resolveAbs, verdict.videoStreamId, { ...run, ...opts.testHooks });
+      if (recordError !== null) throw recordError;
+      if (problem !== null) {
+        mode = 'reencode';
+        reason = `${problem}; re-encoded instead`;
+        opts.onLog?.(`export ${exportId}: ${reason}`);
+        // Only a verified file may reach the target: start again from an empty temp.
+        await rm(tempPath, { force: true });
+        await createTemp(tempPath);
+      }
+    }
+    if (mode === 'reencode') await runFfmpeg(buildExportInvocation(plan, resolveAbs), run);
     if (recordError !== null) throw recordError;
     await syncFile(tempPath);
     // A cancel that arrives after ffmpeg finished still wins: nothing replaces the target.
@@ -96,7 +144,7 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
     // Left 'running': the next open's sweep finds no temp and no ffmpeg, and closes it.
   }
   emit(1, 'succeeded');
-  return { outPath, exportId };
+  return { outPath, exportId, mode, reason };
 }
 
 async function checkOutputFolder(outPath: string): Promise<void> {

@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { killStaleFfmpeg } from '../ffmpeg/orphans.js';
 import type { ExportStorePort } from './storePort.js';
-import { isExportTempName } from './tempPath.js';
+import { concatListPath, isExportTempName } from './tempPath.js';
 
 export interface SweepResult {
   /** Runs marked 'interrupted'. */
@@ -28,7 +28,11 @@ export async function sweepInterruptedExports(store: Pick<ExportStorePort, 'unfi
   for (const run of store.unfinishedExports()) {
     try {
       if (run.pid !== null && (await killStaleFfmpeg(run.pid, run.tempPath))) result.killed.push(run.pid);
-      if (isExportTempName(run.tempPath)) await rm(run.tempPath, { force: true });
+      if (isExportTempName(run.tempPath)) {
+        await rm(run.tempPath, { force: true });
+        // A stream-copy run also leaves its concat list (copyExport.ts).
+        await rm(concatListPath(run.tempPath), { force: true });
+      }
       store.updateExport(run.id, { state: 'interrupted' });
       result.interrupted.push(run.id);
     } catch (err) {

@@ -28,6 +28,16 @@ export function exportTempPath(outPath: string, exportId: string): string {
   return join(dirname(outPath), `.${base}.${exportId}${TEMP_SUFFIX}`);
 }
 
+/**
+ * The concat list a stream-copy export writes beside its temp file
+ * (`.cut.mp4.<id>.sbtmp` -> `.cut.mp4.<id>.list.sbtmp`). Derived from the temp path, so the
+ * sweeper finds it from the run record alone, and itself a temp name it may delete.
+ */
+export function concatListPath(tempPath: string): string {
+  if (!isExportTempName(tempPath)) throw new RangeError(`Not an export temp file: ${tempPath}`);
+  return `${tempPath.slice(0, -TEMP_SUFFIX.length)}.list${TEMP_SUFFIX}`;
+}
+
 export function isExportTempName(path: string): boolean {
   const name = basename(path);
   return name.startsWith('.') && name.endsWith(TEMP_SUFFIX) && name.length > 1 + TEMP_SUFFIX.length;

@@ -65,7 +65,9 @@ describe('export run (real ffmpeg)', () => {
         if (p.state === 'running') targetDuringRun.push(readFileSync(outPath, 'utf8').slice(0, 15));
       },
     });
-    expect(result).toEqual({ outPath, exportId: 'run-1' });
+    expect(result).toEqual({
+      outPath, exportId: 'run-1', mode: 'reencode', reason: 'Shot 1 "prompt 1" is 320x240, the output is 1280x720',
+    });
     expect(countVideoFrames(outPath)).toBe(48 + 24);
     expect(new Set(targetDuringRun)).toEqual(new Set(['previous export']));
     const progress = events.map((e) => e.progress);

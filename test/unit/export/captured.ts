@@ -1,0 +1,25 @@
+/**
+ * Real ffprobe output captured with Debian ffmpeg 5.1.9 (file names replaced), for the pure
+ * stream-copy parsers:
+ *   clip-facts-ai-horse-720x480-8fps.json    clipFactsArgs() on the real AI clip (no B-frame reordering)
+ *   clip-facts-x264-320x240-24fps-aac.json   clipFactsArgs() on an x264 veryfast clip (B-frames) + AAC
+ *   copy-output-2x24-{streams.json,packets.csv}   outputStreamsArgs()/outputPacketsArgs() on a good copy
+ *     of that clip twice (48 frames at 24 fps)
+ *   copy-output-shifted-*   the same join made without declaring the concat stream: video starts 21 ms late
+ */
+import { readFileSync } from 'node:fs';
+import { parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
+
+export function captured(name: string): string {
+  return readFileSync(new URL(`./captured/${name}`, import.meta.url), 'utf8');
+}
+
+export function capturedJson(name: string): unknown {
+  return JSON.parse(captured(name));
+}
+
+export function horseFacts(): ClipVideoFacts {
+  const facts = parseClipFacts(capturedJson('clip-facts-ai-horse-720x480-8fps.json'));
+  if (!facts) throw new Error('captured horse facts did not parse');
+  return facts;
+}

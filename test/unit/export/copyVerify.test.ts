@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { copyOutputProblem, outputPacketsArgs, outputStreamsArgs, packetProblem } from '../../../shared/export/copyVerify.js';
+import { captured, capturedJson } from './captured.js';
+
+/** The plan of the captured good output: 2 x 24 frames at 24 fps, 320x240. */
+const PLAN = { width: 320, height: 240, fps: { num: 24, den: 1 }, totalFrames: 48 };
+const STREAMS = 'copy-output-2x24-streams.json';
+const PACKETS = 'copy-output-2x24-packets.csv';
+
+/** The captured streams JSON with stream `type` changed by `edit`. */
+function edited(type: 'video' | 'audio', edit: Record<string, unknown>): unknown {
+  const json = capturedJson(STREAMS) as { streams: Record<string, unknown>[] };
+  json.streams = json.streams.map((s) => (s.codec_type === type ? { ...s, ...edit } : s));
+  return json;
+}
+
+describe('copy output verification on real ffprobe output', () => {
+  it('the good copy passes', () => {
+    expect(copyOutputProblem(PLAN, capturedJson(STREAMS), captured(PACKETS))).toBeNull();
+  });
+
+  it('a frame more or less than planned', () => {
+    expect(copyOutputProblem({ ...PLAN, totalFrames: 49 }, capturedJson(STREAMS), captured(PACKETS))).toBe('it has 48 video frames, 49 expected');
+    expect(copyOutputProblem({ ...PLAN, totalFrames: 47 }, capturedJson(STREAMS), captured(PACKETS))).toBe('it has 48 video frames, 47 expected');
+  });
+
+  it('the join made without the declared stream: video 21 ms late (caught by start time and by packets)', () => {
+    expect(copyOutputProblem(PLAN, capturedJson('copy-output-shifted-streams.json'), captured('copy-output-shifted-packets.csv')))
+      .toBe('its video starts at 0.020996 s and its audio at 0.000000 s, 0 expected');
+    expect(packetProblem(captured('copy-output-shifted-packets.csv'), PLAN, { num: 1, den: 12288 }))
+      .toBe('video frame 0 is at 258 ticks, 0 expected');
+  });
+
+  it('another size, rate, codec or pixel format', () => {
+    const packets = captured(PACKETS);
+    expect(copyOutputProblem({ ...PLAN, width: 640 }, capturedJson(STREAMS), packets)).toMatch(/^its video is h264 320x240 yuv420p, h264 640x240 yuv420p expected$/);
+    expect(copyOutputProblem({ ...PLAN, fps: { num: 25, den: 1 } }, capturedJson(STREAMS), packets)).toBe('its frame rate is 24/1, 25 expected');
+    expect(copyOutputProblem(PLAN, edited('video', { codec_name: 'hevc' }), packets)).toMatch(/^its video is hevc/);
+    expect(copyOutputProblem(PLAN, edited('video', { sample_aspect_ratio: '4:3' }), packets)).toBe('its pixels are not square (SAR 4:3)');
+  });
+
+  it('audio that is not AAC stereo 48 kHz, missing, or the wrong length', () => {
+    const packets = captured(PACKETS);
+    expect(copyOutputProblem(PLAN, edited('audio', { channels: 1 }), packets)).toBe('its audio is aac 48000 Hz 1 channels, aac 48000 Hz 2 expected');
+    expect(copyOutputProblem(PLAN, edited('audio', { codec_type: 'data' }), packets)).toBe('it has 1 video and 0 audio streams, 1 and 1 expected');
+    expect(copyOutputProblem(PLAN, edited('audio', { duration: '2.100000' }), packets)).toBe('its audio lasts 2.100000 s, 2.000000 s (±1 frame) expected');
+    // Within a frame (41.7 ms at 24 fps) is fine.
+    expect(copyOutputProblem(PLAN, edited('audio', { duration: '2.041000' }), packets)).toBeNull();
+  });
+
+  it('garbage in: a problem, never a pass', () => {
+    expect(copyOutputProblem(PLAN, null, '')).toBe('it has 0 video and 0 audio streams, 1 and 1 expected');
+    expect(copyOutputProblem(PLAN, capturedJson(STREAMS), '')).toBe('it has 0 video frames, 48 expected');
+  });
+});
+
+describe('packetProblem', () => {
+  const tb = { num: 1, den: 12288 };
+  const plan = { ...PLAN, totalFrames: 3 };
+
+  it('passes exact frames in any display order, with increasing dts', () => {
+    expect(packetProblem('0,-1024\n1024,-512\n512,0\n', plan, tb)).toBeNull();
+  });
+
+  it('catches a gap, a duplicate, dts going back and missing timestamps', () => {
+    expect(packetProblem('0,-1024\n512,-512\n1536,0\n', plan, tb)).toBe('video frame 2 is at 1536 ticks, 1024 expected');
+    expect(packetProblem('0,-1024\n512,-512\n512,0\n', plan, tb)).toBe('video frame 2 is at 512 ticks, 1024 expected');
+    expect(packetProblem('0,0\n512,0\n1024,512\n', plan, tb)).toBe('video packet 1 goes back in decode time (dts 0 after 0)');
+    expect(packetProblem('0,0\nN/A,512\n1024,1024\n', plan, tb)).toBe('video packet 1 has no timestamp ("N/A,512")');
+  });
+
+  it('a time base that cannot hold a frame is a problem, not a guess', () => {
+    expect(packetProblem('0,0\n1,1\n2,2\n', plan, { num: 1, den: 100 })).toBe("its time base 1/100 can't hold a frame exactly");
+  });
+});
+
+describe('verification probe arguments', () => {
+  it('never decode, and never read the file name as an option', () => {
+    expect(outputStreamsArgs('-x.mp4').slice(-2)).toEqual(['-i', '-x.mp4']);
+    expect(outputPacketsArgs('-x.mp4')).toEqual(['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts,dts', '-print_format', 'csv=p=0', '-i', '-x.mp4']);
+    expect([...outputStreamsArgs('a'), ...outputPacketsArgs('a')]).not.toContain('-count_frames');
+  });
+});
