@@ -7,11 +7,11 @@
  * node_modules built for Node. Electron needs the same module built for its own ABI:
  *  - packaged app: electron-builder rebuilds native deps for Electron (`npmRebuild: true`)
  *    and unpacks the .node file from the asar; the default binding is the right one.
- *  - development: `npm run rebuild:electron` (electron-builder install-app-deps) rebuilds
- *    node_modules in place for Electron; copy build/Release/better_sqlite3.node to
- *    out/native/electron/better_sqlite3.node and run `npm rebuild better-sqlite3` to put
- *    Node's build back. When that copy exists we pass it as `nativeBinding`, so tests
- *    (Node ABI) and the app (Electron ABI) work from the same checkout.
+ *  - development: `npm run rebuild:electron` (run by `npm start` when missing) rebuilds the
+ *    module for Electron with electron-builder install-app-deps, copies the result to
+ *    out/native/electron/better_sqlite3.node and puts Node's build back with `npm rebuild
+ *    better-sqlite3`. When that copy exists we pass it as `nativeBinding`, so tests (Node
+ *    ABI) and the app (Electron ABI) work from the same checkout.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
