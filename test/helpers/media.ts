@@ -29,6 +29,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isProcessAlive } from '../../electron/services/util/process.js';
 import { isMainThread } from 'node:worker_threads';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
@@ -65,19 +66,11 @@ function sweepFinishedRuns(current: number): void {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(PREFIX)) continue;
     const pid = Number(name.slice(PREFIX.length));
-    if (pid === current || !Number.isInteger(pid) || isAlive(pid)) continue;
+    if (pid === current || !Number.isInteger(pid) || isProcessAlive(pid)) continue;
     rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Returns the cached file `name`, making it first with `make(tmpPath)`. The file appears

@@ -16,6 +16,7 @@ import { FpsSchema } from '../../../shared/model/time.js';
 import { AppError } from '../../../shared/errors.js';
 import { DB_FILE, mapOpenError, type Db, type ProjectDbOptions } from './db.js';
 import { migrate, type Migration } from './migrations/runner.js';
+import { isProcessAlive } from '../util/process.js';
 import { insertSql, projectToRow } from './rows.js';
 
 export const CreateInitSchema = z.object({
@@ -28,21 +29,13 @@ export type CreateInit = z.input<typeof CreateInitSchema>;
 
 const TEMP_PREFIX = `.${DB_FILE}.creating-`;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes temp files left by a create whose process died (their name carries its pid). */
 function sweepStaleTemps(dir: string): void {
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(TEMP_PREFIX.length))?.[1]);
-    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || isAlive(pid))) continue;
+    if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || isProcessAlive(pid))) continue;
     rmSync(join(dir, name), { force: true });
   }
 }

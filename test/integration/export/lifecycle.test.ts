@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../helpers/errors.js';
 import { runExport } from '../../../electron/services/export/exportJob.js';
 import type { ExportProgress } from '../../../shared/api/contract.js';
-import { AppError } from '../../../shared/errors.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { cfrClip, REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -15,15 +15,6 @@ import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the export to fail');
-}
 
 /** Our ffmpeg writing `tempPath` is alive (read from /proc, not through our code). */
 function ffmpegAlive(pid: number, tempPath: string): boolean {
@@ -98,7 +89,7 @@ describe('export run (real ffmpeg)', () => {
         }
       },
     });
-    const err = await rejection(run);
+    const err = await rejectionOf(run);
     const tookMs = Date.now() - canceledAt;
     expect(err.code).toBe('CANCELED');
     expect(canceledAt).toBeGreaterThan(0);
@@ -114,7 +105,7 @@ describe('export run (real ffmpeg)', () => {
     const store = new FakeExportStore(dir, makeDoc(small, { dir }));
     const controller = new AbortController();
     controller.abort();
-    const err = await rejection(runExport(store, { outPath: join(outDir, 'never.mp4'), quality: 'draft', signal: controller.signal }));
+    const err = await rejectionOf(runExport(store, { outPath: join(outDir, 'never.mp4'), quality: 'draft', signal: controller.signal }));
     expect(err.code).toBe('CANCELED');
     expect(store.runs.size).toBe(0);
     expect(leftovers(outDir).filter((n) => n.includes('never'))).toEqual([]);
@@ -127,7 +118,7 @@ describe('export run (real ffmpeg)', () => {
     writeFileSync(join(dir, 'media/garbage.mp4'), Buffer.alloc(50_000, 7));
     const outPath = join(outDir, 'kept.mp4');
     writeFileSync(outPath, 'keep me');
-    const err = await rejection(runExport(store, { outPath, quality: 'draft', exportId: 'run-fail' }));
+    const err = await rejectionOf(runExport(store, { outPath, quality: 'draft', exportId: 'run-fail' }));
     expect(err.code).toBe('FFMPEG_FAILED');
     expect(err.message).toMatch(/Invalid data found when processing input|moov atom not found/);
     expect(err.details?.stderrTail).toEqual(expect.stringContaining('garbage.mp4'));
@@ -139,7 +130,7 @@ describe('export run (real ffmpeg)', () => {
   it('MEDIA-4: a missing source is named before anything runs', async () => {
     const moved = [...small, { ...small[0]!, path: 'media/moved away.mp4' }];
     const store = new FakeExportStore(dir, makeDoc(moved, { dir }));
-    const err = await rejection(runExport(store, { outPath: join(outDir, 'missing.mp4'), quality: 'draft' }));
+    const err = await rejectionOf(runExport(store, { outPath: join(outDir, 'missing.mp4'), quality: 'draft' }));
     expect(err.code).toBe('MEDIA_MISSING');
     expect(err.message).toBe('Shot 3 "prompt 3" uses media/moved away.mp4, which is missing from the project folder: relink or re-import it.');
     expect(store.runs.size).toBe(0);
@@ -147,13 +138,13 @@ describe('export run (real ffmpeg)', () => {
 
   it('refuses a missing output folder or a folder in place of the file, before running', async () => {
     const store = new FakeExportStore(dir, makeDoc(small, { dir }));
-    const noFolder = await rejection(runExport(store, { outPath: join(outDir, 'nope', 'x.mp4'), quality: 'draft' }));
+    const noFolder = await rejectionOf(runExport(store, { outPath: join(outDir, 'nope', 'x.mp4'), quality: 'draft' }));
     expect(noFolder.code).toBe('OUTPUT_NOT_WRITABLE');
     expect(noFolder.message).toMatch(/the folder .*nope does not exist/);
     mkdirSync(join(outDir, 'folder.mp4'));
-    const isFolder = await rejection(runExport(store, { outPath: join(outDir, 'folder.mp4'), quality: 'draft' }));
+    const isFolder = await rejectionOf(runExport(store, { outPath: join(outDir, 'folder.mp4'), quality: 'draft' }));
     expect(isFolder.code).toBe('OUTPUT_NOT_WRITABLE');
-    const badExt = await rejection(runExport(store, { outPath: join(outDir, 'x.webm'), quality: 'draft' }));
+    const badExt = await rejectionOf(runExport(store, { outPath: join(outDir, 'x.webm'), quality: 'draft' }));
     expect(badExt.code).toBe('EXPORT_INVALID');
     expect(store.runs.size).toBe(0);
   });

@@ -6,25 +6,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../helpers/errors.js';
 import {
   abortAllFfmpeg, ffmpegVersion, runFfmpeg, runFfprobe, runningFfmpegCount, setFfmpegLogger, type FfmpegLogEntry,
 } from '../../../electron/services/ffmpeg/runner.js';
-import { AppError } from '../../../shared/errors.js';
 import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
 import { cfrClip } from '../../helpers/media.js';
+import { isProcessAlive } from '../../../electron/services/util/process.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const dir = tempDir();
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Live processes whose command line mentions `text` (Linux /proc). */
 function processesMentioning(text: string): number[] {
@@ -50,11 +42,6 @@ function encode(name: string, sec: number, realtime: boolean): FfmpegInvocation 
   };
 }
 
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  if (!(err instanceof AppError)) throw err;
-  return err;
-}
 
 describe('runFfmpeg', () => {
   it('runs an invocation, reports rising progress to ~1 and logs the command line', async () => {
@@ -85,7 +72,7 @@ describe('runFfmpeg', () => {
     const err = await rejectionOf(run);
     expect(err.code).toBe('CANCELED');
     expect(pid).toBeGreaterThan(0);
-    expect(isAlive(pid)).toBe(false);
+    expect(isProcessAlive(pid)).toBe(false);
     expect(runningFfmpegCount()).toBe(0);
   });
 
@@ -100,7 +87,7 @@ describe('runFfmpeg', () => {
     expect(abortAllFfmpeg()).toBe(2);
     const errors = await Promise.all(runs.map(rejectionOf));
     expect(errors.map((e) => e.code)).toEqual(['CANCELED', 'CANCELED']);
-    expect(pids.filter(isAlive)).toEqual([]);
+    expect(pids.filter(isProcessAlive)).toEqual([]);
   });
 
   it('a timeout kills ffmpeg and rejects MEDIA_TIMEOUT', async () => {
@@ -108,7 +95,7 @@ describe('runFfmpeg', () => {
     const err = await rejectionOf(runFfmpeg(encode('timeout', 60, true), { timeoutMs: 700, onSpawn: (p) => { pid = p; } }));
     expect(err.code).toBe('MEDIA_TIMEOUT');
     expect(err.message).toContain('test encode timeout');
-    expect(isAlive(pid)).toBe(false);
+    expect(isProcessAlive(pid)).toBe(false);
   });
 
   it('a failure carries the label, exit code and ffmpeg\'s own error lines', async () => {

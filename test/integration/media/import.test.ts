@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../helpers/errors.js';
 import { grabFrame, makeThumbnail } from '../../../electron/services/media/frames.js';
 import { assetAbsPath, importFile, sweepMediaTemps, type AssetStore } from '../../../electron/services/media/import.js';
-import { AppError } from '../../../shared/errors.js';
 import { AssetSchema, type Asset } from '../../../shared/model/entities.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
 import * as fx from '../../helpers/media.js';
@@ -38,11 +38,6 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  if (!(err instanceof AppError)) throw err;
-  return err;
-}
 
 describe('importFile', () => {
   it('stores a clip under its sha256 and records a valid asset', async () => {

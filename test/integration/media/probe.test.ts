@@ -6,8 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../helpers/errors.js';
 import { probeFile } from '../../../electron/services/media/probe.js';
-import { AppError } from '../../../shared/errors.js';
 import { MediaInfoSchema } from '../../../shared/model/entities.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
 import * as fx from '../../helpers/media.js';
@@ -16,11 +16,6 @@ import { tempDir } from '../../helpers/tmp.js';
 const dir = tempDir();
 const opts = { timeoutMs: 10_000 };
 
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => new Error('expected a rejection'), (e: unknown) => e);
-  if (!(err instanceof AppError)) throw err;
-  return err;
-}
 
 /** Width x height of the first frame as ffmpeg decodes it for display (autorotate, SAR applied). */
 function displayedSize(file: string): string {

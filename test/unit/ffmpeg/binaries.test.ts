@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../../helpers/errors.js';
 import { resolveFfmpegPaths } from '../../../electron/services/ffmpeg/binaries.js';
-import { AppError } from '../../../shared/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const root = tempDir();
@@ -29,15 +29,6 @@ writeFileSync(notExecutable, 'not a program');
 
 const base = { useFfmpegStatic: false };
 
-function rejection(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('resolveFfmpegPaths', () => {
   it('prefers the setting, then env, then resources, then PATH', () => {

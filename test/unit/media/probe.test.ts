@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors.js';
+import { rejection } from '../../helpers/errors.js';
 import { MediaInfoSchema } from '../../../shared/model/entities.js';
 import { isVariableFrameRate, parseProbeOutput, probeArgs, rotationOf } from '../../../shared/media/probe.js';
 import { parseRatio, toFps } from '../../../shared/media/rational.js';
@@ -11,15 +11,6 @@ const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../fixtures/probe/${name}.json`, import.meta.url), 'utf8'));
 const parse = (name: string) => MediaInfoSchema.parse(parseProbeOutput(fixture(name), `${name}.bin`));
 
-function rejection(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('parseProbeOutput: videos', () => {
   it('reads a constant-rate clip with stereo audio', () => {
