@@ -55,6 +55,9 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Packaged builds ship resources/comfyui and resources/fonts as extra resources; services
+  // find them through this variable (in development they walk up to the repo's resources/).
+  if (app.isPackaged) process.env.STORYBOARD_RESOURCES_DIR ??= process.resourcesPath;
   services = createAppServices({
     host: 'electron',
     suggestedDir: app.getPath('documents'),

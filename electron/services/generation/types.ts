@@ -28,6 +28,12 @@ export interface ProviderContext {
   settings: ProviderSettings;
   /** Aborts this one call (an HTTP request); a running task is stopped with cancel(). */
   signal?: AbortSignal;
+  /**
+   * The job's id. An adapter whose provider accepts a client-chosen task id (ComfyUI's
+   * `prompt_id`) uses it, so a create whose answer was lost can be found again (reconcile)
+   * instead of sent twice. Optional: without it such adapters pick a random id.
+   */
+  jobId?: string;
 }
 
 export type PollState = 'running' | 'succeeded' | 'failed';
@@ -61,6 +67,11 @@ export interface ProviderAdapter {
    * off). Throw AppError PROVIDER_FAILED or INVALID_INPUT only when the provider answered and
    * created nothing (a 4xx); for an online provider any other error (network, timeout) means
    * the outcome is unknown and the runner marks the job `unknown` instead of paying twice.
+   * Throttling (429 / concurrency limit) is PROVIDER_FAILED with details `{ status: 429,
+   * throttled: true, retryAfterMs }` (from Retry-After; 0 when absent) from any method: the
+   * runner waits that long and tries again instead of failing (queue.ts retryAfterMs()).
+   * An output that is gone (expired URL, deleted file) is PROVIDER_FAILED with details
+   * `{ expired: true, failureKind: 'expired' }` (JOB-6).
    */
   submit(req: GenerationRequest, ctx: ProviderContext): Promise<{ taskId: string }>;
   poll(taskId: string, ctx: ProviderContext): Promise<PollResult>;

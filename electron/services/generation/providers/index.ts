@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/errors.js';
 import { runFfmpeg } from '../../ffmpeg/runner.js';
 import type { ProviderAdapter } from '../types.js';
 import { createAnimaticProvider } from './animatic.js';
+import { createComfyUIProvider } from './comfyui.js';
 
 export const DEFAULT_PROVIDER_ID = 'animatic';
 
@@ -13,7 +14,7 @@ let registry: Map<string, ProviderAdapter> | null = null;
 
 function providers(): Map<string, ProviderAdapter> {
   // Built on first use: the animatic keeps its in-process tasks, so there is one per process.
-  registry ??= new Map([createAnimaticProvider({ runFfmpeg })].map((p) => [p.id, p]));
+  registry ??= new Map([createAnimaticProvider({ runFfmpeg }), createComfyUIProvider()].map((p) => [p.id, p]));
   return registry;
 }
 

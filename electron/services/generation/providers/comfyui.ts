@@ -1,0 +1,270 @@
+/**
+ * ComfyUI on the user's own GPU (providers.md §11). A shot becomes a filled workflow template
+ * (resources/comfyui/, or the user's own) POSTed to /prompt; the first frame is uploaded with
+ * /upload/image first. Polling reads /history/{id} and /queue; the clip is downloaded from /view.
+ *
+ * Free, but not `offline` in the runner's sense: a render takes minutes of GPU time and a lost
+ * create must not silently run twice. So the prompt id is ours (the job id, when the runner
+ * passes ctx.jobId): a create whose answer was lost is found again in /queue or /history
+ * (reconcile) instead of being sent again.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { AppError } from '../../../../shared/errors.js';
+import type { ComfyTemplate, ComfyValues } from '../../../../shared/generation/comfyWorkflow.js';
+import { comfyFrames, comfySeed, comfySize, fillComfyWorkflow } from '../../../../shared/generation/comfyWorkflow.js';
+import type { Job } from '../../../../shared/model/entities.js';
+import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import type { ComfyHistoryEntry, ComfyQueue } from './comfyui/history.js';
+import { findVideoOutput, pollFromHistory, queuePosition } from './comfyui/history.js';
+import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from './comfyui/http.js';
+import { ComfyProgress } from './comfyui/progress.js';
+import { defaultTemplatesDir, loadComfyTemplatesLenient } from './comfyui/templates.js';
+
+export interface ComfyUIOptions {
+  /** Templates to use; default: resources/comfyui plus `userWorkflowsDir`. */
+  templates?: ComfyTemplate[];
+  /**
+   * A folder of the user's own `*.mapping.json` + workflow files (default:
+   * STORYBOARD_COMFYUI_WORKFLOWS_DIR). A user template with a shipped template's id replaces it.
+   */
+  userWorkflowsDir?: string | null;
+  /** Seeds for shots without one; tests pass a fixed source. */
+  random?: () => number;
+  /** Follow progress on the WebSocket (default true); HTTP polling works without it. */
+  liveProgress?: boolean;
+  /** Default: every 1-5 s (a local server); tests against the fake poll faster. */
+  pollPolicy?: PollPolicy;
+}
+
+export type ComfyLookup = 'exists' | 'absent' | 'unknown';
+
+export interface ComfyUIProvider extends ProviderAdapter {
+  /** Where a prompt id is known to the server: queued, running or in history. */
+  lookup(promptId: string, ctx: ProviderContext): Promise<ComfyLookup>;
+  /** For a job whose create answer was lost: its prompt, when the server has it. */
+  reconcile(job: Job, ctx: ProviderContext): Promise<{ taskId: string } | null>;
+  /** Free check of the address (settings "test connection"): GET /system_stats. */
+  ping(ctx: ProviderContext): Promise<void>;
+  readonly templates: readonly ComfyTemplate[];
+  /** Template files that could not be loaded, as sentences (shown in settings). */
+  readonly templateProblems: readonly string[];
+}
+
+const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim() || DEFAULT_COMFYUI_URL;
+
+/** The template for a request: its model (default: the first model) and whether it has a first frame. */
+export function pickTemplate(
+  templates: readonly ComfyTemplate[], req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'shotNumber'>, problems: readonly string[] = [],
+): ComfyTemplate {
+  const kind = req.firstFrame ? 'image-to-video' : 'text-to-video';
+  const model = req.model ?? templates[0]?.mapping.model;
+  const t = templates.find((x) => x.mapping.model === model && x.mapping.kind === kind);
+  if (t) return t;
+  const models = [...new Set(templates.map((x) => x.mapping.model))];
+  if (!templates.length) {
+    throw new AppError('INVALID_INPUT', `No ComfyUI workflow templates were found (resources/comfyui, or your workflows folder).${problems.length ? ` ${problems.join(' ')}` : ''}`);
+  }
+  throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber}: ComfyUI has no ${kind} workflow for model "${model ?? ''}". Available models: ${models.join(', ')}.`,
+    { model, kind });
+}
+
+/** The values a template receives for a request (sizes and lengths on the model's grid). */
+export function comfyValues(template: ComfyTemplate, req: GenerationRequest, image: string | null, random: () => number): ComfyValues {
+  const c = template.mapping.constraints;
+  const fps = req.fps.num / req.fps.den;
+  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ComfyUI needs one to generate.`, { shotId: req.shotId });
+  const negTarget = template.mapping.inputs.negativePrompt?.[0];
+  const templateNegative = negTarget ? template.graph[negTarget.node]?.inputs[negTarget.input] : undefined;
+  const { width, height } = comfySize(req.width, req.height, c);
+  const values: ComfyValues = {
+    prompt,
+    negativePrompt: req.negativePrompt.trim() || (typeof templateNegative === 'string' ? templateNegative : ''),
+    width, height,
+    length: comfyFrames(req.durationSec, fps, c),
+    fps: Math.round(fps * 1000) / 1000,
+    seed: comfySeed(req.seed, random()),
+  };
+  if (image !== null) values.image = image;
+  return values;
+}
+
+async function upload(baseUrl: string, req: GenerationRequest): Promise<string> {
+  const frame = req.firstFrame;
+  if (!frame) throw new AppError('INTERNAL', 'upload() needs a first frame.');
+  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
+    // INVALID_INPUT, not MEDIA_MISSING: the runner must know nothing was sent (types.ts submit).
+    throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+  });
+  const form = new FormData();
+  // Named by asset id (content-addressed): the same picture overwrites itself, never piles up.
+  form.append('image', new Blob([bytes]), `storyboard-${frame.assetId}${extname(frame.path).toLowerCase() || '.png'}`);
+  form.append('type', 'input');
+  form.append('subfolder', 'storyboard');
+  form.append('overwrite', 'true');
+  const what = `upload the first frame of shot ${req.shotNumber}`;
+  const res = await comfyJson<{ name?: string; subfolder?: string }>(baseUrl, '/upload/image', { method: 'POST', body: form, what }).catch((err: unknown) => {
+    // No prompt exists yet, so a failed upload is a plain failure (never `unknown`).
+    if (err instanceof AppError) throw err;
+    throw new AppError('PROVIDER_FAILED', `Could not ${what} to ComfyUI at ${baseUrl}: ${(err as Error).message}`, { baseUrl });
+  });
+  if (!res?.name) throw new AppError('PROVIDER_FAILED', `ComfyUI at ${baseUrl} did not accept the first frame upload (is this a ComfyUI server?).`);
+  return res.subfolder ? `${res.subfolder}/${res.name}` : res.name;
+}
+
+export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvider {
+  const problems: string[] = [];
+  let templates = opts.templates ?? [];
+  if (!opts.templates) {
+    const shippedDir = defaultTemplatesDir();
+    const userDir = opts.userWorkflowsDir !== undefined ? opts.userWorkflowsDir : process.env.STORYBOARD_COMFYUI_WORKFLOWS_DIR || null;
+    const byId = new Map<string, ComfyTemplate>();
+    for (const dir of [shippedDir, userDir]) {
+      if (!dir) continue;
+      const loaded = loadComfyTemplatesLenient(dir);
+      problems.push(...loaded.problems);
+      for (const t of loaded.templates) byId.set(t.mapping.id, t);
+    }
+    templates = [...byId.values()];
+  }
+  const random = opts.random ?? Math.random;
+  const progress = opts.liveProgress === false ? null : new ComfyProgress(`storyboard-${randomUUID()}`);
+  const models = [...new Map(templates.map((t) => [t.mapping.model, { id: t.mapping.model, label: t.mapping.modelLabel ?? t.mapping.label }])).values()];
+  const minSec = Math.min(...templates.map((t) => t.mapping.constraints.minSec), 10);
+  const maxSec = Math.max(...templates.map((t) => t.mapping.constraints.maxSec), 1);
+
+  const history = async (b: string, id: string, ctx: ProviderContext): Promise<ComfyHistoryEntry | null> => {
+    const all = await comfyJson<Record<string, ComfyHistoryEntry>>(b, `/history/${encodeURIComponent(id)}`, { what: 'read the prompt history', signal: ctx.signal });
+    return all?.[id] ?? null;
+  };
+  const queue = async (b: string, ctx: ProviderContext): Promise<ComfyQueue> =>
+    (await comfyJson<ComfyQueue>(b, '/queue', { what: 'read the queue', signal: ctx.signal })) ?? {};
+
+  const provider: ComfyUIProvider = {
+    id: 'comfyui',
+    label: 'ComfyUI (local GPU)',
+    offline: false,
+    templates,
+    templateProblems: problems,
+    capabilities: {
+      textToVideo: templates.some((t) => t.mapping.kind === 'text-to-video'),
+      imageToVideo: templates.some((t) => t.mapping.kind === 'image-to-video'),
+      lastFrame: false,
+      referenceImagesMax: 0,
+      extend: false,
+      audio: false,
+      durations: { kind: 'range', min: minSec, max: maxSec },
+      // Any size: requests are rounded to the model's grid and the take is conformed on export.
+      aspects: 'any',
+      resolutions: 'any',
+      models,
+    },
+    // A local server: poll every 1-5 s (the runner floors it for non-offline providers).
+    pollPolicy: opts.pollPolicy ?? { initialMs: 1000, maxMs: 5000, factor: 1.5 },
+    estimateCost: () => 0,
+
+    async submit(req, ctx) {
+      const b = base(ctx);
+      const template = pickTemplate(templates, req, problems);
+      const image = req.firstFrame ? await upload(b, req) : null;
+      const graph = fillComfyWorkflow(template, comfyValues(template, req, image, random));
+      const promptId = ctx.jobId ?? randomUUID();
+      const body = JSON.stringify({ prompt: graph, prompt_id: promptId, client_id: progress?.clientId, extra_data: { storyboard: { shotId: req.shotId, template: template.mapping.id } } });
+      // One attempt only: a lost answer is reconciled by prompt id, never re-sent (design.md §5).
+      const res = await comfyJson<{ prompt_id?: string }>(b, '/prompt', { method: 'POST', headers: { 'content-type': 'application/json' }, body, what: `queue shot ${req.shotNumber}` });
+      if (!res) throw new AppError('PROVIDER_FAILED', `${b} has no /prompt route; is this a ComfyUI server?`, { baseUrl: b });
+      const taskId = res.prompt_id || promptId;
+      progress?.watch(b, taskId);
+      return { taskId };
+    },
+
+    async poll(taskId, ctx): Promise<PollResult> {
+      const b = base(ctx);
+      const done = await history(b, taskId, ctx);
+      if (done && (done.status?.status_str || done.status?.completed)) {
+        const result = pollFromHistory(done);
+        progress?.forget(taskId);
+        return result;
+      }
+      const where = queuePosition(await queue(b, ctx), taskId);
+      if (where) {
+        progress?.watch(b, taskId);
+        return { state: 'running', progress: where === 'running' ? progress?.fraction(taskId) ?? 0 : 0 };
+      }
+      // It may have finished between the two reads.
+      const again = await history(b, taskId, ctx);
+      if (again) return pollFromHistory(again);
+      progress?.forget(taskId);
+      return {
+        state: 'failed', taskLost: true,
+        error: `ComfyUI at ${b} has no record of this render (prompt ${taskId}); it was probably restarted. It was not queued again automatically.`,
+      };
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const b = base(ctx);
+      const entry = await history(b, taskId, ctx);
+      const ref = entry ? findVideoOutput(entry) : null;
+      if (!ref) {
+        throw new AppError('PROVIDER_FAILED', `ComfyUI at ${b} no longer lists a video for prompt ${taskId} (history cleared or output missing on the server).`,
+          { expired: true, failureKind: 'expired', taskId });
+      }
+      const query = new URLSearchParams({ filename: ref.filename, subfolder: ref.subfolder, type: ref.type });
+      const res = await comfyFetch(b, `/view?${query.toString()}`, { what: `download ${ref.filename}`, signal: ctx.signal });
+      if (res.status === 404 || !res.body) {
+        throw new AppError('PROVIDER_FAILED',
+          `The output "${[ref.subfolder, ref.filename].filter(Boolean).join('/')}" expired or is missing on the ComfyUI server at ${b} (deleted from its output folder?); generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId, filename: ref.filename });
+      }
+      // Temp then rename: a cut download never leaves a file at destPath (JOB-7).
+      const part = `${destPath}.part-${basename(ref.filename).replace(/[^\w.-]/g, '_')}`;
+      try {
+        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
+        await rename(part, destPath);
+      } catch (err) {
+        await rm(part, { force: true });
+        if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+        throw err;
+      }
+    },
+
+    async cancel(taskId, ctx) {
+      const b = base(ctx);
+      progress?.forget(taskId);
+      // Pending: delete it from the queue. Running: interrupt only this prompt.
+      await comfyFetch(b, '/queue', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delete: [taskId] }), what: 'remove the prompt from the queue' });
+      await comfyFetch(b, '/interrupt', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt_id: taskId }), what: 'interrupt the render' });
+    },
+
+    async lookup(promptId, ctx) {
+      const b = base(ctx);
+      try {
+        if (queuePosition(await queue(b, ctx), promptId)) return 'exists';
+        return (await history(b, promptId, ctx)) ? 'exists' : 'absent';
+      } catch {
+        return 'unknown';
+      }
+    },
+
+    async reconcile(job, ctx) {
+      // Our prompt ids are job ids; ComfyUI queues a prompt before it answers, so a lost
+      // answer leaves it in the queue or, once done, in history.
+      // Unreachable server: null, so the job stays `unknown` (the safe state) until asked again.
+      const found = await provider.lookup(job.id, ctx);
+      return found === 'exists' ? { taskId: job.id } : null;
+    },
+
+    async ping(ctx) {
+      const b = base(ctx);
+      const stats = await comfyJson<{ system?: { comfyui_version?: string } }>(b, '/system_stats', { what: 'test the connection', signal: ctx.signal });
+      if (!stats?.system) throw new AppError('PROVIDER_FAILED', `${b} answered, but not like a ComfyUI server (no /system_stats).`, { baseUrl: b });
+    },
+  };
+  return provider;
+}
