@@ -67,3 +67,71 @@ export function reorder(ids: readonly string[], shotId: string, toIndex: number)
   next.splice(to, 0, shotId);
   return next;
 }
+
+/** Where a split cuts a shot: the two trims (shot with a take) or the two target durations. */
+export type SplitPlan =
+  | { kind: 'take'; first: { inFrames: number; outFrames: number }; second: { inFrames: number; outFrames: number | null } }
+  | { kind: 'duration'; firstFrames: number; secondFrames: number };
+
+/**
+ * Splits a shot `atFrame` frames after its start on the timeline (1..frames-1). With a take the
+ * cut is trim-aware: the first part plays in..in+atFrame, the second in+atFrame..out (an open
+ * out point, "to the end of the take", stays open). Without a take the target duration is
+ * divided. Returns null when `atFrame` is not strictly inside the shot.
+ */
+export function planSplit(
+  shot: Pick<Shot, 'trimInFrames' | 'trimOutFrames' | 'durationFrames'>,
+  mediaFrames: number | null,
+  atFrame: number,
+): SplitPlan | null {
+  if (!Number.isInteger(atFrame) || atFrame < 1) return null;
+  if (mediaFrames === null) {
+    if (atFrame >= shot.durationFrames) return null;
+    return { kind: 'duration', firstFrames: atFrame, secondFrames: shot.durationFrames - atFrame };
+  }
+  const trim = resolveTrim(shot, mediaFrames);
+  if (atFrame >= trim.frames) return null;
+  const cut = trim.inFrames + atFrame;
+  const out = shot.trimOutFrames === null ? null : trim.outFrames;
+  return { kind: 'take', first: { inFrames: trim.inFrames, outFrames: cut }, second: { inFrames: cut, outFrames: out } };
+}
+
+/**
+ * New order after moving `moving` (kept in their current relative order) so the first of them
+ * lands at `toIndex` of the result (clamped). Returns null when an id is unknown.
+ */
+export function reorderMany(ids: readonly string[], moving: readonly string[], toIndex: number): string[] | null {
+  const set = new Set(moving);
+  if (moving.some((id) => !ids.includes(id))) return null;
+  const moved = ids.filter((id) => set.has(id));
+  const rest = ids.filter((id) => !set.has(id));
+  const to = Math.min(Math.max(0, Math.trunc(toIndex)), rest.length);
+  return [...rest.slice(0, to), ...moved, ...rest.slice(to)];
+}
+
+/**
+ * Order after inserting `added` as a block: at `toIndex` (clamped) when given, else right after
+ * the last of `after` in `ids` (at the end when none of them is there).
+ */
+export function insertBlock(ids: readonly string[], added: readonly string[], after: readonly string[], toIndex?: number): string[] {
+  const last = Math.max(-1, ...after.map((id) => ids.indexOf(id)));
+  const at = toIndex === undefined ? (last < 0 ? ids.length : last + 1) : Math.min(Math.max(0, Math.trunc(toIndex)), ids.length);
+  return [...ids.slice(0, at), ...added, ...ids.slice(at)];
+}
+
+/**
+ * Where to seek (seconds into the take) to grab the frame a shot ends on: the frame before its
+ * out point, on the media's own frame grid, or 'last' when the shot plays to the media's end.
+ * An accurate input seek (`-ss` before `-i`) outputs the first frame whose time is >= the seek
+ * time, so we seek a quarter frame before that frame's start: rounding of the seconds we print
+ * can then never push the seek past it. `mediaFps` null means an unknown rate.
+ */
+export function lastShownFrameSeekSec(trim: ResolvedTrim, mediaFrames: number, projectFps: Fps, mediaFps: Fps | null): number | 'last' {
+  if (trim.outFrames >= mediaFrames) return 'last';
+  const t = ((trim.outFrames - 1) * projectFps.den) / projectFps.num;
+  const rate = mediaFps ?? projectFps;
+  // The frame on screen at t is the last media frame starting at or before t; the epsilon keeps
+  // float noise from dropping an exact frame time onto the previous frame.
+  const index = Math.floor((t * rate.num) / rate.den + 1e-6);
+  return Math.max(0, ((index - 0.25) * rate.den) / rate.num);
+}

@@ -1,16 +1,18 @@
 /** Contract handlers for document edits. Each edit is one undoable, immediately committed step. */
-import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
-import { importFile, probeFile } from '../media/mediaStore.js';
+import { importFile } from '../media/mediaStore.js';
+import { importOfKind } from '../media/importOfKind.js';
 import type { ProjectStore } from '../project/store.js';
+import { editorHandlers, type EditorMethod } from './editorHandlers.js';
 import type { Session } from './session.js';
 
 type ShotHandlers = Pick<
   Handlers,
   'shots.add' | 'shots.update' | 'shots.remove' | 'shots.move' | 'shots.selectTake' | 'shots.setTrim' | 'history.undo' | 'history.redo' | 'media.import'
+  | EditorMethod
 >;
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
@@ -22,6 +24,7 @@ export function shotHandlers(session: Session): ShotHandlers {
     return Promise.resolve(session.changed());
   };
   return {
+    ...editorHandlers(session),
     'shots.add': async (input) => {
       const store = session.require();
       if (input.firstFramePath && input.videoPath) {
@@ -69,16 +72,4 @@ export function shotHandlers(session: Session): ShotHandlers {
     'history.redo': () => edit((s) => void s.redo()),
     'media.import': async ({ path }) => importFile(session.require(), path, 'imported'),
   };
-}
-
-async function importOfKind(store: ProjectStore, path: string, kind: 'image' | 'video'): Promise<Asset> {
-  // Probe before copying so a file of the wrong kind never lands in the media store.
-  const info = await probeFile(path);
-  if (info.kind !== kind) {
-    const name = basename(path);
-    const what = kind === 'image' ? 'a first frame must be an image (PNG, JPEG, WebP)' : 'a shot clip must be a video';
-    const is = info.kind === 'image' ? 'an image' : info.kind === 'audio' ? 'an audio file' : 'a video';
-    throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: ${what}.`);
-  }
-  return importFile(store, path, 'imported');
 }

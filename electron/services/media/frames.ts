@@ -23,18 +23,18 @@ export interface StillOptions {
 
 const STILL_TIMEOUT_MS = 30_000;
 
-async function sizeOf(file: string): Promise<number | null> {
+export async function sizeOf(file: string): Promise<number | null> {
   return stat(file).then((s) => (s.isFile() ? s.size : null), () => null);
 }
 
-async function requireInput(file: string, name: string): Promise<void> {
+export async function requireInput(file: string, name: string): Promise<void> {
   if ((await sizeOf(file)) === null) {
     throw new AppError('MEDIA_MISSING', `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`, { file });
   }
 }
 
 /** Runs `make(tmp)` and renames tmp to `target` when ffmpeg wrote something; removes tmp otherwise. */
-async function writeAtomically(target: string, make: (tmp: string) => FfmpegInvocation, opts: StillOptions, nothing: () => AppError): Promise<void> {
+export async function writeAtomically(target: string, make: (tmp: string) => FfmpegInvocation, opts: StillOptions, nothing: () => AppError): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   // Same folder (rename is atomic only within a file system), same extension (ffmpeg picks the
   // image format from it).

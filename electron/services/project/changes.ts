@@ -9,6 +9,7 @@
  * zod, tables come from a fixed list and columns are checked against the live schema before
  * any name reaches SQL.
  */
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from './db.js';
@@ -20,6 +21,8 @@ export const DOC_TABLES = {
   project_style_refs: ['position'],
   scenes: ['id'],
   shots: ['id'],
+  // Only rating and removed are edited through the log; rows are added by services (records.ts).
+  takes: ['id'],
   shot_elements: ['shot_id', 'element_id'],
   elements: ['id'],
   element_refs: ['element_id', 'position'],
@@ -40,6 +43,22 @@ export type Change = z.infer<typeof ChangeSchema>;
 export const ChangesSchema = z.array(ChangeSchema);
 
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>();
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** Prepared once per connection and SQL text: an edit moving 500 shots runs ~1000 statements. */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let perDb = statementCache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    statementCache.set(db, perDb);
+  }
+  let stmt = perDb.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    perDb.set(sql, stmt);
+  }
+  return stmt;
+}
 
 function columnsOf(db: Db, table: DocTable): Set<string> {
   let perDb = columnCache.get(db);
@@ -81,12 +100,12 @@ function where(key: Values): { sql: string; params: SqlValue[] } {
 function selectRow(db: Db, table: DocTable, key: Values): Values | null {
   checkColumns(db, table, Object.keys(key));
   const w = where(key);
-  return (db.prepare(`SELECT * FROM ${table} WHERE ${w.sql}`).get(...w.params) as Values | undefined) ?? null;
+  return (prepared(db, `SELECT * FROM ${table} WHERE ${w.sql}`).get(...w.params) as Values | undefined) ?? null;
 }
 
 function insertRow(db: Db, table: DocTable, row: Values): void {
   checkColumns(db, table, Object.keys(row));
-  db.prepare(insertSql(table, row)).run(...Object.values(row));
+  prepared(db, insertSql(table, row)).run(...Object.values(row));
 }
 
 function updateRow(db: Db, table: DocTable, key: Values, values: Values): void {
@@ -95,14 +114,14 @@ function updateRow(db: Db, table: DocTable, key: Values, values: Values): void {
   checkColumns(db, table, [...cols, ...Object.keys(key)]);
   const w = where(key);
   const set = cols.map((c) => `"${c}" = ?`).join(', ');
-  const res = db.prepare(`UPDATE ${table} SET ${set} WHERE ${w.sql}`).run(...cols.map((c) => values[c] ?? null), ...w.params);
+  const res = prepared(db, `UPDATE ${table} SET ${set} WHERE ${w.sql}`).run(...cols.map((c) => values[c] ?? null), ...w.params);
   if (res.changes !== 1) throw new AppError('INTERNAL', `A row of ${table} the history refers to is missing.`);
 }
 
 function deleteRow(db: Db, table: DocTable, key: Values): void {
   checkColumns(db, table, Object.keys(key));
   const w = where(key);
-  const res = db.prepare(`DELETE FROM ${table} WHERE ${w.sql}`).run(...w.params);
+  const res = prepared(db, `DELETE FROM ${table} WHERE ${w.sql}`).run(...w.params);
   if (res.changes !== 1) throw new AppError('INTERNAL', `A row of ${table} the history refers to is missing.`);
 }
 

@@ -4,7 +4,7 @@
  * edit drops them. All functions here run inside the caller's transaction.
  */
 import { AppError } from '../../../shared/errors.js';
-import { ChangesSchema, redoChanges, undoChanges, type Change } from './changes.js';
+import { ChangesSchema, prepared, redoChanges, undoChanges, type Change } from './changes.js';
 import type { Db } from './db.js';
 import { parseJson } from './rows.js';
 
@@ -16,6 +16,9 @@ export interface HistoryState {
   canRedo: boolean;
   /** Changes on every document change (edit, undo, redo, a take chosen by a job). */
   revision: number;
+  /** The action names of the edits undo and redo would apply next (e.g. "shots.split"). */
+  undoLabel?: string;
+  redoLabel?: string;
 }
 
 export interface HistoryEntry {
@@ -24,13 +27,13 @@ export interface HistoryEntry {
 }
 
 export function bumpRevision(db: Db): void {
-  db.prepare('UPDATE project SET revision = revision + 1').run();
+  prepared(db, 'UPDATE project SET revision = revision + 1').run();
 }
 
 export function recordEdit(db: Db, label: string, changes: readonly Change[], at: string): number {
-  db.prepare('DELETE FROM history WHERE undone = 1').run();
-  const res = db.prepare('INSERT INTO history (at, label, changes, undone) VALUES (?, ?, ?, 0)').run(at, label, JSON.stringify(changes));
-  db.prepare('DELETE FROM history WHERE id <= ?').run(Number(res.lastInsertRowid) - HISTORY_LIMIT);
+  prepared(db, 'DELETE FROM history WHERE undone = 1').run();
+  const res = prepared(db, 'INSERT INTO history (at, label, changes, undone) VALUES (?, ?, ?, 0)').run(at, label, JSON.stringify(changes));
+  prepared(db, 'DELETE FROM history WHERE id <= ?').run(Number(res.lastInsertRowid) - HISTORY_LIMIT);
   bumpRevision(db);
   return Number(res.lastInsertRowid);
 }
@@ -69,8 +72,14 @@ export function redoNext(db: Db): HistoryEntry | null {
 
 export function historyState(db: Db): HistoryState {
   const row = db.prepare(`SELECT
-      EXISTS (SELECT 1 FROM history WHERE undone = 0) AS can_undo,
-      EXISTS (SELECT 1 FROM history WHERE undone = 1) AS can_redo,
-      (SELECT revision FROM project) AS revision`).get() as { can_undo: number; can_redo: number; revision: number | null };
-  return { canUndo: row.can_undo === 1, canRedo: row.can_redo === 1, revision: row.revision ?? 0 };
+      (SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1) AS undo_label,
+      (SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1) AS redo_label,
+      (SELECT revision FROM project) AS revision`).get() as { undo_label: string | null; redo_label: string | null; revision: number | null };
+  return {
+    canUndo: row.undo_label !== null,
+    canRedo: row.redo_label !== null,
+    revision: row.revision ?? 0,
+    ...(row.undo_label !== null && { undoLabel: row.undo_label }),
+    ...(row.redo_label !== null && { redoLabel: row.redo_label }),
+  };
 }

@@ -8,6 +8,7 @@ import {
   AssetSchema, IdSchema, JobSchema, JobStateSchema, TakeSchema, type Asset, type Job, type JobState, type Provenance, type Take,
 } from '../../../shared/model/entities.js';
 import { AppError } from '../../../shared/errors.js';
+import { prepared } from './changes.js';
 import type { Db } from './db.js';
 import { bumpRevision } from './history.js';
 import { isSafeRelPath } from './paths.js';
@@ -71,10 +72,10 @@ export function getTake(db: Db, id: string): Take | null {
   return row ? takeFromRow(row) : null;
 }
 
-/** Takes of live shots, oldest first. */
+/** Live takes of live shots, oldest first. */
 export function listTakes(db: Db): Take[] {
   const rows = db.prepare(
-    'SELECT t.* FROM takes t JOIN shots s ON s.id = t.shot_id WHERE s.removed = 0 ORDER BY t.created_at, t.id',
+    'SELECT t.* FROM takes t JOIN shots s ON s.id = t.shot_id WHERE s.removed = 0 AND t.removed = 0 ORDER BY t.created_at, t.id',
   ).all() as Row[];
   return rows.map(takeFromRow);
 }
@@ -175,7 +176,7 @@ export type ProvenanceInput = Omit<Provenance, 'id' | 'at'>;
 
 export function addProvenance(db: Db, entry: ProvenanceInput, now: string): Provenance {
   const details = JSON.stringify(entry.details ?? {});
-  const res = db.prepare('INSERT INTO provenance (at, actor, action, subject_type, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)')
+  const res = prepared(db, 'INSERT INTO provenance (at, actor, action, subject_type, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)')
     .run(now, String(entry.actor), String(entry.action), String(entry.subjectType), String(entry.subjectId), details);
   return { id: Number(res.lastInsertRowid), at: now, ...entry };
 }

@@ -9,7 +9,7 @@ import { ShotPatchSchema, type ShotPatch } from '../../../shared/api/contract.js
 import { CameraMoveSchema, IdSchema, ShotSchema, TakeSchema, type Shot, type Take } from '../../../shared/model/entities.js';
 import { reorder } from '../../../shared/model/timeline.js';
 import { AppError } from '../../../shared/errors.js';
-import type { ChangeRecorder, Values } from './changes.js';
+import { prepared, type ChangeRecorder, type Values } from './changes.js';
 import type { Db } from './db.js';
 import { insertSql, shotFromRow, shotToRow, SHOT_PATCH_COLUMNS, takeToRow, type Row } from './rows.js';
 
@@ -40,12 +40,12 @@ export function shotNotFound(id: string): AppError {
 }
 
 export function elementIdsOf(db: Db, shotId: string): string[] {
-  return db.prepare('SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position').pluck().all(shotId) as string[];
+  return prepared(db, 'SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position').pluck().all(shotId) as string[];
 }
 
 /** A live (not removed) shot, or null. */
 export function findShot(db: Db, id: string): Shot | null {
-  const row = db.prepare('SELECT * FROM shots WHERE id = ? AND removed = 0').get(id) as Row | undefined;
+  const row = prepared(db, 'SELECT * FROM shots WHERE id = ? AND removed = 0').get(id) as Row | undefined;
   return row ? shotFromRow(row, elementIdsOf(db, id)) : null;
 }
 
@@ -144,8 +144,8 @@ export function moveShot(db: Db, rec: ChangeRecorder, id: string, toIndex: numbe
 
 export function selectTake(db: Db, rec: ChangeRecorder, shotId: string, takeId: string): void {
   requireShot(db, shotId);
-  const owner = db.prepare('SELECT shot_id FROM takes WHERE id = ?').pluck().get(takeId) as string | undefined;
-  if (owner === undefined) throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project.`, { takeId });
+  const owner = db.prepare('SELECT shot_id FROM takes WHERE id = ? AND removed = 0').pluck().get(takeId) as string | undefined;
+  if (owner === undefined) throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
   if (owner !== shotId) {
     throw new AppError('INVALID_INPUT', `Take "${takeId}" belongs to another shot, not to shot "${shotId}".`, { shotId, takeId });
   }

@@ -8,20 +8,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ShotPatch } from '../../../shared/api/contract.js';
-import {
-  ProjectSnapshotSchema, type Asset, type Job, type Project, type ProjectSnapshot, type Provenance, type Shot, type Take,
-} from '../../../shared/model/entities.js';
+import type { Asset, Job, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
 import { AppError } from '../../../shared/errors.js';
 import { ChangeRecorder } from './changes.js';
 import { createProjectFile, type CreateInit } from './create.js';
 import { diskFullError, integrityProblems, openProjectDb, sqliteCode, type Db, type OpenedDb, type ProjectDbOptions } from './db.js';
 import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from './history.js';
+import { readProject, readSnapshot } from './snapshot.js';
+import { Editor, type EditInfo } from './editor.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
 import { assertProjectFile, upgradeProject } from './migrations/runner.js';
 import { resolveInProject, toProjectRelative } from './paths.js';
 import * as rec from './records.js';
 import type { ExportRun, ExportState, JobFilter, ProvenanceInput } from './records.js';
-import { assetFromRow, audioItemFromRow, elementFromRow, projectFromRow, sceneFromRow, type Row } from './rows.js';
 import * as shots from './shots.js';
 import type { AddShotInit } from './shots.js';
 
@@ -31,14 +30,10 @@ export type { AddShotInit, CreateInit, ExportRun, ExportState, HistoryState, Job
 const now = (): string => new Date().toISOString();
 
 export class ProjectStore {
-  /** Absolute path of the project folder. */
-  readonly dir: string;
-  private handle: OpenedDb | null;
+  private cached: ProjectSnapshot | null = null;
 
-  private constructor(dir: string, handle: OpenedDb) {
-    this.dir = dir;
-    this.handle = handle;
-  }
+  /** `dir`: absolute path of the project folder. */
+  private constructor(readonly dir: string, private handle: OpenedDb | null) {}
 
   /** Makes a new project in `dir` (created if needed) and opens it. */
   static create(dir: string, init: CreateInit, opts: ProjectStoreOptions = {}): ProjectStore {
@@ -82,6 +77,7 @@ export class ProjectStore {
   close(): void {
     const h = this.handle;
     this.handle = null;
+    this.cached = null;
     h?.close();
   }
 
@@ -92,63 +88,62 @@ export class ProjectStore {
 
   /** Runs `fn` as one immediate transaction; a full disk is reported, with nothing changed. */
   private write<T>(fn: () => T): T {
+    this.cached = null;
     try {
       return this.db.transaction(fn).immediate();
     } catch (err) {
       if (sqliteCode(err).startsWith('SQLITE_FULL')) throw diskFullError(this.file);
       throw err;
+    } finally {
+      this.cached = null; // a snapshot read inside fn may show a state that was rolled back
     }
   }
 
-  /** One undoable edit: its changes, one history entry and one provenance row, committed together. */
   private edit<T>(action: string, shotId: string, details: Record<string, unknown>, fn: (r: ChangeRecorder) => T): T {
+    return this.runEdit({ action, subjectType: 'shot', subjectId: shotId, details }, (_db, r) => fn(r));
+  }
+
+  /**
+   * One undoable edit (also used by editor.ts): its changes, one history entry and one
+   * provenance row, committed together; nothing is recorded when `fn` changed nothing.
+   */
+  runEdit<T>(what: EditInfo, fn: (db: Db, r: ChangeRecorder) => T): T {
     return this.write(() => {
       const recorder = new ChangeRecorder(this.db);
-      const result = fn(recorder);
+      const result = fn(this.db, recorder);
       if (recorder.changes.length > 0) {
         const at = now();
-        recordEdit(this.db, action, recorder.changes, at);
-        rec.addProvenance(this.db, { actor: 'user', action, subjectType: 'shot', subjectId: shotId, details }, at);
+        recordEdit(this.db, what.action, recorder.changes, at);
+        rec.addProvenance(this.db, { ...what, actor: 'user' }, at);
       }
       return result;
     });
   }
 
+  /** For the project package's service modules (garbage.ts): one write transaction, not undoable. */
+  runWrite<T>(fn: (db: Db) => T): T {
+    return this.write(() => fn(this.db));
+  }
+
+  /** The editing operations of issue 3 (split, duplicate, many-shot moves, scenes, takes). */
+  get editor(): Editor {
+    return new Editor(this);
+  }
+
   // ---- reading ----
 
   project(): Project {
-    const row = this.db.prepare('SELECT * FROM project').get() as Row | undefined;
-    if (!row) throw new AppError('PROJECT_DAMAGED', `Project file "${this.file}" has no project record.`);
-    const refs = this.db.prepare('SELECT asset_id FROM project_style_refs ORDER BY position').pluck().all() as string[];
-    return projectFromRow(row, refs);
+    return readProject(this.db, this.file);
   }
 
-  /** The whole document; shots in timeline order. Validated against ProjectSnapshotSchema. */
+  /**
+   * The whole document; shots in timeline order. Validated against ProjectSnapshotSchema.
+   * Kept until the next write (every write goes through write(), which drops it), so the
+   * snapshot made at open or after an edit is not read and validated twice. Treat it as frozen.
+   */
   snapshot(): ProjectSnapshot {
-    const db = this.db;
-    return this.db.transaction(() => {
-      const refs = new Map<string, string[]>();
-      const refRows = db.prepare('SELECT element_id, asset_id FROM element_refs ORDER BY element_id, position').all() as {
-        element_id: string; asset_id: string;
-      }[];
-      for (const r of refRows) refs.set(r.element_id, [...(refs.get(r.element_id) ?? []), r.asset_id]);
-      const elementRows = db.prepare('SELECT * FROM elements ORDER BY name, id').all() as Row[];
-      const snap: ProjectSnapshot = {
-        dir: this.dir,
-        project: this.project(),
-        scenes: (db.prepare('SELECT * FROM scenes ORDER BY position, id').all() as Row[]).map(sceneFromRow),
-        shots: shots.listShots(db),
-        takes: rec.listTakes(db),
-        assets: (db.prepare('SELECT * FROM assets ORDER BY created_at, id').all() as Row[]).map(assetFromRow),
-        elements: elementRows.map((r) => elementFromRow(r, refs.get(String(r.id)) ?? [])),
-        jobs: rec.listJobs(db),
-        audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(audioItemFromRow),
-        history: historyState(db),
-      };
-      const parsed = ProjectSnapshotSchema.safeParse(snap);
-      if (!parsed.success) throw new AppError('PROJECT_DAMAGED', `Project "${this.dir}" could not be read: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    })();
+    this.cached ??= readSnapshot(this.db, this.dir, this.file);
+    return this.cached;
   }
 
   getShot(id: string): Shot {

@@ -57,9 +57,22 @@ describe('migrations', () => {
   it('0002 adds its indexes on top of 0001', () => {
     const db = emptyDb();
     migrate(db, MIGRATIONS.slice(0, 1));
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 1, to: 2 });
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toEqual({ from: 1, to: 2 });
     expect(schema(db, 'index')).toEqual(['jobs_state', ...V2_INDEXES].sort());
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 2, to: 2 });
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toEqual({ from: 2, to: 2 });
+  });
+
+  it('0003 makes takes removable (hidden, not deleted) and keeps existing takes live', () => {
+    const db = emptyDb();
+    migrate(db, MIGRATIONS.slice(0, 2));
+    db.exec(`INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at) VALUES ('p', 'n', '16:9', 2, 2, 24, 1, 'now');
+      INSERT INTO shots (id, position, duration_frames) VALUES ('s', 0, 24);
+      INSERT INTO assets (id, path, original_name, bytes, origin, kind, info, created_at) VALUES ('a', 'media/a', 'a', 1, 'imported', 'video', '{}', 'now');
+      INSERT INTO takes (id, shot_id, asset_id, provider, request, created_at) VALUES ('t', 's', 'a', 'x', '{}', 'now');`);
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toEqual({ from: 2, to: 3 });
+    expect(db.prepare("SELECT removed FROM takes WHERE id = 't'").pluck().get()).toBe(0);
+    expect(() => db.prepare("UPDATE takes SET removed = 2 WHERE id = 't'").run()).toThrow(/CHECK/);
+    expect(schema(db, 'index')).toContain('takes_asset');
   });
 
   it('tables are strict and check their invariants', () => {

@@ -26,7 +26,7 @@ describe('history', () => {
   it('undoes and redoes edits in order and counts revisions', () => {
     setTitle('t1');
     setTitle('t2');
-    expect(historyState(db)).toEqual({ canUndo: true, canRedo: false, revision: 2 });
+    expect(historyState(db)).toEqual({ canUndo: true, canRedo: false, revision: 2, undoLabel: 'title t2' });
     expect(undoLast(db)?.label).toBe('title t2');
     expect(title()).toBe('t1');
     expect(undoLast(db)?.label).toBe('title t1');
@@ -34,7 +34,8 @@ describe('history', () => {
     expect(title()).toBe('t0');
     expect(redoNext(db)?.label).toBe('title t1');
     expect(title()).toBe('t1');
-    expect(historyState(db)).toEqual({ canUndo: true, canRedo: true, revision: 5 });
+    // The labels name what undo and redo would do next (the UI shows "Undo <label>").
+    expect(historyState(db)).toEqual({ canUndo: true, canRedo: true, revision: 5, undoLabel: 'title t1', redoLabel: 'title t2' });
   });
 
   it('a new edit drops the redo branch', () => {

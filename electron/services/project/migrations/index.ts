@@ -1,9 +1,10 @@
 /** Every migration, in order. Append new ones; never edit or reorder released ones. */
 import { m0001 } from './0001_init.js';
 import { m0002 } from './0002_indexes.js';
+import { m0003 } from './0003_take_removed.js';
 import type { Migration } from './runner.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
