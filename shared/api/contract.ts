@@ -8,6 +8,7 @@ import {
   AssetSchema, CameraMoveSchema, IdSchema, JobSchema, JobStateSchema, ProjectSnapshotSchema, ShotSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
+import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
@@ -65,6 +66,60 @@ export const AppInfoSchema = z.object({
   providers: z.array(z.object({ id: z.string(), label: z.string(), offline: z.boolean() })),
 });
 
+// ---- generation, cost and settings (issue 4) ----
+
+const ProviderIdSchema = z.string().min(1).max(64);
+
+/** Which jobs a batch makes: shared by generate.start and generate.estimate. */
+const BatchInputSchema = z.object({
+  shotIds: z.array(IdSchema).max(10_000).optional(),
+  provider: ProviderIdSchema.optional(),
+  /** One job per (shot, provider): generate a shot on several providers to compare. */
+  providers: z.array(ProviderIdSchema).min(1).max(8).optional(),
+  model: z.string().min(1).max(200).optional(),
+  /** Takes per shot. */
+  variations: z.number().int().min(1).max(16).optional(),
+  /** 'same' regenerates with the shot's (or last take's) seed; 'new' draws a fresh one. */
+  seed: z.enum(['same', 'new']).optional(),
+}).strict();
+
+export const BatchEstimateSchema = z.object({
+  jobs: z.number().int().min(0),
+  total: z.number().nonnegative(),
+  currency: z.string(),
+  perProvider: z.array(z.object({ provider: z.string(), jobs: z.number().int(), total: z.number(), unpriced: z.number().int() })),
+  committed: z.number().nonnegative(),
+  budgetCap: z.number().nonnegative().nullable(),
+  overBudget: z.boolean(),
+  unpriced: z.number().int().min(0),
+});
+export type BatchEstimate = z.infer<typeof BatchEstimateSchema>;
+
+export const LedgerSchema = z.object({
+  currency: z.string(),
+  budgetCap: z.number().nonnegative().nullable(),
+  rows: z.array(z.object({
+    jobId: IdSchema, shotId: IdSchema, provider: z.string(), model: z.string().nullable(), state: JobStateSchema,
+    estimated: z.number().nullable(), actual: z.number().nullable(), createdAt: z.string(),
+  })),
+  /** Sum of estimates, of actual costs, and of what counts against the cap (spent + under way). */
+  totals: z.object({ estimated: z.number(), actual: z.number(), committed: z.number() }),
+});
+export type Ledger = z.infer<typeof LedgerSchema>;
+
+export const ProviderInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  offline: z.boolean(),
+  enabled: z.boolean(),
+  hasKey: z.boolean(),
+  /** shared/generation/capabilities.ts ProviderCapabilities, as data for the inspector. */
+  capabilities: z.record(z.string(), z.unknown()),
+  canTest: z.boolean(),
+});
+
+export { PriceOverrideSchema };
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -95,12 +150,66 @@ export const contract = {
   ),
   'history.undo': method(Empty, ProjectSnapshotSchema),
   'history.redo': method(Empty, ProjectSnapshotSchema),
-  'media.import': method(z.object({ path: PathSchema }).strict(), AssetSchema),
-  'generate.start': method(
-    z.object({ shotIds: z.array(IdSchema).max(10_000).optional(), provider: z.string().min(1).max(64).optional() }).strict(),
-    z.object({ jobIds: z.array(IdSchema) }),
+  // ---- editor (issue 3): each document edit is ONE undo step and returns the new snapshot ----
+  /** atFrame counts from the shot's start on the timeline (1..frames-1). With a take: first plays in..in+atFrame, second in+atFrame..out; both select the same media (the second gets copies of the take rows). Without a take the target duration is divided. */
+  'shots.split': method(z.object({ shotId: IdSchema, atFrame: z.number().int().min(1) }).strict(), ProjectSnapshotSchema),
+  /** Copies with new ids (and their own copies of the take rows, same media) inserted as a block after the last given shot, or at toIndex. Also paste. */
+  'shots.duplicate': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0).optional() }).strict(), ProjectSnapshotSchema),
+  'shots.removeMany': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000) }).strict(), ProjectSnapshotSchema),
+  /** Keeps the moved shots' relative order; the first of them lands at toIndex of the result. */
+  'shots.moveMany': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0) }).strict(), ProjectSnapshotSchema),
+  /** null clears; {path} imports an image; previousShotLastFrame grabs the frame the previous shot ends on (trim-aware). */
+  'shots.setFrame': method(
+    z.object({
+      shotId: IdSchema,
+      which: z.enum(['first', 'last']),
+      source: z.union([
+        z.object({ assetId: IdSchema }).strict(),
+        z.object({ path: PathSchema }).strict(),
+        z.object({ previousShotLastFrame: z.literal(true) }).strict(),
+      ]).nullable(),
+    }).strict(),
+    ProjectSnapshotSchema,
   ),
+  'shots.setScene': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), sceneId: IdSchema.nullable() }).strict(), ProjectSnapshotSchema),
+  'takes.rate': method(z.object({ takeId: IdSchema, rating: z.number().int().min(0).max(5).nullable() }).strict(), ProjectSnapshotSchema),
+  /** Removing the shot's selected take selects its newest other take (or none), in the same undo step. */
+  'takes.remove': method(z.object({ takeId: IdSchema }).strict(), ProjectSnapshotSchema),
+  'scenes.add': method(z.object({ heading: z.string().max(500), index: z.number().int().min(0).optional() }).strict(), ProjectSnapshotSchema),
+  'scenes.update': method(
+    z.object({ sceneId: IdSchema, patch: z.object({ heading: z.string().max(500).optional(), notes: z.string().max(20_000).optional() }).strict() }).strict(),
+    ProjectSnapshotSchema,
+  ),
+  /** Its shots become unassigned (sceneId null). */
+  'scenes.remove': method(z.object({ sceneId: IdSchema }).strict(), ProjectSnapshotSchema),
+  'history.state': method(Empty, z.object({
+    canUndo: z.boolean(), canRedo: z.boolean(), revision: z.number().int(), undoLabel: z.string().optional(), redoLabel: z.string().optional(),
+  })),
+  /** Deletes media nothing in the project (history included) can refer to again; not undoable. */
+  'media.collectGarbage': method(Empty, z.object({ removedFiles: z.number().int().min(0), freedBytes: z.number().int().min(0) })),
+  /** The cached JPEG thumbnail of an asset (absolute path). */
+  'media.thumbnail': method(z.object({ assetId: IdSchema }).strict(), z.object({ path: z.string() })),
+  /** One JPEG sprite of `count` tiles in a row (absolute path); tile i stands for times[i] seconds into the clip. */
+  'media.filmstrip': method(
+    z.object({ assetId: IdSchema, height: z.number().int().min(16).max(360).optional(), count: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({ path: z.string(), count: z.number().int(), tileWidth: z.number().int(), tileHeight: z.number().int(), times: z.array(z.number()) }),
+  ),
+  // ---- end editor ----
+  'media.import': method(z.object({ path: PathSchema }).strict(), AssetSchema),
+  'generate.start': method(BatchInputSchema, z.object({ jobIds: z.array(IdSchema) })),
+  /** What generate.start would make and cost, with nothing written or sent. */
+  'generate.estimate': method(BatchInputSchema, BatchEstimateSchema),
   'jobs.list': method(Empty, z.array(JobSchema)),
+  /** Cancels a job under way (the provider's task too, where it can), or one not started. */
+  'jobs.cancel': method(z.object({ jobId: IdSchema }).strict(), Ok),
+  'jobs.ledger': method(Empty, LedgerSchema),
+  /** The project's budget cap in the ledger's currency; null removes it. */
+  'project.setBudget': method(z.object({ budgetCap: z.number().nonnegative().max(1e9).nullable() }).strict(), z.object({ budgetCap: z.number().nullable() })),
+  'settings.get': method(Empty, SettingsViewSchema),
+  'settings.update': method(SettingsUpdateSchema, SettingsViewSchema),
+  'providers.list': method(Empty, z.array(ProviderInfoSchema)),
+  /** Checks a provider's base URL and key with a free call. */
+  'providers.test': method(z.object({ provider: ProviderIdSchema }).strict(), z.object({ ok: z.boolean(), message: z.string() })),
   'export.start': method(
     z.object({ outPath: PathSchema, quality: QualitySchema.default('standard') }).strict(),
     z.object({ exportId: IdSchema }),
