@@ -37,10 +37,10 @@ test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page,
   await page.getByTestId('generate').click();
   for (let i = 0; i < 3; i++) await expect(cards.nth(i)).toHaveAttribute('data-status', 'take', { timeout: 90_000 });
   await expect(page.getByTestId('generate')).toBeDisabled();
-  // Thumbnails are the generated takes, served from the project through /media with the token.
-  const firstVideo = cards.nth(0).locator('video');
-  await expect(firstVideo).toHaveAttribute('src', /\/media\/.+\?token=/);
-  await expect.poll(() => firstVideo.evaluate((v) => (v as unknown as { readyState: number }).readyState), { timeout: 20_000 }).toBeGreaterThan(0);
+  // Thumbnails are pictures of the generated takes (media.thumbnail), served through /media with the token.
+  const firstThumb = cards.nth(0).locator('.thumb img');
+  await expect(firstThumb).toHaveAttribute('src', /\/media\/.+\?token=/);
+  await expect.poll(() => firstThumb.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('2-generated.png'), fullPage: true });
 
   const exportPanel = page.getByTestId('export-panel');

@@ -2,6 +2,10 @@
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
 import type { ActionMap } from './registry';
 import { shotAdd, shotMove, shotRemove, shotSelectTake, shotUpdate } from './shotActions';
+import { editCopy, editDelete, editDuplicate, editPaste, editSplit, shotsMoveMany, trimIn, trimOut } from './editActions';
+import { editorActions } from './editorActions';
+import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
+import { timelineActions } from './timelineActions';
 import { exportCancel, exportStart, generateAll } from './workActions';
 
 export const actions: ActionMap = {
@@ -19,7 +23,27 @@ export const actions: ActionMap = {
   'generate.all': generateAll,
   'export.start': exportStart,
   'export.cancel': exportCancel,
+  ...editorActions,
+  ...timelineActions,
+  'edit.delete': editDelete,
+  'edit.duplicate': editDuplicate,
+  'edit.copy': editCopy,
+  'edit.paste': editPaste,
+  'edit.split': editSplit,
+  'trim.in': trimIn,
+  'trim.out': trimOut,
+  'shots.moveMany': shotsMoveMany,
+  'scene.add': sceneAdd,
+  'scene.rename': sceneRename,
+  'scene.remove': sceneRemove,
+  'shot.setScene': shotSetScene,
+  'take.rate': takeRate,
+  'take.remove': takeRemove,
+  'take.generate': takeGenerate,
+  'shot.setFrame': shotSetFrame,
+  'shot.setTrim': shotSetTrim,
 };
 
 export type { ActionId, ActionContext } from './registry';
 export { actionForKey, canRun, runAction } from './registry';
+export { runMenuAction } from './menu';

@@ -36,4 +36,50 @@ export interface ActionPayloads {
   'generate.all': undefined;
   'export.start': { outPath: string; quality: Quality };
   'export.cancel': undefined;
+  // Editor (issue 3): UI actions take no payload; see editorActions.ts.
+  'view.grid': undefined;
+  'view.timeline': undefined;
+  'view.toggle': undefined;
+  'palette.open': undefined;
+  'help.shortcuts': undefined;
+  'overlay.close': undefined;
+  'play.toggle': undefined;
+  'play.reverse': undefined;
+  'play.pause': undefined;
+  'play.forward': undefined;
+  'frame.prev': undefined;
+  'frame.next': undefined;
+  'frame.back10': undefined;
+  'frame.start': undefined;
+  'frame.end': undefined;
+  'frame.forward10': undefined;
+  'shot.prevEdit': undefined;
+  'shot.nextEdit': undefined;
+  'player.fullscreen': undefined;
+  'shot.new': undefined;
+  'select.all': undefined;
+  'export.focus': undefined;
+  'timeline.zoomIn': undefined;
+  'timeline.zoomOut': undefined;
+  'timeline.zoomFit': undefined;
+  'edit.delete': undefined;
+  'edit.duplicate': undefined;
+  'edit.copy': undefined;
+  'edit.paste': undefined;
+  'edit.split': undefined;
+  'trim.in': undefined;
+  'trim.out': undefined;
+  'shots.moveMany': { shotIds: string[]; toIndex: number };
+  'scene.add': { heading: string; index?: number };
+  'scene.rename': { sceneId: string; heading: string };
+  'scene.remove': { sceneId: string };
+  'shot.setScene': { shotIds: string[]; sceneId: string | null };
+  'take.rate': { takeId: string; rating: number };
+  'take.remove': { takeId: string };
+  'take.generate': { shotId: string };
+  'shot.setFrame': { shotId: string; which: 'first' | 'last'; source: FrameSource | null };
+  'shot.setTrim': { shotId: string; inFrames: number; outFrames: number | null };
 }
+
+/** A picked or dropped image, a project asset, or the previous shot's last frame. */
+export type FrameSource = { file: File } | { assetId: string } | { previousShotLastFrame: true };

@@ -11,6 +11,7 @@ import type { ActionPayloads } from './payloads';
 import { matchShortcut, type KeyLike } from './shortcuts';
 
 export type ActionId = keyof ActionPayloads;
+export type ActionGroup = 'file' | 'edit' | 'view' | 'playback' | 'help';
 
 export interface ActionContext {
   api: ApiClient;
@@ -24,6 +25,12 @@ export interface Action<Id extends ActionId = ActionId> {
   /** e.g. 'Mod+Z' (Mod = Cmd on macOS, Ctrl elsewhere); the first is shown in tooltips. */
   shortcuts?: readonly string[];
   place: Place;
+  /**
+   * Runs without a payload (from a shortcut, the menu, the palette or the context menu);
+   * such actions are listed in the command palette and the shortcuts sheet under `group`.
+   */
+  global?: boolean;
+  group?: ActionGroup;
   /** Whether the action can run now (its button is disabled otherwise). */
   predicate?(state: AppState, payload: ActionPayloads[Id]): boolean;
   perform(ctx: ActionContext, payload: ActionPayloads[Id]): Promise<void>;

@@ -18,7 +18,9 @@ interface Parsed {
 
 function parse(spec: string): Parsed {
   const parts = spec.split('+');
-  const key = (parts.pop() ?? '').toLowerCase();
+  // 'Shift++' would split badly; a spec's key is what follows the last '+' ('Space' = ' ').
+  const raw = parts.pop() ?? '';
+  const key = raw.toLowerCase() === 'space' ? ' ' : raw.toLowerCase();
   const mods = new Set(parts.map((p) => p.toLowerCase()));
   return { key, mod: mods.has('mod'), shift: mods.has('shift'), alt: mods.has('alt') };
 }
@@ -31,10 +33,16 @@ export function matchShortcut(spec: string, e: KeyLike, mac: boolean): boolean {
   return e.key.toLowerCase() === s.key && mod === s.mod && !other && e.shiftKey === s.shift && e.altKey === s.alt;
 }
 
+const KEY_NAMES: Record<string, string> = {
+  ' ': 'Space', arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓', delete: 'Del', backspace: '⌫', escape: 'Esc', home: 'Home', end: 'End',
+};
+
 /** 'Mod+Shift+Z' -> '⌘⇧Z' on macOS, 'Ctrl+Shift+Z' elsewhere. */
 export function formatShortcut(spec: string, mac: boolean): string {
   const s = parse(spec);
-  const key = s.key.length === 1 ? s.key.toUpperCase() : s.key;
+  const key = KEY_NAMES[s.key] ?? (s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  // '?' is typed with Shift on most layouts: showing "Shift+?" would suggest a third key.
+  if (s.key === '?') s.shift = false;
   if (mac) return `${s.mod ? '⌘' : ''}${s.alt ? '⌥' : ''}${s.shift ? '⇧' : ''}${key}`;
   return [s.mod ? 'Ctrl' : '', s.alt ? 'Alt' : '', s.shift ? 'Shift' : '', key].filter(Boolean).join('+');
 }

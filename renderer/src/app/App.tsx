@@ -1,39 +1,54 @@
-/** Layout only: the start screen, or the project workspace. */
+/** Layout only: the start screen, or the editor (top bar, view, player, inspector, overlays). */
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AddShotForm } from '../panels/AddShotForm';
+import { CommandPalette } from '../panels/CommandPalette';
+import { ContextMenu } from '../panels/ContextMenu';
 import { ExportPanel } from '../panels/ExportPanel';
 import { ProjectHeader } from '../panels/ProjectHeader';
-import { ShotDetail } from '../panels/ShotDetail';
-import { ShotStrip } from '../panels/ShotStrip';
+import { ShortcutsSheet } from '../panels/ShortcutsSheet';
+import { ShotInspector } from '../panels/ShotInspector';
 import { StartScreen } from '../panels/StartScreen';
+import { StoryboardGrid } from '../panels/StoryboardGrid';
+import { PlayerPanel } from '../player/PlayerPanel';
 import { useAppState } from './context';
+import { TimelineMount } from './TimelineMount';
+import { useEditorUi } from './useEditor';
 import { useShortcuts } from './useShortcuts';
 
 export function App() {
   useShortcuts();
   const hasProject = useAppState((s) => s.snapshot !== null);
+  const view = useEditorUi((s) => s.view);
   return (
     <>
       <ConnectionBanner />
       {hasProject ? (
-        <div className="workspace">
+        <div className="workspace editor">
           <ProjectHeader />
           <ErrorMessage place="app" />
-          <main className="workspace-main">
-            <ShotStrip />
-            <div className="columns">
-              <ShotDetail />
-              <aside className="sidebar">
+          <div className="editor-body">
+            <main className="editor-main" data-view={view}>
+              {view === 'grid' ? <StoryboardGrid /> : <TimelineMount />}
+              <div className="dock">
                 <AddShotForm />
                 <ExportPanel />
-              </aside>
-            </div>
-          </main>
+              </div>
+            </main>
+            <aside className="editor-side">
+              <PlayerPanel />
+              <div className="side-scroll">
+                <ShotInspector />
+              </div>
+            </aside>
+          </div>
+          <ContextMenu />
         </div>
       ) : (
         <StartScreen />
       )}
+      <CommandPalette />
+      <ShortcutsSheet />
     </>
   );
 }

@@ -1,9 +1,10 @@
 /** Add a shot from a prompt, from a first frame to animate, or from an existing clip. */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAMERA_MOVES, type CameraMove } from '../../../shared/model/entities';
 import type { AddShotPayload } from '../actions/payloads';
 import { useAction } from '../app/context';
+import { useEditorUi } from '../app/useEditor';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { FilePicker } from '../components/FilePicker';
@@ -37,6 +38,14 @@ export function AddShotForm() {
   const [camera, setCamera] = useState<CameraMove>('static');
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const promptInput = useRef<HTMLTextAreaElement>(null);
+  // "New shot" (N, palette) asks for the focus by bumping a counter in the editor UI store.
+  const focusRequest = useEditorUi((s) => s.focusAddShot);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    promptInput.current?.scrollIntoView({ block: 'center' });
+    promptInput.current?.focus();
+  }, [focusRequest]);
   const seconds = parseDuration(duration);
   const payload: AddShotPayload = {
     prompt,
@@ -91,6 +100,7 @@ export function AddShotForm() {
       )}
       <Field label={t('addShot.prompt')}>
         <textarea
+          ref={promptInput}
           value={prompt}
           onChange={(e) => setPrompt(e.target.value)}
           rows={3}

@@ -1,4 +1,4 @@
-/** Project name and format, undo/redo, language and close. */
+/** The top bar: project name and format, Grid | Timeline, undo/redo, palette, shortcuts, language, close. */
 import { useTranslation } from 'react-i18next';
 import { fpsToString, fpsValue } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
@@ -6,6 +6,7 @@ import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { formatSeconds } from './format';
+import { ViewSwitch } from './ViewSwitch';
 import { totalSeconds } from '../store/selectors';
 
 export function ProjectHeader() {
@@ -32,11 +33,14 @@ export function ProjectHeader() {
           <span>{formatSeconds(total)}</span>
         </p>
       </div>
+      <ViewSwitch />
       <div className="topbar-actions">
         <div className="btn-group" role="group" aria-label={t('header.history')}>
           <ActionButton action="history.undo" payload={undefined} variant="ghost" testId="undo" />
           <ActionButton action="history.redo" payload={undefined} variant="ghost" testId="redo" />
         </div>
+        <ActionButton action="palette.open" payload={undefined} variant="ghost" testId="open-palette" />
+        <ActionButton action="help.shortcuts" payload={undefined} variant="ghost" label="?" testId="open-shortcuts" />
         <LanguageSwitch />
         <ActionButton action="project.close" payload={undefined} variant="ghost" testId="close-project" />
       </div>

@@ -1,21 +1,25 @@
 /** One shot in the strip: number, thumbnail, prompt excerpt, duration, camera, takes, status. */
+import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { projectFile } from '../api/client';
 import { useAppContext, useAppState } from '../app/context';
 import { ProgressBar } from '../components/ProgressBar';
-import { assetById, cutSeconds, orderedCut, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
+import { assetById, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
 import { formatSeconds } from './format';
+import { useThumbnail } from './useThumbnail';
 
 interface Thumb {
-  kind: 'video' | 'image';
+  kind: 'video' | 'image' | 'loading';
   url: string;
 }
 
-/** The selected take's clip, else the first frame, else nothing (the card shows the prompt). */
-function thumbOf(snapshot: ProjectSnapshot, shot: Shot, mediaUrl: (abs: string) => string): Thumb | null {
+/** The take's thumbnail (its clip if there is none), else the first frame, else nothing (the card shows the prompt). */
+function thumbOf(snapshot: ProjectSnapshot, shot: Shot, mediaUrl: (abs: string) => string, still: string | null): Thumb | null {
   const take = snapshot.takes.find((t) => t.id === shot.selectedTakeId);
   const clip = take ? assetById(snapshot, take.assetId) : null;
+  if (clip && still) return { kind: 'image', url: still };
+  if (clip && still === null) return { kind: 'loading', url: '' };
   // A media fragment makes the browser decode and show a frame instead of a black box; the
   // middle of the trimmed take is representative (the start of a title card is a fade-in).
   if (clip) {
@@ -54,33 +58,51 @@ function StatusPill({ status }: { status: ShotStatus }) {
   }
 }
 
-export function ShotCard({ shotId, index }: { shotId: string; index: number }) {
+interface CardProps {
+  shotId: string;
+  index: number;
+  /** Length in the cut (computed once for the whole grid: O(n), not O(n²) per change). */
+  seconds: number;
+  selected: boolean;
+  className: string;
+  onSelect(e: MouseEvent): void;
+  onKeyDown(e: KeyboardEvent): void;
+  onDragStart(e: DragEvent): void;
+  onDragOver(e: DragEvent): void;
+  onContextMenu(e: MouseEvent): void;
+}
+
+export function ShotCard({ shotId, index, seconds, selected, className, onSelect, onKeyDown, onDragStart, onDragOver, onContextMenu }: CardProps) {
   const { t } = useTranslation();
-  const { api, store } = useAppContext();
+  const { api } = useAppContext();
   const shot = useAppState((s) => s.snapshot?.shots.find((x) => x.id === shotId));
   const snapshot = useAppState((s) => s.snapshot);
   const live = useAppState((s) => s.jobs[shotId]);
-  const selected = useAppState((s) => s.selectedShotId === shotId);
+  const inspected = useAppState((s) => s.selectedShotId === shotId);
+  const takeId = shot?.selectedTakeId ?? null;
+  const still = useThumbnail(snapshot?.dir ?? '', snapshot?.takes.find((x) => x.id === takeId)?.assetId ?? null);
   if (!shot || !snapshot) return null;
-  const thumb = thumbOf(snapshot, shot, api.mediaUrl);
+  const thumb = thumbOf(snapshot, shot, api.mediaUrl, still);
   const status = shotStatus(shot, snapshot, live);
-  const cut = orderedCut(snapshot).find((c) => c.shot.id === shotId);
-  const seconds = cut ? cutSeconds(cut, snapshot) : 0;
   const takes = takesOf(snapshot, shotId).length;
   const text = shot.prompt || shot.title || clipName(snapshot, shot) || t('shot.noPrompt');
+  const elements = snapshot.elements.filter((e) => shot.elementIds.includes(e.id));
   return (
-    <li className="card-item">
+    <li className={`card-item ${className}`} draggable onDragStart={onDragStart} onDragOver={onDragOver} data-shot-id={shotId}>
       <button
         type="button"
-        className={`shot-card${selected ? ' selected' : ''}`}
-        aria-pressed={selected}
+        className={`shot-card${selected || inspected ? ' selected' : ''}`}
+        aria-pressed={selected || inspected}
         data-testid="shot-card"
         data-status={status.kind}
-        onClick={() => store.getState().selectShot(shotId)}
+        onClick={onSelect}
+        onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
+        title={t('editor.grid.cardHint')}
       >
         <span className="thumb">
           {thumb?.kind === 'video' && <video src={thumb.url} muted playsInline preload="metadata" aria-hidden="true" />}
-          {thumb?.kind === 'image' && <img src={thumb.url} alt="" />}
+          {thumb?.kind === 'image' && <img src={thumb.url} alt="" draggable={false} />}
           {!thumb && <span className="thumb-text">{shot.prompt || t('shot.untitled')}</span>}
           <span className="shot-number">{index + 1}</span>
         </span>
@@ -91,6 +113,9 @@ export function ShotCard({ shotId, index }: { shotId: string; index: number }) {
             <span>{t(`camera.${shot.camera}`)}</span>
             <span>{t('shot.takes', { count: takes })}</span>
           </span>
+          {elements.length > 0 && (
+            <span className="chips">{elements.map((e) => <span key={e.id} className="chip">{e.tag}</span>)}</span>
+          )}
           <StatusPill status={status} />
         </span>
       </button>

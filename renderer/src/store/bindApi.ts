@@ -1,16 +1,5 @@
 /** Feeds contract events into the store; after a reconnect, fetches the state again. */
-import { actions, runAction, type ActionContext } from '../actions';
-
-/**
- * Native menu items (electron/main/menu.ts) by id. New/Open return to the start screen,
- * where both forms are; items whose panels don't exist yet are ignored.
- */
-function runMenuAction(ctx: ActionContext, id: string): void {
-  if (id === 'history.undo' || id === 'history.redo') void runAction(ctx, actions[id], undefined);
-  if ((id === 'project.new' || id === 'project.open') && ctx.store.getState().snapshot) {
-    void runAction(ctx, actions['project.close'], undefined);
-  }
-}
+import { actions, runAction, runMenuAction, type ActionContext } from '../actions';
 
 export function bindApi(ctx: ActionContext): () => void {
   const { api, store } = ctx;
@@ -29,7 +18,8 @@ export function bindApi(ctx: ActionContext): () => void {
       if (status === 'open') wasOpen = true;
     }),
   ];
-  if (api.onMenu) offs.push(api.onMenu((id) => runMenuAction(ctx, id)));
+  // Native menu items (electron/main/menu.ts) go through the same action registry as keys.
+  if (api.onMenu) offs.push(api.onMenu((id) => void runMenuAction(ctx, id)));
   store.getState().setConnection(api.status);
   return () => offs.forEach((off) => off());
 }

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/api/contract.js';
+import { contract, type Handlers, type MethodName } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
 import { outputSize } from '../../../shared/model/format.js';
@@ -110,7 +110,7 @@ export function createFakeServices(suggestedDir: string): HostServices {
     return job;
   }
 
-  const handlers: Handlers = {
+  const impl: Partial<Handlers> = {
     'app.info': async () => ({
       version: '0.0.0-dev', host: 'browser', ffmpeg: null, suggestedDir,
       providers: [{ id: 'animatic', label: 'Animatic', offline: true }],
@@ -201,6 +201,14 @@ export function createFakeServices(suggestedDir: string): HostServices {
       return { ok: true as const };
     },
   };
+
+  // Methods this dev fake does not imitate answer with a clear error instead of hanging.
+  const unsupported = (name: string) => async () => {
+    throw new AppError('INTERNAL', `${name} is not implemented by the dev fake services.`);
+  };
+  const handlers = Object.fromEntries(
+    (Object.keys(contract) as MethodName[]).map((m) => [m, impl[m] ?? unsupported(m)]),
+  ) as unknown as Handlers;
 
   return {
     handlers,

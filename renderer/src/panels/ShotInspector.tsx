@@ -1,0 +1,119 @@
+/**
+ * The shot inspector: frames, prompt, negative prompt, duration, camera, shot size, provider,
+ * model, seed, notes, trim and scene; then the takes. Every field commits on its own (blur,
+ * Enter or a choice), one undo step each.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ShotPatch } from '../../../shared/api/contract';
+import { SHOT_SIZES, type CameraMove, type ProjectSnapshot, type Shot } from '../../../shared/model/entities';
+import { framesToSeconds, secondsToFrames } from '../../../shared/model/time';
+import { actions, runAction } from '../actions';
+import { useAppContext, useAppState } from '../app/context';
+import { ActionButton } from '../components/ActionButton';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { orderedCut } from '../store/selectors';
+import { CameraSelect, parseDuration } from './AddShotForm';
+import { CommitField } from './CommitField';
+import { FrameSlot } from './FrameSlot';
+import { TakesGallery } from './TakesGallery';
+import { TrimFields } from './TrimFields';
+
+export function ShotInspector() {
+  const { t } = useTranslation();
+  const snapshot = useAppState((s) => s.snapshot);
+  const shotId = useAppState((s) => s.selectedShotId);
+  const shot = snapshot?.shots.find((s) => s.id === shotId);
+  if (!snapshot || !shot) {
+    return (
+      <section className="panel detail detail-empty" data-testid="shot-detail-empty">
+        <ErrorMessage place="shot" />
+        <p className="muted">{(snapshot?.shots.length ?? 0) > 0 ? t('shot.pick') : t('shot.none')}</p>
+      </section>
+    );
+  }
+  const index = orderedCut(snapshot).findIndex((c) => c.shot.id === shot.id);
+  return <Inspector shot={shot} index={index} snapshot={snapshot} />;
+}
+
+const badSeconds = (s: string) => parseDuration(s) === 'invalid' || s.trim() === '';
+const badSeed = (s: string) => s.trim() !== '' && !/^-?\d{1,15}$/.test(s.trim());
+
+function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snapshot: ProjectSnapshot }) {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const providers = useAppState((s) => s.appInfo?.providers);
+  const fps = snapshot.project.fps;
+  const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
+  const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
+  return (
+    <section className="panel detail inspector" aria-labelledby="detail-title" data-testid="shot-detail">
+      <div className="detail-head">
+        <h2 id="detail-title">{t('shot.heading', { number: index + 1 })}</h2>
+        <div className="btn-group">
+          <ActionButton action="shot.move" payload={{ shotId: shot.id, delta: -1 }} variant="ghost" label="←" testId="move-up" />
+          <ActionButton action="shot.move" payload={{ shotId: shot.id, delta: 1 }} variant="ghost" label="→" testId="move-down" />
+          <ActionButton action="shot.remove" payload={{ shotId: shot.id }} variant="danger" testId="remove-shot" />
+        </div>
+      </div>
+      <ErrorMessage place="shot" />
+      <div className="frames">
+        <FrameSlot shot={shot} snapshot={snapshot} which="first" isFirstShot={index === 0} />
+        <FrameSlot shot={shot} snapshot={snapshot} which="last" isFirstShot={index === 0} />
+      </div>
+      <Field label={t('addShot.prompt')}>
+        <CommitField multiline rows={4} value={shot.prompt} onCommit={(prompt) => update({ prompt })} testId="detail-prompt" />
+      </Field>
+      <Field label={t('editor.inspector.negative')}>
+        <CommitField multiline rows={2} value={shot.negativePrompt} onCommit={(negativePrompt) => update({ negativePrompt })} testId="detail-negative" />
+      </Field>
+      <div className="row">
+        <Field label={t('shot.targetDuration')} hint={shot.selectedTakeId ? t('shot.durationWithTake') : undefined}>
+          <CommitField
+            type="number" min={0.1} step={0.1} value={String(framesToSeconds(shot.durationFrames, fps))} invalid={badSeconds} testId="detail-duration"
+            onCommit={(s) => update({ durationFrames: Math.max(1, secondsToFrames(Number(s), fps)) })}
+          />
+        </Field>
+        <Field label={t('addShot.camera')}>
+          <CameraSelect value={shot.camera} onChange={(camera: CameraMove) => update({ camera })} />
+        </Field>
+      </div>
+      <div className="row">
+        <Field label={t('editor.inspector.shotSize')}>
+          <select value={shot.shotSize ?? ''} onChange={(e) => update({ shotSize: e.target.value === '' ? null : (e.target.value as Shot['shotSize']) })}>
+            <option value="">{t('editor.inspector.unset')}</option>
+            {SHOT_SIZES.map((s) => <option key={s} value={s}>{t(`editor.shotSize.${s}`)}</option>)}
+          </select>
+        </Field>
+        <Field label={t('editor.inspector.scene')}>
+          <select value={shot.sceneId ?? ''} data-testid="detail-scene" onChange={(e) => void runAction(ctx, actions['shot.setScene'], { shotIds: [shot.id], sceneId: e.target.value || null })}>
+            <option value="">{t('editor.scene.none')}</option>
+            {scenes.map((s) => <option key={s.id} value={s.id}>{s.heading}</option>)}
+          </select>
+        </Field>
+      </div>
+      <div className="row">
+        <Field label={t('editor.inspector.provider')}>
+          <select value={shot.provider ?? ''} onChange={(e) => update({ provider: e.target.value || null })}>
+            <option value="">{t('editor.inspector.projectDefault')}</option>
+            {(providers ?? []).map((p) => <option key={p.id} value={p.id}>{t(`providers.${p.id}`, { defaultValue: p.label })}</option>)}
+          </select>
+        </Field>
+        <Field label={t('editor.inspector.model')}>
+          <CommitField value={shot.model ?? ''} placeholder={t('editor.inspector.modelDefault')} onCommit={(m) => update({ model: m.trim() || null })} />
+        </Field>
+      </div>
+      <div className="row">
+        <Field label={t('editor.inspector.seed')}>
+          <CommitField value={shot.seed === null ? '' : String(shot.seed)} placeholder={t('editor.inspector.seedRandom')} invalid={badSeed}
+            onCommit={(s) => update({ seed: s.trim() === '' ? null : Number(s) })} />
+        </Field>
+        <TrimFields shot={shot} snapshot={snapshot} />
+      </div>
+      <Field label={t('editor.inspector.notes')}>
+        <CommitField multiline rows={2} value={shot.notes} onCommit={(notes) => update({ notes })} />
+      </Field>
+      <TakesGallery shot={shot} snapshot={snapshot} />
+    </section>
+  );
+}

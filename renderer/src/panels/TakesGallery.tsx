@@ -1,0 +1,79 @@
+/**
+ * A shot's takes: play each, pick the one the cut uses, rate it, delete it, generate another,
+ * and compare two side by side with synchronised play.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
+import { actions, runAction } from '../actions';
+import { projectFile } from '../api/client';
+import { useAppContext } from '../app/context';
+import { useEditorUi } from '../app/useEditor';
+import { ActionButton } from '../components/ActionButton';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { assetById, takesOf } from '../store/selectors';
+import { setEditorUi } from '../store/uiEditor';
+import { CompareTakes } from './CompareTakes';
+import { Stars } from './Stars';
+
+export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
+  const { t } = useTranslation();
+  const takes = takesOf(snapshot, shot.id);
+  const compare = useEditorUi((s) => s.compare).filter((id) => takes.some((x) => x.id === id));
+  const toggleCompare = (id: string) =>
+    setEditorUi({ compare: compare.includes(id) ? compare.filter((x) => x !== id) : [...compare, id].slice(-2) });
+  return (
+    <section className="takes-gallery" aria-labelledby="takes-title">
+      <div className="detail-head">
+        <h3 id="takes-title">{t('takes.title')} <span className="muted small">{takes.length}</span></h3>
+        <ActionButton action="take.generate" payload={{ shotId: shot.id }} variant="secondary" testId="generate-take" busyLabel={t('generate.starting')} />
+      </div>
+      <ErrorMessage place="generate" />
+      {takes.length === 0 ? (
+        <p className="muted small empty-teach" data-testid="takes">{t('takes.none')}</p>
+      ) : (
+        <ul className="takes" data-testid="takes">
+          {takes.map((take, i) => (
+            <TakeTile key={take.id} take={take} number={i + 1} shot={shot} snapshot={snapshot} comparing={compare.includes(take.id)} onCompare={() => toggleCompare(take.id)} />
+          ))}
+        </ul>
+      )}
+      {compare.length === 2 && <CompareTakes takeIds={compare} snapshot={snapshot} onClose={() => setEditorUi({ compare: [] })} />}
+    </section>
+  );
+}
+
+function TakeTile({ take, number, shot, snapshot, comparing, onCompare }: {
+  take: Take; number: number; shot: Shot; snapshot: ProjectSnapshot; comparing: boolean; onCompare(): void;
+}) {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const asset = assetById(snapshot, take.assetId);
+  const selected = take.id === shot.selectedTakeId;
+  return (
+    <li className={selected ? 'take selected' : 'take'} data-testid="take" data-selected={selected}>
+      {/* The media fragment shows a frame from the middle instead of a black box before play. */}
+      {asset ? (
+        <video className="preview" src={`${ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))}#t=${(asset.info.durationSec / 2).toFixed(3)}`} controls playsInline preload="metadata" />
+      ) : (
+        <div className="preview preview-text">{t('takes.missing')}</div>
+      )}
+      <div className="take-meta">
+        <span className="take-name">{t('takes.label', { number, provider: t(`providers.${take.provider}`, { defaultValue: take.provider }) })}</span>
+        {asset && <span className="muted small">{asset.info.durationSec.toFixed(1)} s · {asset.info.width}×{asset.info.height}</span>}
+        <Stars value={take.rating ?? 0} onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })} />
+      </div>
+      <div className="take-tools">
+        {selected ? (
+          <span className="status status-ok">{t('takes.selected')}</span>
+        ) : (
+          <ActionButton action="shot.selectTake" payload={{ shotId: shot.id, takeId: take.id }} variant="secondary" testId="use-take" />
+        )}
+        <label className="check small">
+          <input type="checkbox" checked={comparing} onChange={onCompare} data-testid="compare-take" />
+          {t('editor.takes.compare')}
+        </label>
+        <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
+      </div>
+    </li>
+  );
+}

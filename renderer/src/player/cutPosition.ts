@@ -1,0 +1,95 @@
+/**
+ * Where the cut is at a frame: which shot, how far into it, and which second of the selected
+ * take's media that is (the shot's trim honoured). Pure; the player and tests use it.
+ */
+import type { ProjectSnapshot } from '../../../shared/model/entities';
+import { cutList } from '../../../shared/model/timeline';
+import type { Fps } from '../../../shared/model/time';
+
+export interface PlaySegment {
+  shotId: string;
+  /** First timeline frame of the shot. */
+  startFrame: number;
+  frames: number;
+  /** The take's media, relative to the project folder; null while the shot has no take. */
+  mediaPath: string | null;
+  /** Trim in, in project frames from the media's start. */
+  inFrames: number;
+  hasAudio: boolean;
+  /** Shown instead of a picture when there is no take. */
+  text: string;
+}
+
+export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'>): PlaySegment[] {
+  return cutList(doc).map((c) => ({
+    shotId: c.shot.id,
+    startFrame: c.startFrame,
+    frames: c.frames,
+    mediaPath: c.asset?.path ?? null,
+    inFrames: c.trim?.inFrames ?? 0,
+    hasAudio: c.asset?.info.hasAudio ?? false,
+    text: c.shot.prompt || c.shot.title,
+  }));
+}
+
+export function cutLength(segments: readonly PlaySegment[]): number {
+  const last = segments[segments.length - 1];
+  return last ? last.startFrame + last.frames : 0;
+}
+
+export interface CutPosition {
+  index: number;
+  segment: PlaySegment;
+  /** Frames from the shot's first frame. */
+  offset: number;
+}
+
+/** The shot playing at `frame` (binary search; frames past the end are in no shot). */
+export function locate(segments: readonly PlaySegment[], frame: number): CutPosition | null {
+  if (!Number.isFinite(frame) || frame < 0) return null;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (frame < s.startFrame) hi = mid - 1;
+    else if (frame >= s.startFrame + s.frames) lo = mid + 1;
+    else return { index: mid, segment: s, offset: Math.floor(frame - s.startFrame) };
+  }
+  return null;
+}
+
+/**
+ * The media time to seek to for a frame of the shot. Aim at the middle of the frame: a seek
+ * to its exact start can land on the previous frame after float rounding.
+ */
+export function mediaTime(segment: PlaySegment, offset: number, fps: Fps): number {
+  return ((segment.inFrames + offset + 0.5) * fps.den) / fps.num;
+}
+
+/** The timeline frame a media time of the shot shows (clamped to the shot). */
+export function frameAtMediaTime(segment: PlaySegment, seconds: number, fps: Fps): number {
+  const mediaFrame = Math.floor((seconds * fps.num) / fps.den + 1e-6);
+  const offset = Math.min(Math.max(0, mediaFrame - segment.inFrames), segment.frames);
+  return segment.startFrame + offset;
+}
+
+/** A rectangle of the given aspect centred in a frame, as large as fits (safe-area guide). */
+export function guideRect(frameW: number, frameH: number, aspect: string): { x: number; y: number; w: number; h: number } {
+  const [a, b] = aspect.split(':').map(Number);
+  if (!a || !b || frameW <= 0 || frameH <= 0) return { x: 0, y: 0, w: frameW, h: frameH };
+  const ratio = a / b;
+  const w = Math.min(frameW, frameH * ratio);
+  const h = w / ratio;
+  return { x: (frameW - w) / 2, y: (frameH - h) / 2, w, h };
+}
+
+/** 01:02:03:04 style timecode (hh:mm:ss:ff) at a whole-number-ish rate. */
+export function timecode(frame: number, fps: Fps): string {
+  const perSec = Math.max(1, Math.round(fps.num / fps.den));
+  const f = Math.max(0, Math.floor(frame));
+  const ff = f % perSec;
+  const total = Math.floor(f / perSec);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}:${pad(ff)}`;
+}

@@ -1,0 +1,159 @@
+/**
+ * The preview transport. Two <video> elements are double-buffered: the active one plays the
+ * shot under the playhead from its trim in point, the other is loaded and seeked to the next
+ * shot's in point so the switch at the cut is immediate. While a shot's media plays, the
+ * playhead follows the media clock (picture and sound stay together); shots without a take,
+ * reverse play (J) and stalled media advance on the wall clock instead.
+ */
+import { useEffect, useRef } from 'react';
+import type { Fps } from '../../../shared/model/time';
+import { editorUi, setEditorUi, viewport } from '../store/uiEditor';
+import { cutLength, frameAtMediaTime, locate, mediaTime, type PlaySegment } from './cutPosition';
+import { getPlayhead, setPlayhead } from './playhead';
+
+type Slots = [HTMLVideoElement | null, HTMLVideoElement | null];
+
+export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (relPath: string) => string) {
+  const slots = useRef<Slots>([null, null]);
+  const active = useRef(0);
+
+  useEffect(() => {
+    const fpsValue = fps.num / fps.den;
+    const video = (i: number) => slots.current[i] ?? null;
+    const urlFor = (seg: PlaySegment | undefined) => (seg?.mediaPath ? urlOf(seg.mediaPath) : '');
+    const load = (i: number, seg: PlaySegment | undefined) => {
+      const v = video(i);
+      const url = urlFor(seg);
+      if (!v || v.dataset.src === url) return;
+      v.dataset.src = url;
+      if (url) v.src = url;
+      else v.removeAttribute('src');
+    };
+    const seek = (v: HTMLVideoElement, seconds: number) => {
+      if (Math.abs(v.currentTime - seconds) > 0.5 / fpsValue) v.currentTime = seconds;
+    };
+    const show = (i: number | null) => {
+      for (const n of [0, 1]) {
+        const v = video(n);
+        if (!v) continue;
+        v.dataset.active = String(n === i);
+        v.muted = n !== i;
+        if (n !== i && !v.paused) v.pause();
+      }
+    };
+    /** Makes the slot holding (or about to hold) this segment active; preloads the next. */
+    const enter = (index: number, offset: number) => {
+      const seg = segments[index]!;
+      const url = urlFor(seg);
+      if (url && video(1 - active.current)?.dataset.src === url) active.current = 1 - active.current;
+      load(active.current, seg);
+      const v = video(active.current);
+      if (v && url) seek(v, mediaTime(seg, offset, fps));
+      show(url ? active.current : null);
+      const next = segments[index + 1];
+      load(1 - active.current, next);
+      const nv = video(1 - active.current);
+      if (nv && next?.mediaPath) seek(nv, mediaTime(next, 0, fps));
+      return v;
+    };
+
+    const showFrame = () => {
+      if (editorUi.getState().rate !== 0) return;
+      const pos = locate(segments, getPlayhead());
+      if (pos) enter(pos.index, pos.offset);
+      else show(null);
+    };
+    showFrame();
+    const offPlayhead = viewport.subscribe((s, prev) => {
+      if (s.playhead !== prev.playhead) showFrame();
+    });
+
+    let raf = 0;
+    let f = 0;
+    let last = 0;
+    let written = -1;
+    let index = -1;
+    let enteredAt = 0;
+    const stop = () => {
+      cancelAnimationFrame(raf);
+      raf = 0;
+      for (const n of [0, 1]) video(n)?.pause();
+    };
+    const tick = (now: number) => {
+      const rate = editorUi.getState().rate;
+      if (rate === 0) return stop();
+      const dt = Math.min(0.25, (now - last) / 1000);
+      last = now;
+      // Someone moved the playhead (timeline scrub, arrow key): continue from there.
+      if (getPlayhead() !== written) {
+        f = getPlayhead();
+        index = -1;
+      }
+      const pos = locate(segments, Math.floor(f));
+      if (!pos) {
+        setEditorUi({ rate: 0 });
+        setPlayhead(Math.max(0, Math.min(Math.floor(f), cutLength(segments) - 1)));
+        return stop();
+      }
+      const seg = pos.segment;
+      let v = video(active.current);
+      if (pos.index !== index) {
+        index = pos.index;
+        enteredAt = now;
+        v = enter(pos.index, pos.offset);
+        if (v && seg.mediaPath && rate > 0) {
+          v.playbackRate = rate;
+          // Autoplay rules may refuse sound without a gesture: play muted rather than not at all.
+          v.play().catch(() => {
+            v!.muted = true;
+            return v!.play().catch(() => undefined);
+          });
+        }
+      }
+      const media = seg.mediaPath !== null && v !== null && !v.error;
+      if (media && rate > 0 && v) {
+        if (v.playbackRate !== rate) v.playbackRate = rate;
+        if (!v.paused && !v.seeking && v.readyState >= 2) f = Math.max(f, frameAtMediaTime(seg, v.currentTime, fps));
+        else if (now - enteredAt > 400) f += dt * fpsValue * rate;
+        if (v.ended) f = seg.startFrame + seg.frames;
+      } else {
+        f += dt * fpsValue * rate;
+        if (v && rate < 0 && !v.paused) v.pause();
+        if (media && v && rate < 0) seek(v, mediaTime(seg, Math.max(0, Math.floor(f) - seg.startFrame), fps));
+      }
+      // Never show media past the out point while the next shot is being entered.
+      if (v && f >= seg.startFrame + seg.frames && !v.paused) v.pause();
+      if (f < 0) {
+        f = 0;
+        setEditorUi({ rate: 0 });
+      }
+      written = Math.floor(f);
+      setPlayhead(written);
+      raf = requestAnimationFrame(tick);
+    };
+    const onRate = (rate: number) => {
+      if (rate !== 0 && raf === 0) {
+        f = getPlayhead();
+        written = f;
+        index = -1;
+        last = performance.now();
+        raf = requestAnimationFrame(tick);
+      }
+      if (rate === 0 && raf !== 0) {
+        stop();
+        showFrame();
+      }
+    };
+    onRate(editorUi.getState().rate);
+    const offRate = editorUi.subscribe((s, prev) => {
+      if (s.rate !== prev.rate) onRate(s.rate);
+    });
+    return () => {
+      offPlayhead();
+      offRate();
+      stop();
+    };
+  }, [segments, fps, urlOf]);
+
+  return slots;
+}
