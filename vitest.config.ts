@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/driver/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
-import { cmdAddShot, cmdExport, cmdGenerate, cmdInfo, cmdNew, cmdServe } from './run.js';
+import { cmdGenerate, cmdJobs } from './generate.js';
+import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {
@@ -13,7 +14,8 @@ export class CliError extends Error {
 export const USAGE = `Usage:
   storyboard new <dir> --name <text> [--aspect ${ASPECTS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}] [--fps <n>]
   storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>]
-  storyboard generate <dir> [--provider <id>] [--shot <id>]...
+  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
+  storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high]
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
@@ -29,7 +31,14 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
     options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str },
     run: cmdAddShot,
   },
-  generate: { options: { provider: str, shot: { type: 'string', multiple: true } }, run: cmdGenerate },
+  generate: {
+    options: {
+      provider: { type: 'string', multiple: true }, model: str, variations: str, budget: str, 'new-seed': { type: 'boolean' },
+      shot: { type: 'string', multiple: true },
+    },
+    run: cmdGenerate,
+  },
+  jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
   export: { options: { out: str, quality: str }, run: cmdExport },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },

@@ -11,8 +11,6 @@ import { call, withProject } from './client.js';
 import { projectInfo } from './info.js';
 import { Progress } from './progress.js';
 
-const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'unknown']);
-
 function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw new CliError(`--${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
@@ -62,50 +60,6 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
     });
     process.stdout.write(`${shotId}\n`);
     return 0;
-  });
-}
-
-export async function cmdGenerate(dir: string, v: Record<string, unknown>): Promise<number> {
-  const shotIds = Array.isArray(v.shot) ? (v.shot as string[]) : undefined;
-  return withProject(dir, async (services) => {
-    const progress = new Progress('generate');
-    const states = new Map<string, EventPayload<'job.progress'>>();
-    let wake = (): void => {};
-    const off = services.on('job.progress', (p) => {
-      states.set(p.jobId, p);
-      progress.job(p);
-      wake();
-    });
-    try {
-      const { jobIds } = await call(services, 'generate.start', {
-        ...(shotIds ? { shotIds } : {}),
-        ...(typeof v.provider === 'string' ? { provider: v.provider } : {}),
-      });
-      if (jobIds.length === 0) {
-        process.stderr.write('Nothing to generate: every shot already has a take.\n');
-        return 0;
-      }
-      const done = (): boolean => jobIds.every((id) => TERMINAL.has(states.get(id)?.state ?? ''));
-      while (!done()) {
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, 1000);
-        });
-        // Events are the fast path; the job table is the truth (covers a missed event).
-        for (const job of await call(services, 'jobs.list', {})) {
-          if (jobIds.includes(job.id) && TERMINAL.has(job.state)) {
-            states.set(job.id, { jobId: job.id, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
-          }
-        }
-      }
-      progress.end();
-      const failed = jobIds.map((id) => states.get(id)).filter((s) => s && s.state !== 'succeeded');
-      for (const f of failed) process.stderr.write(`Shot ${f?.shotId}: ${f?.state}${f?.error ? `: ${f.error}` : ''}\n`);
-      process.stderr.write(`Generated ${jobIds.length - failed.length} of ${jobIds.length} shot(s).\n`);
-      return failed.length ? 1 : 0;
-    } finally {
-      off();
-    }
   });
 }
 

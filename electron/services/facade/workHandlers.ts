@@ -1,38 +1,70 @@
 /**
- * Contract handlers for long work: generation batches and exports. Both return at once and
- * report through events; the CLI awaits the same functions directly (see electron/cli).
+ * Contract handlers for long work: generation batches and exports, plus cost, budget and
+ * provider settings. Long work returns at once and reports through events; the CLI calls the
+ * same handlers (see electron/cli).
  */
 import { randomUUID } from 'node:crypto';
-import type { EventPayload, Handlers } from '../../../shared/api/contract.js';
+import type { Handlers } from '../../../shared/api/contract.js';
 import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
 import { runExport } from '../export/exportJob.js';
-import { generateShots, resumeJobs } from '../generation/jobs.js';
+import { listProviders } from '../generation/providers/index.js';
+import { GenerationService } from '../generation/service.js';
 import { importFile } from '../media/mediaStore.js';
 import type { ProjectStore } from '../project/store.js';
+import type { SecretStore } from '../settings/secrets.js';
+import { defaultConfigDir, SettingsService } from '../settings/store.js';
 import type { Session } from './session.js';
 
-type WorkHandlers = Pick<Handlers, 'generate.start' | 'jobs.list' | 'export.start' | 'export.cancel'>;
+type WorkHandlers = Pick<Handlers,
+  | 'generate.start' | 'generate.estimate' | 'jobs.list' | 'jobs.cancel' | 'jobs.ledger' | 'project.setBudget'
+  | 'settings.get' | 'settings.update' | 'providers.list' | 'providers.test' | 'export.start' | 'export.cancel'>;
 
-export function workHandlers(session: Session): WorkHandlers {
+export interface WorkOptions {
+  /** Where settings.json lives (default: STORYBOARD_CONFIG_DIR or ~/.config/storyboard). */
+  configDir?: string;
+  /** The app's key store (Electron: safeStorage); default: STORYBOARD_<PROVIDER>_API_KEY only. */
+  secrets?: SecretStore;
+}
+
+export function workHandlers(session: Session, opts: WorkOptions = {}): WorkHandlers {
+  const settings = new SettingsService({
+    configDir: opts.configDir ?? defaultConfigDir(),
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
+    providers: listProviders,
+  });
+  const generation = new GenerationService<ProjectStore>(settings, (store, path) => importFile(store, path, 'generated'));
   return {
-    'generate.start': async ({ shotIds, provider }) => {
+    'generate.start': async (input) => {
       const store = session.require();
       const controller = new AbortController();
       session.batches.add(controller);
       let resolveQueued: (ids: string[]) => void = () => {};
       const queued = new Promise<string[]>((r) => (resolveQueued = r));
-      const done = runGeneration(session, store, {
-        ...(shotIds ? { shotIds } : {}),
-        ...(provider ? { providerId: provider } : {}),
+      const done = generation.run(store, input, {
         signal: controller.signal,
         onQueued: (ids) => resolveQueued(ids),
+        onProgress: (p) => {
+          session.hub.emit('job.progress', p);
+          if (p.state === 'succeeded' || p.state === 'failed') session.changed();
+        },
       }).finally(() => session.batches.delete(controller));
       // Answer as soon as the job rows exist (or the batch failed before any did).
       const jobIds = await Promise.race([queued, done.then((r) => r.jobIds)]);
       done.catch(() => {});
       return { jobIds };
     },
+    'generate.estimate': async (input) => generation.estimate(session.require(), input),
     'jobs.list': async () => session.require().listJobs(),
+    'jobs.cancel': async ({ jobId }) => {
+      generation.cancel(session.require(), jobId);
+      return { ok: true as const };
+    },
+    'jobs.ledger': async () => generation.ledger(session.require()),
+    'project.setBudget': async ({ budgetCap }) => generation.setBudget(session.require(), budgetCap),
+    'settings.get': async () => settings.view(),
+    'settings.update': async (patch) => settings.update(patch),
+    'providers.list': async () => generation.providers(),
+    'providers.test': async ({ provider }) => generation.test(provider, session.current()?.dir ?? defaultConfigDir()),
     'export.start': async ({ outPath, quality }) => {
       const store = session.require();
       const exportId = randomUUID();
@@ -64,22 +96,4 @@ export function workHandlers(session: Session): WorkHandlers {
       return { ok: true as const };
     },
   };
-}
-
-/**
- * One generation batch over the open project. Jobs a crash left in flight are resumed first
- * (their task ids polled, never re-created), so a batch never races its own earlier jobs.
- */
-async function runGeneration(
-  session: Session,
-  store: ProjectStore,
-  opts: { shotIds?: string[]; providerId?: string; signal: AbortSignal; onQueued: (jobIds: string[]) => void },
-): Promise<{ jobIds: string[] }> {
-  const deps = { store, importFile: (path: string) => importFile(store, path, 'generated') };
-  const onProgress = (p: EventPayload<'job.progress'>): void => {
-    session.hub.emit('job.progress', p);
-    if (p.state === 'succeeded' || p.state === 'failed') session.changed();
-  };
-  await resumeJobs(deps, { signal: opts.signal, onProgress });
-  return generateShots(deps, { ...opts, onProgress });
 }

@@ -1,98 +1,50 @@
 /**
- * The generation job path every provider uses (design.md §5). generateShots() writes one job
- * row per shot, then runs them one at a time (renders share 2 cores; the durable queue with
- * concurrency and budgets per provider comes later). resumeJobs() picks up after a crash.
+ * Batches over the durable job table (design.md §5). generateShots() plans the batch (plan.ts),
+ * checks the budget, writes one job row per (shot, provider, variation) before anything is
+ * sent, then runs them all; runJob() takes a per-provider slot (queue.ts), so a provider never
+ * has more tasks in flight than its limit. resumeJobs() picks up after a crash or quit.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
-import { capabilityProblem } from '../../../shared/generation/capabilities.js';
-import type { GenerationRequest } from '../../../shared/generation/request.js';
-import { buildGenerationRequest } from '../../../shared/generation/request.js';
-import type { Job, Shot } from '../../../shared/model/entities.js';
-import type { GenerateOptions, GenerationDeps } from './ports.js';
-import { IN_FLIGHT_STATES } from './ports.js';
-import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
+import type { Job } from '../../../shared/model/entities.js';
+import { assertWithinBudget, budgetCapOf, estimateBatch, type BatchEstimate } from './cost.js';
+import { planBatch } from './plan.js';
+import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
+import { envProviderSettings, IN_FLIGHT_STATES } from './ports.js';
+import { getProvider as registryProvider } from './providers/index.js';
 import { generationTmpDir, runJob } from './runJob.js';
-import type { ProviderAdapter } from './types.js';
 
-interface Planned {
-  shot: Shot;
-  provider: ProviderAdapter;
-  request: GenerationRequest | null;
-  /** Why this shot cannot be generated (the job is written as failed with it). */
-  problem: string | null;
-}
-
-function plan(deps: GenerationDeps, opts: GenerateOptions): Planned[] {
-  const { store } = deps;
-  const project = store.project();
-  const { shots, takes } = store.snapshot();
-  const lookup = deps.getProvider ?? registryProvider;
-  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).map((j) => j.shotId));
-  let chosen: Shot[];
-  if (opts.shotIds) {
-    const byId = new Map(shots.map((s) => [s.id, s]));
-    chosen = [...new Set(opts.shotIds)].map((id) => {
-      const shot = byId.get(id);
-      if (!shot) throw new AppError('NOT_FOUND', `Shot "${id}" is not in this project; nothing was generated.`, { shotId: id });
-      return shot;
-    });
-  } else {
-    // `unknown` jobs count too: a paid task may exist, so only the user may start another.
-    const unknown = new Set(store.listJobs({ states: ['unknown'] }).map((j) => j.shotId));
-    const withTake = new Set(takes.map((t) => t.shotId));
-    chosen = shots.filter((s) => !withTake.has(s.id) && !unknown.has(s.id));
-  }
-  return chosen
-    .filter((shot) => !inFlight.has(shot.id)) // never two jobs for one shot at once
-    .map((shot) => {
-      const provider = lookup(opts.providerId ?? shot.provider ?? (project.defaultProvider || DEFAULT_PROVIDER_ID));
-      const shotNumber = shots.indexOf(shot) + 1;
-      try {
-        const request = buildGenerationRequest({
-          project, shot, shotNumber,
-          frame: (assetId) => ({ assetId, path: store.absPath(store.getAsset(assetId).path) }),
-        });
-        return { shot, provider, request, problem: capabilityProblem(provider.label, provider.capabilities, request) };
-      } catch (err) {
-        return { shot, provider, request: null, problem: `Shot ${shotNumber} cannot be generated: ${(err as Error).message}` };
-      }
-    });
-}
-
-function checkBudget(deps: GenerationDeps, planned: Planned[]): void {
-  const cap = deps.store.project().budgetCap;
-  if (cap === null) return;
-  const total = planned.reduce((sum, p) => sum + (p.request && !p.problem ? p.provider.estimateCost(p.request) : 0), 0);
-  if (total > cap) {
-    throw new AppError('INVALID_INPUT',
-      `This batch would cost about ${total.toFixed(2)}, over the project's budget cap of ${cap.toFixed(2)}. Nothing was sent.`,
-      { estimate: total, budgetCap: cap });
-  }
+/** What generate.estimate answers: the plan's numbers, nothing written or sent. */
+export function estimateGeneration(deps: GenerationDeps, opts: GenerateOptions = {}): BatchEstimate {
+  const cap = opts.budgetCap !== undefined ? opts.budgetCap : budgetCapOf(deps.store);
+  return estimateBatch(deps.store, planBatch(deps, opts), cap);
 }
 
 /**
- * Generates shots: `shotIds`, or every shot with no take and no job under way. Job rows are
- * written (queued, or failed with the reason) before anything is sent; `onQueued` then gets
- * their ids. Jobs run one after another; a failure fails that job only. Resolves when all are
- * done, canceled or failed. Throws (before writing any job) for an unknown shot or provider,
- * or a batch over the project's budget cap.
+ * Generates shots: `shotIds`, or every shot with no take and no job under way; `variations`
+ * takes each, on one provider or on each of `providerIds`. Job rows are written (queued, or
+ * failed with the reason) before anything is sent; `onQueued` then gets their ids. A failure
+ * fails that job only. Resolves when all are done, canceled, failed or unknown. Throws, before
+ * writing any job, for an unknown shot or provider, or a batch over the budget cap (JOB-10).
  */
-export async function generateShots(deps: GenerationDeps, opts: GenerateOptions = {}): Promise<{ jobIds: string[] }> {
+export async function generateShots(deps: GenerationDeps, opts: GenerateOptions = {}): Promise<{ jobIds: string[]; estimate: BatchEstimate }> {
   const { store } = deps;
+  // Every job of the batch waits on this one signal (sleeps, slots): not a leak.
+  if (opts.signal) setMaxListeners(0, opts.signal);
   // From planning to the last createJob nothing awaits, so two batches started together
   // cannot both pick the same shot.
-  const planned = plan(deps, opts);
-  checkBudget(deps, planned);
+  const planned = planBatch(deps, opts);
+  const estimate = estimateBatch(store, planned, opts.budgetCap !== undefined ? opts.budgetCap : budgetCapOf(store));
+  assertWithinBudget(estimate);
   const now = new Date().toISOString();
   const jobs: Job[] = planned.map((p) => ({
     id: randomUUID(), shotId: p.shot.id, provider: p.provider.id, model: p.request?.model ?? null,
     state: p.problem ? 'failed' : 'queued',
     request: (p.request ?? { shotId: p.shot.id }) as Record<string, unknown>,
     taskId: null, progress: 0, error: p.problem,
-    costEstimate: p.request ? p.provider.estimateCost(p.request) : null, costActual: null,
+    costEstimate: p.problem ? null : p.cost, costActual: null,
     resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
   }));
   for (const job of jobs) store.createJob(job);
@@ -101,50 +53,72 @@ export async function generateShots(deps: GenerationDeps, opts: GenerateOptions 
   for (const job of jobs) {
     opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: job.state, progress: 0, error: job.error });
   }
-  for (const job of jobs) {
-    if (job.state !== 'queued') continue;
-    if (opts.signal?.aborted) {
-      store.updateJob(job.id, { state: 'canceled' });
-      opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'canceled', progress: 0, error: null });
-      continue;
-    }
-    await runJob(deps, job.id, opts);
-  }
-  return { jobIds };
+  await Promise.all(jobs.filter((j) => j.state === 'queued').map((j) => runJob(deps, j.id, opts)));
+  return { jobIds, estimate };
 }
+
+const LOST_WHILE_SENDING = 'The app stopped while this job was being sent, so whether the provider created it is unknown. ' +
+  'It was not sent again automatically; check the provider, then generate again if needed.';
 
 /**
  * After a crash or restart (call when a project opens, before any batch): a job left in
  * `submitting` may or may not exist at the provider, so it becomes `unknown` and is never
- * re-sent automatically. Other unfinished jobs continue: queued ones are submitted; submitted,
- * running and downloading ones are polled by their stored task id (an offline provider that
- * lost the task renders again; a paid task is never created twice).
+ * re-sent automatically; an adapter that can list its tasks may find it (reconcile), and then
+ * it is polled like any other. Other unfinished jobs continue: queued ones are submitted;
+ * submitted, running and downloading ones are polled by their stored task id (an offline
+ * provider that lost the task renders again; a paid task is never created twice).
  */
 export async function resumeJobs(
   deps: GenerationDeps,
-  opts: Pick<GenerateOptions, 'signal' | 'onProgress'> = {},
+  opts: Pick<GenerateOptions, 'signal' | 'signalFor' | 'onProgress'> = {},
 ): Promise<{ jobIds: string[]; unknownJobIds: string[] }> {
   const { store } = deps;
+  if (opts.signal) setMaxListeners(0, opts.signal);
   await sweepStaleTemp(generationTmpDir(store.dir));
-  const unfinished = store.listJobs({ states: IN_FLIGHT_STATES });
   const unknownJobIds: string[] = [];
   const jobIds: string[] = [];
-  for (const job of unfinished) {
-    if (job.state === 'submitting') {
-      const error = 'The app stopped while this job was being sent, so whether the provider created it is unknown. ' +
-        'It was not sent again automatically; check the provider, then generate again if needed.';
-      store.updateJob(job.id, { state: 'unknown', error });
-      opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'unknown', progress: job.progress, error });
-      unknownJobIds.push(job.id);
+  for (const job of store.listJobs({ states: [...IN_FLIGHT_STATES, 'unknown'] })) {
+    if (job.state === 'submitting' || job.state === 'unknown') {
+      if (job.state === 'submitting') {
+        store.updateJob(job.id, { state: 'unknown', error: LOST_WHILE_SENDING });
+        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'unknown', progress: job.progress, error: LOST_WHILE_SENDING });
+      }
+      const found = await reconcile(deps, store.getJob(job.id));
+      if (found === ABSENT) {
+        store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
+        store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.requeued', subjectType: 'job', subjectId: job.id, details: { reason: 'provider never accepted it' } });
+        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'queued', progress: 0, error: null });
+        jobIds.push(job.id);
+      } else if (found) {
+        store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
+        store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.reconciled', subjectType: 'job', subjectId: job.id, details: { taskId: found } });
+        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'submitted', progress: job.progress, error: null });
+        jobIds.push(job.id);
+      } else if (job.state === 'submitting') {
+        unknownJobIds.push(job.id);
+      }
     } else {
       jobIds.push(job.id);
     }
   }
-  for (const id of jobIds) {
-    if (opts.signal?.aborted) break;
-    await runJob(deps, id, opts);
-  }
+  await Promise.all(jobIds.map((id) => (opts.signal?.aborted ? Promise.resolve() : runJob(deps, id, opts))));
   return { jobIds, unknownJobIds };
+}
+
+const ABSENT = Symbol('absent');
+
+/** The task the provider made for a job whose create answer was lost, if it can tell. */
+async function reconcile(deps: GenerationDeps, job: Job): Promise<string | typeof ABSENT | null> {
+  try {
+    const provider = (deps.getProvider ?? registryProvider)(job.provider) as QueueAdapter;
+    if (!provider.reconcile) return null;
+    const settings = (deps.providerSettings ?? envProviderSettings())(provider.id);
+    const found = await provider.reconcile(job, { tmpDir: generationTmpDir(deps.store.dir), settings, jobId: job.id });
+    if (found && 'absent' in found) return found.absent === true ? ABSENT : null;
+    return found?.taskId ?? null;
+  } catch {
+    return null; // the provider could not tell: the job stays unknown for the user
+  }
 }
 
 /** Removes temp files left by a previous run (older than this process), never current ones. */

@@ -4,7 +4,28 @@
  */
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Asset, Job, JobState, Project, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
-import type { ProviderAdapter, ProviderSettings } from './types.js';
+import type { PriceEntry } from '../../../shared/generation/prices.js';
+import type { ProviderAdapter, ProviderContext, ProviderSettings } from './types.js';
+
+/**
+ * Optional adapter abilities the queue uses when present (no provider id checks anywhere).
+ * Kept here, beside the queue that calls them, so adapters opt in by adding the members.
+ */
+export interface AdapterExtras {
+  /** Tasks of this provider that may run at once (its tier); default by `offline`. */
+  maxConcurrent?: number;
+  /**
+   * For a job whose create answer was lost: the task the provider made for it, found by
+   * listing its tasks (the job id doubles as the client id where a provider keeps one), or
+   * null when it cannot tell (the job stays `unknown` for the user). `{ absent: true }` only
+   * when the provider is sure it never accepted the task (a client-chosen id it does not
+   * know): the job is then queued again, which cannot pay twice.
+   */
+  reconcile?(job: Job, ctx: ProviderContext): Promise<{ taskId: string } | { absent: true } | null>;
+  /** Checks the base URL and key with a free call (settings "test connection"). */
+  ping?(ctx: ProviderContext): Promise<void>;
+}
+export type QueueAdapter = ProviderAdapter & AdapterExtras;
 
 export interface GenerationStore {
   /** The project folder. */
@@ -23,6 +44,9 @@ export interface GenerationStore {
   getJob(id: string): Job;
   listJobs(filter?: { states?: JobState[]; shotId?: string }): Job[];
   addTake(take: Take, opts: { selectIfNone: boolean }): unknown;
+  /** Project settings (ProjectStore has them; optional so small fakes may leave them out). */
+  getSetting?(key: string): string | null;
+  setSetting?(key: string, value: string): unknown;
   addProvenance(entry: { actor: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }): unknown;
 }
 
@@ -34,6 +58,13 @@ export interface GenerationDeps {
   getProvider?: (id: string) => ProviderAdapter;
   /** Defaults to STORYBOARD_<PROVIDER>_BASE_URL / _API_KEY and STORYBOARD_FONT. */
   providerSettings?: (providerId: string) => ProviderSettings;
+  /** The price table with the user's overrides (defaults to shared/generation/prices.ts). */
+  prices?: readonly PriceEntry[];
+  /**
+   * The shortest wait between two polls of one paid task (default 5000: JOB-5). Only tests
+   * against local fakes lower it.
+   */
+  minCloudPollMs?: number;
 }
 
 export interface GenerateOptions {
@@ -41,7 +72,22 @@ export interface GenerateOptions {
   shotIds?: string[];
   /** Overrides the shot's and the project's provider. */
   providerId?: string;
+  /** Several providers: one job per (shot, provider) pair, to compare (wins over providerId). */
+  providerIds?: string[];
+  /** Overrides the shot's and the project's model. */
+  model?: string;
+  /** Takes per shot (default 1). Variations after the first get a fresh seed. */
+  variations?: number;
+  /**
+   * 'same': reuse the shot's seed (or the last take's) to regenerate; 'new': a fresh random
+   * seed. Default: the shot's seed for the first variation.
+   */
+  seed?: 'same' | 'new';
+  /** The budget cap for this batch (else the project's). */
+  budgetCap?: number | null;
   signal?: AbortSignal;
+  /** A job's own signal (per-job cancel); defaults to `signal`. */
+  signalFor?: (jobId: string) => AbortSignal | undefined;
   /** Called once, as soon as every job row of the batch is written. */
   onQueued?: (jobIds: string[]) => void;
   onProgress?: (p: JobProgress) => void;

@@ -9,12 +9,16 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import { pollDelayMs } from '../../../shared/generation/backoff.js';
+import { expiredMessage, failureKindOf, type FailureKind } from '../../../shared/generation/failure.js';
+import { redact } from '../../../shared/generation/redact.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { GenerationRequestSchema } from '../../../shared/generation/request.js';
 import type { Job, Take } from '../../../shared/model/entities.js';
-import type { GenerateOptions, GenerationDeps } from './ports.js';
+import { requestCost } from './plan.js';
+import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
 import { envProviderSettings } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
+import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from './queue.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from './types.js';
 
 /** Temp files of generation live here, inside the project (same volume as media/). */
@@ -24,24 +28,13 @@ export function generationTmpDir(projectDir: string): string {
 
 /** Consecutive poll errors (network blips) tolerated before the job fails. */
 const MAX_POLL_ERRORS = 5;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AppError('CANCELED', 'Generation was canceled.'));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AppError('CANCELED', 'Generation was canceled.'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+/** A provider asking us to wait longer than this is clamped: we poll again, never give up. */
+const MAX_THROTTLE_WAIT_MS = 10 * 60_000;
+/** Cloud providers are never polled more than once per 5 s per task (JOB-5). */
+const MIN_CLOUD_POLL_MS = 5000;
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+  if (signal?.aborted) throw canceled();
 }
 
 /** Paths in a stored request may be stale (the project moved): re-resolve them from asset ids. */
@@ -51,26 +44,33 @@ function withFreshPaths(deps: GenerationDeps, req: GenerationRequest): Generatio
   return { ...req, firstFrame: fresh(req.firstFrame), lastFrame: fresh(req.lastFrame) };
 }
 
-export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<GenerateOptions, 'signal' | 'onProgress'>): Promise<void> {
+export async function runJob(
+  deps: GenerationDeps, jobId: string, opts: Pick<GenerateOptions, 'signal' | 'signalFor' | 'onProgress'>,
+): Promise<void> {
   const { store } = deps;
-  const { signal } = opts;
+  const signal = opts.signalFor?.(jobId) ?? opts.signal;
   let job: Job = store.getJob(jobId);
   const set = (patch: Partial<Job>): void => {
+    // A key must never reach the project or an event, even inside a provider's error text.
+    if (patch.error) patch = { ...patch, error: redact(patch.error, [ctx?.settings.apiKey]) };
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
     opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
   };
-  let provider: ProviderAdapter | null = null;
+  let provider: QueueAdapter | null = null;
+  let release: (() => void) | null = null;
   let ctx: ProviderContext | null = null;
   let taskId = job.taskId;
   const tmpDir = generationTmpDir(store.dir);
   const resultTmp = join(tmpDir, `job-${jobId}.mp4`);
   try {
-    provider = (deps.getProvider ?? registryProvider)(job.provider);
+    provider = (deps.getProvider ?? registryProvider)(job.provider) as QueueAdapter;
+    const limit = provider.maxConcurrent ?? (provider.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY);
+    release = await providerSlots(provider.id, limit).acquire(signal);
     const parsed = GenerationRequestSchema.safeParse(job.request);
     if (!parsed.success) throw new AppError('INVALID_INPUT', `The stored request of this job is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
     const request = withFreshPaths(deps, parsed.data);
-    ctx = { tmpDir, settings: (deps.providerSettings ?? envProviderSettings())(provider.id) };
+    ctx = { tmpDir, settings: (deps.providerSettings ?? envProviderSettings())(provider.id), jobId };
     const p = provider;
     const pctx: ProviderContext = ctx;
     const withSignal: ProviderContext = signal ? { ...ctx, signal } : ctx;
@@ -85,6 +85,14 @@ export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<Gen
         // cancel during submit waits for the answer, then cancels the task.
         answer = await p.submit(request, pctx);
       } catch (err) {
+        const wait = retryAfterMs(err);
+        if (wait !== null) {
+          // 429 / concurrency limit on create: the provider answered and made nothing, so the
+          // job goes back to queued (safe to resume) and is sent again after the wait (JOB-4).
+          set({ state: 'queued', error: `${p.label} is busy (rate or concurrency limit); waiting to send.` });
+          await sleep(Math.min(MAX_THROTTLE_WAIT_MS, Math.max(wait, p.pollPolicy.initialMs)), signal);
+          return submit();
+        }
         const answered = err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'INVALID_INPUT');
         if (p.offline || answered) throw err;
         set({ state: 'unknown', error: `The request to ${p.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice; check the provider before retrying.` });
@@ -98,7 +106,7 @@ export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<Gen
     if (job.state === 'queued' || taskId === null) taskId = await submit();
     let resubmitted = false;
     for (;;) {
-      const result = await pollUntilDone(p, taskId, withSignal, (progress) => {
+      const result = await pollUntilDone(p, taskId, withSignal, p.offline ? 0 : deps.minCloudPollMs ?? MIN_CLOUD_POLL_MS, (progress) => {
         if (job.state !== 'running' || progress - job.progress >= 0.01) set({ state: 'running', progress });
       });
       if (result.state === 'succeeded') break;
@@ -108,7 +116,8 @@ export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<Gen
         taskId = await submit();
         continue;
       }
-      throw new AppError('PROVIDER_FAILED', result.error ?? `${p.label} reported the task as failed without a reason.`);
+      throw new AppError('PROVIDER_FAILED', result.error ?? `${p.label} reported the task as failed without a reason.`,
+        { failureKind: result.taskLost ? 'lost' : (result as { failureKind?: FailureKind }).failureKind ?? 'provider' });
     }
 
     set({ state: 'downloading', progress: 1 });
@@ -116,7 +125,7 @@ export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<Gen
     throwIfAborted(signal);
     const asset = await deps.importFile(resultTmp, 'generated');
     store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
-    const cost = p.estimateCost(request);
+    const cost = job.costEstimate ?? requestCost(p, request, deps.prices) ?? 0;
     const take: Take = {
       id: randomUUID(), shotId: job.shotId, assetId: asset.id, jobId, provider: p.id, model: request.model,
       request: request as unknown as Record<string, unknown>, seed: request.seed, cost, rating: null,
@@ -134,9 +143,14 @@ export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<Gen
       if (provider?.cancel && ctx && taskId) await provider.cancel(taskId, ctx).catch(() => undefined);
       set({ state: 'canceled', error: null });
     } else {
-      set({ state: 'failed', error: (err as Error).message || String(err) });
+      const failureKind = failureKindOf(err);
+      const message = (err as Error).message || String(err);
+      set({ state: 'failed', error: failureKind === 'expired' && provider ? `${expiredMessage(provider.label)} ${message}` : message });
+      // The kind (expired, moderation, provider, lost) is kept with the job's history.
+      store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.failed', subjectType: 'job', subjectId: jobId, details: { failureKind, taskId } });
     }
   } finally {
+    release?.();
     await rm(resultTmp, { force: true });
   }
 }
@@ -144,9 +158,12 @@ export async function runJob(deps: GenerationDeps, jobId: string, opts: Pick<Gen
 /** Marker: the job was already marked `unknown`; nothing else to record. */
 class UnknownOutcome extends Error {}
 
-async function pollUntilDone(provider: ProviderAdapter, taskId: string, ctx: ProviderContext, onRunning: (progress: number) => void): Promise<PollResult> {
+async function pollUntilDone(
+  provider: ProviderAdapter, taskId: string, ctx: ProviderContext, floor: number, onRunning: (progress: number) => void,
+): Promise<PollResult> {
   let attempt = 0;
   let errors = 0;
+  const nextDelay = (): number => Math.max(floor, pollDelayMs(provider.pollPolicy, attempt++, Math.random()));
   for (;;) {
     throwIfAborted(ctx.signal);
     let result: PollResult;
@@ -154,12 +171,19 @@ async function pollUntilDone(provider: ProviderAdapter, taskId: string, ctx: Pro
       result = await provider.poll(taskId, ctx);
       errors = 0;
     } catch (err) {
-      if (isCanceled(err) || (err instanceof AppError && err.code === 'PROVIDER_FAILED') || ++errors >= MAX_POLL_ERRORS) throw err;
-      await sleep(pollDelayMs(provider.pollPolicy, attempt++, Math.random()), ctx.signal);
+      if (isCanceled(err)) throw err;
+      const wait = retryAfterMs(err);
+      if (wait !== null) {
+        // Throttled: wait as asked (at least the normal interval); not an error (JOB-4).
+        await sleep(Math.min(MAX_THROTTLE_WAIT_MS, Math.max(wait, nextDelay())), ctx.signal);
+        continue;
+      }
+      if ((err instanceof AppError && err.code === 'PROVIDER_FAILED') || ++errors >= MAX_POLL_ERRORS) throw err;
+      await sleep(nextDelay(), ctx.signal);
       continue;
     }
     if (result.state !== 'running') return result;
     onRunning(Math.min(1, Math.max(0, result.progress ?? 0)));
-    await sleep(pollDelayMs(provider.pollPolicy, attempt++, Math.random()), ctx.signal);
+    await sleep(nextDelay(), ctx.signal);
   }
 }

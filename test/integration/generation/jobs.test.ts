@@ -45,6 +45,7 @@ function setup(over: Parameters<typeof project>[0] = {}) {
   const deps: GenerationDeps = {
     store,
     importFile: (src) => store.importFile(src, 'generated'),
+    minCloudPollMs: 0, // the fake answers at once; the 5 s floor is measured in the bench
     getProvider: (id) => {
       const p = id === 'animatic' ? animatic : extra.get(id);
       if (!p) throw new Error(`no provider ${id}`);
@@ -89,7 +90,7 @@ describe('generateShots with the animatic', () => {
     expect(readdirSync(generationTmpDir(store.dir))).toEqual([]);
 
     // Every shot has a take now: a batch without shot ids does nothing.
-    await expect(generateShots(deps)).resolves.toEqual({ jobIds: [] });
+    await expect(generateShots(deps)).resolves.toMatchObject({ jobIds: [] });
     expect(animatic.submits).toBe(2);
 
     // Asked for explicitly, a shot gets another take; the selection stays.
@@ -130,7 +131,7 @@ describe('generateShots with the animatic', () => {
     const { store, deps } = setup();
     store.addShot({ id: 'a', prompt: 'x' });
     const real = { ...deps, getProvider: undefined };
-    await expect(generateShots(real, { providerId: 'sora' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Unknown provider "sora". Available: animatic' });
+    await expect(generateShots(real, { providerId: 'sora' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Unknown provider "sora"\. Available: animatic\b/) });
     await expect(generateShots(deps, { shotIds: ['nope'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(store.jobs.size).toBe(0);
   });
@@ -174,7 +175,7 @@ describe('money safety with a paid provider', () => {
     expect(job(store, jobIds[0] as string)).toMatchObject({ state: 'unknown', taskId: null });
     expect(job(store, jobIds[0] as string).error).toMatch(/not sent again/);
     expect(cloud.submits).toBe(1);
-    await expect(generateShots(deps)).resolves.toEqual({ jobIds: [] });
+    await expect(generateShots(deps)).resolves.toMatchObject({ jobIds: [] });
     expect(cloud.submits).toBe(1);
   });
 

@@ -1,0 +1,113 @@
+/**
+ * What a batch would do, before anything is written or sent: which (shot, provider, variation)
+ * jobs, each with its full request and estimated cost. generate.estimate shows exactly this
+ * plan, and generateShots() writes exactly these jobs, so the estimate is the batch.
+ */
+import { randomInt } from 'node:crypto';
+import { AppError } from '../../../shared/errors.js';
+import { capabilityProblem } from '../../../shared/generation/capabilities.js';
+import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
+import type { GenerationRequest } from '../../../shared/generation/request.js';
+import { buildGenerationRequest } from '../../../shared/generation/request.js';
+import type { Shot } from '../../../shared/model/entities.js';
+import type { GenerateOptions, GenerationDeps } from './ports.js';
+import { IN_FLIGHT_STATES } from './ports.js';
+import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
+import type { ProviderAdapter } from './types.js';
+
+export interface Planned {
+  shot: Shot;
+  provider: ProviderAdapter;
+  request: GenerationRequest | null;
+  /** Why this shot cannot be generated (the job is written as failed with it). */
+  problem: string | null;
+  /** Estimated cost; null when no price is known for this provider and model. */
+  cost: number | null;
+}
+
+export const MAX_VARIATIONS = 16;
+
+/** A fresh seed: a positive 31-bit integer, which every provider that takes seeds accepts. */
+export function newSeed(): number {
+  return randomInt(1, 2 ** 31 - 1);
+}
+
+/**
+ * The cost of one request: the price table (with the user's overrides) for the provider and
+ * model at the duration it bills, else the adapter's own estimate.
+ */
+export function requestCost(provider: ProviderAdapter, req: GenerationRequest, prices: readonly PriceEntry[] = PRICES): number | null {
+  const fromTable = priceOf(prices, provider.id, req.model, req.durationSec, provider.capabilities.durations);
+  if (fromTable !== null) return fromTable;
+  const own = provider.estimateCost(req);
+  return Number.isFinite(own) && own >= 0 ? own : null;
+}
+
+function chooseShots(deps: GenerationDeps, opts: GenerateOptions): Shot[] {
+  const { store } = deps;
+  const { shots, takes } = store.snapshot();
+  if (opts.shotIds) {
+    const byId = new Map(shots.map((s) => [s.id, s]));
+    return [...new Set(opts.shotIds)].map((id) => {
+      const shot = byId.get(id);
+      if (!shot) throw new AppError('NOT_FOUND', `Shot "${id}" is not in this project; nothing was generated.`, { shotId: id });
+      return shot;
+    });
+  }
+  // `unknown` jobs count too: a paid task may exist, so only the user may start another.
+  const unknown = new Set(store.listJobs({ states: ['unknown'] }).map((j) => j.shotId));
+  const withTake = new Set(takes.map((t) => t.shotId));
+  return shots.filter((s) => !withTake.has(s.id) && !unknown.has(s.id));
+}
+
+function seedFor(deps: GenerationDeps, shot: Shot, variation: number, mode: GenerateOptions['seed']): number | null {
+  if (mode === 'new' || variation > 0) return newSeed();
+  if (mode === 'same') {
+    if (shot.seed !== null) return shot.seed;
+    const last = deps.store.snapshot().takes.filter((t) => t.shotId === shot.id && t.seed !== null).at(-1);
+    return last?.seed ?? newSeed();
+  }
+  return shot.seed;
+}
+
+/**
+ * The jobs of a batch. Shots with a job under way are skipped (never two batches on one shot
+ * at once). Throws, before anything is written, for an unknown shot or provider or a bad
+ * variation count.
+ */
+export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[] {
+  const { store } = deps;
+  const variations = opts.variations ?? 1;
+  if (!Number.isInteger(variations) || variations < 1 || variations > MAX_VARIATIONS) {
+    throw new AppError('INVALID_INPUT', `Variations must be a whole number from 1 to ${MAX_VARIATIONS} (got ${variations}).`);
+  }
+  const project = store.project();
+  const lookup = deps.getProvider ?? registryProvider;
+  const { shots } = store.snapshot();
+  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).map((j) => j.shotId));
+  const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
+  const providerIdsFor = (shot: Shot): string[] =>
+    opts.providerIds?.length ? [...new Set(opts.providerIds)] : [opts.providerId ?? shot.provider ?? (project.defaultProvider || DEFAULT_PROVIDER_ID)];
+  const out: Planned[] = [];
+  for (const shot of chosen) {
+    const shotNumber = shots.findIndex((s) => s.id === shot.id) + 1;
+    for (const providerId of providerIdsFor(shot)) {
+      const provider = lookup(providerId);
+      for (let v = 0; v < variations; v++) {
+        try {
+          const base = buildGenerationRequest({
+            project, shot, shotNumber,
+            frame: (assetId) => ({ assetId, path: store.absPath(store.getAsset(assetId).path) }),
+          });
+          const request: GenerationRequest = { ...base, model: opts.model ?? base.model, seed: seedFor(deps, shot, v, opts.seed) };
+          const problem = capabilityProblem(provider.label, provider.capabilities, request);
+          out.push({ shot, provider, request, problem, cost: problem ? 0 : requestCost(provider, request, deps.prices) });
+        } catch (err) {
+          const problem = `Shot ${shotNumber} cannot be generated: ${(err as Error).message}`;
+          out.push({ shot, provider, request: null, problem, cost: 0 });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+/**
+ * The app's settings file (<configDir>/settings.json) and the provider settings the job path
+ * uses. Keys come from the injected SecretStore only and never reach this file, a project,
+ * an event or an error message. Writes are atomic (temp file + rename).
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import { priceTable, type PriceEntry } from '../../../shared/generation/prices.js';
+import {
+  AppSettingsSchema, type AppSettings, type SettingsUpdate, type SettingsView,
+} from '../../../shared/generation/settings.js';
+import type { ProviderAdapter, ProviderSettings } from '../generation/types.js';
+import { envName, envSecretStore, type SecretStore } from './secrets.js';
+
+/** STORYBOARD_CONFIG_DIR, else $XDG_CONFIG_HOME/storyboard, else ~/.config/storyboard. */
+export function defaultConfigDir(env: Record<string, string | undefined> = process.env): string {
+  return env.STORYBOARD_CONFIG_DIR || join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'storyboard');
+}
+
+export interface SettingsServiceOptions {
+  configDir: string;
+  secrets?: SecretStore;
+  env?: Record<string, string | undefined>;
+  /** The providers to describe (the registry's list). */
+  providers: () => readonly Pick<ProviderAdapter, 'id' | 'label' | 'offline'>[];
+}
+
+export class SettingsService {
+  private readonly file: string;
+  private readonly secrets: SecretStore;
+  private readonly env: Record<string, string | undefined>;
+
+  constructor(private readonly opts: SettingsServiceOptions) {
+    this.file = join(opts.configDir, 'settings.json');
+    this.env = opts.env ?? process.env;
+    this.secrets = opts.secrets ?? envSecretStore(this.env);
+  }
+
+  /** The saved settings; a missing file is the defaults, a damaged one a clear error. */
+  read(): AppSettings {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return AppSettingsSchema.parse({});
+      throw new AppError('INTERNAL', `The settings file "${this.file}" could not be read: ${(err as Error).message}`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AppError('INVALID_INPUT', `The settings file "${this.file}" is not valid JSON; fix or delete it.`);
+    }
+    const parsed = AppSettingsSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', `The settings file "${this.file}" is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    }
+    return parsed.data;
+  }
+
+  private write(next: AppSettings): void {
+    mkdirSync(this.opts.configDir, { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+
+  enabled(providerId: string, s: AppSettings = this.read()): boolean {
+    const provider = this.opts.providers().find((p) => p.id === providerId);
+    // Offline providers are on unless turned off; paid ones only when the user turns them on
+    // or provides a key in the environment (the CLI and tests).
+    return s.providers[providerId]?.enabled ?? (provider?.offline === true || Boolean(this.env[envName(providerId, 'API_KEY')]));
+  }
+
+  async view(): Promise<SettingsView> {
+    const s = this.read();
+    const providers = await Promise.all(this.opts.providers().map(async (p) => {
+      const envUrl = this.env[envName(p.id, 'BASE_URL')] || null;
+      const envKey = Boolean(this.env[envName(p.id, 'API_KEY')]);
+      const stored = envKey ? false : Boolean(await this.secrets.get(p.id).catch(() => null));
+      return {
+        id: p.id, label: p.label, offline: p.offline, enabled: this.enabled(p.id, s),
+        baseUrl: envUrl ?? s.providers[p.id]?.baseUrl ?? null, baseUrlFromEnv: envUrl !== null,
+        hasKey: envKey || stored, keySource: envKey ? ('env' as const) : stored ? ('store' as const) : null,
+      };
+    }));
+    return {
+      providers, priceOverrides: s.priceOverrides, defaultProvider: s.defaultProvider, defaultModel: s.defaultModel,
+      canStoreKeys: Boolean(this.secrets.set), keyStoreProblem: this.secrets.unavailableReason?.() ?? null,
+    };
+  }
+
+  async update(patch: SettingsUpdate): Promise<SettingsView> {
+    const s = this.read();
+    const known = new Set(this.opts.providers().map((p) => p.id));
+    for (const [id, change] of Object.entries(patch.providers ?? {})) {
+      if (!known.has(id)) throw new AppError('INVALID_INPUT', `Unknown provider "${id}". Available: ${[...known].join(', ')}`);
+      if (change.apiKey !== undefined) {
+        const op = change.apiKey === null ? this.secrets.delete : this.secrets.set;
+        if (!op) {
+          throw new AppError('FORBIDDEN', `API keys cannot be saved here; set ${envName(id, 'API_KEY')} in the environment instead.`);
+        }
+        // The key itself is never part of an error: a store failure names the provider only.
+        await (change.apiKey === null ? this.secrets.delete?.(id) : this.secrets.set?.(id, change.apiKey))?.catch(() => {
+          throw new AppError('INTERNAL', `The key for ${id} could not be saved in the system keychain.`);
+        });
+      }
+      const prefs = { ...(s.providers[id] ?? {}) };
+      if (change.enabled !== undefined) prefs.enabled = change.enabled;
+      if (change.baseUrl === null) delete prefs.baseUrl;
+      else if (change.baseUrl !== undefined) prefs.baseUrl = change.baseUrl;
+      s.providers[id] = prefs;
+    }
+    if (patch.priceOverrides) s.priceOverrides = patch.priceOverrides;
+    if (patch.defaultProvider !== undefined) s.defaultProvider = patch.defaultProvider;
+    if (patch.defaultModel !== undefined) s.defaultModel = patch.defaultModel;
+    this.write(AppSettingsSchema.parse(s));
+    return this.view();
+  }
+
+  /** The price table with the user's overrides. */
+  prices(): PriceEntry[] {
+    return priceTable(this.read().priceOverrides);
+  }
+
+  /**
+   * Settings for each provider, resolved now (keys are read asynchronously from the store),
+   * as the synchronous lookup the job path takes. Env wins over saved values.
+   */
+  async providerSettings(ids: readonly string[]): Promise<(providerId: string) => ProviderSettings> {
+    const s = this.read();
+    const resolved = new Map<string, ProviderSettings>();
+    for (const id of new Set(ids)) {
+      const out: ProviderSettings = {};
+      const baseUrl = this.env[envName(id, 'BASE_URL')] || s.providers[id]?.baseUrl;
+      if (baseUrl) out.baseUrl = baseUrl;
+      const key = await this.secrets.get(id).catch(() => null);
+      if (key) out.apiKey = key;
+      resolved.set(id, out);
+    }
+    return (id) => resolved.get(id) ?? {};
+  }
+
+  /** Every key currently known, for redacting text that leaves the process. */
+  async knownKeys(): Promise<string[]> {
+    const keys = await Promise.all(this.opts.providers().map((p) => this.secrets.get(p.id).catch(() => null)));
+    return keys.filter((k): k is string => Boolean(k));
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Why a job failed, as a kind the UI can show and filter on (JOB-6, JOB-8). Adapters throw
+ * AppError('PROVIDER_FAILED', reason, { failureKind }) or return it from poll(); the runner
+ * records it with the job's provenance. The message stays the provider's own reason.
+ */
+export const FAILURE_KINDS = ['expired', 'provider', 'moderation', 'canceled', 'lost', 'local'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export function isFailureKind(v: unknown): v is FailureKind {
+  return typeof v === 'string' && (FAILURE_KINDS as readonly string[]).includes(v);
+}
+
+/**
+ * The kind of an error thrown on the job path: the adapter's `details.failureKind` when given,
+ * 'provider' for any other provider error, else 'local' (our side: a file, ffmpeg, the disk).
+ */
+export function failureKindOf(err: unknown): FailureKind {
+  if (typeof err !== 'object' || err === null) return 'local';
+  const e = err as { code?: unknown; details?: Record<string, unknown> };
+  if (isFailureKind(e.details?.failureKind)) return e.details.failureKind;
+  if (e.code === 'CANCELED') return 'canceled';
+  return e.code === 'PROVIDER_FAILED' ? 'provider' : 'local';
+}
+
+/** A sentence for a result the provider no longer serves (signed URLs expire: JOB-6). */
+export function expiredMessage(providerLabel: string): string {
+  return `The result of this job expired at ${providerLabel} before it could be downloaded (provider links last only hours). ` +
+    'It was not generated again automatically; generate the shot again if you still want it.';
+}
