@@ -65,11 +65,11 @@ describe('lost create answer (JOB-3)', () => {
     expect(fake.creates).toBe(1);
   });
 
-  it('reconcile answers null for a prompt the server never saw, and for a server it cannot reach', async () => {
+  it('reconcile answers absent for a prompt the server never saw, and null for a server it cannot reach', async () => {
     const p = comfyProject(root, fake.url);
     const job = { id: 'never-sent' } as Parameters<ComfyUIProvider['reconcile']>[0];
     expect(await p.comfy.lookup('never-sent', p.ctx())).toBe('absent');
-    expect(await p.comfy.reconcile(job, p.ctx())).toBeNull();
+    expect(await p.comfy.reconcile(job, p.ctx())).toEqual({ absent: true });
     fake.set({ throttle: 5 });
     expect(await p.comfy.lookup('never-sent', p.ctx())).toBe('unknown');
     expect(await p.comfy.reconcile(job, p.ctx())).toBeNull();

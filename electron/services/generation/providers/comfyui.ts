@@ -48,7 +48,7 @@ export interface ComfyUIProvider extends ProviderAdapter {
   /** Where a prompt id is known to the server: queued, running or in history. */
   lookup(promptId: string, ctx: ProviderContext): Promise<ComfyLookup>;
   /** For a job whose create answer was lost: its prompt, when the server has it. */
-  reconcile(job: Job, ctx: ProviderContext): Promise<{ taskId: string } | null>;
+  reconcile(job: Job, ctx: ProviderContext): Promise<{ taskId: string } | { absent: true } | null>;
   /** Free check of the address (settings "test connection"): GET /system_stats. */
   ping(ctx: ProviderContext): Promise<void>;
   readonly templates: readonly ComfyTemplate[];
@@ -255,9 +255,12 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
     async reconcile(job, ctx) {
       // Our prompt ids are job ids; ComfyUI queues a prompt before it answers, so a lost
       // answer leaves it in the queue or, once done, in history.
+      // Not in queue or history: the create never reached ComfyUI, so sending it now cannot
+      // run it twice (and a local render costs nothing if a restarted server lost it).
       // Unreachable server: null, so the job stays `unknown` (the safe state) until asked again.
       const found = await provider.lookup(job.id, ctx);
-      return found === 'exists' ? { taskId: job.id } : null;
+      if (found === 'exists') return { taskId: job.id };
+      return found === 'absent' ? { absent: true } : null;
     },
 
     async ping(ctx) {

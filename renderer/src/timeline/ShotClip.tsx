@@ -1,0 +1,175 @@
+/**
+ * One shot on the shot lane. Memoised on its props, and it subscribes only to its own slice of
+ * the gesture, selection and job state, so dragging one shot re-renders that shot alone
+ * (quality.md UI-2). Detail drops with width: a sliver is a rectangle, a wide clip shows its
+ * filmstrip, title, duration and status.
+ */
+import type Konva from 'konva';
+import { memo, useContext, useLayoutEffect, useRef } from 'react';
+import { Group, Rect, Shape, Text } from 'react-konva';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { CutShot } from '../../../shared/model/timeline';
+import { framesToSeconds, type Fps } from '../../../shared/model/time';
+import { useAppState } from '../app/context';
+import { shotStatus } from '../store/selectors';
+import { FILM_H, tileCrop, useSprite, type Sprite } from './filmstrip';
+import { LAYOUT } from './geometry';
+import { noteRender } from './probe';
+import { THEME } from './theme';
+import { TimelineEnv } from './env';
+
+export interface ShotClipProps {
+  cut: CutShot;
+  index: number;
+  /** Zoom: px per frame. x positions are start * pxPerFrame inside the scrolled group. */
+  pxPerFrame: number;
+  fps: Fps;
+}
+
+/** How long a clip must stay unchanged before it is cached as a bitmap. */
+const CACHE_AFTER_MS = 150;
+
+type Badge = { key: string; color: string; progress?: number };
+
+function useBadge(cut: CutShot): Badge {
+  const id = cut.shot.id;
+  // A string key: the clip re-renders only when its own status changes.
+  const status = useAppState((s) => {
+    if (!s.snapshot) return 'none';
+    const st = shotStatus(cut.shot, s.snapshot, s.jobs[id]);
+    if (st.kind === 'generating') return st.state === 'queued' || st.state === 'submitting' ? 'queued' : `generating:${Math.round(st.progress * 100)}`;
+    return st.kind;
+  });
+  if (status === 'none') return { key: 'none', color: THEME.textMuted };
+  if (status === 'failed') return { key: 'failed', color: THEME.danger };
+  if (status === 'queued') return { key: 'queued', color: THEME.warn };
+  if (status.startsWith('generating:')) return { key: 'generating', color: THEME.accent, progress: Number(status.slice(11)) };
+  if (cut.take?.provider === 'animatic') return { key: 'animatic', color: THEME.warn };
+  return cut.take?.provider === 'import' ? { key: 'imported', color: THEME.textMuted } : { key: 'generated', color: THEME.ok };
+}
+
+/** The tile whose time is nearest to `sec` (tiles carry their time into the clip). */
+function nearestTile(times: readonly number[], sec: number): number {
+  let best = 0;
+  times.forEach((t, i) => {
+    if (Math.abs(t - sec) < Math.abs((times[best] ?? 0) - sec)) best = i;
+  });
+  return best;
+}
+
+/**
+ * The filmstrip across the clip, drawn from the one sprite image cropped per tile, in a single
+ * shape (not a node per tile: zooming changes the tile count every frame). With a trim, only
+ * tiles from the part of the take in use.
+ */
+function Tiles({ sprite, width, height, range }: { sprite: Sprite; width: number; height: number; range: { from: number; to: number } | null }) {
+  const img = sprite.image;
+  const strip = sprite.strip;
+  const tileW = strip ? strip.tileWidth : img.naturalWidth;
+  const tileH = strip ? strip.tileHeight : img.naturalHeight;
+  const drawW = Math.max(8, Math.round((tileW / Math.max(1, tileH)) * height));
+  const n = Math.min(60, Math.max(1, Math.ceil(width / drawW)));
+  const count = strip?.count ?? 1;
+  const pick = (i: number) =>
+    strip && range && strip.times.length === count
+      ? nearestTile(strip.times, range.from + ((i + 0.5) / n) * (range.to - range.from))
+      : Math.floor((i * count) / n);
+  return (
+    <Shape
+      listening={false}
+      sceneFunc={(c) => {
+        const ctx = c._context;
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(0, 0, width, height);
+        ctx.clip();
+        for (let i = 0; i < n; i++) {
+          const src = strip ? tileCrop(strip, img.naturalWidth, pick(i)) : { x: 0, y: 0, width: tileW, height: tileH };
+          ctx.drawImage(img, src.x, src.y, src.width, src.height, i * drawW, 0, drawW, height);
+        }
+        ctx.restore();
+      }}
+    />
+  );
+}
+
+function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
+  noteRender('ShotClip');
+  const { t } = useTranslation();
+  const env = useContext(TimelineEnv);
+  const id = cut.shot.id;
+  const offset = useStore(env.gesture, (s) => (s.reorder && s.reorder.shotIds.includes(id) ? s.reorder.offsetFrames : 0));
+  const trim = useStore(env.gesture, (s) => (s.trim?.shotId === id ? s.trim : null));
+  const selected = useStore(env.selection, (s) => s.ids.includes(id));
+  const badge = useBadge(cut);
+  const stillAsset = useAppState((s) => (cut.shot.firstFrameAssetId ? (s.snapshot?.assets.find((a) => a.id === cut.shot.firstFrameAssetId) ?? null) : null));
+  const still = stillAsset && stillAsset.info.kind === 'image' ? { id: stillAsset.id, path: stillAsset.path } : null;
+  const wide = cut.frames * pxPerFrame >= 40;
+  const sprite = useSprite(env.api, env.dir, wide ? (cut.asset?.id ?? null) : null, wide ? still : null);
+
+  const inF = trim ? trim.inFrames : cut.trim?.inFrames;
+  const outF = trim ? trim.outFrames : cut.trim?.outFrames;
+  const trimmed = inF !== undefined && outF !== undefined ? { from: framesToSeconds(inF, fps), to: framesToSeconds(outF, fps) } : null;
+  const start = trim ? trim.start : cut.startFrame;
+  const frames = trim ? trim.frames : cut.frames;
+  // Whole pixels: pictures are then copied 1:1 instead of resampled (software rasterising).
+  const x = Math.round((start + offset) * pxPerFrame);
+  const width = Math.max(1, Math.round((start + offset + frames) * pxPerFrame) - x - 1);
+  const h = LAYOUT.shotHeight;
+  const dragging = offset !== 0;
+  const fill = cut.take ? THEME.clip : THEME.clipPlaceholder;
+
+  const title = cut.shot.title.trim() || t('timeline.untitled', { n: index + 1 });
+  const seconds = framesToSeconds(frames, fps).toFixed(1);
+  const badgeText = badge.key === 'generating' ? t('timeline.status.generating', { percent: badge.progress ?? 0 }) : t(`timeline.status.${badge.key}`);
+  // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
+  // while the view pans: dozens of picture tiles and texts become one drawImage. While it
+  // changes (zooming, trimming) it is drawn directly, since re-caching every frame costs
+  // more. Moving it (x, a drag) keeps the bitmap. Very wide clips (deep zoom) are never cached.
+  const groupRef = useRef<Konva.Group>(null);
+  const look = [width, selected, badgeText, badge.progress, title, seconds, sprite ? 1 : 0, trimmed?.from, trimmed?.to, fill].join('|');
+  useLayoutEffect(() => {
+    const g = groupRef.current;
+    if (!g) return;
+    if (g.isCached()) g.clearCache();
+    if (width > 4096) return;
+    const timer = setTimeout(() => {
+      g.cache({ pixelRatio: window.devicePixelRatio || 1 });
+      g.getLayer()?.batchDraw();
+    }, CACHE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [look, width]);
+
+  if (width < 12) {
+    return <Rect x={x} y={LAYOUT.shotTop} width={width} height={h} fill={selected ? THEME.accent : fill} perfectDrawEnabled={false} />;
+  }
+  const showText = width >= 56;
+  return (
+    <Group ref={groupRef} x={x} y={LAYOUT.shotTop} opacity={dragging ? 0.85 : 1}>
+      <Rect width={width} height={h} fill={fill} cornerRadius={4} perfectDrawEnabled={false} />
+      {sprite && <Tiles sprite={sprite} width={width} height={FILM_H} range={trimmed} />}
+      {showText && (
+        <>
+          <Text x={6} y={h - 19} width={Math.max(0, width - 52)} text={title} fontSize={12} fontFamily={THEME.font} fill={THEME.text} wrap="none" ellipsis listening={false} />
+          <Text x={width - 46} y={h - 19} width={40} align="right" text={t('timeline.seconds', { value: seconds })} fontSize={11} fontFamily={THEME.mono} fill={THEME.textMuted} wrap="none" listening={false} />
+          <Rect x={4} y={4} width={Math.min(width - 8, 92)} height={16} cornerRadius={3} fill="rgba(15,17,21,0.8)" perfectDrawEnabled={false} />
+          <Text x={8} y={6} width={Math.min(width - 16, 84)} text={badgeText} fontSize={10} fontFamily={THEME.font} fill={badge.color} wrap="none" ellipsis listening={false} />
+          {badge.key === 'generating' && (
+            <Rect x={4} y={h - 24} width={(width - 8) * ((badge.progress ?? 0) / 100)} height={2} fill={THEME.accent} perfectDrawEnabled={false} />
+          )}
+        </>
+      )}
+      <Rect width={width} height={h} cornerRadius={4} stroke={selected ? THEME.accent : THEME.border} strokeWidth={selected ? 2 : 1} perfectDrawEnabled={false} />
+      {selected && cut.trim && width >= 24 && (
+        // Trim handles: the edges a drag trims (the take's media bounds them).
+        <>
+          <Rect x={1} y={h / 2 - 12} width={3} height={24} cornerRadius={1.5} fill={THEME.text} opacity={0.8} />
+          <Rect x={width - 4} y={h / 2 - 12} width={3} height={24} cornerRadius={1.5} fill={THEME.text} opacity={0.8} />
+        </>
+      )}
+    </Group>
+  );
+}
+
+export const ShotClip = memo(ShotClipImpl);

@@ -1,0 +1,200 @@
+/**
+ * The four canvas layers, split by how often they change (codebases.md, Synthesis 8; Konva
+ * "3-5 layers"): the static layer (track backgrounds, lane labels) changes with the language
+ * and the size only; the ruler with pan and zoom; the shots layer with the document, zoom and
+ * the visible range; the overlay with every pointer move of a gesture and with the playhead. None listens to Konva events: the
+ * controller hit-tests in pure geometry, so Konva never draws hit canvases.
+ */
+import { memo, useContext, useMemo } from 'react';
+import { Group, Layer, Line, Rect, Shape, Text } from 'react-konva';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { Fps } from '../../../shared/model/time';
+import { useAppState } from '../app/context';
+import { TimelineEnv } from './env';
+import { cullClips, frameToX, LAYOUT, rulerTicks, stageHeight, type ClipBox, type View } from './geometry';
+import { timelineModel } from './model';
+import { noteRender } from './probe';
+import { ShotClip } from './ShotClip';
+import { THEME } from './theme';
+
+/** Extra width drawn beyond each side so a small pan does not reveal empty space first. */
+const OVERSCAN_PX = 160;
+
+function useView(): View {
+  const env = useContext(TimelineEnv);
+  const pxPerFrame = useStore(env.viewport, (s) => s.pxPerFrame);
+  const scrollFrame = useStore(env.viewport, (s) => s.scrollFrame);
+  return useMemo(() => ({ pxPerFrame, scrollFrame }), [pxPerFrame, scrollFrame]);
+}
+
+export const StaticLayer = memo(function StaticLayer({ width }: { width: number }) {
+  noteRender('StaticLayer');
+  const { t } = useTranslation();
+  const contentW = Math.max(0, width - LAYOUT.gutter);
+  const h = stageHeight();
+  const lanes = [
+    { y: LAYOUT.shotTop, h: LAYOUT.shotHeight, label: t('timeline.lanes.shots') },
+    ...LAYOUT.audioLanes.map((lane, i) => ({ y: LAYOUT.audioTop + i * LAYOUT.audioLaneHeight, h: LAYOUT.audioLaneHeight - 4, label: t(`timeline.lanes.${lane}`) })),
+  ];
+  return (
+    <Layer listening={false}>
+      <Rect width={width} height={h} fill={THEME.bg} />
+      {lanes.map((l, i) => (
+        <Rect key={i} x={LAYOUT.gutter} y={l.y} width={contentW} height={l.h} fill={i % 2 ? THEME.laneAlt : THEME.lane} />
+      ))}
+      <Rect width={LAYOUT.gutter} height={h} fill={THEME.gutter} />
+      {lanes.map((l, i) => (
+        <Text key={i} x={10} y={l.y + l.h / 2 - 7} width={LAYOUT.gutter - 14} text={l.label} fontSize={12} fontFamily={THEME.font} fill={THEME.textMuted} wrap="none" ellipsis />
+      ))}
+      <Rect x={LAYOUT.gutter} width={contentW} height={LAYOUT.rulerHeight} fill={THEME.ruler} />
+      <Line points={[0, LAYOUT.rulerHeight, width, LAYOUT.rulerHeight]} stroke={THEME.border} strokeWidth={1} />
+    </Layer>
+  );
+});
+
+/** Ruler ticks and timecodes: their own small layer, since they move with every pan and zoom. */
+export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: number; fps: Fps }) {
+  noteRender('RulerLayer');
+  const view = useView();
+  const contentW = Math.max(0, width - LAYOUT.gutter);
+  const ticks = useMemo(() => rulerTicks(view, contentW, fps), [view, contentW, fps]);
+  return (
+    <Layer listening={false}>
+      {/* All ticks in one shape: hundreds of nodes would cost more than the drawing itself. */}
+      <Shape
+        x={LAYOUT.gutter}
+        sceneFunc={(c) => {
+          const ctx = c._context;
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(0, 0, contentW, LAYOUT.rulerHeight);
+          ctx.clip();
+          ctx.strokeStyle = THEME.borderStrong;
+          ctx.fillStyle = THEME.textMuted;
+          ctx.font = `10px ${THEME.mono}`;
+          ctx.beginPath();
+          for (const tick of ticks) {
+            const x = Math.round(frameToX(tick.frame, view)) + 0.5;
+            ctx.moveTo(x, tick.major ? 12 : 20);
+            ctx.lineTo(x, LAYOUT.rulerHeight);
+            if (tick.label) ctx.fillText(tick.label, x + 4, 11);
+          }
+          ctx.stroke();
+          ctx.restore();
+        }}
+      />
+    </Layer>
+  );
+});
+
+/** Below this width a clip is a sliver: no text or pictures, drawn with the others in one shape. */
+const SLIVER_PX = 12;
+
+/**
+ * Every sliver in one Konva shape: a fitted 500-shot film would otherwise be 500 components and
+ * nodes re-rendered on every zoom step, for rectangles a few pixels wide.
+ */
+const Slivers = memo(function Slivers({ clips, pxPerFrame, placeholders }: { clips: readonly ClipBox[]; pxPerFrame: number; placeholders: ReadonlySet<string> }) {
+  noteRender('Slivers');
+  const env = useContext(TimelineEnv);
+  const selected = useStore(env.selection, (s) => s.ids);
+  return (
+    <Shape
+      listening={false}
+      sceneFunc={(c) => {
+        const ctx = c._context;
+        const sel = new Set(selected);
+        for (const clip of clips) {
+          ctx.fillStyle = sel.has(clip.id) ? THEME.accent : placeholders.has(clip.id) ? THEME.clipPlaceholder : THEME.clip;
+          ctx.fillRect(clip.start * pxPerFrame, LAYOUT.shotTop, Math.max(1, clip.frames * pxPerFrame - 1), LAYOUT.shotHeight);
+        }
+      }}
+    />
+  );
+});
+
+export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number }) {
+  noteRender('ShotsLayer');
+  const env = useContext(TimelineEnv);
+  const snapshot = useAppState((s) => s.snapshot);
+  const view = useView();
+  const model = timelineModel(snapshot);
+  const contentW = Math.max(0, width - LAYOUT.gutter);
+  const pad = OVERSCAN_PX / view.pxPerFrame;
+  const start = view.scrollFrame - pad;
+  const end = view.scrollFrame + contentW / view.pxPerFrame + pad;
+  // Culled per render; the list is memoised on the range rounded out, so a small pan reuses it.
+  const bucket = Math.max(1, pad / 2);
+  const lo = Math.floor(start / bucket) * bucket;
+  const hi = Math.ceil(end / bucket) * bucket;
+  // Changes only when a drag starts or ends: the dragged shots are drawn last, on top.
+  const dragged = useStore(env.gesture, (s) => s.reorder?.shotIds.join('\n') ?? '');
+  const visible = useMemo(() => {
+    const inView = cullClips(model.clips, { start: lo, end: hi });
+    if (dragged === '') return inView;
+    const top = new Set(dragged.split('\n'));
+    return [...inView.filter((c) => !top.has(c.id)), ...inView.filter((c) => top.has(c.id))];
+  }, [model, lo, hi, dragged]);
+  const fps = snapshot?.project.fps ?? { num: 24, den: 1 };
+  const { wide, narrow } = useMemo(() => {
+    const top = new Set(dragged === '' ? [] : dragged.split('\n'));
+    const isNarrow = (c: ClipBox) => c.frames * view.pxPerFrame < SLIVER_PX && !top.has(c.id);
+    return { wide: visible.filter((c) => !isNarrow(c)), narrow: visible.filter(isNarrow) };
+  }, [visible, view.pxPerFrame, dragged]);
+  const placeholders = useMemo(() => new Set(model.cut.filter((c) => !c.take).map((c) => c.shot.id)), [model]);
+  return (
+    <Layer listening={false}>
+      <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={stageHeight()}>
+        <Group x={-Math.round(view.scrollFrame * view.pxPerFrame)}>
+          {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={view.pxPerFrame} placeholders={placeholders} />}
+          {wide.map((c) => {
+            const cut = model.byId.get(c.id);
+            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={view.pxPerFrame} fps={fps} /> : null;
+          })}
+          {visible.map((c) => {
+            const kind = model.byId.get(c.id)?.shot.transitionIn.kind;
+            // Hidden when the clip is a sliver (a whole film fitted): markers would hide the cut.
+            if (c.index === 0 || !kind || kind === 'cut' || c.frames * view.pxPerFrame < 24) return null;
+            const x = c.start * view.pxPerFrame;
+            const y = LAYOUT.shotTop + LAYOUT.shotHeight / 2;
+            // A bow tie on the boundary: crossfade in accent, dip to black in muted grey.
+            return (
+              <Line key={`tr-${c.id}`} points={[x - 6, y - 7, x + 6, y + 7, x + 6, y - 7, x - 6, y + 7]} closed
+                fill={kind === 'crossfade' ? THEME.accent : THEME.textMuted} stroke={THEME.bg} strokeWidth={1} perfectDrawEnabled={false} />
+            );
+          })}
+        </Group>
+      </Group>
+    </Layer>
+  );
+});
+
+export const OverlayLayer = memo(function OverlayLayer({ width }: { width: number }) {
+  noteRender('OverlayLayer');
+  const env = useContext(TimelineEnv);
+  const view = useView();
+  const playhead = useStore(env.viewport, (s) => s.playhead);
+  const reorder = useStore(env.gesture, (s) => s.reorder);
+  const trimSnap = useStore(env.gesture, (s) => s.trim?.snap ?? null);
+  const marquee = useStore(env.gesture, (s) => s.marquee);
+  const h = stageHeight();
+  const contentW = Math.max(0, width - LAYOUT.gutter);
+  const px = frameToX(playhead, view);
+  const snap = reorder?.snap ?? trimSnap;
+  return (
+    <Layer listening={false}>
+      <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={h}>
+        {snap && <Line points={[frameToX(snap.frame, view), LAYOUT.rulerHeight, frameToX(snap.frame, view), h]} stroke={THEME.snap} strokeWidth={1} dash={[4, 3]} />}
+        {reorder && (
+          <Rect x={frameToX(reorder.dropFrame, view) - 1.5} y={LAYOUT.shotTop - 4} width={3} height={LAYOUT.shotHeight + 8} fill={THEME.accent} cornerRadius={1.5} />
+        )}
+        {marquee && (
+          <Rect x={marquee.rect.x} y={marquee.rect.y} width={marquee.rect.width} height={marquee.rect.height} fill={THEME.accentSoft} stroke={THEME.accent} strokeWidth={1} />
+        )}
+        <Line points={[px, 0, px, h]} stroke={THEME.playhead} strokeWidth={1.5} />
+        <Line points={[px - 6, 0, px + 6, 0, px, 8]} closed fill={THEME.playhead} />
+      </Group>
+    </Layer>
+  );
+});

@@ -1,0 +1,23 @@
+/** Canvas colours, matching the CSS variables of styles/app.css (canvas cannot read var()). */
+export const THEME = {
+  bg: '#0f1115',
+  gutter: '#161a21',
+  ruler: '#161a21',
+  lane: '#11141a',
+  laneAlt: '#13171e',
+  border: '#2a313d',
+  borderStrong: '#3a4352',
+  text: '#e6e9ef',
+  textMuted: '#9aa3b2',
+  accent: '#6c8cff',
+  accentSoft: 'rgba(108, 140, 255, 0.14)',
+  ok: '#3fbf7f',
+  warn: '#e5a83b',
+  danger: '#f0616d',
+  clip: '#1f2530',
+  clipPlaceholder: '#262b36',
+  playhead: '#f0616d',
+  snap: '#e5a83b',
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+  mono: 'ui-monospace, "SF Mono", Menlo, Consolas, "Noto Sans Mono", monospace',
+} as const;

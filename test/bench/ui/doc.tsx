@@ -1,0 +1,60 @@
+/** A 500-shot document for the UI benchmarks: takes of 2-6 s, some placeholders, jobs and transitions. */
+import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
+
+export function benchDoc(n: number): ProjectSnapshot {
+  const shots: Shot[] = [];
+  const takes: Take[] = [];
+  const assets: Asset[] = [];
+  const jobs: Job[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `s${i}`;
+    const sec = 2 + (i % 5);
+    const hasTake = i % 7 !== 3;
+    if (hasTake) {
+      assets.push({
+        id: `a${i}`, path: `media/a${i}.mp4`, originalName: `a${i}.mp4`, bytes: 1, origin: 'generated', createdAt: '',
+        info: {
+          kind: 'video', container: 'mp4', width: 720, height: 480, displayWidth: 720, displayHeight: 480, durationSec: sec,
+          fps: { num: 24, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p',
+          hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+        },
+      });
+      takes.push({ id: `t${i}`, shotId: id, assetId: `a${i}`, jobId: null, provider: i % 3 === 0 ? 'animatic' : 'cloud', model: null, request: {}, seed: null, cost: null, rating: null, createdAt: '' });
+    } else if (i % 2 === 0) {
+      jobs.push({
+        id: `j${i}`, shotId: id, provider: 'cloud', model: null, state: 'running', request: {}, taskId: null, progress: 0.4, error: null,
+        costEstimate: null, costActual: null, resultAssetId: null, takeId: null, createdAt: '', updatedAt: '',
+      });
+    }
+    shots.push({
+      id, sceneId: null, position: i, title: `Shot ${i + 1}: the lake at dawn`, prompt: '', negativePrompt: '', firstFrameAssetId: null,
+      lastFrameAssetId: null, camera: 'static', shotSize: null, durationFrames: sec * 24, provider: null, model: null, elementIds: [],
+      dialogue: '', seed: null, selectedTakeId: hasTake ? `t${i}` : null, trimInFrames: 0, trimOutFrames: null,
+      transitionIn: i % 9 === 4 ? { kind: 'crossfade', frames: 12 } : { kind: 'cut', frames: 0 }, notes: '',
+    });
+  }
+  return {
+    dir: '/bench', scenes: [], shots, takes, assets, elements: [], jobs, audioItems: [],
+    project: {
+      id: 'bench', name: 'Bench', aspect: '16:9', width: 1920, height: 1080, fps: { num: 24, den: 1 }, stylePrompt: '',
+      styleRefAssetIds: [], defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: '',
+    },
+    history: { canUndo: false, canRedo: false, revision: 1 },
+  };
+}
+
+/** A 12-tile filmstrip sprite drawn here (no media files needed), at the height the timeline asks. */
+export function spriteUrl(): string {
+  const c = document.createElement('canvas');
+  c.width = 12 * 93;
+  c.height = 62;
+  const g = c.getContext('2d');
+  if (!g) return '';
+  for (let i = 0; i < 12; i++) {
+    g.fillStyle = `hsl(${200 + i * 8}, 35%, ${25 + i * 3}%)`;
+    g.fillRect(i * 93, 0, 93, 62);
+    g.fillStyle = 'rgba(255,255,255,0.5)';
+    g.fillRect(i * 93 + 20 + i * 3, 20, 30, 24);
+  }
+  return c.toDataURL('image/png');
+}

@@ -1,0 +1,125 @@
+/**
+ * A headless timeline (after tldraw's TestEditor): the real store, the real controller and
+ * gesture machines, the real commands, over FakeServices instead of a canvas. Tests script
+ * pointer and key sequences in timeline content coordinates and read back the document, the
+ * UI stores and the recorded contract calls.
+ */
+import type { ProjectSnapshot } from '../../shared/model/entities.js';
+import { createSelectionStore, type SelectionStore } from '../../renderer/src/store/selection.js';
+import { createAppStore, type AppStore } from '../../renderer/src/store/store.js';
+import { createViewportStore, type ViewportStore } from '../../renderer/src/store/viewport.js';
+import * as commands from '../../renderer/src/timeline/commands.js';
+import { TimelineController } from '../../renderer/src/timeline/controller.js';
+import { frameToX, LAYOUT } from '../../renderer/src/timeline/geometry.js';
+import { createGestureStore, type GestureStore } from '../../renderer/src/timeline/gestureStore.js';
+import type { Intent, PointerInput } from '../../renderer/src/timeline/interactions/types.js';
+import { timelineModel } from '../../renderer/src/timeline/model.js';
+import { FakeServices } from './fakeServices.js';
+
+export type Mods = Pick<PointerInput, 'shift' | 'mod' | 'alt'>;
+
+export class TestTimeline {
+  readonly services: FakeServices;
+  readonly store: AppStore;
+  readonly viewport: ViewportStore;
+  readonly selection: SelectionStore;
+  readonly gesture: GestureStore;
+  readonly controller: TimelineController;
+  readonly ctx: commands.TimelineCtx;
+  readonly contextMenus: { shotId: string | null; x: number; y: number }[] = [];
+  private last: PointerInput = { x: 0, y: 0 };
+
+  constructor(doc: ProjectSnapshot, view: { pxPerFrame?: number; width?: number } = {}) {
+    this.services = new FakeServices(doc);
+    this.store = createAppStore();
+    this.store.getState().setSnapshot(doc);
+    this.viewport = createViewportStore({ pxPerFrame: view.pxPerFrame ?? 2, width: view.width ?? 2000 });
+    this.selection = createSelectionStore();
+    this.gesture = createGestureStore();
+    this.ctx = { api: this.services.api(), store: this.store, viewport: this.viewport, selection: this.selection };
+    this.controller = new TimelineController({
+      getSnapshot: () => this.store.getState().snapshot,
+      viewport: this.viewport,
+      selection: this.selection,
+      gesture: this.gesture,
+      send: (intent: Intent) => commands.applyIntent(this.ctx, intent),
+      onSelect: (_ids, primary) => this.store.getState().selectShot(primary),
+      onContextMenu: (shotId, p) => this.contextMenus.push({ shotId, x: p.x, y: p.y }),
+    });
+  }
+
+  get doc(): ProjectSnapshot {
+    const s = this.store.getState().snapshot;
+    if (!s) throw new Error('no document');
+    return s;
+  }
+
+  /** Shot ids in timeline order. */
+  order(): string[] {
+    return timelineModel(this.doc).order;
+  }
+
+  clip(id: string) {
+    const c = timelineModel(this.doc).clips.find((x) => x.id === id);
+    if (!c) throw new Error(`no clip ${id}`);
+    return c;
+  }
+
+  /** x of a frame on screen. */
+  x(frame: number): number {
+    return frameToX(frame, this.viewport.getState());
+  }
+
+  /** A point on a clip: its middle, or just inside its left/right edge (a trim handle). */
+  at(id: string, where: 'middle' | 'left-edge' | 'right-edge' | number = 'middle'): { x: number; y: number } {
+    const c = this.clip(id);
+    const y = LAYOUT.shotTop + LAYOUT.shotHeight / 2;
+    if (where === 'left-edge') return { x: this.x(c.start) + 1, y };
+    if (where === 'right-edge') return { x: this.x(c.start + c.frames) - 1, y };
+    if (typeof where === 'number') return { x: this.x(c.start + where), y };
+    return { x: this.x(c.start + c.frames / 2), y };
+  }
+
+  pointerDown(x: number, y: number, mods: Mods = {}, button = 0): this {
+    this.last = { x, y, ...mods };
+    this.controller.pointerDown(this.last, button);
+    return this;
+  }
+
+  /** Moves in `steps` equal steps (each a pointer event, as a real drag sends many). */
+  pointerMove(x: number, y: number, mods: Mods = {}, steps = 1): this {
+    const from = this.last;
+    for (let i = 1; i <= steps; i++) {
+      this.last = { x: from.x + ((x - from.x) * i) / steps, y: from.y + ((y - from.y) * i) / steps, ...mods };
+      this.controller.pointerMove(this.last);
+    }
+    return this;
+  }
+
+  async pointerUp(mods: Mods = {}): Promise<Intent | null> {
+    return this.controller.pointerUp({ ...this.last, ...mods });
+  }
+
+  async click(x: number, y: number, mods: Mods = {}): Promise<void> {
+    this.pointerDown(x, y, mods);
+    await this.pointerUp(mods);
+  }
+
+  async drag(from: { x: number; y: number }, to: { x: number; y: number }, mods: Mods = {}): Promise<Intent | null> {
+    this.pointerDown(from.x, from.y, mods);
+    this.pointerMove(to.x, to.y, mods, 8);
+    return this.pointerUp(mods);
+  }
+
+  key(key: string): boolean {
+    return this.controller.keyDown(key);
+  }
+
+  selected(): readonly string[] {
+    return this.selection.getState().ids;
+  }
+
+  async undo(): Promise<void> {
+    this.store.getState().setSnapshot(await this.ctx.api.call('history.undo', {}));
+  }
+}

@@ -1,0 +1,55 @@
+/** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
+import type { Asset, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
+
+export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
+  return {
+    id, sceneId: null, position: 0, title: `Shot ${id}`, prompt: `prompt ${id}`, negativePrompt: '', firstFrameAssetId: null,
+    lastFrameAssetId: null, camera: 'static', shotSize: null, durationFrames: 48, provider: null, model: null,
+    elementIds: [], dialogue: '', seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null,
+    transitionIn: { kind: 'cut', frames: 0 }, notes: '', ...over,
+  };
+}
+
+export function makeAsset(id: string, durationSec: number): Asset {
+  return {
+    id, path: `media/${id}.mp4`, originalName: `${id}.mp4`, bytes: 1000, origin: 'generated', createdAt: '',
+    info: {
+      kind: 'video', container: 'mp4', width: 720, height: 480, displayWidth: 720, displayHeight: 480, durationSec,
+      fps: { num: 24, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p',
+      hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+    },
+  };
+}
+
+export function makeTake(id: string, shotId: string, assetId: string, provider = 'animatic'): Take {
+  return { id, shotId, assetId, jobId: null, provider, model: null, request: {}, seed: null, cost: null, rating: null, createdAt: '' };
+}
+
+/**
+ * `spec` per shot: a number = seconds of a take's media (the shot gets a take), or
+ * { frames } = a shot without a take, of that target duration.
+ */
+export function makeDoc(spec: readonly (number | { frames: number })[]): ProjectSnapshot {
+  const shots: Shot[] = [];
+  const takes: Take[] = [];
+  const assets: Asset[] = [];
+  spec.forEach((s, i) => {
+    const id = `s${i + 1}`;
+    if (typeof s === 'number') {
+      assets.push(makeAsset(`a${i + 1}`, s));
+      takes.push(makeTake(`t${i + 1}`, id, `a${i + 1}`));
+      shots.push(makeShot(id, { position: i, selectedTakeId: `t${i + 1}`, durationFrames: Math.round(s * 24) }));
+    } else {
+      shots.push(makeShot(id, { position: i, durationFrames: s.frames }));
+    }
+  });
+  return {
+    dir: '/films/lake',
+    project: {
+      id: 'p1', name: 'Lake', aspect: '16:9', width: 1280, height: 720, fps: { num: 24, den: 1 }, stylePrompt: '',
+      styleRefAssetIds: [], defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: '',
+    },
+    scenes: [], shots, takes, assets, elements: [], jobs: [], audioItems: [],
+    history: { canUndo: false, canRedo: false, revision: 1 },
+  };
+}
