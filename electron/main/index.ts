@@ -18,6 +18,7 @@ import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { createAppServices, type AppServices } from '../services/app.js';
 import { registerIpc } from './ipc.js';
+import { deleteSecret, getSecret, secretsUnavailableReason, setSecret } from './secrets.js';
 import { installMenu } from './menu.js';
 import { handleSchemes, registerSchemes } from './protocol.js';
 import { createMainWindow, guardAllWebContents, hardenSession } from './window.js';
@@ -63,6 +64,9 @@ async function start(): Promise<void> {
     suggestedDir: app.getPath('documents'),
     nativeBinding: electronBinding(),
     ffmpegResourcesDir: ffmpegResourcesDir(),
+    configDir: app.getPath('userData'),
+    // API keys live in the OS keychain through safeStorage (secrets.ts), never in projects.
+    secrets: { get: getSecret, set: setSecret, delete: deleteSecret, unavailableReason: secretsUnavailableReason },
   });
   const current = services;
   hardenSession(session.defaultSession);

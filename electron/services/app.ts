@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, Handlers } from '../../shared/api/contract.js';
 import { EventHub } from './events.js';
+import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { projectHandlers } from './facade/projectHandlers.js';
@@ -23,6 +24,10 @@ export interface AppServicesOptions extends SessionOptions {
   ffmpegPath?: string;
   /** A packaged app's bundled ffmpeg folder (process.resourcesPath/ffmpeg). */
   ffmpegResourcesDir?: string;
+  /** Where app settings live (Electron: userData); default STORYBOARD_CONFIG_DIR or ~/.config. */
+  configDir?: string;
+  /** The OS keychain (Electron safeStorage); without it keys come from the environment only. */
+  secrets?: SecretStore;
 }
 
 export interface AppServices {
@@ -43,7 +48,10 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   const handlers: Handlers = {
     ...projectHandlers(session, opts),
     ...shotHandlers(session),
-    ...workHandlers(session),
+    ...workHandlers(session, {
+      ...(opts.configDir ? { configDir: opts.configDir } : {}),
+      ...(opts.secrets ? { secrets: opts.secrets } : {}),
+    }),
   };
   return {
     handlers,

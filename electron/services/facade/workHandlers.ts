@@ -60,7 +60,11 @@ export function workHandlers(session: Session, opts: WorkOptions = {}): WorkHand
       return { ok: true as const };
     },
     'jobs.ledger': async () => generation.ledger(session.require()),
-    'project.setBudget': async ({ budgetCap }) => generation.setBudget(session.require(), budgetCap),
+    'project.setBudget': async ({ budgetCap }) => {
+      const result = generation.setBudget(session.require(), budgetCap);
+      session.changed(); // the snapshot's project.budgetCap changed
+      return result;
+    },
     'settings.get': async () => settings.view(),
     'settings.update': async (patch) => settings.update(patch),
     'providers.list': async () => generation.providers(),

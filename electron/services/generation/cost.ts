@@ -24,20 +24,8 @@ export interface BatchEstimate {
   unpriced: number;
 }
 
-/** The project setting that holds the budget cap when it was set through project.setBudget. */
-export const BUDGET_SETTING = 'generation.budgetCap';
-
-/**
- * The cap in force: the project setting if set (a number, or "none"), else the project's
- * budgetCap field.
- */
+/** The cap in force: the project's budgetCap (set with project.setBudget or --budget). */
 export function budgetCapOf(store: GenerationStore): number | null {
-  const raw = store.getSetting?.(BUDGET_SETTING);
-  if (raw !== undefined && raw !== null) {
-    if (raw === 'none') return null;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n >= 0) return n;
-  }
   return store.project().budgetCap;
 }
 

@@ -47,6 +47,7 @@ export interface GenerationStore {
   /** Project settings (ProjectStore has them; optional so small fakes may leave them out). */
   getSetting?(key: string): string | null;
   setSetting?(key: string, value: string): unknown;
+  setBudgetCap?(cap: number | null): void;
   addProvenance(entry: { actor: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }): unknown;
 }
 

@@ -8,7 +8,7 @@ import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import type { SettingsService } from '../settings/store.js';
 import { redact } from '../settings/secrets.js';
-import { BUDGET_SETTING, type BatchEstimate } from './cost.js';
+import type { BatchEstimate } from './cost.js';
 import { estimateGeneration, generateShots, resumeJobs } from './jobs.js';
 import { projectLedger } from './ledger.js';
 import type { GenerateOptions, GenerationDeps, GenerationStore, QueueAdapter } from './ports.js';
@@ -113,11 +113,11 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
   }
 
   setBudget(store: GenerationStore, budgetCap: number | null): { budgetCap: number | null } {
-    if (!store.setSetting) throw new AppError('INTERNAL', 'This project cannot store a budget.');
+    if (!store.setBudgetCap) throw new AppError('INTERNAL', 'This project cannot store a budget.');
     if (budgetCap !== null && (!Number.isFinite(budgetCap) || budgetCap < 0)) {
       throw new AppError('INVALID_INPUT', `A budget cap must be a number >= 0 (got ${budgetCap}).`);
     }
-    store.setSetting(BUDGET_SETTING, budgetCap === null ? 'none' : String(budgetCap));
+    store.setBudgetCap(budgetCap);
     return { budgetCap };
   }
 

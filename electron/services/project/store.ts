@@ -296,4 +296,9 @@ export class ProjectStore {
   setSetting(key: string, value: string): void {
     this.write(() => rec.setSetting(this.db, key, value));
   }
+
+  /** The project's spending cap for generation (null: none). A setting, not an undoable edit. */
+  setBudgetCap(cap: number | null): void {
+    this.write(() => this.db.prepare('UPDATE project SET budget_cap = ?').run(cap));
+  }
 }

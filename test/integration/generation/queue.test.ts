@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/model/entities.js';
-import { BUDGET_SETTING } from '../../../electron/services/generation/cost.js';
 import { estimateGeneration, generateShots, resumeJobs } from '../../../electron/services/generation/jobs.js';
 import { projectLedger } from '../../../electron/services/generation/ledger.js';
 import type { GenerationDeps } from '../../../electron/services/generation/ports.js';
@@ -20,9 +19,12 @@ const root = tempDir();
 const CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
 let n = 0;
 
-/** FakeStore plus the project settings the real store has (the budget lives there). */
+/** FakeStore plus the project settings and budget cap the real store has. */
 class SettingsStore extends FakeStore {
   settings = new Map<string, string>();
+  setBudgetCap(cap: number | null): void {
+    this.project().budgetCap = cap;
+  }
   getSetting(key: string): string | null {
     return this.settings.get(key) ?? null;
   }
@@ -108,7 +110,7 @@ describe('JOB-10: budget', () => {
   it('an over-budget batch writes no job and sends nothing; the estimate says so first', async () => {
     const { store, deps, cloud } = setup([{ clip: CLIP, cost: 0.4 }]);
     for (const id of ['a', 'b', 'c']) store.addShot({ id, prompt: id });
-    store.setSetting(BUDGET_SETTING, '1');
+    store.setBudgetCap(1);
     const est = estimateGeneration(deps, { variations: 1 });
     expect(est).toMatchObject({ jobs: 3, total: 1.2, overBudget: true, budgetCap: 1 });
     await expect(generateShots(deps)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/over the budget cap of 1\.00 USD\. Nothing was sent\./) });
@@ -120,7 +122,7 @@ describe('JOB-10: budget', () => {
     expect(projectLedger(store).totals).toEqual({ estimated: 0.8, actual: 0.8, committed: 0.8 });
     await expect(generateShots(deps, { shotIds: ['c'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(cloud.createAttempts).toBe(2);
-    store.setSetting(BUDGET_SETTING, 'none');
+    store.setBudgetCap(null);
     await generateShots(deps, { shotIds: ['c'] });
     expect(cloud.creates).toHaveLength(3);
   });

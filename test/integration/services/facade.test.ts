@@ -96,4 +96,19 @@ describe('services facade', () => {
     expect(snap?.shots[0]?.selectedTakeId).toBeTruthy();
     expect((await call(s, 'jobs.list', {}))[0]).toMatchObject({ state: 'succeeded', provider: 'animatic' });
   });
+
+  it('project.setBudget lands on the project row, so every view of the snapshot sees it', async () => {
+    const s = services();
+    const dir = join(root, 'budget');
+    await call(s, 'project.create', { dir, name: 'budget' });
+    const seen: (number | null)[] = [];
+    s.on('project.changed', (p) => seen.push(p.project.budgetCap));
+    await call(s, 'project.setBudget', { budgetCap: 12.5 });
+    expect((await call(s, 'project.current', {}))?.project.budgetCap).toBe(12.5);
+    expect(seen.at(-1)).toBe(12.5);
+    await s.close();
+    open.splice(open.indexOf(s), 1);
+    const again = services();
+    expect((await call(again, 'project.open', { dir })).project.budgetCap).toBe(12.5);
+  });
 });
