@@ -47,7 +47,10 @@ export async function generateShots(deps: GenerationDeps, opts: GenerateOptions 
     costEstimate: p.problem ? null : p.cost, costActual: null,
     resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
   }));
-  for (const job of jobs) store.createJob(job);
+  // One transaction for the whole batch: killed midway, the next run sees all or none of it
+  // (otherwise a shot with 1 of 2 variation rows looks "already generating" and stays short).
+  if (store.createJobs) store.createJobs(jobs);
+  else for (const job of jobs) store.createJob(job);
   const jobIds = jobs.map((j) => j.id);
   opts.onQueued?.(jobIds);
   for (const job of jobs) {

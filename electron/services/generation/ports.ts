@@ -40,6 +40,8 @@ export interface GenerationStore {
   absPath(rel: string): string;
   /** Each write is committed before it returns (the store is synchronous SQLite). */
   createJob(job: Job): unknown;
+  /** All rows of a batch at once (one transaction), so a kill can't leave it half-written. */
+  createJobs?(jobs: readonly Job[]): unknown;
   updateJob(id: string, patch: Partial<Job>): unknown;
   getJob(id: string): Job;
   listJobs(filter?: { states?: JobState[]; shotId?: string }): Job[];

@@ -251,6 +251,11 @@ export class ProjectStore {
     return this.write(() => rec.addTake(this.db, take, opts.selectIfNone));
   }
 
+  /** A batch's job rows in one transaction: a crash never leaves a batch half-recorded. */
+  createJobs(jobs: readonly Job[]): Job[] {
+    return this.write(() => jobs.map((job) => rec.createJob(this.db, job)));
+  }
+
   createJob(job: Job): Job {
     return this.write(() => rec.createJob(this.db, job));
   }

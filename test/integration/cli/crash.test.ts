@@ -50,7 +50,9 @@ describe('kill -9 during a CLI export (MEDIA-1)', () => {
     const temps = (): string[] => readdirSync(outDir).filter((f) => f.endsWith('.sbtmp'));
     expect(await until(() => temps().length === 1, 30_000)).toBe(true);
     const temp = temps()[0] as string;
-    // Let ffmpeg get going so the temp holds real, partial data.
+    // The temp is reserved before ffmpeg starts: wait for ffmpeg itself (a loaded machine can
+    // take a while), then let it write real, partial data.
+    expect(await until(() => ffmpegsWriting(temp).length > 0, 30_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 700));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
