@@ -12,6 +12,7 @@ import { EventHub } from './events.js';
 import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
+import { audioHandlers } from './facade/audioHandlers.js';
 import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
 import { workHandlers } from './facade/workHandlers.js';
@@ -48,6 +49,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   const handlers: Handlers = {
     ...projectHandlers(session, opts),
     ...shotHandlers(session),
+    ...audioHandlers(session),
     ...workHandlers(session, {
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       ...(opts.secrets ? { secrets: opts.secrets } : {}),

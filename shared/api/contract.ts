@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  AssetSchema, CameraMoveSchema, IdSchema, JobSchema, JobStateSchema, ProjectSnapshotSchema, ShotSchema,
+  AssetSchema, AudioItemSchema, CameraMoveSchema, IdSchema, JobSchema, JobStateSchema, ProjectSnapshotSchema, ShotSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
@@ -120,6 +120,31 @@ export const ProviderInfoSchema = z.object({
 
 export { PriceOverrideSchema };
 
+// ---- audio (music, voice-over and sound lanes under the picture) ----
+
+export const AudioLaneSchema = AudioItemSchema.shape.lane;
+export type AudioLane = z.infer<typeof AudioLaneSchema>;
+export const AUDIO_GAIN_MIN_DB = -60;
+export const AUDIO_GAIN_MAX_DB = 12;
+
+/** Frames are project frames: startFrame on the timeline, inFrame/outFrame into the media (outFrame null: to its end). */
+export const AudioPatchSchema = z.object({
+  startFrame: z.number().int().min(0).optional(),
+  inFrame: z.number().int().min(0).optional(),
+  outFrame: z.number().int().positive().nullable().optional(),
+  gainDb: z.number().min(AUDIO_GAIN_MIN_DB).max(AUDIO_GAIN_MAX_DB).optional(),
+  fadeInFrames: z.number().int().min(0).optional(),
+  fadeOutFrames: z.number().int().min(0).optional(),
+  lane: AudioLaneSchema.optional(),
+}).strict();
+export type AudioPatch = z.infer<typeof AudioPatchSchema>;
+
+export const WAVEFORM_MIN_BUCKETS = 16;
+export const WAVEFORM_MAX_BUCKETS = 4000;
+export const WAVEFORM_DEFAULT_BUCKETS = 800;
+
+// ---- end audio ----
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -195,6 +220,25 @@ export const contract = {
     z.object({ path: z.string(), count: z.number().int(), tileWidth: z.number().int(), tileHeight: z.number().int(), times: z.array(z.number()) }),
   ),
   // ---- end editor ----
+  // ---- audio ----
+  /** Imports an audio file (or a video with sound) and puts it on a lane: inFrame 0, to the end, 0 dB, no fades. One undo step. */
+  'audio.add': method(
+    z.object({ path: PathSchema, lane: AudioLaneSchema, startFrame: z.number().int().min(0).default(0) }).strict(),
+    ProjectSnapshotSchema,
+  ),
+  /** One undo step; in < out within the media. */
+  'audio.update': method(z.object({ id: IdSchema, patch: AudioPatchSchema }).strict(), ProjectSnapshotSchema),
+  /** One undo step (undo puts the item back). */
+  'audio.remove': method(z.object({ id: IdSchema }).strict(), ProjectSnapshotSchema),
+  /** Peak envelope of an asset's first audio stream: max |sample| per bucket, 0..1, over durationSec. Cached. */
+  'media.waveform': method(
+    z.object({
+      assetId: IdSchema,
+      buckets: z.number().int().min(WAVEFORM_MIN_BUCKETS).max(WAVEFORM_MAX_BUCKETS).default(WAVEFORM_DEFAULT_BUCKETS),
+    }).strict(),
+    z.object({ peaks: z.array(z.number().min(0).max(1)), durationSec: z.number().nonnegative() }),
+  ),
+  // ---- end audio ----
   'media.import': method(z.object({ path: PathSchema }).strict(), AssetSchema),
   'generate.start': method(BatchInputSchema, z.object({ jobIds: z.array(IdSchema) })),
   /** What generate.start would make and cost, with nothing written or sent. */

@@ -5,6 +5,7 @@
  */
 import type { FfmpegInput, FfmpegInvocation } from '../ffmpeg/invocation.js';
 import { fpsToString, framesToSeconds } from '../model/time.js';
+import { audioItemInput, audioMixChains } from './audioMix.js';
 import { audioChain, videoChain } from './filters.js';
 import type { ExportClip, ExportPlan } from './plan.js';
 import { audioEncoderArgs, videoEncoderArgs } from './presets.js';
@@ -53,7 +54,11 @@ export function buildExportGraph(plan: ExportPlan): string {
   });
   // concat joins segments that start at 0 and share parameters, which the chains ensure
   // (https://ffmpeg.org/ffmpeg-filters.html#concat).
-  chains.push(`${pads.join('')}concat=n=${plan.clips.length}:v=1:a=1[vout][aout]`);
+  const mixed = plan.audioItems.length > 0;
+  chains.push(`${pads.join('')}concat=n=${plan.clips.length}:v=1:a=1[vout][${mixed ? 'apic' : 'aout'}]`);
+  // Audio items are inputs after the clips; the mix keeps the picture's exact length.
+  const totalSamples = plan.clips.reduce((sum, c) => sum + c.samples, 0);
+  chains.push(...audioMixChains(plan.audioItems, plan.clips.length, 'apic', totalSamples, 'aout'));
   return chains.join(';');
 }
 
@@ -65,7 +70,10 @@ export function buildExportInvocation(plan: ExportPlan, resolveAbs: (relPath: st
     // SIGTTIN); cancel is by signal (https://ffmpeg.org/ffmpeg.html#Main-options).
     // -y: the temp file may exist (we create it first to prove the folder is writable).
     globalOptions: ['-hide_banner', '-nostdin', '-y'],
-    inputs: plan.clips.map((clip) => clipInput(clip, plan, resolveAbs)),
+    inputs: [
+      ...plan.clips.map((clip) => clipInput(clip, plan, resolveAbs)),
+      ...plan.audioItems.map((item) => audioItemInput(item, resolveAbs)),
+    ],
     filterComplex: buildExportGraph(plan),
     outputOptions: [
       '-map', '[vout]',

@@ -22,7 +22,8 @@ import { OUTPUT_PIXEL_FORMAT } from './presets.js';
 export type CopyRefusalCode =
   | 'not-video' | 'trimmed' | 'container' | 'codec' | 'pixel-format' | 'size' | 'sar' | 'rotation'
   | 'frame-rate' | 'vfr' | 'interlaced' | 'frame-count' | 'start' | 'path' | 'probe-failed'
-  | 'stream-layout' | 'profile' | 'level' | 'extradata' | 'time-base' | 'decode-delay' | 'color';
+  | 'stream-layout' | 'profile' | 'level' | 'extradata' | 'time-base' | 'decode-delay' | 'color'
+  | 'audio-items';
 
 /** `videoStreamId`: the container id of the video stream every clip shares (for the concat list). */
 export type CopyVerdict =
@@ -75,6 +76,11 @@ function precheckClip(c: ExportClip, plan: ExportPlan, resolveAbs: (rel: string)
 /** What the project's own media records already rule out (no process needed). */
 export function copyPrecheck(plan: ExportPlan, resolveAbs: (rel: string) => string): CopyVerdict {
   if (plan.clips.length === 0) return refuse('not-video', 'The cut is empty');
+  // The copy path writes the clips' own audio only; a mix is made by the encode graph.
+  if (plan.audioItems.length > 0) {
+    const n = plan.audioItems.length;
+    return refuse('audio-items', `The project has ${n} audio item${n > 1 ? 's' : ''} to mix under the picture`);
+  }
   return firstRefusal(plan.clips, (c) => precheckClip(c, plan, resolveAbs));
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import type { MediaInfo, ProjectSnapshot, Shot } from '../model/entities.js';
 import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
 import { cutList, type CutShot } from '../model/timeline.js';
+import { planAudioItems, type ExportAudioItem } from './audioMix.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
 import { clipSampleCounts } from './samples.js';
 
@@ -47,6 +48,8 @@ export interface ExportPlan {
   totalFrames: number;
   durationSec: number;
   clips: ExportClip[];
+  /** Audio items that sound inside the cut, mixed under the picture (audioMix.ts). */
+  audioItems: ExportAudioItem[];
 }
 
 export interface ExportPlanOptions {
@@ -81,6 +84,12 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
   const samples = clipSampleCounts(partial.map((c) => c.frames), project.fps, OUTPUT_SAMPLE_RATE);
   const clips = partial.map((c, i): ExportClip => ({ ...c, samples: samples[i] ?? 0 }));
   const totalFrames = clips.reduce((sum, c) => sum + c.frames, 0);
+  const audio = planAudioItems(doc, project.fps, totalFrames);
+  if (audio.problems.length > 0) {
+    const n = audio.problems.length - 1;
+    const more = n > 0 ? ` (and ${n} more audio item${n > 1 ? 's' : ''} with problems)` : '';
+    throw new AppError('EXPORT_INVALID', `${audio.problems[0]}${more}`, { problems: audio.problems });
+  }
   return {
     outPath: opts.outPath,
     tempPath: opts.tempPath,
@@ -95,6 +104,7 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
     totalFrames,
     durationSec: framesToSeconds(totalFrames, project.fps),
     clips,
+    audioItems: audio.items,
   };
 }
 

@@ -8,6 +8,7 @@ import type { ProjectSnapshot } from '../../shared/model/entities.js';
 import { createSelectionStore, type SelectionStore } from '../../renderer/src/store/selection.js';
 import { createAppStore, type AppStore } from '../../renderer/src/store/store.js';
 import { createViewportStore, type ViewportStore } from '../../renderer/src/store/viewport.js';
+import { AUDIO_BOX_H, audioModel, laneTop } from '../../renderer/src/timeline/audioModel.js';
 import * as commands from '../../renderer/src/timeline/commands.js';
 import { TimelineController } from '../../renderer/src/timeline/controller.js';
 import { frameToX, LAYOUT } from '../../renderer/src/timeline/geometry.js';
@@ -63,6 +64,27 @@ export class TestTimeline {
     const c = timelineModel(this.doc).clips.find((x) => x.id === id);
     if (!c) throw new Error(`no clip ${id}`);
     return c;
+  }
+
+  audio(id: string) {
+    const b = audioModel(this.doc).find((x) => x.id === id);
+    if (!b) throw new Error(`no audio item ${id}`);
+    return b;
+  }
+
+  /** A point on an audio item: its middle, just inside an edge, or `n` frames into it. */
+  audioAt(id: string, where: 'middle' | 'left-edge' | 'right-edge' | number = 'middle'): { x: number; y: number } {
+    const b = this.audio(id);
+    const y = laneTop(b.lane) + AUDIO_BOX_H / 2;
+    if (where === 'left-edge') return { x: this.x(b.start) + 1, y };
+    if (where === 'right-edge') return { x: this.x(b.start + b.frames) - 1, y };
+    if (typeof where === 'number') return { x: this.x(b.start + where), y };
+    return { x: this.x(b.start + b.frames / 2), y };
+  }
+
+  /** Lets the calls a key started (Delete) answer. */
+  async settle(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 0));
   }
 
   /** x of a frame on screen. */

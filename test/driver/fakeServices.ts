@@ -5,7 +5,7 @@
  * in their order, start at toIndex of the result; split: atFrame after the shot's start).
  */
 import type { ApiClient } from '../../renderer/src/api/client.js';
-import type { ProjectSnapshot, Shot } from '../../shared/model/entities.js';
+import type { AudioItem, ProjectSnapshot, Shot } from '../../shared/model/entities.js';
 import { resolveTrim, takeFrames } from '../../shared/model/timeline.js';
 
 export interface Call {
@@ -25,11 +25,11 @@ export class FakeServices {
     return [...this.doc.shots].sort((a, b) => a.position - b.position);
   }
 
-  private commit(shots: Shot[]): ProjectSnapshot {
+  private commit(shots: Shot[], audioItems: AudioItem[] = this.doc.audioItems): ProjectSnapshot {
     this.undoStack.push(this.doc);
     this.redoStack = [];
     const revision = this.doc.history.revision + 1;
-    this.doc = { ...this.doc, shots: shots.map((s, i) => ({ ...s, position: i })), history: { canUndo: true, canRedo: false, revision } };
+    this.doc = { ...this.doc, shots: shots.map((s, i) => ({ ...s, position: i })), audioItems, history: { canUndo: true, canRedo: false, revision } };
     return this.doc;
   }
 
@@ -72,6 +72,13 @@ export class FakeServices {
         }
         return this.commit([...shots.slice(0, i), first, second, ...shots.slice(i + 1)]);
       }
+      case 'audio.update': {
+        const patch = input.patch as Partial<AudioItem>;
+        if (!this.doc.audioItems.some((a) => a.id === input.id)) throw new Error(`no audio item ${String(input.id)}`);
+        return this.commit(shots, this.doc.audioItems.map((a) => (a.id === input.id ? { ...a, ...patch } : a)));
+      }
+      case 'audio.remove':
+        return this.commit(shots, this.doc.audioItems.filter((a) => a.id !== input.id));
       case 'history.undo': {
         const prev = this.undoStack.pop();
         if (!prev) throw new Error('nothing to undo');

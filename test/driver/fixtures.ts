@@ -1,5 +1,5 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
-import type { Asset, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
+import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return {
@@ -52,4 +52,22 @@ export function makeDoc(spec: readonly (number | { frames: number })[]): Project
     scenes: [], shots, takes, assets, elements: [], jobs: [], audioItems: [],
     history: { canUndo: false, canRedo: false, revision: 1 },
   };
+}
+
+/** An audio file asset of `durationSec` (no picture). */
+export function makeAudioAsset(id: string, durationSec: number): Asset {
+  const base = makeAsset(id, durationSec);
+  return {
+    ...base, path: `media/${id}.wav`, originalName: `${id} 配乐.wav`,
+    info: { ...base.info, kind: 'audio', container: 'wav', width: 0, height: 0, displayWidth: 0, displayHeight: 0, fps: null, videoCodec: null, pixelFormat: null, hasAudio: true, audioCodec: 'pcm_s16le', audioChannels: 2, audioSampleRate: 48000 },
+  };
+}
+
+/** `doc` plus one audio item per spec, each with its own file asset. */
+export function withAudio(doc: ProjectSnapshot, items: readonly (Partial<AudioItem> & { id: string; seconds: number })[]): ProjectSnapshot {
+  const assets = items.map((i) => makeAudioAsset(`aud-${i.id}`, i.seconds));
+  const audioItems: AudioItem[] = items.map(({ seconds: _s, ...i }) => ({
+    lane: 'music', assetId: `aud-${i.id}`, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false, ...i,
+  }));
+  return { ...doc, assets: [...doc.assets, ...assets], audioItems };
 }

@@ -47,14 +47,15 @@ async function stop(proc: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ host: ServeHost; problems: string[] }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-  host: async ({}, use, testInfo) => {
+export const test = base.extend<{ host: ServeHost; problems: string[]; serveEnv: Record<string, string> }>({
+  /** Extra environment for the serve process (a spec overrides it, e.g. a fake provider's URL). */
+  serveEnv: [{}, { option: true }],
+  host: async ({ serveEnv }, use, testInfo) => {
     if (!existsSync(CLI) || !existsSync(RENDERER)) {
       throw new Error(`Build first: npm run build (needs ${CLI} and ${RENDERER})`);
     }
     const dir = mkdtempSync(join(tmpdir(), 'sb e2e 镜头-'));
-    const proc = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...serveEnv } });
     let err = '';
     proc.stderr!.on('data', (chunk: Buffer) => {
       err = (err + chunk.toString()).slice(-20_000);

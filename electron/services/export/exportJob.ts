@@ -175,6 +175,15 @@ async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => 
       });
     }
   }
+  for (const item of plan.audioItems) {
+    const file = resolveAbs(item.path);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      throw new AppError('MEDIA_MISSING', `${item.label} uses ${item.path}, which is missing from the project folder: re-import it or remove the item.`, {
+        audioItemId: item.id, path: file,
+      });
+    }
+  }
 }
 
 /** Creates the temp file exclusively: proves the folder takes new files before ffmpeg starts. */

@@ -7,6 +7,7 @@ import { editorActions } from './editorActions';
 import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
 import { timelineActions } from './timelineActions';
 import { exportCancel, exportStart, generateAll } from './workActions';
+import { generationActions } from './jobActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -42,6 +43,7 @@ export const actions: ActionMap = {
   'take.generate': takeGenerate,
   'shot.setFrame': shotSetFrame,
   'shot.setTrim': shotSetTrim,
+  ...generationActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -1,5 +1,6 @@
 /** What each action takes. The registry is typed from this map. */
-import type { Quality, ShotPatch } from '../../../shared/api/contract';
+import type { MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
+import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { CameraMove } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 
@@ -79,6 +80,19 @@ export interface ActionPayloads {
   'take.generate': { shotId: string };
   'shot.setFrame': { shotId: string; which: 'first' | 'last'; source: FrameSource | null };
   'shot.setTrim': { shotId: string; inFrames: number; outFrames: number | null };
+  // Generation (issue 4): see jobActions.ts.
+  'generate.open': undefined;
+  'generate.run': MethodInput<'generate.start'>;
+  'generate.close': undefined;
+  'jobs.refresh': undefined;
+  'jobs.cancel': { jobId: string };
+  'jobs.retryAsk': { jobId: string };
+  'jobs.retry': undefined;
+  'jobs.retryDismiss': undefined;
+  'budget.set': { budgetCap: number | null };
+  'settings.open': undefined;
+  'settings.update': { patch: SettingsUpdate };
+  'providers.test': { provider: string };
 }
 
 /** A picked or dropped image, a project asset, or the previous shot's last frame. */

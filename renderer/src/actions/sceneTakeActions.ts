@@ -1,5 +1,8 @@
 /** Scenes, takes and shot frames: one contract call (one undo step) each. */
-import type { Action } from './registry';
+import { setJobsUi } from '../store/jobsUi';
+import { selection } from '../store/uiEditor';
+import { generationActions } from './jobActions';
+import { runAction, type Action } from './registry';
 
 export const sceneAdd: Action<'scene.add'> = {
   id: 'scene.add', labelKey: 'editor.scene.add', place: 'app',
@@ -50,7 +53,16 @@ export const takeRemove: Action<'take.remove'> = {
 export const takeGenerate: Action<'take.generate'> = {
   id: 'take.generate', labelKey: 'editor.takes.generate', place: 'generate',
   predicate: (s, p) => s.snapshot?.shots.some((x) => x.id === p.shotId) === true,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api, store } = ctx;
+    // Free takes start at once; one that costs money goes through the Generate dialog's estimate.
+    const est = await api.call('generate.estimate', { shotIds: [p.shotId] });
+    if (est.total > 0 || est.unpriced > 0 || est.overBudget) {
+      selection.getState().select([p.shotId], 'replace', [p.shotId]);
+      setJobsUi({ generateScope: 'regenerate' });
+      await runAction(ctx, generationActions['generate.open'], undefined);
+      return;
+    }
     await api.call('generate.start', { shotIds: [p.shotId] });
     store.getState().setSnapshot(await api.call('project.current', {}));
   },

@@ -5,6 +5,9 @@ import { AddShotForm } from '../panels/AddShotForm';
 import { CommandPalette } from '../panels/CommandPalette';
 import { ContextMenu } from '../panels/ContextMenu';
 import { ExportPanel } from '../panels/ExportPanel';
+import { GenerateDialog } from '../panels/GenerateDialog';
+import { JobsPanel } from '../panels/JobsPanel';
+import { SettingsPanel } from '../panels/SettingsPanel';
 import { ProjectHeader } from '../panels/ProjectHeader';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
 import { ShotInspector } from '../panels/ShotInspector';
@@ -32,7 +35,10 @@ export function App() {
               {view === 'grid' ? <StoryboardGrid /> : <TimelineMount />}
               <div className="dock">
                 <AddShotForm />
-                <ExportPanel />
+                <div className="dock-col">
+                  <ExportPanel />
+                  <JobsPanel />
+                </div>
               </div>
             </main>
             <aside className="editor-side">
@@ -43,12 +49,14 @@ export function App() {
             </aside>
           </div>
           <ContextMenu />
+          <GenerateDialog />
         </div>
       ) : (
         <StartScreen />
       )}
       <CommandPalette />
       <ShortcutsSheet />
+      <SettingsPanel />
     </>
   );
 }

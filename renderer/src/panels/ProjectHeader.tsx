@@ -5,6 +5,7 @@ import { useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { BudgetChip } from './BudgetBar';
 import { formatSeconds } from './format';
 import { ViewSwitch } from './ViewSwitch';
 import { totalSeconds } from '../store/selectors';
@@ -35,12 +36,14 @@ export function ProjectHeader() {
       </div>
       <ViewSwitch />
       <div className="topbar-actions">
+        <BudgetChip />
         <div className="btn-group" role="group" aria-label={t('header.history')}>
           <ActionButton action="history.undo" payload={undefined} variant="ghost" testId="undo" />
           <ActionButton action="history.redo" payload={undefined} variant="ghost" testId="redo" />
         </div>
         <ActionButton action="palette.open" payload={undefined} variant="ghost" testId="open-palette" />
         <ActionButton action="help.shortcuts" payload={undefined} variant="ghost" label="?" testId="open-shortcuts" />
+        <ActionButton action="settings.open" payload={undefined} variant="ghost" testId="open-settings" />
         <LanguageSwitch />
         <ActionButton action="project.close" payload={undefined} variant="ghost" testId="close-project" />
       </div>

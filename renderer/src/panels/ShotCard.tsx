@@ -50,7 +50,9 @@ function StatusPill({ status }: { status: ShotStatus }) {
         </span>
       );
     case 'failed':
-      return <span className="status status-failed" title={status.error}>{t('status.failed', { error: status.error })}</span>;
+      return status.unknown
+        ? <span className="status status-failed" title={status.error} data-testid="status-unknown">{t('status.unknown')}</span>
+        : <span className="status status-failed" title={status.error}>{t('status.failed', { error: status.error })}</span>;
     case 'take':
       return <span className="status status-ok">{t('status.take')}</span>;
     default:

@@ -10,7 +10,8 @@ const ACTIVE: readonly JobState[] = ['queued', 'submitting', 'submitted', 'runni
 export type ShotStatus =
   | { kind: 'none' }
   | { kind: 'generating'; progress: number; state: JobState }
-  | { kind: 'failed'; error: string }
+  /** unknown: a create whose answer was lost; a paid task may exist at the provider. */
+  | { kind: 'failed'; error: string; unknown?: true }
   | { kind: 'take' };
 
 /** The newest job the snapshot knows for a shot. */
@@ -36,7 +37,8 @@ export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgr
   if (job && ACTIVE.includes(job.state)) return { kind: 'generating', progress: job.progress, state: job.state };
   if (shot.selectedTakeId !== null) return { kind: 'take' };
   if (job && (job.state === 'failed' || job.state === 'unknown')) {
-    return { kind: 'failed', error: job.error ?? job.state };
+    const error = job.error ?? job.state;
+    return job.state === 'unknown' ? { kind: 'failed', error, unknown: true } : { kind: 'failed', error };
   }
   return { kind: 'none' };
 }

@@ -1,6 +1,7 @@
 /** The slice creators. Setters only: talking to the services is the actions' job. */
 import type { StateCreator } from 'zustand';
-import type { AppState, DocumentSlice, JobsSlice, Language, UiSlice } from './state';
+import { emptyJobs } from './jobs';
+import type { AppState, DocumentSlice, Language, UiSlice } from './state';
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
@@ -15,15 +16,12 @@ export const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
       return {
         snapshot,
         selectedShotId,
-        ...(sameProject ? {} : { jobs: {}, exportRun: null, errors: {} }),
+        ...(sameProject ? {} : { ...emptyJobs, exportRun: null, errors: {} }),
       };
     }),
 });
 
-export const createJobsSlice: Slice<JobsSlice> = (set) => ({
-  jobs: {},
-  applyJobProgress: (p) => set((s) => ({ jobs: { ...s.jobs, [p.shotId]: p } })),
-});
+export { createJobsSlice } from './jobs';
 
 export const createUiSlice = (language: Language): Slice<UiSlice> => (set) => ({
   language,

@@ -3,16 +3,18 @@
  * edit goes through the contract and the services own undo/redo, so nothing here is history.
  * UI state (language, selection, busy flags, errors, export run) is never part of a document.
  */
-import type { ExportProgress, JobProgress, MethodOutput } from '../../../shared/api/contract';
+import type { ExportProgress, MethodOutput } from '../../../shared/api/contract';
 import type { ErrorCode } from '../../../shared/errors';
 import type { ProjectSnapshot } from '../../../shared/model/entities';
 import type { ConnectionStatus } from '../api/client';
+import type { JobsSlice } from './jobs';
 
 export type Language = 'en' | 'zh-CN';
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
 /** Where in the UI an action runs, so its busy state and its error show right there. */
-export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' | 'generate' | 'export' | 'history';
+export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' | 'generate' | 'export' | 'history'
+  | 'generateDialog' | 'jobs' | 'budget' | 'settings';
 
 export interface UiError {
   code: ErrorCode;
@@ -37,11 +39,7 @@ export interface DocumentSlice {
   setSnapshot(snapshot: ProjectSnapshot | null): void;
 }
 
-export interface JobsSlice {
-  /** The latest progress event per shot id, for this session's generation. */
-  jobs: Record<string, JobProgress>;
-  applyJobProgress(p: JobProgress): void;
-}
+export type { JobsSlice } from './jobs';
 
 export interface UiSlice {
   language: Language;

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Stage } from 'react-konva';
 import { useAppContext, useAppState, isMac } from '../app/context';
 import { setEditorUi, selection, viewport } from '../store/uiEditor';
+import { AudioPanel } from './AudioPanel';
+import { createAudioSelection } from './audioSelection';
 import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
 import { TimelineController } from './controller';
 import { TimelineEnv, type Env } from './env';
@@ -16,6 +18,7 @@ import { createGestureStore } from './gestureStore';
 import type { PointerInput } from './interactions/types';
 import { OverlayLayer, RulerLayer, ShotsLayer, StaticLayer } from './layers';
 import { timelineModel } from './model';
+import './timeline.css';
 
 function useWidth(ref: RefObject<HTMLDivElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -40,7 +43,8 @@ export function Timeline() {
   const total = useAppState((s) => timelineModel(s.snapshot).total);
   const empty = useAppState((s) => (s.snapshot?.shots.length ?? 0) === 0);
   const [gesture] = useState(createGestureStore);
-  const env: Env = useMemo(() => ({ api: app.api, dir, gesture, selection, viewport }), [app.api, dir, gesture]);
+  const [audioSelection] = useState(createAudioSelection);
+  const env: Env = useMemo(() => ({ api: app.api, dir, gesture, selection, viewport, audioSelection }), [app.api, dir, gesture, audioSelection]);
   const ctx: TimelineCtx = useMemo(() => ({ api: app.api, store: app.store, viewport, selection }), [app]);
   const controller = useMemo(
     () =>
@@ -49,13 +53,14 @@ export function Timeline() {
         viewport,
         selection,
         gesture,
+        audioSelection,
         send: (intent) => applyIntent(ctx, intent),
         onSelect: (_ids, primary) => {
           if (app.store.getState().selectedShotId !== primary) app.store.getState().selectShot(primary);
         },
         onContextMenu: (shotId, p) => setEditorUi({ contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId } }),
       }),
-    [app, ctx, gesture],
+    [app, ctx, gesture, audioSelection],
   );
 
   // The content width (right of the lane labels) drives culling and zoom to fit.
@@ -86,6 +91,12 @@ export function Timeline() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && controller.gestureKind !== null) {
         controller.keyDown('Escape');
+        e.preventDefault();
+        e.stopPropagation();
+      }
+      // Delete with an audio item selected (and the canvas focused) removes that item, not shots.
+      const inside = boxRef.current !== null && boxRef.current.contains(document.activeElement);
+      if ((e.key === 'Delete' || e.key === 'Backspace') && inside && controller.keyDown(e.key)) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -121,6 +132,7 @@ export function Timeline() {
 
   return (
     <TimelineEnv.Provider value={env}>
+      <AudioPanel ctx={ctx} />
       <div
         ref={boxRef}
         className="timeline"

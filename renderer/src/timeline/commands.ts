@@ -12,6 +12,8 @@ import type { AppStore } from '../store/store';
 import { selection as appSelection, viewport as appViewport } from '../store/uiEditor';
 import type { ViewportStore } from '../store/viewport';
 import { callEdit } from './api';
+import { removeAudio, updateAudio } from './audioApi';
+import { audioModel } from './audioModel';
 import { clampScroll, clipAtFrame, fitView, visibleRange, zoomAround } from './geometry';
 import type { Intent } from './interactions/types';
 import { timelineModel } from './model';
@@ -27,12 +29,14 @@ export interface TimelineCtx {
 const vpOf = (ctx: TimelineCtx) => ctx.viewport ?? appViewport;
 const selOf = (ctx: TimelineCtx) => ctx.selection ?? appSelection;
 const modelOf = (ctx: TimelineCtx) => timelineModel(ctx.store.getState().snapshot);
+/** How far the view may fit and scroll: the film, or an audio item ending after it. */
+const extentOf = (ctx: TimelineCtx) => audioModel(ctx.store.getState().snapshot).reduce((end, b) => Math.max(end, b.start + b.frames), modelOf(ctx).total);
 
 // ---- view (UI state, never history) ----
 
 export function zoomToFit(ctx: TimelineCtx): void {
   const vp = vpOf(ctx).getState();
-  vp.setView(fitView(modelOf(ctx).total, vp.width));
+  vp.setView(fitView(extentOf(ctx), vp.width));
   vp.setFitted(true);
 }
 
@@ -40,13 +44,13 @@ export function zoomToFit(ctx: TimelineCtx): void {
 export function zoomBy(ctx: TimelineCtx, factor: number, anchorFrame?: number): void {
   const vp = vpOf(ctx).getState();
   const next = zoomAround(vp, factor, anchorFrame ?? vp.playhead);
-  vp.setView({ pxPerFrame: next.pxPerFrame, scrollFrame: clampScroll(next.scrollFrame, next, vp.width, modelOf(ctx).total) });
+  vp.setView({ pxPerFrame: next.pxPerFrame, scrollFrame: clampScroll(next.scrollFrame, next, vp.width, extentOf(ctx)) });
 }
 
 /** Horizontal scroll by a distance on screen. */
 export function scrollBy(ctx: TimelineCtx, dxPx: number): void {
   const vp = vpOf(ctx).getState();
-  const scrollFrame = clampScroll(vp.scrollFrame + dxPx / vp.pxPerFrame, vp, vp.width, modelOf(ctx).total);
+  const scrollFrame = clampScroll(vp.scrollFrame + dxPx / vp.pxPerFrame, vp, vp.width, extentOf(ctx));
   if (scrollFrame !== vp.scrollFrame) vp.setView({ pxPerFrame: vp.pxPerFrame, scrollFrame });
 }
 
@@ -103,6 +107,8 @@ async function edit(ctx: TimelineCtx, run: () => Promise<ProjectSnapshot>): Prom
 
 /** Sends a committed gesture. */
 export async function applyIntent(ctx: TimelineCtx, intent: Intent): Promise<boolean> {
+  if (intent.kind === 'audio') return (await edit(ctx, () => updateAudio(ctx.api, intent.id, intent.patch))) !== null;
+  if (intent.kind === 'audio-remove') return (await edit(ctx, () => removeAudio(ctx.api, intent.id))) !== null;
   if (intent.kind === 'move') {
     return (await edit(ctx, () => callEdit(ctx.api, 'shots.moveMany', { shotIds: intent.shotIds, toIndex: intent.toIndex }))) !== null;
   }

@@ -8,8 +8,11 @@ import type { ProjectSnapshot } from '../../../shared/model/entities';
 import { takeFrames } from '../../../shared/model/timeline';
 import type { SelectionStore } from '../store/selection';
 import type { ViewportStore } from '../store/viewport';
-import { hitTest, LAYOUT, type ClipBox } from './geometry';
+import { audioModel, hitAudio } from './audioModel';
+import { createAudioSelection, type AudioSelectionStore } from './audioSelection';
+import { hitTest, LAYOUT, snapTargets, type ClipBox } from './geometry';
 import { IDLE, type GestureStore } from './gestureStore';
+import { startAudioEdit, type AudioEditGesture } from './interactions/audioEdit';
 import { startMarquee, type MarqueeGesture } from './interactions/marquee';
 import { startReorder, type ReorderGesture } from './interactions/reorder';
 import { startScrub, type ScrubGesture } from './interactions/scrub';
@@ -22,6 +25,8 @@ export interface ControllerDeps {
   viewport: ViewportStore;
   selection: SelectionStore;
   gesture: GestureStore;
+  /** The selected audio item (the controller makes its own when not given). */
+  audioSelection?: AudioSelectionStore;
   /** Sends a committed gesture's intent (one contract call). */
   send(intent: Intent): Promise<unknown>;
   /** The selection changed (the app mirrors the primary shot into its inspector). */
@@ -43,12 +48,16 @@ type Active =
   | { kind: 'trim'; g: TrimGesture }
   | { kind: 'scrub'; g: ScrubGesture }
   | { kind: 'marquee'; g: MarqueeGesture }
+  | { kind: 'audio-press'; g: AudioEditGesture; origin: PointerInput; moved: boolean }
   | null;
 
 export class TimelineController {
   private active: Active = null;
+  readonly audioSelection: AudioSelectionStore;
 
-  constructor(private readonly deps: ControllerDeps) {}
+  constructor(private readonly deps: ControllerDeps) {
+    this.audioSelection = deps.audioSelection ?? createAudioSelection();
+  }
 
   get gestureKind(): string | null {
     return this.active?.kind ?? null;
@@ -75,11 +84,39 @@ export class TimelineController {
     this.select(ids, 'replace');
   }
 
+  private selectAudio(id: string | null): void {
+    if (this.audioSelection.getState().id !== id) this.audioSelection.getState().set(id);
+  }
+
+  private audioHit(p: PointerInput) {
+    return hitAudio(audioModel(this.deps.getSnapshot()), p.x, p.y, this.context().view);
+  }
+
+  /** A press on an audio item: selects it; a drag past the threshold moves or trims it. */
+  private pressAudio(p: PointerInput): boolean {
+    const hit = this.audioHit(p);
+    if (!hit) return false;
+    if (this.deps.selection.getState().ids.length > 0) this.setSelection([]);
+    this.selectAudio(hit.box.id);
+    const ctx = this.context();
+    const kind = hit.zone === 'body' ? 'move' : hit.zone;
+    const g = startAudioEdit({ pxPerFrame: ctx.view.pxPerFrame, targets: snapTargets(ctx.clips, ctx.playhead) }, hit.box, kind, p);
+    this.active = { kind: 'audio-press', g, origin: p, moved: false };
+    if (kind !== 'move') this.deps.gesture.setState({ audio: g.preview(), cursor: 'ew-resize' });
+    return true;
+  }
+
   /** The cursor for a hover at p (no button down). */
   hover(p: PointerInput): string {
     if (this.active) return this.deps.gesture.getState().cursor;
     const m = this.model();
     const hit = hitTest(m.clips, p.x, p.y, this.context().view, (id) => isTrimmable(m, id));
+    const audio = hit.zone === 'audio' ? this.audioHit(p) : null;
+    if (audio) {
+      const c = audio.zone === 'body' ? 'grab' : 'ew-resize';
+      if (this.deps.gesture.getState().cursor !== c) this.deps.gesture.setState({ cursor: c });
+      return c;
+    }
     const cursor = hit.zone === 'trim-in' || hit.zone === 'trim-out' ? 'ew-resize' : hit.zone === 'ruler' ? 'col-resize' : hit.zone === 'clip' ? 'grab' : 'default';
     if (this.deps.gesture.getState().cursor !== cursor) this.deps.gesture.setState({ cursor });
     return cursor;
@@ -97,6 +134,8 @@ export class TimelineController {
       return;
     }
     if (button !== 0) return;
+    if (hit.zone === 'audio' && this.pressAudio(p)) return;
+    this.selectAudio(null);
     if (hit.zone === 'ruler') {
       const g = startScrub(ctx, p, m.total);
       this.deps.viewport.getState().setPlayhead(g.frame());
@@ -159,6 +198,12 @@ export class TimelineController {
       this.deps.gesture.setState({ reorder: g.move(p), cursor: 'grabbing' });
       return;
     }
+    if (a.kind === 'audio-press') {
+      if (!a.moved && Math.hypot(p.x - a.origin.x, p.y - a.origin.y) < LAYOUT.dragThresholdPx) return;
+      a.moved = true;
+      this.deps.gesture.setState({ audio: a.g.move(p), cursor: a.g.preview().kind === 'move' ? 'grabbing' : 'ew-resize' });
+      return;
+    }
     if (a.kind === 'reorder') this.deps.gesture.setState({ reorder: a.g.move(p) });
     else if (a.kind === 'trim') this.deps.gesture.setState({ trim: a.g.move(p) });
     else if (a.kind === 'scrub') this.deps.viewport.getState().setPlayhead(a.g.move(p));
@@ -179,6 +224,8 @@ export class TimelineController {
       if (a.pending.narrowOnClick && !p.shift && !p.mod) this.setSelection([a.pending.clip.id]);
     } else if (a.kind === 'reorder' || a.kind === 'trim') {
       intent = a.g.commit();
+    } else if (a.kind === 'audio-press' && a.moved) {
+      intent = a.g.commit();
     }
     this.deps.gesture.setState({ ...IDLE, cursor: this.deps.gesture.getState().cursor === 'grabbing' ? 'grab' : this.deps.gesture.getState().cursor });
     if (intent) await this.deps.send(intent);
@@ -190,7 +237,7 @@ export class TimelineController {
     const a = this.active;
     if (!a) return false;
     this.active = null;
-    if (a.kind === 'reorder' || a.kind === 'trim') a.g.cancel();
+    if (a.kind === 'reorder' || a.kind === 'trim' || a.kind === 'audio-press') a.g.cancel();
     else if (a.kind === 'scrub') this.deps.viewport.getState().setPlayhead(a.g.originFrame);
     else if (a.kind === 'marquee') this.setSelection(a.g.before);
     this.deps.gesture.setState({ ...IDLE });
@@ -199,6 +246,19 @@ export class TimelineController {
 
   keyDown(key: string): boolean {
     if (key === 'Escape') return this.cancel();
+    if ((key === 'Delete' || key === 'Backspace') && this.audioSelection.getState().id !== null && !this.active) {
+      void this.deleteAudio();
+      return true;
+    }
     return false;
+  }
+
+  /** Removes the selected audio item (one audio.remove). False when none is selected. */
+  async deleteAudio(): Promise<boolean> {
+    const id = this.audioSelection.getState().id;
+    if (id === null || !audioModel(this.deps.getSnapshot()).some((b) => b.id === id)) return false;
+    this.selectAudio(null);
+    await this.deps.send({ kind: 'audio-remove', id });
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client';
 import type { SelectionStore } from '../store/selection';
 import { selection, viewport } from '../store/uiEditor';
 import type { ViewportStore } from '../store/viewport';
+import { createAudioSelection, type AudioSelectionStore } from './audioSelection';
 import { createGestureStore, type GestureStore } from './gestureStore';
 
 export interface Env {
@@ -13,8 +14,9 @@ export interface Env {
   gesture: GestureStore;
   selection: SelectionStore;
   viewport: ViewportStore;
+  audioSelection: AudioSelectionStore;
 }
 
 const nullApi = null as unknown as ApiClient;
 
-export const TimelineEnv = createContext<Env>({ api: nullApi, dir: '', gesture: createGestureStore(), selection, viewport });
+export const TimelineEnv = createContext<Env>({ api: nullApi, dir: '', gesture: createGestureStore(), selection, viewport, audioSelection: createAudioSelection() });

@@ -25,8 +25,8 @@ export const LAYOUT = {
   shotTop: 34,
   shotHeight: 84,
   audioTop: 126,
-  audioLaneHeight: 34,
-  audioLanes: ['music', 'voiceover'] as const,
+  audioLaneHeight: 38,
+  audioLanes: ['music', 'voiceover', 'sfx'] as const,
   /** Pointer distance (px) at which a clip edge becomes a trim handle. */
   handlePx: 7,
   /** Pointer distance (px) within which a dragged edge snaps. */

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
+import { AudioItems } from './AudioClip';
 import { TimelineEnv } from './env';
 import { cullClips, frameToX, LAYOUT, rulerTicks, stageHeight, type ClipBox, type View } from './geometry';
 import { timelineModel } from './model';
@@ -147,6 +148,7 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
     <Layer listening={false}>
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={stageHeight()}>
         <Group x={-Math.round(view.scrollFrame * view.pxPerFrame)}>
+          <AudioItems pxPerFrame={view.pxPerFrame} lo={lo} hi={hi} />
           {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={view.pxPerFrame} placeholders={placeholders} />}
           {wide.map((c) => {
             const cut = model.byId.get(c.id);
@@ -178,10 +180,12 @@ export const OverlayLayer = memo(function OverlayLayer({ width }: { width: numbe
   const reorder = useStore(env.gesture, (s) => s.reorder);
   const trimSnap = useStore(env.gesture, (s) => s.trim?.snap ?? null);
   const marquee = useStore(env.gesture, (s) => s.marquee);
+  // A primitive: the overlay re-renders when the audio snap guide appears or moves, not per frame.
+  const audioSnap = useStore(env.gesture, (s) => s.audio?.snap?.frame ?? null);
   const h = stageHeight();
   const contentW = Math.max(0, width - LAYOUT.gutter);
   const px = frameToX(playhead, view);
-  const snap = reorder?.snap ?? trimSnap;
+  const snap = reorder?.snap ?? trimSnap ?? (audioSnap === null ? null : { frame: audioSnap });
   return (
     <Layer listening={false}>
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={h}>

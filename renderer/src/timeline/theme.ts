@@ -18,6 +18,8 @@ export const THEME = {
   clipPlaceholder: '#262b36',
   playhead: '#f0616d',
   snap: '#e5a83b',
+  audio: '#182a2a',
+  audioWave: '#4fc3a1',
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
   mono: 'ui-monospace, "SF Mono", Menlo, Consolas, "Noto Sans Mono", monospace',
 } as const;

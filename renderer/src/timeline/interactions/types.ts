@@ -4,6 +4,7 @@
  * adding increments), cancel() leaves nothing behind, and commit() returns the single intent
  * to send to the services (one contract call = one undo step) or null when nothing changed.
  */
+import type { AudioPatch } from '../audioApi';
 import type { ClipBox, SnapTarget, View } from '../geometry';
 
 /** Pointer position in timeline content coordinates (CSS px), with modifier keys. */
@@ -21,7 +22,9 @@ export interface PointerInput {
 
 export type Intent =
   | { kind: 'move'; shotIds: string[]; toIndex: number }
-  | { kind: 'trim'; shotId: string; inFrames: number; outFrames: number | null };
+  | { kind: 'trim'; shotId: string; inFrames: number; outFrames: number | null }
+  | { kind: 'audio'; id: string; patch: AudioPatch }
+  | { kind: 'audio-remove'; id: string };
 
 /** What every gesture reads at start: the layout, the zoom and the playhead, frozen. */
 export interface GestureContext {

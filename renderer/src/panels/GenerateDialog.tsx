@@ -1,0 +1,176 @@
+/**
+ * Generate: provider and model (from providers.list, with what each can take), variations,
+ * which shots, and the cost estimate BEFORE anything starts. Over the project budget the
+ * start button is replaced by a block: nothing is submitted.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
+import { useTranslation } from 'react-i18next';
+import { toSerializedError } from '../../../shared/errors';
+import { actions, runAction } from '../actions';
+import { useAppContext, useAppState } from '../app/context';
+import { useSelection } from '../app/useEditor';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Field } from '../components/Field';
+import { formatMoney } from '../store/jobs';
+import { jobsUi, type GenerateScope } from '../store/jobsUi';
+import { GenerateEstimate } from './GenerateEstimate';
+import {
+  batchFor, capabilitiesOf, durationText, MAX_DIALOG_VARIATIONS, shotsInScope, unsupportedShots, type GenerateChoice,
+} from './generateModel';
+import './generation.css';
+
+const SCOPES: readonly GenerateScope[] = ['missing', 'selected', 'regenerate'];
+
+export function GenerateDialog() {
+  const open = useStore(jobsUi, (s) => s.generateOpen);
+  return open ? <GenerateForm /> : null;
+}
+
+function GenerateForm() {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const providers = useAppState((s) => s.providers);
+  const snapshot = useAppState((s) => s.snapshot);
+  const estimate = useAppState((s) => s.estimate);
+  const busy = useAppState((s) => s.busy.generateDialog === true);
+  const lang = useAppState((s) => s.language);
+  const picked = useSelection((s) => s.ids);
+  const inspected = useAppState((s) => s.selectedShotId);
+  // The multi-selection, else the shot in the inspector.
+  const selected = useMemo(() => (picked.length > 0 ? picked : inspected ? [inspected] : []), [picked, inspected]);
+  const initialScope = useStore(jobsUi, (s) => s.generateScope);
+  const [choice, setChoice] = useState<GenerateChoice>(() => ({
+    provider: snapshot?.project.defaultProvider || 'animatic', model: '', variations: 1,
+    scope: picked.length > 0 && initialScope === 'missing' ? 'selected' : initialScope, seed: 'new',
+  }));
+  // The project's default provider when it is enabled here, else the first enabled one.
+  const provider = providers?.some((p) => p.id === choice.provider && p.enabled) ? choice.provider
+    : (providers?.find((p) => p.enabled)?.id ?? choice.provider);
+  const batch = useMemo(() => batchFor({ ...choice, provider }, selected), [choice, provider, selected]);
+  const key = JSON.stringify(batch);
+  const info = providers?.find((p) => p.id === provider);
+  const caps = capabilitiesOf(info);
+  const scoped = snapshot ? shotsInScope(snapshot, choice.scope, selected) : [];
+  const unsupported = unsupportedShots(scoped, caps);
+  const needsSelection = choice.scope !== 'missing' && selected.length === 0;
+
+  // The estimate follows every change; a late answer for older choices is dropped.
+  useEffect(() => {
+    if (needsSelection || !providers) return;
+    let live = true;
+    const { store, api } = ctx;
+    store.getState().setEstimate(null);
+    const timer = setTimeout(() => {
+      api.call('generate.estimate', JSON.parse(key) as typeof batch).then(
+        (est) => { if (live) store.getState().setEstimate(est); },
+        (err: unknown) => {
+          if (!live) return;
+          const e = toSerializedError(err);
+          store.getState().setError('generateDialog', { code: e.code, message: e.message });
+        },
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [ctx, key, needsSelection, providers]);
+
+  const set = (patch: Partial<GenerateChoice>) => {
+    ctx.store.getState().setError('generateDialog', null);
+    setChoice((c) => ({ ...c, ...patch }));
+  };
+  const close = () => void runAction(ctx, actions['generate.close'], undefined);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void runAction(ctx, actions['generate.run'], batch);
+  };
+  const blocked = estimate === null || estimate.overBudget || estimate.jobs === 0 || needsSelection;
+  const labels = Object.fromEntries((providers ?? []).map((p) => [p.id, p.label]));
+
+  return (
+    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <form className="sheet gen-dialog" role="dialog" aria-modal="true" aria-labelledby="gen-title" data-testid="generate-dialog"
+        onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && close()}>
+        <div className="detail-head">
+          <h2 id="gen-title">{t('generate.title')}</h2>
+          <button type="button" className="btn btn-ghost" onClick={close}>{t('generate.cancel')}</button>
+        </div>
+        <div className="gen-grid">
+          <Field label={t('generate.provider')}>
+            <select value={provider} onChange={(e) => set({ provider: e.target.value, model: '' })} data-testid="gen-provider" autoFocus>
+              {(providers ?? []).map((p) => (
+                <option key={p.id} value={p.id} disabled={!p.enabled}>
+                  {p.label}{p.offline ? ` · ${t('generate.offline')}` : ''}{p.enabled ? '' : ` (${t('generate.disabled')})`}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('generate.model')}>
+            <select value={choice.model} onChange={(e) => set({ model: e.target.value })} data-testid="gen-model" disabled={!caps || caps.models.length === 0}>
+              <option value="">{t('generate.defaultModel')}</option>
+              {(caps?.models ?? []).map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+            </select>
+          </Field>
+        </div>
+        {caps && (
+          <ul className="chips caps" aria-label={t('generate.capabilities')} data-testid="gen-capabilities">
+            {caps.textToVideo && <li className="chip">{t('generate.caps.text')}</li>}
+            {caps.imageToVideo && <li className="chip">{t('generate.caps.image')}</li>}
+            {caps.lastFrame && <li className="chip">{t('generate.caps.lastFrame')}</li>}
+            {caps.audio && <li className="chip">{t('generate.caps.audio')}</li>}
+            <li className="chip">{durationText(caps)}</li>
+          </ul>
+        )}
+        <fieldset className="field">
+          <legend>{t('generate.variations')}</legend>
+          <div className="segmented" role="radiogroup" aria-label={t('generate.variations')}>
+            {Array.from({ length: MAX_DIALOG_VARIATIONS }, (_, i) => i + 1).map((n) => (
+              <label key={n} className={n === choice.variations ? 'seg selected' : 'seg'}>
+                <input type="radio" name="gen-variations" value={n} checked={n === choice.variations} onChange={() => set({ variations: n })} data-testid={`gen-variations-${n}`} />
+                {n}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="field">
+          <legend>{t('generate.scope')}</legend>
+          <div className="gen-scopes" role="radiogroup" aria-label={t('generate.scope')}>
+            {SCOPES.map((s) => (
+              <label key={s} className="gen-scope">
+                <input type="radio" name="gen-scope" value={s} checked={s === choice.scope} onChange={() => set({ scope: s })} data-testid={`gen-scope-${s}`}
+                  disabled={s !== 'missing' && selected.length === 0} />
+                <span>{t(`generate.scopes.${s}`, { count: s === 'missing' && snapshot ? shotsInScope(snapshot, 'missing', []).length : selected.length })}</span>
+              </label>
+            ))}
+          </div>
+          {choice.scope === 'regenerate' && (
+            <div className="segmented gen-seed" role="radiogroup" aria-label={t('generate.seed')}>
+              {(['same', 'new'] as const).map((s) => (
+                <label key={s} className={s === choice.seed ? 'seg selected' : 'seg'}>
+                  <input type="radio" name="gen-seed" value={s} checked={s === choice.seed} onChange={() => set({ seed: s })} data-testid={`gen-seed-${s}`} />
+                  {t(`generate.seeds.${s}`)}
+                </label>
+              ))}
+            </div>
+          )}
+          {needsSelection && <small className="field-error" data-testid="gen-need-selection">{t('generate.needSelection')}</small>}
+        </fieldset>
+        {unsupported.length > 0 && info && (
+          <p className="warn small" data-testid="gen-unsupported">{t('generate.unsupported', { count: unsupported.length, provider: info.label })}</p>
+        )}
+        {!needsSelection && <GenerateEstimate estimate={estimate} labels={labels} />}
+        <ErrorMessage place="generateDialog" />
+        <div className="btn-row gen-actions">
+          <button type="button" className="btn btn-ghost" onClick={close}>{t('generate.cancel')}</button>
+          <button type="submit" className="btn btn-primary" disabled={blocked || busy} data-testid="gen-start">
+            {busy ? t('generate.starting')
+              : estimate ? t('generate.startFor', { count: estimate.jobs, cost: formatMoney(estimate.total, estimate.currency, lang) })
+                : t('generate.start')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

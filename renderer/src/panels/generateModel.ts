@@ -1,0 +1,68 @@
+/** Pure helpers of the Generate dialog: the batch its choices make, and what a provider can take. */
+import type { MethodInput } from '../../../shared/api/contract';
+import type { ProviderCapabilities } from '../../../shared/generation/capabilities';
+import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
+import type { ProviderInfo } from '../store/jobs';
+import type { GenerateScope } from '../store/jobsUi';
+
+export interface GenerateChoice {
+  provider: string;
+  /** '' = the provider's default model. */
+  model: string;
+  variations: number;
+  scope: GenerateScope;
+  seed: 'same' | 'new';
+}
+
+export const MAX_DIALOG_VARIATIONS = 4;
+
+/** The generate.start / generate.estimate input for these choices (selection in cut order). */
+export function batchFor(choice: GenerateChoice, selected: readonly string[]): MethodInput<'generate.start'> {
+  const base = {
+    provider: choice.provider,
+    ...(choice.model ? { model: choice.model } : {}),
+    variations: Math.min(MAX_DIALOG_VARIATIONS, Math.max(1, Math.round(choice.variations))),
+  };
+  if (choice.scope === 'missing') return base;
+  return { ...base, shotIds: [...selected], ...(choice.scope === 'regenerate' ? { seed: choice.seed } : {}) };
+}
+
+/** The shots a choice covers, as far as the renderer can tell (the services decide). */
+export function shotsInScope(snapshot: ProjectSnapshot, scope: GenerateScope, selected: readonly string[]): Shot[] {
+  if (scope !== 'missing') return snapshot.shots.filter((s) => selected.includes(s.id));
+  const withTake = new Set(snapshot.takes.map((t) => t.shotId));
+  return snapshot.shots.filter((s) => !withTake.has(s.id) && s.selectedTakeId === null);
+}
+
+/** The descriptor providers.list sends as data, read back with safe defaults. */
+export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilities | null {
+  if (!p) return null;
+  const c = p.capabilities as Partial<ProviderCapabilities>;
+  return {
+    textToVideo: c.textToVideo === true,
+    imageToVideo: c.imageToVideo === true,
+    lastFrame: c.lastFrame === true,
+    referenceImagesMax: typeof c.referenceImagesMax === 'number' ? c.referenceImagesMax : 0,
+    extend: c.extend === true,
+    audio: c.audio === true,
+    durations: c.durations ?? { kind: 'range', min: 0, max: 0 },
+    aspects: c.aspects ?? 'any',
+    resolutions: c.resolutions ?? 'any',
+    models: Array.isArray(c.models) ? c.models : [],
+  };
+}
+
+/** Shots of the scope this provider cannot take (they would end as failed jobs, at no cost). */
+export function unsupportedShots(shots: readonly Shot[], caps: ProviderCapabilities | null): Shot[] {
+  if (!caps) return [];
+  return shots.filter((s) =>
+    (s.firstFrameAssetId !== null && !caps.imageToVideo)
+    || (s.firstFrameAssetId === null && !caps.textToVideo)
+    || (s.lastFrameAssetId !== null && !caps.lastFrame));
+}
+
+/** "2–10 s" or "4, 6, 8 s". */
+export function durationText(caps: ProviderCapabilities): string {
+  const d = caps.durations;
+  return d.kind === 'range' ? `${d.min}–${d.max} s` : `${d.values.join(', ')} s`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Above the canvas: "Add music / voice-over" (a lane and a file, uploaded through the api
+ * client's importFile, placed at the playhead by ONE audio.add) with its error shown right
+ * here, and a visually hidden list mirroring the audio items, so screen readers (and tests)
+ * can read what the canvas draws.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toSerializedError } from '../../../shared/errors';
+import { framesToSeconds } from '../../../shared/model/time';
+import { useAppState } from '../app/context';
+import { FilePicker } from '../components/FilePicker';
+import { viewport as appViewport } from '../store/uiEditor';
+import { addAudio } from './audioApi';
+import { audioModel, type AudioLane } from './audioModel';
+import type { TimelineCtx } from './commands';
+import { LAYOUT } from './geometry';
+
+function AudioList() {
+  const { t } = useTranslation();
+  const boxes = useAppState((s) => audioModel(s.snapshot));
+  const fps = useAppState((s) => s.snapshot?.project.fps ?? null);
+  return (
+    <ul className="visually-hidden" aria-label={t('timeline.audio.list')} data-testid="audio-items">
+      {boxes.map((b) => (
+        <li key={b.id} data-testid="audio-item" data-id={b.id} data-lane={b.lane} data-start={b.start} data-frames={b.frames}>
+          {t('timeline.audio.item', {
+            lane: t(`timeline.lanes.${b.lane}`),
+            name: b.name,
+            start: fps ? framesToSeconds(b.start, fps).toFixed(2) : b.start,
+            seconds: fps ? framesToSeconds(b.frames, fps).toFixed(2) : b.frames,
+            gain: b.gainDb.toFixed(1),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [lane, setLane] = useState<AudioLane>('music');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const open = useAppState((s) => s.snapshot !== null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const path = await ctx.api.importFile(file);
+      const startFrame = Math.max(0, Math.round((ctx.viewport ?? appViewport).getState().playhead));
+      ctx.store.getState().setSnapshot(await addAudio(ctx.api, { path, lane, startFrame }));
+      setFile(null);
+      if (input.current) input.current.value = '';
+    } catch (err) {
+      // Kept where it happened, with the file still chosen, so the user can pick another lane or file.
+      setError(toSerializedError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <form
+        className="timeline-audio-add"
+        onSubmit={(e) => void submit(e)}
+        aria-label={t('timeline.audio.add')}
+        data-testid="add-audio"
+      >
+        <label htmlFor={`${id}-lane`} className="small muted">{t('timeline.audio.lane')}</label>
+        <select id={`${id}-lane`} value={lane} onChange={(e) => setLane(e.target.value as AudioLane)} data-testid="audio-lane">
+          {LAYOUT.audioLanes.map((l) => (
+            <option key={l} value={l}>{t(`timeline.lanes.${l}`)}</option>
+          ))}
+        </select>
+        <FilePicker id={`${id}-file`} inputRef={input} accept="audio/*,.wav,.mp3,.m4a,.aac,.flac,.ogg,.opus" file={file} onChange={setFile} testId="audio-file" />
+        <button type="submit" className="btn btn-secondary" disabled={!open || !file || busy} aria-busy={busy} data-testid="audio-add">
+          {busy ? t('timeline.audio.adding') : t('timeline.audio.add')}
+        </button>
+        {error !== null && (
+          <p className="field-error" role="alert" data-testid="error-audio">
+            {error}
+          </p>
+        )}
+      </form>
+      <AudioList />
+    </>
+  );
+}
