@@ -1,13 +1,14 @@
 /** `storyboard info --json`: the project with its shots in order, as scripts want it. */
 import { join } from 'node:path';
 import type { ProjectSnapshot } from '../../shared/model/entities.js';
-import { cutList } from '../../shared/model/timeline.js';
+import { cutFrames, cutList } from '../../shared/model/timeline.js';
 import { framesToSeconds, fpsToString } from '../../shared/model/time.js';
 
 export function projectInfo(snap: ProjectSnapshot) {
   const fps = snap.project.fps;
   const cuts = cutList(snap);
-  const frames = cuts.reduce((n, c) => n + c.frames, 0);
+  // Transitions overlap neighbours, so the length is not the plain sum of the shots.
+  const frames = cutFrames(cuts);
   return {
     dir: snap.dir,
     project: {
@@ -28,6 +29,8 @@ export function projectInfo(snap: ProjectSnapshot) {
       camera: c.shot.camera,
       durationFrames: c.frames,
       durationSec: framesToSeconds(c.frames, fps),
+      startFrame: c.startFrame,
+      transitionIn: { kind: c.shot.transitionIn.kind, frames: c.overlap },
       selectedTake:
         c.take && c.asset
           ? {

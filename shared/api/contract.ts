@@ -19,10 +19,17 @@ export const LanguageSchema = z.enum(['en', 'zh-CN']);
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
+/** 5 s at the fastest project rate (120 fps); the timeline further clamps to half of each neighbour. */
+export const MAX_TRANSITION_FRAMES = 600;
+export const TransitionPatchSchema = z.object({
+  kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+  frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
+}).strict();
+
 export const ShotPatchSchema = ShotSchema.pick({
   title: true, prompt: true, negativePrompt: true, camera: true, shotSize: true, durationFrames: true,
   provider: true, model: true, dialogue: true, seed: true, notes: true,
-}).partial().strict();
+}).extend({ transitionIn: TransitionPatchSchema }).partial().strict();
 export type ShotPatch = z.infer<typeof ShotPatchSchema>;
 
 export const AddShotInputSchema = z.object({

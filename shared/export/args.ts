@@ -7,6 +7,8 @@ import type { FfmpegInput, FfmpegInvocation } from '../ffmpeg/invocation.js';
 import { fpsToString, framesToSeconds } from '../model/time.js';
 import { audioItemInput, audioMixChains } from './audioMix.js';
 import { audioChain, videoChain } from './filters.js';
+import { sampleAtFrame } from './samples.js';
+import { hasTransitions, transitionJoinChains } from './transitions.js';
 import type { ExportClip, ExportPlan } from './plan.js';
 import { audioEncoderArgs, videoEncoderArgs } from './presets.js';
 
@@ -52,12 +54,17 @@ export function buildExportGraph(plan: ExportPlan): string {
     chains.push(audioChain(i, clip, `a${i}`));
     pads.push(`[v${i}][a${i}]`);
   });
-  // concat joins segments that start at 0 and share parameters, which the chains ensure
-  // (https://ffmpeg.org/ffmpeg-filters.html#concat).
   const mixed = plan.audioItems.length > 0;
-  chains.push(`${pads.join('')}concat=n=${plan.clips.length}:v=1:a=1[vout][${mixed ? 'apic' : 'aout'}]`);
-  // Audio items are inputs after the clips; the mix keeps the picture's exact length.
-  const totalSamples = plan.clips.reduce((sum, c) => sum + c.samples, 0);
+  if (hasTransitions(plan.clips)) {
+    chains.push(...transitionJoinChains(plan.clips, plan.fps, 'vout', mixed ? 'apic' : 'aout'));
+  } else {
+    // concat joins segments that start at 0 and share parameters, which the chains ensure
+    // (https://ffmpeg.org/ffmpeg-filters.html#concat).
+    chains.push(`${pads.join('')}concat=n=${plan.clips.length}:v=1:a=1[vout][${mixed ? 'apic' : 'aout'}]`);
+  }
+  // Audio items are inputs after the clips; the mix keeps the picture's exact length. With
+  // overlaps this is not the sum of the clips' samples, so it comes from the total frames.
+  const totalSamples = sampleAtFrame(plan.totalFrames, plan.fps, plan.sampleRate);
   chains.push(...audioMixChains(plan.audioItems, plan.clips.length, 'apic', totalSamples, 'aout'));
   return chains.join(';');
 }

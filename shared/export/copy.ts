@@ -23,7 +23,7 @@ export type CopyRefusalCode =
   | 'not-video' | 'trimmed' | 'container' | 'codec' | 'pixel-format' | 'size' | 'sar' | 'rotation'
   | 'frame-rate' | 'vfr' | 'interlaced' | 'frame-count' | 'start' | 'path' | 'probe-failed'
   | 'stream-layout' | 'profile' | 'level' | 'extradata' | 'time-base' | 'decode-delay' | 'color'
-  | 'audio-items';
+  | 'audio-items' | 'transition';
 
 /** `videoStreamId`: the container id of the video stream every clip shares (for the concat list). */
 export type CopyVerdict =
@@ -81,6 +81,9 @@ export function copyPrecheck(plan: ExportPlan, resolveAbs: (rel: string) => stri
     const n = plan.audioItems.length;
     return refuse('audio-items', `The project has ${n} audio item${n > 1 ? 's' : ''} to mix under the picture`);
   }
+  // Joined packets can only butt: a crossfade or dip makes new pictures, so it is encoded.
+  const faded = plan.clips.find((c) => c.overlap > 0);
+  if (faded) return refuse('transition', `${faded.label} has a ${faded.transition.replace(/_/g, ' ')} into it`);
   return firstRefusal(plan.clips, (c) => precheckClip(c, plan, resolveAbs));
 }
 

@@ -4,12 +4,12 @@
  */
 import type { Quality } from '../api/contract.js';
 import { AppError } from '../errors.js';
-import type { MediaInfo, ProjectSnapshot, Shot } from '../model/entities.js';
+import type { MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/entities.js';
 import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
-import { cutList, type CutShot } from '../model/timeline.js';
+import { cutFrames, cutList, type CutShot } from '../model/timeline.js';
 import { planAudioItems, type ExportAudioItem } from './audioMix.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
-import { clipSampleCounts } from './samples.js';
+import { clipSampleSpans } from './samples.js';
 
 export type ExportContainer = 'mp4' | 'mov';
 
@@ -32,6 +32,11 @@ export interface ExportClip {
   startFrame: number;
   /** Exact audio samples at the output rate (cumulative rounding, see samples.ts). */
   samples: number;
+  /** The transition into this clip and the frames it really overlaps the previous one (timeline.ts). */
+  transition: Transition['kind'];
+  overlap: number;
+  /** The overlap in audio samples (the acrossfade length). */
+  overlapSamples: number;
 }
 
 export interface ExportPlan {
@@ -80,10 +85,11 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)` : '';
     throw new AppError('EXPORT_INVALID', `${problems[0]}${more}`, { problems });
   }
-  const partial = checked.filter((x): x is Omit<ExportClip, 'samples'> => typeof x !== 'string');
-  const samples = clipSampleCounts(partial.map((c) => c.frames), project.fps, OUTPUT_SAMPLE_RATE);
-  const clips = partial.map((c, i): ExportClip => ({ ...c, samples: samples[i] ?? 0 }));
-  const totalFrames = clips.reduce((sum, c) => sum + c.frames, 0);
+  const partial = checked.filter((x): x is Omit<ExportClip, 'samples' | 'overlapSamples'> => typeof x !== 'string');
+  const spans = clipSampleSpans(partial, project.fps, OUTPUT_SAMPLE_RATE);
+  const clips = partial.map((c, i): ExportClip => ({ ...c, samples: spans[i]?.samples ?? 0, overlapSamples: spans[i]?.overlapSamples ?? 0 }));
+  // Transitions overlap neighbours: the length is the end of the last clip, not the sum.
+  const totalFrames = cutFrames(clips);
   const audio = planAudioItems(doc, project.fps, totalFrames);
   if (audio.problems.length > 0) {
     const n = audio.problems.length - 1;
@@ -135,7 +141,7 @@ function validateOutput(width: number, height: number, fps: Fps): void {
 }
 
 /** The clip a shot contributes, or a sentence saying why it can't be exported. */
-function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples'> | string {
+function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
   const label = shotLabel(c.shot, number);
   if (!c.shot.selectedTakeId) return `${label} has no take: generate it or import a clip.`;
   if (!c.take) return `${label} selects a take that is not in the project: select another take.`;
@@ -158,6 +164,8 @@ function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples'> | st
     outFrames: c.trim.outFrames,
     frames: c.trim.frames,
     startFrame: c.startFrame,
+    transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
+    overlap: c.overlap,
   };
 }
 

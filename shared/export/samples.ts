@@ -36,3 +36,26 @@ export function clipSampleCounts(framesPerClip: readonly number[], fps: Fps, sam
     return count;
   });
 }
+
+export interface ClipSampleSpan {
+  /** Samples of the clip's own sound. */
+  samples: number;
+  /** Samples it overlaps the previous clip (a crossfade), 0 for a cut. */
+  overlapSamples: number;
+}
+
+/**
+ * Samples per clip when clips may overlap (transitions): each clip spans the samples between
+ * its start and end frame on the one timeline, so every overlap and the whole mix telescope to
+ * sampleAtFrame(total) exactly. With no overlap this equals clipSampleCounts().
+ */
+export function clipSampleSpans(clips: readonly { startFrame: number; frames: number }[], fps: Fps, sampleRate: number): ClipSampleSpan[] {
+  let prevEnd = 0;
+  return clips.map((c) => {
+    const start = sampleAtFrame(c.startFrame, fps, sampleRate);
+    const end = sampleAtFrame(c.startFrame + c.frames, fps, sampleRate);
+    const span = { samples: end - start, overlapSamples: Math.max(0, prevEnd - start) };
+    prevEnd = end;
+    return span;
+  });
+}

@@ -32,27 +32,52 @@ export interface CutShot {
   frames: number;
   trim: ResolvedTrim | null;
   startFrame: number;
+  /**
+   * Frames this shot overlaps the previous one (its transition in, clamped by transitionFrames);
+   * 0 for a cut and for the first shot.
+   */
+  overlap: number;
 }
 
-/** Shots in order with where each starts on the timeline. */
+/**
+ * The frames a transition really overlaps two neighbours: never more than half of either, so a
+ * shot with transitions on both sides still has its two overlaps apart; 0 for a cut.
+ */
+export function transitionFrames(t: Shot['transitionIn'], prevFrames: number, frames: number): number {
+  if (t.kind === 'cut') return 0;
+  return Math.max(0, Math.min(Math.trunc(t.frames), Math.floor(prevFrames / 2), Math.floor(frames / 2)));
+}
+
+/**
+ * Shots in order with where each starts on the timeline (design.md §3: a storyline; a
+ * transition starts the next shot `overlap` frames before the previous one ends).
+ */
 export function cutList(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'>): CutShot[] {
   const takes = new Map(doc.takes.map((t) => [t.id, t]));
   const assets = new Map(doc.assets.map((a) => [a.id, a]));
   const ordered = [...doc.shots].sort((a, b) => a.position - b.position);
-  let start = 0;
-  return ordered.map((shot) => {
+  let end = 0;
+  let prevFrames = 0;
+  return ordered.map((shot, i) => {
     const take = shot.selectedTakeId ? (takes.get(shot.selectedTakeId) ?? null) : null;
     const asset = take ? (assets.get(take.assetId) ?? null) : null;
     const trim = asset ? resolveTrim(shot, takeFrames(asset, doc.project.fps)) : null;
     const frames = trim ? trim.frames : shot.durationFrames;
-    const item: CutShot = { shot, take, asset, frames, trim, startFrame: start };
-    start += frames;
+    const overlap = i === 0 ? 0 : transitionFrames(shot.transitionIn, prevFrames, frames);
+    const item: CutShot = { shot, take, asset, frames, trim, startFrame: end - overlap, overlap };
+    end = item.startFrame + frames;
+    prevFrames = frames;
     return item;
   });
 }
 
+/** Length of the cut: the sum of the shots' lengths less the sum of their overlaps. */
+export function cutFrames(cut: readonly Pick<CutShot, 'startFrame' | 'frames'>[]): number {
+  return cut.reduce((end, c) => Math.max(end, c.startFrame + c.frames), 0);
+}
+
 export function totalFrames(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'>): number {
-  return cutList(doc).reduce((sum, c) => sum + c.frames, 0);
+  return cutFrames(cutList(doc));
 }
 
 /**

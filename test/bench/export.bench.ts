@@ -3,6 +3,7 @@
  * fsync + rename) against ffmpeg commands written by hand, in the same run on the same
  * ffmpeg binary. Run by test/bench/run.mjs. EXP-1 must take the re-encode path (mixed clips)
  * and EXP-3 the stream-copy path (identical whole takes); each checks the mode it measured.
+ * EXP-4: our export with crossfades against our same export with cuts only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
 import { runExport, type ExportMode } from '../../electron/services/export/exportJob.js';
+import type { ProjectSnapshot } from '../../shared/model/entities.js';
 import type { Fps } from '../../shared/model/time.js';
 import { FakeExportStore } from '../integration/export/fakeStore.js';
 import { addClip } from '../integration/export/fixtures.js';
@@ -43,8 +45,13 @@ function makeClip(out: string, size: string, rate: number, sec: number, audio: {
     '-c:a', 'aac', '-ac', String(audio.channels), '-shortest', out]);
 }
 
-async function ours(dir: string, clips: ClipSpec[], width: number, height: number, fps: Fps, out: string, mode: ExportMode): Promise<void> {
-  const store = new FakeExportStore(dir, makeDoc(clips, { dir, width, height, fps }));
+async function ours(
+  dir: string, clips: ClipSpec[], width: number, height: number, fps: Fps, out: string, mode: ExportMode,
+  edit: (doc: ProjectSnapshot) => void = () => undefined,
+): Promise<void> {
+  const doc = makeDoc(clips, { dir, width, height, fps });
+  edit(doc);
+  const store = new FakeExportStore(dir, doc);
   const result = await runExport(store, { outPath: out, quality: 'draft' });
   // A bench that silently measured the other path would report a meaningless ratio.
   if (result.mode !== mode) throw new Error(`expected the ${mode} path, got ${result.mode}: ${result.reason}`);
@@ -124,11 +131,43 @@ async function exp3(root: string): Promise<void> {
   }, t);
 }
 
+async function exp4(root: string): Promise<void> {
+  const dir = join(root, 'exp4');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  makeClip(join(dir, 'src/a.mp4'), '1280x720', 24, 5, { rate: 48000, channels: 2 });
+  makeClip(join(dir, 'src/b.mp4'), '1280x720', 30, 5, { rate: 44100, channels: 1 });
+  const clips = [
+    addClip(dir, 'media/horse.mp4', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4')),
+    addClip(dir, 'media/a.mp4', join(dir, 'src/a.mp4')),
+    addClip(dir, 'media/kitten.mp4', join(MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')),
+    addClip(dir, 'media/b.mp4', join(dir, 'src/b.mp4')),
+  ];
+  const fadeOut = join(dir, 'fades.mp4');
+  const cutOut = join(dir, 'cuts.mp4');
+  const fps = { num: 24, den: 1 };
+  // 12-frame (0.5 s) transitions into every clip after the first, alternating the two kinds.
+  const fades = (doc: ProjectSnapshot): void => doc.shots.forEach((shot, i) => {
+    if (i > 0) shot.transitionIn = { kind: i % 2 ? 'crossfade' : 'dip_to_black', frames: 12 };
+  });
+  const t = await interleaved(RUNS,
+    () => ours(dir, clips, 1280, 720, fps, fadeOut, 'reencode', fades),
+    () => ours(dir, clips, 1280, 720, fps, cutOut, 'reencode'));
+  report({
+    id: 'EXP-4',
+    workload: '2 real AI clips (720x480 8 fps) + 720p24/48k + 720p30/44.1k mono, ~22 s -> 720p24; 3 transitions of 12 frames vs cuts only',
+    ...medians(t),
+    targetRatio: 1.3,
+    note: `frames: transitions ${frames(fadeOut)}, cuts ${frames(cutOut)} (36 fewer expected); audio s: ${audioSec(fadeOut)} vs ${audioSec(cutOut)}`,
+  }, t);
+}
+
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'storyboard-bench-'));
+  const only = process.env.BENCH_ONLY;
   try {
-    await exp1(root);
-    await exp3(root);
+    if (!only || only === 'EXP-1') await exp1(root);
+    if (!only || only === 'EXP-3') await exp3(root);
+    if (!only || only === 'EXP-4') await exp4(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,10 +2,13 @@
  * Audio lanes through the real UI and services: a file without sound is refused where it was
  * added; a music file (a sine WAV made here) lands on the music lane; dragging it on the
  * canvas moves it (one audio.update) and undo puts it back. The canvas is read through the
- * hidden list of audio items that mirrors it for screen readers.
+ * hidden list of audio items that mirrors it for screen readers. The preview plays the items
+ * in sync with the cut: headless Chromium's output can't be heard, so the test reads the
+ * player's <audio> elements (time and paused state) against the playhead.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
 
@@ -65,5 +68,68 @@ test('add music to its lane, drag it on the canvas, undo', async ({ page, host, 
 
   await page.getByTestId('undo').click();
   await expect(item).toHaveAttribute('data-start', '0');
+  expect(problems).toEqual([]);
+});
+
+interface AudioClock {
+  frame: number;
+  items: { id: string; start: number; inFrame: number; paused: boolean; t: number }[];
+}
+
+/** Each audio element's time and state, read in the same task as the playhead it should follow. */
+async function audioClock(page: Page): Promise<AudioClock> {
+  // A string: this suite's TypeScript has no DOM types (as generation.spec.ts).
+  return (await page.evaluate(`(() => {
+    const frame = Number(document.querySelector('[data-testid="playhead"]')?.getAttribute('data-frame'));
+    const els = [...document.querySelectorAll('[data-testid="player-audio"] audio')];
+    return { frame, items: els.map((el) => ({ id: el.dataset.item, start: Number(el.dataset.start), inFrame: Number(el.dataset.in), paused: el.paused, t: el.currentTime })) };
+  })()`)) as AudioClock;
+}
+
+test('preview plays the music under the cut from the playhead, in sync, and stops with it', async ({ page, host, problems }) => {
+  const wav = join(host.dir, 'bed 背景.wav');
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=4:sample_rate=48000', '-ac', '2', wav]);
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, 'Preview 声音'), name: 'Preview sound' });
+  await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
+  await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
+  await page.getByTestId('view-timeline').click();
+  const form = page.getByTestId('add-audio');
+  await form.getByTestId('audio-lane').selectOption('music');
+  await form.getByTestId('audio-file').setInputFiles(wav);
+  await form.getByTestId('audio-add').click();
+  await expect(page.getByTestId('audio-item')).toHaveCount(1);
+  const audio = page.locator('[data-testid="player-audio"] audio');
+  await expect(audio).toHaveCount(1);
+  expect((await audioClock(page)).items[0]!.paused).toBe(true);
+
+  // Start from a frame inside the cut (a ruler click), not from 0: the sound must start there too.
+  const canvas = page.getByTestId('timeline-canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + 200, box.y + 12);
+  const from = Number(await page.getByTestId('playhead').getAttribute('data-frame'));
+  // Far enough in that sound started from the file's beginning would be off by more than the tolerance.
+  expect(from).toBeGreaterThan(6);
+  await page.getByTestId('player-play').click();
+  await expect.poll(async () => (await audioClock(page)).items[0]!.paused, { timeout: 5_000 }).toBe(false);
+
+  // While it plays, the music is where the playhead says: in + (playhead - start) frames, at
+  // 24 fps, within 0.1 s plus the playhead's own one-frame rounding.
+  let checked = 0;
+  for (let i = 0; i < 20 && checked < 3; i++) {
+    const c = await audioClock(page);
+    const it = c.items[0]!;
+    if (!it.paused && c.frame > from + 2) {
+      const expected = (it.inFrame + c.frame + 0.5 - it.start) / 24;
+      expect(Math.abs(it.t - expected)).toBeLessThan(0.1 + 1 / 24);
+      checked++;
+    }
+    await page.waitForTimeout(100);
+  }
+  expect(checked).toBeGreaterThan(0);
+
+  // Pause stops the sound at once.
+  await page.getByTestId('player-play').click();
+  await expect.poll(async () => (await audioClock(page)).items[0]!.paused).toBe(true);
   expect(problems).toEqual([]);
 });

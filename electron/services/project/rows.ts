@@ -75,7 +75,8 @@ export function shotToRow(s: Shot): Record<string, SqlValue> {
 }
 
 /** Which column each editable shot field lives in. */
-export const SHOT_PATCH_COLUMNS: { [K in keyof Required<ShotPatch>]: string } = {
+/** Patch fields stored in one column each; transitionIn spans two and is mapped in updateShot. */
+export const SHOT_PATCH_COLUMNS: { [K in Exclude<keyof ShotPatch, 'transitionIn'>]: string } = {
   title: 'title', prompt: 'prompt', negativePrompt: 'negative_prompt', camera: 'camera', shotSize: 'shot_size',
   durationFrames: 'duration_frames', provider: 'provider', model: 'model', dialogue: 'dialogue', seed: 'seed', notes: 'notes',
 };

@@ -122,10 +122,13 @@ export function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotP
   if (!parsed.success) throw invalid(`The change to shot "${id}" is not valid`, parsed.error);
   requireShot(db, id);
   const values: Values = {};
-  for (const [field, value] of Object.entries(parsed.data)) {
+  const { transitionIn, ...simple } = parsed.data;
+  for (const [field, value] of Object.entries(simple)) {
     if (value === undefined) continue;
-    values[SHOT_PATCH_COLUMNS[field as keyof ShotPatch]] = value;
+    values[SHOT_PATCH_COLUMNS[field as keyof typeof simple]] = value;
   }
+  // Both columns in the same update, so undo restores kind and length together.
+  if (transitionIn) Object.assign(values, { transition_kind: transitionIn.kind, transition_frames: transitionIn.frames });
   rec.update('shots', { id }, values);
 }
 

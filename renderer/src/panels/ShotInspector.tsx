@@ -1,7 +1,7 @@
 /**
  * The shot inspector: frames, prompt, negative prompt, duration, camera, shot size, provider,
- * model, seed, notes, trim and scene; then the takes. Every field commits on its own (blur,
- * Enter or a choice), one undo step each.
+ * model, seed, notes, trim, transition in (not on the first shot) and scene; then the takes.
+ * Every field commits on its own (blur, Enter or a choice), one undo step each.
  */
 import { useTranslation } from 'react-i18next';
 import type { ShotPatch } from '../../../shared/api/contract';
@@ -17,7 +17,9 @@ import { CameraSelect, parseDuration } from './AddShotForm';
 import { CommitField } from './CommitField';
 import { FrameSlot } from './FrameSlot';
 import { TakesGallery } from './TakesGallery';
+import { ProviderHints, ShotProviderFields, useProviderGaps, useShotProvider } from './ShotProviderFields';
 import { TrimFields } from './TrimFields';
+import { TransitionFields } from './TransitionFields';
 
 export function ShotInspector() {
   const { t } = useTranslation();
@@ -42,7 +44,8 @@ const badSeed = (s: string) => s.trim() !== '' && !/^-?\d{1,15}$/.test(s.trim())
 function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const providers = useAppState((s) => s.appInfo?.providers);
+  const provider = useShotProvider(shot, snapshot);
+  const gaps = useProviderGaps(shot, snapshot, provider);
   const fps = snapshot.project.fps;
   const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
   const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
@@ -61,6 +64,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         <FrameSlot shot={shot} snapshot={snapshot} which="first" isFirstShot={index === 0} />
         <FrameSlot shot={shot} snapshot={snapshot} which="last" isFirstShot={index === 0} />
       </div>
+      <ProviderHints hints={gaps.frames} />
       <Field label={t('addShot.prompt')}>
         <CommitField multiline rows={4} value={shot.prompt} onCommit={(prompt) => update({ prompt })} testId="detail-prompt" />
       </Field>
@@ -68,7 +72,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         <CommitField multiline rows={2} value={shot.negativePrompt} onCommit={(negativePrompt) => update({ negativePrompt })} testId="detail-negative" />
       </Field>
       <div className="row">
-        <Field label={t('shot.targetDuration')} hint={shot.selectedTakeId ? t('shot.durationWithTake') : undefined}>
+        <Field label={t('shot.targetDuration')} hint={shot.selectedTakeId ? t('shot.durationWithTake') : gaps.duration}>
           <CommitField
             type="number" min={0.1} step={0.1} value={String(framesToSeconds(shot.durationFrames, fps))} invalid={badSeconds} testId="detail-duration"
             onCommit={(s) => update({ durationFrames: Math.max(1, secondsToFrames(Number(s), fps)) })}
@@ -92,17 +96,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
           </select>
         </Field>
       </div>
-      <div className="row">
-        <Field label={t('editor.inspector.provider')}>
-          <select value={shot.provider ?? ''} onChange={(e) => update({ provider: e.target.value || null })}>
-            <option value="">{t('editor.inspector.projectDefault')}</option>
-            {(providers ?? []).map((p) => <option key={p.id} value={p.id}>{t(`providers.${p.id}`, { defaultValue: p.label })}</option>)}
-          </select>
-        </Field>
-        <Field label={t('editor.inspector.model')}>
-          <CommitField value={shot.model ?? ''} placeholder={t('editor.inspector.modelDefault')} onCommit={(m) => update({ model: m.trim() || null })} />
-        </Field>
-      </div>
+      <ShotProviderFields shot={shot} snapshot={snapshot} provider={provider} update={update} />
       <div className="row">
         <Field label={t('editor.inspector.seed')}>
           <CommitField value={shot.seed === null ? '' : String(shot.seed)} placeholder={t('editor.inspector.seedRandom')} invalid={badSeed}
@@ -110,6 +104,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         </Field>
         <TrimFields shot={shot} snapshot={snapshot} />
       </div>
+      {index > 0 && <TransitionFields shot={shot} snapshot={snapshot} />}
       <Field label={t('editor.inspector.notes')}>
         <CommitField multiline rows={2} value={shot.notes} onCommit={(notes) => update({ notes })} />
       </Field>

@@ -1,6 +1,6 @@
 /** Pure helpers of the Generate dialog: the batch its choices make, and what a provider can take. */
 import type { MethodInput } from '../../../shared/api/contract';
-import type { ProviderCapabilities } from '../../../shared/generation/capabilities';
+import { allowedDuration, type ProviderCapabilities } from '../../../shared/generation/capabilities';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import type { ProviderInfo } from '../store/jobs';
 import type { GenerateScope } from '../store/jobsUi';
@@ -52,13 +52,30 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
   };
 }
 
+/** Why a provider can't take a shot as it stands (the job would fail): the shot's fields it has no use for. */
+export type CapabilityGap = 'firstFrame' | 'textOnly' | 'lastFrame';
+
+export function capabilityGaps(shot: Pick<Shot, 'firstFrameAssetId' | 'lastFrameAssetId'>, caps: ProviderCapabilities | null): CapabilityGap[] {
+  if (!caps) return [];
+  const gaps: CapabilityGap[] = [];
+  if (shot.firstFrameAssetId !== null && !caps.imageToVideo) gaps.push('firstFrame');
+  if (shot.firstFrameAssetId === null && !caps.textToVideo) gaps.push('textOnly');
+  if (shot.lastFrameAssetId !== null && !caps.lastFrame) gaps.push('lastFrame');
+  return gaps;
+}
+
 /** Shots of the scope this provider cannot take (they would end as failed jobs, at no cost). */
 export function unsupportedShots(shots: readonly Shot[], caps: ProviderCapabilities | null): Shot[] {
-  if (!caps) return [];
-  return shots.filter((s) =>
-    (s.firstFrameAssetId !== null && !caps.imageToVideo)
-    || (s.firstFrameAssetId === null && !caps.textToVideo)
-    || (s.lastFrameAssetId !== null && !caps.lastFrame));
+  return shots.filter((s) => capabilityGaps(s, caps).length > 0);
+}
+
+/** The length the provider will make instead of `seconds` (null when it makes `seconds`, or declares no lengths). */
+export function durationGap(caps: ProviderCapabilities | null, seconds: number): number | null {
+  if (!caps) return null;
+  const d = caps.durations;
+  if ((d.kind === 'range' && d.max <= 0) || (d.kind === 'set' && d.values.length === 0)) return null;
+  const made = allowedDuration(d, seconds);
+  return Math.abs(made - seconds) > 1e-6 ? made : null;
 }
 
 /** "2–10 s" or "4, 6, 8 s". */

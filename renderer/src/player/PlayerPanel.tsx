@@ -13,6 +13,7 @@ import { Icon, type IconName } from './icons';
 import { cutLength, guideRect, locate, playSegments, timecode } from './cutPosition';
 import { usePlayhead } from './playhead';
 import { usePlayback } from './usePlayback';
+import { PlayerAudio } from './PlayerAudio';
 
 const GUIDES: readonly SafeGuide[] = ['off', '9:16', '1:1', '4:5'];
 
@@ -60,6 +61,7 @@ export function PlayerPanel() {
         )}
         {pos && <span className="player-shot-badge">{pos.index + 1}</span>}
       </div>
+      <PlayerAudio snapshot={snapshot} urlOf={urlOf} />
       <div className="player-bar">
         <div className="btn-group">
           <TransportButton id="shot.prevEdit" icon="prevShot" testId="player-prev-shot" />

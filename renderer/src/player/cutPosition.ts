@@ -2,7 +2,7 @@
  * Where the cut is at a frame: which shot, how far into it, and which second of the selected
  * take's media that is (the shot's trim honoured). Pure; the player and tests use it.
  */
-import type { ProjectSnapshot } from '../../../shared/model/entities';
+import type { ProjectSnapshot, Transition } from '../../../shared/model/entities';
 import { cutList } from '../../../shared/model/timeline';
 import type { Fps } from '../../../shared/model/time';
 
@@ -18,6 +18,9 @@ export interface PlaySegment {
   hasAudio: boolean;
   /** Shown instead of a picture when there is no take. */
   text: string;
+  /** Frames this shot overlaps the previous one (timeline.ts cutList), and how. */
+  overlap: number;
+  transition: Transition['kind'];
 }
 
 export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'>): PlaySegment[] {
@@ -29,9 +32,12 @@ export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 't
     inFrames: c.trim?.inFrames ?? 0,
     hasAudio: c.asset?.info.hasAudio ?? false,
     text: c.shot.prompt || c.shot.title,
+    overlap: c.overlap,
+    transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
   }));
 }
 
+/** Same as the export's length: overlaps never push an end backwards, so the last end is the length. */
 export function cutLength(segments: readonly PlaySegment[]): number {
   const last = segments[segments.length - 1];
   return last ? last.startFrame + last.frames : 0;
@@ -44,7 +50,11 @@ export interface CutPosition {
   offset: number;
 }
 
-/** The shot playing at `frame` (binary search; frames past the end are in no shot). */
+/**
+ * The shot playing at `frame` (binary search; frames past the end are in no shot). Inside a
+ * transition it is the outgoing shot: it plays to its end while the incoming one fades in
+ * (transitionAt); at most two shots overlap (timeline.ts clamps each overlap to half a shot).
+ */
 export function locate(segments: readonly PlaySegment[], frame: number): CutPosition | null {
   if (!Number.isFinite(frame) || frame < 0) return null;
   let lo = 0;
@@ -54,9 +64,44 @@ export function locate(segments: readonly PlaySegment[], frame: number): CutPosi
     const s = segments[mid]!;
     if (frame < s.startFrame) hi = mid - 1;
     else if (frame >= s.startFrame + s.frames) lo = mid + 1;
-    else return { index: mid, segment: s, offset: Math.floor(frame - s.startFrame) };
+    else {
+      const prev = segments[mid - 1];
+      if (prev && frame < prev.startFrame + prev.frames) return { index: mid - 1, segment: prev, offset: Math.floor(frame - prev.startFrame) };
+      return { index: mid, segment: s, offset: Math.floor(frame - s.startFrame) };
+    }
   }
   return null;
+}
+
+export interface TransitionPosition {
+  /** Index of the incoming shot; the outgoing one is index − 1. */
+  index: number;
+  kind: Exclude<Transition['kind'], 'cut'>;
+  /** Frames into the incoming shot. */
+  offset: number;
+  /** The incoming shot's weight, as the export's xfade: frame k of an n-frame overlap is k/n. */
+  progress: number;
+}
+
+/** The transition under `frame`, if any (the overlap [start, start + overlap) of a shot). */
+export function transitionAt(segments: readonly PlaySegment[], frame: number): TransitionPosition | null {
+  const pos = locate(segments, frame);
+  if (!pos) return null;
+  const next = segments[pos.index + 1];
+  if (!next || next.overlap <= 0 || next.transition === 'cut' || frame < next.startFrame) return null;
+  const offset = Math.floor(frame - next.startFrame);
+  return { index: pos.index + 1, kind: next.transition, offset, progress: offset / next.overlap };
+}
+
+/**
+ * Opacity of the outgoing and incoming pictures (the incoming one drawn on top, over black):
+ * a crossfade lays the incoming picture over the outgoing one; a dip fades out to black in the
+ * first half and in from black in the second (xfade's fade / fadeblack).
+ */
+export function transitionOpacity(kind: TransitionPosition['kind'], progress: number): { from: number; to: number } {
+  const p = Math.min(1, Math.max(0, progress));
+  if (kind === 'crossfade') return { from: 1, to: p };
+  return { from: Math.max(0, 1 - 2 * p), to: Math.max(0, 2 * p - 1) };
 }
 
 /**

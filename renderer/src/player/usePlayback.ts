@@ -3,12 +3,14 @@
  * shot under the playhead from its trim in point, the other is loaded and seeked to the next
  * shot's in point so the switch at the cut is immediate. While a shot's media plays, the
  * playhead follows the media clock (picture and sound stay together); shots without a take,
- * reverse play (J) and stalled media advance on the wall clock instead.
+ * reverse play (J) and stalled media advance on the wall clock instead. Inside a transition
+ * the outgoing shot stays active to its end while the preloaded incoming one plays on top with
+ * the opacity the export's blend would give (cutPosition.transitionAt / transitionOpacity).
  */
 import { useEffect, useRef } from 'react';
 import type { Fps } from '../../../shared/model/time';
 import { editorUi, setEditorUi, viewport } from '../store/uiEditor';
-import { cutLength, frameAtMediaTime, locate, mediaTime, type PlaySegment } from './cutPosition';
+import { cutLength, frameAtMediaTime, locate, mediaTime, transitionAt, transitionOpacity, type PlaySegment } from './cutPosition';
 import { getPlayhead, setPlayhead } from './playhead';
 
 type Slots = [HTMLVideoElement | null, HTMLVideoElement | null];
@@ -38,7 +40,40 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         if (!v) continue;
         v.dataset.active = String(n === i);
         v.muted = n !== i;
+        v.style.opacity = '';
+        v.style.zIndex = '';
+        v.volume = 1;
         if (n !== i && !v.paused) v.pause();
+      }
+    };
+    /** Draws the transition under `frame`: the incoming shot's slot on top, both opacities set. */
+    const blend = (frame: number, playing: number) => {
+      const t = transitionAt(segments, frame);
+      const out = video(active.current);
+      const inc = video(1 - active.current);
+      const next = t ? segments[t.index] : undefined;
+      if (!t || !next?.mediaPath || !inc || inc.dataset.src !== urlFor(next)) {
+        if (out) out.style.opacity = '';
+        return;
+      }
+      const o = transitionOpacity(t.kind, t.progress);
+      if (out) {
+        out.style.opacity = String(o.from);
+        out.volume = t.kind === 'crossfade' ? 1 - t.progress : o.from;
+      }
+      Object.assign(inc.style, { opacity: String(o.to), zIndex: '1' });
+      inc.dataset.active = 'true';
+      inc.muted = out?.muted ?? true;
+      inc.volume = t.kind === 'crossfade' ? t.progress : o.to;
+      if (playing > 0) {
+        if (inc.paused) {
+          seek(inc, mediaTime(next, t.offset, fps));
+          inc.playbackRate = playing;
+          inc.play().catch(() => undefined);
+        }
+      } else {
+        if (!inc.paused) inc.pause();
+        seek(inc, mediaTime(next, t.offset, fps));
       }
     };
     /** Makes the slot holding (or about to hold) this segment active; preloads the next. */
@@ -60,8 +95,10 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
     const showFrame = () => {
       if (editorUi.getState().rate !== 0) return;
       const pos = locate(segments, getPlayhead());
-      if (pos) enter(pos.index, pos.offset);
-      else show(null);
+      if (pos) {
+        enter(pos.index, pos.offset);
+        blend(getPlayhead(), 0);
+      } else show(null);
     };
     showFrame();
     const offPlayhead = viewport.subscribe((s, prev) => {
@@ -128,6 +165,7 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         setEditorUi({ rate: 0 });
       }
       written = Math.floor(f);
+      blend(written, rate);
       setPlayhead(written);
       raf = requestAnimationFrame(tick);
     };

@@ -1,7 +1,7 @@
 /** Derived data for the panels. Pure: the store state in, plain values out. */
 import type { JobProgress } from '../../../shared/api/contract';
 import type { Asset, Job, JobState, ProjectSnapshot, Shot } from '../../../shared/model/entities';
-import { cutList, type CutShot } from '../../../shared/model/timeline';
+import { cutFrames, cutList, type CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { AppState } from './state';
 
@@ -52,7 +52,7 @@ export function cutSeconds(cut: CutShot, snapshot: ProjectSnapshot): number {
 }
 
 export function totalSeconds(snapshot: ProjectSnapshot): number {
-  return cutList(snapshot).reduce((sum, c) => sum + framesToSeconds(c.frames, snapshot.project.fps), 0);
+  return framesToSeconds(cutFrames(cutList(snapshot)), snapshot.project.fps);
 }
 
 export function assetById(snapshot: ProjectSnapshot, id: string | null): Asset | null {

@@ -12,10 +12,10 @@ import { useStore } from 'zustand';
 import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
-import { shotStatus } from '../store/selectors';
 import { FILM_H, tileCrop, useSprite, type Sprite } from './filmstrip';
 import { LAYOUT } from './geometry';
 import { noteRender } from './probe';
+import { badgeOf, statusKey, type Badge } from './shotBadge';
 import { THEME } from './theme';
 import { TimelineEnv } from './env';
 
@@ -30,23 +30,11 @@ export interface ShotClipProps {
 /** How long a clip must stay unchanged before it is cached as a bitmap. */
 const CACHE_AFTER_MS = 150;
 
-type Badge = { key: string; color: string; progress?: number };
-
 function useBadge(cut: CutShot): Badge {
   const id = cut.shot.id;
   // A string key: the clip re-renders only when its own status changes.
-  const status = useAppState((s) => {
-    if (!s.snapshot) return 'none';
-    const st = shotStatus(cut.shot, s.snapshot, s.jobs[id]);
-    if (st.kind === 'generating') return st.state === 'queued' || st.state === 'submitting' ? 'queued' : `generating:${Math.round(st.progress * 100)}`;
-    return st.kind;
-  });
-  if (status === 'none') return { key: 'none', color: THEME.textMuted };
-  if (status === 'failed') return { key: 'failed', color: THEME.danger };
-  if (status === 'queued') return { key: 'queued', color: THEME.warn };
-  if (status.startsWith('generating:')) return { key: 'generating', color: THEME.accent, progress: Number(status.slice(11)) };
-  if (cut.take?.provider === 'animatic') return { key: 'animatic', color: THEME.warn };
-  return cut.take?.provider === 'import' ? { key: 'imported', color: THEME.textMuted } : { key: 'generated', color: THEME.ok };
+  const status = useAppState((s) => statusKey(cut.shot, s.snapshot, s.jobs[id]));
+  return badgeOf(status, cut.take?.provider);
 }
 
 /** The tile whose time is nearest to `sec` (tiles carry their time into the clip). */

@@ -98,8 +98,8 @@ export function clipBoxes(cut: readonly CutShot[]): ClipBox[] {
 }
 
 /**
- * Clips that intersect the range (clips are sorted and butt one after another, so a binary
- * search finds the first; cost is O(log n + visible) however long the film is).
+ * Clips that intersect the range (clips are sorted by start and their ends never go backwards,
+ * transitions included, so a binary search finds the first; cost is O(log n + visible) however long the film is).
  */
 export function cullClips<T extends ClipBox>(clips: readonly T[], range: FrameRange): T[] {
   let lo = 0;
@@ -119,10 +119,13 @@ export function cullClips<T extends ClipBox>(clips: readonly T[], range: FrameRa
   return out;
 }
 
-/** The clip under a frame, or null (past the end). */
+/**
+ * The clip under a frame, or null (past the end). Where a transition overlaps two clips it is
+ * the incoming one: it is drawn on top of the outgoing one.
+ */
 export function clipAtFrame<T extends ClipBox>(clips: readonly T[], frame: number): T | null {
   const hit = cullClips(clips, { start: frame, end: frame + 1e-9 });
-  return hit[0] ?? null;
+  return hit[hit.length - 1] ?? null;
 }
 
 export interface SnapTarget {

@@ -155,22 +155,38 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
             return cut ? <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={view.pxPerFrame} fps={fps} /> : null;
           })}
           {visible.map((c) => {
-            const kind = model.byId.get(c.id)?.shot.transitionIn.kind;
+            const cut = model.byId.get(c.id);
             // Hidden when the clip is a sliver (a whole film fitted): markers would hide the cut.
-            if (c.index === 0 || !kind || kind === 'cut' || c.frames * view.pxPerFrame < 24) return null;
-            const x = c.start * view.pxPerFrame;
-            const y = LAYOUT.shotTop + LAYOUT.shotHeight / 2;
-            // A bow tie on the boundary: crossfade in accent, dip to black in muted grey.
-            return (
-              <Line key={`tr-${c.id}`} points={[x - 6, y - 7, x + 6, y + 7, x + 6, y - 7, x - 6, y + 7]} closed
-                fill={kind === 'crossfade' ? THEME.accent : THEME.textMuted} stroke={THEME.bg} strokeWidth={1} perfectDrawEnabled={false} />
-            );
+            if (!cut || cut.overlap <= 0 || c.frames * view.pxPerFrame < 24) return null;
+            return <TransitionMark key={`tr-${c.id}`} kind={cut.shot.transitionIn.kind} start={c.start} overlap={cut.overlap} pxPerFrame={view.pxPerFrame} />;
           })}
         </Group>
       </Group>
     </Layer>
   );
 });
+
+/**
+ * A transition where two shots overlap (timeline.ts cutList): a ramp across the overlap and a
+ * bow tie in its middle; crossfade in accent, dip to black in muted grey. Drawn from the
+ * document only, so it re-renders with the shots layer, never per pointer move (UI-2).
+ */
+function TransitionMark({ kind, start, overlap, pxPerFrame }: { kind: string; start: number; overlap: number; pxPerFrame: number }) {
+  const x0 = start * pxPerFrame;
+  const x1 = (start + overlap) * pxPerFrame;
+  const x = (x0 + x1) / 2;
+  const top = LAYOUT.shotTop + 2;
+  const bottom = LAYOUT.shotTop + LAYOUT.shotHeight - 2;
+  const y = LAYOUT.shotTop + LAYOUT.shotHeight / 2;
+  const colour = kind === 'crossfade' ? THEME.accent : THEME.textMuted;
+  return (
+    <Group>
+      <Line points={[x0, bottom, x1, top]} stroke={colour} strokeWidth={1.5} perfectDrawEnabled={false} />
+      <Line points={[x0, top, x1, bottom]} stroke={colour} strokeWidth={1.5} dash={kind === 'crossfade' ? undefined : [3, 2]} perfectDrawEnabled={false} />
+      <Line points={[x - 6, y - 7, x + 6, y + 7, x + 6, y - 7, x - 6, y + 7]} closed fill={colour} stroke={THEME.bg} strokeWidth={1} perfectDrawEnabled={false} />
+    </Group>
+  );
+}
 
 export const OverlayLayer = memo(function OverlayLayer({ width }: { width: number }) {
   noteRender('OverlayLayer');

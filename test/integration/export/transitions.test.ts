@@ -1,0 +1,144 @@
+/**
+ * Transitions with real ffmpeg: a 12-frame crossfade between a white and a black 2 s clip at
+ * 24 fps makes exactly 48 + 48 − 12 frames, one AAC stereo 48 kHz track of the same length,
+ * decodes clean, and the picture in the middle of the overlap is a blend (mid-grey); a dip to
+ * black is dark mid-way. Measured with the system ffmpeg/ffprobe, independently of the app.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../../../electron/services/export/exportJob.js';
+import { importFile } from '../../../electron/services/media/mediaStore.js';
+import { AudioOps } from '../../../electron/services/project/audioOps.js';
+import { ProjectStore } from '../../../electron/services/project/store.js';
+import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+/** Mean luma (0..255) of output frame n, decoded by the system ffmpeg. */
+function lumaAt(file: string, n: number): number {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', `select=eq(n\\,${n})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 24 });
+  let sum = 0;
+  for (const v of raw) sum += v;
+  return sum / raw.length;
+}
+
+function audioSamples(file: string): number {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 's16le', '-acodec', 'pcm_s16le', '-'], { maxBuffer: 1 << 26 });
+  return raw.length / 4;
+}
+
+describe('export with transitions', () => {
+  const root = tempDir();
+  let store: ProjectStore;
+  let second: string;
+
+  beforeAll(async () => {
+    store = ProjectStore.create(join(root, 'fade 淡化'), { name: 'Fade', aspect: '1:1', resolution: '720p', fps: { num: 24, den: 1 } });
+    for (const colour of ['white', 'black']) {
+      const file = join(root, `${colour} 'clip' 100%.mp4`);
+      // 2 s at 24 fps with a tone, so both sides have sound to crossfade.
+      execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=320x320:r=24`, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100',
+        '-t', '2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
+      const asset = await importFile(store, file, 'imported');
+      const shot = store.addShot({ durationFrames: 48, importedTake: { assetId: asset.id } });
+      store.setTrim(shot.id, 0, 48);
+      second = shot.id;
+    }
+  });
+
+  afterAll(() => store.close());
+
+  it('crossfades 12 frames: exact frame and sample counts, clean decode, a blend mid-way', async () => {
+    store.updateShot(second, { transitionIn: { kind: 'crossfade', frames: 12 } });
+    const out = join(root, 'crossfade.mp4');
+    const result = await runExport(store, { outPath: out, quality: 'draft' });
+    expect(result.mode).toBe('reencode');
+    expect(countVideoFrames(out)).toBe(48 + 48 - 12);
+    const audio = ffprobeJson(out).streams.filter((s) => s.codec_type === 'audio');
+    expect(audio).toHaveLength(1);
+    expect(audio[0]).toMatchObject({ codec_name: 'aac', channels: 2, sample_rate: '48000' });
+    // 84 frames = 3.5 s = 168000 samples; AAC may pad up to one 1024-sample frame at the end.
+    const samples = audioSamples(out);
+    expect(samples).toBeGreaterThanOrEqual(168_000);
+    expect(samples).toBeLessThan(168_000 + 1024);
+    expect(decodeErrors(out)).toBe('');
+    // Before the overlap: white; after: black; half-way through it (frame 36 + 6): grey.
+    expect(lumaAt(out, 30)).toBeGreaterThan(225);
+    expect(lumaAt(out, 60)).toBeLessThan(30);
+    const mid = lumaAt(out, 42);
+    expect(mid).toBeGreaterThan(90);
+    expect(mid).toBeLessThan(165);
+  });
+
+  it('dips to black: same length, dark in the middle of the overlap, white before it', async () => {
+    store.updateShot(second, { transitionIn: { kind: 'dip_to_black', frames: 12 } });
+    const out = join(root, 'dip.mp4');
+    await runExport(store, { outPath: out, quality: 'draft' });
+    expect(countVideoFrames(out)).toBe(84);
+    expect(lumaAt(out, 30)).toBeGreaterThan(225);
+    expect(lumaAt(out, 42)).toBeLessThan(40);
+  });
+});
+
+describe('export with a transition and an audio item', () => {
+  const root = tempDir();
+
+  it('mixes the item under the crossfaded sound and keeps the shortened length', async () => {
+    const store = ProjectStore.create(join(root, 'mix'), { name: 'Mix', aspect: '1:1', resolution: '720p', fps: { num: 24, den: 1 } });
+    try {
+      for (const colour of ['white', 'black']) {
+        const file = join(root, `${colour}.mp4`);
+        execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=160x160:r=24`, '-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
+        const asset = await importFile(store, file, 'imported');
+        store.addShot({ durationFrames: 24, importedTake: { assetId: asset.id } });
+      }
+      const second = store.snapshot().shots.find((x) => x.position === 1)!;
+      store.updateShot(second.id, { transitionIn: { kind: 'crossfade', frames: 6 } });
+      const wav = join(root, 'bed.wav');
+      execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100:duration=3', wav]);
+      new AudioOps(store).add((await importFile(store, wav, 'imported')).id, 'music', 0);
+      const out = join(root, 'mixed.mp4');
+      await runExport(store, { outPath: out, quality: 'draft' });
+      expect(countVideoFrames(out)).toBe(42);
+      // 42 frames = 1.75 s = 84000 samples.
+      const samples = audioSamples(out);
+      expect(samples).toBeGreaterThanOrEqual(84_000);
+      expect(samples).toBeLessThan(84_000 + 1024);
+      expect(decodeErrors(out)).toBe('');
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('export with a chain of transitions at 30000/1001', () => {
+  const root = tempDir();
+
+  it('joins cut runs and two transitions to the exact frame and sample counts', async () => {
+    const store = ProjectStore.create(join(root, 'ntsc'), { name: 'NTSC', aspect: '1:1', resolution: '720p', fps: { num: 30000, den: 1001 } });
+    try {
+      const ids: string[] = [];
+      for (const [i, colour] of ['red', 'green', 'blue', 'white'].entries()) {
+        const file = join(root, `${colour}.mp4`);
+        execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=160x160:r=30000/1001`, '-t', '1.2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
+        const asset = await importFile(store, file, 'imported');
+        const shot = store.addShot({ durationFrames: 30, importedTake: { assetId: asset.id } });
+        store.setTrim(shot.id, 0, 25 + i);
+        ids.push(shot.id);
+      }
+      // 25 | cut | 26, crossfade 7 into 27, dip 5 into 28: 106 − 12 frames.
+      store.updateShot(ids[2]!, { transitionIn: { kind: 'crossfade', frames: 7 } });
+      store.updateShot(ids[3]!, { transitionIn: { kind: 'dip_to_black', frames: 5 } });
+      const out = join(root, 'chain.mp4');
+      await runExport(store, { outPath: out, quality: 'draft' });
+      expect(countVideoFrames(out)).toBe(94);
+      // sampleAtFrame(94) at 30000/1001 = round(94 × 1601.6) = 150550; AAC pads at most one frame.
+      const samples = audioSamples(out);
+      expect(samples).toBeGreaterThanOrEqual(150_550);
+      expect(samples).toBeLessThan(150_550 + 1024);
+      expect(decodeErrors(out)).toBe('');
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportGraph } from '../../../shared/export/args.js';
+import { copyPrecheck } from '../../../shared/export/copy.js';
+import { buildExportPlan } from '../../../shared/export/plan.js';
+import { sampleAtFrame } from '../../../shared/export/samples.js';
+import { transitionRuns } from '../../../shared/export/transitions.js';
+import type { Shot } from '../../../shared/model/entities.js';
+import { makeDoc, type ClipSpec, type DocOptions } from './doc.js';
+
+function plan(clips: ClipSpec[], transitions: (Shot['transitionIn'] | null)[], opts: DocOptions = {}) {
+  const doc = makeDoc(clips, opts);
+  transitions.forEach((t, i) => {
+    const shot = doc.shots[i];
+    if (t && shot) shot.transitionIn = t;
+  });
+  return buildExportPlan(doc, { outPath: '/v/cut.mp4', tempPath: '/v/.cut.sbtmp', quality: 'draft' });
+}
+const fade = (frames: number): Shot['transitionIn'] => ({ kind: 'crossfade', frames });
+const chain = (graph: string, out: string) => graph.split(';').find((c) => c.endsWith(`[${out}]`));
+
+describe('export plan with transitions', () => {
+  it('overlaps clips and shortens the cut by the overlaps, in frames and samples', () => {
+    // 6.125 s at 24 fps = 147 frames each.
+    const p = plan([{}, {}, {}], [null, fade(12), { kind: 'dip_to_black', frames: 6 }], { fps: { num: 24, den: 1 } });
+    expect(p.clips.map((c) => [c.startFrame, c.overlap, c.transition])).toEqual([[0, 0, 'cut'], [135, 12, 'crossfade'], [276, 6, 'dip_to_black']]);
+    expect(p.totalFrames).toBe(3 * 147 - 18);
+    expect(p.clips.map((c) => c.overlapSamples)).toEqual([0, 24000, 12000]);
+    const samples = p.clips.reduce((s, c) => s + c.samples - c.overlapSamples, 0);
+    expect(samples).toBe(sampleAtFrame(p.totalFrames, p.fps, 48000));
+  });
+
+  it('keeps samples telescoping at 30000/1001 where a frame is 1601.6 samples', () => {
+    const p = plan([{ trimOut: 31 }, { trimOut: 17 }, { trimOut: 23 }], [null, fade(7), fade(5)], { fps: { num: 30000, den: 1001 } });
+    expect(p.clips.map((c) => c.overlap)).toEqual([0, 7, 5]);
+    const samples = p.clips.reduce((s, c) => s + c.samples - c.overlapSamples, 0);
+    expect(samples).toBe(sampleAtFrame(31 + 17 + 23 - 12, p.fps, 48000));
+    expect(p.clips[1]?.overlapSamples).toBe(sampleAtFrame(31, p.fps, 48000) - sampleAtFrame(24, p.fps, 48000));
+  });
+});
+
+describe('export graph with transitions', () => {
+  it('is the plain concat graph when every transition is a cut (or clamps to nothing)', () => {
+    const cuts = buildExportGraph(plan([{}, {}], [null, null]));
+    const zero = buildExportGraph(plan([{}, {}], [null, fade(0)]));
+    expect(zero).toBe(cuts);
+    expect(cuts).not.toMatch(/xfade|acrossfade/);
+    expect(cuts).toContain('[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]');
+  });
+
+  it('concatenates runs of cuts and crossfades runs with exact offsets and sample counts', () => {
+    const p = plan([{}, {}, {}], [null, null, fade(12)], { fps: { num: 24, den: 1 } });
+    expect(transitionRuns(p.clips)).toEqual([[0, 1], [2]]);
+    const g = buildExportGraph(p);
+    expect(g).toContain('[v0][a0][v1][a1]concat=n=2:v=1:a=1[rc0][ra0]');
+    expect(g).toContain('[v2][a2]concat=n=1:v=1:a=1[rc1][ra1]');
+    // Clip 3 starts at 294 - 12 = 282 frames = 11.75 s; 12 frames = 0.5 s.
+    expect(chain(g, 'vout')).toBe('[xp1][xn1]xfade=transition=fade:duration=0.500000:offset=11.750000,settb=expr=1/24,setpts=N[vout]');
+    expect(chain(g, 'aout')).toBe('[ra0][ra1]acrossfade=ns=24000[aout]');
+    expect(chain(g, 'xp1')).toBe('[rc0]settb=expr=1/24[xp1]');
+    expect(chain(g, 'xn1')).toBe('[rc1]settb=expr=1/24[xn1]');
+  });
+
+  it('chains several transitions on the accumulated output and maps dip to black to fadeblack', () => {
+    const p = plan([{ trimOut: 30 }, { trimOut: 30 }, { trimOut: 30 }], [null, { kind: 'dip_to_black', frames: 10 }, fade(4)], { fps: { num: 30000, den: 1001 } });
+    const g = buildExportGraph(p);
+    expect(g).toContain('xfade=transition=fadeblack:duration=0.333667:offset=0.667333,settb=expr=1001/30000,setpts=N[xv1]');
+    expect(g).toContain('[xv1]settb=expr=1001/30000[xp2]');
+    // Clip 3 starts at 50 - 4 = 46 frames.
+    expect(chain(g, 'vout')).toBe('[xp2][xn2]xfade=transition=fade:duration=0.133467:offset=1.534867,settb=expr=1001/30000,setpts=N[vout]');
+    expect(chain(g, 'aout')).toBe(`[xa1][ra2]acrossfade=ns=${p.clips[2]?.overlapSamples}[aout]`);
+  });
+});
+describe('audio items under a cut with transitions', () => {
+  it('mixes them under the crossfaded sound, trimmed to the shortened cut', () => {
+    const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps: { num: 24, den: 1 } });
+    doc.shots[1]!.transitionIn = fade(12);
+    const music = `cc${'d'.repeat(62)}`;
+    doc.assets.push({
+      id: music, path: 'media/cc/bed.wav', originalName: 'bed.wav', bytes: 100, origin: 'imported', createdAt: doc.project.createdAt,
+      info: { ...doc.assets[0]!.info, kind: 'audio', container: 'wav', width: 0, height: 0, displayWidth: 0, displayHeight: 0, fps: null,
+        videoCodec: null, pixelFormat: null, hasAudio: true, audioCodec: 'pcm_s16le', audioChannels: 1, audioSampleRate: 44100, durationSec: 10 },
+    });
+    doc.audioItems.push({ id: 'm', lane: 'music', assetId: music, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false });
+    const p = buildExportPlan(doc, { outPath: '/v/cut.mp4', tempPath: '/v/.cut.sbtmp', quality: 'draft' });
+    const g = buildExportGraph(p);
+    expect(chain(g, 'apic')).toBe('[ra0][ra1]acrossfade=ns=24000[apic]');
+    // 84 frames at 24 fps = 3.5 s = 168000 samples, not the clips' 192000.
+    expect(chain(g, 'aout')).toMatch(/^\[apic\]\[m0\]amix=.*atrim=end_sample=168000,asetpts=PTS-STARTPTS\[aout\]$/);
+  });
+});
+
+describe('stream copy with transitions', () => {
+  it('refuses when any clip fades in, naming the shot', () => {
+    const p = plan([{}, {}], [null, fade(12)]);
+    const v = copyPrecheck(p, (rel) => `/p/${rel}`);
+    expect(v).toMatchObject({ eligible: false, code: 'transition' });
+    if (!v.eligible) expect(v.reason).toMatch(/^Shot 2.*crossfade into it$/);
+  });
+});
