@@ -5,16 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.js';
-import type { EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
-import { createAppServices, type AppServices } from '../../../electron/services/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../shared/api/contract.js';
+import { call, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const root = tempDir();
 const KEY = 'sk-contract-test-5e1f0a9b';
 const saved = { ...process.env };
-const open: AppServices[] = [];
 
 beforeAll(() => {
   process.env.STORYBOARD_CONFIG_DIR = join(root, 'config');
@@ -24,22 +22,6 @@ beforeAll(() => {
 afterAll(() => {
   process.env = saved;
 });
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
-async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await dispatch(s.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as MethodOutput<M>;
-}
-
-function services(): AppServices {
-  const s = createAppServices({ host: 'cli' });
-  open.push(s);
-  return s;
-}
-
 describe('generation through the contract', () => {
   it('estimate, budget cap, batch with variations, ledger, and the refused batch', async () => {
     const s = services();

@@ -6,30 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.js';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
-import { createAppServices, type AppServices } from '../../../electron/services/app.js';
+import { describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../electron/services/app.js';
+import type { MethodInput } from '../../../shared/api/contract.js';
+import { call, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { audioOnly, cfrClip, pngImage, REAL_CLIPS } from '../../helpers/media.js';
-
-const open: AppServices[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
-async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await dispatch(s.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as MethodOutput<M>;
-}
 
 describe('audio contract', () => {
   const root = tempDir();
 
   async function project(name: string): Promise<AppServices> {
-    const s = createAppServices({ host: 'cli' });
-    open.push(s);
+    const s = services();
     await call(s, 'project.create', { dir: join(root, name), name, fps: '8', resolution: '720p' });
     return s;
   }

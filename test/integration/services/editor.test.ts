@@ -6,23 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.js';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
-import { createAppServices, type AppServices } from '../../../electron/services/app.js';
+import { describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../electron/services/app.js';
+import { call, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
-
-const open: AppServices[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
-async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await dispatch(s.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as MethodOutput<M>;
-}
 
 /** RGB bytes of one decoded picture (a still, or frame n of a clip), decoded independently of the app. */
 function rgb(file: string, frame?: number): Buffer {
@@ -41,8 +29,7 @@ describe('editor contract', () => {
   const root = tempDir();
 
   async function project(name: string): Promise<AppServices> {
-    const s = createAppServices({ host: 'cli' });
-    open.push(s);
+    const s = services();
     // 8 fps like the clips, so a trim frame is a clip frame.
     await call(s, 'project.create', { dir: join(root, name), name, fps: '8', resolution: '720p' });
     return s;

@@ -4,29 +4,11 @@
  */
 import { existsSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.js';
-import type { EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
-import { createAppServices, type AppServices } from '../../../electron/services/app.js';
+import { describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../shared/api/contract.js';
+import { call, closeServices, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
-
-const open: AppServices[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
-function services(): AppServices {
-  const s = createAppServices({ host: 'cli' });
-  open.push(s);
-  return s;
-}
-
-async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await dispatch(s.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as MethodOutput<M>;
-}
 
 describe('services facade', () => {
   const root = tempDir();
@@ -106,8 +88,7 @@ describe('services facade', () => {
     await call(s, 'project.setBudget', { budgetCap: 12.5 });
     expect((await call(s, 'project.current', {}))?.project.budgetCap).toBe(12.5);
     expect(seen.at(-1)).toBe(12.5);
-    await s.close();
-    open.splice(open.indexOf(s), 1);
+    await closeServices(s);
     const again = services();
     expect((await call(again, 'project.open', { dir })).project.budgetCap).toBe(12.5);
   });

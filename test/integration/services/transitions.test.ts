@@ -1,29 +1,16 @@
 /** shots.update with a transition, through dispatch() on real SQLite: validated, stored, one undo step. */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.js';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract.js';
+import { describe, expect, it } from 'vitest';
 import { totalFrames } from '../../../shared/model/timeline.js';
-import { createAppServices, type AppServices } from '../../../electron/services/app.js';
+import { dispatch } from '../../../shared/api/dispatch.js';
+import { call, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
-
-const open: AppServices[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()?.close();
-});
-
-async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await dispatch(s.handlers, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.value as MethodOutput<M>;
-}
 
 describe('shot transitions through the contract', () => {
   const root = tempDir();
 
   it('stores a transition, changes the cut length, and undoes in one step', async () => {
-    const s = createAppServices({ host: 'cli' });
-    open.push(s);
+    const s = services();
     await call(s, 'project.create', { dir: join(root, 'fade 淡入'), name: 'fade', fps: '24', resolution: '720p' });
     await call(s, 'shots.add', { prompt: 'a', durationSec: 2 });
     const b = await call(s, 'shots.add', { prompt: 'b', durationSec: 2 });
@@ -43,8 +30,7 @@ describe('shot transitions through the contract', () => {
   });
 
   it('refuses a bad kind or length with INVALID_INPUT and changes nothing', async () => {
-    const s = createAppServices({ host: 'cli' });
-    open.push(s);
+    const s = services();
     await call(s, 'project.create', { dir: join(root, 'bad'), name: 'bad', fps: '24', resolution: '720p' });
     const a = await call(s, 'shots.add', { prompt: 'a', durationSec: 2 });
     for (const transitionIn of [{ kind: 'wipe', frames: 4 }, { kind: 'crossfade', frames: -1 }, { kind: 'crossfade', frames: 601 }, { kind: 'crossfade', frames: 2.5 }]) {

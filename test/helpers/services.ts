@@ -1,0 +1,34 @@
+/**
+ * The services facade as a binding sees it, for integration tests: requests go through
+ * dispatch() (validation included), failures come back as Errors carrying the contract code,
+ * and every facade a test opens is closed after it.
+ */
+import { afterEach } from 'vitest';
+import { dispatch } from '../../shared/api/dispatch.js';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
+import { createAppServices, type AppServices } from '../../electron/services/app.js';
+
+const open: AppServices[] = [];
+afterEach(async () => {
+  while (open.length) await open.pop()?.close();
+});
+
+/** A fresh facade (host 'cli'), closed automatically after the current test. */
+export function services(): AppServices {
+  const s = createAppServices({ host: 'cli' });
+  open.push(s);
+  return s;
+}
+
+/** Closes a facade now (e.g. to reopen its project) and forgets it. */
+export async function closeServices(s: AppServices): Promise<void> {
+  const i = open.indexOf(s);
+  if (i >= 0) open.splice(i, 1);
+  await s.close();
+}
+
+export async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const r = await dispatch(s.handlers, method, input);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+  return r.value as MethodOutput<M>;
+}
