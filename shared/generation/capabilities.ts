@@ -14,6 +14,13 @@ export type DurationRule =
 export interface ProviderModel {
   id: string;
   label: string;
+  /**
+   * Where this model differs from the provider's defaults (e.g. only one model takes a last
+   * frame, or has sound). Read through modelCapabilities(), never directly.
+   */
+  capabilities?: Partial<Omit<ProviderCapabilities, 'models'>>;
+  /** A short note for the UI (e.g. "for gateways that still serve it"). */
+  note?: string;
 }
 
 export interface ProviderCapabilities {
@@ -29,6 +36,16 @@ export interface ProviderCapabilities {
   aspects: readonly Aspect[] | 'any';
   resolutions: readonly Resolution[] | 'any';
   models: readonly ProviderModel[];
+}
+
+/**
+ * The capabilities of one model: the provider's defaults with the model's own overrides.
+ * `modelId` null or unknown → the provider's default model (its first), so the UI and the
+ * runner agree on what a request without a model gets.
+ */
+export function modelCapabilities(caps: ProviderCapabilities, modelId: string | null | undefined): ProviderCapabilities {
+  const model = caps.models.find((m) => m.id === modelId) ?? caps.models[0];
+  return model?.capabilities ? { ...caps, ...model.capabilities, models: caps.models } : caps;
 }
 
 /** The nearest allowed duration for a request (what the provider will be asked for). */
@@ -48,7 +65,8 @@ export function allowedDuration(rule: DurationRule, seconds: number): number {
  * Why this provider cannot make this request, as a sentence for the user, or null if it can.
  * `label` names the provider in the message.
  */
-export function capabilityProblem(label: string, caps: ProviderCapabilities, req: GenerationRequest): string | null {
+export function capabilityProblem(label: string, providerCaps: ProviderCapabilities, req: GenerationRequest): string | null {
+  const caps = modelCapabilities(providerCaps, req.model);
   const shot = `Shot ${req.shotNumber}`;
   if (req.firstFrame && !caps.imageToVideo) return `${shot} has a first frame, but ${label} cannot start from an image.`;
   if (!req.firstFrame && !caps.textToVideo) return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;

@@ -18,6 +18,7 @@ import { GenerateEstimate } from './GenerateEstimate';
 import {
   batchFor, capabilitiesOf, durationText, MAX_DIALOG_VARIATIONS, shotsInScope, unsupportedShots, type GenerateChoice,
 } from './generateModel';
+import { modelCapabilities } from '../../../shared/generation/capabilities';
 import './generation.css';
 
 const SCOPES: readonly GenerateScope[] = ['missing', 'selected', 'regenerate'];
@@ -50,7 +51,9 @@ function GenerateForm() {
   const batch = useMemo(() => batchFor({ ...choice, provider }, selected), [choice, provider, selected]);
   const key = JSON.stringify(batch);
   const info = providers?.find((p) => p.id === provider);
-  const caps = capabilitiesOf(info);
+  // The chosen model's capabilities (models of one provider may differ).
+  const providerCaps = capabilitiesOf(info);
+  const caps = providerCaps ? modelCapabilities(providerCaps, choice.model || null) : null;
   const scoped = snapshot ? shotsInScope(snapshot, choice.scope, selected) : [];
   const unsupported = unsupportedShots(scoped, caps);
   const needsSelection = choice.scope !== 'missing' && selected.length === 0;

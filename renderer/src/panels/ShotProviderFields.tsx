@@ -12,6 +12,7 @@ import { useAppContext, useAppState } from '../app/context';
 import { Field } from '../components/Field';
 import type { ProviderInfo } from '../store/jobs';
 import { CommitField } from './CommitField';
+import { modelCapabilities } from '../../../shared/generation/capabilities';
 import { capabilitiesOf, capabilityGaps, durationGap, type CapabilityGap } from './generateModel';
 
 /** providers.list, fetched once if nobody has yet (the Generate dialog and settings refresh it). */
@@ -46,8 +47,10 @@ export type ShotProvider = ReturnType<typeof useShotProvider>;
 /** The hints for the shot's frames and duration under the chosen provider. */
 export function useProviderGaps(shot: Shot, snapshot: ProjectSnapshot, { caps, label }: ShotProvider): { frames: string[]; duration: string | undefined } {
   const { t } = useTranslation();
-  const frames = capabilityGaps(shot, caps).map((g: CapabilityGap) => t(`editor.inspector.gaps.${g}`, { provider: label }));
-  const made = durationGap(caps, framesToSeconds(shot.durationFrames, snapshot.project.fps));
+  // What the shot's model can take (a provider's models may differ: only some take a last frame).
+  const modelCaps = caps ? modelCapabilities(caps, shot.model) : null;
+  const frames = capabilityGaps(shot, modelCaps).map((g: CapabilityGap) => t(`editor.inspector.gaps.${g}`, { provider: label }));
+  const made = durationGap(modelCaps, framesToSeconds(shot.durationFrames, snapshot.project.fps));
   return { frames, duration: made === null ? undefined : t('editor.inspector.gaps.duration', { provider: label, seconds: made }) };
 }
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { capabilityProblem, modelCapabilities, type ProviderCapabilities } from '../../../shared/generation/capabilities.js';
+import type { GenerationRequest } from '../../../shared/generation/request.js';
+
+const caps: ProviderCapabilities = {
+  textToVideo: true, imageToVideo: true, lastFrame: false, referenceImagesMax: 0, extend: false, audio: false,
+  durations: { kind: 'set', values: [5, 10] }, aspects: ['16:9', '9:16'], resolutions: ['720p'],
+  models: [
+    { id: 'fast', label: 'Fast' },
+    { id: 'pro', label: 'Pro', capabilities: { lastFrame: true, audio: true, durations: { kind: 'range', min: 2, max: 12 } } },
+  ],
+};
+
+describe('modelCapabilities', () => {
+  it('applies a model’s own overrides on top of the provider defaults', () => {
+    const pro = modelCapabilities(caps, 'pro');
+    expect(pro).toMatchObject({ lastFrame: true, audio: true, textToVideo: true, durations: { kind: 'range', min: 2, max: 12 } });
+    expect(pro.models).toBe(caps.models);
+  });
+  it('uses the first model for no or an unknown model', () => {
+    expect(modelCapabilities(caps, null).lastFrame).toBe(false);
+    expect(modelCapabilities(caps, 'nope').lastFrame).toBe(false);
+  });
+  it('judges a request by its model', () => {
+    const req = { shotNumber: 2, firstFrame: null, lastFrame: { assetId: 'a', path: '/x.png' }, model: 'fast' } as unknown as GenerationRequest;
+    expect(capabilityProblem('Acme', caps, req)).toMatch(/Shot 2 has a last frame, but Acme cannot end/);
+    expect(capabilityProblem('Acme', caps, { ...req, model: 'pro' })).toBeNull();
+  });
+});
