@@ -1,0 +1,49 @@
+/**
+ * The provider × model × feature matrix, generated from the adapters' declared capabilities
+ * (README "Providers and models"; `storyboard providers --markdown`). Pure.
+ */
+import { modelCapabilities, type DurationRule, type ProviderCapabilities } from './capabilities.js';
+
+export interface MatrixProvider {
+  id: string;
+  label: string;
+  offline: boolean;
+  capabilities: ProviderCapabilities;
+}
+
+const yes = (b: boolean): string => (b ? 'yes' : '—');
+
+function durations(d: DurationRule): string {
+  return d.kind === 'range' ? (d.max > 0 ? `${d.min}–${d.max} s` : 'any') : `${d.values.join(', ')} s`;
+}
+
+function list(v: readonly string[] | 'any'): string {
+  return v === 'any' ? 'any' : v.join(', ');
+}
+
+/** A Markdown table: one row per provider model (or one per provider that lists none). */
+export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): string {
+  const head = '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Durations | Aspects | Resolutions |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|---|';
+  const rows = [...providers].sort((a, b) => a.id.localeCompare(b.id)).flatMap((p) => {
+    const models = p.capabilities.models.length > 0 ? p.capabilities.models : [{ id: '', label: '(default)' }];
+    return models.map((m) => {
+      const c = modelCapabilities(p.capabilities, m.id || null);
+      const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
+      const provider = `${p.label} (\`${p.id}\`)`;
+      return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+    });
+  });
+  return [head, rule, ...rows].join('\n');
+}
+
+export const MATRIX_START = '<!-- capability-matrix:start (generated: npm run docs:capabilities) -->';
+export const MATRIX_END = '<!-- capability-matrix:end -->';
+
+/** `readme` with the text between the markers replaced by `table`; throws when markers are missing. */
+export function replaceMatrix(readme: string, table: string): string {
+  const start = readme.indexOf(MATRIX_START);
+  const end = readme.indexOf(MATRIX_END);
+  if (start < 0 || end < start) throw new Error('README has no capability-matrix markers');
+  return `${readme.slice(0, start + MATRIX_START.length)}\n${table}\n${readme.slice(end)}`;
+}
