@@ -15,6 +15,21 @@ export const FrameRefSchema = z.object({
 }).strict();
 export type FrameRef = z.infer<typeof FrameRefSchema>;
 
+/**
+ * A reference image for consistency (design.md §6): an element's picture (character,
+ * location, prop) or the project's style reference. Adapters map these to their provider's
+ * field and send at most their model's referenceImagesMax, in this order.
+ */
+export const ReferenceRefSchema = z.object({
+  assetId: IdSchema,
+  path: z.string().min(1),
+  /** What it shows (absent: unspecified), for providers that type their references. */
+  kind: z.enum(['character', 'location', 'prop', 'style']).optional(),
+  /** The element's name, for providers that label references. */
+  name: z.string().optional(),
+}).strict();
+export type ReferenceRef = z.infer<typeof ReferenceRefSchema>;
+
 export const GenerationRequestSchema = z.object({
   shotId: IdSchema,
   /** 1-based position on the timeline, for labels ("Shot 3"). */
@@ -34,6 +49,8 @@ export const GenerationRequestSchema = z.object({
   fps: FpsSchema,
   seed: z.number().int().nullable(),
   model: z.string().nullable(),
+  /** Element and style reference images, in priority order (absent: none). */
+  references: z.array(ReferenceRefSchema).max(32).optional(),
 }).strict();
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 
@@ -46,6 +63,8 @@ export function buildGenerationRequest(args: {
   shot: Shot;
   shotNumber: number;
   frame: (assetId: string) => FrameRef;
+  /** The shot's elements' pictures, then the project's style references (resolved by the caller). */
+  references?: ReferenceRef[];
 }): GenerationRequest {
   const { project, shot } = args;
   return GenerationRequestSchema.parse({
@@ -64,6 +83,7 @@ export function buildGenerationRequest(args: {
     fps: project.fps,
     seed: shot.seed,
     model: shot.model ?? project.defaultModel,
+    ...(args.references?.length ? { references: args.references } : {}),
   });
 }
 

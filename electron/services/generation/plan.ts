@@ -7,9 +7,9 @@ import { randomInt } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
 import { capabilityProblem } from '../../../shared/generation/capabilities.js';
 import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
-import type { GenerationRequest } from '../../../shared/generation/request.js';
+import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
-import type { Shot } from '../../../shared/model/entities.js';
+import type { Element, Shot } from '../../../shared/model/entities.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
 import { IN_FLIGHT_STATES } from './ports.js';
 import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
@@ -83,7 +83,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   }
   const project = store.project();
   const lookup = deps.getProvider ?? registryProvider;
-  const { shots } = store.snapshot();
+  const { shots, elements = [] } = store.snapshot();
   const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).map((j) => j.shotId));
   const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
   const providerIdsFor = (shot: Shot): string[] =>
@@ -95,9 +95,11 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
       const provider = lookup(providerId);
       for (let v = 0; v < variations; v++) {
         try {
+          const path = (assetId: string): string => store.absPath(store.getAsset(assetId).path);
           const base = buildGenerationRequest({
             project, shot, shotNumber,
-            frame: (assetId) => ({ assetId, path: store.absPath(store.getAsset(assetId).path) }),
+            frame: (assetId) => ({ assetId, path: path(assetId) }),
+            references: referencesFor(shot, elements, project.styleRefAssetIds, path),
           });
           const request: GenerationRequest = { ...base, model: opts.model ?? base.model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
@@ -110,4 +112,19 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
     }
   }
   return out;
+}
+
+/** The shot's elements' reference pictures (in the shot's order), then the project's style refs. */
+function referencesFor(
+  shot: Shot, elements: readonly Element[], styleRefs: readonly string[], path: (assetId: string) => string,
+): ReferenceRef[] {
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const refs: ReferenceRef[] = [];
+  for (const id of shot.elementIds) {
+    const el = byId.get(id);
+    if (!el) continue;
+    for (const assetId of el.refAssetIds) refs.push({ assetId, path: path(assetId), kind: el.kind, name: el.name });
+  }
+  for (const assetId of styleRefs) refs.push({ assetId, path: path(assetId), kind: 'style', name: 'style' });
+  return refs.slice(0, 32);
 }

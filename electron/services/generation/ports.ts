@@ -32,7 +32,8 @@ export interface GenerationStore {
   readonly dir: string;
   project(): Project;
   /** Shots in timeline order, and every take. */
-  snapshot(): Pick<ProjectSnapshot, 'shots' | 'takes'>;
+  /** Elements are optional so small test stores need not model them (no references then). */
+  snapshot(): Pick<ProjectSnapshot, 'shots' | 'takes'> & Partial<Pick<ProjectSnapshot, 'elements'>>;
   /** Throws AppError NOT_FOUND for an unknown id. */
   getShot(id: string): Shot;
   getAsset(id: string): Asset;
