@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
-import { capabilityProblem } from '../../../shared/generation/capabilities.js';
+import { capabilityProblem, modelCapabilities } from '../../../shared/generation/capabilities.js';
 import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
@@ -37,7 +37,9 @@ export function newSeed(): number {
  * model at the duration it bills, else the adapter's own estimate.
  */
 export function requestCost(provider: ProviderAdapter, req: GenerationRequest, prices: readonly PriceEntry[] = PRICES): number | null {
-  const fromTable = priceOf(prices, provider.id, req.model, req.durationSec, provider.capabilities.durations);
+  // Billed at the length the chosen model will actually make (models of one provider differ).
+  const { durations } = modelCapabilities(provider.capabilities, req.model);
+  const fromTable = priceOf(prices, provider.id, req.model, req.durationSec, durations);
   if (fromTable !== null) return fromTable;
   const own = provider.estimateCost(req);
   return Number.isFinite(own) && own >= 0 ? own : null;

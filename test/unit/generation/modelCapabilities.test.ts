@@ -27,3 +27,15 @@ describe('modelCapabilities', () => {
     expect(capabilityProblem('Acme', caps, { ...req, model: 'pro' })).toBeNull();
   });
 });
+
+describe('cost at the model’s own lengths', () => {
+  it('bills a model with fixed lengths at the length it will make', async () => {
+    const { requestCost } = await import('../../../electron/services/generation/plan.js');
+    const provider = { id: 'acme', label: 'Acme', capabilities: caps, estimateCost: () => NaN } as never;
+    const prices = [{ provider: 'acme', model: '*', perSecond: 1, perRequest: 0, currency: 'USD', source: 'test', asOf: '2026-11-21', estimate: false }] as never;
+    const req = { model: 'fast', durationSec: 6 } as unknown as GenerationRequest;
+    // 'fast' makes 5 or 10 s: a 6 s shot is made (and billed) as 10 s; 'pro' takes any 2-12 s.
+    expect(requestCost(provider, req, prices)).toBe(10);
+    expect(requestCost(provider, { ...req, model: 'pro' }, prices)).toBe(6);
+  });
+});
