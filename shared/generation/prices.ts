@@ -38,8 +38,13 @@ export const PRICES: readonly PriceEntry[] = [
   p('sora', 'sora-2', 0.1, SORA, '2026-04-01'),
   p('sora', 'sora-2-pro', 0.3, SORA, '2026-04-01'),
   p('sora', '*', 0.1, SORA, '2026-04-01'),
+  // Gateways serving OpenAI's /v1/videos shape set their own prices; OpenAI's former ones as the estimate.
+  p('openai-videos', 'sora-2-pro', 0.3, `${SORA} (OpenAI's price before the shutdown; gateways differ)`, '2026-11-21'),
+  p('openai-videos', '*', 0.1, `${SORA} (OpenAI's price before the shutdown; gateways differ)`, '2026-11-21'),
   p('veo', 'veo-3.1-generate-preview', 0.4, VEO, '2026-04-01'),
   p('veo', 'veo-3.1-fast-generate-preview', 0.12, VEO, '2026-04-01'),
+  // Lite: $0.05/s 720p, $0.08/s 1080p (the higher one, so an estimate never undershoots).
+  p('veo', 'veo-3.1-lite-generate-preview', 0.08, VEO, '2026-11-21'),
   p('veo', '*', 0.4, VEO, '2026-04-01'),
   p('runway', 'gen4.5', 0.12, RUNWAY, '2026-04-01'),
   p('runway', 'gen4_turbo', 0.05, RUNWAY, '2026-04-01'),
@@ -47,10 +52,31 @@ export const PRICES: readonly PriceEntry[] = [
   p('runway', 'veo3.1_fast', 0.15, RUNWAY, '2026-04-01'),
   p('runway', 'seedance2', 0.36, RUNWAY, '2026-04-01'),
   p('runway', '*', 0.12, RUNWAY, '2026-04-01'),
+  // Kling: no first-party API price found; resellers charge $0.07/s for 2.6, x2 with sound (on for 2.6).
+  p('kling', 'kling-v2-6', 0.14, 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)', '2026-11-21'),
+  p('kling', '*', 0.07, 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)', '2026-11-21'),
+  // MiniMax: no first-party price found; Hailuo 2.3 at 768P via a reseller ($0.072/s at 1080P).
+  p('minimax', '*', 0.0488, 'https://github.com/apimartnbskpkr/hailuo-2.3-api-sdk-python/wiki (reseller, observed 2026-10-12, secondary)', '2026-11-21'),
   // ¥0.60/s at 720p (Beijing prices) at ~7.1 CNY/USD; crazyrouter docs, secondary.
   p('wan', '*', 0.085, 'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)', '2026-04-01'),
+  // wan2.2-i2v-flash ¥0.20/s at 720P (Beijing prices) at ~7.1 CNY/USD; same secondary source.
+  p('wan', 'wan2.2-i2v-flash', 0.028, 'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)', '2026-04-01'),
+  // Vidu: no price found (docs/providers.md §7), so no entry: estimates count it as unpriced.
   // ~$0.93 per 5 s at 1080p (Seedance 2.0); apidog, secondary.
   p('seedance', '*', 0.186, 'apidog (secondary), per docs/providers.md', '2026-04-01'),
+  // fal.ai model pages (first-party, but prices change: kept as estimates): Veo 3.1 $0.40/s and Veo 3.1 Fast $0.15/s with audio at 720p/1080p;
+  // Kling 2.5 Turbo Pro $0.35 per 5 s (+$0.07/s); Kling 2.1 Pro $0.49 per 5 s (+$0.098/s).
+  p('fal', 'fal-ai/veo3.1', 0.4, 'https://fal.ai/models/fal-ai/veo3.1/llms.txt', '2026-11-21'),
+  p('fal', 'fal-ai/veo3.1/fast', 0.15, 'https://fal.ai/models/fal-ai/veo3.1/fast/first-last-frame-to-video/llms.txt', '2026-11-21'),
+  p('fal', 'fal-ai/kling-video/v2.5-turbo/pro', 0.07, 'https://fal.ai/models/fal-ai/kling-video/v2.5-turbo/pro/image-to-video/llms.txt', '2026-11-21'),
+  p('fal', 'fal-ai/kling-video/v2.1/pro', 0.098, 'https://fal.ai/models/fal-ai/kling-video/v2.1/pro/image-to-video/llms.txt', '2026-11-21'),
+  p('fal', '*', 0.4, 'highest fal.ai catalogue price (Veo 3.1), a safe upper estimate', '2026-11-21'),
+  // Replicate's own per-second prices were not found; Google's Veo prices and the Seedance 2.0
+  // estimate above stand in (secondary).
+  p('replicate', 'google/veo-3.1', 0.4, 'Veo 3.1 price on the Gemini API (stand-in; Replicate price not found)', '2026-11-21'),
+  p('replicate', 'google/veo-3.1-fast', 0.15, 'Veo 3.1 Fast price on fal.ai/Gemini (stand-in; Replicate price not found)', '2026-11-21'),
+  p('replicate', 'bytedance/seedance-2.0', 0.186, 'Seedance 2.0 apidog estimate (stand-in; Replicate price not found)', '2026-11-21'),
+  p('replicate', '*', 0.4, 'highest Replicate catalogue estimate, a safe upper bound', '2026-11-21'),
 ];
 
 /** An override from settings: replaces the entry with the same provider and model. */

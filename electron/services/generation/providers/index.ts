@@ -7,6 +7,18 @@ import { runFfmpeg } from '../../ffmpeg/runner.js';
 import type { ProviderAdapter } from '../types.js';
 import { createAnimaticProvider } from './animatic.js';
 import { createComfyUIProvider } from './comfyui.js';
+import { createFalProvider } from './fal.js';
+import { createLumaProvider } from './luma.js';
+import { createLumaAgentsProvider } from './luma-agents.js';
+import { createKlingProvider } from './kling.js';
+import { createMinimaxProvider } from './minimax.js';
+import { createRunwayProvider } from './runway.js';
+import { createReplicateProvider } from './replicate.js';
+import { createSeedanceProvider } from './seedance.js';
+import { createVeoProvider } from './veo.js';
+import { createOpenAIVideosProvider } from './openai-videos.js';
+import { createViduProvider } from './vidu.js';
+import { createWanProvider } from './wan.js';
 
 export const DEFAULT_PROVIDER_ID = 'animatic';
 
@@ -14,7 +26,7 @@ let registry: Map<string, ProviderAdapter> | null = null;
 
 function providers(): Map<string, ProviderAdapter> {
   // Built on first use: the animatic keeps its in-process tasks, so there is one per process.
-  registry ??= new Map([createAnimaticProvider({ runFfmpeg }), createComfyUIProvider()].map((p) => [p.id, p]));
+  registry ??= new Map([createAnimaticProvider({ runFfmpeg }), createComfyUIProvider(), createFalProvider(), createKlingProvider(), createMinimaxProvider(), createRunwayProvider(), createLumaProvider(), createLumaAgentsProvider(), createReplicateProvider(), createSeedanceProvider(), createVeoProvider(), createOpenAIVideosProvider(), createViduProvider(), createWanProvider()].map((p) => [p.id, p]));
   return registry;
 }
 

@@ -1,0 +1,142 @@
+/**
+ * fal.ai's queue API through the official `@fal-ai/client` (providers.md §10a): pictures are
+ * uploaded to fal storage first (the SDK's storage client), the model input is POSTed to
+ * `queue.fal.run/<endpoint>`, status polled (IN_QUEUE / IN_PROGRESS / COMPLETED — COMPLETED
+ * also for a failed request, so the result is read to tell), the result's `video.url`
+ * downloaded at once, cancel via the queue. The task id is `<endpoint>|<request_id>`, since
+ * status and result URLs need the endpoint. fal has no task listing, so no reconcile.
+ */
+import { ApiError } from '@fal-ai/client';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { AppError } from '../../../../shared/errors.js';
+import { capabilityProblem } from '../../../../shared/generation/capabilities.js';
+import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import type { AdapterExtras } from '../ports.js';
+import type { FrameRef } from '../../../../shared/generation/request.js';
+import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { downloadOutput, type RestProvider } from './cloudRest.js';
+import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
+import { FAL_MODELS, falCapabilities, falInput, falModel, falModelCapabilities } from './fal/models.js';
+
+const LABEL: RestProvider = { label: 'fal.ai', envPrefix: 'STORYBOARD_FAL', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
+const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+
+export function splitFalTask(taskId: string): { endpoint: string; requestId: string } {
+  const i = taskId.lastIndexOf('|');
+  if (i <= 0) throw new AppError('INVALID_INPUT', `Not a fal.ai task id: ${taskId}`);
+  return { endpoint: taskId.slice(0, i), requestId: taskId.slice(i + 1) };
+}
+
+async function upload(ctx: ProviderContext, frame: FrameRef, what: string): Promise<string> {
+  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
+    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+  });
+  const ext = extname(frame.path).toLowerCase();
+  const file = new File([bytes], `storyboard-${frame.assetId}${ext || '.png'}`, { type: MIME[ext] ?? 'image/png' });
+  try {
+    return await falClient(ctx).storage.upload(file);
+  } catch (err) {
+    // No task exists yet: a failed upload is a plain failure, never `unknown`.
+    const e = mapFalError(err, `upload ${what.toLowerCase()}`);
+    if (e instanceof AppError) throw e;
+    throw new AppError('PROVIDER_FAILED', `Could not upload ${what.toLowerCase()} to fal.ai: ${e.message}`);
+  }
+}
+
+interface FalVideoOutput {
+  video?: { url?: string };
+}
+
+export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> {
+  const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> = {
+    id: 'fal',
+    label: 'fal.ai',
+    offline: false,
+    capabilities: falCapabilities(),
+    pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
+    maxConcurrent: 2,
+    estimateCost(req) {
+      const m = falModel(req.model);
+      return priceOf(PRICES, 'fal', m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
+    },
+
+    async submit(req, ctx) {
+      const m = falModel(req.model);
+      if (!m) throw new AppError('INVALID_INPUT', `fal.ai: no model "${req.model ?? ''}" in the catalogue. Available: ${FAL_MODELS.map((x) => x.id).join(', ')}.`, { model: req.model });
+      const problem = capabilityProblem(m.label, { ...falModelCapabilities(m), models: [] }, req);
+      if (problem) throw new AppError('INVALID_INPUT', problem, { model: m.id });
+      const client = falClient(ctx);
+      const first = req.firstFrame ? await upload(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`) : undefined;
+      const last = req.lastFrame ? await upload(ctx, req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
+      const refs = !first && !last && m.referenceImagesMax > 0 ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+      const references: string[] = [];
+      for (const [i, ref] of refs.entries()) references.push(await upload(ctx, ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
+      const { endpoint, input } = falInput(m, req, { first, last, references });
+      try {
+        // One attempt (client.ts guards the SDK's own retries): a lost answer stays `unknown`.
+        const res = await client.queue.submit(endpoint, { input });
+        return { taskId: `${endpoint}|${res.request_id}` };
+      } catch (err) {
+        throw mapFalError(err, `queue shot ${req.shotNumber}`);
+      }
+    },
+
+    async poll(taskId, ctx): Promise<PollResult> {
+      const { endpoint, requestId } = splitFalTask(taskId);
+      const client = falClient(ctx);
+      let status: { status: string; queue_position?: number; error?: string; error_type?: string };
+      try {
+        status = await client.queue.status(endpoint, { requestId, logs: false }) as typeof status;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return { state: 'failed', taskLost: true, error: `fal.ai has no request ${requestId}.` };
+        throw mapFalError(err, 'read the request status');
+      }
+      if (status.status !== 'COMPLETED') return { state: 'running', progress: status.status === 'IN_PROGRESS' ? 0.5 : 0 };
+      if (status.error) return { state: 'failed', error: `fal.ai could not make the video: ${status.error}${status.error_type ? ` (${status.error_type})` : ''}.` };
+      // COMPLETED covers failures too: the result answer says which.
+      try {
+        const r = await client.queue.result(endpoint, { requestId });
+        if ((r.data as FalVideoOutput | undefined)?.video?.url) return { state: 'succeeded', progress: 1 };
+        return { state: 'failed', error: 'fal.ai finished without a video in its result.' };
+      } catch (err) {
+        if (err instanceof ApiError && err.status < 500) {
+          const info = classifyFal(err.status, err.body);
+          const why = info.kind === 'moderation' ? 'fal.ai blocked the content (safety filter)' : 'fal.ai could not make the video';
+          return { state: 'failed', error: `${why}: ${info.reason || falReason(err.body, err.message).reason}.` };
+        }
+        throw mapFalError(err, 'read the result');
+      }
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const { endpoint, requestId } = splitFalTask(taskId);
+      let url: string | undefined;
+      try {
+        url = ((await falClient(ctx).queue.result(endpoint, { requestId })).data as FalVideoOutput | undefined)?.video?.url;
+      } catch (err) {
+        throw mapFalError(err, 'read the result');
+      }
+      if (!url) throw new AppError('PROVIDER_FAILED', `fal.ai no longer has a video for request ${requestId}.`, { expired: true, failureKind: 'expired', taskId });
+      await downloadOutput(LABEL, url, destPath, ctx, taskId);
+    },
+
+    async cancel(taskId, ctx) {
+      const { endpoint, requestId } = splitFalTask(taskId);
+      await falClient(ctx).queue.cancel(endpoint, { requestId }).catch(() => undefined);
+    },
+
+    async ping(ctx) {
+      // fal has no free "who am I" call in the queue API: ask the status of a request that does
+      // not exist. A bad key answers 401/403; a good one 404 (or 400 for the malformed id).
+      const probe = '00000000-0000-0000-0000-000000000000';
+      try {
+        await falClient(ctx).queue.status('fal-ai/veo3.1', { requestId: probe, logs: false });
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 404 || err.status === 400 || err.status === 422)) return;
+        throw mapFalError(err, 'test the connection');
+      }
+    },
+  };
+  return provider;
+}

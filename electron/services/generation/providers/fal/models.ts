@@ -1,0 +1,139 @@
+/**
+ * The video models we offer through fal.ai, and each one's endpoints and input field names,
+ * from fal's own model pages (fal.ai/models/<endpoint>/llms.txt, read 2026-11-21; providers.md
+ * §10a). fal hosts hundreds of models with different schemas, so this is a small, explicit
+ * catalogue rather than a guess at a common shape.
+ */
+import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
+import type { GenerationRequest } from '../../types.js';
+
+export interface FalModel {
+  /** Our model id (the endpoint family). */
+  id: string;
+  label: string;
+  /** Endpoint ids per kind of shot; absent = the model cannot make that kind. */
+  endpoints: { text?: string; image?: string; firstLast?: string; reference?: string };
+  /** Field names for the pictures, per fal's schema for the endpoint. */
+  fields: { image: string; lastImage?: string; firstLastFirst?: string; firstLastLast?: string; references?: string };
+  referenceImagesMax: number;
+  family: 'veo' | 'kling';
+  durations: DurationRule;
+  aspects: readonly Aspect[];
+  resolutions: readonly Resolution[];
+  audio: boolean;
+}
+
+const VEO_DURATIONS: DurationRule = { kind: 'set', values: [4, 6, 8] };
+const KLING_DURATIONS: DurationRule = { kind: 'set', values: [5, 10] };
+
+function veo(id: string, label: string, references: boolean): FalModel {
+  return {
+    id, label, family: 'veo', audio: true, durations: VEO_DURATIONS, aspects: ['16:9', '9:16'], resolutions: ['720p', '1080p', '4k'],
+    endpoints: { text: id, image: `${id}/image-to-video`, firstLast: `${id}/first-last-frame-to-video`, ...(references ? { reference: `${id}/reference-to-video` } : {}) },
+    fields: { image: 'image_url', firstLastFirst: 'first_frame_url', firstLastLast: 'last_frame_url', references: 'image_urls' },
+    referenceImagesMax: references ? 3 : 0,
+  };
+}
+
+export const FAL_MODELS: readonly FalModel[] = [
+  // First = the default model (modelCapabilities falls back to it).
+  // fal documents reference-to-video for Veo 3.1 (fal-ai/veo3.1/reference-to-video), not for Fast.
+  veo('fal-ai/veo3.1/fast', 'Veo 3.1 Fast (fal)', false),
+  veo('fal-ai/veo3.1', 'Veo 3.1 (fal)', true),
+  {
+    id: 'fal-ai/kling-video/v2.5-turbo/pro', label: 'Kling 2.5 Turbo Pro (fal)', family: 'kling', audio: false,
+    durations: KLING_DURATIONS, aspects: ['16:9', '9:16', '1:1'], resolutions: ['1080p'],
+    endpoints: { text: 'fal-ai/kling-video/v2.5-turbo/pro/text-to-video', image: 'fal-ai/kling-video/v2.5-turbo/pro/image-to-video' },
+    fields: { image: 'image_url', lastImage: 'tail_image_url' }, referenceImagesMax: 0,
+  },
+  {
+    id: 'fal-ai/kling-video/v2.1/pro', label: 'Kling 2.1 Pro (fal, image only)', family: 'kling', audio: false,
+    durations: KLING_DURATIONS, aspects: ['16:9', '9:16', '1:1'], resolutions: ['1080p'],
+    endpoints: { image: 'fal-ai/kling-video/v2.1/pro/image-to-video' },
+    fields: { image: 'image_url', lastImage: 'tail_image_url' }, referenceImagesMax: 0,
+  },
+];
+
+export const DEFAULT_FAL_MODEL = (FAL_MODELS[0] as FalModel).id;
+
+export function falModel(id: string | null): FalModel | undefined {
+  return FAL_MODELS.find((m) => m.id === (id ?? DEFAULT_FAL_MODEL));
+}
+
+/** What one model can do, in the shared capability shape. */
+export function falModelCapabilities(m: FalModel): Omit<ProviderCapabilities, 'models'> {
+  return {
+    textToVideo: Boolean(m.endpoints.text),
+    imageToVideo: Boolean(m.endpoints.image),
+    lastFrame: Boolean(m.endpoints.firstLast ?? m.fields.lastImage),
+    referenceImagesMax: m.referenceImagesMax,
+    extend: false,
+    audio: m.audio,
+    durations: m.durations,
+    aspects: m.aspects,
+    resolutions: m.resolutions,
+  };
+}
+
+/** The provider's capabilities: the default (first) model's, each model with its own. */
+export function falCapabilities(): ProviderCapabilities {
+  return {
+    ...falModelCapabilities(FAL_MODELS[0] as FalModel),
+    models: FAL_MODELS.map((m) => ({ id: m.id, label: m.label, capabilities: falModelCapabilities(m) })),
+  };
+}
+
+const nearestAspect = (m: FalModel, w: number, h: number): string => {
+  let best = m.aspects[0] ?? '16:9';
+  const r = w / h;
+  const val = (a: string): number => {
+    const [x, y] = a.split(':').map(Number);
+    return (x ?? 1) / (y ?? 1);
+  };
+  for (const a of m.aspects) if (Math.abs(Math.log(val(a) / r)) < Math.abs(Math.log(val(best) / r))) best = a;
+  return best;
+};
+
+/**
+ * The endpoint and input for a request. `images` are the pictures as the caller encoded them
+ * (fal CDN URLs after upload). Veo durations are strings like "8s", Kling's like "5".
+ */
+export function falInput(
+  m: FalModel, req: GenerationRequest, images: { first?: string; last?: string; references?: string[] },
+): { endpoint: string; input: Record<string, unknown> } {
+  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  const seconds = allowedDuration(m.durations, req.durationSec);
+  const input: Record<string, unknown> = { prompt };
+  let endpoint: string | undefined;
+  if (images.first && images.last && m.endpoints.firstLast) {
+    endpoint = m.endpoints.firstLast;
+    input[m.fields.firstLastFirst ?? 'first_frame_url'] = images.first;
+    input[m.fields.firstLastLast ?? 'last_frame_url'] = images.last;
+  } else if (images.first) {
+    endpoint = m.endpoints.image;
+    input[m.fields.image] = images.first;
+    if (images.last && m.fields.lastImage) input[m.fields.lastImage] = images.last;
+  } else if (images.references?.length && m.endpoints.reference && m.fields.references) {
+    // Reference-to-video takes no keyframes (Veo: references XOR first/last frame).
+    endpoint = m.endpoints.reference;
+    input[m.fields.references] = images.references;
+  } else {
+    endpoint = m.endpoints.text;
+  }
+  if (!endpoint) throw new Error(`fal model ${m.id} has no endpoint for this shot`);
+  if (m.family === 'veo') {
+    input.duration = `${seconds}s`;
+    input.aspect_ratio = images.first ? 'auto' : nearestAspect(m, req.width, req.height);
+    // Veo's reference mode renders 8 s clips only (Google's rule, also on Replicate's page).
+    if (endpoint === m.endpoints.reference) input.duration = '8s';
+    input.resolution = Math.min(req.width, req.height) > 1080 ? '4k' : Math.min(req.width, req.height) > 720 ? '1080p' : '720p';
+    input.generate_audio = true;
+    if (req.seed !== null) input.seed = req.seed;
+  } else {
+    input.duration = String(seconds);
+    if (!images.first) input.aspect_ratio = nearestAspect(m, req.width, req.height);
+  }
+  if (req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
+  return { endpoint, input };
+}

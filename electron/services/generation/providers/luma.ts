@@ -1,0 +1,186 @@
+/**
+ * Luma's Dream Machine API through the official SDK (`lumaai`; providers.md §4a):
+ * POST /generations/video -> Generation {id, state}; GET /generations/{id} (queued, dreaming,
+ * completed, failed + failure_reason); the clip is `assets.video`, downloaded at once;
+ * DELETE /generations/{id} removes a generation (the API has no separate cancel).
+ * Auth: `Authorization: Bearer <key>`.
+ *
+ * Text-to-video only here: keyframe pictures must be public URLs and there is no upload API
+ * (luma/body.ts NO_IMAGE_REASON). The newer Luma Agents API (providers.md §4b) is not used.
+ * Creates are never retried (maxRetries 0): Luma takes no client id, so a lost answer leaves
+ * the job `unknown` (no reconcile) rather than risk paying twice.
+ */
+import LumaAI, { APIConnectionError, APIError, APIUserAbortError } from 'lumaai';
+import { AppError } from '../../../../shared/errors.js';
+import type { AdapterExtras } from '../ports.js';
+import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { parseRetryAfter } from './comfyui/http.js';
+import { buildLumaCreate, LUMA_DURATIONS, LUMA_MODELS, NO_IMAGE_REASON } from './luma/body.js';
+import { downloadTo } from './runway/media.js';
+
+export const DEFAULT_LUMA_URL = 'https://api.lumalabs.ai/dream-machine/v1';
+
+export interface LumaOptions {
+  pollPolicy?: PollPolicy;
+  maxConcurrent?: number;
+}
+
+export type LumaProvider = ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>>;
+
+interface LumaGeneration {
+  id?: string;
+  state?: string;
+  failure_reason?: string | null;
+  assets?: { video?: string | null } | null;
+}
+
+const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim().replace(/\/+$/, '') || DEFAULT_LUMA_URL;
+
+function client(ctx: ProviderContext, maxRetries: number): LumaAI {
+  const authToken = ctx.settings.apiKey?.trim();
+  if (!authToken) throw new AppError('PROVIDER_FAILED', 'Luma needs an API key: add it in settings (or STORYBOARD_LUMA_API_KEY).', { failureKind: 'auth', missingKey: true });
+  return new LumaAI({ authToken, baseURL: base(ctx), maxRetries, timeout: 60_000 });
+}
+
+/** Luma's message from an error body (`{detail}` or `{error}`/`{message}`), else the SDK's text. */
+export function lumaErrorText(body: unknown, fallback: string): string {
+  const b = (body ?? {}) as { detail?: unknown; error?: unknown; message?: unknown };
+  const v = b.detail ?? b.error ?? b.message;
+  if (typeof v === 'string' && v) return v;
+  return v ? JSON.stringify(v) : fallback;
+}
+
+const MODERATION = /moderat|not allowed|nsfw|safety|inappropriate|prohibited/i;
+
+/** Same mapping as the other cloud adapters (types.ts submit). Always throws. */
+export function throwLumaError(err: unknown, what: string, baseUrl: string): never {
+  if (err instanceof AppError) throw err;
+  if (err instanceof APIUserAbortError) throw new AppError('CANCELED', 'Generation was canceled.');
+  if (err instanceof APIConnectionError) {
+    const code = (err.cause as { code?: string } | undefined)?.code;
+    if (code === 'ECONNREFUSED') {
+      throw new AppError('PROVIDER_FAILED', `Luma could not be reached at ${baseUrl} (connection refused while trying to ${what}). Check the address in settings (STORYBOARD_LUMA_BASE_URL).`, { baseUrl, notRunning: true });
+    }
+    throw new Error(`Luma at ${baseUrl} did not answer while trying to ${what}: ${code ?? err.message}`);
+  }
+  if (!(err instanceof APIError) || typeof err.status !== 'number') throw err instanceof Error ? err : new Error(String(err));
+  const status = err.status;
+  const text = lumaErrorText(err.error, err.message);
+  if (status === 401 || status === 403) {
+    throw new AppError('PROVIDER_FAILED', `Luma rejected the API key (${status}: ${text}). Check the Luma key in settings.`, { status, failureKind: 'auth' });
+  }
+  if (status === 429) {
+    const header = (err.headers as Record<string, string | null | undefined> | undefined)?.['retry-after'] ?? null;
+    throw new AppError('PROVIDER_FAILED', `Luma is rate limiting this account (429: ${text}) while trying to ${what}; waiting before trying again.`,
+      { status, throttled: true, retryAfterMs: parseRetryAfter(header) ?? 0 });
+  }
+  if (status >= 400 && status < 500) {
+    const kind = MODERATION.test(text) ? 'moderation' : /credit|billing|balance|quota|insufficient/i.test(text) ? 'quota' : 'invalid';
+    const lead = kind === 'moderation' ? 'Luma\'s content moderation refused to' : kind === 'quota' ? 'Luma (not enough credits or over quota) refused to' : 'Luma refused to';
+    throw new AppError('PROVIDER_FAILED', `${lead} ${what} (${status}): ${text}`,
+      { status, failureKind: kind, lumaError: err.error });
+  }
+  throw new Error(`Luma failed with HTTP ${status} while trying to ${what}: ${text}`);
+}
+
+export function pollFromLuma(g: LumaGeneration): PollResult {
+  switch (g.state) {
+    case 'completed':
+      return { state: 'succeeded', progress: 1 };
+    case 'failed': {
+      const reason = g.failure_reason?.trim() || 'no reason given';
+      return { state: 'failed', error: MODERATION.test(reason) ? `Luma's moderation stopped this generation: ${reason}` : `Luma failed the generation: ${reason}` };
+    }
+    case 'dreaming':
+      return { state: 'running', progress: 0.5 };
+    default:
+      return { state: 'running', progress: 0 };
+  }
+}
+
+export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
+  const get = async (id: string, ctx: ProviderContext, what: string): Promise<LumaGeneration | null> => {
+    try {
+      return (await client(ctx, 2).generations.get(id, { signal: ctx.signal })) as LumaGeneration;
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return null;
+      return throwLumaError(err, what, base(ctx));
+    }
+  };
+
+  return {
+    id: 'luma',
+    label: 'Luma Dream Machine',
+    offline: false,
+    capabilities: {
+      textToVideo: true,
+      // See NO_IMAGE_REASON: keyframes must be public URLs and there is no upload API.
+      imageToVideo: false,
+      lastFrame: false,
+      referenceImagesMax: 0,
+      // The API can extend a Luma generation (frame0 {type:'generation'}), but a request has no
+      // "extend this take" input yet, so it is not offered.
+      extend: false,
+      // Audio is a separate paid call (POST /generations/{id}/audio), not part of a take.
+      audio: false,
+      durations: LUMA_DURATIONS,
+      aspects: 'any',
+      resolutions: 'any',
+      models: LUMA_MODELS.map((m) => ({ id: m.id, label: m.label, note: 'Text to video only: Luma takes pictures only as public URLs.' })),
+    },
+    pollPolicy: opts.pollPolicy ?? { initialMs: 5000, maxMs: 30_000, factor: 1.5 },
+    maxConcurrent: opts.maxConcurrent ?? 2,
+    // No Luma API price was found (providers.md §4a): NaN makes the estimate "unpriced" (plan.ts
+    // requestCost), so a budget cap is not passed by a made-up number.
+    estimateCost: () => Number.NaN,
+
+    async submit(req, ctx) {
+      const sdk = client(ctx, 0);
+      const body = buildLumaCreate(req);
+      const what = `create the generation for shot ${req.shotNumber}`;
+      try {
+        const g = (await sdk.generations.create(body as unknown as Parameters<LumaAI['generations']['create']>[0])) as LumaGeneration;
+        if (!g?.id) throw new Error(`Luma answered the create for shot ${req.shotNumber} without a generation id.`);
+        return { taskId: g.id };
+      } catch (err) {
+        return throwLumaError(err, what, base(ctx));
+      }
+    },
+
+    async poll(taskId, ctx) {
+      const g = await get(taskId, ctx, `check generation ${taskId}`);
+      if (!g) return { state: 'failed', taskLost: true, error: `Luma no longer knows generation ${taskId} (deleted). It was not created again automatically.` };
+      return pollFromLuma(g);
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const g = await get(taskId, ctx, `read generation ${taskId}`);
+      const url = g?.state === 'completed' ? g.assets?.video : null;
+      if (!url) {
+        throw new AppError('PROVIDER_FAILED', `Luma no longer has the video of generation ${taskId} (deleted or expired); generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId });
+      }
+      await downloadTo(url, destPath, { label: 'Luma', taskId, signal: ctx.signal });
+    },
+
+    async cancel(taskId, ctx) {
+      try {
+        await client(ctx, 0).generations.delete(taskId);
+      } catch (err) {
+        if ((err as { status?: number }).status === 404) return;
+        throwLumaError(err, `delete generation ${taskId}`, base(ctx));
+      }
+    },
+
+    async ping(ctx) {
+      try {
+        // GET /credits: free, and it needs the key (the credit balance of the account).
+        await client(ctx, 0).credits.get({ signal: ctx.signal });
+      } catch (err) {
+        throwLumaError(err, 'test the connection', base(ctx));
+      }
+    },
+  };
+}
+
+export { NO_IMAGE_REASON as LUMA_NO_IMAGE_REASON };

@@ -1,0 +1,72 @@
+/**
+ * MiniMax (Hailuo) models, what each can do, and the create body (providers.md §6). Pure.
+ * One endpoint for every kind (POST /v1/video_generation); the model decides what it takes:
+ * Hailuo 2.3 / 02 do text and first frame (02 also the last frame), the -01 models are
+ * text-only (T2V) or image-only (I2V), S2V-01 takes one subject reference.
+ */
+import { AppError } from '../../../../../shared/errors.js';
+import type { ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
+
+type Caps = Partial<Omit<ProviderCapabilities, 'models'>>;
+const ONLY_6S: Caps = { durations: { kind: 'set', values: [6] }, resolutions: ['720p'] };
+const T2V_ONLY: Caps = { ...ONLY_6S, imageToVideo: false };
+const I2V_ONLY: Caps = { ...ONLY_6S, textToVideo: false };
+
+/** Provider defaults (= Hailuo 2.3, the first model) and per-model differences. */
+export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: false,
+  referenceImagesMax: 0,
+  extend: false,
+  audio: false,
+  durations: { kind: 'set', values: [6, 10] },
+  // The image (or the model's default 16:9) sets the shape; the take is conformed on export.
+  aspects: 'any',
+  resolutions: ['720p', '1080p'],
+  models: [
+    { id: 'MiniMax-Hailuo-2.3', label: 'Hailuo 2.3' },
+    { id: 'MiniMax-Hailuo-02', label: 'Hailuo 02 (first + last frame)', capabilities: { lastFrame: true } },
+    { id: 'S2V-01', label: 'S2V-01 (subject reference)', capabilities: { ...ONLY_6S, imageToVideo: false, referenceImagesMax: 1 } },
+    { id: 'T2V-01-Director', label: 'T2V-01 Director ([camera] moves)', capabilities: T2V_ONLY },
+    { id: 'T2V-01', label: 'T2V-01', capabilities: T2V_ONLY },
+    { id: 'I2V-01-Director', label: 'I2V-01 Director', capabilities: I2V_ONLY },
+    { id: 'I2V-01-live', label: 'I2V-01 Live', capabilities: I2V_ONLY },
+    { id: 'I2V-01', label: 'I2V-01', capabilities: I2V_ONLY },
+  ],
+};
+export const DEFAULT_MINIMAX_MODEL = 'MiniMax-Hailuo-2.3';
+const HAILUO = new Set(['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-02']);
+
+/**
+ * The body of POST /v1/video_generation. `image` gives a frame as a data URI. Hailuo models
+ * take `resolution` (1080P only for 6 s; else 768P); the -01 models are fixed at 720P.
+ */
+export function minimaxBody(req: GenerationRequest, image: (f: FrameRef) => string): Record<string, unknown> {
+  const model = req.model ?? DEFAULT_MINIMAX_MODEL;
+  const known = MINIMAX_CAPABILITIES.models.some((m) => m.id === model);
+  if (!known) throw new AppError('INVALID_INPUT', `MiniMax has no model "${model}". Models: ${MINIMAX_CAPABILITIES.models.map((m) => m.id).join(', ')}.`, { model });
+  const caps = modelCapabilities(MINIMAX_CAPABILITIES, model);
+  const shot = `Shot ${req.shotNumber}`;
+  // References are attached to every shot with elements; only S2V-01 takes one (a subject),
+  // preferring a character's picture. Other models generate without them.
+  const all = req.references ?? [];
+  const refs = caps.referenceImagesMax > 0 ? [...all.filter((r) => r.kind === 'character'), ...all.filter((r) => r.kind !== 'character')].slice(0, caps.referenceImagesMax) : [];
+  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  if (req.firstFrame && !caps.imageToVideo) throw new AppError('INVALID_INPUT', `${shot} has a first frame, but MiniMax ${model} cannot start from an image.`, { model });
+  if (!req.firstFrame && !caps.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: MiniMax ${model} needs a first frame.`, { model });
+  if (req.lastFrame && !caps.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame; of MiniMax's models only MiniMax-Hailuo-02 can end on one.`, { model });
+  if (model === 'S2V-01' && refs.length === 0) throw new AppError('INVALID_INPUT', `${shot}: S2V-01 needs a subject reference image.`, { model });
+  if (!prompt && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has no prompt; MiniMax needs one to generate from text.`, { shotId: req.shotId });
+  const duration = allowedDuration(caps.durations, req.durationSec);
+  const body: Record<string, unknown> = { model };
+  if (prompt) body.prompt = prompt.slice(0, 2000);
+  body.duration = duration;
+  if (HAILUO.has(model)) body.resolution = req.height >= 1080 && duration === 6 ? '1080P' : '768P';
+  if (req.firstFrame) body.first_frame_image = image(req.firstFrame);
+  if (req.lastFrame) body.last_frame_image = image(req.lastFrame);
+  if (refs.length) body.subject_reference = refs.map((r) => ({ type: 'character', image: [image(r)] }));
+  return body;
+}

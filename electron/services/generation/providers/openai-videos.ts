@@ -1,0 +1,169 @@
+/**
+ * OpenAI-compatible `/v1/videos` gateways — the Sora API shape (providers.md §1). OpenAI shut
+ * its own Videos API down on 2026-09-24, so this adapter has no default URL: it serves only
+ * third-party gateways that still speak the shape. Plain fetch (the `openai` SDK marks these
+ * methods deprecated). Create: POST {base}/videos as multipart/form-data (prompt, model,
+ * seconds, size, input_reference file); poll GET {base}/videos/{id} (queued, in_progress,
+ * completed, failed); the clip is streamed by GET {base}/videos/{id}/content?variant=video.
+ */
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { AppError } from '../../../../shared/errors.js';
+import { allowedDuration, modelCapabilities } from '../../../../shared/generation/capabilities.js';
+import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
+import type { Job } from '../../../../shared/model/entities.js';
+import type { AdapterExtras } from '../ports.js';
+import type { GenerationRequest, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
+import { gatewayFetch, gatewayJson, LABEL } from './openai-videos/http.js';
+
+const NOTE = 'for gateways that still serve it (OpenAI shut its own down on 2026-09-24)';
+const DEFAULT_MODEL = 'sora-2';
+
+export const OPENAI_VIDEOS_CAPABILITIES: ProviderCapabilities = {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: false,
+  // The one image slot, input_reference, is the first frame.
+  referenceImagesMax: 0,
+  // /videos/extensions exists in the shape but is not wired to shots yet.
+  extend: false,
+  audio: true,
+  durations: { kind: 'set', values: [4, 8, 12] },
+  aspects: ['16:9', '9:16'],
+  resolutions: ['720p'],
+  models: [
+    { id: 'sora-2', label: 'Sora 2', note: NOTE },
+    { id: 'sora-2-pro', label: 'Sora 2 Pro', note: NOTE, capabilities: { resolutions: ['720p', '1080p'] } },
+  ],
+};
+
+interface Video {
+  id: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'failed' | string;
+  progress?: number;
+  prompt?: string | null;
+  seconds?: string;
+  size?: string;
+  created_at?: number;
+  error?: { code?: string; message?: string } | null;
+}
+
+/** `size` WxH: 1280x720 / 720x1280, or (sora-2-pro at 1080p) 1792x1024 / 1024x1792. */
+export function videoSize(req: Pick<GenerationRequest, 'width' | 'height'>, resolutions: ProviderCapabilities['resolutions']): string {
+  const big = Math.min(req.width, req.height) > 720 && resolutions !== 'any' && resolutions.includes('1080p');
+  const [l, s] = big ? [1792, 1024] : [1280, 720];
+  return req.width >= req.height ? `${l}x${s}` : `${s}x${l}`;
+}
+
+export function videoPrompt(req: GenerationRequest): string {
+  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; the gateway needs one to generate.`, { shotId: req.shotId });
+  // The shape has no negative prompt field (providers.md §1): it goes in the prompt's words.
+  return req.negativePrompt.trim() ? `${prompt}. Avoid: ${req.negativePrompt.trim()}` : prompt;
+}
+
+const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+
+/** A PNG's size from its IHDR chunk, else null (other formats are left to the gateway). */
+function pngSize(b: Buffer): { w: number; h: number } | null {
+  return b.length > 24 && b.toString('latin1', 12, 16) === 'IHDR' ? { w: b.readUInt32BE(16), h: b.readUInt32BE(20) } : null;
+}
+
+export async function videoForm(req: GenerationRequest, caps: ProviderCapabilities): Promise<{ form: FormData; model: string; size: string; seconds: string; prompt: string }> {
+  const model = req.model ?? DEFAULT_MODEL;
+  const mc = modelCapabilities(caps, model);
+  if (req.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but the ${LABEL} cannot end on a given frame.`);
+  const size = videoSize(req, mc.resolutions);
+  const seconds = String(allowedDuration(mc.durations, req.durationSec));
+  const prompt = videoPrompt(req);
+  const form = new FormData();
+  form.append('prompt', prompt);
+  form.append('model', model);
+  form.append('seconds', seconds);
+  form.append('size', size);
+  const frame = req.firstFrame;
+  if (frame) {
+    const type = MIME[extname(frame.path).toLowerCase()];
+    if (!type) throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} must be a PNG, JPEG or WebP picture: ${frame.path}`, { path: frame.path });
+    const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
+      throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+    });
+    // Sora refuses a reference of another size ("Inpaint image must match the requested width and height").
+    const dims = pngSize(bytes);
+    if (dims && `${dims.w}x${dims.h}` !== size) {
+      throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} is ${dims.w}x${dims.h}, but this API needs it at exactly ${size} (the video size).`, { path: frame.path, size });
+    }
+    form.append('input_reference', new Blob([bytes], { type }), basename(frame.path));
+  }
+  return { form, model, size, seconds, prompt };
+}
+
+export function createOpenAIVideosProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'reconcile'>> {
+  const retrieve = (id: string, ctx: ProviderContext, what: string) =>
+    gatewayJson<Video>(ctx, `/videos/${encodeURIComponent(id)}`, { what, signal: ctx.signal });
+  return {
+    id: 'openai-videos',
+    label: `${LABEL} (Sora API shape; for gateways that still serve it)`,
+    offline: false,
+    capabilities: OPENAI_VIDEOS_CAPABILITIES,
+    pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
+    estimateCost: (req) => priceOf(PRICES, 'openai-videos', req.model ?? DEFAULT_MODEL, req.durationSec, OPENAI_VIDEOS_CAPABILITIES.durations) ?? 0,
+
+    async submit(req, ctx) {
+      const { form } = await videoForm(req, OPENAI_VIDEOS_CAPABILITIES);
+      const video = await gatewayJson<Video>(ctx, '/videos', { method: 'POST', body: form, what: `start shot ${req.shotNumber}`, create: true });
+      if (!video.id) throw new Error('The gateway answered the create without a video id.');
+      return { taskId: video.id };
+    },
+
+    async poll(taskId, ctx): Promise<PollResult> {
+      const v = await retrieve(taskId, ctx, 'check the video');
+      const progress = typeof v.progress === 'number' ? Math.min(1, Math.max(0, v.progress / 100)) : undefined;
+      if (v.status === 'completed') return { state: 'succeeded', progress: 1 };
+      if (v.status === 'failed') {
+        const why = v.error?.message ?? 'no reason given';
+        const moderated = /moderation|safety|policy/i.test(`${v.error?.code ?? ''} ${why}`);
+        return { state: 'failed', error: moderated ? `The gateway's moderation blocked the video: ${why}` : `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}` };
+      }
+      return progress === undefined ? { state: 'running' } : { state: 'running', progress };
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const part = `${destPath}.part-openai-videos`;
+      try {
+        const res = await gatewayFetch(ctx, `/videos/${encodeURIComponent(taskId)}/content?variant=video`, { what: 'download the video', signal: ctx.signal });
+        if (!res.body) throw new AppError('PROVIDER_FAILED', 'The gateway sent an empty video.', { taskId });
+        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
+        await rename(part, destPath);
+      } catch (err) {
+        await rm(part, { force: true });
+        if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+        if (err instanceof AppError && err.details?.notFound) {
+          throw new AppError('PROVIDER_FAILED', 'The video expired or was deleted on the gateway; generate the shot again.', { expired: true, failureKind: 'expired', taskId });
+        }
+        throw err;
+      }
+    },
+
+    async reconcile(job: Job, ctx) {
+      // No client id in the shape; the list has each video's prompt, size, seconds and time,
+      // so a lost create is found when exactly one recent video matches what we sent.
+      const req = job.request as unknown as GenerationRequest;
+      if (typeof req.prompt !== 'string') return null;
+      const sent = await videoForm({ ...req, firstFrame: null, lastFrame: null }, OPENAI_VIDEOS_CAPABILITIES);
+      const since = Date.parse(job.createdAt) / 1000 - 120;
+      const list = await gatewayJson<{ data?: Video[] }>(ctx, '/videos?limit=100&order=desc', { what: 'list recent videos' });
+      const hits = (list.data ?? []).filter((v) => v.prompt === sent.prompt && v.size === sent.size && v.seconds === sent.seconds && (v.created_at ?? 0) >= since);
+      return hits.length === 1 && hits[0] ? { taskId: hits[0].id } : null;
+    },
+
+    async ping(ctx) {
+      // The video list is free and proves the gateway serves /videos with this key.
+      await gatewayJson<unknown>(ctx, '/videos?limit=1', { what: 'test the connection', signal: ctx.signal });
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Replicate through the official `replicate` SDK (providers.md §10b): official video models run
+ * with `POST /models/{owner}/{name}/predictions` `{input}`, polled with `GET /predictions/{id}`
+ * (starting / processing / succeeded / failed / canceled / aborted), the output URI downloaded
+ * at once, cancel with `POST /predictions/{id}/cancel`, "test connection" with `GET /account`.
+ * Pictures go inline as data URIs (the SDK's `data-uri` encoding; Replicate takes up to ~10 MB).
+ */
+import { stat } from 'node:fs/promises';
+import { AppError } from '../../../../shared/errors.js';
+import { capabilityProblem } from '../../../../shared/generation/capabilities.js';
+import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import type { FrameRef } from '../../../../shared/generation/request.js';
+import type { AdapterExtras } from '../ports.js';
+import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { downloadOutput, type RestProvider } from './cloudRest.js';
+import { imageDataUri } from './imageInput.js';
+import { classifyReplicate, mapReplicateError, replicateClient } from './replicate/client.js';
+import { REPLICATE_MODELS, replicateCapabilities, replicateInput, replicateModel, replicateModelCapabilities } from './replicate/models.js';
+
+const LABEL: RestProvider = { label: 'Replicate', envPrefix: 'STORYBOARD_REPLICATE', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
+/** Base64 grows 4/3; Replicate's data-URI inputs are limited to about 10 MB in total. */
+const MAX_INLINE_BYTES = 7 * 1024 * 1024;
+
+async function inline(frame: FrameRef, what: string): Promise<string> {
+  const size = (await stat(frame.path).catch(() => null))?.size ?? 0;
+  if (size > MAX_INLINE_BYTES) {
+    throw new AppError('INVALID_INPUT', `${what} is ${(size / 1048576).toFixed(1)} MB; Replicate takes pictures up to about 7 MB. Use a smaller image.`, { path: frame.path });
+  }
+  return imageDataUri(frame.path, what);
+}
+
+interface Prediction {
+  id: string;
+  status: string;
+  output?: unknown;
+  error?: unknown;
+}
+
+const outputUrl = (p: Prediction): string | undefined =>
+  typeof p.output === 'string' ? p.output : Array.isArray(p.output) && typeof p.output[0] === 'string' ? p.output[0] : undefined;
+
+async function getPrediction(id: string, ctx: ProviderContext): Promise<Prediction | null> {
+  try {
+    return await replicateClient(ctx).predictions.get(id) as Prediction;
+  } catch (err) {
+    const e = mapReplicateError(err, 'read the prediction');
+    if (e instanceof AppError && (e.details as { status?: number } | undefined)?.status === 404) return null;
+    throw e;
+  }
+}
+
+export function createReplicateProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> {
+  return {
+    id: 'replicate',
+    label: 'Replicate',
+    offline: false,
+    capabilities: replicateCapabilities(),
+    pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
+    maxConcurrent: 2,
+    estimateCost(req) {
+      const m = replicateModel(req.model);
+      return priceOf(PRICES, 'replicate', m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
+    },
+
+    async submit(req, ctx) {
+      const m = replicateModel(req.model);
+      if (!m) throw new AppError('INVALID_INPUT', `Replicate: no model "${req.model ?? ''}" in the catalogue. Available: ${REPLICATE_MODELS.map((x) => x.id).join(', ')}.`, { model: req.model });
+      const problem = capabilityProblem(m.label, { ...replicateModelCapabilities(m), models: [] }, req);
+      if (problem) throw new AppError('INVALID_INPUT', problem, { model: m.id });
+      const first = req.firstFrame ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`) : undefined;
+      const last = req.lastFrame ? await inline(req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
+      const refs = !first && !last ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+      const references: string[] = [];
+      for (const [i, ref] of refs.entries()) references.push(await inline(ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
+      const client = replicateClient(ctx);
+      try {
+        const p = await client.predictions.create({ model: m.id, input: replicateInput(m, req, { first, last, references }) });
+        return { taskId: p.id };
+      } catch (err) {
+        throw mapReplicateError(err, `create the prediction for shot ${req.shotNumber}`);
+      }
+    },
+
+    async poll(taskId, ctx): Promise<PollResult> {
+      const p = await getPrediction(taskId, ctx);
+      if (!p) return { state: 'failed', taskLost: true, error: `Replicate has no prediction ${taskId}.` };
+      switch (p.status) {
+        case 'succeeded':
+          return outputUrl(p) ? { state: 'succeeded', progress: 1 } : { state: 'failed', error: 'Replicate finished without a video in the output.' };
+        case 'failed': {
+          const reason = typeof p.error === 'string' ? p.error : JSON.stringify(p.error ?? 'no reason given');
+          const why = classifyReplicate(200, reason) === 'moderation' ? 'Replicate blocked the content (safety filter)' : 'Replicate could not make the video';
+          return { state: 'failed', error: `${why}: ${reason}` };
+        }
+        case 'canceled':
+        case 'aborted':
+          return { state: 'failed', error: `The Replicate prediction was ${p.status}.` };
+        default:
+          return { state: 'running', progress: p.status === 'processing' ? 0.5 : 0 };
+      }
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const p = await getPrediction(taskId, ctx);
+      const url = p ? outputUrl(p) : undefined;
+      if (!url) throw new AppError('PROVIDER_FAILED', `Replicate no longer has an output for prediction ${taskId} (removed after its retention time).`, { expired: true, failureKind: 'expired', taskId });
+      await downloadOutput(LABEL, url, destPath, ctx, taskId);
+    },
+
+    async cancel(taskId, ctx) {
+      await replicateClient(ctx).predictions.cancel(taskId).catch(() => undefined);
+    },
+
+    async ping(ctx) {
+      try {
+        await replicateClient(ctx).accounts.current();
+      } catch (err) {
+        throw mapReplicateError(err, 'test the connection');
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The official Replicate video models we offer (run with `POST /models/{owner}/{name}/predictions`,
+ * no version pin), with each one's input field names from the model's own API page on
+ * replicate.com (read 2026-11-21): google/veo-3.1(-fast) take `image`, `last_frame`,
+ * `reference_images`, `duration` (int 4/6/8), `aspect_ratio`, `resolution`, `generate_audio`,
+ * `negative_prompt`, `seed`; bytedance/seedance-2.0(-fast) take `image`, `last_frame_image`,
+ * `reference_images` (≤9), `duration` (int ≤15), `aspect_ratio` (incl. `adaptive`),
+ * `resolution`, `generate_audio`, `seed`. Output: one URI string.
+ */
+import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
+import type { GenerationRequest } from '../../types.js';
+
+export interface ReplicateModel {
+  id: string;
+  label: string;
+  family: 'veo' | 'seedance';
+  lastFrameField: string;
+  referenceImagesMax: number;
+  durations: DurationRule;
+  aspects: readonly Aspect[];
+  resolutions: readonly Resolution[];
+}
+
+const veo = (id: string, label: string): ReplicateModel => ({
+  id, label, family: 'veo', lastFrameField: 'last_frame', referenceImagesMax: 3,
+  durations: { kind: 'set', values: [4, 6, 8] }, aspects: ['16:9', '9:16'], resolutions: ['720p', '1080p'],
+});
+const seedance = (id: string, label: string): ReplicateModel => ({
+  id, label, family: 'seedance', lastFrameField: 'last_frame_image', referenceImagesMax: 9,
+  durations: { kind: 'range', min: 1, max: 15 }, aspects: ['16:9', '9:16', '1:1', '21:9'], resolutions: ['720p'],
+});
+
+export const REPLICATE_MODELS: readonly ReplicateModel[] = [
+  // First = the default model (modelCapabilities falls back to it).
+  veo('google/veo-3.1-fast', 'Veo 3.1 Fast (Replicate)'),
+  veo('google/veo-3.1', 'Veo 3.1 (Replicate)'),
+  seedance('bytedance/seedance-2.0', 'Seedance 2.0 (Replicate)'),
+  seedance('bytedance/seedance-2.0-fast', 'Seedance 2.0 Fast (Replicate)'),
+];
+
+export const DEFAULT_REPLICATE_MODEL = (REPLICATE_MODELS[0] as ReplicateModel).id;
+
+export function replicateModel(id: string | null): ReplicateModel | undefined {
+  return REPLICATE_MODELS.find((m) => m.id === (id ?? DEFAULT_REPLICATE_MODEL));
+}
+
+export function replicateModelCapabilities(m: ReplicateModel): Omit<ProviderCapabilities, 'models'> {
+  return {
+    textToVideo: true, imageToVideo: true, lastFrame: true, referenceImagesMax: m.referenceImagesMax, extend: false, audio: true,
+    durations: m.durations, aspects: m.aspects, resolutions: m.resolutions,
+  };
+}
+
+/** The provider's capabilities: the default (first) model's, each model with its own. */
+export function replicateCapabilities(): ProviderCapabilities {
+  return {
+    ...replicateModelCapabilities(REPLICATE_MODELS[0] as ReplicateModel),
+    models: REPLICATE_MODELS.map((m) => ({ id: m.id, label: m.label, capabilities: replicateModelCapabilities(m) })),
+  };
+}
+
+function nearestAspect(aspects: readonly string[], w: number, h: number): string {
+  const val = (a: string): number => {
+    const [x, y] = a.split(':').map(Number);
+    return (x ?? 1) / (y ?? 1);
+  };
+  let best = aspects[0] ?? '16:9';
+  for (const a of aspects) if (Math.abs(Math.log(val(a) / (w / h))) < Math.abs(Math.log(val(best) / (w / h)))) best = a;
+  return best;
+}
+
+/** The model input for a request; pictures are given already encoded (data URIs). */
+export function replicateInput(
+  m: ReplicateModel, req: GenerationRequest, images: { first?: string; last?: string; references?: string[] },
+): Record<string, unknown> {
+  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  const input: Record<string, unknown> = { prompt, duration: Math.round(allowedDuration(m.durations, req.durationSec)) };
+  if (images.first) input.image = images.first;
+  if (images.last) input[m.lastFrameField] = images.last;
+  input.aspect_ratio = images.first && m.family === 'seedance' ? 'adaptive' : nearestAspect(m.aspects, req.width, req.height);
+  input.resolution = m.resolutions.includes('1080p') && Math.min(req.width, req.height) > 720 ? '1080p' : '720p';
+  input.generate_audio = true;
+  if (m.family === 'veo' && req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
+  if (req.seed !== null) input.seed = req.seed;
+  // References exclude first/last frames on both families; Veo's work only at 16:9 and 8 s.
+  if (!images.first && !images.last && images.references?.length) {
+    input.reference_images = images.references.slice(0, m.referenceImagesMax);
+    if (m.family === 'veo') Object.assign(input, { duration: 8, aspect_ratio: '16:9' });
+  }
+  return input;
+}

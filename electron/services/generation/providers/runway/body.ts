@@ -1,0 +1,78 @@
+/**
+ * The create request for one shot, exactly as Runway's task API takes it (providers.md §3):
+ * POST /v1/text_to_video or /v1/image_to_video, camelCase fields, `ratio` as "W:H" pixels,
+ * images as `promptImage:[{uri, position}]` (uri = data URI, HTTPS URL or runway:// upload).
+ * Pure: the adapter encodes the pictures first and passes their URIs in.
+ */
+import { AppError } from '../../../../../shared/errors.js';
+import { allowedDuration } from '../../../../../shared/generation/capabilities.js';
+import type { GenerationRequest } from '../../../../../shared/generation/request.js';
+import { DEFAULT_RUNWAY_MODEL, pickRatio, RUNWAY_MODELS, runwayModel } from './models.js';
+
+export interface RunwayImages {
+  first: string | null;
+  last: string | null;
+  /** Reference pictures (only models with referencesMax > 0). */
+  references: readonly string[];
+}
+
+export type RunwayEndpoint = 'text_to_video' | 'image_to_video';
+
+export interface RunwayCreate {
+  endpoint: RunwayEndpoint;
+  body: Record<string, unknown>;
+}
+
+/** The prompt sent: the shot's prompt, then the project's style (the title when both are empty). */
+export function runwayPrompt(req: Pick<GenerationRequest, 'prompt' | 'stylePrompt' | 'title'>): string {
+  return [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+}
+
+export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages): RunwayCreate {
+  const shot = `Shot ${req.shotNumber}`;
+  const m = runwayModel(req.model);
+  if (!m) {
+    throw new AppError('INVALID_INPUT', `${shot}: Runway has no model "${req.model ?? DEFAULT_RUNWAY_MODEL}". Available: ${RUNWAY_MODELS.map((x) => x.id).join(', ')}.`,
+      { model: req.model });
+  }
+  const refs = images.references;
+  if (refs.length > m.referencesMax) {
+    throw new AppError('INVALID_INPUT', m.referencesMax
+      ? `${shot}: Runway ${m.label} takes at most ${m.referencesMax} reference images (${refs.length} given).`
+      : `${shot}: Runway ${m.label} takes no reference images; choose Seedance 2 for references.`, { model: m.id });
+  }
+  // Seedance on Runway: "Use position first/last for keyframe mode, or omit position for
+  // reference images. The two modes cannot be mixed." (SDK image-to-video.ts).
+  if (refs.length && (images.first || images.last)) {
+    throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} cannot combine reference images with a first or last frame; remove one of them.`, { model: m.id });
+  }
+  if (images.last && !m.lastFrame) throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} cannot end on a given last frame.`, { model: m.id });
+  // Veo 3.1 "does not support generating with only a last frame" (providers.md §3).
+  if (images.last && !images.first) throw new AppError('INVALID_INPUT', `${shot}: Runway needs a first frame together with the last frame.`, { model: m.id });
+  const i2v = Boolean(images.first) || (refs.length > 0 && !m.textToVideo);
+  if (!i2v && !m.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} needs a first frame (it cannot generate from text alone).`, { model: m.id });
+
+  const prompt = runwayPrompt(req);
+  if (!prompt && !i2v) throw new AppError('INVALID_INPUT', `${shot} has no prompt; Runway needs one to generate from text.`, { shotId: req.shotId });
+  if (prompt.length > m.promptMax) {
+    throw new AppError('INVALID_INPUT', `${shot}: the prompt is ${prompt.length} characters; Runway ${m.label} takes at most ${m.promptMax}.`, { model: m.id });
+  }
+
+  const body: Record<string, unknown> = { model: m.id };
+  if (prompt) body.promptText = prompt;
+  if (i2v) {
+    const frames: { uri: string; position?: 'first' | 'last' }[] = [];
+    if (images.first) frames.push({ uri: images.first, position: 'first' });
+    if (images.last) frames.push({ uri: images.last, position: 'last' });
+    for (const uri of refs) frames.push({ uri });
+    body.promptImage = frames;
+  } else if (refs.length) {
+    body.references = refs.map((uri) => ({ uri }));
+  }
+  body.ratio = pickRatio(i2v ? m.i2vRatios : m.t2vRatios, req.width, req.height);
+  // Whole seconds: every Runway duration is an integer (gen4.5 "an integer from 2 to 10").
+  body.duration = Math.round(allowedDuration(m.durations, Math.round(req.durationSec)));
+  if (m.seed && req.seed !== null) body.seed = req.seed >>> 0;
+  if (m.negativePrompt && req.negativePrompt.trim()) body.negativePrompt = req.negativePrompt.trim();
+  return { endpoint: i2v ? 'image_to_video' : 'text_to_video', body };
+}

@@ -1,0 +1,122 @@
+/**
+ * ByteDance Seedance through Volcengine Ark (China) or BytePlus ModelArk (international), plain
+ * fetch (no official npm SDK; providers.md §9). Create `POST /contents/generations/tasks` with a
+ * `content` array (text + images with roles first_frame / last_frame), poll `GET …/tasks/{id}`
+ * (queued / running / succeeded / failed / cancelled), download `content.video_url` at once
+ * (it expires after ~24 h), cancel with `DELETE …/tasks/{id}`.
+ */
+import { AppError } from '../../../../shared/errors.js';
+import { capabilityProblem } from '../../../../shared/generation/capabilities.js';
+import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import type { AdapterExtras } from '../ports.js';
+import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { joinUrl } from './comfyui/http.js';
+import { baseUrlOf, downloadOutput, restFetch, restJson, type FailureKind, type RestProvider } from './cloudRest.js';
+import { seedanceBody } from './seedance/body.js';
+import { SEEDANCE_MODELS, seedanceModel, seedanceModelCapabilities, unionCapabilities } from './seedance/models.js';
+
+/** BytePlus (international); mainland China keys use SEEDANCE_CN_BASE_URL. Keys are per region. */
+export const SEEDANCE_INTL_BASE_URL = 'https://ark.ap-southeast.bytepluses.com/api/v3';
+export const SEEDANCE_CN_BASE_URL = 'https://ark.cn-beijing.volces.com/api/v3';
+
+interface ArkTask {
+  id?: string;
+  model?: string;
+  status?: 'queued' | 'running' | 'cancelled' | 'succeeded' | 'failed' | string;
+  content?: { video_url?: string; last_frame_url?: string };
+  error?: { code?: string; message?: string } | null;
+}
+
+/** Ark error codes (`error.code`) by kind; the provider's own message is always shown. */
+export function classifySeedanceError(status: number, body: unknown): { kind: FailureKind; reason: string } {
+  const e = ((body as { error?: { code?: string; message?: string } } | null)?.error) ?? {};
+  const code = e.code ?? '';
+  const reason = [code, e.message].filter(Boolean).join(': ') || (typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`);
+  if (/Sensitive|Moderation|Risk/i.test(code)) return { kind: 'moderation', reason };
+  if (status === 401 || /Authentication|ApiKey|AccessDenied/i.test(code)) return { kind: 'auth', reason };
+  if (status === 402 || /Overdue|Quota|Balance|Billing|SetLimitExceeded/i.test(code)) return { kind: 'quota', reason };
+  if (status === 403) return { kind: 'auth', reason };
+  if (status === 400 || /Invalid|NotFound|Unsupported/i.test(code)) return { kind: 'invalid', reason };
+  return { kind: 'provider', reason };
+}
+
+const REST: RestProvider = {
+  label: 'Seedance',
+  envPrefix: 'STORYBOARD_SEEDANCE',
+  defaultBaseUrl: SEEDANCE_INTL_BASE_URL,
+  headers: (key) => ({ authorization: `Bearer ${key}` }),
+  describeError: classifySeedanceError,
+};
+
+const taskPath = (id: string): string => `/contents/generations/tasks/${encodeURIComponent(id)}`;
+
+async function getTask(taskId: string, ctx: ProviderContext): Promise<ArkTask | null> {
+  return restJson<ArkTask>(REST, ctx, taskPath(taskId), { what: `read task ${taskId}`, signal: ctx.signal });
+}
+
+export function createSeedanceProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> {
+  const capabilities = unionCapabilities();
+  const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> = {
+    id: 'seedance',
+    label: 'Seedance (ByteDance)',
+    offline: false,
+    capabilities,
+    pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
+    maxConcurrent: 2,
+    estimateCost(req) {
+      const m = seedanceModel(req.model);
+      return priceOf(PRICES, 'seedance', m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
+    },
+
+    async submit(req, ctx) {
+      const model = seedanceModel(req.model);
+      if (!model) {
+        throw new AppError('INVALID_INPUT', `Seedance has no model "${req.model ?? ''}". Available: ${SEEDANCE_MODELS.map((m) => m.id).join(', ')}.`, { model: req.model });
+      }
+      const problem = capabilityProblem(`Seedance model ${model.label}`, { ...seedanceModelCapabilities(model), models: [] }, req);
+      if (problem) throw new AppError('INVALID_INPUT', problem, { model: model.id });
+      const body = await seedanceBody(model, req);
+      // One attempt only: a lost answer leaves the job `unknown`, never re-sent (design.md §5).
+      const res = await restJson<ArkTask>(REST, ctx, '/contents/generations/tasks', { method: 'POST', body, what: `create the video for shot ${req.shotNumber}` });
+      if (!res?.id) throw new AppError('PROVIDER_FAILED', `Seedance at ${baseUrlOf(REST, ctx)} has no task API (404); check the base URL.`);
+      return { taskId: res.id };
+    },
+
+    async poll(taskId, ctx): Promise<PollResult> {
+      const t = await getTask(taskId, ctx);
+      if (!t) return { state: 'failed', taskLost: true, error: `Seedance has no task ${taskId} (deleted, or another region's key/base URL).` };
+      switch (t.status) {
+        case 'succeeded': return { state: 'succeeded', progress: 1 };
+        case 'failed': {
+          const info = classifySeedanceError(200, { error: t.error ?? {} });
+          const prefix = info.kind === 'moderation' ? 'Seedance blocked the content (safety review)' : 'Seedance could not make the video';
+          return { state: 'failed', error: `${prefix}: ${info.reason}.` };
+        }
+        case 'cancelled': return { state: 'failed', error: 'The Seedance task was cancelled.' };
+        default: return { state: 'running', progress: t.status === 'running' ? 0.5 : 0 };
+      }
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const t = await getTask(taskId, ctx);
+      const url = t?.content?.video_url;
+      if (!url) {
+        throw new AppError('PROVIDER_FAILED', `Seedance no longer has a video for task ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId });
+      }
+      await downloadOutput(REST, url, destPath, ctx, taskId);
+    },
+
+    async cancel(taskId, ctx) {
+      // DELETE cancels a queued task (Ark cannot stop a running one; it then finishes or fails).
+      const key = ctx.settings.apiKey?.trim() ?? '';
+      await fetch(joinUrl(baseUrlOf(REST, ctx), taskPath(taskId)), { method: 'DELETE', headers: REST.headers(key), signal: ctx.signal }).catch(() => undefined);
+    },
+
+    async ping(ctx) {
+      // Listing one task is free and needs a valid key for this region.
+      const res = await restFetch(REST, ctx, '/contents/generations/tasks?page_num=1&page_size=1', { what: 'test the connection', signal: ctx.signal });
+      if (res.status === 404) throw new AppError('PROVIDER_FAILED', `${baseUrlOf(REST, ctx)} has no Ark task API; check the base URL (e.g. ${SEEDANCE_INTL_BASE_URL} or ${SEEDANCE_CN_BASE_URL}).`);
+    },
+  };
+  return provider;
+}

@@ -1,0 +1,136 @@
+/**
+ * Google Veo 3.1 through the Gemini API with the official `@google/genai` SDK (providers.md §2).
+ * Create: models.generateVideos → POST /v1beta/models/{model}:predictLongRunning, which returns
+ * a long-running operation whose name is our task id. Poll: operations.getVideosOperation →
+ * GET /v1beta/{name}; there is no status enum, only `done` + `error` | `response`. The clip is
+ * a Files API uri that needs the key: files.download → GET /v1beta/files/{id}:download?alt=media.
+ * Audio is always generated (no flag on the Gemini API); seed is refused there, so not sent.
+ */
+import { rename, rm } from 'node:fs/promises';
+import { GenerateVideosOperation, GoogleGenAI } from '@google/genai';
+import { AppError } from '../../../../shared/errors.js';
+import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
+import type { AdapterExtras } from '../ports.js';
+import type { PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
+import { veoError } from './veo/errors.js';
+import { veoParams, type VeoRequest } from './veo/params.js';
+
+export const VEO_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
+const DEFAULT_MODEL = 'veo-3.1-generate-preview';
+
+/** Veo 3.1 keeps first+last frame, 3 references and extension; the 3.0 models do not (Gemini video guide). */
+const VEO_30 = { lastFrame: false, referenceImagesMax: 0, extend: false } as const;
+
+export const VEO_CAPABILITIES: ProviderCapabilities = {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: true,
+  referenceImagesMax: 3,
+  extend: true,
+  audio: true,
+  // 4, 6 or 8 s (third-party docs; the SDK states no values); the take is trimmed to the shot.
+  durations: { kind: 'set', values: [4, 6, 8] },
+  aspects: ['16:9', '9:16'],
+  resolutions: ['720p', '1080p', '4k'],
+  models: [
+    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1' },
+    { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast' },
+    // Lite: references and extension not documented for it, so not offered.
+    { id: 'veo-3.1-lite-generate-preview', label: 'Veo 3.1 Lite', capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] } },
+    { id: 'veo-3.0-generate-001', label: 'Veo 3', capabilities: { ...VEO_30, resolutions: ['720p', '1080p'] } },
+    { id: 'veo-3.0-fast-generate-001', label: 'Veo 3 Fast', capabilities: { ...VEO_30, resolutions: ['720p', '1080p'] } },
+  ],
+};
+
+function client(ctx: ProviderContext): GoogleGenAI {
+  const apiKey = ctx.settings.apiKey?.trim();
+  if (!apiKey) throw new AppError('INVALID_INPUT', 'Google Veo needs a Gemini API key: add it in settings (or STORYBOARD_VEO_API_KEY).', { auth: true });
+  // No httpOptions.retryOptions: the SDK then makes one attempt (design.md §5: never retry a create).
+  return new GoogleGenAI({ apiKey, httpOptions: { baseUrl: ctx.settings.baseUrl?.trim() || VEO_DEFAULT_URL, apiVersion: 'v1beta' } });
+}
+
+async function operation(ai: GoogleGenAI, taskId: string, ctx: ProviderContext, what: string): Promise<GenerateVideosOperation> {
+  const op = new GenerateVideosOperation();
+  op.name = taskId;
+  try {
+    return await ai.operations.getVideosOperation({ operation: op, config: { abortSignal: ctx.signal } });
+  } catch (err) {
+    throw veoError(err, what);
+  }
+}
+
+/** Why a finished operation has no video, as a sentence (safety filter reasons included). */
+function failure(op: GenerateVideosOperation): string | null {
+  if (op.error) return `Veo failed: ${String(op.error.message ?? JSON.stringify(op.error))}`;
+  const r = op.response;
+  if (!r?.generatedVideos?.length || !r.generatedVideos[0]?.video?.uri) {
+    const reasons = r?.raiMediaFilteredReasons?.join(' ');
+    return reasons ? `Google's safety filter blocked the video: ${reasons}` : 'Veo finished without a video.';
+  }
+  return null;
+}
+
+export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping'>> {
+  return {
+    id: 'veo',
+    label: 'Google Veo (Gemini API)',
+    offline: false,
+    capabilities: VEO_CAPABILITIES,
+    // Veo takes minutes; ComfyUI's constant for Veo is ~32 s (providers.md §2).
+    pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
+    estimateCost: (req) => priceOf(PRICES, 'veo', req.model ?? DEFAULT_MODEL, req.durationSec, VEO_CAPABILITIES.durations) ?? 0,
+
+    async submit(req, ctx) {
+      const ai = client(ctx);
+      const params = await veoParams(req as VeoRequest, VEO_CAPABILITIES, DEFAULT_MODEL);
+      params.config = { ...params.config, abortSignal: ctx.signal };
+      let op: GenerateVideosOperation;
+      try {
+        op = await ai.models.generateVideos(params);
+      } catch (err) {
+        throw veoError(err, `start shot ${req.shotNumber}`);
+      }
+      if (!op.name) throw new Error('Google answered the create without an operation name.');
+      return { taskId: op.name };
+    },
+
+    async poll(taskId, ctx): Promise<PollResult> {
+      const op = await operation(client(ctx), taskId, ctx, 'check the video');
+      if (!op.done) return { state: 'running' };
+      const why = failure(op);
+      return why ? { state: 'failed', error: why } : { state: 'succeeded', progress: 1 };
+    },
+
+    async fetchResult(taskId, destPath, ctx) {
+      const ai = client(ctx);
+      const op = await operation(ai, taskId, ctx, 'read the finished video');
+      const why = failure(op);
+      const video = op.response?.generatedVideos?.[0];
+      if (why || !video) throw new AppError('PROVIDER_FAILED', why ?? 'Veo finished without a video.', { taskId });
+      const part = `${destPath}.part-veo`;
+      try {
+        // The uri needs the key: the SDK turns https://…/files/{id}:download into a keyed GET on our base URL.
+        await ai.files.download({ file: video, downloadPath: part, config: { abortSignal: ctx.signal } });
+        await rename(part, destPath);
+      } catch (err) {
+        await rm(part, { force: true });
+        if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+        const mapped = veoError(err, 'download the video');
+        if (mapped instanceof AppError && mapped.details?.notFound) {
+          throw new AppError('PROVIDER_FAILED', 'The Veo video expired on Google\'s servers (files are kept for 2 days); generate the shot again.', { expired: true, failureKind: 'expired', taskId });
+        }
+        throw mapped;
+      }
+    },
+
+    async ping(ctx) {
+      // A free call that needs a valid key: GET /v1beta/models.
+      try {
+        await client(ctx).models.list({ config: { pageSize: 1 } });
+      } catch (err) {
+        const mapped = veoError(err, 'test the connection');
+        throw mapped instanceof AppError ? mapped : new AppError('PROVIDER_FAILED', `Could not reach Google at ${ctx.settings.baseUrl?.trim() || VEO_DEFAULT_URL}: ${(err as Error).message}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * A shot as `@google/genai` generateVideos parameters (providers.md §2). Pure apart from reading
+ * the image files. The SDK maps these to the Gemini API wire body
+ * (`instances[0].{prompt,image,lastFrame,referenceImages}`, `parameters.{sampleCount,...}`):
+ * _models_converters.ts generateVideosParametersToMldev / generateVideosConfigToMldev.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { GenerateVideosParameters, Image } from '@google/genai';
+import { VideoGenerationReferenceType } from '@google/genai';
+import { AppError } from '../../../../../shared/errors.js';
+import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { FrameRef } from '../../../../../shared/generation/request.js';
+import type { GenerationRequest, ProviderCapabilities } from '../../types.js';
+
+/** A request that may carry reference images (the engine adds them in issue 5; optional). */
+export type VeoRequest = GenerationRequest & { references?: readonly FrameRef[] | null; extendVideoUri?: string | null };
+
+const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+
+/** `{imageBytes, mimeType}`: the SDK sends it as `{bytesBase64Encoded, mimeType}` (gcsUri is refused by the Gemini API). */
+async function image(frame: FrameRef, what: string, shotNumber: number): Promise<Image> {
+  const mimeType = MIME[extname(frame.path).toLowerCase()];
+  if (!mimeType) throw new AppError('INVALID_INPUT', `The ${what} of shot ${shotNumber} must be a PNG, JPEG or WebP picture for Veo: ${frame.path}`, { path: frame.path });
+  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
+    throw new AppError('INVALID_INPUT', `The ${what} of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+  });
+  return { imageBytes: bytes.toString('base64'), mimeType };
+}
+
+/** Veo takes 16:9 or 9:16 only: the nearer one to the project's shape. */
+export function veoAspect(width: number, height: number): '16:9' | '9:16' {
+  return width >= height ? '16:9' : '9:16';
+}
+
+export function veoResolution(width: number, height: number, allowed: readonly string[] | 'any'): string {
+  const short = Math.min(width, height);
+  const want = short > 1080 ? '4k' : short > 720 ? '1080p' : '720p';
+  if (allowed === 'any' || allowed.includes(want)) return want;
+  return allowed.includes('1080p') ? '1080p' : '720p';
+}
+
+export function veoPrompt(req: GenerationRequest): string {
+  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; Veo needs one to generate.`, { shotId: req.shotId });
+  return prompt;
+}
+
+export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, defaultModel: string): Promise<GenerateVideosParameters> {
+  const model = req.model && caps.models.some((m) => m.id === req.model) ? req.model : defaultModel;
+  if (req.model && model !== req.model) {
+    throw new AppError('INVALID_INPUT', `Veo has no model "${req.model}". Available: ${caps.models.map((m) => m.id).join(', ')}.`, { model: req.model });
+  }
+  const mc = modelCapabilities(caps, model);
+  const refs = req.references ?? [];
+  const shot = `Shot ${req.shotNumber}`;
+  if (refs.length > mc.referenceImagesMax) {
+    throw new AppError('INVALID_INPUT', `${shot} has ${refs.length} reference images; ${model} takes at most ${mc.referenceImagesMax}.`, { model });
+  }
+  // types.ts referenceImages doc: "cannot be combined with image, video or lastFrame".
+  if (refs.length && (req.firstFrame || req.lastFrame || req.extendVideoUri)) {
+    throw new AppError('INVALID_INPUT', `${shot}: Veo cannot combine reference images with a first or last frame; remove one of them.`, { model });
+  }
+  // types.ts lastFrame doc: "Only supported for image to video use cases".
+  if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame but no first frame; Veo needs both.`, { model });
+  if (req.lastFrame && !mc.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame, but ${model} cannot end on a given frame.`, { model });
+  if (req.extendVideoUri && !mc.extend) throw new AppError('INVALID_INPUT', `${shot}: ${model} cannot extend a clip.`, { model });
+
+  const params: GenerateVideosParameters = {
+    model,
+    source: { prompt: veoPrompt(req) },
+    config: {
+      numberOfVideos: 1,
+      // Reference-image mode is 8 s only (providers.md §2, secondary).
+      durationSeconds: refs.length ? 8 : allowedDuration(mc.durations, req.durationSec),
+      aspectRatio: veoAspect(req.width, req.height),
+      resolution: veoResolution(req.width, req.height, mc.resolutions),
+      // No seed and no generateAudio: the SDK throws for them on the Gemini API (Vertex only).
+    },
+  };
+  if (req.negativePrompt.trim() && params.config) params.config.negativePrompt = req.negativePrompt.trim();
+  if (req.firstFrame && params.source) params.source.image = await image(req.firstFrame, 'first frame', req.shotNumber);
+  if (req.lastFrame && params.config) params.config.lastFrame = await image(req.lastFrame, 'last frame', req.shotNumber);
+  // Extension takes the previous Veo output by its Files API uri (no bytes on the Gemini API).
+  if (req.extendVideoUri && params.source) params.source.video = { uri: req.extendVideoUri };
+  if (refs.length && params.config) {
+    const images = await Promise.all(refs.map((r, i) => image(r, `reference image ${i + 1}`, req.shotNumber)));
+    params.config.referenceImages = images.map((img) => ({ image: img, referenceType: VideoGenerationReferenceType.ASSET }));
+  }
+  return params;
+}

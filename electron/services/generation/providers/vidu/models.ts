@@ -1,0 +1,93 @@
+/**
+ * Vidu models and request bodies (providers.md §7; platform.vidu.com/docs text-to-video,
+ * reference-to-video). One endpoint per kind of input:
+ *   text only -> POST /text2video; first frame -> /img2video `images:[one]`;
+ *   first + last -> /start-end2video `images:[start, end]`; references -> /reference2video
+ *   `images` (1-7). Images are URLs or data URIs (`data:image/png;base64,...`).
+ */
+import { AppError } from '../../../../../shared/errors.js';
+import type { ProviderCapabilities, ProviderModel } from '../../../../../shared/generation/capabilities.js';
+import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
+import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
+
+export const VIDU_DEFAULT_BASE_URL = 'https://api.vidu.com/ent/v2';
+/** reference2video takes 1-7 images (reference-to-video page). */
+export const VIDU_MAX_REFERENCES = 7;
+/** Per image ≤50 MB, but the whole request body ≤20 MB (reference-to-video page). */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const ASPECTS = ['16:9', '9:16', '3:4', '4:3', '1:1'] as const;
+
+export const VIDU_MODELS: readonly ProviderModel[] = [
+  // q3: audio-visual sync, 1-16 s (text-to-video page).
+  { id: 'viduq3-pro', label: 'Vidu Q3 Pro', capabilities: { audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 } },
+  { id: 'viduq3-turbo', label: 'Vidu Q3 Turbo', capabilities: { audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 } },
+  { id: 'viduq2', label: 'Vidu Q2', capabilities: { durations: { kind: 'range', min: 1, max: 10 }, referenceImagesMax: 0 } },
+  // The reference2video page lists viduq1 (with vidu2.0 and vidu1.5): q1 is 5 s only.
+  { id: 'viduq1', label: 'Vidu Q1', capabilities: { durations: { kind: 'set', values: [5] }, referenceImagesMax: VIDU_MAX_REFERENCES } },
+];
+
+export const VIDU_CAPABILITIES: ProviderCapabilities = {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: true,
+  referenceImagesMax: VIDU_MAX_REFERENCES,
+  extend: false,
+  audio: false,
+  durations: { kind: 'range', min: 1, max: 16 },
+  aspects: ['16:9', '9:16', '1:1'],
+  resolutions: ['720p', '1080p'],
+  models: VIDU_MODELS,
+};
+
+export type ViduEndpoint = '/text2video' | '/img2video' | '/start-end2video' | '/reference2video';
+
+/** The shot's reference pictures (elements, then style references), in order. */
+export function requestReferences(req: GenerationRequest): readonly FrameRef[] {
+  return req.references ?? [];
+}
+
+/** Vidu's `resolution` for the project's size: its short side, to the nearest tier. */
+export function viduResolution(width: number, height: number): '540p' | '720p' | '1080p' {
+  const short = Math.min(width, height);
+  return short <= 540 ? '540p' : short <= 720 ? '720p' : '1080p';
+}
+
+/** The endpoint and JSON body for a request (images read from disk as data URIs). */
+export async function viduCreate(req: GenerationRequest, jobId: string | undefined): Promise<{ path: ViduEndpoint; body: Record<string, unknown> }> {
+  const model = req.model ?? VIDU_MODELS[0]!.id;
+  if (!VIDU_MODELS.some((m) => m.id === model)) {
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber}: Vidu has no model "${model}". Available: ${VIDU_MODELS.map((m) => m.id).join(', ')}.`, { model });
+  }
+  const caps = modelCapabilities(VIDU_CAPABILITIES, model);
+  // At most the model's number, in the request's order (elements first, then style).
+  const refs = requestReferences(req).slice(0, caps.referenceImagesMax);
+  if (req.lastFrame && !req.firstFrame) {
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Vidu's start-end mode needs both.`, { shotId: req.shotId });
+  }
+  const shot = `shot ${req.shotNumber}`;
+  const body: Record<string, unknown> = { model, prompt: fullPrompt(req, 'Vidu') };
+  let path: ViduEndpoint = '/text2video';
+  if (refs.length) {
+    path = '/reference2video';
+    body.images = await Promise.all(refs.map((r, i) => imageDataUri(r.path, `Reference image ${i + 1} of ${shot}`, MAX_IMAGE_BYTES)));
+  } else if (req.firstFrame && req.lastFrame) {
+    path = '/start-end2video';
+    body.images = [
+      await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES),
+      await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES),
+    ];
+  } else if (req.firstFrame) {
+    path = '/img2video';
+    body.images = [await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)];
+  }
+  body.duration = Math.round(allowedDuration(caps.durations, req.durationSec));
+  if (req.seed !== null) body.seed = req.seed;
+  // With a first frame the picture sets the shape; aspect_ratio is for text and references.
+  if (path === '/text2video' || path === '/reference2video') body.aspect_ratio = nearestRatio(req.width, req.height, ASPECTS);
+  body.resolution = viduResolution(req.width, req.height);
+  body.movement_amplitude = req.camera === 'static' ? 'small' : 'auto';
+  // `payload` is echoed back by the task query: the job id, for support and logs.
+  if (jobId) body.payload = jobId;
+  return { path, body };
+}

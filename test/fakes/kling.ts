@@ -1,0 +1,175 @@
+/**
+ * A fake Kling API (providers.md §5) on 127.0.0.1 for tests, written from the official pages
+ * (commonInfo, imageToVideo, multiImageToVideo): POST /v1/videos/{text2video|image2video|
+ * multi-image2video|video-extend}, GET /v1/videos/{family}/{task_id | external_task_id},
+ * GET /v1/videos/{family}?pageNum&pageSize (list), and the CDN link of each output (/cdn/...).
+ * Every request must carry `Authorization: Bearer <JWT>` signed HS256 with the secret key,
+ * iss = access key, nbf <= now < exp; otherwise 401 code 1000/1004, like Kling.
+ * It records every request (method, path, headers, body) and counts creates. Modes:
+ *   runMs (slow), fail (task `failed` with task_status_msg), moderation (create refused with
+ *   code 1301), throttle (next N creates: 429 code 1303 + Retry-After), expired (CDN 404).
+ */
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const FAKE_KLING_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend'];
+
+export interface FakeKlingBehaviour {
+  runMs: number;
+  fail: string | null;
+  moderation: boolean;
+  throttle: number;
+  retryAfterSec: number;
+  expired: boolean;
+}
+
+export interface KlingRecorded {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown> | null;
+  status: number;
+  /** The verified JWT's header and payload. */
+  jwt?: { header: Record<string, unknown>; payload: Record<string, unknown> };
+}
+
+interface Task { id: string; family: string; externalId: string | null; createdAt: number; body: Record<string, unknown> }
+
+export interface FakeKling {
+  url: string;
+  accessKey: string;
+  secretKey: string;
+  /** "accessKey:secretKey", the form the settings key field takes. */
+  apiKey: string;
+  requests: KlingRecorded[];
+  readonly creates: number;
+  behaviour: FakeKlingBehaviour;
+  set(patch: Partial<FakeKlingBehaviour>): void;
+  close(): Promise<void>;
+}
+
+function verifyJwt(token: string, ak: string, sk: string): { ok: true; header: Record<string, unknown>; payload: Record<string, unknown> } | { ok: false; code: number } {
+  const parts = token.split('.');
+  if (parts.length !== 3) return { ok: false, code: 1002 };
+  const [h, p, s] = parts as [string, string, string];
+  const want = createHmac('sha256', sk).update(`${h}.${p}`).digest();
+  const got = Buffer.from(s, 'base64url');
+  if (got.length !== want.length || !timingSafeEqual(got, want)) return { ok: false, code: 1000 };
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as Record<string, unknown>;
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+  const now = Date.now() / 1000;
+  if (header.alg !== 'HS256' || payload.iss !== ak) return { ok: false, code: 1000 };
+  if (typeof payload.nbf === 'number' && payload.nbf > now) return { ok: false, code: 1003 };
+  if (typeof payload.exp !== 'number' || payload.exp <= now) return { ok: false, code: 1004 };
+  return { ok: true, header, payload };
+}
+
+export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Promise<FakeKling> {
+  const accessKey = 'ak-test';
+  const secretKey = 'sk-测试 secret';
+  let behaviour: FakeKlingBehaviour = { runMs: 100, fail: null, moderation: false, throttle: 0, retryAfterSec: 2, expired: false, ...opts };
+  const requests: KlingRecorded[] = [];
+  const tasks: Task[] = [];
+  let creates = 0;
+  let url = '';
+
+  const view = (t: Task): Record<string, unknown> => {
+    const done = Date.now() - t.createdAt >= behaviour.runMs;
+    const status = !done ? (Date.now() - t.createdAt > behaviour.runMs / 2 ? 'processing' : 'submitted') : behaviour.fail ? 'failed' : 'succeed';
+    return {
+      task_id: t.id, task_status: status, task_status_msg: status === 'failed' ? behaviour.fail : '',
+      task_info: { external_task_id: t.externalId ?? '' }, created_at: t.createdAt, updated_at: Date.now(),
+      ...(status === 'succeed' ? { task_result: { videos: [{ id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4`, duration: String(t.body.duration ?? '5') }] } } : {}),
+    };
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse, rec: KlingRecorded): Promise<void> {
+    const u = new URL(req.url ?? '/', 'http://fake');
+    const reply = (status: number, code: number, message: string, data?: unknown, headers: Record<string, string> = {}): void => {
+      rec.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify({ code, message, request_id: randomUUID(), ...(data !== undefined ? { data } : {}) }));
+    };
+    if (u.pathname.startsWith('/cdn/')) {
+      // The output CDN: public signed links, no Authorization.
+      if (behaviour.expired) return reply(404, 404, 'expired');
+      rec.status = 200;
+      res.writeHead(200, { 'content-type': 'video/mp4' });
+      createReadStream(FAKE_KLING_CLIP).pipe(res);
+      return;
+    }
+    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    if (!auth) return reply(401, 1001, 'Authorization is empty');
+    const v = verifyJwt(auth[1] ?? '', accessKey, secretKey);
+    if (!v.ok) return reply(401, v.code, 'Authorization failed');
+    rec.jwt = { header: v.header, payload: v.payload };
+    const m = /^\/v1\/videos\/([a-z0-9-]+)(?:\/([^/]+))?$/.exec(u.pathname);
+    const family = m?.[1] ?? '';
+    if (!m || !FAMILIES.includes(family)) return reply(404, 1203, 'resource not exist');
+    if (req.method === 'POST' && !m[2]) {
+      const body = rec.body ?? {};
+      if (behaviour.throttle > 0) {
+        behaviour.throttle--;
+        return reply(429, 1303, 'parallel task over resource pack limit', undefined, { 'retry-after': String(behaviour.retryAfterSec) });
+      }
+      if (family !== 'video-extend' && typeof body.model_name !== 'string') return reply(400, 1201, 'model_name is required');
+      if (family === 'video-extend' && typeof body.video_id !== 'string') return reply(400, 1201, 'video_id is required');
+      if (family === 'image2video' && !body.image && !body.image_tail) return reply(400, 1201, 'image or image_tail is required');
+      for (const img of [body.image, body.image_tail]) {
+        if (typeof img === 'string' && img.startsWith('data:')) return reply(400, 1201, 'image must be raw base64 or a URL');
+      }
+      if (behaviour.moderation) return reply(400, 1301, 'Failure to pass the risk control system');
+      const ext = typeof body.external_task_id === 'string' ? body.external_task_id : null;
+      if (ext && tasks.some((t) => t.externalId === ext)) return reply(400, 1201, 'external_task_id already exists');
+      const t: Task = { id: String(800_000_000_000 + tasks.length), family, externalId: ext, createdAt: Date.now(), body };
+      tasks.push(t);
+      creates++;
+      return reply(200, 0, 'SUCCEED', { task_id: t.id, task_info: { external_task_id: ext ?? '' }, task_status: 'submitted', created_at: t.createdAt, updated_at: t.createdAt });
+    }
+    if (req.method === 'GET' && m[2]) {
+      const id = decodeURIComponent(m[2]);
+      const t = tasks.find((x) => x.family === family && (x.id === id || x.externalId === id));
+      return t ? reply(200, 0, 'SUCCEED', view(t)) : reply(404, 1203, 'task not found');
+    }
+    if (req.method === 'GET') {
+      const size = Number(u.searchParams.get('pageSize') ?? 30);
+      return reply(200, 0, 'SUCCEED', tasks.filter((t) => t.family === family).slice(0, size).map(view));
+    }
+    return reply(405, 1202, 'method not allowed');
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+      } catch {
+        body = null;
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      const rec: KlingRecorded = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body, status: 0 };
+      requests.push(rec);
+      route(req, res, rec).catch((err: unknown) => {
+        rec.status = 500;
+        res.writeHead(500);
+        res.end(String(err));
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url, accessKey, secretKey, apiKey: `${accessKey}:${secretKey}`, requests,
+    get creates() { return creates; },
+    get behaviour() { return behaviour; },
+    set(patch) { behaviour = { ...behaviour, ...patch }; },
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * A fake Luma Agents API (providers.md §4b; shapes from lumalabs/luma-agents-python types) on
+ * 127.0.0.1 under /v1: POST /generations, GET /generations/{id} (queued, processing, completed
+ * {output[{type, url}]}, failed {failure_code, failure_reason}), GET /files. Records every request
+ * (method, path, headers, JSON body), counts creates, checks `Authorization: Bearer <key>` and
+ * validates bodies (400 {detail}). Modes: runMs, failCode, throttle (429 + Retry-After),
+ * expireOutputs (403), countDelayMs.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SHARED_MEDIA } from '../helpers/cli.js';
+
+export interface AgentsRecorded { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> | null; status: number }
+
+export interface FakeAgentsBehaviour {
+  runMs: number;
+  failCode: string | null;
+  throttle: number;
+  retryAfterSec: number;
+  expireOutputs: boolean;
+  countDelayMs: number;
+}
+
+export interface FakeLumaAgents {
+  url: string;
+  requests: AgentsRecorded[];
+  readonly creates: number;
+  set(b: Partial<FakeAgentsBehaviour>): void;
+  close(): Promise<void>;
+}
+
+const CLIP = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
+const REASONS: Record<string, string> = { content_moderated: 'Prompt flagged by moderation', generation_failed: 'Internal error' };
+
+function imageRefIssues(name: string, r: unknown): string[] {
+  const ref = r as Record<string, unknown>;
+  const given = ['url', 'data', 'generation_id', 'file_id'].filter((k) => ref[k] !== undefined);
+  if (given.length !== 1) return [`${name}: provide exactly one of url, data, generation_id, file_id`];
+  if (ref.data !== undefined && (typeof ref.media_type !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(ref.data as string))) return [`${name}: data must be base64 with media_type`];
+  return [];
+}
+
+export function agentsIssues(b: Record<string, unknown>): string[] {
+  const issues: string[] = [];
+  if (typeof b.prompt !== 'string' || !b.prompt) issues.push('prompt: required');
+  if (b.type !== 'video') issues.push('type: this fake serves video only');
+  if (b.model !== 'ray-3.2') issues.push('model: invalid for video');
+  const v = (b.video ?? {}) as Record<string, unknown>;
+  if (!['5s', '10s'].includes(v.duration as string)) issues.push('video.duration: invalid');
+  if (!['360p', '540p', '720p', '1080p'].includes(v.resolution as string)) issues.push('video.resolution: invalid');
+  if (v.start_frame !== undefined) issues.push(...imageRefIssues('video.start_frame', v.start_frame));
+  if (v.end_frame !== undefined) issues.push(...imageRefIssues('video.end_frame', v.end_frame));
+  return issues;
+}
+
+export async function startFakeLumaAgents(opts: Partial<FakeAgentsBehaviour> & { apiKey?: string } = {}): Promise<FakeLumaAgents> {
+  const apiKey = opts.apiKey ?? 'test-key';
+  const behaviour: FakeAgentsBehaviour = { runMs: 300, failCode: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, ...opts };
+  const gens = new Map<string, { id: string; createdAt: number; failCode: string | null }>();
+  const requests: AgentsRecorded[] = [];
+  let creates = 0;
+  let origin = '';
+  const send = (res: ServerResponse, rec: AgentsRecorded, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+    rec.status = status;
+    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  };
+  const genJson = (g: { id: string; createdAt: number; failCode: string | null }): Record<string, unknown> => {
+    const t = Date.now() - g.createdAt;
+    const state = t < behaviour.runMs / 3 ? 'queued' : t < behaviour.runMs ? 'processing' : g.failCode ? 'failed' : 'completed';
+    return {
+      id: g.id, created_at: new Date(g.createdAt).toISOString(), model: 'ray-3.2', type: 'video', state,
+      ...(state === 'failed' ? { failure_code: g.failCode, failure_reason: REASONS[g.failCode!] ?? 'Failed' } : {}),
+      output: state === 'completed' ? [{ type: 'video', url: `${origin}/__out/${g.id}.mp4?X-Amz-Signature=x` }] : [],
+    };
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      body = { __unparsable: text };
+    }
+    const path = req.url ?? '/';
+    const rec: AgentsRecorded = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
+    requests.push(rec);
+    const out = /^\/__out\/([\w-]+)\.mp4/.exec(path);
+    if (out) {
+      if (behaviour.expireOutputs || !gens.has(out[1]!)) return send(res, rec, 403, { detail: 'Request has expired' });
+      rec.status = 200;
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
+      createReadStream(CLIP).pipe(res);
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });
+    if (behaviour.throttle > 0) {
+      behaviour.throttle--;
+      return send(res, rec, 429, { detail: 'Rate limit exceeded' }, { 'retry-after': String(behaviour.retryAfterSec) });
+    }
+    if (path === '/v1/generations' && req.method === 'POST') {
+      const issues = agentsIssues(body ?? {});
+      if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
+      const g = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode };
+      gens.set(g.id, g);
+      send(res, rec, 201, genJson(g));
+      if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
+      else creates++;
+      return;
+    }
+    const one = /^\/v1\/generations\/([\w-]+)$/.exec(path);
+    if (one && req.method === 'GET') {
+      const g = gens.get(one[1]!);
+      return g ? send(res, rec, 200, genJson(g)) : send(res, rec, 404, { detail: 'Generation not found' });
+    }
+    if (path.startsWith('/v1/files') && req.method === 'GET') return send(res, rec, 200, { data: [], has_more: false, next_cursor: null });
+    return send(res, rec, 404, { detail: 'Not Found' });
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/v1`,
+    requests,
+    get creates() {
+      return creates;
+    },
+    set(b) {
+      Object.assign(behaviour, b);
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * A fake Luma Dream Machine API (providers.md §4a; shapes from lumaai 1.19.1 generations.ts)
+ * on 127.0.0.1, mounted under /dream-machine/v1 like the real base URL:
+ *   POST /generations/video -> Generation {id, state:'queued', ...}
+ *   GET /generations/{id} -> queued | dreaming | completed {assets.video} | failed {failure_reason}
+ *   DELETE /generations/{id}; GET /credits
+ * Records every request (method, path, headers, JSON body), counts creates, checks
+ * `Authorization: Bearer <key>` (401 {detail}) and validates bodies (400 {detail}). Modes: runMs
+ * (slow), failReason (failed with Luma's reason), moderation (400 at create, as Luma refuses
+ * prompts), throttle (429 + Retry-After), expireOutputs (asset URL 403), countDelayMs.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SHARED_MEDIA } from '../helpers/cli.js';
+
+export interface LumaRecorded {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown> | null;
+  status: number;
+}
+
+export interface FakeLumaBehaviour {
+  runMs: number;
+  /** Generations created from now on end `failed` with this failure_reason. */
+  failReason: string | null;
+  /** The next create is refused with 400 and this moderation detail. */
+  moderation: string | null;
+  throttle: number;
+  retryAfterSec: number;
+  expireOutputs: boolean;
+  countDelayMs: number;
+}
+
+export interface FakeLuma {
+  /** The base URL to configure (…/dream-machine/v1). */
+  url: string;
+  requests: LumaRecorded[];
+  readonly creates: number;
+  set(b: Partial<FakeLumaBehaviour>): void;
+  close(): Promise<void>;
+}
+
+const PREFIX = '/dream-machine/v1';
+const CLIP = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
+const ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '21:9', '9:21'];
+
+interface Gen { id: string; createdAt: number; failReason: string | null; request: Record<string, unknown> }
+
+export function lumaIssues(b: Record<string, unknown>): string[] {
+  const issues: string[] = [];
+  if (!['ray-2', 'ray-flash-2'].includes(b.model as string)) issues.push(`model: unknown model ${String(b.model)}`);
+  if (b.aspect_ratio !== undefined && !ASPECTS.includes(b.aspect_ratio as string)) issues.push('aspect_ratio: invalid');
+  if (b.duration !== undefined && !['5s', '9s'].includes(b.duration as string)) issues.push('duration: invalid');
+  if (b.resolution !== undefined && !['540p', '720p', '1080p', '4k'].includes(b.resolution as string)) issues.push('resolution: invalid');
+  for (const k of Object.keys(b)) if (!['model', 'prompt', 'aspect_ratio', 'duration', 'resolution', 'loop', 'keyframes', 'concepts', 'callback_url', 'generation_type'].includes(k)) issues.push(`${k}: extra field`);
+  return issues;
+}
+
+export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?: string } = {}): Promise<FakeLuma> {
+  const apiKey = opts.apiKey ?? 'test-key';
+  const behaviour: FakeLumaBehaviour = { runMs: 300, failReason: null, moderation: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, ...opts };
+  const gens = new Map<string, Gen>();
+  const requests: LumaRecorded[] = [];
+  let creates = 0;
+  let origin = '';
+
+  const send = (res: ServerResponse, rec: LumaRecorded, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+    rec.status = status;
+    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  };
+
+  const genJson = (g: Gen): Record<string, unknown> => {
+    const elapsed = Date.now() - g.createdAt;
+    const state = elapsed < behaviour.runMs / 3 ? 'queued' : elapsed < behaviour.runMs ? 'dreaming' : g.failReason ? 'failed' : 'completed';
+    return {
+      id: g.id, generation_type: 'video', state, failure_reason: state === 'failed' ? g.failReason : null, created_at: new Date(g.createdAt).toISOString(),
+      model: g.request.model, request: g.request,
+      assets: state === 'completed' ? { video: `${origin}/__assets/${g.id}.mp4?signature=x`, image: null, progress_video: null } : null,
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      body = { __unparsable: text };
+    }
+    const full = req.url ?? '/';
+    const rec: LumaRecorded = { method: req.method ?? '', path: full, headers: { ...req.headers }, body, status: 0 };
+    requests.push(rec);
+    const asset = /^\/__assets\/([\w-]+)\.mp4/.exec(full);
+    if (asset) {
+      if (behaviour.expireOutputs || !gens.has(asset[1]!)) return send(res, rec, 403, { detail: 'Request has expired' });
+      rec.status = 200;
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
+      createReadStream(CLIP).pipe(res);
+      return;
+    }
+    if (!full.startsWith(PREFIX)) return send(res, rec, 404, { detail: 'Not Found' });
+    const path = full.slice(PREFIX.length);
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });
+    if (behaviour.throttle > 0) {
+      behaviour.throttle--;
+      return send(res, rec, 429, { detail: 'Too many requests' }, { 'retry-after': String(behaviour.retryAfterSec) });
+    }
+    if (path === '/generations/video' && req.method === 'POST') {
+      const issues = lumaIssues(body ?? {});
+      if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
+      if (behaviour.moderation) {
+        const detail = behaviour.moderation;
+        behaviour.moderation = null;
+        return send(res, rec, 400, { detail });
+      }
+      const g: Gen = { id: randomUUID(), createdAt: Date.now(), failReason: behaviour.failReason, request: body ?? {} };
+      gens.set(g.id, g);
+      send(res, rec, 201, genJson(g));
+      if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
+      else creates++;
+      return;
+    }
+    const one = /^\/generations\/([\w-]+)$/.exec(path);
+    if (one) {
+      const g = gens.get(one[1]!);
+      if (!g) return send(res, rec, 404, { detail: 'Generation not found' });
+      if (req.method === 'GET') return send(res, rec, 200, genJson(g));
+      if (req.method === 'DELETE') {
+        gens.delete(g.id);
+        return send(res, rec, 204);
+      }
+    }
+    if (path === '/credits' && req.method === 'GET') return send(res, rec, 200, { credit_balance: 1000 });
+    return send(res, rec, 404, { detail: 'Not Found' });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}${PREFIX}`,
+    requests,
+    get creates() {
+      return creates;
+    },
+    set(b) {
+      Object.assign(behaviour, b);
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A tiny HTTP server base for the cloud-provider fakes (seedance, fal, replicate): records every
+ * request (method, path, query, headers, parsed JSON body), serves generated clips under
+ * /files/, and shares the failure modes the briefs ask for. Runs in the test process.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A real AI clip (720x480, 8 fps) so imported takes pass ffprobe validation. */
+export const FAKE_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+
+export type FakeMode = 'normal' | 'slow' | 'fail' | 'moderation' | 'throttle' | 'expired';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON body (undefined when none or not JSON). */
+  body: unknown;
+  /** Body size in bytes (uploads are binary). */
+  size: number;
+  status?: number;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>;
+
+export interface RecordingServer {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): Promise<RecordingServer> {
+  const bytes = readFileSync(clip);
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const buf = Buffer.concat(chunks);
+      const raw = buf.toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://fake');
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = raw;
+      }
+      const rec: RecordedRequest = {
+        method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body, size: buf.length,
+      };
+      requests.push(rec);
+      const r = url.pathname.startsWith('/files/') && url.pathname !== '/files/gone.mp4'
+        ? null
+        : await handle(rec);
+      if (!r) {
+        rec.status = 200;
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(bytes.length) });
+        res.end(bytes);
+        return;
+      }
+      rec.status = r.status;
+      res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers });
+      res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+    })().catch((err: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Per-task clock for the fakes: a task is "running" for runMs after its create. */
+export function elapsed(createdAt: number): number {
+  return Date.now() - createdAt;
+}

@@ -1,0 +1,199 @@
+/**
+ * A fake Runway task API (providers.md §3; wire shapes from @runwayml/sdk resources
+ * text-to-video / image-to-video / tasks / organization) on 127.0.0.1, for the SDK pointed at it:
+ *   POST /v1/text_to_video, POST /v1/image_to_video -> {id, estimatedCost}
+ *   GET /v1/tasks/{id} -> PENDING | RUNNING {progress} | SUCCEEDED {output[]} | FAILED {failure, failureCode} | CANCELLED
+ *   DELETE /v1/tasks/{id} -> 204; GET /v1/organization -> {creditBalance, tier}
+ * Every request is recorded (method, path, headers, JSON body) and creates are counted. It
+ * checks `Authorization: Bearer <key>` (401) and `X-Runway-Version` (400), and validates bodies
+ * the way the API does (400 {error, issues[]}). Modes: runMs (slow), fail (INTERNAL.BAD_OUTPUT),
+ * moderation (SAFETY.INPUT.TEXT), throttle (429 + Retry-After), expireOutputs (signed URL 403).
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { SHARED_MEDIA } from '../helpers/cli.js';
+
+export interface RunwayRecorded {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown> | null;
+  status: number;
+}
+
+export interface FakeRunwayBehaviour {
+  /** Time from create to SUCCEEDED. */
+  runMs: number;
+  /** Tasks created from now on fail with this failureCode ('INTERNAL.BAD_OUTPUT.CODE01', 'SAFETY.INPUT.TEXT', ...). */
+  failCode: string | null;
+  /** The next N requests (any /v1 route) answer 429 with Retry-After. */
+  throttle: number;
+  retryAfterSec: number;
+  /** Signed output URLs answer 403 (expired). */
+  expireOutputs: boolean;
+  /** The next create answers 400 with this issue (what the API says of a bad field), e.g. 'ratio: Invalid'. */
+  reject: string | null;
+  /** Creates become visible in `creates` only this long after the answer was sent (kill tests). */
+  countDelayMs: number;
+}
+
+export interface FakeRunway {
+  url: string;
+  requests: RunwayRecorded[];
+  readonly creates: number;
+  behaviour: FakeRunwayBehaviour;
+  set(b: Partial<FakeRunwayBehaviour>): void;
+  close(): Promise<void>;
+}
+
+const KNOWN = ['gen4.5', 'gen4_turbo', 'veo3.1', 'veo3.1_fast', 'seedance2'];
+const FAILURES: Record<string, string> = {
+  'SAFETY.INPUT.TEXT': 'The prompt was flagged by content moderation.',
+  'INTERNAL.BAD_OUTPUT.CODE01': 'The model produced an invalid output.',
+};
+const CLIP = join(SHARED_MEDIA, 'ai-clip-horse-720x480-8fps.mp4');
+
+interface Task { id: string; createdAt: number; failCode: string | null; cancelled: boolean }
+
+/** Body checks from the SDK types (the server's zod-style 400 with `issues`). */
+export function runwayIssues(endpoint: string, b: Record<string, unknown>): string[] {
+  const issues: string[] = [];
+  const model = b.model as string;
+  if (!KNOWN.includes(model)) issues.push(`model: Invalid enum value '${String(model)}'`);
+  if (endpoint === 'text_to_video' && model === 'gen4_turbo') issues.push('model: gen4_turbo is image-to-video only');
+  if (endpoint === 'text_to_video' && (typeof b.promptText !== 'string' || !b.promptText)) issues.push('promptText: Required');
+  if (typeof b.ratio !== 'string' || !/^\d+:\d+$/.test(b.ratio)) issues.push('ratio: Invalid');
+  if (model === 'gen4.5' && !Number.isInteger(b.duration)) issues.push('duration: Required integer for gen4.5');
+  if (model.startsWith('veo3.1') && b.duration !== undefined && ![4, 6, 8].includes(b.duration as number)) issues.push('duration: must be 4, 6 or 8');
+  if (b.negativePrompt !== undefined && !model.startsWith('veo')) issues.push('negativePrompt: Unrecognized key');
+  if (endpoint === 'image_to_video') {
+    const images = typeof b.promptImage === 'string' ? [{ uri: b.promptImage, position: 'first' }] : b.promptImage;
+    if (!Array.isArray(images) || !images.length) issues.push('promptImage: Required');
+    for (const img of (Array.isArray(images) ? images : []) as { uri?: unknown; position?: unknown }[]) {
+      if (typeof img.uri !== 'string' || !/^(data:image\/(png|jpeg|webp);base64,|https:\/\/|runway:\/\/)/.test(img.uri)) issues.push('promptImage.uri: Invalid');
+      if (img.position === 'last' && !(model.startsWith('veo3.1') || model === 'seedance2')) issues.push(`promptImage.position: 'last' is not supported by ${model}`);
+    }
+  }
+  if (b.references !== undefined && model !== 'seedance2') issues.push('references: Unrecognized key');
+  return issues;
+}
+
+export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { apiKey?: string } = {}): Promise<FakeRunway> {
+  const apiKey = opts.apiKey ?? 'test-key';
+  const behaviour: FakeRunwayBehaviour = { runMs: 300, failCode: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, reject: null, ...opts };
+  const tasks = new Map<string, Task>();
+  const requests: RunwayRecorded[] = [];
+  let creates = 0;
+  let url = '';
+
+  const send = (res: ServerResponse, rec: RunwayRecorded, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+    rec.status = status;
+    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+  };
+
+  const taskJson = (t: Task): Record<string, unknown> => {
+    const base = { id: t.id, createdAt: new Date(t.createdAt).toISOString() };
+    if (t.cancelled) return { ...base, status: 'CANCELLED' };
+    const elapsed = Date.now() - t.createdAt;
+    if (elapsed < behaviour.runMs / 3) return { ...base, status: 'PENDING' };
+    if (elapsed < behaviour.runMs) return { ...base, status: 'RUNNING', progress: Math.min(0.99, elapsed / behaviour.runMs) };
+    if (t.failCode) return { ...base, status: 'FAILED', failure: FAILURES[t.failCode] ?? 'Task failed.', failureCode: t.failCode };
+    return { ...base, status: 'SUCCEEDED', output: [`${url}/__output/${t.id}.mp4?_jwt=signed`] };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+    } catch {
+      body = { __unparsable: text };
+    }
+    const path = req.url ?? '/';
+    const rec: RunwayRecorded = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
+    requests.push(rec);
+
+    if (path === '/__upload' && req.method === 'POST') {
+      // The presigned storage POST (no Runway auth): multipart with the policy fields and `file`.
+      const type = String(req.headers['content-type'] ?? '');
+      rec.body = { multipart: type.startsWith('multipart/form-data'), bytes: text.length, hasFields: text.includes('name="key"') && text.includes('name="file"') };
+      return send(res, rec, 204);
+    }
+    const out = /^\/__output\/([\w-]+)\.mp4/.exec(path);
+    if (out) {
+      if (behaviour.expireOutputs || !tasks.has(out[1]!)) return send(res, rec, 403, { error: 'Signature expired' });
+      rec.status = 200;
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
+      createReadStream(CLIP).pipe(res);
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { error: 'Incorrect API key provided' });
+    if (req.headers['x-runway-version'] !== '2024-11-06') return send(res, rec, 400, { error: 'Missing or invalid X-Runway-Version header' });
+    if (behaviour.throttle > 0) {
+      behaviour.throttle--;
+      return send(res, rec, 429, { error: 'You have exceeded your daily task limit.' }, { 'retry-after': String(behaviour.retryAfterSec) });
+    }
+    if (path === '/v1/uploads' && req.method === 'POST') {
+      const b = body ?? {};
+      if (typeof b.filename !== 'string' || b.type !== 'ephemeral') return send(res, rec, 400, { error: 'Validation of body failed', issues: [{ message: 'filename and type ephemeral required', path: ['type'] }] });
+      const id = randomUUID();
+      return send(res, rec, 200, { uploadUrl: `${url}/__upload`, fields: { key: `uploads/${id}`, policy: 'fake' }, runwayUri: `runway://uploads/${id}` });
+    }
+    const create = /^\/v1\/(text_to_video|image_to_video)$/.exec(path);
+    if (create && req.method === 'POST') {
+      const issues = runwayIssues(create[1]!, body ?? {});
+      if (behaviour.reject) issues.push(behaviour.reject);
+      behaviour.reject = null;
+      if (issues.length) return send(res, rec, 400, { error: 'Validation of body failed', issues: issues.map((m) => ({ message: m.split(': ')[1], path: [m.split(': ')[0]] })) });
+      const task: Task = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode, cancelled: false };
+      tasks.set(task.id, task);
+      send(res, rec, 200, { id: task.id, estimatedCost: { credits: 60 } });
+      if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
+      else creates++;
+      return;
+    }
+    const taskPath = /^\/v1\/tasks\/([\w-]+)$/.exec(path);
+    if (taskPath) {
+      const t = tasks.get(taskPath[1]!);
+      if (!t) return send(res, rec, 404, { error: 'Task not found' });
+      if (req.method === 'GET') return send(res, rec, 200, taskJson(t));
+      if (req.method === 'DELETE') {
+        t.cancelled = true;
+        return send(res, rec, 204);
+      }
+    }
+    if (path === '/v1/organization' && req.method === 'GET') return send(res, rec, 200, { creditBalance: 1000, tier: { maxMonthlyCreditSpend: 10000, models: {} }, usage: { models: {} } });
+    return send(res, rec, 404, { error: `No route ${req.method} ${path}` });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    requests,
+    get creates() {
+      return creates;
+    },
+    behaviour,
+    set(b) {
+      Object.assign(behaviour, b);
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A fake Volcengine Ark / BytePlus ModelArk video task API, from providers.md §9:
+ * POST /contents/generations/tasks -> {id:"cgt-…"}; GET /contents/generations/tasks/{id} ->
+ * {id, model, status: queued|running|succeeded|failed|cancelled, content:{video_url}, error};
+ * GET /contents/generations/tasks (list); DELETE /contents/generations/tasks/{id} (cancel).
+ * Auth `Authorization: Bearer <key>`; errors `{error:{code,message}}`. Every request recorded.
+ * Modes: normal, slow (runs long), fail (task fails with a reason), moderation (create refused
+ * with InputTextSensitiveContentDetected), throttle (429 + Retry-After), expired (video 404).
+ */
+import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
+
+export const SEEDANCE_FAKE_KEY = 'test-key';
+const MODELS = ['doubao-seedance-2-0-260128', 'doubao-seedance-2-0-fast-260128', 'seedance-1-0-pro-250528', 'seedance-1-0-lite-t2v-250428', 'seedance-1-0-lite-i2v-250428'];
+
+interface Task { id: string; model: string; createdAt: number; cancelled: boolean; mode: FakeMode }
+
+export interface FakeSeedance {
+  url: string;
+  requests: RecordedRequest[];
+  /** Creates the fake accepted and answered (the "paid" ones). */
+  readonly creates: number;
+  /** Creates answered at least `ms` ago (the client has had time to store the task id). */
+  answeredCreates(ms: number): number;
+  mode: FakeMode;
+  runMs: number;
+  retryAfterSec: number;
+  createRequests(): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const err = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({ status, body: { error: { code, message, param: '', type: code } }, headers });
+
+export async function startFakeSeedance(opts: { runMs?: number } = {}): Promise<FakeSeedance> {
+  const tasks = new Map<string, Task>();
+  const answered: number[] = [];
+  let n = 0;
+  const view = (t: Task, base: string): Record<string, unknown> => {
+    const age = elapsed(t.createdAt);
+    const runMs = t.mode === 'slow' ? 60 * 60_000 : fake.runMs;
+    const status = t.cancelled ? 'cancelled' : age < runMs / 3 ? 'queued' : age < runMs ? 'running' : t.mode === 'fail' ? 'failed' : 'succeeded';
+    return {
+      id: t.id, model: t.model, status, created_at: Math.floor(t.createdAt / 1000), updated_at: Math.floor(Date.now() / 1000),
+      ...(status === 'succeeded' ? { content: { video_url: `${base}/files/${t.mode === 'expired' ? 'gone' : t.id}.mp4` } } : {}),
+      ...(status === 'failed' ? { error: { code: 'OutputVideoSensitiveContentDetected', message: 'The generated video may contain sensitive content.' } } : {}),
+    };
+  };
+  const handle = (r: RecordedRequest): Reply => {
+    if (r.path === '/files/gone.mp4') return { status: 404, body: { error: 'expired' } };
+    if (r.headers.authorization !== `Bearer ${SEEDANCE_FAKE_KEY}`) return err(401, 'AuthenticationError', 'The API key in the request is missing or invalid.');
+    if (fake.mode === 'throttle') return err(429, 'RateLimitExceeded.EndpointRPMExceeded', 'Request rate limit exceeded.', { 'retry-after': String(fake.retryAfterSec) });
+    const base = server.url;
+    if (r.path === '/api/v3/contents/generations/tasks' && r.method === 'POST') {
+      const b = (r.body ?? {}) as { model?: string; content?: { type?: string; text?: string; role?: string; image_url?: { url?: string } }[] };
+      if (!b.model || !MODELS.includes(b.model)) return err(404, 'InvalidEndpointOrModel.NotFound', `The model ${String(b.model)} does not exist.`);
+      if (!Array.isArray(b.content) || !b.content.some((c) => c.type === 'text' || c.type === 'image_url')) return err(400, 'InvalidParameter', 'content is required');
+      for (const c of b.content) {
+        if (c.type === 'image_url' && !/^(data:image\/\w+;base64,|https?:\/\/|asset:\/\/)/.test(c.image_url?.url ?? '')) return err(400, 'InvalidParameter', 'image_url.url is invalid');
+        if (c.role !== undefined && !['first_frame', 'last_frame', 'reference_image'].includes(c.role)) return err(400, 'InvalidParameter', `unknown role ${c.role}`);
+      }
+      if (fake.mode === 'moderation') return err(400, 'InputTextSensitiveContentDetected', 'The request failed because the input text may contain sensitive information.');
+      const id = `cgt-2026${String(++n).padStart(8, '0')}`;
+      tasks.set(id, { id, model: b.model, createdAt: Date.now(), cancelled: false, mode: fake.mode });
+      answered.push(Date.now());
+      return { status: 200, body: { id } };
+    }
+    if (r.path === '/api/v3/contents/generations/tasks' && r.method === 'GET') {
+      const items = [...tasks.values()].reverse().map((t) => view(t, base));
+      return { status: 200, body: { items: items.slice(0, Number(r.query.page_size ?? 10)), total: items.length } };
+    }
+    const m = /^\/api\/v3\/contents\/generations\/tasks\/([^/]+)$/.exec(r.path);
+    const t = m ? tasks.get(decodeURIComponent(m[1] as string)) : undefined;
+    if (m && !t) return err(404, 'ResourceNotFound', 'The specified task does not exist.');
+    if (t && r.method === 'GET') return { status: 200, body: view(t, base) };
+    if (t && r.method === 'DELETE') {
+      t.cancelled = true;
+      return { status: 200, body: {} };
+    }
+    return err(404, 'NotFound', `No route ${r.method} ${r.path}`);
+  };
+  const server = await startRecordingServer(handle);
+  const fake: FakeSeedance = {
+    url: `${server.url}/api/v3`,
+    requests: server.requests,
+    get creates() { return answered.length; },
+    answeredCreates: (ms) => answered.filter((at) => Date.now() - at >= ms).length,
+    mode: 'normal',
+    runMs: opts.runMs ?? 600,
+    retryAfterSec: 2,
+    createRequests: () => server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/contents/generations/tasks')),
+    close: () => server.close(),
+  };
+  return fake;
+}
