@@ -12,8 +12,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, readBody } from './recordingHttp.js';
 
 export const FAKE_KLING_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
 const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend'];
@@ -142,34 +141,24 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     return reply(405, 1202, 'method not allowed');
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: Record<string, unknown> | null = null;
-      try {
-        body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      } catch {
-        body = null;
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      const rec: KlingRecorded = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body, status: 0 };
-      requests.push(rec);
-      route(req, res, rec).catch((err: unknown) => {
-        rec.status = 500;
-        res.writeHead(500);
-        res.end(String(err));
-      });
-    });
+  const server = await listenLocal(async (req, res) => {
+    const { body } = await readBody(req, () => null);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    const rec: KlingRecorded = { method: req.method ?? 'GET', path: req.url ?? '/', headers, body, status: 0 };
+    requests.push(rec);
+    try {
+      await route(req, res, rec);
+    } catch (err) {
+      rec.status = 500;
+      throw err;
+    }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.origin;
   return {
     url, accessKey, secretKey, apiKey: `${accessKey}:${secretKey}`, requests,
     get creates() { return creates; },
     get behaviour() { return behaviour; },
     set(patch) { behaviour = { ...behaviour, ...patch }; },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: server.close,
   };
 }

@@ -9,10 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SHARED_MEDIA } from '../helpers/cli.js';
+import { listenLocal, readBody } from './recordingHttp.js';
 
 export interface AgentsRecorded { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> | null; status: number }
 
@@ -79,15 +78,7 @@ export async function startFakeLumaAgents(opts: Partial<FakeAgentsBehaviour> & {
     };
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    let body: Record<string, unknown> | null = null;
-    try {
-      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    } catch {
-      body = { __unparsable: text };
-    }
+    const { body } = await readBody(req);
     const path = req.url ?? '/';
     const rec: AgentsRecorded = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
     requests.push(rec);
@@ -122,14 +113,8 @@ export async function startFakeLumaAgents(opts: Partial<FakeAgentsBehaviour> & {
     if (path.startsWith('/v1/files') && req.method === 'GET') return send(res, rec, 200, { data: [], has_more: false, next_cursor: null });
     return send(res, rec, 404, { detail: 'Not Found' });
   };
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      res.writeHead(500);
-      res.end(String(err));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listenLocal(handle);
+  origin = server.origin;
   return {
     url: `${origin}/v1`,
     requests,
@@ -139,9 +124,6 @@ export async function startFakeLumaAgents(opts: Partial<FakeAgentsBehaviour> & {
     set(b) {
       Object.assign(behaviour, b);
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: server.close,
   };
 }

@@ -12,8 +12,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, readBody } from './recordingHttp.js';
 
 export const FAKE_MINIMAX_CLIP = '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4';
 export const FAKE_MINIMAX_KEY = 'mm-test-key';
@@ -103,28 +102,17 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
     return send(res, 404, base(1000, 'not found'));
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: Record<string, unknown> | null = null;
-      try {
-        body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      } catch {
-        body = null;
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body });
-      route(req, res, body);
-    });
+  const server = await listenLocal(async (req, res) => {
+    const { body } = await readBody(req, () => null);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body });
+    route(req, res, body);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = server.origin;
   return {
     url, requests,
     get creates() { return tasks.length; },
     set(patch) { behaviour = { ...behaviour, ...patch }; },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: server.close,
   };
 }

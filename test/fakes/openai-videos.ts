@@ -11,8 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from './recordingHttp.js';
 
 export const OPENAI_VIDEOS_CLIP = '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4';
 
@@ -96,7 +95,7 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
     get polled() { return polled.size; },
     set(m: Partial<OpenAIVideosMode>) { Object.assign(fake.mode, m); },
     reset() { fake.mode = { ...DEFAULTS, ...opts }; fake.requests.length = 0; creates = 0; polled.clear(); },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () => server.close(),
   };
   const view = (v: V) => {
     const done = Date.now() - v.started >= fake.mode.runMs;
@@ -110,63 +109,60 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
     };
   };
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const body = await parseBody(req);
-      fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
-      if (fake.mode.throttle > 0) {
-        fake.mode.throttle--;
-        return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, { 'retry-after': String(fake.mode.retryAfterSec) });
+  const server = await listenLocal(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const body = await parseBody(req);
+    fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
+    if (fake.mode.throttle > 0) {
+      fake.mode.throttle--;
+      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, { 'retry-after': String(fake.mode.retryAfterSec) });
+    }
+    if (req.headers.authorization !== `Bearer ${key}`) return oaError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
+    const p = url.pathname;
+    if (p === '/v1/videos' && req.method === 'POST') {
+      const b = (body ?? {}) as Record<string, string | FileField>;
+      const prompt = b.prompt;
+      if (typeof prompt !== 'string' || !prompt) return oaError(res, 400, "Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt');
+      const size = typeof b.size === 'string' ? b.size : '720x1280';
+      if (!SIZES.includes(size)) return oaError(res, 400, `Invalid value: '${size}'.`, 'invalid_request_error', 'invalid_value', 'size');
+      const seconds = typeof b.seconds === 'string' ? b.seconds : '4';
+      if (!['4', '8', '12'].includes(seconds)) return oaError(res, 400, `Invalid value: '${seconds}'.`, 'invalid_request_error', 'invalid_value', 'seconds');
+      const ref = b.input_reference;
+      if (ref && typeof ref !== 'string' && ref.png && ref.png !== size) {
+        return oaError(res, 400, 'Inpaint image must match the requested width and height', 'invalid_request_error', 'invalid_value', 'input_reference');
       }
-      if (req.headers.authorization !== `Bearer ${key}`) return oaError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
-      const p = url.pathname;
-      if (p === '/v1/videos' && req.method === 'POST') {
-        const b = (body ?? {}) as Record<string, string | FileField>;
-        const prompt = b.prompt;
-        if (typeof prompt !== 'string' || !prompt) return oaError(res, 400, "Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt');
-        const size = typeof b.size === 'string' ? b.size : '720x1280';
-        if (!SIZES.includes(size)) return oaError(res, 400, `Invalid value: '${size}'.`, 'invalid_request_error', 'invalid_value', 'size');
-        const seconds = typeof b.seconds === 'string' ? b.seconds : '4';
-        if (!['4', '8', '12'].includes(seconds)) return oaError(res, 400, `Invalid value: '${seconds}'.`, 'invalid_request_error', 'invalid_value', 'seconds');
-        const ref = b.input_reference;
-        if (ref && typeof ref !== 'string' && ref.png && ref.png !== size) {
-          return oaError(res, 400, 'Inpaint image must match the requested width and height', 'invalid_request_error', 'invalid_value', 'input_reference');
-        }
-        if (fake.mode.moderation) return oaError(res, 400, 'Your request was blocked by our moderation system.', 'invalid_request_error', 'moderation_blocked');
-        const v: V = { id: `video_${randomUUID().replace(/-/g, '')}`, started: Date.now(), prompt, model: typeof b.model === 'string' ? b.model : 'sora-2', seconds, size, created_at: Math.floor(Date.now() / 1000) };
-        videos.set(v.id, v);
-        creates++;
-        if (fake.mode.dropCreate > 0) {
-          fake.mode.dropCreate--;
-          return req.socket.destroy();
-        }
-        return send(res, 200, view(v));
+      if (fake.mode.moderation) return oaError(res, 400, 'Your request was blocked by our moderation system.', 'invalid_request_error', 'moderation_blocked');
+      const v: V = { id: `video_${randomUUID().replace(/-/g, '')}`, started: Date.now(), prompt, model: typeof b.model === 'string' ? b.model : 'sora-2', seconds, size, created_at: Math.floor(Date.now() / 1000) };
+      videos.set(v.id, v);
+      creates++;
+      if (fake.mode.dropCreate > 0) {
+        fake.mode.dropCreate--;
+        return req.socket.destroy();
       }
-      if (p === '/v1/videos' && req.method === 'GET') {
-        const limit = Number(url.searchParams.get('limit') ?? 20);
-        const all = [...videos.values()].sort((a, b) => b.started - a.started).slice(0, limit).map(view);
-        return send(res, 200, { object: 'list', data: all, first_id: all[0]?.id ?? null, last_id: all.at(-1)?.id ?? null, has_more: false });
-      }
-      let m = /^\/v1\/videos\/([^/]+)$/.exec(p);
-      if (m && req.method === 'GET') {
-        const v = videos.get(m[1] ?? '');
-        if (v) polled.add(v.id);
-        return v ? send(res, 200, view(v)) : oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
-      }
-      m = /^\/v1\/videos\/([^/]+)\/content$/.exec(p);
-      if (m && req.method === 'GET') {
-        const v = videos.get(m[1] ?? '');
-        if (!v || fake.mode.expired) return oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
-        if (view(v).status !== 'completed') return oaError(res, 400, 'Video is not ready yet.', 'invalid_request_error', null);
-        if ((url.searchParams.get('variant') ?? 'video') !== 'video') return oaError(res, 400, 'Only variant=video is faked.', 'invalid_request_error', null, 'variant');
-        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
-        return res.end(clip);
-      }
-      return oaError(res, 404, `Unknown route ${req.method} ${p}`, 'invalid_request_error', null);
-    })();
+      return send(res, 200, view(v));
+    }
+    if (p === '/v1/videos' && req.method === 'GET') {
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      const all = [...videos.values()].sort((a, b) => b.started - a.started).slice(0, limit).map(view);
+      return send(res, 200, { object: 'list', data: all, first_id: all[0]?.id ?? null, last_id: all.at(-1)?.id ?? null, has_more: false });
+    }
+    let m = /^\/v1\/videos\/([^/]+)$/.exec(p);
+    if (m && req.method === 'GET') {
+      const v = videos.get(m[1] ?? '');
+      if (v) polled.add(v.id);
+      return v ? send(res, 200, view(v)) : oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
+    }
+    m = /^\/v1\/videos\/([^/]+)\/content$/.exec(p);
+    if (m && req.method === 'GET') {
+      const v = videos.get(m[1] ?? '');
+      if (!v || fake.mode.expired) return oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
+      if (view(v).status !== 'completed') return oaError(res, 400, 'Video is not ready yet.', 'invalid_request_error', null);
+      if ((url.searchParams.get('variant') ?? 'video') !== 'video') return oaError(res, 400, 'Only variant=video is faked.', 'invalid_request_error', null, 'variant');
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
+      return res.end(clip);
+    }
+    return oaError(res, 404, `Unknown route ${req.method} ${p}`, 'invalid_request_error', null);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  fake.url = `${server.origin}/v1`;
   return fake;
 }

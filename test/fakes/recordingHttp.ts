@@ -91,3 +91,47 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
 export function elapsed(createdAt: number): number {
   return Date.now() - createdAt;
 }
+
+/**
+ * The plumbing of the fakes that route by hand (runway, luma, luma-agents, kling, minimax, veo, openai-videos): one
+ * body reader and one 127.0.0.1:0 listener, so only provider routes and shapes live in each fake.
+ */
+export interface ParsedBody {
+  text: string;
+  /** The JSON object; null when the body is empty; `unparsable(text)` when it is not JSON. */
+  body: Record<string, unknown> | null;
+}
+
+export async function readBody(req: IncomingMessage, unparsable: (text: string) => Record<string, unknown> | null = (text) => ({ __unparsable: text })): Promise<ParsedBody> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return { text, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  } catch {
+    return { text, body: unparsable(text) };
+  }
+}
+
+export interface LocalServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `handle` on 127.0.0.1 (a free port); an error it throws answers a bare 500 with its text. */
+export async function listenLocal(handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>): Promise<LocalServer> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

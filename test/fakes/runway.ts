@@ -12,10 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SHARED_MEDIA } from '../helpers/cli.js';
+import { listenLocal, readBody } from './recordingHttp.js';
 
 export interface RunwayRecorded {
   method: string;
@@ -107,15 +106,7 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    let body: Record<string, unknown> | null = null;
-    try {
-      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    } catch {
-      body = { __unparsable: text };
-    }
+    const { text, body } = await readBody(req);
     const path = req.url ?? '/';
     const rec: RunwayRecorded = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
     requests.push(rec);
@@ -173,14 +164,8 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
     return send(res, rec, 404, { error: `No route ${req.method} ${path}` });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      res.writeHead(500);
-      res.end(String(err));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listenLocal(handle);
+  url = server.origin;
   return {
     url,
     requests,
@@ -191,9 +176,6 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
     set(b) {
       Object.assign(behaviour, b);
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: server.close,
   };
 }

@@ -11,8 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from './recordingHttp.js';
 
 export const VEO_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
 
@@ -85,59 +84,56 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
     get polled() { return polled.size; },
     set(m: Partial<VeoFakeMode>) { Object.assign(fake.mode, m); },
     reset() { fake.mode = { ...DEFAULTS, ...opts }; fake.requests.length = 0; creates = 0; polled.clear(); },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => server.close(),
   };
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const body = await readBody(req);
-      fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
-      if (fake.mode.throttle > 0) {
-        fake.mode.throttle--;
-        res.setHeader('retry-after', String(fake.mode.retryAfterSec));
-        return gError(res, 429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).',
-          [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${fake.mode.retryAfterSec}s` }]);
-      }
-      if (req.headers['x-goog-api-key'] !== key) {
-        return gError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.',
-          [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]);
-      }
-      const p = url.pathname;
-      let m = /^\/v1beta\/models\/([^/:]+):predictLongRunning$/.exec(p);
-      if (m && req.method === 'POST') {
-        const model = decodeURIComponent(m[1] ?? '');
-        const inst = (body as { instances?: { prompt?: string }[] } | undefined)?.instances?.[0];
-        if (!inst?.prompt && !(inst as { image?: unknown } | undefined)?.image) return gError(res, 400, 'INVALID_ARGUMENT', 'A prompt or image is required.');
-        const id = randomUUID().replace(/-/g, '').slice(0, 12);
-        ops.set(`models/${model}/operations/${id}`, { model, started: Date.now(), fileId: `f${id}` });
-        creates++;
-        return send(res, 200, { name: `models/${model}/operations/${id}` });
-      }
-      m = /^\/v1beta\/(models\/[^/]+\/operations\/[^/]+)$/.exec(p);
-      if (m && req.method === 'GET') {
-        const op = ops.get(m[1] ?? '');
-        if (!op) return gError(res, 404, 'NOT_FOUND', 'Operation not found.');
-        const name = m[1] ?? '';
-        polled.add(name);
-        if (Date.now() - op.started < fake.mode.runMs) return send(res, 200, { name });
-        if (fake.mode.failWith) return send(res, 200, { name, done: true, error: { code: 13, message: fake.mode.failWith } });
-        const resp = fake.mode.moderation
-          ? { raiMediaFilteredCount: 1, raiMediaFilteredReasons: [fake.mode.moderation] }
-          : { generatedSamples: [{ video: { uri: `https://generativelanguage.googleapis.com/v1beta/files/${op.fileId}:download?alt=media` } }] };
-        return send(res, 200, { name, done: true, response: { '@type': 'type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse', generateVideoResponse: resp } });
-      }
-      m = /^\/v1beta\/files\/([a-z0-9]+):download$/.exec(p);
-      if (m && req.method === 'GET') {
-        if (fake.mode.expired || url.searchParams.get('alt') !== 'media') return gError(res, 404, 'NOT_FOUND', 'File not found.');
-        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
-        return res.end(clip);
-      }
-      if (p === '/v1beta/models' && req.method === 'GET') return send(res, 200, { models: [{ name: 'models/veo-3.1-generate-preview' }] });
-      return gError(res, 404, 'NOT_FOUND', `No route ${req.method} ${p}`);
-    })();
+  const server = await listenLocal(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const body = await readBody(req);
+    fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
+    if (fake.mode.throttle > 0) {
+      fake.mode.throttle--;
+      res.setHeader('retry-after', String(fake.mode.retryAfterSec));
+      return gError(res, 429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).',
+        [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${fake.mode.retryAfterSec}s` }]);
+    }
+    if (req.headers['x-goog-api-key'] !== key) {
+      return gError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.',
+        [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]);
+    }
+    const p = url.pathname;
+    let m = /^\/v1beta\/models\/([^/:]+):predictLongRunning$/.exec(p);
+    if (m && req.method === 'POST') {
+      const model = decodeURIComponent(m[1] ?? '');
+      const inst = (body as { instances?: { prompt?: string }[] } | undefined)?.instances?.[0];
+      if (!inst?.prompt && !(inst as { image?: unknown } | undefined)?.image) return gError(res, 400, 'INVALID_ARGUMENT', 'A prompt or image is required.');
+      const id = randomUUID().replace(/-/g, '').slice(0, 12);
+      ops.set(`models/${model}/operations/${id}`, { model, started: Date.now(), fileId: `f${id}` });
+      creates++;
+      return send(res, 200, { name: `models/${model}/operations/${id}` });
+    }
+    m = /^\/v1beta\/(models\/[^/]+\/operations\/[^/]+)$/.exec(p);
+    if (m && req.method === 'GET') {
+      const op = ops.get(m[1] ?? '');
+      if (!op) return gError(res, 404, 'NOT_FOUND', 'Operation not found.');
+      const name = m[1] ?? '';
+      polled.add(name);
+      if (Date.now() - op.started < fake.mode.runMs) return send(res, 200, { name });
+      if (fake.mode.failWith) return send(res, 200, { name, done: true, error: { code: 13, message: fake.mode.failWith } });
+      const resp = fake.mode.moderation
+        ? { raiMediaFilteredCount: 1, raiMediaFilteredReasons: [fake.mode.moderation] }
+        : { generatedSamples: [{ video: { uri: `https://generativelanguage.googleapis.com/v1beta/files/${op.fileId}:download?alt=media` } }] };
+      return send(res, 200, { name, done: true, response: { '@type': 'type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse', generateVideoResponse: resp } });
+    }
+    m = /^\/v1beta\/files\/([a-z0-9]+):download$/.exec(p);
+    if (m && req.method === 'GET') {
+      if (fake.mode.expired || url.searchParams.get('alt') !== 'media') return gError(res, 404, 'NOT_FOUND', 'File not found.');
+      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
+      return res.end(clip);
+    }
+    if (p === '/v1beta/models' && req.method === 'GET') return send(res, 200, { models: [{ name: 'models/veo-3.1-generate-preview' }] });
+    return gError(res, 404, 'NOT_FOUND', `No route ${req.method} ${p}`);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.url = `${server.origin}`;
   return fake;
 }

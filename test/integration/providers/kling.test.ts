@@ -15,6 +15,7 @@ import { FIRST_FRAME, genRequest } from '../../fakes/providerRequest.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { settle as settleTask } from './harness.js';
 
 const root = tempDir();
 let fake: FakeKling;
@@ -34,14 +35,7 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-async function settle(taskId: string) {
-  for (let i = 0; i < 100; i++) {
-    const r = await kling.poll(taskId, ctx());
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 40));
-  }
-  throw new Error('never finished');
-}
+const settle = (taskId: string) => settleTask(kling, taskId, ctx());
 
 describe('Kling wire requests', () => {
   it('text-to-video: POST /v1/videos/text2video with a fresh HS256 JWT; polls the family path; downloads the clip', async () => {

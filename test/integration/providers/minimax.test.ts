@@ -14,6 +14,7 @@ import { FIRST_FRAME, genRequest } from '../../fakes/providerRequest.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { settle as settleTask } from './harness.js';
 
 const root = tempDir();
 let fake: FakeMinimax;
@@ -33,14 +34,7 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-async function settle(taskId: string) {
-  for (let i = 0; i < 100; i++) {
-    const r = await mm.poll(taskId, ctx());
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 40));
-  }
-  throw new Error('never finished');
-}
+const settle = (taskId: string) => settleTask(mm, taskId, ctx());
 
 describe('MiniMax wire requests', () => {
   it('text-to-video: POST /v1/video_generation with the Bearer key; query, files/retrieve, then the download', async () => {

@@ -15,6 +15,7 @@ import { startFakeVidu, type FakeVidu } from '../../fakes/vidu.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { settle as settleTask } from './harness.js';
 
 const root = tempDir();
 // A Unicode name with a space and %: the adapter must read it as is.
@@ -35,15 +36,7 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 async function finish(taskId: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const r = await vidu.poll(taskId, ctx());
-    if (r.state !== 'running') {
-      expect(r).toEqual({ state: 'succeeded', progress: 1 });
-      return;
-    }
-    await new Promise((res) => setTimeout(res, 40));
-  }
-  throw new Error('never finished');
+  expect(await settleTask(vidu, taskId, ctx())).toEqual({ state: 'succeeded', progress: 1 });
 }
 
 async function createOf(req: GenerationRequest): Promise<{ taskId: string; path: string; headers: Record<string, unknown>; body: unknown }> {
@@ -114,11 +107,7 @@ describe('Vidu failures', () => {
   it('a failed task reports Vidu\'s err_code as the reason', async () => {
     fake.set({ failWith: 'ImageDownloadFailure' });
     const { taskId } = await vidu.submit(genRequest(), ctx());
-    let r = await vidu.poll(taskId, ctx());
-    for (let i = 0; i < 50 && r.state === 'running'; i++) {
-      await new Promise((res) => setTimeout(res, 40));
-      r = await vidu.poll(taskId, ctx());
-    }
+    const r = await settleTask(vidu, taskId, ctx(), 50);
     expect(r.state).toBe('failed');
     expect(r.error).toContain('ImageDownloadFailure');
   });

@@ -17,6 +17,7 @@ import { startFakeWan, WAN_KF2V, WAN_VIDEO } from '../../fakes/wan.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { settle as settleTask } from './harness.js';
 
 const root = tempDir();
 const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64')}`;
@@ -33,15 +34,7 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 async function finish(taskId: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const r = await wan.poll(taskId, ctx());
-    if (r.state !== 'running') {
-      expect(r).toEqual({ state: 'succeeded', progress: 1 });
-      return;
-    }
-    await new Promise((res) => setTimeout(res, 40));
-  }
-  throw new Error('never finished');
+  expect(await settleTask(wan, taskId, ctx())).toEqual({ state: 'succeeded', progress: 1 });
 }
 
 async function createOf(req: GenerationRequest): Promise<{ taskId: string; path: string; headers: Record<string, unknown>; body: unknown }> {
@@ -112,11 +105,7 @@ describe('Wan failures', () => {
   it('a FAILED task reports output.code and output.message', async () => {
     fake.set({ failWith: 'InternalError.Algo' });
     const { taskId } = await wan.submit(genRequest(), ctx());
-    let r = await wan.poll(taskId, ctx());
-    for (let i = 0; i < 50 && r.state === 'running'; i++) {
-      await new Promise((res) => setTimeout(res, 40));
-      r = await wan.poll(taskId, ctx());
-    }
+    const r = await settleTask(wan, taskId, ctx(), 50);
     expect(r.state).toBe('failed');
     expect(r.error).toContain('InternalError.Algo');
   });
