@@ -10,14 +10,11 @@
  *   failureKindOf() in shared/generation/failure.ts reads the ones it does not list as provider);
  * - 5xx: a plain Error (the provider may or may not have acted).
  */
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '../../../../shared/errors.js';
 import type { ProviderContext } from '../types.js';
+import { downloadToFile } from './download.js';
 import { joinUrl, parseRetryAfter } from './comfyui/http.js';
 
 /** Finer than the shared FailureKind: which advice the user gets. */
@@ -140,34 +137,9 @@ export async function restJson<T>(p: RestProvider, ctx: ProviderContext, path: s
   return (await res.json()) as T;
 }
 
-/**
- * Downloads an output URL (signed; no key sent to another host) to destPath through a temp
- * file, so a cut download never leaves a file there (JOB-7). 403/404/410 = the URL expired.
- */
+/** Downloads an output URL (signed; no key sent to another host): see download.ts. */
 export async function downloadOutput(p: RestProvider, url: string, destPath: string, ctx: ProviderContext, taskId: string): Promise<void> {
-  const timeout = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
-  let res: Response;
-  try {
-    res = await fetch(url, { signal });
-  } catch (err) {
-    if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-    throw new Error(`Could not download the ${p.label} video: ${causeCode(err) ?? (err as Error).message}`);
-  }
-  if ([403, 404, 410].includes(res.status) || (res.ok && !res.body)) {
-    throw new AppError('PROVIDER_FAILED', `The ${p.label} video link expired (HTTP ${res.status}) before it was downloaded; generate the shot again.`,
-      { expired: true, failureKind: 'expired', taskId, status: res.status });
-  }
-  if (!res.ok || !res.body) throw new Error(`Downloading the ${p.label} video failed with HTTP ${res.status}.`);
-  const part = `${destPath}.part`;
-  try {
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
-    await rename(part, destPath);
-  } catch (err) {
-    await rm(part, { force: true });
-    if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-    throw err;
-  }
+  await downloadToFile(url, destPath, { label: p.label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}), timeoutMs: DOWNLOAD_TIMEOUT_MS });
 }
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.bmp': 'image/bmp' };

@@ -15,7 +15,7 @@ import { allowedDuration } from '../../../../shared/generation/capabilities.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { QueueAdapter } from '../ports.js';
 import type { PollResult, ProviderContext } from '../types.js';
-import { downloadClip } from './kling/download.js';
+import { downloadToFile } from './download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from './kling/http.js';
 import { klingKeys } from './kling/jwt.js';
 import type { KlingRequest } from './kling/models.js';
@@ -103,7 +103,7 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
           { expired: true, failureKind: 'expired', taskId });
       }
       // The CDN link is public and signed: no key on the download.
-      await downloadClip(url, destPath, { provider: 'Kling', taskId, signal: ctx.signal });
+      await downloadToFile(url, destPath, { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 
     async reconcile(job: Job, ctx) {

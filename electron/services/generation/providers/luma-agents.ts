@@ -10,7 +10,8 @@ import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { AGENTS_DURATIONS, AGENTS_MODEL, agentsFailure, agentsFetch, buildAgentsCreate } from './luma/agents.js';
-import { downloadTo, frameBase64 } from './runway/media.js';
+import { downloadToFile } from './download.js';
+import { frameBase64 } from './runway/media.js';
 
 export const DEFAULT_LUMA_AGENTS_URL = 'https://agents.lumalabs.ai/v1';
 /** Our own cap for an inline frame (Luma's inline limit was not found first-party). */
@@ -101,7 +102,7 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
       if (!out?.url) {
         throw new AppError('PROVIDER_FAILED', `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId });
       }
-      await downloadTo(out.url, destPath, { label: 'Luma Agents', taskId, signal: ctx.signal });
+      await downloadToFile(out.url, destPath, { label: 'Luma Agents', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 
     async ping(ctx) {

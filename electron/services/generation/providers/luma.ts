@@ -16,7 +16,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { parseRetryAfter } from './comfyui/http.js';
 import { buildLumaCreate, LUMA_DURATIONS, LUMA_MODELS, NO_IMAGE_REASON } from './luma/body.js';
-import { downloadTo } from './runway/media.js';
+import { downloadToFile } from './download.js';
 
 export const DEFAULT_LUMA_URL = 'https://api.lumalabs.ai/dream-machine/v1';
 
@@ -160,7 +160,7 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
         throw new AppError('PROVIDER_FAILED', `Luma no longer has the video of generation ${taskId} (deleted or expired); generate the shot again.`,
           { expired: true, failureKind: 'expired', taskId });
       }
-      await downloadTo(url, destPath, { label: 'Luma', taskId, signal: ctx.signal });
+      await downloadToFile(url, destPath, { label: 'Luma', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 
     async cancel(taskId, ctx) {

@@ -14,7 +14,7 @@ import { findPrice, PRICES } from '../../../../shared/generation/prices.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
 import type { QueueAdapter } from '../ports.js';
 import type { PollResult, ProviderContext } from '../types.js';
-import { downloadClip } from './kling/download.js';
+import { downloadToFile } from './download.js';
 import type { BaseResp, MinimaxCall } from './minimax/http.js';
 import { DEFAULT_MINIMAX_URL, minimaxJson } from './minimax/http.js';
 import { MINIMAX_CAPABILITIES, minimaxBody } from './minimax/models.js';
@@ -95,7 +95,7 @@ export function createMinimaxProvider(): QueueAdapter {
       const r = await minimaxJson<RetrieveResp>(`/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id))}`, call(ctx, 'look up the output file'));
       const url = r.file?.download_url;
       if (!url) throw new AppError('PROVIDER_FAILED', `MiniMax no longer has the output of task ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId });
-      await downloadClip(url, destPath, { provider: 'MiniMax', taskId, signal: ctx.signal });
+      await downloadToFile(url, destPath, { label: 'MiniMax', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 
     async ping(ctx) {

@@ -19,7 +19,8 @@ import type { AdapterExtras } from '../ports.js';
 import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { buildRunwayCreate, type RunwayImages } from './runway/body.js';
 import { runwayFailureMessage, throwRunwayError } from './runway/errors.js';
-import { dataUriSize, downloadTo, readFrame } from './runway/media.js';
+import { downloadToFile } from './download.js';
+import { dataUriSize, readFrame } from './runway/media.js';
 import { DEFAULT_RUNWAY_MODEL, runwayCapabilities } from './runway/models.js';
 
 export const DEFAULT_RUNWAY_URL = 'https://api.dev.runwayml.com';
@@ -170,7 +171,7 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
         throw new AppError('PROVIDER_FAILED', `Runway no longer has the output of task ${taskId} (deleted or expired); generate the shot again.`,
           { expired: true, failureKind: 'expired', taskId });
       }
-      await downloadTo(url, destPath, { label: 'Runway', taskId, signal: ctx.signal });
+      await downloadToFile(url, destPath, { label: 'Runway', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 
     async cancel(taskId, ctx) {

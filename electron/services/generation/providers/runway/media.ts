@@ -4,11 +4,7 @@
  * clip downloaded at once from its signed URL (they expire: Runway 24-48 h, Luma unknown) to a
  * temp file renamed into place, so a cut download never leaves a file at destPath (JOB-7).
  */
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../../../shared/errors.js';
 import type { FrameRef } from '../../../../../shared/generation/request.js';
 
@@ -57,30 +53,3 @@ export async function frameBase64(frame: FrameRef, what: string, maxBytes: numbe
   return { data: uri.slice(comma + 1), media_type: uri.slice('data:'.length, uri.indexOf(';')) };
 }
 
-/**
- * Streams `url` to destPath. 403/404/410 from a signed URL means it expired or was deleted:
- * PROVIDER_FAILED with details { expired: true, failureKind: 'expired' } (JOB-6).
- */
-export async function downloadTo(url: string, destPath: string, opts: { label: string; taskId: string; signal?: AbortSignal; headers?: Record<string, string> }): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal: opts.signal, headers: opts.headers });
-  } catch (err) {
-    if (opts.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-    throw new Error(`Could not download the ${opts.label} clip for task ${opts.taskId}: ${(err as Error).message}`);
-  }
-  if (res.status === 403 || res.status === 404 || res.status === 410) {
-    throw new AppError('PROVIDER_FAILED', `The ${opts.label} download link for task ${opts.taskId} has expired or the file was deleted (HTTP ${res.status}); generate the shot again.`,
-      { expired: true, failureKind: 'expired', taskId: opts.taskId, status: res.status });
-  }
-  if (!res.ok || !res.body) throw new Error(`Downloading the ${opts.label} clip for task ${opts.taskId} failed with HTTP ${res.status}.`);
-  const part = `${destPath}.part`;
-  try {
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
-    await rename(part, destPath);
-  } catch (err) {
-    await rm(part, { force: true });
-    if (opts.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-    throw err;
-  }
-}

@@ -1,0 +1,51 @@
+/**
+ * The one way an adapter saves a provider's output: streamed from its (signed, expiring) URL
+ * to destPath through a temp file, so a cut download never leaves a file there (JOB-7).
+ * 403/404/410 means the link expired or the file was deleted: PROVIDER_FAILED with
+ * { expired: true, failureKind: 'expired' } (JOB-6). A cancel is CANCELED, not an error.
+ */
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { AppError } from '../../../../shared/errors.js';
+
+export interface DownloadOptions {
+  /** The provider's name, for messages. */
+  label: string;
+  taskId: string;
+  signal?: AbortSignal;
+  /** Only for providers whose output URL needs auth (never sent to another host by default). */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+const EXPIRED = new Set([403, 404, 410]);
+
+export async function downloadToFile(url: string, destPath: string, o: DownloadOptions): Promise<void> {
+  const timeout = o.timeoutMs ? AbortSignal.timeout(o.timeoutMs) : null;
+  const signal = o.signal && timeout ? AbortSignal.any([o.signal, timeout]) : (o.signal ?? timeout ?? undefined);
+  let res: Response;
+  try {
+    res = await fetch(url, { ...(o.headers ? { headers: o.headers } : {}), ...(signal ? { signal } : {}) });
+  } catch (err) {
+    if (o.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+    const cause = (err as { cause?: { code?: string } }).cause?.code;
+    throw new Error(`Could not download the ${o.label} video for task ${o.taskId}: ${cause ?? (err as Error).message}`);
+  }
+  if (EXPIRED.has(res.status)) {
+    throw new AppError('PROVIDER_FAILED', `The ${o.label} video link for task ${o.taskId} expired or the file was deleted (HTTP ${res.status}) before it was downloaded; generate the shot again.`,
+      { expired: true, failureKind: 'expired', taskId: o.taskId, status: res.status });
+  }
+  if (!res.ok || !res.body) throw new Error(`Downloading the ${o.label} video for task ${o.taskId} failed with HTTP ${res.status}.`);
+  const part = `${destPath}.part`;
+  try {
+    await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
+    await rename(part, destPath);
+  } catch (err) {
+    await rm(part, { force: true });
+    if (o.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+    throw err;
+  }
+}
