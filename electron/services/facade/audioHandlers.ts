@@ -2,11 +2,9 @@
  * Contract handlers for audio items (music, voice-over, sound lanes) and waveforms. Edits are
  * one undo step each and answer with the new snapshot (also emitted as project.changed).
  */
-import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { importFile } from '../media/import.js';
-import { probeFile } from '../media/probe.js';
 import { makeWaveform } from '../media/waveform.js';
 import { AudioOps } from '../project/audioOps.js';
 import type { Session } from './session.js';
@@ -23,13 +21,14 @@ export function audioHandlers(session: Session): Pick<Handlers, AudioMethod> {
       const store = session.require();
       let assetId: string;
       try {
-        // Probe before copying, so a file without sound never lands in the media store.
-        const info = await probeFile(path);
-        if (!(info.kind === 'audio' || (info.kind === 'video' && info.hasAudio))) {
-          const is = info.kind === 'image' ? 'an image' : 'a video without a sound track';
-          throw new AppError('MEDIA_UNSUPPORTED', `"${basename(path)}" is ${is}: an audio item needs an audio file or a video with sound.`);
-        }
-        assetId = (await importFile(store, path, 'imported')).id;
+        // Refused on import's own probe, so a file without sound never lands in the media store.
+        assetId = (await importFile(store, path, 'imported', {
+          accept: (info, name) => {
+            if (info.kind === 'audio' || (info.kind === 'video' && info.hasAudio)) return;
+            const is = info.kind === 'image' ? 'an image' : 'a video without a sound track';
+            throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: an audio item needs an audio file or a video with sound.`);
+          },
+        })).id;
       } finally {
         await session.discardUpload(path);
       }

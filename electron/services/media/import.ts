@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { access, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
-import type { Asset } from '../../../shared/model/entities.js';
+import type { Asset, MediaInfo } from '../../../shared/model/entities.js';
 import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
 import { probeFile, type ProbeOptions } from './probe.js';
 
@@ -92,10 +92,20 @@ function writeError(err: unknown, name: string, src: string): AppError | unknown
  * existing one when the same bytes are already in the store (dedupe by sha256). Rejects with the
  * codes of probeFile, or OUTPUT_NOT_WRITABLE (disk full, read-only project).
  */
-export async function importFile(store: AssetStore, srcPath: string, origin: AssetOrigin, opts: ProbeOptions = {}): Promise<Asset> {
+export interface ImportOptions extends ProbeOptions {
+  /**
+   * Refuses a file by what the probe found (throw an AppError), before anything is copied:
+   * a first frame must be an image, an audio item needs sound. Runs on the one probe import
+   * makes anyway, so callers never probe twice.
+   */
+  accept?: (info: MediaInfo, fileName: string) => void;
+}
+
+export async function importFile(store: AssetStore, srcPath: string, origin: AssetOrigin, opts: ImportOptions = {}): Promise<Asset> {
   const src = resolve(srcPath);
   const name = basename(src);
   const info = await probeFile(src, opts);
+  opts.accept?.(info, name);
   const mediaDir = join(store.dir, MEDIA_DIR);
   const tmp = join(mediaDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
   try {

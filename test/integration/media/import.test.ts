@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rejectionOf } from '../../helpers/errors.js';
+import { AppError } from '../../../shared/errors.js';
 import { grabFrame, makeThumbnail } from '../../../electron/services/media/frames.js';
 import { assetAbsPath, importFile, sweepMediaTemps, type AssetStore } from '../../../electron/services/media/import.js';
 import { AssetSchema, type Asset } from '../../../shared/model/entities.js';
@@ -166,4 +167,22 @@ describe('makeThumbnail', () => {
     expect(Math.round(statSync(file).mtimeMs)).toBe(old.getTime()); // reused, not made again
     expect(filesUnder(join(store.dir, 'media', 'thumbs')).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
   });
+
+  it('accept refuses by what the probe found, before anything is copied, and is told the file name', async () => {
+    const store = fakeStore('import accept');
+    const seen: string[] = [];
+    const err = await rejectionOf(importFile(store, fx.pngImage(), 'imported', {
+      ...opts,
+      accept: (info, name) => {
+        seen.push(`${info.kind} ${name}`);
+        throw new AppError('MEDIA_UNSUPPORTED', 'not wanted');
+      },
+    }));
+    expect(err.code).toBe('MEDIA_UNSUPPORTED');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^image /);
+    expect(store.upserts).toBe(0);
+    expect(filesUnder(store.dir)).toEqual([]);
+  });
 });
+
