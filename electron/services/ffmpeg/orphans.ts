@@ -51,7 +51,30 @@ export function isOurFfmpegRunning(pid: number, tempPath: string): boolean {
 }
 
 /**
- * Kills a leftover ffmpeg of ours (see isOurFfmpegRunning) and waits up to 2 s for it to go.
+ * True while `pid` has not finished exiting. A SIGKILLed process first loses its command line
+ * (its memory is released) and only then becomes a zombie, so an empty cmdline is not yet
+ * "gone": on Linux read the state (Z = exited, waiting for its reaper); elsewhere signal 0.
+ */
+function stillExiting(pid: number): boolean {
+  if (process.platform === 'linux') {
+    try {
+      const st = /^State:\s+(\S)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      return st !== undefined && st !== 'Z' && st !== 'X';
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Kills a leftover ffmpeg of ours (see isOurFfmpegRunning) and waits up to 5 s for it to have
+ * exited (zombie or gone), so the caller can delete its temp file knowing nothing writes it.
  * Returns true when one was found and killed.
  */
 export async function killStaleFfmpeg(pid: number, tempPath: string): Promise<boolean> {
@@ -61,8 +84,8 @@ export async function killStaleFfmpeg(pid: number, tempPath: string): Promise<bo
   } catch {
     return false;
   }
-  const until = Date.now() + 2000;
-  while (isOurFfmpegRunning(pid, tempPath) && Date.now() < until) {
+  const until = Date.now() + 5000;
+  while (stillExiting(pid) && Date.now() < until) {
     await new Promise((r) => setTimeout(r, 20));
   }
   return true;
