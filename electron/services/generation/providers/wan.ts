@@ -3,7 +3,13 @@
  * `Authorization: Bearer <key>`, and `X-DashScope-Async: enable` on every create (without it:
  * "current user api does not support synchronous calls"). Poll `GET /api/v1/tasks/{id}`
  * (PENDING | RUNNING | SUCCEEDED | FAILED | CANCELED | UNKNOWN = missing), download
- * `output.video_url` at once (kept 24 h).
+ * `output.video_url` at once (kept 24 h). Cancel: `POST /api/v1/tasks/{id}/cancel` (no body),
+ * which works only while the task is PENDING; a started task answers 400 UnsupportedOperation
+ * "Failed to cancel the task, please confirm if the task is in PENDING status." and runs on
+ * (https://www.alibabacloud.com/help/en/model-studio/manage-asynchronous-tasks, zh text at
+ * https://help.aliyun.com/zh/model-studio/manage-asynchronous-tasks; the official Python SDK
+ * dashscope/client/base_api.py `cancel`: "Cancel PENDING task", POST tasks/{id}/cancel).
+ * Reference-to-video pictures are uploaded first (wan/upload.ts, wan/references.ts).
  *
  * Region: the base URL setting takes a URL or a region name (`intl` Singapore, `us` Virginia,
  * `cn` Beijing/mainland); else STORYBOARD_WAN_REGION; else `intl`. Key, model and endpoint
@@ -18,6 +24,8 @@ import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import type { ReasonKind, ProviderErrorInfo, RestProvider } from './cloudRest.js';
 import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
 import { WAN_BASE_URLS, WAN_CAPABILITIES, type WanRegion, wanCreate, wanModel } from './wan/models.js';
+import { WAN_R2V_MAX_IMAGE_BYTES } from './wan/references.js';
+import { OSS_RESOLVE_HEADER, wanUploadFile } from './wan/upload.js';
 
 export interface WanTaskAnswer {
   request_id?: string;
@@ -93,12 +101,13 @@ export function createWanProvider(opts: WanOptions = {}): ProviderAdapter & Adap
     },
 
     async submit(req, ctx) {
-      const { path, body } = await wanCreate(req);
-      const what = `create the video of shot ${req.shotNumber}`;
       const p = rest(ctx);
-      // The async header is what makes this a task; one attempt only (design.md §5).
-      const res = await restJson<WanTaskAnswer>({ ...p, headers: (key) => ({ ...p.headers(key), 'x-dashscope-async': 'enable' }) }, resolved(ctx), path,
-        { method: 'POST', body, what });
+      const { path, body, ossResolve } = await wanCreate(req, (file, what, model) => wanUploadFile(p, resolved(ctx), model, file, what, WAN_R2V_MAX_IMAGE_BYTES));
+      const what = `create the video of shot ${req.shotNumber}`;
+      // The async header is what makes this a task; one attempt only (design.md §5). `oss://`
+      // URLs are read only with the resolve header (get-temporary-file-url page).
+      const headers = (key: string): Record<string, string> => ({ ...p.headers(key), 'x-dashscope-async': 'enable', ...(ossResolve ? { [OSS_RESOLVE_HEADER]: 'enable' } : {}) });
+      const res = await restJson<WanTaskAnswer>({ ...p, headers }, resolved(ctx), path, { method: 'POST', body, what });
       const taskId = res?.output?.task_id;
       if (!taskId) {
         if (res?.code) throw providerError(p, what, 200, describeWanError(200, res));
@@ -131,6 +140,19 @@ export function createWanProvider(opts: WanOptions = {}): ProviderAdapter & Adap
           { expired: true, failureKind: 'expired', taskId });
       }
       await downloadOutput(rest(ctx), url, destPath, ctx, taskId);
+    },
+
+    async cancel(taskId, ctx) {
+      // `{request_id}` on success. A task that has started cannot be stopped: say so plainly
+      // (the runner marks the job canceled either way; DashScope finishes and bills the task).
+      await restJson(rest(ctx), resolved(ctx), `/api/v1/tasks/${encodeURIComponent(taskId)}/cancel`, { method: 'POST', what: `cancel task ${taskId}` })
+        .catch((err: unknown) => {
+          if (err instanceof AppError && /UnsupportedOperation/.test(String((err.details as { reason?: string } | undefined)?.reason))) {
+            throw new AppError('PROVIDER_FAILED', `DashScope could not cancel the Wan task ${taskId}: only queued (PENDING) tasks can be canceled, and this one has started; it will run to the end.`,
+              { ...(err.details as Record<string, unknown>), notCancelable: true, taskId });
+          }
+          throw err;
+        });
     },
 
     async ping(ctx) {
