@@ -6,8 +6,11 @@
  * path, headers, parsed body — multipart files as {name, type, size, sha}) and counts creates.
  * Modes: runMs (slow), failWith (status failed + error), moderation (400 moderation_blocked at
  * create), throttle (429 + Retry-After), expired (content 404), dropCreate (create the video, then destroy the
- * socket without answering). A PNG input_reference must match `size` exactly (the Sora quirk).
+ * socket without answering). An input_reference is decoded (system ffprobe, as the real API
+ * decodes it) and must be an image of exactly `size` (the Sora quirk); a mismatch or an
+ * undecodable file is refused with the gateway's error shape.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,7 +28,8 @@ export interface OpenAIVideosMode {
   dropCreate: number;
 }
 
-export interface FileField { name: string; type: string; size: number; sha256: string; png?: string }
+/** A multipart file as received; `decoded` is its picture size "WxH" (null: not a picture). */
+export interface FileField { name: string; type: string; size: number; sha256: string; decoded: string | null }
 export interface OpenAIVideosRecorded {
   method: string;
   path: string;
@@ -41,6 +45,8 @@ const SIZES = ['720x1280', '1280x720', '1024x1792', '1792x1024'];
 export interface FakeOpenAIVideos {
   url: string;
   requests: OpenAIVideosRecorded[];
+  /** The bytes of every multipart file received, by sha256 (to look at what was sent). */
+  files: Map<string, Buffer>;
   readonly creates: number;
   /** Videos retrieved at least once (their id reached the client and was stored). */
   readonly polled: number;
@@ -57,7 +63,32 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const oaError = (res: ServerResponse, status: number, message: string, type: string, code: string | null, param: string | null = null, headers: Record<string, string> = {}) =>
   send(res, status, { error: { message, type, param, code } }, headers);
 
-async function parseBody(req: IncomingMessage): Promise<OpenAIVideosRecorded['body']> {
+/**
+ * The picture's size as a decoder sees it (ffprobe on the bytes, through a pipe), else null.
+ * Only still-image formats count (png_pipe, jpeg_pipe, webp_pipe...): a video is no picture.
+ */
+function decodedSize(bytes: Buffer): Promise<string | null> {
+  return new Promise((resolve) => {
+    const p = spawn('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=format_name', '-of', 'json', '-i', 'pipe:0'],
+      { stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stdin.on('error', () => undefined); // ffprobe may stop reading early: not our failure
+    p.on('error', () => resolve(null));
+    p.on('close', (code) => {
+      try {
+        const j = JSON.parse(out) as { streams?: { width?: number; height?: number }[]; format?: { format_name?: string } };
+        const st = j.streams?.[0];
+        resolve(code === 0 && /_pipe$/.test(j.format?.format_name ?? '') && st?.width && st.height ? `${st.width}x${st.height}` : null);
+      } catch {
+        resolve(null);
+      }
+    });
+    p.stdin.end(bytes);
+  });
+}
+
+async function parseBody(req: IncomingMessage, files: Map<string, Buffer>): Promise<OpenAIVideosRecorded['body']> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const raw = Buffer.concat(chunks);
@@ -70,8 +101,9 @@ async function parseBody(req: IncomingMessage): Promise<OpenAIVideosRecorded['bo
       if (typeof v === 'string') out[k] = v;
       else {
         const bytes = Buffer.from(await v.arrayBuffer());
-        const png = bytes.toString('latin1', 12, 16) === 'IHDR' ? `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}` : undefined;
-        out[k] = { name: v.name, type: v.type, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), ...(png ? { png } : {}) };
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        files.set(sha256, bytes);
+        out[k] = { name: v.name, type: v.type, size: bytes.length, sha256, decoded: await decodedSize(bytes) };
       }
     }
     return out;
@@ -90,11 +122,11 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
   let creates = 0;
   const polled = new Set<string>();
   const fake = {
-    url: '', requests: [] as OpenAIVideosRecorded[], mode: { ...DEFAULTS, ...opts },
+    url: '', requests: [] as OpenAIVideosRecorded[], files: new Map<string, Buffer>(), mode: { ...DEFAULTS, ...opts },
     get creates() { return creates; },
     get polled() { return polled.size; },
     set(m: Partial<OpenAIVideosMode>) { Object.assign(fake.mode, m); },
-    reset() { fake.mode = { ...DEFAULTS, ...opts }; fake.requests.length = 0; creates = 0; polled.clear(); },
+    reset() { fake.mode = { ...DEFAULTS, ...opts }; fake.requests.length = 0; fake.files.clear(); creates = 0; polled.clear(); },
     close: () => server.close(),
   };
   const view = (v: V) => {
@@ -111,7 +143,7 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
 
   const server = await listenLocal(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const body = await parseBody(req);
+    const body = await parseBody(req, fake.files);
     fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
     if (fake.mode.throttle > 0) {
       fake.mode.throttle--;
@@ -128,7 +160,10 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
       const seconds = typeof b.seconds === 'string' ? b.seconds : '4';
       if (!['4', '8', '12'].includes(seconds)) return oaError(res, 400, `Invalid value: '${seconds}'.`, 'invalid_request_error', 'invalid_value', 'seconds');
       const ref = b.input_reference;
-      if (ref && typeof ref !== 'string' && ref.png && ref.png !== size) {
+      if (ref !== undefined && (typeof ref === 'string' || ref.decoded === null)) {
+        return oaError(res, 400, 'Invalid input_reference: the file could not be decoded as an image.', 'invalid_request_error', 'invalid_image', 'input_reference');
+      }
+      if (ref && ref.decoded !== size) {
         return oaError(res, 400, 'Inpaint image must match the requested width and height', 'invalid_request_error', 'invalid_value', 'input_reference');
       }
       if (fake.mode.moderation) return oaError(res, 400, 'Your request was blocked by our moderation system.', 'invalid_request_error', 'moderation_blocked');

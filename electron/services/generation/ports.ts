@@ -4,6 +4,7 @@
  */
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Asset, Job, JobState, Project, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
+import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings } from './types.js';
 
@@ -102,10 +103,10 @@ export const IN_FLIGHT_STATES: JobState[] = ['queued', 'submitting', 'submitted'
 
 export function envProviderSettings(env: Record<string, string | undefined> = process.env) {
   return (providerId: string): ProviderSettings => {
-    const key = providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_');
     const settings: ProviderSettings = {};
-    const baseUrl = env[`STORYBOARD_${key}_BASE_URL`];
-    const apiKey = env[`STORYBOARD_${key}_API_KEY`];
+    const baseUrl = env[envName(providerId, 'BASE_URL')];
+    // envKey: STORYBOARD_<P>_API_KEY, or a multi-part key (Kling's access + secret key).
+    const apiKey = envKey(providerId, env);
     if (baseUrl) settings.baseUrl = baseUrl;
     if (apiKey) settings.apiKey = apiKey;
     return settings;

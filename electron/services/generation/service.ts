@@ -7,13 +7,14 @@ import { AppError } from '../../../shared/errors.js';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import type { SettingsService } from '../settings/store.js';
+import { keyPieces } from '../../../shared/generation/keyEnv.js';
 import { redact } from '../settings/secrets.js';
 import type { BatchEstimate } from './cost.js';
 import { estimateGeneration, generateShots, resumeJobs } from './jobs.js';
 import { projectLedger } from './ledger.js';
 import type { GenerateOptions, GenerationDeps, GenerationStore, QueueAdapter } from './ports.js';
 import { IN_FLIGHT_STATES } from './ports.js';
-import { listProviders } from './providers/index.js';
+import { getProvider, listProviders } from './providers/index.js';
 import { generationTmpDir } from './runJob.js';
 
 export interface BatchRequest {
@@ -57,8 +58,29 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
     };
   }
 
+  /**
+   * Deps for NEW jobs (estimate, batch): a provider the user turned off in settings is refused
+   * while the batch is planned, so nothing is written or sent. Resuming uses the plain deps:
+   * tasks already sent were paid for, and are polled and downloaded whatever the setting.
+   */
+  private newJobDeps(deps: GenerationDeps): GenerationDeps {
+    const off = this.settings.disabledProviders();
+    if (off.size === 0) return deps;
+    const lookup = deps.getProvider ?? getProvider;
+    return {
+      ...deps,
+      getProvider: (id) => {
+        const p = lookup(id);
+        if (off.has(id)) {
+          throw new AppError('FORBIDDEN', `${p.label} is turned off in Settings; turn it on to generate with it.`, { provider: id, providerDisabled: true });
+        }
+        return p;
+      },
+    };
+  }
+
   async estimate(store: S, input: BatchRequest): Promise<BatchEstimate> {
-    return estimateGeneration(await this.deps(store), this.batchOptions(input));
+    return estimateGeneration(this.newJobDeps(await this.deps(store)), this.batchOptions(input));
   }
 
   /**
@@ -83,7 +105,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
     };
     try {
       await resumeJobs(deps, { signal: hooks.signal, signalFor, onProgress });
-      const { jobIds } = await generateShots(deps, { ...this.batchOptions(input), signal: hooks.signal, signalFor, onQueued: hooks.onQueued, onProgress });
+      const { jobIds } = await generateShots(this.newJobDeps(deps), { ...this.batchOptions(input), signal: hooks.signal, signalFor, onQueued: hooks.onQueued, onProgress });
       return { jobIds };
     } catch (err) {
       if (err instanceof Error) err.message = redact(err.message, keys);
@@ -141,7 +163,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       await provider.ping({ tmpDir: generationTmpDir(tmpBase), settings, signal: AbortSignal.timeout(15_000) });
       return { ok: true, message: `Connected to ${provider.label}.` };
     } catch (err) {
-      return { ok: false, message: redact((err as Error).message, settings.apiKey ? [settings.apiKey] : []) };
+      return { ok: false, message: redact((err as Error).message, settings.apiKey ? keyPieces(providerId, settings.apiKey) : []) };
     }
   }
 }

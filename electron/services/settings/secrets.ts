@@ -3,6 +3,8 @@
  * (electron/main/secrets.ts has this shape); the CLI, the browser host and tests use the
  * environment only (STORYBOARD_<PROVIDER>_API_KEY) and never write a key anywhere.
  */
+import { envKey } from '../../../shared/generation/keyEnv.js';
+
 export interface SecretStore {
   get(providerId: string): Promise<string | null>;
   /** Absent: keys cannot be saved here (set them in the environment instead). */
@@ -12,15 +14,15 @@ export interface SecretStore {
   unavailableReason?(): string | null;
 }
 
-/** STORYBOARD_<PROVIDER>_<SUFFIX>: the provider id upper-cased, other characters as _. */
-export function envName(providerId: string, suffix: 'API_KEY' | 'BASE_URL'): string {
-  return `STORYBOARD_${providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_${suffix}`;
-}
+export { envName } from '../../../shared/generation/keyEnv.js';
 
-/** Read-only keys from the environment. */
+/**
+ * Read-only keys from the environment: STORYBOARD_<P>_API_KEY, or a multi-part provider's
+ * variables joined (shared/generation/keyEnv.ts; Kling: ACCESS_KEY + SECRET_KEY).
+ */
 export function envSecretStore(env: Record<string, string | undefined> = process.env): SecretStore {
   return {
-    get: (providerId) => Promise.resolve(env[envName(providerId, 'API_KEY')] || null),
+    get: (providerId) => Promise.resolve(envKey(providerId, env)),
   };
 }
 

@@ -12,7 +12,19 @@ import {
   AppSettingsSchema, type AppSettings, type SettingsUpdate, type SettingsView,
 } from '../../../shared/generation/settings.js';
 import type { ProviderAdapter, ProviderSettings } from '../generation/types.js';
+import { envKey, keyEnvHint, keyPieces } from '../../../shared/generation/keyEnv.js';
 import { envName, envSecretStore, type SecretStore } from './secrets.js';
+
+/**
+ * Whether a provider is on (settings.get, providers.list). The user's explicit choice wins.
+ * Never toggled: an offline provider is on; a cloud one is on when it has a key (from the
+ * environment, e.g. the CLI and tests, or saved in the app), since it cannot run without one.
+ * Only an explicit "off" refuses generation (disabledProviders): an untoggled cloud provider
+ * without a key is shown off and fails on its missing key, as before.
+ */
+export function providerEnabled(p: { explicit: boolean | undefined; offline: boolean; hasKey: boolean }): boolean {
+  return p.explicit ?? (p.offline || p.hasKey);
+}
 
 /** STORYBOARD_CONFIG_DIR, else $XDG_CONFIG_HOME/storyboard, else ~/.config/storyboard. */
 export function defaultConfigDir(env: Record<string, string | undefined> = process.env): string {
@@ -67,23 +79,30 @@ export class SettingsService {
     renameSync(tmp, this.file);
   }
 
-  enabled(providerId: string, s: AppSettings = this.read()): boolean {
-    const provider = this.opts.providers().find((p) => p.id === providerId);
-    // Offline providers are on unless turned off; paid ones only when the user turns them on
-    // or provides a key in the environment (the CLI and tests).
-    return s.providers[providerId]?.enabled ?? (provider?.offline === true || Boolean(this.env[envName(providerId, 'API_KEY')]));
+  /**
+   * Providers the user turned off in settings. New generation on them is refused before any
+   * job is written (generation/service.ts); jobs already sent are still followed (paid for).
+   */
+  disabledProviders(s: AppSettings = this.read()): Set<string> {
+    return new Set(Object.entries(s.providers).filter(([, p]) => p.enabled === false).map(([id]) => id));
+  }
+
+  /** Whether a key is set, and where: the environment (envKey) wins over the app's store. */
+  private async keySource(providerId: string): Promise<'env' | 'store' | null> {
+    if (envKey(providerId, this.env) !== null) return 'env';
+    return (await this.secrets.get(providerId).catch(() => null)) ? 'store' : null;
   }
 
   async view(): Promise<SettingsView> {
     const s = this.read();
     const providers = await Promise.all(this.opts.providers().map(async (p) => {
       const envUrl = this.env[envName(p.id, 'BASE_URL')] || null;
-      const envKey = Boolean(this.env[envName(p.id, 'API_KEY')]);
-      const stored = envKey ? false : Boolean(await this.secrets.get(p.id).catch(() => null));
+      const keySource = await this.keySource(p.id);
       return {
-        id: p.id, label: p.label, offline: p.offline, enabled: this.enabled(p.id, s),
+        id: p.id, label: p.label, offline: p.offline,
+        enabled: providerEnabled({ explicit: s.providers[p.id]?.enabled, offline: p.offline, hasKey: keySource !== null }),
         baseUrl: envUrl ?? s.providers[p.id]?.baseUrl ?? null, baseUrlFromEnv: envUrl !== null,
-        hasKey: envKey || stored, keySource: envKey ? ('env' as const) : stored ? ('store' as const) : null,
+        hasKey: keySource !== null, keySource,
       };
     }));
     return {
@@ -100,7 +119,7 @@ export class SettingsService {
       if (change.apiKey !== undefined) {
         const op = change.apiKey === null ? this.secrets.delete : this.secrets.set;
         if (!op) {
-          throw new AppError('FORBIDDEN', `API keys cannot be saved here; set ${envName(id, 'API_KEY')} in the environment instead.`);
+          throw new AppError('FORBIDDEN', `API keys cannot be saved here; set ${keyEnvHint(id)} in the environment instead.`);
         }
         // The key itself is never part of an error: a store failure names the provider only.
         await (change.apiKey === null ? this.secrets.delete?.(id) : this.secrets.set?.(id, change.apiKey))?.catch(() => {
@@ -145,7 +164,11 @@ export class SettingsService {
 
   /** Every key currently known, for redacting text that leaves the process. */
   async knownKeys(): Promise<string[]> {
-    const keys = await Promise.all(this.opts.providers().map((p) => this.secrets.get(p.id).catch(() => null)));
-    return keys.filter((k): k is string => Boolean(k));
+    const keys = await Promise.all(this.opts.providers().map(async (p) => {
+      const key = await this.secrets.get(p.id).catch(() => null);
+      // A two-part key (Kling) may come back quoted by halves.
+      return key ? keyPieces(p.id, key) : [];
+    }));
+    return keys.flat().filter(Boolean);
   }
 }

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { keyEnvNames, keyFormatHint } from '../../../shared/generation/keyEnv';
 import type { SettingsUpdate, SettingsView } from '../../../shared/generation/settings';
 import { actions, runAction } from '../actions';
 import { useAppContext, useAppState } from '../app/context';
@@ -64,7 +65,7 @@ export function SettingsProvider({ p, view, canTest }: { p: ProviderView; view: 
         }}>
           <label htmlFor={`key-${p.id}`}>{t('settings.apiKey')}</label>
           <input id={`key-${p.id}`} type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)}
-            placeholder={p.hasKey ? t('settings.keySaved') : t('settings.keyNone')} data-testid="settings-key" />
+            placeholder={p.hasKey ? t('settings.keySaved') : keyFormatHint(p.id) ? t('settings.keyNoneFormat', { format: keyFormatHint(p.id) }) : t('settings.keyNone')} data-testid="settings-key" />
           <button type="submit" className="btn btn-small" disabled={busy || key === ''}>{t('settings.save')}</button>
           {p.hasKey && p.keySource === 'store' && (
             <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={() => void provider({ apiKey: null })}>{t('settings.removeKey')}</button>
@@ -72,7 +73,10 @@ export function SettingsProvider({ p, view, canTest }: { p: ProviderView; view: 
         </form>
       ) : (
         <p className="hint" data-testid="settings-key-env">
-          {t('settings.keyFromEnv', { name: envName(p.id, 'API_KEY') })}{' '}
+          {keyEnvNames(p.id).length > 1
+            // e.g. Kling: STORYBOARD_KLING_API_KEY / STORYBOARD_KLING_ACCESS_KEY + STORYBOARD_KLING_SECRET_KEY
+            ? t('settings.keyFromEnvEither', { names: keyEnvNames(p.id).map((a) => a.join(' + ')).join(' / ') })
+            : t('settings.keyFromEnv', { name: envName(p.id, 'API_KEY') })}{' '}
           <strong>{p.hasKey ? t('settings.keySet') : t('settings.keyMissing')}</strong>
         </p>
       ))}

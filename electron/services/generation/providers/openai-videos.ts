@@ -3,12 +3,12 @@
  * its own Videos API down on 2026-09-24, so this adapter has no default URL: it serves only
  * third-party gateways that still speak the shape. Plain fetch (the `openai` SDK marks these
  * methods deprecated). Create: POST {base}/videos as multipart/form-data (prompt, model,
- * seconds, size, input_reference file); poll GET {base}/videos/{id} (queued, in_progress,
- * completed, failed); the clip is streamed by GET {base}/videos/{id}/content?variant=video.
+ * seconds, size, input_reference file: the first frame made exactly `size`, reference.ts);
+ * poll GET {base}/videos/{id} (queued, in_progress, completed, failed); the clip is streamed
+ * by GET {base}/videos/{id}/content?variant=video.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -18,7 +18,9 @@ import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { AdapterExtras } from '../ports.js';
 import type { GenerationRequest, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
+import { runFfmpeg } from '../../ffmpeg/runner.js';
 import { gatewayFetch, gatewayJson, LABEL } from './openai-videos/http.js';
+import { referenceImage, type ReferenceImage, type RunFfmpeg } from './openai-videos/reference.js';
 
 const NOTE = 'for gateways that still serve it (OpenAI shut its own down on 2026-09-24)';
 const DEFAULT_MODEL = 'sora-2';
@@ -66,43 +68,31 @@ export function videoPrompt(req: GenerationRequest): string {
   return req.negativePrompt.trim() ? `${prompt}. Avoid: ${req.negativePrompt.trim()}` : prompt;
 }
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
-
-/** A PNG's size from its IHDR chunk, else null (other formats are left to the gateway). */
-function pngSize(b: Buffer): { w: number; h: number } | null {
-  return b.length > 24 && b.toString('latin1', 12, 16) === 'IHDR' ? { w: b.readUInt32BE(16), h: b.readUInt32BE(20) } : null;
-}
-
-export async function videoForm(req: GenerationRequest, caps: ProviderCapabilities): Promise<{ form: FormData; model: string; size: string; seconds: string; prompt: string }> {
-  const model = req.model ?? DEFAULT_MODEL;
-  const mc = modelCapabilities(caps, model);
-  if (req.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but the ${LABEL} cannot end on a given frame.`);
-  const size = videoSize(req, mc.resolutions);
-  const seconds = String(allowedDuration(mc.durations, req.durationSec));
-  const prompt = videoPrompt(req);
+/** The text fields of the create, and the first frame as given (the caller sizes it: reference.ts). */
+export function videoForm(req: GenerationRequest, caps: ProviderCapabilities, reference: ReferenceImage | null = null): { form: FormData; model: string; size: string; seconds: string; prompt: string } {
+  const { model, size, seconds, prompt } = videoFields(req, caps);
   const form = new FormData();
   form.append('prompt', prompt);
   form.append('model', model);
   form.append('seconds', seconds);
   form.append('size', size);
-  const frame = req.firstFrame;
-  if (frame) {
-    const type = MIME[extname(frame.path).toLowerCase()];
-    if (!type) throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} must be a PNG, JPEG or WebP picture: ${frame.path}`, { path: frame.path });
-    const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-      throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
-    });
-    // Sora refuses a reference of another size ("Inpaint image must match the requested width and height").
-    const dims = pngSize(bytes);
-    if (dims && `${dims.w}x${dims.h}` !== size) {
-      throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} is ${dims.w}x${dims.h}, but this API needs it at exactly ${size} (the video size).`, { path: frame.path, size });
-    }
-    form.append('input_reference', new Blob([bytes], { type }), basename(frame.path));
-  }
+  if (reference) form.append('input_reference', new Blob([reference.bytes], { type: reference.type }), reference.name);
   return { form, model, size, seconds, prompt };
 }
 
-export function createOpenAIVideosProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'reconcile'>> {
+export function videoFields(req: GenerationRequest, caps: ProviderCapabilities): { model: string; size: string; seconds: string; prompt: string } {
+  const model = req.model ?? DEFAULT_MODEL;
+  const mc = modelCapabilities(caps, model);
+  if (req.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but the ${LABEL} cannot end on a given frame.`);
+  return { model, size: videoSize(req, mc.resolutions), seconds: String(allowedDuration(mc.durations, req.durationSec)), prompt: videoPrompt(req) };
+}
+
+export interface OpenAIVideosOptions {
+  /** The one ffmpeg runner (tests may wrap it); sizes the first frame to the video. */
+  runFfmpeg?: RunFfmpeg;
+}
+
+export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'reconcile'>> {
   const retrieve = (id: string, ctx: ProviderContext, what: string) =>
     gatewayJson<Video>(ctx, `/videos/${encodeURIComponent(id)}`, { what, signal: ctx.signal });
   return {
@@ -114,7 +104,12 @@ export function createOpenAIVideosProvider(): ProviderAdapter & Required<Pick<Ad
     estimateCost: (req) => priceOf(PRICES, 'openai-videos', req.model ?? DEFAULT_MODEL, req.durationSec, OPENAI_VIDEOS_CAPABILITIES.durations) ?? 0,
 
     async submit(req, ctx) {
-      const { form } = await videoForm(req, OPENAI_VIDEOS_CAPABILITIES);
+      // Checked before any file work: a request the shape cannot take is refused as it is.
+      const { size } = videoFields(req, OPENAI_VIDEOS_CAPABILITIES);
+      const reference = req.firstFrame
+        ? await referenceImage(req.firstFrame, size, req.shotNumber, { tmpDir: ctx.tmpDir, run: opts.runFfmpeg ?? runFfmpeg, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+        : null;
+      const { form } = videoForm(req, OPENAI_VIDEOS_CAPABILITIES, reference);
       const video = await gatewayJson<Video>(ctx, '/videos', { method: 'POST', body: form, what: `start shot ${req.shotNumber}`, create: true });
       if (!video.id) throw new Error('The gateway answered the create without a video id.');
       return { taskId: video.id };
@@ -154,7 +149,7 @@ export function createOpenAIVideosProvider(): ProviderAdapter & Required<Pick<Ad
       // so a lost create is found when exactly one recent video matches what we sent.
       const req = job.request as unknown as GenerationRequest;
       if (typeof req.prompt !== 'string') return null;
-      const sent = await videoForm({ ...req, firstFrame: null, lastFrame: null }, OPENAI_VIDEOS_CAPABILITIES);
+      const sent = videoFields({ ...req, lastFrame: null }, OPENAI_VIDEOS_CAPABILITIES);
       const since = Date.parse(job.createdAt) / 1000 - 120;
       const list = await gatewayJson<{ data?: Video[] }>(ctx, '/videos?limit=100&order=desc', { what: 'list recent videos' });
       const hits = (list.data ?? []).filter((v) => v.prompt === sent.prompt && v.size === sent.size && v.seconds === sent.seconds && (v.created_at ?? 0) >= since);

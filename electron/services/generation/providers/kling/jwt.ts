@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../../../../shared/errors.js';
+import { envKey, keyEnvHint } from '../../../../../shared/generation/keyEnv.js';
 import type { ProviderSettings } from '../../types.js';
 
 const b64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
@@ -23,23 +24,20 @@ export interface KlingKeys {
 
 /**
  * The key pair. Settings keep ONE secret per provider, so Kling's key field holds
- * "accessKey:secretKey" (also STORYBOARD_KLING_API_KEY); STORYBOARD_KLING_ACCESS_KEY +
- * STORYBOARD_KLING_SECRET_KEY are read when the field is empty (CLI, CI).
+ * "accessKey:secretKey"; with the field empty the environment is read through envKey(), the
+ * same lookup the settings service uses for hasKey (STORYBOARD_KLING_API_KEY, or
+ * STORYBOARD_KLING_ACCESS_KEY + STORYBOARD_KLING_SECRET_KEY).
  */
 export function klingKeys(settings: ProviderSettings, env: Record<string, string | undefined> = process.env): KlingKeys {
-  const raw = settings.apiKey?.trim();
-  if (raw) {
-    const i = raw.indexOf(':');
-    const accessKey = i > 0 ? raw.slice(0, i).trim() : '';
-    const secretKey = i > 0 ? raw.slice(i + 1).trim() : '';
-    if (!accessKey || !secretKey) {
-      throw new AppError('INVALID_INPUT', 'The Kling key must be "accessKey:secretKey" (both from the Kling developer console, joined by a colon).', { provider: 'kling' });
-    }
-    return { accessKey, secretKey };
+  const raw = settings.apiKey?.trim() || envKey('kling', env);
+  if (!raw) {
+    throw new AppError('INVALID_INPUT', `No Kling key: enter "accessKey:secretKey" in settings, or set ${keyEnvHint('kling')}.`, { provider: 'kling', auth: true });
   }
-  const accessKey = env.STORYBOARD_KLING_ACCESS_KEY?.trim();
-  const secretKey = env.STORYBOARD_KLING_SECRET_KEY?.trim();
-  if (accessKey && secretKey) return { accessKey, secretKey };
-  throw new AppError('INVALID_INPUT',
-    'No Kling key: enter "accessKey:secretKey" in settings, or set STORYBOARD_KLING_ACCESS_KEY and STORYBOARD_KLING_SECRET_KEY.', { provider: 'kling', auth: true });
+  const i = raw.indexOf(':');
+  const accessKey = i > 0 ? raw.slice(0, i).trim() : '';
+  const secretKey = i > 0 ? raw.slice(i + 1).trim() : '';
+  if (!accessKey || !secretKey) {
+    throw new AppError('INVALID_INPUT', 'The Kling key must be "accessKey:secretKey" (both from the Kling developer console, joined by a colon).', { provider: 'kling' });
+  }
+  return { accessKey, secretKey };
 }

@@ -1,0 +1,145 @@
+/**
+ * Who may generate: Kling's two-variable key seen by settings and the adapter alike, and the
+ * rule for providers the user turned off (refused before any job is written; an untoggled
+ * provider keeps working; a task already sent is still polled and downloaded).
+ * Real SQLite, real ffmpeg, the fake /v1/videos gateway.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors.js';
+import { buildGenerationRequest } from '../../../shared/generation/request.js';
+import { klingKeys } from '../../../electron/services/generation/providers/kling/jwt.js';
+import { createOpenAIVideosProvider } from '../../../electron/services/generation/providers/openai-videos.js';
+import { GenerationService } from '../../../electron/services/generation/service.js';
+import { importFile } from '../../../electron/services/media/mediaStore.js';
+import { ProjectStore } from '../../../electron/services/project/store.js';
+import { SettingsService } from '../../../electron/services/settings/store.js';
+import { rejectionOf } from '../../helpers/errors.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { startFakeOpenAIVideos, type FakeOpenAIVideos } from '../../fakes/openai-videos.js';
+
+const root = tempDir();
+const stores: ProjectStore[] = [];
+let fake: FakeOpenAIVideos;
+beforeAll(async () => {
+  fake = await startFakeOpenAIVideos();
+});
+afterAll(async () => {
+  for (const s of stores) s.close();
+  await fake.close();
+});
+
+const catalog = () => [
+  { id: 'animatic', label: 'Animatic', offline: true },
+  { id: 'kling', label: 'Kling AI', offline: false },
+  { id: 'runway', label: 'Runway', offline: false },
+];
+
+describe('Kling keys from two variables', () => {
+  it('settings report the key (env), turn Kling on, hand the adapter a pair it parses, and never show it', async () => {
+    const env = { STORYBOARD_KLING_ACCESS_KEY: 'ak-live-1234', STORYBOARD_KLING_SECRET_KEY: 'sk-live-5678' };
+    const settings = new SettingsService({ configDir: join(root, 'kling both'), env, providers: catalog });
+    const view = await settings.view();
+    expect(view.providers.find((p) => p.id === 'kling')).toMatchObject({ hasKey: true, keySource: 'env', enabled: true });
+    expect(view.providers.find((p) => p.id === 'runway')).toMatchObject({ hasKey: false, keySource: null, enabled: false });
+    expect(JSON.stringify(view)).not.toMatch(/ak-live|sk-live/);
+    const handed = (await settings.providerSettings(['kling']))('kling');
+    expect(klingKeys(handed, {})).toEqual({ accessKey: 'ak-live-1234', secretKey: 'sk-live-5678' });
+    // A provider that quotes only the secret back is still redacted.
+    expect(await settings.knownKeys()).toEqual(expect.arrayContaining(['sk-live-5678', 'ak-live-1234']));
+    const err = await rejectionOf(settings.update({ providers: { kling: { apiKey: 'x:y' } } }));
+    expect(err.message).toBe('API keys cannot be saved here; set STORYBOARD_KLING_API_KEY ("accessKey:secretKey"), ' +
+      'or STORYBOARD_KLING_ACCESS_KEY and STORYBOARD_KLING_SECRET_KEY in the environment instead.');
+  });
+
+  it('one of the two variables is no key', async () => {
+    const settings = new SettingsService({ configDir: join(root, 'kling one'), env: { STORYBOARD_KLING_ACCESS_KEY: 'ak-only' }, providers: catalog });
+    expect((await settings.view()).providers.find((p) => p.id === 'kling')).toMatchObject({ hasKey: false, keySource: null, enabled: false });
+    expect((await settings.providerSettings(['kling']))('kling')).toEqual({});
+  });
+
+  it('a key saved in the app turns an untoggled cloud provider on, as an env key does', async () => {
+    const saved = new Map<string, string>([['runway', 'key_saved_0001']]);
+    const settings = new SettingsService({
+      configDir: join(root, 'saved key'), env: {}, providers: catalog,
+      secrets: { get: async (id) => saved.get(id) ?? null, set: async (id, k) => void saved.set(id, k), delete: async (id) => void saved.delete(id) },
+    });
+    expect((await settings.view()).providers.find((p) => p.id === 'runway')).toMatchObject({ hasKey: true, keySource: 'store', enabled: true });
+    expect((await settings.update({ providers: { runway: { enabled: false } } })).providers.find((p) => p.id === 'runway')).toMatchObject({ hasKey: true, enabled: false });
+    expect(settings.disabledProviders()).toEqual(new Set(['runway']));
+  });
+});
+
+function project(name: string): ProjectStore {
+  const s = ProjectStore.create(join(root, name), { name, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
+  stores.push(s);
+  return s;
+}
+
+const registryNames = () => [{ id: 'animatic', label: 'Animatic', offline: true }, { id: 'openai-videos', label: 'Gateway', offline: false }];
+const hooks = () => ({ signal: new AbortController().signal, onQueued: () => undefined, onProgress: () => undefined });
+
+describe('a provider turned off in settings', () => {
+  it('is refused, with its name and what to do, before any job is written or sent; untoggled ones work', async () => {
+    const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
+    const settings = new SettingsService({ configDir: join(root, 'off config'), env, providers: registryNames });
+    const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+    const store = project('off 关闭');
+    store.addShot({ prompt: 'a lighthouse at dusk', durationFrames: 4 });
+
+    // Never toggled: the env key makes the gateway usable (the CLI and tests rely on it).
+    expect((await service.providers()).find((p) => p.id === 'openai-videos')).toMatchObject({ enabled: true, hasKey: true });
+    expect((await service.estimate(store, { provider: 'openai-videos' })).jobs).toBe(1);
+
+    await settings.update({ providers: { 'openai-videos': { enabled: false }, animatic: { enabled: false } } });
+    expect((await service.providers()).filter((p) => p.enabled).map((p) => p.id)).not.toContain('openai-videos');
+    for (const provider of ['openai-videos', 'animatic']) {
+      const est = await rejectionOf(service.estimate(store, { provider }));
+      const run = await rejectionOf(service.run(store, { provider }, hooks()));
+      for (const err of [est, run]) {
+        expect(err).toBeInstanceOf(AppError);
+        expect(err.code).toBe('FORBIDDEN');
+        expect(err.details).toMatchObject({ provider, providerDisabled: true });
+      }
+    }
+    expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).message)
+      .toMatch(/^OpenAI-compatible \/v1\/videos gateway .* is turned off in Settings; turn it on to generate with it\.$/);
+    // A comparison batch with one provider off is refused as a whole.
+    await settings.update({ providers: { animatic: { enabled: true } } });
+    expect((await rejectionOf(service.run(store, { providers: ['animatic', 'openai-videos'] }, hooks()))).details).toMatchObject({ provider: 'openai-videos' });
+    expect(store.listJobs()).toEqual([]);
+    expect(fake.creates).toBe(0);
+
+    // Turned back on: the same batch runs (control: the refusal above was the setting).
+    const { jobIds } = await service.run(store, { provider: 'animatic' }, hooks());
+    expect(store.listJobs().map((j) => [j.id, j.state])).toEqual([[jobIds[0], 'succeeded']]);
+  });
+
+  it('a task sent before it was turned off is still polled and downloaded (it was paid for)', async () => {
+    fake.reset();
+    const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
+    const settings = new SettingsService({ configDir: join(root, 'resume config'), env, providers: registryNames });
+    const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+    const store = project('resume 续');
+    const shot = store.addShot({ prompt: 'a kitten plays', durationFrames: 32 });
+    const request = buildGenerationRequest({ project: store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frame'); } });
+    const { taskId } = await createOpenAIVideosProvider().submit(request, { tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key' } });
+    const now = new Date().toISOString();
+    store.createJob({
+      id: 'job-sent-before-off', shotId: shot.id, provider: 'openai-videos', model: 'sora-2', state: 'submitted',
+      request: request as unknown as Record<string, unknown>, taskId, progress: 0, error: null, costEstimate: 0.8, costActual: null,
+      resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
+    });
+    await settings.update({ providers: { 'openai-videos': { enabled: false } } });
+
+    await service.run(store, {}, hooks());
+    const job = store.getJob('job-sent-before-off');
+    expect(job).toMatchObject({ state: 'succeeded', taskId });
+    expect(store.snapshot().takes.map((t) => t.id)).toEqual([job.takeId]);
+    expect(fake.creates).toBe(1); // the one create above: nothing re-sent
+    expect(fake.requests.some((r) => r.path === `/v1/videos/${taskId}/content?variant=video`)).toBe(true);
+    // New work on it is still refused.
+    store.addShot({ prompt: 'another', durationFrames: 4 });
+    expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).details).toMatchObject({ providerDisabled: true });
+  });
+});
