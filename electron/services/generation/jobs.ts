@@ -81,6 +81,7 @@ export async function resumeJobs(
   const unknownJobIds: string[] = [];
   const jobIds: string[] = [];
   for (const job of store.listJobs({ states: [...IN_FLIGHT_STATES, 'unknown'] })) {
+    if (job.state === 'queued' && !job.taskId && notSendable(deps, job, opts)) continue;
     if (job.state === 'submitting' || job.state === 'unknown') {
       if (job.state === 'submitting') {
         store.updateJob(job.id, { state: 'unknown', error: LOST_WHILE_SENDING });
@@ -88,6 +89,7 @@ export async function resumeJobs(
       }
       const found = await reconcile(deps, store.getJob(job.id));
       if (found === ABSENT) {
+        if (notSendable(deps, job, opts)) continue;
         store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
         store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.requeued', subjectType: 'job', subjectId: job.id, details: { reason: 'provider never accepted it' } });
         opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'queued', progress: 0, error: null });
@@ -106,6 +108,27 @@ export async function resumeJobs(
   }
   await Promise.all(jobIds.map((id) => (opts.signal?.aborted ? Promise.resolve() : runJob(deps, id, opts))));
   return { jobIds, unknownJobIds };
+}
+
+/**
+ * A job never sent (or sure never to have reached the provider) whose provider the user has
+ * since turned off is canceled with the reason instead of sent: nothing was paid yet, and
+ * "off" means no new spending there. Returns true when it was canceled.
+ */
+function notSendable(deps: GenerationDeps, job: Job, opts: Pick<GenerateOptions, 'onProgress'>): boolean {
+  if (!deps.disabledProviders?.has(job.provider)) return false;
+  const error = `Not sent: ${providerLabel(deps, job.provider)} is turned off in Settings. Turn it on and generate again.`;
+  deps.store.updateJob(job.id, { state: 'canceled', taskId: null, error });
+  opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'canceled', progress: job.progress, error });
+  return true;
+}
+
+function providerLabel(deps: GenerationDeps, id: string): string {
+  try {
+    return (deps.getProvider ?? registryProvider)(id).label;
+  } catch {
+    return id;
+  }
 }
 
 const ABSENT = Symbol('absent');

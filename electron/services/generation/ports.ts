@@ -70,6 +70,11 @@ export interface GenerationDeps {
    * against local fakes lower it.
    */
   minCloudPollMs?: number;
+  /**
+   * Providers the user turned off in Settings. A job of theirs that was never sent is not sent
+   * on resume (it is canceled with the reason); a task already sent is still followed.
+   */
+  disabledProviders?: ReadonlySet<string>;
 }
 
 export interface GenerateOptions {

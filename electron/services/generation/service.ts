@@ -42,6 +42,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       importFile: (path) => this.importFile(store, path),
       prices: this.settings.prices(),
       providerSettings: await this.settings.providerSettings(listProviders().map((p) => p.id)),
+      disabledProviders: this.settings.disabledProviders(),
     };
   }
 

@@ -142,4 +142,35 @@ describe('a provider turned off in settings', () => {
     store.addShot({ prompt: 'another', durationFrames: 4 });
     expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).details).toMatchObject({ providerDisabled: true });
   });
+
+  it('a job queued but never sent before it was turned off is canceled with the reason, not sent', async () => {
+    fake.reset();
+    const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
+    const settings = new SettingsService({ configDir: join(root, 'queued config'), env, providers: registryNames });
+    const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+    const store = project('queued 排队');
+    const shot = store.addShot({ prompt: 'a kitten plays', durationFrames: 32 });
+    const request = buildGenerationRequest({ project: store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frame'); } });
+    const now = new Date().toISOString();
+    const row = { shotId: shot.id, provider: 'openai-videos', model: 'sora-2', request: request as unknown as Record<string, unknown>, progress: 0,
+      error: null, costEstimate: 0.8, costActual: null, resultAssetId: null, takeId: null, createdAt: now, updatedAt: now };
+    store.createJob({ ...row, id: 'job-queued', state: 'queued', taskId: null });
+    await settings.update({ providers: { 'openai-videos': { enabled: false } } });
+
+    const seen: string[] = [];
+    await service.run(store, {}, { ...hooks(), onProgress: (p) => void seen.push(`${p.jobId}:${p.state}`) });
+    expect(store.getJob('job-queued')).toMatchObject({ state: 'canceled', taskId: null });
+    expect(store.getJob('job-queued').error).toMatch(/^Not sent: .* is turned off in Settings\. Turn it on and generate again\.$/);
+    expect(seen).toContain('job-queued:canceled');
+    expect(fake.creates).toBe(0);
+    // (The run also generated the shot, which had no take, with the default offline provider.)
+    expect(store.snapshot().takes.filter((t) => t.provider === 'openai-videos')).toEqual([]);
+
+    // Control: with the provider on, the same queued row is sent and becomes a take.
+    await settings.update({ providers: { 'openai-videos': { enabled: true } } });
+    store.updateJob('job-queued', { state: 'queued', error: null });
+    await service.run(store, {}, hooks());
+    expect(store.getJob('job-queued').state).toBe('succeeded');
+    expect(fake.creates).toBe(1);
+  }, 30_000);
 });
