@@ -5,28 +5,20 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppError } from '../../../shared/errors.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import type { ComfyUIProvider } from '../../../electron/services/generation/providers/comfyui.js';
 import type { PollResult, ProviderContext } from '../../../electron/services/generation/types.js';
-import type { FakeComfy } from '../../fakes/comfyui.js';
-import { startFakeComfy } from '../../fakes/comfyui.js';
 import { startFakeComfyProcess } from '../../fakes/comfyui-process.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { comfyProject } from './setup.js';
+import { comfyProject, fakeComfyForFile } from './setup.js';
 
 const root = tempDir();
-let fake: FakeComfy;
-
-beforeAll(async () => {
-  fake = await startFakeComfy();
-});
-afterAll(() => fake.close());
-afterEach(() => fake.reset());
+const fake = await fakeComfyForFile();
 
 function textRequest(p: ReturnType<typeof comfyProject>, prompt = 'a lighthouse at night') {
   const shot = p.store.addShot({ id: `s${p.store.shots.length}`, prompt, durationFrames: 12 });

@@ -4,22 +4,14 @@
  */
 import { rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateShots, resumeJobs } from '../../../electron/services/generation/jobs.js';
-import type { FakeComfy } from '../../fakes/comfyui.js';
-import { startFakeComfy } from '../../fakes/comfyui.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { comfyProject, FIRST_FRAME } from './setup.js';
+import { comfyProject, fakeComfyForFile, FIRST_FRAME } from './setup.js';
 
 const root = tempDir();
-let fake: FakeComfy;
-
-beforeAll(async () => {
-  fake = await startFakeComfy();
-});
-afterAll(() => fake.close());
-afterEach(() => fake.reset());
+const fake = await fakeComfyForFile();
 
 const prompts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/prompt');
 

@@ -1,14 +1,24 @@
 /** A project (in-memory store with the real store's contract) wired to a ComfyUI adapter and the fake. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import type { GenerationDeps } from '../../../electron/services/generation/ports.js';
 import type { ComfyUIProvider } from '../../../electron/services/generation/providers/comfyui.js';
 import { createComfyUIProvider } from '../../../electron/services/generation/providers/comfyui.js';
 import type { ProviderContext } from '../../../electron/services/generation/types.js';
+import { startFakeComfy, type FakeComfy } from '../../fakes/comfyui.js';
 import { FakeStore, project } from '../generation/fakeStore.js';
 
 export const FIRST_FRAME = '/work/shared/media/first-frame-camping.png';
 let n = 0;
+
+/** The fake ComfyUI server for one test file (top-level await): reset after each test, closed at the end. */
+export async function fakeComfyForFile(): Promise<FakeComfy> {
+  const fake = await startFakeComfy();
+  afterEach(() => fake.reset());
+  afterAll(() => fake.close());
+  return fake;
+}
 
 export function comfyProject(root: string, baseUrl: string, opts: { liveProgress?: boolean } = {}) {
   const dir = join(root, `project ${n++} 镜头`);

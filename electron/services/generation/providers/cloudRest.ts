@@ -13,9 +13,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
-import type { ProviderContext } from '../types.js';
+import type { PriceEntry } from '../../../../shared/generation/prices.js';
+import type { PollPolicy, ProviderContext } from '../types.js';
 import { downloadToFile } from './download.js';
-import { joinUrl, parseRetryAfter } from './comfyui/http.js';
+import { causeCode, joinUrl, parseRetryAfter, readErrorBody } from './comfyui/http.js';
 
 /** Finer than the shared FailureKind: which advice the user gets. */
 export type ReasonKind = 'auth' | 'quota' | 'moderation' | 'invalid' | 'provider';
@@ -41,6 +42,13 @@ export interface RestProvider {
   describeError(status: number, body: unknown): ProviderErrorInfo;
 }
 
+/** What a plain-fetch adapter's factory takes; tests pass their own prices, poll timing and env. */
+export interface RestProviderOptions {
+  prices?: readonly PriceEntry[];
+  pollPolicy?: PollPolicy;
+  env?: Record<string, string | undefined>;
+}
+
 const REQUEST_TIMEOUT_MS = 60_000;
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
@@ -55,10 +63,6 @@ function apiKeyOf(p: RestProvider, ctx: ProviderContext): string {
       { failureKind: 'auth', missingKey: true });
   }
   return key;
-}
-
-function causeCode(err: unknown): string | undefined {
-  return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
 }
 
 const ADVICE: Record<ReasonKind, string> = {
@@ -111,13 +115,7 @@ export async function restFetch(p: RestProvider, ctx: ProviderContext, path: str
     throw new Error(`${p.label} at ${base} did not answer while trying to ${init.what}: ${causeCode(err) ?? (err as Error).message}`);
   }
   if (res.ok || res.status === 404) return res;
-  const text = await res.text().catch(() => '');
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    /* not JSON: keep the text */
-  }
+  const { text, body } = await readErrorBody(res);
   if (res.status === 429) {
     const info = p.describeError(429, body);
     // A quota that is used up is not a wait-and-retry: say so instead of waiting forever.

@@ -9,12 +9,8 @@
  * (reconcile) instead of being sent again.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { ComfyTemplate, ComfyValues } from '../../../../shared/generation/comfyWorkflow.js';
 import { comfyFrames, comfySeed, comfySize, fillComfyWorkflow } from '../../../../shared/generation/comfyWorkflow.js';
@@ -25,6 +21,7 @@ import { findVideoOutput, pollFromHistory, queuePosition } from './comfyui/histo
 import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from './comfyui/http.js';
 import { ComfyProgress } from './comfyui/progress.js';
 import { defaultTemplatesDir, loadComfyTemplatesLenient } from './comfyui/templates.js';
+import { saveBody } from './download.js';
 
 export interface ComfyUIOptions {
   /** Templates to use; default: resources/comfyui plus `userWorkflowsDir`. */
@@ -222,16 +219,7 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
           `The output "${[ref.subfolder, ref.filename].filter(Boolean).join('/')}" expired or is missing on the ComfyUI server at ${b} (deleted from its output folder?); generate the shot again.`,
           { expired: true, failureKind: 'expired', taskId, filename: ref.filename });
       }
-      // Temp then rename: a cut download never leaves a file at destPath (JOB-7).
-      const part = `${destPath}.part-${basename(ref.filename).replace(/[^\w.-]/g, '_')}`;
-      try {
-        await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
-        await rename(part, destPath);
-      } catch (err) {
-        await rm(part, { force: true });
-        if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-        throw err;
-      }
+      await saveBody(res.body, destPath, ctx.signal);
     },
 
     async cancel(taskId, ctx) {

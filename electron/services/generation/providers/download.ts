@@ -39,13 +39,21 @@ export async function downloadToFile(url: string, destPath: string, o: DownloadO
       { expired: true, failureKind: 'expired', taskId: o.taskId, status: res.status });
   }
   if (!res.ok || !res.body) throw new Error(`Downloading the ${o.label} video for task ${o.taskId} failed with HTTP ${res.status}.`);
+  await saveBody(res.body, destPath, o.signal);
+}
+
+/**
+ * Streams an answer's body to destPath through a temp file, removed if the copy fails, so a cut
+ * download never leaves a file at destPath (JOB-7). Stopped by `signal`: CANCELED.
+ */
+export async function saveBody(body: ReadableStream<Uint8Array>, destPath: string, signal?: AbortSignal): Promise<void> {
   const part = `${destPath}.part`;
   try {
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
+    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), createWriteStream(part));
     await rename(part, destPath);
   } catch (err) {
     await rm(part, { force: true });
-    if (o.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+    if (signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
     throw err;
   }
 }

@@ -10,14 +10,13 @@ import { ApiError } from '@fal-ai/client';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
-import { capabilityProblem } from '../../../../shared/generation/capabilities.js';
-import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
-import { FAL_MODELS, falCapabilities, falInput, falModel, falModelCapabilities } from './fal/models.js';
+import { FAL_CATALOGUE, falInput } from './fal/models.js';
 
 const LABEL: RestProvider = { label: 'fal.ai', envPrefix: 'STORYBOARD_FAL', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
@@ -53,19 +52,13 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
     id: 'fal',
     label: 'fal.ai',
     offline: false,
-    capabilities: falCapabilities(),
+    capabilities: catalogueCapabilities(FAL_CATALOGUE),
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
     maxConcurrent: 2,
-    estimateCost(req) {
-      const m = falModel(req.model);
-      return priceOf(PRICES, 'fal', m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
-    },
+    estimateCost: (req) => catalogueCost(FAL_CATALOGUE, req),
 
     async submit(req, ctx) {
-      const m = falModel(req.model);
-      if (!m) throw new AppError('INVALID_INPUT', `fal.ai: no model "${req.model ?? ''}" in the catalogue. Available: ${FAL_MODELS.map((x) => x.id).join(', ')}.`, { model: req.model });
-      const problem = capabilityProblem(m.label, { ...falModelCapabilities(m), models: [] }, req);
-      if (problem) throw new AppError('INVALID_INPUT', problem, { model: m.id });
+      const m = catalogueModel(FAL_CATALOGUE, req);
       const client = falClient(ctx);
       const first = req.firstFrame ? await upload(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`) : undefined;
       const last = req.lastFrame ? await upload(ctx, req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;

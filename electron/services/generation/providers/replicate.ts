@@ -7,15 +7,14 @@
  */
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors.js';
-import { capabilityProblem } from '../../../../shared/generation/capabilities.js';
-import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { imageDataUri } from './imageInput.js';
 import { classifyReplicate, mapReplicateError, replicateClient } from './replicate/client.js';
-import { REPLICATE_MODELS, replicateCapabilities, replicateInput, replicateModel, replicateModelCapabilities } from './replicate/models.js';
+import { REPLICATE_CATALOGUE, replicateInput } from './replicate/models.js';
 
 const LABEL: RestProvider = { label: 'Replicate', envPrefix: 'STORYBOARD_REPLICATE', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
 /** Base64 grows 4/3; Replicate's data-URI inputs are limited to about 10 MB in total. */
@@ -54,19 +53,13 @@ export function createReplicateProvider(): ProviderAdapter & Required<Pick<Adapt
     id: 'replicate',
     label: 'Replicate',
     offline: false,
-    capabilities: replicateCapabilities(),
+    capabilities: catalogueCapabilities(REPLICATE_CATALOGUE),
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
     maxConcurrent: 2,
-    estimateCost(req) {
-      const m = replicateModel(req.model);
-      return priceOf(PRICES, 'replicate', m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
-    },
+    estimateCost: (req) => catalogueCost(REPLICATE_CATALOGUE, req),
 
     async submit(req, ctx) {
-      const m = replicateModel(req.model);
-      if (!m) throw new AppError('INVALID_INPUT', `Replicate: no model "${req.model ?? ''}" in the catalogue. Available: ${REPLICATE_MODELS.map((x) => x.id).join(', ')}.`, { model: req.model });
-      const problem = capabilityProblem(m.label, { ...replicateModelCapabilities(m), models: [] }, req);
-      if (problem) throw new AppError('INVALID_INPUT', problem, { model: m.id });
+      const m = catalogueModel(REPLICATE_CATALOGUE, req);
       const first = req.firstFrame ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`) : undefined;
       const last = req.lastFrame ? await inline(req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
       const refs = !first && !last ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];

@@ -6,14 +6,13 @@
  * (it expires after ~24 h), cancel with `DELETE …/tasks/{id}`.
  */
 import { AppError } from '../../../../shared/errors.js';
-import { capabilityProblem } from '../../../../shared/generation/capabilities.js';
-import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { joinUrl } from './comfyui/http.js';
 import { baseUrlOf, downloadOutput, restFetch, restJson, type FailureKind, type RestProvider } from './cloudRest.js';
 import { seedanceBody } from './seedance/body.js';
-import { SEEDANCE_MODELS, seedanceModel, seedanceModelCapabilities, unionCapabilities } from './seedance/models.js';
+import { SEEDANCE_CATALOGUE } from './seedance/models.js';
 
 /** BytePlus (international); mainland China keys use SEEDANCE_CN_BASE_URL. Keys are per region. */
 export const SEEDANCE_INTL_BASE_URL = 'https://ark.ap-southeast.bytepluses.com/api/v3';
@@ -55,26 +54,17 @@ async function getTask(taskId: string, ctx: ProviderContext): Promise<ArkTask | 
 }
 
 export function createSeedanceProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> {
-  const capabilities = unionCapabilities();
   const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> = {
     id: 'seedance',
     label: 'Seedance (ByteDance)',
     offline: false,
-    capabilities,
+    capabilities: catalogueCapabilities(SEEDANCE_CATALOGUE),
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
     maxConcurrent: 2,
-    estimateCost(req) {
-      const m = seedanceModel(req.model);
-      return priceOf(PRICES, 'seedance', m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
-    },
+    estimateCost: (req) => catalogueCost(SEEDANCE_CATALOGUE, req),
 
     async submit(req, ctx) {
-      const model = seedanceModel(req.model);
-      if (!model) {
-        throw new AppError('INVALID_INPUT', `Seedance has no model "${req.model ?? ''}". Available: ${SEEDANCE_MODELS.map((m) => m.id).join(', ')}.`, { model: req.model });
-      }
-      const problem = capabilityProblem(`Seedance model ${model.label}`, { ...seedanceModelCapabilities(model), models: [] }, req);
-      if (problem) throw new AppError('INVALID_INPUT', problem, { model: model.id });
+      const model = catalogueModel(SEEDANCE_CATALOGUE, req);
       const body = await seedanceBody(model, req);
       // One attempt only: a lost answer leaves the job `unknown`, never re-sent (design.md §5).
       const res = await restJson<ArkTask>(REST, ctx, '/contents/generations/tasks', { method: 'POST', body, what: `create the video for shot ${req.shotNumber}` });

@@ -6,13 +6,12 @@
  * `POST /tasks/{id}/cancel {id}` (platform.vidu.com/docs/cancel-generation). Vidu has no task
  * list, so a create whose answer was lost stays `unknown` (never re-sent).
  */
-import type { PriceEntry } from '../../../../shared/generation/prices.js';
 import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { ProviderAdapter, ProviderContext, PollResult } from '../types.js';
 import type { AdapterExtras } from '../ports.js';
-import type { ReasonKind, ProviderErrorInfo, RestProvider } from './cloudRest.js';
+import type { ReasonKind, ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
 import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
 import { VIDU_CAPABILITIES, VIDU_DEFAULT_BASE_URL, viduCreate } from './vidu/models.js';
 
@@ -50,13 +49,7 @@ const VIDU: RestProvider = {
 
 const taskPath = (id: string): string => `/tasks/${encodeURIComponent(id)}/creations`;
 
-export interface ViduOptions {
-  prices?: readonly PriceEntry[];
-  pollPolicy?: ProviderAdapter['pollPolicy'];
-  env?: Record<string, string | undefined>;
-}
-
-export function createViduProvider(opts: ViduOptions = {}): ProviderAdapter & AdapterExtras {
+export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdapter & AdapterExtras {
   const prices = opts.prices ?? PRICES;
   const query = (id: string, ctx: ProviderContext): Promise<ViduTask | null> =>
     restJson<ViduTask>(VIDU, ctx, taskPath(id), { what: `read task ${id}`, signal: ctx.signal });

@@ -17,11 +17,10 @@
  */
 import { AppError } from '../../../../shared/errors.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
-import type { PriceEntry } from '../../../../shared/generation/prices.js';
 import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
-import type { ReasonKind, ProviderErrorInfo, RestProvider } from './cloudRest.js';
+import type { ReasonKind, ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
 import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
 import { WAN_BASE_URLS, WAN_CAPABILITIES, type WanRegion, wanCreate, wanModel } from './wan/models.js';
 import { WAN_R2V_MAX_IMAGE_BYTES } from './wan/references.js';
@@ -64,13 +63,7 @@ export function describeWanError(status: number, body: unknown): ProviderErrorIn
   return { kind: wanReasonKind(status, code, message), reason: [code, message].filter(Boolean).join(': ') || `HTTP ${status}` };
 }
 
-export interface WanOptions {
-  prices?: readonly PriceEntry[];
-  pollPolicy?: ProviderAdapter['pollPolicy'];
-  env?: Record<string, string | undefined>;
-}
-
-export function createWanProvider(opts: WanOptions = {}): ProviderAdapter & AdapterExtras {
+export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapter & AdapterExtras {
   const prices = opts.prices ?? PRICES;
   const env = opts.env ?? process.env;
   const rest = (ctx: ProviderContext): RestProvider => ({

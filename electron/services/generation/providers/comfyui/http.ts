@@ -41,8 +41,19 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path}`;
 }
 
-function causeCode(err: unknown): string | undefined {
+/** The system error code of a failed fetch (ECONNREFUSED, ...), on the error or its cause. */
+export function causeCode(err: unknown): string | undefined {
   return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
+}
+
+/** An error answer's body: parsed JSON, else the text; `text` is kept for messages. */
+export async function readErrorBody(res: Response): Promise<{ text: string; body: unknown }> {
+  const text = await res.text().catch(() => '');
+  try {
+    return { text, body: JSON.parse(text) as unknown };
+  } catch {
+    return { text, body: text };
+  }
 }
 
 /**
@@ -64,13 +75,7 @@ export async function comfyFetch(base: string, path: string, init: RequestInit &
     throw new Error(`ComfyUI at ${base} did not answer while trying to ${init.what}: ${causeCode(err) ?? (err as Error).message}`);
   }
   if (res.ok || res.status === 404) return res;
-  const text = await res.text().catch(() => '');
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    /* not JSON: keep the text */
-  }
+  const { text, body } = await readErrorBody(res);
   if (res.status === 429) {
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
     throw new AppError('PROVIDER_FAILED', `ComfyUI at ${base} is busy (429 Too Many Requests) while trying to ${init.what}; waiting before trying again.`,

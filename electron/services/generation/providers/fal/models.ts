@@ -7,6 +7,7 @@
 import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import type { GenerationRequest } from '../../types.js';
+import type { ModelCatalogue } from '../catalogue.js';
 
 export interface FalModel {
   /** Our model id (the endpoint family). */
@@ -76,13 +77,9 @@ export function falModelCapabilities(m: FalModel): Omit<ProviderCapabilities, 'm
   };
 }
 
-/** The provider's capabilities: the default (first) model's, each model with its own. */
-export function falCapabilities(): ProviderCapabilities {
-  return {
-    ...falModelCapabilities(FAL_MODELS[0] as FalModel),
-    models: FAL_MODELS.map((m) => ({ id: m.id, label: m.label, capabilities: falModelCapabilities(m) })),
-  };
-}
+export const FAL_CATALOGUE: ModelCatalogue<FalModel> = {
+  provider: 'fal', label: 'fal.ai', models: FAL_MODELS, find: falModel, capabilities: falModelCapabilities,
+};
 
 const nearestAspect = (m: FalModel, w: number, h: number): string => {
   let best = m.aspects[0] ?? '16:9';

@@ -10,6 +10,7 @@
 import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import type { GenerationRequest } from '../../types.js';
+import type { ModelCatalogue } from '../catalogue.js';
 
 export interface ReplicateModel {
   id: string;
@@ -52,13 +53,9 @@ export function replicateModelCapabilities(m: ReplicateModel): Omit<ProviderCapa
   };
 }
 
-/** The provider's capabilities: the default (first) model's, each model with its own. */
-export function replicateCapabilities(): ProviderCapabilities {
-  return {
-    ...replicateModelCapabilities(REPLICATE_MODELS[0] as ReplicateModel),
-    models: REPLICATE_MODELS.map((m) => ({ id: m.id, label: m.label, capabilities: replicateModelCapabilities(m) })),
-  };
-}
+export const REPLICATE_CATALOGUE: ModelCatalogue<ReplicateModel> = {
+  provider: 'replicate', label: 'Replicate', models: REPLICATE_MODELS, find: replicateModel, capabilities: replicateModelCapabilities,
+};
 
 function nearestAspect(aspects: readonly string[], w: number, h: number): string {
   const val = (a: string): number => {

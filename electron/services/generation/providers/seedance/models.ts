@@ -5,6 +5,7 @@
  */
 import type { DurationRule, ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
+import type { ModelCatalogue } from '../catalogue.js';
 
 export interface SeedanceModel {
   id: string;
@@ -62,11 +63,6 @@ export function seedanceModelCapabilities(m: SeedanceModel): Omit<ProviderCapabi
   };
 }
 
-/** The provider's capabilities: the default (first) model's, each model with its own. */
-export function unionCapabilities(): ProviderCapabilities {
-  const first = SEEDANCE_MODELS[0] as SeedanceModel;
-  return {
-    ...seedanceModelCapabilities(first),
-    models: SEEDANCE_MODELS.map((m) => ({ id: m.id, label: m.label, capabilities: seedanceModelCapabilities(m) })),
-  };
-}
+export const SEEDANCE_CATALOGUE: ModelCatalogue<SeedanceModel> = {
+  provider: 'seedance', label: 'Seedance', models: SEEDANCE_MODELS, find: seedanceModel, capabilities: seedanceModelCapabilities,
+};
