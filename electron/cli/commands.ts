@@ -14,6 +14,7 @@ export class CliError extends Error {
 export const USAGE = `Usage:
   storyboard new <dir> --name <text> [--aspect ${ASPECTS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}] [--fps <n>]
   storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>]
+  storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high]
@@ -28,7 +29,7 @@ const str = { type: 'string' } as const;
 const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }> = {
   new: { options: { name: str, aspect: str, resolution: str, fps: str }, run: cmdNew },
   'add-shot': {
-    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str },
+    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str },
     run: cmdAddShot,
   },
   generate: {

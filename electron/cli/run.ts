@@ -49,6 +49,16 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
   const firstFrame = str('first-frame');
   const video = str('video');
   if (firstFrame && video) throw new CliError('add-shot: use --first-frame or --video, not both');
+  const extend = str('extend');
+  if (extend !== undefined) {
+    const other = ['first-frame', 'video', 'duration', 'camera', 'title'].find((k) => v[k] !== undefined);
+    if (other) throw new CliError(`add-shot: --extend takes only --prompt (the new shot continues the take's clip), not --${other}`);
+    return withProject(dir, async (services) => {
+      const { shotId } = await call(services, 'shots.extendTake', { takeId: extend, ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}) });
+      process.stdout.write(`${shotId}\n`);
+      return 0;
+    });
+  }
   return withProject(dir, async (services) => {
     const { shotId } = await call(services, 'shots.add', {
       ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}),

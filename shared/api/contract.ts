@@ -28,7 +28,7 @@ export const TransitionPatchSchema = z.object({
 
 export const ShotPatchSchema = ShotSchema.pick({
   title: true, prompt: true, negativePrompt: true, camera: true, shotSize: true, durationFrames: true,
-  provider: true, model: true, dialogue: true, seed: true, notes: true,
+  provider: true, model: true, dialogue: true, seed: true, notes: true, extendsTakeId: true,
 }).extend({ transitionIn: TransitionPatchSchema }).partial().strict();
 export type ShotPatch = z.infer<typeof ShotPatchSchema>;
 
@@ -204,6 +204,16 @@ export const contract = {
     ProjectSnapshotSchema,
   ),
   'shots.setScene': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), sceneId: IdSchema.nullable() }).strict(), ProjectSnapshotSchema),
+  /**
+   * "Extend this take": a new shot right after the take's shot, with the take's provider and
+   * model, the prompt (given, else the source shot's) and `extendsTakeId` set, as ONE undo step.
+   * Refused (INVALID_INPUT) when that provider and model cannot extend or the take has no stored
+   * clip handle. Its default trim starts after the source when the provider's extension repeats it.
+   */
+  'shots.extendTake': method(
+    z.object({ takeId: IdSchema, prompt: z.string().max(20_000).optional() }).strict(),
+    z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema }),
+  ),
   'takes.rate': method(z.object({ takeId: IdSchema, rating: z.number().int().min(0).max(5).nullable() }).strict(), ProjectSnapshotSchema),
   /** Removing the shot's selected take selects its newest other take (or none), in the same undo step. */
   'takes.remove': method(z.object({ takeId: IdSchema }).strict(), ProjectSnapshotSchema),

@@ -30,6 +30,12 @@ export interface ProviderCapabilities {
   /** 0 when the provider takes no reference images. */
   referenceImagesMax: number;
   extend: boolean;
+  /**
+   * With extend: whether the provider's extension output is the whole clip (source + new
+   * seconds, as Veo, Kling and Luma return it) rather than only the new part. The shot that
+   * extends a take then starts its trim after the source, so the cut does not repeat it.
+   */
+  extendIncludesSource?: boolean;
   audio: boolean;
   durations: DurationRule;
   /** 'any' when the provider renders any size (the animatic renders the project size). */
@@ -71,5 +77,6 @@ export function capabilityProblem(label: string, providerCaps: ProviderCapabilit
   if (req.firstFrame && !caps.imageToVideo) return `${shot} has a first frame, but ${label} cannot start from an image.`;
   if (!req.firstFrame && !caps.textToVideo) return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;
   if (req.lastFrame && !caps.lastFrame) return `${shot} has a last frame, but ${label} cannot end on a given frame.`;
+  if (req.extend && !caps.extend) return `${shot} extends a take, but ${label}${req.model ? ` (${req.model})` : ''} cannot extend a clip.`;
   return null;
 }

@@ -30,6 +30,23 @@ export const ReferenceRefSchema = z.object({
 }).strict();
 export type ReferenceRef = z.infer<typeof ReferenceRefSchema>;
 
+/**
+ * "Extend this take": the provider-neutral source of an extension. `ref` is the provider's own
+ * handle of the source clip as stored with its take (Veo: Files API uri; Kling: video id;
+ * Luma: generation id); each adapter maps it to its field (Veo `video.uri`, Kling `video_id`,
+ * Luma `keyframes.frame0 {type:'generation', id}`).
+ */
+export const ExtendRefSchema = z.object({
+  takeId: IdSchema,
+  /** The provider that made the source take; only it can extend its own clip. */
+  provider: z.string().min(1),
+  model: z.string().nullable(),
+  ref: z.string().min(1),
+  /** Length of the source clip in seconds (what an output that includes it starts with). */
+  durationSec: z.number().nonnegative(),
+}).strict();
+export type ExtendRef = z.infer<typeof ExtendRefSchema>;
+
 export const GenerationRequestSchema = z.object({
   shotId: IdSchema,
   /** 1-based position on the timeline, for labels ("Shot 3"). */
@@ -51,6 +68,8 @@ export const GenerationRequestSchema = z.object({
   model: z.string().nullable(),
   /** Element and style reference images, in priority order (absent: none). */
   references: z.array(ReferenceRefSchema).max(32).optional(),
+  /** Continue this take's clip instead of starting a new one (absent: a new clip). */
+  extend: ExtendRefSchema.optional(),
 }).strict();
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 
@@ -65,6 +84,8 @@ export function buildGenerationRequest(args: {
   frame: (assetId: string) => FrameRef;
   /** The shot's elements' pictures, then the project's style references (resolved by the caller). */
   references?: ReferenceRef[];
+  /** The take the shot extends, resolved by the caller (absent: a new clip). */
+  extend?: ExtendRef;
 }): GenerationRequest {
   const { project, shot } = args;
   return GenerationRequestSchema.parse({
@@ -84,10 +105,47 @@ export function buildGenerationRequest(args: {
     seed: shot.seed,
     model: shot.model ?? project.defaultModel,
     ...(args.references?.length ? { references: args.references } : {}),
+    ...(args.extend ? { extend: args.extend } : {}),
   });
+}
+
+/**
+ * Why a shot cannot extend its source take with this provider, as a sentence naming the shot,
+ * or null. Checked before any job is written: the provider must be the one that made the take
+ * (a clip handle means nothing elsewhere) and the take must carry the provider's handle.
+ * `extenders` names the providers that can extend their own clips, for the message.
+ */
+export function extendProblem(args: {
+  shotNumber: number;
+  source: { provider: string; providerLabel: string; ref: string | null } | null;
+  /** The provider asked, and whether its chosen model can extend (capabilities). */
+  provider: { id: string; label: string; canExtend: boolean };
+  extenders: readonly string[];
+}): string | null {
+  const shot = `Shot ${args.shotNumber}`;
+  const a = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+  const who = args.extenders.length ? `only ${args.extenders.join(', ')} can extend their own clips` : 'no provider here can extend clips';
+  if (!args.source) return `${shot} extends a take that is no longer in this project; clear "extends" on the shot or pick another take.`;
+  if (args.source.provider !== args.provider.id) {
+    return `${shot} extends ${a(args.source.providerLabel)} take, so only ${args.source.providerLabel} can continue it (asked: ${args.provider.label}); ${who}.`;
+  }
+  if (!args.provider.canExtend) return `${shot} extends ${a(args.source.providerLabel)} take, but that model cannot extend clips; ${who}.`;
+  if (!args.source.ref) {
+    return `${shot} extends ${a(args.source.providerLabel)} take that has no stored ${args.source.providerLabel} clip id (imported, or made before extension was supported); ${who}, from takes they generated here.`;
+  }
+  return null;
 }
 
 /** The request's duration in whole project frames (exact for durations made from frames). */
 export function requestFrames(req: Pick<GenerationRequest, 'durationSec' | 'fps'>): number {
   return Math.max(1, secondsToFrames(req.durationSec, req.fps));
+}
+
+/**
+ * The provider's handle of a take's clip (what an extension sends back), or null: the job
+ * runner stores it in the take's request as `providerOutput.ref` (runJob.ts).
+ */
+export function takeOutputRef(take: { request: Record<string, unknown> }): string | null {
+  const out = take.request.providerOutput as { ref?: unknown } | undefined;
+  return out && typeof out.ref === 'string' && out.ref ? out.ref : null;
 }

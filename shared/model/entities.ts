@@ -71,6 +71,11 @@ export const ShotSchema = z.object({
   trimOutFrames: z.number().int().positive().nullable(),
   transitionIn: TransitionSchema,
   notes: z.string(),
+  /**
+   * "Extends take X": generating this shot continues that take's clip with the same provider
+   * (shared/generation/request.ts ExtendRef). Absent or null: a new clip.
+   */
+  extendsTakeId: IdSchema.nullable().optional(),
 });
 export type Shot = z.infer<typeof ShotSchema>;
 

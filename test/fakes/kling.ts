@@ -76,13 +76,17 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
   let creates = 0;
   let url = '';
 
+  // An extension's video is the whole clip: its source's length plus ~5 s.
+  const durationOf = (t: Task): number => t.family === 'video-extend'
+    ? 5 + durationOf(tasks.find((x) => `v-${x.id}` === t.body.video_id) ?? t)
+    : Number(t.body.duration ?? 5);
   const view = (t: Task): Record<string, unknown> => {
     const done = Date.now() - t.createdAt >= behaviour.runMs;
     const status = !done ? (Date.now() - t.createdAt > behaviour.runMs / 2 ? 'processing' : 'submitted') : behaviour.fail ? 'failed' : 'succeed';
     return {
       task_id: t.id, task_status: status, task_status_msg: status === 'failed' ? behaviour.fail : '',
       task_info: { external_task_id: t.externalId ?? '' }, created_at: t.createdAt, updated_at: Date.now(),
-      ...(status === 'succeed' ? { task_result: { videos: [{ id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4`, duration: String(t.body.duration ?? '5') }] } } : {}),
+      ...(status === 'succeed' ? { task_result: { videos: [{ id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4`, duration: String(durationOf(t)) }] } } : {}),
     };
   };
 
@@ -117,6 +121,14 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
       }
       if (family !== 'video-extend' && typeof body.model_name !== 'string') return reply(400, 1201, 'model_name is required');
       if (family === 'video-extend' && typeof body.video_id !== 'string') return reply(400, 1201, 'video_id is required');
+      if (family === 'video-extend') {
+        // The video id of a finished task (task_result.videos[].id, not the task id) made by a
+        // V1-family model or by an earlier extension (Kling spec changelog: V1 models' videos).
+        const src = tasks.find((x) => `v-${x.id}` === body.video_id);
+        const srcModel = (t: Task | undefined): string => (t?.family === 'video-extend' ? srcModel(tasks.find((x) => `v-${x.id}` === t.body.video_id)) : String(t?.body.model_name ?? ''));
+        if (!src || Date.now() - src.createdAt < behaviour.runMs) return reply(400, 1201, 'video_id is invalid or the video is not finished');
+        if (!/^kling-v1(-5|-6)?$/.test(srcModel(src))) return reply(400, 1201, 'video extension supports only videos made by kling-v1 models');
+      }
       if (family === 'image2video' && !body.image && !body.image_tail) return reply(400, 1201, 'image or image_tail is required');
       for (const img of [body.image, body.image_tail]) {
         if (typeof img === 'string' && img.startsWith('data:')) return reply(400, 1201, 'image must be raw base64 or a URL');

@@ -49,7 +49,7 @@ const PREFIX = '/dream-machine/v1';
 const CLIP = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
 const ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '21:9', '9:21'];
 
-interface Gen { id: string; createdAt: number; failReason: string | null; request: Record<string, unknown> }
+interface Gen { id: string; createdAt: number; runMs: number; failReason: string | null; request: Record<string, unknown> }
 
 export function lumaIssues(b: Record<string, unknown>): string[] {
   const issues: string[] = [];
@@ -59,6 +59,25 @@ export function lumaIssues(b: Record<string, unknown>): string[] {
   if (b.resolution !== undefined && !['540p', '720p', '1080p', '4k'].includes(b.resolution as string)) issues.push('resolution: invalid');
   for (const k of Object.keys(b)) if (!['model', 'prompt', 'aspect_ratio', 'duration', 'resolution', 'loop', 'keyframes', 'concepts', 'callback_url', 'generation_type'].includes(k)) issues.push(`${k}: extra field`);
   return issues;
+}
+
+/**
+ * Keyframes (video guide, "Extend video"): frame0/frame1 are {type:'image', url} or
+ * {type:'generation', id}; extend "is currently supported only for generated videos. Please
+ * make sure the generation is in completed state before passing it".
+ */
+function keyframeIssue(b: Record<string, unknown>, gens: Map<string, Gen>): string | null {
+  const kf = b.keyframes as Record<string, { type?: string; id?: string; url?: string } | undefined> | undefined;
+  if (kf === undefined) return null;
+  for (const [name, frame] of Object.entries(kf ?? {})) {
+    if (!['frame0', 'frame1'].includes(name)) return `keyframes.${name}: extra field`;
+    if (frame?.type === 'image' && typeof frame.url === 'string') continue;
+    if (frame?.type !== 'generation' || typeof frame.id !== 'string') return `keyframes.${name}: must be {type:'image', url} or {type:'generation', id}`;
+    const src = gens.get(frame.id);
+    if (!src) return `keyframes.${name}: generation ${frame.id} not found`;
+    if (Date.now() - src.createdAt < src.runMs || src.failReason) return `keyframes.${name}: generation ${frame.id} is not completed`;
+  }
+  return null;
 }
 
 export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?: string } = {}): Promise<FakeLuma> {
@@ -108,12 +127,14 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
     if (path === '/generations/video' && req.method === 'POST') {
       const issues = lumaIssues(body ?? {});
       if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
+      const extendIssue = keyframeIssue(body ?? {}, gens);
+      if (extendIssue) return send(res, rec, 400, { detail: extendIssue });
       if (behaviour.moderation) {
         const detail = behaviour.moderation;
         behaviour.moderation = null;
         return send(res, rec, 400, { detail });
       }
-      const g: Gen = { id: randomUUID(), createdAt: Date.now(), failReason: behaviour.failReason, request: body ?? {} };
+      const g: Gen = { id: randomUUID(), createdAt: Date.now(), runMs: behaviour.runMs, failReason: behaviour.failReason, request: body ?? {} };
       gens.set(g.id, g);
       send(res, rec, 201, genJson(g));
       if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();

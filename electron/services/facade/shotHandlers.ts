@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
+import { extensionShot } from '../generation/extend.js';
 import { importFile } from '../media/mediaStore.js';
 import { importOfKind } from '../media/importOfKind.js';
 import type { ProjectStore } from '../project/store.js';
@@ -11,7 +12,7 @@ import type { Session } from './session.js';
 
 type ShotHandlers = Pick<
   Handlers,
-  'shots.add' | 'shots.update' | 'shots.remove' | 'shots.move' | 'shots.selectTake' | 'shots.setTrim' | 'history.undo' | 'history.redo' | 'media.import'
+  'shots.add' | 'shots.extendTake' | 'shots.update' | 'shots.remove' | 'shots.move' | 'shots.selectTake' | 'shots.setTrim' | 'history.undo' | 'history.redo' | 'media.import'
   | EditorMethod
 >;
 
@@ -62,6 +63,11 @@ export function shotHandlers(session: Session): ShotHandlers {
           : {}),
       });
       return { shotId: shot.id, snapshot: session.changed() };
+    },
+    'shots.extendTake': ({ takeId, prompt }) => {
+      const store = session.require();
+      const shot = store.addShot(extensionShot(store, takeId, prompt));
+      return Promise.resolve({ shotId: shot.id, snapshot: session.changed() });
     },
     'shots.update': ({ shotId, patch }) => edit((s) => s.updateShot(shotId, patch)),
     'shots.remove': ({ shotId }) => edit((s) => s.removeShot(shotId)),

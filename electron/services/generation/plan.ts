@@ -10,6 +10,7 @@ import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/pri
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import type { Element, Shot } from '../../../shared/model/entities.js';
+import { resolveExtend } from './extend.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
 import { IN_FLIGHT_STATES } from './ports.js';
 import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
@@ -85,7 +86,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   }
   const project = store.project();
   const lookup = deps.getProvider ?? registryProvider;
-  const { shots, elements = [] } = store.snapshot();
+  const { shots, elements = [], takes } = store.snapshot();
   const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).map((j) => j.shotId));
   const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
   const providerIdsFor = (shot: Shot): string[] =>
@@ -95,6 +96,10 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
     const shotNumber = shots.findIndex((s) => s.id === shot.id) + 1;
     for (const providerId of providerIdsFor(shot)) {
       const provider = lookup(providerId);
+      // "Extends take X": refused here, before any job is written, when this provider cannot
+      // continue that take (extend.ts); an extension keeps the source's model unless the shot names one.
+      const extendModel = shot.model ?? takes.find((t) => t.id === shot.extendsTakeId)?.model ?? null;
+      const extend = resolveExtend({ takes, getAsset: (id) => store.getAsset(id), shot, shotNumber, provider, model: extendModel, lookup });
       for (let v = 0; v < variations; v++) {
         try {
           const path = (assetId: string): string => store.absPath(store.getAsset(assetId).path);
@@ -102,8 +107,10 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             project, shot, shotNumber,
             frame: (assetId) => ({ assetId, path: path(assetId) }),
             references: referencesFor(shot, elements, project.styleRefAssetIds, path),
+            ...(extend ? { extend } : {}),
           });
-          const request: GenerationRequest = { ...base, model: opts.model ?? base.model, seed: seedFor(deps, shot, v, opts.seed) };
+          const model = extend ? extendModel : opts.model ?? base.model;
+          const request: GenerationRequest = { ...base, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
           out.push({ shot, provider, request, problem, cost: problem ? 0 : requestCost(provider, request, deps.prices) });
         } catch (err) {

@@ -121,20 +121,23 @@ export async function runJob(
     }
 
     set({ state: 'downloading', progress: 1 });
-    await p.fetchResult(taskId, resultTmp, withSignal);
+    const fetched = await p.fetchResult(taskId, resultTmp, withSignal);
+    const outputRef = fetched?.outputRef;
     throwIfAborted(signal);
     const asset = await deps.importFile(resultTmp, 'generated');
     store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
     const cost = job.costEstimate ?? requestCost(p, request, deps.prices) ?? 0;
     const take: Take = {
       id: randomUUID(), shotId: job.shotId, assetId: asset.id, jobId, provider: p.id, model: request.model,
-      request: request as unknown as Record<string, unknown>, seed: request.seed, cost, rating: null,
+      // The request as sent, plus the provider's handle of the clip it made (what "extend this
+      // take" sends back to the same provider; takeOutputRef() reads it).
+      request: { ...request, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) }, seed: request.seed, cost, rating: null,
       createdAt: new Date().toISOString(),
     };
     store.addTake(take, { selectIfNone: true });
     store.addProvenance({
       actor: `provider:${p.id}`, action: 'generate', subjectType: 'take', subjectId: take.id,
-      details: { shotId: job.shotId, jobId, assetId: asset.id, model: request.model, taskId, seed: request.seed },
+      details: { shotId: job.shotId, jobId, assetId: asset.id, model: request.model, taskId, seed: request.seed, ...(outputRef ? { outputRef } : {}) },
     });
     set({ state: 'succeeded', progress: 1, resultAssetId: asset.id, takeId: take.id, costActual: cost, error: null });
   } catch (err) {

@@ -51,6 +51,15 @@ export interface PollResult {
   taskLost?: boolean;
 }
 
+/** What fetchResult may report besides the file. */
+export interface FetchedResult {
+  /**
+   * The provider's handle of the output clip, what its extend input takes: Veo the generated
+   * video's Files API uri, Kling task_result.videos[0].id, Luma the generation id. Absent for
+   * providers that cannot extend.
+   */
+  outputRef?: string;
+}
 
 export interface ProviderAdapter {
   readonly id: string;
@@ -75,8 +84,12 @@ export interface ProviderAdapter {
    */
   submit(req: GenerationRequest, ctx: ProviderContext): Promise<{ taskId: string }>;
   poll(taskId: string, ctx: ProviderContext): Promise<PollResult>;
-  /** Writes the finished clip to destPath (a temp file the runner then imports). */
-  fetchResult(taskId: string, destPath: string, ctx: ProviderContext): Promise<void>;
+  /**
+   * Writes the finished clip to destPath (a temp file the runner then imports). May answer
+   * the provider's own handle of that clip (FetchedResult.outputRef), which the take keeps so
+   * the clip can be extended later by the same provider.
+   */
+  fetchResult(taskId: string, destPath: string, ctx: ProviderContext): Promise<void | FetchedResult>;
   cancel?(taskId: string, ctx: ProviderContext): Promise<void>;
 }
 

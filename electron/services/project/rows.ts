@@ -60,6 +60,8 @@ export function shotFromRow(r: Row, elementIds: string[]): Shot {
     shotSize: r.shot_size, durationFrames: r.duration_frames, provider: r.provider, model: r.model, elementIds,
     dialogue: r.dialogue, seed: r.seed, selectedTakeId: r.selected_take_id, trimInFrames: r.trim_in_frames,
     trimOutFrames: r.trim_out_frames, transitionIn: { kind: r.transition_kind, frames: r.transition_frames }, notes: r.notes,
+    // Only when set: absent means "extends nothing" (ShotSchema), so older snapshots read the same.
+    ...(r.extends_take_id ? { extendsTakeId: r.extends_take_id } : {}),
   }, `shot "${String(r.id)}"`);
 }
 
@@ -71,6 +73,7 @@ export function shotToRow(s: Shot): Record<string, SqlValue> {
     shot_size: s.shotSize, duration_frames: s.durationFrames, provider: s.provider, model: s.model, dialogue: s.dialogue,
     seed: s.seed, selected_take_id: s.selectedTakeId, trim_in_frames: s.trimInFrames, trim_out_frames: s.trimOutFrames,
     transition_kind: s.transitionIn.kind, transition_frames: s.transitionIn.frames, notes: s.notes,
+    extends_take_id: s.extendsTakeId ?? null,
   };
 }
 
@@ -79,6 +82,7 @@ export function shotToRow(s: Shot): Record<string, SqlValue> {
 export const SHOT_PATCH_COLUMNS: { [K in Exclude<keyof ShotPatch, 'transitionIn'>]: string } = {
   title: 'title', prompt: 'prompt', negativePrompt: 'negative_prompt', camera: 'camera', shotSize: 'shot_size',
   durationFrames: 'duration_frames', provider: 'provider', model: 'model', dialogue: 'dialogue', seed: 'seed', notes: 'notes',
+  extendsTakeId: 'extends_take_id',
 };
 
 export function takeFromRow(r: Row): Take {

@@ -20,6 +20,12 @@ export const AddShotInitSchema = z.object({
   camera: CameraMoveSchema.optional(),
   firstFrameAssetId: ShotSchema.shape.firstFrameAssetId.optional(),
   index: z.number().int().min(0).optional(),
+  provider: ShotSchema.shape.provider.optional(),
+  model: ShotSchema.shape.model.optional(),
+  /** "Extend this take": the take the new shot continues (shared/generation/request.ts ExtendRef). */
+  extendsTakeId: IdSchema.nullable().optional(),
+  /** Where the shot's take starts playing (an extension that repeats its source starts after it). */
+  trimInFrames: ShotSchema.shape.trimInFrames.optional(),
   /** An imported clip that becomes the new shot's selected take, in the same undo step. */
   importedTake: z.object({
     assetId: IdSchema,
@@ -92,13 +98,17 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
   const i = parsed.data;
   if (i.firstFrameAssetId) requireAsset(db, i.firstFrameAssetId, 'First-frame asset');
   if (i.importedTake) requireAsset(db, i.importedTake.assetId, 'Clip asset');
+  if (i.extendsTakeId && !db.prepare('SELECT 1 FROM takes WHERE id = ? AND removed = 0').get(i.extendsTakeId)) {
+    throw new AppError('NOT_FOUND', `Take "${i.extendsTakeId}" not found in this project (or it was removed); nothing to extend.`, { takeId: i.extendsTakeId });
+  }
   const ids = liveShotIds(db);
   const index = Math.min(i.index ?? ids.length, ids.length);
   const shot: Shot = ShotSchema.parse({
     id: newId, sceneId: null, position: index, title: i.title ?? '', prompt: i.prompt ?? '', negativePrompt: '',
     firstFrameAssetId: i.firstFrameAssetId ?? null, lastFrameAssetId: null, camera: i.camera ?? 'static', shotSize: null,
-    durationFrames: i.durationFrames, provider: null, model: null, elementIds: [], dialogue: '', seed: null,
-    selectedTakeId: null, trimInFrames: 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+    durationFrames: i.durationFrames, provider: i.provider ?? null, model: i.model ?? null, elementIds: [], dialogue: '', seed: null,
+    selectedTakeId: null, trimInFrames: i.trimInFrames ?? 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+    extendsTakeId: i.extendsTakeId ?? null,
   });
   // The row is created removed and outside the change log, then made live through it: undo
   // hides the shot instead of deleting it, so a take that arrived meanwhile keeps its shot.
@@ -121,6 +131,10 @@ export function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotP
   const parsed = ShotPatchSchema.safeParse(patch);
   if (!parsed.success) throw invalid(`The change to shot "${id}" is not valid`, parsed.error);
   requireShot(db, id);
+  const ext = parsed.data.extendsTakeId;
+  if (ext && !db.prepare('SELECT 1 FROM takes WHERE id = ? AND removed = 0').get(ext)) {
+    throw new AppError('NOT_FOUND', `Take "${ext}" not found in this project (or it was removed); shot "${id}" cannot extend it.`, { takeId: ext });
+  }
   const values: Values = {};
   const { transitionIn, ...simple } = parsed.data;
   for (const [field, value] of Object.entries(simple)) {

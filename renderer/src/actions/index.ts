@@ -4,7 +4,7 @@ import type { ActionMap } from './registry';
 import { shotAdd, shotMove, shotRemove, shotSelectTake, shotUpdate } from './shotActions';
 import { editCopy, editDelete, editDuplicate, editPaste, editSplit, shotsMoveMany, trimIn, trimOut } from './editActions';
 import { editorActions } from './editorActions';
-import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
+import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeExtend, takeExtendSelected, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
 import { timelineActions } from './timelineActions';
 import { exportCancel, exportStart, generateAll } from './workActions';
 import { generationActions } from './jobActions';
@@ -41,6 +41,8 @@ export const actions: ActionMap = {
   'take.rate': takeRate,
   'take.remove': takeRemove,
   'take.generate': takeGenerate,
+  'take.extend': takeExtend,
+  'take.extendSelected': takeExtendSelected,
   'shot.setFrame': shotSetFrame,
   'shot.setTrim': shotSetTrim,
   ...generationActions,

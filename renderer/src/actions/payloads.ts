@@ -78,6 +78,10 @@ export interface ActionPayloads {
   'take.rate': { takeId: string; rating: number };
   'take.remove': { takeId: string };
   'take.generate': { shotId: string };
+  /** A new shot right after the take's, continuing its clip (prompt: else the source shot's). */
+  'take.extend': { takeId: string; prompt?: string };
+  /** The context menu's and palette's form: extends the one selected shot's take in the cut. */
+  'take.extendSelected': undefined;
   'shot.setFrame': { shotId: string; which: 'first' | 'last'; source: FrameSource | null };
   'shot.setTrim': { shotId: string; inFrames: number; outFrames: number | null };
   // Generation (issue 4): see jobActions.ts.

@@ -1,7 +1,11 @@
 /** Scenes, takes and shot frames: one contract call (one undo step) each. */
+import { modelCapabilities } from '../../../shared/generation/capabilities';
+import { takeOutputRef } from '../../../shared/generation/request';
+import type { AppState } from '../store/state';
 import { setJobsUi } from '../store/jobsUi';
 import { selection } from '../store/uiEditor';
 import { generationActions } from './jobActions';
+import { selectedShotIds } from './selection';
 import { runAction, type Action } from './registry';
 
 export const sceneAdd: Action<'scene.add'> = {
@@ -47,6 +51,46 @@ export const takeRemove: Action<'take.remove'> = {
   id: 'take.remove', labelKey: 'editor.takes.remove', place: 'shot',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.remove', p));
+  },
+};
+
+/**
+ * Whether a take can be extended: its provider and model can extend their own clips (the
+ * providers' capabilities) and the take keeps that provider's handle of its clip.
+ */
+export function canExtendTake(s: AppState, takeId: string): boolean {
+  const take = s.snapshot?.takes.find((x) => x.id === takeId);
+  const info = take ? s.providers?.find((p) => p.id === take.provider) : undefined;
+  if (!take || !info || !takeOutputRef(take)) return false;
+  const caps = info.capabilities as unknown as Parameters<typeof modelCapabilities>[0];
+  return Array.isArray(caps.models) && modelCapabilities(caps, take.model).extend === true;
+}
+
+export const takeExtend: Action<'take.extend'> = {
+  id: 'take.extend', labelKey: 'editor.takes.extend', place: 'shot',
+  predicate: (s, p) => canExtendTake(s, p.takeId),
+  async perform({ api, store }, p) {
+    // One contract call = one undo step: the shot is inserted with provider, model, prompt and
+    // `extends` set together. The new shot becomes the selection, ready to generate.
+    const { shotId, snapshot } = await api.call('shots.extendTake', p.prompt === undefined ? { takeId: p.takeId } : p);
+    store.getState().setSnapshot(snapshot);
+    selection.getState().select([shotId], 'replace', [shotId]);
+  },
+};
+
+/** The take in the cut of the one selected shot, if it can be extended. */
+function selectedExtendableTake(s: AppState): string | null {
+  const ids = selectedShotIds(s);
+  const take = ids.length === 1 ? s.snapshot?.shots.find((x) => x.id === ids[0])?.selectedTakeId ?? null : null;
+  return take && canExtendTake(s, take) ? take : null;
+}
+
+export const takeExtendSelected: Action<'take.extendSelected'> = {
+  id: 'take.extendSelected', labelKey: 'editor.takes.extend', place: 'shot', global: true, group: 'edit',
+  predicate: (s) => selectedExtendableTake(s) !== null,
+  async perform(ctx) {
+    const takeId = selectedExtendableTake(ctx.store.getState());
+    if (takeId) await takeExtend.perform(ctx, { takeId });
   },
 };
 

@@ -5,8 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
 import { actions, runAction } from '../actions';
+import { canExtendTake } from '../actions/sceneTakeActions';
 import { projectFile } from '../api/client';
-import { useAppContext } from '../app/context';
+import { useAppContext, useAppState } from '../app/context';
 import { useEditorUi } from '../app/useEditor';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -49,6 +50,8 @@ function TakeTile({ take, number, shot, snapshot, comparing, onCompare }: {
   const ctx = useAppContext();
   const asset = assetById(snapshot, take.assetId);
   const selected = take.id === shot.selectedTakeId;
+  // Offered only where the take's provider and model can extend their own clips.
+  const extendable = useAppState((s) => canExtendTake(s, take.id));
   return (
     <li className={selected ? 'take selected' : 'take'} data-testid="take" data-selected={selected}>
       {/* The media fragment shows a frame from the middle instead of a black box before play. */}
@@ -72,6 +75,7 @@ function TakeTile({ take, number, shot, snapshot, comparing, onCompare }: {
           <input type="checkbox" checked={comparing} onChange={onCompare} data-testid="compare-take" />
           {t('editor.takes.compare')}
         </label>
+        {extendable && <ActionButton action="take.extend" payload={{ takeId: take.id }} variant="secondary" testId="extend-take" />}
         <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
       </div>
     </li>

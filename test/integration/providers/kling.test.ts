@@ -150,10 +150,16 @@ describe('Kling reconcile and ping', () => {
 
 describe('Kling extend', () => {
   it('an extension: POST /v1/videos/video-extend with video_id, polled on the video-extend path', async () => {
-    const req = { ...genRequest({ model: 'kling-v1-6' }), extendVideoId: 'v-800000000000' };
+    // The source: a finished kling-v1-6 video (Kling extends V1-model videos only), by its video id.
+    const source = await kling.submit(genRequest({ model: 'kling-v1-6' }), ctx({ jobId: 'job-src' }));
+    expect((await settle(source.taskId)).state).toBe('succeeded');
+    const sourceOut = await kling.fetchResult(source.taskId, join(root, 'ext source.mp4'), ctx());
+    const videoId = sourceOut?.outputRef ?? '';
+    expect(videoId).toMatch(/^v-\d+$/);
+    const req = { ...genRequest({ model: 'kling-v1-6' }), extendVideoId: videoId };
     const { taskId } = await kling.submit(req, ctx({ jobId: 'job-ext' }));
-    expect(creates()[0]?.path).toBe('/v1/videos/video-extend');
-    expect(creates()[0]?.body).toEqual({ video_id: 'v-800000000000', prompt: '镜头: a "quoted" campfire at 100% dusk', external_task_id: 'job-ext' });
+    expect(creates()[1]?.path).toBe('/v1/videos/video-extend');
+    expect(creates()[1]?.body).toEqual({ video_id: videoId, prompt: '镜头: a "quoted" campfire at 100% dusk', external_task_id: 'job-ext' });
     expect(taskId).toMatch(/^video-extend:/);
     expect((await settle(taskId)).state).toBe('succeeded');
     expect(fake.requests.at(-1)?.path).toBe(`/v1/videos/video-extend/${taskId.split(':')[1]}`);

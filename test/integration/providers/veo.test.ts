@@ -57,6 +57,14 @@ async function finish(taskId: string): Promise<string> {
   return dest;
 }
 
+/** Finishes a task and answers the output's Files API uri, as fetchResult reports it for extension. */
+async function finishWithRef(taskId: string): Promise<{ uri: string }> {
+  for (let i = 0; i < 200 && (await veo.poll(taskId, ctx())).state === 'running'; i++) await new Promise((res) => setTimeout(res, 20));
+  const out = await veo.fetchResult(taskId, join(root, `src ${taskId.split('/').pop()}.mp4`), ctx());
+  expect(out?.outputRef).toMatch(/\/v1beta\/files\/f[a-z0-9]+:download\?alt=media$/);
+  return { uri: out?.outputRef ?? '' };
+}
+
 describe('Veo: the wire request per shot kind', () => {
   it('text-to-video: POST /v1beta/models/{model}:predictLongRunning with x-goog-api-key and instances/parameters', async () => {
     const { taskId } = await veo.submit(req({ negativePrompt: 'blur' }), ctx());
@@ -112,10 +120,15 @@ describe('Veo: the wire request per shot kind', () => {
     });
   });
 
-  it('extension: instances[0].video {uri} of the previous Veo output', async () => {
-    const uri = 'https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media';
+  it('extension: instances[0].video {uri} of the previous Veo output, 8 s at 720p', async () => {
+    // The source must be a Veo output (the fake, like the Gemini API, refuses other videos).
+    const source = await veo.submit(req(), ctx());
+    const { uri } = await finishWithRef(source.taskId);
     await veo.submit(req({ extendVideoUri: uri }), ctx());
-    expect((creates()[0]?.body as { instances: unknown[] }).instances).toEqual([{ prompt: 'a horse runs at dawn. watercolor', video: { uri } }]);
+    expect((creates()[1]?.body as { instances: unknown[] }).instances).toEqual([{ prompt: 'a horse runs at dawn. watercolor', video: { uri } }]);
+    expect((creates()[1]?.body as { parameters: unknown }).parameters).toMatchObject({ durationSeconds: 8, resolution: '720p' });
+    const stranger = 'https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media';
+    expect((await rejectionOf(veo.submit(req({ extendVideoUri: stranger }), ctx()))).message).toMatch(/only supports video extensions for Veo-generated videos/);
   });
 
   it('refuses what Veo cannot do before sending anything', async () => {

@@ -104,6 +104,9 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       }
       // The CDN link is public and signed: no key on the download.
       await downloadToFile(url, destPath, { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      // The video id (not the task id) is what /v1/videos/video-extend takes as `video_id`.
+      const videoId = t?.task_result?.videos?.[0]?.id;
+      return videoId ? { outputRef: videoId } : undefined;
     },
 
     async reconcile(job: Job, ctx) {

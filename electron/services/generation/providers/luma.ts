@@ -118,9 +118,13 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       imageToVideo: false,
       lastFrame: false,
       referenceImagesMax: 0,
-      // The API can extend a Luma generation (frame0 {type:'generation'}), but a request has no
-      // "extend this take" input yet, so it is not offered.
-      extend: false,
+      // "Extend this take": keyframes.frame0 = {type:'generation', id} of a completed generation
+      // (Dream Machine API video guide, "Extend video", ray-2 example:
+      // https://docs.lumalabs.ai/docs/video-generation). Luma's API docs do not say whether the
+      // extension's asset repeats the source; the Dream Machine app's extended clips do (a 5 s
+      // clip extended becomes ~10 s: secondary reports), so the extension shot starts after it.
+      extend: true,
+      extendIncludesSource: true,
       // Audio is a separate paid call (POST /generations/{id}/audio), not part of a take.
       audio: false,
       durations: LUMA_DURATIONS,
@@ -136,7 +140,7 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
 
     async submit(req, ctx) {
       const sdk = client(ctx, 0);
-      const body = buildLumaCreate(req);
+      const body = buildLumaCreate(req, req.extend ? { extendFrom: req.extend.ref } : {});
       const what = `create the generation for shot ${req.shotNumber}`;
       try {
         const g = (await sdk.generations.create(body as unknown as Parameters<LumaAI['generations']['create']>[0])) as LumaGeneration;
@@ -161,6 +165,8 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
           { expired: true, failureKind: 'expired', taskId });
       }
       await downloadToFile(url, destPath, { label: 'Luma', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      // A generation is extended by its own id (keyframes.frame0 {type:'generation', id}).
+      return { outputRef: taskId };
     },
 
     async cancel(taskId, ctx) {

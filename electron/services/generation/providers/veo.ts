@@ -27,6 +27,9 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
   lastFrame: true,
   referenceImagesMax: 3,
   extend: true,
+  // "The output of the extension is a single video combining the user input video and the
+  // generated extended video" (https://ai.google.dev/gemini-api/docs/video, "Extending Veo videos").
+  extendIncludesSource: true,
   audio: true,
   // 4, 6 or 8 s (third-party docs; the SDK states no values); the take is trimmed to the shot.
   durations: { kind: 'set', values: [4, 6, 8] },
@@ -82,7 +85,8 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
 
     async submit(req, ctx) {
       const ai = client(ctx);
-      const params = await veoParams(req as VeoRequest, VEO_CAPABILITIES, DEFAULT_MODEL);
+      // "Extend this take": the source take's Files API uri goes back as `video: {uri}`.
+      const params = await veoParams({ ...req, extendVideoUri: req.extend?.ref ?? (req as VeoRequest).extendVideoUri ?? null } as VeoRequest, VEO_CAPABILITIES, DEFAULT_MODEL);
       params.config = { ...params.config, abortSignal: ctx.signal };
       let op: GenerateVideosOperation;
       try {
@@ -112,6 +116,8 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
         // The uri needs the key: the SDK turns https://…/files/{id}:download into a keyed GET on our base URL.
         await ai.files.download({ file: video, downloadPath: part, config: { abortSignal: ctx.signal } });
         await rename(part, destPath);
+        // The uri is this clip's handle for a later extension (`video: {uri}` on the next create).
+        return video.video?.uri ? { outputRef: video.video.uri } : undefined;
       } catch (err) {
         await rm(part, { force: true });
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');

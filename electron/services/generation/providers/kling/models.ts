@@ -46,6 +46,10 @@ type Feature = keyof typeof BASE;
 /** Provider defaults, and per model only where it differs (read via modelCapabilities()). */
 export const KLING_CAPABILITIES: ProviderCapabilities = {
   ...BASE,
+  // An extension's video is the whole clip, source + ~4-5 s: the docs let an extension's own
+  // video_id be extended again up to 3 minutes in total (video-extend page, as copied by
+  // https://docs.fast-token.com/en/kling/video/KlingVideoExtend.html [secondary]).
+  extendIncludesSource: true,
   durations: { kind: 'set', values: [...KLING_DURATIONS.values] },
   aspects: KLING_ASPECTS,
   // Kling picks the size itself (720p std / 1080p pro); the take is conformed on export.
@@ -56,8 +60,13 @@ export const KLING_CAPABILITIES: ProviderCapabilities = {
   }),
 };
 
-/** A request that may also name the Kling video id of a clip to extend (not in the engine's request yet). */
+/** A request that may also name the Kling video id of a clip to extend directly (tests, tools). */
 export type KlingRequest = GenerationRequest & { extendVideoId?: string | null };
+
+/** The Kling video id to extend: the engine's `extend.ref` (the source take's videos[0].id). */
+function extendId(req: KlingRequest): string | null {
+  return req.extendVideoId || req.extend?.ref || null;
+}
 
 export function klingModel(id: string | null): KlingModel {
   const found = KLING_MODELS.find((x) => x.id === (id ?? DEFAULT_KLING_MODEL));
@@ -78,7 +87,7 @@ export function klingAspect(width: number, height: number): (typeof KLING_ASPECT
  * first/last frame (the two are separate endpoints); elsewhere the shot is made without them.
  */
 export function klingFamily(req: KlingRequest): KlingFamily {
-  if (req.extendVideoId) return 'video-extend';
+  if (extendId(req)) return 'video-extend';
   if (req.firstFrame || req.lastFrame) return 'image2video';
   return req.references?.length && klingModel(req.model).referenceImagesMax > 0 ? 'multi-image2video' : 'text2video';
 }
@@ -95,7 +104,7 @@ export function klingBody(req: KlingRequest, image: (f: FrameRef) => string, ext
   if (family === 'video-extend') {
     if (!model.extend) throw new AppError('INVALID_INPUT', `${shot}: ${model.label} cannot extend a clip (Kling extends V1-model videos only).`, { model: model.id });
     if (req.firstFrame || req.lastFrame) throw new AppError('INVALID_INPUT', `${shot}: an extension takes no first or last frame.`, { model: model.id });
-    return { family, body: klingExtendBody(req.extendVideoId ?? '', prompt, externalTaskId) };
+    return { family, body: klingExtendBody(extendId(req) ?? '', prompt, externalTaskId) };
   }
   const body: Record<string, unknown> = { model_name: model.id };
   if (family === 'text2video' && !model.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: ${model.label} needs a first frame (it cannot generate from text alone).`, { model: model.id });

@@ -65,16 +65,20 @@ export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, def
   if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame but no first frame; Veo needs both.`, { model });
   if (req.lastFrame && !mc.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame, but ${model} cannot end on a given frame.`, { model });
   if (req.extendVideoUri && !mc.extend) throw new AppError('INVALID_INPUT', `${shot}: ${model} cannot extend a clip.`, { model });
+  if (req.extendVideoUri && (req.firstFrame || req.lastFrame)) {
+    throw new AppError('INVALID_INPUT', `${shot} extends a Veo clip, which takes no first or last frame; remove them from the shot.`, { model });
+  }
 
   const params: GenerateVideosParameters = {
     model,
     source: { prompt: veoPrompt(req) },
     config: {
       numberOfVideos: 1,
-      // Reference-image mode is 8 s only (providers.md §2, secondary).
-      durationSeconds: refs.length ? 8 : allowedDuration(mc.durations, req.durationSec),
+      // Reference images and extension are 8 s only, and an extension is 720p only (Gemini
+      // video guide, "Veo API Parameters": https://ai.google.dev/gemini-api/docs/video).
+      durationSeconds: refs.length || req.extendVideoUri ? 8 : allowedDuration(mc.durations, req.durationSec),
       aspectRatio: veoAspect(req.width, req.height),
-      resolution: veoResolution(req.width, req.height, mc.resolutions),
+      resolution: req.extendVideoUri ? '720p' : veoResolution(req.width, req.height, mc.resolutions),
       // No seed and no generateAudio: the SDK throws for them on the Gemini API (Vertex only).
     },
   };
