@@ -90,7 +90,10 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).map((j) => j.shotId));
   const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
   const providerIdsFor = (shot: Shot): string[] =>
-    opts.providerIds?.length ? [...new Set(opts.providerIds)] : [opts.providerId ?? shot.provider ?? (project.defaultProvider || DEFAULT_PROVIDER_ID)];
+    opts.providerIds?.length ? [...new Set(opts.providerIds)] : [opts.providerId ?? shot.provider ?? opts.fallbackProviderId ?? (project.defaultProvider || DEFAULT_PROVIDER_ID)];
+  // The app's default model goes only with the app's default provider, on a shot naming neither.
+  const fallbackModelFor = (shot: Shot, providerId: string): string | undefined =>
+    !opts.providerId && !opts.providerIds?.length && !shot.provider && !shot.model && providerId === opts.fallbackProviderId ? opts.fallbackModel : undefined;
   const out: Planned[] = [];
   for (const shot of chosen) {
     const shotNumber = shots.findIndex((s) => s.id === shot.id) + 1;
@@ -109,7 +112,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             references: referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
           });
-          const model = extend ? extendModel : opts.model ?? base.model;
+          const model = extend ? extendModel : opts.model ?? fallbackModelFor(shot, providerId) ?? base.model;
           const request: GenerationRequest = { ...base, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
           out.push({ shot, provider, request, problem, cost: problem ? 0 : requestCost(provider, request, deps.prices) });

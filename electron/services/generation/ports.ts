@@ -86,6 +86,13 @@ export interface GenerateOptions {
   providerIds?: string[];
   /** Overrides the shot's and the project's model. */
   model?: string;
+  /**
+   * The app's default provider (Settings): for shots that name none, before the project's
+   * stored default. Never overrides a shot's own provider (an extension, a model chosen for it).
+   */
+  fallbackProviderId?: string;
+  /** The app's default model: only with the fallback provider, for shots that name no model. */
+  fallbackModel?: string;
   /** Takes per shot (default 1). Variations after the first get a fresh seed. */
   variations?: number;
   /**

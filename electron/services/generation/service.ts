@@ -51,9 +51,12 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
     const defaultModel = this.settings.read().defaultModel;
     return {
       ...(input.shotIds ? { shotIds: input.shotIds } : {}),
-      ...(input.provider ? { providerId: input.provider } : defaultProvider ? { providerId: defaultProvider } : {}),
+      // Settings' defaults are fallbacks for shots that name no provider/model, never overrides.
+      ...(input.provider ? { providerId: input.provider } : {}),
+      ...(defaultProvider ? { fallbackProviderId: defaultProvider } : {}),
       ...(input.providers ? { providerIds: input.providers } : {}),
-      ...(input.model ? { model: input.model } : defaultModel ? { model: defaultModel } : {}),
+      ...(input.model ? { model: input.model } : {}),
+      ...(defaultModel ? { fallbackModel: defaultModel } : {}),
       ...(input.variations ? { variations: input.variations } : {}),
       ...(input.seed ? { seed: input.seed } : {}),
     };

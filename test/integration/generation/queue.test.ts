@@ -170,6 +170,20 @@ describe('batches and takes', () => {
     expect([...providers.values()].map((p) => p.creates.length)).toEqual([1, 1]);
   });
 
+  it("the app's default provider and model fill in for shots that name none, never over a shot's own", async () => {
+    const { store, deps } = setup([{ clip: CLIP, id: 'p1', cost: 1 }, { clip: CLIP, id: 'p2', cost: 0.25 }]);
+    store.addShot({ id: 'own', prompt: 'a', provider: 'p1', model: 'm-own' });
+    store.addShot({ id: 'none', prompt: 'b' });
+    await generateShots(deps, { fallbackProviderId: 'p2', fallbackModel: 'm-default' });
+    const take = (shotId: string) => store.takes.find((t) => t.shotId === shotId);
+    expect([take('own')?.provider, take('own')?.model]).toEqual(['p1', 'm-own']);
+    expect([take('none')?.provider, take('none')?.model]).toEqual(['p2', 'm-default']);
+    // An explicit batch provider still wins, and the default model does not follow it elsewhere.
+    store.addShot({ id: 'asked', prompt: 'c' });
+    await generateShots(deps, { shotIds: ['asked'], providerId: 'p1', fallbackProviderId: 'p2', fallbackModel: 'm-default' });
+    expect([take('asked')?.provider, take('asked')?.model]).toEqual(['p1', null]);
+  });
+
   it("never more tasks in flight than the provider's limit", async () => {
     const { store, deps, cloud } = setup([{ clip: CLIP, maxConcurrent: 2, pollsToFinish: 3 }]);
     for (let i = 0; i < 6; i++) store.addShot({ id: `s${i}`, prompt: `${i}` });
