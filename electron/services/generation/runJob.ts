@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import { pollDelayMs } from '../../../shared/generation/backoff.js';
 import { expiredMessage, failureKindOf, type FailureKind } from '../../../shared/generation/failure.js';
+import { keyPieces } from '../../../shared/generation/keyEnv.js';
 import { redact } from '../../../shared/generation/redact.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { GenerationRequestSchema } from '../../../shared/generation/request.js';
@@ -52,7 +53,7 @@ export async function runJob(
   let job: Job = store.getJob(jobId);
   const set = (patch: Partial<Job>): void => {
     // A key must never reach the project or an event, even inside a provider's error text.
-    if (patch.error) patch = { ...patch, error: redact(patch.error, [ctx?.settings.apiKey]) };
+    if (patch.error) patch = { ...patch, error: redact(patch.error, ctx?.settings.apiKey ? keyPieces(job.provider, ctx.settings.apiKey) : []) };
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
     opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
