@@ -35,6 +35,13 @@ describe('veo params', () => {
     const r = { durationSec: 5, model: 'veo-3.1-fast-generate-preview' } as GenerationRequest;
     expect(veo.estimateCost(r)).toBe(0.72);
     expect(veo.estimateCost({ ...r, model: null })).toBe(2.4);
+    // An extension and a reference-image request are sent as 8 s, and priced so.
+    const ext = { takeId: 't', provider: 'veo', model: 'veo-3.1-fast-generate-preview', ref: 'https://x/files/a', durationSec: 8 };
+    expect(veo.estimateCost({ ...r, extend: ext } as GenerationRequest)).toBeCloseTo(0.96, 6);
+    expect(veo.estimateCost({ ...r, references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest)).toBeCloseTo(0.96, 6);
+    // Veo 3.0 takes no references: none are sent, so the shot's own length is priced.
+    expect(veo.estimateCost({ ...r, model: 'veo-3.0-fast-generate-001', references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest))
+      .toBe(veo.estimateCost({ ...r, model: 'veo-3.0-fast-generate-001' }));
   });
 });
 

@@ -9,11 +9,12 @@
 import { rename, rm } from 'node:fs/promises';
 import { GenerateVideosOperation, GoogleGenAI } from '@google/genai';
 import { AppError } from '../../../../shared/errors.js';
+import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { veoError } from './veo/errors.js';
-import { veoParams, type VeoRequest } from './veo/params.js';
+import { veoParams, veoSeconds, type VeoRequest } from './veo/params.js';
 
 export const VEO_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
 const DEFAULT_MODEL = 'veo-3.1-generate-preview';
@@ -81,7 +82,12 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
     capabilities: VEO_CAPABILITIES,
     // Veo takes minutes; ComfyUI's constant for Veo is ~32 s (providers.md §2).
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
-    estimateCost: (req) => priceOf(PRICES, 'veo', req.model ?? DEFAULT_MODEL, req.durationSec, VEO_CAPABILITIES.durations) ?? 0,
+    estimateCost: (req) => {
+      // Priced at the seconds actually asked for (8 s for an extension or references).
+      const mc = modelCapabilities(VEO_CAPABILITIES, req.model ?? DEFAULT_MODEL);
+      const sec = veoSeconds({ ...req, references: mc.referenceImagesMax ? req.references : undefined }, mc);
+      return priceOf(PRICES, 'veo', req.model ?? DEFAULT_MODEL, sec, VEO_CAPABILITIES.durations) ?? 0;
+    },
 
     async submit(req, ctx) {
       const ai = client(ctx);

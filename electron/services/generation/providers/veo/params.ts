@@ -46,6 +46,15 @@ export function veoPrompt(req: GenerationRequest): string {
   return prompt;
 }
 
+/**
+ * Seconds Veo is asked for: reference images and extension are 8 s only, and an extension is
+ * 720p only (Gemini video guide, "Veo API Parameters": https://ai.google.dev/gemini-api/docs/video).
+ * The cost estimate uses it too, so an extension is priced at what is sent.
+ */
+export function veoSeconds(req: Pick<VeoRequest, 'references' | 'extendVideoUri' | 'extend' | 'durationSec'>, mc: Pick<ProviderCapabilities, 'durations'>): number {
+  return req.references?.length || req.extendVideoUri || req.extend ? 8 : allowedDuration(mc.durations, req.durationSec);
+}
+
 export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, defaultModel: string): Promise<GenerateVideosParameters> {
   const model = req.model && caps.models.some((m) => m.id === req.model) ? req.model : defaultModel;
   if (req.model && model !== req.model) {
@@ -74,9 +83,7 @@ export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, def
     source: { prompt: veoPrompt(req) },
     config: {
       numberOfVideos: 1,
-      // Reference images and extension are 8 s only, and an extension is 720p only (Gemini
-      // video guide, "Veo API Parameters": https://ai.google.dev/gemini-api/docs/video).
-      durationSeconds: refs.length || req.extendVideoUri ? 8 : allowedDuration(mc.durations, req.durationSec),
+      durationSeconds: veoSeconds(req, mc),
       aspectRatio: veoAspect(req.width, req.height),
       resolution: req.extendVideoUri ? '720p' : veoResolution(req.width, req.height, mc.resolutions),
       // No seed and no generateAudio: the SDK throws for them on the Gemini API (Vertex only).
