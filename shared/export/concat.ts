@@ -8,8 +8,10 @@
  * packet and ends on a 1024-sample boundary, so `-f concat -c copy` keeps ~24 ms of extra
  * audio per join ("Non-monotonous DTS" warnings; 477 ms of drift after 20 joins in a
  * contiguous decode), and `inpoint`/`outpoint` directives can only drop whole packets, not
- * fix it. Encoding ~1 minute of stereo AAC costs about a second; re-encoding the video is
- * what the copy path saves.
+ * fix it. Re-encoding the video is what the copy path saves; the AAC encode is what it still
+ * pays: ffmpeg's native encoder takes ~0.5-0.7 CPU s for 20 s of a stereo tone at 192k on the
+ * bench machine (~4-6x a raw concat copy of the same clips), while silence costs ~3 ms per
+ * second (measured for EXP-3, test/bench/results.md).
  *
  * Pure and unit tested; the runner executes the invocation.
  */

@@ -1,8 +1,8 @@
 /**
  * Checks a stream-copied export BEFORE it may replace the target: a copy that went wrong
  * (design.md §7: a mismatched copy "succeeds" with a wrong duration) must never reach the
- * user. Two ffprobe runs, neither decodes: the streams and format, and the video packets'
- * timestamps. Pure; the service runs the probes and falls back to re-encoding on a problem.
+ * user. One ffprobe run that does not decode: the streams, the format and every packet's
+ * timestamps. Pure; the service runs the probe and falls back to re-encoding on a problem.
  */
 import { parseRatio, type Ratio } from '../media/rational.js';
 import { fpsToString, framesToSeconds } from '../model/time.js';
@@ -10,16 +10,42 @@ import { ticksPerFrame } from './copy.js';
 import type { ExportPlan } from './plan.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
 
-export function outputStreamsArgs(absPath: string): string[] {
-  return ['-v', 'error', '-show_streams', '-show_format', '-print_format', 'json', '-i', absPath];
+/**
+ * Streams, format and each packet's stream index and timestamps, in one process: listing
+ * packets is a demux pass (no decode), and on a short export ffprobe's start-up costs more
+ * than the reading, so one run instead of two (measured: EXP-3 in test/bench/results.md).
+ * Packets of every stream are listed (the audio ones are dropped by videoPacketsCsv):
+ * `-select_streams` would also hide the audio stream the check needs.
+ */
+export function outputProbeArgs(absPath: string): string[] {
+  return [
+    '-v', 'error',
+    '-show_streams', '-show_format',
+    '-show_entries', 'packet=stream_index,pts,dts',
+    '-print_format', 'json=compact=1',
+    '-i', absPath,
+  ];
 }
 
-/** One "pts,dts" line per video packet in decode order (a demux pass, no decode). */
-export function outputPacketsArgs(absPath: string): string[] {
-  return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts,dts', '-print_format', 'csv=p=0', '-i', absPath];
+/**
+ * The video packets of outputProbeArgs() output as one "pts,dts" line each, in decode order
+ * ("N/A" where ffprobe left a timestamp out), for packetProblem().
+ */
+export function videoPacketsCsv(probeJson: unknown): string {
+  const root = (typeof probeJson === 'object' && probeJson !== null ? probeJson : {}) as { streams?: unknown; packets?: unknown };
+  const streams = Array.isArray(root.streams) ? (root.streams as Stream[]) : [];
+  const video = streams.find((s) => s.codec_type === 'video');
+  if (video === undefined || typeof video.index !== 'number') return '';
+  const packets = Array.isArray(root.packets) ? (root.packets as { stream_index?: unknown; pts?: unknown; dts?: unknown }[]) : [];
+  const ts = (v: unknown): string => (typeof v === 'number' ? String(v) : 'N/A');
+  return packets
+    .filter((p) => typeof p === 'object' && p !== null && p.stream_index === video.index)
+    .map((p) => `${ts(p.pts)},${ts(p.dts)}\n`)
+    .join('');
 }
 
 interface Stream {
+  index?: number;
   codec_type?: string;
   codec_name?: string;
   width?: number;
@@ -56,6 +82,11 @@ export function packetProblem(csv: string, plan: CheckedPlan, timeBase: Ratio): 
   const bad = pts.findIndex((p, i) => p !== i * step);
   if (bad >= 0) return `video frame ${bad} is at ${pts[bad]} ticks, ${bad * step} expected`;
   return null;
+}
+
+/** copyOutputProblem() on the output of outputProbeArgs(). */
+export function copyProbeProblem(plan: CheckedPlan, probeJson: unknown): string | null {
+  return copyOutputProblem(plan, probeJson, videoPacketsCsv(probeJson));
 }
 
 /**

@@ -3,11 +3,15 @@
  * list beside the temp file, let ffmpeg join the clips' video packets into the temp file, then
  * verify the result with ffprobe. The caller renames the temp over the target only when this
  * returns null; on a problem it deletes the temp and re-encodes (exportJob.ts).
+ *
+ * The join starts before the decision is complete (speculativeCopy): probing a clip costs
+ * about as much as joining it, so they run side by side, and a refusal stops ffmpeg.
  */
 import { open, rm } from 'node:fs/promises';
 import { AppError, isCanceled } from '../../../shared/errors.js';
+import type { CopyVerdict } from '../../../shared/export/copy.js';
 import { buildConcatCopyInvocation, concatListFor } from '../../../shared/export/concat.js';
-import { copyOutputProblem, outputPacketsArgs, outputStreamsArgs } from '../../../shared/export/copyVerify.js';
+import { copyProbeProblem, outputProbeArgs } from '../../../shared/export/copyVerify.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
 import { runFfmpeg, runFfprobe, type RunFfmpegOptions } from '../ffmpeg/runner.js';
 import { concatListPath } from './tempPath.js';
@@ -28,11 +32,7 @@ function firstLine(err: unknown): string {
 
 /** The written file's problem against the plan, or null when it is exactly what was planned. */
 export async function verifyCopyOutput(plan: ExportPlan, file: string, signal: AbortSignal): Promise<string | null> {
-  const [streams, packets] = await Promise.all([
-    runFfprobe(outputStreamsArgs(file), { signal }),
-    runFfprobe(outputPacketsArgs(file), { signal }),
-  ]);
-  return copyOutputProblem(plan, JSON.parse(streams), packets);
+  return copyProbeProblem(plan, JSON.parse(await runFfprobe(outputProbeArgs(file), { signal })));
 }
 
 async function writeList(listPath: string, text: string): Promise<void> {
@@ -83,5 +83,55 @@ export async function runCopyExport(
     });
   } finally {
     await rm(listPath, { force: true }).catch(() => {});
+  }
+}
+
+export interface SpeculativeCopyResult {
+  verdict: CopyVerdict;
+  /** When the verdict is eligible: null if the file is good, else why not (as runCopyExport). */
+  problem: string | null;
+}
+
+/**
+ * runCopyExport() started at once with the video track `leadStreamId` (a guess, see
+ * copyProbe.ts leadStreamIdGuess), while `decision` (decideCopy over every clip) is still
+ * running. The join counts only when the verdict allows a copy of that same track; if it
+ * names another track the join is made again with it; on a refusal ffmpeg is stopped and gone
+ * (the caller may reuse the temp name) before this returns. Rejects only on cancel.
+ */
+export async function speculativeCopy(
+  plan: ExportPlan, resolveAbs: (rel: string) => string, leadStreamId: number, decision: Promise<CopyVerdict>, opts: CopyAttemptOptions,
+): Promise<SpeculativeCopyResult> {
+  const own = new AbortController();
+  const onAbort = (): void => own.abort();
+  opts.signal.addEventListener('abort', onAbort, { once: true });
+  if (opts.signal.aborted) own.abort();
+  const copying = runCopyExport(plan, resolveAbs, leadStreamId, { ...opts, signal: own.signal });
+  // Settles on every path below; this only keeps a rejection from counting as unhandled meanwhile.
+  copying.catch(() => {});
+  const stopCopy = async (): Promise<void> => {
+    own.abort();
+    await copying.catch(() => null);
+  };
+  try {
+    let verdict: CopyVerdict;
+    try {
+      verdict = await decision;
+    } catch (err) {
+      await stopCopy();
+      throw err;
+    }
+    if (verdict.eligible && verdict.videoStreamId !== leadStreamId) {
+      await stopCopy();
+      return { verdict, problem: await runCopyExport(plan, resolveAbs, verdict.videoStreamId, opts) };
+    }
+    if (!verdict.eligible) {
+      await stopCopy();
+      if (opts.signal.aborted) throw new AppError('CANCELED', 'The export was canceled.');
+      return { verdict, problem: null };
+    }
+    return { verdict, problem: await copying };
+  } finally {
+    opts.signal.removeEventListener('abort', onAbort);
   }
 }

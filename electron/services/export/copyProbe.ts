@@ -2,7 +2,14 @@
  * The stream facts copy.ts needs, one ffprobe per distinct source file, through the runner
  * (the only place that starts ffprobe). Only called when copyPrecheck() passed, so mixed
  * projects never pay for it.
+ *
+ * Facts are remembered per file identity (device, inode, size, modification and change
+ * times), so exporting the same takes again (the usual edit-export loop) starts no probe:
+ * on a short cut ffprobe's start-up costs about as much as the join itself (quality.md EXP-3,
+ * test/bench/results.md). Project media is content-addressed and never rewritten in place;
+ * any rewrite changes the change time anyway, so a stale entry is never used.
  */
+import { stat } from 'node:fs/promises';
 import { isCanceled } from '../../../shared/errors.js';
 import { copyPrecheck, copyVerdict, type CopyVerdict } from '../../../shared/export/copy.js';
 import { clipFactsArgs, parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
@@ -11,6 +18,33 @@ import { runFfprobe } from '../ffmpeg/runner.js';
 
 /** Two at a time: the machines have two cores, and each probe reads its file once. */
 const CONCURRENCY = 2;
+/** Enough for every take of a large project; the oldest entry goes first. */
+const CACHE_LIMIT = 1000;
+const cache = new Map<string, ClipVideoFacts>();
+
+/** Forgets every remembered probe (tests and benchmarks that must measure a first export). */
+export function clearClipFactsCache(): void {
+  cache.clear();
+}
+
+/** The file's identity, or null when it can't be read (the probe then reports the problem). */
+async function identity(file: string): Promise<string | null> {
+  const s = await stat(file, { bigint: true }).catch(() => null);
+  return s ? [file, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join('\0') : null;
+}
+
+/** One file's facts, from the cache or a probe; null when it has no readable video stream. */
+async function factsOf(file: string, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
+  const key = await identity(file);
+  const known = key === null ? undefined : cache.get(key);
+  if (known) return known;
+  const facts = parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
+  if (facts && key !== null) {
+    cache.set(key, facts);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  }
+  return facts;
+}
 
 /**
  * Facts per clip, in plan order (a file used by several shots is probed once). A probe that
@@ -24,7 +58,7 @@ export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string)
     while (next < files.length) {
       const file = files[next++] as string;
       try {
-        facts.set(file, parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {}))));
+        facts.set(file, await factsOf(file, signal));
       } catch (err) {
         if (isCanceled(err)) throw err;
         facts.set(file, null);
@@ -33,6 +67,18 @@ export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string)
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
   return plan.clips.map((c) => facts.get(resolveAbs(c.path)) ?? null);
+}
+
+/**
+ * The video track id to start the join with before the probes are done (copyExport.ts
+ * speculativeCopy): the first clip's, when its facts are remembered; else 1, the first track
+ * of an MP4, where every encoder we know of puts the video. Only a guess: the verdict names
+ * the real track, and a join made with another one is thrown away and made again.
+ */
+export async function leadStreamIdGuess(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<number> {
+  const first = plan.clips[0];
+  const key = first ? await identity(resolveAbs(first.path)) : null;
+  return (key === null ? undefined : cache.get(key))?.streamId ?? 1;
 }
 
 /** Copy or not, and why: the precheck (free), then the probes (only if it passed). */

@@ -9,6 +9,9 @@
  * they already are the output (mode 'copy': whole H.264 takes with one codec configuration),
  * else encode everything in one pass (mode 'reencode'). A copy is checked with ffprobe before
  * the rename; if it is not exactly what was planned it is deleted and the export re-encodes.
+ * When the project's own records allow a copy, the join starts at once and the clips are
+ * probed beside it (copyExport.ts speculativeCopy); a refusal stops it and re-encodes, with
+ * the reason.
  */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -20,8 +23,9 @@ import { buildExportInvocation } from '../../../shared/export/args.js';
 import { buildExportPlan, containerFor, type ExportPlan } from '../../../shared/export/plan.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
-import { runCopyExport, type CopyAttemptOptions } from './copyExport.js';
-import { decideCopy } from './copyProbe.js';
+import { copyPrecheck } from '../../../shared/export/copy.js';
+import { speculativeCopy, type CopyAttemptOptions } from './copyExport.js';
+import { decideCopy, leadStreamIdGuess } from './copyProbe.js';
 import type { ExportStorePort } from './storePort.js';
 import { exportTempPath } from './tempPath.js';
 
@@ -67,11 +71,13 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   const plan = buildExportPlan(store.snapshot(), { outPath, tempPath, quality: opts.quality });
   await checkSourcesExist(plan, resolveAbs);
   if (opts.signal?.aborted) throw canceled();
-  const verdict = await decideCopy(plan, resolveAbs, opts.signal);
-  if (opts.signal?.aborted) throw canceled();
-  let mode: ExportMode = verdict.eligible ? 'copy' : 'reencode';
-  let reason = verdict.eligible ? COPY_REASON : verdict.reason;
-  opts.onLog?.(`export ${exportId}: ${mode === 'copy' ? 'stream copy' : 're-encode'}: ${reason}`);
+  // Copy or re-encode: the project's records rule most cuts out at no cost; when they allow a
+  // copy, the join starts at once and the clips are probed beside it (speculativeCopy).
+  const pre = copyPrecheck(plan, resolveAbs);
+  let mode: ExportMode = pre.eligible ? 'copy' : 'reencode';
+  let reason = pre.eligible ? COPY_REASON : pre.reason;
+  const logMode = (): void => opts.onLog?.(`export ${exportId}: ${mode === 'copy' ? 'stream copy' : 're-encode'}: ${reason}`);
+  if (!pre.eligible) logMode();
 
   // Never decreasing, also when a discarded copy hands over to the re-encode.
   let shown = 0;
@@ -105,13 +111,22 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
       },
       onProgress: (p: number) => emit(Math.min(p, 0.999)),
     };
-    if (verdict.eligible) {
-      const problem = await runCopyExport(plan, resolveAbs, verdict.videoStreamId, { ...run, ...opts.testHooks });
+    if (pre.eligible) {
+      const lead = await leadStreamIdGuess(plan, resolveAbs);
+      const decision = decideCopy(plan, resolveAbs, stop.signal);
+      const { verdict, problem } = await speculativeCopy(plan, resolveAbs, lead, decision, { ...run, ...opts.testHooks });
       if (recordError !== null) throw recordError;
-      if (problem !== null) {
+      if (!verdict.eligible) {
+        mode = 'reencode';
+        reason = verdict.reason;
+      }
+      logMode();
+      if (verdict.eligible && problem !== null) {
         mode = 'reencode';
         reason = `${problem}; re-encoded instead`;
         opts.onLog?.(`export ${exportId}: ${reason}`);
+      }
+      if (mode === 'reencode') {
         // Only a verified file may reach the target: start again from an empty temp.
         await rm(tempPath, { force: true });
         await createTemp(tempPath);

@@ -10,7 +10,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncat
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExport, type RunExportOptions, type RunExportResult } from '../../../electron/services/export/exportJob.js';
+import { clearClipFactsCache } from '../../../electron/services/export/copyProbe.js';
 import { sweepInterruptedExports } from '../../../electron/services/export/sweep.js';
+import { runningFfmpegCount } from '../../../electron/services/ffmpeg/runner.js';
 import { concatListPath, exportTempPath } from '../../../electron/services/export/tempPath.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
@@ -142,6 +144,20 @@ describe('stream-copy export (real ffmpeg)', () => {
     expect(Math.abs((onsets[1] ?? -1) - 2)).toBeLessThanOrEqual(FRAME);
   });
 
+  it('clips whose video is the second track (audio first) are still copied: the join is redone with the probed track', async () => {
+    // Cold: the join starts with track 1 (copyProbe.ts leadStreamIdGuess), which is the audio here.
+    clearClipFactsCache();
+    const audioFirst = join(src, 'audio first.mp4');
+    execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', '-i', join(dir, same[0]?.path ?? ''), '-map', '0:a', '-map', '0:v', '-c', 'copy', audioFirst]);
+    expect(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=id', '-of', 'csv=p=0', audioFirst], { encoding: 'utf8' }).trim()).toBe('0x2');
+    const a = clip('media/audio first a.mp4', audioFirst);
+    const b = clip('media/audio first b.mp4', audioFirst);
+    const { result, file } = await exportCut(dir, [a, b], 'audio first.mp4');
+    expect(result.mode).toBe('copy');
+    expectGoodExport(file, 2 * FPS);
+    expectInSync(file, [0, 24]);
+  });
+
   describe('near-identical clips are re-encoded, with the reason', () => {
     const cases: { name: string; make: () => ClipSpec; reason: RegExp }[] = [
       { name: 'another frame rate', make: () => clip('media/fps25.mp4', markedClip(join(src, 'fps25.mp4'), { fps: 25 })), reason: /runs at 25 fps, the project at 24 fps/ },
@@ -206,7 +222,7 @@ describe('stream-copy export (real ffmpeg)', () => {
     expectGoodExport(file, 4 * FPS);
   });
 
-  it('a cancel once the copy is decided stops it: CANCELED, run recorded canceled, no temp or list left', async () => {
+  it('a cancel once the copy is decided stops it: CANCELED, run recorded canceled, no ffmpeg, temp or list left', async () => {
     const outDir = join(dir, 'out');
     mkdirSync(outDir, { recursive: true });
     const store = new FakeExportStore(dir, makeDoc(same, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
@@ -218,8 +234,14 @@ describe('stream-copy export (real ffmpeg)', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ code: 'CANCELED' });
-    // Recorded, then canceled before any ffmpeg started (no pid was ever recorded).
-    expect(store.runs.get('run-cancel-copy')?.history).toEqual(['running', 'canceled']);
+    // The join starts before the decision is logged (copyExport.ts speculativeCopy), so its
+    // pid may or may not have been recorded by then; either way the run ends canceled and
+    // every process we started is gone.
+    const history = store.runs.get('run-cancel-copy')?.history ?? [];
+    expect(history[0]).toBe('running');
+    expect(history.at(-1)).toBe('canceled');
+    expect(history).not.toContain('succeeded');
+    expect(runningFfmpegCount()).toBe(0);
     expect(readdirSync(outDir).filter((n) => n.includes('canceled copy'))).toEqual([]);
   });
 

@@ -3,8 +3,9 @@
  * stream-copy parsers:
  *   clip-facts-ai-horse-720x480-8fps.json    clipFactsArgs() on the real AI clip (no B-frame reordering)
  *   clip-facts-x264-320x240-24fps-aac.json   clipFactsArgs() on an x264 veryfast clip (B-frames) + AAC
- *   copy-output-2x24-{streams.json,packets.csv}   outputStreamsArgs()/outputPacketsArgs() on a good copy
- *     of that clip twice (48 frames at 24 fps)
+ *   copy-output-2x24-{streams.json,packets.csv}   the streams/format JSON and the video packets' "pts,dts"
+ *     lines of a good copy of that clip twice (48 frames at 24 fps), for copyOutputProblem()
+ *   copy-output-2x24-probe.json   outputProbeArgs() on a stream-copy export of such a clip twice
  *   copy-output-shifted-*   the same join made without declaring the concat stream: video starts 21 ms late
  */
 import { readFileSync } from 'node:fs';

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { copyOutputProblem, outputPacketsArgs, outputStreamsArgs, packetProblem } from '../../../shared/export/copyVerify.js';
+import { copyOutputProblem, copyProbeProblem, outputProbeArgs, packetProblem, videoPacketsCsv } from '../../../shared/export/copyVerify.js';
 import { captured, capturedJson } from './captured.js';
 
 /** The plan of the captured good output: 2 x 24 frames at 24 fps, 320x240. */
 const PLAN = { width: 320, height: 240, fps: { num: 24, den: 1 }, totalFrames: 48 };
 const STREAMS = 'copy-output-2x24-streams.json';
 const PACKETS = 'copy-output-2x24-packets.csv';
+/** outputProbeArgs() on a good copy made the same way (the stream-copy export of that clip twice). */
+const PROBE = 'copy-output-2x24-probe.json';
 
 /** The captured streams JSON with stream `type` changed by `edit`. */
 function edited(type: 'video' | 'audio', edit: Record<string, unknown>): unknown {
@@ -74,10 +76,32 @@ describe('packetProblem', () => {
   });
 });
 
-describe('verification probe arguments', () => {
-  it('never decode, and never read the file name as an option', () => {
-    expect(outputStreamsArgs('-x.mp4').slice(-2)).toEqual(['-i', '-x.mp4']);
-    expect(outputPacketsArgs('-x.mp4')).toEqual(['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts,dts', '-print_format', 'csv=p=0', '-i', '-x.mp4']);
-    expect([...outputStreamsArgs('a'), ...outputPacketsArgs('a')]).not.toContain('-count_frames');
+describe('the one verification probe', () => {
+  it('never decodes, lists every packet with its stream, and never reads the file name as an option', () => {
+    const args = outputProbeArgs('-x.mp4');
+    expect(args.slice(-2)).toEqual(['-i', '-x.mp4']);
+    expect(args).toEqual(expect.arrayContaining(['-show_streams', '-show_format']));
+    expect(args[args.indexOf('-show_entries') + 1]).toBe('packet=stream_index,pts,dts');
+    expect(args).not.toContain('-count_frames');
+    expect(args).not.toContain('-select_streams');
+  });
+
+  it('real output: the video packets in decode order, the audio ones left out; the good copy passes', () => {
+    const json = capturedJson(PROBE);
+    const lines = videoPacketsCsv(json).trim().split('\n');
+    expect(lines).toHaveLength(48);
+    expect(lines.slice(0, 3)).toEqual(['0,-1024', '2048,-512', '1024,0']);
+    expect(copyProbeProblem(PLAN, json)).toBeNull();
+    expect(copyProbeProblem({ ...PLAN, totalFrames: 47 }, json)).toBe('it has 48 video frames, 47 expected');
+  });
+
+  it('a packet without a timestamp, a missing video stream or no packets are problems, not crashes', () => {
+    const json = capturedJson(PROBE) as { packets: Record<string, unknown>[]; streams: Record<string, unknown>[] };
+    const firstVideo = json.packets.findIndex((p) => p.stream_index === 0);
+    delete json.packets[firstVideo]?.pts;
+    expect(copyProbeProblem(PLAN, json)).toBe('video packet 0 has no timestamp ("N/A,-1024")');
+    expect(videoPacketsCsv({ ...json, streams: json.streams.filter((s) => s.codec_type !== 'video') })).toBe('');
+    expect(copyProbeProblem(PLAN, { ...json, packets: undefined })).toBe('it has 0 video frames, 48 expected');
+    expect(copyProbeProblem(PLAN, 'garbage')).toBe('it has 0 video and 0 audio streams, 1 and 1 expected');
   });
 });
