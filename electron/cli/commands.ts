@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
+import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
@@ -13,8 +14,9 @@ export class CliError extends Error {
 
 export const USAGE = `Usage:
   storyboard new <dir> --name <text> [--aspect ${ASPECTS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}] [--fps <n>]
-  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>]
+  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>] [--element <id|@tag>]...
   storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
+  storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high]
@@ -29,7 +31,7 @@ const str = { type: 'string' } as const;
 const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }> = {
   new: { options: { name: str, aspect: str, resolution: str, fps: str }, run: cmdNew },
   'add-shot': {
-    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str },
+    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str, element: { type: 'string', multiple: true } },
     run: cmdAddShot,
   },
   generate: {
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
   export: { options: { out: str, quality: str }, run: cmdExport },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
+  'element add': { options: { name: str, kind: str, tag: str, description: str, image: { type: 'string', multiple: true } }, run: cmdElementAdd },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -56,16 +59,22 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${APP_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  // `element add`: a command with a sub-command (more, e.g. `element list`, may follow).
+  if (name === 'element') {
+    const sub = rest.shift();
+    if (sub !== 'add') throw new CliError(`element: unknown sub-command "${sub ?? ''}" (expected "element add")\n${USAGE}`);
+  }
+  const key = name === 'element' ? 'element add' : name;
+  const command = COMMANDS[key];
   if (!command) throw new CliError(`unknown command "${name}"\n${USAGE}`);
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new CliError(`${name}: ${(err as Error).message}`);
+    throw new CliError(`${key}: ${(err as Error).message}`);
   }
   const [dir, ...extra] = parsed.positionals;
-  if (!dir) throw new CliError(`${name}: missing <dir>\n${USAGE}`);
-  if (extra.length) throw new CliError(`${name}: unexpected argument "${extra[0]}"`);
+  if (!dir) throw new CliError(`${key}: missing <dir>\n${USAGE}`);
+  if (extra.length) throw new CliError(`${key}: unexpected argument "${extra[0]}"`);
   return command.run(dir, parsed.values as Record<string, unknown>);
 }

@@ -8,6 +8,7 @@ import { CAMERA_MOVES, type CameraMove } from '../../shared/model/entities.js';
 import { createAppServices } from '../services/app.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
+import { attachElements, elementIdsFor } from './elements.js';
 import { projectInfo } from './info.js';
 import { Progress } from './progress.js';
 
@@ -50,16 +51,20 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
   const video = str('video');
   if (firstFrame && video) throw new CliError('add-shot: use --first-frame or --video, not both');
   const extend = str('extend');
+  const elementValues = Array.isArray(v.element) ? (v.element as string[]) : [];
   if (extend !== undefined) {
     const other = ['first-frame', 'video', 'duration', 'camera', 'title'].find((k) => v[k] !== undefined);
     if (other) throw new CliError(`add-shot: --extend takes only --prompt (the new shot continues the take's clip), not --${other}`);
     return withProject(dir, async (services) => {
+      const elementIds = await elementIdsFor(services, elementValues);
       const { shotId } = await call(services, 'shots.extendTake', { takeId: extend, ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}) });
+      await attachElements(services, shotId, elementIds);
       process.stdout.write(`${shotId}\n`);
       return 0;
     });
   }
   return withProject(dir, async (services) => {
+    const elementIds = await elementIdsFor(services, elementValues);
     const { shotId } = await call(services, 'shots.add', {
       ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}),
       ...(str('title') !== undefined ? { title: str('title') } : {}),
@@ -68,6 +73,7 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
       ...(durationSec !== undefined ? { durationSec } : {}),
       ...(camera ? { camera } : {}),
     });
+    await attachElements(services, shotId, elementIds);
     process.stdout.write(`${shotId}\n`);
     return 0;
   });

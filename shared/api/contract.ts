@@ -9,6 +9,7 @@ import {
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
+import { elementMethods } from './elements.js';
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
@@ -276,6 +277,8 @@ export const contract = {
     z.object({ exportId: IdSchema }),
   ),
   'export.cancel': method(z.object({ exportId: IdSchema }).strict(), Ok),
+  // Elements library (shared/api/elements.ts)
+  ...elementMethods,
 } as const;
 
 export type Contract = typeof contract;

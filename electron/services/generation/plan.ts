@@ -10,6 +10,7 @@ import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/pri
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import type { Element, Shot } from '../../../shared/model/entities.js';
+import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
 import { IN_FLIGHT_STATES } from './ports.js';
@@ -113,7 +114,9 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             ...(extend ? { extend } : {}),
           });
           const model = extend ? extendModel : opts.model ?? fallbackModelFor(shot, providerId) ?? base.model;
-          const request: GenerationRequest = { ...base, model, seed: seedFor(deps, shot, v, opts.seed) };
+          // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags.
+          const prompt = promptWithNames(base.prompt, elements);
+          const request: GenerationRequest = { ...base, prompt, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
           out.push({ shot, provider, request, problem, cost: problem ? 0 : requestCost(provider, request, deps.prices) });
         } catch (err) {
@@ -126,15 +129,15 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   return out;
 }
 
-/** The shot's elements' reference pictures (in the shot's order), then the project's style refs. */
+/**
+ * The pictures of the shot's elements — the ones picked for it, then the ones its prompt names
+ * by @tag (shared/model/elements.ts shotElements) — then the project's style refs.
+ */
 function referencesFor(
   shot: Shot, elements: readonly Element[], styleRefs: readonly string[], path: (assetId: string) => string,
 ): ReferenceRef[] {
-  const byId = new Map(elements.map((e) => [e.id, e]));
   const refs: ReferenceRef[] = [];
-  for (const id of shot.elementIds) {
-    const el = byId.get(id);
-    if (!el) continue;
+  for (const el of shotElements(shot, elements)) {
     for (const assetId of el.refAssetIds) refs.push({ assetId, path: path(assetId), kind: el.kind, name: el.name });
   }
   for (const assetId of styleRefs) refs.push({ assetId, path: path(assetId), kind: 'style', name: 'style' });

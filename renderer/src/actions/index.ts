@@ -8,6 +8,7 @@ import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSet
 import { timelineActions } from './timelineActions';
 import { exportCancel, exportStart, generateAll } from './workActions';
 import { generationActions } from './jobActions';
+import { elementActions } from './elementActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -46,6 +47,7 @@ export const actions: ActionMap = {
   'shot.setFrame': shotSetFrame,
   'shot.setTrim': shotSetTrim,
   ...generationActions,
+  ...elementActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -1,7 +1,8 @@
 /** What each action takes. The registry is typed from this map. */
 import type { MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
-import type { CameraMove } from '../../../shared/model/entities';
+import type { ElementPatch } from '../../../shared/api/elements';
+import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 
 export interface CreateProjectPayload {
@@ -97,7 +98,18 @@ export interface ActionPayloads {
   'settings.open': undefined;
   'settings.update': { patch: SettingsUpdate };
   'providers.test': { provider: string };
+  // Elements library: see elementActions.ts.
+  'element.create': { name: string; kind: ElementKind; files: File[] };
+  'element.update': { elementId: string; patch: ElementPatch };
+  'element.remove': { elementId: string };
+  'element.addPictures': { elementId: string; pictures: PictureSource[] };
+  'element.removePicture': { elementId: string; assetId: string };
+  'shot.setElements': { shotId: string; elementIds: string[] };
 }
+
+export type ElementKind = Element['kind'];
+/** A picked or dropped image, or an image already in the project. */
+export type PictureSource = { file: File } | { assetId: string };
 
 /** A picked or dropped image, a project asset, or the previous shot's last frame. */
 export type FrameSource = { file: File } | { assetId: string } | { previousShotLastFrame: true };

@@ -3,6 +3,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AddShotForm } from '../panels/AddShotForm';
 import { CommandPalette } from '../panels/CommandPalette';
+import { ElementsPanel } from '../panels/elements/ElementsPanel';
 import { ContextMenu } from '../panels/ContextMenu';
 import { ExportPanel } from '../panels/ExportPanel';
 import { GenerateDialog } from '../panels/GenerateDialog';
@@ -34,7 +35,10 @@ export function App() {
             <main className="editor-main" data-view={view}>
               {view === 'grid' ? <StoryboardGrid /> : <TimelineMount />}
               <div className="dock">
-                <AddShotForm />
+                <div className="dock-col">
+                  <AddShotForm />
+                  <ElementsPanel />
+                </div>
                 <div className="dock-col">
                   <ExportPanel />
                   <JobsPanel />

@@ -6,6 +6,7 @@ import { projectFile } from '../api/client';
 import { useAppContext, useAppState } from '../app/context';
 import { ProgressBar } from '../components/ProgressBar';
 import { assetById, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
+import { ElementChip } from './elements/ElementThumb';
 import { formatSeconds } from './format';
 import { useThumbnail } from './useThumbnail';
 
@@ -88,7 +89,7 @@ export function ShotCard({ shotId, index, seconds, selected, className, onSelect
   const status = shotStatus(shot, snapshot, live);
   const takes = takesOf(snapshot, shotId).length;
   const text = shot.prompt || shot.title || clipName(snapshot, shot) || t('shot.noPrompt');
-  const elements = snapshot.elements.filter((e) => shot.elementIds.includes(e.id));
+  const elements = shot.elementIds.flatMap((id) => snapshot.elements.find((e) => e.id === id) ?? []);
   return (
     <li className={`card-item ${className}`} draggable onDragStart={onDragStart} onDragOver={onDragOver} data-shot-id={shotId}>
       <button
@@ -116,7 +117,7 @@ export function ShotCard({ shotId, index, seconds, selected, className, onSelect
             <span>{t('shot.takes', { count: takes })}</span>
           </span>
           {elements.length > 0 && (
-            <span className="chips">{elements.map((e) => <span key={e.id} className="chip">{e.tag}</span>)}</span>
+            <span className="chips" data-testid="card-elements">{elements.map((e) => <ElementChip key={e.id} element={e} snapshot={snapshot} />)}</span>
           )}
           <StatusPill status={status} />
         </span>

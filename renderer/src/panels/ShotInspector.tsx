@@ -1,6 +1,6 @@
 /**
- * The shot inspector: frames, prompt, negative prompt, duration, camera, shot size, provider,
- * model, seed, notes, trim, transition in (not on the first shot) and scene; then the takes.
+ * The shot inspector: what it extends, frames, prompt, negative prompt, duration, camera, shot
+ * size, provider, model, elements, seed, notes, trim, transition in (not on the first shot) and scene; then the takes.
  * Every field commits on its own (blur, Enter or a choice), one undo step each.
  */
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,8 @@ import { TakesGallery } from './TakesGallery';
 import { ProviderHints, ShotProviderFields, useProviderGaps, useShotProvider } from './ShotProviderFields';
 import { TrimFields } from './TrimFields';
 import { TransitionFields } from './TransitionFields';
+import { ExtendsLine } from './ExtendsLine';
+import { ShotElementsField } from './ShotElementsField';
 
 export function ShotInspector() {
   const { t } = useTranslation();
@@ -60,6 +62,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         </div>
       </div>
       <ErrorMessage place="shot" />
+      <ExtendsLine shot={shot} snapshot={snapshot} />
       <div className="frames">
         <FrameSlot shot={shot} snapshot={snapshot} which="first" isFirstShot={index === 0} />
         <FrameSlot shot={shot} snapshot={snapshot} which="last" isFirstShot={index === 0} />
@@ -97,6 +100,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         </Field>
       </div>
       <ShotProviderFields shot={shot} snapshot={snapshot} provider={provider} update={update} />
+      <ShotElementsField shot={shot} snapshot={snapshot} provider={provider} />
       <div className="row">
         <Field label={t('editor.inspector.seed')}>
           <CommitField value={shot.seed === null ? '' : String(shot.seed)} placeholder={t('editor.inspector.seedRandom')} invalid={badSeed}

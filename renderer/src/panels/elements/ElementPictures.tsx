@@ -1,0 +1,72 @@
+/**
+ * An element's reference pictures: each with a remove button, and a drop zone / file picker /
+ * menu of the project's images that adds more (one undo step per change). Order matters: the first pictures are the ones a
+ * model with few reference slots gets.
+ */
+import { useId, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Element, ProjectSnapshot } from '../../../../shared/model/entities';
+import { actions, runAction } from '../../actions';
+import type { PictureSource } from '../../actions/payloads';
+import { projectFile } from '../../api/client';
+import { useAppContext } from '../../app/context';
+import { assetById } from '../../store/selectors';
+import { IMAGE_TYPES } from './NewElementForm';
+
+export function ElementPictures({ element, snapshot }: { element: Element; snapshot: ProjectSnapshot }) {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const inputId = useId();
+  const [over, setOver] = useState(false);
+  const add = (pictures: PictureSource[]) => {
+    if (pictures.length) void runAction(ctx, actions['element.addPictures'], { elementId: element.id, pictures });
+  };
+  // Images already in the project (first frames, other elements' pictures) can be reused as they are.
+  const reusable = snapshot.assets.filter((a) => a.info.kind === 'image' && !element.refAssetIds.includes(a.id));
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    add([...e.dataTransfer.files].filter((f) => f.type.startsWith('image/')).map((file) => ({ file })));
+  };
+  return (
+    <div className="element-pictures">
+      <ul className="picture-list" aria-label={t('elements.pictures')}>
+        {element.refAssetIds.map((assetId, i) => {
+          const asset = assetById(snapshot, assetId);
+          return (
+            <li key={assetId} className="picture">
+              {asset && <img src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))} alt={t('elements.pictureAlt', { name: element.name, n: i + 1 })} />}
+              <button type="button" className="btn btn-ghost btn-small" aria-label={t('elements.removePictureNamed', { n: i + 1 })}
+                onClick={() => void runAction(ctx, actions['element.removePicture'], { elementId: element.id, assetId })}>×</button>
+            </li>
+          );
+        })}
+      </ul>
+      <div
+        className={`frame-drop picture-drop${over ? ' over' : ''}`}
+        onDragOver={(e) => {
+          if ([...e.dataTransfer.types].includes('Files')) {
+            e.preventDefault();
+            setOver(true);
+          }
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <span className="muted small">{t('elements.dropPictures')}</span>
+        <input id={inputId} type="file" multiple accept={IMAGE_TYPES} className="file-input" data-testid="element-add-pictures"
+          onChange={(e) => {
+            add([...(e.target.files ?? [])].map((file) => ({ file })));
+            e.target.value = '';
+          }} />
+        <label htmlFor={inputId} className="btn btn-ghost btn-small">{t('file.choose')}</label>
+      </div>
+      {reusable.length > 0 && (
+        <select value="" aria-label={t('elements.reuse')} data-testid="element-reuse" onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}>
+          <option value="">{t('elements.reuse')}</option>
+          {reusable.map((a) => <option key={a.id} value={a.id}>{a.originalName}</option>)}
+        </select>
+      )}
+    </div>
+  );
+}

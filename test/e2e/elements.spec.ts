@@ -1,0 +1,44 @@
+/**
+ * The Elements library through the real UI and services: an element made with a picture (its
+ * thumbnail decodes), attached to a shot in the inspector, its chip on the shot's card; undo
+ * takes it off, redo puts it back (one step each).
+ */
+import { join } from 'node:path';
+import { expect, test } from './fixtures.js';
+import { addShot, createProject } from './ui.js';
+
+const PNG = '/work/shared/media/first-frame-camping.png';
+
+test('create an element with a picture, attach it to a shot, undo and redo', async ({ page, host, problems }) => {
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, 'Elements 元素'), name: 'Elements' });
+  await addShot(page, { source: 'text', prompt: '@小明 sets up the tent', durationSec: 1 });
+
+  const panel = page.getByTestId('elements-panel');
+  await expect(panel.getByTestId('elements-empty')).toBeVisible();
+  await panel.getByTestId('element-name').fill('小明');
+  await panel.getByTestId('element-files').setInputFiles(PNG);
+  await panel.getByTestId('element-add').click();
+  const item = panel.getByTestId('element-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('@小明');
+  await expect(panel.getByTestId('elements-empty')).toHaveCount(0);
+  const thumb = item.locator('.element-thumb img');
+  await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(720);
+
+  const card = page.getByTestId('shot-card').first();
+  await card.click();
+  const field = page.getByTestId('shot-elements');
+  // The prompt already names it by @tag; picking it makes that explicit.
+  await expect(field.getByTestId('shot-elements-mentioned')).toContainText('@小明');
+  await field.getByTestId('element-attach').selectOption({ label: '@小明 · 小明' });
+  await expect(field.getByTestId('element-chip')).toHaveCount(1);
+  await expect(card.getByTestId('element-chip')).toContainText('@小明');
+
+  await page.getByTestId('undo').click();
+  await expect(card.getByTestId('element-chip')).toHaveCount(0);
+  await expect(item).toHaveCount(1); // undo took the link off, not the element
+  await page.getByTestId('redo').click();
+  await expect(card.getByTestId('element-chip')).toContainText('@小明');
+  expect(problems).toEqual([]);
+});
