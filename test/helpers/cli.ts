@@ -23,3 +23,25 @@ export function storyboard(args: string[], opts: { timeoutMs?: number } = {}): S
 export function storyboardAsync(args: string[]) {
   return spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI without blocking this process (a fake provider served from here must keep
+ * answering it), with `env`; `onStart` gets a kill -9 for crash scenarios.
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, onStart?: (kill: () => void) => void): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+    onStart?.(() => child.kill('SIGKILL'));
+  });
+}

@@ -4,11 +4,10 @@
  * again to the end. Returns how many creates the fake accepted and the takes per shot, so a
  * test can assert "one create per take, nothing paid twice".
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProjectStore } from '../../electron/services/project/store.js';
-import { CLI, ensureBuilt } from './cli.js';
+import { ensureBuilt, runCli } from './cli.js';
 
 export interface KillResumeOptions {
   /** Provider id as registered (e.g. 'runway'). */
@@ -25,26 +24,8 @@ export interface KillResumeOptions {
   timeoutMs?: number;
 }
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv, onStart?: (kill: () => void) => void): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-    onStart?.(() => child.kill('SIGKILL'));
-  });
-}
-
 async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const r = await run(args, env);
+  const r = await runCli(args, env);
   if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r.stdout.trim();
 }
@@ -63,7 +44,7 @@ export async function killAndResume(o: KillResumeOptions): Promise<{ creates: nu
   }
   const before = o.creates();
   let killedAfterCreate = false;
-  await run(['generate', dir, '--provider', o.provider], env, (kill) => {
+  await runCli(['generate', dir, '--provider', o.provider], env, (kill) => {
     const deadline = Date.now() + (o.timeoutMs ?? 30_000);
     const timer = setInterval(() => {
       if (o.creates() > before || Date.now() > deadline) {
@@ -73,7 +54,7 @@ export async function killAndResume(o: KillResumeOptions): Promise<{ creates: nu
       }
     }, 10);
   });
-  const second = await run(['generate', dir, '--provider', o.provider], env);
+  const second = await runCli(['generate', dir, '--provider', o.provider], env);
   if (second.status !== 0) throw new Error(`resumed generate exited ${second.status}: ${second.stderr}`);
   const store = ProjectStore.open(dir);
   try {

@@ -2,42 +2,32 @@
  * A shot's first or last frame: drop an image, pick a file (uploaded to the host first), use
  * the previous shot's last frame, or clear. Each choice is one shots.setFrame (one undo step).
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { actions, runAction } from '../actions';
 import type { FrameSource } from '../actions/payloads';
 import { projectFile } from '../api/client';
 import { useAppContext } from '../app/context';
+import { useImageDrop } from '../components/useImageDrop';
 import { assetById } from '../store/selectors';
 
 export function FrameSlot({ shot, snapshot, which, isFirstShot }: { shot: Shot; snapshot: ProjectSnapshot; which: 'first' | 'last'; isFirstShot: boolean }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const inputId = useId();
-  const [over, setOver] = useState(false);
   const asset = assetById(snapshot, which === 'first' ? shot.firstFrameAssetId : shot.lastFrameAssetId);
   const set = (source: FrameSource | null) => void runAction(ctx, actions['shot.setFrame'], { shotId: shot.id, which, source });
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const file = [...e.dataTransfer.files].find((f) => f.type.startsWith('image/'));
+  const { over, dropProps } = useImageDrop(([file]) => {
     if (file) set({ file });
-  };
+  });
   const label = which === 'first' ? t('editor.inspector.firstFrame') : t('editor.inspector.lastFrame');
   return (
     <div className="frame-slot" data-testid={`frame-${which}`}>
       <span className="frame-label">{label}</span>
       <div
         className={`frame-drop${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          if ([...e.dataTransfer.types].includes('Files')) {
-            e.preventDefault();
-            setOver(true);
-          }
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
+        {...dropProps}
       >
         {asset ? (
           <img src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))} alt={label} />

@@ -4,13 +4,12 @@
  * --model viduq1` (a model that takes references) sends the pictures to the fake Vidu's
  * reference2video, picked elements first, then those the prompt mentions.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { startFakeVidu, type FakeVidu } from '../../fakes/vidu.js';
-import { CLI, ensureBuilt } from '../../helpers/cli.js';
+import { ensureBuilt, runCli, type CliRun } from '../../helpers/cli.js';
 import { pngImage, REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -23,19 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-/** Runs the CLI without blocking: the fake lives in this process and must answer. */
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** The CLI against the Vidu fake, which lives in this process (runCli does not block it). */
+function cli(args: string[]): Promise<CliRun> {
   const env = {
     ...process.env, STORYBOARD_CONFIG_DIR: join(root, 'config'), STORYBOARD_VIDU_BASE_URL: fake.baseUrl, STORYBOARD_VIDU_API_KEY: 'test-key',
   };
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, env);
 }
 
 async function ok(args: string[]): Promise<string> {

@@ -3,13 +3,14 @@
  * menu of the project's images that adds more (one undo step per change). Order matters: the first pictures are the ones a
  * model with few reference slots gets.
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Element, ProjectSnapshot } from '../../../../shared/model/entities';
 import { actions, runAction } from '../../actions';
 import type { PictureSource } from '../../actions/payloads';
 import { projectFile } from '../../api/client';
 import { useAppContext } from '../../app/context';
+import { useImageDrop } from '../../components/useImageDrop';
 import { assetById } from '../../store/selectors';
 import { IMAGE_TYPES } from './NewElementForm';
 
@@ -17,17 +18,12 @@ export function ElementPictures({ element, snapshot }: { element: Element; snaps
   const { t } = useTranslation();
   const ctx = useAppContext();
   const inputId = useId();
-  const [over, setOver] = useState(false);
   const add = (pictures: PictureSource[]) => {
     if (pictures.length) void runAction(ctx, actions['element.addPictures'], { elementId: element.id, pictures });
   };
   // Images already in the project (first frames, other elements' pictures) can be reused as they are.
   const reusable = snapshot.assets.filter((a) => a.info.kind === 'image' && !element.refAssetIds.includes(a.id));
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    add([...e.dataTransfer.files].filter((f) => f.type.startsWith('image/')).map((file) => ({ file })));
-  };
+  const { over, dropProps } = useImageDrop((files) => add(files.map((file) => ({ file }))));
   return (
     <div className="element-pictures">
       <ul className="picture-list" aria-label={t('elements.pictures')}>
@@ -44,14 +40,7 @@ export function ElementPictures({ element, snapshot }: { element: Element; snaps
       </ul>
       <div
         className={`frame-drop picture-drop${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          if ([...e.dataTransfer.types].includes('Files')) {
-            e.preventDefault();
-            setOver(true);
-          }
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
+        {...dropProps}
       >
         <span className="muted small">{t('elements.dropPictures')}</span>
         <input id={inputId} type="file" multiple accept={IMAGE_TYPES} className="file-input" data-testid="element-add-pictures"
