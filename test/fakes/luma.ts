@@ -4,10 +4,14 @@
  *   POST /generations/video -> Generation {id, state:'queued', ...}
  *   GET /generations/{id} -> queued | dreaming | completed {assets.video} | failed {failure_reason}
  *   DELETE /generations/{id}; GET /credits
+ *   GET /generations?limit&offset -> {generations, count, has_more, limit, offset}, newest first
+ *   (Dream Machine OpenAPI ListGenerationResponse, order descending; each echoes `request`)
  * Records every request (method, path, headers, JSON body), counts creates, checks
  * `Authorization: Bearer <key>` (401 {detail}) and validates bodies (400 {detail}). Modes: runMs
  * (slow), failReason (failed with Luma's reason), moderation (400 at create, as Luma refuses
- * prompts), throttle (429 + Retry-After), expireOutputs (asset URL 403), countDelayMs.
+ * prompts), throttle (429 + Retry-After), expireOutputs (asset URL 403), countDelayMs,
+ * dropCreate (the next N creates are made, then the connection is cut before the answer) and
+ * loseCreate (the next N creates are cut before anything is made).
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
@@ -34,6 +38,8 @@ export interface FakeLumaBehaviour {
   retryAfterSec: number;
   expireOutputs: boolean;
   countDelayMs: number;
+  dropCreate: number;
+  loseCreate: number;
 }
 
 export interface FakeLuma {
@@ -42,6 +48,10 @@ export interface FakeLuma {
   requests: LumaRecorded[];
   readonly creates: number;
   set(b: Partial<FakeLumaBehaviour>): void;
+  /** Ids of the tasks the fake made, oldest first. */
+  ids(): string[];
+  /** Another generation with the same request as the newest one (as if sent twice elsewhere). */
+  duplicateLast(): string;
   close(): Promise<void>;
 }
 
@@ -82,7 +92,7 @@ function keyframeIssue(b: Record<string, unknown>, gens: Map<string, Gen>): stri
 
 export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?: string } = {}): Promise<FakeLuma> {
   const apiKey = opts.apiKey ?? 'test-key';
-  const behaviour: FakeLumaBehaviour = { runMs: 300, failReason: null, moderation: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, ...opts };
+  const behaviour: FakeLumaBehaviour = { runMs: 300, failReason: null, moderation: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, dropCreate: 0, loseCreate: 0, ...opts };
   const gens = new Map<string, Gen>();
   const requests: LumaRecorded[] = [];
   let creates = 0;
@@ -134,12 +144,34 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
         behaviour.moderation = null;
         return send(res, rec, 400, { detail });
       }
+      if (behaviour.loseCreate > 0) {
+        behaviour.loseCreate--;
+        rec.status = -1;
+        req.socket.destroy();
+        return;
+      }
       const g: Gen = { id: randomUUID(), createdAt: Date.now(), runMs: behaviour.runMs, failReason: behaviour.failReason, request: body ?? {} };
       gens.set(g.id, g);
+      if (behaviour.dropCreate > 0) {
+        behaviour.dropCreate--;
+        creates++;
+        rec.status = -1;
+        req.socket.destroy();
+        return;
+      }
       send(res, rec, 201, genJson(g));
       if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
       else creates++;
       return;
+    }
+    const list = /^\/generations(\?.*)?$/.exec(path);
+    if (list && req.method === 'GET') {
+      const q = new URLSearchParams(list[1] ?? '');
+      const limit = Number(q.get('limit') ?? 100);
+      const offset = Number(q.get('offset') ?? 0);
+      const all = [...gens.values()].sort((a, b) => b.createdAt - a.createdAt);
+      const page = all.slice(offset, offset + limit).map(genJson);
+      return send(res, rec, 200, { generations: page, count: page.length, has_more: offset + limit < all.length, limit, offset });
     }
     const one = /^\/generations\/([\w-]+)$/.exec(path);
     if (one) {
@@ -165,6 +197,14 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
     },
     set(b) {
       Object.assign(behaviour, b);
+    },
+    ids: () => [...gens.keys()],
+    duplicateLast() {
+      const last = [...gens.values()].at(-1);
+      if (!last) throw new Error('no generation to duplicate');
+      const twin: Gen = { ...last, id: randomUUID(), createdAt: Date.now() };
+      gens.set(twin.id, twin);
+      return twin.id;
     },
     close: server.close,
   };

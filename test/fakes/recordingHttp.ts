@@ -28,6 +28,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Cut the connection instead of answering (a create whose answer is lost). */
+  drop?: boolean;
 }
 
 export type Handler = (req: RecordedRequest) => Reply | Promise<Reply>;
@@ -68,6 +70,10 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
         return;
       }
       rec.status = r.status;
+      if (r.drop) {
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers });
       res.end(r.body === undefined ? '' : JSON.stringify(r.body));
     })().catch((err: unknown) => {

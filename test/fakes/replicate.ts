@@ -2,10 +2,13 @@
  * A fake Replicate HTTP API (providers.md §10b, the `replicate` SDK source and replicate.com
  * model API pages): POST /v1/models/{owner}/{name}/predictions {input} -> 201 prediction;
  * GET /v1/predictions/{id} (starting / processing / succeeded / failed / canceled, `output` a
- * URI string, `error`); POST /v1/predictions/{id}/cancel; GET /v1/account. Auth `Bearer <token>`;
+ * URI string, `error`); POST /v1/predictions/{id}/cancel; GET /v1/account;
+ * GET /v1/predictions[?cursor=] -> {next, previous, results}, most recent first, `pageSize` per
+ * page (Replicate: 100), `next` a full URL. Auth `Bearer <token>`;
  * errors are problem details `{title, detail, status}`. Every request recorded.
  * Modes: normal, slow, fail (prediction fails with a reason), moderation (E005 flagged),
- * throttle (429 + Retry-After), expired (output URL 404).
+ * throttle (429 + Retry-After), expired (output URL 404); dropCreate (the next N creates are
+ * made, then the connection is cut), loseCreate (cut before anything is made).
  */
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
 
@@ -30,6 +33,13 @@ export interface FakeReplicate {
   mode: FakeMode;
   runMs: number;
   retryAfterSec: number;
+  dropCreate: number;
+  loseCreate: number;
+  pageSize: number;
+  /** Ids of the tasks the fake made, oldest first. */
+  ids(): string[];
+  /** Another prediction with the same model and input as the newest one; returns its id. */
+  duplicateLast(): string;
   close(): Promise<void>;
 }
 
@@ -73,11 +83,26 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
         }
       }
       if (!Number.isInteger(input.duration)) return problem(422, 'Input validation failed', '- input.duration: Invalid type. Expected: integer');
+      if (fake.loseCreate > 0) {
+        fake.loseCreate--;
+        return { status: 0, drop: true };
+      }
       const id = `fake${String(++n).padStart(6, '0')}rcp`;
       const p: Pred = { id, model, input, createdAt: Date.now(), mode: fake.mode, canceled: false };
       preds.set(id, p);
       answered.push(Date.now());
+      if (fake.dropCreate > 0) {
+        fake.dropCreate--;
+        return { status: 0, drop: true };
+      }
       return { status: 201, body: view(p) };
+    }
+    if (r.path === '/v1/predictions' && r.method === 'GET') {
+      const all = [...preds.values()].sort((a, b) => b.createdAt - a.createdAt);
+      const from = Number(r.query.cursor ?? 0);
+      const results = all.slice(from, from + fake.pageSize).map(view);
+      const next = from + fake.pageSize < all.length ? `${server.url}/v1/predictions?cursor=${from + fake.pageSize}` : null;
+      return { status: 200, body: { next, previous: null, results } };
     }
     const m = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(r.path);
     const p = m ? preds.get(m[1] as string) : undefined;
@@ -99,6 +124,17 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
     mode: 'normal',
     runMs: opts.runMs ?? 600,
     retryAfterSec: 2,
+    dropCreate: 0,
+    loseCreate: 0,
+    pageSize: 100,
+    ids: () => [...preds.keys()],
+    duplicateLast() {
+      const last = [...preds.values()].at(-1);
+      if (!last) throw new Error('no prediction to duplicate');
+      const id = `fake${String(++n).padStart(6, '0')}rcp`;
+      preds.set(id, { ...last, id, createdAt: Date.now() });
+      return id;
+    },
     close: () => server.close(),
   };
   return fake;

@@ -9,7 +9,10 @@
  * model (field combinations from the API references), records every request and counts creates.
  * Modes (fake.set): runMs, failWith (FAILED + output.code), moderation (DataInspectionFailed),
  * throttle (429 Throttling.RateQuota + Retry-After), expired (output URL 404); and
- * `fake.hold` = 'PENDING' | 'RUNNING' pins every live task in that state (for cancel tests).
+ * `fake.hold` = 'PENDING' | 'RUNNING' pins every live task in that state (for cancel tests);
+ * dropCreate (the next N creates are made, then the connection is cut), loseCreate (cut before
+ * anything is made). GET /api/v1/tasks lists tasks (wanList.ts); a SUCCEEDED task echoes
+ * `output.orig_prompt` (the prompt as sent), as DashScope's video tasks do.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,6 +20,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudFake, CloudFakeBehaviour, RecordedCloudRequest } from './cloudTaskFake.js';
 import { addTask, sendJson, startCloudFake } from './cloudTaskFake.js';
+import { wanList } from './wanList.js';
 
 export const WAN_VIDEO = '/api/v1/services/aigc/video-generation/video-synthesis';
 export const WAN_KF2V = '/api/v1/services/aigc/image2video/video-synthesis';
@@ -163,6 +167,10 @@ export interface WanFake extends CloudFake {
   canceled: Set<string>;
   /** Files stored through the upload flow, in order. */
   uploads: OssUpload[];
+  dropCreate: number;
+  loseCreate: number;
+  /** Another task with the same request as the newest one (not counted as a create); its id. */
+  duplicateLast(): string;
 }
 
 function statusOf(fake: WanFake, id: string): string {
@@ -178,7 +186,7 @@ function task(fake: WanFake, id: string): Record<string, unknown> {
   const status = statusOf(fake, id);
   if (!t) return { request_id: randomUUID(), output: { task_id: id, task_status: status } };
   const output: Record<string, unknown> = { task_id: id, task_status: status, submit_time: new Date(t.createdAt).toISOString() };
-  if (status === 'SUCCEEDED') output.video_url = fake.fileUrl(id);
+  if (status === 'SUCCEEDED') Object.assign(output, { video_url: fake.fileUrl(id), orig_prompt: (t.body.input as { prompt?: string } | undefined)?.prompt });
   if (status === 'FAILED') Object.assign(output, { code: t.failWith, message: `The task failed: ${t.failWith}` });
   return { request_id: randomUUID(), output, ...(status === 'SUCCEEDED' ? { usage: { video_count: 1 } } : {}) };
 }
@@ -204,7 +212,17 @@ function create(fake: WanFake, req: RecordedCloudRequest, res: ServerResponse): 
     sendJson(res, 400, { request_id: randomUUID(), code: 'DataInspectionFailed', message: 'Input data may contain inappropriate content.' });
     return;
   }
+  if (fake.loseCreate > 0) {
+    fake.loseCreate--;
+    res.socket?.destroy();
+    return;
+  }
   const t = addTask(fake, req.path, req.body!);
+  if (fake.dropCreate > 0) {
+    fake.dropCreate--;
+    res.socket?.destroy();
+    return;
+  }
   sendJson(res, 200, { request_id: randomUUID(), output: { task_id: t.id, task_status: 'PENDING' } });
 }
 
@@ -239,6 +257,7 @@ function handle(fake: WanFake, ossUrl: string, req: RecordedCloudRequest, res: S
     sendJson(res, 200, { request_id: randomUUID() });
     return true;
   }
+  if (req.method === 'GET' && wanList(fake, (id) => statusOf(fake, id), req.path, res)) return true;
   const q = /^\/api\/v1\/tasks\/([^/?]+)$/.exec(req.path);
   if (req.method === 'GET' && q) {
     sendJson(res, 200, task(fake, decodeURIComponent(q[1]!)));
@@ -255,8 +274,15 @@ export async function startFakeWan(initial: Partial<CloudFakeBehaviour> = {}): P
   const closeBase = base.close.bind(base);
   const resetBase = base.reset.bind(base);
   wan = Object.assign(base, {
-    hold: null, canceled: new Set<string>(), uploads,
-    reset() { resetBase(); wan!.hold = null; wan!.canceled.clear(); uploads.length = 0; },
+    hold: null, canceled: new Set<string>(), uploads, dropCreate: 0, loseCreate: 0,
+    reset() { resetBase(); wan!.hold = null; wan!.canceled.clear(); uploads.length = 0; wan!.dropCreate = 0; wan!.loseCreate = 0; },
+    duplicateLast() {
+      const last = [...base.tasks.values()].at(-1);
+      if (!last) throw new Error('no task to duplicate');
+      const twin = { ...last, id: randomUUID(), createdAt: Date.now() };
+      base.tasks.set(twin.id, twin);
+      return twin.id;
+    },
     close: async () => { await Promise.all([closeBase(), oss.close()]); },
   }) as WanFake;
   return wan;

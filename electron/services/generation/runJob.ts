@@ -70,7 +70,7 @@ export async function runJob(
     release = await providerSlots(provider.id, limit).acquire(signal);
     const parsed = GenerationRequestSchema.safeParse(job.request);
     if (!parsed.success) throw new AppError('INVALID_INPUT', `The stored request of this job is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-    const request = withFreshPaths(deps, parsed.data);
+    let request = withFreshPaths(deps, parsed.data);
     ctx = { tmpDir, settings: (deps.providerSettings ?? envProviderSettings())(provider.id), jobId };
     const p = provider;
     const pctx: ProviderContext = ctx;
@@ -79,7 +79,10 @@ export async function runJob(
 
     const submit = async (): Promise<string> => {
       throwIfAborted(signal);
-      set({ state: 'submitting', taskId: null, progress: 0, error: null });
+      // A provider-chosen seed is part of the request as sent: stored before the create.
+      const seed = request.seed === null && p.seedFor ? p.seedFor(jobId) : null;
+      if (seed !== null) request = { ...request, seed };
+      set({ state: 'submitting', taskId: null, progress: 0, error: null, ...(seed !== null ? { request: { ...job.request, seed } } : {}) });
       let answer: { taskId: string };
       try {
         // No abort signal: cutting a create mid-flight would leave its outcome unknown. A

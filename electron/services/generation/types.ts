@@ -91,6 +91,13 @@ export interface ProviderAdapter {
    */
   fetchResult(taskId: string, destPath: string, ctx: ProviderContext): Promise<void | FetchedResult>;
   cancel?(taskId: string, ctx: ProviderContext): Promise<void>;
+  /**
+   * A seed for a request that has none, from the job id (e.g. Seedance: the task list echoes
+   * no prompt, so the seed is how a lost create is found again). The runner writes it into the
+   * job's request in the same step that marks the job `submitting`, so the request stored, the
+   * one sent and the take's record are the same.
+   */
+  seedFor?(jobId: string): number;
 }
 
 /** The one ffmpeg runner's shape (electron/services/ffmpeg/runner.ts), injected for tests. */

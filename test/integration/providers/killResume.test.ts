@@ -4,11 +4,15 @@
  * in this process) reports `creates() > 0`, then run again to the end. Each row keeps its own
  * fake setup, its kill signal and its own assertions, with the reason the assertion is what
  * it is: most providers can be resumed from a stored task id or reconciled by a client id
- * (strict: one take per shot, exactly two creates); some cannot find a task whose create
- * answer was lost, so that job stays `unknown` and is never re-sent (looser invariants).
+ * (strict: one take per shot, exactly two creates); those that find a lost answer by listing
+ * (Luma, Replicate, Seedance, Wan) must find every task the fake made, while a create the kill
+ * cut before the fake made it stays `unknown` (it may still be landing: never re-sent at once);
+ * some cannot find a task whose create answer was lost, so that job stays `unknown` and is
+ * never re-sent (looser invariants).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jobSeed } from '../../../electron/services/generation/providers/seedance/reconcile.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { startFakeComfy } from '../../fakes/comfyui.js';
 import { startFakeFal } from '../../fakes/fal.js';
@@ -25,6 +29,7 @@ import { startFakeVidu } from '../../fakes/vidu.js';
 import { startFakeWan } from '../../fakes/wan.js';
 import { killAndResume } from '../../helpers/killResume.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { foundUnlessNeverMade, promptOf } from './killResumeChecks.js';
 
 type Result = Awaited<ReturnType<typeof killAndResume>>;
 
@@ -129,6 +134,15 @@ const cases: Case[] = [
     },
   }),
   row({
+    provider: 'luma',
+    title: 'kill the moment Luma made a generation (lost answers found by listing)',
+    why: 'a lost answer is found in GET /generations by model + exact prompt; a create the kill cut before Luma made it stays `unknown`',
+    start: () => startFakeLuma({ runMs: 100 }),
+    env: (f) => ({ STORYBOARD_LUMA_BASE_URL: f.url, STORYBOARD_LUMA_API_KEY: 'test-key' }),
+    creates: (f) => f.creates,
+    check: (r, f, root) => foundUnlessNeverMade(r, root, (job) => f.requests.some((q) => q.method === 'POST' && q.status === 201 && q.body?.prompt === promptOf(job))),
+  }),
+  row({
     provider: 'luma-agents',
     title: 'kill once the create answer reached the CLI',
     why: 'same timing as runway (countDelayMs): the generation id is stored before the kill',
@@ -194,12 +208,12 @@ const cases: Case[] = [
   row({
     provider: 'wan',
     title: 'kill right after the first create (one task at a time)',
-    why: 'the DashScope task id is not ours to choose: shot 1 has one take if its answer was saved, else stays `unknown` (not re-sent)',
-    start: () => startFakeWan({ runMs: 500 }),
+    why: `${STRICT}: shot 2 is not sent before shot 1 ends, and a lost answer of shot 1 is found by listing (model + orig_prompt, echoed once the task has run: runMs 0 makes it done at once)`,
+    start: () => startFakeWan({ runMs: 0 }),
     env: (f) => ({ STORYBOARD_WAN_BASE_URL: f.url, STORYBOARD_WAN_API_KEY: 'test-key', STORYBOARD_WAN_CONCURRENCY: '1' }),
     creates: (f) => f.creates,
     check: (r, f) => {
-      firstMayBeUnknown(r);
+      strict(r);
       expect(f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Bearer test-key')).toBe(true);
     },
   }),
@@ -218,14 +232,11 @@ const cases: Case[] = [
   row({
     provider: 'seedance',
     title: 'kill the moment Ark accepted it (instant)',
-    why: 'the kill may land before the task id is stored: that job is left `unknown`, never re-sent; both shots may have been sent before the kill',
+    why: 'a lost answer is found in the task list by the seed made from the job id; a create the kill cut before Ark made it stays `unknown`',
     start: () => startFakeSeedance({ runMs: 500 }),
     env: (f) => ({ STORYBOARD_SEEDANCE_BASE_URL: f.url, STORYBOARD_SEEDANCE_API_KEY: 'test-key' }),
     creates: (f) => f.creates,
-    check: (r) => {
-      expect(r.creates).toBeLessThanOrEqual(2);
-      for (const n of r.takesPerShot) expect(n).toBeLessThanOrEqual(1);
-    },
+    check: (r, f, root) => foundUnlessNeverMade(r, root, (job) => f.createRequests().some((q) => q.status === 200 && (q.body as { seed?: number }).seed === jobSeed(job.id))),
   }),
   row({
     provider: 'fal',
@@ -253,6 +264,15 @@ const cases: Case[] = [
       expect(f.createRequests()).toHaveLength(2);
       expect(f.createRequests().every((q) => q.headers.authorization === 'Bearer test-key')).toBe(true);
     },
+  }),
+  row({
+    provider: 'replicate',
+    title: 'kill the moment Replicate made a prediction (lost answers found by listing)',
+    why: 'a lost answer is found in GET /predictions by model + exact input; a create the kill cut before Replicate made it stays `unknown`',
+    start: () => startFakeReplicate({ runMs: 500 }),
+    env: (f) => ({ STORYBOARD_REPLICATE_BASE_URL: f.url, STORYBOARD_REPLICATE_API_KEY: 'test-key' }),
+    creates: (f) => f.creates,
+    check: (r, f, root) => foundUnlessNeverMade(r, root, (job) => f.createRequests().some((q) => q.status === 201 && (q.body as { input?: { prompt?: string } }).input?.prompt === promptOf(job))),
   }),
   row({
     provider: 'veo',

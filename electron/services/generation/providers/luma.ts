@@ -7,8 +7,9 @@
  *
  * Text-to-video only here: keyframe pictures must be public URLs and there is no upload API
  * (luma/body.ts NO_IMAGE_REASON). The newer Luma Agents API (providers.md §4b) is not used.
- * Creates are never retried (maxRetries 0): Luma takes no client id, so a lost answer leaves
- * the job `unknown` (no reconcile) rather than risk paying twice.
+ * Creates are never retried (maxRetries 0). Luma takes no client id: a create whose answer was
+ * lost is looked for in the generation list by model + exact prompt (luma/reconcile.ts), and
+ * stays `unknown` for the user when that is not certain.
  */
 import LumaAI, { APIConnectionError, APIError, APIUserAbortError } from 'lumaai';
 import { AppError } from '../../../../shared/errors.js';
@@ -16,6 +17,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { parseRetryAfter } from './comfyui/http.js';
 import { buildLumaCreate, LUMA_DURATIONS, LUMA_MODELS, NO_IMAGE_REASON } from './luma/body.js';
+import { reconcileLuma, type LumaListPage } from './luma/reconcile.js';
 import { downloadToFile } from './download.js';
 
 export const DEFAULT_LUMA_URL = 'https://api.lumalabs.ai/dream-machine/v1';
@@ -25,7 +27,7 @@ export interface LumaOptions {
   maxConcurrent?: number;
 }
 
-export type LumaProvider = ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>>;
+export type LumaProvider = ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>>;
 
 interface LumaGeneration {
   id?: string;
@@ -175,6 +177,16 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       } catch (err) {
         if ((err as { status?: number }).status === 404) return;
         throwLumaError(err, `delete generation ${taskId}`, base(ctx));
+      }
+    },
+
+    async reconcile(job, ctx) {
+      try {
+        // A read: the SDK may retry it (it creates nothing).
+        const sdk = client(ctx, 2);
+        return await reconcileLuma(job, async (q) => (await sdk.generations.list(q, { signal: ctx.signal })) as LumaListPage);
+      } catch {
+        return null; // the list could not be read: the job stays unknown for the user
       }
     },
 

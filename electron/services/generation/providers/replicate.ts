@@ -4,6 +4,7 @@
  * (starting / processing / succeeded / failed / canceled / aborted), the output URI downloaded
  * at once, cancel with `POST /predictions/{id}/cancel`, "test connection" with `GET /account`.
  * Pictures go inline as data URIs (the SDK's `data-uri` encoding; Replicate takes up to ~10 MB).
+ * A create whose answer was lost is looked for in `GET /predictions` (replicate/reconcile.ts).
  */
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../../../shared/errors.js';
@@ -15,6 +16,7 @@ import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { imageDataUri } from './imageInput.js';
 import { classifyReplicate, mapReplicateError, replicateClient } from './replicate/client.js';
 import { REPLICATE_CATALOGUE, replicateInput } from './replicate/models.js';
+import { reconcileReplicate, type ReplicateListPage } from './replicate/reconcile.js';
 
 const LABEL: RestProvider = { label: 'Replicate', envPrefix: 'STORYBOARD_REPLICATE', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
 /** Base64 grows 4/3; Replicate's data-URI inputs are limited to about 10 MB in total. */
@@ -48,7 +50,17 @@ async function getPrediction(id: string, ctx: ProviderContext): Promise<Predicti
   }
 }
 
-export function createReplicateProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> {
+const DEFAULT_BASE = 'https://api.replicate.com/v1';
+
+/** One list page; a `next` URL on another origin than our base is refused (our token would go there). */
+async function listPage(ctx: ProviderContext, url?: string): Promise<ReplicateListPage> {
+  const client = replicateClient(ctx);
+  if (!url) return await client.predictions.list() as ReplicateListPage;
+  if (new URL(url).origin !== new URL(ctx.settings.baseUrl?.trim() || DEFAULT_BASE).origin) throw new Error(`Replicate listed a next page on another host: ${url}`);
+  return await (await client.request(url, { method: 'GET' })).json() as ReplicateListPage;
+}
+
+export function createReplicateProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
   return {
     id: 'replicate',
     label: 'Replicate',
@@ -102,6 +114,14 @@ export function createReplicateProvider(): ProviderAdapter & Required<Pick<Adapt
 
     async cancel(taskId, ctx) {
       await replicateClient(ctx).predictions.cancel(taskId).catch(() => undefined);
+    },
+
+    async reconcile(job, ctx) {
+      try {
+        return await reconcileReplicate(job, () => listPage(ctx), (url) => listPage(ctx, url));
+      } catch {
+        return null; // the list could not be read: the job stays unknown for the user
+      }
     },
 
     async ping(ctx) {

@@ -3,7 +3,9 @@
  * fetch (no official npm SDK; providers.md §9). Create `POST /contents/generations/tasks` with a
  * `content` array (text + images with roles first_frame / last_frame), poll `GET …/tasks/{id}`
  * (queued / running / succeeded / failed / cancelled), download `content.video_url` at once
- * (it expires after ~24 h), cancel with `DELETE …/tasks/{id}`.
+ * (it expires after ~24 h), cancel with `DELETE …/tasks/{id}`. Ark takes no client id and
+ * echoes no prompt: a shot without a seed is sent one made from the job id (seedance/reconcile.ts
+ * jobSeed), so a create whose answer was lost can be found in the task list by that seed.
  */
 import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
@@ -12,6 +14,7 @@ import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogu
 import { joinUrl } from './comfyui/http.js';
 import { baseUrlOf, downloadOutput, restFetch, restJson, type FailureKind, type RestProvider } from './cloudRest.js';
 import { seedanceBody } from './seedance/body.js';
+import { ARK_PAGE_SIZE, jobSeed, reconcileSeedance, type ArkListPage } from './seedance/reconcile.js';
 import { SEEDANCE_CATALOGUE } from './seedance/models.js';
 
 /** BytePlus (international); mainland China keys use SEEDANCE_CN_BASE_URL. Keys are per region. */
@@ -53,8 +56,8 @@ async function getTask(taskId: string, ctx: ProviderContext): Promise<ArkTask | 
   return restJson<ArkTask>(REST, ctx, taskPath(taskId), { what: `read task ${taskId}`, signal: ctx.signal });
 }
 
-export function createSeedanceProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> {
-  const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent'>> = {
+export function createSeedanceProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
+  const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> = {
     id: 'seedance',
     label: 'Seedance (ByteDance)',
     offline: false,
@@ -62,6 +65,10 @@ export function createSeedanceProvider(): ProviderAdapter & Required<Pick<Adapte
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
     maxConcurrent: 2,
     estimateCost: (req) => catalogueCost(SEEDANCE_CATALOGUE, req),
+
+    // No seed of the shot's own: a random-looking one from the job id is our fingerprint (the
+    // runner stores it in the job's request before the create, see types.ts seedFor).
+    seedFor: jobSeed,
 
     async submit(req, ctx) {
       const model = catalogueModel(SEEDANCE_CATALOGUE, req);
@@ -100,6 +107,20 @@ export function createSeedanceProvider(): ProviderAdapter & Required<Pick<Adapte
       // DELETE cancels a queued task (Ark cannot stop a running one; it then finishes or fails).
       const key = ctx.settings.apiKey?.trim() ?? '';
       await fetch(joinUrl(baseUrlOf(REST, ctx), taskPath(taskId)), { method: 'DELETE', headers: REST.headers(key), signal: ctx.signal }).catch(() => undefined);
+    },
+
+    async reconcile(job, ctx) {
+      try {
+        const model = catalogueModel(SEEDANCE_CATALOGUE, job.request as unknown as Parameters<typeof catalogueModel>[1]);
+        const q = (n: number) => `/contents/generations/tasks?page_num=${n}&page_size=${ARK_PAGE_SIZE}&filter.model=${encodeURIComponent(model.id)}`;
+        return await reconcileSeedance(job, model.id, async (n) => {
+          const page = await restJson<ArkListPage>(REST, ctx, q(n), { what: 'list recent tasks', signal: ctx.signal });
+          if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
+          return page;
+        });
+      } catch {
+        return null; // the list could not be read: the job stays unknown for the user
+      }
     },
 
     async ping(ctx) {

@@ -5,6 +5,9 @@
  * GET /v1beta/{name}; there is no status enum, only `done` + `error` | `response`. The clip is
  * a Files API uri that needs the key: files.download → GET /v1beta/files/{id}:download?alt=media.
  * Audio is always generated (no flag on the Gemini API); seed is refused there, so not sent.
+ * No reconcile: operations are read by name only (the SDK's Operations class has get and
+ * getVideosOperation, no list; @google/genai 2.32 genai.d.ts) and a create takes no client id, so
+ * a create whose answer was lost stays `unknown` and the user decides.
  */
 import { rename, rm } from 'node:fs/promises';
 import { GenerateVideosOperation, GoogleGenAI } from '@google/genai';

@@ -9,7 +9,8 @@
  * (https://www.alibabacloud.com/help/en/model-studio/manage-asynchronous-tasks, zh text at
  * https://help.aliyun.com/zh/model-studio/manage-asynchronous-tasks; the official Python SDK
  * dashscope/client/base_api.py `cancel`: "Cancel PENDING task", POST tasks/{id}/cancel).
- * Reference-to-video pictures are uploaded first (wan/upload.ts, wan/references.ts).
+ * Reference-to-video pictures are uploaded first (wan/upload.ts, wan/references.ts). A create
+ * whose answer was lost is looked for by model + exact prompt (wan/reconcile.ts).
  *
  * Region: the base URL setting takes a URL or a region name (`intl` Singapore, `us` Virginia,
  * `cn` Beijing/mainland); else STORYBOARD_WAN_REGION; else `intl`. Key, model and endpoint
@@ -25,6 +26,7 @@ import { concurrencySetting, downloadOutput, providerError, restJson } from './c
 import { WAN_BASE_URLS, WAN_CAPABILITIES, type WanRegion, wanCreate, wanModel } from './wan/models.js';
 import { WAN_R2V_MAX_IMAGE_BYTES } from './wan/references.js';
 import { OSS_RESOLVE_HEADER, wanUploadFile } from './wan/upload.js';
+import { reconcileWan, type WanListPage } from './wan/reconcile.js';
 
 export interface WanTaskAnswer {
   request_id?: string;
@@ -146,6 +148,19 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
           }
           throw err;
         });
+    },
+
+    async reconcile(job, ctx) {
+      try {
+        return await reconcileWan(job, async (q) => {
+          const query = new URLSearchParams({ page_no: String(q.pageNo), page_size: String(q.pageSize), start_time: q.startTime, end_time: q.endTime, model_name: q.modelName });
+          const page = await restJson<WanListPage>(rest(ctx), resolved(ctx), `/api/v1/tasks?${query.toString()}`, { what: 'list recent tasks', signal: ctx.signal });
+          if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
+          return page;
+        }, (id) => task(id, ctx));
+      } catch {
+        return null; // the list could not be read: the job stays unknown for the user
+      }
     },
 
     async ping(ctx) {

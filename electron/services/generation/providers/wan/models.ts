@@ -126,6 +126,19 @@ function r2vProblem(req: GenerationRequest, model: { id: string; kind: Kind }, p
   return null;
 }
 
+function sentPrompt(req: GenerationRequest, kind: Kind, refs: ReturnType<typeof wanReferences>): string {
+  const prompt = fullPrompt(req, 'Wan');
+  return kind === 'r2v' || kind === 'r2v-media' ? labelPrompt(prompt, refs, kind === 'r2v' ? 'legacy' : 'media') : prompt;
+}
+
+/** The model and the exact `input.prompt` a create for this request sends (no files read). */
+export function wanSent(req: GenerationRequest): { model: string; prompt: string } {
+  const model = wanModel(req);
+  const isR2v = model.kind === 'r2v' || model.kind === 'r2v-media';
+  const refs = isR2v ? wanReferences(req, model.kind === 'r2v' ? 'legacy' : 'media') : [];
+  return { model: model.id, prompt: sentPrompt(req, model.kind, refs) };
+}
+
 /**
  * The create request. `upload` turns a local picture into an `oss://` URL (needed by the r2v
  * models only, whose URL fields take no data URIs); everything is checked before the first
@@ -143,8 +156,7 @@ export async function wanCreate(req: GenerationRequest, upload?: WanUploader): P
   if (req.firstFrame && !caps.imageToVideo) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a first frame, but ${model.id} is text-to-video only.`, { model: model.id });
   if (!req.firstFrame && !caps.textToVideo) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame, and ${model.id} needs one.`, { model: model.id });
   if (req.lastFrame && !caps.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but ${model.id} cannot end on a given frame.`, { model: model.id });
-  const prompt = fullPrompt(req, 'Wan');
-  const input: Record<string, unknown> = { prompt: isR2v ? labelPrompt(prompt, refs, model.kind === 'r2v' ? 'legacy' : 'media') : prompt };
+  const input: Record<string, unknown> = { prompt: sentPrompt(req, model.kind, refs) };
   if (req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
   const resolution = wanResolution(req.width, req.height, model.kind);
   const tier = resolution === '1080P' ? '1080P' : '720P';
