@@ -139,7 +139,8 @@ async function reconcile(deps: GenerationDeps, job: Job): Promise<string | typeo
     const provider = (deps.getProvider ?? registryProvider)(job.provider) as QueueAdapter;
     if (!provider.reconcile) return null;
     const settings = (deps.providerSettings ?? envProviderSettings())(provider.id);
-    const found = await provider.reconcile(job, { tmpDir: generationTmpDir(deps.store.dir), settings, jobId: job.id });
+    const knownTaskIds = new Set(deps.store.listJobs().flatMap((j) => (j.id !== job.id && j.taskId ? [j.taskId] : [])));
+    const found = await provider.reconcile(job, { tmpDir: generationTmpDir(deps.store.dir), settings, jobId: job.id, knownTaskIds });
     if (found && 'absent' in found) return found.absent === true ? ABSENT : null;
     return found?.taskId ?? null;
   } catch {

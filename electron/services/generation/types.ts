@@ -34,6 +34,11 @@ export interface ProviderContext {
    * instead of sent twice. Optional: without it such adapters pick a random id.
    */
   jobId?: string;
+  /**
+   * Task ids other jobs of this project already hold (reconcile only): never an answer for
+   * this job, so N variations with the same prompt do not look like N candidates.
+   */
+  knownTaskIds?: ReadonlySet<string>;
 }
 
 export type PollState = 'running' | 'succeeded' | 'failed';

@@ -43,6 +43,13 @@ describe('reconcileFromList', () => {
     expect(await run(pages({ tasks: [t('a', 3, true), t('b', 4, null)], last: true }))).toBeNull();
   });
 
+  it("a task another job of the project already holds is not a candidate (two variations, one prompt)", async () => {
+    const twins = pages({ tasks: [t('other-variation', 3, true), t('mine', 4, true)], last: true });
+    expect(await run(twins, { known: new Set(['other-variation']) })).toEqual({ taskId: 'mine' });
+    // Both known: nothing of this job's in the window, and the list is complete: absent.
+    expect(await run(twins, { known: new Set(['other-variation', 'mine']) })).toEqual({ absent: true });
+  });
+
   it('absent only when the list reaches past the window, everything in it is not ours, and the job is quiet', async () => {
     const empty = pages({ tasks: [t('x', 1, false), t('old', 30, false)], last: false });
     expect(await run(empty)).toEqual({ absent: true });

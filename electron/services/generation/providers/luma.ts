@@ -184,7 +184,7 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       try {
         // A read: the SDK may retry it (it creates nothing).
         const sdk = client(ctx, 2);
-        return await reconcileLuma(job, async (q) => (await sdk.generations.list(q, { signal: ctx.signal })) as LumaListPage);
+        return await reconcileLuma(job, async (q) => (await sdk.generations.list(q, { signal: ctx.signal })) as LumaListPage, ctx.knownTaskIds);
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

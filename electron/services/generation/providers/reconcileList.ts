@@ -51,6 +51,8 @@ export interface ListReconcileOptions {
   /** How long the provider keeps tasks listed (e.g. DashScope 24 h); older windows are never "absent". */
   retentionMs?: number;
   now?: number;
+  /** Task ids other jobs of the project hold (ProviderContext.knownTaskIds): provably not this job's. */
+  known?: ReadonlySet<string>;
 }
 
 export function jobWindow(job: Pick<Job, 'createdAt' | 'updatedAt'>): { from: number; to: number } {
@@ -67,7 +69,7 @@ export async function reconcileFromList(o: ListReconcileOptions): Promise<Reconc
   let complete = false;
   for (let i = 0; i < (o.maxPages ?? 5) && !complete; i++) {
     const page = await o.page(i);
-    seen.push(...page.tasks);
+    seen.push(...page.tasks.map((t) => (o.known?.has(t.id) ? { ...t, ours: false } : t)));
     if (page.last) complete = true;
     else if (o.newestFirst) {
       const oldest = page.tasks.at(-1)?.createdAtMs;

@@ -118,7 +118,7 @@ export function createReplicateProvider(): ProviderAdapter & Required<Pick<Adapt
 
     async reconcile(job, ctx) {
       try {
-        return await reconcileReplicate(job, () => listPage(ctx), (url) => listPage(ctx, url));
+        return await reconcileReplicate(job, () => listPage(ctx), (url) => listPage(ctx, url), ctx.knownTaskIds);
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

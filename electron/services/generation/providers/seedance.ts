@@ -117,7 +117,7 @@ export function createSeedanceProvider(): ProviderAdapter & Required<Pick<Adapte
           const page = await restJson<ArkListPage>(REST, ctx, q(n), { what: 'list recent tasks', signal: ctx.signal });
           if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
           return page;
-        });
+        }, ctx.knownTaskIds);
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

@@ -157,7 +157,7 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
           const page = await restJson<WanListPage>(rest(ctx), resolved(ctx), `/api/v1/tasks?${query.toString()}`, { what: 'list recent tasks', signal: ctx.signal });
           if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
           return page;
-        }, (id) => task(id, ctx));
+        }, (id) => task(id, ctx), Date.now(), ctx.knownTaskIds);
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

@@ -43,7 +43,7 @@ export function lumaIsOurs(g: LumaListed, body: Record<string, unknown>): boolea
   return true;
 }
 
-export async function reconcileLuma(job: Job, list: (q: { limit: number; offset: number }) => Promise<LumaListPage>): Promise<Reconciled> {
+export async function reconcileLuma(job: Job, list: (q: { limit: number; offset: number }) => Promise<LumaListPage>, known?: ReadonlySet<string>): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
   let body: Record<string, unknown>;
@@ -54,6 +54,7 @@ export async function reconcileLuma(job: Job, list: (q: { limit: number; offset:
   }
   return reconcileFromList({
     job,
+    ...(known ? { known } : {}),
     newestFirst: true,
     page: async (i) => {
       const res = await list({ limit: PAGE, offset: i * PAGE });

@@ -50,7 +50,9 @@ export function replicateIsOurs(p: ReplicateListed, modelId: string, sent: Recor
  * `first()` reads the first page, `next(url)` a following one; a `next` on another origin than
  * the first page's is not followed (our key would go there).
  */
-export async function reconcileReplicate(job: Job, first: () => Promise<ReplicateListPage>, next: (url: string) => Promise<ReplicateListPage>): Promise<Reconciled> {
+export async function reconcileReplicate(
+  job: Job, first: () => Promise<ReplicateListPage>, next: (url: string) => Promise<ReplicateListPage>, known?: ReadonlySet<string>,
+): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
   let m: ReplicateModel;
@@ -63,6 +65,7 @@ export async function reconcileReplicate(job: Job, first: () => Promise<Replicat
   let following: string | null = null;
   return reconcileFromList({
     job,
+    ...(known ? { known } : {}),
     newestFirst: true,
     page: async (i) => {
       if (i > 0 && !following) return { tasks: [], last: true };

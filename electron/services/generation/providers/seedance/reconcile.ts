@@ -48,7 +48,9 @@ export function arkIsOurs(t: ArkListed, modelId: string, seed: number, derived: 
   return derived ? true : null;
 }
 
-export async function reconcileSeedance(job: Job, modelId: string, list: (pageNum: number) => Promise<ArkListPage>): Promise<Reconciled> {
+export async function reconcileSeedance(
+  job: Job, modelId: string, list: (pageNum: number) => Promise<ArkListPage>, known?: ReadonlySet<string>,
+): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
   const derived = req.seed === null || req.seed === undefined || req.seed === jobSeed(job.id);
@@ -56,6 +58,7 @@ export async function reconcileSeedance(job: Job, modelId: string, list: (pageNu
   const seed = derived ? jobSeed(job.id) : (req.seed as number);
   return reconcileFromList({
     job,
+    ...(known ? { known } : {}),
     newestFirst: false,
     retentionMs: ARK_RETENTION_MS,
     page: async (i) => {

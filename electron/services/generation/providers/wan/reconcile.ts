@@ -44,6 +44,7 @@ export interface WanListQuery {
 
 export async function reconcileWan(
   job: Job, list: (q: WanListQuery) => Promise<WanListPage>, read: (taskId: string) => Promise<WanTaskView | null>, now = Date.now(),
+  known?: ReadonlySet<string>,
 ): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
@@ -57,6 +58,7 @@ export async function reconcileWan(
   const range = { startTime: wanStamp(from - ZONE_MARGIN_MS), endTime: wanStamp(Math.max(to, now) + ZONE_MARGIN_MS) };
   return reconcileFromList({
     job,
+    ...(known ? { known } : {}),
     now,
     newestFirst: false,
     maxPages: 2,
