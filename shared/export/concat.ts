@@ -3,15 +3,11 @@
  * packets untouched, and the audio is encoded once from the clips' own files with the same
  * exact per-clip sample counts as the re-encode path (filters.ts audioChain).
  *
- * Why the audio is not copied too, measured here (ffmpeg 5.1, 20 identical 1 s clips at
- * 24 fps with a beep at the start of each): every AAC clip carries a 1024-sample priming
- * packet and ends on a 1024-sample boundary, so `-f concat -c copy` keeps ~24 ms of extra
- * audio per join ("Non-monotonous DTS" warnings; 477 ms of drift after 20 joins in a
- * contiguous decode), and `inpoint`/`outpoint` directives can only drop whole packets, not
- * fix it. Re-encoding the video is what the copy path saves; the AAC encode is what it still
- * pays: ffmpeg's native encoder takes ~0.5-0.7 CPU s for 20 s of a stereo tone at 192k on the
- * bench machine (~4-6x a raw concat copy of the same clips), while silence costs ~3 ms per
- * second (measured for EXP-3, test/bench/results.md).
+ * The audio is copied too when every clip has the same AAC (audioCopy.ts, from its own concat
+ * list), else encoded here. Why a plain `-f concat -c copy` of the audio is not enough is in
+ * audioCopy.ts (measured: ~24 ms of drift per join). The encode costs ~0.5-0.7 CPU s for 20 s
+ * of a stereo tone at 192k on the bench machine (~4-6x a raw concat copy of the same clips),
+ * silence ~3 ms per second (EXP-3, test/bench/results.md).
  *
  * Pure and unit tested; the runner executes the invocation.
  */
@@ -132,29 +128,38 @@ function audioPart(plan: ExportPlan, resolveAbs: (relPath: string) => string): {
   return { inputs, graph: chains.join(';') };
 }
 
-export function buildConcatCopyInvocation(plan: ExportPlan, listPath: string, resolveAbs: (relPath: string) => string): FfmpegInvocation {
+/**
+ * The join: the video list (`listPath`), and the audio either copied from the audio list
+ * (`audioListPath`, audioCopy.ts audioConcatList) or encoded from the clips (null).
+ */
+export function buildConcatCopyInvocation(
+  plan: ExportPlan, listPath: string, resolveAbs: (relPath: string) => string, audioListPath: string | null = null,
+): FfmpegInvocation {
   if (plan.clips.length === 0) throw new RangeError('An export plan needs at least one clip');
-  const audio = audioPart(plan, resolveAbs);
+  // The concat demuxer reads a list; -safe 0 because it holds absolute paths, which its
+  // default "safe" mode refuses (https://ffmpeg.org/ffmpeg-formats.html#Options).
+  const list = (source: string): FfmpegInput => ({ options: ['-f', 'concat', '-safe', '0'], source });
+  const audio = audioListPath === null ? audioPart(plan, resolveAbs) : null;
   return {
     label: `export (stream copy) ${plan.outPath.split(/[\\/]/).pop() ?? plan.outPath}`,
     // As the re-encode path (args.ts): never read the terminal; the temp file already exists.
-    globalOptions: ['-hide_banner', '-nostdin', '-y'],
-    inputs: [
-      // The concat demuxer reads the list; -safe 0 because it holds absolute paths, which its
-      // default "safe" mode refuses (https://ffmpeg.org/ffmpeg-formats.html#Options).
-      { options: ['-f', 'concat', '-safe', '0'], source: listPath },
-      ...audio.inputs,
-    ],
-    filterComplex: audio.graph,
+    // -copyts when the audio is copied: the audio list starts with the first clip's priming
+    // packet at -1024 samples, and ffmpeg would otherwise shift that whole input by +21 ms to
+    // start at 0 (measured; https://ffmpeg.org/ffmpeg.html#Advanced-options). Kept as is, the
+    // muxer writes an edit list that hides the priming, as in the source clip.
+    globalOptions: ['-hide_banner', '-nostdin', '-y', ...(audio ? [] : ['-copyts'])],
+    inputs: [list(listPath), ...(audio ? audio.inputs : [list(audioListPath as string)])],
+    filterComplex: audio ? audio.graph : null,
     outputOptions: [
-      // The joined video (the list declares just that stream) and the audio built from the clips.
+      // The joined video (the list declares just that stream) and the audio: built from the
+      // clips, or the audio list's packets.
       '-map', '0:v:0',
-      '-map', '[aout]',
+      '-map', audio ? '[aout]' : '1:a:0',
       '-map_metadata', '-1',
       '-map_chapters', '-1',
       // Packets are written as they are: no decode, no encode (https://ffmpeg.org/ffmpeg.html#Stream-copy).
       '-c:v', 'copy',
-      ...audioEncoderArgs(plan.quality),
+      ...(audio ? audioEncoderArgs(plan.quality) : ['-c:a', 'copy']),
       // Index first, as the re-encode path (https://trac.ffmpeg.org/wiki/Encode/H.264#faststartforwebvideo).
       '-movflags', '+faststart',
       '-f', plan.container,

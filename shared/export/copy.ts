@@ -5,8 +5,9 @@
  * FIRST clip's parameters for the whole file, and a mismatched copy still "succeeds" with a
  * wrong duration or undecodable frames (design.md §7, reliability-anchors.md B1.2 row B).
  * Anything not verified here goes to the re-encode path, with the reason saying why.
- * Audio is not part of the decision: the copy path encodes the audio anyway, from any clip
- * audio or silence, to exact sample counts (concat.ts says why AAC is not copied).
+ * The audio is decided after the video (audioCopy.ts audioRoute): its packets are copied too
+ * when every clip has the same AAC, else it is encoded from any clip audio or silence to exact
+ * sample counts (concat.ts).
  *
  * Two stages: copyPrecheck() uses only what the project already knows (no process), so
  * mixed projects never pay for a probe; copyVerdict() adds the per-clip stream facts.
@@ -16,6 +17,7 @@ import { floorFrames, fpsToString, type Fps } from '../model/time.js';
 import type { Ratio } from '../media/rational.js';
 import { concatPathProblem, firstInexactStart } from './concat.js';
 import type { ClipVideoFacts } from './copyFacts.js';
+import { audioRoute, type AudioRoute } from './audioCopy.js';
 import type { ExportClip, ExportPlan } from './plan.js';
 import { OUTPUT_PIXEL_FORMAT } from './presets.js';
 
@@ -25,14 +27,17 @@ export type CopyRefusalCode =
   | 'stream-layout' | 'profile' | 'level' | 'extradata' | 'time-base' | 'decode-delay' | 'color'
   | 'audio-items' | 'transition';
 
-/** `videoStreamId`: the container id of the video stream every clip shares (for the concat list). */
+/**
+ * `videoStreamId`: the container id of the video stream every clip shares (for the concat
+ * list); `audio`: whether the audio packets are copied too, and why.
+ */
 export type CopyVerdict =
-  | { eligible: true; videoStreamId: number }
+  | { eligible: true; videoStreamId: number; audio: AudioRoute }
   | { eligible: false; code: CopyRefusalCode; reason: string };
 
 const refuse = (code: CopyRefusalCode, reason: string): CopyVerdict => ({ eligible: false, code, reason });
 /** A check passed (the stream id is filled in by copyVerdict). */
-const OK: CopyVerdict = { eligible: true, videoStreamId: -1 };
+const OK: CopyVerdict = { eligible: true, videoStreamId: -1, audio: { copy: false, reason: '' } };
 
 const sameRatio = (a: Ratio | null, b: Ratio): boolean => a !== null && a.num * b.den === b.num * a.den;
 const fpsText = (r: Ratio): string => fpsToString(r);
@@ -177,5 +182,5 @@ export function copyVerdict(plan: ExportPlan, facts: readonly (ClipVideoFacts | 
     const c = plan.clips[inexact];
     return refuse('time-base', `${c?.label ?? 'A clip'} can't be placed exactly on its first frame in time base ${tb.num}/${tb.den}`);
   }
-  return { eligible: true, videoStreamId: f0.streamId as number };
+  return { eligible: true, videoStreamId: f0.streamId as number, audio: audioRoute(plan, facts) };
 }

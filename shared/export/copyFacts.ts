@@ -11,18 +11,18 @@ import { parseRatio, type Ratio } from '../media/rational.js';
 import { rotationOf, type ProbeStream } from '../media/probe.js';
 
 /**
- * `-show_data_hash sha256` adds `extradata_hash` (the avcC record: SPS/PPS) to the stream
- * (https://ffmpeg.org/ffprobe.html, "-show_data_hash"). Packets are listed, not decoded:
- * reading them is a demux pass over the file, far cheaper than a decode.
+ * `-show_data_hash sha256` adds `extradata_hash` (the avcC record: SPS/PPS; for AAC the
+ * AudioSpecificConfig) to each stream (https://ffmpeg.org/ffprobe.html, "-show_data_hash").
+ * Packets of every stream are listed (the audio ones decide whether the audio can be copied
+ * too, audioCopy.ts), not decoded: a demux pass over the file, far cheaper than a decode.
  * `-i` so a name starting with "-" is never an option.
  */
 export function clipFactsArgs(absPath: string): string[] {
   return [
     '-v', 'error',
-    '-select_streams', 'v:0',
     '-show_data_hash', 'sha256',
     '-show_streams', '-show_format',
-    '-show_entries', 'packet=pts,dts,duration,flags',
+    '-show_entries', 'packet=stream_index,pts,dts,duration,flags',
     '-print_format', 'json=compact=1',
     '-i', absPath,
   ];
@@ -57,6 +57,35 @@ export interface ClipVideoFacts {
   avgFrameRate: Ratio | null;
   extradataHash: string | null;
   packets: PacketSummary;
+  /** The file's first audio stream, or null when it has none. */
+  audio: ClipAudioFacts | null;
+}
+
+/** What audioCopy.ts needs to know about a clip's audio before copying its packets. */
+export interface ClipAudioFacts {
+  streamId: number | null;
+  codec: string;
+  profile: string;
+  sampleRate: number;
+  channels: number;
+  channelLayout: string;
+  extradataHash: string | null;
+  timeBase: Ratio | null;
+  packetCount: number;
+  /** pts of the first packet (an AAC encoder's priming frame sits before 0: -1024). */
+  firstPts: number | null;
+  /** The duration of every packet but the last, when they all share one (AAC: 1024); else null. */
+  frameSize: number | null;
+  /** Every packet starts exactly where the previous one ends (no gap, no overlap). */
+  contiguous: boolean;
+  /**
+   * Per audio packet, the largest video dts (in video time-base ticks) the demuxer reads
+   * before it, in file order; null when no video packet comes first. The concat demuxer ends a
+   * clip at the first packet of ANY stream whose dts reaches the outpoint (concatdec.c
+   * packet_after_outpoint), so a video packet stored ahead of the audio it plays with would
+   * cut the audio early (measured with a fragmented MP4; audioCopy.ts).
+   */
+  videoDtsBefore: (number | null)[];
 }
 
 export interface PacketSummary {
@@ -74,6 +103,7 @@ export interface PacketSummary {
 }
 
 interface RawPacket {
+  stream_index?: number;
   pts?: number;
   dts?: number;
   duration?: number;
@@ -130,7 +160,10 @@ export function parseClipFacts(json: unknown): ClipVideoFacts | null {
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const start = Number(format.start_time);
   const disposition = isObject(stream.disposition) ? stream.disposition : {};
-  const packets = Array.isArray(json.packets) ? (json.packets as unknown[]).filter(isObject) as RawPacket[] : [];
+  const all = Array.isArray(json.packets) ? (json.packets as unknown[]).filter(isObject) as RawPacket[] : [];
+  // Captures made with `-select_streams v:0` carry no stream_index: every packet is the video's.
+  const packets = all.filter((p) => p.stream_index === undefined || p.stream_index === stream.index);
+  const audio = (json.streams as unknown[]).find((s): s is Record<string, unknown> => isObject(s) && s.codec_type === 'audio');
   return {
     streamId: streamIdOf(stream.id),
     container: str(format.format_name),
@@ -152,5 +185,47 @@ export function parseClipFacts(json: unknown): ClipVideoFacts | null {
     avgFrameRate: parseRatio(stream.avg_frame_rate),
     extradataHash: str(stream.extradata_hash) || null,
     packets: summarizePackets(packets),
+    audio: audio ? audioFacts(audio, all, stream.index) : null,
+  };
+}
+
+/** For each packet of `audioIndex`, the largest dts of `videoIndex` read before it (file order). */
+function videoDtsBeforeEach(all: readonly RawPacket[], audioIndex: unknown, videoIndex: unknown): (number | null)[] {
+  const out: (number | null)[] = [];
+  let max: number | null = null;
+  for (const p of all) {
+    const d = int(p.dts);
+    if (p.stream_index === videoIndex && d !== null) max = max === null ? d : Math.max(max, d);
+    else if (p.stream_index === audioIndex) out.push(max);
+  }
+  return out;
+}
+
+function audioFacts(stream: Record<string, unknown>, all: readonly RawPacket[], videoIndex: unknown): ClipAudioFacts {
+  const packets = all.filter((p) => p.stream_index === stream.index);
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const pts = packets.map((p) => int(p.pts));
+  const durations = new Set(packets.slice(0, -1).map((p) => int(p.duration)));
+  const size = durations.size === 1 ? [...durations][0] ?? null : null;
+  const contiguous = pts.every((p, i) => {
+    if (i === 0) return p !== null;
+    const prev = pts[i - 1];
+    const d = int(packets[i - 1]?.duration);
+    return p !== null && prev !== null && prev !== undefined && d !== null && p === prev + d;
+  });
+  return {
+    streamId: streamIdOf(stream.id),
+    codec: str(stream.codec_name),
+    profile: str(stream.profile),
+    sampleRate: Number(stream.sample_rate) || 0,
+    channels: int(stream.channels) ?? 0,
+    channelLayout: str(stream.channel_layout),
+    extradataHash: str(stream.extradata_hash) || null,
+    timeBase: parseRatio(str(stream.time_base)),
+    packetCount: packets.length,
+    firstPts: pts[0] ?? null,
+    frameSize: size,
+    contiguous,
+    videoDtsBefore: videoDtsBeforeEach(all, stream.index, videoIndex),
   };
 }

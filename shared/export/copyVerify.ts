@@ -6,6 +6,7 @@
  */
 import { parseRatio, type Ratio } from '../media/rational.js';
 import { fpsToString, framesToSeconds } from '../model/time.js';
+import { AAC_FRAME, audioCopyPacketCount, type AudioCopyClip } from './audioCopy.js';
 import { ticksPerFrame } from './copy.js';
 import type { ExportPlan } from './plan.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
@@ -84,9 +85,41 @@ export function packetProblem(csv: string, plan: CheckedPlan, timeBase: Ratio): 
   return null;
 }
 
-/** copyOutputProblem() on the output of outputProbeArgs(). */
-export function copyProbeProblem(plan: CheckedPlan, probeJson: unknown): string | null {
-  return copyOutputProblem(plan, probeJson, videoPacketsCsv(probeJson));
+/**
+ * copyOutputProblem() on the output of outputProbeArgs(), and when the audio was copied
+ * (`audio`: its audioCopyLayout), copiedAudioProblem().
+ */
+export function copyProbeProblem(plan: CheckedPlan, probeJson: unknown, audio: readonly AudioCopyClip[] | null = null): string | null {
+  return copyOutputProblem(plan, probeJson, videoPacketsCsv(probeJson)) ?? (audio ? copiedAudioProblem(plan, probeJson, audio) : null);
+}
+
+/**
+ * The copied audio against its layout: exactly the planned packets (each clip's priming packet
+ * and its kept ones), the first one the priming packet before 0 (the edit list hides it),
+ * each starting where the previous ends (a player plays them back to back, so then every clip
+ * starts where the layout put it), every join within one AAC frame of its picture, and the
+ * track as long as the video within one AAC frame.
+ */
+export function copiedAudioProblem(plan: CheckedPlan, probeJson: unknown, audio: readonly AudioCopyClip[]): string | null {
+  const root = (typeof probeJson === 'object' && probeJson !== null ? probeJson : {}) as { streams?: unknown; packets?: unknown };
+  const streams = Array.isArray(root.streams) ? (root.streams as Stream[]) : [];
+  const a = streams.find((s) => s.codec_type === 'audio');
+  if (a === undefined || typeof a.index !== 'number') return 'it has no audio stream';
+  if (a.time_base !== `1/${OUTPUT_SAMPLE_RATE}`) return `its audio time base is ${a.time_base ?? '?'}, 1/${OUTPUT_SAMPLE_RATE} expected`;
+  const packets = Array.isArray(root.packets) ? (root.packets as { stream_index?: unknown; pts?: unknown }[]) : [];
+  const pts = packets.filter((p) => typeof p === 'object' && p !== null && p.stream_index === a.index).map((p) => p.pts);
+  const expected = audioCopyPacketCount(audio);
+  if (pts.length !== expected) return `it has ${pts.length} audio packets, ${expected} copied expected`;
+  if (pts[0] !== -AAC_FRAME) return `its first audio packet is at ${String(pts[0])}, the priming packet at ${-AAC_FRAME} expected`;
+  const gap = pts.findIndex((p, i) => i > 0 && p !== (pts[i - 1] as number) + AAC_FRAME);
+  if (gap >= 0) return `audio packet ${gap} is at ${String(pts[gap])}, right after the previous one expected`;
+  const far = audio.findIndex((c) => Math.abs(c.offsetSamples) > AAC_FRAME);
+  if (far >= 0) return `clip ${far + 1}'s audio starts ${audio[far]?.offsetSamples ?? '?'} samples off its picture`;
+  const video = framesToSeconds(plan.totalFrames, plan.fps);
+  if (!(Math.abs(Number(a.duration) - video) <= AAC_FRAME / OUTPUT_SAMPLE_RATE + 1e-6)) {
+    return `its audio lasts ${a.duration ?? '?'} s, ${video.toFixed(6)} s (±1 AAC frame) expected`;
+  }
+  return null;
 }
 
 /**

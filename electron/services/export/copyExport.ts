@@ -1,7 +1,8 @@
 /**
  * The stream-copy attempt of an export (decided by copyProbe.ts decideCopy): write the concat
- * list beside the temp file, let ffmpeg join the clips' video packets into the temp file, then
- * verify the result with ffprobe. The caller renames the temp over the target only when this
+ * list(s) beside the temp file, let ffmpeg join the clips' video packets (and their audio
+ * packets, when the verdict copies those too) into the temp file, then verify the result with
+ * ffprobe. The caller renames the temp over the target only when this
  * returns null; on a problem it deletes the temp and re-encodes (exportJob.ts).
  *
  * The join starts before the decision is complete (speculativeCopy): probing a clip costs
@@ -9,12 +10,25 @@
  */
 import { open, rm } from 'node:fs/promises';
 import { AppError, isCanceled } from '../../../shared/errors.js';
+import { audioConcatList, audioCopyLayout, type AudioRoute } from '../../../shared/export/audioCopy.js';
 import type { CopyVerdict } from '../../../shared/export/copy.js';
 import { buildConcatCopyInvocation, concatListFor } from '../../../shared/export/concat.js';
 import { copyProbeProblem, outputProbeArgs } from '../../../shared/export/copyVerify.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
 import { runFfmpeg, runFfprobe, type RunFfmpegOptions } from '../ffmpeg/runner.js';
-import { concatListPath } from './tempPath.js';
+import { audioListPath, concatListPath } from './tempPath.js';
+
+/** What the join copies: the video track, and the audio track or not (a CopyVerdict's route). */
+export interface CopyRoute {
+  videoStreamId: number;
+  audio: AudioRoute;
+}
+
+/** The same join: same video track, and the audio copied from the same track or encoded alike. */
+export function sameRoute(a: CopyRoute, b: CopyRoute): boolean {
+  if (a.videoStreamId !== b.videoStreamId || a.audio.copy !== b.audio.copy) return false;
+  return !a.audio.copy || !b.audio.copy || a.audio.streamId === b.audio.streamId;
+}
 
 export interface CopyAttemptOptions extends Pick<RunFfmpegOptions, 'onSpawn' | 'onProgress'> {
   signal: AbortSignal;
@@ -31,8 +45,9 @@ function firstLine(err: unknown): string {
 }
 
 /** The written file's problem against the plan, or null when it is exactly what was planned. */
-export async function verifyCopyOutput(plan: ExportPlan, file: string, signal: AbortSignal): Promise<string | null> {
-  return copyProbeProblem(plan, JSON.parse(await runFfprobe(outputProbeArgs(file), { signal })));
+export async function verifyCopyOutput(plan: ExportPlan, file: string, signal: AbortSignal, audioCopied = false): Promise<string | null> {
+  const json: unknown = JSON.parse(await runFfprobe(outputProbeArgs(file), { signal }));
+  return copyProbeProblem(plan, json, audioCopied ? audioCopyLayout(plan) : null);
 }
 
 async function writeList(listPath: string, text: string): Promise<void> {
@@ -62,13 +77,15 @@ async function attempt(signal: AbortSignal, what: string, fn: () => Promise<stri
  * only on cancel (AppError CANCELED). The concat list is always removed.
  */
 export async function runCopyExport(
-  plan: ExportPlan, resolveAbs: (rel: string) => string, videoStreamId: number, opts: CopyAttemptOptions,
+  plan: ExportPlan, resolveAbs: (rel: string) => string, route: CopyRoute, opts: CopyAttemptOptions,
 ): Promise<string | null> {
   const listPath = concatListPath(plan.tempPath);
+  const aListPath = route.audio.copy ? audioListPath(plan.tempPath) : null;
   try {
     const failed = await attempt(opts.signal, 'the stream copy failed', async () => {
-      await writeList(listPath, concatListFor(plan, resolveAbs, videoStreamId));
-      await runFfmpeg(buildConcatCopyInvocation(plan, listPath, resolveAbs), {
+      await writeList(listPath, concatListFor(plan, resolveAbs, route.videoStreamId));
+      if (aListPath !== null && route.audio.copy) await writeList(aListPath, audioConcatList(plan, resolveAbs, route.audio.streamId));
+      await runFfmpeg(buildConcatCopyInvocation(plan, listPath, resolveAbs, aListPath), {
         signal: opts.signal,
         ...(opts.onSpawn && { onSpawn: opts.onSpawn }),
         ...(opts.onProgress && { onProgress: opts.onProgress }),
@@ -78,11 +95,12 @@ export async function runCopyExport(
     if (failed !== null) return failed;
     return await attempt(opts.signal, 'the copied file could not be verified', async () => {
       await opts.afterCopy?.(plan.tempPath);
-      const problem = await verifyCopyOutput(plan, plan.tempPath, opts.signal);
+      const problem = await verifyCopyOutput(plan, plan.tempPath, opts.signal, route.audio.copy);
       return problem === null ? null : `the copied file failed verification: ${problem}`;
     });
   } finally {
     await rm(listPath, { force: true }).catch(() => {});
+    if (aListPath !== null) await rm(aListPath, { force: true }).catch(() => {});
   }
 }
 
@@ -93,20 +111,20 @@ export interface SpeculativeCopyResult {
 }
 
 /**
- * runCopyExport() started at once with the video track `leadStreamId` (a guess, see
- * copyProbe.ts leadStreamIdGuess), while `decision` (decideCopy over every clip) is still
- * running. The join counts only when the verdict allows a copy of that same track; if it
- * names another track the join is made again with it; on a refusal ffmpeg is stopped and gone
+ * runCopyExport() started at once with the route `lead` (a guess, see copyProbe.ts
+ * leadRouteGuess), while `decision` (decideCopy over every clip) is still running. The join
+ * counts only when the verdict allows that same route; if it names another one (another
+ * track, or audio copied instead of encoded or back) the join is made again with it; on a refusal ffmpeg is stopped and gone
  * (the caller may reuse the temp name) before this returns. Rejects only on cancel.
  */
 export async function speculativeCopy(
-  plan: ExportPlan, resolveAbs: (rel: string) => string, leadStreamId: number, decision: Promise<CopyVerdict>, opts: CopyAttemptOptions,
+  plan: ExportPlan, resolveAbs: (rel: string) => string, lead: CopyRoute, decision: Promise<CopyVerdict>, opts: CopyAttemptOptions,
 ): Promise<SpeculativeCopyResult> {
   const own = new AbortController();
   const onAbort = (): void => own.abort();
   opts.signal.addEventListener('abort', onAbort, { once: true });
   if (opts.signal.aborted) own.abort();
-  const copying = runCopyExport(plan, resolveAbs, leadStreamId, { ...opts, signal: own.signal });
+  const copying = runCopyExport(plan, resolveAbs, lead, { ...opts, signal: own.signal });
   // Settles on every path below; this only keeps a rejection from counting as unhandled meanwhile.
   copying.catch(() => {});
   const stopCopy = async (): Promise<void> => {
@@ -121,9 +139,9 @@ export async function speculativeCopy(
       await stopCopy();
       throw err;
     }
-    if (verdict.eligible && verdict.videoStreamId !== leadStreamId) {
+    if (verdict.eligible && !sameRoute(verdict, lead)) {
       await stopCopy();
-      return { verdict, problem: await runCopyExport(plan, resolveAbs, verdict.videoStreamId, opts) };
+      return { verdict, problem: await runCopyExport(plan, resolveAbs, verdict, opts) };
     }
     if (!verdict.eligible) {
       await stopCopy();

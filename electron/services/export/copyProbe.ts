@@ -11,10 +11,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { isCanceled } from '../../../shared/errors.js';
+import { audioRoute, audioRouteGuess } from '../../../shared/export/audioCopy.js';
 import { copyPrecheck, copyVerdict, type CopyVerdict } from '../../../shared/export/copy.js';
 import { clipFactsArgs, parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
 import { runFfprobe } from '../ffmpeg/runner.js';
+import type { CopyRoute } from './copyExport.js';
 
 /** Two at a time: the machines have two cores, and each probe reads its file once. */
 const CONCURRENCY = 2;
@@ -69,16 +71,26 @@ export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string)
   return plan.clips.map((c) => facts.get(resolveAbs(c.path)) ?? null);
 }
 
+/** The remembered facts of a file, or undefined. */
+async function cached(file: string): Promise<ClipVideoFacts | undefined> {
+  const key = await identity(file);
+  return key === null ? undefined : cache.get(key);
+}
+
 /**
- * The video track id to start the join with before the probes are done (copyExport.ts
- * speculativeCopy): the first clip's, when its facts are remembered; else 1, the first track
- * of an MP4, where every encoder we know of puts the video. Only a guess: the verdict names
- * the real track, and a join made with another one is thrown away and made again.
+ * The route to start the join with before the probes are done (copyExport.ts speculativeCopy).
+ * Video: the first clip's track when remembered, else 1, the first track of an MP4, where every
+ * encoder we know of puts the video. Audio: when every clip's facts are remembered, the real
+ * decision; else copied from track 2 (or the first clip's remembered audio track) when the
+ * project's records say every clip has 48 kHz stereo AAC. Only a guess: a join made with
+ * another route than the verdict's is thrown away and made again.
  */
-export async function leadStreamIdGuess(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<number> {
-  const first = plan.clips[0];
-  const key = first ? await identity(resolveAbs(first.path)) : null;
-  return (key === null ? undefined : cache.get(key))?.streamId ?? 1;
+export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<CopyRoute> {
+  const known = await Promise.all(plan.clips.map((c) => cached(resolveAbs(c.path))));
+  const first = known[0];
+  const videoStreamId = first?.streamId ?? 1;
+  if (known.every((f) => f !== undefined)) return { videoStreamId, audio: audioRoute(plan, known) };
+  return { videoStreamId, audio: audioRouteGuess(plan, first?.audio?.streamId ?? videoStreamId + 1) };
 }
 
 /** Copy or not, and why: the precheck (free), then the probes (only if it passed). */

@@ -25,7 +25,7 @@ import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
 import { copyPrecheck } from '../../../shared/export/copy.js';
 import { speculativeCopy, type CopyAttemptOptions } from './copyExport.js';
-import { decideCopy, leadStreamIdGuess } from './copyProbe.js';
+import { decideCopy, leadRouteGuess } from './copyProbe.js';
 import type { ExportStorePort } from './storePort.js';
 import { exportTempPath } from './tempPath.js';
 
@@ -45,7 +45,7 @@ export interface RunExportOptions {
   testHooks?: Pick<CopyAttemptOptions, 'afterCopy'>;
 }
 
-/** 'copy': video packets joined as they are, audio encoded; 'reencode': one encode pass. */
+/** 'copy': video packets joined as they are, audio copied too or encoded; 'reencode': one encode pass. */
 export type ExportMode = 'copy' | 'reencode';
 
 export interface RunExportResult {
@@ -112,13 +112,15 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
       onProgress: (p: number) => emit(Math.min(p, 0.999)),
     };
     if (pre.eligible) {
-      const lead = await leadStreamIdGuess(plan, resolveAbs);
+      const lead = await leadRouteGuess(plan, resolveAbs);
       const decision = decideCopy(plan, resolveAbs, stop.signal);
       const { verdict, problem } = await speculativeCopy(plan, resolveAbs, lead, decision, { ...run, ...opts.testHooks });
       if (recordError !== null) throw recordError;
       if (!verdict.eligible) {
         mode = 'reencode';
         reason = verdict.reason;
+      } else {
+        reason = `${reason}; ${verdict.audio.reason}`;
       }
       logMode();
       if (verdict.eligible && problem !== null) {

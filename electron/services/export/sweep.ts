@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { killStaleFfmpeg } from '../ffmpeg/orphans.js';
 import type { ExportStorePort } from './storePort.js';
-import { concatListPath, isExportTempName } from './tempPath.js';
+import { audioListPath, concatListPath, isExportTempName } from './tempPath.js';
 
 export interface SweepResult {
   /** Runs marked 'interrupted'. */
@@ -30,8 +30,9 @@ export async function sweepInterruptedExports(store: Pick<ExportStorePort, 'unfi
       if (run.pid !== null && (await killStaleFfmpeg(run.pid, run.tempPath))) result.killed.push(run.pid);
       if (isExportTempName(run.tempPath)) {
         await rm(run.tempPath, { force: true });
-        // A stream-copy run also leaves its concat list (copyExport.ts).
+        // A stream-copy run also leaves its concat list(s) (copyExport.ts).
         await rm(concatListPath(run.tempPath), { force: true });
+        await rm(audioListPath(run.tempPath), { force: true });
       }
       store.updateExport(run.id, { state: 'interrupted' });
       result.interrupted.push(run.id);

@@ -38,6 +38,11 @@ export function concatListPath(tempPath: string): string {
   return `${tempPath.slice(0, -TEMP_SUFFIX.length)}.list${TEMP_SUFFIX}`;
 }
 
+/** The audio concat list of a stream copy that copies the audio too (`...<id>.alist.sbtmp`). */
+export function audioListPath(tempPath: string): string {
+  return concatListPath(tempPath).replace(/\.list(\.sbtmp)$/, '.alist$1');
+}
+
 export function isExportTempName(path: string): boolean {
   const name = basename(path);
   return name.startsWith('.') && name.endsWith(TEMP_SUFFIX) && name.length > 1 + TEMP_SUFFIX.length;

@@ -13,7 +13,7 @@ import { runExport, type RunExportOptions, type RunExportResult } from '../../..
 import { clearClipFactsCache } from '../../../electron/services/export/copyProbe.js';
 import { sweepInterruptedExports } from '../../../electron/services/export/sweep.js';
 import { runningFfmpegCount } from '../../../electron/services/ffmpeg/runner.js';
-import { concatListPath, exportTempPath } from '../../../electron/services/export/tempPath.js';
+import { audioListPath, concatListPath, exportTempPath } from '../../../electron/services/export/tempPath.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -99,7 +99,7 @@ describe('stream-copy export (real ffmpeg)', () => {
     expect(readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.copy'))).toEqual([]);
   });
 
-  it('20 joins: no drift (a plain -f concat -c copy drifts past a frame, which is why audio is encoded)', async () => {
+  it('20 joins: no drift (a plain -f concat -c copy drifts past a frame, which is why the audio is placed by audioCopy.ts)', async () => {
     const many = Array.from({ length: 21 }, (_, i) => same[i % 4] as ClipSpec);
     const { result, file } = await exportCut(dir, many, 'twenty joins.mp4');
     expect(result.mode).toBe('copy');
@@ -245,15 +245,18 @@ describe('stream-copy export (real ffmpeg)', () => {
     expect(readdirSync(outDir).filter((n) => n.includes('canceled copy'))).toEqual([]);
   });
 
-  it('the sweep after a crash removes the concat list as well as the temp file', async () => {
+  it('the sweep after a crash removes the concat lists as well as the temp file', async () => {
     const outPath = join(dir, 'out', 'crashed copy.mp4');
     const temp = exportTempPath(outPath, 'dead');
     writeFileSync(temp, 'half');
     writeFileSync(concatListPath(temp), 'ffconcat version 1.0\n');
+    writeFileSync(audioListPath(temp), 'ffconcat version 1.0\n');
     const store = new FakeExportStore(dir, makeDoc([], { dir }));
     store.recordExportStart({ id: 'dead', outPath, tempPath: temp, pid: null });
     expect(await sweepInterruptedExports(store)).toEqual({ interrupted: ['dead'], killed: [], problems: [] });
     expect(existsSync(temp)).toBe(false);
     expect(existsSync(concatListPath(temp))).toBe(false);
+    expect(existsSync(audioListPath(temp))).toBe(false);
+    expect(audioListPath(temp)).toMatch(/\.dead\.alist\.sbtmp$/);
   });
 });

@@ -7,6 +7,10 @@
  *     lines of a good copy of that clip twice (48 frames at 24 fps), for copyOutputProblem()
  *   copy-output-2x24-probe.json   outputProbeArgs() on a stream-copy export of such a clip twice
  *   copy-output-shifted-*   the same join made without declaring the concat stream: video starts 21 ms late
+ *   clip-facts-all-streams-320x240-24fps-aac.json   clipFactsArgs() today (every stream's packets) on a
+ *     1 s x264 + AAC clip (syncFixtures.ts markedClip)
+ *   copy-output-audio-copied-2x24-probe.json   outputProbeArgs() on the join of that clip twice with
+ *     its AAC copied (the video list and audioConcatList(), -copyts, as concat.ts builds it)
  */
 import { readFileSync } from 'node:fs';
 import { parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';

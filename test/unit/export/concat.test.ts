@@ -168,6 +168,24 @@ describe('buildConcatCopyInvocation', () => {
     );
   });
 
+  it('with an audio list: both lists joined as they are (-copyts keeps the priming packet before 0), nothing encoded', () => {
+    const p = plan([{ path: 'media/a.mp4' }, { path: 'media/b.mp4' }]);
+    const inv = buildConcatCopyInvocation(p, '/videos/.cut.mp4.id.list.sbtmp', resolveAbs, '/videos/.cut.mp4.id.alist.sbtmp');
+    expect(toArgv(inv).slice(0, 18)).toEqual([
+      '-hide_banner', '-nostdin', '-y', '-copyts',
+      '-f', 'concat', '-safe', '0', '-i', '/videos/.cut.mp4.id.list.sbtmp',
+      '-f', 'concat', '-safe', '0', '-i', '/videos/.cut.mp4.id.alist.sbtmp',
+      '-map', '0:v:0',
+    ]);
+    expect(inv.filterComplex).toBeNull();
+    expect(inv.outputOptions).toEqual([
+      '-map', '0:v:0', '-map', '1:a:0', '-map_metadata', '-1', '-map_chapters', '-1',
+      '-c:v', 'copy', '-c:a', 'copy', '-movflags', '+faststart', '-f', 'mp4',
+    ]);
+    // Without it, the encode path does not shift timestamps differently from before.
+    expect(buildConcatCopyInvocation(p, '/l', resolveAbs).globalOptions).not.toContain('-copyts');
+  });
+
   it('refuses an empty plan', () => {
     const p = plan([{}]);
     expect(() => buildConcatCopyInvocation({ ...p, clips: [] }, '/l', resolveAbs)).toThrow(RangeError);

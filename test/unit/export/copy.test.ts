@@ -27,7 +27,9 @@ function secondDiffers(over: Partial<ClipVideoFacts>): ClipVideoFacts[] {
 
 describe('copyVerdict: identical whole takes', () => {
   it('three shots of the real AI clip are eligible, naming the video track to join', () => {
-    expect(copyVerdict(planOf(), [horseFacts(), horseFacts(), horseFacts()], abs)).toEqual({ eligible: true, videoStreamId: 1 });
+    expect(copyVerdict(planOf(), [horseFacts(), horseFacts(), horseFacts()], abs)).toEqual({
+      eligible: true, videoStreamId: 1, audio: { copy: false, reason: 'audio encoded: Shot 1 "prompt 1" has no audio' },
+    });
   });
 });
 
@@ -124,7 +126,7 @@ describe('copyVerdict: joins placed exactly', () => {
     expect(refusal(plan, [f, f])).toEqual({ code: 'time-base', reason: `Shot 2 "prompt 2" can't be placed exactly on its first frame in time base 1/30000000` });
     // The usual mp4 time base for that rate is exact.
     const usual = { ...f, timeBase: { num: 1, den: 30000 }, packets: { ...f.packets, step: 1001 } };
-    expect(copyVerdict(plan, [usual, usual], abs)).toEqual({ eligible: true, videoStreamId: 1 });
+    expect(copyVerdict(plan, [usual, usual], abs)).toMatchObject({ eligible: true, videoStreamId: 1 });
   });
 
   it('ticksPerFrame: whole ticks or null', () => {

@@ -3,11 +3,13 @@ import { clipFactsArgs, parseClipFacts, summarizePackets } from '../../../shared
 import { capturedJson, horseFacts } from './captured.js';
 
 describe('clipFactsArgs', () => {
-  it('lists the first video stream with its extradata hash and packets, and never reads the name as an option', () => {
+  it('lists every stream with its extradata hash and packets, and never reads the name as an option', () => {
     const args = clipFactsArgs('-odd name.mp4');
     expect(args.slice(-2)).toEqual(['-i', '-odd name.mp4']);
-    expect(args).toEqual(expect.arrayContaining(['-select_streams', 'v:0', '-show_data_hash', 'sha256', '-show_streams', '-show_format']));
-    expect(args[args.indexOf('-show_entries') + 1]).toBe('packet=pts,dts,duration,flags');
+    expect(args).toEqual(expect.arrayContaining(['-show_data_hash', 'sha256', '-show_streams', '-show_format']));
+    // The audio's packets too (audioCopy.ts): no stream selection.
+    expect(args).not.toContain('-select_streams');
+    expect(args[args.indexOf('-show_entries') + 1]).toBe('packet=stream_index,pts,dts,duration,flags');
   });
 });
 
@@ -34,6 +36,7 @@ describe('parseClipFacts on real ffprobe output', () => {
       avgFrameRate: { num: 8, den: 1 },
       extradataHash: 'SHA256:311f215d17f4c775dcdd96a86c78a2de81be720aca97ad2460c8a062273ce1b7',
       packets: { count: 49, firstPts: 0, firstDts: -4096, firstIsKeyframe: true, step: 2048 },
+      audio: null,
     });
   });
 
@@ -43,6 +46,34 @@ describe('parseClipFacts on real ffprobe output', () => {
     expect(f?.packets).toEqual({ count: 24, firstPts: 0, firstDts: -1024, firstIsKeyframe: true, step: 512 });
     expect(f?.extradataHash).toMatch(/^SHA256:[0-9a-f]{64}$/);
     expect(f?.extradataHash).not.toBe(horseFacts().extradataHash);
+  });
+
+  it('every stream listed (clipFactsArgs today): the video packets apart from the audio, and the AAC facts', () => {
+    const f = parseClipFacts(capturedJson('clip-facts-all-streams-320x240-24fps-aac.json'));
+    expect(f?.packets).toEqual({ count: 24, firstPts: 0, firstDts: -1024, firstIsKeyframe: true, step: 512 });
+    expect(f?.audio).toEqual({
+      streamId: 2, codec: 'aac', profile: 'LC', sampleRate: 48000, channels: 2, channelLayout: 'stereo',
+      extradataHash: expect.stringMatching(/^SHA256:[0-9a-f]{64}$/) as unknown, timeBase: { num: 1, den: 48000 },
+      // The priming packet at -1024, then 47 more; the last one is shorter (896: the edit list's end).
+      packetCount: 48, firstPts: -1024, frameSize: 1024, contiguous: true,
+      videoDtsBefore: expect.any(Array) as unknown,
+    });
+    // File order: video and audio interleaved by time, so the video read before an audio
+    // packet is about as old as it (ticks of 1/12288 s vs packets of 1024/48000 s).
+    const before = f?.audio?.videoDtsBefore ?? [];
+    expect(before).toHaveLength(48);
+    expect(before.slice(0, 5)).toEqual([-512, 0, 0, 512, 512]);
+    expect(before[47]).toBe(10752);
+  });
+
+  it('audio packets with a gap or an overlap are not contiguous; uneven sizes have no frame size', () => {
+    const json = capturedJson('clip-facts-all-streams-320x240-24fps-aac.json') as { packets: { stream_index: number; pts: number; duration: number }[] };
+    const audioAt = (i: number): { pts: number; duration: number } => json.packets.filter((p) => p.stream_index === 1)[i] as { pts: number; duration: number };
+    audioAt(10).pts += 1;
+    expect(parseClipFacts(json)?.audio).toMatchObject({ contiguous: false, frameSize: 1024 });
+    audioAt(10).pts -= 1;
+    audioAt(3).duration = 960;
+    expect(parseClipFacts(json)?.audio).toMatchObject({ contiguous: false, frameSize: null });
   });
 
   it('no video stream, or not ffprobe output at all: null', () => {

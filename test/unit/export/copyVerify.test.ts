@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { copyOutputProblem, copyProbeProblem, outputProbeArgs, packetProblem, videoPacketsCsv } from '../../../shared/export/copyVerify.js';
+import { audioCopyLayout } from '../../../shared/export/audioCopy.js';
+import { copiedAudioProblem, copyOutputProblem, copyProbeProblem, outputProbeArgs, packetProblem, videoPacketsCsv } from '../../../shared/export/copyVerify.js';
+import { buildExportPlan } from '../../../shared/export/plan.js';
 import { captured, capturedJson } from './captured.js';
+import { makeDoc, type ClipSpec } from './doc.js';
 
 /** The plan of the captured good output: 2 x 24 frames at 24 fps, 320x240. */
 const PLAN = { width: 320, height: 240, fps: { num: 24, den: 1 }, totalFrames: 48 };
@@ -103,5 +106,54 @@ describe('the one verification probe', () => {
     expect(videoPacketsCsv({ ...json, streams: json.streams.filter((s) => s.codec_type !== 'video') })).toBe('');
     expect(copyProbeProblem(PLAN, { ...json, packets: undefined })).toBe('it has 0 video frames, 48 expected');
     expect(copyProbeProblem(PLAN, 'garbage')).toBe('it has 0 video and 0 audio streams, 1 and 1 expected');
+  });
+});
+
+describe('copied audio (real output of a join that copied the AAC of a 1 s 24 fps clip twice)', () => {
+  const AUDIO_PROBE = 'copy-output-audio-copied-2x24-probe.json';
+  const plan = buildExportPlan(
+    makeDoc([0, 1].map((i): ClipSpec => ({ path: `media/c${i}.mp4`, info: { fps: PLAN.fps, durationSec: 1, hasAudio: true, audioCodec: 'aac', audioChannels: 2, audioSampleRate: 48000 } })), { width: 320, height: 240, fps: PLAN.fps }),
+    { outPath: '/out/cut.mp4', tempPath: '/out/.cut.mp4.x.sbtmp', quality: 'draft' },
+  );
+  const layout = audioCopyLayout(plan);
+  type Probe = { streams: Record<string, unknown>[]; packets: { stream_index: number; pts: number; dts: number }[] };
+  const probe = (): Probe => capturedJson(AUDIO_PROBE) as Probe;
+  const audioPackets = (json: Probe): { pts: number }[] => json.packets.filter((p) => p.stream_index === 1);
+
+  it('passes: 1 + 46 and 1 + 47 packets back to back from the priming packet, 2.002 s against 2 s of video', () => {
+    expect(copyProbeProblem(PLAN, probe(), layout)).toBeNull();
+    // The same file checked as an encode (no layout) passes the common checks too.
+    expect(copyProbeProblem(PLAN, probe())).toBeNull();
+  });
+
+  it('a packet missing or one more clip planned: the count', () => {
+    const json = probe();
+    json.packets.splice(json.packets.findIndex((p) => p.stream_index === 1 && p.pts === 5120), 1);
+    expect(copiedAudioProblem(PLAN, json, layout)).toBe('it has 94 audio packets, 95 copied expected');
+    expect(copiedAudioProblem(PLAN, probe(), [...layout, ...layout.slice(1)])).toMatch(/^it has 95 audio packets, 143 copied expected$/);
+  });
+
+  it('audio shifted against the picture (priming played at 0), a gap or overlap at a join', () => {
+    const shifted = probe();
+    for (const p of audioPackets(shifted)) p.pts += 1024;
+    expect(copiedAudioProblem(PLAN, shifted, layout)).toBe('its first audio packet is at 0, the priming packet at -1024 expected');
+    const gap = probe();
+    for (const p of audioPackets(gap).slice(48)) p.pts += 1;
+    expect(copiedAudioProblem(PLAN, gap, layout)).toBe('audio packet 48 is at 48129, right after the previous one expected');
+  });
+
+  it('no audio track, another time base, a track too long, a join planned off by more than a frame', () => {
+    const none = probe();
+    none.streams = none.streams.filter((s) => s.codec_type !== 'audio');
+    expect(copyProbeProblem(PLAN, none, layout)).toBe('it has 1 video and 0 audio streams, 1 and 1 expected');
+    expect(copiedAudioProblem(PLAN, none, layout)).toBe('it has no audio stream');
+    const long = probe();
+    long.streams = long.streams.map((s) => (s.codec_type === 'audio' ? { ...s, duration: '2.030000' } : s));
+    expect(copiedAudioProblem(PLAN, long, layout)).toBe('its audio lasts 2.030000 s, 2.000000 s (±1 AAC frame) expected');
+    const tb = probe();
+    tb.streams = tb.streams.map((s) => (s.codec_type === 'audio' ? { ...s, time_base: '1/44100' } : s));
+    expect(copiedAudioProblem(PLAN, tb, layout)).toMatch(/^its audio time base is 1\/44100/);
+    const off = layout.map((c, i) => (i === 1 ? { ...c, offsetSamples: 1100 } : c));
+    expect(copiedAudioProblem(PLAN, probe(), off)).toBe('clip 2\'s audio starts 1100 samples off its picture');
   });
 });
