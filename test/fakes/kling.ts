@@ -12,19 +12,12 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenLocal, readBody } from './recordingHttp.js';
+import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
 
 export const FAKE_KLING_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
 const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend'];
 
-export interface FakeKlingBehaviour {
-  runMs: number;
-  fail: string | null;
-  moderation: boolean;
-  throttle: number;
-  retryAfterSec: number;
-  expired: boolean;
-}
+export type FakeKlingBehaviour = TaskFakeBehaviour;
 
 export interface KlingRecorded {
   method: string;

@@ -12,19 +12,12 @@
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenLocal, readBody } from './recordingHttp.js';
+import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
 
 export const FAKE_MINIMAX_CLIP = '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4';
 export const FAKE_MINIMAX_KEY = 'mm-test-key';
 
-export interface FakeMinimaxBehaviour {
-  runMs: number;
-  fail: string | null;
-  moderation: boolean;
-  throttle: number;
-  retryAfterSec: number;
-  expired: boolean;
-}
+export type FakeMinimaxBehaviour = TaskFakeBehaviour;
 
 export interface MinimaxRecorded {
   method: string;

@@ -12,6 +12,21 @@ export const FAKE_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
 
 export type FakeMode = 'normal' | 'slow' | 'fail' | 'moderation' | 'throttle' | 'expired';
 
+/** The switches a task-API fake offers (Kling, MiniMax): how its tasks and creates behave. */
+export interface TaskFakeBehaviour {
+  /** How long a task runs before it succeeds. */
+  runMs: number;
+  /** Tasks fail with this provider reason. */
+  fail: string | null;
+  /** Creates are refused as unsafe content. */
+  moderation: boolean;
+  /** The next N creates answer 429 with Retry-After. */
+  throttle: number;
+  retryAfterSec: number;
+  /** The output URL answers 404. */
+  expired: boolean;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
