@@ -4,6 +4,7 @@ import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
+import { cmdStyle } from './style.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
 export class CliError extends Error {
@@ -17,6 +18,7 @@ export const USAGE = `Usage:
   storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>] [--element <id|@tag>]...
   storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
+  storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high]
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
   export: { options: { out: str, quality: str }, run: cmdExport },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
+  style: { options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } }, run: cmdStyle },
   'element add': { options: { name: str, kind: str, tag: str, description: str, image: { type: 'string', multiple: true } }, run: cmdElementAdd },
 };
 

@@ -18,6 +18,8 @@ export function projectInfo(snap: ProjectSnapshot) {
       width: snap.project.width,
       height: snap.project.height,
       fps: fpsToString(fps),
+      stylePrompt: snap.project.stylePrompt,
+      styleRefAssetIds: snap.project.styleRefAssetIds,
     },
     durationFrames: frames,
     durationSec: framesToSeconds(frames, fps),

@@ -16,6 +16,7 @@ import { audioHandlers } from './facade/audioHandlers.js';
 import { elementHandlers } from './facade/elementHandlers.js';
 import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
+import { styleHandlers } from './facade/styleHandlers.js';
 import { workHandlers } from './facade/workHandlers.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -52,6 +53,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...shotHandlers(session),
     ...audioHandlers(session),
     ...elementHandlers(session),
+    ...styleHandlers(session),
     ...workHandlers(session, {
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       ...(opts.secrets ? { secrets: opts.secrets } : {}),

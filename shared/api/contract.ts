@@ -10,6 +10,7 @@ import {
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
 import { elementMethods } from './elements.js';
+import { styleMethods } from './style.js';
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
@@ -279,6 +280,8 @@ export const contract = {
   'export.cancel': method(z.object({ exportId: IdSchema }).strict(), Ok),
   // Elements library (shared/api/elements.ts)
   ...elementMethods,
+  // The project's style prompt and pictures (shared/api/style.ts)
+  ...styleMethods,
 } as const;
 
 export type Contract = typeof contract;

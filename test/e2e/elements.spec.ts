@@ -1,7 +1,8 @@
 /**
  * The Elements library through the real UI and services: an element made with a picture (its
  * thumbnail decodes), attached to a shot in the inspector, its chip on the shot's card; undo
- * takes it off, redo puts it back (one step each).
+ * takes it off, redo puts it back (one step each). The project style: its prompt and a picture,
+ * each one undo step.
  */
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
@@ -40,5 +41,29 @@ test('create an element with a picture, attach it to a shot, undo and redo', asy
   await expect(item).toHaveCount(1); // undo took the link off, not the element
   await page.getByTestId('redo').click();
   await expect(card.getByTestId('element-chip')).toContainText('@小明');
+  expect(problems).toEqual([]);
+});
+
+test('set the project style: prompt and a picture, each one undo step', async ({ page, host, problems }) => {
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, 'Style 风格'), name: 'Style' });
+
+  const style = page.getByTestId('style-section');
+  await expect(style).toContainText("Added to every shot's prompt");
+  const prompt = style.getByTestId('style-prompt');
+  await prompt.fill('水彩 watercolour, soft light');
+  await prompt.press('Enter');
+  await style.getByTestId('style-add-pictures').setInputFiles(PNG);
+  const img = style.locator('[data-testid="style-pictures"] img');
+  await expect(img).toHaveCount(1);
+  await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(720);
+
+  await page.getByTestId('undo').click();
+  await expect(img).toHaveCount(0);
+  await expect(prompt).toHaveValue('水彩 watercolour, soft light'); // the picture was its own step
+  await page.getByTestId('undo').click();
+  await expect(prompt).toHaveValue('');
+  await page.getByTestId('redo').click();
+  await expect(prompt).toHaveValue('水彩 watercolour, soft light');
   expect(problems).toEqual([]);
 });

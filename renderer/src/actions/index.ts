@@ -9,6 +9,7 @@ import { timelineActions } from './timelineActions';
 import { exportCancel, exportStart, generateAll } from './workActions';
 import { generationActions } from './jobActions';
 import { elementActions } from './elementActions';
+import { styleActions } from './styleActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -48,6 +49,7 @@ export const actions: ActionMap = {
   'shot.setTrim': shotSetTrim,
   ...generationActions,
   ...elementActions,
+  ...styleActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -105,6 +105,9 @@ export interface ActionPayloads {
   'element.addPictures': { elementId: string; pictures: PictureSource[] };
   'element.removePicture': { elementId: string; assetId: string };
   'shot.setElements': { shotId: string; elementIds: string[] };
+  // The project's style: see styleActions.ts. `pictures` is the whole new list, in order.
+  'style.setPrompt': { stylePrompt: string };
+  'style.setPictures': { pictures: PictureSource[] };
 }
 
 export type ElementKind = Element['kind'];

@@ -1,7 +1,8 @@
 /**
  * The Elements library (design.md §6): characters, locations, props and styles with reference
  * pictures, grouped by kind. Shots pick them in the inspector or name them by @tag in the
- * prompt; their pictures go to models that take reference images.
+ * prompt; their pictures go to models that take reference images. The project's style
+ * (StyleSection) comes first: it applies to every shot.
  */
 import { useTranslation } from 'react-i18next';
 import { ELEMENT_KINDS } from '../../../../shared/model/entities';
@@ -9,6 +10,7 @@ import { useAppState } from '../../app/context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ElementItem } from './ElementItem';
 import { NewElementForm } from './NewElementForm';
+import { StyleSection } from './StyleSection';
 
 export function ElementsPanel() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function ElementsPanel() {
   return (
     <section className="panel elements-panel" aria-labelledby="elements-title" data-testid="elements-panel">
       <h2 id="elements-title">{t('elements.title')}</h2>
+      <StyleSection snapshot={snapshot} />
       {elements.length === 0 && (
         <div className="elements-empty" data-testid="elements-empty">
           <p>{t('elements.emptyTitle')}</p>
