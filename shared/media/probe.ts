@@ -13,8 +13,15 @@ import { parseRatio, ratioValue, toFps, type Ratio } from './rational.js';
  * reports "No such file" (https://ffmpeg.org/ffmpeg-formats.html#image2-1); ffprobe accepts the
  * option silently for other formats. `-i` so a name starting with "-" is never an option.
  */
-export function probeArgs(absPath: string): string[] {
-  return ['-v', 'error', '-pattern_type', 'none', '-print_format', 'json', '-show_format', '-show_streams', '-i', absPath];
+export function probeArgs(absPath: string, opts: { packets?: boolean } = {}): string[] {
+  // packets: also what the export's stream copy needs (shared/export/copyFacts.ts clipFactsArgs),
+  // so import stores those facts from this one process: each stream's extradata hash
+  // (https://ffmpeg.org/ffprobe.html, "-show_data_hash") and every packet's timestamps (a demux
+  // pass, no decoding).
+  const packets = opts.packets
+    ? ['-show_data_hash', 'sha256', '-show_entries', 'packet=stream_index,pts,dts,duration,flags']
+    : [];
+  return ['-v', 'error', '-pattern_type', 'none', ...packets, '-print_format', 'json=compact=1', '-show_format', '-show_streams', '-i', absPath];
 }
 
 export interface ProbeStream {

@@ -8,13 +8,23 @@
  * on a short cut ffprobe's start-up costs about as much as the join itself (quality.md EXP-3,
  * test/bench/results.md). Project media is content-addressed and never rewritten in place;
  * any rewrite changes the change time anyway, so a stale entry is never used.
+ *
+ * Assets imported since clip facts were stored with them (MediaInfo.copyFacts, storedFacts.ts)
+ * start no probe at all, not even on a first export; only older assets are probed. Stored facts
+ * are used only when the file still hashes to its asset id (media is content-addressed): a
+ * file edited in media/ behind the app's back could keep its timing and change its SPS, which
+ * the output's verification would not see. Hashing reads the file (as the join does, beside
+ * it) and is remembered per file identity like a probe.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isCanceled } from '../../../shared/errors.js';
+import { AppError, isCanceled } from '../../../shared/errors.js';
 import { audioRoute, audioRouteGuess } from '../../../shared/export/audioCopy.js';
 import { copyPrecheck, copyVerdict, type CopyVerdict } from '../../../shared/export/copy.js';
 import { clipFactsArgs, parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
-import type { ExportPlan } from '../../../shared/export/plan.js';
+import type { ExportClip, ExportPlan } from '../../../shared/export/plan.js';
+import { storedFactsOf } from '../../../shared/export/storedFacts.js';
 import { runFfprobe } from '../ffmpeg/runner.js';
 import type { CopyRoute } from './copyExport.js';
 
@@ -35,12 +45,29 @@ async function identity(file: string): Promise<string | null> {
   return s ? [file, s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].join('\0') : null;
 }
 
-/** One file's facts, from the cache or a probe; null when it has no readable video stream. */
-async function factsOf(file: string, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
+/** The file's sha256, hex (an asset's id). */
+async function sha256Of(file: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file, signal ? { signal } : {})) hash.update(chunk as Buffer);
+  } catch (err) {
+    if (signal?.aborted) throw new AppError('CANCELED', 'The export was canceled.');
+    throw err;
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * One clip file's facts, from the cache, the asset's stored facts (when the file still is the
+ * asset's bytes) or a probe; null when it has no readable video stream.
+ */
+async function factsOf(file: string, clip: ExportClip, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
   const key = await identity(file);
   const known = key === null ? undefined : cache.get(key);
   if (known) return known;
-  const facts = parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
+  const stored = storedFactsOf(clip.info);
+  const intact = stored !== null && key !== null && (await sha256Of(file, signal)) === clip.assetId;
+  const facts = intact ? stored : parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
   if (facts && key !== null) {
     cache.set(key, facts);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -49,18 +76,20 @@ async function factsOf(file: string, signal?: AbortSignal): Promise<ClipVideoFac
 }
 
 /**
- * Facts per clip, in plan order (a file used by several shots is probed once). A probe that
+ * Facts per clip, in plan order (a file used by several shots is read once). A probe that
  * fails gives null for its clips (the verdict then names it); a cancel rejects.
  */
 export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string) => string, signal?: AbortSignal): Promise<(ClipVideoFacts | null)[]> {
-  const files = [...new Set(plan.clips.map((c) => resolveAbs(c.path)))];
+  const clipOf = new Map<string, ExportClip>();
+  for (const c of plan.clips) if (!clipOf.has(resolveAbs(c.path))) clipOf.set(resolveAbs(c.path), c);
+  const files = [...clipOf.keys()];
   const facts = new Map<string, ClipVideoFacts | null>();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++] as string;
       try {
-        facts.set(file, await factsOf(file, signal));
+        facts.set(file, await factsOf(file, clipOf.get(file) as ExportClip, signal));
       } catch (err) {
         if (isCanceled(err)) throw err;
         facts.set(file, null);
@@ -71,22 +100,24 @@ export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string)
   return plan.clips.map((c) => facts.get(resolveAbs(c.path)) ?? null);
 }
 
-/** The remembered facts of a file, or undefined. */
-async function cached(file: string): Promise<ClipVideoFacts | undefined> {
+/** The clip's stored or remembered facts, or undefined. */
+async function cached(clip: ExportClip, file: string): Promise<ClipVideoFacts | undefined> {
+  const stored = storedFactsOf(clip.info);
+  if (stored) return stored;
   const key = await identity(file);
   return key === null ? undefined : cache.get(key);
 }
 
 /**
  * The route to start the join with before the probes are done (copyExport.ts speculativeCopy).
- * Video: the first clip's track when remembered, else 1, the first track of an MP4, where every
+ * Video: the first clip's track when stored or remembered, else 1, the first track of an MP4, where every
  * encoder we know of puts the video. Audio: when every clip's facts are remembered, the real
  * decision; else copied from track 2 (or the first clip's remembered audio track) when the
  * project's records say every clip has 48 kHz stereo AAC. Only a guess: a join made with
  * another route than the verdict's is thrown away and made again.
  */
 export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<CopyRoute> {
-  const known = await Promise.all(plan.clips.map((c) => cached(resolveAbs(c.path))));
+  const known = await Promise.all(plan.clips.map((c) => cached(c, resolveAbs(c.path))));
   const first = known[0];
   const videoStreamId = first?.streamId ?? 1;
   if (known.every((f) => f !== undefined)) return { videoStreamId, audio: audioRoute(plan, known) };

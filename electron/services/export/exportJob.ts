@@ -10,8 +10,9 @@
  * else encode everything in one pass (mode 'reencode'). A copy is checked with ffprobe before
  * the rename; if it is not exactly what was planned it is deleted and the export re-encodes.
  * When the project's own records allow a copy, the join starts at once and the clips are
- * probed beside it (copyExport.ts speculativeCopy); a refusal stops it and re-encodes, with
- * the reason.
+ * probed beside it (copyExport.ts speculativeCopy; clips whose facts the import stored are only
+ * hashed against their asset id, copyProbe.ts); a refusal stops it and re-encodes, with the
+ * reason.
  */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';

@@ -11,6 +11,8 @@
  *     1 s x264 + AAC clip (syncFixtures.ts markedClip)
  *   copy-output-audio-copied-2x24-probe.json   outputProbeArgs() on the join of that clip twice with
  *     its AAC copied (the video list and audioConcatList(), -copyts, as concat.ts builds it)
+ *   import-probe-ai-horse-720x480-8fps.json   probeArgs(path, { packets: true }) (the import's one probe,
+ *     shared/media/probe.ts) on the real AI clip
  */
 import { readFileSync } from 'node:fs';
 import { parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
