@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import {
-  AssetSchema, AudioItemSchema, CameraMoveSchema, IdSchema, JobSchema, JobStateSchema, ProjectSnapshotSchema, ShotSchema,
+  AssetSchema, AudioItemSchema, CameraMoveSchema, IdSchema, JobStateSchema, ProjectSnapshotSchema, ShotSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
-import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
+import { generationMethods } from './generation.js';
+
+export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
@@ -75,60 +77,6 @@ export const AppInfoSchema = z.object({
   providers: z.array(z.object({ id: z.string(), label: z.string(), offline: z.boolean() })),
 });
 
-// ---- generation, cost and settings (issue 4) ----
-
-const ProviderIdSchema = z.string().min(1).max(64);
-
-/** Which jobs a batch makes: shared by generate.start and generate.estimate. */
-const BatchInputSchema = z.object({
-  shotIds: z.array(IdSchema).max(10_000).optional(),
-  provider: ProviderIdSchema.optional(),
-  /** One job per (shot, provider): generate a shot on several providers to compare. */
-  providers: z.array(ProviderIdSchema).min(1).max(8).optional(),
-  model: z.string().min(1).max(200).optional(),
-  /** Takes per shot. */
-  variations: z.number().int().min(1).max(16).optional(),
-  /** 'same' regenerates with the shot's (or last take's) seed; 'new' draws a fresh one. */
-  seed: z.enum(['same', 'new']).optional(),
-}).strict();
-
-export const BatchEstimateSchema = z.object({
-  jobs: z.number().int().min(0),
-  total: z.number().nonnegative(),
-  currency: z.string(),
-  perProvider: z.array(z.object({ provider: z.string(), jobs: z.number().int(), total: z.number(), unpriced: z.number().int() })),
-  committed: z.number().nonnegative(),
-  budgetCap: z.number().nonnegative().nullable(),
-  overBudget: z.boolean(),
-  unpriced: z.number().int().min(0),
-});
-export type BatchEstimate = z.infer<typeof BatchEstimateSchema>;
-
-export const LedgerSchema = z.object({
-  currency: z.string(),
-  budgetCap: z.number().nonnegative().nullable(),
-  rows: z.array(z.object({
-    jobId: IdSchema, shotId: IdSchema, provider: z.string(), model: z.string().nullable(), state: JobStateSchema,
-    estimated: z.number().nullable(), actual: z.number().nullable(), createdAt: z.string(),
-  })),
-  /** Sum of estimates, of actual costs, and of what counts against the cap (spent + under way). */
-  totals: z.object({ estimated: z.number(), actual: z.number(), committed: z.number() }),
-});
-export type Ledger = z.infer<typeof LedgerSchema>;
-
-export const ProviderInfoSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  offline: z.boolean(),
-  enabled: z.boolean(),
-  hasKey: z.boolean(),
-  /** shared/generation/capabilities.ts ProviderCapabilities, as data for the inspector. */
-  capabilities: z.record(z.string(), z.unknown()),
-  canTest: z.boolean(),
-});
-
-export { PriceOverrideSchema };
-
 // ---- audio (music, voice-over and sound lanes under the picture) ----
 
 export const AudioLaneSchema = AudioItemSchema.shape.lane;
@@ -145,6 +93,8 @@ export const AudioPatchSchema = z.object({
   fadeInFrames: z.number().int().min(0).optional(),
   fadeOutFrames: z.number().int().min(0).optional(),
   lane: AudioLaneSchema.optional(),
+  /** Lower under voice-over (-12 dB with short ramps; shared/export/ducking.ts). Ignored on the voice-over lane. */
+  duck: z.boolean().optional(),
 }).strict();
 export type AudioPatch = z.infer<typeof AudioPatchSchema>;
 
@@ -259,20 +209,8 @@ export const contract = {
   ),
   // ---- end audio ----
   'media.import': method(z.object({ path: PathSchema }).strict(), AssetSchema),
-  'generate.start': method(BatchInputSchema, z.object({ jobIds: z.array(IdSchema) })),
-  /** What generate.start would make and cost, with nothing written or sent. */
-  'generate.estimate': method(BatchInputSchema, BatchEstimateSchema),
-  'jobs.list': method(Empty, z.array(JobSchema)),
-  /** Cancels a job under way (the provider's task too, where it can), or one not started. */
-  'jobs.cancel': method(z.object({ jobId: IdSchema }).strict(), Ok),
-  'jobs.ledger': method(Empty, LedgerSchema),
-  /** The project's budget cap in the ledger's currency; null removes it. */
-  'project.setBudget': method(z.object({ budgetCap: z.number().nonnegative().max(1e9).nullable() }).strict(), z.object({ budgetCap: z.number().nullable() })),
-  'settings.get': method(Empty, SettingsViewSchema),
-  'settings.update': method(SettingsUpdateSchema, SettingsViewSchema),
-  'providers.list': method(Empty, z.array(ProviderInfoSchema)),
-  /** Checks a provider's base URL and key with a free call. */
-  'providers.test': method(z.object({ provider: ProviderIdSchema }).strict(), z.object({ ok: z.boolean(), message: z.string() })),
+  // Generation, jobs, cost and provider settings (shared/api/generation.ts)
+  ...generationMethods,
   'export.start': method(
     z.object({ outPath: PathSchema, quality: QualitySchema.default('standard') }).strict(),
     z.object({ exportId: IdSchema }),
