@@ -9,6 +9,7 @@
 import type { FfmpegInput } from '../ffmpeg/invocation.js';
 import type { AudioItem, MediaInfo, ProjectSnapshot } from '../model/entities.js';
 import { framesToSeconds, type Fps } from '../model/time.js';
+import { duckEnvelope, ducks, voiceOverIntervals, type DuckPoint } from './ducking.js';
 import { OUTPUT_SAMPLE_RATE } from './presets.js';
 import { sampleAtFrame } from './samples.js';
 
@@ -30,6 +31,8 @@ export interface ExportAudioItem {
   gainDb: number;
   fadeInSamples: number;
   fadeOutSamples: number;
+  /** Ducking under voice-over (ducking.ts), timeline seconds; absent or empty: none. */
+  duck?: DuckPoint[];
 }
 
 const LANE_NAMES: Record<AudioItem['lane'], string> = { music: 'Music', voiceover: 'Voice-over', sfx: 'Sound' };
@@ -55,6 +58,7 @@ export function planAudioItems(
   const assets = new Map(doc.assets.map((a) => [a.id, a]));
   const items: ExportAudioItem[] = [];
   const problems: string[] = [];
+  const voiceOver = voiceOverIntervals(doc, fps);
   const sorted = [...doc.audioItems].sort((a, b) => a.startFrame - b.startFrame || a.id.localeCompare(b.id));
   for (const item of sorted) {
     const asset = assets.get(item.assetId);
@@ -78,10 +82,12 @@ export function planAudioItems(
     if (samples <= 0) continue;
     // Fades keep their length in frames; one longer than the (cut) item covers all of it.
     const fade = (frames: number): number => Math.min(sampleAtFrame(frames, fps, rate), samples);
+    const duck = ducks(item) ? duckEnvelope(voiceOver, startSample / rate, (startSample + samples) / rate) : [];
     items.push({
       id: item.id, lane: item.lane, assetId: asset.id, label, path: asset.path, info: asset.info,
       startSample, inSec: framesToSeconds(item.inFrame, fps), samples,
       gainDb: item.gainDb, fadeInSamples: fade(item.fadeInFrames), fadeOutSamples: fade(item.fadeOutFrames),
+      ...(duck.length > 0 ? { duck } : {}),
     });
   }
   return { items, problems };
@@ -114,6 +120,46 @@ export function gainText(db: number): string {
   return `${text === '-0' ? '0' : text}dB`;
 }
 
+/** Audio frame length while ducking: 5 ms at 48 kHz, so the envelope moves in small steps. */
+const DUCK_FRAME_SAMPLES = 240;
+
+/** Seconds in an expression: microseconds, no exponent. */
+function num(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`envelope value must be finite, got ${x}`);
+  const text = x.toFixed(6).replace(/\.?0+$/, '');
+  return text === '-0' ? '0' : text;
+}
+
+/**
+ * The ducking envelope as a `volume` expression of the item's own time (`points` in timeline
+ * seconds, `offsetSec` where the item starts): a chain of if(lt(T,corner), linear piece, ...).
+ * T is the middle of the audio frame (frames are DUCK_FRAME_SAMPLES long, see duckFilters),
+ * held in register 0 with st()/ld() (https://ffmpeg.org/ffmpeg-utils.html#Expression-Evaluation).
+ * (The filter's own nb_samples/sample_rate variables evaluate to NaN here in ffmpeg 5.1.)
+ */
+export function duckExpression(points: readonly DuckPoint[], offsetSec: number): string {
+  if (points.length === 0) return '1';
+  const p = points.map((q) => ({ t: q.t - offsetSec, g: q.gain }));
+  let expr = num(p[p.length - 1]!.g);
+  for (let i = p.length - 1; i >= 1; i--) {
+    const a = p[i - 1]!;
+    const b = p[i]!;
+    const piece = b.t > a.t && a.g !== b.g ? `${num(a.g)}+(${num(b.g - a.g)})*(ld(0)-(${num(a.t)}))/${num(b.t - a.t)}` : num(b.g);
+    expr = `if(lt(ld(0),${num(b.t)}),${piece},${expr})`;
+  }
+  return `st(0,t+${num(DUCK_FRAME_SAMPLES / 2 / OUTPUT_SAMPLE_RATE)});${expr}`;
+}
+
+/**
+ * The filters that duck an item: `volume` re-evaluated on every audio frame (eval=frame; the
+ * default, once, would freeze the first value) over the envelope, on frames cut to 5 ms by
+ * asetnsamples so the ramps move in small steps (https://ffmpeg.org/ffmpeg-filters.html#volume,
+ * https://ffmpeg.org/ffmpeg-filters.html#asetnsamples). Quoted: the expression has commas and `;`.
+ */
+export function duckFilters(points: readonly DuckPoint[], offsetSec: number): string[] {
+  return [`asetnsamples=n=${DUCK_FRAME_SAMPLES}:p=0`, `volume=volume='${duckExpression(points, offsetSec)}':eval=frame`];
+}
+
 /** The chain of item input `inputIndex`, ending in `[outLabel]`: conform, cut, gain, fades, delay. */
 export function audioItemChain(inputIndex: number, item: ExportAudioItem, outLabel: string): string {
   const n = int(item.samples, 'samples');
@@ -132,6 +178,7 @@ export function audioItemChain(inputIndex: number, item: ExportAudioItem, outLab
   if (item.fadeOutSamples > 0) {
     filters.push(`afade=t=out:ss=${int(item.samples - item.fadeOutSamples, 'fade-out start')}:ns=${int(item.fadeOutSamples, 'fade-out')}`);
   }
+  if (item.duck && item.duck.length > 0) filters.push(...duckFilters(item.duck, item.startSample / OUTPUT_SAMPLE_RATE));
   // The S suffix gives the delay in samples, exact at any frame rate; all=1 applies it to
   // both channels (https://ffmpeg.org/ffmpeg-filters.html#adelay).
   if (item.startSample > 0) filters.push(`adelay=delays=${int(item.startSample, 'start')}S:all=1`);

@@ -68,6 +68,17 @@ test('add music to its lane, drag it on the canvas, undo', async ({ page, host, 
 
   await page.getByTestId('undo').click();
   await expect(item).toHaveAttribute('data-start', '0');
+
+  // "Duck under voice-over" on the music item: one audio.update, one undo step.
+  const duck = page.getByTestId('audio-duck-toggle');
+  await expect(duck).toHaveCount(1);
+  await expect(duck).not.toBeChecked();
+  await duck.click();
+  await expect(duck).toBeChecked();
+  await expect(duck).toBeEnabled(); // the update has answered
+  await page.getByTestId('undo').click();
+  await expect(duck).not.toBeChecked();
+  await expect(item).toHaveAttribute('data-start', '0');
   expect(problems).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 /**
  * Above the canvas: "Add music / voice-over" (a lane and a file, uploaded through the api
  * client's importFile, placed at the playhead by ONE audio.add) with its error shown right
- * here, and a visually hidden list mirroring the audio items, so screen readers (and tests)
+ * here; a "Duck under voice-over" toggle per music item (ONE audio.update each); and a visually hidden list mirroring the audio items, so screen readers (and tests)
  * can read what the canvas draws.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -11,7 +11,7 @@ import { framesToSeconds } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { FilePicker } from '../components/FilePicker';
 import { viewport as appViewport } from '../store/uiEditor';
-import { addAudio } from './audioApi';
+import { addAudio, updateAudio } from './audioApi';
 import { audioModel, type AudioLane } from './audioModel';
 import type { TimelineCtx } from './commands';
 import { LAYOUT } from './geometry';
@@ -34,6 +34,54 @@ function AudioList() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Turns ducking on or off for one item: ONE audio.update (one undo step). Answers the error message, or null. */
+export async function setDuck(ctx: TimelineCtx, id: string, duck: boolean): Promise<string | null> {
+  try {
+    ctx.store.getState().setSnapshot(await updateAudio(ctx.api, id, { duck }));
+    return null;
+  } catch (err) {
+    return toSerializedError(err).message;
+  }
+}
+
+/** Music items lower under voice-over when ducking is on (shared/export/ducking.ts; export and preview alike). */
+function DuckToggles({ ctx, onError }: { ctx: TimelineCtx; onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  // Stable references from the store; filtered here (a selector building a new array would re-render forever).
+  const items = useAppState((s) => s.snapshot?.audioItems);
+  const names = useAppState((s) => s.snapshot?.assets);
+  const music = (items ?? []).filter((i) => i.lane === 'music');
+  // The value asked for, shown until the call answers (the box follows the click at once, as a checkbox should).
+  const [pending, setPending] = useState<{ id: string; duck: boolean } | null>(null);
+  if (music.length === 0) return null;
+  const toggle = async (id: string, duck: boolean) => {
+    setPending({ id, duck });
+    onError(null);
+    onError(await setDuck(ctx, id, duck));
+    setPending(null);
+  };
+  return (
+    <div className="timeline-audio-add" role="group" aria-label={t('timeline.audio.duck')} data-testid="audio-duck">
+      {music.map((item) => {
+        const name = names?.find((a) => a.id === item.assetId)?.originalName ?? item.assetId.slice(0, 12);
+        return (
+          <label key={item.id} className="small" title={t('timeline.audio.duckHint')}>
+            <input
+              type="checkbox"
+              checked={pending?.id === item.id ? pending.duck : item.duck}
+              disabled={pending?.id === item.id}
+              onChange={(e) => void toggle(item.id, e.target.checked)}
+              data-testid="audio-duck-toggle"
+              data-id={item.id}
+            />{' '}
+            {t('timeline.audio.duckItem', { name })}
+          </label>
+        );
+      })}
+    </div>
   );
 }
 
@@ -90,6 +138,7 @@ export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
           </p>
         )}
       </form>
+      <DuckToggles ctx={ctx} onError={setError} />
       <AudioList />
     </>
   );
