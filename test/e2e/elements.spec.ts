@@ -10,7 +10,7 @@ import { addShot, createProject } from './ui.js';
 
 const PNG = '/work/shared/media/first-frame-camping.png';
 
-test('create an element with a picture, attach it to a shot, undo and redo', async ({ page, host, problems }) => {
+test('create an element with a picture, attach it to a shot, undo and redo', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Elements 元素'), name: 'Elements' });
   await addShot(page, { source: 'text', prompt: '@小明 sets up the tent', durationSec: 1 });
@@ -35,6 +35,7 @@ test('create an element with a picture, attach it to a shot, undo and redo', asy
   await field.getByTestId('element-attach').selectOption({ label: '@小明 · 小明' });
   await expect(field.getByTestId('element-chip')).toHaveCount(1);
   await expect(card.getByTestId('element-chip')).toContainText('@小明');
+  await page.screenshot({ path: testInfo.outputPath('element-attached.png'), fullPage: true });
 
   await page.getByTestId('undo').click();
   await expect(card.getByTestId('element-chip')).toHaveCount(0);
