@@ -93,6 +93,8 @@ export class AudioOps {
         const current = readItem(db, id);
         const next: AudioItem = { ...current };
         for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+        // Ducking lowers music and sound under the voice-over lane; a voice-over never ducks itself.
+        if (patch.duck === true && next.lane === 'voiceover') throw invalid('A voice-over item cannot duck under voice-over; ducking lowers music and sound items while voice-over plays.');
         checkAudioItem(next, this.store.getAsset(current.assetId), fps);
         const { id: _id, ...values } = toRow(next);
         r.update('audio_items', { id }, values);

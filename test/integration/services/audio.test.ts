@@ -81,6 +81,7 @@ describe('audio contract', () => {
     expect(await fail({ inFrame: 16 })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail({ gainDb: 13 })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail({ gainDb: -61 })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await fail({ lane: 'voiceover', duck: true })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('cannot duck under voice-over') });
     // Failed updates changed nothing; one undo reverts only the outFrame clear.
     const undone = await call(s, 'history.undo', {});
     expect(undone.audioItems[0]).toMatchObject({ outFrame: 10, inFrame: 2, gainDb: -6.5 });
