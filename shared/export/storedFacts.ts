@@ -1,15 +1,18 @@
 /**
- * Clip facts stored with the asset (MediaInfo.copyFacts), gathered by the import's one ffprobe
- * (electron/services/media/probe.ts), so an export starts no clip probe (quality.md EXP-3: on
- * a short cut each ffprobe's start-up costs about as much as the whole join). Project media is
- * content-addressed and never rewritten, so stored facts never go stale; a file edited behind
- * the app's back is still caught, by the verification of the copied output before the rename.
+ * Clip facts stored with the asset, gathered by the import's one ffprobe
+ * (electron/services/media/probe.ts probeMedia), so an export starts no clip probe (quality.md
+ * EXP-3: on a short cut each ffprobe's start-up costs about as much as the whole join). Project
+ * media is content-addressed and never rewritten, so stored facts never go stale; a file edited
+ * behind the app's back is still caught, by the hash check before use (copyProbe.ts).
+ *
+ * Kept in project.db's asset_copy_facts table (migration 0005), never in MediaInfo: a snapshot
+ * crosses the contract on every edit, and a 10 s clip's facts are ~15 KB. The export reads
+ * them through its store port for the clips of its cut only.
  *
  * Versioned: when ClipVideoFacts changes, bump CLIP_FACTS_VERSION; facts of another version
  * (or a shape that no longer validates) are ignored and the clip is probed at export as before.
  */
 import { z } from 'zod';
-import type { MediaInfo } from '../model/entities.js';
 import type { ClipAudioFacts, ClipVideoFacts, PacketSummary } from './copyFacts.js';
 
 export const CLIP_FACTS_VERSION = 1;
@@ -68,13 +71,13 @@ export const ClipFactsSchema = z.object({
 export const StoredClipFactsSchema = z.object({ version: z.literal(CLIP_FACTS_VERSION), facts: ClipFactsSchema });
 export type StoredClipFacts = z.infer<typeof StoredClipFactsSchema>;
 
-/** The form MediaInfo.copyFacts stores. */
+/** The form asset_copy_facts stores. */
 export function toStoredFacts(facts: ClipVideoFacts): StoredClipFacts {
   return { version: CLIP_FACTS_VERSION, facts };
 }
 
-/** The asset's stored facts, or null when it has none, or of another version or shape (probe it). */
-export function storedFactsOf(info: Pick<MediaInfo, 'copyFacts'>): ClipVideoFacts | null {
-  const parsed = StoredClipFactsSchema.safeParse(info.copyFacts);
+/** The facts in a stored value, or null when there is none, or of another version or shape (probe it). */
+export function storedFactsOf(stored: unknown): ClipVideoFacts | null {
+  const parsed = StoredClipFactsSchema.safeParse(stored);
   return parsed.success ? parsed.data.facts : null;
 }

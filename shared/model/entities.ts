@@ -126,12 +126,6 @@ export const MediaInfoSchema = z.object({
   audioCodec: z.string().nullable(),
   audioChannels: z.number().int().nonnegative(),
   audioSampleRate: z.number().int().nonnegative(),
-  /**
-   * Video only: what the export's stream-copy decision needs, gathered by the import's probe
-   * (shared/export/storedFacts.ts validates it on use and ignores other versions; assets
-   * without it are probed at export). Loose here so a stale version never fails a project load.
-   */
-  copyFacts: z.looseObject({ version: z.number().int() }).optional(),
 });
 export type MediaInfo = z.infer<typeof MediaInfoSchema>;
 

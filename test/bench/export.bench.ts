@@ -6,8 +6,9 @@
  * EXP-4: our export with crossfades against our same export with cuts only.
  *
  * EXP-3 measures a FIRST export of the clips (the clip-probe cache of copyProbe.ts cleared
- * before every run) as imported: each asset's info is what the import's probe stores, clip
- * facts included (MediaInfo.copyFacts), so the export starts no clip probe. Beside it: the
+ * before every run) as imported: each asset's info is what the import's probe stores, and its
+ * clip facts are stored apart (asset_copy_facts, read through the export's store port), so the
+ * export starts no clip probe. Beside it: the
  * same first export of assets imported before those facts were stored (every clip probed), and
  * a repeated export of the same takes. The baseline
  * stays the raw `-f concat -c copy`; it copies the clips' AAC as is (which drifts ~24 ms per
@@ -25,7 +26,7 @@ import { join } from 'node:path';
 import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
 import { clearClipFactsCache } from '../../electron/services/export/copyProbe.js';
 import { runExport, type ExportMode } from '../../electron/services/export/exportJob.js';
-import { probeFile } from '../../electron/services/media/probe.js';
+import { probeMedia } from '../../electron/services/media/probe.js';
 import type { ProjectSnapshot } from '../../shared/model/entities.js';
 import type { Fps } from '../../shared/model/time.js';
 import { FakeExportStore } from '../integration/export/fakeStore.js';
@@ -62,11 +63,12 @@ function makeClip(out: string, size: string, rate: number, sec: number, audio: {
 
 async function ours(
   dir: string, clips: ClipSpec[], width: number, height: number, fps: Fps, out: string, mode: ExportMode,
-  edit: (doc: ProjectSnapshot) => void = () => undefined, reason?: RegExp,
+  edit: (doc: ProjectSnapshot) => void = () => undefined, reason?: RegExp, facts: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<void> {
   const doc = makeDoc(clips, { dir, width, height, fps });
   edit(doc);
   const store = new FakeExportStore(dir, doc);
+  for (const [id, f] of facts) store.facts.set(id, f);
   const result = await runExport(store, { outPath: out, quality: 'draft' });
   // A bench that silently measured the other path would report a meaningless ratio.
   if (result.mode !== mode) throw new Error(`expected the ${mode} path, got ${result.mode}: ${result.reason}`);
@@ -142,13 +144,20 @@ interface Exp3Case {
   audioReason: RegExp;
 }
 
-/** The clips as the import records them: the import's own probe, clip facts included. */
-async function imported(dir: string, clips: ClipSpec[]): Promise<ClipSpec[]> {
-  return Promise.all(clips.map(async (c) => {
-    const info = await probeFile(join(dir, c.path ?? ''));
-    if (!info.copyFacts) throw new Error(`the import stored no clip facts for ${c.path ?? ''}`);
-    return { ...c, info };
+/**
+ * The clips as the import records them (the import's own probe) and the clip facts it stores,
+ * by asset id (the file's sha256, as contentIds gives the assets).
+ */
+async function imported(dir: string, clips: ClipSpec[]): Promise<{ clips: ClipSpec[]; facts: Map<string, unknown> }> {
+  const facts = new Map<string, unknown>();
+  const out = await Promise.all(clips.map(async (c) => {
+    const file = join(dir, c.path ?? '');
+    const probed = await probeMedia(file);
+    if (!probed.copyFacts) throw new Error(`the import stored no clip facts for ${c.path ?? ''}`);
+    facts.set(createHash('sha256').update(readFileSync(file)).digest('hex'), probed.copyFacts);
+    return { ...c, info: probed.info };
   }));
+  return { clips: out, facts };
 }
 
 /**
@@ -176,11 +185,11 @@ async function exp3Runs(c: Exp3Case): Promise<{ cold: Paired; legacy: Paired; wa
   const out = join(c.dir, 'ours.mp4');
   const base = join(c.dir, 'baseline.mp4');
   const likeOut = join(c.dir, 'like.mp4');
-  const first = (clips: ClipSpec[]) => async (): Promise<void> => {
+  const first = (clips: ClipSpec[], facts?: ReadonlyMap<string, unknown>) => async (): Promise<void> => {
     clearClipFactsCache();
-    await ours(c.dir, clips, c.width, c.height, c.fps, out, 'copy', realIds, c.audioReason);
+    await ours(c.dir, clips, c.width, c.height, c.fps, out, 'copy', realIds, c.audioReason, facts);
   };
-  const cold = first(withFacts);
+  const cold = first(withFacts.clips, withFacts.facts);
   const warm = (): Promise<void> => ours(c.dir, c.clips, c.width, c.height, c.fps, out, 'copy', undefined, c.audioReason);
   const raw = (): void => ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', base]);
   const like = (): void => ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, ...c.audio.inputs, '-filter_complex', c.audio.graph,

@@ -9,12 +9,13 @@
  * test/bench/results.md). Project media is content-addressed and never rewritten in place;
  * any rewrite changes the change time anyway, so a stale entry is never used.
  *
- * Assets imported since clip facts were stored with them (MediaInfo.copyFacts, storedFacts.ts)
- * start no probe at all, not even on a first export; only older assets are probed. Stored facts
- * are used only when the file still hashes to its asset id (media is content-addressed): a
- * file edited in media/ behind the app's back could keep its timing and change its SPS, which
- * the output's verification would not see. Hashing reads the file (as the join does, beside
- * it) and is remembered per file identity like a probe.
+ * Assets imported since clip facts were stored with them (project.db asset_copy_facts, read
+ * through the store port for the clips of the cut: storedFacts.ts) start no probe at all, not
+ * even on a first export; only older assets are probed. Stored facts are used only when the
+ * file still hashes to its asset id (media is content-addressed): a file edited in media/
+ * behind the app's back could keep its timing and change its SPS, which the output's
+ * verification would not see. Hashing reads the file (as the join does, beside it) and is
+ * remembered per file identity like a probe.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -33,6 +34,9 @@ const CONCURRENCY = 2;
 /** Enough for every take of a large project; the oldest entry goes first. */
 const CACHE_LIMIT = 1000;
 const cache = new Map<string, ClipVideoFacts>();
+
+/** The stored clip facts of the cut's assets, by asset id (ExportStorePort.clipFacts); unvalidated. */
+export type StoredFacts = ReadonlyMap<string, unknown>;
 
 /** Forgets every remembered probe (tests and benchmarks that must measure a first export). */
 export function clearClipFactsCache(): void {
@@ -61,13 +65,13 @@ async function sha256Of(file: string, signal?: AbortSignal): Promise<string> {
  * One clip file's facts, from the cache, the asset's stored facts (when the file still is the
  * asset's bytes) or a probe; null when it has no readable video stream.
  */
-async function factsOf(file: string, clip: ExportClip, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
+async function factsOf(file: string, clip: ExportClip, stored: StoredFacts, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
   const key = await identity(file);
   const known = key === null ? undefined : cache.get(key);
   if (known) return known;
-  const stored = storedFactsOf(clip.info);
-  const intact = stored !== null && key !== null && (await sha256Of(file, signal)) === clip.assetId;
-  const facts = intact ? stored : parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
+  const mine = storedFactsOf(stored.get(clip.assetId));
+  const intact = mine !== null && key !== null && (await sha256Of(file, signal)) === clip.assetId;
+  const facts = intact ? mine : parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
   if (facts && key !== null) {
     cache.set(key, facts);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -79,7 +83,9 @@ async function factsOf(file: string, clip: ExportClip, signal?: AbortSignal): Pr
  * Facts per clip, in plan order (a file used by several shots is read once). A probe that
  * fails gives null for its clips (the verdict then names it); a cancel rejects.
  */
-export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string) => string, signal?: AbortSignal): Promise<(ClipVideoFacts | null)[]> {
+export async function probeClipFacts(
+  plan: ExportPlan, resolveAbs: (rel: string) => string, stored: StoredFacts, signal?: AbortSignal,
+): Promise<(ClipVideoFacts | null)[]> {
   const clipOf = new Map<string, ExportClip>();
   for (const c of plan.clips) if (!clipOf.has(resolveAbs(c.path))) clipOf.set(resolveAbs(c.path), c);
   const files = [...clipOf.keys()];
@@ -89,7 +95,7 @@ export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string)
     while (next < files.length) {
       const file = files[next++] as string;
       try {
-        facts.set(file, await factsOf(file, clipOf.get(file) as ExportClip, signal));
+        facts.set(file, await factsOf(file, clipOf.get(file) as ExportClip, stored, signal));
       } catch (err) {
         if (isCanceled(err)) throw err;
         facts.set(file, null);
@@ -101,9 +107,9 @@ export async function probeClipFacts(plan: ExportPlan, resolveAbs: (rel: string)
 }
 
 /** The clip's stored or remembered facts, or undefined. */
-async function cached(clip: ExportClip, file: string): Promise<ClipVideoFacts | undefined> {
-  const stored = storedFactsOf(clip.info);
-  if (stored) return stored;
+async function cached(clip: ExportClip, file: string, stored: StoredFacts): Promise<ClipVideoFacts | undefined> {
+  const mine = storedFactsOf(stored.get(clip.assetId));
+  if (mine) return mine;
   const key = await identity(file);
   return key === null ? undefined : cache.get(key);
 }
@@ -116,8 +122,8 @@ async function cached(clip: ExportClip, file: string): Promise<ClipVideoFacts | 
  * project's records say every clip has 48 kHz stereo AAC. Only a guess: a join made with
  * another route than the verdict's is thrown away and made again.
  */
-export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<CopyRoute> {
-  const known = await Promise.all(plan.clips.map((c) => cached(c, resolveAbs(c.path))));
+export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string) => string, stored: StoredFacts): Promise<CopyRoute> {
+  const known = await Promise.all(plan.clips.map((c) => cached(c, resolveAbs(c.path), stored)));
   const first = known[0];
   const videoStreamId = first?.streamId ?? 1;
   if (known.every((f) => f !== undefined)) return { videoStreamId, audio: audioRoute(plan, known) };
@@ -125,8 +131,10 @@ export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string)
 }
 
 /** Copy or not, and why: the precheck (free), then the probes (only if it passed). */
-export async function decideCopy(plan: ExportPlan, resolveAbs: (rel: string) => string, signal?: AbortSignal): Promise<CopyVerdict> {
+export async function decideCopy(
+  plan: ExportPlan, resolveAbs: (rel: string) => string, stored: StoredFacts, signal?: AbortSignal,
+): Promise<CopyVerdict> {
   const pre = copyPrecheck(plan, resolveAbs);
   if (!pre.eligible) return pre;
-  return copyVerdict(plan, await probeClipFacts(plan, resolveAbs, signal), resolveAbs);
+  return copyVerdict(plan, await probeClipFacts(plan, resolveAbs, stored, signal), resolveAbs);
 }

@@ -113,8 +113,10 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
       onProgress: (p: number) => emit(Math.min(p, 0.999)),
     };
     if (pre.eligible) {
-      const lead = await leadRouteGuess(plan, resolveAbs);
-      const decision = decideCopy(plan, resolveAbs, stop.signal);
+      // The import's clip facts, only for the clips of this cut (never part of the snapshot).
+      const stored = store.clipFacts(plan.clips.map((c) => c.assetId));
+      const lead = await leadRouteGuess(plan, resolveAbs, stored);
+      const decision = decideCopy(plan, resolveAbs, stored, stop.signal);
       const { verdict, problem } = await speculativeCopy(plan, resolveAbs, lead, decision, { ...run, ...opts.testHooks });
       if (recordError !== null) throw recordError;
       if (!verdict.eligible) {

@@ -14,13 +14,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, MediaInfo } from '../../../shared/model/entities.js';
 import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
-import { probeFile, type ProbeOptions } from './probe.js';
+import type { StoredClipFacts } from '../../../shared/export/storedFacts.js';
+import { probeMedia, type ProbeOptions } from './probe.js';
 
 /** The part of the project store that importing needs (ProjectStore satisfies it). */
 export interface AssetStore {
   /** The project folder. */
   dir: string;
-  upsertAsset(asset: Asset): void;
+  /** `copyFacts`: a video's clip facts, stored apart from the asset (never in a snapshot). */
+  upsertAsset(asset: Asset, copyFacts?: StoredClipFacts | null): void;
   findAsset(id: string): Asset | undefined;
 }
 
@@ -104,7 +106,7 @@ export interface ImportOptions extends ProbeOptions {
 export async function importFile(store: AssetStore, srcPath: string, origin: AssetOrigin, opts: ImportOptions = {}): Promise<Asset> {
   const src = resolve(srcPath);
   const name = basename(src);
-  const info = await probeFile(src, opts);
+  const { info, copyFacts } = await probeMedia(src, opts);
   opts.accept?.(info, name);
   const mediaDir = join(store.dir, MEDIA_DIR);
   const tmp = join(mediaDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
@@ -124,7 +126,7 @@ export async function importFile(store: AssetStore, srcPath: string, origin: Ass
     }
     if (existing) return existing;
     const asset: Asset = { id: sha256, path: rel, originalName: name, bytes, origin, info, createdAt: new Date().toISOString() };
-    store.upsertAsset(asset);
+    store.upsertAsset(asset, copyFacts);
     return asset;
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => {});

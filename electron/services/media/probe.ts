@@ -1,13 +1,14 @@
 /**
  * probeFile: what a media file is, or a specific, named reason it can't be used
- * (quality.md MEDIA-12: a clear rejection with a timeout; the UI never hangs).
+ * (quality.md MEDIA-12: a clear rejection with a timeout; the UI never hangs). probeMedia:
+ * the same one ffprobe, with the clip facts the import stores apart from the asset.
  */
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { MediaInfo } from '../../../shared/model/entities.js';
 import { parseClipFacts } from '../../../shared/export/copyFacts.js';
-import { toStoredFacts } from '../../../shared/export/storedFacts.js';
+import { toStoredFacts, type StoredClipFacts } from '../../../shared/export/storedFacts.js';
 import { parseProbeOutput, probeArgs } from '../../../shared/media/probe.js';
 import { looksLikeText, SNIFF_BYTES } from '../../../shared/media/sniff.js';
 import type { FfPaths } from '../ffmpeg/binaries.js';
@@ -24,7 +25,7 @@ export const PROBE_TIMEOUT_MS = 15_000;
 
 /**
  * Files up to this size are probed with their packets listed, and their clip facts stored
- * (MediaInfo.copyFacts). Listing costs a demux pass: ffprobe alone took 1.0 s instead of 0.07 s
+ * (project.db asset_copy_facts, never in MediaInfo). Listing costs a demux pass: ffprobe alone took 1.0 s instead of 0.07 s
  * on a 3-minute 1080p clip (295 MB, 12,700 packets, 1.2 MB of JSON), its import 2.6-3.0 s
  * instead of 0.9 s, and its facts 64 KB of asset info; on the 5-10 s AI takes the stream copy
  * is made for (1-20 MB) it is lost in the noise. Bigger files skip it and are probed at
@@ -59,6 +60,17 @@ function ffprobeReason(err: AppError, file: string): string {
  * the file.
  */
 export async function probeFile(absPath: string, opts: ProbeOptions = {}): Promise<MediaInfo> {
+  return (await probeMedia(absPath, opts)).info;
+}
+
+export interface ProbedMedia {
+  info: MediaInfo;
+  /** A video's clip facts in their stored form, or null (not a video, or a file over FACTS_MAX_BYTES). */
+  copyFacts: StoredClipFacts | null;
+}
+
+/** probeFile, also returning the clip facts the export's stream copy needs (same errors). */
+export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Promise<ProbedMedia> {
   const file = resolve(absPath);
   const name = basename(file);
   let size: number;
@@ -103,5 +115,5 @@ export async function probeFile(absPath: string, opts: ProbeOptions = {}): Promi
   }
   const info = parseProbeOutput(json, name);
   const facts = packets && info.kind === 'video' ? parseClipFacts(json) : null;
-  return facts ? { ...info, copyFacts: toStoredFacts(facts) } : info;
+  return { info, copyFacts: facts ? toStoredFacts(facts) : null };
 }

@@ -12,7 +12,8 @@
  *   it: their asset row is written a moment before the take or shot that refers to it).
  * Takes that can never come back (removed, or of a removed shot, and not named in the history)
  * are purged; jobs that made them keep their row (cost, provider, task id) but lose the link to
- * the deleted result. Asset rows are deleted in the same transaction; files are deleted after
+ * the deleted result. Asset rows are deleted in the same transaction (their clip facts with
+ * them: asset_copy_facts is ON DELETE CASCADE, migration 0005); files are deleted after
  * the commit by the media service, so a crash in between leaves only unreferenced files, which
  * the next collection removes.
  */

@@ -239,8 +239,14 @@ export class ProjectStore {
 
   // ---- service records (not undoable) ----
 
-  upsertAsset(asset: Asset): Asset {
-    return this.write(() => rec.upsertAsset(this.db, asset));
+  /** `copyFacts`: the import's clip facts, kept out of every snapshot (records.ts upsertAsset). */
+  upsertAsset(asset: Asset, copyFacts?: object | null): Asset {
+    return this.write(() => rec.upsertAsset(this.db, asset, copyFacts));
+  }
+
+  /** The stored clip facts of these assets (ExportStorePort.clipFacts); not in the snapshot. */
+  clipFacts(assetIds: readonly string[]): Map<string, unknown> {
+    return rec.copyFactsOf(this.db, assetIds);
   }
 
   listAssets(): Asset[] {

@@ -21,6 +21,8 @@ interface FileShape {
 
 export class FakeExportStore implements ExportStorePort {
   readonly runs = new Map<string, StoredRun>();
+  /** Stored clip facts by asset id, as ProjectStore's asset_copy_facts table holds them (not persisted). */
+  readonly facts = new Map<string, unknown>();
 
   constructor(
     readonly dir: string,
@@ -40,6 +42,10 @@ export class FakeExportStore implements ExportStorePort {
 
   snapshot(): ProjectSnapshot {
     return structuredClone(this.doc);
+  }
+
+  clipFacts(assetIds: readonly string[]): ReadonlyMap<string, unknown> {
+    return new Map(assetIds.filter((id) => this.facts.has(id)).map((id) => [id, structuredClone(this.facts.get(id))]));
   }
 
   recordExportStart(run: ExportRunRecord): void {

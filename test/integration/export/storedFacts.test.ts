@@ -1,5 +1,6 @@
 /**
- * Clip facts stored at import (MediaInfo.copyFacts): the import's one ffprobe gathers them, an
+ * Clip facts stored at import (apart from the asset: asset_copy_facts, read through the
+ * export's store port): the import's one ffprobe gathers them, an
  * export of imported takes then starts no clip probe (only the output's verification), assets
  * without them are probed as before, and a file edited in media/ behind the app's back is not
  * judged on stale facts. ffprobe calls are counted by a wrapper script, as in
@@ -51,7 +52,15 @@ describe('clip facts stored at import', () => {
   const log = join(root, 'ffprobe-calls.log');
   const dir = join(root, 'project');
   const assets = new Map<string, Asset>();
-  const store: AssetStore = { dir, upsertAsset: (a) => { assets.set(a.id, a); }, findAsset: (id) => assets.get(id) };
+  const stored = new Map<string, unknown>();
+  const store: AssetStore = {
+    dir,
+    upsertAsset: (a, facts) => {
+      assets.set(a.id, a);
+      if (facts) stored.set(a.id, JSON.parse(JSON.stringify(facts)));
+    },
+    findAsset: (id) => assets.get(id),
+  };
   let imported: Asset[] = [];
 
   beforeAll(async () => {
@@ -68,12 +77,14 @@ describe('clip facts stored at import', () => {
   afterAll(() => setFfPaths(null));
 
   const calls = (): string[] => readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  const exportOf = async (doc: ProjectSnapshot, name: string): Promise<{ mode: string; reason: string; clipProbes: number; other: number; file: string }> => {
+  const exportOf = async (doc: ProjectSnapshot, name: string, facts: ReadonlyMap<string, unknown> = stored): Promise<{ mode: string; reason: string; clipProbes: number; other: number; file: string }> => {
     clearClipFactsCache();
     writeFileSync(log, '');
     const file = join(root, 'out', name);
     mkdirSync(join(root, 'out'), { recursive: true });
-    const result = await runExport(new FakeExportStore(dir, doc), { outPath: file, quality: 'draft' });
+    const fake = new FakeExportStore(dir, doc);
+    for (const [id, f] of facts) fake.facts.set(id, f);
+    const result = await runExport(fake, { outPath: file, quality: 'draft' });
     const c = calls();
     return { mode: result.mode, reason: result.reason, clipProbes: c.filter((x) => x === 'clip').length, other: c.filter((x) => x === 'other').length, file };
   };
@@ -81,16 +92,17 @@ describe('clip facts stored at import', () => {
   it('the import stores the facts the export probe would find, with the current version', () => {
     expect(imported).toHaveLength(2);
     for (const a of imported) {
-      expect(a.info.copyFacts?.version).toBe(CLIP_FACTS_VERSION);
+      expect(stored.get(a.id)).toMatchObject({ version: CLIP_FACTS_VERSION });
+      expect(a.info).not.toHaveProperty('copyFacts');
       const probed = parseClipFacts(JSON.parse(execFileSync('ffprobe', clipFactsArgs(join(dir, a.path)), { encoding: 'utf8' })));
-      expect(storedFactsOf(a.info)).toEqual(probed);
+      expect(storedFactsOf(stored.get(a.id))).toEqual(probed);
     }
   });
 
   it('images get none', async () => {
     const png = await importFile(store, '/work/shared/media/first-frame-camping.png', 'imported');
     expect(png.info.kind).toBe('image');
-    expect(png.info.copyFacts).toBeUndefined();
+    expect(stored.has(png.id)).toBe(false);
   });
 
   it('an export of imported takes starts no clip probe; the output is still verified', async () => {
@@ -100,8 +112,7 @@ describe('clip facts stored at import', () => {
   });
 
   it('assets without stored facts (imported before) are probed at export, and still copied', async () => {
-    const old = imported.map(({ info: { copyFacts: _, ...info }, ...a }) => ({ ...a, info }));
-    const r = await exportOf(docOf(dir, old), 'probed.mp4');
+    const r = await exportOf(docOf(dir, imported), 'probed.mp4', new Map());
     expect(r).toMatchObject({ mode: 'copy', clipProbes: 2, other: 1 });
     expect(countVideoFrames(r.file)).toBe(48);
   });
@@ -131,7 +142,8 @@ describe('generated takes', () => {
     expect(job).toMatchObject({ state: 'succeeded', shotId: shot.id });
     const asset = s.getAsset(s.getTake(job.takeId as string).assetId);
     expect(asset.origin).toBe('generated');
-    const facts = storedFactsOf(asset.info);
+    expect(asset.info).not.toHaveProperty('copyFacts');
+    const facts = storedFactsOf(s.clipFacts([asset.id]).get(asset.id));
     expect(facts).toMatchObject({ codec: 'h264', width: 1280, height: 720, packets: { count: 12 } });
   });
 });
