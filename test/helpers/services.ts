@@ -3,6 +3,7 @@
  * dispatch() (validation included), failures come back as Errors carrying the contract code,
  * and every facade a test opens is closed after it.
  */
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { dispatch } from '../../shared/api/dispatch.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
@@ -31,4 +32,14 @@ export async function call<M extends MethodName>(s: AppServices, method: M, inpu
   const r = await dispatch(s.handlers, method, input);
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
   return r.value as MethodOutput<M>;
+}
+
+/**
+ * A facade with a new 720p project at 8 fps (the rate of the real AI clips, so a project frame
+ * is a clip frame) in `root`/`name`.
+ */
+export async function servicesWithProject(root: string, name: string): Promise<AppServices> {
+  const s = services();
+  await call(s, 'project.create', { dir: join(root, name), name, fps: '8', resolution: '720p' });
+  return s;
 }

@@ -9,18 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../electron/services/app.js';
 import type { MethodInput } from '../../../shared/api/contract.js';
-import { call, services } from '../../helpers/services.js';
+import { call, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { audioOnly, cfrClip, pngImage, REAL_CLIPS } from '../../helpers/media.js';
 
 describe('audio contract', () => {
   const root = tempDir();
 
-  async function project(name: string): Promise<AppServices> {
-    const s = services();
-    await call(s, 'project.create', { dir: join(root, name), name, fps: '8', resolution: '720p' });
-    return s;
-  }
+  const project = (name: string): Promise<AppServices> => servicesWithProject(root, name);
 
   /** 2 s: 1 s of silence, then 1 s of a full-scale-ish square-free sine (mono 16 kHz wav). */
   function halfSilent(): string {

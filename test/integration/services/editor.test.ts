@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../electron/services/app.js';
-import { call, services } from '../../helpers/services.js';
+import { call, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
 
@@ -28,12 +28,7 @@ function meanAbsDiff(a: Buffer, b: Buffer): number {
 describe('editor contract', () => {
   const root = tempDir();
 
-  async function project(name: string): Promise<AppServices> {
-    const s = services();
-    // 8 fps like the clips, so a trim frame is a clip frame.
-    await call(s, 'project.create', { dir: join(root, name), name, fps: '8', resolution: '720p' });
-    return s;
-  }
+  const project = (name: string): Promise<AppServices> => servicesWithProject(root, name);
 
   it("sets a shot's first frame to the frame the previous shot ends on, trim-aware", async () => {
     const s = await project('continuity 连续');

@@ -3,27 +3,23 @@
  * menu of the project's images that adds more (one undo step per change). Order matters: the first pictures are the ones a
  * model with few reference slots gets.
  */
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Element, ProjectSnapshot } from '../../../../shared/model/entities';
 import { actions, runAction } from '../../actions';
 import type { PictureSource } from '../../actions/payloads';
 import { projectFile } from '../../api/client';
 import { useAppContext } from '../../app/context';
-import { useImageDrop } from '../../components/useImageDrop';
 import { assetById } from '../../store/selectors';
-import { IMAGE_TYPES } from './NewElementForm';
+import { PictureDrop } from './PictureDrop';
 
 export function ElementPictures({ element, snapshot }: { element: Element; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const inputId = useId();
   const add = (pictures: PictureSource[]) => {
     if (pictures.length) void runAction(ctx, actions['element.addPictures'], { elementId: element.id, pictures });
   };
   // Images already in the project (first frames, other elements' pictures) can be reused as they are.
   const reusable = snapshot.assets.filter((a) => a.info.kind === 'image' && !element.refAssetIds.includes(a.id));
-  const { over, dropProps } = useImageDrop((files) => add(files.map((file) => ({ file }))));
   return (
     <div className="element-pictures">
       <ul className="picture-list" aria-label={t('elements.pictures')}>
@@ -38,18 +34,7 @@ export function ElementPictures({ element, snapshot }: { element: Element; snaps
           );
         })}
       </ul>
-      <div
-        className={`frame-drop picture-drop${over ? ' over' : ''}`}
-        {...dropProps}
-      >
-        <span className="muted small">{t('elements.dropPictures')}</span>
-        <input id={inputId} type="file" multiple accept={IMAGE_TYPES} className="file-input" data-testid="element-add-pictures"
-          onChange={(e) => {
-            add([...(e.target.files ?? [])].map((file) => ({ file })));
-            e.target.value = '';
-          }} />
-        <label htmlFor={inputId} className="btn btn-ghost btn-small">{t('file.choose')}</label>
-      </div>
+      <PictureDrop hint={t('elements.dropPictures')} testId="element-add-pictures" onAdd={add} />
       {reusable.length > 0 && (
         <select value="" aria-label={t('elements.reuse')} data-testid="element-reuse" onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}>
           <option value="">{t('elements.reuse')}</option>

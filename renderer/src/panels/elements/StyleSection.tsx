@@ -12,10 +12,9 @@ import type { PictureSource } from '../../actions/payloads';
 import { projectFile } from '../../api/client';
 import { useAppContext } from '../../app/context';
 import { Field } from '../../components/Field';
-import { useImageDrop } from '../../components/useImageDrop';
 import { assetById } from '../../store/selectors';
 import { CommitField } from '../CommitField';
-import { IMAGE_TYPES } from './NewElementForm';
+import { PictureDrop } from './PictureDrop';
 
 /** The whole new list after adding `more` (what does not fit in `max` is left out). */
 export function withAdded(ids: readonly string[], more: readonly PictureSource[], max = MAX_STYLE_PICTURES): PictureSource[] {
@@ -43,7 +42,6 @@ export function StyleSection({ snapshot }: { snapshot: ProjectSnapshot }) {
   };
   const move = (i: number, delta: -1 | 1) => setPictures(withMoved(ids, i, delta));
   const reusable = snapshot.assets.filter((a) => a.info.kind === 'image' && !ids.includes(a.id));
-  const { over, dropProps } = useImageDrop((files) => add(files.map((file) => ({ file }))));
   return (
     <div className="style-section" role="group" aria-labelledby={`${inputId}-title`} data-testid="style-section">
       <h3 id={`${inputId}-title`} className="small muted">{t('style.title')}</h3>
@@ -70,15 +68,7 @@ export function StyleSection({ snapshot }: { snapshot: ProjectSnapshot }) {
           })}
         </ul>
         {room > 0 ? (
-          <div className={`frame-drop picture-drop${over ? ' over' : ''}`} {...dropProps}>
-            <span className="muted small">{t('style.dropPictures', { count: room })}</span>
-            <input id={inputId} type="file" multiple accept={IMAGE_TYPES} className="file-input" data-testid="style-add-pictures"
-              onChange={(e) => {
-                add([...(e.target.files ?? [])].map((file) => ({ file })));
-                e.target.value = '';
-              }} />
-            <label htmlFor={inputId} className="btn btn-ghost btn-small">{t('file.choose')}</label>
-          </div>
+          <PictureDrop hint={t('style.dropPictures', { count: room })} testId="style-add-pictures" onAdd={add} />
         ) : <p className="muted small">{t('style.full', { count: MAX_STYLE_PICTURES })}</p>}
         {room > 0 && reusable.length > 0 && (
           <select value="" aria-label={t('elements.reuse')} data-testid="style-reuse" onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}>
