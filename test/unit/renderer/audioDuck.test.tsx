@@ -10,6 +10,7 @@ import { initI18n } from '../../../renderer/src/i18n';
 import { createAppStore } from '../../../renderer/src/store/store';
 import { AudioPanel, setDuck } from '../../../renderer/src/timeline/AudioPanel';
 import { fakeApi, makeSnapshot } from './fixtures';
+import { FakeAudio } from './fakeAudio';
 
 const fps = { num: 24, den: 1 };
 const RAMP = DUCK_RAMP_SEC * 24; // frames
@@ -92,22 +93,6 @@ class FakeContext {
     const node = { gain: new FakeParam(), context: this, connect: (n: unknown) => n };
     this.gains.push(node);
     return node;
-  }
-}
-
-class FakeAudio {
-  paused = true;
-  seeking = false;
-  currentTime = 0;
-  playbackRate = 1;
-  volume = 1;
-  muted = false;
-  play() {
-    this.paused = false;
-    return Promise.resolve();
-  }
-  pause() {
-    this.paused = true;
   }
 }
 

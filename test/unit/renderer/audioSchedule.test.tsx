@@ -5,6 +5,7 @@ import {
   audibleAt, audibleItems, audioSpans, dbToGain, fadeEnvelope, gainRamp, type AudioSpan,
 } from '../../../renderer/src/player/audioSchedule';
 import { makeSnapshot } from './fixtures';
+import { FakeAudio } from './fakeAudio';
 
 const fps = { num: 24, den: 1 };
 
@@ -113,27 +114,6 @@ describe('gain automation', () => {
     expect(gainRamp(both, 100).map((p) => p.frame)).toContain(110);
   });
 });
-
-/** A stand-in for an <audio> element: the fields the player reads and writes. */
-class FakeAudio {
-  paused = true;
-  seeking = false;
-  currentTime = 0;
-  playbackRate = 1;
-  volume = 1;
-  muted = false;
-  seeks: number[] = [];
-  play() {
-    this.paused = false;
-    return Promise.resolve();
-  }
-  pause() {
-    this.paused = true;
-  }
-  seekTo(t: number) {
-    this.currentTime = t;
-  }
-}
 
 function fake(): FakeAudio {
   const f = new FakeAudio();
