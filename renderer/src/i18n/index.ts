@@ -3,11 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../store/state';
 
-// Bundled by Vite at build time. (A plain `import en from './en.json'` would need the JSON
-// files in tsconfig.web.json's include list.)
-const files = import.meta.glob<Record<string, unknown>>('./*.json', { eager: true, import: 'default' });
-const en = files['./en.json'] ?? {};
-const zhCN = files['./zh-CN.json'] ?? {};
+import { en, zhCN } from './resources';
 
 export const LANGUAGE_KEY = 'storyboard.language';
 

@@ -4,10 +4,7 @@ import { ERROR_CODES } from '../../../shared/errors';
 import { CAMERA_MOVES } from '../../../shared/model/entities';
 import { initialLanguage } from '../../../renderer/src/i18n';
 
-type Tree = { [k: string]: string | Tree };
-const files = import.meta.glob<Tree>('../../../renderer/src/i18n/*.json', { eager: true, import: 'default' });
-const en = files['../../../renderer/src/i18n/en.json']!;
-const zh = files['../../../renderer/src/i18n/zh-CN.json']!;
+import { en, zhCN as zh, sourceFiles, type Tree } from '../../../renderer/src/i18n/resources';
 const sources = import.meta.glob<string>('../../../renderer/src/**/*.{ts,tsx}', { eager: true, query: '?raw', import: 'default' });
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
@@ -27,6 +24,26 @@ const zhFlat = flatten(zh);
 describe('translations', () => {
   it('have the same keys in English and Simplified Chinese', () => {
     expect([...keys(zhFlat)].sort()).toEqual([...keys(enFlat)].sort());
+  });
+
+  it('come from files that never define the same key twice', () => {
+    for (const files of Object.values(sourceFiles)) {
+      const seen = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const [file, tree] of Object.entries(files)) {
+        for (const key of flatten(tree).keys()) {
+          const other = seen.get(key);
+          if (other) clashes.push(`${key} in ${other} and ${file}`);
+          seen.set(key, file);
+        }
+      }
+      expect(clashes).toEqual([]);
+    }
+  });
+
+  it('have the same files in both languages', () => {
+    const names = (files: Record<string, unknown>) => Object.keys(files).map((f) => f.replace(/^.*\//, '')).sort();
+    expect(names(sourceFiles['zh-CN'])).toEqual(names(sourceFiles.en));
   });
 
   it('have no empty values', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { badgeOf, statusKey, UNKNOWN_COLOR } from '../../../renderer/src/timeline/shotBadge';
 import { THEME } from '../../../renderer/src/timeline/theme';
-import en from '../../../renderer/src/i18n/en.json';
-import zh from '../../../renderer/src/i18n/zh-CN.json';
+import { en, zhCN as zh, type Tree } from '../../../renderer/src/i18n/resources';
+
+const statusLabels = (tree: Tree) => (tree.timeline as Tree).status as Tree;
 import { makeJob, makeShot, makeSnapshot } from './fixtures';
 
 describe('timeline status badge', () => {
@@ -28,9 +29,9 @@ describe('timeline status badge', () => {
   it('every badge key has a label in both languages', () => {
     for (const status of ['none', 'failed', 'unknown', 'queued', 'generating:5']) {
       const { key } = badgeOf(status, 'animatic');
-      expect(en.timeline.status).toHaveProperty(key);
-      expect(zh.timeline.status).toHaveProperty(key);
+      expect(statusLabels(en)).toHaveProperty(key);
+      expect(statusLabels(zh)).toHaveProperty(key);
     }
-    for (const p of ['animatic', 'import', 'veo']) expect(en.timeline.status).toHaveProperty(badgeOf('take', p).key);
+    for (const p of ['animatic', 'import', 'veo']) expect(statusLabels(en)).toHaveProperty(badgeOf('take', p).key);
   });
 });
