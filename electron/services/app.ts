@@ -18,6 +18,7 @@ import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
 import { styleHandlers } from './facade/styleHandlers.js';
 import { workHandlers } from './facade/workHandlers.js';
+import { recoveryHandlers } from './facade/recoveryHandlers.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -54,6 +55,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...audioHandlers(session),
     ...elementHandlers(session),
     ...styleHandlers(session),
+    ...recoveryHandlers(session),
     ...workHandlers(session, {
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       ...(opts.secrets ? { secrets: opts.secrets } : {}),
