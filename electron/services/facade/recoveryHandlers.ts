@@ -1,4 +1,7 @@
-/** Contract handlers of shared/api/recovery.ts: relink, save a copy, open a repaired copy. */
+/**
+ * Contract handlers of shared/api/recovery.ts: relink (media.*), save a copy and open a
+ * repaired copy (project.*). Spread into the namespace modules media.ts and project.ts.
+ */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Handlers } from '../../../shared/api/contract.js';
@@ -8,9 +11,8 @@ import { makeRepairedCopy, repairedCopyDir } from '../project/repair.js';
 import { ProjectStore } from '../project/store.js';
 import type { Session } from './session.js';
 
-type RecoveryHandlers = Pick<Handlers, 'media.missing' | 'media.relink' | 'media.relinkFolder' | 'project.saveCopy' | 'project.openRepaired'>;
-
-export function recoveryHandlers(session: Session): RecoveryHandlers {
+/** The relink methods, spread into facade/media.ts (the `media.*` namespace). */
+export function relinkHandlers(session: Session): Pick<Handlers, 'media.missing' | 'media.relink' | 'media.relinkFolder'> {
   return {
     'media.missing': async () => listMissingMedia(session.require()),
     'media.relink': async ({ assetId, path, confirm }) => {
@@ -26,6 +28,12 @@ export function recoveryHandlers(session: Session): RecoveryHandlers {
       const found = await relinkFromFolder(session.require(), folder);
       return { ...found, snapshot: session.changed() };
     },
+  };
+}
+
+/** Save a copy and the repaired copy, spread into facade/project.ts (the `project.*` namespace). */
+export function projectCopyHandlers(session: Session): Pick<Handlers, 'project.saveCopy' | 'project.openRepaired'> {
+  return {
     'project.saveCopy': async ({ dir }) => {
       const store = session.require();
       const nativeBinding = session.storeOptions().nativeBinding;
