@@ -13,6 +13,7 @@ import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { audioHandlers } from './facade/audioHandlers.js';
+import { dialogueHandlers } from './facade/dialogueHandlers.js';
 import { elementHandlers } from './facade/elementHandlers.js';
 import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
@@ -55,6 +56,10 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...elementHandlers(session),
     ...styleHandlers(session),
     ...workHandlers(session, {
+      ...(opts.configDir ? { configDir: opts.configDir } : {}),
+      ...(opts.secrets ? { secrets: opts.secrets } : {}),
+    }),
+    ...dialogueHandlers(session, {
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       ...(opts.secrets ? { secrets: opts.secrets } : {}),
     }),

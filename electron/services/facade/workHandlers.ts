@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api/contract.js';
 import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
 import { runExport } from '../export/exportJob.js';
+import { resolveTitleFont } from '../generation/fonts.js';
 import { listProviders } from '../generation/providers/index.js';
 import { GenerationService } from '../generation/service.js';
 import { importFile } from '../media/mediaStore.js';
@@ -69,8 +70,10 @@ export function workHandlers(session: Session, opts: WorkOptions = {}): WorkHand
     'settings.update': async (patch) => settings.update(patch),
     'providers.list': async () => generation.providers(),
     'providers.test': async ({ provider }) => generation.test(provider, session.current()?.dir ?? defaultConfigDir()),
-    'export.start': async ({ outPath, quality }) => {
+    'export.start': async ({ outPath, quality, subtitles }) => {
       const store = session.require();
+      // Burned-in subtitles need a font that draws Chinese (the animatic's resolver: fonts.ts).
+      const burnSubtitles = subtitles === 'burn' ? { fontFile: (await resolveTitleFont()).file } : undefined;
       const exportId = randomUUID();
       const controller = new AbortController();
       session.exports.set(exportId, controller);
@@ -78,6 +81,7 @@ export function workHandlers(session: Session, opts: WorkOptions = {}): WorkHand
         outPath,
         quality,
         exportId,
+        ...(burnSubtitles ? { burnSubtitles } : {}),
         signal: controller.signal,
         onProgress: (p) => session.hub.emit('export.progress', p),
       })

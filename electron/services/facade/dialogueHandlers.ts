@@ -1,0 +1,132 @@
+/**
+ * Contract handlers for dialogue (shared/api/dialogue.ts): lines, voices, voicing through the
+ * durable job queue, fit, the take's own sound, lip sync and subtitle sidecars. Edits answer
+ * with the new snapshot (also emitted as project.changed); voicing answers once its job rows
+ * exist and reports like generation (job.progress).
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Handlers, JobProgress } from '../../../shared/api/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import { SUBTITLE_FORMATS } from '../../../shared/export/subtitles.js';
+import { formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
+import { framesToSeconds } from '../../../shared/model/time.js';
+import { totalFrames } from '../../../shared/model/timeline.js';
+import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/lipSync.js';
+import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index.js';
+import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';
+import { importFile } from '../media/mediaStore.js';
+import { DialogueOps } from '../project/dialogueOps.js';
+import type { AddShotInit } from '../project/shots.js';
+import type { ProjectStore } from '../project/store.js';
+import type { SecretStore } from '../settings/secrets.js';
+import { defaultConfigDir, SettingsService } from '../settings/store.js';
+import { listProviders } from '../generation/providers/index.js';
+import type { Session } from './session.js';
+
+export type DialogueMethod =
+  | 'dialogue.setLines' | 'dialogue.setVoice' | 'dialogue.providers' | 'dialogue.estimate' | 'dialogue.voice' | 'dialogue.fit'
+  | 'takes.setAudio' | 'dialogue.lipSync' | 'export.subtitles';
+
+/** `add-shot --dialogue` specs as lines, or INVALID_INPUT naming the line and why (details.issue for the UI). */
+export function shotDialogue(store: ProjectStore, specs: readonly string[] | undefined): LineInput[] {
+  if (!specs?.length) return [];
+  const parsed = parseDialogueSpecs(specs, store.snapshot().elements);
+  if ('issue' in parsed) throw new AppError('INVALID_INPUT', `${parsed.issue.message} Nothing was added.`, { issue: parsed.issue.key, line: parsed.issue.line, values: parsed.issue.values });
+  return parsed.lines;
+}
+
+/** Adds a shot, with its lines in the same undo step when it has some. */
+export function addShotWith(store: ProjectStore, lines: readonly LineInput[], init: AddShotInit): { id: string } {
+  if (lines.length === 0) return store.addShot(init);
+  return { id: new DialogueOps(store).addShotWithLines(init, lines) };
+}
+
+export interface DialogueHandlerOptions {
+  configDir?: string;
+  secrets?: SecretStore;
+}
+
+export function dialogueHandlers(session: Session, opts: DialogueHandlerOptions = {}): Pick<Handlers, DialogueMethod> {
+  const settings = new SettingsService({
+    configDir: opts.configDir ?? defaultConfigDir(),
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
+    providers: listProviders,
+  });
+  const edit = (fn: (ops: DialogueOps) => unknown) => {
+    fn(new DialogueOps(session.require()));
+    return Promise.resolve(session.changed());
+  };
+  const ids = [...listSpeechProviders().map((p) => p.id), ...listProviders().map((p) => p.id)];
+  const speechDeps = async (store: ProjectStore): Promise<SpeechDeps & LipSyncDeps> => ({
+    store,
+    importFile: (path) => importFile(store, path, 'generated'),
+    providerSettings: await settings.providerSettings(ids),
+  });
+  const onProgress = (p: JobProgress): void => {
+    session.hub.emit('job.progress', p);
+    if (p.state === 'succeeded' || p.state === 'failed') session.changed();
+  };
+  /** Starts long work; answers once its job rows exist (or it failed before any did). */
+  const start = async <T extends { jobIds: string[] }>(run: (signal: AbortSignal, onQueued: (ids: string[]) => void) => Promise<T>, extra: (r: T) => Omit<T, 'jobIds'>): Promise<T> => {
+    const controller = new AbortController();
+    session.batches.add(controller);
+    let resolveQueued: (ids: string[]) => void = () => {};
+    const queued = new Promise<string[]>((r) => (resolveQueued = r));
+    const done = run(controller.signal, (q) => resolveQueued(q)).finally(() => {
+      session.batches.delete(controller);
+      if (session.current()) session.changed();
+    });
+    const first = await Promise.race([queued.then((jobIds) => ({ jobIds }) as T), done]);
+    done.catch(() => {});
+    return { ...extra(first), jobIds: first.jobIds } as T;
+  };
+  return {
+    'dialogue.setLines': ({ shotId, lines }) => edit((ops) => ops.setLines(shotId, lines)),
+    'dialogue.setVoice': async ({ elementId, voice }) => {
+      if (voice) {
+        const problem = await getSpeechProvider(voice.provider).voiceProblem(voice.voiceId);
+        if (problem) throw new AppError('INVALID_INPUT', problem, { issue: 'unknownVoice', values: { voice: voice.voiceId } });
+      }
+      const text = voice ? formatVoice(voice) : null;
+      return edit((ops) => (elementId ? ops.setElementVoice(elementId, text) : ops.setNarratorVoice(text)));
+    },
+    'dialogue.providers': async () => Promise.all(listSpeechProviders().map(async (p) => ({ id: p.id, label: p.label, offline: p.offline, voices: await p.voices() }))),
+    'dialogue.estimate': async (input) => {
+      const deps = await speechDeps(session.require());
+      return estimateSpeech(deps, await planSpeech(deps, input), deps.store.project().budgetCap);
+    },
+    'dialogue.voice': async (input) => {
+      const deps = await speechDeps(session.require());
+      // Anything a crash left is finished first (polled, never sent twice), like generate.
+      return start(async (signal, onQueued) => {
+        await resumeSpeechJobs(deps, { signal, onProgress });
+        const r = await voiceLines(deps, { ...input, signal, onQueued, onProgress });
+        return { jobIds: r.jobIds, placed: r.placed };
+      }, (r) => ({ placed: (r as { placed?: number }).placed ?? 0 }));
+    },
+    'dialogue.fit': ({ shotIds }) => edit((ops) => ops.fit(shotIds)),
+    'takes.setAudio': ({ takeId, gainDb, muted }) => edit((ops) => ops.setTakeAudio(takeId, { ...(gainDb !== undefined ? { gainDb } : {}), ...(muted !== undefined ? { muted } : {}) })),
+    'dialogue.lipSync': async (input) => {
+      const deps = await speechDeps(session.require());
+      return start(async (signal, onQueued) => {
+        await resumeLipSyncJobs(deps, { signal, onProgress });
+        return lipSyncTake(deps, { ...input, signal, onQueued, onProgress });
+      }, () => ({}));
+    },
+    'export.subtitles': async ({ outPath, format }) => {
+      const store = session.require();
+      const doc = store.snapshot();
+      const target = resolve(outPath);
+      const end = framesToSeconds(totalFrames(doc), doc.project.fps);
+      const text = SUBTITLE_FORMATS[format].write(doc, end);
+      // Written beside the target and renamed: a failure leaves no half file.
+      const tmp = `${target}.${process.pid}.sbtmp`;
+      await writeFile(tmp, text, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write "${target}": ${err.code ?? err.message}`);
+      });
+      await rename(tmp, target);
+      return { outPath: target, cues: text.split(' --> ').length - 1 };
+    },
+  };
+}
