@@ -37,7 +37,8 @@ export interface VoiceOptions extends Pick<PaidJobOptions, 'signal' | 'onProgres
   /** Voice again even lines whose audio is current. */
   force?: boolean;
   budgetCap?: number | null;
-  onQueued?: (jobIds: string[]) => void;
+  /** Once the job rows exist; `placed`: lines placed from the cache without a job. */
+  onQueued?: (jobIds: string[], placed: number) => void;
 }
 
 export interface SpeechPlanRow {
@@ -157,7 +158,7 @@ export async function voiceLines(deps: SpeechDeps, opts: VoiceOptions = {}): Pro
   });
   if (jobs.length > 0) deps.store.createJobs(jobs);
   const jobIds = jobs.map((j) => j.id);
-  opts.onQueued?.(jobIds);
+  opts.onQueued?.(jobIds, placed);
   await Promise.all(jobIds.map((id) => runSpeechJob(deps, id, opts)));
   return { jobIds, placed, estimate };
 }

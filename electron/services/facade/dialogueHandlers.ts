@@ -68,18 +68,18 @@ export function dialogueHandlers(session: Session, opts: DialogueHandlerOptions 
     if (p.state === 'succeeded' || p.state === 'failed') session.changed();
   };
   /** Starts long work; answers once its job rows exist (or it failed before any did). */
-  const start = async <T extends { jobIds: string[] }>(run: (signal: AbortSignal, onQueued: (ids: string[]) => void) => Promise<T>, extra: (r: T) => Omit<T, 'jobIds'>): Promise<T> => {
+  const start = async <T>(run: (signal: AbortSignal, onQueued: (r: T) => void) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
     session.batches.add(controller);
-    let resolveQueued: (ids: string[]) => void = () => {};
-    const queued = new Promise<string[]>((r) => (resolveQueued = r));
-    const done = run(controller.signal, (q) => resolveQueued(q)).finally(() => {
+    let resolveQueued: (r: T) => void = () => {};
+    const queued = new Promise<T>((r) => (resolveQueued = r));
+    const done = run(controller.signal, (r) => resolveQueued(r)).finally(() => {
       session.batches.delete(controller);
       if (session.current()) session.changed();
     });
-    const first = await Promise.race([queued.then((jobIds) => ({ jobIds }) as T), done]);
+    const first = await Promise.race([queued, done]);
     done.catch(() => {});
-    return { ...extra(first), jobIds: first.jobIds } as T;
+    return first;
   };
   return {
     'dialogue.setLines': ({ shotId, lines }) => edit((ops) => ops.setLines(shotId, lines)),
@@ -99,20 +99,20 @@ export function dialogueHandlers(session: Session, opts: DialogueHandlerOptions 
     'dialogue.voice': async (input) => {
       const deps = await speechDeps(session.require());
       // Anything a crash left is finished first (polled, never sent twice), like generate.
-      return start(async (signal, onQueued) => {
+      return start<{ jobIds: string[]; placed: number }>(async (signal, onQueued) => {
         await resumeSpeechJobs(deps, { signal, onProgress });
-        const r = await voiceLines(deps, { ...input, signal, onQueued, onProgress });
+        const r = await voiceLines(deps, { ...input, signal, onQueued: (jobIds, placed) => onQueued({ jobIds, placed }), onProgress });
         return { jobIds: r.jobIds, placed: r.placed };
-      }, (r) => ({ placed: (r as { placed?: number }).placed ?? 0 }));
+      });
     },
     'dialogue.fit': ({ shotIds }) => edit((ops) => ops.fit(shotIds)),
     'takes.setAudio': ({ takeId, gainDb, muted }) => edit((ops) => ops.setTakeAudio(takeId, { ...(gainDb !== undefined ? { gainDb } : {}), ...(muted !== undefined ? { muted } : {}) })),
     'dialogue.lipSync': async (input) => {
       const deps = await speechDeps(session.require());
-      return start(async (signal, onQueued) => {
+      return start<{ jobIds: string[] }>(async (signal, onQueued) => {
         await resumeLipSyncJobs(deps, { signal, onProgress });
-        return lipSyncTake(deps, { ...input, signal, onQueued, onProgress });
-      }, () => ({}));
+        return lipSyncTake(deps, { ...input, signal, onQueued: (jobIds) => onQueued({ jobIds }), onProgress });
+      });
     },
     'export.subtitles': async ({ outPath, format }) => {
       const store = session.require();
