@@ -11,7 +11,7 @@ import { AppError, isCanceled } from '../../../shared/errors.js';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Job, JobState } from '../../../shared/model/entities.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
-import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from '../generation/queue.js';
+import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from '../generation/throttle.js';
 import { pollUntilDone } from '../generation/runJob.js';
 import type { PollResult } from '../generation/types.js';
 

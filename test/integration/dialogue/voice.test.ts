@@ -9,6 +9,7 @@ import { tooShortShots } from '../../../shared/model/dialogueTiming.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { AppServices } from '../../../electron/services/app.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
+import { realMedia } from '../../helpers/realMedia.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const root = tempDir();
@@ -127,7 +128,7 @@ describe('dialogue with the offline voice', () => {
 
   it('the take\'s own sound has gain and mute, one undo step each', async () => {
     const s = await servicesWithProject(root, 'takeaudio');
-    const { snapshot } = await call(s, 'shots.add', { videoPath: '/work/shared/media/ai-clip-horse-720x480-8fps.mp4' });
+    const { snapshot } = await call(s, 'shots.add', { videoPath: realMedia('ai-clip-horse-720x480-8fps.mp4') });
     const take = snapshot.takes[0]!;
     const muted = await call(s, 'takes.setAudio', { takeId: take.id, muted: true, gainDb: -6 });
     expect(muted.takes[0]).toMatchObject({ audioMuted: true, audioGainDb: -6 });

@@ -1,17 +1,13 @@
 /**
- * Contract handlers for dialogue (shared/api/dialogue.ts): lines, voices, voicing through the
- * durable job queue, fit, the take's own sound, lip sync and subtitle sidecars. Edits answer
- * with the new snapshot (also emitted as project.changed); voicing answers once its job rows
- * exist and reports like generation (job.progress).
+ * Contract handlers of the `dialogue.*` namespace (shared/api/dialogue.ts): lines, voices,
+ * voicing through the durable job queue, fit and lip sync. Edits answer with the new snapshot
+ * (also emitted as project.changed); voicing answers once its job rows exist and reports like
+ * generation (job.progress). The take's own sound is takes.setAudio (takes.ts); subtitle
+ * sidecars are export.subtitles (export.ts).
  */
-import { rename, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Handlers, JobProgress } from '../../../shared/api/contract.js';
+import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
-import { SUBTITLE_FORMATS } from '../../../shared/export/subtitles.js';
 import { formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
-import { framesToSeconds } from '../../../shared/model/time.js';
-import { totalFrames } from '../../../shared/model/timeline.js';
 import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/lipSync.js';
 import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index.js';
 import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';
@@ -19,14 +15,9 @@ import { importFile } from '../media/mediaStore.js';
 import { DialogueOps } from '../project/dialogueOps.js';
 import type { AddShotInit } from '../project/shots.js';
 import type { ProjectStore } from '../project/store.js';
-import type { SecretStore } from '../settings/secrets.js';
-import { defaultConfigDir, SettingsService } from '../settings/store.js';
 import { listProviders } from '../generation/providers/index.js';
-import type { Session } from './session.js';
-
-export type DialogueMethod =
-  | 'dialogue.setLines' | 'dialogue.setVoice' | 'dialogue.providers' | 'dialogue.estimate' | 'dialogue.voice' | 'dialogue.fit'
-  | 'takes.setAudio' | 'dialogue.lipSync' | 'export.subtitles';
+import type { FacadeServices } from './services.js';
+import type { NamespaceHandlers, Session } from './session.js';
 
 /** `add-shot --dialogue` specs as lines, or INVALID_INPUT naming the line and why (details.issue for the UI). */
 export function shotDialogue(store: ProjectStore, specs: readonly string[] | undefined): LineInput[] {
@@ -42,17 +33,7 @@ export function addShotWith(store: ProjectStore, lines: readonly LineInput[], in
   return { id: new DialogueOps(store).addShotWithLines(init, lines) };
 }
 
-export interface DialogueHandlerOptions {
-  configDir?: string;
-  secrets?: SecretStore;
-}
-
-export function dialogueHandlers(session: Session, opts: DialogueHandlerOptions = {}): Pick<Handlers, DialogueMethod> {
-  const settings = new SettingsService({
-    configDir: opts.configDir ?? defaultConfigDir(),
-    ...(opts.secrets ? { secrets: opts.secrets } : {}),
-    providers: listProviders,
-  });
+export function dialogueHandlers(session: Session, { settings }: FacadeServices): NamespaceHandlers<'dialogue'> {
   const edit = (fn: (ops: DialogueOps) => unknown) => {
     fn(new DialogueOps(session.require()));
     return Promise.resolve(session.changed());
@@ -106,27 +87,12 @@ export function dialogueHandlers(session: Session, opts: DialogueHandlerOptions 
       });
     },
     'dialogue.fit': ({ shotIds }) => edit((ops) => ops.fit(shotIds)),
-    'takes.setAudio': ({ takeId, gainDb, muted }) => edit((ops) => ops.setTakeAudio(takeId, { ...(gainDb !== undefined ? { gainDb } : {}), ...(muted !== undefined ? { muted } : {}) })),
     'dialogue.lipSync': async (input) => {
       const deps = await speechDeps(session.require());
       return start<{ jobIds: string[] }>(async (signal, onQueued) => {
         await resumeLipSyncJobs(deps, { signal, onProgress });
         return lipSyncTake(deps, { ...input, signal, onQueued: (jobIds) => onQueued({ jobIds }), onProgress });
       });
-    },
-    'export.subtitles': async ({ outPath, format }) => {
-      const store = session.require();
-      const doc = store.snapshot();
-      const target = resolve(outPath);
-      const end = framesToSeconds(totalFrames(doc), doc.project.fps);
-      const text = SUBTITLE_FORMATS[format].write(doc, end);
-      // Written beside the target and renamed: a failure leaves no half file.
-      const tmp = `${target}.${process.pid}.sbtmp`;
-      await writeFile(tmp, text, 'utf8').catch((err: NodeJS.ErrnoException) => {
-        throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write "${target}": ${err.code ?? err.message}`);
-      });
-      await rename(tmp, target);
-      return { outPath: target, cues: text.split(' --> ').length - 1 };
     },
   };
 }
