@@ -94,9 +94,8 @@ const MINIMAX_VOICES = ['male-qn-qingse', 'female-shaonv', 'English_expressive_n
 
 export async function startFakeMinimaxSpeech(): Promise<SpeechFake> {
   const tasks = new Map<string, { createdAt: number; text: string }>();
-  let fake!: SpeechFake;
   const base = (code: number, msg: string) => ({ base_resp: { status_code: code, status_msg: msg } });
-  fake = await start((rec, _req, reply) => {
+  const fake: SpeechFake = await start((rec, _req, reply) => {
     if (rec.path.startsWith('/cdn/')) {
       const t = tasks.get(rec.path.slice(5).replace(/\.mp3$/, ''));
       return t ? reply(200, toneWav(speakSec(t.text))) : reply(404, { error: 'gone' });
@@ -139,8 +138,7 @@ export async function startFakeMinimaxSpeech(): Promise<SpeechFake> {
 const ELEVEN_VOICES = ['JBFqnCBsd6RMkjVDRZzb', '21m00Tcm4TlvDq8ikWAM'];
 
 export async function startFakeElevenLabs(): Promise<SpeechFake> {
-  let fake!: SpeechFake;
-  fake = await start((rec, _req, reply) => {
+  const fake: SpeechFake = await start((rec, _req, reply) => {
     if (rec.headers['xi-api-key'] !== fake.apiKey) return reply(401, { detail: { status: 'invalid_api_key', message: 'Invalid API key' } });
     const m = /^\/v1\/text-to-speech\/([^/]+)$/.exec(rec.path);
     if (rec.method !== 'POST' || !m) return reply(404, { detail: 'Not Found' });
@@ -163,8 +161,7 @@ export async function startFakeElevenLabs(): Promise<SpeechFake> {
 const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
 
 export async function startFakeOpenAiSpeech(): Promise<SpeechFake> {
-  let fake!: SpeechFake;
-  fake = await start((rec, _req, reply) => {
+  const fake: SpeechFake = await start((rec, _req, reply) => {
     const err = (status: number, message: string) => reply(status, { error: { message, type: 'invalid_request_error' } });
     if (rec.headers.authorization !== `Bearer ${fake.apiKey}`) return err(401, 'Incorrect API key provided.');
     if (rec.method !== 'POST' || rec.path !== '/v1/audio/speech') return err(404, 'Unknown route');
