@@ -5,6 +5,8 @@
 import type { Quality } from '../api/contract.js';
 import { AppError } from '../errors.js';
 import type { MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/entities.js';
+import type { Aspect } from '../model/format.js';
+import { framingFor, type Framing } from '../model/framing.js';
 import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
 import { cutFrames, cutList, type CutShot } from '../model/timeline.js';
 import { planAudioItems, type ExportAudioItem } from './audioMix.js';
@@ -41,6 +43,8 @@ export interface ExportClip {
   /** The take's own sound: gain in dB and mute (Take.audioGainDb / audioMuted); absent: 0 dB, on. */
   gainDb?: number;
   muted?: boolean;
+  /** How the picture sits in the canvas: the shot's framing for the output's aspect (framing.ts). */
+  framing: Framing;
 }
 
 export interface ExportPlan {
@@ -92,7 +96,7 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
   if (cut.length === 0) {
     throw new AppError('EXPORT_INVALID', 'The project has no shots: add a shot before exporting.');
   }
-  const checked = cut.map((c, i) => checkClip(c, i + 1));
+  const checked = cut.map((c, i) => checkClip(c, i + 1, project.aspect));
   const problems = checked.filter((x): x is string => typeof x === 'string');
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)` : '';
@@ -154,7 +158,7 @@ function validateOutput(width: number, height: number, fps: Fps): void {
 }
 
 /** The clip a shot contributes, or a sentence saying why it can't be exported. */
-function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
+function checkClip(c: CutShot, number: number, aspect: Aspect): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
   const label = shotLabel(c.shot, number);
   if (!c.shot.selectedTakeId) return `${label} has no take: generate it or import a clip.`;
   if (!c.take) return `${label} selects a take that is not in the project: select another take.`;
@@ -181,6 +185,7 @@ function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples' | 'ov
     overlap: c.overlap,
     ...(c.take.audioGainDb ? { gainDb: c.take.audioGainDb } : {}),
     ...(c.take.audioMuted ? { muted: true } : {}),
+    framing: framingFor(c.shot.framing, aspect),
   };
 }
 

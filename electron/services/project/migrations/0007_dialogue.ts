@@ -1,5 +1,5 @@
 /**
- * 0006: dialogue. A shot's spoken lines (speaker = a character element or, null, the
+ * 0007: dialogue. A shot's spoken lines (speaker = a character element or, null, the
  * narrator), the project's narrator voice, the gain and mute of a take's own sound, and the
  * speech cache (same text + voice = same audio, never paid for twice).
  *
@@ -36,8 +36,8 @@ ALTER TABLE takes ADD COLUMN audio_gain_db REAL NOT NULL DEFAULT 0 CHECK (audio_
 ALTER TABLE takes ADD COLUMN audio_muted INTEGER NOT NULL DEFAULT 0 CHECK (audio_muted IN (0, 1));
 `;
 
-export const m0006: Migration = {
-  version: 6,
+export const m0007: Migration = {
+  version: 7,
   name: 'dialogue',
   up(db) {
     db.exec(SQL);
