@@ -13,6 +13,7 @@ import { styleMethods } from './style.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
 import { dialogueMethods } from './dialogue.js';
+import { recoveryMethods } from './recovery.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -233,6 +234,8 @@ export const contract = {
   ...dialogueMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
+  // Relink, save a copy, repaired copy (shared/api/recovery.ts)
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;
