@@ -7,7 +7,7 @@ import {
   burnChain, formatSrt, formatVtt, laidWidthPx, layoutCue, SUBTITLE_STYLES, subtitleCues, type Cue,
 } from '../../../shared/export/subtitles.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
-import { makeDoc, mediaInfo } from '../export/doc.js';
+import { makeDoc, mediaInfo } from './doc.js';
 
 const cue = (over: Partial<Cue>): Cue => ({ lineId: 'l1', startSec: 0.25, endSec: 2.5, text: '你好', translation: '', language: 'zh', voiced: true, ...over });
 
