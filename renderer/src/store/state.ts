@@ -4,7 +4,7 @@
  * UI state (language, selection, busy flags, errors, export run) is never part of a document.
  */
 import type { ExportProgress, MethodOutput } from '../../../shared/api/contract';
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, LocalizedMessage } from '../../../shared/errors';
 import type { ProjectSnapshot } from '../../../shared/model/entities';
 import type { ConnectionStatus } from '../api/client';
 import type { JobsSlice } from './jobs';
@@ -19,6 +19,8 @@ export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' |
 export interface UiError {
   code: ErrorCode;
   message: string;
+  /** The service's message as an i18n key and parameters (shared/errors.ts localizedMessage). */
+  localized?: LocalizedMessage;
 }
 
 export type AppInfo = MethodOutput<'app.info'>;
