@@ -10,6 +10,7 @@ import {
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
+import { deliveryEvents, deliveryMethods } from './delivery.js';
 import { generationMethods } from './generation.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
@@ -220,6 +221,8 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // Deliverables, presets and the segment cache (shared/api/delivery.ts)
+  ...deliveryMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -234,6 +237,7 @@ export const events = {
   'export.progress': ExportProgressSchema,
   /** A native menu item was chosen (Electron only); the renderer runs the action by id. */
   'menu.action': z.object({ id: z.string().min(1).max(100) }),
+  ...deliveryEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { AspectSchema, ResolutionSchema, outputSize, type Aspect } from '../model/format.js';
+import { AspectSchema, RESOLUTIONS, ResolutionSchema, outputSize, type Aspect, type Resolution } from '../model/format.js';
 
 export const VIDEO_CODECS = ['h264', 'hevc', 'prores'] as const;
 export const VideoCodecSchema = z.enum(VIDEO_CODECS);
@@ -103,6 +103,13 @@ export function deliverableFileName(dv: Deliverable, projectName: string): strin
   const filled = safeFileName(dv.fileName.replace(unknown, (m, k: string) => tokens[k] ?? m));
   const base = [...(filled || dv.id)].slice(0, 150).join('');
   return `${base}.${dv.container}`;
+}
+
+/** The named resolution whose short side the project has (1080 -> 1080p); the nearest when none matches. */
+export function projectResolution(p: { width: number; height: number }): Resolution {
+  const short = Math.min(p.width, p.height);
+  const sides: Record<Resolution, number> = { '720p': 720, '1080p': 1080, '4k': 2160 };
+  return [...RESOLUTIONS].sort((a, b) => Math.abs(sides[a] - short) - Math.abs(sides[b] - short))[0] ?? '1080p';
 }
 
 /** An ad-hoc deliverable for `--aspect <ratio>`: the project's resolution, the run's codec. */
