@@ -11,6 +11,7 @@ import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
 import { deliveryEvents, deliveryMethods } from './delivery.js';
+import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
@@ -223,6 +224,8 @@ export const contract = {
   ...styleMethods,
   // Deliverables, presets and the segment cache (shared/api/delivery.ts)
   ...deliveryMethods,
+  // A shot's framing per aspect (shared/api/framing.ts)
+  ...framingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Handlers } from '../../../shared/api/contract.js';
 import type { DeliveryStart } from '../../../shared/api/delivery.js';
 import { aspectDeliverable, BUILTIN_PRESETS, findPreset, projectResolution, type Deliverable } from '../../../shared/export/deliverable.js';
 import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
@@ -14,10 +13,7 @@ import { runDelivery } from '../export/deliveryRun.js';
 import { DEFAULT_CACHE_MAX_BYTES, SegmentCache } from '../export/segmentCache.js';
 import { resolveTitleFont } from '../generation/fonts.js';
 import { DeliveryPresetOps } from '../project/deliveryPresets.js';
-import type { Session } from './session.js';
-
-type DeliveryMethod = 'delivery.start' | 'delivery.cancel' | 'delivery.presets' | 'delivery.savePreset' | 'delivery.removePreset'
-  | 'delivery.cacheUsage' | 'delivery.clearCache';
+import type { NamespaceHandlers, Session } from './session.js';
 
 /** STORYBOARD_CACHE_DIR, else $XDG_CACHE_HOME/storyboard, else ~/.cache/storyboard; segments below it. */
 export function segmentCacheDir(env: Record<string, string | undefined> = process.env): string {
@@ -61,7 +57,7 @@ export function resolveDeliverables(input: DeliveryStart, project: { aspect: Del
   });
 }
 
-export function deliveryHandlers(session: Session): Pick<Handlers, DeliveryMethod> {
+export function deliveryHandlers(session: Session): NamespaceHandlers<'delivery'> {
   const cache = (): SegmentCache => new SegmentCache(segmentCacheDir(), segmentCacheMaxBytes());
   return {
     'delivery.start': async (input) => {

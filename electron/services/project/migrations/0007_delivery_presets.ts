@@ -1,12 +1,12 @@
 /**
- * 0006: the project's own delivery presets (shared/export/deliverable.ts DeliverableSchema),
+ * 0007: the project's own delivery presets (shared/export/deliverable.ts DeliverableSchema),
  * one row each, in the order the user keeps them. A document table: saving or removing a
  * preset is one undoable edit (deliveryPresets.ts).
  */
 import type { Migration } from './runner.js';
 
-export const m0006: Migration = {
-  version: 6,
+export const m0007: Migration = {
+  version: 7,
   name: 'delivery_presets',
   up(db) {
     db.exec(`CREATE TABLE delivery_presets (
