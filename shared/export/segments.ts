@@ -14,15 +14,15 @@
  * branch per deliverable that needs the segment (https://ffmpeg.org/ffmpeg-filters.html#split_002c-asplit).
  */
 import type { FfmpegInvocation, FfmpegOutput } from '../ffmpeg/invocation.js';
+import type { Framing } from '../model/framing.js';
 import { fpsToString, framesToSeconds, type Fps } from '../model/time.js';
 import { clipInput } from './args.js';
-import { fpsBeforeScale } from './filters.js';
+import { fpsBeforeScale, placeChain } from './filters.js';
 import type { ExportClip, ExportPlan } from './plan.js';
-import { reframeFilters, type ReframeSpec } from './reframe.js';
 import { XFADE } from './transitions.js';
 
 /** Bump when the graph below changes what a segment looks like: old cache entries then miss. */
-export const SEGMENT_GRAPH_VERSION = 1;
+export const SEGMENT_GRAPH_VERSION = 2;
 
 export interface SegmentGroup {
   /** Index in the plan's clips of the first clip, and how many clips. */
@@ -59,7 +59,7 @@ export interface SegmentTarget {
   /** The label's drawtext filter, or null. */
   labelFilter: string | null;
   /** Framing of each clip of the group, in order. */
-  framing: ReframeSpec[];
+  framing: Framing[];
 }
 
 /** The JSON the cache key is the hash of. Same material = same pixels. */
@@ -108,7 +108,8 @@ export function segmentGraph(plan: Pick<ExportPlan, 'clips' | 'fps'>, group: Seg
       const framing = t.framing[k];
       if (!framing) throw new RangeError(`no framing for clip ${k}`);
       chains.push(`[p${k}_${j}]${[
-        ...reframeFilters(framing, t.width, t.height),
+        ...placeChain(clip, { width: t.width, height: t.height, fps: plan.fps }, framing),
+        'setsar=1',
         ...(fpsFirst ? [] : [fps]),
         `format=${t.pixelFormat}`,
         // Exactly `frames` frames (filters.ts videoChain explains tpad + trim).

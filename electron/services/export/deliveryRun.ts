@@ -291,7 +291,7 @@ function makeTarget(
     pixelFormat: pixelFormatFor(dv.codec),
     codecArgs: codecArgs(dv.codec, opts.quality),
     labelFilter: label && opts.fontFile ? labelFilter(dv.label, size.height, opts.fontFile) : null,
-    framing: plan.clips.slice(g.first, g.first + g.count).map((c) => shotFraming(shots.get(c.shotId) ?? { id: c.shotId }, dv.aspect)),
+    framing: plan.clips.slice(g.first, g.first + g.count).map((c) => shotFraming(shots.get(c.shotId) ?? {}, dv.aspect)),
   }));
   return {
     dv, runId, outPath, tempPath, listPath: concatListPath(tempPath), size, label, segment,

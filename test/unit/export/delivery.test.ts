@@ -7,7 +7,7 @@ import { deliverableProblem } from '../../../shared/export/deliveryArgs.js';
 import { escapeFilterValue, labelFilter, labelShown } from '../../../shared/export/label.js';
 import { applyFilter, measurementOf, parseLoudnormReports, resultOf } from '../../../shared/export/loudness.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
-import { reframeFilters, shotFraming } from '../../../shared/export/reframe.js';
+import { shotFraming } from '../../../shared/export/reframe.js';
 import { segmentGraph, segmentGroups, segmentKeyMaterial, type SegmentTarget } from '../../../shared/export/segments.js';
 import { makeDoc } from './doc.js';
 
@@ -98,10 +98,15 @@ describe('segments', () => {
     expect(keys(a.plan, target({ codecArgs: codecArgs('h264', 'high') }))[0]).not.toBe(ka[0]);
   });
 
-  it('reframes fit and fill with the crop position', () => {
-    expect(reframeFilters({ mode: 'fill', x: 0.25, y: 0.5 }, 1080, 1920)[1]).toBe('crop=1080:1920:(iw-ow)*0.25:(ih-oh)*0.5');
-    expect(shotFraming({ id: 's' }, '9:16')).toEqual({ mode: 'fit', x: 0.5, y: 0.5 });
-    expect(shotFraming({ id: 's', framing: { '9:16': { mode: 'fill', x: 0.2, y: 0.5 } } }, '9:16').mode).toBe('fill');
+  it('reframes each shot with its framing for the deliverable\'s aspect (centre fit by default)', () => {
+    expect(shotFraming({}, '9:16')).toEqual({ mode: 'fit', x: 0.5, y: 0.5 });
+    const shot = { framing: { '9:16': { mode: 'fill', x: 0, y: 0.5 } } } as const;
+    expect(shotFraming(shot, '9:16').mode).toBe('fill');
+    expect(shotFraming(shot, '1:1').mode).toBe('fit');
+    const { plan: p } = plan();
+    const g = segmentGroups(p.clips)[0] ?? { first: 0, count: 1, frames: 1, startFrame: 0 };
+    // 720x480 source filling 1080x1920: scaled to 2880x1920, cropped at the left edge (x = 0).
+    expect(segmentGraph(p, g, [target({ framing: [shotFraming(shot, '9:16')] })])).toContain('scale=2880:1920,crop=1080:1920:0:0');
   });
 });
 
