@@ -13,6 +13,7 @@ import { styleMethods } from './style.js';
 import { deliveryEvents, deliveryMethods } from './delivery.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
+import { recoveryMethods } from './recovery.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -226,6 +227,8 @@ export const contract = {
   ...deliveryMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
+  // Relink, save a copy, repaired copy (shared/api/recovery.ts)
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -111,7 +111,7 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
   for (const o of outs) await checkOutputFolder(o);
   const first = outs[0] ?? '';
   const plan = buildExportPlan(doc, { outPath: first, tempPath: `${first}.plan`, quality: opts.quality });
-  await checkSourcesExist(plan, resolveAbs);
+  await checkSourcesExist(plan, resolveAbs, new Map(doc.assets.map((a) => [a.id, a.originalName])));
   const facts = cutAiFacts(doc, plan);
   const version = await ffmpegVersionCached();
   await cache.ensure();
