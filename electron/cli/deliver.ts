@@ -16,6 +16,8 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : [])
 /** True when the export asks for deliverables rather than the single project-aspect file. */
 export function wantsDeliverables(v: Record<string, unknown>): boolean {
   const out = typeof v.out === 'string' ? v.out : '';
+  // --format srt/vtt/...: a sidecar file, not a video (the dialogue's export formats).
+  if (v.format !== undefined && v.format !== 'mp4') return false;
   return list(v.preset).length > 0 || list(v.aspect).length > 0 || v.codec !== undefined || v.loudness !== undefined
     || (out !== '' && !/\.(mp4|mov)$/i.test(out));
 }
@@ -36,6 +38,9 @@ function parseLoudness(value: unknown): number | undefined {
 
 export async function cmdDeliver(dir: string, v: Record<string, unknown>): Promise<number> {
   if (typeof v.out !== 'string' || !v.out) throw new CliError('export: --out <file-or-folder> is required');
+  if (v.subtitles !== undefined && v.subtitles !== 'none') {
+    throw new CliError('export: --subtitles burn makes one file at the project\'s aspect: leave out --preset/--aspect/--codec/--loudness, or the subtitles');
+  }
   const aspects = list(v.aspect).map((a) => {
     if (!ASPECTS.includes(a as Aspect)) throw new CliError(`--aspect must be one of ${ASPECTS.join(', ')} (got "${a}")`);
     return a as Aspect;
