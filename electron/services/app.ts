@@ -17,6 +17,7 @@ import { elementHandlers } from './facade/elementHandlers.js';
 import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
 import { styleHandlers } from './facade/styleHandlers.js';
+import { shotListHandlers } from './facade/shotListHandlers.js';
 import { workHandlers } from './facade/workHandlers.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -54,6 +55,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...audioHandlers(session),
     ...elementHandlers(session),
     ...styleHandlers(session),
+    ...shotListHandlers(session),
     ...workHandlers(session, {
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       ...(opts.secrets ? { secrets: opts.secrets } : {}),

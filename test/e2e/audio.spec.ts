@@ -24,6 +24,7 @@ test('add music to its lane, drag it on the canvas, undo', async ({ page, host, 
   const canvas = page.getByTestId('timeline-canvas');
   await expect(canvas).toBeVisible();
 
+  await page.getByTestId('library-tab-audio').click();
   const form = page.getByTestId('add-audio');
   const items = page.getByTestId('audio-item');
   // A clip without sound: refused with the services' message, right at the form.
@@ -105,6 +106,7 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
   await page.getByTestId('view-timeline').click();
+  await page.getByTestId('library-tab-audio').click();
   const form = page.getByTestId('add-audio');
   await form.getByTestId('audio-lane').selectOption('music');
   await form.getByTestId('audio-file').setInputFiles(wav);

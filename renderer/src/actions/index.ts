@@ -1,8 +1,8 @@
 /** All actions by id: the registry that buttons, shortcuts and tests dispatch through. */
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
 import type { ActionMap } from './registry';
-import { shotAdd, shotMove, shotRemove, shotSelectTake, shotUpdate } from './shotActions';
-import { editCopy, editDelete, editDuplicate, editPaste, editSplit, shotsMoveMany, trimIn, trimOut } from './editActions';
+import { shotAdd, shotMove, shotRemove, shotSelectTake, shotsPaste, shotUpdate } from './shotActions';
+import { editCopy, editDelete, editDuplicate, editPaste, editSplit, markClear, markIn, markOut, shotsMoveMany, trimIn, trimOut } from './editActions';
 import { editorActions } from './editorActions';
 import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeExtend, takeExtendSelected, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
 import { timelineActions } from './timelineActions';
@@ -10,6 +10,7 @@ import { exportCancel, exportStart, generateAll } from './workActions';
 import { generationActions } from './jobActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
+import { audioActions } from './audioActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -19,6 +20,7 @@ export const actions: ActionMap = {
   'history.undo': historyUndo,
   'history.redo': historyRedo,
   'shot.add': shotAdd,
+  'shots.paste': shotsPaste,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
@@ -35,6 +37,9 @@ export const actions: ActionMap = {
   'edit.split': editSplit,
   'trim.in': trimIn,
   'trim.out': trimOut,
+  'mark.in': markIn,
+  'mark.out': markOut,
+  'mark.clear': markClear,
   'shots.moveMany': shotsMoveMany,
   'scene.add': sceneAdd,
   'scene.rename': sceneRename,
@@ -50,6 +55,7 @@ export const actions: ActionMap = {
   ...generationActions,
   ...elementActions,
   ...styleActions,
+  ...audioActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

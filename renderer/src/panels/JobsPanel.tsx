@@ -9,12 +9,10 @@ import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { BudgetBar } from './BudgetBar';
 import { JobRow } from './JobRow';
 import { JobsRetryConfirm } from './JobsRetryConfirm';
-import { useJobsSync } from './useJobsSync';
 import './generation.css';
 
 export function JobsPanel() {
   const { t } = useTranslation();
-  useJobsSync();
   const filter = useStore(jobsUi, (s) => s.jobsFilter);
   const jobList = useAppState((s) => s.jobList);
   const jobProgress = useAppState((s) => s.jobProgress);
