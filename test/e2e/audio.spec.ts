@@ -119,7 +119,7 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
   // Start from a frame inside the cut (a ruler click), not from 0: the sound must start there too.
   const canvas = page.getByTestId('timeline-canvas');
   const box = (await canvas.boundingBox())!;
-  await page.mouse.click(box.x + 200, box.y + 12);
+  await page.mouse.click(box.x + 88 + (box.width - 88) * 0.3, box.y + 12);
   const from = Number(await page.getByTestId('playhead').getAttribute('data-frame'));
   // Far enough in that sound started from the file's beginning would be off by more than the tolerance.
   expect(from).toBeGreaterThan(6);

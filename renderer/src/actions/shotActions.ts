@@ -17,7 +17,7 @@ export function insertIndex(s: Pick<AppState, 'snapshot'>): number | null {
 export const shotsPaste: Action<'shots.paste'> = {
   id: 'shots.paste',
   labelKey: 'workspace.paste.submit',
-  place: 'addShot',
+  place: 'paste',
   predicate: (s, p) => s.snapshot !== null && p.lines.length > 0,
   async perform({ api, store }, p) {
     const at = insertIndex(store.getState());

@@ -43,7 +43,9 @@ function GenerateForm() {
   const initialScope = useStore(jobsUi, (s) => s.generateScope);
   const [choice, setChoice] = useState<GenerateChoice>(() => ({
     provider: snapshot?.project.defaultProvider || 'animatic', model: '', variations: 1,
-    scope: picked.length > 0 && initialScope === 'missing' ? 'selected' : initialScope, seed: 'new',
+    // The scope it was opened with (the one selection always holds a shot after an add, so
+    // "selected" is offered, never assumed); the dialog names the shots either way.
+    scope: initialScope, seed: 'new',
   }));
   // The project's default provider when it is enabled here, else the first enabled one.
   const provider = providers?.some((p) => p.id === choice.provider && p.enabled) ? choice.provider

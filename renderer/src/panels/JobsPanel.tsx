@@ -28,7 +28,6 @@ export function JobsPanel() {
     <section className="panel jobs-panel" aria-labelledby="jobs-title" data-testid="jobs-panel">
       <div className="detail-head">
         <h2 id="jobs-title">{t('jobs.title')}</h2>
-        <ActionButton action="generate.open" payload={undefined} variant="primary" className="btn-small" testId="generate-open" />
       </div>
       <BudgetBar />
       <div className="jobs-toolbar">

@@ -8,7 +8,6 @@ import { useAction, useAppState } from '../app/context';
 import { useEditorUi } from '../app/useEditor';
 import { JobsPanel } from '../panels/JobsPanel';
 import { isActive, jobRows } from '../store/jobs';
-import { setEditorUi } from '../store/uiEditor';
 
 export function JobsButton() {
   const { t } = useTranslation();

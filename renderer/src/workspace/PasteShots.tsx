@@ -31,7 +31,7 @@ export function PasteShots() {
             {problems.slice(0, 5).map((p) => <li key={p.line}>{t(`workspace.paste.problem.${p.code}`, { line: p.line, value: p.value })}</li>)}
           </ul>
         )}
-        <ErrorMessage place="addShot" />
+        <ErrorMessage place="paste" />
         <button type="submit" className="btn btn-primary btn-small" disabled={!add.enabled || !parsed.ok} data-testid="paste-shots-submit">
           {t('workspace.paste.submit', { count: parsed.ok ? parsed.shots.length : 0 })}
         </button>
