@@ -11,7 +11,9 @@ import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
 import { shotListMethods } from './shotList.js';
+import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
+import { recoveryMethods } from './recovery.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -223,6 +225,10 @@ export const contract = {
   ...styleMethods,
   // A pasted shot list, one undo step (shared/api/shotList.ts)
   ...shotListMethods,
+  // A shot's framing per aspect (shared/api/framing.ts)
+  ...framingMethods,
+  // Relink, save a copy, repaired copy (shared/api/recovery.ts)
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,89 @@
+/** Contract handlers of the `shots.*` namespace. Each edit is one undoable, immediately committed step. */
+import { AppError } from '../../../shared/errors.js';
+import type { Asset } from '../../../shared/model/entities.js';
+import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
+import { extensionShot } from '../generation/extend.js';
+import { previousShotLastFrame } from '../media/continuity.js';
+import { importOfKind } from '../media/importOfKind.js';
+import { ElementOps } from '../project/elements.js';
+import { FramingOps } from '../project/framing.js';
+import type { NamespaceHandlers, Session } from './session.js';
+
+/** A text or first-frame shot without an explicit duration lasts this long (seconds). */
+export const DEFAULT_SHOT_SECONDS = 4;
+
+export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
+  const edit = session.edit.bind(session);
+  return {
+    'shots.add': async (input) => {
+      const store = session.require();
+      if (input.firstFramePath && input.videoPath) {
+        throw new AppError('INVALID_INPUT', 'A shot takes either a first frame or a clip, not both.');
+      }
+      // Import (and so validate) every file before the shot exists: a rejected file leaves
+      // the document untouched.
+      let firstFrame: Asset | null;
+      let clip: Asset | null;
+      try {
+        firstFrame = input.firstFramePath ? await importOfKind(store, input.firstFramePath, 'image') : null;
+        clip = input.videoPath ? await importOfKind(store, input.videoPath, 'video') : null;
+      } finally {
+        for (const p of [input.firstFramePath, input.videoPath]) if (p) await session.discardUpload(p);
+      }
+      const fps = store.project().fps;
+      const clipFrames = clip ? floorFrames(clip.info.durationSec, fps) : null;
+      const wanted = input.durationSec !== undefined ? Math.max(1, secondsToFrames(input.durationSec, fps)) : null;
+      const durationFrames = clipFrames !== null ? Math.max(1, Math.min(wanted ?? clipFrames, clipFrames)) : (wanted ?? secondsToFrames(DEFAULT_SHOT_SECONDS, fps));
+      const shot = store.addShot({
+        prompt: input.prompt ?? '',
+        title: input.title ?? '',
+        durationFrames,
+        camera: input.camera ?? 'static',
+        firstFrameAssetId: firstFrame?.id ?? null,
+        ...(input.index !== undefined ? { index: input.index } : {}),
+        ...(clip
+          ? {
+              importedTake: {
+                assetId: clip.id,
+                request: { source: 'import', originalName: clip.originalName },
+                trimOutFrames: wanted !== null && clipFrames !== null && wanted < clipFrames ? wanted : null,
+              },
+            }
+          : {}),
+      });
+      return { shotId: shot.id, snapshot: session.changed() };
+    },
+    'shots.extendTake': ({ takeId, prompt }) => {
+      const store = session.require();
+      const shot = store.addShot(extensionShot(store, takeId, prompt));
+      return Promise.resolve({ shotId: shot.id, snapshot: session.changed() });
+    },
+    'shots.update': ({ shotId, patch }) => edit((s) => s.updateShot(shotId, patch)),
+    'shots.remove': ({ shotId }) => edit((s) => s.removeShot(shotId)),
+    'shots.move': ({ shotId, toIndex }) => edit((s) => s.moveShot(shotId, toIndex)),
+    'shots.selectTake': ({ shotId, takeId }) => edit((s) => s.selectTake(shotId, takeId)),
+    'shots.setTrim': ({ shotId, inFrames, outFrames }) => edit((s) => s.setTrim(shotId, inFrames, outFrames)),
+    'shots.split': ({ shotId, atFrame }) => edit((s) => s.editor.split(shotId, atFrame)),
+    'shots.duplicate': ({ shotIds, toIndex }) => edit((s) => s.editor.duplicate(shotIds, toIndex)),
+    'shots.removeMany': ({ shotIds }) => edit((s) => s.editor.removeMany(shotIds)),
+    'shots.moveMany': ({ shotIds, toIndex }) => edit((s) => s.editor.moveMany(shotIds, toIndex)),
+    'shots.setFrame': async ({ shotId, which, source }) => {
+      const store = session.require();
+      store.getShot(shotId); // NOT_FOUND before any file is imported or grabbed
+      let assetId: string | null = null;
+      if (source && 'assetId' in source) assetId = source.assetId;
+      else if (source && 'path' in source) {
+        try {
+          assetId = (await importOfKind(store, source.path, 'image')).id;
+        } finally {
+          await session.discardUpload(source.path);
+        }
+      } else if (source) assetId = (await previousShotLastFrame(store, shotId)).id;
+      session.requireStill(store, 'the frame was set');
+      return edit((s) => s.editor.setFrame(shotId, which, assetId));
+    },
+    'shots.setScene': ({ shotIds, sceneId }) => edit((s) => s.editor.setScene(shotIds, sceneId)),
+    'shots.setElements': ({ shotId, elementIds }) => edit((s) => new ElementOps(s).setShotElements(shotId, elementIds)),
+    'shots.setFraming': ({ shotId, aspect, framing }) => edit((s) => new FramingOps(s).set(shotId, aspect, framing)),
+  };
+}
