@@ -23,7 +23,6 @@ import { sceneHandlers } from './facade/scenes.js';
 import { createServices } from './facade/services.js';
 import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
-import { shotListHandlers } from './facade/shotList.js';
 import { takeHandlers } from './facade/takes.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -64,7 +63,6 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...projectHandlers(session, services, opts),
     ...historyHandlers(session),
     ...shotHandlers(session),
-    ...shotListHandlers(session),
     ...takeHandlers(session),
     ...sceneHandlers(session),
     ...mediaHandlers(session),
