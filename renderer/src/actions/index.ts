@@ -11,6 +11,7 @@ import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
 import { audioActions } from './audioActions';
+import { framingActions } from './framingActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -56,6 +57,7 @@ export const actions: ActionMap = {
   ...elementActions,
   ...styleActions,
   ...audioActions,
+  ...framingActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

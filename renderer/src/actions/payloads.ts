@@ -6,6 +6,7 @@ import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
+import type { Framing } from '../../../shared/model/framing';
 
 export interface CreateProjectPayload {
   dir: string;
@@ -119,6 +120,8 @@ export interface ActionPayloads {
   'shots.paste': { lines: ListedShot[] };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
+  // A shot's framing (framingActions.ts); aspect defaults to the project's, null = fit, centred.
+  'shot.setFraming': { shotId: string; aspect?: Aspect; framing: Framing | null };
 }
 
 export type ElementKind = Element['kind'];
