@@ -13,8 +13,9 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
 import { veoRefusal } from './veoRules.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const VEO_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+export const VEO_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 export interface VeoFakeMode {
   runMs: number;
