@@ -10,6 +10,7 @@ import {
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
+import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
@@ -220,6 +221,8 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // A shot's framing per aspect (shared/api/framing.ts)
+  ...framingMethods,
 } as const;
 
 export type Contract = typeof contract;

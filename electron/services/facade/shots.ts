@@ -6,6 +6,7 @@ import { extensionShot } from '../generation/extend.js';
 import { previousShotLastFrame } from '../media/continuity.js';
 import { importOfKind } from '../media/importOfKind.js';
 import { ElementOps } from '../project/elements.js';
+import { FramingOps } from '../project/framing.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
@@ -83,5 +84,6 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
     },
     'shots.setScene': ({ shotIds, sceneId }) => edit((s) => s.editor.setScene(shotIds, sceneId)),
     'shots.setElements': ({ shotId, elementIds }) => edit((s) => new ElementOps(s).setShotElements(shotId, elementIds)),
+    'shots.setFraming': ({ shotId, aspect, framing }) => edit((s) => new FramingOps(s).set(shotId, aspect, framing)),
   };
 }
