@@ -12,6 +12,7 @@ import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
+import { recoveryMethods } from './recovery.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -223,6 +224,8 @@ export const contract = {
   ...styleMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
+  // Relink, save a copy, repaired copy (shared/api/recovery.ts)
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;
