@@ -42,6 +42,12 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Mara$/, /^mp4$/, /^mov$/,
 ];
 
+/**
+ * Strings that show input syntax the app parses literally (the paste-a-shot-list format:
+ * `prompt | 3s | push_in`): their Latin tokens and "s" are what the user types, not prose.
+ */
+export const LITERAL_SYNTAX_KEYS: readonly string[] = ['workspace.paste.placeholder', 'workspace.paste.problem.badField'];
+
 /** The unit word for seconds in a language (numbers themselves go through Intl.NumberFormat). */
 export function secondsUnit(language: string): string {
   return language.startsWith('zh') ? GLOSSARY['zh-CN'].seconds!.use : GLOSSARY.en.seconds!.use;

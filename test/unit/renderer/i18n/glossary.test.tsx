@@ -10,7 +10,7 @@ import { clipProblemKind } from '../../../../shared/export/plan';
 import { AppProvider } from '../../../../renderer/src/app/context';
 import { ErrorMessage } from '../../../../renderer/src/components/ErrorMessage';
 import { initI18n } from '../../../../renderer/src/i18n';
-import { GLOSSARY, ZH_LATIN_ALLOWED } from '../../../../renderer/src/i18n/glossary';
+import { GLOSSARY, LITERAL_SYNTAX_KEYS, ZH_LATIN_ALLOWED } from '../../../../renderer/src/i18n/glossary';
 import { en, zhCN, type Tree } from '../../../../renderer/src/i18n/resources';
 import { formatSeconds, formatSecondsList } from '../../../../renderer/src/panels/format';
 import { createAppStore } from '../../../../renderer/src/store/store';
@@ -26,7 +26,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
-const zh = flatten(zhCN);
+/** Chinese prose: everything but the strings that show literal input syntax. */
+const zh = new Map([...flatten(zhCN)].filter(([k]) => !LITERAL_SYNTAX_KEYS.includes(k)));
 const enFlat = flatten(en);
 const has = (m: Map<string, string>, key: string) => m.has(key) || m.has(`${key}_other`);
 
