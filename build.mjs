@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'];
+// pdfkit reads its font metrics (js/data/*.afm) from its own folder at run time.
+const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static', 'pdfkit'];
 const common = {
   bundle: true,
   platform: 'node',
