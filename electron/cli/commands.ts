@@ -4,6 +4,7 @@ import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
+import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
@@ -22,6 +23,9 @@ export const USAGE = `Usage:
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high]
+  storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
+  storyboard collect <dir> --out <zip> [--cut-only]
+  storyboard conform <dir> --from <file.otio|file.fcpxml>   (trims and order back from an editor, one undo step)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
 
@@ -44,7 +48,9 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
-  export: { options: { out: str, quality: str }, run: cmdExport },
+  export: { options: { out: str, quality: str, format: str }, run: cmdExport },
+  collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
+  conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
   style: { options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } }, run: cmdStyle },

@@ -9,6 +9,7 @@ import { createAppServices } from '../services/app.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
 import { attachElements, elementIdsFor } from './elements.js';
+import { EXPORT_FORMATS } from './handoff.js';
 import { projectInfo } from './info.js';
 import { Progress } from './progress.js';
 
@@ -81,6 +82,11 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
 
 export async function cmdExport(dir: string, v: Record<string, unknown>): Promise<number> {
   if (typeof v.out !== 'string' || !v.out) throw new CliError('export: --out <file> is required');
+  if (v.format !== undefined && v.format !== 'mp4') {
+    const run = EXPORT_FORMATS[String(v.format)];
+    if (!run) throw new CliError(`--format must be one of mp4, ${Object.keys(EXPORT_FORMATS).join(', ')} (got "${String(v.format)}")`);
+    return run(dir, v.out);
+  }
   const quality = oneOf('quality', v.quality, ['draft', 'standard', 'high'] as const) ?? 'standard';
   const outPath = resolve(v.out);
   return withProject(dir, async (services) => {

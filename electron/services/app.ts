@@ -14,6 +14,7 @@ import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { audioHandlers } from './facade/audioHandlers.js';
 import { elementHandlers } from './facade/elementHandlers.js';
+import { handoffHandlers } from './facade/handoffHandlers.js';
 import { projectHandlers } from './facade/projectHandlers.js';
 import { shotHandlers } from './facade/shotHandlers.js';
 import { styleHandlers } from './facade/styleHandlers.js';
@@ -54,6 +55,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...audioHandlers(session),
     ...elementHandlers(session),
     ...styleHandlers(session),
+    ...handoffHandlers(session),
     ...workHandlers(session, {
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       ...(opts.secrets ? { secrets: opts.secrets } : {}),

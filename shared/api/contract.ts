@@ -11,6 +11,7 @@ import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
 import { generationMethods } from './generation.js';
+import { handoffMethods } from './handoff.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -220,6 +221,8 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // Hand-off: editor files, PDF storyboard, collect, conform (shared/api/handoff.ts)
+  ...handoffMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -120,6 +120,11 @@ export class ProjectStore {
     });
   }
 
+  /** A consistent copy of the open database at `dest` (SQLite's online backup API; collect). */
+  backup(dest: string): Promise<unknown> {
+    return this.db.backup(dest);
+  }
+
   /** For the project package's service modules (garbage.ts): one write transaction, not undoable. */
   runWrite<T>(fn: (db: Db) => T): T {
     return this.write(() => fn(this.db));
