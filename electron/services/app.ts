@@ -12,13 +12,19 @@ import { EventHub } from './events.js';
 import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
-import { audioHandlers } from './facade/audioHandlers.js';
-import { elementHandlers } from './facade/elementHandlers.js';
-import { handoffHandlers } from './facade/handoffHandlers.js';
-import { projectHandlers } from './facade/projectHandlers.js';
-import { shotHandlers } from './facade/shotHandlers.js';
-import { styleHandlers } from './facade/styleHandlers.js';
-import { workHandlers } from './facade/workHandlers.js';
+import { audioHandlers } from './facade/audio.js';
+import { elementHandlers } from './facade/elements.js';
+import { exportHandlers } from './facade/export.js';
+import { generationHandlers } from './facade/generation.js';
+import { handoffHandlers } from './facade/handoff.js';
+import { historyHandlers } from './facade/history.js';
+import { mediaHandlers } from './facade/media.js';
+import { projectHandlers } from './facade/project.js';
+import { sceneHandlers } from './facade/scenes.js';
+import { createServices } from './facade/services.js';
+import { settingsHandlers } from './facade/settings.js';
+import { shotHandlers } from './facade/shots.js';
+import { takeHandlers } from './facade/takes.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -49,17 +55,24 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   const hub = new EventHub();
   const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}-${randomUUID().slice(0, 8)}`);
   const session = new Session(hub, opts, uploads);
+  const services = createServices({
+    ...(opts.configDir ? { configDir: opts.configDir } : {}),
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
+  });
+  // One module per contract namespace (facade/<namespace>.ts); `Handlers` checks none is missing.
   const handlers: Handlers = {
-    ...projectHandlers(session, opts),
+    ...projectHandlers(session, services, opts),
+    ...historyHandlers(session),
     ...shotHandlers(session),
-    ...audioHandlers(session),
+    ...takeHandlers(session),
+    ...sceneHandlers(session),
+    ...mediaHandlers(session),
     ...elementHandlers(session),
-    ...styleHandlers(session),
+    ...audioHandlers(session),
+    ...generationHandlers(session, services),
+    ...exportHandlers(session),
     ...handoffHandlers(session),
-    ...workHandlers(session, {
-      ...(opts.configDir ? { configDir: opts.configDir } : {}),
-      ...(opts.secrets ? { secrets: opts.secrets } : {}),
-    }),
+    ...settingsHandlers(services),
   };
   return {
     handlers,

@@ -10,6 +10,7 @@ import {
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
+import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 
@@ -221,6 +222,8 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // A shot's framing per aspect (shared/api/framing.ts)
+  ...framingMethods,
   // Hand-off: editor files, PDF storyboard, collect, conform (shared/api/handoff.ts)
   ...handoffMethods,
 } as const;

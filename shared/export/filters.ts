@@ -7,6 +7,7 @@
  * arguments (one argv element each), so Unicode, quotes, `%` and spaces in names need no
  * filter-graph escaping at all (quality.md MEDIA-13).
  */
+import { DEFAULT_FRAMING, frameGeometry, frameSourceOf, type Framing } from '../model/framing.js';
 import { fpsToString, fpsValue, type Fps } from '../model/time.js';
 import type { ExportClip } from './plan.js';
 import { OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
@@ -32,10 +33,39 @@ export function fpsBeforeScale(info: ExportClip['info'], fps: Fps): boolean {
   return info.vfr || info.fps === null || fpsValue(info.fps) > fpsValue(fps);
 }
 
-/** The video chain for input `inputIndex`, ending in label `[v<n>]`. */
-export function videoChain(inputIndex: number, clip: Pick<ExportClip, 'frames' | 'info'>, target: ChainTarget, outLabel: string): string {
+/**
+ * Scale and place the picture in the W x H canvas per the shot's framing: the numbers come
+ * from frameGeometry (shared/model/framing.ts), the same function the viewer draws with.
+ * `fit` pads the scaled picture onto black (letterbox/pillarbox); `fill` crops it. Both sides
+ * are even for 4:2:0 chroma (mlt#256).
+ */
+export function placeChain(clip: Pick<ExportClip, 'info'>, target: ChainTarget, framing: Framing): string[] {
   const W = int(target.width, 'width');
   const H = int(target.height, 'height');
+  const g = frameGeometry(frameSourceOf(clip.info), { width: target.width, height: target.height }, framing);
+  const scale = `scale=${int(g.width, 'scaled width')}:${int(g.height, 'scaled height')}`;
+  // pad may only grow and crop only shrink, so each axis is padded or cropped on its own
+  // (https://ffmpeg.org/ffmpeg-filters.html#pad-1, https://ffmpeg.org/ffmpeg-filters.html#crop).
+  const cropW = Math.min(g.width, target.width);
+  const cropH = Math.min(g.height, target.height);
+  const steps = [scale];
+  if (cropW < g.width || cropH < g.height) {
+    steps.push(`crop=${int(cropW, 'crop width')}:${int(cropH, 'crop height')}:${int(Math.max(0, -g.left), 'crop x')}:${int(Math.max(0, -g.top), 'crop y')}`);
+  }
+  if (cropW < target.width || cropH < target.height) {
+    // Centre it on black: letterbox or pillarbox.
+    steps.push(`pad=${W}:${H}:${int(Math.max(0, g.left), 'pad x')}:${int(Math.max(0, g.top), 'pad y')}:color=black`);
+  }
+  return steps;
+}
+
+/** The video chain for input `inputIndex`, ending in label `[v<n>]`. */
+export function videoChain(
+  inputIndex: number,
+  clip: Pick<ExportClip, 'frames' | 'info'> & { framing?: Framing },
+  target: ChainTarget,
+  outLabel: string,
+): string {
   const n = int(clip.frames, 'frames');
   const fps = `fps=${fpsToString(target.fps)}`;
   const geometry = [
@@ -49,11 +79,7 @@ export function videoChain(inputIndex: number, clip: Pick<ExportClip, 'frames' |
     // `sar` reads as 1 when the stream has none (https://ffmpeg.org/ffmpeg-filters.html#scale-1).
     'scale=iw*sar:ih',
     'setsar=1',
-    // Fit inside WxH keeping the aspect; force_divisible_by=2 keeps both sides even for
-    // 4:2:0 chroma (https://ffmpeg.org/ffmpeg-filters.html#scale-1, mlt#256).
-    `scale=${W}:${H}:force_original_aspect_ratio=decrease:force_divisible_by=2`,
-    // Centre it on black: letterbox or pillarbox.
-    `pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:color=black`,
+    ...placeChain(clip, target, clip.framing ?? DEFAULT_FRAMING),
     'setsar=1',
   ];
   const conform = fpsBeforeScale(clip.info, target.fps) ? [fps, ...geometry] : [...geometry, fps];

@@ -5,6 +5,8 @@
 import type { Quality } from '../api/contract.js';
 import { AppError } from '../errors.js';
 import type { MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/entities.js';
+import type { Aspect } from '../model/format.js';
+import { framingFor, type Framing } from '../model/framing.js';
 import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
 import { cutFrames, cutList, type CutShot } from '../model/timeline.js';
 import { planAudioItems, type ExportAudioItem } from './audioMix.js';
@@ -37,6 +39,8 @@ export interface ExportClip {
   overlap: number;
   /** The overlap in audio samples (the acrossfade length). */
   overlapSamples: number;
+  /** How the picture sits in the canvas: the shot's framing for the output's aspect (framing.ts). */
+  framing: Framing;
 }
 
 export interface ExportPlan {
@@ -79,7 +83,7 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
   if (cut.length === 0) {
     throw new AppError('EXPORT_INVALID', 'The project has no shots: add a shot before exporting.');
   }
-  const checked = cut.map((c, i) => checkClip(c, i + 1));
+  const checked = cut.map((c, i) => checkClip(c, i + 1, project.aspect));
   const problems = checked.filter((x): x is string => typeof x === 'string');
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)` : '';
@@ -141,7 +145,7 @@ function validateOutput(width: number, height: number, fps: Fps): void {
 }
 
 /** The clip a shot contributes, or a sentence saying why it can't be exported. */
-function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
+function checkClip(c: CutShot, number: number, aspect: Aspect): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
   const label = shotLabel(c.shot, number);
   if (!c.shot.selectedTakeId) return `${label} has no take: generate it or import a clip.`;
   if (!c.take) return `${label} selects a take that is not in the project: select another take.`;
@@ -166,6 +170,7 @@ function checkClip(c: CutShot, number: number): Omit<ExportClip, 'samples' | 'ov
     startFrame: c.startFrame,
     transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
     overlap: c.overlap,
+    framing: framingFor(c.shot.framing, aspect),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AspectSchema } from './format.js';
+import { ShotFramingSchema } from './framing.js';
 import { FpsSchema } from './time.js';
 
 export const IdSchema = z.string().min(1).max(64);
@@ -76,6 +77,11 @@ export const ShotSchema = z.object({
    * (shared/generation/request.ts ExtendRef). Absent or null: a new clip.
    */
   extendsTakeId: IdSchema.nullable().optional(),
+  /**
+   * Fit / fill / crop position per aspect (shared/model/framing.ts). Absent or an aspect
+   * without an entry: fit, centred.
+   */
+  framing: ShotFramingSchema.optional(),
 });
 export type Shot = z.infer<typeof ShotSchema>;
 

@@ -33,10 +33,10 @@ import { FakeExportStore } from '../integration/export/fakeStore.js';
 import { addClip } from '../integration/export/fixtures.js';
 import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
 import { interleaved, medians, report, type Paired } from './lib.js';
+import { REAL_MEDIA_DIR, realMedia } from '../helpers/realMedia.js';
 
 /** Runs per side; BENCH_RUNS=5 gives steadier medians on a busy machine. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-const MEDIA = process.env.STORYBOARD_TEST_MEDIA ?? '/work/shared/media';
 const ffmpegBin = currentFfPaths().ffmpeg;
 
 function ffmpeg(args: string[]): void {
@@ -105,9 +105,9 @@ async function exp1(root: string): Promise<void> {
   makeClip(join(dir, 'src/a1080.mp4'), '1920x1080', 30, 6, { rate: 48000, channels: 2 });
   makeClip(join(dir, 'src/b720.mp4'), '1280x720', 25, 6, { rate: 44100, channels: 1 });
   const clips = [
-    addClip(dir, 'media/horse.mp4', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4')),
+    addClip(dir, 'media/horse.mp4', realMedia('ai-clip-horse-720x480-8fps.mp4')),
     addClip(dir, 'media/a1080.mp4', join(dir, 'src/a1080.mp4')),
-    addClip(dir, 'media/kitten.mp4', join(MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')),
+    addClip(dir, 'media/kitten.mp4', realMedia('ai-clip-kitten-720x480-8fps.mp4')),
     addClip(dir, 'media/b720.mp4', join(dir, 'src/b720.mp4')),
   ];
   const inputs = clips.map((c) => ({ file: join(dir, c.path ?? ''), hasAudio: c.info?.hasAudio ?? false, sec: c.info?.durationSec ?? 0 }));
@@ -239,7 +239,7 @@ async function exp3Real(root: string): Promise<void> {
   const dir = join(root, 'exp3c');
   mkdirSync(dir, { recursive: true });
   const names = ['horse', 'kitten', 'horse', 'kitten'];
-  const clips = names.map((n, i) => addClip(dir, `media/${n}${i}.mp4`, join(MEDIA, `ai-clip-${n}-720x480-8fps.mp4`)));
+  const clips = names.map((n, i) => addClip(dir, `media/${n}${i}.mp4`, join(REAL_MEDIA_DIR, `ai-clip-${n}-720x480-8fps.mp4`)));
   const samples = Math.round(clips.reduce((s, c) => s + (c.info?.durationSec ?? 0), 0) * 48000);
   const r = await exp3Runs({
     dir, clips, files: clips.map((c) => join(dir, c.path ?? '')), width: 720, height: 480, fps: { num: 8, den: 1 },
@@ -263,9 +263,9 @@ async function exp4(root: string): Promise<void> {
   makeClip(join(dir, 'src/a.mp4'), '1280x720', 24, 5, { rate: 48000, channels: 2 });
   makeClip(join(dir, 'src/b.mp4'), '1280x720', 30, 5, { rate: 44100, channels: 1 });
   const clips = [
-    addClip(dir, 'media/horse.mp4', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4')),
+    addClip(dir, 'media/horse.mp4', realMedia('ai-clip-horse-720x480-8fps.mp4')),
     addClip(dir, 'media/a.mp4', join(dir, 'src/a.mp4')),
-    addClip(dir, 'media/kitten.mp4', join(MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')),
+    addClip(dir, 'media/kitten.mp4', realMedia('ai-clip-kitten-720x480-8fps.mp4')),
     addClip(dir, 'media/b.mp4', join(dir, 'src/b.mp4')),
   ];
   const fadeOut = join(dir, 'fades.mp4');

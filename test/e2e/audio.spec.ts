@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-const HORSE = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+const HORSE = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 test('add music to its lane, drag it on the canvas, undo', async ({ page, host, problems }, testInfo) => {
   const wav = join(host.dir, '主题 music.wav');

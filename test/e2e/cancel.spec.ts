@@ -3,13 +3,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
+import { realMedia } from '../helpers/realMedia.js';
 
 test('cancel a running export', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);
   const projectDir = join(host.dir, 'Slow export');
   // 4K at high quality from a 6 s clip: slow enough to cancel while it runs.
   await createProject(page, { dir: projectDir, name: 'Slow export', resolution: '4k' });
-  await addShot(page, { source: 'clip', file: '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4' });
+  await addShot(page, { source: 'clip', file: realMedia('ai-clip-kitten-720x480-8fps.mp4') });
 
   const panel = page.getByTestId('export-panel');
   await panel.getByTestId('export-quality').selectOption('high');

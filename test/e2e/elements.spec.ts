@@ -7,8 +7,9 @@
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-const PNG = '/work/shared/media/first-frame-camping.png';
+const PNG = realMedia('first-frame-camping.png');
 
 test('create an element with a picture, attach it to a shot, undo and redo', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);

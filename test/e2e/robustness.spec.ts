@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject, submitShot } from './ui.js';
+import { realMedia } from '../helpers/realMedia.js';
 
 test('Chinese prompt with markup, broken upload, undo/redo, 简体中文', async ({ page, host, problems }, testInfo) => {
   await page.goto(host.url);
@@ -20,7 +21,7 @@ test('Chinese prompt with markup, broken upload, undo/redo, 简体中文', async
 
   // A truncated clip: refused with its own message under the form; the document is unchanged.
   const broken = join(host.dir, 'broken clip.mp4');
-  writeFileSync(broken, readFileSync('/work/shared/media/ai-clip-horse-720x480-8fps.mp4').subarray(0, 4096));
+  writeFileSync(broken, readFileSync(realMedia('ai-clip-horse-720x480-8fps.mp4')).subarray(0, 4096));
   await submitShot(page, { source: 'clip', file: broken });
   const error = page.getByTestId('error-addShot');
   await expect(error).toBeVisible({ timeout: 30_000 });

@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../helpers/ffprobe.js';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject, recordExportProgress } from './ui.js';
-
-const MEDIA = '/work/shared/media';
+import { realMedia } from '../helpers/realMedia.js';
 const FPS = 24;
 
 test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page, host, problems }, testInfo) => {
@@ -21,8 +20,8 @@ test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page,
   await expect(page.getByTestId('empty-shots')).toContainText('No shots yet');
 
   await addShot(page, { source: 'text', prompt: 'A wide shot of a tent at dusk, the campfire glowing', durationSec: 1 });
-  await addShot(page, { source: 'image', file: join(MEDIA, 'first-frame-camping.png'), prompt: 'Slow push in on the campsite', camera: 'push_in', durationSec: 1 });
-  await addShot(page, { source: 'clip', file: join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
+  await addShot(page, { source: 'image', file: realMedia('first-frame-camping.png'), prompt: 'Slow push in on the campsite', camera: 'push_in', durationSec: 1 });
+  await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
   const expectedFrames = (1 + 1 + 1.5) * FPS;
 
   const cards = page.getByTestId('shot-card');

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
+import { realMedia } from '../helpers/realMedia.js';
 
 test('a crossfade from the inspector shortens the cut; undo restores it', async ({ page, host, problems }) => {
   await page.goto(host.url);
@@ -39,11 +40,10 @@ test('a crossfade from the inspector shortens the cut; undo restores it', async 
 });
 
 test('the preview blends the two shots inside a crossfade', async ({ page, host, problems }) => {
-  const MEDIA = '/work/shared/media';
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Blend'), name: 'Blend' });
-  await addShot(page, { source: 'clip', file: join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
-  await addShot(page, { source: 'clip', file: join(MEDIA, 'ai-clip-kitten-720x480-8fps.mp4'), durationSec: 1.5 });
+  await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
+  await addShot(page, { source: 'clip', file: realMedia('ai-clip-kitten-720x480-8fps.mp4'), durationSec: 1.5 });
   const cards = page.getByTestId('shot-card');
   await cards.nth(1).click();
   await page.getByTestId('transition-kind').selectOption('crossfade');

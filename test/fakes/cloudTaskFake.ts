@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const FAKE_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+export const FAKE_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 export interface RecordedCloudRequest {
   method: string;

@@ -13,8 +13,9 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const FAKE_KLING_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+export const FAKE_KLING_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend'];
 
 export type FakeKlingBehaviour = TaskFakeBehaviour;

@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { SHARED_MEDIA } from '../helpers/cli.js';
+import {} from '../helpers/cli.js';
 import { listenLocal, readBody } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
 export interface AgentsRecorded { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> | null; status: number }
 
@@ -32,7 +32,7 @@ export interface FakeLumaAgents {
   close(): Promise<void>;
 }
 
-const CLIP = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
+const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 const REASONS: Record<string, string> = { content_moderated: 'Prompt flagged by moderation', generation_failed: 'Internal error' };
 
 function imageRefIssues(name: string, r: unknown): string[] {

@@ -16,9 +16,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { SHARED_MEDIA } from '../helpers/cli.js';
+import {} from '../helpers/cli.js';
 import { listenLocal, readBody } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
 export interface LumaRecorded {
   method: string;
@@ -56,7 +56,7 @@ export interface FakeLuma {
 }
 
 const PREFIX = '/dream-machine/v1';
-const CLIP = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
+const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 const ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '21:9', '9:21'];
 
 interface Gen { id: string; createdAt: number; runMs: number; failReason: string | null; request: Record<string, unknown> }

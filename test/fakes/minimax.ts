@@ -13,8 +13,9 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const FAKE_MINIMAX_CLIP = '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4';
+export const FAKE_MINIMAX_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 export const FAKE_MINIMAX_KEY = 'mm-test-key';
 
 export type FakeMinimaxBehaviour = TaskFakeBehaviour;

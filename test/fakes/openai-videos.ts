@@ -15,8 +15,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const OPENAI_VIDEOS_CLIP = '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4';
+export const OPENAI_VIDEOS_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 
 export interface OpenAIVideosMode {
   runMs: number;

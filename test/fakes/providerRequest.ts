@@ -1,7 +1,8 @@
 /** A GenerationRequest for adapter tests against the seedance, fal and replicate fakes. */
 import type { GenerationRequest } from '../../shared/generation/request.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const FIRST_FRAME = '/work/shared/media/first-frame-camping.png';
+export const FIRST_FRAME = realMedia('first-frame-camping.png');
 
 export function genRequest(patch: Partial<GenerationRequest> = {}): GenerationRequest {
   return {

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { realMedia } from '../helpers/realMedia.js';
 
 /** A real AI clip (720x480, 8 fps) so imported takes pass ffprobe validation. */
-export const FAKE_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+export const FAKE_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 export type FakeMode = 'normal' | 'slow' | 'fail' | 'moderation' | 'throttle' | 'expired';
 

@@ -12,9 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { SHARED_MEDIA } from '../helpers/cli.js';
+import {} from '../helpers/cli.js';
 import { listenLocal, readBody } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
 export interface RunwayRecorded {
   method: string;
@@ -54,7 +54,7 @@ const FAILURES: Record<string, string> = {
   'SAFETY.INPUT.TEXT': 'The prompt was flagged by content moderation.',
   'INTERNAL.BAD_OUTPUT.CODE01': 'The model produced an invalid output.',
 };
-const CLIP = join(SHARED_MEDIA, 'ai-clip-horse-720x480-8fps.mp4');
+const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 interface Task { id: string; createdAt: number; failCode: string | null; cancelled: boolean }
 

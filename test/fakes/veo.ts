@@ -12,8 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
+import { realMedia } from '../helpers/realMedia.js';
 
-export const VEO_CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+export const VEO_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 export interface VeoFakeMode {
   runMs: number;

@@ -4,12 +4,11 @@
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(REPO, 'out/cli/storyboard.cjs');
-export const SHARED_MEDIA = resolve(REPO, '../shared/media');
 
 export function ensureBuilt(): void {
   if (!existsSync(CLI)) execFileSync(process.execPath, ['build.mjs'], { cwd: REPO, stdio: 'inherit' });

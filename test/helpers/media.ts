@@ -19,7 +19,7 @@
  *   truncatedClip()    the first 30% of cfrClip (no moov atom: unreadable)
  *   corruptFile()      64 KiB of pseudo-random bytes named .mp4
  *   textFileAsMp4()    a plain text file named .mp4
- *   REAL_CLIPS         the real AI clips in /work/shared/media (720x480, 8 fps, 6.125 s, no audio)
+ *   REAL_CLIPS         the real AI clips (realMedia.ts finds them; STORYBOARD_TEST_MEDIA overrides)
  *
  * The cache lives in $TMPDIR/storyboard-media-fixtures-<vitest pid>; folders of finished runs
  * are removed on first use. Set STORYBOARD_FIXTURE_DIR to pin it (e.g. to inspect files).
@@ -27,8 +27,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isProcessAlive } from '../../electron/services/util/process.js';
 import { isMainThread } from 'node:worker_threads';
 
@@ -36,13 +35,7 @@ const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 const PREFIX = 'storyboard-media-fixtures-';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-export const REAL_MEDIA_DIR = process.env.STORYBOARD_TEST_MEDIA ?? resolve(REPO, '../shared/media');
-export const REAL_CLIPS = {
-  horse: join(REAL_MEDIA_DIR, 'ai-clip-horse-720x480-8fps.mp4'),
-  kitten: join(REAL_MEDIA_DIR, 'ai-clip-kitten-720x480-8fps.mp4'),
-  firstFrame: join(REAL_MEDIA_DIR, 'first-frame-camping.png'),
-} as const;
+export { REAL_CLIPS, REAL_MEDIA_DIR, realMedia } from './realMedia.js';
 
 let cacheDir: string | null = null;
 

@@ -28,6 +28,7 @@ import type { ExportClip, ExportPlan } from '../../../shared/export/plan.js';
 import { storedFactsOf } from '../../../shared/export/storedFacts.js';
 import { runFfprobe } from '../ffmpeg/runner.js';
 import type { CopyRoute } from './copyExport.js';
+import { mapLimited } from '../limiter.js';
 
 /** Two at a time: the machines have two cores, and each probe reads its file once. */
 const CONCURRENCY = 2;
@@ -90,19 +91,14 @@ export async function probeClipFacts(
   for (const c of plan.clips) if (!clipOf.has(resolveAbs(c.path))) clipOf.set(resolveAbs(c.path), c);
   const files = [...clipOf.keys()];
   const facts = new Map<string, ClipVideoFacts | null>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++] as string;
-      try {
-        facts.set(file, await factsOf(file, clipOf.get(file) as ExportClip, stored, signal));
-      } catch (err) {
-        if (isCanceled(err)) throw err;
-        facts.set(file, null);
-      }
+  await mapLimited(files, CONCURRENCY, async (file) => {
+    try {
+      facts.set(file, await factsOf(file, clipOf.get(file) as ExportClip, stored, signal));
+    } catch (err) {
+      if (isCanceled(err)) throw err;
+      facts.set(file, null);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  });
   return plan.clips.map((c) => facts.get(resolveAbs(c.path)) ?? null);
 }
 

@@ -5,12 +5,16 @@
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
+import type { Handlers } from '../../../shared/api/contract.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { EventHub } from '../events.js';
 import type { ProjectStore } from '../project/store.js';
 import { sweepInterruptedExports } from '../export/sweep.js';
 import { sweepMediaTemps } from '../media/mediaStore.js';
 import { abortAllFfmpeg } from '../ffmpeg/runner.js';
+
+/** The handlers of one contract namespace (`shots` -> every `shots.*` method): one facade module each. */
+export type NamespaceHandlers<N extends string> = Pick<Handlers, Extract<keyof Handlers, `${N}.${string}`>>;
 
 export interface SessionOptions {
   /** better-sqlite3 binding built for Electron's ABI (the CLI and tests use Node's). */
@@ -58,6 +62,17 @@ export class Session {
     await sweepInterruptedExports(store);
     await sweepMediaTemps(store.dir);
     return this.changed();
+  }
+
+  /** Runs one document edit on the open project and answers with the new snapshot. */
+  edit(fn: (store: ProjectStore) => unknown): Promise<ProjectSnapshot> {
+    fn(this.require());
+    return Promise.resolve(this.changed());
+  }
+
+  /** Fails when the project was closed (or replaced) while files for `store` were imported. */
+  requireStill(store: ProjectStore, what: string): void {
+    if (this.current() !== store) throw new AppError('NO_PROJECT', `The project was closed before ${what}.`);
   }
 
   /** Emits and returns the new document after an edit. */

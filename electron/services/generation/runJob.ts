@@ -19,7 +19,7 @@ import { requestCost } from './plan.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
 import { envProviderSettings } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
-import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from './queue.js';
+import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from './throttle.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from './types.js';
 
 /** Temp files of generation live here, inside the project (same volume as media/). */

@@ -62,6 +62,8 @@ export function shotFromRow(r: Row, elementIds: string[]): Shot {
     trimOutFrames: r.trim_out_frames, transitionIn: { kind: r.transition_kind, frames: r.transition_frames }, notes: r.notes,
     // Only when set: absent means "extends nothing" (ShotSchema), so older snapshots read the same.
     ...(r.extends_take_id ? { extendsTakeId: r.extends_take_id } : {}),
+    // Only when some aspect has one, for the same reason.
+    ...framingFromColumn(r.framing, `shot "${String(r.id)}"`),
   }, `shot "${String(r.id)}"`);
 }
 
@@ -74,7 +76,20 @@ export function shotToRow(s: Shot): Record<string, SqlValue> {
     seed: s.seed, selected_take_id: s.selectedTakeId, trim_in_frames: s.trimInFrames, trim_out_frames: s.trimOutFrames,
     transition_kind: s.transitionIn.kind, transition_frames: s.transitionIn.frames, notes: s.notes,
     extends_take_id: s.extendsTakeId ?? null,
+    framing: framingToColumn(s.framing),
   };
+}
+
+/** The `framing` column: JSON of aspect -> framing, '{}' for none (migration 0006). */
+export function framingToColumn(framing: Shot['framing']): string {
+  return JSON.stringify(framing ?? {});
+}
+
+function framingFromColumn(value: unknown, what: string): { framing?: Record<string, unknown> } {
+  if (typeof value !== 'string' || value === '' || value === '{}') return {};
+  const parsed = parseJson(value, what);
+  if (typeof parsed !== 'object' || parsed === null) return { framing: parsed as Record<string, unknown> };
+  return Object.keys(parsed).length > 0 ? { framing: parsed as Record<string, unknown> } : {};
 }
 
 /** Which column each editable shot field lives in. */

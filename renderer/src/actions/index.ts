@@ -2,12 +2,12 @@
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
 import type { ActionMap } from './registry';
 import { shotAdd, shotMove, shotRemove, shotSelectTake, shotUpdate } from './shotActions';
-import { editCopy, editDelete, editDuplicate, editPaste, editSplit, shotsMoveMany, trimIn, trimOut } from './editActions';
-import { editorActions } from './editorActions';
+import { editCopy, editDelete, editDuplicate, editPaste, editSplit, shotsMoveMany, trimIn, trimOut } from './shotEditActions';
+import { viewActions } from './viewActions';
 import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeExtend, takeExtendSelected, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
 import { timelineActions } from './timelineActions';
-import { exportCancel, exportStart, generateAll } from './workActions';
-import { generationActions } from './jobActions';
+import { exportCancel, exportStart } from './exportActions';
+import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
 
@@ -26,7 +26,7 @@ export const actions: ActionMap = {
   'generate.all': generateAll,
   'export.start': exportStart,
   'export.cancel': exportCancel,
-  ...editorActions,
+  ...viewActions,
   ...timelineActions,
   'edit.delete': editDelete,
   'edit.duplicate': editDuplicate,

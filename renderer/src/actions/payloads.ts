@@ -38,7 +38,7 @@ export interface ActionPayloads {
   'generate.all': undefined;
   'export.start': { outPath: string; quality: Quality };
   'export.cancel': undefined;
-  // Editor (issue 3): UI actions take no payload; see editorActions.ts.
+  // View and transport: UI actions take no payload; see viewActions.ts.
   'view.grid': undefined;
   'view.timeline': undefined;
   'view.toggle': undefined;
@@ -85,7 +85,7 @@ export interface ActionPayloads {
   'take.extendSelected': undefined;
   'shot.setFrame': { shotId: string; which: 'first' | 'last'; source: FrameSource | null };
   'shot.setTrim': { shotId: string; inFrames: number; outFrames: number | null };
-  // Generation (issue 4): see jobActions.ts.
+  // Generation: see generationActions.ts.
   'generate.open': undefined;
   'generate.run': MethodInput<'generate.start'>;
   'generate.close': undefined;

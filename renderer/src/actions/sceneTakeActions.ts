@@ -4,7 +4,7 @@ import { takeOutputRef } from '../../../shared/generation/request';
 import type { AppState } from '../store/state';
 import { setJobsUi } from '../store/jobsUi';
 import { selection } from '../store/uiEditor';
-import { generationActions } from './jobActions';
+import { generationActions } from './generationActions';
 import { selectedShotIds } from './selection';
 import { runAction, type Action } from './registry';
 

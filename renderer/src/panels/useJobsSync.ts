@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { toSerializedError } from '../../../shared/errors';
-import { refreshJobs } from '../actions/jobActions';
+import { refreshJobs } from '../actions/generationActions';
 import { useAppContext } from '../app/context';
 import { isActive } from '../store/jobs';
 

@@ -14,8 +14,9 @@ import { outputSize } from '../../../shared/model/format.js';
 import { parseFps, secondsToFrames } from '../../../shared/model/time.js';
 import { EventHub } from '../../../electron/services/events.js';
 import type { HostServices } from '../../../electron/host/server.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-const GENERATED_CLIP = '/work/shared/media/ai-clip-kitten-720x480-8fps.mp4';
+const GENERATED_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 const now = () => new Date().toISOString();
 
 export function createFakeServices(suggestedDir: string): HostServices {

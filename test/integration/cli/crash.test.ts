@@ -8,7 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/tmp.js';
-import { ensureBuilt, SHARED_MEDIA, storyboard, storyboardAsync } from '../../helpers/cli.js';
+import { ensureBuilt, storyboard, storyboardAsync } from '../../helpers/cli.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 function ok(args: string[]): string {
   const r = storyboard(args);
@@ -40,7 +41,7 @@ describe('kill -9 during a CLI export (MEDIA-1)', () => {
   beforeAll(() => {
     ensureBuilt();
     ok(['new', dir, '--name', 'crash', '--resolution', '1080p', '--fps', '30']);
-    for (let i = 0; i < 3; i++) ok(['add-shot', dir, '--video', join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')]);
+    for (let i = 0; i < 3; i++) ok(['add-shot', dir, '--video', realMedia('ai-clip-kitten-720x480-8fps.mp4')]);
     execFileSync('mkdir', ['-p', outDir]);
   });
 

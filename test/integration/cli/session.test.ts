@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { ensureBuilt, SHARED_MEDIA, storyboard } from '../../helpers/cli.js';
+import { ensureBuilt, storyboard } from '../../helpers/cli.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-const horse = join(SHARED_MEDIA, 'ai-clip-horse-720x480-8fps.mp4');
-const kitten = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
-const still = join(SHARED_MEDIA, 'first-frame-camping.png');
+const horse = realMedia('ai-clip-horse-720x480-8fps.mp4');
+const kitten = realMedia('ai-clip-kitten-720x480-8fps.mp4');
+const still = realMedia('first-frame-camping.png');
 
 function ok(args: string[]): string {
   const r = storyboard(args);

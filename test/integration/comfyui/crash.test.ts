@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeComfyProcess } from '../../fakes/comfyui-process.js';
 import { startFakeComfyProcess } from '../../fakes/comfyui-process.js';
-import { CLI, ensureBuilt, SHARED_MEDIA, storyboard } from '../../helpers/cli.js';
+import { CLI, ensureBuilt, storyboard } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { spawn } from 'node:child_process';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const root = tempDir();
 let fake: FakeComfyProcess;
@@ -63,7 +64,7 @@ describe('kill -9 of storyboard generate against ComfyUI', () => {
     ok(['new', dir, '--name', 'crash', '--resolution', '720p', '--fps', '8']);
     ok(['add-shot', dir, '--prompt', 'a fox in snow', '--duration', '1']);
     ok(['add-shot', dir, '--prompt', 'a boat at dawn', '--duration', '1']);
-    ok(['add-shot', dir, '--prompt', 'camp at dusk', '--first-frame', join(SHARED_MEDIA, 'first-frame-camping.png'), '--duration', '1']);
+    ok(['add-shot', dir, '--prompt', 'camp at dusk', '--first-frame', realMedia('first-frame-camping.png'), '--duration', '1']);
 
     // 1. Every create is queued but its answer is lost (JOB-3): the jobs end `unknown`.
     await fake.set({ dropCreate: 3 });

@@ -8,8 +8,9 @@ import { createComfyUIProvider } from '../../../electron/services/generation/pro
 import type { ProviderContext } from '../../../electron/services/generation/types.js';
 import { startFakeComfy, type FakeComfy } from '../../fakes/comfyui.js';
 import { FakeStore, project } from '../generation/fakeStore.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-export const FIRST_FRAME = '/work/shared/media/first-frame-camping.png';
+export const FIRST_FRAME = realMedia('first-frame-camping.png');
 let n = 0;
 
 /** The fake ComfyUI server for one test file (top-level await): reset after each test, closed at the end. */

@@ -24,6 +24,7 @@ import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
 import { markedClip } from './syncFixtures.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const FFMPEG = '/usr/bin/ffmpeg';
 
@@ -100,7 +101,7 @@ describe('clip facts stored at import', () => {
   });
 
   it('images get none', async () => {
-    const png = await importFile(store, '/work/shared/media/first-frame-camping.png', 'imported');
+    const png = await importFile(store, realMedia('first-frame-camping.png'), 'imported');
     expect(png.info.kind).toBe('image');
     expect(stored.has(png.id)).toBe(false);
   });

@@ -13,8 +13,9 @@ import { runFfmpeg } from '../../../electron/services/ffmpeg/runner.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { grabGray, meanAbsDiff } from './frames.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-const IMAGE = '/work/shared/media/first-frame-camping.png';
+const IMAGE = realMedia('first-frame-camping.png');
 const dir = tempDir();
 
 const renders = new Map<string, Promise<string>>();

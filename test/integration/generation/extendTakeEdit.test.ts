@@ -13,12 +13,13 @@ import type { Take } from '../../../shared/model/entities.js';
 import { floorFrames } from '../../../shared/model/time.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { CLI, ensureBuilt, SHARED_MEDIA } from '../../helpers/cli.js';
+import { CLI, ensureBuilt} from '../../helpers/cli.js';
 import { call, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const root = tempDir();
-const CLIP = join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
+const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 
 beforeAll(() => ensureBuilt());
 

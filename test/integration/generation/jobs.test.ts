@@ -19,10 +19,11 @@ import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffpro
 import { tempDir } from '../../helpers/tmp.js';
 import { fakeCloud } from './fakeCloud.js';
 import { FakeStore, project } from './fakeStore.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const root = tempDir();
-const FIRST_FRAME = '/work/shared/media/first-frame-camping.png';
-const CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+const FIRST_FRAME = realMedia('first-frame-camping.png');
+const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 let font: ResolvedFont;
 let n = 0;
 

@@ -14,9 +14,10 @@ import { generationTmpDir } from '../../../electron/services/generation/runJob.j
 import { tempDir } from '../../helpers/tmp.js';
 import { FakeStore, project } from './fakeStore.js';
 import { scriptedCloud, type Script, type Scripted } from './scriptedCloud.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const root = tempDir();
-const CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 let n = 0;
 
 /** FakeStore plus the project settings and budget cap the real store has. */

@@ -9,6 +9,7 @@ import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const dir = join(tempDir(), 'project 项目');
 let store: ProjectStore | null = null;
@@ -19,7 +20,7 @@ describe('generateShots over the real project store', () => {
     const s = ProjectStore.create(dir, { name: 'Real', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
     store = s;
     const assets = s;
-    const frame = await importFile(assets, '/work/shared/media/first-frame-camping.png', 'imported');
+    const frame = await importFile(assets, realMedia('first-frame-camping.png'), 'imported');
     const a = s.addShot({ prompt: 'camp', durationFrames: 12, camera: 'pan_right', firstFrameAssetId: frame.id });
     const b = s.addShot({ prompt: '雨夜的东京街头', durationFrames: 10 });
     const deps = { store: s, importFile: (p: string) => importFile(assets, p, 'generated') };

@@ -15,10 +15,11 @@ import type { SecretStore } from '../../../electron/services/settings/secrets.js
 import { SettingsService } from '../../../electron/services/settings/store.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { scriptedCloud } from './scriptedCloud.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const root = tempDir();
 const KEY = 'sk-dummy-7f3a9c1e5b2d4f60';
-const CLIP = '/work/shared/media/ai-clip-horse-720x480-8fps.mp4';
+const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 const providers = () => [{ id: 'animatic', label: 'Animatic', offline: true }, { id: 'cloud', label: 'Cloud', offline: false }];
 let store: ProjectStore | null = null;
 afterAll(() => store?.close());

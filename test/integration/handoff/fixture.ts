@@ -10,10 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { AudioOps } from '../../../electron/services/project/audioOps.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { SHARED_MEDIA as MEDIA } from '../../helpers/cli.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-export const HORSE = join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4');
-export const KITTEN = join(MEDIA, 'ai-clip-kitten-720x480-8fps.mp4');
 
 function lavfi(out: string, video: string, seconds: number, audio = 'sine=frequency=440:sample_rate=48000'): string {
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', video, '-f', 'lavfi', '-i', audio, '-t', String(seconds),
@@ -29,10 +27,10 @@ export interface HandoffFixture {
 
 export async function handoffProject(root: string, name = 'hand off 交接'): Promise<HandoffFixture> {
   const store = ProjectStore.create(join(root, name), { name: '营地 Camping', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
-  const horse = await importFile(store, HORSE, 'imported');
+  const horse = await importFile(store, realMedia('ai-clip-horse-720x480-8fps.mp4'), 'imported');
   const bars = await importFile(store, lavfi(join(root, 'bars 测试.mp4'), 'testsrc2=s=640x360:r=24', 3), 'imported');
   const alt = await importFile(store, lavfi(join(root, 'alt take.mp4'), 'smptebars=s=640x360:r=24', 2), 'imported');
-  const kitten = await importFile(store, KITTEN, 'imported');
+  const kitten = await importFile(store, realMedia('ai-clip-kitten-720x480-8fps.mp4'), 'imported');
   const musicFile = join(root, 'music 音乐.m4a');
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=220:sample_rate=48000', '-t', '5', '-c:a', 'aac', musicFile]);
   const music = await importFile(store, musicFile, 'imported');

@@ -10,11 +10,12 @@ import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { createLumaAgentsProvider } from '../../../electron/services/generation/providers/luma-agents.js';
 import type { ProviderContext } from '../../../electron/services/generation/types.js';
 import { startFakeLumaAgents, type FakeLumaAgents } from '../../fakes/luma-agents.js';
-import { SHARED_MEDIA } from '../../helpers/cli.js';
+import {} from '../../helpers/cli.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-const PNG = join(SHARED_MEDIA, 'first-frame-camping.png');
+const PNG = realMedia('first-frame-camping.png');
 const PNG_B64 = readFileSync(PNG).toString('base64');
 const dir = tempDir();
 let fake: FakeLumaAgents;
@@ -55,7 +56,7 @@ describe('Luma Agents adapter against the fake', () => {
     expect(await runToEnd(taskId)).toEqual({ state: 'succeeded', progress: 1 });
     const dest = join(dir, `agents ${taskId}.mp4`);
     await provider.fetchResult(taskId, dest, ctx);
-    expect(statSync(dest).size).toBe(statSync(join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')).size);
+    expect(statSync(dest).size).toBe(statSync(realMedia('ai-clip-kitten-720x480-8fps.mp4')).size);
   });
 
   it('first and last frame: video.start_frame / end_frame as {data: raw base64, media_type}', async () => {

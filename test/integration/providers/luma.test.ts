@@ -10,9 +10,10 @@ import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { createLumaProvider } from '../../../electron/services/generation/providers/luma.js';
 import type { ProviderContext } from '../../../electron/services/generation/types.js';
 import { startFakeLuma, type FakeLuma } from '../../fakes/luma.js';
-import { SHARED_MEDIA } from '../../helpers/cli.js';
+import {} from '../../helpers/cli.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
 const dir = tempDir();
 let fake: FakeLuma;
@@ -54,11 +55,11 @@ describe('Luma adapter against the fake, through the SDK', () => {
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/dream-machine/v1/generations/${taskId}`)).toBe(true);
     const dest = join(dir, `luma ${taskId}.mp4`);
     await provider.fetchResult(taskId, dest, ctx);
-    expect(statSync(dest).size).toBe(statSync(join(SHARED_MEDIA, 'ai-clip-kitten-720x480-8fps.mp4')).size);
+    expect(statSync(dest).size).toBe(statSync(realMedia('ai-clip-kitten-720x480-8fps.mp4')).size);
   });
 
   it('a first or last frame is refused before any request (Luma takes only public URLs)', async () => {
-    const err = await rejectionOf(provider.submit(req({ firstFrame: { assetId: 'a', path: join(SHARED_MEDIA, 'first-frame-camping.png') } }), ctx));
+    const err = await rejectionOf(provider.submit(req({ firstFrame: { assetId: 'a', path: realMedia('first-frame-camping.png') } }), ctx));
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toMatch(/public URLs/);
     expect(provider.capabilities.imageToVideo).toBe(false);

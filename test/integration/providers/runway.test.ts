@@ -11,11 +11,12 @@ import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { createRunwayProvider } from '../../../electron/services/generation/providers/runway.js';
 import type { ProviderContext } from '../../../electron/services/generation/types.js';
 import { startFakeRunway, type FakeRunway } from '../../fakes/runway.js';
-import { SHARED_MEDIA } from '../../helpers/cli.js';
+import {} from '../../helpers/cli.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-const PNG = join(SHARED_MEDIA, 'first-frame-camping.png');
+const PNG = realMedia('first-frame-camping.png');
 const PNG_URI = `data:image/png;base64,${readFileSync(PNG).toString('base64')}`;
 const dir = tempDir();
 let fake: FakeRunway;
@@ -61,7 +62,7 @@ describe('Runway adapter against the fake, through the SDK', () => {
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/v1/tasks/${taskId}`)).toBe(true);
     const dest = join(dir, `out ${taskId}.mp4`);
     await provider.fetchResult(taskId, dest, ctx);
-    expect(statSync(dest).size).toBe(statSync(join(SHARED_MEDIA, 'ai-clip-horse-720x480-8fps.mp4')).size);
+    expect(statSync(dest).size).toBe(statSync(realMedia('ai-clip-horse-720x480-8fps.mp4')).size);
     expect(fake.creates).toBeGreaterThanOrEqual(1);
   });
 

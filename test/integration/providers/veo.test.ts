@@ -14,8 +14,9 @@ import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { rejectionOf } from '../../helpers/errors.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { startFakeVeo, VEO_CLIP, type FakeVeo } from '../../fakes/veo.js';
+import { realMedia } from '../../helpers/realMedia.js';
 
-const FIRST = '/work/shared/media/first-frame-camping.png';
+const FIRST = realMedia('first-frame-camping.png');
 const root = tempDir();
 let fake: FakeVeo;
 let LAST: string;

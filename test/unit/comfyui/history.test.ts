@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findVideoOutput, historyFailure, pollFromHistory, queueIds, queuePosition } from '../../../electron/services/generation/providers/comfyui/history.js';
-import { describeComfyError, parseRetryAfter } from '../../../electron/services/generation/providers/comfyui/http.js';
+import { describeComfyError } from '../../../electron/services/generation/providers/comfyui/http.js';
+import { parseRetryAfter } from '../../../electron/services/generation/providers/http.js';
 
 const success = (outputs: Record<string, Record<string, unknown>>) => ({ outputs, status: { status_str: 'success', completed: true, messages: [] } });
 

@@ -65,8 +65,9 @@ describe('buildExportInvocation: filter graph', () => {
     expect(filtersOf(inv.filterComplex ?? '', 'v0')).toEqual([
       'scale=iw*sar:ih',
       'setsar=1',
-      'scale=1920:1080:force_original_aspect_ratio=decrease:force_divisible_by=2',
-      'pad=1920:1080:(ow-iw)/2:(oh-ih)/2:color=black',
+      // 720x480 fitted: 1620x1080 (frameGeometry), pillarboxed 150 px each side.
+      'scale=1620:1080',
+      'pad=1920:1080:150:0:color=black',
       'setsar=1',
       'fps=24',
       'format=yuv420p',
@@ -89,8 +90,17 @@ describe('buildExportInvocation: filter graph', () => {
   it('uses the portrait geometry for a 9:16 output', () => {
     const { inv } = invocation([{}], { width: 1080, height: 1920 });
     const chain = filtersOf(inv.filterComplex ?? '', 'v0');
-    expect(chain).toContain('scale=1080:1920:force_original_aspect_ratio=decrease:force_divisible_by=2');
-    expect(chain).toContain('pad=1080:1920:(ow-iw)/2:(oh-ih)/2:color=black');
+    expect(chain).toContain('scale=1080:720');
+    expect(chain).toContain('pad=1080:1920:0:600:color=black');
+  });
+
+  it("applies the shot's framing for the output's aspect: fill crops at the crop position", () => {
+    const { inv, plan } = invocation([{ framing: { '9:16': { mode: 'fill', x: 0.25, y: 0.5 }, '16:9': { mode: 'fit', x: 0, y: 0 } } }], { width: 1080, height: 1920, aspect: '9:16' });
+    expect(plan.clips[0]?.framing).toEqual({ mode: 'fill', x: 0.25, y: 0.5 });
+    const chain = filtersOf(inv.filterComplex ?? '', 'v0');
+    // 720x480 covering 1080x1920: 2880x1920; a quarter of the 1800 px spare width is cut on the left.
+    expect(chain.slice(2, 4)).toEqual(['scale=2880:1920', 'crop=1080:1920:450:0']);
+    expect(chain.some((f) => f.startsWith('pad='))).toBe(false);
   });
 
   it('resamples a clip with audio to 48 kHz stereo and cuts it to the exact sample count', () => {

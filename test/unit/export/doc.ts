@@ -4,6 +4,7 @@
  */
 import type { MediaInfo, ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
+import type { Aspect } from '../../../shared/model/format.js';
 import type { Fps } from '../../../shared/model/time.js';
 
 export function mediaInfo(over: Partial<MediaInfo> = {}): MediaInfo {
@@ -39,6 +40,8 @@ export interface ClipSpec {
   trimOut?: number | null;
   /** 'none': no selected take; 'dangling': selects a take id that doesn't exist; 'no-asset': take without asset. */
   broken?: 'none' | 'dangling' | 'no-asset';
+  /** The shot's framing per aspect (shared/model/framing.ts). */
+  framing?: Shot['framing'];
 }
 
 export interface DocOptions {
@@ -46,6 +49,7 @@ export interface DocOptions {
   height?: number;
   fps?: Fps;
   dir?: string;
+  aspect?: Aspect;
 }
 
 const AT = '2025-01-01T00:00:00.000Z';
@@ -65,6 +69,7 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
       durationFrames: 96, provider: null, model: null, elementIds: [], dialogue: '', seed: null,
       selectedTakeId: selected, trimInFrames: c.trimIn ?? 0, trimOutFrames: c.trimOut ?? null,
       transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+      ...(c.framing ? { framing: c.framing } : {}),
     });
     if (c.broken === 'none') return;
     takes.push({
@@ -82,7 +87,7 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
   const doc: ProjectSnapshot = {
     dir: opts.dir ?? '/projects/demo',
     project: {
-      id: 'p1', name: 'Demo', aspect: width >= height ? '16:9' : '9:16', width, height,
+      id: 'p1', name: 'Demo', aspect: opts.aspect ?? (width >= height ? '16:9' : '9:16'), width, height,
       fps: opts.fps ?? { num: 24, den: 1 }, stylePrompt: '', styleRefAssetIds: [], defaultProvider: 'animatic',
       defaultModel: null, language: 'en', budgetCap: null, createdAt: AT,
     },

@@ -16,12 +16,8 @@ import { AppError } from '../../../../shared/errors.js';
 import type { PriceEntry } from '../../../../shared/generation/prices.js';
 import type { PollPolicy, ProviderContext } from '../types.js';
 import { downloadToFile } from './download.js';
-import { causeCode, joinUrl, parseRetryAfter, readErrorBody } from './comfyui/http.js';
+import { causeCode, joinUrl, parseRetryAfter, readErrorBody, type ReasonKind } from './http.js';
 
-/** Finer than the shared FailureKind: which advice the user gets. */
-export type ReasonKind = 'auth' | 'quota' | 'moderation' | 'invalid' | 'provider';
-/** The earlier name of ReasonKind (seedance, fal and replicate import it). */
-export type FailureKind = ReasonKind;
 
 /** What a provider's error body says: its code and reason, and which kind of failure it is. */
 export interface ProviderErrorInfo {

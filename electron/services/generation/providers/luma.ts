@@ -15,7 +15,7 @@ import LumaAI, { APIConnectionError, APIError, APIUserAbortError } from 'lumaai'
 import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
-import { parseRetryAfter } from './comfyui/http.js';
+import { parseRetryAfter } from './http.js';
 import { buildLumaCreate, LUMA_DURATIONS, LUMA_MODELS, NO_IMAGE_REASON } from './luma/body.js';
 import { reconcileLuma, type LumaListPage } from './luma/reconcile.js';
 import { downloadToFile } from './download.js';

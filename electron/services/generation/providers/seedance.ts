@@ -11,8 +11,8 @@ import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
-import { joinUrl } from './comfyui/http.js';
-import { baseUrlOf, downloadOutput, restFetch, restJson, type FailureKind, type RestProvider } from './cloudRest.js';
+import { joinUrl, type ReasonKind } from './http.js';
+import { baseUrlOf, downloadOutput, restFetch, restJson, type RestProvider } from './cloudRest.js';
 import { seedanceBody } from './seedance/body.js';
 import { ARK_PAGE_SIZE, jobSeed, reconcileSeedance, type ArkListPage } from './seedance/reconcile.js';
 import { SEEDANCE_CATALOGUE } from './seedance/models.js';
@@ -30,7 +30,7 @@ interface ArkTask {
 }
 
 /** Ark error codes (`error.code`) by kind; the provider's own message is always shown. */
-export function classifySeedanceError(status: number, body: unknown): { kind: FailureKind; reason: string } {
+export function classifySeedanceError(status: number, body: unknown): { kind: ReasonKind; reason: string } {
   const e = ((body as { error?: { code?: string; message?: string } } | null)?.error) ?? {};
   const code = e.code ?? '';
   const reason = [code, e.message].filter(Boolean).join(': ') || (typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`);

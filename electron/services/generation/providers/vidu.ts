@@ -11,7 +11,8 @@ import { modelCapabilities } from '../../../../shared/generation/capabilities.js
 import { AppError } from '../../../../shared/errors.js';
 import type { ProviderAdapter, ProviderContext, PollResult } from '../types.js';
 import type { AdapterExtras } from '../ports.js';
-import type { ReasonKind, ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
+import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
+import type { ReasonKind } from './http.js';
 import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
 import { VIDU_CAPABILITIES, VIDU_DEFAULT_BASE_URL, viduCreate } from './vidu/models.js';
 

@@ -21,7 +21,8 @@ import { modelCapabilities } from '../../../../shared/generation/capabilities.js
 import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
-import type { ReasonKind, ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
+import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
+import type { ReasonKind } from './http.js';
 import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
 import { WAN_BASE_URLS, WAN_CAPABILITIES, type WanRegion, wanCreate, wanModel } from './wan/models.js';
 import { WAN_R2V_MAX_IMAGE_BYTES } from './wan/references.js';

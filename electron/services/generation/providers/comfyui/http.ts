@@ -9,19 +9,11 @@
  * - 5xx: a plain Error (the server may or may not have acted).
  */
 import { AppError } from '../../../../../shared/errors.js';
+import { causeCode, joinUrl, parseRetryAfter, readErrorBody } from '../http.js';
 
 export const DEFAULT_COMFYUI_URL = 'http://127.0.0.1:8188';
 /** Local server: answers in milliseconds unless it is stuck; never hang a job (MEDIA-12). */
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/** Retry-After in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null if absent/bad. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (value === null) return null;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  return Number.isFinite(at) ? Math.max(0, at - now) : null;
-}
 
 /** The sentence for a ComfyUI 400 body `{error:{type,message,details}, node_errors}`. */
 export function describeComfyError(body: unknown): string {
@@ -35,25 +27,6 @@ export function describeComfyError(body: unknown): string {
     }
   }
   return parts.join('; ');
-}
-
-export function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}${path}`;
-}
-
-/** The system error code of a failed fetch (ECONNREFUSED, ...), on the error or its cause. */
-export function causeCode(err: unknown): string | undefined {
-  return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
-}
-
-/** An error answer's body: parsed JSON, else the text; `text` is kept for messages. */
-export async function readErrorBody(res: Response): Promise<{ text: string; body: unknown }> {
-  const text = await res.text().catch(() => '');
-  try {
-    return { text, body: JSON.parse(text) as unknown };
-  } catch {
-    return { text, body: text };
-  }
 }
 
 /**

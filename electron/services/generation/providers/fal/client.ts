@@ -11,9 +11,8 @@
 import { ApiError, createFalClient, type FalClient } from '@fal-ai/client';
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
-import { parseRetryAfter } from '../comfyui/http.js';
+import { parseRetryAfter, type ReasonKind } from '../http.js';
 
-export type FalFailureKind = 'auth' | 'quota' | 'moderation' | 'invalid' | 'provider';
 
 function causeCode(err: unknown): string | undefined {
   return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
@@ -74,7 +73,7 @@ export function falReason(body: unknown, fallback: string): { reason: string; ty
   return { reason: b.message ?? b.error ?? fallback, types: [] };
 }
 
-export function classifyFal(status: number, body: unknown): { kind: FalFailureKind; reason: string } {
+export function classifyFal(status: number, body: unknown): { kind: ReasonKind; reason: string } {
   const { reason, types } = falReason(body, `HTTP ${status}`);
   if (types.some((t) => /content_policy|safety|moderation/i.test(t)) || /content policy|safety|flagged|moderation/i.test(reason)) return { kind: 'moderation', reason };
   if (status === 401) return { kind: 'auth', reason };
@@ -84,7 +83,7 @@ export function classifyFal(status: number, body: unknown): { kind: FalFailureKi
   return { kind: 'provider', reason };
 }
 
-const ADVICE: Record<FalFailureKind, string> = {
+const ADVICE: Record<ReasonKind, string> = {
   auth: 'fal.ai refused the API key. Check it in settings.',
   quota: 'fal.ai refused for billing: check the account balance.',
   moderation: 'fal.ai blocked the content (safety filter). Change the prompt or images.',

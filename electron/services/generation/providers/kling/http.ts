@@ -9,7 +9,7 @@
  * errors and 5xx are plain Errors (on create: outcome unknown, never re-sent).
  */
 import { AppError } from '../../../../../shared/errors.js';
-import { parseRetryAfter } from '../comfyui/http.js';
+import { parseRetryAfter } from '../http.js';
 import type { KlingKeys } from './jwt.js';
 import { klingJwt } from './jwt.js';
 

@@ -10,7 +10,7 @@
 import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration, type DurationRule } from '../../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
-import { parseRetryAfter } from '../comfyui/http.js';
+import { parseRetryAfter } from '../http.js';
 import { lumaPrompt } from './body.js';
 
 export const AGENTS_MODEL = 'ray-3.2';

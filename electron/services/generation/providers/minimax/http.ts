@@ -6,7 +6,7 @@
  * nothing was created -> PROVIDER_FAILED; network errors and 5xx are plain Errors (unknown).
  */
 import { AppError } from '../../../../../shared/errors.js';
-import { parseRetryAfter } from '../comfyui/http.js';
+import { parseRetryAfter } from '../http.js';
 
 /** Global, and mainland China (platform.minimaxi.com). */
 export const MINIMAX_REGIONS = { global: 'https://api.minimax.io', china: 'https://api.minimaxi.com' } as const;

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
+import { retryAfterFromHeaders } from '../http.js';
 
 export const LABEL = 'OpenAI-compatible /v1/videos gateway';
 
@@ -22,16 +23,9 @@ function key(ctx: ProviderContext): string {
   return k;
 }
 
-/** Retry-After in ms: `retry-after-ms`, else `retry-after` seconds or an HTTP date; 0 when absent. */
+/** Retry-After in ms (providers/http.ts), 0 when absent: the runner then waits its own backoff. */
 export function retryAfterHeaderMs(h: Headers, now = Date.now()): number {
-  const ms = Number(h.get('retry-after-ms'));
-  if (h.get('retry-after-ms') && Number.isFinite(ms)) return Math.max(0, ms);
-  const v = h.get('retry-after');
-  if (!v) return 0;
-  const s = Number(v);
-  if (Number.isFinite(s)) return Math.max(0, s * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
+  return retryAfterFromHeaders(h, now) ?? 0;
 }
 
 interface OpenAIErrorBody { error?: { message?: string; type?: string; param?: string | null; code?: string | null } }

@@ -9,9 +9,8 @@
 import Replicate from 'replicate';
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
-import { parseRetryAfter } from '../comfyui/http.js';
+import { parseRetryAfter, type ReasonKind } from '../http.js';
 
-export type ReplicateFailureKind = 'auth' | 'quota' | 'moderation' | 'invalid' | 'provider';
 
 function causeCode(err: unknown): string | undefined {
   return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
@@ -67,7 +66,7 @@ export function replicateReason(text: string): string {
   }
 }
 
-export function classifyReplicate(status: number, reason: string): ReplicateFailureKind {
+export function classifyReplicate(status: number, reason: string): ReasonKind {
   if (/flagged|sensitive|nsfw|safety|E005/i.test(reason)) return 'moderation';
   if (status === 401 || status === 403) return 'auth';
   if (status === 402 || /billing|credit|payment/i.test(reason)) return 'quota';
@@ -75,7 +74,7 @@ export function classifyReplicate(status: number, reason: string): ReplicateFail
   return 'provider';
 }
 
-const WHY: Record<ReplicateFailureKind, string> = {
+const WHY: Record<ReasonKind, string> = {
   auth: 'Replicate refused the API token; check it in settings',
   quota: 'Replicate refused for billing; check the account',
   moderation: 'Replicate blocked the content (safety filter); change the prompt or images',

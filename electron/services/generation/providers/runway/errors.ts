@@ -10,7 +10,7 @@
  */
 import { APIConnectionError, APIError, APIUserAbortError } from '@runwayml/sdk';
 import { AppError } from '../../../../../shared/errors.js';
-import { parseRetryAfter } from '../comfyui/http.js';
+import { parseRetryAfter } from '../http.js';
 
 /** Runway's message from an error body: `{error, issues:[{message}]}` or the SDK's text. */
 export function runwayErrorText(body: unknown, fallback: string): string {

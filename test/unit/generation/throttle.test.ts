@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
 import { pollDelayMs } from '../../../shared/generation/backoff.js';
-import { retryAfterMs, Semaphore } from '../../../electron/services/generation/queue.js';
+import { retryAfterMs } from '../../../electron/services/generation/throttle.js';
+import { mapLimited, Semaphore } from '../../../electron/services/limiter.js';
 
 describe('Semaphore', () => {
   it('grants up to the limit, then in FIFO order as slots are released', async () => {
@@ -66,5 +67,21 @@ describe('poll backoff (JOB-5)', () => {
       }
     }
     expect(pollDelayMs(policy, 10, 0)).toBe(20_000);
+  });
+});
+
+describe('mapLimited', () => {
+  it('runs at most `limit` at once and answers in the items\' order', async () => {
+    let running = 0;
+    let peak = 0;
+    const result = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+      running--;
+      return n * 10;
+    });
+    expect(result).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
   });
 });

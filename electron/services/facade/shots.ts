@@ -1,31 +1,20 @@
-/** Contract handlers for document edits. Each edit is one undoable, immediately committed step. */
-import type { Handlers } from '../../../shared/api/contract.js';
+/** Contract handlers of the `shots.*` namespace. Each edit is one undoable, immediately committed step. */
 import { AppError } from '../../../shared/errors.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
 import { extensionShot } from '../generation/extend.js';
-import { importFile } from '../media/mediaStore.js';
+import { previousShotLastFrame } from '../media/continuity.js';
 import { importOfKind } from '../media/importOfKind.js';
-import type { ProjectStore } from '../project/store.js';
-import { editorHandlers, type EditorMethod } from './editorHandlers.js';
-import type { Session } from './session.js';
-
-type ShotHandlers = Pick<
-  Handlers,
-  'shots.add' | 'shots.extendTake' | 'shots.update' | 'shots.remove' | 'shots.move' | 'shots.selectTake' | 'shots.setTrim' | 'history.undo' | 'history.redo' | 'media.import'
-  | EditorMethod
->;
+import { ElementOps } from '../project/elements.js';
+import { FramingOps } from '../project/framing.js';
+import type { NamespaceHandlers, Session } from './session.js';
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
 export const DEFAULT_SHOT_SECONDS = 4;
 
-export function shotHandlers(session: Session): ShotHandlers {
-  const edit = (fn: (store: ProjectStore) => void) => {
-    fn(session.require());
-    return Promise.resolve(session.changed());
-  };
+export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
+  const edit = session.edit.bind(session);
   return {
-    ...editorHandlers(session),
     'shots.add': async (input) => {
       const store = session.require();
       if (input.firstFramePath && input.videoPath) {
@@ -74,8 +63,27 @@ export function shotHandlers(session: Session): ShotHandlers {
     'shots.move': ({ shotId, toIndex }) => edit((s) => s.moveShot(shotId, toIndex)),
     'shots.selectTake': ({ shotId, takeId }) => edit((s) => s.selectTake(shotId, takeId)),
     'shots.setTrim': ({ shotId, inFrames, outFrames }) => edit((s) => s.setTrim(shotId, inFrames, outFrames)),
-    'history.undo': () => edit((s) => void s.undo()),
-    'history.redo': () => edit((s) => void s.redo()),
-    'media.import': async ({ path }) => importFile(session.require(), path, 'imported'),
+    'shots.split': ({ shotId, atFrame }) => edit((s) => s.editor.split(shotId, atFrame)),
+    'shots.duplicate': ({ shotIds, toIndex }) => edit((s) => s.editor.duplicate(shotIds, toIndex)),
+    'shots.removeMany': ({ shotIds }) => edit((s) => s.editor.removeMany(shotIds)),
+    'shots.moveMany': ({ shotIds, toIndex }) => edit((s) => s.editor.moveMany(shotIds, toIndex)),
+    'shots.setFrame': async ({ shotId, which, source }) => {
+      const store = session.require();
+      store.getShot(shotId); // NOT_FOUND before any file is imported or grabbed
+      let assetId: string | null = null;
+      if (source && 'assetId' in source) assetId = source.assetId;
+      else if (source && 'path' in source) {
+        try {
+          assetId = (await importOfKind(store, source.path, 'image')).id;
+        } finally {
+          await session.discardUpload(source.path);
+        }
+      } else if (source) assetId = (await previousShotLastFrame(store, shotId)).id;
+      session.requireStill(store, 'the frame was set');
+      return edit((s) => s.editor.setFrame(shotId, which, assetId));
+    },
+    'shots.setScene': ({ shotIds, sceneId }) => edit((s) => s.editor.setScene(shotIds, sceneId)),
+    'shots.setElements': ({ shotId, elementIds }) => edit((s) => new ElementOps(s).setShotElements(shotId, elementIds)),
+    'shots.setFraming': ({ shotId, aspect, framing }) => edit((s) => new FramingOps(s).set(shotId, aspect, framing)),
   };
 }

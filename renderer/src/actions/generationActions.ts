@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/errors';
 import { jobsUi, setJobsUi } from '../store/jobsUi';
 import type { AppStore } from '../store/store';
 import type { ApiClient } from '../api/client';
-import type { Action, ActionMap } from './registry';
+import { shotsToGenerate } from '../store/selectors';
+import { runAction, type Action, type ActionMap } from './registry';
 
 type Batch = MethodInput<'generate.start'>;
 
@@ -136,3 +137,24 @@ export const generationActions = {
 function retryBatch(job: { shotId: string; provider: string; model: string | null }): Batch {
   return { shotIds: [job.shotId], provider: job.provider, ...(job.model ? { model: job.model } : {}), variations: 1, seed: 'same' };
 }
+
+export const generateAll: Action<'generate.all'> = {
+  id: 'generate.all',
+  labelKey: 'generate.all',
+  place: 'generate',
+  predicate: (s) => shotsToGenerate(s).length > 0,
+  async perform(ctx) {
+    const { api, store } = ctx;
+    const shotIds = shotsToGenerate(store.getState()).map((s) => s.id);
+    // One click starts only what is free and within the budget; anything that costs money
+    // (or has no known price) opens the Generate dialog, which shows the estimate first.
+    const est = await api.call('generate.estimate', { shotIds });
+    if (est.total > 0 || est.unpriced > 0 || est.overBudget) {
+      await runAction(ctx, generationActions['generate.open'], undefined);
+      return;
+    }
+    await api.call('generate.start', { shotIds });
+    // The job rows exist now: show every shot as queued without waiting for the first event.
+    store.getState().setSnapshot(await api.call('project.current', {}));
+  },
+};

@@ -1,28 +1,6 @@
-/** Long work: generation and export. They answer at once and report through events. */
-import { isExporting, shotsToGenerate } from '../store/selectors';
-import { generationActions } from './jobActions';
-import { runAction, type Action } from './registry';
-
-export const generateAll: Action<'generate.all'> = {
-  id: 'generate.all',
-  labelKey: 'generate.all',
-  place: 'generate',
-  predicate: (s) => shotsToGenerate(s).length > 0,
-  async perform(ctx) {
-    const { api, store } = ctx;
-    const shotIds = shotsToGenerate(store.getState()).map((s) => s.id);
-    // One click starts only what is free and within the budget; anything that costs money
-    // (or has no known price) opens the Generate dialog, which shows the estimate first.
-    const est = await api.call('generate.estimate', { shotIds });
-    if (est.total > 0 || est.unpriced > 0 || est.overBudget) {
-      await runAction(ctx, generationActions['generate.open'], undefined);
-      return;
-    }
-    await api.call('generate.start', { shotIds });
-    // The job rows exist now: show every shot as queued without waiting for the first event.
-    store.getState().setSnapshot(await api.call('project.current', {}));
-  },
-};
+/** Export: start and cancel. It answers at once and reports through export.progress events. */
+import { isExporting } from '../store/selectors';
+import type { Action } from './registry';
 
 export const exportStart: Action<'export.start'> = {
   id: 'export.start',

@@ -42,7 +42,7 @@ function jumpShot(s: AppState, dir: -1 | 1): void {
 
 const faster = (r: number, dir: 1 | -1) => (Math.sign(r) === dir ? Math.max(-4, Math.min(4, r * 2)) : dir);
 
-export const editorActions = {
+export const viewActions = {
   'view.grid': ui('view.grid', 'editor.view.grid', 'view', ['Mod+1'], () => setEditorUi({ view: 'grid' })),
   'view.timeline': ui('view.timeline', 'editor.view.timeline', 'view', ['Mod+2'], () => setEditorUi({ view: 'timeline' })),
   'view.toggle': ui('view.toggle', 'editor.view.toggle', 'view', ['Mod+\\'], () =>

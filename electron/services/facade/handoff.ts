@@ -1,15 +1,14 @@
 /**
- * Contract handlers of the hand-off (shared/api/handoff.ts): editor files and the PDF through
+ * Contract handlers of the `handoff.*` namespace (shared/api/handoff.ts): editor files and the PDF through
  * one format table (handoff/formats.ts), collect, and conform as one undo step.
  */
 import { resolve } from 'node:path';
-import type { Handlers } from '../../../shared/api/contract.js';
 import { collectProject } from '../handoff/collect.js';
 import { conformFrom } from '../handoff/conform.js';
 import { HANDOFF_WRITERS } from '../handoff/formats.js';
-import type { Session } from './session.js';
+import type { NamespaceHandlers, Session } from './session.js';
 
-export function handoffHandlers(session: Session): Pick<Handlers, 'handoff.export' | 'handoff.collect' | 'handoff.conform'> {
+export function handoffHandlers(session: Session): NamespaceHandlers<'handoff'> {
   return {
     'handoff.export': async ({ format, outPath }) => {
       const store = session.require();

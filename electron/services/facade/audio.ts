@@ -1,21 +1,14 @@
 /**
- * Contract handlers for audio items (music, voice-over, sound lanes) and waveforms. Edits are
- * one undo step each and answer with the new snapshot (also emitted as project.changed).
+ * Contract handlers of the `audio.*` namespace: audio items (music, voice-over, sound lanes).
+ * Edits are one undo step each and answer with the new snapshot (also emitted as project.changed).
  */
-import type { Handlers } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { importFile } from '../media/import.js';
-import { makeWaveform } from '../media/waveform.js';
 import { AudioOps } from '../project/audioOps.js';
-import type { Session } from './session.js';
+import type { NamespaceHandlers, Session } from './session.js';
 
-export type AudioMethod = 'audio.add' | 'audio.update' | 'audio.remove' | 'media.waveform';
-
-export function audioHandlers(session: Session): Pick<Handlers, AudioMethod> {
-  const edit = (fn: (ops: AudioOps) => unknown) => {
-    fn(new AudioOps(session.require()));
-    return Promise.resolve(session.changed());
-  };
+export function audioHandlers(session: Session): NamespaceHandlers<'audio'> {
+  const edit = (fn: (ops: AudioOps) => unknown) => session.edit((store) => fn(new AudioOps(store)));
   return {
     'audio.add': async ({ path, lane, startFrame }) => {
       const store = session.require();
@@ -32,14 +25,10 @@ export function audioHandlers(session: Session): Pick<Handlers, AudioMethod> {
       } finally {
         await session.discardUpload(path);
       }
-      if (session.current() !== store) throw new AppError('NO_PROJECT', 'The project was closed before the audio was added.');
+      session.requireStill(store, 'the audio was added');
       return edit((ops) => ops.add(assetId, lane, startFrame));
     },
     'audio.update': ({ id, patch }) => edit((ops) => ops.update(id, patch)),
     'audio.remove': ({ id }) => edit((ops) => ops.remove(id)),
-    'media.waveform': async ({ assetId, buckets }) => {
-      const store = session.require();
-      return makeWaveform(store.dir, store.getAsset(assetId), buckets);
-    },
   };
 }

@@ -1,0 +1,33 @@
+/**
+ * The long-lived services one window's handlers share: app settings (keys, defaults, prices)
+ * and the generation service built on them. Used by the generation, settings and project
+ * handlers (a project's budget is checked by the generation service).
+ */
+import { listProviders } from '../generation/providers/index.js';
+import { GenerationService } from '../generation/service.js';
+import { importFile } from '../media/mediaStore.js';
+import type { ProjectStore } from '../project/store.js';
+import type { SecretStore } from '../settings/secrets.js';
+import { defaultConfigDir, SettingsService } from '../settings/store.js';
+
+export interface ServicesOptions {
+  /** Where settings.json lives (default: STORYBOARD_CONFIG_DIR or ~/.config/storyboard). */
+  configDir?: string;
+  /** The app's key store (Electron: safeStorage); default: STORYBOARD_<PROVIDER>_API_KEY only. */
+  secrets?: SecretStore;
+}
+
+export interface FacadeServices {
+  settings: SettingsService;
+  generation: GenerationService<ProjectStore>;
+}
+
+export function createServices(opts: ServicesOptions = {}): FacadeServices {
+  const settings = new SettingsService({
+    configDir: opts.configDir ?? defaultConfigDir(),
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
+    providers: listProviders,
+  });
+  const generation = new GenerationService<ProjectStore>(settings, (store, path) => importFile(store, path, 'generated'));
+  return { settings, generation };
+}

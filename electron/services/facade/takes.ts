@@ -1,0 +1,9 @@
+/** Contract handlers of the `takes.*` namespace: rating and removing takes (one undo step each). */
+import type { NamespaceHandlers, Session } from './session.js';
+
+export function takeHandlers(session: Session): NamespaceHandlers<'takes'> {
+  return {
+    'takes.rate': ({ takeId, rating }) => session.edit((s) => s.editor.rateTake(takeId, rating)),
+    'takes.remove': ({ takeId }) => session.edit((s) => s.editor.removeTake(takeId)),
+  };
+}
