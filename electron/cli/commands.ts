@@ -6,6 +6,7 @@ import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
+import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
 export class CliError extends Error {
@@ -28,6 +29,9 @@ export const USAGE = `Usage:
   storyboard conform <dir> --from <file.otio|file.fcpxml>   (trims and order back from an editor, one undo step)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
+  storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
+  storyboard backup <dir> --out <dir2>   (a copy of the project and its media, while it may stay open)
+  storyboard repair <dir> [--out <dir2>]   (a repaired copy of a project refused for foreign schema objects)
 
 Camera moves: ${CAMERA_MOVES.join(', ')}`;
 
@@ -54,6 +58,9 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
   style: { options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } }, run: cmdStyle },
+  relink: { options: { asset: str, file: str, search: str, yes: { type: 'boolean' } }, run: cmdRelink },
+  backup: { options: { out: str }, run: cmdBackup },
+  repair: { options: { out: str }, run: cmdRepair },
   'element add': { options: { name: str, kind: str, tag: str, description: str, image: { type: 'string', multiple: true } }, run: cmdElementAdd },
 };
 

@@ -13,6 +13,7 @@ import { styleMethods } from './style.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
+import { recoveryMethods } from './recovery.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -226,6 +227,8 @@ export const contract = {
   ...framingMethods,
   // Hand-off: editor files, PDF storyboard, collect, conform (shared/api/handoff.ts)
   ...handoffMethods,
+  // Relink, save a copy, repaired copy (shared/api/recovery.ts)
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;

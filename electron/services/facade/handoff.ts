@@ -18,7 +18,7 @@ export function handoffHandlers(session: Session): NamespaceHandlers<'handoff'> 
     },
     'handoff.collect': async ({ outPath, cutOnly }) => {
       const store = session.require();
-      return collectProject(store.snapshot(), (dest) => store.backup(dest), resolve(outPath), cutOnly);
+      return collectProject(store.snapshot(), (dest) => store.backupTo(dest), resolve(outPath), cutOnly);
     },
     'handoff.conform': async ({ path }) => {
       const store = session.require();

@@ -15,7 +15,7 @@ import yazl from 'yazl';
 import { AppError } from '../../../shared/errors.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import { cutList } from '../../../shared/model/timeline.js';
-import { assetAbsPath } from '../media/import.js';
+import { resolveStoredPath } from '../project/paths.js';
 import { writeAtomic } from './writeOut.js';
 
 /** Relative paths of the media a collected project keeps, sorted. */
@@ -39,9 +39,11 @@ export interface CollectResult {
 export async function collectProject(
   doc: ProjectSnapshot, backup: (dest: string) => Promise<unknown>, outPath: string, cutOnly: boolean,
 ): Promise<CollectResult> {
-  const media = collectedMedia(doc, cutOnly);
-  for (const rel of media) {
-    const ok = await stat(assetAbsPath(doc.dir, rel)).then((s) => s.isFile(), () => false);
+  // Through the one stored-path resolver: a path that climbs out of the project (or through a
+  // link) is refused, never read into the zip.
+  const media = collectedMedia(doc, cutOnly).map((rel) => ({ rel, abs: resolveStoredPath(doc.dir, rel) }));
+  for (const { rel, abs } of media) {
+    const ok = await stat(abs).then((s) => s.isFile(), () => false);
     if (!ok) throw new AppError('MEDIA_MISSING', `Cannot collect the project: its media file ${rel} is missing.`, { path: rel });
   }
   const work = await mkdtemp(join(tmpdir(), 'storyboard-collect-'));
@@ -56,7 +58,7 @@ export async function collectProject(
       zip.outputStream.on('error', reject).pipe(out);
       zip.addFile(db, 'project.db');
       // Video and audio are compressed already: storing them is as small and much faster.
-      for (const rel of media) zip.addFile(assetAbsPath(doc.dir, rel), rel, { compress: false });
+      for (const { rel, abs } of media) zip.addFile(abs, rel, { compress: false });
       zip.end();
     }));
     const bytes = (await stat(outPath)).size;

@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ShotPatch } from '../../../shared/api/contract.js';
-import type { Asset, Job, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
+import type { Asset, Job, MediaInfo, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
+import { assetToRow } from './rows.js';
 import { AppError } from '../../../shared/errors.js';
 import { ChangeRecorder } from './changes.js';
 import { createProjectFile, type CreateInit } from './create.js';
@@ -17,7 +18,8 @@ import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from 
 import { readProject, readSnapshot } from './snapshot.js';
 import { Editor, type EditInfo } from './editor.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
-import { assertProjectFile, upgradeProject } from './migrations/runner.js';
+import { assertProjectFile, upgradeProject, userVersion } from './migrations/runner.js';
+import { assertOwnSchema } from './schemaCheck.js';
 import { resolveInProject, toProjectRelative } from './paths.js';
 import * as rec from './records.js';
 import type { ExportRun, ExportState, JobFilter, ProvenanceInput } from './records.js';
@@ -48,7 +50,11 @@ export class ProjectStore {
    */
   static open(dir: string, opts: ProjectStoreOptions = {}): ProjectStore {
     const abs = resolve(dir);
-    const handle = openProjectDb(abs, opts, (db, file) => assertProjectFile(db, file, MIGRATIONS.length, APPLICATION_ID));
+    const handle = openProjectDb(abs, opts, (db, file) => {
+      assertProjectFile(db, file, MIGRATIONS.length, APPLICATION_ID);
+      // Before any statement reads a table: the schema must be exactly what our migrations make.
+      assertOwnSchema(db, file, MIGRATIONS, userVersion(db), opts.nativeBinding);
+    });
     try {
       upgradeProject(handle.db, handle.file, MIGRATIONS);
       const violations = handle.db.pragma('foreign_key_check') as unknown[];
@@ -118,11 +124,6 @@ export class ProjectStore {
       }
       return result;
     });
-  }
-
-  /** A consistent copy of the open database at `dest` (SQLite's online backup API; collect). */
-  backup(dest: string): Promise<unknown> {
-    return this.db.backup(dest);
   }
 
   /** For the project package's service modules (garbage.ts): one write transaction, not undoable. */
@@ -252,6 +253,28 @@ export class ProjectStore {
   /** The stored clip facts of these assets (ExportStorePort.clipFacts); not in the snapshot. */
   clipFacts(assetIds: readonly string[]): Map<string, unknown> {
     return rec.copyFactsOf(this.db, assetIds);
+  }
+
+  /**
+   * Points an asset at another stored file (media/relink.ts): path, size and facts change, the
+   * id and original name stay; the old file's clip facts go. One write with its provenance row.
+   */
+  relinkAsset(id: string, update: { path: string; bytes: number; info: MediaInfo }, details: Record<string, unknown>): Asset {
+    return this.write(() => {
+      const row = assetToRow({ ...this.getAsset(id), path: update.path, bytes: update.bytes, info: update.info });
+      this.db.prepare('UPDATE assets SET path = ?, bytes = ?, kind = ?, info = ? WHERE id = ?').run(row.path, row.bytes, row.kind, row.info, id);
+      this.db.prepare('DELETE FROM asset_copy_facts WHERE asset_id = ?').run(id);
+      rec.addProvenance(this.db, { actor: 'user', action: 'asset.relink', subjectType: 'asset', subjectId: id, details }, now());
+      return this.getAsset(id);
+    });
+  }
+
+  /**
+   * A consistent copy of the database at `file` through SQLite's online backup API, while the
+   * project stays open (https://www.sqlite.org/backup.html; better-sqlite3 `db.backup`).
+   */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   listAssets(): Asset[] {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { shotStatus, shotsToGenerate } from '../../../../renderer/src/store/selectors';
+import { createAppStore } from '../../../../renderer/src/store/store';
+import { makeJob, makeShot, makeSnapshot, makeTake } from '../fixtures';
+
+describe('document slice', () => {
+  it('keeps the selection while its shot exists and drops it when the shot goes', () => {
+    const store = createAppStore();
+    store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b')]));
+    store.getState().selectShot('b');
+    store.getState().setSnapshot(makeSnapshot([makeShot('b')]));
+    expect(store.getState().selectedShotId).toBe('b');
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')]));
+    expect(store.getState().selectedShotId).toBeNull();
+  });
+
+  it('forgets jobs, export and errors of another project, but not of the same one', () => {
+    const store = createAppStore();
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')]));
+    store.getState().applyJobProgress({ jobId: 'j', shotId: 'a', state: 'running', progress: 0.5, error: null });
+    store.getState().setError('shot', { code: 'NOT_FOUND', message: 'gone' });
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')], { history: { canUndo: true, canRedo: false, revision: 2 } }));
+    expect(store.getState().jobs.a?.progress).toBe(0.5);
+    expect(store.getState().errors.shot).toBeDefined();
+    const other = makeSnapshot([makeShot('a')]);
+    other.project = { ...other.project, id: 'p2' };
+    store.getState().setSnapshot(other);
+    expect(store.getState().jobs).toEqual({});
+    expect(store.getState().errors).toEqual({});
+  });
+
+  it('keeps UI state out of the document', () => {
+    const store = createAppStore();
+    const doc = makeSnapshot([makeShot('a')]);
+    store.getState().setSnapshot(doc);
+    store.getState().setLanguage('zh-CN');
+    store.getState().selectShot('a');
+    expect(store.getState().snapshot).toBe(doc);
+  });
+});
+
+describe('shot status', () => {
+  it('is "none" without take or job, "take" with a selected take', () => {
+    const doc = makeSnapshot([makeShot('a'), makeShot('b', { selectedTakeId: 't' })], { takes: [makeTake('t', 'b')] });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'none' });
+    expect(shotStatus(doc.shots[1]!, doc, undefined)).toEqual({ kind: 'take' });
+  });
+
+  it('shows a failed job with its reason until there is a take', () => {
+    const doc = makeSnapshot([makeShot('a')], { jobs: [makeJob('j', 'a', { state: 'failed', error: 'Moderation: blocked word "x"' })] });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'Moderation: blocked word "x"' });
+  });
+
+  it('prefers live progress over the stored job, and generating over an old take', () => {
+    const doc = makeSnapshot([makeShot('a', { selectedTakeId: 't' })], {
+      takes: [makeTake('t', 'a')],
+      jobs: [makeJob('j', 'a', { state: 'queued' })],
+    });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toMatchObject({ kind: 'generating', progress: 0 });
+    const live = { jobId: 'j', shotId: 'a', state: 'running' as const, progress: 0.6, error: null };
+    expect(shotStatus(doc.shots[0]!, doc, live)).toEqual({ kind: 'generating', progress: 0.6, state: 'running' });
+    expect(shotStatus(doc.shots[0]!, doc, { ...live, state: 'succeeded', progress: 1 })).toEqual({ kind: 'take' });
+  });
+
+  it('uses the newest stored job', () => {
+    const doc = makeSnapshot([makeShot('a')], {
+      jobs: [makeJob('new', 'a', { state: 'failed', error: 'second', createdAt: '2025-02-01' }), makeJob('old', 'a', { state: 'failed', error: 'first', createdAt: '2025-01-01' })],
+    });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'second' });
+  });
+
+  it('generates shots without takes, including failed ones, but not running ones', () => {
+    const doc = makeSnapshot([makeShot('a'), makeShot('b', { selectedTakeId: 't' }), makeShot('c'), makeShot('d')], {
+      takes: [makeTake('t', 'b')],
+      jobs: [makeJob('j1', 'c', { state: 'running' }), makeJob('j2', 'd', { state: 'failed' })],
+    });
+    expect(shotsToGenerate({ snapshot: doc, jobs: {} }).map((s) => s.id)).toEqual(['a', 'd']);
+  });
+});
