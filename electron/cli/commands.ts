@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
+import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdCollect, cmdConform } from './handoff.js';
@@ -17,16 +18,20 @@ export class CliError extends Error {
 
 export const USAGE = `Usage:
   storyboard new <dir> --name <text> [--aspect ${ASPECTS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}] [--fps <n>]
-  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>] [--element <id|@tag>]...
+  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>] [--element <id|@tag>]... [--dialogue "Name: text"]...
   storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
-  storyboard export <dir> --out <file> [--quality draft|standard|high]
+  storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
   storyboard collect <dir> --out <zip> [--cut-only]
   storyboard conform <dir> --from <file.otio|file.fcpxml>   (trims and order back from an editor, one undo step)
+  storyboard cast <dir> --speaker <name|@tag|narrator> --voice <provider>:<voiceId> [--speed <n>]
+  storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
+  storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
+  storyboard lipsync <dir> --take <id> [--line <id>]...
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
   storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
@@ -41,7 +46,10 @@ const str = { type: 'string' } as const;
 const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }> = {
   new: { options: { name: str, aspect: str, resolution: str, fps: str }, run: cmdNew },
   'add-shot': {
-    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str, element: { type: 'string', multiple: true } },
+    options: {
+      prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str, element: { type: 'string', multiple: true },
+      dialogue: { type: 'string', multiple: true },
+    },
     run: cmdAddShot,
   },
   generate: {
@@ -52,7 +60,11 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
-  export: { options: { out: str, quality: str, format: str }, run: cmdExport },
+  export: { options: { out: str, quality: str, format: str, subtitles: str }, run: cmdExport },
+  cast: { options: { speaker: str, voice: str, speed: str }, run: cmdCast },
+  voice: { options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str }, run: cmdVoice },
+  fit: { options: { shot: { type: 'string', multiple: true } }, run: cmdFit },
+  lipsync: { options: { take: str, line: { type: 'string', multiple: true } }, run: cmdLipSync },
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },

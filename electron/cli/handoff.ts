@@ -1,6 +1,6 @@
 /**
  * Hand-off commands: `export --format fcpxml|otio|edl|mlt|jianying|pdf` (the MP4 export stays
- * in run.ts), `collect` and `conform`. Formats dispatch through EXPORT_FORMATS, one row each.
+ * in run.ts), `collect` and `conform`. Formats join run.ts's EXPORT_FORMATS table, one row each.
  */
 import { resolve } from 'node:path';
 import { HANDOFF_FORMATS, type HandoffFormat } from '../../shared/api/handoff.js';
@@ -8,7 +8,7 @@ import { call, withProject } from './client.js';
 import { CliError } from './commands.js';
 
 /** Formats `export --format` takes besides mp4 (the video export), each handled by one function. */
-export const EXPORT_FORMATS: Record<string, (dir: string, outPath: string) => Promise<number>> = Object.fromEntries(
+export const HANDOFF_EXPORT_FORMATS: Record<string, (dir: string, outPath: string) => Promise<number>> = Object.fromEntries(
   HANDOFF_FORMATS.map((format: HandoffFormat) => [format, (dir: string, outPath: string) => exportHandoff(dir, format, outPath)]),
 );
 

@@ -82,7 +82,7 @@ describe('storyboard export --format', () => {
     const out = join(root, 'cut.aaf');
     const r = await runCli(['export', dir, '--format', 'aaf', '--out', out], env);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--format must be one of mp4, fcpxml, otio, edl, mlt, jianying, pdf/);
+    expect(r.stderr).toMatch(/--format must be one of mp4, .*fcpxml, otio, edl, mlt, jianying, pdf/);
     expect(existsSync(out)).toBe(false);
   });
 });
