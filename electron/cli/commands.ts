@@ -25,6 +25,7 @@ export const USAGE = `Usage:
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
+  storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
   storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
   storyboard collect <dir> --out <zip> [--cut-only]
   storyboard conform <dir> --from <file.otio|file.fcpxml>   (trims and order back from an editor, one undo step)
@@ -60,7 +61,13 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
-  export: { options: { out: str, quality: str, format: str, subtitles: str }, run: cmdExport },
+  export: {
+    options: {
+      out: str, quality: str, format: str, subtitles: str,
+      preset: { type: 'string', multiple: true }, aspect: { type: 'string', multiple: true }, codec: str, loudness: str,
+    },
+    run: cmdExport,
+  },
   cast: { options: { speaker: str, voice: str, speed: str }, run: cmdCast },
   voice: { options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str }, run: cmdVoice },
   fit: { options: { shot: { type: 'string', multiple: true } }, run: cmdFit },
