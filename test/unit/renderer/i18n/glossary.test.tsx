@@ -11,21 +11,14 @@ import { AppProvider } from '../../../../renderer/src/app/context';
 import { ErrorMessage } from '../../../../renderer/src/components/ErrorMessage';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { GLOSSARY, LITERAL_SYNTAX_KEYS, ZH_LATIN_ALLOWED } from '../../../../renderer/src/i18n/glossary';
-import { en, zhCN, type Tree } from '../../../../renderer/src/i18n/resources';
+import { en, flattenTree, zhCN } from '../../../../renderer/src/i18n/resources';
 import { formatSeconds, formatSecondsList } from '../../../../renderer/src/panels/format';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { fakeApi } from '../fixtures';
 
 const services = import.meta.glob<string>(['../../../../electron/**/*.ts', '../../../../shared/**/*.ts'], { eager: true, query: '?raw', import: 'default' });
 
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'string') out.set(prefix + k, v);
-    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
-  }
-  return out;
-}
+const flatten = flattenTree;
 /** Chinese prose: everything but the strings that show literal input syntax. */
 const zh = new Map([...flatten(zhCN)].filter(([k]) => !LITERAL_SYNTAX_KEYS.includes(k)));
 const enFlat = flatten(en);
