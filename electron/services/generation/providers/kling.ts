@@ -71,7 +71,8 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       const model = klingModel(kreq.model).id;
       const { duration } = klingPlan(kreq);
       const price = findPrice(PRICES, 'kling', model);
-      return price ? price.perRequest + price.perSecond * duration : 0;
+      // No entry: NaN, which requestCost() reads as unpriced (never free).
+      return price ? price.perRequest + price.perSecond * duration : Number.NaN;
     },
 
     async submit(req, ctx) {
