@@ -49,6 +49,8 @@ export function projectInfo(snap: ProjectSnapshot) {
       durationSec: framesToSeconds(c.frames, fps),
       startFrame: c.startFrame,
       transitionIn: { kind: c.shot.transitionIn.kind, frames: c.overlap },
+      // Fit / fill / crop position per aspect; an aspect not listed is fit, centred.
+      framing: c.shot.framing ?? {},
       selectedTake:
         c.take && c.asset
           ? {

@@ -25,6 +25,7 @@ import { buildExportPlan, containerFor, type ExportPlan } from '../../../shared/
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
 import { copyPrecheck } from '../../../shared/export/copy.js';
+import { withSubtitles } from './subtitleBurn.js';
 import { speculativeCopy, type CopyAttemptOptions } from './copyExport.js';
 import { decideCopy, leadRouteGuess } from './copyProbe.js';
 import type { ExportStorePort } from './storePort.js';
@@ -43,6 +44,8 @@ export interface RunExportOptions {
   onProgress?: (p: ExportProgress) => void;
   /** One line per decision worth knowing (copy or re-encode and why, a discarded copy). */
   onLog?: (message: string) => void;
+  /** Burn the dialogue's subtitles in with this font file (one that draws CJK; fonts.ts). Absent: none. */
+  burnSubtitles?: { fontFile: string };
   /** Test seams (see CopyAttemptOptions.afterCopy); never set in the app. */
   testHooks?: Pick<CopyAttemptOptions, 'afterCopy'>;
 }
@@ -71,7 +74,7 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   containerFor(outPath);
   await checkOutputFolder(outPath);
   const snap = store.snapshot();
-  const plan = buildExportPlan(snap, { outPath, tempPath, quality: opts.quality });
+  const plan = withSubtitles(buildExportPlan(snap, { outPath, tempPath, quality: opts.quality }), snap, opts.burnSubtitles);
   await checkSourcesExist(plan, resolveAbs, new Map(snap.assets.map((a) => [a.id, a.originalName])));
   if (opts.signal?.aborted) throw canceled();
   // Copy or re-encode: the project's records rule most cuts out at no cost; when they allow a

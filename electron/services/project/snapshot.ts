@@ -6,6 +6,7 @@ import { historyState } from './history.js';
 import * as rec from './records.js';
 import { assetFromRow, audioItemFromRow, elementFromRow, projectFromRow, sceneFromRow, type Row } from './rows.js';
 import { listShots } from './shots.js';
+import { readDialogueLines } from './dialogueOps.js';
 
 export function readProject(db: Db, file: string): Project {
   const row = db.prepare('SELECT * FROM project').get() as Row | undefined;
@@ -33,6 +34,7 @@ export function readSnapshot(db: Db, dir: string, file: string): ProjectSnapshot
       elements: elementRows.map((r) => elementFromRow(r, refs.get(String(r.id)) ?? [])),
       jobs: rec.listJobs(db),
       audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(audioItemFromRow),
+      dialogueLines: readDialogueLines(db),
       history: historyState(db),
     };
     const parsed = ProjectSnapshotSchema.safeParse(snap);
