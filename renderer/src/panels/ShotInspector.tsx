@@ -13,6 +13,8 @@ import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { orderedCut } from '../store/selectors';
+import { primaryShot } from '../store/selection';
+import { useSelection } from '../app/useEditor';
 import { CameraSelect, parseDuration } from './AddShotForm';
 import { CommitField } from './CommitField';
 import { FrameSlot } from './FrameSlot';
@@ -23,11 +25,12 @@ import { TransitionFields } from './TransitionFields';
 import { FramingFields } from './FramingFields';
 import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
+import { useCameraNote } from './CameraNote';
 
 export function ShotInspector() {
   const { t } = useTranslation();
   const snapshot = useAppState((s) => s.snapshot);
-  const shotId = useAppState((s) => s.selectedShotId);
+  const shotId = useSelection(primaryShot);
   const shot = snapshot?.shots.find((s) => s.id === shotId);
   if (!snapshot || !shot) {
     return (
@@ -49,6 +52,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
   const ctx = useAppContext();
   const provider = useShotProvider(shot, snapshot);
   const gaps = useProviderGaps(shot, snapshot, provider);
+  const cameraNote = useCameraNote(shot, provider);
   const fps = snapshot.project.fps;
   const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
   const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
@@ -82,7 +86,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
             onCommit={(s) => update({ durationFrames: Math.max(1, secondsToFrames(Number(s), fps)) })}
           />
         </Field>
-        <Field label={t('addShot.camera')}>
+        <Field label={t('addShot.camera')} hint={cameraNote}>
           <CameraSelect value={shot.camera} onChange={(camera: CameraMove) => update({ camera })} />
         </Field>
       </div>
