@@ -3,7 +3,7 @@ import type { NamespaceHandlers, Session } from './session.js';
 
 export function takeHandlers(session: Session): NamespaceHandlers<'takes'> {
   return {
-    'takes.rate': ({ takeId, rating }) => session.edit((s) => s.editor.rateTake(takeId, rating)),
-    'takes.remove': ({ takeId }) => session.edit((s) => s.editor.removeTake(takeId)),
+    'takes.rate': ({ takeId, rating }) => session.edit((s) => s.takes.rate(takeId, rating)),
+    'takes.remove': ({ takeId }) => session.edit((s) => s.takes.remove(takeId)),
   };
 }

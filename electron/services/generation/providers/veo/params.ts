@@ -13,7 +13,7 @@ import { allowedDuration, modelCapabilities } from '../../../../../shared/genera
 import type { FrameRef } from '../../../../../shared/generation/request.js';
 import type { GenerationRequest, ProviderCapabilities } from '../../types.js';
 
-/** A request that may carry reference images (the engine adds them in issue 5; optional). */
+/** A request that may carry reference images (optional). */
 export type VeoRequest = GenerationRequest & { references?: readonly FrameRef[] | null; extendVideoUri?: string | null };
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
