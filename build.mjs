@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'];
+// espeak-ng: the offline voice loads its .wasm beside its own module, so it stays in node_modules.
+const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static', 'espeak-ng'];
 const common = {
   bundle: true,
   platform: 'node',

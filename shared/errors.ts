@@ -22,6 +22,14 @@ export const ERROR_CODES = [
   'PROVIDER_FAILED',
   'FORBIDDEN',
   'INTERNAL',
+  // A project file holding schema objects (views, triggers, tables, indexes) the app never makes.
+  'PROJECT_FOREIGN',
+  // A picture over the pixel limit (or a decompression bomb), refused before it is decoded.
+  'MEDIA_TOO_LARGE',
+  // The disk is full: the message names the disk and the space needed.
+  'DISK_FULL',
+  // Relink: the chosen file is not the asset's file (hash, duration or size differ).
+  'MEDIA_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -15,7 +15,12 @@ export async function call<M extends MethodName>(services: AppServices, method: 
 export async function withProject(dir: string, fn: (services: AppServices) => Promise<number>): Promise<number> {
   const services = createAppServices({ host: 'cli' });
   try {
-    await call(services, 'project.open', { dir: resolve(dir) });
+    const opened = await dispatch(services.handlers, 'project.open', { dir: resolve(dir) });
+    if (!opened.ok) {
+      // A project with foreign schema objects: say how to get a repaired copy (recovery.ts).
+      const hint = opened.error.code === 'PROJECT_FOREIGN' ? ` To make a repaired copy and use it: storyboard repair ${JSON.stringify(dir)}` : '';
+      throw new CliError(`${opened.error.message}${hint}`, 1);
+    }
     return await fn(services);
   } finally {
     await services.close();

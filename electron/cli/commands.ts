@@ -2,9 +2,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
+import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdStyle } from './style.js';
+import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
 export class CliError extends Error {
@@ -15,15 +17,22 @@ export class CliError extends Error {
 
 export const USAGE = `Usage:
   storyboard new <dir> --name <text> [--aspect ${ASPECTS.join('|')}] [--resolution ${RESOLUTIONS.join('|')}] [--fps <n>]
-  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>] [--element <id|@tag>]...
+  storyboard add-shot <dir> [--prompt <text>] [--first-frame <image>] [--video <clip>] [--duration <s>] [--camera <move>] [--element <id|@tag>]... [--dialogue "Name: text"]...
   storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
-  storyboard export <dir> --out <file> [--quality draft|standard|high]
+  storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
+  storyboard cast <dir> --speaker <name|@tag|narrator> --voice <provider>:<voiceId> [--speed <n>]
+  storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
+  storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
+  storyboard lipsync <dir> --take <id> [--line <id>]...
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
+  storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
+  storyboard backup <dir> --out <dir2>   (a copy of the project and its media, while it may stay open)
+  storyboard repair <dir> [--out <dir2>]   (a repaired copy of a project refused for foreign schema objects)
 
 Camera moves: ${CAMERA_MOVES.join(', ')}`;
 
@@ -33,7 +42,10 @@ const str = { type: 'string' } as const;
 const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }> = {
   new: { options: { name: str, aspect: str, resolution: str, fps: str }, run: cmdNew },
   'add-shot': {
-    options: { prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str, element: { type: 'string', multiple: true } },
+    options: {
+      prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str, element: { type: 'string', multiple: true },
+      dialogue: { type: 'string', multiple: true },
+    },
     run: cmdAddShot,
   },
   generate: {
@@ -44,10 +56,17 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
-  export: { options: { out: str, quality: str }, run: cmdExport },
+  export: { options: { out: str, quality: str, format: str, subtitles: str }, run: cmdExport },
+  cast: { options: { speaker: str, voice: str, speed: str }, run: cmdCast },
+  voice: { options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str }, run: cmdVoice },
+  fit: { options: { shot: { type: 'string', multiple: true } }, run: cmdFit },
+  lipsync: { options: { take: str, line: { type: 'string', multiple: true } }, run: cmdLipSync },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
   style: { options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } }, run: cmdStyle },
+  relink: { options: { asset: str, file: str, search: str, yes: { type: 'boolean' } }, run: cmdRelink },
+  backup: { options: { out: str }, run: cmdBackup },
+  repair: { options: { out: str }, run: cmdRepair },
   'element add': { options: { name: str, kind: str, tag: str, description: str, image: { type: 'string', multiple: true } }, run: cmdElementAdd },
 };
 

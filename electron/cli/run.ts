@@ -8,6 +8,7 @@ import { CAMERA_MOVES, type CameraMove } from '../../shared/model/entities.js';
 import { createAppServices } from '../services/app.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
+import { exportSidecar } from './dialogue.js';
 import { attachElements, elementIdsFor } from './elements.js';
 import { projectInfo } from './info.js';
 import { Progress } from './progress.js';
@@ -17,6 +18,12 @@ function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly
   if (!allowed.includes(value as T)) throw new CliError(`--${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
   return value as T;
 }
+
+/** `export --format` values besides mp4: each writes its own file (a row per format). */
+const EXPORT_FORMATS: Record<string, (dir: string, out: string) => Promise<number>> = {
+  srt: (dir, out) => exportSidecar(dir, 'srt', out),
+  vtt: (dir, out) => exportSidecar(dir, 'vtt', out),
+};
 
 function positive(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -63,9 +70,11 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
       return 0;
     });
   }
+  const dialogue = Array.isArray(v.dialogue) ? (v.dialogue as string[]) : [];
   return withProject(dir, async (services) => {
     const elementIds = await elementIdsFor(services, elementValues);
     const { shotId } = await call(services, 'shots.add', {
+      ...(dialogue.length ? { dialogue } : {}),
       ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}),
       ...(str('title') !== undefined ? { title: str('title') } : {}),
       ...(firstFrame ? { firstFramePath: resolve(firstFrame) } : {}),
@@ -81,7 +90,12 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
 
 export async function cmdExport(dir: string, v: Record<string, unknown>): Promise<number> {
   if (typeof v.out !== 'string' || !v.out) throw new CliError('export: --out <file> is required');
+  // --format picks what is written: the cut (mp4, the default) or a sidecar (EXPORT_FORMATS).
+  const format = oneOf('format', v.format, ['mp4', ...Object.keys(EXPORT_FORMATS)]) ?? 'mp4';
+  const sidecar = EXPORT_FORMATS[format];
+  if (sidecar) return sidecar(dir, v.out);
   const quality = oneOf('quality', v.quality, ['draft', 'standard', 'high'] as const) ?? 'standard';
+  const subtitles = oneOf('subtitles', v.subtitles, ['none', 'burn'] as const) ?? 'none';
   const outPath = resolve(v.out);
   return withProject(dir, async (services) => {
     const progress = new Progress('export');
@@ -99,7 +113,7 @@ export async function cmdExport(dir: string, v: Record<string, unknown>): Promis
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      ({ exportId } = await call(services, 'export.start', { outPath, quality }));
+      ({ exportId } = await call(services, 'export.start', { outPath, quality, subtitles }));
       const result = await finished;
       progress.end();
       if (result.state === 'succeeded') {

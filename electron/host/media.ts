@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isServableMedia } from '../services/media/serving/contentTypes.js';
-import { resolveServable } from '../services/media/serving/roots.js';
+import { resolveServableMedia } from '../services/media/serving/roots.js';
 import { decodePath, sendFile } from './files.js';
 
 export const MEDIA_PREFIX = '/media/';
@@ -30,7 +30,7 @@ export async function serveMedia(
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: not a media file');
     return;
   }
-  const found = await resolveServable(requested, roots);
+  const found = await resolveServableMedia(requested, roots);
   if (!found.ok) {
     res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(found.status === 403 ? 'Forbidden: not inside an open project' : 'Not found');

@@ -13,6 +13,7 @@ import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { audioHandlers } from './facade/audio.js';
+import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
 import { exportHandlers } from './facade/export.js';
 import { generationHandlers } from './facade/generation.js';
@@ -71,6 +72,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...generationHandlers(session, services),
     ...exportHandlers(session),
     ...settingsHandlers(services),
+    ...dialogueHandlers(session, services),
   };
   return {
     handlers,

@@ -12,6 +12,8 @@ import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
+import { dialogueMethods } from './dialogue.js';
+import { recoveryMethods } from './recovery.js';
 
 export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
 
@@ -48,6 +50,8 @@ export const AddShotInputSchema = z.object({
   camera: CameraMoveSchema.optional(),
   /** Insert at this index; default appends. */
   index: z.number().int().min(0).optional(),
+  /** Spoken lines as "Name: text" (a character's name or @tag, or Narrator/旁白), in order. */
+  dialogue: z.array(z.string().max(20_000)).max(50).optional(),
 }).strict();
 export type AddShotInput = z.infer<typeof AddShotInputSchema>;
 
@@ -213,7 +217,12 @@ export const contract = {
   // Generation, jobs, cost and provider settings (shared/api/generation.ts)
   ...generationMethods,
   'export.start': method(
-    z.object({ outPath: PathSchema, quality: QualitySchema.default('standard') }).strict(),
+    z.object({
+      outPath: PathSchema,
+      quality: QualitySchema.default('standard'),
+      /** 'burn': the dialogue's subtitles drawn into the picture (shared/export/subtitles.ts). */
+      subtitles: z.enum(['none', 'burn']).default('none'),
+    }).strict(),
     z.object({ exportId: IdSchema }),
   ),
   'export.cancel': method(z.object({ exportId: IdSchema }).strict(), Ok),
@@ -221,8 +230,12 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // Dialogue lines, voices, lip sync and subtitles (shared/api/dialogue.ts)
+  ...dialogueMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
+  // Relink, save a copy, repaired copy (shared/api/recovery.ts)
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import type { FfmpegInput, FfmpegInvocation } from '../ffmpeg/invocation.js';
 import { fpsToString, framesToSeconds } from '../model/time.js';
 import { audioItemInput, audioMixChains } from './audioMix.js';
 import { audioChain, videoChain } from './filters.js';
+import { burnChain } from './subtitles.js';
 import { sampleAtFrame } from './samples.js';
 import { hasTransitions, transitionJoinChains } from './transitions.js';
 import type { ExportClip, ExportPlan } from './plan.js';
@@ -55,13 +56,17 @@ export function buildExportGraph(plan: ExportPlan): string {
     pads.push(`[v${i}][a${i}]`);
   });
   const mixed = plan.audioItems.length > 0;
+  // Burned-in subtitles draw over the joined picture (subtitles.ts).
+  const burn = plan.subtitles && plan.subtitles.cues.length > 0 ? plan.subtitles : null;
+  const vjoin = burn ? 'vjoin' : 'vout';
   if (hasTransitions(plan.clips)) {
-    chains.push(...transitionJoinChains(plan.clips, plan.fps, 'vout', mixed ? 'apic' : 'aout'));
+    chains.push(...transitionJoinChains(plan.clips, plan.fps, vjoin, mixed ? 'apic' : 'aout'));
   } else {
     // concat joins segments that start at 0 and share parameters, which the chains ensure
     // (https://ffmpeg.org/ffmpeg-filters.html#concat).
-    chains.push(`${pads.join('')}concat=n=${plan.clips.length}:v=1:a=1[vout][${mixed ? 'apic' : 'aout'}]`);
+    chains.push(`${pads.join('')}concat=n=${plan.clips.length}:v=1:a=1[${vjoin}][${mixed ? 'apic' : 'aout'}]`);
   }
+  if (burn) chains.push(burnChain(burn.cues, plan, burn.style, burn.fontFile, vjoin, 'vout'));
   // Audio items are inputs after the clips; the mix keeps the picture's exact length. With
   // overlaps this is not the sum of the clips' samples, so it comes from the total frames.
   const totalSamples = sampleAtFrame(plan.totalFrames, plan.fps, plan.sampleRate);

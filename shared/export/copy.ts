@@ -25,7 +25,7 @@ export type CopyRefusalCode =
   | 'not-video' | 'trimmed' | 'container' | 'codec' | 'pixel-format' | 'size' | 'sar' | 'rotation'
   | 'frame-rate' | 'vfr' | 'interlaced' | 'frame-count' | 'start' | 'path' | 'probe-failed'
   | 'stream-layout' | 'profile' | 'level' | 'extradata' | 'time-base' | 'decode-delay' | 'color'
-  | 'audio-items' | 'transition';
+  | 'audio-items' | 'transition' | 'subtitles' | 'take-audio';
 
 /**
  * `videoStreamId`: the container id of the video stream every clip shares (for the concat
@@ -86,6 +86,9 @@ export function copyPrecheck(plan: ExportPlan, resolveAbs: (rel: string) => stri
     const n = plan.audioItems.length;
     return refuse('audio-items', `The project has ${n} audio item${n > 1 ? 's' : ''} to mix under the picture`);
   }
+  if (plan.subtitles && plan.subtitles.cues.length > 0) return refuse('subtitles', 'Subtitles are burned into the picture');
+  const leveled = plan.clips.find((c) => c.muted || c.gainDb);
+  if (leveled) return refuse('take-audio', `${leveled.label}'s own sound is ${leveled.muted ? 'muted' : 'set to another level'}`);
   // Joined packets can only butt: a crossfade or dip makes new pictures, so it is encoded.
   const faded = plan.clips.find((c) => c.overlap > 0);
   if (faded) return refuse('transition', `${faded.label} has a ${faded.transition.replace(/_/g, ' ')} into it`);

@@ -97,10 +97,11 @@ export function videoChain(
 }
 
 /** The audio chain: the clip's first audio stream, or generated silence; exactly `samples`. */
-export function audioChain(inputIndex: number, clip: Pick<ExportClip, 'samples' | 'info'>, outLabel: string): string {
+export function audioChain(inputIndex: number, clip: Pick<ExportClip, 'samples' | 'info'> & Partial<Pick<ExportClip, 'gainDb' | 'muted'>>, outLabel: string): string {
   const s = int(clip.samples, 'samples');
   const layout = `aformat=sample_fmts=fltp:channel_layouts=stereo`;
-  if (!clip.info.hasAudio) {
+  // A muted take sounds like a silent one (its gain is the take's own, Take.audioGainDb).
+  if (!clip.info.hasAudio || clip.muted) {
     // A silent clip still needs an audio segment, or concat fails with "matches no streams"
     // (fluent-ffmpeg#517); the output always has one continuous track (design.md §7).
     return `anullsrc=r=${OUTPUT_SAMPLE_RATE}:cl=stereo,atrim=end_sample=${s},${layout},asetpts=PTS-STARTPTS[${outLabel}]`;
@@ -112,6 +113,7 @@ export function audioChain(inputIndex: number, clip: Pick<ExportClip, 'samples' 
     `aresample=${OUTPUT_SAMPLE_RATE}:async=1:first_pts=0`,
     // Mono is upmixed and 5.1 downmixed to stereo by the converter this inserts.
     layout,
+    ...(clip.gainDb ? [`volume=${clip.gainDb.toFixed(2)}dB`] : []),
     // Silence past the end if the audio is shorter than the picture, then cut exactly.
     'apad',
     `atrim=end_sample=${s}`,

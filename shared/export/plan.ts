@@ -12,6 +12,7 @@ import { cutFrames, cutList, type CutShot } from '../model/timeline.js';
 import { planAudioItems, type ExportAudioItem } from './audioMix.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
 import { clipSampleSpans } from './samples.js';
+import type { Cue, SubtitleStyle } from './subtitles.js';
 
 export type ExportContainer = 'mp4' | 'mov';
 
@@ -39,6 +40,9 @@ export interface ExportClip {
   overlap: number;
   /** The overlap in audio samples (the acrossfade length). */
   overlapSamples: number;
+  /** The take's own sound: gain in dB and mute (Take.audioGainDb / audioMuted); absent: 0 dB, on. */
+  gainDb?: number;
+  muted?: boolean;
   /** How the picture sits in the canvas: the shot's framing for the output's aspect (framing.ts). */
   framing: Framing;
 }
@@ -59,6 +63,15 @@ export interface ExportPlan {
   clips: ExportClip[];
   /** Audio items that sound inside the cut, mixed under the picture (audioMix.ts). */
   audioItems: ExportAudioItem[];
+  /** Subtitles drawn into the picture (subtitles.ts burnChain); absent: none. */
+  subtitles?: BurnIn;
+}
+
+/** What burning subtitles in needs: the cues, their style and a font that draws CJK. */
+export interface BurnIn {
+  cues: Cue[];
+  style: SubtitleStyle;
+  fontFile: string;
 }
 
 export interface ExportPlanOptions {
@@ -170,6 +183,8 @@ function checkClip(c: CutShot, number: number, aspect: Aspect): Omit<ExportClip,
     startFrame: c.startFrame,
     transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
     overlap: c.overlap,
+    ...(c.take.audioGainDb ? { gainDb: c.take.audioGainDb } : {}),
+    ...(c.take.audioMuted ? { muted: true } : {}),
     framing: framingFor(c.shot.framing, aspect),
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AspectSchema } from './format.js';
 import { ShotFramingSchema } from './framing.js';
 import { FpsSchema } from './time.js';
+import { DialogueLineSchema } from './dialogue.js';
 
 export const IdSchema = z.string().min(1).max(64);
 
@@ -37,6 +38,8 @@ export const ProjectSchema = z.object({
   language: z.string(),
   budgetCap: z.number().nonnegative().nullable(),
   createdAt: z.string(),
+  /** The narrator's voice (shared/model/dialogue.ts VoiceSchema as JSON); absent or null: the offline default. */
+  narratorVoice: z.string().nullable().optional(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
@@ -98,6 +101,9 @@ export const TakeSchema = z.object({
   cost: z.number().nonnegative().nullable(),
   rating: z.number().int().min(0).max(5).nullable(),
   createdAt: z.string(),
+  /** The take's own sound (Veo 3, Kling 2.6, Seedance 2 make some): gain in dB and mute. Absent: 0 dB, on. */
+  audioGainDb: z.number().min(-60).max(12).optional(),
+  audioMuted: z.boolean().optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;
 
@@ -209,6 +215,8 @@ export const ProjectSnapshotSchema = z.object({
   elements: z.array(ElementSchema),
   jobs: z.array(JobSchema),
   audioItems: z.array(AudioItemSchema),
+  /** Spoken lines of every shot, by shot then position (shared/model/dialogue.ts). Absent: none. */
+  dialogueLines: z.array(DialogueLineSchema).optional(),
   history: z.object({ canUndo: z.boolean(), canRedo: z.boolean(), revision: z.number().int() }),
 });
 export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;

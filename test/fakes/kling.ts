@@ -16,7 +16,7 @@ import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.j
 import { realMedia } from '../helpers/realMedia.js';
 
 export const FAKE_KLING_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
-const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend'];
+const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend', 'lip-sync'];
 
 export type FakeKlingBehaviour = TaskFakeBehaviour;
 
@@ -113,7 +113,17 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
         behaviour.throttle--;
         return reply(429, 1303, 'parallel task over resource pack limit', undefined, { 'retry-after': String(behaviour.retryAfterSec) });
       }
-      if (family !== 'video-extend' && typeof body.model_name !== 'string') return reply(400, 1201, 'model_name is required');
+      if (family === 'lip-sync') {
+        // Lip sync (Kling lip-sync reference): {input: {video_id | video_url, mode, audio_type, audio_file | audio_url}}.
+        const input = (body.input ?? {}) as Record<string, unknown>;
+        const extra = Object.keys(body).find((k) => !['input', 'callback_url', 'external_task_id'].includes(k));
+        if (extra) return reply(400, 1201, `unknown field ${extra}`);
+        const src = tasks.find((x) => `v-${x.id}` === input.video_id);
+        if (!src || Date.now() - src.createdAt < behaviour.runMs) return reply(400, 1201, 'video_id is invalid or the video is not finished');
+        if (input.mode !== 'audio2video' || input.audio_type !== 'file') return reply(400, 1201, 'mode must be audio2video with audio_type file here');
+        const audio = typeof input.audio_file === 'string' ? Buffer.from(input.audio_file, 'base64') : Buffer.alloc(0);
+        if (audio.length < 44 || audio.length > 5 * 1024 * 1024) return reply(400, 1201, 'audio_file must be a base64 audio file up to 5MB');
+      } else if (family !== 'video-extend' && typeof body.model_name !== 'string') return reply(400, 1201, 'model_name is required');
       if (family === 'video-extend' && typeof body.video_id !== 'string') return reply(400, 1201, 'video_id is required');
       if (family === 'video-extend') {
         // The video id of a finished task (task_result.videos[].id, not the task id) made by a

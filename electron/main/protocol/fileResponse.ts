@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { contentTypeFor, isServableMedia } from '../../services/media/serving/contentTypes.js';
 import { byteResponse } from '../../services/media/serving/range.js';
-import { resolveServable } from '../../services/media/serving/roots.js';
+import { resolveServable, resolveServableMedia } from '../../services/media/serving/roots.js';
 import { pathFromMediaUrl } from './mediaPath.js';
 import { APP_ORIGIN, isAppUrl } from '../security/origin.js';
 
@@ -58,7 +58,7 @@ export async function handleMediaRequest(req: FileRequest, roots: readonly strin
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405);
   const candidate = pathFromMediaUrl(req.url);
   if (candidate === null || !isServableMedia(candidate)) return refuse(403);
-  const found = await resolveServable(candidate, roots);
+  const found = await resolveServableMedia(candidate, roots);
   if (!found.ok) return refuse(found.status);
   // Lets our page draw frames to a canvas and read them back (filmstrips) without taint.
   return fileResponse(found.path, found.size, req, { 'Access-Control-Allow-Origin': APP_ORIGIN });

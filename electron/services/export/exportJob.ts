@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { ExportProgress, Quality } from '../../../shared/api/contract.js';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import { buildExportInvocation } from '../../../shared/export/args.js';
@@ -25,10 +25,12 @@ import { buildExportPlan, containerFor, type ExportPlan } from '../../../shared/
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
 import { copyPrecheck } from '../../../shared/export/copy.js';
+import { withSubtitles } from './subtitleBurn.js';
 import { speculativeCopy, type CopyAttemptOptions } from './copyExport.js';
 import { decideCopy, leadRouteGuess } from './copyProbe.js';
 import type { ExportStorePort } from './storePort.js';
 import { exportTempPath } from './tempPath.js';
+import { diskFullError, isDiskFull } from '../util/diskSpace.js';
 
 export interface RunExportOptions {
   outPath: string;
@@ -42,6 +44,8 @@ export interface RunExportOptions {
   onProgress?: (p: ExportProgress) => void;
   /** One line per decision worth knowing (copy or re-encode and why, a discarded copy). */
   onLog?: (message: string) => void;
+  /** Burn the dialogue's subtitles in with this font file (one that draws CJK; fonts.ts). Absent: none. */
+  burnSubtitles?: { fontFile: string };
   /** Test seams (see CopyAttemptOptions.afterCopy); never set in the app. */
   testHooks?: Pick<CopyAttemptOptions, 'afterCopy'>;
 }
@@ -69,8 +73,9 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   // Everything that can be checked before a process starts (codebases.md Synthesis §10).
   containerFor(outPath);
   await checkOutputFolder(outPath);
-  const plan = buildExportPlan(store.snapshot(), { outPath, tempPath, quality: opts.quality });
-  await checkSourcesExist(plan, resolveAbs);
+  const snap = store.snapshot();
+  const plan = withSubtitles(buildExportPlan(snap, { outPath, tempPath, quality: opts.quality }), snap, opts.burnSubtitles);
+  await checkSourcesExist(plan, resolveAbs, new Map(snap.assets.map((a) => [a.id, a.originalName])));
   if (opts.signal?.aborted) throw canceled();
   // Copy or re-encode: the project's records rule most cuts out at no cost; when they allow a
   // copy, the join starts at once and the clips are probed beside it (speculativeCopy).
@@ -143,8 +148,10 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
     // A cancel that arrives after ffmpeg finished still wins: nothing replaces the target.
     if (opts.signal?.aborted) throw canceled();
     await replaceTarget(tempPath, outPath);
-  } catch (err) {
-    const wasCanceled = recordError === null && (isCanceled(err) || opts.signal?.aborted === true);
+  } catch (caught) {
+    const wasCanceled = recordError === null && (isCanceled(caught) || opts.signal?.aborted === true);
+    // A full disk is one line naming the disk and the space still needed, not ffmpeg's dump.
+    const err = !wasCanceled && isDiskFull(caught) ? await exportDiskFull(tempPath, outPath, shown) : caught;
     await rm(tempPath, { force: true }).catch(() => {});
     try {
       store.updateExport(exportId, { state: wasCanceled ? 'canceled' : 'failed' });
@@ -185,13 +192,15 @@ async function checkOutputFolder(outPath: string): Promise<void> {
 }
 
 /** A moved or deleted source is named before anything runs (quality.md MEDIA-4). */
-async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => string): Promise<void> {
+async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => string, names: ReadonlyMap<string, string>): Promise<void> {
+  // Named by the file the user imported, never by the store's internal hash path (MEDIA-4).
   for (const clip of plan.clips) {
     const file = resolveAbs(clip.path);
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
-      throw new AppError('MEDIA_MISSING', `${clip.label} uses ${clip.path}, which is missing from the project folder: relink or re-import it.`, {
-        shotId: clip.shotId, path: file,
+      const name = names.get(clip.assetId) ?? clip.assetId;
+      throw new AppError('MEDIA_MISSING', `${clip.label} uses "${name}", whose file is missing from the project: relink it (Relink media…, or storyboard relink) or re-import it.`, {
+        shotId: clip.shotId, assetId: clip.assetId, originalName: name, messageKey: 'hardening.error.mediaMissing',
       });
     }
   }
@@ -199,11 +208,23 @@ async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => 
     const file = resolveAbs(item.path);
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
-      throw new AppError('MEDIA_MISSING', `${item.label} uses ${item.path}, which is missing from the project folder: re-import it or remove the item.`, {
-        audioItemId: item.id, path: file,
+      const name = names.get(item.assetId) ?? item.assetId;
+      throw new AppError('MEDIA_MISSING', `${item.label} uses "${name}", whose file is missing from the project: relink it or remove the item.`, {
+        audioItemId: item.id, assetId: item.assetId, originalName: name, messageKey: 'hardening.error.mediaMissing',
       });
     }
   }
+}
+
+/**
+ * DISK_FULL for an export that ran out of space: what the temp reached, scaled by the progress
+ * made, estimates the whole file (at least the bytes already written will be needed again).
+ */
+async function exportDiskFull(tempPath: string, outPath: string, progress: number): Promise<AppError> {
+  const written = (await stat(tempPath).catch(() => null))?.size ?? 0;
+  const total = progress > 0.01 ? written / progress : null;
+  const needed = total !== null ? Math.max(total - written, written * 0.1) : written > 0 ? written : null;
+  return diskFullError(dirname(outPath), `the export "${basename(outPath)}"`, needed);
 }
 
 /** Creates the temp file exclusively: proves the folder takes new files before ffmpeg starts. */
@@ -212,6 +233,7 @@ async function createTemp(tempPath: string): Promise<void> {
     const fh = await open(tempPath, 'wx');
     await fh.close();
   } catch (err) {
+    if (isDiskFull(err)) throw diskFullError(dirname(tempPath), 'the export', null);
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the export beside its target (${tempPath}): ${code}.`, { path: tempPath, code });
   }

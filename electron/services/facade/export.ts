@@ -3,14 +3,22 @@
  * reports through export.progress events; a failure or cancel is reported the same way.
  */
 import { randomUUID } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
+import { SUBTITLE_FORMATS } from '../../../shared/export/subtitles.js';
+import { framesToSeconds } from '../../../shared/model/time.js';
+import { totalFrames } from '../../../shared/model/timeline.js';
 import { runExport } from '../export/exportJob.js';
+import { resolveTitleFont } from '../generation/fonts.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
   return {
-    'export.start': async ({ outPath, quality }) => {
+    'export.start': async ({ outPath, quality, subtitles }) => {
       const store = session.require();
+      // Burned-in subtitles need a font that draws Chinese (the animatic's resolver: fonts.ts).
+      const burnSubtitles = subtitles === 'burn' ? { fontFile: (await resolveTitleFont()).file } : undefined;
       const exportId = randomUUID();
       const controller = new AbortController();
       session.exports.set(exportId, controller);
@@ -18,6 +26,7 @@ export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
         outPath,
         quality,
         exportId,
+        ...(burnSubtitles ? { burnSubtitles } : {}),
         signal: controller.signal,
         onProgress: (p) => session.hub.emit('export.progress', p),
       })
@@ -32,6 +41,18 @@ export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
         })
         .finally(() => session.exports.delete(exportId));
       return { exportId };
+    },
+    /** A subtitle sidecar (SRT, WebVTT) of the dialogue, written beside the target and renamed. */
+    'export.subtitles': async ({ outPath, format }) => {
+      const doc = session.require().snapshot();
+      const target = resolve(outPath);
+      const text = SUBTITLE_FORMATS[format].write(doc, framesToSeconds(totalFrames(doc), doc.project.fps));
+      const tmp = `${target}.${process.pid}.sbtmp`;
+      await writeFile(tmp, text, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write "${target}": ${err.code ?? err.message}`);
+      });
+      await rename(tmp, target);
+      return { outPath: target, cues: text.split(' --> ').length - 1 };
     },
     'export.cancel': async ({ exportId }) => {
       const controller = session.exports.get(exportId);

@@ -9,6 +9,7 @@ import { collectGarbage } from '../media/gc.js';
 import { importFile } from '../media/import.js';
 import { makeWaveform } from '../media/waveform.js';
 import type { ProjectStore } from '../project/store.js';
+import { relinkHandlers } from './recoveryHandlers.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 /** Imports a picture for an element or the style: only an image is accepted (MEDIA_UNSUPPORTED otherwise). */
@@ -44,6 +45,7 @@ export async function picturesToAssetIds(
 
 export function mediaHandlers(session: Session): NamespaceHandlers<'media'> {
   return {
+    ...relinkHandlers(session),
     'media.import': async ({ path }) => importFile(session.require(), path, 'imported'),
     'media.collectGarbage': async () => {
       const result = await collectGarbage(session.require());

@@ -11,6 +11,7 @@ import { APP_VERSION } from '../version.js';
 import { resolveFfmpegInfo } from './ffmpegInfo.js';
 import { picturesToAssetIds } from './media.js';
 import type { FacadeServices } from './services.js';
+import { projectCopyHandlers } from './recoveryHandlers.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 export interface ProjectHandlerOptions {
@@ -22,6 +23,7 @@ export function projectHandlers(
   session: Session, { generation }: FacadeServices, opts: ProjectHandlerOptions,
 ): NamespaceHandlers<'app'> & NamespaceHandlers<'project'> {
   return {
+    ...projectCopyHandlers(session),
     'app.info': async () => ({
       version: APP_VERSION,
       host: opts.host,

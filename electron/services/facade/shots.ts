@@ -5,6 +5,7 @@ import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
 import { extensionShot } from '../generation/extend.js';
 import { previousShotLastFrame } from '../media/continuity.js';
 import { importOfKind } from '../media/importOfKind.js';
+import { addShotWith, shotDialogue } from './dialogue.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
@@ -18,6 +19,8 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
       if (input.firstFramePath && input.videoPath) {
         throw new AppError('INVALID_INPUT', 'A shot takes either a first frame or a clip, not both.');
       }
+      // Spoken lines are checked (speakers, lengths) before any file is imported or anything written.
+      const lines = shotDialogue(store, input.dialogue);
       // Import (and so validate) every file before the shot exists: a rejected file leaves
       // the document untouched.
       let firstFrame: Asset | null;
@@ -32,7 +35,7 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
       const clipFrames = clip ? floorFrames(clip.info.durationSec, fps) : null;
       const wanted = input.durationSec !== undefined ? Math.max(1, secondsToFrames(input.durationSec, fps)) : null;
       const durationFrames = clipFrames !== null ? Math.max(1, Math.min(wanted ?? clipFrames, clipFrames)) : (wanted ?? secondsToFrames(DEFAULT_SHOT_SECONDS, fps));
-      const shot = store.shots.add({
+      const shot = addShotWith(store, lines, {
         prompt: input.prompt ?? '',
         title: input.title ?? '',
         durationFrames,

@@ -12,7 +12,7 @@ import type { Job } from '../../../shared/model/entities.js';
 import { assertWithinBudget, budgetCapOf, estimateBatch, type BatchEstimate } from './cost.js';
 import { planBatch } from './plan.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
-import { envProviderSettings, IN_FLIGHT_STATES } from './ports.js';
+import { envProviderSettings, IN_FLIGHT_STATES, jobKind } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
 import { generationTmpDir, runJob } from './runJob.js';
 
@@ -81,6 +81,7 @@ export async function resumeJobs(
   const unknownJobIds: string[] = [];
   const jobIds: string[] = [];
   for (const job of store.listJobs({ states: [...IN_FLIGHT_STATES, 'unknown'] })) {
+    if (jobKind(job) !== 'video') continue; // dialogue jobs resume in electron/services/dialogue
     if (job.state === 'queued' && !job.taskId && notSendable(deps, job, opts)) continue;
     if (job.state === 'submitting' || job.state === 'unknown') {
       if (job.state === 'submitting') {

@@ -13,7 +13,7 @@ import type { Element, Shot } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
-import { IN_FLIGHT_STATES } from './ports.js';
+import { IN_FLIGHT_STATES, jobKind } from './ports.js';
 import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
 import type { ProviderAdapter } from './types.js';
 
@@ -59,7 +59,7 @@ function chooseShots(deps: GenerationDeps, opts: GenerateOptions): Shot[] {
     });
   }
   // `unknown` jobs count too: a paid task may exist, so only the user may start another.
-  const unknown = new Set(store.listJobs({ states: ['unknown'] }).map((j) => j.shotId));
+  const unknown = new Set(store.listJobs({ states: ['unknown'] }).filter((j) => jobKind(j) === 'video').map((j) => j.shotId));
   const withTake = new Set(takes.map((t) => t.shotId));
   return shots.filter((s) => !withTake.has(s.id) && !unknown.has(s.id));
 }
@@ -88,7 +88,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   const project = store.project();
   const lookup = deps.getProvider ?? registryProvider;
   const { shots, elements = [], takes } = store.snapshot();
-  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).map((j) => j.shotId));
+  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).filter((j) => jobKind(j) === 'video').map((j) => j.shotId));
   const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
   const providerIdsFor = (shot: Shot): string[] =>
     opts.providerIds?.length ? [...new Set(opts.providerIds)] : [opts.providerId ?? shot.provider ?? opts.fallbackProviderId ?? (project.defaultProvider || DEFAULT_PROVIDER_ID)];

@@ -110,6 +110,15 @@ export interface GenerateOptions {
   onProgress?: (p: JobProgress) => void;
 }
 
+/**
+ * What a job makes: a video take (this queue), or a dialogue job that shares the job rows,
+ * states and budget but is run by electron/services/dialogue (request.kind 'speech' | 'lipsync').
+ */
+export function jobKind(job: Pick<Job, 'request'>): 'video' | 'speech' | 'lipsync' {
+  const kind = job.request.kind;
+  return kind === 'speech' || kind === 'lipsync' ? kind : 'video';
+}
+
 /** Jobs that are under way: a shot with one is not generated again automatically. */
 export const IN_FLIGHT_STATES: JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
 

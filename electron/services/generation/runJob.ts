@@ -165,8 +165,9 @@ export async function runJob(
 /** Marker: the job was already marked `unknown`; nothing else to record. */
 class UnknownOutcome extends Error {}
 
-async function pollUntilDone(
-  provider: ProviderAdapter, taskId: string, ctx: ProviderContext, floor: number, onRunning: (progress: number) => void,
+/** Polls a task until it is no longer running (also used by the dialogue's speech and lip-sync jobs). */
+export async function pollUntilDone(
+  provider: Pick<ProviderAdapter, 'poll' | 'pollPolicy'>, taskId: string, ctx: ProviderContext, floor: number, onRunning: (progress: number) => void,
 ): Promise<PollResult> {
   let attempt = 0;
   let errors = 0;

@@ -16,6 +16,7 @@ import type { Asset, MediaInfo } from '../../../shared/model/entities.js';
 import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
 import type { StoredClipFacts } from '../../../shared/export/storedFacts.js';
 import { probeMedia, type ProbeOptions } from './probe.js';
+import { resolveStoredPath } from '../project/paths.js';
 
 /** The part of the project store that importing needs (ProjectStore satisfies it). */
 export interface AssetStore {
@@ -28,9 +29,12 @@ export interface AssetStore {
 
 export type AssetOrigin = Asset['origin'];
 
-/** A store-relative path (forward slashes) as an absolute path on this system. */
+/**
+ * A store-relative path (forward slashes) as an absolute path on this system, through the one
+ * stored-path resolver (project/paths.ts): `..`, absolute paths and links are refused.
+ */
 export function assetAbsPath(projectDir: string, relPath: string): string {
-  return join(projectDir, ...relPath.split('/'));
+  return resolveStoredPath(projectDir, relPath);
 }
 
 async function writeAll(fh: FileHandle, chunk: Buffer): Promise<void> {
@@ -108,9 +112,10 @@ export async function importFile(store: AssetStore, srcPath: string, origin: Ass
   const name = basename(src);
   const { info, copyFacts } = await probeMedia(src, opts);
   opts.accept?.(info, name);
-  const mediaDir = join(store.dir, MEDIA_DIR);
-  const tmp = join(mediaDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
+  let tmp = '';
   try {
+    const mediaDir = assetAbsPath(store.dir, MEDIA_DIR);
+    tmp = join(mediaDir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
     await mkdir(mediaDir, { recursive: true });
     const { sha256, bytes } = await copyHashing(src, tmp);
     const existing = store.findAsset(sha256);
@@ -129,7 +134,7 @@ export async function importFile(store: AssetStore, srcPath: string, origin: Ass
     store.upsertAsset(asset, copyFacts);
     return asset;
   } catch (err) {
-    await rm(tmp, { force: true }).catch(() => {});
+    if (tmp) await rm(tmp, { force: true }).catch(() => {});
     throw writeError(err, name, src);
   }
 }
@@ -148,7 +153,12 @@ export async function sweepMediaTemps(projectDir: string, opts: SweepOptions = {
   const olderThanMs = opts.olderThanMs ?? 0;
   const removed: string[] = [];
   for (const rel of [MEDIA_DIR, THUMBS_DIR]) {
-    const dir = assetAbsPath(projectDir, rel);
+    let dir: string;
+    try {
+      dir = assetAbsPath(projectDir, rel);
+    } catch {
+      continue; // a linked media folder is never swept (nothing outside is deleted)
+    }
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const entry of names) {
       if (!entry.startsWith(TEMP_PREFIX)) continue;

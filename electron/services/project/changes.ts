@@ -27,6 +27,7 @@ export const DOC_TABLES = {
   elements: ['id'],
   element_refs: ['element_id', 'position'],
   audio_items: ['id'],
+  dialogue_lines: ['id'],
 } as const;
 export type DocTable = keyof typeof DOC_TABLES;
 

@@ -92,6 +92,9 @@ function configure(db: Db, file: string, check: FileCheck): void {
   // exclusive for the connection's life (see the header comment).
   db.pragma('locking_mode = EXCLUSIVE');
   // Read-only checks first: a foreign or damaged file is reported without being modified.
+  // `check` (what the file is, and that its schema is exactly ours: schemaCheck.ts) reads only
+  // pragmas and sqlite_schema, so it comes before quick_check, which reads every table.
+  check(db, file);
   const problems = integrityProblems(db, 'quick_check');
   if (problems.length > 0) {
     throw new AppError(
@@ -100,7 +103,6 @@ function configure(db: Db, file: string, check: FileCheck): void {
       { file, problems: problems.slice(0, 20) },
     );
   }
-  check(db, file);
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new Error(`SQLite refused WAL mode (got "${String(mode)}")`);
   // better-sqlite3 is built with WAL defaulting to NORMAL; FULL also syncs the WAL on every

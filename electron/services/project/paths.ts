@@ -1,8 +1,13 @@
 /**
  * Paths stored in a project are relative to its folder with forward slashes, so a project can
  * be moved, zipped and opened on another OS. A project file is untrusted input (SEC-13): a
- * stored path that is absolute or climbs out with `..` is refused, never followed.
+ * stored path that is absolute or climbs out with `..` is refused, never followed, and so is
+ * a path that reaches its file through a symbolic link or names a file with other hard links
+ * (either can lead outside the folder while the name looks inside). resolveStoredPath is THE
+ * one resolver every reader and writer of a stored path uses (assets, thumbnails, filmstrips,
+ * waveforms, frames, exports, info): there is no second join that could skip a check.
  */
+import { lstatSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 
@@ -13,12 +18,41 @@ export function isSafeRelPath(rel: string): boolean {
   return rel.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
-/** Absolute path of a project-relative path; FORBIDDEN when it would leave the folder. */
-export function resolveInProject(dir: string, rel: string): string {
-  if (!isSafeRelPath(rel)) {
-    throw new AppError('FORBIDDEN', `Path "${rel}" points outside the project folder "${dir}"; it was not used.`, { path: rel });
+function outside(dir: string, rel: string, why: string): AppError {
+  return new AppError('FORBIDDEN', `Path "${rel}" ${why}, so it could lead outside the project folder "${dir}"; it was not used.`, {
+    path: rel, reason: why, messageKey: 'hardening.error.pathOutside',
+  });
+}
+
+/**
+ * THE resolver of stored paths: the absolute path of a project-relative path, or FORBIDDEN when
+ * it is absolute or has `..`, when any part of it below the folder is a symbolic link, or when
+ * the file it names has more than one hard link (a hard link to a file outside looks exactly
+ * like a file inside; files the app writes always have one). Parts that don't exist yet are
+ * fine (a thumbnail about to be written; a missing file is reported by whoever opens it).
+ * Synchronous lstat per part: a handful of system calls, never a read of the file.
+ */
+export function resolveStoredPath(dir: string, rel: string): string {
+  if (!isSafeRelPath(rel)) throw outside(dir, rel, 'is absolute or climbs out with ".."');
+  const parts = rel.split('/');
+  let at = dir;
+  for (let i = 0; i < parts.length; i++) {
+    at = join(at, parts[i] as string);
+    let st;
+    try {
+      st = lstatSync(at);
+    } catch {
+      return join(dir, ...parts); // the rest does not exist: nothing to follow
+    }
+    if (st.isSymbolicLink()) throw outside(dir, rel, 'goes through a symbolic link');
+    if (i === parts.length - 1 && st.isFile() && st.nlink > 1) throw outside(dir, rel, 'names a file with another hard link');
   }
-  return join(dir, ...rel.split('/'));
+  return at;
+}
+
+/** Absolute path of a project-relative path; FORBIDDEN when it would leave the folder (resolveStoredPath). */
+export function resolveInProject(dir: string, rel: string): string {
+  return resolveStoredPath(dir, rel);
 }
 
 /** Project-relative, forward-slashed form of an absolute path inside `dir`. */

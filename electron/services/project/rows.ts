@@ -38,6 +38,7 @@ export function projectFromRow(r: Row, styleRefAssetIds: string[]): Project {
     fps: { num: r.fps_num, den: r.fps_den },
     stylePrompt: r.style_prompt, styleRefAssetIds, defaultProvider: r.default_provider, defaultModel: r.default_model,
     language: r.language, budgetCap: r.budget_cap, createdAt: r.created_at,
+    ...(r.narrator_voice ? { narratorVoice: r.narrator_voice } : {}),
   }, 'project row');
 }
 
@@ -105,6 +106,9 @@ export function takeFromRow(r: Row): Take {
   return parseEntity(TakeSchema, {
     id: r.id, shotId: r.shot_id, assetId: r.asset_id, jobId: r.job_id, provider: r.provider, model: r.model,
     request: parseJson(r.request, what), seed: r.seed, cost: r.cost, rating: r.rating, createdAt: r.created_at,
+    // Only when set, so takes read the same as before dialogue (0 dB, not muted).
+    ...(typeof r.audio_gain_db === 'number' && r.audio_gain_db !== 0 ? { audioGainDb: r.audio_gain_db } : {}),
+    ...(r.audio_muted === 1 ? { audioMuted: true } : {}),
   }, what);
 }
 
@@ -112,6 +116,8 @@ export function takeToRow(t: Take): Record<string, SqlValue> {
   return {
     id: t.id, shot_id: t.shotId, asset_id: t.assetId, job_id: t.jobId, provider: t.provider, model: t.model,
     request: JSON.stringify(t.request), seed: t.seed, cost: t.cost, rating: t.rating, created_at: t.createdAt,
+    ...(t.audioGainDb !== undefined ? { audio_gain_db: t.audioGainDb } : {}),
+    ...(t.audioMuted !== undefined ? { audio_muted: t.audioMuted ? 1 : 0 } : {}),
   };
 }
 

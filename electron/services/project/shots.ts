@@ -55,7 +55,8 @@ function importedTakeOf(shotId: string, imported: NonNullable<z.output<typeof Ad
   });
 }
 
-function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: string, takeId: string): Shot {
+/** The body of ShotOps.add, for an edit that adds a shot with more in the same step (dialogue lines). */
+export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: string, takeId: string): Shot {
   const parsed = AddShotInitSchema.safeParse(init);
   if (!parsed.success) throw invalid('The new shot is not valid', parsed.error);
   const i = parsed.data;

@@ -5,6 +5,7 @@ import type { Db } from './db.js';
 import { historyState } from './history.js';
 import { listJobs } from './jobs.js';
 import { assetFromRow, audioItemFromRow, elementFromRow, projectFromRow, sceneFromRow, type Row } from './rows.js';
+import { readDialogueLines } from './dialogueOps.js';
 import { listShots } from './shotReads.js';
 import { listTakes } from './takes.js';
 
@@ -34,6 +35,7 @@ export function readSnapshot(db: Db, dir: string, file: string): ProjectSnapshot
       elements: elementRows.map((r) => elementFromRow(r, refs.get(String(r.id)) ?? [])),
       jobs: listJobs(db),
       audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(audioItemFromRow),
+      dialogueLines: readDialogueLines(db),
       history: historyState(db),
     };
     const parsed = ProjectSnapshotSchema.safeParse(snap);

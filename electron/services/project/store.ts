@@ -6,7 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Asset, Job, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
+import type { Asset, Job, MediaInfo, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
+import { assetToRow } from './rows.js';
 import { AppError } from '../../../shared/errors.js';
 import { ChangeRecorder } from './changes.js';
 import { createProjectFile, type CreateInit } from './create.js';
@@ -14,10 +15,12 @@ import { diskFullError, integrityProblems, openProjectDb, sqliteCode, type Db, t
 import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from './history.js';
 import { readProject, readSnapshot } from './snapshot.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
-import { assertProjectFile, upgradeProject } from './migrations/runner.js';
+import { assertProjectFile, upgradeProject, userVersion } from './migrations/runner.js';
+import { assertOwnSchema } from './schemaCheck.js';
 import { resolveInProject, toProjectRelative } from './paths.js';
 import * as assets from './assets.js';
 import { AudioOps } from './audio.js';
+import { DialogueOps } from './dialogueOps.js';
 import { ElementOps } from './elements.js';
 import * as exportRuns from './exportRuns.js';
 import type { ExportRun, ExportState } from './exportRuns.js';
@@ -62,6 +65,7 @@ export class ProjectStore {
   readonly audio = new AudioOps(this);
   readonly style = new StyleOps(this);
   readonly framing = new FramingOps(this);
+  readonly dialogue = new DialogueOps(this);
 
   /** `dir`: absolute path of the project folder. */
   private constructor(readonly dir: string, private handle: OpenedDb | null) {}
@@ -79,7 +83,11 @@ export class ProjectStore {
    */
   static open(dir: string, opts: ProjectStoreOptions = {}): ProjectStore {
     const abs = resolve(dir);
-    const handle = openProjectDb(abs, opts, (db, file) => assertProjectFile(db, file, MIGRATIONS.length, APPLICATION_ID));
+    const handle = openProjectDb(abs, opts, (db, file) => {
+      assertProjectFile(db, file, MIGRATIONS.length, APPLICATION_ID);
+      // Before any statement reads a table: the schema must be exactly what our migrations make.
+      assertOwnSchema(db, file, MIGRATIONS, userVersion(db), opts.nativeBinding);
+    });
     try {
       upgradeProject(handle.db, handle.file, MIGRATIONS);
       const violations = handle.db.pragma('foreign_key_check') as unknown[];
@@ -146,6 +154,11 @@ export class ProjectStore {
       }
       return result;
     });
+  }
+
+  /** For the project package's service modules (e.g. the speech cache): one write transaction, not undoable. */
+  runWrite<T>(fn: (db: Db) => T): T {
+    return this.write(() => fn(this.db));
   }
 
   /**
@@ -244,6 +257,28 @@ export class ProjectStore {
   /** The stored clip facts of these assets (ExportStorePort.clipFacts); not in the snapshot. */
   clipFacts(assetIds: readonly string[]): Map<string, unknown> {
     return assets.copyFactsOf(this.db, assetIds);
+  }
+
+  /**
+   * Points an asset at another stored file (media/relink.ts): path, size and facts change, the
+   * id and original name stay; the old file's clip facts go. One write with its provenance row.
+   */
+  relinkAsset(id: string, update: { path: string; bytes: number; info: MediaInfo }, details: Record<string, unknown>): Asset {
+    return this.write(() => {
+      const row = assetToRow({ ...this.getAsset(id), path: update.path, bytes: update.bytes, info: update.info });
+      this.db.prepare('UPDATE assets SET path = ?, bytes = ?, kind = ?, info = ? WHERE id = ?').run(row.path, row.bytes, row.kind, row.info, id);
+      this.db.prepare('DELETE FROM asset_copy_facts WHERE asset_id = ?').run(id);
+      provenance.addProvenance(this.db, { actor: 'user', action: 'asset.relink', subjectType: 'asset', subjectId: id, details }, now());
+      return this.getAsset(id);
+    });
+  }
+
+  /**
+   * A consistent copy of the database at `file` through SQLite's online backup API, while the
+   * project stays open (https://www.sqlite.org/backup.html; better-sqlite3 `db.backup`).
+   */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   listAssets(): Asset[] {

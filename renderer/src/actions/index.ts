@@ -10,6 +10,7 @@ import { exportCancel, exportStart } from './exportActions';
 import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
+import { framingActions } from './framingActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -50,6 +51,7 @@ export const actions: ActionMap = {
   ...generationActions,
   ...elementActions,
   ...styleActions,
+  ...framingActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -4,6 +4,7 @@ import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
+import type { Framing } from '../../../shared/model/framing';
 
 export interface CreateProjectPayload {
   dir: string;
@@ -108,6 +109,8 @@ export interface ActionPayloads {
   // The project's style: see styleActions.ts. `pictures` is the whole new list, in order.
   'style.setPrompt': { stylePrompt: string };
   'style.setPictures': { pictures: PictureSource[] };
+  // A shot's framing (framingActions.ts); aspect defaults to the project's, null = fit, centred.
+  'shot.setFraming': { shotId: string; aspect?: Aspect; framing: Framing | null };
 }
 
 export type ElementKind = Element['kind'];

@@ -20,6 +20,7 @@ import { TakesGallery } from './TakesGallery';
 import { ProviderHints, ShotProviderFields, useProviderGaps, useShotProvider } from './ShotProviderFields';
 import { TrimFields } from './TrimFields';
 import { TransitionFields } from './TransitionFields';
+import { FramingFields } from './FramingFields';
 import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
 
@@ -109,6 +110,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         <TrimFields shot={shot} snapshot={snapshot} />
       </div>
       {index > 0 && <TransitionFields shot={shot} snapshot={snapshot} />}
+      {shot.selectedTakeId && <FramingFields shot={shot} snapshot={snapshot} />}
       <Field label={t('editor.inspector.notes')}>
         <CommitField multiline rows={2} value={shot.notes} onCommit={(notes) => update({ notes })} />
       </Field>

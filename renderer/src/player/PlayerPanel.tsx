@@ -14,6 +14,7 @@ import { cutLength, guideRect, locate, playSegments, timecode } from './cutPosit
 import { usePlayhead } from './playhead';
 import { usePlayback } from './usePlayback';
 import { PlayerAudio } from './PlayerAudio';
+import { useFramingDrag } from './useFramingDrag';
 
 const GUIDES: readonly SafeGuide[] = ['off', '9:16', '1:1', '4:5'];
 
@@ -38,6 +39,7 @@ export function PlayerPanel() {
   const playhead = usePlayhead();
   const rate = useEditorUi((s) => s.rate);
   const guide = useEditorUi((s) => s.guide);
+  const drag = useFramingDrag(snapshot, segments);
   if (!snapshot) return null;
   const { width, height } = snapshot.project;
   const pos = locate(segments, playhead);
@@ -45,7 +47,9 @@ export function PlayerPanel() {
   const rect = guide === 'off' ? null : guideRect(width, height, guide);
   return (
     <section className="panel player" aria-label={t('editor.player.title')} data-testid="player">
-      <div className="player-stage" data-player-stage style={{ aspectRatio: `${width} / ${height}` }}>
+      {/* The canvas at the project's aspect (--canvas-ratio sizes it: editor.css); pictures are placed by framing. */}
+      <div className="player-stage" data-player-stage data-testid="player-stage" {...drag}
+        style={{ aspectRatio: `${width} / ${height}`, ['--canvas-ratio' as string]: String(width / height) }}>
         {[0, 1].map((i) => (
           <video key={i} ref={(el) => { slots.current[i] = el; }} className="player-video" playsInline preload="auto" data-active="false" data-testid={`player-video-${i}`} />
         ))}

@@ -5,6 +5,7 @@
 import type { ProjectSnapshot, Transition } from '../../../shared/model/entities';
 import { cutList } from '../../../shared/model/timeline';
 import type { Fps } from '../../../shared/model/time';
+import { shotFraming, slotBox, type SlotBox } from './framingBox';
 
 export interface PlaySegment {
   shotId: string;
@@ -21,6 +22,8 @@ export interface PlaySegment {
   /** Frames this shot overlaps the previous one (timeline.ts cutList), and how. */
   overlap: number;
   transition: Transition['kind'];
+  /** Where the picture sits in the canvas (the shot's framing, as the export conforms it); null without media. */
+  box: SlotBox | null;
 }
 
 export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'>): PlaySegment[] {
@@ -34,6 +37,9 @@ export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 't
     text: c.shot.prompt || c.shot.title,
     overlap: c.overlap,
     transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
+    box: c.asset && c.asset.info.width > 0 && c.asset.info.height > 0
+      ? slotBox(c.asset.info, doc.project, shotFraming(c.shot, doc.project.aspect))
+      : null,
   }));
 }
 

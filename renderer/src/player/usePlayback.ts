@@ -12,6 +12,7 @@ import type { Fps } from '../../../shared/model/time';
 import { editorUi, setEditorUi, viewport } from '../store/uiEditor';
 import { cutLength, frameAtMediaTime, locate, mediaTime, transitionAt, transitionOpacity, type PlaySegment } from './cutPosition';
 import { getPlayhead, setPlayhead } from './playhead';
+import { placeVideo } from './framingBox';
 
 type Slots = [HTMLVideoElement | null, HTMLVideoElement | null];
 
@@ -26,7 +27,11 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
     const load = (i: number, seg: PlaySegment | undefined) => {
       const v = video(i);
       const url = urlFor(seg);
-      if (!v || v.dataset.src === url) return;
+      if (!v) return;
+      // Placed on every load: two shots may share media (a split) yet be framed apart.
+      placeVideo(v, seg?.box ?? null);
+      v.dataset.shot = seg?.shotId ?? '';
+      if (v.dataset.src === url) return;
       v.dataset.src = url;
       if (url) v.src = url;
       else v.removeAttribute('src');

@@ -132,7 +132,9 @@ describe('export run (real ffmpeg)', () => {
     const store = new FakeExportStore(dir, makeDoc(moved, { dir }));
     const err = await rejectionOf(runExport(store, { outPath: join(outDir, 'missing.mp4'), quality: 'draft' }));
     expect(err.code).toBe('MEDIA_MISSING');
-    expect(err.message).toBe('Shot 3 "prompt 3" uses media/moved away.mp4, which is missing from the project folder: relink or re-import it.');
+    // Named by the file the user imported, never by the store's internal path.
+    expect(err.message).toBe('Shot 3 "prompt 3" uses "clip2.mp4", whose file is missing from the project: relink it (Relink media…, or storyboard relink) or re-import it.');
+    expect(err.message).not.toContain('media/');
     expect(store.runs.size).toBe(0);
   });
 

@@ -27,7 +27,7 @@ describe('dispatch', () => {
     const spy = vi.fn(async () => ({ exportId: 'e1' }));
     const r = await dispatch(handlers({ 'export.start': spy }), 'export.start', { outPath: '/tmp/x.mp4' });
     expect(r).toEqual({ ok: true, value: { exportId: 'e1' } });
-    expect(spy).toHaveBeenCalledWith({ outPath: '/tmp/x.mp4', quality: 'standard' });
+    expect(spy).toHaveBeenCalledWith({ outPath: '/tmp/x.mp4', quality: 'standard', subtitles: 'none' });
   });
   it('serialises AppErrors with their code and hides nothing else', async () => {
     const r = await dispatch(handlers({ 'project.open': () => Promise.reject(new AppError('PROJECT_IN_USE', 'in use')) }), 'project.open', { dir: '/x' });

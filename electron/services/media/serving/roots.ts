@@ -8,7 +8,8 @@
  *   https://www.electronjs.org/docs/latest/api/protocol#protocolhandlescheme-handler
  * Plain Node: no `electron` import, so every caller and test can use it.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { isServableMedia } from './contentTypes.js';
 import path from 'node:path';
 
 /**
@@ -58,4 +59,35 @@ export async function resolveServable(candidate: string, roots: readonly string[
   const info = await stat(real).catch(() => null);
   if (info === null || !info.isFile()) return { ok: false, status: 404 };
   return { ok: true, path: real, size: info.size };
+}
+
+/**
+ * The media routes' rule (media:// and the host's /media/): resolveServable, and then the file
+ * must be reached without any link and be a media file BY ITS REAL NAME. A project folder is
+ * untrusted (SEC-13): `page.png -> evil.html` would otherwise be judged by the link's name and
+ * served as the target's type, a `.png` link to project.db would hand out the database, and a
+ * hard link (indistinguishable from the original) could expose a file outside the folder. So:
+ * the requested path itself is not a symbolic link, no folder between the root and it is one
+ * (the path below the real root equals the path below the requested root), and the file has
+ * one hard link only — files Storyboard writes always do.
+ */
+export async function resolveServableMedia(candidate: string, roots: readonly string[]): Promise<Servable> {
+  const found = await resolveServable(candidate, roots);
+  if (!found.ok) return found;
+  const lexical = path.resolve(candidate);
+  const link = await lstat(lexical).catch(() => null);
+  if (link === null || link.isSymbolicLink() || link.nlink > 1) return { ok: false, status: 403 };
+  const below = async (root: string): Promise<string | null> => {
+    const real = await realOrNull(path.resolve(root));
+    if (real === null || !isInside(real, found.path)) return null;
+    return path.relative(real, found.path);
+  };
+  let same = false;
+  for (const root of roots) {
+    const rel = await below(root);
+    if (rel !== null && isInside(root, lexical) && path.relative(path.resolve(root), lexical) === rel) same = true;
+  }
+  if (!same) return { ok: false, status: 403 };
+  if (!isServableMedia(found.path)) return { ok: false, status: 403 };
+  return found;
 }

@@ -1,0 +1,121 @@
+/**
+ * The life of a speech or lip-sync job on the SAME durable job rows as video (jobs table,
+ * generation/runJob.ts rules): queued -> submitting -> submitted (task id stored in the same
+ * step as the create's answer) -> running -> downloading -> succeeded, or failed / canceled /
+ * unknown. A create whose answer is lost on a paid provider marks the job `unknown` and is never
+ * sent again; after a kill, a job with a task id is polled, never created twice.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError, isCanceled } from '../../../shared/errors.js';
+import type { JobProgress } from '../../../shared/api/contract.js';
+import type { Job, JobState } from '../../../shared/model/entities.js';
+import type { PollPolicy } from '../../../shared/generation/backoff.js';
+import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from '../generation/throttle.js';
+import { pollUntilDone } from '../generation/runJob.js';
+import type { PollResult } from '../generation/types.js';
+
+/** What a job kind gives the runner: one provider's calls for this job, and what to do with the file. */
+export interface PaidJobSpec {
+  label: string;
+  offline: boolean;
+  pollPolicy: PollPolicy;
+  /** Slot family (concurrency is per provider, shared with nothing else). */
+  slot: string;
+  submit(): Promise<{ taskId: string }>;
+  poll(taskId: string, signal?: AbortSignal): Promise<PollResult>;
+  fetch(taskId: string, destPath: string, signal?: AbortSignal): Promise<void>;
+  /** Stores the downloaded file (import, cache, place); answers what the job row records. */
+  finish(tmpPath: string): Promise<{ resultAssetId: string; takeId?: string | null }>;
+  /** File extension of the temp download. */
+  ext: string;
+}
+
+export interface PaidJobStore {
+  readonly dir: string;
+  getJob(id: string): Job;
+  updateJob(id: string, patch: Partial<Job>): unknown;
+  addProvenance(entry: { actor: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }): unknown;
+}
+
+export interface PaidJobOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: JobProgress) => void;
+  /** Shortest wait between polls of a paid task (5 s like video; tests against fakes lower it). */
+  minCloudPollMs?: number;
+}
+
+export const IN_FLIGHT: JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
+
+export function dialogueTmpDir(projectDir: string): string {
+  return join(projectDir, '.storyboard', 'tmp', 'dialogue');
+}
+
+class Unknown extends Error {}
+
+export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJobSpec, opts: PaidJobOptions): Promise<void> {
+  let job = store.getJob(jobId);
+  const set = (patch: Partial<Job>): void => {
+    store.updateJob(jobId, patch);
+    job = { ...job, ...patch };
+    opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
+  };
+  const tmp = join(dialogueTmpDir(store.dir), `job-${jobId}.${spec.ext}`);
+  let taskId = job.taskId;
+  let release: (() => void) | null = null;
+  try {
+    release = await providerSlots(spec.slot, spec.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY).acquire(opts.signal);
+    await mkdir(dialogueTmpDir(store.dir), { recursive: true });
+    const submit = async (): Promise<string> => {
+      if (opts.signal?.aborted) throw canceled();
+      set({ state: 'submitting', taskId: null, error: null });
+      try {
+        const answer = await spec.submit();
+        set({ state: 'submitted', taskId: answer.taskId });
+        return answer.taskId;
+      } catch (err) {
+        const wait = retryAfterMs(err);
+        if (wait !== null) {
+          set({ state: 'queued', error: `${spec.label} is busy (rate limit); waiting to send.` });
+          await sleep(Math.max(wait, spec.pollPolicy.initialMs), opts.signal);
+          return submit();
+        }
+        const answered = err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'INVALID_INPUT');
+        if (spec.offline || answered) throw err;
+        set({ state: 'unknown', error: `The request to ${spec.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice.` });
+        throw new Unknown();
+      }
+    };
+    if (job.state === 'queued' || taskId === null) taskId = await submit();
+    let again = false;
+    for (;;) {
+      const floor = spec.offline ? 0 : opts.minCloudPollMs ?? 5000;
+      const result = await pollUntilDone({ poll: (id, ctx) => spec.poll(id, ctx.signal), pollPolicy: spec.pollPolicy }, taskId, { tmpDir: '', settings: {}, ...(opts.signal ? { signal: opts.signal } : {}) }, floor, (progress) => {
+        if (job.state !== 'running') set({ state: 'running', progress });
+      });
+      if (result.state === 'succeeded') break;
+      if (result.taskLost && spec.offline && !again) {
+        again = true; // a free offline render lost at restart: make it again
+        taskId = await submit();
+        continue;
+      }
+      throw new AppError('PROVIDER_FAILED', result.error ?? `${spec.label} reported the task as failed without a reason.`);
+    }
+    set({ state: 'downloading', progress: 1 });
+    await spec.fetch(taskId, tmp, opts.signal);
+    if (opts.signal?.aborted) throw canceled();
+    const done = await spec.finish(tmp);
+    set({ state: 'succeeded', progress: 1, resultAssetId: done.resultAssetId, takeId: done.takeId ?? null, costActual: job.costEstimate ?? 0, error: null });
+  } catch (err) {
+    if (err instanceof Unknown) return;
+    if (isCanceled(err) || opts.signal?.aborted) {
+      set({ state: 'canceled', error: null });
+    } else {
+      set({ state: 'failed', error: (err as Error).message || String(err) });
+      store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.failed', subjectType: 'job', subjectId: jobId, details: { taskId } });
+    }
+  } finally {
+    release?.();
+    await rm(tmp, { force: true });
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Relink (quality.md MEDIA-4): a project whose media file is gone (deleted from media/, a
+ * project copied without its media, a hostile path refused by the resolver) lists what is
+ * missing per shot by the name the user imported, and each asset can be pointed at a file again.
+ *
+ * The asset id IS the sha256 of its bytes (content-addressed store), so a chosen file whose
+ * hash equals the id is the same file: it is copied back into the store, verified. A file with
+ * other bytes (re-encoded, re-downloaded) is relinked only when the user confirms after seeing
+ * how it differs (kind must match; duration and size are shown): the asset keeps its id and
+ * original name, gets the new file and facts, and the stale caches (thumbnails, filmstrips,
+ * waveforms, clip facts) are dropped. Every relink writes a provenance row.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors.js';
+import type { Asset, MediaInfo, ProjectSnapshot } from '../../../shared/model/entities.js';
+import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
+import { resolveStoredPath } from '../project/paths.js';
+import { fsyncDir } from './import.js';
+import { probeFile, type ProbeOptions } from './probe.js';
+
+export type MissingProblem = 'missing' | 'outside';
+
+export interface MissingUse {
+  /** Shot id, or null for a project-level use (style picture, element picture, audio item). */
+  shotId: string | null;
+  /** 1-based position in the cut, or null. */
+  shotNumber: number | null;
+  role: 'take' | 'firstFrame' | 'lastFrame' | 'audio' | 'element' | 'style';
+}
+
+export interface MissingMedia {
+  assetId: string;
+  originalName: string;
+  bytes: number;
+  kind: MediaInfo['kind'];
+  durationSec: number | null;
+  problem: MissingProblem;
+  usedBy: MissingUse[];
+}
+
+/** The store operations relink needs (ProjectStore satisfies it). */
+export interface RelinkStore {
+  dir: string;
+  snapshot(): ProjectSnapshot;
+  getAsset(id: string): Asset;
+  relinkAsset(id: string, update: { path: string; bytes: number; info: MediaInfo }, provenance: Record<string, unknown>): Asset;
+}
+
+function problemOf(dir: string, asset: Asset): Promise<MissingProblem | null> {
+  let abs: string;
+  try {
+    abs = resolveStoredPath(dir, asset.path);
+  } catch {
+    return Promise.resolve('outside');
+  }
+  return stat(abs).then((st) => (st.isFile() ? null : 'missing'), () => 'missing');
+}
+
+function usesOf(snap: ProjectSnapshot, assetId: string): MissingUse[] {
+  const uses: MissingUse[] = [];
+  snap.shots.forEach((shot, i) => {
+    const at = { shotId: shot.id, shotNumber: i + 1 };
+    for (const take of snap.takes) if (take.shotId === shot.id && take.assetId === assetId) uses.push({ ...at, role: 'take' });
+    if (shot.firstFrameAssetId === assetId) uses.push({ ...at, role: 'firstFrame' });
+    if (shot.lastFrameAssetId === assetId) uses.push({ ...at, role: 'lastFrame' });
+  });
+  for (const item of snap.audioItems) if (item.assetId === assetId) uses.push({ shotId: null, shotNumber: null, role: 'audio' });
+  for (const el of snap.elements) if (el.refAssetIds.includes(assetId)) uses.push({ shotId: null, shotNumber: null, role: 'element' });
+  if (snap.project.styleRefAssetIds.includes(assetId)) uses.push({ shotId: null, shotNumber: null, role: 'style' });
+  return uses;
+}
+
+/** Every asset the document uses whose file can't be used, with the shots that use it. */
+export async function listMissingMedia(store: Pick<RelinkStore, 'dir' | 'snapshot'>): Promise<MissingMedia[]> {
+  const snap = store.snapshot();
+  const out: MissingMedia[] = [];
+  for (const asset of snap.assets) {
+    const problem = await problemOf(store.dir, asset);
+    if (problem === null) continue;
+    const usedBy = usesOf(snap, asset.id);
+    if (usedBy.length === 0) continue; // only a removed take's asset: nothing to relink for
+    out.push({
+      assetId: asset.id, originalName: asset.originalName, bytes: asset.bytes, kind: asset.info.kind,
+      durationSec: asset.info.kind === 'image' ? null : asset.info.durationSec, problem, usedBy,
+    });
+  }
+  return out;
+}
+
+export async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export interface RelinkResult {
+  assetId: string;
+  /** hash: the same bytes; confirmed: other bytes the user accepted. */
+  verified: 'hash' | 'confirmed';
+  path: string;
+}
+
+/** Seconds two durations may differ by and still be "the same length" (one frame at 24 fps). */
+const DURATION_TOLERANCE_SEC = 0.05;
+
+function mismatch(asset: Asset, file: string, info: MediaInfo | null, bytes: number, why: string): AppError {
+  const dur = (i: MediaInfo | null): number | null => (i && i.kind !== 'image' ? i.durationSec : null);
+  return new AppError(
+    'MEDIA_MISMATCH',
+    `"${basename(file)}" is not the file "${asset.originalName}" was (${why}). Relink it anyway only if it is the same shot.`,
+    {
+      assetId: asset.id, file, originalName: asset.originalName, why, canConfirm: info !== null && info.kind === asset.info.kind,
+      expected: { bytes: asset.bytes, durationSec: dur(asset.info), kind: asset.info.kind },
+      found: { bytes, durationSec: dur(info), kind: info?.kind ?? null },
+      messageKey: 'hardening.error.mediaMismatch',
+    },
+  );
+}
+
+/** Copies `src` into the store at `rel` (temp + rename, fsync), replacing nothing that is there. */
+async function storeCopy(dir: string, src: string, rel: string): Promise<void> {
+  const dest = resolveStoredPath(dir, rel);
+  const media = resolveStoredPath(dir, MEDIA_DIR);
+  await mkdir(dirname(dest), { recursive: true });
+  const tmp = join(media, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
+  try {
+    await copyFile(src, tmp);
+    await rename(tmp, dest);
+    await fsyncDir(dirname(dest));
+  } finally {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}
+
+/** Drops the caches made from the asset's old file (thumbnails, filmstrips, waveforms). */
+async function dropCaches(dir: string, assetId: string): Promise<void> {
+  let thumbs: string;
+  try {
+    thumbs = resolveStoredPath(dir, THUMBS_DIR);
+  } catch {
+    return;
+  }
+  for (const name of await readdir(thumbs).catch(() => [] as string[])) {
+    if (name.startsWith(`${assetId}.`)) await rm(join(thumbs, name), { force: true });
+  }
+}
+
+/**
+ * Points the asset at `file`. Same bytes (sha256 = id): done, verified. Other bytes: refused
+ * with MEDIA_MISMATCH (what differs) unless `confirm`; a file of another kind is always refused.
+ */
+export async function relinkAsset(store: RelinkStore, assetId: string, file: string, opts: ProbeOptions & { confirm?: boolean } = {}): Promise<RelinkResult> {
+  const asset = store.getAsset(assetId);
+  const src = resolve(file);
+  const st = await lstat(src).catch(() => null);
+  if (!st?.isFile()) throw new AppError('MEDIA_MISSING', `"${basename(src)}" was not found or is not a regular file.`, { file: src });
+  const hash = await sha256Of(src);
+  const previous = { path: asset.path, bytes: asset.bytes };
+  if (hash === asset.id) {
+    // Keep the stored path when it is usable; a hostile or odd one moves to the canonical place.
+    let rel = asset.path;
+    try {
+      resolveStoredPath(store.dir, rel);
+    } catch {
+      rel = mediaRelPath(hash, storeExtension(asset.originalName, asset.info));
+    }
+    await storeCopy(store.dir, src, rel);
+    store.relinkAsset(asset.id, { path: rel, bytes: st.size, info: asset.info }, { file: basename(src), verified: 'hash', previous });
+    return { assetId, verified: 'hash', path: rel };
+  }
+  const info = await probeFile(src, opts).catch(() => null);
+  if (info === null || info.kind !== asset.info.kind) {
+    throw mismatch(asset, src, info, st.size, info === null ? 'it can\'t be read as media' : `it is ${info.kind === 'image' ? 'a picture' : `a ${info.kind} file`}, not ${asset.info.kind === 'image' ? 'a picture' : `a ${asset.info.kind} file`}`);
+  }
+  if (!opts.confirm) {
+    const d0 = asset.info.kind === 'image' ? null : asset.info.durationSec;
+    const d1 = info.kind === 'image' ? null : info.durationSec;
+    const sameLength = d0 === null || d1 === null || Math.abs(d0 - d1) <= DURATION_TOLERANCE_SEC;
+    const why = !sameLength
+      ? `its content differs and it lasts ${d1?.toFixed(2)} s instead of ${d0?.toFixed(2)} s`
+      : st.size !== asset.bytes ? `its content differs: ${st.size} bytes instead of ${asset.bytes}` : 'its content differs';
+    throw mismatch(asset, src, info, st.size, why);
+  }
+  const rel = mediaRelPath(hash, storeExtension(basename(src), info));
+  await storeCopy(store.dir, src, rel);
+  await dropCaches(store.dir, asset.id);
+  store.relinkAsset(asset.id, { path: rel, bytes: st.size, info }, { file: basename(src), verified: 'confirmed', sha256: hash, previous });
+  return { assetId, verified: 'confirmed', path: rel };
+}
+
+export interface SearchResult {
+  relinked: RelinkResult[];
+  /** Missing assets with a same-named file of other bytes: relink by file, with confirmation. */
+  candidates: { assetId: string; file: string }[];
+  notFound: string[];
+}
+
+/** Files looked at per search at most, and folder depth: a search of a whole disk stays bounded. */
+const SEARCH_MAX_FILES = 20_000;
+const SEARCH_MAX_DEPTH = 6;
+
+async function walk(root: string, visit: (file: string, size: number) => void): Promise<void> {
+  let seen = 0;
+  const go = async (dir: string, depth: number): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (seen >= SEARCH_MAX_FILES) return;
+      const full = join(dir, e.name);
+      // Links are not followed (a loop, or a way out of the folder the user pointed at).
+      if (e.isDirectory() && depth < SEARCH_MAX_DEPTH) await go(full, depth + 1);
+      else if (e.isFile()) {
+        seen++;
+        const st = await stat(full).catch(() => null);
+        if (st) visit(full, st.size);
+      }
+    }
+  };
+  await go(resolve(root), 0);
+}
+
+/**
+ * Searches `folder` for the missing media: a file with the original name or the same size is
+ * hashed, and one whose hash is the asset's id is relinked (verified). Same-named files with
+ * other bytes are returned as candidates to confirm one by one.
+ */
+export async function relinkFromFolder(store: RelinkStore, folder: string): Promise<SearchResult> {
+  const missing = await listMissingMedia(store);
+  const result: SearchResult = { relinked: [], candidates: [], notFound: [] };
+  if (missing.length === 0) return result;
+  const byName = new Map<string, string[]>();
+  const bySize = new Map<number, string[]>();
+  await walk(folder, (file, size) => {
+    const name = basename(file).toLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), file]);
+    bySize.set(size, [...(bySize.get(size) ?? []), file]);
+  });
+  for (const m of missing) {
+    const files = [...new Set([...(byName.get(m.originalName.toLowerCase()) ?? []), ...(bySize.get(m.bytes) ?? [])])];
+    let done = false;
+    for (const f of files) {
+      if ((await sha256Of(f).catch(() => '')) === m.assetId) {
+        result.relinked.push(await relinkAsset(store, m.assetId, f));
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    const named = byName.get(m.originalName.toLowerCase())?.[0];
+    if (named) result.candidates.push({ assetId: m.assetId, file: named });
+    else result.notFound.push(m.assetId);
+  }
+  return result;
+}
