@@ -7,16 +7,18 @@
  * node_modules built for Node. Electron needs the same module built for its own ABI:
  *  - packaged app: electron-builder rebuilds native deps for Electron (`npmRebuild: true`)
  *    and unpacks the .node file from the asar; the default binding is the right one.
- *  - development: `npm run rebuild:electron` (run by `npm start` when missing) rebuilds the
- *    module for Electron with electron-builder install-app-deps, copies the result to
+ *  - development: `npm start` (scripts/electronStart.mjs) rebuilds the module for Electron
+ *    with electron-builder install-app-deps, copies the result to
  *    out/native/electron/better_sqlite3.node and puts Node's build back with `npm rebuild
- *    better-sqlite3`. When that copy exists we pass it as `nativeBinding`, so tests (Node
- *    ABI) and the app (Electron ABI) work from the same checkout.
+ *    better-sqlite3`. When that copy holds THIS Electron's module version (read from the file,
+ *    never assumed from its presence) we pass it as `nativeBinding`, so tests (Node ABI) and
+ *    the app (Electron ABI) work from the same checkout.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { createAppServices, type AppServices } from '../services/app.js';
+import { moduleVersionOf } from '../../scripts/electronStart.mjs';
 import { registerIpc } from './ipc.js';
 import { deleteSecret, getSecret, secretsUnavailableReason, setSecret } from './secrets.js';
 import { installMenu } from './menu.js';
@@ -31,7 +33,12 @@ guardAllWebContents(app);
 function electronBinding(): string | undefined {
   if (app.isPackaged) return undefined;
   const candidate = path.join(app.getAppPath(), 'out', 'native', 'electron', 'better_sqlite3.node');
-  return existsSync(candidate) ? candidate : undefined;
+  if (!existsSync(candidate)) return undefined;
+  const version = moduleVersionOf(readFileSync(candidate));
+  if (version !== Number(process.versions.modules)) {
+    throw new Error(`${candidate} is built for module version ${version ?? 'unknown'}, this Electron needs ${process.versions.modules}: run \`npm start\` to rebuild it.`);
+  }
+  return candidate;
 }
 
 function ffmpegResourcesDir(): string | undefined {

@@ -10,6 +10,7 @@ import {
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
+import { shotListMethods } from './shotList.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
 import { dialogueMethods } from './dialogue.js';
@@ -230,6 +231,8 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // A pasted shot list, one undo step (shared/api/shotList.ts)
+  ...shotListMethods,
   // Dialogue lines, voices, lip sync and subtitles (shared/api/dialogue.ts)
   ...dialogueMethods,
   // A shot's framing per aspect (shared/api/framing.ts)

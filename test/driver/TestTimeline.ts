@@ -32,10 +32,10 @@ export class TestTimeline {
 
   constructor(doc: ProjectSnapshot, view: { pxPerFrame?: number; width?: number } = {}) {
     this.services = new FakeServices(doc);
-    this.store = createAppStore();
+    this.selection = createSelectionStore();
+    this.store = createAppStore({ selection: this.selection });
     this.store.getState().setSnapshot(doc);
     this.viewport = createViewportStore({ pxPerFrame: view.pxPerFrame ?? 2, width: view.width ?? 2000 });
-    this.selection = createSelectionStore();
     this.gesture = createGestureStore();
     this.ctx = { api: this.services.api(), store: this.store, viewport: this.viewport, selection: this.selection };
     this.controller = new TimelineController({
@@ -44,7 +44,6 @@ export class TestTimeline {
       selection: this.selection,
       gesture: this.gesture,
       send: (intent: Intent) => commands.applyIntent(this.ctx, intent),
-      onSelect: (_ids, primary) => this.store.getState().selectShot(primary),
       onContextMenu: (shotId, p) => this.contextMenus.push({ shotId, x: p.x, y: p.y }),
     });
   }

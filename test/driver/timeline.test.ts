@@ -2,6 +2,7 @@
  * The timeline's interactions end to end without a canvas: pointer and key sequences through
  * the real controller, gesture machines, stores and commands; FakeServices records the calls.
  */
+import { primaryShot } from '../../renderer/src/store/selection.js';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT } from '../../renderer/src/timeline/geometry.js';
 import * as commands from '../../renderer/src/timeline/commands.js';
@@ -55,7 +56,7 @@ describe('drag to reorder', () => {
     const t = four();
     await t.click(t.at('s3').x, laneY);
     expect(t.selected()).toEqual(['s3']);
-    expect(t.store.getState().selectedShotId).toBe('s3');
+    expect(primaryShot(t.selection.getState())).toBe('s3');
     expect(t.services.calls).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ test('add music to its lane, drag it on the canvas, undo', async ({ page, host, 
   const canvas = page.getByTestId('timeline-canvas');
   await expect(canvas).toBeVisible();
 
+  await page.getByTestId('library-tab-audio').click();
   const form = page.getByTestId('add-audio');
   const items = page.getByTestId('audio-item');
   // A clip without sound: refused with the services' message, right at the form.
@@ -106,6 +107,7 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
   await page.getByTestId('view-timeline').click();
+  await page.getByTestId('library-tab-audio').click();
   const form = page.getByTestId('add-audio');
   await form.getByTestId('audio-lane').selectOption('music');
   await form.getByTestId('audio-file').setInputFiles(wav);
@@ -118,7 +120,7 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
   // Start from a frame inside the cut (a ruler click), not from 0: the sound must start there too.
   const canvas = page.getByTestId('timeline-canvas');
   const box = (await canvas.boundingBox())!;
-  await page.mouse.click(box.x + 200, box.y + 12);
+  await page.mouse.click(box.x + 88 + (box.width - 88) * 0.3, box.y + 12);
   const from = Number(await page.getByTestId('playhead').getAttribute('data-frame'));
   // Far enough in that sound started from the file's beginning would be off by more than the tolerance.
   expect(from).toBeGreaterThan(6);

@@ -12,6 +12,7 @@ test('cancel a running export', async ({ page, host, problems }, testInfo) => {
   await createProject(page, { dir: projectDir, name: 'Slow export', resolution: '4k' });
   await addShot(page, { source: 'clip', file: realMedia('ai-clip-kitten-720x480-8fps.mp4') });
 
+  await page.getByTestId('open-export').click();
   const panel = page.getByTestId('export-panel');
   await panel.getByTestId('export-quality').selectOption('high');
   await panel.getByTestId('export-start').click();

@@ -147,7 +147,7 @@ test('reorder, trim, split, undo/redo across a reload, takes, preview, views, la
   await expect(cards).toHaveCount(3);
 
   // Command palette and shortcuts sheet come from the same registry.
-  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+Shift+P');
   await page.getByTestId('palette-input').fill('shortcuts');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('shortcuts-sheet')).toContainText('Split at playhead');

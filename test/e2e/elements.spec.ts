@@ -16,6 +16,7 @@ test('create an element with a picture, attach it to a shot, undo and redo', asy
   await createProject(page, { dir: join(host.dir, 'Elements 元素'), name: 'Elements' });
   await addShot(page, { source: 'text', prompt: '@小明 sets up the tent', durationSec: 1 });
 
+  await page.getByTestId('library-tab-elements').click();
   const panel = page.getByTestId('elements-panel');
   await expect(panel.getByTestId('elements-empty')).toBeVisible();
   await panel.getByTestId('element-name').fill('小明');
@@ -28,6 +29,8 @@ test('create an element with a picture, attach it to a shot, undo and redo', asy
   const thumb = item.locator('.element-thumb img');
   await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(720);
 
+  // The library shows the elements now: the cards are in the storyboard grid of the centre.
+  await page.getByTestId('view-grid').click();
   const card = page.getByTestId('shot-card').first();
   await card.click();
   const field = page.getByTestId('shot-elements');
@@ -49,6 +52,7 @@ test('create an element with a picture, attach it to a shot, undo and redo', asy
 test('set the project style: prompt and a picture, each one undo step', async ({ page, host, problems }) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Style 风格'), name: 'Style' });
+  await page.getByTestId('library-tab-elements').click();
 
   const style = page.getByTestId('style-section');
   await expect(style).toContainText("Added to every shot's prompt");

@@ -64,7 +64,14 @@ async function closeOverlay(page: Page, testId: string): Promise<void> {
   await expect(page.getByTestId(testId)).toHaveCount(0);
 }
 
+/** The jobs queue is a popover of the top bar: open it (it stays open until toggled). */
+async function openJobs(page: Page): Promise<void> {
+  if ((await page.getByTestId('jobs-popover').count()) === 0) await page.getByTestId('jobs-button').click();
+  await expect(page.getByTestId('jobs-panel')).toBeVisible();
+}
+
 async function setBudget(page: Page, amount: string): Promise<void> {
+  await openJobs(page);
   await page.getByTestId('budget-input').fill(amount);
   await page.getByTestId('budget-save').click();
   await expect(page.getByTestId('budget-save')).toBeDisabled();
@@ -154,6 +161,7 @@ test('a provider failure shows its reason; a retry runs only after the cost was 
   await addShot(page, { source: 'text', prompt: 'Lightning over the harbour', durationSec: 1 });
   await enableComfy(page);
   await closeOverlay(page, 'settings-panel');
+  await openJobs(page);
   const before = (await fake.log()).creates;
   await fake.set({ failWith: 'CUDA out of memory while sampling' });
   try {

@@ -45,8 +45,8 @@ test('Chinese prompt with markup, broken upload, undo/redo, 简体中文', async
   await expect(page.getByRole('heading', { name: 'Add a shot' })).toBeVisible();
   await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: '添加镜头' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: '导出' })).toBeVisible();
-  await expect(page.getByTestId('undo')).toHaveText('撤销');
+  await expect(page.getByTestId('open-export')).toHaveText('导出…');
+  await expect(page.getByTestId('undo')).toHaveAccessibleName('撤销');
   await expect(page.getByRole('heading', { name: 'Add a shot' })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('heading', { name: '添加镜头' })).toBeVisible();

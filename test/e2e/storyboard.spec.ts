@@ -42,6 +42,7 @@ test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page,
   await expect.poll(() => firstThumb.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('2-generated.png'), fullPage: true });
 
+  await page.getByTestId('open-export').click();
   const exportPanel = page.getByTestId('export-panel');
   const outPath = join(projectDir, 'export.mp4');
   await expect(exportPanel.getByTestId('export-path')).toHaveValue(outPath);

@@ -40,6 +40,24 @@ function psnr(a: Buffer, b: Buffer): number {
   return mse === 0 ? 99 : 10 * Math.log10((255 * 255) / mse);
 }
 
+/** A 9:16 720p project: the horse clip (2 s) and an animatic of the camping first frame (2 s). */
+function verticalProject(parent: string, camera: string): string {
+  const project = join(parent, 'Vertical 竖屏');
+  cli('new', project, '--name', 'Vertical', '--aspect', '9:16', '--resolution', '720p', '--fps', String(FPS));
+  cli('add-shot', project, '--video', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4'), '--duration', '2');
+  cli('add-shot', project, '--first-frame', join(MEDIA, 'first-frame-camping.png'), '--camera', camera, '--duration', '2');
+  cli('generate', project);
+  return project;
+}
+
+async function openProject(page: Page, url: string, project: string): Promise<void> {
+  await page.goto(url);
+  const open = page.getByTestId('open-project');
+  await open.getByRole('textbox').fill(project);
+  await open.getByRole('button').click();
+  await expect(page.getByTestId('project-name')).toHaveText('Vertical');
+}
+
 async function gotoFrame(page: Page, frame: number): Promise<void> {
   await page.getByTestId('project-name').click();
   await page.keyboard.press('Home');
@@ -70,21 +88,13 @@ async function captureStage(page: Page, dir: string, name: string, seconds: numb
 
 test('the viewer composes what the export writes in a 9:16 project (clip + first frame), and a drag reaches both', async ({ page, host, problems }, info) => {
   test.setTimeout(240_000);
-  const project = join(host.dir, 'Vertical 竖屏');
-  cli('new', project, '--name', 'Vertical', '--aspect', '9:16', '--resolution', '720p', '--fps', String(FPS));
-  cli('add-shot', project, '--video', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4'), '--duration', '2');
-  cli('add-shot', project, '--first-frame', join(MEDIA, 'first-frame-camping.png'), '--camera', 'static', '--duration', '2');
-  cli('generate', project);
+  const project = verticalProject(host.dir, 'static');
   const out = mkdtempSync(join(tmpdir(), 'sb-viewer-'));
   const film = join(out, 'film.mp4');
   cli('export', project, '--out', film, '--quality', 'high');
 
   await page.setViewportSize({ width: 1280, height: 1400 });
-  await page.goto(host.url);
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(project);
-  await open.getByRole('button').click();
-  await expect(page.getByTestId('project-name')).toHaveText('Vertical');
+  await openProject(page, host.url, project);
   // The stage at exactly half the canvas (360x640): picture edges on whole pixels, so the
   // browser's scaling and the reference's are the same 2:1 average (set through the CSSOM:
   // the page's CSP refuses injected style sheets).
@@ -136,17 +146,9 @@ test('the viewer composes what the export writes in a 9:16 project (clip + first
 });
 
 test('screenshots: the viewer of a 9:16 project at 1280x720, in English and Chinese', async ({ page, host, problems }, info) => {
-  const project = join(host.dir, 'Vertical 竖屏');
-  cli('new', project, '--name', 'Vertical', '--aspect', '9:16', '--resolution', '720p', '--fps', String(FPS));
-  cli('add-shot', project, '--video', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4'), '--duration', '2');
-  cli('add-shot', project, '--first-frame', join(MEDIA, 'first-frame-camping.png'), '--camera', 'push_in', '--duration', '2');
-  cli('generate', project);
+  const project = verticalProject(host.dir, 'push_in');
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(project);
-  await open.getByRole('button').click();
-  await expect(page.getByTestId('project-name')).toHaveText('Vertical');
+  await openProject(page, host.url, project);
   await page.getByTestId('shot-card').first().click();
   await expect(page.getByTestId('framing-mode')).toHaveValue('fit');
   await gotoFrame(page, 13);

@@ -29,6 +29,8 @@ export interface SpeechFake {
   readonly creates: number;
   /** How long an async task runs before it succeeds (MiniMax). */
   runMs: number;
+  /** Holds each accepted create's answer this long (a kill in between loses the answer). */
+  createDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ async function start(route: Route, apiKey: string): Promise<SpeechFake> {
     };
     await route(rec, req, reply, res);
   });
-  const fake = { url: server.origin, apiKey, requests, creates: 0, runMs: 200, close: server.close };
+  const fake = { url: server.origin, apiKey, requests, creates: 0, runMs: 200, createDelayMs: 0, close: server.close };
   return fake;
 }
 
@@ -95,7 +97,7 @@ const MINIMAX_VOICES = ['male-qn-qingse', 'female-shaonv', 'English_expressive_n
 export async function startFakeMinimaxSpeech(): Promise<SpeechFake> {
   const tasks = new Map<string, { createdAt: number; text: string }>();
   const base = (code: number, msg: string) => ({ base_resp: { status_code: code, status_msg: msg } });
-  const fake: SpeechFake = await start((rec, _req, reply) => {
+  const fake: SpeechFake = await start(async (rec, _req, reply) => {
     if (rec.path.startsWith('/cdn/')) {
       const t = tasks.get(rec.path.slice(5).replace(/\.mp3$/, ''));
       return t ? reply(200, toneWav(speakSec(t.text))) : reply(404, { error: 'gone' });
@@ -115,6 +117,7 @@ export async function startFakeMinimaxSpeech(): Promise<SpeechFake> {
       const id = String(95_157_322_514_000 + tasks.size);
       tasks.set(id, { createdAt: Date.now(), text: b.text as string });
       (fake as { creates: number }).creates++;
+      if (fake.createDelayMs > 0) await new Promise((r) => setTimeout(r, fake.createDelayMs));
       return reply(200, { task_id: Number(id), task_token: 'tok', file_id: Number(id) + 1, usage_characters: [...(b.text as string)].length, ...base(0, 'success') });
     }
     if (rec.method === 'GET' && rec.path === '/v1/query/t2a_async_query_v2') {

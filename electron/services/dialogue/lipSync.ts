@@ -185,7 +185,9 @@ export async function runLipSyncJob(deps: LipSyncDeps, jobId: string, o: Pick<Li
 }
 
 /** After a crash: steps with a task id are polled; one cut off while sending becomes `unknown`. */
-export async function resumeLipSyncJobs(deps: LipSyncDeps, o: Pick<LipSyncOptions, 'signal' | 'onProgress'> = {}): Promise<string[]> {
+export async function resumeLipSyncJobs(
+  deps: LipSyncDeps, o: Pick<LipSyncOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
+): Promise<string[]> {
   const ids: string[] = [];
   const steps = deps.store.listJobs({ states: IN_FLIGHT }).filter((j) => j.request.kind === 'lipsync')
     .sort((a, b) => Number(a.request.step) - Number(b.request.step));
@@ -196,6 +198,7 @@ export async function resumeLipSyncJobs(deps: LipSyncDeps, o: Pick<LipSyncOption
     }
     ids.push(job.id);
   }
+  if (ids.length > 0) o.onStart?.(ids);
   // In chain order: a later step needs the earlier one's video.
   for (const id of ids) await runLipSyncJob(deps, id, o);
   return ids;

@@ -91,7 +91,9 @@ export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<
   }
   const lines = all.filter((l) => (!opts.shotIds?.length || opts.shotIds.includes(l.shotId)) && (!opts.lineIds?.length || opts.lineIds.includes(l.id)));
   const items = new Set(doc.audioItems.map((a) => a.id));
-  const busy = new Set(deps.store.listJobs({ states: IN_FLIGHT }).filter((j) => j.request.kind === 'speech').map((j) => String(j.request.lineId)));
+  // A line with a job under way, or one whose outcome is unknown (it may have been paid), is not
+  // voiced again until that job is resolved (canceled by the user after checking the provider).
+  const busy = new Set(deps.store.listJobs({ states: [...IN_FLIGHT, 'unknown'] }).filter((j) => j.request.kind === 'speech').map((j) => String(j.request.lineId)));
   const rows: SpeechPlanRow[] = [];
   const checked = new Map<string, string | null>();
   for (const line of lines) {
@@ -122,10 +124,11 @@ function speakerName(doc: ReturnType<ProjectStore['snapshot']>, line: DialogueLi
 export function estimateSpeech(deps: SpeechDeps, rows: readonly SpeechPlanRow[], cap: number | null): SpeechEstimate {
   const jobs = rows.filter((r) => r.action === 'job');
   const unpriced = jobs.filter((r) => r.cost === null).length;
-  const total = roundCents(jobs.reduce((t, r) => t + (r.cost ?? 0), 0));
-  const committed = roundCents(deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0));
-  const overBudget = cap !== null && (committed + total > cap + 1e-9 || unpriced > 0);
-  return { lines: rows.length, jobs: jobs.length, total, currency: CURRENCY, committed, budgetCap: cap, overBudget, unpriced };
+  const exact = jobs.reduce((t, r) => t + (r.cost ?? 0), 0);
+  const spent = deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0);
+  // Compared unrounded: a line costs fractions of a cent, and any spending is over a cap of 0.
+  const overBudget = cap !== null && (spent + exact > cap + 1e-12 || unpriced > 0);
+  return { lines: rows.length, jobs: jobs.length, total: roundCents(exact), currency: CURRENCY, committed: roundCents(spent), budgetCap: cap, overBudget, unpriced };
 }
 
 /**

@@ -87,7 +87,9 @@ export function dialogueHandlers(session: Session, { settings }: FacadeServices)
     'dialogue.lipSync': async (input) => {
       const deps = await speechDeps(session.require());
       return start<{ jobIds: string[] }>(async (signal, onQueued) => {
-        await resumeLipSyncJobs(deps, { signal, onProgress });
+        // A chain a crash cut off is finished (polled by task id), never started again.
+        const resumed = await resumeLipSyncJobs(deps, { signal, onProgress, onStart: (jobIds) => onQueued({ jobIds }) });
+        if (resumed.length > 0) return { jobIds: resumed };
         return lipSyncTake(deps, { ...input, signal, onQueued: (jobIds) => onQueued({ jobIds }), onProgress });
       });
     },

@@ -7,6 +7,7 @@ import { previousShotLastFrame } from '../media/continuity.js';
 import { importOfKind } from '../media/importOfKind.js';
 import { addShotWith, shotDialogue } from './dialogue.js';
 import type { NamespaceHandlers, Session } from './session.js';
+import { shotListHandlers } from './shotList.js';
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
 export const DEFAULT_SHOT_SECONDS = 4;
@@ -14,6 +15,7 @@ export const DEFAULT_SHOT_SECONDS = 4;
 export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
   const edit = session.edit.bind(session);
   return {
+    ...shotListHandlers(session, DEFAULT_SHOT_SECONDS),
     'shots.add': async (input) => {
       const store = session.require();
       if (input.firstFramePath && input.videoPath) {

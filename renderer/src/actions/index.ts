@@ -1,8 +1,8 @@
 /** All actions by id: the registry that buttons, shortcuts and tests dispatch through. */
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
 import type { ActionMap } from './registry';
-import { shotAdd, shotMove, shotRemove, shotSelectTake, shotUpdate } from './shotActions';
-import { editCopy, editDelete, editDuplicate, editPaste, editSplit, shotsMoveMany, trimIn, trimOut } from './shotEditActions';
+import { shotAdd, shotMove, shotRemove, shotSelectTake, shotsPaste, shotUpdate } from './shotActions';
+import { editCopy, editDelete, editDuplicate, editPaste, editSplit, markClear, markIn, markOut, shotsMoveMany, trimIn, trimOut } from './shotEditActions';
 import { viewActions } from './viewActions';
 import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeExtend, takeExtendSelected, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
 import { timelineActions } from './timelineActions';
@@ -10,6 +10,7 @@ import { exportCancel, exportStart } from './exportActions';
 import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
+import { audioActions } from './audioActions';
 import { framingActions } from './framingActions';
 
 export const actions: ActionMap = {
@@ -20,6 +21,7 @@ export const actions: ActionMap = {
   'history.undo': historyUndo,
   'history.redo': historyRedo,
   'shot.add': shotAdd,
+  'shots.paste': shotsPaste,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
@@ -36,6 +38,9 @@ export const actions: ActionMap = {
   'edit.split': editSplit,
   'trim.in': trimIn,
   'trim.out': trimOut,
+  'mark.in': markIn,
+  'mark.out': markOut,
+  'mark.clear': markClear,
   'shots.moveMany': shotsMoveMany,
   'scene.add': sceneAdd,
   'scene.rename': sceneRename,
@@ -51,6 +56,7 @@ export const actions: ActionMap = {
   ...generationActions,
   ...elementActions,
   ...styleActions,
+  ...audioActions,
   ...framingActions,
 };
 

@@ -6,7 +6,7 @@ import { actions } from '.';
 import type { Action, ActionContext } from './registry';
 import { runAction } from './registry';
 
-const ALIASES: Record<string, string> = { 'export.open': 'export.focus' };
+const ALIASES: Record<string, string> = {};
 
 export function runMenuAction(ctx: ActionContext, id: string): Promise<boolean> {
   if (id === 'project.new' || id === 'project.open') {

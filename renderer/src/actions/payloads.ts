@@ -1,5 +1,7 @@
 /** What each action takes. The registry is typed from this map. */
-import type { MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
+import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
+import type { AddAudioPayload } from './audioActions';
+import type { ListedShot } from '../../../shared/model/shotList';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
@@ -61,7 +63,6 @@ export interface ActionPayloads {
   'player.fullscreen': undefined;
   'shot.new': undefined;
   'select.all': undefined;
-  'export.focus': undefined;
   'timeline.zoomIn': undefined;
   'timeline.zoomOut': undefined;
   'timeline.zoomFit': undefined;
@@ -72,6 +73,12 @@ export interface ActionPayloads {
   'edit.split': undefined;
   'trim.in': undefined;
   'trim.out': undefined;
+  'mark.in': undefined;
+  'mark.out': undefined;
+  'mark.clear': undefined;
+  'timeline.zoomTo': { pxPerFrame: number };
+  'export.open': undefined;
+  'jobs.toggle': undefined;
   'shots.moveMany': { shotIds: string[]; toIndex: number };
   'scene.add': { heading: string; index?: number };
   'scene.rename': { sceneId: string; heading: string };
@@ -109,6 +116,10 @@ export interface ActionPayloads {
   // The project's style: see styleActions.ts. `pictures` is the whole new list, in order.
   'style.setPrompt': { stylePrompt: string };
   'style.setPictures': { pictures: PictureSource[] };
+  'audio.add': AddAudioPayload;
+  'shots.paste': { lines: ListedShot[] };
+  'audio.update': { id: string; patch: AudioPatch };
+  'audio.remove': { id: string };
   // A shot's framing (framingActions.ts); aspect defaults to the project's, null = fit, centred.
   'shot.setFraming': { shotId: string; aspect?: Aspect; framing: Framing | null };
 }

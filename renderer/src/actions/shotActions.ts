@@ -1,6 +1,32 @@
 /** Shot edits. Each returns the new document from the services (one undo step each). */
 import type { AddShotInput } from '../../../shared/api/contract';
 import type { Action } from './registry';
+import { selectShots, selectedShotIds, orderedIds } from './selection';
+import type { ListedShot } from '../../../shared/model/shotList';
+import type { AppState } from '../store/state';
+
+/** New shots go right after the last selected shot; null (append) with nothing selected. */
+export function insertIndex(s: Pick<AppState, 'snapshot'>): number | null {
+  const sel = selectedShotIds(s);
+  const last = sel[sel.length - 1];
+  if (!s.snapshot || last === undefined) return null;
+  return orderedIds(s.snapshot).indexOf(last) + 1;
+}
+
+/** A pasted shot list: one shots.addMany (one undo step), after the selection; the new shots become the selection. */
+export const shotsPaste: Action<'shots.paste'> = {
+  id: 'shots.paste',
+  labelKey: 'workspace.paste.submit',
+  place: 'paste',
+  predicate: (s, p) => s.snapshot !== null && p.lines.length > 0,
+  async perform({ api, store }, p) {
+    const at = insertIndex(store.getState());
+    const shots: ListedShot[] = p.lines.map((l) => ({ ...l }));
+    const { shotIds, snapshot } = await api.call('shots.addMany', { shots, ...(at !== null ? { index: at } : {}) });
+    store.getState().setSnapshot(snapshot);
+    selectShots(store.getState(), shotIds);
+  },
+};
 
 export const shotAdd: Action<'shot.add'> = {
   id: 'shot.add',
@@ -16,9 +42,11 @@ export const shotAdd: Action<'shot.add'> = {
     if (p.durationSec !== null) input.durationSec = p.durationSec;
     if (firstFramePath) input.firstFramePath = firstFramePath;
     if (videoPath) input.videoPath = videoPath;
+    const at = insertIndex(store.getState());
+    if (at !== null) input.index = at;
     const { shotId, snapshot } = await api.call('shots.add', input);
     store.getState().setSnapshot(snapshot);
-    store.getState().selectShot(shotId);
+    selectShots(store.getState(), [shotId]);
   },
 };
 

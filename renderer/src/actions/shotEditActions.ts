@@ -5,7 +5,9 @@
  */
 import { locate, playSegments } from '../player/cutPosition';
 import { getPlayhead } from '../player/playhead';
-import { selection } from '../store/uiEditor';
+import i18next from 'i18next';
+import { AppError } from '../../../shared/errors';
+import { editorUi, selection, setEditorUi } from '../store/uiEditor';
 import type { AppState } from '../store/state';
 import type { Action } from './registry';
 import { orderedIds, selectedShotIds } from './selection';
@@ -65,7 +67,9 @@ export const editPaste: Action<'edit.paste'> = {
 
 export const editSplit: Action<'edit.split'> = {
   id: 'edit.split', labelKey: 'editor.edit.split', group: 'edit', global: true, place: 'shot',
-  shortcuts: ['S'],
+  // Ctrl/Cmd+K as in Premiere Pro and Ctrl/Cmd+B as in Resolve and CapCut; the command
+  // palette moved to Ctrl/Cmd+Shift+P (README, Keyboard).
+  shortcuts: ['S', 'Mod+K', 'Mod+B'],
   predicate: (s) => {
     const here = atPlayhead(s);
     return here !== null && here.offset > 0 && here.offset < here.segment.frames;
@@ -77,34 +81,84 @@ export const editSplit: Action<'edit.split'> = {
   },
 };
 
-/** I / O: the shot under the playhead starts (or ends) at the playhead. One undo step. */
-function trimAt(which: 'in' | 'out'): Action<'trim.in' | 'trim.out'> {
+/**
+ * Q / W: the SELECTED shot starts (Q) or ends (W) at the playhead — the NLE's "trim to
+ * playhead", where the playhead sits between frames: W keeps the frames before it. Refused
+ * with a reason (shown in the inspector) when nothing or more than one shot is selected, when
+ * the playhead is outside that shot, or when the trim would leave no frame. One undo step.
+ */
+export function trimPlan(s: AppState, which: 'in' | 'out', playhead: number):
+  { ok: true; shotId: string; call: { kind: 'trim'; inFrames: number; outFrames: number | null } | { kind: 'duration'; frames: number } }
+  | { ok: false; reason: 'selectOne' | 'outside' | 'zeroLength' | 'nothing' } {
+  const ids = selectedShotIds(s);
+  if (!s.snapshot || ids.length !== 1) return { ok: false, reason: 'selectOne' };
+  const shotId = ids[0] as string;
+  const seg = playSegments(s.snapshot).find((x) => x.shotId === shotId);
+  const shot = s.snapshot.shots.find((x) => x.id === shotId);
+  if (!seg || !shot) return { ok: false, reason: 'selectOne' };
+  const offset = playhead - seg.startFrame;
+  if (offset < 0 || offset > seg.frames) return { ok: false, reason: 'outside' };
+  if (which === 'out' && offset === 0) return { ok: false, reason: 'zeroLength' };
+  if (which === 'in' && offset === seg.frames) return { ok: false, reason: 'zeroLength' };
+  if ((which === 'in' && offset === 0) || (which === 'out' && offset === seg.frames)) return { ok: false, reason: 'nothing' };
+  if (seg.mediaPath === null) {
+    // A shot without a take has no media to trim: its length is what changes.
+    return { ok: true, shotId, call: { kind: 'duration', frames: which === 'in' ? seg.frames - offset : offset } };
+  }
+  const inFrames = seg.inFrames;
+  const outFrames = inFrames + seg.frames;
+  return which === 'in'
+    ? { ok: true, shotId, call: { kind: 'trim', inFrames: inFrames + offset, outFrames: shot.trimOutFrames === null ? null : outFrames } }
+    : { ok: true, shotId, call: { kind: 'trim', inFrames, outFrames: inFrames + offset } };
+}
+
+function trimTo(which: 'in' | 'out'): Action<'trim.in' | 'trim.out'> {
   return {
     id: which === 'in' ? 'trim.in' : 'trim.out',
-    labelKey: which === 'in' ? 'editor.trim.in' : 'editor.trim.out',
+    labelKey: which === 'in' ? 'workspace.trim.start' : 'workspace.trim.end',
     group: 'edit', global: true, place: 'shot',
-    shortcuts: [which === 'in' ? 'I' : 'O'],
-    predicate: (s) => {
-      const here = atPlayhead(s);
-      if (!here || here.segment.mediaPath === null) return false;
-      return which === 'in' ? here.offset > 0 : here.offset < here.segment.frames - 1;
-    },
+    shortcuts: [which === 'in' ? 'Q' : 'W'],
+    // Always runnable with a project: a refusal is explained, never a silent no-op.
+    predicate: someSelected,
     async perform({ api, store }) {
-      const s = store.getState();
-      const here = atPlayhead(s);
-      const shot = s.snapshot?.shots.find((x) => x.id === here?.segment.shotId);
-      if (!here || !shot) return;
-      const inFrames = here.segment.inFrames;
-      const outFrames = inFrames + here.segment.frames;
-      const next = which === 'in'
-        ? { inFrames: inFrames + here.offset, outFrames: shot.trimOutFrames === null ? null : outFrames }
-        : { inFrames, outFrames: inFrames + here.offset + 1 };
-      store.getState().setSnapshot(await api.call('shots.setTrim', { shotId: shot.id, ...next }));
+      const plan = trimPlan(store.getState(), which, getPlayhead());
+      if (!plan.ok) throw new AppError('INVALID_INPUT', i18next.t(`workspace.trim.refused.${plan.reason}`));
+      const next = plan.call.kind === 'trim'
+        ? await api.call('shots.setTrim', { shotId: plan.shotId, inFrames: plan.call.inFrames, outFrames: plan.call.outFrames })
+        : await api.call('shots.update', { shotId: plan.shotId, patch: { durationFrames: plan.call.frames } });
+      store.getState().setSnapshot(next);
     },
   };
 }
-export const trimIn = trimAt('in') as Action<'trim.in'>;
-export const trimOut = trimAt('out') as Action<'trim.out'>;
+export const trimIn = trimTo('in') as Action<'trim.in'>;
+export const trimOut = trimTo('out') as Action<'trim.out'>;
+
+/** I / O: the in and out marks at the playhead (UI state: a range for play, export and generate). */
+function markAt(which: 'in' | 'out'): Action<'mark.in' | 'mark.out'> {
+  return {
+    id: which === 'in' ? 'mark.in' : 'mark.out',
+    labelKey: which === 'in' ? 'workspace.marks.setIn' : 'workspace.marks.setOut',
+    group: 'edit', global: true, place: 'app', shortcuts: [which === 'in' ? 'I' : 'O'],
+    predicate: (s) => (s.snapshot?.shots.length ?? 0) > 0,
+    async perform() {
+      const at = getPlayhead();
+      const m = editorUi.getState().marks;
+      // A mark past the other one moves that one out of the way (the range is never inverted).
+      const marks = which === 'in'
+        ? { in: at, out: m.out !== null && m.out < at ? null : m.out }
+        : { in: m.in !== null && m.in > at ? null : m.in, out: at };
+      setEditorUi({ marks });
+    },
+  };
+}
+export const markIn = markAt('in') as Action<'mark.in'>;
+export const markOut = markAt('out') as Action<'mark.out'>;
+
+export const markClear: Action<'mark.clear'> = {
+  id: 'mark.clear', labelKey: 'workspace.marks.clear', group: 'edit', global: true, place: 'app', shortcuts: ['Alt+X'],
+  predicate: () => editorUi.getState().marks.in !== null || editorUi.getState().marks.out !== null,
+  perform: async () => setEditorUi({ marks: { in: null, out: null } }),
+};
 
 export const shotsMoveMany: Action<'shots.moveMany'> = {
   id: 'shots.moveMany', labelKey: 'editor.grid.move', place: 'shot',

@@ -47,10 +47,10 @@ export const viewActions = {
   'view.timeline': ui('view.timeline', 'editor.view.timeline', 'view', ['Mod+2'], () => setEditorUi({ view: 'timeline' })),
   'view.toggle': ui('view.toggle', 'editor.view.toggle', 'view', ['Mod+\\'], () =>
     setEditorUi({ view: editorUi.getState().view === 'grid' ? 'timeline' : 'grid' })),
-  'palette.open': ui('palette.open', 'editor.palette.open', 'help', ['Mod+K'], () => setEditorUi({ paletteOpen: true, sheetOpen: false }), () => true),
+  'palette.open': ui('palette.open', 'editor.palette.open', 'help', ['Mod+Shift+P'], () => setEditorUi({ paletteOpen: true, sheetOpen: false }), () => true),
   'help.shortcuts': ui('help.shortcuts', 'editor.help.shortcuts', 'help', ['Shift+?'], () => setEditorUi({ sheetOpen: true, paletteOpen: false }), () => true),
   'overlay.close': ui('overlay.close', 'editor.overlay.close', 'view', ['Escape'], () =>
-    setEditorUi({ paletteOpen: false, sheetOpen: false, contextMenu: null }), () => true),
+    setEditorUi({ paletteOpen: false, sheetOpen: false, contextMenu: null, exportOpen: false, jobsOpen: false }), () => true),
   'play.toggle': ui('play.toggle', 'editor.play.toggle', 'playback', ['Space'], (s) => {
     const playing = editorUi.getState().rate !== 0;
     if (!playing && getPlayhead() >= end(s) - 1) setPlayhead(0);
@@ -80,9 +80,6 @@ export const viewActions = {
     const order = s.snapshot ? orderedIds(s.snapshot) : [];
     selection.getState().select(order, 'replace', order);
   }, hasShots),
-  'export.focus': ui('export.focus', 'editor.export.focus', 'file', ['Mod+E'], () => {
-    const el = document.querySelector<HTMLElement>('[data-testid="export-path"]');
-    el?.scrollIntoView({ block: 'center' });
-    el?.focus();
-  }, hasShots),
+  'export.open': ui('export.open', 'workspace.export.open', 'file', ['Mod+E'], () => setEditorUi({ exportOpen: true, jobsOpen: false }), hasShots),
+  'jobs.toggle': ui('jobs.toggle', 'workspace.jobs.toggle', 'view', ['Mod+J'], () => setEditorUi({ jobsOpen: !editorUi.getState().jobsOpen })),
 } as const;

@@ -24,6 +24,7 @@ export function ActionButton<Id extends ActionId>({ action, payload, variant = '
       disabled={!a.enabled}
       aria-busy={a.busy}
       title={a.title}
+      aria-label={label !== undefined && label !== a.label ? a.label : undefined}
       data-testid={testId}
       onClick={type === 'button' ? () => void a.run() : undefined}
     >

@@ -15,6 +15,7 @@ import { Field } from '../components/Field';
 import { formatMoney } from '../store/jobs';
 import { jobsUi, type GenerateScope } from '../store/jobsUi';
 import { GenerateEstimate } from './GenerateEstimate';
+import { ScopeShots } from './ScopeShots';
 import {
   batchFor, capabilitiesOf, durationText, MAX_DIALOG_VARIATIONS, shotsInScope, unsupportedShots, type GenerateChoice,
 } from './generateModel';
@@ -37,13 +38,14 @@ function GenerateForm() {
   const busy = useAppState((s) => s.busy.generateDialog === true);
   const lang = useAppState((s) => s.language);
   const picked = useSelection((s) => s.ids);
-  const inspected = useAppState((s) => s.selectedShotId);
-  // The multi-selection, else the shot in the inspector.
-  const selected = useMemo(() => (picked.length > 0 ? picked : inspected ? [inspected] : []), [picked, inspected]);
+  // The one selection, restricted to shots of this document (store/selection.ts).
+  const selected = useMemo(() => picked.filter((id) => snapshot?.shots.some((s) => s.id === id)), [picked, snapshot]);
   const initialScope = useStore(jobsUi, (s) => s.generateScope);
   const [choice, setChoice] = useState<GenerateChoice>(() => ({
     provider: snapshot?.project.defaultProvider || 'animatic', model: '', variations: 1,
-    scope: picked.length > 0 && initialScope === 'missing' ? 'selected' : initialScope, seed: 'new',
+    // The scope it was opened with (the one selection always holds a shot after an add, so
+    // "selected" is offered, never assumed); the dialog names the shots either way.
+    scope: initialScope, seed: 'new',
   }));
   // The project's default provider when it is enabled here, else the first enabled one.
   const provider = providers?.some((p) => p.id === choice.provider && p.enabled) ? choice.provider
@@ -159,6 +161,7 @@ function GenerateForm() {
             </div>
           )}
           {needsSelection && <small className="field-error" data-testid="gen-need-selection">{t('generate.needSelection')}</small>}
+          {snapshot && scoped.length > 0 && <ScopeShots snapshot={snapshot} shots={scoped} />}
         </fieldset>
         {unsupported.length > 0 && info && (
           <p className="warn small" data-testid="gen-unsupported">{t('generate.unsupported', { count: unsupported.length, provider: info.label })}</p>

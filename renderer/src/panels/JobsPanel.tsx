@@ -9,12 +9,10 @@ import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { BudgetBar } from './BudgetBar';
 import { JobRow } from './JobRow';
 import { JobsRetryConfirm } from './JobsRetryConfirm';
-import { useJobsSync } from './useJobsSync';
 import './generation.css';
 
 export function JobsPanel() {
   const { t } = useTranslation();
-  useJobsSync();
   const filter = useStore(jobsUi, (s) => s.jobsFilter);
   const jobList = useAppState((s) => s.jobList);
   const jobProgress = useAppState((s) => s.jobProgress);
@@ -30,7 +28,6 @@ export function JobsPanel() {
     <section className="panel jobs-panel" aria-labelledby="jobs-title" data-testid="jobs-panel">
       <div className="detail-head">
         <h2 id="jobs-title">{t('jobs.title')}</h2>
-        <ActionButton action="generate.open" payload={undefined} variant="primary" className="btn-small" testId="generate-open" />
       </div>
       <BudgetBar />
       <div className="jobs-toolbar">

@@ -81,7 +81,6 @@ export function ShotCard({ shotId, index, seconds, selected, className, onSelect
   const shot = useAppState((s) => s.snapshot?.shots.find((x) => x.id === shotId));
   const snapshot = useAppState((s) => s.snapshot);
   const live = useAppState((s) => s.jobs[shotId]);
-  const inspected = useAppState((s) => s.selectedShotId === shotId);
   const takeId = shot?.selectedTakeId ?? null;
   const still = useThumbnail(snapshot?.dir ?? '', snapshot?.takes.find((x) => x.id === takeId)?.assetId ?? null);
   if (!shot || !snapshot) return null;
@@ -94,8 +93,8 @@ export function ShotCard({ shotId, index, seconds, selected, className, onSelect
     <li className={`card-item ${className}`} draggable onDragStart={onDragStart} onDragOver={onDragOver} data-shot-id={shotId}>
       <button
         type="button"
-        className={`shot-card${selected || inspected ? ' selected' : ''}`}
-        aria-pressed={selected || inspected}
+        className={`shot-card${selected ? ' selected' : ''}`}
+        aria-pressed={selected}
         data-testid="shot-card"
         data-status={status.kind}
         onClick={onSelect}

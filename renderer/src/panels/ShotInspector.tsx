@@ -13,6 +13,8 @@ import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { orderedCut } from '../store/selectors';
+import { primaryShot } from '../store/selection';
+import { useSelection } from '../app/useEditor';
 import { CameraSelect, parseDuration } from './AddShotForm';
 import { CommitField } from './CommitField';
 import { FrameSlot } from './FrameSlot';
@@ -27,7 +29,7 @@ import { ShotElementsField } from './ShotElementsField';
 export function ShotInspector() {
   const { t } = useTranslation();
   const snapshot = useAppState((s) => s.snapshot);
-  const shotId = useAppState((s) => s.selectedShotId);
+  const shotId = useSelection(primaryShot);
   const shot = snapshot?.shots.find((s) => s.id === shotId);
   if (!snapshot || !shot) {
     return (

@@ -9,21 +9,18 @@ import { actions, runAction } from '../actions';
 import { orderedIds } from '../actions/selection';
 import { useAppContext, useAppState } from '../app/context';
 import { useSelection } from '../app/useEditor';
-import { ActionButton } from '../components/ActionButton';
-import { ErrorMessage } from '../components/ErrorMessage';
 import { selection, setEditorUi } from '../store/uiEditor';
-import { cutSeconds, orderedCut, shotsToGenerate } from '../store/selectors';
+import { cutSeconds, orderedCut } from '../store/selectors';
 import { dropIndex, groupByScene, nudgeIndex } from './gridModel';
 import { SceneHeading } from './SceneHeading';
 import { ShotCard } from './ShotCard';
 
 const DRAG_TYPE = 'application/x-storyboard-shots';
 
-export function StoryboardGrid() {
+export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const snapshot = useAppState((s) => s.snapshot);
-  const pending = useAppState((s) => shotsToGenerate(s).length);
   const selected = useSelection((s) => s.ids);
   const [dragging, setDragging] = useState<string[] | null>(null);
   const [gap, setGap] = useState<number | null>(null);
@@ -38,7 +35,6 @@ export function StoryboardGrid() {
   const click = (id: string, e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
     const mode = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'replace';
     selection.getState().select([id], mode, order);
-    ctx.store.getState().selectShot(id);
   };
   const onKey = (id: string, e: KeyboardEvent) => {
     if (!e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
@@ -71,7 +67,7 @@ export function StoryboardGrid() {
   };
 
   return (
-    <section className="strip grid-view" aria-labelledby="strip-title">
+    <section className={`strip grid-view${compact ? ' compact' : ''}`} aria-labelledby="strip-title">
       <div className="strip-toolbar">
         <h2 id="strip-title">{t('strip.title')}</h2>
         <div className="strip-tools">
@@ -82,14 +78,8 @@ export function StoryboardGrid() {
             <input value={heading} onChange={(e) => setHeading(e.target.value)} placeholder={t('editor.scene.placeholder')} aria-label={t('editor.scene.heading')} data-testid="scene-heading-input" />
             <button type="submit" className="btn btn-secondary" disabled={heading.trim() === ''} data-testid="scene-add">{t('editor.scene.add')}</button>
           </form>
-          <ActionButton
-            action="generate.all" payload={undefined} variant="primary" testId="generate"
-            label={pending > 0 ? t('generate.count', { count: pending }) : t('generate.all')}
-            busyLabel={t('generate.starting')}
-          />
         </div>
       </div>
-      <ErrorMessage place="generate" />
       {order.length === 0 && snapshot.scenes.length === 0 ? (
         <div className="empty empty-teach" data-testid="empty-shots">
           <p>{t('strip.empty')}</p>
@@ -116,7 +106,6 @@ export function StoryboardGrid() {
                         onContextMenu={(e) => {
                           e.preventDefault();
                           if (!selected.includes(id)) click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
-                          ctx.store.getState().selectShot(id);
                           setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
                         }}
                       />

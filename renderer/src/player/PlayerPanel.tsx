@@ -14,6 +14,7 @@ import { cutLength, guideRect, locate, playSegments, timecode } from './cutPosit
 import { usePlayhead } from './playhead';
 import { usePlayback } from './usePlayback';
 import { PlayerAudio } from './PlayerAudio';
+import { SafeAreas } from './SafeAreas';
 import { useFramingDrag } from './useFramingDrag';
 
 const GUIDES: readonly SafeGuide[] = ['off', '9:16', '1:1', '4:5'];
@@ -39,6 +40,7 @@ export function PlayerPanel() {
   const playhead = usePlayhead();
   const rate = useEditorUi((s) => s.rate);
   const guide = useEditorUi((s) => s.guide);
+  const safeAreas = useEditorUi((s) => s.safeAreas);
   const drag = useFramingDrag(snapshot, segments);
   if (!snapshot) return null;
   const { width, height } = snapshot.project;
@@ -63,6 +65,7 @@ export function PlayerPanel() {
             <rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} />
           </svg>
         )}
+        {safeAreas && <SafeAreas width={width} height={height} />}
         {pos && <span className="player-shot-badge">{pos.index + 1}</span>}
       </div>
       <PlayerAudio snapshot={snapshot} urlOf={urlOf} />

@@ -80,10 +80,6 @@ export function isGenerating(state: Pick<AppState, 'snapshot' | 'jobs'>): boolea
   return snap.shots.some((s) => shotStatus(s, snap, state.jobs[s.id]).kind === 'generating');
 }
 
-export function selectedShot(state: Pick<AppState, 'snapshot' | 'selectedShotId'>): Shot | null {
-  return state.snapshot?.shots.find((s) => s.id === state.selectedShotId) ?? null;
-}
-
 export function isExporting(state: Pick<AppState, 'exportRun'>): boolean {
   const s = state.exportRun?.state;
   return s === 'starting' || s === 'running' || s === 'canceling';

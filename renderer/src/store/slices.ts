@@ -9,15 +9,9 @@ export const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
   snapshot: null,
   setSnapshot: (snapshot) =>
     set((s) => {
-      const ids = new Set(snapshot?.shots.map((shot) => shot.id) ?? []);
-      // Keep the selection while its shot exists (a remove or an undo may take it away).
-      const selectedShotId = s.selectedShotId !== null && ids.has(s.selectedShotId) ? s.selectedShotId : null;
+      // The selection follows in store.ts (it lives in the selection store, not here).
       const sameProject = snapshot !== null && s.snapshot?.project.id === snapshot.project.id;
-      return {
-        snapshot,
-        selectedShotId,
-        ...(sameProject ? {} : { ...emptyJobs, exportRun: null, errors: {} }),
-      };
+      return { snapshot, ...(sameProject ? {} : { ...emptyJobs, exportRun: null, errors: {} }) };
     }),
 });
 
@@ -27,14 +21,12 @@ export const createUiSlice = (language: Language): Slice<UiSlice> => (set) => ({
   language,
   appInfo: null,
   connection: 'connecting',
-  selectedShotId: null,
   busy: {},
   errors: {},
   exportRun: null,
   setLanguage: (lang) => set({ language: lang }),
   setAppInfo: (appInfo) => set({ appInfo }),
   setConnection: (connection) => set({ connection }),
-  selectShot: (selectedShotId) => set({ selectedShotId }),
   setBusy: (place, busy) => set((s) => ({ busy: { ...s.busy, [place]: busy } })),
   setError: (place, error) =>
     set((s) => {

@@ -1,7 +1,8 @@
 /**
  * The renderer's state, in slices. The document is whatever the services last returned: every
  * edit goes through the contract and the services own undo/redo, so nothing here is history.
- * UI state (language, selection, busy flags, errors, export run) is never part of a document.
+ * UI state (language, busy flags, errors, export run) is never part of a document; the one
+ * selection lives in its own store (selection.ts) and follows each new document.
  */
 import type { ExportProgress, MethodOutput } from '../../../shared/api/contract';
 import type { ErrorCode } from '../../../shared/errors';
@@ -14,7 +15,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
 /** Where in the UI an action runs, so its busy state and its error show right there. */
 export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' | 'generate' | 'export' | 'history'
-  | 'generateDialog' | 'jobs' | 'budget' | 'settings' | 'elements';
+  | 'generateDialog' | 'jobs' | 'budget' | 'settings' | 'elements' | 'audio' | 'paste';
 
 export interface UiError {
   code: ErrorCode;
@@ -45,14 +46,12 @@ export interface UiSlice {
   language: Language;
   appInfo: AppInfo | null;
   connection: ConnectionStatus;
-  selectedShotId: string | null;
   busy: Partial<Record<Place, boolean>>;
   errors: Partial<Record<Place, UiError>>;
   exportRun: ExportRun | null;
   setLanguage(language: Language): void;
   setAppInfo(info: AppInfo): void;
   setConnection(status: ConnectionStatus): void;
-  selectShot(shotId: string | null): void;
   setBusy(place: Place, busy: boolean): void;
   setError(place: Place, error: UiError | null): void;
   setExportRun(run: ExportRun | null): void;

@@ -24,6 +24,13 @@ export interface EditorUiState {
   /** 0 = paused; 1, 2, 4 forward; -1, -2, -4 backward (J/K/L). */
   rate: number;
   guide: SafeGuide;
+  /** Action- and title-safe rectangles over the viewer. */
+  safeAreas: boolean;
+  /** The Export dialog and the jobs popover of the top bar. */
+  exportOpen: boolean;
+  jobsOpen: boolean;
+  /** In and out marks (frames; the out mark is the last frame inside): a range for play, export and generate. */
+  marks: { in: number | null; out: number | null };
   paletteOpen: boolean;
   sheetOpen: boolean;
   contextMenu: ContextMenuRequest | null;
@@ -34,9 +41,13 @@ export interface EditorUiState {
 }
 
 const initial: EditorUiState = {
-  view: 'grid',
+  view: 'timeline',
   rate: 0,
   guide: 'off',
+  safeAreas: true,
+  exportOpen: false,
+  jobsOpen: false,
+  marks: { in: null, out: null },
   paletteOpen: false,
   sheetOpen: false,
   contextMenu: null,
@@ -56,6 +67,6 @@ export const viewport = createViewportStore();
 /** Tests start from a clean editor. */
 export function resetEditorUi(): void {
   editorUi.setState({ ...initial });
-  selection.setState({ ids: [], anchor: null, clipboard: [] });
+  selection.setState({ ids: [], anchor: null, item: null, clipboard: [] });
   viewport.setState({ playhead: 0 });
 }

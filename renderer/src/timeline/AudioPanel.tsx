@@ -1,22 +1,21 @@
 /**
- * Above the canvas: "Add music / voice-over" (a lane and a file, uploaded through the api
- * client's importFile, placed at the playhead by ONE audio.add) with its error shown right
+ * The library's Audio tab: "Add music / voice-over" (a lane and a file, uploaded and placed at
+ * the playhead by the audio.add action, ONE contract call) with its error shown right
  * here; a "Duck under voice-over" toggle per music item (ONE audio.update each); and a visually hidden list mirroring the audio items, so screen readers (and tests)
  * can read what the canvas draws.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toSerializedError } from '../../../shared/errors';
 import { framesToSeconds } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { FilePicker } from '../components/FilePicker';
 import { viewport as appViewport } from '../store/uiEditor';
-import { addAudio, updateAudio } from './audioApi';
+import { actions, runAction } from '../actions';
 import { audioModel, type AudioLane } from './audioModel';
 import type { TimelineCtx } from './commands';
 import { LAYOUT } from './geometry';
 
-function AudioList() {
+export function AudioList() {
   const { t } = useTranslation();
   const boxes = useAppState((s) => audioModel(s.snapshot));
   const fps = useAppState((s) => s.snapshot?.project.fps ?? null);
@@ -37,14 +36,10 @@ function AudioList() {
   );
 }
 
-/** Turns ducking on or off for one item: ONE audio.update (one undo step). Answers the error message, or null. */
+/** Turns ducking on or off for one item: the audio.update action (one undo step). Answers the error message, or null. */
 export async function setDuck(ctx: TimelineCtx, id: string, duck: boolean): Promise<string | null> {
-  try {
-    ctx.store.getState().setSnapshot(await updateAudio(ctx.api, id, { duck }));
-    return null;
-  } catch (err) {
-    return toSerializedError(err).message;
-  }
+  const ok = await runAction(ctx, actions['audio.update'], { id, patch: { duck } });
+  return ok ? null : (ctx.store.getState().errors.audio?.message ?? null);
 }
 
 /** Music items lower under voice-over when ducking is on (shared/export/ducking.ts; export and preview alike). */
@@ -71,6 +66,7 @@ function DuckToggles({ ctx, onError }: { ctx: TimelineCtx; onError: (message: st
           <label key={item.id} className="small" title={t('timeline.audio.duckHint')}>
             <input
               type="checkbox"
+              className="styled-check"
               checked={pending?.id === item.id ? pending.duck : item.duck}
               disabled={pending?.id === item.id}
               onChange={(e) => void toggle(item.id, e.target.checked)}
@@ -100,18 +96,16 @@ export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
     if (!file || busy) return;
     setBusy(true);
     setError(null);
-    try {
-      const path = await ctx.api.importFile(file);
-      const startFrame = Math.max(0, Math.round((ctx.viewport ?? appViewport).getState().playhead));
-      ctx.store.getState().setSnapshot(await addAudio(ctx.api, { path, lane, startFrame }));
+    // The audio.add action uploads, then adds at the playhead (one undo step). A refusal is
+    // kept here with the file still chosen, so the user can pick another lane or file.
+    const ok = await runAction(ctx, actions['audio.add'], { lane, file, startFrame: Math.max(0, Math.round((ctx.viewport ?? appViewport).getState().playhead)) });
+    const err = ctx.store.getState().errors.audio;
+    ctx.store.getState().setError('audio', null);
+    if (ok) {
       setFile(null);
       if (input.current) input.current.value = '';
-    } catch (err) {
-      // Kept where it happened, with the file still chosen, so the user can pick another lane or file.
-      setError(toSerializedError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    } else setError(err?.message ?? null);
+    setBusy(false);
   };
 
   return (
@@ -139,7 +133,6 @@ export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
         )}
       </form>
       <DuckToggles ctx={ctx} onError={setError} />
-      <AudioList />
     </>
   );
 }

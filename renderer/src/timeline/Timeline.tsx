@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Stage } from 'react-konva';
 import { useAppContext, useAppState, isMac } from '../app/context';
 import { setEditorUi, selection, viewport } from '../store/uiEditor';
-import { AudioPanel } from './AudioPanel';
+import { AudioList } from './AudioPanel';
 import { createAudioSelection } from './audioSelection';
 import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
 import { TimelineController } from './controller';
@@ -55,9 +55,6 @@ export function Timeline() {
         gesture,
         audioSelection,
         send: (intent) => applyIntent(ctx, intent),
-        onSelect: (_ids, primary) => {
-          if (app.store.getState().selectedShotId !== primary) app.store.getState().selectShot(primary);
-        },
         onContextMenu: (shotId, p) => setEditorUi({ contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId } }),
       }),
     [app, ctx, gesture, audioSelection],
@@ -132,7 +129,7 @@ export function Timeline() {
 
   return (
     <TimelineEnv.Provider value={env}>
-      <AudioPanel ctx={ctx} />
+      <AudioList />
       <div
         ref={boxRef}
         className="timeline"

@@ -72,22 +72,15 @@ export function stepFrames(ctx: TimelineCtx, n: number): void {
   setPlayhead(ctx, vpOf(ctx).getState().playhead + n);
 }
 
-/** Changes the selection and mirrors its primary shot into the inspector's selectedShotId. */
+/** Changes the one selection (store/selection.ts). */
 export function selectShots(ctx: TimelineCtx, ids: readonly string[], mode: SelectMode = 'replace'): void {
-  const sel = selOf(ctx);
-  sel.getState().select(ids, mode, modelOf(ctx).order);
-  const s = sel.getState();
-  const primary = s.anchor !== null && s.ids.includes(s.anchor) ? s.anchor : (s.ids[0] ?? null);
-  if (ctx.store.getState().selectedShotId !== primary) ctx.store.getState().selectShot(primary);
+  selOf(ctx).getState().select(ids, mode, modelOf(ctx).order);
 }
 
-/** The shots edit commands act on: the timeline selection, else the inspector's shot. */
+/** The shots edit commands act on: the selection's shots that exist. */
 export function selectedIds(ctx: TimelineCtx): string[] {
   const m = modelOf(ctx);
-  const ids = selOf(ctx).getState().ids.filter((id) => m.byId.has(id));
-  if (ids.length > 0) return ids;
-  const one = ctx.store.getState().selectedShotId;
-  return one !== null && m.byId.has(one) ? [one] : [];
+  return selOf(ctx).getState().ids.filter((id) => m.byId.has(id));
 }
 
 // ---- edits (one contract call = one undo step) ----

@@ -55,7 +55,10 @@ export function createMinimaxSpeech(): SpeechAdapter {
       try {
         res = await minimaxJson('/v1/t2a_async_v2', { ...call(ctx, 'create the speech task'), body });
       } catch (err) {
-        if (err instanceof AppError && (err.details as { code?: number } | undefined)?.code === 2054) {
+        // 2054 comes back as HTTP 200 + base_resp, which minimaxJson reports as an unlisted code:
+        // MiniMax answered and made nothing, so it is a refusal, not a lost answer.
+        const code = err instanceof AppError ? (err.details as { code?: number } | undefined)?.code : /\(HTTP 200, code (\d+)\)/.exec((err as Error).message)?.[1];
+        if (Number(code) === 2054) {
           throw new AppError('INVALID_INPUT', `MiniMax does not know the voice "${req.voiceId}"; pick one of its voices for this character.`, { unknownVoice: true });
         }
         throw err;

@@ -1,3 +1,4 @@
+import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import { actionForKey, actions, canRun, runAction } from '../../../../renderer/src/actions';
@@ -69,7 +70,7 @@ describe('adding a shot', () => {
       method: 'shots.add',
       input: { camera: 'push_in', prompt: 'tent at dusk', durationSec: 2.5, firstFramePath: '/staged/frame 帧.png' },
     }]);
-    expect(store.getState().selectedShotId).toBe('s1');
+    expect(windowSelection.getState().ids).toEqual(['s1']);
     expect(store.getState().busy.addShot).toBe(false);
   });
 

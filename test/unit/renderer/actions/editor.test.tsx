@@ -28,11 +28,14 @@ describe('editor shortcuts come from the registry', () => {
     const id = (k: string, m = {}) => actionForKey(actions, key(k, m), false)?.id;
     expect(id(' ')).toBe('play.toggle');
     expect([id('j'), id('k'), id('l')]).toEqual(['play.reverse', 'play.pause', 'play.forward']);
-    expect([id('i'), id('o'), id('s')]).toEqual(['trim.in', 'trim.out', 'edit.split']);
+    expect([id('i'), id('o'), id('s')]).toEqual(['mark.in', 'mark.out', 'edit.split']);
+    // Q / W trim the selected shot to the playhead; Ctrl+K (Premiere) and Ctrl+B (Resolve, CapCut) split.
+    expect([id('q'), id('w')]).toEqual(['trim.in', 'trim.out']);
+    expect([id('k', { ctrlKey: true }), id('b', { ctrlKey: true })]).toEqual(['edit.split', 'edit.split']);
     expect([id('ArrowLeft'), id('ArrowRight')]).toEqual(['frame.prev', 'frame.next']);
     expect([id('Delete'), id('Backspace')]).toEqual(['edit.delete', 'edit.delete']);
     expect(id('d', { ctrlKey: true })).toBe('edit.duplicate');
-    expect(id('k', { ctrlKey: true })).toBe('palette.open');
+    expect(id('p', { ctrlKey: true, shiftKey: true })).toBe('palette.open');
     expect([id('c', { ctrlKey: true }), id('v', { ctrlKey: true })]).toEqual(['edit.copy', 'edit.paste']);
     expect(id('?', { shiftKey: true })).toBe('help.shortcuts');
   });
@@ -91,6 +94,9 @@ describe('edits make one contract call each', () => {
     const before = store.getState().snapshot;
     await runAction(ctx, actions['edit.duplicate'], undefined);
     store.getState().setSnapshot(before);
+    // The duplicate's answer had neither shot: they left the selection; select them again.
+    expect(selection.getState().ids).toEqual([]);
+    selection.getState().select(['a', 'c'], 'replace', ['a', 'b', 'c']);
     await runAction(ctx, actions['edit.delete'], undefined);
     expect(calls).toEqual([
       { method: 'shots.duplicate', input: { shotIds: ['a', 'c'] } },
@@ -111,7 +117,7 @@ describe('edits make one contract call each', () => {
   it('pastes copies after the shot under the playhead', async () => {
     const { ctx, calls, store } = setup();
     expect(canRun(actions['edit.paste'], store.getState(), undefined)).toBe(false);
-    store.getState().selectShot('a');
+    selection.getState().select(['a'], 'replace', ['a']);
     await runAction(ctx, actions['edit.copy'], undefined);
     setPlayhead(30);
     await runAction(ctx, actions['edit.paste'], undefined);

@@ -2,6 +2,7 @@
  * The Elements panel and the inspector's Elements field, rendered to markup, and their actions
  * (one contract call = one undo step each; files uploaded before the document changes).
  */
+import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -41,12 +42,14 @@ function storeWith(shots: Shot[], over: Partial<ProjectSnapshot> = {}): AppStore
   const store = createAppStore();
   store.getState().setSnapshot(makeSnapshot(shots, { elements: [ming, cafe, cup], assets, ...over }));
   store.getState().setProviders([veo, vidu]);
-  store.getState().selectShot(shots[0]?.id ?? null);
+  windowSelection.getState().select(shots[0] ? [shots[0].id] : [], 'replace', shots.map((s) => s.id));
   return store;
 }
 
 function render(store: AppStore, node: ReactElement): string {
   vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
+  // Server rendering reads a store's initial state: the selection's must be its current one too.
+  vi.spyOn(windowSelection, 'getInitialState').mockImplementation(() => windowSelection.getState());
   const { api } = fakeApi({});
   return renderToStaticMarkup(<AppProvider value={{ api, store }}>{node}</AppProvider>);
 }
@@ -103,11 +106,11 @@ describe('inspector Elements field', () => {
   it('shows what a shot extends, with a button to stop', () => {
     const shots = [makeShot('a', { selectedTakeId: 't2' }), makeShot('b', { extendsTakeId: 't2' })];
     const store = storeWith(shots, { takes: [makeTake('t1', 'a'), makeTake('t2', 'a')] });
-    store.getState().selectShot('b');
+    windowSelection.getState().select(['b'], 'replace', ['a', 'b']);
     const html = render(store, <ShotInspector />);
     expect(text(html)).toContain('Extends take 2 of shot 1');
     expect(html).toContain('data-testid="stop-extending"');
-    store.getState().selectShot('a');
+    windowSelection.getState().select(['a'], 'replace', ['a', 'b']);
     expect(render(store, <ShotInspector />)).not.toContain('data-testid="extends-line"');
   });
 });

@@ -2,6 +2,7 @@
  * The shot inspector's provider and model come from providers.list (what each provider
  * declares), and the fields a provider can't take say so. Rendered to markup.
  */
+import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -26,6 +27,8 @@ const off = provider('offcloud', 'Switched Off', false, { textToVideo: true, mod
 
 function render(store: AppStore, node: ReactElement): string {
   vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
+  // Server rendering reads a store's initial state: the selection's must be its current one too.
+  vi.spyOn(windowSelection, 'getInitialState').mockImplementation(() => windowSelection.getState());
   return renderToStaticMarkup(node);
 }
 
@@ -33,7 +36,7 @@ function inspect(shot: Shot, providers: ProviderInfo[] | null = [cloud, comfy, o
   const store = createAppStore();
   store.getState().setSnapshot(makeSnapshot([shot]));
   if (providers) store.getState().setProviders(providers);
-  store.getState().selectShot(shot.id);
+  windowSelection.getState().select([shot.id], 'replace', [shot.id]);
   const { api, calls } = fakeApi({ 'providers.list': () => [cloud] });
   return { html: render(store, <AppProvider value={{ api, store }}><ShotInspector /></AppProvider>), calls };
 }

@@ -164,9 +164,9 @@ describe('the "Duck under voice-over" toggle', () => {
     await initI18n('en');
     const on = render(true);
     expect(on.match(/data-testid="audio-duck-toggle"/g)).toHaveLength(1);
-    expect(on).toMatch(/<input type="checkbox" data-testid="audio-duck-toggle" data-id="bed" checked=""\/>/);
+    expect(on).toMatch(/<input type="checkbox" class="styled-check" data-testid="audio-duck-toggle" data-id="bed" checked=""\/>/);
     expect(on).toContain('Duck under voice-over: bed.wav');
-    expect(render(false)).toMatch(/<input type="checkbox" data-testid="audio-duck-toggle" data-id="bed"\/>/);
+    expect(render(false)).toMatch(/<input type="checkbox" class="styled-check" data-testid="audio-duck-toggle" data-id="bed"\/>/);
     await initI18n('zh-CN');
     expect(render(true)).toContain('旁白时压低：bed.wav');
     await initI18n('en');

@@ -1,17 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { shotStatus, shotsToGenerate } from '../../../../renderer/src/store/selectors';
 import { createAppStore } from '../../../../renderer/src/store/store';
+import { createSelectionStore, primaryShot } from '../../../../renderer/src/store/selection';
 import { makeJob, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 describe('document slice', () => {
   it('keeps the selection while its shot exists and drops it when the shot goes', () => {
-    const store = createAppStore();
+    const sel = createSelectionStore();
+    const store = createAppStore({ selection: sel });
     store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b')]));
-    store.getState().selectShot('b');
+    sel.getState().select(['b'], 'replace', ['a', 'b']);
     store.getState().setSnapshot(makeSnapshot([makeShot('b')]));
-    expect(store.getState().selectedShotId).toBe('b');
+    expect(primaryShot(sel.getState())).toBe('b');
     store.getState().setSnapshot(makeSnapshot([makeShot('a')]));
-    expect(store.getState().selectedShotId).toBeNull();
+    expect(primaryShot(sel.getState())).toBeNull();
+  });
+
+  it('clears the selection, its item and the clipboard when the project closes or another opens', () => {
+    const sel = createSelectionStore();
+    const store = createAppStore({ selection: sel });
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')]));
+    sel.getState().select(['a'], 'replace', ['a']);
+    sel.getState().setClipboard(['a']);
+    const other = makeSnapshot([makeShot('a')]);
+    other.project = { ...other.project, id: 'p2' };
+    store.getState().setSnapshot(other);
+    expect(sel.getState().ids).toEqual([]);
+    expect(sel.getState().clipboard).toEqual([]);
+    sel.getState().select(['a'], 'replace', ['a']);
+    store.getState().setSnapshot(null);
+    expect(sel.getState().ids).toEqual([]);
+    expect(sel.getState().projectId).toBeNull();
+  });
+
+  it('drops an inspected item that is gone', () => {
+    const sel = createSelectionStore();
+    const store = createAppStore({ selection: sel });
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')], { takes: [makeTake('t', 'a')] }));
+    sel.getState().focus({ kind: 'take', id: 't' });
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')], { takes: [] }));
+    expect(sel.getState().item).toBeNull();
   });
 
   it('forgets jobs, export and errors of another project, but not of the same one', () => {
@@ -34,7 +62,6 @@ describe('document slice', () => {
     const doc = makeSnapshot([makeShot('a')]);
     store.getState().setSnapshot(doc);
     store.getState().setLanguage('zh-CN');
-    store.getState().selectShot('a');
     expect(store.getState().snapshot).toBe(doc);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The NLE workspace through `storyboard serve` in Chromium: the Viewer, Timeline, Inspector and
+ * Library regions are all on screen and the page itself does not scroll, at 1280×720 and
+ * 1920×1080, in English and Chinese. Screenshots are kept as artifacts.
+ */
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.js';
+import { createProject } from './ui.js';
+
+const names = (lang: 'en' | 'zh-CN') =>
+  (JSON.parse(readFileSync(`renderer/src/i18n/${lang}/workspace.json`, 'utf8')) as { workspace: { regions: Record<string, string> } }).workspace.regions;
+
+async function pasteShots(page: Page, lines: string[]): Promise<void> {
+  await page.getByTestId('paste-shots').locator('summary').click();
+  await page.getByTestId('paste-shots-input').fill(lines.join('\n'));
+  await page.getByTestId('paste-shots-submit').click();
+}
+
+async function expectWorkspace(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  const n = names(lang);
+  for (const region of [n.viewer, n.timeline, n.inspector, n.library]) {
+    const r = page.getByRole('region', { name: region, exact: true });
+    await expect(r).toBeVisible();
+    const box = (await r.boundingBox())!;
+    const vp = page.viewportSize()!;
+    // Inside the window, and big enough to use.
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(vp.width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(vp.height + 0.5);
+    expect(box.width).toBeGreaterThan(150);
+    expect(box.height).toBeGreaterThan(150);
+  }
+  // The page never scrolls: each pane scrolls inside itself.
+  const doc = await page.evaluate('({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, w: innerWidth, h: innerHeight })') as { sw: number; sh: number; w: number; h: number };
+  expect(doc.sw).toBeLessThanOrEqual(doc.w);
+  expect(doc.sh).toBeLessThanOrEqual(doc.h);
+}
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+  test(`workspace regions at ${size.width}×${size.height}, en and zh-CN, no page scroll`, async ({ page, host, problems }, testInfo) => {
+    await page.setViewportSize(size);
+    await page.goto(host.url);
+    await createProject(page, { dir: join(host.dir, 'Layout 布局'), name: 'Layout' });
+    await pasteShots(page, ['A lighthouse at dawn | 3s | push_in', 'Waves on the rocks | 2s', 'A gull lands | 1s | static']);
+    await expect(page.getByTestId('shot-card')).toHaveCount(3);
+    await expectWorkspace(page, 'en');
+    await page.screenshot({ path: testInfo.outputPath(`workspace-${size.width}x${size.height}-en.png`) });
+    await page.getByTestId('view-grid').click();
+    await expectWorkspace(page, 'en');
+    await page.screenshot({ path: testInfo.outputPath(`workspace-grid-${size.width}x${size.height}-en.png`) });
+    await page.getByTestId('view-timeline').click();
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expectWorkspace(page, 'zh-CN');
+    await page.screenshot({ path: testInfo.outputPath(`workspace-${size.width}x${size.height}-zh-CN.png`) });
+    expect(problems).toEqual([]);
+  });
+}

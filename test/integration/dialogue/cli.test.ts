@@ -1,0 +1,141 @@
+/**
+ * The dialogue acceptance path through the BUILT CLI, checked independently of our own code
+ * (system ffmpeg/ffprobe, the sidecar files, the project database): two characters with
+ * offline voices, three shots with Chinese and English lines -> voiced; a timing warning on the
+ * too-short shot; fixed by `fit`; exported with burned-in subtitles and SRT/WebVTT sidecars.
+ * Every cue lies inside its line's voice-over item and inside the export, the subtitle area
+ * differs from an export without subtitles, and the audio has speech energy during each cue.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ProjectStore } from '../../../electron/services/project/store.js';
+import { framesToSeconds } from '../../../shared/model/time.js';
+import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { ffprobeJson } from '../../helpers/ffprobe.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+const root = tempDir();
+const env = { ...process.env, STORYBOARD_CONFIG_DIR: join(root, 'config') };
+
+async function ok(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const r = await runCli(args, env);
+  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r;
+}
+
+/** SRT cues: [start, end] seconds and text. */
+function parseSrt(text: string): { start: number; end: number; text: string }[] {
+  const t = (s: string): number => {
+    const m = /(\d+):(\d+):(\d+)[,.](\d+)/.exec(s);
+    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000 : NaN;
+  };
+  return text.trim().split(/\n\n+/).map((block) => {
+    const lines = block.split('\n');
+    const timing = lines.find((l) => l.includes('-->')) ?? '';
+    const [a, b] = timing.split('-->');
+    return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(lines.indexOf(timing) + 1).join('\n') };
+  }).filter((c) => Number.isFinite(c.start));
+}
+
+/** Mean volume (dB) of the export's audio between two times, by ffmpeg's volumedetect (stderr). */
+function volume(file: string, start: number, end: number): number {
+  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-ss', start.toFixed(3), '-t', (end - start).toFixed(3), '-i', file, '-vn', '-af', 'volumedetect', '-f', 'null', '-'], { encoding: 'utf8' });
+  const m = /mean_volume: (-?[\d.]+) dB/.exec(r.stderr);
+  return m ? Number(m[1]) : -Infinity;
+}
+
+/** Gray pixels of a region of the frame at `sec`. */
+function grayRegion(file: string, sec: number, crop: string): Buffer {
+  return execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-ss', sec.toFixed(3), '-i', file, '-frames:v', '1', '-vf', `crop=${crop},format=gray`, '-f', 'rawvideo', '-'], { maxBuffer: 64 << 20 });
+}
+
+/** Share of pixels whose gray level differs by more than 40 (text strokes, not encoder noise). */
+function changedShare(a: Buffer, b: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 40) n++;
+  return n / Math.max(1, Math.min(a.length, b.length));
+}
+
+beforeAll(() => ensureBuilt());
+
+describe('dialogue through the CLI', () => {
+  it('voices, warns, fits and exports with burned-in subtitles and SRT/WebVTT sidecars that match the voice-over', async () => {
+    const dir = join(root, '对白 project');
+    await ok(['new', dir, '--name', 'Dialogue', '--resolution', '720p', '--fps', '24']);
+    await ok(['element', 'add', dir, '--name', '小明']);
+    await ok(['element', 'add', dir, '--name', 'Anna Lee']);
+    await ok(['cast', dir, '--speaker', '小明', '--voice', 'espeak:cmn+m3']);
+    await ok(['cast', dir, '--speaker', '@Anna_Lee', '--voice', 'espeak:en-us+f3', '--speed', '1.1']);
+    const s1 = (await ok(['add-shot', dir, '--prompt', '厨房', '--duration', '6', '--dialogue', '小明: 你好，今天我们去公园吧。', '--dialogue', 'Anna Lee: Sounds great, let us go!'])).stdout.trim();
+    const s2 = (await ok(['add-shot', dir, '--prompt', 'the park', '--duration', '1', '--dialogue', 'Anna Lee: Look at the ducks on the pond.', '--dialogue', '小明：真好玩。'])).stdout.trim();
+    const s3 = (await ok(['add-shot', dir, '--prompt', 'sunset', '--duration', '5', '--dialogue', 'Narrator: The sun went down.'])).stdout.trim();
+
+    // Bad input through the CLI: clear, one line, exit 1, nothing written.
+    const bad = await runCli(['add-shot', dir, '--dialogue', '小红: 你好'], env);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/nobody in this project is called "小红"/);
+
+    const voiced = await ok(['voice', dir]);
+    expect(voiced.stdout).toContain('5 of 5 line(s) voiced');
+    expect(voiced.stderr).toMatch(new RegExp(`warning: shot 2 \\(${s2}\\) is 1\\.00 s but its lines need`));
+    expect(voiced.stderr).not.toContain(s1);
+    const fit = await ok(['fit', dir]);
+    expect(fit.stderr).not.toContain('warning');
+    await ok(['generate', dir]);
+
+    const withSubs = join(root, 'with subs.mp4');
+    const without = join(root, 'without.mp4');
+    await ok(['export', dir, '--out', withSubs, '--quality', 'draft', '--subtitles', 'burn']);
+    await ok(['export', dir, '--out', without, '--quality', 'draft']);
+    await ok(['export', dir, '--format', 'srt', '--out', join(root, 'subs.srt')]);
+    await ok(['export', dir, '--format', 'vtt', '--out', join(root, 'subs.vtt')]);
+    const srt = parseSrt(readFileSync(join(root, 'subs.srt'), 'utf8'));
+    const vttText = readFileSync(join(root, 'subs.vtt'), 'utf8');
+    expect(vttText.startsWith('WEBVTT')).toBe(true);
+    const vtt = parseSrt(vttText.replace(/^WEBVTT\n/, ''));
+    expect(srt.map((c) => c.text)).toEqual(['你好，今天我们去公园吧。', 'Sounds great, let us go!', 'Look at the ducks on the pond.', '真好玩。', 'The sun went down.']);
+    expect(vtt.map((c) => [c.start, c.end])).toEqual(srt.map((c) => [c.start, c.end]));
+
+    // The project's own record of the voice-over items (read from the database, not the CLI).
+    const store = ProjectStore.open(dir);
+    let items: { start: number; end: number }[];
+    try {
+      const snap = store.snapshot();
+      const fps = snap.project.fps;
+      const lines = snap.dialogueLines ?? [];
+      expect(lines.map((l) => l.shotId)).toEqual([s1, s1, s2, s2, s3]);
+      items = lines.map((l) => {
+        const item = snap.audioItems.find((i) => i.id === l.voiceItemId)!;
+        const asset = snap.assets.find((a) => a.id === item.assetId)!;
+        return { start: framesToSeconds(item.startFrame, fps), end: framesToSeconds(item.startFrame, fps) + asset.info.durationSec };
+      });
+    } finally {
+      store.close();
+    }
+    const probed = ffprobeJson(withSubs);
+    const duration = Number(probed.format.duration);
+    expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    srt.forEach((cue, i) => {
+      const item = items[i]!;
+      expect(cue.start).toBeGreaterThanOrEqual(item.start - 1e-9);
+      expect(cue.end).toBeLessThanOrEqual(item.end + 1e-9);
+      expect(cue.end).toBeGreaterThan(cue.start);
+      expect(cue.end).toBeLessThanOrEqual(duration + 1e-9);
+      // Speech energy inside each cue; far above the silence of the animatic's own track.
+      expect(volume(withSubs, cue.start, cue.end)).toBeGreaterThan(-35);
+    });
+    // A stretch with no line is silent (the animatic has no sound): the energy above is the speech.
+    const gapStart = srt[0]!.end + 0.02;
+    const gapEnd = srt[1]!.start - 0.02;
+    expect(gapEnd - gapStart).toBeGreaterThan(0.1);
+    expect(volume(withSubs, gapStart, gapEnd)).toBeLessThan(-60);
+    // The subtitle area (bottom fifth) differs at each cue's middle; the top of the frame does not.
+    for (const cue of srt) {
+      const mid = (cue.start + cue.end) / 2;
+      expect(changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:ih*4/5'), grayRegion(without, mid, 'iw:ih/5:0:ih*4/5'))).toBeGreaterThan(0.002);
+      expect(changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:0'), grayRegion(without, mid, 'iw:ih/5:0:0'))).toBeLessThan(0.001);
+    }
+  }, 240_000);
+});
