@@ -24,6 +24,7 @@ export const USAGE = `Usage:
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
+  storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
   storyboard cast <dir> --speaker <name|@tag|narrator> --voice <provider>:<voiceId> [--speed <n>]
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
@@ -56,7 +57,13 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
-  export: { options: { out: str, quality: str, format: str, subtitles: str }, run: cmdExport },
+  export: {
+    options: {
+      out: str, quality: str, format: str, subtitles: str,
+      preset: { type: 'string', multiple: true }, aspect: { type: 'string', multiple: true }, codec: str, loudness: str,
+    },
+    run: cmdExport,
+  },
   cast: { options: { speaker: str, voice: str, speed: str }, run: cmdCast },
   voice: { options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str }, run: cmdVoice },
   fit: { options: { shot: { type: 'string', multiple: true } }, run: cmdFit },

@@ -8,6 +8,7 @@ import { CAMERA_MOVES, type CameraMove } from '../../shared/model/entities.js';
 import { createAppServices } from '../services/app.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
+import { cmdDeliver, wantsDeliverables } from './deliver.js';
 import { exportSidecar } from './dialogue.js';
 import { attachElements, elementIdsFor } from './elements.js';
 import { projectInfo } from './info.js';
@@ -89,6 +90,7 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
 }
 
 export async function cmdExport(dir: string, v: Record<string, unknown>): Promise<number> {
+  if (wantsDeliverables(v)) return cmdDeliver(dir, v);
   if (typeof v.out !== 'string' || !v.out) throw new CliError('export: --out <file> is required');
   // --format picks what is written: the cut (mp4, the default) or a sidecar (EXPORT_FORMATS).
   const format = oneOf('format', v.format, ['mp4', ...Object.keys(EXPORT_FORMATS)]) ?? 'mp4';

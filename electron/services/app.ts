@@ -13,6 +13,7 @@ import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { audioHandlers } from './facade/audio.js';
+import { deliveryHandlers } from './facade/delivery.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
 import { exportHandlers } from './facade/export.js';
@@ -72,6 +73,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...generationHandlers(session, services),
     ...exportHandlers(session),
     ...settingsHandlers(services),
+    ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
   };
   return {

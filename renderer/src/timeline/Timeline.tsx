@@ -9,6 +9,7 @@ import { Stage } from 'react-konva';
 import { useAppContext, useAppState, isMac } from '../app/context';
 import { setEditorUi, selection, viewport } from '../store/uiEditor';
 import { AudioList } from './AudioPanel';
+import { ClipList } from './ClipList';
 import { createAudioSelection } from './audioSelection';
 import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
 import { TimelineController } from './controller';
@@ -130,6 +131,7 @@ export function Timeline() {
   return (
     <TimelineEnv.Provider value={env}>
       <AudioList />
+      <ClipList />
       <div
         ref={boxRef}
         className="timeline"
