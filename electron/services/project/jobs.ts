@@ -39,7 +39,7 @@ export function updateJob(db: Db, id: string, patch: Partial<Job>, now: string):
 }
 
 export interface JobFilter {
-  states?: JobState[];
+  states?: readonly JobState[];
   shotId?: string;
 }
 
