@@ -9,6 +9,7 @@ import { Stage } from 'react-konva';
 import { useAppContext, useAppState, isMac } from '../app/context';
 import { setEditorUi, selection, viewport } from '../store/uiEditor';
 import { AudioList } from './AudioPanel';
+import { DialogueTrack } from './tracks/DialogueTrack';
 import { createAudioSelection } from './audioSelection';
 import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
 import { TimelineController } from './controller';
@@ -162,6 +163,7 @@ export function Timeline() {
           </p>
         )}
       </div>
+      <DialogueTrack />
     </TimelineEnv.Provider>
   );
 }
