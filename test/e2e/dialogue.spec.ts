@@ -62,14 +62,14 @@ async function writeLines(page: Page, i: number, lines: { speaker: string; text:
 }
 
 test('two characters speak Chinese and English lines: voiced, fitted, exported with burned-in subtitles and sidecars', async ({ page, host, problems }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.goto(host.url);
   const dir = join(host.dir, 'Dialogue 对白');
   await createProject(page, { dir, name: 'Dialogue' });
   await addCharacter(page, '小明');
   await addCharacter(page, 'Anna');
   await page.getByTestId('library-tab-shots').click();
-  await addShot(page, { source: 'text', prompt: '厨房 kitchen', durationSec: 6 });
+  await addShot(page, { source: 'text', prompt: '厨房 kitchen', durationSec: 9 });
   await addShot(page, { source: 'text', prompt: 'the park', durationSec: 1 });
   await addShot(page, { source: 'text', prompt: 'sunset', durationSec: 5 });
 
@@ -132,7 +132,9 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
   const vtt = cuesOf(readFileSync(join(dir, 'with subtitles.vtt'), 'utf8'));
   expect(srt.map((c) => c.text)).toEqual(['你好，今天我们去公园吧。', 'Sounds great, let us go!', 'Look at the ducks on the pond.', '真好玩。', 'The sun went down.']);
   expect(vtt.map((c) => [c.start, c.end])).toEqual(srt.map((c) => [c.start, c.end]));
-  // The project's record of each line's voice-over item, read beside the running app.
+  // The project's record of each line's voice-over item, read once the app has closed it.
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('create-project')).toBeVisible();
   const db = new Database(join(dir, 'project.db'), { readonly: true, fileMustExist: true });
   const items = db.prepare(`SELECT a.start_frame AS start, s.info AS info FROM dialogue_lines d JOIN shots sh ON sh.id = d.shot_id
     JOIN audio_items a ON a.id = d.voice_item_id JOIN assets s ON s.id = a.asset_id ORDER BY sh.position, d.position`).all() as { start: number; info: string }[];
