@@ -8,8 +8,10 @@ import { CAMERA_MOVES, type CameraMove } from '../../shared/model/entities.js';
 import { createAppServices } from '../services/app.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
+import { cmdDeliver, wantsDeliverables } from './deliver.js';
 import { exportSidecar } from './dialogue.js';
 import { attachElements, elementIdsFor } from './elements.js';
+import { HANDOFF_EXPORT_FORMATS } from './handoff.js';
 import { projectInfo } from './info.js';
 import { Progress } from './progress.js';
 
@@ -23,6 +25,7 @@ function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly
 const EXPORT_FORMATS: Record<string, (dir: string, out: string) => Promise<number>> = {
   srt: (dir, out) => exportSidecar(dir, 'srt', out),
   vtt: (dir, out) => exportSidecar(dir, 'vtt', out),
+  ...HANDOFF_EXPORT_FORMATS,
 };
 
 function positive(flag: string, value: unknown): number | undefined {
@@ -89,6 +92,7 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
 }
 
 export async function cmdExport(dir: string, v: Record<string, unknown>): Promise<number> {
+  if (wantsDeliverables(v)) return cmdDeliver(dir, v);
   if (typeof v.out !== 'string' || !v.out) throw new CliError('export: --out <file> is required');
   // --format picks what is written: the cut (mp4, the default) or a sidecar (EXPORT_FORMATS).
   const format = oneOf('format', v.format, ['mp4', ...Object.keys(EXPORT_FORMATS)]) ?? 'mp4';

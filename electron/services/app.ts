@@ -13,10 +13,12 @@ import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { audioHandlers } from './facade/audio.js';
+import { deliveryHandlers } from './facade/delivery.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
 import { exportHandlers } from './facade/export.js';
 import { generationHandlers } from './facade/generation.js';
+import { handoffHandlers } from './facade/handoff.js';
 import { historyHandlers } from './facade/history.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
@@ -71,7 +73,9 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...audioHandlers(session),
     ...generationHandlers(session, services),
     ...exportHandlers(session),
+    ...handoffHandlers(session),
     ...settingsHandlers(services),
+    ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
   };
   return {

@@ -10,9 +10,11 @@ import {
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
+import { deliveryEvents, deliveryMethods } from './delivery.js';
 import { shotListMethods } from './shotList.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
+import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 
@@ -235,8 +237,12 @@ export const contract = {
   ...shotListMethods,
   // Dialogue lines, voices, lip sync and subtitles (shared/api/dialogue.ts)
   ...dialogueMethods,
+  // Deliverables, presets and the segment cache (shared/api/delivery.ts)
+  ...deliveryMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
+  // Hand-off: editor files, PDF storyboard, collect, conform (shared/api/handoff.ts)
+  ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
 } as const;
@@ -253,6 +259,7 @@ export const events = {
   'export.progress': ExportProgressSchema,
   /** A native menu item was chosen (Electron only); the renderer runs the action by id. */
   'menu.action': z.object({ id: z.string().min(1).max(100) }),
+  ...deliveryEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -30,7 +30,7 @@ export function lengthSeconds(sec: number): string {
   return (Math.ceil(sec * 1e6 - 1e-6) / 1e6).toFixed(6);
 }
 
-function clipInput(clip: ExportClip, plan: ExportPlan, resolveAbs: (relPath: string) => string): FfmpegInput {
+export function clipInput(clip: ExportClip, plan: ExportPlan, resolveAbs: (relPath: string) => string): FfmpegInput {
   const length = lengthSeconds(framesToSeconds(clip.frames, plan.fps) + INPUT_MARGIN_SEC);
   const source = resolveAbs(clip.path);
   if (clip.info.kind === 'image') {

@@ -9,7 +9,7 @@ import { framesToSeconds, type Fps } from '../model/time.js';
 import type { ExportClip } from './plan.js';
 
 /** The xfade transition for each of our kinds (https://ffmpeg.org/ffmpeg-filters.html#xfade). */
-const XFADE: Record<Exclude<ExportClip['transition'], 'cut'>, string> = {
+export const XFADE: Record<Exclude<ExportClip['transition'], 'cut'>, string> = {
   crossfade: 'fade',
   dip_to_black: 'fadeblack',
 };

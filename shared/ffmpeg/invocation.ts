@@ -11,6 +11,12 @@ export interface FfmpegInput {
   source: string;
 }
 
+/** A further output of the same run: its options, then its file (one encoder per output). */
+export interface FfmpegOutput {
+  options: string[];
+  output: string;
+}
+
 export interface FfmpegInvocation {
   /** What this is, for logs and error messages ("export", "animatic shot 3"). */
   label: string;
@@ -21,6 +27,8 @@ export interface FfmpegInvocation {
   filterComplex: string | null;
   outputOptions: string[];
   output: string;
+  /** More outputs after the first, each with its own options (one decode feeding several encodes). */
+  extraOutputs?: FfmpegOutput[];
   /** Expected output duration in seconds, so the runner can turn time= into 0..1 progress. */
   durationSec: number | null;
 }
@@ -33,6 +41,7 @@ export function toArgv(inv: FfmpegInvocation): string[] {
     ...(inv.filterComplex !== null ? ['-filter_complex', inv.filterComplex] : []),
     ...inv.outputOptions,
     inv.output,
+    ...(inv.extraOutputs ?? []).flatMap((o) => [...o.options, o.output]),
   ];
 }
 

@@ -3,6 +3,7 @@
  * an adapter branches on a provider's id. Pure data, so the renderer can use it too.
  */
 import type { Aspect, Resolution } from '../model/format.js';
+import type { CameraHandling } from './cameraMoves.js';
 import type { GenerationRequest } from './request.js';
 
 export type DurationRule =
@@ -37,6 +38,11 @@ export interface ProviderCapabilities {
    */
   extendIncludesSource?: boolean;
   audio: boolean;
+  /**
+   * How the shot's camera move reaches the model (cameraMoves.ts): a provider field, words in
+   * the prompt, or not at all. Absent = ignored: the inspector tells the user so.
+   */
+  cameraMoves?: CameraHandling;
   durations: DurationRule;
   /** 'any' when the provider renders any size (the animatic renders the project size). */
   aspects: readonly Aspect[] | 'any';
@@ -79,4 +85,9 @@ export function capabilityProblem(label: string, providerCaps: ProviderCapabilit
   if (req.lastFrame && !caps.lastFrame) return `${shot} has a last frame, but ${label} cannot end on a given frame.`;
   if (req.extend && !caps.extend) return `${shot} extends a take, but ${label}${req.model ? ` (${req.model})` : ''} cannot extend a clip.`;
   return null;
+}
+
+/** How a model takes camera moves ('ignored' when its provider does not say). */
+export function cameraHandling(providerCaps: ProviderCapabilities, modelId: string | null | undefined): CameraHandling {
+  return modelCapabilities(providerCaps, modelId).cameraMoves ?? 'ignored';
 }

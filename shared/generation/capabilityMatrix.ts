@@ -12,6 +12,7 @@ export interface MatrixProvider {
 }
 
 const yes = (b: boolean): string => (b ? 'yes' : '—');
+const CAMERA = { field: 'provider field', prompt: 'in the prompt', ignored: 'ignored' } as const;
 
 function durations(d: DurationRule): string {
   return d.kind === 'range' ? (d.max > 0 ? `${d.min}–${d.max} s` : 'any') : `${d.values.join(', ')} s`;
@@ -23,15 +24,15 @@ function list(v: readonly string[] | 'any'): string {
 
 /** A Markdown table: one row per provider model (or one per provider that lists none). */
 export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): string {
-  const head = '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Durations | Aspects | Resolutions |';
-  const rule = '|---|---|---|---|---|---|---|---|---|---|---|';
+  const head = '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Camera moves | Durations | Aspects | Resolutions |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|';
   const rows = [...providers].sort((a, b) => a.id.localeCompare(b.id)).flatMap((p) => {
     const models = p.capabilities.models.length > 0 ? p.capabilities.models : [{ id: '', label: '(default)' }];
     return models.map((m) => {
       const c = modelCapabilities(p.capabilities, m.id || null);
       const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
       const provider = `${p.label} (\`${p.id}\`)`;
-      return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+      return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
     });
   });
   return [head, rule, ...rows].join('\n');

@@ -9,7 +9,13 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 
 /** What Storyboard can put into a workflow. */
-export const COMFY_PLACEHOLDERS = ['prompt', 'negativePrompt', 'image', 'width', 'height', 'length', 'fps', 'seed'] as const;
+/**
+ * What Storyboard can put into a workflow. `camera` is the shot's camera move id (`static`,
+ * `push_in`, `pull_out`, `pan_left`, `pan_right`, `tilt_up`, `tilt_down`), for a workflow that
+ * turns it into motion (a camera LoRA selector, a camera-control node's preset); a model whose
+ * templates do not map it ignores camera moves, and the inspector says so.
+ */
+export const COMFY_PLACEHOLDERS = ['prompt', 'negativePrompt', 'image', 'width', 'height', 'length', 'fps', 'seed', 'camera'] as const;
 export type ComfyPlaceholder = (typeof COMFY_PLACEHOLDERS)[number];
 
 export interface ComfyNode {

@@ -52,7 +52,10 @@ export const PRICES: readonly PriceEntry[] = [
   p('runway', 'veo3.1_fast', 0.15, RUNWAY, '2026-04-01'),
   p('runway', 'seedance2', 0.36, RUNWAY, '2026-04-01'),
   p('runway', '*', 0.12, RUNWAY, '2026-04-01'),
-  // Kling: no first-party API price found; resellers charge $0.07/s for 2.6, x2 with sound (on for 2.6).
+  // Kling: no first-party API price found. The models with sound are sent in pro mode with sound
+  // on (kling/models.ts), priced so: 3.0 $0.14/s with audio (muapi.ai, "matches Kling's official
+  // rate", secondary); 2.6 $0.07/s, x2 with sound (reseller, secondary); std models $0.07/s.
+  p('kling', 'kling-v3', 0.14, 'https://muapi.ai/id/playground/kling-v3.0-omni-pro-text-to-video (reseller quoting Kling, secondary)', '2026-12-06'),
   p('kling', 'kling-v2-6', 0.14, 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)', '2026-11-21'),
   p('kling', '*', 0.07, 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)', '2026-11-21'),
   // MiniMax: no first-party price found; Hailuo 2.3 at 768P via a reseller ($0.072/s at 1080P).

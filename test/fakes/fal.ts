@@ -9,6 +9,7 @@
  * Modes: normal, slow, fail (422 detail), moderation (422 content_policy_violation), throttle
  * (429 + Retry-After on submit), expired (video URL 404).
  */
+import { falSchemaProblem } from './falRules.js';
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
 
 export const FAL_FAKE_KEY = 'test-key';
@@ -86,6 +87,9 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
       if (fake.mode === 'throttle') return { status: 429, body: { detail: 'Rate limit exceeded' }, headers: { 'retry-after': String(fake.retryAfterSec) } };
       const input = (r.body ?? {}) as Record<string, unknown>;
       for (const f of need) if (input[f] === undefined) return detail(422, 'field required', 'missing', ['body', f]);
+      // Every field and value against the endpoint's own schema (falRules.ts).
+      const bad = falSchemaProblem(path, input);
+      if (bad) return detail(422, bad[1], bad[2], ['body', bad[0]]);
       for (const [k, v] of Object.entries(input)) {
         if (k.endsWith('_url') && (typeof v !== 'string' || !uploads.has(v))) return detail(422, `${k} must be an uploaded file URL`, 'value_error', ['body', k]);
         if (k.endsWith('_urls') && (!Array.isArray(v) || !v.every((u) => typeof u === 'string' && uploads.has(u)))) return detail(422, `${k} must be uploaded file URLs`, 'value_error', ['body', k]);

@@ -4,7 +4,8 @@
  * multi-image2video|video-extend}, GET /v1/videos/{family}/{task_id | external_task_id},
  * GET /v1/videos/{family}?pageNum&pageSize (list), and the CDN link of each output (/cdn/...).
  * Every request must carry `Authorization: Bearer <JWT>` signed HS256 with the secret key,
- * iss = access key, nbf <= now < exp; otherwise 401 code 1000/1004, like Kling.
+ * iss = access key, nbf <= now < exp; otherwise 401 code 1000/1004, like Kling. Creates are
+ * checked against Kling's per-model rules (klingRules.ts): anything else is 400 code 1201.
  * It records every request (method, path, headers, body) and counts creates. Modes:
  *   runMs (slow), fail (task `failed` with task_status_msg), moderation (create refused with
  *   code 1301), throttle (next N creates: 429 code 1303 + Retry-After), expired (CDN 404).
@@ -12,6 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { klingRefusal } from './klingRules.js';
 import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
@@ -133,7 +135,9 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
         if (!src || Date.now() - src.createdAt < behaviour.runMs) return reply(400, 1201, 'video_id is invalid or the video is not finished');
         if (!/^kling-v1(-5|-6)?$/.test(srcModel(src))) return reply(400, 1201, 'video extension supports only videos made by kling-v1 models');
       }
-      if (family === 'image2video' && !body.image && !body.image_tail) return reply(400, 1201, 'image or image_tail is required');
+      // Every per-model rule (fields, model ids, modes, durations, image_tail, sound, camera_control).
+      const refused = klingRefusal(family as Parameters<typeof klingRefusal>[0], body);
+      if (refused) return reply(400, 1201, refused);
       for (const img of [body.image, body.image_tail]) {
         if (typeof img === 'string' && img.startsWith('data:')) return reply(400, 1201, 'image must be raw base64 or a URL');
       }

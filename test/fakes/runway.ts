@@ -65,6 +65,13 @@ export function runwayIssues(endpoint: string, b: Record<string, unknown>): stri
   if (!KNOWN.includes(model)) issues.push(`model: Invalid enum value '${String(model)}'`);
   if (endpoint === 'text_to_video' && model === 'gen4_turbo') issues.push('model: gen4_turbo is image-to-video only');
   if (endpoint === 'text_to_video' && (typeof b.promptText !== 'string' || !b.promptText)) issues.push('promptText: Required');
+  // gen4.5 image-to-video: `promptText: string` is not optional (@runwayml/sdk image-to-video.ts Gen4_5 params).
+  if (endpoint === 'image_to_video' && model === 'gen4.5' && (typeof b.promptText !== 'string' || !b.promptText)) issues.push('promptText: Required for gen4.5');
+  // `audio?: boolean` exists on the veo3.1 and seedance2 params only (same SDK files).
+  if (b.audio !== undefined && !(model.startsWith('veo3.1') || model === 'seedance2')) issues.push('audio: Unrecognized key');
+  if (b.audio !== undefined && typeof b.audio !== 'boolean') issues.push('audio: Expected boolean');
+  const keys = ['model', 'promptText', 'promptImage', 'ratio', 'duration', 'seed', 'negativePrompt', 'audio', 'references', 'contentModeration'];
+  for (const k of Object.keys(b)) if (!keys.includes(k)) issues.push(`${k}: Unrecognized key`);
   if (typeof b.ratio !== 'string' || !/^\d+:\d+$/.test(b.ratio)) issues.push('ratio: Invalid');
   if (model === 'gen4.5' && !Number.isInteger(b.duration)) issues.push('duration: Required integer for gen4.5');
   if (model.startsWith('veo3.1') && b.duration !== undefined && ![4, 6, 8].includes(b.duration as number)) issues.push('duration: must be 4, 6 or 8');

@@ -10,10 +10,10 @@
  * with InputTextSensitiveContentDetected), throttle (429 + Retry-After), expired (video 404);
  * dropCreate (the next N creates are made, then the connection is cut), loseCreate (cut first).
  */
+import { arkRefusal, type ArkRegion } from './seedanceRules.js';
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
 
 export const SEEDANCE_FAKE_KEY = 'test-key';
-const MODELS = ['doubao-seedance-2-0-260128', 'doubao-seedance-2-0-fast-260128', 'seedance-1-0-pro-250528', 'seedance-1-0-lite-t2v-250428', 'seedance-1-0-lite-i2v-250428'];
 
 interface Task { id: string; model: string; seed: number; createdAt: number; cancelled: boolean; mode: FakeMode }
 
@@ -46,7 +46,8 @@ function seedOf(b: { seed?: unknown; content?: { type?: string; text?: string }[
 
 const err = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({ status, body: { error: { code, message, param: '', type: code } }, headers });
 
-export async function startFakeSeedance(opts: { runMs?: number } = {}): Promise<FakeSeedance> {
+/** `region`: which Ark the fake is (its model ids and rules: seedanceRules.ts); BytePlus by default. */
+export async function startFakeSeedance(opts: { runMs?: number; region?: ArkRegion } = {}): Promise<FakeSeedance> {
   const tasks = new Map<string, Task>();
   const answered: number[] = [];
   let n = 0;
@@ -67,19 +68,15 @@ export async function startFakeSeedance(opts: { runMs?: number } = {}): Promise<
     const base = server.url;
     if (r.path === '/api/v3/contents/generations/tasks' && r.method === 'POST') {
       const b = (r.body ?? {}) as { model?: string; content?: { type?: string; text?: string; role?: string; image_url?: { url?: string } }[] };
-      if (!b.model || !MODELS.includes(b.model)) return err(404, 'InvalidEndpointOrModel.NotFound', `The model ${String(b.model)} does not exist.`);
-      if (!Array.isArray(b.content) || !b.content.some((c) => c.type === 'text' || c.type === 'image_url')) return err(400, 'InvalidParameter', 'content is required');
-      for (const c of b.content) {
-        if (c.type === 'image_url' && !/^(data:image\/\w+;base64,|https?:\/\/|asset:\/\/)/.test(c.image_url?.url ?? '')) return err(400, 'InvalidParameter', 'image_url.url is invalid');
-        if (c.role !== undefined && !['first_frame', 'last_frame', 'reference_image'].includes(c.role)) return err(400, 'InvalidParameter', `unknown role ${c.role}`);
-      }
+      const refused = arkRefusal(opts.region ?? 'intl', (r.body ?? {}) as Record<string, unknown>);
+      if (refused) return err(refused.status, refused.code, refused.message);
       if (fake.mode === 'moderation') return err(400, 'InputTextSensitiveContentDetected', 'The request failed because the input text may contain sensitive information.');
       if (fake.loseCreate > 0) {
         fake.loseCreate--;
         return { status: 0, drop: true };
       }
       const id = `cgt-2026${String(++n).padStart(8, '0')}`;
-      tasks.set(id, { id, model: b.model, seed: seedOf(b as Parameters<typeof seedOf>[0]), createdAt: Date.now(), cancelled: false, mode: fake.mode });
+      tasks.set(id, { id, model: String(b.model), seed: seedOf(b as Parameters<typeof seedOf>[0]), createdAt: Date.now(), cancelled: false, mode: fake.mode });
       answered.push(Date.now());
       if (fake.dropCreate > 0) {
         fake.dropCreate--;

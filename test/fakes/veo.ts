@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
+import { veoRefusal } from './veoRules.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export const VEO_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
@@ -108,17 +109,15 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
       const model = decodeURIComponent(m[1] ?? '');
       const b = body as { instances?: { prompt?: string; image?: unknown; video?: { uri?: string } }[]; parameters?: Record<string, unknown> } | undefined;
       const inst = b?.instances?.[0];
-      if (!inst?.prompt && !inst?.image) return gError(res, 400, 'INVALID_ARGUMENT', 'A prompt or image is required.');
-      if (inst.video) {
+      // Every per-model rule (ids, durations, the 8 s rule, resolutions, combinations): veoRules.ts.
+      const refused = veoRefusal(model, b);
+      if (refused) return gError(res, refused.code, refused.status, refused.message);
+      if (inst?.video) {
         // Extension (Gemini video guide, "Extending Veo videos"): only a Veo-generated video of
         // the last 2 days, by its Files API uri, on Veo 3.1 (not Lite), 720p, durationSeconds 8.
         const fileId = /\/files\/([a-z0-9]+):download/.exec(inst.video.uri ?? '')?.[1];
         if (!fileId || ![...ops.values()].some((o) => o.fileId === fileId)) {
           return gError(res, 400, 'INVALID_ARGUMENT', 'Gemini API only supports video extensions for Veo-generated videos.');
-        }
-        if (!/^veo-3\.1-(fast-)?generate/.test(model)) return gError(res, 400, 'INVALID_ARGUMENT', `Video extension is not supported by ${model}.`);
-        if (b?.parameters?.resolution !== '720p' || b.parameters.durationSeconds !== 8) {
-          return gError(res, 400, 'INVALID_ARGUMENT', 'Video extension needs resolution 720p and durationSeconds 8.');
         }
       }
       const id = randomUUID().replace(/-/g, '').slice(0, 12);

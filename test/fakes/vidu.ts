@@ -11,6 +11,7 @@
 import type { ServerResponse } from 'node:http';
 import type { CloudFake, CloudFakeBehaviour, FakeTask, RecordedCloudRequest } from './cloudTaskFake.js';
 import { addTask, sendJson, startCloudFake } from './cloudTaskFake.js';
+import { viduModelProblem } from './viduRules.js';
 
 export type FakeVidu = CloudFake & { baseUrl: string };
 
@@ -34,7 +35,8 @@ function bodyProblem(path: string, b: Record<string, unknown>): string | null {
   if (b.aspect_ratio !== undefined && !['16:9', '9:16', '3:4', '4:3', '1:1'].includes(b.aspect_ratio as string)) return 'bad aspect_ratio';
   if (b.resolution !== undefined && !['540p', '720p', '1080p'].includes(b.resolution as string)) return 'bad resolution';
   if (b.movement_amplitude !== undefined && !['auto', 'small', 'medium', 'large'].includes(b.movement_amplitude as string)) return 'bad movement_amplitude';
-  return null;
+  // Which model each endpoint takes, and each model's durations and resolutions (viduRules.ts).
+  return viduModelProblem(path, b);
 }
 
 function creations(fake: CloudFake, t: FakeTask): Record<string, unknown> {

@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import type { CloudFake, CloudFakeBehaviour, RecordedCloudRequest } from './cloudTaskFake.js';
 import { addTask, sendJson, startCloudFake } from './cloudTaskFake.js';
 import { wanList } from './wanList.js';
+import { wanModelProblem } from './wanRules.js';
 
 export const WAN_VIDEO = '/api/v1/services/aigc/video-generation/video-synthesis';
 export const WAN_KF2V = '/api/v1/services/aigc/image2video/video-synthesis';
@@ -110,7 +111,8 @@ function bodyProblem(path: string, b: Record<string, unknown>, c: CreateContext)
   }
   if (params.resolution !== undefined && !['480P', '720P', '1080P'].includes(String(params.resolution))) return 'parameters.resolution must be 480P, 720P or 1080P';
   if (params.duration !== undefined && !Number.isInteger(params.duration)) return 'parameters.duration must be an integer';
-  return null;
+  // Each model's own sizes, tiers and durations (wanRules.ts).
+  return wanModelProblem(model, params);
 }
 
 /** The fake's signed upload slot: the policy names the model and the directory. */

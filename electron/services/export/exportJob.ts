@@ -174,7 +174,7 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   return { outPath, exportId, mode, reason };
 }
 
-async function checkOutputFolder(outPath: string): Promise<void> {
+export async function checkOutputFolder(outPath: string): Promise<void> {
   const folder = dirname(outPath);
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
@@ -192,7 +192,7 @@ async function checkOutputFolder(outPath: string): Promise<void> {
 }
 
 /** A moved or deleted source is named before anything runs (quality.md MEDIA-4). */
-async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => string, names: ReadonlyMap<string, string>): Promise<void> {
+export async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => string, names: ReadonlyMap<string, string>): Promise<void> {
   // Named by the file the user imported, never by the store's internal hash path (MEDIA-4).
   for (const clip of plan.clips) {
     const file = resolveAbs(clip.path);
@@ -228,7 +228,7 @@ async function exportDiskFull(tempPath: string, outPath: string, progress: numbe
 }
 
 /** Creates the temp file exclusively: proves the folder takes new files before ffmpeg starts. */
-async function createTemp(tempPath: string): Promise<void> {
+export async function createTemp(tempPath: string): Promise<void> {
   try {
     const fh = await open(tempPath, 'wx');
     await fh.close();
@@ -240,7 +240,7 @@ async function createTemp(tempPath: string): Promise<void> {
 }
 
 /** Flush the data before the rename, or a power cut can leave an empty file under the final name. */
-async function syncFile(file: string): Promise<void> {
+export async function syncFile(file: string): Promise<void> {
   const fh = await open(file, 'r+');
   try {
     if ((await fh.stat()).size === 0) throw new AppError('FFMPEG_FAILED', 'ffmpeg finished but wrote nothing.');
@@ -250,7 +250,7 @@ async function syncFile(file: string): Promise<void> {
   }
 }
 
-async function replaceTarget(tempPath: string, outPath: string): Promise<void> {
+export async function replaceTarget(tempPath: string, outPath: string): Promise<void> {
   try {
     await rename(tempPath, outPath);
   } catch (err) {

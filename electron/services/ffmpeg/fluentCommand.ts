@@ -40,6 +40,7 @@ export function fluentArgv(inv: FfmpegInvocation): string[] {
     ...(inv.filterComplex !== null ? ['-filter_complex', inv.filterComplex] : []),
     ...inv.outputOptions,
     inv.output,
+    ...(inv.extraOutputs ?? []).flatMap((o) => [...o.options, o.output]),
   ];
 }
 
@@ -81,5 +82,12 @@ export function buildFluentCommand(inv: FfmpegInvocation): ffmpeg.FfmpegCommand 
   const out = spreadable(inv.outputOptions, 'output', inv.label);
   if (out.length > 0) cmd.outputOptions(...out);
   cmd.output(inv.output);
+  // fluent's output(target) opens a new current output once the first has its target, and
+  // outputOptions() then apply to it: so each further output is named first, then given its options.
+  for (const extra of inv.extraOutputs ?? []) {
+    cmd.output(extra.output);
+    const opts = spreadable(extra.options, 'output', inv.label);
+    if (opts.length > 0) cmd.outputOptions(...opts);
+  }
   return cmd;
 }

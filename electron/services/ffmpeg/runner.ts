@@ -42,6 +42,8 @@ export interface RunFfmpegOptions {
   /** Kill and reject with MEDIA_TIMEOUT after this long (default: no limit). */
   timeoutMs?: number;
   paths?: FfPaths;
+  /** Lines of stderr kept for the result and errors (default 20; a filter's report may need more). */
+  stderrTailLines?: number;
 }
 
 export interface RunFfmpegResult {
@@ -91,7 +93,7 @@ export async function runFfmpeg(inv: FfmpegInvocation, opts: RunFfmpegOptions = 
   cmd.setFfmpegPath(paths.ffmpeg);
 
   return new Promise<RunFfmpegResult>((resolve, reject) => {
-    const tail = new StderrTail(20);
+    const tail = new StderrTail(opts.stderrTailLines ?? 20);
     let proc: ChildProcess | null = null;
     let stopReason: StopReason | null = null;
     let startedLine = '';

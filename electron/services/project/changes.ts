@@ -28,6 +28,7 @@ export const DOC_TABLES = {
   element_refs: ['element_id', 'position'],
   audio_items: ['id'],
   dialogue_lines: ['id'],
+  delivery_presets: ['id'],
 } as const;
 export type DocTable = keyof typeof DOC_TABLES;
 

@@ -26,6 +26,7 @@ import { DialogueLinesField } from './DialogueLinesField';
 import { FramingFields } from './FramingFields';
 import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
+import { useCameraNote } from './CameraNote';
 
 export function ShotInspector() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
   const ctx = useAppContext();
   const provider = useShotProvider(shot, snapshot);
   const gaps = useProviderGaps(shot, snapshot, provider);
+  const cameraNote = useCameraNote(shot, provider);
   const fps = snapshot.project.fps;
   const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
   const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
@@ -85,7 +87,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
             onCommit={(s) => update({ durationFrames: Math.max(1, secondsToFrames(Number(s), fps)) })}
           />
         </Field>
-        <Field label={t('addShot.camera')}>
+        <Field label={t('addShot.camera')} hint={cameraNote}>
           <CameraSelect value={shot.camera} onChange={(camera: CameraMove) => update({ camera })} />
         </Field>
       </div>

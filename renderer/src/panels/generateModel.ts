@@ -45,6 +45,7 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
     referenceImagesMax: typeof c.referenceImagesMax === 'number' ? c.referenceImagesMax : 0,
     extend: c.extend === true,
     audio: c.audio === true,
+    ...(c.cameraMoves ? { cameraMoves: c.cameraMoves } : {}),
     durations: c.durations ?? { kind: 'range', min: 0, max: 0 },
     aspects: c.aspects ?? 'any',
     resolutions: c.resolutions ?? 'any',

@@ -18,6 +18,7 @@ import { noteRender } from './probe';
 import { badgeOf, statusKey, type Badge } from './shotBadge';
 import { THEME } from './theme';
 import { TimelineEnv } from './env';
+import { reportClip } from './clipReport';
 
 export interface ShotClipProps {
   cut: CutShot;
@@ -108,7 +109,10 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   const dragging = offset !== 0;
   const fill = cut.take ? THEME.clip : THEME.clipPlaceholder;
 
-  const title = cut.shot.title.trim() || t('timeline.untitled', { n: index + 1 });
+  // The number follows the cut order and is always drawn (it was elided to "…" on narrow
+  // clips); the title, else the prompt's first words, fills the room that is left.
+  const number = String(index + 1);
+  const title = cut.shot.title.trim() || cut.shot.prompt.trim().split('\n')[0] || t('timeline.untitled', { n: index + 1 });
   const seconds = framesToSeconds(frames, fps).toFixed(1);
   const badgeText = badge.key === 'generating' ? t('timeline.status.generating', { percent: badge.progress ?? 0 }) : t(`timeline.status.${badge.key}`);
   // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
@@ -116,7 +120,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   // changes (zooming, trimming) it is drawn directly, since re-caching every frame costs
   // more. Moving it (x, a drag) keeps the bitmap. Very wide clips (deep zoom) are never cached.
   const groupRef = useRef<Konva.Group>(null);
-  const look = [width, selected, badgeText, badge.progress, title, seconds, sprite ? 1 : 0, trimmed?.from, trimmed?.to, fill].join('|');
+  const look = [width, selected, badgeText, badge.progress, number, title, seconds, sprite ? 1 : 0, trimmed?.from, trimmed?.to, fill].join('|');
   useLayoutEffect(() => {
     const g = groupRef.current;
     if (!g) return;
@@ -129,20 +133,40 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
     return () => clearTimeout(timer);
   }, [look, width]);
 
+  const numbered = width >= 12 && width >= 8 + number.length * 7 + 4;
+  const hasFilm = sprite !== null;
+  useLayoutEffect(() => {
+    reportClip(id, { number: index + 1, numbered, film: hasFilm });
+  }, [id, index, numbered, hasFilm]);
+  useLayoutEffect(() => () => reportClip(id, null), [id]);
+
   if (width < 12) {
     return <Rect x={x} y={LAYOUT.shotTop} width={width} height={h} fill={selected ? THEME.accent : fill} perfectDrawEnabled={false} />;
   }
   const showText = width >= 56;
+  const numberW = 8 + number.length * 7;
+  const showNumber = width >= numberW + 4;
+  const badgeX = showNumber ? numberW + 6 : 4;
   return (
     <Group ref={groupRef} x={x} y={LAYOUT.shotTop} opacity={dragging ? 0.85 : 1}>
       <Rect width={width} height={h} fill={fill} cornerRadius={4} perfectDrawEnabled={false} />
       {sprite && <Tiles sprite={sprite} width={width} height={FILM_H} range={trimmed} />}
+      {showNumber && (
+        <>
+          <Rect x={2} y={4} width={numberW} height={16} cornerRadius={3} fill={selected ? THEME.accent : 'rgba(15,17,21,0.85)'} perfectDrawEnabled={false} />
+          <Text x={2} y={6} width={numberW} align="center" text={number} fontSize={11} fontStyle="bold" fontFamily={THEME.font} fill={THEME.text} wrap="none" listening={false} />
+        </>
+      )}
       {showText && (
         <>
           <Text x={6} y={h - 19} width={Math.max(0, width - 52)} text={title} fontSize={12} fontFamily={THEME.font} fill={THEME.text} wrap="none" ellipsis listening={false} />
           <Text x={width - 46} y={h - 19} width={40} align="right" text={t('timeline.seconds', { value: seconds })} fontSize={11} fontFamily={THEME.mono} fill={THEME.textMuted} wrap="none" listening={false} />
-          <Rect x={4} y={4} width={Math.min(width - 8, 92)} height={16} cornerRadius={3} fill="rgba(15,17,21,0.8)" perfectDrawEnabled={false} />
-          <Text x={8} y={6} width={Math.min(width - 16, 84)} text={badgeText} fontSize={10} fontFamily={THEME.font} fill={badge.color} wrap="none" ellipsis listening={false} />
+          {width - badgeX >= 40 && (
+            <>
+              <Rect x={badgeX} y={4} width={Math.min(width - badgeX - 4, 92)} height={16} cornerRadius={3} fill="rgba(15,17,21,0.8)" perfectDrawEnabled={false} />
+              <Text x={badgeX + 4} y={6} width={Math.min(width - badgeX - 12, 84)} text={badgeText} fontSize={10} fontFamily={THEME.font} fill={badge.color} wrap="none" ellipsis listening={false} />
+            </>
+          )}
           {badge.key === 'generating' && (
             <Rect x={4} y={h - 24} width={(width - 8) * ((badge.progress ?? 0) / 100)} height={2} fill={THEME.accent} perfectDrawEnabled={false} />
           )}

@@ -9,6 +9,7 @@ import { Stage } from 'react-konva';
 import { useAppContext, useAppState, isMac } from '../app/context';
 import { setEditorUi, selection, viewport } from '../store/uiEditor';
 import { AudioList } from './AudioPanel';
+import { ClipList } from './ClipList';
 import { DialogueTrack } from './tracks/DialogueTrack';
 import { createAudioSelection } from './audioSelection';
 import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
@@ -131,6 +132,7 @@ export function Timeline() {
   return (
     <TimelineEnv.Provider value={env}>
       <AudioList />
+      <ClipList />
       <div
         ref={boxRef}
         className="timeline"

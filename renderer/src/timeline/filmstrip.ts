@@ -19,7 +19,9 @@ export interface Sprite {
 }
 
 const cache = new Map<string, Promise<Sprite | null>>();
-const RETRY_MS = 15_000;
+/** A clip whose picture failed (the strip was still being made, the host was busy) asks again after 2, 4, 8 … 30 s. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
 const queue: (() => void)[] = [];
 let running = 0;
 
@@ -58,8 +60,9 @@ function load(api: ApiClient, dir: string, key: string, assetId: string, path: s
       const file = isAbsolute(strip.path) ? strip.path : projectFile(dir, strip.path);
       return { image: await loadImage(api.mediaUrl(file)), strip };
     }).catch(() => {
-      // A missing strip falls back to the title (not an error worth a banner); ask again later.
-      setTimeout(() => cache.delete(key), RETRY_MS);
+      // A missing strip falls back to the title (not an error worth a banner); the clip asks
+      // again later (useSprite), so a strip that failed once never stays blank for good.
+      cache.delete(key);
       return null;
     });
     cache.set(key, p);
@@ -74,17 +77,22 @@ function load(api: ApiClient, dir: string, key: string, assetId: string, path: s
 export function useSprite(api: ApiClient, dir: string, takeAssetId: string | null, still: { id: string; path: string } | null): Sprite | null {
   const key = takeAssetId ? `strip:${takeAssetId}` : still ? `still:${still.id}` : null;
   const [state, setState] = useState<{ key: string; sprite: Sprite | null } | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const stillPath = still?.path ?? null;
   useEffect(() => {
     if (key === null) return;
     let live = true;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     void load(api, dir, key, takeAssetId ?? '', takeAssetId ? null : stillPath).then((sprite) => {
-      if (live) setState({ key, sprite });
+      if (!live) return;
+      setState({ key, sprite });
+      if (sprite === null) timer = setTimeout(() => setAttempt((n) => n + 1), Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(attempt, 4)));
     });
     return () => {
       live = false;
+      if (timer !== null) clearTimeout(timer);
     };
-  }, [api, dir, key, takeAssetId, stillPath]);
+  }, [api, dir, key, takeAssetId, stillPath, attempt]);
   return state && state.key === key ? state.sprite : null;
 }
 

@@ -114,6 +114,8 @@ export function createAnimaticProvider(deps: AnimaticDeps): ProviderAdapter {
       referenceImagesMax: 0,
       extend: false,
       audio: false,
+      // The animatic renders the move itself (shared/animatic/camera.ts).
+      cameraMoves: 'field',
       durations: { kind: 'range', min: 0.04, max: 600 },
       aspects: 'any',
       resolutions: 'any',

@@ -10,6 +10,8 @@
  *   failureKindOf() in shared/generation/failure.ts reads the ones it does not list as provider);
  * - 5xx: a plain Error (the provider may or may not have acted).
  */
+import { shotPrompt } from '../../../../shared/generation/cameraMoves.js';
+import type { CameraMove } from '../../../../shared/model/entities.js';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
@@ -155,8 +157,9 @@ export async function imageDataUri(path: string, what: string, maxBytes: number)
 }
 
 /** The prompt a provider gets: the shot's prompt and the project's style (else the title). */
-export function fullPrompt(req: { prompt: string; stylePrompt: string; title: string; shotNumber: number; shotId: string }, label: string): string {
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+export function fullPrompt(req: { prompt: string; stylePrompt: string; title: string; shotNumber: number; shotId: string; camera: CameraMove }, label: string): string {
+  // The camera move as a sentence (cameraMoves.ts: the style Wan's and Vidu's prompt guides use).
+  const prompt = shotPrompt(req, 'sentence');
   if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ${label} needs one to generate.`, { shotId: req.shotId });
   return prompt;
 }

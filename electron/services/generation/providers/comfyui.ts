@@ -87,6 +87,7 @@ export function comfyValues(template: ComfyTemplate, req: GenerationRequest, ima
     length: comfyFrames(req.durationSec, fps, c),
     fps: Math.round(fps * 1000) / 1000,
     seed: comfySeed(req.seed, random()),
+    camera: req.camera,
   };
   if (image !== null) values.image = image;
   return values;
@@ -132,7 +133,9 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
   }
   const random = opts.random ?? Math.random;
   const progress = opts.liveProgress === false ? null : new ComfyProgress(`storyboard-${randomUUID()}`);
-  const models = [...new Map(templates.map((t) => [t.mapping.model, { id: t.mapping.model, label: t.mapping.modelLabel ?? t.mapping.label }])).values()];
+  // A model takes camera moves when every one of its templates maps the `camera` input.
+  const cameraOf = (model: string) => (templates.filter((t) => t.mapping.model === model).every((t) => t.mapping.inputs.camera) ? 'field' as const : 'ignored' as const);
+  const models = [...new Map(templates.map((t) => [t.mapping.model, { id: t.mapping.model, label: t.mapping.modelLabel ?? t.mapping.label, capabilities: { cameraMoves: cameraOf(t.mapping.model) } }])).values()];
   const minSec = Math.min(...templates.map((t) => t.mapping.constraints.minSec), 10);
   const maxSec = Math.max(...templates.map((t) => t.mapping.constraints.maxSec), 1);
 

@@ -11,7 +11,6 @@ import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
 import { findPrice, PRICES } from '../../../../shared/generation/prices.js';
-import { allowedDuration } from '../../../../shared/generation/capabilities.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { QueueAdapter } from '../ports.js';
 import type { PollResult, ProviderContext } from '../types.js';
@@ -19,7 +18,7 @@ import { downloadToFile } from './download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from './kling/http.js';
 import { klingKeys } from './kling/jwt.js';
 import type { KlingRequest } from './kling/models.js';
-import { KLING_CAPABILITIES, klingBody, klingFamily, klingTaskId, parseKlingTaskId } from './kling/models.js';
+import { KLING_CAPABILITIES, klingBody, klingFamily, klingModel, klingPlan, klingTaskId, parseKlingTaskId } from './kling/models.js';
 
 interface KlingTask {
   task_id?: string;
@@ -67,9 +66,12 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
     maxConcurrent: 2,
 
     estimateCost(req) {
-      const price = findPrice(PRICES, 'kling', req.model);
-      const secs = allowedDuration(KLING_CAPABILITIES.durations, req.durationSec);
-      return price ? price.perRequest + price.perSecond * secs : 0;
+      // Priced as sent: the model's own durations and the mode the body uses (pro with sound).
+      const kreq = req as KlingRequest;
+      const model = klingModel(kreq.model).id;
+      const { duration } = klingPlan(kreq);
+      const price = findPrice(PRICES, 'kling', model);
+      return price ? price.perRequest + price.perSecond * duration : 0;
     },
 
     async submit(req, ctx) {

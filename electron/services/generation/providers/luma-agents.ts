@@ -6,9 +6,10 @@
  * takes first/last frames inline as base64, so it can start and end on the shot's own frames.
  * No cancel endpoint was found; no client id, so a lost create stays `unknown` (no reconcile).
  */
+import { requireCapable } from './capable.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
-import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import type { PollPolicy, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { AGENTS_DURATIONS, AGENTS_MODEL, agentsFailure, agentsFetch, buildAgentsCreate } from './luma/agents.js';
 import { downloadToFile } from './download.js';
 import { frameBase64 } from './runway/media.js';
@@ -46,6 +47,23 @@ export function pollFromAgents(g: AgentsGeneration): PollResult {
   return { state: 'running', progress: g.state === 'processing' ? 0.5 : 0 };
 }
 
+const AGENTS_CAPABILITIES: ProviderCapabilities = {
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    // Video reference images: not found (providers.md §4b).
+    referenceImagesMax: 0,
+    // start_frame {generation_id} extends a Luma video, but a request has no "extend" input yet.
+    extend: false,
+    audio: false,
+    // The move as a camera sentence in the prompt (luma/body.ts lumaPrompt).
+    cameraMoves: 'prompt',
+    durations: AGENTS_DURATIONS,
+    aspects: 'any',
+    resolutions: 'any',
+    models: [{ id: AGENTS_MODEL, label: 'Ray 3.2' }],
+  };
+
 export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgentsProvider {
   const get = async (id: string, ctx: ProviderContext, what: string): Promise<AgentsGeneration | null> => {
     const res = await agentsFetch(base(ctx), `/generations/${encodeURIComponent(id)}`, { what, apiKey: key(ctx), signal: ctx.signal });
@@ -56,26 +74,14 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
     id: 'luma-agents',
     label: 'Luma Agents (Ray 3.2)',
     offline: false,
-    capabilities: {
-      textToVideo: true,
-      imageToVideo: true,
-      lastFrame: true,
-      // Video reference images: not found (providers.md §4b).
-      referenceImagesMax: 0,
-      // start_frame {generation_id} extends a Luma video, but a request has no "extend" input yet.
-      extend: false,
-      audio: false,
-      durations: AGENTS_DURATIONS,
-      aspects: 'any',
-      resolutions: 'any',
-      models: [{ id: AGENTS_MODEL, label: 'Ray 3.2' }],
-    },
+    capabilities: AGENTS_CAPABILITIES,
     pollPolicy: opts.pollPolicy ?? { initialMs: 5000, maxMs: 30_000, factor: 1.5 },
     maxConcurrent: opts.maxConcurrent ?? 2,
     // No first-party price found: "unpriced" (plan.ts requestCost), never a made-up number.
     estimateCost: () => Number.NaN,
 
     async submit(req, ctx) {
+      requireCapable('Luma', AGENTS_CAPABILITIES, req);
       const apiKey = key(ctx);
       const n = req.shotNumber;
       const body = buildAgentsCreate(req, {

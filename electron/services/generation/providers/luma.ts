@@ -129,6 +129,8 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       extendIncludesSource: true,
       // Audio is a separate paid call (POST /generations/{id}/audio), not part of a take.
       audio: false,
+      // The move as a camera sentence in the prompt (luma/body.ts lumaPrompt).
+      cameraMoves: 'prompt',
       durations: LUMA_DURATIONS,
       aspects: 'any',
       resolutions: 'any',

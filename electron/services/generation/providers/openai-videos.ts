@@ -7,6 +7,8 @@
  * poll GET {base}/videos/{id} (queued, in_progress, completed, failed); the clip is streamed
  * by GET {base}/videos/{id}/content?variant=video.
  */
+import { requireCapable } from './capable.js';
+import { shotPrompt } from '../../../../shared/generation/cameraMoves.js';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -34,6 +36,7 @@ export const OPENAI_VIDEOS_CAPABILITIES: ProviderCapabilities = {
   // /videos/extensions exists in the shape but is not wired to shots yet.
   extend: false,
   audio: true,
+  cameraMoves: 'prompt',
   durations: { kind: 'set', values: [4, 8, 12] },
   aspects: ['16:9', '9:16'],
   resolutions: ['720p'],
@@ -62,7 +65,8 @@ export function videoSize(req: Pick<GenerationRequest, 'width' | 'height'>, reso
 }
 
 export function videoPrompt(req: GenerationRequest): string {
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  // The camera move as a sentence (Sora's prompting guide describes camera moves in words).
+  const prompt = shotPrompt(req, 'sentence');
   if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; the gateway needs one to generate.`, { shotId: req.shotId });
   // The shape has no negative prompt field (providers.md §1): it goes in the prompt's words.
   return req.negativePrompt.trim() ? `${prompt}. Avoid: ${req.negativePrompt.trim()}` : prompt;
@@ -104,6 +108,7 @@ export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): Prov
     estimateCost: (req) => priceOf(PRICES, 'openai-videos', req.model ?? DEFAULT_MODEL, req.durationSec, OPENAI_VIDEOS_CAPABILITIES.durations) ?? 0,
 
     async submit(req, ctx) {
+      requireCapable('The /v1/videos gateway', OPENAI_VIDEOS_CAPABILITIES, req);
       // Checked before any file work: a request the shape cannot take is refused as it is.
       const { size } = videoFields(req, OPENAI_VIDEOS_CAPABILITIES);
       const reference = req.firstFrame

@@ -10,6 +10,7 @@
  * has no task list, so a lost answer cannot be found again (no reconcile); the job stays
  * `unknown` rather than risk paying twice.
  */
+import { requireCapable } from './capable.js';
 import RunwayML, { toFile } from '@runwayml/sdk';
 import { AppError } from '../../../../shared/errors.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
@@ -140,6 +141,7 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
     },
 
     async submit(req, ctx) {
+      requireCapable('Runway', capabilities, req);
       const sdk = client(ctx, 0);
       // Encoded and checked before anything is sent: a bad picture is INVALID_INPUT, nothing paid.
       const { endpoint, body } = buildRunwayCreate(req, await encodeImages(req, ctx));

@@ -15,7 +15,7 @@ import { joinUrl, type ReasonKind } from './http.js';
 import { baseUrlOf, downloadOutput, restFetch, restJson, type RestProvider } from './cloudRest.js';
 import { seedanceBody } from './seedance/body.js';
 import { ARK_PAGE_SIZE, jobSeed, reconcileSeedance, type ArkListPage } from './seedance/reconcile.js';
-import { SEEDANCE_CATALOGUE } from './seedance/models.js';
+import { SEEDANCE_CATALOGUE, seedanceRegion } from './seedance/models.js';
 
 /** BytePlus (international); mainland China keys use SEEDANCE_CN_BASE_URL. Keys are per region. */
 export const SEEDANCE_INTL_BASE_URL = 'https://ark.ap-southeast.bytepluses.com/api/v3';
@@ -56,7 +56,9 @@ async function getTask(taskId: string, ctx: ProviderContext): Promise<ArkTask | 
   return restJson<ArkTask>(REST, ctx, taskPath(taskId), { what: `read task ${taskId}`, signal: ctx.signal });
 }
 
-export function createSeedanceProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
+export function createSeedanceProvider(opts: { env?: Record<string, string | undefined> } = {}): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
+  const env = opts.env ?? process.env;
+  const region = (ctx: ProviderContext) => seedanceRegion(baseUrlOf(REST, ctx), env);
   const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> = {
     id: 'seedance',
     label: 'Seedance (ByteDance)',
@@ -72,7 +74,7 @@ export function createSeedanceProvider(): ProviderAdapter & Required<Pick<Adapte
 
     async submit(req, ctx) {
       const model = catalogueModel(SEEDANCE_CATALOGUE, req);
-      const body = await seedanceBody(model, req);
+      const body = await seedanceBody(model, req, region(ctx));
       // One attempt only: a lost answer leaves the job `unknown`, never re-sent (design.md §5).
       const res = await restJson<ArkTask>(REST, ctx, '/contents/generations/tasks', { method: 'POST', body, what: `create the video for shot ${req.shotNumber}` });
       if (!res?.id) throw new AppError('PROVIDER_FAILED', `Seedance at ${baseUrlOf(REST, ctx)} has no task API (404); check the base URL.`);
@@ -112,8 +114,9 @@ export function createSeedanceProvider(): ProviderAdapter & Required<Pick<Adapte
     async reconcile(job, ctx) {
       try {
         const model = catalogueModel(SEEDANCE_CATALOGUE, job.request as unknown as Parameters<typeof catalogueModel>[1]);
-        const q = (n: number) => `/contents/generations/tasks?page_num=${n}&page_size=${ARK_PAGE_SIZE}&filter.model=${encodeURIComponent(model.id)}`;
-        return await reconcileSeedance(job, model.id, async (n) => {
+        const wireId = model.wire[region(ctx)];
+        const q = (n: number) => `/contents/generations/tasks?page_num=${n}&page_size=${ARK_PAGE_SIZE}&filter.model=${encodeURIComponent(wireId)}`;
+        return await reconcileSeedance(job, wireId, async (n) => {
           const page = await restJson<ArkListPage>(REST, ctx, q(n), { what: 'list recent tasks', signal: ctx.signal });
           if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
           return page;

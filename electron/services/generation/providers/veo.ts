@@ -22,9 +22,6 @@ import { veoParams, veoSeconds, type VeoRequest } from './veo/params.js';
 export const VEO_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
 const DEFAULT_MODEL = 'veo-3.1-generate-preview';
 
-/** Veo 3.1 keeps first+last frame, 3 references and extension; the 3.0 models do not (Gemini video guide). */
-const VEO_30 = { lastFrame: false, referenceImagesMax: 0, extend: false } as const;
-
 export const VEO_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
   imageToVideo: true,
@@ -35,7 +32,9 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
   // generated extended video" (https://ai.google.dev/gemini-api/docs/video, "Extending Veo videos").
   extendIncludesSource: true,
   audio: true,
-  // 4, 6 or 8 s (third-party docs; the SDK states no values); the take is trimmed to the shot.
+  // The move as a sentence in the prompt (Gemini API prompt guide, "Camera motion").
+  cameraMoves: 'prompt',
+  // 4, 6 or 8 s, and 8 s at 1080p / 4k (veo/params.ts veoSeconds); the take is trimmed to the shot.
   durations: { kind: 'set', values: [4, 6, 8] },
   aspects: ['16:9', '9:16'],
   resolutions: ['720p', '1080p', '4k'],
@@ -44,8 +43,8 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
     { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast' },
     // Lite: references and extension not documented for it, so not offered.
     { id: 'veo-3.1-lite-generate-preview', label: 'Veo 3.1 Lite', capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] } },
-    { id: 'veo-3.0-generate-001', label: 'Veo 3', capabilities: { ...VEO_30, resolutions: ['720p', '1080p'] } },
-    { id: 'veo-3.0-fast-generate-001', label: 'Veo 3 Fast', capabilities: { ...VEO_30, resolutions: ['720p', '1080p'] } },
+    // No Veo 3.0: veo-3.0-generate-001 and veo-3.0-fast-generate-001 were shut down on
+    // 2026-06-30 (Gemini API deprecations, https://ai.google.dev/gemini-api/docs/deprecations).
   ],
 };
 

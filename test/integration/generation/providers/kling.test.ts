@@ -49,7 +49,7 @@ describe('Kling wire requests', () => {
     expect(exp - nbf).toBe(1805);
     expect(create?.headers['content-type']).toBe('application/json');
     expect(create?.body).toEqual({
-      model_name: 'kling-v2-6', prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'std', duration: '5', aspect_ratio: '16:9', sound: 'on', external_task_id: 'job-t2v',
+      model_name: 'kling-v3', prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'pro', duration: '4', aspect_ratio: '16:9', sound: 'on', external_task_id: 'job-t2v',
     });
     expect(taskId).toMatch(/^text2video:\d+$/);
     expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
@@ -67,7 +67,7 @@ describe('Kling wire requests', () => {
     const { taskId } = await kling.submit(genRequest({ firstFrame: frame, lastFrame: frame, model: 'kling-v2-1' }), ctx());
     const [create] = creates();
     expect(create?.path).toBe('/v1/videos/image2video');
-    expect(create?.body).toEqual({ model_name: 'kling-v2-1', image: raw, image_tail: raw, prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'std', duration: '5' });
+    expect(create?.body).toEqual({ model_name: 'kling-v2-1', image: raw, image_tail: raw, prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'pro', duration: '5' });
     expect(taskId).toMatch(/^image2video:/);
     expect((await settle(taskId)).state).toBe('succeeded');
   });

@@ -76,7 +76,7 @@ describe('Runway adapter against the fake, through the SDK', () => {
   it('last frame (veo3.1): first and last positions, duration 4|6|8, negativePrompt', async () => {
     await provider.submit(req({ model: 'veo3.1', firstFrame: frame, lastFrame: { assetId: 'asset2', path: PNG }, negativePrompt: 'text, logos' }), ctx);
     expect(creates()[0]!.body).toEqual({
-      model: 'veo3.1', promptText: req().prompt, ratio: '1280:720', duration: 6, seed: 7, negativePrompt: 'text, logos',
+      model: 'veo3.1', promptText: req().prompt, ratio: '1280:720', duration: 6, seed: 7, negativePrompt: 'text, logos', audio: true,
       promptImage: [{ uri: PNG_URI, position: 'first' }, { uri: PNG_URI, position: 'last' }],
     });
   });

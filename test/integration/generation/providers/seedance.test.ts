@@ -51,9 +51,9 @@ describe('Seedance wire requests', () => {
     expect(create?.headers.authorization).toBe('Bearer test-key');
     expect(create?.headers['content-type']).toBe('application/json');
     expect(create?.body).toEqual({
-      model: 'doubao-seedance-2-0-260128',
+      model: 'dreamina-seedance-2-0-260128',
       content: [{ type: 'text', text: '镜头: a "quoted" campfire at 100% dusk' }],
-      ratio: '16:9', duration: 5, resolution: '720p', seed: 42, camera_fixed: true, watermark: false, generate_audio: true,
+      ratio: '16:9', duration: 5, resolution: '720p', seed: 42, watermark: false, generate_audio: true,
     });
     await finish(taskId);
     const polls = fake.requests.filter((r) => r.method === 'GET' && r.path === `/api/v3/contents/generations/tasks/${taskId}`);
@@ -68,9 +68,9 @@ describe('Seedance wire requests', () => {
   });
 
   it('image-to-video: the first frame as a data URI with role first_frame', async () => {
-    await sd.submit(genRequest({ firstFrame: frame, model: 'doubao-seedance-2-0-fast-260128' }), ctx());
+    await sd.submit(genRequest({ firstFrame: frame, model: 'seedance-2-0-fast' }), ctx());
     const body = fake.createRequests()[0]?.body as { model: string; ratio: string; content: unknown[] };
-    expect(body.model).toBe('doubao-seedance-2-0-fast-260128');
+    expect(body.model).toBe('dreamina-seedance-2-0-fast-260128');
     expect(body.ratio).toBe('adaptive');
     expect(body.content).toEqual([
       { type: 'text', text: '镜头: a "quoted" campfire at 100% dusk' },
@@ -79,7 +79,7 @@ describe('Seedance wire requests', () => {
   });
 
   it('first + last frame on a 1.0 model: roles first_frame and last_frame, options as --flags', async () => {
-    await sd.submit(genRequest({ firstFrame: frame, lastFrame: frame, model: 'seedance-1-0-lite-i2v-250428', durationSec: 20 }), ctx());
+    await sd.submit(genRequest({ firstFrame: frame, lastFrame: frame, model: 'seedance-1-0-lite-i2v', durationSec: 20 }), ctx());
     expect(fake.createRequests()[0]?.body).toEqual({
       model: 'seedance-1-0-lite-i2v-250428',
       content: [
@@ -105,7 +105,7 @@ describe('Seedance wire requests', () => {
   });
 
   it('refuses a first frame on the text-only model before sending anything', async () => {
-    const err = await rejectionOf(sd.submit(genRequest({ firstFrame: frame, model: 'seedance-1-0-lite-t2v-250428' }), ctx()));
+    const err = await rejectionOf(sd.submit(genRequest({ firstFrame: frame, model: 'seedance-1-0-lite-t2v' }), ctx()));
     expect(err.code).toBe('INVALID_INPUT');
     expect(fake.createRequests()).toHaveLength(0);
   });

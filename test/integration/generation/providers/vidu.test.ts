@@ -65,10 +65,10 @@ describe('Vidu wire requests', () => {
   });
 
   it('image-to-video: /img2video with images:[one data URI]; no aspect_ratio (the picture sets it)', async () => {
-    const c = await createOf(genRequest({ model: 'viduq2', firstFrame: first, durationSec: 12, camera: 'push_in', width: 1920, height: 1080 }));
+    const c = await createOf(genRequest({ model: 'viduq3-turbo', firstFrame: first, durationSec: 20, camera: 'push_in', width: 1920, height: 1080 }));
     expect(c.path).toBe('/ent/v2/img2video');
     expect(c.body).toEqual({
-      model: 'viduq2', prompt: '镜头: a "quoted" campfire at 100% dusk', images: [png], duration: 10, seed: 42,
+      model: 'viduq3-turbo', prompt: '镜头: a "quoted" campfire at 100% dusk The camera slowly pushes in.', images: [png], duration: 16, seed: 42,
       resolution: '1080p', movement_amplitude: 'auto', payload: 'job-1',
     });
   });
@@ -93,7 +93,7 @@ describe('Vidu wire requests', () => {
     expect((capped.body as { images: string[] }).images).toHaveLength(7);
     fake.reset();
     // A model without references sends none: text-to-video.
-    const plain = await createOf(genRequest({ model: 'viduq2', references: many.slice(0, 1) }));
+    const plain = await createOf(genRequest({ model: 'viduq3-pro', references: many.slice(0, 1) }));
     expect(plain.path).toBe('/ent/v2/text2video');
     expect(plain.body).not.toHaveProperty('images');
     fake.reset();

@@ -33,19 +33,46 @@ describe('klingKeys', () => {
 });
 
 describe('klingBody', () => {
-  it('text-to-video: model_name, string duration, aspect ratio, sound on 2.6, external_task_id', () => {
+  it('text-to-video on the default kling-v3: its own 3-15 s, sound on in pro mode, external_task_id', () => {
     const r = klingBody(genRequest({ negativePrompt: ' blur ', durationSec: 7, width: 720, height: 1280 }), img, 'job-1');
     expect(r.family).toBe('text2video');
     expect(r.body).toEqual({
-      model_name: 'kling-v2-6', prompt: '镜头: a "quoted" campfire at 100% dusk', negative_prompt: 'blur', mode: 'std', duration: '10',
+      model_name: 'kling-v3', prompt: '镜头: a "quoted" campfire at 100% dusk', negative_prompt: 'blur', mode: 'pro', duration: '7',
       aspect_ratio: '9:16', sound: 'on', external_task_id: 'job-1',
     });
   });
 
-  it('image-to-video: image + image_tail as given by the encoder, no aspect_ratio, no sound before 2.6', () => {
+  it('kling-v2-6: sound needs pro (was std + sound on); first + last is pro and silent (tail and sound exclude each other)', () => {
+    expect(klingBody(genRequest({ model: 'kling-v2-6', durationSec: 7 }), img).body).toMatchObject({ mode: 'pro', sound: 'on', duration: '10' });
+    const fl = klingBody(genRequest({ model: 'kling-v2-6', firstFrame: frame('/a.png'), lastFrame: frame('/b.png') }), img).body;
+    expect(fl).toMatchObject({ mode: 'pro', sound: 'off', image_tail: 'B64(/b.png)' });
+    expect(klingBody(genRequest({ model: 'kling-v2-6', firstFrame: frame('/a.png') }), img).body).toMatchObject({ mode: 'pro', sound: 'on' });
+  });
+
+  it('image-to-video: image_tail only in pro mode on the models that take it; std otherwise; no aspect_ratio', () => {
     const r = klingBody(genRequest({ model: 'kling-v2-1', firstFrame: frame('/a.png'), lastFrame: frame('/b.png') }), img);
     expect(r.family).toBe('image2video');
-    expect(r.body).toEqual({ model_name: 'kling-v2-1', image: 'B64(/a.png)', image_tail: 'B64(/b.png)', prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'std', duration: '5' });
+    expect(r.body).toEqual({ model_name: 'kling-v2-1', image: 'B64(/a.png)', image_tail: 'B64(/b.png)', prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'pro', duration: '5' });
+    expect(klingBody(genRequest({ model: 'kling-v2-5-turbo', firstFrame: frame('/a.png') }), img).body).toMatchObject({ mode: 'std' });
+    expect(klingBody(genRequest({ firstFrame: frame('/a.png'), lastFrame: frame('/b.png') }), img).body).toMatchObject({ model_name: 'kling-v3', sound: 'on' });
+  });
+
+  it('the master models take no image_tail: a last frame is refused before sending, and they declare lastFrame false', () => {
+    for (const model of ['kling-v2-1-master', 'kling-v2-master']) {
+      expect(rejection(() => klingBody(genRequest({ model, firstFrame: frame('/a.png'), lastFrame: frame('/b.png') }), img)).message).toMatch(/cannot end on a given frame/);
+      expect(modelCapabilities(KLING_CAPABILITIES, model).lastFrame).toBe(false);
+    }
+  });
+
+  it('camera: kling-v1 text 5 s gets camera_control (Kling axes: pan left = tilt < 0); other models get a prompt sentence', () => {
+    const v1 = klingBody(genRequest({ model: 'kling-v1', camera: 'pan_left' }), img).body;
+    expect(v1).toMatchObject({ mode: 'std', duration: '5', camera_control: { type: 'simple', config: { horizontal: 0, vertical: 0, pan: 0, tilt: -5, roll: 0, zoom: 0 } } });
+    expect(v1.prompt).toBe('镜头: a "quoted" campfire at 100% dusk');
+    const v3 = klingBody(genRequest({ camera: 'push_in' }), img).body;
+    expect(v3).not.toHaveProperty('camera_control');
+    expect(v3.prompt).toBe('镜头: a "quoted" campfire at 100% dusk The camera slowly pushes in.');
+    expect(klingBody(genRequest({ model: 'kling-v1-5', camera: 'tilt_up', firstFrame: frame('/a.png') }), img).body)
+      .toMatchObject({ mode: 'pro', camera_control: { config: { pan: 5 } } });
   });
 
   it('references go to multi-image2video as image_list on kling-v1-6 (first 4); other models and framed shots go without them', () => {
@@ -69,7 +96,8 @@ describe('klingBody', () => {
     expect(rejection(() => klingBody(genRequest({ model: 'kling-v9' }), img)).code).toBe('INVALID_INPUT');
   });
 
-  it('per-model capabilities: sound only on 2.6, references and extend on 1.6', () => {
+  it('per-model capabilities: sound on 3.0 and 2.6, references and extend on 1.6', () => {
+    expect(modelCapabilities(KLING_CAPABILITIES, 'kling-v3')).toMatchObject({ audio: true, lastFrame: true, durations: { kind: 'range', min: 3, max: 15 } });
     expect(modelCapabilities(KLING_CAPABILITIES, 'kling-v2-6')).toMatchObject({ audio: true, referenceImagesMax: 0, textToVideo: true });
     expect(modelCapabilities(KLING_CAPABILITIES, 'kling-v1-6')).toMatchObject({ audio: false, referenceImagesMax: 4, extend: true });
     expect(modelCapabilities(KLING_CAPABILITIES, 'kling-v2-1')).toMatchObject({ textToVideo: false, imageToVideo: true, lastFrame: true });

@@ -33,7 +33,7 @@ describe('buildRunwayCreate', () => {
     const c = buildRunwayCreate(req({ model: 'veo3.1', durationSec: 5, negativePrompt: ' blur ', width: 1080, height: 1920 }),
       { ...none, first: 'data:image/png;base64,F', last: 'data:image/png;base64,L' });
     expect(c.body).toEqual({
-      model: 'veo3.1', promptText: 'a horse. film grain', ratio: '1080:1920', duration: 6, negativePrompt: 'blur',
+      model: 'veo3.1', promptText: 'a horse. film grain', ratio: '1080:1920', duration: 6, negativePrompt: 'blur', audio: true,
       promptImage: [{ uri: 'data:image/png;base64,F', position: 'first' }, { uri: 'data:image/png;base64,L', position: 'last' }],
     });
   });
@@ -42,8 +42,14 @@ describe('buildRunwayCreate', () => {
     const c = buildRunwayCreate(req({ model: 'seedance2', negativePrompt: 'blur', durationSec: 2 }), { ...none, references: ['data:image/png;base64,R1', 'data:image/jpeg;base64,R2'] });
     expect(c).toEqual({
       endpoint: 'text_to_video',
-      body: { model: 'seedance2', promptText: 'a horse. film grain', references: [{ uri: 'data:image/png;base64,R1' }, { uri: 'data:image/jpeg;base64,R2' }], ratio: '1280:720', duration: 4 },
+      body: { model: 'seedance2', promptText: 'a horse. film grain', references: [{ uri: 'data:image/png;base64,R1' }, { uri: 'data:image/jpeg;base64,R2' }], ratio: '1280:720', duration: 4, audio: true },
     });
+  });
+
+  it('gen4.5 image-to-video without any prompt or title is refused (promptText is required there); a camera move is a sentence', () => {
+    expect(rejection(() => buildRunwayCreate(req({ prompt: '', stylePrompt: '', title: '' }), { ...none, first: 'data:image/png;base64,F' })).message).toMatch(/needs a prompt even with a first frame/);
+    expect(buildRunwayCreate(req({ model: 'gen4_turbo', prompt: '', stylePrompt: '', title: '' }), { ...none, first: 'data:image/png;base64,F' }).body).not.toHaveProperty('promptText');
+    expect(buildRunwayCreate(req({ camera: 'pan_right' }), none).body.promptText).toBe('a horse. film grain The camera pans right.');
   });
 
   it('refuses what the model cannot do, before anything is sent', () => {

@@ -3,7 +3,7 @@ import { ApiError } from '@google/genai';
 import { describe, expect, it } from 'vitest';
 import { createVeoProvider, VEO_CAPABILITIES } from '../../../../electron/services/generation/providers/veo.js';
 import { retryDelayMs, veoError } from '../../../../electron/services/generation/providers/veo/errors.js';
-import { veoAspect, veoResolution } from '../../../../electron/services/generation/providers/veo/params.js';
+import { veoAspect, veoResolution, veoSeconds } from '../../../../electron/services/generation/providers/veo/params.js';
 import type { AppError } from '../../../../shared/errors.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../shared/generation/request.js';
@@ -21,27 +21,34 @@ describe('veo params', () => {
     expect(veoResolution(3840, 2160, ['720p', '1080p'])).toBe('1080p');
   });
 
-  it('per model: only Veo 3.1 (not 3.0) takes a last frame, references and extension; audio everywhere', () => {
+  it('per model: Veo 3.1 only (3.0 is shut down); Lite takes no references or extension; audio everywhere', () => {
+    expect(VEO_CAPABILITIES.models.map((m) => m.id)).toEqual(['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.1-lite-generate-preview']);
     const v31 = modelCapabilities(VEO_CAPABILITIES, 'veo-3.1-generate-preview');
-    const v30 = modelCapabilities(VEO_CAPABILITIES, 'veo-3.0-generate-001');
     const lite = modelCapabilities(VEO_CAPABILITIES, 'veo-3.1-lite-generate-preview');
-    expect([v31.lastFrame, v31.referenceImagesMax, v31.extend, v31.audio]).toEqual([true, 3, true, true]);
-    expect([v30.lastFrame, v30.referenceImagesMax, v30.extend, v30.audio]).toEqual([false, 0, false, true]);
+    expect([v31.lastFrame, v31.referenceImagesMax, v31.extend, v31.audio, v31.cameraMoves]).toEqual([true, 3, true, true, 'prompt']);
     expect([lite.lastFrame, lite.referenceImagesMax, lite.resolutions]).toEqual([true, 0, ['720p', '1080p']]);
+  });
+
+  it('1080p and 4k are sent as 8 s (Google: "must be 8 … with 1080p and 4k"); 720p keeps 4 / 6 s', () => {
+    const mc = modelCapabilities(VEO_CAPABILITIES, 'veo-3.1-generate-preview');
+    expect(veoSeconds({ durationSec: 4, width: 1280, height: 720 }, mc)).toBe(4);
+    expect(veoSeconds({ durationSec: 4, width: 1920, height: 1080 }, mc)).toBe(8);
+    expect(veoSeconds({ durationSec: 5, width: 3840, height: 2160 }, mc)).toBe(8);
   });
 
   it('estimates from the price table at the billed length (5 s → 6 s)', () => {
     const veo = createVeoProvider();
-    const r = { durationSec: 5, model: 'veo-3.1-fast-generate-preview' } as GenerationRequest;
+    const r = { durationSec: 5, width: 1280, height: 720, model: 'veo-3.1-fast-generate-preview' } as GenerationRequest;
     expect(veo.estimateCost(r)).toBe(0.72);
     expect(veo.estimateCost({ ...r, model: null })).toBe(2.4);
     // An extension and a reference-image request are sent as 8 s, and priced so.
     const ext = { takeId: 't', provider: 'veo', model: 'veo-3.1-fast-generate-preview', ref: 'https://x/files/a', durationSec: 8 };
     expect(veo.estimateCost({ ...r, extend: ext } as GenerationRequest)).toBeCloseTo(0.96, 6);
     expect(veo.estimateCost({ ...r, references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest)).toBeCloseTo(0.96, 6);
-    // Veo 3.0 takes no references: none are sent, so the shot's own length is priced.
-    expect(veo.estimateCost({ ...r, model: 'veo-3.0-fast-generate-001', references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest))
-      .toBe(veo.estimateCost({ ...r, model: 'veo-3.0-fast-generate-001' }));
+    // Lite takes no references: none are sent, so the shot's own length is priced; a 1080p shot is 8 s.
+    expect(veo.estimateCost({ ...r, model: 'veo-3.1-lite-generate-preview', references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest))
+      .toBe(veo.estimateCost({ ...r, model: 'veo-3.1-lite-generate-preview' }));
+    expect(veo.estimateCost({ ...r, width: 1920, height: 1080 })).toBeCloseTo(0.96, 6);
   });
 });
 

@@ -8,13 +8,13 @@ import { genRequest } from '../../../fakes/providerRequest.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 
 describe('Vidu capabilities per model', () => {
-  it('q3 has sound and 1-16 s; q2 1-10 s; only q1 takes up to 7 references and makes 5 s', () => {
+  it('q3 has sound and 1-16 s; q2 1-10 s, text and references only; q1 takes up to 7 references and makes 5 s', () => {
     expect(modelCapabilities(VIDU_CAPABILITIES, 'viduq3-pro')).toMatchObject({ audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 });
-    expect(modelCapabilities(VIDU_CAPABILITIES, 'viduq2')).toMatchObject({ audio: false, durations: { kind: 'range', min: 1, max: 10 } });
+    expect(modelCapabilities(VIDU_CAPABILITIES, 'viduq2')).toMatchObject({ audio: false, durations: { kind: 'range', min: 1, max: 10 }, referenceImagesMax: 7, imageToVideo: false, lastFrame: false });
     expect(modelCapabilities(VIDU_CAPABILITIES, 'viduq1')).toMatchObject({ referenceImagesMax: 7, durations: { kind: 'set', values: [5] } });
-    // Every model takes text, a first frame and a last frame (start-end2video).
+    // Every model but q2 takes a first frame and a last frame (start-end2video).
     const req = genRequest({ firstFrame: { assetId: 'a', path: '/x.png' }, lastFrame: { assetId: 'b', path: '/y.png' } });
-    for (const m of VIDU_CAPABILITIES.models) expect(capabilityProblem('Vidu', VIDU_CAPABILITIES, { ...req, model: m.id })).toBeNull();
+    for (const m of VIDU_CAPABILITIES.models) expect(capabilityProblem('Vidu', VIDU_CAPABILITIES, { ...req, model: m.id }) === null).toBe(m.id !== 'viduq2');
   });
 });
 
@@ -23,7 +23,7 @@ describe('Vidu request body', () => {
     const { path, body } = await viduCreate(genRequest({ model: 'viduq2', durationSec: 30, width: 720, height: 1280, camera: 'pan_left', stylePrompt: 'noir' }), undefined);
     expect(path).toBe('/text2video');
     expect(body).toEqual({
-      model: 'viduq2', prompt: '镜头: a "quoted" campfire at 100% dusk. noir', duration: 10, seed: 42,
+      model: 'viduq2', prompt: '镜头: a "quoted" campfire at 100% dusk. noir The camera pans left.', duration: 10, seed: 42,
       aspect_ratio: '9:16', resolution: '720p', movement_amplitude: 'auto',
     });
     expect(viduResolution(720, 480)).toBe('540p');

@@ -1,9 +1,9 @@
 /** Wan pieces that need no server: regions, model choice, sizes, error classification, cost. */
 import { describe, expect, it } from 'vitest';
 import { createWanProvider, describeWanError, wanBaseUrl } from '../../../../electron/services/generation/providers/wan.js';
-import { WAN_CAPABILITIES, WAN_KF2V_PATH, wanCreate, wanModel, wanResolution } from '../../../../electron/services/generation/providers/wan/models.js';
+import { WAN_CAPABILITIES, WAN_KF2V_PATH, wanCreate, wanModel, wanTier } from '../../../../electron/services/generation/providers/wan/models.js';
 import { capabilityProblem, modelCapabilities } from '../../../../shared/generation/capabilities.js';
-import { genRequest } from '../../../fakes/providerRequest.js';
+import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 
 const frame = { assetId: 'a', path: '/x.png' };
@@ -35,9 +35,19 @@ describe('Wan models', () => {
   it('t2v sizes follow the aspect at 720P/1080P; resolution tiers by the short side', async () => {
     const square = await wanCreate(genRequest({ width: 1080, height: 1080, seed: -5 }));
     expect(square.body.parameters).toMatchObject({ size: '1440*1440', seed: 5 });
-    expect(wanResolution(854, 480, 'i2v')).toBe('480P');
-    expect(wanResolution(854, 480, 'media')).toBe('720P'); // 2.7 has no 480P
+    expect(wanTier('wan2.2-i2v-flash', 854, 480)).toBe('480P');
+    expect(wanTier('wan2.7-i2v', 854, 480)).toBe('720P'); // 2.7 has no 480P
     expect(WAN_KF2V_PATH).toBe('/api/v1/services/aigc/image2video/video-synthesis');
+  });
+
+  it('each model gets a size or tier from its own list (was one shared list)', async () => {
+    const hd = { width: 1280, height: 720 };
+    // wan2.2-t2v-plus has no 720P sizes: a 720p project is rendered at 1080P; turbo has no 1080P.
+    expect((await wanCreate(genRequest({ model: 'wan2.2-t2v-plus', ...hd }))).body.parameters).toMatchObject({ size: '1920*1080' });
+    expect((await wanCreate(genRequest({ model: 'wanx2.1-t2v-turbo', width: 1920, height: 1080 }))).body.parameters).toMatchObject({ size: '1280*720' });
+    expect((await wanCreate(genRequest({ model: 'wanx2.1-t2v-turbo', width: 854, height: 480 }))).body.parameters).toMatchObject({ size: '832*480' });
+    expect((await wanCreate(genRequest({ model: 'wan2.2-i2v-plus', firstFrame: { assetId: 'f', path: FIRST_FRAME }, ...hd }))).body.parameters).toMatchObject({ resolution: '1080P' });
+    expect((await wanCreate(genRequest({ model: 'wan2.6-t2v', camera: 'tilt_up' }))).body.input).toMatchObject({ prompt: '镜头: a "quoted" campfire at 100% dusk The camera tilts up.' });
   });
 
   it('refuses before sending: unknown model, a first frame for t2v, a last frame alone', async () => {

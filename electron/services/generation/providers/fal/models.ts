@@ -6,6 +6,7 @@
  */
 import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../types.js';
 import type { ModelCatalogue } from '../catalogue.js';
 
@@ -30,7 +31,9 @@ const KLING_DURATIONS: DurationRule = { kind: 'set', values: [5, 10] };
 
 function veo(id: string, label: string, references: boolean): FalModel {
   return {
-    id, label, family: 'veo', audio: true, durations: VEO_DURATIONS, aspects: ['16:9', '9:16'], resolutions: ['720p', '1080p', '4k'],
+    // 720p / 1080p: fal's Veo 3.1 text, image and first-last endpoints take no 4k
+    // (https://fal.ai/models/fal-ai/veo3.1/llms.txt, `resolution` enum — first-party).
+    id, label, family: 'veo', audio: true, durations: VEO_DURATIONS, aspects: ['16:9', '9:16'], resolutions: ['720p', '1080p'],
     endpoints: { text: id, image: `${id}/image-to-video`, firstLast: `${id}/first-last-frame-to-video`, ...(references ? { reference: `${id}/reference-to-video` } : {}) },
     fields: { image: 'image_url', firstLastFirst: 'first_frame_url', firstLastLast: 'last_frame_url', references: 'image_urls' },
     referenceImagesMax: references ? 3 : 0,
@@ -71,6 +74,7 @@ export function falModelCapabilities(m: FalModel): Omit<ProviderCapabilities, 'm
     referenceImagesMax: m.referenceImagesMax,
     extend: false,
     audio: m.audio,
+    cameraMoves: 'prompt',
     durations: m.durations,
     aspects: m.aspects,
     resolutions: m.resolutions,
@@ -99,7 +103,8 @@ const nearestAspect = (m: FalModel, w: number, h: number): string => {
 export function falInput(
   m: FalModel, req: GenerationRequest, images: { first?: string; last?: string; references?: string[] },
 ): { endpoint: string; input: Record<string, unknown> } {
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  // The camera move as a sentence: fal passes the prompt to Veo / Kling unchanged (cameraMoves.ts).
+  const prompt = shotPrompt(req, 'sentence');
   const seconds = allowedDuration(m.durations, req.durationSec);
   const input: Record<string, unknown> = { prompt };
   let endpoint: string | undefined;
@@ -124,7 +129,8 @@ export function falInput(
     input.aspect_ratio = images.first ? 'auto' : nearestAspect(m, req.width, req.height);
     // Veo's reference mode renders 8 s clips only (Google's rule, also on Replicate's page).
     if (endpoint === m.endpoints.reference) input.duration = '8s';
-    input.resolution = Math.min(req.width, req.height) > 1080 ? '4k' : Math.min(req.width, req.height) > 720 ? '1080p' : '720p';
+    // The nearest the endpoint has: a 4k project gets 1080p and is conformed on export.
+    input.resolution = Math.min(req.width, req.height) > 720 ? '1080p' : '720p';
     input.generate_audio = true;
     if (req.seed !== null) input.seed = req.seed;
   } else {

@@ -1,47 +1,74 @@
 /**
  * Kling models and what each can do, and the create bodies (providers.md §5). Pure.
- * Per model: image2video enum of the imageToVideo page; `sound` only from kling-v2-6 on;
+ * Per model: image2video enum of the imageToVideo page plus kling-v3; `sound` only on v2-6 and v3;
  * multi-image references (up to 4) only on kling-v1-6 through /multi-image2video; extend
  * (/video-extend) only for V1 models' videos.
  */
 import { AppError } from '../../../../../shared/errors.js';
-import type { ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { DurationRule, ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import { allowedDuration } from '../../../../../shared/generation/capabilities.js';
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
+import { klingCameraControl } from './camera.js';
 
 export type KlingFamily = 'text2video' | 'image2video' | 'multi-image2video' | 'video-extend';
+export type KlingMode = 'std' | 'pro';
 
 export interface KlingModel {
   id: string;
   label: string;
   textToVideo: boolean;
   imageToVideo: boolean;
-  lastFrame: boolean;
+  /**
+   * `image_tail` (last frame): not taken, pro mode only, or either mode. Kling's capability map
+   * (image2video page, "Capability Map"; copies: https://docs.apimart.ai/en/api-reference/videos/kling-v2-6/generation
+   * and https://mulerun.com/docs/api-reference/endpoint/kling/image-to-video, secondary): start + end
+   * frame is pro-only on v2-6 / v2-5-turbo / v2-1 / v1-6 / v1-5 / v1, absent on the master models
+   * ("This parameter is not supported by Kling v2.1 Master" / v2 master), and in std and pro on v3.
+   */
+  tail: 'none' | 'pro' | 'any';
   referenceImagesMax: number;
   extend: boolean;
-  /** Takes `sound: "on"` (native audio). */
+  /**
+   * Takes `sound: "on"` (native audio), which needs pro mode ("std: silent video only; pro:
+   * supports automatic audio generation" — apimart copy of the v2-6 capability map, secondary;
+   * ComfyUI's KlingImageToVideoWithAudio node offers mode "pro" only). On v2-6, last frame and
+   * sound are mutually exclusive (same page), so a first + last shot is sent silent.
+   */
   audio: boolean;
+  durations: DurationRule;
+  /**
+   * Where Kling's own `camera_control` works: ComfyUI's Kling camera nodes send it on kling-v1
+   * text2video std 5 s and kling-v1-5 image2video pro 5 s only (nodes_kling.py
+   * KlingCameraControlT2VNode / KlingCameraControlI2VNode, secondary). Elsewhere the move is a
+   * prompt sentence (Kling camera guide: https://kling.ai/blog/kling-ai-camera-control-video-guide).
+   */
+  cameraControl: { family: 'text2video' | 'image2video'; mode: KlingMode } | null;
 }
 
-const m = (id: string, label: string, t2v: boolean, o: Partial<KlingModel> = {}): KlingModel =>
-  ({ id, label, textToVideo: t2v, imageToVideo: true, lastFrame: true, referenceImagesMax: 0, extend: false, audio: false, ...o });
+const FIVE_TEN: DurationRule = { kind: 'set', values: [5, 10] };
+const m = (id: string, label: string, t2v: boolean, o: Partial<KlingModel> = {}): KlingModel => ({
+  id, label, textToVideo: t2v, imageToVideo: true, tail: 'pro', referenceImagesMax: 0, extend: false, audio: false, durations: FIVE_TEN, cameraControl: null, ...o,
+});
 
 export const KLING_MODELS: readonly KlingModel[] = [
+  // Kling 3.0: 3-15 s, native audio, start + end frame in both modes (Kling 3.0 API
+  // specification, copies at https://mulerouter.ai/docs/api-reference/endpoint/klingai/kling-v3 and
+  // https://docs.apimart.ai/en/api-reference/videos/kling-v3/generation, secondary).
+  m('kling-v3', 'Kling 3.0 (sound)', true, { tail: 'any', audio: true, durations: { kind: 'range', min: 3, max: 15 } }),
   m('kling-v2-6', 'Kling 2.6 (sound)', true, { audio: true }),
   m('kling-v2-5-turbo', 'Kling 2.5 Turbo', true),
-  m('kling-v2-1-master', 'Kling 2.1 Master', true),
+  m('kling-v2-1-master', 'Kling 2.1 Master', true, { tail: 'none' }),
   m('kling-v2-1', 'Kling 2.1', false),
-  m('kling-v2-master', 'Kling 2.0 Master', true),
+  m('kling-v2-master', 'Kling 2.0 Master', true, { tail: 'none' }),
   m('kling-v1-6', 'Kling 1.6 (references)', true, { referenceImagesMax: 4, extend: true }),
-  m('kling-v1-5', 'Kling 1.5', false, { extend: true }),
-  m('kling-v1', 'Kling 1.0', true, { extend: true }),
+  m('kling-v1-5', 'Kling 1.5', false, { extend: true, cameraControl: { family: 'image2video', mode: 'pro' } }),
+  m('kling-v1', 'Kling 1.0', true, { extend: true, cameraControl: { family: 'text2video', mode: 'std' } }),
 ];
-export const DEFAULT_KLING_MODEL = 'kling-v2-6';
-export const KLING_DURATIONS = { kind: 'set', values: [5, 10] } as const;
+export const DEFAULT_KLING_MODEL = 'kling-v3';
 export const KLING_ASPECTS = ['16:9', '9:16', '1:1'] as const;
 
 const BASE = { textToVideo: true, imageToVideo: true, lastFrame: true, referenceImagesMax: 0, extend: false, audio: false } as const;
-type Feature = keyof typeof BASE;
 
 /** Provider defaults, and per model only where it differs (read via modelCapabilities()). */
 export const KLING_CAPABILITIES: ProviderCapabilities = {
@@ -50,12 +77,17 @@ export const KLING_CAPABILITIES: ProviderCapabilities = {
   // video_id be extended again up to 3 minutes in total (video-extend page, as copied by
   // https://docs.fast-token.com/en/kling/video/KlingVideoExtend.html [secondary]).
   extendIncludesSource: true,
-  durations: { kind: 'set', values: [...KLING_DURATIONS.values] },
+  // camera_control on kling-v1 / v1-5, a prompt sentence elsewhere (camera.ts, klingBody).
+  cameraMoves: 'field',
+  durations: FIVE_TEN,
   aspects: KLING_ASPECTS,
   // Kling picks the size itself (720p std / 1080p pro); the take is conformed on export.
   resolutions: 'any',
   models: KLING_MODELS.map((x) => {
-    const diff = Object.fromEntries((Object.keys(BASE) as Feature[]).filter((k) => x[k] !== BASE[k]).map((k) => [k, x[k]]));
+    const own = { textToVideo: x.textToVideo, imageToVideo: x.imageToVideo, lastFrame: x.tail !== 'none', referenceImagesMax: x.referenceImagesMax, extend: x.extend, audio: x.audio };
+    const diff: Record<string, unknown> = Object.fromEntries(Object.entries(own).filter(([k, v]) => v !== BASE[k as keyof typeof BASE]));
+    if (x.durations !== FIVE_TEN) diff.durations = x.durations;
+    if (!x.cameraControl) diff.cameraMoves = 'prompt';
     return Object.keys(diff).length ? { id: x.id, label: x.label, capabilities: diff } : { id: x.id, label: x.label };
   }),
 };
@@ -92,6 +124,19 @@ export function klingFamily(req: KlingRequest): KlingFamily {
   return req.references?.length && klingModel(req.model).referenceImagesMax > 0 ? 'multi-image2video' : 'text2video';
 }
 
+/** What a request is sent with: mode, sound, duration and whether camera_control is used. */
+export function klingPlan(req: KlingRequest): { mode: KlingMode; sound: 'on' | 'off' | null; duration: number; cameraControl: boolean } {
+  const model = klingModel(req.model);
+  const family = klingFamily(req);
+  const duration = Math.round(allowedDuration(model.durations, req.durationSec));
+  const tail = family === 'image2video' && Boolean(req.lastFrame);
+  // camera_control excludes image + image_tail (imageToVideo page) and is 5 s only (see KlingModel).
+  const cameraControl = req.camera !== 'static' && model.cameraControl?.family === family && !tail && duration === 5;
+  const sound = !model.audio ? null : tail && model.id === 'kling-v2-6' ? 'off' : 'on';
+  const pro = sound === 'on' || (tail && model.tail === 'pro') || (cameraControl && model.cameraControl?.mode === 'pro');
+  return { mode: pro ? 'pro' : 'std', sound, duration, cameraControl };
+}
+
 /**
  * The create body. `image` reads a frame as RAW base64 (no `data:` prefix: imageToVideo page).
  * `externalTaskId` is the job id, so a create whose answer was lost can be looked up (reconcile).
@@ -100,7 +145,8 @@ export function klingBody(req: KlingRequest, image: (f: FrameRef) => string, ext
   const model = klingModel(req.model);
   const family = klingFamily(req);
   const shot = `Shot ${req.shotNumber}`;
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  const plan = klingPlan(req);
+  const prompt = shotPrompt(req, plan.cameraControl ? 'none' : 'sentence');
   if (family === 'video-extend') {
     if (!model.extend) throw new AppError('INVALID_INPUT', `${shot}: ${model.label} cannot extend a clip (Kling extends V1-model videos only).`, { model: model.id });
     if (req.firstFrame || req.lastFrame) throw new AppError('INVALID_INPUT', `${shot}: an extension takes no first or last frame.`, { model: model.id });
@@ -114,20 +160,21 @@ export function klingBody(req: KlingRequest, image: (f: FrameRef) => string, ext
     body.image_list = (req.references ?? []).slice(0, model.referenceImagesMax).map((r) => ({ image: image(r) }));
   }
   if (family === 'image2video') {
-    // At least one of image / image_tail (imageToVideo page); camera_control excludes image_tail.
-    if (req.firstFrame) body.image = image(req.firstFrame);
+    if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame but no first frame; Kling needs the first frame too.`, { model: model.id });
+    body.image = image(req.firstFrame as FrameRef);
     if (req.lastFrame) {
-      if (!model.lastFrame) throw new AppError('INVALID_INPUT', `${shot}: ${model.label} cannot end on a given frame.`, { model: model.id });
+      if (model.tail === 'none') throw new AppError('INVALID_INPUT', `${shot}: ${model.label} cannot end on a given frame; pick Kling 3.0, 2.6 or 2.5 Turbo.`, { model: model.id });
       body.image_tail = image(req.lastFrame);
     }
   }
   if (prompt) body.prompt = prompt.slice(0, 2500);
   if (req.negativePrompt.trim()) body.negative_prompt = req.negativePrompt.trim().slice(0, 2500);
-  body.mode = 'std';
-  body.duration = String(allowedDuration(KLING_CAPABILITIES.durations, req.durationSec));
+  body.mode = plan.mode;
+  body.duration = String(plan.duration);
   // i2v takes its shape from the image; t2v and multi-image need it.
   if (family !== 'image2video') body.aspect_ratio = klingAspect(req.width, req.height);
-  if (model.audio) body.sound = 'on';
+  if (plan.sound) body.sound = plan.sound;
+  if (plan.cameraControl) body.camera_control = klingCameraControl(req.camera);
   if (externalTaskId) body.external_task_id = externalTaskId;
   return { family, body };
 }

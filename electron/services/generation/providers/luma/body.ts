@@ -8,6 +8,7 @@
  * imageToVideo/lastFrame false and this builder refuses frames with a clear sentence. Extending
  * a previous Luma generation is `keyframes.frame0 = {type:'generation', id}` (`extendFrom`).
  */
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration, type DurationRule } from '../../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
@@ -43,8 +44,9 @@ export function lumaResolution(width: number, height: number): string {
   return '4k';
 }
 
-export function lumaPrompt(req: Pick<GenerationRequest, 'prompt' | 'stylePrompt' | 'title'>): string {
-  return [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+/** The prompt, with the camera move as a sentence (Luma's camera-motion phrasing: cameraMoves.ts). */
+export function lumaPrompt(req: Pick<GenerationRequest, 'prompt' | 'stylePrompt' | 'title' | 'camera'>): string {
+  return shotPrompt(req, 'sentence');
 }
 
 export function buildLumaCreate(req: GenerationRequest, opts: { extendFrom?: string } = {}): Record<string, unknown> {

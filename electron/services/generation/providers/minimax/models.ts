@@ -7,6 +7,7 @@
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
 
 type Caps = Partial<Omit<ProviderCapabilities, 'models'>>;
@@ -22,6 +23,9 @@ export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
   referenceImagesMax: 0,
   extend: false,
   audio: false,
+  // Camera commands in [brackets] in the prompt (MINIMAX_CAMERA_COMMANDS) on the models that read
+  // them; a camera sentence on the others.
+  cameraMoves: 'prompt',
   durations: { kind: 'set', values: [6, 10] },
   // The image (or the model's default 16:9) sets the shape; the take is conformed on export.
   aspects: 'any',
@@ -39,6 +43,12 @@ export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
 };
 export const DEFAULT_MINIMAX_MODEL = 'MiniMax-Hailuo-2.3';
 const HAILUO = new Set(['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-02']);
+/**
+ * The models that read "[Push in]"-style camera commands: Hailuo 02 / 2.3 and the Director
+ * models ("supported by MiniMax-Hailuo-2.3, MiniMax-Hailuo-02, T2V-01-Director, I2V-01-Director" —
+ * MiniMax video generation guide, https://platform.minimax.io/docs/guides/video-generation, first-party).
+ */
+const CAMERA_COMMANDS = new Set([...HAILUO, 'T2V-01-Director', 'I2V-01-Director']);
 
 /**
  * The body of POST /v1/video_generation. `image` gives a frame as a data URI. Hailuo models
@@ -54,7 +64,8 @@ export function minimaxBody(req: GenerationRequest, image: (f: FrameRef) => stri
   // preferring a character's picture. Other models generate without them.
   const all = req.references ?? [];
   const refs = caps.referenceImagesMax > 0 ? [...all.filter((r) => r.kind === 'character'), ...all.filter((r) => r.kind !== 'character')].slice(0, caps.referenceImagesMax) : [];
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  const prompt = shotPrompt(req, CAMERA_COMMANDS.has(model) ? 'minimax' : 'sentence');
+  if (req.extend) throw new AppError('INVALID_INPUT', `${shot} extends a take, but MiniMax cannot extend a clip.`, { model });
   if (req.firstFrame && !caps.imageToVideo) throw new AppError('INVALID_INPUT', `${shot} has a first frame, but MiniMax ${model} cannot start from an image.`, { model });
   if (!req.firstFrame && !caps.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: MiniMax ${model} needs a first frame.`, { model });
   if (req.lastFrame && !caps.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame; of MiniMax's models only MiniMax-Hailuo-02 can end on one.`, { model });

@@ -7,6 +7,7 @@
  * `reference_images` (≤9), `duration` (int ≤15), `aspect_ratio` (incl. `adaptive`),
  * `resolution`, `generate_audio`, `seed`. Output: one URI string.
  */
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import type { GenerationRequest } from '../../types.js';
@@ -48,7 +49,7 @@ export function replicateModel(id: string | null): ReplicateModel | undefined {
 
 export function replicateModelCapabilities(m: ReplicateModel): Omit<ProviderCapabilities, 'models'> {
   return {
-    textToVideo: true, imageToVideo: true, lastFrame: true, referenceImagesMax: m.referenceImagesMax, extend: false, audio: true,
+    textToVideo: true, imageToVideo: true, lastFrame: true, referenceImagesMax: m.referenceImagesMax, extend: false, audio: true, cameraMoves: 'prompt',
     durations: m.durations, aspects: m.aspects, resolutions: m.resolutions,
   };
 }
@@ -71,7 +72,8 @@ function nearestAspect(aspects: readonly string[], w: number, h: number): string
 export function replicateInput(
   m: ReplicateModel, req: GenerationRequest, images: { first?: string; last?: string; references?: string[] },
 ): Record<string, unknown> {
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  // The camera move as a sentence: Replicate passes the prompt to Veo / Seedance unchanged.
+  const prompt = shotPrompt(req, 'sentence');
   const input: Record<string, unknown> = { prompt, duration: Math.round(allowedDuration(m.durations, req.durationSec)) };
   if (images.first) input.image = images.first;
   if (images.last) input[m.lastFrameField] = images.last;

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration } from '../../../../../shared/generation/capabilities.js';
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
 import { DEFAULT_RUNWAY_MODEL, pickRatio, RUNWAY_MODELS, runwayModel } from './models.js';
 
@@ -23,9 +24,13 @@ export interface RunwayCreate {
   body: Record<string, unknown>;
 }
 
-/** The prompt sent: the shot's prompt, then the project's style (the title when both are empty). */
-export function runwayPrompt(req: Pick<GenerationRequest, 'prompt' | 'stylePrompt' | 'title'>): string {
-  return [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+/**
+ * The prompt sent: the shot's prompt, then the project's style (the title when both are empty),
+ * then the camera move as a sentence ("describe the camera motion … the camera slowly pushes
+ * in": Runway's Gen-4 prompting guide, https://help.runwayml.com/hc/en-us/articles/39789879462419 — first-party).
+ */
+export function runwayPrompt(req: Pick<GenerationRequest, 'prompt' | 'stylePrompt' | 'title' | 'camera'>): string {
+  return shotPrompt(req, 'sentence');
 }
 
 export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages): RunwayCreate {
@@ -54,6 +59,8 @@ export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages):
 
   const prompt = runwayPrompt(req);
   if (!prompt && !i2v) throw new AppError('INVALID_INPUT', `${shot} has no prompt; Runway needs one to generate from text.`, { shotId: req.shotId });
+  // gen4.5 image-to-video requires promptText (@runwayml/sdk image-to-video.ts: not optional there).
+  if (!prompt && m.promptRequired) throw new AppError('INVALID_INPUT', `${shot} has no prompt or title; Runway ${m.label} needs a prompt even with a first frame.`, { shotId: req.shotId });
   if (prompt.length > m.promptMax) {
     throw new AppError('INVALID_INPUT', `${shot}: the prompt is ${prompt.length} characters; Runway ${m.label} takes at most ${m.promptMax}.`, { model: m.id });
   }
@@ -74,5 +81,7 @@ export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages):
   body.duration = Math.round(allowedDuration(m.durations, Math.round(req.durationSec)));
   if (m.seed && req.seed !== null) body.seed = req.seed >>> 0;
   if (m.negativePrompt && req.negativePrompt.trim()) body.negativePrompt = req.negativePrompt.trim();
+  // Sound is on for the models that make it (SDK: `audio?: boolean` on veo3.1 and seedance2), as the price assumes.
+  if (m.audio) body.audio = true;
   return { endpoint: i2v ? 'image_to_video' : 'text_to_video', body };
 }

@@ -26,6 +26,8 @@ export interface RunwayModel {
   i2vRatios: readonly string[];
   /** gen4.5 requires `duration` (SDK: `duration: number`, not optional). */
   durationRequired: boolean;
+  /** promptText is required on image_to_video too (gen4.5: SDK `promptText: string`, not optional). */
+  promptRequired: boolean;
 }
 
 const GEN4_I2V = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'] as const;
@@ -38,29 +40,29 @@ export const RUNWAY_MODELS: readonly RunwayModel[] = [
   {
     id: 'gen4.5', label: 'Gen-4.5', textToVideo: true, imageToVideo: true, lastFrame: false, referencesMax: 0, audio: false,
     negativePrompt: false, seed: true, promptMax: 1000, durations: { kind: 'range', min: 2, max: 10 },
-    t2vRatios: ['1280:720', '720:1280'], i2vRatios: GEN4_I2V, durationRequired: true,
+    t2vRatios: ['1280:720', '720:1280'], i2vRatios: GEN4_I2V, durationRequired: true, promptRequired: true,
   },
   {
     // Image-to-video only. Duration 2-10 s: the SDK types say only `number` ([secondary]: Venice docs).
     id: 'gen4_turbo', label: 'Gen-4 Turbo (needs a first frame)', textToVideo: false, imageToVideo: true, lastFrame: false, referencesMax: 0,
     audio: false, negativePrompt: false, seed: true, promptMax: 1000, durations: { kind: 'range', min: 2, max: 10 },
-    t2vRatios: [], i2vRatios: GEN4_I2V, durationRequired: false,
+    t2vRatios: [], i2vRatios: GEN4_I2V, durationRequired: false, promptRequired: false,
   },
   {
     id: 'veo3.1', label: 'Veo 3.1 (via Runway)', textToVideo: true, imageToVideo: true, lastFrame: true, referencesMax: 0, audio: true,
     negativePrompt: true, seed: true, promptMax: 1000, durations: { kind: 'set', values: [4, 6, 8] },
-    t2vRatios: VEO, i2vRatios: VEO, durationRequired: false,
+    t2vRatios: VEO, i2vRatios: VEO, durationRequired: false, promptRequired: false,
   },
   {
     id: 'veo3.1_fast', label: 'Veo 3.1 Fast (via Runway)', textToVideo: true, imageToVideo: true, lastFrame: true, referencesMax: 0, audio: true,
     negativePrompt: true, seed: true, promptMax: 1000, durations: { kind: 'set', values: [4, 6, 8] },
-    t2vRatios: VEO, i2vRatios: VEO, durationRequired: false,
+    t2vRatios: VEO, i2vRatios: VEO, durationRequired: false, promptRequired: false,
   },
   {
     // Duration: SDK says `number | 'auto'`; 4-15 s is [secondary] (Seedance 2.0 docs via resellers).
     id: 'seedance2', label: 'Seedance 2 (via Runway)', textToVideo: true, imageToVideo: true, lastFrame: true, referencesMax: 9, audio: true,
     negativePrompt: false, seed: true, promptMax: 3500, durations: { kind: 'range', min: 4, max: 15 },
-    t2vRatios: SEEDANCE, i2vRatios: SEEDANCE, durationRequired: false,
+    t2vRatios: SEEDANCE, i2vRatios: SEEDANCE, durationRequired: false, promptRequired: false,
   },
 ];
 
@@ -85,7 +87,7 @@ export function runwayCapabilities(): ProviderCapabilities {
   const def = RUNWAY_MODELS[0]!;
   return {
     textToVideo: def.textToVideo, imageToVideo: def.imageToVideo, lastFrame: def.lastFrame, referenceImagesMax: def.referencesMax,
-    extend: false, audio: def.audio, durations: def.durations,
+    extend: false, audio: def.audio, cameraMoves: 'prompt', durations: def.durations,
     // Runway picks from fixed pixel ratios; the nearest one is asked for and the take conformed on export.
     aspects: 'any', resolutions: 'any',
     models: RUNWAY_MODELS.map(modelEntry),

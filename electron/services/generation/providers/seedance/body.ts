@@ -1,14 +1,15 @@
 /**
  * The Ark create body for a shot (providers.md §9): `content` is a text item plus image items
  * with roles first_frame / last_frame (images as data URIs). 2.0 models take ratio, duration,
- * resolution, seed, watermark, camera_fixed and generate_audio as body fields; 1.0 models take
+ * resolution, seed, watermark and generate_audio as body fields; 1.0 models take
  * `--ratio --duration --resolution --seed --camerafixed --watermark` appended to the text.
  */
 import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration } from '../../../../../shared/generation/capabilities.js';
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../types.js';
 import { imageDataUri } from '../imageInput.js';
-import type { SeedanceModel } from './models.js';
+import type { SeedanceModel, SeedanceRegion } from './models.js';
 
 const RATIOS: [string, number][] = [['16:9', 16 / 9], ['4:3', 4 / 3], ['1:1', 1], ['3:4', 3 / 4], ['9:16', 9 / 16], ['21:9', 21 / 9]];
 
@@ -20,10 +21,11 @@ export function seedanceRatio(width: number, height: number): string {
   return best[0];
 }
 
-/** 480p / 720p / 1080p from the short side (the nearest not below it, else 1080p). */
-export function seedanceResolution(width: number, height: number): string {
+/** 480p / 720p / 1080p from the short side (the nearest not below it), capped at the model's highest. */
+export function seedanceResolution(width: number, height: number, max: '720p' | '1080p' = '1080p'): string {
   const short = Math.min(width, height);
-  return short <= 480 ? '480p' : short <= 720 ? '720p' : '1080p';
+  const want = short <= 480 ? '480p' : short <= 720 ? '720p' : '1080p';
+  return want === '1080p' && max === '720p' ? '720p' : want;
 }
 
 export interface SeedanceContentItem {
@@ -33,22 +35,29 @@ export interface SeedanceContentItem {
   role?: 'first_frame' | 'last_frame' | 'reference_image';
 }
 
-export async function seedanceBody(model: SeedanceModel, req: GenerationRequest): Promise<Record<string, unknown>> {
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+/**
+ * The create body. `region` picks the model id Ark knows in that region (models.ts). A camera
+ * move goes into the prompt as a sentence; a static shot is `--camerafixed true` on the 1.0
+ * models (the 2.0 parameter list has no camera_fixed: crazyrouter's copy, secondary).
+ */
+export async function seedanceBody(model: SeedanceModel, req: GenerationRequest, region: SeedanceRegion = 'intl'): Promise<Record<string, unknown>> {
+  const prompt = shotPrompt(req, 'sentence');
   if (!prompt && !req.firstFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; Seedance needs one without a first frame.`, { shotId: req.shotId });
+  const refs = !req.firstFrame && !req.lastFrame && model.referenceImagesMax > 0 ? (req.references ?? []).slice(0, model.referenceImagesMax) : [];
+  if (model.needsPicture && !req.firstFrame && refs.length === 0) {
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame and no element pictures; ${model.label} needs one or the other.`, { model: model.id });
+  }
   const duration = allowedDuration(model.durations, req.durationSec);
-  const opts = {
+  const opts: Record<string, unknown> = {
     ratio: req.firstFrame ? 'adaptive' : seedanceRatio(req.width, req.height),
     duration: Math.round(duration),
-    resolution: seedanceResolution(req.width, req.height),
+    resolution: seedanceResolution(req.width, req.height, model.maxResolution),
     ...(req.seed !== null ? { seed: req.seed } : {}),
-    camera_fixed: req.camera === 'static',
+    ...(model.style === 'flags' ? { camerafixed: req.camera === 'static' } : {}),
     watermark: false,
   };
   const content: SeedanceContentItem[] = [];
-  const text = model.style === 'flags'
-    ? [prompt, ...Object.entries(opts).map(([k, v]) => `--${k === 'camera_fixed' ? 'camerafixed' : k} ${String(v)}`)].join(' ')
-    : prompt;
+  const text = model.style === 'flags' ? [prompt, ...Object.entries(opts).map(([k, v]) => `--${k} ${String(v)}`)].join(' ') : prompt;
   content.push({ type: 'text', text });
   if (req.firstFrame) {
     content.push({ type: 'image_url', image_url: { url: await imageDataUri(req.firstFrame.path, `The first frame of shot ${req.shotNumber}`) }, role: 'first_frame' });
@@ -58,11 +67,10 @@ export async function seedanceBody(model: SeedanceModel, req: GenerationRequest)
   }
   // Reference mode excludes first/last frames on Ark (providers.md §9): references only
   // without keyframes, at most the model's maximum, in the request's priority order.
-  if (!req.firstFrame && !req.lastFrame && model.referenceImagesMax > 0) {
-    for (const [i, ref] of (req.references ?? []).slice(0, model.referenceImagesMax).entries()) {
-      content.push({ type: 'image_url', image_url: { url: await imageDataUri(ref.path, `Reference image ${i + 1} of shot ${req.shotNumber}`) }, role: 'reference_image' });
-    }
+  for (const [i, ref] of refs.entries()) {
+    content.push({ type: 'image_url', image_url: { url: await imageDataUri(ref.path, `Reference image ${i + 1} of shot ${req.shotNumber}`) }, role: 'reference_image' });
   }
-  if (model.style === 'flags') return { model: model.id, content };
-  return { model: model.id, content, ...opts, ...(model.audio ? { generate_audio: true } : {}) };
+  const id = model.wire[region];
+  if (model.style === 'flags') return { model: id, content };
+  return { model: id, content, ...opts, ...(model.audio ? { generate_audio: true } : {}) };
 }

@@ -10,6 +10,7 @@ import type { GenerateVideosParameters, Image } from '@google/genai';
 import { VideoGenerationReferenceType } from '@google/genai';
 import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef } from '../../../../../shared/generation/request.js';
 import type { GenerationRequest, ProviderCapabilities } from '../../types.js';
 
@@ -40,19 +41,30 @@ export function veoResolution(width: number, height: number, allowed: readonly s
   return allowed.includes('1080p') ? '1080p' : '720p';
 }
 
+/** The prompt with the camera move as a sentence ("Camera motion" in Google's prompt guide). */
 export function veoPrompt(req: GenerationRequest): string {
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
+  const prompt = shotPrompt(req, 'sentence');
   if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; Veo needs one to generate.`, { shotId: req.shotId });
   return prompt;
 }
 
+/** The resolution a request is sent at: an extension is 720p only (Gemini video guide). */
+export function veoSentResolution(req: Pick<VeoRequest, 'extendVideoUri' | 'extend' | 'width' | 'height'>, mc: Pick<ProviderCapabilities, 'resolutions'>): string {
+  return req.extendVideoUri || req.extend ? '720p' : veoResolution(req.width, req.height, mc.resolutions);
+}
+
 /**
- * Seconds Veo is asked for: reference images and extension are 8 s only, and an extension is
- * 720p only (Gemini video guide, "Veo API Parameters": https://ai.google.dev/gemini-api/docs/video).
- * The cost estimate uses it too, so an extension is priced at what is sent.
+ * Seconds Veo is asked for: "durationSeconds 4, 6, 8 … must be 8 when using extension,
+ * reference images, or 1080p and 4k" (Gemini API video guide, "Veo API parameters",
+ * https://ai.google.dev/gemini-api/docs/video — first-party). A shorter HD shot is therefore
+ * sent as 8 s and the take trimmed to the shot. The cost estimate uses it too.
  */
-export function veoSeconds(req: Pick<VeoRequest, 'references' | 'extendVideoUri' | 'extend' | 'durationSec'>, mc: Pick<ProviderCapabilities, 'durations'>): number {
-  return req.references?.length || req.extendVideoUri || req.extend ? 8 : allowedDuration(mc.durations, req.durationSec);
+export function veoSeconds(
+  req: Pick<VeoRequest, 'references' | 'extendVideoUri' | 'extend' | 'durationSec' | 'width' | 'height'>, mc: Pick<ProviderCapabilities, 'durations' | 'resolutions'>,
+): number {
+  const resolution = veoSentResolution(req, mc);
+  const eight = Boolean(req.references?.length || req.extendVideoUri || req.extend) || resolution === '1080p' || resolution === '4k';
+  return eight ? 8 : allowedDuration(mc.durations, req.durationSec);
 }
 
 export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, defaultModel: string): Promise<GenerateVideosParameters> {
@@ -85,7 +97,7 @@ export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, def
       numberOfVideos: 1,
       durationSeconds: veoSeconds(req, mc),
       aspectRatio: veoAspect(req.width, req.height),
-      resolution: req.extendVideoUri ? '720p' : veoResolution(req.width, req.height, mc.resolutions),
+      resolution: veoSentResolution(req, mc),
       // No seed and no generateAudio: the SDK throws for them on the Gemini API (Vertex only).
     },
   };

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderCapabilities, ProviderModel } from '../../../../../shared/generation/capabilities.js';
-import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import { allowedDuration, capabilityProblem, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
 import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
 
@@ -18,13 +18,20 @@ export const VIDU_MAX_REFERENCES = 7;
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const ASPECTS = ['16:9', '9:16', '3:4', '4:3', '1:1'] as const;
 
+/**
+ * Per model, the endpoints it takes: q3 text / first frame / first + last (no reference2video:
+ * the reference page lists viduq2, viduq1, vidu2.0, vidu1.5); viduq2 text and references only
+ * (not on img2video or start-end2video — the 2026-12 wire check against the platform pages;
+ * Muapi's Vidu list, https://muapi.ai/vidu, secondary); viduq1 every endpoint, 5 s, 1080p only
+ * (text-to-video page; civitai's Vidu recipe, secondary).
+ */
+const Q3 = { audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 } as const;
 export const VIDU_MODELS: readonly ProviderModel[] = [
   // q3: audio-visual sync, 1-16 s (text-to-video page).
-  { id: 'viduq3-pro', label: 'Vidu Q3 Pro', capabilities: { audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 } },
-  { id: 'viduq3-turbo', label: 'Vidu Q3 Turbo', capabilities: { audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 } },
-  { id: 'viduq2', label: 'Vidu Q2', capabilities: { durations: { kind: 'range', min: 1, max: 10 }, referenceImagesMax: 0 } },
-  // The reference2video page lists viduq1 (with vidu2.0 and vidu1.5): q1 is 5 s only.
-  { id: 'viduq1', label: 'Vidu Q1', capabilities: { durations: { kind: 'set', values: [5] }, referenceImagesMax: VIDU_MAX_REFERENCES } },
+  { id: 'viduq3-pro', label: 'Vidu Q3 Pro', capabilities: Q3 },
+  { id: 'viduq3-turbo', label: 'Vidu Q3 Turbo', capabilities: Q3 },
+  { id: 'viduq2', label: 'Vidu Q2 (text or references)', capabilities: { imageToVideo: false, lastFrame: false, durations: { kind: 'range', min: 1, max: 10 }, referenceImagesMax: VIDU_MAX_REFERENCES } },
+  { id: 'viduq1', label: 'Vidu Q1', capabilities: { durations: { kind: 'set', values: [5] }, referenceImagesMax: VIDU_MAX_REFERENCES, resolutions: ['1080p'] } },
 ];
 
 export const VIDU_CAPABILITIES: ProviderCapabilities = {
@@ -34,6 +41,8 @@ export const VIDU_CAPABILITIES: ProviderCapabilities = {
   referenceImagesMax: VIDU_MAX_REFERENCES,
   extend: false,
   audio: false,
+  // movement_amplitude "small" for a static shot, and the move as a prompt sentence.
+  cameraMoves: 'prompt',
   durations: { kind: 'range', min: 1, max: 16 },
   aspects: ['16:9', '9:16', '1:1'],
   resolutions: ['720p', '1080p'],
@@ -60,11 +69,18 @@ export async function viduCreate(req: GenerationRequest, jobId: string | undefin
     throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber}: Vidu has no model "${model}". Available: ${VIDU_MODELS.map((m) => m.id).join(', ')}.`, { model });
   }
   const caps = modelCapabilities(VIDU_CAPABILITIES, model);
-  // At most the model's number, in the request's order (elements first, then style).
-  const refs = requestReferences(req).slice(0, caps.referenceImagesMax);
+  // At most the model's number, in the request's order (elements first, then style); only
+  // without a first frame: the frame is the hard constraint (viduq1 used to drop the frame).
+  const refs = req.firstFrame ? [] : requestReferences(req).slice(0, caps.referenceImagesMax);
   if (req.lastFrame && !req.firstFrame) {
     throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Vidu's start-end mode needs both.`, { shotId: req.shotId });
   }
+  if (req.firstFrame && !caps.imageToVideo) {
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a first frame, but ${model} makes video from text or reference pictures only; pick Vidu Q3 or Q1.`, { model });
+  }
+  // Anything else the model cannot do (a last frame, extending a take) is refused, never dropped.
+  const problem = capabilityProblem(`Vidu (${model})`, VIDU_CAPABILITIES, { ...req, model });
+  if (problem) throw new AppError('INVALID_INPUT', problem, { model });
   const shot = `shot ${req.shotNumber}`;
   const body: Record<string, unknown> = { model, prompt: fullPrompt(req, 'Vidu') };
   let path: ViduEndpoint = '/text2video';
@@ -85,7 +101,8 @@ export async function viduCreate(req: GenerationRequest, jobId: string | undefin
   if (req.seed !== null) body.seed = req.seed;
   // With a first frame the picture sets the shape; aspect_ratio is for text and references.
   if (path === '/text2video' || path === '/reference2video') body.aspect_ratio = nearestRatio(req.width, req.height, ASPECTS);
-  body.resolution = viduResolution(req.width, req.height);
+  // A model with one resolution (viduq1: 1080p) gets it; the others the project's tier.
+  body.resolution = caps.resolutions !== 'any' && caps.resolutions.length === 1 ? caps.resolutions[0] : viduResolution(req.width, req.height);
   body.movement_amplitude = req.camera === 'static' ? 'small' : 'auto';
   // `payload` is echoed back by the task query: the job id, for support and logs.
   if (jobId) body.payload = jobId;

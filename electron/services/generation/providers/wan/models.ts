@@ -78,6 +78,8 @@ export const WAN_CAPABILITIES: ProviderCapabilities = {
   referenceImagesMax: 0,
   extend: false,
   audio: false,
+  // The move as a sentence in the prompt (cloudRest fullPrompt; Wan prompt guide camera terms).
+  cameraMoves: 'prompt',
   durations: TWO_TO_15,
   aspects: ['16:9', '9:16', '1:1'],
   resolutions: ['720p', '1080p'],
@@ -95,17 +97,45 @@ export function wanModel(req: Pick<GenerationRequest, 'model' | 'firstFrame' | '
   return req.firstFrame ? { id: 'wan2.6-i2v', kind: 'i2v' } : { id: 'wan2.6-t2v', kind: 't2v' };
 }
 
-/** t2v output sizes per tier ("W*H"), by aspect. */
-const SIZES: Record<'720P' | '1080P', Record<string, string>> = {
+type Tier = '480P' | '720P' | '1080P';
+
+/** t2v output sizes per tier ("W*H"), by aspect (480P has three shapes only). */
+const SIZES: Record<Tier, Partial<Record<string, string>>> = {
+  '480P': { '16:9': '832*480', '9:16': '480*832', '1:1': '624*624' },
   '720P': { '16:9': '1280*720', '9:16': '720*1280', '1:1': '960*960', '4:3': '1088*832', '3:4': '832*1088' },
   '1080P': { '16:9': '1920*1080', '9:16': '1080*1920', '1:1': '1440*1440', '4:3': '1632*1248', '3:4': '1248*1632' },
 };
 
-export function wanResolution(width: number, height: number, kind: Kind): '480P' | '720P' | '1080P' {
+/**
+ * The tiers each model renders (t2v as `size`, the rest as `resolution`). Not one shared list:
+ * wan2.2-t2v-plus has 480P and 1080P sizes only, wanx2.1-t2v-turbo 480P and 720P only
+ * ("Wan text-to-video API reference (2.1-2.6)",
+ * https://www.alibabacloud.com/help/en/model-studio/legacy-wan-text-to-video-api-reference —
+ * first-party), wan2.2-i2v-plus 480P and 1080P ("Wan image-to-video API reference",
+ * https://www.alibabacloud.com/help/en/model-studio/image-to-video-api-reference/ — first-party;
+ * https://novita.ai/docs/api-reference/model-apis-wan2.2-i2v, secondary), the 2.2 flash models
+ * 480P-1080P, 2.6 / 2.7 and r2v 720P / 1080P.
+ */
+const TIERS: Record<string, readonly Tier[]> = {
+  'wan2.2-t2v-plus': ['480P', '1080P'],
+  'wanx2.1-t2v-turbo': ['480P', '720P'],
+  'wan2.2-i2v-plus': ['480P', '1080P'],
+  'wan2.2-i2v-flash': ['480P', '720P', '1080P'],
+  'wan2.2-kf2v-flash': ['480P', '720P', '1080P'],
+};
+const HD_TIERS: readonly Tier[] = ['720P', '1080P'];
+
+/** The model's tier for a project size: the smallest that covers the short side, else its largest. */
+export function wanTier(modelId: string, width: number, height: number): Tier {
+  const tiers = TIERS[modelId] ?? HD_TIERS;
   const short = Math.min(width, height);
-  // 480P exists for the 2.2-2.6 t2v/i2v/kf2v models only (2.7 and r2v: 720P, 1080P).
-  if (short <= 480 && (kind === 't2v' || kind === 'i2v' || kind === 'kf2v')) return '480P';
-  return short <= 720 ? '720P' : '1080P';
+  return tiers.find((t) => short <= parseInt(t, 10)) ?? (tiers[tiers.length - 1] as Tier);
+}
+
+/** The t2v `size` for a tier and project shape (the nearest shape the tier has). */
+export function wanSize(tier: Tier, width: number, height: number): string {
+  const shapes = SIZES[tier];
+  return shapes[nearestRatio(width, height, Object.keys(shapes))] as string;
 }
 
 export interface WanCreate {
@@ -153,14 +183,16 @@ export async function wanCreate(req: GenerationRequest, upload?: WanUploader): P
   const r2vWhy = isR2v ? r2vProblem(req, model, refs.length) : null;
   if (r2vWhy) throw new AppError('INVALID_INPUT', r2vWhy, { model: model.id, shotId: req.shotId });
   if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Wan needs both.`, { shotId: req.shotId });
+  // Wan extends nothing here: a shot that extends a take is refused, never sent as a new clip.
+  if (req.extend) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} extends a take, but Wan (${model.id}) cannot extend a clip.`, { model: model.id });
   if (req.firstFrame && !caps.imageToVideo) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a first frame, but ${model.id} is text-to-video only.`, { model: model.id });
   if (!req.firstFrame && !caps.textToVideo) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame, and ${model.id} needs one.`, { model: model.id });
   if (req.lastFrame && !caps.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but ${model.id} cannot end on a given frame.`, { model: model.id });
   const input: Record<string, unknown> = { prompt: sentPrompt(req, model.kind, refs) };
   if (req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
-  const resolution = wanResolution(req.width, req.height, model.kind);
+  const resolution = wanTier(model.id, req.width, req.height);
   const tier = resolution === '1080P' ? '1080P' : '720P';
-  const size = SIZES[tier][nearestRatio(req.width, req.height, ['16:9', '9:16', '1:1', '4:3', '3:4'])];
+  const size = wanSize(model.kind === 't2v' ? resolution : tier, req.width, req.height);
   let parameters: Record<string, unknown>;
   if (isR2v) {
     if (!upload) throw new Error(`${model.id} needs an uploader for its reference pictures.`);

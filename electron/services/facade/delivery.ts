@@ -1,0 +1,109 @@
+/**
+ * Contract handlers of delivery (shared/api/delivery.ts): an export run making several
+ * deliverables, presets (built-in and the project's own), and the segment cache. A run
+ * answers at once and reports through 'delivery.progress' events; the CLI calls the same.
+ */
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DeliveryStart } from '../../../shared/api/delivery.js';
+import { aspectDeliverable, BUILTIN_PRESETS, findPreset, projectResolution, type Deliverable } from '../../../shared/export/deliverable.js';
+import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
+import { runDelivery } from '../export/deliveryRun.js';
+import { DEFAULT_CACHE_MAX_BYTES, SegmentCache } from '../export/segmentCache.js';
+import { resolveTitleFont } from '../generation/fonts.js';
+import { DeliveryPresetOps } from '../project/deliveryPresets.js';
+import type { NamespaceHandlers, Session } from './session.js';
+
+/** STORYBOARD_CACHE_DIR, else $XDG_CACHE_HOME/storyboard, else ~/.cache/storyboard; segments below it. */
+export function segmentCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return join(env.STORYBOARD_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'storyboard'), 'segments');
+}
+
+/** STORYBOARD_CACHE_MAX_BYTES bounds the cache (default 4 GiB). */
+export function segmentCacheMaxBytes(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.STORYBOARD_CACHE_MAX_BYTES);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_CACHE_MAX_BYTES;
+}
+
+/** The run's deliverables: presets by id, one per aspect, then whole ones; codec / loudness overrides applied. */
+export function resolveDeliverables(input: DeliveryStart, project: { aspect: Deliverable['aspect']; width: number; height: number }, own: readonly Deliverable[]): Deliverable[] {
+  const list: Deliverable[] = [];
+  for (const id of input.presets) {
+    const p = findPreset(id, own);
+    if (!p) {
+      const known = [...own.map((x) => x.id), ...BUILTIN_PRESETS.map((x) => x.id)].join(', ');
+      throw new AppError('INVALID_INPUT', `There is no delivery preset "${id}". Presets: ${known}.`, { id });
+    }
+    list.push(p);
+  }
+  const resolution = projectResolution(project);
+  for (const aspect of input.aspects) {
+    list.push(aspectDeliverable(aspect, { resolution, codec: input.codec ?? 'h264', loudnessLufs: input.loudnessLufs ?? -14 }));
+  }
+  list.push(...input.deliverables);
+  if (list.length === 0) {
+    // Only --codec / --loudness: the project's own aspect.
+    list.push(aspectDeliverable(project.aspect, { resolution, codec: input.codec ?? 'h264', loudnessLufs: input.loudnessLufs ?? -14 }));
+  }
+  return list.map((dv) => {
+    const codec = input.codec ?? dv.codec;
+    return {
+      ...dv,
+      codec,
+      container: codec === 'prores' ? 'mov' : dv.container,
+      loudnessLufs: input.loudnessLufs ?? dv.loudnessLufs,
+    };
+  });
+}
+
+export function deliveryHandlers(session: Session): NamespaceHandlers<'delivery'> {
+  const cache = (): SegmentCache => new SegmentCache(segmentCacheDir(), segmentCacheMaxBytes());
+  return {
+    'delivery.start': async (input) => {
+      const store = session.require();
+      const own = new DeliveryPresetOps(store).list();
+      const deliverables = resolveDeliverables(input, store.project(), own);
+      const font = await resolveTitleFont().then((f) => f.file, () => null);
+      const runId = randomUUID();
+      const controller = new AbortController();
+      session.exports.set(runId, controller);
+      const notes = font === null ? ['No font was found for the visible AI label: install fonts-noto-cjk or set a font in Settings.'] : [];
+      void runDelivery(store, cache(), {
+        deliverables, out: input.out, quality: input.quality, runId, signal: controller.signal, fontFile: font, notes,
+        onProgress: (p) => session.hub.emit('delivery.progress', p),
+      })
+        .catch((err: unknown) => {
+          session.hub.emit('delivery.progress', {
+            runId,
+            state: isCanceled(err) ? 'canceled' : 'failed',
+            deliverables: [],
+            error: isCanceled(err) ? null : toSerializedError(err).message,
+            report: null,
+          });
+        })
+        .finally(() => session.exports.delete(runId));
+      return { runId };
+    },
+    'delivery.cancel': async ({ runId }) => {
+      const controller = session.exports.get(runId);
+      if (!controller) throw new AppError('NOT_FOUND', `No export ${runId} is running.`);
+      controller.abort();
+      return { ok: true as const };
+    },
+    'delivery.presets': async () => ({
+      builtin: [...BUILTIN_PRESETS],
+      project: session.current() ? new DeliveryPresetOps(session.require()).list() : [],
+    }),
+    'delivery.savePreset': async ({ preset }) => {
+      new DeliveryPresetOps(session.require()).save(preset);
+      return session.changed();
+    },
+    'delivery.removePreset': async ({ id }) => {
+      new DeliveryPresetOps(session.require()).remove(id);
+      return session.changed();
+    },
+    'delivery.cacheUsage': async () => cache().usage(),
+    'delivery.clearCache': async () => cache().clear(),
+  };
+}

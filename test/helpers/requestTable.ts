@@ -1,0 +1,78 @@
+/**
+ * The per-model request table every adapter is held to: one shot of each kind (text, first
+ * frame, first + last, references, extend, camera move) per model, sent through the adapter to
+ * its STRICT fake. Each cell is what happened:
+ *   'sent'     the fake (the provider's own rules) accepted the create;
+ *   'refused'  the adapter refused before sending anything (INVALID_INPUT, a clear sentence);
+ *   'REJECTED: <reason>'  the adapter sent something the provider refuses — always a bug.
+ * Tests compare the whole table with the expected one, so a model that silently changes from
+ * sending to refusing (or the reverse) fails too.
+ */
+import type { GenerationRequest } from '../../shared/generation/request.js';
+import { AppError } from '../../shared/errors.js';
+import { FIRST_FRAME, genRequest } from '../fakes/providerRequest.js';
+
+export const SCENARIOS = ['text', 'firstFrame', 'firstLast', 'references', 'extend', 'camera'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+export type Outcome = 'sent' | 'refused' | `REJECTED: ${string}`;
+export type RequestTable = Record<string, Record<Scenario, Outcome>>;
+
+const frame = { assetId: 'a1', path: FIRST_FRAME };
+const references = [
+  { assetId: 'e1', path: FIRST_FRAME, kind: 'character' as const, name: 'Mia' },
+  { assetId: 'e2', path: FIRST_FRAME, kind: 'location' as const, name: 'Camp' },
+];
+
+/** The request of one cell (extend needs the provider's handle of a clip it made). */
+export function scenarioRequest(scenario: Scenario, model: string, provider: string, extendRef: string | null, patch: Partial<GenerationRequest> = {}): GenerationRequest {
+  const base = genRequest({ model, ...patch });
+  switch (scenario) {
+    case 'text': return base;
+    case 'firstFrame': return { ...base, firstFrame: frame };
+    case 'firstLast': return { ...base, firstFrame: frame, lastFrame: frame };
+    case 'references': return { ...base, references };
+    case 'camera': return { ...base, camera: 'push_in' };
+    case 'extend': return { ...base, extend: { takeId: 't-src', provider, model, ref: extendRef ?? 'no-source-clip', durationSec: 5 } };
+  }
+}
+
+export interface TableRig {
+  provider: string;
+  submit(req: GenerationRequest, jobId: string): Promise<unknown>;
+  /** Create requests the fake has received (accepted or not). */
+  received(): number;
+  /** Creates the fake accepted. */
+  accepted(): number;
+  /** The handle of a clip this model made, for the extend cell (null: none can be made). */
+  extendRef?(model: string): Promise<string | null>;
+  /** Per-provider changes to every request (e.g. a size the provider needs). */
+  patch?: Partial<GenerationRequest>;
+}
+
+export async function requestTable(models: readonly string[], rig: TableRig, scenarios: readonly Scenario[] = SCENARIOS): Promise<RequestTable> {
+  const table: RequestTable = {};
+  let n = 0;
+  for (const model of models) {
+    const row = {} as Record<Scenario, Outcome>;
+    for (const scenario of scenarios) {
+      const ref = scenario === 'extend' && rig.extendRef ? await rig.extendRef(model) : null;
+      const req = scenarioRequest(scenario, model, rig.provider, ref, rig.patch);
+      const [received, accepted] = [rig.received(), rig.accepted()];
+      try {
+        await rig.submit(req, `job-table-${n++}`);
+        row[scenario] = rig.accepted() > accepted ? 'sent' : 'REJECTED: no task was created';
+      } catch (err) {
+        if (rig.received() > received) row[scenario] = rig.accepted() > accepted ? 'sent' : `REJECTED: ${(err as Error).message}`;
+        else if (err instanceof AppError && err.code === 'INVALID_INPUT') row[scenario] = 'refused';
+        else throw err;
+      }
+    }
+    table[model] = row;
+  }
+  return table;
+}
+
+/** Shorthand for expected rows: the scenarios a model sends; every other one it refuses. */
+export function sends(...sent: Scenario[]): Record<Scenario, Outcome> {
+  return Object.fromEntries(SCENARIOS.map((s) => [s, sent.includes(s) ? 'sent' : 'refused'])) as Record<Scenario, Outcome>;
+}

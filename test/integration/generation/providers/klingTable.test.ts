@@ -1,0 +1,89 @@
+/**
+ * Kling: the per-model request table (text, first frame, first + last, references, extend,
+ * camera) sent through the adapter to the strict fake (test/fakes/klingRules.ts), and the
+ * requests the adapter used to send, which the fake — like Kling — now refuses.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKlingProvider } from '../../../../electron/services/generation/providers/kling.js';
+import { klingJwt } from '../../../../electron/services/generation/providers/kling/jwt.js';
+import { KLING_MODELS } from '../../../../electron/services/generation/providers/kling/models.js';
+import type { ProviderContext } from '../../../../electron/services/generation/types.js';
+import { startFakeKling, type FakeKling } from '../../../fakes/kling.js';
+import { genRequest } from '../../../fakes/providerRequest.js';
+import { requestTable, sends } from '../../../helpers/requestTable.js';
+import { tempDir } from '../../../helpers/tmp.js';
+import { settle } from './harness.js';
+
+const root = tempDir();
+let fake: FakeKling;
+const kling = createKlingProvider({ env: {} });
+const ctx = (jobId?: string): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: fake.apiKey }, ...(jobId ? { jobId } : {}) });
+
+beforeAll(async () => {
+  fake = await startFakeKling({ runMs: 30 });
+});
+afterAll(() => fake.close());
+
+describe('Kling request table against the strict fake', () => {
+  it('every model sends what Kling accepts and refuses the rest before sending', async () => {
+    let source: string | null = null;
+    const table = await requestTable(KLING_MODELS.map((m) => m.id), {
+      provider: 'kling',
+      submit: (req, jobId) => kling.submit(req, ctx(jobId)),
+      received: () => fake.requests.filter((r) => r.method === 'POST').length,
+      accepted: () => fake.creates,
+      // Kling extends videos made by the V1 models: one kling-v1 clip serves every V1 row.
+      async extendRef() {
+        if (source) return source;
+        const { taskId } = await kling.submit(genRequest({ model: 'kling-v1' }), ctx('job-source'));
+        await settle(kling, taskId, ctx());
+        const out = await kling.fetchResult(taskId, join(root, 'source.mp4'), ctx());
+        source = out?.outputRef ?? null;
+        return source;
+      },
+    });
+    const full = sends('text', 'firstFrame', 'firstLast', 'references', 'camera');
+    expect(table).toEqual({
+      'kling-v3': full,
+      'kling-v2-6': full,
+      'kling-v2-5-turbo': full,
+      'kling-v2-1-master': sends('text', 'firstFrame', 'references', 'camera'),
+      'kling-v2-1': sends('firstFrame', 'firstLast'),
+      'kling-v2-master': sends('text', 'firstFrame', 'references', 'camera'),
+      'kling-v1-6': sends('text', 'firstFrame', 'firstLast', 'references', 'extend', 'camera'),
+      'kling-v1-5': sends('firstFrame', 'firstLast', 'extend'),
+      'kling-v1': sends('text', 'firstFrame', 'firstLast', 'references', 'extend', 'camera'),
+    });
+    // The camera row on kling-v1 used Kling's own field, the others a prompt sentence.
+    const bodies = fake.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body ?? {});
+    expect(bodies.filter((b) => b.camera_control).map((b) => b.model_name)).toEqual(['kling-v1']);
+  });
+});
+
+describe('the strict fake refuses what the adapter used to send', () => {
+  const post = async (family: string, body: Record<string, unknown>) => {
+    const res = await fetch(`${fake.url}/v1/videos/${family}`, {
+      method: 'POST', headers: { authorization: `Bearer ${klingJwt(fake.accessKey, fake.secretKey)}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { code: number; message: string; request_id: string } };
+  };
+  const prompt = 'a campfire';
+
+  it.each([
+    ['kling-v2-6 std with sound on (the old default request)', 'text2video', { model_name: 'kling-v2-6', prompt, mode: 'std', duration: '5', aspect_ratio: '16:9', sound: 'on' }, /sound on requires mode pro/],
+    ['image_tail in std mode on kling-v2-6', 'image2video', { model_name: 'kling-v2-6', image: 'AAAA', image_tail: 'AAAA', prompt, mode: 'std', duration: '5' }, /image_tail requires mode pro/],
+    ['image_tail in std mode on kling-v2-5-turbo', 'image2video', { model_name: 'kling-v2-5-turbo', image: 'AAAA', image_tail: 'AAAA', mode: 'std', duration: '5' }, /image_tail requires mode pro/],
+    ['image_tail on a master model', 'image2video', { model_name: 'kling-v2-1-master', image: 'AAAA', image_tail: 'AAAA', mode: 'pro', duration: '5' }, /image_tail is not supported/],
+    ['an unknown model', 'text2video', { model_name: 'kling-v9', prompt, mode: 'std', duration: '5' }, /model_name kling-v9 is invalid/],
+    ['an unknown field', 'text2video', { model_name: 'kling-v3', prompt, mode: 'std', duration: '5', resolution: '1080p' }, /invalid parameter: resolution/],
+    ['a duration the model lacks', 'text2video', { model_name: 'kling-v2-6', prompt, mode: 'pro', duration: '7' }, /duration 7/],
+    ['camera_control on a model without it', 'text2video', { model_name: 'kling-v3', prompt, mode: 'std', duration: '5', camera_control: { type: 'simple', config: { zoom: 5 } } }, /camera_control is not supported/],
+  ])('%s: 400 with code 1201', async (_name, family, body, why) => {
+    const r = await post(family, body);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe(1201);
+    expect(r.body.message).toMatch(why);
+    expect(r.body.request_id).toBeTruthy();
+  });
+});
