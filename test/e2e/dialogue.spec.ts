@@ -133,6 +133,7 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
   expect(srt.map((c) => c.text)).toEqual(['你好，今天我们去公园吧。', 'Sounds great, let us go!', 'Look at the ducks on the pond.', '真好玩。', 'The sun went down.']);
   expect(vtt.map((c) => [c.start, c.end])).toEqual(srt.map((c) => [c.start, c.end]));
   // The project's record of each line's voice-over item, read once the app has closed it.
+  await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('close-project').click();
   await expect(page.getByTestId('create-project')).toBeVisible();
   const db = new Database(join(dir, 'project.db'), { readonly: true, fileMustExist: true });
