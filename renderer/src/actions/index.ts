@@ -13,6 +13,7 @@ import { styleActions } from './styleActions';
 import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
+import { handoffActions } from './handoffActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -60,6 +61,7 @@ export const actions: ActionMap = {
   ...audioActions,
   ...framingActions,
   ...dialogueActions,
+  ...handoffActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

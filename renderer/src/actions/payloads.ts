@@ -7,6 +7,7 @@ import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 import type { Framing } from '../../../shared/model/framing';
+import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
   dir: string;
@@ -129,6 +130,10 @@ export interface ActionPayloads {
   'take.setAudio': MethodInput<'takes.setAudio'>;
   // A shot's framing (framingActions.ts); aspect defaults to the project's, null = fit, centred.
   'shot.setFraming': { shotId: string; aspect?: Aspect; framing: Framing | null };
+  // Hand-off: editor files and the PDF storyboard, collect, conform (handoffActions.ts).
+  'handoff.export': HandoffExportPayload;
+  'handoff.collect': HandoffCollectPayload;
+  'handoff.conform': HandoffConformPayload;
 }
 
 export type ElementKind = Element['kind'];
