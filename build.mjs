@@ -5,8 +5,9 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-// espeak-ng: the offline voice loads its .wasm beside its own module, so it stays in node_modules.
-const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static', 'espeak-ng'];
+// pdfkit reads its font metrics (js/data/*.afm) from its own folder at run time; espeak-ng: the
+// offline voice loads its .wasm beside its own module. Both stay in node_modules.
+const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static', 'espeak-ng', 'pdfkit'];
 const common = {
   bundle: true,
   platform: 'node',

@@ -5,6 +5,7 @@ import { CAMERA_MOVES } from '../../shared/model/entities.js';
 import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
+import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
@@ -25,6 +26,9 @@ export const USAGE = `Usage:
   storyboard jobs <dir> [--json]
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
+  storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
+  storyboard collect <dir> --out <zip> [--cut-only]
+  storyboard conform <dir> --from <file.otio|file.fcpxml>   (trims and order back from an editor, one undo step)
   storyboard cast <dir> --speaker <name|@tag|narrator> --voice <provider>:<voiceId> [--speed <n>]
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
@@ -68,6 +72,8 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
   voice: { options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str }, run: cmdVoice },
   fit: { options: { shot: { type: 'string', multiple: true } }, run: cmdFit },
   lipsync: { options: { take: str, line: { type: 'string', multiple: true } }, run: cmdLipSync },
+  collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
+  conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
   style: { options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } }, run: cmdStyle },

@@ -11,6 +11,7 @@ import { call, withProject } from './client.js';
 import { cmdDeliver, wantsDeliverables } from './deliver.js';
 import { exportSidecar } from './dialogue.js';
 import { attachElements, elementIdsFor } from './elements.js';
+import { HANDOFF_EXPORT_FORMATS } from './handoff.js';
 import { projectInfo } from './info.js';
 import { Progress } from './progress.js';
 
@@ -24,6 +25,7 @@ function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly
 const EXPORT_FORMATS: Record<string, (dir: string, out: string) => Promise<number>> = {
   srt: (dir, out) => exportSidecar(dir, 'srt', out),
   vtt: (dir, out) => exportSidecar(dir, 'vtt', out),
+  ...HANDOFF_EXPORT_FORMATS,
 };
 
 function positive(flag: string, value: unknown): number | undefined {

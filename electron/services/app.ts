@@ -18,6 +18,7 @@ import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
 import { exportHandlers } from './facade/export.js';
 import { generationHandlers } from './facade/generation.js';
+import { handoffHandlers } from './facade/handoff.js';
 import { historyHandlers } from './facade/history.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
@@ -72,6 +73,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...audioHandlers(session),
     ...generationHandlers(session, services),
     ...exportHandlers(session),
+    ...handoffHandlers(session),
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),

@@ -14,6 +14,7 @@ import { deliveryEvents, deliveryMethods } from './delivery.js';
 import { shotListMethods } from './shotList.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
+import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 
@@ -240,6 +241,8 @@ export const contract = {
   ...deliveryMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
+  // Hand-off: editor files, PDF storyboard, collect, conform (shared/api/handoff.ts)
+  ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
 } as const;

@@ -1,0 +1,192 @@
+/**
+ * A JianYing (剪映专业版) / CapCut desktop draft folder: draft_content.json (the timeline) and
+ * draft_meta_info.json (what the draft list shows). The format is not published; it follows the
+ * open-source pyJianYingDraft (GuanYixuan/pyJianYingDraft, 2026-03: assets/
+ * draft_content_template.json, draft_meta_info.json, segment.py, local_materials.py,
+ * video_segment.py, track.py), whose README says drafts it writes open in JianYing 5 and every
+ * later version (6+ encrypts the drafts it saves itself, but still opens plain ones), tested on
+ * 5.9. Every time is an integer of microseconds: target_timerange (on the track) and
+ * source_timerange (in the media), {start, duration}.
+ * - Track "video" holds the shots end to end (edit points centred, handoffCut.ts); a transition
+ *   (叠化 dissolve / 闪黑 flash-black, ids from pyJianYingDraft's transition_meta.py) is a
+ *   material referenced by the segment before it, as JianYing stores them.
+ * - Each take's own sound plays with its video segment (volume 1.0); music, voice-over and
+ *   sound are "audio" tracks. JianYing has no notes or alternates on a segment: the shots'
+ *   prompts and alternate takes are not in the draft (the FCPXML/OTIO files carry them).
+ * Pure; ids are derived from our ids (stable across exports). Paths must be absolute.
+ */
+import type { Fps } from '../model/time.js';
+import { editPoints, type HandoffAudio, type HandoffCut, type HandoffMedia } from './handoffCut.js';
+import { mediaPath } from './paths.js';
+
+type Json = Record<string, unknown>;
+
+/** Microseconds at the start of frame `frames`. */
+export function frameToUs(frames: number, fps: Fps): number {
+  return Math.round((frames * 1_000_000 * fps.den) / fps.num);
+}
+
+/** A 32-hex id from a key (FNV-1a, four lanes): stable, so re-exports diff cleanly. */
+export function draftId(key: string): string {
+  let out = '';
+  for (let lane = 0; lane < 4; lane++) {
+    let h = 0x811c9dc5 ^ lane;
+    for (const ch of key) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+const TRANSITIONS = {
+  crossfade: { name: '叠化', effect_id: '322577', resource_id: '6724845717472416269', is_overlap: true },
+  dip_to_black: { name: '闪黑', effect_id: '321493', resource_id: '6724239388189921806', is_overlap: false },
+} as const;
+
+export interface JianyingOptions {
+  /** Absolute project folder (JianYing needs absolute media paths). */
+  root: string;
+  /** The draft folder's absolute path and name (draft_meta_info.json). */
+  draftPath: string;
+  draftName: string;
+  /** Seconds since the epoch (the caller's clock; keeps the writer pure). */
+  nowSec: number;
+}
+
+function range(start: number, end: number, fps: Fps): { start: number; duration: number } {
+  const s = frameToUs(start, fps);
+  return { start: s, duration: frameToUs(end, fps) - s };
+}
+
+function segmentBase(id: string, materialId: string, speedId: string, target: Json, source: Json, extra: string[]): Json {
+  return {
+    id, material_id: materialId, target_timerange: target, source_timerange: source, speed: 1.0, volume: 1.0,
+    extra_material_refs: [speedId, ...extra], enable_adjust: true, enable_color_curves: true, enable_color_wheels: true,
+    enable_lut: true, enable_color_correct_adjust: false, enable_color_match_adjust: false, enable_smart_color_adjust: false,
+    last_nonzero_volume: 1.0, reverse: false, track_attribute: 0, track_render_index: 0, visible: true, common_keyframes: [],
+    keyframe_refs: [], is_tone_modify: false, render_index: 0,
+  };
+}
+
+export interface JianyingDraft {
+  content: Json;
+  meta: Json;
+}
+
+export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): JianyingDraft {
+  const { fps } = cut;
+  const videos: Json[] = [];
+  const audios: Json[] = [];
+  const speeds: Json[] = [];
+  const transitions: Json[] = [];
+  const seen = new Set<string>();
+  const material = (m: HandoffMedia, list: Json[], kind: 'video' | 'audio'): string => {
+    const id = draftId(`material:${m.assetId}`);
+    if (seen.has(id)) return id;
+    seen.add(id);
+    const path = mediaPath(opts.root, m.path);
+    const duration = frameToUs(m.mediaFrames, fps);
+    if (kind === 'video') {
+      list.push({
+        id, material_id: id, local_material_id: '', material_name: m.originalName, path, media_path: '', duration,
+        width: m.info.displayWidth, height: m.info.displayHeight, type: m.info.kind === 'image' ? 'photo' : 'video',
+        category_id: '', category_name: 'local', check_flag: 63487, audio_fade: null, crop_ratio: 'free', crop_scale: 1.0,
+        crop: { upper_left_x: 0, upper_left_y: 0, upper_right_x: 1, upper_right_y: 0, lower_left_x: 0, lower_left_y: 1, lower_right_x: 1, lower_right_y: 1 },
+      });
+    } else {
+      list.push({
+        id, local_material_id: id, music_id: id, name: m.originalName, path, duration, type: 'extract_music', app_id: 0,
+        category_id: '', category_name: 'local', check_flag: 3, copyright_limit_type: 'none', effect_id: '', formula_id: '',
+        source_platform: 0, wave_points: [],
+      });
+    }
+    return id;
+  };
+  const speed = (key: string): string => {
+    const id = draftId(`speed:${key}`);
+    speeds.push({ id, curve_speed: null, mode: 0, speed: 1.0, type: 'speed' });
+    return id;
+  };
+
+  const points = editPoints(cut, 'center');
+  const videoSegments = points.map((p, i) => {
+    const next = points[i + 1];
+    const extra: string[] = [];
+    if (next && next.before + next.after > 0) {
+      const kind = TRANSITIONS[next.clip.transition === 'dip_to_black' ? 'dip_to_black' : 'crossfade'];
+      const id = draftId(`transition:${next.clip.shotId}`);
+      transitions.push({
+        id, ...kind, duration: frameToUs(next.before + next.after, fps), category_id: '', category_name: '', platform: 'all', type: 'transition',
+      });
+      extra.push(id);
+    }
+    const target = range(p.recordIn, p.recordIn + p.frames, fps);
+    const sourceStart = frameToUs(p.sourceIn, fps);
+    const seg = segmentBase(
+      draftId(`segment:${p.clip.shotId}`), material(p.clip.take, videos, 'video'), speed(p.clip.shotId), target,
+      { start: sourceStart, duration: target.duration }, extra,
+    );
+    return {
+      ...seg, clip: { alpha: 1.0, flip: { horizontal: false, vertical: false }, rotation: 0.0, scale: { x: 1.0, y: 1.0 }, transform: { x: 0.0, y: 0.0 } },
+      uniform_scale: { on: true, value: 1.0 }, hdr_settings: { intensity: 1.0, mode: 1, nits: 1000 },
+    };
+  });
+  const lanes: [HandoffAudio['lane'], string][] = [['music', 'Music'], ['voiceover', 'Voice-over'], ['sfx', 'Sound']];
+  const audioTracks = lanes.flatMap(([lane, name]) => {
+    const items = cut.audio.filter((a) => a.lane === lane);
+    if (items.length === 0) return [];
+    let at = 0;
+    const segments = items.flatMap((a) => {
+      const start = Math.max(a.startFrame, at);
+      const frames = a.frames - (start - a.startFrame);
+      if (frames < 1) return [];
+      at = start + frames;
+      const target = range(start, start + frames, fps);
+      const seg = segmentBase(draftId(`audio:${a.id}`), material(a, audios, 'audio'), speed(a.id), target,
+        { start: frameToUs(a.inFrame + (start - a.startFrame), fps), duration: target.duration }, []);
+      return [{ ...seg, volume: Math.pow(10, a.gainDb / 20), clip: null, hdr_settings: null }];
+    });
+    return [{ id: draftId(`track:${lane}`), type: 'audio', name, attribute: 0, flag: 0, is_default_name: false, segments }];
+  });
+  const duration = frameToUs(cut.totalFrames, fps);
+  const content: Json = {
+    id: draftId(`draft:${opts.draftName}`).toUpperCase(),
+    name: opts.draftName,
+    fps: fps.num / fps.den,
+    duration,
+    canvas_config: { width: cut.width, height: cut.height, ratio: 'original' },
+    color_space: 0,
+    config: { maintrack_adsorb: true, video_mute: false, record_audio_last_index: 1, extract_audio_last_index: 1, original_sound_last_index: 1 },
+    create_time: opts.nowSec,
+    update_time: opts.nowSec,
+    keyframes: { adjusts: [], audios: [], effects: [], filters: [], handwrites: [], stickers: [], texts: [], videos: [] },
+    last_modified_platform: { app_id: 3704, app_source: 'lv', app_version: '5.9.0', os: 'windows' },
+    materials: {
+      videos, audios, speeds, transitions, audio_fades: [], audio_effects: [], canvases: [], effects: [], material_animations: [],
+      texts: [], stickers: [], masks: [], beats: [], drafts: [], placeholders: [], sound_channel_mappings: [], time_marks: [],
+    },
+    new_version: '110.0.0',
+    platform: { app_id: 3704, app_source: 'lv', app_version: '5.9.0', os: 'windows' },
+    relationships: [],
+    source: 'default',
+    tracks: [
+      { id: draftId('track:video'), type: 'video', name: 'Storyboard', attribute: 0, flag: 0, is_default_name: false, segments: videoSegments },
+      ...audioTracks,
+    ],
+    version: 360000,
+  };
+  const meta: Json = {
+    draft_id: draftId(`meta:${opts.draftName}`).toUpperCase(),
+    draft_name: opts.draftName,
+    draft_fold_path: opts.draftPath,
+    draft_root_path: opts.draftPath.replace(/[\\/][^\\/]*$/, ''),
+    draft_cover: '',
+    draft_materials: [0, 1, 2, 3, 6, 7, 8].map((type) => ({ type, value: type === 0 ? [...videos, ...audios].map((m) => ({ file_Path: m.path, id: m.id })) : [] })),
+    draft_timeline_materials_size_: 0,
+    tm_draft_create: opts.nowSec * 1_000_000,
+    tm_draft_modified: opts.nowSec * 1_000_000,
+    tm_duration: duration,
+    draft_is_invisible: false,
+    draft_type: '',
+  };
+  return { content, meta };
+}
