@@ -61,3 +61,28 @@ export function toSerializedError(err: unknown): SerializedError {
 export function isCanceled(err: unknown): boolean {
   return err instanceof AppError && err.code === 'CANCELED';
 }
+
+/**
+ * A translatable message: `details.messageKey` names an i18n key and the other string/number
+ * fields of `details` are its parameters (the English `message` stays the fallback, and what
+ * the CLI prints). The renderer shows t(messageKey, params) instead of the English sentence.
+ */
+export interface LocalizedMessage {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** An AppError whose message the renderer translates: `keyed('NO_PROJECT', 'serviceErrors.noProject', {}, 'No project…')`. */
+export function keyedError(code: ErrorCode, messageKey: string, params: Record<string, string | number>, message: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, { ...extra, ...params, messageKey });
+}
+
+export function localizedMessage(err: Pick<SerializedError, 'details'>): LocalizedMessage | null {
+  const key = err.details?.messageKey;
+  if (typeof key !== 'string' || !/^[\w.-]+$/.test(key)) return null;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(err.details ?? {})) {
+    if (k !== 'messageKey' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+  }
+  return { key, params };
+}

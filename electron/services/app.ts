@@ -12,6 +12,7 @@ import { EventHub } from './events.js';
 import type { SecretStore } from './settings/secrets.js';
 import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
+import { sweepStagedUploads, UPLOAD_TTL_MS } from './media/stagedUploads.js';
 import { audioHandlers } from './facade/audio.js';
 import { deliveryHandlers } from './facade/delivery.js';
 import { dialogueHandlers } from './facade/dialogue.js';
@@ -40,6 +41,8 @@ export interface AppServicesOptions extends SessionOptions {
   configDir?: string;
   /** The OS keychain (Electron safeStorage); without it keys come from the environment only. */
   secrets?: SecretStore;
+  /** Staged uploads idle this long are removed (default UPLOAD_TTL_MS; media/stagedUploads.ts). */
+  uploadTtlMs?: number;
 }
 
 export interface AppServices {
@@ -57,6 +60,9 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   const hub = new EventHub();
   const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}-${randomUUID().slice(0, 8)}`);
   const session = new Session(hub, opts, uploads);
+  const uploadTtlMs = opts.uploadTtlMs ?? UPLOAD_TTL_MS;
+  const uploadSweep = setInterval(() => sweepStagedUploads(uploads, uploadTtlMs), Math.min(uploadTtlMs, 60_000) || 60_000);
+  uploadSweep.unref();
   const services = createServices({
     ...(opts.configDir ? { configDir: opts.configDir } : {}),
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
@@ -83,6 +89,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     on: (event, listener) => hub.on(event, listener),
     mediaRoots: () => session.mediaRoots(),
     stageUpload(fileName) {
+      sweepStagedUploads(uploads, uploadTtlMs);
       mkdirSync(uploads, { recursive: true });
       // Keep the user's name (ffprobe and error messages show it) but never its folders.
       const safe = basename(fileName).replace(/[\\/\0]/g, '_').slice(-180) || 'upload';
@@ -91,6 +98,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
       return { path: join(dir, safe) };
     },
     async close() {
+      clearInterval(uploadSweep);
       await session.close();
       rmSync(uploads, { recursive: true, force: true });
       hub.clear();

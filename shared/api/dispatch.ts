@@ -4,12 +4,17 @@
  */
 import { AppError, toSerializedError, type SerializedError } from '../errors.js';
 import { contract, isMethodName, type Handlers, type MethodName } from './contract.js';
+import { findReservedKey } from './reservedKeys.js';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };
 
 export async function dispatch(handlers: Handlers, method: unknown, payload: unknown): Promise<DispatchResult> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}` } };
+  }
+  const reserved = findReservedKey(payload);
+  if (reserved) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid request for ${method} (${reserved.path}): the name "${reserved.key}" is not allowed in a request.`, details: { key: reserved.key, messageKey: 'hardening.error.reservedKey' } } };
   }
   const parsed = contract[method].input.safeParse(payload ?? {});
   if (!parsed.success) {

@@ -3,7 +3,7 @@
  * validated before any process starts (codebases.md Synthesis §10). Pure: no I/O.
  */
 import type { Quality } from '../api/contract.js';
-import { AppError } from '../errors.js';
+import { AppError, keyedError } from '../errors.js';
 import type { MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/entities.js';
 import type { Aspect } from '../model/format.js';
 import { framingFor, type Framing } from '../model/framing.js';
@@ -94,13 +94,17 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
   }
   const cut = cutList(doc);
   if (cut.length === 0) {
-    throw new AppError('EXPORT_INVALID', 'The project has no shots: add a shot before exporting.');
+    throw keyedError('EXPORT_INVALID', 'serviceErrors.exportNoShots', {}, 'The project has no shots: add a shot before exporting.');
   }
   const checked = cut.map((c, i) => checkClip(c, i + 1, project.aspect));
   const problems = checked.filter((x): x is string => typeof x === 'string');
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)` : '';
-    throw new AppError('EXPORT_INVALID', `${problems[0]}${more}`, { problems });
+    const first = checked.findIndex((x) => typeof x === 'string');
+    const bad = cut[first];
+    const text = bad ? shotText(bad.shot) : '';
+    const params = { number: first + 1, title: text ? ` “${text}”` : '', more: problems.length - 1 };
+    throw keyedError('EXPORT_INVALID', `serviceErrors.exportShot.${(bad && clipProblemKind(bad)) ?? 'noTake'}`, params, `${problems[0]}${more}`, { problems });
   }
   const partial = checked.filter((x): x is Omit<ExportClip, 'samples' | 'overlapSamples'> => typeof x !== 'string');
   const spans = clipSampleSpans(partial, project.fps, OUTPUT_SAMPLE_RATE);
@@ -136,7 +140,7 @@ export function containerFor(outPath: string): ExportContainer {
   const m = /\.(mp4|mov)$/i.exec(outPath);
   if (!m) {
     const name = outPath.split(/[\\/]/).pop() ?? outPath;
-    throw new AppError('EXPORT_INVALID', `Cannot export to "${name}": the file name must end in .mp4 or .mov.`);
+    throw keyedError('EXPORT_INVALID', 'serviceErrors.exportBadName', { name }, `Cannot export to "${name}": the file name must end in .mp4 or .mov.`);
   }
   return m[1]?.toLowerCase() === 'mov' ? 'mov' : 'mp4';
 }
@@ -157,18 +161,34 @@ function validateOutput(width: number, height: number, fps: Fps): void {
   }
 }
 
+/** Why a shot cannot be exported (the i18n key is `serviceErrors.exportShot.<kind>`). */
+export type ClipProblemKind = 'noTake' | 'takeMissing' | 'mediaMissing' | 'audioPicture' | 'noPictureSize' | 'emptyTrim';
+
+export function clipProblemKind(c: CutShot): ClipProblemKind | null {
+  if (!c.shot.selectedTakeId) return 'noTake';
+  if (!c.take) return 'takeMissing';
+  if (!c.asset) return 'mediaMissing';
+  if (c.asset.info.kind === 'audio') return 'audioPicture';
+  if (c.asset.info.width < 1 || c.asset.info.height < 1) return 'noPictureSize';
+  if (!c.trim || c.trim.frames < 1) return 'emptyTrim';
+  return null;
+}
+
+const PROBLEM_TEXT: Record<ClipProblemKind, (c: CutShot) => string> = {
+  noTake: () => 'has no take: generate it or import a clip.',
+  takeMissing: () => 'selects a take that is not in the project: select another take.',
+  mediaMissing: (c) => `uses media that is missing from the project (asset ${c.take?.assetId.slice(0, 12) ?? '?'}): re-import the clip.`,
+  audioPicture: () => 'uses an audio file as its picture: select a video or image take.',
+  noPictureSize: () => 'uses media with no picture size: re-import the clip.',
+  emptyTrim: () => 'is empty after trimming: widen its trim.',
+};
+
 /** The clip a shot contributes, or a sentence saying why it can't be exported. */
 function checkClip(c: CutShot, number: number, aspect: Aspect): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
   const label = shotLabel(c.shot, number);
-  if (!c.shot.selectedTakeId) return `${label} has no take: generate it or import a clip.`;
-  if (!c.take) return `${label} selects a take that is not in the project: select another take.`;
-  if (!c.asset) {
-    return `${label} uses media that is missing from the project (asset ${c.take.assetId.slice(0, 12)}): re-import the clip.`;
-  }
+  const kind = clipProblemKind(c);
+  if (kind || !c.take || !c.asset || !c.trim) return `${label} ${PROBLEM_TEXT[kind ?? 'noTake'](c)}`;
   const { info } = c.asset;
-  if (info.kind === 'audio') return `${label} uses an audio file as its picture: select a video or image take.`;
-  if (info.width < 1 || info.height < 1) return `${label} uses media with no picture size: re-import the clip.`;
-  if (!c.trim || c.trim.frames < 1) return `${label} is empty after trimming: widen its trim.`;
   return {
     number,
     label,
@@ -189,15 +209,22 @@ function checkClip(c: CutShot, number: number, aspect: Aspect): Omit<ExportClip,
   };
 }
 
-/** `Shot 3 "A cat on a windowsill..."`: number as the user counts, then title or prompt. */
-export function shotLabel(shot: Pick<Shot, 'title' | 'prompt'>, number: number): string {
+/**
+ * The shot's title, else its prompt, on one line and at most 32 characters (cut at a word
+ * boundary when there is one; CJK text has none: cut at 32 characters), "..." when cut.
+ */
+export function shotText(shot: Pick<Shot, 'title' | 'prompt'>): string {
   const text = (shot.title.trim() || shot.prompt.trim()).replace(/\s+/g, ' ');
-  if (!text) return `Shot ${number}`;
   const chars = [...text];
-  if (chars.length <= 32) return `Shot ${number} "${text}"`;
-  // Cut at a word boundary when there is one (CJK text has none: cut at 32 characters).
+  if (chars.length <= 32) return text;
   const head = chars.slice(0, 32).join('');
   const space = chars[32] === ' ' ? head.length : head.lastIndexOf(' ');
   const excerpt = space > 16 ? head.slice(0, space) : head;
-  return `Shot ${number} "${excerpt.trimEnd()}..."`;
+  return `${excerpt.trimEnd()}...`;
+}
+
+/** `Shot 3 "A cat on a windowsill..."`: number as the user counts, then title or prompt. */
+export function shotLabel(shot: Pick<Shot, 'title' | 'prompt'>, number: number): string {
+  const text = shotText(shot);
+  return text ? `Shot ${number} "${text}"` : `Shot ${number}`;
 }

@@ -27,3 +27,30 @@ export function expiredMessage(providerLabel: string): string {
   return `The result of this job expired at ${providerLabel} before it could be downloaded (provider links last only hours). ` +
     'It was not generated again automatically; generate the shot again if you still want it.';
 }
+
+/** Which input a provider's safety review flagged, when its error code says so. */
+export type FlaggedInput = 'prompt' | 'image' | 'output';
+
+/**
+ * The flagged input from a provider's moderation code (null when the code does not say):
+ * - Ark (Seedance): `InputTextSensitiveContentDetected`, `InputImageSensitiveContentDetected`,
+ *   `OutputVideoSensitiveContentDetected` (Ark error-code page, https://docs.byteplus.com/en/docs/ModelArk/1299023 — first-party, as the fake copies);
+ * - Runway: `SAFETY.INPUT.TEXT`, `SAFETY.INPUT.IMAGE`, `SAFETY.OUTPUT.*` (task failure codes,
+ *   https://docs.dev.runwayml.com/errors/task-failures/ — first-party);
+ * - MiniMax: 1026 input sensitive (the prompt), 1027 output sensitive (error-code page,
+ *   https://platform.minimax.io/docs/api-reference/errorcode — first-party).
+ */
+export function flaggedInput(code: string | number): FlaggedInput | null {
+  const c = String(code);
+  if (/^InputText|^SAFETY\.INPUT\.TEXT|^1026$/i.test(c)) return 'prompt';
+  if (/^InputImage|^SAFETY\.INPUT\.IMAGE/i.test(c)) return 'image';
+  if (/^OutputVideo|^SAFETY\.OUTPUT|^1027$/i.test(c)) return 'output';
+  return null;
+}
+
+/** The flagged input in words, for the refusal sentence. */
+export const FLAGGED_TEXT: Record<FlaggedInput, string> = {
+  prompt: 'the prompt',
+  image: 'an input picture (the first frame, last frame or a reference)',
+  output: 'the generated video',
+};

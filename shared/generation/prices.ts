@@ -64,7 +64,11 @@ export const PRICES: readonly PriceEntry[] = [
   p('wan', '*', 0.085, 'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)', '2026-04-01'),
   // wan2.2-i2v-flash ¥0.20/s at 720P (Beijing prices) at ~7.1 CNY/USD; same secondary source.
   p('wan', 'wan2.2-i2v-flash', 0.028, 'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)', '2026-04-01'),
-  // Vidu: no price found (docs/providers.md §7), so no entry: estimates count it as unpriced.
+  // Vidu: no first-party price found. Q3 Pro $0.75 and Q3 Turbo $0.30 per request of the default
+  // 5 s (https://muapi.ai/vidu, reseller, secondary), as per-second estimates; Q2 / Q1 have no
+  // entry and stay unpriced (never free).
+  p('vidu', 'viduq3-pro', 0.15, 'https://muapi.ai/vidu ($0.75 per 5 s request; reseller, secondary)', '2026-12-06'),
+  p('vidu', 'viduq3-turbo', 0.06, 'https://muapi.ai/vidu ($0.30 per 5 s request; reseller, secondary)', '2026-12-06'),
   // ~$0.93 per 5 s at 1080p (Seedance 2.0); apidog, secondary.
   p('seedance', '*', 0.186, 'apidog (secondary), per docs/providers.md', '2026-04-01'),
   // fal.ai model pages (first-party, but prices change: kept as estimates): Veo 3.1 $0.40/s and Veo 3.1 Fast $0.15/s with audio at 720p/1080p;

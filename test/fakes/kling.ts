@@ -20,7 +20,8 @@ import { realMedia } from '../helpers/realMedia.js';
 export const FAKE_KLING_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend', 'lip-sync'];
 
-export type FakeKlingBehaviour = TaskFakeBehaviour;
+/** `staleLinks`: the next N CDN downloads answer 404 (a link that expired after it was read). */
+export type FakeKlingBehaviour = TaskFakeBehaviour & { staleLinks: number };
 
 export interface KlingRecorded {
   method: string;
@@ -66,10 +67,12 @@ function verifyJwt(token: string, ak: string, sk: string): { ok: true; header: R
 export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Promise<FakeKling> {
   const accessKey = 'ak-test';
   const secretKey = 'sk-测试 secret';
-  let behaviour: FakeKlingBehaviour = { runMs: 100, fail: null, moderation: false, throttle: 0, retryAfterSec: 2, expired: false, ...opts };
+  let behaviour: FakeKlingBehaviour = { runMs: 100, fail: null, moderation: false, throttle: 0, retryAfterSec: 2, expired: false, staleLinks: 0, ...opts };
   const requests: KlingRecorded[] = [];
   const tasks: Task[] = [];
   let creates = 0;
+  // Each task read signs its output link afresh (a new ?sig=), as a CDN signature would.
+  let signed = 0;
   let url = '';
 
   // An extension's video is the whole clip: its source's length plus ~5 s.
@@ -82,7 +85,7 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     return {
       task_id: t.id, task_status: status, task_status_msg: status === 'failed' ? behaviour.fail : '',
       task_info: { external_task_id: t.externalId ?? '' }, created_at: t.createdAt, updated_at: Date.now(),
-      ...(status === 'succeed' ? { task_result: { videos: [{ id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4`, duration: String(durationOf(t)) }] } } : {}),
+      ...(status === 'succeed' ? { task_result: { videos: [{ id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4?sig=${++signed}`, duration: String(durationOf(t)) }] } } : {}),
     };
   };
 
@@ -96,6 +99,10 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     if (u.pathname.startsWith('/cdn/')) {
       // The output CDN: public signed links, no Authorization.
       if (behaviour.expired) return reply(404, 404, 'expired');
+      if (behaviour.staleLinks > 0) {
+        behaviour.staleLinks--;
+        return reply(403, 403, 'link expired');
+      }
       rec.status = 200;
       res.writeHead(200, { 'content-type': 'video/mp4' });
       createReadStream(FAKE_KLING_CLIP).pipe(res);

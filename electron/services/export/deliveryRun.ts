@@ -24,7 +24,7 @@ import { buildConcatList, frameStartMicros } from '../../../shared/export/concat
 import { checkDistinctNames, deliverableFileName, deliverableSize, type Deliverable } from '../../../shared/export/deliverable.js';
 import { deliverableProbeArgs, deliverableProblem, mixInvocation, muxInvocation } from '../../../shared/export/deliveryArgs.js';
 import { labelFilter, labelShown } from '../../../shared/export/label.js';
-import { applyFilter, measurementOf, parseLoudnormReports, resultOf, type LoudnessMeasurement } from '../../../shared/export/loudness.js';
+import { applyFilter, parseEbur128Summary, parseLoudnormReports, resultOf, type LoudnessMeasurement } from '../../../shared/export/loudness.js';
 import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js';
 import { shotFraming } from '../../../shared/export/reframe.js';
 import { segmentGroups, segmentInvocation, segmentKeyMaterial, type SegmentGroup, type SegmentTarget } from '../../../shared/export/segments.js';
@@ -146,6 +146,9 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
     for (const t of targets) await createTemp(t.tempPath);
     for (const t of targets) t.state = 'running';
     emit('running');
+    // The mix runs beside the segment encodes (they share no input): its one ffmpeg decodes only sound.
+    const mixDone = runFfmpeg(mixInvocation(plan, mixPath, resolveAbs), { signal: stop.signal, stderrTailLines: 60 });
+    mixDone.catch(() => {});
     // 1. Segments: what the cache lacks, each segment's sources decoded once for all deliverables.
     for (const [g, group] of groups.entries()) {
       const missing: Target[] = [];
@@ -164,9 +167,8 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
       for (const t of targets) t.progress = Math.min(0.85, (0.85 * t.doneFrames) / plan.totalFrames);
       emit('running');
     }
-    // 2. The mix, measured once.
-    const mix = await runFfmpeg(mixInvocation(plan, mixPath, resolveAbs), { signal: stop.signal, stderrTailLines: 400 });
-    const measured: LoudnessMeasurement | null = measurementOf(parseLoudnormReports(mix.stderrTail)[0]);
+    // 2. The mix, measured once (ebur128 in the same run).
+    const measured: LoudnessMeasurement | null = parseEbur128Summary((await mixDone).stderrTail);
     for (const t of targets) t.progress = 0.9;
     emit('running');
     // 3. Each deliverable: join, loudness pass 2, metadata, check, XMP, rename.
@@ -215,16 +217,24 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
     const temps = keys.map((k) => cache.tempPath(k, runId));
     temps.forEach((x) => segmentTemps.add(x));
     const inv = segmentInvocation(p, group, need.map((t) => t.segment[g] as SegmentTarget), temps, resolveAbs);
-    await runFfmpeg(inv, {
-      signal: stop.signal,
-      // Recorded on every deliverable run: the sweep kills an orphan only when its arguments name
-      // the run's temp, which these don't — so this also marks the runs as having had an ffmpeg.
-      onSpawn: (pid) => need.forEach((t) => record(() => store.updateExport(t.runId, { state: 'running', pid }))),
-      onProgress: (f) => {
-        for (const t of [...need, ...twins]) t.progress = Math.min(0.85, (0.85 * (t.doneFrames + f * group.frames)) / p.totalFrames);
-        emit('running');
-      },
-    });
+    // The segment's ffmpeg is recorded as a run of its own (its first temp in the cache): after a
+    // crash the sweep kills it by that temp (it names none of the deliverables' temps) and deletes it.
+    const segRun = { id: randomUUID(), outPath: cache.segmentPath(keys[0] ?? ''), tempPath: temps[0] ?? '', pid: null };
+    store.recordExportStart(segRun);
+    try {
+      await runFfmpeg(inv, {
+        signal: stop.signal,
+        onSpawn: (pid) => record(() => store.updateExport(segRun.id, { state: 'running', pid })),
+        onProgress: (f) => {
+          for (const t of [...need, ...twins]) t.progress = Math.min(0.85, (0.85 * (t.doneFrames + f * group.frames)) / p.totalFrames);
+          emit('running');
+        },
+      });
+    } catch (err) {
+      record(() => store.updateExport(segRun.id, { state: isCanceled(err) ? 'canceled' : 'failed' }));
+      throw err;
+    }
+    record(() => store.updateExport(segRun.id, { state: 'succeeded' }));
     if (recordError !== null) throw recordError;
     for (const [j, key] of keys.entries()) {
       await cache.commit(key, temps[j] ?? '', group.frames);

@@ -19,7 +19,7 @@ import { constants } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { ExportProgress, Quality } from '../../../shared/api/contract.js';
-import { AppError, isCanceled } from '../../../shared/errors.js';
+import { AppError, isCanceled, keyedError } from '../../../shared/errors.js';
 import { buildExportInvocation } from '../../../shared/export/args.js';
 import { buildExportPlan, containerFor, type ExportPlan } from '../../../shared/export/plan.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
@@ -178,16 +178,16 @@ export async function checkOutputFolder(outPath: string): Promise<void> {
   const folder = dirname(outPath);
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot export to ${outPath}: the folder ${folder} does not exist.`, { path: folder });
+    throw keyedError('OUTPUT_NOT_WRITABLE', 'serviceErrors.exportFolderMissing', { outPath, folder }, `Cannot export to ${outPath}: the folder ${folder} does not exist.`, { path: folder });
   }
   try {
     await access(folder, constants.W_OK);
   } catch {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot export to ${outPath}: the folder ${folder} is not writable.`, { path: folder });
+    throw keyedError('OUTPUT_NOT_WRITABLE', 'serviceErrors.exportFolderReadOnly', { outPath, folder }, `Cannot export to ${outPath}: the folder ${folder} is not writable.`, { path: folder });
   }
   const existing = await stat(outPath).catch(() => null);
   if (existing?.isDirectory()) {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot export to ${outPath}: a folder has that name.`, { path: outPath });
+    throw keyedError('OUTPUT_NOT_WRITABLE', 'serviceErrors.exportTargetIsFolder', { outPath }, `Cannot export to ${outPath}: a folder has that name.`, { path: outPath });
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import type { Handlers } from '../../../shared/api/contract.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { EventHub } from '../events.js';
@@ -47,7 +47,7 @@ export class Session {
 
   /** The open project, or a clear error for methods that need one. */
   require(): ProjectStore {
-    if (!this.store) throw new AppError('NO_PROJECT', 'No project is open: create or open a project first.');
+    if (!this.store) throw keyedError('NO_PROJECT', 'serviceErrors.noProject', {}, 'No project is open: create or open a project first.');
     return this.store;
   }
 

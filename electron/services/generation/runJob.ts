@@ -16,6 +16,7 @@ import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { GenerationRequestSchema } from '../../../shared/generation/request.js';
 import type { Job, Take } from '../../../shared/model/entities.js';
 import { requestCost } from './plan.js';
+import { notSentError, refusedBeforeSending } from './notSent.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
 import { envProviderSettings } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
@@ -99,6 +100,10 @@ export async function runJob(
         }
         const answered = err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'INVALID_INPUT');
         if (p.offline || answered) throw err;
+        // Refused before a byte was sent (no TCP connection, no DNS answer): a plain failure,
+        // nothing was sent and nothing may be held against the budget (notSent.ts).
+        const refused = refusedBeforeSending(err);
+        if (refused !== null) throw notSentError(p.label, refused, err);
         set({ state: 'unknown', error: `The request to ${p.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice; check the provider before retrying.` });
         throw new UnknownOutcome();
       }

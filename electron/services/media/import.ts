@@ -16,6 +16,7 @@ import type { Asset, MediaInfo } from '../../../shared/model/entities.js';
 import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
 import type { StoredClipFacts } from '../../../shared/export/storedFacts.js';
 import { probeMedia, type ProbeOptions } from './probe.js';
+import { checkPictureSize } from '../../../shared/media/pictureLimit.js';
 import { resolveStoredPath } from '../project/paths.js';
 
 /** The part of the project store that importing needs (ProjectStore satisfies it). */
@@ -111,6 +112,8 @@ export async function importFile(store: AssetStore, srcPath: string, origin: Ass
   const src = resolve(srcPath);
   const name = basename(src);
   const { info, copyFacts } = await probeMedia(src, opts);
+  // From the header only: a decompression bomb is refused before anything decodes it.
+  checkPictureSize(info, name);
   opts.accept?.(info, name);
   let tmp = '';
   try {

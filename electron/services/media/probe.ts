@@ -12,7 +12,8 @@ import { toStoredFacts, type StoredClipFacts } from '../../../shared/export/stor
 import { parseProbeOutput, probeArgs } from '../../../shared/media/probe.js';
 import { looksLikeText, SNIFF_BYTES } from '../../../shared/media/sniff.js';
 import type { FfPaths } from '../ffmpeg/binaries.js';
-import { runFfprobe } from '../ffmpeg/runner.js';
+import { runFfprobe, streamFfprobe, type RunToolOptions } from '../ffmpeg/runner.js';
+import { ProbeJsonSplitter } from '../../../shared/media/probeStream.js';
 
 export interface ProbeOptions {
   /** Kill ffprobe and reject with MEDIA_TIMEOUT after this long (default 15 s). */
@@ -34,6 +35,53 @@ export const PROBE_TIMEOUT_MS = 15_000;
 export const FACTS_MAX_BYTES = 128 * 1024 * 1024;
 /** Extra time allowed per MiB read for the packet listing (a cold or slow drive; measured ~3.5 ms warm). */
 const FACTS_MS_PER_MIB = 30;
+
+/**
+ * Packets kept as clip facts at most. A 10 s AI take has ~700 (video + audio), a 3-minute 1080p
+ * clip 12,700; a clip with more is a long one the stream copy is not made for, and its facts
+ * are left to the export (as for files over FACTS_MAX_BYTES). With this bound a probe holds at
+ * most ~100,000 small packet records plus PROBE_REST_MAX_CHARS of other JSON, whatever the
+ * clip's length: ffprobe's output is streamed (runner streamFfprobe), never buffered whole.
+ */
+export const FACTS_MAX_PACKETS = 100_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function parseJson(text: string, name: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer was not valid JSON.`, { file });
+  }
+}
+
+/**
+ * The packet-listing probe, streamed: packets are collected one by one up to FACTS_MAX_PACKETS
+ * (then ffprobe is stopped and null returned: probe again without packets); the rest is parsed
+ * at the end with the packets put back.
+ */
+async function probeStreaming(file: string, tool: RunToolOptions): Promise<unknown> {
+  const name = basename(file);
+  const packets: unknown[] = [];
+  let tooMany = false;
+  const splitter = new ProbeJsonSplitter((p) => {
+    if (packets.length < FACTS_MAX_PACKETS) packets.push(p);
+    else tooMany = true;
+  });
+  const { stopped } = await streamFfprobe(probeArgs(file, { packets: true }), {
+    ...tool,
+    onStdout: (text) => {
+      splitter.push(text);
+      return !tooMany && !splitter.overflow;
+    },
+  });
+  if (tooMany) return null;
+  const rest = splitter.rest();
+  if (stopped || rest === null) throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer is far larger than any media file's.`, { file });
+  const json = parseJson(rest, name, file);
+  if (isObject(json)) json.packets = packets;
+  return json;
+}
 
 async function firstBytes(file: string): Promise<Uint8Array> {
   const fh = await open(file, 'r');
@@ -92,9 +140,12 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
 
   const packets = size <= FACTS_MAX_BYTES;
   const timeoutMs = opts.timeoutMs ?? PROBE_TIMEOUT_MS + (packets ? Math.round((size / 2 ** 20) * FACTS_MS_PER_MIB) : 0);
-  let stdout: string;
+  const tool = { timeoutMs, ...(opts.signal && { signal: opts.signal }), ...(opts.paths && { paths: opts.paths }) };
+  let json: unknown;
   try {
-    stdout = await runFfprobe(probeArgs(file, { packets }), { timeoutMs, ...(opts.signal && { signal: opts.signal }), ...(opts.paths && { paths: opts.paths }) });
+    json = packets ? await probeStreaming(file, tool) : parseJson(await runFfprobe(probeArgs(file), tool), name, file);
+    // Too many packets to keep as facts (a long clip): the plain probe answers in milliseconds.
+    if (json === null) json = parseJson(await runFfprobe(probeArgs(file), tool), name, file);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     if (err.code === 'MEDIA_TIMEOUT') {
@@ -107,13 +158,8 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
     const reason = ffprobeReason(err, file);
     throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media; it may be incomplete or damaged${reason ? ` (ffprobe: ${reason})` : ''}.`, { file });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(stdout);
-  } catch {
-    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer was not valid JSON.`, { file });
-  }
   const info = parseProbeOutput(json, name);
-  const facts = packets && info.kind === 'video' ? parseClipFacts(json) : null;
+  const listed = isObject(json) && Array.isArray(json.packets) && json.packets.length > 0;
+  const facts = listed && info.kind === 'video' ? parseClipFacts(json) : null;
   return { info, copyFacts: facts ? toStoredFacts(facts) : null };
 }

@@ -90,6 +90,16 @@ export async function listMissingMedia(store: Pick<RelinkStore, 'dir' | 'snapsho
   return out;
 }
 
+/**
+ * The sha256 the asset's file must have: the store names files by their hash
+ * (media/ab/<sha256>.<ext>), which is also the id of an asset as imported; after a confirmed
+ * relink to other bytes the id stays and the file name carries the new hash.
+ */
+export function contentHashOf(asset: Pick<Asset, 'id' | 'path'>): string {
+  const m = /(?:^|\/)([0-9a-f]{64})\.[^/]*$/.exec(asset.path);
+  return m?.[1] ?? asset.id;
+}
+
 export async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
@@ -159,7 +169,7 @@ export async function relinkAsset(store: RelinkStore, assetId: string, file: str
   if (!st?.isFile()) throw new AppError('MEDIA_MISSING', `"${basename(src)}" was not found or is not a regular file.`, { file: src });
   const hash = await sha256Of(src);
   const previous = { path: asset.path, bytes: asset.bytes };
-  if (hash === asset.id) {
+  if (hash === contentHashOf(asset)) {
     // Keep the stored path when it is usable; a hostile or odd one moves to the canonical place.
     let rel = asset.path;
     try {
@@ -236,11 +246,13 @@ export async function relinkFromFolder(store: RelinkStore, folder: string): Prom
     byName.set(name, [...(byName.get(name) ?? []), file]);
     bySize.set(size, [...(bySize.get(size) ?? []), file]);
   });
+  const assets = new Map(store.snapshot().assets.map((a) => [a.id, a]));
   for (const m of missing) {
+    const want = contentHashOf(assets.get(m.assetId) ?? { id: m.assetId, path: '' });
     const files = [...new Set([...(byName.get(m.originalName.toLowerCase()) ?? []), ...(bySize.get(m.bytes) ?? [])])];
     let done = false;
     for (const f of files) {
-      if ((await sha256Of(f).catch(() => '')) === m.assetId) {
+      if ((await sha256Of(f).catch(() => '')) === want) {
         result.relinked.push(await relinkAsset(store, m.assetId, f));
         done = true;
         break;

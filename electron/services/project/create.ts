@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { ProjectSchema, type Project } from '../../../shared/model/entities.js';
 import { AspectSchema, outputSize, ResolutionSchema } from '../../../shared/model/format.js';
 import { FpsSchema } from '../../../shared/model/time.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import { DB_FILE, mapOpenError, type Db, type ProjectDbOptions } from './db.js';
 import { migrate, type Migration } from './migrations/runner.js';
 import { isProcessAlive } from '../util/process.js';
@@ -55,7 +55,7 @@ function fsyncPath(path: string, flags: string): void {
 
 /** link() refuses to replace an existing file; file systems without hard links fall back to rename. */
 function publish(tmp: string, file: string, dir: string): void {
-  const exists = (): AppError => new AppError('PROJECT_EXISTS', `A Storyboard project already exists in "${dir}".`, { dir });
+  const exists = (): AppError => keyedError('PROJECT_EXISTS', 'serviceErrors.projectExists', { dir }, `A Storyboard project already exists in "${dir}".`);
   try {
     linkSync(tmp, file);
   } catch (err) {
@@ -101,7 +101,7 @@ export function createProjectFile(dir: string, init: CreateInit, opts: ProjectDb
   } catch (err) {
     throw writeFailure(err, dir);
   }
-  if (existsSync(file)) throw new AppError('PROJECT_EXISTS', `A Storyboard project already exists in "${dir}".`, { dir });
+  if (existsSync(file)) throw keyedError('PROJECT_EXISTS', 'serviceErrors.projectExists', { dir }, `A Storyboard project already exists in "${dir}".`);
   sweepStaleTemps(dir);
   const project = ProjectSchema.parse({
     id: randomUUID(), name, aspect, ...outputSize(aspect, resolution), fps, stylePrompt: '', styleRefAssetIds: [],

@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 
 export type Db = Database.Database;
 
@@ -31,7 +31,7 @@ const openFiles = new Set<string>();
 
 /** The message every "already open" refusal uses, so the UI and tests see one wording. */
 export function inUseError(dir: string): AppError {
-  return new AppError('PROJECT_IN_USE', `Project "${dir}" is already open in another Storyboard window or process.`, { dir });
+  return keyedError('PROJECT_IN_USE', 'serviceErrors.projectInUse', { dir }, `Project "${dir}" is already open in another Storyboard window or process.`);
 }
 
 interface SqliteLikeError {

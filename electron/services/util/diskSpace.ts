@@ -57,7 +57,7 @@ export function freeBytes(path: string): number | null {
 export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
   if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.max(1, Math.ceil(n / 1024))} KB`;
+  return `${Math.ceil(n / 1024)} KB`;
 }
 
 /**

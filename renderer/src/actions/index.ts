@@ -12,6 +12,7 @@ import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
 import { audioActions } from './audioActions';
 import { framingActions } from './framingActions';
+import { handoffActions } from './handoffActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -58,6 +59,7 @@ export const actions: ActionMap = {
   ...styleActions,
   ...audioActions,
   ...framingActions,
+  ...handoffActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

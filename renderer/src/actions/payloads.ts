@@ -7,6 +7,7 @@ import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 import type { Framing } from '../../../shared/model/framing';
+import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
   dir: string;
@@ -122,6 +123,10 @@ export interface ActionPayloads {
   'audio.remove': { id: string };
   // A shot's framing (framingActions.ts); aspect defaults to the project's, null = fit, centred.
   'shot.setFraming': { shotId: string; aspect?: Aspect; framing: Framing | null };
+  // Hand-off: editor files and the PDF storyboard, collect, conform (handoffActions.ts).
+  'handoff.export': HandoffExportPayload;
+  'handoff.collect': HandoffCollectPayload;
+  'handoff.conform': HandoffConformPayload;
 }
 
 export type ElementKind = Element['kind'];

@@ -3,7 +3,7 @@
  * (codebases.md, Synthesis 5). An action says where it runs (its Place): while it runs that
  * place is busy (its buttons disabled) and a failure is shown there, never only in a console.
  */
-import { toSerializedError } from '../../../shared/errors';
+import { localizedMessage, toSerializedError } from '../../../shared/errors';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from '../store/store';
 import type { AppState, Place } from '../store/state';
@@ -61,7 +61,8 @@ export async function runAction<Id extends ActionId>(
     return true;
   } catch (err) {
     const e = toSerializedError(err);
-    store.getState().setError(action.place, { code: e.code, message: e.message });
+    const localized = localizedMessage(e);
+    store.getState().setError(action.place, { code: e.code, message: e.message, ...(localized ? { localized } : {}) });
     return false;
   } finally {
     store.getState().setBusy(action.place, false);

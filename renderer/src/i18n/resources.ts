@@ -33,3 +33,13 @@ export const en: Tree = mergeTrees(sorted(enFiles));
 export const zhCN: Tree = mergeTrees(sorted(zhFiles));
 /** Per-file trees, for the test that no two files define the same key. */
 export const sourceFiles = { en: enFiles, 'zh-CN': zhFiles };
+
+/** Key paths to strings ("a.b.c" -> value), for checks over every translation. */
+export function flattenTree(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(prefix + k, v);
+    else for (const [kk, vv] of flattenTree(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}

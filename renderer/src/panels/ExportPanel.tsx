@@ -5,6 +5,7 @@ import { QualitySchema, type Quality } from '../../../shared/api/contract';
 import { useAction, useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { HandoffExport } from './HandoffExport';
 import { Field } from '../components/Field';
 import { ProgressBar } from '../components/ProgressBar';
 import { isExporting } from '../store/selectors';
@@ -59,6 +60,7 @@ export function ExportPanel() {
     void start.run();
   };
   return (
+    <>
     <form className="panel" onSubmit={submit} aria-labelledby="export-title" data-testid="export-panel">
       <h2 id="export-title">{t('export.title')}</h2>
       <Field label={t('export.outPath')}>
@@ -80,5 +82,7 @@ export function ExportPanel() {
         {running && <ActionButton action="export.cancel" payload={undefined} variant="danger" testId="export-cancel" />}
       </div>
     </form>
+    <HandoffExport />
+    </>
   );
 }

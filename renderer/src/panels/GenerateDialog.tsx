@@ -3,6 +3,7 @@
  * which shots, and the cost estimate BEFORE anything starts. Over the project budget the
  * start button is replaced by a block: nothing is submitted.
  */
+import { providerName } from './providerName';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +31,7 @@ export function GenerateDialog() {
 }
 
 function GenerateForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ctx = useAppContext();
   const providers = useAppState((s) => s.providers);
   const snapshot = useAppState((s) => s.snapshot);
@@ -107,7 +108,7 @@ function GenerateForm() {
             <select value={provider} onChange={(e) => set({ provider: e.target.value, model: '' })} data-testid="gen-provider" autoFocus>
               {(providers ?? []).map((p) => (
                 <option key={p.id} value={p.id} disabled={!p.enabled}>
-                  {p.label}{p.offline ? ` · ${t('generate.offline')}` : ''}{p.enabled ? '' : ` (${t('generate.disabled')})`}
+                  {providerName(t, p, (k) => i18n.exists(k))}{p.enabled ? '' : ` (${t('generate.disabled')})`}
                 </option>
               ))}
             </select>

@@ -19,7 +19,7 @@ export function envName(providerId: string, suffix: 'API_KEY' | 'BASE_URL'): str
 }
 
 export function SettingsProvider({ p, view, canTest }: { p: ProviderView; view: SettingsView; canTest: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ctx = useAppContext();
   const busy = useAppState((s) => s.busy.settings === true);
   const test = useStore(jobsUi, (s) => s.tests[p.id]);
@@ -37,7 +37,7 @@ export function SettingsProvider({ p, view, canTest }: { p: ProviderView; view: 
   return (
     <section className="provider-settings" data-testid={`settings-${p.id}`} aria-labelledby={`settings-${p.id}-title`}>
       <div className="provider-head">
-        <h3 id={`settings-${p.id}-title`}>{p.label}</h3>
+        <h3 id={`settings-${p.id}-title`}>{i18n.exists(`providers.${p.id}`) ? t(`providers.${p.id}`) : p.label}</h3>
         {p.offline && <span className="chip">{t('settings.local')}</span>}
         <label className="check">
           <input type="checkbox" checked={enabled} disabled={busy} data-testid="settings-enabled" onChange={(e) => {

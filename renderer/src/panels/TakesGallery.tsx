@@ -2,6 +2,7 @@
  * A shot's takes: play each, pick the one the cut uses, rate it, delete it, generate another,
  * and compare two side by side with synchronised play.
  */
+import { formatSeconds } from './format';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
 import { actions, runAction } from '../actions';
@@ -62,7 +63,7 @@ function TakeTile({ take, number, shot, snapshot, comparing, onCompare }: {
       )}
       <div className="take-meta">
         <span className="take-name">{t('takes.label', { number, provider: t(`providers.${take.provider}`, { defaultValue: take.provider }) })}</span>
-        {asset && <span className="muted small">{asset.info.durationSec.toFixed(1)} s · {asset.info.width}×{asset.info.height}</span>}
+        {asset && <span className="muted small">{formatSeconds(asset.info.durationSec)} · {asset.info.width}×{asset.info.height}</span>}
         <Stars value={take.rating ?? 0} onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })} />
       </div>
       <div className="take-tools">

@@ -1,9 +1,30 @@
-/** Display helpers for durations. */
+/**
+ * Display helpers for durations, in the UI's language: numbers through Intl.NumberFormat for
+ * the locale, the unit word from the glossary ("4.0 s", "4.0 秒"), never a mix.
+ */
+import i18next from 'i18next';
+import { secondsUnit } from '../i18n/glossary';
 
-/** 4 -> "4.0 s", 75.5 -> "1:15.5". */
-export function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+function locale(language?: string): string {
+  return language ?? (i18next.language || 'en');
+}
+
+/** 4 -> "4.0 s" ("4.0 秒"), 75.5 -> "1:15.5". */
+export function formatSeconds(seconds: number, language?: string): string {
+  const lang = locale(language);
+  if (seconds < 60) {
+    const n = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
+    return `${n} ${secondsUnit(lang)}`;
+  }
   const m = Math.floor(seconds / 60);
   const s = seconds - m * 60;
   return `${m}:${s.toFixed(1).padStart(4, '0')}`;
+}
+
+/** A list or range of whole seconds: "2–10 s", "4, 6, 8 秒". */
+export function formatSecondsList(values: readonly number[], range: boolean, language?: string): string {
+  const lang = locale(language);
+  const nf = new Intl.NumberFormat(lang);
+  const text = range ? values.map((v) => nf.format(v)).join('–') : values.map((v) => nf.format(v)).join(lang.startsWith('zh') ? '、' : ', ');
+  return `${text} ${secondsUnit(lang)}`;
 }

@@ -1,4 +1,5 @@
 /** Pure helpers of the Generate dialog: the batch its choices make, and what a provider can take. */
+import { formatSecondsList } from './format';
 import type { MethodInput } from '../../../shared/api/contract';
 import { allowedDuration, type ProviderCapabilities } from '../../../shared/generation/capabilities';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
@@ -82,5 +83,5 @@ export function durationGap(caps: ProviderCapabilities | null, seconds: number):
 /** "2–10 s" or "4, 6, 8 s". */
 export function durationText(caps: ProviderCapabilities): string {
   const d = caps.durations;
-  return d.kind === 'range' ? `${d.min}–${d.max} s` : `${d.values.join(', ')} s`;
+  return d.kind === 'range' ? formatSecondsList([d.min, d.max], true) : formatSecondsList(d.values, false);
 }

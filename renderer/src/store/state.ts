@@ -5,7 +5,7 @@
  * selection lives in its own store (selection.ts) and follows each new document.
  */
 import type { ExportProgress, MethodOutput } from '../../../shared/api/contract';
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, LocalizedMessage } from '../../../shared/errors';
 import type { ProjectSnapshot } from '../../../shared/model/entities';
 import type { ConnectionStatus } from '../api/client';
 import type { JobsSlice } from './jobs';
@@ -20,6 +20,8 @@ export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' |
 export interface UiError {
   code: ErrorCode;
   message: string;
+  /** The service's message as an i18n key and parameters (shared/errors.ts localizedMessage). */
+  localized?: LocalizedMessage;
 }
 
 export type AppInfo = MethodOutput<'app.info'>;

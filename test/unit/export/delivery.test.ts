@@ -5,7 +5,7 @@ import { codecArgs, deliverableAudioArgs, videoTagArgs } from '../../../shared/e
 import { BUILTIN_PRESETS, DeliverableSchema, aspectDeliverable, checkDistinctNames, deliverableFileName, deliverableSize, findPreset } from '../../../shared/export/deliverable.js';
 import { deliverableProblem } from '../../../shared/export/deliveryArgs.js';
 import { escapeFilterValue, labelFilter, labelShown } from '../../../shared/export/label.js';
-import { applyFilter, measurementOf, parseLoudnormReports, resultOf } from '../../../shared/export/loudness.js';
+import { applyFilter, parseEbur128Summary, parseLoudnormReports, resultOf } from '../../../shared/export/loudness.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
 import { shotFraming } from '../../../shared/export/reframe.js';
 import { segmentGraph, segmentGroups, segmentKeyMaterial, type SegmentTarget } from '../../../shared/export/segments.js';
@@ -63,18 +63,26 @@ describe('visible label', () => {
 });
 
 describe('loudness', () => {
-  const stderr = `[Parsed_loudnorm_12 @ 0x1]\n{\n\t"input_i" : "-20.61",\n\t"input_tp" : "-8.50",\n\t"input_lra" : "2.10",\n\t"input_thresh" : "-30.70",\n`
-    + `\t"output_i" : "-14.02",\n\t"output_tp" : "-1.90",\n\t"normalization_type" : "linear",\n\t"target_offset" : "0.02"\n}\n`;
+  const summary = (i: string, tp: string): string => `[Parsed_ebur128_3 @ 0x1] Summary:\n\n  Integrated loudness:\n    I:         ${i} LUFS\n    Threshold: -31.9 LUFS\n\n`
+    + `  Loudness range:\n    LRA:         2.1 LU\n    Threshold: -41.9 LUFS\n    LRA low:   -22.0 LUFS\n    LRA high:  -20.0 LUFS\n\n  True peak:\n    Peak:      ${tp} dBFS\n`;
+  const loudnorm = '{\n\t"input_i" : "-20.60",\n\t"output_i" : "-14.10",\n\t"output_tp" : "-1.60",\n\t"normalization_type" : "dynamic"\n}\n';
 
-  it('parses loudnorm reports and builds pass 2', () => {
-    const m = measurementOf(parseLoudnormReports(stderr)[0]);
-    expect(m).toEqual({ integrated: -20.61, truePeak: -8.5, range: 2.1, threshold: -30.7 });
-    expect(applyFilter(m, -14)).toBe('loudnorm=I=-14.00:TP=-1.50:LRA=11:measured_I=-20.61:measured_TP=-8.50:measured_LRA=2.10:measured_thresh=-30.70:linear=true:print_format=json,aresample=48000');
-    expect(resultOf(-14, m, parseLoudnormReports(stderr)[0])).toMatchObject({ mode: 'linear', outputIntegrated: -14.02 });
+  it('measures with ebur128 and applies one gain when the peak allows it', () => {
+    const m = parseEbur128Summary(`noise\n${summary('-21.9', '-9.5')}`);
+    expect(m).toEqual({ integrated: -21.9, threshold: -31.9, range: 2.1, truePeak: -9.5 });
+    expect(applyFilter(m, -14)).toBe('volume=7.90dB');
+    expect(resultOf(-14, m, undefined)).toMatchObject({ mode: 'linear', outputIntegrated: -14, outputTruePeak: -1.6 });
+  });
+
+  it('falls back to loudnorm with the measured values when the gain would clip', () => {
+    const m = parseEbur128Summary(summary('-20.6', '-3.0'));
+    expect(applyFilter(m, -14)).toBe('loudnorm=I=-14.00:TP=-1.50:LRA=11:measured_I=-20.60:measured_TP=-3.00:measured_LRA=2.10:measured_thresh=-31.90:linear=true:print_format=json,aresample=48000');
+    expect(resultOf(-14, m, parseLoudnormReports(`x ${loudnorm}`)[0])).toMatchObject({ mode: 'dynamic', outputIntegrated: -14.1, outputTruePeak: -1.6 });
   });
 
   it('leaves silence alone', () => {
-    const silent = measurementOf({ input_i: '-inf', input_tp: '-inf', input_lra: '0.00', input_thresh: '-70.00' });
+    const silent = parseEbur128Summary(summary('-70.0', '-inf'));
+    expect(silent?.truePeak).toBe(Number.NEGATIVE_INFINITY);
     expect(applyFilter(silent, -14)).toBeNull();
     expect(resultOf(-14, silent, undefined).mode).toBe('silent');
   });

@@ -10,6 +10,7 @@
  *   failureKindOf() in shared/generation/failure.ts reads the ones it does not list as provider);
  * - 5xx: a plain Error (the provider may or may not have acted).
  */
+import { FLAGGED_TEXT, type FlaggedInput } from '../../../../shared/generation/failure.js';
 import { shotPrompt } from '../../../../shared/generation/cameraMoves.js';
 import type { CameraMove } from '../../../../shared/model/entities.js';
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,8 @@ export interface ProviderErrorInfo {
   kind: ReasonKind;
   /** The provider's own words (code + message), shown to the user. */
   reason: string;
+  /** For moderation: which input the provider says it flagged. */
+  flagged?: FlaggedInput | null;
 }
 
 export interface RestProvider {
@@ -48,7 +51,7 @@ export interface RestProviderOptions {
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
-const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+export const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
 export function baseUrlOf(p: RestProvider, ctx: ProviderContext): string {
   return ctx.settings.baseUrl?.trim() || p.defaultBaseUrl;
@@ -76,13 +79,13 @@ export function providerError(p: RestProvider, what: string, status: number, inf
   const why = {
     auth: `${p.label} refused the API key`,
     quota: `${p.label} refused for quota or billing`,
-    moderation: `${p.label} blocked the content (safety review)`,
+    moderation: info.flagged ? `${p.label}'s safety review flagged ${FLAGGED_TEXT[info.flagged]}` : `${p.label} blocked the content (safety review)`,
     invalid: `${p.label} rejected a parameter`,
     provider: `${p.label} refused`,
   }[info.kind];
   const advice = ADVICE[info.kind];
   return new AppError('PROVIDER_FAILED', `${why} while trying to ${what}: ${info.reason}.${advice ? ` ${advice}` : ''}`,
-    { status, failureKind: info.kind, reason: info.reason, ...extra });
+    { status, failureKind: info.kind, reason: info.reason, ...(info.flagged ? { flagged: info.flagged } : {}), ...extra });
 }
 
 export interface RestInit {

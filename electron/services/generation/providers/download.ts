@@ -57,3 +57,23 @@ export async function saveBody(body: ReadableStream<Uint8Array>, destPath: strin
     throw err;
   }
 }
+
+/**
+ * Downloads a task's output, reading the link from the provider's task each time: when the link
+ * has expired (403/404/410), the task is read once more and a NEW link, if the provider signs a
+ * fresh one per read, is tried before the job is reported expired (Kling's task query and Ark's
+ * task GET answer a freshly signed URL while the output is kept: Kling 30 days, Ark 24 h).
+ * `link` returns the current URL, or null when the task no longer lists an output.
+ */
+export async function downloadFreshLink(link: () => Promise<string | null>, destPath: string, o: DownloadOptions, gone: () => AppError): Promise<void> {
+  const first = await link();
+  if (!first) throw gone();
+  try {
+    await downloadToFile(first, destPath, o);
+  } catch (err) {
+    if (!(err instanceof AppError) || !err.details?.expired) throw err;
+    const again = await link();
+    if (!again || again === first) throw err;
+    await downloadToFile(again, destPath, o);
+  }
+}

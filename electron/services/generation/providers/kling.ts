@@ -14,7 +14,7 @@ import { findPrice, PRICES } from '../../../../shared/generation/prices.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { QueueAdapter } from '../ports.js';
 import type { PollResult, ProviderContext } from '../types.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink } from './download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from './kling/http.js';
 import { klingKeys } from './kling/jwt.js';
 import type { KlingRequest } from './kling/models.js';
@@ -71,7 +71,8 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       const model = klingModel(kreq.model).id;
       const { duration } = klingPlan(kreq);
       const price = findPrice(PRICES, 'kling', model);
-      return price ? price.perRequest + price.perSecond * duration : 0;
+      // No entry: NaN, which requestCost() reads as unpriced (never free).
+      return price ? price.perRequest + price.perSecond * duration : Number.NaN;
     },
 
     async submit(req, ctx) {
@@ -98,16 +99,15 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const t = await task(taskId, ctx);
-      const url = t?.task_result?.videos?.[0]?.url;
-      if (!url) {
-        throw new AppError('PROVIDER_FAILED', `Kling no longer lists a video for task ${parseKlingTaskId(taskId).id} (outputs are cleared after 30 days).`,
-          { expired: true, failureKind: 'expired', taskId });
-      }
-      // The CDN link is public and signed: no key on the download.
-      await downloadToFile(url, destPath, { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      let t: KlingTask | null = null;
+      // The CDN link is public and signed: no key on the download. An expired link is read
+      // again from the task (a fresh signature) before the job is called expired.
+      await downloadFreshLink(async () => (t = await task(taskId, ctx))?.task_result?.videos?.[0]?.url ?? null, destPath,
+        { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        () => new AppError('PROVIDER_FAILED', `Kling no longer lists a video for task ${parseKlingTaskId(taskId).id} (outputs are cleared after 30 days).`,
+          { expired: true, failureKind: 'expired', taskId }));
       // The video id (not the task id) is what /v1/videos/video-extend takes as `video_id`.
-      const videoId = t?.task_result?.videos?.[0]?.id;
+      const videoId = (t as KlingTask | null)?.task_result?.videos?.[0]?.id;
       return videoId ? { outputRef: videoId } : undefined;
     },
 

@@ -7,12 +7,14 @@
  * echoes no prompt: a shot without a seed is sent one made from the job id (seedance/reconcile.ts
  * jobSeed), so a create whose answer was lost can be found in the task list by that seed.
  */
+import { FLAGGED_TEXT, flaggedInput, type FlaggedInput } from '../../../../shared/generation/failure.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { joinUrl, type ReasonKind } from './http.js';
-import { baseUrlOf, downloadOutput, restFetch, restJson, type RestProvider } from './cloudRest.js';
+import { baseUrlOf, DOWNLOAD_TIMEOUT_MS, restFetch, restJson, type RestProvider } from './cloudRest.js';
+import { downloadFreshLink } from './download.js';
 import { seedanceBody } from './seedance/body.js';
 import { ARK_PAGE_SIZE, jobSeed, reconcileSeedance, type ArkListPage } from './seedance/reconcile.js';
 import { SEEDANCE_CATALOGUE, seedanceRegion } from './seedance/models.js';
@@ -30,11 +32,11 @@ interface ArkTask {
 }
 
 /** Ark error codes (`error.code`) by kind; the provider's own message is always shown. */
-export function classifySeedanceError(status: number, body: unknown): { kind: ReasonKind; reason: string } {
+export function classifySeedanceError(status: number, body: unknown): { kind: ReasonKind; reason: string; flagged?: FlaggedInput | null } {
   const e = ((body as { error?: { code?: string; message?: string } } | null)?.error) ?? {};
   const code = e.code ?? '';
   const reason = [code, e.message].filter(Boolean).join(': ') || (typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`);
-  if (/Sensitive|Moderation|Risk/i.test(code)) return { kind: 'moderation', reason };
+  if (/Sensitive|Moderation|Risk/i.test(code)) return { kind: 'moderation', reason, flagged: flaggedInput(code) };
   if (status === 401 || /Authentication|ApiKey|AccessDenied/i.test(code)) return { kind: 'auth', reason };
   if (status === 402 || /Overdue|Quota|Balance|Billing|SetLimitExceeded/i.test(code)) return { kind: 'quota', reason };
   if (status === 403) return { kind: 'auth', reason };
@@ -88,7 +90,8 @@ export function createSeedanceProvider(opts: { env?: Record<string, string | und
         case 'succeeded': return { state: 'succeeded', progress: 1 };
         case 'failed': {
           const info = classifySeedanceError(200, { error: t.error ?? {} });
-          const prefix = info.kind === 'moderation' ? 'Seedance blocked the content (safety review)' : 'Seedance could not make the video';
+          const prefix = info.kind !== 'moderation' ? 'Seedance could not make the video'
+            : info.flagged ? `Seedance's safety review flagged ${FLAGGED_TEXT[info.flagged]}` : 'Seedance blocked the content (safety review)';
           return { state: 'failed', error: `${prefix}: ${info.reason}.` };
         }
         case 'cancelled': return { state: 'failed', error: 'The Seedance task was cancelled.' };
@@ -97,12 +100,10 @@ export function createSeedanceProvider(opts: { env?: Record<string, string | und
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const t = await getTask(taskId, ctx);
-      const url = t?.content?.video_url;
-      if (!url) {
-        throw new AppError('PROVIDER_FAILED', `Seedance no longer has a video for task ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId });
-      }
-      await downloadOutput(REST, url, destPath, ctx, taskId);
+      // content.video_url is signed per read and kept ~24 h: an expired link is read again once.
+      await downloadFreshLink(async () => (await getTask(taskId, ctx))?.content?.video_url ?? null, destPath,
+        { label: REST.label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}), timeoutMs: DOWNLOAD_TIMEOUT_MS },
+        () => new AppError('PROVIDER_FAILED', `Seedance no longer has a video for task ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId }));
     },
 
     async cancel(taskId, ctx) {

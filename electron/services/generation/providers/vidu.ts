@@ -14,7 +14,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
 import type { ReasonKind } from './http.js';
 import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
-import { VIDU_CAPABILITIES, VIDU_DEFAULT_BASE_URL, viduCreate } from './vidu/models.js';
+import { VIDU_CAPABILITIES, VIDU_DEFAULT_BASE_URL, VIDU_MODELS, viduCreate } from './vidu/models.js';
 
 export interface ViduTask {
   id?: string;
@@ -66,7 +66,8 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
     maxConcurrent: concurrencySetting('STORYBOARD_VIDU_CONCURRENCY', 2, opts.env),
     // No price in the table: NaN, which requestCost() reads as "unpriced" (never as free).
     estimateCost(req) {
-      return priceOf(prices, 'vidu', req.model, req.durationSec, modelCapabilities(VIDU_CAPABILITIES, req.model).durations) ?? Number.NaN;
+      const model = req.model ?? VIDU_MODELS[0]?.id ?? null;
+      return priceOf(prices, 'vidu', model, req.durationSec, modelCapabilities(VIDU_CAPABILITIES, model).durations) ?? Number.NaN;
     },
 
     async submit(req, ctx) {

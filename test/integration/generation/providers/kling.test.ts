@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-  fake.set({ runMs: 200, fail: null, moderation: false, throttle: 0, expired: false });
+  fake.set({ runMs: 200, fail: null, moderation: false, throttle: 0, expired: false, staleLinks: 0 });
   fake.requests.length = 0;
 });
 
@@ -124,6 +124,23 @@ describe('Kling failures', () => {
     await settle(taskId);
     fake.set({ expired: true });
     const err = await rejectionOf(kling.fetchResult(taskId, join(root, 'gone.mp4'), ctx()));
+    expect(err.details).toMatchObject({ expired: true, failureKind: 'expired' });
+  });
+
+  it('a link that expired after it was read is read again from the task (a fresh signature) before the job is called expired', async () => {
+    const { taskId } = await kling.submit(genRequest(), ctx());
+    await settle(taskId);
+    fake.set({ staleLinks: 1 });
+    const dest = join(root, 'fresh link.mp4');
+    await kling.fetchResult(taskId, dest, ctx());
+    expect(statSync(dest).size).toBeGreaterThan(1000);
+    const cdn = fake.requests.filter((r) => r.path.startsWith('/cdn/')).map((r) => [r.path, r.status]);
+    expect(cdn).toHaveLength(2);
+    expect(cdn[0]?.[0]).not.toBe(cdn[1]?.[0]);
+    expect(cdn.map((c) => c[1])).toEqual([403, 200]);
+    // Stale again on the second link: then it is expired, with nothing left at the destination.
+    fake.set({ staleLinks: 2 });
+    const err = await rejectionOf(kling.fetchResult(taskId, join(root, 'stale twice.mp4'), ctx()));
     expect(err.details).toMatchObject({ expired: true, failureKind: 'expired' });
   });
 });

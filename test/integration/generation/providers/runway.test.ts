@@ -104,7 +104,7 @@ describe('Runway adapter against the fake, through the SDK', () => {
   it('a failed task reports Runway\'s reason; moderation is named as such', async () => {
     fake.set({ failCode: 'SAFETY.INPUT.TEXT' });
     const mod = await provider.submit(req(), ctx);
-    expect((await runToEnd(mod.taskId)).error).toMatch(/content moderation refused.*SAFETY\.INPUT\.TEXT.*flagged by content moderation/);
+    expect((await runToEnd(mod.taskId)).error).toMatch(/content moderation flagged the prompt.*SAFETY\.INPUT\.TEXT.*flagged by content moderation/);
     fake.set({ failCode: 'INTERNAL.BAD_OUTPUT.CODE01' });
     const bad = await provider.submit(req(), ctx);
     expect((await runToEnd(bad.taskId)).error).toMatch(/failed on its side.*invalid output/);

@@ -122,15 +122,16 @@ describe('Seedance failures', () => {
     }
     expect(r.state).toBe('failed');
     expect(r.error).toContain('OutputVideoSensitiveContentDetected');
-    expect(r.error).toContain('safety');
+    expect(r.error).toMatch(/safety review flagged the generated video/);
   });
 
   it('moderation at create: PROVIDER_FAILED with the reason', async () => {
     fake.mode = 'moderation';
     const err = await rejectionOf(sd.submit(genRequest(), ctx()));
     expect(err.code).toBe('PROVIDER_FAILED');
-    expect(err.details).toMatchObject({ status: 400, failureKind: 'moderation' });
+    expect(err.details).toMatchObject({ status: 400, failureKind: 'moderation', flagged: 'prompt' });
     expect(err.message).toContain('InputTextSensitiveContentDetected');
+    expect(err.message).toMatch(/^Seedance's safety review flagged the prompt/);
   });
 
   it('a bad key is an auth failure', async () => {

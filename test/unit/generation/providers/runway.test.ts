@@ -94,7 +94,7 @@ describe('task status and failures', () => {
     expect(pollFromRunwayTask({ id: 't', status: 'CANCELLED' }).state).toBe('failed');
     const failed = pollFromRunwayTask({ id: 't', status: 'FAILED', failure: 'Flagged.', failureCode: 'SAFETY.INPUT.TEXT' });
     expect(failed.state).toBe('failed');
-    expect(failed.error).toMatch(/moderation refused.*SAFETY\.INPUT\.TEXT.*Flagged\./);
+    expect(failed.error).toMatch(/moderation flagged the prompt.*SAFETY\.INPUT\.TEXT.*Flagged\./);
   });
 
   it('names the kind of failure from failureCode', () => {

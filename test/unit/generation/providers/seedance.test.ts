@@ -1,3 +1,4 @@
+import { flaggedInput } from '../../../../shared/generation/failure.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
@@ -94,6 +95,15 @@ describe('seedance capabilities and errors', () => {
     // 2.0 bills 4-15 s: a 6 s shot is billed as 6 s, a 3 s one as 4 s.
     expect(p.estimateCost(genRequest({ durationSec: 6 }))).toBeCloseTo(1.12, 2);
     expect(p.estimateCost(genRequest({ durationSec: 3 }))).toBeCloseTo(0.74, 2);
+  });
+
+  it('a moderation refusal names the flagged input when Ark says which', () => {
+    expect(classifySeedanceError(400, { error: { code: 'InputTextSensitiveContentDetected', message: 'x' } }).flagged).toBe('prompt');
+    expect(classifySeedanceError(400, { error: { code: 'InputImageSensitiveContentDetected', message: 'x' } }).flagged).toBe('image');
+    expect(classifySeedanceError(200, { error: { code: 'OutputVideoSensitiveContentDetected', message: 'x' } }).flagged).toBe('output');
+    expect(flaggedInput('SAFETY.INPUT.IMAGE')).toBe('image');
+    expect(flaggedInput(1026)).toBe('prompt');
+    expect(flaggedInput('RiskControl')).toBeNull();
   });
 
   it('classifies Ark error codes', () => {

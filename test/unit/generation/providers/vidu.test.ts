@@ -49,7 +49,9 @@ describe('Vidu errors', () => {
 
 describe('Vidu cost', () => {
   it('is unpriced (NaN) without a table entry, and priced per billed second with one', () => {
-    expect(createViduProvider({ env: {} }).estimateCost(genRequest())).toBeNaN();
+    expect(createViduProvider({ env: {} }).estimateCost(genRequest({ model: 'viduq2' }))).toBeNaN();
+    // The default model (Q3 Pro) has a (secondary) price: 5 s at $0.15/s.
+    expect(createViduProvider({ env: {} }).estimateCost(genRequest())).toBeCloseTo(0.75, 6);
     const priced = createViduProvider({ env: {}, prices: priceTable([{ provider: 'vidu', model: 'viduq1', perSecond: 0.1 }]) });
     // viduq1 bills 5 s whatever the shot asks.
     expect(priced.estimateCost(genRequest({ model: 'viduq1', durationSec: 2 }))).toBe(0.5);

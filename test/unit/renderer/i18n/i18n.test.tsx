@@ -4,17 +4,10 @@ import { ERROR_CODES } from '../../../../shared/errors';
 import { CAMERA_MOVES } from '../../../../shared/model/entities';
 import { initialLanguage } from '../../../../renderer/src/i18n';
 
-import { en, zhCN as zh, sourceFiles, type Tree } from '../../../../renderer/src/i18n/resources';
+import { en, flattenTree, zhCN as zh, sourceFiles } from '../../../../renderer/src/i18n/resources';
 const sources = import.meta.glob<string>('../../../../renderer/src/**/*.{ts,tsx}', { eager: true, query: '?raw', import: 'default' });
 
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'string') out.set(prefix + k, v);
-    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
-  }
-  return out;
-}
+const flatten = flattenTree;
 /** i18next plural forms differ per language (English one/other, Chinese other only). */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 const keys = (m: Map<string, string>) => new Set([...m.keys()].map(base));

@@ -8,6 +8,7 @@
  * Task failures: failureCode SAFETY.* is moderation (Runway's reason shown), ASSET.INVALID a bad
  * input picture, INTERNAL.* Runway's own trouble (https://docs.dev.runwayml.com/errors/task-failures/).
  */
+import { FLAGGED_TEXT, flaggedInput } from '../../../../../shared/generation/failure.js';
 import { APIConnectionError, APIError, APIUserAbortError } from '@runwayml/sdk';
 import { AppError } from '../../../../../shared/errors.js';
 import { parseRetryAfter } from '../http.js';
@@ -66,6 +67,9 @@ export function throwRunwayError(err: unknown, what: string, baseUrl: string): n
 export function runwayFailureMessage(failure: string | undefined, code: string | undefined): string {
   const reason = failure?.trim() || 'no reason given';
   const c = code ?? '';
+  // SAFETY.INPUT.TEXT / SAFETY.INPUT.IMAGE name the flagged input (flaggedInput).
+  const flagged = flaggedInput(c);
+  if (c.startsWith('SAFETY.INPUT') && flagged) return `Runway's content moderation flagged ${FLAGGED_TEXT[flagged]} (${c}): ${reason}. Change it before trying again.`;
   if (c.startsWith('SAFETY.INPUT')) return `Runway's content moderation refused the prompt or input image (${c}): ${reason}. Change them before trying again.`;
   if (c.startsWith('SAFETY.OUTPUT')) return `Runway's content moderation blocked the generated video (${c}): ${reason}. Trying again or rewording the prompt may help.`;
   if (c.startsWith('SAFETY')) return `Runway's content moderation stopped this task (${c}): ${reason}.`;

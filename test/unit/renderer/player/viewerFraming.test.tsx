@@ -4,10 +4,10 @@
  * project's aspect (the framing of another aspect is ignored).
  */
 import { describe, expect, it } from 'vitest';
-import type { Asset } from '../../../shared/model/entities';
-import { playSegments } from '../../../renderer/src/player/cutPosition';
-import { placeVideo } from '../../../renderer/src/player/framingBox';
-import { makeShot, makeSnapshot, makeTake } from './fixtures';
+import type { Asset } from '../../../../shared/model/entities';
+import { playSegments } from '../../../../renderer/src/player/cutPosition';
+import { placeVideo } from '../../../../renderer/src/player/framingBox';
+import { makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 function clip(id: string): Asset {
   return {

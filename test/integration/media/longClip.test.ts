@@ -1,0 +1,58 @@
+/**
+ * Defect 5: a valid 10-hour clip was rejected as damaged (ffprobe's packet list overflowed the
+ * runner's 64 MiB output buffer and became MEDIA_CORRUPT). The clip is made here with ffmpeg
+ * lavfi in a few seconds: 2 s of 16x16 video at 25 fps with 8 kHz AAC, looped by stream copy to
+ * 10 hours (900,000 video packets; its packet list is ~110 MB of JSON). Its import runs in the
+ * real CLI with V8's heap capped at 128 MB: the stated memory bound of a probe, which a probe
+ * that buffered the whole answer (a 110 MB string, then its parsed objects) could not meet.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { probeMedia } from '../../../electron/services/media/probe.js';
+import { CLI, ensureBuilt } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { runCli } from '../../helpers/cli.js';
+
+const dir = tempDir('sb long clip-');
+const TEN_HOURS = 36_000;
+
+function ffmpeg(args: string[]): void {
+  execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+let clip = '';
+beforeAll(() => {
+  ensureBuilt();
+  const seg = join(dir, 'seg.mp4');
+  ffmpeg(['-f', 'lavfi', '-i', 'color=c=blue:s=16x16:r=25', '-f', 'lavfi', '-i', 'anullsrc=r=8000:cl=mono', '-t', '2',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', '-c:a', 'aac', '-b:a', '8k', '-shortest', seg]);
+  clip = join(dir, 'ten hours.mp4');
+  ffmpeg(['-stream_loop', '-1', '-i', seg, '-c', 'copy', '-t', String(TEN_HOURS), clip]);
+});
+
+describe('a 10-hour clip', () => {
+  it('is probed as a 10-hour video (streamed; its packets are not kept as facts)', async () => {
+    expect(statSync(clip).size).toBeLessThan(128 * 1024 * 1024); // so the packet-listing probe runs
+    const { info, copyFacts } = await probeMedia(clip);
+    expect(info.kind).toBe('video');
+    expect(info.kind === 'video' && Math.abs(info.durationSec - TEN_HOURS)).toBeLessThan(1);
+    expect(copyFacts).toBeNull();
+  });
+
+  it('imports through the CLI with a 128 MB heap', async () => {
+    const project = join(dir, 'film');
+    const made = await runCli(['new', project, '--name', 'Long', '--fps', '25', '--resolution', '720p'], process.env);
+    expect(made.status).toBe(0);
+    const node = process.execPath;
+    const added = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(node, ['--max-old-space-size=128', CLI, 'add-shot', project, '--video', clip], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.once('close', (status) => resolve({ status, stderr }));
+    });
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+  });
+});
