@@ -17,6 +17,7 @@ import { framesToSeconds } from '../../shared/model/time.js';
 import type { AppServices } from '../services/app.js';
 import { call, withProject } from './client.js';
 import { CliError } from './commands.js';
+import { isFinished, isInFlight } from '../../shared/model/entities.js';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
 
@@ -61,7 +62,7 @@ function settled(services: AppServices, jobIds: readonly string[]): { wait: Prom
   let done: () => void = () => {};
   const wait = new Promise<void>((r) => (done = r));
   const off = services.on('job.progress', (p: EventPayload<'job.progress'>) => {
-    if (['succeeded', 'failed', 'canceled', 'unknown'].includes(p.state)) open.delete(p.jobId);
+    if (isFinished(p.state)) open.delete(p.jobId);
     if (p.error && p.state !== 'queued') process.stderr.write(`job ${p.jobId}: ${p.state}: ${p.error}\n`);
     if (open.size === 0) done();
   });
@@ -74,7 +75,7 @@ async function runJobs(services: AppServices, start: () => Promise<{ jobIds: str
   const { wait, stop } = settled(services, jobs.jobIds);
   try {
     // Jobs that finished before we listened are read from the store.
-    const left = (await call(services, 'jobs.list', {})).filter((j) => jobs.jobIds.includes(j.id) && ['queued', 'submitting', 'submitted', 'running', 'downloading'].includes(j.state));
+    const left = (await call(services, 'jobs.list', {})).filter((j) => jobs.jobIds.includes(j.id) && isInFlight(j.state));
     if (left.length > 0) await wait;
   } finally {
     stop();

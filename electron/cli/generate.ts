@@ -7,8 +7,10 @@ import type { EventPayload, MethodOutput } from '../../shared/api/contract.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
 import { Progress } from './progress.js';
+import { isFinished, type JobState } from '../../shared/model/entities.js';
 
-const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'unknown']);
+const isFinishedState = (s: JobState | undefined): boolean => s !== undefined && isFinished(s);
+
 
 function amount(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
@@ -71,7 +73,7 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
         process.stderr.write('Nothing to generate: every shot already has a take or a job under way.\n');
         return 0;
       }
-      const done = (): boolean => jobIds.every((id) => TERMINAL.has(states.get(id)?.state ?? ''));
+      const done = (): boolean => jobIds.every((id) => isFinishedState(states.get(id)?.state));
       while (!done()) {
         await new Promise<void>((r) => {
           wake = r;
@@ -79,7 +81,7 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
         });
         // Events are the fast path; the job table is the truth (covers a missed event).
         for (const job of await call(services, 'jobs.list', {})) {
-          if (jobIds.includes(job.id) && TERMINAL.has(job.state)) {
+          if (jobIds.includes(job.id) && isFinished(job.state)) {
             states.set(job.id, { jobId: job.id, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
           }
         }

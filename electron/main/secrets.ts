@@ -1,5 +1,5 @@
 /**
- * API keys for provider adapters (issue 4 wires them): safeStorage-encrypted, stored in
+ * API keys for provider adapters: safeStorage-encrypted, stored in
  * <userData>/secrets.json, never in projects or logs. See secrets/secretStore.ts.
  */
 import { app, safeStorage } from 'electron';

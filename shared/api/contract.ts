@@ -142,7 +142,7 @@ export const contract = {
   ),
   'history.undo': method(Empty, ProjectSnapshotSchema),
   'history.redo': method(Empty, ProjectSnapshotSchema),
-  // ---- editor (issue 3): each document edit is ONE undo step and returns the new snapshot ----
+  // ---- editing: each document edit is ONE undo step and returns the new snapshot ----
   /** atFrame counts from the shot's start on the timeline (1..frames-1). With a take: first plays in..in+atFrame, second in+atFrame..out; both select the same media (the second gets copies of the take rows). Without a take the target duration is divided. */
   'shots.split': method(z.object({ shotId: IdSchema, atFrame: z.number().int().min(1) }).strict(), ProjectSnapshotSchema),
   /** Copies with new ids (and their own copies of the take rows, same media) inserted as a block after the last given shot, or at toIndex. Also paste. */

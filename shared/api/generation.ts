@@ -1,6 +1,6 @@
 /**
  * Contract methods of generation (merged into `contract` in contract.ts): batches and their
- * estimate, jobs and the cost ledger, the budget cap, app settings and providers (issue 4).
+ * estimate, jobs and the cost ledger, the budget cap, app settings and providers.
  */
 import { z } from 'zod';
 import { IdSchema, JobSchema, JobStateSchema } from '../model/entities.js';

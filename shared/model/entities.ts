@@ -154,11 +154,23 @@ export const AssetSchema = z.object({
 });
 export type Asset = z.infer<typeof AssetSchema>;
 
-export const JOB_STATES = [
-  'queued', 'submitting', 'submitted', 'running', 'downloading', 'succeeded', 'failed', 'canceled', 'unknown',
-] as const;
+/**
+ * The job states, the ONE list: in flight (may still cost or deliver), then finished. 'unknown':
+ * a send cut off by a crash that the provider could not confirm either way (it may have been paid).
+ */
+export const IN_FLIGHT_JOB_STATES = ['queued', 'submitting', 'submitted', 'running', 'downloading'] as const;
+export const FINISHED_JOB_STATES = ['succeeded', 'failed', 'canceled', 'unknown'] as const;
+export const JOB_STATES = [...IN_FLIGHT_JOB_STATES, ...FINISHED_JOB_STATES] as const;
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
+
+export function isInFlight(state: JobState): boolean {
+  return (IN_FLIGHT_JOB_STATES as readonly JobState[]).includes(state);
+}
+
+export function isFinished(state: JobState): boolean {
+  return (FINISHED_JOB_STATES as readonly JobState[]).includes(state);
+}
 
 export const JobSchema = z.object({
   id: IdSchema,

@@ -29,7 +29,7 @@ const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 function build(dir: string): ProjectStore {
   const store = ProjectStore.create(dir, INIT);
   for (let i = 0; i < SHOTS; i++) {
-    const shot = store.addShot({ title: `Shot ${i} 镜头`, prompt: `A prompt for shot ${i}, with some words in it.`, durationFrames: 96 });
+    const shot = store.shots.add({ title: `Shot ${i} 镜头`, prompt: `A prompt for shot ${i}, with some words in it.`, durationFrames: 96 });
     const asset = store.upsertAsset(fakeAsset(`bench-${i}`));
     store.addTake(fakeTake(shot.id, asset.id), { selectIfNone: true });
   }
@@ -69,7 +69,7 @@ function main(): void {
       const id = ids[(i * 37) % SHOTS] as string;
       const a = (): void => {
         const t0 = process.hrtime.bigint();
-        store.setTrim(id, i % 10, 40 + (i % 10));
+        store.shots.setTrim(id, i % 10, 40 + (i % 10));
         ours.push(ms(t0));
       };
       const b = (): void => {
@@ -82,7 +82,7 @@ function main(): void {
     // Moving a shot across the whole timeline rewrites every position in between (one step).
     for (let i = 0; i < 20; i++) {
       const t0 = process.hrtime.bigint();
-      store.moveShot(ids[i % 2 === 0 ? 0 : SHOTS - 1] as string, i % 2 === 0 ? SHOTS - 1 : 0);
+      store.shots.move(ids[i % 2 === 0 ? 0 : SHOTS - 1] as string, i % 2 === 0 ? SHOTS - 1 : 0);
       moves.push(ms(t0));
     }
     raw.close();

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const idleCpu = cpuSec(process.cpuUsage(idle0));
 
     const store = ProjectStore.create(join(dir, 'p'), { name: 'bench', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
-    for (let i = 0; i < JOBS; i++) store.addShot({ prompt: `shot ${i}`, durationFrames: 48 });
+    for (let i = 0; i < JOBS; i++) store.shots.add({ prompt: `shot ${i}`, durationFrames: 48 });
     const controller = new AbortController();
     let queued: () => void = () => {};
     const allQueued = new Promise<void>((r) => (queued = r));

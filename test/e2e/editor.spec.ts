@@ -1,5 +1,5 @@
 /**
- * The editor of issue 3 through the real UI and services: reorder by drag, trim, split,
+ * The editor through the real UI and services: reorder by drag, trim, split,
  * undo/redo (also after a reload), switch takes, play the preview, grid/timeline, language.
  * Short 720p shots keep it quick; screenshots are kept in test-results/.
  */

@@ -28,7 +28,8 @@ import { DEFAULT_KLING_URL, klingJson, type KlingCall } from '../generation/prov
 import { klingKeys } from '../generation/providers/kling/jwt.js';
 import type { PollResult, ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
-import { dialogueTmpDir, IN_FLIGHT, runPaidJob } from './paidJob.js';
+import { dialogueTmpDir, runPaidJob } from './paidJob.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 
 export interface LipSyncDeps {
   store: ProjectStore;
@@ -189,7 +190,7 @@ export async function resumeLipSyncJobs(
   deps: LipSyncDeps, o: Pick<LipSyncOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
 ): Promise<string[]> {
   const ids: string[] = [];
-  const steps = deps.store.listJobs({ states: IN_FLIGHT }).filter((j) => j.request.kind === 'lipsync')
+  const steps = deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES }).filter((j) => j.request.kind === 'lipsync')
     .sort((a, b) => Number(a.request.step) - Number(b.request.step));
   for (const job of steps) {
     if (job.state === 'submitting') {

@@ -9,7 +9,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import type { JobProgress } from '../../../shared/api/contract.js';
-import type { Job, JobState } from '../../../shared/model/entities.js';
+import type { Job } from '../../../shared/model/entities.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
 import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from '../generation/throttle.js';
 import { pollUntilDone } from '../generation/runJob.js';
@@ -45,7 +45,6 @@ export interface PaidJobOptions {
   minCloudPollMs?: number;
 }
 
-export const IN_FLIGHT: JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
 
 export function dialogueTmpDir(projectDir: string): string {
   return join(projectDir, '.storyboard', 'tmp', 'dialogue');

@@ -15,13 +15,13 @@ import { speechKeyText, voiceOf, type DialogueLine, type Voice } from '../../../
 import type { Asset, Job } from '../../../shared/model/entities.js';
 import { assertWithinBudget, committedCost } from '../generation/cost.js';
 import type { ProviderSettings } from '../generation/types.js';
-import { DialogueOps } from '../project/dialogueOps.js';
 import type { ProjectStore } from '../project/store.js';
-import { dialogueTmpDir, IN_FLIGHT, runPaidJob, type PaidJobOptions } from './paidJob.js';
+import { dialogueTmpDir, runPaidJob, type PaidJobOptions } from './paidJob.js';
 import { cachedSpeech, rememberSpeech } from './speechCache.js';
 import { findLocalResult } from './speech/local.js';
 import { getSpeechProvider, OFFLINE_SPEECH } from './speech/index.js';
 import type { SpeechAdapter, SpeechContext, SpeechRequest } from './speech/types.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 
 export interface SpeechDeps {
   store: ProjectStore;
@@ -94,7 +94,7 @@ export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<
   const items = new Set(doc.audioItems.map((a) => a.id));
   // A line with a job under way, or one whose outcome is unknown (it may have been paid), is not
   // voiced again until that job is resolved (canceled by the user after checking the provider).
-  const busy = new Set(deps.store.listJobs({ states: [...IN_FLIGHT, 'unknown'] }).filter((j) => j.request.kind === 'speech').map((j) => String(j.request.lineId)));
+  const busy = new Set(deps.store.listJobs({ states: [...IN_FLIGHT_JOB_STATES, 'unknown'] }).filter((j) => j.request.kind === 'speech').map((j) => String(j.request.lineId)));
   const rows: SpeechPlanRow[] = [];
   const checked = new Map<string, string | null>();
   for (const line of lines) {
@@ -142,7 +142,7 @@ export async function voiceLines(deps: SpeechDeps, opts: VoiceOptions = {}): Pro
   const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
   const estimate = estimateSpeech(deps, rows, cap);
   assertWithinBudget({ ...estimate, jobs: estimate.jobs, perProvider: [] });
-  const ops = new DialogueOps(deps.store);
+  const ops = deps.store.dialogue;
   let placed = 0;
   for (const r of rows.filter((x) => x.action === 'cached')) {
     ops.placeVoice(r.line.id, r.cachedAssetId as string, r.key);
@@ -182,7 +182,7 @@ export async function runSpeechJob(deps: SpeechDeps, jobId: string, opts: Pick<V
       rememberSpeech(deps.store, req.key, asset.id, provider.id);
       // The line may have been edited or removed meanwhile: the audio stays cached for its words.
       const line = (deps.store.snapshot().dialogueLines ?? []).find((l) => l.id === req.lineId);
-      if (line && line.text === req.text && line.language === req.language) new DialogueOps(deps.store).placeVoice(req.lineId, asset.id, req.key);
+      if (line && line.text === req.text && line.language === req.language) deps.store.dialogue.placeVoice(req.lineId, asset.id, req.key);
       return { resultAssetId: asset.id };
     },
   }, { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) });
@@ -196,7 +196,7 @@ export async function runSpeechJob(deps: SpeechDeps, jobId: string, opts: Pick<V
  */
 export async function resumeSpeechJobs(deps: SpeechDeps, opts: Pick<VoiceOptions, 'signal' | 'onProgress'> = {}): Promise<string[]> {
   const ids: string[] = [];
-  for (const job of deps.store.listJobs({ states: IN_FLIGHT })) {
+  for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
     if (job.request.kind !== 'speech') continue;
     if (job.state === 'submitting') {
       const found = await findLocalResult(speechOutDir(deps.store.dir), job.id);

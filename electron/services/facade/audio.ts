@@ -4,11 +4,9 @@
  */
 import { AppError } from '../../../shared/errors.js';
 import { importFile } from '../media/import.js';
-import { AudioOps } from '../project/audioOps.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 export function audioHandlers(session: Session): NamespaceHandlers<'audio'> {
-  const edit = (fn: (ops: AudioOps) => unknown) => session.edit((store) => fn(new AudioOps(store)));
   return {
     'audio.add': async ({ path, lane, startFrame }) => {
       const store = session.require();
@@ -26,9 +24,9 @@ export function audioHandlers(session: Session): NamespaceHandlers<'audio'> {
         await session.discardUpload(path);
       }
       session.requireStill(store, 'the audio was added');
-      return edit((ops) => ops.add(assetId, lane, startFrame));
+      return session.edit((s) => s.audio.add(assetId, lane, startFrame));
     },
-    'audio.update': ({ id, patch }) => edit((ops) => ops.update(id, patch)),
-    'audio.remove': ({ id }) => edit((ops) => ops.remove(id)),
+    'audio.update': ({ id, patch }) => session.edit((s) => s.audio.update(id, patch)),
+    'audio.remove': ({ id }) => session.edit((s) => s.audio.remove(id)),
   };
 }

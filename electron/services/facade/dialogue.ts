@@ -12,7 +12,7 @@ import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/li
 import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index.js';
 import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';
 import { importFile } from '../media/mediaStore.js';
-import { DialogueOps } from '../project/dialogueOps.js';
+import type { DialogueOps } from '../project/dialogueOps.js';
 import type { AddShotInit } from '../project/shots.js';
 import type { ProjectStore } from '../project/store.js';
 import { listProviders } from '../generation/providers/index.js';
@@ -29,15 +29,12 @@ export function shotDialogue(store: ProjectStore, specs: readonly string[] | und
 
 /** Adds a shot, with its lines in the same undo step when it has some. */
 export function addShotWith(store: ProjectStore, lines: readonly LineInput[], init: AddShotInit): { id: string } {
-  if (lines.length === 0) return store.addShot(init);
-  return { id: new DialogueOps(store).addShotWithLines(init, lines) };
+  if (lines.length === 0) return store.shots.add(init);
+  return { id: store.dialogue.addShotWithLines(init, lines) };
 }
 
 export function dialogueHandlers(session: Session, { settings }: FacadeServices): NamespaceHandlers<'dialogue'> {
-  const edit = (fn: (ops: DialogueOps) => unknown) => {
-    fn(new DialogueOps(session.require()));
-    return Promise.resolve(session.changed());
-  };
+  const edit = (fn: (ops: DialogueOps) => unknown) => session.edit((store) => fn(store.dialogue));
   const ids = [...listSpeechProviders().map((p) => p.id), ...listProviders().map((p) => p.id)];
   const speechDeps = async (store: ProjectStore): Promise<SpeechDeps & LipSyncDeps> => ({
     store,

@@ -3,27 +3,25 @@
  * files are imported (probed and content-addressed by the media store) before the edit, so a
  * broken picture is refused with its own error and the document is left untouched.
  */
-import { ElementOps } from '../project/elements.js';
 import { picturesToAssetIds } from './media.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 export function elementHandlers(session: Session): NamespaceHandlers<'elements'> {
-  const edit = (fn: (ops: ElementOps) => unknown) => session.edit((store) => fn(new ElementOps(store)));
   return {
     'elements.create': async ({ picturePaths, ...input }) => {
       const store = session.require();
       const ids = await picturesToAssetIds(session, store, (picturePaths ?? []).map((path) => ({ path })), 'the pictures were added');
-      const element = new ElementOps(store).create({ ...input, refAssetIds: [...(input.refAssetIds ?? []), ...ids] });
+      const element = store.elements.create({ ...input, refAssetIds: [...(input.refAssetIds ?? []), ...ids] });
       return { element, snapshot: session.changed() };
     },
-    'elements.update': ({ elementId, patch }) => edit((ops) => ops.update(elementId, patch)),
-    'elements.remove': ({ elementId }) => edit((ops) => ops.remove(elementId)),
+    'elements.update': ({ elementId, patch }) => session.edit((s) => s.elements.update(elementId, patch)),
+    'elements.remove': ({ elementId }) => session.edit((s) => s.elements.remove(elementId)),
     'elements.addPictures': async ({ elementId, pictures }) => {
       const store = session.require();
       const assetIds = await picturesToAssetIds(session, store, pictures, 'the pictures were added');
-      new ElementOps(store).addRefs(elementId, assetIds);
+      store.elements.addRefs(elementId, assetIds);
       return session.changed();
     },
-    'elements.removePicture': ({ elementId, assetId }) => edit((ops) => ops.removeRef(elementId, assetId)),
+    'elements.removePicture': ({ elementId, assetId }) => session.edit((s) => s.elements.removeRef(elementId, assetId)),
   };
 }

@@ -7,7 +7,6 @@ import { AppError } from '../../../shared/errors.js';
 import { parseFps } from '../../../shared/model/time.js';
 import { listProviders } from '../generation/providers/index.js';
 import { ProjectStore } from '../project/store.js';
-import { StyleOps } from '../project/style.js';
 import { APP_VERSION } from '../version.js';
 import { resolveFfmpegInfo } from './ffmpegInfo.js';
 import { picturesToAssetIds } from './media.js';
@@ -62,7 +61,7 @@ export function projectHandlers(
     'project.setStyle': async ({ stylePrompt, pictures }) => {
       const store = session.require();
       const refAssetIds = pictures ? await picturesToAssetIds(session, store, pictures, 'the style pictures were set') : undefined;
-      new StyleOps(store).set({ ...(stylePrompt !== undefined ? { stylePrompt } : {}), ...(refAssetIds ? { refAssetIds } : {}) });
+      store.style.set({ ...(stylePrompt !== undefined ? { stylePrompt } : {}), ...(refAssetIds ? { refAssetIds } : {}) });
       return session.changed();
     },
   };

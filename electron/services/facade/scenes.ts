@@ -3,8 +3,8 @@ import type { NamespaceHandlers, Session } from './session.js';
 
 export function sceneHandlers(session: Session): NamespaceHandlers<'scenes'> {
   return {
-    'scenes.add': ({ heading, index }) => session.edit((s) => s.editor.addScene(heading, index)),
-    'scenes.update': ({ sceneId, patch }) => session.edit((s) => s.editor.updateScene(sceneId, patch)),
-    'scenes.remove': ({ sceneId }) => session.edit((s) => s.editor.removeScene(sceneId)),
+    'scenes.add': ({ heading, index }) => session.edit((s) => s.scenes.add(heading, index)),
+    'scenes.update': ({ sceneId, patch }) => session.edit((s) => s.scenes.update(sceneId, patch)),
+    'scenes.remove': ({ sceneId }) => session.edit((s) => s.scenes.remove(sceneId)),
   };
 }

@@ -5,9 +5,7 @@ import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
 import { extensionShot } from '../generation/extend.js';
 import { previousShotLastFrame } from '../media/continuity.js';
 import { importOfKind } from '../media/importOfKind.js';
-import { ElementOps } from '../project/elements.js';
 import { addShotWith, shotDialogue } from './dialogue.js';
-import { FramingOps } from '../project/framing.js';
 import type { NamespaceHandlers, Session } from './session.js';
 import { shotListHandlers } from './shotList.js';
 
@@ -60,18 +58,18 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
     },
     'shots.extendTake': ({ takeId, prompt }) => {
       const store = session.require();
-      const shot = store.addShot(extensionShot(store, takeId, prompt));
+      const shot = store.shots.add(extensionShot(store, takeId, prompt));
       return Promise.resolve({ shotId: shot.id, snapshot: session.changed() });
     },
-    'shots.update': ({ shotId, patch }) => edit((s) => s.updateShot(shotId, patch)),
-    'shots.remove': ({ shotId }) => edit((s) => s.removeShot(shotId)),
-    'shots.move': ({ shotId, toIndex }) => edit((s) => s.moveShot(shotId, toIndex)),
-    'shots.selectTake': ({ shotId, takeId }) => edit((s) => s.selectTake(shotId, takeId)),
-    'shots.setTrim': ({ shotId, inFrames, outFrames }) => edit((s) => s.setTrim(shotId, inFrames, outFrames)),
-    'shots.split': ({ shotId, atFrame }) => edit((s) => s.editor.split(shotId, atFrame)),
-    'shots.duplicate': ({ shotIds, toIndex }) => edit((s) => s.editor.duplicate(shotIds, toIndex)),
-    'shots.removeMany': ({ shotIds }) => edit((s) => s.editor.removeMany(shotIds)),
-    'shots.moveMany': ({ shotIds, toIndex }) => edit((s) => s.editor.moveMany(shotIds, toIndex)),
+    'shots.update': ({ shotId, patch }) => edit((s) => s.shots.update(shotId, patch)),
+    'shots.remove': ({ shotId }) => edit((s) => s.shots.remove(shotId)),
+    'shots.move': ({ shotId, toIndex }) => edit((s) => s.shots.move(shotId, toIndex)),
+    'shots.selectTake': ({ shotId, takeId }) => edit((s) => s.shots.selectTake(shotId, takeId)),
+    'shots.setTrim': ({ shotId, inFrames, outFrames }) => edit((s) => s.shots.setTrim(shotId, inFrames, outFrames)),
+    'shots.split': ({ shotId, atFrame }) => edit((s) => s.shots.split(shotId, atFrame)),
+    'shots.duplicate': ({ shotIds, toIndex }) => edit((s) => s.shots.duplicate(shotIds, toIndex)),
+    'shots.removeMany': ({ shotIds }) => edit((s) => s.shots.removeMany(shotIds)),
+    'shots.moveMany': ({ shotIds, toIndex }) => edit((s) => s.shots.moveMany(shotIds, toIndex)),
     'shots.setFrame': async ({ shotId, which, source }) => {
       const store = session.require();
       store.getShot(shotId); // NOT_FOUND before any file is imported or grabbed
@@ -85,10 +83,10 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
         }
       } else if (source) assetId = (await previousShotLastFrame(store, shotId)).id;
       session.requireStill(store, 'the frame was set');
-      return edit((s) => s.editor.setFrame(shotId, which, assetId));
+      return edit((s) => s.shots.setFrame(shotId, which, assetId));
     },
-    'shots.setScene': ({ shotIds, sceneId }) => edit((s) => s.editor.setScene(shotIds, sceneId)),
-    'shots.setElements': ({ shotId, elementIds }) => edit((s) => new ElementOps(s).setShotElements(shotId, elementIds)),
-    'shots.setFraming': ({ shotId, aspect, framing }) => edit((s) => new FramingOps(s).set(shotId, aspect, framing)),
+    'shots.setScene': ({ shotIds, sceneId }) => edit((s) => s.shots.setScene(shotIds, sceneId)),
+    'shots.setElements': ({ shotId, elementIds }) => edit((s) => s.elements.setShotElements(shotId, elementIds)),
+    'shots.setFraming': ({ shotId, aspect, framing }) => edit((s) => s.framing.set(shotId, aspect, framing)),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * "Extend this take" (issue 5): resolving a shot's `extendsTakeId` into the request's provider-
+ * "Extend this take": resolving a shot's `extendsTakeId` into the request's provider-
  * neutral `extend` field, refusing impossible extensions before any job is written or money is
  * spent, and the default trim of the shot that holds the extension.
  */

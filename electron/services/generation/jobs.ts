@@ -12,9 +12,10 @@ import type { Job } from '../../../shared/model/entities.js';
 import { assertWithinBudget, budgetCapOf, estimateBatch, type BatchEstimate } from './cost.js';
 import { planBatch } from './plan.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
-import { envProviderSettings, IN_FLIGHT_STATES, jobKind } from './ports.js';
+import { envProviderSettings, jobKind } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
 import { generationTmpDir, runJob } from './runJob.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 
 /** What generate.estimate answers: the plan's numbers, nothing written or sent. */
 export function estimateGeneration(deps: GenerationDeps, opts: GenerateOptions = {}): BatchEstimate {
@@ -80,7 +81,7 @@ export async function resumeJobs(
   await sweepStaleTemp(generationTmpDir(store.dir));
   const unknownJobIds: string[] = [];
   const jobIds: string[] = [];
-  for (const job of store.listJobs({ states: [...IN_FLIGHT_STATES, 'unknown'] })) {
+  for (const job of store.listJobs({ states: [...IN_FLIGHT_JOB_STATES, 'unknown'] })) {
     if (jobKind(job) !== 'video') continue; // dialogue jobs resume in electron/services/dialogue
     if (job.state === 'queued' && !job.taskId && notSendable(deps, job, opts)) continue;
     if (job.state === 'submitting' || job.state === 'unknown') {

@@ -13,9 +13,10 @@ import type { Element, Shot } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
-import { IN_FLIGHT_STATES, jobKind } from './ports.js';
+import { jobKind } from './ports.js';
 import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
 import type { ProviderAdapter } from './types.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 
 export interface Planned {
   shot: Shot;
@@ -88,7 +89,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   const project = store.project();
   const lookup = deps.getProvider ?? registryProvider;
   const { shots, elements = [], takes } = store.snapshot();
-  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_STATES }).filter((j) => jobKind(j) === 'video').map((j) => j.shotId));
+  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_JOB_STATES }).filter((j) => jobKind(j) === 'video').map((j) => j.shotId));
   const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
   const providerIdsFor = (shot: Shot): string[] =>
     opts.providerIds?.length ? [...new Set(opts.providerIds)] : [opts.providerId ?? shot.provider ?? opts.fallbackProviderId ?? (project.defaultProvider || DEFAULT_PROVIDER_ID)];

@@ -46,7 +46,7 @@ export interface GenerationStore {
   createJobs?(jobs: readonly Job[]): unknown;
   updateJob(id: string, patch: Partial<Job>): unknown;
   getJob(id: string): Job;
-  listJobs(filter?: { states?: JobState[]; shotId?: string }): Job[];
+  listJobs(filter?: { states?: readonly JobState[]; shotId?: string }): Job[];
   addTake(take: Take, opts: { selectIfNone: boolean }): unknown;
   /** Project settings (ProjectStore has them; optional so small fakes may leave them out). */
   getSetting?(key: string): string | null;
@@ -120,7 +120,6 @@ export function jobKind(job: Pick<Job, 'request'>): 'video' | 'speech' | 'lipsyn
 }
 
 /** Jobs that are under way: a shot with one is not generated again automatically. */
-export const IN_FLIGHT_STATES: JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
 
 export function envProviderSettings(env: Record<string, string | undefined> = process.env) {
   return (providerId: string): ProviderSettings => {

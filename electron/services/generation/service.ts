@@ -13,9 +13,9 @@ import type { BatchEstimate } from './cost.js';
 import { estimateGeneration, generateShots, resumeJobs } from './jobs.js';
 import { projectLedger } from './ledger.js';
 import type { GenerateOptions, GenerationDeps, GenerationStore, QueueAdapter } from './ports.js';
-import { IN_FLIGHT_STATES } from './ports.js';
 import { getProvider, listProviders } from './providers/index.js';
 import { generationTmpDir } from './runJob.js';
+import { isInFlight } from '../../../shared/model/entities.js';
 
 export interface BatchRequest {
   shotIds?: string[];
@@ -115,7 +115,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       if (err instanceof Error) err.message = redact(err.message, keys);
       throw err;
     } finally {
-      for (const job of store.listJobs()) if (!IN_FLIGHT_STATES.includes(job.state)) this.jobControllers.delete(job.id);
+      for (const job of store.listJobs()) if (!isInFlight(job.state)) this.jobControllers.delete(job.id);
     }
   }
 
@@ -123,7 +123,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
   cancel(store: GenerationStore, jobId: string): void {
     const job = store.getJob(jobId);
     const controller = this.jobControllers.get(jobId);
-    if (controller && IN_FLIGHT_STATES.includes(job.state)) {
+    if (controller && isInFlight(job.state)) {
       controller.abort();
       return;
     }

@@ -29,7 +29,7 @@ async function removeFile(file: string): Promise<number> {
 }
 
 export async function collectGarbage(store: ProjectStore, opts: GarbageOptions = {}): Promise<GarbageResult> {
-  const doomed = store.editor.purgeUnreferenced(opts.graceMs !== undefined ? { graceMs: opts.graceMs } : {});
+  const doomed = store.purgeUnreferenced(opts.graceMs !== undefined ? { graceMs: opts.graceMs } : {});
   let removedFiles = 0;
   let freedBytes = 0;
   const count = (size: number): void => {

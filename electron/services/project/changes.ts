@@ -21,7 +21,7 @@ export const DOC_TABLES = {
   project_style_refs: ['position'],
   scenes: ['id'],
   shots: ['id'],
-  // Only rating and removed are edited through the log; rows are added by services (records.ts).
+  // Only rating and removed are edited through the log; rows are added by services (takes.ts).
   takes: ['id'],
   shot_elements: ['shot_id', 'element_id'],
   elements: ['id'],

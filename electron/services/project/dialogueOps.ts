@@ -3,7 +3,7 @@
  * narrator, the gain and mute of a take's own sound, a voiced line's voice-over item, and
  * "fit shot to dialogue". Each method is ONE undoable edit through the row-level change log
  * (dialogue_lines, elements, project, takes and audio_items are document tables). Reached like
- * the Editor: `new DialogueOps(store)`.
+ * `store.dialogue`.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';

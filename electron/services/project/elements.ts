@@ -2,8 +2,8 @@
  * The Elements library (design.md §3, §6): characters, locations, props and styles with their
  * reference pictures, and which shots pick them. Each method is ONE undoable edit written
  * through the row-level change log (elements, element_refs and shot_elements are document
- * tables), so undo/redo and provenance come for free. Reached like the Editor:
- * `new ElementOps(store)`. Rows the schema would cascade (a deleted element's pictures and
+ * tables), so undo/redo and provenance come for free. Reached as
+ * `store.elements`. Rows the schema would cascade (a deleted element's pictures and
  * shot links) are deleted through the recorder first, so undo puts them back.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,9 +13,9 @@ import { ElementSchema, type Element } from '../../../shared/model/entities.js';
 import { deriveTag, normalizeTag, tagKey, uniqueTag } from '../../../shared/model/elements.js';
 import type { ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
-import { getAsset } from './records.js';
+import { getAsset } from './assets.js';
 import { elementFromRow, type Row } from './rows.js';
-import { requireShot } from './shots.js';
+import { requireShot } from './shotReads.js';
 import type { ProjectStore } from './store.js';
 
 /** Reference pictures per element: more than any provider takes (Vidu 7, Seedance 9). */

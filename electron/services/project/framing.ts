@@ -1,13 +1,13 @@
 /**
  * A shot's framing per aspect (shared/model/framing.ts) as ONE undoable edit through the
- * row-level change log: `new FramingOps(store).set(shotId, '9:16', { mode: 'fill', x, y })`.
+ * row-level change log: `store.framing.set(shotId, '9:16', { mode: 'fill', x, y })`.
  * Only the one aspect changes; the others keep theirs.
  */
 import type { Aspect } from '../../../shared/model/format.js';
 import { isDefaultFraming, type Framing, type ShotFraming } from '../../../shared/model/framing.js';
 import type { Shot } from '../../../shared/model/entities.js';
 import { framingToColumn } from './rows.js';
-import { requireShot } from './shots.js';
+import { requireShot } from './shotReads.js';
 import type { ProjectStore } from './store.js';
 
 /** The shot's framing map with `aspect` set (or removed when null or the default). */

@@ -1,17 +1,25 @@
 /**
- * Shot edits. Each function makes its writes through a ChangeRecorder (so it is undoable) and
- * runs inside the store's edit transaction. Shots are never deleted: removal sets `removed`,
- * so a shot's takes and jobs (paid work) survive and undo restores it whole. Positions stay
- * dense 0..n-1 over live shots.
+ * The shots table's undoable edits: ShotOps (`store.shots.add(...)`, `store.shots.split(...)`),
+ * each ONE edit: one transaction, one history entry, one provenance row, labelled with the
+ * contract method's name. Each makes its writes through a ChangeRecorder. Shots are never
+ * deleted: removal sets `removed`, so a shot's takes and jobs (paid work) survive and undo
+ * restores it whole. Positions stay dense 0..n-1 over live shots. Reads: shotReads.ts; split
+ * and duplicate: shotCopies.ts.
  */
 import { z } from 'zod';
 import { ShotPatchSchema, type ShotPatch } from '../../../shared/api/contract.js';
 import { CameraMoveSchema, IdSchema, ShotSchema, TakeSchema, type Shot, type Take } from '../../../shared/model/entities.js';
-import { reorder } from '../../../shared/model/timeline.js';
+import { reorder, reorderMany } from '../../../shared/model/timeline.js';
 import { AppError } from '../../../shared/errors.js';
-import { prepared, type ChangeRecorder, type Values } from './changes.js';
+import { randomUUID } from 'node:crypto';
+import type { ChangeRecorder, Values } from './changes.js';
 import type { Db } from './db.js';
-import { insertSql, shotFromRow, shotToRow, SHOT_PATCH_COLUMNS, takeToRow, type Row } from './rows.js';
+import { invalid } from './input.js';
+import { insertSql, shotToRow, SHOT_PATCH_COLUMNS, takeToRow } from './rows.js';
+import { setShotsScene } from './scenes.js';
+import { duplicateShots, setPositions, splitShot } from './shotCopies.js';
+import { liveShotIds, requireLive, requireShot, shotNotFound } from './shotReads.js';
+import type { ProjectStore } from './store.js';
 
 export const AddShotInitSchema = z.object({
   prompt: ShotSchema.shape.prompt.max(20_000).optional(),
@@ -35,51 +43,6 @@ export const AddShotInitSchema = z.object({
 }).strict();
 export type AddShotInit = z.input<typeof AddShotInitSchema>;
 
-export function invalid(message: string, error?: z.ZodError): AppError {
-  const issue = error?.issues[0];
-  const detail = issue ? ` (${issue.path.join('.') || 'value'}: ${issue.message})` : '';
-  return new AppError('INVALID_INPUT', `${message}${detail}`);
-}
-
-export function shotNotFound(id: string): AppError {
-  return new AppError('NOT_FOUND', `Shot "${id}" not found in this project.`, { shotId: id });
-}
-
-export function elementIdsOf(db: Db, shotId: string): string[] {
-  return prepared(db, 'SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position').pluck().all(shotId) as string[];
-}
-
-/** A live (not removed) shot, or null. */
-export function findShot(db: Db, id: string): Shot | null {
-  const row = prepared(db, 'SELECT * FROM shots WHERE id = ? AND removed = 0').get(id) as Row | undefined;
-  return row ? shotFromRow(row, elementIdsOf(db, id)) : null;
-}
-
-export function requireShot(db: Db, id: string): Shot {
-  const shot = findShot(db, id);
-  if (!shot) throw shotNotFound(id);
-  return shot;
-}
-
-export function liveShotIds(db: Db): string[] {
-  return db.prepare('SELECT id FROM shots WHERE removed = 0 ORDER BY position, id').pluck().all() as string[];
-}
-
-export function listShots(db: Db): Shot[] {
-  const rows = db.prepare('SELECT * FROM shots WHERE removed = 0 ORDER BY position, id').all() as Row[];
-  const links = db.prepare(
-    'SELECT se.shot_id, se.element_id FROM shot_elements se JOIN shots s ON s.id = se.shot_id WHERE s.removed = 0 ORDER BY se.shot_id, se.position',
-  ).all() as { shot_id: string; element_id: string }[];
-  const byShot = new Map<string, string[]>();
-  for (const l of links) byShot.set(l.shot_id, [...(byShot.get(l.shot_id) ?? []), l.element_id]);
-  return rows.map((r) => shotFromRow(r, byShot.get(String(r.id)) ?? []));
-}
-
-/** Writes the positions of `ids` (in order) where they differ from the stored ones. */
-function setPositions(rec: ChangeRecorder, ids: readonly string[]): void {
-  ids.forEach((id, position) => rec.update('shots', { id }, { position }));
-}
-
 function requireAsset(db: Db, id: string, what: string): void {
   if (!db.prepare('SELECT 1 FROM assets WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', `${what} "${id}" is not in this project's media.`);
 }
@@ -92,6 +55,7 @@ function importedTakeOf(shotId: string, imported: NonNullable<z.output<typeof Ad
   });
 }
 
+/** The body of ShotOps.add, for an edit that adds a shot with more in the same step (dialogue lines). */
 export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: string, takeId: string): Shot {
   const parsed = AddShotInitSchema.safeParse(init);
   if (!parsed.success) throw invalid('The new shot is not valid', parsed.error);
@@ -127,7 +91,7 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
   return shot;
 }
 
-export function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotPatch): void {
+function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotPatch): void {
   const parsed = ShotPatchSchema.safeParse(patch);
   if (!parsed.success) throw invalid(`The change to shot "${id}" is not valid`, parsed.error);
   requireShot(db, id);
@@ -146,20 +110,20 @@ export function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotP
   rec.update('shots', { id }, values);
 }
 
-export function removeShot(db: Db, rec: ChangeRecorder, id: string): void {
+function removeShot(db: Db, rec: ChangeRecorder, id: string): void {
   requireShot(db, id);
   rec.update('shots', { id }, { removed: 1 });
   setPositions(rec, liveShotIds(db));
 }
 
-export function moveShot(db: Db, rec: ChangeRecorder, id: string, toIndex: number): void {
+function moveShot(db: Db, rec: ChangeRecorder, id: string, toIndex: number): void {
   if (!Number.isInteger(toIndex) || toIndex < 0) throw invalid(`Cannot move shot "${id}" to position ${toIndex}`);
   const order = reorder(liveShotIds(db), id, toIndex);
   if (!order) throw shotNotFound(id);
   setPositions(rec, order);
 }
 
-export function selectTake(db: Db, rec: ChangeRecorder, shotId: string, takeId: string): void {
+function selectTake(db: Db, rec: ChangeRecorder, shotId: string, takeId: string): void {
   requireShot(db, shotId);
   const owner = db.prepare('SELECT shot_id FROM takes WHERE id = ? AND removed = 0').pluck().get(takeId) as string | undefined;
   if (owner === undefined) throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
@@ -169,7 +133,7 @@ export function selectTake(db: Db, rec: ChangeRecorder, shotId: string, takeId: 
   rec.update('shots', { id: shotId }, { selected_take_id: takeId });
 }
 
-export function setTrim(db: Db, rec: ChangeRecorder, shotId: string, inFrames: number, outFrames: number | null): void {
+function setTrim(db: Db, rec: ChangeRecorder, shotId: string, inFrames: number, outFrames: number | null): void {
   if (!Number.isInteger(inFrames) || inFrames < 0) {
     throw invalid(`Trim in point ${inFrames} for shot "${shotId}" must be a whole frame count of 0 or more.`);
   }
@@ -178,4 +142,94 @@ export function setTrim(db: Db, rec: ChangeRecorder, shotId: string, inFrames: n
   }
   requireShot(db, shotId);
   rec.update('shots', { id: shotId }, { trim_in_frames: inFrames, trim_out_frames: outFrames });
+}
+
+function removeShots(db: Db, r: ChangeRecorder, shotIds: readonly string[]): void {
+  for (const id of requireLive(db, shotIds)) r.update('shots', { id }, { removed: 1 });
+  setPositions(r, liveShotIds(db));
+}
+
+function moveShots(db: Db, r: ChangeRecorder, shotIds: readonly string[], toIndex: number): void {
+  const order = reorderMany(liveShotIds(db), requireLive(db, shotIds), toIndex);
+  if (!order) throw invalid('Some of the shots to move are not in the timeline.');
+  setPositions(r, order);
+}
+
+/** Sets (or clears, with null) a shot's first or last frame to a stored image asset. */
+function setShotFrame(db: Db, r: ChangeRecorder, shotId: string, which: 'first' | 'last', assetId: string | null): void {
+  requireShot(db, shotId);
+  if (assetId !== null) {
+    const kind = db.prepare('SELECT kind FROM assets WHERE id = ?').pluck().get(assetId) as string | undefined;
+    if (kind === undefined) throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
+    if (kind !== 'image') throw new AppError('INVALID_INPUT', `A ${which} frame must be an image; asset "${assetId}" is a ${kind} file.`, { assetId });
+  }
+  r.update('shots', { id: shotId }, { [which === 'first' ? 'first_frame_asset_id' : 'last_frame_asset_id']: assetId });
+}
+
+/** The undoable shot edits: `store.shots`. */
+export class ShotOps {
+  constructor(private readonly store: ProjectStore) {}
+
+  private edit<T>(action: string, shotId: string, details: Record<string, unknown>, fn: (db: Db, r: ChangeRecorder) => T): T {
+    return this.store.runEdit({ action, subjectType: 'shot', subjectId: shotId, details }, fn);
+  }
+
+  add(init: AddShotInit): Shot {
+    const id = randomUUID();
+    const details = { index: init.index ?? null, title: init.title ?? '', clipAssetId: init.importedTake?.assetId ?? null };
+    this.edit('shot.add', id, details, (db, r) => addShot(db, r, init, id, randomUUID()));
+    return this.store.getShot(id);
+  }
+
+  update(id: string, patch: ShotPatch): Shot {
+    this.edit('shot.update', id, { patch }, (db, r) => updateShot(db, r, id, patch));
+    return this.store.getShot(id);
+  }
+
+  remove(id: string): void {
+    this.edit('shot.remove', id, {}, (db, r) => removeShot(db, r, id));
+  }
+
+  move(id: string, toIndex: number): void {
+    this.edit('shot.move', id, { toIndex }, (db, r) => moveShot(db, r, id, toIndex));
+  }
+
+  selectTake(shotId: string, takeId: string): Shot {
+    this.edit('shot.selectTake', shotId, { takeId }, (db, r) => selectTake(db, r, shotId, takeId));
+    return this.store.getShot(shotId);
+  }
+
+  setTrim(shotId: string, inFrames: number, outFrames: number | null): Shot {
+    this.edit('shot.setTrim', shotId, { inFrames, outFrames }, (db, r) => setTrim(db, r, shotId, inFrames, outFrames));
+    return this.store.getShot(shotId);
+  }
+
+  /** Splits at `atFrame` frames after the shot's start; returns [first, second]. */
+  split(shotId: string, atFrame: number): [Shot, Shot] {
+    const second = this.edit('shots.split', shotId, { atFrame }, (db, r) => splitShot(db, r, shotId, atFrame));
+    return [this.store.getShot(shotId), this.store.getShot(second)];
+  }
+
+  /** Copies the shots as a block after the last of them (or at `toIndex`); returns the new ids. */
+  duplicate(shotIds: readonly string[], toIndex?: number): string[] {
+    return this.edit('shots.duplicate', shotIds[0] ?? '', { shotIds, toIndex: toIndex ?? null }, (db, r) => duplicateShots(db, r, shotIds, toIndex));
+  }
+
+  removeMany(shotIds: readonly string[]): void {
+    this.edit('shots.removeMany', shotIds[0] ?? '', { shotIds }, (db, r) => removeShots(db, r, shotIds));
+  }
+
+  moveMany(shotIds: readonly string[], toIndex: number): void {
+    this.edit('shots.moveMany', shotIds[0] ?? '', { shotIds, toIndex }, (db, r) => moveShots(db, r, shotIds, toIndex));
+  }
+
+  /** Sets or clears (null) the first or last frame to a stored image asset. */
+  setFrame(shotId: string, which: 'first' | 'last', assetId: string | null): Shot {
+    this.edit('shots.setFrame', shotId, { which, assetId }, (db, r) => setShotFrame(db, r, shotId, which, assetId));
+    return this.store.getShot(shotId);
+  }
+
+  setScene(shotIds: readonly string[], sceneId: string | null): void {
+    this.edit('shots.setScene', shotIds[0] ?? '', { shotIds, sceneId }, (db, r) => setShotsScene(db, r, shotIds, sceneId));
+  }
 }

@@ -3,10 +3,11 @@ import { ProjectSnapshotSchema, type Project, type ProjectSnapshot } from '../..
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from './db.js';
 import { historyState } from './history.js';
-import * as rec from './records.js';
+import { listJobs } from './jobs.js';
 import { assetFromRow, audioItemFromRow, elementFromRow, projectFromRow, sceneFromRow, type Row } from './rows.js';
-import { listShots } from './shots.js';
 import { readDialogueLines } from './dialogueOps.js';
+import { listShots } from './shotReads.js';
+import { listTakes } from './takes.js';
 
 export function readProject(db: Db, file: string): Project {
   const row = db.prepare('SELECT * FROM project').get() as Row | undefined;
@@ -29,10 +30,10 @@ export function readSnapshot(db: Db, dir: string, file: string): ProjectSnapshot
       project: readProject(db, file),
       scenes: (db.prepare('SELECT * FROM scenes ORDER BY position, id').all() as Row[]).map(sceneFromRow),
       shots: listShots(db),
-      takes: rec.listTakes(db),
+      takes: listTakes(db),
       assets: (db.prepare('SELECT * FROM assets ORDER BY created_at, id').all() as Row[]).map(assetFromRow),
       elements: elementRows.map((r) => elementFromRow(r, refs.get(String(r.id)) ?? [])),
-      jobs: rec.listJobs(db),
+      jobs: listJobs(db),
       audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(audioItemFromRow),
       dialogueLines: readDialogueLines(db),
       history: historyState(db),

@@ -4,10 +4,8 @@
  * one undo entry and one provenance row in the same transaction. Service records (assets,
  * takes, jobs, exports, settings) are written at once and are not undoable.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ShotPatch } from '../../../shared/api/contract.js';
 import type { Asset, Job, MediaInfo, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
 import { assetToRow } from './rows.js';
 import { AppError } from '../../../shared/errors.js';
@@ -16,23 +14,58 @@ import { createProjectFile, type CreateInit } from './create.js';
 import { diskFullError, integrityProblems, openProjectDb, sqliteCode, type Db, type OpenedDb, type ProjectDbOptions } from './db.js';
 import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from './history.js';
 import { readProject, readSnapshot } from './snapshot.js';
-import { Editor, type EditInfo } from './editor.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
 import { assertProjectFile, upgradeProject, userVersion } from './migrations/runner.js';
 import { assertOwnSchema } from './schemaCheck.js';
 import { resolveInProject, toProjectRelative } from './paths.js';
-import * as rec from './records.js';
-import type { ExportRun, ExportState, JobFilter, ProvenanceInput } from './records.js';
-import * as shots from './shots.js';
-import type { AddShotInit } from './shots.js';
+import * as assets from './assets.js';
+import { AudioOps } from './audio.js';
+import { DialogueOps } from './dialogueOps.js';
+import { ElementOps } from './elements.js';
+import * as exportRuns from './exportRuns.js';
+import type { ExportRun, ExportState } from './exportRuns.js';
+import { FramingOps } from './framing.js';
+import { GC_GRACE_MS, purgeUnreferenced, type Collectable } from './garbage.js';
+import * as jobs from './jobs.js';
+import type { JobFilter } from './jobs.js';
+import * as provenance from './provenance.js';
+import type { ProvenanceInput } from './provenance.js';
+import { SceneOps } from './scenes.js';
+import * as settings from './settings.js';
+import { requireShot } from './shotReads.js';
+import { ShotOps, type AddShotInit } from './shots.js';
+import { StyleOps } from './style.js';
+import { addTake, getTake, TakeOps } from './takes.js';
 
 export type ProjectStoreOptions = ProjectDbOptions;
 export type { AddShotInit, CreateInit, ExportRun, ExportState, HistoryState, JobFilter, ProvenanceInput };
 
 const now = (): string => new Date().toISOString();
 
+/** What an undoable edit records in provenance: the action (also the undo label) and its subject. */
+export interface EditInfo {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+}
+
 export class ProjectStore {
   private cached: ProjectSnapshot | null = null;
+
+  /*
+   * The document's aggregates. Every undoable edit is a method of one of these (one module per
+   * table or aggregate), and each such method is ONE runEdit: `store.shots.split(id, 12)`,
+   * `store.elements.create({...})`. Nothing else writes the document tables.
+   */
+  readonly shots = new ShotOps(this);
+  readonly takes = new TakeOps(this);
+  readonly scenes = new SceneOps(this);
+  readonly elements = new ElementOps(this);
+  readonly audio = new AudioOps(this);
+  readonly style = new StyleOps(this);
+  readonly framing = new FramingOps(this);
+  readonly dialogue = new DialogueOps(this);
 
   /** `dir`: absolute path of the project folder. */
   private constructor(readonly dir: string, private handle: OpenedDb | null) {}
@@ -105,13 +138,10 @@ export class ProjectStore {
     }
   }
 
-  private edit<T>(action: string, shotId: string, details: Record<string, unknown>, fn: (r: ChangeRecorder) => T): T {
-    return this.runEdit({ action, subjectType: 'shot', subjectId: shotId, details }, (_db, r) => fn(r));
-  }
-
   /**
-   * One undoable edit (also used by editor.ts): its changes, one history entry and one
-   * provenance row, committed together; nothing is recorded when `fn` changed nothing.
+   * The one way to make an undoable edit (called by the aggregates above): its changes, one
+   * history entry and one provenance row, committed together; nothing is recorded when `fn`
+   * changed nothing.
    */
   runEdit<T>(what: EditInfo, fn: (db: Db, r: ChangeRecorder) => T): T {
     return this.write(() => {
@@ -120,20 +150,24 @@ export class ProjectStore {
       if (recorder.changes.length > 0) {
         const at = now();
         recordEdit(this.db, what.action, recorder.changes, at);
-        rec.addProvenance(this.db, { ...what, actor: 'user' }, at);
+        provenance.addProvenance(this.db, { ...what, actor: 'user' }, at);
       }
       return result;
     });
   }
 
-  /** For the project package's service modules (garbage.ts): one write transaction, not undoable. */
+  /** For the project package's service modules (e.g. the speech cache): one write transaction, not undoable. */
   runWrite<T>(fn: (db: Db) => T): T {
     return this.write(() => fn(this.db));
   }
 
-  /** The editing operations of issue 3 (split, duplicate, many-shot moves, scenes, takes). */
-  get editor(): Editor {
-    return new Editor(this);
+  /**
+   * Purges dead takes and unreferenced asset rows (see garbage.ts for the rule) and returns
+   * the files to delete; call the media service's collectGarbage, which deletes them. A
+   * service operation: not undoable.
+   */
+  purgeUnreferenced(opts: { graceMs?: number } = {}): Collectable[] {
+    return this.write(() => purgeUnreferenced(this.db, Date.now(), opts.graceMs ?? GC_GRACE_MS));
   }
 
   // ---- reading ----
@@ -153,22 +187,22 @@ export class ProjectStore {
   }
 
   getShot(id: string): Shot {
-    return shots.requireShot(this.db, id);
+    return requireShot(this.db, id);
   }
 
   getTake(id: string): Take {
-    const take = rec.getTake(this.db, id);
+    const take = getTake(this.db, id);
     if (!take) throw new AppError('NOT_FOUND', `Take "${id}" not found in this project.`, { takeId: id });
     return take;
   }
 
   /** The asset with this sha256, or undefined (import asks this before storing a new file). */
   findAsset(id: string): Asset | undefined {
-    return rec.getAsset(this.db, id) ?? undefined;
+    return assets.getAsset(this.db, id) ?? undefined;
   }
 
   getAsset(id: string): Asset {
-    const asset = rec.getAsset(this.db, id);
+    const asset = assets.getAsset(this.db, id);
     if (!asset) throw new AppError('NOT_FOUND', `Asset "${id}" not found in this project's media.`, { assetId: id });
     return asset;
   }
@@ -191,37 +225,7 @@ export class ProjectStore {
     return { ok: problems.length === 0, problems };
   }
 
-  // ---- undoable document edits ----
-
-  addShot(init: AddShotInit): Shot {
-    const id = randomUUID();
-    const details = { index: init.index ?? null, title: init.title ?? '', clipAssetId: init.importedTake?.assetId ?? null };
-    this.edit('shot.add', id, details, (r) => shots.addShot(this.db, r, init, id, randomUUID()));
-    return this.getShot(id);
-  }
-
-  updateShot(id: string, patch: ShotPatch): Shot {
-    this.edit('shot.update', id, { patch }, (r) => shots.updateShot(this.db, r, id, patch));
-    return this.getShot(id);
-  }
-
-  removeShot(id: string): void {
-    this.edit('shot.remove', id, {}, (r) => shots.removeShot(this.db, r, id));
-  }
-
-  moveShot(id: string, toIndex: number): void {
-    this.edit('shot.move', id, { toIndex }, (r) => shots.moveShot(this.db, r, id, toIndex));
-  }
-
-  selectTake(shotId: string, takeId: string): Shot {
-    this.edit('shot.selectTake', shotId, { takeId }, (r) => shots.selectTake(this.db, r, shotId, takeId));
-    return this.getShot(shotId);
-  }
-
-  setTrim(shotId: string, inFrames: number, outFrames: number | null): Shot {
-    this.edit('shot.setTrim', shotId, { inFrames, outFrames }, (r) => shots.setTrim(this.db, r, shotId, inFrames, outFrames));
-    return this.getShot(shotId);
-  }
+  // ---- history ----
 
   /** Reverts the latest edit; false when there is nothing to undo. */
   undo(): boolean {
@@ -235,7 +239,7 @@ export class ProjectStore {
 
   private logHistoryMove(action: string, entry: { id: number; label: string } | null): boolean {
     if (!entry) return false;
-    rec.addProvenance(this.db, { actor: 'user', action, subjectType: 'history', subjectId: String(entry.id), details: { label: entry.label } }, now());
+    provenance.addProvenance(this.db, { actor: 'user', action, subjectType: 'history', subjectId: String(entry.id), details: { label: entry.label } }, now());
     return true;
   }
 
@@ -245,14 +249,14 @@ export class ProjectStore {
 
   // ---- service records (not undoable) ----
 
-  /** `copyFacts`: the import's clip facts, kept out of every snapshot (records.ts upsertAsset). */
+  /** `copyFacts`: the import's clip facts, kept out of every snapshot (assets.ts upsertAsset). */
   upsertAsset(asset: Asset, copyFacts?: object | null): Asset {
-    return this.write(() => rec.upsertAsset(this.db, asset, copyFacts));
+    return this.write(() => assets.upsertAsset(this.db, asset, copyFacts));
   }
 
   /** The stored clip facts of these assets (ExportStorePort.clipFacts); not in the snapshot. */
   clipFacts(assetIds: readonly string[]): Map<string, unknown> {
-    return rec.copyFactsOf(this.db, assetIds);
+    return assets.copyFactsOf(this.db, assetIds);
   }
 
   /**
@@ -264,7 +268,7 @@ export class ProjectStore {
       const row = assetToRow({ ...this.getAsset(id), path: update.path, bytes: update.bytes, info: update.info });
       this.db.prepare('UPDATE assets SET path = ?, bytes = ?, kind = ?, info = ? WHERE id = ?').run(row.path, row.bytes, row.kind, row.info, id);
       this.db.prepare('DELETE FROM asset_copy_facts WHERE asset_id = ?').run(id);
-      rec.addProvenance(this.db, { actor: 'user', action: 'asset.relink', subjectType: 'asset', subjectId: id, details }, now());
+      provenance.addProvenance(this.db, { actor: 'user', action: 'asset.relink', subjectType: 'asset', subjectId: id, details }, now());
       return this.getAsset(id);
     });
   }
@@ -278,62 +282,62 @@ export class ProjectStore {
   }
 
   listAssets(): Asset[] {
-    return rec.listAssets(this.db);
+    return assets.listAssets(this.db);
   }
 
   addTake(take: Take, opts: { selectIfNone: boolean }): Take {
-    return this.write(() => rec.addTake(this.db, take, opts.selectIfNone));
+    return this.write(() => addTake(this.db, take, opts.selectIfNone));
   }
 
   /** A batch's job rows in one transaction: a crash never leaves a batch half-recorded. */
-  createJobs(jobs: readonly Job[]): Job[] {
-    return this.write(() => jobs.map((job) => rec.createJob(this.db, job)));
+  createJobs(list: readonly Job[]): Job[] {
+    return this.write(() => list.map((job) => jobs.createJob(this.db, job)));
   }
 
   createJob(job: Job): Job {
-    return this.write(() => rec.createJob(this.db, job));
+    return this.write(() => jobs.createJob(this.db, job));
   }
 
   updateJob(id: string, patch: Partial<Job>): Job {
-    return this.write(() => rec.updateJob(this.db, id, patch, now()));
+    return this.write(() => jobs.updateJob(this.db, id, patch, now()));
   }
 
   getJob(id: string): Job {
-    const job = rec.getJob(this.db, id);
+    const job = jobs.getJob(this.db, id);
     if (!job) throw new AppError('NOT_FOUND', `Job "${id}" not found in this project.`, { jobId: id });
     return job;
   }
 
   listJobs(filter?: JobFilter): Job[] {
-    return rec.listJobs(this.db, filter);
+    return jobs.listJobs(this.db, filter);
   }
 
   recordExportStart(run: ExportRun): void {
-    this.write(() => rec.recordExportStart(this.db, run, now()));
+    this.write(() => exportRuns.recordExportStart(this.db, run, now()));
   }
 
   updateExport(id: string, update: { state: ExportState; pid?: number | null }): void {
-    this.write(() => rec.updateExport(this.db, id, update, now()));
+    this.write(() => exportRuns.updateExport(this.db, id, update, now()));
   }
 
   unfinishedExports(): ExportRun[] {
-    return rec.unfinishedExports(this.db);
+    return exportRuns.unfinishedExports(this.db);
   }
 
   addProvenance(entry: ProvenanceInput): Provenance {
-    return this.write(() => rec.addProvenance(this.db, entry, now()));
+    return this.write(() => provenance.addProvenance(this.db, entry, now()));
   }
 
   listProvenance(filter?: { subjectType?: string; subjectId?: string }): Provenance[] {
-    return rec.listProvenance(this.db, filter);
+    return provenance.listProvenance(this.db, filter);
   }
 
   getSetting(key: string): string | null {
-    return rec.getSetting(this.db, key);
+    return settings.getSetting(this.db, key);
   }
 
   setSetting(key: string, value: string): void {
-    this.write(() => rec.setSetting(this.db, key, value));
+    this.write(() => settings.setSetting(this.db, key, value));
   }
 
   /** The project's spending cap for generation (null: none). A setting, not an undoable edit. */

@@ -1,14 +1,14 @@
 /**
  * The project's style (design.md §6): a prompt added to every shot's prompt and pictures sent
  * after each shot's element pictures. One `set` is ONE undoable edit written through the
- * row-level change log (project and project_style_refs are document tables), like ElementOps:
- * `new StyleOps(store).set({ stylePrompt, refAssetIds })`.
+ * row-level change log (project and project_style_refs are document tables), like the elements:
+ * `store.style.set({ stylePrompt, refAssetIds })`.
  */
 import { MAX_STYLE_PICTURES, type StyleUpdate } from '../../../shared/api/style.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Project } from '../../../shared/model/entities.js';
 import type { Db } from './db.js';
-import { getAsset } from './records.js';
+import { getAsset } from './assets.js';
 import { readProject } from './snapshot.js';
 import type { ProjectStore } from './store.js';
 

@@ -4,8 +4,11 @@ import { actions, runAction } from '../actions';
 import { useAppContext, useAppState } from '../app/context';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatMoney, isActive, type JobRowModel } from '../store/jobs';
+import { isInFlight, type JobState } from '../../../shared/model/entities';
 
-const CANCELABLE = new Set(['queued', 'submitting', 'submitted', 'running', 'downloading', 'unknown']);
+/** Still in flight, or 'unknown' (it may have been sent: cancel stops following it). */
+const cancelable = (state: JobState): boolean => isInFlight(state) || state === 'unknown';
+
 const RETRYABLE = new Set(['failed', 'unknown', 'canceled']);
 
 export function JobRow({ row, shotNumber, shotText, providerLabel, currency }: {
@@ -42,9 +45,9 @@ export function JobRow({ row, shotNumber, shotText, providerLabel, currency }: {
       )}
       {state === 'unknown' && <p className="job-unknown small" data-testid="job-unknown">{t('jobs.unknownHelp')}</p>}
       {error && state !== 'succeeded' && <p className="job-error small" data-testid="job-error">{error}</p>}
-      {(CANCELABLE.has(state) || RETRYABLE.has(state)) && (
+      {(cancelable(state) || RETRYABLE.has(state)) && (
         <div className="btn-row">
-          {CANCELABLE.has(state) && (
+          {cancelable(state) && (
             <button type="button" className="btn btn-small btn-danger" disabled={busy} data-testid="job-cancel"
               onClick={() => void runAction(ctx, actions['jobs.cancel'], { jobId: job.id })}>
               {t('jobs.cancel')}

@@ -8,6 +8,7 @@ import type { SettingsView } from '../../../shared/generation/settings';
 import type { Job, JobState } from '../../../shared/model/entities';
 import type { StateCreator } from 'zustand';
 import type { AppState } from './state';
+import { isInFlight } from '../../../shared/model/entities';
 
 export type ProviderInfo = MethodOutput<'providers.list'>[number];
 
@@ -48,10 +49,9 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set) 
   setEstimate: (estimate) => set({ estimate }),
 });
 
-export const ACTIVE_STATES: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
-
+/** In flight: may still cost or deliver (shared/model/entities.ts is the one list). */
 export function isActive(state: JobState): boolean {
-  return ACTIVE_STATES.includes(state);
+  return isInFlight(state);
 }
 
 /** A job as the panel shows it: the stored row with any newer live progress laid over it. */

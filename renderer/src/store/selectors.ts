@@ -4,8 +4,7 @@ import type { Asset, Job, JobState, ProjectSnapshot, Shot } from '../../../share
 import { cutFrames, cutList, type CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { AppState } from './state';
-
-const ACTIVE: readonly JobState[] = ['queued', 'submitting', 'submitted', 'running', 'downloading'];
+import { isInFlight } from '../../../shared/model/entities';
 
 export type ShotStatus =
   | { kind: 'none' }
@@ -34,7 +33,7 @@ export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgr
     : stored
       ? { state: stored.state, progress: stored.progress, error: stored.error }
       : null;
-  if (job && ACTIVE.includes(job.state)) return { kind: 'generating', progress: job.progress, state: job.state };
+  if (job && isInFlight(job.state)) return { kind: 'generating', progress: job.progress, state: job.state };
   if (shot.selectedTakeId !== null) return { kind: 'take' };
   if (job && (job.state === 'failed' || job.state === 'unknown')) {
     const error = job.error ?? job.state;

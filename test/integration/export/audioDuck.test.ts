@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { AudioOps } from '../../../electron/services/project/audioOps.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -49,13 +48,13 @@ describe('export ducks music under voice-over', () => {
   beforeAll(async () => {
     store = ProjectStore.create(join(root, 'duck 闪避'), { name: 'Duck', aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
     const asset = await importFile(store, REAL_CLIPS.horse, 'imported');
-    const shot = store.addShot({ durationFrames: 32, importedTake: { assetId: asset.id } });
-    store.setTrim(shot.id, 0, 32); // a 4 s cut
+    const shot = store.shots.add({ durationFrames: 32, importedTake: { assetId: asset.id } });
+    store.shots.setTrim(shot.id, 0, 32); // a 4 s cut
     const music = join(root, 'bed 1k.wav');
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=1000:sample_rate=48000:duration=5', '-y', music]);
     const voice = join(root, "voice 'vo'.wav");
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=1', '-y', voice]);
-    const ops = new AudioOps(store);
+    const ops = store.audio;
     musicItem = ops.add((await importFile(store, music, 'imported')).id, 'music', 0);
     ops.add((await importFile(store, voice, 'imported')).id, 'voiceover', 12); // 1.5 s .. 2.5 s
   });
@@ -79,7 +78,7 @@ describe('export ducks music under voice-over', () => {
     expect(off.before).toBeGreaterThan(0.05); // 1/8 full scale, -3 dB per channel from mono
     expect(Math.abs(db(off.inside / off.before))).toBeLessThan(0.5);
 
-    new AudioOps(store).update(musicItem, { duck: true });
+    store.audio.update(musicItem, { duck: true });
     expect(store.snapshot().audioItems.find((i) => i.id === musicItem)!.duck).toBe(true);
     const on = await levels('on.mp4');
     const inside = db(on.inside / off.inside);

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { AudioOps } from '../../../electron/services/project/audioOps.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, ffprobeJson } from '../../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
@@ -46,8 +45,8 @@ describe('export mixes audio items under the picture', () => {
     store = ProjectStore.create(join(root, 'mix 混音'), { name: 'Mix', aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
     for (const clip of [REAL_CLIPS.horse, REAL_CLIPS.horse]) {
       const asset = await importFile(store, clip, 'imported');
-      const shot = store.addShot({ durationFrames: 16, importedTake: { assetId: asset.id } });
-      store.setTrim(shot.id, 0, 16); // 2 s of each 6.125 s clip: the cut is 4 s
+      const shot = store.shots.add({ durationFrames: 16, importedTake: { assetId: asset.id } });
+      store.shots.setTrim(shot.id, 0, 16); // 2 s of each 6.125 s clip: the cut is 4 s
     }
     // A 6 s mono 44.1 kHz sine bed (ffmpeg's sine is 1/8 full scale): longer than the cut.
     const wav = join(root, "bed 'music' 100%.wav");
@@ -58,7 +57,7 @@ describe('export mixes audio items under the picture', () => {
   afterAll(() => store.close());
 
   it('keeps the exact length and one AAC stereo 48 kHz track; silent before the item, audible after; gain is applied', async () => {
-    const ops = new AudioOps(store);
+    const ops = store.audio;
     const id = ops.add(musicId, 'music', 8); // at 1 s
     ops.update(id, { fadeInFrames: 2 }); // 0.25 s fade-in
 
@@ -94,7 +93,7 @@ describe('export mixes audio items under the picture', () => {
   });
 
   it('undoing the add takes the item out of the next export', async () => {
-    const ops = new AudioOps(store);
+    const ops = store.audio;
     ops.add(musicId, 'sfx', 0);
     expect(store.snapshot().audioItems.some((i) => i.lane === 'sfx')).toBe(true);
     expect(store.undo()).toBe(true);

@@ -137,7 +137,7 @@ describe('generated takes', () => {
   it('the generation job path (runJob -> importFile) stores them too, in SQLite', async () => {
     const s = ProjectStore.create(join(tempDir(), 'gen 项目'), { name: 'Gen', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
     project = s;
-    const shot = s.addShot({ prompt: 'a lighthouse', durationFrames: 12 });
+    const shot = s.shots.add({ prompt: 'a lighthouse', durationFrames: 12 });
     const { jobIds } = await generateShots({ store: s, importFile: (p: string) => importFile(s, p, 'generated') });
     const job = s.getJob(jobIds[0] as string);
     expect(job).toMatchObject({ state: 'succeeded', shotId: shot.id });

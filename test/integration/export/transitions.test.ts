@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { AudioOps } from '../../../electron/services/project/audioOps.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
@@ -40,8 +39,8 @@ describe('export with transitions', () => {
       execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=320x320:r=24`, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100',
         '-t', '2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
       const asset = await importFile(store, file, 'imported');
-      const shot = store.addShot({ durationFrames: 48, importedTake: { assetId: asset.id } });
-      store.setTrim(shot.id, 0, 48);
+      const shot = store.shots.add({ durationFrames: 48, importedTake: { assetId: asset.id } });
+      store.shots.setTrim(shot.id, 0, 48);
       second = shot.id;
     }
   });
@@ -49,7 +48,7 @@ describe('export with transitions', () => {
   afterAll(() => store.close());
 
   it('crossfades 12 frames: exact frame and sample counts, clean decode, a blend mid-way', async () => {
-    store.updateShot(second, { transitionIn: { kind: 'crossfade', frames: 12 } });
+    store.shots.update(second, { transitionIn: { kind: 'crossfade', frames: 12 } });
     const out = join(root, 'crossfade.mp4');
     const result = await runExport(store, { outPath: out, quality: 'draft' });
     expect(result.mode).toBe('reencode');
@@ -71,7 +70,7 @@ describe('export with transitions', () => {
   });
 
   it('dips to black: same length, dark in the middle of the overlap, white before it', async () => {
-    store.updateShot(second, { transitionIn: { kind: 'dip_to_black', frames: 12 } });
+    store.shots.update(second, { transitionIn: { kind: 'dip_to_black', frames: 12 } });
     const out = join(root, 'dip.mp4');
     await runExport(store, { outPath: out, quality: 'draft' });
     expect(countVideoFrames(out)).toBe(84);
@@ -90,13 +89,13 @@ describe('export with a transition and an audio item', () => {
         const file = join(root, `${colour}.mp4`);
         execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=160x160:r=24`, '-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
         const asset = await importFile(store, file, 'imported');
-        store.addShot({ durationFrames: 24, importedTake: { assetId: asset.id } });
+        store.shots.add({ durationFrames: 24, importedTake: { assetId: asset.id } });
       }
       const second = store.snapshot().shots.find((x) => x.position === 1)!;
-      store.updateShot(second.id, { transitionIn: { kind: 'crossfade', frames: 6 } });
+      store.shots.update(second.id, { transitionIn: { kind: 'crossfade', frames: 6 } });
       const wav = join(root, 'bed.wav');
       execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100:duration=3', wav]);
-      new AudioOps(store).add((await importFile(store, wav, 'imported')).id, 'music', 0);
+      store.audio.add((await importFile(store, wav, 'imported')).id, 'music', 0);
       const out = join(root, 'mixed.mp4');
       await runExport(store, { outPath: out, quality: 'draft' });
       expect(countVideoFrames(out)).toBe(42);
@@ -122,13 +121,13 @@ describe('export with a chain of transitions at 30000/1001', () => {
         const file = join(root, `${colour}.mp4`);
         execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=160x160:r=30000/1001`, '-t', '1.2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
         const asset = await importFile(store, file, 'imported');
-        const shot = store.addShot({ durationFrames: 30, importedTake: { assetId: asset.id } });
-        store.setTrim(shot.id, 0, 25 + i);
+        const shot = store.shots.add({ durationFrames: 30, importedTake: { assetId: asset.id } });
+        store.shots.setTrim(shot.id, 0, 25 + i);
         ids.push(shot.id);
       }
       // 25 | cut | 26, crossfade 7 into 27, dip 5 into 28: 106 − 12 frames.
-      store.updateShot(ids[2]!, { transitionIn: { kind: 'crossfade', frames: 7 } });
-      store.updateShot(ids[3]!, { transitionIn: { kind: 'dip_to_black', frames: 5 } });
+      store.shots.update(ids[2]!, { transitionIn: { kind: 'crossfade', frames: 7 } });
+      store.shots.update(ids[3]!, { transitionIn: { kind: 'dip_to_black', frames: 5 } });
       const out = join(root, 'chain.mp4');
       await runExport(store, { outPath: out, quality: 'draft' });
       expect(countVideoFrames(out)).toBe(94);

@@ -68,12 +68,12 @@ async function generateOne(store: ProjectStore, shotId: string, providerId?: str
 
 /** Generates a source take, inserts its extension shot (as the contract's shots.extendTake does) and generates that. */
 async function extendFlow(store: ProjectStore, provider: string, model: string) {
-  store.addShot({ prompt: 'opening shot', durationFrames: 16 });
-  const source = store.addShot({ prompt: 'a horse runs at dawn', durationFrames: 40, provider, model });
-  store.addShot({ prompt: 'closing shot', durationFrames: 16 });
+  store.shots.add({ prompt: 'opening shot', durationFrames: 16 });
+  const source = store.shots.add({ prompt: 'a horse runs at dawn', durationFrames: 40, provider, model });
+  store.shots.add({ prompt: 'closing shot', durationFrames: 16 });
   const first = await generateOne(store, source.id);
   const init = extensionShot(store, first.id, 'the horse jumps the fence');
-  const ext = store.addShot(init);
+  const ext = store.shots.add(init);
   const second = await generateOne(store, ext.id);
   return { source, first, ext: store.getShot(ext.id), second };
 }
@@ -141,9 +141,9 @@ describe('extend a take with its own provider', () => {
 describe('impossible extensions are refused before anything is written or sent', () => {
   it('a Veo take extended with Kling: INVALID_INPUT naming the shot; no job row, no request', async () => {
     const store = project('cross');
-    const source = store.addShot({ prompt: 'a horse', durationFrames: 40, provider: 'veo', model: 'veo-3.1-fast-generate-preview' });
+    const source = store.shots.add({ prompt: 'a horse', durationFrames: 40, provider: 'veo', model: 'veo-3.1-fast-generate-preview' });
     const first = await generateOne(store, source.id);
-    const ext = store.addShot(extensionShot(store, first.id));
+    const ext = store.shots.add(extensionShot(store, first.id));
     const klingBefore = kling.requests.length;
     const veoCreates = veo.creates;
     const err = await rejectionOf(generateShots(deps(store), { shotIds: [ext.id], providerId: 'kling' }));
@@ -158,14 +158,14 @@ describe('impossible extensions are refused before anything is written or sent',
 
   it('a take whose provider cannot extend gets no extension shot, and a shot marked to extend it is refused', async () => {
     const store = project('no extend');
-    const shot = store.addShot({ prompt: 'title card', durationFrames: 8 });
+    const shot = store.shots.add({ prompt: 'title card', durationFrames: 8 });
     const take = await generateOne(store, shot.id, 'animatic');
     const revision = store.historyState().revision;
     expect(() => extensionShot(store, take.id)).toThrow(`of shot 1 was made by Animatic (offline), which cannot extend clips; only ${extenderLabels().join(', ')} can extend their own clips.`);
     expect(store.historyState().revision).toBe(revision);
     // Marked by hand (undoable edit): the plan refuses it for the animatic, naming the shot.
-    const marked = store.addShot({ prompt: 'more', durationFrames: 8 });
-    store.updateShot(marked.id, { extendsTakeId: take.id });
+    const marked = store.shots.add({ prompt: 'more', durationFrames: 8 });
+    store.shots.update(marked.id, { extendsTakeId: take.id });
     expect(store.getShot(marked.id).extendsTakeId).toBe(take.id);
     const err = await rejectionOf(generateShots(deps(store), { shotIds: [marked.id], providerId: 'animatic' }));
     expect(err.message).toMatch(/^Shot 2 extends an Animatic \(offline\) take, but that model cannot extend clips; only /);

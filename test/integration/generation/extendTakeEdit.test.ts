@@ -28,7 +28,7 @@ async function projectWithLumaTake(name: string, ref: string | null): Promise<{ 
   const dir = join(root, name);
   const store = ProjectStore.create(dir, { name, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
   try {
-    const shotIds = ['A', 'B', 'C'].map((p) => store.addShot({ prompt: `shot ${p}`, durationFrames: 40, provider: 'luma', model: 'ray-2' }).id);
+    const shotIds = ['A', 'B', 'C'].map((p) => store.shots.add({ prompt: `shot ${p}`, durationFrames: 40, provider: 'luma', model: 'ray-2' }).id);
     const asset = await importFile(store, CLIP, 'generated');
     const take: Take = {
       id: randomUUID(), shotId: shotIds[1]!, assetId: asset.id, jobId: null, provider: 'luma', model: 'ray-2',

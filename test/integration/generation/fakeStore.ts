@@ -64,7 +64,7 @@ export class FakeStore implements GenerationStore {
     if (!j) throw new AppError('NOT_FOUND', `Job "${id}" not found.`);
     return j;
   }
-  listJobs(filter: { states?: JobState[]; shotId?: string } = {}): Job[] {
+  listJobs(filter: { states?: readonly JobState[]; shotId?: string } = {}): Job[] {
     return [...this.jobs.values()].filter((j) => (!filter.states || filter.states.includes(j.state)) && (!filter.shotId || j.shotId === filter.shotId));
   }
   addTake(take: Take, opts: { selectIfNone: boolean }): Take {

@@ -85,7 +85,7 @@ describe('a provider turned off in settings', () => {
     const settings = new SettingsService({ configDir: join(root, 'off config'), env, providers: registryNames });
     const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
     const store = project('off 关闭');
-    store.addShot({ prompt: 'a lighthouse at dusk', durationFrames: 4 });
+    store.shots.add({ prompt: 'a lighthouse at dusk', durationFrames: 4 });
 
     // Never toggled: the env key makes the gateway usable (the CLI and tests rely on it).
     expect((await service.providers()).find((p) => p.id === 'openai-videos')).toMatchObject({ enabled: true, hasKey: true });
@@ -121,7 +121,7 @@ describe('a provider turned off in settings', () => {
     const settings = new SettingsService({ configDir: join(root, 'resume config'), env, providers: registryNames });
     const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
     const store = project('resume 续');
-    const shot = store.addShot({ prompt: 'a kitten plays', durationFrames: 32 });
+    const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
     const request = buildGenerationRequest({ project: store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frame'); } });
     const { taskId } = await createOpenAIVideosProvider().submit(request, { tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key' } });
     const now = new Date().toISOString();
@@ -139,7 +139,7 @@ describe('a provider turned off in settings', () => {
     expect(fake.creates).toBe(1); // the one create above: nothing re-sent
     expect(fake.requests.some((r) => r.path === `/v1/videos/${taskId}/content?variant=video`)).toBe(true);
     // New work on it is still refused.
-    store.addShot({ prompt: 'another', durationFrames: 4 });
+    store.shots.add({ prompt: 'another', durationFrames: 4 });
     expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).details).toMatchObject({ providerDisabled: true });
   });
 
@@ -149,7 +149,7 @@ describe('a provider turned off in settings', () => {
     const settings = new SettingsService({ configDir: join(root, 'queued config'), env, providers: registryNames });
     const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
     const store = project('queued 排队');
-    const shot = store.addShot({ prompt: 'a kitten plays', durationFrames: 32 });
+    const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
     const request = buildGenerationRequest({ project: store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frame'); } });
     const now = new Date().toISOString();
     const row = { shotId: shot.id, provider: 'openai-videos', model: 'sora-2', request: request as unknown as Record<string, unknown>, progress: 0,

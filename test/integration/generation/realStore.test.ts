@@ -21,8 +21,8 @@ describe('generateShots over the real project store', () => {
     store = s;
     const assets = s;
     const frame = await importFile(assets, realMedia('first-frame-camping.png'), 'imported');
-    const a = s.addShot({ prompt: 'camp', durationFrames: 12, camera: 'pan_right', firstFrameAssetId: frame.id });
-    const b = s.addShot({ prompt: '雨夜的东京街头', durationFrames: 10 });
+    const a = s.shots.add({ prompt: 'camp', durationFrames: 12, camera: 'pan_right', firstFrameAssetId: frame.id });
+    const b = s.shots.add({ prompt: '雨夜的东京街头', durationFrames: 10 });
     const deps = { store: s, importFile: (p: string) => importFile(assets, p, 'generated') };
 
     const { jobIds } = await generateShots(deps);

@@ -80,7 +80,7 @@ describe('keys never reach the project', () => {
     const dir = join(root, 'project 密钥');
     const s = ProjectStore.create(dir, { name: 'Keys', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
     store = s;
-    for (const p of ['a', 'b']) s.addShot({ prompt: p, durationFrames: 12 });
+    for (const p of ['a', 'b']) s.shots.add({ prompt: p, durationFrames: 12 });
     const settings = new SettingsService({ configDir: join(root, 'config project'), env: { STORYBOARD_CLOUD_API_KEY: KEY }, providers });
     const failing = scriptedCloud({ clip: CLIP, fail: { error: 'placeholder' } });
     let calls = 0;

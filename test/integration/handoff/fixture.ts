@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { AudioOps } from '../../../electron/services/project/audioOps.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
@@ -35,20 +34,20 @@ export async function handoffProject(root: string, name = 'hand off 交接'): Pr
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=220:sample_rate=48000', '-t', '5', '-c:a', 'aac', musicFile]);
   const music = await importFile(store, musicFile, 'imported');
 
-  const a = store.addShot({ durationFrames: 48, importedTake: { assetId: horse.id } });
-  store.setTrim(a.id, 8, 104);
-  store.updateShot(a.id, { prompt: 'A horse gallops across the frame', notes: 'Muybridge homage', camera: 'pan_right' });
-  const b = store.addShot({ durationFrames: 72, importedTake: { assetId: bars.id } });
-  store.updateShot(b.id, { title: '测试卡', prompt: '夜晚的营地，篝火旁的笑声', dialogue: '“我们明天出发。”', transitionIn: { kind: 'crossfade', frames: 12 } });
+  const a = store.shots.add({ durationFrames: 48, importedTake: { assetId: horse.id } });
+  store.shots.setTrim(a.id, 8, 104);
+  store.shots.update(a.id, { prompt: 'A horse gallops across the frame', notes: 'Muybridge homage', camera: 'pan_right' });
+  const b = store.shots.add({ durationFrames: 72, importedTake: { assetId: bars.id } });
+  store.shots.update(b.id, { title: '测试卡', prompt: '夜晚的营地，篝火旁的笑声', dialogue: '“我们明天出发。”', transitionIn: { kind: 'crossfade', frames: 12 } });
   const takeId = randomUUID();
   store.addTake({
     id: takeId, shotId: b.id, assetId: alt.id, jobId: null, provider: 'animatic', model: 'animatic', request: { prompt: 'bars' },
     seed: 42, cost: null, rating: null, createdAt: new Date().toISOString(),
   }, { selectIfNone: false });
-  const c = store.addShot({ durationFrames: 48, importedTake: { assetId: kitten.id } });
-  store.setTrim(c.id, 0, 120);
-  store.updateShot(c.id, { prompt: 'A kitten walks on grass', transitionIn: { kind: 'dip_to_black', frames: 8 } });
-  const ops = new AudioOps(store);
+  const c = store.shots.add({ durationFrames: 48, importedTake: { assetId: kitten.id } });
+  store.shots.setTrim(c.id, 0, 120);
+  store.shots.update(c.id, { prompt: 'A kitten walks on grass', transitionIn: { kind: 'dip_to_black', frames: 8 } });
+  const ops = store.audio;
   const item = ops.add(music.id, 'music', 24);
   ops.update(item, { gainDb: -6, fadeInFrames: 12 });
   return { store, shots: [a.id, b.id, c.id], alternateTakeId: takeId };

@@ -20,19 +20,19 @@ function say(msg: Record<string, unknown>): void {
 function edit(store: ProjectStore): never {
   const live: string[] = [];
   for (let i = 0; ; i++) {
-    const shot = store.addShot({ title: `t-${process.pid}-${i}`, durationFrames: 1 + (i % 50) });
+    const shot = store.shots.add({ title: `t-${process.pid}-${i}`, durationFrames: 1 + (i % 50) });
     live.push(shot.id);
     say({ op: 'add', id: shot.id, title: shot.title });
     const prompt = `p-${process.pid}-${i}`;
-    store.updateShot(shot.id, { prompt });
+    store.shots.update(shot.id, { prompt });
     say({ op: 'update', id: shot.id, prompt });
     if (i % 3 === 2) {
       const victim = live.splice(live.length - 3, 1)[0] as string;
-      store.removeShot(victim);
+      store.shots.remove(victim);
       say({ op: 'remove', id: victim });
     }
     if (i % 4 === 3) {
-      store.moveShot(shot.id, 0);
+      store.shots.move(shot.id, 0);
       say({ op: 'move', id: shot.id });
     }
   }

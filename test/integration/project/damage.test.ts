@@ -22,7 +22,7 @@ function projectDir(): string {
 function bigProject(): string {
   const dir = join(root, `big ${++n}`);
   const s = ProjectStore.create(dir, INIT);
-  for (let i = 0; i < 100; i++) s.addShot({ title: `shot ${i}`, prompt: 'x'.repeat(4000), durationFrames: 24 });
+  for (let i = 0; i < 100; i++) s.shots.add({ title: `shot ${i}`, prompt: 'x'.repeat(4000), durationFrames: 24 });
   s.close();
   return dir;
 }
@@ -89,7 +89,7 @@ describe('damaged project files', () => {
   it('a row the model does not allow', () => {
     const dir = join(root, `bad row ${++n}`);
     const s = ProjectStore.create(dir, INIT);
-    const shot = s.addShot({ durationFrames: 24 });
+    const shot = s.shots.add({ durationFrames: 24 });
     s.close();
     const db = new Database(join(dir, 'project.db'));
     db.prepare("UPDATE shots SET camera = 'barrel_roll' WHERE id = ?").run(shot.id);
@@ -102,7 +102,7 @@ describe('damaged project files', () => {
   it('a tampered undo log is refused without changing the document', () => {
     const dir = join(root, `bad history ${++n}`);
     let s = ProjectStore.create(dir, INIT);
-    const shot = s.addShot({ title: 'keep', durationFrames: 24 });
+    const shot = s.shots.add({ title: 'keep', durationFrames: 24 });
     s.close();
     const db = new Database(join(dir, 'project.db'));
     const changes = JSON.stringify([{ table: 'shots', key: { id: shot.id }, before: { 'title" = 1; --': 'x' }, after: { title: 'keep' } }]);

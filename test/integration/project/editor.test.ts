@@ -1,5 +1,5 @@
 /**
- * The editor's document edits (issue 3) on a real project file: each is one undo step that
+ * The editor's document edits on a real project file: each is one undo step that
  * undo restores exactly and redo re-applies exactly, also after close and reopen.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,17 +29,17 @@ function oneStep(s: ProjectStore, step: () => unknown): { store: ProjectStore; b
 /** A project with shots A..count, A having a 4 s (96-frame) take trimmed 10..70. */
 function withShots(count = 4): { s: ProjectStore; ids: string[]; takeId: string; assetId: string } {
   const s = fresh();
-  const ids = Array.from({ length: count }, (_, i) => s.addShot({ title: String.fromCharCode(65 + i), durationFrames: 24 * (i + 1) }).id);
+  const ids = Array.from({ length: count }, (_, i) => s.shots.add({ title: String.fromCharCode(65 + i), durationFrames: 24 * (i + 1) }).id);
   const asset = s.upsertAsset(fakeAsset(undefined, { info: videoInfo(4) }));
   const take = s.addTake(fakeTake(ids[0]!, asset.id, { rating: 3 }), { selectIfNone: true });
-  s.setTrim(ids[0]!, 10, 70);
+  s.shots.setTrim(ids[0]!, 10, 70);
   return { s, ids, takeId: take.id, assetId: asset.id };
 }
 
 describe('shots.split', () => {
   it('splits a trimmed take at a timeline frame into two shots on the same media, one undo step', () => {
     const { s, ids, assetId } = withShots(2);
-    const { store, after } = oneStep(s, () => s.editor.split(ids[0]!, 25));
+    const { store, after } = oneStep(s, () => s.shots.split(ids[0]!, 25));
     expect(after.shots.map((x) => x.title)).toEqual(['A', 'A', 'B']);
     const [first, second] = after.shots;
     expect(first).toMatchObject({ id: ids[0], trimInFrames: 10, trimOutFrames: 35, durationFrames: 25 });
@@ -55,19 +55,19 @@ describe('shots.split', () => {
 
   it('divides the target duration of a shot without a take, and refuses a point outside it', () => {
     const { s, ids } = withShots(3);
-    const [, second] = s.editor.split(ids[1]!, 20);
+    const [, second] = s.shots.split(ids[1]!, 20);
     expect(titles(s)).toEqual(['A', 'B', 'B', 'C']);
     expect(s.getShot(ids[1]!).durationFrames).toBe(20);
     expect(second.durationFrames).toBe(28);
-    expect(codeOf(() => s.editor.split(ids[0]!, 60))).toMatch(/^INVALID_INPUT: .*between 1 and 59 \(the shot is 60 frames long\)/);
-    expect(codeOf(() => s.editor.split('nope', 1))).toMatch(/^NOT_FOUND/);
+    expect(codeOf(() => s.shots.split(ids[0]!, 60))).toMatch(/^INVALID_INPUT: .*between 1 and 59 \(the shot is 60 frames long\)/);
+    expect(codeOf(() => s.shots.split('nope', 1))).toMatch(/^NOT_FOUND/);
   });
 });
 
 describe('shots.duplicate / removeMany / moveMany', () => {
   it('duplicates a selection as a block after its last shot, with own copies of the takes', () => {
     const { s, ids, takeId } = withShots(4);
-    const { store, after } = oneStep(s, () => s.editor.duplicate([ids[2]!, ids[0]!]));
+    const { store, after } = oneStep(s, () => s.shots.duplicate([ids[2]!, ids[0]!]));
     expect(after.shots.map((x) => x.title)).toEqual(['A', 'B', 'C', 'A', 'C', 'D']);
     const copyA = after.shots[3]!;
     expect(copyA.id).not.toBe(ids[0]);
@@ -76,19 +76,19 @@ describe('shots.duplicate / removeMany / moveMany', () => {
     expect(copyTake?.shotId).toBe(copyA.id);
     expect(copyTake?.id).not.toBe(takeId);
     // Each shot keeps its own takes: rating the copy leaves the original alone.
-    store.editor.rateTake(copyTake!.id, 5);
+    store.takes.rate(copyTake!.id, 5);
     expect(store.getTake(takeId).rating).toBe(3);
   });
 
   it('pastes at an index', () => {
     const { s, ids } = withShots(3);
-    s.editor.duplicate([ids[2]!], 0);
+    s.shots.duplicate([ids[2]!], 0);
     expect(titles(s)).toEqual(['C', 'A', 'B', 'C']);
   });
 
   it('removes many in one step, keeping their takes for undo', () => {
     const { s, ids, takeId } = withShots(4);
-    const { store, after } = oneStep(s, () => s.editor.removeMany([ids[0]!, ids[2]!]));
+    const { store, after } = oneStep(s, () => s.shots.removeMany([ids[0]!, ids[2]!]));
     expect(after.shots.map((x) => [x.title, x.position])).toEqual([['B', 0], ['D', 1]]);
     store.undo();
     expect(store.snapshot().shots[0]?.selectedTakeId).toBe(takeId);
@@ -96,30 +96,30 @@ describe('shots.duplicate / removeMany / moveMany', () => {
 
   it('moves many in one step, keeping their relative order', () => {
     const { s, ids } = withShots(5);
-    const { store, after } = oneStep(s, () => s.editor.moveMany([ids[4]!, ids[1]!], 0));
+    const { store, after } = oneStep(s, () => s.shots.moveMany([ids[4]!, ids[1]!], 0));
     expect(after.shots.map((x) => x.title)).toEqual(['B', 'E', 'A', 'C', 'D']);
-    expect(codeOf(() => store.editor.moveMany([ids[0]!, 'ghost'], 1))).toMatch(/^NOT_FOUND: Shot "ghost"/);
+    expect(codeOf(() => store.shots.moveMany([ids[0]!, 'ghost'], 1))).toMatch(/^NOT_FOUND: Shot "ghost"/);
   });
 });
 
 describe('takes', () => {
   it('rates a take as one undo step; a bad rating is refused', () => {
     const { s, takeId } = withShots(1);
-    const { store } = oneStep(s, () => s.editor.rateTake(takeId, 5));
+    const { store } = oneStep(s, () => s.takes.rate(takeId, 5));
     expect(store.getTake(takeId).rating).toBe(5);
-    expect(codeOf(() => store.editor.rateTake(takeId, 6))).toMatch(/^INVALID_INPUT/);
+    expect(codeOf(() => store.takes.rate(takeId, 6))).toMatch(/^INVALID_INPUT/);
   });
 
   it('removing the selected take selects the newest other one; undo brings both back', () => {
     const { s, ids, takeId, assetId } = withShots(1);
     const older = s.addTake(fakeTake(ids[0]!, assetId, { createdAt: '2020-01-01T00:00:00.000Z' }), { selectIfNone: false });
     const newer = s.addTake(fakeTake(ids[0]!, assetId, { createdAt: '2030-01-01T00:00:00.000Z' }), { selectIfNone: false });
-    const { store, after } = oneStep(s, () => s.editor.removeTake(takeId));
+    const { store, after } = oneStep(s, () => s.takes.remove(takeId));
     expect(after.takes.map((t) => t.id).sort()).toEqual([older.id, newer.id].sort());
     expect(after.shots[0]?.selectedTakeId).toBe(newer.id);
-    expect(codeOf(() => store.selectTake(ids[0]!, takeId))).toMatch(/^NOT_FOUND: .*removed/);
-    store.editor.removeTake(newer.id);
-    store.editor.removeTake(older.id);
+    expect(codeOf(() => store.shots.selectTake(ids[0]!, takeId))).toMatch(/^NOT_FOUND: .*removed/);
+    store.takes.remove(newer.id);
+    store.takes.remove(older.id);
     expect(store.snapshot().shots[0]?.selectedTakeId).toBeNull();
   });
 });
@@ -127,22 +127,22 @@ describe('takes', () => {
 describe('scenes', () => {
   it('adds, renames, assigns and removes scenes, one step each', () => {
     const { s, ids } = withShots(3);
-    const first = s.editor.addScene('INT. KITCHEN - DAY');
-    const { store: s2, after } = oneStep(s, () => s.editor.addScene('EXT. 屋顶 - NIGHT', 0));
+    const first = s.scenes.add('INT. KITCHEN - DAY');
+    const { store: s2, after } = oneStep(s, () => s.scenes.add('EXT. 屋顶 - NIGHT', 0));
     expect(after.scenes.map((x) => [x.heading, x.position])).toEqual([['EXT. 屋顶 - NIGHT', 0], ['INT. KITCHEN - DAY', 1]]);
-    const { store: s3 } = oneStep(s2, () => s2.editor.updateScene(first, { notes: 'window light' }));
+    const { store: s3 } = oneStep(s2, () => s2.scenes.update(first, { notes: 'window light' }));
     expect(s3.snapshot().scenes.find((x) => x.id === first)).toMatchObject({ heading: 'INT. KITCHEN - DAY', notes: 'window light' });
-    const { store: s4 } = oneStep(s3, () => s3.editor.setScene([ids[0]!, ids[2]!], first));
+    const { store: s4 } = oneStep(s3, () => s3.shots.setScene([ids[0]!, ids[2]!], first));
     expect(s4.snapshot().shots.map((x) => x.sceneId)).toEqual([first, null, first]);
-    s4.removeShot(ids[2]!);
-    const { store: s5, after: gone } = oneStep(s4, () => s4.editor.removeScene(first));
+    s4.shots.remove(ids[2]!);
+    const { store: s5, after: gone } = oneStep(s4, () => s4.scenes.remove(first));
     expect(gone.scenes.map((x) => [x.heading, x.position])).toEqual([['EXT. 屋顶 - NIGHT', 0]]);
     expect(gone.shots.map((x) => x.sceneId)).toEqual([null, null]);
     // Undoing both the scene removal and the shot removal brings the shot back in its scene.
     expect(s5.undo()).toBe(true);
     expect(s5.undo()).toBe(true);
     expect(s5.snapshot().shots.map((x) => x.sceneId)).toEqual([first, null, first]);
-    expect(codeOf(() => s5.editor.setScene([ids[1]!], 'no-such-scene'))).toMatch(/^NOT_FOUND: Scene/);
+    expect(codeOf(() => s5.shots.setScene([ids[1]!], 'no-such-scene'))).toMatch(/^NOT_FOUND: Scene/);
   });
 });
 
@@ -150,10 +150,10 @@ describe('shots.setFrame (stored assets)', () => {
   it('sets and clears first and last frames, refusing a clip as a frame', () => {
     const { s, ids, assetId } = withShots(1);
     const still = s.upsertAsset(fakeAsset('still', { info: { ...videoInfo(0), kind: 'image' } }));
-    const { store } = oneStep(s, () => s.editor.setFrame(ids[0]!, 'last', still.id));
+    const { store } = oneStep(s, () => s.shots.setFrame(ids[0]!, 'last', still.id));
     expect(store.getShot(ids[0]!)).toMatchObject({ lastFrameAssetId: still.id, firstFrameAssetId: null });
-    store.editor.setFrame(ids[0]!, 'last', null);
+    store.shots.setFrame(ids[0]!, 'last', null);
     expect(store.getShot(ids[0]!).lastFrameAssetId).toBeNull();
-    expect(codeOf(() => store.editor.setFrame(ids[0]!, 'first', assetId))).toMatch(/^INVALID_INPUT: A first frame must be an image/);
+    expect(codeOf(() => store.shots.setFrame(ids[0]!, 'first', assetId))).toMatch(/^INVALID_INPUT: A first frame must be an image/);
   });
 });

@@ -49,15 +49,15 @@ describe('media.collectGarbage', () => {
     const s = fresh();
     const [kept, removedTake, removedShotMedia, frame, loose] = [await image(s), await image(s), await image(s), await image(s), await image(s)];
     const thumbBytes = statSync(s.absPath(await makeThumbnail(s.dir, loose))).size;
-    const a = s.addShot({ title: 'A', durationFrames: 24 });
-    const b = s.addShot({ title: 'B', durationFrames: 24 });
+    const a = s.shots.add({ title: 'A', durationFrames: 24 });
+    const b = s.shots.add({ title: 'B', durationFrames: 24 });
     s.addTake(fakeTake(a.id, kept.id), { selectIfNone: true });
     const doomedTake = s.addTake(fakeTake(a.id, removedTake.id), { selectIfNone: false });
     s.addTake(fakeTake(b.id, removedShotMedia.id), { selectIfNone: true });
-    s.editor.removeTake(doomedTake.id); // undoable: its media must stay
-    s.removeShot(b.id); // undoable: its take's media must stay
-    s.editor.setFrame(a.id, 'first', frame.id);
-    s.editor.setFrame(a.id, 'first', null); // only the history still names `frame`
+    s.takes.remove(doomedTake.id); // undoable: its media must stay
+    s.shots.remove(b.id); // undoable: its take's media must stay
+    s.shots.setFrame(a.id, 'first', frame.id);
+    s.shots.setFrame(a.id, 'first', null); // only the history still names `frame`
 
     const result = await collectGarbage(s, { graceMs: 0 });
     expect(result).toEqual({ removedFiles: 2, freedBytes: loose.bytes + thumbBytes }); // `loose` and its thumbnail
@@ -83,14 +83,14 @@ describe('media.collectGarbage', () => {
   it('collects the takes of a shot no history entry can restore, unlinking its job but keeping the job', async () => {
     const s = fresh();
     const clip = await image(s);
-    const shot = s.addShot({ title: 'gone', durationFrames: 24 });
+    const shot = s.shots.add({ title: 'gone', durationFrames: 24 });
     const job = s.createJob(fakeJob(shot.id, { state: 'succeeded' }));
     const take = s.addTake(fakeTake(shot.id, clip.id, { jobId: job.id }), { selectIfNone: true });
     s.updateJob(job.id, { resultAssetId: clip.id, takeId: take.id });
     expect(s.undo()).toBe(true); // the add is undone: the shot is now only in the redo branch
     expect((await collectGarbage(s, { graceMs: 0 })).removedFiles).toBe(0);
     expect(onDisk(s, clip)).toBe(true);
-    s.addShot({ title: 'new edit', durationFrames: 24 }); // drops the redo branch
+    s.shots.add({ title: 'new edit', durationFrames: 24 }); // drops the redo branch
     expect(await collectGarbage(s, { graceMs: 0 })).toEqual({ removedFiles: 1, freedBytes: clip.bytes });
     expect(onDisk(s, clip)).toBe(false);
     expect(s.getJob(job.id)).toMatchObject({ state: 'succeeded', resultAssetId: null, takeId: null, costEstimate: job.costEstimate });
@@ -100,11 +100,11 @@ describe('media.collectGarbage', () => {
   it('keeps a take any remaining history entry names, even when its shot can no longer come back', async () => {
     let s = fresh();
     const clip = await image(s);
-    const shot = s.addShot({ title: 'S', durationFrames: 24 });
-    s.addShot({ title: 'other', durationFrames: 24 });
+    const shot = s.shots.add({ title: 'S', durationFrames: 24 });
+    s.shots.add({ title: 'other', durationFrames: 24 });
     const take = s.addTake(fakeTake(shot.id, clip.id), { selectIfNone: true });
-    s.removeShot(shot.id);
-    s.editor.rateTake(take.id, 4); // a take of a removed shot can still be rated through the API
+    s.shots.remove(shot.id);
+    s.takes.rate(take.id, 4); // a take of a removed shot can still be rated through the API
     // The removal's entry is lost (as when it falls off the end of the history).
     s.close();
     const db = new Database(join(s.dir, 'project.db'));

@@ -60,7 +60,7 @@ describe('single open', () => {
     expect(openError(link).code).toBe('PROJECT_IN_USE');
     expect(openError(`${dir}/./`).code).toBe('PROJECT_IN_USE');
     // The refused opens did not disturb the first.
-    first.addShot({ durationFrames: 24 });
+    first.shots.add({ durationFrames: 24 });
     first.close();
     expect(track(ProjectStore.open(link)).snapshot().shots).toHaveLength(1);
   });
@@ -71,7 +71,7 @@ describe('single open', () => {
     const res = await runChild(script, ['try', dir]);
     expect(res.code).toBe(0);
     expect(res.lines).toEqual([{ ok: false, code: 'PROJECT_IN_USE', message: inUse(dir) }]);
-    first.addShot({ durationFrames: 24 });
+    first.shots.add({ durationFrames: 24 });
     first.close();
     expect((await runChild(script, ['try', dir])).lines).toEqual([{ ok: true, shots: 1 }]);
   });

@@ -118,7 +118,7 @@ describe('opening older and newer projects', () => {
       const snap = s.snapshot();
       expect(snap.project).toMatchObject({ id: 'p1', name: 'Old project', width: 1280, height: 720 });
       expect(snap.shots).toMatchObject([{ ...V1_SHOT, durationFrames: 48, camera: 'static', transitionIn: { kind: 'cut', frames: 0 } }]);
-      s.updateShot(V1_SHOT.id, { title: 'edited after upgrade' });
+      s.shots.update(V1_SHOT.id, { title: 'edited after upgrade' });
       expect(s.undo()).toBe(true);
     } finally {
       s.close();

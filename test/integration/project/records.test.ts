@@ -31,7 +31,7 @@ describe('assets', () => {
 describe('takes', () => {
   it('selects the first take only when asked and when none is selected', () => {
     const s = fresh();
-    const shot = s.addShot({ durationFrames: 24 });
+    const shot = s.shots.add({ durationFrames: 24 });
     const asset = s.upsertAsset(fakeAsset());
     const t0 = s.addTake(fakeTake(shot.id, asset.id), { selectIfNone: false });
     expect(s.getShot(shot.id).selectedTakeId).toBeNull();
@@ -45,7 +45,7 @@ describe('takes', () => {
 
   it('is not an undoable edit but does change the revision', () => {
     const s = fresh();
-    const shot = s.addShot({ durationFrames: 24 });
+    const shot = s.shots.add({ durationFrames: 24 });
     s.undo();
     const before = s.historyState();
     s.redo();
@@ -60,7 +60,7 @@ describe('takes', () => {
 
   it('refuses takes pointing at unknown records', () => {
     const s = fresh();
-    const shot = s.addShot({ durationFrames: 24 });
+    const shot = s.shots.add({ durationFrames: 24 });
     const asset = s.upsertAsset(fakeAsset());
     expect(codeOf(() => s.addTake(fakeTake('ghost', asset.id), { selectIfNone: true }))).toMatch(/^NOT_FOUND: Shot "ghost"/);
     expect(codeOf(() => s.addTake(fakeTake(shot.id, 'b'.repeat(64)), { selectIfNone: true }))).toMatch(/^NOT_FOUND: Asset/);
@@ -73,8 +73,8 @@ describe('takes', () => {
 
   it('keeps a take that arrives for a removed shot', () => {
     const s = fresh();
-    const shot = s.addShot({ durationFrames: 24 });
-    s.removeShot(shot.id);
+    const shot = s.shots.add({ durationFrames: 24 });
+    s.shots.remove(shot.id);
     const asset = s.upsertAsset(fakeAsset());
     const take = s.addTake(fakeTake(shot.id, asset.id), { selectIfNone: true });
     expect(s.snapshot().takes).toEqual([]);
@@ -86,8 +86,8 @@ describe('takes', () => {
 describe('jobs', () => {
   it('creates, merges updates, and filters', () => {
     const s = fresh();
-    const a = s.addShot({ durationFrames: 24 });
-    const b = s.addShot({ durationFrames: 24 });
+    const a = s.shots.add({ durationFrames: 24 });
+    const b = s.shots.add({ durationFrames: 24 });
     const j1 = s.createJob(fakeJob(a.id, { createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }));
     s.createJob(fakeJob(b.id, { state: 'running' }));
     const updated = s.updateJob(j1.id, { state: 'submitted', taskId: 'task-1', progress: 0.25 });
@@ -98,8 +98,8 @@ describe('jobs', () => {
 
   it('lists by state and shot, oldest first', () => {
     const s = fresh();
-    const a = s.addShot({ durationFrames: 24 });
-    const b = s.addShot({ durationFrames: 24 });
+    const a = s.shots.add({ durationFrames: 24 });
+    const b = s.shots.add({ durationFrames: 24 });
     const j1 = s.createJob(fakeJob(a.id, { createdAt: '2024-01-01T00:00:00.000Z' }));
     const j2 = s.createJob(fakeJob(b.id, { state: 'running', createdAt: '2024-01-02T00:00:00.000Z' }));
     const j3 = s.createJob(fakeJob(a.id, { state: 'succeeded', createdAt: '2024-01-03T00:00:00.000Z' }));
@@ -113,7 +113,7 @@ describe('jobs', () => {
 
   it('refuses bad jobs and unknown ids', () => {
     const s = fresh();
-    const a = s.addShot({ durationFrames: 24 });
+    const a = s.shots.add({ durationFrames: 24 });
     const j = s.createJob(fakeJob(a.id));
     expect(codeOf(() => s.createJob(j))).toMatch(/^INVALID_INPUT: Job .* already exists/);
     expect(codeOf(() => s.createJob(fakeJob('ghost')))).toMatch(/^NOT_FOUND: Shot "ghost"/);
@@ -128,7 +128,7 @@ describe('jobs', () => {
 
   it('links a job to its result asset and take', () => {
     const s = fresh();
-    const a = s.addShot({ durationFrames: 24 });
+    const a = s.shots.add({ durationFrames: 24 });
     const job = s.createJob(fakeJob(a.id));
     const asset = s.upsertAsset(fakeAsset());
     const take = s.addTake(fakeTake(a.id, asset.id, { jobId: job.id }), { selectIfNone: true });

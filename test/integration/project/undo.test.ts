@@ -11,18 +11,18 @@ describe('undo and redo', () => {
     const s = fresh();
     const asset = s.upsertAsset(fakeAsset());
     const states: ProjectSnapshot[] = [s.snapshot()];
-    const a = s.addShot({ title: 'A', durationFrames: 24 });
+    const a = s.shots.add({ title: 'A', durationFrames: 24 });
     states.push(s.snapshot());
     const take = s.addTake(fakeTake(a.id, asset.id), { selectIfNone: false }); // not an edit
     states[1] = s.snapshot();
     const steps: (() => unknown)[] = [
-      () => s.addShot({ title: 'B', durationFrames: 12, firstFrameAssetId: asset.id }),
-      () => s.addShot({ title: 'C', durationFrames: 36, index: 0 }),
-      () => s.updateShot(a.id, { prompt: 'A prompt', camera: 'pan_left' }),
-      () => s.moveShot(a.id, 2),
-      () => s.selectTake(a.id, take.id),
-      () => s.setTrim(a.id, 2, 10),
-      () => s.removeShot(s.snapshot().shots[1]!.id),
+      () => s.shots.add({ title: 'B', durationFrames: 12, firstFrameAssetId: asset.id }),
+      () => s.shots.add({ title: 'C', durationFrames: 36, index: 0 }),
+      () => s.shots.update(a.id, { prompt: 'A prompt', camera: 'pan_left' }),
+      () => s.shots.move(a.id, 2),
+      () => s.shots.selectTake(a.id, take.id),
+      () => s.shots.setTrim(a.id, 2, 10),
+      () => s.shots.remove(s.snapshot().shots[1]!.id),
     ];
     for (const step of steps) {
       step();
@@ -45,9 +45,9 @@ describe('undo and redo', () => {
 
   it('survives close and reopen, in both directions', () => {
     let s = fresh();
-    const a = s.addShot({ title: 'A', durationFrames: 24 });
-    s.updateShot(a.id, { title: 'A2' });
-    s.addShot({ title: 'B', durationFrames: 24 });
+    const a = s.shots.add({ title: 'A', durationFrames: 24 });
+    s.shots.update(a.id, { title: 'A2' });
+    s.shots.add({ title: 'B', durationFrames: 24 });
     s = reopen(s);
     expect(s.historyState()).toMatchObject({ canUndo: true, canRedo: false });
     expect(s.undo()).toBe(true);
@@ -65,10 +65,10 @@ describe('undo and redo', () => {
 
   it('drops the redo branch on a new edit', () => {
     const s = fresh();
-    s.addShot({ title: 'A', durationFrames: 24 });
-    s.addShot({ title: 'B', durationFrames: 24 });
+    s.shots.add({ title: 'A', durationFrames: 24 });
+    s.shots.add({ title: 'B', durationFrames: 24 });
     s.undo();
-    s.addShot({ title: 'C', durationFrames: 24 });
+    s.shots.add({ title: 'C', durationFrames: 24 });
     expect(s.historyState().canRedo).toBe(false);
     expect(s.redo()).toBe(false);
     expect(titles(s)).toEqual(['A', 'C']);
@@ -79,10 +79,10 @@ describe('undo and redo', () => {
 
   it('records no entry for an edit that changes nothing, and bumps the revision otherwise', () => {
     const s = fresh();
-    const { id } = s.addShot({ title: 'A', durationFrames: 24 });
+    const { id } = s.shots.add({ title: 'A', durationFrames: 24 });
     const r0 = s.historyState().revision;
-    s.updateShot(id, { title: 'A' });
-    s.moveShot(id, 0);
+    s.shots.update(id, { title: 'A' });
+    s.shots.move(id, 0);
     expect(s.historyState().revision).toBe(r0);
     s.undo();
     expect(s.historyState()).toMatchObject({ canUndo: false, revision: r0 + 1 });
@@ -90,8 +90,8 @@ describe('undo and redo', () => {
 
   it('undoes only the columns an edit changed, keeping a take chosen since', () => {
     const s = fresh();
-    const { id } = s.addShot({ title: 'A', durationFrames: 24 });
-    s.updateShot(id, { title: 'B' });
+    const { id } = s.shots.add({ title: 'A', durationFrames: 24 });
+    s.shots.update(id, { title: 'B' });
     const asset = s.upsertAsset(fakeAsset());
     const take = s.addTake(fakeTake(id, asset.id), { selectIfNone: true });
     s.undo();
@@ -100,10 +100,10 @@ describe('undo and redo', () => {
 
   it('undoing a removal restores the shot with its takes where it was', () => {
     const s = fresh();
-    const ids = ['A', 'B', 'C'].map((title) => s.addShot({ title, durationFrames: 24 }).id);
+    const ids = ['A', 'B', 'C'].map((title) => s.shots.add({ title, durationFrames: 24 }).id);
     const asset = s.upsertAsset(fakeAsset());
     const take = s.addTake(fakeTake(ids[1]!, asset.id), { selectIfNone: true });
-    s.removeShot(ids[1]!);
+    s.shots.remove(ids[1]!);
     expect(s.snapshot().takes).toEqual([]);
     s.undo();
     const snap = s.snapshot();
@@ -115,7 +115,7 @@ describe('undo and redo', () => {
   it('adds a shot with an imported clip as its selected take in one undo step', () => {
     const s = fresh();
     const clip = s.upsertAsset(fakeAsset());
-    const shot = s.addShot({ title: 'Clip', durationFrames: 24, importedTake: { assetId: clip.id, trimOutFrames: 20 } });
+    const shot = s.shots.add({ title: 'Clip', durationFrames: 24, importedTake: { assetId: clip.id, trimOutFrames: 20 } });
     expect(shot.selectedTakeId).not.toBeNull();
     expect(shot.trimOutFrames).toBe(20);
     const take = s.getTake(shot.selectedTakeId!);
@@ -125,12 +125,12 @@ describe('undo and redo', () => {
     expect(s.getTake(take.id).id).toBe(take.id); // kept, only hidden with its shot
     s.redo();
     expect(s.getShot(shot.id).selectedTakeId).toBe(take.id);
-    expect(codeOf(() => s.addShot({ durationFrames: 24, importedTake: { assetId: 'a'.repeat(64) } }))).toMatch(/^NOT_FOUND: Clip asset/);
+    expect(codeOf(() => s.shots.add({ durationFrames: 24, importedTake: { assetId: 'a'.repeat(64) } }))).toMatch(/^NOT_FOUND: Clip asset/);
   });
 
   it('logs undo and redo in the provenance', () => {
     const s = fresh();
-    s.addShot({ title: 'A', durationFrames: 24 });
+    s.shots.add({ title: 'A', durationFrames: 24 });
     s.undo();
     s.redo();
     expect(s.listProvenance({ subjectType: 'history' }).map((p) => [p.action, p.details.label])).toEqual([

@@ -50,7 +50,7 @@ let n = 0;
 export function rig(adapter: QueueAdapter, settings: ProviderSettings, prompt: string): Rig {
   const dir = join(tempDir(), `reconcile ${adapter.id} ${n++} 镜头`);
   const store = ProjectStore.create(dir, { name: `${adapter.id} lost`, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
-  const shot = store.addShot({ prompt, durationFrames: 40 });
+  const shot = store.shots.add({ prompt, durationFrames: 40 });
   // The fakes are local and fast: poll every 20-80 ms instead of the providers' 5-10 s.
   const fast: QueueAdapter = { ...adapter, pollPolicy: { initialMs: 20, maxMs: 80, factor: 1.5 } };
   const deps: GenerationDeps = {

@@ -14,7 +14,7 @@ import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef } from '../../../../../shared/generation/request.js';
 import type { GenerationRequest, ProviderCapabilities } from '../../types.js';
 
-/** A request that may carry reference images (the engine adds them in issue 5; optional). */
+/** A request that may carry reference images (optional). */
 export type VeoRequest = GenerationRequest & { references?: readonly FrameRef[] | null; extendVideoUri?: string | null };
 
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };

@@ -1,32 +1,24 @@
 /**
- * Editor edits over several shots (issue 3): split, duplicate/paste, remove and move many,
- * first/last frames. Each runs inside one store edit (one undo step). New shots follow
+ * Edits that make new shots from existing ones: split and duplicate/paste. New shots follow
  * addShot's pattern: their rows (and their take copies) are written hidden, outside the change
  * log, and made live through it, so undo hides them instead of deleting rows that takes or jobs
- * may refer to meanwhile.
+ * may refer to meanwhile. Run inside a ShotOps edit (shots.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors.js';
 import type { Shot } from '../../../shared/model/entities.js';
-import { insertBlock, planSplit, reorderMany, resolveTrim, takeFrames } from '../../../shared/model/timeline.js';
+import { insertBlock, planSplit, resolveTrim, takeFrames } from '../../../shared/model/timeline.js';
+import { getAsset } from './assets.js';
 import type { ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
-import * as rec from './records.js';
+import { invalid } from './input.js';
 import { insertSql, shotToRow, takeToRow } from './rows.js';
-import { elementIdsOf, invalid, liveShotIds, requireShot } from './shots.js';
+import { elementIdsOf, liveShotIds, requireLive, requireShot } from './shotReads.js';
 import { readProject } from './snapshot.js';
+import { getTake } from './takes.js';
 
-function setPositions(r: ChangeRecorder, ids: readonly string[]): void {
+/** Writes the positions of `ids` (in order) where they differ from the stored ones. */
+export function setPositions(r: ChangeRecorder, ids: readonly string[]): void {
   ids.forEach((id, position) => r.update('shots', { id }, { position }));
-}
-
-/** Live ids in the order given, each once; NOT_FOUND names the first unknown one. */
-function requireLive(db: Db, ids: readonly string[]): string[] {
-  if (ids.length === 0) throw invalid('No shots were given.');
-  const live = new Set(liveShotIds(db));
-  const missing = ids.find((id) => !live.has(id));
-  if (missing !== undefined) throw new AppError('NOT_FOUND', `Shot "${missing}" not found in this project.`, { shotId: missing });
-  return [...new Set(ids)];
 }
 
 /**
@@ -41,7 +33,7 @@ function writeHiddenCopy(db: Db, shot: Shot, over: Partial<Shot>): string {
   db.prepare(insertSql('shots', row)).run(...Object.values(row));
   let selected: string | null = null;
   for (const takeId of takes) {
-    const take = rec.getTake(db, takeId);
+    const take = getTake(db, takeId);
     if (!take) continue;
     const copy = takeToRow({ ...take, id: randomUUID(), shotId: id });
     db.prepare(insertSql('takes', copy)).run(...Object.values(copy));
@@ -56,8 +48,8 @@ function writeHiddenCopy(db: Db, shot: Shot, over: Partial<Shot>): string {
 /** Frames of the shot's selected take's media at the project rate, or null without a take. */
 function selectedMediaFrames(db: Db, shot: Shot): number | null {
   if (!shot.selectedTakeId) return null;
-  const take = rec.getTake(db, shot.selectedTakeId);
-  const asset = take ? rec.getAsset(db, take.assetId) : null;
+  const take = getTake(db, shot.selectedTakeId);
+  const asset = take ? getAsset(db, take.assetId) : null;
   if (!asset) return null;
   return takeFrames(asset, readProject(db, 'project.db').fps);
 }
@@ -94,26 +86,4 @@ export function duplicateShots(db: Db, r: ChangeRecorder, shotIds: readonly stri
   setPositions(r, insertBlock(ids, copies, sources, toIndex));
   for (const id of copies) r.update('shots', { id }, { removed: 0 });
   return copies;
-}
-
-export function removeShots(db: Db, r: ChangeRecorder, shotIds: readonly string[]): void {
-  for (const id of requireLive(db, shotIds)) r.update('shots', { id }, { removed: 1 });
-  setPositions(r, liveShotIds(db));
-}
-
-export function moveShots(db: Db, r: ChangeRecorder, shotIds: readonly string[], toIndex: number): void {
-  const order = reorderMany(liveShotIds(db), requireLive(db, shotIds), toIndex);
-  if (!order) throw invalid('Some of the shots to move are not in the timeline.');
-  setPositions(r, order);
-}
-
-/** Sets (or clears, with null) a shot's first or last frame to a stored image asset. */
-export function setShotFrame(db: Db, r: ChangeRecorder, shotId: string, which: 'first' | 'last', assetId: string | null): void {
-  requireShot(db, shotId);
-  if (assetId !== null) {
-    const kind = db.prepare('SELECT kind FROM assets WHERE id = ?').pluck().get(assetId) as string | undefined;
-    if (kind === undefined) throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
-    if (kind !== 'image') throw new AppError('INVALID_INPUT', `A ${which} frame must be an image; asset "${assetId}" is a ${kind} file.`, { assetId });
-  }
-  r.update('shots', { id: shotId }, { [which === 'first' ? 'first_frame_asset_id' : 'last_frame_asset_id']: assetId });
 }

@@ -1,8 +1,8 @@
 /**
  * Audio items: music, voice-over and sound on lanes under the picture (design.md §3). Each
  * method is ONE undoable edit written through the row-level change log (audio_items is one of
- * its document tables), so undo/redo and provenance come for free. Reached like the Editor:
- * `new AudioOps(store)`.
+ * its document tables), so undo/redo and provenance come for free. Reached as
+ * `store.audio`.
  */
 import { randomUUID } from 'node:crypto';
 import type { AudioLane, AudioPatch } from '../../../shared/api/contract.js';
