@@ -143,7 +143,7 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
         if (!/^kling-v1(-5|-6)?$/.test(srcModel(src))) return reply(400, 1201, 'video extension supports only videos made by kling-v1 models');
       }
       // Every per-model rule (fields, model ids, modes, durations, image_tail, sound, camera_control).
-      const refused = klingRefusal(family as Parameters<typeof klingRefusal>[0], body);
+      const refused = family === 'lip-sync' ? null : klingRefusal(family as Parameters<typeof klingRefusal>[0], body);
       if (refused) return reply(400, 1201, refused);
       for (const img of [body.image, body.image_tail]) {
         if (typeof img === 'string' && img.startsWith('data:')) return reply(400, 1201, 'image must be raw base64 or a URL');

@@ -29,6 +29,8 @@ export interface PaidJobSpec {
   finish(tmpPath: string): Promise<{ resultAssetId: string; takeId?: string | null }>;
   /** File extension of the temp download. */
   ext: string;
+  /** What the stored file is called (its asset's original name), without the extension. */
+  name?: string;
 }
 
 export interface PaidJobStore {
@@ -59,12 +61,14 @@ export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJ
     job = { ...job, ...patch };
     opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
   };
-  const tmp = join(dialogueTmpDir(store.dir), `job-${jobId}.${spec.ext}`);
+  // A folder per job, so the file can carry a readable name (the asset's original name).
+  const tmpDir = join(dialogueTmpDir(store.dir), `job-${jobId}`);
+  const tmp = join(tmpDir, `${safeName(spec.name ?? `job-${jobId}`)}.${spec.ext}`);
   let taskId = job.taskId;
   let release: (() => void) | null = null;
   try {
     release = await providerSlots(spec.slot, spec.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY).acquire(opts.signal);
-    await mkdir(dialogueTmpDir(store.dir), { recursive: true });
+    await mkdir(tmpDir, { recursive: true });
     const submit = async (): Promise<string> => {
       if (opts.signal?.aborted) throw canceled();
       set({ state: 'submitting', taskId: null, error: null });
@@ -115,6 +119,13 @@ export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJ
     }
   } finally {
     release?.();
-    await rm(tmp, { force: true });
+    await rm(tmpDir, { recursive: true, force: true });
   }
+}
+
+/** A file name from free text: no path separators or control characters, at most 60 characters. */
+function safeName(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const clean = [...text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, 60).join('').trim();
+  return clean || 'audio';
 }

@@ -174,6 +174,7 @@ export async function runSpeechJob(deps: SpeechDeps, jobId: string, opts: Pick<V
   const ctx: SpeechContext = { settings: deps.providerSettings(provider.id), jobId, outDir: speechOutDir(deps.store.dir), ...(opts.signal ? { signal: opts.signal } : {}) };
   await runPaidJob(deps.store, jobId, {
     label: provider.label, offline: provider.offline, pollPolicy: provider.pollPolicy, slot: `speech:${provider.id}`, ext: provider.fileExt,
+    name: req.text,
     submit: () => provider.submit(req, ctx),
     poll: (taskId) => provider.poll(taskId, ctx),
     fetch: (taskId, dest) => provider.fetchResult(taskId, dest, ctx),

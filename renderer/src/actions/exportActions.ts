@@ -11,7 +11,7 @@ export const exportStart: Action<'export.start'> = {
     const outPath = p.outPath.trim();
     store.getState().setExportRun({ exportId: null, state: 'starting', progress: 0, outPath, error: null });
     try {
-      const { exportId } = await api.call('export.start', { outPath, quality: p.quality });
+      const { exportId } = await api.call('export.start', { outPath, quality: p.quality, ...(p.subtitles ? { subtitles: p.subtitles } : {}) });
       const run = store.getState().exportRun;
       if (run && run.exportId === null) store.getState().setExportRun({ ...run, exportId, state: run.state === 'starting' ? 'running' : run.state });
     } catch (err) {

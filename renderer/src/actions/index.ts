@@ -11,6 +11,7 @@ import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
 import { audioActions } from './audioActions';
+import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 
@@ -59,6 +60,7 @@ export const actions: ActionMap = {
   ...styleActions,
   ...audioActions,
   ...framingActions,
+  ...dialogueActions,
   ...handoffActions,
 };
 

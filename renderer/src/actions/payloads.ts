@@ -40,7 +40,7 @@ export interface ActionPayloads {
   'shot.move': { shotId: string; delta: -1 | 1 };
   'shot.selectTake': { shotId: string; takeId: string };
   'generate.all': undefined;
-  'export.start': { outPath: string; quality: Quality };
+  'export.start': { outPath: string; quality: Quality; subtitles?: 'none' | 'burn' };
   'export.cancel': undefined;
   // View and transport: UI actions take no payload; see viewActions.ts.
   'view.grid': undefined;
@@ -121,6 +121,13 @@ export interface ActionPayloads {
   'shots.paste': { lines: ListedShot[] };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
+  // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.
+  'dialogue.setLines': MethodInput<'dialogue.setLines'>;
+  'dialogue.voice': { shotIds?: string[] };
+  'dialogue.fit': { shotIds: string[] };
+  'dialogue.setVoice': MethodInput<'dialogue.setVoice'>;
+  'export.subtitles': MethodInput<'export.subtitles'>;
+  'take.setAudio': MethodInput<'takes.setAudio'>;
   // A shot's framing (framingActions.ts); aspect defaults to the project's, null = fit, centred.
   'shot.setFraming': { shotId: string; aspect?: Aspect; framing: Framing | null };
   // Hand-off: editor files and the PDF storyboard, collect, conform (handoffActions.ts).

@@ -53,8 +53,9 @@ export function ExportPanel() {
   const running = useAppState(isExporting);
   const [outPath, setOutPath] = useState<string | null>(null);
   const [quality, setQuality] = useState<Quality>('standard');
+  const [burn, setBurn] = useState(false);
   const target = outPath ?? defaultOut(dir);
-  const start = useAction('export.start', { outPath: target, quality });
+  const start = useAction('export.start', { outPath: target, quality, subtitles: burn ? 'burn' : 'none' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void start.run();
@@ -73,6 +74,10 @@ export function ExportPanel() {
           ))}
         </select>
       </Field>
+      <label className="small">
+        <input type="checkbox" checked={burn} onChange={(e) => setBurn(e.target.checked)} disabled={running} data-testid="export-subtitles" />
+        {t('dialogue.burnSubtitles')}
+      </label>
       <ErrorMessage place="export" />
       {run && <RunStatus run={run} />}
       <div className="btn-row">
@@ -80,6 +85,10 @@ export function ExportPanel() {
           {running ? t('export.exporting') : start.label}
         </button>
         {running && <ActionButton action="export.cancel" payload={undefined} variant="danger" testId="export-cancel" />}
+        {(['srt', 'vtt'] as const).map((format) => (
+          <ActionButton key={format} action="export.subtitles" payload={{ outPath: target.replace(/\.(mp4|mov)$/i, '') + `.${format}`, format }}
+            label={t('dialogue.sidecarAs', { format: format.toUpperCase() })} testId={`export-${format}`} />
+        ))}
       </div>
     </form>
     <HandoffExport />

@@ -22,6 +22,7 @@ import { TakesGallery } from './TakesGallery';
 import { ProviderHints, ShotProviderFields, useProviderGaps, useShotProvider } from './ShotProviderFields';
 import { TrimFields } from './TrimFields';
 import { TransitionFields } from './TransitionFields';
+import { DialogueLinesField } from './DialogueLinesField';
 import { FramingFields } from './FramingFields';
 import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
@@ -106,6 +107,7 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
       </div>
       <ShotProviderFields shot={shot} snapshot={snapshot} provider={provider} update={update} />
       <ShotElementsField shot={shot} snapshot={snapshot} provider={provider} />
+      <DialogueLinesField shot={shot} snapshot={snapshot} />
       <div className="row">
         <Field label={t('editor.inspector.seed')}>
           <CommitField value={shot.seed === null ? '' : String(shot.seed)} placeholder={t('editor.inspector.seedRandom')} invalid={badSeed}

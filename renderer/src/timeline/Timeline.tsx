@@ -10,6 +10,7 @@ import { useAppContext, useAppState, isMac } from '../app/context';
 import { setEditorUi, selection, viewport } from '../store/uiEditor';
 import { AudioList } from './AudioPanel';
 import { ClipList } from './ClipList';
+import { DialogueTrack } from './tracks/DialogueTrack';
 import { createAudioSelection } from './audioSelection';
 import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
 import { TimelineController } from './controller';
@@ -164,6 +165,7 @@ export function Timeline() {
           </p>
         )}
       </div>
+      <DialogueTrack />
     </TimelineEnv.Provider>
   );
 }

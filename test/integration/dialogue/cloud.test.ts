@@ -61,7 +61,7 @@ async function project(name: string, env: NodeJS.ProcessEnv, lines: string[]): P
 /** Runs the CLI and SIGKILLs it as soon as `when()` holds. */
 async function killWhen(args: string[], env: NodeJS.ProcessEnv, when: () => boolean): Promise<boolean> {
   let killed = false;
-  await runCli(args, env, (kill) => {
+  const run = await runCli(args, env, (kill) => {
     const deadline = Date.now() + 60_000;
     const timer = setInterval(() => {
       if (when() || Date.now() > deadline) {
@@ -71,6 +71,8 @@ async function killWhen(args: string[], env: NodeJS.ProcessEnv, when: () => bool
       }
     }, 5);
   });
+  // Ended by itself before the moment came: say why (the assertion on `killed` fails next).
+  if (!killed) process.stderr.write(`storyboard ${args[0]} ended on its own (${run.status}): ${run.stderr}\n`);
   return killed;
 }
 

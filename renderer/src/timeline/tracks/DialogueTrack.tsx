@@ -1,21 +1,46 @@
 /**
- * THE SLOT for the subtitle / dialogue track of the timeline (owned by the dialogue work).
- * The timeline pane renders <DialogueTrack /> between the shot track and the audio tracks'
- * toolbar, at the timeline's zoom and scroll; replace this placeholder's body with the real
- * lane. It gets the same coordinates as the canvas: x = (frame - scrollFrame) * pxPerFrame,
- * starting LAYOUT.gutter px from its left edge (timeline/geometry.ts).
+ * The dialogue / subtitle track of the timeline: one box per line at its time (its voice-over
+ * item when voiced, else its estimated place), at the timeline's zoom and scroll: x = (frame -
+ * scrollFrame) * pxPerFrame from LAYOUT.gutter (timeline/geometry.ts). Unvoiced lines are
+ * dashed; a line that runs past its shot's end is marked (the timing warning).
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { subtitleCues } from '../../../../shared/export/subtitles';
+import { tooShortShots } from '../../../../shared/model/dialogueTiming';
+import { useAppState } from '../../app/context';
+import { viewport } from '../../store/uiEditor';
 import { LAYOUT } from '../geometry';
 
 export const DIALOGUE_TRACK_HEIGHT = 26;
 
 export function DialogueTrack() {
   const { t } = useTranslation();
+  const snapshot = useAppState((s) => s.snapshot);
+  const pxPerFrame = useStore(viewport, (v) => v.pxPerFrame);
+  const scrollFrame = useStore(viewport, (v) => v.scrollFrame);
+  const cues = useMemo(() => (snapshot ? subtitleCues(snapshot) : []), [snapshot]);
+  const late = useMemo(() => new Set(snapshot ? tooShortShots(snapshot).map((w) => w.shotId) : []), [snapshot]);
+  const shotOf = useMemo(() => new Map((snapshot?.dialogueLines ?? []).map((l) => [l.id, l.shotId])), [snapshot]);
+  const fps = snapshot ? snapshot.project.fps.num / snapshot.project.fps.den : 24;
   return (
-    <div className="track-row dialogue-track" role="group" aria-label={t('workspace.tracks.dialogue')} data-testid="dialogue-track" style={{ height: DIALOGUE_TRACK_HEIGHT }}>
+    <div className="track-row dialogue-track" role="group" aria-label={t('workspace.tracks.dialogue')} data-testid="dialogue-track"
+      style={{ height: DIALOGUE_TRACK_HEIGHT, position: 'relative', overflow: 'hidden' }}>
       <div className="track-head" style={{ width: LAYOUT.gutter }}>{t('workspace.tracks.dialogue')}</div>
-      <div className="track-body muted small">{t('workspace.tracks.dialogueEmpty')}</div>
+      {cues.length === 0 && <div className="track-body muted small">{t('workspace.tracks.dialogueEmpty')}</div>}
+      {cues.map((c) => {
+        const left = LAYOUT.gutter + (c.startSec * fps - scrollFrame) * pxPerFrame;
+        const width = Math.max(2, (c.endSec - c.startSec) * fps * pxPerFrame);
+        const over = late.has(shotOf.get(c.lineId) ?? '');
+        return (
+          <div key={c.lineId} className={`dialogue-cue${c.voiced ? '' : ' unvoiced'}${over ? ' over' : ''}`} data-testid="dialogue-cue"
+            title={c.translation ? `${c.text}\n${c.translation}` : c.text}
+            style={{ position: 'absolute', left, width, top: 3, height: DIALOGUE_TRACK_HEIGHT - 6 }}>
+            {c.text}
+          </div>
+        );
+      })}
     </div>
   );
 }
