@@ -8,12 +8,12 @@
  * Reports only; never fails on a missed target. Run by test/bench/run.mjs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type * as Playwright from '@playwright/test';
+import { chromiumPath, serve } from './browser.js';
 import { report } from './lib.js';
 
 const repo = process.cwd();
@@ -58,33 +58,6 @@ function buildPage(outDir: string): void {
   const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', 'test/bench/ui', '--outDir', outDir, '--emptyOutDir', '--base', './', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build of the bench page failed');
-}
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = normalize(join(dir, decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
-    const file = path.endsWith('/') || path === dir ? join(path, 'index.html') : path;
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
-  }));
-}
-
-function chromiumPath(chromium: { executablePath(): string }): string {
-  try {
-    const p = chromium.executablePath();
-    if (existsSync(p)) return p;
-  } catch {
-    // No Playwright browser downloaded: use the system one.
-  }
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
 async function main(): Promise<void> {

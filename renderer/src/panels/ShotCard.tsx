@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { projectFile } from '../api/client';
 import { useAppContext, useAppState } from '../app/context';
+import { useSelection } from '../app/useEditor';
 import { ProgressBar } from '../components/ProgressBar';
 import { assetById, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
 import { ElementChip } from './elements/ElementThumb';
@@ -66,7 +67,6 @@ interface CardProps {
   index: number;
   /** Length in the cut (computed once for the whole grid: O(n), not O(n²) per change). */
   seconds: number;
-  selected: boolean;
   className: string;
   onSelect(e: MouseEvent): void;
   onKeyDown(e: KeyboardEvent): void;
@@ -75,12 +75,13 @@ interface CardProps {
   onContextMenu(e: MouseEvent): void;
 }
 
-export function ShotCard({ shotId, index, seconds, selected, className, onSelect, onKeyDown, onDragStart, onDragOver, onContextMenu }: CardProps) {
+export function ShotCard({ shotId, index, seconds, className, onSelect, onKeyDown, onDragStart, onDragOver, onContextMenu }: CardProps) {
   const { t } = useTranslation();
   const { api } = useAppContext();
   const shot = useAppState((s) => s.snapshot?.shots.find((x) => x.id === shotId));
   const snapshot = useAppState((s) => s.snapshot);
   const live = useAppState((s) => s.jobs[shotId]);
+  const selected = useSelection((s) => s.ids.includes(shotId));
   const takeId = shot?.selectedTakeId ?? null;
   const still = useThumbnail(snapshot?.dir ?? '', snapshot?.takes.find((x) => x.id === takeId)?.assetId ?? null);
   if (!shot || !snapshot) return null;

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { actions, runAction } from '../actions';
 import { orderedIds } from '../actions/selection';
 import { useAppContext, useAppState } from '../app/context';
-import { useSelection } from '../app/useEditor';
 import { selection, setEditorUi } from '../store/uiEditor';
 import { cutSeconds, orderedCut } from '../store/selectors';
 import { dropIndex, groupByScene, nudgeIndex } from './gridModel';
@@ -21,7 +20,9 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const snapshot = useAppState((s) => s.snapshot);
-  const selected = useSelection((s) => s.ids);
+  // Read when needed, not subscribed: a selection change re-renders only the cards it
+  // changes (each card subscribes to its own state), never all 500 (UI-3).
+  const selectedNow = () => selection.getState().ids;
   const [dragging, setDragging] = useState<string[] | null>(null);
   const [gap, setGap] = useState<number | null>(null);
   const [heading, setHeading] = useState('');
@@ -39,11 +40,13 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
   const onKey = (id: string, e: KeyboardEvent) => {
     if (!e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
     e.preventDefault();
+    const selected = selectedNow();
     const moving = selected.includes(id) ? [...selected] : [id];
     const to = nudgeIndex(order, moving, e.key === 'ArrowLeft' ? -1 : 1);
     if (to !== null) move(moving, to);
   };
   const dragStart = (id: string, e: DragEvent) => {
+    const selected = selectedNow();
     const moving = selected.includes(id) ? order.filter((x) => selected.includes(x)) : [id];
     e.dataTransfer.effectAllowed = 'move';
     e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(moving));
@@ -99,13 +102,13 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
                     const marker = gap === index ? ' drop-before' : gap === index + 1 && i === g.shotIds.length - 1 ? ' drop-after' : '';
                     return (
                       <ShotCard
-                        key={id} shotId={id} index={index} seconds={seconds.get(id) ?? 0} selected={selected.includes(id)}
+                        key={id} shotId={id} index={index} seconds={seconds.get(id) ?? 0}
                         className={`${dragging?.includes(id) ? 'dragging' : ''}${marker}`}
                         onSelect={(e) => click(id, e)} onKeyDown={(e) => onKey(id, e)}
                         onDragStart={(e) => dragStart(id, e)} onDragOver={(e) => dragOver(index, e)}
                         onContextMenu={(e) => {
                           e.preventDefault();
-                          if (!selected.includes(id)) click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
+                          if (!selectedNow().includes(id)) click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
                           setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
                         }}
                       />

@@ -1,0 +1,100 @@
+/**
+ * The workspace benchmark page (test/bench/workspace.bench.ts drives it in Chromium): the real
+ * <Workspace> over a 500-shot document and a fake API, against a same-run baseline of a bare
+ * React list of the same 500 shots. `window.bench` measures in the page:
+ * - open(): document in the store + the workspace mounted -> its regions painted (ms);
+ * - select(i): a selection change -> the inspector painted with that shot (ms).
+ */
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import { useState } from 'react';
+import type { ApiClient } from '../../../renderer/src/api/client';
+import { AppProvider } from '../../../renderer/src/app/context';
+import { initI18n } from '../../../renderer/src/i18n';
+import { createAppStore } from '../../../renderer/src/store/store';
+import { selection } from '../../../renderer/src/store/uiEditor';
+import { Workspace } from '../../../renderer/src/workspace/Workspace';
+import '../../../renderer/src/styles/app.css';
+import { benchDoc, spriteUrl } from '../ui/doc';
+
+const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+/** The next frame after the DOM changed: its rAF callback runs just before that frame paints; one more is after it. */
+async function painted(): Promise<number> {
+  await frame();
+  return frame();
+}
+
+async function main() {
+  await initI18n('en');
+  const doc = benchDoc(500);
+  const order = [...doc.shots].sort((a, b) => a.position - b.position).map((s) => s.id);
+  const sprite = spriteUrl();
+  const api: ApiClient = {
+    kind: 'browser',
+    status: 'open',
+    call: (async (method: string) => {
+      if (method === 'media.filmstrip') return { path: '/bench/strip.png', count: 12, tileWidth: 93, tileHeight: 62, times: [] };
+      if (method === 'project.current') return doc;
+      throw new Error(`${method} is not part of this bench`);
+    }) as ApiClient['call'],
+    on: () => () => undefined,
+    onStatus: () => () => undefined,
+    mediaUrl: () => sprite,
+    importFile: async () => '',
+  };
+  const el = document.getElementById('root') as HTMLDivElement;
+  let root: Root | null = null;
+  let setBare: ((i: number) => void) | null = null;
+
+  function BareList({ start }: { start: number }) {
+    const [sel, set] = useState(start);
+    setBare = set;
+    return (
+      <div style={{ display: 'flex', height: '100vh' }}>
+        <ol style={{ overflow: 'auto', width: 300 }}>{doc.shots.map((s, i) => <li key={s.id} className={i === sel ? 'sel' : ''}>{s.title}</li>)}</ol>
+        <section data-testid="bare-inspector"><h2>{`Shot ${sel + 1}`}</h2><p>{doc.shots[sel]?.title}</p></section>
+      </div>
+    );
+  }
+
+  const unmount = () => {
+    root?.unmount();
+    root = null;
+  };
+  const bench = {
+    async open(kind: 'ours' | 'bare'): Promise<number> {
+      unmount();
+      await painted();
+      const t0 = performance.now();
+      root = createRoot(el);
+      if (kind === 'ours') {
+        const store = createAppStore();
+        store.getState().setSnapshot(doc);
+        flushSync(() => root?.render(<AppProvider value={{ api, store }}><Workspace /></AppProvider>));
+        // Interactive: the four regions and the timeline canvas are in the DOM (the timeline loads lazily).
+        while (!document.querySelector('[data-testid="timeline-canvas"] canvas')) await frame();
+      } else {
+        flushSync(() => root?.render(<BareList start={0} />));
+      }
+      return (await painted()) - t0;
+    },
+    async select(kind: 'ours' | 'bare', i: number): Promise<number> {
+      await painted();
+      const t0 = performance.now();
+      if (kind === 'ours') {
+        const id = order[i] as string;
+        selection.getState().select([id], 'replace', order);
+        // The inspector's heading names the shot by its number (shot.heading: "Shot {{number}}").
+        while (document.getElementById('detail-title')?.textContent !== `Shot ${i + 1}`) await new Promise((r) => setTimeout(r, 0));
+      } else {
+        setBare?.(i);
+        while (document.querySelector('[data-testid="bare-inspector"] h2')?.textContent !== `Shot ${i + 1}`) await new Promise((r) => setTimeout(r, 0));
+      }
+      return (await frame()) - t0;
+    },
+  };
+  (window as unknown as { bench: typeof bench }).bench = bench;
+  (window as unknown as { benchReady: boolean }).benchReady = true;
+}
+
+void main();
