@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/driver/**/*.test.ts'],
           environment: 'node',
+          // Pure tests finish in milliseconds; the first import of a large module (electron-builder's
+          // schema) can take seconds on a loaded 2-core machine, which is not a failure.
+          testTimeout: 30_000,
         },
       },
       {

@@ -38,6 +38,9 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Ctrl$/, /^Cmd$/, /^Shift$/, /^Alt$/, /^Space$/, /^Esc$/, /^Enter$/, /^[A-Z]$/,
   /^ComfyUI$/, /^Veo$/, /^Kling$/, /^Luma$/, /^Runway$/, /^Seedance$/, /^Vidu$/, /^Wan$/, /^MiniMax$/, /^Hailuo$/,
   /^Replicate$/, /^fal$/, /^ai$/, /^OpenAI$/, /^Sora$/, /^Gemini$/, /^ByteDance$/,
+  // Interchange formats and the editors that open them (names, not prose).
+  /^FCPXML$/, /^OpenTimelineIO$/, /^OTIO$/, /^CMX3600$/, /^EDL$/, /^MLT$/, /^XML$/, /^PDF$/, /^CapCut$/,
+  /^Final$/, /^Cut$/, /^Pro$/, /^Resolve$/, /^Premiere$/, /^Nuke$/, /^Studio$/, /^Shotcut$/, /^Kdenlive$/,
   // Example names in placeholders ("例如：小明、Mara").
   /^Mara$/, /^mp4$/, /^mov$/,
 ];
