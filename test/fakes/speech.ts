@@ -31,6 +31,8 @@ export interface SpeechFake {
   runMs: number;
   /** Holds each accepted create's answer this long (a kill in between loses the answer). */
   createDelayMs: number;
+  /** Holds each status query's answer this long (MiniMax): a kill in between finds the job as it was when the query left. */
+  queryDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -86,7 +88,7 @@ async function start(route: Route, apiKey: string): Promise<SpeechFake> {
     };
     await route(rec, req, reply, res);
   });
-  const fake = { url: server.origin, apiKey, requests, creates: 0, runMs: 200, createDelayMs: 0, close: server.close };
+  const fake = { url: server.origin, apiKey, requests, creates: 0, runMs: 200, createDelayMs: 0, queryDelayMs: 0, close: server.close };
   return fake;
 }
 
@@ -123,6 +125,7 @@ export async function startFakeMinimaxSpeech(): Promise<SpeechFake> {
     if (rec.method === 'GET' && rec.path === '/v1/query/t2a_async_query_v2') {
       const t = tasks.get(rec.query.task_id ?? '');
       if (!t) return reply(200, base(2013, 'task not found'));
+      if (fake.queryDelayMs > 0) await new Promise((r) => setTimeout(r, fake.queryDelayMs));
       const done = Date.now() - t.createdAt >= fake.runMs;
       return reply(200, { task_id: Number(rec.query.task_id), status: done ? 'Success' : 'Processing', file_id: Number(rec.query.task_id) + 1, ...base(0, 'success') });
     }

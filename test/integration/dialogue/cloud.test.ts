@@ -93,9 +93,15 @@ describe('paid speech jobs (MiniMax async T2A fake)', () => {
     const env = envFor('resume');
     const { dir } = await project('resume', env, ['你好，世界。']);
     const before = minimax.creates;
-    // The CLI polls only once the task id is in the job row: kill at the first status query.
-    const killed = await killWhen(['voice', dir], env, () => minimax.requests.some((r) => r.path === '/v1/query/t2a_async_query_v2'));
-    expect(killed).toBe(true);
+    // The CLI polls only once the task id is in the job row: kill at the first status query,
+    // whose answer the fake holds, so the CLI cannot move past it (or finish) before the kill.
+    minimax.queryDelayMs = 15_000;
+    try {
+      const killed = await killWhen(['voice', dir], env, () => minimax.requests.some((r) => r.path === '/v1/query/t2a_async_query_v2'));
+      expect(killed).toBe(true);
+    } finally {
+      minimax.queryDelayMs = 0;
+    }
     expect(read(dir, (s) => s.listJobs().map((j) => [j.state, j.taskId !== null]))).toEqual([['submitted', true]]);
     const out = await ok(['voice', dir], env);
     expect(out).toContain('1 of 1 line(s) voiced');
