@@ -24,7 +24,13 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
   // The sandboxed preload has no __filename (and needs no import.meta): no banner for it.
-  build({ ...common, banner: {}, define: {}, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
+  build({
+    ...common,
+    banner: {},
+    define: {},
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'out/preload/index.cjs',
+  }),
   build({
     ...common,
     entryPoints: ['electron/cli/storyboard.ts'],

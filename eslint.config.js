@@ -4,7 +4,21 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'http', 'net', 'url', 'stream', 'util', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'child_process',
+  'os',
+  'crypto',
+  'http',
+  'net',
+  'url',
+  'stream',
+  'util',
+  'events',
+  'worker_threads',
+];
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
@@ -23,13 +37,17 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict([...nodeBuiltins, 'electron', 'react', 'react-dom', 'konva', 'react-konva', '**/electron/**', '**/renderer/**'],
-      'shared/ is pure TypeScript: no Node, Electron, DOM or React (design.md §2).'),
+    rules: restrict(
+      [...nodeBuiltins, 'electron', 'react', 'react-dom', 'konva', 'react-konva', '**/electron/**', '**/renderer/**'],
+      'shared/ is pure TypeScript: no Node, Electron, DOM or React (design.md §2).',
+    ),
   },
   {
     files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/host/**/*.ts'],
-    rules: restrict(['electron', '**/renderer/**', '**/main/**', '**/preload/**'],
-      'Services, CLI and host run in plain Node: never import electron (design.md §1).'),
+    rules: restrict(
+      ['electron', '**/renderer/**', '**/main/**', '**/preload/**'],
+      'Services, CLI and host run in plain Node: never import electron (design.md §1).',
+    ),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
@@ -37,8 +55,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([...nodeBuiltins, 'electron', '**/electron/**'],
-        'The renderer is sandboxed: talk to services only through the contract (shared/api).'),
+      ...restrict(
+        [...nodeBuiltins, 'electron', '**/electron/**'],
+        'The renderer is sandboxed: talk to services only through the contract (shared/api).',
+      ),
     },
   },
 );

@@ -22,4 +22,7 @@ export function fileModuleVersion(io: StartIo, file: string): number | null;
 export function firstProblem(output: string): string;
 export function noElectronMessage(reason: string, projectsDir: string, note?: string): string;
 export function olderThan(version: string, min: [number, number]): boolean;
-export function start(io: StartIo, opts: { root: string; projectsDir: string; nodeAbi: number; nodeVersion?: string }): number;
+export function start(
+  io: StartIo,
+  opts: { root: string; projectsDir: string; nodeAbi: number; nodeVersion?: string },
+): number;

@@ -51,7 +51,10 @@ export function fileModuleVersion(io, file) {
 
 /** The first line of a failed tool's output that says what went wrong (not a stack frame). */
 export function firstProblem(output) {
-  const lines = String(output).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = String(output)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => !/^at\s/.test(l) && !/^Downloading/i.test(l)) ?? 'no reason given';
 }
 
@@ -87,9 +90,10 @@ export function start(io, opts) {
   const { root, projectsDir, nodeAbi } = opts;
   // electron, @electron/get (the download) and @electron/rebuild (the native rebuild) declare
   // "engines": { "node": ">=22.12.0" }; the editor, CLI and tests need only Node 20.19.
-  const nodeNote = opts.nodeVersion && olderThan(opts.nodeVersion, [22, 12])
-    ? ` (Also: Electron 45's tools ask for Node 22.12 or newer and this is Node ${opts.nodeVersion}.)`
-    : '';
+  const nodeNote =
+    opts.nodeVersion && olderThan(opts.nodeVersion, [22, 12])
+      ? ` (Also: Electron 45's tools ask for Node 22.12 or newer and this is Node ${opts.nodeVersion}.)`
+      : '';
   // 1. Electron itself. Nothing else is touched when it is missing.
   let exe = electronBinary(io, root);
   if (!exe) {
@@ -103,15 +107,19 @@ export function start(io, opts) {
   // 2. better-sqlite3 built for Electron's ABI, checked by the version inside the file.
   const abi = electronAbi(io, root);
   if (abi === null) {
-    io.printError('Storyboard cannot tell which native module version this Electron needs (node_modules/electron/abi_version is missing): reinstall with `npm ci`.');
+    io.printError(
+      'Storyboard cannot tell which native module version this Electron needs (node_modules/electron/abi_version is missing): reinstall with `npm ci`.',
+    );
     return 1;
   }
   const copy = join(root, NATIVE_COPY);
   const have = fileModuleVersion(io, copy);
   if (have !== abi) {
-    io.print(have === null
-      ? `Building better-sqlite3 for Electron (module version ${abi}) once...`
-      : `Rebuilding better-sqlite3 for Electron: ${NATIVE_COPY} is module version ${have}, Electron needs ${abi}...`);
+    io.print(
+      have === null
+        ? `Building better-sqlite3 for Electron (module version ${abi}) once...`
+        : `Rebuilding better-sqlite3 for Electron: ${NATIVE_COPY} is module version ${have}, Electron needs ${abi}...`,
+    );
     const built = io.run('npx', ['electron-builder', 'install-app-deps']);
     const got = built.status === 0 ? fileModuleVersion(io, join(root, NODE_BUILD)) : null;
     if (got === abi) io.copy(join(root, NODE_BUILD), copy);
@@ -120,11 +128,15 @@ export function start(io, opts) {
     const nodeBuild = fileModuleVersion(io, join(root, NODE_BUILD));
     if (got !== abi) {
       io.remove(copy);
-      io.printError(`Could not build better-sqlite3 for Electron (module version ${abi}): ${built.status === 0 ? `the build produced module version ${got ?? 'unknown'}` : firstProblem(built.output)}. Nothing was left at ${NATIVE_COPY}. Building needs Electron's headers (a download) and a C++ toolchain; \`npx storyboard serve <folder>\` works without them.${nodeNote}`);
+      io.printError(
+        `Could not build better-sqlite3 for Electron (module version ${abi}): ${built.status === 0 ? `the build produced module version ${got ?? 'unknown'}` : firstProblem(built.output)}. Nothing was left at ${NATIVE_COPY}. Building needs Electron's headers (a download) and a C++ toolchain; \`npx storyboard serve <folder>\` works without them.${nodeNote}`,
+      );
       return 1;
     }
     if (restored.status !== 0 || nodeBuild !== nodeAbi) {
-      io.printError(`better-sqlite3 for Node (module version ${nodeAbi}) could not be restored (found ${nodeBuild ?? 'none'}): run \`npm rebuild better-sqlite3\` before running tests or the CLI.`);
+      io.printError(
+        `better-sqlite3 for Node (module version ${nodeAbi}) could not be restored (found ${nodeBuild ?? 'none'}): run \`npm rebuild better-sqlite3\` before running tests or the CLI.`,
+      );
     }
   }
   // 3. Launch.

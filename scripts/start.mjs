@@ -34,10 +34,20 @@ const io = {
       // npx/npm are .cmd scripts on Windows.
       shell: process.platform === 'win32' && !opts.inherit,
     });
-    return { status: r.error ? 1 : r.status, output: r.error ? r.error.message : `${r.stdout ?? ''}\n${r.stderr ?? ''}` };
+    return {
+      status: r.error ? 1 : r.status,
+      output: r.error ? r.error.message : `${r.stdout ?? ''}\n${r.stderr ?? ''}`,
+    };
   },
   print: (text) => console.log(text),
   printError: (text) => console.error(text),
 };
 
-process.exit(start(io, { root, projectsDir: join(homedir(), 'Storyboard'), nodeAbi: Number(process.versions.modules), nodeVersion: process.versions.node }));
+process.exit(
+  start(io, {
+    root,
+    projectsDir: join(homedir(), 'Storyboard'),
+    nodeAbi: Number(process.versions.modules),
+    nodeVersion: process.versions.node,
+  }),
+);

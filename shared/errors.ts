@@ -52,7 +52,9 @@ export interface SerializedError {
 
 export function toSerializedError(err: unknown): SerializedError {
   if (err instanceof AppError) {
-    return err.details ? { code: err.code, message: err.message, details: err.details } : { code: err.code, message: err.message };
+    return err.details
+      ? { code: err.code, message: err.message, details: err.details }
+      : { code: err.code, message: err.message };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message };
@@ -73,7 +75,13 @@ export interface LocalizedMessage {
 }
 
 /** An AppError whose message the renderer translates: `keyed('NO_PROJECT', 'serviceErrors.noProject', {}, 'No project…')`. */
-export function keyedError(code: ErrorCode, messageKey: string, params: Record<string, string | number>, message: string, extra: Record<string, unknown> = {}): AppError {
+export function keyedError(
+  code: ErrorCode,
+  messageKey: string,
+  params: Record<string, string | number>,
+  message: string,
+  extra: Record<string, unknown> = {},
+): AppError {
   return new AppError(code, message, { ...extra, ...params, messageKey });
 }
 

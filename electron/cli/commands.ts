@@ -11,7 +11,10 @@ import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
@@ -44,18 +47,32 @@ Camera moves: ${CAMERA_MOVES.join(', ')}`;
 type Options = NonNullable<ParseArgsConfig['options']>;
 const str = { type: 'string' } as const;
 
-const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }> = {
+const COMMANDS: Record<
+  string,
+  { options: Options; run: (dir: string, v: Record<string, unknown>) => Promise<number> }
+> = {
   new: { options: { name: str, aspect: str, resolution: str, fps: str }, run: cmdNew },
   'add-shot': {
     options: {
-      prompt: str, 'first-frame': str, video: str, duration: str, camera: str, title: str, extend: str, element: { type: 'string', multiple: true },
+      prompt: str,
+      'first-frame': str,
+      video: str,
+      duration: str,
+      camera: str,
+      title: str,
+      extend: str,
+      element: { type: 'string', multiple: true },
       dialogue: { type: 'string', multiple: true },
     },
     run: cmdAddShot,
   },
   generate: {
     options: {
-      provider: { type: 'string', multiple: true }, model: str, variations: str, budget: str, 'new-seed': { type: 'boolean' },
+      provider: { type: 'string', multiple: true },
+      model: str,
+      variations: str,
+      budget: str,
+      'new-seed': { type: 'boolean' },
       shot: { type: 'string', multiple: true },
     },
     run: cmdGenerate,
@@ -63,24 +80,39 @@ const COMMANDS: Record<string, { options: Options; run: (dir: string, v: Record<
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
   export: {
     options: {
-      out: str, quality: str, format: str, subtitles: str,
-      preset: { type: 'string', multiple: true }, aspect: { type: 'string', multiple: true }, codec: str, loudness: str,
+      out: str,
+      quality: str,
+      format: str,
+      subtitles: str,
+      preset: { type: 'string', multiple: true },
+      aspect: { type: 'string', multiple: true },
+      codec: str,
+      loudness: str,
     },
     run: cmdExport,
   },
   cast: { options: { speaker: str, voice: str, speed: str }, run: cmdCast },
-  voice: { options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str }, run: cmdVoice },
+  voice: {
+    options: { shot: { type: 'string', multiple: true }, force: { type: 'boolean' }, budget: str },
+    run: cmdVoice,
+  },
   fit: { options: { shot: { type: 'string', multiple: true } }, run: cmdFit },
   lipsync: { options: { take: str, line: { type: 'string', multiple: true } }, run: cmdLipSync },
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   serve: { options: { port: str }, run: cmdServe },
-  style: { options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } }, run: cmdStyle },
+  style: {
+    options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } },
+    run: cmdStyle,
+  },
   relink: { options: { asset: str, file: str, search: str, yes: { type: 'boolean' } }, run: cmdRelink },
   backup: { options: { out: str }, run: cmdBackup },
   repair: { options: { out: str }, run: cmdRepair },
-  'element add': { options: { name: str, kind: str, tag: str, description: str, image: { type: 'string', multiple: true } }, run: cmdElementAdd },
+  'element add': {
+    options: { name: str, kind: str, tag: str, description: str, image: { type: 'string', multiple: true } },
+    run: cmdElementAdd,
+  },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -97,7 +129,8 @@ export async function runCli(argv: string[]): Promise<number> {
   // `element add`: a command with a sub-command (more, e.g. `element list`, may follow).
   if (name === 'element') {
     const sub = rest.shift();
-    if (sub !== 'add') throw new CliError(`element: unknown sub-command "${sub ?? ''}" (expected "element add")\n${USAGE}`);
+    if (sub !== 'add')
+      throw new CliError(`element: unknown sub-command "${sub ?? ''}" (expected "element add")\n${USAGE}`);
   }
   const key = name === 'element' ? 'element add' : name;
   const command = COMMANDS[key];

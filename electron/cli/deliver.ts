@@ -18,8 +18,13 @@ export function wantsDeliverables(v: Record<string, unknown>): boolean {
   const out = typeof v.out === 'string' ? v.out : '';
   // --format srt/vtt/...: a sidecar file, not a video (the dialogue's export formats).
   if (v.format !== undefined && v.format !== 'mp4') return false;
-  return list(v.preset).length > 0 || list(v.aspect).length > 0 || v.codec !== undefined || v.loudness !== undefined
-    || (out !== '' && !/\.(mp4|mov)$/i.test(out));
+  return (
+    list(v.preset).length > 0 ||
+    list(v.aspect).length > 0 ||
+    v.codec !== undefined ||
+    v.loudness !== undefined ||
+    (out !== '' && !/\.(mp4|mov)$/i.test(out))
+  );
 }
 
 /**
@@ -31,7 +36,9 @@ function parseLoudness(value: unknown): number | undefined {
   const raw = Number(value);
   const n = raw > 0 ? -raw : raw;
   if (!Number.isFinite(n) || n < LOUDNESS_MIN || n > LOUDNESS_MAX) {
-    throw new CliError(`--loudness must be a target in LUFS from ${LOUDNESS_MIN} to ${LOUDNESS_MAX} (got "${String(value)}")`);
+    throw new CliError(
+      `--loudness must be a target in LUFS from ${LOUDNESS_MIN} to ${LOUDNESS_MAX} (got "${String(value)}")`,
+    );
   }
   return n;
 }
@@ -39,17 +46,21 @@ function parseLoudness(value: unknown): number | undefined {
 export async function cmdDeliver(dir: string, v: Record<string, unknown>): Promise<number> {
   if (typeof v.out !== 'string' || !v.out) throw new CliError('export: --out <file-or-folder> is required');
   if (v.subtitles !== undefined && v.subtitles !== 'none') {
-    throw new CliError('export: --subtitles burn makes one file at the project\'s aspect: leave out --preset/--aspect/--codec/--loudness, or the subtitles');
+    throw new CliError(
+      "export: --subtitles burn makes one file at the project's aspect: leave out --preset/--aspect/--codec/--loudness, or the subtitles",
+    );
   }
   const aspects = list(v.aspect).map((a) => {
-    if (!ASPECTS.includes(a as Aspect)) throw new CliError(`--aspect must be one of ${ASPECTS.join(', ')} (got "${a}")`);
+    if (!ASPECTS.includes(a as Aspect))
+      throw new CliError(`--aspect must be one of ${ASPECTS.join(', ')} (got "${a}")`);
     return a as Aspect;
   });
   if (v.codec !== undefined && !VIDEO_CODECS.includes(v.codec as VideoCodec)) {
     throw new CliError(`--codec must be one of ${VIDEO_CODECS.join(', ')} (got "${String(v.codec)}")`);
   }
   const quality = v.quality ?? 'standard';
-  if (!['draft', 'standard', 'high'].includes(String(quality))) throw new CliError(`--quality must be one of draft, standard, high (got "${String(quality)}")`);
+  if (!['draft', 'standard', 'high'].includes(String(quality)))
+    throw new CliError(`--quality must be one of draft, standard, high (got "${String(quality)}")`);
   const loudnessLufs = parseLoudness(v.loudness);
   return withProject(dir, async (services) => {
     let finish: (p: DeliveryProgress) => void = () => {};
@@ -60,7 +71,9 @@ export async function cmdDeliver(dir: string, v: Record<string, unknown>): Promi
         const pct = Math.floor(d.progress * 100);
         const last = shown.get(d.id) ?? -1;
         if (pct >= last + 25 || (d.state !== 'running' && d.state !== 'queued' && last < 100)) {
-          process.stderr.write(`export ${d.id} ${pct}%${d.state === 'running' || d.state === 'queued' ? '' : ` ${d.state}`}\n`);
+          process.stderr.write(
+            `export ${d.id} ${pct}%${d.state === 'running' || d.state === 'queued' ? '' : ` ${d.state}`}\n`,
+          );
           shown.set(d.id, d.state === 'succeeded' ? 100 : pct);
         }
       }
@@ -83,15 +96,22 @@ export async function cmdDeliver(dir: string, v: Record<string, unknown>): Promi
       }));
       const result = await finished;
       if (result.state !== 'succeeded' || !result.report) {
-        throw new CliError(result.state === 'canceled' ? 'export canceled' : `export failed: ${result.error ?? 'unknown error'}`, 1);
+        throw new CliError(
+          result.state === 'canceled' ? 'export canceled' : `export failed: ${result.error ?? 'unknown error'}`,
+          1,
+        );
       }
       for (const d of result.report.deliverables) process.stdout.write(`${d.outPath}\n`);
       for (const d of result.report.deliverables) {
         const l = d.loudness;
-        const loud = !l ? 'loudness untouched'
-          : l.mode === 'silent' ? 'silent: not normalised'
+        const loud = !l
+          ? 'loudness untouched'
+          : l.mode === 'silent'
+            ? 'silent: not normalised'
             : `loudness ${l.targetLufs} LUFS (${l.mode}): measured ${l.input?.integrated.toFixed(1) ?? '?'} LUFS / ${l.input?.truePeak.toFixed(1) ?? '?'} dBTP -> ${l.outputIntegrated?.toFixed(1) ?? '?'} LUFS / ${l.outputTruePeak?.toFixed(1) ?? '?'} dBTP`;
-        process.stderr.write(`${d.id}: ${d.width}x${d.height} ${d.codec}, ${d.frames} frames, segments ${d.segmentsReused} reused / ${d.segmentsEncoded} encoded, ${loud}${d.labelShown ? ', AI label shown' : ''}\n`);
+        process.stderr.write(
+          `${d.id}: ${d.width}x${d.height} ${d.codec}, ${d.frames} frames, segments ${d.segmentsReused} reused / ${d.segmentsEncoded} encoded, ${loud}${d.labelShown ? ', AI label shown' : ''}\n`,
+        );
       }
       for (const note of result.report.notes) process.stderr.write(`note: ${note}\n`);
       return 0;

@@ -31,10 +31,14 @@ export function timingWarnings(snap: ProjectSnapshot): string[] {
 }
 
 export async function cmdCast(dir: string, v: Record<string, unknown>): Promise<number> {
-  if (typeof v.speaker !== 'string' || !v.speaker) throw new CliError('cast: --speaker <name|@tag|narrator> is required');
+  if (typeof v.speaker !== 'string' || !v.speaker)
+    throw new CliError('cast: --speaker <name|@tag|narrator> is required');
   const spec = typeof v.voice === 'string' ? v.voice : '';
   const m = /^([a-z0-9-]+):(.+)$/.exec(spec);
-  if (!m) throw new CliError('cast: --voice <provider>:<voiceId> is required (e.g. espeak:cmn+f3, minimax-speech:female-shaonv)');
+  if (!m)
+    throw new CliError(
+      'cast: --voice <provider>:<voiceId> is required (e.g. espeak:cmn+f3, minimax-speech:female-shaonv)',
+    );
   const speed = v.speed === undefined ? 1 : Number(v.speed);
   if (!(speed >= 0.5 && speed <= 2)) throw new CliError('cast: --speed must be a number from 0.5 to 2');
   return withProject(dir, async (services) => {
@@ -75,7 +79,9 @@ async function runJobs(services: AppServices, start: () => Promise<{ jobIds: str
   const { wait, stop } = settled(services, jobs.jobIds);
   try {
     // Jobs that finished before we listened are read from the store.
-    const left = (await call(services, 'jobs.list', {})).filter((j) => jobs.jobIds.includes(j.id) && isInFlight(j.state));
+    const left = (await call(services, 'jobs.list', {})).filter(
+      (j) => jobs.jobIds.includes(j.id) && isInFlight(j.state),
+    );
     if (left.length > 0) await wait;
   } finally {
     stop();
@@ -95,7 +101,9 @@ export async function cmdVoice(dir: string, v: Record<string, unknown>): Promise
     if (budget !== undefined) await call(services, 'project.setBudget', { budgetCap: budget });
     const input = { ...(shotIds.length ? { shotIds } : {}), ...(v.force ? { force: true } : {}) };
     const est = await call(services, 'dialogue.estimate', input);
-    process.stderr.write(`voice: ${est.lines} line(s), ${est.jobs} to send, about ${est.total.toFixed(2)} ${est.currency}\n`);
+    process.stderr.write(
+      `voice: ${est.lines} line(s), ${est.jobs} to send, about ${est.total.toFixed(2)} ${est.currency}\n`,
+    );
     const ids = await runJobs(services, () => call(services, 'dialogue.voice', input));
     const snap = await current(services);
     for (const w of timingWarnings(snap)) process.stderr.write(`${w}\n`);
@@ -124,7 +132,12 @@ export async function cmdFit(dir: string, v: Record<string, unknown>): Promise<n
 export async function cmdLipSync(dir: string, v: Record<string, unknown>): Promise<number> {
   if (typeof v.take !== 'string' || !v.take) throw new CliError('lipsync: --take <id> is required');
   return withProject(dir, async (services) => {
-    const ids = await runJobs(services, () => call(services, 'dialogue.lipSync', { takeId: v.take as string, ...(list(v.line).length ? { lineIds: list(v.line) } : {}) }));
+    const ids = await runJobs(services, () =>
+      call(services, 'dialogue.lipSync', {
+        takeId: v.take as string,
+        ...(list(v.line).length ? { lineIds: list(v.line) } : {}),
+      }),
+    );
     const jobs = (await call(services, 'jobs.list', {})).filter((j) => ids.includes(j.id));
     for (const j of jobs) process.stdout.write(`${j.id} ${j.state}${j.takeId ? ` take ${j.takeId}` : ''}\n`);
     return (await failedOf(services, ids)) > 0 ? 1 : 0;

@@ -24,7 +24,9 @@ export async function cmdElementAdd(dir: string, v: Record<string, unknown>): Pr
       ...(images.length ? { picturePaths: images.map((p) => resolve(p)) } : {}),
     });
     process.stdout.write(`${element.id} ${element.tag}\n`);
-    process.stderr.write(`Added ${element.kind} "${element.name}" with ${element.refAssetIds.length} reference picture(s)\n`);
+    process.stderr.write(
+      `Added ${element.kind} "${element.name}" with ${element.refAssetIds.length} reference picture(s)\n`,
+    );
     return 0;
   });
 }
@@ -49,6 +51,10 @@ export async function elementIdsFor(services: AppServices, values: readonly stri
   return resolveElementRefs(values, snap?.elements ?? []);
 }
 
-export async function attachElements(services: AppServices, shotId: string, elementIds: readonly string[]): Promise<void> {
+export async function attachElements(
+  services: AppServices,
+  shotId: string,
+  elementIds: readonly string[],
+): Promise<void> {
   if (elementIds.length) await call(services, 'shots.setElements', { shotId, elementIds: [...elementIds] });
 }

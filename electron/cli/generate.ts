@@ -11,7 +11,6 @@ import { isFinished, type JobState } from '../../shared/model/entities.js';
 
 const isFinishedState = (s: JobState | undefined): boolean => s !== undefined && isFinished(s);
 
-
 function amount(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -24,15 +23,22 @@ function amount(flag: string, value: unknown): number | undefined {
 function count(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 16) throw new CliError(`--${flag} must be a whole number from 1 to 16 (got "${String(value)}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new CliError(`--${flag} must be a whole number from 1 to 16 (got "${String(value)}")`);
   return n;
 }
 
 const money = (n: number, currency: string): string => `${n.toFixed(2)} ${currency}`;
 
 function formatEstimate(e: MethodOutput<'generate.estimate'>): string {
-  const per = e.perProvider.map((p) => `${p.provider} ${p.jobs} job(s) ${money(p.total, e.currency)}${p.unpriced ? ` (+${p.unpriced} unpriced)` : ''}`);
-  const cap = e.budgetCap === null ? 'no budget cap' : `budget cap ${money(e.budgetCap, e.currency)}, ${money(e.committed, e.currency)} already spent or under way`;
+  const per = e.perProvider.map(
+    (p) =>
+      `${p.provider} ${p.jobs} job(s) ${money(p.total, e.currency)}${p.unpriced ? ` (+${p.unpriced} unpriced)` : ''}`,
+  );
+  const cap =
+    e.budgetCap === null
+      ? 'no budget cap'
+      : `budget cap ${money(e.budgetCap, e.currency)}, ${money(e.committed, e.currency)} already spent or under way`;
   return `Estimate: ${e.jobs} job(s), about ${money(e.total, e.currency)} [${per.join('; ')}]; ${cap}\n`;
 }
 
@@ -56,8 +62,11 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
     const estimate = await call(services, 'generate.estimate', batch);
     process.stderr.write(formatEstimate(estimate));
     if (estimate.overBudget) {
-      throw new CliError(`refused: the batch (about ${money(estimate.total, estimate.currency)}) would go over the budget cap; nothing was sent. ` +
-        'Raise it with --budget <amount> or generate fewer shots.', 1);
+      throw new CliError(
+        `refused: the batch (about ${money(estimate.total, estimate.currency)}) would go over the budget cap; nothing was sent. ` +
+          'Raise it with --budget <amount> or generate fewer shots.',
+        1,
+      );
     }
     const progress = new Progress('generate');
     const states = new Map<string, EventPayload<'job.progress'>>();
@@ -82,7 +91,13 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
         // Events are the fast path; the job table is the truth (covers a missed event).
         for (const job of await call(services, 'jobs.list', {})) {
           if (jobIds.includes(job.id) && isFinished(job.state)) {
-            states.set(job.id, { jobId: job.id, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
+            states.set(job.id, {
+              jobId: job.id,
+              shotId: job.shotId,
+              state: job.state,
+              progress: job.progress,
+              error: job.error,
+            });
           }
         }
       }
@@ -90,7 +105,9 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
       const failed = jobIds.map((id) => states.get(id)).filter((s) => s && s.state !== 'succeeded');
       for (const f of failed) process.stderr.write(`Shot ${f?.shotId}: ${f?.state}${f?.error ? `: ${f.error}` : ''}\n`);
       const ledger = await call(services, 'jobs.ledger', {});
-      process.stderr.write(`Generated ${jobIds.length - failed.length} of ${jobIds.length} job(s). Project spend: ${money(ledger.totals.actual, ledger.currency)}.\n`);
+      process.stderr.write(
+        `Generated ${jobIds.length - failed.length} of ${jobIds.length} job(s). Project spend: ${money(ledger.totals.actual, ledger.currency)}.\n`,
+      );
       return failed.length ? 1 : 0;
     } finally {
       off();
@@ -104,18 +121,39 @@ export async function cmdJobs(dir: string, v: Record<string, unknown>): Promise<
     const ledger = await call(services, 'jobs.ledger', {});
     if (v.json) {
       const out = jobs.map((j) => ({
-        id: j.id, shotId: j.shotId, provider: j.provider, model: j.model, state: j.state, taskId: j.taskId,
-        costEstimate: j.costEstimate, costActual: j.costActual, error: j.error, takeId: j.takeId, createdAt: j.createdAt,
+        id: j.id,
+        shotId: j.shotId,
+        provider: j.provider,
+        model: j.model,
+        state: j.state,
+        taskId: j.taskId,
+        costEstimate: j.costEstimate,
+        costActual: j.costActual,
+        error: j.error,
+        takeId: j.takeId,
+        createdAt: j.createdAt,
       }));
-      process.stdout.write(`${JSON.stringify({ jobs: out, totals: ledger.totals, currency: ledger.currency, budgetCap: ledger.budgetCap }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ jobs: out, totals: ledger.totals, currency: ledger.currency, budgetCap: ledger.budgetCap }, null, 2)}\n`,
+      );
       return 0;
     }
     const cost = (n: number | null): string => (n === null ? '-' : n.toFixed(2));
     const lines = jobs.map((j) =>
-      [j.id.slice(0, 8), j.state.padEnd(11), j.provider.padEnd(10), (j.taskId ?? '-').padEnd(24), `est ${cost(j.costEstimate)}`, `actual ${cost(j.costActual)}`,
-        j.error ? `  ${j.error}` : ''].join('  '));
-    lines.push(`Total: estimated ${money(ledger.totals.estimated, ledger.currency)}, actual ${money(ledger.totals.actual, ledger.currency)}` +
-      (ledger.budgetCap === null ? '' : `, budget cap ${money(ledger.budgetCap, ledger.currency)}`));
+      [
+        j.id.slice(0, 8),
+        j.state.padEnd(11),
+        j.provider.padEnd(10),
+        (j.taskId ?? '-').padEnd(24),
+        `est ${cost(j.costEstimate)}`,
+        `actual ${cost(j.costActual)}`,
+        j.error ? `  ${j.error}` : '',
+      ].join('  '),
+    );
+    lines.push(
+      `Total: estimated ${money(ledger.totals.estimated, ledger.currency)}, actual ${money(ledger.totals.actual, ledger.currency)}` +
+        (ledger.budgetCap === null ? '' : `, budget cap ${money(ledger.budgetCap, ledger.currency)}`),
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   });

@@ -11,12 +11,19 @@ import { framesToSeconds, fpsToString } from '../../shared/model/time.js';
  * absolute, a link) is never printed as a path outside the project; it becomes null with the
  * refusal's reason. `missing`: the file is not there (relink it).
  */
-function mediaOf(dir: string, asset: Asset): { mediaPath: string | null; mediaProblem: string | null; originalName: string } {
+function mediaOf(
+  dir: string,
+  asset: Asset,
+): { mediaPath: string | null; mediaProblem: string | null; originalName: string } {
   try {
     const path = resolveStoredPath(dir, asset.path);
     return { mediaPath: path, mediaProblem: existsSync(path) ? null : 'missing', originalName: asset.originalName };
   } catch (err) {
-    return { mediaPath: null, mediaProblem: err instanceof AppError ? err.message : String(err), originalName: asset.originalName };
+    return {
+      mediaPath: null,
+      mediaProblem: err instanceof AppError ? err.message : String(err),
+      originalName: asset.originalName,
+    };
   }
 }
 

@@ -17,7 +17,8 @@ import { Progress } from './progress.js';
 
 function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new CliError(`--${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+  if (!allowed.includes(value as T))
+    throw new CliError(`--${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
   return value as T;
 }
 
@@ -31,7 +32,8 @@ const EXPORT_FORMATS: Record<string, (dir: string, out: string) => Promise<numbe
 function positive(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CliError(`--${flag} must be a positive number of seconds (got "${String(value)}")`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new CliError(`--${flag} must be a positive number of seconds (got "${String(value)}")`);
   return n;
 }
 
@@ -42,7 +44,11 @@ export async function cmdNew(dir: string, v: Record<string, unknown>): Promise<n
   const services = createAppServices({ host: 'cli' });
   try {
     const snap = await call(services, 'project.create', {
-      dir: resolve(dir), name: v.name, aspect, resolution, fps: typeof v.fps === 'string' ? v.fps : '24',
+      dir: resolve(dir),
+      name: v.name,
+      aspect,
+      resolution,
+      fps: typeof v.fps === 'string' ? v.fps : '24',
     });
     const p = snap.project;
     process.stdout.write(`${snap.dir}\n`);
@@ -64,10 +70,16 @@ export async function cmdAddShot(dir: string, v: Record<string, unknown>): Promi
   const elementValues = Array.isArray(v.element) ? (v.element as string[]) : [];
   if (extend !== undefined) {
     const other = ['first-frame', 'video', 'duration', 'camera', 'title'].find((k) => v[k] !== undefined);
-    if (other) throw new CliError(`add-shot: --extend takes only --prompt (the new shot continues the take's clip), not --${other}`);
+    if (other)
+      throw new CliError(
+        `add-shot: --extend takes only --prompt (the new shot continues the take's clip), not --${other}`,
+      );
     return withProject(dir, async (services) => {
       const elementIds = await elementIdsFor(services, elementValues);
-      const { shotId } = await call(services, 'shots.extendTake', { takeId: extend, ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}) });
+      const { shotId } = await call(services, 'shots.extendTake', {
+        takeId: extend,
+        ...(str('prompt') !== undefined ? { prompt: str('prompt') } : {}),
+      });
       await attachElements(services, shotId, elementIds);
       process.stdout.write(`${shotId}\n`);
       return 0;
@@ -124,7 +136,10 @@ export async function cmdExport(dir: string, v: Record<string, unknown>): Promis
         process.stdout.write(`${result.outPath}\n`);
         return 0;
       }
-      throw new CliError(result.state === 'canceled' ? 'export canceled' : `export failed: ${result.error ?? 'unknown error'}`, 1);
+      throw new CliError(
+        result.state === 'canceled' ? 'export canceled' : `export failed: ${result.error ?? 'unknown error'}`,
+        1,
+      );
     } finally {
       off();
       process.off('SIGINT', onSignal);
@@ -147,14 +162,17 @@ function formatInfo(info: ReturnType<typeof projectInfo>): string {
   const p = info.project;
   const lines = [`${p.name}  ${p.width}x${p.height}  ${p.fps} fps  ${info.durationSec.toFixed(3)} s`];
   for (const s of info.shots) {
-    lines.push(`${String(s.index).padStart(3)}. ${s.id}  ${s.durationSec.toFixed(3)} s  ${s.selectedTake ? s.selectedTake.provider : 'no take'}  ${s.prompt.slice(0, 60)}`);
+    lines.push(
+      `${String(s.index).padStart(3)}. ${s.id}  ${s.durationSec.toFixed(3)} s  ${s.selectedTake ? s.selectedTake.provider : 'no take'}  ${s.prompt.slice(0, 60)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export async function cmdServe(dir: string, v: Record<string, unknown>): Promise<number> {
   const port = v.port === undefined ? 0 : Number(v.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0-65535 (got "${String(v.port)}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be 0-65535 (got "${String(v.port)}")`);
   const root = resolve(dir);
   const isProject = existsSync(join(root, 'project.db'));
   const services = createAppServices({ host: 'browser', suggestedDir: root });

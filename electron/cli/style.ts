@@ -22,8 +22,10 @@ export function styleInfo(snap: ProjectSnapshot) {
 export async function cmdStyle(dir: string, v: Record<string, unknown>): Promise<number> {
   const images = Array.isArray(v.image) ? (v.image as string[]) : [];
   if (images.length && v['no-images']) throw new CliError('style: --image and --no-images cannot be used together');
-  if (images.length > MAX_STYLE_PICTURES) throw new CliError(`style: at most ${MAX_STYLE_PICTURES} --image (got ${images.length})`);
-  if (typeof v.prompt === 'string' && v.prompt.length > 20_000) throw new CliError('style: --prompt is longer than 20000 characters');
+  if (images.length > MAX_STYLE_PICTURES)
+    throw new CliError(`style: at most ${MAX_STYLE_PICTURES} --image (got ${images.length})`);
+  if (typeof v.prompt === 'string' && v.prompt.length > 20_000)
+    throw new CliError('style: --prompt is longer than 20000 characters');
   const setPictures = images.length > 0 || v['no-images'] === true;
   return withProject(dir, async (services) => {
     let snap = await call(services, 'project.current', {});

@@ -21,14 +21,23 @@ export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 export type RequestId = string | number;
 
 export function isRequestId(v: unknown): v is RequestId {
-  return (typeof v === 'string' && v.length > 0 && v.length <= 64) || (typeof v === 'number' && Number.isSafeInteger(v));
+  return (
+    (typeof v === 'string' && v.length > 0 && v.length <= 64) || (typeof v === 'number' && Number.isSafeInteger(v))
+  );
 }
 
 /** Reads one frame as a request, or says what is wrong with it (and the id if there was one). */
-export function parseRequest(data: RawData, isBinary: boolean):
+export function parseRequest(
+  data: RawData,
+  isBinary: boolean,
+):
   | { ok: true; id: RequestId; method: unknown; payload: unknown }
   | { ok: false; id: RequestId | null; error: SerializedError } {
-  const bad = (message: string, id: RequestId | null = null) => ({ ok: false as const, id, error: { code: 'INVALID_INPUT' as const, message } });
+  const bad = (message: string, id: RequestId | null = null) => ({
+    ok: false as const,
+    id,
+    error: { code: 'INVALID_INPUT' as const, message },
+  });
   if (isBinary) return bad('Binary frames are not accepted; send JSON text');
   let msg: unknown;
   try {
@@ -36,7 +45,8 @@ export function parseRequest(data: RawData, isBinary: boolean):
   } catch {
     return bad('Malformed JSON');
   }
-  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return bad('A request must be an object { id, method, payload }');
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg))
+    return bad('A request must be an object { id, method, payload }');
   const { id, method, payload } = msg as Record<string, unknown>;
   if (!isRequestId(id)) return bad('A request needs an id (string or integer)');
   if (typeof method !== 'string') return bad('A request needs a method name', id);
@@ -52,9 +62,10 @@ export function attachApi(
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const { pathname, query } = splitTarget(req.url);
-    const refusal: Refusal | null = pathname !== path
-      ? { status: 404, message: 'Not Found' }
-      : (checkHost(req, ctx.port()) ?? checkToken(query, ctx.token) ?? checkOrigin(req, ctx.port()));
+    const refusal: Refusal | null =
+      pathname !== path
+        ? { status: 404, message: 'Not Found' }
+        : (checkHost(req, ctx.port()) ?? checkToken(query, ctx.token) ?? checkOrigin(req, ctx.port()));
     if (refusal) {
       socket.on('error', () => undefined);
       socket.end(`HTTP/1.1 ${refusal.status} ${refusal.message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

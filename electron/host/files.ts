@@ -36,5 +36,7 @@ export function sendFile(
     res.end();
     return;
   }
-  createReadStream(file, plan.body).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file, plan.body)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

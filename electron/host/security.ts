@@ -41,7 +41,9 @@ export interface Refusal {
 /** Host must name this server: a rebinding attack arrives with the attacker's host name. */
 export function checkHost(req: IncomingMessage, port: number): Refusal | null {
   const host = (req.headers.host ?? '').toLowerCase();
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` ? null : { status: 403, message: 'Forbidden host' };
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`
+    ? null
+    : { status: 403, message: 'Forbidden host' };
 }
 
 /**
@@ -54,7 +56,8 @@ export function checkOrigin(req: IncomingMessage, port: number): Refusal | null 
   const origin = req.headers.origin;
   if (origin !== undefined && !ownOrigins(port).includes(origin)) return { status: 403, message: 'Forbidden origin' };
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { status: 403, message: 'Forbidden origin' };
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { status: 403, message: 'Forbidden origin' };
   return null;
 }
 
@@ -98,11 +101,20 @@ export function setSecurityHeaders(res: ServerResponse, port: number): void {
 }
 
 export function refuse(res: ServerResponse, refusal: Refusal): void {
-  sendJson(res, refusal.status, { error: { code: refusal.status === 401 || refusal.status === 403 ? 'FORBIDDEN' : 'INVALID_INPUT', message: refusal.message } });
+  sendJson(res, refusal.status, {
+    error: {
+      code: refusal.status === 401 || refusal.status === 403 ? 'FORBIDDEN' : 'INVALID_INPUT',
+      message: refusal.message,
+    },
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }

@@ -42,7 +42,9 @@ export async function serveStatic(
     }
     const index = await resolveServable(join(root, 'index.html'), [root]);
     if (!index.ok) {
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`The UI is not built (${join(root, 'index.html')} is missing): run npm run build.`);
+      res
+        .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`The UI is not built (${join(root, 'index.html')} is missing): run npm run build.`);
       return;
     }
     sendFile(req, res, index.path, index.size, { 'Cache-Control': 'no-store' });

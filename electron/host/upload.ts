@@ -70,7 +70,9 @@ export async function serveUpload(
       return;
     }
     if (!res.headersSent && !res.destroyed) {
-      sendJson(res, 500, { error: { code: 'INTERNAL', message: `Upload of ${name} failed: ${(err as Error).message}` } });
+      sendJson(res, 500, {
+        error: { code: 'INTERNAL', message: `Upload of ${name} failed: ${(err as Error).message}` },
+      });
     }
     return;
   }
@@ -81,5 +83,7 @@ function tooLarge(res: ServerResponse, max: number): void {
   const gib = (max / 1024 ** 3).toFixed(max >= 1024 ** 3 ? 0 : 2);
   // Connection: close, because the rest of the body won't be read.
   res.setHeader('Connection', 'close');
-  sendJson(res, 413, { error: { code: 'INVALID_INPUT', message: `The file is larger than the ${gib} GiB upload limit` } });
+  sendJson(res, 413, {
+    error: { code: 'INVALID_INPUT', message: `The file is larger than the ${gib} GiB upload limit` },
+  });
 }

@@ -36,7 +36,9 @@ function electronBinding(): string | undefined {
   if (!existsSync(candidate)) return undefined;
   const version = moduleVersionOf(readFileSync(candidate));
   if (version !== Number(process.versions.modules)) {
-    throw new Error(`${candidate} is built for module version ${version ?? 'unknown'}, this Electron needs ${process.versions.modules}: run \`npm start\` to rebuild it.`);
+    throw new Error(
+      `${candidate} is built for module version ${version ?? 'unknown'}, this Electron needs ${process.versions.modules}: run \`npm start\` to rebuild it.`,
+    );
   }
   return candidate;
 }

@@ -29,7 +29,10 @@ function isFromWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null): boo
  * Binds the contract to `getWindow()`'s page. Returns a function that removes the channel
  * and the event forwarding (called on quit, before services close).
  */
-export function registerIpc(services: Pick<AppServices, 'handlers' | 'on'>, getWindow: () => BrowserWindow | null): () => void {
+export function registerIpc(
+  services: Pick<AppServices, 'handlers' | 'on'>,
+  getWindow: () => BrowserWindow | null,
+): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, payload: unknown): Promise<DispatchResult> => {
     if (!isFromWindow(event, getWindow())) {
       // Thrown, so the caller's promise rejects; the handler never ran.

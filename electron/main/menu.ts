@@ -8,7 +8,12 @@ import { MENU_ACTION_EVENT } from './ipc/channels.js';
 import { sendEvent } from './ipc.js';
 
 export const MENU_ACTION_IDS = [
-  'project.new', 'project.open', 'export.open', 'history.undo', 'history.redo', 'help.shortcuts',
+  'project.new',
+  'project.open',
+  'export.open',
+  'history.undo',
+  'history.redo',
+  'help.shortcuts',
 ] as const;
 export type MenuActionId = (typeof MENU_ACTION_IDS)[number];
 /** Actions whose keys the renderer's action registry already handles (renderer/src/actions). */
@@ -26,7 +31,22 @@ export function installMenu(getWindow: () => BrowserWindow | null, opts: { appNa
   });
 
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: opts.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } as MenuItemConstructorOptions] : []),
+    ...(isMac
+      ? [
+          {
+            label: opts.appName,
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } as MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: '&File',
       submenu: [
@@ -53,7 +73,9 @@ export function installMenu(getWindow: () => BrowserWindow | null, opts: { appNa
     {
       label: '&View',
       submenu: [
-        ...(opts.devTools ? [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[] : []),
+        ...(opts.devTools
+          ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
+          : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

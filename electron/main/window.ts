@@ -6,7 +6,11 @@
 import { BrowserWindow, shell, type App, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './security/csp.js';
 import {
-  APP_ENTRY_URL, externalLinkTarget, isAllowedNavigation, isAllowedRequest, isPermissionAllowed,
+  APP_ENTRY_URL,
+  externalLinkTarget,
+  isAllowedNavigation,
+  isAllowedRequest,
+  isPermissionAllowed,
 } from './security/origin.js';
 import { newSecureWindow } from './security/secureWindow.js';
 
@@ -27,7 +31,9 @@ export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
   // No remote content and no file:// reads from the renderer: only app:, media:, data:, blob:.
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });

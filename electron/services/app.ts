@@ -61,7 +61,10 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   const uploads = join(tmpdir(), `storyboard-uploads-${process.pid}-${randomUUID().slice(0, 8)}`);
   const session = new Session(hub, opts, uploads);
   const uploadTtlMs = opts.uploadTtlMs ?? UPLOAD_TTL_MS;
-  const uploadSweep = setInterval(() => sweepStagedUploads(uploads, uploadTtlMs), Math.min(uploadTtlMs, 60_000) || 60_000);
+  const uploadSweep = setInterval(
+    () => sweepStagedUploads(uploads, uploadTtlMs),
+    Math.min(uploadTtlMs, 60_000) || 60_000,
+  );
   uploadSweep.unref();
   const services = createServices({
     ...(opts.configDir ? { configDir: opts.configDir } : {}),
@@ -92,7 +95,10 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
       sweepStagedUploads(uploads, uploadTtlMs);
       mkdirSync(uploads, { recursive: true });
       // Keep the user's name (ffprobe and error messages show it) but never its folders.
-      const safe = basename(fileName).replace(/[\\/\0]/g, '_').slice(-180) || 'upload';
+      const safe =
+        basename(fileName)
+          .replace(/[\\/\0]/g, '_')
+          .slice(-180) || 'upload';
       const dir = join(uploads, randomUUID());
       mkdirSync(dir);
       return { path: join(dir, safe) };
@@ -109,10 +115,12 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
 function configureFfmpeg(opts: AppServicesOptions): void {
   if (!opts.ffmpegPath && !opts.ffmpegResourcesDir) return; // resolved lazily on first use
   try {
-    setFfPaths(resolveFfmpegPaths({
-      ...(opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {}),
-      ...(opts.ffmpegResourcesDir ? { resourcesDir: opts.ffmpegResourcesDir } : {}),
-    }));
+    setFfPaths(
+      resolveFfmpegPaths({
+        ...(opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {}),
+        ...(opts.ffmpegResourcesDir ? { resourcesDir: opts.ffmpegResourcesDir } : {}),
+      }),
+    );
   } catch {
     // Not fatal at start: the first media operation reports FFMPEG_MISSING with how to fix it.
   }

@@ -16,7 +16,8 @@ export class Semaphore {
   private readonly waiters: (() => void)[] = [];
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new AppError('INVALID_INPUT', `A concurrency limit must be a whole number >= 1 (got ${limit}).`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new AppError('INVALID_INPUT', `A concurrency limit must be a whole number >= 1 (got ${limit}).`);
   }
 
   get running(): number {
@@ -65,14 +66,20 @@ export class Semaphore {
  * `fn` over every item with at most `limit` running at once; results in the items' order.
  * The first rejection rejects the whole (items already started run to their end).
  */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const gate = new Semaphore(Math.max(1, Math.min(limit, items.length || 1)));
-  return Promise.all(items.map(async (item, i) => {
-    const release = await gate.acquire();
-    try {
-      return await fn(item, i);
-    } finally {
-      release();
-    }
-  }));
+  return Promise.all(
+    items.map(async (item, i) => {
+      const release = await gate.acquire();
+      try {
+        return await fn(item, i);
+      } finally {
+        release();
+      }
+    }),
+  );
 }

@@ -42,14 +42,21 @@ export interface CameraPath {
 export function cameraPath(camera: CameraMove): CameraPath {
   const c: [number, number] = [0.5, 0.5];
   switch (camera) {
-    case 'static': return { zoom: [1, 1], x: c, y: c };
-    case 'push_in': return { zoom: [1, PUSH_ZOOM], x: c, y: c };
-    case 'pull_out': return { zoom: [PUSH_ZOOM, 1], x: c, y: c };
+    case 'static':
+      return { zoom: [1, 1], x: c, y: c };
+    case 'push_in':
+      return { zoom: [1, PUSH_ZOOM], x: c, y: c };
+    case 'pull_out':
+      return { zoom: [PUSH_ZOOM, 1], x: c, y: c };
     // The camera turns left, so the window travels from the right edge to the left one.
-    case 'pan_left': return { zoom: [PAN_ZOOM, PAN_ZOOM], x: [1, 0], y: c };
-    case 'pan_right': return { zoom: [PAN_ZOOM, PAN_ZOOM], x: [0, 1], y: c };
-    case 'tilt_up': return { zoom: [PAN_ZOOM, PAN_ZOOM], x: c, y: [1, 0] };
-    case 'tilt_down': return { zoom: [PAN_ZOOM, PAN_ZOOM], x: c, y: [0, 1] };
+    case 'pan_left':
+      return { zoom: [PAN_ZOOM, PAN_ZOOM], x: [1, 0], y: c };
+    case 'pan_right':
+      return { zoom: [PAN_ZOOM, PAN_ZOOM], x: [0, 1], y: c };
+    case 'tilt_up':
+      return { zoom: [PAN_ZOOM, PAN_ZOOM], x: c, y: [1, 0] };
+    case 'tilt_down':
+      return { zoom: [PAN_ZOOM, PAN_ZOOM], x: c, y: [0, 1] };
   }
 }
 
@@ -93,8 +100,14 @@ export function perspectiveFilter(path: CameraPath, frames: number): string | nu
   const right = `${left}+${vw}`;
   const bottom = `${top}+${vh}`;
   const corners = [
-    ['x0', left], ['y0', top], ['x1', right], ['y1', top],
-    ['x2', left], ['y2', bottom], ['x3', right], ['y3', bottom],
+    ['x0', left],
+    ['y0', top],
+    ['x1', right],
+    ['y1', top],
+    ['x2', left],
+    ['y2', bottom],
+    ['x3', right],
+    ['y3', bottom],
   ];
   // Quoted: the expressions hold no quote, and quoting keeps ',' and ':' out of the parsers.
   return `perspective=${corners.map(([k, v]) => `${k}='${v}'`).join(':')}:interpolation=linear:eval=frame`;
@@ -129,12 +142,14 @@ export function buildAnimaticImageInvocation(o: AnimaticImageOptions): FfmpegInv
   return {
     label: o.label ?? `animatic ${o.camera}`,
     globalOptions: [...ANIMATIC_GLOBAL_OPTIONS],
-    inputs: [{
-      // image2 with pattern matching off: a '%' in the file name is a name, not a sequence
-      // pattern (https://ffmpeg.org/ffmpeg-formats.html#image2-1).
-      options: ['-f', 'image2', '-pattern_type', 'none'],
-      source: o.imagePath,
-    }],
+    inputs: [
+      {
+        // image2 with pattern matching off: a '%' in the file name is a name, not a sequence
+        // pattern (https://ffmpeg.org/ffmpeg-formats.html#image2-1).
+        options: ['-f', 'image2', '-pattern_type', 'none'],
+        source: o.imagePath,
+      },
+    ],
     filterComplex: `[0:v]${chain.join(',')}[v]`,
     outputOptions: h264OutputOptions({ fps: o.fps, frames: o.frames, still: move === null }),
     output: o.output,

@@ -18,7 +18,8 @@ export function validateRenderSize(width: number, height: number, frames: number
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 2 || height < 2 || width % 2 || height % 2) {
     throw new AppError('INVALID_INPUT', `Animatic size must be even and at least 2x2, got ${width}x${height}`);
   }
-  if (!Number.isInteger(frames) || frames < 1) throw new AppError('INVALID_INPUT', `Animatic frame count must be a positive integer, got ${frames}`);
+  if (!Number.isInteger(frames) || frames < 1)
+    throw new AppError('INVALID_INPUT', `Animatic frame count must be a positive integer, got ${frames}`);
 }
 
 /**
@@ -30,21 +31,37 @@ export function validateRenderSize(width: number, height: number, frames: number
  */
 export function h264OutputOptions(opts: { fps: Fps; frames: number; still: boolean }): string[] {
   return [
-    '-map', '[v]',
+    '-map',
+    '[v]',
     '-an',
     // -frames:v makes the count exact whatever the looping input does.
-    '-frames:v', String(opts.frames),
+    '-frames:v',
+    String(opts.frames),
     // An explicit output rate keeps the MP4 time base at the project's rational rate (CFR).
-    '-r', fpsToString(opts.fps),
-    '-c:v', 'libx264',
-    '-preset', 'veryfast',
-    '-crf', '18',
+    '-r',
+    fpsToString(opts.fps),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '18',
     ...(opts.still ? ['-tune', 'stillimage'] : []),
-    '-pix_fmt', 'yuv420p',
+    '-pix_fmt',
+    'yuv420p',
     // Tag what TO_YUV420P_BT709 produced so players and the export conform read it right.
-    '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+    '-colorspace',
+    'bt709',
+    '-color_primaries',
+    'bt709',
+    '-color_trc',
+    'bt709',
+    '-color_range',
+    'tv',
     // moov atom first: the preview player can start before the whole file is read.
-    '-movflags', '+faststart',
-    '-f', 'mp4',
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
   ];
 }

@@ -76,7 +76,14 @@ export interface TitleCardOptions extends TitleCardLayout {
   label?: string;
 }
 
-function drawtext(o: { fontFile: string; textFile: string; fontSize: number; color: string; x: string; y: string }): string {
+function drawtext(o: {
+  fontFile: string;
+  textFile: string;
+  fontSize: number;
+  color: string;
+  x: string;
+  y: string;
+}): string {
   return [
     `drawtext=fontfile=${escapeFilterValue(o.fontFile)}`,
     `textfile=${escapeFilterValue(o.textFile)}`,
@@ -113,11 +120,28 @@ export function buildTitleCardInvocation(o: TitleCardOptions): FfmpegInvocation 
   }
   const baselines = lineBaselines(o.lines.length, o.fontSize, o.lineHeight, o.height);
   const filters = o.textFiles.map((textFile, i) =>
-    drawtext({ fontFile: o.fontFile, textFile, fontSize: o.fontSize, color: TEXT_COLOR, x: '(w-text_w)/2', y: `${baselines[i]}-ascent` }));
+    drawtext({
+      fontFile: o.fontFile,
+      textFile,
+      fontSize: o.fontSize,
+      color: TEXT_COLOR,
+      x: '(w-text_w)/2',
+      y: `${baselines[i]}-ascent`,
+    }),
+  );
   if (o.labelFile) {
     const margin = Math.round(Math.min(o.width, o.height) * 0.05);
     const labelSize = Math.max(8, Math.round(o.fontSize * 0.55));
-    filters.push(drawtext({ fontFile: o.fontFile, textFile: o.labelFile, fontSize: labelSize, color: LABEL_COLOR, x: String(margin), y: String(margin) }));
+    filters.push(
+      drawtext({
+        fontFile: o.fontFile,
+        textFile: o.labelFile,
+        fontSize: labelSize,
+        color: LABEL_COLOR,
+        x: String(margin),
+        y: String(margin),
+      }),
+    );
   }
   const fade = fadeFrames(o.frames, o.fps);
   if (fade > 0) {
@@ -129,12 +153,14 @@ export function buildTitleCardInvocation(o: TitleCardOptions): FfmpegInvocation 
   return {
     label: o.label ?? 'animatic title card',
     globalOptions: [...ANIMATIC_GLOBAL_OPTIONS],
-    inputs: [{
-      // A generated solid background at the project size and rate (lavfi color source,
-      // https://ffmpeg.org/ffmpeg-filters.html#allrgb_002c-allyuv_002c-color_002c-colorchart_002c-colorspectrum_002c-haldclutsrc_002c-nullsrc_002c-pal75bars_002c-pal100bars_002c-rgbtestsrc_002c-smptebars_002c-smptehdbars_002c-testsrc_002c-testsrc2_002c-yuvtestsrc).
-      options: ['-f', 'lavfi'],
-      source: `color=c=${CARD_BACKGROUND}:s=${o.width}x${o.height}:r=${fpsToString(o.fps)}`,
-    }],
+    inputs: [
+      {
+        // A generated solid background at the project size and rate (lavfi color source,
+        // https://ffmpeg.org/ffmpeg-filters.html#allrgb_002c-allyuv_002c-color_002c-colorchart_002c-colorspectrum_002c-haldclutsrc_002c-nullsrc_002c-pal75bars_002c-pal100bars_002c-rgbtestsrc_002c-smptebars_002c-smptehdbars_002c-testsrc_002c-testsrc2_002c-yuvtestsrc).
+        options: ['-f', 'lavfi'],
+        source: `color=c=${CARD_BACKGROUND}:s=${o.width}x${o.height}:r=${fpsToString(o.fps)}`,
+      },
+    ],
     filterComplex: `[0:v]${filters.join(',')}[v]`,
     outputOptions: h264OutputOptions({ fps: o.fps, frames: o.frames, still: true }),
     output: o.output,

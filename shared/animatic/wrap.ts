@@ -7,7 +7,8 @@
  */
 
 /** Ideographs, kana, hangul, CJK symbols and punctuation, fullwidth forms: about 1 em wide. */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u2E80-\u2FDF\u3000-\u303F\u3200-\u33FF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]/u;
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u2E80-\u2FDF\u3000-\u303F\u3200-\u33FF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]/u;
 /** May not start a line (attaches to the character before it). */
 const CLOSING = new Set([...'，。！？、；：）」』】》〉〕｝］〗〙〛…‥・ー々～’”%,.!?;:)]}']);
 /** May not end a line (attaches to the character after it). */
@@ -131,7 +132,8 @@ export function withEllipsis(line: string, maxEm: number): string {
   const chars = [...line.trimEnd()];
   while (chars.length > 0 && textWidthEm(chars.join('')) + charWidthEm(ELLIPSIS) > maxEm) chars.pop();
   // Don't leave the ellipsis after a dangling space or opening bracket.
-  while (chars.length > 0 && (chars[chars.length - 1] === ' ' || OPENING.has(chars[chars.length - 1] ?? ''))) chars.pop();
+  while (chars.length > 0 && (chars[chars.length - 1] === ' ' || OPENING.has(chars[chars.length - 1] ?? '')))
+    chars.pop();
   return chars.join('') + ELLIPSIS;
 }
 
@@ -140,10 +142,12 @@ export function withEllipsis(line: string, maxEm: number): string {
  * characters become spaces, runs of spaces collapse, empty paragraphs are dropped.
  */
 export function normalizeParagraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    // eslint-disable-next-line no-control-regex -- control characters have no glyph
-    .map((p) => p.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/gu, ' ').trim())
-    .filter((p) => p !== '');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      // eslint-disable-next-line no-control-regex -- control characters have no glyph
+      .map((p) => p.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/gu, ' ').trim())
+      .filter((p) => p !== '')
+  );
 }

@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import {
-  AssetSchema, AudioItemSchema, CameraMoveSchema, IdSchema, JobStateSchema, ProjectSnapshotSchema, ShotSchema,
+  AssetSchema,
+  AudioItemSchema,
+  CameraMoveSchema,
+  IdSchema,
+  JobStateSchema,
+  ProjectSnapshotSchema,
+  ShotSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
@@ -18,7 +24,14 @@ import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 
-export { BatchEstimateSchema, LedgerSchema, PriceOverrideSchema, ProviderInfoSchema, type BatchEstimate, type Ledger } from './generation.js';
+export {
+  BatchEstimateSchema,
+  LedgerSchema,
+  PriceOverrideSchema,
+  ProviderInfoSchema,
+  type BatchEstimate,
+  type Ledger,
+} from './generation.js';
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
@@ -31,31 +44,48 @@ const Ok = z.object({ ok: z.literal(true) });
 
 /** 5 s at the fastest project rate (120 fps); the timeline further clamps to half of each neighbour. */
 export const MAX_TRANSITION_FRAMES = 600;
-export const TransitionPatchSchema = z.object({
-  kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
-  frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
-}).strict();
+export const TransitionPatchSchema = z
+  .object({
+    kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+    frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
+  })
+  .strict();
 
 export const ShotPatchSchema = ShotSchema.pick({
-  title: true, prompt: true, negativePrompt: true, camera: true, shotSize: true, durationFrames: true,
-  provider: true, model: true, dialogue: true, seed: true, notes: true, extendsTakeId: true,
-}).extend({ transitionIn: TransitionPatchSchema }).partial().strict();
+  title: true,
+  prompt: true,
+  negativePrompt: true,
+  camera: true,
+  shotSize: true,
+  durationFrames: true,
+  provider: true,
+  model: true,
+  dialogue: true,
+  seed: true,
+  notes: true,
+  extendsTakeId: true,
+})
+  .extend({ transitionIn: TransitionPatchSchema })
+  .partial()
+  .strict();
 export type ShotPatch = z.infer<typeof ShotPatchSchema>;
 
-export const AddShotInputSchema = z.object({
-  prompt: z.string().max(20_000).optional(),
-  title: z.string().max(500).optional(),
-  /** A file on this machine to import as the first frame. */
-  firstFramePath: PathSchema.optional(),
-  /** A clip on this machine to import as the shot's selected take. */
-  videoPath: PathSchema.optional(),
-  durationSec: z.number().positive().max(600).optional(),
-  camera: CameraMoveSchema.optional(),
-  /** Insert at this index; default appends. */
-  index: z.number().int().min(0).optional(),
-  /** Spoken lines as "Name: text" (a character's name or @tag, or Narrator/旁白), in order. */
-  dialogue: z.array(z.string().max(20_000)).max(50).optional(),
-}).strict();
+export const AddShotInputSchema = z
+  .object({
+    prompt: z.string().max(20_000).optional(),
+    title: z.string().max(500).optional(),
+    /** A file on this machine to import as the first frame. */
+    firstFramePath: PathSchema.optional(),
+    /** A clip on this machine to import as the shot's selected take. */
+    videoPath: PathSchema.optional(),
+    durationSec: z.number().positive().max(600).optional(),
+    camera: CameraMoveSchema.optional(),
+    /** Insert at this index; default appends. */
+    index: z.number().int().min(0).optional(),
+    /** Spoken lines as "Name: text" (a character's name or @tag, or Narrator/旁白), in order. */
+    dialogue: z.array(z.string().max(20_000)).max(50).optional(),
+  })
+  .strict();
 export type AddShotInput = z.infer<typeof AddShotInputSchema>;
 
 export const ExportProgressSchema = z.object({
@@ -93,17 +123,19 @@ export const AUDIO_GAIN_MIN_DB = -60;
 export const AUDIO_GAIN_MAX_DB = 12;
 
 /** Frames are project frames: startFrame on the timeline, inFrame/outFrame into the media (outFrame null: to its end). */
-export const AudioPatchSchema = z.object({
-  startFrame: z.number().int().min(0).optional(),
-  inFrame: z.number().int().min(0).optional(),
-  outFrame: z.number().int().positive().nullable().optional(),
-  gainDb: z.number().min(AUDIO_GAIN_MIN_DB).max(AUDIO_GAIN_MAX_DB).optional(),
-  fadeInFrames: z.number().int().min(0).optional(),
-  fadeOutFrames: z.number().int().min(0).optional(),
-  lane: AudioLaneSchema.optional(),
-  /** Lower under voice-over (-12 dB with short ramps; shared/export/ducking.ts). Ignored on the voice-over lane. */
-  duck: z.boolean().optional(),
-}).strict();
+export const AudioPatchSchema = z
+  .object({
+    startFrame: z.number().int().min(0).optional(),
+    inFrame: z.number().int().min(0).optional(),
+    outFrame: z.number().int().positive().nullable().optional(),
+    gainDb: z.number().min(AUDIO_GAIN_MIN_DB).max(AUDIO_GAIN_MAX_DB).optional(),
+    fadeInFrames: z.number().int().min(0).optional(),
+    fadeOutFrames: z.number().int().min(0).optional(),
+    lane: AudioLaneSchema.optional(),
+    /** Lower under voice-over (-12 dB with short ramps; shared/export/ducking.ts). Ignored on the voice-over lane. */
+    duck: z.boolean().optional(),
+  })
+  .strict();
 export type AudioPatch = z.infer<typeof AudioPatchSchema>;
 
 export const WAVEFORM_MIN_BUCKETS = 16;
@@ -119,13 +151,15 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 export const contract = {
   'app.info': method(Empty, AppInfoSchema),
   'project.create': method(
-    z.object({
-      dir: PathSchema,
-      name: z.string().trim().min(1).max(200),
-      aspect: AspectSchema.default('16:9'),
-      resolution: ResolutionSchema.default('1080p'),
-      fps: FpsTextSchema.default('24'),
-    }).strict(),
+    z
+      .object({
+        dir: PathSchema,
+        name: z.string().trim().min(1).max(200),
+        aspect: AspectSchema.default('16:9'),
+        resolution: ResolutionSchema.default('1080p'),
+        fps: FpsTextSchema.default('24'),
+      })
+      .strict(),
     ProjectSnapshotSchema,
   ),
   'project.open': method(z.object({ dir: PathSchema }).strict(), ProjectSnapshotSchema),
@@ -134,36 +168,64 @@ export const contract = {
   'shots.add': method(AddShotInputSchema, z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema })),
   'shots.update': method(z.object({ shotId: IdSchema, patch: ShotPatchSchema }).strict(), ProjectSnapshotSchema),
   'shots.remove': method(z.object({ shotId: IdSchema }).strict(), ProjectSnapshotSchema),
-  'shots.move': method(z.object({ shotId: IdSchema, toIndex: z.number().int().min(0) }).strict(), ProjectSnapshotSchema),
+  'shots.move': method(
+    z.object({ shotId: IdSchema, toIndex: z.number().int().min(0) }).strict(),
+    ProjectSnapshotSchema,
+  ),
   'shots.selectTake': method(z.object({ shotId: IdSchema, takeId: IdSchema }).strict(), ProjectSnapshotSchema),
   'shots.setTrim': method(
-    z.object({ shotId: IdSchema, inFrames: z.number().int().min(0), outFrames: z.number().int().positive().nullable() }).strict(),
+    z
+      .object({
+        shotId: IdSchema,
+        inFrames: z.number().int().min(0),
+        outFrames: z.number().int().positive().nullable(),
+      })
+      .strict(),
     ProjectSnapshotSchema,
   ),
   'history.undo': method(Empty, ProjectSnapshotSchema),
   'history.redo': method(Empty, ProjectSnapshotSchema),
   // ---- editing: each document edit is ONE undo step and returns the new snapshot ----
   /** atFrame counts from the shot's start on the timeline (1..frames-1). With a take: first plays in..in+atFrame, second in+atFrame..out; both select the same media (the second gets copies of the take rows). Without a take the target duration is divided. */
-  'shots.split': method(z.object({ shotId: IdSchema, atFrame: z.number().int().min(1) }).strict(), ProjectSnapshotSchema),
-  /** Copies with new ids (and their own copies of the take rows, same media) inserted as a block after the last given shot, or at toIndex. Also paste. */
-  'shots.duplicate': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0).optional() }).strict(), ProjectSnapshotSchema),
-  'shots.removeMany': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000) }).strict(), ProjectSnapshotSchema),
-  /** Keeps the moved shots' relative order; the first of them lands at toIndex of the result. */
-  'shots.moveMany': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0) }).strict(), ProjectSnapshotSchema),
-  /** null clears; {path} imports an image; previousShotLastFrame grabs the frame the previous shot ends on (trim-aware). */
-  'shots.setFrame': method(
-    z.object({
-      shotId: IdSchema,
-      which: z.enum(['first', 'last']),
-      source: z.union([
-        z.object({ assetId: IdSchema }).strict(),
-        z.object({ path: PathSchema }).strict(),
-        z.object({ previousShotLastFrame: z.literal(true) }).strict(),
-      ]).nullable(),
-    }).strict(),
+  'shots.split': method(
+    z.object({ shotId: IdSchema, atFrame: z.number().int().min(1) }).strict(),
     ProjectSnapshotSchema,
   ),
-  'shots.setScene': method(z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), sceneId: IdSchema.nullable() }).strict(), ProjectSnapshotSchema),
+  /** Copies with new ids (and their own copies of the take rows, same media) inserted as a block after the last given shot, or at toIndex. Also paste. */
+  'shots.duplicate': method(
+    z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0).optional() }).strict(),
+    ProjectSnapshotSchema,
+  ),
+  'shots.removeMany': method(
+    z.object({ shotIds: z.array(IdSchema).min(1).max(10_000) }).strict(),
+    ProjectSnapshotSchema,
+  ),
+  /** Keeps the moved shots' relative order; the first of them lands at toIndex of the result. */
+  'shots.moveMany': method(
+    z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0) }).strict(),
+    ProjectSnapshotSchema,
+  ),
+  /** null clears; {path} imports an image; previousShotLastFrame grabs the frame the previous shot ends on (trim-aware). */
+  'shots.setFrame': method(
+    z
+      .object({
+        shotId: IdSchema,
+        which: z.enum(['first', 'last']),
+        source: z
+          .union([
+            z.object({ assetId: IdSchema }).strict(),
+            z.object({ path: PathSchema }).strict(),
+            z.object({ previousShotLastFrame: z.literal(true) }).strict(),
+          ])
+          .nullable(),
+      })
+      .strict(),
+    ProjectSnapshotSchema,
+  ),
+  'shots.setScene': method(
+    z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), sceneId: IdSchema.nullable() }).strict(),
+    ProjectSnapshotSchema,
+  ),
   /**
    * "Extend this take": a new shot right after the take's shot, with the take's provider and
    * model, the prompt (given, else the source shot's) and `extendsTakeId` set, as ONE undo step.
@@ -174,27 +236,60 @@ export const contract = {
     z.object({ takeId: IdSchema, prompt: z.string().max(20_000).optional() }).strict(),
     z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema }),
   ),
-  'takes.rate': method(z.object({ takeId: IdSchema, rating: z.number().int().min(0).max(5).nullable() }).strict(), ProjectSnapshotSchema),
+  'takes.rate': method(
+    z.object({ takeId: IdSchema, rating: z.number().int().min(0).max(5).nullable() }).strict(),
+    ProjectSnapshotSchema,
+  ),
   /** Removing the shot's selected take selects its newest other take (or none), in the same undo step. */
   'takes.remove': method(z.object({ takeId: IdSchema }).strict(), ProjectSnapshotSchema),
-  'scenes.add': method(z.object({ heading: z.string().max(500), index: z.number().int().min(0).optional() }).strict(), ProjectSnapshotSchema),
+  'scenes.add': method(
+    z.object({ heading: z.string().max(500), index: z.number().int().min(0).optional() }).strict(),
+    ProjectSnapshotSchema,
+  ),
   'scenes.update': method(
-    z.object({ sceneId: IdSchema, patch: z.object({ heading: z.string().max(500).optional(), notes: z.string().max(20_000).optional() }).strict() }).strict(),
+    z
+      .object({
+        sceneId: IdSchema,
+        patch: z.object({ heading: z.string().max(500).optional(), notes: z.string().max(20_000).optional() }).strict(),
+      })
+      .strict(),
     ProjectSnapshotSchema,
   ),
   /** Its shots become unassigned (sceneId null). */
   'scenes.remove': method(z.object({ sceneId: IdSchema }).strict(), ProjectSnapshotSchema),
-  'history.state': method(Empty, z.object({
-    canUndo: z.boolean(), canRedo: z.boolean(), revision: z.number().int(), undoLabel: z.string().optional(), redoLabel: z.string().optional(),
-  })),
+  'history.state': method(
+    Empty,
+    z.object({
+      canUndo: z.boolean(),
+      canRedo: z.boolean(),
+      revision: z.number().int(),
+      undoLabel: z.string().optional(),
+      redoLabel: z.string().optional(),
+    }),
+  ),
   /** Deletes media nothing in the project (history included) can refer to again; not undoable. */
-  'media.collectGarbage': method(Empty, z.object({ removedFiles: z.number().int().min(0), freedBytes: z.number().int().min(0) })),
+  'media.collectGarbage': method(
+    Empty,
+    z.object({ removedFiles: z.number().int().min(0), freedBytes: z.number().int().min(0) }),
+  ),
   /** The cached JPEG thumbnail of an asset (absolute path). */
   'media.thumbnail': method(z.object({ assetId: IdSchema }).strict(), z.object({ path: z.string() })),
   /** One JPEG sprite of `count` tiles in a row (absolute path); tile i stands for times[i] seconds into the clip. */
   'media.filmstrip': method(
-    z.object({ assetId: IdSchema, height: z.number().int().min(16).max(360).optional(), count: z.number().int().min(1).max(100).optional() }).strict(),
-    z.object({ path: z.string(), count: z.number().int(), tileWidth: z.number().int(), tileHeight: z.number().int(), times: z.array(z.number()) }),
+    z
+      .object({
+        assetId: IdSchema,
+        height: z.number().int().min(16).max(360).optional(),
+        count: z.number().int().min(1).max(100).optional(),
+      })
+      .strict(),
+    z.object({
+      path: z.string(),
+      count: z.number().int(),
+      tileWidth: z.number().int(),
+      tileHeight: z.number().int(),
+      times: z.array(z.number()),
+    }),
   ),
   // ---- end editor ----
   // ---- audio ----
@@ -209,10 +304,12 @@ export const contract = {
   'audio.remove': method(z.object({ id: IdSchema }).strict(), ProjectSnapshotSchema),
   /** Peak envelope of an asset's first audio stream: max |sample| per bucket, 0..1, over durationSec. Cached. */
   'media.waveform': method(
-    z.object({
-      assetId: IdSchema,
-      buckets: z.number().int().min(WAVEFORM_MIN_BUCKETS).max(WAVEFORM_MAX_BUCKETS).default(WAVEFORM_DEFAULT_BUCKETS),
-    }).strict(),
+    z
+      .object({
+        assetId: IdSchema,
+        buckets: z.number().int().min(WAVEFORM_MIN_BUCKETS).max(WAVEFORM_MAX_BUCKETS).default(WAVEFORM_DEFAULT_BUCKETS),
+      })
+      .strict(),
     z.object({ peaks: z.array(z.number().min(0).max(1)), durationSec: z.number().nonnegative() }),
   ),
   // ---- end audio ----
@@ -220,12 +317,14 @@ export const contract = {
   // Generation, jobs, cost and provider settings (shared/api/generation.ts)
   ...generationMethods,
   'export.start': method(
-    z.object({
-      outPath: PathSchema,
-      quality: QualitySchema.default('standard'),
-      /** 'burn': the dialogue's subtitles drawn into the picture (shared/export/subtitles.ts). */
-      subtitles: z.enum(['none', 'burn']).default('none'),
-    }).strict(),
+    z
+      .object({
+        outPath: PathSchema,
+        quality: QualitySchema.default('standard'),
+        /** 'burn': the dialogue's subtitles drawn into the picture (shared/export/subtitles.ts). */
+        subtitles: z.enum(['none', 'burn']).default('none'),
+      })
+      .strict(),
     z.object({ exportId: IdSchema }),
   ),
   'export.cancel': method(z.object({ exportId: IdSchema }).strict(), Ok),

@@ -4,14 +4,23 @@
  * segment cache of fast re-export.
  */
 import { z } from 'zod';
-import { DeliverableSchema, PresetIdSchema, VideoCodecSchema, LOUDNESS_MAX, LOUDNESS_MIN } from '../export/deliverable.js';
+import {
+  DeliverableSchema,
+  PresetIdSchema,
+  VideoCodecSchema,
+  LOUDNESS_MAX,
+  LOUDNESS_MIN,
+} from '../export/deliverable.js';
 import { AspectSchema } from '../model/format.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 
 const PathSchema = z.string().min(1).max(4096);
 
 export const LoudnessMeasurementSchema = z.object({
-  integrated: z.number(), truePeak: z.number(), range: z.number(), threshold: z.number(),
+  integrated: z.number(),
+  truePeak: z.number(),
+  range: z.number(),
+  threshold: z.number(),
 });
 
 export const DeliverableReportSchema = z.object({
@@ -26,13 +35,15 @@ export const DeliverableReportSchema = z.object({
   segmentsReused: z.number().int(),
   segmentsEncoded: z.number().int(),
   labelShown: z.boolean(),
-  loudness: z.object({
-    targetLufs: z.number(),
-    mode: z.enum(['linear', 'dynamic', 'silent']),
-    input: LoudnessMeasurementSchema.nullable(),
-    outputIntegrated: z.number().nullable(),
-    outputTruePeak: z.number().nullable(),
-  }).nullable(),
+  loudness: z
+    .object({
+      targetLufs: z.number(),
+      mode: z.enum(['linear', 'dynamic', 'silent']),
+      input: LoudnessMeasurementSchema.nullable(),
+      outputIntegrated: z.number().nullable(),
+      outputTruePeak: z.number().nullable(),
+    })
+    .nullable(),
   provenancePath: z.string(),
 });
 export type DeliverableReport = z.infer<typeof DeliverableReportSchema>;
@@ -51,35 +62,42 @@ export const DeliverableStateSchema = z.enum(['queued', 'running', 'succeeded', 
 export const DeliveryProgressSchema = z.object({
   runId: IdSchema,
   state: z.enum(['running', 'succeeded', 'failed', 'canceled']),
-  deliverables: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    outPath: z.string(),
-    state: DeliverableStateSchema,
-    progress: z.number().min(0).max(1),
-  })),
+  deliverables: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      outPath: z.string(),
+      state: DeliverableStateSchema,
+      progress: z.number().min(0).max(1),
+    }),
+  ),
   error: z.string().nullable(),
   report: DeliveryReportSchema.nullable(),
 });
 export type DeliveryProgress = z.infer<typeof DeliveryProgressSchema>;
 
 export const CacheUsageSchema = z.object({
-  dir: z.string(), bytes: z.number().int().nonnegative(), entries: z.number().int().nonnegative(), maxBytes: z.number().int().positive(),
+  dir: z.string(),
+  bytes: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+  maxBytes: z.number().int().positive(),
 });
 
-export const DeliveryStartSchema = z.object({
-  /** Preset ids (the project's own first, then the built-ins) and/or whole deliverables. */
-  presets: z.array(PresetIdSchema).max(20).default([]),
-  /** Ad-hoc deliverables: one per aspect at the project's resolution. */
-  aspects: z.array(AspectSchema).max(5).default([]),
-  deliverables: z.array(DeliverableSchema).max(20).default([]),
-  /** Overrides every deliverable's codec / loudness target for this run. */
-  codec: VideoCodecSchema.optional(),
-  loudnessLufs: z.number().min(LOUDNESS_MIN).max(LOUDNESS_MAX).optional(),
-  /** A folder (created if missing), or a .mp4/.mov file when the run makes one deliverable. */
-  out: PathSchema,
-  quality: z.enum(['draft', 'standard', 'high']).default('standard'),
-}).strict();
+export const DeliveryStartSchema = z
+  .object({
+    /** Preset ids (the project's own first, then the built-ins) and/or whole deliverables. */
+    presets: z.array(PresetIdSchema).max(20).default([]),
+    /** Ad-hoc deliverables: one per aspect at the project's resolution. */
+    aspects: z.array(AspectSchema).max(5).default([]),
+    deliverables: z.array(DeliverableSchema).max(20).default([]),
+    /** Overrides every deliverable's codec / loudness target for this run. */
+    codec: VideoCodecSchema.optional(),
+    loudnessLufs: z.number().min(LOUDNESS_MIN).max(LOUDNESS_MAX).optional(),
+    /** A folder (created if missing), or a .mp4/.mov file when the run makes one deliverable. */
+    out: PathSchema,
+    quality: z.enum(['draft', 'standard', 'high']).default('standard'),
+  })
+  .strict();
 export type DeliveryStart = z.output<typeof DeliveryStartSchema>;
 
 export const deliveryMethods = {

@@ -52,7 +52,10 @@ export const dialogueMethods = {
   /** Speech providers and their voices (the offline one lists every installed voice). */
   'dialogue.providers': method(z.object({}).strict(), z.array(SpeechProviderInfoSchema)),
   /** What voicing would cost; nothing written or sent. */
-  'dialogue.estimate': method(z.object({ shotIds: IdsSchema.optional(), lineIds: IdsSchema.optional(), force: z.boolean().optional() }).strict(), SpeechEstimateSchema),
+  'dialogue.estimate': method(
+    z.object({ shotIds: IdsSchema.optional(), lineIds: IdsSchema.optional(), force: z.boolean().optional() }).strict(),
+    SpeechEstimateSchema,
+  ),
   /**
    * Voices the lines without current audio (of `shotIds`/`lineIds`, else all). Answers once
    * the job rows exist; progress comes as job.progress, each placed line as project.changed.
@@ -65,7 +68,9 @@ export const dialogueMethods = {
   'dialogue.fit': method(z.object({ shotIds: IdsSchema.min(1) }).strict(), ProjectSnapshotSchema),
   /** The take's own sound: gain (-60..+12 dB) and mute. One undo step. */
   'takes.setAudio': method(
-    z.object({ takeId: IdSchema, gainDb: z.number().min(-60).max(12).optional(), muted: z.boolean().optional() }).strict(),
+    z
+      .object({ takeId: IdSchema, gainDb: z.number().min(-60).max(12).optional(), muted: z.boolean().optional() })
+      .strict(),
     ProjectSnapshotSchema,
   ),
   /**
@@ -74,7 +79,9 @@ export const dialogueMethods = {
    * job is written when the provider cannot take this clip or a line is not voiced.
    */
   'dialogue.lipSync': method(
-    z.object({ takeId: IdSchema, lineIds: IdsSchema.optional(), provider: z.string().min(1).max(40).default('kling') }).strict(),
+    z
+      .object({ takeId: IdSchema, lineIds: IdsSchema.optional(), provider: z.string().min(1).max(40).default('kling') })
+      .strict(),
     z.object({ jobIds: z.array(IdSchema) }),
   ),
   /** Writes the dialogue's subtitles as a sidecar file (SRT or WebVTT); answers the cue count. */

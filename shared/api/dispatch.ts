@@ -10,17 +10,33 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: 
 
 export async function dispatch(handlers: Handlers, method: unknown, payload: unknown): Promise<DispatchResult> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}` },
+    };
   }
   const reserved = findReservedKey(payload);
   if (reserved) {
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid request for ${method} (${reserved.path}): the name "${reserved.key}" is not allowed in a request.`, details: { key: reserved.key, messageKey: 'hardening.error.reservedKey' } } };
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Invalid request for ${method} (${reserved.path}): the name "${reserved.key}" is not allowed in a request.`,
+        details: { key: reserved.key, messageKey: 'hardening.error.reservedKey' },
+      },
+    };
   }
   const parsed = contract[method].input.safeParse(payload ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? ` (${first.path.join('.')})` : '';
-    return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid request for ${method}${where}: ${first?.message ?? 'bad input'}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Invalid request for ${method}${where}: ${first?.message ?? 'bad input'}`,
+      },
+    };
   }
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;

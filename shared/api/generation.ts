@@ -13,23 +13,27 @@ const m = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ 
 const ProviderIdSchema = z.string().min(1).max(64);
 
 /** Which jobs a batch makes: shared by generate.start and generate.estimate. */
-const BatchInputSchema = z.object({
-  shotIds: z.array(IdSchema).max(10_000).optional(),
-  provider: ProviderIdSchema.optional(),
-  /** One job per (shot, provider): generate a shot on several providers to compare. */
-  providers: z.array(ProviderIdSchema).min(1).max(8).optional(),
-  model: z.string().min(1).max(200).optional(),
-  /** Takes per shot. */
-  variations: z.number().int().min(1).max(16).optional(),
-  /** 'same' regenerates with the shot's (or last take's) seed; 'new' draws a fresh one. */
-  seed: z.enum(['same', 'new']).optional(),
-}).strict();
+const BatchInputSchema = z
+  .object({
+    shotIds: z.array(IdSchema).max(10_000).optional(),
+    provider: ProviderIdSchema.optional(),
+    /** One job per (shot, provider): generate a shot on several providers to compare. */
+    providers: z.array(ProviderIdSchema).min(1).max(8).optional(),
+    model: z.string().min(1).max(200).optional(),
+    /** Takes per shot. */
+    variations: z.number().int().min(1).max(16).optional(),
+    /** 'same' regenerates with the shot's (or last take's) seed; 'new' draws a fresh one. */
+    seed: z.enum(['same', 'new']).optional(),
+  })
+  .strict();
 
 export const BatchEstimateSchema = z.object({
   jobs: z.number().int().min(0),
   total: z.number().nonnegative(),
   currency: z.string(),
-  perProvider: z.array(z.object({ provider: z.string(), jobs: z.number().int(), total: z.number(), unpriced: z.number().int() })),
+  perProvider: z.array(
+    z.object({ provider: z.string(), jobs: z.number().int(), total: z.number(), unpriced: z.number().int() }),
+  ),
   committed: z.number().nonnegative(),
   budgetCap: z.number().nonnegative().nullable(),
   overBudget: z.boolean(),
@@ -40,10 +44,18 @@ export type BatchEstimate = z.infer<typeof BatchEstimateSchema>;
 export const LedgerSchema = z.object({
   currency: z.string(),
   budgetCap: z.number().nonnegative().nullable(),
-  rows: z.array(z.object({
-    jobId: IdSchema, shotId: IdSchema, provider: z.string(), model: z.string().nullable(), state: JobStateSchema,
-    estimated: z.number().nullable(), actual: z.number().nullable(), createdAt: z.string(),
-  })),
+  rows: z.array(
+    z.object({
+      jobId: IdSchema,
+      shotId: IdSchema,
+      provider: z.string(),
+      model: z.string().nullable(),
+      state: JobStateSchema,
+      estimated: z.number().nullable(),
+      actual: z.number().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   /** Sum of estimates, of actual costs, and of what counts against the cap (spent + under way). */
   totals: z.object({ estimated: z.number(), actual: z.number(), committed: z.number() }),
 });
@@ -71,10 +83,16 @@ export const generationMethods = {
   'jobs.cancel': m(z.object({ jobId: IdSchema }).strict(), Ok),
   'jobs.ledger': m(Empty, LedgerSchema),
   /** The project's budget cap in the ledger's currency; null removes it. */
-  'project.setBudget': m(z.object({ budgetCap: z.number().nonnegative().max(1e9).nullable() }).strict(), z.object({ budgetCap: z.number().nullable() })),
+  'project.setBudget': m(
+    z.object({ budgetCap: z.number().nonnegative().max(1e9).nullable() }).strict(),
+    z.object({ budgetCap: z.number().nullable() }),
+  ),
   'settings.get': m(Empty, SettingsViewSchema),
   'settings.update': m(SettingsUpdateSchema, SettingsViewSchema),
   'providers.list': m(Empty, z.array(ProviderInfoSchema)),
   /** Checks a provider's base URL and key with a free call. */
-  'providers.test': m(z.object({ provider: ProviderIdSchema }).strict(), z.object({ ok: z.boolean(), message: z.string() })),
+  'providers.test': m(
+    z.object({ provider: ProviderIdSchema }).strict(),
+    z.object({ ok: z.boolean(), message: z.string() }),
+  ),
 } as const;

@@ -17,11 +17,13 @@ export const MissingMediaSchema = z.object({
   durationSec: z.number().nullable(),
   /** missing: no file; outside: the stored path was refused (it would leave the project). */
   problem: z.enum(['missing', 'outside']),
-  usedBy: z.array(z.object({
-    shotId: IdSchema.nullable(),
-    shotNumber: z.number().int().positive().nullable(),
-    role: z.enum(['take', 'firstFrame', 'lastFrame', 'audio', 'element', 'style']),
-  })),
+  usedBy: z.array(
+    z.object({
+      shotId: IdSchema.nullable(),
+      shotNumber: z.number().int().positive().nullable(),
+      role: z.enum(['take', 'firstFrame', 'lastFrame', 'audio', 'element', 'style']),
+    }),
+  ),
 });
 export type MissingMediaItem = z.infer<typeof MissingMediaSchema>;
 

@@ -6,19 +6,23 @@ import { z } from 'zod';
 import { CameraMoveSchema, IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { MAX_LISTED_SECONDS, MAX_LISTED_SHOTS } from '../model/shotList.js';
 
-export const ListedShotSchema = z.object({
-  prompt: z.string().min(1).max(20_000),
-  durationSec: z.number().positive().max(MAX_LISTED_SECONDS).optional(),
-  camera: CameraMoveSchema.optional(),
-}).strict();
+export const ListedShotSchema = z
+  .object({
+    prompt: z.string().min(1).max(20_000),
+    durationSec: z.number().positive().max(MAX_LISTED_SECONDS).optional(),
+    camera: CameraMoveSchema.optional(),
+  })
+  .strict();
 
 export const shotListMethods = {
   'shots.addMany': {
-    input: z.object({
-      shots: z.array(ListedShotSchema).min(1).max(MAX_LISTED_SHOTS),
-      /** Insert the first at this index (the rest follow it); default appends. */
-      index: z.number().int().min(0).optional(),
-    }).strict(),
+    input: z
+      .object({
+        shots: z.array(ListedShotSchema).min(1).max(MAX_LISTED_SHOTS),
+        /** Insert the first at this index (the rest follow it); default appends. */
+        index: z.number().int().min(0).optional(),
+      })
+      .strict(),
     output: z.object({ shotIds: z.array(IdSchema), snapshot: ProjectSnapshotSchema }),
   },
 } as const;

@@ -18,10 +18,12 @@ export const styleMethods = {
    * with its own error and nothing is written). Absent: the pictures stay as they are.
    */
   'project.setStyle': {
-    input: z.object({
-      stylePrompt: StylePromptSchema.optional(),
-      pictures: z.array(ElementPictureSchema).max(MAX_STYLE_PICTURES).optional(),
-    }).strict(),
+    input: z
+      .object({
+        stylePrompt: StylePromptSchema.optional(),
+        pictures: z.array(ElementPictureSchema).max(MAX_STYLE_PICTURES).optional(),
+      })
+      .strict(),
     output: ProjectSnapshotSchema,
   },
 } as const;

@@ -30,7 +30,10 @@ export interface CutAiFacts {
   digitalSourceType: string | null;
 }
 
-export function cutAiFacts(doc: Pick<ProjectSnapshot, 'takes' | 'audioItems'>, plan: Pick<ExportPlan, 'clips'>): CutAiFacts {
+export function cutAiFacts(
+  doc: Pick<ProjectSnapshot, 'takes' | 'audioItems'>,
+  plan: Pick<ExportPlan, 'clips'>,
+): CutAiFacts {
   const takes = new Map(doc.takes.map((t) => [t.id, t]));
   const providers = new Set<string>();
   const models = new Set<string>();
@@ -64,7 +67,10 @@ export function toolName(version: string): string {
  * argv element: no shell, no escaping.
  */
 export function aiMetadataArgs(facts: CutAiFacts, title: string, tool: string): string[] {
-  const tags: [string, string][] = [['title', title], ['encoder_tool', tool]];
+  const tags: [string, string][] = [
+    ['title', title],
+    ['encoder_tool', tool],
+  ];
   if (facts.digitalSourceType) {
     tags.push(
       ['ai_generated', 'true'],
@@ -72,7 +78,10 @@ export function aiMetadataArgs(facts: CutAiFacts, title: string, tool: string): 
       ['ai_providers', facts.providers.join(', ')],
       ['ai_models', facts.models.join(', ')],
       ['ai_generated_shots', `${facts.generatedShots}/${facts.shots}`],
-      ['comment', `Contains AI-generated video (${facts.generatedShots} of ${facts.shots} shots; ${facts.providers.join(', ')}). Made with ${tool}.`],
+      [
+        'comment',
+        `Contains AI-generated video (${facts.generatedShots} of ${facts.shots} shots; ${facts.providers.join(', ')}). Made with ${tool}.`,
+      ],
     );
   } else {
     tags.push(['ai_generated', 'false'], ['comment', `Made with ${tool}.`]);
@@ -95,8 +104,9 @@ function bag(ns: string, name: string, items: readonly string[]): string {
  * providers under our own namespace. No prompts: they may hold private data.
  */
 export function xmpPacket(facts: CutAiFacts, title: string, tool: string, createdAt: string): string {
-  const ns = 'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
-    + 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sbprov="https://storyboard.app/ns/provenance/1.0/"';
+  const ns =
+    'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:sbprov="https://storyboard.app/ns/provenance/1.0/"';
   const attrs = [
     `xmp:CreatorTool="${xml(tool)}"`,
     `xmp:CreateDate="${xml(createdAt)}"`,
@@ -126,7 +136,8 @@ const XMP_UUID = [0xbe, 0x7a, 0xcf, 0xcb, 0x97, 0xa9, 0x42, 0xe8, 0x9c, 0x71, 0x
  */
 export function xmpBoxHeader(bodyBytes: number): Uint8Array {
   const size = 8 + 16 + bodyBytes;
-  if (!Number.isInteger(bodyBytes) || bodyBytes < 0 || size > 0xffffffff) throw new RangeError(`bad XMP size ${bodyBytes}`);
+  if (!Number.isInteger(bodyBytes) || bodyBytes < 0 || size > 0xffffffff)
+    throw new RangeError(`bad XMP size ${bodyBytes}`);
   const box = new Uint8Array(24);
   new DataView(box.buffer).setUint32(0, size);
   box.set([0x75, 0x75, 0x69, 0x64], 4); // 'uuid'

@@ -88,21 +88,28 @@ export function buildExportInvocation(plan: ExportPlan, resolveAbs: (relPath: st
     ],
     filterComplex: buildExportGraph(plan),
     outputOptions: [
-      '-map', '[vout]',
-      '-map', '[aout]',
+      '-map',
+      '[vout]',
+      '-map',
+      '[aout]',
       // Don't copy the first input's tags (GPS location from phones, provider comments) or chapters.
-      '-map_metadata', '-1',
-      '-map_chapters', '-1',
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
       ...videoEncoderArgs(plan.quality),
       // The graph already makes constant-rate frames; -r sets the stream's rate so players
       // and r_frame_rate report the project fps exactly (https://ffmpeg.org/ffmpeg.html#Video-Options).
-      '-r', fpsToString(plan.fps),
+      '-r',
+      fpsToString(plan.fps),
       ...audioEncoderArgs(plan.quality),
       // Put the index (moov) first so players and browsers start before the whole file loads
       // (https://trac.ffmpeg.org/wiki/Encode/H.264#faststartforwebvideo).
-      '-movflags', '+faststart',
+      '-movflags',
+      '+faststart',
       // The temp name ends in .sbtmp, so the muxer can't be guessed from it.
-      '-f', plan.container,
+      '-f',
+      plan.container,
     ],
     output: plan.tempPath,
     durationSec: plan.durationSec,

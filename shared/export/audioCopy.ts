@@ -58,7 +58,12 @@ export function audioCopyLayout(plan: Timed): AudioCopyClip[] {
     // The next clip's priming packet plays before its first real sample: one packet less here.
     const keep = Math.max(1, Math.round((end - start) / AAC_FRAME) - (last ? 0 : 1));
     const durationSamples = (keep + (last ? 0 : 1)) * AAC_FRAME;
-    const clip = { keep, startSamples: start, offsetSamples: start - frameSamples(c.startFrame, plan), durationSamples };
+    const clip = {
+      keep,
+      startSamples: start,
+      offsetSamples: start - frameSamples(c.startFrame, plan),
+      durationSamples,
+    };
     start += durationSamples;
     return clip;
   });
@@ -69,7 +74,8 @@ export function audioCopyPacketCount(layout: readonly AudioCopyClip[]): number {
   return layout.reduce((n, c) => n + 1 + c.keep, 0);
 }
 
-const micros = (samples: number): bigint => (2n * BigInt(samples) * 1_000_000n + BigInt(OUTPUT_SAMPLE_RATE)) / (2n * BigInt(OUTPUT_SAMPLE_RATE));
+const micros = (samples: number): bigint =>
+  (2n * BigInt(samples) * 1_000_000n + BigInt(OUTPUT_SAMPLE_RATE)) / (2n * BigInt(OUTPUT_SAMPLE_RATE));
 
 /** The demuxer ends a clip at the first packet whose dts reaches this: halfway into the first dropped one. */
 function outpointMicros(keep: number): bigint {
@@ -88,7 +94,11 @@ export function audioConcatList(plan: Timed, resolveAbs: (rel: string) => string
     const c = plan.clips[i];
     if (!c) return;
     const duration = micros(a.startSamples + a.durationSamples) - micros(a.startSamples);
-    lines.push(`file ${quoteConcatPath(resolveAbs(c.path))}`, `outpoint ${formatMicros(outpointMicros(a.keep))}`, `duration ${formatMicros(duration)}`);
+    lines.push(
+      `file ${quoteConcatPath(resolveAbs(c.path))}`,
+      `outpoint ${formatMicros(outpointMicros(a.keep))}`,
+      `duration ${formatMicros(duration)}`,
+    );
   });
   return `${lines.join('\n')}\n`;
 }
@@ -101,8 +111,13 @@ export const AUDIO_COPIED = 'audio copied: identical AAC in every clip';
  * copy when every clip has 48 kHz stereo AAC. `streamId`: the audio track to guess.
  */
 export function audioRouteGuess(plan: Pick<ExportPlan, 'clips'>, streamId: number): AudioRoute {
-  const odd = plan.clips.find((c) => !c.info.hasAudio || c.info.audioCodec !== 'aac'
-    || c.info.audioSampleRate !== OUTPUT_SAMPLE_RATE || c.info.audioChannels !== OUTPUT_CHANNELS);
+  const odd = plan.clips.find(
+    (c) =>
+      !c.info.hasAudio ||
+      c.info.audioCodec !== 'aac' ||
+      c.info.audioSampleRate !== OUTPUT_SAMPLE_RATE ||
+      c.info.audioChannels !== OUTPUT_CHANNELS,
+  );
   return odd ? encode(`${odd.label}'s audio is not 48 kHz stereo AAC`) : { copy: true, streamId, reason: AUDIO_COPIED };
 }
 
@@ -143,13 +158,15 @@ export function audioRoute(plan: Timed, facts: readonly (ClipVideoFacts | null)[
     const problem = f ? ownProblem(c.label, f, layout[i]?.keep ?? 0) : `${c.label} could not be probed`;
     if (problem) return encode(problem);
     const a = f?.audio;
-    if (!a || !a0 || a.streamId === null || a.streamId !== a0.streamId) return encode(`${c.label} has its audio in another track than the first clip`);
+    if (!a || !a0 || a.streamId === null || a.streamId !== a0.streamId)
+      return encode(`${c.label} has its audio in another track than the first clip`);
     if (a.profile !== a0.profile || a.extradataHash === null || a.extradataHash !== a0.extradataHash) {
       return encode(`${c.label}'s AAC settings differ from the first clip's`);
     }
   }
   const far = layout.findIndex((l) => Math.abs(l.offsetSamples) > AAC_FRAME);
-  if (far >= 0) return encode(`${plan.clips[far]?.label ?? 'a clip'} would start more than one AAC frame off its picture`);
+  if (far >= 0)
+    return encode(`${plan.clips[far]?.label ?? 'a clip'} would start more than one AAC frame off its picture`);
   if (a0?.streamId === null || a0?.streamId === undefined) return encode('the first clip has no audio track id');
   return { copy: true, streamId: a0.streamId, reason: AUDIO_COPIED };
 }

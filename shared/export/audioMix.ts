@@ -65,7 +65,9 @@ export function planAudioItems(
     const at = clock(framesToSeconds(item.startFrame, fps));
     const lane = LANE_NAMES[item.lane];
     if (!asset) {
-      problems.push(`${lane} item at ${at} uses media that is missing from the project (asset ${item.assetId.slice(0, 12)}): re-import it or remove the item.`);
+      problems.push(
+        `${lane} item at ${at} uses media that is missing from the project (asset ${item.assetId.slice(0, 12)}): re-import it or remove the item.`,
+      );
       continue;
     }
     const label = `${lane} "${asset.originalName}" at ${at}`;
@@ -84,9 +86,18 @@ export function planAudioItems(
     const fade = (frames: number): number => Math.min(sampleAtFrame(frames, fps, rate), samples);
     const duck = ducks(item) ? duckEnvelope(voiceOver, startSample / rate, (startSample + samples) / rate) : [];
     items.push({
-      id: item.id, lane: item.lane, assetId: asset.id, label, path: asset.path, info: asset.info,
-      startSample, inSec: framesToSeconds(item.inFrame, fps), samples,
-      gainDb: item.gainDb, fadeInSamples: fade(item.fadeInFrames), fadeOutSamples: fade(item.fadeOutFrames),
+      id: item.id,
+      lane: item.lane,
+      assetId: asset.id,
+      label,
+      path: asset.path,
+      info: asset.info,
+      startSample,
+      inSec: framesToSeconds(item.inFrame, fps),
+      samples,
+      gainDb: item.gainDb,
+      fadeInSamples: fade(item.fadeInFrames),
+      fadeOutSamples: fade(item.fadeOutFrames),
       ...(duck.length > 0 ? { duck } : {}),
     });
   }
@@ -144,7 +155,8 @@ export function duckExpression(points: readonly DuckPoint[], offsetSec: number):
   for (let i = p.length - 1; i >= 1; i--) {
     const a = p[i - 1]!;
     const b = p[i]!;
-    const piece = b.t > a.t && a.g !== b.g ? `${num(a.g)}+(${num(b.g - a.g)})*(ld(0)-(${num(a.t)}))/${num(b.t - a.t)}` : num(b.g);
+    const piece =
+      b.t > a.t && a.g !== b.g ? `${num(a.g)}+(${num(b.g - a.g)})*(ld(0)-(${num(a.t)}))/${num(b.t - a.t)}` : num(b.g);
     expr = `if(lt(ld(0),${num(b.t)}),${piece},${expr})`;
   }
   return `st(0,t+${num(DUCK_FRAME_SAMPLES / 2 / OUTPUT_SAMPLE_RATE)});${expr}`;
@@ -157,7 +169,10 @@ export function duckExpression(points: readonly DuckPoint[], offsetSec: number):
  * https://ffmpeg.org/ffmpeg-filters.html#asetnsamples). Quoted: the expression has commas and `;`.
  */
 export function duckFilters(points: readonly DuckPoint[], offsetSec: number): string[] {
-  return [`asetnsamples=n=${DUCK_FRAME_SAMPLES}:p=0`, `volume=volume='${duckExpression(points, offsetSec)}':eval=frame`];
+  return [
+    `asetnsamples=n=${DUCK_FRAME_SAMPLES}:p=0`,
+    `volume=volume='${duckExpression(points, offsetSec)}':eval=frame`,
+  ];
 }
 
 /** The chain of item input `inputIndex`, ending in `[outLabel]`: conform, cut, gain, fades, delay. */
@@ -176,7 +191,9 @@ export function audioItemChain(inputIndex: number, item: ExportAudioItem, outLab
   // (https://ffmpeg.org/ffmpeg-filters.html#afade-1: start_sample, nb_samples).
   if (item.fadeInSamples > 0) filters.push(`afade=t=in:ss=0:ns=${int(item.fadeInSamples, 'fade-in')}`);
   if (item.fadeOutSamples > 0) {
-    filters.push(`afade=t=out:ss=${int(item.samples - item.fadeOutSamples, 'fade-out start')}:ns=${int(item.fadeOutSamples, 'fade-out')}`);
+    filters.push(
+      `afade=t=out:ss=${int(item.samples - item.fadeOutSamples, 'fade-out start')}:ns=${int(item.fadeOutSamples, 'fade-out')}`,
+    );
   }
   if (item.duck && item.duck.length > 0) filters.push(...duckFilters(item.duck, item.startSample / OUTPUT_SAMPLE_RATE));
   // The S suffix gives the delay in samples, exact at any frame rate; all=1 applies it to
@@ -202,8 +219,8 @@ export function audioMixChains(
   const chains = items.map((item, j) => audioItemChain(firstInput + j, item, `m${j}`));
   const pads = items.map((_, j) => `[m${j}]`).join('');
   chains.push(
-    `[${pictureLabel}]${pads}amix=inputs=${items.length + 1}:normalize=0:duration=first:dropout_transition=0,`
-      + `atrim=end_sample=${int(totalSamples, 'total samples')},asetpts=PTS-STARTPTS[${outLabel}]`,
+    `[${pictureLabel}]${pads}amix=inputs=${items.length + 1}:normalize=0:duration=first:dropout_transition=0,` +
+      `atrim=end_sample=${int(totalSamples, 'total samples')},asetpts=PTS-STARTPTS[${outLabel}]`,
   );
   return chains;
 }

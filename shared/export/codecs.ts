@@ -25,12 +25,34 @@ export function codecArgs(codec: VideoCodec, quality: Quality): string[] {
   switch (codec) {
     case 'h264': {
       const p = QUALITY_PRESETS[quality];
-      return ['-c:v', 'libx264', '-preset', p.x264Preset, '-crf', String(p.crf), '-pix_fmt', 'yuv420p', '-profile:v', 'high'];
+      return [
+        '-c:v',
+        'libx264',
+        '-preset',
+        p.x264Preset,
+        '-crf',
+        String(p.crf),
+        '-pix_fmt',
+        'yuv420p',
+        '-profile:v',
+        'high',
+      ];
     }
     case 'hevc': {
       const p = X265[quality];
       // log-level=error: x265 prints its banner and stats to stderr otherwise.
-      return ['-c:v', 'libx265', '-preset', p.preset, '-crf', String(p.crf), '-pix_fmt', 'yuv420p', '-x265-params', 'log-level=error'];
+      return [
+        '-c:v',
+        'libx265',
+        '-preset',
+        p.preset,
+        '-crf',
+        String(p.crf),
+        '-pix_fmt',
+        'yuv420p',
+        '-x265-params',
+        'log-level=error',
+      ];
     }
     case 'prores':
       // prores_ks profile 2 = ProRes 422 (standard); vendor apl0 so Apple tools accept it as their own

@@ -36,7 +36,9 @@ export function frameStartMicros(frame: number, fps: Fps): bigint {
  * boundaries: every start is then the exact start rounded once, never an accumulated error.
  */
 export function clipDurationsMicros(plan: Pick<ExportPlan, 'clips' | 'fps'>): bigint[] {
-  return plan.clips.map((c) => frameStartMicros(c.startFrame + c.frames, plan.fps) - frameStartMicros(c.startFrame, plan.fps));
+  return plan.clips.map(
+    (c) => frameStartMicros(c.startFrame + c.frames, plan.fps) - frameStartMicros(c.startFrame, plan.fps),
+  );
 }
 
 /** The demuxer converts a clip's start from microseconds to the stream time base (av_rescale_q). */
@@ -49,7 +51,11 @@ export function microsToTicks(us: bigint, timeBase: Ratio): bigint {
  * ticks of `step` per frame, or null when all land exactly. (A time base finer than 1 µs could
  * miss; mp4 time bases are 1/90000 or coarser in practice.)
  */
-export function firstInexactStart(plan: Pick<ExportPlan, 'clips' | 'fps'>, timeBase: Ratio, step: number): number | null {
+export function firstInexactStart(
+  plan: Pick<ExportPlan, 'clips' | 'fps'>,
+  timeBase: Ratio,
+  step: number,
+): number | null {
   let startUs = 0n;
   const durations = clipDurationsMicros(plan);
   for (const [i, clip] of plan.clips.entries()) {
@@ -108,13 +114,23 @@ export function buildConcatList(entries: readonly ConcatEntry[], videoStreamId: 
 }
 
 /** The concat list for a plan (absolute paths; the demuxer needs `-safe 0` for them). */
-export function concatListFor(plan: Pick<ExportPlan, 'clips' | 'fps'>, resolveAbs: (relPath: string) => string, videoStreamId: number): string {
+export function concatListFor(
+  plan: Pick<ExportPlan, 'clips' | 'fps'>,
+  resolveAbs: (relPath: string) => string,
+  videoStreamId: number,
+): string {
   const durations = clipDurationsMicros(plan);
-  return buildConcatList(plan.clips.map((c, i) => ({ absPath: resolveAbs(c.path), durationUs: durations[i] ?? 0n })), videoStreamId);
+  return buildConcatList(
+    plan.clips.map((c, i) => ({ absPath: resolveAbs(c.path), durationUs: durations[i] ?? 0n })),
+    videoStreamId,
+  );
 }
 
 /** The audio inputs (clips with sound, in order) and the graph that joins them with silence. */
-function audioPart(plan: ExportPlan, resolveAbs: (relPath: string) => string): { inputs: FfmpegInput[]; graph: string } {
+function audioPart(
+  plan: ExportPlan,
+  resolveAbs: (relPath: string) => string,
+): { inputs: FfmpegInput[]; graph: string } {
   const inputs: FfmpegInput[] = [];
   const chains: string[] = [];
   plan.clips.forEach((clip, i) => {
@@ -133,7 +149,10 @@ function audioPart(plan: ExportPlan, resolveAbs: (relPath: string) => string): {
  * (`audioListPath`, audioCopy.ts audioConcatList) or encoded from the clips (null).
  */
 export function buildConcatCopyInvocation(
-  plan: ExportPlan, listPath: string, resolveAbs: (relPath: string) => string, audioListPath: string | null = null,
+  plan: ExportPlan,
+  listPath: string,
+  resolveAbs: (relPath: string) => string,
+  audioListPath: string | null = null,
 ): FfmpegInvocation {
   if (plan.clips.length === 0) throw new RangeError('An export plan needs at least one clip');
   // The concat demuxer reads a list; -safe 0 because it holds absolute paths, which its
@@ -153,16 +172,23 @@ export function buildConcatCopyInvocation(
     outputOptions: [
       // The joined video (the list declares just that stream) and the audio: built from the
       // clips, or the audio list's packets.
-      '-map', '0:v:0',
-      '-map', audio ? '[aout]' : '1:a:0',
-      '-map_metadata', '-1',
-      '-map_chapters', '-1',
+      '-map',
+      '0:v:0',
+      '-map',
+      audio ? '[aout]' : '1:a:0',
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
       // Packets are written as they are: no decode, no encode (https://ffmpeg.org/ffmpeg.html#Stream-copy).
-      '-c:v', 'copy',
+      '-c:v',
+      'copy',
       ...(audio ? audioEncoderArgs(plan.quality) : ['-c:a', 'copy']),
       // Index first, as the re-encode path (https://trac.ffmpeg.org/wiki/Encode/H.264#faststartforwebvideo).
-      '-movflags', '+faststart',
-      '-f', plan.container,
+      '-movflags',
+      '+faststart',
+      '-f',
+      plan.container,
     ],
     output: plan.tempPath,
     durationSec: plan.durationSec,

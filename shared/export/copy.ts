@@ -22,10 +22,32 @@ import type { ExportClip, ExportPlan } from './plan.js';
 import { OUTPUT_PIXEL_FORMAT } from './presets.js';
 
 export type CopyRefusalCode =
-  | 'not-video' | 'trimmed' | 'container' | 'codec' | 'pixel-format' | 'size' | 'sar' | 'rotation'
-  | 'frame-rate' | 'vfr' | 'interlaced' | 'frame-count' | 'start' | 'path' | 'probe-failed'
-  | 'stream-layout' | 'profile' | 'level' | 'extradata' | 'time-base' | 'decode-delay' | 'color'
-  | 'audio-items' | 'transition' | 'subtitles' | 'take-audio';
+  | 'not-video'
+  | 'trimmed'
+  | 'container'
+  | 'codec'
+  | 'pixel-format'
+  | 'size'
+  | 'sar'
+  | 'rotation'
+  | 'frame-rate'
+  | 'vfr'
+  | 'interlaced'
+  | 'frame-count'
+  | 'start'
+  | 'path'
+  | 'probe-failed'
+  | 'stream-layout'
+  | 'profile'
+  | 'level'
+  | 'extradata'
+  | 'time-base'
+  | 'decode-delay'
+  | 'color'
+  | 'audio-items'
+  | 'transition'
+  | 'subtitles'
+  | 'take-audio';
 
 /**
  * `videoStreamId`: the container id of the video stream every clip shares (for the concat
@@ -57,21 +79,32 @@ function precheckClip(c: ExportClip, plan: ExportPlan, resolveAbs: (rel: string)
   if (info.kind !== 'video') return refuse('not-video', `${label} is a still image, not a video clip`);
   const takeFrames = floorFrames(info.durationSec, plan.fps);
   if (c.inFrames !== 0 || c.outFrames !== takeFrames) {
-    return refuse('trimmed', `${label} is trimmed (frames ${c.inFrames} to ${c.outFrames} of ${takeFrames}): only whole takes are copied`);
+    return refuse(
+      'trimmed',
+      `${label} is trimmed (frames ${c.inFrames} to ${c.outFrames} of ${takeFrames}): only whole takes are copied`,
+    );
   }
   if (!isMp4(info.container)) return refuse('container', `${label} is in a ${info.container} file, not MP4/MOV`);
-  if (info.videoCodec !== 'h264') return refuse('codec', `${label} is ${info.videoCodec ?? 'an unknown codec'}, not H.264`);
+  if (info.videoCodec !== 'h264')
+    return refuse('codec', `${label} is ${info.videoCodec ?? 'an unknown codec'}, not H.264`);
   if (info.pixelFormat !== OUTPUT_PIXEL_FORMAT) {
-    return refuse('pixel-format', `${label} has pixel format ${info.pixelFormat ?? 'unknown'}, not ${OUTPUT_PIXEL_FORMAT}`);
+    return refuse(
+      'pixel-format',
+      `${label} has pixel format ${info.pixelFormat ?? 'unknown'}, not ${OUTPUT_PIXEL_FORMAT}`,
+    );
   }
   if (info.width !== plan.width || info.height !== plan.height) {
     return refuse('size', `${label} is ${info.width}x${info.height}, the output is ${plan.width}x${plan.height}`);
   }
-  if (info.sar.num !== info.sar.den) return refuse('sar', `${label} has non-square pixels (SAR ${info.sar.num}:${info.sar.den})`);
+  if (info.sar.num !== info.sar.den)
+    return refuse('sar', `${label} has non-square pixels (SAR ${info.sar.num}:${info.sar.den})`);
   if (info.rotation !== 0) return refuse('rotation', `${label} is stored rotated (${info.rotation} degrees)`);
   if (info.vfr) return refuse('vfr', `${label} has a variable frame rate`);
   if (!info.fps || !sameRatio(info.fps, plan.fps)) {
-    return refuse('frame-rate', `${label} runs at ${info.fps ? fpsText(info.fps) : 'an unknown rate'} fps, the project at ${fpsText(plan.fps)} fps`);
+    return refuse(
+      'frame-rate',
+      `${label} runs at ${info.fps ? fpsText(info.fps) : 'an unknown rate'} fps, the project at ${fpsText(plan.fps)} fps`,
+    );
   }
   const problem = concatPathProblem(resolveAbs(c.path));
   if (problem) return refuse('path', `${label} can't be listed for joining: ${problem}`);
@@ -86,9 +119,11 @@ export function copyPrecheck(plan: ExportPlan, resolveAbs: (rel: string) => stri
     const n = plan.audioItems.length;
     return refuse('audio-items', `The project has ${n} audio item${n > 1 ? 's' : ''} to mix under the picture`);
   }
-  if (plan.subtitles && plan.subtitles.cues.length > 0) return refuse('subtitles', 'Subtitles are burned into the picture');
+  if (plan.subtitles && plan.subtitles.cues.length > 0)
+    return refuse('subtitles', 'Subtitles are burned into the picture');
   const leveled = plan.clips.find((c) => c.muted || c.gainDb);
-  if (leveled) return refuse('take-audio', `${leveled.label}'s own sound is ${leveled.muted ? 'muted' : 'set to another level'}`);
+  if (leveled)
+    return refuse('take-audio', `${leveled.label}'s own sound is ${leveled.muted ? 'muted' : 'set to another level'}`);
   // Joined packets can only butt: a crossfade or dip makes new pictures, so it is encoded.
   const faded = plan.clips.find((c) => c.overlap > 0);
   if (faded) return refuse('transition', `${faded.label} has a ${faded.transition.replace(/_/g, ' ')} into it`);
@@ -109,9 +144,16 @@ function checkFacts(c: ExportClip, f: ClipVideoFacts, plan: ExportPlan): CopyVer
   if (!isMp4(f.container)) return refuse('container', `${label} is in a ${f.container || 'unknown'} file, not MP4/MOV`);
   if (f.codec !== 'h264') return refuse('codec', `${label} is ${f.codec || 'an unknown codec'}, not H.264`);
   if (f.codecTag !== 'avc1') {
-    return refuse('codec', `${label} stores H.264 as "${f.codecTag}", not avc1 (parameter sets in the sample description)`);
+    return refuse(
+      'codec',
+      `${label} stores H.264 as "${f.codecTag}", not avc1 (parameter sets in the sample description)`,
+    );
   }
-  if (f.pixelFormat !== OUTPUT_PIXEL_FORMAT) return refuse('pixel-format', `${label} has pixel format ${f.pixelFormat || 'unknown'}, not ${OUTPUT_PIXEL_FORMAT}`);
+  if (f.pixelFormat !== OUTPUT_PIXEL_FORMAT)
+    return refuse(
+      'pixel-format',
+      `${label} has pixel format ${f.pixelFormat || 'unknown'}, not ${OUTPUT_PIXEL_FORMAT}`,
+    );
   if (f.width !== plan.width || f.height !== plan.height) {
     return refuse('size', `${label} is ${f.width}x${f.height}, the output is ${plan.width}x${plan.height}`);
   }
@@ -130,10 +172,18 @@ function checkFacts(c: ExportClip, f: ClipVideoFacts, plan: ExportPlan): CopyVer
   }
   if (!f.timeBase) return refuse('time-base', `${label} has no usable time base`);
   const step = ticksPerFrame(f.timeBase, plan.fps);
-  if (step === null) return refuse('time-base', `${label}'s time base ${f.timeBase.num}/${f.timeBase.den} can't hold a frame of ${fpsText(plan.fps)} fps exactly`);
-  if (f.packets.step !== step) return refuse('vfr', `${label}'s frames are not evenly spaced at ${fpsText(plan.fps)} fps`);
+  if (step === null)
+    return refuse(
+      'time-base',
+      `${label}'s time base ${f.timeBase.num}/${f.timeBase.den} can't hold a frame of ${fpsText(plan.fps)} fps exactly`,
+    );
+  if (f.packets.step !== step)
+    return refuse('vfr', `${label}'s frames are not evenly spaced at ${fpsText(plan.fps)} fps`);
   if (f.packets.count !== c.frames) {
-    return refuse('frame-count', `${label} has ${f.packets.count} video frames but its take lasts ${c.frames} frames (its audio or container runs longer)`);
+    return refuse(
+      'frame-count',
+      `${label} has ${f.packets.count} video frames but its take lasts ${c.frames} frames (its audio or container runs longer)`,
+    );
   }
   if (f.formatStart !== 0 || f.packets.firstPts !== 0 || !f.packets.firstIsKeyframe) {
     return refuse('start', `${label}'s video does not start with a keyframe at 0 s (or another stream starts earlier)`);
@@ -144,19 +194,32 @@ function checkFacts(c: ExportClip, f: ClipVideoFacts, plan: ExportPlan): CopyVer
 /** A clip against the first clip: the demuxer keeps the first clip's configuration for all. */
 function checkSame(c: ExportClip, f: ClipVideoFacts, first: ExportClip, f0: ClipVideoFacts): CopyVerdict {
   const than = `than ${first.label}`;
-  if (f.streamId === null || f0.streamId === null) return refuse('stream-layout', `${f.streamId === null ? c.label : first.label}'s video stream has no track id`);
-  if (f.streamId !== f0.streamId) return refuse('stream-layout', `${c.label} has its video in track ${f.streamId}, ${first.label} in track ${f0.streamId}`);
-  if (f.profile !== f0.profile) return refuse('profile', `${c.label} uses H.264 profile ${f.profile}, ${first.label} ${f0.profile}`);
-  if (f.level !== f0.level) return refuse('level', `${c.label} uses H.264 level ${String(f.level)}, ${first.label} ${String(f0.level)}`);
+  if (f.streamId === null || f0.streamId === null)
+    return refuse('stream-layout', `${f.streamId === null ? c.label : first.label}'s video stream has no track id`);
+  if (f.streamId !== f0.streamId)
+    return refuse(
+      'stream-layout',
+      `${c.label} has its video in track ${f.streamId}, ${first.label} in track ${f0.streamId}`,
+    );
+  if (f.profile !== f0.profile)
+    return refuse('profile', `${c.label} uses H.264 profile ${f.profile}, ${first.label} ${f0.profile}`);
+  if (f.level !== f0.level)
+    return refuse('level', `${c.label} uses H.264 level ${String(f.level)}, ${first.label} ${String(f0.level)}`);
   if (f0.extradataHash === null || f.extradataHash === null) {
-    return refuse('extradata', `${f.extradataHash === null ? c.label : first.label} has no codec configuration record (SPS/PPS) to compare`);
+    return refuse(
+      'extradata',
+      `${f.extradataHash === null ? c.label : first.label} has no codec configuration record (SPS/PPS) to compare`,
+    );
   }
-  if (f.extradataHash !== f0.extradataHash) return refuse('extradata', `${c.label} was encoded with different H.264 settings (SPS/PPS) ${than}`);
+  if (f.extradataHash !== f0.extradataHash)
+    return refuse('extradata', `${c.label} was encoded with different H.264 settings (SPS/PPS) ${than}`);
   if (!f.timeBase || !f0.timeBase || !sameRatio(f.timeBase, f0.timeBase)) {
     return refuse('time-base', `${c.label} has a different time base ${than}`);
   }
-  if (f.packets.firstDts !== f0.packets.firstDts) return refuse('decode-delay', `${c.label} has a different frame reordering delay ${than}`);
-  if (f.color !== f0.color) return refuse('color', `${c.label} has different color metadata (${f.color}) ${than} (${f0.color})`);
+  if (f.packets.firstDts !== f0.packets.firstDts)
+    return refuse('decode-delay', `${c.label} has a different frame reordering delay ${than}`);
+  if (f.color !== f0.color)
+    return refuse('color', `${c.label} has different color metadata (${f.color}) ${than} (${f0.color})`);
   return OK;
 }
 
@@ -164,7 +227,11 @@ function checkSame(c: ExportClip, f: ClipVideoFacts, first: ExportClip, f0: Clip
  * The full decision: the precheck, then each clip's stream facts (`facts[i]` for
  * `plan.clips[i]`; null when its probe failed), then the joins placed exactly on frames.
  */
-export function copyVerdict(plan: ExportPlan, facts: readonly (ClipVideoFacts | null)[], resolveAbs: (rel: string) => string): CopyVerdict {
+export function copyVerdict(
+  plan: ExportPlan,
+  facts: readonly (ClipVideoFacts | null)[],
+  resolveAbs: (rel: string) => string,
+): CopyVerdict {
   const pre = copyPrecheck(plan, resolveAbs);
   if (!pre.eligible) return pre;
   const first = plan.clips[0];
@@ -183,7 +250,10 @@ export function copyVerdict(plan: ExportPlan, facts: readonly (ClipVideoFacts | 
   const inexact = firstInexactStart(plan, tb, step);
   if (inexact !== null) {
     const c = plan.clips[inexact];
-    return refuse('time-base', `${c?.label ?? 'A clip'} can't be placed exactly on its first frame in time base ${tb.num}/${tb.den}`);
+    return refuse(
+      'time-base',
+      `${c?.label ?? 'A clip'} can't be placed exactly on its first frame in time base ${tb.num}/${tb.den}`,
+    );
   }
   return { eligible: true, videoStreamId: f0.streamId as number, audio: audioRoute(plan, facts) };
 }

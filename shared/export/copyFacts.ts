@@ -19,12 +19,18 @@ import { rotationOf, type ProbeStream } from '../media/probe.js';
  */
 export function clipFactsArgs(absPath: string): string[] {
   return [
-    '-v', 'error',
-    '-show_data_hash', 'sha256',
-    '-show_streams', '-show_format',
-    '-show_entries', 'packet=stream_index,pts,dts,duration,flags',
-    '-print_format', 'json=compact=1',
-    '-i', absPath,
+    '-v',
+    'error',
+    '-show_data_hash',
+    'sha256',
+    '-show_streams',
+    '-show_format',
+    '-show_entries',
+    'packet=stream_index,pts,dts,duration,flags',
+    '-print_format',
+    'json=compact=1',
+    '-i',
+    absPath,
   ];
 }
 
@@ -153,17 +159,20 @@ function sarOf(text: string | undefined): string {
 /** ClipVideoFacts from clipFactsArgs() output; null when the file has no video stream. */
 export function parseClipFacts(json: unknown): ClipVideoFacts | null {
   if (!isObject(json) || !Array.isArray(json.streams)) return null;
-  const stream = (json.streams as unknown[]).find((s): s is ProbeStream & Record<string, unknown> =>
-    isObject(s) && s.codec_type === 'video');
+  const stream = (json.streams as unknown[]).find(
+    (s): s is ProbeStream & Record<string, unknown> => isObject(s) && s.codec_type === 'video',
+  );
   if (!stream) return null;
   const format = isObject(json.format) ? json.format : {};
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const start = Number(format.start_time);
   const disposition = isObject(stream.disposition) ? stream.disposition : {};
-  const all = Array.isArray(json.packets) ? (json.packets as unknown[]).filter(isObject) as RawPacket[] : [];
+  const all = Array.isArray(json.packets) ? ((json.packets as unknown[]).filter(isObject) as RawPacket[]) : [];
   // Captures made with `-select_streams v:0` carry no stream_index: every packet is the video's.
   const packets = all.filter((p) => p.stream_index === undefined || p.stream_index === stream.index);
-  const audio = (json.streams as unknown[]).find((s): s is Record<string, unknown> => isObject(s) && s.codec_type === 'audio');
+  const audio = (json.streams as unknown[]).find(
+    (s): s is Record<string, unknown> => isObject(s) && s.codec_type === 'audio',
+  );
   return {
     streamId: streamIdOf(stream.id),
     container: str(format.format_name),
@@ -177,7 +186,9 @@ export function parseClipFacts(json: unknown): ClipVideoFacts | null {
     height: int(stream.height) ?? 0,
     sar: sarOf(stream.sample_aspect_ratio),
     fieldOrder: typeof stream.field_order === 'string' ? stream.field_order : null,
-    color: ['color_range', 'color_space', 'color_transfer', 'color_primaries'].map((k) => str(stream[k]) || '-').join('/'),
+    color: ['color_range', 'color_space', 'color_transfer', 'color_primaries']
+      .map((k) => str(stream[k]) || '-')
+      .join('/'),
     rotation: rotationOf(stream),
     attachedPic: disposition.attached_pic === 1,
     timeBase: parseRatio(str(stream.time_base)),
@@ -206,7 +217,7 @@ function audioFacts(stream: Record<string, unknown>, all: readonly RawPacket[], 
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const pts = packets.map((p) => int(p.pts));
   const durations = new Set(packets.slice(0, -1).map((p) => int(p.duration)));
-  const size = durations.size === 1 ? [...durations][0] ?? null : null;
+  const size = durations.size === 1 ? ([...durations][0] ?? null) : null;
   const contiguous = pts.every((p, i) => {
     if (i === 0) return p !== null;
     const prev = pts[i - 1];

@@ -20,11 +20,16 @@ import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './pres
  */
 export function outputProbeArgs(absPath: string): string[] {
   return [
-    '-v', 'error',
-    '-show_streams', '-show_format',
-    '-show_entries', 'packet=stream_index,pts,dts',
-    '-print_format', 'json=compact=1',
-    '-i', absPath,
+    '-v',
+    'error',
+    '-show_streams',
+    '-show_format',
+    '-show_entries',
+    'packet=stream_index,pts,dts',
+    '-print_format',
+    'json=compact=1',
+    '-i',
+    absPath,
   ];
 }
 
@@ -33,11 +38,16 @@ export function outputProbeArgs(absPath: string): string[] {
  * ("N/A" where ffprobe left a timestamp out), for packetProblem().
  */
 export function videoPacketsCsv(probeJson: unknown): string {
-  const root = (typeof probeJson === 'object' && probeJson !== null ? probeJson : {}) as { streams?: unknown; packets?: unknown };
+  const root = (typeof probeJson === 'object' && probeJson !== null ? probeJson : {}) as {
+    streams?: unknown;
+    packets?: unknown;
+  };
   const streams = Array.isArray(root.streams) ? (root.streams as Stream[]) : [];
   const video = streams.find((s) => s.codec_type === 'video');
   if (video === undefined || typeof video.index !== 'number') return '';
-  const packets = Array.isArray(root.packets) ? (root.packets as { stream_index?: unknown; pts?: unknown; dts?: unknown }[]) : [];
+  const packets = Array.isArray(root.packets)
+    ? (root.packets as { stream_index?: unknown; pts?: unknown; dts?: unknown }[])
+    : [];
   const ts = (v: unknown): string => (typeof v === 'number' ? String(v) : 'N/A');
   return packets
     .filter((p) => typeof p === 'object' && p !== null && p.stream_index === video.index)
@@ -65,7 +75,10 @@ type CheckedPlan = Pick<ExportPlan, 'width' | 'height' | 'fps' | 'totalFrames'>;
 
 /** The first problem with the packets' timing, or null when they are exactly n frames at fps. */
 export function packetProblem(csv: string, plan: CheckedPlan, timeBase: Ratio): string | null {
-  const lines = csv.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = csv
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length !== plan.totalFrames) return `it has ${lines.length} video frames, ${plan.totalFrames} expected`;
   const step = ticksPerFrame(timeBase, plan.fps);
   if (step === null) return `its time base ${timeBase.num}/${timeBase.den} can't hold a frame exactly`;
@@ -73,7 +86,8 @@ export function packetProblem(csv: string, plan: CheckedPlan, timeBase: Ratio): 
   let lastDts = Number.NEGATIVE_INFINITY;
   for (const [i, line] of lines.entries()) {
     const [p, d] = line.split(',').map((x) => (/^-?\d+$/.test(x ?? '') ? Number(x) : Number.NaN));
-    if (p === undefined || d === undefined || Number.isNaN(p) || Number.isNaN(d)) return `video packet ${i} has no timestamp ("${line}")`;
+    if (p === undefined || d === undefined || Number.isNaN(p) || Number.isNaN(d))
+      return `video packet ${i} has no timestamp ("${line}")`;
     if (d <= lastDts) return `video packet ${i} goes back in decode time (dts ${d} after ${lastDts})`;
     lastDts = d;
     pts.push(p);
@@ -89,8 +103,15 @@ export function packetProblem(csv: string, plan: CheckedPlan, timeBase: Ratio): 
  * copyOutputProblem() on the output of outputProbeArgs(), and when the audio was copied
  * (`audio`: its audioCopyLayout), copiedAudioProblem().
  */
-export function copyProbeProblem(plan: CheckedPlan, probeJson: unknown, audio: readonly AudioCopyClip[] | null = null): string | null {
-  return copyOutputProblem(plan, probeJson, videoPacketsCsv(probeJson)) ?? (audio ? copiedAudioProblem(plan, probeJson, audio) : null);
+export function copyProbeProblem(
+  plan: CheckedPlan,
+  probeJson: unknown,
+  audio: readonly AudioCopyClip[] | null = null,
+): string | null {
+  return (
+    copyOutputProblem(plan, probeJson, videoPacketsCsv(probeJson)) ??
+    (audio ? copiedAudioProblem(plan, probeJson, audio) : null)
+  );
 }
 
 /**
@@ -100,17 +121,28 @@ export function copyProbeProblem(plan: CheckedPlan, probeJson: unknown, audio: r
  * starts where the layout put it), every join within one AAC frame of its picture, and the
  * track as long as the video within one AAC frame.
  */
-export function copiedAudioProblem(plan: CheckedPlan, probeJson: unknown, audio: readonly AudioCopyClip[]): string | null {
-  const root = (typeof probeJson === 'object' && probeJson !== null ? probeJson : {}) as { streams?: unknown; packets?: unknown };
+export function copiedAudioProblem(
+  plan: CheckedPlan,
+  probeJson: unknown,
+  audio: readonly AudioCopyClip[],
+): string | null {
+  const root = (typeof probeJson === 'object' && probeJson !== null ? probeJson : {}) as {
+    streams?: unknown;
+    packets?: unknown;
+  };
   const streams = Array.isArray(root.streams) ? (root.streams as Stream[]) : [];
   const a = streams.find((s) => s.codec_type === 'audio');
   if (a === undefined || typeof a.index !== 'number') return 'it has no audio stream';
-  if (a.time_base !== `1/${OUTPUT_SAMPLE_RATE}`) return `its audio time base is ${a.time_base ?? '?'}, 1/${OUTPUT_SAMPLE_RATE} expected`;
+  if (a.time_base !== `1/${OUTPUT_SAMPLE_RATE}`)
+    return `its audio time base is ${a.time_base ?? '?'}, 1/${OUTPUT_SAMPLE_RATE} expected`;
   const packets = Array.isArray(root.packets) ? (root.packets as { stream_index?: unknown; pts?: unknown }[]) : [];
-  const pts = packets.filter((p) => typeof p === 'object' && p !== null && p.stream_index === a.index).map((p) => p.pts);
+  const pts = packets
+    .filter((p) => typeof p === 'object' && p !== null && p.stream_index === a.index)
+    .map((p) => p.pts);
   const expected = audioCopyPacketCount(audio);
   if (pts.length !== expected) return `it has ${pts.length} audio packets, ${expected} copied expected`;
-  if (pts[0] !== -AAC_FRAME) return `its first audio packet is at ${String(pts[0])}, the priming packet at ${-AAC_FRAME} expected`;
+  if (pts[0] !== -AAC_FRAME)
+    return `its first audio packet is at ${String(pts[0])}, the priming packet at ${-AAC_FRAME} expected`;
   const gap = pts.findIndex((p, i) => i > 0 && p !== (pts[i - 1] as number) + AAC_FRAME);
   if (gap >= 0) return `audio packet ${gap} is at ${String(pts[gap])}, right after the previous one expected`;
   const far = audio.findIndex((c) => Math.abs(c.offsetSamples) > AAC_FRAME);
@@ -128,21 +160,31 @@ export function copiedAudioProblem(plan: CheckedPlan, probeJson: unknown, audio:
  * frames, one AAC stereo 48 kHz audio stream, both as long as the cut within a frame.
  */
 export function copyOutputProblem(plan: CheckedPlan, streamsJson: unknown, packetsCsv: string): string | null {
-  const root = (typeof streamsJson === 'object' && streamsJson !== null ? streamsJson : {}) as { streams?: Stream[]; format?: { duration?: string } };
+  const root = (typeof streamsJson === 'object' && streamsJson !== null ? streamsJson : {}) as {
+    streams?: Stream[];
+    format?: { duration?: string };
+  };
   const streams = Array.isArray(root.streams) ? root.streams : [];
   const videos = streams.filter((s) => s.codec_type === 'video');
   const audios = streams.filter((s) => s.codec_type === 'audio');
-  if (videos.length !== 1 || audios.length !== 1) return `it has ${videos.length} video and ${audios.length} audio streams, 1 and 1 expected`;
+  if (videos.length !== 1 || audios.length !== 1)
+    return `it has ${videos.length} video and ${audios.length} audio streams, 1 and 1 expected`;
   const v = videos[0] as Stream;
   const a = audios[0] as Stream;
   const fps = fpsToString(plan.fps);
-  if (v.codec_name !== 'h264' || v.width !== plan.width || v.height !== plan.height || v.pix_fmt !== OUTPUT_PIXEL_FORMAT) {
+  if (
+    v.codec_name !== 'h264' ||
+    v.width !== plan.width ||
+    v.height !== plan.height ||
+    v.pix_fmt !== OUTPUT_PIXEL_FORMAT
+  ) {
     return `its video is ${v.codec_name ?? '?'} ${v.width ?? '?'}x${v.height ?? '?'} ${v.pix_fmt ?? '?'}, h264 ${plan.width}x${plan.height} ${OUTPUT_PIXEL_FORMAT} expected`;
   }
   const sar = parseRatio(v.sample_aspect_ratio);
   if (sar && sar.num !== sar.den) return `its pixels are not square (SAR ${v.sample_aspect_ratio ?? '?'})`;
   const rate = parseRatio(v.r_frame_rate);
-  if (!rate || rate.num * plan.fps.den !== plan.fps.num * rate.den) return `its frame rate is ${v.r_frame_rate ?? '?'}, ${fps} expected`;
+  if (!rate || rate.num * plan.fps.den !== plan.fps.num * rate.den)
+    return `its frame rate is ${v.r_frame_rate ?? '?'}, ${fps} expected`;
   if (a.codec_name !== 'aac' || a.sample_rate !== String(OUTPUT_SAMPLE_RATE) || a.channels !== OUTPUT_CHANNELS) {
     return `its audio is ${a.codec_name ?? '?'} ${a.sample_rate ?? '?'} Hz ${a.channels ?? '?'} channels, aac ${OUTPUT_SAMPLE_RATE} Hz ${OUTPUT_CHANNELS} expected`;
   }
@@ -158,7 +200,11 @@ export function copyOutputProblem(plan: CheckedPlan, streamsJson: unknown, packe
   const frame = framesToSeconds(1, plan.fps);
   // 1 µs of slack: ffprobe prints durations rounded to the microsecond.
   const off = (text: string | undefined): boolean => !(Math.abs(Number(text) - expected) <= frame + 1e-6);
-  for (const [what, value] of [['video', v.duration], ['audio', a.duration], ['file', root.format?.duration]] as const) {
+  for (const [what, value] of [
+    ['video', v.duration],
+    ['audio', a.duration],
+    ['file', root.format?.duration],
+  ] as const) {
     if (off(value)) return `its ${what} lasts ${value ?? '?'} s, ${expected.toFixed(6)} s (±1 frame) expected`;
   }
   return null;

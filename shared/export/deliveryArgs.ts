@@ -45,7 +45,11 @@ function audioJoin(plan: ExportPlan, inputOf: (i: number) => number, out: string
  * video stream is used), one WAV out, loudnorm pass 1 on a split of the same mix. Its JSON report
  * comes on stderr when the graph closes (loudness.ts parseLoudnormReports).
  */
-export function mixInvocation(plan: ExportPlan, mixPath: string, resolveAbs: (rel: string) => string): FfmpegInvocation {
+export function mixInvocation(
+  plan: ExportPlan,
+  mixPath: string,
+  resolveAbs: (rel: string) => string,
+): FfmpegInvocation {
   const inputs: FfmpegInput[] = [];
   const indexOf = new Map<number, number>();
   plan.clips.forEach((clip, i) => {
@@ -64,7 +68,8 @@ export function mixInvocation(plan: ExportPlan, mixPath: string, resolveAbs: (re
   return {
     label: 'mix',
     globalOptions: ['-hide_banner', '-nostdin', '-y'],
-    inputs: inputs.length > 0 ? inputs : [{ options: ['-f', 'lavfi'], source: `anullsrc=r=${OUTPUT_SAMPLE_RATE}:cl=stereo` }],
+    inputs:
+      inputs.length > 0 ? inputs : [{ options: ['-f', 'lavfi'], source: `anullsrc=r=${OUTPUT_SAMPLE_RATE}:cl=stereo` }],
     filterComplex: chains.join(';'),
     outputOptions: ['-map', '[mixout]', '-c:a', 'pcm_f32le', '-f', 'wav'],
     output: mixPath,
@@ -97,17 +102,24 @@ export function muxInvocation(plan: Pick<ExportPlan, 'totalFrames' | 'fps'>, o: 
     ],
     filterComplex: `[1:a:0]${o.loudnessFilter ?? 'anull'},aformat=channel_layouts=stereo[aout]`,
     outputOptions: [
-      '-map', '0:v:0',
-      '-map', '[aout]',
-      '-c:v', 'copy',
+      '-map',
+      '0:v:0',
+      '-map',
+      '[aout]',
+      '-c:v',
+      'copy',
       ...videoTagArgs(dv.codec),
       ...deliverableAudioArgs(dv, o.quality),
-      '-map_metadata', '-1',
-      '-map_chapters', '-1',
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
       ...o.metadataArgs,
       // faststart: index first; use_metadata_tags: keep our custom keys (aiLabel.ts).
-      '-movflags', '+faststart+use_metadata_tags',
-      '-f', dv.container,
+      '-movflags',
+      '+faststart+use_metadata_tags',
+      '-f',
+      dv.container,
     ],
     output: o.tempPath,
     durationSec: framesToSeconds(plan.totalFrames, plan.fps),
@@ -116,27 +128,50 @@ export function muxInvocation(plan: Pick<ExportPlan, 'totalFrames' | 'fps'>, o: 
 
 /** ffprobe arguments for the output check: streams (codec, size, tag, frames counted) as JSON. */
 export function deliverableProbeArgs(absPath: string): string[] {
-  return ['-v', 'error', '-count_packets', '-show_entries',
-    'stream=codec_type,codec_name,codec_tag_string,width,height,nb_read_packets,sample_rate,channels', '-of', 'json', absPath];
+  return [
+    '-v',
+    'error',
+    '-count_packets',
+    '-show_entries',
+    'stream=codec_type,codec_name,codec_tag_string,width,height,nb_read_packets,sample_rate,channels',
+    '-of',
+    'json',
+    absPath,
+  ];
 }
 
 interface ProbedStream {
-  codec_type?: string; codec_name?: string; codec_tag_string?: string; width?: number; height?: number;
-  nb_read_packets?: string; sample_rate?: string; channels?: number;
+  codec_type?: string;
+  codec_name?: string;
+  codec_tag_string?: string;
+  width?: number;
+  height?: number;
+  nb_read_packets?: string;
+  sample_rate?: string;
+  channels?: number;
 }
 
 /** Why the file is not the deliverable that was planned, or null (checked before the rename). */
-export function deliverableProblem(probe: unknown, dv: Deliverable, size: { width: number; height: number }, frames: number): string | null {
-  const streams = ((probe as { streams?: ProbedStream[] } | null)?.streams ?? []);
+export function deliverableProblem(
+  probe: unknown,
+  dv: Deliverable,
+  size: { width: number; height: number },
+  frames: number,
+): string | null {
+  const streams = (probe as { streams?: ProbedStream[] } | null)?.streams ?? [];
   const v = streams.find((s) => s.codec_type === 'video');
   const a = streams.find((s) => s.codec_type === 'audio');
   if (!v) return 'it has no video stream';
   if (v.codec_name !== dv.codec) return `its video is ${v.codec_name ?? 'unknown'}, not ${dv.codec}`;
-  if (v.width !== size.width || v.height !== size.height) return `its picture is ${v.width ?? '?'}x${v.height ?? '?'}, not ${size.width}x${size.height}`;
-  if (dv.codec === 'hevc' && v.codec_tag_string !== 'hvc1') return `its HEVC is tagged ${v.codec_tag_string ?? '?'}, not hvc1`;
+  if (v.width !== size.width || v.height !== size.height)
+    return `its picture is ${v.width ?? '?'}x${v.height ?? '?'}, not ${size.width}x${size.height}`;
+  if (dv.codec === 'hevc' && v.codec_tag_string !== 'hvc1')
+    return `its HEVC is tagged ${v.codec_tag_string ?? '?'}, not hvc1`;
   if (Number(v.nb_read_packets) !== frames) return `it has ${v.nb_read_packets ?? '?'} frames, not ${frames}`;
   if (!a) return 'it has no audio stream';
-  if (a.codec_name !== audioCodecName(dv)) return `its audio is ${a.codec_name ?? 'unknown'}, not ${audioCodecName(dv)}`;
-  if (Number(a.sample_rate) !== OUTPUT_SAMPLE_RATE || a.channels !== 2) return `its audio is ${a.sample_rate ?? '?'} Hz ${a.channels ?? '?'} ch, not 48000 Hz stereo`;
+  if (a.codec_name !== audioCodecName(dv))
+    return `its audio is ${a.codec_name ?? 'unknown'}, not ${audioCodecName(dv)}`;
+  if (Number(a.sample_rate) !== OUTPUT_SAMPLE_RATE || a.channels !== 2)
+    return `its audio is ${a.sample_rate ?? '?'} Hz ${a.channels ?? '?'} ch, not 48000 Hz stereo`;
   return null;
 }

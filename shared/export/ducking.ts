@@ -70,7 +70,12 @@ export function mergeIntervals(intervals: readonly Interval[], rampSec = DUCK_RA
 }
 
 /** The envelope's value at timeline second `t`, from merged voice-over stretches (not clamped to an item). */
-export function duckGainAt(merged: readonly Interval[], t: number, rampSec = DUCK_RAMP_SEC, duckGain = DUCK_GAIN): number {
+export function duckGainAt(
+  merged: readonly Interval[],
+  t: number,
+  rampSec = DUCK_RAMP_SEC,
+  duckGain = DUCK_GAIN,
+): number {
   let w = 0;
   for (const m of merged) {
     if (t <= m.start - rampSec || t >= m.end + rampSec) continue;
@@ -85,9 +90,16 @@ export function duckGainAt(merged: readonly Interval[], t: number, rampSec = DUC
  * the item's start, every corner inside, and its value at the end. Empty when no voice-over
  * comes near the item (nothing to do). Linear interpolation between the points is the envelope.
  */
-export function duckEnvelope(voiceOver: readonly Interval[], itemStart: number, itemEnd: number, rampSec = DUCK_RAMP_SEC): DuckPoint[] {
+export function duckEnvelope(
+  voiceOver: readonly Interval[],
+  itemStart: number,
+  itemEnd: number,
+  rampSec = DUCK_RAMP_SEC,
+): DuckPoint[] {
   if (!(itemEnd > itemStart)) return [];
-  const merged = mergeIntervals(voiceOver, rampSec).filter((m) => m.end + rampSec > itemStart && m.start - rampSec < itemEnd);
+  const merged = mergeIntervals(voiceOver, rampSec).filter(
+    (m) => m.end + rampSec > itemStart && m.start - rampSec < itemEnd,
+  );
   if (merged.length === 0) return [];
   const at = (t: number): DuckPoint => ({ t, gain: duckGainAt(merged, t, rampSec) });
   const points: DuckPoint[] = [at(itemStart)];

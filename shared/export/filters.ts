@@ -50,7 +50,9 @@ export function placeChain(clip: Pick<ExportClip, 'info'>, target: ChainTarget, 
   const cropH = Math.min(g.height, target.height);
   const steps = [scale];
   if (cropW < g.width || cropH < g.height) {
-    steps.push(`crop=${int(cropW, 'crop width')}:${int(cropH, 'crop height')}:${int(Math.max(0, -g.left), 'crop x')}:${int(Math.max(0, -g.top), 'crop y')}`);
+    steps.push(
+      `crop=${int(cropW, 'crop width')}:${int(cropH, 'crop height')}:${int(Math.max(0, -g.left), 'crop x')}:${int(Math.max(0, -g.top), 'crop y')}`,
+    );
   }
   if (cropW < target.width || cropH < target.height) {
     // Centre it on black: letterbox or pillarbox.
@@ -97,7 +99,11 @@ export function videoChain(
 }
 
 /** The audio chain: the clip's first audio stream, or generated silence; exactly `samples`. */
-export function audioChain(inputIndex: number, clip: Pick<ExportClip, 'samples' | 'info'> & Partial<Pick<ExportClip, 'gainDb' | 'muted'>>, outLabel: string): string {
+export function audioChain(
+  inputIndex: number,
+  clip: Pick<ExportClip, 'samples' | 'info'> & Partial<Pick<ExportClip, 'gainDb' | 'muted'>>,
+  outLabel: string,
+): string {
   const s = int(clip.samples, 'samples');
   const layout = `aformat=sample_fmts=fltp:channel_layouts=stereo`;
   // A muted take sounds like a silent one (its gain is the take's own, Take.audioGainDb).

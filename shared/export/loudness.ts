@@ -51,7 +51,11 @@ export function parseEbur128Summary(stderr: string): LoudnessMeasurement | null 
   const num = (re: RegExp): number => {
     const m = re.exec(text);
     if (!m?.[1]) return Number.NaN;
-    return /inf/i.test(m[1]) ? (m[1].startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : Number(m[1]);
+    return /inf/i.test(m[1])
+      ? m[1].startsWith('-')
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY
+      : Number(m[1]);
   };
   const m = {
     integrated: num(/Integrated loudness:\s*I:\s*(-?inf|-?[\d.]+) LUFS/),
@@ -81,17 +85,19 @@ export function applyFilter(m: LoudnessMeasurement | null, targetLufs: number): 
   const gain = linearGain(m, targetLufs);
   if (gain !== null) return `volume=${fixed(gain)}dB`;
   const lra = clamp(Math.ceil(Math.max(11, m.range + 1)), 1, 20);
-  return [
-    `loudnorm=I=${fixed(targetLufs)}`,
-    `TP=${fixed(TRUE_PEAK_CEILING)}`,
-    `LRA=${lra}`,
-    `measured_I=${fixed(clamp(m.integrated, -99, 0))}`,
-    `measured_TP=${fixed(clamp(m.truePeak, -99, 99))}`,
-    `measured_LRA=${fixed(clamp(m.range, 0, 99))}`,
-    `measured_thresh=${fixed(clamp(m.threshold, -99, 0))}`,
-    'linear=true',
-    'print_format=json',
-  ].join(':') + `,aresample=${OUTPUT_SAMPLE_RATE}`;
+  return (
+    [
+      `loudnorm=I=${fixed(targetLufs)}`,
+      `TP=${fixed(TRUE_PEAK_CEILING)}`,
+      `LRA=${lra}`,
+      `measured_I=${fixed(clamp(m.integrated, -99, 0))}`,
+      `measured_TP=${fixed(clamp(m.truePeak, -99, 99))}`,
+      `measured_LRA=${fixed(clamp(m.range, 0, 99))}`,
+      `measured_thresh=${fixed(clamp(m.threshold, -99, 0))}`,
+      'linear=true',
+      'print_format=json',
+    ].join(':') + `,aresample=${OUTPUT_SAMPLE_RATE}`
+  );
 }
 
 /** The one gain reaching the target, when the true peak stays under the ceiling with it; else null. */
@@ -123,12 +129,23 @@ function value(text: string | undefined): number {
   return Number(text);
 }
 
-export function resultOf(targetLufs: number, input: LoudnessMeasurement | null, report: Record<string, string> | undefined): LoudnessResult {
-  if (input === null || isSilent(input)) return { targetLufs, mode: 'silent', input, outputIntegrated: null, outputTruePeak: null };
+export function resultOf(
+  targetLufs: number,
+  input: LoudnessMeasurement | null,
+  report: Record<string, string> | undefined,
+): LoudnessResult {
+  if (input === null || isSilent(input))
+    return { targetLufs, mode: 'silent', input, outputIntegrated: null, outputTruePeak: null };
   const gain = linearGain(input, targetLufs);
   if (gain !== null) {
     const r2 = (v: number): number => Math.round(v * 100) / 100;
-    return { targetLufs, mode: 'linear', input, outputIntegrated: r2(input.integrated + gain), outputTruePeak: r2(input.truePeak + gain) };
+    return {
+      targetLufs,
+      mode: 'linear',
+      input,
+      outputIntegrated: r2(input.integrated + gain),
+      outputTruePeak: r2(input.truePeak + gain),
+    };
   }
   const type = report?.normalization_type ?? '';
   return {

@@ -94,21 +94,39 @@ export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): 
   }
   const cut = cutList(doc);
   if (cut.length === 0) {
-    throw keyedError('EXPORT_INVALID', 'serviceErrors.exportNoShots', {}, 'The project has no shots: add a shot before exporting.');
+    throw keyedError(
+      'EXPORT_INVALID',
+      'serviceErrors.exportNoShots',
+      {},
+      'The project has no shots: add a shot before exporting.',
+    );
   }
   const checked = cut.map((c, i) => checkClip(c, i + 1, project.aspect));
   const problems = checked.filter((x): x is string => typeof x === 'string');
   if (problems.length > 0) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)` : '';
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more shot${problems.length > 2 ? 's' : ''} with problems)`
+        : '';
     const first = checked.findIndex((x) => typeof x === 'string');
     const bad = cut[first];
     const text = bad ? shotText(bad.shot) : '';
     const params = { number: first + 1, title: text ? ` “${text}”` : '', more: problems.length - 1 };
-    throw keyedError('EXPORT_INVALID', `serviceErrors.exportShot.${(bad && clipProblemKind(bad)) ?? 'noTake'}`, params, `${problems[0]}${more}`, { problems });
+    throw keyedError(
+      'EXPORT_INVALID',
+      `serviceErrors.exportShot.${(bad && clipProblemKind(bad)) ?? 'noTake'}`,
+      params,
+      `${problems[0]}${more}`,
+      { problems },
+    );
   }
   const partial = checked.filter((x): x is Omit<ExportClip, 'samples' | 'overlapSamples'> => typeof x !== 'string');
   const spans = clipSampleSpans(partial, project.fps, OUTPUT_SAMPLE_RATE);
-  const clips = partial.map((c, i): ExportClip => ({ ...c, samples: spans[i]?.samples ?? 0, overlapSamples: spans[i]?.overlapSamples ?? 0 }));
+  const clips = partial.map((c, i): ExportClip => ({
+    ...c,
+    samples: spans[i]?.samples ?? 0,
+    overlapSamples: spans[i]?.overlapSamples ?? 0,
+  }));
   // Transitions overlap neighbours: the length is the end of the last clip, not the sum.
   const totalFrames = cutFrames(clips);
   const audio = planAudioItems(doc, project.fps, totalFrames);
@@ -140,16 +158,30 @@ export function containerFor(outPath: string): ExportContainer {
   const m = /\.(mp4|mov)$/i.exec(outPath);
   if (!m) {
     const name = outPath.split(/[\\/]/).pop() ?? outPath;
-    throw keyedError('EXPORT_INVALID', 'serviceErrors.exportBadName', { name }, `Cannot export to "${name}": the file name must end in .mp4 or .mov.`);
+    throw keyedError(
+      'EXPORT_INVALID',
+      'serviceErrors.exportBadName',
+      { name },
+      `Cannot export to "${name}": the file name must end in .mp4 or .mov.`,
+    );
   }
   return m[1]?.toLowerCase() === 'mov' ? 'mov' : 'mp4';
 }
 
 function validateOutput(width: number, height: number, fps: Fps): void {
   const size = `${width}x${height}`;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 2 || height < 2
-      || width > MAX_OUTPUT_SIDE || height > MAX_OUTPUT_SIDE) {
-    throw new AppError('EXPORT_INVALID', `Output size ${size} is out of range (2 to ${MAX_OUTPUT_SIDE} pixels a side).`);
+  if (
+    !Number.isInteger(width) ||
+    !Number.isInteger(height) ||
+    width < 2 ||
+    height < 2 ||
+    width > MAX_OUTPUT_SIDE ||
+    height > MAX_OUTPUT_SIDE
+  ) {
+    throw new AppError(
+      'EXPORT_INVALID',
+      `Output size ${size} is out of range (2 to ${MAX_OUTPUT_SIDE} pixels a side).`,
+    );
   }
   // 4:2:0 chroma covers 2x2 pixel blocks, so libx264 rejects odd sizes (mlt#256).
   if (width % 2 !== 0 || height % 2 !== 0) {
@@ -157,12 +189,16 @@ function validateOutput(width: number, height: number, fps: Fps): void {
   }
   const v = fpsValue(fps);
   if (!(v >= MIN_FPS && v <= MAX_FPS)) {
-    throw new AppError('EXPORT_INVALID', `Frame rate ${fpsToString(fps)} is out of range (${MIN_FPS} to ${MAX_FPS} fps).`);
+    throw new AppError(
+      'EXPORT_INVALID',
+      `Frame rate ${fpsToString(fps)} is out of range (${MIN_FPS} to ${MAX_FPS} fps).`,
+    );
   }
 }
 
 /** Why a shot cannot be exported (the i18n key is `serviceErrors.exportShot.<kind>`). */
-export type ClipProblemKind = 'noTake' | 'takeMissing' | 'mediaMissing' | 'audioPicture' | 'noPictureSize' | 'emptyTrim';
+export type ClipProblemKind =
+  'noTake' | 'takeMissing' | 'mediaMissing' | 'audioPicture' | 'noPictureSize' | 'emptyTrim';
 
 export function clipProblemKind(c: CutShot): ClipProblemKind | null {
   if (!c.shot.selectedTakeId) return 'noTake';
@@ -177,14 +213,19 @@ export function clipProblemKind(c: CutShot): ClipProblemKind | null {
 const PROBLEM_TEXT: Record<ClipProblemKind, (c: CutShot) => string> = {
   noTake: () => 'has no take: generate it or import a clip.',
   takeMissing: () => 'selects a take that is not in the project: select another take.',
-  mediaMissing: (c) => `uses media that is missing from the project (asset ${c.take?.assetId.slice(0, 12) ?? '?'}): re-import the clip.`,
+  mediaMissing: (c) =>
+    `uses media that is missing from the project (asset ${c.take?.assetId.slice(0, 12) ?? '?'}): re-import the clip.`,
   audioPicture: () => 'uses an audio file as its picture: select a video or image take.',
   noPictureSize: () => 'uses media with no picture size: re-import the clip.',
   emptyTrim: () => 'is empty after trimming: widen its trim.',
 };
 
 /** The clip a shot contributes, or a sentence saying why it can't be exported. */
-function checkClip(c: CutShot, number: number, aspect: Aspect): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
+function checkClip(
+  c: CutShot,
+  number: number,
+  aspect: Aspect,
+): Omit<ExportClip, 'samples' | 'overlapSamples'> | string {
   const label = shotLabel(c.shot, number);
   const kind = clipProblemKind(c);
   if (kind || !c.take || !c.asset || !c.trim) return `${label} ${PROBLEM_TEXT[kind ?? 'noTake'](c)}`;

@@ -32,20 +32,29 @@ export const OUTPUT_CHANNELS = 2;
 export function videoEncoderArgs(quality: Quality): string[] {
   const p = QUALITY_PRESETS[quality];
   return [
-    '-c:v', 'libx264',
-    '-preset', p.x264Preset,
-    '-crf', String(p.crf),
-    '-pix_fmt', OUTPUT_PIXEL_FORMAT,
-    '-profile:v', 'high',
+    '-c:v',
+    'libx264',
+    '-preset',
+    p.x264Preset,
+    '-crf',
+    String(p.crf),
+    '-pix_fmt',
+    OUTPUT_PIXEL_FORMAT,
+    '-profile:v',
+    'high',
   ];
 }
 
 /** AAC stereo at 48 kHz: the rate video tools expect, whatever the sources' rates were. */
 export function audioEncoderArgs(quality: Quality): string[] {
   return [
-    '-c:a', 'aac',
-    '-b:a', QUALITY_PRESETS[quality].audioBitrate,
-    '-ar', String(OUTPUT_SAMPLE_RATE),
-    '-ac', String(OUTPUT_CHANNELS),
+    '-c:a',
+    'aac',
+    '-b:a',
+    QUALITY_PRESETS[quality].audioBitrate,
+    '-ar',
+    String(OUTPUT_SAMPLE_RATE),
+    '-ac',
+    String(OUTPUT_CHANNELS),
   ];
 }

@@ -85,7 +85,12 @@ export function shotProvenance(doc: ProjectSnapshot, plan: Pick<ExportPlan, 'cli
 }
 
 export function provenanceSidecar(
-  doc: ProjectSnapshot, plan: Pick<ExportPlan, 'clips' | 'fps'>, facts: CutAiFacts, file: string, tool: string, exportedAt: string,
+  doc: ProjectSnapshot,
+  plan: Pick<ExportPlan, 'clips' | 'fps'>,
+  facts: CutAiFacts,
+  file: string,
+  tool: string,
+  exportedAt: string,
 ): ProvenanceSidecar {
   const assets = new Map(doc.assets.map((a) => [a.id, a]));
   return {
@@ -93,13 +98,20 @@ export function provenanceSidecar(
     file,
     tool,
     exportedAt,
-    project: { name: doc.project.name, aspect: doc.project.aspect, fps: `${doc.project.fps.num}/${doc.project.fps.den}` },
+    project: {
+      name: doc.project.name,
+      aspect: doc.project.aspect,
+      fps: `${doc.project.fps.num}/${doc.project.fps.den}`,
+    },
     digitalSourceType: facts.digitalSourceType,
     providers: facts.providers,
     models: facts.models,
     shots: shotProvenance(doc, plan),
     sound: doc.audioItems.map((a) => ({
-      lane: a.lane, file: assets.get(a.assetId)?.originalName ?? a.assetId, startSec: framesToSeconds(a.startFrame, plan.fps), gainDb: a.gainDb,
+      lane: a.lane,
+      file: assets.get(a.assetId)?.originalName ?? a.assetId,
+      startSec: framesToSeconds(a.startFrame, plan.fps),
+      gainDb: a.gainDb,
     })),
   };
 }
@@ -113,24 +125,48 @@ export interface AuthorshipSection {
 export function authorshipSections(doc: ProjectSnapshot, shots: readonly ShotProvenance[]): AuthorshipSection[] {
   const prompts = shots.filter((s) => s.prompt.trim()).map((s) => `Shot ${s.number}: “${s.prompt.trim()}”`);
   if (doc.project.stylePrompt.trim()) prompts.unshift(`Project style: “${doc.project.stylePrompt.trim()}”`);
-  const elements = doc.elements.map((e) => `${e.name} (${e.kind}, ${e.refAssetIds.length} reference picture${e.refAssetIds.length === 1 ? '' : 's'})`);
-  const picks = shots.filter((s) => s.edits.takesToChooseFrom > 1).map((s) => `Shot ${s.number}: chose 1 of ${s.edits.takesToChooseFrom} takes`);
-  const trims = shots.filter((s) => s.edits.trimmed).map((s) => `Shot ${s.number}: from ${s.edits.inSec.toFixed(2)} s, ${s.edits.durationSec.toFixed(2)} s kept`);
-  const transitions = shots.filter((s) => s.edits.transitionIn !== 'cut').map((s) => `Shot ${s.number}: ${s.edits.transitionIn.replace(/_/g, ' ')} in`);
-  const own = shots.filter((s) => s.origin !== 'generated').map((s) => `Shot ${s.number}: ${s.origin === 'imported' ? 'the creator\'s own clip' : 'animatic from the creator\'s picture or text'}`);
-  const sound = doc.audioItems.map((a) => `${a.lane}: ${doc.assets.find((x) => x.id === a.assetId)?.originalName ?? a.assetId} at ${framesToSeconds(a.startFrame, doc.project.fps).toFixed(2)} s, ${a.gainDb} dB`);
+  const elements = doc.elements.map(
+    (e) => `${e.name} (${e.kind}, ${e.refAssetIds.length} reference picture${e.refAssetIds.length === 1 ? '' : 's'})`,
+  );
+  const picks = shots
+    .filter((s) => s.edits.takesToChooseFrom > 1)
+    .map((s) => `Shot ${s.number}: chose 1 of ${s.edits.takesToChooseFrom} takes`);
+  const trims = shots
+    .filter((s) => s.edits.trimmed)
+    .map((s) => `Shot ${s.number}: from ${s.edits.inSec.toFixed(2)} s, ${s.edits.durationSec.toFixed(2)} s kept`);
+  const transitions = shots
+    .filter((s) => s.edits.transitionIn !== 'cut')
+    .map((s) => `Shot ${s.number}: ${s.edits.transitionIn.replace(/_/g, ' ')} in`);
+  const own = shots
+    .filter((s) => s.origin !== 'generated')
+    .map(
+      (s) =>
+        `Shot ${s.number}: ${s.origin === 'imported' ? "the creator's own clip" : "animatic from the creator's picture or text"}`,
+    );
+  const sound = doc.audioItems.map(
+    (a) =>
+      `${a.lane}: ${doc.assets.find((x) => x.id === a.assetId)?.originalName ?? a.assetId} at ${framesToSeconds(a.startFrame, doc.project.fps).toFixed(2)} s, ${a.gainDb} dB`,
+  );
   return [
     { title: 'Prompts written', items: prompts },
     { title: 'Elements drawn or chosen', items: elements },
     { title: 'Takes picked', items: picks },
     { title: 'Trims', items: trims },
-    { title: 'Order and transitions', items: [`${shots.length} shots arranged in this order: ${shots.map((s) => s.number).join(', ')}`, ...transitions] },
+    {
+      title: 'Order and transitions',
+      items: [`${shots.length} shots arranged in this order: ${shots.map((s) => s.number).join(', ')}`, ...transitions],
+    },
     { title: 'Own material', items: own },
     { title: 'Sound', items: sound },
   ];
 }
 
-export function authorshipMarkdown(title: string, tool: string, at: string, sections: readonly AuthorshipSection[]): string {
+export function authorshipMarkdown(
+  title: string,
+  tool: string,
+  at: string,
+  sections: readonly AuthorshipSection[],
+): string {
   const lines = [`# Authorship report: ${title}`, '', `Made with ${tool}, exported ${at}.`, ''];
   for (const s of sections) {
     lines.push(`## ${s.title}`, '');
@@ -144,8 +180,18 @@ function html(text: string): string {
 }
 
 /** Print-ready: A4 margins, no scripts, no external resources. */
-export function authorshipHtml(title: string, tool: string, at: string, sections: readonly AuthorshipSection[]): string {
-  const body = sections.map((s) => `<h2>${html(s.title)}</h2>\n<ul>${(s.items.length > 0 ? s.items : ['none']).map((i) => `<li>${html(i)}</li>`).join('')}</ul>`).join('\n');
+export function authorshipHtml(
+  title: string,
+  tool: string,
+  at: string,
+  sections: readonly AuthorshipSection[],
+): string {
+  const body = sections
+    .map(
+      (s) =>
+        `<h2>${html(s.title)}</h2>\n<ul>${(s.items.length > 0 ? s.items : ['none']).map((i) => `<li>${html(i)}</li>`).join('')}</ul>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>Authorship report: ${html(title)}</title>
 <style>@page{size:A4;margin:18mm}body{font:11pt/1.45 system-ui,"Noto Sans CJK SC",sans-serif;color:#111}h1{font-size:18pt}h2{font-size:13pt;margin-top:1.2em;break-after:avoid}li{break-inside:avoid}</style>

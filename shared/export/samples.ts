@@ -49,7 +49,11 @@ export interface ClipSampleSpan {
  * its start and end frame on the one timeline, so every overlap and the whole mix telescope to
  * sampleAtFrame(total) exactly. With no overlap this equals clipSampleCounts().
  */
-export function clipSampleSpans(clips: readonly { startFrame: number; frames: number }[], fps: Fps, sampleRate: number): ClipSampleSpan[] {
+export function clipSampleSpans(
+  clips: readonly { startFrame: number; frames: number }[],
+  fps: Fps,
+  sampleRate: number,
+): ClipSampleSpan[] {
   let prevEnd = 0;
   return clips.map((c) => {
     const start = sampleAtFrame(c.startFrame, fps, sampleRate);

@@ -63,7 +63,12 @@ export interface SegmentTarget {
 }
 
 /** The JSON the cache key is the hash of. Same material = same pixels. */
-export function segmentKeyMaterial(plan: Pick<ExportPlan, 'clips' | 'fps'>, group: SegmentGroup, target: SegmentTarget, ffmpegVersion: string): string {
+export function segmentKeyMaterial(
+  plan: Pick<ExportPlan, 'clips' | 'fps'>,
+  group: SegmentGroup,
+  target: SegmentTarget,
+  ffmpegVersion: string,
+): string {
   const clips = plan.clips.slice(group.first, group.first + group.count).map((c, k) => ({
     asset: c.assetId,
     kind: c.info.kind,
@@ -92,7 +97,11 @@ function seconds(frames: number, fps: Fps): string {
 }
 
 /** The filter graph of one segment: `[sv<j>]` is target j's finished picture. */
-export function segmentGraph(plan: Pick<ExportPlan, 'clips' | 'fps'>, group: SegmentGroup, targets: readonly SegmentTarget[]): string {
+export function segmentGraph(
+  plan: Pick<ExportPlan, 'clips' | 'fps'>,
+  group: SegmentGroup,
+  targets: readonly SegmentTarget[],
+): string {
   const n = targets.length;
   if (n === 0) throw new RangeError('a segment needs at least one target');
   const chains: string[] = [];
@@ -107,16 +116,18 @@ export function segmentGraph(plan: Pick<ExportPlan, 'clips' | 'fps'>, group: Seg
     targets.forEach((t, j) => {
       const framing = t.framing[k];
       if (!framing) throw new RangeError(`no framing for clip ${k}`);
-      chains.push(`[p${k}_${j}]${[
-        ...placeChain(clip, { width: t.width, height: t.height, fps: plan.fps }, framing),
-        'setsar=1',
-        ...(fpsFirst ? [] : [fps]),
-        `format=${t.pixelFormat}`,
-        // Exactly `frames` frames (filters.ts videoChain explains tpad + trim).
-        `tpad=stop_mode=clone:stop=${clip.frames}`,
-        `trim=end_frame=${clip.frames}`,
-        'setpts=PTS-STARTPTS',
-      ].join(',')}[c${k}_${j}]`);
+      chains.push(
+        `[p${k}_${j}]${[
+          ...placeChain(clip, { width: t.width, height: t.height, fps: plan.fps }, framing),
+          'setsar=1',
+          ...(fpsFirst ? [] : [fps]),
+          `format=${t.pixelFormat}`,
+          // Exactly `frames` frames (filters.ts videoChain explains tpad + trim).
+          `tpad=stop_mode=clone:stop=${clip.frames}`,
+          `trim=end_frame=${clip.frames}`,
+          'setpts=PTS-STARTPTS',
+        ].join(',')}[c${k}_${j}]`,
+      );
     });
   });
   const tb = `settb=expr=${plan.fps.den}/${plan.fps.num}`;
@@ -131,8 +142,8 @@ export function segmentGraph(plan: Pick<ExportPlan, 'clips' | 'fps'>, group: Seg
       chains.push(
         `[${acc}]${tb}[xp${k}_${j}]`,
         `[c${k}_${j}]${tb}[xn${k}_${j}]`,
-        `[xp${k}_${j}][xn${k}_${j}]xfade=transition=${kind}:duration=${seconds(clip.overlap, plan.fps)}`
-          + `:offset=${seconds(clip.startFrame - group.startFrame, plan.fps)},${tb},setpts=N[${out}]`,
+        `[xp${k}_${j}][xn${k}_${j}]xfade=transition=${kind}:duration=${seconds(clip.overlap, plan.fps)}` +
+          `:offset=${seconds(clip.startFrame - group.startFrame, plan.fps)},${tb},setpts=N[${out}]`,
       );
       acc = out;
     });
@@ -155,13 +166,18 @@ export function segmentInvocation(
   if (outputs.length !== targets.length) throw new RangeError('one output per target');
   const clips = plan.clips.slice(group.first, group.first + group.count);
   const outputOptions = (j: number): string[] => [
-    '-map', `[sv${j}]`,
+    '-map',
+    `[sv${j}]`,
     '-an',
-    '-map_metadata', '-1',
-    '-map_chapters', '-1',
+    '-map_metadata',
+    '-1',
+    '-map_chapters',
+    '-1',
     ...(targets[j]?.codecArgs ?? []),
-    '-r', fpsToString(plan.fps),
-    '-f', 'mov',
+    '-r',
+    fpsToString(plan.fps),
+    '-f',
+    'mov',
   ];
   const extra: FfmpegOutput[] = outputs.slice(1).map((output, i) => ({ options: outputOptions(i + 1), output }));
   return {

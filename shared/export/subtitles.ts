@@ -36,8 +36,13 @@ export function subtitleCues(doc: ProjectSnapshot, endSec = Number.POSITIVE_INFI
       const end = Math.min(endSec, framesToSeconds(startFrame + p.frames, fps));
       if (startSec >= end) continue;
       cues.push({
-        lineId: p.line.id, startSec, endSec: end, text: p.line.text, translation: p.line.translation,
-        language: p.line.language, voiced: Boolean(item),
+        lineId: p.line.id,
+        startSec,
+        endSec: end,
+        text: p.line.text,
+        translation: p.line.translation,
+        language: p.line.language,
+        voiced: Boolean(item),
       });
     }
   }
@@ -64,7 +69,12 @@ function cueLines(c: Cue): string[] {
 
 /** SubRip: numbered blocks, `hh:mm:ss,mmm --> hh:mm:ss,mmm`, blank line between (https://en.wikipedia.org/wiki/SubRip#Format). */
 export function formatSrt(cues: readonly Cue[]): string {
-  return cues.map((c, i) => `${i + 1}\n${stamp(c.startSec, ',', 'up')} --> ${stamp(c.endSec, ',', 'down')}\n${cueLines(c).join('\n')}\n`).join('\n');
+  return cues
+    .map(
+      (c, i) =>
+        `${i + 1}\n${stamp(c.startSec, ',', 'up')} --> ${stamp(c.endSec, ',', 'down')}\n${cueLines(c).join('\n')}\n`,
+    )
+    .join('\n');
 }
 
 /**
@@ -73,7 +83,10 @@ export function formatSrt(cues: readonly Cue[]): string {
  */
 export function formatVtt(cues: readonly Cue[]): string {
   const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = cues.map((c) => `${c.lineId}\n${stamp(c.startSec, '.', 'up')} --> ${stamp(c.endSec, '.', 'down')}\n${cueLines(c).map(esc).join('\n')}\n`);
+  const body = cues.map(
+    (c) =>
+      `${c.lineId}\n${stamp(c.startSec, '.', 'up')} --> ${stamp(c.endSec, '.', 'down')}\n${cueLines(c).map(esc).join('\n')}\n`,
+  );
   return ['WEBVTT\n', ...body].join('\n');
 }
 
@@ -128,15 +141,24 @@ export interface LaidLine {
  * rules (wrap.ts: CJK breaks between characters but not before closing punctuation; Latin at
  * spaces), then the translation smaller under it.
  */
-export function layoutCue(cue: Pick<Cue, 'text' | 'translation'>, frame: { width: number; height: number }, style: SubtitleStyle): LaidLine[] {
+export function layoutCue(
+  cue: Pick<Cue, 'text' | 'translation'>,
+  frame: { width: number; height: number },
+  style: SubtitleStyle,
+): LaidLine[] {
   const base = Math.max(12, Math.round(Math.min(frame.width, frame.height) * style.sizeOfShortSide));
   const small = Math.max(10, Math.round(base * style.translationScale));
   const maxPx = frame.width * (1 - 2 * style.safeX);
   const wrap = (text: string, size: number): string[] => {
     const lines = normalizeParagraphs(text).flatMap((p) => wrapParagraph(p, maxPx / size));
-    return lines.length > style.maxLines ? [...lines.slice(0, style.maxLines - 1), lines.slice(style.maxLines - 1).join(' ')] : lines;
+    return lines.length > style.maxLines
+      ? [...lines.slice(0, style.maxLines - 1), lines.slice(style.maxLines - 1).join(' ')]
+      : lines;
   };
-  const rows = [...wrap(cue.text, base).map((t) => ({ text: t, fontSize: base })), ...wrap(cue.translation, small).map((t) => ({ text: t, fontSize: small }))];
+  const rows = [
+    ...wrap(cue.text, base).map((t) => ({ text: t, fontSize: base })),
+    ...wrap(cue.translation, small).map((t) => ({ text: t, fontSize: small })),
+  ];
   let bottom = frame.height * (1 - style.safeBottom);
   const out: LaidLine[] = [];
   for (const row of [...rows].reverse()) {
@@ -158,24 +180,31 @@ export function laidWidthPx(line: LaidLine): number {
  * `expansion=none` so % in dialogue is literal). With no cues the picture passes through.
  */
 export function burnChain(
-  cues: readonly Cue[], frame: { width: number; height: number }, style: SubtitleStyle, fontFile: string, inLabel: string, outLabel: string,
+  cues: readonly Cue[],
+  frame: { width: number; height: number },
+  style: SubtitleStyle,
+  fontFile: string,
+  inLabel: string,
+  outLabel: string,
 ): string {
   const filters: string[] = [];
   for (const cue of cues) {
     const enable = `between(t,${cue.startSec.toFixed(3)},${cue.endSec.toFixed(3)})`;
     for (const line of layoutCue(cue, frame, style)) {
-      filters.push([
-        `drawtext=fontfile=${escapeFilterValue(fontFile)}`,
-        `text=${escapeFilterValue(line.text)}`,
-        'expansion=none',
-        `fontsize=${line.fontSize}`,
-        'fontcolor=white',
-        `borderw=${Math.max(1, Math.round(line.fontSize * style.outline))}`,
-        'bordercolor=black',
-        'x=(w-text_w)/2',
-        `y=${line.y}`,
-        `enable=${escapeFilterValue(enable)}`,
-      ].join(':'));
+      filters.push(
+        [
+          `drawtext=fontfile=${escapeFilterValue(fontFile)}`,
+          `text=${escapeFilterValue(line.text)}`,
+          'expansion=none',
+          `fontsize=${line.fontSize}`,
+          'fontcolor=white',
+          `borderw=${Math.max(1, Math.round(line.fontSize * style.outline))}`,
+          'bordercolor=black',
+          'x=(w-text_w)/2',
+          `y=${line.y}`,
+          `enable=${escapeFilterValue(enable)}`,
+        ].join(':'),
+      );
     }
   }
   if (filters.length === 0) return `[${inLabel}]null[${outLabel}]`;

@@ -52,7 +52,8 @@ export function transitionJoinChains(clips: readonly ExportClip[], fps: Fps, vOu
     if (r === 0 || !acc) return;
     const first = clips[run[0] ?? 0];
     const next = runLabels[r];
-    if (!first || !next || first.transition === 'cut') throw new RangeError(`run ${r} does not start with a transition`);
+    if (!first || !next || first.transition === 'cut')
+      throw new RangeError(`run ${r} does not start with a transition`);
     const last = r === runs.length - 1;
     const v = last ? vOut : `xv${r}`;
     const a = last ? aOut : `xa${r}`;
@@ -64,8 +65,8 @@ export function transitionJoinChains(clips: readonly ExportClip[], fps: Fps, vOu
       // a one-frame hole in the timestamps when its first input ends while the blend waits
       // for the second (the encoder's -r would then duplicate a frame): number the frames
       // afresh so the count is the length. Pinned by test/integration/export/transitions.test.ts.
-      `[xp${r}][xn${r}]xfade=transition=${XFADE[first.transition]}:duration=${seconds(first.overlap, fps)}`
-        + `:offset=${seconds(first.startFrame, fps)},${tb},setpts=N[${v}]`,
+      `[xp${r}][xn${r}]xfade=transition=${XFADE[first.transition]}:duration=${seconds(first.overlap, fps)}` +
+        `:offset=${seconds(first.startFrame, fps)},${tb},setpts=N[${v}]`,
       // ns: the overlap in samples, so the sound shortens by exactly what the picture does
       // (https://ffmpeg.org/ffmpeg-filters.html#acrossfade). A dip crossfades the sound too.
       `[${acc.a}][${next.a}]acrossfade=ns=${first.overlapSamples}[${a}]`,

@@ -68,7 +68,10 @@ export function cameraPromptText(move: CameraMove, style: CameraStyle): string {
  * move in the provider's style; the shot title when there is no prompt at all. '' when even
  * the title is empty (each adapter decides whether that is allowed).
  */
-export function shotPrompt(req: { prompt: string; stylePrompt: string; title: string; camera: CameraMove }, style: CameraStyle): string {
+export function shotPrompt(
+  req: { prompt: string; stylePrompt: string; title: string; camera: CameraMove },
+  style: CameraStyle,
+): string {
   const text = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
   const camera = text ? cameraPromptText(req.camera, style) : '';
   return camera ? `${text} ${camera}` : text;

@@ -55,7 +55,10 @@ export interface ProviderCapabilities {
  * `modelId` null or unknown → the provider's default model (its first), so the UI and the
  * runner agree on what a request without a model gets.
  */
-export function modelCapabilities(caps: ProviderCapabilities, modelId: string | null | undefined): ProviderCapabilities {
+export function modelCapabilities(
+  caps: ProviderCapabilities,
+  modelId: string | null | undefined,
+): ProviderCapabilities {
   const model = caps.models.find((m) => m.id === modelId) ?? caps.models[0];
   return model?.capabilities ? { ...caps, ...model.capabilities, models: caps.models } : caps;
 }
@@ -77,13 +80,20 @@ export function allowedDuration(rule: DurationRule, seconds: number): number {
  * Why this provider cannot make this request, as a sentence for the user, or null if it can.
  * `label` names the provider in the message.
  */
-export function capabilityProblem(label: string, providerCaps: ProviderCapabilities, req: GenerationRequest): string | null {
+export function capabilityProblem(
+  label: string,
+  providerCaps: ProviderCapabilities,
+  req: GenerationRequest,
+): string | null {
   const caps = modelCapabilities(providerCaps, req.model);
   const shot = `Shot ${req.shotNumber}`;
-  if (req.firstFrame && !caps.imageToVideo) return `${shot} has a first frame, but ${label} cannot start from an image.`;
-  if (!req.firstFrame && !caps.textToVideo) return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;
+  if (req.firstFrame && !caps.imageToVideo)
+    return `${shot} has a first frame, but ${label} cannot start from an image.`;
+  if (!req.firstFrame && !caps.textToVideo)
+    return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;
   if (req.lastFrame && !caps.lastFrame) return `${shot} has a last frame, but ${label} cannot end on a given frame.`;
-  if (req.extend && !caps.extend) return `${shot} extends a take, but ${label}${req.model ? ` (${req.model})` : ''} cannot extend a clip.`;
+  if (req.extend && !caps.extend)
+    return `${shot} extends a take, but ${label}${req.model ? ` (${req.model})` : ''} cannot extend a clip.`;
   return null;
 }
 

@@ -24,17 +24,20 @@ function list(v: readonly string[] | 'any'): string {
 
 /** A Markdown table: one row per provider model (or one per provider that lists none). */
 export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): string {
-  const head = '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Camera moves | Durations | Aspects | Resolutions |';
+  const head =
+    '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Camera moves | Durations | Aspects | Resolutions |';
   const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|';
-  const rows = [...providers].sort((a, b) => a.id.localeCompare(b.id)).flatMap((p) => {
-    const models = p.capabilities.models.length > 0 ? p.capabilities.models : [{ id: '', label: '(default)' }];
-    return models.map((m) => {
-      const c = modelCapabilities(p.capabilities, m.id || null);
-      const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
-      const provider = `${p.label} (\`${p.id}\`)`;
-      return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+  const rows = [...providers]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((p) => {
+      const models = p.capabilities.models.length > 0 ? p.capabilities.models : [{ id: '', label: '(default)' }];
+      return models.map((m) => {
+        const c = modelCapabilities(p.capabilities, m.id || null);
+        const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
+        const provider = `${p.label} (\`${p.id}\`)`;
+        return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+      });
     });
-  });
   return [head, rule, ...rows].join('\n');
 }
 

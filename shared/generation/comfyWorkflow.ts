@@ -15,7 +15,17 @@ import { AppError } from '../errors.js';
  * turns it into motion (a camera LoRA selector, a camera-control node's preset); a model whose
  * templates do not map it ignores camera moves, and the inspector says so.
  */
-export const COMFY_PLACEHOLDERS = ['prompt', 'negativePrompt', 'image', 'width', 'height', 'length', 'fps', 'seed', 'camera'] as const;
+export const COMFY_PLACEHOLDERS = [
+  'prompt',
+  'negativePrompt',
+  'image',
+  'width',
+  'height',
+  'length',
+  'fps',
+  'seed',
+  'camera',
+] as const;
 export type ComfyPlaceholder = (typeof COMFY_PLACEHOLDERS)[number];
 
 export interface ComfyNode {
@@ -29,33 +39,46 @@ export type ComfyGraph = Record<string, ComfyNode>;
 const TargetSchema = z.object({ node: z.string().min(1), input: z.string().min(1) }).strict();
 export type ComfyTarget = z.infer<typeof TargetSchema>;
 
-export const ComfyMappingSchema = z.object({
-  /** Unique id of this template ("ltxv-t2v"). */
-  id: z.string().min(1),
-  label: z.string().min(1),
-  /** Which shots it serves: text only, or a first frame. */
-  kind: z.enum(['text-to-video', 'image-to-video']),
-  /** The model id shown in the inspector; a t2v and an i2v template may share one. */
-  model: z.string().min(1),
-  modelLabel: z.string().min(1).optional(),
-  /** The API-format graph's file name, beside the mapping. */
-  workflow: z.string().min(1),
-  /** Each placeholder may feed several inputs (fps feeds conditioning and the video writer). */
-  inputs: z.partialRecord(z.enum(COMFY_PLACEHOLDERS), z.array(TargetSchema).min(1)),
-  /** What the model accepts; requests are rounded to it before filling. */
-  constraints: z.object({
-    /** Width and height are rounded down to a multiple of this (LTX-Video: 32). */
-    sizeMultiple: z.number().int().positive().default(8),
-    /** Frame counts are `lengthStep * k + lengthOffset` (LTX-Video: 8k+1; Wan: 4k+1). */
-    lengthStep: z.number().int().positive().default(1),
-    lengthOffset: z.number().int().nonnegative().default(0),
-    minFrames: z.number().int().positive().default(1),
-    maxFrames: z.number().int().positive().default(1000),
-    /** Durations offered to the user, in seconds. */
-    minSec: z.number().positive().default(1),
-    maxSec: z.number().positive().default(10),
-  }).strict().default({ sizeMultiple: 8, lengthStep: 1, lengthOffset: 0, minFrames: 1, maxFrames: 1000, minSec: 1, maxSec: 10 }),
-}).strict();
+export const ComfyMappingSchema = z
+  .object({
+    /** Unique id of this template ("ltxv-t2v"). */
+    id: z.string().min(1),
+    label: z.string().min(1),
+    /** Which shots it serves: text only, or a first frame. */
+    kind: z.enum(['text-to-video', 'image-to-video']),
+    /** The model id shown in the inspector; a t2v and an i2v template may share one. */
+    model: z.string().min(1),
+    modelLabel: z.string().min(1).optional(),
+    /** The API-format graph's file name, beside the mapping. */
+    workflow: z.string().min(1),
+    /** Each placeholder may feed several inputs (fps feeds conditioning and the video writer). */
+    inputs: z.partialRecord(z.enum(COMFY_PLACEHOLDERS), z.array(TargetSchema).min(1)),
+    /** What the model accepts; requests are rounded to it before filling. */
+    constraints: z
+      .object({
+        /** Width and height are rounded down to a multiple of this (LTX-Video: 32). */
+        sizeMultiple: z.number().int().positive().default(8),
+        /** Frame counts are `lengthStep * k + lengthOffset` (LTX-Video: 8k+1; Wan: 4k+1). */
+        lengthStep: z.number().int().positive().default(1),
+        lengthOffset: z.number().int().nonnegative().default(0),
+        minFrames: z.number().int().positive().default(1),
+        maxFrames: z.number().int().positive().default(1000),
+        /** Durations offered to the user, in seconds. */
+        minSec: z.number().positive().default(1),
+        maxSec: z.number().positive().default(10),
+      })
+      .strict()
+      .default({
+        sizeMultiple: 8,
+        lengthStep: 1,
+        lengthOffset: 0,
+        minFrames: 1,
+        maxFrames: 1000,
+        minSec: 1,
+        maxSec: 10,
+      }),
+  })
+  .strict();
 export type ComfyMapping = z.infer<typeof ComfyMappingSchema>;
 
 export interface ComfyTemplate {
@@ -72,14 +95,26 @@ function invalid(message: string, details?: Record<string, unknown>): AppError {
 /** Checks the API-format shape; `source` names the file in messages. */
 export function parseComfyGraph(json: unknown, source: string): ComfyGraph {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid(`${source} is not a ComfyUI API-format workflow (expected an object of nodes; use "Export (API)" in ComfyUI).`, { source });
+    throw invalid(
+      `${source} is not a ComfyUI API-format workflow (expected an object of nodes; use "Export (API)" in ComfyUI).`,
+      { source },
+    );
   }
   const entries = Object.entries(json as Record<string, unknown>);
   if (entries.length === 0) throw invalid(`${source} has no nodes.`, { source });
   for (const [id, node] of entries) {
     const n = node as Partial<ComfyNode> | null;
-    if (typeof n !== 'object' || n === null || typeof n.class_type !== 'string' || typeof n.inputs !== 'object' || n.inputs === null) {
-      throw invalid(`${source}: node "${id}" has no class_type or inputs. Is this the UI format? Export it with "Export (API)".`, { source, node: id });
+    if (
+      typeof n !== 'object' ||
+      n === null ||
+      typeof n.class_type !== 'string' ||
+      typeof n.inputs !== 'object' ||
+      n.inputs === null
+    ) {
+      throw invalid(
+        `${source}: node "${id}" has no class_type or inputs. Is this the UI format? Export it with "Export (API)".`,
+        { source, node: id },
+      );
     }
   }
   return json as ComfyGraph;
@@ -90,23 +125,34 @@ export function parseComfyTemplate(mappingJson: unknown, graphJson: unknown, sou
   const parsed = ComfyMappingSchema.safeParse(mappingJson);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`${source} is not a valid ComfyUI mapping: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, { source });
+    throw invalid(
+      `${source} is not a valid ComfyUI mapping: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      { source },
+    );
   }
   const mapping = parsed.data;
   const graph = parseComfyGraph(graphJson, `${source} (${mapping.workflow})`);
   for (const [name, targets] of Object.entries(mapping.inputs)) {
     for (const t of targets ?? []) {
       const node = graph[t.node];
-      if (!node) throw invalid(`${source}: "${name}" maps to node "${t.node}", which is not in ${mapping.workflow}.`, { source, placeholder: name, node: t.node });
+      if (!node)
+        throw invalid(`${source}: "${name}" maps to node "${t.node}", which is not in ${mapping.workflow}.`, {
+          source,
+          placeholder: name,
+          node: t.node,
+        });
       if (!(t.input in node.inputs)) {
-        throw invalid(`${source}: "${name}" maps to input "${t.input}" of node "${t.node}" (${node.class_type}), which has no such input.`,
-          { source, placeholder: name, node: t.node, input: t.input });
+        throw invalid(
+          `${source}: "${name}" maps to input "${t.input}" of node "${t.node}" (${node.class_type}), which has no such input.`,
+          { source, placeholder: name, node: t.node, input: t.input },
+        );
       }
     }
   }
   const required: ComfyPlaceholder[] = mapping.kind === 'image-to-video' ? ['prompt', 'image'] : ['prompt'];
   for (const name of required) {
-    if (!mapping.inputs[name]) throw invalid(`${source}: a ${mapping.kind} template must map "${name}".`, { source, placeholder: name });
+    if (!mapping.inputs[name])
+      throw invalid(`${source}: a ${mapping.kind} template must map "${name}".`, { source, placeholder: name });
   }
   return { mapping, graph };
 }
@@ -122,12 +168,18 @@ export function fillComfyWorkflow(template: ComfyTemplate, values: ComfyValues):
   for (const [name, targets] of Object.entries(template.mapping.inputs) as [ComfyPlaceholder, ComfyTarget[]][]) {
     const value = values[name];
     if (value === undefined) {
-      throw invalid(`The ComfyUI template "${template.mapping.id}" needs a value for "${name}", and none was given.`, { template: template.mapping.id, placeholder: name });
+      throw invalid(`The ComfyUI template "${template.mapping.id}" needs a value for "${name}", and none was given.`, {
+        template: template.mapping.id,
+        placeholder: name,
+      });
     }
     for (const t of targets) {
       const node = graph[t.node];
       if (!node || !(t.input in node.inputs)) {
-        throw invalid(`The ComfyUI template "${template.mapping.id}" maps "${name}" to ${t.node}.${t.input}, which its graph lacks.`, { template: template.mapping.id });
+        throw invalid(
+          `The ComfyUI template "${template.mapping.id}" maps "${name}" to ${t.node}.${t.input}, which its graph lacks.`,
+          { template: template.mapping.id },
+        );
       }
       node.inputs[t.input] = value;
     }
@@ -147,7 +199,11 @@ export function comfyFrames(durationSec: number, fps: number, c: ComfyMapping['c
 }
 
 /** Width and height rounded down to the model's multiple (at least one multiple). */
-export function comfySize(width: number, height: number, c: ComfyMapping['constraints']): { width: number; height: number } {
+export function comfySize(
+  width: number,
+  height: number,
+  c: ComfyMapping['constraints'],
+): { width: number; height: number } {
   const m = c.sizeMultiple;
   return { width: Math.max(m, Math.floor(width / m) * m), height: Math.max(m, Math.floor(height / m) * m) };
 }

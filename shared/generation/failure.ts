@@ -24,8 +24,10 @@ export function failureKindOf(err: unknown): FailureKind {
 
 /** A sentence for a result the provider no longer serves (signed URLs expire: JOB-6). */
 export function expiredMessage(providerLabel: string): string {
-  return `The result of this job expired at ${providerLabel} before it could be downloaded (provider links last only hours). ` +
-    'It was not generated again automatically; generate the shot again if you still want it.';
+  return (
+    `The result of this job expired at ${providerLabel} before it could be downloaded (provider links last only hours). ` +
+    'It was not generated again automatically; generate the shot again if you still want it.'
+  );
 }
 
 /** Which input a provider's safety review flagged, when its error code says so. */

@@ -28,7 +28,14 @@ const SORA = 'https://developers.openai.com/de-DE/api/docs/models/sora-2';
 const VEO = 'https://ai.google.dev/gemini-api/docs/pricing (via reapi.ai, secondary)';
 const RUNWAY = 'https://docs.dev.runwayml.com/ (credits/s, $0.01 per credit via toolcolumn.com, secondary)';
 
-function p(provider: string, model: string, perSecond: number, source: string, asOf: string, estimate = true): PriceEntry {
+function p(
+  provider: string,
+  model: string,
+  perSecond: number,
+  source: string,
+  asOf: string,
+  estimate = true,
+): PriceEntry {
   return { provider, model, perSecond, perRequest: 0, currency: CURRENCY, source, asOf, estimate };
 }
 
@@ -55,15 +62,45 @@ export const PRICES: readonly PriceEntry[] = [
   // Kling: no first-party API price found. The models with sound are sent in pro mode with sound
   // on (kling/models.ts), priced so: 3.0 $0.14/s with audio (muapi.ai, "matches Kling's official
   // rate", secondary); 2.6 $0.07/s, x2 with sound (reseller, secondary); std models $0.07/s.
-  p('kling', 'kling-v3', 0.14, 'https://muapi.ai/id/playground/kling-v3.0-omni-pro-text-to-video (reseller quoting Kling, secondary)', '2026-12-06'),
-  p('kling', 'kling-v2-6', 0.14, 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)', '2026-11-21'),
-  p('kling', '*', 0.07, 'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)', '2026-11-21'),
+  p(
+    'kling',
+    'kling-v3',
+    0.14,
+    'https://muapi.ai/id/playground/kling-v3.0-omni-pro-text-to-video (reseller quoting Kling, secondary)',
+    '2026-12-06',
+  ),
+  p(
+    'kling',
+    'kling-v2-6',
+    0.14,
+    'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)',
+    '2026-11-21',
+  ),
+  p(
+    'kling',
+    '*',
+    0.07,
+    'https://developer.muvi.video/docs/models/video/kling/kling-2-6-pro-text-to-video (reseller, secondary)',
+    '2026-11-21',
+  ),
   // MiniMax: no first-party price found; Hailuo 2.3 at 768P via a reseller ($0.072/s at 1080P).
-  p('minimax', '*', 0.0488, 'https://github.com/apimartnbskpkr/hailuo-2.3-api-sdk-python/wiki (reseller, observed 2026-10-12, secondary)', '2026-11-21'),
+  p(
+    'minimax',
+    '*',
+    0.0488,
+    'https://github.com/apimartnbskpkr/hailuo-2.3-api-sdk-python/wiki (reseller, observed 2026-10-12, secondary)',
+    '2026-11-21',
+  ),
   // ¥0.60/s at 720p (Beijing prices) at ~7.1 CNY/USD; crazyrouter docs, secondary.
   p('wan', '*', 0.085, 'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)', '2026-04-01'),
   // wan2.2-i2v-flash ¥0.20/s at 720P (Beijing prices) at ~7.1 CNY/USD; same secondary source.
-  p('wan', 'wan2.2-i2v-flash', 0.028, 'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)', '2026-04-01'),
+  p(
+    'wan',
+    'wan2.2-i2v-flash',
+    0.028,
+    'https://docs.crazyrouter.com/jp/video/wan (secondary; CNY converted)',
+    '2026-04-01',
+  ),
   // Vidu: no first-party price found. Q3 Pro $0.75 and Q3 Turbo $0.30 per request of the default
   // 5 s (https://muapi.ai/vidu, reseller, secondary), as per-second estimates; Q2 / Q1 have no
   // entry and stay unpriced (never free).
@@ -74,28 +111,71 @@ export const PRICES: readonly PriceEntry[] = [
   // fal.ai model pages (first-party, but prices change: kept as estimates): Veo 3.1 $0.40/s and Veo 3.1 Fast $0.15/s with audio at 720p/1080p;
   // Kling 2.5 Turbo Pro $0.35 per 5 s (+$0.07/s); Kling 2.1 Pro $0.49 per 5 s (+$0.098/s).
   p('fal', 'fal-ai/veo3.1', 0.4, 'https://fal.ai/models/fal-ai/veo3.1/llms.txt', '2026-11-21'),
-  p('fal', 'fal-ai/veo3.1/fast', 0.15, 'https://fal.ai/models/fal-ai/veo3.1/fast/first-last-frame-to-video/llms.txt', '2026-11-21'),
-  p('fal', 'fal-ai/kling-video/v2.5-turbo/pro', 0.07, 'https://fal.ai/models/fal-ai/kling-video/v2.5-turbo/pro/image-to-video/llms.txt', '2026-11-21'),
-  p('fal', 'fal-ai/kling-video/v2.1/pro', 0.098, 'https://fal.ai/models/fal-ai/kling-video/v2.1/pro/image-to-video/llms.txt', '2026-11-21'),
+  p(
+    'fal',
+    'fal-ai/veo3.1/fast',
+    0.15,
+    'https://fal.ai/models/fal-ai/veo3.1/fast/first-last-frame-to-video/llms.txt',
+    '2026-11-21',
+  ),
+  p(
+    'fal',
+    'fal-ai/kling-video/v2.5-turbo/pro',
+    0.07,
+    'https://fal.ai/models/fal-ai/kling-video/v2.5-turbo/pro/image-to-video/llms.txt',
+    '2026-11-21',
+  ),
+  p(
+    'fal',
+    'fal-ai/kling-video/v2.1/pro',
+    0.098,
+    'https://fal.ai/models/fal-ai/kling-video/v2.1/pro/image-to-video/llms.txt',
+    '2026-11-21',
+  ),
   p('fal', '*', 0.4, 'highest fal.ai catalogue price (Veo 3.1), a safe upper estimate', '2026-11-21'),
   // Replicate's own per-second prices were not found; Google's Veo prices and the Seedance 2.0
   // estimate above stand in (secondary).
-  p('replicate', 'google/veo-3.1', 0.4, 'Veo 3.1 price on the Gemini API (stand-in; Replicate price not found)', '2026-11-21'),
-  p('replicate', 'google/veo-3.1-fast', 0.15, 'Veo 3.1 Fast price on fal.ai/Gemini (stand-in; Replicate price not found)', '2026-11-21'),
-  p('replicate', 'bytedance/seedance-2.0', 0.186, 'Seedance 2.0 apidog estimate (stand-in; Replicate price not found)', '2026-11-21'),
+  p(
+    'replicate',
+    'google/veo-3.1',
+    0.4,
+    'Veo 3.1 price on the Gemini API (stand-in; Replicate price not found)',
+    '2026-11-21',
+  ),
+  p(
+    'replicate',
+    'google/veo-3.1-fast',
+    0.15,
+    'Veo 3.1 Fast price on fal.ai/Gemini (stand-in; Replicate price not found)',
+    '2026-11-21',
+  ),
+  p(
+    'replicate',
+    'bytedance/seedance-2.0',
+    0.186,
+    'Seedance 2.0 apidog estimate (stand-in; Replicate price not found)',
+    '2026-11-21',
+  ),
   p('replicate', '*', 0.4, 'highest Replicate catalogue estimate, a safe upper bound', '2026-11-21'),
 ];
 
 /** An override from settings: replaces the entry with the same provider and model. */
-export type PriceOverride = Pick<PriceEntry, 'provider' | 'model' | 'perSecond'> & Partial<Pick<PriceEntry, 'perRequest'>>;
+export type PriceOverride = Pick<PriceEntry, 'provider' | 'model' | 'perSecond'> &
+  Partial<Pick<PriceEntry, 'perRequest'>>;
 
 /** The table with the user's overrides applied (an override of an unknown pair is added). */
 export function priceTable(overrides: readonly PriceOverride[] = []): PriceEntry[] {
   const table = PRICES.map((e) => ({ ...e }));
   for (const o of overrides) {
     const entry: PriceEntry = {
-      provider: o.provider, model: o.model, perSecond: o.perSecond, perRequest: o.perRequest ?? 0, currency: CURRENCY,
-      source: 'your settings', asOf: '', estimate: false,
+      provider: o.provider,
+      model: o.model,
+      perSecond: o.perSecond,
+      perRequest: o.perRequest ?? 0,
+      currency: CURRENCY,
+      source: 'your settings',
+      asOf: '',
+      estimate: false,
     };
     const i = table.findIndex((e) => e.provider === o.provider && e.model === o.model);
     if (i >= 0) table[i] = entry;
@@ -106,9 +186,11 @@ export function priceTable(overrides: readonly PriceOverride[] = []): PriceEntry
 
 /** The entry for a provider and model: exact model first, then the provider's '*'. */
 export function findPrice(table: readonly PriceEntry[], provider: string, model: string | null): PriceEntry | null {
-  return (model !== null ? table.find((e) => e.provider === provider && e.model === model) : undefined)
-    ?? table.find((e) => e.provider === provider && e.model === '*')
-    ?? null;
+  return (
+    (model !== null ? table.find((e) => e.provider === provider && e.model === model) : undefined) ??
+    table.find((e) => e.provider === provider && e.model === '*') ??
+    null
+  );
 }
 
 /**
@@ -117,7 +199,11 @@ export function findPrice(table: readonly PriceEntry[], provider: string, model:
  * a budget check can refuse it rather than assume it is free.
  */
 export function priceOf(
-  table: readonly PriceEntry[], provider: string, model: string | null, durationSec: number, durations?: DurationRule,
+  table: readonly PriceEntry[],
+  provider: string,
+  model: string | null,
+  durationSec: number,
+  durations?: DurationRule,
 ): number | null {
   const entry = findPrice(table, provider, model);
   if (!entry) return null;

@@ -8,11 +8,13 @@ import type { Project, Shot } from '../model/entities.js';
 import { CameraMoveSchema, IdSchema } from '../model/entities.js';
 import { FpsSchema, framesToSeconds, secondsToFrames } from '../model/time.js';
 
-export const FrameRefSchema = z.object({
-  assetId: IdSchema,
-  /** Absolute path at the time of sending (re-resolved from assetId if the project moved). */
-  path: z.string().min(1),
-}).strict();
+export const FrameRefSchema = z
+  .object({
+    assetId: IdSchema,
+    /** Absolute path at the time of sending (re-resolved from assetId if the project moved). */
+    path: z.string().min(1),
+  })
+  .strict();
 export type FrameRef = z.infer<typeof FrameRefSchema>;
 
 /**
@@ -20,14 +22,16 @@ export type FrameRef = z.infer<typeof FrameRefSchema>;
  * location, prop) or the project's style reference. Adapters map these to their provider's
  * field and send at most their model's referenceImagesMax, in this order.
  */
-export const ReferenceRefSchema = z.object({
-  assetId: IdSchema,
-  path: z.string().min(1),
-  /** What it shows (absent: unspecified), for providers that type their references. */
-  kind: z.enum(['character', 'location', 'prop', 'style']).optional(),
-  /** The element's name, for providers that label references. */
-  name: z.string().optional(),
-}).strict();
+export const ReferenceRefSchema = z
+  .object({
+    assetId: IdSchema,
+    path: z.string().min(1),
+    /** What it shows (absent: unspecified), for providers that type their references. */
+    kind: z.enum(['character', 'location', 'prop', 'style']).optional(),
+    /** The element's name, for providers that label references. */
+    name: z.string().optional(),
+  })
+  .strict();
 export type ReferenceRef = z.infer<typeof ReferenceRefSchema>;
 
 /**
@@ -36,41 +40,45 @@ export type ReferenceRef = z.infer<typeof ReferenceRefSchema>;
  * Luma: generation id); each adapter maps it to its field (Veo `video.uri`, Kling `video_id`,
  * Luma `keyframes.frame0 {type:'generation', id}`).
  */
-export const ExtendRefSchema = z.object({
-  takeId: IdSchema,
-  /** The provider that made the source take; only it can extend its own clip. */
-  provider: z.string().min(1),
-  model: z.string().nullable(),
-  ref: z.string().min(1),
-  /** Length of the source clip in seconds (what an output that includes it starts with). */
-  durationSec: z.number().nonnegative(),
-}).strict();
+export const ExtendRefSchema = z
+  .object({
+    takeId: IdSchema,
+    /** The provider that made the source take; only it can extend its own clip. */
+    provider: z.string().min(1),
+    model: z.string().nullable(),
+    ref: z.string().min(1),
+    /** Length of the source clip in seconds (what an output that includes it starts with). */
+    durationSec: z.number().nonnegative(),
+  })
+  .strict();
 export type ExtendRef = z.infer<typeof ExtendRefSchema>;
 
-export const GenerationRequestSchema = z.object({
-  shotId: IdSchema,
-  /** 1-based position on the timeline, for labels ("Shot 3"). */
-  shotNumber: z.number().int().positive(),
-  title: z.string(),
-  prompt: z.string(),
-  /** The project's style prompt; each adapter decides how to combine it with the prompt. */
-  stylePrompt: z.string(),
-  negativePrompt: z.string(),
-  firstFrame: FrameRefSchema.nullable(),
-  lastFrame: FrameRefSchema.nullable(),
-  camera: CameraMoveSchema,
-  /** Seconds, the unit providers take; exact project frames are durationSec * fps. */
-  durationSec: z.number().positive().max(600),
-  width: z.number().int().positive().max(8192),
-  height: z.number().int().positive().max(8192),
-  fps: FpsSchema,
-  seed: z.number().int().nullable(),
-  model: z.string().nullable(),
-  /** Element and style reference images, in priority order (absent: none). */
-  references: z.array(ReferenceRefSchema).max(32).optional(),
-  /** Continue this take's clip instead of starting a new one (absent: a new clip). */
-  extend: ExtendRefSchema.optional(),
-}).strict();
+export const GenerationRequestSchema = z
+  .object({
+    shotId: IdSchema,
+    /** 1-based position on the timeline, for labels ("Shot 3"). */
+    shotNumber: z.number().int().positive(),
+    title: z.string(),
+    prompt: z.string(),
+    /** The project's style prompt; each adapter decides how to combine it with the prompt. */
+    stylePrompt: z.string(),
+    negativePrompt: z.string(),
+    firstFrame: FrameRefSchema.nullable(),
+    lastFrame: FrameRefSchema.nullable(),
+    camera: CameraMoveSchema,
+    /** Seconds, the unit providers take; exact project frames are durationSec * fps. */
+    durationSec: z.number().positive().max(600),
+    width: z.number().int().positive().max(8192),
+    height: z.number().int().positive().max(8192),
+    fps: FpsSchema,
+    seed: z.number().int().nullable(),
+    model: z.string().nullable(),
+    /** Element and style reference images, in priority order (absent: none). */
+    references: z.array(ReferenceRefSchema).max(32).optional(),
+    /** Continue this take's clip instead of starting a new one (absent: a new clip). */
+    extend: ExtendRefSchema.optional(),
+  })
+  .strict();
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
 
 /**
@@ -124,12 +132,16 @@ export function extendProblem(args: {
 }): string | null {
   const shot = `Shot ${args.shotNumber}`;
   const a = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-  const who = args.extenders.length ? `only ${args.extenders.join(', ')} can extend their own clips` : 'no provider here can extend clips';
-  if (!args.source) return `${shot} extends a take that is no longer in this project; clear "extends" on the shot or pick another take.`;
+  const who = args.extenders.length
+    ? `only ${args.extenders.join(', ')} can extend their own clips`
+    : 'no provider here can extend clips';
+  if (!args.source)
+    return `${shot} extends a take that is no longer in this project; clear "extends" on the shot or pick another take.`;
   if (args.source.provider !== args.provider.id) {
     return `${shot} extends ${a(args.source.providerLabel)} take, so only ${args.source.providerLabel} can continue it (asked: ${args.provider.label}); ${who}.`;
   }
-  if (!args.provider.canExtend) return `${shot} extends ${a(args.source.providerLabel)} take, but that model cannot extend clips; ${who}.`;
+  if (!args.provider.canExtend)
+    return `${shot} extends ${a(args.source.providerLabel)} take, but that model cannot extend clips; ${who}.`;
   if (!args.source.ref) {
     return `${shot} extends ${a(args.source.providerLabel)} take that has no stored ${args.source.providerLabel} clip id (imported, or made before extension was supported); ${who}, from takes they generated here.`;
   }

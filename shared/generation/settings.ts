@@ -4,18 +4,27 @@
  */
 import { z } from 'zod';
 
-export const ProviderPrefsSchema = z.object({
-  enabled: z.boolean().optional(),
-  /** http(s) only: a key is sent there. */
-  baseUrl: z.string().url().max(2048).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL').optional(),
-}).strict();
+export const ProviderPrefsSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    /** http(s) only: a key is sent there. */
+    baseUrl: z
+      .string()
+      .url()
+      .max(2048)
+      .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+      .optional(),
+  })
+  .strict();
 
-export const PriceOverrideSchema = z.object({
-  provider: z.string().min(1).max(64),
-  model: z.string().min(1).max(200),
-  perSecond: z.number().nonnegative().max(1000),
-  perRequest: z.number().nonnegative().max(10_000).optional(),
-}).strict();
+export const PriceOverrideSchema = z
+  .object({
+    provider: z.string().min(1).max(64),
+    model: z.string().min(1).max(200),
+    perSecond: z.number().nonnegative().max(1000),
+    perRequest: z.number().nonnegative().max(10_000).optional(),
+  })
+  .strict();
 
 export const AppSettingsSchema = z.object({
   version: z.literal(1).default(1),
@@ -50,16 +59,25 @@ export const SettingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
-export const SettingsUpdateSchema = z.object({
-  providers: z.record(z.string().min(1).max(64), z.object({
-    enabled: z.boolean().optional(),
-    /** null removes the override. */
-    baseUrl: ProviderPrefsSchema.shape.baseUrl.unwrap().nullable().optional(),
-    /** A new key (stored in the OS keychain, never returned); null deletes it. */
-    apiKey: z.string().min(1).max(4096).nullable().optional(),
-  }).strict()).optional(),
-  priceOverrides: z.array(PriceOverrideSchema).max(500).optional(),
-  defaultProvider: z.string().min(1).max(64).nullable().optional(),
-  defaultModel: z.string().min(1).max(200).nullable().optional(),
-}).strict();
+export const SettingsUpdateSchema = z
+  .object({
+    providers: z
+      .record(
+        z.string().min(1).max(64),
+        z
+          .object({
+            enabled: z.boolean().optional(),
+            /** null removes the override. */
+            baseUrl: ProviderPrefsSchema.shape.baseUrl.unwrap().nullable().optional(),
+            /** A new key (stored in the OS keychain, never returned); null deletes it. */
+            apiKey: z.string().min(1).max(4096).nullable().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    priceOverrides: z.array(PriceOverrideSchema).max(500).optional(),
+    defaultProvider: z.string().min(1).max(64).nullable().optional(),
+    defaultModel: z.string().min(1).max(200).nullable().optional(),
+  })
+  .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;

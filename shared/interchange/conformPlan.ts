@@ -44,10 +44,17 @@ export function planConform(doc: ProjectSnapshot, clips: readonly ReadClip[]): C
     const what = `Clip ${k + 1} "${clip.name || decodePath(clip.media).split('/').pop() || '?'}"`;
     const path = decodePath(clip.media);
     let hit = clip.shotId && byId.has(clip.shotId) && !used.has(clip.shotId) ? byId.get(clip.shotId) : undefined;
-    hit ??= cut.map((c, i) => ({ c, number: i + 1 })).find(({ c }) => !used.has(c.shot.id) && c.asset
-      && (path === c.asset.path || path.endsWith(`/${c.asset.path}`)));
-    hit ??= cut.map((c, i) => ({ c, number: i + 1 })).find(({ c, number }) => !used.has(c.shot.id)
-      && clip.name !== '' && (clip.name === c.shot.title.trim() || clip.name === shotLabel(c.shot, number)));
+    hit ??= cut
+      .map((c, i) => ({ c, number: i + 1 }))
+      .find(({ c }) => !used.has(c.shot.id) && c.asset && (path === c.asset.path || path.endsWith(`/${c.asset.path}`)));
+    hit ??= cut
+      .map((c, i) => ({ c, number: i + 1 }))
+      .find(
+        ({ c, number }) =>
+          !used.has(c.shot.id) &&
+          clip.name !== '' &&
+          (clip.name === c.shot.title.trim() || clip.name === shotLabel(c.shot, number)),
+      );
     if (!hit) {
       unmatched.push(`${what} matches no shot of this project (by shot id, media file or name): left out.`);
       return;
@@ -63,11 +70,14 @@ export function planConform(doc: ProjectSnapshot, clips: readonly ReadClip[]): C
     const inFrames = clip.sourceIn - clip.headHandle;
     const outFrames = clip.sourceIn + clip.frames + clip.tailHandle;
     if (inFrames < 0 || outFrames > media || outFrames <= inFrames) {
-      unmatched.push(`${what} (shot ${number}) asks for frames ${inFrames}–${outFrames} of a take that has ${media}: its trim was left as it was.`);
+      unmatched.push(
+        `${what} (shot ${number}) asks for frames ${inFrames}–${outFrames} of a take that has ${media}: its trim was left as it was.`,
+      );
       return;
     }
     const out = outFrames === media && c.shot.trimOutFrames === null ? null : outFrames;
-    if (inFrames !== c.shot.trimInFrames || out !== c.shot.trimOutFrames) trims.push({ shotId: c.shot.id, inFrames, outFrames: out });
+    if (inFrames !== c.shot.trimInFrames || out !== c.shot.trimOutFrames)
+      trims.push({ shotId: c.shot.id, inFrames, outFrames: out });
   });
   cut.forEach((c, i) => {
     if (used.has(c.shot.id)) return;

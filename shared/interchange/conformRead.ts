@@ -30,7 +30,8 @@ function otioFrames(t: unknown, fps: Fps): number {
   const rt = obj(t);
   const rate = Number(rt.rate);
   const value = Number(rt.value);
-  if (!Number.isFinite(rate) || rate <= 0 || !Number.isFinite(value)) throw new AppError('INVALID_INPUT', 'The OTIO file has a time without a valid rate and value.');
+  if (!Number.isFinite(rate) || rate <= 0 || !Number.isFinite(value))
+    throw new AppError('INVALID_INPUT', 'The OTIO file has a time without a valid rate and value.');
   return Math.round((value * fps.num) / fps.den / rate);
 }
 
@@ -41,7 +42,8 @@ export function readOtio(text: string, fps: Fps): ReadClip[] {
   } catch (err) {
     throw new AppError('INVALID_INPUT', `The OTIO file is not valid JSON: ${(err as Error).message}`);
   }
-  if (!String(doc.OTIO_SCHEMA ?? '').startsWith('Timeline.')) throw new AppError('INVALID_INPUT', 'The OTIO file holds no Timeline.');
+  if (!String(doc.OTIO_SCHEMA ?? '').startsWith('Timeline.'))
+    throw new AppError('INVALID_INPUT', 'The OTIO file holds no Timeline.');
   const tracks = (obj(doc.tracks).children as unknown[] | undefined) ?? [];
   const video = tracks.map(obj).find((t) => t.kind === 'Video');
   if (!video) throw new AppError('INVALID_INPUT', 'The OTIO timeline has no video track.');
@@ -81,7 +83,11 @@ export function readOtio(text: string, fps: Fps): ReadClip[] {
 export function fcpFrames(value: string | null, fps: Fps): number {
   if (!value) return 0;
   const m = /^(-?\d+)(?:\/(\d+))?s$/.exec(value.trim());
-  if (!m) throw new AppError('INVALID_INPUT', `The FCPXML file has a time "${value}" that is not a rational number of seconds.`);
+  if (!m)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The FCPXML file has a time "${value}" that is not a rational number of seconds.`,
+    );
   const sec = Number(m[1]) / Number(m[2] ?? 1);
   return Math.round((sec * fps.num) / fps.den);
 }
@@ -111,13 +117,17 @@ export function readFcpxml(text: string, fps: Fps): ReadClip[] {
   } catch (err) {
     throw new AppError('INVALID_INPUT', `The FCPXML file is not well-formed XML: ${(err as Error).message}`);
   }
-  if (root.nodeName !== 'fcpxml') throw new AppError('INVALID_INPUT', 'The file is not FCPXML (its root element is not <fcpxml>).');
+  if (root.nodeName !== 'fcpxml')
+    throw new AppError('INVALID_INPUT', 'The file is not FCPXML (its root element is not <fcpxml>).');
   const assets = new Map<string, { src: string; start: number }>();
   const resources = find(root, 'resources');
   for (const a of resources ? children(resources) : []) {
     if (a.nodeName !== 'asset') continue;
     const rep = children(a).find((c) => c.nodeName === 'media-rep');
-    assets.set(a.getAttribute('id') ?? '', { src: rep?.getAttribute('src') ?? a.getAttribute('src') ?? '', start: fcpFrames(a.getAttribute('start'), fps) });
+    assets.set(a.getAttribute('id') ?? '', {
+      src: rep?.getAttribute('src') ?? a.getAttribute('src') ?? '',
+      start: fcpFrames(a.getAttribute('start'), fps),
+    });
   }
   const sequence = find(root, 'sequence');
   const spine = sequence ? children(sequence).find((c) => c.nodeName === 'spine') : undefined;
@@ -126,15 +136,24 @@ export function readFcpxml(text: string, fps: Fps): ReadClip[] {
   let pending: { offset: number; duration: number } | null = null;
   for (const item of children(spine)) {
     if (item.nodeName === 'transition') {
-      pending = { offset: fcpFrames(item.getAttribute('offset'), fps), duration: fcpFrames(item.getAttribute('duration'), fps) };
+      pending = {
+        offset: fcpFrames(item.getAttribute('offset'), fps),
+        duration: fcpFrames(item.getAttribute('duration'), fps),
+      };
       continue;
     }
-    const clip = item.nodeName === 'audition' ? children(item).find((c) => c.nodeName === 'asset-clip' || c.nodeName === 'clip' || c.nodeName === 'video') : item;
+    const clip =
+      item.nodeName === 'audition'
+        ? children(item).find((c) => c.nodeName === 'asset-clip' || c.nodeName === 'clip' || c.nodeName === 'video')
+        : item;
     if (!clip || !['asset-clip', 'video', 'clip'].includes(clip.nodeName)) {
       pending = null;
       continue;
     }
-    const ref = clip.nodeName === 'clip' ? children(clip).find((c) => c.nodeName === 'video' || c.nodeName === 'asset-clip') : clip;
+    const ref =
+      clip.nodeName === 'clip'
+        ? children(clip).find((c) => c.nodeName === 'video' || c.nodeName === 'asset-clip')
+        : clip;
     const asset = assets.get(ref?.getAttribute('ref') ?? '');
     const offset = fcpFrames(item.getAttribute('offset') ?? clip.getAttribute('offset'), fps);
     let head = 0;

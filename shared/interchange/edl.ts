@@ -18,7 +18,9 @@ export function edlTimecode(frames: number, fps: Fps): string {
   const base = Math.round(fpsValue(fps));
   const ff = frames % base;
   const secs = Math.floor(frames / base);
-  return [Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, ff].map((n) => String(n).padStart(2, '0')).join(':');
+  return [Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, ff]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
 }
 
 /** CMX comments are one line: newlines become " / ". */
@@ -45,7 +47,9 @@ export function writeEdl(cut: HandoffCut): string {
     if (p.after > 0 && prev) {
       const prevSrcOut = prev.sourceIn + prev.frames;
       lines.push(event(n, 'C', [prevSrcOut, prevSrcOut], [recIn, recIn], fps));
-      lines.push(event(n, `D    ${String(p.after).padStart(3, '0')}`, [p.sourceIn, p.sourceIn + p.frames], [recIn, recOut], fps));
+      lines.push(
+        event(n, `D    ${String(p.after).padStart(3, '0')}`, [p.sourceIn, p.sourceIn + p.frames], [recIn, recOut], fps),
+      );
       if (c.transition === 'dip_to_black') lines.push('* EFFECT: DIP TO BLACK');
       lines.push(`* FROM CLIP NAME: ${oneLine(prev.clip.take.originalName)}`);
       lines.push(`* TO CLIP NAME: ${oneLine(c.take.originalName)}`);
@@ -56,7 +60,11 @@ export function writeEdl(cut: HandoffCut): string {
     lines.push(`* SOURCE FILE: ${c.take.path}`);
     lines.push(`* COMMENT: SHOT ${c.number} ${oneLine(c.name)}`);
     lines.push(`* COMMENT: PROMPT ${oneLine(c.notes.prompt)}`);
-    const gen = [c.notes.provider && `PROVIDER ${c.notes.provider}`, c.notes.model && `MODEL ${c.notes.model}`, c.notes.seed !== null && `SEED ${c.notes.seed}`].filter(Boolean);
+    const gen = [
+      c.notes.provider && `PROVIDER ${c.notes.provider}`,
+      c.notes.model && `MODEL ${c.notes.model}`,
+      c.notes.seed !== null && `SEED ${c.notes.seed}`,
+    ].filter(Boolean);
     if (gen.length) lines.push(`* COMMENT: ${gen.join(' ')}`);
     lines.push('');
   });

@@ -20,7 +20,15 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Fps } from '../model/time.js';
-import { editPoints, notesText, type EditPoint, type HandoffAudio, type HandoffCut, type HandoffMedia, type HandoffTake } from './handoffCut.js';
+import {
+  editPoints,
+  notesText,
+  type EditPoint,
+  type HandoffAudio,
+  type HandoffCut,
+  type HandoffMedia,
+  type HandoffTake,
+} from './handoffCut.js';
 import { fileUrl, mediaPath } from './paths.js';
 
 export const FCPXML_VERSION = '1.10';
@@ -64,7 +72,11 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
   const root = doc.ele('fcpxml', { version: FCPXML_VERSION });
   const resources = root.ele('resources');
   resources.ele('format', {
-    id: 'r0', name: `Storyboard ${cut.width}x${cut.height}`, frameDuration: t(1), width: cut.width, height: cut.height,
+    id: 'r0',
+    name: `Storyboard ${cut.width}x${cut.height}`,
+    frameDuration: t(1),
+    width: cut.width,
+    height: cut.height,
   });
   const used = new Set(cut.clips.filter((c) => c.overlap > 0).map((c) => c.transition));
   for (const kind of ['crossfade', 'dip_to_black'] as const) {
@@ -87,16 +99,29 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
         format = `f${formatIds.size + 1}`;
         formatIds.set(key, format);
         resources.ele('format', {
-          id: format, width: info.displayWidth, height: info.displayHeight,
+          id: format,
+          width: info.displayWidth,
+          height: info.displayHeight,
           ...(info.fps ? { frameDuration: fcpTime(1, info.fps) } : {}),
         });
       }
     }
     const hasAudio = info.kind === 'audio' || info.hasAudio;
     const asset = resources.ele('asset', {
-      id, name: m.originalName, start: '0s', duration: info.kind === 'image' ? '0s' : t(m.mediaFrames),
-      hasVideo: hasVideo ? '1' : '0', ...(format ? { format } : {}), hasAudio: hasAudio ? '1' : '0',
-      ...(hasAudio ? { audioSources: '1', audioChannels: Math.max(1, info.audioChannels), audioRate: info.audioSampleRate || 48000 } : {}),
+      id,
+      name: m.originalName,
+      start: '0s',
+      duration: info.kind === 'image' ? '0s' : t(m.mediaFrames),
+      hasVideo: hasVideo ? '1' : '0',
+      ...(format ? { format } : {}),
+      hasAudio: hasAudio ? '1' : '0',
+      ...(hasAudio
+        ? {
+            audioSources: '1',
+            audioChannels: Math.max(1, info.audioChannels),
+            audioRate: info.audioSampleRate || 48000,
+          }
+        : {}),
     });
     asset.ele('media-rep', { kind: 'original-media', src: fileUrl(mediaPath(opts.root, m.path)) });
     return id;
@@ -108,7 +133,12 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
 
   const event = root.ele('library').ele('event', { name: cut.name });
   const sequence = event.ele('project', { name: cut.name }).ele('sequence', {
-    format: 'r0', duration: t(cut.totalFrames), tcStart: '0s', tcFormat: 'NDF', audioLayout: 'stereo', audioRate: '48k',
+    format: 'r0',
+    duration: t(cut.totalFrames),
+    tcStart: '0s',
+    tcFormat: 'NDF',
+    audioLayout: 'stereo',
+    audioRate: '48k',
   });
   const spine = sequence.ele('spine');
   const points = editPoints(cut, 'center');
@@ -116,21 +146,48 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
   points.forEach((p, i) => {
     if (p.before + p.after > 0) {
       const fx = TRANSITION_EFFECT[p.clip.transition === 'dip_to_black' ? 'dip_to_black' : 'crossfade'];
-      const tr = spine.ele('transition', { name: fx.name, offset: t(p.recordIn - p.before), duration: t(p.before + p.after) });
+      const tr = spine.ele('transition', {
+        name: fx.name,
+        offset: t(p.recordIn - p.before),
+        duration: t(p.before + p.after),
+      });
       tr.ele('filter-video', { ref: fx.id, name: fx.name });
     }
     const parent = p.clip.alternates.length > 0 ? spine.ele('audition', { offset: t(p.recordIn) }) : spine;
-    const active = clipElement(parent, p.clip.take, {
-      name: p.clip.name, offset: t(p.recordIn), start: t(p.sourceIn), duration: t(p.frames),
-    }, assetRef);
+    const active = clipElement(
+      parent,
+      p.clip.take,
+      {
+        name: p.clip.name,
+        offset: t(p.recordIn),
+        start: t(p.sourceIn),
+        duration: t(p.frames),
+      },
+      assetRef,
+    );
     active.ele('note').txt(notesText(p.clip.notes));
     for (const a of anchors.get(i) ?? []) {
       audioElement(active, a.item, t(p.sourceIn + (a.item.startFrame - p.recordIn)), t, assetRef);
     }
-    active.ele('marker', { start: t(p.sourceIn), duration: t(1), value: `Shot ${p.clip.number}: ${firstLine(p.clip.notes.prompt)}`, note: notesText(p.clip.notes).replace(/\n/g, ' · ') });
+    active.ele('marker', {
+      start: t(p.sourceIn),
+      duration: t(1),
+      value: `Shot ${p.clip.number}: ${firstLine(p.clip.notes.prompt)}`,
+      note: notesText(p.clip.notes).replace(/\n/g, ' · '),
+    });
     for (const alt of p.clip.alternates) {
       const frames = Math.max(1, Math.min(p.frames, alt.mediaFrames));
-      const el = clipElement(parent, alt, { name: `${p.clip.name} (take ${alt.takeId.slice(0, 8)})`, offset: t(p.recordIn), start: '0s', duration: t(frames) }, assetRef);
+      const el = clipElement(
+        parent,
+        alt,
+        {
+          name: `${p.clip.name} (take ${alt.takeId.slice(0, 8)})`,
+          offset: t(p.recordIn),
+          start: '0s',
+          duration: t(frames),
+        },
+        assetRef,
+      );
       el.ele('note').txt(takeNote(alt));
     }
   });
@@ -143,11 +200,18 @@ function firstLine(s: string): string {
 }
 
 function takeNote(t: HandoffTake): string {
-  return [`Provider: ${t.provider}`, ...(t.model ? [`Model: ${t.model}`] : []), ...(t.seed !== null ? [`Seed: ${t.seed}`] : [])].join('\n');
+  return [
+    `Provider: ${t.provider}`,
+    ...(t.model ? [`Model: ${t.model}`] : []),
+    ...(t.seed !== null ? [`Seed: ${t.seed}`] : []),
+  ].join('\n');
 }
 
 function clipElement(
-  parent: XMLBuilder, take: HandoffTake, attrs: Record<string, string>, assetRef: (m: HandoffMedia) => string,
+  parent: XMLBuilder,
+  take: HandoffTake,
+  attrs: Record<string, string>,
+  assetRef: (m: HandoffMedia) => string,
 ): XMLBuilder {
   return parent.ele('asset-clip', { ref: assetRef(take), ...attrs, tcFormat: 'NDF' });
 }
@@ -164,12 +228,22 @@ function anchorPlan(points: EditPoint[], audio: HandoffAudio[]): Map<number, { i
 }
 
 function audioElement(
-  parent: XMLBuilder, item: HandoffAudio, offset: string, t: (f: number) => string, assetRef: (m: HandoffMedia) => string,
+  parent: XMLBuilder,
+  item: HandoffAudio,
+  offset: string,
+  t: (f: number) => string,
+  assetRef: (m: HandoffMedia) => string,
 ): void {
   const { lane, role } = LANE[item.lane];
   const el = parent.ele('asset-clip', {
-    ref: assetRef(item), lane, offset, name: item.originalName, start: t(item.inFrame), duration: t(item.frames),
-    ...(item.info.kind === 'audio' ? {} : { srcEnable: 'audio' }), audioRole: role,
+    ref: assetRef(item),
+    lane,
+    offset,
+    name: item.originalName,
+    start: t(item.inFrame),
+    duration: t(item.frames),
+    ...(item.info.kind === 'audio' ? {} : { srcEnable: 'audio' }),
+    audioRole: role,
   });
   if (item.gainDb !== 0 || item.fadeInFrames > 0 || item.fadeOutFrames > 0) {
     const volume = el.ele('adjust-volume', { amount: `${item.gainDb}dB` });

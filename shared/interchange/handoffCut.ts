@@ -88,7 +88,13 @@ export interface HandoffOptions {
 }
 
 function media(asset: ProjectSnapshot['assets'][number], fps: Fps): HandoffMedia {
-  return { assetId: asset.id, path: asset.path, originalName: asset.originalName, info: asset.info, mediaFrames: takeFrames(asset, fps) };
+  return {
+    assetId: asset.id,
+    path: asset.path,
+    originalName: asset.originalName,
+    info: asset.info,
+    mediaFrames: takeFrames(asset, fps),
+  };
 }
 
 /**
@@ -112,13 +118,25 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
     const number = i + 1;
     const label = shotLabel(c.shot, number);
     if (!c.take || !c.asset || !c.trim) {
-      throw new AppError('EXPORT_INVALID', `${label} has no usable take: generate it or import a clip before handing off the cut.`, { shotId: c.shot.id });
+      throw new AppError(
+        'EXPORT_INVALID',
+        `${label} has no usable take: generate it or import a clip before handing off the cut.`,
+        { shotId: c.shot.id },
+      );
     }
     const take = takeOf(c.take);
-    if (!take) throw new AppError('EXPORT_INVALID', `${label} uses an audio file as its picture: select a video or image take.`, { shotId: c.shot.id });
+    if (!take)
+      throw new AppError(
+        'EXPORT_INVALID',
+        `${label} uses an audio file as its picture: select a video or image take.`,
+        { shotId: c.shot.id },
+      );
     const alternates = opts.cutOnly
       ? []
-      : doc.takes.filter((t) => t.shotId === c.shot.id && t.id !== c.take?.id).map(takeOf).filter((t): t is HandoffTake => t !== null);
+      : doc.takes
+          .filter((t) => t.shotId === c.shot.id && t.id !== c.take?.id)
+          .map(takeOf)
+          .filter((t): t is HandoffTake => t !== null);
     const scene = c.shot.sceneId ? scenes.get(c.shot.sceneId) : undefined;
     return {
       number,
@@ -156,7 +174,12 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
   };
 }
 
-function audioItems(doc: ProjectSnapshot, fps: Fps, totalFrames: number, assets: Map<string, ProjectSnapshot['assets'][number]>): HandoffAudio[] {
+function audioItems(
+  doc: ProjectSnapshot,
+  fps: Fps,
+  totalFrames: number,
+  assets: Map<string, ProjectSnapshot['assets'][number]>,
+): HandoffAudio[] {
   const out: HandoffAudio[] = [];
   const sorted = [...doc.audioItems].sort((a, b) => a.startFrame - b.startFrame || a.id.localeCompare(b.id));
   for (const item of sorted) {
@@ -167,8 +190,15 @@ function audioItems(doc: ProjectSnapshot, fps: Fps, totalFrames: number, assets:
     const frames = Math.min(end - item.inFrame, totalFrames - item.startFrame);
     if (frames < 1) continue;
     out.push({
-      ...m, id: item.id, lane: item.lane, startFrame: item.startFrame, inFrame: item.inFrame, frames,
-      gainDb: item.gainDb, fadeInFrames: item.fadeInFrames, fadeOutFrames: item.fadeOutFrames,
+      ...m,
+      id: item.id,
+      lane: item.lane,
+      startFrame: item.startFrame,
+      inFrame: item.inFrame,
+      frames,
+      gainDb: item.gainDb,
+      fadeInFrames: item.fadeInFrames,
+      fadeOutFrames: item.fadeOutFrames,
     });
   }
   return out;

@@ -57,13 +57,38 @@ function range(start: number, end: number, fps: Fps): { start: number; duration:
   return { start: s, duration: frameToUs(end, fps) - s };
 }
 
-function segmentBase(id: string, materialId: string, speedId: string, target: Json, source: Json, extra: string[]): Json {
+function segmentBase(
+  id: string,
+  materialId: string,
+  speedId: string,
+  target: Json,
+  source: Json,
+  extra: string[],
+): Json {
   return {
-    id, material_id: materialId, target_timerange: target, source_timerange: source, speed: 1.0, volume: 1.0,
-    extra_material_refs: [speedId, ...extra], enable_adjust: true, enable_color_curves: true, enable_color_wheels: true,
-    enable_lut: true, enable_color_correct_adjust: false, enable_color_match_adjust: false, enable_smart_color_adjust: false,
-    last_nonzero_volume: 1.0, reverse: false, track_attribute: 0, track_render_index: 0, visible: true, common_keyframes: [],
-    keyframe_refs: [], is_tone_modify: false, render_index: 0,
+    id,
+    material_id: materialId,
+    target_timerange: target,
+    source_timerange: source,
+    speed: 1.0,
+    volume: 1.0,
+    extra_material_refs: [speedId, ...extra],
+    enable_adjust: true,
+    enable_color_curves: true,
+    enable_color_wheels: true,
+    enable_lut: true,
+    enable_color_correct_adjust: false,
+    enable_color_match_adjust: false,
+    enable_smart_color_adjust: false,
+    last_nonzero_volume: 1.0,
+    reverse: false,
+    track_attribute: 0,
+    track_render_index: 0,
+    visible: true,
+    common_keyframes: [],
+    keyframe_refs: [],
+    is_tone_modify: false,
+    render_index: 0,
   };
 }
 
@@ -87,16 +112,51 @@ export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): Jian
     const duration = frameToUs(m.mediaFrames, fps);
     if (kind === 'video') {
       list.push({
-        id, material_id: id, local_material_id: '', material_name: m.originalName, path, media_path: '', duration,
-        width: m.info.displayWidth, height: m.info.displayHeight, type: m.info.kind === 'image' ? 'photo' : 'video',
-        category_id: '', category_name: 'local', check_flag: 63487, audio_fade: null, crop_ratio: 'free', crop_scale: 1.0,
-        crop: { upper_left_x: 0, upper_left_y: 0, upper_right_x: 1, upper_right_y: 0, lower_left_x: 0, lower_left_y: 1, lower_right_x: 1, lower_right_y: 1 },
+        id,
+        material_id: id,
+        local_material_id: '',
+        material_name: m.originalName,
+        path,
+        media_path: '',
+        duration,
+        width: m.info.displayWidth,
+        height: m.info.displayHeight,
+        type: m.info.kind === 'image' ? 'photo' : 'video',
+        category_id: '',
+        category_name: 'local',
+        check_flag: 63487,
+        audio_fade: null,
+        crop_ratio: 'free',
+        crop_scale: 1.0,
+        crop: {
+          upper_left_x: 0,
+          upper_left_y: 0,
+          upper_right_x: 1,
+          upper_right_y: 0,
+          lower_left_x: 0,
+          lower_left_y: 1,
+          lower_right_x: 1,
+          lower_right_y: 1,
+        },
       });
     } else {
       list.push({
-        id, local_material_id: id, music_id: id, name: m.originalName, path, duration, type: 'extract_music', app_id: 0,
-        category_id: '', category_name: 'local', check_flag: 3, copyright_limit_type: 'none', effect_id: '', formula_id: '',
-        source_platform: 0, wave_points: [],
+        id,
+        local_material_id: id,
+        music_id: id,
+        name: m.originalName,
+        path,
+        duration,
+        type: 'extract_music',
+        app_id: 0,
+        category_id: '',
+        category_name: 'local',
+        check_flag: 3,
+        copyright_limit_type: 'none',
+        effect_id: '',
+        formula_id: '',
+        source_platform: 0,
+        wave_points: [],
       });
     }
     return id;
@@ -115,22 +175,44 @@ export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): Jian
       const kind = TRANSITIONS[next.clip.transition === 'dip_to_black' ? 'dip_to_black' : 'crossfade'];
       const id = draftId(`transition:${next.clip.shotId}`);
       transitions.push({
-        id, ...kind, duration: frameToUs(next.before + next.after, fps), category_id: '', category_name: '', platform: 'all', type: 'transition',
+        id,
+        ...kind,
+        duration: frameToUs(next.before + next.after, fps),
+        category_id: '',
+        category_name: '',
+        platform: 'all',
+        type: 'transition',
       });
       extra.push(id);
     }
     const target = range(p.recordIn, p.recordIn + p.frames, fps);
     const sourceStart = frameToUs(p.sourceIn, fps);
     const seg = segmentBase(
-      draftId(`segment:${p.clip.shotId}`), material(p.clip.take, videos, 'video'), speed(p.clip.shotId), target,
-      { start: sourceStart, duration: target.duration }, extra,
+      draftId(`segment:${p.clip.shotId}`),
+      material(p.clip.take, videos, 'video'),
+      speed(p.clip.shotId),
+      target,
+      { start: sourceStart, duration: target.duration },
+      extra,
     );
     return {
-      ...seg, clip: { alpha: 1.0, flip: { horizontal: false, vertical: false }, rotation: 0.0, scale: { x: 1.0, y: 1.0 }, transform: { x: 0.0, y: 0.0 } },
-      uniform_scale: { on: true, value: 1.0 }, hdr_settings: { intensity: 1.0, mode: 1, nits: 1000 },
+      ...seg,
+      clip: {
+        alpha: 1.0,
+        flip: { horizontal: false, vertical: false },
+        rotation: 0.0,
+        scale: { x: 1.0, y: 1.0 },
+        transform: { x: 0.0, y: 0.0 },
+      },
+      uniform_scale: { on: true, value: 1.0 },
+      hdr_settings: { intensity: 1.0, mode: 1, nits: 1000 },
     };
   });
-  const lanes: [HandoffAudio['lane'], string][] = [['music', 'Music'], ['voiceover', 'Voice-over'], ['sfx', 'Sound']];
+  const lanes: [HandoffAudio['lane'], string][] = [
+    ['music', 'Music'],
+    ['voiceover', 'Voice-over'],
+    ['sfx', 'Sound'],
+  ];
   const audioTracks = lanes.flatMap(([lane, name]) => {
     const items = cut.audio.filter((a) => a.lane === lane);
     if (items.length === 0) return [];
@@ -141,11 +223,19 @@ export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): Jian
       if (frames < 1) return [];
       at = start + frames;
       const target = range(start, start + frames, fps);
-      const seg = segmentBase(draftId(`audio:${a.id}`), material(a, audios, 'audio'), speed(a.id), target,
-        { start: frameToUs(a.inFrame + (start - a.startFrame), fps), duration: target.duration }, []);
+      const seg = segmentBase(
+        draftId(`audio:${a.id}`),
+        material(a, audios, 'audio'),
+        speed(a.id),
+        target,
+        { start: frameToUs(a.inFrame + (start - a.startFrame), fps), duration: target.duration },
+        [],
+      );
       return [{ ...seg, volume: Math.pow(10, a.gainDb / 20), clip: null, hdr_settings: null }];
     });
-    return [{ id: draftId(`track:${lane}`), type: 'audio', name, attribute: 0, flag: 0, is_default_name: false, segments }];
+    return [
+      { id: draftId(`track:${lane}`), type: 'audio', name, attribute: 0, flag: 0, is_default_name: false, segments },
+    ];
   });
   const duration = frameToUs(cut.totalFrames, fps);
   const content: Json = {
@@ -155,21 +245,59 @@ export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): Jian
     duration,
     canvas_config: { width: cut.width, height: cut.height, ratio: 'original' },
     color_space: 0,
-    config: { maintrack_adsorb: true, video_mute: false, record_audio_last_index: 1, extract_audio_last_index: 1, original_sound_last_index: 1 },
+    config: {
+      maintrack_adsorb: true,
+      video_mute: false,
+      record_audio_last_index: 1,
+      extract_audio_last_index: 1,
+      original_sound_last_index: 1,
+    },
     create_time: opts.nowSec,
     update_time: opts.nowSec,
-    keyframes: { adjusts: [], audios: [], effects: [], filters: [], handwrites: [], stickers: [], texts: [], videos: [] },
+    keyframes: {
+      adjusts: [],
+      audios: [],
+      effects: [],
+      filters: [],
+      handwrites: [],
+      stickers: [],
+      texts: [],
+      videos: [],
+    },
     last_modified_platform: { app_id: 3704, app_source: 'lv', app_version: '5.9.0', os: 'windows' },
     materials: {
-      videos, audios, speeds, transitions, audio_fades: [], audio_effects: [], canvases: [], effects: [], material_animations: [],
-      texts: [], stickers: [], masks: [], beats: [], drafts: [], placeholders: [], sound_channel_mappings: [], time_marks: [],
+      videos,
+      audios,
+      speeds,
+      transitions,
+      audio_fades: [],
+      audio_effects: [],
+      canvases: [],
+      effects: [],
+      material_animations: [],
+      texts: [],
+      stickers: [],
+      masks: [],
+      beats: [],
+      drafts: [],
+      placeholders: [],
+      sound_channel_mappings: [],
+      time_marks: [],
     },
     new_version: '110.0.0',
     platform: { app_id: 3704, app_source: 'lv', app_version: '5.9.0', os: 'windows' },
     relationships: [],
     source: 'default',
     tracks: [
-      { id: draftId('track:video'), type: 'video', name: 'Storyboard', attribute: 0, flag: 0, is_default_name: false, segments: videoSegments },
+      {
+        id: draftId('track:video'),
+        type: 'video',
+        name: 'Storyboard',
+        attribute: 0,
+        flag: 0,
+        is_default_name: false,
+        segments: videoSegments,
+      },
       ...audioTracks,
     ],
     version: 360000,
@@ -180,7 +308,10 @@ export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): Jian
     draft_fold_path: opts.draftPath,
     draft_root_path: opts.draftPath.replace(/[\\/][^\\/]*$/, ''),
     draft_cover: '',
-    draft_materials: [0, 1, 2, 3, 6, 7, 8].map((type) => ({ type, value: type === 0 ? [...videos, ...audios].map((m) => ({ file_Path: m.path, id: m.id })) : [] })),
+    draft_materials: [0, 1, 2, 3, 6, 7, 8].map((type) => ({
+      type,
+      value: type === 0 ? [...videos, ...audios].map((m) => ({ file_Path: m.path, id: m.id })) : [],
+    })),
     draft_timeline_materials_size_: 0,
     tm_draft_create: opts.nowSec * 1_000_000,
     tm_draft_modified: opts.nowSec * 1_000_000,

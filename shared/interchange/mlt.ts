@@ -31,11 +31,26 @@ function props(el: XMLBuilder, values: Record<string, string | number>): XMLBuil
 export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
   const { fps, width, height } = cut;
   const doc = create({ version: '1.0', encoding: 'utf-8' });
-  const mlt = doc.ele('mlt', { LC_NUMERIC: 'C', version: '7.0.0', title: cut.name, producer: 'main', ...(opts.root ? { root: opts.root } : {}) });
+  const mlt = doc.ele('mlt', {
+    LC_NUMERIC: 'C',
+    version: '7.0.0',
+    title: cut.name,
+    producer: 'main',
+    ...(opts.root ? { root: opts.root } : {}),
+  });
   const g = gcd(width, height);
   mlt.ele('profile', {
-    description: `${width}x${height} ${fps.num}/${fps.den}`, width, height, progressive: 1, sample_aspect_num: 1, sample_aspect_den: 1,
-    display_aspect_num: width / g, display_aspect_den: height / g, frame_rate_num: fps.num, frame_rate_den: fps.den, colorspace: 709,
+    description: `${width}x${height} ${fps.num}/${fps.den}`,
+    width,
+    height,
+    progressive: 1,
+    sample_aspect_num: 1,
+    sample_aspect_den: 1,
+    display_aspect_num: width / g,
+    display_aspect_den: height / g,
+    frame_rate_num: fps.num,
+    frame_rate_den: fps.den,
+    colorspace: 709,
   });
   let nextId = 0;
   const producer = (m: HandoffMedia, extra: Record<string, string | number> = {}): string => {
@@ -45,11 +60,18 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
   };
 
   // Producers for the shots (one per use, as Shotcut writes them).
-  const shotProducers = cut.clips.map((c) => producer(c.take, {
-    'shotcut:caption': c.name, 'shotcut:comment': notesText(c.notes), 'storyboard:shotId': c.shotId, 'storyboard:takeId': c.take.takeId,
-    'storyboard:prompt': c.notes.prompt, 'storyboard:provider': c.notes.provider ?? '', 'storyboard:model': c.notes.model ?? '',
-    'storyboard:seed': c.notes.seed ?? '',
-  }));
+  const shotProducers = cut.clips.map((c) =>
+    producer(c.take, {
+      'shotcut:caption': c.name,
+      'shotcut:comment': notesText(c.notes),
+      'storyboard:shotId': c.shotId,
+      'storyboard:takeId': c.take.takeId,
+      'storyboard:prompt': c.notes.prompt,
+      'storyboard:provider': c.notes.provider ?? '',
+      'storyboard:model': c.notes.model ?? '',
+      'storyboard:seed': c.notes.seed ?? '',
+    }),
+  );
   // Transition tractors, before the playlist that uses them.
   const transitionIds = cut.clips.map((c, i) => {
     const prev = cut.clips[i - 1];
@@ -62,10 +84,24 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
     props(tractor, { 'shotcut:transition': c.transition === 'dip_to_black' ? 'dipToBlack' : 'lumaMix' });
     tractor.ele('track', { producer: prevId, in: prev.outFrames - c.overlap, out: prev.outFrames - 1 });
     tractor.ele('track', { producer: id, in: c.inFrames, out: c.inFrames + last });
-    props(tractor.ele('transition', { id: `${tid}_luma`, out: last }), { a_track: 0, b_track: 1, mlt_service: 'luma', factory: 'loader' });
-    props(tractor.ele('transition', { id: `${tid}_mix`, out: last }), { a_track: 0, b_track: 1, start: 0, end: 1, mlt_service: 'mix' });
+    props(tractor.ele('transition', { id: `${tid}_luma`, out: last }), {
+      a_track: 0,
+      b_track: 1,
+      mlt_service: 'luma',
+      factory: 'loader',
+    });
+    props(tractor.ele('transition', { id: `${tid}_mix`, out: last }), {
+      a_track: 0,
+      b_track: 1,
+      start: 0,
+      end: 1,
+      mlt_service: 'mix',
+    });
     if (c.transition === 'dip_to_black') {
-      props(tractor.ele('filter', { id: `${tid}_dip` }), { mlt_service: 'brightness', level: `0=1;${Math.floor(last / 2)}=0;${last}=1` });
+      props(tractor.ele('filter', { id: `${tid}_dip` }), {
+        mlt_service: 'brightness',
+        level: `0=1;${Math.floor(last / 2)}=0;${last}=1`,
+      });
     }
     return tid;
   });
@@ -82,7 +118,11 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
     if (frames > 0) v1.ele('entry', { producer: id, in: c.inFrames + head, out: c.inFrames + head + frames - 1 });
   });
 
-  const lanes: [HandoffAudio['lane'], string][] = [['music', 'Music'], ['voiceover', 'Voice-over'], ['sfx', 'Sound']];
+  const lanes: [HandoffAudio['lane'], string][] = [
+    ['music', 'Music'],
+    ['voiceover', 'Voice-over'],
+    ['sfx', 'Sound'],
+  ];
   const laneIds = lanes.map(([lane, name]) => {
     const items = cut.audio.filter((a) => a.lane === lane);
     const ids = items.map((a) => producer(a, { 'storyboard:audioItemId': a.id }));
@@ -95,7 +135,11 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
       const pid = ids[k];
       if (frames < 1 || !pid) return;
       if (start > at) pl.ele('blank', { length: start - at });
-      const entry = pl.ele('entry', { producer: pid, in: a.inFrame + (start - a.startFrame), out: a.inFrame + (start - a.startFrame) + frames - 1 });
+      const entry = pl.ele('entry', {
+        producer: pid,
+        in: a.inFrame + (start - a.startFrame),
+        out: a.inFrame + (start - a.startFrame) + frames - 1,
+      });
       const level = volumeLevel(a, frames);
       if (level) props(entry.ele('filter'), { mlt_service: 'volume', level });
       at = start + frames;
@@ -108,7 +152,13 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
   main.ele('track', { producer: 'v1' });
   for (const id of laneIds) main.ele('track', { producer: id, hide: 'video' });
   laneIds.forEach((_, k) => {
-    props(main.ele('transition', { id: `mix${k + 1}` }), { a_track: 0, b_track: k + 1, mlt_service: 'mix', always_active: 1, sum: 1 });
+    props(main.ele('transition', { id: `mix${k + 1}` }), {
+      a_track: 0,
+      b_track: k + 1,
+      mlt_service: 'mix',
+      always_active: 1,
+      sum: 1,
+    });
   });
   return doc.end({ prettyPrint: true });
 }

@@ -45,7 +45,14 @@ function reference(m: HandoffMedia, root: string, fps: Fps): Json {
   };
 }
 
-function clip(name: string, m: HandoffMedia, range: Json, root: string, fps: Fps, extra: { markers?: Json[]; metadata?: Json } = {}): Json {
+function clip(
+  name: string,
+  m: HandoffMedia,
+  range: Json,
+  root: string,
+  fps: Fps,
+  extra: { markers?: Json[]; metadata?: Json } = {},
+): Json {
   return {
     OTIO_SCHEMA: 'Clip.2',
     name,
@@ -60,11 +67,29 @@ function clip(name: string, m: HandoffMedia, range: Json, root: string, fps: Fps
 }
 
 function gap(frames: number, fps: Fps): Json {
-  return { OTIO_SCHEMA: 'Gap.1', name: '', source_range: timeRange(0, frames, fps), effects: [], markers: [], enabled: true, metadata: {} };
+  return {
+    OTIO_SCHEMA: 'Gap.1',
+    name: '',
+    source_range: timeRange(0, frames, fps),
+    effects: [],
+    markers: [],
+    enabled: true,
+    metadata: {},
+  };
 }
 
 function track(name: string, kind: 'Video' | 'Audio', children: Json[]): Json {
-  return { OTIO_SCHEMA: 'Track.1', name, kind, source_range: null, effects: [], markers: [], enabled: true, metadata: {}, children };
+  return {
+    OTIO_SCHEMA: 'Track.1',
+    name,
+    kind,
+    source_range: null,
+    effects: [],
+    markers: [],
+    enabled: true,
+    metadata: {},
+    children,
+  };
 }
 
 export function writeOtio(cut: HandoffCut, opts: OtioOptions): string {
@@ -77,8 +102,11 @@ export function writeOtio(cut: HandoffCut, opts: OtioOptions): string {
     const c = p.clip;
     if (p.before + p.after > 0) {
       const tr = {
-        OTIO_SCHEMA: 'Transition.1', name: c.transition === 'dip_to_black' ? 'Dip to black' : 'Cross dissolve',
-        transition_type: 'SMPTE_Dissolve', in_offset: rationalTime(p.before, fps), out_offset: rationalTime(p.after, fps),
+        OTIO_SCHEMA: 'Transition.1',
+        name: c.transition === 'dip_to_black' ? 'Dip to black' : 'Cross dissolve',
+        transition_type: 'SMPTE_Dissolve',
+        in_offset: rationalTime(p.before, fps),
+        out_offset: rationalTime(p.after, fps),
         metadata: { storyboard: { kind: c.transition } },
       };
       video.push(tr);
@@ -86,28 +114,63 @@ export function writeOtio(cut: HandoffCut, opts: OtioOptions): string {
     }
     const range = timeRange(p.sourceIn, p.frames, fps);
     const storyboard = {
-      shotId: c.shotId, takeId: c.take.takeId, number: c.number, ...c.notes,
+      shotId: c.shotId,
+      takeId: c.take.takeId,
+      number: c.number,
+      ...c.notes,
       alternates: c.alternates.map((a) => ({
-        takeId: a.takeId, provider: a.provider, model: a.model, seed: a.seed, target_url: fileUrl(mediaPath(root, a.path)),
+        takeId: a.takeId,
+        provider: a.provider,
+        model: a.model,
+        seed: a.seed,
+        target_url: fileUrl(mediaPath(root, a.path)),
         available_range: timeRange(0, a.mediaFrames, fps),
       })),
     };
     const marker = {
-      OTIO_SCHEMA: 'Marker.2', name: `Shot ${c.number}`, color: 'GREEN', comment: notesText(c.notes),
-      marked_range: timeRange(p.sourceIn, 1, fps), metadata: {},
+      OTIO_SCHEMA: 'Marker.2',
+      name: `Shot ${c.number}`,
+      color: 'GREEN',
+      comment: notesText(c.notes),
+      marked_range: timeRange(p.sourceIn, 1, fps),
+      metadata: {},
     };
     video.push(clip(c.name, c.take, range, root, fps, { markers: [marker], metadata: { storyboard } }));
-    ownAudio.push(c.take.info.hasAudio ? clip(c.name, c.take, range, root, fps, { metadata: { storyboard: { shotId: c.shotId } } }) : gap(p.frames, fps));
+    ownAudio.push(
+      c.take.info.hasAudio
+        ? clip(c.name, c.take, range, root, fps, { metadata: { storyboard: { shotId: c.shotId } } })
+        : gap(p.frames, fps),
+    );
   }
-  const lanes: [HandoffAudio['lane'], string][] = [['music', 'Music'], ['voiceover', 'Voice-over'], ['sfx', 'Sound']];
-  const audioTracks = lanes.map(([lane, name]) => track(name, 'Audio', laneChildren(cut.audio.filter((a) => a.lane === lane), root, fps)));
+  const lanes: [HandoffAudio['lane'], string][] = [
+    ['music', 'Music'],
+    ['voiceover', 'Voice-over'],
+    ['sfx', 'Sound'],
+  ];
+  const audioTracks = lanes.map(([lane, name]) =>
+    track(
+      name,
+      'Audio',
+      laneChildren(
+        cut.audio.filter((a) => a.lane === lane),
+        root,
+        fps,
+      ),
+    ),
+  );
   const timeline = {
     OTIO_SCHEMA: 'Timeline.1',
     name: cut.name,
     global_start_time: rationalTime(0, fps),
     metadata: { storyboard: { width: cut.width, height: cut.height, fps: cut.fps, totalFrames: cut.totalFrames } },
     tracks: {
-      OTIO_SCHEMA: 'Stack.1', name: 'tracks', source_range: null, effects: [], markers: [], enabled: true, metadata: {},
+      OTIO_SCHEMA: 'Stack.1',
+      name: 'tracks',
+      source_range: null,
+      effects: [],
+      markers: [],
+      enabled: true,
+      metadata: {},
       children: [track('V1', 'Video', video), track('A1', 'Audio', ownAudio), ...audioTracks],
     },
   };
@@ -123,9 +186,19 @@ function laneChildren(items: HandoffAudio[], root: string, fps: Fps): Json[] {
     const frames = a.frames - (start - a.startFrame);
     if (frames < 1) continue;
     if (start > at) out.push(gap(start - at, fps));
-    out.push(clip(a.originalName, a, timeRange(a.inFrame + (start - a.startFrame), frames, fps), root, fps, {
-      metadata: { storyboard: { audioItemId: a.id, lane: a.lane, gainDb: a.gainDb, fadeInFrames: a.fadeInFrames, fadeOutFrames: a.fadeOutFrames } },
-    }));
+    out.push(
+      clip(a.originalName, a, timeRange(a.inFrame + (start - a.startFrame), frames, fps), root, fps, {
+        metadata: {
+          storyboard: {
+            audioItemId: a.id,
+            lane: a.lane,
+            gainDb: a.gainDb,
+            fadeInFrames: a.fadeInFrames,
+            fadeOutFrames: a.fadeOutFrames,
+          },
+        },
+      }),
+    );
     at = start + frames;
   }
   return out;

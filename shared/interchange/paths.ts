@@ -18,7 +18,10 @@ export function mediaPath(root: string, rel: string): string {
  */
 export function fileUrl(path: string): string {
   const p = path.replace(/\\/g, '/');
-  const encoded = p.split('/').map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg))).join('/');
+  const encoded = p
+    .split('/')
+    .map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
+    .join('/');
   if (p.startsWith('/')) return `file://${encoded}`;
   if (/^[A-Za-z]:\//.test(p)) return `file:///${encoded}`;
   return encoded;

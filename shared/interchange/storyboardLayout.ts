@@ -42,7 +42,9 @@ export function gridFor(width: number, height: number): Grid {
       const x = PAGE.margin + c * (cellW + gap);
       const y = PAGE.margin + r * (cellH + gap);
       cells.push({
-        x, y, width: cellW,
+        x,
+        y,
+        width: cellW,
         frame: { x: x + (cellW - frameW) / 2, y, width: frameW, height: frameH },
         textY: y + frameH + 6,
         textHeight: cellH - frameH - 6,

@@ -73,12 +73,15 @@ export function filmstripInvocation(spec: FilmstripSpec): FfmpegInvocation {
   const dur = info.durationSec.toFixed(6);
   const vf = still
     ? scale
-    // tpad clones the last frame so slots after the last keyframe are filled, not left black.
-    : `tpad=stop_mode=clone:stop_duration=${dur},fps=fps=${layout.count}/${dur}:round=down,${scale},tile=${layout.count}x1`;
-  const inputOptions = info.kind === 'image'
-    ? stillImageInputOptions(spec.input)
-    // Decoder option: drop every non-key frame before decoding (https://ffmpeg.org/ffmpeg-codecs.html#Codec-Options).
-    : layout.keyframesOnly ? ['-skip_frame', 'nokey'] : [];
+    : // tpad clones the last frame so slots after the last keyframe are filled, not left black.
+      `tpad=stop_mode=clone:stop_duration=${dur},fps=fps=${layout.count}/${dur}:round=down,${scale},tile=${layout.count}x1`;
+  const inputOptions =
+    info.kind === 'image'
+      ? stillImageInputOptions(spec.input)
+      : // Decoder option: drop every non-key frame before decoding (https://ffmpeg.org/ffmpeg-codecs.html#Codec-Options).
+        layout.keyframesOnly
+        ? ['-skip_frame', 'nokey']
+        : [];
   return {
     label: `filmstrip of ${baseName(spec.input)}`,
     globalOptions: ['-hide_banner', '-nostdin', '-y', '-v', 'error'],

@@ -37,9 +37,15 @@ export interface FitFrameSpec {
 }
 
 export function fitFrameInvocation(spec: FitFrameSpec): FfmpegInvocation {
-  for (const [name, v] of [['width', spec.width], ['height', spec.height]] as const) {
+  for (const [name, v] of [
+    ['width', spec.width],
+    ['height', spec.height],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1 || v > MAX_SIDE) {
-      throw new AppError('INVALID_INPUT', `A picture's ${name} must be a whole number of pixels from 1 to ${MAX_SIDE} (got ${v}).`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `A picture's ${name} must be a whole number of pixels from 1 to ${MAX_SIDE} (got ${v}).`,
+      );
     }
   }
   return {
@@ -49,12 +55,19 @@ export function fitFrameInvocation(spec: FitFrameSpec): FfmpegInvocation {
     inputs: [{ options: stillImageInputOptions(spec.input), source: spec.input }],
     filterComplex: null,
     outputOptions: [
-      '-map', '0:v:0',
-      '-frames:v', '1',
-      '-vf', coverFitStillFilter(spec.width, spec.height),
-      '-c:v', 'png',
+      '-map',
+      '0:v:0',
+      '-frames:v',
+      '1',
+      '-vf',
+      coverFitStillFilter(spec.width, spec.height),
+      '-c:v',
+      'png',
       // One file named exactly `output`, '%' and all (https://ffmpeg.org/ffmpeg-formats.html#image2-2).
-      '-f', 'image2', '-update', '1',
+      '-f',
+      'image2',
+      '-update',
+      '1',
     ],
     output: spec.output,
     durationSec: null,

@@ -61,16 +61,24 @@ export interface GrabFrameSpec {
  */
 export function grabFrameInvocation(spec: GrabFrameSpec): FfmpegInvocation {
   const still = spec.isStillImage ?? stillImageInputOptions(spec.input).length > 0;
-  const seek = still ? [] : spec.atSec === 'last' ? ['-sseof', '-1'] : spec.atSec > 0 ? ['-ss', seconds(spec.atSec)] : [];
+  const seek = still
+    ? []
+    : spec.atSec === 'last'
+      ? ['-sseof', '-1']
+      : spec.atSec > 0
+        ? ['-ss', seconds(spec.atSec)]
+        : [];
   return {
     label: spec.label ?? `frame of ${baseName(spec.input)}`,
     globalOptions: GLOBALS,
     inputs: [{ options: [...(still ? stillImageInputOptions(spec.input) : []), ...seek], source: spec.input }],
     filterComplex: null,
     outputOptions: [
-      '-map', '0:v:0',
+      '-map',
+      '0:v:0',
       ...(spec.atSec === 'last' && !still ? [] : ['-frames:v', '1']),
-      '-vf', "scale='round(iw*sar)':ih,setsar=1",
+      '-vf',
+      "scale='round(iw*sar)':ih,setsar=1",
       ...stillOutputOptions(spec.output, 2),
     ],
     output: spec.output,
@@ -82,7 +90,8 @@ export const THUMB_MAX_WIDTH = 320;
 
 /** Thumbnail size: at most maxWidth wide, the displayed aspect (rotation, SAR), even sides. */
 export function thumbnailSize(info: MediaInfo, maxWidth = THUMB_MAX_WIDTH): { width: number; height: number } {
-  if (info.kind === 'audio' || info.displayWidth <= 0 || info.displayHeight <= 0) return { width: maxWidth, height: Math.round(maxWidth / 4) };
+  if (info.kind === 'audio' || info.displayWidth <= 0 || info.displayHeight <= 0)
+    return { width: maxWidth, height: Math.round(maxWidth / 4) };
   // Never wider than the source (floor), height to the nearest even number.
   const width = Math.max(2, 2 * Math.floor(Math.min(maxWidth, info.displayWidth) / 2));
   return { width, height: Math.max(2, 2 * Math.round((width * info.displayHeight) / info.displayWidth / 2)) };

@@ -21,7 +21,19 @@ export function probeArgs(absPath: string, opts: { packets?: boolean } = {}): st
   const packets = opts.packets
     ? ['-show_data_hash', 'sha256', '-show_entries', 'packet=stream_index,pts,dts,duration,flags']
     : [];
-  return ['-v', 'error', '-pattern_type', 'none', ...packets, '-print_format', 'json=compact=1', '-show_format', '-show_streams', '-i', absPath];
+  return [
+    '-v',
+    'error',
+    '-pattern_type',
+    'none',
+    ...packets,
+    '-print_format',
+    'json=compact=1',
+    '-show_format',
+    '-show_streams',
+    '-i',
+    absPath,
+  ];
 }
 
 export interface ProbeStream {
@@ -108,13 +120,17 @@ function chooseFps(r: Ratio | null, avg: Ratio | null, vfr: boolean): Fps | null
 export function parseProbeOutput(json: unknown, fileName: string): MediaInfo {
   const name = `"${fileName}"`;
   if (!isObject(json) || !Array.isArray(json.streams)) {
-    throw new AppError('MEDIA_CORRUPT', `${name} could not be read: ffprobe found no streams in it.`, { file: fileName });
+    throw new AppError('MEDIA_CORRUPT', `${name} could not be read: ffprobe found no streams in it.`, {
+      file: fileName,
+    });
   }
   const out = json as ProbeOutput;
   const streams = out.streams ?? [];
   const formatName = out.format?.format_name ?? '';
   if (formatName === 'tty') {
-    throw new AppError('MEDIA_UNSUPPORTED', `${name} is a text file, not a video, image or audio file.`, { file: fileName });
+    throw new AppError('MEDIA_UNSUPPORTED', `${name} is a text file, not a video, image or audio file.`, {
+      file: fileName,
+    });
   }
   // Cover art in music files is a "video" stream flagged attached_pic: it is not a picture track.
   const videos = streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
@@ -123,7 +139,9 @@ export function parseProbeOutput(json: unknown, fileName: string): MediaInfo {
   const a = pick(audios);
   if (!v && !a) {
     const kinds = [...new Set(streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'nothing';
-    throw new AppError('MEDIA_UNSUPPORTED', `${name} has no video, image or audio stream (it contains: ${kinds}).`, { file: fileName });
+    throw new AppError('MEDIA_UNSUPPORTED', `${name} has no video, image or audio stream (it contains: ${kinds}).`, {
+      file: fileName,
+    });
   }
 
   const kind: MediaInfo['kind'] = v ? (isStill(v, formatName) ? 'image' : 'video') : 'audio';
@@ -132,9 +150,12 @@ export function parseProbeOutput(json: unknown, fileName: string): MediaInfo {
   if (v && !(width > 0 && height > 0)) {
     throw new AppError('MEDIA_CORRUPT', `${name} is damaged: its picture has no size.`, { file: fileName });
   }
-  const durationSec = kind === 'image' ? 0 : seconds(out.format?.duration) || seconds(v?.duration) || seconds(a?.duration);
+  const durationSec =
+    kind === 'image' ? 0 : seconds(out.format?.duration) || seconds(v?.duration) || seconds(a?.duration);
   if (kind !== 'image' && durationSec === 0) {
-    throw new AppError('MEDIA_CORRUPT', `${name} has no duration: it is probably incomplete or damaged.`, { file: fileName });
+    throw new AppError('MEDIA_CORRUPT', `${name} has no duration: it is probably incomplete or damaged.`, {
+      file: fileName,
+    });
   }
 
   const sar = parseRatio(v?.sample_aspect_ratio) ?? { num: 1, den: 1 };

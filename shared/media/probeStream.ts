@@ -31,7 +31,10 @@ export class ProbeJsonSplitter {
   /** Set when the rest outgrew PROBE_REST_MAX_CHARS. */
   overflow = false;
 
-  constructor(private readonly onPacket: (packet: unknown) => void, private readonly maxRest = PROBE_REST_MAX_CHARS) {}
+  constructor(
+    private readonly onPacket: (packet: unknown) => void,
+    private readonly maxRest = PROBE_REST_MAX_CHARS,
+  ) {}
 
   private keep(text: string): void {
     if (text.length === 0 || this.overflow) return;
@@ -55,7 +58,8 @@ export class ProbeJsonSplitter {
       const c = chunk.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
-        else if (c === 0x5c) this.escaped = true; // backslash
+        else if (c === 0x5c)
+          this.escaped = true; // backslash
         else if (c === 0x22) this.inString = false; // closing quote
         if (this.keyOpen) {
           if (this.inString) {
@@ -70,7 +74,8 @@ export class ProbeJsonSplitter {
           this.key = '';
           this.keyOpen = true;
         }
-      } else if (c === 0x7b || c === 0x5b) { // { [
+      } else if (c === 0x7b || c === 0x5b) {
+        // { [
         if (this.mode === 'drop' && c === 0x7b && this.depth === 2) {
           start = i; // dropped separators are discarded, the element starts here
           this.mode = 'elem';
@@ -82,7 +87,8 @@ export class ProbeJsonSplitter {
           start = i + 1;
           this.mode = 'drop';
         }
-      } else if (c === 0x7d || c === 0x5d) { // } ]
+      } else if (c === 0x7d || c === 0x5d) {
+        // } ]
         this.depth--;
         if (this.mode === 'elem' && this.depth === 2) {
           this.elem += chunk.slice(start, i + 1);

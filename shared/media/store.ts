@@ -33,11 +33,19 @@ export function baseName(path: string): string {
 function extensionFromInfo(info: MediaInfo): string {
   const c = info.container;
   if (info.kind === 'image') {
-    const byCodec: Record<string, string> = { png: 'png', mjpeg: 'jpg', webp: 'webp', bmp: 'bmp', tiff: 'tif', gif: 'gif' };
+    const byCodec: Record<string, string> = {
+      png: 'png',
+      mjpeg: 'jpg',
+      webp: 'webp',
+      bmp: 'bmp',
+      tiff: 'tif',
+      gif: 'gif',
+    };
     return byCodec[info.videoCodec ?? ''] ?? 'img';
   }
   if (c.includes('mp4')) return info.kind === 'audio' ? 'm4a' : 'mp4';
-  if (c.includes('webm') && (info.videoCodec === 'vp8' || info.videoCodec === 'vp9' || info.videoCodec === 'av1')) return 'webm';
+  if (c.includes('webm') && (info.videoCodec === 'vp8' || info.videoCodec === 'vp9' || info.videoCodec === 'av1'))
+    return 'webm';
   if (c.includes('matroska')) return 'mkv';
   const first = c.split(',')[0] ?? '';
   return /^[a-z0-9]{1,8}$/.test(first) ? first : 'bin';

@@ -24,14 +24,21 @@ export function waveformInvocation(args: { input: string; output: string }): Ffm
     filterComplex: null,
     outputOptions: [
       // The first audio stream only, no picture (https://ffmpeg.org/ffmpeg.html#Advanced-options).
-      '-map', '0:a:0',
-      '-vn', '-sn', '-dn',
+      '-map',
+      '0:a:0',
+      '-vn',
+      '-sn',
+      '-dn',
       // -ac 1 downmixes all channels into one, so a sound on either side shows.
-      '-ac', '1',
-      '-ar', String(WAVE_SAMPLE_RATE),
-      '-c:a', 'pcm_s16le',
+      '-ac',
+      '1',
+      '-ar',
+      String(WAVE_SAMPLE_RATE),
+      '-c:a',
+      'pcm_s16le',
       // Raw samples, no header: the byte count is the sample count (https://ffmpeg.org/ffmpeg-formats.html#pcm).
-      '-f', 's16le',
+      '-f',
+      's16le',
     ],
     output: args.output,
     durationSec: null,
@@ -49,7 +56,8 @@ export function sampleCount(pcm: Uint8Array): number {
  * floor(i*n/b)..floor((i+1)*n/b)); a bucket with no samples (fewer samples than buckets) is 0.
  */
 export function computePeaks(pcm: Uint8Array, buckets: number): number[] {
-  if (!Number.isSafeInteger(buckets) || buckets < 1) throw new RangeError(`buckets must be a positive integer, got ${buckets}`);
+  if (!Number.isSafeInteger(buckets) || buckets < 1)
+    throw new RangeError(`buckets must be a positive integer, got ${buckets}`);
   const n = sampleCount(pcm);
   const view = new DataView(pcm.buffer, pcm.byteOffset, n * BYTES_PER_SAMPLE);
   const peaks = new Array<number>(buckets).fill(0);

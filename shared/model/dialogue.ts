@@ -22,13 +22,15 @@ export const SPEED_MAX = 2;
 /** BCP 47-ish language of a line: zh, zh-CN, en, en-US, yue, ja ... */
 export const LineLanguageSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/u);
 
-export const VoiceSchema = z.object({
-  /** A speech provider id (electron/services/dialogue/speech/index.ts). */
-  provider: z.string().min(1).max(40),
-  /** The provider's own voice id (espeak: "cmn", "en-us+f3"; MiniMax: "female-shaonv"; ...). */
-  voiceId: z.string().trim().min(1).max(120),
-  speed: z.number().min(SPEED_MIN).max(SPEED_MAX).default(1),
-}).strict();
+export const VoiceSchema = z
+  .object({
+    /** A speech provider id (electron/services/dialogue/speech/index.ts). */
+    provider: z.string().min(1).max(40),
+    /** The provider's own voice id (espeak: "cmn", "en-us+f3"; MiniMax: "female-shaonv"; ...). */
+    voiceId: z.string().trim().min(1).max(120),
+    speed: z.number().min(SPEED_MIN).max(SPEED_MAX).default(1),
+  })
+  .strict();
 export type Voice = z.output<typeof VoiceSchema>;
 
 /** The project's narrator when none is set: the offline voice of the line's language. */
@@ -54,14 +56,16 @@ export const DialogueLineSchema = z.object({
 export type DialogueLine = z.infer<typeof DialogueLineSchema>;
 
 /** A line as an editor sends it (the service assigns ids, positions and voice state). */
-export const LineInputSchema = z.object({
-  id: z.string().min(1).max(64).optional(),
-  speakerId: z.string().min(1).max(64).nullable(),
-  text: z.string(),
-  language: LineLanguageSchema.optional(),
-  offsetFrames: z.number().int().min(0).nullable().optional(),
-  translation: z.string().optional(),
-}).strict();
+export const LineInputSchema = z
+  .object({
+    id: z.string().min(1).max(64).optional(),
+    speakerId: z.string().min(1).max(64).nullable(),
+    text: z.string(),
+    language: LineLanguageSchema.optional(),
+    offsetFrames: z.number().int().min(0).nullable().optional(),
+    translation: z.string().optional(),
+  })
+  .strict();
 export type LineInput = z.infer<typeof LineInputSchema>;
 
 /**
@@ -101,8 +105,10 @@ export function readingSpeed(language: string): { unit: 'char' | 'word'; perSeco
 export function estimatedSpeechSec(text: string, language: string): number {
   const speed = readingSpeed(language);
   const chars = [...text].filter((c) => HAN.test(c)).length;
-  const words = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ')
-    .split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = text
+    .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ')
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const units = speed.unit === 'char' ? chars + words : words + chars / 2;
   return Math.max(0.5, units / speed.perSecond);
 }
@@ -131,7 +137,10 @@ const NARRATOR_NAMES = new Set(['narrator', '旁白', 'vo', 'v.o.']);
  * The speaker a name means: 'narrator', a character element by name or @tag (without case),
  * or null when nobody in the project has it.
  */
-export function matchSpeaker<E extends Pick<Element, 'id' | 'name' | 'tag' | 'kind'>>(name: string, elements: readonly E[]): E | 'narrator' | null {
+export function matchSpeaker<E extends Pick<Element, 'id' | 'name' | 'tag' | 'kind'>>(
+  name: string,
+  elements: readonly E[],
+): E | 'narrator' | null {
   const n = name.normalize('NFC').trim();
   if (NARRATOR_NAMES.has(n.toLocaleLowerCase('und'))) return 'narrator';
   const key = tagKey(n.startsWith('@') ? n : `@${n.replace(/\s+/gu, '_')}`);
@@ -141,7 +150,8 @@ export function matchSpeaker<E extends Pick<Element, 'id' | 'name' | 'tag' | 'ki
 
 /** The voice of a line's speaker: the character's, else the narrator's, else none. */
 export function voiceOf(
-  line: Pick<DialogueLine, 'speakerId'>, voices: { elements: readonly Pick<Element, 'id' | 'voice'>[]; narrator: string | null | undefined },
+  line: Pick<DialogueLine, 'speakerId'>,
+  voices: { elements: readonly Pick<Element, 'id' | 'voice'>[]; narrator: string | null | undefined },
 ): Voice | null {
   const el = line.speakerId ? voices.elements.find((e) => e.id === line.speakerId) : null;
   return parseVoice(el?.voice ?? null) ?? parseVoice(voices.narrator ?? null);
@@ -164,7 +174,13 @@ export function formatVoice(v: Voice): string {
 
 /** What identifies a voiced line's audio: same text, language and voice = same audio (the cache key). */
 export function speechKeyText(text: string, language: string, voice: Voice): string {
-  return JSON.stringify([voice.provider, voice.voiceId, Number(voice.speed.toFixed(3)), language, text.normalize('NFC').trim()]);
+  return JSON.stringify([
+    voice.provider,
+    voice.voiceId,
+    Number(voice.speed.toFixed(3)),
+    language,
+    text.normalize('NFC').trim(),
+  ]);
 }
 
 export interface PlacedLine {
@@ -180,7 +196,11 @@ export interface PlacedLine {
  * Where each of a shot's lines sits, in frames from the shot's start. `voicedFrames` gives the
  * length of a line's current voice-over audio (undefined: not voiced, use the estimate).
  */
-export function placeLines(lines: readonly DialogueLine[], fps: Fps, voicedFrames: (line: DialogueLine) => number | undefined): PlacedLine[] {
+export function placeLines(
+  lines: readonly DialogueLine[],
+  fps: Fps,
+  voicedFrames: (line: DialogueLine) => number | undefined,
+): PlacedLine[] {
   const lead = secondsToFrames(LEAD_SEC, fps);
   const gap = secondsToFrames(GAP_SEC, fps);
   const out: PlacedLine[] = [];
@@ -214,37 +234,72 @@ export interface LineIssue {
  * a missing name, a name no character has, an empty or too long line.
  */
 export function parseDialogueSpecs<E extends Pick<Element, 'id' | 'name' | 'tag' | 'kind'>>(
-  specs: readonly string[], elements: readonly E[],
+  specs: readonly string[],
+  elements: readonly E[],
 ): { lines: LineInput[] } | { issue: LineIssue } {
   if (specs.length > MAX_LINES_PER_SHOT) {
-    return { issue: { key: 'tooMany', line: specs.length, values: { max: MAX_LINES_PER_SHOT }, message: `A shot holds at most ${MAX_LINES_PER_SHOT} lines (got ${specs.length}).` } };
+    return {
+      issue: {
+        key: 'tooMany',
+        line: specs.length,
+        values: { max: MAX_LINES_PER_SHOT },
+        message: `A shot holds at most ${MAX_LINES_PER_SHOT} lines (got ${specs.length}).`,
+      },
+    };
   }
   const lines: LineInput[] = [];
   for (const [i, spec] of specs.entries()) {
     const line = i + 1;
     const parts = splitSpeakerText(spec);
     if (!parts) {
-      return { issue: { key: 'noSpeaker', line, values: {}, message: `Line ${line} names no speaker: write it as "Name: text" (a character's name or @tag, or Narrator).` } };
+      return {
+        issue: {
+          key: 'noSpeaker',
+          line,
+          values: {},
+          message: `Line ${line} names no speaker: write it as "Name: text" (a character's name or @tag, or Narrator).`,
+        },
+      };
     }
     const who = matchSpeaker(parts.name, elements);
     if (who === null) {
       const names = elements.filter((e) => e.kind === 'character').map((e) => e.name);
       return {
         issue: {
-          key: 'unknownSpeaker', line, values: { name: parts.name, known: names.join(', ') || '—' },
+          key: 'unknownSpeaker',
+          line,
+          values: { name: parts.name, known: names.join(', ') || '—' },
           message: `Line ${line}: nobody in this project is called "${parts.name}". Characters: ${names.join(', ') || 'none yet (add one with "storyboard element add")'}; or write "Narrator: …".`,
         },
       };
     }
     if (who !== 'narrator' && who.kind !== 'character') {
-      return { issue: { key: 'notCharacter', line, values: { name: who.name, kind: who.kind }, message: `Line ${line}: "${who.name}" is a ${who.kind}, not a character; only characters or the narrator speak.` } };
+      return {
+        issue: {
+          key: 'notCharacter',
+          line,
+          values: { name: who.name, kind: who.kind },
+          message: `Line ${line}: "${who.name}" is a ${who.kind}, not a character; only characters or the narrator speak.`,
+        },
+      };
     }
     const problem = lineProblem(parts.text, line);
     if (problem) {
       const empty = parts.text.trim().length === 0;
-      return { issue: { key: empty ? 'empty' : 'tooLong', line, values: { length: [...parts.text.trim()].length, max: MAX_LINE_CHARS }, message: problem } };
+      return {
+        issue: {
+          key: empty ? 'empty' : 'tooLong',
+          line,
+          values: { length: [...parts.text.trim()].length, max: MAX_LINE_CHARS },
+          message: problem,
+        },
+      };
     }
-    lines.push({ speakerId: who === 'narrator' ? null : who.id, text: parts.text.trim(), language: guessLanguage(parts.text) });
+    lines.push({
+      speakerId: who === 'narrator' ? null : who.id,
+      text: parts.text.trim(),
+      language: guessLanguage(parts.text),
+    });
   }
   return { lines };
 }

@@ -8,7 +8,9 @@ import { floorFrames } from './time.js';
 import { cutList } from './timeline.js';
 
 /** Frames a line's voice-over item plays (undefined: not voiced or its item is gone). */
-export function voicedFramesOf(doc: Pick<ProjectSnapshot, 'audioItems' | 'assets' | 'project'>): (line: DialogueLine) => number | undefined {
+export function voicedFramesOf(
+  doc: Pick<ProjectSnapshot, 'audioItems' | 'assets' | 'project'>,
+): (line: DialogueLine) => number | undefined {
   const items = new Map(doc.audioItems.map((i) => [i.id, i]));
   const assets = new Map(doc.assets.map((a) => [a.id, a]));
   return (line) => {
@@ -39,7 +41,13 @@ export function dialogueTimeline(doc: ProjectSnapshot): ShotDialogue[] {
     const own = lines.filter((l) => l.shotId === c.shot.id);
     if (own.length === 0) continue;
     const placed = placeLines(own, doc.project.fps, voiced);
-    out.push({ shotId: c.shot.id, startFrame: c.startFrame, frames: c.frames, placed, needed: neededFrames(placed, doc.project.fps) });
+    out.push({
+      shotId: c.shot.id,
+      startFrame: c.startFrame,
+      frames: c.frames,
+      placed,
+      needed: neededFrames(placed, doc.project.fps),
+    });
   }
   return out;
 }

@@ -12,7 +12,8 @@ const TAG_CHAR = /[\p{L}\p{N}_-]/u;
  * next to one of them is part of a longer word ("@Mara" in "@Marathon"), while Chinese or
  * Japanese text runs on without spaces ("@小明走进厨房", "和@Ann在"), so it bounds nothing.
  */
-const WORD_CHAR = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{N}_-]/u;
+const WORD_CHAR =
+  /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{N}_-]/u;
 const MAX_TAG_LENGTH = 64;
 
 /**
@@ -94,7 +95,8 @@ export function tagMentions<E extends Pick<Element, 'tag'>>(prompt: string, elem
  * prompt mentions by @tag (in order of first mention), each once. Unknown ids are skipped.
  */
 export function shotElements<E extends Pick<Element, 'id' | 'tag'>>(
-  shot: { elementIds: readonly string[]; prompt: string }, elements: readonly E[],
+  shot: { elementIds: readonly string[]; prompt: string },
+  elements: readonly E[],
 ): E[] {
   const byId = new Map(elements.map((e) => [e.id, e]));
   const seen = new Set<string>();

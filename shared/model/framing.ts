@@ -16,11 +16,13 @@ export const FRAMING_MODES = ['fit', 'fill'] as const;
 export const FramingModeSchema = z.enum(FRAMING_MODES);
 export type FramingMode = z.infer<typeof FramingModeSchema>;
 
-export const FramingSchema = z.object({
-  mode: FramingModeSchema,
-  x: z.number().min(0).max(1),
-  y: z.number().min(0).max(1),
-}).strict();
+export const FramingSchema = z
+  .object({
+    mode: FramingModeSchema,
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+  })
+  .strict();
 export type Framing = z.infer<typeof FramingSchema>;
 
 /** Aspect -> framing; an aspect without an entry uses DEFAULT_FRAMING. */
@@ -50,7 +52,12 @@ export interface FrameSource {
  * quarter-rotated stream, which swaps its sides and inverts its sample aspect ratio
  * (libavfilter/vf_transpose.c config_props). The browser shows the same upright picture.
  */
-export function frameSourceOf(info: { width: number; height: number; rotation: number; sar: { num: number; den: number } }): FrameSource {
+export function frameSourceOf(info: {
+  width: number;
+  height: number;
+  rotation: number;
+  sar: { num: number; den: number };
+}): FrameSource {
   const quarter = Math.abs(info.rotation) % 180 === 90;
   return quarter
     ? { width: info.height, height: info.width, sar: { num: info.sar.den, den: info.sar.num } }
@@ -93,7 +100,11 @@ export function squarePixelWidth(src: FrameSource): number {
  * both side by side). The chain now gets these numbers literally, whatever ffmpeg's version. Offsets are rounded down to even
  * pixels: pad and crop do that anyway for 4:2:0 chroma (https://ffmpeg.org/ffmpeg-filters.html#pad-1).
  */
-export function frameGeometry(src: FrameSource, canvas: { width: number; height: number }, framing: Framing): FrameGeometry {
+export function frameGeometry(
+  src: FrameSource,
+  canvas: { width: number; height: number },
+  framing: Framing,
+): FrameGeometry {
   const W = canvas.width;
   const H = canvas.height;
   const iw = squarePixelWidth(src);
@@ -127,7 +138,13 @@ export function clampPosition(v: number): number {
  * so dragging right lowers x there and shows more of the picture's left side). An axis with no
  * spare room stays where it is.
  */
-export function dragFraming(start: Framing, geometry: FrameGeometry, canvas: { width: number; height: number }, dx: number, dy: number): Framing {
+export function dragFraming(
+  start: Framing,
+  geometry: FrameGeometry,
+  canvas: { width: number; height: number },
+  dx: number,
+  dy: number,
+): Framing {
   const roomX = canvas.width - geometry.width;
   const roomY = canvas.height - geometry.height;
   const x = roomX === 0 ? start.x : clampPosition(start.x + dx / roomX);

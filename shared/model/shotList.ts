@@ -23,7 +23,10 @@ export const MAX_LISTED_SECONDS = 600;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds?|秒)?$/i;
 
 function camera(field: string): CameraMove | null {
-  const key = field.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = field
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (CAMERA_MOVES as readonly string[]).includes(key) ? (key as CameraMove) : null;
 }
 
@@ -59,6 +62,7 @@ export function parseShotList(text: string): ShotListResult {
     }
     shots.push(shot);
   });
-  if (shots.length > MAX_LISTED_SHOTS) problems.push({ line: lines.length, code: 'tooLong', value: String(MAX_LISTED_SHOTS) });
+  if (shots.length > MAX_LISTED_SHOTS)
+    problems.push({ line: lines.length, code: 'tooLong', value: String(MAX_LISTED_SHOTS) });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, shots };
 }

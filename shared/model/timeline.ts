@@ -95,7 +95,11 @@ export function reorder(ids: readonly string[], shotId: string, toIndex: number)
 
 /** Where a split cuts a shot: the two trims (shot with a take) or the two target durations. */
 export type SplitPlan =
-  | { kind: 'take'; first: { inFrames: number; outFrames: number }; second: { inFrames: number; outFrames: number | null } }
+  | {
+      kind: 'take';
+      first: { inFrames: number; outFrames: number };
+      second: { inFrames: number; outFrames: number | null };
+    }
   | { kind: 'duration'; firstFrames: number; secondFrames: number };
 
 /**
@@ -118,7 +122,11 @@ export function planSplit(
   if (atFrame >= trim.frames) return null;
   const cut = trim.inFrames + atFrame;
   const out = shot.trimOutFrames === null ? null : trim.outFrames;
-  return { kind: 'take', first: { inFrames: trim.inFrames, outFrames: cut }, second: { inFrames: cut, outFrames: out } };
+  return {
+    kind: 'take',
+    first: { inFrames: trim.inFrames, outFrames: cut },
+    second: { inFrames: cut, outFrames: out },
+  };
 }
 
 /**
@@ -138,9 +146,15 @@ export function reorderMany(ids: readonly string[], moving: readonly string[], t
  * Order after inserting `added` as a block: at `toIndex` (clamped) when given, else right after
  * the last of `after` in `ids` (at the end when none of them is there).
  */
-export function insertBlock(ids: readonly string[], added: readonly string[], after: readonly string[], toIndex?: number): string[] {
+export function insertBlock(
+  ids: readonly string[],
+  added: readonly string[],
+  after: readonly string[],
+  toIndex?: number,
+): string[] {
   const last = Math.max(-1, ...after.map((id) => ids.indexOf(id)));
-  const at = toIndex === undefined ? (last < 0 ? ids.length : last + 1) : Math.min(Math.max(0, Math.trunc(toIndex)), ids.length);
+  const at =
+    toIndex === undefined ? (last < 0 ? ids.length : last + 1) : Math.min(Math.max(0, Math.trunc(toIndex)), ids.length);
   return [...ids.slice(0, at), ...added, ...ids.slice(at)];
 }
 
@@ -151,7 +165,12 @@ export function insertBlock(ids: readonly string[], added: readonly string[], af
  * time, so we seek a quarter frame before that frame's start: rounding of the seconds we print
  * can then never push the seek past it. `mediaFps` null means an unknown rate.
  */
-export function lastShownFrameSeekSec(trim: ResolvedTrim, mediaFrames: number, projectFps: Fps, mediaFps: Fps | null): number | 'last' {
+export function lastShownFrameSeekSec(
+  trim: ResolvedTrim,
+  mediaFrames: number,
+  projectFps: Fps,
+  mediaFps: Fps | null,
+): number | 'last' {
   if (trim.outFrames >= mediaFrames) return 'last';
   const t = ((trim.outFrames - 1) * projectFps.den) / projectFps.num;
   const rate = mediaFps ?? projectFps;

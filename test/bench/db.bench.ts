@@ -29,7 +29,11 @@ const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 function build(dir: string): ProjectStore {
   const store = ProjectStore.create(dir, INIT);
   for (let i = 0; i < SHOTS; i++) {
-    const shot = store.shots.add({ title: `Shot ${i} 镜头`, prompt: `A prompt for shot ${i}, with some words in it.`, durationFrames: 96 });
+    const shot = store.shots.add({
+      title: `Shot ${i} 镜头`,
+      prompt: `A prompt for shot ${i}, with some words in it.`,
+      durationFrames: 96,
+    });
     const asset = store.upsertAsset(fakeAsset(`bench-${i}`));
     store.addTake(fakeTake(shot.id, asset.id), { selectIfNone: true });
   }
@@ -77,7 +81,13 @@ function main(): void {
         rawEdit(i, id);
         base.push(ms(t0));
       };
-      if (i % 2 === 0) { a(); b(); } else { b(); a(); }
+      if (i % 2 === 0) {
+        a();
+        b();
+      } else {
+        b();
+        a();
+      }
     }
     // Moving a shot across the whole timeline rewrites every position in between (one step).
     for (let i = 0; i < 20; i++) {
@@ -93,7 +103,8 @@ function main(): void {
       oursSec: p95(ours) / 1000,
       baselineSec: p95(base) / 1000,
       targetRatio: 2,
-      note: `absolute target p95 <= 5 ms: ours p95 ${p95(ours).toFixed(2)} ms (median ${median(ours).toFixed(2)}), raw UPDATE p95 ${p95(base).toFixed(2)} ms; ` +
+      note:
+        `absolute target p95 <= 5 ms: ours p95 ${p95(ours).toFixed(2)} ms (median ${median(ours).toFixed(2)}), raw UPDATE p95 ${p95(base).toFixed(2)} ms; ` +
         `moving a shot across all ${SHOTS} (${SHOTS} position rows, one step): p95 ${p95(moves).toFixed(1)} ms`,
     });
 
@@ -112,13 +123,30 @@ function main(): void {
       const b = (): void => {
         const t0 = process.hrtime.bigint();
         const db = rawOpen(rawFile);
-        for (const t of ['project', 'scenes', 'shots', 'shot_elements', 'takes', 'assets', 'elements', 'element_refs', 'jobs', 'audio_items']) {
+        for (const t of [
+          'project',
+          'scenes',
+          'shots',
+          'shot_elements',
+          'takes',
+          'assets',
+          'elements',
+          'element_refs',
+          'jobs',
+          'audio_items',
+        ]) {
           db.prepare(`SELECT * FROM ${t}`).all();
         }
         openBase.push(ms(t0));
         db.close();
       };
-      if (i % 2 === 0) { a(); b(); } else { b(); a(); }
+      if (i % 2 === 0) {
+        a();
+        b();
+      } else {
+        b();
+        a();
+      }
     }
     if (shotsSeen !== SHOTS) throw new Error(`expected ${SHOTS} shots, saw ${shotsSeen}`);
     report({

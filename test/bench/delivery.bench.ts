@@ -33,10 +33,33 @@ function preset(id: string, over: Partial<Deliverable> = {}): Deliverable {
 }
 
 function toneClip(out: string, i: number, sec: number): void {
-  execFileSync('ffmpeg', ['-hide_banner', '-v', 'error', '-nostdin', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=s=640x360:r=24:d=${sec}`,
-    '-f', 'lavfi', '-i', `sine=f=${220 + 40 * i}:r=48000:d=${sec},volume=0.${2 + (i % 6)},aformat=channel_layouts=stereo`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '48', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=640x360:r=24:d=${sec}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=f=${220 + 40 * i}:r=48000:d=${sec},volume=0.${2 + (i % 6)},aformat=channel_layouts=stereo`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '48',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    out,
+  ]);
 }
 
 function project(dir: string, shots: number, sec: number): ClipSpec[] {
@@ -65,38 +88,78 @@ async function exp2(root: string, font: string): Promise<void> {
   const encoded: string[] = [];
   for (let i = 0; i < RUNS; i++) {
     await cache.clear();
-    p.baseline.push(await measure(() => runDelivery(new FakeExportStore(dir, doc(dir, clips)), cache, { deliverables: dv, out, quality: 'draft', fontFile: font })));
-    const changed = doc(dir, clips, (d) => { const s = d.shots[(i * 5) % 12]; if (s) s.trimInFrames = 6; });
+    p.baseline.push(
+      await measure(() =>
+        runDelivery(new FakeExportStore(dir, doc(dir, clips)), cache, {
+          deliverables: dv,
+          out,
+          quality: 'draft',
+          fontFile: font,
+        }),
+      ),
+    );
+    const changed = doc(dir, clips, (d) => {
+      const s = d.shots[(i * 5) % 12];
+      if (s) s.trimInFrames = 6;
+    });
     let r: Awaited<ReturnType<typeof runDelivery>> | null = null;
-    p.ours.push(await measure(async () => { r = await runDelivery(new FakeExportStore(dir, changed), cache, { deliverables: dv, out, quality: 'draft', fontFile: font }); }));
+    p.ours.push(
+      await measure(async () => {
+        r = await runDelivery(new FakeExportStore(dir, changed), cache, {
+          deliverables: dv,
+          out,
+          quality: 'draft',
+          fontFile: font,
+        });
+      }),
+    );
     const d0 = (r as Awaited<ReturnType<typeof runDelivery>> | null)?.deliverables[0];
-    if (!d0 || d0.segmentsEncoded !== 1 || d0.segmentsReused !== 11) throw new Error(`EXP-2 measured the wrong path: ${JSON.stringify(d0)}`);
+    if (!d0 || d0.segmentsEncoded !== 1 || d0.segmentsReused !== 11)
+      throw new Error(`EXP-2 measured the wrong path: ${JSON.stringify(d0)}`);
     encoded.push(`${d0.segmentsReused} reused/${d0.segmentsEncoded} encoded`);
   }
-  report({
-    id: 'EXP-2',
-    workload: '12 shots x 2 s (640x360 24 fps + tone) -> YouTube 1080p H.264 draft, -14 LUFS two-pass, AI label; shot k trimmed by 6 frames',
-    ...medians(p),
-    targetRatio: 0.15,
-    note: `ours: re-export (segment cache: ${encoded[0] ?? ''}; the mix and loudness passes and the join run again); baseline: first export, empty cache`,
-  }, p);
+  report(
+    {
+      id: 'EXP-2',
+      workload:
+        '12 shots x 2 s (640x360 24 fps + tone) -> YouTube 1080p H.264 draft, -14 LUFS two-pass, AI label; shot k trimmed by 6 frames',
+      ...medians(p),
+      targetRatio: 0.15,
+      note: `ours: re-export (segment cache: ${encoded[0] ?? ''}; the mix and loudness passes and the join run again); baseline: first export, empty cache`,
+    },
+    p,
+  );
 }
 
 async function exp5(root: string, font: string): Promise<void> {
   const dir = join(root, 'exp5');
   const clips = project(dir, 4, 3);
-  const three = [preset('douyin-tiktok'), preset('instagram-1x1', { id: 'square-hevc', codec: 'hevc' }), preset('broadcast-master')];
+  const three = [
+    preset('douyin-tiktok'),
+    preset('instagram-1x1', { id: 'square-hevc', codec: 'hevc' }),
+    preset('broadcast-master'),
+  ];
   const cache = new SegmentCache(join(dir, 'cache'));
   const store = (): FakeExportStore => new FakeExportStore(dir, doc(dir, clips));
   const one = async (): Promise<void> => {
     await cache.clear();
-    const r = await runDelivery(store(), cache, { deliverables: three, out: join(dir, 'one'), quality: 'draft', fontFile: font });
+    const r = await runDelivery(store(), cache, {
+      deliverables: three,
+      out: join(dir, 'one'),
+      quality: 'draft',
+      fontFile: font,
+    });
     if (r.deliverables.length !== 3) throw new Error('EXP-5: expected three files');
   };
   const separate = async (): Promise<void> => {
     for (const dv of three) {
       await cache.clear();
-      await runDelivery(store(), cache, { deliverables: [dv], out: join(dir, 'sep'), quality: 'draft', fontFile: font });
+      await runDelivery(store(), cache, {
+        deliverables: [dv],
+        out: join(dir, 'sep'),
+        quality: 'draft',
+        fontFile: font,
+      });
     }
   };
   const p: Paired = { ours: [], baseline: [] };
@@ -110,13 +173,17 @@ async function exp5(root: string, font: string): Promise<void> {
       p.ours.push(await measure(one));
     }
   }
-  report({
-    id: 'EXP-5',
-    workload: '4 shots x 3 s (640x360 24 fps + tone), 16:9 1080p project -> 9:16 H.264 1080p + 1:1 HEVC 1080 + 16:9 ProRes 422 1080p, draft, loudness two-pass, AI label',
-    ...medians(p),
-    targetRatio: 0.8,
-    note: 'ours: one run (each segment decoded once, split to three encoders; one mix + loudness measure); baseline: the same three deliverables as three runs, empty cache each',
-  }, p);
+  report(
+    {
+      id: 'EXP-5',
+      workload:
+        '4 shots x 3 s (640x360 24 fps + tone), 16:9 1080p project -> 9:16 H.264 1080p + 1:1 HEVC 1080 + 16:9 ProRes 422 1080p, draft, loudness two-pass, AI label',
+      ...medians(p),
+      targetRatio: 0.8,
+      note: 'ours: one run (each segment decoded once, split to three encoders; one mix + loudness measure); baseline: the same three deliverables as three runs, empty cache each',
+    },
+    p,
+  );
 }
 
 async function main(): Promise<void> {

@@ -45,25 +45,79 @@ function ffmpeg(args: string[]): void {
 }
 
 function frames(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  const out = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-count_packets',
+      '-show_entries',
+      'stream=nb_read_packets',
+      '-of',
+      'csv=p=0',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(out.trim());
 }
 
 function audioSec(file: string): string {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  const out = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=duration', '-of', 'csv=p=0', file],
+    { encoding: 'utf8' },
+  );
   return Number(out.trim()).toFixed(3);
 }
 
 /** A generated clip with sound (testsrc2 + a tone), encoded fast: the bench is about the export. */
-function makeClip(out: string, size: string, rate: number, sec: number, audio: { rate: number; channels: 1 | 2 }): void {
-  ffmpeg(['-f', 'lavfi', '-i', `testsrc2=s=${size}:r=${rate}:d=${sec}`, '-f', 'lavfi', '-i', `sine=f=330:r=${audio.rate}:d=${sec}`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', String(rate * 2), '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-ac', String(audio.channels), '-shortest', out]);
+function makeClip(
+  out: string,
+  size: string,
+  rate: number,
+  sec: number,
+  audio: { rate: number; channels: 1 | 2 },
+): void {
+  ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=${size}:r=${rate}:d=${sec}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=f=330:r=${audio.rate}:d=${sec}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    String(rate * 2),
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-ac',
+    String(audio.channels),
+    '-shortest',
+    out,
+  ]);
 }
 
 async function ours(
-  dir: string, clips: ClipSpec[], width: number, height: number, fps: Fps, out: string, mode: ExportMode,
-  edit: (doc: ProjectSnapshot) => void = () => undefined, reason?: RegExp, facts: ReadonlyMap<string, unknown> = new Map(),
+  dir: string,
+  clips: ClipSpec[],
+  width: number,
+  height: number,
+  fps: Fps,
+  out: string,
+  mode: ExportMode,
+  edit: (doc: ProjectSnapshot) => void = () => undefined,
+  reason?: RegExp,
+  facts: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<void> {
   const doc = makeDoc(clips, { dir, width, height, fps });
   edit(doc);
@@ -79,18 +133,47 @@ async function ours(
 function handWrittenExport(inputs: { file: string; hasAudio: boolean; sec: number }[], out: string): void {
   const parts: string[] = [];
   inputs.forEach((input, i) => {
-    parts.push(`[${i}:v]scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=24,format=yuv420p[v${i}]`);
-    parts.push(input.hasAudio
-      ? `[${i}:a]aresample=48000,aformat=channel_layouts=stereo[a${i}]`
-      : `anullsrc=r=48000:cl=stereo,atrim=duration=${input.sec}[a${i}]`);
+    parts.push(
+      `[${i}:v]scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=24,format=yuv420p[v${i}]`,
+    );
+    parts.push(
+      input.hasAudio
+        ? `[${i}:a]aresample=48000,aformat=channel_layouts=stereo[a${i}]`
+        : `anullsrc=r=48000:cl=stereo,atrim=duration=${input.sec}[a${i}]`,
+    );
   });
   const pads = inputs.map((_, i) => `[v${i}][a${i}]`).join('');
   ffmpeg([
     ...inputs.flatMap((i) => ['-i', i.file]),
-    '-filter_complex', `${parts.join(';')};${pads}concat=n=${inputs.length}:v=1:a=1[v][a]`,
-    '-map', '[v]', '-map', '[a]',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-profile:v', 'high', '-r', '24',
-    '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', out,
+    '-filter_complex',
+    `${parts.join(';')};${pads}concat=n=${inputs.length}:v=1:a=1[v][a]`,
+    '-map',
+    '[v]',
+    '-map',
+    '[a]',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '23',
+    '-pix_fmt',
+    'yuv420p',
+    '-profile:v',
+    'high',
+    '-r',
+    '24',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '192k',
+    '-ar',
+    '48000',
+    '-ac',
+    '2',
+    '-movflags',
+    '+faststart',
+    out,
   ]);
 }
 
@@ -110,19 +193,29 @@ async function exp1(root: string): Promise<void> {
     addClip(dir, 'media/kitten.mp4', realMedia('ai-clip-kitten-720x480-8fps.mp4')),
     addClip(dir, 'media/b720.mp4', join(dir, 'src/b720.mp4')),
   ];
-  const inputs = clips.map((c) => ({ file: join(dir, c.path ?? ''), hasAudio: c.info?.hasAudio ?? false, sec: c.info?.durationSec ?? 0 }));
+  const inputs = clips.map((c) => ({
+    file: join(dir, c.path ?? ''),
+    hasAudio: c.info?.hasAudio ?? false,
+    sec: c.info?.durationSec ?? 0,
+  }));
   const oursOut = join(dir, 'ours.mp4');
   const baseOut = join(dir, 'baseline.mp4');
-  const t = await interleaved(RUNS,
+  const t = await interleaved(
+    RUNS,
     () => ours(dir, clips, 1920, 1080, { num: 24, den: 1 }, oursOut, 'reencode'),
-    () => handWrittenExport(inputs, baseOut));
-  report({
-    id: 'EXP-1',
-    workload: '2 real AI clips (720x480 8 fps, silent) + 1080p30/48k + 720p25/44.1k mono, 24.25 s -> 1080p24 x264 veryfast crf 23',
-    ...medians(t),
-    targetRatio: 1.15,
-    note: `frames: ours ${frames(oursOut)}, baseline ${frames(baseOut)}`,
-  }, t);
+    () => handWrittenExport(inputs, baseOut),
+  );
+  report(
+    {
+      id: 'EXP-1',
+      workload:
+        '2 real AI clips (720x480 8 fps, silent) + 1080p30/48k + 720p25/44.1k mono, 24.25 s -> 1080p24 x264 veryfast crf 23',
+      ...medians(t),
+      targetRatio: 1.15,
+      note: `frames: ours ${frames(oursOut)}, baseline ${frames(baseOut)}`,
+    },
+    t,
+  );
 }
 
 /** ours / baseline of paired samples, as the row would print it. */
@@ -150,13 +243,15 @@ interface Exp3Case {
  */
 async function imported(dir: string, clips: ClipSpec[]): Promise<{ clips: ClipSpec[]; facts: Map<string, unknown> }> {
   const facts = new Map<string, unknown>();
-  const out = await Promise.all(clips.map(async (c) => {
-    const file = join(dir, c.path ?? '');
-    const probed = await probeMedia(file);
-    if (!probed.copyFacts) throw new Error(`the import stored no clip facts for ${c.path ?? ''}`);
-    facts.set(createHash('sha256').update(readFileSync(file)).digest('hex'), probed.copyFacts);
-    return { ...c, info: probed.info };
-  }));
+  const out = await Promise.all(
+    clips.map(async (c) => {
+      const file = join(dir, c.path ?? '');
+      const probed = await probeMedia(file);
+      if (!probed.copyFacts) throw new Error(`the import stored no clip facts for ${c.path ?? ''}`);
+      facts.set(createHash('sha256').update(readFileSync(file)).digest('hex'), probed.copyFacts);
+      return { ...c, info: probed.info };
+    }),
+  );
   return { clips: out, facts };
 }
 
@@ -165,19 +260,29 @@ async function imported(dir: string, clips: ClipSpec[]): Promise<{ clips: ClipSp
  * used only when it matches). Hashed here once, outside the timed runs.
  */
 function contentIds(dir: string, clips: ClipSpec[]): (doc: ProjectSnapshot) => void {
-  const ids = new Map(clips.map((c) => [c.path ?? '', createHash('sha256').update(readFileSync(join(dir, c.path ?? ''))).digest('hex')]));
-  return (doc) => doc.assets.forEach((a) => {
-    const id = ids.get(a.path) ?? a.id;
-    for (const t of doc.takes) if (t.assetId === a.id) t.assetId = id;
-    a.id = id;
-  });
+  const ids = new Map(
+    clips.map((c) => [
+      c.path ?? '',
+      createHash('sha256')
+        .update(readFileSync(join(dir, c.path ?? '')))
+        .digest('hex'),
+    ]),
+  );
+  return (doc) =>
+    doc.assets.forEach((a) => {
+      const id = ids.get(a.path) ?? a.id;
+      for (const t of doc.takes) if (t.assetId === a.id) t.assetId = id;
+      a.id = id;
+    });
 }
 
 /**
  * Our copy export cold and warm against the raw concat copy and the like-for-like command;
  * `legacy`: cold with clips recorded without facts (c.clips as addClip made them, so probed).
  */
-async function exp3Runs(c: Exp3Case): Promise<{ cold: Paired; legacy: Paired; warm: Paired; like: Paired; out: string; base: string; likeOut: string }> {
+async function exp3Runs(
+  c: Exp3Case,
+): Promise<{ cold: Paired; legacy: Paired; warm: Paired; like: Paired; out: string; base: string; likeOut: string }> {
   const withFacts = await imported(c.dir, c.clips);
   const realIds = contentIds(c.dir, c.clips);
   const list = join(c.dir, 'list.txt');
@@ -190,10 +295,39 @@ async function exp3Runs(c: Exp3Case): Promise<{ cold: Paired; legacy: Paired; wa
     await ours(c.dir, clips, c.width, c.height, c.fps, out, 'copy', realIds, c.audioReason, facts);
   };
   const cold = first(withFacts.clips, withFacts.facts);
-  const warm = (): Promise<void> => ours(c.dir, c.clips, c.width, c.height, c.fps, out, 'copy', undefined, c.audioReason);
-  const raw = (): void => ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', base]);
-  const like = (): void => ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, ...c.audio.inputs, '-filter_complex', c.audio.graph,
-    '-map', '0:v:0', '-map', '[a]', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', likeOut]);
+  const warm = (): Promise<void> =>
+    ours(c.dir, c.clips, c.width, c.height, c.fps, out, 'copy', undefined, c.audioReason);
+  const raw = (): void =>
+    ffmpeg(['-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-movflags', '+faststart', base]);
+  const like = (): void =>
+    ffmpeg([
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      list,
+      ...c.audio.inputs,
+      '-filter_complex',
+      c.audio.graph,
+      '-map',
+      '0:v:0',
+      '-map',
+      '[a]',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '192k',
+      '-ar',
+      '48000',
+      '-ac',
+      '2',
+      '-movflags',
+      '+faststart',
+      likeOut,
+    ]);
   const coldRaw = await interleaved(RUNS, cold, raw);
   const coldLike = await interleaved(RUNS, cold, like);
   const legacy = await interleaved(RUNS, first(c.clips), raw);
@@ -209,29 +343,46 @@ async function exp3(root: string): Promise<void> {
   for (const f of files) makeClip(f, '1280x720', 30, 5, { rate: 48000, channels: 2 });
   const clips = files.map((f, i) => addClip(dir, `media/clip${i}.mp4`, f));
   const r = await exp3Runs({
-    dir, clips, files: clips.map((c) => join(dir, c.path ?? '')), width: 1280, height: 720, fps: { num: 30, den: 1 },
-    audio: { inputs: clips.flatMap((c) => ['-i', join(dir, c.path ?? '')]), graph: `${clips.map((_, i) => `[${i + 1}:a:0]`).join('')}concat=n=${clips.length}:v=0:a=1[a]` },
+    dir,
+    clips,
+    files: clips.map((c) => join(dir, c.path ?? '')),
+    width: 1280,
+    height: 720,
+    fps: { num: 30, den: 1 },
+    audio: {
+      inputs: clips.flatMap((c) => ['-i', join(dir, c.path ?? '')]),
+      graph: `${clips.map((_, i) => `[${i + 1}:a:0]`).join('')}concat=n=${clips.length}:v=0:a=1[a]`,
+    },
     audioReason: /audio copied: identical AAC in every clip$/,
   });
-  const path = 'ours: stream-copy path (first export of imported clips: their facts stored at import, so no clip probe; one ffmpeg copying the video '
-    + 'packets and the AAC packets, placed per clip by an audio concat list (shared/export/audioCopy.ts), then 1 output probe before the rename)';
-  report({
-    id: 'EXP-3',
-    workload: '4 identical-parameter clips (720p30 H.264 + AAC 48k, 5 s each), cuts only; vs raw -f concat -c copy',
-    ...medians(r.cold),
-    targetRatio: 2,
-    note: `${path}. Baseline: plain -c copy, unverified, AAC copied as is. First export of clips imported without stored facts (4 probes beside the join): ${ratioText(r.legacy)}. `
-      + `Same export repeated (clip probes remembered): ${ratioText(r.warm)}. `
-      + `Like-for-like baseline (EXP-3b): ${ratioText(r.like)}. `
-      + `frames: ours ${frames(r.out)}, baseline ${frames(r.base)}; audio s: ours ${audioSec(r.out)}, baseline ${audioSec(r.base)}`,
-  }, r.cold);
-  report({
-    id: 'EXP-3b',
-    workload: 'EXP-3 against the like-for-like command: the same concat copy + the clips\' audio joined and AAC-encoded in one hand-written ffmpeg',
-    ...medians(r.like),
-    targetRatio: 2,
-    note: `first export, as EXP-3 (ours copies the audio now; this baseline encodes it, so it is no longer like for like); baseline unverified, audio not trimmed to exact samples; audio s: ours ${audioSec(r.out)}, like-for-like ${audioSec(r.likeOut)}`,
-  }, r.like);
+  const path =
+    'ours: stream-copy path (first export of imported clips: their facts stored at import, so no clip probe; one ffmpeg copying the video ' +
+    'packets and the AAC packets, placed per clip by an audio concat list (shared/export/audioCopy.ts), then 1 output probe before the rename)';
+  report(
+    {
+      id: 'EXP-3',
+      workload: '4 identical-parameter clips (720p30 H.264 + AAC 48k, 5 s each), cuts only; vs raw -f concat -c copy',
+      ...medians(r.cold),
+      targetRatio: 2,
+      note:
+        `${path}. Baseline: plain -c copy, unverified, AAC copied as is. First export of clips imported without stored facts (4 probes beside the join): ${ratioText(r.legacy)}. ` +
+        `Same export repeated (clip probes remembered): ${ratioText(r.warm)}. ` +
+        `Like-for-like baseline (EXP-3b): ${ratioText(r.like)}. ` +
+        `frames: ours ${frames(r.out)}, baseline ${frames(r.base)}; audio s: ours ${audioSec(r.out)}, baseline ${audioSec(r.base)}`,
+    },
+    r.cold,
+  );
+  report(
+    {
+      id: 'EXP-3b',
+      workload:
+        "EXP-3 against the like-for-like command: the same concat copy + the clips' audio joined and AAC-encoded in one hand-written ffmpeg",
+      ...medians(r.like),
+      targetRatio: 2,
+      note: `first export, as EXP-3 (ours copies the audio now; this baseline encodes it, so it is no longer like for like); baseline unverified, audio not trimmed to exact samples; audio s: ours ${audioSec(r.out)}, like-for-like ${audioSec(r.likeOut)}`,
+    },
+    r.like,
+  );
 }
 
 /** EXP-3 on the real AI clips (silent, 8 fps): the audio track is generated silence. */
@@ -239,22 +390,33 @@ async function exp3Real(root: string): Promise<void> {
   const dir = join(root, 'exp3c');
   mkdirSync(dir, { recursive: true });
   const names = ['horse', 'kitten', 'horse', 'kitten'];
-  const clips = names.map((n, i) => addClip(dir, `media/${n}${i}.mp4`, join(REAL_MEDIA_DIR, `ai-clip-${n}-720x480-8fps.mp4`)));
+  const clips = names.map((n, i) =>
+    addClip(dir, `media/${n}${i}.mp4`, join(REAL_MEDIA_DIR, `ai-clip-${n}-720x480-8fps.mp4`)),
+  );
   const samples = Math.round(clips.reduce((s, c) => s + (c.info?.durationSec ?? 0), 0) * 48000);
   const r = await exp3Runs({
-    dir, clips, files: clips.map((c) => join(dir, c.path ?? '')), width: 720, height: 480, fps: { num: 8, den: 1 },
+    dir,
+    clips,
+    files: clips.map((c) => join(dir, c.path ?? '')),
+    width: 720,
+    height: 480,
+    fps: { num: 8, den: 1 },
     audio: { inputs: [], graph: `anullsrc=r=48000:cl=stereo,atrim=end_sample=${samples}[a]` },
     audioReason: /audio encoded: .* has no audio$/,
   });
-  report({
-    id: 'EXP-3c',
-    workload: '4 real AI clips (720x480 8 fps H.264, no audio, 6.125 s each), cuts only; vs raw -f concat -c copy',
-    ...medians(r.cold),
-    targetRatio: 2,
-    note: 'ours: as EXP-3, the audio is AAC silence (raw copy writes no audio track). '
-      + `Without stored facts (4 clip probes): ${ratioText(r.legacy)}. Same export repeated (clip probes remembered): ${ratioText(r.warm)}. Like-for-like (concat copy + AAC silence, one command): ${ratioText(r.like)}. `
-      + `frames: ours ${frames(r.out)}, baseline ${frames(r.base)}`,
-  }, r.cold);
+  report(
+    {
+      id: 'EXP-3c',
+      workload: '4 real AI clips (720x480 8 fps H.264, no audio, 6.125 s each), cuts only; vs raw -f concat -c copy',
+      ...medians(r.cold),
+      targetRatio: 2,
+      note:
+        'ours: as EXP-3, the audio is AAC silence (raw copy writes no audio track). ' +
+        `Without stored facts (4 clip probes): ${ratioText(r.legacy)}. Same export repeated (clip probes remembered): ${ratioText(r.warm)}. Like-for-like (concat copy + AAC silence, one command): ${ratioText(r.like)}. ` +
+        `frames: ours ${frames(r.out)}, baseline ${frames(r.base)}`,
+    },
+    r.cold,
+  );
 }
 
 async function exp4(root: string): Promise<void> {
@@ -272,19 +434,26 @@ async function exp4(root: string): Promise<void> {
   const cutOut = join(dir, 'cuts.mp4');
   const fps = { num: 24, den: 1 };
   // 12-frame (0.5 s) transitions into every clip after the first, alternating the two kinds.
-  const fades = (doc: ProjectSnapshot): void => doc.shots.forEach((shot, i) => {
-    if (i > 0) shot.transitionIn = { kind: i % 2 ? 'crossfade' : 'dip_to_black', frames: 12 };
-  });
-  const t = await interleaved(RUNS,
+  const fades = (doc: ProjectSnapshot): void =>
+    doc.shots.forEach((shot, i) => {
+      if (i > 0) shot.transitionIn = { kind: i % 2 ? 'crossfade' : 'dip_to_black', frames: 12 };
+    });
+  const t = await interleaved(
+    RUNS,
     () => ours(dir, clips, 1280, 720, fps, fadeOut, 'reencode', fades),
-    () => ours(dir, clips, 1280, 720, fps, cutOut, 'reencode'));
-  report({
-    id: 'EXP-4',
-    workload: '2 real AI clips (720x480 8 fps) + 720p24/48k + 720p30/44.1k mono, ~22 s -> 720p24; 3 transitions of 12 frames vs cuts only',
-    ...medians(t),
-    targetRatio: 1.3,
-    note: `frames: transitions ${frames(fadeOut)}, cuts ${frames(cutOut)} (36 fewer expected); audio s: ${audioSec(fadeOut)} vs ${audioSec(cutOut)}`,
-  }, t);
+    () => ours(dir, clips, 1280, 720, fps, cutOut, 'reencode'),
+  );
+  report(
+    {
+      id: 'EXP-4',
+      workload:
+        '2 real AI clips (720x480 8 fps) + 720p24/48k + 720p30/44.1k mono, ~22 s -> 720p24; 3 transitions of 12 frames vs cuts only',
+      ...medians(t),
+      targetRatio: 1.3,
+      note: `frames: transitions ${frames(fadeOut)}, cuts ${frames(cutOut)} (36 fewer expected); audio s: ${audioSec(fadeOut)} vs ${audioSec(cutOut)}`,
+    },
+    t,
+  );
 }
 
 async function main(): Promise<void> {

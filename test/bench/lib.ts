@@ -80,7 +80,8 @@ export async function interleaved(runs: number, ours: () => unknown, baseline: (
 
 /** The row's times from paired samples (medians). */
 export function medians(p: Paired): Pick<BenchRow, 'oursSec' | 'baselineSec' | 'oursCpuSec' | 'baselineCpuSec'> {
-  const cpu = (s: Sample[]): number | undefined => (s.every((x) => x.cpu !== null) ? median(s.map((x) => x.cpu ?? 0)) : undefined);
+  const cpu = (s: Sample[]): number | undefined =>
+    s.every((x) => x.cpu !== null) ? median(s.map((x) => x.cpu ?? 0)) : undefined;
   return {
     oursSec: median(p.ours.map((s) => s.wall)),
     baselineSec: median(p.baseline.map((s) => s.wall)),
@@ -93,9 +94,13 @@ export function medians(p: Paired): Pick<BenchRow, 'oursSec' | 'baselineSec' | '
 export function report(row: BenchRow, samples?: Paired): void {
   const ratio = row.oursSec / row.baselineSec;
   const met = ratio <= row.targetRatio;
-  console.log(`${row.id}: ${ratio.toFixed(2)}x  ours ${row.oursSec.toFixed(2)} s, baseline ${row.baselineSec.toFixed(3)} s, target <= ${row.targetRatio}x: ${met ? 'met' : 'NOT met'}`);
+  console.log(
+    `${row.id}: ${ratio.toFixed(2)}x  ours ${row.oursSec.toFixed(2)} s, baseline ${row.baselineSec.toFixed(3)} s, target <= ${row.targetRatio}x: ${met ? 'met' : 'NOT met'}`,
+  );
   if (row.oursCpuSec !== undefined && row.baselineCpuSec !== undefined && row.baselineCpuSec > 0) {
-    console.log(`  ffmpeg CPU: ours ${row.oursCpuSec.toFixed(2)} s, baseline ${row.baselineCpuSec.toFixed(2)} s (${(row.oursCpuSec / row.baselineCpuSec).toFixed(2)}x)`);
+    console.log(
+      `  ffmpeg CPU: ours ${row.oursCpuSec.toFixed(2)} s, baseline ${row.baselineCpuSec.toFixed(2)} s (${(row.oursCpuSec / row.baselineCpuSec).toFixed(2)}x)`,
+    );
   }
   if (samples) {
     const fmt = (s: Sample[]): string => s.map((x) => x.wall.toFixed(2)).join('/');

@@ -48,7 +48,10 @@ try {
       console.error(`${bench} crashed (exit ${r.status ?? r.signal})`);
     }
   }
-  const rows = readFileSync(rowsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const rows = readFileSync(rowsFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   writeResults(rows);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -68,9 +71,10 @@ function writeResults(rows) {
   const kept = previous.split('\n').filter((l) => /^\| [A-Z]+-\w+ \|/.test(l) && !ran.has(l.split('|')[1].trim()));
   const line = (r) => {
     const ratio = r.oursSec / r.baselineSec;
-    const cpu = r.oursCpuSec !== undefined && r.baselineCpuSec > 0
-      ? `${r.oursCpuSec.toFixed(2)} / ${r.baselineCpuSec.toFixed(2)} (${(r.oursCpuSec / r.baselineCpuSec).toFixed(2)}x)`
-      : 'n/a';
+    const cpu =
+      r.oursCpuSec !== undefined && r.baselineCpuSec > 0
+        ? `${r.oursCpuSec.toFixed(2)} / ${r.baselineCpuSec.toFixed(2)} (${(r.oursCpuSec / r.baselineCpuSec).toFixed(2)}x)`
+        : 'n/a';
     return `| ${r.id} | ${r.workload} | ${r.oursSec.toFixed(2)} | ${r.baselineSec.toFixed(3)} | ${ratio.toFixed(2)}x | <= ${r.targetRatio}x | ${ratio <= r.targetRatio ? 'yes' : '**no**'} | ${cpu} | ${r.note ?? ''} |`;
   };
   const body = [...kept, ...rows.map(line)].sort();

@@ -30,28 +30,72 @@ async function main(): Promise<void> {
     const clip = join(root, ...rel.split('/'));
     mkdirSync(join(root, 'media', 'ab'), { recursive: true });
     console.log('making a 3-minute 1080p30 clip (GOP 2 s)...');
-    ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=30:d=180', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '60',
-      '-pix_fmt', 'yuv420p', clip]);
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=1920x1080:r=30:d=180',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '60',
+      '-pix_fmt',
+      'yuv420p',
+      clip,
+    ]);
     const info = await probeFile(clip);
-    const asset: Asset = { id: ID, path: rel, originalName: 'testsrc2 3min.mp4', bytes: statSync(clip).size, origin: 'imported', info, createdAt: new Date().toISOString() };
+    const asset: Asset = {
+      id: ID,
+      path: rel,
+      originalName: 'testsrc2 3min.mp4',
+      bytes: statSync(clip).size,
+      origin: 'imported',
+      info,
+      createdAt: new Date().toISOString(),
+    };
     const rawOut = join(root, 'raw.jpg');
     let strip = { path: '', count: 0, tileWidth: 0, tileHeight: 0 };
-    const t = await interleaved(RUNS,
+    const t = await interleaved(
+      RUNS,
       async () => {
         rmSync(join(root, 'media', 'thumbs'), { recursive: true, force: true });
         strip = await makeFilmstrip(root, asset, { height: 90, count: 20 });
       },
       // B2.3's raw command: keyframes only, every 4th of the 90 keyframes, 20 tiles in a row.
-      () => ffmpeg(['-skip_frame', 'nokey', '-i', clip, '-vf', "select='not(mod(n\\,4))',scale=160:90,tile=20x1", '-frames:v', '1', '-q:v', '5', rawOut]));
-    const size = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip.path], { encoding: 'utf8' }).stdout.trim();
+      () =>
+        ffmpeg([
+          '-skip_frame',
+          'nokey',
+          '-i',
+          clip,
+          '-vf',
+          "select='not(mod(n\\,4))',scale=160:90,tile=20x1",
+          '-frames:v',
+          '1',
+          '-q:v',
+          '5',
+          rawOut,
+        ]),
+    );
+    const size = spawnSync(
+      'ffprobe',
+      ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip.path],
+      { encoding: 'utf8' },
+    ).stdout.trim();
     if (size !== `${20 * strip.tileWidth},${strip.tileHeight}`) throw new Error(`unexpected sprite size ${size}`);
-    report({
-      id: 'THM-1',
-      workload: 'filmstrip sprite, 20 tiles of 160x90, of a 3-min 1080p30 H.264 clip (GOP 2 s): keyframe-only decode, fps + tile',
-      ...medians(t),
-      targetRatio: 1.5,
-      note: `absolute target < 1 s; sprite ${size}; baseline: raw ffmpeg -skip_frame nokey + select + tile (reliability-anchors B2.3)`,
-    }, t);
+    report(
+      {
+        id: 'THM-1',
+        workload:
+          'filmstrip sprite, 20 tiles of 160x90, of a 3-min 1080p30 H.264 clip (GOP 2 s): keyframe-only decode, fps + tile',
+        ...medians(t),
+        targetRatio: 1.5,
+        note: `absolute target < 1 s; sprite ${size}; baseline: raw ffmpeg -skip_frame nokey + select + tile (reliability-anchors B2.3)`,
+      },
+      t,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -56,7 +56,11 @@ function p95(values: number[]): number {
 
 function buildPage(outDir: string): void {
   const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', 'test/bench/ui', '--outDir', outDir, '--emptyOutDir', '--base', './', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', 'test/bench/ui', '--outDir', outDir, '--emptyOutDir', '--base', './', '--logLevel', 'warn'],
+    { cwd: repo, stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('vite build of the bench page failed');
 }
 
@@ -69,14 +73,27 @@ async function main(): Promise<void> {
   // The flags of playwright.config.ts: --disable-gpu makes Chromium rasterise canvas in software.
   const browser = await chromium.launch({
     executablePath: chromiumPath(chromium),
-    args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      ...(isRoot ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(url);
-    await page.waitForFunction(() => (globalThis as unknown as Win).bench?.ready() === true, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as unknown as Win).bench?.ready() === true, undefined, {
+      timeout: 60_000,
+    });
     const b = <T>(fn: (bench: PageBench, arg: number[]) => T | Promise<T>, ...arg: number[]) =>
-      page.evaluate(([src, a]) => new Function('b', 'a', `return (${src})(b, a)`)((globalThis as unknown as Win).bench, a), [fn.toString(), arg] as const) as Promise<T>;
+      page.evaluate(
+        ([src, a]) => new Function('b', 'a', `return (${src})(b, a)`)((globalThis as unknown as Win).bench, a),
+        [fn.toString(), arg] as const,
+      ) as Promise<T>;
 
     // ---- UI-1: pan at a working zoom (~30 clips on screen), zoom from "whole film" in and out.
     // The bare stage gets the most nodes ours holds during the same sequence.
@@ -84,7 +101,12 @@ async function main(): Promise<void> {
     const panNodes = await b((x, a) => x.panNodes(a[0] as number, 25), FRAMES);
     await b((x) => x.fit());
     const zoomNodes = await b((x, a) => x.zoomNodes(a[0] as number, 1.06), FRAMES);
-    const empty = () => ({ ours: [] as number[], bare: [] as number[], oursWork: [] as number[], bareWork: [] as number[] });
+    const empty = () => ({
+      ours: [] as number[],
+      bare: [] as number[],
+      oursWork: [] as number[],
+      bareWork: [] as number[],
+    });
     const pan = empty();
     const zoom = empty();
     for (let run = 0; run < RUNS; run++) {
@@ -119,11 +141,15 @@ async function main(): Promise<void> {
       const ow = p95(s.oursWork);
       const bw = p95(s.bareWork);
       report({
-        id, workload: `${what}, 500 shots, Chromium --disable-gpu, ${FRAMES} frames x ${RUNS} runs; ratio of p95 work per frame`,
-        oursSec: ow / 1000, baselineSec: bw / 1000, targetRatio: 1.5,
+        id,
+        workload: `${what}, 500 shots, Chromium --disable-gpu, ${FRAMES} frames x ${RUNS} runs; ratio of p95 work per frame`,
+        oursSec: ow / 1000,
+        baselineSec: bw / 1000,
+        targetRatio: 1.5,
         // Frame intervals come in whole display refreshes (16.7 ms steps), and other work on the
         // machine shows in them; the work per frame (step + React + Konva draw) is the finer measure.
-        note: `work p95 ours ${ow.toFixed(1)} ms vs bare Konva ${bw.toFixed(1)} ms with ${nodes} nodes (the most ours held); ` +
+        note:
+          `work p95 ours ${ow.toFixed(1)} ms vs bare Konva ${bw.toFixed(1)} ms with ${nodes} nodes (the most ours held); ` +
           `frame interval p95 ours ${o.toFixed(1)} ms (target <= 33 ms: ${o <= 33 ? 'met' : 'NOT met'}; mean ${mean(s.ours).toFixed(1)}), bare ${base.toFixed(1)} ms (mean ${mean(s.bare).toFixed(1)})`,
       });
     };
@@ -153,7 +179,11 @@ async function main(): Promise<void> {
     await page.mouse.up();
     const clipRenders = (renders.ShotClip ?? 0) / moves;
     report({
-      id: 'UI-2', workload: `drag one shot ${moves} pointer moves, 500 shots`, oursSec: clipRenders, baselineSec: 1, targetRatio: 1,
+      id: 'UI-2',
+      workload: `drag one shot ${moves} pointer moves, 500 shots`,
+      oursSec: clipRenders,
+      baselineSec: 1,
+      targetRatio: 1,
       note: `shot components re-rendered per drag frame: ${clipRenders.toFixed(2)} (target: 1); per move also ShotsLayer ${((renders.ShotsLayer ?? 0) / moves).toFixed(2)}, OverlayLayer ${((renders.OverlayLayer ?? 0) / moves).toFixed(2)}, StaticLayer ${((renders.StaticLayer ?? 0) / moves).toFixed(2)}. Columns here are renders, not seconds`,
     });
   } finally {

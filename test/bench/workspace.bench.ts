@@ -22,7 +22,10 @@ const requireFromRepo = createRequire(join(repo, 'package.json'));
 const OPENS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
 const SELECTS = 60;
 
-type Win = { bench: { open(kind: string): Promise<number>; select(kind: string, i: number): Promise<number> }; benchReady?: boolean };
+type Win = {
+  bench: { open(kind: string): Promise<number>; select(kind: string, i: number): Promise<number> };
+  benchReady?: boolean;
+};
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 const p95 = (v: number[]) => {
@@ -34,31 +37,54 @@ async function main(): Promise<void> {
   const { chromium } = requireFromRepo('@playwright/test') as typeof Playwright;
   const work = mkdtempSync(join(tmpdir(), 'storyboard-workspace-bench-'));
   const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', 'test/bench/workspace', '--outDir', work, '--emptyOutDir', '--base', './', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+  const built = spawnSync(
+    process.execPath,
+    [vite, 'build', 'test/bench/workspace', '--outDir', work, '--emptyOutDir', '--base', './', '--logLevel', 'warn'],
+    { cwd: repo, stdio: 'inherit' },
+  );
   if (built.status !== 0) throw new Error('vite build of the workspace bench page failed');
   const { server, url } = await serve(work);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const browser = await chromium.launch({
     executablePath: chromiumPath(chromium),
-    args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      ...(isRoot ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(url);
-    await page.waitForFunction(() => (globalThis as unknown as Win).benchReady === true, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as unknown as Win).benchReady === true, undefined, {
+      timeout: 60_000,
+    });
     const open = (kind: string) => page.evaluate((k) => (globalThis as unknown as Win).bench.open(k), kind);
-    const select = (kind: string, i: number) => page.evaluate(([k, n]) => (globalThis as unknown as Win).bench.select(k as string, n as number), [kind, i] as const);
+    const select = (kind: string, i: number) =>
+      page.evaluate(([k, n]) => (globalThis as unknown as Win).bench.select(k as string, n as number), [
+        kind,
+        i,
+      ] as const);
 
     const opens = { ours: [] as number[], bare: [] as number[] };
     for (let run = 0; run < OPENS; run++) {
-      for (const kind of run % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours']) opens[kind as 'ours' | 'bare'].push(await open(kind));
+      for (const kind of run % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'])
+        opens[kind as 'ours' | 'bare'].push(await open(kind));
     }
     const o = median(opens.ours);
     const b = median(opens.bare);
     report({
-      id: 'UI-3a', workload: `open a 500-shot project to an interactive workspace, Chromium --disable-gpu, median of ${OPENS}`,
-      oursSec: o / 1000, baselineSec: b / 1000, targetRatio: Math.max(1, 1000 / b),
-      note: `ours ${o.toFixed(0)} ms (target <= 1000 ms: ${o <= 1000 ? 'met' : 'NOT met'}; runs ${opens.ours.map((x) => x.toFixed(0)).join('/')}), ` +
+      id: 'UI-3a',
+      workload: `open a 500-shot project to an interactive workspace, Chromium --disable-gpu, median of ${OPENS}`,
+      oursSec: o / 1000,
+      baselineSec: b / 1000,
+      targetRatio: Math.max(1, 1000 / b),
+      note:
+        `ours ${o.toFixed(0)} ms (target <= 1000 ms: ${o <= 1000 ? 'met' : 'NOT met'}; runs ${opens.ours.map((x) => x.toFixed(0)).join('/')}), ` +
         `baseline a bare React list of the 500 shots ${b.toFixed(0)} ms`,
     });
 
@@ -70,9 +96,13 @@ async function main(): Promise<void> {
     const so = p95(sel.ours);
     const sb = p95(sel.bare);
     report({
-      id: 'UI-3b', workload: `selection change -> inspector painted, ${SELECTS} changes, p95`,
-      oursSec: so / 1000, baselineSec: sb / 1000, targetRatio: Math.max(1, 16 / sb),
-      note: `ours p95 ${so.toFixed(1)} ms (target <= 16 ms: ${so <= 16 ? 'met' : 'NOT met'}; median ${median(sel.ours).toFixed(1)}), ` +
+      id: 'UI-3b',
+      workload: `selection change -> inspector painted, ${SELECTS} changes, p95`,
+      oursSec: so / 1000,
+      baselineSec: sb / 1000,
+      targetRatio: Math.max(1, 16 / sb),
+      note:
+        `ours p95 ${so.toFixed(1)} ms (target <= 16 ms: ${so <= 16 ? 'met' : 'NOT met'}; median ${median(sel.ours).toFixed(1)}), ` +
         `baseline bare list p95 ${sb.toFixed(1)} ms (median ${median(sel.bare).toFixed(1)}); both include the wait for the next frame`,
     });
   } finally {

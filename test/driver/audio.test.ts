@@ -10,7 +10,11 @@ import { makeDoc, withAudio } from './fixtures.js';
 import { TestTimeline } from './TestTimeline.js';
 
 // Two 2 s shots (48 frames each) at 2 px per frame; a 3 s music item (72 frames) at frame 10.
-const doc = () => withAudio(makeDoc([2, 2]), [{ id: 'm1', seconds: 3, startFrame: 10 }, { id: 'v1', seconds: 1, lane: 'voiceover', startFrame: 0 }]);
+const doc = () =>
+  withAudio(makeDoc([2, 2]), [
+    { id: 'm1', seconds: 3, startFrame: 10 },
+    { id: 'v1', seconds: 1, lane: 'voiceover', startFrame: 0 },
+  ]);
 const make = () => new TestTimeline(doc(), { pxPerFrame: 2 });
 
 describe('drag an audio item', () => {
@@ -83,7 +87,9 @@ describe('trim an audio item', () => {
     const t = make();
     const edge = t.audioAt('m1', 'left-edge');
     await t.drag(edge, { x: edge.x + 20, y: edge.y }, { alt: true });
-    expect(t.services.edits()).toEqual([{ method: 'audio.update', input: { id: 'm1', patch: { startFrame: 20, inFrame: 10 } } }]);
+    expect(t.services.edits()).toEqual([
+      { method: 'audio.update', input: { id: 'm1', patch: { startFrame: 20, inFrame: 10 } } },
+    ]);
     // Dragging left cannot reveal sound before the file's start.
     const edge2 = t.audioAt('m1', 'left-edge');
     t.pointerDown(edge2.x, edge2.y, { alt: true }).pointerMove(edge2.x - 200, edge2.y, { alt: true });
@@ -128,7 +134,10 @@ describe('select + Delete', () => {
 
 describe('view extent', () => {
   it('zoom to fit and scrolling reach an audio item that ends after the film', () => {
-    const t = new TestTimeline(withAudio(makeDoc([2, 2]), [{ id: 'late', seconds: 3, startFrame: 200 }]), { pxPerFrame: 2, width: 2000 });
+    const t = new TestTimeline(withAudio(makeDoc([2, 2]), [{ id: 'late', seconds: 3, startFrame: 200 }]), {
+      pxPerFrame: 2,
+      width: 2000,
+    });
     commands.zoomToFit(t.ctx);
     expect(t.viewport.getState().pxPerFrame).toBeCloseTo((2000 * 0.96) / 272, 6);
   });
@@ -140,8 +149,13 @@ describe('audio geometry', () => {
     const boxes = audioModel(d);
     const t = new TestTimeline(d, { pxPerFrame: 2 });
     const m = t.audioAt('m1');
-    expect(hitAudio(boxes, m.x, m.y, { pxPerFrame: 2, scrollFrame: 0 })).toMatchObject({ box: { id: 'm1' }, zone: 'body' });
-    expect(hitAudio(boxes, t.audioAt('m1', 'left-edge').x, m.y, { pxPerFrame: 2, scrollFrame: 0 })?.zone).toBe('trim-in');
+    expect(hitAudio(boxes, m.x, m.y, { pxPerFrame: 2, scrollFrame: 0 })).toMatchObject({
+      box: { id: 'm1' },
+      zone: 'body',
+    });
+    expect(hitAudio(boxes, t.audioAt('m1', 'left-edge').x, m.y, { pxPerFrame: 2, scrollFrame: 0 })?.zone).toBe(
+      'trim-in',
+    );
     expect(hitAudio(boxes, m.x, t.audioAt('v1').y, { pxPerFrame: 2, scrollFrame: 0 })).toBeNull();
   });
 

@@ -29,7 +29,12 @@ export class FakeServices {
     this.undoStack.push(this.doc);
     this.redoStack = [];
     const revision = this.doc.history.revision + 1;
-    this.doc = { ...this.doc, shots: shots.map((s, i) => ({ ...s, position: i })), audioItems, history: { canUndo: true, canRedo: false, revision } };
+    this.doc = {
+      ...this.doc,
+      shots: shots.map((s, i) => ({ ...s, position: i })),
+      audioItems,
+      history: { canUndo: true, canRedo: false, revision },
+    };
     return this.doc;
   }
 
@@ -45,7 +50,13 @@ export class FakeServices {
         return this.commit([...rest.slice(0, at), ...moved, ...rest.slice(at)]);
       }
       case 'shots.setTrim':
-        return this.commit(shots.map((s) => (s.id === input.shotId ? { ...s, trimInFrames: input.inFrames as number, trimOutFrames: input.outFrames as number | null } : s)));
+        return this.commit(
+          shots.map((s) =>
+            s.id === input.shotId
+              ? { ...s, trimInFrames: input.inFrames as number, trimOutFrames: input.outFrames as number | null }
+              : s,
+          ),
+        );
       case 'shots.removeMany':
         return this.commit(shots.filter((s) => !ids.includes(s.id)));
       case 'shots.duplicate': {
@@ -75,10 +86,16 @@ export class FakeServices {
       case 'audio.update': {
         const patch = input.patch as Partial<AudioItem>;
         if (!this.doc.audioItems.some((a) => a.id === input.id)) throw new Error(`no audio item ${String(input.id)}`);
-        return this.commit(shots, this.doc.audioItems.map((a) => (a.id === input.id ? { ...a, ...patch } : a)));
+        return this.commit(
+          shots,
+          this.doc.audioItems.map((a) => (a.id === input.id ? { ...a, ...patch } : a)),
+        );
       }
       case 'audio.remove':
-        return this.commit(shots, this.doc.audioItems.filter((a) => a.id !== input.id));
+        return this.commit(
+          shots,
+          this.doc.audioItems.filter((a) => a.id !== input.id),
+        );
       case 'history.undo': {
         const prev = this.undoStack.pop();
         if (!prev) throw new Error('nothing to undo');

@@ -3,26 +3,75 @@ import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return {
-    id, sceneId: null, position: 0, title: `Shot ${id}`, prompt: `prompt ${id}`, negativePrompt: '', firstFrameAssetId: null,
-    lastFrameAssetId: null, camera: 'static', shotSize: null, durationFrames: 48, provider: null, model: null,
-    elementIds: [], dialogue: '', seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null,
-    transitionIn: { kind: 'cut', frames: 0 }, notes: '', ...over,
+    id,
+    sceneId: null,
+    position: 0,
+    title: `Shot ${id}`,
+    prompt: `prompt ${id}`,
+    negativePrompt: '',
+    firstFrameAssetId: null,
+    lastFrameAssetId: null,
+    camera: 'static',
+    shotSize: null,
+    durationFrames: 48,
+    provider: null,
+    model: null,
+    elementIds: [],
+    dialogue: '',
+    seed: null,
+    selectedTakeId: null,
+    trimInFrames: 0,
+    trimOutFrames: null,
+    transitionIn: { kind: 'cut', frames: 0 },
+    notes: '',
+    ...over,
   };
 }
 
 export function makeAsset(id: string, durationSec: number): Asset {
   return {
-    id, path: `media/${id}.mp4`, originalName: `${id}.mp4`, bytes: 1000, origin: 'generated', createdAt: '',
+    id,
+    path: `media/${id}.mp4`,
+    originalName: `${id}.mp4`,
+    bytes: 1000,
+    origin: 'generated',
+    createdAt: '',
     info: {
-      kind: 'video', container: 'mp4', width: 720, height: 480, displayWidth: 720, displayHeight: 480, durationSec,
-      fps: { num: 24, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p',
-      hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+      kind: 'video',
+      container: 'mp4',
+      width: 720,
+      height: 480,
+      displayWidth: 720,
+      displayHeight: 480,
+      durationSec,
+      fps: { num: 24, den: 1 },
+      vfr: false,
+      rotation: 0,
+      sar: { num: 1, den: 1 },
+      videoCodec: 'h264',
+      pixelFormat: 'yuv420p',
+      hasAudio: false,
+      audioCodec: null,
+      audioChannels: 0,
+      audioSampleRate: 0,
     },
   };
 }
 
 export function makeTake(id: string, shotId: string, assetId: string, provider = 'animatic'): Take {
-  return { id, shotId, assetId, jobId: null, provider, model: null, request: {}, seed: null, cost: null, rating: null, createdAt: '' };
+  return {
+    id,
+    shotId,
+    assetId,
+    jobId: null,
+    provider,
+    model: null,
+    request: {},
+    seed: null,
+    cost: null,
+    rating: null,
+    createdAt: '',
+  };
 }
 
 /**
@@ -46,10 +95,27 @@ export function makeDoc(spec: readonly (number | { frames: number })[]): Project
   return {
     dir: '/films/lake',
     project: {
-      id: 'p1', name: 'Lake', aspect: '16:9', width: 1280, height: 720, fps: { num: 24, den: 1 }, stylePrompt: '',
-      styleRefAssetIds: [], defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: '',
+      id: 'p1',
+      name: 'Lake',
+      aspect: '16:9',
+      width: 1280,
+      height: 720,
+      fps: { num: 24, den: 1 },
+      stylePrompt: '',
+      styleRefAssetIds: [],
+      defaultProvider: 'animatic',
+      defaultModel: null,
+      language: 'en',
+      budgetCap: null,
+      createdAt: '',
     },
-    scenes: [], shots, takes, assets, elements: [], jobs: [], audioItems: [],
+    scenes: [],
+    shots,
+    takes,
+    assets,
+    elements: [],
+    jobs: [],
+    audioItems: [],
     history: { canUndo: false, canRedo: false, revision: 1 },
   };
 }
@@ -58,16 +124,45 @@ export function makeDoc(spec: readonly (number | { frames: number })[]): Project
 export function makeAudioAsset(id: string, durationSec: number): Asset {
   const base = makeAsset(id, durationSec);
   return {
-    ...base, path: `media/${id}.wav`, originalName: `${id} 配乐.wav`,
-    info: { ...base.info, kind: 'audio', container: 'wav', width: 0, height: 0, displayWidth: 0, displayHeight: 0, fps: null, videoCodec: null, pixelFormat: null, hasAudio: true, audioCodec: 'pcm_s16le', audioChannels: 2, audioSampleRate: 48000 },
+    ...base,
+    path: `media/${id}.wav`,
+    originalName: `${id} 配乐.wav`,
+    info: {
+      ...base.info,
+      kind: 'audio',
+      container: 'wav',
+      width: 0,
+      height: 0,
+      displayWidth: 0,
+      displayHeight: 0,
+      fps: null,
+      videoCodec: null,
+      pixelFormat: null,
+      hasAudio: true,
+      audioCodec: 'pcm_s16le',
+      audioChannels: 2,
+      audioSampleRate: 48000,
+    },
   };
 }
 
 /** `doc` plus one audio item per spec, each with its own file asset. */
-export function withAudio(doc: ProjectSnapshot, items: readonly (Partial<AudioItem> & { id: string; seconds: number })[]): ProjectSnapshot {
+export function withAudio(
+  doc: ProjectSnapshot,
+  items: readonly (Partial<AudioItem> & { id: string; seconds: number })[],
+): ProjectSnapshot {
   const assets = items.map((i) => makeAudioAsset(`aud-${i.id}`, i.seconds));
   const audioItems: AudioItem[] = items.map(({ seconds: _s, ...i }) => ({
-    lane: 'music', assetId: `aud-${i.id}`, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false, ...i,
+    lane: 'music',
+    assetId: `aud-${i.id}`,
+    startFrame: 0,
+    inFrame: 0,
+    outFrame: null,
+    gainDb: 0,
+    fadeInFrames: 0,
+    fadeOutFrames: 0,
+    duck: false,
+    ...i,
   }));
   return { ...doc, assets: [...doc.assets, ...assets], audioItems };
 }

@@ -68,7 +68,9 @@ describe('trim', () => {
     const from = t.at('s2', 'right-edge');
     const intent = await t.drag(from, { x: from.x - 20, y: laneY }, { alt: true });
     expect(intent).toEqual({ kind: 'trim', shotId: 's2', inFrames: 0, outFrames: 38 });
-    expect(t.services.edits()).toEqual([{ method: 'shots.setTrim', input: { shotId: 's2', inFrames: 0, outFrames: 38 } }]);
+    expect(t.services.edits()).toEqual([
+      { method: 'shots.setTrim', input: { shotId: 's2', inFrames: 0, outFrames: 38 } },
+    ]);
     expect(t.clip('s2').frames).toBe(38);
     expect(t.clip('s3').start).toBe(48 + 38);
   });
@@ -82,7 +84,9 @@ describe('trim', () => {
     expect(await t.pointerUp()).toBeNull();
     const inEdge = t.at('s1', 'left-edge');
     await t.drag(inEdge, { x: inEdge.x + 1000, y: laneY }, { alt: true });
-    expect(t.services.edits()).toEqual([{ method: 'shots.setTrim', input: { shotId: 's1', inFrames: 47, outFrames: null } }]);
+    expect(t.services.edits()).toEqual([
+      { method: 'shots.setTrim', input: { shotId: 's1', inFrames: 47, outFrames: null } },
+    ]);
     expect(t.clip('s1').frames).toBe(1);
   });
 

@@ -17,7 +17,19 @@ const HORSE = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 test('add music to its lane, drag it on the canvas, undo', async ({ page, host, problems }, testInfo) => {
   const wav = join(host.dir, '主题 music.wav');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1:sample_rate=48000', '-af', 'volume=5', '-ac', '2', wav]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=1:sample_rate=48000',
+    '-af',
+    'volume=5',
+    '-ac',
+    '2',
+    wav,
+  ]);
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Audio 音频'), name: 'Audio lanes' });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
@@ -99,9 +111,23 @@ async function audioClock(page: Page): Promise<AudioClock> {
   })()`)) as AudioClock;
 }
 
-test('preview plays the music under the cut from the playhead, in sync, and stops with it', async ({ page, host, problems }) => {
+test('preview plays the music under the cut from the playhead, in sync, and stops with it', async ({
+  page,
+  host,
+  problems,
+}) => {
   const wav = join(host.dir, 'bed 背景.wav');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=4:sample_rate=48000', '-ac', '2', wav]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=330:duration=4:sample_rate=48000',
+    '-ac',
+    '2',
+    wav,
+  ]);
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Preview 声音'), name: 'Preview sound' });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });

@@ -21,21 +21,64 @@ function cuesOf(text: string): { start: number; end: number; text: string }[] {
     const m = /(\d+):(\d+):(\d+)[,.](\d+)/.exec(s);
     return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000 : NaN;
   };
-  return text.replace(/^WEBVTT\n/, '').trim().split(/\n\n+/).map((block) => {
-    const lines = block.split('\n');
-    const i = lines.findIndex((l) => l.includes('-->'));
-    const [a, b] = (lines[i] ?? '').split('-->');
-    return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(i + 1).join('\n') };
-  });
+  return text
+    .replace(/^WEBVTT\n/, '')
+    .trim()
+    .split(/\n\n+/)
+    .map((block) => {
+      const lines = block.split('\n');
+      const i = lines.findIndex((l) => l.includes('-->'));
+      const [a, b] = (lines[i] ?? '').split('-->');
+      return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(i + 1).join('\n') };
+    });
 }
 
 function meanVolume(file: string, start: number, end: number): number {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-ss', start.toFixed(3), '-t', (end - start).toFixed(3), '-i', file, '-vn', '-af', 'volumedetect', '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-ss',
+      start.toFixed(3),
+      '-t',
+      (end - start).toFixed(3),
+      '-i',
+      file,
+      '-vn',
+      '-af',
+      'volumedetect',
+      '-f',
+      'null',
+      '-',
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(/mean_volume: (-?[\d.]+) dB/.exec(r.stderr)?.[1] ?? -Infinity);
 }
 
 function bottomFifth(file: string, sec: number): Buffer {
-  return execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-ss', sec.toFixed(3), '-i', file, '-frames:v', '1', '-vf', 'crop=iw:ih/5:0:ih*4/5,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 64 << 20 });
+  return execFileSync(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-nostdin',
+      '-ss',
+      sec.toFixed(3),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-vf',
+      'crop=iw:ih/5:0:ih*4/5,format=gray',
+      '-f',
+      'rawvideo',
+      '-',
+    ],
+    { maxBuffer: 64 << 20 },
+  );
 }
 
 async function addCharacter(page: Page, name: string): Promise<void> {
@@ -61,7 +104,11 @@ async function writeLines(page: Page, i: number, lines: { speaker: string; text:
   await expect(box.getByTestId('dialogue-voiced')).toHaveCount(lines.length);
 }
 
-test('two characters speak Chinese and English lines: voiced, fitted, exported with burned-in subtitles and sidecars', async ({ page, host, problems }, testInfo) => {
+test('two characters speak Chinese and English lines: voiced, fitted, exported with burned-in subtitles and sidecars', async ({
+  page,
+  host,
+  problems,
+}, testInfo) => {
   test.setTimeout(600_000);
   await page.goto(host.url);
   const dir = join(host.dir, 'Dialogue 对白');
@@ -79,21 +126,31 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
   const box = page.getByTestId('dialogue-lines');
   await box.getByTestId('dialogue-add').click();
   await box.getByTestId('dialogue-save').click();
-  await expect(box.getByTestId('dialogue-problem')).toHaveText('Line 1 is empty: type what is said, or remove the line.');
+  await expect(box.getByTestId('dialogue-problem')).toHaveText(
+    'Line 1 is empty: type what is said, or remove the line.',
+  );
   await box.getByRole('button', { name: 'Remove line' }).click();
 
-  await writeLines(page, 0, [{ speaker: '小明', text: '你好，今天我们去公园吧。' }, { speaker: 'Anna', text: 'Sounds great, let us go!' }]);
+  await writeLines(page, 0, [
+    { speaker: '小明', text: '你好，今天我们去公园吧。' },
+    { speaker: 'Anna', text: 'Sounds great, let us go!' },
+  ]);
   // Offline voices per character, one undo step each.
   const picks = box.getByTestId('dialogue-voice-pick');
   await picks.nth(0).selectOption({ label: 'cmn+m3' });
   await picks.nth(1).selectOption({ label: 'en-us+f3' });
-  await writeLines(page, 1, [{ speaker: 'Anna', text: 'Look at the ducks on the pond.' }, { speaker: '小明', text: '真好玩。' }]);
+  await writeLines(page, 1, [
+    { speaker: 'Anna', text: 'Look at the ducks on the pond.' },
+    { speaker: '小明', text: '真好玩。' },
+  ]);
   await writeLines(page, 2, [{ speaker: 'Narrator', text: 'The sun went down.' }]);
 
   for (const i of [0, 1, 2]) {
     await page.getByTestId('shot-card').nth(i).click();
     await box.getByTestId('dialogue-voice').click();
-    await expect(box.getByTestId('dialogue-voiced').filter({ hasText: 'not voiced' })).toHaveCount(0, { timeout: 60_000 });
+    await expect(box.getByTestId('dialogue-voiced').filter({ hasText: 'not voiced' })).toHaveCount(0, {
+      timeout: 60_000,
+    });
   }
   await expect(page.getByTestId('dialogue-track').getByTestId('dialogue-cue')).toHaveCount(5);
   await page.getByTestId('shot-card').nth(1).click();
@@ -115,7 +172,10 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
   const withSubs = join(dir, 'with subtitles.mp4');
   const without = join(dir, 'without.mp4');
   await panel.getByTestId('export-quality').selectOption('draft');
-  for (const [out, burn] of [[withSubs, true], [without, false]] as const) {
+  for (const [out, burn] of [
+    [withSubs, true],
+    [without, false],
+  ] as const) {
     await panel.getByTestId('export-path').fill(out);
     await panel.getByTestId('export-subtitles').setChecked(burn);
     await panel.getByTestId('export-start').click();
@@ -125,20 +185,38 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
   await panel.getByTestId('export-path').fill(withSubs);
   await panel.getByTestId('export-srt').click();
   await panel.getByTestId('export-vtt').click();
-  await expect.poll(() => { try { return readFileSync(join(dir, 'with subtitles.vtt'), 'utf8').length; } catch { return 0; } }).toBeGreaterThan(0);
+  await expect
+    .poll(() => {
+      try {
+        return readFileSync(join(dir, 'with subtitles.vtt'), 'utf8').length;
+      } catch {
+        return 0;
+      }
+    })
+    .toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('2-exported.png'), fullPage: true });
 
   const srt = cuesOf(readFileSync(join(dir, 'with subtitles.srt'), 'utf8'));
   const vtt = cuesOf(readFileSync(join(dir, 'with subtitles.vtt'), 'utf8'));
-  expect(srt.map((c) => c.text)).toEqual(['你好，今天我们去公园吧。', 'Sounds great, let us go!', 'Look at the ducks on the pond.', '真好玩。', 'The sun went down.']);
+  expect(srt.map((c) => c.text)).toEqual([
+    '你好，今天我们去公园吧。',
+    'Sounds great, let us go!',
+    'Look at the ducks on the pond.',
+    '真好玩。',
+    'The sun went down.',
+  ]);
   expect(vtt.map((c) => [c.start, c.end])).toEqual(srt.map((c) => [c.start, c.end]));
   // The project's record of each line's voice-over item, read once the app has closed it.
   await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('close-project').click();
   await expect(page.getByTestId('create-project')).toBeVisible();
   const db = new Database(join(dir, 'project.db'), { readonly: true, fileMustExist: true });
-  const items = db.prepare(`SELECT a.start_frame AS start, s.info AS info FROM dialogue_lines d JOIN shots sh ON sh.id = d.shot_id
-    JOIN audio_items a ON a.id = d.voice_item_id JOIN assets s ON s.id = a.asset_id ORDER BY sh.position, d.position`).all() as { start: number; info: string }[];
+  const items = db
+    .prepare(
+      `SELECT a.start_frame AS start, s.info AS info FROM dialogue_lines d JOIN shots sh ON sh.id = d.shot_id
+    JOIN audio_items a ON a.id = d.voice_item_id JOIN assets s ON s.id = a.asset_id ORDER BY sh.position, d.position`,
+    )
+    .all() as { start: number; info: string }[];
   db.close();
   expect(items).toHaveLength(5);
   const duration = Number(ffprobeJson(withSubs).format.duration);

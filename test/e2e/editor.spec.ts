@@ -28,10 +28,16 @@ async function history(page: Page, which: 'undo' | 'redo'): Promise<void> {
 
 async function dragCard(from: Locator, to: Locator, side: 'left' | 'right'): Promise<void> {
   const box = (await to.boundingBox())!;
-  await from.dragTo(to, { targetPosition: { x: side === 'left' ? box.width * 0.2 : box.width * 0.8, y: box.height / 2 } });
+  await from.dragTo(to, {
+    targetPosition: { x: side === 'left' ? box.width * 0.2 : box.width * 0.8, y: box.height / 2 },
+  });
 }
 
-test('reorder, trim, split, undo/redo across a reload, takes, preview, views, language', async ({ page, host, problems }, testInfo) => {
+test('reorder, trim, split, undo/redo across a reload, takes, preview, views, language', async ({
+  page,
+  host,
+  problems,
+}, testInfo) => {
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Editor 剪辑'), name: 'Cut 剪辑' });
@@ -41,7 +47,11 @@ test('reorder, trim, split, undo/redo across a reload, takes, preview, views, la
   await addShot(page, { source: 'clip', file: KITTEN, durationSec: 1.5 });
   const cards = page.getByTestId('shot-card');
   const start = await order(page);
-  expect(start).toEqual(['ai-clip-horse-720x480-8fps.mp4', 'Title card: the ride home', 'ai-clip-kitten-720x480-8fps.mp4']);
+  expect(start).toEqual([
+    'ai-clip-horse-720x480-8fps.mp4',
+    'Title card: the ride home',
+    'ai-clip-kitten-720x480-8fps.mp4',
+  ]);
   await shot('1-grid.png');
 
   // Drag the first card behind the last: one shots.moveMany, one undo step.
@@ -73,7 +83,10 @@ test('reorder, trim, split, undo/redo across a reload, takes, preview, views, la
 
   // The context menu runs registry actions: Duplicate, then undo it.
   await cards.nth(1).click({ button: 'right' });
-  await page.getByTestId('context-menu').getByRole('menuitem', { name: /Duplicate/ }).click();
+  await page
+    .getByTestId('context-menu')
+    .getByRole('menuitem', { name: /Duplicate/ })
+    .click();
   await expect(cards).toHaveCount(4);
   await history(page, 'undo');
   await expect(cards).toHaveCount(3);
@@ -121,7 +134,9 @@ test('reorder, trim, split, undo/redo across a reload, takes, preview, views, la
   }
   const other = takes.filter({ has: page.getByTestId('use-take') });
   await expect(other).toHaveCount(1);
-  const otherIndex = (await takes.evaluateAll((els) => els.map((e) => e.getAttribute('data-selected')))).indexOf('false');
+  const otherIndex = (await takes.evaluateAll((els) => els.map((e) => e.getAttribute('data-selected')))).indexOf(
+    'false',
+  );
   await other.getByTestId('use-take').click();
   await expect(takes.nth(otherIndex)).toHaveAttribute('data-selected', 'true');
   await shot('4-takes.png');

@@ -11,7 +11,11 @@ import { realMedia } from '../helpers/realMedia.js';
 
 const PNG = realMedia('first-frame-camping.png');
 
-test('create an element with a picture, attach it to a shot, undo and redo', async ({ page, host, problems }, testInfo) => {
+test('create an element with a picture, attach it to a shot, undo and redo', async ({
+  page,
+  host,
+  problems,
+}, testInfo) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Elements 元素'), name: 'Elements' });
   await addShot(page, { source: 'text', prompt: '@小明 sets up the tent', durationSec: 1 });

@@ -10,9 +10,16 @@ import { expect, test } from './fixtures.js';
 import { createProject } from './ui.js';
 
 const MOVES = ['push_in', 'static', 'pan_left', 'pull_out', 'tilt_up'];
-const LINES = Array.from({ length: 20 }, (_, i) => `Shot ${i + 1}: the lighthouse keeper, hour ${i + 1} | 1s | ${MOVES[i % MOVES.length]}`);
+const LINES = Array.from(
+  { length: 20 },
+  (_, i) => `Shot ${i + 1}: the lighthouse keeper, hour ${i + 1} | 1s | ${MOVES[i % MOVES.length]}`,
+);
 
-test('20 pasted lines to an exported film, every number and filmstrip on the fitted timeline', async ({ page, host, problems }, testInfo) => {
+test('20 pasted lines to an exported film, every number and filmstrip on the fitted timeline', async ({
+  page,
+  host,
+  problems,
+}, testInfo) => {
   test.setTimeout(420_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(host.url);

@@ -24,7 +24,10 @@ export interface ServeHost {
 
 function waitForUrl(proc: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`storyboard serve printed no URL within 30 s:\n${stderr()}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`storyboard serve printed no URL within 30 s:\n${stderr()}`)),
+      30_000,
+    );
     const lines = createInterface({ input: proc.stdout! });
     lines.once('line', (line) => {
       clearTimeout(timer);
@@ -55,7 +58,10 @@ export const test = base.extend<{ host: ServeHost; problems: string[]; serveEnv:
       throw new Error(`Build first: npm run build (needs ${CLI} and ${RENDERER})`);
     }
     const dir = mkdtempSync(join(tmpdir(), 'sb e2e 镜头-'));
-    const proc = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...serveEnv } });
+    const proc = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...serveEnv },
+    });
     let err = '';
     proc.stderr!.on('data', (chunk: Buffer) => {
       err = (err + chunk.toString()).slice(-20_000);

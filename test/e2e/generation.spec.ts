@@ -16,15 +16,18 @@ import { addShot, createProject } from './ui.js';
 
 const test = base.extend<{ configDir: string }, { fake: FakeComfyProcess }>({
   // One fake per worker: a separate process, as a real ComfyUI would be.
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-  fake: [async ({}, use) => {
-    const fake = await startFakeComfyProcess(['--run-ms', '1500']);
-    try {
-      await use(fake);
-    } finally {
-      await fake.stop();
-    }
-  }, { scope: 'worker' }],
+  fake: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+    async ({}, use) => {
+      const fake = await startFakeComfyProcess(['--run-ms', '1500']);
+      try {
+        await use(fake);
+      } finally {
+        await fake.stop();
+      }
+    },
+    { scope: 'worker' },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   configDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'sb config 设置-'));
@@ -60,7 +63,11 @@ async function enableComfy(page: Page): Promise<void> {
 }
 
 async function closeOverlay(page: Page, testId: string): Promise<void> {
-  await page.getByTestId(testId).getByRole('button', { name: /Close|Cancel/ }).first().click();
+  await page
+    .getByTestId(testId)
+    .getByRole('button', { name: /Close|Cancel/ })
+    .first()
+    .click();
   await expect(page.getByTestId(testId)).toHaveCount(0);
 }
 
@@ -77,7 +84,12 @@ async function setBudget(page: Page, amount: string): Promise<void> {
   await expect(page.getByTestId('budget-save')).toBeDisabled();
 }
 
-test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, over-budget block', async ({ page, host, fake, problems }, testInfo) => {
+test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, over-budget block', async ({
+  page,
+  host,
+  fake,
+  problems,
+}, testInfo) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Comfy film 夜'), name: 'Night market' });
   await addShot(page, { source: 'text', prompt: 'Lanterns sway over a crowded night market, 灯笼', durationSec: 1 });
@@ -114,7 +126,9 @@ test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, o
   await page.screenshot({ path: testInfo.outputPath('3-generating.png') });
   for (let i = 0; i < 4; i++) await expect(rows.nth(i)).toHaveAttribute('data-state', 'succeeded', { timeout: 90_000 });
   // Progress was visible on the way (an active state with a bar), not only the end.
-  expect((await states()).some((s) => ['queued', 'submitting', 'submitted', 'running', 'downloading'].includes(s))).toBe(true);
+  expect(
+    (await states()).some((s) => ['queued', 'submitting', 'submitted', 'running', 'downloading'].includes(s)),
+  ).toBe(true);
   expect((await fake.log()).creates).toBe(4);
 
   for (let i = 0; i < 2; i++) {
@@ -155,7 +169,12 @@ test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, o
   expect(problems).toEqual([]);
 });
 
-test('a provider failure shows its reason; a retry runs only after the cost was confirmed', async ({ page, host, fake, problems }, testInfo) => {
+test('a provider failure shows its reason; a retry runs only after the cost was confirmed', async ({
+  page,
+  host,
+  fake,
+  problems,
+}, testInfo) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Fail film'), name: 'Storm' });
   await addShot(page, { source: 'text', prompt: 'Lightning over the harbour', durationSec: 1 });

@@ -19,7 +19,11 @@ async function frame(page: Page): Promise<number> {
   return Number(await page.getByTestId('playhead').getAttribute('data-frame'));
 }
 
-test('Generate runs on the shot the inspector shows, after a shot is added from the form', async ({ page, host, problems }) => {
+test('Generate runs on the shot the inspector shows, after a shot is added from the form', async ({
+  page,
+  host,
+  problems,
+}) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Wrong shot'), name: 'Wrong shot' });
   await addShot(page, { source: 'text', prompt: 'Alpha: the harbour', durationSec: 1 });
@@ -44,7 +48,11 @@ test('Generate runs on the shot the inspector shows, after a shot is added from 
   expect(problems).toEqual([]);
 });
 
-test('closing a project clears its selection: the next project offers no selected shots', async ({ page, host, problems }) => {
+test('closing a project clears its selection: the next project offers no selected shots', async ({
+  page,
+  host,
+  problems,
+}) => {
   // The second project exists on disk already (made by the CLI), with one shot.
   const second = join(host.dir, 'Second 第二');
   execFileSync(process.execPath, [CLI, 'new', second, '--name', 'Second']);
@@ -69,7 +77,11 @@ test('closing a project clears its selection: the next project offers no selecte
   expect(problems).toEqual([]);
 });
 
-test('Q/W trim the selected shot to the playhead, never another shot, never to zero frames', async ({ page, host, problems }, testInfo) => {
+test('Q/W trim the selected shot to the playhead, never another shot, never to zero frames', async ({
+  page,
+  host,
+  problems,
+}, testInfo) => {
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Trim 修剪'), name: 'Trim' });
   await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });

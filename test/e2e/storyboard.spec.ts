@@ -19,8 +19,18 @@ test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page,
   await expect(page.getByTestId('project-meta')).toContainText('24 fps');
   await expect(page.getByTestId('empty-shots')).toContainText('No shots yet');
 
-  await addShot(page, { source: 'text', prompt: 'A wide shot of a tent at dusk, the campfire glowing', durationSec: 1 });
-  await addShot(page, { source: 'image', file: realMedia('first-frame-camping.png'), prompt: 'Slow push in on the campsite', camera: 'push_in', durationSec: 1 });
+  await addShot(page, {
+    source: 'text',
+    prompt: 'A wide shot of a tent at dusk, the campfire glowing',
+    durationSec: 1,
+  });
+  await addShot(page, {
+    source: 'image',
+    file: realMedia('first-frame-camping.png'),
+    prompt: 'Slow push in on the campsite',
+    camera: 'push_in',
+    durationSec: 1,
+  });
   await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
   const expectedFrames = (1 + 1 + 1.5) * FPS;
 
@@ -39,7 +49,11 @@ test('prompt, first frame and clip shots to a finished 720p MP4', async ({ page,
   // Thumbnails are pictures of the generated takes (media.thumbnail), served through /media with the token.
   const firstThumb = cards.nth(0).locator('.thumb img');
   await expect(firstThumb).toHaveAttribute('src', /\/media\/.+\?token=/);
-  await expect.poll(() => firstThumb.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => firstThumb.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('2-generated.png'), fullPage: true });
 
   await page.getByTestId('open-export').click();

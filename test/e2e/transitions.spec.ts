@@ -57,7 +57,9 @@ test('the preview blends the two shots inside a crossfade', async ({ page, host,
   await expect.poll(async () => Number(await page.getByTestId('playhead').getAttribute('data-frame'))).toBe(30);
   const videos = page.locator('video.player-video[data-active="true"]');
   await expect(videos).toHaveCount(2);
-  const opacities = await videos.evaluateAll((els) => els.map((el) => (el as { style: { opacity: string } }).style.opacity).sort());
+  const opacities = await videos.evaluateAll((els) =>
+    els.map((el) => (el as { style: { opacity: string } }).style.opacity).sort(),
+  );
   expect(opacities).toEqual(['0.5', '1']);
   expect(problems).toEqual([]);
 });

@@ -28,8 +28,27 @@ function cli(...args: string[]): string {
 /** RGB bytes of a file's frame (a PNG, or frame `n` of a video) scaled to w x h. */
 function rgb(file: string, w: number, h: number, n?: number): Buffer {
   const select = n === undefined ? '' : `select=eq(n\\,${n}),`;
-  const r = spawnSync(FFMPEG, ['-v', 'error', '-i', file, '-vf', `${select}scale=${w}:${h}:flags=area`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 64 << 20 });
-  if (r.status !== 0 || r.stdout.length !== w * h * 3) throw new Error(`ffmpeg could not read ${file}: ${r.stderr.toString()}`);
+  const r = spawnSync(
+    FFMPEG,
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-vf',
+      `${select}scale=${w}:${h}:flags=area`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-',
+    ],
+    { maxBuffer: 64 << 20 },
+  );
+  if (r.status !== 0 || r.stdout.length !== w * h * 3)
+    throw new Error(`ffmpeg could not read ${file}: ${r.stderr.toString()}`);
   return r.stdout;
 }
 
@@ -45,7 +64,16 @@ function verticalProject(parent: string, camera: string): string {
   const project = join(parent, 'Vertical 竖屏');
   cli('new', project, '--name', 'Vertical', '--aspect', '9:16', '--resolution', '720p', '--fps', String(FPS));
   cli('add-shot', project, '--video', join(MEDIA, 'ai-clip-horse-720x480-8fps.mp4'), '--duration', '2');
-  cli('add-shot', project, '--first-frame', join(MEDIA, 'first-frame-camping.png'), '--camera', camera, '--duration', '2');
+  cli(
+    'add-shot',
+    project,
+    '--first-frame',
+    join(MEDIA, 'first-frame-camping.png'),
+    '--camera',
+    camera,
+    '--duration',
+    '2',
+  );
   cli('generate', project);
   return project;
 }
@@ -67,12 +95,21 @@ async function gotoFrame(page: Page, frame: number): Promise<void> {
 }
 
 /** Waits until the active <video> shows `seconds` of its media, then captures the stage. */
-async function captureStage(page: Page, dir: string, name: string, seconds: number): Promise<{ file: string; w: number; h: number }> {
+async function captureStage(
+  page: Page,
+  dir: string,
+  name: string,
+  seconds: number,
+): Promise<{ file: string; w: number; h: number }> {
   // Strings: this file has no DOM types (as ui.ts); page.evaluate runs them in the page.
-  await expect.poll(() => page.evaluate(`(() => {
+  await expect
+    .poll(() =>
+      page.evaluate(`(() => {
     const v = document.querySelector('video.player-video[data-active="true"]');
     return !!v && !v.seeking && v.readyState >= 2 && Math.abs(v.currentTime - ${seconds}) < 0.02;
-  })()`)).toBe(true);
+  })()`),
+    )
+    .toBe(true);
   // The shot-number badge is chrome, not picture. The stage at exactly half the canvas
   // (360x640, its aspect-ratio keeps the height) on whole pixels at the page's bottom-right corner (clear of the header), whatever
   // the layout around it: picture edges
@@ -92,7 +129,11 @@ async function captureStage(page: Page, dir: string, name: string, seconds: numb
   return { file, w: Math.round(box.width), h: Math.round(box.height) };
 }
 
-test('the viewer composes what the export writes in a 9:16 project (clip + first frame), and a drag reaches both', async ({ page, host, problems }, info) => {
+test('the viewer composes what the export writes in a 9:16 project (clip + first frame), and a drag reaches both', async ({
+  page,
+  host,
+  problems,
+}, info) => {
   test.setTimeout(240_000);
   const project = verticalProject(host.dir, 'static');
   const out = mkdtempSync(join(tmpdir(), 'sb-viewer-'));
@@ -103,7 +144,10 @@ test('the viewer composes what the export writes in a 9:16 project (clip + first
   await openProject(page, host.url, project);
 
   // Frame 13: the horse (8 fps source: frame 4 of it in both); frame 60: the animatic of the first frame.
-  const cases = [{ frame: 13, seconds: 13.5 / FPS, name: 'clip' }, { frame: 60, seconds: 12.5 / FPS, name: 'first-frame' }];
+  const cases = [
+    { frame: 13, seconds: 13.5 / FPS, name: 'clip' },
+    { frame: 60, seconds: 12.5 / FPS, name: 'first-frame' },
+  ];
   const measured: Record<string, number> = {};
   for (const c of cases) {
     await gotoFrame(page, c.frame);
@@ -133,7 +177,9 @@ test('the viewer composes what the export writes in a 9:16 project (clip + first
   // The export follows the drag (the project is closed first: it is open for exclusive use).
   await page.getByTestId('close-project').click();
   await expect(page.getByTestId('open-project')).toBeVisible();
-  const info2 = JSON.parse(cli('info', project, '--json')) as { shots: { framing?: Record<string, { mode: string; y: number }> }[] };
+  const info2 = JSON.parse(cli('info', project, '--json')) as {
+    shots: { framing?: Record<string, { mode: string; y: number }> }[];
+  };
   expect(info2.shots[0]?.framing?.['9:16']?.mode).toBe('fit');
   expect(info2.shots[0]?.framing?.['9:16']?.y).toBeGreaterThan(0.5);
   const film2 = join(out, 'film-dragged.mp4');
@@ -147,7 +193,11 @@ test('the viewer composes what the export writes in a 9:16 project (clip + first
   expect(problems).toEqual([]);
 });
 
-test('screenshots: the viewer of a 9:16 project at 1280x720, in English and Chinese', async ({ page, host, problems }, info) => {
+test('screenshots: the viewer of a 9:16 project at 1280x720, in English and Chinese', async ({
+  page,
+  host,
+  problems,
+}, info) => {
   const project = verticalProject(host.dir, 'push_in');
   await page.setViewportSize({ width: 1280, height: 720 });
   await openProject(page, host.url, project);

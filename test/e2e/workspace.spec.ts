@@ -10,7 +10,11 @@ import { expect, test } from './fixtures.js';
 import { createProject } from './ui.js';
 
 const names = (lang: 'en' | 'zh-CN') =>
-  (JSON.parse(readFileSync(`renderer/src/i18n/${lang}/workspace.json`, 'utf8')) as { workspace: { regions: Record<string, string> } }).workspace.regions;
+  (
+    JSON.parse(readFileSync(`renderer/src/i18n/${lang}/workspace.json`, 'utf8')) as {
+      workspace: { regions: Record<string, string> };
+    }
+  ).workspace.regions;
 
 async function pasteShots(page: Page, lines: string[]): Promise<void> {
   await page.getByTestId('paste-shots').locator('summary').click();
@@ -34,17 +38,30 @@ async function expectWorkspace(page: Page, lang: 'en' | 'zh-CN'): Promise<void> 
     expect(box.height).toBeGreaterThan(150);
   }
   // The page never scrolls: each pane scrolls inside itself.
-  const doc = await page.evaluate('({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, w: innerWidth, h: innerHeight })') as { sw: number; sh: number; w: number; h: number };
+  const doc = (await page.evaluate(
+    '({ sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, w: innerWidth, h: innerHeight })',
+  )) as { sw: number; sh: number; w: number; h: number };
   expect(doc.sw).toBeLessThanOrEqual(doc.w);
   expect(doc.sh).toBeLessThanOrEqual(doc.h);
 }
 
-for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-  test(`workspace regions at ${size.width}×${size.height}, en and zh-CN, no page scroll`, async ({ page, host, problems }, testInfo) => {
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`workspace regions at ${size.width}×${size.height}, en and zh-CN, no page scroll`, async ({
+    page,
+    host,
+    problems,
+  }, testInfo) => {
     await page.setViewportSize(size);
     await page.goto(host.url);
     await createProject(page, { dir: join(host.dir, 'Layout 布局'), name: 'Layout' });
-    await pasteShots(page, ['A lighthouse at dawn | 3s | push_in', 'Waves on the rocks | 2s', 'A gull lands | 1s | static']);
+    await pasteShots(page, [
+      'A lighthouse at dawn | 3s | push_in',
+      'Waves on the rocks | 2s',
+      'A gull lands | 1s | static',
+    ]);
     await expect(page.getByTestId('shot-card')).toHaveCount(3);
     await expectWorkspace(page, 'en');
     await page.screenshot({ path: testInfo.outputPath(`workspace-${size.width}x${size.height}-en.png`) });

@@ -58,9 +58,21 @@ export interface CloudFake {
   close(): Promise<void>;
 }
 
-export const DEFAULT_BEHAVIOUR: CloudFakeBehaviour = { runMs: 300, failWith: null, moderation: false, throttle: 0, retryAfterSec: 1, expired: false };
+export const DEFAULT_BEHAVIOUR: CloudFakeBehaviour = {
+  runMs: 300,
+  failWith: null,
+  moderation: false,
+  throttle: 0,
+  retryAfterSec: 1,
+  expired: false,
+};
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -76,7 +88,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startCloudFake(routes: CloudRoutes, initial: Partial<CloudFakeBehaviour> = {}): Promise<CloudFake> {
+export async function startCloudFake(
+  routes: CloudRoutes,
+  initial: Partial<CloudFakeBehaviour> = {},
+): Promise<CloudFake> {
   const clip = readFileSync(FAKE_CLIP);
   const fake = {
     url: '',
@@ -84,13 +99,20 @@ export async function startCloudFake(routes: CloudRoutes, initial: Partial<Cloud
     creates: 0,
     tasks: new Map<string, FakeTask>(),
     behaviour: { ...DEFAULT_BEHAVIOUR, ...initial },
-    set(patch: Partial<CloudFakeBehaviour>) { Object.assign(fake.behaviour, patch); },
-    reset() { fake.requests.length = 0; fake.tasks.clear(); fake.creates = 0; fake.behaviour = { ...DEFAULT_BEHAVIOUR, ...initial }; },
+    set(patch: Partial<CloudFakeBehaviour>) {
+      Object.assign(fake.behaviour, patch);
+    },
+    reset() {
+      fake.requests.length = 0;
+      fake.tasks.clear();
+      fake.creates = 0;
+      fake.behaviour = { ...DEFAULT_BEHAVIOUR, ...initial };
+    },
     stateOf(t: FakeTask) {
       const age = Date.now() - t.createdAt;
       if (age < fake.behaviour.runMs / 3) return 'queued' as const;
       if (age < fake.behaviour.runMs) return 'running' as const;
-      return t.failWith ? 'failed' as const : 'done' as const;
+      return t.failWith ? ('failed' as const) : ('done' as const);
     },
     fileUrl: (id: string) => `${fake.url}/__files/${encodeURIComponent(id)}.mp4`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -107,7 +129,12 @@ export async function startCloudFake(routes: CloudRoutes, initial: Partial<Cloud
           return;
         }
       }
-      const rec: RecordedCloudRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: { ...req.headers }, body };
+      const rec: RecordedCloudRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: { ...req.headers },
+        body,
+      };
       if (rec.path.startsWith('/__files/')) {
         if (fake.behaviour.expired) {
           res.writeHead(404).end('expired');
@@ -118,7 +145,8 @@ export async function startCloudFake(routes: CloudRoutes, initial: Partial<Cloud
         return;
       }
       fake.requests.push(rec);
-      if (!(await routes.handle(fake, rec, res))) sendJson(res, 404, { code: 'NotFound', message: `no route ${rec.method} ${rec.path}` });
+      if (!(await routes.handle(fake, rec, res)))
+        sendJson(res, 404, { code: 'NotFound', message: `no route ${rec.method} ${rec.path}` });
     })().catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { message: (err as Error).message });
     });

@@ -49,17 +49,41 @@ function num(graph: FakeGraph, names: string[], fallback: number): number {
 }
 
 /** Makes the output clip; size/length/fps come from the graph (else 320x240, 2 s at 8 fps). */
-export function renderClip(graph: FakeGraph, file: string): Promise<{ width: number; height: number; frames: number; fps: number }> {
+export function renderClip(
+  graph: FakeGraph,
+  file: string,
+): Promise<{ width: number; height: number; frames: number; fps: number }> {
   const even = (v: number): number => Math.max(16, Math.min(1920, Math.round(v / 2) * 2));
   const width = even(num(graph, ['width'], 320));
   const height = even(num(graph, ['height'], 240));
   const fps = Math.min(60, num(graph, ['fps', 'frame_rate'], 8));
   const frames = Math.min(600, Math.round(num(graph, ['length', 'frame_count'], 16)));
   return new Promise((resolve, reject) => {
-    execFile(process.env.FFMPEG_PATH ?? 'ffmpeg', [
-      '-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`,
-      '-frames:v', String(frames), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', file,
-    ], (err, _out, stderr) => (err ? reject(new Error(`fake ComfyUI: ffmpeg failed: ${stderr}`)) : resolve({ width, height, frames, fps })));
+    execFile(
+      process.env.FFMPEG_PATH ?? 'ffmpeg',
+      [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc2=size=${width}x${height}:rate=${fps}`,
+        '-frames:v',
+        String(frames),
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-pix_fmt',
+        'yuv420p',
+        '-movflags',
+        '+faststart',
+        file,
+      ],
+      (err, _out, stderr) =>
+        err ? reject(new Error(`fake ComfyUI: ffmpeg failed: ${stderr}`)) : resolve({ width, height, frames, fps }),
+    );
   });
 }
 
@@ -73,7 +97,11 @@ export class FakeExecutor {
   private counter = 0;
   private busy = false;
 
-  constructor(private readonly outputDir: string, private readonly behaviour: () => ExecBehaviour, private readonly send: Send) {}
+  constructor(
+    private readonly outputDir: string,
+    private readonly behaviour: () => ExecBehaviour,
+    private readonly send: Send,
+  ) {}
 
   queueRemaining(): number {
     return this.pending.length + (this.running ? 1 : 0);
@@ -100,10 +128,25 @@ export class FakeExecutor {
     try {
       for (let item = this.pending.shift(); item; item = this.pending.shift()) {
         this.running = item;
-        await this.execute(item).catch((err: unknown) => this.finish(item, 'error', {}, [['execution_error', {
-          prompt_id: item.promptId, node_id: '?', node_type: '?', executed: [], exception_message: String(err), exception_type: 'Exception',
-          traceback: [], current_inputs: {}, current_outputs: {}, timestamp: Date.now(),
-        }]]));
+        await this.execute(item).catch((err: unknown) =>
+          this.finish(item, 'error', {}, [
+            [
+              'execution_error',
+              {
+                prompt_id: item.promptId,
+                node_id: '?',
+                node_type: '?',
+                executed: [],
+                exception_message: String(err),
+                exception_type: 'Exception',
+                traceback: [],
+                current_inputs: {},
+                current_outputs: {},
+                timestamp: Date.now(),
+              },
+            ],
+          ]),
+        );
         this.running = null;
         this.send('status', { status: { exec_info: { queue_remaining: this.queueRemaining() } } }, null);
       }
@@ -147,9 +190,14 @@ export class FakeExecutor {
         }
         if (b.failWith) {
           event('execution_error', {
-            node_id: id, node_type: node.class_type, executed, exception_message: b.failWith,
+            node_id: id,
+            node_type: node.class_type,
+            executed,
+            exception_message: b.failWith,
             exception_type: /out of memory/i.test(b.failWith) ? 'torch.OutOfMemoryError' : 'RuntimeError',
-            traceback: ['  File "execution.py", line 496, in execute\n'], current_inputs: {}, current_outputs: {},
+            traceback: ['  File "execution.py", line 496, in execute\n'],
+            current_inputs: {},
+            current_outputs: {},
           });
           this.finish(item, 'error', {}, messages);
           return;
@@ -179,16 +227,36 @@ export class FakeExecutor {
     mkdirSync(dir, { recursive: true });
     const info = await renderClip(item.prompt, join(dir, filename));
     if (shape === 'vhs') {
-      return { gifs: [{ filename, subfolder, type: 'output', format: 'video/h264-mp4', frame_rate: info.fps, workflow: `${base}.png`, fullpath: join(dir, filename) }] };
+      return {
+        gifs: [
+          {
+            filename,
+            subfolder,
+            type: 'output',
+            format: 'video/h264-mp4',
+            frame_rate: info.fps,
+            workflow: `${base}.png`,
+            fullpath: join(dir, filename),
+          },
+        ],
+      };
     }
     return { images: [{ filename, subfolder, type: 'output' }], animated: [true] };
   }
 
-  private finish(item: QueueItem, status: 'success' | 'error', outputs: HistoryEntry['outputs'], messages: HistoryEntry['status']['messages']): void {
+  private finish(
+    item: QueueItem,
+    status: 'success' | 'error',
+    outputs: HistoryEntry['outputs'],
+    messages: HistoryEntry['status']['messages'],
+  ): void {
     this.history.set(item.promptId, {
       prompt: [item.number, item.promptId, item.prompt, item.extraData, item.outputs],
-      outputs, status: { status_str: status, completed: status === 'success', messages },
-      meta: Object.fromEntries(Object.keys(outputs).map((id) => [id, { node_id: id, display_node: id, parent_node: null, real_node_id: id }])),
+      outputs,
+      status: { status_str: status, completed: status === 'success', messages },
+      meta: Object.fromEntries(
+        Object.keys(outputs).map((id) => [id, { node_id: id, display_node: id, parent_node: null, real_node_id: id }]),
+      ),
       finishedAt: Date.now(),
     });
     this.send('executing', { node: null, prompt_id: item.promptId }, item.clientId);

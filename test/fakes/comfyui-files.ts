@@ -16,22 +16,43 @@ export interface FakeDirs {
 
 /** Did this prompt write that file (any output key: images, gifs, ...)? */
 export function madeFile(e: HistoryEntry, filename: string, subfolder: string): boolean {
-  return Object.values(e.outputs).some((ui) => Object.values(ui).some((list) =>
-    Array.isArray(list) && list.some((f: { filename?: string; subfolder?: string }) => f?.filename === filename && (f.subfolder ?? '') === subfolder)));
+  return Object.values(e.outputs).some((ui) =>
+    Object.values(ui).some(
+      (list) =>
+        Array.isArray(list) &&
+        list.some(
+          (f: { filename?: string; subfolder?: string }) =>
+            f?.filename === filename && (f.subfolder ?? '') === subfolder,
+        ),
+    ),
+  );
 }
 
 /** Answers GET /view; returns the status sent. */
-export function view(url: URL, res: ServerResponse, dirs: FakeDirs, expired: (filename: string, subfolder: string) => boolean): number {
+export function view(
+  url: URL,
+  res: ServerResponse,
+  dirs: FakeDirs,
+  expired: (filename: string, subfolder: string) => boolean,
+): number {
   const filename = url.searchParams.get('filename') ?? '';
   const subfolder = url.searchParams.get('subfolder') ?? '';
   const type = url.searchParams.get('type') ?? 'output';
   const base = type === 'input' ? dirs.inputDir : dirs.outputDir;
   const file = resolve(base, subfolder, filename);
-  if (!filename || !file.startsWith(base + sep) || !existsSync(file) || (type === 'output' && expired(filename, subfolder))) {
+  if (
+    !filename ||
+    !file.startsWith(base + sep) ||
+    !existsSync(file) ||
+    (type === 'output' && expired(filename, subfolder))
+  ) {
     res.writeHead(404).end();
     return 404;
   }
-  res.writeHead(200, { 'content-type': filename.endsWith('.mp4') ? 'video/mp4' : 'application/octet-stream', 'content-length': statSync(file).size });
+  res.writeHead(200, {
+    'content-type': filename.endsWith('.mp4') ? 'video/mp4' : 'application/octet-stream',
+    'content-length': statSync(file).size,
+  });
   createReadStream(file).pipe(res);
   return 200;
 }
@@ -41,7 +62,13 @@ export type UploadResult =
   | { ok: false; error: unknown };
 
 export async function upload(body: Buffer, contentType: string, dirs: FakeDirs): Promise<UploadResult> {
-  const form = await new Request('http://fake/upload', { method: 'POST', headers: { 'content-type': contentType }, body }).formData().catch(() => null);
+  const form = await new Request('http://fake/upload', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  })
+    .formData()
+    .catch(() => null);
   const file = form?.get('image');
   if (!form || !file || typeof file === 'string') return { ok: false, error: { error: 'No file uploaded' } };
   const subfolder = String(form.get('subfolder') ?? '');
@@ -50,8 +77,14 @@ export async function upload(body: Buffer, contentType: string, dirs: FakeDirs):
   const dir = join(type === 'input' ? dirs.inputDir : dirs.outputDir, ...subfolder.split('/').filter(Boolean));
   mkdirSync(dir, { recursive: true });
   let name = file.name.replace(/[\\/]/g, '_');
-  for (let i = 1; !overwrite && existsSync(join(dir, name)); i++) name = file.name.replace(/(\.[^.]*)?$/, (ext) => ` (${i})${ext}`);
+  for (let i = 1; !overwrite && existsSync(join(dir, name)); i++)
+    name = file.name.replace(/(\.[^.]*)?$/, (ext) => ` (${i})${ext}`);
   const bytes = Buffer.from(await file.arrayBuffer());
   writeFileSync(join(dir, name), bytes);
-  return { ok: true, key: subfolder ? `${subfolder}/${name}` : name, bytes: bytes.length, answer: { name, subfolder, type } };
+  return {
+    ok: true,
+    key: subfolder ? `${subfolder}/${name}` : name,
+    bytes: bytes.length,
+    answer: { name, subfolder, type },
+  };
 }

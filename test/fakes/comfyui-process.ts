@@ -13,7 +13,11 @@ export interface FakeComfyProcess {
   url: string;
   child: ChildProcess;
   /** GET /__fake/log of the running fake. */
-  log(): Promise<{ requests: { method: string; path: string; status: number }[]; creates: number; createdIds: string[] }>;
+  log(): Promise<{
+    requests: { method: string; path: string; status: number }[];
+    creates: number;
+    createdIds: string[];
+  }>;
   set(patch: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
@@ -23,7 +27,12 @@ export async function startFakeComfyProcess(args: string[] = []): Promise<FakeCo
   const out = join(bundleDir, 'comfyui-server.mjs');
   await build({
     entryPoints: [fileURLToPath(new URL('./comfyui-server.ts', import.meta.url))],
-    outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
     // ws's optional native helpers; ws works without them. createRequire for ws's CJS requires.
     external: ['bufferutil', 'utf-8-validate'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
@@ -40,21 +49,27 @@ export async function startFakeComfyProcess(args: string[] = []): Promise<FakeCo
         resolve(m[1]);
       }
     });
-    child.stderr?.on('data', (d: Buffer) => { text += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => {
+      text += d.toString();
+    });
     child.on('exit', (code) => reject(new Error(`fake ComfyUI exited (${code}): ${text}`)));
   });
   return {
-    url, child,
+    url,
+    child,
     log: async () => (await fetch(`${url}/__fake/log`)).json() as ReturnType<FakeComfyProcess['log']>,
-    set: async (patch) => { await fetch(`${url}/__fake/set`, { method: 'POST', body: JSON.stringify(patch) }); },
-    stop: () => new Promise<void>((resolve) => {
-      const done = (): void => {
-        rmSync(bundleDir, { recursive: true, force: true });
-        resolve();
-      };
-      if (child.exitCode !== null) return done();
-      child.once('exit', done);
-      child.kill('SIGTERM');
-    }),
+    set: async (patch) => {
+      await fetch(`${url}/__fake/set`, { method: 'POST', body: JSON.stringify(patch) });
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = (): void => {
+          rmSync(bundleDir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -46,7 +46,15 @@ export interface RecordedRequest {
 }
 
 const DEFAULTS: FakeComfyBehaviour = {
-  runMs: 150, steps: 4, failWith: null, outputShape: 'core', reject: false, dropCreate: 0, throttle: 0, retryAfterSec: 1, expireAfterMs: null,
+  runMs: 150,
+  steps: 4,
+  failWith: null,
+  outputShape: 'core',
+  reject: false,
+  dropCreate: 0,
+  throttle: 0,
+  retryAfterSec: 1,
+  expireAfterMs: null,
 };
 
 export interface FakeComfy {
@@ -141,17 +149,29 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
       behaviour.throttle--;
       rec.status = 429;
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(behaviour.retryAfterSec) });
-      res.end(JSON.stringify({ error: { type: 'rate_limited', message: 'Too many requests', details: '', extra_info: {} } }));
+      res.end(
+        JSON.stringify({ error: { type: 'rate_limited', message: 'Too many requests', details: '', extra_info: {} } }),
+      );
       return;
     }
 
     if (method === 'POST' && path === '/prompt') {
-      const parsed = parseJson(body) as { prompt?: FakeGraph; prompt_id?: unknown; client_id?: unknown; extra_data?: Record<string, unknown> } | undefined;
+      const parsed = parseJson(body) as
+        | { prompt?: FakeGraph; prompt_id?: unknown; client_id?: unknown; extra_data?: Record<string, unknown> }
+        | undefined;
       rec.body = {
-        prompt_id: parsed?.prompt_id, client_id: parsed?.client_id,
-        classes: parsed?.prompt && typeof parsed.prompt === 'object' ? Object.values(parsed.prompt).map((n) => n?.class_type) : [],
+        prompt_id: parsed?.prompt_id,
+        client_id: parsed?.client_id,
+        classes:
+          parsed?.prompt && typeof parsed.prompt === 'object'
+            ? Object.values(parsed.prompt).map((n) => n?.class_type)
+            : [],
       };
-      if (parsed === undefined) return reply(400, { error: { type: 'invalid_json', message: 'Invalid JSON', details: '', extra_info: {} }, node_errors: {} });
+      if (parsed === undefined)
+        return reply(400, {
+          error: { type: 'invalid_json', message: 'Invalid JSON', details: '', extra_info: {} },
+          node_errors: {},
+        });
       const problem = validatePrompt(parsed, inputDir);
       if (problem) return reply(400, problem);
       if (behaviour.reject) return reply(400, modelMissing(parsed.prompt as FakeGraph));
@@ -159,7 +179,10 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
       const graph = parsed.prompt as FakeGraph;
       const clientId = typeof parsed.client_id === 'string' ? parsed.client_id : null;
       const item = {
-        number: number++, promptId, prompt: graph, clientId,
+        number: number++,
+        promptId,
+        prompt: graph,
+        clientId,
         extraData: { ...(parsed.extra_data ?? {}), ...(clientId ? { client_id: clientId } : {}) },
         outputs: Object.keys(graph).filter((id) => OUTPUT_NODES.has(graph[id]?.class_type ?? '')),
       };
@@ -181,8 +204,11 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
         if (Array.isArray(b.delete)) exec.delete(b.delete);
         return reply(200, {});
       }
-      const row = (i: typeof exec.pending[number]) => [i.number, i.promptId, i.prompt, i.extraData, i.outputs];
-      return reply(200, { queue_running: exec.running ? [row(exec.running)] : [], queue_pending: exec.pending.map(row) });
+      const row = (i: (typeof exec.pending)[number]) => [i.number, i.promptId, i.prompt, i.extraData, i.outputs];
+      return reply(200, {
+        queue_running: exec.running ? [row(exec.running)] : [],
+        queue_pending: exec.pending.map(row),
+      });
     }
     if (method === 'POST' && path === '/interrupt') {
       const b = (parseJson(body) ?? {}) as { prompt_id?: string };
@@ -218,8 +244,27 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
     }
     if (method === 'GET' && path === '/system_stats') {
       return reply(200, {
-        system: { os: 'posix', ram_total: 32e9, ram_free: 16e9, comfyui_version: '0.3.66', python_version: '3.12.3', pytorch_version: '2.8.0+cu128', embedded_python: false, argv: ['main.py'] },
-        devices: [{ name: 'cuda:0 NVIDIA GeForce RTX 4090 (fake)', type: 'cuda', index: 0, vram_total: 25e9, vram_free: 20e9, torch_vram_total: 0, torch_vram_free: 0 }],
+        system: {
+          os: 'posix',
+          ram_total: 32e9,
+          ram_free: 16e9,
+          comfyui_version: '0.3.66',
+          python_version: '3.12.3',
+          pytorch_version: '2.8.0+cu128',
+          embedded_python: false,
+          argv: ['main.py'],
+        },
+        devices: [
+          {
+            name: 'cuda:0 NVIDIA GeForce RTX 4090 (fake)',
+            type: 'cuda',
+            index: 0,
+            vram_total: 25e9,
+            vram_free: 20e9,
+            torch_vram_total: 0,
+            torch_vram_free: 0,
+          },
+        ],
       });
     }
     if (method === 'GET' && path.startsWith('/object_info')) {
@@ -231,9 +276,15 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
   }
 
   const server = createServer((req, res) => {
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').replace(/^\/api(?=\/)/, ''), status: 0 };
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: (req.url ?? '/').replace(/^\/api(?=\/)/, ''),
+      status: 0,
+    };
     route(req, res, rec).then(
-      () => { if (rec.status !== -1) requests.push(rec); },
+      () => {
+        if (rec.status !== -1) requests.push(rec);
+      },
       (err: unknown) => {
         rec.status = 500;
         requests.push(rec);
@@ -249,19 +300,39 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
     wss.handleUpgrade(req, socket, head, (ws) => {
       const sid = url.searchParams.get('clientId') || randomUUID().replace(/-/g, '');
       sockets.set(sid, ws);
-      ws.on('close', () => { if (sockets.get(sid) === ws) sockets.delete(sid); });
-      ws.send(JSON.stringify({ type: 'status', data: { status: { exec_info: { queue_remaining: exec.queueRemaining() } }, sid } }));
+      ws.on('close', () => {
+        if (sockets.get(sid) === ws) sockets.delete(sid);
+      });
+      ws.send(
+        JSON.stringify({
+          type: 'status',
+          data: { status: { exec_info: { queue_remaining: exec.queueRemaining() } }, sid },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
 
   const fake: FakeComfy = {
-    url: `http://127.0.0.1:${port}`, port, requests, uploads, history: exec.history, createdIds,
-    get creates() { return createdIds.length; },
-    get behaviour() { return behaviour; },
-    set behaviour(b) { behaviour = b; },
-    set(patch) { behaviour = { ...behaviour, ...patch }; },
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    uploads,
+    history: exec.history,
+    createdIds,
+    get creates() {
+      return createdIds.length;
+    },
+    get behaviour() {
+      return behaviour;
+    },
+    set behaviour(b) {
+      behaviour = b;
+    },
+    set(patch) {
+      behaviour = { ...behaviour, ...patch };
+    },
     reset() {
       // Stop leftover work too, so one test's slow render never delays the next test.
       exec.pending = [];

@@ -28,10 +28,18 @@ export const FAL_FAKE_ENDPOINTS: Record<string, string[]> = {
   'fal-ai/kling-video/v2.1/pro/image-to-video': ['prompt', 'image_url'],
 };
 
-interface Req { id: string; appPath: string; createdAt: number; mode: FakeMode; cancelled: boolean }
+interface Req {
+  id: string;
+  appPath: string;
+  createdAt: number;
+  mode: FakeMode;
+  cancelled: boolean;
+}
 
 /** A request as the fake saw it: the real fal URL it was meant for. */
-export interface FalSeen extends RecordedRequest { target: URL | null }
+export interface FalSeen extends RecordedRequest {
+  target: URL | null;
+}
 
 export interface FakeFal {
   /** The proxy URL (STORYBOARD_FAL_BASE_URL). */
@@ -48,7 +56,10 @@ export interface FakeFal {
   close(): Promise<void>;
 }
 
-const detail = (status: number, msg: string, type: string, loc = ['body', 'prompt']): Reply => ({ status, body: { detail: [{ loc, msg, type }] } });
+const detail = (status: number, msg: string, type: string, loc = ['body', 'prompt']): Reply => ({
+  status,
+  body: { detail: [{ loc, msg, type }] },
+});
 
 export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeFal> {
   const reqs = new Map<string, Req>();
@@ -84,22 +95,39 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
     if (r.method === 'POST') {
       const need = FAL_FAKE_ENDPOINTS[path];
       if (!need) return { status: 404, body: { detail: `Application '${path}' not found` } };
-      if (fake.mode === 'throttle') return { status: 429, body: { detail: 'Rate limit exceeded' }, headers: { 'retry-after': String(fake.retryAfterSec) } };
+      if (fake.mode === 'throttle')
+        return {
+          status: 429,
+          body: { detail: 'Rate limit exceeded' },
+          headers: { 'retry-after': String(fake.retryAfterSec) },
+        };
       const input = (r.body ?? {}) as Record<string, unknown>;
       for (const f of need) if (input[f] === undefined) return detail(422, 'field required', 'missing', ['body', f]);
       // Every field and value against the endpoint's own schema (falRules.ts).
       const bad = falSchemaProblem(path, input);
       if (bad) return detail(422, bad[1], bad[2], ['body', bad[0]]);
       for (const [k, v] of Object.entries(input)) {
-        if (k.endsWith('_url') && (typeof v !== 'string' || !uploads.has(v))) return detail(422, `${k} must be an uploaded file URL`, 'value_error', ['body', k]);
-        if (k.endsWith('_urls') && (!Array.isArray(v) || !v.every((u) => typeof u === 'string' && uploads.has(u)))) return detail(422, `${k} must be uploaded file URLs`, 'value_error', ['body', k]);
+        if (k.endsWith('_url') && (typeof v !== 'string' || !uploads.has(v)))
+          return detail(422, `${k} must be an uploaded file URL`, 'value_error', ['body', k]);
+        if (k.endsWith('_urls') && (!Array.isArray(v) || !v.every((u) => typeof u === 'string' && uploads.has(u))))
+          return detail(422, `${k} must be uploaded file URLs`, 'value_error', ['body', k]);
       }
       const id = `${String(++n).padStart(8, '0')}-fa1a-4c0e-9b8a-000000000000`;
       const app = path.split('/').slice(0, 2).join('/');
       reqs.set(id, { id, appPath: app, createdAt: Date.now(), mode: fake.mode, cancelled: false });
       answered.push(Date.now());
       const base = `https://queue.fal.run/${app}/requests/${id}`;
-      return { status: 200, body: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel`, status: 'IN_QUEUE', queue_position: 0 } };
+      return {
+        status: 200,
+        body: {
+          request_id: id,
+          response_url: base,
+          status_url: `${base}/status`,
+          cancel_url: `${base}/cancel`,
+          status: 'IN_QUEUE',
+          queue_position: 0,
+        },
+      };
     }
     const m = /^(.+?\/.+?)\/requests\/([^/]+)(\/status|\/cancel)?$/.exec(path);
     const q = m ? reqs.get(m[2] as string) : undefined;
@@ -111,22 +139,50 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
       return { status: 202, body: { status: 'CANCELLATION_REQUESTED' } };
     }
     if (m[3] === '/status') {
-      if (q.cancelled) return { status: 200, body: { status: 'COMPLETED', logs: [], error: 'Request was cancelled', error_type: 'cancelled' } };
-      if (age < runMs / 3) return { status: 202, body: { status: 'IN_QUEUE', queue_position: 1, response_url: `https://queue.fal.run/${q.appPath}/requests/${q.id}` } };
+      if (q.cancelled)
+        return {
+          status: 200,
+          body: { status: 'COMPLETED', logs: [], error: 'Request was cancelled', error_type: 'cancelled' },
+        };
+      if (age < runMs / 3)
+        return {
+          status: 202,
+          body: {
+            status: 'IN_QUEUE',
+            queue_position: 1,
+            response_url: `https://queue.fal.run/${q.appPath}/requests/${q.id}`,
+          },
+        };
       if (age < runMs) return { status: 202, body: { status: 'IN_PROGRESS', logs: [] } };
       return { status: 200, body: { status: 'COMPLETED', logs: [], metrics: { inference_time: runMs / 1000 } } };
     }
     if (age < runMs) return { status: 400, body: { detail: 'Request is still in progress' } };
-    if (q.mode === 'fail') return detail(422, 'Image too small: the image must be at least 300 pixels on each side.', 'value_error', ['body', 'image_url']);
-    if (q.mode === 'moderation') return detail(422, 'The content could not be processed because it contained material flagged by a content checker.', 'content_policy_violation');
-    return { status: 200, body: { video: { url: `${server.url}/files/${q.mode === 'expired' ? 'gone' : q.id}.mp4`, content_type: 'video/mp4' } } };
+    if (q.mode === 'fail')
+      return detail(422, 'Image too small: the image must be at least 300 pixels on each side.', 'value_error', [
+        'body',
+        'image_url',
+      ]);
+    if (q.mode === 'moderation')
+      return detail(
+        422,
+        'The content could not be processed because it contained material flagged by a content checker.',
+        'content_policy_violation',
+      );
+    return {
+      status: 200,
+      body: {
+        video: { url: `${server.url}/files/${q.mode === 'expired' ? 'gone' : q.id}.mp4`, content_type: 'video/mp4' },
+      },
+    };
   };
   const server = await startRecordingServer(handle);
   const fake: FakeFal = {
     url: `${server.url}/fal-proxy`,
     requests: server.requests,
     seen: () => server.requests.map((r) => ({ ...r, target: target(r) })),
-    get creates() { return answered.length; },
+    get creates() {
+      return answered.length;
+    },
     answeredCreates: (ms) => answered.filter((at) => Date.now() - at >= ms).length,
     uploads,
     mode: 'normal',

@@ -13,18 +13,50 @@
  */
 type Schema = Record<string, readonly (string | number | boolean)[] | 'string' | 'number' | 'boolean' | 'url' | 'urls'>;
 
-const VEO_COMMON: Schema = { prompt: 'string', duration: ['4s', '6s', '8s'], resolution: ['720p', '1080p'], generate_audio: 'boolean', negative_prompt: 'string', seed: 'number', enhance_prompt: 'boolean', auto_fix: 'boolean' };
+const VEO_COMMON: Schema = {
+  prompt: 'string',
+  duration: ['4s', '6s', '8s'],
+  resolution: ['720p', '1080p'],
+  generate_audio: 'boolean',
+  negative_prompt: 'string',
+  seed: 'number',
+  enhance_prompt: 'boolean',
+  auto_fix: 'boolean',
+};
 const veo = (prefix: string): Record<string, Schema> => ({
   [prefix]: { ...VEO_COMMON, aspect_ratio: ['16:9', '9:16'] },
   [`${prefix}/image-to-video`]: { ...VEO_COMMON, image_url: 'url', aspect_ratio: ['auto', '16:9', '9:16'] },
-  [`${prefix}/first-last-frame-to-video`]: { ...VEO_COMMON, first_frame_url: 'url', last_frame_url: 'url', aspect_ratio: ['auto', '16:9', '9:16'] },
+  [`${prefix}/first-last-frame-to-video`]: {
+    ...VEO_COMMON,
+    first_frame_url: 'url',
+    last_frame_url: 'url',
+    aspect_ratio: ['auto', '16:9', '9:16'],
+  },
 });
-const KLING_T2V: Schema = { prompt: 'string', duration: ['5', '10'], aspect_ratio: ['16:9', '9:16', '1:1'], negative_prompt: 'string', cfg_scale: 'number' };
-const KLING_I2V: Schema = { prompt: 'string', image_url: 'url', tail_image_url: 'url', duration: ['5', '10'], negative_prompt: 'string', cfg_scale: 'number' };
+const KLING_T2V: Schema = {
+  prompt: 'string',
+  duration: ['5', '10'],
+  aspect_ratio: ['16:9', '9:16', '1:1'],
+  negative_prompt: 'string',
+  cfg_scale: 'number',
+};
+const KLING_I2V: Schema = {
+  prompt: 'string',
+  image_url: 'url',
+  tail_image_url: 'url',
+  duration: ['5', '10'],
+  negative_prompt: 'string',
+  cfg_scale: 'number',
+};
 
 export const FAL_SCHEMAS: Record<string, Schema> = {
   ...veo('fal-ai/veo3.1'),
-  'fal-ai/veo3.1/reference-to-video': { ...VEO_COMMON, image_urls: 'urls', duration: ['8s'], aspect_ratio: ['16:9', '9:16'] },
+  'fal-ai/veo3.1/reference-to-video': {
+    ...VEO_COMMON,
+    image_urls: 'urls',
+    duration: ['8s'],
+    aspect_ratio: ['16:9', '9:16'],
+  },
   ...veo('fal-ai/veo3.1/fast'),
   'fal-ai/kling-video/v2.5-turbo/pro/text-to-video': KLING_T2V,
   'fal-ai/kling-video/v2.5-turbo/pro/image-to-video': KLING_I2V,
@@ -38,10 +70,13 @@ export function falSchemaProblem(endpoint: string, input: Record<string, unknown
   for (const [k, v] of Object.entries(input)) {
     const rule = schema[k];
     if (!rule) return [k, 'extra fields not permitted', 'value_error.extra'];
-    if (Array.isArray(rule) && !rule.includes(v as string)) return [k, `unexpected value; permitted: ${rule.map((x) => `'${String(x)}'`).join(', ')}`, 'value_error.const'];
-    if ((rule === 'string' || rule === 'url') && typeof v !== 'string') return [k, 'str type expected', 'type_error.str'];
+    if (Array.isArray(rule) && !rule.includes(v as string))
+      return [k, `unexpected value; permitted: ${rule.map((x) => `'${String(x)}'`).join(', ')}`, 'value_error.const'];
+    if ((rule === 'string' || rule === 'url') && typeof v !== 'string')
+      return [k, 'str type expected', 'type_error.str'];
     if (rule === 'number' && typeof v !== 'number') return [k, 'value is not a valid number', 'type_error.number'];
-    if (rule === 'boolean' && typeof v !== 'boolean') return [k, 'value could not be parsed to a boolean', 'type_error.bool'];
+    if (rule === 'boolean' && typeof v !== 'boolean')
+      return [k, 'value could not be parsed to a boolean', 'type_error.bool'];
     if (rule === 'urls' && !Array.isArray(v)) return [k, 'value is not a valid list', 'type_error.list'];
   }
   return null;

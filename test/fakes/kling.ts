@@ -33,7 +33,13 @@ export interface KlingRecorded {
   jwt?: { header: Record<string, unknown>; payload: Record<string, unknown> };
 }
 
-interface Task { id: string; family: string; externalId: string | null; createdAt: number; body: Record<string, unknown> }
+interface Task {
+  id: string;
+  family: string;
+  externalId: string | null;
+  createdAt: number;
+  body: Record<string, unknown>;
+}
 
 export interface FakeKling {
   url: string;
@@ -48,7 +54,11 @@ export interface FakeKling {
   close(): Promise<void>;
 }
 
-function verifyJwt(token: string, ak: string, sk: string): { ok: true; header: Record<string, unknown>; payload: Record<string, unknown> } | { ok: false; code: number } {
+function verifyJwt(
+  token: string,
+  ak: string,
+  sk: string,
+): { ok: true; header: Record<string, unknown>; payload: Record<string, unknown> } | { ok: false; code: number } {
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, code: 1002 };
   const [h, p, s] = parts as [string, string, string];
@@ -67,7 +77,16 @@ function verifyJwt(token: string, ak: string, sk: string): { ok: true; header: R
 export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Promise<FakeKling> {
   const accessKey = 'ak-test';
   const secretKey = 'sk-测试 secret';
-  let behaviour: FakeKlingBehaviour = { runMs: 100, fail: null, moderation: false, throttle: 0, retryAfterSec: 2, expired: false, staleLinks: 0, ...opts };
+  let behaviour: FakeKlingBehaviour = {
+    runMs: 100,
+    fail: null,
+    moderation: false,
+    throttle: 0,
+    retryAfterSec: 2,
+    expired: false,
+    staleLinks: 0,
+    ...opts,
+  };
   const requests: KlingRecorded[] = [];
   const tasks: Task[] = [];
   let creates = 0;
@@ -76,22 +95,47 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
   let url = '';
 
   // An extension's video is the whole clip: its source's length plus ~5 s.
-  const durationOf = (t: Task): number => t.family === 'video-extend'
-    ? 5 + durationOf(tasks.find((x) => `v-${x.id}` === t.body.video_id) ?? t)
-    : Number(t.body.duration ?? 5);
+  const durationOf = (t: Task): number =>
+    t.family === 'video-extend'
+      ? 5 + durationOf(tasks.find((x) => `v-${x.id}` === t.body.video_id) ?? t)
+      : Number(t.body.duration ?? 5);
   const view = (t: Task): Record<string, unknown> => {
     const done = Date.now() - t.createdAt >= behaviour.runMs;
-    const status = !done ? (Date.now() - t.createdAt > behaviour.runMs / 2 ? 'processing' : 'submitted') : behaviour.fail ? 'failed' : 'succeed';
+    const status = !done
+      ? Date.now() - t.createdAt > behaviour.runMs / 2
+        ? 'processing'
+        : 'submitted'
+      : behaviour.fail
+        ? 'failed'
+        : 'succeed';
     return {
-      task_id: t.id, task_status: status, task_status_msg: status === 'failed' ? behaviour.fail : '',
-      task_info: { external_task_id: t.externalId ?? '' }, created_at: t.createdAt, updated_at: Date.now(),
-      ...(status === 'succeed' ? { task_result: { videos: [{ id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4?sig=${++signed}`, duration: String(durationOf(t)) }] } } : {}),
+      task_id: t.id,
+      task_status: status,
+      task_status_msg: status === 'failed' ? behaviour.fail : '',
+      task_info: { external_task_id: t.externalId ?? '' },
+      created_at: t.createdAt,
+      updated_at: Date.now(),
+      ...(status === 'succeed'
+        ? {
+            task_result: {
+              videos: [
+                { id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4?sig=${++signed}`, duration: String(durationOf(t)) },
+              ],
+            },
+          }
+        : {}),
     };
   };
 
   async function route(req: IncomingMessage, res: ServerResponse, rec: KlingRecorded): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://fake');
-    const reply = (status: number, code: number, message: string, data?: unknown, headers: Record<string, string> = {}): void => {
+    const reply = (
+      status: number,
+      code: number,
+      message: string,
+      data?: unknown,
+      headers: Record<string, string> = {},
+    ): void => {
       rec.status = status;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify({ code, message, request_id: randomUUID(), ...(data !== undefined ? { data } : {}) }));
@@ -120,7 +164,9 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
       const body = rec.body ?? {};
       if (behaviour.throttle > 0) {
         behaviour.throttle--;
-        return reply(429, 1303, 'parallel task over resource pack limit', undefined, { 'retry-after': String(behaviour.retryAfterSec) });
+        return reply(429, 1303, 'parallel task over resource pack limit', undefined, {
+          'retry-after': String(behaviour.retryAfterSec),
+        });
       }
       if (family === 'lip-sync') {
         // Lip sync (Kling lip-sync reference): {input: {video_id | video_url, mode, audio_type, audio_file | audio_url}}.
@@ -128,33 +174,56 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
         const extra = Object.keys(body).find((k) => !['input', 'callback_url', 'external_task_id'].includes(k));
         if (extra) return reply(400, 1201, `unknown field ${extra}`);
         const src = tasks.find((x) => `v-${x.id}` === input.video_id);
-        if (!src || Date.now() - src.createdAt < behaviour.runMs) return reply(400, 1201, 'video_id is invalid or the video is not finished');
-        if (input.mode !== 'audio2video' || input.audio_type !== 'file') return reply(400, 1201, 'mode must be audio2video with audio_type file here');
+        if (!src || Date.now() - src.createdAt < behaviour.runMs)
+          return reply(400, 1201, 'video_id is invalid or the video is not finished');
+        if (input.mode !== 'audio2video' || input.audio_type !== 'file')
+          return reply(400, 1201, 'mode must be audio2video with audio_type file here');
         const audio = typeof input.audio_file === 'string' ? Buffer.from(input.audio_file, 'base64') : Buffer.alloc(0);
-        if (audio.length < 44 || audio.length > 5 * 1024 * 1024) return reply(400, 1201, 'audio_file must be a base64 audio file up to 5MB');
-      } else if (family !== 'video-extend' && typeof body.model_name !== 'string') return reply(400, 1201, 'model_name is required');
-      if (family === 'video-extend' && typeof body.video_id !== 'string') return reply(400, 1201, 'video_id is required');
+        if (audio.length < 44 || audio.length > 5 * 1024 * 1024)
+          return reply(400, 1201, 'audio_file must be a base64 audio file up to 5MB');
+      } else if (family !== 'video-extend' && typeof body.model_name !== 'string')
+        return reply(400, 1201, 'model_name is required');
+      if (family === 'video-extend' && typeof body.video_id !== 'string')
+        return reply(400, 1201, 'video_id is required');
       if (family === 'video-extend') {
         // The video id of a finished task (task_result.videos[].id, not the task id) made by a
         // V1-family model or by an earlier extension (Kling spec changelog: V1 models' videos).
         const src = tasks.find((x) => `v-${x.id}` === body.video_id);
-        const srcModel = (t: Task | undefined): string => (t?.family === 'video-extend' ? srcModel(tasks.find((x) => `v-${x.id}` === t.body.video_id)) : String(t?.body.model_name ?? ''));
-        if (!src || Date.now() - src.createdAt < behaviour.runMs) return reply(400, 1201, 'video_id is invalid or the video is not finished');
-        if (!/^kling-v1(-5|-6)?$/.test(srcModel(src))) return reply(400, 1201, 'video extension supports only videos made by kling-v1 models');
+        const srcModel = (t: Task | undefined): string =>
+          t?.family === 'video-extend'
+            ? srcModel(tasks.find((x) => `v-${x.id}` === t.body.video_id))
+            : String(t?.body.model_name ?? '');
+        if (!src || Date.now() - src.createdAt < behaviour.runMs)
+          return reply(400, 1201, 'video_id is invalid or the video is not finished');
+        if (!/^kling-v1(-5|-6)?$/.test(srcModel(src)))
+          return reply(400, 1201, 'video extension supports only videos made by kling-v1 models');
       }
       // Every per-model rule (fields, model ids, modes, durations, image_tail, sound, camera_control).
       const refused = family === 'lip-sync' ? null : klingRefusal(family as Parameters<typeof klingRefusal>[0], body);
       if (refused) return reply(400, 1201, refused);
       for (const img of [body.image, body.image_tail]) {
-        if (typeof img === 'string' && img.startsWith('data:')) return reply(400, 1201, 'image must be raw base64 or a URL');
+        if (typeof img === 'string' && img.startsWith('data:'))
+          return reply(400, 1201, 'image must be raw base64 or a URL');
       }
       if (behaviour.moderation) return reply(400, 1301, 'Failure to pass the risk control system');
       const ext = typeof body.external_task_id === 'string' ? body.external_task_id : null;
       if (ext && tasks.some((t) => t.externalId === ext)) return reply(400, 1201, 'external_task_id already exists');
-      const t: Task = { id: String(800_000_000_000 + tasks.length), family, externalId: ext, createdAt: Date.now(), body };
+      const t: Task = {
+        id: String(800_000_000_000 + tasks.length),
+        family,
+        externalId: ext,
+        createdAt: Date.now(),
+        body,
+      };
       tasks.push(t);
       creates++;
-      return reply(200, 0, 'SUCCEED', { task_id: t.id, task_info: { external_task_id: ext ?? '' }, task_status: 'submitted', created_at: t.createdAt, updated_at: t.createdAt });
+      return reply(200, 0, 'SUCCEED', {
+        task_id: t.id,
+        task_info: { external_task_id: ext ?? '' },
+        task_status: 'submitted',
+        created_at: t.createdAt,
+        updated_at: t.createdAt,
+      });
     }
     if (req.method === 'GET' && m[2]) {
       const id = decodeURIComponent(m[2]);
@@ -163,7 +232,15 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     }
     if (req.method === 'GET') {
       const size = Number(u.searchParams.get('pageSize') ?? 30);
-      return reply(200, 0, 'SUCCEED', tasks.filter((t) => t.family === family).slice(0, size).map(view));
+      return reply(
+        200,
+        0,
+        'SUCCEED',
+        tasks
+          .filter((t) => t.family === family)
+          .slice(0, size)
+          .map(view),
+      );
     }
     return reply(405, 1202, 'method not allowed');
   }
@@ -182,10 +259,20 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
   });
   url = server.origin;
   return {
-    url, accessKey, secretKey, apiKey: `${accessKey}:${secretKey}`, requests,
-    get creates() { return creates; },
-    get behaviour() { return behaviour; },
-    set(patch) { behaviour = { ...behaviour, ...patch }; },
+    url,
+    accessKey,
+    secretKey,
+    apiKey: `${accessKey}:${secretKey}`,
+    requests,
+    get creates() {
+      return creates;
+    },
+    get behaviour() {
+      return behaviour;
+    },
+    set(patch) {
+      behaviour = { ...behaviour, ...patch };
+    },
     close: server.close,
   };
 }

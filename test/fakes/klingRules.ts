@@ -30,12 +30,24 @@ interface ModelRule {
 
 const FIVE_TEN = ['5', '10'];
 const r = (families: Family[], o: Partial<ModelRule> = {}): ModelRule => ({
-  families, durations: FIVE_TEN, tail: ['pro'], sound: null, soundWithTail: false, camera: null, cfgScale: false, ...o,
+  families,
+  durations: FIVE_TEN,
+  tail: ['pro'],
+  sound: null,
+  soundWithTail: false,
+  camera: null,
+  cfgScale: false,
+  ...o,
 });
 const T2V_I2V: Family[] = ['text2video', 'image2video'];
 
 export const KLING_MODEL_RULES: Record<string, ModelRule> = {
-  'kling-v3': r(T2V_I2V, { durations: ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15'], tail: ['std', 'pro'], sound: ['pro'], soundWithTail: true }),
+  'kling-v3': r(T2V_I2V, {
+    durations: ['3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15'],
+    tail: ['std', 'pro'],
+    sound: ['pro'],
+    soundWithTail: true,
+  }),
   'kling-v2-6': r(T2V_I2V, { sound: ['pro'] }),
   'kling-v2-5-turbo': r(T2V_I2V),
   'kling-v2-1-master': r(T2V_I2V, { tail: [] }),
@@ -47,9 +59,49 @@ export const KLING_MODEL_RULES: Record<string, ModelRule> = {
 };
 
 const FIELDS: Record<Family, string[]> = {
-  text2video: ['model_name', 'prompt', 'negative_prompt', 'cfg_scale', 'mode', 'camera_control', 'aspect_ratio', 'duration', 'sound', 'callback_url', 'external_task_id', 'watermark_info'],
-  image2video: ['model_name', 'image', 'image_tail', 'prompt', 'negative_prompt', 'cfg_scale', 'mode', 'static_mask', 'dynamic_masks', 'camera_control', 'duration', 'sound', 'callback_url', 'external_task_id', 'watermark_info'],
-  'multi-image2video': ['model_name', 'image_list', 'prompt', 'negative_prompt', 'mode', 'duration', 'aspect_ratio', 'callback_url', 'external_task_id', 'watermark_info'],
+  text2video: [
+    'model_name',
+    'prompt',
+    'negative_prompt',
+    'cfg_scale',
+    'mode',
+    'camera_control',
+    'aspect_ratio',
+    'duration',
+    'sound',
+    'callback_url',
+    'external_task_id',
+    'watermark_info',
+  ],
+  image2video: [
+    'model_name',
+    'image',
+    'image_tail',
+    'prompt',
+    'negative_prompt',
+    'cfg_scale',
+    'mode',
+    'static_mask',
+    'dynamic_masks',
+    'camera_control',
+    'duration',
+    'sound',
+    'callback_url',
+    'external_task_id',
+    'watermark_info',
+  ],
+  'multi-image2video': [
+    'model_name',
+    'image_list',
+    'prompt',
+    'negative_prompt',
+    'mode',
+    'duration',
+    'aspect_ratio',
+    'callback_url',
+    'external_task_id',
+    'watermark_info',
+  ],
   'video-extend': ['video_id', 'prompt', 'negative_prompt', 'cfg_scale', 'callback_url', 'external_task_id'],
 };
 const CAMERA_TYPES = ['simple', 'down_back', 'forward_up', 'right_turn_forward', 'left_turn_forward'];
@@ -69,22 +121,29 @@ export function klingRefusal(family: Family, body: Record<string, unknown>): str
   const duration = String(body.duration ?? '5');
   if (typeof body.duration !== 'undefined' && typeof body.duration !== 'string') return 'duration must be a string';
   if (!rule.durations.includes(duration)) return `duration ${duration} is not supported by ${model}`;
-  if (body.aspect_ratio !== undefined && !['16:9', '9:16', '1:1'].includes(String(body.aspect_ratio))) return `aspect_ratio ${String(body.aspect_ratio)} is invalid`;
+  if (body.aspect_ratio !== undefined && !['16:9', '9:16', '1:1'].includes(String(body.aspect_ratio)))
+    return `aspect_ratio ${String(body.aspect_ratio)} is invalid`;
   if (body.cfg_scale !== undefined && !rule.cfgScale) return `cfg_scale is not supported by ${model}`;
   if (typeof body.prompt === 'string' && body.prompt.length > 2500) return 'prompt is longer than 2500 characters';
   if (family === 'text2video' && !body.prompt) return 'prompt is required';
   if (family === 'image2video' && !body.image && !body.image_tail) return 'image or image_tail is required';
   const tail = body.image_tail !== undefined;
-  if (tail && !rule.tail.includes(mode)) return rule.tail.length ? `image_tail requires mode ${rule.tail.join('/')} on ${model}` : `image_tail is not supported by ${model}`;
+  if (tail && !rule.tail.includes(mode))
+    return rule.tail.length
+      ? `image_tail requires mode ${rule.tail.join('/')} on ${model}`
+      : `image_tail is not supported by ${model}`;
   if (body.sound !== undefined) {
     if (!rule.sound) return `sound is not supported by ${model}`;
     if (body.sound !== 'on' && body.sound !== 'off') return `sound ${String(body.sound)} is invalid`;
-    if (body.sound === 'on' && !rule.sound.includes(mode)) return `sound on requires mode ${rule.sound.join('/')} on ${model}`;
-    if (body.sound === 'on' && tail && !rule.soundWithTail) return `sound on cannot be used with image_tail on ${model}`;
+    if (body.sound === 'on' && !rule.sound.includes(mode))
+      return `sound on requires mode ${rule.sound.join('/')} on ${model}`;
+    if (body.sound === 'on' && tail && !rule.soundWithTail)
+      return `sound on cannot be used with image_tail on ${model}`;
   }
   if (body.camera_control !== undefined) {
     const c = body.camera_control as { type?: unknown; config?: Record<string, unknown> };
-    const ok = rule.camera && rule.camera.family === family && rule.camera.mode === mode && rule.camera.duration === duration;
+    const ok =
+      rule.camera && rule.camera.family === family && rule.camera.mode === mode && rule.camera.duration === duration;
     if (!ok) return `camera_control is not supported by ${model} in ${family} ${mode} ${duration}s`;
     if (tail) return 'image+image_tail and camera_control cannot be used together';
     if (!CAMERA_TYPES.includes(String(c.type))) return `camera_control.type ${String(c.type)} is invalid`;

@@ -13,7 +13,13 @@ import {} from '../helpers/cli.js';
 import { listenLocal, readBody } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
-export interface AgentsRecorded { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> | null; status: number }
+export interface AgentsRecorded {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown> | null;
+  status: number;
+}
 
 export interface FakeAgentsBehaviour {
   runMs: number;
@@ -33,13 +39,17 @@ export interface FakeLumaAgents {
 }
 
 const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
-const REASONS: Record<string, string> = { content_moderated: 'Prompt flagged by moderation', generation_failed: 'Internal error' };
+const REASONS: Record<string, string> = {
+  content_moderated: 'Prompt flagged by moderation',
+  generation_failed: 'Internal error',
+};
 
 function imageRefIssues(name: string, r: unknown): string[] {
   const ref = r as Record<string, unknown>;
   const given = ['url', 'data', 'generation_id', 'file_id'].filter((k) => ref[k] !== undefined);
   if (given.length !== 1) return [`${name}: provide exactly one of url, data, generation_id, file_id`];
-  if (ref.data !== undefined && (typeof ref.media_type !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(ref.data as string))) return [`${name}: data must be base64 with media_type`];
+  if (ref.data !== undefined && (typeof ref.media_type !== 'string' || !/^[A-Za-z0-9+/]+=*$/.test(ref.data as string)))
+    return [`${name}: data must be base64 with media_type`];
   return [];
 }
 
@@ -56,23 +66,44 @@ export function agentsIssues(b: Record<string, unknown>): string[] {
   return issues;
 }
 
-export async function startFakeLumaAgents(opts: Partial<FakeAgentsBehaviour> & { apiKey?: string } = {}): Promise<FakeLumaAgents> {
+export async function startFakeLumaAgents(
+  opts: Partial<FakeAgentsBehaviour> & { apiKey?: string } = {},
+): Promise<FakeLumaAgents> {
   const apiKey = opts.apiKey ?? 'test-key';
-  const behaviour: FakeAgentsBehaviour = { runMs: 300, failCode: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, ...opts };
+  const behaviour: FakeAgentsBehaviour = {
+    runMs: 300,
+    failCode: null,
+    throttle: 0,
+    retryAfterSec: 1,
+    expireOutputs: false,
+    countDelayMs: 0,
+    ...opts,
+  };
   const gens = new Map<string, { id: string; createdAt: number; failCode: string | null }>();
   const requests: AgentsRecorded[] = [];
   let creates = 0;
   let origin = '';
-  const send = (res: ServerResponse, rec: AgentsRecorded, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    rec: AgentsRecorded,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     rec.status = status;
     res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
   };
   const genJson = (g: { id: string; createdAt: number; failCode: string | null }): Record<string, unknown> => {
     const t = Date.now() - g.createdAt;
-    const state = t < behaviour.runMs / 3 ? 'queued' : t < behaviour.runMs ? 'processing' : g.failCode ? 'failed' : 'completed';
+    const state =
+      t < behaviour.runMs / 3 ? 'queued' : t < behaviour.runMs ? 'processing' : g.failCode ? 'failed' : 'completed';
     return {
-      id: g.id, created_at: new Date(g.createdAt).toISOString(), model: 'ray-3.2', type: 'video', state,
+      id: g.id,
+      created_at: new Date(g.createdAt).toISOString(),
+      model: 'ray-3.2',
+      type: 'video',
+      state,
       ...(state === 'failed' ? { failure_code: g.failCode, failure_reason: REASONS[g.failCode!] ?? 'Failed' } : {}),
       output: state === 'completed' ? [{ type: 'video', url: `${origin}/__out/${g.id}.mp4?X-Amz-Signature=x` }] : [],
     };
@@ -110,7 +141,8 @@ export async function startFakeLumaAgents(opts: Partial<FakeAgentsBehaviour> & {
       const g = gens.get(one[1]!);
       return g ? send(res, rec, 200, genJson(g)) : send(res, rec, 404, { detail: 'Generation not found' });
     }
-    if (path.startsWith('/v1/files') && req.method === 'GET') return send(res, rec, 200, { data: [], has_more: false, next_cursor: null });
+    if (path.startsWith('/v1/files') && req.method === 'GET')
+      return send(res, rec, 200, { data: [], has_more: false, next_cursor: null });
     return send(res, rec, 404, { detail: 'Not Found' });
   };
   const server = await listenLocal(handle);

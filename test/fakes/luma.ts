@@ -59,15 +59,37 @@ const PREFIX = '/dream-machine/v1';
 const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 const ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '21:9', '9:21'];
 
-interface Gen { id: string; createdAt: number; runMs: number; failReason: string | null; request: Record<string, unknown> }
+interface Gen {
+  id: string;
+  createdAt: number;
+  runMs: number;
+  failReason: string | null;
+  request: Record<string, unknown>;
+}
 
 export function lumaIssues(b: Record<string, unknown>): string[] {
   const issues: string[] = [];
   if (!['ray-2', 'ray-flash-2'].includes(b.model as string)) issues.push(`model: unknown model ${String(b.model)}`);
   if (b.aspect_ratio !== undefined && !ASPECTS.includes(b.aspect_ratio as string)) issues.push('aspect_ratio: invalid');
   if (b.duration !== undefined && !['5s', '9s'].includes(b.duration as string)) issues.push('duration: invalid');
-  if (b.resolution !== undefined && !['540p', '720p', '1080p', '4k'].includes(b.resolution as string)) issues.push('resolution: invalid');
-  for (const k of Object.keys(b)) if (!['model', 'prompt', 'aspect_ratio', 'duration', 'resolution', 'loop', 'keyframes', 'concepts', 'callback_url', 'generation_type'].includes(k)) issues.push(`${k}: extra field`);
+  if (b.resolution !== undefined && !['540p', '720p', '1080p', '4k'].includes(b.resolution as string))
+    issues.push('resolution: invalid');
+  for (const k of Object.keys(b))
+    if (
+      ![
+        'model',
+        'prompt',
+        'aspect_ratio',
+        'duration',
+        'resolution',
+        'loop',
+        'keyframes',
+        'concepts',
+        'callback_url',
+        'generation_type',
+      ].includes(k)
+    )
+      issues.push(`${k}: extra field`);
   return issues;
 }
 
@@ -82,23 +104,42 @@ function keyframeIssue(b: Record<string, unknown>, gens: Map<string, Gen>): stri
   for (const [name, frame] of Object.entries(kf ?? {})) {
     if (!['frame0', 'frame1'].includes(name)) return `keyframes.${name}: extra field`;
     if (frame?.type === 'image' && typeof frame.url === 'string') continue;
-    if (frame?.type !== 'generation' || typeof frame.id !== 'string') return `keyframes.${name}: must be {type:'image', url} or {type:'generation', id}`;
+    if (frame?.type !== 'generation' || typeof frame.id !== 'string')
+      return `keyframes.${name}: must be {type:'image', url} or {type:'generation', id}`;
     const src = gens.get(frame.id);
     if (!src) return `keyframes.${name}: generation ${frame.id} not found`;
-    if (Date.now() - src.createdAt < src.runMs || src.failReason) return `keyframes.${name}: generation ${frame.id} is not completed`;
+    if (Date.now() - src.createdAt < src.runMs || src.failReason)
+      return `keyframes.${name}: generation ${frame.id} is not completed`;
   }
   return null;
 }
 
 export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?: string } = {}): Promise<FakeLuma> {
   const apiKey = opts.apiKey ?? 'test-key';
-  const behaviour: FakeLumaBehaviour = { runMs: 300, failReason: null, moderation: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, dropCreate: 0, loseCreate: 0, ...opts };
+  const behaviour: FakeLumaBehaviour = {
+    runMs: 300,
+    failReason: null,
+    moderation: null,
+    throttle: 0,
+    retryAfterSec: 1,
+    expireOutputs: false,
+    countDelayMs: 0,
+    dropCreate: 0,
+    loseCreate: 0,
+    ...opts,
+  };
   const gens = new Map<string, Gen>();
   const requests: LumaRecorded[] = [];
   let creates = 0;
   let origin = '';
 
-  const send = (res: ServerResponse, rec: LumaRecorded, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    rec: LumaRecorded,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     rec.status = status;
     res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -106,11 +147,26 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
 
   const genJson = (g: Gen): Record<string, unknown> => {
     const elapsed = Date.now() - g.createdAt;
-    const state = elapsed < behaviour.runMs / 3 ? 'queued' : elapsed < behaviour.runMs ? 'dreaming' : g.failReason ? 'failed' : 'completed';
+    const state =
+      elapsed < behaviour.runMs / 3
+        ? 'queued'
+        : elapsed < behaviour.runMs
+          ? 'dreaming'
+          : g.failReason
+            ? 'failed'
+            : 'completed';
     return {
-      id: g.id, generation_type: 'video', state, failure_reason: state === 'failed' ? g.failReason : null, created_at: new Date(g.createdAt).toISOString(),
-      model: g.request.model, request: g.request,
-      assets: state === 'completed' ? { video: `${origin}/__assets/${g.id}.mp4?signature=x`, image: null, progress_video: null } : null,
+      id: g.id,
+      generation_type: 'video',
+      state,
+      failure_reason: state === 'failed' ? g.failReason : null,
+      created_at: new Date(g.createdAt).toISOString(),
+      model: g.request.model,
+      request: g.request,
+      assets:
+        state === 'completed'
+          ? { video: `${origin}/__assets/${g.id}.mp4?signature=x`, image: null, progress_video: null }
+          : null,
     };
   };
 
@@ -121,7 +177,8 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
     requests.push(rec);
     const asset = /^\/__assets\/([\w-]+)\.mp4/.exec(full);
     if (asset) {
-      if (behaviour.expireOutputs || !gens.has(asset[1]!)) return send(res, rec, 403, { detail: 'Request has expired' });
+      if (behaviour.expireOutputs || !gens.has(asset[1]!))
+        return send(res, rec, 403, { detail: 'Request has expired' });
       rec.status = 200;
       res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
       createReadStream(CLIP).pipe(res);
@@ -150,7 +207,13 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
         req.socket.destroy();
         return;
       }
-      const g: Gen = { id: randomUUID(), createdAt: Date.now(), runMs: behaviour.runMs, failReason: behaviour.failReason, request: body ?? {} };
+      const g: Gen = {
+        id: randomUUID(),
+        createdAt: Date.now(),
+        runMs: behaviour.runMs,
+        failReason: behaviour.failReason,
+        request: body ?? {},
+      };
       gens.set(g.id, g);
       if (behaviour.dropCreate > 0) {
         behaviour.dropCreate--;
@@ -171,7 +234,13 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
       const offset = Number(q.get('offset') ?? 0);
       const all = [...gens.values()].sort((a, b) => b.createdAt - a.createdAt);
       const page = all.slice(offset, offset + limit).map(genJson);
-      return send(res, rec, 200, { generations: page, count: page.length, has_more: offset + limit < all.length, limit, offset });
+      return send(res, rec, 200, {
+        generations: page,
+        count: page.length,
+        has_more: offset + limit < all.length,
+        limit,
+        offset,
+      });
     }
     const one = /^\/generations\/([\w-]+)$/.exec(path);
     if (one) {

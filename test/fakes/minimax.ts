@@ -27,7 +27,11 @@ export interface MinimaxRecorded {
   body: Record<string, unknown> | null;
 }
 
-interface Task { id: string; fileId: number; createdAt: number }
+interface Task {
+  id: string;
+  fileId: number;
+  createdAt: number;
+}
 
 export interface FakeMinimax {
   url: string;
@@ -38,7 +42,15 @@ export interface FakeMinimax {
 }
 
 export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {}): Promise<FakeMinimax> {
-  let behaviour: FakeMinimaxBehaviour = { runMs: 100, fail: null, moderation: false, throttle: 0, retryAfterSec: 2, expired: false, ...opts };
+  let behaviour: FakeMinimaxBehaviour = {
+    runMs: 100,
+    fail: null,
+    moderation: false,
+    throttle: 0,
+    retryAfterSec: 2,
+    expired: false,
+    ...opts,
+  };
   const requests: MinimaxRecorded[] = [];
   const tasks: Task[] = [];
   let url = '';
@@ -57,7 +69,8 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
       createReadStream(FAKE_MINIMAX_CLIP).pipe(res);
       return;
     }
-    if (req.headers.authorization !== `Bearer ${FAKE_MINIMAX_KEY}`) return send(res, 200, base(1004, 'login fail: Please carry the API secret key in the Authorization field'));
+    if (req.headers.authorization !== `Bearer ${FAKE_MINIMAX_KEY}`)
+      return send(res, 200, base(1004, 'login fail: Please carry the API secret key in the Authorization field'));
     if (req.method === 'POST' && u.pathname === '/v1/video_generation') {
       if (behaviour.throttle > 0) {
         behaviour.throttle--;
@@ -66,10 +79,15 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
       if (typeof body?.model !== 'string') return send(res, 200, base(2013, 'invalid params, model is required'));
       for (const k of ['first_frame_image', 'last_frame_image']) {
         const v = body[k];
-        if (v !== undefined && (typeof v !== 'string' || !/^(data:image\/[a-z]+;base64,|https?:\/\/)/.test(v))) return send(res, 200, base(2013, `invalid params, ${k}`));
+        if (v !== undefined && (typeof v !== 'string' || !/^(data:image\/[a-z]+;base64,|https?:\/\/)/.test(v)))
+          return send(res, 200, base(2013, `invalid params, ${k}`));
       }
       if (behaviour.moderation) return send(res, 200, base(1026, 'input new_sensitive'));
-      const t: Task = { id: String(106_000_000_000_000 + tasks.length), fileId: 205_000_000_000 + tasks.length, createdAt: Date.now() };
+      const t: Task = {
+        id: String(106_000_000_000_000 + tasks.length),
+        fileId: 205_000_000_000 + tasks.length,
+        createdAt: Date.now(),
+      };
       tasks.push(t);
       return send(res, 200, { task_id: t.id, ...base() });
     }
@@ -77,9 +95,18 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
       const t = tasks.find((x) => x.id === u.searchParams.get('task_id'));
       if (!t) return send(res, 200, base(2013, 'invalid params, task not found'));
       const age = Date.now() - t.createdAt;
-      const status = age < behaviour.runMs / 3 ? 'Queueing' : age < behaviour.runMs ? 'Processing' : behaviour.fail ? 'Fail' : 'Success';
+      const status =
+        age < behaviour.runMs / 3
+          ? 'Queueing'
+          : age < behaviour.runMs
+            ? 'Processing'
+            : behaviour.fail
+              ? 'Fail'
+              : 'Success';
       return send(res, 200, {
-        task_id: t.id, status, file_id: status === 'Success' ? String(t.fileId) : '',
+        task_id: t.id,
+        status,
+        file_id: status === 'Success' ? String(t.fileId) : '',
         ...(status === 'Success' ? { video_width: 720, video_height: 480 } : {}),
         ...(status === 'Fail' ? base(0, behaviour.fail ?? '') : base()),
       });
@@ -88,7 +115,14 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
       const t = tasks.find((x) => String(x.fileId) === u.searchParams.get('file_id'));
       if (!t) return send(res, 200, base(2013, 'invalid params, file not found'));
       return send(res, 200, {
-        file: { file_id: t.fileId, bytes: 0, created_at: Math.floor(t.createdAt / 1000), filename: 'output_aigc.mp4', purpose: 'video_generation', download_url: `${url}/dl/${t.fileId}.mp4?sig=x` },
+        file: {
+          file_id: t.fileId,
+          bytes: 0,
+          created_at: Math.floor(t.createdAt / 1000),
+          filename: 'output_aigc.mp4',
+          purpose: 'video_generation',
+          download_url: `${url}/dl/${t.fileId}.mp4?sig=x`,
+        },
         ...base(),
       });
     }
@@ -104,9 +138,14 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
   });
   url = server.origin;
   return {
-    url, requests,
-    get creates() { return tasks.length; },
-    set(patch) { behaviour = { ...behaviour, ...patch }; },
+    url,
+    requests,
+    get creates() {
+      return tasks.length;
+    },
+    set(patch) {
+      behaviour = { ...behaviour, ...patch };
+    },
     close: server.close,
   };
 }

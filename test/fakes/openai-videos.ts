@@ -30,7 +30,13 @@ export interface OpenAIVideosMode {
 }
 
 /** A multipart file as received; `decoded` is its picture size "WxH" (null: not a picture). */
-export interface FileField { name: string; type: string; size: number; sha256: string; decoded: string | null }
+export interface FileField {
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  decoded: string | null;
+}
 export interface OpenAIVideosRecorded {
   method: string;
   path: string;
@@ -38,9 +44,25 @@ export interface OpenAIVideosRecorded {
   body: Record<string, string | FileField> | unknown;
 }
 
-interface V { id: string; started: number; prompt: string; model: string; seconds: string; size: string; created_at: number }
+interface V {
+  id: string;
+  started: number;
+  prompt: string;
+  model: string;
+  seconds: string;
+  size: string;
+  created_at: number;
+}
 
-const DEFAULTS: OpenAIVideosMode = { runMs: 100, failWith: null, moderation: false, throttle: 0, retryAfterSec: 2, expired: false, dropCreate: 0 };
+const DEFAULTS: OpenAIVideosMode = {
+  runMs: 100,
+  failWith: null,
+  moderation: false,
+  throttle: 0,
+  retryAfterSec: 2,
+  expired: false,
+  dropCreate: 0,
+};
 const SIZES = ['720x1280', '1280x720', '1024x1792', '1792x1024'];
 
 export interface FakeOpenAIVideos {
@@ -61,8 +83,15 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
-const oaError = (res: ServerResponse, status: number, message: string, type: string, code: string | null, param: string | null = null, headers: Record<string, string> = {}) =>
-  send(res, status, { error: { message, type, param, code } }, headers);
+const oaError = (
+  res: ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+  headers: Record<string, string> = {},
+) => send(res, status, { error: { message, type, param, code } }, headers);
 
 /**
  * The picture's size as a decoder sees it (ffprobe on the bytes, through a pipe), else null.
@@ -70,17 +99,38 @@ const oaError = (res: ServerResponse, status: number, message: string, type: str
  */
 function decodedSize(bytes: Buffer): Promise<string | null> {
   return new Promise((resolve) => {
-    const p = spawn('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=format_name', '-of', 'json', '-i', 'pipe:0'],
-      { stdio: ['pipe', 'pipe', 'ignore'] });
+    const p = spawn(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=width,height:format=format_name',
+        '-of',
+        'json',
+        '-i',
+        'pipe:0',
+      ],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
+    );
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stdin.on('error', () => undefined); // ffprobe may stop reading early: not our failure
     p.on('error', () => resolve(null));
     p.on('close', (code) => {
       try {
-        const j = JSON.parse(out) as { streams?: { width?: number; height?: number }[]; format?: { format_name?: string } };
+        const j = JSON.parse(out) as {
+          streams?: { width?: number; height?: number }[];
+          format?: { format_name?: string };
+        };
         const st = j.streams?.[0];
-        resolve(code === 0 && /_pipe$/.test(j.format?.format_name ?? '') && st?.width && st.height ? `${st.width}x${st.height}` : null);
+        resolve(
+          code === 0 && /_pipe$/.test(j.format?.format_name ?? '') && st?.width && st.height
+            ? `${st.width}x${st.height}`
+            : null,
+        );
       } catch {
         resolve(null);
       }
@@ -96,7 +146,11 @@ async function parseBody(req: IncomingMessage, files: Map<string, Buffer>): Prom
   const type = String(req.headers['content-type'] ?? '');
   if (!raw.length) return undefined;
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+    const form = await new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw,
+    }).formData();
     const out: Record<string, string | FileField> = {};
     for (const [k, v] of form.entries()) {
       if (typeof v === 'string') out[k] = v;
@@ -116,28 +170,59 @@ async function parseBody(req: IncomingMessage, files: Map<string, Buffer>): Prom
   }
 }
 
-export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { key?: string } = {}): Promise<FakeOpenAIVideos> {
+export async function startFakeOpenAIVideos(
+  opts: Partial<OpenAIVideosMode> & { key?: string } = {},
+): Promise<FakeOpenAIVideos> {
   const key = opts.key ?? 'test-key';
   const clip = readFileSync(OPENAI_VIDEOS_CLIP);
   const videos = new Map<string, V>();
   let creates = 0;
   const polled = new Set<string>();
   const fake = {
-    url: '', requests: [] as OpenAIVideosRecorded[], files: new Map<string, Buffer>(), mode: { ...DEFAULTS, ...opts },
-    get creates() { return creates; },
-    get polled() { return polled.size; },
-    set(m: Partial<OpenAIVideosMode>) { Object.assign(fake.mode, m); },
-    reset() { fake.mode = { ...DEFAULTS, ...opts }; fake.requests.length = 0; fake.files.clear(); creates = 0; polled.clear(); },
+    url: '',
+    requests: [] as OpenAIVideosRecorded[],
+    files: new Map<string, Buffer>(),
+    mode: { ...DEFAULTS, ...opts },
+    get creates() {
+      return creates;
+    },
+    get polled() {
+      return polled.size;
+    },
+    set(m: Partial<OpenAIVideosMode>) {
+      Object.assign(fake.mode, m);
+    },
+    reset() {
+      fake.mode = { ...DEFAULTS, ...opts };
+      fake.requests.length = 0;
+      fake.files.clear();
+      creates = 0;
+      polled.clear();
+    },
     close: () => server.close(),
   };
   const view = (v: V) => {
     const done = Date.now() - v.started >= fake.mode.runMs;
     const failed = done && fake.mode.failWith;
     return {
-      id: v.id, object: 'video', model: v.model, prompt: v.prompt, seconds: v.seconds, size: v.size, created_at: v.created_at,
-      status: failed ? 'failed' : done ? 'completed' : Date.now() - v.started < fake.mode.runMs / 4 ? 'queued' : 'in_progress',
+      id: v.id,
+      object: 'video',
+      model: v.model,
+      prompt: v.prompt,
+      seconds: v.seconds,
+      size: v.size,
+      created_at: v.created_at,
+      status: failed
+        ? 'failed'
+        : done
+          ? 'completed'
+          : Date.now() - v.started < fake.mode.runMs / 4
+            ? 'queued'
+            : 'in_progress',
       progress: done ? 100 : Math.floor(((Date.now() - v.started) / fake.mode.runMs) * 100),
-      completed_at: done ? Math.floor(Date.now() / 1000) : null, expires_at: null, remixed_from_video_id: null,
+      completed_at: done ? Math.floor(Date.now() / 1000) : null,
+      expires_at: null,
+      remixed_from_video_id: null,
       error: failed ? fake.mode.failWith : null,
     };
   };
@@ -148,27 +233,69 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
     fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
     if (fake.mode.throttle > 0) {
       fake.mode.throttle--;
-      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, { 'retry-after': String(fake.mode.retryAfterSec) });
+      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, {
+        'retry-after': String(fake.mode.retryAfterSec),
+      });
     }
-    if (req.headers.authorization !== `Bearer ${key}`) return oaError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
+    if (req.headers.authorization !== `Bearer ${key}`)
+      return oaError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
     const p = url.pathname;
     if (p === '/v1/videos' && req.method === 'POST') {
       const b = (body ?? {}) as Record<string, string | FileField>;
       const prompt = b.prompt;
-      if (typeof prompt !== 'string' || !prompt) return oaError(res, 400, "Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt');
+      if (typeof prompt !== 'string' || !prompt)
+        return oaError(
+          res,
+          400,
+          "Missing required parameter: 'prompt'.",
+          'invalid_request_error',
+          'missing_required_parameter',
+          'prompt',
+        );
       const size = typeof b.size === 'string' ? b.size : '720x1280';
-      if (!SIZES.includes(size)) return oaError(res, 400, `Invalid value: '${size}'.`, 'invalid_request_error', 'invalid_value', 'size');
+      if (!SIZES.includes(size))
+        return oaError(res, 400, `Invalid value: '${size}'.`, 'invalid_request_error', 'invalid_value', 'size');
       const seconds = typeof b.seconds === 'string' ? b.seconds : '4';
-      if (!['4', '8', '12'].includes(seconds)) return oaError(res, 400, `Invalid value: '${seconds}'.`, 'invalid_request_error', 'invalid_value', 'seconds');
+      if (!['4', '8', '12'].includes(seconds))
+        return oaError(res, 400, `Invalid value: '${seconds}'.`, 'invalid_request_error', 'invalid_value', 'seconds');
       const ref = b.input_reference;
       if (ref !== undefined && (typeof ref === 'string' || ref.decoded === null)) {
-        return oaError(res, 400, 'Invalid input_reference: the file could not be decoded as an image.', 'invalid_request_error', 'invalid_image', 'input_reference');
+        return oaError(
+          res,
+          400,
+          'Invalid input_reference: the file could not be decoded as an image.',
+          'invalid_request_error',
+          'invalid_image',
+          'input_reference',
+        );
       }
       if (ref && ref.decoded !== size) {
-        return oaError(res, 400, 'Inpaint image must match the requested width and height', 'invalid_request_error', 'invalid_value', 'input_reference');
+        return oaError(
+          res,
+          400,
+          'Inpaint image must match the requested width and height',
+          'invalid_request_error',
+          'invalid_value',
+          'input_reference',
+        );
       }
-      if (fake.mode.moderation) return oaError(res, 400, 'Your request was blocked by our moderation system.', 'invalid_request_error', 'moderation_blocked');
-      const v: V = { id: `video_${randomUUID().replace(/-/g, '')}`, started: Date.now(), prompt, model: typeof b.model === 'string' ? b.model : 'sora-2', seconds, size, created_at: Math.floor(Date.now() / 1000) };
+      if (fake.mode.moderation)
+        return oaError(
+          res,
+          400,
+          'Your request was blocked by our moderation system.',
+          'invalid_request_error',
+          'moderation_blocked',
+        );
+      const v: V = {
+        id: `video_${randomUUID().replace(/-/g, '')}`,
+        started: Date.now(),
+        prompt,
+        model: typeof b.model === 'string' ? b.model : 'sora-2',
+        seconds,
+        size,
+        created_at: Math.floor(Date.now() / 1000),
+      };
       videos.set(v.id, v);
       creates++;
       if (fake.mode.dropCreate > 0) {
@@ -179,21 +306,35 @@ export async function startFakeOpenAIVideos(opts: Partial<OpenAIVideosMode> & { 
     }
     if (p === '/v1/videos' && req.method === 'GET') {
       const limit = Number(url.searchParams.get('limit') ?? 20);
-      const all = [...videos.values()].sort((a, b) => b.started - a.started).slice(0, limit).map(view);
-      return send(res, 200, { object: 'list', data: all, first_id: all[0]?.id ?? null, last_id: all.at(-1)?.id ?? null, has_more: false });
+      const all = [...videos.values()]
+        .sort((a, b) => b.started - a.started)
+        .slice(0, limit)
+        .map(view);
+      return send(res, 200, {
+        object: 'list',
+        data: all,
+        first_id: all[0]?.id ?? null,
+        last_id: all.at(-1)?.id ?? null,
+        has_more: false,
+      });
     }
     let m = /^\/v1\/videos\/([^/]+)$/.exec(p);
     if (m && req.method === 'GET') {
       const v = videos.get(m[1] ?? '');
       if (v) polled.add(v.id);
-      return v ? send(res, 200, view(v)) : oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
+      return v
+        ? send(res, 200, view(v))
+        : oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
     }
     m = /^\/v1\/videos\/([^/]+)\/content$/.exec(p);
     if (m && req.method === 'GET') {
       const v = videos.get(m[1] ?? '');
-      if (!v || fake.mode.expired) return oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
-      if (view(v).status !== 'completed') return oaError(res, 400, 'Video is not ready yet.', 'invalid_request_error', null);
-      if ((url.searchParams.get('variant') ?? 'video') !== 'video') return oaError(res, 400, 'Only variant=video is faked.', 'invalid_request_error', null, 'variant');
+      if (!v || fake.mode.expired)
+        return oaError(res, 404, `Video '${m[1]}' not found.`, 'invalid_request_error', null);
+      if (view(v).status !== 'completed')
+        return oaError(res, 400, 'Video is not ready yet.', 'invalid_request_error', null);
+      if ((url.searchParams.get('variant') ?? 'video') !== 'video')
+        return oaError(res, 400, 'Only variant=video is faked.', 'invalid_request_error', null, 'variant');
       res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
       return res.end(clip);
     }

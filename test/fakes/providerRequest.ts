@@ -6,8 +6,21 @@ export const FIRST_FRAME = realMedia('first-frame-camping.png');
 
 export function genRequest(patch: Partial<GenerationRequest> = {}): GenerationRequest {
   return {
-    shotId: 'shot-1', shotNumber: 1, title: 'Camp', prompt: '镜头: a "quoted" campfire at 100% dusk', stylePrompt: '', negativePrompt: '',
-    firstFrame: null, lastFrame: null, camera: 'static', durationSec: 5, width: 1280, height: 720, fps: { num: 24, den: 1 },
-    seed: 42, model: null, ...patch,
+    shotId: 'shot-1',
+    shotNumber: 1,
+    title: 'Camp',
+    prompt: '镜头: a "quoted" campfire at 100% dusk',
+    stylePrompt: '',
+    negativePrompt: '',
+    firstFrame: null,
+    lastFrame: null,
+    camera: 'static',
+    durationSec: 5,
+    width: 1280,
+    height: 720,
+    fps: { num: 24, den: 1 },
+    seed: 42,
+    model: null,
+    ...patch,
   };
 }

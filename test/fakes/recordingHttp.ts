@@ -73,12 +73,15 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
         body = raw;
       }
       const rec: RecordedRequest = {
-        method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body, size: buf.length,
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: { ...req.headers },
+        body,
+        size: buf.length,
       };
       requests.push(rec);
-      const r = url.pathname.startsWith('/files/') && url.pathname !== '/files/gone.mp4'
-        ? null
-        : await handle(rec);
+      const r = url.pathname.startsWith('/files/') && url.pathname !== '/files/gone.mp4' ? null : await handle(rec);
       if (!r) {
         rec.status = 200;
         res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(bytes.length) });
@@ -102,10 +105,11 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -124,7 +128,10 @@ export interface ParsedBody {
   body: Record<string, unknown> | null;
 }
 
-export async function readBody(req: IncomingMessage, unparsable: (text: string) => Record<string, unknown> | null = (text) => ({ __unparsable: text })): Promise<ParsedBody> {
+export async function readBody(
+  req: IncomingMessage,
+  unparsable: (text: string) => Record<string, unknown> | null = (text) => ({ __unparsable: text }),
+): Promise<ParsedBody> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
@@ -141,7 +148,9 @@ export interface LocalServer {
 }
 
 /** Serves `handle` on 127.0.0.1 (a free port); an error it throws answers a bare 500 with its text. */
-export async function listenLocal(handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>): Promise<LocalServer> {
+export async function listenLocal(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+): Promise<LocalServer> {
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       res.writeHead(500);
@@ -151,9 +160,10 @@ export async function listenLocal(handle: (req: IncomingMessage, res: ServerResp
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

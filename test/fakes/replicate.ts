@@ -15,13 +15,66 @@ import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, typ
 export const REPLICATE_FAKE_KEY = 'test-key';
 /** Model -> input fields it accepts (its API page on replicate.com). */
 export const REPLICATE_FAKE_MODELS: Record<string, string[]> = {
-  'google/veo-3.1': ['prompt', 'aspect_ratio', 'duration', 'image', 'last_frame', 'reference_images', 'negative_prompt', 'resolution', 'generate_audio', 'seed'],
-  'google/veo-3.1-fast': ['prompt', 'aspect_ratio', 'duration', 'image', 'last_frame', 'reference_images', 'negative_prompt', 'resolution', 'generate_audio', 'seed'],
-  'bytedance/seedance-2.0': ['prompt', 'image', 'last_frame_image', 'reference_images', 'reference_videos', 'reference_audios', 'duration', 'resolution', 'aspect_ratio', 'generate_audio', 'seed'],
-  'bytedance/seedance-2.0-fast': ['prompt', 'image', 'last_frame_image', 'reference_images', 'reference_videos', 'reference_audios', 'duration', 'resolution', 'aspect_ratio', 'generate_audio', 'seed'],
+  'google/veo-3.1': [
+    'prompt',
+    'aspect_ratio',
+    'duration',
+    'image',
+    'last_frame',
+    'reference_images',
+    'negative_prompt',
+    'resolution',
+    'generate_audio',
+    'seed',
+  ],
+  'google/veo-3.1-fast': [
+    'prompt',
+    'aspect_ratio',
+    'duration',
+    'image',
+    'last_frame',
+    'reference_images',
+    'negative_prompt',
+    'resolution',
+    'generate_audio',
+    'seed',
+  ],
+  'bytedance/seedance-2.0': [
+    'prompt',
+    'image',
+    'last_frame_image',
+    'reference_images',
+    'reference_videos',
+    'reference_audios',
+    'duration',
+    'resolution',
+    'aspect_ratio',
+    'generate_audio',
+    'seed',
+  ],
+  'bytedance/seedance-2.0-fast': [
+    'prompt',
+    'image',
+    'last_frame_image',
+    'reference_images',
+    'reference_videos',
+    'reference_audios',
+    'duration',
+    'resolution',
+    'aspect_ratio',
+    'generate_audio',
+    'seed',
+  ],
 };
 
-interface Pred { id: string; model: string; input: Record<string, unknown>; createdAt: number; mode: FakeMode; canceled: boolean }
+interface Pred {
+  id: string;
+  model: string;
+  input: Record<string, unknown>;
+  createdAt: number;
+  mode: FakeMode;
+  canceled: boolean;
+}
 
 export interface FakeReplicate {
   /** The API base (STORYBOARD_REPLICATE_BASE_URL), ending in /v1. */
@@ -43,7 +96,11 @@ export interface FakeReplicate {
   close(): Promise<void>;
 }
 
-const problem = (status: number, title: string, detail: string, headers?: Record<string, string>): Reply => ({ status, body: { title, detail, status }, headers });
+const problem = (status: number, title: string, detail: string, headers?: Record<string, string>): Reply => ({
+  status,
+  body: { title, detail, status },
+  headers,
+});
 
 export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise<FakeReplicate> {
   const preds = new Map<string, Pred>();
@@ -52,37 +109,69 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
   const view = (p: Pred): Record<string, unknown> => {
     const age = elapsed(p.createdAt);
     const runMs = p.mode === 'slow' ? 60 * 60_000 : fake.runMs;
-    const status = p.canceled ? 'canceled' : age < runMs / 3 ? 'starting' : age < runMs ? 'processing' : p.mode === 'fail' || p.mode === 'moderation' ? 'failed' : 'succeeded';
+    const status = p.canceled
+      ? 'canceled'
+      : age < runMs / 3
+        ? 'starting'
+        : age < runMs
+          ? 'processing'
+          : p.mode === 'fail' || p.mode === 'moderation'
+            ? 'failed'
+            : 'succeeded';
     const api = `${server.url}/v1/predictions/${p.id}`;
     return {
-      id: p.id, model: p.model, version: 'hidden', input: p.input, logs: '', status, data_removed: false, source: 'api',
+      id: p.id,
+      model: p.model,
+      version: 'hidden',
+      input: p.input,
+      logs: '',
+      status,
+      data_removed: false,
+      source: 'api',
       output: status === 'succeeded' ? `${server.url}/files/${p.mode === 'expired' ? 'gone' : p.id}.mp4` : null,
-      error: status !== 'failed' ? null : p.mode === 'moderation'
-        ? 'The input or output was flagged as sensitive. Please try again with different inputs. (E005)'
-        : 'Prediction failed: image must be 16:9 or 9:16 for this model.',
+      error:
+        status !== 'failed'
+          ? null
+          : p.mode === 'moderation'
+            ? 'The input or output was flagged as sensitive. Please try again with different inputs. (E005)'
+            : 'Prediction failed: image must be 16:9 or 9:16 for this model.',
       created_at: new Date(p.createdAt).toISOString(),
       urls: { get: api, cancel: `${api}/cancel`, stream: `${api}/stream`, web: `https://replicate.com/p/${p.id}` },
     };
   };
   const handle = (r: RecordedRequest): Reply => {
     if (r.path === '/files/gone.mp4') return { status: 404, body: { detail: 'Not found' } };
-    if (r.headers.authorization !== `Bearer ${REPLICATE_FAKE_KEY}`) return problem(401, 'Unauthenticated', 'You did not pass a valid authentication token');
-    if (fake.mode === 'throttle') return problem(429, 'Too Many Requests', `Request was throttled. Expected available in ${fake.retryAfterSec} seconds.`, { 'retry-after': String(fake.retryAfterSec) });
-    if (r.path === '/v1/account' && r.method === 'GET') return { status: 200, body: { type: 'user', username: 'storyboard', name: 'Storyboard', github_url: null } };
+    if (r.headers.authorization !== `Bearer ${REPLICATE_FAKE_KEY}`)
+      return problem(401, 'Unauthenticated', 'You did not pass a valid authentication token');
+    if (fake.mode === 'throttle')
+      return problem(
+        429,
+        'Too Many Requests',
+        `Request was throttled. Expected available in ${fake.retryAfterSec} seconds.`,
+        { 'retry-after': String(fake.retryAfterSec) },
+      );
+    if (r.path === '/v1/account' && r.method === 'GET')
+      return { status: 200, body: { type: 'user', username: 'storyboard', name: 'Storyboard', github_url: null } };
     const create = /^\/v1\/models\/([^/]+\/[^/]+)\/predictions$/.exec(r.path);
     if (create && r.method === 'POST') {
       const model = create[1] as string;
       const fields = REPLICATE_FAKE_MODELS[model];
       if (!fields) return problem(404, 'Not found', 'The requested resource could not be found.');
       const input = ((r.body ?? {}) as { input?: Record<string, unknown> }).input;
-      if (!input || typeof input.prompt !== 'string') return problem(422, 'Input validation failed', '- input: prompt is required');
+      if (!input || typeof input.prompt !== 'string')
+        return problem(422, 'Input validation failed', '- input: prompt is required');
       for (const [k, v] of Object.entries(input)) {
-        if (!fields.includes(k)) return problem(422, 'Input validation failed', `- input: Additional property ${k} is not allowed`);
-        if (['image', 'last_frame', 'last_frame_image'].includes(k) && (typeof v !== 'string' || !/^(data:image\/\w+;base64,|https:\/\/)/.test(v))) {
+        if (!fields.includes(k))
+          return problem(422, 'Input validation failed', `- input: Additional property ${k} is not allowed`);
+        if (
+          ['image', 'last_frame', 'last_frame_image'].includes(k) &&
+          (typeof v !== 'string' || !/^(data:image\/\w+;base64,|https:\/\/)/.test(v))
+        ) {
           return problem(422, 'Input validation failed', `- input.${k}: Does not match format 'uri'`);
         }
       }
-      if (!Number.isInteger(input.duration)) return problem(422, 'Input validation failed', '- input.duration: Invalid type. Expected: integer');
+      if (!Number.isInteger(input.duration))
+        return problem(422, 'Input validation failed', '- input.duration: Invalid type. Expected: integer');
       if (fake.loseCreate > 0) {
         fake.loseCreate--;
         return { status: 0, drop: true };
@@ -101,7 +190,8 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
       const all = [...preds.values()].sort((a, b) => b.createdAt - a.createdAt);
       const from = Number(r.query.cursor ?? 0);
       const results = all.slice(from, from + fake.pageSize).map(view);
-      const next = from + fake.pageSize < all.length ? `${server.url}/v1/predictions?cursor=${from + fake.pageSize}` : null;
+      const next =
+        from + fake.pageSize < all.length ? `${server.url}/v1/predictions?cursor=${from + fake.pageSize}` : null;
       return { status: 200, body: { next, previous: null, results } };
     }
     const m = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(r.path);
@@ -118,9 +208,12 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
   const fake: FakeReplicate = {
     url: `${server.url}/v1`,
     requests: server.requests,
-    get creates() { return answered.length; },
+    get creates() {
+      return answered.length;
+    },
     answeredCreates: (ms) => answered.filter((at) => Date.now() - at >= ms).length,
-    createRequests: () => server.requests.filter((q) => q.method === 'POST' && /^\/v1\/models\/.+\/predictions$/.test(q.path)),
+    createRequests: () =>
+      server.requests.filter((q) => q.method === 'POST' && /^\/v1\/models\/.+\/predictions$/.test(q.path)),
     mode: 'normal',
     runMs: opts.runMs ?? 600,
     retryAfterSec: 2,

@@ -56,7 +56,12 @@ const FAILURES: Record<string, string> = {
 };
 const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
-interface Task { id: string; createdAt: number; failCode: string | null; cancelled: boolean }
+interface Task {
+  id: string;
+  createdAt: number;
+  failCode: string | null;
+  cancelled: boolean;
+}
 
 /** Body checks from the SDK types (the server's zod-style 400 with `issues`). */
 export function runwayIssues(endpoint: string, b: Record<string, unknown>): string[] {
@@ -64,39 +69,73 @@ export function runwayIssues(endpoint: string, b: Record<string, unknown>): stri
   const model = b.model as string;
   if (!KNOWN.includes(model)) issues.push(`model: Invalid enum value '${String(model)}'`);
   if (endpoint === 'text_to_video' && model === 'gen4_turbo') issues.push('model: gen4_turbo is image-to-video only');
-  if (endpoint === 'text_to_video' && (typeof b.promptText !== 'string' || !b.promptText)) issues.push('promptText: Required');
+  if (endpoint === 'text_to_video' && (typeof b.promptText !== 'string' || !b.promptText))
+    issues.push('promptText: Required');
   // gen4.5 image-to-video: `promptText: string` is not optional (@runwayml/sdk image-to-video.ts Gen4_5 params).
-  if (endpoint === 'image_to_video' && model === 'gen4.5' && (typeof b.promptText !== 'string' || !b.promptText)) issues.push('promptText: Required for gen4.5');
+  if (endpoint === 'image_to_video' && model === 'gen4.5' && (typeof b.promptText !== 'string' || !b.promptText))
+    issues.push('promptText: Required for gen4.5');
   // `audio?: boolean` exists on the veo3.1 and seedance2 params only (same SDK files).
-  if (b.audio !== undefined && !(model.startsWith('veo3.1') || model === 'seedance2')) issues.push('audio: Unrecognized key');
+  if (b.audio !== undefined && !(model.startsWith('veo3.1') || model === 'seedance2'))
+    issues.push('audio: Unrecognized key');
   if (b.audio !== undefined && typeof b.audio !== 'boolean') issues.push('audio: Expected boolean');
-  const keys = ['model', 'promptText', 'promptImage', 'ratio', 'duration', 'seed', 'negativePrompt', 'audio', 'references', 'contentModeration'];
+  const keys = [
+    'model',
+    'promptText',
+    'promptImage',
+    'ratio',
+    'duration',
+    'seed',
+    'negativePrompt',
+    'audio',
+    'references',
+    'contentModeration',
+  ];
   for (const k of Object.keys(b)) if (!keys.includes(k)) issues.push(`${k}: Unrecognized key`);
   if (typeof b.ratio !== 'string' || !/^\d+:\d+$/.test(b.ratio)) issues.push('ratio: Invalid');
   if (model === 'gen4.5' && !Number.isInteger(b.duration)) issues.push('duration: Required integer for gen4.5');
-  if (model.startsWith('veo3.1') && b.duration !== undefined && ![4, 6, 8].includes(b.duration as number)) issues.push('duration: must be 4, 6 or 8');
+  if (model.startsWith('veo3.1') && b.duration !== undefined && ![4, 6, 8].includes(b.duration as number))
+    issues.push('duration: must be 4, 6 or 8');
   if (b.negativePrompt !== undefined && !model.startsWith('veo')) issues.push('negativePrompt: Unrecognized key');
   if (endpoint === 'image_to_video') {
     const images = typeof b.promptImage === 'string' ? [{ uri: b.promptImage, position: 'first' }] : b.promptImage;
     if (!Array.isArray(images) || !images.length) issues.push('promptImage: Required');
     for (const img of (Array.isArray(images) ? images : []) as { uri?: unknown; position?: unknown }[]) {
-      if (typeof img.uri !== 'string' || !/^(data:image\/(png|jpeg|webp);base64,|https:\/\/|runway:\/\/)/.test(img.uri)) issues.push('promptImage.uri: Invalid');
-      if (img.position === 'last' && !(model.startsWith('veo3.1') || model === 'seedance2')) issues.push(`promptImage.position: 'last' is not supported by ${model}`);
+      if (typeof img.uri !== 'string' || !/^(data:image\/(png|jpeg|webp);base64,|https:\/\/|runway:\/\/)/.test(img.uri))
+        issues.push('promptImage.uri: Invalid');
+      if (img.position === 'last' && !(model.startsWith('veo3.1') || model === 'seedance2'))
+        issues.push(`promptImage.position: 'last' is not supported by ${model}`);
     }
   }
   if (b.references !== undefined && model !== 'seedance2') issues.push('references: Unrecognized key');
   return issues;
 }
 
-export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { apiKey?: string } = {}): Promise<FakeRunway> {
+export async function startFakeRunway(
+  opts: Partial<FakeRunwayBehaviour> & { apiKey?: string } = {},
+): Promise<FakeRunway> {
   const apiKey = opts.apiKey ?? 'test-key';
-  const behaviour: FakeRunwayBehaviour = { runMs: 300, failCode: null, throttle: 0, retryAfterSec: 1, expireOutputs: false, countDelayMs: 0, reject: null, ...opts };
+  const behaviour: FakeRunwayBehaviour = {
+    runMs: 300,
+    failCode: null,
+    throttle: 0,
+    retryAfterSec: 1,
+    expireOutputs: false,
+    countDelayMs: 0,
+    reject: null,
+    ...opts,
+  };
   const tasks = new Map<string, Task>();
   const requests: RunwayRecorded[] = [];
   let creates = 0;
   let url = '';
 
-  const send = (res: ServerResponse, rec: RunwayRecorded, status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    rec: RunwayRecorded,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     rec.status = status;
     res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -107,8 +146,10 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
     if (t.cancelled) return { ...base, status: 'CANCELLED' };
     const elapsed = Date.now() - t.createdAt;
     if (elapsed < behaviour.runMs / 3) return { ...base, status: 'PENDING' };
-    if (elapsed < behaviour.runMs) return { ...base, status: 'RUNNING', progress: Math.min(0.99, elapsed / behaviour.runMs) };
-    if (t.failCode) return { ...base, status: 'FAILED', failure: FAILURES[t.failCode] ?? 'Task failed.', failureCode: t.failCode };
+    if (elapsed < behaviour.runMs)
+      return { ...base, status: 'RUNNING', progress: Math.min(0.99, elapsed / behaviour.runMs) };
+    if (t.failCode)
+      return { ...base, status: 'FAILED', failure: FAILURES[t.failCode] ?? 'Task failed.', failureCode: t.failCode };
     return { ...base, status: 'SUCCEEDED', output: [`${url}/__output/${t.id}.mp4?_jwt=signed`] };
   };
 
@@ -121,7 +162,11 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
     if (path === '/__upload' && req.method === 'POST') {
       // The presigned storage POST (no Runway auth): multipart with the policy fields and `file`.
       const type = String(req.headers['content-type'] ?? '');
-      rec.body = { multipart: type.startsWith('multipart/form-data'), bytes: text.length, hasFields: text.includes('name="key"') && text.includes('name="file"') };
+      rec.body = {
+        multipart: type.startsWith('multipart/form-data'),
+        bytes: text.length,
+        hasFields: text.includes('name="key"') && text.includes('name="file"'),
+      };
       return send(res, rec, 204);
     }
     const out = /^\/__output\/([\w-]+)\.mp4/.exec(path);
@@ -132,24 +177,44 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
       createReadStream(CLIP).pipe(res);
       return;
     }
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { error: 'Incorrect API key provided' });
-    if (req.headers['x-runway-version'] !== '2024-11-06') return send(res, rec, 400, { error: 'Missing or invalid X-Runway-Version header' });
+    if (req.headers.authorization !== `Bearer ${apiKey}`)
+      return send(res, rec, 401, { error: 'Incorrect API key provided' });
+    if (req.headers['x-runway-version'] !== '2024-11-06')
+      return send(res, rec, 400, { error: 'Missing or invalid X-Runway-Version header' });
     if (behaviour.throttle > 0) {
       behaviour.throttle--;
-      return send(res, rec, 429, { error: 'You have exceeded your daily task limit.' }, { 'retry-after': String(behaviour.retryAfterSec) });
+      return send(
+        res,
+        rec,
+        429,
+        { error: 'You have exceeded your daily task limit.' },
+        { 'retry-after': String(behaviour.retryAfterSec) },
+      );
     }
     if (path === '/v1/uploads' && req.method === 'POST') {
       const b = body ?? {};
-      if (typeof b.filename !== 'string' || b.type !== 'ephemeral') return send(res, rec, 400, { error: 'Validation of body failed', issues: [{ message: 'filename and type ephemeral required', path: ['type'] }] });
+      if (typeof b.filename !== 'string' || b.type !== 'ephemeral')
+        return send(res, rec, 400, {
+          error: 'Validation of body failed',
+          issues: [{ message: 'filename and type ephemeral required', path: ['type'] }],
+        });
       const id = randomUUID();
-      return send(res, rec, 200, { uploadUrl: `${url}/__upload`, fields: { key: `uploads/${id}`, policy: 'fake' }, runwayUri: `runway://uploads/${id}` });
+      return send(res, rec, 200, {
+        uploadUrl: `${url}/__upload`,
+        fields: { key: `uploads/${id}`, policy: 'fake' },
+        runwayUri: `runway://uploads/${id}`,
+      });
     }
     const create = /^\/v1\/(text_to_video|image_to_video)$/.exec(path);
     if (create && req.method === 'POST') {
       const issues = runwayIssues(create[1]!, body ?? {});
       if (behaviour.reject) issues.push(behaviour.reject);
       behaviour.reject = null;
-      if (issues.length) return send(res, rec, 400, { error: 'Validation of body failed', issues: issues.map((m) => ({ message: m.split(': ')[1], path: [m.split(': ')[0]] })) });
+      if (issues.length)
+        return send(res, rec, 400, {
+          error: 'Validation of body failed',
+          issues: issues.map((m) => ({ message: m.split(': ')[1], path: [m.split(': ')[0]] })),
+        });
       const task: Task = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode, cancelled: false };
       tasks.set(task.id, task);
       send(res, rec, 200, { id: task.id, estimatedCost: { credits: 60 } });
@@ -167,7 +232,12 @@ export async function startFakeRunway(opts: Partial<FakeRunwayBehaviour> & { api
         return send(res, rec, 204);
       }
     }
-    if (path === '/v1/organization' && req.method === 'GET') return send(res, rec, 200, { creditBalance: 1000, tier: { maxMonthlyCreditSpend: 10000, models: {} }, usage: { models: {} } });
+    if (path === '/v1/organization' && req.method === 'GET')
+      return send(res, rec, 200, {
+        creditBalance: 1000,
+        tier: { maxMonthlyCreditSpend: 10000, models: {} },
+        usage: { models: {} },
+      });
     return send(res, rec, 404, { error: `No route ${req.method} ${path}` });
   };
 

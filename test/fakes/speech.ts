@@ -57,14 +57,20 @@ export function toneWav(sec: number, rate = 16_000): Buffer {
 }
 
 /** Seconds a text would take: 4 characters or 2.5 words a second, like the app's table. */
-const speakSec = (text: string): number => Math.max(0.6, /[一-龥]/.test(text) ? [...text].length / 4 : text.split(/\s+/).length / 2.5);
+const speakSec = (text: string): number =>
+  Math.max(0.6, /[一-龥]/.test(text) ? [...text].length / 4 : text.split(/\s+/).length / 2.5);
 
 function onlyKeys(body: Record<string, unknown>, allowed: string[]): string | null {
   const extra = Object.keys(body).find((k) => !allowed.includes(k));
   return extra ? `unknown field "${extra}"` : null;
 }
 
-type Route = (rec: SpeechRecorded, req: IncomingMessage, reply: (status: number, body: unknown, headers?: Record<string, string>) => void, res: ServerResponse) => Promise<void> | void;
+type Route = (
+  rec: SpeechRecorded,
+  req: IncomingMessage,
+  reply: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  res: ServerResponse,
+) => Promise<void> | void;
 
 async function start(route: Route, apiKey: string): Promise<SpeechFake> {
   const requests: SpeechRecorded[] = [];
@@ -72,8 +78,12 @@ async function start(route: Route, apiKey: string): Promise<SpeechFake> {
     const u = new URL(req.url ?? '/', 'http://fake');
     const { body } = await readBody(req, () => null);
     const rec: SpeechRecorded = {
-      method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams),
-      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body, status: 0,
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+      body,
+      status: 0,
     };
     requests.push(rec);
     const reply = (status: number, out: unknown, headers: Record<string, string> = {}): void => {
@@ -88,7 +98,16 @@ async function start(route: Route, apiKey: string): Promise<SpeechFake> {
     };
     await route(rec, req, reply, res);
   });
-  const fake = { url: server.origin, apiKey, requests, creates: 0, runMs: 200, createDelayMs: 0, queryDelayMs: 0, close: server.close };
+  const fake = {
+    url: server.origin,
+    apiKey,
+    requests,
+    creates: 0,
+    runMs: 200,
+    createDelayMs: 0,
+    queryDelayMs: 0,
+    close: server.close,
+  };
   return fake;
 }
 
@@ -108,31 +127,61 @@ export async function startFakeMinimaxSpeech(): Promise<SpeechFake> {
     if (rec.headers.authorization !== `Bearer ${fake.apiKey}`) return reply(200, base(1004, 'token not match group'));
     if (rec.method === 'POST' && rec.path === '/v1/t2a_async_v2') {
       const b = rec.body ?? {};
-      const problem = onlyKeys(b, ['model', 'text', 'text_file_id', 'language_boost', 'voice_setting', 'audio_setting', 'pronunciation_dict', 'voice_modify'])
-        ?? (typeof b.model !== 'string' ? 'model is required' : typeof b.text !== 'string' || !b.text ? 'text is required' : null);
+      const problem =
+        onlyKeys(b, [
+          'model',
+          'text',
+          'text_file_id',
+          'language_boost',
+          'voice_setting',
+          'audio_setting',
+          'pronunciation_dict',
+          'voice_modify',
+        ]) ??
+        (typeof b.model !== 'string'
+          ? 'model is required'
+          : typeof b.text !== 'string' || !b.text
+            ? 'text is required'
+            : null);
       if (problem) return reply(200, base(2013, `invalid params: ${problem}`));
       const vs = b.voice_setting as { voice_id?: unknown; speed?: unknown } | undefined;
-      if (!vs || typeof vs.voice_id !== 'string') return reply(200, base(2013, 'invalid params: voice_setting.voice_id'));
-      if (typeof vs.speed === 'number' && (vs.speed < 0.5 || vs.speed > 2)) return reply(200, base(2013, 'invalid params: speed'));
+      if (!vs || typeof vs.voice_id !== 'string')
+        return reply(200, base(2013, 'invalid params: voice_setting.voice_id'));
+      if (typeof vs.speed === 'number' && (vs.speed < 0.5 || vs.speed > 2))
+        return reply(200, base(2013, 'invalid params: speed'));
       if (!MINIMAX_VOICES.includes(vs.voice_id)) return reply(200, base(2054, 'voice id not exist'));
       if ([...(b.text as string)].length > 50_000) return reply(200, base(2013, 'text too long'));
       const id = String(95_157_322_514_000 + tasks.size);
       tasks.set(id, { createdAt: Date.now(), text: b.text as string });
       (fake as { creates: number }).creates++;
       if (fake.createDelayMs > 0) await new Promise((r) => setTimeout(r, fake.createDelayMs));
-      return reply(200, { task_id: Number(id), task_token: 'tok', file_id: Number(id) + 1, usage_characters: [...(b.text as string)].length, ...base(0, 'success') });
+      return reply(200, {
+        task_id: Number(id),
+        task_token: 'tok',
+        file_id: Number(id) + 1,
+        usage_characters: [...(b.text as string)].length,
+        ...base(0, 'success'),
+      });
     }
     if (rec.method === 'GET' && rec.path === '/v1/query/t2a_async_query_v2') {
       const t = tasks.get(rec.query.task_id ?? '');
       if (!t) return reply(200, base(2013, 'task not found'));
       if (fake.queryDelayMs > 0) await new Promise((r) => setTimeout(r, fake.queryDelayMs));
       const done = Date.now() - t.createdAt >= fake.runMs;
-      return reply(200, { task_id: Number(rec.query.task_id), status: done ? 'Success' : 'Processing', file_id: Number(rec.query.task_id) + 1, ...base(0, 'success') });
+      return reply(200, {
+        task_id: Number(rec.query.task_id),
+        status: done ? 'Success' : 'Processing',
+        file_id: Number(rec.query.task_id) + 1,
+        ...base(0, 'success'),
+      });
     }
     if (rec.method === 'GET' && rec.path === '/v1/files/retrieve') {
       const id = String(Number(rec.query.file_id) - 1);
       if (!tasks.has(id)) return reply(200, base(2013, 'file not found'));
-      return reply(200, { file: { file_id: Number(rec.query.file_id), download_url: `${fake.url}/cdn/${id}.mp3` }, ...base(0, 'success') });
+      return reply(200, {
+        file: { file_id: Number(rec.query.file_id), download_url: `${fake.url}/cdn/${id}.mp3` },
+        ...base(0, 'success'),
+      });
     }
     return reply(404, base(1000, 'not found'));
   }, 'mm-speech-key');
@@ -145,17 +194,22 @@ const ELEVEN_VOICES = ['JBFqnCBsd6RMkjVDRZzb', '21m00Tcm4TlvDq8ikWAM'];
 
 export async function startFakeElevenLabs(): Promise<SpeechFake> {
   const fake: SpeechFake = await start((rec, _req, reply) => {
-    if (rec.headers['xi-api-key'] !== fake.apiKey) return reply(401, { detail: { status: 'invalid_api_key', message: 'Invalid API key' } });
+    if (rec.headers['xi-api-key'] !== fake.apiKey)
+      return reply(401, { detail: { status: 'invalid_api_key', message: 'Invalid API key' } });
     const m = /^\/v1\/text-to-speech\/([^/]+)$/.exec(rec.path);
     if (rec.method !== 'POST' || !m) return reply(404, { detail: 'Not Found' });
     const b = rec.body ?? {};
-    const problem = onlyKeys(b, ['text', 'model_id', 'language_code', 'voice_settings', 'seed', 'previous_text', 'next_text'])
-      ?? (typeof b.text !== 'string' || !b.text ? 'text is required' : null);
+    const problem =
+      onlyKeys(b, ['text', 'model_id', 'language_code', 'voice_settings', 'seed', 'previous_text', 'next_text']) ??
+      (typeof b.text !== 'string' || !b.text ? 'text is required' : null);
     if (problem) return reply(422, { detail: [{ msg: problem }] });
     const speed = (b.voice_settings as { speed?: number } | undefined)?.speed;
-    if (speed !== undefined && (speed < 0.7 || speed > 1.2)) return reply(400, { detail: { status: 'invalid_voice_settings', message: 'speed must be 0.7..1.2' } });
-    if (!ELEVEN_VOICES.includes(decodeURIComponent(m[1] ?? ''))) return reply(404, { detail: { status: 'voice_not_found', message: 'A voice with the voice_id was not found.' } });
-    if (!/^mp3_/.test(rec.query.output_format ?? 'mp3_44100_128')) return reply(400, { detail: { status: 'invalid_output_format', message: 'bad format' } });
+    if (speed !== undefined && (speed < 0.7 || speed > 1.2))
+      return reply(400, { detail: { status: 'invalid_voice_settings', message: 'speed must be 0.7..1.2' } });
+    if (!ELEVEN_VOICES.includes(decodeURIComponent(m[1] ?? '')))
+      return reply(404, { detail: { status: 'voice_not_found', message: 'A voice with the voice_id was not found.' } });
+    if (!/^mp3_/.test(rec.query.output_format ?? 'mp3_44100_128'))
+      return reply(400, { detail: { status: 'invalid_output_format', message: 'bad format' } });
     (fake as { creates: number }).creates++;
     return reply(200, toneWav(speakSec(b.text as string)));
   }, 'el-key');
@@ -164,16 +218,36 @@ export async function startFakeElevenLabs(): Promise<SpeechFake> {
 
 // ---- OpenAI-compatible /v1/audio/speech ----
 
-const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
+const OPENAI_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'fable',
+  'onyx',
+  'nova',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+];
 
 export async function startFakeOpenAiSpeech(): Promise<SpeechFake> {
   const fake: SpeechFake = await start((rec, _req, reply) => {
-    const err = (status: number, message: string) => reply(status, { error: { message, type: 'invalid_request_error' } });
+    const err = (status: number, message: string) =>
+      reply(status, { error: { message, type: 'invalid_request_error' } });
     if (rec.headers.authorization !== `Bearer ${fake.apiKey}`) return err(401, 'Incorrect API key provided.');
     if (rec.method !== 'POST' || rec.path !== '/v1/audio/speech') return err(404, 'Unknown route');
     const b = rec.body ?? {};
-    const problem = onlyKeys(b, ['model', 'input', 'voice', 'instructions', 'response_format', 'speed', 'stream_format'])
-      ?? (typeof b.model !== 'string' ? "'model' is required" : typeof b.input !== 'string' || !b.input ? "'input' is required" : null);
+    const problem =
+      onlyKeys(b, ['model', 'input', 'voice', 'instructions', 'response_format', 'speed', 'stream_format']) ??
+      (typeof b.model !== 'string'
+        ? "'model' is required"
+        : typeof b.input !== 'string' || !b.input
+          ? "'input' is required"
+          : null);
     if (problem) return err(400, problem);
     if ([...(b.input as string)].length > 4096) return err(400, "'input' is longer than 4096 characters");
     if (typeof b.speed === 'number' && (b.speed < 0.25 || b.speed > 4)) return err(400, "'speed' must be 0.25..4");

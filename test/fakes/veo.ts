@@ -39,7 +39,14 @@ interface Op {
   fileId: string;
 }
 
-const DEFAULTS: VeoFakeMode = { runMs: 100, failWith: null, moderation: null, throttle: 0, retryAfterSec: 2, expired: false };
+const DEFAULTS: VeoFakeMode = {
+  runMs: 100,
+  failWith: null,
+  moderation: null,
+  throttle: 0,
+  retryAfterSec: 2,
+  expired: false,
+};
 
 export interface FakeVeo {
   url: string;
@@ -81,11 +88,25 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
   let creates = 0;
   const polled = new Set<string>();
   const fake = {
-    url: '', key, requests: [] as VeoRecorded[], mode: { ...DEFAULTS, ...opts },
-    get creates() { return creates; },
-    get polled() { return polled.size; },
-    set(m: Partial<VeoFakeMode>) { Object.assign(fake.mode, m); },
-    reset() { fake.mode = { ...DEFAULTS, ...opts }; fake.requests.length = 0; creates = 0; polled.clear(); },
+    url: '',
+    key,
+    requests: [] as VeoRecorded[],
+    mode: { ...DEFAULTS, ...opts },
+    get creates() {
+      return creates;
+    },
+    get polled() {
+      return polled.size;
+    },
+    set(m: Partial<VeoFakeMode>) {
+      Object.assign(fake.mode, m);
+    },
+    reset() {
+      fake.mode = { ...DEFAULTS, ...opts };
+      fake.requests.length = 0;
+      creates = 0;
+      polled.clear();
+    },
     close: () => server.close(),
   };
 
@@ -96,18 +117,25 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
     if (fake.mode.throttle > 0) {
       fake.mode.throttle--;
       res.setHeader('retry-after', String(fake.mode.retryAfterSec));
-      return gError(res, 429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).',
-        [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${fake.mode.retryAfterSec}s` }]);
+      return gError(res, 429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).', [
+        { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${fake.mode.retryAfterSec}s` },
+      ]);
     }
     if (req.headers['x-goog-api-key'] !== key) {
-      return gError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.',
-        [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]);
+      return gError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' },
+      ]);
     }
     const p = url.pathname;
     let m = /^\/v1beta\/models\/([^/:]+):predictLongRunning$/.exec(p);
     if (m && req.method === 'POST') {
       const model = decodeURIComponent(m[1] ?? '');
-      const b = body as { instances?: { prompt?: string; image?: unknown; video?: { uri?: string } }[]; parameters?: Record<string, unknown> } | undefined;
+      const b = body as
+        | {
+            instances?: { prompt?: string; image?: unknown; video?: { uri?: string } }[];
+            parameters?: Record<string, unknown>;
+          }
+        | undefined;
       const inst = b?.instances?.[0];
       // Every per-model rule (ids, durations, the 8 s rule, resolutions, combinations): veoRules.ts.
       const refused = veoRefusal(model, b);
@@ -117,7 +145,12 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
         // the last 2 days, by its Files API uri, on Veo 3.1 (not Lite), 720p, durationSeconds 8.
         const fileId = /\/files\/([a-z0-9]+):download/.exec(inst.video.uri ?? '')?.[1];
         if (!fileId || ![...ops.values()].some((o) => o.fileId === fileId)) {
-          return gError(res, 400, 'INVALID_ARGUMENT', 'Gemini API only supports video extensions for Veo-generated videos.');
+          return gError(
+            res,
+            400,
+            'INVALID_ARGUMENT',
+            'Gemini API only supports video extensions for Veo-generated videos.',
+          );
         }
       }
       const id = randomUUID().replace(/-/g, '').slice(0, 12);
@@ -132,19 +165,37 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
       const name = m[1] ?? '';
       polled.add(name);
       if (Date.now() - op.started < fake.mode.runMs) return send(res, 200, { name });
-      if (fake.mode.failWith) return send(res, 200, { name, done: true, error: { code: 13, message: fake.mode.failWith } });
+      if (fake.mode.failWith)
+        return send(res, 200, { name, done: true, error: { code: 13, message: fake.mode.failWith } });
       const resp = fake.mode.moderation
         ? { raiMediaFilteredCount: 1, raiMediaFilteredReasons: [fake.mode.moderation] }
-        : { generatedSamples: [{ video: { uri: `https://generativelanguage.googleapis.com/v1beta/files/${op.fileId}:download?alt=media` } }] };
-      return send(res, 200, { name, done: true, response: { '@type': 'type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse', generateVideoResponse: resp } });
+        : {
+            generatedSamples: [
+              {
+                video: {
+                  uri: `https://generativelanguage.googleapis.com/v1beta/files/${op.fileId}:download?alt=media`,
+                },
+              },
+            ],
+          };
+      return send(res, 200, {
+        name,
+        done: true,
+        response: {
+          '@type': 'type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse',
+          generateVideoResponse: resp,
+        },
+      });
     }
     m = /^\/v1beta\/files\/([a-z0-9]+):download$/.exec(p);
     if (m && req.method === 'GET') {
-      if (fake.mode.expired || url.searchParams.get('alt') !== 'media') return gError(res, 404, 'NOT_FOUND', 'File not found.');
+      if (fake.mode.expired || url.searchParams.get('alt') !== 'media')
+        return gError(res, 404, 'NOT_FOUND', 'File not found.');
       res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) });
       return res.end(clip);
     }
-    if (p === '/v1beta/models' && req.method === 'GET') return send(res, 200, { models: [{ name: 'models/veo-3.1-generate-preview' }] });
+    if (p === '/v1beta/models' && req.method === 'GET')
+      return send(res, 200, { models: [{ name: 'models/veo-3.1-generate-preview' }] });
     return gError(res, 404, 'NOT_FOUND', `No route ${req.method} ${p}`);
   });
   fake.url = `${server.origin}`;

@@ -17,7 +17,10 @@ export type FakeVidu = CloudFake & { baseUrl: string };
 
 const IMAGE = /^(https?:\/\/|data:image\/(png|jpeg|jpg|webp);base64,[A-Za-z0-9+/]+=*$)/;
 const IMAGES: Record<string, [number, number]> = {
-  '/text2video': [0, 0], '/img2video': [1, 1], '/start-end2video': [2, 2], '/reference2video': [1, 7],
+  '/text2video': [0, 0],
+  '/img2video': [1, 1],
+  '/start-end2video': [2, 2],
+  '/reference2video': [1, 7],
 };
 
 function bodyProblem(path: string, b: Record<string, unknown>): string | null {
@@ -28,13 +31,21 @@ function bodyProblem(path: string, b: Record<string, unknown>): string | null {
   const images = b.images;
   if (max === 0 && images !== undefined) return `${path} takes no images`;
   if (max > 0) {
-    if (!Array.isArray(images) || images.length < min || images.length > max) return `images must have ${min === max ? min : `${min}-${max}`} items`;
-    if (!images.every((x) => typeof x === 'string' && IMAGE.test(x))) return 'images must be URLs or data:image/...;base64, URIs';
+    if (!Array.isArray(images) || images.length < min || images.length > max)
+      return `images must have ${min === max ? min : `${min}-${max}`} items`;
+    if (!images.every((x) => typeof x === 'string' && IMAGE.test(x)))
+      return 'images must be URLs or data:image/...;base64, URIs';
   }
   if (b.duration !== undefined && !Number.isInteger(b.duration)) return 'duration must be an integer';
-  if (b.aspect_ratio !== undefined && !['16:9', '9:16', '3:4', '4:3', '1:1'].includes(b.aspect_ratio as string)) return 'bad aspect_ratio';
-  if (b.resolution !== undefined && !['540p', '720p', '1080p'].includes(b.resolution as string)) return 'bad resolution';
-  if (b.movement_amplitude !== undefined && !['auto', 'small', 'medium', 'large'].includes(b.movement_amplitude as string)) return 'bad movement_amplitude';
+  if (b.aspect_ratio !== undefined && !['16:9', '9:16', '3:4', '4:3', '1:1'].includes(b.aspect_ratio as string))
+    return 'bad aspect_ratio';
+  if (b.resolution !== undefined && !['540p', '720p', '1080p'].includes(b.resolution as string))
+    return 'bad resolution';
+  if (
+    b.movement_amplitude !== undefined &&
+    !['auto', 'small', 'medium', 'large'].includes(b.movement_amplitude as string)
+  )
+    return 'bad movement_amplitude';
   // Which model each endpoint takes, and each model's durations and resolutions (viduRules.ts).
   return viduModelProblem(path, b);
 }
@@ -43,8 +54,13 @@ function creations(fake: CloudFake, t: FakeTask): Record<string, unknown> {
   const s = fake.stateOf(t);
   const state = { queued: 'queueing', running: 'processing', done: 'success', failed: 'failed' }[s];
   return {
-    id: t.id, state, err_code: s === 'failed' ? t.failWith : '', credits: 4, payload: t.body.payload ?? '',
-    creations: s === 'done' ? [{ id: `c-${t.id}`, url: fake.fileUrl(t.id), cover_url: `${fake.url}/__files/${t.id}.jpg` }] : [],
+    id: t.id,
+    state,
+    err_code: s === 'failed' ? t.failWith : '',
+    credits: 4,
+    payload: t.body.payload ?? '',
+    creations:
+      s === 'done' ? [{ id: `c-${t.id}`, url: fake.fileUrl(t.id), cover_url: `${fake.url}/__files/${t.id}.jpg` }] : [],
   };
 }
 
@@ -59,7 +75,12 @@ async function handle(fake: CloudFake, req: RecordedCloudRequest, res: ServerRes
     const b = fake.behaviour;
     if (b.throttle > 0) {
       b.throttle--;
-      sendJson(res, 429, { code: 429, reason: 'TooManyRequests', message: 'concurrency limit reached' }, { 'retry-after': String(b.retryAfterSec) });
+      sendJson(
+        res,
+        429,
+        { code: 429, reason: 'TooManyRequests', message: 'concurrency limit reached' },
+        { 'retry-after': String(b.retryAfterSec) },
+      );
       return true;
     }
     const path = create[1]!;
@@ -69,7 +90,11 @@ async function handle(fake: CloudFake, req: RecordedCloudRequest, res: ServerRes
       return true;
     }
     if (b.moderation) {
-      sendJson(res, 400, { code: 400, reason: 'AuditSubmitIllegal', message: 'the prompt did not pass content review' });
+      sendJson(res, 400, {
+        code: 400,
+        reason: 'AuditSubmitIllegal',
+        message: 'the prompt did not pass content review',
+      });
       return true;
     }
     const t = addTask(fake, path, req.body!);
@@ -80,8 +105,20 @@ async function handle(fake: CloudFake, req: RecordedCloudRequest, res: ServerRes
   const c = /^\/ent\/v2\/tasks\/([^/]+)\/cancel$/.exec(req.path);
   if (req.method === 'POST' && c) {
     const t = fake.tasks.get(decodeURIComponent(c[1]!));
-    if (!t || req.body?.id !== t.id) sendJson(res, 400, { code: 400, reason: 'BadRequest', message: 'task not found', metadata: { trace_id: 'fake' } });
-    else if (fake.stateOf(t) !== 'queued') sendJson(res, 400, { code: 400, reason: 'BadRequest', message: 'task state is scheduled, can not cancel', metadata: { trace_id: 'fake' } });
+    if (!t || req.body?.id !== t.id)
+      sendJson(res, 400, {
+        code: 400,
+        reason: 'BadRequest',
+        message: 'task not found',
+        metadata: { trace_id: 'fake' },
+      });
+    else if (fake.stateOf(t) !== 'queued')
+      sendJson(res, 400, {
+        code: 400,
+        reason: 'BadRequest',
+        message: 'task state is scheduled, can not cancel',
+        metadata: { trace_id: 'fake' },
+      });
     else {
       fake.tasks.delete(t.id);
       sendJson(res, 200, {});

@@ -22,17 +22,79 @@ interface ViduModelRule {
 }
 
 export const VIDU_MODEL_RULES: Record<string, ViduModelRule> = {
-  'viduq3-pro': { endpoints: ['/text2video', '/img2video', '/start-end2video'], durations: [1, 16], resolutions: ['540p', '720p', '1080p'] },
-  'viduq3-turbo': { endpoints: ['/text2video', '/img2video', '/start-end2video'], durations: [1, 16], resolutions: ['540p', '720p', '1080p'] },
-  viduq2: { endpoints: ['/text2video', '/reference2video'], durations: [1, 10], resolutions: ['540p', '720p', '1080p'] },
-  viduq1: { endpoints: ['/text2video', '/img2video', '/start-end2video', '/reference2video'], durations: [5, 5], resolutions: ['1080p'] },
+  'viduq3-pro': {
+    endpoints: ['/text2video', '/img2video', '/start-end2video'],
+    durations: [1, 16],
+    resolutions: ['540p', '720p', '1080p'],
+  },
+  'viduq3-turbo': {
+    endpoints: ['/text2video', '/img2video', '/start-end2video'],
+    durations: [1, 16],
+    resolutions: ['540p', '720p', '1080p'],
+  },
+  viduq2: {
+    endpoints: ['/text2video', '/reference2video'],
+    durations: [1, 10],
+    resolutions: ['540p', '720p', '1080p'],
+  },
+  viduq1: {
+    endpoints: ['/text2video', '/img2video', '/start-end2video', '/reference2video'],
+    durations: [5, 5],
+    resolutions: ['1080p'],
+  },
 };
 
 const FIELDS: Record<Endpoint, string[]> = {
-  '/text2video': ['model', 'prompt', 'style', 'duration', 'seed', 'aspect_ratio', 'resolution', 'movement_amplitude', 'bgm', 'payload', 'callback_url'],
-  '/img2video': ['model', 'images', 'prompt', 'duration', 'seed', 'resolution', 'movement_amplitude', 'bgm', 'payload', 'callback_url'],
-  '/start-end2video': ['model', 'images', 'prompt', 'duration', 'seed', 'resolution', 'movement_amplitude', 'bgm', 'payload', 'callback_url'],
-  '/reference2video': ['model', 'images', 'prompt', 'duration', 'seed', 'aspect_ratio', 'resolution', 'movement_amplitude', 'bgm', 'payload', 'callback_url'],
+  '/text2video': [
+    'model',
+    'prompt',
+    'style',
+    'duration',
+    'seed',
+    'aspect_ratio',
+    'resolution',
+    'movement_amplitude',
+    'bgm',
+    'payload',
+    'callback_url',
+  ],
+  '/img2video': [
+    'model',
+    'images',
+    'prompt',
+    'duration',
+    'seed',
+    'resolution',
+    'movement_amplitude',
+    'bgm',
+    'payload',
+    'callback_url',
+  ],
+  '/start-end2video': [
+    'model',
+    'images',
+    'prompt',
+    'duration',
+    'seed',
+    'resolution',
+    'movement_amplitude',
+    'bgm',
+    'payload',
+    'callback_url',
+  ],
+  '/reference2video': [
+    'model',
+    'images',
+    'prompt',
+    'duration',
+    'seed',
+    'aspect_ratio',
+    'resolution',
+    'movement_amplitude',
+    'bgm',
+    'payload',
+    'callback_url',
+  ],
 };
 
 export function viduModelProblem(path: string, b: Record<string, unknown>): string | null {
@@ -43,7 +105,9 @@ export function viduModelProblem(path: string, b: Record<string, unknown>): stri
   const rule = VIDU_MODEL_RULES[model];
   if (!rule) return `model ${model} is not supported`;
   if (!rule.endpoints.includes(endpoint)) return `model ${model} is not supported by ${path}`;
-  if (b.duration !== undefined && !(Number(b.duration) >= rule.durations[0] && Number(b.duration) <= rule.durations[1])) return `duration ${String(b.duration)} is not supported by ${model}`;
-  if (b.resolution !== undefined && !rule.resolutions.includes(String(b.resolution))) return `resolution ${String(b.resolution)} is not supported by ${model}`;
+  if (b.duration !== undefined && !(Number(b.duration) >= rule.durations[0] && Number(b.duration) <= rule.durations[1]))
+    return `duration ${String(b.duration)} is not supported by ${model}`;
+  if (b.resolution !== undefined && !rule.resolutions.includes(String(b.resolution)))
+    return `resolution ${String(b.resolution)} is not supported by ${model}`;
   return null;
 }

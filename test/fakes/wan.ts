@@ -25,17 +25,50 @@ import { wanModelProblem } from './wanRules.js';
 
 export const WAN_VIDEO = '/api/v1/services/aigc/video-generation/video-synthesis';
 export const WAN_KF2V = '/api/v1/services/aigc/image2video/video-synthesis';
-const WAN_MODELS = new Set(['wan2.6-t2v', 'wan2.2-t2v-plus', 'wanx2.1-t2v-turbo', 'wan2.7-i2v', 'wan2.6-i2v', 'wan2.6-i2v-flash', 'wan2.2-i2v-plus',
-  'wan2.2-i2v-flash', 'wan2.2-kf2v-flash', 'wan2.7-r2v', 'wan2.6-r2v', 'wan2.6-r2v-flash']);
+const WAN_MODELS = new Set([
+  'wan2.6-t2v',
+  'wan2.2-t2v-plus',
+  'wanx2.1-t2v-turbo',
+  'wan2.7-i2v',
+  'wan2.6-i2v',
+  'wan2.6-i2v-flash',
+  'wan2.2-i2v-plus',
+  'wan2.2-i2v-flash',
+  'wan2.2-kf2v-flash',
+  'wan2.7-r2v',
+  'wan2.6-r2v',
+  'wan2.6-r2v-flash',
+]);
 const IMAGE = /^(https?:\/\/|data:image\/(png|jpeg|jpg|webp|bmp);base64,[A-Za-z0-9+/]+=*$)/;
-const BAD_URL = 'InternalError.Algo.InvalidParameter: The provided URL does not appear to be valid. Ensure it is correctly formatted.';
-const SIZES = new Set(['1280*720', '720*1280', '960*960', '1088*832', '832*1088', '1920*1080', '1080*1920', '1440*1440', '1632*1248', '1248*1632']);
+const BAD_URL =
+  'InternalError.Algo.InvalidParameter: The provided URL does not appear to be valid. Ensure it is correctly formatted.';
+const SIZES = new Set([
+  '1280*720',
+  '720*1280',
+  '960*960',
+  '1088*832',
+  '832*1088',
+  '1920*1080',
+  '1080*1920',
+  '1440*1440',
+  '1632*1248',
+  '1248*1632',
+]);
 const RATIOS = new Set(['16:9', '9:16', '1:1', '4:3', '3:4']);
 
 /** A file stored through the temporary-file upload. */
-export interface OssUpload { key: string; model: string; bytes: number; type: string; fields: Record<string, string> }
+export interface OssUpload {
+  key: string;
+  model: string;
+  bytes: number;
+  type: string;
+  fields: Record<string, string>;
+}
 
-interface CreateContext { uploads: readonly OssUpload[]; ossResolve: boolean }
+interface CreateContext {
+  uploads: readonly OssUpload[];
+  ossResolve: boolean;
+}
 
 /**
  * r2v URL fields take a public http(s) URL or an `oss://` temporary URL uploaded for the same
@@ -53,18 +86,27 @@ function intIn(v: unknown, min: number, max: number): boolean {
   return v === undefined || (Number.isInteger(v) && (v as number) >= min && (v as number) <= max);
 }
 
-function r2vProblem(model: string, input: Record<string, unknown>, params: Record<string, unknown>, c: CreateContext): string | null {
+function r2vProblem(
+  model: string,
+  input: Record<string, unknown>,
+  params: Record<string, unknown>,
+  c: CreateContext,
+): string | null {
   if (model.startsWith('wan2.6-r2v')) {
     // Legacy protocol: reference_urls + size "W*H" (wan2.6-r2v pages).
-    if (input.media !== undefined || input.img_url !== undefined) return `Field not supported by ${model}: use input.reference_urls`;
+    if (input.media !== undefined || input.img_url !== undefined)
+      return `Field not supported by ${model}: use input.reference_urls`;
     const urls = input.reference_urls;
     if (!Array.isArray(urls) || urls.length < 1 || urls.length > 5) return 'input.reference_urls must hold 1 to 5 URLs';
     for (const u of urls) if (urlProblem(u, model, c)) return urlProblem(u, model, c);
     if (params.resolution !== undefined) return 'parameters.resolution is not supported; set parameters.size as W*H';
-    if (params.size !== undefined && !SIZES.has(String(params.size))) return `The size is not match: ${String(params.size)}`;
+    if (params.size !== undefined && !SIZES.has(String(params.size)))
+      return `The size is not match: ${String(params.size)}`;
     if (!intIn(params.duration, 2, 10)) return 'parameters.duration must be an integer in [2, 10]';
-    if (params.shot_type !== undefined && !['single', 'multi'].includes(String(params.shot_type))) return 'parameters.shot_type must be single or multi';
-    if (params.audio !== undefined && !model.endsWith('-flash')) return `parameters.audio is supported by wan2.6-r2v-flash only`;
+    if (params.shot_type !== undefined && !['single', 'multi'].includes(String(params.shot_type)))
+      return 'parameters.shot_type must be single or multi';
+    if (params.audio !== undefined && !model.endsWith('-flash'))
+      return `parameters.audio is supported by wan2.6-r2v-flash only`;
     return null;
   }
   // wan2.7-r2v: media of reference_image / reference_video (<= 5) + at most one first_frame.
@@ -81,9 +123,13 @@ function r2vProblem(model: string, input: Record<string, unknown>, params: Recor
   const refs = media.filter((m) => String(m.type).startsWith('reference_')).length;
   if (refs < 1 || refs > 5) return 'input.media needs 1 to 5 reference_image / reference_video items';
   if (media.filter((m) => m.type === 'first_frame').length > 1) return 'input.media takes at most one first_frame';
-  if (params.resolution !== undefined && !['720P', '1080P'].includes(String(params.resolution))) return 'parameters.resolution must be 720P or 1080P';
-  if (params.ratio !== undefined && !RATIOS.has(String(params.ratio))) return 'parameters.ratio must be 16:9, 9:16, 1:1, 4:3 or 3:4';
-  return intIn(params.duration, 2, media.some((m) => m.type === 'reference_video') ? 10 : 15) ? null : 'parameters.duration is out of range';
+  if (params.resolution !== undefined && !['720P', '1080P'].includes(String(params.resolution)))
+    return 'parameters.resolution must be 720P or 1080P';
+  if (params.ratio !== undefined && !RATIOS.has(String(params.ratio)))
+    return 'parameters.ratio must be 16:9, 9:16, 1:1, 4:3 or 3:4';
+  return intIn(params.duration, 2, media.some((m) => m.type === 'reference_video') ? 10 : 15)
+    ? null
+    : 'parameters.duration is out of range';
 }
 
 function bodyProblem(path: string, b: Record<string, unknown>, c: CreateContext): string | null {
@@ -105,12 +151,15 @@ function bodyProblem(path: string, b: Record<string, unknown>, c: CreateContext)
     if (params.size !== undefined && !/^\d+\*\d+$/.test(String(params.size))) return 'parameters.size must be W*H';
   } else if (model.startsWith('wan2.7')) {
     const media = input.media as { type?: string; url?: unknown }[] | undefined;
-    if (!Array.isArray(media) || !media.some((m) => m.type === 'first_frame' && img(m.url))) return 'input.media needs a first_frame';
+    if (!Array.isArray(media) || !media.some((m) => m.type === 'first_frame' && img(m.url)))
+      return 'input.media needs a first_frame';
   } else if (!img(input.img_url)) {
     return 'input.img_url must be a URL or data URI';
   }
-  if (params.resolution !== undefined && !['480P', '720P', '1080P'].includes(String(params.resolution))) return 'parameters.resolution must be 480P, 720P or 1080P';
-  if (params.duration !== undefined && !Number.isInteger(params.duration)) return 'parameters.duration must be an integer';
+  if (params.resolution !== undefined && !['480P', '720P', '1080P'].includes(String(params.resolution)))
+    return 'parameters.resolution must be 480P, 720P or 1080P';
+  if (params.duration !== undefined && !Number.isInteger(params.duration))
+    return 'parameters.duration must be an integer';
   // Each model's own sizes, tiers and durations (wanRules.ts).
   return wanModelProblem(model, params);
 }
@@ -118,10 +167,20 @@ function bodyProblem(path: string, b: Record<string, unknown>, c: CreateContext)
 /** The fake's signed upload slot: the policy names the model and the directory. */
 function issuePolicy(ossUrl: string, model: string): Record<string, unknown> {
   const dir = `dashscope-instant/${randomUUID()}/${new Date().toISOString().slice(0, 10)}/${randomUUID()}`;
-  const policy = Buffer.from(JSON.stringify({ model, dir, expiration: new Date(Date.now() + 300_000).toISOString() })).toString('base64');
+  const policy = Buffer.from(
+    JSON.stringify({ model, dir, expiration: new Date(Date.now() + 300_000).toISOString() }),
+  ).toString('base64');
   return {
-    policy, signature: createHash('sha1').update(policy).digest('base64'), upload_dir: dir, upload_host: ossUrl, expire_in_seconds: 300,
-    max_file_size_mb: 100, capacity_limit_mb: 999999999, oss_access_key_id: 'LTAI-fake', x_oss_object_acl: 'private', x_oss_forbid_overwrite: 'true',
+    policy,
+    signature: createHash('sha1').update(policy).digest('base64'),
+    upload_dir: dir,
+    upload_host: ossUrl,
+    expire_in_seconds: 300,
+    max_file_size_mb: 100,
+    capacity_limit_mb: 999999999,
+    oss_access_key_id: 'LTAI-fake',
+    x_oss_object_acl: 'private',
+    x_oss_forbid_overwrite: 'true',
   };
 }
 
@@ -134,21 +193,37 @@ function ossError(res: ServerResponse, status: number, code: string, message: st
 async function ossUpload(req: IncomingMessage, res: ServerResponse, uploads: OssUpload[]): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('multipart/form-data')) return ossError(res, 400, 'InvalidRequest', 'PostObject needs multipart/form-data');
-  if (req.headers.authorization) return ossError(res, 400, 'InvalidArgument', 'An Authorization header is not allowed with a POST policy');
-  const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+  if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('multipart/form-data'))
+    return ossError(res, 400, 'InvalidRequest', 'PostObject needs multipart/form-data');
+  if (req.headers.authorization)
+    return ossError(res, 400, 'InvalidArgument', 'An Authorization header is not allowed with a POST policy');
+  const form = await new Response(Buffer.concat(chunks), {
+    headers: { 'content-type': String(req.headers['content-type']) },
+  }).formData();
   const entries = [...form.entries()];
   const fields: Record<string, string> = {};
   for (const [k, v] of entries) if (typeof v === 'string') fields[k] = v;
   const file = form.get('file');
-  if (!(file instanceof Blob) || entries.at(-1)?.[0] !== 'file') return ossError(res, 400, 'InvalidArgument', 'file must be the last form field');
-  const policy = JSON.parse(Buffer.from(fields.policy ?? '', 'base64').toString('utf8') || '{}') as { model?: string; dir?: string };
-  const signed = createHash('sha1').update(fields.policy ?? '').digest('base64');
-  if (fields.OSSAccessKeyId !== 'LTAI-fake' || fields.Signature !== signed || !policy.dir) return ossError(res, 403, 'SignatureDoesNotMatch', 'The request signature does not match');
-  if (!fields.key?.startsWith(`${policy.dir}/`) || fields['x-oss-object-acl'] !== 'private' || fields['x-oss-forbid-overwrite'] !== 'true') {
+  if (!(file instanceof Blob) || entries.at(-1)?.[0] !== 'file')
+    return ossError(res, 400, 'InvalidArgument', 'file must be the last form field');
+  const policy = JSON.parse(Buffer.from(fields.policy ?? '', 'base64').toString('utf8') || '{}') as {
+    model?: string;
+    dir?: string;
+  };
+  const signed = createHash('sha1')
+    .update(fields.policy ?? '')
+    .digest('base64');
+  if (fields.OSSAccessKeyId !== 'LTAI-fake' || fields.Signature !== signed || !policy.dir)
+    return ossError(res, 403, 'SignatureDoesNotMatch', 'The request signature does not match');
+  if (
+    !fields.key?.startsWith(`${policy.dir}/`) ||
+    fields['x-oss-object-acl'] !== 'private' ||
+    fields['x-oss-forbid-overwrite'] !== 'true'
+  ) {
     return ossError(res, 403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed');
   }
-  if (uploads.some((u) => u.key === fields.key)) return ossError(res, 409, 'FileAlreadyExists', 'The object you specified already exists');
+  if (uploads.some((u) => u.key === fields.key))
+    return ossError(res, 409, 'FileAlreadyExists', 'The object you specified already exists');
   uploads.push({ key: fields.key, model: policy.model ?? '', bytes: file.size, type: file.type, fields });
   res.writeHead(fields.success_action_status === '200' ? 200 : 204).end();
 }
@@ -158,7 +233,10 @@ async function startFakeOss(uploads: OssUpload[]): Promise<{ url: string; close(
     ossUpload(req, res, uploads).catch((err: unknown) => ossError(res, 500, 'InternalError', (err as Error).message));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export const CANCEL_REFUSED = 'Failed to cancel the task, please confirm if the task is in PENDING status.';
@@ -187,31 +265,58 @@ function task(fake: WanFake, id: string): Record<string, unknown> {
   const t = fake.tasks.get(id);
   const status = statusOf(fake, id);
   if (!t) return { request_id: randomUUID(), output: { task_id: id, task_status: status } };
-  const output: Record<string, unknown> = { task_id: id, task_status: status, submit_time: new Date(t.createdAt).toISOString() };
-  if (status === 'SUCCEEDED') Object.assign(output, { video_url: fake.fileUrl(id), orig_prompt: (t.body.input as { prompt?: string } | undefined)?.prompt });
+  const output: Record<string, unknown> = {
+    task_id: id,
+    task_status: status,
+    submit_time: new Date(t.createdAt).toISOString(),
+  };
+  if (status === 'SUCCEEDED')
+    Object.assign(output, {
+      video_url: fake.fileUrl(id),
+      orig_prompt: (t.body.input as { prompt?: string } | undefined)?.prompt,
+    });
   if (status === 'FAILED') Object.assign(output, { code: t.failWith, message: `The task failed: ${t.failWith}` });
   return { request_id: randomUUID(), output, ...(status === 'SUCCEEDED' ? { usage: { video_count: 1 } } : {}) };
 }
 
 function create(fake: WanFake, req: RecordedCloudRequest, res: ServerResponse): void {
   if (req.headers['x-dashscope-async'] !== 'enable') {
-    sendJson(res, 403, { request_id: randomUUID(), code: 'AccessDenied', message: 'current user api does not support synchronous calls' });
+    sendJson(res, 403, {
+      request_id: randomUUID(),
+      code: 'AccessDenied',
+      message: 'current user api does not support synchronous calls',
+    });
     return;
   }
   const b = fake.behaviour;
   if (b.throttle > 0) {
     b.throttle--;
-    sendJson(res, 429, { request_id: randomUUID(), code: 'Throttling.RateQuota', message: 'Requests rate limit exceeded, please try again later.' },
-      { 'retry-after': String(b.retryAfterSec) });
+    sendJson(
+      res,
+      429,
+      {
+        request_id: randomUUID(),
+        code: 'Throttling.RateQuota',
+        message: 'Requests rate limit exceeded, please try again later.',
+      },
+      { 'retry-after': String(b.retryAfterSec) },
+    );
     return;
   }
-  const problem = bodyProblem(req.path, req.body ?? {}, { uploads: fake.uploads, ossResolve: req.headers['x-dashscope-ossresourceresolve'] === 'enable' });
+  const problem = bodyProblem(req.path, req.body ?? {}, {
+    uploads: fake.uploads,
+    ossResolve: req.headers['x-dashscope-ossresourceresolve'] === 'enable',
+  });
   if (problem) {
     sendJson(res, 400, { request_id: randomUUID(), code: 'InvalidParameter', message: problem });
     return;
   }
   if (b.moderation) {
-    sendJson(res, 400, { request_id: randomUUID(), code: 'DataInspectionFailed', message: 'Input data may contain inappropriate content.' });
+    sendJson(res, 400, {
+      request_id: randomUUID(),
+      code: 'DataInspectionFailed',
+      message: 'Input data may contain inappropriate content.',
+    });
     return;
   }
   if (fake.loseCreate > 0) {
@@ -276,8 +381,19 @@ export async function startFakeWan(initial: Partial<CloudFakeBehaviour> = {}): P
   const closeBase = base.close.bind(base);
   const resetBase = base.reset.bind(base);
   wan = Object.assign(base, {
-    hold: null, canceled: new Set<string>(), uploads, dropCreate: 0, loseCreate: 0,
-    reset() { resetBase(); wan!.hold = null; wan!.canceled.clear(); uploads.length = 0; wan!.dropCreate = 0; wan!.loseCreate = 0; },
+    hold: null,
+    canceled: new Set<string>(),
+    uploads,
+    dropCreate: 0,
+    loseCreate: 0,
+    reset() {
+      resetBase();
+      wan!.hold = null;
+      wan!.canceled.clear();
+      uploads.length = 0;
+      wan!.dropCreate = 0;
+      wan!.loseCreate = 0;
+    },
     duplicateLast() {
       const last = [...base.tasks.values()].at(-1);
       if (!last) throw new Error('no task to duplicate');
@@ -285,7 +401,9 @@ export async function startFakeWan(initial: Partial<CloudFakeBehaviour> = {}): P
       base.tasks.set(twin.id, twin);
       return twin.id;
     },
-    close: async () => { await Promise.all([closeBase(), oss.close()]); },
+    close: async () => {
+      await Promise.all([closeBase(), oss.close()]);
+    },
   }) as WanFake;
   return wan;
 }

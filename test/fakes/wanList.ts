@@ -28,18 +28,39 @@ export function wanList(fake: CloudFake, statusOf: (id: string) => string, path:
   const from = q.has('start_time') ? stampMs(q.get('start_time')) : Date.now() - 24 * 3600_000;
   const to = q.has('end_time') ? stampMs(q.get('end_time')) : Date.now();
   if (!(pageNo >= 1 && pageSize >= 1 && pageSize <= 100) || from === null || to === null) {
-    sendJson(res, 400, { request_id: randomUUID(), code: 'InvalidParameter', message: 'page_no, page_size (1-100) or start_time/end_time (YYYYMMDDhhmmss) invalid' });
+    sendJson(res, 400, {
+      request_id: randomUUID(),
+      code: 'InvalidParameter',
+      message: 'page_no, page_size (1-100) or start_time/end_time (YYYYMMDDhhmmss) invalid',
+    });
     return true;
   }
   const model = q.get('model_name');
   const status = q.get('status');
   const rows = [...fake.tasks.values()]
-    .filter((t) => t.createdAt >= from && t.createdAt <= to && (!model || t.body.model === model) && (!status || statusOf(t.id) === status))
+    .filter(
+      (t) =>
+        t.createdAt >= from &&
+        t.createdAt <= to &&
+        (!model || t.body.model === model) &&
+        (!status || statusOf(t.id) === status),
+    )
     .sort((a, b) => b.createdAt - a.createdAt)
-    .map((t) => ({ task_id: t.id, status: statusOf(t.id), model_name: t.body.model, gmt_create: t.createdAt, region: 'ap-southeast-1', request_id: randomUUID() }));
+    .map((t) => ({
+      task_id: t.id,
+      status: statusOf(t.id),
+      model_name: t.body.model,
+      gmt_create: t.createdAt,
+      region: 'ap-southeast-1',
+      request_id: randomUUID(),
+    }));
   sendJson(res, 200, {
-    request_id: randomUUID(), data: rows.slice((pageNo - 1) * pageSize, pageNo * pageSize),
-    total: rows.length, total_page: Math.ceil(rows.length / pageSize), page_no: pageNo, page_size: pageSize,
+    request_id: randomUUID(),
+    data: rows.slice((pageNo - 1) * pageSize, pageNo * pageSize),
+    total: rows.length,
+    total_page: Math.ceil(rows.length / pageSize),
+    page_no: pageNo,
+    page_size: pageSize,
   });
   return true;
 }

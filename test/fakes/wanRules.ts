@@ -37,17 +37,21 @@ const FIVE_ONLY = ['wan2.2-t2v-plus', 'wanx2.1-t2v-turbo', 'wan2.2-i2v-plus', 'w
 export function wanModelProblem(model: string, params: Record<string, unknown>): string | null {
   const sizes = WAN_T2V_SIZES[model];
   if (sizes) {
-    if (params.resolution !== undefined) return `parameters.resolution is not supported by ${model}; set parameters.size`;
-    if (params.size !== undefined && !sizes.includes(String(params.size))) return `The size is not match: ${String(params.size)} is not supported by ${model}`;
+    if (params.resolution !== undefined)
+      return `parameters.resolution is not supported by ${model}; set parameters.size`;
+    if (params.size !== undefined && !sizes.includes(String(params.size)))
+      return `The size is not match: ${String(params.size)} is not supported by ${model}`;
   }
   const tiers = WAN_I2V_RESOLUTIONS[model];
   if (tiers) {
     if (params.size !== undefined) return `parameters.size is not supported by ${model}; set parameters.resolution`;
-    if (params.resolution !== undefined && !tiers.includes(String(params.resolution))) return `parameters.resolution ${String(params.resolution)} is not supported by ${model}`;
+    if (params.resolution !== undefined && !tiers.includes(String(params.resolution)))
+      return `parameters.resolution ${String(params.resolution)} is not supported by ${model}`;
   }
   if (params.duration !== undefined) {
     const d = Number(params.duration);
-    if (FIVE_ONLY.includes(model) ? d !== 5 : !(Number.isInteger(d) && d >= 2 && d <= 15)) return `parameters.duration ${String(params.duration)} is not supported by ${model}`;
+    if (FIVE_ONLY.includes(model) ? d !== 5 : !(Number.isInteger(d) && d >= 2 && d <= 15))
+      return `parameters.duration ${String(params.duration)} is not supported by ${model}`;
   }
   return null;
 }

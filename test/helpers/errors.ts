@@ -12,7 +12,10 @@ export function rejection(fn: () => unknown): AppError {
 }
 
 export async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => new Error('expected a rejection'), (e: unknown) => e);
+  const err = await p.then(
+    () => new Error('expected a rejection'),
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw err;
   return err;
 }

@@ -19,24 +19,43 @@ export interface ProbedStream {
   duration?: string;
 }
 
-export function ffprobeJson(file: string): { streams: ProbedStream[]; format: { duration: string; format_name: string } } {
-  const out = execFileSync(process.env.FFPROBE_PATH ?? 'ffprobe', [
-    '-v', 'error', '-show_streams', '-show_format', '-print_format', 'json', file,
-  ], { encoding: 'utf8' });
+export function ffprobeJson(file: string): {
+  streams: ProbedStream[];
+  format: { duration: string; format_name: string };
+} {
+  const out = execFileSync(
+    process.env.FFPROBE_PATH ?? 'ffprobe',
+    ['-v', 'error', '-show_streams', '-show_format', '-print_format', 'json', file],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out) as ReturnType<typeof ffprobeJson>;
 }
 
 /** Counts decoded video frames (exact, slower): ffprobe -count_frames. */
 export function countVideoFrames(file: string): number {
-  const out = execFileSync(process.env.FFPROBE_PATH ?? 'ffprobe', [
-    '-v', 'error', '-select_streams', 'v:0', '-count_frames', '-show_entries', 'stream=nb_read_frames',
-    '-of', 'default=nokey=1:noprint_wrappers=1', file,
-  ], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.env.FFPROBE_PATH ?? 'ffprobe',
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-count_frames',
+      '-show_entries',
+      'stream=nb_read_frames',
+      '-of',
+      'default=nokey=1:noprint_wrappers=1',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(out.trim());
 }
 
 /** Decodes the whole file and returns ffmpeg's error output (empty means a clean decode). */
 export function decodeErrors(file: string): string {
-  const r = spawnSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], {
+    encoding: 'utf8',
+  });
   return (r.stderr ?? '').trim();
 }

@@ -30,7 +30,9 @@ async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return r.stdout.trim();
 }
 
-export async function killAndResume(o: KillResumeOptions): Promise<{ creates: number; takesPerShot: number[]; killedAfterCreate: boolean }> {
+export async function killAndResume(
+  o: KillResumeOptions,
+): Promise<{ creates: number; takesPerShot: number[]; killedAfterCreate: boolean }> {
   ensureBuilt();
   const configDir = join(o.root, 'config');
   mkdirSync(configDir, { recursive: true });
@@ -40,7 +42,12 @@ export async function killAndResume(o: KillResumeOptions): Promise<{ creates: nu
   const shots = o.shots ?? 2;
   const shotIds: string[] = [];
   for (let i = 0; i < shots; i++) {
-    shotIds.push(await ok(['add-shot', dir, '--prompt', `镜头 ${i}: a "quoted" prompt`, '--duration', '5', ...(o.shotArgs?.(i) ?? [])], env));
+    shotIds.push(
+      await ok(
+        ['add-shot', dir, '--prompt', `镜头 ${i}: a "quoted" prompt`, '--duration', '5', ...(o.shotArgs?.(i) ?? [])],
+        env,
+      ),
+    );
   }
   const before = o.creates();
   let killedAfterCreate = false;
@@ -59,7 +66,11 @@ export async function killAndResume(o: KillResumeOptions): Promise<{ creates: nu
   const store = ProjectStore.open(dir);
   try {
     const snap = store.snapshot();
-    return { creates: o.creates() - before, takesPerShot: shotIds.map((id) => snap.takes.filter((t) => t.shotId === id).length), killedAfterCreate };
+    return {
+      creates: o.creates() - before,
+      takesPerShot: shotIds.map((id) => snap.takes.filter((t) => t.shotId === id).length),
+      killedAfterCreate,
+    };
   } finally {
     store.close();
   }

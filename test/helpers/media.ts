@@ -64,7 +64,6 @@ function sweepFinishedRuns(current: number): void {
   }
 }
 
-
 /**
  * Returns the cached file `name`, making it first with `make(tmpPath)`. The file appears
  * under its final name only when complete (rename), so parallel test files never see half a
@@ -87,28 +86,51 @@ function cached(name: string, make: (tmp: string) => void): string {
 }
 
 function ffmpeg(args: string[]): void {
-  execFileSync(FFMPEG, ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(FFMPEG, ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 const X264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
 const testsrc = (size: string, rate: number, sec: number): string[] => [
-  '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${rate}:duration=${sec}`,
+  '-f',
+  'lavfi',
+  '-i',
+  `testsrc2=size=${size}:rate=${rate}:duration=${sec}`,
 ];
 const sine = (rate: number, sec: number): string[] => [
-  '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=${rate}:duration=${sec}`,
+  '-f',
+  'lavfi',
+  '-i',
+  `sine=frequency=440:sample_rate=${rate}:duration=${sec}`,
 ];
 
 export function cfrClip(): string {
   return cached('cfr-320x240-25fps-stereo.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 25, 2), ...sine(48000, 2), ...X264, '-c:a', 'aac', '-ac', '2', '-shortest', t]));
+    ffmpeg([...testsrc('320x240', 25, 2), ...sine(48000, 2), ...X264, '-c:a', 'aac', '-ac', '2', '-shortest', t]),
+  );
 }
 
 export function vfrClip(): string {
   // Drop every third frame of a 30 fps source and keep the timestamps (-fps_mode vfr):
   // deltas alternate 1/30 and 2/30 s, so r_frame_rate stays 30/1 while avg_frame_rate is 20/1.
   return cached('vfr-320x240-stereo.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 30, 2), ...sine(48000, 2), '-vf', "select='not(eq(mod(n\\,3)\\,1))'",
-      '-fps_mode', 'vfr', ...X264, '-c:a', 'aac', '-ac', '2', '-shortest', t]));
+    ffmpeg([
+      ...testsrc('320x240', 30, 2),
+      ...sine(48000, 2),
+      '-vf',
+      "select='not(eq(mod(n\\,3)\\,1))'",
+      '-fps_mode',
+      'vfr',
+      ...X264,
+      '-c:a',
+      'aac',
+      '-ac',
+      '2',
+      '-shortest',
+      t,
+    ]),
+  );
 }
 
 /**
@@ -121,10 +143,12 @@ export function vfrClip(): string {
 export function rotatedClip(cw: 90 | 180 | 270 = 90): string {
   return cached(`rotated-cw${cw}.mp4`, (t) => {
     ffmpeg(['-i', cfrClip(), '-map', '0', '-c', 'copy', '-metadata:s:v:0', `rotate=${(360 - cw) % 360}`, t]);
-    const out = execFileSync(FFPROBE, ['-v', 'error', '-select_streams', 'v:0', '-show_streams', '-of', 'json', t], { encoding: 'utf8' });
+    const out = execFileSync(FFPROBE, ['-v', 'error', '-select_streams', 'v:0', '-show_streams', '-of', 'json', t], {
+      encoding: 'utf8',
+    });
     const stream = (JSON.parse(out) as { streams: { side_data_list?: { rotation?: number }[] }[] }).streams[0];
     const ccw = stream?.side_data_list?.find((s) => typeof s.rotation === 'number')?.rotation;
-    if (ccw === undefined || (((-ccw % 360) + 360) % 360) !== cw) {
+    if (ccw === undefined || ((-ccw % 360) + 360) % 360 !== cw) {
       throw new Error(`rotatedClip(${cw}): ffprobe shows display matrix rotation ${String(ccw)}`);
     }
   });
@@ -134,7 +158,19 @@ export function oddSizeClip(): string {
   // libx264 refuses odd sizes in 4:2:0; 4:4:4 has no chroma subsampling, so 321x241 is legal.
   // (testsrc2 itself rounds its size down to even numbers, hence the scale.)
   return cached('odd-321x241-yuv444p.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 25, 1), '-vf', 'scale=321:241', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p', t]));
+    ffmpeg([
+      ...testsrc('320x240', 25, 1),
+      '-vf',
+      'scale=321:241',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv444p',
+      t,
+    ]),
+  );
 }
 
 export function sarClip(): string {
@@ -147,7 +183,8 @@ export function noAudioClip(): string {
 
 export function monoClip(): string {
   return cached('mono-44100.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 25, 1), ...sine(44100, 1), ...X264, '-c:a', 'aac', '-ac', '1', '-shortest', t]));
+    ffmpeg([...testsrc('320x240', 25, 1), ...sine(44100, 1), ...X264, '-c:a', 'aac', '-ac', '1', '-shortest', t]),
+  );
 }
 
 let x265: boolean | null = null;
@@ -162,8 +199,21 @@ export function hasLibx265(): boolean {
 export function hevcClip(): string | null {
   if (!hasLibx265()) return null;
   return cached('hevc-320x240.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 25, 1), '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error',
-      '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1', t]));
+    ffmpeg([
+      ...testsrc('320x240', 25, 1),
+      '-c:v',
+      'libx265',
+      '-preset',
+      'ultrafast',
+      '-x265-params',
+      'log-level=error',
+      '-pix_fmt',
+      'yuv420p',
+      '-tag:v',
+      'hvc1',
+      t,
+    ]),
+  );
 }
 
 export function pngImage(): string {

@@ -26,7 +26,9 @@ export const REAL_MEDIA_DIR = findMediaDir();
 export function realMedia(name: string): string {
   const path = join(REAL_MEDIA_DIR, name);
   if (!existsSync(path)) {
-    throw new Error(`Test media "${name}" is not in ${REAL_MEDIA_DIR}: set STORYBOARD_TEST_MEDIA to the folder with the real clips.`);
+    throw new Error(
+      `Test media "${name}" is not in ${REAL_MEDIA_DIR}: set STORYBOARD_TEST_MEDIA to the folder with the real clips.`,
+    );
   }
   return path;
 }

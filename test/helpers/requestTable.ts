@@ -24,15 +24,30 @@ const references = [
 ];
 
 /** The request of one cell (extend needs the provider's handle of a clip it made). */
-export function scenarioRequest(scenario: Scenario, model: string, provider: string, extendRef: string | null, patch: Partial<GenerationRequest> = {}): GenerationRequest {
+export function scenarioRequest(
+  scenario: Scenario,
+  model: string,
+  provider: string,
+  extendRef: string | null,
+  patch: Partial<GenerationRequest> = {},
+): GenerationRequest {
   const base = genRequest({ model, ...patch });
   switch (scenario) {
-    case 'text': return base;
-    case 'firstFrame': return { ...base, firstFrame: frame };
-    case 'firstLast': return { ...base, firstFrame: frame, lastFrame: frame };
-    case 'references': return { ...base, references };
-    case 'camera': return { ...base, camera: 'push_in' };
-    case 'extend': return { ...base, extend: { takeId: 't-src', provider, model, ref: extendRef ?? 'no-source-clip', durationSec: 5 } };
+    case 'text':
+      return base;
+    case 'firstFrame':
+      return { ...base, firstFrame: frame };
+    case 'firstLast':
+      return { ...base, firstFrame: frame, lastFrame: frame };
+    case 'references':
+      return { ...base, references };
+    case 'camera':
+      return { ...base, camera: 'push_in' };
+    case 'extend':
+      return {
+        ...base,
+        extend: { takeId: 't-src', provider, model, ref: extendRef ?? 'no-source-clip', durationSec: 5 },
+      };
   }
 }
 
@@ -49,7 +64,11 @@ export interface TableRig {
   patch?: Partial<GenerationRequest>;
 }
 
-export async function requestTable(models: readonly string[], rig: TableRig, scenarios: readonly Scenario[] = SCENARIOS): Promise<RequestTable> {
+export async function requestTable(
+  models: readonly string[],
+  rig: TableRig,
+  scenarios: readonly Scenario[] = SCENARIOS,
+): Promise<RequestTable> {
   const table: RequestTable = {};
   let n = 0;
   for (const model of models) {
@@ -62,7 +81,8 @@ export async function requestTable(models: readonly string[], rig: TableRig, sce
         await rig.submit(req, `job-table-${n++}`);
         row[scenario] = rig.accepted() > accepted ? 'sent' : 'REJECTED: no task was created';
       } catch (err) {
-        if (rig.received() > received) row[scenario] = rig.accepted() > accepted ? 'sent' : `REJECTED: ${(err as Error).message}`;
+        if (rig.received() > received)
+          row[scenario] = rig.accepted() > accepted ? 'sent' : `REJECTED: ${(err as Error).message}`;
         else if (err instanceof AppError && err.code === 'INVALID_INPUT') row[scenario] = 'refused';
         else throw err;
       }
@@ -74,5 +94,8 @@ export async function requestTable(models: readonly string[], rig: TableRig, sce
 
 /** Shorthand for expected rows: the scenarios a model sends; every other one it refuses. */
 export function sends(...sent: Scenario[]): Record<Scenario, Outcome> {
-  return Object.fromEntries(SCENARIOS.map((s) => [s, sent.includes(s) ? 'sent' : 'refused'])) as Record<Scenario, Outcome>;
+  return Object.fromEntries(SCENARIOS.map((s) => [s, sent.includes(s) ? 'sent' : 'refused'])) as Record<
+    Scenario,
+    Outcome
+  >;
 }

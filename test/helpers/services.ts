@@ -28,7 +28,11 @@ export async function closeServices(s: AppServices): Promise<void> {
   await s.close();
 }
 
-export async function call<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(
+  s: AppServices,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const r = await dispatch(s.handlers, method, input);
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
   return r.value as MethodOutput<M>;

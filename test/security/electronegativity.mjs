@@ -28,7 +28,12 @@ function stubNetwork() {
   const gotPath = scannerRequire.resolve('got');
   const offline = () => Promise.reject(new Error('network disabled for the security scan'));
   offline.head = offline;
-  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: { __esModule: true, default: offline } };
+  require.cache[gotPath] = {
+    id: gotPath,
+    filename: gotPath,
+    loaded: true,
+    exports: { __esModule: true, default: offline },
+  };
 }
 
 function stage() {
@@ -64,7 +69,11 @@ async function scan(dir) {
 async function evaluateCsp() {
   const out = await build({
     entryPoints: [path.join(root, 'electron/main/security/csp.ts')],
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'error',
   });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const csp = createRequire(require.resolve('@doyensec/electronegativity'))('@doyensec/csp-evaluator');
@@ -73,15 +82,27 @@ async function evaluateCsp() {
   const names = Object.fromEntries(Object.entries(csp.severities).map(([k, v]) => [v, k]));
   return {
     policy: mod.CONTENT_SECURITY_POLICY,
-    findings: findings.map((f) => ({ severity: names[f.severity] ?? String(f.severity), directive: f.directive, value: f.value, description: f.description })),
+    findings: findings.map((f) => ({
+      severity: names[f.severity] ?? String(f.severity),
+      directive: f.directive,
+      value: f.value,
+      description: f.description,
+    })),
   };
 }
 
 function loadSuppressions() {
   const list = JSON.parse(readFileSync(path.join(here, 'suppressions.json'), 'utf8'));
   for (const s of list) {
-    if (typeof s.id !== 'string' || typeof s.file !== 'string' || typeof s.reason !== 'string' || s.reason.trim().length < 40) {
-      throw new Error(`suppressions.json: every entry needs id, file and a real reason (>= 40 chars): ${JSON.stringify(s)}`);
+    if (
+      typeof s.id !== 'string' ||
+      typeof s.file !== 'string' ||
+      typeof s.reason !== 'string' ||
+      s.reason.trim().length < 40
+    ) {
+      throw new Error(
+        `suppressions.json: every entry needs id, file and a real reason (>= 40 chars): ${JSON.stringify(s)}`,
+      );
     }
   }
   return list.map((s) => ({ ...s, used: 0 }));
@@ -96,15 +117,28 @@ try {
     const file = i.file.split(path.sep).join('/');
     const sup = suppressions.find((s) => s.id === i.id && s.file === file);
     if (sup) sup.used += 1;
-    return { id: i.id, severity: i.severity.name, confidence: i.confidence.name, file, line: i.location.line, suppressed: Boolean(sup) };
+    return {
+      id: i.id,
+      severity: i.severity.name,
+      confidence: i.confidence.name,
+      file,
+      line: i.location.line,
+      suppressed: Boolean(sup),
+    };
   });
-  console.log(`Electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.atomicChecks} atomic + ${result.globalChecks} global checks over ${SCANNED.join(', ')}`);
+  console.log(
+    `Electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.atomicChecks} atomic + ${result.globalChecks} global checks over ${SCANNED.join(', ')}`,
+  );
   for (const r of rows) {
-    console.log(`  ${r.severity.padEnd(13)} ${r.confidence.padEnd(9)} ${r.id.padEnd(40)} ${r.file}:${r.line}${r.suppressed ? '  (suppressed, see suppressions.json)' : ''}`);
+    console.log(
+      `  ${r.severity.padEnd(13)} ${r.confidence.padEnd(9)} ${r.id.padEnd(40)} ${r.file}:${r.line}${r.suppressed ? '  (suppressed, see suppressions.json)' : ''}`,
+    );
   }
   const open = rows.filter((r) => FAILING.has(r.severity) && !r.suppressed);
   const count = (sev) => rows.filter((r) => r.severity === sev).length;
-  console.log(`Findings: ${rows.length} total; HIGH ${count('HIGH')}, MEDIUM ${count('MEDIUM')}, LOW ${count('LOW')}, INFORMATIONAL ${count('INFORMATIONAL')}; unsuppressed HIGH/MEDIUM: ${open.length}`);
+  console.log(
+    `Findings: ${rows.length} total; HIGH ${count('HIGH')}, MEDIUM ${count('MEDIUM')}, LOW ${count('LOW')}, INFORMATIONAL ${count('INFORMATIONAL')}; unsuppressed HIGH/MEDIUM: ${open.length}`,
+  );
   if (open.length > 0) failed = true;
 
   const hardErrors = result.errors.filter((e) => !e.tolerable);
@@ -118,7 +152,8 @@ try {
 
   const csp = await evaluateCsp();
   console.log(`CSP: ${csp.policy}`);
-  for (const f of csp.findings) console.log(`  csp-evaluator ${f.severity} ${f.directive} ${f.value ?? ''}: ${f.description}`);
+  for (const f of csp.findings)
+    console.log(`  csp-evaluator ${f.severity} ${f.directive} ${f.value ?? ''}: ${f.description}`);
   if (csp.findings.some((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')) failed = true;
 } finally {
   rmSync(dir, { recursive: true, force: true });

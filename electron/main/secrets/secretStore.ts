@@ -31,7 +31,10 @@ function emptySecrets(): Record<string, string> {
 
 function checkProviderId(providerId: string): void {
   if (!PROVIDER_ID.test(providerId)) {
-    throw new AppError('INVALID_INPUT', `"${providerId.slice(0, 64)}" is not a provider id (lowercase letters, digits, . _ -).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${providerId.slice(0, 64)}" is not a provider id (lowercase letters, digits, . _ -).`,
+    );
   }
 }
 
@@ -102,15 +105,24 @@ export class SecretStore {
     }
     try {
       const parsed = JSON.parse(text) as Partial<SecretsFile>;
-      if (parsed.version === 1 && parsed.secrets && typeof parsed.secrets === 'object' && !Array.isArray(parsed.secrets)) {
+      if (
+        parsed.version === 1 &&
+        parsed.secrets &&
+        typeof parsed.secrets === 'object' &&
+        !Array.isArray(parsed.secrets)
+      ) {
         const secrets = emptySecrets();
-        for (const [k, v] of Object.entries(parsed.secrets)) if (PROVIDER_ID.test(k) && typeof v === 'string') secrets[k] = v;
+        for (const [k, v] of Object.entries(parsed.secrets))
+          if (PROVIDER_ID.test(k) && typeof v === 'string') secrets[k] = v;
         return { version: 1, secrets };
       }
     } catch {
       // fall through: a damaged file is reported below, not silently replaced.
     }
-    throw new AppError('INTERNAL', `The saved API keys file is damaged: ${this.file}. Delete it and enter the keys again.`);
+    throw new AppError(
+      'INTERNAL',
+      `The saved API keys file is damaged: ${this.file}. Delete it and enter the keys again.`,
+    );
   }
 
   /** Temp file + rename: a crash never leaves half a file; 0600 so other users can't read it. */

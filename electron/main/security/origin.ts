@@ -81,7 +81,11 @@ export function isPermissionAllowed(permission: string, requestingUrl: string | 
  * content", design.md §8): only our two schemes plus in-memory data/blob URLs and devtools.
  */
 const ALLOWED_REQUEST_SCHEMES: ReadonlySet<string> = new Set([
-  `${APP_SCHEME}:`, `${MEDIA_SCHEME}:`, 'data:', 'blob:', 'devtools:',
+  `${APP_SCHEME}:`,
+  `${MEDIA_SCHEME}:`,
+  'data:',
+  'blob:',
+  'devtools:',
 ]);
 
 export function isAllowedRequest(url: string): boolean {

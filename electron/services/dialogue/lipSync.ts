@@ -65,9 +65,15 @@ interface LipSyncRequest {
   clipSec: number;
 }
 
-interface KlingTask { task_id?: string; task_status?: string; task_status_msg?: string; task_result?: { videos?: { id?: string; url?: string }[] } }
+interface KlingTask {
+  task_id?: string;
+  task_status?: string;
+  task_status_msg?: string;
+  task_result?: { videos?: { id?: string; url?: string }[] };
+}
 
-const refuse = (message: string, details?: Record<string, unknown>): AppError => new AppError('INVALID_INPUT', `${message} Nothing was sent.`, details);
+const refuse = (message: string, details?: Record<string, unknown>): AppError =>
+  new AppError('INVALID_INPUT', `${message} Nothing was sent.`, details);
 
 /** Plans the chain, checks the budget, writes the job rows, then runs them one after another. */
 export async function lipSyncTake(deps: LipSyncDeps, o: LipSyncOptions): Promise<{ jobIds: string[] }> {
@@ -78,35 +84,74 @@ export async function lipSyncTake(deps: LipSyncDeps, o: LipSyncOptions): Promise
   if (!take) throw new AppError('NOT_FOUND', `Take "${o.takeId}" is not in this project.`, { takeId: o.takeId });
   const ref = takeOutputRef(take);
   if (take.provider !== 'kling' || !ref) {
-    throw refuse(`Kling lip-syncs only videos it made itself (by their Kling video id); this take comes from ${take.provider}. Generate the shot with Kling first.`, { issue: 'lipSyncSource' });
+    throw refuse(
+      `Kling lip-syncs only videos it made itself (by their Kling video id); this take comes from ${take.provider}. Generate the shot with Kling first.`,
+      { issue: 'lipSyncSource' },
+    );
   }
   const shot = doc.shots.find((s) => s.id === take.shotId);
   const asset = doc.assets.find((a) => a.id === take.assetId);
   const timing = dialogueTimeline(doc).find((t) => t.shotId === take.shotId);
-  if (!shot || !asset || !timing) throw refuse('This take\'s shot has no dialogue lines to lip-sync.');
+  if (!shot || !asset || !timing) throw refuse("This take's shot has no dialogue lines to lip-sync.");
   const placed = timing.placed.filter((p) => !o.lineIds?.length || o.lineIds.includes(p.line.id));
   const items = new Map(doc.audioItems.map((a) => [a.id, a]));
   const fps = doc.project.fps;
   const steps = placed.map((p) => {
     const item = p.line.voiceItemId ? items.get(p.line.voiceItemId) : undefined;
-    if (!item) throw refuse(`Line ${p.line.position + 1} ("${p.line.text.slice(0, 30)}") is not voiced yet: voice it first.`, { issue: 'notVoiced' });
-    return { line: p.line, audioAssetId: item.assetId, offsetSec: framesToSeconds(shot.trimInFrames + p.startFrame, fps) };
+    if (!item)
+      throw refuse(`Line ${p.line.position + 1} ("${p.line.text.slice(0, 30)}") is not voiced yet: voice it first.`, {
+        issue: 'notVoiced',
+      });
+    return {
+      line: p.line,
+      audioAssetId: item.assetId,
+      offsetSec: framesToSeconds(shot.trimInFrames + p.startFrame, fps),
+    };
   });
   if (steps.length === 0) throw refuse('No voiced line was chosen for lip sync.');
   const cap = doc.project.budgetCap;
   const committed = roundCents(deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0));
   const total = roundCents(steps.length * LIP_SYNC_USD);
-  assertWithinBudget({ jobs: steps.length, total, currency: CURRENCY, perProvider: [], committed, budgetCap: cap, overBudget: cap !== null && committed + total > cap + 1e-9, unpriced: 0 });
+  assertWithinBudget({
+    jobs: steps.length,
+    total,
+    currency: CURRENCY,
+    perProvider: [],
+    committed,
+    budgetCap: cap,
+    overBudget: cap !== null && committed + total > cap + 1e-9,
+    unpriced: 0,
+  });
   const now = new Date().toISOString();
   const jobs: Job[] = [];
   for (const [step, s] of steps.entries()) {
     const request: LipSyncRequest = {
-      kind: 'lipsync', provider: 'kling', sourceTakeId: take.id, step, afterJobId: jobs.at(-1)?.id ?? null, lineId: s.line.id,
-      audioAssetId: s.audioAssetId, offsetSec: s.offsetSec, clipSec: asset.info.durationSec,
+      kind: 'lipsync',
+      provider: 'kling',
+      sourceTakeId: take.id,
+      step,
+      afterJobId: jobs.at(-1)?.id ?? null,
+      lineId: s.line.id,
+      audioAssetId: s.audioAssetId,
+      offsetSec: s.offsetSec,
+      clipSec: asset.info.durationSec,
     };
     jobs.push({
-      id: randomUUID(), shotId: take.shotId, provider: 'kling', model: 'lip-sync', state: 'queued', request: { ...request }, taskId: null,
-      progress: 0, error: null, costEstimate: LIP_SYNC_USD, costActual: null, resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      shotId: take.shotId,
+      provider: 'kling',
+      model: 'lip-sync',
+      state: 'queued',
+      request: { ...request },
+      taskId: null,
+      progress: 0,
+      error: null,
+      costEstimate: LIP_SYNC_USD,
+      costActual: null,
+      resultAssetId: null,
+      takeId: null,
+      createdAt: now,
+      updatedAt: now,
     });
   }
   deps.store.createJobs(jobs);
@@ -120,81 +165,153 @@ function sourceVideoId(store: ProjectStore, req: LipSyncRequest): string {
   const takeId = req.afterJobId ? store.getJob(req.afterJobId).takeId : req.sourceTakeId;
   const take: Take | null = takeId ? store.getTake(takeId) : null;
   const ref = take ? takeOutputRef(take) : null;
-  if (!ref) throw new AppError('PROVIDER_FAILED', 'The previous lip-sync step has no Kling video to continue from; run lip sync again.');
+  if (!ref)
+    throw new AppError(
+      'PROVIDER_FAILED',
+      'The previous lip-sync step has no Kling video to continue from; run lip sync again.',
+    );
   return ref;
 }
 
 /** The line's audio placed at its offset in the clip: silence, then the line, as 16 kHz mono WAV. */
-async function offsetAudio(store: ProjectStore, req: LipSyncRequest, out: string, signal?: AbortSignal): Promise<Buffer> {
+async function offsetAudio(
+  store: ProjectStore,
+  req: LipSyncRequest,
+  out: string,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   const audio = store.getAsset(req.audioAssetId);
   const delayMs = Math.round(req.offsetSec * 1000);
-  await runFfmpeg({
-    label: 'lip-sync audio',
-    globalOptions: ['-hide_banner', '-nostdin', '-y'],
-    inputs: [{ options: [], source: store.absPath(audio.path) }],
-    // adelay shifts the line to its time (all=1: every channel); the clip's length caps it.
-    filterComplex: `[0:a:0]aresample=16000,aformat=channel_layouts=mono,adelay=${delayMs}:all=1,apad,atrim=end=${Math.max(0.5, req.clipSec).toFixed(3)}[a]`,
-    outputOptions: ['-map', '[a]', '-c:a', 'pcm_s16le', '-f', 'wav'],
-    output: out,
-    durationSec: req.clipSec,
-  }, signal ? { signal } : {});
+  await runFfmpeg(
+    {
+      label: 'lip-sync audio',
+      globalOptions: ['-hide_banner', '-nostdin', '-y'],
+      inputs: [{ options: [], source: store.absPath(audio.path) }],
+      // adelay shifts the line to its time (all=1: every channel); the clip's length caps it.
+      filterComplex: `[0:a:0]aresample=16000,aformat=channel_layouts=mono,adelay=${delayMs}:all=1,apad,atrim=end=${Math.max(0.5, req.clipSec).toFixed(3)}[a]`,
+      outputOptions: ['-map', '[a]', '-c:a', 'pcm_s16le', '-f', 'wav'],
+      output: out,
+      durationSec: req.clipSec,
+    },
+    signal ? { signal } : {},
+  );
   return readFile(out);
 }
 
-export async function runLipSyncJob(deps: LipSyncDeps, jobId: string, o: Pick<LipSyncOptions, 'signal' | 'onProgress'>): Promise<void> {
+export async function runLipSyncJob(
+  deps: LipSyncDeps,
+  jobId: string,
+  o: Pick<LipSyncOptions, 'signal' | 'onProgress'>,
+): Promise<void> {
   const { store } = deps;
   const job = store.getJob(jobId);
   const req = job.request as unknown as LipSyncRequest;
   const settings = deps.providerSettings('kling');
-  const call = (what: string): KlingCall => ({ base: settings.baseUrl?.trim() || DEFAULT_KLING_URL, keys: klingKeys(settings), what, ...(o.signal ? { signal: o.signal } : {}) });
-  const task = (taskId: string): Promise<KlingTask | null> => klingJson<KlingTask>(`/v1/videos/lip-sync/${encodeURIComponent(taskId)}`, call('read the lip-sync task'));
+  const call = (what: string): KlingCall => ({
+    base: settings.baseUrl?.trim() || DEFAULT_KLING_URL,
+    keys: klingKeys(settings),
+    what,
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  const task = (taskId: string): Promise<KlingTask | null> =>
+    klingJson<KlingTask>(`/v1/videos/lip-sync/${encodeURIComponent(taskId)}`, call('read the lip-sync task'));
   let outputRef: string | undefined;
-  await runPaidJob(store, jobId, {
-    label: 'Kling lip sync', offline: false, pollPolicy: { initialMs: 5000, maxMs: 30_000, factor: 1.5 }, slot: 'kling', ext: 'mp4',
-    async submit() {
-      const wav = await offsetAudio(store, req, join(dialogueTmpDir(store.dir), `lipsync-${jobId}.wav`), o.signal);
-      const body = { input: { video_id: sourceVideoId(store, req), mode: 'audio2video', audio_type: 'file', audio_file: wav.toString('base64') }, external_task_id: jobId };
-      const data = await klingJson<KlingTask>('/v1/videos/lip-sync', { ...call('create the lip-sync task'), method: 'POST', body });
-      if (!data?.task_id) throw new Error('Kling accepted the lip-sync request but returned no task id.');
-      return { taskId: data.task_id };
+  await runPaidJob(
+    store,
+    jobId,
+    {
+      label: 'Kling lip sync',
+      offline: false,
+      pollPolicy: { initialMs: 5000, maxMs: 30_000, factor: 1.5 },
+      slot: 'kling',
+      ext: 'mp4',
+      async submit() {
+        const wav = await offsetAudio(store, req, join(dialogueTmpDir(store.dir), `lipsync-${jobId}.wav`), o.signal);
+        const body = {
+          input: {
+            video_id: sourceVideoId(store, req),
+            mode: 'audio2video',
+            audio_type: 'file',
+            audio_file: wav.toString('base64'),
+          },
+          external_task_id: jobId,
+        };
+        const data = await klingJson<KlingTask>('/v1/videos/lip-sync', {
+          ...call('create the lip-sync task'),
+          method: 'POST',
+          body,
+        });
+        if (!data?.task_id) throw new Error('Kling accepted the lip-sync request but returned no task id.');
+        return { taskId: data.task_id };
+      },
+      async poll(taskId): Promise<PollResult> {
+        const t = await task(taskId);
+        if (!t) return { state: 'failed', taskLost: true, error: `Kling has no lip-sync task ${taskId}.` };
+        if (t.task_status === 'succeed') return { state: 'succeeded', progress: 1 };
+        if (t.task_status === 'failed')
+          return {
+            state: 'failed',
+            error: `Kling could not lip-sync this clip: ${t.task_status_msg || 'no reason given'}.`,
+          };
+        return { state: 'running', progress: t.task_status === 'processing' ? 0.5 : 0 };
+      },
+      async fetch(taskId, dest, signal) {
+        const v = (await task(taskId))?.task_result?.videos?.[0];
+        if (!v?.url)
+          throw new AppError('PROVIDER_FAILED', `Kling lists no video for lip-sync task ${taskId}.`, {
+            expired: true,
+            failureKind: 'expired',
+          });
+        outputRef = v.id;
+        await downloadToFile(v.url, dest, { label: 'Kling', taskId, ...(signal ? { signal } : {}) });
+      },
+      async finish(tmp) {
+        const asset = await deps.importFile(tmp);
+        const take: Take = {
+          id: randomUUID(),
+          shotId: job.shotId,
+          assetId: asset.id,
+          jobId,
+          provider: 'kling',
+          model: 'lip-sync',
+          request: { ...req, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) },
+          seed: null,
+          cost: job.costEstimate,
+          rating: null,
+          createdAt: new Date().toISOString(),
+        };
+        store.addTake(take, { selectIfNone: false });
+        store.addProvenance({
+          actor: 'provider:kling',
+          action: 'lipsync',
+          subjectType: 'take',
+          subjectId: take.id,
+          details: { jobId, lineId: req.lineId, step: req.step },
+        });
+        return { resultAssetId: asset.id, takeId: take.id };
+      },
     },
-    async poll(taskId): Promise<PollResult> {
-      const t = await task(taskId);
-      if (!t) return { state: 'failed', taskLost: true, error: `Kling has no lip-sync task ${taskId}.` };
-      if (t.task_status === 'succeed') return { state: 'succeeded', progress: 1 };
-      if (t.task_status === 'failed') return { state: 'failed', error: `Kling could not lip-sync this clip: ${t.task_status_msg || 'no reason given'}.` };
-      return { state: 'running', progress: t.task_status === 'processing' ? 0.5 : 0 };
-    },
-    async fetch(taskId, dest, signal) {
-      const v = (await task(taskId))?.task_result?.videos?.[0];
-      if (!v?.url) throw new AppError('PROVIDER_FAILED', `Kling lists no video for lip-sync task ${taskId}.`, { expired: true, failureKind: 'expired' });
-      outputRef = v.id;
-      await downloadToFile(v.url, dest, { label: 'Kling', taskId, ...(signal ? { signal } : {}) });
-    },
-    async finish(tmp) {
-      const asset = await deps.importFile(tmp);
-      const take: Take = {
-        id: randomUUID(), shotId: job.shotId, assetId: asset.id, jobId, provider: 'kling', model: 'lip-sync',
-        request: { ...req, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) }, seed: null, cost: job.costEstimate, rating: null,
-        createdAt: new Date().toISOString(),
-      };
-      store.addTake(take, { selectIfNone: false });
-      store.addProvenance({ actor: 'provider:kling', action: 'lipsync', subjectType: 'take', subjectId: take.id, details: { jobId, lineId: req.lineId, step: req.step } });
-      return { resultAssetId: asset.id, takeId: take.id };
-    },
-  }, { ...o, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) });
+    { ...o, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) },
+  );
 }
 
 /** After a crash: steps with a task id are polled; one cut off while sending becomes `unknown`. */
 export async function resumeLipSyncJobs(
-  deps: LipSyncDeps, o: Pick<LipSyncOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
+  deps: LipSyncDeps,
+  o: Pick<LipSyncOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
 ): Promise<string[]> {
   const ids: string[] = [];
-  const steps = deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES }).filter((j) => j.request.kind === 'lipsync')
+  const steps = deps.store
+    .listJobs({ states: IN_FLIGHT_JOB_STATES })
+    .filter((j) => j.request.kind === 'lipsync')
     .sort((a, b) => Number(a.request.step) - Number(b.request.step));
   for (const job of steps) {
     if (job.state === 'submitting') {
-      deps.store.updateJob(job.id, { state: 'unknown', error: 'The app stopped while this lip-sync step was being sent, so whether Kling made (and charged for) it is unknown. It was not sent again.' });
+      deps.store.updateJob(job.id, {
+        state: 'unknown',
+        error:
+          'The app stopped while this lip-sync step was being sent, so whether Kling made (and charged for) it is unknown. It was not sent again.',
+      });
       continue;
     }
     ids.push(job.id);

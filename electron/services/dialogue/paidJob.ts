@@ -11,7 +11,14 @@ import { AppError, isCanceled } from '../../../shared/errors.js';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Job } from '../../../shared/model/entities.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
-import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from '../generation/throttle.js';
+import {
+  canceled,
+  DEFAULT_CLOUD_CONCURRENCY,
+  DEFAULT_OFFLINE_CONCURRENCY,
+  providerSlots,
+  retryAfterMs,
+  sleep,
+} from '../generation/throttle.js';
 import { pollUntilDone } from '../generation/runJob.js';
 import type { PollResult } from '../generation/types.js';
 
@@ -37,7 +44,13 @@ export interface PaidJobStore {
   readonly dir: string;
   getJob(id: string): Job;
   updateJob(id: string, patch: Partial<Job>): unknown;
-  addProvenance(entry: { actor: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }): unknown;
+  addProvenance(entry: {
+    actor: string;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    details: Record<string, unknown>;
+  }): unknown;
 }
 
 export interface PaidJobOptions {
@@ -47,14 +60,18 @@ export interface PaidJobOptions {
   minCloudPollMs?: number;
 }
 
-
 export function dialogueTmpDir(projectDir: string): string {
   return join(projectDir, '.storyboard', 'tmp', 'dialogue');
 }
 
 class Unknown extends Error {}
 
-export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJobSpec, opts: PaidJobOptions): Promise<void> {
+export async function runPaidJob(
+  store: PaidJobStore,
+  jobId: string,
+  spec: PaidJobSpec,
+  opts: PaidJobOptions,
+): Promise<void> {
   let job = store.getJob(jobId);
   const set = (patch: Partial<Job>): void => {
     store.updateJob(jobId, patch);
@@ -67,7 +84,10 @@ export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJ
   let taskId = job.taskId;
   let release: (() => void) | null = null;
   try {
-    release = await providerSlots(spec.slot, spec.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY).acquire(opts.signal);
+    release = await providerSlots(
+      spec.slot,
+      spec.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY,
+    ).acquire(opts.signal);
     await mkdir(tmpDir, { recursive: true });
     const submit = async (): Promise<string> => {
       if (opts.signal?.aborted) throw canceled();
@@ -85,37 +105,62 @@ export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJ
         }
         const answered = err instanceof AppError && (err.code === 'PROVIDER_FAILED' || err.code === 'INVALID_INPUT');
         if (spec.offline || answered) throw err;
-        set({ state: 'unknown', error: `The request to ${spec.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice.` });
+        set({
+          state: 'unknown',
+          error: `The request to ${spec.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice.`,
+        });
         throw new Unknown();
       }
     };
     if (job.state === 'queued' || taskId === null) taskId = await submit();
     let again = false;
     for (;;) {
-      const floor = spec.offline ? 0 : opts.minCloudPollMs ?? 5000;
-      const result = await pollUntilDone({ poll: (id, ctx) => spec.poll(id, ctx.signal), pollPolicy: spec.pollPolicy }, taskId, { tmpDir: '', settings: {}, ...(opts.signal ? { signal: opts.signal } : {}) }, floor, (progress) => {
-        if (job.state !== 'running') set({ state: 'running', progress });
-      });
+      const floor = spec.offline ? 0 : (opts.minCloudPollMs ?? 5000);
+      const result = await pollUntilDone(
+        { poll: (id, ctx) => spec.poll(id, ctx.signal), pollPolicy: spec.pollPolicy },
+        taskId,
+        { tmpDir: '', settings: {}, ...(opts.signal ? { signal: opts.signal } : {}) },
+        floor,
+        (progress) => {
+          if (job.state !== 'running') set({ state: 'running', progress });
+        },
+      );
       if (result.state === 'succeeded') break;
       if (result.taskLost && spec.offline && !again) {
         again = true; // a free offline render lost at restart: make it again
         taskId = await submit();
         continue;
       }
-      throw new AppError('PROVIDER_FAILED', result.error ?? `${spec.label} reported the task as failed without a reason.`);
+      throw new AppError(
+        'PROVIDER_FAILED',
+        result.error ?? `${spec.label} reported the task as failed without a reason.`,
+      );
     }
     set({ state: 'downloading', progress: 1 });
     await spec.fetch(taskId, tmp, opts.signal);
     if (opts.signal?.aborted) throw canceled();
     const done = await spec.finish(tmp);
-    set({ state: 'succeeded', progress: 1, resultAssetId: done.resultAssetId, takeId: done.takeId ?? null, costActual: job.costEstimate ?? 0, error: null });
+    set({
+      state: 'succeeded',
+      progress: 1,
+      resultAssetId: done.resultAssetId,
+      takeId: done.takeId ?? null,
+      costActual: job.costEstimate ?? 0,
+      error: null,
+    });
   } catch (err) {
     if (err instanceof Unknown) return;
     if (isCanceled(err) || opts.signal?.aborted) {
       set({ state: 'canceled', error: null });
     } else {
       set({ state: 'failed', error: (err as Error).message || String(err) });
-      store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.failed', subjectType: 'job', subjectId: jobId, details: { taskId } });
+      store.addProvenance({
+        actor: `provider:${job.provider}`,
+        action: 'job.failed',
+        subjectType: 'job',
+        subjectId: jobId,
+        details: { taskId },
+      });
     }
   } finally {
     release?.();
@@ -125,7 +170,15 @@ export async function runPaidJob(store: PaidJobStore, jobId: string, spec: PaidJ
 
 /** A file name from free text: no path separators or control characters, at most 60 characters. */
 function safeName(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const clean = [...text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, 60).join('').trim();
+  const clean = [
+    ...text
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ]
+    .slice(0, 60)
+    .join('')
+    .trim();
   return clean || 'audio';
 }

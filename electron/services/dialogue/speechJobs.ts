@@ -88,37 +88,64 @@ export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<
   const doc = deps.store.snapshot();
   const all = doc.dialogueLines ?? [];
   for (const id of opts.shotIds ?? []) {
-    if (!doc.shots.some((s) => s.id === id)) throw new AppError('NOT_FOUND', `Shot "${id}" is not in this project; nothing was voiced.`, { shotId: id });
+    if (!doc.shots.some((s) => s.id === id))
+      throw new AppError('NOT_FOUND', `Shot "${id}" is not in this project; nothing was voiced.`, { shotId: id });
   }
-  const lines = all.filter((l) => (!opts.shotIds?.length || opts.shotIds.includes(l.shotId)) && (!opts.lineIds?.length || opts.lineIds.includes(l.id)));
+  const lines = all.filter(
+    (l) =>
+      (!opts.shotIds?.length || opts.shotIds.includes(l.shotId)) &&
+      (!opts.lineIds?.length || opts.lineIds.includes(l.id)),
+  );
   const items = new Set(doc.audioItems.map((a) => a.id));
   // A line with a job under way, or one whose outcome is unknown (it may have been paid), is not
   // voiced again until that job is resolved (canceled by the user after checking the provider).
-  const busy = new Set(deps.store.listJobs({ states: [...IN_FLIGHT_JOB_STATES, 'unknown'] }).filter((j) => j.request.kind === 'speech').map((j) => String(j.request.lineId)));
+  const busy = new Set(
+    deps.store
+      .listJobs({ states: [...IN_FLIGHT_JOB_STATES, 'unknown'] })
+      .filter((j) => j.request.kind === 'speech')
+      .map((j) => String(j.request.lineId)),
+  );
   const rows: SpeechPlanRow[] = [];
   const checked = new Map<string, string | null>();
   for (const line of lines) {
     if (busy.has(line.id)) continue;
     const chosen = voiceOf(line, { elements: doc.elements, narrator: doc.project.narratorVoice ?? null });
     const offline = speech(deps, OFFLINE_SPEECH);
-    const voice: Voice = chosen ?? { provider: offline.id, voiceId: offline.defaultVoice(line.language) ?? 'en-us', speed: 1 };
+    const voice: Voice = chosen ?? {
+      provider: offline.id,
+      voiceId: offline.defaultVoice(line.language) ?? 'en-us',
+      speed: 1,
+    };
     const provider = speech(deps, voice.provider);
     const ck = `${voice.provider}\n${voice.voiceId}`;
     if (!checked.has(ck)) checked.set(ck, await provider.voiceProblem(voice.voiceId));
     const problem = checked.get(ck);
-    if (problem) throw new AppError('INVALID_INPUT', `${speakerName(doc, line)}: ${problem} Nothing was voiced.`, { lineId: line.id, voiceId: voice.voiceId });
+    if (problem)
+      throw new AppError('INVALID_INPUT', `${speakerName(doc, line)}: ${problem} Nothing was voiced.`, {
+        lineId: line.id,
+        voiceId: voice.voiceId,
+      });
     const key = keyHash(speechKeyText(line.text, line.language, voice));
     const fresh = !opts.force && line.voiceKey === key && line.voiceItemId !== null && items.has(line.voiceItemId);
     const cached = fresh ? null : cachedSpeech(deps.store, key);
     const req: SpeechRequest = { text: line.text, language: line.language, voiceId: voice.voiceId, speed: voice.speed };
-    rows.push({ line, voice, key, action: fresh ? 'fresh' : cached ? 'cached' : 'job', cachedAssetId: cached, cost: provider.estimateCost(req) });
+    rows.push({
+      line,
+      voice,
+      key,
+      action: fresh ? 'fresh' : cached ? 'cached' : 'job',
+      cachedAssetId: cached,
+      cost: provider.estimateCost(req),
+    });
   }
   return rows;
 }
 
 function speakerName(doc: ReturnType<ProjectStore['snapshot']>, line: DialogueLine): string {
   const shot = doc.shots.findIndex((s) => s.id === line.shotId) + 1;
-  const who = line.speakerId ? doc.elements.find((e) => e.id === line.speakerId)?.name ?? 'a character' : 'the narrator';
+  const who = line.speakerId
+    ? (doc.elements.find((e) => e.id === line.speakerId)?.name ?? 'a character')
+    : 'the narrator';
   return `Shot ${shot}, line ${line.position + 1} (${who})`;
 }
 
@@ -129,14 +156,26 @@ export function estimateSpeech(deps: SpeechDeps, rows: readonly SpeechPlanRow[],
   const spent = deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0);
   // Compared unrounded: a line costs fractions of a cent, and any spending is over a cap of 0.
   const overBudget = cap !== null && (spent + exact > cap + 1e-12 || unpriced > 0);
-  return { lines: rows.length, jobs: jobs.length, total: roundCents(exact), currency: CURRENCY, committed: roundCents(spent), budgetCap: cap, overBudget, unpriced };
+  return {
+    lines: rows.length,
+    jobs: jobs.length,
+    total: roundCents(exact),
+    currency: CURRENCY,
+    committed: roundCents(spent),
+    budgetCap: cap,
+    overBudget,
+    unpriced,
+  };
 }
 
 /**
  * Voices the lines that need it. Cached audio is placed at once; the rest become job rows
  * (one transaction) and run. Refused before anything is written over the budget cap.
  */
-export async function voiceLines(deps: SpeechDeps, opts: VoiceOptions = {}): Promise<{ jobIds: string[]; placed: number; estimate: SpeechEstimate }> {
+export async function voiceLines(
+  deps: SpeechDeps,
+  opts: VoiceOptions = {},
+): Promise<{ jobIds: string[]; placed: number; estimate: SpeechEstimate }> {
   if (opts.signal) setMaxListeners(0, opts.signal);
   const rows = await planSpeech(deps, opts);
   const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
@@ -149,16 +188,37 @@ export async function voiceLines(deps: SpeechDeps, opts: VoiceOptions = {}): Pro
     placed++;
   }
   const now = new Date().toISOString();
-  const jobs: Job[] = rows.filter((r) => r.action === 'job').map((r) => {
-    const request: SpeechJobRequest = {
-      kind: 'speech', lineId: r.line.id, provider: r.voice.provider, key: r.key,
-      text: r.line.text, language: r.line.language, voiceId: r.voice.voiceId, speed: r.voice.speed,
-    };
-    return {
-      id: randomUUID(), shotId: r.line.shotId, provider: r.voice.provider, model: null, state: 'queued', request: { ...request },
-      taskId: null, progress: 0, error: null, costEstimate: r.cost, costActual: null, resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
-    };
-  });
+  const jobs: Job[] = rows
+    .filter((r) => r.action === 'job')
+    .map((r) => {
+      const request: SpeechJobRequest = {
+        kind: 'speech',
+        lineId: r.line.id,
+        provider: r.voice.provider,
+        key: r.key,
+        text: r.line.text,
+        language: r.line.language,
+        voiceId: r.voice.voiceId,
+        speed: r.voice.speed,
+      };
+      return {
+        id: randomUUID(),
+        shotId: r.line.shotId,
+        provider: r.voice.provider,
+        model: null,
+        state: 'queued',
+        request: { ...request },
+        taskId: null,
+        progress: 0,
+        error: null,
+        costEstimate: r.cost,
+        costActual: null,
+        resultAssetId: null,
+        takeId: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
   if (jobs.length > 0) deps.store.createJobs(jobs);
   const jobIds = jobs.map((j) => j.id);
   opts.onQueued?.(jobIds, placed);
@@ -167,26 +227,45 @@ export async function voiceLines(deps: SpeechDeps, opts: VoiceOptions = {}): Pro
 }
 
 /** Runs one speech job row to its end (also after a restart). */
-export async function runSpeechJob(deps: SpeechDeps, jobId: string, opts: Pick<VoiceOptions, 'signal' | 'onProgress'>): Promise<void> {
+export async function runSpeechJob(
+  deps: SpeechDeps,
+  jobId: string,
+  opts: Pick<VoiceOptions, 'signal' | 'onProgress'>,
+): Promise<void> {
   const job = deps.store.getJob(jobId);
   const req = job.request as unknown as SpeechJobRequest;
   const provider = speech(deps, req.provider);
-  const ctx: SpeechContext = { settings: deps.providerSettings(provider.id), jobId, outDir: speechOutDir(deps.store.dir), ...(opts.signal ? { signal: opts.signal } : {}) };
-  await runPaidJob(deps.store, jobId, {
-    label: provider.label, offline: provider.offline, pollPolicy: provider.pollPolicy, slot: `speech:${provider.id}`, ext: provider.fileExt,
-    name: req.text,
-    submit: () => provider.submit(req, ctx),
-    poll: (taskId) => provider.poll(taskId, ctx),
-    fetch: (taskId, dest) => provider.fetchResult(taskId, dest, ctx),
-    finish: async (tmp) => {
-      const asset = await deps.importFile(tmp);
-      rememberSpeech(deps.store, req.key, asset.id, provider.id);
-      // The line may have been edited or removed meanwhile: the audio stays cached for its words.
-      const line = (deps.store.snapshot().dialogueLines ?? []).find((l) => l.id === req.lineId);
-      if (line && line.text === req.text && line.language === req.language) deps.store.dialogue.placeVoice(req.lineId, asset.id, req.key);
-      return { resultAssetId: asset.id };
+  const ctx: SpeechContext = {
+    settings: deps.providerSettings(provider.id),
+    jobId,
+    outDir: speechOutDir(deps.store.dir),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
+  await runPaidJob(
+    deps.store,
+    jobId,
+    {
+      label: provider.label,
+      offline: provider.offline,
+      pollPolicy: provider.pollPolicy,
+      slot: `speech:${provider.id}`,
+      ext: provider.fileExt,
+      name: req.text,
+      submit: () => provider.submit(req, ctx),
+      poll: (taskId) => provider.poll(taskId, ctx),
+      fetch: (taskId, dest) => provider.fetchResult(taskId, dest, ctx),
+      finish: async (tmp) => {
+        const asset = await deps.importFile(tmp);
+        rememberSpeech(deps.store, req.key, asset.id, provider.id);
+        // The line may have been edited or removed meanwhile: the audio stays cached for its words.
+        const line = (deps.store.snapshot().dialogueLines ?? []).find((l) => l.id === req.lineId);
+        if (line && line.text === req.text && line.language === req.language)
+          deps.store.dialogue.placeVoice(req.lineId, asset.id, req.key);
+        return { resultAssetId: asset.id };
+      },
     },
-  }, { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) });
+    { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) },
+  );
 }
 
 /**
@@ -195,7 +274,10 @@ export async function runSpeechJob(deps: SpeechDeps, jobId: string, opts: Pick<V
  * provider is offline (free), and otherwise left `unknown` (it may have been paid). Jobs with
  * a task id are polled. Returns the ids it ran.
  */
-export async function resumeSpeechJobs(deps: SpeechDeps, opts: Pick<VoiceOptions, 'signal' | 'onProgress'> = {}): Promise<string[]> {
+export async function resumeSpeechJobs(
+  deps: SpeechDeps,
+  opts: Pick<VoiceOptions, 'signal' | 'onProgress'> = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
     if (job.request.kind !== 'speech') continue;
@@ -205,7 +287,11 @@ export async function resumeSpeechJobs(deps: SpeechDeps, opts: Pick<VoiceOptions
       if (found) deps.store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
       else if (offline) deps.store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
       else {
-        deps.store.updateJob(job.id, { state: 'unknown', error: 'The app stopped while this line was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.' });
+        deps.store.updateJob(job.id, {
+          state: 'unknown',
+          error:
+            'The app stopped while this line was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
+        });
         continue;
       }
     }

@@ -45,7 +45,12 @@ function firstLine(err: unknown): string {
 }
 
 /** The written file's problem against the plan, or null when it is exactly what was planned. */
-export async function verifyCopyOutput(plan: ExportPlan, file: string, signal: AbortSignal, audioCopied = false): Promise<string | null> {
+export async function verifyCopyOutput(
+  plan: ExportPlan,
+  file: string,
+  signal: AbortSignal,
+  audioCopied = false,
+): Promise<string | null> {
   const json: unknown = JSON.parse(await runFfprobe(outputProbeArgs(file), { signal }));
   return copyProbeProblem(plan, json, audioCopied ? audioCopyLayout(plan) : null);
 }
@@ -77,14 +82,18 @@ async function attempt(signal: AbortSignal, what: string, fn: () => Promise<stri
  * only on cancel (AppError CANCELED). The concat list is always removed.
  */
 export async function runCopyExport(
-  plan: ExportPlan, resolveAbs: (rel: string) => string, route: CopyRoute, opts: CopyAttemptOptions,
+  plan: ExportPlan,
+  resolveAbs: (rel: string) => string,
+  route: CopyRoute,
+  opts: CopyAttemptOptions,
 ): Promise<string | null> {
   const listPath = concatListPath(plan.tempPath);
   const aListPath = route.audio.copy ? audioListPath(plan.tempPath) : null;
   try {
     const failed = await attempt(opts.signal, 'the stream copy failed', async () => {
       await writeList(listPath, concatListFor(plan, resolveAbs, route.videoStreamId));
-      if (aListPath !== null && route.audio.copy) await writeList(aListPath, audioConcatList(plan, resolveAbs, route.audio.streamId));
+      if (aListPath !== null && route.audio.copy)
+        await writeList(aListPath, audioConcatList(plan, resolveAbs, route.audio.streamId));
       await runFfmpeg(buildConcatCopyInvocation(plan, listPath, resolveAbs, aListPath), {
         signal: opts.signal,
         ...(opts.onSpawn && { onSpawn: opts.onSpawn }),
@@ -118,7 +127,11 @@ export interface SpeculativeCopyResult {
  * (the caller may reuse the temp name) before this returns. Rejects only on cancel.
  */
 export async function speculativeCopy(
-  plan: ExportPlan, resolveAbs: (rel: string) => string, lead: CopyRoute, decision: Promise<CopyVerdict>, opts: CopyAttemptOptions,
+  plan: ExportPlan,
+  resolveAbs: (rel: string) => string,
+  lead: CopyRoute,
+  decision: Promise<CopyVerdict>,
+  opts: CopyAttemptOptions,
 ): Promise<SpeculativeCopyResult> {
   const own = new AbortController();
   const onAbort = (): void => own.abort();

@@ -66,13 +66,20 @@ async function sha256Of(file: string, signal?: AbortSignal): Promise<string> {
  * One clip file's facts, from the cache, the asset's stored facts (when the file still is the
  * asset's bytes) or a probe; null when it has no readable video stream.
  */
-async function factsOf(file: string, clip: ExportClip, stored: StoredFacts, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
+async function factsOf(
+  file: string,
+  clip: ExportClip,
+  stored: StoredFacts,
+  signal?: AbortSignal,
+): Promise<ClipVideoFacts | null> {
   const key = await identity(file);
   const known = key === null ? undefined : cache.get(key);
   if (known) return known;
   const mine = storedFactsOf(stored.get(clip.assetId));
   const intact = mine !== null && key !== null && (await sha256Of(file, signal)) === clip.assetId;
-  const facts = intact ? mine : parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
+  const facts = intact
+    ? mine
+    : parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
   if (facts && key !== null) {
     cache.set(key, facts);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -85,7 +92,10 @@ async function factsOf(file: string, clip: ExportClip, stored: StoredFacts, sign
  * fails gives null for its clips (the verdict then names it); a cancel rejects.
  */
 export async function probeClipFacts(
-  plan: ExportPlan, resolveAbs: (rel: string) => string, stored: StoredFacts, signal?: AbortSignal,
+  plan: ExportPlan,
+  resolveAbs: (rel: string) => string,
+  stored: StoredFacts,
+  signal?: AbortSignal,
 ): Promise<(ClipVideoFacts | null)[]> {
   const clipOf = new Map<string, ExportClip>();
   for (const c of plan.clips) if (!clipOf.has(resolveAbs(c.path))) clipOf.set(resolveAbs(c.path), c);
@@ -118,7 +128,11 @@ async function cached(clip: ExportClip, file: string, stored: StoredFacts): Prom
  * project's records say every clip has 48 kHz stereo AAC. Only a guess: a join made with
  * another route than the verdict's is thrown away and made again.
  */
-export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string) => string, stored: StoredFacts): Promise<CopyRoute> {
+export async function leadRouteGuess(
+  plan: ExportPlan,
+  resolveAbs: (rel: string) => string,
+  stored: StoredFacts,
+): Promise<CopyRoute> {
   const known = await Promise.all(plan.clips.map((c) => cached(c, resolveAbs(c.path), stored)));
   const first = known[0];
   const videoStreamId = first?.streamId ?? 1;
@@ -128,7 +142,10 @@ export async function leadRouteGuess(plan: ExportPlan, resolveAbs: (rel: string)
 
 /** Copy or not, and why: the precheck (free), then the probes (only if it passed). */
 export async function decideCopy(
-  plan: ExportPlan, resolveAbs: (rel: string) => string, stored: StoredFacts, signal?: AbortSignal,
+  plan: ExportPlan,
+  resolveAbs: (rel: string) => string,
+  stored: StoredFacts,
+  signal?: AbortSignal,
 ): Promise<CopyVerdict> {
   const pre = copyPrecheck(plan, resolveAbs);
   if (!pre.eligible) return pre;

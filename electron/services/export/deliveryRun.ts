@@ -18,16 +18,45 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Quality } from '../../../shared/api/contract.js';
 import type { DeliverableReport, DeliveryProgress, DeliveryReport } from '../../../shared/api/delivery.js';
 import { AppError, isCanceled } from '../../../shared/errors.js';
-import { aiMetadataArgs, cutAiFacts, toolName, xmpBoxHeader, xmpPacket, type CutAiFacts } from '../../../shared/export/aiLabel.js';
+import {
+  aiMetadataArgs,
+  cutAiFacts,
+  toolName,
+  xmpBoxHeader,
+  xmpPacket,
+  type CutAiFacts,
+} from '../../../shared/export/aiLabel.js';
 import { codecArgs, pixelFormatFor } from '../../../shared/export/codecs.js';
 import { buildConcatList, frameStartMicros } from '../../../shared/export/concat.js';
-import { checkDistinctNames, deliverableFileName, deliverableSize, type Deliverable } from '../../../shared/export/deliverable.js';
-import { deliverableProbeArgs, deliverableProblem, mixInvocation, muxInvocation } from '../../../shared/export/deliveryArgs.js';
+import {
+  checkDistinctNames,
+  deliverableFileName,
+  deliverableSize,
+  type Deliverable,
+} from '../../../shared/export/deliverable.js';
+import {
+  deliverableProbeArgs,
+  deliverableProblem,
+  mixInvocation,
+  muxInvocation,
+} from '../../../shared/export/deliveryArgs.js';
 import { labelFilter, labelShown } from '../../../shared/export/label.js';
-import { applyFilter, parseEbur128Summary, parseLoudnormReports, resultOf, type LoudnessMeasurement } from '../../../shared/export/loudness.js';
+import {
+  applyFilter,
+  parseEbur128Summary,
+  parseLoudnormReports,
+  resultOf,
+  type LoudnessMeasurement,
+} from '../../../shared/export/loudness.js';
 import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js';
 import { shotFraming } from '../../../shared/export/reframe.js';
-import { segmentGroups, segmentInvocation, segmentKeyMaterial, type SegmentGroup, type SegmentTarget } from '../../../shared/export/segments.js';
+import {
+  segmentGroups,
+  segmentInvocation,
+  segmentKeyMaterial,
+  type SegmentGroup,
+  type SegmentTarget,
+} from '../../../shared/export/segments.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import { ffmpegVersion, runFfmpeg, runFfprobe } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
@@ -87,11 +116,17 @@ export function targetPaths(deliverables: readonly Deliverable[], out: string, p
   const abs = resolve(out);
   if (/\.(mp4|mov)$/i.test(abs)) {
     if (deliverables.length !== 1) {
-      throw new AppError('EXPORT_INVALID', `--out ${basename(abs)} is one file, but this export makes ${deliverables.length} deliverables: give a folder.`);
+      throw new AppError(
+        'EXPORT_INVALID',
+        `--out ${basename(abs)} is one file, but this export makes ${deliverables.length} deliverables: give a folder.`,
+      );
     }
     const dv = deliverables[0];
     if (dv && !abs.toLowerCase().endsWith(`.${dv.container}`)) {
-      throw new AppError('EXPORT_INVALID', `${dv.name} is written as .${dv.container}: name the file ${basename(abs).replace(/\.\w+$/, `.${dv.container}`)}.`);
+      throw new AppError(
+        'EXPORT_INVALID',
+        `${dv.name} is written as .${dv.container}: name the file ${basename(abs).replace(/\.\w+$/, `.${dv.container}`)}.`,
+      );
     }
     return [abs];
   }
@@ -100,8 +135,13 @@ export function targetPaths(deliverables: readonly Deliverable[], out: string, p
   return names.map((n) => join(abs, n));
 }
 
-export async function runDelivery(store: ExportStorePort, cache: SegmentCache, opts: DeliveryRunOptions): Promise<DeliveryReport> {
-  if (opts.deliverables.length === 0) throw new AppError('EXPORT_INVALID', 'Choose at least one deliverable to export.');
+export async function runDelivery(
+  store: ExportStorePort,
+  cache: SegmentCache,
+  opts: DeliveryRunOptions,
+): Promise<DeliveryReport> {
+  if (opts.deliverables.length === 0)
+    throw new AppError('EXPORT_INVALID', 'Choose at least one deliverable to export.');
   const runId = opts.runId ?? randomUUID();
   const doc = store.snapshot();
   const resolveAbs = (rel: string): string => assetAbsPath(store.dir, rel);
@@ -117,13 +157,28 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
   await cache.ensure();
   await cache.sweepTemps();
   const groups = segmentGroups(plan.clips);
-  const targets = opts.deliverables.map((dv, i) => makeTarget(doc, plan, groups, dv, outs[i] ?? '', facts, version, opts));
+  const targets = opts.deliverables.map((dv, i) =>
+    makeTarget(doc, plan, groups, dv, outs[i] ?? '', facts, version, opts),
+  );
   if (opts.signal?.aborted) throw canceled();
 
-  const emit = (state: DeliveryProgress['state'], error: string | null = null, report: DeliveryReport | null = null): void => {
+  const emit = (
+    state: DeliveryProgress['state'],
+    error: string | null = null,
+    report: DeliveryReport | null = null,
+  ): void => {
     opts.onProgress?.({
-      runId, state, error, report,
-      deliverables: targets.map((t) => ({ id: t.dv.id, name: t.dv.name, outPath: t.outPath, state: t.state, progress: t.progress })),
+      runId,
+      state,
+      error,
+      report,
+      deliverables: targets.map((t) => ({
+        id: t.dv.id,
+        name: t.dv.name,
+        outPath: t.outPath,
+        state: t.state,
+        progress: t.progress,
+      })),
     });
   };
   const stop = new AbortController();
@@ -141,7 +196,8 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
       stop.abort();
     }
   };
-  for (const t of targets) store.recordExportStart({ id: t.runId, outPath: t.outPath, tempPath: t.tempPath, pid: null });
+  for (const t of targets)
+    store.recordExportStart({ id: t.runId, outPath: t.outPath, tempPath: t.tempPath, pid: null });
   try {
     for (const t of targets) await createTemp(t.tempPath);
     for (const t of targets) t.state = 'running';
@@ -182,10 +238,18 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
       t.progress = 1;
       record(() => store.updateExport(t.runId, { state: 'succeeded' }));
     }
-    const files = await provenanceFiles(doc, plan, facts, reports, { tool: toolName(APP_VERSION), outDir: dirname(first), runId });
+    const files = await provenanceFiles(doc, plan, facts, reports, {
+      tool: toolName(APP_VERSION),
+      outDir: dirname(first),
+      runId,
+    });
     await cache.evict(new Set(targets.flatMap((t) => t.keys)));
     const report: DeliveryReport = {
-      runId, deliverables: reports, digitalSourceType: facts.digitalSourceType, authorshipReport: files.authorship, notes: opts.notes ?? [],
+      runId,
+      deliverables: reports,
+      digitalSourceType: facts.digitalSourceType,
+      authorshipReport: files.authorship,
+      notes: opts.notes ?? [],
     };
     emit('succeeded', null, report);
     return report;
@@ -212,11 +276,23 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
     await rm(mixPath, { force: true }).catch(() => {});
   }
 
-  async function renderSegment(p: ExportPlan, group: SegmentGroup, g: number, need: Target[], twins: Target[]): Promise<void> {
+  async function renderSegment(
+    p: ExportPlan,
+    group: SegmentGroup,
+    g: number,
+    need: Target[],
+    twins: Target[],
+  ): Promise<void> {
     const keys = need.map((t) => t.keys[g] ?? '');
     const temps = keys.map((k) => cache.tempPath(k, runId));
     temps.forEach((x) => segmentTemps.add(x));
-    const inv = segmentInvocation(p, group, need.map((t) => t.segment[g] as SegmentTarget), temps, resolveAbs);
+    const inv = segmentInvocation(
+      p,
+      group,
+      need.map((t) => t.segment[g] as SegmentTarget),
+      temps,
+      resolveAbs,
+    );
     // The segment's ffmpeg is recorded as a run of its own (its first temp in the cache): after a
     // crash the sweep kills it by that temp (it names none of the deliverables' temps) and deletes it.
     const segRun = { id: randomUUID(), outPath: cache.segmentPath(keys[0] ?? ''), tempPath: temps[0] ?? '', pid: null };
@@ -226,7 +302,8 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
         signal: stop.signal,
         onSpawn: (pid) => record(() => store.updateExport(segRun.id, { state: 'running', pid })),
         onProgress: (f) => {
-          for (const t of [...need, ...twins]) t.progress = Math.min(0.85, (0.85 * (t.doneFrames + f * group.frames)) / p.totalFrames);
+          for (const t of [...need, ...twins])
+            t.progress = Math.min(0.85, (0.85 * (t.doneFrames + f * group.frames)) / p.totalFrames);
           emit('running');
         },
       });
@@ -252,43 +329,79 @@ export async function runDelivery(store: ExportStorePort, cache: SegmentCache, o
 
   async function finish(t: Target, measured: LoudnessMeasurement | null): Promise<DeliverableReport> {
     const segments = t.keys.map((k) => cache.segmentPath(k));
-    const durations = groups.map((gr) => frameStartMicros(gr.startFrame + gr.frames, plan.fps) - frameStartMicros(gr.startFrame, plan.fps));
-    await writeFile(t.listPath, buildConcatList(segments.map((absPath, i) => ({ absPath, durationUs: durations[i] ?? 0n })), SEGMENT_TRACK_ID));
+    const durations = groups.map(
+      (gr) => frameStartMicros(gr.startFrame + gr.frames, plan.fps) - frameStartMicros(gr.startFrame, plan.fps),
+    );
+    await writeFile(
+      t.listPath,
+      buildConcatList(
+        segments.map((absPath, i) => ({ absPath, durationUs: durations[i] ?? 0n })),
+        SEGMENT_TRACK_ID,
+      ),
+    );
     const target = t.dv.loudnessLufs;
     const loudnessFilter = target === null ? null : applyFilter(measured, target);
     const title = doc.project.name;
-    const result = await runFfmpeg(muxInvocation(plan, {
-      listPath: t.listPath, mixPath, loudnessFilter, deliverable: t.dv, quality: opts.quality,
-      metadataArgs: aiMetadataArgs(facts, title, toolName(APP_VERSION)), tempPath: t.tempPath,
-    }), {
-      signal: stop.signal,
-      stderrTailLines: 200,
-      onSpawn: (pid) => record(() => store.updateExport(t.runId, { state: 'running', pid })),
-    });
+    const result = await runFfmpeg(
+      muxInvocation(plan, {
+        listPath: t.listPath,
+        mixPath,
+        loudnessFilter,
+        deliverable: t.dv,
+        quality: opts.quality,
+        metadataArgs: aiMetadataArgs(facts, title, toolName(APP_VERSION)),
+        tempPath: t.tempPath,
+      }),
+      {
+        signal: stop.signal,
+        stderrTailLines: 200,
+        onSpawn: (pid) => record(() => store.updateExport(t.runId, { state: 'running', pid })),
+      },
+    );
     if (recordError !== null) throw recordError;
     const probe = JSON.parse(await runFfprobe(deliverableProbeArgs(t.tempPath), { signal: stop.signal })) as unknown;
     const problem = deliverableProblem(probe, t.dv, t.size, plan.totalFrames);
     if (problem) {
       // Never trust these segments again: the next run encodes them afresh.
       for (const k of t.keys) await cache.remove(k);
-      throw new AppError('FFMPEG_FAILED', `${t.dv.name}: the file made is not what was planned (${problem}); its cached segments were dropped, export again.`);
+      throw new AppError(
+        'FFMPEG_FAILED',
+        `${t.dv.name}: the file made is not what was planned (${problem}); its cached segments were dropped, export again.`,
+      );
     }
     const xmp = Buffer.from(xmpPacket(facts, title, toolName(APP_VERSION), new Date().toISOString()), 'utf8');
     await appendFile(t.tempPath, Buffer.concat([xmpBoxHeader(xmp.length), xmp]));
     await syncFile(t.tempPath);
     const loudness = target === null ? null : resultOf(target, measured, parseLoudnormReports(result.stderrTail)[0]);
-    opts.onLog?.(`${t.dv.id}: ${t.reused} segment(s) reused, ${t.encoded} encoded${loudness ? `; loudness ${loudness.mode}` : ''}`);
+    opts.onLog?.(
+      `${t.dv.id}: ${t.reused} segment(s) reused, ${t.encoded} encoded${loudness ? `; loudness ${loudness.mode}` : ''}`,
+    );
     return {
-      id: t.dv.id, name: t.dv.name, outPath: t.outPath, width: t.size.width, height: t.size.height, codec: t.dv.codec,
-      frames: plan.totalFrames, segmentsReused: t.reused, segmentsEncoded: t.encoded, labelShown: t.label, loudness,
+      id: t.dv.id,
+      name: t.dv.name,
+      outPath: t.outPath,
+      width: t.size.width,
+      height: t.size.height,
+      codec: t.dv.codec,
+      frames: plan.totalFrames,
+      segmentsReused: t.reused,
+      segmentsEncoded: t.encoded,
+      labelShown: t.label,
+      loudness,
       provenancePath: `${t.outPath}.provenance.json`,
     };
   }
 }
 
 function makeTarget(
-  doc: ProjectSnapshot, plan: ExportPlan, groups: readonly SegmentGroup[], dv: Deliverable, outPath: string,
-  facts: CutAiFacts, version: string, opts: DeliveryRunOptions,
+  doc: ProjectSnapshot,
+  plan: ExportPlan,
+  groups: readonly SegmentGroup[],
+  dv: Deliverable,
+  outPath: string,
+  facts: CutAiFacts,
+  version: string,
+  opts: DeliveryRunOptions,
 ): Target {
   const runId = randomUUID();
   const tempPath = exportTempPath(outPath, runId);
@@ -304,8 +417,19 @@ function makeTarget(
     framing: plan.clips.slice(g.first, g.first + g.count).map((c) => shotFraming(shots.get(c.shotId) ?? {}, dv.aspect)),
   }));
   return {
-    dv, runId, outPath, tempPath, listPath: concatListPath(tempPath), size, label, segment,
+    dv,
+    runId,
+    outPath,
+    tempPath,
+    listPath: concatListPath(tempPath),
+    size,
+    label,
+    segment,
     keys: groups.map((g, i) => segmentKey(segmentKeyMaterial(plan, g, segment[i] as SegmentTarget, version))),
-    reused: 0, encoded: 0, doneFrames: 0, state: 'queued', progress: 0,
+    reused: 0,
+    encoded: 0,
+    doneFrames: 0,
+    state: 'queued',
+    progress: 0,
   };
 }

@@ -61,7 +61,7 @@ export interface RunExportResult {
   reason: string;
 }
 
-const COPY_REASON = 'every clip is a whole H.264 take with the output\'s size, rate and codec configuration';
+const COPY_REASON = "every clip is a whole H.264 take with the output's size, rate and codec configuration";
 
 export async function runExport(store: ExportStorePort, opts: RunExportOptions): Promise<RunExportResult> {
   const exportId = opts.exportId ?? randomUUID();
@@ -74,7 +74,11 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   containerFor(outPath);
   await checkOutputFolder(outPath);
   const snap = store.snapshot();
-  const plan = withSubtitles(buildExportPlan(snap, { outPath, tempPath, quality: opts.quality }), snap, opts.burnSubtitles);
+  const plan = withSubtitles(
+    buildExportPlan(snap, { outPath, tempPath, quality: opts.quality }),
+    snap,
+    opts.burnSubtitles,
+  );
   await checkSourcesExist(plan, resolveAbs, new Map(snap.assets.map((a) => [a.id, a.originalName])));
   if (opts.signal?.aborted) throw canceled();
   // Copy or re-encode: the project's records rule most cuts out at no cost; when they allow a
@@ -82,7 +86,8 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   const pre = copyPrecheck(plan, resolveAbs);
   let mode: ExportMode = pre.eligible ? 'copy' : 'reencode';
   let reason = pre.eligible ? COPY_REASON : pre.reason;
-  const logMode = (): void => opts.onLog?.(`export ${exportId}: ${mode === 'copy' ? 'stream copy' : 're-encode'}: ${reason}`);
+  const logMode = (): void =>
+    opts.onLog?.(`export ${exportId}: ${mode === 'copy' ? 'stream copy' : 're-encode'}: ${reason}`);
   if (!pre.eligible) logMode();
 
   // Never decreasing, also when a discarded copy hands over to the re-encode.
@@ -122,7 +127,10 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
       const stored = store.clipFacts(plan.clips.map((c) => c.assetId));
       const lead = await leadRouteGuess(plan, resolveAbs, stored);
       const decision = decideCopy(plan, resolveAbs, stored, stop.signal);
-      const { verdict, problem } = await speculativeCopy(plan, resolveAbs, lead, decision, { ...run, ...opts.testHooks });
+      const { verdict, problem } = await speculativeCopy(plan, resolveAbs, lead, decision, {
+        ...run,
+        ...opts.testHooks,
+      });
       if (recordError !== null) throw recordError;
       if (!verdict.eligible) {
         mode = 'reencode';
@@ -178,30 +186,59 @@ export async function checkOutputFolder(outPath: string): Promise<void> {
   const folder = dirname(outPath);
   const info = await stat(folder).catch(() => null);
   if (!info?.isDirectory()) {
-    throw keyedError('OUTPUT_NOT_WRITABLE', 'serviceErrors.exportFolderMissing', { outPath, folder }, `Cannot export to ${outPath}: the folder ${folder} does not exist.`, { path: folder });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.exportFolderMissing',
+      { outPath, folder },
+      `Cannot export to ${outPath}: the folder ${folder} does not exist.`,
+      { path: folder },
+    );
   }
   try {
     await access(folder, constants.W_OK);
   } catch {
-    throw keyedError('OUTPUT_NOT_WRITABLE', 'serviceErrors.exportFolderReadOnly', { outPath, folder }, `Cannot export to ${outPath}: the folder ${folder} is not writable.`, { path: folder });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.exportFolderReadOnly',
+      { outPath, folder },
+      `Cannot export to ${outPath}: the folder ${folder} is not writable.`,
+      { path: folder },
+    );
   }
   const existing = await stat(outPath).catch(() => null);
   if (existing?.isDirectory()) {
-    throw keyedError('OUTPUT_NOT_WRITABLE', 'serviceErrors.exportTargetIsFolder', { outPath }, `Cannot export to ${outPath}: a folder has that name.`, { path: outPath });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.exportTargetIsFolder',
+      { outPath },
+      `Cannot export to ${outPath}: a folder has that name.`,
+      { path: outPath },
+    );
   }
 }
 
 /** A moved or deleted source is named before anything runs (quality.md MEDIA-4). */
-export async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: string) => string, names: ReadonlyMap<string, string>): Promise<void> {
+export async function checkSourcesExist(
+  plan: ExportPlan,
+  resolveAbs: (rel: string) => string,
+  names: ReadonlyMap<string, string>,
+): Promise<void> {
   // Named by the file the user imported, never by the store's internal hash path (MEDIA-4).
   for (const clip of plan.clips) {
     const file = resolveAbs(clip.path);
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       const name = names.get(clip.assetId) ?? clip.assetId;
-      throw new AppError('MEDIA_MISSING', `${clip.label} uses "${name}", whose file is missing from the project: relink it (Relink media…, or storyboard relink) or re-import it.`, {
-        shotId: clip.shotId, assetId: clip.assetId, originalName: name, messageKey: 'hardening.error.mediaMissing',
-      });
+      throw new AppError(
+        'MEDIA_MISSING',
+        `${clip.label} uses "${name}", whose file is missing from the project: relink it (Relink media…, or storyboard relink) or re-import it.`,
+        {
+          shotId: clip.shotId,
+          assetId: clip.assetId,
+          originalName: name,
+          messageKey: 'hardening.error.mediaMissing',
+        },
+      );
     }
   }
   for (const item of plan.audioItems) {
@@ -209,9 +246,16 @@ export async function checkSourcesExist(plan: ExportPlan, resolveAbs: (rel: stri
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       const name = names.get(item.assetId) ?? item.assetId;
-      throw new AppError('MEDIA_MISSING', `${item.label} uses "${name}", whose file is missing from the project: relink it or remove the item.`, {
-        audioItemId: item.id, assetId: item.assetId, originalName: name, messageKey: 'hardening.error.mediaMissing',
-      });
+      throw new AppError(
+        'MEDIA_MISSING',
+        `${item.label} uses "${name}", whose file is missing from the project: relink it or remove the item.`,
+        {
+          audioItemId: item.id,
+          assetId: item.assetId,
+          originalName: name,
+          messageKey: 'hardening.error.mediaMissing',
+        },
+      );
     }
   }
 }
@@ -235,7 +279,10 @@ export async function createTemp(tempPath: string): Promise<void> {
   } catch (err) {
     if (isDiskFull(err)) throw diskFullError(dirname(tempPath), 'the export', null);
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the export beside its target (${tempPath}): ${code}.`, { path: tempPath, code });
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the export beside its target (${tempPath}): ${code}.`, {
+      path: tempPath,
+      code,
+    });
   }
 }
 
@@ -255,7 +302,10 @@ export async function replaceTarget(tempPath: string, outPath: string): Promise<
     await rename(tempPath, outPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot replace ${outPath} with the finished export: ${code}.`, { path: outPath, code });
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot replace ${outPath} with the finished export: ${code}.`, {
+      path: outPath,
+      code,
+    });
   }
   // Persist the rename itself (the directory entry). Not possible on Windows: best effort.
   try {

@@ -9,7 +9,13 @@ import type { DeliverableReport } from '../../../shared/api/delivery.js';
 import type { CutAiFacts } from '../../../shared/export/aiLabel.js';
 import { safeFileName } from '../../../shared/export/deliverable.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
-import { authorshipHtml, authorshipMarkdown, authorshipSections, provenanceSidecar, shotProvenance } from '../../../shared/export/provenanceReport.js';
+import {
+  authorshipHtml,
+  authorshipMarkdown,
+  authorshipSections,
+  provenanceSidecar,
+  shotProvenance,
+} from '../../../shared/export/provenanceReport.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 
 async function writeAtomic(path: string, text: string, runId: string): Promise<void> {
@@ -19,7 +25,10 @@ async function writeAtomic(path: string, text: string, runId: string): Promise<v
 }
 
 export async function provenanceFiles(
-  doc: ProjectSnapshot, plan: ExportPlan, facts: CutAiFacts, reports: readonly DeliverableReport[],
+  doc: ProjectSnapshot,
+  plan: ExportPlan,
+  facts: CutAiFacts,
+  reports: readonly DeliverableReport[],
   o: { tool: string; outDir: string; runId: string },
 ): Promise<{ authorship: { markdown: string; html: string } }> {
   const at = new Date().toISOString();

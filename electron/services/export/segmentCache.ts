@@ -36,7 +36,10 @@ export function segmentKey(material: string): string {
 }
 
 export class SegmentCache {
-  constructor(readonly dir: string, readonly maxBytes: number = DEFAULT_CACHE_MAX_BYTES) {}
+  constructor(
+    readonly dir: string,
+    readonly maxBytes: number = DEFAULT_CACHE_MAX_BYTES,
+  ) {}
 
   segmentPath(key: string): string {
     return join(this.dir, `${key}.mov`);

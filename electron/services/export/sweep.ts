@@ -23,7 +23,9 @@ export interface SweepResult {
  * A recorded temp path that isn't one of our temp names is not deleted (a damaged or hostile
  * project must not be able to make us delete arbitrary files); the run is still closed.
  */
-export async function sweepInterruptedExports(store: Pick<ExportStorePort, 'unfinishedExports' | 'updateExport'>): Promise<SweepResult> {
+export async function sweepInterruptedExports(
+  store: Pick<ExportStorePort, 'unfinishedExports' | 'updateExport'>,
+): Promise<SweepResult> {
   const result: SweepResult = { interrupted: [], killed: [], problems: [] };
   for (const run of store.unfinishedExports()) {
     try {

@@ -13,13 +13,18 @@ export function audioHandlers(session: Session): NamespaceHandlers<'audio'> {
       let assetId: string;
       try {
         // Refused on import's own probe, so a file without sound never lands in the media store.
-        assetId = (await importFile(store, path, 'imported', {
-          accept: (info, name) => {
-            if (info.kind === 'audio' || (info.kind === 'video' && info.hasAudio)) return;
-            const is = info.kind === 'image' ? 'an image' : 'a video without a sound track';
-            throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: an audio item needs an audio file or a video with sound.`);
-          },
-        })).id;
+        assetId = (
+          await importFile(store, path, 'imported', {
+            accept: (info, name) => {
+              if (info.kind === 'audio' || (info.kind === 'video' && info.hasAudio)) return;
+              const is = info.kind === 'image' ? 'an image' : 'a video without a sound track';
+              throw new AppError(
+                'MEDIA_UNSUPPORTED',
+                `"${name}" is ${is}: an audio item needs an audio file or a video with sound.`,
+              );
+            },
+          })
+        ).id;
       } finally {
         await session.discardUpload(path);
       }

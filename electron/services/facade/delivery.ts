@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DeliveryStart } from '../../../shared/api/delivery.js';
-import { aspectDeliverable, BUILTIN_PRESETS, findPreset, projectResolution, type Deliverable } from '../../../shared/export/deliverable.js';
+import {
+  aspectDeliverable,
+  BUILTIN_PRESETS,
+  findPreset,
+  projectResolution,
+  type Deliverable,
+} from '../../../shared/export/deliverable.js';
 import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
 import { runDelivery } from '../export/deliveryRun.js';
 import { DEFAULT_CACHE_MAX_BYTES, SegmentCache } from '../export/segmentCache.js';
@@ -17,7 +23,10 @@ import type { NamespaceHandlers, Session } from './session.js';
 
 /** STORYBOARD_CACHE_DIR, else $XDG_CACHE_HOME/storyboard, else ~/.cache/storyboard; segments below it. */
 export function segmentCacheDir(env: Record<string, string | undefined> = process.env): string {
-  return join(env.STORYBOARD_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'storyboard'), 'segments');
+  return join(
+    env.STORYBOARD_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'storyboard'),
+    'segments',
+  );
 }
 
 /** STORYBOARD_CACHE_MAX_BYTES bounds the cache (default 4 GiB). */
@@ -27,7 +36,11 @@ export function segmentCacheMaxBytes(env: Record<string, string | undefined> = p
 }
 
 /** The run's deliverables: presets by id, one per aspect, then whole ones; codec / loudness overrides applied. */
-export function resolveDeliverables(input: DeliveryStart, project: { aspect: Deliverable['aspect']; width: number; height: number }, own: readonly Deliverable[]): Deliverable[] {
+export function resolveDeliverables(
+  input: DeliveryStart,
+  project: { aspect: Deliverable['aspect']; width: number; height: number },
+  own: readonly Deliverable[],
+): Deliverable[] {
   const list: Deliverable[] = [];
   for (const id of input.presets) {
     const p = findPreset(id, own);
@@ -39,12 +52,20 @@ export function resolveDeliverables(input: DeliveryStart, project: { aspect: Del
   }
   const resolution = projectResolution(project);
   for (const aspect of input.aspects) {
-    list.push(aspectDeliverable(aspect, { resolution, codec: input.codec ?? 'h264', loudnessLufs: input.loudnessLufs ?? -14 }));
+    list.push(
+      aspectDeliverable(aspect, { resolution, codec: input.codec ?? 'h264', loudnessLufs: input.loudnessLufs ?? -14 }),
+    );
   }
   list.push(...input.deliverables);
   if (list.length === 0) {
     // Only --codec / --loudness: the project's own aspect.
-    list.push(aspectDeliverable(project.aspect, { resolution, codec: input.codec ?? 'h264', loudnessLufs: input.loudnessLufs ?? -14 }));
+    list.push(
+      aspectDeliverable(project.aspect, {
+        resolution,
+        codec: input.codec ?? 'h264',
+        loudnessLufs: input.loudnessLufs ?? -14,
+      }),
+    );
   }
   return list.map((dv) => {
     const codec = input.codec ?? dv.codec;
@@ -64,13 +85,25 @@ export function deliveryHandlers(session: Session): NamespaceHandlers<'delivery'
       const store = session.require();
       const own = new DeliveryPresetOps(store).list();
       const deliverables = resolveDeliverables(input, store.project(), own);
-      const font = await resolveTitleFont().then((f) => f.file, () => null);
+      const font = await resolveTitleFont().then(
+        (f) => f.file,
+        () => null,
+      );
       const runId = randomUUID();
       const controller = new AbortController();
       session.exports.set(runId, controller);
-      const notes = font === null ? ['No font was found for the visible AI label: install fonts-noto-cjk or set a font in Settings.'] : [];
+      const notes =
+        font === null
+          ? ['No font was found for the visible AI label: install fonts-noto-cjk or set a font in Settings.']
+          : [];
       void runDelivery(store, cache(), {
-        deliverables, out: input.out, quality: input.quality, runId, signal: controller.signal, fontFile: font, notes,
+        deliverables,
+        out: input.out,
+        quality: input.quality,
+        runId,
+        signal: controller.signal,
+        fontFile: font,
+        notes,
         onProgress: (p) => session.hub.emit('delivery.progress', p),
       })
         .catch((err: unknown) => {

@@ -23,7 +23,12 @@ import type { NamespaceHandlers, Session } from './session.js';
 export function shotDialogue(store: ProjectStore, specs: readonly string[] | undefined): LineInput[] {
   if (!specs?.length) return [];
   const parsed = parseDialogueSpecs(specs, store.snapshot().elements);
-  if ('issue' in parsed) throw new AppError('INVALID_INPUT', `${parsed.issue.message} Nothing was added.`, { issue: parsed.issue.key, line: parsed.issue.line, values: parsed.issue.values });
+  if ('issue' in parsed)
+    throw new AppError('INVALID_INPUT', `${parsed.issue.message} Nothing was added.`, {
+      issue: parsed.issue.key,
+      line: parsed.issue.line,
+      values: parsed.issue.values,
+    });
   return parsed.lines;
 }
 
@@ -64,12 +69,21 @@ export function dialogueHandlers(session: Session, { settings }: FacadeServices)
     'dialogue.setVoice': async ({ elementId, voice }) => {
       if (voice) {
         const problem = await getSpeechProvider(voice.provider).voiceProblem(voice.voiceId);
-        if (problem) throw new AppError('INVALID_INPUT', problem, { issue: 'unknownVoice', values: { voice: voice.voiceId } });
+        if (problem)
+          throw new AppError('INVALID_INPUT', problem, { issue: 'unknownVoice', values: { voice: voice.voiceId } });
       }
       const text = voice ? formatVoice(voice) : null;
       return edit((ops) => (elementId ? ops.setElementVoice(elementId, text) : ops.setNarratorVoice(text)));
     },
-    'dialogue.providers': async () => Promise.all(listSpeechProviders().map(async (p) => ({ id: p.id, label: p.label, offline: p.offline, voices: await p.voices() }))),
+    'dialogue.providers': async () =>
+      Promise.all(
+        listSpeechProviders().map(async (p) => ({
+          id: p.id,
+          label: p.label,
+          offline: p.offline,
+          voices: await p.voices(),
+        })),
+      ),
     'dialogue.estimate': async (input) => {
       const deps = await speechDeps(session.require());
       return estimateSpeech(deps, await planSpeech(deps, input), deps.store.project().budgetCap);
@@ -79,7 +93,12 @@ export function dialogueHandlers(session: Session, { settings }: FacadeServices)
       // Anything a crash left is finished first (polled, never sent twice), like generate.
       return start<{ jobIds: string[]; placed: number }>(async (signal, onQueued) => {
         await resumeSpeechJobs(deps, { signal, onProgress });
-        const r = await voiceLines(deps, { ...input, signal, onQueued: (jobIds, placed) => onQueued({ jobIds, placed }), onProgress });
+        const r = await voiceLines(deps, {
+          ...input,
+          signal,
+          onQueued: (jobIds, placed) => onQueued({ jobIds, placed }),
+          onProgress,
+        });
         return { jobIds: r.jobIds, placed: r.placed };
       });
     },
@@ -88,7 +107,11 @@ export function dialogueHandlers(session: Session, { settings }: FacadeServices)
       const deps = await speechDeps(session.require());
       return start<{ jobIds: string[] }>(async (signal, onQueued) => {
         // A chain a crash cut off is finished (polled by task id), never started again.
-        const resumed = await resumeLipSyncJobs(deps, { signal, onProgress, onStart: (jobIds) => onQueued({ jobIds }) });
+        const resumed = await resumeLipSyncJobs(deps, {
+          signal,
+          onProgress,
+          onStart: (jobIds) => onQueued({ jobIds }),
+        });
         if (resumed.length > 0) return { jobIds: resumed };
         return lipSyncTake(deps, { ...input, signal, onQueued: (jobIds) => onQueued({ jobIds }), onProgress });
       });

@@ -10,7 +10,12 @@ export function elementHandlers(session: Session): NamespaceHandlers<'elements'>
   return {
     'elements.create': async ({ picturePaths, ...input }) => {
       const store = session.require();
-      const ids = await picturesToAssetIds(session, store, (picturePaths ?? []).map((path) => ({ path })), 'the pictures were added');
+      const ids = await picturesToAssetIds(
+        session,
+        store,
+        (picturePaths ?? []).map((path) => ({ path })),
+        'the pictures were added',
+      );
       const element = store.elements.create({ ...input, refAssetIds: [...(input.refAssetIds ?? []), ...ids] });
       return { element, snapshot: session.changed() };
     },

@@ -17,14 +17,16 @@ export function generationHandlers(session: Session, { generation }: FacadeServi
       session.batches.add(controller);
       let resolveQueued: (ids: string[]) => void = () => {};
       const queued = new Promise<string[]>((r) => (resolveQueued = r));
-      const done = generation.run(store, input, {
-        signal: controller.signal,
-        onQueued: (ids) => resolveQueued(ids),
-        onProgress: (p) => {
-          session.hub.emit('job.progress', p);
-          if (p.state === 'succeeded' || p.state === 'failed') session.changed();
-        },
-      }).finally(() => session.batches.delete(controller));
+      const done = generation
+        .run(store, input, {
+          signal: controller.signal,
+          onQueued: (ids) => resolveQueued(ids),
+          onProgress: (p) => {
+            session.hub.emit('job.progress', p);
+            if (p.state === 'succeeded' || p.state === 'failed') session.changed();
+          },
+        })
+        .finally(() => session.batches.delete(controller));
       // Answer as soon as the job rows exist (or the batch failed before any did).
       const jobIds = await Promise.race([queued, done.then((r) => r.jobIds)]);
       done.catch(() => {});

@@ -18,7 +18,10 @@ export async function importPicture(store: ProjectStore, path: string): Promise<
     accept: (info, name) => {
       if (info.kind === 'image') return;
       const is = info.kind === 'audio' ? 'an audio file' : 'a video';
-      throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: a reference picture must be an image (PNG, JPEG, WebP).`);
+      throw new AppError(
+        'MEDIA_UNSUPPORTED',
+        `"${name}" is ${is}: a reference picture must be an image (PNG, JPEG, WebP).`,
+      );
     },
   });
   return asset.id;
@@ -29,7 +32,10 @@ export async function importPicture(store: ProjectStore, path: string): Promise<
  * every picture as an asset id in the given order; fails if the project closed meanwhile.
  */
 export async function picturesToAssetIds(
-  session: Session, store: ProjectStore, pictures: readonly ({ path: string } | { assetId: string })[], what: string,
+  session: Session,
+  store: ProjectStore,
+  pictures: readonly ({ path: string } | { assetId: string })[],
+  what: string,
 ): Promise<string[]> {
   const paths = pictures.flatMap((p) => ('path' in p ? [p.path] : []));
   const imported: string[] = [];

@@ -20,7 +20,9 @@ export interface ProjectHandlerOptions {
 }
 
 export function projectHandlers(
-  session: Session, { generation }: FacadeServices, opts: ProjectHandlerOptions,
+  session: Session,
+  { generation }: FacadeServices,
+  opts: ProjectHandlerOptions,
 ): NamespaceHandlers<'app'> & NamespaceHandlers<'project'> {
   return {
     ...projectCopyHandlers(session),
@@ -60,8 +62,13 @@ export function projectHandlers(
     // images only) before the edit, so a broken picture leaves the document untouched.
     'project.setStyle': async ({ stylePrompt, pictures }) => {
       const store = session.require();
-      const refAssetIds = pictures ? await picturesToAssetIds(session, store, pictures, 'the style pictures were set') : undefined;
-      store.style.set({ ...(stylePrompt !== undefined ? { stylePrompt } : {}), ...(refAssetIds ? { refAssetIds } : {}) });
+      const refAssetIds = pictures
+        ? await picturesToAssetIds(session, store, pictures, 'the style pictures were set')
+        : undefined;
+      store.style.set({
+        ...(stylePrompt !== undefined ? { stylePrompt } : {}),
+        ...(refAssetIds ? { refAssetIds } : {}),
+      });
       return session.changed();
     },
   };

@@ -12,7 +12,9 @@ import { ProjectStore } from '../project/store.js';
 import type { Session } from './session.js';
 
 /** The relink methods, spread into facade/media.ts (the `media.*` namespace). */
-export function relinkHandlers(session: Session): Pick<Handlers, 'media.missing' | 'media.relink' | 'media.relinkFolder'> {
+export function relinkHandlers(
+  session: Session,
+): Pick<Handlers, 'media.missing' | 'media.relink' | 'media.relinkFolder'> {
   return {
     'media.missing': async () => listMissingMedia(session.require()),
     'media.relink': async ({ assetId, path, confirm }) => {
@@ -38,7 +40,10 @@ export function projectCopyHandlers(session: Session): Pick<Handlers, 'project.s
       const store = session.require();
       const nativeBinding = session.storeOptions().nativeBinding;
       const copy = await copyProject({
-        srcDir: store.dir, destDir: dir, backupDb: (to) => store.backupTo(to), ...(nativeBinding ? { nativeBinding } : {}),
+        srcDir: store.dir,
+        destDir: dir,
+        backupDb: (to) => store.backupTo(to),
+        ...(nativeBinding ? { nativeBinding } : {}),
       });
       return { dir: copy.dir, copiedFiles: copy.copied, skipped: copy.skipped };
     },

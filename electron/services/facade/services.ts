@@ -28,6 +28,8 @@ export function createServices(opts: ServicesOptions = {}): FacadeServices {
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
     providers: listProviders,
   });
-  const generation = new GenerationService<ProjectStore>(settings, (store, path) => importFile(store, path, 'generated'));
+  const generation = new GenerationService<ProjectStore>(settings, (store, path) =>
+    importFile(store, path, 'generated'),
+  );
   return { settings, generation };
 }

@@ -47,7 +47,13 @@ export class Session {
 
   /** The open project, or a clear error for methods that need one. */
   require(): ProjectStore {
-    if (!this.store) throw keyedError('NO_PROJECT', 'serviceErrors.noProject', {}, 'No project is open: create or open a project first.');
+    if (!this.store)
+      throw keyedError(
+        'NO_PROJECT',
+        'serviceErrors.noProject',
+        {},
+        'No project is open: create or open a project first.',
+      );
     return this.store;
   }
 

@@ -15,13 +15,26 @@ export function shotListHandlers(session: Session, defaultSeconds: number): Pick
       const store = session.require();
       const fps = store.project().fps;
       const ids = list.map(() => randomUUID());
-      store.runEdit({ action: 'shots.addMany', subjectType: 'shot', subjectId: ids[0] ?? '', details: { count: list.length, index: index ?? null } }, (db, r) => {
-        list.forEach((s, i) => {
-          const durationFrames = Math.max(1, secondsToFrames(s.durationSec ?? defaultSeconds, fps));
-          const init: shots.AddShotInit = { prompt: s.prompt, durationFrames, camera: s.camera ?? 'static', ...(index !== undefined ? { index: index + i } : {}) };
-          shots.addShot(db, r, init, ids[i] as string, randomUUID());
-        });
-      });
+      store.runEdit(
+        {
+          action: 'shots.addMany',
+          subjectType: 'shot',
+          subjectId: ids[0] ?? '',
+          details: { count: list.length, index: index ?? null },
+        },
+        (db, r) => {
+          list.forEach((s, i) => {
+            const durationFrames = Math.max(1, secondsToFrames(s.durationSec ?? defaultSeconds, fps));
+            const init: shots.AddShotInit = {
+              prompt: s.prompt,
+              durationFrames,
+              camera: s.camera ?? 'static',
+              ...(index !== undefined ? { index: index + i } : {}),
+            };
+            shots.addShot(db, r, init, ids[i] as string, randomUUID());
+          });
+        },
+      );
       return Promise.resolve({ shotIds: ids, snapshot: session.changed() });
     },
   };

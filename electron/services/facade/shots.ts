@@ -36,7 +36,10 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
       const fps = store.project().fps;
       const clipFrames = clip ? floorFrames(clip.info.durationSec, fps) : null;
       const wanted = input.durationSec !== undefined ? Math.max(1, secondsToFrames(input.durationSec, fps)) : null;
-      const durationFrames = clipFrames !== null ? Math.max(1, Math.min(wanted ?? clipFrames, clipFrames)) : (wanted ?? secondsToFrames(DEFAULT_SHOT_SECONDS, fps));
+      const durationFrames =
+        clipFrames !== null
+          ? Math.max(1, Math.min(wanted ?? clipFrames, clipFrames))
+          : (wanted ?? secondsToFrames(DEFAULT_SHOT_SECONDS, fps));
       const shot = addShotWith(store, lines, {
         prompt: input.prompt ?? '',
         title: input.title ?? '',

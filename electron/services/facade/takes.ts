@@ -5,8 +5,12 @@ export function takeHandlers(session: Session): NamespaceHandlers<'takes'> {
   return {
     'takes.rate': ({ takeId, rating }) => session.edit((s) => s.takes.rate(takeId, rating)),
     'takes.remove': ({ takeId }) => session.edit((s) => s.takes.remove(takeId)),
-    'takes.setAudio': ({ takeId, gainDb, muted }) => session.edit((s) => s.dialogue.setTakeAudio(takeId, {
-      ...(gainDb !== undefined ? { gainDb } : {}), ...(muted !== undefined ? { muted } : {}),
-    })),
+    'takes.setAudio': ({ takeId, gainDb, muted }) =>
+      session.edit((s) =>
+        s.dialogue.setTakeAudio(takeId, {
+          ...(gainDb !== undefined ? { gainDb } : {}),
+          ...(muted !== undefined ? { muted } : {}),
+        }),
+      ),
   };
 }

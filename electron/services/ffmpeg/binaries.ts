@@ -74,7 +74,11 @@ function fromFfmpegStatic(): string | null {
 
 function explicit(file: string, what: string): string {
   if (!isExecutable(file)) {
-    throw new AppError('FFMPEG_MISSING', `${what} points to "${file}", which is not an executable file. ${HOW_TO_FIX}`, { path: file });
+    throw new AppError(
+      'FFMPEG_MISSING',
+      `${what} points to "${file}", which is not an executable file. ${HOW_TO_FIX}`,
+      { path: file },
+    );
   }
   return file;
 }
@@ -116,7 +120,9 @@ export function resolveFfmpegPaths(opts: ResolveFfOptions = {}): FfPaths {
   if (!ffmpeg) throw new AppError('FFMPEG_MISSING', `ffmpeg was not found. ${HOW_TO_FIX}`);
   const ffprobe = findFfprobe(opts, env, ffmpeg.file);
   if (!ffprobe) {
-    throw new AppError('FFMPEG_MISSING', `ffprobe was not found (ffmpeg is at ${ffmpeg.file}). ${HOW_TO_FIX}`, { ffmpeg: ffmpeg.file });
+    throw new AppError('FFMPEG_MISSING', `ffprobe was not found (ffmpeg is at ${ffmpeg.file}). ${HOW_TO_FIX}`, {
+      ffmpeg: ffmpeg.file,
+    });
   }
   return { ffmpeg: ffmpeg.file, ffprobe, source: ffmpeg.source };
 }

@@ -60,7 +60,10 @@ export function argvAsInvocation(label: string, argv: string[]): FfmpegInvocatio
 function spreadable(options: string[], where: string, label: string): string[] {
   const [only] = options;
   if (options.length === 1 && only !== undefined && only.split(' ').length === 2) {
-    throw new AppError('INTERNAL', `ffmpeg command "${label}": the lone ${where} option "${only}" would be split at its space by fluent-ffmpeg.`);
+    throw new AppError(
+      'INTERNAL',
+      `ffmpeg command "${label}": the lone ${where} option "${only}" would be split at its space by fluent-ffmpeg.`,
+    );
   }
   return options;
 }

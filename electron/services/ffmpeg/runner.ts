@@ -85,7 +85,9 @@ export async function runFfmpeg(inv: FfmpegInvocation, opts: RunFfmpegOptions = 
   // its output buffers, which don't exist then: an uncaught TypeError), so a binary that
   // can't start must never reach it.
   if (!isExecutable(paths.ffmpeg)) {
-    throw new AppError('FFMPEG_MISSING', `ffmpeg can't be started: ${paths.ffmpeg} is not an executable file.`, { path: paths.ffmpeg });
+    throw new AppError('FFMPEG_MISSING', `ffmpeg can't be started: ${paths.ffmpeg} is not an executable file.`, {
+      path: paths.ffmpeg,
+    });
   }
   const cmd = buildFluentCommand(inv);
   // fluent keeps the binary path module-wide and reads it when it spawns: one binary per
@@ -120,7 +122,13 @@ export async function runFfmpeg(inv: FfmpegInvocation, opts: RunFfmpegOptions = 
         logger({ event: 'done', label: inv.label, commandLine, ...(pid !== undefined && { pid }) });
         resolve({ commandLine, stderrTail: tail.text() });
       } else {
-        logger({ event: err.code === 'CANCELED' ? 'canceled' : 'failed', label: inv.label, commandLine, error: err.message, ...(pid !== undefined && { pid }) });
+        logger({
+          event: err.code === 'CANCELED' ? 'canceled' : 'failed',
+          label: inv.label,
+          commandLine,
+          error: err.message,
+          ...(pid !== undefined && { pid }),
+        });
         reject(err);
       }
     };
@@ -150,23 +158,48 @@ export async function runFfmpeg(inv: FfmpegInvocation, opts: RunFfmpegOptions = 
     cmd.on('error', (err: Error) => {
       if (stopReason === 'canceled') return settle(canceled(inv.label));
       if (stopReason === 'timeout') {
-        return settle(new AppError('MEDIA_TIMEOUT', `ffmpeg (${inv.label}) did not finish within ${(opts.timeoutMs ?? 0) / 1000} s and was stopped.`, { label: inv.label }));
+        return settle(
+          new AppError(
+            'MEDIA_TIMEOUT',
+            `ffmpeg (${inv.label}) did not finish within ${(opts.timeoutMs ?? 0) / 1000} s and was stopped.`,
+            { label: inv.label },
+          ),
+        );
       }
       if (stopReason === 'mismatch') {
-        return settle(new AppError('INTERNAL', `fluent-ffmpeg changed the arguments of "${inv.label}": ran "${startedLine}", expected "ffmpeg ${argv.join(' ')}".`));
+        return settle(
+          new AppError(
+            'INTERNAL',
+            `fluent-ffmpeg changed the arguments of "${inv.label}": ran "${startedLine}", expected "ffmpeg ${argv.join(' ')}".`,
+          ),
+        );
       }
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EACCES') {
-        return settle(new AppError('FFMPEG_MISSING', `ffmpeg could not be started (${paths.ffmpeg}): ${err.message}`, { path: paths.ffmpeg }));
+        return settle(
+          new AppError('FFMPEG_MISSING', `ffmpeg could not be started (${paths.ffmpeg}): ${err.message}`, {
+            path: paths.ffmpeg,
+          }),
+        );
       }
       // Node sets exitCode/signalCode before 'exit'; fluent may report before our code sees 'exit'.
       const exitCode = proc?.exitCode ?? null;
       const signal = proc?.signalCode ?? null;
-      const how = signal ? `was killed by ${signal}` : exitCode !== null ? `exited with code ${exitCode}` : `failed to run (${err.message})`;
+      const how = signal
+        ? `was killed by ${signal}`
+        : exitCode !== null
+          ? `exited with code ${exitCode}`
+          : `failed to run (${err.message})`;
       const stderrTail = tail.text();
-      settle(new AppError('FFMPEG_FAILED', `ffmpeg (${inv.label}) ${how}.${stderrTail ? `\n${stderrTail}` : ''}`, {
-        label: inv.label, exitCode, signal, stderrTail, commandLine,
-      }));
+      settle(
+        new AppError('FFMPEG_FAILED', `ffmpeg (${inv.label}) ${how}.${stderrTail ? `\n${stderrTail}` : ''}`, {
+          label: inv.label,
+          exitCode,
+          signal,
+          stderrTail,
+          commandLine,
+        }),
+      );
     });
     try {
       cmd.run();
@@ -220,23 +253,45 @@ async function runTool(tool: 'ffmpeg' | 'ffprobe', args: string[], opts: RunTool
   if (opts.signal?.aborted) throw canceled(label);
   const timeoutMs = opts.timeoutMs ?? FFPROBE_TIMEOUT_MS;
   return new Promise<string>((resolve, reject) => {
-    const child = execFile(binary, args, { encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true }, (err, stdout, stderr) => {
-      g.release();
-      if (g.reason() === 'canceled') return reject(canceled(label));
-      if (g.reason() === 'timeout') {
-        return reject(new AppError('MEDIA_TIMEOUT', `${tool} did not answer within ${timeoutMs / 1000} s and was stopped.`, { args }));
-      }
-      if (!err) return resolve(stdout);
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'EACCES') {
-        return reject(new AppError('FFMPEG_MISSING', `${tool} could not be started (${binary}): ${err.message}`, { path: binary }));
-      }
-      const tail = new StderrTail(20);
-      tail.pushText(stderr);
-      const exitCode = typeof code === 'number' ? code : null;
-      const why = code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? 'printed more than 64 MiB' : `exited with code ${String(exitCode)}`;
-      reject(new AppError('FFMPEG_FAILED', `${tool} ${why}.${tail.text() ? `\n${tail.text()}` : ''}`, { exitCode, stderrTail: tail.text(), args }));
-    });
+    const child = execFile(
+      binary,
+      args,
+      { encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true },
+      (err, stdout, stderr) => {
+        g.release();
+        if (g.reason() === 'canceled') return reject(canceled(label));
+        if (g.reason() === 'timeout') {
+          return reject(
+            new AppError('MEDIA_TIMEOUT', `${tool} did not answer within ${timeoutMs / 1000} s and was stopped.`, {
+              args,
+            }),
+          );
+        }
+        if (!err) return resolve(stdout);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES') {
+          return reject(
+            new AppError('FFMPEG_MISSING', `${tool} could not be started (${binary}): ${err.message}`, {
+              path: binary,
+            }),
+          );
+        }
+        const tail = new StderrTail(20);
+        tail.pushText(stderr);
+        const exitCode = typeof code === 'number' ? code : null;
+        const why =
+          code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER'
+            ? 'printed more than 64 MiB'
+            : `exited with code ${String(exitCode)}`;
+        reject(
+          new AppError('FFMPEG_FAILED', `${tool} ${why}.${tail.text() ? `\n${tail.text()}` : ''}`, {
+            exitCode,
+            stderrTail: tail.text(),
+            args,
+          }),
+        );
+      },
+    );
     const g = guard(child, label, opts, timeoutMs);
   });
 }
@@ -294,17 +349,32 @@ export function streamFfprobe(args: string[], opts: StreamToolOptions): Promise<
       else resolve({ stopped });
     };
     child.on('error', (err: NodeJS.ErrnoException) => {
-      settle(err.code === 'ENOENT' || err.code === 'EACCES'
-        ? new AppError('FFMPEG_MISSING', `ffprobe could not be started (${paths.ffprobe}): ${err.message}`, { path: paths.ffprobe })
-        : err);
+      settle(
+        err.code === 'ENOENT' || err.code === 'EACCES'
+          ? new AppError('FFMPEG_MISSING', `ffprobe could not be started (${paths.ffprobe}): ${err.message}`, {
+              path: paths.ffprobe,
+            })
+          : err,
+      );
     });
     child.on('close', (code) => {
       const reason = g.reason();
       if (reason === 'canceled') return settle(canceled(label));
-      if (reason === 'timeout') return settle(new AppError('MEDIA_TIMEOUT', `ffprobe did not answer within ${timeoutMs / 1000} s and was stopped.`, { args }));
+      if (reason === 'timeout')
+        return settle(
+          new AppError('MEDIA_TIMEOUT', `ffprobe did not answer within ${timeoutMs / 1000} s and was stopped.`, {
+            args,
+          }),
+        );
       if (reason === 'consumer') return settle(consumerError, true);
       if (code === 0) return settle(null);
-      settle(new AppError('FFMPEG_FAILED', `ffprobe exited with code ${String(code)}.${tail.text() ? `\n${tail.text()}` : ''}`, { exitCode: code, stderrTail: tail.text(), args }));
+      settle(
+        new AppError(
+          'FFMPEG_FAILED',
+          `ffprobe exited with code ${String(code)}.${tail.text() ? `\n${tail.text()}` : ''}`,
+          { exitCode: code, stderrTail: tail.text(), args },
+        ),
+      );
     });
   });
 }
@@ -313,6 +383,7 @@ export function streamFfprobe(args: string[], opts: StreamToolOptions): Promise<
 export async function ffmpegVersion(paths?: FfPaths): Promise<string> {
   const out = await runTool('ffmpeg', ['-version'], { timeoutMs: 10_000, ...(paths && { paths }) });
   const m = /^ffmpeg version (\S+)/m.exec(out);
-  if (!m?.[1]) throw new AppError('FFMPEG_FAILED', `Could not read the ffmpeg version from: ${out.split('\n')[0] ?? ''}`);
+  if (!m?.[1])
+    throw new AppError('FFMPEG_FAILED', `Could not read the ffmpeg version from: ${out.split('\n')[0] ?? ''}`);
   return m[1];
 }

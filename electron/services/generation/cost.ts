@@ -36,7 +36,11 @@ export function committedCost(job: Job): number {
   return job.costEstimate ?? 0;
 }
 
-export function estimateBatch(store: GenerationStore, planned: Planned[], cap: number | null = budgetCapOf(store)): BatchEstimate {
+export function estimateBatch(
+  store: GenerationStore,
+  planned: Planned[],
+  cap: number | null = budgetCapOf(store),
+): BatchEstimate {
   const per = new Map<string, { provider: string; jobs: number; total: number; unpriced: number }>();
   let total = 0;
   let unpriced = 0;
@@ -57,18 +61,31 @@ export function estimateBatch(store: GenerationStore, planned: Planned[], cap: n
   const committed = roundCents(store.listJobs().reduce((sum, j) => sum + committedCost(j), 0));
   total = roundCents(total);
   const overBudget = cap !== null && (committed + total > cap + 1e-9 || unpriced > 0);
-  return { jobs: planned.length, total, currency: CURRENCY, perProvider: [...per.values()], committed, budgetCap: cap, overBudget, unpriced };
+  return {
+    jobs: planned.length,
+    total,
+    currency: CURRENCY,
+    perProvider: [...per.values()],
+    committed,
+    budgetCap: cap,
+    overBudget,
+    unpriced,
+  };
 }
 
 /** Throws INVALID_INPUT, naming the numbers, when the batch must not start. */
 export function assertWithinBudget(est: BatchEstimate): void {
   if (!est.overBudget || est.budgetCap === null) return;
   const cap = est.budgetCap.toFixed(2);
-  const why = est.unpriced > 0
-    ? `${est.unpriced} job(s) have no known price, so the batch could exceed the budget cap of ${cap} ${est.currency}.`
-    : `This batch would cost about ${est.total.toFixed(2)} ${est.currency}; with ${est.committed.toFixed(2)} already spent or under way ` +
-      `that is over the budget cap of ${cap} ${est.currency}.`;
+  const why =
+    est.unpriced > 0
+      ? `${est.unpriced} job(s) have no known price, so the batch could exceed the budget cap of ${cap} ${est.currency}.`
+      : `This batch would cost about ${est.total.toFixed(2)} ${est.currency}; with ${est.committed.toFixed(2)} already spent or under way ` +
+        `that is over the budget cap of ${cap} ${est.currency}.`;
   throw new AppError('INVALID_INPUT', `${why} Nothing was sent.`, {
-    estimate: est.total, committed: est.committed, budgetCap: est.budgetCap, currency: est.currency,
+    estimate: est.total,
+    committed: est.committed,
+    budgetCap: est.budgetCap,
+    currency: est.currency,
   });
 }

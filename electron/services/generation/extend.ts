@@ -20,7 +20,10 @@ export function canExtendAny(caps: ProviderCapabilities): boolean {
 
 /** Labels of the providers that can extend their own clips (for refusal messages). */
 export function extenderLabels(providers: readonly ProviderAdapter[] = listProviders()): string[] {
-  return providers.filter((p) => canExtendAny(p.capabilities)).map((p) => p.label).sort((a, b) => a.localeCompare(b));
+  return providers
+    .filter((p) => canExtendAny(p.capabilities))
+    .map((p) => p.label)
+    .sort((a, b) => a.localeCompare(b));
 }
 
 function labelOf(providerId: string, lookup: (id: string) => ProviderAdapter): string {
@@ -54,13 +57,26 @@ export function resolveExtend(args: {
   const problem = extendProblem({
     shotNumber: args.shotNumber,
     source: take ? { provider: take.provider, providerLabel: labelOf(take.provider, args.lookup), ref } : null,
-    provider: { id: provider.id, label: provider.label, canExtend: modelCapabilities(provider.capabilities, args.model).extend },
+    provider: {
+      id: provider.id,
+      label: provider.label,
+      canExtend: modelCapabilities(provider.capabilities, args.model).extend,
+    },
     extenders: extenderLabels(),
   });
   if (problem || !take || !ref) {
-    throw new AppError('INVALID_INPUT', problem ?? `Shot ${args.shotNumber} cannot extend its take.`, { shotId: shot.id, takeId: shot.extendsTakeId });
+    throw new AppError('INVALID_INPUT', problem ?? `Shot ${args.shotNumber} cannot extend its take.`, {
+      shotId: shot.id,
+      takeId: shot.extendsTakeId,
+    });
   }
-  return { takeId: take.id, provider: take.provider, model: take.model, ref, durationSec: args.getAsset(take.assetId).info.durationSec };
+  return {
+    takeId: take.id,
+    provider: take.provider,
+    model: take.model,
+    ref,
+    durationSec: args.getAsset(take.assetId).info.durationSec,
+  };
 }
 
 /**
@@ -86,9 +102,19 @@ export interface ExtendSourceStore {
  * source shot's length, and a trim that skips the source when the output repeats it. Throws
  * INVALID_INPUT naming the take and the reason when it cannot be extended, before any edit.
  */
-export function extensionShot(store: ExtendSourceStore, takeId: string, prompt?: string, lookup: (id: string) => ProviderAdapter = getProvider): {
-  index: number; prompt: string; durationFrames: number; provider: string; model: string | null;
-  extendsTakeId: string; trimInFrames: number;
+export function extensionShot(
+  store: ExtendSourceStore,
+  takeId: string,
+  prompt?: string,
+  lookup: (id: string) => ProviderAdapter = getProvider,
+): {
+  index: number;
+  prompt: string;
+  durationFrames: number;
+  provider: string;
+  model: string | null;
+  extendsTakeId: string;
+  trimInFrames: number;
 } {
   const take = store.getTake(takeId);
   const shots = store.snapshot().shots;
@@ -102,14 +128,30 @@ export function extensionShot(store: ExtendSourceStore, takeId: string, prompt?:
   } catch {
     provider = null;
   }
-  if (!source) throw new AppError('NOT_FOUND', `Take "${takeId}" belongs to a shot that is not in the timeline; nothing to extend.`, { takeId });
+  if (!source)
+    throw new AppError(
+      'NOT_FOUND',
+      `Take "${takeId}" belongs to a shot that is not in the timeline; nothing to extend.`,
+      { takeId },
+    );
   const name = `Take "${takeId}" of shot ${at + 1}`;
   if (!provider || !modelCapabilities(provider.capabilities, take.model).extend) {
-    const by = provider ? `${provider.label}${take.model ? ` (${take.model})` : ''}` : take.provider === 'import' ? 'an import' : take.provider;
-    throw new AppError('INVALID_INPUT', `${name} was made by ${by}, which cannot extend clips; ${only}.`, { takeId, provider: take.provider });
+    const by = provider
+      ? `${provider.label}${take.model ? ` (${take.model})` : ''}`
+      : take.provider === 'import'
+        ? 'an import'
+        : take.provider;
+    throw new AppError('INVALID_INPUT', `${name} was made by ${by}, which cannot extend clips; ${only}.`, {
+      takeId,
+      provider: take.provider,
+    });
   }
   if (!takeOutputRef(take)) {
-    throw new AppError('INVALID_INPUT', `${name} has no stored ${provider.label} clip id (made before extension was supported), so ${provider.label} cannot continue it; generate a new take first.`, { takeId });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${name} has no stored ${provider.label} clip id (made before extension was supported), so ${provider.label} cannot continue it; generate a new take first.`,
+      { takeId },
+    );
   }
   const sourceSec = store.getAsset(take.assetId).info.durationSec;
   return {

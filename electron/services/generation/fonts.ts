@@ -72,7 +72,10 @@ export function systemCjkFonts(platform: NodeJS.Platform, env: Record<string, st
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile() && s.size > 0, () => false);
+  return stat(path).then(
+    (s) => s.isFile() && s.size > 0,
+    () => false,
+  );
 }
 
 /** resources/fonts, found by walking up from this module (source tree and bundled out/). */
@@ -81,7 +84,13 @@ export async function defaultBundledDir(env: Record<string, string | undefined>)
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'resources', 'fonts');
-    if (await stat(candidate).then((s) => s.isDirectory(), () => false)) return candidate;
+    if (
+      await stat(candidate).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    )
+      return candidate;
     dir = dirname(dir);
   }
   return null;
@@ -103,10 +112,13 @@ function fcListZh(): Promise<{ file: string; index: number; family: string }[]> 
     // which has no ideographs.)
     execFile('fc-list', ['-f', '%{file}\t%{index}\t%{family}\n', ':lang=zh-cn'], { timeout: 10_000 }, (err, stdout) => {
       if (err) return resolve([]);
-      const rows = stdout.split('\n').filter(Boolean).map((line) => {
-        const [file = '', index = '0', family = ''] = line.split('\t');
-        return { file, index: Number(index) || 0, family };
-      });
+      const rows = stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [file = '', index = '0', family = ''] = line.split('\t');
+          return { file, index: Number(index) || 0, family };
+        });
       // Sans before serif, Simplified Chinese faces first, then by name for a stable choice.
       const score = (r: { family: string }): number =>
         (/\bSC\b|GB|Simplified/i.test(r.family) ? 0 : 2) + (/serif|mono/i.test(r.family) ? 1 : 0);
@@ -118,7 +130,12 @@ function fcListZh(): Promise<{ file: string; index: number; family: string }[]> 
 /** Names drawtext can take without trouble on every OS; anything else is copied to the cache. */
 const SAFE_PATH = /^[A-Za-z0-9_./\\:-]+$/;
 
-async function usable(original: string, source: FontSource, cacheDir: string, faceIndex?: number): Promise<ResolvedFont> {
+async function usable(
+  original: string,
+  source: FontSource,
+  cacheDir: string,
+  faceIndex?: number,
+): Promise<ResolvedFont> {
   const faces = await listTtcFaces(original).catch((err: unknown) => {
     throw new AppError('INVALID_INPUT', `Font "${original}" could not be read: ${(err as Error).message}`);
   });
@@ -152,7 +169,8 @@ export async function resolveTitleFont(opts: FontOptions = {}): Promise<Resolved
   ];
   for (const [source, path, what] of named) {
     if (!path) continue;
-    if (!(await isFile(path))) throw new AppError('INVALID_INPUT', `The font "${path}" named by ${what} does not exist or is empty.`);
+    if (!(await isFile(path)))
+      throw new AppError('INVALID_INPUT', `The font "${path}" named by ${what} does not exist or is empty.`);
     return usable(path, source, cacheDir);
   }
   const bundled = await bundledFont(opts.bundledDir !== undefined ? opts.bundledDir : await defaultBundledDir(env));
@@ -165,7 +183,9 @@ export async function resolveTitleFont(opts: FontOptions = {}): Promise<Resolved
       if (await isFile(row.file)) return usable(row.file, 'fontconfig', cacheDir, row.index);
     }
   }
-  throw new AppError('NOT_FOUND',
+  throw new AppError(
+    'NOT_FOUND',
     'No font that can draw Chinese text was found for title cards. Install Noto Sans CJK (e.g. the fonts-noto-cjk package), ' +
-    'put a font in resources/fonts, or set STORYBOARD_FONT to a .ttf/.otf/.ttc file.');
+      'put a font in resources/fonts, or set STORYBOARD_FONT to a .ttf/.otf/.ttc file.',
+  );
 }

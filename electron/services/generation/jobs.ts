@@ -30,7 +30,10 @@ export function estimateGeneration(deps: GenerationDeps, opts: GenerateOptions =
  * fails that job only. Resolves when all are done, canceled, failed or unknown. Throws, before
  * writing any job, for an unknown shot or provider, or a batch over the budget cap (JOB-10).
  */
-export async function generateShots(deps: GenerationDeps, opts: GenerateOptions = {}): Promise<{ jobIds: string[]; estimate: BatchEstimate }> {
+export async function generateShots(
+  deps: GenerationDeps,
+  opts: GenerateOptions = {},
+): Promise<{ jobIds: string[]; estimate: BatchEstimate }> {
   const { store } = deps;
   // Every job of the batch waits on this one signal (sleeps, slots): not a leak.
   if (opts.signal) setMaxListeners(0, opts.signal);
@@ -41,12 +44,21 @@ export async function generateShots(deps: GenerationDeps, opts: GenerateOptions 
   assertWithinBudget(estimate);
   const now = new Date().toISOString();
   const jobs: Job[] = planned.map((p) => ({
-    id: randomUUID(), shotId: p.shot.id, provider: p.provider.id, model: p.request?.model ?? null,
+    id: randomUUID(),
+    shotId: p.shot.id,
+    provider: p.provider.id,
+    model: p.request?.model ?? null,
     state: p.problem ? 'failed' : 'queued',
     request: (p.request ?? { shotId: p.shot.id }) as Record<string, unknown>,
-    taskId: null, progress: 0, error: p.problem,
-    costEstimate: p.problem ? null : p.cost, costActual: null,
-    resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
+    taskId: null,
+    progress: 0,
+    error: p.problem,
+    costEstimate: p.problem ? null : p.cost,
+    costActual: null,
+    resultAssetId: null,
+    takeId: null,
+    createdAt: now,
+    updatedAt: now,
   }));
   // One transaction for the whole batch: killed midway, the next run sees all or none of it
   // (otherwise a shot with 1 of 2 variation rows looks "already generating" and stays short).
@@ -61,7 +73,8 @@ export async function generateShots(deps: GenerationDeps, opts: GenerateOptions 
   return { jobIds, estimate };
 }
 
-const LOST_WHILE_SENDING = 'The app stopped while this job was being sent, so whether the provider created it is unknown. ' +
+const LOST_WHILE_SENDING =
+  'The app stopped while this job was being sent, so whether the provider created it is unknown. ' +
   'It was not sent again automatically; check the provider, then generate again if needed.';
 
 /**
@@ -87,19 +100,43 @@ export async function resumeJobs(
     if (job.state === 'submitting' || job.state === 'unknown') {
       if (job.state === 'submitting') {
         store.updateJob(job.id, { state: 'unknown', error: LOST_WHILE_SENDING });
-        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'unknown', progress: job.progress, error: LOST_WHILE_SENDING });
+        opts.onProgress?.({
+          jobId: job.id,
+          shotId: job.shotId,
+          state: 'unknown',
+          progress: job.progress,
+          error: LOST_WHILE_SENDING,
+        });
       }
       const found = await reconcile(deps, store.getJob(job.id));
       if (found === ABSENT) {
         if (notSendable(deps, job, opts)) continue;
         store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
-        store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.requeued', subjectType: 'job', subjectId: job.id, details: { reason: 'provider never accepted it' } });
+        store.addProvenance({
+          actor: `provider:${job.provider}`,
+          action: 'job.requeued',
+          subjectType: 'job',
+          subjectId: job.id,
+          details: { reason: 'provider never accepted it' },
+        });
         opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'queued', progress: 0, error: null });
         jobIds.push(job.id);
       } else if (found) {
         store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
-        store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.reconciled', subjectType: 'job', subjectId: job.id, details: { taskId: found } });
-        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'submitted', progress: job.progress, error: null });
+        store.addProvenance({
+          actor: `provider:${job.provider}`,
+          action: 'job.reconciled',
+          subjectType: 'job',
+          subjectId: job.id,
+          details: { taskId: found },
+        });
+        opts.onProgress?.({
+          jobId: job.id,
+          shotId: job.shotId,
+          state: 'submitted',
+          progress: job.progress,
+          error: null,
+        });
         jobIds.push(job.id);
       } else if (job.state === 'submitting') {
         unknownJobIds.push(job.id);
@@ -142,7 +179,12 @@ async function reconcile(deps: GenerationDeps, job: Job): Promise<string | typeo
     if (!provider.reconcile) return null;
     const settings = (deps.providerSettings ?? envProviderSettings())(provider.id);
     const knownTaskIds = new Set(deps.store.listJobs().flatMap((j) => (j.id !== job.id && j.taskId ? [j.taskId] : [])));
-    const found = await provider.reconcile(job, { tmpDir: generationTmpDir(deps.store.dir), settings, jobId: job.id, knownTaskIds });
+    const found = await provider.reconcile(job, {
+      tmpDir: generationTmpDir(deps.store.dir),
+      settings,
+      jobId: job.id,
+      knownTaskIds,
+    });
     if (found && 'absent' in found) return found.absent === true ? ABSENT : null;
     return found?.taskId ?? null;
   } catch {

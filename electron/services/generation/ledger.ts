@@ -11,14 +11,24 @@ import type { GenerationStore } from './ports.js';
 export function projectLedger(store: GenerationStore): Ledger {
   const jobs = store.listJobs();
   const rows = jobs.map((j) => ({
-    jobId: j.id, shotId: j.shotId, provider: j.provider, model: j.model, state: j.state,
-    estimated: j.costEstimate, actual: j.costActual, createdAt: j.createdAt,
+    jobId: j.id,
+    shotId: j.shotId,
+    provider: j.provider,
+    model: j.model,
+    state: j.state,
+    estimated: j.costEstimate,
+    actual: j.costActual,
+    createdAt: j.createdAt,
   }));
   const sum = (f: (j: (typeof jobs)[number]) => number): number => roundCents(jobs.reduce((t, j) => t + f(j), 0));
   return {
     currency: CURRENCY,
     budgetCap: budgetCapOf(store),
     rows,
-    totals: { estimated: sum((j) => j.costEstimate ?? 0), actual: sum((j) => j.costActual ?? 0), committed: sum(committedCost) },
+    totals: {
+      estimated: sum((j) => j.costEstimate ?? 0),
+      actual: sum((j) => j.costActual ?? 0),
+      committed: sum(committedCost),
+    },
   };
 }

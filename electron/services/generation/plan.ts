@@ -39,7 +39,11 @@ export function newSeed(): number {
  * The cost of one request: the price table (with the user's overrides) for the provider and
  * model at the duration it bills, else the adapter's own estimate.
  */
-export function requestCost(provider: ProviderAdapter, req: GenerationRequest, prices: readonly PriceEntry[] = PRICES): number | null {
+export function requestCost(
+  provider: ProviderAdapter,
+  req: GenerationRequest,
+  prices: readonly PriceEntry[] = PRICES,
+): number | null {
   // Billed at the length the chosen model will actually make (models of one provider differ).
   const { durations } = modelCapabilities(provider.capabilities, req.model);
   const fromTable = priceOf(prices, provider.id, req.model, req.durationSec, durations);
@@ -55,12 +59,18 @@ function chooseShots(deps: GenerationDeps, opts: GenerateOptions): Shot[] {
     const byId = new Map(shots.map((s) => [s.id, s]));
     return [...new Set(opts.shotIds)].map((id) => {
       const shot = byId.get(id);
-      if (!shot) throw new AppError('NOT_FOUND', `Shot "${id}" is not in this project; nothing was generated.`, { shotId: id });
+      if (!shot)
+        throw new AppError('NOT_FOUND', `Shot "${id}" is not in this project; nothing was generated.`, { shotId: id });
       return shot;
     });
   }
   // `unknown` jobs count too: a paid task may exist, so only the user may start another.
-  const unknown = new Set(store.listJobs({ states: ['unknown'] }).filter((j) => jobKind(j) === 'video').map((j) => j.shotId));
+  const unknown = new Set(
+    store
+      .listJobs({ states: ['unknown'] })
+      .filter((j) => jobKind(j) === 'video')
+      .map((j) => j.shotId),
+  );
   const withTake = new Set(takes.map((t) => t.shotId));
   return shots.filter((s) => !withTake.has(s.id) && !unknown.has(s.id));
 }
@@ -69,7 +79,10 @@ function seedFor(deps: GenerationDeps, shot: Shot, variation: number, mode: Gene
   if (mode === 'new' || variation > 0) return newSeed();
   if (mode === 'same') {
     if (shot.seed !== null) return shot.seed;
-    const last = deps.store.snapshot().takes.filter((t) => t.shotId === shot.id && t.seed !== null).at(-1);
+    const last = deps.store
+      .snapshot()
+      .takes.filter((t) => t.shotId === shot.id && t.seed !== null)
+      .at(-1);
     return last?.seed ?? newSeed();
   }
   return shot.seed;
@@ -84,18 +97,39 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
   const { store } = deps;
   const variations = opts.variations ?? 1;
   if (!Number.isInteger(variations) || variations < 1 || variations > MAX_VARIATIONS) {
-    throw new AppError('INVALID_INPUT', `Variations must be a whole number from 1 to ${MAX_VARIATIONS} (got ${variations}).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Variations must be a whole number from 1 to ${MAX_VARIATIONS} (got ${variations}).`,
+    );
   }
   const project = store.project();
   const lookup = deps.getProvider ?? registryProvider;
   const { shots, elements = [], takes } = store.snapshot();
-  const inFlight = new Set(store.listJobs({ states: IN_FLIGHT_JOB_STATES }).filter((j) => jobKind(j) === 'video').map((j) => j.shotId));
+  const inFlight = new Set(
+    store
+      .listJobs({ states: IN_FLIGHT_JOB_STATES })
+      .filter((j) => jobKind(j) === 'video')
+      .map((j) => j.shotId),
+  );
   const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
   const providerIdsFor = (shot: Shot): string[] =>
-    opts.providerIds?.length ? [...new Set(opts.providerIds)] : [opts.providerId ?? shot.provider ?? opts.fallbackProviderId ?? (project.defaultProvider || DEFAULT_PROVIDER_ID)];
+    opts.providerIds?.length
+      ? [...new Set(opts.providerIds)]
+      : [
+          opts.providerId ??
+            shot.provider ??
+            opts.fallbackProviderId ??
+            (project.defaultProvider || DEFAULT_PROVIDER_ID),
+        ];
   // The app's default model goes only with the app's default provider, on a shot naming neither.
   const fallbackModelFor = (shot: Shot, providerId: string): string | undefined =>
-    !opts.providerId && !opts.providerIds?.length && !shot.provider && !shot.model && providerId === opts.fallbackProviderId ? opts.fallbackModel : undefined;
+    !opts.providerId &&
+    !opts.providerIds?.length &&
+    !shot.provider &&
+    !shot.model &&
+    providerId === opts.fallbackProviderId
+      ? opts.fallbackModel
+      : undefined;
   const out: Planned[] = [];
   for (const shot of chosen) {
     const shotNumber = shots.findIndex((s) => s.id === shot.id) + 1;
@@ -104,22 +138,38 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
       // "Extends take X": refused here, before any job is written, when this provider cannot
       // continue that take (extend.ts); an extension keeps the source's model unless the shot names one.
       const extendModel = shot.model ?? takes.find((t) => t.id === shot.extendsTakeId)?.model ?? null;
-      const extend = resolveExtend({ takes, getAsset: (id) => store.getAsset(id), shot, shotNumber, provider, model: extendModel, lookup });
+      const extend = resolveExtend({
+        takes,
+        getAsset: (id) => store.getAsset(id),
+        shot,
+        shotNumber,
+        provider,
+        model: extendModel,
+        lookup,
+      });
       for (let v = 0; v < variations; v++) {
         try {
           const path = (assetId: string): string => store.absPath(store.getAsset(assetId).path);
           const base = buildGenerationRequest({
-            project, shot, shotNumber,
+            project,
+            shot,
+            shotNumber,
             frame: (assetId) => ({ assetId, path: path(assetId) }),
             references: referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
           });
-          const model = extend ? extendModel : opts.model ?? fallbackModelFor(shot, providerId) ?? base.model;
+          const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
           // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags.
           const prompt = promptWithNames(base.prompt, elements);
           const request: GenerationRequest = { ...base, prompt, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
-          out.push({ shot, provider, request, problem, cost: problem ? 0 : requestCost(provider, request, deps.prices) });
+          out.push({
+            shot,
+            provider,
+            request,
+            problem,
+            cost: problem ? 0 : requestCost(provider, request, deps.prices),
+          });
         } catch (err) {
           const problem = `Shot ${shotNumber} cannot be generated: ${(err as Error).message}`;
           out.push({ shot, provider, request: null, problem, cost: 0 });
@@ -135,7 +185,10 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
  * by @tag (shared/model/elements.ts shotElements) — then the project's style refs.
  */
 function referencesFor(
-  shot: Shot, elements: readonly Element[], styleRefs: readonly string[], path: (assetId: string) => string,
+  shot: Shot,
+  elements: readonly Element[],
+  styleRefs: readonly string[],
+  path: (assetId: string) => string,
 ): ReferenceRef[] {
   const refs: ReferenceRef[] = [];
   for (const el of shotElements(shot, elements)) {

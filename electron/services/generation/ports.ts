@@ -52,7 +52,13 @@ export interface GenerationStore {
   getSetting?(key: string): string | null;
   setSetting?(key: string, value: string): unknown;
   setBudgetCap?(cap: number | null): void;
-  addProvenance(entry: { actor: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }): unknown;
+  addProvenance(entry: {
+    actor: string;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    details: Record<string, unknown>;
+  }): unknown;
 }
 
 export interface GenerationDeps {

@@ -20,7 +20,14 @@ import { notSentError, refusedBeforeSending } from './notSent.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
 import { envProviderSettings } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
-import { canceled, DEFAULT_CLOUD_CONCURRENCY, DEFAULT_OFFLINE_CONCURRENCY, providerSlots, retryAfterMs, sleep } from './throttle.js';
+import {
+  canceled,
+  DEFAULT_CLOUD_CONCURRENCY,
+  DEFAULT_OFFLINE_CONCURRENCY,
+  providerSlots,
+  retryAfterMs,
+  sleep,
+} from './throttle.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from './types.js';
 
 /** Temp files of generation live here, inside the project (same volume as media/). */
@@ -47,14 +54,20 @@ function withFreshPaths(deps: GenerationDeps, req: GenerationRequest): Generatio
 }
 
 export async function runJob(
-  deps: GenerationDeps, jobId: string, opts: Pick<GenerateOptions, 'signal' | 'signalFor' | 'onProgress'>,
+  deps: GenerationDeps,
+  jobId: string,
+  opts: Pick<GenerateOptions, 'signal' | 'signalFor' | 'onProgress'>,
 ): Promise<void> {
   const { store } = deps;
   const signal = opts.signalFor?.(jobId) ?? opts.signal;
   let job: Job = store.getJob(jobId);
   const set = (patch: Partial<Job>): void => {
     // A key must never reach the project or an event, even inside a provider's error text.
-    if (patch.error) patch = { ...patch, error: redact(patch.error, ctx?.settings.apiKey ? keyPieces(job.provider, ctx.settings.apiKey) : []) };
+    if (patch.error)
+      patch = {
+        ...patch,
+        error: redact(patch.error, ctx?.settings.apiKey ? keyPieces(job.provider, ctx.settings.apiKey) : []),
+      };
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
     opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
@@ -67,10 +80,15 @@ export async function runJob(
   const resultTmp = join(tmpDir, `job-${jobId}.mp4`);
   try {
     provider = (deps.getProvider ?? registryProvider)(job.provider) as QueueAdapter;
-    const limit = provider.maxConcurrent ?? (provider.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY);
+    const limit =
+      provider.maxConcurrent ?? (provider.offline ? DEFAULT_OFFLINE_CONCURRENCY : DEFAULT_CLOUD_CONCURRENCY);
     release = await providerSlots(provider.id, limit).acquire(signal);
     const parsed = GenerationRequestSchema.safeParse(job.request);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', `The stored request of this job is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+    if (!parsed.success)
+      throw new AppError(
+        'INVALID_INPUT',
+        `The stored request of this job is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`,
+      );
     let request = withFreshPaths(deps, parsed.data);
     ctx = { tmpDir, settings: (deps.providerSettings ?? envProviderSettings())(provider.id), jobId };
     const p = provider;
@@ -83,7 +101,13 @@ export async function runJob(
       // A provider-chosen seed is part of the request as sent: stored before the create.
       const seed = request.seed === null && p.seedFor ? p.seedFor(jobId) : null;
       if (seed !== null) request = { ...request, seed };
-      set({ state: 'submitting', taskId: null, progress: 0, error: null, ...(seed !== null ? { request: { ...job.request, seed } } : {}) });
+      set({
+        state: 'submitting',
+        taskId: null,
+        progress: 0,
+        error: null,
+        ...(seed !== null ? { request: { ...job.request, seed } } : {}),
+      });
       let answer: { taskId: string };
       try {
         // No abort signal: cutting a create mid-flight would leave its outcome unknown. A
@@ -104,7 +128,10 @@ export async function runJob(
         // nothing was sent and nothing may be held against the budget (notSent.ts).
         const refused = refusedBeforeSending(err);
         if (refused !== null) throw notSentError(p.label, refused, err);
-        set({ state: 'unknown', error: `The request to ${p.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice; check the provider before retrying.` });
+        set({
+          state: 'unknown',
+          error: `The request to ${p.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice; check the provider before retrying.`,
+        });
         throw new UnknownOutcome();
       }
       set({ state: 'submitted', taskId: answer.taskId });
@@ -115,9 +142,15 @@ export async function runJob(
     if (job.state === 'queued' || taskId === null) taskId = await submit();
     let resubmitted = false;
     for (;;) {
-      const result = await pollUntilDone(p, taskId, withSignal, p.offline ? 0 : deps.minCloudPollMs ?? MIN_CLOUD_POLL_MS, (progress) => {
-        if (job.state !== 'running' || progress - job.progress >= 0.01) set({ state: 'running', progress });
-      });
+      const result = await pollUntilDone(
+        p,
+        taskId,
+        withSignal,
+        p.offline ? 0 : (deps.minCloudPollMs ?? MIN_CLOUD_POLL_MS),
+        (progress) => {
+          if (job.state !== 'running' || progress - job.progress >= 0.01) set({ state: 'running', progress });
+        },
+      );
       if (result.state === 'succeeded') break;
       if (result.taskLost && p.offline && !resubmitted) {
         // A free in-process render lost at restart: render again (never for paid providers).
@@ -125,8 +158,13 @@ export async function runJob(
         taskId = await submit();
         continue;
       }
-      throw new AppError('PROVIDER_FAILED', result.error ?? `${p.label} reported the task as failed without a reason.`,
-        { failureKind: result.taskLost ? 'lost' : (result as { failureKind?: FailureKind }).failureKind ?? 'provider' });
+      throw new AppError(
+        'PROVIDER_FAILED',
+        result.error ?? `${p.label} reported the task as failed without a reason.`,
+        {
+          failureKind: result.taskLost ? 'lost' : ((result as { failureKind?: FailureKind }).failureKind ?? 'provider'),
+        },
+      );
     }
 
     set({ state: 'downloading', progress: 1 });
@@ -137,16 +175,35 @@ export async function runJob(
     store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
     const cost = job.costEstimate ?? requestCost(p, request, deps.prices) ?? 0;
     const take: Take = {
-      id: randomUUID(), shotId: job.shotId, assetId: asset.id, jobId, provider: p.id, model: request.model,
+      id: randomUUID(),
+      shotId: job.shotId,
+      assetId: asset.id,
+      jobId,
+      provider: p.id,
+      model: request.model,
       // The request as sent, plus the provider's handle of the clip it made (what "extend this
       // take" sends back to the same provider; takeOutputRef() reads it).
-      request: { ...request, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) }, seed: request.seed, cost, rating: null,
+      request: { ...request, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) },
+      seed: request.seed,
+      cost,
+      rating: null,
       createdAt: new Date().toISOString(),
     };
     store.addTake(take, { selectIfNone: true });
     store.addProvenance({
-      actor: `provider:${p.id}`, action: 'generate', subjectType: 'take', subjectId: take.id,
-      details: { shotId: job.shotId, jobId, assetId: asset.id, model: request.model, taskId, seed: request.seed, ...(outputRef ? { outputRef } : {}) },
+      actor: `provider:${p.id}`,
+      action: 'generate',
+      subjectType: 'take',
+      subjectId: take.id,
+      details: {
+        shotId: job.shotId,
+        jobId,
+        assetId: asset.id,
+        model: request.model,
+        taskId,
+        seed: request.seed,
+        ...(outputRef ? { outputRef } : {}),
+      },
     });
     set({ state: 'succeeded', progress: 1, resultAssetId: asset.id, takeId: take.id, costActual: cost, error: null });
   } catch (err) {
@@ -157,9 +214,18 @@ export async function runJob(
     } else {
       const failureKind = failureKindOf(err);
       const message = (err as Error).message || String(err);
-      set({ state: 'failed', error: failureKind === 'expired' && provider ? `${expiredMessage(provider.label)} ${message}` : message });
+      set({
+        state: 'failed',
+        error: failureKind === 'expired' && provider ? `${expiredMessage(provider.label)} ${message}` : message,
+      });
       // The kind (expired, moderation, provider, lost) is kept with the job's history.
-      store.addProvenance({ actor: `provider:${job.provider}`, action: 'job.failed', subjectType: 'job', subjectId: jobId, details: { failureKind, taskId } });
+      store.addProvenance({
+        actor: `provider:${job.provider}`,
+        action: 'job.failed',
+        subjectType: 'job',
+        subjectId: jobId,
+        details: { failureKind, taskId },
+      });
     }
   } finally {
     release?.();
@@ -172,7 +238,11 @@ class UnknownOutcome extends Error {}
 
 /** Polls a task until it is no longer running (also used by the dialogue's speech and lip-sync jobs). */
 export async function pollUntilDone(
-  provider: Pick<ProviderAdapter, 'poll' | 'pollPolicy'>, taskId: string, ctx: ProviderContext, floor: number, onRunning: (progress: number) => void,
+  provider: Pick<ProviderAdapter, 'poll' | 'pollPolicy'>,
+  taskId: string,
+  ctx: ProviderContext,
+  floor: number,
+  onRunning: (progress: number) => void,
 ): Promise<PollResult> {
   let attempt = 0;
   let errors = 0;

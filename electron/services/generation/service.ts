@@ -76,7 +76,10 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       getProvider: (id) => {
         const p = lookup(id);
         if (off.has(id)) {
-          throw new AppError('FORBIDDEN', `${p.label} is turned off in Settings; turn it on to generate with it.`, { provider: id, providerDisabled: true });
+          throw new AppError('FORBIDDEN', `${p.label} is turned off in Settings; turn it on to generate with it.`, {
+            provider: id,
+            providerDisabled: true,
+          });
         }
         return p;
       },
@@ -109,7 +112,13 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
     };
     try {
       await resumeJobs(deps, { signal: hooks.signal, signalFor, onProgress });
-      const { jobIds } = await generateShots(this.newJobDeps(deps), { ...this.batchOptions(input), signal: hooks.signal, signalFor, onQueued: hooks.onQueued, onProgress });
+      const { jobIds } = await generateShots(this.newJobDeps(deps), {
+        ...this.batchOptions(input),
+        signal: hooks.signal,
+        signalFor,
+        onQueued: hooks.onQueued,
+        onProgress,
+      });
       return { jobIds };
     } catch (err) {
       if (err instanceof Error) err.message = redact(err.message, keys);
@@ -128,10 +137,16 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       return;
     }
     if (job.state === 'queued' || job.state === 'unknown') {
-      store.updateJob(jobId, { state: 'canceled', error: job.state === 'unknown' ? 'Canceled by you; check the provider for a task it may have made.' : null });
+      store.updateJob(jobId, {
+        state: 'canceled',
+        error: job.state === 'unknown' ? 'Canceled by you; check the provider for a task it may have made.' : null,
+      });
       return;
     }
-    throw new AppError('INVALID_INPUT', `Job ${jobId} is ${job.state} and cannot be canceled.`, { jobId, state: job.state });
+    throw new AppError('INVALID_INPUT', `Job ${jobId} is ${job.state} and cannot be canceled.`, {
+      jobId,
+      state: job.state,
+    });
   }
 
   ledger(store: GenerationStore): ReturnType<typeof projectLedger> {
@@ -147,13 +162,28 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
     return { budgetCap };
   }
 
-  async providers(): Promise<{ id: string; label: string; offline: boolean; enabled: boolean; hasKey: boolean; capabilities: Record<string, unknown>; canTest: boolean }[]> {
+  async providers(): Promise<
+    {
+      id: string;
+      label: string;
+      offline: boolean;
+      enabled: boolean;
+      hasKey: boolean;
+      capabilities: Record<string, unknown>;
+      canTest: boolean;
+    }[]
+  > {
     const view = await this.settings.view();
     return listProviders().map((p) => {
       const v = view.providers.find((x) => x.id === p.id);
       return {
-        id: p.id, label: p.label, offline: p.offline, enabled: v?.enabled ?? p.offline, hasKey: v?.hasKey ?? false,
-        capabilities: { ...p.capabilities }, canTest: Boolean((p as QueueAdapter).ping),
+        id: p.id,
+        label: p.label,
+        offline: p.offline,
+        enabled: v?.enabled ?? p.offline,
+        hasKey: v?.hasKey ?? false,
+        capabilities: { ...p.capabilities },
+        canTest: Boolean((p as QueueAdapter).ping),
       };
     });
   }
@@ -167,7 +197,10 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       await provider.ping({ tmpDir: generationTmpDir(tmpBase), settings, signal: AbortSignal.timeout(15_000) });
       return { ok: true, message: `Connected to ${provider.label}.` };
     } catch (err) {
-      return { ok: false, message: redact((err as Error).message, settings.apiKey ? keyPieces(providerId, settings.apiKey) : []) };
+      return {
+        ok: false,
+        message: redact((err as Error).message, settings.apiKey ? keyPieces(providerId, settings.apiKey) : []),
+      };
     }
   }
 }

@@ -52,7 +52,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function retryAfterMs(err: unknown, now = Date.now()): number | null {
   if (!(err instanceof AppError) || !err.details) return null;
   const d = err.details;
-  if (typeof d.retryAfterMs === 'number' && Number.isFinite(d.retryAfterMs) && d.retryAfterMs >= 0) return d.retryAfterMs;
+  if (typeof d.retryAfterMs === 'number' && Number.isFinite(d.retryAfterMs) && d.retryAfterMs >= 0)
+    return d.retryAfterMs;
   if (typeof d.retryAfter === 'string' || typeof d.retryAfter === 'number') {
     const ms = parseRetryAfter(String(d.retryAfter), now);
     if (ms !== null) return ms;

@@ -35,7 +35,10 @@ async function faceOffsets(fh: FileHandle): Promise<number[] | null> {
   return Array.from({ length: count }, (_, i) => table.readUInt32BE(i * 4));
 }
 
-async function tableRecords(fh: FileHandle, faceOffset: number): Promise<{ sfntVersion: number; tables: TableRecord[] }> {
+async function tableRecords(
+  fh: FileHandle,
+  faceOffset: number,
+): Promise<{ sfntVersion: number; tables: TableRecord[] }> {
   const head = await readAt(fh, faceOffset, 12);
   const numTables = head.readUInt16BE(4);
   const dir = await readAt(fh, faceOffset + 12, numTables * 16);
@@ -58,7 +61,14 @@ async function familyName(fh: FileHandle, tables: TableRecord[]): Promise<string
   let fallback = '';
   for (let i = 0; i < count; i++) {
     const r = 6 + i * 12;
-    const [platform, , language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => name.readUInt16BE(r + o)) as [number, number, number, number, number, number];
+    const [platform, , language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => name.readUInt16BE(r + o)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     if (nameId !== 1) continue;
     const bytes = name.subarray(strings + offset, strings + offset + length);
     if (platform === 3 || platform === 0) {
@@ -100,7 +110,13 @@ export async function extractTtcFace(ttcPath: string, index: number, cacheDir: s
   const st = await stat(ttcPath);
   const key = createHash('sha256').update(`${ttcPath}\n${st.size}\n${st.mtimeMs}\n${index}`).digest('hex').slice(0, 16);
   const dest = join(cacheDir, `face-${key}.otf`);
-  if (await stat(dest).then((s) => s.size > 0, () => false)) return dest;
+  if (
+    await stat(dest).then(
+      (s) => s.size > 0,
+      () => false,
+    )
+  )
+    return dest;
   await mkdir(cacheDir, { recursive: true });
   const fh = await open(ttcPath, 'r');
   const tmp = `${dest}.${process.pid}.tmp`;

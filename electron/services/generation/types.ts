@@ -112,4 +112,7 @@ export interface RunFfmpegOptions {
   onSpawn?: (pid: number) => void;
   timeoutMs?: number;
 }
-export type RunFfmpeg = (inv: FfmpegInvocation, opts?: RunFfmpegOptions) => Promise<{ commandLine: string; stderrTail: string }>;
+export type RunFfmpeg = (
+  inv: FfmpegInvocation,
+  opts?: RunFfmpegOptions,
+) => Promise<{ commandLine: string; stderrTail: string }>;

@@ -27,7 +27,10 @@ export function collectedMedia(doc: ProjectSnapshot, cutOnly: boolean): string[]
     if (!cutOnly) for (const t of doc.takes) if (t.shotId === c.shot.id) ids.add(t.assetId);
   }
   for (const a of doc.audioItems) ids.add(a.assetId);
-  return [...ids].flatMap((id) => (assets.get(id) ? [assets.get(id)?.path ?? ''] : [])).filter(Boolean).sort();
+  return [...ids]
+    .flatMap((id) => (assets.get(id) ? [assets.get(id)?.path ?? ''] : []))
+    .filter(Boolean)
+    .sort();
 }
 
 export interface CollectResult {
@@ -37,30 +40,44 @@ export interface CollectResult {
 }
 
 export async function collectProject(
-  doc: ProjectSnapshot, backup: (dest: string) => Promise<unknown>, outPath: string, cutOnly: boolean,
+  doc: ProjectSnapshot,
+  backup: (dest: string) => Promise<unknown>,
+  outPath: string,
+  cutOnly: boolean,
 ): Promise<CollectResult> {
   // Through the one stored-path resolver: a path that climbs out of the project (or through a
   // link) is refused, never read into the zip.
   const media = collectedMedia(doc, cutOnly).map((rel) => ({ rel, abs: resolveStoredPath(doc.dir, rel) }));
   for (const { rel, abs } of media) {
-    const ok = await stat(abs).then((s) => s.isFile(), () => false);
-    if (!ok) throw new AppError('MEDIA_MISSING', `Cannot collect the project: its media file ${rel} is missing.`, { path: rel });
+    const ok = await stat(abs).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!ok)
+      throw new AppError('MEDIA_MISSING', `Cannot collect the project: its media file ${rel} is missing.`, {
+        path: rel,
+      });
   }
   const work = await mkdtemp(join(tmpdir(), 'storyboard-collect-'));
   try {
     const db = join(work, 'project.db');
     await backup(db);
-    await writeAtomic(outPath, 'file', (tmp) => new Promise<void>((resolve, reject) => {
-      const zip = new yazl.ZipFile();
-      const out = createWriteStream(tmp);
-      out.on('close', resolve);
-      out.on('error', reject);
-      zip.outputStream.on('error', reject).pipe(out);
-      zip.addFile(db, 'project.db');
-      // Video and audio are compressed already: storing them is as small and much faster.
-      for (const { rel, abs } of media) zip.addFile(abs, rel, { compress: false });
-      zip.end();
-    }));
+    await writeAtomic(
+      outPath,
+      'file',
+      (tmp) =>
+        new Promise<void>((resolve, reject) => {
+          const zip = new yazl.ZipFile();
+          const out = createWriteStream(tmp);
+          out.on('close', resolve);
+          out.on('error', reject);
+          zip.outputStream.on('error', reject).pipe(out);
+          zip.addFile(db, 'project.db');
+          // Video and audio are compressed already: storing them is as small and much faster.
+          for (const { rel, abs } of media) zip.addFile(abs, rel, { compress: false });
+          zip.end();
+        }),
+    );
     const bytes = (await stat(outPath)).size;
     return { outPath, mediaFiles: media.length, bytes };
   } finally {

@@ -18,10 +18,12 @@ import { writeStoryboardPdf } from './storyboardPdf.js';
 
 type Writer = (doc: ProjectSnapshot, outPath: string) => Promise<string[]>;
 
-const text = (make: (doc: ProjectSnapshot) => string): Writer => async (doc, outPath) => {
-  await writeTextAtomic(outPath, make(doc));
-  return [outPath];
-};
+const text =
+  (make: (doc: ProjectSnapshot) => string): Writer =>
+  async (doc, outPath) => {
+    await writeTextAtomic(outPath, make(doc));
+    return [outPath];
+  };
 
 export const HANDOFF_WRITERS: Record<HandoffFormat, { ext: string; write: Writer }> = {
   fcpxml: { ext: '.fcpxml', write: text((doc) => writeFcpxml(buildHandoffCut(doc), { root: doc.dir })) },
@@ -32,7 +34,10 @@ export const HANDOFF_WRITERS: Record<HandoffFormat, { ext: string; write: Writer
     ext: '',
     write: async (doc, outPath) => {
       const draft = writeJianyingDraft(buildHandoffCut(doc), {
-        root: doc.dir, draftPath: outPath, draftName: basename(outPath), nowSec: Math.floor(Date.now() / 1000),
+        root: doc.dir,
+        draftPath: outPath,
+        draftName: basename(outPath),
+        nowSec: Math.floor(Date.now() / 1000),
       });
       await writeAtomic(outPath, 'folder', async (tmp) => {
         await writeFile(join(tmp, 'draft_content.json'), JSON.stringify(draft.content), 'utf8');

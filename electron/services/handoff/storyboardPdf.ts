@@ -28,19 +28,35 @@ async function frameFor(doc: ProjectSnapshot, c: CutShot, dir: string, i: number
   if (!c.asset || !c.trim || c.asset.info.kind === 'audio') return null;
   const mid = framesToSeconds(c.trim.inFrames + Math.floor(c.trim.frames / 2), doc.project.fps);
   const out = join(dir, `shot${i}.jpg`);
-  return grabFrame(assetAbsPath(doc.dir, c.asset.path), c.asset.info.kind === 'image' ? 0 : mid, out, { isStillImage: c.asset.info.kind === 'image' })
-    .catch(() => null);
+  return grabFrame(assetAbsPath(doc.dir, c.asset.path), c.asset.info.kind === 'image' ? 0 : mid, out, {
+    isStillImage: c.asset.info.kind === 'image',
+  }).catch(() => null);
 }
 
-function drawCell(pdf: PDFKit.PDFDocument, doc: ProjectSnapshot, c: CutShot, number: number, cell: Cell, frame: string | null): void {
+function drawCell(
+  pdf: PDFKit.PDFDocument,
+  doc: ProjectSnapshot,
+  c: CutShot,
+  number: number,
+  cell: Cell,
+  frame: string | null,
+): void {
   const f = cell.frame;
   if (frame) pdf.image(frame, f.x, f.y, { fit: [f.width, f.height], align: 'center', valign: 'center' });
-  else pdf.fontSize(9).fillColor('#888').text('no take / 无镜头素材', f.x, f.y + f.height / 2 - 5, { width: f.width, align: 'center' });
+  else
+    pdf
+      .fontSize(9)
+      .fillColor('#888')
+      .text('no take / 无镜头素材', f.x, f.y + f.height / 2 - 5, { width: f.width, align: 'center' });
   pdf.lineWidth(0.5).strokeColor('#444').rect(f.x, f.y, f.width, f.height).stroke();
   const sec = framesToSeconds(c.frames, doc.project.fps);
   const scene = c.shot.sceneId ? doc.scenes.find((s) => s.id === c.shot.sceneId)?.heading : undefined;
   const lines: [string, string, number][] = [
-    [`#${number}  ${sec.toFixed(2)} s  ·  ${c.shot.camera}${c.shot.title.trim() ? `  ·  ${c.shot.title.trim()}` : ''}`, '#000', 9.5],
+    [
+      `#${number}  ${sec.toFixed(2)} s  ·  ${c.shot.camera}${c.shot.title.trim() ? `  ·  ${c.shot.title.trim()}` : ''}`,
+      '#000',
+      9.5,
+    ],
   ];
   if (scene) lines.push([scene, '#333', 8]);
   lines.push([c.shot.prompt || '—', '#111', 8]);
@@ -67,39 +83,67 @@ export async function writeStoryboardPdf(doc: ProjectSnapshot, outPath: string):
   try {
     const images: (string | null)[] = [];
     for (const [i, c] of cut.entries()) images.push(await frameFor(doc, c, frames, i));
-    await writeAtomic(outPath, 'file', (tmp) => new Promise<void>((resolve, reject) => {
-      // Margin 0: we place every block ourselves; a page margin would make PDFKit start a new page for the footer.
-      const pdf = new PDFDocument({ size: [PAGE.width, PAGE.height], margin: 0, autoFirstPage: false, info: { Title: doc.project.name, Creator: 'Storyboard' } });
-      const stream = createWriteStream(tmp);
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-      pdf.on('error', reject);
-      pdf.pipe(stream);
-      pdf.registerFont(FONT, font.file);
-      const footer = (n: number): void => {
-        pdf.font(FONT).fontSize(8).fillColor('#666')
-          .text(`${doc.project.name}  —  ${n} / ${total}`, PAGE.margin, PAGE.height - PAGE.margin - 8, { width: PAGE.width - 2 * PAGE.margin, align: 'right', lineBreak: false });
-      };
-      pdf.addPage();
-      const p = doc.project;
-      const length = framesToTimecode(cutFrames(cut), p.fps);
-      pdf.font(FONT).fontSize(30).fillColor('#000').text(p.name, PAGE.margin, 180, { width: PAGE.width - 2 * PAGE.margin, align: 'center' });
-      pdf.fontSize(12).fillColor('#333').moveDown(1)
-        .text(`${p.aspect}  ·  ${p.width}×${p.height}  ·  ${(p.fps.num / p.fps.den).toFixed(3).replace(/\.?0+$/, '')} fps`, { align: 'center' })
-        .text(`${cut.length} shots / 镜头  ·  ${length}`, { align: 'center' });
-      if (p.stylePrompt.trim()) pdf.moveDown(1).fontSize(10).fillColor('#555').text(p.stylePrompt.trim(), { align: 'center' });
-      footer(1);
-      cut.forEach((c, i) => {
-        const slot = i % perPage;
-        if (slot === 0) {
+    await writeAtomic(
+      outPath,
+      'file',
+      (tmp) =>
+        new Promise<void>((resolve, reject) => {
+          // Margin 0: we place every block ourselves; a page margin would make PDFKit start a new page for the footer.
+          const pdf = new PDFDocument({
+            size: [PAGE.width, PAGE.height],
+            margin: 0,
+            autoFirstPage: false,
+            info: { Title: doc.project.name, Creator: 'Storyboard' },
+          });
+          const stream = createWriteStream(tmp);
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          pdf.on('error', reject);
+          pdf.pipe(stream);
+          pdf.registerFont(FONT, font.file);
+          const footer = (n: number): void => {
+            pdf
+              .font(FONT)
+              .fontSize(8)
+              .fillColor('#666')
+              .text(`${doc.project.name}  —  ${n} / ${total}`, PAGE.margin, PAGE.height - PAGE.margin - 8, {
+                width: PAGE.width - 2 * PAGE.margin,
+                align: 'right',
+                lineBreak: false,
+              });
+          };
           pdf.addPage();
-          footer(2 + Math.floor(i / perPage));
-        }
-        const cell = grid.cells[slot];
-        if (cell) drawCell(pdf, doc, c, i + 1, cell, images[i] ?? null);
-      });
-      pdf.end();
-    }));
+          const p = doc.project;
+          const length = framesToTimecode(cutFrames(cut), p.fps);
+          pdf
+            .font(FONT)
+            .fontSize(30)
+            .fillColor('#000')
+            .text(p.name, PAGE.margin, 180, { width: PAGE.width - 2 * PAGE.margin, align: 'center' });
+          pdf
+            .fontSize(12)
+            .fillColor('#333')
+            .moveDown(1)
+            .text(
+              `${p.aspect}  ·  ${p.width}×${p.height}  ·  ${(p.fps.num / p.fps.den).toFixed(3).replace(/\.?0+$/, '')} fps`,
+              { align: 'center' },
+            )
+            .text(`${cut.length} shots / 镜头  ·  ${length}`, { align: 'center' });
+          if (p.stylePrompt.trim())
+            pdf.moveDown(1).fontSize(10).fillColor('#555').text(p.stylePrompt.trim(), { align: 'center' });
+          footer(1);
+          cut.forEach((c, i) => {
+            const slot = i % perPage;
+            if (slot === 0) {
+              pdf.addPage();
+              footer(2 + Math.floor(i / perPage));
+            }
+            const cell = grid.cells[slot];
+            if (cell) drawCell(pdf, doc, c, i + 1, cell, images[i] ?? null);
+          });
+          pdf.end();
+        }),
+    );
   } finally {
     await rm(frames, { recursive: true, force: true });
   }

@@ -10,17 +10,27 @@ import { AppError } from '../../../shared/errors.js';
 /** The target's folder must exist and be writable; a file target must not be a folder. */
 export async function checkTarget(outPath: string, kind: 'file' | 'folder'): Promise<void> {
   const folder = dirname(outPath);
-  const ok = await stat(folder).then((s) => s.isDirectory(), () => false);
-  if (!ok) throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: the folder ${folder} does not exist.`, { path: folder });
+  const ok = await stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!ok)
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: the folder ${folder} does not exist.`, {
+      path: folder,
+    });
   await access(folder, constants.W_OK).catch(() => {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: the folder ${folder} is not writable.`, { path: folder });
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: the folder ${folder} is not writable.`, {
+      path: folder,
+    });
   });
   const existing = await stat(outPath).catch(() => null);
   if (kind === 'file' && existing?.isDirectory()) {
     throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: a folder has that name.`, { path: outPath });
   }
   if (kind === 'folder' && existing && !existing.isDirectory()) {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the draft folder ${outPath}: a file has that name.`, { path: outPath });
+    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the draft folder ${outPath}: a file has that name.`, {
+      path: outPath,
+    });
   }
 }
 
@@ -29,7 +39,11 @@ export function tempBeside(outPath: string): string {
 }
 
 /** Runs `make(tmp)`, then renames tmp onto `outPath` (a folder target replaces the old folder). */
-export async function writeAtomic(outPath: string, kind: 'file' | 'folder', make: (tmp: string) => Promise<void>): Promise<void> {
+export async function writeAtomic(
+  outPath: string,
+  kind: 'file' | 'folder',
+  make: (tmp: string) => Promise<void>,
+): Promise<void> {
   await checkTarget(outPath, kind);
   const tmp = tempBeside(outPath);
   try {

@@ -6,7 +6,12 @@
 import { AppError } from '../../../shared/errors.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import {
-  FILMSTRIP_DEFAULT_COUNT, FILMSTRIP_DEFAULT_HEIGHT, filmstripInvocation, filmstripLayout, filmstripRelPath, type FilmstripLayout,
+  FILMSTRIP_DEFAULT_COUNT,
+  FILMSTRIP_DEFAULT_HEIGHT,
+  filmstripInvocation,
+  filmstripLayout,
+  filmstripRelPath,
+  type FilmstripLayout,
 } from '../../../shared/media/filmstrip.js';
 import { makeThumbnail, requireInput, sizeOf, writeAtomically, type StillOptions } from './frames.js';
 import { assetAbsPath } from './import.js';
@@ -24,11 +29,21 @@ export async function makeFilmstrip(
   opts: StillOptions = {},
 ): Promise<Filmstrip> {
   if (asset.info.kind === 'audio') {
-    throw new AppError('INVALID_INPUT', `"${asset.originalName}" is an audio file: it has no filmstrip (use its thumbnail, a waveform).`, { assetId: asset.id });
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${asset.originalName}" is an audio file: it has no filmstrip (use its thumbnail, a waveform).`,
+      { assetId: asset.id },
+    );
   }
-  const layout = filmstripLayout(asset.info, { height: params.height ?? FILMSTRIP_DEFAULT_HEIGHT, count: params.count ?? FILMSTRIP_DEFAULT_COUNT });
+  const layout = filmstripLayout(asset.info, {
+    height: params.height ?? FILMSTRIP_DEFAULT_HEIGHT,
+    count: params.count ?? FILMSTRIP_DEFAULT_COUNT,
+  });
   // Keyed by the effective parameters, so requests that clamp to the same sprite share it.
-  const target = assetAbsPath(projectDir, filmstripRelPath(asset.id, { height: layout.tileHeight, count: layout.count }));
+  const target = assetAbsPath(
+    projectDir,
+    filmstripRelPath(asset.id, { height: layout.tileHeight, count: layout.count }),
+  );
   const { keyframesOnly: _k, ...rest } = layout;
   if (await sizeOf(target)) return { path: target, ...rest };
   const input = assetAbsPath(projectDir, asset.path);
@@ -37,7 +52,12 @@ export async function makeFilmstrip(
     target,
     (tmp) => filmstripInvocation({ input, info: asset.info, output: tmp, layout }),
     opts,
-    () => new AppError('MEDIA_CORRUPT', `No filmstrip could be made of "${asset.originalName}": ffmpeg found no picture in it.`, { file: input }),
+    () =>
+      new AppError(
+        'MEDIA_CORRUPT',
+        `No filmstrip could be made of "${asset.originalName}": ffmpeg found no picture in it.`,
+        { file: input },
+      ),
   );
   return { path: target, ...rest };
 }

@@ -24,17 +24,29 @@ export interface StillOptions {
 const STILL_TIMEOUT_MS = 30_000;
 
 export async function sizeOf(file: string): Promise<number | null> {
-  return stat(file).then((s) => (s.isFile() ? s.size : null), () => null);
+  return stat(file).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null,
+  );
 }
 
 export async function requireInput(file: string, name: string): Promise<void> {
   if ((await sizeOf(file)) === null) {
-    throw new AppError('MEDIA_MISSING', `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`, { file });
+    throw new AppError(
+      'MEDIA_MISSING',
+      `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`,
+      { file },
+    );
   }
 }
 
 /** Runs `make(tmp)` and renames tmp to `target` when ffmpeg wrote something; removes tmp otherwise. */
-export async function writeAtomically(target: string, make: (tmp: string) => FfmpegInvocation, opts: StillOptions, nothing: () => AppError): Promise<void> {
+export async function writeAtomically(
+  target: string,
+  make: (tmp: string) => FfmpegInvocation,
+  opts: StillOptions,
+  nothing: () => AppError,
+): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   // Same folder (rename is atomic only within a file system), same extension (ffmpeg picks the
   // image format from it).
@@ -58,7 +70,12 @@ export async function writeAtomically(target: string, make: (tmp: string) => Ffm
  * or .webp), upright and with square pixels. Resolves to outPath. Rejects MEDIA_MISSING,
  * INVALID_INPUT (no frame at that time), FFMPEG_FAILED, MEDIA_TIMEOUT, CANCELED.
  */
-export async function grabFrame(absPath: string, atSec: number | 'last', outPath: string, opts: StillOptions & { isStillImage?: boolean } = {}): Promise<string> {
+export async function grabFrame(
+  absPath: string,
+  atSec: number | 'last',
+  outPath: string,
+  opts: StillOptions & { isStillImage?: boolean } = {},
+): Promise<string> {
   const input = resolve(absPath);
   const target = resolve(outPath);
   const name = basename(input);
@@ -66,7 +83,13 @@ export async function grabFrame(absPath: string, atSec: number | 'last', outPath
   const when = atSec === 'last' ? 'at the end' : `at ${atSec} s`;
   await writeAtomically(
     target,
-    (tmp) => grabFrameInvocation({ input, atSec, output: tmp, ...(opts.isStillImage !== undefined && { isStillImage: opts.isStillImage }) }),
+    (tmp) =>
+      grabFrameInvocation({
+        input,
+        atSec,
+        output: tmp,
+        ...(opts.isStillImage !== undefined && { isStillImage: opts.isStillImage }),
+      }),
     opts,
     () => new AppError('INVALID_INPUT', `"${name}" has no frame ${when}.`, { file: input, atSec }),
   );
@@ -87,7 +110,12 @@ export async function makeThumbnail(projectDir: string, asset: Asset, opts: Stil
     target,
     (tmp) => thumbnailInvocation({ input, info: asset.info, output: tmp }),
     opts,
-    () => new AppError('MEDIA_CORRUPT', `No thumbnail could be made of "${asset.originalName}": ffmpeg found no picture in it.`, { file: input }),
+    () =>
+      new AppError(
+        'MEDIA_CORRUPT',
+        `No thumbnail could be made of "${asset.originalName}": ffmpeg found no picture in it.`,
+        { file: input },
+      ),
   );
   return rel;
 }

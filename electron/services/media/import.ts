@@ -78,15 +78,27 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-const exists = (p: string): Promise<boolean> => access(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 function writeError(err: unknown, name: string, src: string): AppError | unknown {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('OUTPUT_NOT_WRITABLE', `Not enough disk space to import "${name}" into the project. Nothing was changed; free some space and try again.`, { file: src });
+    return new AppError(
+      'OUTPUT_NOT_WRITABLE',
+      `Not enough disk space to import "${name}" into the project. Nothing was changed; free some space and try again.`,
+      { file: src },
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('OUTPUT_NOT_WRITABLE', `The project's media folder can't be written (${code}), so "${name}" was not imported.`, { file: src });
+    return new AppError(
+      'OUTPUT_NOT_WRITABLE',
+      `The project's media folder can't be written (${code}), so "${name}" was not imported.`,
+      { file: src },
+    );
   }
   if (code === 'ENOENT') {
     return new AppError('MEDIA_MISSING', `"${name}" disappeared while it was being imported.`, { file: src });
@@ -108,7 +120,12 @@ export interface ImportOptions extends ProbeOptions {
   accept?: (info: MediaInfo, fileName: string) => void;
 }
 
-export async function importFile(store: AssetStore, srcPath: string, origin: AssetOrigin, opts: ImportOptions = {}): Promise<Asset> {
+export async function importFile(
+  store: AssetStore,
+  srcPath: string,
+  origin: AssetOrigin,
+  opts: ImportOptions = {},
+): Promise<Asset> {
   const src = resolve(srcPath);
   const name = basename(src);
   const { info, copyFacts } = await probeMedia(src, opts);
@@ -133,7 +150,15 @@ export async function importFile(store: AssetStore, srcPath: string, origin: Ass
       await fsyncDir(dirname(dest));
     }
     if (existing) return existing;
-    const asset: Asset = { id: sha256, path: rel, originalName: name, bytes, origin, info, createdAt: new Date().toISOString() };
+    const asset: Asset = {
+      id: sha256,
+      path: rel,
+      originalName: name,
+      bytes,
+      origin,
+      info,
+      createdAt: new Date().toISOString(),
+    };
     store.upsertAsset(asset, copyFacts);
     return asset;
   } catch (err) {

@@ -8,7 +8,8 @@ export async function importOfKind(store: AssetStore, path: string, kind: 'image
   return importFile(store, path, 'imported', {
     accept: (info, name) => {
       if (info.kind === kind) return;
-      const what = kind === 'image' ? 'a first frame must be an image (PNG, JPEG, WebP)' : 'a shot clip must be a video';
+      const what =
+        kind === 'image' ? 'a first frame must be an image (PNG, JPEG, WebP)' : 'a shot clip must be a video';
       const is = info.kind === 'image' ? 'an image' : info.kind === 'audio' ? 'an audio file' : 'a video';
       throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: ${what}.`);
     },

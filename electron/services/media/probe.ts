@@ -51,7 +51,9 @@ function parseJson(text: string, name: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer was not valid JSON.`, { file });
+    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer was not valid JSON.`, {
+      file,
+    });
   }
 }
 
@@ -77,7 +79,12 @@ async function probeStreaming(file: string, tool: RunToolOptions): Promise<unkno
   });
   if (tooMany) return null;
   const rest = splitter.rest();
-  if (stopped || rest === null) throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer is far larger than any media file's.`, { file });
+  if (stopped || rest === null)
+    throw new AppError(
+      'MEDIA_CORRUPT',
+      `"${name}" can't be read as media: ffprobe's answer is far larger than any media file's.`,
+      { file },
+    );
   const json = parseJson(rest, name, file);
   if (isObject(json)) json.packets = packets;
   return json;
@@ -125,21 +132,30 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
   try {
     const st = await stat(file);
     if (!st.isFile()) {
-      throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is not a regular file (a folder, device or pipe can't be imported).`, { file });
+      throw new AppError(
+        'MEDIA_UNSUPPORTED',
+        `"${name}" is not a regular file (a folder, device or pipe can't be imported).`,
+        { file },
+      );
     }
     size = st.size;
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new AppError('MEDIA_MISSING', `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`, { file });
+      throw new AppError(
+        'MEDIA_MISSING',
+        `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`,
+        { file },
+      );
     }
     throw new AppError('MEDIA_MISSING', `"${name}" can't be read (${code ?? String(err)}).`, { file });
   }
   if (size === 0) throw new AppError('MEDIA_EMPTY', `"${name}" is empty (0 bytes).`, { file });
 
   const packets = size <= FACTS_MAX_BYTES;
-  const timeoutMs = opts.timeoutMs ?? PROBE_TIMEOUT_MS + (packets ? Math.round((size / 2 ** 20) * FACTS_MS_PER_MIB) : 0);
+  const timeoutMs =
+    opts.timeoutMs ?? PROBE_TIMEOUT_MS + (packets ? Math.round((size / 2 ** 20) * FACTS_MS_PER_MIB) : 0);
   const tool = { timeoutMs, ...(opts.signal && { signal: opts.signal }), ...(opts.paths && { paths: opts.paths }) };
   let json: unknown;
   try {
@@ -149,14 +165,22 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     if (err.code === 'MEDIA_TIMEOUT') {
-      throw new AppError('MEDIA_TIMEOUT', `Reading "${name}" took longer than ${timeoutMs / 1000} s and was stopped: the file may be damaged or on a slow or disconnected drive.`, { file });
+      throw new AppError(
+        'MEDIA_TIMEOUT',
+        `Reading "${name}" took longer than ${timeoutMs / 1000} s and was stopped: the file may be damaged or on a slow or disconnected drive.`,
+        { file },
+      );
     }
     if (err.code !== 'FFMPEG_FAILED') throw err;
     if (looksLikeText(await firstBytes(file).catch(() => new Uint8Array(0)))) {
       throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is a text file, not a video, image or audio file.`, { file });
     }
     const reason = ffprobeReason(err, file);
-    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media; it may be incomplete or damaged${reason ? ` (ffprobe: ${reason})` : ''}.`, { file });
+    throw new AppError(
+      'MEDIA_CORRUPT',
+      `"${name}" can't be read as media; it may be incomplete or damaged${reason ? ` (ffprobe: ${reason})` : ''}.`,
+      { file },
+    );
   }
   const info = parseProbeOutput(json, name);
   const listed = isObject(json) && Array.isArray(json.packets) && json.packets.length > 0;

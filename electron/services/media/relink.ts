@@ -46,7 +46,11 @@ export interface RelinkStore {
   dir: string;
   snapshot(): ProjectSnapshot;
   getAsset(id: string): Asset;
-  relinkAsset(id: string, update: { path: string; bytes: number; info: MediaInfo }, provenance: Record<string, unknown>): Asset;
+  relinkAsset(
+    id: string,
+    update: { path: string; bytes: number; info: MediaInfo },
+    provenance: Record<string, unknown>,
+  ): Asset;
 }
 
 function problemOf(dir: string, asset: Asset): Promise<MissingProblem | null> {
@@ -56,19 +60,25 @@ function problemOf(dir: string, asset: Asset): Promise<MissingProblem | null> {
   } catch {
     return Promise.resolve('outside');
   }
-  return stat(abs).then((st) => (st.isFile() ? null : 'missing'), () => 'missing');
+  return stat(abs).then(
+    (st) => (st.isFile() ? null : 'missing'),
+    () => 'missing',
+  );
 }
 
 function usesOf(snap: ProjectSnapshot, assetId: string): MissingUse[] {
   const uses: MissingUse[] = [];
   snap.shots.forEach((shot, i) => {
     const at = { shotId: shot.id, shotNumber: i + 1 };
-    for (const take of snap.takes) if (take.shotId === shot.id && take.assetId === assetId) uses.push({ ...at, role: 'take' });
+    for (const take of snap.takes)
+      if (take.shotId === shot.id && take.assetId === assetId) uses.push({ ...at, role: 'take' });
     if (shot.firstFrameAssetId === assetId) uses.push({ ...at, role: 'firstFrame' });
     if (shot.lastFrameAssetId === assetId) uses.push({ ...at, role: 'lastFrame' });
   });
-  for (const item of snap.audioItems) if (item.assetId === assetId) uses.push({ shotId: null, shotNumber: null, role: 'audio' });
-  for (const el of snap.elements) if (el.refAssetIds.includes(assetId)) uses.push({ shotId: null, shotNumber: null, role: 'element' });
+  for (const item of snap.audioItems)
+    if (item.assetId === assetId) uses.push({ shotId: null, shotNumber: null, role: 'audio' });
+  for (const el of snap.elements)
+    if (el.refAssetIds.includes(assetId)) uses.push({ shotId: null, shotNumber: null, role: 'element' });
   if (snap.project.styleRefAssetIds.includes(assetId)) uses.push({ shotId: null, shotNumber: null, role: 'style' });
   return uses;
 }
@@ -83,8 +93,13 @@ export async function listMissingMedia(store: Pick<RelinkStore, 'dir' | 'snapsho
     const usedBy = usesOf(snap, asset.id);
     if (usedBy.length === 0) continue; // only a removed take's asset: nothing to relink for
     out.push({
-      assetId: asset.id, originalName: asset.originalName, bytes: asset.bytes, kind: asset.info.kind,
-      durationSec: asset.info.kind === 'image' ? null : asset.info.durationSec, problem, usedBy,
+      assetId: asset.id,
+      originalName: asset.originalName,
+      bytes: asset.bytes,
+      kind: asset.info.kind,
+      durationSec: asset.info.kind === 'image' ? null : asset.info.durationSec,
+      problem,
+      usedBy,
     });
   }
   return out;
@@ -122,7 +137,11 @@ function mismatch(asset: Asset, file: string, info: MediaInfo | null, bytes: num
     'MEDIA_MISMATCH',
     `"${basename(file)}" is not the file "${asset.originalName}" was (${why}). Relink it anyway only if it is the same shot.`,
     {
-      assetId: asset.id, file, originalName: asset.originalName, why, canConfirm: info !== null && info.kind === asset.info.kind,
+      assetId: asset.id,
+      file,
+      originalName: asset.originalName,
+      why,
+      canConfirm: info !== null && info.kind === asset.info.kind,
       expected: { bytes: asset.bytes, durationSec: dur(asset.info), kind: asset.info.kind },
       found: { bytes, durationSec: dur(info), kind: info?.kind ?? null },
       messageKey: 'hardening.error.mediaMismatch',
@@ -162,11 +181,17 @@ async function dropCaches(dir: string, assetId: string): Promise<void> {
  * Points the asset at `file`. Same bytes (sha256 = id): done, verified. Other bytes: refused
  * with MEDIA_MISMATCH (what differs) unless `confirm`; a file of another kind is always refused.
  */
-export async function relinkAsset(store: RelinkStore, assetId: string, file: string, opts: ProbeOptions & { confirm?: boolean } = {}): Promise<RelinkResult> {
+export async function relinkAsset(
+  store: RelinkStore,
+  assetId: string,
+  file: string,
+  opts: ProbeOptions & { confirm?: boolean } = {},
+): Promise<RelinkResult> {
   const asset = store.getAsset(assetId);
   const src = resolve(file);
   const st = await lstat(src).catch(() => null);
-  if (!st?.isFile()) throw new AppError('MEDIA_MISSING', `"${basename(src)}" was not found or is not a regular file.`, { file: src });
+  if (!st?.isFile())
+    throw new AppError('MEDIA_MISSING', `"${basename(src)}" was not found or is not a regular file.`, { file: src });
   const hash = await sha256Of(src);
   const previous = { path: asset.path, bytes: asset.bytes };
   if (hash === contentHashOf(asset)) {
@@ -178,12 +203,24 @@ export async function relinkAsset(store: RelinkStore, assetId: string, file: str
       rel = mediaRelPath(hash, storeExtension(asset.originalName, asset.info));
     }
     await storeCopy(store.dir, src, rel);
-    store.relinkAsset(asset.id, { path: rel, bytes: st.size, info: asset.info }, { file: basename(src), verified: 'hash', previous });
+    store.relinkAsset(
+      asset.id,
+      { path: rel, bytes: st.size, info: asset.info },
+      { file: basename(src), verified: 'hash', previous },
+    );
     return { assetId, verified: 'hash', path: rel };
   }
   const info = await probeFile(src, opts).catch(() => null);
   if (info === null || info.kind !== asset.info.kind) {
-    throw mismatch(asset, src, info, st.size, info === null ? 'it can\'t be read as media' : `it is ${info.kind === 'image' ? 'a picture' : `a ${info.kind} file`}, not ${asset.info.kind === 'image' ? 'a picture' : `a ${asset.info.kind} file`}`);
+    throw mismatch(
+      asset,
+      src,
+      info,
+      st.size,
+      info === null
+        ? "it can't be read as media"
+        : `it is ${info.kind === 'image' ? 'a picture' : `a ${info.kind} file`}, not ${asset.info.kind === 'image' ? 'a picture' : `a ${asset.info.kind} file`}`,
+    );
   }
   if (!opts.confirm) {
     const d0 = asset.info.kind === 'image' ? null : asset.info.durationSec;
@@ -191,13 +228,19 @@ export async function relinkAsset(store: RelinkStore, assetId: string, file: str
     const sameLength = d0 === null || d1 === null || Math.abs(d0 - d1) <= DURATION_TOLERANCE_SEC;
     const why = !sameLength
       ? `its content differs and it lasts ${d1?.toFixed(2)} s instead of ${d0?.toFixed(2)} s`
-      : st.size !== asset.bytes ? `its content differs: ${st.size} bytes instead of ${asset.bytes}` : 'its content differs';
+      : st.size !== asset.bytes
+        ? `its content differs: ${st.size} bytes instead of ${asset.bytes}`
+        : 'its content differs';
     throw mismatch(asset, src, info, st.size, why);
   }
   const rel = mediaRelPath(hash, storeExtension(basename(src), info));
   await storeCopy(store.dir, src, rel);
   await dropCaches(store.dir, asset.id);
-  store.relinkAsset(asset.id, { path: rel, bytes: st.size, info }, { file: basename(src), verified: 'confirmed', sha256: hash, previous });
+  store.relinkAsset(
+    asset.id,
+    { path: rel, bytes: st.size, info },
+    { file: basename(src), verified: 'confirmed', sha256: hash, previous },
+  );
   return { assetId, verified: 'confirmed', path: rel };
 }
 

@@ -40,9 +40,16 @@ async function readCached(file: string, buckets: number): Promise<Waveform | nul
 }
 
 /** The asset's waveform. Rejects INVALID_INPUT (no sound), MEDIA_MISSING, FFMPEG_FAILED, CANCELED. */
-export async function makeWaveform(projectDir: string, asset: Asset, buckets: number, opts: StillOptions = {}): Promise<Waveform> {
+export async function makeWaveform(
+  projectDir: string,
+  asset: Asset,
+  buckets: number,
+  opts: StillOptions = {},
+): Promise<Waveform> {
   if (!(asset.info.kind === 'audio' || asset.info.hasAudio)) {
-    throw new AppError('INVALID_INPUT', `"${asset.originalName}" has no sound: it has no waveform.`, { assetId: asset.id });
+    throw new AppError('INVALID_INPUT', `"${asset.originalName}" has no sound: it has no waveform.`, {
+      assetId: asset.id,
+    });
   }
   const target = assetAbsPath(projectDir, waveformRelPath(asset.id, buckets));
   const cached = await readCached(target, buckets);

@@ -18,11 +18,18 @@ import { assetFromRow, assetToRow, insertSql, type Row } from './rows.js';
 export function upsertAsset(db: Db, asset: Asset, copyFacts?: object | null): Asset {
   const a = parseInput(AssetSchema, asset, `Asset "${String(asset?.id)}"`);
   if (!isSafeRelPath(a.path)) {
-    throw new AppError('INVALID_INPUT', `Asset path "${a.path}" must be relative to the project folder, with forward slashes.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Asset path "${a.path}" must be relative to the project folder, with forward slashes.`,
+    );
   }
   const row = assetToRow(a);
   db.prepare(insertSql('assets', row, 'OR IGNORE')).run(...Object.values(row));
-  if (copyFacts) db.prepare('INSERT OR IGNORE INTO asset_copy_facts (asset_id, facts) VALUES (?, ?)').run(a.id, JSON.stringify(copyFacts));
+  if (copyFacts)
+    db.prepare('INSERT OR IGNORE INTO asset_copy_facts (asset_id, facts) VALUES (?, ?)').run(
+      a.id,
+      JSON.stringify(copyFacts),
+    );
   return getAsset(db, a.id) as Asset;
 }
 

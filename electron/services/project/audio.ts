@@ -14,7 +14,6 @@ import type { Db } from './db.js';
 import { audioItemFromRow, type Row } from './rows.js';
 import type { ProjectStore } from './store.js';
 
-
 /** Whole project frames of sound in an asset (at least 1, so a very short sound can be placed). */
 export function mediaFrames(asset: Asset, fps: Fps): number {
   return Math.max(1, floorFrames(asset.info.durationSec, fps));
@@ -25,29 +24,42 @@ export function hasSound(asset: Pick<Asset, 'info'>): boolean {
   return asset.info.kind === 'audio' || (asset.info.kind === 'video' && asset.info.hasAudio);
 }
 
-const invalid = (message: string, details?: Record<string, unknown>): AppError => new AppError('INVALID_INPUT', message, details);
+const invalid = (message: string, details?: Record<string, unknown>): AppError =>
+  new AppError('INVALID_INPUT', message, details);
 
 /** Checks an item's numbers against its media; throws INVALID_INPUT with the first problem. */
 export function checkAudioItem(item: AudioItem, asset: Asset, fps: Fps): void {
   const total = mediaFrames(asset, fps);
   const name = `"${asset.originalName}"`;
-  if (item.inFrame >= total) throw invalid(`The in point (frame ${item.inFrame}) is past the end of ${name}, which lasts ${total} frames.`);
+  if (item.inFrame >= total)
+    throw invalid(`The in point (frame ${item.inFrame}) is past the end of ${name}, which lasts ${total} frames.`);
   if (item.outFrame !== null) {
-    if (item.outFrame <= item.inFrame) throw invalid(`The out point (frame ${item.outFrame}) must come after the in point (frame ${item.inFrame}).`);
-    if (item.outFrame > total) throw invalid(`The out point (frame ${item.outFrame}) is past the end of ${name}, which lasts ${total} frames.`);
+    if (item.outFrame <= item.inFrame)
+      throw invalid(`The out point (frame ${item.outFrame}) must come after the in point (frame ${item.inFrame}).`);
+    if (item.outFrame > total)
+      throw invalid(`The out point (frame ${item.outFrame}) is past the end of ${name}, which lasts ${total} frames.`);
   }
   if (!(item.gainDb >= AUDIO_GAIN_MIN_DB && item.gainDb <= AUDIO_GAIN_MAX_DB)) {
     throw invalid(`Gain ${item.gainDb} dB is out of range (${AUDIO_GAIN_MIN_DB} to +${AUDIO_GAIN_MAX_DB} dB).`);
   }
   const length = (item.outFrame ?? total) - item.inFrame;
-  if (item.fadeInFrames > length) throw invalid(`The fade-in (${item.fadeInFrames} frames) is longer than the item (${length} frames).`);
-  if (item.fadeOutFrames > length) throw invalid(`The fade-out (${item.fadeOutFrames} frames) is longer than the item (${length} frames).`);
+  if (item.fadeInFrames > length)
+    throw invalid(`The fade-in (${item.fadeInFrames} frames) is longer than the item (${length} frames).`);
+  if (item.fadeOutFrames > length)
+    throw invalid(`The fade-out (${item.fadeOutFrames} frames) is longer than the item (${length} frames).`);
 }
 
 function toRow(item: AudioItem): Record<string, string | number | null> {
   return {
-    id: item.id, lane: item.lane, asset_id: item.assetId, start_frame: item.startFrame, in_frame: item.inFrame,
-    out_frame: item.outFrame, gain_db: item.gainDb, fade_in_frames: item.fadeInFrames, fade_out_frames: item.fadeOutFrames,
+    id: item.id,
+    lane: item.lane,
+    asset_id: item.assetId,
+    start_frame: item.startFrame,
+    in_frame: item.inFrame,
+    out_frame: item.outFrame,
+    gain_db: item.gainDb,
+    fade_in_frames: item.fadeInFrames,
+    fade_out_frames: item.fadeOutFrames,
     duck: item.duck ? 1 : 0,
   };
 }
@@ -69,10 +81,22 @@ export class AudioOps {
   add(assetId: string, lane: AudioLane, startFrame = 0): string {
     const asset = this.store.getAsset(assetId);
     if (!hasSound(asset)) {
-      throw new AppError('MEDIA_UNSUPPORTED', `"${asset.originalName}" has no sound: an audio item needs an audio file or a video with an audio track.`);
+      throw new AppError(
+        'MEDIA_UNSUPPORTED',
+        `"${asset.originalName}" has no sound: an audio item needs an audio file or a video with an audio track.`,
+      );
     }
     const item: AudioItem = {
-      id: randomUUID(), lane, assetId, startFrame, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false,
+      id: randomUUID(),
+      lane,
+      assetId,
+      startFrame,
+      inFrame: 0,
+      outFrame: null,
+      gainDb: 0,
+      fadeInFrames: 0,
+      fadeOutFrames: 0,
+      duck: false,
     };
     checkAudioItem(item, asset, this.fps);
     return this.store.runEdit(
@@ -94,7 +118,10 @@ export class AudioOps {
         const next: AudioItem = { ...current };
         for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
         // Ducking lowers music and sound under the voice-over lane; a voice-over never ducks itself.
-        if (patch.duck === true && next.lane === 'voiceover') throw invalid('A voice-over item cannot duck under voice-over; ducking lowers music and sound items while voice-over plays.');
+        if (patch.duck === true && next.lane === 'voiceover')
+          throw invalid(
+            'A voice-over item cannot duck under voice-over; ducking lowers music and sound items while voice-over plays.',
+          );
         checkAudioItem(next, this.store.getAsset(current.assetId), fps);
         const { id: _id, ...values } = toRow(next);
         r.update('audio_items', { id }, values);
@@ -104,12 +131,9 @@ export class AudioOps {
   }
 
   remove(id: string): void {
-    this.store.runEdit(
-      { action: 'audio.remove', subjectType: 'audio_item', subjectId: id, details: {} },
-      (db, r) => {
-        readItem(db, id); // NOT_FOUND with the id, before the recorder's generic error
-        r.delete('audio_items', { id });
-      },
-    );
+    this.store.runEdit({ action: 'audio.remove', subjectType: 'audio_item', subjectId: id, details: {} }, (db, r) => {
+      readItem(db, id); // NOT_FOUND with the id, before the recorder's generic error
+      r.delete('audio_items', { id });
+    });
   }
 }

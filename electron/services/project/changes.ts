@@ -80,7 +80,8 @@ function columnsOf(db: Db, table: DocTable): Set<string> {
 function checkColumns(db: Db, table: DocTable, names: Iterable<string>): void {
   const cols = columnsOf(db, table);
   for (const name of names) {
-    if (!cols.has(name)) throw new AppError('PROJECT_DAMAGED', `The undo history names an unknown column "${table}.${name}".`);
+    if (!cols.has(name))
+      throw new AppError('PROJECT_DAMAGED', `The undo history names an unknown column "${table}.${name}".`);
   }
 }
 
@@ -116,7 +117,10 @@ function updateRow(db: Db, table: DocTable, key: Values, values: Values): void {
   checkColumns(db, table, [...cols, ...Object.keys(key)]);
   const w = where(key);
   const set = cols.map((c) => `"${c}" = ?`).join(', ');
-  const res = prepared(db, `UPDATE ${table} SET ${set} WHERE ${w.sql}`).run(...cols.map((c) => values[c] ?? null), ...w.params);
+  const res = prepared(db, `UPDATE ${table} SET ${set} WHERE ${w.sql}`).run(
+    ...cols.map((c) => values[c] ?? null),
+    ...w.params,
+  );
   if (res.changes !== 1) throw new AppError('INTERNAL', `A row of ${table} the history refers to is missing.`);
 }
 

@@ -7,7 +7,17 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ProjectSchema, type Project } from '../../../shared/model/entities.js';
@@ -19,16 +29,17 @@ import { migrate, type Migration } from './migrations/runner.js';
 import { isProcessAlive } from '../util/process.js';
 import { insertSql, projectToRow } from './rows.js';
 
-export const CreateInitSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  aspect: AspectSchema,
-  resolution: ResolutionSchema,
-  fps: FpsSchema,
-}).strict();
+export const CreateInitSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    aspect: AspectSchema,
+    resolution: ResolutionSchema,
+    fps: FpsSchema,
+  })
+  .strict();
 export type CreateInit = z.input<typeof CreateInitSchema>;
 
 const TEMP_PREFIX = `.${DB_FILE}.creating-`;
-
 
 /** Removes temp files left by a create whose process died (their name carries its pid). */
 function sweepStaleTemps(dir: string): void {
@@ -55,7 +66,13 @@ function fsyncPath(path: string, flags: string): void {
 
 /** link() refuses to replace an existing file; file systems without hard links fall back to rename. */
 function publish(tmp: string, file: string, dir: string): void {
-  const exists = (): AppError => keyedError('PROJECT_EXISTS', 'serviceErrors.projectExists', { dir }, `A Storyboard project already exists in "${dir}".`);
+  const exists = (): AppError =>
+    keyedError(
+      'PROJECT_EXISTS',
+      'serviceErrors.projectExists',
+      { dir },
+      `A Storyboard project already exists in "${dir}".`,
+    );
   try {
     linkSync(tmp, file);
   } catch (err) {
@@ -80,19 +97,31 @@ function buildDatabase(db: Db, project: Project, migrations: readonly Migration[
 function writeFailure(err: unknown, dir: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-    return new AppError('OUTPUT_NOT_WRITABLE', `Cannot create a project in "${dir}": the folder is not writable.`, { dir });
+    return new AppError('OUTPUT_NOT_WRITABLE', `Cannot create a project in "${dir}": the folder is not writable.`, {
+      dir,
+    });
   }
-  if (code === 'ENOSPC') return new AppError('OUTPUT_NOT_WRITABLE', `Cannot create a project in "${dir}": the disk is full.`, { dir });
-  if (code === 'ENOTDIR' || code === 'EEXIST') return new AppError('INVALID_INPUT', `"${dir}" is not a folder.`, { dir });
+  if (code === 'ENOSPC')
+    return new AppError('OUTPUT_NOT_WRITABLE', `Cannot create a project in "${dir}": the disk is full.`, { dir });
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return new AppError('INVALID_INPUT', `"${dir}" is not a folder.`, { dir });
   return err;
 }
 
 /** Writes `<dir>/project.db` for a new project; `dir` must be absolute. */
-export function createProjectFile(dir: string, init: CreateInit, opts: ProjectDbOptions, migrations: readonly Migration[]): Project {
+export function createProjectFile(
+  dir: string,
+  init: CreateInit,
+  opts: ProjectDbOptions,
+  migrations: readonly Migration[],
+): Project {
   const parsed = CreateInitSchema.safeParse(init);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('INVALID_INPUT', `The new project's settings are not valid (${issue?.path.join('.')}: ${issue?.message}).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `The new project's settings are not valid (${issue?.path.join('.')}: ${issue?.message}).`,
+    );
   }
   const { name, aspect, resolution, fps } = parsed.data;
   const file = join(dir, DB_FILE);
@@ -101,11 +130,27 @@ export function createProjectFile(dir: string, init: CreateInit, opts: ProjectDb
   } catch (err) {
     throw writeFailure(err, dir);
   }
-  if (existsSync(file)) throw keyedError('PROJECT_EXISTS', 'serviceErrors.projectExists', { dir }, `A Storyboard project already exists in "${dir}".`);
+  if (existsSync(file))
+    throw keyedError(
+      'PROJECT_EXISTS',
+      'serviceErrors.projectExists',
+      { dir },
+      `A Storyboard project already exists in "${dir}".`,
+    );
   sweepStaleTemps(dir);
   const project = ProjectSchema.parse({
-    id: randomUUID(), name, aspect, ...outputSize(aspect, resolution), fps, stylePrompt: '', styleRefAssetIds: [],
-    defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: new Date().toISOString(),
+    id: randomUUID(),
+    name,
+    aspect,
+    ...outputSize(aspect, resolution),
+    fps,
+    stylePrompt: '',
+    styleRefAssetIds: [],
+    defaultProvider: 'animatic',
+    defaultModel: null,
+    language: 'en',
+    budgetCap: null,
+    createdAt: new Date().toISOString(),
   });
   const tmp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomUUID()}`);
   try {

@@ -31,7 +31,12 @@ const openFiles = new Set<string>();
 
 /** The message every "already open" refusal uses, so the UI and tests see one wording. */
 export function inUseError(dir: string): AppError {
-  return keyedError('PROJECT_IN_USE', 'serviceErrors.projectInUse', { dir }, `Project "${dir}" is already open in another Storyboard window or process.`);
+  return keyedError(
+    'PROJECT_IN_USE',
+    'serviceErrors.projectInUse',
+    { dir },
+    `Project "${dir}" is already open in another Storyboard window or process.`,
+  );
 }
 
 interface SqliteLikeError {
@@ -51,7 +56,11 @@ export function mapOpenError(err: unknown, dir: string, file: string): unknown {
   const detail = err instanceof Error ? err.message : String(err);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return inUseError(dir);
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-    return new AppError('PROJECT_DAMAGED', `Project file "${file}" is damaged or is not a Storyboard project (${detail}).`, { file });
+    return new AppError(
+      'PROJECT_DAMAGED',
+      `Project file "${file}" is damaged or is not a Storyboard project (${detail}).`,
+      { file },
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
     return new AppError(

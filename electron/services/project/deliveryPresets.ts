@@ -35,13 +35,22 @@ export class DeliveryPresetOps {
   save(preset: Deliverable): Deliverable[] {
     const valid = DeliverableSchema.parse(preset);
     return this.store.runEdit(
-      { action: 'delivery.savePreset', subjectType: 'project', subjectId: this.store.project().id, details: { id: valid.id } },
+      {
+        action: 'delivery.savePreset',
+        subjectType: 'project',
+        subjectId: this.store.project().id,
+        details: { id: valid.id },
+      },
       (db, r) => {
-        const existing = db.prepare('SELECT position FROM delivery_presets WHERE id = ?').pluck().get(valid.id) as number | undefined;
+        const existing = db.prepare('SELECT position FROM delivery_presets WHERE id = ?').pluck().get(valid.id) as
+          number | undefined;
         if (existing === undefined) {
           const count = db.prepare('SELECT COUNT(*) FROM delivery_presets').pluck().get() as number;
           if (count >= MAX_PROJECT_PRESETS) {
-            throw new AppError('INVALID_INPUT', `A project keeps at most ${MAX_PROJECT_PRESETS} delivery presets: remove one first.`);
+            throw new AppError(
+              'INVALID_INPUT',
+              `A project keeps at most ${MAX_PROJECT_PRESETS} delivery presets: remove one first.`,
+            );
           }
           const next = (db.prepare('SELECT MAX(position) FROM delivery_presets').pluck().get() as number | null) ?? -1;
           r.insert('delivery_presets', { id: valid.id, position: next + 1, json: JSON.stringify(valid) });

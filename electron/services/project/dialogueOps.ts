@@ -8,7 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
 import {
-  DialogueLineSchema, guessLanguage, lineProblem, MAX_LINE_CHARS, MAX_LINES_PER_SHOT, type DialogueLine, type LineInput,
+  DialogueLineSchema,
+  guessLanguage,
+  lineProblem,
+  MAX_LINE_CHARS,
+  MAX_LINES_PER_SHOT,
+  type DialogueLine,
+  type LineInput,
 } from '../../../shared/model/dialogue.js';
 import { dialogueTimeline } from '../../../shared/model/dialogueTiming.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
@@ -21,28 +27,51 @@ import { addShot, type AddShotInit } from './shots.js';
 import type { ProjectStore } from './store.js';
 
 export function lineFromRow(r: Row): DialogueLine {
-  return parseEntity(DialogueLineSchema, {
-    id: r.id, shotId: r.shot_id, position: r.position, speakerId: r.speaker_id, text: r.text, language: r.language,
-    offsetFrames: r.offset_frames, translation: r.translation, voiceItemId: r.voice_item_id, voiceKey: r.voice_key,
-  }, `dialogue line "${String(r.id)}"`);
+  return parseEntity(
+    DialogueLineSchema,
+    {
+      id: r.id,
+      shotId: r.shot_id,
+      position: r.position,
+      speakerId: r.speaker_id,
+      text: r.text,
+      language: r.language,
+      offsetFrames: r.offset_frames,
+      translation: r.translation,
+      voiceItemId: r.voice_item_id,
+      voiceKey: r.voice_key,
+    },
+    `dialogue line "${String(r.id)}"`,
+  );
 }
 
 function lineToRow(l: DialogueLine): Record<string, string | number | null> {
   return {
-    id: l.id, shot_id: l.shotId, position: l.position, speaker_id: l.speakerId, text: l.text, language: l.language,
-    offset_frames: l.offsetFrames, translation: l.translation, voice_item_id: l.voiceItemId, voice_key: l.voiceKey,
+    id: l.id,
+    shot_id: l.shotId,
+    position: l.position,
+    speaker_id: l.speakerId,
+    text: l.text,
+    language: l.language,
+    offset_frames: l.offsetFrames,
+    translation: l.translation,
+    voice_item_id: l.voiceItemId,
+    voice_key: l.voiceKey,
   };
 }
 
 /** Lines of live shots, by shot order then position (the snapshot's dialogueLines). */
 export function readDialogueLines(db: Db): DialogueLine[] {
-  const rows = db.prepare(
-    'SELECT d.* FROM dialogue_lines d JOIN shots s ON s.id = d.shot_id WHERE s.removed = 0 ORDER BY s.position, d.position',
-  ).all() as Row[];
+  const rows = db
+    .prepare(
+      'SELECT d.* FROM dialogue_lines d JOIN shots s ON s.id = d.shot_id WHERE s.removed = 0 ORDER BY s.position, d.position',
+    )
+    .all() as Row[];
   return rows.map(lineFromRow);
 }
 
-const invalid = (message: string, details?: Record<string, unknown>): AppError => new AppError('INVALID_INPUT', message, details);
+const invalid = (message: string, details?: Record<string, unknown>): AppError =>
+  new AppError('INVALID_INPUT', message, details);
 
 export class DialogueOps {
   constructor(private readonly store: ProjectStore) {}
@@ -57,49 +86,70 @@ export class DialogueOps {
    * Refused whole (nothing written) for an empty or too long line, an unknown speaker or too many lines.
    */
   setLines(shotId: string, inputs: readonly LineInput[]): DialogueLine[] {
-    return this.store.runEdit({ action: 'dialogue.setLines', subjectType: 'shot', subjectId: shotId, details: { lines: inputs.length } }, (db, r) => {
-      const next = writeLines(this.fresh(db), r, shotId, inputs);
-      syncVoiceItems(this.fresh(db), r);
-      return next;
-    });
+    return this.store.runEdit(
+      { action: 'dialogue.setLines', subjectType: 'shot', subjectId: shotId, details: { lines: inputs.length } },
+      (db, r) => {
+        const next = writeLines(this.fresh(db), r, shotId, inputs);
+        syncVoiceItems(this.fresh(db), r);
+        return next;
+      },
+    );
   }
 
   /** A new shot with its lines: ONE undo step (`storyboard add-shot --dialogue`). Returns the shot id. */
   addShotWithLines(init: AddShotInit, inputs: readonly LineInput[]): string {
     const id = randomUUID();
-    this.store.runEdit({ action: 'shot.add', subjectType: 'shot', subjectId: id, details: { lines: inputs.length } }, (db, r) => {
-      addShot(db, r, init, id, randomUUID());
-      writeLines(this.fresh(db), r, id, inputs);
-    });
+    this.store.runEdit(
+      { action: 'shot.add', subjectType: 'shot', subjectId: id, details: { lines: inputs.length } },
+      (db, r) => {
+        addShot(db, r, init, id, randomUUID());
+        writeLines(this.fresh(db), r, id, inputs);
+      },
+    );
     return id;
   }
 
   /** A character's voice (JSON of VoiceSchema, null: none); checked by the caller against its provider. */
   setElementVoice(elementId: string, voice: string | null): void {
-    this.store.runEdit({ action: 'dialogue.setVoice', subjectType: 'element', subjectId: elementId, details: { voice } }, (db, r) => {
-      const found = db.prepare('SELECT id FROM elements WHERE id = ?').get(elementId);
-      if (!found) throw new AppError('NOT_FOUND', `Element "${elementId}" not found in this project.`, { elementId });
-      r.update('elements', { id: elementId }, { voice });
-    });
+    this.store.runEdit(
+      { action: 'dialogue.setVoice', subjectType: 'element', subjectId: elementId, details: { voice } },
+      (db, r) => {
+        const found = db.prepare('SELECT id FROM elements WHERE id = ?').get(elementId);
+        if (!found) throw new AppError('NOT_FOUND', `Element "${elementId}" not found in this project.`, { elementId });
+        r.update('elements', { id: elementId }, { voice });
+      },
+    );
   }
 
   setNarratorVoice(voice: string | null): void {
-    this.store.runEdit({ action: 'dialogue.setVoice', subjectType: 'project', subjectId: 'narrator', details: { voice } }, (db, r) => {
-      const id = db.prepare('SELECT id FROM project').pluck().get() as string;
-      r.update('project', { id }, { narrator_voice: voice });
-    });
+    this.store.runEdit(
+      { action: 'dialogue.setVoice', subjectType: 'project', subjectId: 'narrator', details: { voice } },
+      (db, r) => {
+        const id = db.prepare('SELECT id FROM project').pluck().get() as string;
+        r.update('project', { id }, { narrator_voice: voice });
+      },
+    );
   }
 
   /** The take's own sound: gain (dB, -60..+12) and mute. */
   setTakeAudio(takeId: string, patch: { gainDb?: number; muted?: boolean }): void {
-    this.store.runEdit({ action: 'takes.setAudio', subjectType: 'take', subjectId: takeId, details: patch }, (db, r) => {
-      if (!db.prepare('SELECT id FROM takes WHERE id = ?').get(takeId)) throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project.`, { takeId });
-      if (patch.gainDb !== undefined && !(patch.gainDb >= -60 && patch.gainDb <= 12)) throw invalid(`Gain ${patch.gainDb} dB is out of range (-60 to +12 dB).`);
-      r.update('takes', { id: takeId }, {
-        ...(patch.gainDb !== undefined ? { audio_gain_db: patch.gainDb } : {}),
-        ...(patch.muted !== undefined ? { audio_muted: patch.muted ? 1 : 0 } : {}),
-      });
-    });
+    this.store.runEdit(
+      { action: 'takes.setAudio', subjectType: 'take', subjectId: takeId, details: patch },
+      (db, r) => {
+        if (!db.prepare('SELECT id FROM takes WHERE id = ?').get(takeId))
+          throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project.`, { takeId });
+        if (patch.gainDb !== undefined && !(patch.gainDb >= -60 && patch.gainDb <= 12))
+          throw invalid(`Gain ${patch.gainDb} dB is out of range (-60 to +12 dB).`);
+        r.update(
+          'takes',
+          { id: takeId },
+          {
+            ...(patch.gainDb !== undefined ? { audio_gain_db: patch.gainDb } : {}),
+            ...(patch.muted !== undefined ? { audio_muted: patch.muted ? 1 : 0 } : {}),
+          },
+        );
+      },
+    );
   }
 
   /**
@@ -107,21 +157,34 @@ export class DialogueOps {
    * had: ONE undo step (undo brings the previous voice back). Returns the new item id.
    */
   placeVoice(lineId: string, assetId: string, voiceKey: string): string {
-    return this.store.runEdit({ action: 'dialogue.voice', subjectType: 'dialogue_line', subjectId: lineId, details: { assetId } }, (db, r) => {
-      const row = db.prepare('SELECT * FROM dialogue_lines WHERE id = ?').get(lineId) as Row | undefined;
-      if (!row) throw new AppError('NOT_FOUND', `Dialogue line "${lineId}" is no longer in this project.`, { lineId });
-      const line = lineFromRow(row);
-      const doc = this.fresh(db);
-      if (line.voiceItemId && doc.audioItems.some((a) => a.id === line.voiceItemId)) r.delete('audio_items', { id: line.voiceItemId });
-      const id = randomUUID();
-      r.insert('audio_items', {
-        id, lane: 'voiceover', asset_id: assetId, start_frame: 0, in_frame: 0, out_frame: null, gain_db: 0,
-        fade_in_frames: 0, fade_out_frames: 0, duck: 0,
-      });
-      r.update('dialogue_lines', { id: lineId }, { voice_item_id: id, voice_key: voiceKey });
-      syncVoiceItems(this.fresh(db), r);
-      return id;
-    });
+    return this.store.runEdit(
+      { action: 'dialogue.voice', subjectType: 'dialogue_line', subjectId: lineId, details: { assetId } },
+      (db, r) => {
+        const row = db.prepare('SELECT * FROM dialogue_lines WHERE id = ?').get(lineId) as Row | undefined;
+        if (!row)
+          throw new AppError('NOT_FOUND', `Dialogue line "${lineId}" is no longer in this project.`, { lineId });
+        const line = lineFromRow(row);
+        const doc = this.fresh(db);
+        if (line.voiceItemId && doc.audioItems.some((a) => a.id === line.voiceItemId))
+          r.delete('audio_items', { id: line.voiceItemId });
+        const id = randomUUID();
+        r.insert('audio_items', {
+          id,
+          lane: 'voiceover',
+          asset_id: assetId,
+          start_frame: 0,
+          in_frame: 0,
+          out_frame: null,
+          gain_db: 0,
+          fade_in_frames: 0,
+          fade_out_frames: 0,
+          duck: 0,
+        });
+        r.update('dialogue_lines', { id: lineId }, { voice_item_id: id, voice_key: voiceKey });
+        syncVoiceItems(this.fresh(db), r);
+        return id;
+      },
+    );
   }
 
   /**
@@ -130,36 +193,42 @@ export class DialogueOps {
    * with a take is trimmed to that length within its media (longer needs a longer take).
    */
   fit(shotIds: readonly string[]): { shotId: string; frames: number }[] {
-    return this.store.runEdit({ action: 'dialogue.fit', subjectType: 'shot', subjectId: shotIds[0] ?? '', details: { shotIds } }, (db, r) => {
-      const doc = this.fresh(db);
-      const timing = new Map(dialogueTimeline(doc).map((t) => [t.shotId, t]));
-      const out: { shotId: string; frames: number }[] = [];
-      for (const shotId of shotIds) {
-        const shot = doc.shots.find((s) => s.id === shotId);
-        if (!shot) throw new AppError('NOT_FOUND', `Shot "${shotId}" not found in this project.`, { shotId });
-        const t = timing.get(shotId);
-        if (!t) continue; // no lines: nothing to fit
-        const take = shot.selectedTakeId ? doc.takes.find((k) => k.id === shot.selectedTakeId) : undefined;
-        const asset = take ? doc.assets.find((a) => a.id === take.assetId) : undefined;
-        const values: Record<string, number | null> = { duration_frames: t.needed };
-        if (asset && asset.info.kind === 'video') {
-          const media = Math.max(1, floorFrames(asset.info.durationSec, doc.project.fps));
-          const out = Math.min(media, shot.trimInFrames + t.needed);
-          values.trim_out_frames = out >= media ? null : out;
+    return this.store.runEdit(
+      { action: 'dialogue.fit', subjectType: 'shot', subjectId: shotIds[0] ?? '', details: { shotIds } },
+      (db, r) => {
+        const doc = this.fresh(db);
+        const timing = new Map(dialogueTimeline(doc).map((t) => [t.shotId, t]));
+        const out: { shotId: string; frames: number }[] = [];
+        for (const shotId of shotIds) {
+          const shot = doc.shots.find((s) => s.id === shotId);
+          if (!shot) throw new AppError('NOT_FOUND', `Shot "${shotId}" not found in this project.`, { shotId });
+          const t = timing.get(shotId);
+          if (!t) continue; // no lines: nothing to fit
+          const take = shot.selectedTakeId ? doc.takes.find((k) => k.id === shot.selectedTakeId) : undefined;
+          const asset = take ? doc.assets.find((a) => a.id === take.assetId) : undefined;
+          const values: Record<string, number | null> = { duration_frames: t.needed };
+          if (asset && asset.info.kind === 'video') {
+            const media = Math.max(1, floorFrames(asset.info.durationSec, doc.project.fps));
+            const out = Math.min(media, shot.trimInFrames + t.needed);
+            values.trim_out_frames = out >= media ? null : out;
+          }
+          r.update('shots', { id: shotId }, values);
+          out.push({ shotId, frames: t.needed });
         }
-        r.update('shots', { id: shotId }, values);
-        out.push({ shotId, frames: t.needed });
-      }
-      syncVoiceItems(this.fresh(db), r);
-      return out;
-    });
+        syncVoiceItems(this.fresh(db), r);
+        return out;
+      },
+    );
   }
 
   /** Moves every voiced line's item to its line's time (after shots moved or changed length). */
   sync(): void {
-    this.store.runEdit({ action: 'dialogue.sync', subjectType: 'project', subjectId: 'dialogue', details: {} }, (db, r) => {
-      syncVoiceItems(this.fresh(db), r);
-    });
+    this.store.runEdit(
+      { action: 'dialogue.sync', subjectType: 'project', subjectId: 'dialogue', details: {} },
+      (db, r) => {
+        syncVoiceItems(this.fresh(db), r);
+      },
+    );
   }
 }
 
@@ -168,9 +237,19 @@ export class DialogueOps {
  * (stale until voiced again when its words changed); a removed line's voice-over goes with it.
  * Refused whole (nothing written) for an empty or too long line, an unknown speaker or too many lines.
  */
-function writeLines(doc: ProjectSnapshot, r: ChangeRecorder, shotId: string, inputs: readonly LineInput[]): DialogueLine[] {
-  if (!doc.shots.some((s) => s.id === shotId)) throw new AppError('NOT_FOUND', `Shot "${shotId}" not found in this project.`, { shotId });
-  if (inputs.length > MAX_LINES_PER_SHOT) throw invalid(`A shot holds at most ${MAX_LINES_PER_SHOT} lines (got ${inputs.length}).`, { issue: 'tooMany', values: { max: MAX_LINES_PER_SHOT } });
+function writeLines(
+  doc: ProjectSnapshot,
+  r: ChangeRecorder,
+  shotId: string,
+  inputs: readonly LineInput[],
+): DialogueLine[] {
+  if (!doc.shots.some((s) => s.id === shotId))
+    throw new AppError('NOT_FOUND', `Shot "${shotId}" not found in this project.`, { shotId });
+  if (inputs.length > MAX_LINES_PER_SHOT)
+    throw invalid(`A shot holds at most ${MAX_LINES_PER_SHOT} lines (got ${inputs.length}).`, {
+      issue: 'tooMany',
+      values: { max: MAX_LINES_PER_SHOT },
+    });
   const current = (doc.dialogueLines ?? []).filter((l) => l.shotId === shotId);
   const byId = new Map(current.map((l) => [l.id, l]));
   const next: DialogueLine[] = inputs.map((input, i) => {
@@ -178,32 +257,56 @@ function writeLines(doc: ProjectSnapshot, r: ChangeRecorder, shotId: string, inp
     const problem = lineProblem(input.text, line);
     if (problem) {
       const key = input.text.trim().length === 0 ? 'empty' : 'tooLong';
-      throw invalid(problem, { issue: key, line, values: { line, length: [...input.text.trim()].length, max: MAX_LINE_CHARS } });
+      throw invalid(problem, {
+        issue: key,
+        line,
+        values: { line, length: [...input.text.trim()].length, max: MAX_LINE_CHARS },
+      });
     }
     if (input.speakerId !== null) {
       const el = doc.elements.find((e) => e.id === input.speakerId);
-      if (!el) throw invalid(`Line ${line}: the speaker "${input.speakerId}" is not an element of this project.`, { issue: 'unknownSpeaker', line, values: { line, name: input.speakerId } });
+      if (!el)
+        throw invalid(`Line ${line}: the speaker "${input.speakerId}" is not an element of this project.`, {
+          issue: 'unknownSpeaker',
+          line,
+          values: { line, name: input.speakerId },
+        });
       if (el.kind !== 'character') {
-        throw invalid(`Line ${line}: "${el.name}" is a ${el.kind}, not a character; only characters or the narrator speak.`, { issue: 'notCharacter', line, values: { line, name: el.name } });
+        throw invalid(
+          `Line ${line}: "${el.name}" is a ${el.kind}, not a character; only characters or the narrator speak.`,
+          { issue: 'notCharacter', line, values: { line, name: el.name } },
+        );
       }
     }
     const translation = (input.translation ?? '').trim();
     if ([...translation].length > MAX_LINE_CHARS) {
-      throw invalid(`Line ${line}: the translation is longer than ${MAX_LINE_CHARS} characters.`, { issue: 'tooLong', line, values: { line, length: [...translation].length, max: MAX_LINE_CHARS } });
+      throw invalid(`Line ${line}: the translation is longer than ${MAX_LINE_CHARS} characters.`, {
+        issue: 'tooLong',
+        line,
+        values: { line, length: [...translation].length, max: MAX_LINE_CHARS },
+      });
     }
     const prev = input.id ? byId.get(input.id) : undefined;
     const text = input.text.trim();
     return {
-      id: prev?.id ?? randomUUID(), shotId, position: i, speakerId: input.speakerId, text,
-      language: input.language ?? prev?.language ?? guessLanguage(text), offsetFrames: input.offsetFrames ?? null,
-      translation, voiceItemId: prev?.voiceItemId ?? null, voiceKey: prev?.voiceKey ?? null,
+      id: prev?.id ?? randomUUID(),
+      shotId,
+      position: i,
+      speakerId: input.speakerId,
+      text,
+      language: input.language ?? prev?.language ?? guessLanguage(text),
+      offsetFrames: input.offsetFrames ?? null,
+      translation,
+      voiceItemId: prev?.voiceItemId ?? null,
+      voiceKey: prev?.voiceKey ?? null,
     };
   });
   const keep = new Set(next.map((l) => l.id));
   for (const old of current) {
     if (keep.has(old.id)) continue;
     r.delete('dialogue_lines', { id: old.id });
-    if (old.voiceItemId && doc.audioItems.some((a) => a.id === old.voiceItemId)) r.delete('audio_items', { id: old.voiceItemId });
+    if (old.voiceItemId && doc.audioItems.some((a) => a.id === old.voiceItemId))
+      r.delete('audio_items', { id: old.voiceItemId });
   }
   for (const line of next) {
     const row = lineToRow(line);

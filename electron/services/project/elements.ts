@@ -26,7 +26,10 @@ export function elementNotFound(id: string): AppError {
 }
 
 function refIds(db: Db, id: string): string[] {
-  return db.prepare('SELECT asset_id FROM element_refs WHERE element_id = ? ORDER BY position').pluck().all(id) as string[];
+  return db
+    .prepare('SELECT asset_id FROM element_refs WHERE element_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[];
 }
 
 export function readElement(db: Db, id: string): Element {
@@ -43,11 +46,22 @@ function otherTags(db: Db, exceptId: string | null): string[] {
 function checkedTag(db: Db, typed: string, exceptId: string | null): string {
   const tag = normalizeTag(typed);
   if (!tag) {
-    throw new AppError('INVALID_INPUT', `"${typed}" cannot be a tag: use letters (any language), digits, _ or -, without spaces (e.g. @Mara_Lee, @小明).`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `"${typed}" cannot be a tag: use letters (any language), digits, _ or -, without spaces (e.g. @Mara_Lee, @小明).`,
+    );
   }
-  const owner = db.prepare('SELECT name, tag FROM elements WHERE id IS NOT ?').all(exceptId) as { name: string; tag: string }[];
+  const owner = db.prepare('SELECT name, tag FROM elements WHERE id IS NOT ?').all(exceptId) as {
+    name: string;
+    tag: string;
+  }[];
   const clash = owner.find((o) => tagKey(o.tag) === tagKey(tag));
-  if (clash) throw new AppError('INVALID_INPUT', `The tag ${tag} is already used by "${clash.name}" (${clash.tag}); tags are unique in a project.`, { tag });
+  if (clash)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The tag ${tag} is already used by "${clash.name}" (${clash.tag}); tags are unique in a project.`,
+      { tag },
+    );
   return tag;
 }
 
@@ -59,7 +73,11 @@ function requireImage(db: Db, assetId: string): void {
   const asset = getAsset(db, assetId);
   if (!asset) throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
   if (asset.info.kind !== 'image') {
-    throw new AppError('MEDIA_UNSUPPORTED', `"${asset.originalName}" is ${asset.info.kind === 'video' ? 'a video' : 'an audio file'}: a reference picture must be an image (PNG, JPEG, WebP).`, { assetId });
+    throw new AppError(
+      'MEDIA_UNSUPPORTED',
+      `"${asset.originalName}" is ${asset.info.kind === 'video' ? 'a video' : 'an audio file'}: a reference picture must be an image (PNG, JPEG, WebP).`,
+      { assetId },
+    );
   }
 }
 
@@ -77,13 +95,27 @@ export class ElementOps {
   create(input: ElementCreate): Element {
     const id = randomUUID();
     return this.store.runEdit(
-      { action: 'elements.create', subjectType: 'element', subjectId: id, details: { kind: input.kind, name: input.name } },
+      {
+        action: 'elements.create',
+        subjectType: 'element',
+        subjectId: id,
+        details: { kind: input.kind, name: input.name },
+      },
       (db, r) => {
         const name = input.name.trim();
         if (!name) throw new AppError('INVALID_INPUT', 'An element needs a name.');
-        const tag = input.tag !== undefined ? checkedTag(db, input.tag, null) : uniqueTag(deriveTag(name, input.kind), otherTags(db, null));
+        const tag =
+          input.tag !== undefined
+            ? checkedTag(db, input.tag, null)
+            : uniqueTag(deriveTag(name, input.kind), otherTags(db, null));
         const element = ElementSchema.parse({
-          id, kind: input.kind, name, tag, description: input.description ?? '', refAssetIds: [], voice: input.voice ?? null,
+          id,
+          kind: input.kind,
+          name,
+          tag,
+          description: input.description ?? '',
+          refAssetIds: [],
+          voice: input.voice ?? null,
         });
         r.insert('elements', toRow(element));
         for (const assetId of input.refAssetIds ?? []) this.appendRef(db, r, id, assetId);
@@ -101,8 +133,12 @@ export class ElementOps {
         if (!name) throw new AppError('INVALID_INPUT', 'An element needs a name.');
         const tag = patch.tag !== undefined ? checkedTag(db, patch.tag, id) : current.tag;
         const { id: _id, ...values } = toRow({
-          ...current, name, tag, kind: patch.kind ?? current.kind,
-          description: patch.description ?? current.description, voice: patch.voice !== undefined ? patch.voice : current.voice,
+          ...current,
+          name,
+          tag,
+          kind: patch.kind ?? current.kind,
+          description: patch.description ?? current.description,
+          voice: patch.voice !== undefined ? patch.voice : current.voice,
         });
         r.update('elements', { id }, values);
         return readElement(db, id);
@@ -112,19 +148,16 @@ export class ElementOps {
 
   /** Deletes the element and takes it off every shot (removed shots too), as one undo step. */
   remove(id: string): void {
-    this.store.runEdit(
-      { action: 'elements.remove', subjectType: 'element', subjectId: id, details: {} },
-      (db, r) => {
-        readElement(db, id);
-        const links = db.prepare('SELECT shot_id FROM shot_elements WHERE element_id = ?').pluck().all(id) as string[];
-        for (const shotId of links) {
-          r.delete('shot_elements', { shot_id: shotId, element_id: id });
-          this.repackLinks(db, r, shotId);
-        }
-        rewriteRefs(db, r, id, 0, []);
-        r.delete('elements', { id });
-      },
-    );
+    this.store.runEdit({ action: 'elements.remove', subjectType: 'element', subjectId: id, details: {} }, (db, r) => {
+      readElement(db, id);
+      const links = db.prepare('SELECT shot_id FROM shot_elements WHERE element_id = ?').pluck().all(id) as string[];
+      for (const shotId of links) {
+        r.delete('shot_elements', { shot_id: shotId, element_id: id });
+        this.repackLinks(db, r, shotId);
+      }
+      rewriteRefs(db, r, id, 0, []);
+      r.delete('elements', { id });
+    });
   }
 
   /** Adds stored image assets to the element's pictures (ones it has already are skipped). */
@@ -145,7 +178,11 @@ export class ElementOps {
       (db, r) => {
         const refs = readElement(db, id).refAssetIds;
         const at = refs.indexOf(assetId);
-        if (at < 0) throw new AppError('NOT_FOUND', `Element "${id}" has no reference picture "${assetId}".`, { elementId: id, assetId });
+        if (at < 0)
+          throw new AppError('NOT_FOUND', `Element "${id}" has no reference picture "${assetId}".`, {
+            elementId: id,
+            assetId,
+          });
         rewriteRefs(db, r, id, at, refs.slice(at + 1));
         return readElement(db, id);
       },
@@ -160,8 +197,12 @@ export class ElementOps {
       (db, r) => {
         requireShot(db, shotId);
         for (const id of wanted) readElement(db, id);
-        const current = db.prepare('SELECT element_id FROM shot_elements WHERE shot_id = ?').pluck().all(shotId) as string[];
-        for (const id of current) if (!wanted.includes(id)) r.delete('shot_elements', { shot_id: shotId, element_id: id });
+        const current = db
+          .prepare('SELECT element_id FROM shot_elements WHERE shot_id = ?')
+          .pluck()
+          .all(shotId) as string[];
+        for (const id of current)
+          if (!wanted.includes(id)) r.delete('shot_elements', { shot_id: shotId, element_id: id });
         wanted.forEach((id, position) => {
           if (current.includes(id)) r.update('shot_elements', { shot_id: shotId, element_id: id }, { position });
           else r.insert('shot_elements', { shot_id: shotId, element_id: id, position });
@@ -175,14 +216,21 @@ export class ElementOps {
     const refs = refIds(db, id);
     if (refs.includes(assetId)) return;
     if (refs.length >= MAX_ELEMENT_REFS) {
-      throw new AppError('INVALID_INPUT', `An element keeps at most ${MAX_ELEMENT_REFS} reference pictures; remove one first.`, { elementId: id });
+      throw new AppError(
+        'INVALID_INPUT',
+        `An element keeps at most ${MAX_ELEMENT_REFS} reference pictures; remove one first.`,
+        { elementId: id },
+      );
     }
     r.insert('element_refs', { element_id: id, position: refs.length, asset_id: assetId });
   }
 
   /** Keeps a shot's link positions dense 0..n-1 after one was removed. */
   private repackLinks(db: Db, r: ChangeRecorder, shotId: string): void {
-    const ids = db.prepare('SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position').pluck().all(shotId) as string[];
+    const ids = db
+      .prepare('SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position')
+      .pluck()
+      .all(shotId) as string[];
     ids.forEach((id, position) => r.update('shot_elements', { shot_id: shotId, element_id: id }, { position }));
   }
 }

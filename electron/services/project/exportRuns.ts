@@ -22,23 +22,37 @@ export type ExportRun = z.infer<typeof ExportStartSchema>;
 
 export function recordExportStart(db: Db, run: ExportRun, now: string): void {
   const r = parseInput(ExportStartSchema, run, `Export run "${String(run?.id)}"`);
-  db.prepare("INSERT INTO exports (id, out_path, temp_path, pid, state, started_at) VALUES (?, ?, ?, ?, 'running', ?)")
-    .run(r.id, r.outPath, r.tempPath, r.pid, now);
+  db.prepare(
+    "INSERT INTO exports (id, out_path, temp_path, pid, state, started_at) VALUES (?, ?, ?, ?, 'running', ?)",
+  ).run(r.id, r.outPath, r.tempPath, r.pid, now);
 }
 
-export function updateExport(db: Db, id: string, update: { state: ExportState; pid?: number | null }, now: string): void {
+export function updateExport(
+  db: Db,
+  id: string,
+  update: { state: ExportState; pid?: number | null },
+  now: string,
+): void {
   const state = parseInput(ExportStateSchema, update.state, `Export state for "${id}"`);
   const finished = state === 'running' ? null : now;
-  const res = update.pid === undefined
-    ? db.prepare('UPDATE exports SET state = ?, finished_at = ? WHERE id = ?').run(state, finished, id)
-    : db.prepare('UPDATE exports SET state = ?, finished_at = ?, pid = ? WHERE id = ?').run(state, finished, update.pid, id);
+  const res =
+    update.pid === undefined
+      ? db.prepare('UPDATE exports SET state = ?, finished_at = ? WHERE id = ?').run(state, finished, id)
+      : db
+          .prepare('UPDATE exports SET state = ?, finished_at = ?, pid = ? WHERE id = ?')
+          .run(state, finished, update.pid, id);
   if (res.changes !== 1) throw new AppError('NOT_FOUND', `Export run "${id}" not found in this project.`);
 }
 
 /** Runs still marked running: after a crash these are the temp files and ffmpeg pids to sweep. */
 export function unfinishedExports(db: Db): ExportRun[] {
-  const rows = db.prepare("SELECT id, out_path, temp_path, pid FROM exports WHERE state = 'running' ORDER BY started_at, id").all() as {
-    id: string; out_path: string; temp_path: string; pid: number | null;
+  const rows = db
+    .prepare("SELECT id, out_path, temp_path, pid FROM exports WHERE state = 'running' ORDER BY started_at, id")
+    .all() as {
+    id: string;
+    out_path: string;
+    temp_path: string;
+    pid: number | null;
   }[];
   return rows.map((r) => ({ id: r.id, outPath: r.out_path, tempPath: r.temp_path, pid: r.pid }));
 }

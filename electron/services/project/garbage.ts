@@ -40,7 +40,10 @@ interface TakeRef {
 export function purgeUnreferenced(db: Db, nowMs: number, graceMs: number): Collectable[] {
   const history = (db.prepare('SELECT changes FROM history').pluck().all() as string[]).join('\n');
   const inHistory = (id: string): boolean => history.includes(id);
-  const takes = db.prepare('SELECT t.id, t.shot_id, t.asset_id, t.removed, s.removed AS shot_removed FROM takes t JOIN shots s ON s.id = t.shot_id')
+  const takes = db
+    .prepare(
+      'SELECT t.id, t.shot_id, t.asset_id, t.removed, s.removed AS shot_removed FROM takes t JOIN shots s ON s.id = t.shot_id',
+    )
     .all() as TakeRef[];
   const referenced = new Set<string>();
   const deadTakes: string[] = [];
@@ -60,20 +63,28 @@ export function purgeUnreferenced(db: Db, nowMs: number, graceMs: number): Colle
     ...pluck('SELECT asset_id FROM element_refs'),
     ...pluck('SELECT asset_id FROM project_style_refs'),
     ...pluck('SELECT asset_id FROM audio_items'),
-  ]) referenced.add(id);
+  ])
+    referenced.add(id);
   const jobs = db.prepare('SELECT id, take_id, result_asset_id FROM jobs WHERE result_asset_id IS NOT NULL').all() as {
-    id: string; take_id: string | null; result_asset_id: string;
+    id: string;
+    take_id: string | null;
+    result_asset_id: string;
   }[];
   const unlinkJobs: string[] = [];
   for (const j of jobs) {
     if (j.take_id !== null && dead.has(j.take_id)) unlinkJobs.push(j.id);
     else referenced.add(j.result_asset_id);
   }
-  const assets = db.prepare('SELECT id, path, bytes, created_at FROM assets').all() as (Collectable & { created_at: string })[];
-  const doomed = assets.filter((a) => !referenced.has(a.id) && !inHistory(a.id) && nowMs - Date.parse(a.created_at) >= graceMs);
+  const assets = db.prepare('SELECT id, path, bytes, created_at FROM assets').all() as (Collectable & {
+    created_at: string;
+  })[];
+  const doomed = assets.filter(
+    (a) => !referenced.has(a.id) && !inHistory(a.id) && nowMs - Date.parse(a.created_at) >= graceMs,
+  );
   const doomedIds = new Set(doomed.map((a) => a.id));
   const unlink = db.prepare('UPDATE jobs SET result_asset_id = NULL WHERE id = ? AND result_asset_id = ?');
-  for (const j of jobs) if (unlinkJobs.includes(j.id) && doomedIds.has(j.result_asset_id)) unlink.run(j.id, j.result_asset_id);
+  for (const j of jobs)
+    if (unlinkJobs.includes(j.id) && doomedIds.has(j.result_asset_id)) unlink.run(j.id, j.result_asset_id);
   const dropTake = db.prepare('DELETE FROM takes WHERE id = ?');
   for (const id of deadTakes) dropTake.run(id);
   // foreign_keys is ON and asset references are RESTRICT: were the rule above ever to miss a

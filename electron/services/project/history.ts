@@ -32,7 +32,11 @@ export function bumpRevision(db: Db): void {
 
 export function recordEdit(db: Db, label: string, changes: readonly Change[], at: string): number {
   prepared(db, 'DELETE FROM history WHERE undone = 1').run();
-  const res = prepared(db, 'INSERT INTO history (at, label, changes, undone) VALUES (?, ?, ?, 0)').run(at, label, JSON.stringify(changes));
+  const res = prepared(db, 'INSERT INTO history (at, label, changes, undone) VALUES (?, ?, ?, 0)').run(
+    at,
+    label,
+    JSON.stringify(changes),
+  );
   prepared(db, 'DELETE FROM history WHERE id <= ?').run(Number(res.lastInsertRowid) - HISTORY_LIMIT);
   bumpRevision(db);
   return Number(res.lastInsertRowid);
@@ -46,13 +50,15 @@ interface HistoryRow {
 
 function loadChanges(row: HistoryRow): Change[] {
   const parsed = ChangesSchema.safeParse(parseJson(row.changes, `undo history entry ${row.id}`));
-  if (!parsed.success) throw new AppError('PROJECT_DAMAGED', `The project's undo history entry ${row.id} ("${row.label}") is malformed.`);
+  if (!parsed.success)
+    throw new AppError('PROJECT_DAMAGED', `The project's undo history entry ${row.id} ("${row.label}") is malformed.`);
   return parsed.data;
 }
 
 /** Reverts the latest done edit; null when there is nothing to undo. */
 export function undoLast(db: Db): HistoryEntry | null {
-  const row = db.prepare('SELECT id, label, changes FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as HistoryRow | undefined;
+  const row = db.prepare('SELECT id, label, changes FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+    HistoryRow | undefined;
   if (!row) return null;
   undoChanges(db, loadChanges(row));
   db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(row.id);
@@ -62,7 +68,8 @@ export function undoLast(db: Db): HistoryEntry | null {
 
 /** Re-applies the earliest undone edit; null when there is nothing to redo. */
 export function redoNext(db: Db): HistoryEntry | null {
-  const row = db.prepare('SELECT id, label, changes FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as HistoryRow | undefined;
+  const row = db.prepare('SELECT id, label, changes FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+    HistoryRow | undefined;
   if (!row) return null;
   redoChanges(db, loadChanges(row));
   db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(row.id);
@@ -71,10 +78,14 @@ export function redoNext(db: Db): HistoryEntry | null {
 }
 
 export function historyState(db: Db): HistoryState {
-  const row = db.prepare(`SELECT
+  const row = db
+    .prepare(
+      `SELECT
       (SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1) AS undo_label,
       (SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1) AS redo_label,
-      (SELECT revision FROM project) AS revision`).get() as { undo_label: string | null; redo_label: string | null; revision: number | null };
+      (SELECT revision FROM project) AS revision`,
+    )
+    .get() as { undo_label: string | null; redo_label: string | null; revision: number | null };
   return {
     canUndo: row.undo_label !== null,
     canRedo: row.redo_label !== null,

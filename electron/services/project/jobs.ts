@@ -11,7 +11,8 @@ import { insertSql, jobFromRow, jobToRow, type Row } from './rows.js';
 
 export function createJob(db: Db, job: Job): Job {
   const j = parseInput(JobSchema, job, `Job "${String(job?.id)}"`);
-  if (!exists(db, 'shots', j.shotId)) throw new AppError('NOT_FOUND', `Shot "${j.shotId}" not found for job "${j.id}".`);
+  if (!exists(db, 'shots', j.shotId))
+    throw new AppError('NOT_FOUND', `Shot "${j.shotId}" not found for job "${j.id}".`);
   if (exists(db, 'jobs', j.id)) throw new AppError('INVALID_INPUT', `Job "${j.id}" already exists.`);
   const row = jobToRow(j);
   db.prepare(insertSql('jobs', row)).run(...Object.values(row));
@@ -27,14 +28,22 @@ export function getJob(db: Db, id: string): Job | null {
 export function updateJob(db: Db, id: string, patch: Partial<Job>, now: string): Job {
   const current = getJob(db, id);
   if (!current) throw new AppError('NOT_FOUND', `Job "${id}" not found in this project.`, { jobId: id });
-  const next = parseInput(JobSchema, { ...current, ...patch, id, createdAt: current.createdAt, updatedAt: patch.updatedAt ?? now }, `Update of job "${id}"`);
+  const next = parseInput(
+    JobSchema,
+    { ...current, ...patch, id, createdAt: current.createdAt, updatedAt: patch.updatedAt ?? now },
+    `Update of job "${id}"`,
+  );
   if (next.resultAssetId !== null && !exists(db, 'assets', next.resultAssetId)) {
     throw new AppError('NOT_FOUND', `Result asset "${next.resultAssetId}" of job "${id}" is not in the project.`);
   }
-  if (next.takeId !== null && !exists(db, 'takes', next.takeId)) throw new AppError('NOT_FOUND', `Take "${next.takeId}" of job "${id}" not found.`);
+  if (next.takeId !== null && !exists(db, 'takes', next.takeId))
+    throw new AppError('NOT_FOUND', `Take "${next.takeId}" of job "${id}" not found.`);
   const { id: _id, ...cols } = jobToRow(next);
   const names = Object.keys(cols);
-  db.prepare(`UPDATE jobs SET ${names.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...Object.values(cols), id);
+  db.prepare(`UPDATE jobs SET ${names.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(
+    ...Object.values(cols),
+    id,
+  );
   return next;
 }
 
@@ -57,5 +66,7 @@ export function listJobs(db: Db, filter: JobFilter = {}): Job[] {
     params.push(filter.shotId);
   }
   const whereSql = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
-  return (db.prepare(`SELECT * FROM jobs ${whereSql} ORDER BY created_at, rowid`).all(...params) as Row[]).map(jobFromRow);
+  return (db.prepare(`SELECT * FROM jobs ${whereSql} ORDER BY created_at, rowid`).all(...params) as Row[]).map(
+    jobFromRow,
+  );
 }

@@ -19,9 +19,15 @@ export function isSafeRelPath(rel: string): boolean {
 }
 
 function outside(dir: string, rel: string, why: string): AppError {
-  return new AppError('FORBIDDEN', `Path "${rel}" ${why}, so it could lead outside the project folder "${dir}"; it was not used.`, {
-    path: rel, reason: why, messageKey: 'hardening.error.pathOutside',
-  });
+  return new AppError(
+    'FORBIDDEN',
+    `Path "${rel}" ${why}, so it could lead outside the project folder "${dir}"; it was not used.`,
+    {
+      path: rel,
+      reason: why,
+      messageKey: 'hardening.error.pathOutside',
+    },
+  );
 }
 
 /**
@@ -45,7 +51,8 @@ export function resolveStoredPath(dir: string, rel: string): string {
       return join(dir, ...parts); // the rest does not exist: nothing to follow
     }
     if (st.isSymbolicLink()) throw outside(dir, rel, 'goes through a symbolic link');
-    if (i === parts.length - 1 && st.isFile() && st.nlink > 1) throw outside(dir, rel, 'names a file with another hard link');
+    if (i === parts.length - 1 && st.isFile() && st.nlink > 1)
+      throw outside(dir, rel, 'names a file with another hard link');
   }
   return at;
 }

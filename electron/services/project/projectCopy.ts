@@ -27,7 +27,11 @@ export async function prepareCopyFolder(dest: string): Promise<boolean> {
     return true;
   }
   if (!st.isDirectory() || (await readdir(dest)).length > 0) {
-    throw new AppError('PROJECT_EXISTS', `"${dest}" already exists and is not an empty folder; choose a new folder for the copy.`, { dir: dest });
+    throw new AppError(
+      'PROJECT_EXISTS',
+      `"${dest}" already exists and is not an empty folder; choose a new folder for the copy.`,
+      { dir: dest },
+    );
   }
   return false;
 }
@@ -40,7 +44,11 @@ export interface MediaCopyResult {
 }
 
 /** Copies each stored media path from `srcDir` to the same place in `destDir` (copy-on-write where the file system can). */
-export async function copyStoredMedia(srcDir: string, destDir: string, relPaths: readonly string[]): Promise<MediaCopyResult> {
+export async function copyStoredMedia(
+  srcDir: string,
+  destDir: string,
+  relPaths: readonly string[],
+): Promise<MediaCopyResult> {
   const result: MediaCopyResult = { copied: 0, bytes: 0, skipped: [] };
   for (const rel of new Set(relPaths)) {
     let from: string;
@@ -78,7 +86,12 @@ export function verifyCopy(file: string, nativeBinding?: string): void {
   const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const problems = integrityProblems(db, 'integrity_check');
-    if (problems.length > 0) throw new AppError('PROJECT_DAMAGED', `The copy "${file}" failed its integrity check (${problems.slice(0, 3).join('; ')}).`, { file });
+    if (problems.length > 0)
+      throw new AppError(
+        'PROJECT_DAMAGED',
+        `The copy "${file}" failed its integrity check (${problems.slice(0, 3).join('; ')}).`,
+        { file },
+      );
   } finally {
     db.close();
   }
@@ -102,7 +115,8 @@ export interface CopyProjectResult extends MediaCopyResult {
 /** The copy (see the header): media, then the database under a temp name, verified, renamed. */
 export async function copyProject(input: CopyProjectInput): Promise<CopyProjectResult> {
   const dest = resolve(input.destDir);
-  if (resolve(input.srcDir) === dest) throw new AppError('INVALID_INPUT', 'The copy must go to another folder than the project itself.');
+  if (resolve(input.srcDir) === dest)
+    throw new AppError('INVALID_INPUT', 'The copy must go to another folder than the project itself.');
   const created = await prepareCopyFolder(dest);
   const tmp = join(dest, `.${DB_FILE}.copy-tmp`);
   try {
@@ -123,7 +137,8 @@ export async function copyProject(input: CopyProjectInput): Promise<CopyProjectR
 }
 
 async function emptyFolder(dir: string): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) await rm(join(dir, name), { recursive: true, force: true }).catch(() => {});
+  for (const name of await readdir(dir).catch(() => [] as string[]))
+    await rm(join(dir, name), { recursive: true, force: true }).catch(() => {});
 }
 
 /** The size of project.db plus media, for "space needed" (an estimate, links not followed). */

@@ -17,13 +17,22 @@ import { DB_FILE, mapOpenError, type Db } from './db.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
 import { applicationId, userVersion, type Migration } from './migrations/runner.js';
 import { copyProject, type CopyProjectResult } from './projectCopy.js';
-import { expectedSchema, schemaDifferences, schemaOf, type SchemaDifference, type SchemaObject } from './schemaCheck.js';
+import {
+  expectedSchema,
+  schemaDifferences,
+  schemaOf,
+  type SchemaDifference,
+  type SchemaObject,
+} from './schemaCheck.js';
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function columnsOf(db: Db, table: string): string[] {
   // table_xinfo hidden: 0 plain, 1 virtual-table hidden, 2/3 generated columns (never copied).
-  const rows = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`).all(table) as { name: string; hidden: number }[];
+  const rows = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`).all(table) as {
+    name: string;
+    hidden: number;
+  }[];
   return rows.filter((r) => r.hidden === 0).map((r) => r.name);
 }
 
@@ -38,7 +47,8 @@ export function repairSchema(db: Db, expected: readonly SchemaObject[]): SchemaD
   db.transaction(() => {
     for (const d of bad('trigger')) db.exec(`DROP TRIGGER IF EXISTS ${q(d.name)}`);
     for (const d of bad('view')) db.exec(`DROP VIEW IF EXISTS ${q(d.name)}`);
-    for (const d of bad('index')) if (!d.name.startsWith('sqlite_autoindex_')) db.exec(`DROP INDEX IF EXISTS ${q(d.name)}`);
+    for (const d of bad('index'))
+      if (!d.name.startsWith('sqlite_autoindex_')) db.exec(`DROP INDEX IF EXISTS ${q(d.name)}`);
     for (const d of bad('table')) {
       if (d.problem === 'foreign') {
         if (d.name !== 'sqlite_sequence') db.exec(`DROP TABLE IF EXISTS ${q(d.name)}`);
@@ -50,7 +60,10 @@ export function repairSchema(db: Db, expected: readonly SchemaObject[]): SchemaD
       db.exec(`ALTER TABLE ${q(d.name)} RENAME TO ${q(old)}`);
       db.exec(ours.sql);
       const have = new Set(columnsOf(db, old));
-      const cols = columnsOf(db, d.name).filter((c) => have.has(c)).map(q).join(', ');
+      const cols = columnsOf(db, d.name)
+        .filter((c) => have.has(c))
+        .map(q)
+        .join(', ');
       if (cols) db.exec(`INSERT OR IGNORE INTO ${q(d.name)} (${cols}) SELECT ${cols} FROM ${q(old)}`);
       db.exec(`DROP TABLE ${q(old)}`);
     }
@@ -65,7 +78,10 @@ export function repairSchema(db: Db, expected: readonly SchemaObject[]): SchemaD
   })();
   const left = schemaDifferences(schemaOf(db), expected);
   if (left.length > 0) {
-    throw new AppError('INTERNAL', `The repaired copy still differs from Storyboard's schema (${left.map((d) => `${d.type} ${d.name}`).join(', ')}).`);
+    throw new AppError(
+      'INTERNAL',
+      `The repaired copy still differs from Storyboard's schema (${left.map((d) => `${d.type} ${d.name}`).join(', ')}).`,
+    );
   }
   return diffs;
 }
@@ -93,13 +109,21 @@ export interface RepairOptions {
  * Writes the repaired copy of the project in `srcDir` to `destDir` (new or empty). The copy's
  * schema is exactly ours; it is then opened like any project (and upgraded if older).
  */
-export async function makeRepairedCopy(srcDir: string, destDir: string, opts: RepairOptions = {}): Promise<CopyProjectResult> {
+export async function makeRepairedCopy(
+  srcDir: string,
+  destDir: string,
+  opts: RepairOptions = {},
+): Promise<CopyProjectResult> {
   const src = resolve(srcDir);
   const file = join(src, DB_FILE);
   let source: Db;
   try {
     // Not readonly: a WAL file needs its -shm. Nothing is written: only the backup API reads it.
-    source = new Database(file, { fileMustExist: true, timeout: 0, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+    source = new Database(file, {
+      fileMustExist: true,
+      timeout: 0,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
     source.pragma('trusted_schema = OFF');
   } catch (err) {
     throw mapOpenError(err, src, file);

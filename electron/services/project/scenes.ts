@@ -22,7 +22,8 @@ function sceneIds(db: Db): string[] {
 }
 
 function requireScene(db: Db, id: string): void {
-  if (!db.prepare('SELECT 1 FROM scenes WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', `Scene "${id}" not found in this project.`, { sceneId: id });
+  if (!db.prepare('SELECT 1 FROM scenes WHERE id = ?').get(id))
+    throw new AppError('NOT_FOUND', `Scene "${id}" not found in this project.`, { sceneId: id });
 }
 
 function setScenePositions(r: ChangeRecorder, ids: readonly string[]): void {
@@ -41,10 +42,14 @@ function addScene(db: Db, r: ChangeRecorder, id: string, heading: string, index?
 
 function updateScene(db: Db, r: ChangeRecorder, sceneId: string, patch: ScenePatch): void {
   requireScene(db, sceneId);
-  r.update('scenes', { id: sceneId }, {
-    ...(patch.heading !== undefined && { heading: patch.heading }),
-    ...(patch.notes !== undefined && { notes: patch.notes }),
-  });
+  r.update(
+    'scenes',
+    { id: sceneId },
+    {
+      ...(patch.heading !== undefined && { heading: patch.heading }),
+      ...(patch.notes !== undefined && { notes: patch.notes }),
+    },
+  );
 }
 
 function removeScene(db: Db, r: ChangeRecorder, sceneId: string): void {
@@ -86,9 +91,8 @@ export class SceneOps {
   }
 
   remove(sceneId: string): void {
-    this.store.runEdit(
-      { action: 'scenes.remove', subjectType: 'scene', subjectId: sceneId, details: {} },
-      (db, r) => removeScene(db, r, sceneId),
+    this.store.runEdit({ action: 'scenes.remove', subjectType: 'scene', subjectId: sceneId, details: {} }, (db, r) =>
+      removeScene(db, r, sceneId),
     );
   }
 }

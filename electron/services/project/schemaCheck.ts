@@ -42,13 +42,19 @@ export interface SchemaDifference {
 
 /** Every object in the file's schema, as stored. Reads sqlite_schema only (no table, no view). */
 export function schemaOf(db: Db): SchemaObject[] {
-  return (db.prepare('SELECT type, name, tbl_name AS tblName, sql FROM sqlite_schema ORDER BY type, name').all() as SchemaObject[]);
+  return db
+    .prepare('SELECT type, name, tbl_name AS tblName, sql FROM sqlite_schema ORDER BY type, name')
+    .all() as SchemaObject[];
 }
 
 const expectedCache = new Map<string, SchemaObject[]>();
 
 /** The schema migrations 1..version make, from an in-memory database (cached per version). */
-export function expectedSchema(migrations: readonly Migration[], version: number, nativeBinding?: string): SchemaObject[] {
+export function expectedSchema(
+  migrations: readonly Migration[],
+  version: number,
+  nativeBinding?: string,
+): SchemaObject[] {
   const key = `${version}/${migrations.length}`;
   const cached = expectedCache.get(key);
   if (cached) return cached;
@@ -67,7 +73,10 @@ export function expectedSchema(migrations: readonly Migration[], version: number
 const keyOf = (o: { type: string; name: string }): string => `${o.type}\u0000${o.name}`;
 
 /** What differs between the file's schema and the expected one; empty when it is ours exactly. */
-export function schemaDifferences(actual: readonly SchemaObject[], expected: readonly SchemaObject[]): SchemaDifference[] {
+export function schemaDifferences(
+  actual: readonly SchemaObject[],
+  expected: readonly SchemaObject[],
+): SchemaDifference[] {
   const want = new Map(expected.map((o) => [keyOf(o), o]));
   const have = new Map(actual.map((o) => [keyOf(o), o]));
   const out: SchemaDifference[] = [];
@@ -83,14 +92,22 @@ export function schemaDifferences(actual: readonly SchemaObject[], expected: rea
 function describe(d: SchemaDifference): string {
   const what = `${d.type} "${d.name}"`;
   const a = /^[aeiou]/.test(d.type) ? 'an' : 'a';
-  return d.problem === 'foreign' ? `${a} ${what} Storyboard never makes` : d.problem === 'changed' ? `a changed ${what}` : `no ${what}`;
+  return d.problem === 'foreign'
+    ? `${a} ${what} Storyboard never makes`
+    : d.problem === 'changed'
+      ? `a changed ${what}`
+      : `no ${what}`;
 }
 
 /** Stored code first (it is what could run), then foreign before changed before missing. */
 const TYPE_RANK: Record<string, number> = { trigger: 0, view: 1, table: 2, index: 3 };
 const PROBLEM_RANK: Record<SchemaDifference['problem'], number> = { foreign: 0, changed: 1, missing: 2 };
 function byDanger(a: SchemaDifference, b: SchemaDifference): number {
-  return (TYPE_RANK[a.type] ?? 4) - (TYPE_RANK[b.type] ?? 4) || PROBLEM_RANK[a.problem] - PROBLEM_RANK[b.problem] || a.name.localeCompare(b.name);
+  return (
+    (TYPE_RANK[a.type] ?? 4) - (TYPE_RANK[b.type] ?? 4) ||
+    PROBLEM_RANK[a.problem] - PROBLEM_RANK[b.problem] ||
+    a.name.localeCompare(b.name)
+  );
 }
 
 /**
@@ -98,7 +115,13 @@ function byDanger(a: SchemaDifference, b: SchemaDifference): number {
  * (PROJECT_FOREIGN, naming the objects). The file is not modified. `version` is the file's
  * user_version, already checked by assertProjectFile.
  */
-export function assertOwnSchema(db: Db, file: string, migrations: readonly Migration[], version: number, nativeBinding?: string): void {
+export function assertOwnSchema(
+  db: Db,
+  file: string,
+  migrations: readonly Migration[],
+  version: number,
+  nativeBinding?: string,
+): void {
   const diffs = schemaDifferences(schemaOf(db), expectedSchema(migrations, version, nativeBinding));
   if (diffs.length === 0) return;
   const shown = diffs.slice(0, 3).map(describe).join('; ');

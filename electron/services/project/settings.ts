@@ -7,7 +7,10 @@ export function getSetting(db: Db, key: string): string | null {
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  if (typeof key !== 'string' || key.length === 0) throw new AppError('INVALID_INPUT', 'A setting needs a non-empty key.');
+  if (typeof key !== 'string' || key.length === 0)
+    throw new AppError('INVALID_INPUT', 'A setting needs a non-empty key.');
   if (typeof value !== 'string') throw new AppError('INVALID_INPUT', `Setting "${key}" must be a string.`);
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

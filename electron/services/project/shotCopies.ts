@@ -28,7 +28,10 @@ export function setPositions(r: ChangeRecorder, ids: readonly string[]): void {
  */
 function writeHiddenCopy(db: Db, shot: Shot, over: Partial<Shot>): string {
   const id = randomUUID();
-  const takes = db.prepare('SELECT id FROM takes WHERE shot_id = ? AND removed = 0 ORDER BY created_at, id').pluck().all(shot.id) as string[];
+  const takes = db
+    .prepare('SELECT id FROM takes WHERE shot_id = ? AND removed = 0 ORDER BY created_at, id')
+    .pluck()
+    .all(shot.id) as string[];
   const row = { ...shotToRow({ ...shot, ...over, id, selectedTakeId: null }), removed: 1 };
   db.prepare(insertSql('shots', row)).run(...Object.values(row));
   let selected: string | null = null;
@@ -61,17 +64,24 @@ export function splitShot(db: Db, r: ChangeRecorder, shotId: string, atFrame: nu
   const length = mediaFrames === null ? shot.durationFrames : resolveTrim(shot, mediaFrames).frames;
   const plan = planSplit(shot, mediaFrames, atFrame);
   if (!plan) {
-    throw invalid(`Cannot split shot "${shotId}" at frame ${atFrame}: the split point must be between 1 and ${length - 1} (the shot is ${length} frames long).`);
+    throw invalid(
+      `Cannot split shot "${shotId}" at frame ${atFrame}: the split point must be between 1 and ${length - 1} (the shot is ${length} frames long).`,
+    );
   }
   const firstFrames = plan.kind === 'take' ? atFrame : plan.firstFrames;
-  const second: Partial<Shot> = plan.kind === 'take'
-    ? { trimInFrames: plan.second.inFrames, trimOutFrames: plan.second.outFrames, durationFrames: length - atFrame }
-    : { durationFrames: plan.secondFrames };
+  const second: Partial<Shot> =
+    plan.kind === 'take'
+      ? { trimInFrames: plan.second.inFrames, trimOutFrames: plan.second.outFrames, durationFrames: length - atFrame }
+      : { durationFrames: plan.secondFrames };
   // The cut between the halves is a plain cut; the first half keeps the transition into it.
   const secondId = writeHiddenCopy(db, shot, { ...second, transitionIn: { kind: 'cut', frames: 0 } });
-  r.update('shots', { id: shotId }, plan.kind === 'take'
-    ? { trim_in_frames: plan.first.inFrames, trim_out_frames: plan.first.outFrames, duration_frames: firstFrames }
-    : { duration_frames: firstFrames });
+  r.update(
+    'shots',
+    { id: shotId },
+    plan.kind === 'take'
+      ? { trim_in_frames: plan.first.inFrames, trim_out_frames: plan.first.outFrames, duration_frames: firstFrames }
+      : { duration_frames: firstFrames },
+  );
   setPositions(r, insertBlock(liveShotIds(db), [secondId], [shotId]));
   r.update('shots', { id: secondId }, { removed: 0 });
   return secondId;

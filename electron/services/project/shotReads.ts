@@ -14,7 +14,9 @@ export function shotNotFound(id: string): AppError {
 }
 
 export function elementIdsOf(db: Db, shotId: string): string[] {
-  return prepared(db, 'SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position').pluck().all(shotId) as string[];
+  return prepared(db, 'SELECT element_id FROM shot_elements WHERE shot_id = ? ORDER BY position')
+    .pluck()
+    .all(shotId) as string[];
 }
 
 /** A live (not removed) shot, or null. */
@@ -35,9 +37,11 @@ export function liveShotIds(db: Db): string[] {
 
 export function listShots(db: Db): Shot[] {
   const rows = db.prepare('SELECT * FROM shots WHERE removed = 0 ORDER BY position, id').all() as Row[];
-  const links = db.prepare(
-    'SELECT se.shot_id, se.element_id FROM shot_elements se JOIN shots s ON s.id = se.shot_id WHERE s.removed = 0 ORDER BY se.shot_id, se.position',
-  ).all() as { shot_id: string; element_id: string }[];
+  const links = db
+    .prepare(
+      'SELECT se.shot_id, se.element_id FROM shot_elements se JOIN shots s ON s.id = se.shot_id WHERE s.removed = 0 ORDER BY se.shot_id, se.position',
+    )
+    .all() as { shot_id: string; element_id: string }[];
   const byShot = new Map<string, string[]>();
   for (const l of links) byShot.set(l.shot_id, [...(byShot.get(l.shot_id) ?? []), l.element_id]);
   return rows.map((r) => shotFromRow(r, byShot.get(String(r.id)) ?? []));
@@ -48,6 +52,7 @@ export function requireLive(db: Db, ids: readonly string[]): string[] {
   if (ids.length === 0) throw invalid('No shots were given.');
   const live = new Set(liveShotIds(db));
   const missing = ids.find((id) => !live.has(id));
-  if (missing !== undefined) throw new AppError('NOT_FOUND', `Shot "${missing}" not found in this project.`, { shotId: missing });
+  if (missing !== undefined)
+    throw new AppError('NOT_FOUND', `Shot "${missing}" not found in this project.`, { shotId: missing });
   return [...new Set(ids)];
 }

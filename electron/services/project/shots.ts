@@ -8,7 +8,14 @@
  */
 import { z } from 'zod';
 import { ShotPatchSchema, type ShotPatch } from '../../../shared/api/contract.js';
-import { CameraMoveSchema, IdSchema, ShotSchema, TakeSchema, type Shot, type Take } from '../../../shared/model/entities.js';
+import {
+  CameraMoveSchema,
+  IdSchema,
+  ShotSchema,
+  TakeSchema,
+  type Shot,
+  type Take,
+} from '../../../shared/model/entities.js';
 import { reorder, reorderMany } from '../../../shared/model/timeline.js';
 import { AppError } from '../../../shared/errors.js';
 import { randomUUID } from 'node:crypto';
@@ -21,37 +28,56 @@ import { duplicateShots, setPositions, splitShot } from './shotCopies.js';
 import { liveShotIds, requireLive, requireShot, shotNotFound } from './shotReads.js';
 import type { ProjectStore } from './store.js';
 
-export const AddShotInitSchema = z.object({
-  prompt: ShotSchema.shape.prompt.max(20_000).optional(),
-  title: ShotSchema.shape.title.max(500).optional(),
-  durationFrames: ShotSchema.shape.durationFrames,
-  camera: CameraMoveSchema.optional(),
-  firstFrameAssetId: ShotSchema.shape.firstFrameAssetId.optional(),
-  index: z.number().int().min(0).optional(),
-  provider: ShotSchema.shape.provider.optional(),
-  model: ShotSchema.shape.model.optional(),
-  /** "Extend this take": the take the new shot continues (shared/generation/request.ts ExtendRef). */
-  extendsTakeId: IdSchema.nullable().optional(),
-  /** Where the shot's take starts playing (an extension that repeats its source starts after it). */
-  trimInFrames: ShotSchema.shape.trimInFrames.optional(),
-  /** An imported clip that becomes the new shot's selected take, in the same undo step. */
-  importedTake: z.object({
-    assetId: IdSchema,
-    request: TakeSchema.shape.request.optional(),
-    trimOutFrames: ShotSchema.shape.trimOutFrames.optional(),
-  }).strict().optional(),
-}).strict();
+export const AddShotInitSchema = z
+  .object({
+    prompt: ShotSchema.shape.prompt.max(20_000).optional(),
+    title: ShotSchema.shape.title.max(500).optional(),
+    durationFrames: ShotSchema.shape.durationFrames,
+    camera: CameraMoveSchema.optional(),
+    firstFrameAssetId: ShotSchema.shape.firstFrameAssetId.optional(),
+    index: z.number().int().min(0).optional(),
+    provider: ShotSchema.shape.provider.optional(),
+    model: ShotSchema.shape.model.optional(),
+    /** "Extend this take": the take the new shot continues (shared/generation/request.ts ExtendRef). */
+    extendsTakeId: IdSchema.nullable().optional(),
+    /** Where the shot's take starts playing (an extension that repeats its source starts after it). */
+    trimInFrames: ShotSchema.shape.trimInFrames.optional(),
+    /** An imported clip that becomes the new shot's selected take, in the same undo step. */
+    importedTake: z
+      .object({
+        assetId: IdSchema,
+        request: TakeSchema.shape.request.optional(),
+        trimOutFrames: ShotSchema.shape.trimOutFrames.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type AddShotInit = z.input<typeof AddShotInitSchema>;
 
 function requireAsset(db: Db, id: string, what: string): void {
-  if (!db.prepare('SELECT 1 FROM assets WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', `${what} "${id}" is not in this project's media.`);
+  if (!db.prepare('SELECT 1 FROM assets WHERE id = ?').get(id))
+    throw new AppError('NOT_FOUND', `${what} "${id}" is not in this project's media.`);
 }
 
 /** The take row for a clip imported with a new shot (not a paid generation: no job, no cost). */
-function importedTakeOf(shotId: string, imported: NonNullable<z.output<typeof AddShotInitSchema>['importedTake']>, takeId: string): Take {
+function importedTakeOf(
+  shotId: string,
+  imported: NonNullable<z.output<typeof AddShotInitSchema>['importedTake']>,
+  takeId: string,
+): Take {
   return TakeSchema.parse({
-    id: takeId, shotId, assetId: imported.assetId, jobId: null, provider: 'import', model: null,
-    request: imported.request ?? { source: 'import' }, seed: null, cost: null, rating: null, createdAt: new Date().toISOString(),
+    id: takeId,
+    shotId,
+    assetId: imported.assetId,
+    jobId: null,
+    provider: 'import',
+    model: null,
+    request: imported.request ?? { source: 'import' },
+    seed: null,
+    cost: null,
+    rating: null,
+    createdAt: new Date().toISOString(),
   });
 }
 
@@ -63,15 +89,36 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
   if (i.firstFrameAssetId) requireAsset(db, i.firstFrameAssetId, 'First-frame asset');
   if (i.importedTake) requireAsset(db, i.importedTake.assetId, 'Clip asset');
   if (i.extendsTakeId && !db.prepare('SELECT 1 FROM takes WHERE id = ? AND removed = 0').get(i.extendsTakeId)) {
-    throw new AppError('NOT_FOUND', `Take "${i.extendsTakeId}" not found in this project (or it was removed); nothing to extend.`, { takeId: i.extendsTakeId });
+    throw new AppError(
+      'NOT_FOUND',
+      `Take "${i.extendsTakeId}" not found in this project (or it was removed); nothing to extend.`,
+      { takeId: i.extendsTakeId },
+    );
   }
   const ids = liveShotIds(db);
   const index = Math.min(i.index ?? ids.length, ids.length);
   const shot: Shot = ShotSchema.parse({
-    id: newId, sceneId: null, position: index, title: i.title ?? '', prompt: i.prompt ?? '', negativePrompt: '',
-    firstFrameAssetId: i.firstFrameAssetId ?? null, lastFrameAssetId: null, camera: i.camera ?? 'static', shotSize: null,
-    durationFrames: i.durationFrames, provider: i.provider ?? null, model: i.model ?? null, elementIds: [], dialogue: '', seed: null,
-    selectedTakeId: null, trimInFrames: i.trimInFrames ?? 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+    id: newId,
+    sceneId: null,
+    position: index,
+    title: i.title ?? '',
+    prompt: i.prompt ?? '',
+    negativePrompt: '',
+    firstFrameAssetId: i.firstFrameAssetId ?? null,
+    lastFrameAssetId: null,
+    camera: i.camera ?? 'static',
+    shotSize: null,
+    durationFrames: i.durationFrames,
+    provider: i.provider ?? null,
+    model: i.model ?? null,
+    elementIds: [],
+    dialogue: '',
+    seed: null,
+    selectedTakeId: null,
+    trimInFrames: i.trimInFrames ?? 0,
+    trimOutFrames: null,
+    transitionIn: { kind: 'cut', frames: 0 },
+    notes: '',
     extendsTakeId: i.extendsTakeId ?? null,
   });
   // The row is created removed and outside the change log, then made live through it: undo
@@ -81,8 +128,11 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
   if (i.importedTake) {
     const take = takeToRow(importedTakeOf(newId, i.importedTake, takeId));
     db.prepare(insertSql('takes', take)).run(...Object.values(take));
-    db.prepare('UPDATE shots SET selected_take_id = ?, trim_out_frames = ? WHERE id = ?')
-      .run(takeId, i.importedTake.trimOutFrames ?? null, newId);
+    db.prepare('UPDATE shots SET selected_take_id = ?, trim_out_frames = ? WHERE id = ?').run(
+      takeId,
+      i.importedTake.trimOutFrames ?? null,
+      newId,
+    );
   }
   const order = [...ids];
   order.splice(index, 0, newId);
@@ -97,7 +147,11 @@ function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotPatch): 
   requireShot(db, id);
   const ext = parsed.data.extendsTakeId;
   if (ext && !db.prepare('SELECT 1 FROM takes WHERE id = ? AND removed = 0').get(ext)) {
-    throw new AppError('NOT_FOUND', `Take "${ext}" not found in this project (or it was removed); shot "${id}" cannot extend it.`, { takeId: ext });
+    throw new AppError(
+      'NOT_FOUND',
+      `Take "${ext}" not found in this project (or it was removed); shot "${id}" cannot extend it.`,
+      { takeId: ext },
+    );
   }
   const values: Values = {};
   const { transitionIn, ...simple } = parsed.data;
@@ -106,7 +160,8 @@ function updateShot(db: Db, rec: ChangeRecorder, id: string, patch: ShotPatch): 
     values[SHOT_PATCH_COLUMNS[field as keyof typeof simple]] = value;
   }
   // Both columns in the same update, so undo restores kind and length together.
-  if (transitionIn) Object.assign(values, { transition_kind: transitionIn.kind, transition_frames: transitionIn.frames });
+  if (transitionIn)
+    Object.assign(values, { transition_kind: transitionIn.kind, transition_frames: transitionIn.frames });
   rec.update('shots', { id }, values);
 }
 
@@ -125,10 +180,15 @@ function moveShot(db: Db, rec: ChangeRecorder, id: string, toIndex: number): voi
 
 function selectTake(db: Db, rec: ChangeRecorder, shotId: string, takeId: string): void {
   requireShot(db, shotId);
-  const owner = db.prepare('SELECT shot_id FROM takes WHERE id = ? AND removed = 0').pluck().get(takeId) as string | undefined;
-  if (owner === undefined) throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
+  const owner = db.prepare('SELECT shot_id FROM takes WHERE id = ? AND removed = 0').pluck().get(takeId) as
+    string | undefined;
+  if (owner === undefined)
+    throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
   if (owner !== shotId) {
-    throw new AppError('INVALID_INPUT', `Take "${takeId}" belongs to another shot, not to shot "${shotId}".`, { shotId, takeId });
+    throw new AppError('INVALID_INPUT', `Take "${takeId}" belongs to another shot, not to shot "${shotId}".`, {
+      shotId,
+      takeId,
+    });
   }
   rec.update('shots', { id: shotId }, { selected_take_id: takeId });
 }
@@ -138,7 +198,9 @@ function setTrim(db: Db, rec: ChangeRecorder, shotId: string, inFrames: number, 
     throw invalid(`Trim in point ${inFrames} for shot "${shotId}" must be a whole frame count of 0 or more.`);
   }
   if (outFrames !== null && (!Number.isInteger(outFrames) || outFrames <= inFrames)) {
-    throw invalid(`Trim out point ${outFrames} for shot "${shotId}" must be a whole frame count after the in point ${inFrames}.`);
+    throw invalid(
+      `Trim out point ${outFrames} for shot "${shotId}" must be a whole frame count after the in point ${inFrames}.`,
+    );
   }
   requireShot(db, shotId);
   rec.update('shots', { id: shotId }, { trim_in_frames: inFrames, trim_out_frames: outFrames });
@@ -156,12 +218,22 @@ function moveShots(db: Db, r: ChangeRecorder, shotIds: readonly string[], toInde
 }
 
 /** Sets (or clears, with null) a shot's first or last frame to a stored image asset. */
-function setShotFrame(db: Db, r: ChangeRecorder, shotId: string, which: 'first' | 'last', assetId: string | null): void {
+function setShotFrame(
+  db: Db,
+  r: ChangeRecorder,
+  shotId: string,
+  which: 'first' | 'last',
+  assetId: string | null,
+): void {
   requireShot(db, shotId);
   if (assetId !== null) {
     const kind = db.prepare('SELECT kind FROM assets WHERE id = ?').pluck().get(assetId) as string | undefined;
-    if (kind === undefined) throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
-    if (kind !== 'image') throw new AppError('INVALID_INPUT', `A ${which} frame must be an image; asset "${assetId}" is a ${kind} file.`, { assetId });
+    if (kind === undefined)
+      throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
+    if (kind !== 'image')
+      throw new AppError('INVALID_INPUT', `A ${which} frame must be an image; asset "${assetId}" is a ${kind} file.`, {
+        assetId,
+      });
   }
   r.update('shots', { id: shotId }, { [which === 'first' ? 'first_frame_asset_id' : 'last_frame_asset_id']: assetId });
 }
@@ -170,13 +242,22 @@ function setShotFrame(db: Db, r: ChangeRecorder, shotId: string, which: 'first' 
 export class ShotOps {
   constructor(private readonly store: ProjectStore) {}
 
-  private edit<T>(action: string, shotId: string, details: Record<string, unknown>, fn: (db: Db, r: ChangeRecorder) => T): T {
+  private edit<T>(
+    action: string,
+    shotId: string,
+    details: Record<string, unknown>,
+    fn: (db: Db, r: ChangeRecorder) => T,
+  ): T {
     return this.store.runEdit({ action, subjectType: 'shot', subjectId: shotId, details }, fn);
   }
 
   add(init: AddShotInit): Shot {
     const id = randomUUID();
-    const details = { index: init.index ?? null, title: init.title ?? '', clipAssetId: init.importedTake?.assetId ?? null };
+    const details = {
+      index: init.index ?? null,
+      title: init.title ?? '',
+      clipAssetId: init.importedTake?.assetId ?? null,
+    };
     this.edit('shot.add', id, details, (db, r) => addShot(db, r, init, id, randomUUID()));
     return this.store.getShot(id);
   }
@@ -212,7 +293,9 @@ export class ShotOps {
 
   /** Copies the shots as a block after the last of them (or at `toIndex`); returns the new ids. */
   duplicate(shotIds: readonly string[], toIndex?: number): string[] {
-    return this.edit('shots.duplicate', shotIds[0] ?? '', { shotIds, toIndex: toIndex ?? null }, (db, r) => duplicateShots(db, r, shotIds, toIndex));
+    return this.edit('shots.duplicate', shotIds[0] ?? '', { shotIds, toIndex: toIndex ?? null }, (db, r) =>
+      duplicateShots(db, r, shotIds, toIndex),
+    );
   }
 
   removeMany(shotIds: readonly string[]): void {
@@ -230,6 +313,8 @@ export class ShotOps {
   }
 
   setScene(shotIds: readonly string[], sceneId: string | null): void {
-    this.edit('shots.setScene', shotIds[0] ?? '', { shotIds, sceneId }, (db, r) => setShotsScene(db, r, shotIds, sceneId));
+    this.edit('shots.setScene', shotIds[0] ?? '', { shotIds, sceneId }, (db, r) =>
+      setShotsScene(db, r, shotIds, sceneId),
+    );
   }
 }

@@ -21,7 +21,8 @@ export function readSnapshot(db: Db, dir: string, file: string): ProjectSnapshot
   return db.transaction(() => {
     const refs = new Map<string, string[]>();
     const refRows = db.prepare('SELECT element_id, asset_id FROM element_refs ORDER BY element_id, position').all() as {
-      element_id: string; asset_id: string;
+      element_id: string;
+      asset_id: string;
     }[];
     for (const r of refRows) refs.set(r.element_id, [...(refs.get(r.element_id) ?? []), r.asset_id]);
     const elementRows = db.prepare('SELECT * FROM elements ORDER BY name, id').all() as Row[];
@@ -34,12 +35,15 @@ export function readSnapshot(db: Db, dir: string, file: string): ProjectSnapshot
       assets: (db.prepare('SELECT * FROM assets ORDER BY created_at, id').all() as Row[]).map(assetFromRow),
       elements: elementRows.map((r) => elementFromRow(r, refs.get(String(r.id)) ?? [])),
       jobs: listJobs(db),
-      audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(audioItemFromRow),
+      audioItems: (db.prepare('SELECT * FROM audio_items ORDER BY start_frame, id').all() as Row[]).map(
+        audioItemFromRow,
+      ),
       dialogueLines: readDialogueLines(db),
       history: historyState(db),
     };
     const parsed = ProjectSnapshotSchema.safeParse(snap);
-    if (!parsed.success) throw new AppError('PROJECT_DAMAGED', `Project "${dir}" could not be read: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new AppError('PROJECT_DAMAGED', `Project "${dir}" could not be read: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   })();
 }

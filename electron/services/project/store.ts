@@ -6,12 +6,29 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Asset, Job, MediaInfo, Project, ProjectSnapshot, Provenance, Shot, Take } from '../../../shared/model/entities.js';
+import type {
+  Asset,
+  Job,
+  MediaInfo,
+  Project,
+  ProjectSnapshot,
+  Provenance,
+  Shot,
+  Take,
+} from '../../../shared/model/entities.js';
 import { assetToRow } from './rows.js';
 import { AppError } from '../../../shared/errors.js';
 import { ChangeRecorder } from './changes.js';
 import { createProjectFile, type CreateInit } from './create.js';
-import { diskFullError, integrityProblems, openProjectDb, sqliteCode, type Db, type OpenedDb, type ProjectDbOptions } from './db.js';
+import {
+  diskFullError,
+  integrityProblems,
+  openProjectDb,
+  sqliteCode,
+  type Db,
+  type OpenedDb,
+  type ProjectDbOptions,
+} from './db.js';
 import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from './history.js';
 import { readProject, readSnapshot } from './snapshot.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
@@ -68,7 +85,10 @@ export class ProjectStore {
   readonly dialogue = new DialogueOps(this);
 
   /** `dir`: absolute path of the project folder. */
-  private constructor(readonly dir: string, private handle: OpenedDb | null) {}
+  private constructor(
+    readonly dir: string,
+    private handle: OpenedDb | null,
+  ) {}
 
   /** Makes a new project in `dir` (created if needed) and opens it. */
   static create(dir: string, init: CreateInit, opts: ProjectStoreOptions = {}): ProjectStore {
@@ -92,7 +112,10 @@ export class ProjectStore {
       upgradeProject(handle.db, handle.file, MIGRATIONS);
       const violations = handle.db.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) {
-        throw new AppError('PROJECT_DAMAGED', `Project file "${handle.file}" has ${violations.length} broken references between records.`);
+        throw new AppError(
+          'PROJECT_DAMAGED',
+          `Project file "${handle.file}" has ${violations.length} broken references between records.`,
+        );
       }
       mkdirSync(join(abs, 'media'), { recursive: true });
       const store = new ProjectStore(abs, handle);
@@ -239,7 +262,11 @@ export class ProjectStore {
 
   private logHistoryMove(action: string, entry: { id: number; label: string } | null): boolean {
     if (!entry) return false;
-    provenance.addProvenance(this.db, { actor: 'user', action, subjectType: 'history', subjectId: String(entry.id), details: { label: entry.label } }, now());
+    provenance.addProvenance(
+      this.db,
+      { actor: 'user', action, subjectType: 'history', subjectId: String(entry.id), details: { label: entry.label } },
+      now(),
+    );
     return true;
   }
 
@@ -263,12 +290,22 @@ export class ProjectStore {
    * Points an asset at another stored file (media/relink.ts): path, size and facts change, the
    * id and original name stay; the old file's clip facts go. One write with its provenance row.
    */
-  relinkAsset(id: string, update: { path: string; bytes: number; info: MediaInfo }, details: Record<string, unknown>): Asset {
+  relinkAsset(
+    id: string,
+    update: { path: string; bytes: number; info: MediaInfo },
+    details: Record<string, unknown>,
+  ): Asset {
     return this.write(() => {
       const row = assetToRow({ ...this.getAsset(id), path: update.path, bytes: update.bytes, info: update.info });
-      this.db.prepare('UPDATE assets SET path = ?, bytes = ?, kind = ?, info = ? WHERE id = ?').run(row.path, row.bytes, row.kind, row.info, id);
+      this.db
+        .prepare('UPDATE assets SET path = ?, bytes = ?, kind = ?, info = ? WHERE id = ?')
+        .run(row.path, row.bytes, row.kind, row.info, id);
       this.db.prepare('DELETE FROM asset_copy_facts WHERE asset_id = ?').run(id);
-      provenance.addProvenance(this.db, { actor: 'user', action: 'asset.relink', subjectType: 'asset', subjectId: id, details }, now());
+      provenance.addProvenance(
+        this.db,
+        { actor: 'user', action: 'asset.relink', subjectType: 'asset', subjectId: id, details },
+        now(),
+      );
       return this.getAsset(id);
     });
   }

@@ -20,7 +20,11 @@ function requireImage(db: Db, assetId: string): void {
   const asset = getAsset(db, assetId);
   if (!asset) throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
   if (asset.info.kind !== 'image') {
-    throw new AppError('MEDIA_UNSUPPORTED', `"${asset.originalName}" is ${asset.info.kind === 'video' ? 'a video' : 'an audio file'}: a style picture must be an image (PNG, JPEG, WebP).`, { assetId });
+    throw new AppError(
+      'MEDIA_UNSUPPORTED',
+      `"${asset.originalName}" is ${asset.info.kind === 'video' ? 'a video' : 'an audio file'}: a style picture must be an image (PNG, JPEG, WebP).`,
+      { assetId },
+    );
   }
 }
 
@@ -34,13 +38,22 @@ export class StyleOps {
   set(update: StyleUpdate): Project {
     const wanted = update.refAssetIds === undefined ? undefined : [...new Set(update.refAssetIds)];
     if (wanted && wanted.length > MAX_STYLE_PICTURES) {
-      throw new AppError('INVALID_INPUT', `A project keeps at most ${MAX_STYLE_PICTURES} style pictures (got ${wanted.length}); remove one first.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `A project keeps at most ${MAX_STYLE_PICTURES} style pictures (got ${wanted.length}); remove one first.`,
+      );
     }
     return this.store.runEdit(
-      { action: 'project.setStyle', subjectType: 'project', subjectId: this.store.project().id, details: { ...update } },
+      {
+        action: 'project.setStyle',
+        subjectType: 'project',
+        subjectId: this.store.project().id,
+        details: { ...update },
+      },
       (db, r) => {
         const project = readProject(db, this.store.file);
-        if (update.stylePrompt !== undefined) r.update('project', { id: project.id }, { style_prompt: update.stylePrompt });
+        if (update.stylePrompt !== undefined)
+          r.update('project', { id: project.id }, { style_prompt: update.stylePrompt });
         if (wanted) {
           for (const assetId of wanted) requireImage(db, assetId);
           const current = styleRefIds(db);
@@ -48,7 +61,9 @@ export class StyleOps {
           let from = 0;
           while (from < current.length && current[from] === wanted[from]) from++;
           for (let p = current.length - 1; p >= from; p--) r.delete('project_style_refs', { position: p });
-          wanted.slice(from).forEach((assetId, i) => r.insert('project_style_refs', { position: from + i, asset_id: assetId }));
+          wanted
+            .slice(from)
+            .forEach((assetId, i) => r.insert('project_style_refs', { position: from + i, asset_id: assetId }));
         }
         return readProject(db, this.store.file);
       },

@@ -17,9 +17,12 @@ import type { ProjectStore } from './store.js';
 /** Stores a take of a shot (even a removed one: paid work is kept); optionally selects it. */
 export function addTake(db: Db, take: Take, selectIfNone: boolean): Take {
   const t = parseInput(TakeSchema, take, `Take "${String(take?.id)}"`);
-  if (!exists(db, 'shots', t.shotId)) throw new AppError('NOT_FOUND', `Shot "${t.shotId}" not found for take "${t.id}".`);
-  if (!exists(db, 'assets', t.assetId)) throw new AppError('NOT_FOUND', `Asset "${t.assetId}" of take "${t.id}" is not in the project.`);
-  if (t.jobId !== null && !exists(db, 'jobs', t.jobId)) throw new AppError('NOT_FOUND', `Job "${t.jobId}" of take "${t.id}" not found.`);
+  if (!exists(db, 'shots', t.shotId))
+    throw new AppError('NOT_FOUND', `Shot "${t.shotId}" not found for take "${t.id}".`);
+  if (!exists(db, 'assets', t.assetId))
+    throw new AppError('NOT_FOUND', `Asset "${t.assetId}" of take "${t.id}" is not in the project.`);
+  if (t.jobId !== null && !exists(db, 'jobs', t.jobId))
+    throw new AppError('NOT_FOUND', `Job "${t.jobId}" of take "${t.id}" not found.`);
   if (exists(db, 'takes', t.id)) throw new AppError('INVALID_INPUT', `Take "${t.id}" already exists.`);
   const row = takeToRow(t);
   db.prepare(insertSql('takes', row)).run(...Object.values(row));
@@ -37,9 +40,11 @@ export function getTake(db: Db, id: string): Take | null {
 
 /** Live takes of live shots, oldest first. */
 export function listTakes(db: Db): Take[] {
-  const rows = db.prepare(
-    'SELECT t.* FROM takes t JOIN shots s ON s.id = t.shot_id WHERE s.removed = 0 AND t.removed = 0 ORDER BY t.created_at, t.id',
-  ).all() as Row[];
+  const rows = db
+    .prepare(
+      'SELECT t.* FROM takes t JOIN shots s ON s.id = t.shot_id WHERE s.removed = 0 AND t.removed = 0 ORDER BY t.created_at, t.id',
+    )
+    .all() as Row[];
   return rows.map(takeFromRow);
 }
 
@@ -49,8 +54,10 @@ interface TakeRow {
 }
 
 function requireLiveTake(db: Db, takeId: string): TakeRow {
-  const row = db.prepare('SELECT id, shot_id FROM takes WHERE id = ? AND removed = 0').get(takeId) as TakeRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
+  const row = db.prepare('SELECT id, shot_id FROM takes WHERE id = ? AND removed = 0').get(takeId) as
+    TakeRow | undefined;
+  if (!row)
+    throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
   return row;
 }
 
@@ -70,11 +77,17 @@ function rateTake(db: Db, r: ChangeRecorder, takeId: string, rating: number | nu
  */
 function removeTake(db: Db, r: ChangeRecorder, takeId: string): { shotId: string; selectedTakeId: string | null } {
   const take = requireLiveTake(db, takeId);
-  const selected = db.prepare('SELECT selected_take_id FROM shots WHERE id = ?').pluck().get(take.shot_id) as string | null;
+  const selected = db.prepare('SELECT selected_take_id FROM shots WHERE id = ?').pluck().get(take.shot_id) as
+    string | null;
   let next = selected;
   if (selected === takeId) {
-    next = (db.prepare('SELECT id FROM takes WHERE shot_id = ? AND removed = 0 AND id <> ? ORDER BY created_at DESC, id DESC LIMIT 1')
-      .pluck().get(take.shot_id, takeId) as string | undefined) ?? null;
+    next =
+      (db
+        .prepare(
+          'SELECT id FROM takes WHERE shot_id = ? AND removed = 0 AND id <> ? ORDER BY created_at DESC, id DESC LIMIT 1',
+        )
+        .pluck()
+        .get(take.shot_id, takeId) as string | undefined) ?? null;
     r.update('shots', { id: take.shot_id }, { selected_take_id: next });
   }
   r.update('takes', { id: takeId }, { removed: 1 });
@@ -86,9 +99,8 @@ export class TakeOps {
   constructor(private readonly store: ProjectStore) {}
 
   rate(takeId: string, rating: number | null): void {
-    this.store.runEdit(
-      { action: 'takes.rate', subjectType: 'take', subjectId: takeId, details: { rating } },
-      (db, r) => rateTake(db, r, takeId, rating),
+    this.store.runEdit({ action: 'takes.rate', subjectType: 'take', subjectId: takeId, details: { rating } }, (db, r) =>
+      rateTake(db, r, takeId, rating),
     );
   }
 

@@ -30,7 +30,10 @@ export function envSecretStore(env: Record<string, string | undefined> = process
  * The environment first (so tests and CI can override), then the app's store. Writes go to
  * the app's store only.
  */
-export function layeredSecretStore(app: SecretStore, env: Record<string, string | undefined> = process.env): SecretStore {
+export function layeredSecretStore(
+  app: SecretStore,
+  env: Record<string, string | undefined> = process.env,
+): SecretStore {
   const fromEnv = envSecretStore(env);
   const layered: SecretStore = {
     async get(providerId) {

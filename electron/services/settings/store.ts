@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { priceTable, type PriceEntry } from '../../../shared/generation/prices.js';
 import {
-  AppSettingsSchema, type AppSettings, type SettingsUpdate, type SettingsView,
+  AppSettingsSchema,
+  type AppSettings,
+  type SettingsUpdate,
+  type SettingsView,
 } from '../../../shared/generation/settings.js';
 import type { ProviderAdapter, ProviderSettings } from '../generation/types.js';
 import { envKey, keyEnvHint, keyPieces } from '../../../shared/generation/keyEnv.js';
@@ -67,7 +70,10 @@ export class SettingsService {
     }
     const parsed = AppSettingsSchema.safeParse(json);
     if (!parsed.success) {
-      throw new AppError('INVALID_INPUT', `The settings file "${this.file}" is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `The settings file "${this.file}" is not valid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+      );
     }
     return parsed.data;
   }
@@ -84,7 +90,11 @@ export class SettingsService {
    * job is written (generation/service.ts); jobs already sent are still followed (paid for).
    */
   disabledProviders(s: AppSettings = this.read()): Set<string> {
-    return new Set(Object.entries(s.providers).filter(([, p]) => p.enabled === false).map(([id]) => id));
+    return new Set(
+      Object.entries(s.providers)
+        .filter(([, p]) => p.enabled === false)
+        .map(([id]) => id),
+    );
   }
 
   /** Whether a key is set, and where: the environment (envKey) wins over the app's store. */
@@ -95,19 +105,33 @@ export class SettingsService {
 
   async view(): Promise<SettingsView> {
     const s = this.read();
-    const providers = await Promise.all(this.opts.providers().map(async (p) => {
-      const envUrl = this.env[envName(p.id, 'BASE_URL')] || null;
-      const keySource = await this.keySource(p.id);
-      return {
-        id: p.id, label: p.label, offline: p.offline,
-        enabled: providerEnabled({ explicit: s.providers[p.id]?.enabled, offline: p.offline, hasKey: keySource !== null }),
-        baseUrl: envUrl ?? s.providers[p.id]?.baseUrl ?? null, baseUrlFromEnv: envUrl !== null,
-        hasKey: keySource !== null, keySource,
-      };
-    }));
+    const providers = await Promise.all(
+      this.opts.providers().map(async (p) => {
+        const envUrl = this.env[envName(p.id, 'BASE_URL')] || null;
+        const keySource = await this.keySource(p.id);
+        return {
+          id: p.id,
+          label: p.label,
+          offline: p.offline,
+          enabled: providerEnabled({
+            explicit: s.providers[p.id]?.enabled,
+            offline: p.offline,
+            hasKey: keySource !== null,
+          }),
+          baseUrl: envUrl ?? s.providers[p.id]?.baseUrl ?? null,
+          baseUrlFromEnv: envUrl !== null,
+          hasKey: keySource !== null,
+          keySource,
+        };
+      }),
+    );
     return {
-      providers, priceOverrides: s.priceOverrides, defaultProvider: s.defaultProvider, defaultModel: s.defaultModel,
-      canStoreKeys: Boolean(this.secrets.set), keyStoreProblem: this.secrets.unavailableReason?.() ?? null,
+      providers,
+      priceOverrides: s.priceOverrides,
+      defaultProvider: s.defaultProvider,
+      defaultModel: s.defaultModel,
+      canStoreKeys: Boolean(this.secrets.set),
+      keyStoreProblem: this.secrets.unavailableReason?.() ?? null,
     };
   }
 
@@ -115,16 +139,22 @@ export class SettingsService {
     const s = this.read();
     const known = new Set(this.opts.providers().map((p) => p.id));
     for (const [id, change] of Object.entries(patch.providers ?? {})) {
-      if (!known.has(id)) throw new AppError('INVALID_INPUT', `Unknown provider "${id}". Available: ${[...known].join(', ')}`);
+      if (!known.has(id))
+        throw new AppError('INVALID_INPUT', `Unknown provider "${id}". Available: ${[...known].join(', ')}`);
       if (change.apiKey !== undefined) {
         const op = change.apiKey === null ? this.secrets.delete : this.secrets.set;
         if (!op) {
-          throw new AppError('FORBIDDEN', `API keys cannot be saved here; set ${keyEnvHint(id)} in the environment instead.`);
+          throw new AppError(
+            'FORBIDDEN',
+            `API keys cannot be saved here; set ${keyEnvHint(id)} in the environment instead.`,
+          );
         }
         // The key itself is never part of an error: a store failure names the provider only.
-        await (change.apiKey === null ? this.secrets.delete?.(id) : this.secrets.set?.(id, change.apiKey))?.catch(() => {
-          throw new AppError('INTERNAL', `The key for ${id} could not be saved in the system keychain.`);
-        });
+        await (change.apiKey === null ? this.secrets.delete?.(id) : this.secrets.set?.(id, change.apiKey))?.catch(
+          () => {
+            throw new AppError('INTERNAL', `The key for ${id} could not be saved in the system keychain.`);
+          },
+        );
       }
       const prefs = { ...(s.providers[id] ?? {}) };
       if (change.enabled !== undefined) prefs.enabled = change.enabled;
@@ -164,11 +194,13 @@ export class SettingsService {
 
   /** Every key currently known, for redacting text that leaves the process. */
   async knownKeys(): Promise<string[]> {
-    const keys = await Promise.all(this.opts.providers().map(async (p) => {
-      const key = await this.secrets.get(p.id).catch(() => null);
-      // A two-part key (Kling) may come back quoted by halves.
-      return key ? keyPieces(p.id, key) : [];
-    }));
+    const keys = await Promise.all(
+      this.opts.providers().map(async (p) => {
+        const key = await this.secrets.get(p.id).catch(() => null);
+        // A two-part key (Kling) may come back quoted by halves.
+        return key ? keyPieces(p.id, key) : [];
+      }),
+    );
     return keys.flat().filter(Boolean);
   }
 }

@@ -11,7 +11,8 @@ import { AppError } from '../../../shared/errors.js';
 /** ENOSPC / EDQUOT on the error, or ffmpeg's "No space left on device" in its stderr tail. */
 export function isDiskFull(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || (typeof code === 'string' && code.startsWith('SQLITE_FULL'))) return true;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || (typeof code === 'string' && code.startsWith('SQLITE_FULL')))
+    return true;
   const tail = (err as { details?: { stderrTail?: unknown } } | null)?.details?.stderrTail;
   const text = `${typeof tail === 'string' ? tail : ''}\n${err instanceof Error ? err.message : ''}`;
   return /No space left on device|Disk quota exceeded/i.test(text);
@@ -67,7 +68,10 @@ export function formatBytes(n: number): string {
 export function diskFullError(path: string, what: string, neededBytes: number | null): AppError {
   const disk = mountPointOf(path);
   const free = freeBytes(path);
-  const need = neededBytes !== null && neededBytes > 0 ? `about ${formatBytes(neededBytes)} more is needed` : 'more space is needed';
+  const need =
+    neededBytes !== null && neededBytes > 0
+      ? `about ${formatBytes(neededBytes)} more is needed`
+      : 'more space is needed';
   const freeText = free !== null ? ` (${formatBytes(free)} free)` : '';
   return new AppError(
     'DISK_FULL',

@@ -14,10 +14,13 @@ export interface AddAudioPayload {
   startFrame?: number;
 }
 
-const exists = (s: { snapshot: { audioItems: { id: string }[] } | null }, id: string) => s.snapshot?.audioItems.some((a) => a.id === id) === true;
+const exists = (s: { snapshot: { audioItems: { id: string }[] } | null }, id: string) =>
+  s.snapshot?.audioItems.some((a) => a.id === id) === true;
 
 const audioAdd: Action<'audio.add'> = {
-  id: 'audio.add', labelKey: 'timeline.audio.add', place: 'audio',
+  id: 'audio.add',
+  labelKey: 'timeline.audio.add',
+  place: 'audio',
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }, p) {
     const path = await api.importFile(p.file);
@@ -27,7 +30,9 @@ const audioAdd: Action<'audio.add'> = {
 };
 
 const audioUpdate: Action<'audio.update'> = {
-  id: 'audio.update', labelKey: 'workspace.audio.update', place: 'audio',
+  id: 'audio.update',
+  labelKey: 'workspace.audio.update',
+  place: 'audio',
   predicate: (s, p) => {
     const item = s.snapshot?.audioItems.find((a) => a.id === p.id);
     // A patch that changes nothing is not an edit (no undo step for it).
@@ -39,7 +44,9 @@ const audioUpdate: Action<'audio.update'> = {
 };
 
 const audioRemove: Action<'audio.remove'> = {
-  id: 'audio.remove', labelKey: 'workspace.audio.remove', place: 'audio',
+  id: 'audio.remove',
+  labelKey: 'workspace.audio.remove',
+  place: 'audio',
   predicate: (s, p) => exists(s, p.id),
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('audio.remove', p));

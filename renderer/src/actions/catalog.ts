@@ -10,5 +10,17 @@ export function globalActions(): Action[] {
 
 /** The shot context menu (grid and timeline), in order; null is a separator. */
 export const SHOT_MENU: readonly (string | null)[] = [
-  'play.toggle', null, 'edit.split', 'edit.duplicate', 'edit.copy', 'edit.paste', null, 'trim.in', 'trim.out', null, 'take.extendSelected', null, 'edit.delete',
+  'play.toggle',
+  null,
+  'edit.split',
+  'edit.duplicate',
+  'edit.copy',
+  'edit.paste',
+  null,
+  'trim.in',
+  'trim.out',
+  null,
+  'take.extendSelected',
+  null,
+  'edit.delete',
 ];

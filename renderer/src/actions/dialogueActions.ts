@@ -5,12 +5,15 @@
  */
 import type { Action, ActionMap } from './registry';
 
-const hasShot = (s: { snapshot: { shots: { id: string }[] } | null }, id: string): boolean => !!s.snapshot?.shots.some((x) => x.id === id);
+const hasShot = (s: { snapshot: { shots: { id: string }[] } | null }, id: string): boolean =>
+  !!s.snapshot?.shots.some((x) => x.id === id);
 const hasLines = (s: { snapshot: { dialogueLines?: { shotId: string }[] } | null }, ids?: string[]): boolean =>
   !!s.snapshot?.dialogueLines?.some((l) => !ids?.length || ids.includes(l.shotId));
 
 const setLines: Action<'dialogue.setLines'> = {
-  id: 'dialogue.setLines', labelKey: 'dialogue.save', place: 'shot',
+  id: 'dialogue.setLines',
+  labelKey: 'dialogue.save',
+  place: 'shot',
   predicate: (s, p) => hasShot(s, p.shotId),
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('dialogue.setLines', p));
@@ -18,7 +21,9 @@ const setLines: Action<'dialogue.setLines'> = {
 };
 
 const voice: Action<'dialogue.voice'> = {
-  id: 'dialogue.voice', labelKey: 'dialogue.voice', place: 'shot',
+  id: 'dialogue.voice',
+  labelKey: 'dialogue.voice',
+  place: 'shot',
   predicate: (s, p) => hasLines(s, p.shotIds),
   async perform({ api }, p) {
     await api.call('dialogue.voice', p.shotIds?.length ? { shotIds: p.shotIds } : {});
@@ -26,16 +31,22 @@ const voice: Action<'dialogue.voice'> = {
 };
 
 const fit: Action<'dialogue.fit'> = {
-  id: 'dialogue.fit', labelKey: 'dialogue.fit', place: 'shot',
+  id: 'dialogue.fit',
+  labelKey: 'dialogue.fit',
+  place: 'shot',
   predicate: (s, p) => hasLines(s, p.shotIds),
   async perform({ api, store }, p) {
-    const ids = p.shotIds.length ? p.shotIds : [...new Set((store.getState().snapshot?.dialogueLines ?? []).map((l) => l.shotId))];
+    const ids = p.shotIds.length
+      ? p.shotIds
+      : [...new Set((store.getState().snapshot?.dialogueLines ?? []).map((l) => l.shotId))];
     store.getState().setSnapshot(await api.call('dialogue.fit', { shotIds: ids }));
   },
 };
 
 const setVoice: Action<'dialogue.setVoice'> = {
-  id: 'dialogue.setVoice', labelKey: 'dialogue.voiceOf', place: 'shot',
+  id: 'dialogue.setVoice',
+  labelKey: 'dialogue.voiceOf',
+  place: 'shot',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('dialogue.setVoice', p));
   },
@@ -43,7 +54,9 @@ const setVoice: Action<'dialogue.setVoice'> = {
 
 /** A subtitle sidecar of the dialogue next to the export (SRT or WebVTT). */
 const sidecar: Action<'export.subtitles'> = {
-  id: 'export.subtitles', labelKey: 'dialogue.sidecar', place: 'export',
+  id: 'export.subtitles',
+  labelKey: 'dialogue.sidecar',
+  place: 'export',
   predicate: (s) => hasLines(s),
   async perform({ api }, p) {
     await api.call('export.subtitles', p);
@@ -51,14 +64,19 @@ const sidecar: Action<'export.subtitles'> = {
 };
 
 const takeAudio: Action<'take.setAudio'> = {
-  id: 'take.setAudio', labelKey: 'dialogue.takeAudio', place: 'shot',
+  id: 'take.setAudio',
+  labelKey: 'dialogue.takeAudio',
+  place: 'shot',
   predicate: (s, p) => !!s.snapshot?.takes.some((t) => t.id === p.takeId),
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.setAudio', p));
   },
 };
 
-export const dialogueActions: Pick<ActionMap, 'dialogue.setLines' | 'dialogue.voice' | 'dialogue.fit' | 'dialogue.setVoice' | 'export.subtitles' | 'take.setAudio'> = {
+export const dialogueActions: Pick<
+  ActionMap,
+  'dialogue.setLines' | 'dialogue.voice' | 'dialogue.fit' | 'dialogue.setVoice' | 'export.subtitles' | 'take.setAudio'
+> = {
   'export.subtitles': sidecar,
   'dialogue.setVoice': setVoice,
   'dialogue.setLines': setLines,

@@ -17,7 +17,9 @@ async function upload(api: ApiClient, pictures: readonly PictureSource[]): Promi
 }
 
 const elementCreate: Action<'element.create'> = {
-  id: 'element.create', labelKey: 'elements.add', place: 'elements',
+  id: 'element.create',
+  labelKey: 'elements.add',
+  place: 'elements',
   predicate: (s, p) => s.snapshot !== null && p.name.trim() !== '',
   async perform({ api, store }, p) {
     const picturePaths: string[] = [];
@@ -29,7 +31,9 @@ const elementCreate: Action<'element.create'> = {
 };
 
 const elementUpdate: Action<'element.update'> = {
-  id: 'element.update', labelKey: 'elements.save', place: 'elements',
+  id: 'element.update',
+  labelKey: 'elements.save',
+  place: 'elements',
   predicate: (s, p) => {
     const el = s.snapshot?.elements.find((e) => e.id === p.elementId);
     return !!el && Object.entries(p.patch).some(([k, v]) => v !== undefined && el[k as keyof typeof el] !== v);
@@ -40,14 +44,18 @@ const elementUpdate: Action<'element.update'> = {
 };
 
 const elementRemove: Action<'element.remove'> = {
-  id: 'element.remove', labelKey: 'elements.remove', place: 'elements',
+  id: 'element.remove',
+  labelKey: 'elements.remove',
+  place: 'elements',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('elements.remove', p));
   },
 };
 
 const elementAddPictures: Action<'element.addPictures'> = {
-  id: 'element.addPictures', labelKey: 'elements.addPictures', place: 'elements',
+  id: 'element.addPictures',
+  labelKey: 'elements.addPictures',
+  place: 'elements',
   predicate: (_s, p) => p.pictures.length > 0,
   async perform({ api, store }, p) {
     const pictures = await upload(api, p.pictures);
@@ -56,14 +64,18 @@ const elementAddPictures: Action<'element.addPictures'> = {
 };
 
 const elementRemovePicture: Action<'element.removePicture'> = {
-  id: 'element.removePicture', labelKey: 'elements.removePicture', place: 'elements',
+  id: 'element.removePicture',
+  labelKey: 'elements.removePicture',
+  place: 'elements',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('elements.removePicture', p));
   },
 };
 
 const shotSetElements: Action<'shot.setElements'> = {
-  id: 'shot.setElements', labelKey: 'elements.attach', place: 'shot',
+  id: 'shot.setElements',
+  labelKey: 'elements.attach',
+  place: 'shot',
   predicate: (s, p) => {
     const shot = s.snapshot?.shots.find((x) => x.id === p.shotId);
     return !!shot && shot.elementIds.join('\u0000') !== p.elementIds.join('\u0000');
@@ -74,7 +86,13 @@ const shotSetElements: Action<'shot.setElements'> = {
 };
 
 export const elementActions: Pick<
-  ActionMap, 'element.create' | 'element.update' | 'element.remove' | 'element.addPictures' | 'element.removePicture' | 'shot.setElements'
+  ActionMap,
+  | 'element.create'
+  | 'element.update'
+  | 'element.remove'
+  | 'element.addPictures'
+  | 'element.removePicture'
+  | 'shot.setElements'
 > = {
   'element.create': elementCreate,
   'element.update': elementUpdate,

@@ -11,9 +11,14 @@ export const exportStart: Action<'export.start'> = {
     const outPath = p.outPath.trim();
     store.getState().setExportRun({ exportId: null, state: 'starting', progress: 0, outPath, error: null });
     try {
-      const { exportId } = await api.call('export.start', { outPath, quality: p.quality, ...(p.subtitles ? { subtitles: p.subtitles } : {}) });
+      const { exportId } = await api.call('export.start', {
+        outPath,
+        quality: p.quality,
+        ...(p.subtitles ? { subtitles: p.subtitles } : {}),
+      });
       const run = store.getState().exportRun;
-      if (run && run.exportId === null) store.getState().setExportRun({ ...run, exportId, state: run.state === 'starting' ? 'running' : run.state });
+      if (run && run.exportId === null)
+        store.getState().setExportRun({ ...run, exportId, state: run.state === 'starting' ? 'running' : run.state });
     } catch (err) {
       store.getState().setExportRun(null);
       throw err;

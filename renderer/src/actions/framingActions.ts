@@ -5,7 +5,9 @@
 import type { Action, ActionMap } from './registry';
 
 const shotSetFraming: Action<'shot.setFraming'> = {
-  id: 'shot.setFraming', labelKey: 'framing.action', place: 'shot',
+  id: 'shot.setFraming',
+  labelKey: 'framing.action',
+  place: 'shot',
   predicate: (s, p) => !!s.snapshot?.shots.some((shot) => shot.id === p.shotId),
   async perform({ api, store }, p) {
     const aspect = p.aspect ?? store.getState().snapshot?.project.aspect;

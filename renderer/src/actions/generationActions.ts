@@ -28,7 +28,11 @@ async function loadProviders(api: ApiClient, store: AppStore): Promise<void> {
 
 export const generationActions = {
   'generate.open': {
-    id: 'generate.open', labelKey: 'generate.open', place: 'generateDialog', global: true, group: 'file',
+    id: 'generate.open',
+    labelKey: 'generate.open',
+    place: 'generateDialog',
+    global: true,
+    group: 'file',
     predicate: hasShots,
     async perform({ api, store }) {
       store.getState().setEstimate(null);
@@ -37,13 +41,16 @@ export const generationActions = {
     },
   },
   'generate.run': {
-    id: 'generate.run', labelKey: 'generate.start', place: 'generateDialog',
+    id: 'generate.run',
+    labelKey: 'generate.start',
+    place: 'generateDialog',
     async perform({ api, store }, p) {
       // Ask again right before starting: a job may have finished or the budget changed since.
       const est = await api.call('generate.estimate', p);
       store.getState().setEstimate(est);
       if (est.jobs === 0) throw new AppError('INVALID_INPUT', 'There is nothing to generate for this choice.');
-      if (est.overBudget) throw new AppError('INVALID_INPUT', 'This batch is over the project budget. Nothing was sent.');
+      if (est.overBudget)
+        throw new AppError('INVALID_INPUT', 'This batch is over the project budget. Nothing was sent.');
       await api.call('generate.start', p);
       store.getState().setSnapshot(await api.call('project.current', {}));
       setJobsUi({ generateOpen: false });
@@ -52,7 +59,9 @@ export const generationActions = {
     },
   },
   'generate.close': {
-    id: 'generate.close', labelKey: 'generate.cancel', place: 'generateDialog',
+    id: 'generate.close',
+    labelKey: 'generate.cancel',
+    place: 'generateDialog',
     async perform({ store }) {
       setJobsUi({ generateOpen: false });
       store.getState().setEstimate(null);
@@ -60,13 +69,18 @@ export const generationActions = {
     },
   },
   'jobs.refresh': {
-    id: 'jobs.refresh', labelKey: 'jobs.refresh', place: 'jobs', predicate: (s) => s.snapshot !== null,
+    id: 'jobs.refresh',
+    labelKey: 'jobs.refresh',
+    place: 'jobs',
+    predicate: (s) => s.snapshot !== null,
     async perform({ api, store }) {
       await refreshJobs(api, store);
     },
   },
   'jobs.cancel': {
-    id: 'jobs.cancel', labelKey: 'jobs.cancel', place: 'jobs',
+    id: 'jobs.cancel',
+    labelKey: 'jobs.cancel',
+    place: 'jobs',
     async perform({ api, store }, p) {
       await api.call('jobs.cancel', { jobId: p.jobId });
       await refreshJobs(api, store);
@@ -74,21 +88,31 @@ export const generationActions = {
     },
   },
   'jobs.retryAsk': {
-    id: 'jobs.retryAsk', labelKey: 'jobs.retry', place: 'jobs',
+    id: 'jobs.retryAsk',
+    labelKey: 'jobs.retry',
+    place: 'jobs',
     async perform({ api, store }, p) {
-      const job = store.getState().jobList?.find((j) => j.id === p.jobId) ?? store.getState().snapshot?.jobs.find((j) => j.id === p.jobId);
+      const job =
+        store.getState().jobList?.find((j) => j.id === p.jobId) ??
+        store.getState().snapshot?.jobs.find((j) => j.id === p.jobId);
       if (!job) throw new AppError('NOT_FOUND', `Job ${p.jobId} is not in this project.`);
-      setJobsUi({ retry: { jobId: job.id, shotId: job.shotId, provider: job.provider, model: job.model }, retryEstimate: null });
+      setJobsUi({
+        retry: { jobId: job.id, shotId: job.shotId, provider: job.provider, model: job.model },
+        retryEstimate: null,
+      });
       setJobsUi({ retryEstimate: await api.call('generate.estimate', retryBatch(job)) });
     },
   },
   'jobs.retry': {
-    id: 'jobs.retry', labelKey: 'jobs.retryConfirm', place: 'jobs',
+    id: 'jobs.retry',
+    labelKey: 'jobs.retryConfirm',
+    place: 'jobs',
     predicate: () => jobsUi.getState().retryEstimate !== null,
     async perform({ api, store }) {
       const { retry, retryEstimate } = jobsUi.getState();
       if (!retry || !retryEstimate) return;
-      if (retryEstimate.overBudget) throw new AppError('INVALID_INPUT', 'This retry is over the project budget. Nothing was sent.');
+      if (retryEstimate.overBudget)
+        throw new AppError('INVALID_INPUT', 'This retry is over the project budget. Nothing was sent.');
       setJobsUi({ retry: null, retryEstimate: null });
       await api.call('generate.start', retryBatch(retry));
       store.getState().setSnapshot(await api.call('project.current', {}));
@@ -96,20 +120,29 @@ export const generationActions = {
     },
   },
   'jobs.retryDismiss': {
-    id: 'jobs.retryDismiss', labelKey: 'jobs.keep', place: 'jobs',
+    id: 'jobs.retryDismiss',
+    labelKey: 'jobs.keep',
+    place: 'jobs',
     async perform() {
       setJobsUi({ retry: null, retryEstimate: null });
     },
   },
   'budget.set': {
-    id: 'budget.set', labelKey: 'budget.set', place: 'budget', predicate: (s) => s.snapshot !== null,
+    id: 'budget.set',
+    labelKey: 'budget.set',
+    place: 'budget',
+    predicate: (s) => s.snapshot !== null,
     async perform({ api, store }, p) {
       await api.call('project.setBudget', { budgetCap: p.budgetCap });
       store.getState().setLedger(await api.call('jobs.ledger', {}));
     },
   },
   'settings.open': {
-    id: 'settings.open', labelKey: 'settings.open', place: 'settings', global: true, group: 'file',
+    id: 'settings.open',
+    labelKey: 'settings.open',
+    place: 'settings',
+    global: true,
+    group: 'file',
     async perform({ api, store }) {
       setJobsUi({ settingsOpen: true, tests: {} });
       const [settings] = await Promise.all([api.call('settings.get', {}), loadProviders(api, store)]);
@@ -117,14 +150,18 @@ export const generationActions = {
     },
   },
   'settings.update': {
-    id: 'settings.update', labelKey: 'settings.save', place: 'settings',
+    id: 'settings.update',
+    labelKey: 'settings.save',
+    place: 'settings',
     async perform({ api, store }, p) {
       store.getState().setSettings(await api.call('settings.update', p.patch));
       await loadProviders(api, store);
     },
   },
   'providers.test': {
-    id: 'providers.test', labelKey: 'settings.test', place: 'settings',
+    id: 'providers.test',
+    labelKey: 'settings.test',
+    place: 'settings',
     async perform({ api }, p) {
       setJobsUi({ tests: { ...jobsUi.getState().tests, [p.provider]: null } });
       const result = await api.call('providers.test', { provider: p.provider });
@@ -135,7 +172,13 @@ export const generationActions = {
 
 /** One more take of the job's shot, on the same provider and model, with the same seed. */
 function retryBatch(job: { shotId: string; provider: string; model: string | null }): Batch {
-  return { shotIds: [job.shotId], provider: job.provider, ...(job.model ? { model: job.model } : {}), variations: 1, seed: 'same' };
+  return {
+    shotIds: [job.shotId],
+    provider: job.provider,
+    ...(job.model ? { model: job.model } : {}),
+    variations: 1,
+    seed: 'same',
+  };
 }
 
 export const generateAll: Action<'generate.all'> = {

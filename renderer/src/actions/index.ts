@@ -2,9 +2,33 @@
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
 import type { ActionMap } from './registry';
 import { shotAdd, shotMove, shotRemove, shotSelectTake, shotsPaste, shotUpdate } from './shotActions';
-import { editCopy, editDelete, editDuplicate, editPaste, editSplit, markClear, markIn, markOut, shotsMoveMany, trimIn, trimOut } from './shotEditActions';
+import {
+  editCopy,
+  editDelete,
+  editDuplicate,
+  editPaste,
+  editSplit,
+  markClear,
+  markIn,
+  markOut,
+  shotsMoveMany,
+  trimIn,
+  trimOut,
+} from './shotEditActions';
 import { viewActions } from './viewActions';
-import { sceneAdd, sceneRemove, sceneRename, shotSetFrame, shotSetScene, shotSetTrim, takeExtend, takeExtendSelected, takeGenerate, takeRate, takeRemove } from './sceneTakeActions';
+import {
+  sceneAdd,
+  sceneRemove,
+  sceneRename,
+  shotSetFrame,
+  shotSetScene,
+  shotSetTrim,
+  takeExtend,
+  takeExtendSelected,
+  takeGenerate,
+  takeRate,
+  takeRemove,
+} from './sceneTakeActions';
 import { timelineActions } from './timelineActions';
 import { exportCancel, exportStart } from './exportActions';
 import { generateAll, generationActions } from './generationActions';

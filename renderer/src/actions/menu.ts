@@ -13,6 +13,7 @@ export function runMenuAction(ctx: ActionContext, id: string): Promise<boolean> 
     return ctx.store.getState().snapshot ? runAction(ctx, actions['project.close'], undefined) : Promise.resolve(false);
   }
   const action = (actions as Record<string, Action | undefined>)[ALIASES[id] ?? id];
-  if (!action || (!action.global && action.id !== 'history.undo' && action.id !== 'history.redo')) return Promise.resolve(false);
+  if (!action || (!action.global && action.id !== 'history.undo' && action.id !== 'history.redo'))
+    return Promise.resolve(false);
   return runAction(ctx, action, undefined as never);
 }

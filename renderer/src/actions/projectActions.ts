@@ -18,7 +18,12 @@ export const projectCreate: Action<'project.create'> = {
   place: 'start.create',
   predicate: (_s, p) => p.dir.trim() !== '' && p.name.trim() !== '',
   async perform({ api, store }, p) {
-    const snapshot = await api.call('project.create', { ...p, dir: p.dir.trim(), name: p.name.trim(), fps: p.fps.trim() });
+    const snapshot = await api.call('project.create', {
+      ...p,
+      dir: p.dir.trim(),
+      name: p.name.trim(),
+      fps: p.fps.trim(),
+    });
     store.getState().setSnapshot(snapshot);
   },
 };

@@ -9,7 +9,9 @@ import { selectedShotIds } from './selection';
 import { runAction, type Action } from './registry';
 
 export const sceneAdd: Action<'scene.add'> = {
-  id: 'scene.add', labelKey: 'editor.scene.add', place: 'app',
+  id: 'scene.add',
+  labelKey: 'editor.scene.add',
+  place: 'app',
   predicate: (s, p) => s.snapshot !== null && p.heading.trim() !== '',
   async perform({ api, store }, p) {
     const input = p.index === undefined ? { heading: p.heading.trim() } : { heading: p.heading.trim(), index: p.index };
@@ -18,22 +20,31 @@ export const sceneAdd: Action<'scene.add'> = {
 };
 
 export const sceneRename: Action<'scene.rename'> = {
-  id: 'scene.rename', labelKey: 'editor.scene.rename', place: 'app',
-  predicate: (s, p) => p.heading.trim() !== '' && s.snapshot?.scenes.find((x) => x.id === p.sceneId)?.heading !== p.heading.trim(),
+  id: 'scene.rename',
+  labelKey: 'editor.scene.rename',
+  place: 'app',
+  predicate: (s, p) =>
+    p.heading.trim() !== '' && s.snapshot?.scenes.find((x) => x.id === p.sceneId)?.heading !== p.heading.trim(),
   async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('scenes.update', { sceneId: p.sceneId, patch: { heading: p.heading.trim() } }));
+    store
+      .getState()
+      .setSnapshot(await api.call('scenes.update', { sceneId: p.sceneId, patch: { heading: p.heading.trim() } }));
   },
 };
 
 export const sceneRemove: Action<'scene.remove'> = {
-  id: 'scene.remove', labelKey: 'editor.scene.remove', place: 'app',
+  id: 'scene.remove',
+  labelKey: 'editor.scene.remove',
+  place: 'app',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('scenes.remove', p));
   },
 };
 
 export const shotSetScene: Action<'shot.setScene'> = {
-  id: 'shot.setScene', labelKey: 'editor.scene.assign', place: 'shot',
+  id: 'shot.setScene',
+  labelKey: 'editor.scene.assign',
+  place: 'shot',
   predicate: (_s, p) => p.shotIds.length > 0,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.setScene', p));
@@ -41,14 +52,18 @@ export const shotSetScene: Action<'shot.setScene'> = {
 };
 
 export const takeRate: Action<'take.rate'> = {
-  id: 'take.rate', labelKey: 'editor.takes.rate', place: 'shot',
+  id: 'take.rate',
+  labelKey: 'editor.takes.rate',
+  place: 'shot',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.rate', p));
   },
 };
 
 export const takeRemove: Action<'take.remove'> = {
-  id: 'take.remove', labelKey: 'editor.takes.remove', place: 'shot',
+  id: 'take.remove',
+  labelKey: 'editor.takes.remove',
+  place: 'shot',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.remove', p));
   },
@@ -67,7 +82,9 @@ export function canExtendTake(s: AppState, takeId: string): boolean {
 }
 
 export const takeExtend: Action<'take.extend'> = {
-  id: 'take.extend', labelKey: 'editor.takes.extend', place: 'shot',
+  id: 'take.extend',
+  labelKey: 'editor.takes.extend',
+  place: 'shot',
   predicate: (s, p) => canExtendTake(s, p.takeId),
   async perform({ api, store }, p) {
     // One contract call = one undo step: the shot is inserted with provider, model, prompt and
@@ -81,12 +98,16 @@ export const takeExtend: Action<'take.extend'> = {
 /** The take in the cut of the one selected shot, if it can be extended. */
 function selectedExtendableTake(s: AppState): string | null {
   const ids = selectedShotIds(s);
-  const take = ids.length === 1 ? s.snapshot?.shots.find((x) => x.id === ids[0])?.selectedTakeId ?? null : null;
+  const take = ids.length === 1 ? (s.snapshot?.shots.find((x) => x.id === ids[0])?.selectedTakeId ?? null) : null;
   return take && canExtendTake(s, take) ? take : null;
 }
 
 export const takeExtendSelected: Action<'take.extendSelected'> = {
-  id: 'take.extendSelected', labelKey: 'editor.takes.extend', place: 'shot', global: true, group: 'edit',
+  id: 'take.extendSelected',
+  labelKey: 'editor.takes.extend',
+  place: 'shot',
+  global: true,
+  group: 'edit',
   predicate: (s) => selectedExtendableTake(s) !== null,
   async perform(ctx) {
     const takeId = selectedExtendableTake(ctx.store.getState());
@@ -95,7 +116,9 @@ export const takeExtendSelected: Action<'take.extendSelected'> = {
 };
 
 export const takeGenerate: Action<'take.generate'> = {
-  id: 'take.generate', labelKey: 'editor.takes.generate', place: 'generate',
+  id: 'take.generate',
+  labelKey: 'editor.takes.generate',
+  place: 'generate',
   predicate: (s, p) => s.snapshot?.shots.some((x) => x.id === p.shotId) === true,
   async perform(ctx, p) {
     const { api, store } = ctx;
@@ -113,18 +136,21 @@ export const takeGenerate: Action<'take.generate'> = {
 };
 
 export const shotSetFrame: Action<'shot.setFrame'> = {
-  id: 'shot.setFrame', labelKey: 'editor.inspector.setFrame', place: 'shot',
+  id: 'shot.setFrame',
+  labelKey: 'editor.inspector.setFrame',
+  place: 'shot',
   async perform({ api, store }, p) {
     // Upload first: a refused file fails here and the document is untouched.
-    const source = p.source === null ? null
-      : 'file' in p.source ? { path: await api.importFile(p.source.file) }
-        : p.source;
+    const source =
+      p.source === null ? null : 'file' in p.source ? { path: await api.importFile(p.source.file) } : p.source;
     store.getState().setSnapshot(await api.call('shots.setFrame', { shotId: p.shotId, which: p.which, source }));
   },
 };
 
 export const shotSetTrim: Action<'shot.setTrim'> = {
-  id: 'shot.setTrim', labelKey: 'editor.inspector.trim', place: 'shot',
+  id: 'shot.setTrim',
+  labelKey: 'editor.inspector.trim',
+  place: 'shot',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.setTrim', p));
   },

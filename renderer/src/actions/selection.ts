@@ -25,6 +25,10 @@ export function orderedIds(snapshot: ProjectSnapshot): string[] {
 }
 
 /** Selects shots of this document (replace by default). */
-export function selectShots(state: Pick<AppState, 'snapshot'>, ids: readonly string[], mode: SelectMode = 'replace'): void {
+export function selectShots(
+  state: Pick<AppState, 'snapshot'>,
+  ids: readonly string[],
+  mode: SelectMode = 'replace',
+): void {
   selection.getState().select(ids, mode, state.snapshot ? orderedIds(state.snapshot) : [...ids]);
 }

@@ -34,7 +34,16 @@ export function matchShortcut(spec: string, e: KeyLike, mac: boolean): boolean {
 }
 
 const KEY_NAMES: Record<string, string> = {
-  ' ': 'Space', arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓', delete: 'Del', backspace: '⌫', escape: 'Esc', home: 'Home', end: 'End',
+  ' ': 'Space',
+  arrowleft: '←',
+  arrowright: '→',
+  arrowup: '↑',
+  arrowdown: '↓',
+  delete: 'Del',
+  backspace: '⌫',
+  escape: 'Esc',
+  home: 'Home',
+  end: 'End',
 };
 
 /** 'Mod+Shift+Z' -> '⌘⇧Z' on macOS, 'Ctrl+Shift+Z' elsewhere. */

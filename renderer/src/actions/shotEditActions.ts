@@ -21,7 +21,11 @@ function atPlayhead(s: AppState) {
 }
 
 export const editDelete: Action<'edit.delete'> = {
-  id: 'edit.delete', labelKey: 'editor.edit.delete', group: 'edit', global: true, place: 'shot',
+  id: 'edit.delete',
+  labelKey: 'editor.edit.delete',
+  group: 'edit',
+  global: true,
+  place: 'shot',
   shortcuts: ['Delete', 'Backspace'],
   predicate: someSelected,
   async perform({ api, store }) {
@@ -31,7 +35,11 @@ export const editDelete: Action<'edit.delete'> = {
 };
 
 export const editDuplicate: Action<'edit.duplicate'> = {
-  id: 'edit.duplicate', labelKey: 'editor.edit.duplicate', group: 'edit', global: true, place: 'shot',
+  id: 'edit.duplicate',
+  labelKey: 'editor.edit.duplicate',
+  group: 'edit',
+  global: true,
+  place: 'shot',
   shortcuts: ['Mod+D'],
   predicate: someSelected,
   async perform({ api, store }) {
@@ -41,14 +49,22 @@ export const editDuplicate: Action<'edit.duplicate'> = {
 };
 
 export const editCopy: Action<'edit.copy'> = {
-  id: 'edit.copy', labelKey: 'editor.edit.copy', group: 'edit', global: true, place: 'shot',
+  id: 'edit.copy',
+  labelKey: 'editor.edit.copy',
+  group: 'edit',
+  global: true,
+  place: 'shot',
   shortcuts: ['Mod+C'],
   predicate: someSelected,
   perform: async ({ store }) => selection.getState().setClipboard(selectedShotIds(store.getState())),
 };
 
 export const editPaste: Action<'edit.paste'> = {
-  id: 'edit.paste', labelKey: 'editor.edit.paste', group: 'edit', global: true, place: 'shot',
+  id: 'edit.paste',
+  labelKey: 'editor.edit.paste',
+  group: 'edit',
+  global: true,
+  place: 'shot',
   shortcuts: ['Mod+V'],
   predicate: (s) => {
     const ids = new Set(s.snapshot?.shots.map((x) => x.id) ?? []);
@@ -66,7 +82,11 @@ export const editPaste: Action<'edit.paste'> = {
 };
 
 export const editSplit: Action<'edit.split'> = {
-  id: 'edit.split', labelKey: 'editor.edit.split', group: 'edit', global: true, place: 'shot',
+  id: 'edit.split',
+  labelKey: 'editor.edit.split',
+  group: 'edit',
+  global: true,
+  place: 'shot',
   // Ctrl/Cmd+K as in Premiere Pro and Ctrl/Cmd+B as in Resolve and CapCut; the command
   // palette moved to Ctrl/Cmd+Shift+P (README, Keyboard).
   shortcuts: ['S', 'Mod+K', 'Mod+B'],
@@ -87,8 +107,16 @@ export const editSplit: Action<'edit.split'> = {
  * with a reason (shown in the inspector) when nothing or more than one shot is selected, when
  * the playhead is outside that shot, or when the trim would leave no frame. One undo step.
  */
-export function trimPlan(s: AppState, which: 'in' | 'out', playhead: number):
-  { ok: true; shotId: string; call: { kind: 'trim'; inFrames: number; outFrames: number | null } | { kind: 'duration'; frames: number } }
+export function trimPlan(
+  s: AppState,
+  which: 'in' | 'out',
+  playhead: number,
+):
+  | {
+      ok: true;
+      shotId: string;
+      call: { kind: 'trim'; inFrames: number; outFrames: number | null } | { kind: 'duration'; frames: number };
+    }
   | { ok: false; reason: 'selectOne' | 'outside' | 'zeroLength' | 'nothing' } {
   const ids = selectedShotIds(s);
   if (!s.snapshot || ids.length !== 1) return { ok: false, reason: 'selectOne' };
@@ -100,7 +128,8 @@ export function trimPlan(s: AppState, which: 'in' | 'out', playhead: number):
   if (offset < 0 || offset > seg.frames) return { ok: false, reason: 'outside' };
   if (which === 'out' && offset === 0) return { ok: false, reason: 'zeroLength' };
   if (which === 'in' && offset === seg.frames) return { ok: false, reason: 'zeroLength' };
-  if ((which === 'in' && offset === 0) || (which === 'out' && offset === seg.frames)) return { ok: false, reason: 'nothing' };
+  if ((which === 'in' && offset === 0) || (which === 'out' && offset === seg.frames))
+    return { ok: false, reason: 'nothing' };
   if (seg.mediaPath === null) {
     // A shot without a take has no media to trim: its length is what changes.
     return { ok: true, shotId, call: { kind: 'duration', frames: which === 'in' ? seg.frames - offset : offset } };
@@ -108,7 +137,11 @@ export function trimPlan(s: AppState, which: 'in' | 'out', playhead: number):
   const inFrames = seg.inFrames;
   const outFrames = inFrames + seg.frames;
   return which === 'in'
-    ? { ok: true, shotId, call: { kind: 'trim', inFrames: inFrames + offset, outFrames: shot.trimOutFrames === null ? null : outFrames } }
+    ? {
+        ok: true,
+        shotId,
+        call: { kind: 'trim', inFrames: inFrames + offset, outFrames: shot.trimOutFrames === null ? null : outFrames },
+      }
     : { ok: true, shotId, call: { kind: 'trim', inFrames, outFrames: inFrames + offset } };
 }
 
@@ -116,16 +149,23 @@ function trimTo(which: 'in' | 'out'): Action<'trim.in' | 'trim.out'> {
   return {
     id: which === 'in' ? 'trim.in' : 'trim.out',
     labelKey: which === 'in' ? 'workspace.trim.start' : 'workspace.trim.end',
-    group: 'edit', global: true, place: 'shot',
+    group: 'edit',
+    global: true,
+    place: 'shot',
     shortcuts: [which === 'in' ? 'Q' : 'W'],
     // Always runnable with a project: a refusal is explained, never a silent no-op.
     predicate: someSelected,
     async perform({ api, store }) {
       const plan = trimPlan(store.getState(), which, getPlayhead());
       if (!plan.ok) throw new AppError('INVALID_INPUT', i18next.t(`workspace.trim.refused.${plan.reason}`));
-      const next = plan.call.kind === 'trim'
-        ? await api.call('shots.setTrim', { shotId: plan.shotId, inFrames: plan.call.inFrames, outFrames: plan.call.outFrames })
-        : await api.call('shots.update', { shotId: plan.shotId, patch: { durationFrames: plan.call.frames } });
+      const next =
+        plan.call.kind === 'trim'
+          ? await api.call('shots.setTrim', {
+              shotId: plan.shotId,
+              inFrames: plan.call.inFrames,
+              outFrames: plan.call.outFrames,
+            })
+          : await api.call('shots.update', { shotId: plan.shotId, patch: { durationFrames: plan.call.frames } });
       store.getState().setSnapshot(next);
     },
   };
@@ -138,15 +178,19 @@ function markAt(which: 'in' | 'out'): Action<'mark.in' | 'mark.out'> {
   return {
     id: which === 'in' ? 'mark.in' : 'mark.out',
     labelKey: which === 'in' ? 'workspace.marks.setIn' : 'workspace.marks.setOut',
-    group: 'edit', global: true, place: 'app', shortcuts: [which === 'in' ? 'I' : 'O'],
+    group: 'edit',
+    global: true,
+    place: 'app',
+    shortcuts: [which === 'in' ? 'I' : 'O'],
     predicate: (s) => (s.snapshot?.shots.length ?? 0) > 0,
     async perform() {
       const at = getPlayhead();
       const m = editorUi.getState().marks;
       // A mark past the other one moves that one out of the way (the range is never inverted).
-      const marks = which === 'in'
-        ? { in: at, out: m.out !== null && m.out < at ? null : m.out }
-        : { in: m.in !== null && m.in > at ? null : m.in, out: at };
+      const marks =
+        which === 'in'
+          ? { in: at, out: m.out !== null && m.out < at ? null : m.out }
+          : { in: m.in !== null && m.in > at ? null : m.in, out: at };
       setEditorUi({ marks });
     },
   };
@@ -155,13 +199,20 @@ export const markIn = markAt('in') as Action<'mark.in'>;
 export const markOut = markAt('out') as Action<'mark.out'>;
 
 export const markClear: Action<'mark.clear'> = {
-  id: 'mark.clear', labelKey: 'workspace.marks.clear', group: 'edit', global: true, place: 'app', shortcuts: ['Alt+X'],
+  id: 'mark.clear',
+  labelKey: 'workspace.marks.clear',
+  group: 'edit',
+  global: true,
+  place: 'app',
+  shortcuts: ['Alt+X'],
   predicate: () => editorUi.getState().marks.in !== null || editorUi.getState().marks.out !== null,
   perform: async () => setEditorUi({ marks: { in: null, out: null } }),
 };
 
 export const shotsMoveMany: Action<'shots.moveMany'> = {
-  id: 'shots.moveMany', labelKey: 'editor.grid.move', place: 'shot',
+  id: 'shots.moveMany',
+  labelKey: 'editor.grid.move',
+  place: 'shot',
   predicate: (s, p) => {
     if (!s.snapshot || p.shotIds.length === 0) return false;
     // A drop that changes nothing is not an edit (and must not add an undo step).

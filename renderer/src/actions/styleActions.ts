@@ -10,7 +10,9 @@ import type { Action, ActionMap } from './registry';
 type Picture = NonNullable<MethodInput<'project.setStyle'>['pictures']>[number];
 
 const styleSetPrompt: Action<'style.setPrompt'> = {
-  id: 'style.setPrompt', labelKey: 'style.save', place: 'elements',
+  id: 'style.setPrompt',
+  labelKey: 'style.save',
+  place: 'elements',
   predicate: (s, p) => !!s.snapshot && s.snapshot.project.stylePrompt !== p.stylePrompt,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('project.setStyle', { stylePrompt: p.stylePrompt }));
@@ -18,11 +20,14 @@ const styleSetPrompt: Action<'style.setPrompt'> = {
 };
 
 const styleSetPictures: Action<'style.setPictures'> = {
-  id: 'style.setPictures', labelKey: 'style.pictures', place: 'elements',
+  id: 'style.setPictures',
+  labelKey: 'style.pictures',
+  place: 'elements',
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }, p) {
     const pictures: Picture[] = [];
-    for (const x of p.pictures) pictures.push('file' in x ? { path: await api.importFile(x.file) } : { assetId: x.assetId });
+    for (const x of p.pictures)
+      pictures.push('file' in x ? { path: await api.importFile(x.file) } : { assetId: x.assetId });
     store.getState().setSnapshot(await api.call('project.setStyle', { pictures }));
   },
 };

@@ -26,7 +26,8 @@ export function createElectronClient(bridge: StoryboardBridge): ApiClient {
     async importFile(file) {
       // Empty for files that exist only in memory (e.g. dragged from another app's canvas).
       const path = bridge.getPathForFile(file);
-      if (!path) throw new AppError('MEDIA_MISSING', `${file.name} has no location on disk; save it to a folder first.`);
+      if (!path)
+        throw new AppError('MEDIA_MISSING', `${file.name} has no location on disk; save it to a folder first.`);
       return path;
     },
     onStatus: () => () => undefined,

@@ -140,7 +140,8 @@ export function createWsClient(opts: WsClientOptions): ApiClient & { dispose(): 
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
     },
-    mediaUrl: (absPath) => `${opts.origin}/media/${encodeURIComponent(absPath)}?token=${encodeURIComponent(opts.token)}`,
+    mediaUrl: (absPath) =>
+      `${opts.origin}/media/${encodeURIComponent(absPath)}?token=${encodeURIComponent(opts.token)}`,
     async importFile(file) {
       const url = `${opts.origin}/upload?token=${encodeURIComponent(opts.token)}&name=${encodeURIComponent(file.name)}`;
       const res = await (opts.fetchImpl ?? fetch)(url, { method: 'POST', body: file });

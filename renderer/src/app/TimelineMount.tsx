@@ -12,7 +12,12 @@ const LazyTimeline = load ? lazy(async () => ({ default: (await load()).Timeline
 
 export function TimelineMount() {
   const { t } = useTranslation();
-  if (!LazyTimeline) return <p className="empty" data-testid="timeline-missing">{t('editor.view.timelineMissing')}</p>;
+  if (!LazyTimeline)
+    return (
+      <p className="empty" data-testid="timeline-missing">
+        {t('editor.view.timelineMissing')}
+      </p>
+    );
   return (
     <Suspense fallback={<p className="empty muted">{t('editor.loading')}</p>}>
       <div className="timeline-host" data-testid="timeline">

@@ -16,7 +16,11 @@ export function isEditable(target: EventTarget | null): boolean {
 
 /** Space and Enter on a focused button or link press it; the shortcut must not also fire. */
 function isPressable(target: EventTarget | null, key: string): boolean {
-  return (key === ' ' || key === 'Enter') && target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
+  return (
+    (key === ' ' || key === 'Enter') &&
+    target instanceof HTMLElement &&
+    ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName)
+  );
 }
 
 export function useShortcuts(): void {

@@ -15,7 +15,16 @@ interface Props<Id extends ActionId> {
   className?: string;
 }
 
-export function ActionButton<Id extends ActionId>({ action, payload, variant = 'secondary', label, busyLabel, testId, type = 'button', className }: Props<Id>) {
+export function ActionButton<Id extends ActionId>({
+  action,
+  payload,
+  variant = 'secondary',
+  label,
+  busyLabel,
+  testId,
+  type = 'button',
+  className,
+}: Props<Id>) {
   const a = useAction(action, payload);
   return (
     <button

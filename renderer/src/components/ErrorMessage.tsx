@@ -11,7 +11,10 @@ export function ErrorMessage({ place }: { place: Place }) {
   const error = useAppState((s) => s.errors[place]);
   if (!error) return null;
   const loc = error.localized && i18n.exists(error.localized.key) ? error.localized : null;
-  const more = typeof loc?.params.more === 'number' && loc.params.more > 0 ? ` ${t('serviceErrors.moreShots', { count: loc.params.more })}` : '';
+  const more =
+    typeof loc?.params.more === 'number' && loc.params.more > 0
+      ? ` ${t('serviceErrors.moreShots', { count: loc.params.more })}`
+      : '';
   const detail = loc ? `${t(loc.key, { ...loc.params, defaultValue: error.message })}${more}` : error.message;
   return (
     <div className="error" role="alert" data-testid={`error-${place}`}>

@@ -17,7 +17,11 @@ export function Field({ label, hint, children }: Props) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {cloneElement(children, { id, ...(hint ? { 'aria-describedby': hintId } : {}) })}
-      {hint && <small id={hintId} className="hint">{hint}</small>}
+      {hint && (
+        <small id={hintId} className="hint">
+          {hint}
+        </small>
+      )}
     </div>
   );
 }

@@ -19,11 +19,19 @@ export function Sheet({ title, testId, className, onClose, children }: SheetProp
   const titleId = useId();
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className={className ? `sheet ${className}` : 'sheet'} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div
+        className={className ? `sheet ${className}` : 'sheet'}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid={testId}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
         <div className="detail-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="btn btn-ghost" autoFocus onClick={onClose}>{t('editor.overlay.close')}</button>
+          <button type="button" className="btn btn-ghost" autoFocus onClick={onClose}>
+            {t('editor.overlay.close')}
+          </button>
         </div>
         {children}
       </div>

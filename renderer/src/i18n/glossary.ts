@@ -33,23 +33,84 @@ export const GLOSSARY: Record<'en' | 'zh-CN', Record<string, Term>> = {
  * units with no Chinese form in use (dB), key names, the CLI command and environment variables.
  */
 export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
-  /^Storyboard$/, /^storyboard$/, /^serve$/, /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+_?$/, /^STORYBOARD_$/, /^API$/, /^GPU$/,
-  /^MP4$/, /^MOV$/, /^PNG$/, /^JPEG$/, /^WebP$/, /^H\.264$/, /^AAC$/, /^ffmpeg$/, /^ffprobe$/, /^dB$/, /^fps$/, /^USD$/, /^US$/,
-  /^Ctrl$/, /^Cmd$/, /^Shift$/, /^Alt$/, /^Space$/, /^Esc$/, /^Enter$/, /^[A-Z]$/,
-  /^ComfyUI$/, /^Veo$/, /^Kling$/, /^Luma$/, /^Runway$/, /^Seedance$/, /^Vidu$/, /^Wan$/, /^MiniMax$/, /^Hailuo$/,
-  /^Replicate$/, /^fal$/, /^ai$/, /^OpenAI$/, /^Sora$/, /^Gemini$/, /^ByteDance$/,
+  /^Storyboard$/,
+  /^storyboard$/,
+  /^serve$/,
+  /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+_?$/,
+  /^STORYBOARD_$/,
+  /^API$/,
+  /^GPU$/,
+  /^MP4$/,
+  /^MOV$/,
+  /^PNG$/,
+  /^JPEG$/,
+  /^WebP$/,
+  /^H\.264$/,
+  /^AAC$/,
+  /^ffmpeg$/,
+  /^ffprobe$/,
+  /^dB$/,
+  /^fps$/,
+  /^USD$/,
+  /^US$/,
+  /^Ctrl$/,
+  /^Cmd$/,
+  /^Shift$/,
+  /^Alt$/,
+  /^Space$/,
+  /^Esc$/,
+  /^Enter$/,
+  /^[A-Z]$/,
+  /^ComfyUI$/,
+  /^Veo$/,
+  /^Kling$/,
+  /^Luma$/,
+  /^Runway$/,
+  /^Seedance$/,
+  /^Vidu$/,
+  /^Wan$/,
+  /^MiniMax$/,
+  /^Hailuo$/,
+  /^Replicate$/,
+  /^fal$/,
+  /^ai$/,
+  /^OpenAI$/,
+  /^Sora$/,
+  /^Gemini$/,
+  /^ByteDance$/,
   // Interchange formats and the editors that open them (names, not prose).
-  /^FCPXML$/, /^OpenTimelineIO$/, /^OTIO$/, /^CMX3600$/, /^EDL$/, /^MLT$/, /^XML$/, /^PDF$/, /^CapCut$/,
-  /^Final$/, /^Cut$/, /^Pro$/, /^Resolve$/, /^Premiere$/, /^Nuke$/, /^Studio$/, /^Shotcut$/, /^Kdenlive$/,
+  /^FCPXML$/,
+  /^OpenTimelineIO$/,
+  /^OTIO$/,
+  /^CMX3600$/,
+  /^EDL$/,
+  /^MLT$/,
+  /^XML$/,
+  /^PDF$/,
+  /^CapCut$/,
+  /^Final$/,
+  /^Cut$/,
+  /^Pro$/,
+  /^Resolve$/,
+  /^Premiere$/,
+  /^Nuke$/,
+  /^Studio$/,
+  /^Shotcut$/,
+  /^Kdenlive$/,
   // Example names in placeholders ("例如：小明、Mara").
-  /^Mara$/, /^mp4$/, /^mov$/,
+  /^Mara$/,
+  /^mp4$/,
+  /^mov$/,
 ];
 
 /**
  * Strings that show input syntax the app parses literally (the paste-a-shot-list format:
  * `prompt | 3s | push_in`): their Latin tokens and "s" are what the user types, not prose.
  */
-export const LITERAL_SYNTAX_KEYS: readonly string[] = ['workspace.paste.placeholder', 'workspace.paste.problem.badField'];
+export const LITERAL_SYNTAX_KEYS: readonly string[] = [
+  'workspace.paste.placeholder',
+  'workspace.paste.problem.badField',
+];
 
 /** The unit word for seconds in a language (numbers themselves go through Intl.NumberFormat). */
 export function secondsUnit(language: string): string {

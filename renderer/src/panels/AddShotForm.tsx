@@ -12,12 +12,22 @@ import { FilePicker } from '../components/FilePicker';
 type Source = 'text' | 'image' | 'clip';
 const SOURCES: readonly Source[] = ['text', 'image', 'clip'];
 
-export function CameraSelect({ value, onChange, id }: { value: CameraMove; onChange(v: CameraMove): void; id?: string }) {
+export function CameraSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value: CameraMove;
+  onChange(v: CameraMove): void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value as CameraMove)}>
       {CAMERA_MOVES.map((m) => (
-        <option key={m} value={m}>{t(`camera.${m}`)}</option>
+        <option key={m} value={m}>
+          {t(`camera.${m}`)}
+        </option>
       ))}
     </select>
   );
@@ -82,13 +92,23 @@ export function AddShotForm() {
       <div className="segmented" role="radiogroup" aria-label={t('addShot.source')}>
         {SOURCES.map((s) => (
           <label key={s} className={s === source ? 'seg selected' : 'seg'}>
-            <input type="radio" name="shot-source" value={s} checked={s === source} onChange={() => pickSource(s)} data-testid={`source-${s}`} />
+            <input
+              type="radio"
+              name="shot-source"
+              value={s}
+              checked={s === source}
+              onChange={() => pickSource(s)}
+              data-testid={`source-${s}`}
+            />
             {t(`addShot.sources.${s}`)}
           </label>
         ))}
       </div>
       {source !== 'text' && (
-        <Field label={source === 'image' ? t('addShot.firstFrame') : t('addShot.clip')} hint={source === 'image' ? t('addShot.firstFrameHint') : t('addShot.clipHint')}>
+        <Field
+          label={source === 'image' ? t('addShot.firstFrame') : t('addShot.clip')}
+          hint={source === 'image' ? t('addShot.firstFrameHint') : t('addShot.clipHint')}
+        >
           <FilePicker
             inputRef={fileInput}
             accept={source === 'image' ? 'image/png,image/jpeg,image/webp' : 'video/*,.mp4,.mov,.webm,.mkv'}
@@ -131,7 +151,13 @@ export function AddShotForm() {
       </div>
       {seconds === 'invalid' && <p className="field-error">{t('addShot.durationInvalid')}</p>}
       <ErrorMessage place="addShot" />
-      <button type="submit" className="btn btn-primary" disabled={!enabled} aria-busy={add.busy} data-testid="add-shot-submit">
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={!enabled}
+        aria-busy={add.busy}
+        data-testid="add-shot-submit"
+      >
         {add.busy ? t('addShot.adding') : add.label}
       </button>
     </form>

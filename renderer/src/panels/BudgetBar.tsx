@@ -18,7 +18,10 @@ export function BudgetChip() {
     <span className={`budget-chip${over ? ' over' : ''}`} data-testid="budget-chip" title={t('budget.chipTitle')}>
       {b.cap === null
         ? t('budget.spentNoCap', { spent: formatMoney(b.committed, b.currency, lang) })
-        : t('budget.spentOfCap', { spent: formatMoney(b.committed, b.currency, lang), cap: formatMoney(b.cap, b.currency, lang) })}
+        : t('budget.spentOfCap', {
+            spent: formatMoney(b.committed, b.currency, lang),
+            cap: formatMoney(b.cap, b.currency, lang),
+          })}
     </span>
   );
 }
@@ -46,21 +49,53 @@ export function BudgetBar() {
   return (
     <div className="budget" data-testid="budget">
       <dl className="budget-totals">
-        <div><dt>{t('budget.actual')}</dt><dd data-testid="budget-actual">{money(b.actual)}</dd></div>
-        <div><dt>{t('budget.estimated')}</dt><dd data-testid="budget-estimated">{money(b.estimated)}</dd></div>
-        <div><dt>{t('budget.cap')}</dt><dd data-testid="budget-cap">{b.cap === null ? t('budget.none') : money(b.cap)}</dd></div>
+        <div>
+          <dt>{t('budget.actual')}</dt>
+          <dd data-testid="budget-actual">{money(b.actual)}</dd>
+        </div>
+        <div>
+          <dt>{t('budget.estimated')}</dt>
+          <dd data-testid="budget-estimated">{money(b.estimated)}</dd>
+        </div>
+        <div>
+          <dt>{t('budget.cap')}</dt>
+          <dd data-testid="budget-cap">{b.cap === null ? t('budget.none') : money(b.cap)}</dd>
+        </div>
       </dl>
       {pct !== null && (
-        <span className={`meter${b.used !== null && b.used >= 1 ? ' over' : ''}`} role="meter" aria-label={t('budget.used')}
-          aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct * 100)} data-testid="budget-meter">
+        <span
+          className={`meter${b.used !== null && b.used >= 1 ? ' over' : ''}`}
+          role="meter"
+          aria-label={t('budget.used')}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(pct * 100)}
+          data-testid="budget-meter"
+        >
           <span style={{ width: `${Math.round(pct * 100)}%` }} />
         </span>
       )}
       <form className="inline-form budget-form" onSubmit={submit}>
-        <label className="budget-label" htmlFor="budget-input">{t('budget.capLabel', { currency: b.currency })}</label>
-        <input id="budget-input" inputMode="decimal" value={value} placeholder={t('budget.placeholder')} onChange={(e) => setDraft(e.target.value)}
-          aria-invalid={!valid} data-testid="budget-input" />
-        <button type="submit" className="btn btn-small" disabled={!valid || busy || draft === null} data-testid="budget-save">{t('budget.set')}</button>
+        <label className="budget-label" htmlFor="budget-input">
+          {t('budget.capLabel', { currency: b.currency })}
+        </label>
+        <input
+          id="budget-input"
+          inputMode="decimal"
+          value={value}
+          placeholder={t('budget.placeholder')}
+          onChange={(e) => setDraft(e.target.value)}
+          aria-invalid={!valid}
+          data-testid="budget-input"
+        />
+        <button
+          type="submit"
+          className="btn btn-small"
+          disabled={!valid || busy || draft === null}
+          data-testid="budget-save"
+        >
+          {t('budget.set')}
+        </button>
       </form>
       {!valid && <small className="field-error">{t('budget.invalid')}</small>}
       <ErrorMessage place="budget" />

@@ -39,7 +39,13 @@ function Palette() {
   };
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label={t('editor.palette.title')} data-testid="palette">
+      <div
+        className="palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('editor.palette.title')}
+        data-testid="palette"
+      >
         <input
           autoFocus
           value={query}

@@ -6,7 +6,15 @@ import { projectFile } from '../api/client';
 import { useAppContext } from '../app/context';
 import { assetById } from '../store/selectors';
 
-export function CompareTakes({ takeIds, snapshot, onClose }: { takeIds: readonly string[]; snapshot: ProjectSnapshot; onClose(): void }) {
+export function CompareTakes({
+  takeIds,
+  snapshot,
+  onClose,
+}: {
+  takeIds: readonly string[];
+  snapshot: ProjectSnapshot;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { api } = useAppContext();
   const refs = useRef<(HTMLVideoElement | null)[]>([]);
@@ -25,15 +33,42 @@ export function CompareTakes({ takeIds, snapshot, onClose }: { takeIds: readonly
           const take = snapshot.takes.find((x) => x.id === id);
           const asset = take ? assetById(snapshot, take.assetId) : null;
           return asset ? (
-            <video key={id} ref={(el) => { refs.current[i] = el; }} className="preview" src={api.mediaUrl(projectFile(snapshot.dir, asset.path))} playsInline preload="auto" muted={i > 0} />
+            <video
+              key={id}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              className="preview"
+              src={api.mediaUrl(projectFile(snapshot.dir, asset.path))}
+              playsInline
+              preload="auto"
+              muted={i > 0}
+            />
           ) : null;
         })}
       </div>
       <div className="btn-row">
-        <button type="button" className="btn btn-secondary" onClick={play} data-testid="compare-play">{t('editor.takes.playBoth')}</button>
-        <button type="button" className="btn btn-ghost" onClick={() => both((v) => v.pause())}>{t('editor.play.pause')}</button>
-        <button type="button" className="btn btn-ghost" onClick={() => both((v) => { v.pause(); v.currentTime = 0; })}>{t('editor.takes.restart')}</button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>{t('editor.overlay.close')}</button>
+        <button type="button" className="btn btn-secondary" onClick={play} data-testid="compare-play">
+          {t('editor.takes.playBoth')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => both((v) => v.pause())}>
+          {t('editor.play.pause')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() =>
+            both((v) => {
+              v.pause();
+              v.currentTime = 0;
+            })
+          }
+        >
+          {t('editor.takes.restart')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('editor.overlay.close')}
+        </button>
       </div>
     </div>
   );

@@ -44,17 +44,28 @@ export function ContextMenu() {
     items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
   };
   return (
-    <ul ref={ref} className="context-menu" role="menu" style={{ left: Math.min(menu.x, window.innerWidth - 240), top: Math.min(menu.y, window.innerHeight - 320) }}
-      onKeyDown={move} data-testid="context-menu">
+    <ul
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      style={{ left: Math.min(menu.x, window.innerWidth - 240), top: Math.min(menu.y, window.innerHeight - 320) }}
+      onKeyDown={move}
+      data-testid="context-menu"
+    >
       {SHOT_MENU.map((id, i) => {
         if (id === null) return <li key={`sep${i}`} role="separator" className="menu-sep" />;
         const a = (actions as Record<string, Action>)[id]!;
         return (
           <li key={id} role="none">
-            <button type="button" role="menuitem" disabled={!canRun(a, state, undefined as never)} onClick={() => {
-              setEditorUi({ contextMenu: null });
-              void runAction(ctx, a, undefined as never);
-            }}>
+            <button
+              type="button"
+              role="menuitem"
+              disabled={!canRun(a, state, undefined as never)}
+              onClick={() => {
+                setEditorUi({ contextMenu: null });
+                void runAction(ctx, a, undefined as never);
+              }}
+            >
               <span>{t(a.labelKey)}</span>
               {a.shortcuts?.[0] && <kbd>{formatShortcut(a.shortcuts[0], isMac)}</kbd>}
             </button>

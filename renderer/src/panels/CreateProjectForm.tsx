@@ -32,7 +32,13 @@ export function CreateProjectForm() {
     <form className="card" onSubmit={submit} aria-labelledby="create-title" data-testid="create-project">
       <h2 id="create-title">{t('start.create.title')}</h2>
       <Field label={t('start.create.name')}>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('start.create.namePlaceholder')} maxLength={200} required />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('start.create.namePlaceholder')}
+          maxLength={200}
+          required
+        />
       </Field>
       <Field label={t('start.create.folder')} hint={t('start.create.folderHint')}>
         <input value={folder} onChange={(e) => setDir(e.target.value)} spellCheck={false} className="mono" required />
@@ -53,19 +59,25 @@ export function CreateProjectForm() {
         <Field label={t('start.create.resolution')}>
           <select value={resolution} onChange={(e) => setResolution(e.target.value as Resolution)}>
             {RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>{r}</option>
+              <option key={r} value={r}>
+                {r}
+              </option>
             ))}
           </select>
         </Field>
         <Field label={t('start.create.fps')}>
           <select value={fps} onChange={(e) => setFps(e.target.value)}>
             {FPS_CHOICES.map((f) => (
-              <option key={f} value={f}>{f}</option>
+              <option key={f} value={f}>
+                {f}
+              </option>
             ))}
           </select>
         </Field>
       </div>
-      <p className="muted small" data-testid="create-size">{t('start.create.size', { width: size.width, height: size.height })}</p>
+      <p className="muted small" data-testid="create-size">
+        {t('start.create.size', { width: size.width, height: size.height })}
+      </p>
       <ErrorMessage place="start.create" />
       <button type="submit" className="btn btn-primary" disabled={!create.enabled} aria-busy={create.busy}>
         {create.busy ? t('start.create.creating') : create.label}

@@ -21,8 +21,13 @@ export function DialogueVoices({ speakerIds, snapshot }: { speakerIds: (string |
   const [providers, setProviders] = useState<Providers | null>(null);
   useEffect(() => {
     let live = true;
-    ctx.api.call('dialogue.providers', {}).then((p) => live && setProviders(p), () => live && setProviders([]));
-    return () => { live = false; };
+    ctx.api.call('dialogue.providers', {}).then(
+      (p) => live && setProviders(p),
+      () => live && setProviders([]),
+    );
+    return () => {
+      live = false;
+    };
   }, [ctx.api]);
   const offline = providers?.find((p) => p.offline);
   const ids = offline ? [...PREFERRED, ...offline.voices.map((v) => v.id).filter((id) => !PREFERRED.includes(id))] : [];
@@ -36,16 +41,26 @@ export function DialogueVoices({ speakerIds, snapshot }: { speakerIds: (string |
         return (
           <label key={id ?? 'narrator'} className="small">
             {t('dialogue.voiceOf', { name })}
-            <select value={value} data-testid="dialogue-voice-pick" aria-label={t('dialogue.voiceOf', { name })}
-              onChange={(e) => void runAction(ctx, actions['dialogue.setVoice'], {
-                ...(id ? { elementId: id } : {}), voice: e.target.value ? parseVoice(e.target.value) : null,
-              })}>
+            <select
+              value={value}
+              data-testid="dialogue-voice-pick"
+              aria-label={t('dialogue.voiceOf', { name })}
+              onChange={(e) =>
+                void runAction(ctx, actions['dialogue.setVoice'], {
+                  ...(id ? { elementId: id } : {}),
+                  voice: e.target.value ? parseVoice(e.target.value) : null,
+                })
+              }
+            >
               <option value="">{t('dialogue.defaultVoice')}</option>
-              {current && current.provider !== offline?.id && <option value={value}>{`${current.provider}: ${current.voiceId}`}</option>}
-              {offline && ids.map((v) => {
-                const text = formatVoice({ provider: offline.id, voiceId: v, speed: current?.speed ?? 1 });
-                return <option key={v} value={text}>{`${v}`}</option>;
-              })}
+              {current && current.provider !== offline?.id && (
+                <option value={value}>{`${current.provider}: ${current.voiceId}`}</option>
+              )}
+              {offline &&
+                ids.map((v) => {
+                  const text = formatVoice({ provider: offline.id, voiceId: v, speed: current?.speed ?? 1 });
+                  return <option key={v} value={text}>{`${v}`}</option>;
+                })}
             </select>
           </label>
         );

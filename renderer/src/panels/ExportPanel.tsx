@@ -26,7 +26,11 @@ function RunStatus({ run }: { run: ExportRun }) {
         </p>
       );
     case 'canceled':
-      return <p className="export-status" data-testid="export-status" data-state="canceled">{t('export.canceled')}</p>;
+      return (
+        <p className="export-status" data-testid="export-status" data-state="canceled">
+          {t('export.canceled')}
+        </p>
+      );
     case 'failed':
       return (
         <div className="error" role="alert" data-testid="export-status" data-state="failed">
@@ -39,7 +43,9 @@ function RunStatus({ run }: { run: ExportRun }) {
         <div className="export-running" data-testid="export-status" data-state={run.state}>
           <ProgressBar value={run.progress} label={t('export.progress')} testId="export-progress" />
           <span className="muted small">
-            {run.state === 'canceling' ? t('export.canceling') : t('export.running', { percent: Math.round(run.progress * 100) })}
+            {run.state === 'canceling'
+              ? t('export.canceling')
+              : t('export.running', { percent: Math.round(run.progress * 100) })}
           </span>
         </div>
       );
@@ -62,36 +68,63 @@ export function ExportPanel() {
   };
   return (
     <>
-    <form className="panel" onSubmit={submit} aria-labelledby="export-title" data-testid="export-panel">
-      <h2 id="export-title">{t('export.title')}</h2>
-      <Field label={t('export.outPath')}>
-        <input value={target} onChange={(e) => setOutPath(e.target.value)} spellCheck={false} className="mono" disabled={running} data-testid="export-path" />
-      </Field>
-      <Field label={t('export.quality')}>
-        <select value={quality} onChange={(e) => setQuality(QualitySchema.parse(e.target.value))} disabled={running} data-testid="export-quality">
-          {QualitySchema.options.map((q) => (
-            <option key={q} value={q}>{t(`export.qualities.${q}`)}</option>
+      <form className="panel" onSubmit={submit} aria-labelledby="export-title" data-testid="export-panel">
+        <h2 id="export-title">{t('export.title')}</h2>
+        <Field label={t('export.outPath')}>
+          <input
+            value={target}
+            onChange={(e) => setOutPath(e.target.value)}
+            spellCheck={false}
+            className="mono"
+            disabled={running}
+            data-testid="export-path"
+          />
+        </Field>
+        <Field label={t('export.quality')}>
+          <select
+            value={quality}
+            onChange={(e) => setQuality(QualitySchema.parse(e.target.value))}
+            disabled={running}
+            data-testid="export-quality"
+          >
+            {QualitySchema.options.map((q) => (
+              <option key={q} value={q}>
+                {t(`export.qualities.${q}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label className="small">
+          <input
+            type="checkbox"
+            checked={burn}
+            onChange={(e) => setBurn(e.target.checked)}
+            disabled={running}
+            data-testid="export-subtitles"
+          />
+          {t('dialogue.burnSubtitles')}
+        </label>
+        <ErrorMessage place="export" />
+        {run && <RunStatus run={run} />}
+        <div className="btn-row">
+          <button type="submit" className="btn btn-primary" disabled={!start.enabled} data-testid="export-start">
+            {running ? t('export.exporting') : start.label}
+          </button>
+          {running && (
+            <ActionButton action="export.cancel" payload={undefined} variant="danger" testId="export-cancel" />
+          )}
+          {(['srt', 'vtt'] as const).map((format) => (
+            <ActionButton
+              key={format}
+              action="export.subtitles"
+              payload={{ outPath: target.replace(/\.(mp4|mov)$/i, '') + `.${format}`, format }}
+              label={t('dialogue.sidecarAs', { format: format.toUpperCase() })}
+              testId={`export-${format}`}
+            />
           ))}
-        </select>
-      </Field>
-      <label className="small">
-        <input type="checkbox" checked={burn} onChange={(e) => setBurn(e.target.checked)} disabled={running} data-testid="export-subtitles" />
-        {t('dialogue.burnSubtitles')}
-      </label>
-      <ErrorMessage place="export" />
-      {run && <RunStatus run={run} />}
-      <div className="btn-row">
-        <button type="submit" className="btn btn-primary" disabled={!start.enabled} data-testid="export-start">
-          {running ? t('export.exporting') : start.label}
-        </button>
-        {running && <ActionButton action="export.cancel" payload={undefined} variant="danger" testId="export-cancel" />}
-        {(['srt', 'vtt'] as const).map((format) => (
-          <ActionButton key={format} action="export.subtitles" payload={{ outPath: target.replace(/\.(mp4|mov)$/i, '') + `.${format}`, format }}
-            label={t('dialogue.sidecarAs', { format: format.toUpperCase() })} testId={`export-${format}`} />
-        ))}
-      </div>
-    </form>
-    <HandoffExport />
+        </div>
+      </form>
+      <HandoffExport />
     </>
   );
 }

@@ -12,12 +12,22 @@ export function ExtendsLine({ shot, snapshot }: { shot: Shot; snapshot: ProjectS
   const take = snapshot.takes.find((x) => x.id === shot.extendsTakeId);
   const source = take ? snapshot.shots.find((s) => s.id === take.shotId) : undefined;
   const shotNumber = source ? orderedCut(snapshot).findIndex((c) => c.shot.id === source.id) + 1 : 0;
-  const takeNumber = take ? snapshot.takes.filter((x) => x.shotId === take.shotId).findIndex((x) => x.id === take.id) + 1 : 0;
+  const takeNumber = take
+    ? snapshot.takes.filter((x) => x.shotId === take.shotId).findIndex((x) => x.id === take.id) + 1
+    : 0;
   return (
     <p className="extends-line small" data-testid="extends-line">
-      <span>{shotNumber > 0 && takeNumber > 0 ? t('editor.inspector.extends', { take: takeNumber, shot: shotNumber }) : t('editor.inspector.extendsGone')}</span>
-      <button type="button" className="btn btn-ghost btn-small" data-testid="stop-extending"
-        onClick={() => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { extendsTakeId: null } })}>
+      <span>
+        {shotNumber > 0 && takeNumber > 0
+          ? t('editor.inspector.extends', { take: takeNumber, shot: shotNumber })
+          : t('editor.inspector.extendsGone')}
+      </span>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        data-testid="stop-extending"
+        onClick={() => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { extendsTakeId: null } })}
+      >
         {t('editor.inspector.stopExtending')}
       </button>
     </p>

@@ -12,12 +12,23 @@ import { useAppContext } from '../app/context';
 import { useImageDrop } from '../components/useImageDrop';
 import { assetById } from '../store/selectors';
 
-export function FrameSlot({ shot, snapshot, which, isFirstShot }: { shot: Shot; snapshot: ProjectSnapshot; which: 'first' | 'last'; isFirstShot: boolean }) {
+export function FrameSlot({
+  shot,
+  snapshot,
+  which,
+  isFirstShot,
+}: {
+  shot: Shot;
+  snapshot: ProjectSnapshot;
+  which: 'first' | 'last';
+  isFirstShot: boolean;
+}) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const inputId = useId();
   const asset = assetById(snapshot, which === 'first' ? shot.firstFrameAssetId : shot.lastFrameAssetId);
-  const set = (source: FrameSource | null) => void runAction(ctx, actions['shot.setFrame'], { shotId: shot.id, which, source });
+  const set = (source: FrameSource | null) =>
+    void runAction(ctx, actions['shot.setFrame'], { shotId: shot.id, which, source });
   const { over, dropProps } = useImageDrop(([file]) => {
     if (file) set({ file });
   });
@@ -25,10 +36,7 @@ export function FrameSlot({ shot, snapshot, which, isFirstShot }: { shot: Shot; 
   return (
     <div className="frame-slot" data-testid={`frame-${which}`}>
       <span className="frame-label">{label}</span>
-      <div
-        className={`frame-drop${over ? ' over' : ''}`}
-        {...dropProps}
-      >
+      <div className={`frame-drop${over ? ' over' : ''}`} {...dropProps}>
         {asset ? (
           <img src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))} alt={label} />
         ) : (
@@ -36,19 +44,35 @@ export function FrameSlot({ shot, snapshot, which, isFirstShot }: { shot: Shot; 
         )}
       </div>
       <div className="frame-tools">
-        <input id={inputId} type="file" accept="image/png,image/jpeg,image/webp" className="file-input" onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) set({ file });
-          e.target.value = '';
-        }} data-testid={`frame-${which}-file`} />
-        <label htmlFor={inputId} className="btn btn-ghost btn-small">{t('file.choose')}</label>
+        <input
+          id={inputId}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          className="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) set({ file });
+            e.target.value = '';
+          }}
+          data-testid={`frame-${which}-file`}
+        />
+        <label htmlFor={inputId} className="btn btn-ghost btn-small">
+          {t('file.choose')}
+        </label>
         {which === 'first' && !isFirstShot && (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => set({ previousShotLastFrame: true })} title={t('editor.inspector.previousHint')}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => set({ previousShotLastFrame: true })}
+            title={t('editor.inspector.previousHint')}
+          >
             {t('editor.inspector.previous')}
           </button>
         )}
         {asset && (
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => set(null)}>{t('editor.inspector.clear')}</button>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => set(null)}>
+            {t('editor.inspector.clear')}
+          </button>
         )}
       </div>
     </div>

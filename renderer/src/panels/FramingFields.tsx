@@ -18,18 +18,38 @@ export function FramingFields({ shot, snapshot }: { shot: Shot; snapshot: Projec
   const aspect = snapshot.project.aspect;
   const framing = shotFraming(shot, aspect);
   const centred = framing.x === 0.5 && framing.y === 0.5;
-  const setMode = (mode: FramingMode) => void runAction(ctx, actions['shot.setFraming'], { shotId: shot.id, framing: { ...framing, mode } });
-  const recentre = () => void runAction(ctx, actions['shot.setFraming'], { shotId: shot.id, framing: { ...framing, x: 0.5, y: 0.5 } });
+  const setMode = (mode: FramingMode) =>
+    void runAction(ctx, actions['shot.setFraming'], { shotId: shot.id, framing: { ...framing, mode } });
+  const recentre = () =>
+    void runAction(ctx, actions['shot.setFraming'], { shotId: shot.id, framing: { ...framing, x: 0.5, y: 0.5 } });
   return (
     <div className="row framing-fields" data-testid="detail-framing">
       <Field label={t('framing.title', { aspect })} hint={t('framing.hint')}>
-        <select value={framing.mode} aria-label={t('framing.title', { aspect })} data-testid="framing-mode"
-          onChange={(e) => setMode(e.target.value as FramingMode)}>
-          {FRAMING_MODES.map((m) => <option key={m} value={m}>{t(`framing.modes.${m}`)}</option>)}
+        <select
+          value={framing.mode}
+          aria-label={t('framing.title', { aspect })}
+          data-testid="framing-mode"
+          onChange={(e) => setMode(e.target.value as FramingMode)}
+        >
+          {FRAMING_MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`framing.modes.${m}`)}
+            </option>
+          ))}
         </select>
       </Field>
-      <button type="button" className="btn btn-ghost" data-testid="framing-recentre" disabled={centred} onClick={recentre}
-        title={isDefaultFraming(framing) ? undefined : t('framing.position', { x: Math.round(framing.x * 100), y: Math.round(framing.y * 100) })}>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        data-testid="framing-recentre"
+        disabled={centred}
+        onClick={recentre}
+        title={
+          isDefaultFraming(framing)
+            ? undefined
+            : t('framing.position', { x: Math.round(framing.x * 100), y: Math.round(framing.y * 100) })
+        }
+      >
         {t('framing.recentre')}
       </button>
     </div>

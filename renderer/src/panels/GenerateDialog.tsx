@@ -18,7 +18,13 @@ import { jobsUi, type GenerateScope } from '../store/jobsUi';
 import { GenerateEstimate } from './GenerateEstimate';
 import { ScopeShots } from './ScopeShots';
 import {
-  batchFor, capabilitiesOf, durationText, MAX_DIALOG_VARIATIONS, shotsInScope, unsupportedShots, type GenerateChoice,
+  batchFor,
+  capabilitiesOf,
+  durationText,
+  MAX_DIALOG_VARIATIONS,
+  shotsInScope,
+  unsupportedShots,
+  type GenerateChoice,
 } from './generateModel';
 import { modelCapabilities } from '../../../shared/generation/capabilities';
 import './generation.css';
@@ -43,13 +49,17 @@ function GenerateForm() {
   const selected = useMemo(() => picked.filter((id) => snapshot?.shots.some((s) => s.id === id)), [picked, snapshot]);
   const initialScope = useStore(jobsUi, (s) => s.generateScope);
   const [choice, setChoice] = useState<GenerateChoice>(() => ({
-    provider: snapshot?.project.defaultProvider || 'animatic', model: '', variations: 1,
+    provider: snapshot?.project.defaultProvider || 'animatic',
+    model: '',
+    variations: 1,
     // The scope it was opened with (the one selection always holds a shot after an add, so
     // "selected" is offered, never assumed); the dialog names the shots either way.
-    scope: initialScope, seed: 'new',
+    scope: initialScope,
+    seed: 'new',
   }));
   // The project's default provider when it is enabled here, else the first enabled one.
-  const provider = providers?.some((p) => p.id === choice.provider && p.enabled) ? choice.provider
+  const provider = providers?.some((p) => p.id === choice.provider && p.enabled)
+    ? choice.provider
     : (providers?.find((p) => p.enabled)?.id ?? choice.provider);
   const batch = useMemo(() => batchFor({ ...choice, provider }, selected), [choice, provider, selected]);
   const key = JSON.stringify(batch);
@@ -69,7 +79,9 @@ function GenerateForm() {
     store.getState().setEstimate(null);
     const timer = setTimeout(() => {
       api.call('generate.estimate', JSON.parse(key) as typeof batch).then(
-        (est) => { if (live) store.getState().setEstimate(est); },
+        (est) => {
+          if (live) store.getState().setEstimate(est);
+        },
         (err: unknown) => {
           if (!live) return;
           const e = toSerializedError(err);
@@ -97,26 +109,50 @@ function GenerateForm() {
 
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <form className="sheet gen-dialog" role="dialog" aria-modal="true" aria-labelledby="gen-title" data-testid="generate-dialog"
-        onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <form
+        className="sheet gen-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="gen-title"
+        data-testid="generate-dialog"
+        onSubmit={submit}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      >
         <div className="detail-head">
           <h2 id="gen-title">{t('generate.title')}</h2>
-          <button type="button" className="btn btn-ghost" onClick={close}>{t('generate.cancel')}</button>
+          <button type="button" className="btn btn-ghost" onClick={close}>
+            {t('generate.cancel')}
+          </button>
         </div>
         <div className="gen-grid">
           <Field label={t('generate.provider')}>
-            <select value={provider} onChange={(e) => set({ provider: e.target.value, model: '' })} data-testid="gen-provider" autoFocus>
+            <select
+              value={provider}
+              onChange={(e) => set({ provider: e.target.value, model: '' })}
+              data-testid="gen-provider"
+              autoFocus
+            >
               {(providers ?? []).map((p) => (
                 <option key={p.id} value={p.id} disabled={!p.enabled}>
-                  {providerName(t, p, (k) => i18n.exists(k))}{p.enabled ? '' : ` (${t('generate.disabled')})`}
+                  {providerName(t, p, (k) => i18n.exists(k))}
+                  {p.enabled ? '' : ` (${t('generate.disabled')})`}
                 </option>
               ))}
             </select>
           </Field>
           <Field label={t('generate.model')}>
-            <select value={choice.model} onChange={(e) => set({ model: e.target.value })} data-testid="gen-model" disabled={!caps || caps.models.length === 0}>
+            <select
+              value={choice.model}
+              onChange={(e) => set({ model: e.target.value })}
+              data-testid="gen-model"
+              disabled={!caps || caps.models.length === 0}
+            >
               <option value="">{t('generate.defaultModel')}</option>
-              {(caps?.models ?? []).map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+              {(caps?.models ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
             </select>
           </Field>
         </div>
@@ -134,7 +170,14 @@ function GenerateForm() {
           <div className="segmented" role="radiogroup" aria-label={t('generate.variations')}>
             {Array.from({ length: MAX_DIALOG_VARIATIONS }, (_, i) => i + 1).map((n) => (
               <label key={n} className={n === choice.variations ? 'seg selected' : 'seg'}>
-                <input type="radio" name="gen-variations" value={n} checked={n === choice.variations} onChange={() => set({ variations: n })} data-testid={`gen-variations-${n}`} />
+                <input
+                  type="radio"
+                  name="gen-variations"
+                  value={n}
+                  checked={n === choice.variations}
+                  onChange={() => set({ variations: n })}
+                  data-testid={`gen-variations-${n}`}
+                />
                 {n}
               </label>
             ))}
@@ -145,9 +188,20 @@ function GenerateForm() {
           <div className="gen-scopes" role="radiogroup" aria-label={t('generate.scope')}>
             {SCOPES.map((s) => (
               <label key={s} className="gen-scope">
-                <input type="radio" name="gen-scope" value={s} checked={s === choice.scope} onChange={() => set({ scope: s })} data-testid={`gen-scope-${s}`}
-                  disabled={s !== 'missing' && selected.length === 0} />
-                <span>{t(`generate.scopes.${s}`, { count: s === 'missing' && snapshot ? shotsInScope(snapshot, 'missing', []).length : selected.length })}</span>
+                <input
+                  type="radio"
+                  name="gen-scope"
+                  value={s}
+                  checked={s === choice.scope}
+                  onChange={() => set({ scope: s })}
+                  data-testid={`gen-scope-${s}`}
+                  disabled={s !== 'missing' && selected.length === 0}
+                />
+                <span>
+                  {t(`generate.scopes.${s}`, {
+                    count: s === 'missing' && snapshot ? shotsInScope(snapshot, 'missing', []).length : selected.length,
+                  })}
+                </span>
               </label>
             ))}
           </div>
@@ -155,25 +209,45 @@ function GenerateForm() {
             <div className="segmented gen-seed" role="radiogroup" aria-label={t('generate.seed')}>
               {(['same', 'new'] as const).map((s) => (
                 <label key={s} className={s === choice.seed ? 'seg selected' : 'seg'}>
-                  <input type="radio" name="gen-seed" value={s} checked={s === choice.seed} onChange={() => set({ seed: s })} data-testid={`gen-seed-${s}`} />
+                  <input
+                    type="radio"
+                    name="gen-seed"
+                    value={s}
+                    checked={s === choice.seed}
+                    onChange={() => set({ seed: s })}
+                    data-testid={`gen-seed-${s}`}
+                  />
                   {t(`generate.seeds.${s}`)}
                 </label>
               ))}
             </div>
           )}
-          {needsSelection && <small className="field-error" data-testid="gen-need-selection">{t('generate.needSelection')}</small>}
+          {needsSelection && (
+            <small className="field-error" data-testid="gen-need-selection">
+              {t('generate.needSelection')}
+            </small>
+          )}
           {snapshot && scoped.length > 0 && <ScopeShots snapshot={snapshot} shots={scoped} />}
         </fieldset>
         {unsupported.length > 0 && info && (
-          <p className="warn small" data-testid="gen-unsupported">{t('generate.unsupported', { count: unsupported.length, provider: info.label })}</p>
+          <p className="warn small" data-testid="gen-unsupported">
+            {t('generate.unsupported', { count: unsupported.length, provider: info.label })}
+          </p>
         )}
         {!needsSelection && <GenerateEstimate estimate={estimate} labels={labels} />}
         <ErrorMessage place="generateDialog" />
         <div className="btn-row gen-actions">
-          <button type="button" className="btn btn-ghost" onClick={close}>{t('generate.cancel')}</button>
+          <button type="button" className="btn btn-ghost" onClick={close}>
+            {t('generate.cancel')}
+          </button>
           <button type="submit" className="btn btn-primary" disabled={blocked || busy} data-testid="gen-start">
-            {busy ? t('generate.starting')
-              : estimate ? t('generate.startFor', { count: estimate.jobs, cost: formatMoney(estimate.total, estimate.currency, lang) })
+            {busy
+              ? t('generate.starting')
+              : estimate
+                ? t('generate.startFor', {
+                    count: estimate.jobs,
+                    cost: formatMoney(estimate.total, estimate.currency, lang),
+                  })
                 : t('generate.start')}
           </button>
         </div>

@@ -23,7 +23,11 @@ export function JobsPanel() {
   const rows = jobRows({ jobList, jobProgress, snapshot }, filter);
   const total = (jobList ?? snapshot.jobs).length;
   const labels: Record<string, string> = Object.fromEntries((providers ?? []).map((p) => [p.id, p.label]));
-  const shotIndex = new Map([...snapshot.shots].sort((a, b) => a.position - b.position).map((s, i) => [s.id, { n: i + 1, text: s.title || s.prompt }]));
+  const shotIndex = new Map(
+    [...snapshot.shots]
+      .sort((a, b) => a.position - b.position)
+      .map((s, i) => [s.id, { n: i + 1, text: s.title || s.prompt }]),
+  );
   return (
     <section className="panel jobs-panel" aria-labelledby="jobs-title" data-testid="jobs-panel">
       <div className="detail-head">
@@ -34,24 +38,45 @@ export function JobsPanel() {
         <div className="segmented" role="radiogroup" aria-label={t('jobs.filter')}>
           {(['active', 'all'] as const).map((f) => (
             <label key={f} className={f === filter ? 'seg selected' : 'seg'}>
-              <input type="radio" name="jobs-filter" value={f} checked={f === filter} onChange={() => setJobsUi({ jobsFilter: f })} data-testid={`jobs-filter-${f}`} />
+              <input
+                type="radio"
+                name="jobs-filter"
+                value={f}
+                checked={f === filter}
+                onChange={() => setJobsUi({ jobsFilter: f })}
+                data-testid={`jobs-filter-${f}`}
+              />
               {t(`jobs.filters.${f}`)}
             </label>
           ))}
         </div>
-        <ActionButton action="jobs.refresh" payload={undefined} variant="ghost" className="btn-small" testId="jobs-refresh" />
+        <ActionButton
+          action="jobs.refresh"
+          payload={undefined}
+          variant="ghost"
+          className="btn-small"
+          testId="jobs-refresh"
+        />
       </div>
       <ErrorMessage place="jobs" />
       <JobsRetryConfirm labels={labels} />
       {rows.length === 0 ? (
-        <p className="muted small" data-testid="jobs-empty">{total === 0 ? t('jobs.none') : t('jobs.noneActive')}</p>
+        <p className="muted small" data-testid="jobs-empty">
+          {total === 0 ? t('jobs.none') : t('jobs.noneActive')}
+        </p>
       ) : (
         <ol className="job-list" data-testid="job-list">
           {rows.map((r) => {
             const shot = shotIndex.get(r.job.shotId);
             return (
-              <JobRow key={r.job.id} row={r} shotNumber={shot?.n ?? 0} shotText={shot?.text ?? ''}
-                providerLabel={labels[r.job.provider] ?? r.job.provider} currency={currency} />
+              <JobRow
+                key={r.job.id}
+                row={r}
+                shotNumber={shot?.n ?? 0}
+                shotText={shot?.text ?? ''}
+                providerLabel={labels[r.job.provider] ?? r.job.provider}
+                currency={currency}
+              />
             );
           })}
         </ol>

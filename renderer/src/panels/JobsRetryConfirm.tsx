@@ -12,7 +12,9 @@ export function JobsRetryConfirm({ labels }: { labels: Record<string, string> })
   const retry = useStore(jobsUi, (s) => s.retry);
   const est = useStore(jobsUi, (s) => s.retryEstimate);
   const lang = useAppState((s) => s.language);
-  const number = useAppState((s) => (retry ? (s.snapshot?.shots.findIndex((x) => x.id === retry.shotId) ?? -1) + 1 : 0));
+  const number = useAppState((s) =>
+    retry ? (s.snapshot?.shots.findIndex((x) => x.id === retry.shotId) ?? -1) + 1 : 0,
+  );
   if (!retry) return null;
   const provider = labels[retry.provider] ?? retry.provider;
   const cost = est ? formatMoney(est.total, est.currency, lang) : '…';
@@ -22,14 +24,27 @@ export function JobsRetryConfirm({ labels }: { labels: Record<string, string> })
         <strong>{t('jobs.retryTitle', { n: number, provider })}</strong>
       </p>
       <p className="small">{est?.unpriced ? t('jobs.retryUnpriced') : t('jobs.retryCost', { cost })}</p>
-      {est?.overBudget && <p className="job-error small" role="alert" data-testid="retry-over-budget">{t('generate.overBudget')}</p>}
+      {est?.overBudget && (
+        <p className="job-error small" role="alert" data-testid="retry-over-budget">
+          {t('generate.overBudget')}
+        </p>
+      )}
       <div className="btn-row">
-        <button type="button" className="btn btn-small btn-primary" disabled={!est || est.overBudget} data-testid="retry-confirm-yes"
-          onClick={() => void runAction(ctx, actions['jobs.retry'], undefined)}>
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          disabled={!est || est.overBudget}
+          data-testid="retry-confirm-yes"
+          onClick={() => void runAction(ctx, actions['jobs.retry'], undefined)}
+        >
           {t('jobs.retryConfirm', { cost })}
         </button>
-        <button type="button" className="btn btn-small btn-ghost" data-testid="retry-confirm-no"
-          onClick={() => void runAction(ctx, actions['jobs.retryDismiss'], undefined)}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          data-testid="retry-confirm-no"
+          onClick={() => void runAction(ctx, actions['jobs.retryDismiss'], undefined)}
+        >
           {t('jobs.keep')}
         </button>
       </div>

@@ -18,7 +18,14 @@ export function OpenProjectForm() {
       <h2 id="open-title">{t('start.open.title')}</h2>
       <p className="muted">{t('start.open.description')}</p>
       <Field label={t('start.open.folder')}>
-        <input value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} className="mono" placeholder="/home/me/Films/Trailer" required />
+        <input
+          value={dir}
+          onChange={(e) => setDir(e.target.value)}
+          spellCheck={false}
+          className="mono"
+          placeholder="/home/me/Films/Trailer"
+          required
+        />
       </Field>
       <ErrorMessage place="start.open" />
       <button type="submit" className="btn btn-secondary" disabled={!open.enabled} aria-busy={open.busy}>

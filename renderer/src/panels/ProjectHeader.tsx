@@ -29,10 +29,15 @@ export function ProjectHeader() {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">{t('app.name')}</span>
       </div>
-      <div className="project-title" title={`${project.width}×${project.height} · ${t('header.fps', { fps: fpsText })} · ${project.aspect}`}>
+      <div
+        className="project-title"
+        title={`${project.width}×${project.height} · ${t('header.fps', { fps: fpsText })} · ${project.aspect}`}
+      >
         <h1 data-testid="project-name">{project.name}</h1>
         <p className="project-meta" data-testid="project-meta">
-          <span>{project.width}×{project.height}</span>
+          <span>
+            {project.width}×{project.height}
+          </span>
           <span>{t('header.fps', { fps: fpsText })}</span>
           <span>{project.aspect}</span>
           <span>{t('header.shots', { count: shots })}</span>
@@ -41,21 +46,84 @@ export function ProjectHeader() {
       </div>
       <ViewSwitch />
       <div className="topbar-actions">
-        <ActionButton action="generate.all" payload={undefined} variant="primary" className="btn-small" testId="generate"
-          label={pending > 0 ? t('generate.count', { count: pending }) : t('generate.all')} busyLabel={t('generate.starting')} />
-        <ActionButton action="generate.open" payload={undefined} variant="secondary" className="btn-small" testId="generate-open" label={t('workspace.generateDialog')} />
-        <ActionButton action="export.open" payload={undefined} variant="secondary" className="btn-small" testId="open-export" label={t('workspace.exportDialog')} />
+        <ActionButton
+          action="generate.all"
+          payload={undefined}
+          variant="primary"
+          className="btn-small"
+          testId="generate"
+          label={pending > 0 ? t('generate.count', { count: pending }) : t('generate.all')}
+          busyLabel={t('generate.starting')}
+        />
+        <ActionButton
+          action="generate.open"
+          payload={undefined}
+          variant="secondary"
+          className="btn-small"
+          testId="generate-open"
+          label={t('workspace.generateDialog')}
+        />
+        <ActionButton
+          action="export.open"
+          payload={undefined}
+          variant="secondary"
+          className="btn-small"
+          testId="open-export"
+          label={t('workspace.exportDialog')}
+        />
         <JobsButton />
         <BudgetChip />
         <div className="btn-group" role="group" aria-label={t('header.history')}>
-          <ActionButton action="history.undo" payload={undefined} variant="ghost" className="btn-icon" label="↶" testId="undo" />
-          <ActionButton action="history.redo" payload={undefined} variant="ghost" className="btn-icon" label="↷" testId="redo" />
+          <ActionButton
+            action="history.undo"
+            payload={undefined}
+            variant="ghost"
+            className="btn-icon"
+            label="↶"
+            testId="undo"
+          />
+          <ActionButton
+            action="history.redo"
+            payload={undefined}
+            variant="ghost"
+            className="btn-icon"
+            label="↷"
+            testId="redo"
+          />
         </div>
-        <ActionButton action="palette.open" payload={undefined} variant="ghost" className="btn-icon" label="⌕" testId="open-palette" />
-        <ActionButton action="help.shortcuts" payload={undefined} variant="ghost" className="btn-icon" label="?" testId="open-shortcuts" />
-        <ActionButton action="settings.open" payload={undefined} variant="ghost" className="btn-icon" label="⚙" testId="open-settings" />
+        <ActionButton
+          action="palette.open"
+          payload={undefined}
+          variant="ghost"
+          className="btn-icon"
+          label="⌕"
+          testId="open-palette"
+        />
+        <ActionButton
+          action="help.shortcuts"
+          payload={undefined}
+          variant="ghost"
+          className="btn-icon"
+          label="?"
+          testId="open-shortcuts"
+        />
+        <ActionButton
+          action="settings.open"
+          payload={undefined}
+          variant="ghost"
+          className="btn-icon"
+          label="⚙"
+          testId="open-settings"
+        />
         <LanguageSwitch />
-        <ActionButton action="project.close" payload={undefined} variant="ghost" className="btn-icon" label="✕" testId="close-project" />
+        <ActionButton
+          action="project.close"
+          payload={undefined}
+          variant="ghost"
+          className="btn-icon"
+          label="✕"
+          testId="close-project"
+        />
       </div>
       <ErrorMessage place="history" />
       <ErrorMessage place="generate" />

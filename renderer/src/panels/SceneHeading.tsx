@@ -10,7 +10,11 @@ export function SceneHeading({ scene, count }: { scene: Scene | null; count: num
   const ctx = useAppContext();
   const [draft, setDraft] = useState<string | null>(null);
   if (!scene) {
-    return <h3 className="scene-heading muted">{t('editor.scene.none')} <span className="count">{t('header.shots', { count })}</span></h3>;
+    return (
+      <h3 className="scene-heading muted">
+        {t('editor.scene.none')} <span className="count">{t('header.shots', { count })}</span>
+      </h3>
+    );
   }
   const commit = () => {
     if (draft !== null) void runAction(ctx, actions['scene.rename'], { sceneId: scene.id, heading: draft });
@@ -30,7 +34,12 @@ export function SceneHeading({ scene, count }: { scene: Scene | null; count: num
         }}
       />
       <span className="count muted small">{t('header.shots', { count })}</span>
-      <button type="button" className="btn btn-ghost btn-small" onClick={() => void runAction(ctx, actions['scene.remove'], { sceneId: scene.id })} title={t('editor.scene.removeHint')}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        onClick={() => void runAction(ctx, actions['scene.remove'], { sceneId: scene.id })}
+        title={t('editor.scene.removeHint')}
+      >
         {t('editor.scene.remove')}
       </button>
     </div>

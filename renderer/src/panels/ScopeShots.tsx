@@ -20,7 +20,8 @@ export function ScopeShots({ snapshot, shots }: { snapshot: ProjectSnapshot; sho
       <ul className="chips">
         {sorted.slice(0, SHOWN).map((s) => (
           <li key={s.id} className="chip" data-testid="gen-target" data-shot-id={s.id} title={s.prompt}>
-            {t('workspace.shotNumber', { number: order.indexOf(s.id) + 1 })} {shotLabel(s).slice(0, 40) || t('shot.untitled')}
+            {t('workspace.shotNumber', { number: order.indexOf(s.id) + 1 })}{' '}
+            {shotLabel(s).slice(0, 40) || t('shot.untitled')}
           </li>
         ))}
         {rest > 0 && <li className="chip muted">{t('workspace.more', { count: rest })}</li>}

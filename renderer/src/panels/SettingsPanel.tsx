@@ -20,9 +20,18 @@ export function SettingsPanel() {
       <p className="muted small">{view?.canStoreKeys ? t('settings.keysApp') : t('settings.keysEnv')}</p>
       {view?.keyStoreProblem && <p className="warn small">{view.keyStoreProblem}</p>}
       <ErrorMessage place="settings" />
-      {!view ? <p className="muted">{t('settings.loading')}</p> : view.providers.map((p) => (
-        <SettingsProvider key={`${p.id}:${p.baseUrl ?? ''}:${p.enabled}`} p={p} view={view} canTest={providers?.find((x) => x.id === p.id)?.canTest ?? false} />
-      ))}
+      {!view ? (
+        <p className="muted">{t('settings.loading')}</p>
+      ) : (
+        view.providers.map((p) => (
+          <SettingsProvider
+            key={`${p.id}:${p.baseUrl ?? ''}:${p.enabled}`}
+            p={p}
+            view={view}
+            canTest={providers?.find((x) => x.id === p.id)?.canTest ?? false}
+          />
+        ))
+      )}
     </Sheet>
   );
 }

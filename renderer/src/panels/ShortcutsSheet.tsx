@@ -14,7 +14,9 @@ export function ShortcutsSheet() {
   const open = useEditorUi((s) => s.sheetOpen);
   if (!open) return null;
   const close = () => setEditorUi({ sheetOpen: false });
-  const withKeys = [...globalActions(), actions['history.undo'], actions['history.redo']].filter((a: Action) => (a.shortcuts?.length ?? 0) > 0);
+  const withKeys = [...globalActions(), actions['history.undo'], actions['history.redo']].filter(
+    (a: Action) => (a.shortcuts?.length ?? 0) > 0,
+  );
   return (
     <Sheet title={t('editor.help.shortcuts')} testId="shortcuts-sheet" onClose={close}>
       <div className="sheet-groups">
@@ -28,7 +30,11 @@ export function ShortcutsSheet() {
                 {list.map((a) => (
                   <div key={a.id} className="sheet-row">
                     <dt>{t(a.labelKey)}</dt>
-                    <dd>{a.shortcuts!.map((s) => <kbd key={s}>{formatShortcut(s, isMac)}</kbd>)}</dd>
+                    <dd>
+                      {a.shortcuts!.map((s) => (
+                        <kbd key={s}>{formatShortcut(s, isMac)}</kbd>
+                      ))}
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -17,7 +17,12 @@ interface Thumb {
 }
 
 /** The take's thumbnail (its clip if there is none), else the first frame, else nothing (the card shows the prompt). */
-function thumbOf(snapshot: ProjectSnapshot, shot: Shot, mediaUrl: (abs: string) => string, still: string | null): Thumb | null {
+function thumbOf(
+  snapshot: ProjectSnapshot,
+  shot: Shot,
+  mediaUrl: (abs: string) => string,
+  still: string | null,
+): Thumb | null {
   const take = snapshot.takes.find((t) => t.id === shot.selectedTakeId);
   const clip = take ? assetById(snapshot, take.assetId) : null;
   if (clip && still) return { kind: 'image', url: still };
@@ -47,14 +52,22 @@ function StatusPill({ status }: { status: ShotStatus }) {
     case 'generating':
       return (
         <span className="status status-busy">
-          <span>{t(`status.${status.state}`, { defaultValue: t('status.running') })} {Math.round(status.progress * 100)}%</span>
+          <span>
+            {t(`status.${status.state}`, { defaultValue: t('status.running') })} {Math.round(status.progress * 100)}%
+          </span>
           <ProgressBar value={status.progress} label={t('status.progress')} />
         </span>
       );
     case 'failed':
-      return status.unknown
-        ? <span className="status status-failed" title={status.error} data-testid="status-unknown">{t('status.unknown')}</span>
-        : <span className="status status-failed" title={status.error}>{t('status.failed', { error: status.error })}</span>;
+      return status.unknown ? (
+        <span className="status status-failed" title={status.error} data-testid="status-unknown">
+          {t('status.unknown')}
+        </span>
+      ) : (
+        <span className="status status-failed" title={status.error}>
+          {t('status.failed', { error: status.error })}
+        </span>
+      );
     case 'take':
       return <span className="status status-ok">{t('status.take')}</span>;
     default:
@@ -75,7 +88,17 @@ interface CardProps {
   onContextMenu(e: MouseEvent): void;
 }
 
-export function ShotCard({ shotId, index, seconds, className, onSelect, onKeyDown, onDragStart, onDragOver, onContextMenu }: CardProps) {
+export function ShotCard({
+  shotId,
+  index,
+  seconds,
+  className,
+  onSelect,
+  onKeyDown,
+  onDragStart,
+  onDragOver,
+  onContextMenu,
+}: CardProps) {
   const { t } = useTranslation();
   const { api } = useAppContext();
   const shot = useAppState((s) => s.snapshot?.shots.find((x) => x.id === shotId));
@@ -91,7 +114,13 @@ export function ShotCard({ shotId, index, seconds, className, onSelect, onKeyDow
   const text = shot.prompt || shot.title || clipName(snapshot, shot) || t('shot.noPrompt');
   const elements = shot.elementIds.flatMap((id) => snapshot.elements.find((e) => e.id === id) ?? []);
   return (
-    <li className={`card-item ${className}`} draggable onDragStart={onDragStart} onDragOver={onDragOver} data-shot-id={shotId}>
+    <li
+      className={`card-item ${className}`}
+      draggable
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      data-shot-id={shotId}
+    >
       <button
         type="button"
         className={`shot-card${selected ? ' selected' : ''}`}
@@ -110,14 +139,20 @@ export function ShotCard({ shotId, index, seconds, className, onSelect, onKeyDow
           <span className="shot-number">{index + 1}</span>
         </span>
         <span className="card-body">
-          <span className="prompt-excerpt" data-testid="shot-prompt">{text}</span>
+          <span className="prompt-excerpt" data-testid="shot-prompt">
+            {text}
+          </span>
           <span className="card-meta">
             <span>{formatSeconds(seconds)}</span>
             <span>{t(`camera.${shot.camera}`)}</span>
             <span>{t('shot.takes', { count: takes })}</span>
           </span>
           {elements.length > 0 && (
-            <span className="chips" data-testid="card-elements">{elements.map((e) => <ElementChip key={e.id} element={e} snapshot={snapshot} />)}</span>
+            <span className="chips" data-testid="card-elements">
+              {elements.map((e) => (
+                <ElementChip key={e.id} element={e} snapshot={snapshot} />
+              ))}
+            </span>
           )}
           <StatusPill status={status} />
         </span>

@@ -62,8 +62,20 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
       <div className="detail-head">
         <h2 id="detail-title">{t('shot.heading', { number: index + 1 })}</h2>
         <div className="btn-group">
-          <ActionButton action="shot.move" payload={{ shotId: shot.id, delta: -1 }} variant="ghost" label="←" testId="move-up" />
-          <ActionButton action="shot.move" payload={{ shotId: shot.id, delta: 1 }} variant="ghost" label="→" testId="move-down" />
+          <ActionButton
+            action="shot.move"
+            payload={{ shotId: shot.id, delta: -1 }}
+            variant="ghost"
+            label="←"
+            testId="move-up"
+          />
+          <ActionButton
+            action="shot.move"
+            payload={{ shotId: shot.id, delta: 1 }}
+            variant="ghost"
+            label="→"
+            testId="move-down"
+          />
           <ActionButton action="shot.remove" payload={{ shotId: shot.id }} variant="danger" testId="remove-shot" />
         </div>
       </div>
@@ -75,15 +87,32 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
       </div>
       <ProviderHints hints={gaps.frames} />
       <Field label={t('addShot.prompt')}>
-        <CommitField multiline rows={4} value={shot.prompt} onCommit={(prompt) => update({ prompt })} testId="detail-prompt" />
+        <CommitField
+          multiline
+          rows={4}
+          value={shot.prompt}
+          onCommit={(prompt) => update({ prompt })}
+          testId="detail-prompt"
+        />
       </Field>
       <Field label={t('editor.inspector.negative')}>
-        <CommitField multiline rows={2} value={shot.negativePrompt} onCommit={(negativePrompt) => update({ negativePrompt })} testId="detail-negative" />
+        <CommitField
+          multiline
+          rows={2}
+          value={shot.negativePrompt}
+          onCommit={(negativePrompt) => update({ negativePrompt })}
+          testId="detail-negative"
+        />
       </Field>
       <div className="row">
         <Field label={t('shot.targetDuration')} hint={shot.selectedTakeId ? t('shot.durationWithTake') : gaps.duration}>
           <CommitField
-            type="number" min={0.1} step={0.1} value={String(framesToSeconds(shot.durationFrames, fps))} invalid={badSeconds} testId="detail-duration"
+            type="number"
+            min={0.1}
+            step={0.1}
+            value={String(framesToSeconds(shot.durationFrames, fps))}
+            invalid={badSeconds}
+            testId="detail-duration"
             onCommit={(s) => update({ durationFrames: Math.max(1, secondsToFrames(Number(s), fps)) })}
           />
         </Field>
@@ -93,15 +122,32 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
       </div>
       <div className="row">
         <Field label={t('editor.inspector.shotSize')}>
-          <select value={shot.shotSize ?? ''} onChange={(e) => update({ shotSize: e.target.value === '' ? null : (e.target.value as Shot['shotSize']) })}>
+          <select
+            value={shot.shotSize ?? ''}
+            onChange={(e) => update({ shotSize: e.target.value === '' ? null : (e.target.value as Shot['shotSize']) })}
+          >
             <option value="">{t('editor.inspector.unset')}</option>
-            {SHOT_SIZES.map((s) => <option key={s} value={s}>{t(`editor.shotSize.${s}`)}</option>)}
+            {SHOT_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {t(`editor.shotSize.${s}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t('editor.inspector.scene')}>
-          <select value={shot.sceneId ?? ''} data-testid="detail-scene" onChange={(e) => void runAction(ctx, actions['shot.setScene'], { shotIds: [shot.id], sceneId: e.target.value || null })}>
+          <select
+            value={shot.sceneId ?? ''}
+            data-testid="detail-scene"
+            onChange={(e) =>
+              void runAction(ctx, actions['shot.setScene'], { shotIds: [shot.id], sceneId: e.target.value || null })
+            }
+          >
             <option value="">{t('editor.scene.none')}</option>
-            {scenes.map((s) => <option key={s.id} value={s.id}>{s.heading}</option>)}
+            {scenes.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.heading}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
@@ -110,8 +156,12 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
       <DialogueLinesField shot={shot} snapshot={snapshot} />
       <div className="row">
         <Field label={t('editor.inspector.seed')}>
-          <CommitField value={shot.seed === null ? '' : String(shot.seed)} placeholder={t('editor.inspector.seedRandom')} invalid={badSeed}
-            onCommit={(s) => update({ seed: s.trim() === '' ? null : Number(s) })} />
+          <CommitField
+            value={shot.seed === null ? '' : String(shot.seed)}
+            placeholder={t('editor.inspector.seedRandom')}
+            invalid={badSeed}
+            onCommit={(s) => update({ seed: s.trim() === '' ? null : Number(s) })}
+          />
         </Field>
         <TrimFields shot={shot} snapshot={snapshot} />
       </div>

@@ -23,7 +23,9 @@ function useProviders(): ProviderInfo[] | null {
     if (providers !== null) return;
     let live = true;
     api.call('providers.list', {}).then(
-      (list) => { if (live && store.getState().providers === null) store.getState().setProviders(list); },
+      (list) => {
+        if (live && store.getState().providers === null) store.getState().setProviders(list);
+      },
       // Without the list the inspector still offers free-text fields; the Generate dialog reports errors.
       () => undefined,
     );
@@ -45,20 +47,31 @@ export function useShotProvider(shot: Shot, snapshot: ProjectSnapshot) {
 export type ShotProvider = ReturnType<typeof useShotProvider>;
 
 /** The hints for the shot's frames and duration under the chosen provider. */
-export function useProviderGaps(shot: Shot, snapshot: ProjectSnapshot, { caps, label }: ShotProvider): { frames: string[]; duration: string | undefined } {
+export function useProviderGaps(
+  shot: Shot,
+  snapshot: ProjectSnapshot,
+  { caps, label }: ShotProvider,
+): { frames: string[]; duration: string | undefined } {
   const { t } = useTranslation();
   // What the shot's model can take (a provider's models may differ: only some take a last frame).
   const modelCaps = caps ? modelCapabilities(caps, shot.model) : null;
-  const frames = capabilityGaps(shot, modelCaps).map((g: CapabilityGap) => t(`editor.inspector.gaps.${g}`, { provider: label }));
+  const frames = capabilityGaps(shot, modelCaps).map((g: CapabilityGap) =>
+    t(`editor.inspector.gaps.${g}`, { provider: label }),
+  );
   const made = durationGap(modelCaps, framesToSeconds(shot.durationFrames, snapshot.project.fps));
-  return { frames, duration: made === null ? undefined : t('editor.inspector.gaps.duration', { provider: label, seconds: made }) };
+  return {
+    frames,
+    duration: made === null ? undefined : t('editor.inspector.gaps.duration', { provider: label, seconds: made }),
+  };
 }
 
 export function ProviderHints({ hints }: { hints: readonly string[] }) {
   if (hints.length === 0) return null;
   return (
     <ul className="warn small provider-gaps" data-testid="provider-gaps">
-      {hints.map((h) => <li key={h}>{h}</li>)}
+      {hints.map((h) => (
+        <li key={h}>{h}</li>
+      ))}
     </ul>
   );
 }
@@ -76,35 +89,77 @@ export function ShotProviderFields({ shot, snapshot, provider, update }: FieldsP
   const enabled = (providers ?? []).filter((p) => p.enabled);
   const own = shot.provider;
   const ownMissing = own !== null && !enabled.some((p) => p.id === own);
-  const fallback = providers?.find((p) => p.id === snapshot.project.defaultProvider)?.label ?? snapshot.project.defaultProvider;
+  const fallback =
+    providers?.find((p) => p.id === snapshot.project.defaultProvider)?.label ?? snapshot.project.defaultProvider;
   const models = caps?.models ?? [];
   const modelMissing = shot.model !== null && models.length > 0 && !models.some((m) => m.id === shot.model);
 
   const chooseProvider = (next: string | null) => {
     const nextCaps = capabilitiesOf(providers?.find((p) => p.id === (next ?? snapshot.project.defaultProvider)));
     // A model of the old provider means nothing to the new one: dropped in the same step.
-    const keepModel = shot.model === null || !nextCaps || nextCaps.models.length === 0 || nextCaps.models.some((m) => m.id === shot.model);
+    const keepModel =
+      shot.model === null ||
+      !nextCaps ||
+      nextCaps.models.length === 0 ||
+      nextCaps.models.some((m) => m.id === shot.model);
     update(keepModel ? { provider: next } : { provider: next, model: null });
   };
 
   return (
     <div className="row">
-      <Field label={t('editor.inspector.provider')} hint={ownMissing && providers ? t('editor.inspector.providerUnavailable', { provider: info?.label ?? own }) : undefined}>
-        <select value={own ?? ''} onChange={(e) => chooseProvider(e.target.value || null)} data-testid="detail-provider">
-          <option value="">{t('editor.inspector.projectDefault')} · {fallback}</option>
-          {enabled.map((p) => <option key={p.id} value={p.id}>{t(`providers.${p.id}`, { defaultValue: p.label })}</option>)}
-          {ownMissing && <option value={own}>{info?.label ?? own} ({t('editor.inspector.unavailable')})</option>}
+      <Field
+        label={t('editor.inspector.provider')}
+        hint={
+          ownMissing && providers
+            ? t('editor.inspector.providerUnavailable', { provider: info?.label ?? own })
+            : undefined
+        }
+      >
+        <select
+          value={own ?? ''}
+          onChange={(e) => chooseProvider(e.target.value || null)}
+          data-testid="detail-provider"
+        >
+          <option value="">
+            {t('editor.inspector.projectDefault')} · {fallback}
+          </option>
+          {enabled.map((p) => (
+            <option key={p.id} value={p.id}>
+              {t(`providers.${p.id}`, { defaultValue: p.label })}
+            </option>
+          ))}
+          {ownMissing && (
+            <option value={own}>
+              {info?.label ?? own} ({t('editor.inspector.unavailable')})
+            </option>
+          )}
         </select>
       </Field>
-      <Field label={t('editor.inspector.model')} hint={modelMissing ? t('editor.inspector.modelNotOffered', { provider: label }) : undefined}>
+      <Field
+        label={t('editor.inspector.model')}
+        hint={modelMissing ? t('editor.inspector.modelNotOffered', { provider: label }) : undefined}
+      >
         {models.length > 0 ? (
-          <select value={shot.model ?? ''} onChange={(e) => update({ model: e.target.value || null })} data-testid="detail-model">
+          <select
+            value={shot.model ?? ''}
+            onChange={(e) => update({ model: e.target.value || null })}
+            data-testid="detail-model"
+          >
             <option value="">{t('editor.inspector.modelDefault')}</option>
-            {models.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
             {modelMissing && <option value={shot.model!}>{shot.model}</option>}
           </select>
         ) : (
-          <CommitField value={shot.model ?? ''} placeholder={t('editor.inspector.modelDefault')} onCommit={(m) => update({ model: m.trim() || null })} testId="detail-model" />
+          <CommitField
+            value={shot.model ?? ''}
+            placeholder={t('editor.inspector.modelDefault')}
+            onCommit={(m) => update({ model: m.trim() || null })}
+            testId="detail-model"
+          />
         )}
       </Field>
     </div>

@@ -32,7 +32,8 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
   const groups = groupByScene(shots, snapshot.scenes);
   const seconds = new Map(orderedCut(snapshot).map((c) => [c.shot.id, cutSeconds(c, snapshot)]));
 
-  const move = (shotIds: string[], toIndex: number) => void runAction(ctx, actions['shots.moveMany'], { shotIds, toIndex });
+  const move = (shotIds: string[], toIndex: number) =>
+    void runAction(ctx, actions['shots.moveMany'], { shotIds, toIndex });
   const click = (id: string, e: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
     const mode = e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'replace';
     selection.getState().select([id], mode, order);
@@ -74,12 +75,28 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
       <div className="strip-toolbar">
         <h2 id="strip-title">{t('strip.title')}</h2>
         <div className="strip-tools">
-          <form className="inline-form" onSubmit={(e) => {
-            e.preventDefault();
-            void runAction(ctx, actions['scene.add'], { heading }).then((ok) => ok && setHeading(''));
-          }}>
-            <input value={heading} onChange={(e) => setHeading(e.target.value)} placeholder={t('editor.scene.placeholder')} aria-label={t('editor.scene.heading')} data-testid="scene-heading-input" />
-            <button type="submit" className="btn btn-secondary" disabled={heading.trim() === ''} data-testid="scene-add">{t('editor.scene.add')}</button>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void runAction(ctx, actions['scene.add'], { heading }).then((ok) => ok && setHeading(''));
+            }}
+          >
+            <input
+              value={heading}
+              onChange={(e) => setHeading(e.target.value)}
+              placeholder={t('editor.scene.placeholder')}
+              aria-label={t('editor.scene.heading')}
+              data-testid="scene-heading-input"
+            />
+            <button
+              type="submit"
+              className="btn btn-secondary"
+              disabled={heading.trim() === ''}
+              data-testid="scene-add"
+            >
+              {t('editor.scene.add')}
+            </button>
           </form>
         </div>
       </div>
@@ -99,16 +116,27 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
                 <ol className="cards">
                   {g.shotIds.map((id, i) => {
                     const index = g.startIndex + i;
-                    const marker = gap === index ? ' drop-before' : gap === index + 1 && i === g.shotIds.length - 1 ? ' drop-after' : '';
+                    const marker =
+                      gap === index
+                        ? ' drop-before'
+                        : gap === index + 1 && i === g.shotIds.length - 1
+                          ? ' drop-after'
+                          : '';
                     return (
                       <ShotCard
-                        key={id} shotId={id} index={index} seconds={seconds.get(id) ?? 0}
+                        key={id}
+                        shotId={id}
+                        index={index}
+                        seconds={seconds.get(id) ?? 0}
                         className={`${dragging?.includes(id) ? 'dragging' : ''}${marker}`}
-                        onSelect={(e) => click(id, e)} onKeyDown={(e) => onKey(id, e)}
-                        onDragStart={(e) => dragStart(id, e)} onDragOver={(e) => dragOver(index, e)}
+                        onSelect={(e) => click(id, e)}
+                        onKeyDown={(e) => onKey(id, e)}
+                        onDragStart={(e) => dragStart(id, e)}
+                        onDragOver={(e) => dragOver(index, e)}
                         onContextMenu={(e) => {
                           e.preventDefault();
-                          if (!selectedNow().includes(id)) click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
+                          if (!selectedNow().includes(id))
+                            click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
                           setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
                         }}
                       />

@@ -26,26 +26,58 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
   return (
     <section className="takes-gallery" aria-labelledby="takes-title">
       <div className="detail-head">
-        <h3 id="takes-title">{t('takes.title')} <span className="muted small">{takes.length}</span></h3>
-        <ActionButton action="take.generate" payload={{ shotId: shot.id }} variant="secondary" testId="generate-take" busyLabel={t('generate.starting')} />
+        <h3 id="takes-title">
+          {t('takes.title')} <span className="muted small">{takes.length}</span>
+        </h3>
+        <ActionButton
+          action="take.generate"
+          payload={{ shotId: shot.id }}
+          variant="secondary"
+          testId="generate-take"
+          busyLabel={t('generate.starting')}
+        />
       </div>
       <ErrorMessage place="generate" />
       {takes.length === 0 ? (
-        <p className="muted small empty-teach" data-testid="takes">{t('takes.none')}</p>
+        <p className="muted small empty-teach" data-testid="takes">
+          {t('takes.none')}
+        </p>
       ) : (
         <ul className="takes" data-testid="takes">
           {takes.map((take, i) => (
-            <TakeTile key={take.id} take={take} number={i + 1} shot={shot} snapshot={snapshot} comparing={compare.includes(take.id)} onCompare={() => toggleCompare(take.id)} />
+            <TakeTile
+              key={take.id}
+              take={take}
+              number={i + 1}
+              shot={shot}
+              snapshot={snapshot}
+              comparing={compare.includes(take.id)}
+              onCompare={() => toggleCompare(take.id)}
+            />
           ))}
         </ul>
       )}
-      {compare.length === 2 && <CompareTakes takeIds={compare} snapshot={snapshot} onClose={() => setEditorUi({ compare: [] })} />}
+      {compare.length === 2 && (
+        <CompareTakes takeIds={compare} snapshot={snapshot} onClose={() => setEditorUi({ compare: [] })} />
+      )}
     </section>
   );
 }
 
-function TakeTile({ take, number, shot, snapshot, comparing, onCompare }: {
-  take: Take; number: number; shot: Shot; snapshot: ProjectSnapshot; comparing: boolean; onCompare(): void;
+function TakeTile({
+  take,
+  number,
+  shot,
+  snapshot,
+  comparing,
+  onCompare,
+}: {
+  take: Take;
+  number: number;
+  shot: Shot;
+  snapshot: ProjectSnapshot;
+  comparing: boolean;
+  onCompare(): void;
 }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
@@ -57,26 +89,48 @@ function TakeTile({ take, number, shot, snapshot, comparing, onCompare }: {
     <li className={selected ? 'take selected' : 'take'} data-testid="take" data-selected={selected}>
       {/* The media fragment shows a frame from the middle instead of a black box before play. */}
       {asset ? (
-        <video className="preview" src={`${ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))}#t=${(asset.info.durationSec / 2).toFixed(3)}`} controls playsInline preload="metadata" />
+        <video
+          className="preview"
+          src={`${ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))}#t=${(asset.info.durationSec / 2).toFixed(3)}`}
+          controls
+          playsInline
+          preload="metadata"
+        />
       ) : (
         <div className="preview preview-text">{t('takes.missing')}</div>
       )}
       <div className="take-meta">
-        <span className="take-name">{t('takes.label', { number, provider: t(`providers.${take.provider}`, { defaultValue: take.provider }) })}</span>
-        {asset && <span className="muted small">{formatSeconds(asset.info.durationSec)} · {asset.info.width}×{asset.info.height}</span>}
-        <Stars value={take.rating ?? 0} onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })} />
+        <span className="take-name">
+          {t('takes.label', { number, provider: t(`providers.${take.provider}`, { defaultValue: take.provider }) })}
+        </span>
+        {asset && (
+          <span className="muted small">
+            {formatSeconds(asset.info.durationSec)} · {asset.info.width}×{asset.info.height}
+          </span>
+        )}
+        <Stars
+          value={take.rating ?? 0}
+          onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })}
+        />
       </div>
       <div className="take-tools">
         {selected ? (
           <span className="status status-ok">{t('takes.selected')}</span>
         ) : (
-          <ActionButton action="shot.selectTake" payload={{ shotId: shot.id, takeId: take.id }} variant="secondary" testId="use-take" />
+          <ActionButton
+            action="shot.selectTake"
+            payload={{ shotId: shot.id, takeId: take.id }}
+            variant="secondary"
+            testId="use-take"
+          />
         )}
         <label className="check small">
           <input type="checkbox" checked={comparing} onChange={onCompare} data-testid="compare-take" />
           {t('editor.takes.compare')}
         </label>
-        {extendable && <ActionButton action="take.extend" payload={{ takeId: take.id }} variant="secondary" testId="extend-take" />}
+        {extendable && (
+          <ActionButton action="take.extend" payload={{ takeId: take.id }} variant="secondary" testId="extend-take" />
+        )}
         <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
       </div>
     </li>

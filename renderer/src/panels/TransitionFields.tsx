@@ -26,28 +26,53 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
   const fps = snapshot.project.fps;
   const cut = cutList(snapshot).find((c) => c.shot.id === shot.id);
   const { kind, frames } = shot.transitionIn;
-  const set = (next: Transition) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { transitionIn: next } });
+  const set = (next: Transition) =>
+    void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { transitionIn: next } });
   const played = cut?.overlap ?? 0;
   const seconds = Number(framesToSeconds(played, fps).toFixed(3));
   return (
     <div className="row" data-testid="detail-transition">
       <Field label={t('editor.inspector.transition')}>
-        <select value={kind} aria-label={t('editor.inspector.transitionKind')} data-testid="transition-kind"
+        <select
+          value={kind}
+          aria-label={t('editor.inspector.transitionKind')}
+          data-testid="transition-kind"
           onChange={(e) => {
             const next = e.target.value as Transition['kind'];
-            const length = next === 'cut' ? 0 : frames > 0 ? frames : Math.min(MAX_TRANSITION_FRAMES, secondsToFrames(DEFAULT_SEC, fps));
+            const length =
+              next === 'cut'
+                ? 0
+                : frames > 0
+                  ? frames
+                  : Math.min(MAX_TRANSITION_FRAMES, secondsToFrames(DEFAULT_SEC, fps));
             set({ kind: next, frames: length });
-          }}>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`editor.inspector.transitions.${k}`)}</option>)}
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`editor.inspector.transitions.${k}`)}
+            </option>
+          ))}
         </select>
       </Field>
       {kind !== 'cut' && (
         <Field
           label={t('editor.inspector.transitionFrames')}
-          hint={played < frames ? t('editor.inspector.transitionClamped', { frames: played }) : t('editor.inspector.transitionSec', { frames: played, seconds })}
+          hint={
+            played < frames
+              ? t('editor.inspector.transitionClamped', { frames: played })
+              : t('editor.inspector.transitionSec', { frames: played, seconds })
+          }
         >
-          <CommitField type="number" min={0} step={1} value={String(frames)} invalid={badFrames} testId="transition-frames"
-            onCommit={(s) => set({ kind, frames: Number(s.trim()) })} />
+          <CommitField
+            type="number"
+            min={0}
+            step={1}
+            value={String(frames)}
+            invalid={badFrames}
+            testId="transition-frames"
+            onCommit={(s) => set({ kind, frames: Number(s.trim()) })}
+          />
         </Field>
       )}
     </div>

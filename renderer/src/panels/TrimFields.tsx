@@ -17,18 +17,33 @@ export function TrimFields({ shot, snapshot }: { shot: Shot; snapshot: ProjectSn
   const mediaFrames = floorFrames(cut.asset.info.durationSec, fps);
   const sec = (f: number) => String(Number(framesToSeconds(f, fps).toFixed(3)));
   const toFrames = (s: string) => Math.round((Number(s) * fps.num) / fps.den);
-  const set = (inF: number, outF: number | null) => void runAction(ctx, actions['shot.setTrim'], { shotId: shot.id, inFrames: inF, outFrames: outF });
+  const set = (inF: number, outF: number | null) =>
+    void runAction(ctx, actions['shot.setTrim'], { shotId: shot.id, inFrames: inF, outFrames: outF });
   return (
     <fieldset className="field trim-fields">
       <legend>{t('editor.inspector.trim')}</legend>
       <div className="trim-row">
-        <CommitField type="number" min={0} step={0.1} value={sec(inFrames)} testId="trim-in" aria-label={t('editor.inspector.trimIn')}
+        <CommitField
+          type="number"
+          min={0}
+          step={0.1}
+          value={sec(inFrames)}
+          testId="trim-in"
+          aria-label={t('editor.inspector.trimIn')}
           invalid={(s) => !(toFrames(s) >= 0 && toFrames(s) < outFrames)}
-          onCommit={(s) => set(toFrames(s), shot.trimOutFrames)} />
+          onCommit={(s) => set(toFrames(s), shot.trimOutFrames)}
+        />
         <span aria-hidden="true">–</span>
-        <CommitField type="number" min={0} step={0.1} value={sec(outFrames)} testId="trim-out" aria-label={t('editor.inspector.trimOut')}
+        <CommitField
+          type="number"
+          min={0}
+          step={0.1}
+          value={sec(outFrames)}
+          testId="trim-out"
+          aria-label={t('editor.inspector.trimOut')}
           invalid={(s) => !(toFrames(s) > inFrames && toFrames(s) <= mediaFrames)}
-          onCommit={(s) => set(inFrames, toFrames(s) >= mediaFrames ? null : toFrames(s))} />
+          onCommit={(s) => set(inFrames, toFrames(s) >= mediaFrames ? null : toFrames(s))}
+        />
       </div>
     </fieldset>
   );

@@ -10,7 +10,12 @@ export function ViewSwitch() {
   const timeline = useAction('view.timeline', undefined);
   return (
     <div className="segmented view-switch" role="radiogroup" aria-label={t('editor.view.label')}>
-      {([['grid', grid], ['timeline', timeline]] as const).map(([id, a]) => (
+      {(
+        [
+          ['grid', grid],
+          ['timeline', timeline],
+        ] as const
+      ).map(([id, a]) => (
         <button
           key={id}
           type="button"

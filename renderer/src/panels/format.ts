@@ -25,6 +25,8 @@ export function formatSeconds(seconds: number, language?: string): string {
 export function formatSecondsList(values: readonly number[], range: boolean, language?: string): string {
   const lang = locale(language);
   const nf = new Intl.NumberFormat(lang);
-  const text = range ? values.map((v) => nf.format(v)).join('–') : values.map((v) => nf.format(v)).join(lang.startsWith('zh') ? '、' : ', ');
+  const text = range
+    ? values.map((v) => nf.format(v)).join('–')
+    : values.map((v) => nf.format(v)).join(lang.startsWith('zh') ? '、' : ', ');
   return `${text} ${secondsUnit(lang)}`;
 }

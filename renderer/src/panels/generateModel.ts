@@ -57,7 +57,10 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
 /** Why a provider can't take a shot as it stands (the job would fail): the shot's fields it has no use for. */
 export type CapabilityGap = 'firstFrame' | 'textOnly' | 'lastFrame';
 
-export function capabilityGaps(shot: Pick<Shot, 'firstFrameAssetId' | 'lastFrameAssetId'>, caps: ProviderCapabilities | null): CapabilityGap[] {
+export function capabilityGaps(
+  shot: Pick<Shot, 'firstFrameAssetId' | 'lastFrameAssetId'>,
+  caps: ProviderCapabilities | null,
+): CapabilityGap[] {
   if (!caps) return [];
   const gaps: CapabilityGap[] = [];
   if (shot.firstFrameAssetId !== null && !caps.imageToVideo) gaps.push('firstFrame');

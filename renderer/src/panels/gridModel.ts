@@ -14,14 +14,23 @@ export interface SceneGroup {
  * The cut order is the truth; a scene heading starts every run of consecutive shots of one
  * scene. Scenes without shots come last, so they can still be renamed, filled or removed.
  */
-export function groupByScene(shots: readonly { id: string; sceneId: string | null }[], scenes: readonly Scene[]): SceneGroup[] {
+export function groupByScene(
+  shots: readonly { id: string; sceneId: string | null }[],
+  scenes: readonly Scene[],
+): SceneGroup[] {
   const byId = new Map(scenes.map((s) => [s.id, s]));
   const groups: SceneGroup[] = [];
   shots.forEach((shot, i) => {
     const last = groups[groups.length - 1];
     const sceneId = shot.sceneId !== null && byId.has(shot.sceneId) ? shot.sceneId : null;
     if (last && (last.scene?.id ?? null) === sceneId) last.shotIds.push(shot.id);
-    else groups.push({ key: `${sceneId ?? 'none'}:${shot.id}`, scene: sceneId ? byId.get(sceneId)! : null, shotIds: [shot.id], startIndex: i });
+    else
+      groups.push({
+        key: `${sceneId ?? 'none'}:${shot.id}`,
+        scene: sceneId ? byId.get(sceneId)! : null,
+        shotIds: [shot.id],
+        startIndex: i,
+      });
   });
   const used = new Set(groups.map((g) => g.scene?.id));
   for (const scene of [...scenes].sort((a, b) => a.position - b.position)) {

@@ -6,7 +6,11 @@
  */
 import type { TFunction } from 'i18next';
 
-export function providerName(t: TFunction, p: { id: string; label: string; offline?: boolean }, exists: (key: string) => boolean): string {
+export function providerName(
+  t: TFunction,
+  p: { id: string; label: string; offline?: boolean },
+  exists: (key: string) => boolean,
+): string {
   const key = `providers.${p.id}`;
   if (exists(key)) return t(key);
   return p.offline ? `${p.label} · ${t('generate.offline')}` : p.label;

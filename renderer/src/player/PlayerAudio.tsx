@@ -16,10 +16,11 @@ function PlayerAudioImpl({ snapshot, urlOf }: { snapshot: ProjectSnapshot; urlOf
 
   useEffect(() => {
     const player = new AudioItemsPlayer(fps);
-    const items = () => spans.flatMap((span) => {
-      const el = els.current.get(span.id);
-      return el ? [{ span, el }] : [];
-    });
+    const items = () =>
+      spans.flatMap((span) => {
+        const el = els.current.get(span.id);
+        return el ? [{ span, el }] : [];
+      });
     // After play is pressed the sound waits for the picture to move: the video may first have
     // to load or seek, and sound started before it would run ahead and then jump back.
     let waitAt: number | null = null;

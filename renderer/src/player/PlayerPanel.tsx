@@ -19,10 +19,26 @@ import { useFramingDrag } from './useFramingDrag';
 
 const GUIDES: readonly SafeGuide[] = ['off', '9:16', '1:1', '4:5'];
 
-function TransportButton({ id, icon, testId }: { id: 'play.toggle' | 'frame.prev' | 'frame.next' | 'shot.prevEdit' | 'shot.nextEdit' | 'player.fullscreen'; icon: IconName; testId: string }) {
+function TransportButton({
+  id,
+  icon,
+  testId,
+}: {
+  id: 'play.toggle' | 'frame.prev' | 'frame.next' | 'shot.prevEdit' | 'shot.nextEdit' | 'player.fullscreen';
+  icon: IconName;
+  testId: string;
+}) {
   const a = useAction(id, undefined);
   return (
-    <button type="button" className="btn btn-ghost btn-icon" disabled={!a.enabled} title={a.title} aria-label={a.label} data-testid={testId} onClick={() => void a.run()}>
+    <button
+      type="button"
+      className="btn btn-ghost btn-icon"
+      disabled={!a.enabled}
+      title={a.title}
+      aria-label={a.label}
+      data-testid={testId}
+      onClick={() => void a.run()}
+    >
       <Icon name={icon} />
     </button>
   );
@@ -50,18 +66,42 @@ export function PlayerPanel() {
   return (
     <section className="panel player" aria-label={t('editor.player.title')} data-testid="player">
       {/* The canvas at the project's aspect (--canvas-ratio sizes it: editor.css); pictures are placed by framing. */}
-      <div className="player-stage" data-player-stage data-testid="player-stage" {...drag}
-        style={{ aspectRatio: `${width} / ${height}`, ['--canvas-ratio' as string]: String(width / height) }}>
+      <div
+        className="player-stage"
+        data-player-stage
+        data-testid="player-stage"
+        {...drag}
+        style={{ aspectRatio: `${width} / ${height}`, ['--canvas-ratio' as string]: String(width / height) }}
+      >
         {[0, 1].map((i) => (
-          <video key={i} ref={(el) => { slots.current[i] = el; }} className="player-video" playsInline preload="auto" data-active="false" data-testid={`player-video-${i}`} />
+          <video
+            key={i}
+            ref={(el) => {
+              slots.current[i] = el;
+            }}
+            className="player-video"
+            playsInline
+            preload="auto"
+            data-active="false"
+            data-testid={`player-video-${i}`}
+          />
         ))}
         {pos && pos.segment.mediaPath === null && (
-          <div className="player-card"><span>{pos.segment.text || t('shot.untitled')}</span></div>
+          <div className="player-card">
+            <span>{pos.segment.text || t('shot.untitled')}</span>
+          </div>
         )}
-        {segments.length === 0 && <div className="player-card muted"><span>{t('editor.player.empty')}</span></div>}
+        {segments.length === 0 && (
+          <div className="player-card muted">
+            <span>{t('editor.player.empty')}</span>
+          </div>
+        )}
         {rect && (
           <svg className="safe-guide" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
-            <path fillRule="evenodd" d={`M0 0H${width}V${height}H0Z M${rect.x} ${rect.y}h${rect.w}v${rect.h}h${-rect.w}Z`} />
+            <path
+              fillRule="evenodd"
+              d={`M0 0H${width}V${height}H0Z M${rect.x} ${rect.y}h${rect.w}v${rect.h}h${-rect.w}Z`}
+            />
             <rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} />
           </svg>
         )}
@@ -79,16 +119,31 @@ export function PlayerPanel() {
         </div>
         <span className="timecode mono" data-testid="playhead" data-frame={playhead}>
           {timecode(playhead, fps)} <span className="muted">/ {timecode(total, fps)}</span>
-          {rate !== 0 && rate !== 1 && <span className="rate"> {rate > 0 ? '▶' : '◀'}{Math.abs(rate)}×</span>}
+          {rate !== 0 && rate !== 1 && (
+            <span className="rate">
+              {' '}
+              {rate > 0 ? '▶' : '◀'}
+              {Math.abs(rate)}×
+            </span>
+          )}
         </span>
         <div className="player-tools">
-        <label className="guide-select">
-          <span className="visually-hidden">{t('editor.player.guides')}</span>
-          <select value={guide} aria-label={t('editor.player.guides')} onChange={(e) => setEditorUi({ guide: e.target.value as SafeGuide })} data-testid="player-guides">
-            {GUIDES.map((g) => <option key={g} value={g}>{g === 'off' ? t('editor.player.guidesOff') : t('editor.player.guide', { aspect: g })}</option>)}
-          </select>
-        </label>
-        <TransportButton id="player.fullscreen" icon="fullscreen" testId="player-fullscreen" />
+          <label className="guide-select">
+            <span className="visually-hidden">{t('editor.player.guides')}</span>
+            <select
+              value={guide}
+              aria-label={t('editor.player.guides')}
+              onChange={(e) => setEditorUi({ guide: e.target.value as SafeGuide })}
+              data-testid="player-guides"
+            >
+              {GUIDES.map((g) => (
+                <option key={g} value={g}>
+                  {g === 'off' ? t('editor.player.guidesOff') : t('editor.player.guide', { aspect: g })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TransportButton id="player.fullscreen" icon="fullscreen" testId="player-fullscreen" />
         </div>
       </div>
     </section>

@@ -11,7 +11,13 @@ export function safeRect(width: number, height: number, k: number): { x: number;
 
 export function SafeAreas({ width, height }: { width: number; height: number }) {
   return (
-    <svg className="safe-areas" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true" data-testid="safe-areas">
+    <svg
+      className="safe-areas"
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      data-testid="safe-areas"
+    >
       {(['action', 'title'] as const).map((k) => {
         const r = safeRect(width, height, SAFE_AREAS[k]);
         return <rect key={k} className={`safe-${k}`} x={r.x} y={r.y} width={r.w} height={r.h} />;

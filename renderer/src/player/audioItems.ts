@@ -94,7 +94,12 @@ export class AudioItemsPlayer {
    * Brings every item to the state the playhead asks for. `frame` is the playhead (whole
    * frames), `rate` the transport rate (0 = paused; reverse play keeps items silent).
    */
-  sync(items: ReadonlyArray<{ span: AudioSpan; el: HTMLAudioElement }>, frame: number, rate: number, now: number): void {
+  sync(
+    items: ReadonlyArray<{ span: AudioSpan; el: HTMLAudioElement }>,
+    frame: number,
+    rate: number,
+    now: number,
+  ): void {
     const at = frame + 0.5;
     for (const { span, el } of items) {
       const a = rate > 0 ? audibleAt(span, at, this.fps) : null;
@@ -124,7 +129,9 @@ export class AudioItemsPlayer {
   }
 
   private start(el: HTMLAudioElement): void {
-    void audioContext()?.resume().catch(() => undefined);
+    void audioContext()
+      ?.resume()
+      .catch(() => undefined);
     // Autoplay rules may refuse sound without a gesture: keep time muted rather than not at all
     // (and try with sound again at the next start).
     el.muted = false;

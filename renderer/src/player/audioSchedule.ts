@@ -46,12 +46,20 @@ export function audioSpans(doc: Pick<ProjectSnapshot, 'audioItems' | 'assets' | 
     const box = audioBox(item, asset, doc as ProjectSnapshot);
     if (box.frames <= 0) continue;
     const duck = ducks(item)
-      ? duckEnvelope(voiceOver, framesToSeconds(box.start, fps), framesToSeconds(box.start + box.frames, fps))
-        .map((p) => ({ frame: (p.t * fps.num) / fps.den, gain: p.gain }))
+      ? duckEnvelope(voiceOver, framesToSeconds(box.start, fps), framesToSeconds(box.start + box.frames, fps)).map(
+          (p) => ({ frame: (p.t * fps.num) / fps.den, gain: p.gain }),
+        )
       : [];
     spans.push({
-      id: item.id, lane: item.lane, path: asset.path, start: box.start, frames: box.frames, inFrame: box.inFrame,
-      gain: dbToGain(item.gainDb), fadeIn: item.fadeInFrames, fadeOut: item.fadeOutFrames,
+      id: item.id,
+      lane: item.lane,
+      path: asset.path,
+      start: box.start,
+      frames: box.frames,
+      inFrame: box.inFrame,
+      gain: dbToGain(item.gainDb),
+      fadeIn: item.fadeInFrames,
+      fadeOut: item.fadeOutFrames,
       ...(duck.length > 0 ? { duck } : {}),
     });
   }
@@ -71,7 +79,12 @@ export function fadeEnvelope(span: AudioSpan, offset: number): number {
 
 /** The ducking factor at timeline frame `frame` (1 where the item does not duck). */
 export function duckAt(span: AudioSpan, frame: number): number {
-  return span.duck ? envelopeAt(span.duck.map((p) => ({ t: p.frame, gain: p.gain })), frame) : 1;
+  return span.duck
+    ? envelopeAt(
+        span.duck.map((p) => ({ t: p.frame, gain: p.gain })),
+        frame,
+      )
+    : 1;
 }
 
 export interface Audible {
@@ -86,7 +99,11 @@ export interface Audible {
 export function audibleAt(span: AudioSpan, frame: number, fps: Fps): Audible | null {
   const offset = frame - span.start;
   if (!Number.isFinite(offset) || offset < 0 || offset >= span.frames) return null;
-  return { span, mediaSec: ((span.inFrame + offset) * fps.den) / fps.num, gain: span.gain * fadeEnvelope(span, offset) * duckAt(span, frame) };
+  return {
+    span,
+    mediaSec: ((span.inFrame + offset) * fps.den) / fps.num,
+    gain: span.gain * fadeEnvelope(span, offset) * duckAt(span, frame),
+  };
 }
 
 /** Every item that sounds at `frame`. */

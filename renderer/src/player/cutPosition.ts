@@ -37,9 +37,10 @@ export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 't
     text: c.shot.prompt || c.shot.title,
     overlap: c.overlap,
     transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
-    box: c.asset && c.asset.info.width > 0 && c.asset.info.height > 0
-      ? slotBox(c.asset.info, doc.project, shotFraming(c.shot, doc.project.aspect))
-      : null,
+    box:
+      c.asset && c.asset.info.width > 0 && c.asset.info.height > 0
+        ? slotBox(c.asset.info, doc.project, shotFraming(c.shot, doc.project.aspect))
+        : null,
   }));
 }
 
@@ -72,7 +73,8 @@ export function locate(segments: readonly PlaySegment[], frame: number): CutPosi
     else if (frame >= s.startFrame + s.frames) lo = mid + 1;
     else {
       const prev = segments[mid - 1];
-      if (prev && frame < prev.startFrame + prev.frames) return { index: mid - 1, segment: prev, offset: Math.floor(frame - prev.startFrame) };
+      if (prev && frame < prev.startFrame + prev.frames)
+        return { index: mid - 1, segment: prev, offset: Math.floor(frame - prev.startFrame) };
       return { index: mid, segment: s, offset: Math.floor(frame - s.startFrame) };
     }
   }
@@ -126,7 +128,11 @@ export function frameAtMediaTime(segment: PlaySegment, seconds: number, fps: Fps
 }
 
 /** A rectangle of the given aspect centred in a frame, as large as fits (safe-area guide). */
-export function guideRect(frameW: number, frameH: number, aspect: string): { x: number; y: number; w: number; h: number } {
+export function guideRect(
+  frameW: number,
+  frameH: number,
+  aspect: string,
+): { x: number; y: number; w: number; h: number } {
   const [a, b] = aspect.split(':').map(Number);
   if (!a || !b || frameW <= 0 || frameH <= 0) return { x: 0, y: 0, w: frameW, h: frameH };
   const ratio = a / b;

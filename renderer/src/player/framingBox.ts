@@ -6,7 +6,14 @@
  * crop and pad.
  */
 import type { Aspect } from '../../../shared/model/format';
-import { frameGeometry, frameSourceOf, framingFor, type Framing, type FrameGeometry, type ShotFraming } from '../../../shared/model/framing';
+import {
+  frameGeometry,
+  frameSourceOf,
+  framingFor,
+  type Framing,
+  type FrameGeometry,
+  type ShotFraming,
+} from '../../../shared/model/framing';
 import type { MediaInfo } from '../../../shared/model/entities';
 
 export interface SlotBox {

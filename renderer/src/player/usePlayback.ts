@@ -10,7 +10,15 @@
 import { useEffect, useRef } from 'react';
 import type { Fps } from '../../../shared/model/time';
 import { editorUi, setEditorUi, viewport } from '../store/uiEditor';
-import { cutLength, frameAtMediaTime, locate, mediaTime, transitionAt, transitionOpacity, type PlaySegment } from './cutPosition';
+import {
+  cutLength,
+  frameAtMediaTime,
+  locate,
+  mediaTime,
+  transitionAt,
+  transitionOpacity,
+  type PlaySegment,
+} from './cutPosition';
 import { getPlayhead, setPlayhead } from './playhead';
 import { placeVideo } from './framingBox';
 

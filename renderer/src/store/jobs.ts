@@ -34,14 +34,19 @@ export interface JobsSlice {
 
 /** What a new project starts with (nothing of the previous project's jobs survives a switch). */
 export const emptyJobs = {
-  jobs: {}, jobProgress: {}, jobList: null, ledger: null, estimate: null,
+  jobs: {},
+  jobProgress: {},
+  jobList: null,
+  ledger: null,
+  estimate: null,
 } satisfies Partial<JobsSlice>;
 
 export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set) => ({
   ...emptyJobs,
   providers: null,
   settings: null,
-  applyJobProgress: (p) => set((s) => ({ jobs: { ...s.jobs, [p.shotId]: p }, jobProgress: { ...s.jobProgress, [p.jobId]: p } })),
+  applyJobProgress: (p) =>
+    set((s) => ({ jobs: { ...s.jobs, [p.shotId]: p }, jobProgress: { ...s.jobProgress, [p.jobId]: p } })),
   setJobList: (jobList) => set({ jobList }),
   setLedger: (ledger) => set({ ledger }),
   setProviders: (providers) => set({ providers }),
@@ -66,7 +71,10 @@ export interface JobRowModel {
  * The jobs panel's rows, newest first. The list comes from jobs.list (or the snapshot's jobs
  * before the first fetch); live events win while they are newer than the list's row.
  */
-export function jobRows(state: Pick<AppState, 'jobList' | 'jobProgress' | 'snapshot'>, filter: 'active' | 'all'): JobRowModel[] {
+export function jobRows(
+  state: Pick<AppState, 'jobList' | 'jobProgress' | 'snapshot'>,
+  filter: 'active' | 'all',
+): JobRowModel[] {
   const list = state.jobList ?? state.snapshot?.jobs ?? [];
   const rows = list.map((job): JobRowModel => {
     const live = state.jobProgress[job.id];
@@ -79,8 +87,12 @@ export function jobRows(state: Pick<AppState, 'jobList' | 'jobProgress' | 'snaps
       error: useLive ? live.error : job.error,
     };
   });
-  rows.sort((a, b) => (a.job.createdAt < b.job.createdAt ? 1 : a.job.createdAt > b.job.createdAt ? -1 : a.job.id < b.job.id ? 1 : -1));
-  return filter === 'all' ? rows : rows.filter((r) => isActive(r.state) || r.state === 'unknown' || r.state === 'failed');
+  rows.sort((a, b) =>
+    a.job.createdAt < b.job.createdAt ? 1 : a.job.createdAt > b.job.createdAt ? -1 : a.job.id < b.job.id ? 1 : -1,
+  );
+  return filter === 'all'
+    ? rows
+    : rows.filter((r) => isActive(r.state) || r.state === 'unknown' || r.state === 'failed');
 }
 
 /** The ledger's running totals against the cap, for the header. */
@@ -98,13 +110,25 @@ export function budgetStatus(ledger: Ledger | null): BudgetStatus | null {
   if (!ledger) return null;
   const { estimated, actual, committed } = ledger.totals;
   const cap = ledger.budgetCap;
-  return { currency: ledger.currency, cap, estimated, actual, committed, used: cap === null ? null : cap === 0 ? (committed > 0 ? 1 : 0) : committed / cap };
+  return {
+    currency: ledger.currency,
+    cap,
+    estimated,
+    actual,
+    committed,
+    used: cap === null ? null : cap === 0 ? (committed > 0 ? 1 : 0) : committed / cap,
+  };
 }
 
 /** Money as the UI shows it: 2 decimals and the ledger's currency (USD today). */
 export function formatMoney(amount: number, currency: string, language: string): string {
   try {
-    return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+    return new Intl.NumberFormat(language, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }

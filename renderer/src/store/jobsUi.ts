@@ -29,7 +29,13 @@ export interface JobsUiState {
 }
 
 const initial: JobsUiState = {
-  generateOpen: false, generateScope: 'missing', settingsOpen: false, jobsFilter: 'all', retry: null, retryEstimate: null, tests: {},
+  generateOpen: false,
+  generateScope: 'missing',
+  settingsOpen: false,
+  jobsFilter: 'all',
+  retry: null,
+  retryEstimate: null,
+  tests: {},
 };
 
 export const jobsUi = createStore<JobsUiState>()(() => ({ ...initial }));

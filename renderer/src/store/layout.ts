@@ -91,21 +91,31 @@ function storage(): Storage | null {
   }
 }
 
-export function createLayoutStore(initial: Layout = parseLayout(storage()?.getItem(LAYOUT_KEY) ?? null)): StoreApi<LayoutState> {
+export function createLayoutStore(
+  initial: Layout = parseLayout(storage()?.getItem(LAYOUT_KEY) ?? null),
+): StoreApi<LayoutState> {
   const store = createStore<LayoutState>()((set) => ({
     ...initial,
-    resize: (pane, px) => set(() => {
-      const { min, max } = LIMITS[pane];
-      const v = Math.round(clamp(px, min, max));
-      return pane === 'library' ? { libraryWidth: v } : pane === 'inspector' ? { inspectorWidth: v } : { timelineHeight: v };
-    }),
+    resize: (pane, px) =>
+      set(() => {
+        const { min, max } = LIMITS[pane];
+        const v = Math.round(clamp(px, min, max));
+        return pane === 'library'
+          ? { libraryWidth: v }
+          : pane === 'inspector'
+            ? { inspectorWidth: v }
+            : { timelineHeight: v };
+      }),
     toggle: (pane) => set((s) => ({ collapsed: { ...s.collapsed, [pane]: !s.collapsed[pane] } })),
     setTab: (libraryTab) => set({ libraryTab }),
   }));
   store.subscribe((s) => {
     const { libraryWidth, inspectorWidth, timelineHeight, collapsed, libraryTab } = s;
     try {
-      storage()?.setItem(LAYOUT_KEY, JSON.stringify({ libraryWidth, inspectorWidth, timelineHeight, collapsed, libraryTab }));
+      storage()?.setItem(
+        LAYOUT_KEY,
+        JSON.stringify({ libraryWidth, inspectorWidth, timelineHeight, collapsed, libraryTab }),
+      );
     } catch {
       // Storage can be full or disabled: the layout then lasts for this session.
     }

@@ -97,14 +97,18 @@ export function createSelectionStore(): SelectionStore {
     projectId: null,
     ...EMPTY,
     select: (ids, mode, order) => set((s) => ({ ...nextSelection(s.ids, s.anchor, ids, mode, order), item: null })),
-    focus: (item) => set(() => {
-      if (item?.kind === 'transition') return { item, ids: [item.shotId], anchor: item.shotId };
-      return { item };
-    }),
+    focus: (item) =>
+      set(() => {
+        if (item?.kind === 'transition') return { item, ids: [item.shotId], anchor: item.shotId };
+        return { item };
+      }),
     prune: (existing) =>
       set((s) => {
         if (s.ids.every((id) => existing.has(id)) && (s.anchor === null || existing.has(s.anchor))) return {};
-        return { ids: s.ids.filter((id) => existing.has(id)), anchor: s.anchor !== null && existing.has(s.anchor) ? s.anchor : null };
+        return {
+          ids: s.ids.filter((id) => existing.has(id)),
+          anchor: s.anchor !== null && existing.has(s.anchor) ? s.anchor : null,
+        };
       }),
     follow: (snapshot) => {
       const projectId = snapshot?.project.id ?? null;

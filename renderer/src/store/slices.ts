@@ -17,34 +17,36 @@ export const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
 
 export { createJobsSlice } from './jobs';
 
-export const createUiSlice = (language: Language): Slice<UiSlice> => (set) => ({
-  language,
-  appInfo: null,
-  connection: 'connecting',
-  busy: {},
-  errors: {},
-  exportRun: null,
-  setLanguage: (lang) => set({ language: lang }),
-  setAppInfo: (appInfo) => set({ appInfo }),
-  setConnection: (connection) => set({ connection }),
-  setBusy: (place, busy) => set((s) => ({ busy: { ...s.busy, [place]: busy } })),
-  setError: (place, error) =>
-    set((s) => {
-      const errors = { ...s.errors };
-      if (error) errors[place] = error;
-      else delete errors[place];
-      return { errors };
-    }),
-  setExportRun: (exportRun) => set({ exportRun }),
-  applyExportProgress: (p) =>
-    set((s) => {
-      const run = s.exportRun;
-      // Events can beat export.start's answer: adopt the id while the run is starting.
-      if (!run || (run.exportId !== null && run.exportId !== p.exportId)) return {};
-      if (run.exportId === null && run.state !== 'starting') return {};
-      const done = run.state === 'succeeded' || run.state === 'failed' || run.state === 'canceled';
-      if (done) return {};
-      const state = p.state === 'running' && run.state === 'canceling' ? 'canceling' : p.state;
-      return { exportRun: { exportId: p.exportId, state, progress: p.progress, outPath: p.outPath, error: p.error } };
-    }),
-});
+export const createUiSlice =
+  (language: Language): Slice<UiSlice> =>
+  (set) => ({
+    language,
+    appInfo: null,
+    connection: 'connecting',
+    busy: {},
+    errors: {},
+    exportRun: null,
+    setLanguage: (lang) => set({ language: lang }),
+    setAppInfo: (appInfo) => set({ appInfo }),
+    setConnection: (connection) => set({ connection }),
+    setBusy: (place, busy) => set((s) => ({ busy: { ...s.busy, [place]: busy } })),
+    setError: (place, error) =>
+      set((s) => {
+        const errors = { ...s.errors };
+        if (error) errors[place] = error;
+        else delete errors[place];
+        return { errors };
+      }),
+    setExportRun: (exportRun) => set({ exportRun }),
+    applyExportProgress: (p) =>
+      set((s) => {
+        const run = s.exportRun;
+        // Events can beat export.start's answer: adopt the id while the run is starting.
+        if (!run || (run.exportId !== null && run.exportId !== p.exportId)) return {};
+        if (run.exportId === null && run.state !== 'starting') return {};
+        const done = run.state === 'succeeded' || run.state === 'failed' || run.state === 'canceled';
+        if (done) return {};
+        const state = p.state === 'running' && run.state === 'canceling' ? 'canceling' : p.state;
+        return { exportRun: { exportId: p.exportId, state, progress: p.progress, outPath: p.outPath, error: p.error } };
+      }),
+  });

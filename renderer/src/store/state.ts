@@ -14,8 +14,22 @@ export type Language = 'en' | 'zh-CN';
 export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
 /** Where in the UI an action runs, so its busy state and its error show right there. */
-export type Place = 'app' | 'start.create' | 'start.open' | 'addShot' | 'shot' | 'generate' | 'export' | 'history'
-  | 'generateDialog' | 'jobs' | 'budget' | 'settings' | 'elements' | 'audio' | 'paste';
+export type Place =
+  | 'app'
+  | 'start.create'
+  | 'start.open'
+  | 'addShot'
+  | 'shot'
+  | 'generate'
+  | 'export'
+  | 'history'
+  | 'generateDialog'
+  | 'jobs'
+  | 'budget'
+  | 'settings'
+  | 'elements'
+  | 'audio'
+  | 'paste';
 
 export interface UiError {
   code: ErrorCode;

@@ -23,7 +23,9 @@ export interface ViewportState {
 
 export type ViewportStore = StoreApi<ViewportState>;
 
-export function createViewportStore(init: Partial<Pick<ViewportState, 'pxPerFrame' | 'scrollFrame' | 'playhead' | 'width'>> = {}): ViewportStore {
+export function createViewportStore(
+  init: Partial<Pick<ViewportState, 'pxPerFrame' | 'scrollFrame' | 'playhead' | 'width'>> = {},
+): ViewportStore {
   return createStore<ViewportState>()((set) => ({
     pxPerFrame: init.pxPerFrame ?? 2,
     scrollFrame: init.scrollFrame ?? 0,

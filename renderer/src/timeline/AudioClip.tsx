@@ -24,7 +24,16 @@ interface Props {
 }
 
 /** Draws columns from..to (item px) in the band top..top+h. */
-function drawWave(ctx: CanvasRenderingContext2D, peaks: Peaks, b: { inFrame: number; mediaFrames: number; gainDb: number }, pxPerFrame: number, from: number, to: number, top: number, h: number) {
+function drawWave(
+  ctx: CanvasRenderingContext2D,
+  peaks: Peaks,
+  b: { inFrame: number; mediaFrames: number; gainDb: number },
+  pxPerFrame: number,
+  from: number,
+  to: number,
+  top: number,
+  h: number,
+) {
   const n = peaks.length;
   if (n === 0) return;
   // Louder items look louder: the gain scales the drawn peaks (clipped at the box).
@@ -54,7 +63,10 @@ function AudioClipImpl({ box, pxPerFrame, lo, hi }: Props) {
   const x = Math.round(start * pxPerFrame);
   const width = Math.max(1, Math.round((start + frames) * pxPerFrame) - x - 1);
   const h = AUDIO_BOX_H;
-  const label = t('timeline.audio.label', { name: box.name, gain: (box.gainDb > 0 ? '+' : '') + box.gainDb.toFixed(1) });
+  const label = t('timeline.audio.label', {
+    name: box.name,
+    gain: (box.gainDb > 0 ? '+' : '') + box.gainDb.toFixed(1),
+  });
   // Columns to draw, in the item's own pixels.
   const from = Math.max(0, (lo - start) * pxPerFrame);
   const to = Math.min(width, (hi - start) * pxPerFrame);
@@ -78,7 +90,16 @@ function AudioClipImpl({ box, pxPerFrame, lo, hi }: Props) {
         if (peaks) {
           ctx.strokeStyle = THEME.audioWave;
           ctx.lineWidth = 1;
-          drawWave(ctx, peaks, { inFrame, mediaFrames: box.mediaFrames, gainDb: box.gainDb }, pxPerFrame, from, to, textH, h - textH);
+          drawWave(
+            ctx,
+            peaks,
+            { inFrame, mediaFrames: box.mediaFrames, gainDb: box.gainDb },
+            pxPerFrame,
+            from,
+            to,
+            textH,
+            h - textH,
+          );
         }
         if (textH > 0) {
           ctx.font = `11px ${THEME.font}`;
@@ -103,7 +124,15 @@ function AudioClipImpl({ box, pxPerFrame, lo, hi }: Props) {
 export const AudioClip = memo(AudioClipImpl);
 
 /** The items intersecting the culled range, the one being edited drawn last (on top). */
-export const AudioItems = memo(function AudioItems({ pxPerFrame, lo, hi }: { pxPerFrame: number; lo: number; hi: number }) {
+export const AudioItems = memo(function AudioItems({
+  pxPerFrame,
+  lo,
+  hi,
+}: {
+  pxPerFrame: number;
+  lo: number;
+  hi: number;
+}) {
   noteRender('AudioItems');
   const env = useContext(TimelineEnv);
   const boxes = useAppState((s) => audioModel(s.snapshot));

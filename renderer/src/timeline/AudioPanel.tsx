@@ -22,7 +22,14 @@ export function AudioList() {
   return (
     <ul className="visually-hidden" aria-label={t('timeline.audio.list')} data-testid="audio-items">
       {boxes.map((b) => (
-        <li key={b.id} data-testid="audio-item" data-id={b.id} data-lane={b.lane} data-start={b.start} data-frames={b.frames}>
+        <li
+          key={b.id}
+          data-testid="audio-item"
+          data-id={b.id}
+          data-lane={b.lane}
+          data-start={b.start}
+          data-frames={b.frames}
+        >
           {t('timeline.audio.item', {
             lane: t(`timeline.lanes.${b.lane}`),
             name: b.name,
@@ -98,7 +105,11 @@ export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
     setError(null);
     // The audio.add action uploads, then adds at the playhead (one undo step). A refusal is
     // kept here with the file still chosen, so the user can pick another lane or file.
-    const ok = await runAction(ctx, actions['audio.add'], { lane, file, startFrame: Math.max(0, Math.round((ctx.viewport ?? appViewport).getState().playhead)) });
+    const ok = await runAction(ctx, actions['audio.add'], {
+      lane,
+      file,
+      startFrame: Math.max(0, Math.round((ctx.viewport ?? appViewport).getState().playhead)),
+    });
     const err = ctx.store.getState().errors.audio;
     ctx.store.getState().setError('audio', null);
     if (ok) {
@@ -116,14 +127,36 @@ export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
         aria-label={t('timeline.audio.add')}
         data-testid="add-audio"
       >
-        <label htmlFor={`${id}-lane`} className="small muted">{t('timeline.audio.lane')}</label>
-        <select id={`${id}-lane`} value={lane} onChange={(e) => setLane(e.target.value as AudioLane)} data-testid="audio-lane">
+        <label htmlFor={`${id}-lane`} className="small muted">
+          {t('timeline.audio.lane')}
+        </label>
+        <select
+          id={`${id}-lane`}
+          value={lane}
+          onChange={(e) => setLane(e.target.value as AudioLane)}
+          data-testid="audio-lane"
+        >
           {LAYOUT.audioLanes.map((l) => (
-            <option key={l} value={l}>{t(`timeline.lanes.${l}`)}</option>
+            <option key={l} value={l}>
+              {t(`timeline.lanes.${l}`)}
+            </option>
           ))}
         </select>
-        <FilePicker id={`${id}-file`} inputRef={input} accept="audio/*,.wav,.mp3,.m4a,.aac,.flac,.ogg,.opus" file={file} onChange={setFile} testId="audio-file" />
-        <button type="submit" className="btn btn-secondary" disabled={!open || !file || busy} aria-busy={busy} data-testid="audio-add">
+        <FilePicker
+          id={`${id}-file`}
+          inputRef={input}
+          accept="audio/*,.wav,.mp3,.m4a,.aac,.flac,.ogg,.opus"
+          file={file}
+          onChange={setFile}
+          testId="audio-file"
+        />
+        <button
+          type="submit"
+          className="btn btn-secondary"
+          disabled={!open || !file || busy}
+          aria-busy={busy}
+          data-testid="audio-add"
+        >
           {busy ? t('timeline.audio.adding') : t('timeline.audio.add')}
         </button>
         {error !== null && (

@@ -10,7 +10,14 @@ export function ClipList() {
   return (
     <ul className="visually-hidden" aria-label={t('timeline.lanes.shots')} data-testid="timeline-clips">
       {rows.map(([id, c]) => (
-        <li key={id} data-testid="timeline-clip" data-id={id} data-number={c.number} data-numbered={c.numbered} data-film={c.film}>
+        <li
+          key={id}
+          data-testid="timeline-clip"
+          data-id={id}
+          data-number={c.number}
+          data-numbered={c.numbered}
+          data-film={c.film}
+        >
           {t('workspace.shotNumber', { number: c.number })}
         </li>
       ))}

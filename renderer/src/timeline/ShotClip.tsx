@@ -52,7 +52,17 @@ function nearestTile(times: readonly number[], sec: number): number {
  * shape (not a node per tile: zooming changes the tile count every frame). With a trim, only
  * tiles from the part of the take in use.
  */
-function Tiles({ sprite, width, height, range }: { sprite: Sprite; width: number; height: number; range: { from: number; to: number } | null }) {
+function Tiles({
+  sprite,
+  width,
+  height,
+  range,
+}: {
+  sprite: Sprite;
+  width: number;
+  height: number;
+  range: { from: number; to: number } | null;
+}) {
   const img = sprite.image;
   const strip = sprite.strip;
   const tileW = strip ? strip.tileWidth : img.naturalWidth;
@@ -88,18 +98,25 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   const { t } = useTranslation();
   const env = useContext(TimelineEnv);
   const id = cut.shot.id;
-  const offset = useStore(env.gesture, (s) => (s.reorder && s.reorder.shotIds.includes(id) ? s.reorder.offsetFrames : 0));
+  const offset = useStore(env.gesture, (s) =>
+    s.reorder && s.reorder.shotIds.includes(id) ? s.reorder.offsetFrames : 0,
+  );
   const trim = useStore(env.gesture, (s) => (s.trim?.shotId === id ? s.trim : null));
   const selected = useStore(env.selection, (s) => s.ids.includes(id));
   const badge = useBadge(cut);
-  const stillAsset = useAppState((s) => (cut.shot.firstFrameAssetId ? (s.snapshot?.assets.find((a) => a.id === cut.shot.firstFrameAssetId) ?? null) : null));
+  const stillAsset = useAppState((s) =>
+    cut.shot.firstFrameAssetId ? (s.snapshot?.assets.find((a) => a.id === cut.shot.firstFrameAssetId) ?? null) : null,
+  );
   const still = stillAsset && stillAsset.info.kind === 'image' ? { id: stillAsset.id, path: stillAsset.path } : null;
   const wide = cut.frames * pxPerFrame >= 40;
   const sprite = useSprite(env.api, env.dir, wide ? (cut.asset?.id ?? null) : null, wide ? still : null);
 
   const inF = trim ? trim.inFrames : cut.trim?.inFrames;
   const outF = trim ? trim.outFrames : cut.trim?.outFrames;
-  const trimmed = inF !== undefined && outF !== undefined ? { from: framesToSeconds(inF, fps), to: framesToSeconds(outF, fps) } : null;
+  const trimmed =
+    inF !== undefined && outF !== undefined
+      ? { from: framesToSeconds(inF, fps), to: framesToSeconds(outF, fps) }
+      : null;
   const start = trim ? trim.start : cut.startFrame;
   const frames = trim ? trim.frames : cut.frames;
   // Whole pixels: pictures are then copied 1:1 instead of resampled (software rasterising).
@@ -112,15 +129,31 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   // The number follows the cut order and is always drawn (it was elided to "…" on narrow
   // clips); the title, else the prompt's first words, fills the room that is left.
   const number = String(index + 1);
-  const title = cut.shot.title.trim() || cut.shot.prompt.trim().split('\n')[0] || t('timeline.untitled', { n: index + 1 });
+  const title =
+    cut.shot.title.trim() || cut.shot.prompt.trim().split('\n')[0] || t('timeline.untitled', { n: index + 1 });
   const seconds = framesToSeconds(frames, fps).toFixed(1);
-  const badgeText = badge.key === 'generating' ? t('timeline.status.generating', { percent: badge.progress ?? 0 }) : t(`timeline.status.${badge.key}`);
+  const badgeText =
+    badge.key === 'generating'
+      ? t('timeline.status.generating', { percent: badge.progress ?? 0 })
+      : t(`timeline.status.${badge.key}`);
   // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
   // while the view pans: dozens of picture tiles and texts become one drawImage. While it
   // changes (zooming, trimming) it is drawn directly, since re-caching every frame costs
   // more. Moving it (x, a drag) keeps the bitmap. Very wide clips (deep zoom) are never cached.
   const groupRef = useRef<Konva.Group>(null);
-  const look = [width, selected, badgeText, badge.progress, number, title, seconds, sprite ? 1 : 0, trimmed?.from, trimmed?.to, fill].join('|');
+  const look = [
+    width,
+    selected,
+    badgeText,
+    badge.progress,
+    number,
+    title,
+    seconds,
+    sprite ? 1 : 0,
+    trimmed?.from,
+    trimmed?.to,
+    fill,
+  ].join('|');
   useLayoutEffect(() => {
     const g = groupRef.current;
     if (!g) return;
@@ -141,7 +174,16 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   useLayoutEffect(() => () => reportClip(id, null), [id]);
 
   if (width < 12) {
-    return <Rect x={x} y={LAYOUT.shotTop} width={width} height={h} fill={selected ? THEME.accent : fill} perfectDrawEnabled={false} />;
+    return (
+      <Rect
+        x={x}
+        y={LAYOUT.shotTop}
+        width={width}
+        height={h}
+        fill={selected ? THEME.accent : fill}
+        perfectDrawEnabled={false}
+      />
+    );
   }
   const showText = width >= 56;
   const numberW = 8 + number.length * 7;
@@ -153,26 +195,101 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
       {sprite && <Tiles sprite={sprite} width={width} height={FILM_H} range={trimmed} />}
       {showNumber && (
         <>
-          <Rect x={2} y={4} width={numberW} height={16} cornerRadius={3} fill={selected ? THEME.accent : 'rgba(15,17,21,0.85)'} perfectDrawEnabled={false} />
-          <Text x={2} y={6} width={numberW} align="center" text={number} fontSize={11} fontStyle="bold" fontFamily={THEME.font} fill={THEME.text} wrap="none" listening={false} />
+          <Rect
+            x={2}
+            y={4}
+            width={numberW}
+            height={16}
+            cornerRadius={3}
+            fill={selected ? THEME.accent : 'rgba(15,17,21,0.85)'}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={2}
+            y={6}
+            width={numberW}
+            align="center"
+            text={number}
+            fontSize={11}
+            fontStyle="bold"
+            fontFamily={THEME.font}
+            fill={THEME.text}
+            wrap="none"
+            listening={false}
+          />
         </>
       )}
       {showText && (
         <>
-          <Text x={6} y={h - 19} width={Math.max(0, width - 52)} text={title} fontSize={12} fontFamily={THEME.font} fill={THEME.text} wrap="none" ellipsis listening={false} />
-          <Text x={width - 46} y={h - 19} width={40} align="right" text={t('timeline.seconds', { value: seconds })} fontSize={11} fontFamily={THEME.mono} fill={THEME.textMuted} wrap="none" listening={false} />
+          <Text
+            x={6}
+            y={h - 19}
+            width={Math.max(0, width - 52)}
+            text={title}
+            fontSize={12}
+            fontFamily={THEME.font}
+            fill={THEME.text}
+            wrap="none"
+            ellipsis
+            listening={false}
+          />
+          <Text
+            x={width - 46}
+            y={h - 19}
+            width={40}
+            align="right"
+            text={t('timeline.seconds', { value: seconds })}
+            fontSize={11}
+            fontFamily={THEME.mono}
+            fill={THEME.textMuted}
+            wrap="none"
+            listening={false}
+          />
           {width - badgeX >= 40 && (
             <>
-              <Rect x={badgeX} y={4} width={Math.min(width - badgeX - 4, 92)} height={16} cornerRadius={3} fill="rgba(15,17,21,0.8)" perfectDrawEnabled={false} />
-              <Text x={badgeX + 4} y={6} width={Math.min(width - badgeX - 12, 84)} text={badgeText} fontSize={10} fontFamily={THEME.font} fill={badge.color} wrap="none" ellipsis listening={false} />
+              <Rect
+                x={badgeX}
+                y={4}
+                width={Math.min(width - badgeX - 4, 92)}
+                height={16}
+                cornerRadius={3}
+                fill="rgba(15,17,21,0.8)"
+                perfectDrawEnabled={false}
+              />
+              <Text
+                x={badgeX + 4}
+                y={6}
+                width={Math.min(width - badgeX - 12, 84)}
+                text={badgeText}
+                fontSize={10}
+                fontFamily={THEME.font}
+                fill={badge.color}
+                wrap="none"
+                ellipsis
+                listening={false}
+              />
             </>
           )}
           {badge.key === 'generating' && (
-            <Rect x={4} y={h - 24} width={(width - 8) * ((badge.progress ?? 0) / 100)} height={2} fill={THEME.accent} perfectDrawEnabled={false} />
+            <Rect
+              x={4}
+              y={h - 24}
+              width={(width - 8) * ((badge.progress ?? 0) / 100)}
+              height={2}
+              fill={THEME.accent}
+              perfectDrawEnabled={false}
+            />
           )}
         </>
       )}
-      <Rect width={width} height={h} cornerRadius={4} stroke={selected ? THEME.accent : THEME.border} strokeWidth={selected ? 2 : 1} perfectDrawEnabled={false} />
+      <Rect
+        width={width}
+        height={h}
+        cornerRadius={4}
+        stroke={selected ? THEME.accent : THEME.border}
+        strokeWidth={selected ? 2 : 1}
+        perfectDrawEnabled={false}
+      />
       {selected && cut.trim && width >= 24 && (
         // Trim handles: the edges a drag trims (the take's media bounds them).
         <>

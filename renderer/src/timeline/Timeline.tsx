@@ -46,7 +46,10 @@ export function Timeline() {
   const empty = useAppState((s) => (s.snapshot?.shots.length ?? 0) === 0);
   const [gesture] = useState(createGestureStore);
   const [audioSelection] = useState(createAudioSelection);
-  const env: Env = useMemo(() => ({ api: app.api, dir, gesture, selection, viewport, audioSelection }), [app.api, dir, gesture, audioSelection]);
+  const env: Env = useMemo(
+    () => ({ api: app.api, dir, gesture, selection, viewport, audioSelection }),
+    [app.api, dir, gesture, audioSelection],
+  );
   const ctx: TimelineCtx = useMemo(() => ({ api: app.api, store: app.store, viewport, selection }), [app]);
   const controller = useMemo(
     () =>
@@ -57,7 +60,8 @@ export function Timeline() {
         gesture,
         audioSelection,
         send: (intent) => applyIntent(ctx, intent),
-        onContextMenu: (shotId, p) => setEditorUi({ contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId } }),
+        onContextMenu: (shotId, p) =>
+          setEditorUi({ contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId } }),
       }),
     [app, ctx, gesture, audioSelection],
   );
@@ -72,18 +76,26 @@ export function Timeline() {
   }, [width, total, ctx]);
 
   // Playback and frame steps move the playhead: page the view along so it stays visible.
-  useEffect(() => viewport.subscribe((s, prev) => {
-    if (s.playhead === prev.playhead || controller.gestureKind !== null) return;
-    const end = s.scrollFrame + s.width / s.pxPerFrame;
-    if (s.playhead >= s.scrollFrame && s.playhead <= end) return;
-    const scrollFrame = Math.max(0, s.playhead - (s.width / s.pxPerFrame) * 0.1);
-    s.setView({ pxPerFrame: s.pxPerFrame, scrollFrame });
-  }), [controller]);
+  useEffect(
+    () =>
+      viewport.subscribe((s, prev) => {
+        if (s.playhead === prev.playhead || controller.gestureKind !== null) return;
+        const end = s.scrollFrame + s.width / s.pxPerFrame;
+        if (s.playhead >= s.scrollFrame && s.playhead <= end) return;
+        const scrollFrame = Math.max(0, s.playhead - (s.width / s.pxPerFrame) * 0.1);
+        s.setView({ pxPerFrame: s.pxPerFrame, scrollFrame });
+      }),
+    [controller],
+  );
 
   // The cursor follows the gesture store without re-rendering the panel.
-  useEffect(() => gesture.subscribe((s) => {
-    if (boxRef.current) boxRef.current.style.cursor = s.cursor;
-  }), [gesture]);
+  useEffect(
+    () =>
+      gesture.subscribe((s) => {
+        if (boxRef.current) boxRef.current.style.cursor = s.cursor;
+      }),
+    [gesture],
+  );
 
   // Escape cancels a gesture in progress before any other Escape handler sees it.
   useEffect(() => {
@@ -124,7 +136,11 @@ export function Timeline() {
   const toPointer = (e: ReactPointerEvent<HTMLDivElement>): PointerInput => {
     const r = e.currentTarget.getBoundingClientRect();
     return {
-      x: e.clientX - r.left - LAYOUT.gutter, y: e.clientY - r.top, shift: e.shiftKey, mod: isMac ? e.metaKey : e.ctrlKey, alt: e.altKey,
+      x: e.clientX - r.left - LAYOUT.gutter,
+      y: e.clientY - r.top,
+      shift: e.shiftKey,
+      mod: isMac ? e.metaKey : e.ctrlKey,
+      alt: e.altKey,
       client: { x: e.clientX, y: e.clientY },
     };
   };
@@ -140,7 +156,14 @@ export function Timeline() {
         role="application"
         aria-label={t('timeline.label')}
         tabIndex={0}
-        style={{ position: 'relative', height: stageHeight(), overflow: 'hidden', outline: 'none', touchAction: 'none', userSelect: 'none' }}
+        style={{
+          position: 'relative',
+          height: stageHeight(),
+          overflow: 'hidden',
+          outline: 'none',
+          touchAction: 'none',
+          userSelect: 'none',
+        }}
         onPointerDown={(e) => {
           e.currentTarget.focus();
           if (e.button === 0) e.currentTarget.setPointerCapture(e.pointerId);
@@ -160,7 +183,16 @@ export function Timeline() {
           </Stage>
         )}
         {empty && (
-          <p className="muted small" style={{ position: 'absolute', left: LAYOUT.gutter + 12, top: LAYOUT.shotTop + 30, margin: 0, pointerEvents: 'none' }}>
+          <p
+            className="muted small"
+            style={{
+              position: 'absolute',
+              left: LAYOUT.gutter + 12,
+              top: LAYOUT.shotTop + 30,
+              margin: 0,
+              pointerEvents: 'none',
+            }}
+          >
             {t('timeline.empty')}
           </p>
         )}

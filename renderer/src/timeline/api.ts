@@ -10,7 +10,11 @@ export type EditMethod = 'shots.split' | 'shots.duplicate' | 'shots.removeMany' 
 
 export type Filmstrip = MethodOutput<'media.filmstrip'>;
 
-export async function callEdit<M extends EditMethod>(api: ApiClient, method: M, input: MethodInput<M>): Promise<ProjectSnapshot> {
+export async function callEdit<M extends EditMethod>(
+  api: ApiClient,
+  method: M,
+  input: MethodInput<M>,
+): Promise<ProjectSnapshot> {
   return (await api.call(method, input)) as ProjectSnapshot;
 }
 

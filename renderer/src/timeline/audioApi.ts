@@ -9,7 +9,10 @@ import type { ApiClient } from '../api/client';
 export type { AudioLane, AudioPatch };
 export type Waveform = MethodOutput<'media.waveform'>;
 
-export function addAudio(api: ApiClient, input: { path: string; lane: AudioLane; startFrame?: number }): Promise<ProjectSnapshot> {
+export function addAudio(
+  api: ApiClient,
+  input: { path: string; lane: AudioLane; startFrame?: number },
+): Promise<ProjectSnapshot> {
   return api.call('audio.add', input);
 }
 

@@ -38,11 +38,22 @@ export function laneTop(lane: AudioLane): number {
 export const AUDIO_BOX_H = LAYOUT.audioLaneHeight - 8;
 
 export function audioBox(item: AudioItem, asset: Asset | undefined, snapshot: ProjectSnapshot): AudioBox {
-  const mediaFrames = asset ? Math.max(1, takeFrames(asset, snapshot.project.fps)) : Math.max(1, (item.outFrame ?? item.inFrame + 1));
+  const mediaFrames = asset
+    ? Math.max(1, takeFrames(asset, snapshot.project.fps))
+    : Math.max(1, item.outFrame ?? item.inFrame + 1);
   const outFrame = Math.min(mediaFrames, Math.max(item.inFrame + 1, item.outFrame ?? mediaFrames));
   return {
-    id: item.id, lane: item.lane, start: item.startFrame, frames: outFrame - item.inFrame, inFrame: item.inFrame, outFrame,
-    storedOut: item.outFrame, mediaFrames, assetId: item.assetId, name: asset?.originalName ?? item.assetId, gainDb: item.gainDb,
+    id: item.id,
+    lane: item.lane,
+    start: item.startFrame,
+    frames: outFrame - item.inFrame,
+    inFrame: item.inFrame,
+    outFrame,
+    storedOut: item.outFrame,
+    mediaFrames,
+    assetId: item.assetId,
+    name: asset?.originalName ?? item.assetId,
+    gainDb: item.gainDb,
   };
 }
 
@@ -60,7 +71,12 @@ export function audioModel(snapshot: ProjectSnapshot | null): AudioBox[] {
 export type AudioZone = 'body' | 'trim-in' | 'trim-out';
 
 /** The audio item under a point and which part of it (edges within handlePx are trim handles). */
-export function hitAudio(boxes: readonly AudioBox[], x: number, y: number, v: View): { box: AudioBox; zone: AudioZone } | null {
+export function hitAudio(
+  boxes: readonly AudioBox[],
+  x: number,
+  y: number,
+  v: View,
+): { box: AudioBox; zone: AudioZone } | null {
   // Last drawn is on top: search from the end.
   for (let i = boxes.length - 1; i >= 0; i--) {
     const b = boxes[i] as AudioBox;

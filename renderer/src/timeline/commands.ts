@@ -30,7 +30,8 @@ const vpOf = (ctx: TimelineCtx) => ctx.viewport ?? appViewport;
 const selOf = (ctx: TimelineCtx) => ctx.selection ?? appSelection;
 const modelOf = (ctx: TimelineCtx) => timelineModel(ctx.store.getState().snapshot);
 /** How far the view may fit and scroll: the film, or an audio item ending after it. */
-const extentOf = (ctx: TimelineCtx) => audioModel(ctx.store.getState().snapshot).reduce((end, b) => Math.max(end, b.start + b.frames), modelOf(ctx).total);
+const extentOf = (ctx: TimelineCtx) =>
+  audioModel(ctx.store.getState().snapshot).reduce((end, b) => Math.max(end, b.start + b.frames), modelOf(ctx).total);
 
 // ---- view (UI state, never history) ----
 
@@ -44,7 +45,10 @@ export function zoomToFit(ctx: TimelineCtx): void {
 export function zoomBy(ctx: TimelineCtx, factor: number, anchorFrame?: number): void {
   const vp = vpOf(ctx).getState();
   const next = zoomAround(vp, factor, anchorFrame ?? vp.playhead);
-  vp.setView({ pxPerFrame: next.pxPerFrame, scrollFrame: clampScroll(next.scrollFrame, next, vp.width, extentOf(ctx)) });
+  vp.setView({
+    pxPerFrame: next.pxPerFrame,
+    scrollFrame: clampScroll(next.scrollFrame, next, vp.width, extentOf(ctx)),
+  });
 }
 
 /** Horizontal scroll by a distance on screen. */
@@ -63,7 +67,8 @@ export function setPlayhead(ctx: TimelineCtx, frame: number): void {
   const range = visibleRange(vp, vp.width);
   if (vp.playhead < range.start || vp.playhead > range.end) {
     const margin = (range.end - range.start) * 0.1;
-    const scrollFrame = vp.playhead < range.start ? vp.playhead - margin : vp.playhead - (range.end - range.start) + margin;
+    const scrollFrame =
+      vp.playhead < range.start ? vp.playhead - margin : vp.playhead - (range.end - range.start) + margin;
     vp.setView({ pxPerFrame: vp.pxPerFrame, scrollFrame: clampScroll(scrollFrame, vp, vp.width, total) });
   }
 }
@@ -80,7 +85,9 @@ export function selectShots(ctx: TimelineCtx, ids: readonly string[], mode: Sele
 /** The shots edit commands act on: the selection's shots that exist. */
 export function selectedIds(ctx: TimelineCtx): string[] {
   const m = modelOf(ctx);
-  return selOf(ctx).getState().ids.filter((id) => m.byId.has(id));
+  return selOf(ctx)
+    .getState()
+    .ids.filter((id) => m.byId.has(id));
 }
 
 // ---- edits (one contract call = one undo step) ----
@@ -89,7 +96,9 @@ async function edit(ctx: TimelineCtx, run: () => Promise<ProjectSnapshot>): Prom
   try {
     const snapshot = await run();
     ctx.store.getState().setSnapshot(snapshot);
-    selOf(ctx).getState().prune(new Set(snapshot.shots.map((s) => s.id)));
+    selOf(ctx)
+      .getState()
+      .prune(new Set(snapshot.shots.map((s) => s.id)));
     return snapshot;
   } catch (err) {
     const e = toSerializedError(err);
@@ -103,9 +112,21 @@ export async function applyIntent(ctx: TimelineCtx, intent: Intent): Promise<boo
   if (intent.kind === 'audio') return (await edit(ctx, () => updateAudio(ctx.api, intent.id, intent.patch))) !== null;
   if (intent.kind === 'audio-remove') return (await edit(ctx, () => removeAudio(ctx.api, intent.id))) !== null;
   if (intent.kind === 'move') {
-    return (await edit(ctx, () => callEdit(ctx.api, 'shots.moveMany', { shotIds: intent.shotIds, toIndex: intent.toIndex }))) !== null;
+    return (
+      (await edit(ctx, () =>
+        callEdit(ctx.api, 'shots.moveMany', { shotIds: intent.shotIds, toIndex: intent.toIndex }),
+      )) !== null
+    );
   }
-  return (await edit(ctx, () => callEdit(ctx.api, 'shots.setTrim', { shotId: intent.shotId, inFrames: intent.inFrames, outFrames: intent.outFrames }))) !== null;
+  return (
+    (await edit(ctx, () =>
+      callEdit(ctx.api, 'shots.setTrim', {
+        shotId: intent.shotId,
+        inFrames: intent.inFrames,
+        outFrames: intent.outFrames,
+      }),
+    )) !== null
+  );
 }
 
 /** Splits the shot under the playhead there (two shots sharing the take). False if none. */
@@ -158,7 +179,9 @@ export function pasteIndex(ctx: TimelineCtx): number {
 /** Pastes the copied shots (as duplicates) at the playhead. */
 export async function pasteAtPlayhead(ctx: TimelineCtx): Promise<boolean> {
   const m = modelOf(ctx);
-  const shotIds = selOf(ctx).getState().clipboard.filter((id) => m.byId.has(id));
+  const shotIds = selOf(ctx)
+    .getState()
+    .clipboard.filter((id) => m.byId.has(id));
   if (shotIds.length === 0) return false;
   const toIndex = pasteIndex(ctx);
   const before = new Set(m.order);

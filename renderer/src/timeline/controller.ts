@@ -69,7 +69,11 @@ export class TimelineController {
 
   private context(): GestureContext {
     const v = this.deps.viewport.getState();
-    return { clips: this.model().clips, view: { pxPerFrame: v.pxPerFrame, scrollFrame: v.scrollFrame }, playhead: v.playhead };
+    return {
+      clips: this.model().clips,
+      view: { pxPerFrame: v.pxPerFrame, scrollFrame: v.scrollFrame },
+      playhead: v.playhead,
+    };
   }
 
   private select(ids: readonly string[], mode: 'replace' | 'add' | 'toggle' | 'range'): void {
@@ -100,7 +104,12 @@ export class TimelineController {
     this.selectAudio(hit.box.id);
     const ctx = this.context();
     const kind = hit.zone === 'body' ? 'move' : hit.zone;
-    const g = startAudioEdit({ pxPerFrame: ctx.view.pxPerFrame, targets: snapTargets(ctx.clips, ctx.playhead) }, hit.box, kind, p);
+    const g = startAudioEdit(
+      { pxPerFrame: ctx.view.pxPerFrame, targets: snapTargets(ctx.clips, ctx.playhead) },
+      hit.box,
+      kind,
+      p,
+    );
     this.active = { kind: 'audio-press', g, origin: p, moved: false };
     if (kind !== 'move') this.deps.gesture.setState({ audio: g.preview(), cursor: 'ew-resize' });
     return true;
@@ -117,7 +126,14 @@ export class TimelineController {
       if (this.deps.gesture.getState().cursor !== c) this.deps.gesture.setState({ cursor: c });
       return c;
     }
-    const cursor = hit.zone === 'trim-in' || hit.zone === 'trim-out' ? 'ew-resize' : hit.zone === 'ruler' ? 'col-resize' : hit.zone === 'clip' ? 'grab' : 'default';
+    const cursor =
+      hit.zone === 'trim-in' || hit.zone === 'trim-out'
+        ? 'ew-resize'
+        : hit.zone === 'ruler'
+          ? 'col-resize'
+          : hit.zone === 'clip'
+            ? 'grab'
+            : 'default';
     if (this.deps.gesture.getState().cursor !== cursor) this.deps.gesture.setState({ cursor });
     return cursor;
   }
@@ -147,15 +163,19 @@ export class TimelineController {
       const fps = this.deps.getSnapshot()?.project.fps;
       if (cut?.trim && cut.asset && fps) {
         if (!selected.includes(hit.clip.id)) this.setSelection([hit.clip.id]);
-        const g = startTrim(ctx, {
-          clip: hit.clip,
-          edge: hit.zone === 'trim-in' ? 'in' : 'out',
-          inFrames: cut.trim.inFrames,
-          outFrames: cut.trim.outFrames,
-          // The bound is the file itself, not the current out point.
-          mediaFrames: takeFrames(cut.asset, fps),
-          storedOut: cut.shot.trimOutFrames,
-        }, p);
+        const g = startTrim(
+          ctx,
+          {
+            clip: hit.clip,
+            edge: hit.zone === 'trim-in' ? 'in' : 'out',
+            inFrames: cut.trim.inFrames,
+            outFrames: cut.trim.outFrames,
+            // The bound is the file itself, not the current out point.
+            mediaFrames: takeFrames(cut.asset, fps),
+            storedOut: cut.shot.trimOutFrames,
+          },
+          p,
+        );
         this.active = { kind: 'trim', g };
         this.deps.gesture.setState({ trim: g.preview(), cursor: 'ew-resize' });
         return;
@@ -201,7 +221,10 @@ export class TimelineController {
     if (a.kind === 'audio-press') {
       if (!a.moved && Math.hypot(p.x - a.origin.x, p.y - a.origin.y) < LAYOUT.dragThresholdPx) return;
       a.moved = true;
-      this.deps.gesture.setState({ audio: a.g.move(p), cursor: a.g.preview().kind === 'move' ? 'grabbing' : 'ew-resize' });
+      this.deps.gesture.setState({
+        audio: a.g.move(p),
+        cursor: a.g.preview().kind === 'move' ? 'grabbing' : 'ew-resize',
+      });
       return;
     }
     if (a.kind === 'reorder') this.deps.gesture.setState({ reorder: a.g.move(p) });
@@ -227,7 +250,10 @@ export class TimelineController {
     } else if (a.kind === 'audio-press' && a.moved) {
       intent = a.g.commit();
     }
-    this.deps.gesture.setState({ ...IDLE, cursor: this.deps.gesture.getState().cursor === 'grabbing' ? 'grab' : this.deps.gesture.getState().cursor });
+    this.deps.gesture.setState({
+      ...IDLE,
+      cursor: this.deps.gesture.getState().cursor === 'grabbing' ? 'grab' : this.deps.gesture.getState().cursor,
+    });
     if (intent) await this.deps.send(intent);
     return intent;
   }

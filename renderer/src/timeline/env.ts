@@ -19,4 +19,11 @@ export interface Env {
 
 const nullApi = null as unknown as ApiClient;
 
-export const TimelineEnv = createContext<Env>({ api: nullApi, dir: '', gesture: createGestureStore(), selection, viewport, audioSelection: createAudioSelection() });
+export const TimelineEnv = createContext<Env>({
+  api: nullApi,
+  dir: '',
+  gesture: createGestureStore(),
+  selection,
+  viewport,
+  audioSelection: createAudioSelection(),
+});

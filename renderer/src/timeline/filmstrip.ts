@@ -29,10 +29,12 @@ function limited<T>(fn: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const run = () => {
       running++;
-      fn().then(resolve, reject).finally(() => {
-        running--;
-        queue.shift()?.();
-      });
+      fn()
+        .then(resolve, reject)
+        .finally(() => {
+          running--;
+          queue.shift()?.();
+        });
     };
     if (running < 2) run();
     else queue.push(run);
@@ -74,7 +76,12 @@ function load(api: ApiClient, dir: string, key: string, assetId: string, path: s
  * The picture a clip shows: its take's filmstrip, else its first frame (a still image), else
  * null (the clip shows its title only).
  */
-export function useSprite(api: ApiClient, dir: string, takeAssetId: string | null, still: { id: string; path: string } | null): Sprite | null {
+export function useSprite(
+  api: ApiClient,
+  dir: string,
+  takeAssetId: string | null,
+  still: { id: string; path: string } | null,
+): Sprite | null {
   const key = takeAssetId ? `strip:${takeAssetId}` : still ? `still:${still.id}` : null;
   const [state, setState] = useState<{ key: string; sprite: Sprite | null } | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -86,7 +93,11 @@ export function useSprite(api: ApiClient, dir: string, takeAssetId: string | nul
     void load(api, dir, key, takeAssetId ?? '', takeAssetId ? null : stillPath).then((sprite) => {
       if (!live) return;
       setState({ key, sprite });
-      if (sprite === null) timer = setTimeout(() => setAttempt((n) => n + 1), Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(attempt, 4)));
+      if (sprite === null)
+        timer = setTimeout(
+          () => setAttempt((n) => n + 1),
+          Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(attempt, 4)),
+        );
     });
     return () => {
       live = false;
@@ -97,8 +108,17 @@ export function useSprite(api: ApiClient, dir: string, takeAssetId: string | nul
 }
 
 /** Tile rectangles inside the sprite (tiles left to right, wrapping into rows). */
-export function tileCrop(strip: Filmstrip, imageWidth: number, index: number): { x: number; y: number; width: number; height: number } {
+export function tileCrop(
+  strip: Filmstrip,
+  imageWidth: number,
+  index: number,
+): { x: number; y: number; width: number; height: number } {
   const cols = Math.max(1, Math.floor(imageWidth / strip.tileWidth));
   const i = Math.min(Math.max(0, index), strip.count - 1);
-  return { x: (i % cols) * strip.tileWidth, y: Math.floor(i / cols) * strip.tileHeight, width: strip.tileWidth, height: strip.tileHeight };
+  return {
+    x: (i % cols) * strip.tileWidth,
+    y: Math.floor(i / cols) * strip.tileHeight,
+    width: strip.tileWidth,
+    height: strip.tileHeight,
+  };
 }

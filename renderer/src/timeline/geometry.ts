@@ -134,14 +134,21 @@ export interface SnapTarget {
 }
 
 /** Playhead and every clip edge except those of `exclude` (the shots being dragged). */
-export function snapTargets(clips: readonly ClipBox[], playhead: number, exclude: ReadonlySet<string> = new Set()): SnapTarget[] {
+export function snapTargets(
+  clips: readonly ClipBox[],
+  playhead: number,
+  exclude: ReadonlySet<string> = new Set(),
+): SnapTarget[] {
   const edges = new Set<number>();
   for (const c of clips) {
     if (exclude.has(c.id)) continue;
     edges.add(c.start);
     edges.add(c.start + c.frames);
   }
-  return [{ frame: playhead, kind: 'playhead' as const }, ...[...edges].map((frame) => ({ frame, kind: 'edge' as const }))];
+  return [
+    { frame: playhead, kind: 'playhead' as const },
+    ...[...edges].map((frame) => ({ frame, kind: 'edge' as const })),
+  ];
 }
 
 export interface Snapped {
@@ -153,7 +160,12 @@ export interface Snapped {
  * The nearest target within `thresholdPx` on screen (so snapping feels the same at every zoom);
  * the playhead wins a tie. Without one the frame is returned unchanged.
  */
-export function snapFrame(frame: number, targets: readonly SnapTarget[], thresholdPx: number, pxPerFrame: number): Snapped {
+export function snapFrame(
+  frame: number,
+  targets: readonly SnapTarget[],
+  thresholdPx: number,
+  pxPerFrame: number,
+): Snapped {
   let best: SnapTarget | null = null;
   let bestPx = thresholdPx;
   for (const t of targets) {
@@ -178,7 +190,24 @@ export interface Tick {
  */
 export function tickStep(pxPerFrame: number, fps: Fps, minPx = 90): number {
   const f = Math.max(1, Math.round(fpsValue(fps)));
-  const steps = [1, 2, 5, 10, f, 2 * f, 5 * f, 10 * f, 15 * f, 30 * f, 60 * f, 120 * f, 300 * f, 600 * f, 1800 * f, 3600 * f];
+  const steps = [
+    1,
+    2,
+    5,
+    10,
+    f,
+    2 * f,
+    5 * f,
+    10 * f,
+    15 * f,
+    30 * f,
+    60 * f,
+    120 * f,
+    300 * f,
+    600 * f,
+    1800 * f,
+    3600 * f,
+  ];
   for (const s of steps) if (s * pxPerFrame >= minPx) return s;
   return steps[steps.length - 1] as number;
 }
@@ -229,7 +258,13 @@ export interface Hit {
  * What is under a point. Trim handles are the clip's first and last `handlePx` pixels (only
  * for clips whose length comes from media: `trimmable`), never more than a third of a narrow clip.
  */
-export function hitTest(clips: readonly ClipBox[], x: number, y: number, v: View, trimmable: (id: string) => boolean): Hit {
+export function hitTest(
+  clips: readonly ClipBox[],
+  x: number,
+  y: number,
+  v: View,
+  trimmable: (id: string) => boolean,
+): Hit {
   if (y < LAYOUT.rulerHeight) return { zone: 'ruler', clip: null };
   if (y < LAYOUT.shotTop || y > LAYOUT.shotTop + LAYOUT.shotHeight) {
     return { zone: y > LAYOUT.audioTop ? 'audio' : 'none', clip: null };

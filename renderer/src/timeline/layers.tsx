@@ -36,17 +36,39 @@ export const StaticLayer = memo(function StaticLayer({ width }: { width: number 
   const h = stageHeight();
   const lanes = [
     { y: LAYOUT.shotTop, h: LAYOUT.shotHeight, label: t('timeline.lanes.shots') },
-    ...LAYOUT.audioLanes.map((lane, i) => ({ y: LAYOUT.audioTop + i * LAYOUT.audioLaneHeight, h: LAYOUT.audioLaneHeight - 4, label: t(`timeline.lanes.${lane}`) })),
+    ...LAYOUT.audioLanes.map((lane, i) => ({
+      y: LAYOUT.audioTop + i * LAYOUT.audioLaneHeight,
+      h: LAYOUT.audioLaneHeight - 4,
+      label: t(`timeline.lanes.${lane}`),
+    })),
   ];
   return (
     <Layer listening={false}>
       <Rect width={width} height={h} fill={THEME.bg} />
       {lanes.map((l, i) => (
-        <Rect key={i} x={LAYOUT.gutter} y={l.y} width={contentW} height={l.h} fill={i % 2 ? THEME.laneAlt : THEME.lane} />
+        <Rect
+          key={i}
+          x={LAYOUT.gutter}
+          y={l.y}
+          width={contentW}
+          height={l.h}
+          fill={i % 2 ? THEME.laneAlt : THEME.lane}
+        />
       ))}
       <Rect width={LAYOUT.gutter} height={h} fill={THEME.gutter} />
       {lanes.map((l, i) => (
-        <Text key={i} x={10} y={l.y + l.h / 2 - 7} width={LAYOUT.gutter - 14} text={l.label} fontSize={12} fontFamily={THEME.font} fill={THEME.textMuted} wrap="none" ellipsis />
+        <Text
+          key={i}
+          x={10}
+          y={l.y + l.h / 2 - 7}
+          width={LAYOUT.gutter - 14}
+          text={l.label}
+          fontSize={12}
+          fontFamily={THEME.font}
+          fill={THEME.textMuted}
+          wrap="none"
+          ellipsis
+        />
       ))}
       <Rect x={LAYOUT.gutter} width={contentW} height={LAYOUT.rulerHeight} fill={THEME.ruler} />
       <Line points={[0, LAYOUT.rulerHeight, width, LAYOUT.rulerHeight]} stroke={THEME.border} strokeWidth={1} />
@@ -96,7 +118,15 @@ const SLIVER_PX = 12;
  * Every sliver in one Konva shape: a fitted 500-shot film would otherwise be 500 components and
  * nodes re-rendered on every zoom step, for rectangles a few pixels wide.
  */
-const Slivers = memo(function Slivers({ clips, pxPerFrame, placeholders }: { clips: readonly ClipBox[]; pxPerFrame: number; placeholders: ReadonlySet<string> }) {
+const Slivers = memo(function Slivers({
+  clips,
+  pxPerFrame,
+  placeholders,
+}: {
+  clips: readonly ClipBox[];
+  pxPerFrame: number;
+  placeholders: ReadonlySet<string>;
+}) {
   noteRender('Slivers');
   const env = useContext(TimelineEnv);
   const selected = useStore(env.selection, (s) => s.ids);
@@ -107,8 +137,17 @@ const Slivers = memo(function Slivers({ clips, pxPerFrame, placeholders }: { cli
         const ctx = c._context;
         const sel = new Set(selected);
         for (const clip of clips) {
-          ctx.fillStyle = sel.has(clip.id) ? THEME.accent : placeholders.has(clip.id) ? THEME.clipPlaceholder : THEME.clip;
-          ctx.fillRect(clip.start * pxPerFrame, LAYOUT.shotTop, Math.max(1, clip.frames * pxPerFrame - 1), LAYOUT.shotHeight);
+          ctx.fillStyle = sel.has(clip.id)
+            ? THEME.accent
+            : placeholders.has(clip.id)
+              ? THEME.clipPlaceholder
+              : THEME.clip;
+          ctx.fillRect(
+            clip.start * pxPerFrame,
+            LAYOUT.shotTop,
+            Math.max(1, clip.frames * pxPerFrame - 1),
+            LAYOUT.shotHeight,
+          );
         }
       }}
     />
@@ -152,13 +191,23 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
           {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={view.pxPerFrame} placeholders={placeholders} />}
           {wide.map((c) => {
             const cut = model.byId.get(c.id);
-            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={view.pxPerFrame} fps={fps} /> : null;
+            return cut ? (
+              <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={view.pxPerFrame} fps={fps} />
+            ) : null;
           })}
           {visible.map((c) => {
             const cut = model.byId.get(c.id);
             // Hidden when the clip is a sliver (a whole film fitted): markers would hide the cut.
             if (!cut || cut.overlap <= 0 || c.frames * view.pxPerFrame < 24) return null;
-            return <TransitionMark key={`tr-${c.id}`} kind={cut.shot.transitionIn.kind} start={c.start} overlap={cut.overlap} pxPerFrame={view.pxPerFrame} />;
+            return (
+              <TransitionMark
+                key={`tr-${c.id}`}
+                kind={cut.shot.transitionIn.kind}
+                start={c.start}
+                overlap={cut.overlap}
+                pxPerFrame={view.pxPerFrame}
+              />
+            );
           })}
         </Group>
       </Group>
@@ -171,7 +220,17 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
  * bow tie in its middle; crossfade in accent, dip to black in muted grey. Drawn from the
  * document only, so it re-renders with the shots layer, never per pointer move (UI-2).
  */
-function TransitionMark({ kind, start, overlap, pxPerFrame }: { kind: string; start: number; overlap: number; pxPerFrame: number }) {
+function TransitionMark({
+  kind,
+  start,
+  overlap,
+  pxPerFrame,
+}: {
+  kind: string;
+  start: number;
+  overlap: number;
+  pxPerFrame: number;
+}) {
   const x0 = start * pxPerFrame;
   const x1 = (start + overlap) * pxPerFrame;
   const x = (x0 + x1) / 2;
@@ -182,8 +241,21 @@ function TransitionMark({ kind, start, overlap, pxPerFrame }: { kind: string; st
   return (
     <Group>
       <Line points={[x0, bottom, x1, top]} stroke={colour} strokeWidth={1.5} perfectDrawEnabled={false} />
-      <Line points={[x0, top, x1, bottom]} stroke={colour} strokeWidth={1.5} dash={kind === 'crossfade' ? undefined : [3, 2]} perfectDrawEnabled={false} />
-      <Line points={[x - 6, y - 7, x + 6, y + 7, x + 6, y - 7, x - 6, y + 7]} closed fill={colour} stroke={THEME.bg} strokeWidth={1} perfectDrawEnabled={false} />
+      <Line
+        points={[x0, top, x1, bottom]}
+        stroke={colour}
+        strokeWidth={1.5}
+        dash={kind === 'crossfade' ? undefined : [3, 2]}
+        perfectDrawEnabled={false}
+      />
+      <Line
+        points={[x - 6, y - 7, x + 6, y + 7, x + 6, y - 7, x - 6, y + 7]}
+        closed
+        fill={colour}
+        stroke={THEME.bg}
+        strokeWidth={1}
+        perfectDrawEnabled={false}
+      />
     </Group>
   );
 }
@@ -205,12 +277,34 @@ export const OverlayLayer = memo(function OverlayLayer({ width }: { width: numbe
   return (
     <Layer listening={false}>
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={h}>
-        {snap && <Line points={[frameToX(snap.frame, view), LAYOUT.rulerHeight, frameToX(snap.frame, view), h]} stroke={THEME.snap} strokeWidth={1} dash={[4, 3]} />}
+        {snap && (
+          <Line
+            points={[frameToX(snap.frame, view), LAYOUT.rulerHeight, frameToX(snap.frame, view), h]}
+            stroke={THEME.snap}
+            strokeWidth={1}
+            dash={[4, 3]}
+          />
+        )}
         {reorder && (
-          <Rect x={frameToX(reorder.dropFrame, view) - 1.5} y={LAYOUT.shotTop - 4} width={3} height={LAYOUT.shotHeight + 8} fill={THEME.accent} cornerRadius={1.5} />
+          <Rect
+            x={frameToX(reorder.dropFrame, view) - 1.5}
+            y={LAYOUT.shotTop - 4}
+            width={3}
+            height={LAYOUT.shotHeight + 8}
+            fill={THEME.accent}
+            cornerRadius={1.5}
+          />
         )}
         {marquee && (
-          <Rect x={marquee.rect.x} y={marquee.rect.y} width={marquee.rect.width} height={marquee.rect.height} fill={THEME.accentSoft} stroke={THEME.accent} strokeWidth={1} />
+          <Rect
+            x={marquee.rect.x}
+            y={marquee.rect.y}
+            width={marquee.rect.width}
+            height={marquee.rect.height}
+            fill={THEME.accentSoft}
+            stroke={THEME.accent}
+            strokeWidth={1}
+          />
         )}
         <Line points={[px, 0, px, h]} stroke={THEME.playhead} strokeWidth={1.5} />
         <Line points={[px - 6, 0, px + 6, 0, px, 8]} closed fill={THEME.playhead} />

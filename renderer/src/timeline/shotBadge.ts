@@ -20,7 +20,10 @@ export type Badge = { key: string; color: string; progress?: number };
 export function statusKey(shot: Shot, snapshot: ProjectSnapshot | null, live: JobProgress | undefined): string {
   if (!snapshot) return 'none';
   const st = shotStatus(shot, snapshot, live);
-  if (st.kind === 'generating') return st.state === 'queued' || st.state === 'submitting' ? 'queued' : `generating:${Math.round(st.progress * 100)}`;
+  if (st.kind === 'generating')
+    return st.state === 'queued' || st.state === 'submitting'
+      ? 'queued'
+      : `generating:${Math.round(st.progress * 100)}`;
   if (st.kind === 'failed' && st.unknown) return 'unknown';
   return st.kind;
 }
@@ -31,7 +34,10 @@ export function badgeOf(status: string, takeProvider: string | undefined): Badge
   if (status === 'failed') return { key: 'failed', color: THEME.danger };
   if (status === 'unknown') return { key: 'unknown', color: UNKNOWN_COLOR };
   if (status === 'queued') return { key: 'queued', color: THEME.warn };
-  if (status.startsWith('generating:')) return { key: 'generating', color: THEME.accent, progress: Number(status.slice(11)) };
+  if (status.startsWith('generating:'))
+    return { key: 'generating', color: THEME.accent, progress: Number(status.slice(11)) };
   if (takeProvider === 'animatic') return { key: 'animatic', color: THEME.warn };
-  return takeProvider === 'import' ? { key: 'imported', color: THEME.textMuted } : { key: 'generated', color: THEME.ok };
+  return takeProvider === 'import'
+    ? { key: 'imported', color: THEME.textMuted }
+    : { key: 'generated', color: THEME.ok };
 }

@@ -20,10 +20,18 @@ export function AudioLibrary() {
         <ul className="media-list" data-testid="audio-library-list">
           {items.map((i) => (
             <li key={i.id}>
-              <button type="button" className={`media-row media-button${focused === i.id ? ' selected' : ''}`} onClick={() => selection.getState().focus({ kind: 'audio', id: i.id })}
-                data-testid="audio-library-item" data-id={i.id}>
+              <button
+                type="button"
+                className={`media-row media-button${focused === i.id ? ' selected' : ''}`}
+                onClick={() => selection.getState().focus({ kind: 'audio', id: i.id })}
+                data-testid="audio-library-item"
+                data-id={i.id}
+              >
                 <span className="media-name">{assets?.find((a) => a.id === i.assetId)?.originalName ?? i.assetId}</span>
-                <span className="muted small">{t(`timeline.lanes.${i.lane}`)} · {framesToSeconds(i.startFrame, fps).toFixed(1)} s · {i.gainDb.toFixed(1)} dB</span>
+                <span className="muted small">
+                  {t(`timeline.lanes.${i.lane}`)} · {framesToSeconds(i.startFrame, fps).toFixed(1)} s ·{' '}
+                  {i.gainDb.toFixed(1)} dB
+                </span>
               </button>
             </li>
           ))}

@@ -10,7 +10,12 @@ export function ExportDialog() {
   const open = useEditorUi((s) => s.exportOpen);
   if (!open) return null;
   return (
-    <Sheet title={t('export.title')} testId="export-dialog" className="export-sheet" onClose={() => setEditorUi({ exportOpen: false })}>
+    <Sheet
+      title={t('export.title')}
+      testId="export-dialog"
+      className="export-sheet"
+      onClose={() => setEditorUi({ exportOpen: false })}
+    >
       <ExportPanel />
     </Sheet>
   );

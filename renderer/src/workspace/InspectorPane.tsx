@@ -25,13 +25,22 @@ function Body() {
   }
   if (item?.kind === 'element') {
     const el = snapshot.elements.find((e) => e.id === item.id);
-    if (el) return <ul className="element-list inspector-body" data-testid="element-inspector"><ElementItem element={el} snapshot={snapshot} /></ul>;
+    if (el)
+      return (
+        <ul className="element-list inspector-body" data-testid="element-inspector">
+          <ElementItem element={el} snapshot={snapshot} />
+        </ul>
+      );
   }
   if (item?.kind === 'transition') {
     const shot = snapshot.shots.find((s) => s.id === item.shotId);
     if (shot) {
       return (
-        <section className="inspector-body" data-testid="transition-inspector" aria-label={t('workspace.inspector.transition')}>
+        <section
+          className="inspector-body"
+          data-testid="transition-inspector"
+          aria-label={t('workspace.inspector.transition')}
+        >
           <h2>{t('workspace.inspector.transition')}</h2>
           <TransitionFields shot={shot} snapshot={snapshot} />
         </section>

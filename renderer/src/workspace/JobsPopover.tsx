@@ -15,14 +15,23 @@ export function JobsButton() {
   const toggle = useAction('jobs.toggle', undefined);
   const summary = useAppState((s) => {
     if (!s.snapshot) return '0:0';
-    const active = jobRows({ jobList: s.jobList, jobProgress: s.jobProgress, snapshot: s.snapshot }, 'all').filter((r) => isActive(r.state));
+    const active = jobRows({ jobList: s.jobList, jobProgress: s.jobProgress, snapshot: s.snapshot }, 'all').filter(
+      (r) => isActive(r.state),
+    );
     const mean = active.length ? active.reduce((a, r) => a + r.progress, 0) / active.length : 0;
     return `${active.length}:${Math.round(mean * 100)}`;
   });
   const [count, percent] = summary.split(':').map(Number) as [number, number];
   return (
-    <button type="button" className={`btn btn-ghost jobs-button${open ? ' active' : ''}`} aria-expanded={open} aria-haspopup="dialog"
-      title={toggle.title} onClick={() => void toggle.run()} data-testid="jobs-button">
+    <button
+      type="button"
+      className={`btn btn-ghost jobs-button${open ? ' active' : ''}`}
+      aria-expanded={open}
+      aria-haspopup="dialog"
+      title={toggle.title}
+      onClick={() => void toggle.run()}
+      data-testid="jobs-button"
+    >
       {t('jobs.title')}
       {count > 0 && (
         <span className="badge" data-testid="jobs-badge" aria-label={t('workspace.jobs.badge', { count, percent })}>

@@ -45,13 +45,27 @@ export function LibraryPane() {
       <PaneHeader pane="library" title={t('workspace.regions.library')} />
       <div className="library-tabs" role="tablist" aria-label={t('workspace.regions.library')}>
         {TABS.map((id) => (
-          <button key={id} type="button" role="tab" id={`library-tab-${id}`} aria-selected={tab === id} aria-controls="library-panel"
-            className={tab === id ? 'lib-tab selected' : 'lib-tab'} onClick={() => layout.getState().setTab(id)} data-testid={`library-tab-${id}`}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`library-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls="library-panel"
+            className={tab === id ? 'lib-tab selected' : 'lib-tab'}
+            onClick={() => layout.getState().setTab(id)}
+            data-testid={`library-tab-${id}`}
+          >
             {t(`workspace.library.${id}`)}
           </button>
         ))}
       </div>
-      <div className="pane-scroll library-body" role="tabpanel" id="library-panel" aria-labelledby={`library-tab-${tab}`}>
+      <div
+        className="pane-scroll library-body"
+        role="tabpanel"
+        id="library-panel"
+        aria-labelledby={`library-tab-${tab}`}
+      >
         {BODIES[tab]()}
       </div>
     </div>

@@ -11,7 +11,8 @@ export function MarksLabel() {
   if (!fps || (marks.in === null && marks.out === null)) return null;
   return (
     <span className="marks mono small" data-testid="marks" data-in={marks.in ?? ''} data-out={marks.out ?? ''}>
-      {t('workspace.marks.in')} {marks.in === null ? '—' : timecode(marks.in, fps)} · {t('workspace.marks.out')} {marks.out === null ? '—' : timecode(marks.out, fps)}
+      {t('workspace.marks.in')} {marks.in === null ? '—' : timecode(marks.in, fps)} · {t('workspace.marks.out')}{' '}
+      {marks.out === null ? '—' : timecode(marks.out, fps)}
     </span>
   );
 }

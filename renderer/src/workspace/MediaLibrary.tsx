@@ -9,13 +9,20 @@ function sizeText(bytes: number): string {
 export function MediaLibrary() {
   const { t } = useTranslation();
   const assets = useAppState((s) => s.snapshot?.assets);
-  if (!assets || assets.length === 0) return <p className="muted small pad" data-testid="media-empty">{t('workspace.media.empty')}</p>;
+  if (!assets || assets.length === 0)
+    return (
+      <p className="muted small pad" data-testid="media-empty">
+        {t('workspace.media.empty')}
+      </p>
+    );
   return (
     <ul className="media-list" data-testid="media-list">
       {assets.map((a) => (
         <li key={a.id} className="media-row" title={a.path}>
           <span className="media-name">{a.originalName}</span>
-          <span className="muted small">{t(`workspace.media.origin.${a.origin}`)} · {sizeText(a.bytes)}</span>
+          <span className="muted small">
+            {t(`workspace.media.origin.${a.origin}`)} · {sizeText(a.bytes)}
+          </span>
         </li>
       ))}
     </ul>

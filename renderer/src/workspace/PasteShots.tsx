@@ -20,19 +20,36 @@ export function PasteShots() {
   return (
     <details className="paste-shots" data-testid="paste-shots">
       <summary>{t('workspace.paste.title')}</summary>
-      <form className="paste-form" onSubmit={(e) => {
-        e.preventDefault();
-        void add.run().then((ok) => ok && setText(''));
-      }}>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={5} placeholder={t('workspace.paste.placeholder')}
-          aria-label={t('workspace.paste.title')} data-testid="paste-shots-input" aria-invalid={problems.length > 0} />
+      <form
+        className="paste-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add.run().then((ok) => ok && setText(''));
+        }}
+      >
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={5}
+          placeholder={t('workspace.paste.placeholder')}
+          aria-label={t('workspace.paste.title')}
+          data-testid="paste-shots-input"
+          aria-invalid={problems.length > 0}
+        />
         {problems.length > 0 && (
           <ul className="field-error small" data-testid="paste-shots-problems">
-            {problems.slice(0, 5).map((p) => <li key={p.line}>{t(`workspace.paste.problem.${p.code}`, { line: p.line, value: p.value })}</li>)}
+            {problems.slice(0, 5).map((p) => (
+              <li key={p.line}>{t(`workspace.paste.problem.${p.code}`, { line: p.line, value: p.value })}</li>
+            ))}
           </ul>
         )}
         <ErrorMessage place="paste" />
-        <button type="submit" className="btn btn-primary btn-small" disabled={!add.enabled || !parsed.ok} data-testid="paste-shots-submit">
+        <button
+          type="submit"
+          className="btn btn-primary btn-small"
+          disabled={!add.enabled || !parsed.ok}
+          data-testid="paste-shots-submit"
+        >
           {t('workspace.paste.submit', { count: parsed.ok ? parsed.shots.length : 0 })}
         </button>
       </form>

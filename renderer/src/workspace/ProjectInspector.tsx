@@ -20,10 +20,15 @@ export function ProjectInspector({ snapshot }: { snapshot: ProjectSnapshot }) {
       <h2 id="project-inspector-title">{p.name}</h2>
       <dl className="facts">
         {rows.map(([k, v]) => (
-          <div key={k}><dt className="muted small">{k}</dt><dd className="small">{v}</dd></div>
+          <div key={k}>
+            <dt className="muted small">{k}</dt>
+            <dd className="small">{v}</dd>
+          </div>
         ))}
       </dl>
-      <p className="muted small" data-testid="shot-detail-empty">{snapshot.shots.length > 0 ? t('shot.pick') : t('shot.none')}</p>
+      <p className="muted small" data-testid="shot-detail-empty">
+        {snapshot.shots.length > 0 ? t('shot.pick') : t('shot.none')}
+      </p>
     </section>
   );
 }

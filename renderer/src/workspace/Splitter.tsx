@@ -48,8 +48,12 @@ export function Splitter({ pane, grow }: { pane: Pane; grow: 1 | -1 }) {
       data-testid={`splitter-${pane}`}
       onPointerDown={down}
       onPointerMove={move}
-      onPointerUp={() => { drag.current = null; }}
-      onPointerCancel={() => { drag.current = null; }}
+      onPointerUp={() => {
+        drag.current = null;
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
+      }}
       onDoubleClick={() => layout.getState().toggle(pane)}
       onKeyDown={key}
     />
@@ -63,8 +67,14 @@ export function PaneHeader({ pane, title, children }: { pane: Pane; title: strin
     <div className="pane-head">
       <h2 className="pane-title">{title}</h2>
       <div className="pane-tools">{children}</div>
-      <button type="button" className="btn btn-ghost btn-icon btn-tiny" onClick={() => layout.getState().toggle(pane)}
-        aria-label={t('workspace.collapse', { pane: title })} title={t('workspace.collapse', { pane: title })} data-testid={`collapse-${pane}`}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-icon btn-tiny"
+        onClick={() => layout.getState().toggle(pane)}
+        aria-label={t('workspace.collapse', { pane: title })}
+        title={t('workspace.collapse', { pane: title })}
+        data-testid={`collapse-${pane}`}
+      >
         {pane === 'timeline' ? '▾' : pane === 'library' ? '‹' : '›'}
       </button>
     </div>
@@ -76,8 +86,14 @@ export function PaneRail({ pane }: { pane: Pane }) {
   const { t } = useTranslation();
   const name = t(`workspace.regions.${pane}`);
   return (
-    <button type="button" className={`pane-rail pane-rail-${pane}`} onClick={() => layout.getState().toggle(pane)}
-      aria-label={t('workspace.expand', { pane: name })} title={t('workspace.expand', { pane: name })} data-testid={`expand-${pane}`}>
+    <button
+      type="button"
+      className={`pane-rail pane-rail-${pane}`}
+      onClick={() => layout.getState().toggle(pane)}
+      aria-label={t('workspace.expand', { pane: name })}
+      title={t('workspace.expand', { pane: name })}
+      data-testid={`expand-${pane}`}
+    >
       <span>{name}</span>
     </button>
   );

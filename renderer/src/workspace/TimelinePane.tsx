@@ -18,10 +18,30 @@ export function TimelinePane() {
     <div className="pane-column">
       <PaneHeader pane="timeline" title={t('workspace.regions.timeline')}>
         <MarksLabel />
-        <ActionButton action="timeline.zoomOut" payload={undefined} variant="ghost" className="btn-tiny" label="−" testId="zoom-out" />
+        <ActionButton
+          action="timeline.zoomOut"
+          payload={undefined}
+          variant="ghost"
+          className="btn-tiny"
+          label="−"
+          testId="zoom-out"
+        />
         <ZoomSlider disabled={!hasShots} />
-        <ActionButton action="timeline.zoomIn" payload={undefined} variant="ghost" className="btn-tiny" label="+" testId="zoom-in" />
-        <ActionButton action="timeline.zoomFit" payload={undefined} variant="ghost" className="btn-tiny" testId="zoom-fit" />
+        <ActionButton
+          action="timeline.zoomIn"
+          payload={undefined}
+          variant="ghost"
+          className="btn-tiny"
+          label="+"
+          testId="zoom-in"
+        />
+        <ActionButton
+          action="timeline.zoomFit"
+          payload={undefined}
+          variant="ghost"
+          className="btn-tiny"
+          testId="zoom-fit"
+        />
       </PaneHeader>
       <div className="pane-scroll timeline-scroll">
         <TimelineMount />

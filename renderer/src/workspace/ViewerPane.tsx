@@ -14,12 +14,22 @@ export function ViewerPane({ compact = false }: { compact?: boolean }) {
   const ratio = useAppState((s) => (s.snapshot ? s.snapshot.project.width / s.snapshot.project.height : 16 / 9));
   const safe = useEditorUi((s) => s.safeAreas);
   return (
-    <section className={`pane nle-viewer${compact ? ' compact' : ''}`} aria-label={t('workspace.regions.viewer')} data-testid="region-viewer"
-      style={{ ['--ar' as string]: String(ratio) }}>
+    <section
+      className={`pane nle-viewer${compact ? ' compact' : ''}`}
+      aria-label={t('workspace.regions.viewer')}
+      data-testid="region-viewer"
+      style={{ ['--ar' as string]: String(ratio) }}
+    >
       {!compact && (
         <div className="viewer-tools">
           <label className="check small">
-            <input type="checkbox" className="styled-check" checked={safe} onChange={(e) => setEditorUi({ safeAreas: e.target.checked })} data-testid="toggle-safe-areas" />
+            <input
+              type="checkbox"
+              className="styled-check"
+              checked={safe}
+              onChange={(e) => setEditorUi({ safeAreas: e.target.checked })}
+              data-testid="toggle-safe-areas"
+            />
             {t('workspace.safeAreas')}
           </label>
         </div>

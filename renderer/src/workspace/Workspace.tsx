@@ -42,7 +42,12 @@ export function Workspace() {
   const columns = `${col('library', l.libraryWidth)} ${CHROME.splitter}px minmax(0, 1fr) ${CHROME.splitter}px ${col('inspector', l.inspectorWidth)}`;
   const rows = `auto minmax(0, 1fr) ${CHROME.splitter}px ${l.collapsed.timeline ? `${CHROME.rail}px` : `${l.timelineHeight}px`}`;
   return (
-    <div className="nle editor" data-view={view} data-testid="workspace" style={{ gridTemplateColumns: columns, gridTemplateRows: rows }}>
+    <div
+      className="nle editor"
+      data-view={view}
+      data-testid="workspace"
+      style={{ gridTemplateColumns: columns, gridTemplateRows: rows }}
+    >
       <div className="nle-top">
         <ProjectHeader />
         <ErrorMessage place="app" />
@@ -53,7 +58,11 @@ export function Workspace() {
       <Splitter pane="library" grow={1} />
       <div className="nle-centre">
         {view === 'grid' ? (
-          <section className="pane nle-grid" aria-label={t('workspace.regions.storyboard')} data-testid="region-storyboard">
+          <section
+            className="pane nle-grid"
+            aria-label={t('workspace.regions.storyboard')}
+            data-testid="region-storyboard"
+          >
             <StoryboardGrid />
           </section>
         ) : (
@@ -61,8 +70,14 @@ export function Workspace() {
         )}
       </div>
       <Splitter pane="inspector" grow={-1} />
-      <section className="pane nle-inspector" aria-label={t('workspace.regions.inspector')} data-testid="region-inspector">
-        {l.collapsed.inspector ? <PaneRail pane="inspector" /> : (
+      <section
+        className="pane nle-inspector"
+        aria-label={t('workspace.regions.inspector')}
+        data-testid="region-inspector"
+      >
+        {l.collapsed.inspector ? (
+          <PaneRail pane="inspector" />
+        ) : (
           <>
             {view === 'grid' && <ViewerPane compact />}
             <InspectorPane />

@@ -18,8 +18,19 @@ export function ZoomSlider({ disabled }: { disabled: boolean }) {
   const ctx = useAppContext();
   const value = useStore(viewport, (s) => zoomToSlider(s.pxPerFrame));
   return (
-    <input type="range" className="zoom-slider" min={0} max={STEPS} step={1} value={value} disabled={disabled}
-      aria-label={t('workspace.zoom')} data-testid="zoom-slider"
-      onChange={(e) => void runAction(ctx, actions['timeline.zoomTo'], { pxPerFrame: sliderToZoom(Number(e.target.value)) })} />
+    <input
+      type="range"
+      className="zoom-slider"
+      min={0}
+      max={STEPS}
+      step={1}
+      value={value}
+      disabled={disabled}
+      aria-label={t('workspace.zoom')}
+      data-testid="zoom-slider"
+      onChange={(e) =>
+        void runAction(ctx, actions['timeline.zoomTo'], { pxPerFrame: sliderToZoom(Number(e.target.value)) })
+      }
+    />
   );
 }

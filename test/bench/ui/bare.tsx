@@ -28,10 +28,26 @@ export function bareStage(container: HTMLDivElement, width: number, height: numb
     const g = new Konva.Group({ x: i * px, y: 34 });
     const parts: Konva.Shape[] = [
       new Konva.Rect({ width: px - 1, height: 84, fill: '#1f2530', cornerRadius: 4, perfectDrawEnabled: false }),
-      new Konva.Text({ x: 6, y: 65, text: `Shot ${i + 1}: the lake at dawn`, fontSize: 12, fill: '#e6e9ef', wrap: 'none', ellipsis: true, width: Math.max(0, px - 52) }),
+      new Konva.Text({
+        x: 6,
+        y: 65,
+        text: `Shot ${i + 1}: the lake at dawn`,
+        fontSize: 12,
+        fill: '#e6e9ef',
+        wrap: 'none',
+        ellipsis: true,
+        width: Math.max(0, px - 52),
+      }),
       new Konva.Text({ x: px - 46, y: 65, text: '4.0 s', fontSize: 11, fill: '#9aa3b2', width: 40, align: 'right' }),
       new Konva.Text({ x: 8, y: 6, text: 'Generated', fontSize: 10, fill: '#3fbf7f' }),
-      new Konva.Rect({ width: px - 1, height: 84, stroke: '#2a313d', strokeWidth: 1, cornerRadius: 4, perfectDrawEnabled: false }),
+      new Konva.Rect({
+        width: px - 1,
+        height: 84,
+        stroke: '#2a313d',
+        strokeWidth: 1,
+        cornerRadius: 4,
+        perfectDrawEnabled: false,
+      }),
     ];
     g.add(...parts);
     group.add(g);

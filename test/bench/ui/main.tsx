@@ -26,7 +26,8 @@ async function main() {
     kind: 'browser',
     status: 'open',
     call: (async (method: string) => {
-      if (method === 'media.filmstrip') return { path: '/bench/strip.png', count: 12, tileWidth: 93, tileHeight: 62, times: [] };
+      if (method === 'media.filmstrip')
+        return { path: '/bench/strip.png', count: 12, tileWidth: 93, tileHeight: 62, times: [] };
       return doc;
     }) as ApiClient['call'],
     on: () => () => undefined,
@@ -63,11 +64,12 @@ async function main() {
   const bareStageNow = () => Konva.stages.find((s) => !rootEl.contains(s.container()));
   const countNodes = () => ourStage()?.find(() => true).length ?? 0;
   /** A macrotask hop: React has rendered the store change (a microtask) once it resolves. */
-  const hop = () => new Promise<void>((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => r();
-    ch.port2.postMessage(0);
-  });
+  const hop = () =>
+    new Promise<void>((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => r();
+      ch.port2.postMessage(0);
+    });
   /**
    * CPU work per frame, free of the display's 16.7 ms steps: the step, React's render, then a
    * synchronous draw of each layer that asked for one (what Konva's batched draw would do).
@@ -128,7 +130,8 @@ async function main() {
     panBare: (n: number, dx: number) => loop(n, (i) => bare?.pan(i < n / 2 ? dx : -dx)),
     zoomBare: (n: number, factor: number) => loop(n, (i) => bare?.zoom(i < n / 2 ? factor : 1 / factor)),
     panBareWork: (n: number, dx: number) => work(n, (i) => bare?.pan(i < n / 2 ? dx : -dx), bareStageNow),
-    zoomBareWork: (n: number, factor: number) => work(n, (i) => bare?.zoom(i < n / 2 ? factor : 1 / factor), bareStageNow),
+    zoomBareWork: (n: number, factor: number) =>
+      work(n, (i) => bare?.zoom(i < n / 2 ? factor : 1 / factor), bareStageNow),
     destroyBare() {
       bare?.destroy();
       bare = null;

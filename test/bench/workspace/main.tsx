@@ -33,7 +33,8 @@ async function main() {
     kind: 'browser',
     status: 'open',
     call: (async (method: string) => {
-      if (method === 'media.filmstrip') return { path: '/bench/strip.png', count: 12, tileWidth: 93, tileHeight: 62, times: [] };
+      if (method === 'media.filmstrip')
+        return { path: '/bench/strip.png', count: 12, tileWidth: 93, tileHeight: 62, times: [] };
       if (method === 'project.current') return doc;
       throw new Error(`${method} is not part of this bench`);
     }) as ApiClient['call'],
@@ -51,8 +52,17 @@ async function main() {
     setBare = set;
     return (
       <div style={{ display: 'flex', height: '100vh' }}>
-        <ol style={{ overflow: 'auto', width: 300 }}>{doc.shots.map((s, i) => <li key={s.id} className={i === sel ? 'sel' : ''}>{s.title}</li>)}</ol>
-        <section data-testid="bare-inspector"><h2>{`Shot ${sel + 1}`}</h2><p>{doc.shots[sel]?.title}</p></section>
+        <ol style={{ overflow: 'auto', width: 300 }}>
+          {doc.shots.map((s, i) => (
+            <li key={s.id} className={i === sel ? 'sel' : ''}>
+              {s.title}
+            </li>
+          ))}
+        </ol>
+        <section data-testid="bare-inspector">
+          <h2>{`Shot ${sel + 1}`}</h2>
+          <p>{doc.shots[sel]?.title}</p>
+        </section>
       </div>
     );
   }
@@ -70,7 +80,13 @@ async function main() {
       if (kind === 'ours') {
         const store = createAppStore();
         store.getState().setSnapshot(doc);
-        flushSync(() => root?.render(<AppProvider value={{ api, store }}><Workspace /></AppProvider>));
+        flushSync(() =>
+          root?.render(
+            <AppProvider value={{ api, store }}>
+              <Workspace />
+            </AppProvider>,
+          ),
+        );
         // Interactive: the four regions and the timeline canvas are in the DOM (the timeline loads lazily).
         while (!document.querySelector('[data-testid="timeline-canvas"] canvas')) await frame();
       } else {
@@ -85,10 +101,12 @@ async function main() {
         const id = order[i] as string;
         selection.getState().select([id], 'replace', order);
         // The inspector's heading names the shot by its number (shot.heading: "Shot {{number}}").
-        while (document.getElementById('detail-title')?.textContent !== `Shot ${i + 1}`) await new Promise((r) => setTimeout(r, 0));
+        while (document.getElementById('detail-title')?.textContent !== `Shot ${i + 1}`)
+          await new Promise((r) => setTimeout(r, 0));
       } else {
         setBare?.(i);
-        while (document.querySelector('[data-testid="bare-inspector"] h2')?.textContent !== `Shot ${i + 1}`) await new Promise((r) => setTimeout(r, 0));
+        while (document.querySelector('[data-testid="bare-inspector"] h2')?.textContent !== `Shot ${i + 1}`)
+          await new Promise((r) => setTimeout(r, 0));
       }
       return (await frame()) - t0;
     },

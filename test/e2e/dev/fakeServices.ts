@@ -56,18 +56,37 @@ export function createFakeServices(suggestedDir: string): HostServices {
   const importAsset = (d: ProjectSnapshot, path: string, kind: 'image' | 'video', origin: Asset['origin']): Asset => {
     const info = statSync(path, { throwIfNoEntry: false });
     if (!info) throw new AppError('MEDIA_MISSING', `"${basename(path)}" was not found.`);
-    if (info.size < (kind === 'video' ? 10_000 : 100)) throw new AppError('MEDIA_CORRUPT', `"${basename(path)}" is not a readable ${kind} (ffprobe found no streams).`);
+    if (info.size < (kind === 'video' ? 10_000 : 100))
+      throw new AppError('MEDIA_CORRUPT', `"${basename(path)}" is not a readable ${kind} (ffprobe found no streams).`);
     const id = randomUUID().replace(/-/g, '');
     const rel = `media/${id}${extname(path).toLowerCase()}`;
     mkdirSync(join(d.dir, 'media'), { recursive: true });
     copyFileSync(path, join(d.dir, rel));
     const asset: Asset = {
-      id, path: rel, originalName: basename(path), bytes: info.size, origin, createdAt: now(),
+      id,
+      path: rel,
+      originalName: basename(path),
+      bytes: info.size,
+      origin,
+      createdAt: now(),
       info: {
-        kind, container: kind === 'video' ? 'mov,mp4' : 'png_pipe', width: 720, height: 480, displayWidth: 720, displayHeight: 480,
-        durationSec: kind === 'video' ? 3 : 0, fps: kind === 'video' ? { num: 8, den: 1 } : null, vfr: false, rotation: 0,
-        sar: { num: 1, den: 1 }, videoCodec: kind === 'video' ? 'h264' : 'png', pixelFormat: 'yuv420p', hasAudio: false,
-        audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+        kind,
+        container: kind === 'video' ? 'mov,mp4' : 'png_pipe',
+        width: 720,
+        height: 480,
+        displayWidth: 720,
+        displayHeight: 480,
+        durationSec: kind === 'video' ? 3 : 0,
+        fps: kind === 'video' ? { num: 8, den: 1 } : null,
+        vfr: false,
+        rotation: 0,
+        sar: { num: 1, den: 1 },
+        videoCodec: kind === 'video' ? 'h264' : 'png',
+        pixelFormat: 'yuv420p',
+        hasAudio: false,
+        audioCodec: null,
+        audioChannels: 0,
+        audioSampleRate: 0,
       },
     };
     d.assets.push(asset);
@@ -75,8 +94,17 @@ export function createFakeServices(suggestedDir: string): HostServices {
   };
   const addTake = (d: ProjectSnapshot, shot: Shot, asset: Asset, provider: string, jobId: string | null): Take => {
     const take: Take = {
-      id: randomUUID(), shotId: shot.id, assetId: asset.id, jobId, provider, model: null, request: {}, seed: null,
-      cost: null, rating: null, createdAt: now(),
+      id: randomUUID(),
+      shotId: shot.id,
+      assetId: asset.id,
+      jobId,
+      provider,
+      model: null,
+      request: {},
+      seed: null,
+      cost: null,
+      rating: null,
+      createdAt: now(),
     };
     d.takes.push(take);
     shot.selectedTakeId = take.id;
@@ -86,8 +114,21 @@ export function createFakeServices(suggestedDir: string): HostServices {
   function runJob(shot: Shot): Job {
     const d = current();
     const job: Job = {
-      id: randomUUID(), shotId: shot.id, provider: 'animatic', model: null, state: 'queued', request: {}, taskId: null,
-      progress: 0, error: null, costEstimate: 0, costActual: null, resultAssetId: null, takeId: null, createdAt: now(), updatedAt: now(),
+      id: randomUUID(),
+      shotId: shot.id,
+      provider: 'animatic',
+      model: null,
+      state: 'queued',
+      request: {},
+      taskId: null,
+      progress: 0,
+      error: null,
+      costEstimate: 0,
+      costActual: null,
+      resultAssetId: null,
+      takeId: null,
+      createdAt: now(),
+      updatedAt: now(),
     };
     d.jobs.push(job);
     let progress = 0;
@@ -113,18 +154,38 @@ export function createFakeServices(suggestedDir: string): HostServices {
 
   const impl: Partial<Handlers> = {
     'app.info': async () => ({
-      version: '0.0.0-dev', host: 'browser', ffmpeg: null, suggestedDir,
+      version: '0.0.0-dev',
+      host: 'browser',
+      ffmpeg: null,
+      suggestedDir,
       providers: [{ id: 'animatic', label: 'Animatic', offline: true }],
     }),
     'project.create': async ({ dir, name, aspect, resolution, fps }) => {
       const size = outputSize(aspect, resolution);
       mkdirSync(dir, { recursive: true });
       doc = {
-        dir: resolve(dir), scenes: [], shots: [], takes: [], assets: [], elements: [], jobs: [], audioItems: [],
+        dir: resolve(dir),
+        scenes: [],
+        shots: [],
+        takes: [],
+        assets: [],
+        elements: [],
+        jobs: [],
+        audioItems: [],
         history: { canUndo: false, canRedo: false, revision: 0 },
         project: {
-          id: randomUUID(), name, aspect, ...size, fps: parseFps(fps), stylePrompt: '', styleRefAssetIds: [],
-          defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: now(),
+          id: randomUUID(),
+          name,
+          aspect,
+          ...size,
+          fps: parseFps(fps),
+          stylePrompt: '',
+          styleRefAssetIds: [],
+          defaultProvider: 'animatic',
+          defaultModel: null,
+          language: 'en',
+          budgetCap: null,
+          createdAt: now(),
         },
       };
       undo.length = 0;
@@ -144,11 +205,27 @@ export function createFakeServices(suggestedDir: string): HostServices {
       const snapshot = edit((d) => {
         const fps = d.project.fps;
         const shot: Shot = {
-          id: randomUUID(), sceneId: null, position: d.shots.length, title: input.title ?? '', prompt: input.prompt ?? '',
-          negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null, camera: input.camera ?? 'static', shotSize: null,
-          durationFrames: secondsToFrames(input.durationSec ?? (input.videoPath ? 3 : 4), fps), provider: null, model: null,
-          elementIds: [], dialogue: '', seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null,
-          transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+          id: randomUUID(),
+          sceneId: null,
+          position: d.shots.length,
+          title: input.title ?? '',
+          prompt: input.prompt ?? '',
+          negativePrompt: '',
+          firstFrameAssetId: null,
+          lastFrameAssetId: null,
+          camera: input.camera ?? 'static',
+          shotSize: null,
+          durationFrames: secondsToFrames(input.durationSec ?? (input.videoPath ? 3 : 4), fps),
+          provider: null,
+          model: null,
+          elementIds: [],
+          dialogue: '',
+          seed: null,
+          selectedTakeId: null,
+          trimInFrames: 0,
+          trimOutFrames: null,
+          transitionIn: { kind: 'cut', frames: 0 },
+          notes: '',
         };
         if (input.firstFramePath) shot.firstFrameAssetId = importAsset(d, input.firstFramePath, 'image', 'imported').id;
         if (input.videoPath) addTake(d, shot, importAsset(d, input.videoPath, 'video', 'imported'), 'import', null);
@@ -158,7 +235,8 @@ export function createFakeServices(suggestedDir: string): HostServices {
       return { shotId, snapshot };
     },
     'shots.update': async ({ shotId, patch }) => edit((d) => Object.assign(findShot(d, shotId), patch)),
-    'shots.remove': async ({ shotId }) => edit((d) => (d.shots = d.shots.filter((s) => s.id !== findShot(d, shotId).id))),
+    'shots.remove': async ({ shotId }) =>
+      edit((d) => (d.shots = d.shots.filter((s) => s.id !== findShot(d, shotId).id))),
     'shots.move': async ({ shotId, toIndex }) =>
       edit((d) => {
         const shot = findShot(d, shotId);
@@ -184,7 +262,13 @@ export function createFakeServices(suggestedDir: string): HostServices {
       const timer = setInterval(() => {
         progress = Math.min(1, progress + 0.05);
         const done = progress >= 1;
-        hub.emit('export.progress', { exportId, state: done ? 'succeeded' : 'running', progress, outPath, error: null });
+        hub.emit('export.progress', {
+          exportId,
+          state: done ? 'succeeded' : 'running',
+          progress,
+          outPath,
+          error: null,
+        });
         if (done) {
           clearInterval(timer);
           exports.delete(exportId);
@@ -198,7 +282,10 @@ export function createFakeServices(suggestedDir: string): HostServices {
       if (!timer) throw new AppError('NOT_FOUND', `No export ${exportId} is running.`);
       clearInterval(timer);
       exports.delete(exportId);
-      setTimeout(() => hub.emit('export.progress', { exportId, state: 'canceled', progress: 0, outPath: '', error: null }), 50);
+      setTimeout(
+        () => hub.emit('export.progress', { exportId, state: 'canceled', progress: 0, outPath: '', error: null }),
+        50,
+      );
       return { ok: true as const };
     },
   };

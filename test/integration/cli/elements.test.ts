@@ -25,7 +25,10 @@ afterAll(() => fake.close());
 /** The CLI against the Vidu fake, which lives in this process (runCli does not block it). */
 function cli(args: string[]): Promise<CliRun> {
   const env = {
-    ...process.env, STORYBOARD_CONFIG_DIR: join(root, 'config'), STORYBOARD_VIDU_BASE_URL: fake.baseUrl, STORYBOARD_VIDU_API_KEY: 'test-key',
+    ...process.env,
+    STORYBOARD_CONFIG_DIR: join(root, 'config'),
+    STORYBOARD_VIDU_BASE_URL: fake.baseUrl,
+    STORYBOARD_VIDU_API_KEY: 'test-key',
   };
   return runCli(args, env);
 }
@@ -42,18 +45,61 @@ describe('storyboard element add / add-shot --element', () => {
   it('creates elements with pictures, attaches them, and generate sends their pictures as references', async () => {
     const dir = join(root, 'elements project');
     await ok(['new', dir, '--name', 'elements', '--resolution', '720p']);
-    const [mingId, mingTag] = (await ok(['element', 'add', dir, '--name', '小明', '--image', REAL_CLIPS.firstFrame])).split(' ');
+    const [mingId, mingTag] = (
+      await ok(['element', 'add', dir, '--name', '小明', '--image', REAL_CLIPS.firstFrame])
+    ).split(' ');
     expect(mingTag).toBe('@小明');
-    const [cupId, cupTag] = (await ok(['element', 'add', dir, '--name', 'Red Cup', '--kind', 'prop', '--image', pngImage(), '--description', 'chipped'])).split(' ');
+    const [cupId, cupTag] = (
+      await ok([
+        'element',
+        'add',
+        dir,
+        '--name',
+        'Red Cup',
+        '--kind',
+        'prop',
+        '--image',
+        pngImage(),
+        '--description',
+        'chipped',
+      ])
+    ).split(' ');
     expect(cupTag).toBe('@Red_Cup');
-    const shotId = await ok(['add-shot', dir, '--prompt', '@小明 lifts the cup', '--duration', '5', '--element', '@red_cup']);
-    const other = await ok(['add-shot', dir, '--prompt', 'empty room', '--duration', '5', '--element', mingId!, '--element', cupId!]);
+    const shotId = await ok([
+      'add-shot',
+      dir,
+      '--prompt',
+      '@小明 lifts the cup',
+      '--duration',
+      '5',
+      '--element',
+      '@red_cup',
+    ]);
+    const other = await ok([
+      'add-shot',
+      dir,
+      '--prompt',
+      'empty room',
+      '--duration',
+      '5',
+      '--element',
+      mingId!,
+      '--element',
+      cupId!,
+    ]);
 
     const store = ProjectStore.open(dir);
     const snap = store.snapshot();
     store.close();
-    expect(snap.elements.find((e) => e.id === cupId)).toMatchObject({ kind: 'prop', description: 'chipped', refAssetIds: [expect.any(String)] });
-    expect(snap.shots.map((s) => [s.id, s.elementIds])).toEqual([[shotId, [cupId]], [other, [mingId, cupId]]]);
+    expect(snap.elements.find((e) => e.id === cupId)).toMatchObject({
+      kind: 'prop',
+      description: 'chipped',
+      refAssetIds: [expect.any(String)],
+    });
+    expect(snap.shots.map((s) => [s.id, s.elementIds])).toEqual([
+      [shotId, [cupId]],
+      [other, [mingId, cupId]],
+    ]);
 
     fake.reset();
     await ok(['generate', dir, '--provider', 'vidu', '--model', 'viduq1', '--shot', shotId]);

@@ -32,7 +32,10 @@ function cli(args: string[], configDir: string) {
 }
 
 /** Runs the CLI without blocking this process: the fake ComfyUI lives in it and must answer. */
-function cliAsync(args: string[], configDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function cliAsync(
+  args: string[],
+  configDir: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: env(configDir) });
     let stdout = '';
@@ -52,7 +55,9 @@ function ok(args: string[], configDir: string): string {
 function makeProject(name: string, shots: number, configDir: string): { dir: string; shotIds: string[] } {
   const dir = join(root, name);
   ok(['new', dir, '--name', name, '--resolution', '720p'], configDir);
-  const shotIds = Array.from({ length: shots }, (_, i) => ok(['add-shot', dir, '--prompt', `镜头 ${i} "quoted" 100%`, '--duration', '1'], configDir));
+  const shotIds = Array.from({ length: shots }, (_, i) =>
+    ok(['add-shot', dir, '--prompt', `镜头 ${i} "quoted" 100%`, '--duration', '1'], configDir),
+  );
   return { dir, shotIds };
 }
 
@@ -74,11 +79,20 @@ describe('kill -9 of storyboard generate (JOB-1/2)', () => {
       child.kill('SIGKILL');
       await exited;
       const s = ProjectStore.open(dir);
-      interrupted.push(s.listJobs().map((j) => j.state).filter((st) => st !== 'succeeded'));
+      interrupted.push(
+        s
+          .listJobs()
+          .map((j) => j.state)
+          .filter((st) => st !== 'succeeded'),
+      );
       s.close();
     }
     // The kills really cut work short: jobs were left mid-flight (control: the test can fail).
-    expect(interrupted.some((states) => states.some((st) => ['submitting', 'submitted', 'running', 'downloading', 'queued', 'unknown'].includes(st)))).toBe(true);
+    expect(
+      interrupted.some((states) =>
+        states.some((st) => ['submitting', 'submitted', 'running', 'downloading', 'queued', 'unknown'].includes(st)),
+      ),
+    ).toBe(true);
     expect(fake.creates).toBeGreaterThan(0);
     // Runs until nothing is left (a run that finished everything exits 0 with nothing to do).
     let last = await cliAsync(args, configDir);
@@ -89,7 +103,10 @@ describe('kill -9 of storyboard generate (JOB-1/2)', () => {
     const unknownShots = (): string[] => {
       const s = ProjectStore.open(dir);
       try {
-        return s.listJobs({ states: ['unknown'] }).filter((j) => !fake.createdIds.includes(j.id)).map((j) => j.shotId);
+        return s
+          .listJobs({ states: ['unknown'] })
+          .filter((j) => !fake.createdIds.includes(j.id))
+          .map((j) => j.shotId);
       } finally {
         s.close();
       }
@@ -118,15 +135,25 @@ describe('kill -9 of storyboard generate (JOB-1/2)', () => {
       expect(left.filter((j) => j.state === 'unknown')).toHaveLength(retried.length);
       expect(takes).toHaveLength(succeeded.length);
       for (const shotId of shotIds) {
-        const why = JSON.stringify({ jobs: jobs.filter((j) => j.shotId === shotId).map((j) => [j.state, j.error]), interrupted });
-        expect(takes.filter((t) => t.shotId === shotId), why).toHaveLength(2);
+        const why = JSON.stringify({
+          jobs: jobs.filter((j) => j.shotId === shotId).map((j) => [j.state, j.error]),
+          interrupted,
+        });
+        expect(
+          takes.filter((t) => t.shotId === shotId),
+          why,
+        ).toHaveLength(2);
       }
       expect(new Set(takes.map((t) => t.jobId)).size).toBe(takes.length);
     } finally {
       store.close();
     }
-    const listed = JSON.parse(ok(['jobs', dir, '--json'], configDir)) as { jobs: { state: string; taskId: string | null; provider: string }[] };
-    expect(listed.jobs.filter((j) => j.state === 'succeeded').every((j) => j.provider === 'comfyui' && j.taskId)).toBe(true);
+    const listed = JSON.parse(ok(['jobs', dir, '--json'], configDir)) as {
+      jobs: { state: string; taskId: string | null; provider: string }[];
+    };
+    expect(listed.jobs.filter((j) => j.state === 'succeeded').every((j) => j.provider === 'comfyui' && j.taskId)).toBe(
+      true,
+    );
   });
 });
 
@@ -135,7 +162,10 @@ describe('budget through the CLI (JOB-10)', () => {
     const configDir = join(root, 'config budget');
     mkdirSync(configDir, { recursive: true });
     // A price for the (free) local provider, so the batch costs something.
-    writeFileSync(join(configDir, 'settings.json'), JSON.stringify({ version: 1, priceOverrides: [{ provider: 'comfyui', model: '*', perSecond: 1 }] }));
+    writeFileSync(
+      join(configDir, 'settings.json'),
+      JSON.stringify({ version: 1, priceOverrides: [{ provider: 'comfyui', model: '*', perSecond: 1 }] }),
+    );
     const { dir } = makeProject('budget project', 3, configDir);
     fake.reset();
     const r = await cliAsync(['generate', dir, '--provider', 'comfyui', '--budget', '2.5'], configDir);

@@ -30,7 +30,18 @@ describe('storyboard CLI session', () => {
     ok(['new', dir, '--name', '短片 test', '--aspect', '9:16', '--resolution', '720p', '--fps', '24']);
     const ids = [
       ok(['add-shot', dir, '--video', horse]),
-      ok(['add-shot', dir, '--first-frame', still, '--camera', 'push_in', '--duration', '2', '--prompt', 'campfire at dusk']),
+      ok([
+        'add-shot',
+        dir,
+        '--first-frame',
+        still,
+        '--camera',
+        'push_in',
+        '--duration',
+        '2',
+        '--prompt',
+        'campfire at dusk',
+      ]),
       ok(['add-shot', dir, '--prompt', '一个女孩在雨夜的东京街头奔跑', '--duration', '1.5']),
       ok(['add-shot', dir, '--video', kitten, '--duration', '3']),
     ];
@@ -39,7 +50,11 @@ describe('storyboard CLI session', () => {
     const info = JSON.parse(ok(['info', dir, '--json'])) as {
       project: { width: number; height: number; fps: string };
       durationSec: number;
-      shots: { id: string; durationFrames: number; selectedTake: { mediaPath: string; media: { fps: unknown } } | null }[];
+      shots: {
+        id: string;
+        durationFrames: number;
+        selectedTake: { mediaPath: string; media: { fps: unknown } } | null;
+      }[];
     };
     expect(info.project).toMatchObject({ width: 720, height: 1280, fps: '24' });
     expect(info.shots.map((s) => s.id)).toEqual(ids);
@@ -53,7 +68,13 @@ describe('storyboard CLI session', () => {
     const video = probe.streams.filter((s) => s.codec_type === 'video');
     const audio = probe.streams.filter((s) => s.codec_type === 'audio');
     expect(video).toHaveLength(1);
-    expect(video[0]).toMatchObject({ codec_name: 'h264', width: 720, height: 1280, r_frame_rate: '24/1', pix_fmt: 'yuv420p' });
+    expect(video[0]).toMatchObject({
+      codec_name: 'h264',
+      width: 720,
+      height: 1280,
+      r_frame_rate: '24/1',
+      pix_fmt: 'yuv420p',
+    });
     expect(audio).toHaveLength(1);
     expect(audio[0]).toMatchObject({ codec_name: 'aac', channels: 2, sample_rate: '48000' });
     const expected = (147 + 48 + 36 + 72) / 24;
@@ -118,7 +139,11 @@ describe('storyboard CLI rejects bad input with one clear line and writes nothin
   it.each([
     ['zero-byte', () => Buffer.alloc(0), /empty|zero/i],
     ['truncated', () => readFileSync(horse).subarray(0, 40_000), /corrupt|truncated|invalid|damaged/i],
-    ['corrupt', () => Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 251)), /corrupt|not a|unsupported|invalid/i],
+    [
+      'corrupt',
+      () => Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 251)),
+      /corrupt|not a|unsupported|invalid/i,
+    ],
   ])('a %s clip is rejected quickly with a specific message (MEDIA-12)', (name, bytes, message) => {
     const file = join(root, `${name} clip.mp4`);
     writeFileSync(file, bytes());

@@ -20,7 +20,10 @@ async function ok(args: string[]): Promise<string> {
   return r.stdout;
 }
 
-interface StyleOut { stylePrompt: string; pictures: { assetId: string; name: string | null; path: string | null }[] }
+interface StyleOut {
+  stylePrompt: string;
+  pictures: { assetId: string; name: string | null; path: string | null }[];
+}
 
 beforeAll(() => ensureBuilt());
 
@@ -28,7 +31,18 @@ describe('storyboard style', () => {
   it('sets the prompt and pictures, prints them, and keeps them in the project', async () => {
     const dir = join(root, 'style «项目» 100%');
     await ok(['new', dir, '--name', 'style', '--resolution', '720p']);
-    const set = JSON.parse(await ok(['style', dir, '--prompt', '水墨画, "soft" light', '--image', pngImage(), '--image', REAL_CLIPS.firstFrame])) as StyleOut;
+    const set = JSON.parse(
+      await ok([
+        'style',
+        dir,
+        '--prompt',
+        '水墨画, "soft" light',
+        '--image',
+        pngImage(),
+        '--image',
+        REAL_CLIPS.firstFrame,
+      ]),
+    ) as StyleOut;
     expect(set.stylePrompt).toBe('水墨画, "soft" light');
     expect(set.pictures).toHaveLength(2);
     expect(set.pictures[0]!.path?.startsWith(dir)).toBe(true);
@@ -44,12 +58,17 @@ describe('storyboard style', () => {
     const shown = JSON.parse(await ok(['style', dir])) as StyleOut;
     expect(shown).toEqual(pictures);
     // `info --json` shows the project's style too.
-    const info = JSON.parse(await ok(['info', dir, '--json'])) as { project: { stylePrompt: string; styleRefAssetIds: string[] } };
+    const info = JSON.parse(await ok(['info', dir, '--json'])) as {
+      project: { stylePrompt: string; styleRefAssetIds: string[] };
+    };
     expect(info.project).toMatchObject({ stylePrompt: 'ink wash', styleRefAssetIds: [pictures.pictures[0]!.assetId] });
 
     const store = ProjectStore.open(dir);
     try {
-      expect(store.project()).toMatchObject({ stylePrompt: 'ink wash', styleRefAssetIds: [pictures.pictures[0]!.assetId] });
+      expect(store.project()).toMatchObject({
+        stylePrompt: 'ink wash',
+        styleRefAssetIds: [pictures.pictures[0]!.assetId],
+      });
       expect(store.historyState()).toMatchObject({ canUndo: true, undoLabel: 'project.setStyle' });
     } finally {
       store.close();

@@ -31,24 +31,67 @@ function parseSrt(text: string): { start: number; end: number; text: string }[] 
     const m = /(\d+):(\d+):(\d+)[,.](\d+)/.exec(s);
     return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000 : NaN;
   };
-  return text.trim().split(/\n\n+/).map((block) => {
-    const lines = block.split('\n');
-    const timing = lines.find((l) => l.includes('-->')) ?? '';
-    const [a, b] = timing.split('-->');
-    return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(lines.indexOf(timing) + 1).join('\n') };
-  }).filter((c) => Number.isFinite(c.start));
+  return text
+    .trim()
+    .split(/\n\n+/)
+    .map((block) => {
+      const lines = block.split('\n');
+      const timing = lines.find((l) => l.includes('-->')) ?? '';
+      const [a, b] = timing.split('-->');
+      return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(lines.indexOf(timing) + 1).join('\n') };
+    })
+    .filter((c) => Number.isFinite(c.start));
 }
 
 /** Mean volume (dB) of the export's audio between two times, by ffmpeg's volumedetect (stderr). */
 function volume(file: string, start: number, end: number): number {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-ss', start.toFixed(3), '-t', (end - start).toFixed(3), '-i', file, '-vn', '-af', 'volumedetect', '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-ss',
+      start.toFixed(3),
+      '-t',
+      (end - start).toFixed(3),
+      '-i',
+      file,
+      '-vn',
+      '-af',
+      'volumedetect',
+      '-f',
+      'null',
+      '-',
+    ],
+    { encoding: 'utf8' },
+  );
   const m = /mean_volume: (-?[\d.]+) dB/.exec(r.stderr);
   return m ? Number(m[1]) : -Infinity;
 }
 
 /** Gray pixels of a region of the frame at `sec`. */
 function grayRegion(file: string, sec: number, crop: string): Buffer {
-  return execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-ss', sec.toFixed(3), '-i', file, '-frames:v', '1', '-vf', `crop=${crop},format=gray`, '-f', 'rawvideo', '-'], { maxBuffer: 64 << 20 });
+  return execFileSync(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-nostdin',
+      '-ss',
+      sec.toFixed(3),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-vf',
+      `crop=${crop},format=gray`,
+      '-f',
+      'rawvideo',
+      '-',
+    ],
+    { maxBuffer: 64 << 20 },
+  );
 }
 
 /** Share of pixels whose gray level differs by more than 40 (text strokes, not encoder noise). */
@@ -68,9 +111,37 @@ describe('dialogue through the CLI', () => {
     await ok(['element', 'add', dir, '--name', 'Anna Lee']);
     await ok(['cast', dir, '--speaker', '小明', '--voice', 'espeak:cmn+m3']);
     await ok(['cast', dir, '--speaker', '@Anna_Lee', '--voice', 'espeak:en-us+f3', '--speed', '1.1']);
-    const s1 = (await ok(['add-shot', dir, '--prompt', '厨房', '--duration', '6', '--dialogue', '小明: 你好，今天我们去公园吧。', '--dialogue', 'Anna Lee: Sounds great, let us go!'])).stdout.trim();
-    const s2 = (await ok(['add-shot', dir, '--prompt', 'the park', '--duration', '1', '--dialogue', 'Anna Lee: Look at the ducks on the pond.', '--dialogue', '小明：真好玩。'])).stdout.trim();
-    const s3 = (await ok(['add-shot', dir, '--prompt', 'sunset', '--duration', '5', '--dialogue', 'Narrator: The sun went down.'])).stdout.trim();
+    const s1 = (
+      await ok([
+        'add-shot',
+        dir,
+        '--prompt',
+        '厨房',
+        '--duration',
+        '6',
+        '--dialogue',
+        '小明: 你好，今天我们去公园吧。',
+        '--dialogue',
+        'Anna Lee: Sounds great, let us go!',
+      ])
+    ).stdout.trim();
+    const s2 = (
+      await ok([
+        'add-shot',
+        dir,
+        '--prompt',
+        'the park',
+        '--duration',
+        '1',
+        '--dialogue',
+        'Anna Lee: Look at the ducks on the pond.',
+        '--dialogue',
+        '小明：真好玩。',
+      ])
+    ).stdout.trim();
+    const s3 = (
+      await ok(['add-shot', dir, '--prompt', 'sunset', '--duration', '5', '--dialogue', 'Narrator: The sun went down.'])
+    ).stdout.trim();
 
     // Bad input through the CLI: clear, one line, exit 1, nothing written.
     const bad = await runCli(['add-shot', dir, '--dialogue', '小红: 你好'], env);
@@ -95,7 +166,13 @@ describe('dialogue through the CLI', () => {
     const vttText = readFileSync(join(root, 'subs.vtt'), 'utf8');
     expect(vttText.startsWith('WEBVTT')).toBe(true);
     const vtt = parseSrt(vttText.replace(/^WEBVTT\n/, ''));
-    expect(srt.map((c) => c.text)).toEqual(['你好，今天我们去公园吧。', 'Sounds great, let us go!', 'Look at the ducks on the pond.', '真好玩。', 'The sun went down.']);
+    expect(srt.map((c) => c.text)).toEqual([
+      '你好，今天我们去公园吧。',
+      'Sounds great, let us go!',
+      'Look at the ducks on the pond.',
+      '真好玩。',
+      'The sun went down.',
+    ]);
     expect(vtt.map((c) => [c.start, c.end])).toEqual(srt.map((c) => [c.start, c.end]));
 
     // The project's own record of the voice-over items (read from the database, not the CLI).
@@ -109,7 +186,10 @@ describe('dialogue through the CLI', () => {
       items = lines.map((l) => {
         const item = snap.audioItems.find((i) => i.id === l.voiceItemId)!;
         const asset = snap.assets.find((a) => a.id === item.assetId)!;
-        return { start: framesToSeconds(item.startFrame, fps), end: framesToSeconds(item.startFrame, fps) + asset.info.durationSec };
+        return {
+          start: framesToSeconds(item.startFrame, fps),
+          end: framesToSeconds(item.startFrame, fps) + asset.info.durationSec,
+        };
       });
     } finally {
       store.close();
@@ -134,8 +214,12 @@ describe('dialogue through the CLI', () => {
     // The subtitle area (bottom fifth) differs at each cue's middle; the top of the frame does not.
     for (const cue of srt) {
       const mid = (cue.start + cue.end) / 2;
-      expect(changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:ih*4/5'), grayRegion(without, mid, 'iw:ih/5:0:ih*4/5'))).toBeGreaterThan(0.002);
-      expect(changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:0'), grayRegion(without, mid, 'iw:ih/5:0:0'))).toBeLessThan(0.001);
+      expect(
+        changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:ih*4/5'), grayRegion(without, mid, 'iw:ih/5:0:ih*4/5')),
+      ).toBeGreaterThan(0.002);
+      expect(
+        changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:0'), grayRegion(without, mid, 'iw:ih/5:0:0')),
+      ).toBeLessThan(0.001);
     }
   }, 240_000);
 });

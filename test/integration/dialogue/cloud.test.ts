@@ -15,7 +15,12 @@ import { ensureBuilt, runCli } from '../../helpers/cli.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { startFakeKling, type FakeKling } from '../../fakes/kling.js';
-import { startFakeElevenLabs, startFakeMinimaxSpeech, startFakeOpenAiSpeech, type SpeechFake } from '../../fakes/speech.js';
+import {
+  startFakeElevenLabs,
+  startFakeMinimaxSpeech,
+  startFakeOpenAiSpeech,
+  type SpeechFake,
+} from '../../fakes/speech.js';
 
 const root = tempDir();
 let minimax: SpeechFake;
@@ -49,12 +54,19 @@ async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 /** A project with 小明 cast to a MiniMax voice and one shot with `lines`. */
-async function project(name: string, env: NodeJS.ProcessEnv, lines: string[]): Promise<{ dir: string; shotId: string }> {
+async function project(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  lines: string[],
+): Promise<{ dir: string; shotId: string }> {
   const dir = join(root, name);
   await ok(['new', dir, '--name', name, '--resolution', '720p', '--fps', '24'], env);
   await ok(['element', 'add', dir, '--name', '小明'], env);
   await ok(['cast', dir, '--speaker', '小明', '--voice', 'minimax-speech:female-shaonv'], env);
-  const shotId = await ok(['add-shot', dir, '--prompt', 'x', '--duration', '5', ...lines.flatMap((l) => ['--dialogue', `小明: ${l}`])], env);
+  const shotId = await ok(
+    ['add-shot', dir, '--prompt', 'x', '--duration', '5', ...lines.flatMap((l) => ['--dialogue', `小明: ${l}`])],
+    env,
+  );
   return { dir, shotId };
 }
 
@@ -86,7 +98,9 @@ function read<T>(dir: string, fn: (store: ProjectStore) => T): T {
 }
 
 const createsOf = (fake: SpeechFake, text: string): number =>
-  fake.requests.filter((r) => r.path === '/v1/t2a_async_v2' && r.status === 200 && (r.body as { text?: string } | null)?.text === text).length;
+  fake.requests.filter(
+    (r) => r.path === '/v1/t2a_async_v2' && r.status === 200 && (r.body as { text?: string } | null)?.text === text,
+  ).length;
 
 describe('paid speech jobs (MiniMax async T2A fake)', () => {
   it('a job killed after its task id was stored is polled on resume, never created twice', async () => {
@@ -97,7 +111,9 @@ describe('paid speech jobs (MiniMax async T2A fake)', () => {
     // whose answer the fake holds, so the CLI cannot move past it (or finish) before the kill.
     minimax.queryDelayMs = 15_000;
     try {
-      const killed = await killWhen(['voice', dir], env, () => minimax.requests.some((r) => r.path === '/v1/query/t2a_async_query_v2'));
+      const killed = await killWhen(['voice', dir], env, () =>
+        minimax.requests.some((r) => r.path === '/v1/query/t2a_async_query_v2'),
+      );
       expect(killed).toBe(true);
     } finally {
       minimax.queryDelayMs = 0;
@@ -112,12 +128,18 @@ describe('paid speech jobs (MiniMax async T2A fake)', () => {
     expect(job.costActual).toBeGreaterThan(0);
   }, 120_000);
 
-  it('a job killed while the create\'s answer was on the way becomes unknown and is not sent again', async () => {
+  it("a job killed while the create's answer was on the way becomes unknown and is not sent again", async () => {
     const env = envFor('unknown');
     const { dir } = await project('unknown', env, ['答案丢了。']);
     minimax.createDelayMs = 3000;
     try {
-      const killed = await killWhen(['voice', dir], env, () => createsOf(minimax, '答案丢了。') > 0 || minimax.requests.some((r) => (r.body as { text?: string } | null)?.text === '答案丢了。'));
+      const killed = await killWhen(
+        ['voice', dir],
+        env,
+        () =>
+          createsOf(minimax, '答案丢了。') > 0 ||
+          minimax.requests.some((r) => (r.body as { text?: string } | null)?.text === '答案丢了。'),
+      );
       expect(killed).toBe(true);
     } finally {
       minimax.createDelayMs = 0;
@@ -145,7 +167,10 @@ describe('paid speech jobs (MiniMax async T2A fake)', () => {
     const bad = await runCli(['voice', dir, '--budget', '10'], env);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/MiniMax does not know the voice "no-such-voice"/);
-    expect(read(dir, (s) => [s.snapshot().audioItems.length, s.listJobs().map((j) => j.state)])).toEqual([0, ['failed']]);
+    expect(read(dir, (s) => [s.snapshot().audioItems.length, s.listJobs().map((j) => j.state)])).toEqual([
+      0,
+      ['failed'],
+    ]);
   }, 120_000);
 });
 
@@ -156,20 +181,39 @@ describe('lip sync (Kling fake)', () => {
     await ok(['new', dir, '--name', 'lipsync', '--resolution', '720p', '--fps', '24'], env);
     await ok(['element', 'add', dir, '--name', '小明'], env);
     await ok(['element', 'add', dir, '--name', 'Anna'], env);
-    const shotId = await ok(['add-shot', dir, '--prompt', 'two people talk', '--duration', '5', '--dialogue', '小明: 你好。', '--dialogue', 'Anna: Hi there.'], env);
+    const shotId = await ok(
+      [
+        'add-shot',
+        dir,
+        '--prompt',
+        'two people talk',
+        '--duration',
+        '5',
+        '--dialogue',
+        '小明: 你好。',
+        '--dialogue',
+        'Anna: Hi there.',
+      ],
+      env,
+    );
     await ok(['generate', dir, '--provider', 'kling', '--model', 'kling-v1-6'], env);
     await ok(['voice', dir], env); // offline voices
     const takeId = read(dir, (s) => s.snapshot().takes.find((t) => t.shotId === shotId)!.id);
-    const lipCreates = (): number => kling.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/lip-sync' && r.status === 200).length;
+    const lipCreates = (): number =>
+      kling.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/lip-sync' && r.status === 200).length;
     const before = lipCreates();
-    const killed = await killWhen(['lipsync', dir, '--take', takeId], env, () => kling.requests.some((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/lip-sync/')));
+    const killed = await killWhen(['lipsync', dir, '--take', takeId], env, () =>
+      kling.requests.some((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/lip-sync/')),
+    );
     expect(killed).toBe(true);
     expect(lipCreates() - before).toBe(1);
     const out = await ok(['lipsync', dir, '--take', takeId], env);
     expect(out.split('\n').filter((l) => / succeeded take /.test(l))).toHaveLength(2);
     expect(lipCreates() - before).toBe(2); // one per line, none twice
     // Line 2 ran on line 1's result (one line at a time), with its audio starting at its offset.
-    const creates = kling.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/lip-sync' && r.status === 200).slice(-2);
+    const creates = kling.requests
+      .filter((r) => r.method === 'POST' && r.path === '/v1/videos/lip-sync' && r.status === 200)
+      .slice(-2);
     const inputs = creates.map((c) => (c.body as { input: { video_id: string; audio_file: string } }).input);
     expect(inputs[1]!.video_id).not.toBe(inputs[0]!.video_id);
     const wav = Buffer.from(inputs[1]!.audio_file, 'base64');
@@ -181,7 +225,14 @@ describe('lip sync (Kling fake)', () => {
     expect(firstLoud / 2 / 16_000).toBeGreaterThan(line2Start - 0.05);
     const takes = read(dir, (s) => s.snapshot().takes.filter((t) => t.shotId === shotId));
     expect(takes).toHaveLength(3);
-    expect(read(dir, (s) => s.listJobs().filter((j) => j.request.kind === 'lipsync').map((j) => j.state))).toEqual(['succeeded', 'succeeded']);
+    expect(
+      read(dir, (s) =>
+        s
+          .listJobs()
+          .filter((j) => j.request.kind === 'lipsync')
+          .map((j) => j.state),
+      ),
+    ).toEqual(['succeeded', 'succeeded']);
   }, 180_000);
 
   it('refuses a take Kling did not make, before writing a job', async () => {
@@ -201,8 +252,20 @@ describe('lip sync (Kling fake)', () => {
 
 describe('synchronous cloud voices (services)', () => {
   const cases: { provider: string; start: () => Promise<SpeechFake>; good: string; bad: string; message: RegExp }[] = [
-    { provider: 'elevenlabs', start: startFakeElevenLabs, good: 'JBFqnCBsd6RMkjVDRZzb', bad: 'AAAAAAAAAAAAAAAAAAAA', message: /ElevenLabs does not know the voice "AAAAAAAAAAAAAAAAAAAA"/ },
-    { provider: 'openai-speech', start: startFakeOpenAiSpeech, good: 'nova', bad: 'robot', message: /OpenAI-compatible speech does not know the voice "robot"/ },
+    {
+      provider: 'elevenlabs',
+      start: startFakeElevenLabs,
+      good: 'JBFqnCBsd6RMkjVDRZzb',
+      bad: 'AAAAAAAAAAAAAAAAAAAA',
+      message: /ElevenLabs does not know the voice "AAAAAAAAAAAAAAAAAAAA"/,
+    },
+    {
+      provider: 'openai-speech',
+      start: startFakeOpenAiSpeech,
+      good: 'nova',
+      bad: 'robot',
+      message: /OpenAI-compatible speech does not know the voice "robot"/,
+    },
   ];
   for (const c of cases) {
     it(`${c.provider}: voices a line with a known voice; an unknown voice fails clearly with nothing placed`, async () => {
@@ -214,7 +277,11 @@ describe('synchronous cloud voices (services)', () => {
       try {
         const s = await servicesWithProject(root, `sync-${c.provider}`);
         const el = (await call(s, 'elements.create', { name: 'Mara', kind: 'character' })).element.id;
-        const { shotId } = await call(s, 'shots.add', { prompt: 'x', durationSec: 4, dialogue: ['Mara: Good morning, 早上好。'] });
+        const { shotId } = await call(s, 'shots.add', {
+          prompt: 'x',
+          durationSec: 4,
+          dialogue: ['Mara: Good morning, 早上好。'],
+        });
         const run = async (): Promise<string[]> => {
           const ended = new Map<string, EventPayload<'job.progress'>>();
           let wake: () => void = () => {};
@@ -225,17 +292,25 @@ describe('synchronous cloud voices (services)', () => {
           try {
             const { jobIds } = await call(s, 'dialogue.voice', { shotIds: [shotId], force: true });
             while (!jobIds.every((id) => ended.has(id))) await new Promise<void>((r) => (wake = r));
-            return jobIds.map((id) => `${ended.get(id)!.state}${ended.get(id)!.error ? `: ${ended.get(id)!.error}` : ''}`);
+            return jobIds.map(
+              (id) => `${ended.get(id)!.state}${ended.get(id)!.error ? `: ${ended.get(id)!.error}` : ''}`,
+            );
           } finally {
             off();
           }
         };
-        await call(s, 'dialogue.setVoice', { elementId: el, voice: { provider: c.provider, voiceId: c.bad, speed: 1 } });
+        await call(s, 'dialogue.setVoice', {
+          elementId: el,
+          voice: { provider: c.provider, voiceId: c.bad, speed: 1 },
+        });
         const [failed] = await run();
         expect(failed).toMatch(/^failed: /);
         expect(failed).toMatch(c.message);
         expect((await call(s, 'project.current', {}))!.audioItems).toEqual([]);
-        await call(s, 'dialogue.setVoice', { elementId: el, voice: { provider: c.provider, voiceId: c.good, speed: 1 } });
+        await call(s, 'dialogue.setVoice', {
+          elementId: el,
+          voice: { provider: c.provider, voiceId: c.good, speed: 1 },
+        });
         expect(await run()).toEqual(['succeeded']);
         expect(fake.creates).toBe(1);
         const snap = (await call(s, 'project.current', {}))!;

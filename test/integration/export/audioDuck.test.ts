@@ -17,7 +17,27 @@ const RATE = 48_000;
 
 /** Left channel of the output's audio as float samples, decoded by the system ffmpeg. */
 function decodeLeft(file: string): Float32Array {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-af', 'pan=mono|c0=c0', '-f', 'f32le', '-acodec', 'pcm_f32le', '-'], { maxBuffer: 1 << 26 });
+  const raw = execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-map',
+      '0:a:0',
+      '-ac',
+      '1',
+      '-af',
+      'pan=mono|c0=c0',
+      '-f',
+      'f32le',
+      '-acodec',
+      'pcm_f32le',
+      '-',
+    ],
+    { maxBuffer: 1 << 26 },
+  );
   return new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
 }
 
@@ -46,14 +66,37 @@ describe('export ducks music under voice-over', () => {
   let musicItem: string;
 
   beforeAll(async () => {
-    store = ProjectStore.create(join(root, 'duck 闪避'), { name: 'Duck', aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
+    store = ProjectStore.create(join(root, 'duck 闪避'), {
+      name: 'Duck',
+      aspect: '16:9',
+      resolution: '720p',
+      fps: { num: 8, den: 1 },
+    });
     const asset = await importFile(store, REAL_CLIPS.horse, 'imported');
     const shot = store.shots.add({ durationFrames: 32, importedTake: { assetId: asset.id } });
     store.shots.setTrim(shot.id, 0, 32); // a 4 s cut
     const music = join(root, 'bed 1k.wav');
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=1000:sample_rate=48000:duration=5', '-y', music]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=1000:sample_rate=48000:duration=5',
+      '-y',
+      music,
+    ]);
     const voice = join(root, "voice 'vo'.wav");
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=1', '-y', voice]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000:duration=1',
+      '-y',
+      voice,
+    ]);
     const ops = store.audio;
     musicItem = ops.add((await importFile(store, music, 'imported')).id, 'music', 0);
     ops.add((await importFile(store, voice, 'imported')).id, 'voiceover', 12); // 1.5 s .. 2.5 s
@@ -86,7 +129,9 @@ describe('export ducks music under voice-over', () => {
     expect(inside).toBeLessThan(-10.5);
     expect(Math.abs(db(on.before / off.before))).toBeLessThan(0.5);
     expect(Math.abs(db(on.after / off.after))).toBeLessThan(0.5);
-    console.info(`ducking: inside ${inside.toFixed(2)} dB, before ${db(on.before / off.before).toFixed(2)} dB, after ${db(on.after / off.after).toFixed(2)} dB`);
+    console.info(
+      `ducking: inside ${inside.toFixed(2)} dB, before ${db(on.before / off.before).toFixed(2)} dB, after ${db(on.after / off.after).toFixed(2)} dB`,
+    );
 
     // One undo step puts the flag back, and the next export is as before.
     expect(store.undo()).toBe(true);

@@ -18,7 +18,11 @@ const RATE = 48_000;
 
 /** The output's audio as interleaved stereo float samples, decoded by the system ffmpeg. */
 function decodePcm(file: string): Float32Array {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 'f32le', '-acodec', 'pcm_f32le', '-'], { maxBuffer: 1 << 26 });
+  const raw = execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 'f32le', '-acodec', 'pcm_f32le', '-'],
+    { maxBuffer: 1 << 26 },
+  );
   return new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
 }
 
@@ -42,7 +46,12 @@ describe('export mixes audio items under the picture', () => {
   let musicId: string;
 
   beforeAll(async () => {
-    store = ProjectStore.create(join(root, 'mix 混音'), { name: 'Mix', aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
+    store = ProjectStore.create(join(root, 'mix 混音'), {
+      name: 'Mix',
+      aspect: '16:9',
+      resolution: '720p',
+      fps: { num: 8, den: 1 },
+    });
     for (const clip of [REAL_CLIPS.horse, REAL_CLIPS.horse]) {
       const asset = await importFile(store, clip, 'imported');
       const shot = store.shots.add({ durationFrames: 16, importedTake: { assetId: asset.id } });
@@ -50,7 +59,18 @@ describe('export mixes audio items under the picture', () => {
     }
     // A 6 s mono 44.1 kHz sine bed (ffmpeg's sine is 1/8 full scale): longer than the cut.
     const wav = join(root, "bed 'music' 100%.wav");
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100:duration=6', '-ac', '1', '-y', wav]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=44100:duration=6',
+      '-ac',
+      '1',
+      '-y',
+      wav,
+    ]);
     musicId = (await importFile(store, wav, 'imported')).id;
   });
 

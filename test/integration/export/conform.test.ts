@@ -10,7 +10,14 @@ import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js
 import type { Fps } from '../../../shared/model/time.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import {
-  cfrClip, monoClip, noAudioClip, oddSizeClip, REAL_CLIPS, sarClip, unicodeNameClip, vfrClip,
+  cfrClip,
+  monoClip,
+  noAudioClip,
+  oddSizeClip,
+  REAL_CLIPS,
+  sarClip,
+  unicodeNameClip,
+  vfrClip,
 } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
@@ -27,7 +34,14 @@ interface Exported {
   height: number;
 }
 
-async function exportCut(dir: string, clips: ClipSpec[], width: number, height: number, fps: Fps, name: string): Promise<Exported> {
+async function exportCut(
+  dir: string,
+  clips: ClipSpec[],
+  width: number,
+  height: number,
+  fps: Fps,
+  name: string,
+): Promise<Exported> {
   const doc = makeDoc(clips, { dir, width, height, fps });
   const store = new FakeExportStore(dir, doc);
   const outPath = join(dir, name);
@@ -46,7 +60,13 @@ function expectConformed(e: Exported): void {
   const audio = probe.streams.filter((s) => s.codec_type === 'audio');
   expect(video).toHaveLength(1);
   expect(audio).toHaveLength(1);
-  expect(video[0]).toMatchObject({ codec_name: 'h264', width: e.width, height: e.height, pix_fmt: 'yuv420p', r_frame_rate: `${e.fps.num}/${e.fps.den}` });
+  expect(video[0]).toMatchObject({
+    codec_name: 'h264',
+    width: e.width,
+    height: e.height,
+    pix_fmt: 'yuv420p',
+    r_frame_rate: `${e.fps.num}/${e.fps.den}`,
+  });
   expect(audio[0]).toMatchObject({ codec_name: 'aac', channels: 2, sample_rate: '48000' });
   const expectedSec = e.plan.totalFrames * frame;
   expect(Math.abs(Number(probe.format.duration) - expectedSec)).toBeLessThanOrEqual(frame);
@@ -58,7 +78,23 @@ function expectConformed(e: Exported): void {
 
 /** Silent stretches of the output's audio, in seconds (ffmpeg's silencedetect). */
 function silences(file: string): { start: number; end: number }[] {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-i', file, '-map', '0:a', '-af', 'silencedetect=noise=-50dB:d=0.1', '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-i',
+      file,
+      '-map',
+      '0:a',
+      '-af',
+      'silencedetect=noise=-50dB:d=0.1',
+      '-f',
+      'null',
+      '-',
+    ],
+    { encoding: 'utf8' },
+  );
   const starts = [...r.stderr.matchAll(/silence_start: (-?[\d.]+)/g)].map((m) => Math.max(0, Number(m[1])));
   const ends = [...r.stderr.matchAll(/silence_end: ([\d.]+)/g)].map((m) => Number(m[1]));
   return starts.map((start, i) => ({ start, end: ends[i] ?? Number.POSITIVE_INFINITY }));

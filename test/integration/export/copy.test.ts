@@ -36,8 +36,17 @@ interface Run {
   logs: string[];
 }
 
-async function exportCut(dir: string, clips: ClipSpec[], name: string, extra: Partial<RunExportOptions> = {}, size = { width: 320, height: 240, fps: FPS, den: 1 }): Promise<Run> {
-  const store = new FakeExportStore(dir, makeDoc(clips, { dir, width: size.width, height: size.height, fps: { num: size.fps, den: size.den } }));
+async function exportCut(
+  dir: string,
+  clips: ClipSpec[],
+  name: string,
+  extra: Partial<RunExportOptions> = {},
+  size = { width: 320, height: 240, fps: FPS, den: 1 },
+): Promise<Run> {
+  const store = new FakeExportStore(
+    dir,
+    makeDoc(clips, { dir, width: size.width, height: size.height, fps: { num: size.fps, den: size.den } }),
+  );
   const file = join(dir, 'out', name);
   mkdirSync(join(dir, 'out'), { recursive: true });
   const logs: string[] = [];
@@ -52,7 +61,13 @@ function expectGoodExport(file: string, frames: number, width = 320, height = 24
   const audio = probe.streams.filter((s) => s.codec_type === 'audio');
   expect(video).toHaveLength(1);
   expect(audio).toHaveLength(1);
-  expect(video[0]).toMatchObject({ codec_name: 'h264', width, height, pix_fmt: 'yuv420p', r_frame_rate: `${fps}/${den}` });
+  expect(video[0]).toMatchObject({
+    codec_name: 'h264',
+    width,
+    height,
+    pix_fmt: 'yuv420p',
+    r_frame_rate: `${fps}/${den}`,
+  });
   expect(audio[0]).toMatchObject({ codec_name: 'aac', channels: 2, sample_rate: '48000' });
   const frame = den / fps;
   const seconds = frames * frame;
@@ -62,7 +77,9 @@ function expectGoodExport(file: string, frames: number, width = 320, height = 24
   expect(countVideoFrames(file)).toBe(frames);
   expect(decodeErrors(file)).toBe('');
   // +faststart: the index (moov) comes before the media data (mdat).
-  const head = readFileSync(file).subarray(0, 64 * 1024).toString('latin1');
+  const head = readFileSync(file)
+    .subarray(0, 64 * 1024)
+    .toString('latin1');
   expect(head.indexOf('moov')).toBeGreaterThan(0);
   expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat'));
 }
@@ -79,7 +96,8 @@ describe('stream-copy export (real ffmpeg)', () => {
   const dir = tempDir();
   const src = join(dir, 'src');
   let same: ClipSpec[] = [];
-  const clip = (rel: string, file: string, extra: Omit<ClipSpec, 'path' | 'info'> = {}): ClipSpec => addClip(dir, rel, file, extra);
+  const clip = (rel: string, file: string, extra: Omit<ClipSpec, 'path' | 'info'> = {}): ClipSpec =>
+    addClip(dir, rel, file, extra);
 
   beforeAll(() => {
     const base = markedClip(join(src, 'base.mp4'));
@@ -96,7 +114,13 @@ describe('stream-copy export (real ffmpeg)', () => {
     expectGoodExport(file, 4 * FPS);
     expectInSync(file, [0, 24, 48, 72]);
     // The video packets are the clips' own: the stream still carries x264's settings of the sources.
-    expect(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=profile', '-of', 'csv=p=0', file], { encoding: 'utf8' }).trim()).toBe('High');
+    expect(
+      execFileSync(
+        'ffprobe',
+        ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=profile', '-of', 'csv=p=0', file],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe('High');
     expect([...store.runs.values()].map((r) => r.history)).toEqual([['running', 'running', 'succeeded']]);
     // No temp file and no concat list left beside the output.
     expect(readdirSync(join(dir, 'out')).filter((n) => n.startsWith('.copy'))).toEqual([]);
@@ -107,13 +131,30 @@ describe('stream-copy export (real ffmpeg)', () => {
     const { result, file } = await exportCut(dir, many, 'twenty joins.mp4');
     expect(result.mode).toBe('copy');
     expectGoodExport(file, 21 * FPS);
-    expectInSync(file, many.map((_, i) => i * FPS));
+    expectInSync(
+      file,
+      many.map((_, i) => i * FPS),
+    );
 
     // The naive command on the same files, for contrast (measured behaviour of ffmpeg 5.1).
     const list = join(dir, 'naive.txt');
     writeFileSync(list, many.map((c) => `file '${join(dir, c.path ?? '').replace(/'/g, `'\\''`)}'\n`).join(''));
     const naive = join(dir, 'naive.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', naive]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      list,
+      '-c',
+      'copy',
+      naive,
+    ]);
     const drift = (beepOnsets(naive).at(-1) ?? 0) - 20;
     expect(drift).toBeGreaterThan(FRAME);
   });
@@ -121,14 +162,28 @@ describe('stream-copy export (real ffmpeg)', () => {
   it('29.97 fps: 12 clips of 31 frames (not whole microseconds) join exactly and stay in sync', async () => {
     const ntsc = clip('media/ntsc.mp4', markedClip(join(src, 'ntsc.mp4'), { fps: '30000/1001', seconds: 1.03 }));
     const cut = Array.from({ length: 12 }, () => ntsc);
-    const { result, file } = await exportCut(dir, cut, 'ntsc.mp4', {}, { width: 320, height: 240, fps: 30000, den: 1001 });
+    const { result, file } = await exportCut(
+      dir,
+      cut,
+      'ntsc.mp4',
+      {},
+      { width: 320, height: 240, fps: 30000, den: 1001 },
+    );
     expect(result.mode).toBe('copy');
     expectGoodExport(file, 12 * 31, 320, 240, 30000, 1001);
-    expectInSync(file, cut.map((_, i) => i * 31), 1001 / 30000);
+    expectInSync(
+      file,
+      cut.map((_, i) => i * 31),
+      1001 / 30000,
+    );
   });
 
   it('copies the real AI clips (same SPS/PPS, no audio) and adds a silent stereo track', async () => {
-    const ai = [clip('media/horse.mp4', REAL_CLIPS.horse), clip('media/kitten.mp4', REAL_CLIPS.kitten), clip('media/horse2.mp4', REAL_CLIPS.horse)];
+    const ai = [
+      clip('media/horse.mp4', REAL_CLIPS.horse),
+      clip('media/kitten.mp4', REAL_CLIPS.kitten),
+      clip('media/horse2.mp4', REAL_CLIPS.horse),
+    ];
     const { result, file } = await exportCut(dir, ai, 'ai clips.mp4', {}, { width: 720, height: 480, fps: 8, den: 1 });
     expect(result.mode).toBe('copy');
     expectGoodExport(file, 3 * 49, 720, 480, 8);
@@ -151,8 +206,28 @@ describe('stream-copy export (real ffmpeg)', () => {
     // Cold: the join starts with track 1 (copyProbe.ts leadStreamIdGuess), which is the audio here.
     clearClipFactsCache();
     const audioFirst = join(src, 'audio first.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', '-i', join(dir, same[0]?.path ?? ''), '-map', '0:a', '-map', '0:v', '-c', 'copy', audioFirst]);
-    expect(execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=id', '-of', 'csv=p=0', audioFirst], { encoding: 'utf8' }).trim()).toBe('0x2');
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-i',
+      join(dir, same[0]?.path ?? ''),
+      '-map',
+      '0:a',
+      '-map',
+      '0:v',
+      '-c',
+      'copy',
+      audioFirst,
+    ]);
+    expect(
+      execFileSync(
+        'ffprobe',
+        ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=id', '-of', 'csv=p=0', audioFirst],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe('0x2');
     const a = clip('media/audio first a.mp4', audioFirst);
     const b = clip('media/audio first b.mp4', audioFirst);
     const { result, file } = await exportCut(dir, [a, b], 'audio first.mp4');
@@ -163,10 +238,26 @@ describe('stream-copy export (real ffmpeg)', () => {
 
   describe('near-identical clips are re-encoded, with the reason', () => {
     const cases: { name: string; make: () => ClipSpec; reason: RegExp }[] = [
-      { name: 'another frame rate', make: () => clip('media/fps25.mp4', markedClip(join(src, 'fps25.mp4'), { fps: 25 })), reason: /runs at 25 fps, the project at 24 fps/ },
-      { name: 'another size', make: () => clip('media/small.mp4', markedClip(join(src, 'small.mp4'), { size: '320x180' })), reason: /is 320x180, the output is 320x240/ },
-      { name: 'another H.264 profile', make: () => clip('media/main.mp4', markedClip(join(src, 'main.mp4'), { x264: ['-profile:v', 'main'] })), reason: /profile Main, Shot 1 "prompt 1" High/ },
-      { name: 'other x264 settings (same profile)', make: () => clip('media/crf30.mp4', markedClip(join(src, 'crf30.mp4'), { x264: ['-crf', '30'] })), reason: /different H\.264 settings \(SPS\/PPS\)/ },
+      {
+        name: 'another frame rate',
+        make: () => clip('media/fps25.mp4', markedClip(join(src, 'fps25.mp4'), { fps: 25 })),
+        reason: /runs at 25 fps, the project at 24 fps/,
+      },
+      {
+        name: 'another size',
+        make: () => clip('media/small.mp4', markedClip(join(src, 'small.mp4'), { size: '320x180' })),
+        reason: /is 320x180, the output is 320x240/,
+      },
+      {
+        name: 'another H.264 profile',
+        make: () => clip('media/main.mp4', markedClip(join(src, 'main.mp4'), { x264: ['-profile:v', 'main'] })),
+        reason: /profile Main, Shot 1 "prompt 1" High/,
+      },
+      {
+        name: 'other x264 settings (same profile)',
+        make: () => clip('media/crf30.mp4', markedClip(join(src, 'crf30.mp4'), { x264: ['-crf', '30'] })),
+        reason: /different H\.264 settings \(SPS\/PPS\)/,
+      },
       { name: 'a trim', make: () => ({ ...same[1]!, trimIn: 2 }), reason: /is trimmed \(frames 2 to 24 of 24\)/ },
     ];
     for (const c of cases) {
@@ -190,12 +281,37 @@ describe('stream-copy export (real ffmpeg)', () => {
     writeFileSync(outPath, 'previous export');
     const shorter = join(dir, 'shorter.mp4');
     // A plausible but wrong file: the same clips, one fewer.
-    execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', '-i', join(dir, 'media/c0.mp4'), '-i', join(dir, 'media/c1.mp4'), '-i', join(dir, 'media/c3.mp4'),
-      '-filter_complex', '[0:v][0:a][1:v][1:a][2:v][2:a]concat=n=3:v=1:a=1[v][a]', '-map', '[v]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', shorter]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-i',
+      join(dir, 'media/c0.mp4'),
+      '-i',
+      join(dir, 'media/c1.mp4'),
+      '-i',
+      join(dir, 'media/c3.mp4'),
+      '-filter_complex',
+      '[0:v][0:a][1:v][1:a][2:v][2:a]concat=n=3:v=1:a=1[v][a]',
+      '-map',
+      '[v]',
+      '-map',
+      '[a]',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-c:a',
+      'aac',
+      shorter,
+    ]);
     const store = new FakeExportStore(dir, makeDoc(same, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
     const seen: string[] = [];
     const result = await runExport(store, {
-      outPath, quality: 'draft', exportId: 'run-verify',
+      outPath,
+      quality: 'draft',
+      exportId: 'run-verify',
       onProgress: (p) => {
         if (p.state === 'running') seen.push(readFileSync(outPath, 'utf8').slice(0, 15));
       },
@@ -207,7 +323,9 @@ describe('stream-copy export (real ffmpeg)', () => {
       },
     });
     expect(result.mode).toBe('reencode');
-    expect(result.reason).toMatch(/^the copied file failed verification: it has 7\d video frames, 96 expected; re-encoded instead$/);
+    expect(result.reason).toMatch(
+      /^the copied file failed verification: it has 7\d video frames, 96 expected; re-encoded instead$/,
+    );
     expect(new Set(seen)).toEqual(new Set(['previous export']));
     expectGoodExport(outPath, 4 * FPS);
     expectInSync(outPath, [0, 24, 48, 72]);
@@ -221,7 +339,9 @@ describe('stream-copy export (real ffmpeg)', () => {
       testHooks: { afterCopy: (temp) => truncateSync(temp, 4096) },
     });
     expect(result.mode).toBe('reencode');
-    expect(result.reason).toMatch(/^the copied file (could not be verified|failed verification): .*; re-encoded instead$/);
+    expect(result.reason).toMatch(
+      /^the copied file (could not be verified|failed verification): .*; re-encoded instead$/,
+    );
     expectGoodExport(file, 4 * FPS);
   });
 
@@ -231,7 +351,10 @@ describe('stream-copy export (real ffmpeg)', () => {
     const store = new FakeExportStore(dir, makeDoc(same, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
     const controller = new AbortController();
     const run = runExport(store, {
-      outPath: join(outDir, 'canceled copy.mp4'), quality: 'draft', exportId: 'run-cancel-copy', signal: controller.signal,
+      outPath: join(outDir, 'canceled copy.mp4'),
+      quality: 'draft',
+      exportId: 'run-cancel-copy',
+      signal: controller.signal,
       onLog: (m) => {
         if (m.includes('stream copy')) controller.abort();
       },

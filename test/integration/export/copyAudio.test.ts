@@ -22,7 +22,11 @@ const FRAME = 1 / FPS;
 /** One AAC packet: the most a join may be off (the brief's bound; the layout keeps half). */
 const AAC_FRAME_S = 1024 / 48000;
 
-async function exportCut(dir: string, clips: ClipSpec[], name: string): Promise<{ result: RunExportResult; file: string; logs: string[] }> {
+async function exportCut(
+  dir: string,
+  clips: ClipSpec[],
+  name: string,
+): Promise<{ result: RunExportResult; file: string; logs: string[] }> {
   const store = new FakeExportStore(dir, makeDoc(clips, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
   const file = join(dir, 'out', name);
   mkdirSync(join(dir, 'out'), { recursive: true });
@@ -32,8 +36,15 @@ async function exportCut(dir: string, clips: ClipSpec[], name: string): Promise<
 }
 
 function audioPacketSizes(file: string): number[] {
-  const csv = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=size', '-of', 'csv=p=0', file], { encoding: 'utf8' });
-  return csv.split('\n').filter((l) => l.trim() !== '').map(Number);
+  const csv = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=size', '-of', 'csv=p=0', file],
+    { encoding: 'utf8' },
+  );
+  return csv
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map(Number);
 }
 
 /** One AAC stereo 48 kHz track, as long as the picture within an AAC frame; clean decode. */
@@ -83,7 +94,10 @@ describe('stream copy with the audio copied (real ffmpeg)', () => {
     // for byte; an encode at 192k would give other sizes.
     const first = audioPacketSizes(join(dir, 'media/a.mp4'));
     expect(audioPacketSizes(file).slice(0, 40)).toEqual(first.slice(0, 40));
-    const offsets = joinOffsets(file, cut.map((_, i) => i * FPS));
+    const offsets = joinOffsets(
+      file,
+      cut.map((_, i) => i * FPS),
+    );
     for (const o of offsets) expect(Math.abs(o)).toBeLessThanOrEqual(AAC_FRAME_S);
     // Not accumulating: the last join is no further off than the bound either.
     expect(Math.abs(offsets.at(-1) ?? 1)).toBeLessThanOrEqual(AAC_FRAME_S);
@@ -94,7 +108,9 @@ describe('stream copy with the audio copied (real ffmpeg)', () => {
     const silent = clip('media/silent.mp4', markedClip(join(src, 'silent.mp4'), { audio: false }));
     const { result, file } = await exportCut(dir, [same[0]!, same[1]!, silent], 'one silent.mp4');
     expect(result.mode).toBe('copy');
-    expect(result.reason).toMatch(/audio encoded: Shot 3 .*audio is not 48 kHz stereo AAC|audio encoded: Shot 3 .* has no audio/);
+    expect(result.reason).toMatch(
+      /audio encoded: Shot 3 .*audio is not 48 kHz stereo AAC|audio encoded: Shot 3 .* has no audio/,
+    );
     expectOneTrack(file, 3 * FPS);
     expect(audioPacketSizes(file).slice(0, 20)).not.toEqual(audioPacketSizes(join(dir, 'media/a.mp4')).slice(0, 20));
   });
@@ -110,7 +126,7 @@ describe('stream copy with the audio copied (real ffmpeg)', () => {
     for (const o of offsets) expect(Math.abs(o)).toBeLessThanOrEqual(FRAME);
   });
 
-  it('5 s at 30 fps: the last video packet (4.967 s) is past the first clip\'s audio cut point (4.960 s) but stored after that audio: copied', async () => {
+  it("5 s at 30 fps: the last video packet (4.967 s) is past the first clip's audio cut point (4.960 s) but stored after that audio: copied", async () => {
     // No B-frames, so the video's dts run to its last frame. The concat demuxer ends a file at the
     // first packet of any stream past the outpoint; interleaved by time, that packet comes later.
     const five = markedClip(join(src, 'five.mp4'), { fps: 30, seconds: 5, x264: ['-bf', '0'] });
@@ -127,7 +143,21 @@ describe('stream copy with the audio copied (real ffmpeg)', () => {
 
   it('mono audio in one clip: encoded (upmixed), the rest of the cut copied', async () => {
     const monoFile = join(src, 'mono.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', '-i', join(dir, 'media/a.mp4'), '-c:v', 'copy', '-c:a', 'aac', '-ac', '1', monoFile]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-i',
+      join(dir, 'media/a.mp4'),
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-ac',
+      '1',
+      monoFile,
+    ]);
     const mono = clip('media/mono.mp4', monoFile);
     const { result, file } = await exportCut(dir, [same[0]!, mono], 'mono.mp4');
     expect(result.mode).toBe('copy');

@@ -27,7 +27,10 @@ describe('clip probes are remembered per file identity', () => {
     const real = currentFfPaths();
     const wrapper = join(dir, 'ffprobe-wrapper.sh');
     // One line per call: the clip-facts probe is the only one that asks for a data hash.
-    writeFileSync(wrapper, `#!/bin/sh\ncase "$*" in *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\ncase "$*" in *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     setFfPaths({ ...real, ffprobe: wrapper });
     clearClipFactsCache();
@@ -39,7 +42,9 @@ describe('clip probes are remembered per file identity', () => {
   afterAll(() => setFfPaths(null));
 
   const calls = (): string[] => readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  const exportOnce = async (name: string): Promise<{ mode: string; reason: string; clipProbes: number; file: string }> => {
+  const exportOnce = async (
+    name: string,
+  ): Promise<{ mode: string; reason: string; clipProbes: number; file: string }> => {
     writeFileSync(log, '');
     const store = new FakeExportStore(dir, makeDoc(clips, { dir, width: 320, height: 240, fps: { num: 24, den: 1 } }));
     mkdirSync(join(dir, 'out'), { recursive: true });

@@ -53,7 +53,12 @@ describe('delivery: three deliverables in one run', () => {
     mkdirSync(join(dir, 'src'));
     clips = [0, 1, 2].map((i) => {
       const src = join(dir, `src/tone${i}.mp4`);
-      makeToneClip(src, { color: ['0x203050', '0x305020', '0x502030'][i] ?? 'black', freq: 330 + 110 * i, volume: [0.5, 0.2, 0.35][i] ?? 0.3, sec: 3 });
+      makeToneClip(src, {
+        color: ['0x203050', '0x305020', '0x502030'][i] ?? 'black',
+        freq: 330 + 110 * i,
+        volume: [0.5, 0.2, 0.35][i] ?? 0.3,
+        sec: 3,
+      });
       return addClip(dir, `media/tone${i}.mp4`, src, { prompt: `shot ${i + 1}` });
     });
     font = await deliveryFont();
@@ -71,8 +76,13 @@ describe('delivery: three deliverables in one run', () => {
     report.deliverables.forEach((d, i) => {
       const e = expected[i];
       const s = probeStreams(d.outPath);
-      expect({ w: s.video.width, h: s.video.height, codec: s.video.codec_name, tag: s.video.codec_tag_string, audio: s.audio.codec_name })
-        .toEqual({ w: e?.w, h: e?.h, codec: e?.codec, tag: e?.tag, audio: e?.audio });
+      expect({
+        w: s.video.width,
+        h: s.video.height,
+        codec: s.video.codec_name,
+        tag: s.video.codec_tag_string,
+        audio: s.audio.codec_name,
+      }).toEqual({ w: e?.w, h: e?.h, codec: e?.codec, tag: e?.tag, audio: e?.audio });
       expect(Number(s.video.nb_read_packets)).toBe(9 * 24);
       expect([s.audio.sample_rate, s.audio.channels]).toEqual(['48000', 2]);
     });
@@ -92,9 +102,22 @@ describe('delivery: three deliverables in one run', () => {
 
   it('labels the files as AI: ffprobe metadata, XMP digital source type (exiftool), visible label', () => {
     for (const d of report.deliverables) {
-      const tags = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags', '-of', 'json', d.outPath], { encoding: 'utf8' })) as { format: { tags: Record<string, string> } };
-      expect(tags.format.tags).toMatchObject({ ai_generated: 'true', digital_source_type: IPTC_TRAINED, ai_providers: 'wan', ai_models: 'wan/wan2.6-t2v' });
-      const xmp = JSON.parse(execFileSync('exiftool', ['-j', '-XMP-iptcExt:DigitalSourceType', '-XMP-iptcExt:AISystemUsed', d.outPath], { encoding: 'utf8' })) as Record<string, unknown>[];
+      const tags = JSON.parse(
+        execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format_tags', '-of', 'json', d.outPath], {
+          encoding: 'utf8',
+        }),
+      ) as { format: { tags: Record<string, string> } };
+      expect(tags.format.tags).toMatchObject({
+        ai_generated: 'true',
+        digital_source_type: IPTC_TRAINED,
+        ai_providers: 'wan',
+        ai_models: 'wan/wan2.6-t2v',
+      });
+      const xmp = JSON.parse(
+        execFileSync('exiftool', ['-j', '-XMP-iptcExt:DigitalSourceType', '-XMP-iptcExt:AISystemUsed', d.outPath], {
+          encoding: 'utf8',
+        }),
+      ) as Record<string, unknown>[];
       expect(xmp[0]).toMatchObject({ DigitalSourceType: IPTC_TRAINED, AISystemUsed: 'wan/wan2.6-t2v' });
       expect(d.labelShown).toBe(true);
     }
@@ -111,19 +134,46 @@ describe('delivery: three deliverables in one run', () => {
 
   it('writes a provenance sidecar per file and an authorship report', () => {
     for (const d of report.deliverables) {
-      const side = JSON.parse(readFileSync(d.provenancePath, 'utf8')) as { shots: { provider: string; seed: number; prompt: string }[] };
-      expect(side.shots.map((s) => [s.provider, s.seed, s.prompt])).toEqual([['wan', 7, 'shot 1'], ['wan', 7, 'shot 2'], ['wan', 7, 'shot 3']]);
+      const side = JSON.parse(readFileSync(d.provenancePath, 'utf8')) as {
+        shots: { provider: string; seed: number; prompt: string }[];
+      };
+      expect(side.shots.map((s) => [s.provider, s.seed, s.prompt])).toEqual([
+        ['wan', 7, 'shot 1'],
+        ['wan', 7, 'shot 2'],
+        ['wan', 7, 'shot 3'],
+      ]);
     }
     expect(readFileSync(report.authorshipReport?.markdown ?? '', 'utf8')).toContain('## Prompts written');
     expect(existsSync(report.authorshipReport?.html ?? '')).toBe(true);
   });
 
   it('re-exports from the cache, re-encoding only the shot that changed', async () => {
-    const again = await runDelivery(new FakeExportStore(dir, doc()), cache, { deliverables: THREE, out, quality: 'draft', fontFile: font });
-    expect(again.deliverables.map((d) => [d.segmentsReused, d.segmentsEncoded])).toEqual([[3, 0], [3, 0], [3, 0]]);
-    const trimmed = doc((d) => { const s = d.shots[1]; if (s) s.trimInFrames = 12; });
-    const third = await runDelivery(new FakeExportStore(dir, trimmed), cache, { deliverables: THREE, out, quality: 'draft', fontFile: font });
-    expect(third.deliverables.map((d) => [d.segmentsReused, d.segmentsEncoded])).toEqual([[2, 1], [2, 1], [2, 1]]);
+    const again = await runDelivery(new FakeExportStore(dir, doc()), cache, {
+      deliverables: THREE,
+      out,
+      quality: 'draft',
+      fontFile: font,
+    });
+    expect(again.deliverables.map((d) => [d.segmentsReused, d.segmentsEncoded])).toEqual([
+      [3, 0],
+      [3, 0],
+      [3, 0],
+    ]);
+    const trimmed = doc((d) => {
+      const s = d.shots[1];
+      if (s) s.trimInFrames = 12;
+    });
+    const third = await runDelivery(new FakeExportStore(dir, trimmed), cache, {
+      deliverables: THREE,
+      out,
+      quality: 'draft',
+      fontFile: font,
+    });
+    expect(third.deliverables.map((d) => [d.segmentsReused, d.segmentsEncoded])).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 1],
+    ]);
     for (const d of third.deliverables) expect(Number(probeStreams(d.outPath).video.nb_read_packets)).toBe(9 * 24 - 12);
   }, 240_000);
 });

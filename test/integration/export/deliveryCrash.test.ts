@@ -21,7 +21,9 @@ import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const THREE = ['douyin-tiktok', 'instagram-1x1', 'broadcast-master'].map((id) => findPreset(id)).filter((d): d is Deliverable => d !== null);
+const THREE = ['douyin-tiktok', 'instagram-1x1', 'broadcast-master']
+  .map((id) => findPreset(id))
+  .filter((d): d is Deliverable => d !== null);
 
 function ffmpegAlive(pid: number, path: string): boolean {
   try {
@@ -72,8 +74,13 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     font = await deliveryFont();
     await build({
       entryPoints: [join(REPO, 'test/integration/export/child/deliveryChild.ts')],
-      outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-      external: ['better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'], logLevel: 'error',
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'],
+      logLevel: 'error',
       define: { 'import.meta.url': '__import_meta_url' },
       banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
     });
@@ -95,7 +102,11 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     const controller = new AbortController();
     let sawRunning = false;
     const run = runDelivery(new FakeExportStore(dir, doc()), new SegmentCache(cacheDir), {
-      deliverables: THREE, out, quality: 'draft', fontFile: font, signal: controller.signal,
+      deliverables: THREE,
+      out,
+      quality: 'draft',
+      fontFile: font,
+      signal: controller.signal,
       onProgress: (p) => {
         // Cancel once the first segment's encode reports progress (ffmpeg is writing).
         if (!sawRunning && p.deliverables.some((d) => d.progress > 0)) {
@@ -104,7 +115,10 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
         }
       },
     });
-    const err = await run.then(() => null, (e: unknown) => e);
+    const err = await run.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isCanceled(err)).toBe(true);
     expect(readdirSync(out)).toEqual([]);
     expect(cacheConsistent(cacheDir).temps).toEqual([]);
@@ -116,7 +130,8 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     const storeFile = join(dir, 'store.json');
     new FakeExportStore(dir, doc(), storeFile);
     const child = spawn(process.execPath, [bundle, storeFile, out, cacheDir, font], {
-      env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let childErr = '';
     child.stderr.on('data', (d: Buffer) => (childErr += d.toString()));
@@ -124,7 +139,10 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     // Wait until a segment's ffmpeg is recorded with its pid and writing (quality 'high': slow).
     let seg = { pid: null as number | null, tempPath: '' };
     await until(`a segment encode (${childErr})`, () => {
-      seg = FakeExportStore.load(storeFile).unfinishedExports().find((r) => r.tempPath.startsWith(cacheDir) && r.pid !== null) ?? seg;
+      seg =
+        FakeExportStore.load(storeFile)
+          .unfinishedExports()
+          .find((r) => r.tempPath.startsWith(cacheDir) && r.pid !== null) ?? seg;
       return seg.pid !== null && existsSync(seg.tempPath) && statSync(seg.tempPath).size > 0;
     });
     const pid = seg.pid as number;
@@ -144,7 +162,12 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     await cache.sweepTemps(0);
     expect(cacheConsistent(cacheDir).temps).toEqual([]);
 
-    const report = await runDelivery(new FakeExportStore(dir, doc()), cache, { deliverables: THREE, out, quality: 'draft', fontFile: font });
+    const report = await runDelivery(new FakeExportStore(dir, doc()), cache, {
+      deliverables: THREE,
+      out,
+      quality: 'draft',
+      fontFile: font,
+    });
     for (const d of report.deliverables) expect(Number(probeStreams(d.outPath).video.nb_read_packets)).toBe(8 * 24);
   }, 300_000);
 });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   ensureBuilt();
   mkdirSync(disk);
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]);
-  expect((await runCli(['new', project, '--name', 'Full', '--fps', '25', '--resolution', '720p'], process.env)).status).toBe(0);
+  expect(
+    (await runCli(['new', project, '--name', 'Full', '--fps', '25', '--resolution', '720p'], process.env)).status,
+  ).toBe(0);
   expect((await runCli(['add-shot', project, '--video', cfrClip()], process.env)).status).toBe(0);
 });
 afterAll(() => {
@@ -34,7 +36,11 @@ describe('export to a full disk', () => {
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('export'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`The disk ${disk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is full \\(\\d+ KB free\\): the export "cut.mp4" was not written; about [\\d.]+ (KB|MB) more is needed`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `The disk ${disk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is full \\(\\d+ KB free\\): the export "cut.mp4" was not written; about [\\d.]+ (KB|MB) more is needed`,
+      ),
+    );
     expect(run.stderr).not.toMatch(/x264|Conversion failed|Error muxing/);
     expect(readdirSync(disk)).toEqual([]);
   });

@@ -24,10 +24,32 @@ import { tempDir } from '../../helpers/tmp.js';
 
 /** 1 s 1280x720 24 fps H.264 + AAC with its own colour (a 16:9 720p project copies it). */
 function colourClip(out: string, colour: string): string {
-  execFileSync('/usr/bin/ffmpeg', ['-hide_banner', '-v', 'error', '-nostdin', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=s=1280x720:r=24:d=1,drawbox=x=0:y=0:w=160:h=160:color=${colour}:t=fill`,
-    '-f', 'lavfi', '-i', 'sine=f=440:r=48000:d=1',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-ac', '2', out]);
+  execFileSync('/usr/bin/ffmpeg', [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=1280x720:r=24:d=1,drawbox=x=0:y=0:w=160:h=160:color=${colour}:t=fill`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=48000:d=1',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-ac',
+    '2',
+    out,
+  ]);
   return out;
 }
 
@@ -61,7 +83,8 @@ describe('clip facts stay out of the snapshot', () => {
     expect(last?.assets).toHaveLength(2);
     expect(last?.assets.every((a) => a.info.kind === 'video')).toBe(true);
     expect(events.length).toBeGreaterThan(0);
-    for (const json of [...outputs.map((o) => JSON.stringify(o)), ...events.map((e) => JSON.stringify(e))]) expect(json).not.toMatch(FACT_WORDS);
+    for (const json of [...outputs.map((o) => JSON.stringify(o)), ...events.map((e) => JSON.stringify(e))])
+      expect(json).not.toMatch(FACT_WORDS);
     await closeServices(s);
 
     store = ProjectStore.open(dir);
@@ -72,7 +95,9 @@ describe('clip facts stay out of the snapshot', () => {
     expect([...stored.keys()].sort()).toEqual([...ids].sort());
     for (const a of snap.assets) {
       expect(stored.get(a.id)).toMatchObject({ version: CLIP_FACTS_VERSION });
-      const probed = parseClipFacts(JSON.parse(execFileSync('ffprobe', clipFactsArgs(store.absPath(a.path)), { encoding: 'utf8' })));
+      const probed = parseClipFacts(
+        JSON.parse(execFileSync('ffprobe', clipFactsArgs(store.absPath(a.path)), { encoding: 'utf8' })),
+      );
       expect(storedFactsOf(stored.get(a.id))).toEqual(probed);
     }
   });
@@ -82,7 +107,10 @@ describe('clip facts stay out of the snapshot', () => {
     const real = currentFfPaths();
     const wrapper = join(root, 'ffprobe-wrapper.sh');
     // The export's clip probe asks for a data hash without a pattern type (the import's names one).
-    writeFileSync(wrapper, `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     setFfPaths({ ...real, ffprobe: wrapper });
     clearClipFactsCache();

@@ -64,7 +64,8 @@ export class FakeExportStore implements ExportStorePort {
   }
 
   unfinishedExports(): ExportRunRecord[] {
-    return [...this.runs.values()].filter((r) => r.state === 'running')
+    return [...this.runs.values()]
+      .filter((r) => r.state === 'running')
       .map(({ id, outPath, tempPath, pid }) => ({ id, outPath, tempPath, pid }));
   }
 

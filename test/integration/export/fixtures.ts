@@ -13,7 +13,9 @@ import type { ClipSpec } from '../../unit/export/doc.js';
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 function ffmpeg(args: string[]): void {
-  execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 const X264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
@@ -25,11 +27,25 @@ const sine = (rate: number): string[] => ['-f', 'lavfi', '-i', `sine=f=440:r=${r
  */
 export const RECIPES = {
   /** 1080x1920 portrait 25 fps, 32 kHz stereo. */
-  portrait32k: (out: string) => ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=540x960:r=25', ...sine(32000), '-t', '1',
-    '-vf', 'scale=1080:1920', ...X264, '-c:a', 'aac', out]),
+  portrait32k: (out: string) =>
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=540x960:r=25',
+      ...sine(32000),
+      '-t',
+      '1',
+      '-vf',
+      'scale=1080:1920',
+      ...X264,
+      '-c:a',
+      'aac',
+      out,
+    ]),
   /** Plain white 320x240 stored with SAR 4:3, so it displays as 16:9 and fills a 16:9 frame. */
-  whiteAnamorphic: (out: string) => ffmpeg(['-f', 'lavfi', '-i', 'color=c=white:s=320x240:r=24', '-t', '1',
-    '-vf', 'setsar=4/3', ...X264, out]),
+  whiteAnamorphic: (out: string) =>
+    ffmpeg(['-f', 'lavfi', '-i', 'color=c=white:s=320x240:r=24', '-t', '1', '-vf', 'setsar=4/3', ...X264, out]),
   /**
    * Stored 320x240 with the RIGHT half white, tagged to be shown turned 90 degrees
    * counter-clockwise (ffmpeg 5.1's muxer turns `rotate=90` into that display matrix, and only
@@ -37,7 +53,16 @@ export const RECIPES = {
    */
   splitRotated: (out: string) => {
     const plain = `${out}.plain.mp4`;
-    ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:s=320x240:r=24,drawbox=x=160:y=0:w=160:h=240:color=white:t=fill', '-t', '1', ...X264, plain]);
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=black:s=320x240:r=24,drawbox=x=160:y=0:w=160:h=240:color=white:t=fill',
+      '-t',
+      '1',
+      ...X264,
+      plain,
+    ]);
     ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', out]);
     rmSync(plain);
   },
@@ -51,15 +76,26 @@ function ratio(text: string | undefined): Fps | null {
 }
 
 interface RawStream {
-  codec_type: string; codec_name: string; width?: number; height?: number; r_frame_rate?: string;
-  avg_frame_rate?: string; pix_fmt?: string; sample_aspect_ratio?: string; sample_rate?: string;
-  channels?: number; side_data_list?: { rotation?: number }[];
+  codec_type: string;
+  codec_name: string;
+  width?: number;
+  height?: number;
+  r_frame_rate?: string;
+  avg_frame_rate?: string;
+  pix_fmt?: string;
+  sample_aspect_ratio?: string;
+  sample_rate?: string;
+  channels?: number;
+  side_data_list?: { rotation?: number }[];
 }
 
 /** MediaInfo from the system ffprobe, the shape our media service stores. */
 export function probeInfo(file: string): MediaInfo {
-  const json = JSON.parse(execFileSync(FFPROBE, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { encoding: 'utf8' })) as {
-    streams: RawStream[]; format: { duration?: string; format_name: string };
+  const json = JSON.parse(
+    execFileSync(FFPROBE, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { encoding: 'utf8' }),
+  ) as {
+    streams: RawStream[];
+    format: { duration?: string; format_name: string };
   };
   const v = json.streams.find((s) => s.codec_type === 'video');
   const a = json.streams.find((s) => s.codec_type === 'audio');
@@ -92,7 +128,12 @@ export function probeInfo(file: string): MediaInfo {
 }
 
 /** Copies a file (or runs a recipe) to `<projectDir>/<relPath>`; returns its ClipSpec for makeDoc(). */
-export function addClip(projectDir: string, relPath: string, source: Recipe | string, extra: Omit<ClipSpec, 'path' | 'info'> = {}): ClipSpec {
+export function addClip(
+  projectDir: string,
+  relPath: string,
+  source: Recipe | string,
+  extra: Omit<ClipSpec, 'path' | 'info'> = {},
+): ClipSpec {
   const abs = join(projectDir, relPath);
   mkdirSync(dirname(abs), { recursive: true });
   if (source in RECIPES) RECIPES[source as Recipe](abs);
@@ -106,9 +147,33 @@ export function addClip(projectDir: string, relPath: string, source: Recipe | st
  * applies the display matrix). `width`x`height` is the size the caller expects to see; a
  * frame of another size fails here rather than being misread.
  */
-export function grayFrame(file: string, sec: number, width: number, height: number): { width: number; height: number; pixels: Buffer } {
-  const pixels = execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-ss', String(sec), '-i', file, '-frames:v', '1',
-    '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 64 << 20 });
+export function grayFrame(
+  file: string,
+  sec: number,
+  width: number,
+  height: number,
+): { width: number; height: number; pixels: Buffer } {
+  const pixels = execFileSync(
+    FFMPEG,
+    [
+      '-hide_banner',
+      '-v',
+      'error',
+      '-nostdin',
+      '-ss',
+      String(sec),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      '-',
+    ],
+    { maxBuffer: 64 << 20 },
+  );
   if (pixels.length !== width * height) {
     throw new Error(`${file}: expected a ${width}x${height} frame, got ${pixels.length} bytes`);
   }

@@ -15,7 +15,6 @@ import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
 
-
 /** Our ffmpeg writing `tempPath` is alive (read from /proc, not through our code). */
 function ffmpegAlive(pid: number, tempPath: string): boolean {
   try {
@@ -38,7 +37,10 @@ describe('export run (real ffmpeg)', () => {
 
   beforeAll(() => {
     mkdirSync(outDir);
-    small = [addClip(dir, 'media/cfr.mp4', cfrClip()), addClip(dir, 'media/horse.mp4', REAL_CLIPS.horse, { trimOut: 24 })];
+    small = [
+      addClip(dir, 'media/cfr.mp4', cfrClip()),
+      addClip(dir, 'media/horse.mp4', REAL_CLIPS.horse, { trimOut: 24 }),
+    ];
     const kitten = addClip(dir, 'media/kitten.mp4', REAL_CLIPS.kitten);
     heavy = [kitten, kitten, kitten, kitten]; // ~24 s at 1080p with the slow preset: many seconds of work
   });
@@ -50,14 +52,19 @@ describe('export run (real ffmpeg)', () => {
     const events: ExportProgress[] = [];
     const targetDuringRun: string[] = [];
     const result = await runExport(store, {
-      outPath, quality: 'draft', exportId: 'run-1',
+      outPath,
+      quality: 'draft',
+      exportId: 'run-1',
       onProgress: (p) => {
         events.push(p);
         if (p.state === 'running') targetDuringRun.push(readFileSync(outPath, 'utf8').slice(0, 15));
       },
     });
     expect(result).toEqual({
-      outPath, exportId: 'run-1', mode: 'reencode', reason: 'Shot 1 "prompt 1" is 320x240, the output is 1280x720',
+      outPath,
+      exportId: 'run-1',
+      mode: 'reencode',
+      reason: 'Shot 1 "prompt 1" is 320x240, the output is 1280x720',
     });
     expect(countVideoFrames(outPath)).toBe(48 + 24);
     expect(new Set(targetDuringRun)).toEqual(new Set(['previous export']));
@@ -79,7 +86,10 @@ describe('export run (real ffmpeg)', () => {
     let pid = 0;
     let canceledAt = 0;
     const run = runExport(store, {
-      outPath, quality: 'high', exportId: 'run-cancel', signal: controller.signal,
+      outPath,
+      quality: 'high',
+      exportId: 'run-cancel',
+      signal: controller.signal,
       onProgress: (p) => {
         // Cancel once ffmpeg is really encoding (time= has moved).
         if (p.progress > 0 && canceledAt === 0) {
@@ -105,7 +115,9 @@ describe('export run (real ffmpeg)', () => {
     const store = new FakeExportStore(dir, makeDoc(small, { dir }));
     const controller = new AbortController();
     controller.abort();
-    const err = await rejectionOf(runExport(store, { outPath: join(outDir, 'never.mp4'), quality: 'draft', signal: controller.signal }));
+    const err = await rejectionOf(
+      runExport(store, { outPath: join(outDir, 'never.mp4'), quality: 'draft', signal: controller.signal }),
+    );
     expect(err.code).toBe('CANCELED');
     expect(store.runs.size).toBe(0);
     expect(leftovers(outDir).filter((n) => n.includes('never'))).toEqual([]);
@@ -133,7 +145,9 @@ describe('export run (real ffmpeg)', () => {
     const err = await rejectionOf(runExport(store, { outPath: join(outDir, 'missing.mp4'), quality: 'draft' }));
     expect(err.code).toBe('MEDIA_MISSING');
     // Named by the file the user imported, never by the store's internal path.
-    expect(err.message).toBe('Shot 3 "prompt 3" uses "clip2.mp4", whose file is missing from the project: relink it (Relink media…, or storyboard relink) or re-import it.');
+    expect(err.message).toBe(
+      'Shot 3 "prompt 3" uses "clip2.mp4", whose file is missing from the project: relink it (Relink media…, or storyboard relink) or re-import it.',
+    );
     expect(err.message).not.toContain('media/');
     expect(store.runs.size).toBe(0);
   });

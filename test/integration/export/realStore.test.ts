@@ -19,7 +19,12 @@ describe('export with the real project store', () => {
   let store: ProjectStore;
 
   beforeAll(async () => {
-    store = ProjectStore.create(join(root, 'project 项目'), { name: 'Demo', aspect: '9:16', resolution: '720p', fps: { num: 30000, den: 1001 } });
+    store = ProjectStore.create(join(root, 'project 项目'), {
+      name: 'Demo',
+      aspect: '9:16',
+      resolution: '720p',
+      fps: { num: 30000, den: 1001 },
+    });
     for (const clip of [REAL_CLIPS.horse, monoClip()]) {
       const asset = await importFile(store, clip, 'imported');
       store.shots.add({ durationFrames: 48, importedTake: { assetId: asset.id } });

@@ -30,16 +30,41 @@ const FFMPEG = '/usr/bin/ffmpeg';
 
 /** 1 s 320x240 24 fps H.264 + AAC, as markedClip, with its own colour: same settings, other bytes. */
 function colourClip(out: string, colour: string): string {
-  execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=s=320x240:r=24:d=1,drawbox=x=0:y=0:w=80:h=80:color=${colour}:t=fill`,
-    '-f', 'lavfi', '-i', 'sine=f=440:r=48000:d=1',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-ac', '2', out]);
+  execFileSync(FFMPEG, [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=320x240:r=24:d=1,drawbox=x=0:y=0:w=80:h=80:color=${colour}:t=fill`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=48000:d=1',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-ac',
+    '2',
+    out,
+  ]);
   return out;
 }
 
 /** A project of these imported assets, one shot each, with their real ids, paths and infos. */
 function docOf(dir: string, assets: Asset[]): ProjectSnapshot {
-  const doc = makeDoc(assets.map((a) => ({ path: a.path, info: a.info })), { dir, width: 320, height: 240, fps: { num: 24, den: 1 } });
+  const doc = makeDoc(
+    assets.map((a) => ({ path: a.path, info: a.info })),
+    { dir, width: 320, height: 240, fps: { num: 24, den: 1 } },
+  );
   doc.assets.forEach((a, i) => {
     const real = assets[i] as Asset;
     for (const t of doc.takes) if (t.assetId === a.id) t.assetId = real.id;
@@ -68,17 +93,25 @@ describe('clip facts stored at import', () => {
     const real = currentFfPaths();
     const wrapper = join(root, 'ffprobe-wrapper.sh');
     // The import's probe names a pattern type; the export's clip probe asks for a data hash without one.
-    writeFileSync(wrapper, `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`);
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`,
+    );
     chmodSync(wrapper, 0o755);
     setFfPaths({ ...real, ffprobe: wrapper });
     mkdirSync(join(root, 'src'), { recursive: true });
     imported = [];
-    for (const colour of ['red', 'blue']) imported.push(await importFile(store, colourClip(join(root, 'src', `${colour}.mp4`), colour), 'imported'));
+    for (const colour of ['red', 'blue'])
+      imported.push(await importFile(store, colourClip(join(root, 'src', `${colour}.mp4`), colour), 'imported'));
   });
   afterAll(() => setFfPaths(null));
 
   const calls = (): string[] => readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  const exportOf = async (doc: ProjectSnapshot, name: string, facts: ReadonlyMap<string, unknown> = stored): Promise<{ mode: string; reason: string; clipProbes: number; other: number; file: string }> => {
+  const exportOf = async (
+    doc: ProjectSnapshot,
+    name: string,
+    facts: ReadonlyMap<string, unknown> = stored,
+  ): Promise<{ mode: string; reason: string; clipProbes: number; other: number; file: string }> => {
     clearClipFactsCache();
     writeFileSync(log, '');
     const file = join(root, 'out', name);
@@ -87,7 +120,13 @@ describe('clip facts stored at import', () => {
     for (const [id, f] of facts) fake.facts.set(id, f);
     const result = await runExport(fake, { outPath: file, quality: 'draft' });
     const c = calls();
-    return { mode: result.mode, reason: result.reason, clipProbes: c.filter((x) => x === 'clip').length, other: c.filter((x) => x === 'other').length, file };
+    return {
+      mode: result.mode,
+      reason: result.reason,
+      clipProbes: c.filter((x) => x === 'clip').length,
+      other: c.filter((x) => x === 'other').length,
+      file,
+    };
   };
 
   it('the import stores the facts the export probe would find, with the current version', () => {
@@ -95,7 +134,9 @@ describe('clip facts stored at import', () => {
     for (const a of imported) {
       expect(stored.get(a.id)).toMatchObject({ version: CLIP_FACTS_VERSION });
       expect(a.info).not.toHaveProperty('copyFacts');
-      const probed = parseClipFacts(JSON.parse(execFileSync('ffprobe', clipFactsArgs(join(dir, a.path)), { encoding: 'utf8' })));
+      const probed = parseClipFacts(
+        JSON.parse(execFileSync('ffprobe', clipFactsArgs(join(dir, a.path)), { encoding: 'utf8' })),
+      );
       expect(storedFactsOf(stored.get(a.id))).toEqual(probed);
     }
   });
@@ -135,7 +176,12 @@ describe('generated takes', () => {
   afterAll(() => project?.close());
 
   it('the generation job path (runJob -> importFile) stores them too, in SQLite', async () => {
-    const s = ProjectStore.create(join(tempDir(), 'gen 项目'), { name: 'Gen', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
+    const s = ProjectStore.create(join(tempDir(), 'gen 项目'), {
+      name: 'Gen',
+      aspect: '16:9',
+      resolution: '720p',
+      fps: { num: 24, den: 1 },
+    });
     project = s;
     const shot = s.shots.add({ prompt: 'a lighthouse', durationFrames: 12 });
     const { jobIds } = await generateShots({ store: s, importFile: (p: string) => importFile(s, p, 'generated') });

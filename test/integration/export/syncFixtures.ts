@@ -29,17 +29,41 @@ export function markedClip(out: string, o: MarkedClipOptions = {}): string {
   const video = `testsrc2=s=${size}:r=${fps}:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n,0)'`;
   const beep = 'if(lt(t,0.05),sin(2*PI*1000*t),0)';
   const sound = audio ? ['-f', 'lavfi', '-i', `aevalsrc=exprs='${beep}|${beep}':s=48000:d=${audioSeconds}`] : [];
-  execFileSync(FFMPEG, [
-    '-hide_banner', '-v', 'error', '-nostdin', '-y', '-f', 'lavfi', '-i', video, ...sound,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...x264,
-    ...(audio ? ['-c:a', 'aac'] : []), out,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    FFMPEG,
+    [
+      '-hide_banner',
+      '-v',
+      'error',
+      '-nostdin',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      video,
+      ...sound,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-pix_fmt',
+      'yuv420p',
+      ...x264,
+      ...(audio ? ['-c:a', 'aac'] : []),
+      out,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return out;
 }
 
 /** Indexes of the white frames of `file` (decoded, averaged over an 8x8 thumbnail). */
 export function flashFrames(file: string): number[] {
-  const raw = execFileSync(FFMPEG, ['-v', 'error', '-nostdin', '-i', file, '-map', '0:v:0', '-vf', 'scale=8:8,format=gray', '-f', 'rawvideo', '-'], { maxBuffer: 1 << 28 });
+  const raw = execFileSync(
+    FFMPEG,
+    ['-v', 'error', '-nostdin', '-i', file, '-map', '0:v:0', '-vf', 'scale=8:8,format=gray', '-f', 'rawvideo', '-'],
+    { maxBuffer: 1 << 28 },
+  );
   const frames: number[] = [];
   for (let i = 0; i * 64 < raw.length; i++) {
     let sum = 0;
@@ -54,7 +78,11 @@ export function flashFrames(file: string): number[] {
  * sample, so any extra or missing audio at a join shifts every later beep.
  */
 export function beepOnsets(file: string): number[] {
-  const pcm = execFileSync(FFMPEG, ['-v', 'error', '-nostdin', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le', '-'], { maxBuffer: 1 << 28 });
+  const pcm = execFileSync(
+    FFMPEG,
+    ['-v', 'error', '-nostdin', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000', '-f', 's16le', '-'],
+    { maxBuffer: 1 << 28 },
+  );
   const onsets: number[] = [];
   let lastLoud = Number.NEGATIVE_INFINITY;
   for (let i = 0; i + 1 < pcm.length; i += 2) {

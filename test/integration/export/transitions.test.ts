@@ -15,14 +15,36 @@ import { tempDir } from '../../helpers/tmp.js';
 
 /** Mean luma (0..255) of output frame n, decoded by the system ffmpeg. */
 function lumaAt(file: string, n: number): number {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', `select=eq(n\\,${n})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 24 });
+  const raw = execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-vf',
+      `select=eq(n\\,${n})`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      '-',
+    ],
+    { maxBuffer: 1 << 24 },
+  );
   let sum = 0;
   for (const v of raw) sum += v;
   return sum / raw.length;
 }
 
 function audioSamples(file: string): number {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 's16le', '-acodec', 'pcm_s16le', '-'], { maxBuffer: 1 << 26 });
+  const raw = execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, '-map', '0:a:0', '-f', 's16le', '-acodec', 'pcm_s16le', '-'],
+    { maxBuffer: 1 << 26 },
+  );
   return raw.length / 4;
 }
 
@@ -32,12 +54,38 @@ describe('export with transitions', () => {
   let second: string;
 
   beforeAll(async () => {
-    store = ProjectStore.create(join(root, 'fade 淡化'), { name: 'Fade', aspect: '1:1', resolution: '720p', fps: { num: 24, den: 1 } });
+    store = ProjectStore.create(join(root, 'fade 淡化'), {
+      name: 'Fade',
+      aspect: '1:1',
+      resolution: '720p',
+      fps: { num: 24, den: 1 },
+    });
     for (const colour of ['white', 'black']) {
       const file = join(root, `${colour} 'clip' 100%.mp4`);
       // 2 s at 24 fps with a tone, so both sides have sound to crossfade.
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=320x320:r=24`, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100',
-        '-t', '2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        `color=c=${colour}:s=320x320:r=24`,
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440:sample_rate=44100',
+        '-t',
+        '2',
+        '-c:v',
+        'libx264',
+        '-pix_fmt',
+        'yuv420p',
+        '-c:a',
+        'aac',
+        '-shortest',
+        file,
+      ]);
       const asset = await importFile(store, file, 'imported');
       const shot = store.shots.add({ durationFrames: 48, importedTake: { assetId: asset.id } });
       store.shots.setTrim(shot.id, 0, 48);
@@ -83,18 +131,47 @@ describe('export with a transition and an audio item', () => {
   const root = tempDir();
 
   it('mixes the item under the crossfaded sound and keeps the shortened length', async () => {
-    const store = ProjectStore.create(join(root, 'mix'), { name: 'Mix', aspect: '1:1', resolution: '720p', fps: { num: 24, den: 1 } });
+    const store = ProjectStore.create(join(root, 'mix'), {
+      name: 'Mix',
+      aspect: '1:1',
+      resolution: '720p',
+      fps: { num: 24, den: 1 },
+    });
     try {
       for (const colour of ['white', 'black']) {
         const file = join(root, `${colour}.mp4`);
-        execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=160x160:r=24`, '-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
+        execFileSync('ffmpeg', [
+          '-v',
+          'error',
+          '-y',
+          '-f',
+          'lavfi',
+          '-i',
+          `color=c=${colour}:s=160x160:r=24`,
+          '-t',
+          '1',
+          '-c:v',
+          'libx264',
+          '-pix_fmt',
+          'yuv420p',
+          file,
+        ]);
         const asset = await importFile(store, file, 'imported');
         store.shots.add({ durationFrames: 24, importedTake: { assetId: asset.id } });
       }
       const second = store.snapshot().shots.find((x) => x.position === 1)!;
       store.shots.update(second.id, { transitionIn: { kind: 'crossfade', frames: 6 } });
       const wav = join(root, 'bed.wav');
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100:duration=3', wav]);
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440:sample_rate=44100:duration=3',
+        wav,
+      ]);
       store.audio.add((await importFile(store, wav, 'imported')).id, 'music', 0);
       const out = join(root, 'mixed.mp4');
       await runExport(store, { outPath: out, quality: 'draft' });
@@ -114,12 +191,32 @@ describe('export with a chain of transitions at 30000/1001', () => {
   const root = tempDir();
 
   it('joins cut runs and two transitions to the exact frame and sample counts', async () => {
-    const store = ProjectStore.create(join(root, 'ntsc'), { name: 'NTSC', aspect: '1:1', resolution: '720p', fps: { num: 30000, den: 1001 } });
+    const store = ProjectStore.create(join(root, 'ntsc'), {
+      name: 'NTSC',
+      aspect: '1:1',
+      resolution: '720p',
+      fps: { num: 30000, den: 1001 },
+    });
     try {
       const ids: string[] = [];
       for (const [i, colour] of ['red', 'green', 'blue', 'white'].entries()) {
         const file = join(root, `${colour}.mp4`);
-        execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=160x160:r=30000/1001`, '-t', '1.2', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file]);
+        execFileSync('ffmpeg', [
+          '-v',
+          'error',
+          '-y',
+          '-f',
+          'lavfi',
+          '-i',
+          `color=c=${colour}:s=160x160:r=30000/1001`,
+          '-t',
+          '1.2',
+          '-c:v',
+          'libx264',
+          '-pix_fmt',
+          'yuv420p',
+          file,
+        ]);
         const asset = await importFile(store, file, 'imported');
         const shot = store.shots.add({ durationFrames: 30, importedTake: { assetId: asset.id } });
         store.shots.setTrim(shot.id, 0, 25 + i);

@@ -22,8 +22,20 @@ describe('audio contract', () => {
   function halfSilent(): string {
     const file = join(root, '半 silent "half".wav');
     if (!existsSync(file)) {
-      execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=300:sample_rate=16000:duration=2',
-        '-af', "volume='if(lt(t,1),0,4)':eval=frame", '-ac', '1', '-y', file]);
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=300:sample_rate=16000:duration=2',
+        '-af',
+        "volume='if(lt(t,1),0,4)':eval=frame",
+        '-ac',
+        '1',
+        '-y',
+        file,
+      ]);
     }
     return file;
   }
@@ -33,7 +45,16 @@ describe('audio contract', () => {
     const snap = await call(s, 'audio.add', { path: audioOnly(), lane: 'music', startFrame: 8 });
     expect(snap.audioItems).toHaveLength(1);
     const item = snap.audioItems[0]!;
-    expect(item).toMatchObject({ lane: 'music', startFrame: 8, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false });
+    expect(item).toMatchObject({
+      lane: 'music',
+      startFrame: 8,
+      inFrame: 0,
+      outFrame: null,
+      gainDb: 0,
+      fadeInFrames: 0,
+      fadeOutFrames: 0,
+      duck: false,
+    });
     expect(snap.assets.find((a) => a.id === item.assetId)?.info.kind).toBe('audio');
     expect(await call(s, 'history.state', {})).toMatchObject({ canUndo: true, undoLabel: 'audio.add' });
     expect((await call(s, 'history.undo', {})).audioItems).toEqual([]);
@@ -48,17 +69,27 @@ describe('audio contract', () => {
   it('refuses files without sound before importing them, with a clear sentence', async () => {
     const s = await project('refuse');
     const err = (p: string): Promise<{ code?: string; message: string }> =>
-      call(s, 'audio.add', { path: p, lane: 'sfx' }).then(() => ({ message: 'no error' }), (e: unknown) => e as Error & { code: string });
+      call(s, 'audio.add', { path: p, lane: 'sfx' }).then(
+        () => ({ message: 'no error' }),
+        (e: unknown) => e as Error & { code: string },
+      );
     const silent = await err(REAL_CLIPS.horse);
     expect(silent).toMatchObject({ code: 'MEDIA_UNSUPPORTED' });
-    expect(silent.message).toMatch(/is a video without a sound track: an audio item needs an audio file or a video with sound/);
-    expect(await err(pngImage())).toMatchObject({ code: 'MEDIA_UNSUPPORTED', message: expect.stringContaining('is an image') });
+    expect(silent.message).toMatch(
+      /is a video without a sound track: an audio item needs an audio file or a video with sound/,
+    );
+    expect(await err(pngImage())).toMatchObject({
+      code: 'MEDIA_UNSUPPORTED',
+      message: expect.stringContaining('is an image'),
+    });
     const snap = await call(s, 'project.current', {});
     expect(snap?.assets).toEqual([]);
     // A picture-only asset has no waveform.
     const shot = await call(s, 'shots.add', { videoPath: REAL_CLIPS.horse });
     const clipAsset = shot.snapshot.assets[0]!.id;
-    expect(await call(s, 'media.waveform', { assetId: clipAsset }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await call(s, 'media.waveform', { assetId: clipAsset }).catch((e: unknown) => e)).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(snap?.audioItems).toEqual([]);
   });
 
@@ -66,22 +97,46 @@ describe('audio contract', () => {
     const s = await project('update');
     const added = await call(s, 'audio.add', { path: audioOnly(), lane: 'voiceover' }); // 2 s = 16 frames
     const id = added.audioItems[0]!.id;
-    const snap = await call(s, 'audio.update', { id, patch: { startFrame: 3, inFrame: 2, outFrame: 10, gainDb: -6.5, fadeInFrames: 2, fadeOutFrames: 3, lane: 'sfx' } });
-    expect(snap.audioItems[0]).toMatchObject({ id, startFrame: 3, inFrame: 2, outFrame: 10, gainDb: -6.5, fadeInFrames: 2, fadeOutFrames: 3, lane: 'sfx' });
+    const snap = await call(s, 'audio.update', {
+      id,
+      patch: { startFrame: 3, inFrame: 2, outFrame: 10, gainDb: -6.5, fadeInFrames: 2, fadeOutFrames: 3, lane: 'sfx' },
+    });
+    expect(snap.audioItems[0]).toMatchObject({
+      id,
+      startFrame: 3,
+      inFrame: 2,
+      outFrame: 10,
+      gainDb: -6.5,
+      fadeInFrames: 2,
+      fadeOutFrames: 3,
+      lane: 'sfx',
+    });
     const cleared = await call(s, 'audio.update', { id, patch: { outFrame: null } });
     expect(cleared.audioItems[0]?.outFrame).toBeNull();
 
-    const fail = (patch: MethodInput<'audio.update'>['patch']) => call(s, 'audio.update', { id, patch }).catch((e: unknown) => e as { code: string; message: string });
-    expect(await fail({ inFrame: 5, outFrame: 5 })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('must come after the in point') });
-    expect(await fail({ outFrame: 17 })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('past the end') });
+    const fail = (patch: MethodInput<'audio.update'>['patch']) =>
+      call(s, 'audio.update', { id, patch }).catch((e: unknown) => e as { code: string; message: string });
+    expect(await fail({ inFrame: 5, outFrame: 5 })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('must come after the in point'),
+    });
+    expect(await fail({ outFrame: 17 })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('past the end'),
+    });
     expect(await fail({ inFrame: 16 })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail({ gainDb: 13 })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail({ gainDb: -61 })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await fail({ lane: 'voiceover', duck: true })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('cannot duck under voice-over') });
+    expect(await fail({ lane: 'voiceover', duck: true })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('cannot duck under voice-over'),
+    });
     // Failed updates changed nothing; one undo reverts only the outFrame clear.
     const undone = await call(s, 'history.undo', {});
     expect(undone.audioItems[0]).toMatchObject({ outFrame: 10, inFrame: 2, gainDb: -6.5 });
-    expect(await call(s, 'audio.update', { id: 'nope', patch: { gainDb: 0 } }).catch((e: unknown) => e)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await call(s, 'audio.update', { id: 'nope', patch: { gainDb: 0 } }).catch((e: unknown) => e)).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('removes as one undo step; undo restores the item exactly', async () => {

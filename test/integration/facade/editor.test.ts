@@ -15,7 +15,11 @@ import { REAL_CLIPS } from '../../helpers/media.js';
 /** RGB bytes of one decoded picture (a still, or frame n of a clip), decoded independently of the app. */
 function rgb(file: string, frame?: number): Buffer {
   const select = frame === undefined ? [] : ['-vf', `select=eq(n\\,${frame})`];
-  return execFileSync('ffmpeg', ['-v', 'error', '-i', file, ...select, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 24 });
+  return execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, ...select, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { maxBuffer: 1 << 24 },
+  );
 }
 
 function meanAbsDiff(a: Buffer, b: Buffer): number {
@@ -35,7 +39,11 @@ describe('editor contract', () => {
     const horse = await call(s, 'shots.add', { videoPath: REAL_CLIPS.horse });
     const next = await call(s, 'shots.add', { prompt: 'the horse turns' });
     await call(s, 'shots.setTrim', { shotId: horse.shotId, inFrames: 4, outFrames: 20 });
-    const snap = await call(s, 'shots.setFrame', { shotId: next.shotId, which: 'first', source: { previousShotLastFrame: true } });
+    const snap = await call(s, 'shots.setFrame', {
+      shotId: next.shotId,
+      which: 'first',
+      source: { previousShotLastFrame: true },
+    });
     const shot = snap.shots.find((x) => x.id === next.shotId)!;
     const asset = snap.assets.find((a) => a.id === shot.firstFrameAssetId)!;
     expect(asset).toMatchObject({ origin: 'derived', info: { kind: 'image', width: 720, height: 480 } });
@@ -48,7 +56,11 @@ describe('editor contract', () => {
 
     // Untrimmed, the previous shot ends on the clip's very last frame (48 of 49).
     await call(s, 'shots.setTrim', { shotId: horse.shotId, inFrames: 0, outFrames: null });
-    const snap2 = await call(s, 'shots.setFrame', { shotId: next.shotId, which: 'last', source: { previousShotLastFrame: true } });
+    const snap2 = await call(s, 'shots.setFrame', {
+      shotId: next.shotId,
+      which: 'last',
+      source: { previousShotLastFrame: true },
+    });
     const last = snap2.assets.find((a) => a.id === snap2.shots[1]!.lastFrameAssetId)!;
     const dLast = meanAbsDiff(rgb(join(snap2.dir, last.path)), rgb(REAL_CLIPS.horse, 48));
     expect(dLast).toBeLessThan(meanAbsDiff(rgb(join(snap2.dir, last.path)), rgb(REAL_CLIPS.horse, 47)));
@@ -56,17 +68,24 @@ describe('editor contract', () => {
     // One undo step each; the first shot has no previous shot.
     const undone = await call(s, 'history.undo', {});
     expect(undone.shots[1]).toMatchObject({ lastFrameAssetId: null, firstFrameAssetId: asset.id });
-    await expect(call(s, 'shots.setFrame', { shotId: horse.shotId, which: 'first', source: { previousShotLastFrame: true } }))
-      .rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/first shot has no previous shot/) });
+    await expect(
+      call(s, 'shots.setFrame', { shotId: horse.shotId, which: 'first', source: { previousShotLastFrame: true } }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/first shot has no previous shot/),
+    });
   });
 
   it('imports an image path as a frame and refuses a clip', async () => {
     const s = await project('frame path');
     const { shotId } = await call(s, 'shots.add', { prompt: 'camp' });
     const snap = await call(s, 'shots.setFrame', { shotId, which: 'first', source: { path: REAL_CLIPS.firstFrame } });
-    expect(snap.assets.find((a) => a.id === snap.shots[0]!.firstFrameAssetId)?.originalName).toBe('first-frame-camping.png');
-    await expect(call(s, 'shots.setFrame', { shotId, which: 'last', source: { path: REAL_CLIPS.kitten } }))
-      .rejects.toMatchObject({ code: 'MEDIA_UNSUPPORTED' });
+    expect(snap.assets.find((a) => a.id === snap.shots[0]!.firstFrameAssetId)?.originalName).toBe(
+      'first-frame-camping.png',
+    );
+    await expect(
+      call(s, 'shots.setFrame', { shotId, which: 'last', source: { path: REAL_CLIPS.kitten } }),
+    ).rejects.toMatchObject({ code: 'MEDIA_UNSUPPORTED' });
     expect((await call(s, 'history.state', {})).undoLabel).toBe('shots.setFrame');
   });
 
@@ -77,9 +96,18 @@ describe('editor contract', () => {
     s.on('project.changed', (p) => events.push(p.shots.length));
     const snap = await call(s, 'shots.split', { shotId, atFrame: 10 });
     expect(events).toEqual([2]);
-    expect(snap.shots.map((x) => [x.trimInFrames, x.trimOutFrames])).toEqual([[0, 10], [10, null]]); // the open out point stays open
-    expect(await call(s, 'history.state', {})).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'shots.split' });
-    expect((await call(s, 'history.undo', {})).shots.map((x) => [x.trimInFrames, x.trimOutFrames])).toEqual([[0, null]]);
+    expect(snap.shots.map((x) => [x.trimInFrames, x.trimOutFrames])).toEqual([
+      [0, 10],
+      [10, null],
+    ]); // the open out point stays open
+    expect(await call(s, 'history.state', {})).toMatchObject({
+      canUndo: true,
+      canRedo: false,
+      undoLabel: 'shots.split',
+    });
+    expect((await call(s, 'history.undo', {})).shots.map((x) => [x.trimInFrames, x.trimOutFrames])).toEqual([
+      [0, null],
+    ]);
     await expect(call(s, 'shots.split', { shotId, atFrame: 49 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
@@ -91,11 +119,28 @@ describe('editor contract', () => {
     expect(strip).toMatchObject({ count: 7, tileHeight: 60, tileWidth: 90 });
     expect(strip.times).toHaveLength(7);
     expect(strip.times[1]).toBeCloseTo(6.125 / 7, 5);
-    const dims = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip.path], { encoding: 'utf8' });
+    const dims = execFileSync(
+      'ffprobe',
+      ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip.path],
+      { encoding: 'utf8' },
+    );
     expect(dims.trim()).toBe(`${7 * 90},60`);
     // Every tile has picture (no black padding at the end).
-    const last = execFileSync('ffprobe', ['-v', 'error', '-f', 'lavfi', `movie=${strip.path.replace(/([\\':,])/g, '\\$1')},crop=90:60:${6 * 90}:0,signalstats`,
-      '-show_entries', 'frame_tags=lavfi.signalstats.YAVG', '-of', 'csv=p=0'], { encoding: 'utf8' });
+    const last = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        `movie=${strip.path.replace(/([\\':,])/g, '\\$1')},crop=90:60:${6 * 90}:0,signalstats`,
+        '-show_entries',
+        'frame_tags=lavfi.signalstats.YAVG',
+        '-of',
+        'csv=p=0',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(Number(last.trim())).toBeGreaterThan(30);
     const mtime = statSync(strip.path).mtimeMs;
     expect((await call(s, 'media.filmstrip', { assetId, height: 60, count: 7 })).path).toBe(strip.path);

@@ -45,7 +45,9 @@ describe('services facade', () => {
     await call(s, 'project.create', { dir: join(root, 'keep'), name: 'keep' });
     const mine = join(root, 'mine.mp4');
     writeFileSync(mine, 'not a video at all');
-    await expect(call(s, 'shots.add', { videoPath: mine })).rejects.toMatchObject({ code: expect.stringMatching(/MEDIA_/) });
+    await expect(call(s, 'shots.add', { videoPath: mine })).rejects.toMatchObject({
+      code: expect.stringMatching(/MEDIA_/),
+    });
     expect(existsSync(mine)).toBe(true);
     expect((await call(s, 'project.current', {}))?.shots).toEqual([]);
   });
@@ -54,7 +56,9 @@ describe('services facade', () => {
     const s = services();
     await call(s, 'project.create', { dir: join(root, 'early'), name: 'early' });
     await call(s, 'shots.add', { prompt: 'a lighthouse' });
-    const done = new Promise<EventPayload<'export.progress'>>((r) => s.on('export.progress', (p) => p.state !== 'running' && r(p)));
+    const done = new Promise<EventPayload<'export.progress'>>((r) =>
+      s.on('export.progress', (p) => p.state !== 'running' && r(p)),
+    );
     await call(s, 'export.start', { outPath: join(root, 'early.mp4'), quality: 'draft' }).catch((e: Error) => e);
     const result = await Promise.race([done, new Promise((r) => setTimeout(() => r('no event'), 10_000))]);
     expect(result).toMatchObject({ state: 'failed', error: expect.stringMatching(/Shot 1.*no take/) });
@@ -66,10 +70,12 @@ describe('services facade', () => {
     await call(s, 'project.create', { dir: join(root, 'gen'), name: 'gen', resolution: '720p' });
     await call(s, 'shots.add', { prompt: '第一个镜头', durationSec: 0.5 });
     const states: string[] = [];
-    const finished = new Promise<void>((r) => s.on('job.progress', (p) => {
-      states.push(p.state);
-      if (p.state === 'succeeded' || p.state === 'failed') r();
-    }));
+    const finished = new Promise<void>((r) =>
+      s.on('job.progress', (p) => {
+        states.push(p.state);
+        if (p.state === 'succeeded' || p.state === 'failed') r();
+      }),
+    );
     const { jobIds } = await call(s, 'generate.start', {});
     expect(jobIds).toHaveLength(1);
     await finished;

@@ -19,7 +19,10 @@ describe('shots.setFraming', () => {
     expect(a.shots[0]?.framing).toEqual({ '9:16': { mode: 'fill', x: 0.25, y: 0.5 } });
     expect((await call(s, 'history.state', {})).undoLabel).toBe('shots.setFraming');
     const b = await call(s, 'shots.setFraming', { shotId, aspect: '16:9', framing: { mode: 'fill', x: 0.5, y: 0 } });
-    expect(b.shots[0]?.framing).toEqual({ '9:16': { mode: 'fill', x: 0.25, y: 0.5 }, '16:9': { mode: 'fill', x: 0.5, y: 0 } });
+    expect(b.shots[0]?.framing).toEqual({
+      '9:16': { mode: 'fill', x: 0.25, y: 0.5 },
+      '16:9': { mode: 'fill', x: 0.5, y: 0 },
+    });
     const undone = await call(s, 'history.undo', {});
     expect(undone.shots[0]?.framing).toEqual({ '9:16': { mode: 'fill', x: 0.25, y: 0.5 } });
     const redone = await call(s, 'history.redo', {});
@@ -42,8 +45,12 @@ describe('shots.setFraming', () => {
     const before = (await call(s, 'history.state', {})).revision;
     await call(s, 'shots.setFraming', { shotId, aspect: '16:9', framing: null });
     expect((await call(s, 'history.state', {})).revision).toBe(before);
-    await expect(call(s, 'shots.setFraming', { shotId, aspect: '16:9', framing: { mode: 'fill', x: 2, y: 0 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call(s, 'shots.setFraming', { shotId: 'nope', aspect: '16:9', framing: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call(s, 'shots.setFraming', { shotId, aspect: '16:9', framing: { mode: 'fill', x: 2, y: 0 } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(s, 'shots.setFraming', { shotId: 'nope', aspect: '16:9', framing: null })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await call(s, 'history.state', {})).revision).toBe(before);
     await closeServices(s);
   });
@@ -51,7 +58,11 @@ describe('shots.setFraming', () => {
   it("the export plan takes the framing of the project's aspect", async () => {
     const s = await servicesWithProject(root, 'framing-plan');
     const { shotId } = await call(s, 'shots.add', { videoPath: REAL_CLIPS.horse });
-    const doc = await call(s, 'shots.setFraming', { shotId, aspect: doc0Aspect(await call(s, 'project.current', {})), framing: { mode: 'fill', x: 0, y: 1 } });
+    const doc = await call(s, 'shots.setFraming', {
+      shotId,
+      aspect: doc0Aspect(await call(s, 'project.current', {})),
+      framing: { mode: 'fill', x: 0, y: 1 },
+    });
     const plan = buildExportPlan(doc, { outPath: '/tmp/x.mp4', tempPath: '/tmp/x.tmp.mp4', quality: 'draft' });
     expect(plan.clips[0]?.framing).toEqual({ mode: 'fill', x: 0, y: 1 });
     await closeServices(s);

@@ -19,7 +19,11 @@ describe('hostile requests', () => {
       const payload = JSON.parse('{"providers": {"__proto__": {"enabled": false}}}') as unknown;
       const r = await dispatch(s.handlers, 'settings.update', payload);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_INPUT', message: 'Invalid request for settings.update (providers.__proto__): the name "__proto__" is not allowed in a request.' });
+      expect(!r.ok && r.error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message:
+          'Invalid request for settings.update (providers.__proto__): the name "__proto__" is not allowed in a request.',
+      });
       expect(({} as Record<string, unknown>).enabled).toBeUndefined();
     } finally {
       await s.close();

@@ -19,7 +19,10 @@ const root = tempDir();
 const project = (name: string): Promise<AppServices> => servicesWithProject(root, name);
 
 const failure = (p: Promise<unknown>): Promise<{ code?: string; message: string }> =>
-  p.then(() => ({ message: 'no error' }), (e: unknown) => e as Error & { code: string });
+  p.then(
+    () => ({ message: 'no error' }),
+    (e: unknown) => e as Error & { code: string },
+  );
 
 describe('project style contract', () => {
   it('sets the prompt and the pictures (add, reorder, remove), one undo step each', async () => {
@@ -75,14 +78,21 @@ describe('project style contract', () => {
     const fake = join(root, 'not a picture «1».png');
     writeFileSync(fake, 'this is text, not a PNG');
 
-    const broken = await failure(call(s, 'project.setStyle', { stylePrompt: 'changed', pictures: [{ path: jpegImage() }, { path: fake }] }));
+    const broken = await failure(
+      call(s, 'project.setStyle', { stylePrompt: 'changed', pictures: [{ path: jpegImage() }, { path: fake }] }),
+    );
     expect(broken.code).toMatch(/^MEDIA_(CORRUPT|UNSUPPORTED)$/);
     expect(broken.message).toContain('not a picture «1».png');
     const video = await failure(call(s, 'project.setStyle', { pictures: [{ path: REAL_CLIPS.horse }] }));
     expect(video).toMatchObject({ code: 'MEDIA_UNSUPPORTED', message: expect.stringContaining('is a video') });
     const clip = await call(s, 'media.import', { path: cfrClip() });
-    const asVideo = await failure(call(s, 'project.setStyle', { stylePrompt: 'changed', pictures: [{ assetId: clip.id }] }));
-    expect(asVideo).toMatchObject({ code: 'MEDIA_UNSUPPORTED', message: expect.stringContaining('a style picture must be an image') });
+    const asVideo = await failure(
+      call(s, 'project.setStyle', { stylePrompt: 'changed', pictures: [{ assetId: clip.id }] }),
+    );
+    expect(asVideo).toMatchObject({
+      code: 'MEDIA_UNSUPPORTED',
+      message: expect.stringContaining('a style picture must be an image'),
+    });
     const unknown = await failure(call(s, 'project.setStyle', { pictures: [{ assetId: 'no-such-asset' }] }));
     expect(unknown.code).toBe('NOT_FOUND');
     const seven = Array.from({ length: 7 }, () => ({ assetId: snap!.project.styleRefAssetIds[0]! }));
@@ -93,18 +103,24 @@ describe('project style contract', () => {
     expect(await call(s, 'history.state', {})).toEqual(history);
   });
 
-  it('the plan sends the style prompt and the style pictures after the shot\'s element pictures', async () => {
+  it("the plan sends the style prompt and the style pictures after the shot's element pictures", async () => {
     const s = await project('plan');
     const dir = join(root, 'plan');
     const ming = (await call(s, 'elements.create', { name: '小明', picturePaths: [pngImage()] })).element;
-    const styled = await call(s, 'project.setStyle', { stylePrompt: 'pencil sketch', pictures: [{ path: jpegImage() }, { path: REAL_CLIPS.firstFrame }] });
+    const styled = await call(s, 'project.setStyle', {
+      stylePrompt: 'pencil sketch',
+      pictures: [{ path: jpegImage() }, { path: REAL_CLIPS.firstFrame }],
+    });
     const styleIds = styled.project.styleRefAssetIds;
     const { shotId } = await call(s, 'shots.add', { prompt: `${ming.tag} waves` });
     await closeServices(s);
 
     const store = ProjectStore.open(dir);
     try {
-      const [planned] = planBatch({ store, importFile: () => Promise.reject(new Error('unused')) }, { shotIds: [shotId], providerId: 'animatic' });
+      const [planned] = planBatch(
+        { store, importFile: () => Promise.reject(new Error('unused')) },
+        { shotIds: [shotId], providerId: 'animatic' },
+      );
       const request = planned!.request!;
       expect(request.stylePrompt).toBe('pencil sketch');
       expect(request.references!.map((r) => r.assetId)).toEqual([ming.refAssetIds[0], ...styleIds]);

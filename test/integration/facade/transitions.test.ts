@@ -16,7 +16,10 @@ describe('shot transitions through the contract', () => {
     const b = await call(s, 'shots.add', { prompt: 'b', durationSec: 2 });
     const before = (await call(s, 'project.current', {}))!;
     expect(totalFrames(before)).toBe(96);
-    const after = await call(s, 'shots.update', { shotId: b.shotId, patch: { transitionIn: { kind: 'crossfade', frames: 12 }, title: 'B' } });
+    const after = await call(s, 'shots.update', {
+      shotId: b.shotId,
+      patch: { transitionIn: { kind: 'crossfade', frames: 12 }, title: 'B' },
+    });
     const shot = after.shots.find((x) => x.id === b.shotId)!;
     expect(shot.transitionIn).toEqual({ kind: 'crossfade', frames: 12 });
     expect(shot.title).toBe('B');
@@ -33,7 +36,12 @@ describe('shot transitions through the contract', () => {
     const s = services();
     await call(s, 'project.create', { dir: join(root, 'bad'), name: 'bad', fps: '24', resolution: '720p' });
     const a = await call(s, 'shots.add', { prompt: 'a', durationSec: 2 });
-    for (const transitionIn of [{ kind: 'wipe', frames: 4 }, { kind: 'crossfade', frames: -1 }, { kind: 'crossfade', frames: 601 }, { kind: 'crossfade', frames: 2.5 }]) {
+    for (const transitionIn of [
+      { kind: 'wipe', frames: 4 },
+      { kind: 'crossfade', frames: -1 },
+      { kind: 'crossfade', frames: 601 },
+      { kind: 'crossfade', frames: 2.5 },
+    ]) {
       const r = await dispatch(s.handlers, 'shots.update', { shotId: a.shotId, patch: { transitionIn } } as never);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('INVALID_INPUT');

@@ -23,7 +23,13 @@ afterAll(() => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const sizeOf = (f: string): number => { try { return statSync(f).size; } catch { return 0; } };
+const sizeOf = (f: string): number => {
+  try {
+    return statSync(f).size;
+  } catch {
+    return 0;
+  }
+};
 
 async function waitFor(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
@@ -44,7 +50,9 @@ function state(pid: number): string {
 describe('an ffmpeg whose parent was killed -9', () => {
   it('keeps running (measured), and killStaleFfmpeg finds it by pid + temp path and kills it', async () => {
     const parentScript = join(dir, 'parent.cjs');
-    writeFileSync(parentScript, `
+    writeFileSync(
+      parentScript,
+      `
       const { spawn } = require('child_process');
       const ff = spawn('ffmpeg', ['-hide_banner', '-nostdin', '-re', '-f', 'lavfi', '-i',
         'testsrc2=size=320x240:rate=25:duration=120', '-c:v', 'libx264', '-preset', 'ultrafast', '-flush_packets', '1',
@@ -52,9 +60,12 @@ describe('an ffmpeg whose parent was killed -9', () => {
       ff.stderr.on('data', () => {});
       process.stdout.write(String(ff.pid) + '\\n');
       setInterval(() => {}, 1000);
-    `);
+    `,
+    );
     const parent = spawn(process.execPath, [parentScript, tempOutput], { stdio: ['ignore', 'pipe', 'inherit'] });
-    orphanPid = await new Promise<number>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+    orphanPid = await new Promise<number>((resolve) =>
+      parent.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
+    );
     await waitFor(() => sizeOf(tempOutput) > 0, 'ffmpeg to start writing');
 
     const parentGone = new Promise((r) => parent.once('exit', r));

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rejectionOf } from '../../helpers/errors.js';
 import {
-  abortAllFfmpeg, ffmpegVersion, runFfmpeg, runFfprobe, runningFfmpegCount, setFfmpegLogger, type FfmpegLogEntry,
+  abortAllFfmpeg,
+  ffmpegVersion,
+  runFfmpeg,
+  runFfprobe,
+  runningFfmpegCount,
+  setFfmpegLogger,
+  type FfmpegLogEntry,
 } from '../../../electron/services/ffmpeg/runner.js';
 import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
@@ -20,13 +26,16 @@ const dir = tempDir();
 
 /** Live processes whose command line mentions `text` (Linux /proc). */
 function processesMentioning(text: string): number[] {
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text);
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** A test-pattern encode; `realtime` paces it with -re so it runs for `sec` seconds. */
@@ -34,14 +43,18 @@ function encode(name: string, sec: number, realtime: boolean): FfmpegInvocation 
   return {
     label: `test encode ${name}`,
     globalOptions: ['-hide_banner', '-nostdin', '-y'],
-    inputs: [{ options: [...(realtime ? ['-re'] : []), '-f', 'lavfi'], source: `testsrc2=size=160x120:rate=25:duration=${sec}` }],
+    inputs: [
+      {
+        options: [...(realtime ? ['-re'] : []), '-f', 'lavfi'],
+        source: `testsrc2=size=160x120:rate=25:duration=${sec}`,
+      },
+    ],
     filterComplex: null,
     outputOptions: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
     output: join(dir, `${name}.mp4`),
     durationSec: sec,
   };
 }
-
 
 describe('runFfmpeg', () => {
   it('runs an invocation, reports rising progress to ~1 and logs the command line', async () => {
@@ -66,8 +79,12 @@ describe('runFfmpeg', () => {
     let pid = 0;
     const run = runFfmpeg(encode('cancel', 60, true), {
       signal: ac.signal,
-      onSpawn: (p) => { pid = p; },
-      onProgress: (p) => { if (p > 0.01) ac.abort(); },
+      onSpawn: (p) => {
+        pid = p;
+      },
+      onProgress: (p) => {
+        if (p > 0.01) ac.abort();
+      },
     });
     const err = await rejectionOf(run);
     expect(err.code).toBe('CANCELED');
@@ -80,8 +97,13 @@ describe('runFfmpeg', () => {
     const pids: number[] = [];
     let started = 0;
     let allStarted: () => void = () => {};
-    const ready = new Promise<void>((r) => { allStarted = r; });
-    const onSpawn = (p: number): void => { pids.push(p); if (++started === 2) allStarted(); };
+    const ready = new Promise<void>((r) => {
+      allStarted = r;
+    });
+    const onSpawn = (p: number): void => {
+      pids.push(p);
+      if (++started === 2) allStarted();
+    };
     const runs = [runFfmpeg(encode('all-a', 60, true), { onSpawn }), runFfmpeg(encode('all-b', 60, true), { onSpawn })];
     await ready;
     expect(abortAllFfmpeg()).toBe(2);
@@ -92,13 +114,20 @@ describe('runFfmpeg', () => {
 
   it('a timeout kills ffmpeg and rejects MEDIA_TIMEOUT', async () => {
     let pid = 0;
-    const err = await rejectionOf(runFfmpeg(encode('timeout', 60, true), { timeoutMs: 700, onSpawn: (p) => { pid = p; } }));
+    const err = await rejectionOf(
+      runFfmpeg(encode('timeout', 60, true), {
+        timeoutMs: 700,
+        onSpawn: (p) => {
+          pid = p;
+        },
+      }),
+    );
     expect(err.code).toBe('MEDIA_TIMEOUT');
     expect(err.message).toContain('test encode timeout');
     expect(isProcessAlive(pid)).toBe(false);
   });
 
-  it('a failure carries the label, exit code and ffmpeg\'s own error lines', async () => {
+  it("a failure carries the label, exit code and ffmpeg's own error lines", async () => {
     const missing = join(dir, "no such 'clip' 100%.mp4");
     const inv: FfmpegInvocation = { ...encode('fail', 1, false), inputs: [{ options: [], source: missing }] };
     const err = await rejectionOf(runFfmpeg(inv));

@@ -25,7 +25,9 @@ function render(camera: CameraMove, width: number, height: number, fps: Fps, fra
   const output = join(dir, `${camera}-${width}x${height}-${frames}.mp4`);
   let done = renders.get(output);
   if (!done) {
-    done = runFfmpeg(buildAnimaticImageInvocation({ imagePath: IMAGE, camera, width, height, fps, frames, output })).then(() => output);
+    done = runFfmpeg(
+      buildAnimaticImageInvocation({ imagePath: IMAGE, camera, width, height, fps, frames, output }),
+    ).then(() => output);
     renders.set(output, done);
   }
   return done;
@@ -43,7 +45,14 @@ describe.each(formats)('camera moves at $width x $height, $rate', (f) => {
     const video = probe.streams.filter((s) => s.codec_type === 'video');
     expect(video).toHaveLength(1);
     expect(probe.streams.some((s) => s.codec_type === 'audio')).toBe(false);
-    expect(video[0]).toMatchObject({ codec_name: 'h264', width: f.width, height: f.height, pix_fmt: 'yuv420p', r_frame_rate: f.rate, avg_frame_rate: f.rate });
+    expect(video[0]).toMatchObject({
+      codec_name: 'h264',
+      width: f.width,
+      height: f.height,
+      pix_fmt: 'yuv420p',
+      r_frame_rate: f.rate,
+      avg_frame_rate: f.rate,
+    });
     expect(countVideoFrames(out)).toBe(f.frames);
     expect(decodeErrors(out)).toBe('');
   });
@@ -99,7 +108,14 @@ describe('the picture moves as named (1280x720)', () => {
     const win = { x: Math.max(0, -dx), y: Math.max(0, -dy), w: W - Math.abs(dx), h: H - Math.abs(dy) };
     const shifted = meanAbsDiff(b, a, { ...win, dx, dy });
     const unshifted = meanAbsDiff(b, a, win);
-    const opposite = meanAbsDiff(b, a, { x: Math.max(0, dx), y: Math.max(0, dy), w: W - Math.abs(dx), h: H - Math.abs(dy), dx: -dx, dy: -dy });
+    const opposite = meanAbsDiff(b, a, {
+      x: Math.max(0, dx),
+      y: Math.max(0, dy),
+      w: W - Math.abs(dx),
+      h: H - Math.abs(dy),
+      dx: -dx,
+      dy: -dy,
+    });
     expect(shifted).toBeLessThan(2);
     expect(unshifted).toBeGreaterThan(shifted * 3);
     expect(opposite).toBeGreaterThan(shifted * 3);
@@ -114,7 +130,17 @@ describe('odd inputs', () => {
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', IMAGE, '-vf', 'scale=361:481,setsar=2/1', src]);
     expect(ffprobeJson(src).streams[0]?.sample_aspect_ratio).toBe('2:1');
     const out = join(dir, 'anamorphic.mp4');
-    await runFfmpeg(buildAnimaticImageInvocation({ imagePath: src, camera: 'static', width: 1280, height: 720, fps: { num: 24, den: 1 }, frames: 12, output: out }));
+    await runFfmpeg(
+      buildAnimaticImageInvocation({
+        imagePath: src,
+        camera: 'static',
+        width: 1280,
+        height: 720,
+        fps: { num: 24, den: 1 },
+        frames: 12,
+        output: out,
+      }),
+    );
     const ref = await render('static', 1280, 720, { num: 24, den: 1 }, 12);
     expect(countVideoFrames(out)).toBe(12);
     expect(ffprobeJson(out).streams[0]).toMatchObject({ width: 1280, height: 720 });

@@ -32,7 +32,10 @@ describe('generation through the contract', () => {
     expect(est).toMatchObject({ jobs: 4, total: 2, currency: 'USD', overBudget: false, budgetCap: null });
     expect(await call(s, 'project.setBudget', { budgetCap: 1.5 })).toEqual({ budgetCap: 1.5 });
     expect(await call(s, 'generate.estimate', { variations: 2 })).toMatchObject({ overBudget: true, budgetCap: 1.5 });
-    await expect(call(s, 'generate.start', { variations: 2 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Nothing was sent/) });
+    await expect(call(s, 'generate.start', { variations: 2 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/Nothing was sent/),
+    });
     expect(await call(s, 'jobs.list', {})).toEqual([]);
 
     await call(s, 'project.setBudget', { budgetCap: 2 });
@@ -52,23 +55,34 @@ describe('generation through the contract', () => {
     expect(ledger.rows).toHaveLength(4);
     const snap = await call(s, 'project.current', {});
     expect(snap?.takes).toHaveLength(4);
-    await expect(call(s, 'jobs.cancel', { jobId: jobIds[0] as string })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(s, 'jobs.cancel', { jobId: jobIds[0] as string })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('settings.get and providers.list report hasKey only; providers.test reports a refused connection', async () => {
     const s = services();
     const view = await call(s, 'settings.get', {});
-    expect(view.providers.find((p) => p.id === 'comfyui')).toMatchObject({ hasKey: true, keySource: 'env', baseUrlFromEnv: true });
+    expect(view.providers.find((p) => p.id === 'comfyui')).toMatchObject({
+      hasKey: true,
+      keySource: 'env',
+      baseUrlFromEnv: true,
+    });
     expect(view.canStoreKeys).toBe(false);
     const list = await call(s, 'providers.list', {});
     expect(list.map((p) => p.id)).toEqual(expect.arrayContaining(['animatic', 'comfyui']));
-    expect(list.find((p) => p.id === 'animatic')?.capabilities).toMatchObject({ textToVideo: true, imageToVideo: true });
+    expect(list.find((p) => p.id === 'animatic')?.capabilities).toMatchObject({
+      textToVideo: true,
+      imageToVideo: true,
+    });
     const test = await call(s, 'providers.test', { provider: 'comfyui' });
     expect(test.ok).toBe(false);
     expect(test.message).toMatch(/127\.0\.0\.1:9/);
     const everything = JSON.stringify([view, list, test]);
     expect(everything).not.toContain(KEY);
     expect(readFileSync(join(root, 'config', 'settings.json'), 'utf8')).not.toContain(KEY);
-    await expect(call(s, 'settings.update', { providers: { comfyui: { apiKey: 'sk-another-one' } } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      call(s, 'settings.update', { providers: { comfyui: { apiKey: 'sk-another-one' } } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

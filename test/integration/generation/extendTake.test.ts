@@ -38,7 +38,12 @@ afterAll(async () => {
 });
 
 function project(name: string): ProjectStore {
-  const s = ProjectStore.create(join(root, name), { name, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
+  const s = ProjectStore.create(join(root, name), {
+    name,
+    aspect: '16:9',
+    resolution: '720p',
+    fps: { num: 8, den: 1 },
+  });
   stores.push(s);
   return s;
 }
@@ -53,7 +58,10 @@ function deps(store: ProjectStore): GenerationDeps {
   return {
     store,
     importFile: (path) => importFile(store, path, 'generated'),
-    getProvider: (id): ProviderAdapter => ({ ...getProvider(id), pollPolicy: { initialMs: 30, maxMs: 60, factor: 1.2 } }),
+    getProvider: (id): ProviderAdapter => ({
+      ...getProvider(id),
+      pollPolicy: { initialMs: 30, maxMs: 60, factor: 1.2 },
+    }),
     providerSettings: (id) => settings[id] ?? {},
     minCloudPollMs: 0,
   };
@@ -79,11 +87,13 @@ async function extendFlow(store: ProjectStore, provider: string, model: string) 
 }
 
 describe('extend a take with its own provider', () => {
-  it('Veo: the first output\'s Files API uri goes back as instances[0].video.uri, 8 s at 720p; the cut starts after the source', async () => {
+  it("Veo: the first output's Files API uri goes back as instances[0].video.uri, 8 s at 720p; the cut starts after the source", async () => {
     const store = project('veo');
     const { source, first, ext, second } = await extendFlow(store, 'veo', 'veo-3.1-generate-preview');
     const firstRef = takeOutputRef(first);
-    expect(firstRef).toMatch(/^https:\/\/generativelanguage\.googleapis\.com\/v1beta\/files\/f[a-z0-9]+:download\?alt=media$/);
+    expect(firstRef).toMatch(
+      /^https:\/\/generativelanguage\.googleapis\.com\/v1beta\/files\/f[a-z0-9]+:download\?alt=media$/,
+    );
     const creates = veo.requests.filter((r) => r.path.endsWith(':predictLongRunning'));
     expect(creates.at(-1)).toMatchObject({
       path: '/v1beta/models/veo-3.1-generate-preview:predictLongRunning',
@@ -94,16 +104,34 @@ describe('extend a take with its own provider', () => {
     });
     expect((creates.at(-1)?.body as { instances: Record<string, unknown>[] }).instances[0]).not.toHaveProperty('image');
     // The new shot sits right after its source, same provider and model, trimmed past the source.
-    expect(store.snapshot().shots.map((s) => s.id).indexOf(ext.id)).toBe(store.snapshot().shots.map((s) => s.id).indexOf(source.id) + 1);
+    expect(
+      store
+        .snapshot()
+        .shots.map((s) => s.id)
+        .indexOf(ext.id),
+    ).toBe(
+      store
+        .snapshot()
+        .shots.map((s) => s.id)
+        .indexOf(source.id) + 1,
+    );
     const sourceSec = store.getAsset(first.assetId).info.durationSec;
-    expect(ext).toMatchObject({ provider: 'veo', model: 'veo-3.1-generate-preview', extendsTakeId: first.id, trimInFrames: floorFrames(sourceSec, { num: 8, den: 1 }), selectedTakeId: second.id });
+    expect(ext).toMatchObject({
+      provider: 'veo',
+      model: 'veo-3.1-generate-preview',
+      extendsTakeId: first.id,
+      trimInFrames: floorFrames(sourceSec, { num: 8, den: 1 }),
+      selectedTakeId: second.id,
+    });
     expect(ext.trimInFrames).toBeGreaterThan(0);
-    expect(second.request).toMatchObject({ extend: { takeId: first.id, provider: 'veo', ref: firstRef, durationSec: sourceSec } });
+    expect(second.request).toMatchObject({
+      extend: { takeId: first.id, provider: 'veo', ref: firstRef, durationSec: sourceSec },
+    });
     expect(takeOutputRef(second)).not.toBe(firstRef);
     expect(takeOutputRef(second)).toMatch(/\/files\/f[a-z0-9]+:download/);
   });
 
-  it('Kling: a V1 take\'s video id (not its task id) is POSTed to /v1/videos/video-extend and the task polled there', async () => {
+  it("Kling: a V1 take's video id (not its task id) is POSTed to /v1/videos/video-extend and the task polled there", async () => {
     const store = project('kling');
     const before = kling.requests.length;
     const { first, ext, second } = await extendFlow(store, 'kling', 'kling-v1');
@@ -112,11 +140,22 @@ describe('extend a take with its own provider', () => {
     const mine = kling.requests.slice(before);
     const extendCreate = mine.filter((r) => r.method === 'POST' && r.path === '/v1/videos/video-extend');
     expect(extendCreate).toHaveLength(1);
-    expect(extendCreate[0]?.body).toEqual({ video_id: firstRef, prompt: 'the horse jumps the fence', external_task_id: second.jobId });
+    expect(extendCreate[0]?.body).toEqual({
+      video_id: firstRef,
+      prompt: 'the horse jumps the fence',
+      external_task_id: second.jobId,
+    });
     expect(mine.some((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/video-extend/'))).toBe(true);
-    expect(ext).toMatchObject({ provider: 'kling', model: 'kling-v1', extendsTakeId: first.id, selectedTakeId: second.id });
+    expect(ext).toMatchObject({
+      provider: 'kling',
+      model: 'kling-v1',
+      extendsTakeId: first.id,
+      selectedTakeId: second.id,
+    });
     expect(ext.trimInFrames).toBe(floorFrames(store.getAsset(first.assetId).info.durationSec, { num: 8, den: 1 }));
-    expect(second.request).toMatchObject({ extend: { takeId: first.id, provider: 'kling', model: 'kling-v1', ref: firstRef } });
+    expect(second.request).toMatchObject({
+      extend: { takeId: first.id, provider: 'kling', model: 'kling-v1', ref: firstRef },
+    });
     expect(takeOutputRef(second)).toMatch(/^v-\d+$/);
   });
 
@@ -124,14 +163,24 @@ describe('extend a take with its own provider', () => {
     const store = project('luma');
     const before = luma.requests.length;
     const { first, ext, second } = await extendFlow(store, 'luma', 'ray-2');
-    const creates = luma.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/generations/video'));
+    const creates = luma.requests
+      .slice(before)
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/generations/video'));
     expect(creates).toHaveLength(2);
     expect(creates[0]?.body).not.toHaveProperty('keyframes');
     expect(creates[1]?.body).toEqual({
-      model: 'ray-2', prompt: 'the horse jumps the fence', aspect_ratio: '16:9', resolution: '720p', duration: '5s',
+      model: 'ray-2',
+      prompt: 'the horse jumps the fence',
+      aspect_ratio: '16:9',
+      resolution: '720p',
+      duration: '5s',
       keyframes: { frame0: { type: 'generation', id: takeOutputRef(first) } },
     });
-    expect(takeOutputRef(first)).toBe(first.id === second.id ? null : store.listProvenance({ subjectType: 'take', subjectId: first.id })[0]?.details.outputRef);
+    expect(takeOutputRef(first)).toBe(
+      first.id === second.id
+        ? null
+        : store.listProvenance({ subjectType: 'take', subjectId: first.id })[0]?.details.outputRef,
+    );
     expect(takeOutputRef(first)).toMatch(/^[0-9a-f-]{36}$/);
     expect(ext).toMatchObject({ provider: 'luma', extendsTakeId: first.id, selectedTakeId: second.id });
     expect(takeOutputRef(second)).not.toBe(takeOutputRef(first));
@@ -141,16 +190,25 @@ describe('extend a take with its own provider', () => {
 describe('impossible extensions are refused before anything is written or sent', () => {
   it('a Veo take extended with Kling: INVALID_INPUT naming the shot; no job row, no request', async () => {
     const store = project('cross');
-    const source = store.shots.add({ prompt: 'a horse', durationFrames: 40, provider: 'veo', model: 'veo-3.1-fast-generate-preview' });
+    const source = store.shots.add({
+      prompt: 'a horse',
+      durationFrames: 40,
+      provider: 'veo',
+      model: 'veo-3.1-fast-generate-preview',
+    });
     const first = await generateOne(store, source.id);
     const ext = store.shots.add(extensionShot(store, first.id));
     const klingBefore = kling.requests.length;
     const veoCreates = veo.creates;
     const err = await rejectionOf(generateShots(deps(store), { shotIds: [ext.id], providerId: 'kling' }));
     expect(err).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(extenderLabels()).toEqual(expect.arrayContaining(['Google Veo (Gemini API)', 'Kling AI', 'Luma Dream Machine']));
-    expect(err.message).toBe('Shot 2 extends a Google Veo (Gemini API) take, so only Google Veo (Gemini API) can continue it (asked: Kling AI); '
-      + `only ${extenderLabels().join(', ')} can extend their own clips.`);
+    expect(extenderLabels()).toEqual(
+      expect.arrayContaining(['Google Veo (Gemini API)', 'Kling AI', 'Luma Dream Machine']),
+    );
+    expect(err.message).toBe(
+      'Shot 2 extends a Google Veo (Gemini API) take, so only Google Veo (Gemini API) can continue it (asked: Kling AI); ' +
+        `only ${extenderLabels().join(', ')} can extend their own clips.`,
+    );
     expect(store.listJobs({ shotId: ext.id })).toEqual([]);
     expect(kling.requests.length).toBe(klingBefore);
     expect(veo.creates).toBe(veoCreates);
@@ -161,14 +219,18 @@ describe('impossible extensions are refused before anything is written or sent',
     const shot = store.shots.add({ prompt: 'title card', durationFrames: 8 });
     const take = await generateOne(store, shot.id, 'animatic');
     const revision = store.historyState().revision;
-    expect(() => extensionShot(store, take.id)).toThrow(`of shot 1 was made by Animatic (offline), which cannot extend clips; only ${extenderLabels().join(', ')} can extend their own clips.`);
+    expect(() => extensionShot(store, take.id)).toThrow(
+      `of shot 1 was made by Animatic (offline), which cannot extend clips; only ${extenderLabels().join(', ')} can extend their own clips.`,
+    );
     expect(store.historyState().revision).toBe(revision);
     // Marked by hand (undoable edit): the plan refuses it for the animatic, naming the shot.
     const marked = store.shots.add({ prompt: 'more', durationFrames: 8 });
     store.shots.update(marked.id, { extendsTakeId: take.id });
     expect(store.getShot(marked.id).extendsTakeId).toBe(take.id);
     const err = await rejectionOf(generateShots(deps(store), { shotIds: [marked.id], providerId: 'animatic' }));
-    expect(err.message).toMatch(/^Shot 2 extends an Animatic \(offline\) take, but that model cannot extend clips; only /);
+    expect(err.message).toMatch(
+      /^Shot 2 extends an Animatic \(offline\) take, but that model cannot extend clips; only /,
+    );
     expect(store.listJobs({ shotId: marked.id })).toEqual([]);
     store.undo();
     expect(store.getShot(marked.id).extendsTakeId ?? null).toBeNull();

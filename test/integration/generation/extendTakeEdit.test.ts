@@ -13,7 +13,7 @@ import type { Take } from '../../../shared/model/entities.js';
 import { floorFrames } from '../../../shared/model/time.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { CLI, ensureBuilt} from '../../helpers/cli.js';
+import { CLI, ensureBuilt } from '../../helpers/cli.js';
 import { call, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { realMedia } from '../../helpers/realMedia.js';
@@ -24,15 +24,29 @@ const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 beforeAll(() => ensureBuilt());
 
 /** A project with shots A, B (B has a Luma take with its generation id), C; closed again. */
-async function projectWithLumaTake(name: string, ref: string | null): Promise<{ dir: string; shotIds: string[]; take: Take; sourceSec: number }> {
+async function projectWithLumaTake(
+  name: string,
+  ref: string | null,
+): Promise<{ dir: string; shotIds: string[]; take: Take; sourceSec: number }> {
   const dir = join(root, name);
   const store = ProjectStore.create(dir, { name, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
   try {
-    const shotIds = ['A', 'B', 'C'].map((p) => store.shots.add({ prompt: `shot ${p}`, durationFrames: 40, provider: 'luma', model: 'ray-2' }).id);
+    const shotIds = ['A', 'B', 'C'].map(
+      (p) => store.shots.add({ prompt: `shot ${p}`, durationFrames: 40, provider: 'luma', model: 'ray-2' }).id,
+    );
     const asset = await importFile(store, CLIP, 'generated');
     const take: Take = {
-      id: randomUUID(), shotId: shotIds[1]!, assetId: asset.id, jobId: null, provider: 'luma', model: 'ray-2',
-      request: { prompt: 'shot B', ...(ref ? { providerOutput: { ref } } : {}) }, seed: null, cost: 0, rating: null, createdAt: new Date().toISOString(),
+      id: randomUUID(),
+      shotId: shotIds[1]!,
+      assetId: asset.id,
+      jobId: null,
+      provider: 'luma',
+      model: 'ray-2',
+      request: { prompt: 'shot B', ...(ref ? { providerOutput: { ref } } : {}) },
+      seed: null,
+      cost: 0,
+      rating: null,
+      createdAt: new Date().toISOString(),
     };
     store.addTake(take, { selectIfNone: true });
     return { dir, shotIds, take, sourceSec: asset.info.durationSec };
@@ -43,14 +57,22 @@ async function projectWithLumaTake(name: string, ref: string | null): Promise<{ 
 
 describe('shots.extendTake', () => {
   it('inserts the extension after the source shot with provider, model, prompt, extends and trim, as one undo step', async () => {
-    const { dir, shotIds, take, sourceSec } = await projectWithLumaTake('facade', 'c0ffee00-0000-4000-8000-000000000001');
+    const { dir, shotIds, take, sourceSec } = await projectWithLumaTake(
+      'facade',
+      'c0ffee00-0000-4000-8000-000000000001',
+    );
     const s = services();
     const opened = await call(s, 'project.open', { dir });
     const { shotId, snapshot } = await call(s, 'shots.extendTake', { takeId: take.id });
     expect(snapshot.shots.map((x) => x.id)).toEqual([shotIds[0], shotIds[1], shotId, shotIds[2]]);
     expect(snapshot.shots[2]).toMatchObject({
-      prompt: 'shot B', provider: 'luma', model: 'ray-2', extendsTakeId: take.id, durationFrames: 40,
-      trimInFrames: floorFrames(sourceSec, { num: 8, den: 1 }), selectedTakeId: null,
+      prompt: 'shot B',
+      provider: 'luma',
+      model: 'ray-2',
+      extendsTakeId: take.id,
+      durationFrames: 40,
+      trimInFrames: floorFrames(sourceSec, { num: 8, den: 1 }),
+      selectedTakeId: null,
     });
     expect(snapshot.history.revision).toBe(opened.history.revision + 1);
     const undone = await call(s, 'history.undo', {});
@@ -63,7 +85,7 @@ describe('shots.extendTake', () => {
     expect(second.snapshot.shots.find((x) => x.id === second.shotId)?.prompt).toBe('the kitten leaps');
   });
 
-  it('refuses a take without the provider\'s clip handle, and changes nothing', async () => {
+  it("refuses a take without the provider's clip handle, and changes nothing", async () => {
     const { dir, take } = await projectWithLumaTake('no handle', null);
     const s = services();
     const opened = await call(s, 'project.open', { dir });
@@ -76,9 +98,14 @@ describe('shots.extendTake', () => {
 });
 
 describe('storyboard add-shot --extend', () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, STORYBOARD_CONFIG_DIR: join(root, 'config') } });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, STORYBOARD_CONFIG_DIR: join(root, 'config') },
+    });
 
-  it('prints the new shot id, placed after the take\'s shot with the given prompt', async () => {
+  it("prints the new shot id, placed after the take's shot with the given prompt", async () => {
     const { dir, shotIds, take } = await projectWithLumaTake('cli', 'c0ffee00-0000-4000-8000-000000000002');
     const r = cli(['add-shot', dir, '--extend', take.id, '--prompt', '镜头 "继续" 100%']);
     expect(r.stderr).toBe('');
@@ -97,7 +124,9 @@ describe('storyboard add-shot --extend', () => {
     const { dir } = await projectWithLumaTake('cli bad', 'c0ffee00-0000-4000-8000-000000000003');
     const mixed = cli(['add-shot', dir, '--extend', randomUUID(), '--video', CLIP]);
     expect(mixed.status).toBe(2);
-    expect(mixed.stderr).toContain('--extend takes only --prompt (the new shot continues the take\'s clip), not --video');
+    expect(mixed.stderr).toContain(
+      "--extend takes only --prompt (the new shot continues the take's clip), not --video",
+    );
     const unknown = randomUUID();
     const missing = cli(['add-shot', dir, '--extend', unknown]);
     expect(missing.status).not.toBe(0);

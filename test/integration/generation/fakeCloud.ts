@@ -13,13 +13,29 @@ export interface FakeCloud extends ProviderAdapter {
   fetches: string[];
 }
 
-export function fakeCloud(store: FakeStore, opts: { clip: string; submitError?: Error; lost?: boolean; imageOnly?: boolean; cost?: number }): FakeCloud {
+export function fakeCloud(
+  store: FakeStore,
+  opts: { clip: string; submitError?: Error; lost?: boolean; imageOnly?: boolean; cost?: number },
+): FakeCloud {
   let next = 1;
   const p: FakeCloud = {
-    id: 'cloud', label: 'Fake Cloud', offline: false, submits: 0, polls: [], fetches: [],
+    id: 'cloud',
+    label: 'Fake Cloud',
+    offline: false,
+    submits: 0,
+    polls: [],
+    fetches: [],
     capabilities: {
-      textToVideo: !opts.imageOnly, imageToVideo: true, lastFrame: false, referenceImagesMax: 0, extend: false, audio: false,
-      durations: { kind: 'range', min: 1, max: 10 }, aspects: 'any', resolutions: 'any', models: [],
+      textToVideo: !opts.imageOnly,
+      imageToVideo: true,
+      lastFrame: false,
+      referenceImagesMax: 0,
+      extend: false,
+      audio: false,
+      durations: { kind: 'range', min: 1, max: 10 },
+      aspects: 'any',
+      resolutions: 'any',
+      models: [],
     },
     pollPolicy: { initialMs: 5, maxMs: 10, factor: 1 },
     estimateCost: () => opts.cost ?? 0.5,
@@ -35,7 +51,9 @@ export function fakeCloud(store: FakeStore, opts: { clip: string; submitError?: 
       // The task id was stored as the answer arrived, before the first poll.
       expect([...store.jobs.values()].some((j) => j.taskId === taskId)).toBe(true);
       if (opts.lost) return { state: 'failed', taskLost: true, error: 'Task not found at the provider.' };
-      return p.polls.filter((t) => t === taskId).length < 2 ? { state: 'running', progress: 0.5 } : { state: 'succeeded' };
+      return p.polls.filter((t) => t === taskId).length < 2
+        ? { state: 'running', progress: 0.5 }
+        : { state: 'succeeded' };
     },
     async fetchResult(taskId, dest) {
       p.fetches.push(taskId);

@@ -17,11 +17,20 @@ export class FakeStore implements GenerationStore {
   takes: Take[] = [];
   jobs = new Map<string, Job>();
   assets = new Map<string, Asset>();
-  provenance: { actor: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> }[] = [];
+  provenance: {
+    actor: string;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    details: Record<string, unknown>;
+  }[] = [];
   /** Every state each job went through, in order. */
   history = new Map<string, JobState[]>();
 
-  constructor(readonly dir: string, private readonly proj: Project) {
+  constructor(
+    readonly dir: string,
+    private readonly proj: Project,
+  ) {
     mkdirSync(join(dir, 'media'), { recursive: true });
   }
 
@@ -65,14 +74,17 @@ export class FakeStore implements GenerationStore {
     return j;
   }
   listJobs(filter: { states?: readonly JobState[]; shotId?: string } = {}): Job[] {
-    return [...this.jobs.values()].filter((j) => (!filter.states || filter.states.includes(j.state)) && (!filter.shotId || j.shotId === filter.shotId));
+    return [...this.jobs.values()].filter(
+      (j) => (!filter.states || filter.states.includes(j.state)) && (!filter.shotId || j.shotId === filter.shotId),
+    );
   }
   addTake(take: Take, opts: { selectIfNone: boolean }): Take {
     const t = TakeSchema.parse(take);
     this.getAsset(t.assetId);
     const shot = this.getShot(t.shotId);
     this.takes.push(t);
-    if (opts.selectIfNone && shot.selectedTakeId === null) this.shots = this.shots.map((s) => (s.id === shot.id ? { ...s, selectedTakeId: t.id } : s));
+    if (opts.selectIfNone && shot.selectedTakeId === null)
+      this.shots = this.shots.map((s) => (s.id === shot.id ? { ...s, selectedTakeId: t.id } : s));
     return t;
   }
   addProvenance(entry: FakeStore['provenance'][number]): void {
@@ -90,12 +102,30 @@ export class FakeStore implements GenerationStore {
     if (!v) throw new AppError('MEDIA_UNSUPPORTED', `"${src}" has no video stream.`);
     const [num, den] = (v.r_frame_rate ?? '0/1').split('/').map(Number);
     const asset = AssetSchema.parse({
-      id, path: rel, originalName: src.split('/').at(-1), bytes: statSync(src).size, origin, createdAt: new Date().toISOString(),
+      id,
+      path: rel,
+      originalName: src.split('/').at(-1),
+      bytes: statSync(src).size,
+      origin,
+      createdAt: new Date().toISOString(),
       info: {
-        kind: v.codec_name === 'png' ? 'image' : 'video', container: probe.format.format_name, width: v.width, height: v.height,
-        displayWidth: v.width, displayHeight: v.height, durationSec: Number(probe.format.duration ?? 0),
-        fps: num && den ? { num, den } : null, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: v.codec_name,
-        pixelFormat: v.pix_fmt ?? null, hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+        kind: v.codec_name === 'png' ? 'image' : 'video',
+        container: probe.format.format_name,
+        width: v.width,
+        height: v.height,
+        displayWidth: v.width,
+        displayHeight: v.height,
+        durationSec: Number(probe.format.duration ?? 0),
+        fps: num && den ? { num, den } : null,
+        vfr: false,
+        rotation: 0,
+        sar: { num: 1, den: 1 },
+        videoCodec: v.codec_name,
+        pixelFormat: v.pix_fmt ?? null,
+        hasAudio: false,
+        audioCodec: null,
+        audioChannels: 0,
+        audioSampleRate: 0,
       },
     });
     this.assets.set(id, asset);
@@ -104,10 +134,27 @@ export class FakeStore implements GenerationStore {
 
   addShot(over: Partial<Shot> & { id: string }): Shot {
     const shot = ShotSchema.parse({
-      sceneId: null, position: this.shots.length, title: '', prompt: '', negativePrompt: '', firstFrameAssetId: null,
-      lastFrameAssetId: null, camera: 'static', shotSize: null, durationFrames: 12, provider: null, model: null, elementIds: [],
-      dialogue: '', seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 },
-      notes: '', ...over,
+      sceneId: null,
+      position: this.shots.length,
+      title: '',
+      prompt: '',
+      negativePrompt: '',
+      firstFrameAssetId: null,
+      lastFrameAssetId: null,
+      camera: 'static',
+      shotSize: null,
+      durationFrames: 12,
+      provider: null,
+      model: null,
+      elementIds: [],
+      dialogue: '',
+      seed: null,
+      selectedTakeId: null,
+      trimInFrames: 0,
+      trimOutFrames: null,
+      transitionIn: { kind: 'cut', frames: 0 },
+      notes: '',
+      ...over,
     });
     this.shots.push(shot);
     return shot;
@@ -116,7 +163,19 @@ export class FakeStore implements GenerationStore {
 
 export function project(over: Partial<Project> = {}): Project {
   return {
-    id: 'p1', name: 'Test', aspect: '16:9', width: 320, height: 180, fps: { num: 24, den: 1 }, stylePrompt: '', styleRefAssetIds: [],
-    defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: new Date().toISOString(), ...over,
+    id: 'p1',
+    name: 'Test',
+    aspect: '16:9',
+    width: 320,
+    height: 180,
+    fps: { num: 24, den: 1 },
+    stylePrompt: '',
+    styleRefAssetIds: [],
+    defaultProvider: 'animatic',
+    defaultModel: null,
+    language: 'en',
+    budgetCap: null,
+    createdAt: new Date().toISOString(),
+    ...over,
   };
 }

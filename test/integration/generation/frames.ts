@@ -9,15 +9,36 @@ export interface GrayFrame {
 
 /** Frame `index` (0-based, in decode order) of a video or image, as gray bytes. */
 export function grabGray(file: string, index: number, width: number, height: number): GrayFrame {
-  const data = execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', [
-    '-v', 'error', '-i', file, '-vf', `select=eq(n\\,${index})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', '-',
-  ], { maxBuffer: 64 * 1024 * 1024 });
-  if (data.length !== width * height) throw new Error(`Expected ${width * height} bytes for frame ${index} of ${file}, got ${data.length}`);
+  const data = execFileSync(
+    process.env.FFMPEG_PATH ?? 'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-vf',
+      `select=eq(n\\,${index})`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      '-',
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (data.length !== width * height)
+    throw new Error(`Expected ${width * height} bytes for frame ${index} of ${file}, got ${data.length}`);
   return { width, height, data };
 }
 
 /** Mean absolute difference of two same-size frames over a window, with b shifted by (dx, dy). */
-export function meanAbsDiff(a: GrayFrame, b: GrayFrame, win?: { x: number; y: number; w: number; h: number; dx?: number; dy?: number }): number {
+export function meanAbsDiff(
+  a: GrayFrame,
+  b: GrayFrame,
+  win?: { x: number; y: number; w: number; h: number; dx?: number; dy?: number },
+): number {
   const w = win ?? { x: 0, y: 0, w: a.width, h: a.height };
   const dx = w.dx ?? 0;
   const dy = w.dy ?? 0;

@@ -62,29 +62,62 @@ describe('generateShots with the animatic', () => {
   it('renders every shot without a take, creates and selects takes, then has nothing left to do', async () => {
     const { store, deps, animatic } = setup();
     const frame = await store.importFile(FIRST_FRAME, 'imported');
-    store.addShot({ id: 'a', prompt: 'camp at dusk', firstFrameAssetId: frame.id, camera: 'push_in', durationFrames: 20 });
-    store.addShot({ id: 'b', prompt: '一个穿红色外套的女孩在雨夜的东京街头奔跑，霓虹灯倒映在积水中。', durationFrames: 13 });
+    store.addShot({
+      id: 'a',
+      prompt: 'camp at dusk',
+      firstFrameAssetId: frame.id,
+      camera: 'push_in',
+      durationFrames: 20,
+    });
+    store.addShot({
+      id: 'b',
+      prompt: '一个穿红色外套的女孩在雨夜的东京街头奔跑，霓虹灯倒映在积水中。',
+      durationFrames: 13,
+    });
     const events: JobProgress[] = [];
     let queued: string[] = [];
     const { jobIds } = await generateShots(deps, {
-      onQueued: (ids) => { queued = ids; expect(events).toHaveLength(0); },
+      onQueued: (ids) => {
+        queued = ids;
+        expect(events).toHaveLength(0);
+      },
       onProgress: (p) => events.push(p),
     });
     expect(jobIds).toHaveLength(2);
     expect(queued).toEqual(jobIds);
     for (const [i, id] of jobIds.entries()) {
       const j = job(store, id);
-      expect(store.history.get(id)).toEqual(['queued', 'submitting', 'submitted', 'running', 'downloading', 'succeeded']);
+      expect(store.history.get(id)).toEqual([
+        'queued',
+        'submitting',
+        'submitted',
+        'running',
+        'downloading',
+        'succeeded',
+      ]);
       expect(j).toMatchObject({ state: 'succeeded', provider: 'animatic', progress: 1, error: null, costActual: 0 });
       const take = store.takes.find((t) => t.id === j.takeId);
-      expect(take).toMatchObject({ shotId: ['a', 'b'][i], assetId: j.resultAssetId, jobId: id, provider: 'animatic', cost: 0 });
+      expect(take).toMatchObject({
+        shotId: ['a', 'b'][i],
+        assetId: j.resultAssetId,
+        jobId: id,
+        provider: 'animatic',
+        cost: 0,
+      });
       expect(take?.request).toEqual(j.request);
       expect(store.getShot(['a', 'b'][i] as string).selectedTakeId).toBe(take?.id);
       const file = store.absPath(store.getAsset(j.resultAssetId as string).path);
       expect(countVideoFrames(file)).toBe([20, 13][i]);
       expect(ffprobeJson(file).streams[0]).toMatchObject({ width: 320, height: 180, r_frame_rate: '24/1' });
       expect(decodeErrors(file)).toBe('');
-      expect(store.provenance).toContainEqual(expect.objectContaining({ actor: 'provider:animatic', action: 'generate', subjectType: 'take', subjectId: take?.id }));
+      expect(store.provenance).toContainEqual(
+        expect.objectContaining({
+          actor: 'provider:animatic',
+          action: 'generate',
+          subjectType: 'take',
+          subjectId: take?.id,
+        }),
+      );
     }
     expect(events.filter((e) => e.state === 'succeeded').map((e) => e.jobId)).toEqual(jobIds);
     expect(animatic.submits).toBe(2);
@@ -112,7 +145,9 @@ describe('generateShots with the animatic', () => {
     const { jobIds } = await generateShots(deps);
     const [bad, ok] = jobIds.map((id) => job(store, id));
     expect(bad).toMatchObject({ state: 'failed', takeId: null });
-    expect(bad?.error).toMatch(/^The animatic render of shot 1 failed: ffmpeg \(animatic shot 1\) exited with code 1\. Invalid PNG signature/);
+    expect(bad?.error).toMatch(
+      /^The animatic render of shot 1 failed: ffmpeg \(animatic shot 1\) exited with code 1\. Invalid PNG signature/,
+    );
     expect(bad?.error).not.toContain('\n');
     expect(ok).toMatchObject({ state: 'succeeded' });
     expect(store.takes.map((t) => t.shotId)).toEqual(['ok']);
@@ -125,14 +160,19 @@ describe('generateShots with the animatic', () => {
     store.assets.set('c'.repeat(64), { ...frame, id: 'c'.repeat(64), path: 'media/gone 100%.png' });
     store.addShot({ id: 'gone', firstFrameAssetId: 'c'.repeat(64) });
     const { jobIds } = await generateShots(deps);
-    expect(job(store, jobIds[0] as string).error).toBe(`The animatic render of shot 1 failed: The first frame of shot 1 is missing or unreadable: ${join(dir, 'media', 'gone 100%.png')}`);
+    expect(job(store, jobIds[0] as string).error).toBe(
+      `The animatic render of shot 1 failed: The first frame of shot 1 is missing or unreadable: ${join(dir, 'media', 'gone 100%.png')}`,
+    );
   });
 
   it('unknown provider or shot: a clear error and no job written', async () => {
     const { store, deps } = setup();
     store.addShot({ id: 'a', prompt: 'x' });
     const real = { ...deps, getProvider: undefined };
-    await expect(generateShots(real, { providerId: 'sora' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Unknown provider "sora"\. Available: animatic\b/) });
+    await expect(generateShots(real, { providerId: 'sora' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^Unknown provider "sora"\. Available: animatic\b/),
+    });
     await expect(generateShots(deps, { shotIds: ['nope'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(store.jobs.size).toBe(0);
   });
@@ -144,7 +184,9 @@ describe('generateShots with the animatic', () => {
     const controller = new AbortController();
     const { jobIds } = await generateShots(deps, {
       signal: controller.signal,
-      onProgress: (p) => { if (p.state === 'running') controller.abort(); },
+      onProgress: (p) => {
+        if (p.state === 'running') controller.abort();
+      },
     });
     expect(jobIds.map((id) => job(store, id).state)).toEqual(['canceled', 'canceled']);
     expect(store.takes).toEqual([]);
@@ -191,7 +233,10 @@ describe('money safety with a paid provider', () => {
     const frame = await store.importFile(FIRST_FRAME, 'imported');
     store.addShot({ id: 'i1', firstFrameAssetId: frame.id, provider: 'cloud' });
     store.addShot({ id: 'i2', firstFrameAssetId: frame.id, provider: 'cloud' });
-    await expect(generateShots(deps, { shotIds: ['i1', 'i2'] })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/budget cap/) });
+    await expect(generateShots(deps, { shotIds: ['i1', 'i2'] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/budget cap/),
+    });
     expect(cloud.submits).toBe(0);
     expect(store.jobs.size).toBe(1);
   });
@@ -202,12 +247,39 @@ describe('resumeJobs after a crash', () => {
     const now = new Date().toISOString();
     const shot = store.getShot(over.shotId as string);
     const request = {
-      shotId: shot.id, shotNumber: store.shots.indexOf(shot) + 1, title: '', prompt: shot.prompt, stylePrompt: '', negativePrompt: '',
-      firstFrame: null, lastFrame: null, camera: 'static', durationSec: 0.5, width: 320, height: 180, fps: { num: 24, den: 1 }, seed: null, model: null,
+      shotId: shot.id,
+      shotNumber: store.shots.indexOf(shot) + 1,
+      title: '',
+      prompt: shot.prompt,
+      stylePrompt: '',
+      negativePrompt: '',
+      firstFrame: null,
+      lastFrame: null,
+      camera: 'static',
+      durationSec: 0.5,
+      width: 320,
+      height: 180,
+      fps: { num: 24, den: 1 },
+      seed: null,
+      model: null,
     };
     return store.createJob({
-      id: `job-${shot.id}`, shotId: shot.id, provider: 'animatic', model: null, state: 'queued', request, taskId: null, progress: 0,
-      error: null, costEstimate: 0, costActual: null, resultAssetId: null, takeId: null, createdAt: now, updatedAt: now, ...over,
+      id: `job-${shot.id}`,
+      shotId: shot.id,
+      provider: 'animatic',
+      model: null,
+      state: 'queued',
+      request,
+      taskId: null,
+      progress: 0,
+      error: null,
+      costEstimate: 0,
+      costActual: null,
+      resultAssetId: null,
+      takeId: null,
+      createdAt: now,
+      updatedAt: now,
+      ...over,
     });
   }
 
@@ -240,7 +312,14 @@ describe('resumeJobs after a crash', () => {
     // The lost animatic render was done again (one new create), the queued one once.
     expect(job(store, 'job-s2')).toMatchObject({ state: 'succeeded' });
     expect(job(store, 'job-s2').taskId).not.toBe('animatic-from-before-the-crash');
-    expect(store.history.get('job-s2')).toEqual(['running', 'submitting', 'submitted', 'running', 'downloading', 'succeeded']);
+    expect(store.history.get('job-s2')).toEqual([
+      'running',
+      'submitting',
+      'submitted',
+      'running',
+      'downloading',
+      'succeeded',
+    ]);
     expect(job(store, 'job-s5')).toMatchObject({ state: 'succeeded' });
     expect(animatic.submits).toBe(2);
     expect(existsSync(stale)).toBe(false);

@@ -40,43 +40,81 @@ describe('Kling keys from two variables', () => {
     const env = { STORYBOARD_KLING_ACCESS_KEY: 'ak-live-1234', STORYBOARD_KLING_SECRET_KEY: 'sk-live-5678' };
     const settings = new SettingsService({ configDir: join(root, 'kling both'), env, providers: catalog });
     const view = await settings.view();
-    expect(view.providers.find((p) => p.id === 'kling')).toMatchObject({ hasKey: true, keySource: 'env', enabled: true });
-    expect(view.providers.find((p) => p.id === 'runway')).toMatchObject({ hasKey: false, keySource: null, enabled: false });
+    expect(view.providers.find((p) => p.id === 'kling')).toMatchObject({
+      hasKey: true,
+      keySource: 'env',
+      enabled: true,
+    });
+    expect(view.providers.find((p) => p.id === 'runway')).toMatchObject({
+      hasKey: false,
+      keySource: null,
+      enabled: false,
+    });
     expect(JSON.stringify(view)).not.toMatch(/ak-live|sk-live/);
     const handed = (await settings.providerSettings(['kling']))('kling');
     expect(klingKeys(handed, {})).toEqual({ accessKey: 'ak-live-1234', secretKey: 'sk-live-5678' });
     // A provider that quotes only the secret back is still redacted.
     expect(await settings.knownKeys()).toEqual(expect.arrayContaining(['sk-live-5678', 'ak-live-1234']));
     const err = await rejectionOf(settings.update({ providers: { kling: { apiKey: 'x:y' } } }));
-    expect(err.message).toBe('API keys cannot be saved here; set STORYBOARD_KLING_API_KEY ("accessKey:secretKey"), ' +
-      'or STORYBOARD_KLING_ACCESS_KEY and STORYBOARD_KLING_SECRET_KEY in the environment instead.');
+    expect(err.message).toBe(
+      'API keys cannot be saved here; set STORYBOARD_KLING_API_KEY ("accessKey:secretKey"), ' +
+        'or STORYBOARD_KLING_ACCESS_KEY and STORYBOARD_KLING_SECRET_KEY in the environment instead.',
+    );
   });
 
   it('one of the two variables is no key', async () => {
-    const settings = new SettingsService({ configDir: join(root, 'kling one'), env: { STORYBOARD_KLING_ACCESS_KEY: 'ak-only' }, providers: catalog });
-    expect((await settings.view()).providers.find((p) => p.id === 'kling')).toMatchObject({ hasKey: false, keySource: null, enabled: false });
+    const settings = new SettingsService({
+      configDir: join(root, 'kling one'),
+      env: { STORYBOARD_KLING_ACCESS_KEY: 'ak-only' },
+      providers: catalog,
+    });
+    expect((await settings.view()).providers.find((p) => p.id === 'kling')).toMatchObject({
+      hasKey: false,
+      keySource: null,
+      enabled: false,
+    });
     expect((await settings.providerSettings(['kling']))('kling')).toEqual({});
   });
 
   it('a key saved in the app turns an untoggled cloud provider on, as an env key does', async () => {
     const saved = new Map<string, string>([['runway', 'key_saved_0001']]);
     const settings = new SettingsService({
-      configDir: join(root, 'saved key'), env: {}, providers: catalog,
-      secrets: { get: async (id) => saved.get(id) ?? null, set: async (id, k) => void saved.set(id, k), delete: async (id) => void saved.delete(id) },
+      configDir: join(root, 'saved key'),
+      env: {},
+      providers: catalog,
+      secrets: {
+        get: async (id) => saved.get(id) ?? null,
+        set: async (id, k) => void saved.set(id, k),
+        delete: async (id) => void saved.delete(id),
+      },
     });
-    expect((await settings.view()).providers.find((p) => p.id === 'runway')).toMatchObject({ hasKey: true, keySource: 'store', enabled: true });
-    expect((await settings.update({ providers: { runway: { enabled: false } } })).providers.find((p) => p.id === 'runway')).toMatchObject({ hasKey: true, enabled: false });
+    expect((await settings.view()).providers.find((p) => p.id === 'runway')).toMatchObject({
+      hasKey: true,
+      keySource: 'store',
+      enabled: true,
+    });
+    expect(
+      (await settings.update({ providers: { runway: { enabled: false } } })).providers.find((p) => p.id === 'runway'),
+    ).toMatchObject({ hasKey: true, enabled: false });
     expect(settings.disabledProviders()).toEqual(new Set(['runway']));
   });
 });
 
 function project(name: string): ProjectStore {
-  const s = ProjectStore.create(join(root, name), { name, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
+  const s = ProjectStore.create(join(root, name), {
+    name,
+    aspect: '16:9',
+    resolution: '720p',
+    fps: { num: 8, den: 1 },
+  });
   stores.push(s);
   return s;
 }
 
-const registryNames = () => [{ id: 'animatic', label: 'Animatic', offline: true }, { id: 'openai-videos', label: 'Gateway', offline: false }];
+const registryNames = () => [
+  { id: 'animatic', label: 'Animatic', offline: true },
+  { id: 'openai-videos', label: 'Gateway', offline: false },
+];
 const hooks = () => ({ signal: new AbortController().signal, onQueued: () => undefined, onProgress: () => undefined });
 
 describe('a provider turned off in settings', () => {
@@ -88,7 +126,10 @@ describe('a provider turned off in settings', () => {
     store.shots.add({ prompt: 'a lighthouse at dusk', durationFrames: 4 });
 
     // Never toggled: the env key makes the gateway usable (the CLI and tests rely on it).
-    expect((await service.providers()).find((p) => p.id === 'openai-videos')).toMatchObject({ enabled: true, hasKey: true });
+    expect((await service.providers()).find((p) => p.id === 'openai-videos')).toMatchObject({
+      enabled: true,
+      hasKey: true,
+    });
     expect((await service.estimate(store, { provider: 'openai-videos' })).jobs).toBe(1);
 
     await settings.update({ providers: { 'openai-videos': { enabled: false }, animatic: { enabled: false } } });
@@ -102,11 +143,14 @@ describe('a provider turned off in settings', () => {
         expect(err.details).toMatchObject({ provider, providerDisabled: true });
       }
     }
-    expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).message)
-      .toMatch(/^OpenAI-compatible \/v1\/videos gateway .* is turned off in Settings; turn it on to generate with it\.$/);
+    expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).message).toMatch(
+      /^OpenAI-compatible \/v1\/videos gateway .* is turned off in Settings; turn it on to generate with it\.$/,
+    );
     // A comparison batch with one provider off is refused as a whole.
     await settings.update({ providers: { animatic: { enabled: true } } });
-    expect((await rejectionOf(service.run(store, { providers: ['animatic', 'openai-videos'] }, hooks()))).details).toMatchObject({ provider: 'openai-videos' });
+    expect(
+      (await rejectionOf(service.run(store, { providers: ['animatic', 'openai-videos'] }, hooks()))).details,
+    ).toMatchObject({ provider: 'openai-videos' });
     expect(store.listJobs()).toEqual([]);
     expect(fake.creates).toBe(0);
 
@@ -122,13 +166,35 @@ describe('a provider turned off in settings', () => {
     const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
     const store = project('resume 续');
     const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
-    const request = buildGenerationRequest({ project: store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frame'); } });
-    const { taskId } = await createOpenAIVideosProvider().submit(request, { tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key' } });
+    const request = buildGenerationRequest({
+      project: store.project(),
+      shot,
+      shotNumber: 1,
+      frame: () => {
+        throw new Error('no frame');
+      },
+    });
+    const { taskId } = await createOpenAIVideosProvider().submit(request, {
+      tmpDir: root,
+      settings: { baseUrl: fake.url, apiKey: 'test-key' },
+    });
     const now = new Date().toISOString();
     store.createJob({
-      id: 'job-sent-before-off', shotId: shot.id, provider: 'openai-videos', model: 'sora-2', state: 'submitted',
-      request: request as unknown as Record<string, unknown>, taskId, progress: 0, error: null, costEstimate: 0.8, costActual: null,
-      resultAssetId: null, takeId: null, createdAt: now, updatedAt: now,
+      id: 'job-sent-before-off',
+      shotId: shot.id,
+      provider: 'openai-videos',
+      model: 'sora-2',
+      state: 'submitted',
+      request: request as unknown as Record<string, unknown>,
+      taskId,
+      progress: 0,
+      error: null,
+      costEstimate: 0.8,
+      costActual: null,
+      resultAssetId: null,
+      takeId: null,
+      createdAt: now,
+      updatedAt: now,
     });
     await settings.update({ providers: { 'openai-videos': { enabled: false } } });
 
@@ -140,7 +206,9 @@ describe('a provider turned off in settings', () => {
     expect(fake.requests.some((r) => r.path === `/v1/videos/${taskId}/content?variant=video`)).toBe(true);
     // New work on it is still refused.
     store.shots.add({ prompt: 'another', durationFrames: 4 });
-    expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).details).toMatchObject({ providerDisabled: true });
+    expect((await rejectionOf(service.run(store, { provider: 'openai-videos' }, hooks()))).details).toMatchObject({
+      providerDisabled: true,
+    });
   });
 
   it('a job queued but never sent before it was turned off is canceled with the reason, not sent', async () => {
@@ -150,17 +218,38 @@ describe('a provider turned off in settings', () => {
     const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
     const store = project('queued 排队');
     const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
-    const request = buildGenerationRequest({ project: store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frame'); } });
+    const request = buildGenerationRequest({
+      project: store.project(),
+      shot,
+      shotNumber: 1,
+      frame: () => {
+        throw new Error('no frame');
+      },
+    });
     const now = new Date().toISOString();
-    const row = { shotId: shot.id, provider: 'openai-videos', model: 'sora-2', request: request as unknown as Record<string, unknown>, progress: 0,
-      error: null, costEstimate: 0.8, costActual: null, resultAssetId: null, takeId: null, createdAt: now, updatedAt: now };
+    const row = {
+      shotId: shot.id,
+      provider: 'openai-videos',
+      model: 'sora-2',
+      request: request as unknown as Record<string, unknown>,
+      progress: 0,
+      error: null,
+      costEstimate: 0.8,
+      costActual: null,
+      resultAssetId: null,
+      takeId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     store.createJob({ ...row, id: 'job-queued', state: 'queued', taskId: null });
     await settings.update({ providers: { 'openai-videos': { enabled: false } } });
 
     const seen: string[] = [];
     await service.run(store, {}, { ...hooks(), onProgress: (p) => void seen.push(`${p.jobId}:${p.state}`) });
     expect(store.getJob('job-queued')).toMatchObject({ state: 'canceled', taskId: null });
-    expect(store.getJob('job-queued').error).toMatch(/^Not sent: .* is turned off in Settings\. Turn it on and generate again\.$/);
+    expect(store.getJob('job-queued').error).toMatch(
+      /^Not sent: .* is turned off in Settings\. Turn it on and generate again\.$/,
+    );
     expect(seen).toContain('job-queued:canceled');
     expect(fake.creates).toBe(0);
     // (The run also generated the shot, which had no take, with the default offline provider.)

@@ -64,7 +64,18 @@ describe('JOB-4: throttling is waited out, never a failure', () => {
     expect(job(store, id)).toMatchObject({ state: 'succeeded', error: null });
     expect(cloud.createAttempts).toBe(3);
     expect(cloud.creates).toHaveLength(1);
-    expect(store.history.get(id)).toEqual(['queued', 'submitting', 'queued', 'submitting', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'succeeded']);
+    expect(store.history.get(id)).toEqual([
+      'queued',
+      'submitting',
+      'queued',
+      'submitting',
+      'queued',
+      'submitting',
+      'submitted',
+      'running',
+      'downloading',
+      'succeeded',
+    ]);
   });
 
   it('429s while polling: the same task is polled again until done, one create, one download', async () => {
@@ -91,7 +102,10 @@ describe('JOB-6 / JOB-8: clear failure states', () => {
     expect(j.error).toContain('no longer available (HTTP 404)');
     expect(store.takes).toEqual([]);
     expect(cloud.creates).toHaveLength(1); // not re-created automatically
-    expect(store.provenance.find((p) => p.action === 'job.failed')?.details).toMatchObject({ failureKind: 'expired', taskId: 'cloud-task-1' });
+    expect(store.provenance.find((p) => p.action === 'job.failed')?.details).toMatchObject({
+      failureKind: 'expired',
+      taskId: 'cloud-task-1',
+    });
     expect(readdirSync(generationTmpDir(dir))).toEqual([]);
   });
 
@@ -114,7 +128,10 @@ describe('JOB-10: budget', () => {
     store.setBudgetCap(1);
     const est = estimateGeneration(deps, { variations: 1 });
     expect(est).toMatchObject({ jobs: 3, total: 1.2, overBudget: true, budgetCap: 1 });
-    await expect(generateShots(deps)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/over the budget cap of 1\.00 USD\. Nothing was sent\./) });
+    await expect(generateShots(deps)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/over the budget cap of 1\.00 USD\. Nothing was sent\./),
+    });
     expect(cloud.createAttempts).toBe(0);
     expect(store.jobs.size).toBe(0);
     // Within the cap it runs; what was spent then counts against the next batch.
@@ -159,7 +176,10 @@ describe('batches and takes', () => {
   });
 
   it('one shot on two providers to compare: one job and one take per provider', async () => {
-    const { store, deps, providers } = setup([{ clip: CLIP, id: 'p1', cost: 1 }, { clip: CLIP, id: 'p2', cost: 0.25 }]);
+    const { store, deps, providers } = setup([
+      { clip: CLIP, id: 'p1', cost: 1 },
+      { clip: CLIP, id: 'p2', cost: 0.25 },
+    ]);
     store.addShot({ id: 'a', prompt: 'a' });
     const est = estimateGeneration(deps, { providerIds: ['p1', 'p2'] });
     expect(est.perProvider).toEqual([
@@ -172,7 +192,10 @@ describe('batches and takes', () => {
   });
 
   it("the app's default provider and model fill in for shots that name none, never over a shot's own", async () => {
-    const { store, deps } = setup([{ clip: CLIP, id: 'p1', cost: 1 }, { clip: CLIP, id: 'p2', cost: 0.25 }]);
+    const { store, deps } = setup([
+      { clip: CLIP, id: 'p1', cost: 1 },
+      { clip: CLIP, id: 'p2', cost: 0.25 },
+    ]);
     store.addShot({ id: 'own', prompt: 'a', provider: 'p1', model: 'm-own' });
     store.addShot({ id: 'none', prompt: 'b' });
     await generateShots(deps, { fallbackProviderId: 'p2', fallbackModel: 'm-default' });
@@ -181,7 +204,12 @@ describe('batches and takes', () => {
     expect([take('none')?.provider, take('none')?.model]).toEqual(['p2', 'm-default']);
     // An explicit batch provider still wins, and the default model does not follow it elsewhere.
     store.addShot({ id: 'asked', prompt: 'c' });
-    await generateShots(deps, { shotIds: ['asked'], providerId: 'p1', fallbackProviderId: 'p2', fallbackModel: 'm-default' });
+    await generateShots(deps, {
+      shotIds: ['asked'],
+      providerId: 'p1',
+      fallbackProviderId: 'p2',
+      fallbackModel: 'm-default',
+    });
     expect([take('asked')?.provider, take('asked')?.model]).toEqual(['p1', null]);
   });
 
@@ -206,7 +234,9 @@ describe('batches and takes', () => {
     const { jobIds } = await generateShots(deps, {
       signalFor,
       onQueued: (ids) => (target = ids[0] as string),
-      onProgress: (p) => { if (p.jobId === target && p.state === 'running') controllers.get(p.jobId)?.abort(); },
+      onProgress: (p) => {
+        if (p.jobId === target && p.state === 'running') controllers.get(p.jobId)?.abort();
+      },
     });
     expect(jobIds.map((id) => job(store, id).state)).toEqual(['canceled', 'succeeded']);
     expect(cloud.canceled).toEqual([job(store, jobIds[0] as string).taskId]);
@@ -222,8 +252,36 @@ describe('JOB-3: a lost create answer', () => {
     store.addShot({ id: 'b', prompt: 'b' });
     store.addShot({ id: 'c', prompt: 'c' });
     const now = new Date().toISOString();
-    const base = { provider: 'cloud', model: null, taskId: null, progress: 0, error: null, costEstimate: 0.5, costActual: null, resultAssetId: null, takeId: null, createdAt: now, updatedAt: now };
-    const request = (shotId: string) => ({ shotId, shotNumber: 1, title: '', prompt: 'x', stylePrompt: '', negativePrompt: '', firstFrame: null, lastFrame: null, camera: 'static', durationSec: 0.5, width: 320, height: 180, fps: { num: 24, den: 1 }, seed: null, model: null });
+    const base = {
+      provider: 'cloud',
+      model: null,
+      taskId: null,
+      progress: 0,
+      error: null,
+      costEstimate: 0.5,
+      costActual: null,
+      resultAssetId: null,
+      takeId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const request = (shotId: string) => ({
+      shotId,
+      shotNumber: 1,
+      title: '',
+      prompt: 'x',
+      stylePrompt: '',
+      negativePrompt: '',
+      firstFrame: null,
+      lastFrame: null,
+      camera: 'static',
+      durationSec: 0.5,
+      width: 320,
+      height: 180,
+      fps: { num: 24, den: 1 },
+      seed: null,
+      model: null,
+    });
     store.createJob({ ...base, id: 'job-a', shotId: 'a', state: 'submitting', request: request('a') });
     store.createJob({ ...base, id: 'job-b', shotId: 'b', state: 'submitting', request: request('b') });
     store.createJob({ ...base, id: 'job-c', shotId: 'c', state: 'submitting', request: request('c') });
@@ -231,7 +289,16 @@ describe('JOB-3: a lost create answer', () => {
     expect(result.unknownJobIds).toEqual(['job-b']);
     // The provider is sure job-c never arrived: sent now, once.
     expect(job(store, 'job-c')).toMatchObject({ state: 'succeeded', taskId: 'cloud-task-1' });
-    expect(store.history.get('job-c')).toEqual(['submitting', 'unknown', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'succeeded']);
+    expect(store.history.get('job-c')).toEqual([
+      'submitting',
+      'unknown',
+      'queued',
+      'submitting',
+      'submitted',
+      'running',
+      'downloading',
+      'succeeded',
+    ]);
     expect(job(store, 'job-a')).toMatchObject({ state: 'succeeded', taskId: 'cloud-task-found' });
     expect(job(store, 'job-b')).toMatchObject({ state: 'unknown', taskId: null });
     expect(cloud.createAttempts).toBe(1);

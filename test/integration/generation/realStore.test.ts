@@ -42,8 +42,15 @@ describe('generateShots over the real project store', () => {
 
     const now = new Date().toISOString();
     const stuck = s.createJob({
-      ...s.getJob(jobIds[1] as string), id: 'crashed-job', state: 'submitting', taskId: null, takeId: null, resultAssetId: null,
-      costActual: null, createdAt: now, updatedAt: now,
+      ...s.getJob(jobIds[1] as string),
+      id: 'crashed-job',
+      state: 'submitting',
+      taskId: null,
+      takeId: null,
+      resultAssetId: null,
+      costActual: null,
+      createdAt: now,
+      updatedAt: now,
     });
     const resumed = await resumeJobs(deps);
     expect(resumed).toEqual({ jobIds: [], unknownJobIds: [stuck.id] });

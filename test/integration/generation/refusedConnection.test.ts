@@ -66,8 +66,14 @@ describe('a refused connection', () => {
   });
 
   it('a connection cut after sending stays ambiguous (ECONNRESET is not "not sent")', () => {
-    expect(refusedBeforeSending(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }))).toBeNull();
-    expect(refusedBeforeSending(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toBe('ECONNREFUSED');
-    expect(refusedBeforeSending(new Error('Kling at http://x did not answer while trying to create: ECONNREFUSED'))).toBe('ECONNREFUSED');
+    expect(
+      refusedBeforeSending(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } })),
+    ).toBeNull();
+    expect(
+      refusedBeforeSending(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })),
+    ).toBe('ECONNREFUSED');
+    expect(
+      refusedBeforeSending(new Error('Kling at http://x did not answer while trying to create: ECONNREFUSED')),
+    ).toBe('ECONNREFUSED');
   });
 });

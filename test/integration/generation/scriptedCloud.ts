@@ -46,13 +46,29 @@ export function scriptedCloud(s: Script): Scripted {
   let next = 1;
   let inFlight = 0;
   const done = new Set<string>();
-  const throttled = (): AppError => new AppError('PROVIDER_FAILED', 'Too many requests.', { status: 429, throttled: true, retryAfterMs: 20 });
+  const throttled = (): AppError =>
+    new AppError('PROVIDER_FAILED', 'Too many requests.', { status: 429, throttled: true, retryAfterMs: 20 });
   const p: Scripted = {
-    id: s.id ?? 'cloud', label: `Scripted ${s.id ?? 'cloud'}`, offline: false,
-    creates: [], createAttempts: 0, polls: [], fetches: [], maxInFlight: 0, canceled: [],
+    id: s.id ?? 'cloud',
+    label: `Scripted ${s.id ?? 'cloud'}`,
+    offline: false,
+    creates: [],
+    createAttempts: 0,
+    polls: [],
+    fetches: [],
+    maxInFlight: 0,
+    canceled: [],
     capabilities: {
-      textToVideo: true, imageToVideo: true, lastFrame: false, referenceImagesMax: 0, extend: false, audio: false,
-      durations: { kind: 'range', min: 1, max: 10 }, aspects: 'any', resolutions: 'any', models: [],
+      textToVideo: true,
+      imageToVideo: true,
+      lastFrame: false,
+      referenceImagesMax: 0,
+      extend: false,
+      audio: false,
+      durations: { kind: 'range', min: 1, max: 10 },
+      aspects: 'any',
+      resolutions: 'any',
+      models: [],
     },
     pollPolicy: { initialMs: 5, maxMs: 10, factor: 1 },
     ...(s.maxConcurrent ? { maxConcurrent: s.maxConcurrent } : {}),
@@ -84,7 +100,10 @@ export function scriptedCloud(s: Script): Scripted {
     async fetchResult(taskId, dest) {
       p.fetches.push(taskId);
       if (s.expired) {
-        throw new AppError('PROVIDER_FAILED', `The output of task ${taskId} is no longer available (HTTP 404).`, { expired: true, failureKind: 'expired' });
+        throw new AppError('PROVIDER_FAILED', `The output of task ${taskId} is no longer available (HTTP 404).`, {
+          expired: true,
+          failureKind: 'expired',
+        });
       }
       copyFileSync(s.clip, dest);
     },
@@ -95,7 +114,12 @@ export function scriptedCloud(s: Script): Scripted {
   if (s.known || s.absent) {
     const known = s.known ?? new Map<string, string>();
     const absent = s.absent ?? new Set<string>();
-    p.reconcile = async (job: Job) => (known.has(job.id) ? { taskId: known.get(job.id) as string } : absent.has(job.id) ? { absent: true as const } : null);
+    p.reconcile = async (job: Job) =>
+      known.has(job.id)
+        ? { taskId: known.get(job.id) as string }
+        : absent.has(job.id)
+          ? { absent: true as const }
+          : null;
   }
   return p;
 }

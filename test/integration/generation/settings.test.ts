@@ -20,7 +20,10 @@ import { realMedia } from '../../helpers/realMedia.js';
 const root = tempDir();
 const KEY = 'sk-dummy-7f3a9c1e5b2d4f60';
 const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
-const providers = () => [{ id: 'animatic', label: 'Animatic', offline: true }, { id: 'cloud', label: 'Cloud', offline: false }];
+const providers = () => [
+  { id: 'animatic', label: 'Animatic', offline: true },
+  { id: 'cloud', label: 'Cloud', offline: false },
+];
 let store: ProjectStore | null = null;
 afterAll(() => store?.close());
 
@@ -42,15 +45,38 @@ describe('SettingsService', () => {
     const view = await settings.view();
     expect(view.canStoreKeys).toBe(false);
     expect(view.providers).toEqual([
-      { id: 'animatic', label: 'Animatic', offline: true, enabled: true, baseUrl: null, baseUrlFromEnv: false, hasKey: false, keySource: null },
-      { id: 'cloud', label: 'Cloud', offline: false, enabled: true, baseUrl: 'http://127.0.0.1:9/v1', baseUrlFromEnv: true, hasKey: true, keySource: 'env' },
+      {
+        id: 'animatic',
+        label: 'Animatic',
+        offline: true,
+        enabled: true,
+        baseUrl: null,
+        baseUrlFromEnv: false,
+        hasKey: false,
+        keySource: null,
+      },
+      {
+        id: 'cloud',
+        label: 'Cloud',
+        offline: false,
+        enabled: true,
+        baseUrl: 'http://127.0.0.1:9/v1',
+        baseUrlFromEnv: true,
+        hasKey: true,
+        keySource: 'env',
+      },
     ]);
     expect(JSON.stringify(view)).not.toContain(KEY);
     const err = await settings.update({ providers: { cloud: { apiKey: 'sk-new-key-0000' } } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('FORBIDDEN');
-    expect((err as AppError).message).toBe('API keys cannot be saved here; set STORYBOARD_CLOUD_API_KEY in the environment instead.');
-    expect((await settings.providerSettings(['cloud']))('cloud')).toEqual({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: KEY });
+    expect((err as AppError).message).toBe(
+      'API keys cannot be saved here; set STORYBOARD_CLOUD_API_KEY in the environment instead.',
+    );
+    expect((await settings.providerSettings(['cloud']))('cloud')).toEqual({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      apiKey: KEY,
+    });
   });
 
   it('a key store: the key goes there only; settings.json keeps the rest; price overrides change the table', async () => {
@@ -62,16 +88,29 @@ describe('SettingsService', () => {
       priceOverrides: [{ provider: 'cloud', model: '*', perSecond: 0.2 }],
       defaultProvider: 'cloud',
     });
-    expect(view.providers[1]).toMatchObject({ hasKey: true, keySource: 'store', baseUrl: 'https://proxy.example/v1', enabled: true });
+    expect(view.providers[1]).toMatchObject({
+      hasKey: true,
+      keySource: 'store',
+      baseUrl: 'https://proxy.example/v1',
+      enabled: true,
+    });
     expect(keys.keys.get('cloud')).toBe(KEY);
     const file = readFileSync(join(configDir, 'settings.json'), 'utf8');
     expect(file).not.toContain(KEY);
-    expect(JSON.parse(file)).toMatchObject({ defaultProvider: 'cloud', providers: { cloud: { baseUrl: 'https://proxy.example/v1' } } });
-    expect(settings.prices().find((p) => p.provider === 'cloud')).toMatchObject({ perSecond: 0.2, source: 'your settings' });
+    expect(JSON.parse(file)).toMatchObject({
+      defaultProvider: 'cloud',
+      providers: { cloud: { baseUrl: 'https://proxy.example/v1' } },
+    });
+    expect(settings.prices().find((p) => p.provider === 'cloud')).toMatchObject({
+      perSecond: 0.2,
+      source: 'your settings',
+    });
     await settings.update({ providers: { cloud: { apiKey: null, baseUrl: null } } });
     expect(keys.keys.has('cloud')).toBe(false);
     expect((await settings.view()).providers[1]).toMatchObject({ hasKey: false, baseUrl: null });
-    await expect(settings.update({ providers: { nope: { enabled: true } } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(settings.update({ providers: { nope: { enabled: true } } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
 
@@ -81,7 +120,11 @@ describe('keys never reach the project', () => {
     const s = ProjectStore.create(dir, { name: 'Keys', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
     store = s;
     for (const p of ['a', 'b']) s.shots.add({ prompt: p, durationFrames: 12 });
-    const settings = new SettingsService({ configDir: join(root, 'config project'), env: { STORYBOARD_CLOUD_API_KEY: KEY }, providers });
+    const settings = new SettingsService({
+      configDir: join(root, 'config project'),
+      env: { STORYBOARD_CLOUD_API_KEY: KEY },
+      providers,
+    });
     const failing = scriptedCloud({ clip: CLIP, fail: { error: 'placeholder' } });
     let calls = 0;
     // Shot a: the create "times out" with the key in the message (-> unknown); shot b fails
@@ -92,10 +135,16 @@ describe('keys never reach the project', () => {
     };
     failing.poll = async (_task, ctx) => ({ state: 'failed', error: `401: invalid key ${ctx.settings.apiKey}` });
     const events: JobProgress[] = [];
-    await generateShots({
-      store: s, importFile: (p) => importFile(s, p, 'generated'), getProvider: () => failing, minCloudPollMs: 0,
-      providerSettings: await settings.providerSettings(['cloud']),
-    }, { providerId: 'cloud', onProgress: (p) => events.push(p) });
+    await generateShots(
+      {
+        store: s,
+        importFile: (p) => importFile(s, p, 'generated'),
+        getProvider: () => failing,
+        minCloudPollMs: 0,
+        providerSettings: await settings.providerSettings(['cloud']),
+      },
+      { providerId: 'cloud', onProgress: (p) => events.push(p) },
+    );
     const jobs = s.listJobs();
     expect(jobs.map((j) => j.state).sort()).toEqual(['failed', 'unknown']);
     for (const j of jobs) expect(j.error).toContain('••••');

@@ -29,7 +29,11 @@ beforeAll(async () => {
 
 let n = 0;
 /** Renders lines with a given font file straight through the builder; returns frame 12. */
-async function card(lines: string[], fontFile: string, frames = 24): Promise<{ file: string; frame: ReturnType<typeof grabGray> }> {
+async function card(
+  lines: string[],
+  fontFile: string,
+  frames = 24,
+): Promise<{ file: string; frame: ReturnType<typeof grabGray> }> {
   const sub = join(dir, `card ${n++}`);
   mkdirSync(sub);
   const textFiles = lines.map((l, i) => {
@@ -38,7 +42,20 @@ async function card(lines: string[], fontFile: string, frames = 24): Promise<{ f
     return f;
   });
   const file = join(sub, 'card.mp4');
-  await runFfmpeg(buildTitleCardInvocation({ lines, fontSize: 48, lineHeight: 67, fontFile, textFiles, width: W, height: H, fps: FPS, frames, output: file }));
+  await runFfmpeg(
+    buildTitleCardInvocation({
+      lines,
+      fontSize: 48,
+      lineHeight: 67,
+      fontFile,
+      textFiles,
+      width: W,
+      height: H,
+      fps: FPS,
+      frames,
+      output: file,
+    }),
+  );
   return { file, frame: grabGray(file, 12, W, H) };
 }
 
@@ -76,19 +93,43 @@ describe('fonts', () => {
     const ref = join(dir, 'ref.txt');
     writeFileSync(ref, text);
     const refPng = join(dir, 'ref.png');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=0x111418:s=${W}x${H}`, '-vf',
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=0x111418:s=${W}x${H}`,
+      '-vf',
       `drawtext=font=Noto Sans CJK SC:textfile=${ref.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&')}:fontsize=48:fontcolor=0xE8EAED:x=(w-text_w)/2:y=150,format=gray`,
-      '-frames:v', '1', refPng]);
+      '-frames:v',
+      '1',
+      refPng,
+    ]);
     const oursStill = join(dir, 'ours.png');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=0x111418:s=${W}x${H}`, '-vf',
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=0x111418:s=${W}x${H}`,
+      '-vf',
       `drawtext=fontfile=${font.file.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&')}:textfile=${ref.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&')}:fontsize=48:fontcolor=0xE8EAED:x=(w-text_w)/2:y=150,format=gray`,
-      '-frames:v', '1', oursStill]);
+      '-frames:v',
+      '1',
+      oursStill,
+    ]);
     expect(meanAbsDiff(grabGray(oursStill, 0, W, H), grabGray(refPng, 0, W, H))).toBe(0);
     expect(meanAbsDiff(ours.frame, japanese.frame)).toBeGreaterThan(0.5);
   });
 
   it('reports a named font that does not exist, and honours STORYBOARD_FONT', async () => {
-    await expect(resolveTitleFont({ preferred: join(dir, 'missing.ttf') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(resolveTitleFont({ preferred: join(dir, 'missing.ttf') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     if (existsSync(DEJAVU)) {
       const odd = join(dir, "it's: 字体.ttf");
       copyFileSync(DEJAVU, odd);
@@ -101,15 +142,30 @@ describe('fonts', () => {
   });
 
   it('without any font it fails with a clear message', async () => {
-    await expect(resolveTitleFont({ bundledDir: null, systemFonts: [], useFontconfig: false, env: {} }))
-      .rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/STORYBOARD_FONT/) });
+    await expect(
+      resolveTitleFont({ bundledDir: null, systemFonts: [], useFontconfig: false, env: {} }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/STORYBOARD_FONT/) });
   });
 });
 
 function request(prompt: string, over: Partial<GenerationRequest> = {}): GenerationRequest {
   return {
-    shotId: 's1', shotNumber: 3, title: 'Opening', prompt, stylePrompt: '', negativePrompt: '', firstFrame: null, lastFrame: null,
-    camera: 'static', durationSec: 2, width: W, height: H, fps: FPS, seed: null, model: null, ...over,
+    shotId: 's1',
+    shotNumber: 3,
+    title: 'Opening',
+    prompt,
+    stylePrompt: '',
+    negativePrompt: '',
+    firstFrame: null,
+    lastFrame: null,
+    camera: 'static',
+    durationSec: 2,
+    width: W,
+    height: H,
+    fps: FPS,
+    seed: null,
+    model: null,
+    ...over,
   };
 }
 
@@ -133,12 +189,28 @@ describe('animatic provider: title cards', () => {
   it('renders the Chinese example card at the exact length (saved to /tmp/animatic-zh.png)', async () => {
     const file = await renderCard('一个穿红色外套的女孩在雨夜的东京街头奔跑，霓虹灯倒映在积水中。');
     expect(countVideoFrames(file)).toBe(48);
-    expect(ffprobeJson(file).streams[0]).toMatchObject({ width: W, height: H, r_frame_rate: '24/1', pix_fmt: 'yuv420p' });
+    expect(ffprobeJson(file).streams[0]).toMatchObject({
+      width: W,
+      height: H,
+      r_frame_rate: '24/1',
+      pix_fmt: 'yuv420p',
+    });
     expect(decodeErrors(file)).toBe('');
     expect(brightPixels(grabGray(file, 24, W, H))).toBeGreaterThan(1000);
     // Fades in from the card colour: the first frame has no text.
     expect(brightPixels(grabGray(file, 0, W, H))).toBe(0);
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', file, '-vf', 'select=eq(n\\,24)', '-frames:v', '1', '/tmp/animatic-zh.png']);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      file,
+      '-vf',
+      'select=eq(n\\,24)',
+      '-frames:v',
+      '1',
+      '/tmp/animatic-zh.png',
+    ]);
   });
 
   it('renders English text', async () => {
@@ -157,13 +229,24 @@ describe('animatic provider: title cards', () => {
     expect(brightPixels(grabGray(file, 24, W, H))).toBeGreaterThan(1000);
   });
 
-  it('control: with drawtext\'s default expansion, %{n} would draw the frame number', async () => {
+  it("control: with drawtext's default expansion, %{n} would draw the frame number", async () => {
     const sub = join(dir, 'expansion');
     mkdirSync(sub);
     const line = join(sub, 'line-0.txt');
     writeFileSync(line, 'frame %{n}');
     const output = join(sub, 'out.mp4');
-    const inv = buildTitleCardInvocation({ lines: ['frame %{n}'], fontSize: 48, lineHeight: 67, fontFile: font.file, textFiles: [line], width: W, height: H, fps: FPS, frames: 48, output });
+    const inv = buildTitleCardInvocation({
+      lines: ['frame %{n}'],
+      fontSize: 48,
+      lineHeight: 67,
+      fontFile: font.file,
+      textFiles: [line],
+      width: W,
+      height: H,
+      fps: FPS,
+      frames: 48,
+      output,
+    });
     await runFfmpeg({ ...inv, filterComplex: (inv.filterComplex ?? '').replace('expansion=none', 'expansion=normal') });
     expect(differingPixels(grabGray(output, 20, W, H), grabGray(output, 27, W, H))).toBeGreaterThan(20);
   });
@@ -182,6 +265,8 @@ describe('animatic provider: title cards', () => {
   it('a lost task (after a restart) polls as lost; an unknown task has no result', async () => {
     const fresh = createAnimaticProvider({ runFfmpeg, resolveFont: () => Promise.resolve(font) });
     await expect(fresh.poll('animatic-gone', ctx)).resolves.toMatchObject({ state: 'failed', taskLost: true });
-    await expect(fresh.fetchResult('animatic-gone', join(dir, 'x.mp4'), ctx)).rejects.toMatchObject({ code: 'PROVIDER_FAILED' });
+    await expect(fresh.fetchResult('animatic-gone', join(dir, 'x.mp4'), ctx)).rejects.toMatchObject({
+      code: 'PROVIDER_FAILED',
+    });
   });
 });

@@ -27,7 +27,9 @@ async function ok(args: string[]): Promise<string> {
 
 function files(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(folder.length + 1)).sort();
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(folder.length + 1))
+    .sort();
 }
 
 beforeAll(async () => {
@@ -39,7 +41,7 @@ beforeAll(async () => {
 });
 
 describe('storyboard collect', () => {
-  it('zips project.db and the cut\'s media; unpacked elsewhere it opens, exports and its media are byte-identical', async () => {
+  it("zips project.db and the cut's media; unpacked elsewhere it opens, exports and its media are byte-identical", async () => {
     const zip = join(root, 'collected 收集.zip');
     await ok(['collect', dir, '--out', zip]);
     const other = join(root, 'another machine', 'project');
@@ -66,7 +68,7 @@ describe('storyboard collect', () => {
 
 describe('storyboard conform', () => {
   type Node = Record<string, unknown>;
-  it('applies an edited OTIO\'s order and trims as one undo step, and reports what it could not match', async () => {
+  it("applies an edited OTIO's order and trims as one undo step, and reports what it could not match", async () => {
     const otioPath = join(root, 'edit.otio');
     await ok(['export', dir, '--format', 'otio', '--out', otioPath]);
     const otio = JSON.parse(readFileSync(otioPath, 'utf8')) as Node;
@@ -84,7 +86,12 @@ describe('storyboard conform', () => {
     v1.children = [c, a, stranger, b];
     writeFileSync(otioPath, JSON.stringify(otio));
 
-    const report = JSON.parse(await ok(['conform', dir, '--from', otioPath])) as { matched: number; trimmed: number; moved: boolean; unmatched: string[] };
+    const report = JSON.parse(await ok(['conform', dir, '--from', otioPath])) as {
+      matched: number;
+      trimmed: number;
+      moved: boolean;
+      unmatched: string[];
+    };
     expect(report).toMatchObject({ matched: 3, moved: true });
     expect(report.unmatched).toEqual([expect.stringMatching(/^Clip 3 "stock footage" matches no shot/)]);
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 describe('storyboard export --format', () => {
-  it('writes FCPXML that validates against Apple\'s DTD for FCPXML 1.10', async () => {
+  it("writes FCPXML that validates against Apple's DTD for FCPXML 1.10", async () => {
     const out = join(root, 'cut 剪辑.fcpxml');
     expect(await exportAs('fcpxml', out)).toBe(out);
     const r = spawnSync('xmllint', ['--noout', '--dtdvalid', DTD, out], { encoding: 'utf8' });
@@ -48,7 +48,11 @@ describe('storyboard export --format', () => {
   });
 
   it('writes OTIO, EDL and MLT files', async () => {
-    for (const [format, check] of [['otio', '"OTIO_SCHEMA": "Timeline.1"'], ['edl', 'FCM: NON-DROP FRAME'], ['mlt', '<mlt ']] as const) {
+    for (const [format, check] of [
+      ['otio', '"OTIO_SCHEMA": "Timeline.1"'],
+      ['edl', 'FCM: NON-DROP FRAME'],
+      ['mlt', '<mlt '],
+    ] as const) {
       const out = join(root, `cut.${format}`);
       await exportAs(format, out);
       expect(readFileSync(out, 'utf8')).toContain(check);
@@ -59,8 +63,13 @@ describe('storyboard export --format', () => {
     const out = join(root, 'Storyboard draft');
     await exportAs('jianying', out);
     expect(readdirSync(out).sort()).toEqual(['draft_content.json', 'draft_meta_info.json']);
-    const content = JSON.parse(readFileSync(join(out, 'draft_content.json'), 'utf8')) as { tracks: { type: string; segments: unknown[] }[] };
-    expect(content.tracks.map((t) => [t.type, t.segments.length])).toEqual([['video', 3], ['audio', 1]]);
+    const content = JSON.parse(readFileSync(join(out, 'draft_content.json'), 'utf8')) as {
+      tracks: { type: string; segments: unknown[] }[];
+    };
+    expect(content.tracks.map((t) => [t.type, t.segments.length])).toEqual([
+      ['video', 3],
+      ['audio', 1],
+    ]);
   });
 
   it('prints a PDF storyboard whose every page renders, with Chinese text in an embedded CJK font', async () => {

@@ -11,10 +11,30 @@ import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
-
 function lavfi(out: string, video: string, seconds: number, audio = 'sine=frequency=440:sample_rate=48000'): string {
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', video, '-f', 'lavfi', '-i', audio, '-t', String(seconds),
-    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    video,
+    '-f',
+    'lavfi',
+    '-i',
+    audio,
+    '-t',
+    String(seconds),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    out,
+  ]);
   return out;
 }
 
@@ -25,25 +45,64 @@ export interface HandoffFixture {
 }
 
 export async function handoffProject(root: string, name = 'hand off 交接'): Promise<HandoffFixture> {
-  const store = ProjectStore.create(join(root, name), { name: '营地 Camping', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } });
+  const store = ProjectStore.create(join(root, name), {
+    name: '营地 Camping',
+    aspect: '16:9',
+    resolution: '720p',
+    fps: { num: 24, den: 1 },
+  });
   const horse = await importFile(store, realMedia('ai-clip-horse-720x480-8fps.mp4'), 'imported');
   const bars = await importFile(store, lavfi(join(root, 'bars 测试.mp4'), 'testsrc2=s=640x360:r=24', 3), 'imported');
   const alt = await importFile(store, lavfi(join(root, 'alt take.mp4'), 'smptebars=s=640x360:r=24', 2), 'imported');
   const kitten = await importFile(store, realMedia('ai-clip-kitten-720x480-8fps.mp4'), 'imported');
   const musicFile = join(root, 'music 音乐.m4a');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=220:sample_rate=48000', '-t', '5', '-c:a', 'aac', musicFile]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=220:sample_rate=48000',
+    '-t',
+    '5',
+    '-c:a',
+    'aac',
+    musicFile,
+  ]);
   const music = await importFile(store, musicFile, 'imported');
 
   const a = store.shots.add({ durationFrames: 48, importedTake: { assetId: horse.id } });
   store.shots.setTrim(a.id, 8, 104);
-  store.shots.update(a.id, { prompt: 'A horse gallops across the frame', notes: 'Muybridge homage', camera: 'pan_right' });
+  store.shots.update(a.id, {
+    prompt: 'A horse gallops across the frame',
+    notes: 'Muybridge homage',
+    camera: 'pan_right',
+  });
   const b = store.shots.add({ durationFrames: 72, importedTake: { assetId: bars.id } });
-  store.shots.update(b.id, { title: '测试卡', prompt: '夜晚的营地，篝火旁的笑声', dialogue: '“我们明天出发。”', transitionIn: { kind: 'crossfade', frames: 12 } });
+  store.shots.update(b.id, {
+    title: '测试卡',
+    prompt: '夜晚的营地，篝火旁的笑声',
+    dialogue: '“我们明天出发。”',
+    transitionIn: { kind: 'crossfade', frames: 12 },
+  });
   const takeId = randomUUID();
-  store.addTake({
-    id: takeId, shotId: b.id, assetId: alt.id, jobId: null, provider: 'animatic', model: 'animatic', request: { prompt: 'bars' },
-    seed: 42, cost: null, rating: null, createdAt: new Date().toISOString(),
-  }, { selectIfNone: false });
+  store.addTake(
+    {
+      id: takeId,
+      shotId: b.id,
+      assetId: alt.id,
+      jobId: null,
+      provider: 'animatic',
+      model: 'animatic',
+      request: { prompt: 'bars' },
+      seed: 42,
+      cost: null,
+      rating: null,
+      createdAt: new Date().toISOString(),
+    },
+    { selectIfNone: false },
+  );
   const c = store.shots.add({ durationFrames: 48, importedTake: { assetId: kitten.id } });
   store.shots.setTrim(c.id, 0, 120);
   store.shots.update(c.id, { prompt: 'A kitten walks on grass', transitionIn: { kind: 'dip_to_black', frames: 8 } });

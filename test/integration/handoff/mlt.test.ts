@@ -27,7 +27,11 @@ export const PSNR_MIN_DB = 30;
  */
 function psnr(a: string, b: string, n: number, m = n): number {
   const graph = `[0:v]select=eq(n\\,${n}),setpts=N,scale=320:180:flags=area,format=gbrp[x];[1:v]select=eq(n\\,${m}),setpts=N,scale=320:180:flags=area,format=gbrp[y];[x][y]psnr`;
-  const log = execFileSync('sh', ['-c', `ffmpeg -v info -nostats -i "$1" -i "$2" -lavfi "$3" -frames:v 1 -f null - 2>&1`, 'sh', a, b, graph], { encoding: 'utf8' });
+  const log = execFileSync(
+    'sh',
+    ['-c', `ffmpeg -v info -nostats -i "$1" -i "$2" -lavfi "$3" -frames:v 1 -f null - 2>&1`, 'sh', a, b, graph],
+    { encoding: 'utf8' },
+  );
   const found = /average:(inf|[\d.]+)/.exec(log);
   if (!found) throw new Error(`no PSNR in ffmpeg output: ${log.slice(-400)}`);
   return found[1] === 'inf' ? Infinity : Number(found[1]);
@@ -46,7 +50,11 @@ describe('MLT hand-off rendered by melt', () => {
     await runExport(store, { outPath: ours, quality: 'draft' });
     const mlt = join(root, 'cut.mlt');
     writeFileSync(mlt, writeMlt(cut, { root: store.dir }));
-    execFileSync('melt', ['-quiet', mlt, '-consumer', `avformat:${theirs}`, 'vcodec=libx264', 'crf=16', 'preset=ultrafast', 'acodec=aac'], { stdio: 'pipe' });
+    execFileSync(
+      'melt',
+      ['-quiet', mlt, '-consumer', `avformat:${theirs}`, 'vcodec=libx264', 'crf=16', 'preset=ultrafast', 'acodec=aac'],
+      { stdio: 'pipe' },
+    );
     // Two encodes of ~12 s of 720p on a shared 2-core machine: allow more than the default hook time.
   }, 360_000);
 

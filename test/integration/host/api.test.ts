@@ -14,7 +14,8 @@ describe('browser host: the contract over WebSocket', async () => {
     },
   });
   const host = await hostFor(services);
-  const wsUrl = (token: string | null, path = '/api') => `ws://127.0.0.1:${host.port}${path}${token === null ? '' : `?token=${token}`}`;
+  const wsUrl = (token: string | null, path = '/api') =>
+    `ws://127.0.0.1:${host.port}${path}${token === null ? '' : `?token=${token}`}`;
   const origin = `http://127.0.0.1:${host.port}`;
 
   async function open(): Promise<ReturnType<typeof client>> {
@@ -76,7 +77,10 @@ describe('browser host: the contract over WebSocket', async () => {
 
   it('answers malformed frames with an error and keeps serving', async () => {
     const c = await open();
-    expect(await c.request('{not json')).toMatchObject({ id: null, error: { code: 'INVALID_INPUT', message: 'Malformed JSON' } });
+    expect(await c.request('{not json')).toMatchObject({
+      id: null,
+      error: { code: 'INVALID_INPUT', message: 'Malformed JSON' },
+    });
     expect(await c.request('[1,2]')).toMatchObject({ id: null, error: { code: 'INVALID_INPUT' } });
     expect(await c.request({ method: 'app.info' })).toMatchObject({ id: null, error: { code: 'INVALID_INPUT' } });
     expect(await c.request({ id: 7 })).toMatchObject({ id: 7, error: { code: 'INVALID_INPUT' } });

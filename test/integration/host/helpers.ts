@@ -55,7 +55,11 @@ export function fakeServices(impl: Partial<Handlers>, roots: string[] = [], stag
   };
 }
 
-export async function hostFor(services: HostServices, rendererDir = '/nonexistent', maxUploadBytes?: number): Promise<RunningHost> {
+export async function hostFor(
+  services: HostServices,
+  rendererDir = '/nonexistent',
+  maxUploadBytes?: number,
+): Promise<RunningHost> {
   const host = await startHost({ services, rendererDir, port: 0, ...(maxUploadBytes ? { maxUploadBytes } : {}) });
   afterAll(() => host.close());
   return host;
@@ -74,12 +78,17 @@ export function raw(
   opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -114,11 +123,12 @@ export function client(ws: WebSocket): Client {
     if (w) w(msg);
     else queue.push(msg);
   });
-  const next = () => new Promise<Record<string, unknown>>((resolve) => {
-    const m = queue.shift();
-    if (m) resolve(m);
-    else waiters.push(resolve);
-  });
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const m = queue.shift();
+      if (m) resolve(m);
+      else waiters.push(resolve);
+    });
   return {
     ws,
     next,

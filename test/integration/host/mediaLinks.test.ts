@@ -30,8 +30,12 @@ describe('media routes refuse links and judge the real file', async () => {
 
   const host = await hostFor(fakeServices({}, [root]));
   const viaHost = (abs: string) =>
-    raw(host.port, `/media/${encodeURIComponent(abs)}?token=${host.token}`, { method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } });
-  const viaElectron = (abs: string) => handleMediaRequest({ url: mediaUrlFor(abs), method: 'GET', headers: new Headers() }, [root]);
+    raw(host.port, `/media/${encodeURIComponent(abs)}?token=${host.token}`, {
+      method: 'GET',
+      headers: { Host: `127.0.0.1:${host.port}` },
+    });
+  const viaElectron = (abs: string) =>
+    handleMediaRequest({ url: mediaUrlFor(abs), method: 'GET', headers: new Headers() }, [root]);
 
   for (const [what, name] of [
     ['a .png symlink to an HTML page', 'page.png'],

@@ -11,7 +11,10 @@ describe('browser host: static renderer and uploads', async () => {
   const stage = join(base, 'stage');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   mkdirSync(stage);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title><script type="module" src="./assets/app.js"></script>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>app</title><script type="module" src="./assets/app.js"></script>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(base, 'secret.txt'), 'secret');
   symlinkSync(join(base, 'secret.txt'), join(rendererDir, 'assets', 'link.js'));
@@ -19,9 +22,14 @@ describe('browser host: static renderer and uploads', async () => {
   const services = fakeServices({}, [], stage);
   const host = await hostFor(services, rendererDir, 1000);
   const own = { Host: `127.0.0.1:${host.port}` };
-  const get = (path: string, headers: Record<string, string> = {}) => raw(host.port, path, { headers: { ...own, ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    raw(host.port, path, { headers: { ...own, ...headers } });
   const post = (path: string, body: Buffer | string, headers: Record<string, string> = {}) =>
-    raw(host.port, path, { method: 'POST', body, headers: { ...own, 'Content-Type': 'application/octet-stream', ...headers } });
+    raw(host.port, path, {
+      method: 'POST',
+      body,
+      headers: { ...own, 'Content-Type': 'application/octet-stream', ...headers },
+    });
 
   it('serves the app page only with the token, under a strict CSP', async () => {
     const landing = await get('/');
@@ -91,7 +99,9 @@ describe('browser host: static renderer and uploads', async () => {
   it('requires the token, our origin, a name and POST', async () => {
     const count = services.staged.length;
     expect((await post('/upload?name=a.png', 'x')).status).toBe(401);
-    expect((await post(`/upload?token=${host.token}&name=a.png`, 'x', { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(`/upload?token=${host.token}&name=a.png`, 'x', { Origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
     expect((await post(`/upload?token=${host.token}`, 'x')).status).toBe(400);
     expect((await post(`/upload?token=${host.token}&name=..`, 'x')).status).toBe(400);
     expect((await get(`/upload?token=${host.token}&name=a.png`)).status).toBe(405);
@@ -108,13 +118,19 @@ describe('browser host: static renderer and uploads', async () => {
   it('stops a chunked upload at the limit and leaves no partial file', async () => {
     const before = services.staged.length;
     const outcome = await new Promise<number | 'reset'>((resolve) => {
-      const req = request({
-        host: '127.0.0.1', port: host.port, method: 'POST',
-        path: `/upload?token=${host.token}&name=chunked.mp4`, headers: own,
-      }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: `/upload?token=${host.token}&name=chunked.mp4`,
+          headers: own,
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', () => resolve('reset'));
       for (let i = 0; i < 20; i++) req.write(Buffer.alloc(100));
       req.end();

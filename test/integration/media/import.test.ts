@@ -24,8 +24,13 @@ function fakeStore(name: string): AssetStore & { assets: Map<string, Asset>; ups
   mkdirSync(dir, { recursive: true });
   const assets = new Map<string, Asset>();
   return {
-    dir, assets, upserts: 0,
-    upsertAsset(a) { this.upserts++; assets.set(a.id, a); },
+    dir,
+    assets,
+    upserts: 0,
+    upsertAsset(a) {
+      this.upserts++;
+      assets.set(a.id, a);
+    },
     findAsset: (id) => assets.get(id),
   };
 }
@@ -33,12 +38,12 @@ function fakeStore(name: string): AssetStore & { assets: Map<string, Asset>; ups
 /** Every file under dir, relative, with forward slashes. */
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
 }
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
-
 
 describe('importFile', () => {
   it('stores a clip under its sha256 and records a valid asset', async () => {
@@ -91,7 +96,9 @@ describe('importFile', () => {
 
   it('removes the temp when a step after the copy fails', async () => {
     const store = fakeStore('fails late');
-    store.findAsset = () => { throw new Error('database is locked'); };
+    store.findAsset = () => {
+      throw new Error('database is locked');
+    };
     await expect(importFile(store, fx.noAudioClip(), 'imported', opts)).rejects.toThrow('database is locked');
     expect(filesUnder(store.dir)).toEqual([]);
   });
@@ -108,7 +115,10 @@ describe('sweepMediaTemps', () => {
     const old = new Date(Date.now() - 3600_000);
     utimesSync(assetAbsPath(store.dir, 'media/.tmp-dead1'), old, old);
     utimesSync(assetAbsPath(store.dir, 'media/thumbs/.tmp-dead2.jpg'), old, old);
-    expect((await sweepMediaTemps(store.dir, { olderThanMs: 60_000 })).sort()).toEqual(['media/.tmp-dead1', 'media/thumbs/.tmp-dead2.jpg']);
+    expect((await sweepMediaTemps(store.dir, { olderThanMs: 60_000 })).sort()).toEqual([
+      'media/.tmp-dead1',
+      'media/thumbs/.tmp-dead2.jpg',
+    ]);
     expect(await sweepMediaTemps(store.dir)).toEqual(['media/.tmp-fresh']);
     expect(filesUnder(store.dir)).toEqual([asset.path, 'media/thumbs/keep.jpg'].sort());
     expect(await sweepMediaTemps(join(root, 'no project here'))).toEqual([]);
@@ -116,7 +126,10 @@ describe('sweepMediaTemps', () => {
 });
 
 describe('grabFrame', () => {
-  const size = (f: string) => { const s = ffprobeJson(f).streams[0]; return `${s?.width}x${s?.height}`; };
+  const size = (f: string) => {
+    const s = ffprobeJson(f).streams[0];
+    return `${s?.width}x${s?.height}`;
+  };
 
   it('writes one upright, square-pixel frame to a Unicode/% path', async () => {
     const out = join(root, 'grabs 镜头', "frame 'a' 100%.png");
@@ -124,7 +137,9 @@ describe('grabFrame', () => {
     expect(size(out)).toBe('320x240');
     expect(size(await grabFrame(fx.rotatedClip(90), 0.5, join(root, 'grabs 镜头', 'rot.png'), opts))).toBe('240x320');
     expect(size(await grabFrame(fx.sarClip(), 0.5, join(root, 'grabs 镜头', 'sar.jpg'), opts))).toBe('640x240');
-    expect(size(await grabFrame(fx.REAL_CLIPS.firstFrame, 0, join(root, 'grabs 镜头', 'still.png'), opts))).toBe('720x480');
+    expect(size(await grabFrame(fx.REAL_CLIPS.firstFrame, 0, join(root, 'grabs 镜头', 'still.png'), opts))).toBe(
+      '720x480',
+    );
     expect(filesUnder(join(root, 'grabs 镜头')).filter((f) => f.startsWith('.tmp-'))).toEqual([]);
   });
 
@@ -149,8 +164,12 @@ describe('makeThumbnail', () => {
   it('makes a JPEG at most 320 wide with the displayed aspect, once', async () => {
     const store = fakeStore('thumbs');
     const cases: [string, string][] = [
-      [fx.REAL_CLIPS.horse, '320x214'], [fx.rotatedClip(90), '240x320'], [fx.sarClip(), '320x120'],
-      [fx.pngImage(), '320x240'], [fx.audioOnly(), '320x80'], [fx.oddSizeClip(), '320x240'],
+      [fx.REAL_CLIPS.horse, '320x214'],
+      [fx.rotatedClip(90), '240x320'],
+      [fx.sarClip(), '320x120'],
+      [fx.pngImage(), '320x240'],
+      [fx.audioOnly(), '320x80'],
+      [fx.oddSizeClip(), '320x240'],
     ];
     for (const [src, expected] of cases) {
       const asset = await importFile(store, src, 'imported', opts);
@@ -171,13 +190,15 @@ describe('makeThumbnail', () => {
   it('accept refuses by what the probe found, before anything is copied, and is told the file name', async () => {
     const store = fakeStore('import accept');
     const seen: string[] = [];
-    const err = await rejectionOf(importFile(store, fx.pngImage(), 'imported', {
-      ...opts,
-      accept: (info, name) => {
-        seen.push(`${info.kind} ${name}`);
-        throw new AppError('MEDIA_UNSUPPORTED', 'not wanted');
-      },
-    }));
+    const err = await rejectionOf(
+      importFile(store, fx.pngImage(), 'imported', {
+        ...opts,
+        accept: (info, name) => {
+          seen.push(`${info.kind} ${name}`);
+          throw new AppError('MEDIA_UNSUPPORTED', 'not wanted');
+        },
+      }),
+    );
     expect(err.code).toBe('MEDIA_UNSUPPORTED');
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^image /);
@@ -185,4 +206,3 @@ describe('makeThumbnail', () => {
     expect(filesUnder(store.dir)).toEqual([]);
   });
 });
-

@@ -19,15 +19,39 @@ const dir = tempDir('sb long clip-');
 const TEN_HOURS = 36_000;
 
 function ffmpeg(args: string[]): void {
-  execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 let clip = '';
 beforeAll(() => {
   ensureBuilt();
   const seg = join(dir, 'seg.mp4');
-  ffmpeg(['-f', 'lavfi', '-i', 'color=c=blue:s=16x16:r=25', '-f', 'lavfi', '-i', 'anullsrc=r=8000:cl=mono', '-t', '2',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '250', '-c:a', 'aac', '-b:a', '8k', '-shortest', seg]);
+  ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=blue:s=16x16:r=25',
+    '-f',
+    'lavfi',
+    '-i',
+    'anullsrc=r=8000:cl=mono',
+    '-t',
+    '2',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '250',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '8k',
+    '-shortest',
+    seg,
+  ]);
   clip = join(dir, 'ten hours.mp4');
   ffmpeg(['-stream_loop', '-1', '-i', seg, '-c', 'copy', '-t', String(TEN_HOURS), clip]);
 });
@@ -47,7 +71,9 @@ describe('a 10-hour clip', () => {
     expect(made.status).toBe(0);
     const node = process.execPath;
     const added = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(node, ['--max-old-space-size=128', CLI, 'add-shot', project, '--video', clip], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(node, ['--max-old-space-size=128', CLI, 'add-shot', project, '--video', clip], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.once('close', (status) => resolve({ status, stderr }));

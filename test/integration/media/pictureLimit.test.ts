@@ -55,9 +55,14 @@ describe('picture pixel limit', () => {
     expect(statSync(bomb).size).toBeLessThan(1024 * 1024);
     expect(SIDE * SIDE).toBeGreaterThan(MAX_PICTURE_PIXELS);
     const s = await servicesWithProject(root, 'film');
-    const err = await call(s, 'shots.add', { firstFramePath: bomb }).then(() => null, (e: Error & { code?: string }) => e);
+    const err = await call(s, 'shots.add', { firstFramePath: bomb }).then(
+      () => null,
+      (e: Error & { code?: string }) => e,
+    );
     expect(err?.code).toBe('MEDIA_TOO_LARGE');
-    expect(err?.message).toBe('"bomb 16000.png" is 16000x16000 pixels (256 megapixels); pictures up to 50 megapixels can be used. Scale it down (e.g. to 3840 pixels wide) and import it again.');
+    expect(err?.message).toBe(
+      '"bomb 16000.png" is 16000x16000 pixels (256 megapixels); pictures up to 50 megapixels can be used. Scale it down (e.g. to 3840 pixels wide) and import it again.',
+    );
     const snap = await call(s, 'project.current', {});
     expect(snap?.shots).toHaveLength(0);
     expect(snap?.assets).toHaveLength(0);

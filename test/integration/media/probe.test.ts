@@ -16,7 +16,6 @@ import { tempDir } from '../../helpers/tmp.js';
 const dir = tempDir();
 const opts = { timeoutMs: 10_000 };
 
-
 /** Width x height of the first frame as ffmpeg decodes it for display (autorotate, SAR applied). */
 function displayedSize(file: string): string {
   const out = join(dir, `shown-${Math.random().toString(36).slice(2)}.png`);
@@ -29,17 +28,38 @@ describe('probeFile reads odd media', () => {
   it('a CFR clip with stereo audio matches an independent ffprobe', async () => {
     const info = MediaInfoSchema.parse(await probeFile(fx.cfrClip(), opts));
     const raw = ffprobeJson(fx.cfrClip());
-    expect(info).toMatchObject({ kind: 'video', width: 320, height: 240, fps: { num: 25, den: 1 }, vfr: false, hasAudio: true, audioChannels: 2, audioSampleRate: 48000 });
+    expect(info).toMatchObject({
+      kind: 'video',
+      width: 320,
+      height: 240,
+      fps: { num: 25, den: 1 },
+      vfr: false,
+      hasAudio: true,
+      audioChannels: 2,
+      audioSampleRate: 48000,
+    });
     expect(info.durationSec).toBeCloseTo(Number(raw.format.duration), 6);
   });
 
   it('the real AI clips: 720x480, 8 fps, no audio, ~6.125 s; the first frame is a 720x480 image', async () => {
     for (const clip of [fx.REAL_CLIPS.horse, fx.REAL_CLIPS.kitten]) {
       const info = await probeFile(clip, opts);
-      expect(info).toMatchObject({ kind: 'video', width: 720, height: 480, fps: { num: 8, den: 1 }, hasAudio: false, videoCodec: 'h264' });
+      expect(info).toMatchObject({
+        kind: 'video',
+        width: 720,
+        height: 480,
+        fps: { num: 8, den: 1 },
+        hasAudio: false,
+        videoCodec: 'h264',
+      });
       expect(info.durationSec).toBeCloseTo(6.125, 2);
     }
-    expect(await probeFile(fx.REAL_CLIPS.firstFrame, opts)).toMatchObject({ kind: 'image', width: 720, height: 480, durationSec: 0 });
+    expect(await probeFile(fx.REAL_CLIPS.firstFrame, opts)).toMatchObject({
+      kind: 'image',
+      width: 720,
+      height: 480,
+      durationSec: 0,
+    });
   });
 
   it('VFR is flagged', async () => {
@@ -64,7 +84,11 @@ describe('probeFile reads odd media', () => {
   });
 
   it('mono 44.1 kHz, no audio, HEVC, audio only, GIF, JPEG', async () => {
-    expect(await probeFile(fx.monoClip(), opts)).toMatchObject({ audioChannels: 1, audioSampleRate: 44100, hasAudio: true });
+    expect(await probeFile(fx.monoClip(), opts)).toMatchObject({
+      audioChannels: 1,
+      audioSampleRate: 44100,
+      hasAudio: true,
+    });
     expect(await probeFile(fx.noAudioClip(), opts)).toMatchObject({ hasAudio: false, audioCodec: null });
     const hevc = fx.hevcClip();
     if (hevc) expect(await probeFile(hevc, opts)).toMatchObject({ kind: 'video', videoCodec: 'hevc' });
@@ -107,7 +131,9 @@ describe('probeFile refuses bad files with a specific code, naming the file', ()
     const slow = join(dir, 'slow ffprobe.sh');
     writeFileSync(slow, '#!/bin/sh\nexec sleep 30\n');
     chmodSync(slow, 0o755);
-    const err = await rejectionOf(probeFile(fx.cfrClip(), { timeoutMs: 500, paths: { ffmpeg: 'ffmpeg', ffprobe: slow, source: 'setting' } }));
+    const err = await rejectionOf(
+      probeFile(fx.cfrClip(), { timeoutMs: 500, paths: { ffmpeg: 'ffmpeg', ffprobe: slow, source: 'setting' } }),
+    );
     expect(err.code).toBe('MEDIA_TIMEOUT');
     expect(err.message).toContain('"cfr-320x240-25fps-stereo.mp4"');
   });

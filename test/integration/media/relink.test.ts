@@ -56,7 +56,20 @@ describe('relink', () => {
   it('refuses a file with other bytes until confirmed with --yes', async () => {
     rmSync(storedFile);
     const other = join(root, 'reencoded.mp4');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', original, '-c:v', 'libx264', '-crf', '35', '-c:a', 'copy', other]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      original,
+      '-c:v',
+      'libx264',
+      '-crf',
+      '35',
+      '-c:a',
+      'copy',
+      other,
+    ]);
     const refused = await cli(['relink', project, '--asset', assetId, '--file', other]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('"reencoded.mp4" is not the file "my take 镜头.mp4" was (its content differs');
@@ -71,7 +84,13 @@ describe('relink', () => {
     const snap = await call(s, 'project.current', {});
     rmSync(join(project, ...snap!.assets[0]!.path.split('/')));
     const missing = await call(s, 'media.missing', {});
-    expect(missing).toEqual([expect.objectContaining({ assetId, originalName: 'my take 镜头.mp4', usedBy: [{ shotId: snap!.shots[0]!.id, shotNumber: 1, role: 'take' }] })]);
+    expect(missing).toEqual([
+      expect.objectContaining({
+        assetId,
+        originalName: 'my take 镜头.mp4',
+        usedBy: [{ shotId: snap!.shots[0]!.id, shotNumber: 1, role: 'take' }],
+      }),
+    ]);
     await closeServices(s);
     const folder = join(root, 'found', 'deep');
     mkdirSync(folder, { recursive: true });

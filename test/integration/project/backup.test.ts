@@ -40,7 +40,10 @@ describe('save a copy', () => {
       opened.close();
     }
     // A second copy into a folder that is not empty is refused, and nothing is written there.
-    const again = await call(s, 'project.saveCopy', { dir: dest }).then(() => null, (e: Error & { code?: string }) => e);
+    const again = await call(s, 'project.saveCopy', { dir: dest }).then(
+      () => null,
+      (e: Error & { code?: string }) => e,
+    );
     expect(again?.code).toBe('PROJECT_EXISTS');
   });
 

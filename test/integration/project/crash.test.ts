@@ -54,11 +54,15 @@ describe('DATA-1: kill -9 during scripted editing', () => {
         // is the only allowed difference (an extra shot, or one more shot removed).
         const extra = snap.shots.filter((x) => !added.has(x.id)).map((x) => x.id);
         const missing = [...added].filter((id) => !removed.has(id) && !live.has(id));
-        expect(extra.length + missing.length, `unacknowledged changes: +${extra.join()} -${missing.join()}`).toBeLessThanOrEqual(1);
+        expect(
+          extra.length + missing.length,
+          `unacknowledged changes: +${extra.join()} -${missing.join()}`,
+        ).toBeLessThanOrEqual(1);
         for (const id of extra) added.add(id);
         for (const id of missing) removed.add(id);
         for (const id of removed) expect(live.has(id), `removed shot ${id}`).toBe(false);
-        for (const [id, prompt] of prompts) if (!removed.has(id)) expect(live.get(id)?.prompt, `prompt of ${id}`).toBe(prompt);
+        for (const [id, prompt] of prompts)
+          if (!removed.has(id)) expect(live.get(id)?.prompt, `prompt of ${id}`).toBe(prompt);
         expect(snap.shots.map((x) => x.position)).toEqual(snap.shots.map((_, i) => i));
         const edits = s.listProvenance({ subjectType: 'shot' }).length;
         expect(edits - userEdits - acks.length).toBeGreaterThanOrEqual(0);

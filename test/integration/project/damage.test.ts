@@ -1,7 +1,16 @@
 /** A damaged or foreign project.db is reported (PROJECT_DAMAGED, naming the file), never guessed at. */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
@@ -105,7 +114,9 @@ describe('damaged project files', () => {
     const shot = s.shots.add({ title: 'keep', durationFrames: 24 });
     s.close();
     const db = new Database(join(dir, 'project.db'));
-    const changes = JSON.stringify([{ table: 'shots', key: { id: shot.id }, before: { 'title" = 1; --': 'x' }, after: { title: 'keep' } }]);
+    const changes = JSON.stringify([
+      { table: 'shots', key: { id: shot.id }, before: { 'title" = 1; --': 'x' }, after: { title: 'keep' } },
+    ]);
     db.prepare('UPDATE history SET changes = ?').run(changes);
     db.close();
     s = ProjectStore.open(dir);

@@ -12,7 +12,10 @@ import { codeOf, doc, storeFactory, titles } from './stores.js';
 const { fresh, reopen } = storeFactory('e');
 
 /** Runs `step`, then checks it is exactly one undo step both ways (also across a reopen). */
-function oneStep(s: ProjectStore, step: () => unknown): { store: ProjectStore; before: ProjectSnapshot; after: ProjectSnapshot } {
+function oneStep(
+  s: ProjectStore,
+  step: () => unknown,
+): { store: ProjectStore; before: ProjectSnapshot; after: ProjectSnapshot } {
   const before = s.snapshot();
   step();
   const after = s.snapshot();
@@ -29,7 +32,10 @@ function oneStep(s: ProjectStore, step: () => unknown): { store: ProjectStore; b
 /** A project with shots A..count, A having a 4 s (96-frame) take trimmed 10..70. */
 function withShots(count = 4): { s: ProjectStore; ids: string[]; takeId: string; assetId: string } {
   const s = fresh();
-  const ids = Array.from({ length: count }, (_, i) => s.shots.add({ title: String.fromCharCode(65 + i), durationFrames: 24 * (i + 1) }).id);
+  const ids = Array.from(
+    { length: count },
+    (_, i) => s.shots.add({ title: String.fromCharCode(65 + i), durationFrames: 24 * (i + 1) }).id,
+  );
   const asset = s.upsertAsset(fakeAsset(undefined, { info: videoInfo(4) }));
   const take = s.addTake(fakeTake(ids[0]!, asset.id, { rating: 3 }), { selectIfNone: true });
   s.shots.setTrim(ids[0]!, 10, 70);
@@ -43,13 +49,22 @@ describe('shots.split', () => {
     expect(after.shots.map((x) => x.title)).toEqual(['A', 'A', 'B']);
     const [first, second] = after.shots;
     expect(first).toMatchObject({ id: ids[0], trimInFrames: 10, trimOutFrames: 35, durationFrames: 25 });
-    expect(second).toMatchObject({ trimInFrames: 35, trimOutFrames: 70, durationFrames: 35, transitionIn: { kind: 'cut', frames: 0 } });
+    expect(second).toMatchObject({
+      trimInFrames: 35,
+      trimOutFrames: 70,
+      durationFrames: 35,
+      transitionIn: { kind: 'cut', frames: 0 },
+    });
     const takeOf = (id: string | null) => after.takes.find((t) => t.id === id);
     expect(takeOf(second!.selectedTakeId)).toMatchObject({ shotId: second!.id, assetId, rating: 3 });
     expect(takeOf(first!.selectedTakeId)?.assetId).toBe(assetId);
     // The cut is unchanged in length and content: 60 frames from 10..70, then B.
     const cut = cutList(after);
-    expect(cut.map((c) => [c.trim?.inFrames, c.trim?.outFrames, c.startFrame])).toEqual([[10, 35, 0], [35, 70, 25], [undefined, undefined, 60]]);
+    expect(cut.map((c) => [c.trim?.inFrames, c.trim?.outFrames, c.startFrame])).toEqual([
+      [10, 35, 0],
+      [35, 70, 25],
+      [undefined, undefined, 60],
+    ]);
     expect(store.historyState().undoLabel).toBe('shots.split');
   });
 
@@ -59,7 +74,9 @@ describe('shots.split', () => {
     expect(titles(s)).toEqual(['A', 'B', 'B', 'C']);
     expect(s.getShot(ids[1]!).durationFrames).toBe(20);
     expect(second.durationFrames).toBe(28);
-    expect(codeOf(() => s.shots.split(ids[0]!, 60))).toMatch(/^INVALID_INPUT: .*between 1 and 59 \(the shot is 60 frames long\)/);
+    expect(codeOf(() => s.shots.split(ids[0]!, 60))).toMatch(
+      /^INVALID_INPUT: .*between 1 and 59 \(the shot is 60 frames long\)/,
+    );
     expect(codeOf(() => s.shots.split('nope', 1))).toMatch(/^NOT_FOUND/);
   });
 });
@@ -89,7 +106,10 @@ describe('shots.duplicate / removeMany / moveMany', () => {
   it('removes many in one step, keeping their takes for undo', () => {
     const { s, ids, takeId } = withShots(4);
     const { store, after } = oneStep(s, () => s.shots.removeMany([ids[0]!, ids[2]!]));
-    expect(after.shots.map((x) => [x.title, x.position])).toEqual([['B', 0], ['D', 1]]);
+    expect(after.shots.map((x) => [x.title, x.position])).toEqual([
+      ['B', 0],
+      ['D', 1],
+    ]);
     store.undo();
     expect(store.snapshot().shots[0]?.selectedTakeId).toBe(takeId);
   });
@@ -112,8 +132,12 @@ describe('takes', () => {
 
   it('removing the selected take selects the newest other one; undo brings both back', () => {
     const { s, ids, takeId, assetId } = withShots(1);
-    const older = s.addTake(fakeTake(ids[0]!, assetId, { createdAt: '2020-01-01T00:00:00.000Z' }), { selectIfNone: false });
-    const newer = s.addTake(fakeTake(ids[0]!, assetId, { createdAt: '2030-01-01T00:00:00.000Z' }), { selectIfNone: false });
+    const older = s.addTake(fakeTake(ids[0]!, assetId, { createdAt: '2020-01-01T00:00:00.000Z' }), {
+      selectIfNone: false,
+    });
+    const newer = s.addTake(fakeTake(ids[0]!, assetId, { createdAt: '2030-01-01T00:00:00.000Z' }), {
+      selectIfNone: false,
+    });
     const { store, after } = oneStep(s, () => s.takes.remove(takeId));
     expect(after.takes.map((t) => t.id).sort()).toEqual([older.id, newer.id].sort());
     expect(after.shots[0]?.selectedTakeId).toBe(newer.id);
@@ -129,9 +153,15 @@ describe('scenes', () => {
     const { s, ids } = withShots(3);
     const first = s.scenes.add('INT. KITCHEN - DAY');
     const { store: s2, after } = oneStep(s, () => s.scenes.add('EXT. 屋顶 - NIGHT', 0));
-    expect(after.scenes.map((x) => [x.heading, x.position])).toEqual([['EXT. 屋顶 - NIGHT', 0], ['INT. KITCHEN - DAY', 1]]);
+    expect(after.scenes.map((x) => [x.heading, x.position])).toEqual([
+      ['EXT. 屋顶 - NIGHT', 0],
+      ['INT. KITCHEN - DAY', 1],
+    ]);
     const { store: s3 } = oneStep(s2, () => s2.scenes.update(first, { notes: 'window light' }));
-    expect(s3.snapshot().scenes.find((x) => x.id === first)).toMatchObject({ heading: 'INT. KITCHEN - DAY', notes: 'window light' });
+    expect(s3.snapshot().scenes.find((x) => x.id === first)).toMatchObject({
+      heading: 'INT. KITCHEN - DAY',
+      notes: 'window light',
+    });
     const { store: s4 } = oneStep(s3, () => s3.shots.setScene([ids[0]!, ids[2]!], first));
     expect(s4.snapshot().shots.map((x) => x.sceneId)).toEqual([first, null, first]);
     s4.shots.remove(ids[2]!);
@@ -154,6 +184,8 @@ describe('shots.setFrame (stored assets)', () => {
     expect(store.getShot(ids[0]!)).toMatchObject({ lastFrameAssetId: still.id, firstFrameAssetId: null });
     store.shots.setFrame(ids[0]!, 'last', null);
     expect(store.getShot(ids[0]!).lastFrameAssetId).toBeNull();
-    expect(codeOf(() => store.shots.setFrame(ids[0]!, 'first', assetId))).toMatch(/^INVALID_INPUT: A first frame must be an image/);
+    expect(codeOf(() => store.shots.setFrame(ids[0]!, 'first', assetId))).toMatch(
+      /^INVALID_INPUT: A first frame must be an image/,
+    );
   });
 });

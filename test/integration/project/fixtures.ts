@@ -4,9 +4,23 @@ import type { Asset, Job, MediaInfo, Take } from '../../../shared/model/entities
 
 export function videoInfo(durationSec = 2): MediaInfo {
   return {
-    kind: 'video', container: 'mp4', width: 320, height: 240, displayWidth: 320, displayHeight: 240, durationSec,
-    fps: { num: 24, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p',
-    hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+    kind: 'video',
+    container: 'mp4',
+    width: 320,
+    height: 240,
+    displayWidth: 320,
+    displayHeight: 240,
+    durationSec,
+    fps: { num: 24, den: 1 },
+    vfr: false,
+    rotation: 0,
+    sar: { num: 1, den: 1 },
+    videoCodec: 'h264',
+    pixelFormat: 'yuv420p',
+    hasAudio: false,
+    audioCodec: null,
+    audioChannels: 0,
+    audioSampleRate: 0,
   };
 }
 
@@ -14,25 +28,59 @@ export function videoInfo(durationSec = 2): MediaInfo {
 export function fakeAsset(seed: string = randomUUID(), over: Partial<Asset> = {}): Asset {
   const id = createHash('sha256').update(seed).digest('hex');
   return {
-    id, path: `media/${id.slice(0, 2)}/${id}.mp4`, originalName: `clip ${seed} 镜头 "q" 100%.mp4`, bytes: 1234, origin: 'generated',
-    info: videoInfo(), createdAt: new Date().toISOString(), ...over,
+    id,
+    path: `media/${id.slice(0, 2)}/${id}.mp4`,
+    originalName: `clip ${seed} 镜头 "q" 100%.mp4`,
+    bytes: 1234,
+    origin: 'generated',
+    info: videoInfo(),
+    createdAt: new Date().toISOString(),
+    ...over,
   };
 }
 
 export function fakeTake(shotId: string, assetId: string, over: Partial<Take> = {}): Take {
   return {
-    id: randomUUID(), shotId, assetId, jobId: null, provider: 'animatic', model: null, request: { prompt: 'x' }, seed: 7,
-    cost: 0, rating: null, createdAt: new Date().toISOString(), ...over,
+    id: randomUUID(),
+    shotId,
+    assetId,
+    jobId: null,
+    provider: 'animatic',
+    model: null,
+    request: { prompt: 'x' },
+    seed: 7,
+    cost: 0,
+    rating: null,
+    createdAt: new Date().toISOString(),
+    ...over,
   };
 }
 
 export function fakeJob(shotId: string, over: Partial<Job> = {}): Job {
   const at = new Date().toISOString();
   return {
-    id: randomUUID(), shotId, provider: 'animatic', model: null, state: 'queued', request: { prompt: 'x' }, taskId: null,
-    progress: 0, error: null, costEstimate: 0.5, costActual: null, resultAssetId: null, takeId: null, createdAt: at, updatedAt: at,
+    id: randomUUID(),
+    shotId,
+    provider: 'animatic',
+    model: null,
+    state: 'queued',
+    request: { prompt: 'x' },
+    taskId: null,
+    progress: 0,
+    error: null,
+    costEstimate: 0.5,
+    costActual: null,
+    resultAssetId: null,
+    takeId: null,
+    createdAt: at,
+    updatedAt: at,
     ...over,
   };
 }
 
-export const INIT = { name: 'Film «测试» "q" 100%', aspect: '16:9', resolution: '720p', fps: { num: 24, den: 1 } } as const;
+export const INIT = {
+  name: 'Film «测试» "q" 100%',
+  aspect: '16:9',
+  resolution: '720p',
+  fps: { num: 24, den: 1 },
+} as const;

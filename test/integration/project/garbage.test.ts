@@ -24,7 +24,18 @@ let n = 0;
 /** A distinct tiny PNG (its colour makes its sha256 unique), imported into the project. */
 async function image(s: ProjectStore): Promise<Asset> {
   const file = join(src, `still ${++n} 镜头.png`);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=0x${(n * 2654435761 % 0xffffff).toString(16).padStart(6, '0')}:s=32x24`, '-frames:v', '1', file]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=0x${((n * 2654435761) % 0xffffff).toString(16).padStart(6, '0')}:s=32x24`,
+    '-frames:v',
+    '1',
+    file,
+  ]);
   return importFile(s, file, 'imported');
 }
 
@@ -47,7 +58,13 @@ function assertResolvable(s: ProjectStore, snap: ProjectSnapshot): void {
 describe('media.collectGarbage', () => {
   it('frees only what no row or history entry can bring back; every undo and redo still resolves', async () => {
     const s = fresh();
-    const [kept, removedTake, removedShotMedia, frame, loose] = [await image(s), await image(s), await image(s), await image(s), await image(s)];
+    const [kept, removedTake, removedShotMedia, frame, loose] = [
+      await image(s),
+      await image(s),
+      await image(s),
+      await image(s),
+      await image(s),
+    ];
     const thumbBytes = statSync(s.absPath(await makeThumbnail(s.dir, loose))).size;
     const a = s.shots.add({ title: 'A', durationFrames: 24 });
     const b = s.shots.add({ title: 'B', durationFrames: 24 });
@@ -93,7 +110,12 @@ describe('media.collectGarbage', () => {
     s.shots.add({ title: 'new edit', durationFrames: 24 }); // drops the redo branch
     expect(await collectGarbage(s, { graceMs: 0 })).toEqual({ removedFiles: 1, freedBytes: clip.bytes });
     expect(onDisk(s, clip)).toBe(false);
-    expect(s.getJob(job.id)).toMatchObject({ state: 'succeeded', resultAssetId: null, takeId: null, costEstimate: job.costEstimate });
+    expect(s.getJob(job.id)).toMatchObject({
+      state: 'succeeded',
+      resultAssetId: null,
+      takeId: null,
+      costEstimate: job.costEstimate,
+    });
     expect(s.checkIntegrity()).toEqual({ ok: true, problems: [] });
   });
 

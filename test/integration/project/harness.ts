@@ -14,8 +14,14 @@ const repo = join(here, '..', '..', '..');
 export async function buildChild(outDir: string): Promise<string> {
   const outfile = join(outDir, 'child.cjs');
   await build({
-    entryPoints: [join(here, 'child.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-    external: ['better-sqlite3'], logLevel: 'warning',
+    entryPoints: [join(here, 'child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
   });
   return outfile;
 }
@@ -35,7 +41,8 @@ export function startChild(script: string, args: string[], env: Record<string, s
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const lines: Record<string, unknown>[] = [];
-  const waiters: { pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] = [];
+  const waiters: { pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }[] =
+    [];
   let buf = '';
   let stderr = '';
   proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -64,7 +71,9 @@ export function startChild(script: string, args: string[], env: Record<string, s
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         waiters.push({ pred, resolve });
-        void exited.then((e) => reject(new Error(`child exited (${e.code ?? e.signal}) before the expected line; stderr: ${stderr}`)));
+        void exited.then((e) =>
+          reject(new Error(`child exited (${e.code ?? e.signal}) before the expected line; stderr: ${stderr}`)),
+        );
       });
     },
   };

@@ -75,7 +75,11 @@ describe('defect 1: stored paths never lead outside the project', () => {
     const info = storyboard(['info', dir, '--json']);
     expect(info.status).toBe(0);
     expect(info.stdout).not.toContain(outside);
-    const shot = (JSON.parse(info.stdout) as { shots: { selectedTake: { mediaPath: string | null; mediaProblem: string | null } | null }[] }).shots[0];
+    const shot = (
+      JSON.parse(info.stdout) as {
+        shots: { selectedTake: { mediaPath: string | null; mediaProblem: string | null } | null }[];
+      }
+    ).shots[0];
     expect(shot?.selectedTake?.mediaPath).toBeNull();
     expect(shot?.selectedTake?.mediaProblem).toMatch(/climbs out/);
   });
@@ -88,7 +92,9 @@ describe('defect 1: stored paths never lead outside the project', () => {
     let store = ProjectStore.open(dir);
     try {
       expect((await rejectionOf(makeThumbnail(dir, store.getAsset(assetId)))).code).toBe('FORBIDDEN');
-      expect((await rejectionOf(runExport(store, { outPath: join(root, `sym-${n}.mp4`), quality: 'draft' }))).code).toBe('FORBIDDEN');
+      expect(
+        (await rejectionOf(runExport(store, { outPath: join(root, `sym-${n}.mp4`), quality: 'draft' }))).code,
+      ).toBe('FORBIDDEN');
     } finally {
       store.close();
     }
@@ -108,8 +114,11 @@ describe('defect 1: stored paths never lead outside the project', () => {
 describe('defects 2 and 3: the project file is data, never code', () => {
   it('refuses a view that would hang every read, before running it (open, CLI info)', async () => {
     const { dir } = await project();
-    tamper(dir, `ALTER TABLE shots RENAME TO shots_real;
-      CREATE VIEW shots AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT s.* FROM shots_real s, c;`);
+    tamper(
+      dir,
+      `ALTER TABLE shots RENAME TO shots_real;
+      CREATE VIEW shots AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT s.* FROM shots_real s, c;`,
+    );
     const err = (() => {
       try {
         ProjectStore.open(dir).close();
@@ -135,7 +144,10 @@ describe('defects 2 and 3: the project file is data, never code', () => {
     const takesBefore = count(dir, 'takes');
     expect(takesBefore).toBe(1);
     const s = services();
-    const refused = await call(s, 'project.open', { dir }).then(() => null, (e: Error & { code?: string }) => e);
+    const refused = await call(s, 'project.open', { dir }).then(
+      () => null,
+      (e: Error & { code?: string }) => e,
+    );
     expect(refused?.code).toBe('PROJECT_FOREIGN');
     expect(refused?.message).toContain('trigger "t"');
     const copy = await call(s, 'project.openRepaired', { dir });
@@ -152,11 +164,14 @@ describe('defects 2 and 3: the project file is data, never code', () => {
 
   it('repairs a changed table (extra CHECK) and drops a foreign table, keeping the rows', async () => {
     const { dir } = await project();
-    tamper(dir, `CREATE TABLE evil (x); CREATE INDEX evil_x ON evil(x);
+    tamper(
+      dir,
+      `CREATE TABLE evil (x); CREATE INDEX evil_x ON evil(x);
       ALTER TABLE settings RENAME TO settings_old;
       CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, extra TEXT CHECK (length(extra) < 5)) STRICT;
       INSERT INTO settings (key, value) SELECT key, value FROM settings_old; DROP TABLE settings_old;
-      INSERT INTO settings (key, value) VALUES ('kept', 'yes');`);
+      INSERT INTO settings (key, value) VALUES ('kept', 'yes');`,
+    );
     const s = services();
     const copy = await call(s, 'project.openRepaired', { dir, copyDir: join(root, `repaired-${n}`) });
     expect(copy.shots).toHaveLength(1);

@@ -27,9 +27,21 @@ describe('migration 0004 shot_extends', () => {
       INSERT INTO shots (id, position, duration_frames, prompt) VALUES ('s', 0, 24, 'a horse');`);
     expect(MIGRATIONS[3]?.version).toBe(4);
     expect(migrate(db, MIGRATIONS.slice(0, 4))).toEqual({ from: 3, to: 4 });
-    const cols = db.prepare('PRAGMA table_info(shots)').all() as { name: string; type: string; notnull: number; dflt_value: unknown }[];
-    expect(cols.find((c) => c.name === 'extends_take_id')).toMatchObject({ type: 'TEXT', notnull: 0, dflt_value: 'NULL' });
-    expect(db.prepare("SELECT prompt, extends_take_id FROM shots WHERE id = 's'").get()).toEqual({ prompt: 'a horse', extends_take_id: null });
+    const cols = db.prepare('PRAGMA table_info(shots)').all() as {
+      name: string;
+      type: string;
+      notnull: number;
+      dflt_value: unknown;
+    }[];
+    expect(cols.find((c) => c.name === 'extends_take_id')).toMatchObject({
+      type: 'TEXT',
+      notnull: 0,
+      dflt_value: 'NULL',
+    });
+    expect(db.prepare("SELECT prompt, extends_take_id FROM shots WHERE id = 's'").get()).toEqual({
+      prompt: 'a horse',
+      extends_take_id: null,
+    });
     // Text only (strict table): an id, never a number.
     expect(() => db.prepare("UPDATE shots SET extends_take_id = 4 WHERE id = 's'").run()).not.toThrow();
     expect(db.prepare("SELECT typeof(extends_take_id) FROM shots WHERE id = 's'").pluck().get()).toBe('text');

@@ -23,15 +23,22 @@ afterEach(() => {
 });
 
 const info = { kind: 'video', container: 'mov,mp4', width: 720, height: 480, durationSec: 6.125 };
-const facts = { version: 1, facts: { codec: 'h264', packets: { count: 49, firstPts: 0 }, audio: null, ratio: 0.5, name: '马 "q" %' } };
+const facts = {
+  version: 1,
+  facts: { codec: 'h264', packets: { count: 49, firstPts: 0 }, audio: null, ratio: 0.5, name: '马 "q" %' },
+};
 
 function addAsset(db: Database.Database, id: string, assetInfo: object): void {
-  db.prepare(`INSERT INTO assets (id, path, original_name, bytes, origin, kind, info, created_at)
-    VALUES (?, ?, 'clip.mp4', 1, 'imported', 'video', ?, 'now')`).run(id, `media/${id}.mp4`, JSON.stringify(assetInfo));
+  db.prepare(
+    `INSERT INTO assets (id, path, original_name, bytes, origin, kind, info, created_at)
+    VALUES (?, ?, 'clip.mp4', 1, 'imported', 'video', ?, 'now')`,
+  ).run(id, `media/${id}.mp4`, JSON.stringify(assetInfo));
 }
-const infoOf = (db: Database.Database, id: string): unknown => JSON.parse(db.prepare('SELECT info FROM assets WHERE id = ?').pluck().get(id) as string);
+const infoOf = (db: Database.Database, id: string): unknown =>
+  JSON.parse(db.prepare('SELECT info FROM assets WHERE id = ?').pluck().get(id) as string);
 const factsOf = (db: Database.Database, id: string): unknown => {
-  const text = db.prepare('SELECT facts FROM asset_copy_facts WHERE asset_id = ?').pluck().get(id) as string | undefined;
+  const text = db.prepare('SELECT facts FROM asset_copy_facts WHERE asset_id = ?').pluck().get(id) as
+    string | undefined;
   return text === undefined ? undefined : JSON.parse(text);
 };
 

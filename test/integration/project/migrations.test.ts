@@ -24,13 +24,36 @@ afterEach(() => {
 });
 
 const TABLES = [
-  'assets', 'audio_items', 'element_refs', 'elements', 'exports', 'history', 'jobs', 'project', 'project_style_refs', 'provenance',
-  'scenes', 'settings', 'shot_elements', 'shots', 'takes',
+  'assets',
+  'audio_items',
+  'element_refs',
+  'elements',
+  'exports',
+  'history',
+  'jobs',
+  'project',
+  'project_style_refs',
+  'provenance',
+  'scenes',
+  'settings',
+  'shot_elements',
+  'shots',
+  'takes',
 ];
-const V2_INDEXES = ['exports_state', 'jobs_shot', 'provenance_subject', 'shot_elements_element', 'shots_live_order', 'takes_shot'];
+const V2_INDEXES = [
+  'exports_state',
+  'jobs_shot',
+  'provenance_subject',
+  'shot_elements_element',
+  'shots_live_order',
+  'takes_shot',
+];
 
 function schema(db: Database.Database, type: string): string[] {
-  return db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type) as string[];
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all(type) as string[];
 }
 
 describe('migrations', () => {
@@ -46,11 +69,28 @@ describe('migrations', () => {
     expect(schema(db, 'index')).toEqual(['jobs_state']);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const fks = db.pragma('foreign_key_list(takes)') as { table: string; on_delete: string }[];
-    expect(fks.map((f) => [f.table, f.on_delete]).sort()).toEqual([['assets', 'RESTRICT'], ['jobs', 'SET NULL'], ['shots', 'CASCADE']]);
+    expect(fks.map((f) => [f.table, f.on_delete]).sort()).toEqual([
+      ['assets', 'RESTRICT'],
+      ['jobs', 'SET NULL'],
+      ['shots', 'CASCADE'],
+    ]);
     const jobCols = (db.pragma('table_info(jobs)') as { name: string }[]).map((c) => c.name);
     expect(jobCols).toEqual([
-      'id', 'shot_id', 'provider', 'model', 'state', 'request', 'task_id', 'progress', 'error', 'cost_estimate', 'cost_actual',
-      'result_asset_id', 'take_id', 'created_at', 'updated_at',
+      'id',
+      'shot_id',
+      'provider',
+      'model',
+      'state',
+      'request',
+      'task_id',
+      'progress',
+      'error',
+      'cost_estimate',
+      'cost_actual',
+      'result_asset_id',
+      'take_id',
+      'created_at',
+      'updated_at',
     ]);
   });
 
@@ -78,11 +118,33 @@ describe('migrations', () => {
   it('tables are strict and check their invariants', () => {
     const db = emptyDb();
     migrate(db, MIGRATIONS);
-    db.prepare("INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at) VALUES ('p', 'n', '16:9', 2, 2, 24, 1, 'now')").run();
-    expect(() => db.prepare("INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at) VALUES ('q', 'n', '16:9', 2, 2, 24, 1, 'now')").run()).toThrow(/UNIQUE/);
-    expect(() => db.prepare("INSERT INTO shots (id, position, duration_frames) VALUES ('s', 0, 'long')").run()).toThrow(/cannot store TEXT/);
-    expect(() => db.prepare("INSERT INTO shots (id, position, duration_frames, trim_in_frames, trim_out_frames) VALUES ('s', 0, 5, 4, 4)").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO takes (id, shot_id, asset_id, provider, request, created_at) VALUES ('t', 'nope', 'a', 'x', '{}', 'now')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare(
+      "INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at) VALUES ('p', 'n', '16:9', 2, 2, 24, 1, 'now')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at) VALUES ('q', 'n', '16:9', 2, 2, 24, 1, 'now')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO shots (id, position, duration_frames) VALUES ('s', 0, 'long')").run()).toThrow(
+      /cannot store TEXT/,
+    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO shots (id, position, duration_frames, trim_in_frames, trim_out_frames) VALUES ('s', 0, 5, 4, 4)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO takes (id, shot_id, asset_id, provider, request, created_at) VALUES ('t', 'nope', 'a', 'x', '{}', 'now')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('a migration that fails midway leaves no trace and the old version', () => {
@@ -117,7 +179,9 @@ describe('opening older and newer projects', () => {
     try {
       const snap = s.snapshot();
       expect(snap.project).toMatchObject({ id: 'p1', name: 'Old project', width: 1280, height: 720 });
-      expect(snap.shots).toMatchObject([{ ...V1_SHOT, durationFrames: 48, camera: 'static', transitionIn: { kind: 'cut', frames: 0 } }]);
+      expect(snap.shots).toMatchObject([
+        { ...V1_SHOT, durationFrames: 48, camera: 'static', transitionIn: { kind: 'cut', frames: 0 } },
+      ]);
       s.shots.update(V1_SHOT.id, { title: 'edited after upgrade' });
       expect(s.undo()).toBe(true);
     } finally {

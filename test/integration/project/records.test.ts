@@ -13,7 +13,12 @@ describe('assets', () => {
     const again = s.upsertAsset({ ...a, originalName: 'renamed.mp4', origin: 'imported' });
     expect(again).toEqual(a);
     s.upsertAsset(fakeAsset('two'));
-    expect(s.listAssets().map((x) => x.id).sort()).toEqual([a.id, fakeAsset('two').id].sort());
+    expect(
+      s
+        .listAssets()
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, fakeAsset('two').id].sort());
     expect(reopen(s).getAsset(a.id)).toEqual(a);
   });
 
@@ -62,10 +67,18 @@ describe('takes', () => {
     const s = fresh();
     const shot = s.shots.add({ durationFrames: 24 });
     const asset = s.upsertAsset(fakeAsset());
-    expect(codeOf(() => s.addTake(fakeTake('ghost', asset.id), { selectIfNone: true }))).toMatch(/^NOT_FOUND: Shot "ghost"/);
-    expect(codeOf(() => s.addTake(fakeTake(shot.id, 'b'.repeat(64)), { selectIfNone: true }))).toMatch(/^NOT_FOUND: Asset/);
-    expect(codeOf(() => s.addTake(fakeTake(shot.id, asset.id, { jobId: 'j' }), { selectIfNone: true }))).toMatch(/^NOT_FOUND: Job "j"/);
-    expect(codeOf(() => s.addTake(fakeTake(shot.id, asset.id, { rating: 9 }), { selectIfNone: true }))).toMatch(/^INVALID_INPUT/);
+    expect(codeOf(() => s.addTake(fakeTake('ghost', asset.id), { selectIfNone: true }))).toMatch(
+      /^NOT_FOUND: Shot "ghost"/,
+    );
+    expect(codeOf(() => s.addTake(fakeTake(shot.id, 'b'.repeat(64)), { selectIfNone: true }))).toMatch(
+      /^NOT_FOUND: Asset/,
+    );
+    expect(codeOf(() => s.addTake(fakeTake(shot.id, asset.id, { jobId: 'j' }), { selectIfNone: true }))).toMatch(
+      /^NOT_FOUND: Job "j"/,
+    );
+    expect(codeOf(() => s.addTake(fakeTake(shot.id, asset.id, { rating: 9 }), { selectIfNone: true }))).toMatch(
+      /^INVALID_INPUT/,
+    );
     const t = s.addTake(fakeTake(shot.id, asset.id), { selectIfNone: false });
     expect(codeOf(() => s.addTake(t, { selectIfNone: false }))).toMatch(/^INVALID_INPUT: Take .* already exists/);
     expect(codeOf(() => s.getTake('zz'))).toMatch(/^NOT_FOUND: Take "zz"/);
@@ -88,10 +101,18 @@ describe('jobs', () => {
     const s = fresh();
     const a = s.shots.add({ durationFrames: 24 });
     const b = s.shots.add({ durationFrames: 24 });
-    const j1 = s.createJob(fakeJob(a.id, { createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }));
+    const j1 = s.createJob(
+      fakeJob(a.id, { createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }),
+    );
     s.createJob(fakeJob(b.id, { state: 'running' }));
     const updated = s.updateJob(j1.id, { state: 'submitted', taskId: 'task-1', progress: 0.25 });
-    expect(updated).toMatchObject({ id: j1.id, state: 'submitted', taskId: 'task-1', progress: 0.25, createdAt: j1.createdAt });
+    expect(updated).toMatchObject({
+      id: j1.id,
+      state: 'submitted',
+      taskId: 'task-1',
+      progress: 0.25,
+      createdAt: j1.createdAt,
+    });
     expect(updated.updatedAt > j1.updatedAt).toBe(true);
     expect(reopen(s).getJob(j1.id)).toEqual(updated);
   });
@@ -120,7 +141,9 @@ describe('jobs', () => {
     expect(codeOf(() => s.updateJob(j.id, { state: 'exploded' as never }))).toMatch(/^INVALID_INPUT/);
     expect(codeOf(() => s.updateJob(j.id, { progress: 2 }))).toMatch(/^INVALID_INPUT/);
     expect(codeOf(() => s.updateJob(j.id, { resultAssetId: 'c'.repeat(64) }))).toMatch(/^NOT_FOUND: Result asset/);
-    expect(codeOf(() => s.updateJob('nope', { state: 'failed' }))).toBe('NOT_FOUND: Job "nope" not found in this project.');
+    expect(codeOf(() => s.updateJob('nope', { state: 'failed' }))).toBe(
+      'NOT_FOUND: Job "nope" not found in this project.',
+    );
     expect(codeOf(() => s.getJob('nope'))).toMatch(/^NOT_FOUND/);
     expect(codeOf(() => s.listJobs({ states: ['bogus' as never] }))).toMatch(/^INVALID_INPUT/);
     expect(s.getJob(j.id)).toEqual(j);
@@ -132,7 +155,13 @@ describe('jobs', () => {
     const job = s.createJob(fakeJob(a.id));
     const asset = s.upsertAsset(fakeAsset());
     const take = s.addTake(fakeTake(a.id, asset.id, { jobId: job.id }), { selectIfNone: true });
-    const done = s.updateJob(job.id, { state: 'succeeded', resultAssetId: asset.id, takeId: take.id, progress: 1, costActual: 0.4 });
+    const done = s.updateJob(job.id, {
+      state: 'succeeded',
+      resultAssetId: asset.id,
+      takeId: take.id,
+      progress: 1,
+      costActual: 0.4,
+    });
     expect(done).toMatchObject({ resultAssetId: asset.id, takeId: take.id, costActual: 0.4 });
   });
 });
@@ -154,12 +183,20 @@ describe('exports, provenance, settings', () => {
     expect(s.unfinishedExports().map((e) => e.id)).toEqual(['e2']);
     expect(codeOf(() => s.updateExport('nope', { state: 'failed' }))).toMatch(/^NOT_FOUND: Export run "nope"/);
     expect(codeOf(() => s.updateExport('e2', { state: 'weird' as never }))).toMatch(/^INVALID_INPUT/);
-    expect(codeOf(() => s.recordExportStart({ id: 'e4', outPath: '', tempPath: 'x', pid: null }))).toMatch(/^INVALID_INPUT/);
+    expect(codeOf(() => s.recordExportStart({ id: 'e4', outPath: '', tempPath: 'x', pid: null }))).toMatch(
+      /^INVALID_INPUT/,
+    );
   });
 
   it('appends provenance entries with their details', () => {
     const s = fresh();
-    const p = s.addProvenance({ actor: 'provider:animatic', action: 'asset.generate', subjectType: 'asset', subjectId: 'abc', details: { model: null, cost: 0 } });
+    const p = s.addProvenance({
+      actor: 'provider:animatic',
+      action: 'asset.generate',
+      subjectType: 'asset',
+      subjectId: 'abc',
+      details: { model: null, cost: 0 },
+    });
     expect(p.id).toBeGreaterThan(0);
     expect(s.listProvenance({ subjectType: 'asset' })).toEqual([p]);
     expect(s.listProvenance({ subjectId: 'other' })).toEqual([]);

@@ -16,7 +16,10 @@ describe('create and open', () => {
     expect(statSync(join(s.dir, 'project.db')).isFile()).toBe(true);
     expect(statSync(join(s.dir, 'media')).isDirectory()).toBe(true);
     const p = s.project();
-    expect({ w: p.width, h: p.height }).toEqual({ w: outputSize('9:16', '720p').width, h: outputSize('9:16', '720p').height });
+    expect({ w: p.width, h: p.height }).toEqual({
+      w: outputSize('9:16', '720p').width,
+      h: outputSize('9:16', '720p').height,
+    });
     expect(p.width).toBe(720);
     expect(p.fps).toEqual({ num: 30000, den: 1001 });
     expect(p.name).toBe('Vertical');
@@ -26,7 +29,9 @@ describe('create and open', () => {
 
   it('refuses to create over an existing project, open or closed', () => {
     const s = fresh();
-    expect(codeOf(() => ProjectStore.create(s.dir, INIT))).toBe(`PROJECT_EXISTS: A Storyboard project already exists in "${s.dir}".`);
+    expect(codeOf(() => ProjectStore.create(s.dir, INIT))).toBe(
+      `PROJECT_EXISTS: A Storyboard project already exists in "${s.dir}".`,
+    );
     s.close();
     expect(codeOf(() => ProjectStore.create(s.dir, INIT))).toMatch(/^PROJECT_EXISTS/);
   });
@@ -50,7 +55,9 @@ describe('create and open', () => {
 
   it('reports a folder without a project', () => {
     const dir = join(root, 'empty folder');
-    expect(codeOf(() => ProjectStore.open(dir))).toBe(`NOT_FOUND: No Storyboard project in "${dir}" (project.db not found).`);
+    expect(codeOf(() => ProjectStore.open(dir))).toBe(
+      `NOT_FOUND: No Storyboard project in "${dir}" (project.db not found).`,
+    );
   });
 
   it('refuses use after close with NO_PROJECT', () => {
@@ -86,7 +93,14 @@ describe('shot edits', () => {
     const s = fresh();
     const prompt = '镜头 "close" 100% <script>alert(1)</script> \'x\'';
     const shot = s.shots.add({ prompt, durationFrames: 48, camera: 'push_in' });
-    expect(shot).toMatchObject({ prompt, camera: 'push_in', durationFrames: 48, title: '', selectedTakeId: null, trimInFrames: 0 });
+    expect(shot).toMatchObject({
+      prompt,
+      camera: 'push_in',
+      durationFrames: 48,
+      title: '',
+      selectedTakeId: null,
+      trimInFrames: 0,
+    });
     expect(reopen(s).getShot(shot.id).prompt).toBe(prompt);
   });
 
@@ -97,7 +111,9 @@ describe('shot edits', () => {
     expect(updated).toMatchObject({ title: 'Kitchen', seed: 42, shotSize: 'close_up' });
     expect(codeOf(() => s.shots.update(id, { durationFrames: 0 }))).toMatch(/^INVALID_INPUT/);
     expect(codeOf(() => s.shots.update(id, { position: 3 } as never))).toMatch(/^INVALID_INPUT/);
-    expect(codeOf(() => s.shots.update('nope', { title: 'x' }))).toBe('NOT_FOUND: Shot "nope" not found in this project.');
+    expect(codeOf(() => s.shots.update('nope', { title: 'x' }))).toBe(
+      'NOT_FOUND: Shot "nope" not found in this project.',
+    );
     expect(s.getShot(id).title).toBe('Kitchen');
   });
 
@@ -105,7 +121,10 @@ describe('shot edits', () => {
     const s = fresh();
     const [a, b, c] = ['A', 'B', 'C'].map((title) => s.shots.add({ title, durationFrames: 24 }));
     s.shots.remove(b!.id);
-    expect(s.snapshot().shots.map((x) => [x.title, x.position])).toEqual([['A', 0], ['C', 1]]);
+    expect(s.snapshot().shots.map((x) => [x.title, x.position])).toEqual([
+      ['A', 0],
+      ['C', 1],
+    ]);
     expect(codeOf(() => s.getShot(b!.id))).toMatch(/^NOT_FOUND: Shot/);
     expect(codeOf(() => s.shots.remove(b!.id))).toMatch(/^NOT_FOUND/);
     expect([a!.id, c!.id]).toEqual(s.snapshot().shots.map((x) => x.id));
@@ -134,7 +153,9 @@ describe('shot edits', () => {
     const t2 = s.addTake(fakeTake(a.id, asset.id), { selectIfNone: false });
     const tb = s.addTake(fakeTake(b.id, asset.id), { selectIfNone: false });
     expect(s.shots.selectTake(a.id, t2.id).selectedTakeId).toBe(t2.id);
-    expect(codeOf(() => s.shots.selectTake(a.id, tb.id))).toBe(`INVALID_INPUT: Take "${tb.id}" belongs to another shot, not to shot "${a.id}".`);
+    expect(codeOf(() => s.shots.selectTake(a.id, tb.id))).toBe(
+      `INVALID_INPUT: Take "${tb.id}" belongs to another shot, not to shot "${a.id}".`,
+    );
     expect(codeOf(() => s.shots.selectTake(a.id, 'missing'))).toMatch(/^NOT_FOUND: Take "missing"/);
     expect(codeOf(() => s.shots.selectTake('missing', t1.id))).toMatch(/^NOT_FOUND: Shot "missing"/);
     expect(s.getShot(a.id).selectedTakeId).toBe(t2.id);
@@ -155,7 +176,9 @@ describe('shot edits', () => {
 
   it('refuses a first frame that is not in the media store', () => {
     const s = fresh();
-    expect(codeOf(() => s.shots.add({ durationFrames: 24, firstFrameAssetId: 'f'.repeat(64) }))).toMatch(/^NOT_FOUND: First-frame asset/);
+    expect(codeOf(() => s.shots.add({ durationFrames: 24, firstFrameAssetId: 'f'.repeat(64) }))).toMatch(
+      /^NOT_FOUND: First-frame asset/,
+    );
     expect(codeOf(() => s.shots.add({ durationFrames: 0 }))).toMatch(/^INVALID_INPUT/);
     expect(s.snapshot().shots).toEqual([]);
     expect(s.historyState().canUndo).toBe(false);
@@ -167,7 +190,11 @@ describe('shot edits', () => {
     s.shots.update(id, { prompt: 'p' });
     s.shots.setTrim(id, 1, null);
     const rows = s.listProvenance({ subjectType: 'shot', subjectId: id });
-    expect(rows.map((r) => [r.actor, r.action])).toEqual([['user', 'shot.add'], ['user', 'shot.update'], ['user', 'shot.setTrim']]);
+    expect(rows.map((r) => [r.actor, r.action])).toEqual([
+      ['user', 'shot.add'],
+      ['user', 'shot.update'],
+      ['user', 'shot.setTrim'],
+    ]);
     expect(rows[1]?.details).toEqual({ patch: { prompt: 'p' } });
   });
 });

@@ -115,7 +115,11 @@ describe('undo and redo', () => {
   it('adds a shot with an imported clip as its selected take in one undo step', () => {
     const s = fresh();
     const clip = s.upsertAsset(fakeAsset());
-    const shot = s.shots.add({ title: 'Clip', durationFrames: 24, importedTake: { assetId: clip.id, trimOutFrames: 20 } });
+    const shot = s.shots.add({
+      title: 'Clip',
+      durationFrames: 24,
+      importedTake: { assetId: clip.id, trimOutFrames: 20 },
+    });
     expect(shot.selectedTakeId).not.toBeNull();
     expect(shot.trimOutFrames).toBe(20);
     const take = s.getTake(shot.selectedTakeId!);
@@ -125,7 +129,9 @@ describe('undo and redo', () => {
     expect(s.getTake(take.id).id).toBe(take.id); // kept, only hidden with its shot
     s.redo();
     expect(s.getShot(shot.id).selectedTakeId).toBe(take.id);
-    expect(codeOf(() => s.shots.add({ durationFrames: 24, importedTake: { assetId: 'a'.repeat(64) } }))).toMatch(/^NOT_FOUND: Clip asset/);
+    expect(codeOf(() => s.shots.add({ durationFrames: 24, importedTake: { assetId: 'a'.repeat(64) } }))).toMatch(
+      /^NOT_FOUND: Clip asset/,
+    );
   });
 
   it('logs undo and redo in the provenance', () => {

@@ -13,10 +13,15 @@ export function makeV1Project(dir: string): string {
   const db = new Database(file);
   try {
     migrate(db, MIGRATIONS.slice(0, 1));
-    db.prepare(`INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at)
-      VALUES ('p1', 'Old project', '16:9', 1280, 720, 24, 1, '2024-01-01T00:00:00.000Z')`).run();
-    db.prepare('INSERT INTO shots (id, position, title, prompt, duration_frames) VALUES (?, 0, ?, ?, 48)')
-      .run(V1_SHOT.id, V1_SHOT.title, V1_SHOT.prompt);
+    db.prepare(
+      `INSERT INTO project (id, name, aspect, width, height, fps_num, fps_den, created_at)
+      VALUES ('p1', 'Old project', '16:9', 1280, 720, 24, 1, '2024-01-01T00:00:00.000Z')`,
+    ).run();
+    db.prepare('INSERT INTO shots (id, position, title, prompt, duration_frames) VALUES (?, 0, ?, ?, 48)').run(
+      V1_SHOT.id,
+      V1_SHOT.title,
+      V1_SHOT.prompt,
+    );
   } finally {
     db.close();
   }
@@ -24,11 +29,20 @@ export function makeV1Project(dir: string): string {
 }
 
 /** Schema facts read with a plain connection (not the store, which would migrate). */
-export function inspect(file: string): { version: number; indexes: string[]; tables: string[]; shots: number; integrity: string } {
+export function inspect(file: string): {
+  version: number;
+  indexes: string[];
+  tables: string[];
+  shots: number;
+  integrity: string;
+} {
   const db = new Database(file, { fileMustExist: true });
   try {
     const names = (type: string) =>
-      db.prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type) as string[];
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .pluck()
+        .all(type) as string[];
     return {
       version: Number(db.pragma('user_version', { simple: true })),
       indexes: names('index'),

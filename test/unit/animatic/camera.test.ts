@@ -3,7 +3,14 @@ import { buildAnimaticImageInvocation, cameraPath, perspectiveFilter } from '../
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import { CAMERA_MOVES } from '../../../shared/model/entities.js';
 
-const base = { imagePath: '/p/镜头 100%.png', width: 1280, height: 720, fps: { num: 24, den: 1 }, frames: 72, output: '/t/out.mp4' };
+const base = {
+  imagePath: '/p/镜头 100%.png',
+  width: 1280,
+  height: 720,
+  fps: { num: 24, den: 1 },
+  frames: 72,
+  output: '/t/out.mp4',
+};
 
 describe('buildAnimaticImageInvocation', () => {
   it('builds the exact argv of a push-in', () => {
@@ -12,30 +19,71 @@ describe('buildAnimaticImageInvocation', () => {
     const left = `(W-W/${z})*0.5`;
     const top = `(H-H/${z})*0.5`;
     expect(toArgv(inv)).toEqual([
-      '-hide_banner', '-nostdin', '-y',
-      '-f', 'image2', '-pattern_type', 'none', '-i', '/p/镜头 100%.png',
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-f',
+      'image2',
+      '-pattern_type',
+      'none',
+      '-i',
+      '/p/镜头 100%.png',
       '-filter_complex',
-      "[0:v]trim=end_frame=1," +
+      '[0:v]trim=end_frame=1,' +
         "scale=w='max(1280,ceil(720*dar))':h='max(720,ceil(1280/dar))':flags=lanczos:out_color_matrix=bt709:out_range=tv," +
         'setsar=1,crop=1280:720,format=yuv420p,loop=loop=71:size=1:start=0,setpts=N*1/(24*TB),' +
         `perspective=x0='${left}':y0='${top}':x1='${left}+W/${z}':y1='${top}':` +
         `x2='${left}':y2='${top}+H/${z}':x3='${left}+W/${z}':y3='${top}+H/${z}':interpolation=linear:eval=frame[v]`,
-      '-map', '[v]', '-an', '-frames:v', '72', '-r', '24',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p',
-      '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
-      '-movflags', '+faststart', '-f', 'mp4', '/t/out.mp4',
+      '-map',
+      '[v]',
+      '-an',
+      '-frames:v',
+      '72',
+      '-r',
+      '24',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '18',
+      '-pix_fmt',
+      'yuv420p',
+      '-colorspace',
+      'bt709',
+      '-color_primaries',
+      'bt709',
+      '-color_trc',
+      'bt709',
+      '-color_range',
+      'tv',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
+      '/t/out.mp4',
     ]);
     expect(inv.label).toBe('animatic shot 3');
     expect(inv.durationSec).toBe(3);
   });
 
   it('static: no move, still-image tuning, NTSC rate kept rational', () => {
-    const inv = buildAnimaticImageInvocation({ ...base, camera: 'static', width: 1080, height: 1920, fps: { num: 30000, den: 1001 }, frames: 90 });
+    const inv = buildAnimaticImageInvocation({
+      ...base,
+      camera: 'static',
+      width: 1080,
+      height: 1920,
+      fps: { num: 30000, den: 1001 },
+      frames: 90,
+    });
     expect(inv.filterComplex).not.toContain('perspective');
     expect(inv.filterComplex).toContain('setpts=N*1001/(30000*TB)');
     expect(inv.filterComplex).toContain("scale=w='max(1080,ceil(1920*dar))':h='max(1920,ceil(1080/dar))'");
     expect(inv.outputOptions).toEqual(expect.arrayContaining(['-tune', 'stillimage']));
-    expect(inv.outputOptions.slice(inv.outputOptions.indexOf('-r'), inv.outputOptions.indexOf('-r') + 2)).toEqual(['-r', '30000/1001']);
+    expect(inv.outputOptions.slice(inv.outputOptions.indexOf('-r'), inv.outputOptions.indexOf('-r') + 2)).toEqual([
+      '-r',
+      '30000/1001',
+    ]);
     expect(inv.durationSec).toBeCloseTo(3.003, 6);
   });
 
@@ -67,7 +115,8 @@ describe('camera paths', () => {
     expect(cameraPath('pan_right').x).toEqual([0, 1]);
     expect(cameraPath('tilt_up').y).toEqual([1, 0]);
     expect(cameraPath('tilt_down').y).toEqual([0, 1]);
-    for (const c of ['pan_left', 'pan_right', 'tilt_up', 'tilt_down'] as const) expect(cameraPath(c).zoom).toEqual([1.2, 1.2]);
+    for (const c of ['pan_left', 'pan_right', 'tilt_up', 'tilt_down'] as const)
+      expect(cameraPath(c).zoom).toEqual([1.2, 1.2]);
   });
 
   it('pan expressions travel the whole spare width at a fixed zoom', () => {

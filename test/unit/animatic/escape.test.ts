@@ -13,7 +13,9 @@ describe('filter graph escaping', () => {
   it('matches the worked example of the ffmpeg docs (both levels)', () => {
     // https://ffmpeg.org/ffmpeg-filters.html#Notes-on-filtergraph-escaping
     const value = `this is a 'string': may contain one, or more, special characters`;
-    expect(escapeFilterValue(value)).toBe(`this is a \\\\\\'string\\\\\\'\\\\: may contain one\\, or more\\, special characters`);
+    expect(escapeFilterValue(value)).toBe(
+      `this is a \\\\\\'string\\\\\\'\\\\: may contain one\\, or more\\, special characters`,
+    );
   });
 
   it('leaves plain paths alone', () => {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildTitleCardInvocation, fadeFrames, layoutTitleCard, lineBaselines, MAX_TITLE_LINES } from '../../../shared/animatic/titleCard.js';
-import { charWidthEm, ELLIPSIS, normalizeParagraphs, textWidthEm, wrapParagraph } from '../../../shared/animatic/wrap.js';
+import {
+  buildTitleCardInvocation,
+  fadeFrames,
+  layoutTitleCard,
+  lineBaselines,
+  MAX_TITLE_LINES,
+} from '../../../shared/animatic/titleCard.js';
+import {
+  charWidthEm,
+  ELLIPSIS,
+  normalizeParagraphs,
+  textWidthEm,
+  wrapParagraph,
+} from '../../../shared/animatic/wrap.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 
 const ZH = '一个穿红色外套的女孩在雨夜的东京街头奔跑，霓虹灯倒映在积水中。';
@@ -104,7 +116,7 @@ describe('layoutTitleCard', () => {
     const l = layoutTitleCard(text, portrait);
     expect(l.lines.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
     for (const line of l.lines) expect(CLOSING).not.toContain([...line][0]);
-    expect(l.lines.some((line) => line.includes('Tokyo Tower') || (line.endsWith('Tokyo') ))).toBe(true);
+    expect(l.lines.some((line) => line.includes('Tokyo Tower') || line.endsWith('Tokyo'))).toBe(true);
   });
 
   it('very long text shrinks first, then is cut to the line limit with an ellipsis', () => {
@@ -128,9 +140,16 @@ describe('layoutTitleCard', () => {
 
 describe('buildTitleCardInvocation', () => {
   const opts = {
-    lines: ['Hello', '世界'], fontSize: 40, lineHeight: 56,
-    fontFile: "C:\\Fonts\\it's:font.ttf", textFiles: ['/tmp/c d/line-0.txt', '/tmp/c d/line-1.txt'],
-    width: 1280, height: 720, fps: { num: 24, den: 1 }, frames: 48, output: '/o/card.mp4',
+    lines: ['Hello', '世界'],
+    fontSize: 40,
+    lineHeight: 56,
+    fontFile: "C:\\Fonts\\it's:font.ttf",
+    textFiles: ['/tmp/c d/line-0.txt', '/tmp/c d/line-1.txt'],
+    width: 1280,
+    height: 720,
+    fps: { num: 24, den: 1 },
+    frames: 48,
+    output: '/o/card.mp4',
   };
 
   it('builds the exact argv: lavfi background, one drawtext per line, fades, still tuning', () => {
@@ -141,16 +160,47 @@ describe('buildTitleCardInvocation', () => {
     const dt = (file: string, y: string) =>
       `drawtext=fontfile=${font}:textfile=${file}:expansion=none:fontsize=40:fontcolor=0xE8EAED:x=(w-text_w)/2:y=${y}`;
     expect(toArgv(buildTitleCardInvocation({ ...opts, labelFile: '/tmp/c d/label.txt' }))).toEqual([
-      '-hide_banner', '-nostdin', '-y',
-      '-f', 'lavfi', '-i', 'color=c=0x111418:s=1280x720:r=24',
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=0x111418:s=1280x720:r=24',
       '-filter_complex',
       `[0:v]${dt('/tmp/c d/line-0.txt', `${b0}-ascent`)},${dt('/tmp/c d/line-1.txt', `${b1}-ascent`)},` +
         `drawtext=fontfile=${font}:textfile=/tmp/c d/label.txt:expansion=none:fontsize=22:fontcolor=0x8A93A0:x=36:y=36,` +
         'fade=t=in:s=0:n=10:color=0x111418,fade=t=out:s=38:n=10:color=0x111418,format=yuv420p[v]',
-      '-map', '[v]', '-an', '-frames:v', '48', '-r', '24',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-tune', 'stillimage', '-pix_fmt', 'yuv420p',
-      '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
-      '-movflags', '+faststart', '-f', 'mp4', '/o/card.mp4',
+      '-map',
+      '[v]',
+      '-an',
+      '-frames:v',
+      '48',
+      '-r',
+      '24',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '18',
+      '-tune',
+      'stillimage',
+      '-pix_fmt',
+      'yuv420p',
+      '-colorspace',
+      'bt709',
+      '-color_primaries',
+      'bt709',
+      '-color_trc',
+      'bt709',
+      '-color_range',
+      'tv',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
+      '/o/card.mp4',
     ]);
   });
 

@@ -20,7 +20,11 @@ describe('dispatch', () => {
     expect(spy).not.toHaveBeenCalled();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/shots\.move \(toIndex\)/);
-    const extra = await dispatch(handlers({ 'shots.move': spy }), 'shots.move', { shotId: 'a', toIndex: 1, evil: true });
+    const extra = await dispatch(handlers({ 'shots.move': spy }), 'shots.move', {
+      shotId: 'a',
+      toIndex: 1,
+      evil: true,
+    });
     expect(extra.ok).toBe(false);
   });
   it('applies defaults and passes parsed input', async () => {
@@ -30,7 +34,11 @@ describe('dispatch', () => {
     expect(spy).toHaveBeenCalledWith({ outPath: '/tmp/x.mp4', quality: 'standard', subtitles: 'none' });
   });
   it('serialises AppErrors with their code and hides nothing else', async () => {
-    const r = await dispatch(handlers({ 'project.open': () => Promise.reject(new AppError('PROJECT_IN_USE', 'in use')) }), 'project.open', { dir: '/x' });
+    const r = await dispatch(
+      handlers({ 'project.open': () => Promise.reject(new AppError('PROJECT_IN_USE', 'in use')) }),
+      'project.open',
+      { dir: '/x' },
+    );
     expect(r).toEqual({ ok: false, error: { code: 'PROJECT_IN_USE', message: 'in use' } });
   });
 });

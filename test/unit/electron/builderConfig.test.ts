@@ -36,12 +36,25 @@ describe('electron-builder.yml', () => {
   });
 
   it('the schema check can fail (a misplaced option is reported)', async () => {
-    await expect(validateConfiguration({ ...config, hardenedRuntime: true }, new DebugLogger(false))).rejects.toThrow(/hardenedRuntime/);
+    await expect(validateConfiguration({ ...config, hardenedRuntime: true }, new DebugLogger(false))).rejects.toThrow(
+      /hardenedRuntime/,
+    );
   });
 
   it('packages the bundles only: no sources, tests, types, maps or ffmpeg-static', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', '!out/**/*.map', '!node_modules/ffmpeg-static/**']));
-    expect(config.files.some((f) => /^(electron|renderer|shared|test)\b|out\/\*\*$|out\/(types|native|cli)/.test(f))).toBe(false);
+    expect(config.files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'out/main/**',
+        'out/preload/**',
+        'out/renderer/**',
+        '!out/**/*.map',
+        '!node_modules/ffmpeg-static/**',
+      ]),
+    );
+    expect(
+      config.files.some((f) => /^(electron|renderer|shared|test)\b|out\/\*\*$|out\/(types|native|cli)/.test(f)),
+    ).toBe(false);
   });
 
   it('unpacks better-sqlite3 and ships ffmpeg/ffprobe per platform into resources/ffmpeg', () => {
@@ -54,8 +67,12 @@ describe('electron-builder.yml', () => {
 
   it('turns off run-as-node, NODE_OPTIONS and --inspect, and checks asar integrity (SEC-11)', () => {
     expect(config.electronFuses).toMatchObject({
-      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, grantFileProtocolExtraPrivileges: false,
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -39,7 +39,9 @@ describe('content security policy (SEC-8)', () => {
   });
 
   it('builds from a table and refuses tokens that would inject a directive', () => {
-    expect(buildCsp({ 'default-src': ["'none'"], 'img-src': ["'self'", 'data:'] })).toBe("default-src 'none'; img-src 'self' data:");
+    expect(buildCsp({ 'default-src': ["'none'"], 'img-src': ["'self'", 'data:'] })).toBe(
+      "default-src 'none'; img-src 'self' data:",
+    );
     expect(() => buildCsp({ 'script-src': ["'self'; script-src *"] })).toThrow(/Invalid CSP source/);
     expect(() => buildCsp({ 'script-src': ["'self', script-src *"] })).toThrow(/Invalid CSP source/);
     expect(() => buildCsp({ 'script src': ["'self'"] })).toThrow(/directive name/);

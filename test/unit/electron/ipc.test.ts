@@ -10,7 +10,8 @@ import { events } from '../../../shared/api/contract.js';
 const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => registered.set(channel, fn),
+    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+      registered.set(channel, fn),
     removeHandler: (channel: string) => registered.delete(channel),
   },
 }));
@@ -18,7 +19,10 @@ vi.mock('electron', () => ({
 const { registerIpc, sendEvent } = await import('../../../electron/main/ipc.js');
 const { CALL_CHANNEL, EVENT_CHANNEL } = await import('../../../electron/main/ipc/channels.js');
 
-interface FakeFrame { url: string; parent: FakeFrame | null }
+interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
 function fakeWindow(id = 1) {
   const mainFrame: FakeFrame = { url: 'app://storyboard/index.html', parent: null };
   const sent: unknown[][] = [];
@@ -29,12 +33,15 @@ function fakeWindow(id = 1) {
 function fakeServices() {
   const calls: string[] = [];
   const listeners = new Map<string, (payload: unknown) => void>();
-  const handlers = new Proxy({}, {
-    get: (_t, name: string) => async (input: unknown) => {
-      calls.push(name);
-      return { echoed: input };
+  const handlers = new Proxy(
+    {},
+    {
+      get: (_t, name: string) => async (input: unknown) => {
+        calls.push(name);
+        return { echoed: input };
+      },
     },
-  }) as AppServices['handlers'];
+  ) as AppServices['handlers'];
   const services = {
     handlers,
     on: (event: string, listener: (payload: unknown) => void) => {
@@ -73,7 +80,9 @@ describe('IPC binding (SEC-4/5)', () => {
   ])('rejects %s without running the handler, and logs it', async (_name, frame) => {
     const { call, mainFrame, win, calls } = setup();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await expect(call({ sender: win.webContents, senderFrame: frame(mainFrame) }, 'project.close', {})).rejects.toThrow(/Refused/);
+    await expect(call({ sender: win.webContents, senderFrame: frame(mainFrame) }, 'project.close', {})).rejects.toThrow(
+      /Refused/,
+    );
     expect(calls).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused project.close'));
     warn.mockRestore();
@@ -83,7 +92,9 @@ describe('IPC binding (SEC-4/5)', () => {
     const { call, calls } = setup();
     const other = fakeWindow(2);
     vi.spyOn(console, 'warn').mockImplementationOnce(() => {});
-    await expect(call({ sender: other.win.webContents, senderFrame: other.mainFrame }, 'project.close', {})).rejects.toThrow(/Refused/);
+    await expect(
+      call({ sender: other.win.webContents, senderFrame: other.mainFrame }, 'project.close', {}),
+    ).rejects.toThrow(/Refused/);
     expect(calls).toEqual([]);
   });
 

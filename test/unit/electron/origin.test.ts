@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  APP_ENTRY_URL, externalLinkTarget, isAllowedNavigation, isAllowedRequest, isAppUrl, isPermissionAllowed,
+  APP_ENTRY_URL,
+  externalLinkTarget,
+  isAllowedNavigation,
+  isAllowedRequest,
+  isAppUrl,
+  isPermissionAllowed,
   isTrustedSender,
 } from '../../../electron/main/security/origin.js';
 
@@ -50,8 +55,17 @@ describe('navigation and external links (SEC-9)', () => {
   it('opens only plain http(s) links externally', () => {
     expect(externalLinkTarget('https://docs.example.com/a?b=1')).toBe('https://docs.example.com/a?b=1');
     expect(externalLinkTarget('http://example.com')).toBe('http://example.com/');
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'ms-msdt:/id', 'mailto:a@b.c',
-      'https://user:pass@example.com/', 'app://storyboard/', 'not a url', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'mailto:a@b.c',
+      'https://user:pass@example.com/',
+      'app://storyboard/',
+      'not a url',
+      '',
+    ]) {
       expect(externalLinkTarget(bad), bad).toBeNull();
     }
   });
@@ -59,7 +73,8 @@ describe('navigation and external links (SEC-9)', () => {
 
 describe('permissions and requests (SEC-12)', () => {
   it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midi'])(
-    'denies %s even to our own page', (permission) => {
+    'denies %s even to our own page',
+    (permission) => {
       expect(isPermissionAllowed(permission, APP_ENTRY_URL)).toBe(false);
     },
   );
@@ -69,7 +84,13 @@ describe('permissions and requests (SEC-12)', () => {
     expect(isAllowedRequest('media://local/tmp/a.mp4')).toBe(true);
     expect(isAllowedRequest('blob:app://storyboard/1234')).toBe(true);
     expect(isAllowedRequest('data:image/png;base64,AAAA')).toBe(true);
-    for (const bad of ['https://cdn.example.com/x.js', 'http://127.0.0.1:9/', 'ws://127.0.0.1/', 'file:///etc/passwd', 'ftp://x/']) {
+    for (const bad of [
+      'https://cdn.example.com/x.js',
+      'http://127.0.0.1:9/',
+      'ws://127.0.0.1/',
+      'file:///etc/passwd',
+      'ftp://x/',
+    ]) {
       expect(isAllowedRequest(bad), bad).toBe(false);
     }
   });

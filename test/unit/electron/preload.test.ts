@@ -21,7 +21,9 @@ function runSandboxed(source: string) {
   const ipcListeners = new Map<string, Handler[]>();
   const required: string[] = [];
   const electron = {
-    contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (...args: unknown[]) => unknown>) => exposed.set(key, api) },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: Record<string, (...args: unknown[]) => unknown>) => exposed.set(key, api),
+    },
     ipcRenderer: {
       invoke: (...args: unknown[]) => {
         invoked.push(args);
@@ -49,7 +51,12 @@ function runSandboxed(source: string) {
 async function bundleSource(): Promise<string> {
   const out = await build({
     entryPoints: [path.join(root, 'electron/preload/index.ts')],
-    bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'error',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'error',
   });
   return out.outputFiles[0]?.text ?? '';
 }

@@ -37,21 +37,32 @@ describe('SecretStore (SEC-10)', () => {
 
   it('refuses to store without OS encryption, with a message that says what to do', async () => {
     const store = new SecretStore(path.join(dir, 'b.json'), fakeCipher({ available: false }));
-    await expect(store.set('runway', KEY)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/no keychain.*STORYBOARD_<PROVIDER>_API_KEY/) });
+    await expect(store.set('runway', KEY)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/no keychain.*STORYBOARD_<PROVIDER>_API_KEY/),
+    });
     expect(store.unavailableReason()).not.toBeNull();
   });
 
   it("refuses Linux's basic_text backend (a publicly known password)", async () => {
     const file = path.join(dir, 'c.json');
     const store = new SecretStore(file, fakeCipher({ backend: 'basic_text' }));
-    await expect(store.set('kling', KEY)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/keyring/) });
+    await expect(store.set('kling', KEY)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/keyring/),
+    });
     expect(() => statSync(file)).toThrow();
   });
 
   it('returns null (ask again) when a blob no longer decrypts, instead of throwing', async () => {
     const file = path.join(dir, 'd.json');
     await new SecretStore(file, fakeCipher()).set('luma', KEY);
-    const other = new SecretStore(file, { ...fakeCipher(), decrypt: () => { throw new Error('keychain reset'); } });
+    const other = new SecretStore(file, {
+      ...fakeCipher(),
+      decrypt: () => {
+        throw new Error('keychain reset');
+      },
+    });
     expect(await other.get('luma')).toBeNull();
     expect(await other.get('never-set')).toBeNull();
   });
@@ -81,7 +92,10 @@ describe('SecretStore (SEC-10)', () => {
     const file = path.join(dir, 'g.json');
     writeFileSync(file, '{"version":1,"secrets":');
     const store = new SecretStore(file, fakeCipher());
-    await expect(store.set('runway', KEY)).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('damaged') });
+    await expect(store.set('runway', KEY)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining('damaged'),
+    });
     expect(readFileSync(file, 'utf8')).toBe('{"version":1,"secrets":');
   });
 });

@@ -33,7 +33,9 @@ describe('main window options (SEC-2)', () => {
   it('uses the given preload and devtools setting, and shows only when ready', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(prefs.devTools).toBe(false);
-    expect(newSecureWindow(FakeWindow, { preload: '/p.cjs', devTools: true }).options.webPreferences?.devTools).toBe(true);
+    expect(newSecureWindow(FakeWindow, { preload: '/p.cjs', devTools: true }).options.webPreferences?.devTools).toBe(
+      true,
+    );
     expect(win.options.show).toBe(false);
   });
 });

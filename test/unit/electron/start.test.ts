@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  moduleVersionOf, NATIVE_COPY, NODE_BUILD, noElectronMessage, start, type RunResult, type StartIo,
+  moduleVersionOf,
+  NATIVE_COPY,
+  NODE_BUILD,
+  noElectronMessage,
+  start,
+  type RunResult,
+  type StartIo,
 } from '../../../scripts/electronStart.mjs';
 
 const ROOT = '/repo';
@@ -56,7 +62,11 @@ describe('npm start', () => {
   });
 
   it('without a downloadable Electron: one paragraph, the exact serve command, no stack trace, nothing touched', () => {
-    const io = new FakeIo(() => ({ status: 1, output: 'Downloading Electron binary...\nTypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async downloadArtifact (x.js:1:1)' }));
+    const io = new FakeIo(() => ({
+      status: 1,
+      output:
+        'Downloading Electron binary...\nTypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async downloadArtifact (x.js:1:1)',
+    }));
     io.files.set(join(ROOT, NATIVE_COPY), addon(NODE_ABI));
     expect(start(io, opts)).toBe(1);
     expect(io.runs).toEqual([`${process.execPath} ${join(ROOT, 'node_modules/electron/install.js')}`]);

@@ -16,7 +16,10 @@ function invocation(clips: ClipSpec[], opts: DocOptions = {}, quality: Quality =
 function filtersOf(graph: string, label: string): string[] {
   const chain = graph.split(';').find((c) => c.endsWith(`[${label}]`));
   if (!chain) throw new Error(`no chain ${label} in ${graph}`);
-  return chain.replace(/^\[[^\]]+\]/, '').replace(/\[[^\]]+\]$/, '').split(',');
+  return chain
+    .replace(/^\[[^\]]+\]/, '')
+    .replace(/\[[^\]]+\]$/, '')
+    .split(',');
 }
 
 function valueAfter(args: string[], flag: string): string | undefined {
@@ -26,16 +29,22 @@ function valueAfter(args: string[], flag: string): string | undefined {
 
 describe('buildExportInvocation: inputs', () => {
   it('seeks each input before -i to its in point and reads the clip plus a margin', () => {
-    const { inv } = invocation([
-      { path: 'media/a.mp4' },
-      { path: 'media/b.mp4', trimIn: 5, trimOut: 35 },
-    ], { fps: { num: 30000, den: 1001 } });
+    const { inv } = invocation([{ path: 'media/a.mp4' }, { path: 'media/b.mp4', trimIn: 5, trimOut: 35 }], {
+      fps: { num: 30000, den: 1001 },
+    });
     expect(inv.inputs[0]).toEqual({ options: ['-t', '6.356100'], source: '/proj/media/a.mp4' }); // 183 frames = 6.1061 s, + 0.25
     // in = 5 * 1001 / 30000 = 0.1668333... s, rounded down; 30 frames = 1.001 s + 0.25.
     expect(inv.inputs[1]).toEqual({ options: ['-ss', '0.166833', '-t', '1.251000'], source: '/proj/media/b.mp4' });
     const argv = toArgv(inv);
     const firstInput = argv.indexOf('/proj/media/b.mp4');
-    expect(argv.slice(firstInput - 5, firstInput + 1)).toEqual(['-ss', '0.166833', '-t', '1.251000', '-i', '/proj/media/b.mp4']);
+    expect(argv.slice(firstInput - 5, firstInput + 1)).toEqual([
+      '-ss',
+      '0.166833',
+      '-t',
+      '1.251000',
+      '-i',
+      '/proj/media/b.mp4',
+    ]);
   });
 
   it('loops a still image at the output rate', () => {
@@ -95,7 +104,10 @@ describe('buildExportInvocation: filter graph', () => {
   });
 
   it("applies the shot's framing for the output's aspect: fill crops at the crop position", () => {
-    const { inv, plan } = invocation([{ framing: { '9:16': { mode: 'fill', x: 0.25, y: 0.5 }, '16:9': { mode: 'fit', x: 0, y: 0 } } }], { width: 1080, height: 1920, aspect: '9:16' });
+    const { inv, plan } = invocation(
+      [{ framing: { '9:16': { mode: 'fill', x: 0.25, y: 0.5 }, '16:9': { mode: 'fit', x: 0, y: 0 } } }],
+      { width: 1080, height: 1920, aspect: '9:16' },
+    );
     expect(plan.clips[0]?.framing).toEqual({ mode: 'fill', x: 0.25, y: 0.5 });
     const chain = filtersOf(inv.filterComplex ?? '', 'v0');
     // 720x480 covering 1080x1920: 2880x1920; a quarter of the 1800 px spare width is cut on the left.
@@ -118,7 +130,9 @@ describe('buildExportInvocation: filter graph', () => {
   it('generates silence for a clip without audio, never referencing a missing stream', () => {
     const { inv } = invocation([{ info: { hasAudio: false } }, { info: { hasAudio: true } }]);
     const graph = inv.filterComplex ?? '';
-    expect(graph).toContain('anullsrc=r=48000:cl=stereo,atrim=end_sample=294000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=PTS-STARTPTS[a0]');
+    expect(graph).toContain(
+      'anullsrc=r=48000:cl=stereo,atrim=end_sample=294000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=PTS-STARTPTS[a0]',
+    );
     expect(graph).not.toContain('[0:a');
     expect(graph).toContain('[1:a:0]');
   });
@@ -156,13 +170,38 @@ describe('buildExportInvocation: output', () => {
     const { inv, plan } = invocation([{}], { fps: { num: 30000, den: 1001 } }, 'standard');
     expect(inv.globalOptions).toEqual(['-hide_banner', '-nostdin', '-y']);
     expect(inv.outputOptions).toEqual([
-      '-map', '[vout]', '-map', '[aout]',
-      '-map_metadata', '-1', '-map_chapters', '-1',
-      '-c:v', 'libx264', '-preset', 'medium', '-crf', '20', '-pix_fmt', 'yuv420p', '-profile:v', 'high',
-      '-r', '30000/1001',
-      '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2',
-      '-movflags', '+faststart',
-      '-f', 'mp4',
+      '-map',
+      '[vout]',
+      '-map',
+      '[aout]',
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'medium',
+      '-crf',
+      '20',
+      '-pix_fmt',
+      'yuv420p',
+      '-profile:v',
+      'high',
+      '-r',
+      '30000/1001',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '192k',
+      '-ar',
+      '48000',
+      '-ac',
+      '2',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
     ]);
     expect(inv.output).toBe(TEMP);
     expect(toArgv(inv).at(-1)).toBe(TEMP);

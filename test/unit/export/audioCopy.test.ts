@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AAC_FRAME, AUDIO_COPIED, audioConcatList, audioCopyLayout, audioCopyPacketCount, audioRoute, audioRouteGuess,
+  AAC_FRAME,
+  AUDIO_COPIED,
+  audioConcatList,
+  audioCopyLayout,
+  audioCopyPacketCount,
+  audioRoute,
+  audioRouteGuess,
 } from '../../../shared/export/audioCopy.js';
 import { parseClipFacts, type ClipAudioFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
 import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js';
@@ -11,8 +17,15 @@ import { makeDoc, type ClipSpec } from './doc.js';
 const AAC = { hasAudio: true, audioCodec: 'aac', audioChannels: 2, audioSampleRate: 48000 };
 /** n whole 1 s takes at 24 fps (or `seconds` at `fps`), 320x240, AAC 48 kHz stereo. */
 function planOf(n: number, fps: Fps = { num: 24, den: 1 }, seconds = 1, info: ClipSpec['info'] = AAC): ExportPlan {
-  const clips = Array.from({ length: n }, (_, i): ClipSpec => ({ path: `media/c${i}.mp4`, info: { ...info, fps, durationSec: seconds } }));
-  return buildExportPlan(makeDoc(clips, { width: 320, height: 240, fps }), { outPath: '/out/cut.mp4', tempPath: '/out/.cut.mp4.x.sbtmp', quality: 'draft' });
+  const clips = Array.from({ length: n }, (_, i): ClipSpec => ({
+    path: `media/c${i}.mp4`,
+    info: { ...info, fps, durationSec: seconds },
+  }));
+  return buildExportPlan(makeDoc(clips, { width: 320, height: 240, fps }), {
+    outPath: '/out/cut.mp4',
+    tempPath: '/out/.cut.mp4.x.sbtmp',
+    quality: 'draft',
+  });
 }
 
 /** The captured x264 + AAC clip (1 s at 24 fps, audio 48000 samples in 1 + 47 packets). */
@@ -34,25 +47,38 @@ describe('audioCopyLayout', () => {
   });
 
   it('no drift: 60 joins at 24 and at 29.97 fps stay within half an AAC frame, the end too', () => {
-    for (const [fps, seconds] of [[{ num: 24, den: 1 }, 1], [{ num: 30000, den: 1001 }, 1.034]] as const) {
+    for (const [fps, seconds] of [
+      [{ num: 24, den: 1 }, 1],
+      [{ num: 30000, den: 1001 }, 1.034],
+    ] as const) {
       const plan = planOf(60, fps, seconds);
       const layout = audioCopyLayout(plan);
       for (const c of layout) expect(Math.abs(c.offsetSamples)).toBeLessThanOrEqual(AAC_FRAME / 2);
       const last = layout.at(-1);
       const end = (plan.totalFrames * 48000 * fps.den) / fps.num;
-      expect(Math.abs((last?.startSamples ?? 0) + (last?.durationSamples ?? 0) - end)).toBeLessThanOrEqual(AAC_FRAME / 2);
+      expect(Math.abs((last?.startSamples ?? 0) + (last?.durationSamples ?? 0) - end)).toBeLessThanOrEqual(
+        AAC_FRAME / 2,
+      );
     }
   });
 });
 
 describe('audioConcatList', () => {
   it('each clip cut halfway into its first dropped packet and placed right after the previous one', () => {
-    expect(audioConcatList(planOf(2), (rel) => `/p/${rel}`, 2)).toBe([
-      'ffconcat version 1.0', 'stream', 'exact_stream_id 2',
-      // 46 kept: packets at dts < 46.5 x 1024 samples; the next starts 47 packets later (its priming first).
-      `file 'file:/p/media/c0.mp4'`, 'outpoint 0.970667', 'duration 1.002667',
-      `file 'file:/p/media/c1.mp4'`, 'outpoint 0.992000', 'duration 1.002666',
-    ].join('\n') + '\n');
+    expect(audioConcatList(planOf(2), (rel) => `/p/${rel}`, 2)).toBe(
+      [
+        'ffconcat version 1.0',
+        'stream',
+        'exact_stream_id 2',
+        // 46 kept: packets at dts < 46.5 x 1024 samples; the next starts 47 packets later (its priming first).
+        `file 'file:/p/media/c0.mp4'`,
+        'outpoint 0.970667',
+        'duration 1.002667',
+        `file 'file:/p/media/c1.mp4'`,
+        'outpoint 0.992000',
+        'duration 1.002666',
+      ].join('\n') + '\n',
+    );
     expect(() => audioConcatList(planOf(1), (rel) => rel, -1)).toThrow(RangeError);
   });
 });
@@ -60,7 +86,11 @@ describe('audioConcatList', () => {
 describe('audioRoute', () => {
   const plan = planOf(3);
   it('identical AAC in every clip: copied from its track', () => {
-    expect(audioRoute(plan, [clipFacts(), clipFacts(), clipFacts()])).toEqual({ copy: true, streamId: 2, reason: AUDIO_COPIED });
+    expect(audioRoute(plan, [clipFacts(), clipFacts(), clipFacts()])).toEqual({
+      copy: true,
+      streamId: 2,
+      reason: AUDIO_COPIED,
+    });
     expect(AUDIO_COPIED).toBe('audio copied: identical AAC in every clip');
   });
 
@@ -79,7 +109,11 @@ describe('audioRoute', () => {
     ['too short', clipFacts({ packetCount: 40 }), /audio is shorter than its picture/],
     // A video packet at or past the audio outpoint (0.970667 s) stored before the last kept
     // audio packet (46) would end the audio early; stored after it, it is harmless.
-    ['video stored ahead', clipFacts({ videoDtsBefore: clipFacts().audio?.videoDtsBefore.map((d, i) => (i >= 40 ? 11928 : d)) }), /stores video past the audio's cut point ahead of that audio/],
+    [
+      'video stored ahead',
+      clipFacts({ videoDtsBefore: clipFacts().audio?.videoDtsBefore.map((d, i) => (i >= 40 ? 11928 : d)) }),
+      /stores video past the audio's cut point ahead of that audio/,
+    ],
   ];
   for (const [name, odd, reason] of cases) {
     it(`one clip differs (${name}): encoded, naming it`, () => {
@@ -104,8 +138,14 @@ describe('audioRouteGuess (project records only)', () => {
   it('copy when every clip has 48 kHz stereo AAC; else encoded, naming the first clip that has not', () => {
     expect(audioRouteGuess(planOf(2), 2)).toEqual({ copy: true, streamId: 2, reason: AUDIO_COPIED });
     const plan = planOf(3);
-    const silent = { ...plan, clips: plan.clips.map((c, i) => (i === 2 ? { ...c, info: { ...c.info, hasAudio: false } } : c)) };
-    expect(audioRouteGuess(silent, 2)).toEqual({ copy: false, reason: `audio encoded: Shot 3 "prompt 3"'s audio is not 48 kHz stereo AAC` });
+    const silent = {
+      ...plan,
+      clips: plan.clips.map((c, i) => (i === 2 ? { ...c, info: { ...c.info, hasAudio: false } } : c)),
+    };
+    expect(audioRouteGuess(silent, 2)).toEqual({
+      copy: false,
+      reason: `audio encoded: Shot 3 "prompt 3"'s audio is not 48 kHz stereo AAC`,
+    });
     expect(audioRouteGuess(planOf(1, undefined, 1, { ...AAC, audioSampleRate: 44100 }), 2).copy).toBe(false);
   });
 });

@@ -12,12 +12,26 @@ const fps = { num: 24, den: 1 };
 function docWith(items: Partial<AudioItem>[]): ProjectSnapshot {
   const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps });
   const audio = (id: string, sec: number) => ({
-    id, path: `media/${id.slice(0, 2)}/${id}.wav`, originalName: `${id.slice(0, 2)}.wav`, bytes: 100, origin: 'imported' as const,
-    info: mediaInfo({ kind: 'audio', hasAudio: true, durationSec: sec }), createdAt: '',
+    id,
+    path: `media/${id.slice(0, 2)}/${id}.wav`,
+    originalName: `${id.slice(0, 2)}.wav`,
+    bytes: 100,
+    origin: 'imported' as const,
+    info: mediaInfo({ kind: 'audio', hasAudio: true, durationSec: sec }),
+    createdAt: '',
   });
   const audioItems = items.map((it, i): AudioItem => ({
-    id: `item-${i}`, lane: 'music', assetId: MUSIC, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0,
-    fadeInFrames: 0, fadeOutFrames: 0, duck: false, ...it,
+    id: `item-${i}`,
+    lane: 'music',
+    assetId: MUSIC,
+    startFrame: 0,
+    inFrame: 0,
+    outFrame: null,
+    gainDb: 0,
+    fadeInFrames: 0,
+    fadeOutFrames: 0,
+    duck: false,
+    ...it,
   }));
   return { ...doc, assets: [...doc.assets, audio(MUSIC, 10), audio(VOICE, 2)], audioItems };
 }
@@ -28,22 +42,32 @@ function evalExpression(expr: string, t: number): number {
   if (!m) throw new Error(`unexpected expression ${expr}`);
   const js = m[2]!.replaceAll('ld(0)', 'X').replaceAll('if(', 'IF(').replaceAll('lt(', 'LT(');
   const f = new Function('X', 'IF', 'LT', `return ${js};`) as (x: number, i: unknown, l: unknown) => number;
-  return f(t, (c: number, a: number, b: number) => (c ? a : b), (a: number, b: number) => (a < b ? 1 : 0));
+  return f(
+    t,
+    (c: number, a: number, b: number) => (c ? a : b),
+    (a: number, b: number) => (a < b ? 1 : 0),
+  );
 }
 
 describe('ducking in the export mix', () => {
   it('gives a ducking music item the envelope of the voice-over, clamped to the item', () => {
-    const { items } = planAudioItems(docWith([
-      { id: 'bed', startFrame: 12, duck: true }, // 0.5 s .. the cut end (4 s)
-      { id: 'plain', startFrame: 0 }, // no flag: untouched
-      { id: 'vo', lane: 'voiceover', assetId: VOICE, startFrame: 48, inFrame: 12, outFrame: 36 }, // 2 s .. 3 s
-    ]), fps, 96);
+    const { items } = planAudioItems(
+      docWith([
+        { id: 'bed', startFrame: 12, duck: true }, // 0.5 s .. the cut end (4 s)
+        { id: 'plain', startFrame: 0 }, // no flag: untouched
+        { id: 'vo', lane: 'voiceover', assetId: VOICE, startFrame: 48, inFrame: 12, outFrame: 36 }, // 2 s .. 3 s
+      ]),
+      fps,
+      96,
+    );
     const bed = items.find((i) => i.id === 'bed')!;
     expect(bed.duck).toEqual(duckEnvelope([{ start: 2, end: 3 }], 0.5, 4));
     expect(items.find((i) => i.id === 'plain')!.duck).toBeUndefined();
     expect(items.find((i) => i.id === 'vo')!.duck).toBeUndefined();
     const chain = audioItemChain(3, bed, 'm0');
-    expect(chain).toContain(`asetnsamples=n=240:p=0,volume=volume='${duckExpression(bed.duck!, 0.5)}':eval=frame,adelay=delays=24000S:all=1[m0]`);
+    expect(chain).toContain(
+      `asetnsamples=n=240:p=0,volume=volume='${duckExpression(bed.duck!, 0.5)}':eval=frame,adelay=delays=24000S:all=1[m0]`,
+    );
   });
 
   it('leaves the chain alone without voice-over or without the flag', () => {
@@ -66,10 +90,26 @@ describe('ducking in the export mix', () => {
   });
 
   it('quotes the expression (it has commas) and re-evaluates it per frame', () => {
-    const [split, vol] = duckFilters([{ t: 0, gain: 1 }, { t: 1, gain: 0.5 }], 0);
+    const [split, vol] = duckFilters(
+      [
+        { t: 0, gain: 1 },
+        { t: 1, gain: 0.5 },
+      ],
+      0,
+    );
     expect(split).toBe('asetnsamples=n=240:p=0');
-    expect(vol).toMatch(/^volume=volume='st\(0,t\+0\.0025\);if\(lt\(ld\(0\),1\),1\+\(-0\.5\)\*\(ld\(0\)-\(0\)\)\/1,0\.5\)':eval=frame$/);
-    expect(() => duckExpression([{ t: 0, gain: Number.NaN }, { t: 1, gain: 1 }], 0)).toThrow(RangeError);
+    expect(vol).toMatch(
+      /^volume=volume='st\(0,t\+0\.0025\);if\(lt\(ld\(0\),1\),1\+\(-0\.5\)\*\(ld\(0\)-\(0\)\)\/1,0\.5\)':eval=frame$/,
+    );
+    expect(() =>
+      duckExpression(
+        [
+          { t: 0, gain: Number.NaN },
+          { t: 1, gain: 1 },
+        ],
+        0,
+      ),
+    ).toThrow(RangeError);
   });
 });
 

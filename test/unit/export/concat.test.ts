@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildConcatCopyInvocation, buildConcatList, clipDurationsMicros, concatListFor, firstInexactStart, formatMicros,
-  frameStartMicros, microsToTicks, quoteConcatPath,
+  buildConcatCopyInvocation,
+  buildConcatList,
+  clipDurationsMicros,
+  concatListFor,
+  firstInexactStart,
+  formatMicros,
+  frameStartMicros,
+  microsToTicks,
+  quoteConcatPath,
 } from '../../../shared/export/concat.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
@@ -60,20 +67,25 @@ describe('quoteConcatPath', () => {
 
 describe('concat list text', () => {
   it('declares the one video track, then each file with its exact duration', () => {
-    const text = buildConcatList([
-      { absPath: `/p/media/a'b.mp4`, durationUs: 6_125_000n },
-      { absPath: '/p/media/镜头 %.mp4', durationUs: 1_034_367n },
-    ], 1);
-    expect(text).toBe([
-      'ffconcat version 1.0',
-      'stream',
-      'exact_stream_id 1',
-      `file 'file:/p/media/a'\\''b.mp4'`,
-      'duration 6.125000',
-      `file 'file:/p/media/镜头 %.mp4'`,
-      'duration 1.034367',
-      '',
-    ].join('\n'));
+    const text = buildConcatList(
+      [
+        { absPath: `/p/media/a'b.mp4`, durationUs: 6_125_000n },
+        { absPath: '/p/media/镜头 %.mp4', durationUs: 1_034_367n },
+      ],
+      1,
+    );
+    expect(text).toBe(
+      [
+        'ffconcat version 1.0',
+        'stream',
+        'exact_stream_id 1',
+        `file 'file:/p/media/a'\\''b.mp4'`,
+        'duration 6.125000',
+        `file 'file:/p/media/镜头 %.mp4'`,
+        'duration 1.034367',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('formatMicros writes decimal seconds to the microsecond', () => {
@@ -114,7 +126,13 @@ describe('exact clip placement', () => {
   });
 
   it('firstInexactStart finds the clip a too-fine time base would misplace', () => {
-    const plan = { fps: ntsc, clips: [{ startFrame: 0, frames: 31 }, { startFrame: 31, frames: 31 }] as never };
+    const plan = {
+      fps: ntsc,
+      clips: [
+        { startFrame: 0, frames: 31 },
+        { startFrame: 31, frames: 31 },
+      ] as never,
+    };
     expect(firstInexactStart(plan, { num: 1, den: 30000 }, 1001)).toBeNull();
     expect(firstInexactStart(plan, { num: 1, den: 30_000_000 }, 1_001_000)).toBe(1);
   });
@@ -124,11 +142,13 @@ describe('buildConcatCopyInvocation', () => {
   const resolveAbs = (rel: string): string => `/proj/${rel}`;
   function plan(clips: ClipSpec[]) {
     return buildExportPlan(makeDoc(clips, { width: 720, height: 480, fps: { num: 8, den: 1 } }), {
-      outPath: '/videos/cut.mp4', tempPath: '/videos/.cut.mp4.id.sbtmp', quality: 'draft',
+      outPath: '/videos/cut.mp4',
+      tempPath: '/videos/.cut.mp4.id.sbtmp',
+      quality: 'draft',
     });
   }
 
-  it('copies the listed video, encodes the clips\' audio once, faststart mp4 into the temp file', () => {
+  it("copies the listed video, encodes the clips' audio once, faststart mp4 into the temp file", () => {
     const p = plan([
       { path: 'media/a.mp4', info: { hasAudio: true, audioCodec: 'aac', audioChannels: 2, audioSampleRate: 48000 } },
       { path: 'media/silent.mp4' },
@@ -137,16 +157,43 @@ describe('buildConcatCopyInvocation', () => {
     const inv = buildConcatCopyInvocation(p, '/videos/.cut.mp4.id.list.sbtmp', resolveAbs);
     const argv = toArgv(inv);
     expect(argv.slice(0, 13)).toEqual([
-      '-hide_banner', '-nostdin', '-y',
-      '-f', 'concat', '-safe', '0', '-i', '/videos/.cut.mp4.id.list.sbtmp',
-      '-i', '/proj/media/a.mp4',
-      '-i', '/proj/media/c.mp4',
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      '/videos/.cut.mp4.id.list.sbtmp',
+      '-i',
+      '/proj/media/a.mp4',
+      '-i',
+      '/proj/media/c.mp4',
     ]);
     expect(inv.outputOptions).toEqual([
-      '-map', '0:v:0', '-map', '[aout]', '-map_metadata', '-1', '-map_chapters', '-1',
-      '-c:v', 'copy',
-      '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2',
-      '-movflags', '+faststart', '-f', 'mp4',
+      '-map',
+      '0:v:0',
+      '-map',
+      '[aout]',
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '192k',
+      '-ar',
+      '48000',
+      '-ac',
+      '2',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
     ]);
     expect(argv.at(-1)).toBe('/videos/.cut.mp4.id.sbtmp');
     expect(argv).not.toContain('-r'); // a copied stream keeps its own timing
@@ -154,7 +201,9 @@ describe('buildConcatCopyInvocation', () => {
     // Audio: input 1 is clip 1, the silent clip is generated, input 2 is clip 3; exact samples.
     const graph = inv.filterComplex ?? '';
     const chains = graph.split(';');
-    expect(chains[0]).toMatch(/^\[1:a:0\]aresample=48000:async=1:first_pts=0,.*atrim=end_sample=294000,asetpts=PTS-STARTPTS\[a0\]$/);
+    expect(chains[0]).toMatch(
+      /^\[1:a:0\]aresample=48000:async=1:first_pts=0,.*atrim=end_sample=294000,asetpts=PTS-STARTPTS\[a0\]$/,
+    );
     expect(chains[1]).toMatch(/^anullsrc=r=48000:cl=stereo,atrim=end_sample=294000,.*\[a1\]$/);
     expect(chains[2]).toMatch(/^\[2:a:0\].*\[a2\]$/);
     expect(chains[3]).toBe('[a0][a1][a2]concat=n=3:v=0:a=1[aout]');
@@ -170,17 +219,50 @@ describe('buildConcatCopyInvocation', () => {
 
   it('with an audio list: both lists joined as they are (-copyts keeps the priming packet before 0), nothing encoded', () => {
     const p = plan([{ path: 'media/a.mp4' }, { path: 'media/b.mp4' }]);
-    const inv = buildConcatCopyInvocation(p, '/videos/.cut.mp4.id.list.sbtmp', resolveAbs, '/videos/.cut.mp4.id.alist.sbtmp');
+    const inv = buildConcatCopyInvocation(
+      p,
+      '/videos/.cut.mp4.id.list.sbtmp',
+      resolveAbs,
+      '/videos/.cut.mp4.id.alist.sbtmp',
+    );
     expect(toArgv(inv).slice(0, 18)).toEqual([
-      '-hide_banner', '-nostdin', '-y', '-copyts',
-      '-f', 'concat', '-safe', '0', '-i', '/videos/.cut.mp4.id.list.sbtmp',
-      '-f', 'concat', '-safe', '0', '-i', '/videos/.cut.mp4.id.alist.sbtmp',
-      '-map', '0:v:0',
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-copyts',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      '/videos/.cut.mp4.id.list.sbtmp',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      '/videos/.cut.mp4.id.alist.sbtmp',
+      '-map',
+      '0:v:0',
     ]);
     expect(inv.filterComplex).toBeNull();
     expect(inv.outputOptions).toEqual([
-      '-map', '0:v:0', '-map', '1:a:0', '-map_metadata', '-1', '-map_chapters', '-1',
-      '-c:v', 'copy', '-c:a', 'copy', '-movflags', '+faststart', '-f', 'mp4',
+      '-map',
+      '0:v:0',
+      '-map',
+      '1:a:0',
+      '-map_metadata',
+      '-1',
+      '-map_chapters',
+      '-1',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'copy',
+      '-movflags',
+      '+faststart',
+      '-f',
+      'mp4',
     ]);
     // Without it, the encode path does not shift timestamps differently from before.
     expect(buildConcatCopyInvocation(p, '/l', resolveAbs).globalOptions).not.toContain('-copyts');

@@ -52,10 +52,19 @@ describe('parseClipFacts on real ffprobe output', () => {
     const f = parseClipFacts(capturedJson('clip-facts-all-streams-320x240-24fps-aac.json'));
     expect(f?.packets).toEqual({ count: 24, firstPts: 0, firstDts: -1024, firstIsKeyframe: true, step: 512 });
     expect(f?.audio).toEqual({
-      streamId: 2, codec: 'aac', profile: 'LC', sampleRate: 48000, channels: 2, channelLayout: 'stereo',
-      extradataHash: expect.stringMatching(/^SHA256:[0-9a-f]{64}$/) as unknown, timeBase: { num: 1, den: 48000 },
+      streamId: 2,
+      codec: 'aac',
+      profile: 'LC',
+      sampleRate: 48000,
+      channels: 2,
+      channelLayout: 'stereo',
+      extradataHash: expect.stringMatching(/^SHA256:[0-9a-f]{64}$/) as unknown,
+      timeBase: { num: 1, den: 48000 },
       // The priming packet at -1024, then 47 more; the last one is shorter (896: the edit list's end).
-      packetCount: 48, firstPts: -1024, frameSize: 1024, contiguous: true,
+      packetCount: 48,
+      firstPts: -1024,
+      frameSize: 1024,
+      contiguous: true,
       videoDtsBefore: expect.any(Array) as unknown,
     });
     // File order: video and audio interleaved by time, so the video read before an audio
@@ -67,8 +76,11 @@ describe('parseClipFacts on real ffprobe output', () => {
   });
 
   it('audio packets with a gap or an overlap are not contiguous; uneven sizes have no frame size', () => {
-    const json = capturedJson('clip-facts-all-streams-320x240-24fps-aac.json') as { packets: { stream_index: number; pts: number; duration: number }[] };
-    const audioAt = (i: number): { pts: number; duration: number } => json.packets.filter((p) => p.stream_index === 1)[i] as { pts: number; duration: number };
+    const json = capturedJson('clip-facts-all-streams-320x240-24fps-aac.json') as {
+      packets: { stream_index: number; pts: number; duration: number }[];
+    };
+    const audioAt = (i: number): { pts: number; duration: number } =>
+      json.packets.filter((p) => p.stream_index === 1)[i] as { pts: number; duration: number };
     audioAt(10).pts += 1;
     expect(parseClipFacts(json)?.audio).toMatchObject({ contiguous: false, frameSize: 1024 });
     audioAt(10).pts -= 1;
@@ -84,14 +96,28 @@ describe('parseClipFacts on real ffprobe output', () => {
 
   it('reads rotation, SAR, cover art and decimal stream ids', () => {
     const f = parseClipFacts({
-      streams: [{
-        codec_type: 'video', id: '7', sample_aspect_ratio: '32:27', disposition: { attached_pic: 1 },
-        side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }],
-      }],
+      streams: [
+        {
+          codec_type: 'video',
+          id: '7',
+          sample_aspect_ratio: '32:27',
+          disposition: { attached_pic: 1 },
+          side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }],
+        },
+      ],
       format: { start_time: '0.021333' },
     });
-    expect(f).toMatchObject({ streamId: 7, sar: '32:27', attachedPic: true, rotation: 90, formatStart: 0.021333, extradataHash: null });
-    expect(parseClipFacts({ streams: [{ codec_type: 'video', id: 'N/A', sample_aspect_ratio: '0:1' }] })).toMatchObject({ streamId: null, sar: '1:1', formatStart: null });
+    expect(f).toMatchObject({
+      streamId: 7,
+      sar: '32:27',
+      attachedPic: true,
+      rotation: 90,
+      formatStart: 0.021333,
+      extradataHash: null,
+    });
+    expect(parseClipFacts({ streams: [{ codec_type: 'video', id: 'N/A', sample_aspect_ratio: '0:1' }] })).toMatchObject(
+      { streamId: null, sar: '1:1', formatStart: null },
+    );
   });
 });
 
@@ -111,7 +137,18 @@ describe('summarizePackets', () => {
   });
 
   it('missing timestamps or no packets: nothing is assumed', () => {
-    expect(summarizePackets([])).toEqual({ count: 0, firstPts: null, firstDts: null, firstIsKeyframe: false, step: null });
-    expect(summarizePackets([{ dts: 0, duration: 512, flags: 'K_' }, p(512)])).toMatchObject({ count: 2, firstPts: null, step: null, firstIsKeyframe: true });
+    expect(summarizePackets([])).toEqual({
+      count: 0,
+      firstPts: null,
+      firstDts: null,
+      firstIsKeyframe: false,
+      step: null,
+    });
+    expect(summarizePackets([{ dts: 0, duration: 512, flags: 'K_' }, p(512)])).toMatchObject({
+      count: 2,
+      firstPts: null,
+      step: null,
+      firstIsKeyframe: true,
+    });
   });
 });

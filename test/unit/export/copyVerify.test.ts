@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { audioCopyLayout } from '../../../shared/export/audioCopy.js';
-import { copiedAudioProblem, copyOutputProblem, copyProbeProblem, outputProbeArgs, packetProblem, videoPacketsCsv } from '../../../shared/export/copyVerify.js';
+import {
+  copiedAudioProblem,
+  copyOutputProblem,
+  copyProbeProblem,
+  outputProbeArgs,
+  packetProblem,
+  videoPacketsCsv,
+} from '../../../shared/export/copyVerify.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
 import { captured, capturedJson } from './captured.js';
 import { makeDoc, type ClipSpec } from './doc.js';
@@ -25,30 +32,52 @@ describe('copy output verification on real ffprobe output', () => {
   });
 
   it('a frame more or less than planned', () => {
-    expect(copyOutputProblem({ ...PLAN, totalFrames: 49 }, capturedJson(STREAMS), captured(PACKETS))).toBe('it has 48 video frames, 49 expected');
-    expect(copyOutputProblem({ ...PLAN, totalFrames: 47 }, capturedJson(STREAMS), captured(PACKETS))).toBe('it has 48 video frames, 47 expected');
+    expect(copyOutputProblem({ ...PLAN, totalFrames: 49 }, capturedJson(STREAMS), captured(PACKETS))).toBe(
+      'it has 48 video frames, 49 expected',
+    );
+    expect(copyOutputProblem({ ...PLAN, totalFrames: 47 }, capturedJson(STREAMS), captured(PACKETS))).toBe(
+      'it has 48 video frames, 47 expected',
+    );
   });
 
   it('the join made without the declared stream: video 21 ms late (caught by start time and by packets)', () => {
-    expect(copyOutputProblem(PLAN, capturedJson('copy-output-shifted-streams.json'), captured('copy-output-shifted-packets.csv')))
-      .toBe('its video starts at 0.020996 s and its audio at 0.000000 s, 0 expected');
-    expect(packetProblem(captured('copy-output-shifted-packets.csv'), PLAN, { num: 1, den: 12288 }))
-      .toBe('video frame 0 is at 258 ticks, 0 expected');
+    expect(
+      copyOutputProblem(
+        PLAN,
+        capturedJson('copy-output-shifted-streams.json'),
+        captured('copy-output-shifted-packets.csv'),
+      ),
+    ).toBe('its video starts at 0.020996 s and its audio at 0.000000 s, 0 expected');
+    expect(packetProblem(captured('copy-output-shifted-packets.csv'), PLAN, { num: 1, den: 12288 })).toBe(
+      'video frame 0 is at 258 ticks, 0 expected',
+    );
   });
 
   it('another size, rate, codec or pixel format', () => {
     const packets = captured(PACKETS);
-    expect(copyOutputProblem({ ...PLAN, width: 640 }, capturedJson(STREAMS), packets)).toMatch(/^its video is h264 320x240 yuv420p, h264 640x240 yuv420p expected$/);
-    expect(copyOutputProblem({ ...PLAN, fps: { num: 25, den: 1 } }, capturedJson(STREAMS), packets)).toBe('its frame rate is 24/1, 25 expected');
+    expect(copyOutputProblem({ ...PLAN, width: 640 }, capturedJson(STREAMS), packets)).toMatch(
+      /^its video is h264 320x240 yuv420p, h264 640x240 yuv420p expected$/,
+    );
+    expect(copyOutputProblem({ ...PLAN, fps: { num: 25, den: 1 } }, capturedJson(STREAMS), packets)).toBe(
+      'its frame rate is 24/1, 25 expected',
+    );
     expect(copyOutputProblem(PLAN, edited('video', { codec_name: 'hevc' }), packets)).toMatch(/^its video is hevc/);
-    expect(copyOutputProblem(PLAN, edited('video', { sample_aspect_ratio: '4:3' }), packets)).toBe('its pixels are not square (SAR 4:3)');
+    expect(copyOutputProblem(PLAN, edited('video', { sample_aspect_ratio: '4:3' }), packets)).toBe(
+      'its pixels are not square (SAR 4:3)',
+    );
   });
 
   it('audio that is not AAC stereo 48 kHz, missing, or the wrong length', () => {
     const packets = captured(PACKETS);
-    expect(copyOutputProblem(PLAN, edited('audio', { channels: 1 }), packets)).toBe('its audio is aac 48000 Hz 1 channels, aac 48000 Hz 2 expected');
-    expect(copyOutputProblem(PLAN, edited('audio', { codec_type: 'data' }), packets)).toBe('it has 1 video and 0 audio streams, 1 and 1 expected');
-    expect(copyOutputProblem(PLAN, edited('audio', { duration: '2.100000' }), packets)).toBe('its audio lasts 2.100000 s, 2.000000 s (±1 frame) expected');
+    expect(copyOutputProblem(PLAN, edited('audio', { channels: 1 }), packets)).toBe(
+      'its audio is aac 48000 Hz 1 channels, aac 48000 Hz 2 expected',
+    );
+    expect(copyOutputProblem(PLAN, edited('audio', { codec_type: 'data' }), packets)).toBe(
+      'it has 1 video and 0 audio streams, 1 and 1 expected',
+    );
+    expect(copyOutputProblem(PLAN, edited('audio', { duration: '2.100000' }), packets)).toBe(
+      'its audio lasts 2.100000 s, 2.000000 s (±1 frame) expected',
+    );
     // Within a frame (41.7 ms at 24 fps) is fine.
     expect(copyOutputProblem(PLAN, edited('audio', { duration: '2.041000' }), packets)).toBeNull();
   });
@@ -68,14 +97,20 @@ describe('packetProblem', () => {
   });
 
   it('catches a gap, a duplicate, dts going back and missing timestamps', () => {
-    expect(packetProblem('0,-1024\n512,-512\n1536,0\n', plan, tb)).toBe('video frame 2 is at 1536 ticks, 1024 expected');
+    expect(packetProblem('0,-1024\n512,-512\n1536,0\n', plan, tb)).toBe(
+      'video frame 2 is at 1536 ticks, 1024 expected',
+    );
     expect(packetProblem('0,-1024\n512,-512\n512,0\n', plan, tb)).toBe('video frame 2 is at 512 ticks, 1024 expected');
-    expect(packetProblem('0,0\n512,0\n1024,512\n', plan, tb)).toBe('video packet 1 goes back in decode time (dts 0 after 0)');
+    expect(packetProblem('0,0\n512,0\n1024,512\n', plan, tb)).toBe(
+      'video packet 1 goes back in decode time (dts 0 after 0)',
+    );
     expect(packetProblem('0,0\nN/A,512\n1024,1024\n', plan, tb)).toBe('video packet 1 has no timestamp ("N/A,512")');
   });
 
   it('a time base that cannot hold a frame is a problem, not a guess', () => {
-    expect(packetProblem('0,0\n1,1\n2,2\n', plan, { num: 1, den: 100 })).toBe("its time base 1/100 can't hold a frame exactly");
+    expect(packetProblem('0,0\n1,1\n2,2\n', plan, { num: 1, den: 100 })).toBe(
+      "its time base 1/100 can't hold a frame exactly",
+    );
   });
 });
 
@@ -112,7 +147,20 @@ describe('the one verification probe', () => {
 describe('copied audio (real output of a join that copied the AAC of a 1 s 24 fps clip twice)', () => {
   const AUDIO_PROBE = 'copy-output-audio-copied-2x24-probe.json';
   const plan = buildExportPlan(
-    makeDoc([0, 1].map((i): ClipSpec => ({ path: `media/c${i}.mp4`, info: { fps: PLAN.fps, durationSec: 1, hasAudio: true, audioCodec: 'aac', audioChannels: 2, audioSampleRate: 48000 } })), { width: 320, height: 240, fps: PLAN.fps }),
+    makeDoc(
+      [0, 1].map((i): ClipSpec => ({
+        path: `media/c${i}.mp4`,
+        info: {
+          fps: PLAN.fps,
+          durationSec: 1,
+          hasAudio: true,
+          audioCodec: 'aac',
+          audioChannels: 2,
+          audioSampleRate: 48000,
+        },
+      })),
+      { width: 320, height: 240, fps: PLAN.fps },
+    ),
     { outPath: '/out/cut.mp4', tempPath: '/out/.cut.mp4.x.sbtmp', quality: 'draft' },
   );
   const layout = audioCopyLayout(plan);
@@ -128,18 +176,27 @@ describe('copied audio (real output of a join that copied the AAC of a 1 s 24 fp
 
   it('a packet missing or one more clip planned: the count', () => {
     const json = probe();
-    json.packets.splice(json.packets.findIndex((p) => p.stream_index === 1 && p.pts === 5120), 1);
+    json.packets.splice(
+      json.packets.findIndex((p) => p.stream_index === 1 && p.pts === 5120),
+      1,
+    );
     expect(copiedAudioProblem(PLAN, json, layout)).toBe('it has 94 audio packets, 95 copied expected');
-    expect(copiedAudioProblem(PLAN, probe(), [...layout, ...layout.slice(1)])).toMatch(/^it has 95 audio packets, 143 copied expected$/);
+    expect(copiedAudioProblem(PLAN, probe(), [...layout, ...layout.slice(1)])).toMatch(
+      /^it has 95 audio packets, 143 copied expected$/,
+    );
   });
 
   it('audio shifted against the picture (priming played at 0), a gap or overlap at a join', () => {
     const shifted = probe();
     for (const p of audioPackets(shifted)) p.pts += 1024;
-    expect(copiedAudioProblem(PLAN, shifted, layout)).toBe('its first audio packet is at 0, the priming packet at -1024 expected');
+    expect(copiedAudioProblem(PLAN, shifted, layout)).toBe(
+      'its first audio packet is at 0, the priming packet at -1024 expected',
+    );
     const gap = probe();
     for (const p of audioPackets(gap).slice(48)) p.pts += 1;
-    expect(copiedAudioProblem(PLAN, gap, layout)).toBe('audio packet 48 is at 48129, right after the previous one expected');
+    expect(copiedAudioProblem(PLAN, gap, layout)).toBe(
+      'audio packet 48 is at 48129, right after the previous one expected',
+    );
   });
 
   it('no audio track, another time base, a track too long, a join planned off by more than a frame', () => {
@@ -149,11 +206,13 @@ describe('copied audio (real output of a join that copied the AAC of a 1 s 24 fp
     expect(copiedAudioProblem(PLAN, none, layout)).toBe('it has no audio stream');
     const long = probe();
     long.streams = long.streams.map((s) => (s.codec_type === 'audio' ? { ...s, duration: '2.030000' } : s));
-    expect(copiedAudioProblem(PLAN, long, layout)).toBe('its audio lasts 2.030000 s, 2.000000 s (±1 AAC frame) expected');
+    expect(copiedAudioProblem(PLAN, long, layout)).toBe(
+      'its audio lasts 2.030000 s, 2.000000 s (±1 AAC frame) expected',
+    );
     const tb = probe();
     tb.streams = tb.streams.map((s) => (s.codec_type === 'audio' ? { ...s, time_base: '1/44100' } : s));
     expect(copiedAudioProblem(PLAN, tb, layout)).toMatch(/^its audio time base is 1\/44100/);
     const off = layout.map((c, i) => (i === 1 ? { ...c, offsetSamples: 1100 } : c));
-    expect(copiedAudioProblem(PLAN, probe(), off)).toBe('clip 2\'s audio starts 1100 samples off its picture');
+    expect(copiedAudioProblem(PLAN, probe(), off)).toBe("clip 2's audio starts 1100 samples off its picture");
   });
 });

@@ -64,22 +64,52 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
     const assetId = `${String(i).padStart(2, '0')}${'ab'.repeat(31)}`;
     const selected = c.broken === 'none' ? null : c.broken === 'dangling' ? 'take-gone' : takeId;
     shots.push({
-      id: shotId, sceneId: null, position: i, title: c.title ?? '', prompt: c.prompt ?? `prompt ${i + 1}`,
-      negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null, camera: 'static', shotSize: null,
-      durationFrames: 96, provider: null, model: null, elementIds: [], dialogue: '', seed: null,
-      selectedTakeId: selected, trimInFrames: c.trimIn ?? 0, trimOutFrames: c.trimOut ?? null,
-      transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+      id: shotId,
+      sceneId: null,
+      position: i,
+      title: c.title ?? '',
+      prompt: c.prompt ?? `prompt ${i + 1}`,
+      negativePrompt: '',
+      firstFrameAssetId: null,
+      lastFrameAssetId: null,
+      camera: 'static',
+      shotSize: null,
+      durationFrames: 96,
+      provider: null,
+      model: null,
+      elementIds: [],
+      dialogue: '',
+      seed: null,
+      selectedTakeId: selected,
+      trimInFrames: c.trimIn ?? 0,
+      trimOutFrames: c.trimOut ?? null,
+      transitionIn: { kind: 'cut', frames: 0 },
+      notes: '',
       ...(c.framing ? { framing: c.framing } : {}),
     });
     if (c.broken === 'none') return;
     takes.push({
-      id: takeId, shotId, assetId, jobId: null, provider: 'import', model: null, request: {}, seed: null,
-      cost: null, rating: null, createdAt: AT,
+      id: takeId,
+      shotId,
+      assetId,
+      jobId: null,
+      provider: 'import',
+      model: null,
+      request: {},
+      seed: null,
+      cost: null,
+      rating: null,
+      createdAt: AT,
     });
     if (c.broken === 'no-asset') return;
     assets.push({
-      id: assetId, path: c.path ?? `media/clip${i}.mp4`, originalName: `clip${i}.mp4`, bytes: 1000,
-      origin: 'imported', info: mediaInfo(c.info), createdAt: AT,
+      id: assetId,
+      path: c.path ?? `media/clip${i}.mp4`,
+      originalName: `clip${i}.mp4`,
+      bytes: 1000,
+      origin: 'imported',
+      info: mediaInfo(c.info),
+      createdAt: AT,
     });
   });
   const width = opts.width ?? 1280;
@@ -87,11 +117,27 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
   const doc: ProjectSnapshot = {
     dir: opts.dir ?? '/projects/demo',
     project: {
-      id: 'p1', name: 'Demo', aspect: opts.aspect ?? (width >= height ? '16:9' : '9:16'), width, height,
-      fps: opts.fps ?? { num: 24, den: 1 }, stylePrompt: '', styleRefAssetIds: [], defaultProvider: 'animatic',
-      defaultModel: null, language: 'en', budgetCap: null, createdAt: AT,
+      id: 'p1',
+      name: 'Demo',
+      aspect: opts.aspect ?? (width >= height ? '16:9' : '9:16'),
+      width,
+      height,
+      fps: opts.fps ?? { num: 24, den: 1 },
+      stylePrompt: '',
+      styleRefAssetIds: [],
+      defaultProvider: 'animatic',
+      defaultModel: null,
+      language: 'en',
+      budgetCap: null,
+      createdAt: AT,
     },
-    scenes: [], shots, takes, assets, elements: [], jobs: [], audioItems: [],
+    scenes: [],
+    shots,
+    takes,
+    assets,
+    elements: [],
+    jobs: [],
+    audioItems: [],
     history: { canUndo: false, canRedo: false, revision: 0 },
   };
   // Odd sizes are invalid on purpose in some tests; the schema only asks for positive ints.

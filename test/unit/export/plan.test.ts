@@ -41,41 +41,62 @@ describe('buildExportPlan', () => {
     expect(plan.totalFrames).toBe(195);
     expect(plan.durationSec).toBeCloseTo(195 / 24, 9);
     expect(plan.clips.map((c) => c.samples)).toEqual([48000, 294000, 48000]);
-    expect(plan).toMatchObject({ width: 1280, height: 720, fps: { num: 24, den: 1 }, pixelFormat: 'yuv420p', sampleRate: 48000, channels: 2, container: 'mp4' });
+    expect(plan).toMatchObject({
+      width: 1280,
+      height: 720,
+      fps: { num: 24, den: 1 },
+      pixelFormat: 'yuv420p',
+      sampleRate: 48000,
+      channels: 2,
+      container: 'mp4',
+    });
   });
 
   it('audio samples add up exactly to the video length at 30000/1001', () => {
-    const plan = planOf([{ info: { durationSec: 1 } }, { info: { durationSec: 1 } }, { info: { durationSec: 1 } }], { fps: { num: 30000, den: 1001 } });
+    const plan = planOf([{ info: { durationSec: 1 } }, { info: { durationSec: 1 } }, { info: { durationSec: 1 } }], {
+      fps: { num: 30000, den: 1001 },
+    });
     // 29 frames each (floor of 29.97); 87 frames = 87 * 1601.6 = 139339.2 samples -> 139339.
     expect(plan.clips.map((c) => c.frames)).toEqual([29, 29, 29]);
     expect(plan.clips.reduce((s, c) => s + c.samples, 0)).toBe(139339);
   });
 
   it('names the shot without a take by number and title or prompt excerpt', () => {
-    const err = errorOf(() => planOf([
-      { prompt: 'ok' },
-      { prompt: 'ok' },
-      { prompt: 'A cat on a windowsill watching the rain fall over the city', broken: 'none' },
-    ]));
+    const err = errorOf(() =>
+      planOf([
+        { prompt: 'ok' },
+        { prompt: 'ok' },
+        { prompt: 'A cat on a windowsill watching the rain fall over the city', broken: 'none' },
+      ]),
+    );
     expect(err.code).toBe('EXPORT_INVALID');
     expect(err.message).toBe('Shot 3 "A cat on a windowsill watching..." has no take: generate it or import a clip.');
   });
 
   it('reports a dangling take and a missing asset, counting further problems', () => {
-    const err = errorOf(() => planOf([{ title: 'Opening', broken: 'dangling' }, { broken: 'no-asset' }, { broken: 'none' }]));
-    expect(err.message).toBe('Shot 1 "Opening" selects a take that is not in the project: select another take. (and 2 more shots with problems)');
+    const err = errorOf(() =>
+      planOf([{ title: 'Opening', broken: 'dangling' }, { broken: 'no-asset' }, { broken: 'none' }]),
+    );
+    expect(err.message).toBe(
+      'Shot 1 "Opening" selects a take that is not in the project: select another take. (and 2 more shots with problems)',
+    );
     const problems = err.details?.problems as string[];
     expect(problems).toHaveLength(3);
     expect(problems[1]).toMatch(/^Shot 2 "prompt 2" uses media that is missing from the project \(asset 01abababab/);
   });
 
   it('refuses an audio file as a picture', () => {
-    expect(errorOf(() => planOf([{ info: { kind: 'audio', width: 0, height: 0 } }])).message).toMatch(/Shot 1 .* uses an audio file/);
+    expect(errorOf(() => planOf([{ info: { kind: 'audio', width: 0, height: 0 } }])).message).toMatch(
+      /Shot 1 .* uses an audio file/,
+    );
   });
 
   it('refuses a project without shots', () => {
     const err = errorOf(() => planOf([]));
-    expect([err.code, err.message]).toEqual(['EXPORT_INVALID', 'The project has no shots: add a shot before exporting.']);
+    expect([err.code, err.message]).toEqual([
+      'EXPORT_INVALID',
+      'The project has no shots: add a shot before exporting.',
+    ]);
   });
 
   it.each([
@@ -101,8 +122,9 @@ describe('buildExportPlan', () => {
   });
 
   it('needs an .mp4 or .mov target and a distinct temp file', () => {
-    expect(errorOf(() => planOf([{}], {}, { ...OUT, outPath: '/videos/cut.avi' })).message)
-      .toBe('Cannot export to "cut.avi": the file name must end in .mp4 or .mov.');
+    expect(errorOf(() => planOf([{}], {}, { ...OUT, outPath: '/videos/cut.avi' })).message).toBe(
+      'Cannot export to "cut.avi": the file name must end in .mp4 or .mov.',
+    );
     expect(errorOf(() => planOf([{}], {}, { ...OUT, tempPath: OUT.outPath })).code).toBe('EXPORT_INVALID');
     expect(planOf([{}], {}, { ...OUT, outPath: '/v/A.MOV' }).container).toBe('mov');
   });
@@ -120,6 +142,8 @@ describe('containerFor / shotLabel', () => {
     expect(shotLabel({ title: '  Wide  shot ', prompt: 'x' }, 2)).toBe('Shot 2 "Wide shot"');
     expect(shotLabel({ title: '', prompt: '镜头一：猫在窗台上看雨' }, 1)).toBe('Shot 1 "镜头一：猫在窗台上看雨"');
     expect(shotLabel({ title: '', prompt: '' }, 7)).toBe('Shot 7');
-    expect(shotLabel({ title: '', prompt: '一二三四五六七八九十'.repeat(4) }, 1)).toBe(`Shot 1 "${'一二三四五六七八九十'.repeat(3)}一二..."`);
+    expect(shotLabel({ title: '', prompt: '一二三四五六七八九十'.repeat(4) }, 1)).toBe(
+      `Shot 1 "${'一二三四五六七八九十'.repeat(3)}一二..."`,
+    );
   });
 });

@@ -27,7 +27,11 @@ describe('audio sample counts', () => {
     });
     // Rounding each clip on its own drifts: 500 one-frame clips would get 1602 samples each,
     // 200 samples (4 ms) more than the picture by the end.
-    const ones = clipSampleCounts(Array.from({ length: 500 }, () => 1), NTSC, 48000);
+    const ones = clipSampleCounts(
+      Array.from({ length: 500 }, () => 1),
+      NTSC,
+      48000,
+    );
     expect(ones.reduce((a, b) => a + b, 0)).toBe(800800); // 500 * 1601.6
   });
 

@@ -14,7 +14,15 @@ const importJson = (): unknown => capturedJson('import-probe-ai-horse-720x480-8f
 
 /** The asset the import would record from that probe, through a JSON round trip (the assets table). */
 function assetFrom(info: unknown): Asset {
-  const asset = { id: 'a'.repeat(64), path: 'media/aa/a.mp4', originalName: 'horse.mp4', bytes: 1, origin: 'imported', info, createdAt: 'now' };
+  const asset = {
+    id: 'a'.repeat(64),
+    path: 'media/aa/a.mp4',
+    originalName: 'horse.mp4',
+    bytes: 1,
+    origin: 'imported',
+    info,
+    createdAt: 'now',
+  };
   return AssetSchema.parse(JSON.parse(JSON.stringify(asset)));
 }
 
@@ -31,7 +39,12 @@ describe('the import probe', () => {
 
   it('yields both MediaInfo and the very facts the export probe finds on the real AI clip', () => {
     const json = importJson();
-    expect(parseProbeOutput(json, 'horse.mp4')).toMatchObject({ kind: 'video', width: 720, height: 480, fps: { num: 8, den: 1 } });
+    expect(parseProbeOutput(json, 'horse.mp4')).toMatchObject({
+      kind: 'video',
+      width: 720,
+      height: 480,
+      fps: { num: 8, den: 1 },
+    });
     expect(parseClipFacts(json)).toEqual(horseFacts());
   });
 });

@@ -22,7 +22,11 @@ describe('export plan with transitions', () => {
   it('overlaps clips and shortens the cut by the overlaps, in frames and samples', () => {
     // 6.125 s at 24 fps = 147 frames each.
     const p = plan([{}, {}, {}], [null, fade(12), { kind: 'dip_to_black', frames: 6 }], { fps: { num: 24, den: 1 } });
-    expect(p.clips.map((c) => [c.startFrame, c.overlap, c.transition])).toEqual([[0, 0, 'cut'], [135, 12, 'crossfade'], [276, 6, 'dip_to_black']]);
+    expect(p.clips.map((c) => [c.startFrame, c.overlap, c.transition])).toEqual([
+      [0, 0, 'cut'],
+      [135, 12, 'crossfade'],
+      [276, 6, 'dip_to_black'],
+    ]);
     expect(p.totalFrames).toBe(3 * 147 - 18);
     expect(p.clips.map((c) => c.overlapSamples)).toEqual([0, 24000, 12000]);
     const samples = p.clips.reduce((s, c) => s + c.samples - c.overlapSamples, 0);
@@ -30,7 +34,9 @@ describe('export plan with transitions', () => {
   });
 
   it('keeps samples telescoping at 30000/1001 where a frame is 1601.6 samples', () => {
-    const p = plan([{ trimOut: 31 }, { trimOut: 17 }, { trimOut: 23 }], [null, fade(7), fade(5)], { fps: { num: 30000, den: 1001 } });
+    const p = plan([{ trimOut: 31 }, { trimOut: 17 }, { trimOut: 23 }], [null, fade(7), fade(5)], {
+      fps: { num: 30000, den: 1001 },
+    });
     expect(p.clips.map((c) => c.overlap)).toEqual([0, 7, 5]);
     const samples = p.clips.reduce((s, c) => s + c.samples - c.overlapSamples, 0);
     expect(samples).toBe(sampleAtFrame(31 + 17 + 23 - 12, p.fps, 48000));
@@ -54,19 +60,29 @@ describe('export graph with transitions', () => {
     expect(g).toContain('[v0][a0][v1][a1]concat=n=2:v=1:a=1[rc0][ra0]');
     expect(g).toContain('[v2][a2]concat=n=1:v=1:a=1[rc1][ra1]');
     // Clip 3 starts at 294 - 12 = 282 frames = 11.75 s; 12 frames = 0.5 s.
-    expect(chain(g, 'vout')).toBe('[xp1][xn1]xfade=transition=fade:duration=0.500000:offset=11.750000,settb=expr=1/24,setpts=N[vout]');
+    expect(chain(g, 'vout')).toBe(
+      '[xp1][xn1]xfade=transition=fade:duration=0.500000:offset=11.750000,settb=expr=1/24,setpts=N[vout]',
+    );
     expect(chain(g, 'aout')).toBe('[ra0][ra1]acrossfade=ns=24000[aout]');
     expect(chain(g, 'xp1')).toBe('[rc0]settb=expr=1/24[xp1]');
     expect(chain(g, 'xn1')).toBe('[rc1]settb=expr=1/24[xn1]');
   });
 
   it('chains several transitions on the accumulated output and maps dip to black to fadeblack', () => {
-    const p = plan([{ trimOut: 30 }, { trimOut: 30 }, { trimOut: 30 }], [null, { kind: 'dip_to_black', frames: 10 }, fade(4)], { fps: { num: 30000, den: 1001 } });
+    const p = plan(
+      [{ trimOut: 30 }, { trimOut: 30 }, { trimOut: 30 }],
+      [null, { kind: 'dip_to_black', frames: 10 }, fade(4)],
+      { fps: { num: 30000, den: 1001 } },
+    );
     const g = buildExportGraph(p);
-    expect(g).toContain('xfade=transition=fadeblack:duration=0.333667:offset=0.667333,settb=expr=1001/30000,setpts=N[xv1]');
+    expect(g).toContain(
+      'xfade=transition=fadeblack:duration=0.333667:offset=0.667333,settb=expr=1001/30000,setpts=N[xv1]',
+    );
     expect(g).toContain('[xv1]settb=expr=1001/30000[xp2]');
     // Clip 3 starts at 50 - 4 = 46 frames.
-    expect(chain(g, 'vout')).toBe('[xp2][xn2]xfade=transition=fade:duration=0.133467:offset=1.534867,settb=expr=1001/30000,setpts=N[vout]');
+    expect(chain(g, 'vout')).toBe(
+      '[xp2][xn2]xfade=transition=fade:duration=0.133467:offset=1.534867,settb=expr=1001/30000,setpts=N[vout]',
+    );
     expect(chain(g, 'aout')).toBe(`[xa1][ra2]acrossfade=ns=${p.clips[2]?.overlapSamples}[aout]`);
   });
 });
@@ -76,11 +92,42 @@ describe('audio items under a cut with transitions', () => {
     doc.shots[1]!.transitionIn = fade(12);
     const music = `cc${'d'.repeat(62)}`;
     doc.assets.push({
-      id: music, path: 'media/cc/bed.wav', originalName: 'bed.wav', bytes: 100, origin: 'imported', createdAt: doc.project.createdAt,
-      info: { ...doc.assets[0]!.info, kind: 'audio', container: 'wav', width: 0, height: 0, displayWidth: 0, displayHeight: 0, fps: null,
-        videoCodec: null, pixelFormat: null, hasAudio: true, audioCodec: 'pcm_s16le', audioChannels: 1, audioSampleRate: 44100, durationSec: 10 },
+      id: music,
+      path: 'media/cc/bed.wav',
+      originalName: 'bed.wav',
+      bytes: 100,
+      origin: 'imported',
+      createdAt: doc.project.createdAt,
+      info: {
+        ...doc.assets[0]!.info,
+        kind: 'audio',
+        container: 'wav',
+        width: 0,
+        height: 0,
+        displayWidth: 0,
+        displayHeight: 0,
+        fps: null,
+        videoCodec: null,
+        pixelFormat: null,
+        hasAudio: true,
+        audioCodec: 'pcm_s16le',
+        audioChannels: 1,
+        audioSampleRate: 44100,
+        durationSec: 10,
+      },
     });
-    doc.audioItems.push({ id: 'm', lane: 'music', assetId: music, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false });
+    doc.audioItems.push({
+      id: 'm',
+      lane: 'music',
+      assetId: music,
+      startFrame: 0,
+      inFrame: 0,
+      outFrame: null,
+      gainDb: 0,
+      fadeInFrames: 0,
+      fadeOutFrames: 0,
+      duck: false,
+    });
     const p = buildExportPlan(doc, { outPath: '/v/cut.mp4', tempPath: '/v/.cut.sbtmp', quality: 'draft' });
     const g = buildExportGraph(p);
     expect(chain(g, 'apic')).toBe('[ra0][ra1]acrossfade=ns=24000[apic]');

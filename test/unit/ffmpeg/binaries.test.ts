@@ -29,34 +29,48 @@ writeFileSync(notExecutable, 'not a program');
 
 const base = { useFfmpegStatic: false };
 
-
 describe('resolveFfmpegPaths', () => {
   it('prefers the setting, then env, then resources, then PATH', () => {
     const env = { FFMPEG_PATH: join(envDir, 'ffmpeg'), FFPROBE_PATH: join(envDir, 'ffprobe'), PATH: pathOnly };
     expect(resolveFfmpegPaths({ ...base, env, resourcesDir: resources, ffmpegPath: join(setting, 'ffmpeg') })).toEqual({
-      ffmpeg: join(setting, 'ffmpeg'), ffprobe: join(envDir, 'ffprobe'), source: 'setting',
+      ffmpeg: join(setting, 'ffmpeg'),
+      ffprobe: join(envDir, 'ffprobe'),
+      source: 'setting',
     });
     expect(resolveFfmpegPaths({ ...base, env, resourcesDir: resources })).toEqual({
-      ffmpeg: join(envDir, 'ffmpeg'), ffprobe: join(envDir, 'ffprobe'), source: 'env',
+      ffmpeg: join(envDir, 'ffmpeg'),
+      ffprobe: join(envDir, 'ffprobe'),
+      source: 'env',
     });
     expect(resolveFfmpegPaths({ ...base, env: { PATH: pathOnly }, resourcesDir: resources })).toEqual({
-      ffmpeg: join(resources, 'ffmpeg'), ffprobe: join(resources, 'ffprobe'), source: 'resources',
+      ffmpeg: join(resources, 'ffmpeg'),
+      ffprobe: join(resources, 'ffprobe'),
+      source: 'resources',
     });
     expect(resolveFfmpegPaths({ ...base, env: { PATH: `${join(root, 'nothing')}:${pathOnly}` } })).toEqual({
-      ffmpeg: join(pathOnly, 'ffmpeg'), ffprobe: join(pathOnly, 'ffprobe'), source: 'path',
+      ffmpeg: join(pathOnly, 'ffmpeg'),
+      ffprobe: join(pathOnly, 'ffprobe'),
+      source: 'path',
     });
   });
 
   it('takes ffprobe from beside the setting, else from PATH', () => {
-    expect(resolveFfmpegPaths({ ...base, env: { PATH: pathOnly }, ffmpegPath: join(setting, 'ffmpeg') }).ffprobe).toBe(join(setting, 'ffprobe'));
-    expect(resolveFfmpegPaths({ ...base, env: { PATH: pathOnly }, ffmpegPath: join(ffmpegOnly, 'ffmpeg') }).ffprobe).toBe(join(pathOnly, 'ffprobe'));
+    expect(resolveFfmpegPaths({ ...base, env: { PATH: pathOnly }, ffmpegPath: join(setting, 'ffmpeg') }).ffprobe).toBe(
+      join(setting, 'ffprobe'),
+    );
+    expect(
+      resolveFfmpegPaths({ ...base, env: { PATH: pathOnly }, ffmpegPath: join(ffmpegOnly, 'ffmpeg') }).ffprobe,
+    ).toBe(join(pathOnly, 'ffprobe'));
   });
 
   it('refuses a setting or FFMPEG_PATH that is not an executable, naming it', () => {
     const err = rejection(() => resolveFfmpegPaths({ ...base, env: { PATH: pathOnly }, ffmpegPath: notExecutable }));
     expect(err.code).toBe('FFMPEG_MISSING');
     expect(err.message).toContain(notExecutable);
-    expect(rejection(() => resolveFfmpegPaths({ ...base, env: { FFMPEG_PATH: join(root, 'gone'), PATH: pathOnly } })).message).toContain('FFMPEG_PATH');
+    expect(
+      rejection(() => resolveFfmpegPaths({ ...base, env: { FFMPEG_PATH: join(root, 'gone'), PATH: pathOnly } }))
+        .message,
+    ).toContain('FFMPEG_PATH');
   });
 
   it('says how to fix a missing ffmpeg or ffprobe', () => {

@@ -17,11 +17,14 @@ const argvFile = join(dir, 'argv.bin');
  */
 function fakeFfmpeg(body: string): string {
   const file = join(dir, `fake ffmpeg ${Math.random().toString(36).slice(2)}.sh`);
-  writeFileSync(file, `#!/bin/sh
+  writeFileSync(
+    file,
+    `#!/bin/sh
 case "$1" in -formats|-encoders) exec "\${REAL_FFMPEG:-ffmpeg}" "$@";; esac
 printf '%s\\0' "$@" > '${argvFile}'
 ${body}
-`);
+`,
+  );
   chmodSync(file, 0o755);
   return file;
 }
@@ -67,7 +70,14 @@ describe('buildFluentCommand', () => {
   });
 
   it('accepts lone options without exactly one space and refuses an invocation without input', () => {
-    expect(() => buildFluentCommand({ ...tricky, globalOptions: [], inputs: [{ options: ['-re'], source: 'a.mp4' }], outputOptions: ['-an'] })).not.toThrow();
+    expect(() =>
+      buildFluentCommand({
+        ...tricky,
+        globalOptions: [],
+        inputs: [{ options: ['-re'], source: 'a.mp4' }],
+        outputOptions: ['-an'],
+      }),
+    ).not.toThrow();
     expect(() => buildFluentCommand({ ...tricky, inputs: [] })).toThrow(AppError);
   });
 });
@@ -84,14 +94,22 @@ describe('runFfmpeg through fluent-ffmpeg (fake binary)', () => {
 
   it('keeps a single-element input option list intact', async () => {
     const fake = fakeFfmpeg('exit 0');
-    const inv: FfmpegInvocation = { ...tricky, globalOptions: [], inputs: [{ options: ['-re'], source: '/tmp/a b.mp4' }], filterComplex: null, outputOptions: ['-an'] };
+    const inv: FfmpegInvocation = {
+      ...tricky,
+      globalOptions: [],
+      inputs: [{ options: ['-re'], source: '/tmp/a b.mp4' }],
+      filterComplex: null,
+      outputOptions: ['-an'],
+    };
     await runFfmpeg(inv, { paths: paths(fake) });
     expect(recordedArgv()).toEqual(['-re', '-i', '/tmp/a b.mp4', '-y', '-an', tricky.output]);
   });
 
   it('reports a failure with the label, the exit code and the last stderr lines, without stats lines', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => `echo "detail line ${i}" >&2`).join('\n');
-    const fake = fakeFfmpeg(`${lines}\nprintf 'frame=    5 fps=0.0 q=0.0 size=       0kB time=00:00:00.20 bitrate=N/A speed=1x    \\r' >&2\necho "Conversion failed!" >&2\nexit 3`);
+    const fake = fakeFfmpeg(
+      `${lines}\nprintf 'frame=    5 fps=0.0 q=0.0 size=       0kB time=00:00:00.20 bitrate=N/A speed=1x    \\r' >&2\necho "Conversion failed!" >&2\nexit 3`,
+    );
     const err = await runFfmpeg(tricky, { paths: paths(fake) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     const e = err as AppError;
@@ -106,7 +124,12 @@ describe('runFfmpeg through fluent-ffmpeg (fake binary)', () => {
   });
 
   it('turns stats lines into rising progress', async () => {
-    const stats = [0.25, 0.5, 0.4, 1.5].map((s) => `printf 'frame=   10 fps=0.0 q=0.0 size=       1kB time=00:00:0${s.toFixed(2)} bitrate=N/A speed=1x    \\r' >&2`).join('\n');
+    const stats = [0.25, 0.5, 0.4, 1.5]
+      .map(
+        (s) =>
+          `printf 'frame=   10 fps=0.0 q=0.0 size=       1kB time=00:00:0${s.toFixed(2)} bitrate=N/A speed=1x    \\r' >&2`,
+      )
+      .join('\n');
     const fake = fakeFfmpeg(`${stats}\nexit 0`);
     const seen: number[] = [];
     await runFfmpeg({ ...tricky, durationSec: 1 }, { paths: paths(fake), onProgress: (p) => seen.push(p) });

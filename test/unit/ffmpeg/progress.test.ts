@@ -24,7 +24,7 @@ describe('parseStatsTime', () => {
   it('keeps the sign of negative times and returns null for N/A or other lines', () => {
     expect(parseStatsTime(NEGATIVE)).toBeCloseTo(-0.04, 6);
     expect(parseStatsTime(NA)).toBeNull();
-    expect(parseStatsTime('Input #0, mov,mp4,m4a,3gp,3g2,mj2, from \'a.mp4\':')).toBeNull();
+    expect(parseStatsTime("Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'a.mp4':")).toBeNull();
     expect(parseStatsTime('  Duration: 00:00:03.00, start: 0.000000, bitrate: 345 kb/s')).toBeNull();
   });
 });

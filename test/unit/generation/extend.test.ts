@@ -1,10 +1,20 @@
 /** "Extend this take": the request's `extend`, refusal sentences, trims, and each adapter's wire mapping. */
 import { describe, expect, it } from 'vitest';
 import { capabilityProblem, type ProviderCapabilities } from '../../../shared/generation/capabilities.js';
-import { buildGenerationRequest, extendProblem, GenerationRequestSchema, takeOutputRef, type GenerationRequest } from '../../../shared/generation/request.js';
+import {
+  buildGenerationRequest,
+  extendProblem,
+  GenerationRequestSchema,
+  takeOutputRef,
+  type GenerationRequest,
+} from '../../../shared/generation/request.js';
 import type { Shot } from '../../../shared/model/entities.js';
 import { canExtendAny, extensionTrimIn } from '../../../electron/services/generation/extend.js';
-import { KLING_CAPABILITIES, klingBody, klingFamily } from '../../../electron/services/generation/providers/kling/models.js';
+import {
+  KLING_CAPABILITIES,
+  klingBody,
+  klingFamily,
+} from '../../../electron/services/generation/providers/kling/models.js';
 import { createLumaProvider } from '../../../electron/services/generation/providers/luma.js';
 import { buildLumaCreate } from '../../../electron/services/generation/providers/luma/body.js';
 import { VEO_CAPABILITIES } from '../../../electron/services/generation/providers/veo.js';
@@ -12,26 +22,64 @@ import { veoParams } from '../../../electron/services/generation/providers/veo/p
 
 const FPS = { num: 24, den: 1 };
 const shot: Shot = {
-  id: 'shot-2', sceneId: null, position: 1, title: '', prompt: 'the horse jumps', negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null,
-  camera: 'static', shotSize: null, durationFrames: 120, provider: 'veo', model: 'veo-3.1-generate-preview', elementIds: [], dialogue: '', seed: null,
-  selectedTakeId: null, trimInFrames: 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '', extendsTakeId: 'take-1',
+  id: 'shot-2',
+  sceneId: null,
+  position: 1,
+  title: '',
+  prompt: 'the horse jumps',
+  negativePrompt: '',
+  firstFrameAssetId: null,
+  lastFrameAssetId: null,
+  camera: 'static',
+  shotSize: null,
+  durationFrames: 120,
+  provider: 'veo',
+  model: 'veo-3.1-generate-preview',
+  elementIds: [],
+  dialogue: '',
+  seed: null,
+  selectedTakeId: null,
+  trimInFrames: 0,
+  trimOutFrames: null,
+  transitionIn: { kind: 'cut', frames: 0 },
+  notes: '',
+  extendsTakeId: 'take-1',
 };
 const project = { width: 1280, height: 720, fps: FPS, stylePrompt: '', defaultModel: null };
-const EXT = { takeId: 'take-1', provider: 'veo', model: 'veo-3.1-generate-preview', ref: 'https://generativelanguage.googleapis.com/v1beta/files/abc:download?alt=media', durationSec: 8 };
+const EXT = {
+  takeId: 'take-1',
+  provider: 'veo',
+  model: 'veo-3.1-generate-preview',
+  ref: 'https://generativelanguage.googleapis.com/v1beta/files/abc:download?alt=media',
+  durationSec: 8,
+};
 
 function request(over: Partial<GenerationRequest> = {}): GenerationRequest {
-  return { ...buildGenerationRequest({ project, shot, shotNumber: 2, frame: () => { throw new Error('no frames'); }, extend: EXT }), ...over };
+  return {
+    ...buildGenerationRequest({
+      project,
+      shot,
+      shotNumber: 2,
+      frame: () => {
+        throw new Error('no frames');
+      },
+      extend: EXT,
+    }),
+    ...over,
+  };
 }
 
 describe('the request', () => {
   it('carries the resolved source as `extend`, validated', () => {
     expect(request().extend).toEqual(EXT);
-    expect(buildGenerationRequest({ project, shot, shotNumber: 2, frame: () => ({ assetId: 'a', path: '/a' }) })).not.toHaveProperty('extend');
+    expect(
+      buildGenerationRequest({ project, shot, shotNumber: 2, frame: () => ({ assetId: 'a', path: '/a' }) }),
+    ).not.toHaveProperty('extend');
     expect(GenerationRequestSchema.safeParse({ ...request(), extend: { ...EXT, ref: '' } }).success).toBe(false);
     expect(GenerationRequestSchema.safeParse({ ...request(), extend: { ...EXT, extra: 1 } }).success).toBe(false);
   });
 
-  it('reads a take\'s stored handle, and nothing else', () => {
+  it("reads a take's stored handle, and nothing else", () => {
     expect(takeOutputRef({ request: { providerOutput: { ref: 'gen-1' } } })).toBe('gen-1');
     expect(takeOutputRef({ request: { providerOutput: { ref: '' } } })).toBeNull();
     expect(takeOutputRef({ request: { source: 'import' } })).toBeNull();
@@ -42,22 +90,56 @@ describe('refusals name the shot and the reason', () => {
   const extenders = ['Google Veo', 'Kling AI', 'Luma'];
   const veo = { id: 'veo', label: 'Google Veo', canExtend: true };
   it('another provider, a model that cannot extend, no handle, a vanished take', () => {
-    expect(extendProblem({ shotNumber: 4, source: { provider: 'runway', providerLabel: 'Runway', ref: 'x' }, provider: veo, extenders }))
-      .toBe('Shot 4 extends a Runway take, so only Runway can continue it (asked: Google Veo); only Google Veo, Kling AI, Luma can extend their own clips.');
-    expect(extendProblem({ shotNumber: 4, source: { provider: 'runway', providerLabel: 'Runway', ref: 'x' }, provider: { id: 'runway', label: 'Runway', canExtend: false }, extenders }))
-      .toBe('Shot 4 extends a Runway take, but that model cannot extend clips; only Google Veo, Kling AI, Luma can extend their own clips.');
-    expect(extendProblem({ shotNumber: 1, source: { provider: 'veo', providerLabel: 'Google Veo', ref: null }, provider: veo, extenders }))
-      .toMatch(/^Shot 1 extends a Google Veo take that has no stored Google Veo clip id/);
-    expect(extendProblem({ shotNumber: 3, source: null, provider: veo, extenders })).toMatch(/^Shot 3 extends a take that is no longer in this project/);
-    expect(extendProblem({ shotNumber: 3, source: { provider: 'veo', providerLabel: 'Google Veo', ref: 'u' }, provider: veo, extenders })).toBeNull();
+    expect(
+      extendProblem({
+        shotNumber: 4,
+        source: { provider: 'runway', providerLabel: 'Runway', ref: 'x' },
+        provider: veo,
+        extenders,
+      }),
+    ).toBe(
+      'Shot 4 extends a Runway take, so only Runway can continue it (asked: Google Veo); only Google Veo, Kling AI, Luma can extend their own clips.',
+    );
+    expect(
+      extendProblem({
+        shotNumber: 4,
+        source: { provider: 'runway', providerLabel: 'Runway', ref: 'x' },
+        provider: { id: 'runway', label: 'Runway', canExtend: false },
+        extenders,
+      }),
+    ).toBe(
+      'Shot 4 extends a Runway take, but that model cannot extend clips; only Google Veo, Kling AI, Luma can extend their own clips.',
+    );
+    expect(
+      extendProblem({
+        shotNumber: 1,
+        source: { provider: 'veo', providerLabel: 'Google Veo', ref: null },
+        provider: veo,
+        extenders,
+      }),
+    ).toMatch(/^Shot 1 extends a Google Veo take that has no stored Google Veo clip id/);
+    expect(extendProblem({ shotNumber: 3, source: null, provider: veo, extenders })).toMatch(
+      /^Shot 3 extends a take that is no longer in this project/,
+    );
+    expect(
+      extendProblem({
+        shotNumber: 3,
+        source: { provider: 'veo', providerLabel: 'Google Veo', ref: 'u' },
+        provider: veo,
+        extenders,
+      }),
+    ).toBeNull();
   });
 
   it('capabilityProblem refuses an extension for a model without extend', () => {
     const caps: ProviderCapabilities = { ...VEO_CAPABILITIES };
     expect(capabilityProblem('Google Veo', caps, request())).toBeNull();
-    expect(capabilityProblem('Google Veo', caps, request({ model: 'veo-3.1-lite-generate-preview' })))
-      .toBe('Shot 2 extends a take, but Google Veo (veo-3.1-lite-generate-preview) cannot extend a clip.');
-    expect(capabilityProblem('Google Veo', caps, request({ model: 'veo-3.1-lite-generate-preview', extend: undefined }))).toBeNull();
+    expect(capabilityProblem('Google Veo', caps, request({ model: 'veo-3.1-lite-generate-preview' }))).toBe(
+      'Shot 2 extends a take, but Google Veo (veo-3.1-lite-generate-preview) cannot extend a clip.',
+    );
+    expect(
+      capabilityProblem('Google Veo', caps, request({ model: 'veo-3.1-lite-generate-preview', extend: undefined })),
+    ).toBeNull();
   });
 });
 
@@ -71,25 +153,45 @@ describe('the default trim of an extension shot', () => {
 
 describe('each adapter maps `extend` to its own field', () => {
   it('Veo: source.video {uri}, 8 s at 720p (extension rules), and refuses frames with it', async () => {
-    const params = await veoParams({ ...request({ width: 3840, height: 2160 }), extendVideoUri: EXT.ref }, VEO_CAPABILITIES, 'veo-3.1-generate-preview');
+    const params = await veoParams(
+      { ...request({ width: 3840, height: 2160 }), extendVideoUri: EXT.ref },
+      VEO_CAPABILITIES,
+      'veo-3.1-generate-preview',
+    );
     expect(params.source).toEqual({ prompt: 'the horse jumps', video: { uri: EXT.ref } });
     expect(params.config).toMatchObject({ durationSeconds: 8, resolution: '720p' });
-    await expect(veoParams({ ...request({ firstFrame: { assetId: 'a', path: '/x.png' } }), extendVideoUri: EXT.ref }, VEO_CAPABILITIES, 'veo-3.1-generate-preview'))
-      .rejects.toThrow('Shot 2 extends a Veo clip, which takes no first or last frame; remove them from the shot.');
+    await expect(
+      veoParams(
+        { ...request({ firstFrame: { assetId: 'a', path: '/x.png' } }), extendVideoUri: EXT.ref },
+        VEO_CAPABILITIES,
+        'veo-3.1-generate-preview',
+      ),
+    ).rejects.toThrow('Shot 2 extends a Veo clip, which takes no first or last frame; remove them from the shot.');
   });
 
   it('Kling: /video-extend with video_id for V1 models; refused for V2 models', () => {
-    const req = request({ model: 'kling-v1-6', extend: { ...EXT, provider: 'kling', model: 'kling-v1-6', ref: 'v-42' } });
+    const req = request({
+      model: 'kling-v1-6',
+      extend: { ...EXT, provider: 'kling', model: 'kling-v1-6', ref: 'v-42' },
+    });
     expect(klingFamily(req)).toBe('video-extend');
-    expect(klingBody(req, () => '', 'job-1')).toEqual({ family: 'video-extend', body: { video_id: 'v-42', prompt: 'the horse jumps', external_task_id: 'job-1' } });
-    expect(() => klingBody({ ...req, model: 'kling-v2-6' }, () => '')).toThrow('Shot 2: Kling 2.6 (sound) cannot extend a clip (Kling extends V1-model videos only).');
+    expect(klingBody(req, () => '', 'job-1')).toEqual({
+      family: 'video-extend',
+      body: { video_id: 'v-42', prompt: 'the horse jumps', external_task_id: 'job-1' },
+    });
+    expect(() => klingBody({ ...req, model: 'kling-v2-6' }, () => '')).toThrow(
+      'Shot 2: Kling 2.6 (sound) cannot extend a clip (Kling extends V1-model videos only).',
+    );
     expect(canExtendAny(KLING_CAPABILITIES)).toBe(true);
     expect(KLING_CAPABILITIES.extendIncludesSource).toBe(true);
   });
 
   it('Luma: keyframes.frame0 {type:generation, id}; extend is now offered for its models', () => {
     const req = request({ model: 'ray-2', extend: { ...EXT, provider: 'luma', model: 'ray-2', ref: 'gen-7' } });
-    expect(buildLumaCreate(req, { extendFrom: 'gen-7' })).toMatchObject({ model: 'ray-2', keyframes: { frame0: { type: 'generation', id: 'gen-7' } } });
+    expect(buildLumaCreate(req, { extendFrom: 'gen-7' })).toMatchObject({
+      model: 'ray-2',
+      keyframes: { frame0: { type: 'generation', id: 'gen-7' } },
+    });
     const caps = createLumaProvider().capabilities;
     expect(caps.extend).toBe(true);
     expect(capabilityProblem('Luma', caps, req)).toBeNull();

@@ -27,8 +27,10 @@ describe('envKey', () => {
     // What the settings service hands over (envSecretStore → ctx.settings.apiKey) parses back.
     expect(klingKeys({ apiKey: envKey('kling', BOTH) ?? '' }, {})).toEqual({ accessKey: 'ak-1', secretKey: 'sk-2' });
     const missing = rejection(() => klingKeys({}, { STORYBOARD_KLING_ACCESS_KEY: 'ak' }));
-    expect(missing.message).toBe('No Kling key: enter "accessKey:secretKey" in settings, or set ' +
-      'STORYBOARD_KLING_API_KEY ("accessKey:secretKey"), or STORYBOARD_KLING_ACCESS_KEY and STORYBOARD_KLING_SECRET_KEY.');
+    expect(missing.message).toBe(
+      'No Kling key: enter "accessKey:secretKey" in settings, or set ' +
+        'STORYBOARD_KLING_API_KEY ("accessKey:secretKey"), or STORYBOARD_KLING_ACCESS_KEY and STORYBOARD_KLING_SECRET_KEY.',
+    );
     expect(missing.message).not.toContain('ak');
   });
 });
@@ -36,7 +38,10 @@ describe('envKey', () => {
 describe('names and pieces', () => {
   it('lists the variables as alternatives, and in words for messages', () => {
     expect(keyEnvNames('veo')).toEqual([['STORYBOARD_VEO_API_KEY']]);
-    expect(keyEnvNames('kling')).toEqual([['STORYBOARD_KLING_API_KEY'], ['STORYBOARD_KLING_ACCESS_KEY', 'STORYBOARD_KLING_SECRET_KEY']]);
+    expect(keyEnvNames('kling')).toEqual([
+      ['STORYBOARD_KLING_API_KEY'],
+      ['STORYBOARD_KLING_ACCESS_KEY', 'STORYBOARD_KLING_SECRET_KEY'],
+    ]);
     expect(keyEnvHint('veo')).toBe('STORYBOARD_VEO_API_KEY');
     expect(keyFormatHint('kling')).toBe('accessKey:secretKey');
     expect(keyFormatHint('veo')).toBeNull();

@@ -26,7 +26,10 @@ describe('price table', () => {
   });
 
   it('settings overrides replace an entry or add one', () => {
-    const t = priceTable([{ provider: 'sora', model: 'sora-2', perSecond: 0.05 }, { provider: 'mine', model: '*', perSecond: 1, perRequest: 0.5 }]);
+    const t = priceTable([
+      { provider: 'sora', model: 'sora-2', perSecond: 0.05 },
+      { provider: 'mine', model: '*', perSecond: 1, perRequest: 0.5 },
+    ]);
     expect(priceOf(t, 'sora', 'sora-2', 4)).toBe(0.2);
     expect(priceOf(t, 'mine', 'x', 2)).toBe(2.5);
     expect(priceOf(PRICES, 'sora', 'sora-2', 4)).toBe(0.4); // the shipped table is untouched

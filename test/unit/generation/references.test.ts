@@ -3,16 +3,37 @@ import { buildGenerationRequest, GenerationRequestSchema } from '../../../shared
 import type { Shot } from '../../../shared/model/entities.js';
 
 const shot: Shot = {
-  id: 's1', sceneId: null, position: 0, title: '', prompt: '@mia walks', negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null,
-  camera: 'static', shotSize: null, durationFrames: 48, provider: null, model: null, elementIds: ['e1'], dialogue: '', seed: null,
-  selectedTakeId: null, trimInFrames: 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+  id: 's1',
+  sceneId: null,
+  position: 0,
+  title: '',
+  prompt: '@mia walks',
+  negativePrompt: '',
+  firstFrameAssetId: null,
+  lastFrameAssetId: null,
+  camera: 'static',
+  shotSize: null,
+  durationFrames: 48,
+  provider: null,
+  model: null,
+  elementIds: ['e1'],
+  dialogue: '',
+  seed: null,
+  selectedTakeId: null,
+  trimInFrames: 0,
+  trimOutFrames: null,
+  transitionIn: { kind: 'cut', frames: 0 },
+  notes: '',
 };
 const project = { width: 1280, height: 720, fps: { num: 24, den: 1 }, stylePrompt: '', defaultModel: null };
 
 describe('reference images in the generation request', () => {
   it('carries the references it is given, in order, and validates them', () => {
     const req = buildGenerationRequest({
-      project, shot, shotNumber: 1, frame: (assetId) => ({ assetId, path: `/p/${assetId}.png` }),
+      project,
+      shot,
+      shotNumber: 1,
+      frame: (assetId) => ({ assetId, path: `/p/${assetId}.png` }),
       references: [
         { assetId: 'a1', path: '/p/a1.png', kind: 'character', name: 'Mia' },
         { assetId: 'st', path: '/p/st.png', kind: 'style', name: 'style' },

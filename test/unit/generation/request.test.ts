@@ -6,33 +6,85 @@ import { buildGenerationRequest, GenerationRequestSchema, requestFrames } from '
 import type { Shot } from '../../../shared/model/entities.js';
 
 const shot: Shot = {
-  id: 'shot-1', sceneId: null, position: 0, title: 'Rain', prompt: '女孩在雨中奔跑', negativePrompt: 'blur',
-  firstFrameAssetId: 'a'.repeat(64), lastFrameAssetId: null, camera: 'push_in', shotSize: null, durationFrames: 73,
-  provider: null, model: null, elementIds: [], dialogue: '', seed: 42, selectedTakeId: null, trimInFrames: 0,
-  trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+  id: 'shot-1',
+  sceneId: null,
+  position: 0,
+  title: 'Rain',
+  prompt: '女孩在雨中奔跑',
+  negativePrompt: 'blur',
+  firstFrameAssetId: 'a'.repeat(64),
+  lastFrameAssetId: null,
+  camera: 'push_in',
+  shotSize: null,
+  durationFrames: 73,
+  provider: null,
+  model: null,
+  elementIds: [],
+  dialogue: '',
+  seed: 42,
+  selectedTakeId: null,
+  trimInFrames: 0,
+  trimOutFrames: null,
+  transitionIn: { kind: 'cut', frames: 0 },
+  notes: '',
 };
-const project = { width: 1920, height: 1080, fps: { num: 24000, den: 1001 }, stylePrompt: 'film noir', defaultModel: 'm1' };
+const project = {
+  width: 1920,
+  height: 1080,
+  fps: { num: 24000, den: 1001 },
+  stylePrompt: 'film noir',
+  defaultModel: 'm1',
+};
 
 describe('buildGenerationRequest', () => {
   it('maps the shot and project into a complete request', () => {
-    const req = buildGenerationRequest({ project, shot, shotNumber: 4, frame: (assetId) => ({ assetId, path: `/p/media/${assetId}.png` }) });
+    const req = buildGenerationRequest({
+      project,
+      shot,
+      shotNumber: 4,
+      frame: (assetId) => ({ assetId, path: `/p/media/${assetId}.png` }),
+    });
     expect(req).toEqual({
-      shotId: 'shot-1', shotNumber: 4, title: 'Rain', prompt: '女孩在雨中奔跑', stylePrompt: 'film noir', negativePrompt: 'blur',
-      firstFrame: { assetId: 'a'.repeat(64), path: `/p/media/${'a'.repeat(64)}.png` }, lastFrame: null, camera: 'push_in',
-      durationSec: (73 * 1001) / 24000, width: 1920, height: 1080, fps: { num: 24000, den: 1001 }, seed: 42, model: 'm1',
+      shotId: 'shot-1',
+      shotNumber: 4,
+      title: 'Rain',
+      prompt: '女孩在雨中奔跑',
+      stylePrompt: 'film noir',
+      negativePrompt: 'blur',
+      firstFrame: { assetId: 'a'.repeat(64), path: `/p/media/${'a'.repeat(64)}.png` },
+      lastFrame: null,
+      camera: 'push_in',
+      durationSec: (73 * 1001) / 24000,
+      width: 1920,
+      height: 1080,
+      fps: { num: 24000, den: 1001 },
+      seed: 42,
+      model: 'm1',
     });
     // Seconds round-trip to the exact frame count at an NTSC rate.
     expect(requestFrames(req)).toBe(73);
   });
 
   it('the shot model overrides the project default; text-only shots have no frames', () => {
-    const req = buildGenerationRequest({ project, shot: { ...shot, model: 'm2', firstFrameAssetId: null }, shotNumber: 1, frame: () => { throw new Error('not called'); } });
+    const req = buildGenerationRequest({
+      project,
+      shot: { ...shot, model: 'm2', firstFrameAssetId: null },
+      shotNumber: 1,
+      frame: () => {
+        throw new Error('not called');
+      },
+    });
     expect(req.model).toBe('m2');
     expect(req.firstFrame).toBeNull();
   });
 
   it('the schema rejects incomplete or extra fields', () => {
-    const good = buildGenerationRequest({ project, shot, shotNumber: 1, frame: (assetId) => ({ assetId, path: '/x.png' }) });
+    const good = buildGenerationRequest({
+      project,
+      shot,
+      shotNumber: 1,
+      frame: (assetId) => ({ assetId, path: '/x.png' }),
+    });
     expect(GenerationRequestSchema.safeParse(good).success).toBe(true);
     expect(GenerationRequestSchema.safeParse({ ...good, durationSec: 0 }).success).toBe(false);
     expect(GenerationRequestSchema.safeParse({ ...good, firstFrame: { assetId: 'a', path: '' } }).success).toBe(false);
@@ -43,18 +95,37 @@ describe('buildGenerationRequest', () => {
 });
 
 const caps: ProviderCapabilities = {
-  textToVideo: false, imageToVideo: true, lastFrame: false, referenceImagesMax: 0, extend: false, audio: false,
-  durations: { kind: 'set', values: [4, 6, 8] }, aspects: ['16:9'], resolutions: ['720p'], models: [],
+  textToVideo: false,
+  imageToVideo: true,
+  lastFrame: false,
+  referenceImagesMax: 0,
+  extend: false,
+  audio: false,
+  durations: { kind: 'set', values: [4, 6, 8] },
+  aspects: ['16:9'],
+  resolutions: ['720p'],
+  models: [],
 };
 
 describe('capabilities', () => {
-  const req = buildGenerationRequest({ project, shot, shotNumber: 2, frame: (assetId) => ({ assetId, path: '/x.png' }) });
+  const req = buildGenerationRequest({
+    project,
+    shot,
+    shotNumber: 2,
+    frame: (assetId) => ({ assetId, path: '/x.png' }),
+  });
 
   it('names what a provider cannot do', () => {
     expect(capabilityProblem('Veo', caps, req)).toBeNull();
-    expect(capabilityProblem('Veo', caps, { ...req, firstFrame: null })).toMatch(/Shot 2 has no first frame, and Veo needs one/);
-    expect(capabilityProblem('Veo', caps, { ...req, lastFrame: { assetId: 'b', path: '/y.png' } })).toMatch(/last frame/);
-    expect(capabilityProblem('T2V', { ...caps, imageToVideo: false, textToVideo: true }, req)).toMatch(/cannot start from an image/);
+    expect(capabilityProblem('Veo', caps, { ...req, firstFrame: null })).toMatch(
+      /Shot 2 has no first frame, and Veo needs one/,
+    );
+    expect(capabilityProblem('Veo', caps, { ...req, lastFrame: { assetId: 'b', path: '/y.png' } })).toMatch(
+      /last frame/,
+    );
+    expect(capabilityProblem('T2V', { ...caps, imageToVideo: false, textToVideo: true }, req)).toMatch(
+      /cannot start from an image/,
+    );
   });
 
   it('picks the shortest allowed duration that covers the shot', () => {

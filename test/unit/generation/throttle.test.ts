@@ -71,7 +71,7 @@ describe('poll backoff (JOB-5)', () => {
 });
 
 describe('mapLimited', () => {
-  it('runs at most `limit` at once and answers in the items\' order', async () => {
+  it("runs at most `limit` at once and answers in the items' order", async () => {
     let running = 0;
     let peak = 0;
     const result = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {

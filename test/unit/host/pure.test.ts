@@ -30,7 +30,9 @@ describe('splitTarget', () => {
 
 describe('decodePath', () => {
   it('decodes the whole path, encoded slashes included', () => {
-    expect(decodePath('%2Fhome%2Fana%2FMy%20Film%20%E9%95%9C%2Fclip%20100%25.mp4')).toBe('/home/ana/My Film 镜/clip 100%.mp4');
+    expect(decodePath('%2Fhome%2Fana%2FMy%20Film%20%E9%95%9C%2Fclip%20100%25.mp4')).toBe(
+      '/home/ana/My Film 镜/clip 100%.mp4',
+    );
     expect(decodePath('/assets/%2e%2e%2fsecret.txt')).toBe('/assets/../secret.txt');
   });
   it('refuses bad escapes and NUL bytes', () => {
@@ -57,7 +59,12 @@ describe('cleanUploadName', () => {
 describe('parseRequest', () => {
   const text = (s: string) => Buffer.from(s);
   it('accepts { id, method, payload }', () => {
-    expect(parseRequest(text('{"id":1,"method":"app.info","payload":{}}'), false)).toEqual({ ok: true, id: 1, method: 'app.info', payload: {} });
+    expect(parseRequest(text('{"id":1,"method":"app.info","payload":{}}'), false)).toEqual({
+      ok: true,
+      id: 1,
+      method: 'app.info',
+      payload: {},
+    });
   });
   it('says what is wrong, keeping the id when it had one', () => {
     expect(parseRequest(text('{'), false)).toMatchObject({ ok: false, id: null });

@@ -17,15 +17,20 @@ type Node = Record<string, unknown>;
 
 describe('conform', () => {
   it('reads our own OTIO and FCPXML back as no change', () => {
-    for (const clips of [readOtio(writeOtio(cut, { root: doc.dir }), fps), readFcpxml(writeFcpxml(cut, { root: doc.dir }), fps)]) {
-      expect(clips.map((c) => [c.sourceIn - c.headHandle, c.sourceIn + c.frames + c.tailHandle])).toEqual(cut.clips.map((c) => [c.inFrames, c.outFrames]));
+    for (const clips of [
+      readOtio(writeOtio(cut, { root: doc.dir }), fps),
+      readFcpxml(writeFcpxml(cut, { root: doc.dir }), fps),
+    ]) {
+      expect(clips.map((c) => [c.sourceIn - c.headHandle, c.sourceIn + c.frames + c.tailHandle])).toEqual(
+        cut.clips.map((c) => [c.inFrames, c.outFrames]),
+      );
       const plan = planConform(doc, clips);
       expect(plan.report).toEqual({ matched: 3, trimmed: 0, moved: false, unmatched: [] });
       expect(plan.order).toEqual(doc.shots.map((s) => s.id));
     }
   });
 
-  it('applies an editor\'s new order and trims from OTIO (matched by shot id)', () => {
+  it("applies an editor's new order and trims from OTIO (matched by shot id)", () => {
     const otio = JSON.parse(writeOtio(cut, { root: doc.dir })) as Node;
     const v1 = ((otio.tracks as Node).children as Node[])[0] as Node;
     const children = v1.children as Node[];
@@ -39,11 +44,13 @@ describe('conform', () => {
     const plan = planConform(doc, readOtio(JSON.stringify(otio), fps));
     expect(plan.order).toEqual(['shot-2', 'shot-0', 'shot-1']);
     expect(plan.report.moved).toBe(true);
-    expect(plan.trims).toEqual(expect.arrayContaining([
-      { shotId: 'shot-2', inFrames: 30, outFrames: 90 },
-      // Without the crossfade, shot 1 ends where its visible part ended (6 frames of handle gone).
-      { shotId: 'shot-0', inFrames: 8, outFrames: 98 },
-    ]));
+    expect(plan.trims).toEqual(
+      expect.arrayContaining([
+        { shotId: 'shot-2', inFrames: 30, outFrames: 90 },
+        // Without the crossfade, shot 1 ends where its visible part ended (6 frames of handle gone).
+        { shotId: 'shot-0', inFrames: 8, outFrames: 98 },
+      ]),
+    );
   });
 
   it('matches FCPXML clips by their media (the project moved) or name, and reports what it cannot match', () => {

@@ -23,7 +23,9 @@ describe('the hand-off cut', () => {
     const timeline = cutList(doc);
     expect(cut.totalFrames).toBe(cutFrames(timeline));
     expect(cut.totalFrames).toBe(96 + 72 + 120 - 12 - 8);
-    expect(cut.clips.map((c) => [c.startFrame, c.frames, c.overlap])).toEqual(timeline.map((c) => [c.startFrame, c.frames, c.overlap]));
+    expect(cut.clips.map((c) => [c.startFrame, c.frames, c.overlap])).toEqual(
+      timeline.map((c) => [c.startFrame, c.frames, c.overlap]),
+    );
     expect(cut.clips[1]?.alternates.map((a) => a.takeId)).toEqual(['take-alt']);
     expect(buildHandoffCut(doc, { cutOnly: true }).clips[1]?.alternates).toEqual([]);
     expect(cut.audio).toMatchObject([{ lane: 'music', startFrame: 24, frames: 120, gainDb: -6 }]);
@@ -73,7 +75,16 @@ const OTIO_FIELDS: Record<string, string[]> = {
   'Timeline.1': ['global_start_time', 'metadata', 'name', 'tracks'],
   'Stack.1': ['effects', 'enabled', 'markers', 'metadata', 'name', 'source_range', 'children'],
   'Track.1': ['effects', 'enabled', 'kind', 'markers', 'metadata', 'name', 'source_range', 'children'],
-  'Clip.2': ['active_media_reference_key', 'effects', 'enabled', 'markers', 'media_references', 'metadata', 'name', 'source_range'],
+  'Clip.2': [
+    'active_media_reference_key',
+    'effects',
+    'enabled',
+    'markers',
+    'media_references',
+    'metadata',
+    'name',
+    'source_range',
+  ],
   'Gap.1': ['effects', 'enabled', 'markers', 'metadata', 'name', 'source_range'],
   'Transition.1': ['in_offset', 'metadata', 'name', 'out_offset', 'transition_type'],
   'ExternalReference.1': ['available_image_bounds', 'available_range', 'metadata', 'name', 'target_url'],
@@ -94,7 +105,7 @@ function walk(node: unknown, visit: (n: Node) => void): void {
 
 describe('OTIO', () => {
   const otio = JSON.parse(writeOtio(cut, { root: doc.dir })) as Node;
-  const tracks = ((otio.tracks as Node).children as Node[]);
+  const tracks = (otio.tracks as Node).children as Node[];
   const seconds = (t: unknown): number => Number((t as Node).value) / Number((t as Node).rate);
 
   it('uses only the documented schemas, each with exactly its documented fields', () => {
@@ -104,13 +115,18 @@ describe('OTIO', () => {
       seen.add(schema);
       const fields = OTIO_FIELDS[schema];
       expect(fields, schema).toBeDefined();
-      expect(Object.keys(n).filter((k) => k !== 'OTIO_SCHEMA').sort(), schema).toEqual([...(fields ?? [])].sort());
+      expect(
+        Object.keys(n)
+          .filter((k) => k !== 'OTIO_SCHEMA')
+          .sort(),
+        schema,
+      ).toEqual([...(fields ?? [])].sort());
       if (schema === 'RationalTime.1') expect(Number.isFinite(n.rate) && Number.isFinite(n.value)).toBe(true);
     });
     expect([...seen].sort()).toEqual(Object.keys(OTIO_FIELDS).sort());
   });
 
-  it('has the cut\'s timings on V1 (transitions take no time) and the shots\' notes', () => {
+  it("has the cut's timings on V1 (transitions take no time) and the shots' notes", () => {
     const v1 = tracks.find((t) => t.name === 'V1');
     const children = (v1?.children ?? []) as Node[];
     const clips = children.filter((c) => c.OTIO_SCHEMA === 'Clip.2');
@@ -123,11 +139,20 @@ describe('OTIO', () => {
       expect(((c.metadata as Node).storyboard as Node).shotId).toBe(p?.clip.shotId);
     });
     const transitions = children.filter((c) => c.OTIO_SCHEMA === 'Transition.1');
-    expect(transitions.map((t) => [seconds(t.in_offset) * 24, seconds(t.out_offset) * 24])).toEqual([[6, 6], [4, 4]]);
-    const marker = ((clips[1]?.markers as Node[])[0] as Node);
+    expect(transitions.map((t) => [seconds(t.in_offset) * 24, seconds(t.out_offset) * 24])).toEqual([
+      [6, 6],
+      [4, 4],
+    ]);
+    const marker = (clips[1]?.markers as Node[])[0] as Node;
     expect(marker.comment).toContain('Prompt: 夜晚的营地');
     expect(JSON.stringify(clips[1]?.metadata)).toContain('take-alt');
-    expect(tracks.map((t) => `${String(t.name)}:${String(t.kind)}`)).toEqual(['V1:Video', 'A1:Audio', 'Music:Audio', 'Voice-over:Audio', 'Sound:Audio']);
+    expect(tracks.map((t) => `${String(t.name)}:${String(t.kind)}`)).toEqual([
+      'V1:Video',
+      'A1:Audio',
+      'Music:Audio',
+      'Voice-over:Audio',
+      'Sound:Audio',
+    ]);
     const a1 = (tracks[1]?.children as Node[]).filter((c) => c.OTIO_SCHEMA !== 'Transition.1');
     expect(a1.reduce((s, c) => s + seconds((c.source_range as Node).duration), 0)).toBeCloseTo(cut.totalFrames / 24, 9);
   });
@@ -139,11 +164,21 @@ describe('CMX3600 EDL', () => {
     const [h, m, sec, f] = s.split(':').map(Number);
     return (((h ?? 0) * 60 + (m ?? 0)) * 60 + (sec ?? 0)) * 24 + (f ?? 0);
   };
-  const events = edl.split('\n').filter((l) => /^\d{3} /.test(l)).map((l) => {
-    const parts = l.trim().split(/\s+/);
-    const codes = parts.slice(-4).map(tc);
-    return { n: parts[0], kind: parts[3], srcIn: codes[0] ?? 0, srcOut: codes[1] ?? 0, recIn: codes[2] ?? 0, recOut: codes[3] ?? 0 };
-  });
+  const events = edl
+    .split('\n')
+    .filter((l) => /^\d{3} /.test(l))
+    .map((l) => {
+      const parts = l.trim().split(/\s+/);
+      const codes = parts.slice(-4).map(tc);
+      return {
+        n: parts[0],
+        kind: parts[3],
+        srcIn: codes[0] ?? 0,
+        srcOut: codes[1] ?? 0,
+        recIn: codes[2] ?? 0,
+        recOut: codes[3] ?? 0,
+      };
+    });
 
   it('has contiguous record timecodes that add up to the cut', () => {
     let at = 24 * 3600;
@@ -165,11 +200,16 @@ describe('CMX3600 EDL', () => {
 });
 
 describe('JianYing draft', () => {
-  const { content, meta } = writeJianyingDraft(cut, { root: doc.dir, draftPath: '/drafts/camp', draftName: 'camp', nowSec: 1_700_000_000 });
+  const { content, meta } = writeJianyingDraft(cut, {
+    root: doc.dir,
+    draftPath: '/drafts/camp',
+    draftName: 'camp',
+    nowSec: 1_700_000_000,
+  });
   const tracks = content.tracks as Node[];
   const materials = content.materials as Record<string, Node[]>;
 
-  it('has every clip with integer microsecond in/out, contiguous on the track, and the cut\'s length', () => {
+  it("has every clip with integer microsecond in/out, contiguous on the track, and the cut's length", () => {
     const video = tracks.find((t) => t.type === 'video');
     const segments = (video?.segments ?? []) as Node[];
     expect(segments).toHaveLength(3);
@@ -178,7 +218,8 @@ describe('JianYing draft', () => {
     segments.forEach((s, i) => {
       const target = s.target_timerange as { start: number; duration: number };
       const source = s.source_timerange as { start: number; duration: number };
-      for (const v of [target.start, target.duration, source.start, source.duration]) expect(Number.isInteger(v)).toBe(true);
+      for (const v of [target.start, target.duration, source.start, source.duration])
+        expect(Number.isInteger(v)).toBe(true);
       expect(target.start).toBe(at);
       expect(source.duration).toBe(target.duration);
       expect(source.start).toBe(frameToUs(points[i]?.sourceIn ?? -1, cut.fps));
@@ -188,7 +229,7 @@ describe('JianYing draft', () => {
     expect(at).toBe(content.duration);
     expect(content.duration).toBe(frameToUs(cut.totalFrames, cut.fps));
     expect(materials.transitions?.map((t) => t.name)).toEqual(['叠化', '闪黑']);
-    expect((segments[0]?.extra_material_refs as string[])).toContain(materials.transitions?.[0]?.id);
+    expect(segments[0]?.extra_material_refs as string[]).toContain(materials.transitions?.[0]?.id);
     expect(materials.videos?.[0]?.path).toBe('/projects/camp 营地/media/clip0.mp4');
     const music = tracks.find((t) => t.type === 'audio');
     expect((music?.segments as Node[])[0]?.target_timerange).toEqual({ start: 1_000_000, duration: 5_000_000 });
@@ -197,15 +238,25 @@ describe('JianYing draft', () => {
 });
 
 describe('MLT', () => {
-  interface El { nodeName: string; childNodes: ArrayLike<El>; getAttribute(n: string): string | null }
+  interface El {
+    nodeName: string;
+    childNodes: ArrayLike<El>;
+    getAttribute(n: string): string | null;
+  }
   const root = create(writeMlt(cut, { root: doc.dir })).root().node as unknown as El;
   const kids = (e: El, name: string): El[] => Array.from(e.childNodes).filter((c) => c.nodeName === name);
-  it('plays the shots for exactly the cut\'s frames, with Shotcut-style transition tractors', () => {
+  it("plays the shots for exactly the cut's frames, with Shotcut-style transition tractors", () => {
     const v1 = kids(root, 'playlist').find((p) => p.getAttribute('id') === 'v1');
     const entries = v1 ? kids(v1, 'entry') : [];
     const length = entries.reduce((s, e) => s + Number(e.getAttribute('out')) - Number(e.getAttribute('in')) + 1, 0);
     expect(length).toBe(cut.totalFrames);
-    expect(entries.map((e) => e.getAttribute('producer'))).toEqual(['producer0', 'transition1', 'producer1', 'transition2', 'producer2']);
+    expect(entries.map((e) => e.getAttribute('producer'))).toEqual([
+      'producer0',
+      'transition1',
+      'producer1',
+      'transition2',
+      'producer2',
+    ]);
     expect(root.getAttribute('root')).toBe(doc.dir);
     const music = kids(root, 'playlist').find((p) => p.getAttribute('id') === 'audio_music');
     expect(music && kids(music, 'blank')[0]?.getAttribute('length')).toBe('24');
@@ -219,7 +270,9 @@ describe('FCPXML', () => {
     expect(xml).toContain('<fcpxml version="1.10">');
     // Shot 2 starts at 84 (96 − 12): the 12-frame dissolve starts there, the edit is at 90.
     expect(xml).toContain('<transition name="Cross Dissolve" offset="7/2s" duration="1/2s">');
-    expect(xml).toMatch(/<audition offset="15\/4s">\s*<asset-clip ref="a2" name="测试卡" offset="15\/4s" start="1\/4s"/);
+    expect(xml).toMatch(
+      /<audition offset="15\/4s">\s*<asset-clip ref="a2" name="测试卡" offset="15\/4s" start="1\/4s"/,
+    );
     expect(xml).toContain('<audition');
     expect(xml).toContain('Seed: 42');
     expect(xml).toContain('audioRole="music"');

@@ -2,19 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import type { MediaInfo } from '../../../shared/model/entities.js';
 import {
-  grabFrameInvocation, stillImageInputOptions, thumbnailInvocation, thumbnailSize, thumbnailTimeSec,
+  grabFrameInvocation,
+  stillImageInputOptions,
+  thumbnailInvocation,
+  thumbnailSize,
+  thumbnailTimeSec,
 } from '../../../shared/media/frames.js';
 import { isSha256Hex, mediaRelPath, storeExtension, thumbRelPath } from '../../../shared/media/store.js';
 
 const video: MediaInfo = {
-  kind: 'video', container: 'mov,mp4,m4a,3gp,3g2,mj2', width: 720, height: 480, displayWidth: 720, displayHeight: 480,
-  durationSec: 6.125, fps: { num: 8, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264',
-  pixelFormat: 'yuv420p', hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+  kind: 'video',
+  container: 'mov,mp4,m4a,3gp,3g2,mj2',
+  width: 720,
+  height: 480,
+  displayWidth: 720,
+  displayHeight: 480,
+  durationSec: 6.125,
+  fps: { num: 8, den: 1 },
+  vfr: false,
+  rotation: 0,
+  sar: { num: 1, den: 1 },
+  videoCodec: 'h264',
+  pixelFormat: 'yuv420p',
+  hasAudio: false,
+  audioCodec: null,
+  audioChannels: 0,
+  audioSampleRate: 0,
 };
-const image: MediaInfo = { ...video, kind: 'image', container: 'png_pipe', durationSec: 0, fps: null, videoCodec: 'png' };
+const image: MediaInfo = {
+  ...video,
+  kind: 'image',
+  container: 'png_pipe',
+  durationSec: 0,
+  fps: null,
+  videoCodec: 'png',
+};
 const audio: MediaInfo = {
-  ...video, kind: 'audio', width: 0, height: 0, displayWidth: 0, displayHeight: 0, fps: null, videoCodec: null, pixelFormat: null,
-  hasAudio: true, audioCodec: 'aac', audioChannels: 2, audioSampleRate: 48000,
+  ...video,
+  kind: 'audio',
+  width: 0,
+  height: 0,
+  displayWidth: 0,
+  displayHeight: 0,
+  fps: null,
+  videoCodec: null,
+  pixelFormat: null,
+  hasAudio: true,
+  audioCodec: 'aac',
+  audioChannels: 2,
+  audioSampleRate: 48000,
 };
 const G = ['-hide_banner', '-nostdin', '-y', '-v', 'error'];
 
@@ -22,8 +58,20 @@ describe('grabFrameInvocation', () => {
   it('seeks before the input (accurate when decoding) and writes exactly one named file', () => {
     const inv = grabFrameInvocation({ input: '/p/media/ab/x.mp4', atSec: 2.5, output: "/o/镜头 'a' 100%.png" });
     expect(toArgv(inv)).toEqual([
-      ...G, '-ss', '2.500000', '-i', '/p/media/ab/x.mp4',
-      '-map', '0:v:0', '-frames:v', '1', '-vf', "scale='round(iw*sar)':ih,setsar=1", '-update', '1', "/o/镜头 'a' 100%.png",
+      ...G,
+      '-ss',
+      '2.500000',
+      '-i',
+      '/p/media/ab/x.mp4',
+      '-map',
+      '0:v:0',
+      '-frames:v',
+      '1',
+      '-vf',
+      "scale='round(iw*sar)':ih,setsar=1",
+      '-update',
+      '1',
+      "/o/镜头 'a' 100%.png",
     ]);
   });
 
@@ -37,7 +85,9 @@ describe('grabFrameInvocation', () => {
   it('reads a still image literally and ignores the time; no -ss at 0', () => {
     const still = toArgv(grabFrameInvocation({ input: '/a%d.png', atSec: 3, output: '/o.png' }));
     expect(still.slice(G.length, G.length + 6)).toEqual(['-f', 'image2', '-pattern_type', 'none', '-i', '/a%d.png']);
-    expect(toArgv(grabFrameInvocation({ input: '/a.mp4', atSec: 0, output: '/o.png' })).slice(G.length, G.length + 2)).toEqual(['-i', '/a.mp4']);
+    expect(
+      toArgv(grabFrameInvocation({ input: '/a.mp4', atSec: 0, output: '/o.png' })).slice(G.length, G.length + 2),
+    ).toEqual(['-i', '/a.mp4']);
   });
 });
 
@@ -67,14 +117,29 @@ describe('thumbnails', () => {
 
   it('builds a scaled JPEG frame for a clip', () => {
     expect(toArgv(thumbnailInvocation({ input: '/v.mp4', info: video, output: '/t/.tmp-1.jpg' }))).toEqual([
-      ...G, '-ss', '0.612500', '-i', '/v.mp4',
-      '-map', '0:v:0', '-vf', 'scale=320:214,setsar=1', '-frames:v', '1', '-q:v', '4', '-update', '1', '/t/.tmp-1.jpg',
+      ...G,
+      '-ss',
+      '0.612500',
+      '-i',
+      '/v.mp4',
+      '-map',
+      '0:v:0',
+      '-vf',
+      'scale=320:214,setsar=1',
+      '-frames:v',
+      '1',
+      '-q:v',
+      '4',
+      '-update',
+      '1',
+      '/t/.tmp-1.jpg',
     ]);
   });
 
   it('reads images literally and draws a waveform for audio', () => {
-    expect(toArgv(thumbnailInvocation({ input: '/i.png', info: image, output: '/t.jpg' })).slice(G.length, G.length + 6))
-      .toEqual(['-f', 'image2', '-pattern_type', 'none', '-i', '/i.png']);
+    expect(
+      toArgv(thumbnailInvocation({ input: '/i.png', info: image, output: '/t.jpg' })).slice(G.length, G.length + 6),
+    ).toEqual(['-f', 'image2', '-pattern_type', 'none', '-i', '/i.png']);
     const wave = thumbnailInvocation({ input: '/a.m4a', info: audio, output: '/t.jpg' });
     expect(wave.filterComplex).toBe('[0:a:0]showwavespic=s=320x80:colors=0x8fb8ff[v]');
     expect(wave.outputOptions.slice(0, 2)).toEqual(['-map', '[v]']);

@@ -11,19 +11,39 @@ const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../fixtures/probe/${name}.json`, import.meta.url), 'utf8'));
 const parse = (name: string) => MediaInfoSchema.parse(parseProbeOutput(fixture(name), `${name}.bin`));
 
-
 describe('parseProbeOutput: videos', () => {
   it('reads a constant-rate clip with stereo audio', () => {
     expect(parse('cfr')).toEqual({
-      kind: 'video', container: 'mov,mp4,m4a,3gp,3g2,mj2', width: 320, height: 240, displayWidth: 320, displayHeight: 240,
-      durationSec: 2, fps: { num: 25, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264',
-      pixelFormat: 'yuv420p', hasAudio: true, audioCodec: 'aac', audioChannels: 2, audioSampleRate: 48000,
+      kind: 'video',
+      container: 'mov,mp4,m4a,3gp,3g2,mj2',
+      width: 320,
+      height: 240,
+      displayWidth: 320,
+      displayHeight: 240,
+      durationSec: 2,
+      fps: { num: 25, den: 1 },
+      vfr: false,
+      rotation: 0,
+      sar: { num: 1, den: 1 },
+      videoCodec: 'h264',
+      pixelFormat: 'yuv420p',
+      hasAudio: true,
+      audioCodec: 'aac',
+      audioChannels: 2,
+      audioSampleRate: 48000,
     });
   });
 
   it('reads the real AI clip: 720x480, 8 fps, 6.125 s, no audio', () => {
     const info = parse('horse');
-    expect(info).toMatchObject({ kind: 'video', width: 720, height: 480, fps: { num: 8, den: 1 }, vfr: false, hasAudio: false });
+    expect(info).toMatchObject({
+      kind: 'video',
+      width: 720,
+      height: 480,
+      fps: { num: 8, den: 1 },
+      vfr: false,
+      hasAudio: false,
+    });
     expect(info.durationSec).toBeCloseTo(6.125, 6);
     expect(info.audioCodec).toBeNull();
     expect(info.audioChannels).toBe(0);
@@ -37,7 +57,13 @@ describe('parseProbeOutput: videos', () => {
 
   it('turns display-matrix rotation into clockwise degrees and swaps the display size', () => {
     // ffprobe: rotation -90 (counter-clockwise) = shown turned 90 degrees clockwise.
-    expect(parse('rotated-cw90')).toMatchObject({ rotation: 90, width: 320, height: 240, displayWidth: 240, displayHeight: 320 });
+    expect(parse('rotated-cw90')).toMatchObject({
+      rotation: 90,
+      width: 320,
+      height: 240,
+      displayWidth: 240,
+      displayHeight: 320,
+    });
     expect(parse('rotated-cw180')).toMatchObject({ rotation: 180, displayWidth: 320, displayHeight: 240 });
   });
 
@@ -46,7 +72,13 @@ describe('parseProbeOutput: videos', () => {
   });
 
   it('keeps odd sizes and unusual pixel formats as they are', () => {
-    expect(parse('odd')).toMatchObject({ width: 321, height: 241, displayWidth: 321, displayHeight: 241, pixelFormat: 'yuv444p' });
+    expect(parse('odd')).toMatchObject({
+      width: 321,
+      height: 241,
+      displayWidth: 321,
+      displayHeight: 241,
+      pixelFormat: 'yuv444p',
+    });
   });
 
   it('reads mono 44.1 kHz audio and HEVC video', () => {
@@ -75,7 +107,15 @@ describe('parseProbeOutput: images and audio', () => {
   });
 
   it('reads an audio-only file', () => {
-    expect(parse('audio')).toMatchObject({ kind: 'audio', width: 0, height: 0, displayWidth: 0, fps: null, audioChannels: 2, audioSampleRate: 48000 });
+    expect(parse('audio')).toMatchObject({
+      kind: 'audio',
+      width: 0,
+      height: 0,
+      displayWidth: 0,
+      fps: null,
+      audioChannels: 2,
+      audioSampleRate: 48000,
+    });
     expect(parse('audio').durationSec).toBeGreaterThan(1.9);
   });
 

@@ -40,8 +40,25 @@ describe('waveform invocation and cache path', () => {
   it('decodes the first audio stream to raw mono 8 kHz s16le', () => {
     const argv = toArgv(waveformInvocation({ input: '/a b/周 "x".m4a', output: '/t/w.pcm' }));
     expect(argv).toEqual([
-      '-hide_banner', '-nostdin', '-y', '-i', '/a b/周 "x".m4a',
-      '-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1', '-ar', '8000', '-c:a', 'pcm_s16le', '-f', 's16le', '/t/w.pcm',
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-i',
+      '/a b/周 "x".m4a',
+      '-map',
+      '0:a:0',
+      '-vn',
+      '-sn',
+      '-dn',
+      '-ac',
+      '1',
+      '-ar',
+      '8000',
+      '-c:a',
+      'pcm_s16le',
+      '-f',
+      's16le',
+      '/t/w.pcm',
     ]);
   });
 

@@ -1,17 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import {
-  estimatedSpeechSec, guessLanguage, lineProblem, matchSpeaker, MAX_LINE_CHARS, parseDialogueSpecs, parseVoice, placeLines,
-  formatVoice, splitSpeakerText, speechKeyText, voiceOf, type DialogueLine,
+  estimatedSpeechSec,
+  guessLanguage,
+  lineProblem,
+  matchSpeaker,
+  MAX_LINE_CHARS,
+  parseDialogueSpecs,
+  parseVoice,
+  placeLines,
+  formatVoice,
+  splitSpeakerText,
+  speechKeyText,
+  voiceOf,
+  type DialogueLine,
 } from '../../../shared/model/dialogue.js';
 
 const els = [
   { id: 'e1', name: '小明', tag: '@小明', kind: 'character' as const, voice: null },
-  { id: 'e2', name: 'Mara Lee', tag: '@Mara_Lee', kind: 'character' as const, voice: formatVoice({ provider: 'espeak', voiceId: 'en-us+f3', speed: 1.1 }) },
+  {
+    id: 'e2',
+    name: 'Mara Lee',
+    tag: '@Mara_Lee',
+    kind: 'character' as const,
+    voice: formatVoice({ provider: 'espeak', voiceId: 'en-us+f3', speed: 1.1 }),
+  },
   { id: 'e3', name: 'Kitchen', tag: '@Kitchen', kind: 'location' as const, voice: null },
 ];
 
 function line(over: Partial<DialogueLine>): DialogueLine {
-  return { id: 'l', shotId: 's', position: 0, speakerId: null, text: 'hi', language: 'en', offsetFrames: null, translation: '', voiceItemId: null, voiceKey: null, ...over };
+  return {
+    id: 'l',
+    shotId: 's',
+    position: 0,
+    speakerId: null,
+    text: 'hi',
+    language: 'en',
+    offsetFrames: null,
+    translation: '',
+    voiceItemId: null,
+    voiceKey: null,
+    ...over,
+  };
 }
 
 describe('speaker specs', () => {
@@ -30,13 +59,18 @@ describe('speaker specs', () => {
   });
   it('parses specs into lines with a guessed language', () => {
     const r = parseDialogueSpecs(['小明: 你好', 'Narrator: It was late.'], els);
-    expect(r).toEqual({ lines: [
-      { speakerId: 'e1', text: '你好', language: 'zh' },
-      { speakerId: null, text: 'It was late.', language: 'en' },
-    ] });
+    expect(r).toEqual({
+      lines: [
+        { speakerId: 'e1', text: '你好', language: 'zh' },
+        { speakerId: null, text: 'It was late.', language: 'en' },
+      ],
+    });
   });
   it('names the line and the reason for each bad input', () => {
-    const issue = (specs: string[]) => ('issue' in parseDialogueSpecs(specs, els) ? (parseDialogueSpecs(specs, els) as { issue: { key: string; line: number; message: string } }).issue : null);
+    const issue = (specs: string[]) =>
+      'issue' in parseDialogueSpecs(specs, els)
+        ? (parseDialogueSpecs(specs, els) as { issue: { key: string; line: number; message: string } }).issue
+        : null;
     expect(issue(['小明: ok', '小红: 你好'])).toMatchObject({ key: 'unknownSpeaker', line: 2 });
     expect(issue(['小红: 你好'])?.message).toContain('小明');
     expect(issue(['小明:   '])).toMatchObject({ key: 'empty', line: 1 });
@@ -64,15 +98,21 @@ describe('timing', () => {
     const c = line({ id: 'c', position: 2, offsetFrames: 200 });
     const placed = placeLines([c, b, a], fps, (l) => (l.id === 'b' ? 30 : undefined));
     expect(placed.map((p) => [p.line.id, p.startFrame, p.frames, p.voiced])).toEqual([
-      ['a', 6, 48, false], ['b', 6 + 48 + 5, 30, true], ['c', 200, 12, false],
+      ['a', 6, 48, false],
+      ['b', 6 + 48 + 5, 30, true],
+      ['c', 200, 12, false],
     ]);
   });
 });
 
 describe('voices', () => {
-  it('a character speaks with its own voice, else the narrator\'s; unreadable voices count as none', () => {
+  it("a character speaks with its own voice, else the narrator's; unreadable voices count as none", () => {
     const narrator = formatVoice({ provider: 'espeak', voiceId: 'cmn', speed: 1 });
-    expect(voiceOf(line({ speakerId: 'e2' }), { elements: els, narrator })).toEqual({ provider: 'espeak', voiceId: 'en-us+f3', speed: 1.1 });
+    expect(voiceOf(line({ speakerId: 'e2' }), { elements: els, narrator })).toEqual({
+      provider: 'espeak',
+      voiceId: 'en-us+f3',
+      speed: 1.1,
+    });
     expect(voiceOf(line({ speakerId: 'e1' }), { elements: els, narrator })?.voiceId).toBe('cmn');
     expect(voiceOf(line({ speakerId: null }), { elements: els, narrator: null })).toBeNull();
     expect(parseVoice('{not json')).toBeNull();
@@ -81,7 +121,12 @@ describe('voices', () => {
     const v = { provider: 'espeak', voiceId: 'cmn', speed: 1 };
     const k = speechKeyText('你好', 'zh', v);
     expect(speechKeyText(' 你好 ', 'zh', v)).toBe(k);
-    for (const other of [speechKeyText('你好!', 'zh', v), speechKeyText('你好', 'yue', v), speechKeyText('你好', 'zh', { ...v, speed: 1.2 }), speechKeyText('你好', 'zh', { ...v, voiceId: 'yue' })]) {
+    for (const other of [
+      speechKeyText('你好!', 'zh', v),
+      speechKeyText('你好', 'yue', v),
+      speechKeyText('你好', 'zh', { ...v, speed: 1.2 }),
+      speechKeyText('你好', 'zh', { ...v, voiceId: 'yue' }),
+    ]) {
       expect(other).not.toBe(k);
     }
   });

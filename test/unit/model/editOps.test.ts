@@ -1,21 +1,42 @@
 /** Pure editor operations of shared/model/timeline.ts: split math, many-shot moves, paste blocks, continuity seek. */
 import { describe, expect, it } from 'vitest';
-import { insertBlock, lastShownFrameSeekSec, planSplit, reorderMany, resolveTrim } from '../../../shared/model/timeline.js';
+import {
+  insertBlock,
+  lastShownFrameSeekSec,
+  planSplit,
+  reorderMany,
+  resolveTrim,
+} from '../../../shared/model/timeline.js';
 
-const shot = (trimInFrames: number, trimOutFrames: number | null, durationFrames = 48) => ({ trimInFrames, trimOutFrames, durationFrames });
+const shot = (trimInFrames: number, trimOutFrames: number | null, durationFrames = 48) => ({
+  trimInFrames,
+  trimOutFrames,
+  durationFrames,
+});
 
 describe('planSplit', () => {
   it('cuts a trimmed take relative to the shot start: in..in+at and in+at..out', () => {
-    expect(planSplit(shot(10, 40), 100, 12)).toEqual({ kind: 'take', first: { inFrames: 10, outFrames: 22 }, second: { inFrames: 22, outFrames: 40 } });
+    expect(planSplit(shot(10, 40), 100, 12)).toEqual({
+      kind: 'take',
+      first: { inFrames: 10, outFrames: 22 },
+      second: { inFrames: 22, outFrames: 40 },
+    });
   });
 
   it('keeps an open out point open on the second half', () => {
-    expect(planSplit(shot(5, null), 30, 1)).toEqual({ kind: 'take', first: { inFrames: 5, outFrames: 6 }, second: { inFrames: 6, outFrames: null } });
+    expect(planSplit(shot(5, null), 30, 1)).toEqual({
+      kind: 'take',
+      first: { inFrames: 5, outFrames: 6 },
+      second: { inFrames: 6, outFrames: null },
+    });
   });
 
   it('measures against the media when a saved out point is past its end', () => {
     // out 80 on a 50-frame take plays 20..50: 30 frames, so 29 is the last valid split point.
-    expect(planSplit(shot(20, 80), 50, 29)).toMatchObject({ first: { inFrames: 20, outFrames: 49 }, second: { inFrames: 49, outFrames: 50 } });
+    expect(planSplit(shot(20, 80), 50, 29)).toMatchObject({
+      first: { inFrames: 20, outFrames: 49 },
+      second: { inFrames: 49, outFrames: 50 },
+    });
     expect(planSplit(shot(20, 80), 50, 30)).toBeNull();
   });
 
@@ -61,17 +82,28 @@ describe('lastShownFrameSeekSec', () => {
   const m8 = { num: 8, den: 1 };
 
   it("is 'last' when the shot plays to the end of its media", () => {
-    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: null }, 147), 147, p24, m8)).toBe('last');
+    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: null }, 147), 147, p24, m8)).toBe(
+      'last',
+    );
   });
 
   it('lands a quarter frame before the media frame shown at out-1', () => {
     // Project 8 fps on an 8 fps take, out 20: the last frame shown is media frame 19 (2.375 s).
-    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: 20 }, 49), 49, m8, m8)).toBeCloseTo((19 - 0.25) / 8, 9);
+    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: 20 }, 49), 49, m8, m8)).toBeCloseTo(
+      (19 - 0.25) / 8,
+      9,
+    );
     // Project 24 fps on an 8 fps take, out 60: frame 59 is at 2.4583 s, inside media frame 19.
-    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: 60 }, 147), 147, p24, m8)).toBeCloseTo((19 - 0.25) / 8, 9);
+    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: 60 }, 147), 147, p24, m8)).toBeCloseTo(
+      (19 - 0.25) / 8,
+      9,
+    );
   });
 
   it('uses the project rate when the media rate is unknown', () => {
-    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: 24 }, 100), 100, p24, null)).toBeCloseTo(22.75 / 24, 9);
+    expect(lastShownFrameSeekSec(resolveTrim({ trimInFrames: 0, trimOutFrames: 24 }, 100), 100, p24, null)).toBeCloseTo(
+      22.75 / 24,
+      9,
+    );
   });
 });

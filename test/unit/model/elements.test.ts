@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ElementSchema } from '../../../shared/model/entities.js';
-import { deriveTag, normalizeTag, promptWithNames, shotElements, tagMentions, uniqueTag } from '../../../shared/model/elements.js';
+import {
+  deriveTag,
+  normalizeTag,
+  promptWithNames,
+  shotElements,
+  tagMentions,
+  uniqueTag,
+} from '../../../shared/model/elements.js';
 
 const el = (id: string, tag: string, name = tag.slice(1)) => ({ id, tag, name });
 
@@ -73,15 +80,23 @@ describe('shotElements', () => {
   });
 
   it('keeps the picked order, skips unknown ids and works without tags', () => {
-    expect(shotElements({ elementIds: ['c', 'gone', 'a'], prompt: 'no tags' }, elements).map((e) => e.id)).toEqual(['c', 'a']);
+    expect(shotElements({ elementIds: ['c', 'gone', 'a'], prompt: 'no tags' }, elements).map((e) => e.id)).toEqual([
+      'c',
+      'a',
+    ]);
     expect(shotElements({ elementIds: [], prompt: '' }, elements)).toEqual([]);
   });
 });
 
 describe('promptWithNames', () => {
   it('replaces each mention by the element name and leaves everything else', () => {
-    const els = [{ tag: '@Mara_Lee', name: 'Mara Lee' }, { tag: '@小明', name: '小明' }];
-    expect(promptWithNames('@mara_lee waves at @小明。 @Marathon stays', els)).toBe('Mara Lee waves at 小明。 @Marathon stays');
+    const els = [
+      { tag: '@Mara_Lee', name: 'Mara Lee' },
+      { tag: '@小明', name: '小明' },
+    ];
+    expect(promptWithNames('@mara_lee waves at @小明。 @Marathon stays', els)).toBe(
+      'Mara Lee waves at 小明。 @Marathon stays',
+    );
     expect(promptWithNames('no mentions @here', els)).toBe('no mentions @here');
   });
 });

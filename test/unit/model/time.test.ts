@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { floorFrames, framesToSeconds, framesToTimecode, parseFps, secondsToFrames } from '../../../shared/model/time.js';
+import {
+  floorFrames,
+  framesToSeconds,
+  framesToTimecode,
+  parseFps,
+  secondsToFrames,
+} from '../../../shared/model/time.js';
 import { outputSize } from '../../../shared/model/format.js';
 
 describe('parseFps', () => {

@@ -5,38 +5,110 @@ import type { Asset, ProjectSnapshot, Shot, Take } from '../../../shared/model/e
 const fps = { num: 24, den: 1 };
 function shot(id: string, position: number, extra: Partial<Shot> = {}): Shot {
   return {
-    id, sceneId: null, position, title: '', prompt: id, negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null,
-    camera: 'static', shotSize: null, durationFrames: 48, provider: null, model: null, elementIds: [], dialogue: '',
-    seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null, transitionIn: { kind: 'cut', frames: 0 }, notes: '',
+    id,
+    sceneId: null,
+    position,
+    title: '',
+    prompt: id,
+    negativePrompt: '',
+    firstFrameAssetId: null,
+    lastFrameAssetId: null,
+    camera: 'static',
+    shotSize: null,
+    durationFrames: 48,
+    provider: null,
+    model: null,
+    elementIds: [],
+    dialogue: '',
+    seed: null,
+    selectedTakeId: null,
+    trimInFrames: 0,
+    trimOutFrames: null,
+    transitionIn: { kind: 'cut', frames: 0 },
+    notes: '',
     ...extra,
   };
 }
 const asset = (id: string, durationSec: number): Asset => ({
-  id, path: `media/${id}.mp4`, originalName: `${id}.mp4`, bytes: 1, origin: 'imported', createdAt: '',
+  id,
+  path: `media/${id}.mp4`,
+  originalName: `${id}.mp4`,
+  bytes: 1,
+  origin: 'imported',
+  createdAt: '',
   info: {
-    kind: 'video', container: 'mp4', width: 720, height: 480, displayWidth: 720, displayHeight: 480, durationSec,
-    fps: { num: 8, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p',
-    hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+    kind: 'video',
+    container: 'mp4',
+    width: 720,
+    height: 480,
+    displayWidth: 720,
+    displayHeight: 480,
+    durationSec,
+    fps: { num: 8, den: 1 },
+    vfr: false,
+    rotation: 0,
+    sar: { num: 1, den: 1 },
+    videoCodec: 'h264',
+    pixelFormat: 'yuv420p',
+    hasAudio: false,
+    audioCodec: null,
+    audioChannels: 0,
+    audioSampleRate: 0,
   },
 });
 const take = (id: string, shotId: string, assetId: string): Take => ({
-  id, shotId, assetId, jobId: null, provider: 'import', model: null, request: {}, seed: null, cost: null, rating: null, createdAt: '',
+  id,
+  shotId,
+  assetId,
+  jobId: null,
+  provider: 'import',
+  model: null,
+  request: {},
+  seed: null,
+  cost: null,
+  rating: null,
+  createdAt: '',
 });
 
-function doc(shots: Shot[], takes: Take[], assets: Asset[]): Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'> {
+function doc(
+  shots: Shot[],
+  takes: Take[],
+  assets: Asset[],
+): Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'> {
   return {
     project: {
-      id: 'p', name: 'p', aspect: '16:9', width: 1280, height: 720, fps, stylePrompt: '', styleRefAssetIds: [],
-      defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: '',
+      id: 'p',
+      name: 'p',
+      aspect: '16:9',
+      width: 1280,
+      height: 720,
+      fps,
+      stylePrompt: '',
+      styleRefAssetIds: [],
+      defaultProvider: 'animatic',
+      defaultModel: null,
+      language: 'en',
+      budgetCap: null,
+      createdAt: '',
     },
-    shots, takes, assets,
+    shots,
+    takes,
+    assets,
   };
 }
 
 describe('resolveTrim', () => {
   it('uses the whole take by default and clamps to the media', () => {
-    expect(resolveTrim({ trimInFrames: 0, trimOutFrames: null }, 147)).toEqual({ inFrames: 0, outFrames: 147, frames: 147 });
-    expect(resolveTrim({ trimInFrames: 10, trimOutFrames: 500 }, 147)).toEqual({ inFrames: 10, outFrames: 147, frames: 137 });
+    expect(resolveTrim({ trimInFrames: 0, trimOutFrames: null }, 147)).toEqual({
+      inFrames: 0,
+      outFrames: 147,
+      frames: 147,
+    });
+    expect(resolveTrim({ trimInFrames: 10, trimOutFrames: 500 }, 147)).toEqual({
+      inFrames: 10,
+      outFrames: 147,
+      frames: 137,
+    });
     expect(resolveTrim({ trimInFrames: 400, trimOutFrames: null }, 147).frames).toBe(1);
   });
 });

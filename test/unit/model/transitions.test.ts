@@ -2,20 +2,56 @@ import { describe, expect, it } from 'vitest';
 import { cutFrames, cutList, totalFrames, transitionFrames } from '../../../shared/model/timeline.js';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
 
-function shot(id: string, position: number, durationFrames: number, transitionIn: Shot['transitionIn'] = { kind: 'cut', frames: 0 }): Shot {
+function shot(
+  id: string,
+  position: number,
+  durationFrames: number,
+  transitionIn: Shot['transitionIn'] = { kind: 'cut', frames: 0 },
+): Shot {
   return {
-    id, sceneId: null, position, title: '', prompt: id, negativePrompt: '', firstFrameAssetId: null, lastFrameAssetId: null,
-    camera: 'static', shotSize: null, durationFrames, provider: null, model: null, elementIds: [], dialogue: '',
-    seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null, transitionIn, notes: '',
+    id,
+    sceneId: null,
+    position,
+    title: '',
+    prompt: id,
+    negativePrompt: '',
+    firstFrameAssetId: null,
+    lastFrameAssetId: null,
+    camera: 'static',
+    shotSize: null,
+    durationFrames,
+    provider: null,
+    model: null,
+    elementIds: [],
+    dialogue: '',
+    seed: null,
+    selectedTakeId: null,
+    trimInFrames: 0,
+    trimOutFrames: null,
+    transitionIn,
+    notes: '',
   };
 }
 function doc(shots: Shot[]): Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'> {
   return {
     project: {
-      id: 'p', name: 'p', aspect: '16:9', width: 1280, height: 720, fps: { num: 24, den: 1 }, stylePrompt: '', styleRefAssetIds: [],
-      defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: '',
+      id: 'p',
+      name: 'p',
+      aspect: '16:9',
+      width: 1280,
+      height: 720,
+      fps: { num: 24, den: 1 },
+      stylePrompt: '',
+      styleRefAssetIds: [],
+      defaultProvider: 'animatic',
+      defaultModel: null,
+      language: 'en',
+      budgetCap: null,
+      createdAt: '',
     },
-    shots, takes: [], assets: [],
+    shots,
+    takes: [],
+    assets: [],
   };
 }
 const fade = (frames: number): Shot['transitionIn'] => ({ kind: 'crossfade', frames });
@@ -40,7 +76,11 @@ describe('cutList with transitions', () => {
     expect(totalFrames(d)).toBe(48 + 48 + 24 - 12);
   });
   it('ignores a transition on the first shot and clamps long ones', () => {
-    const d = doc([shot('a', 0, 10, fade(8)), shot('b', 1, 30, fade(100)), shot('c', 2, 30, { kind: 'dip_to_black', frames: 100 })]);
+    const d = doc([
+      shot('a', 0, 10, fade(8)),
+      shot('b', 1, 30, fade(100)),
+      shot('c', 2, 30, { kind: 'dip_to_black', frames: 100 }),
+    ]);
     const cut = cutList(d);
     expect(cut.map((c) => c.overlap)).toEqual([0, 5, 15]);
     expect(cut.map((c) => c.startFrame)).toEqual([0, 5, 20]);

@@ -58,7 +58,7 @@ describe('ChangeRecorder', () => {
 
   it('refuses columns that are not in the table, before any SQL runs', () => {
     const rec = new ChangeRecorder(db);
-    expect(() => rec.update('shots', { id: 'a' }, { 'title" = \'x\' --': 'y' })).toThrow(/unknown column/);
+    expect(() => rec.update('shots', { id: 'a' }, { "title\" = 'x' --": 'y' })).toThrow(/unknown column/);
     const forged = [{ table: 'shots' as const, key: { id: 'a' }, before: { nope: 1 }, after: { title: 'A' } }];
     expect(() => undoChanges(db, forged)).toThrow(expect.objectContaining({ code: 'PROJECT_DAMAGED' }));
     expect(shots()).toEqual([
@@ -70,7 +70,10 @@ describe('ChangeRecorder', () => {
   it('a stored log may only name document tables', () => {
     const bad = [{ table: 'jobs', key: { id: 'j' }, before: null, after: { id: 'j' } }];
     expect(ChangesSchema.safeParse(bad).success).toBe(false);
-    expect(ChangesSchema.safeParse([{ table: 'shots', key: { id: 'a' }, before: { x: { nested: 1 } }, after: null }]).success).toBe(false);
+    expect(
+      ChangesSchema.safeParse([{ table: 'shots', key: { id: 'a' }, before: { x: { nested: 1 } }, after: null }])
+        .success,
+    ).toBe(false);
   });
 
   it('fails loudly when a row the log refers to is gone', () => {

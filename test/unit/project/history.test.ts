@@ -2,7 +2,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangeRecorder } from '../../../electron/services/project/changes.js';
-import { HISTORY_LIMIT, historyState, recordEdit, redoNext, undoLast } from '../../../electron/services/project/history.js';
+import {
+  HISTORY_LIMIT,
+  historyState,
+  recordEdit,
+  redoNext,
+  undoLast,
+} from '../../../electron/services/project/history.js';
 import { MIGRATIONS } from '../../../electron/services/project/migrations/index.js';
 import { migrate } from '../../../electron/services/project/migrations/runner.js';
 
@@ -35,7 +41,13 @@ describe('history', () => {
     expect(redoNext(db)?.label).toBe('title t1');
     expect(title()).toBe('t1');
     // The labels name what undo and redo would do next (the UI shows "Undo <label>").
-    expect(historyState(db)).toEqual({ canUndo: true, canRedo: true, revision: 5, undoLabel: 'title t1', redoLabel: 'title t2' });
+    expect(historyState(db)).toEqual({
+      canUndo: true,
+      canRedo: true,
+      revision: 5,
+      undoLabel: 'title t1',
+      redoLabel: 'title t2',
+    });
   });
 
   it('a new edit drops the redo branch', () => {

@@ -5,33 +5,93 @@ import type { ApiClient } from '../../../renderer/src/api/client';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return {
-    id, sceneId: null, position: 0, title: '', prompt: `prompt ${id}`, negativePrompt: '', firstFrameAssetId: null,
-    lastFrameAssetId: null, camera: 'static', shotSize: null, durationFrames: 96, provider: null, model: null,
-    elementIds: [], dialogue: '', seed: null, selectedTakeId: null, trimInFrames: 0, trimOutFrames: null,
-    transitionIn: { kind: 'cut', frames: 0 }, notes: '', ...over,
+    id,
+    sceneId: null,
+    position: 0,
+    title: '',
+    prompt: `prompt ${id}`,
+    negativePrompt: '',
+    firstFrameAssetId: null,
+    lastFrameAssetId: null,
+    camera: 'static',
+    shotSize: null,
+    durationFrames: 96,
+    provider: null,
+    model: null,
+    elementIds: [],
+    dialogue: '',
+    seed: null,
+    selectedTakeId: null,
+    trimInFrames: 0,
+    trimOutFrames: null,
+    transitionIn: { kind: 'cut', frames: 0 },
+    notes: '',
+    ...over,
   };
 }
 
 export function makeJob(id: string, shotId: string, over: Partial<Job> = {}): Job {
   return {
-    id, shotId, provider: 'animatic', model: null, state: 'queued', request: {}, taskId: null, progress: 0, error: null,
-    costEstimate: null, costActual: null, resultAssetId: null, takeId: null, createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z', ...over,
+    id,
+    shotId,
+    provider: 'animatic',
+    model: null,
+    state: 'queued',
+    request: {},
+    taskId: null,
+    progress: 0,
+    error: null,
+    costEstimate: null,
+    costActual: null,
+    resultAssetId: null,
+    takeId: null,
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+    ...over,
   };
 }
 
 export function makeTake(id: string, shotId: string): Take {
-  return { id, shotId, assetId: `a-${id}`, jobId: null, provider: 'animatic', model: null, request: {}, seed: null, cost: null, rating: null, createdAt: '' };
+  return {
+    id,
+    shotId,
+    assetId: `a-${id}`,
+    jobId: null,
+    provider: 'animatic',
+    model: null,
+    request: {},
+    seed: null,
+    cost: null,
+    rating: null,
+    createdAt: '',
+  };
 }
 
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
   return {
     dir: '/films/lake',
     project: {
-      id: 'p1', name: 'Lake', aspect: '16:9', width: 1280, height: 720, fps: { num: 24, den: 1 }, stylePrompt: '',
-      styleRefAssetIds: [], defaultProvider: 'animatic', defaultModel: null, language: 'en', budgetCap: null, createdAt: '',
+      id: 'p1',
+      name: 'Lake',
+      aspect: '16:9',
+      width: 1280,
+      height: 720,
+      fps: { num: 24, den: 1 },
+      stylePrompt: '',
+      styleRefAssetIds: [],
+      defaultProvider: 'animatic',
+      defaultModel: null,
+      language: 'en',
+      budgetCap: null,
+      createdAt: '',
     },
-    scenes: [], shots: shots.map((s, i) => ({ ...s, position: i })), takes: [], assets: [], elements: [], jobs: [], audioItems: [],
+    scenes: [],
+    shots: shots.map((s, i) => ({ ...s, position: i })),
+    takes: [],
+    assets: [],
+    elements: [],
+    jobs: [],
+    audioItems: [],
     history: { canUndo: false, canRedo: false, revision: 1 },
     ...over,
   };

@@ -16,7 +16,11 @@ import type { SpeechAdapter, SpeechRequest, VoiceInfo } from './types.js';
 interface EspeakModule {
   FS: { readFile(path: string): Uint8Array };
 }
-type EspeakFactory = (opts: { arguments: string[]; print: (s: string) => void; printErr: (s: string) => void }) => Promise<EspeakModule>;
+type EspeakFactory = (opts: {
+  arguments: string[];
+  print: (s: string) => void;
+  printErr: (s: string) => void;
+}) => Promise<EspeakModule>;
 
 const PACKAGE = 'espeak-ng';
 let factory: Promise<EspeakFactory> | null = null;
@@ -37,7 +41,15 @@ async function run(args: string[]): Promise<{ out: string; err: string; mod: Esp
   let err = '';
   const exitCode = process.exitCode;
   try {
-    const mod = await make({ arguments: args, print: (s) => { out += `${s}\n`; }, printErr: (s) => { err += `${s}\n`; } });
+    const mod = await make({
+      arguments: args,
+      print: (s) => {
+        out += `${s}\n`;
+      },
+      printErr: (s) => {
+        err += `${s}\n`;
+      },
+    });
     return { out, err, mod };
   } finally {
     process.exitCode = exitCode;
@@ -67,7 +79,17 @@ export function espeakRate(speed: number): number {
   return Math.max(80, Math.min(450, Math.round(175 * speed)));
 }
 
-const DEFAULTS: Record<string, string> = { zh: 'cmn', cmn: 'cmn', yue: 'yue', en: 'en-us', ja: 'ja', ko: 'ko', fr: 'fr-fr', de: 'de', es: 'es' };
+const DEFAULTS: Record<string, string> = {
+  zh: 'cmn',
+  cmn: 'cmn',
+  yue: 'yue',
+  en: 'en-us',
+  ja: 'ja',
+  ko: 'ko',
+  fr: 'fr-fr',
+  de: 'de',
+  es: 'es',
+};
 
 export function createEspeakSpeech(): SpeechAdapter {
   const label = 'eSpeak NG (offline)';
@@ -87,7 +109,8 @@ export function createEspeakSpeech(): SpeechAdapter {
       if (!known.some((v) => v.id === base)) {
         return `The offline voice "${voiceId}" does not exist; use one of eSpeak NG's voice ids such as cmn (Mandarin), yue (Cantonese), en-us, en-gb, optionally with a variant like +f3.`;
       }
-      if (variant !== undefined && !/^[A-Za-z][\w-]{0,30}$/.test(variant)) return `"+${variant}" is not an eSpeak NG voice variant (e.g. +f3, +m2, +Annie).`;
+      if (variant !== undefined && !/^[A-Za-z][\w-]{0,30}$/.test(variant))
+        return `"+${variant}" is not an eSpeak NG voice variant (e.g. +f3, +m2, +Annie).`;
       return null;
     },
     estimateCost: () => 0,

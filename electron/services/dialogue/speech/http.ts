@@ -26,7 +26,12 @@ export async function postForAudio(c: AudioCall): Promise<Uint8Array> {
   const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
   let res: Response;
   try {
-    res = await fetch(c.url, { method: 'POST', headers: { 'content-type': 'application/json', ...c.headers }, body: JSON.stringify(c.body), signal });
+    res = await fetch(c.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...c.headers },
+      body: JSON.stringify(c.body),
+      signal,
+    });
   } catch (err) {
     const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
     throw new Error(`${c.label} did not answer: ${code ?? (err as Error).message}`);
@@ -41,14 +46,28 @@ export async function postForAudio(c: AudioCall): Promise<Uint8Array> {
   }
   if (res.status === 429) {
     const after = Number(res.headers.get('retry-after') ?? 0);
-    throw new AppError('PROVIDER_FAILED', `${c.label} rate limit reached; waiting before trying again.`, { status: 429, throttled: true, retryAfterMs: Number.isFinite(after) ? after * 1000 : 0 });
+    throw new AppError('PROVIDER_FAILED', `${c.label} rate limit reached; waiting before trying again.`, {
+      status: 429,
+      throttled: true,
+      retryAfterMs: Number.isFinite(after) ? after * 1000 : 0,
+    });
   }
   if (res.status >= 400 && res.status < 500) {
     if (c.unknownVoice?.(res.status, said)) {
-      throw new AppError('INVALID_INPUT', `${c.label} does not know the voice "${c.voiceId}"; pick one of its voices for this character. (${said})`, { status: res.status, unknownVoice: true });
+      throw new AppError(
+        'INVALID_INPUT',
+        `${c.label} does not know the voice "${c.voiceId}"; pick one of its voices for this character. (${said})`,
+        { status: res.status, unknownVoice: true },
+      );
     }
-    if (res.status === 401 || res.status === 403) throw new AppError('PROVIDER_FAILED', `${c.label} refused the API key; check it in settings. (${said})`, { status: res.status, auth: true });
-    throw new AppError('PROVIDER_FAILED', `${c.label} refused the request (HTTP ${res.status}): ${said}`, { status: res.status });
+    if (res.status === 401 || res.status === 403)
+      throw new AppError('PROVIDER_FAILED', `${c.label} refused the API key; check it in settings. (${said})`, {
+        status: res.status,
+        auth: true,
+      });
+    throw new AppError('PROVIDER_FAILED', `${c.label} refused the request (HTTP ${res.status}): ${said}`, {
+      status: res.status,
+    });
   }
   throw new Error(`${c.label} failed with HTTP ${res.status}: ${said}`);
 }

@@ -8,7 +8,12 @@ import type { SpeechAdapter } from './types.js';
 
 export const OFFLINE_SPEECH = 'espeak';
 
-const registry: SpeechAdapter[] = [createEspeakSpeech(), createMinimaxSpeech(), createElevenLabsSpeech(), createOpenAiSpeech()];
+const registry: SpeechAdapter[] = [
+  createEspeakSpeech(),
+  createMinimaxSpeech(),
+  createElevenLabsSpeech(),
+  createOpenAiSpeech(),
+];
 
 export function listSpeechProviders(): readonly SpeechAdapter[] {
   return registry;
@@ -16,6 +21,11 @@ export function listSpeechProviders(): readonly SpeechAdapter[] {
 
 export function getSpeechProvider(id: string): SpeechAdapter {
   const p = registry.find((x) => x.id === id);
-  if (!p) throw new AppError('INVALID_INPUT', `Unknown speech provider "${id}"; use one of: ${registry.map((x) => x.id).join(', ')}.`, { provider: id });
+  if (!p)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Unknown speech provider "${id}"; use one of: ${registry.map((x) => x.id).join(', ')}.`,
+      { provider: id },
+    );
   return p;
 }

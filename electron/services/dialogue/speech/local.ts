@@ -9,7 +9,11 @@ import { AppError } from '../../../../shared/errors.js';
 import type { PollResult } from '../../generation/types.js';
 import { LOCAL_TASK, type SpeechContext } from './types.js';
 
-export async function writeLocalResult(ctx: SpeechContext, bytes: Uint8Array, ext: string): Promise<{ taskId: string }> {
+export async function writeLocalResult(
+  ctx: SpeechContext,
+  bytes: Uint8Array,
+  ext: string,
+): Promise<{ taskId: string }> {
   await mkdir(ctx.outDir, { recursive: true });
   const name = `${ctx.jobId}.${ext}`;
   const part = join(ctx.outDir, `${name}.part`);

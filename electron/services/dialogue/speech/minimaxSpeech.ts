@@ -11,7 +11,12 @@
  */
 import { AppError } from '../../../../shared/errors.js';
 import { downloadToFile } from '../../generation/providers/download.js';
-import { DEFAULT_MINIMAX_URL, minimaxJson, type BaseResp, type MinimaxCall } from '../../generation/providers/minimax/http.js';
+import {
+  DEFAULT_MINIMAX_URL,
+  minimaxJson,
+  type BaseResp,
+  type MinimaxCall,
+} from '../../generation/providers/minimax/http.js';
 import type { PollResult } from '../../generation/types.js';
 import type { SpeechAdapter, SpeechContext } from './types.js';
 
@@ -26,15 +31,26 @@ const STOCK = [
   { id: 'English_Graceful_Lady', label: 'Graceful lady (English)', languages: ['en'] },
 ];
 
-interface QueryResp extends BaseResp { status?: string; file_id?: number | string }
-interface RetrieveResp extends BaseResp { file?: { download_url?: string } }
+interface QueryResp extends BaseResp {
+  status?: string;
+  file_id?: number | string;
+}
+interface RetrieveResp extends BaseResp {
+  file?: { download_url?: string };
+}
 
 export function createMinimaxSpeech(): SpeechAdapter {
   const call = (ctx: SpeechContext, what: string): MinimaxCall => ({
-    base: ctx.settings.baseUrl?.trim() || DEFAULT_MINIMAX_URL, apiKey: ctx.settings.apiKey ?? '', what, ...(ctx.signal ? { signal: ctx.signal } : {}),
+    base: ctx.settings.baseUrl?.trim() || DEFAULT_MINIMAX_URL,
+    apiKey: ctx.settings.apiKey ?? '',
+    what,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const query = (taskId: string, ctx: SpeechContext): Promise<QueryResp> =>
-    minimaxJson<QueryResp>(`/v1/query/t2a_async_query_v2?task_id=${encodeURIComponent(taskId)}`, call(ctx, 'read the speech task'));
+    minimaxJson<QueryResp>(
+      `/v1/query/t2a_async_query_v2?task_id=${encodeURIComponent(taskId)}`,
+      call(ctx, 'read the speech task'),
+    );
   return {
     id: 'minimax-speech',
     label: 'MiniMax speech',
@@ -47,7 +63,9 @@ export function createMinimaxSpeech(): SpeechAdapter {
     estimateCost: (req) => [...req.text].length * USD_PER_CHAR,
     async submit(req, ctx) {
       const body = {
-        model: MINIMAX_SPEECH_MODEL, text: req.text, language_boost: req.language.startsWith('zh') ? 'Chinese' : req.language.startsWith('en') ? 'English' : 'auto',
+        model: MINIMAX_SPEECH_MODEL,
+        text: req.text,
+        language_boost: req.language.startsWith('zh') ? 'Chinese' : req.language.startsWith('en') ? 'English' : 'auto',
         voice_setting: { voice_id: req.voiceId, speed: req.speed, vol: 1, pitch: 0 },
         audio_setting: { audio_sample_rate: 32000, bitrate: 128000, format: 'mp3', channel: 1 },
       };
@@ -57,9 +75,16 @@ export function createMinimaxSpeech(): SpeechAdapter {
       } catch (err) {
         // 2054 comes back as HTTP 200 + base_resp, which minimaxJson reports as an unlisted code:
         // MiniMax answered and made nothing, so it is a refusal, not a lost answer.
-        const code = err instanceof AppError ? (err.details as { code?: number } | undefined)?.code : /\(HTTP 200, code (\d+)\)/.exec((err as Error).message)?.[1];
+        const code =
+          err instanceof AppError
+            ? (err.details as { code?: number } | undefined)?.code
+            : /\(HTTP 200, code (\d+)\)/.exec((err as Error).message)?.[1];
         if (Number(code) === 2054) {
-          throw new AppError('INVALID_INPUT', `MiniMax does not know the voice "${req.voiceId}"; pick one of its voices for this character.`, { unknownVoice: true });
+          throw new AppError(
+            'INVALID_INPUT',
+            `MiniMax does not know the voice "${req.voiceId}"; pick one of its voices for this character.`,
+            { unknownVoice: true },
+          );
         }
         throw err;
       }
@@ -70,16 +95,35 @@ export function createMinimaxSpeech(): SpeechAdapter {
       const q = await query(taskId, ctx);
       const s = (q.status ?? '').toLowerCase();
       if (s === 'success') return { state: 'succeeded', progress: 1 };
-      if (s === 'failed') return { state: 'failed', error: `MiniMax could not voice this line: ${q.base_resp?.status_msg || 'no reason given'}.` };
-      if (s === 'expired') return { state: 'failed', error: 'MiniMax says this speech task expired before it was downloaded; voice the line again.' };
+      if (s === 'failed')
+        return {
+          state: 'failed',
+          error: `MiniMax could not voice this line: ${q.base_resp?.status_msg || 'no reason given'}.`,
+        };
+      if (s === 'expired')
+        return {
+          state: 'failed',
+          error: 'MiniMax says this speech task expired before it was downloaded; voice the line again.',
+        };
       return { state: 'running', progress: 0.5 };
     },
     async fetchResult(taskId, destPath, ctx) {
       const q = await query(taskId, ctx);
-      const r = await minimaxJson<RetrieveResp>(`/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id ?? ''))}`, call(ctx, 'look up the audio file'));
+      const r = await minimaxJson<RetrieveResp>(
+        `/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id ?? ''))}`,
+        call(ctx, 'look up the audio file'),
+      );
       const url = r.file?.download_url;
-      if (!url) throw new AppError('PROVIDER_FAILED', `MiniMax lists no audio for speech task ${taskId}.`, { expired: true, failureKind: 'expired' });
-      await downloadToFile(url, destPath, { label: 'MiniMax speech', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      if (!url)
+        throw new AppError('PROVIDER_FAILED', `MiniMax lists no audio for speech task ${taskId}.`, {
+          expired: true,
+          failureKind: 'expired',
+        });
+      await downloadToFile(url, destPath, {
+        label: 'MiniMax speech',
+        taskId,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
     },
   };
 }

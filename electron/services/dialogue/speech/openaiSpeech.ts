@@ -11,7 +11,21 @@ import { postForAudio } from './http.js';
 import type { SpeechAdapter } from './types.js';
 
 /** OpenAI's built-in voices (the page above); gateways may offer others. */
-const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'onyx', 'nova', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
+const OPENAI_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'fable',
+  'onyx',
+  'nova',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+];
 export const OPENAI_SPEECH_URL = 'https://api.openai.com';
 /** gpt-4o-mini-tts is priced per token; tts-1 at $15 per 1M characters (openai.com/api/pricing). */
 const USD_PER_CHAR = 15 / 1_000_000;
@@ -26,12 +40,15 @@ export function createOpenAiSpeech(): SpeechAdapter {
     pollPolicy: { initialMs: 50, maxMs: 200, factor: 2 },
     defaultVoice: () => 'alloy',
     voices: async () => OPENAI_VOICES.map((id) => ({ id, label: id, languages: ['*'] })),
-    voiceProblem: async (voiceId) => (voiceId.trim() ? null : 'Choose a voice for the OpenAI-compatible speech server.'),
+    voiceProblem: async (voiceId) =>
+      voiceId.trim() ? null : 'Choose a voice for the OpenAI-compatible speech server.',
     estimateCost: (req) => [...req.text].length * USD_PER_CHAR,
     async submit(req, ctx) {
       const base = (ctx.settings.baseUrl?.trim() || OPENAI_SPEECH_URL).replace(/\/+$/, '').replace(/\/v1$/, '');
       const bytes = await postForAudio({
-        url: `${base}/v1/audio/speech`, label, voiceId: req.voiceId,
+        url: `${base}/v1/audio/speech`,
+        label,
+        voiceId: req.voiceId,
         headers: ctx.settings.apiKey ? { authorization: `Bearer ${ctx.settings.apiKey}` } : {},
         body: { model: 'tts-1', input: req.text, voice: req.voiceId, response_format: 'wav', speed: req.speed },
         errorText: (j) => (j as { error?: { message?: string } }).error?.message ?? null,

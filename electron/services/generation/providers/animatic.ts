@@ -42,28 +42,62 @@ export interface AnimaticDeps {
 const RENDER_TIMEOUT_MS = 10 * 60_000;
 
 /** The invocation for a request, writing the card's text files first when it is a card. */
-async function planRender(req: GenerationRequest, dir: string, output: string, deps: AnimaticDeps, ctx: ProviderContext): Promise<FfmpegInvocation> {
+async function planRender(
+  req: GenerationRequest,
+  dir: string,
+  output: string,
+  deps: AnimaticDeps,
+  ctx: ProviderContext,
+): Promise<FfmpegInvocation> {
   const frames = requestFrames(req);
   const label = `animatic shot ${req.shotNumber}`;
   if (req.firstFrame) {
     const path = req.firstFrame.path;
     await access(path, constants.R_OK).catch(() => {
-      throw new AppError('MEDIA_MISSING', `The first frame of shot ${req.shotNumber} is missing or unreadable: ${path}`, { path });
+      throw new AppError(
+        'MEDIA_MISSING',
+        `The first frame of shot ${req.shotNumber} is missing or unreadable: ${path}`,
+        { path },
+      );
     });
     return buildAnimaticImageInvocation({
-      imagePath: req.firstFrame.path, camera: req.camera, width: req.width, height: req.height, fps: req.fps, frames, output, label,
+      imagePath: req.firstFrame.path,
+      camera: req.camera,
+      width: req.width,
+      height: req.height,
+      fps: req.fps,
+      frames,
+      output,
+      label,
     });
   }
-  const layout = layoutTitleCard(req.prompt.trim() || req.title, { width: req.width, height: req.height, placeholder: deps.placeholder });
+  const layout = layoutTitleCard(req.prompt.trim() || req.title, {
+    width: req.width,
+    height: req.height,
+    placeholder: deps.placeholder,
+  });
   const font = await (deps.resolveFont ?? resolveTitleFont)({ preferred: ctx.settings.fontFile ?? null });
   // One file per line with an ASCII name in our own folder: user text never enters the filter
   // graph, and the names need no escaping (the folder path is escaped by the builder).
   const textFiles = layout.lines.map((_, i) => join(dir, `line-${i}.txt`));
   await Promise.all(layout.lines.map((line, i) => writeFile(textFiles[i] as string, line, 'utf8')));
   const labelFile = join(dir, 'label.txt');
-  await writeFile(labelFile, `#${req.shotNumber}${req.title.trim() ? `  ${req.title.trim().replace(/\s+/g, ' ').slice(0, 60)}` : ''}`, 'utf8');
+  await writeFile(
+    labelFile,
+    `#${req.shotNumber}${req.title.trim() ? `  ${req.title.trim().replace(/\s+/g, ' ').slice(0, 60)}` : ''}`,
+    'utf8',
+  );
   return buildTitleCardInvocation({
-    ...layout, fontFile: font.file, textFiles, labelFile, width: req.width, height: req.height, fps: req.fps, frames, output, label,
+    ...layout,
+    fontFile: font.file,
+    textFiles,
+    labelFile,
+    width: req.width,
+    height: req.height,
+    fps: req.fps,
+    frames,
+    output,
+    label,
   });
 }
 
@@ -74,7 +108,9 @@ async function planRender(req: GenerationRequest, dir: string, output: string, d
 export function reason(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const [first = '', ...rest] = message.split('\n');
-  const cause = rest.find((l) => /invalid|error|no such|not found|unsupported|denied|could not/i.test(l) && !/^Conversion failed/i.test(l));
+  const cause = rest.find(
+    (l) => /invalid|error|no such|not found|unsupported|denied|could not/i.test(l) && !/^Conversion failed/i.test(l),
+  );
   return cause ? `${first} ${cause.replace(/^\[[^\]]*\]\s*/, '').trim()}` : first;
 }
 
@@ -88,13 +124,17 @@ export function createAnimaticProvider(deps: AnimaticDeps): ProviderAdapter {
       await deps.runFfmpeg(inv, {
         signal: task.abort.signal,
         timeoutMs: RENDER_TIMEOUT_MS,
-        onProgress: (p) => { task.progress = Math.min(1, Math.max(0, p)); },
+        onProgress: (p) => {
+          task.progress = Math.min(1, Math.max(0, p));
+        },
       });
       task.state = 'succeeded';
       task.progress = 1;
     } catch (err) {
       task.state = 'failed';
-      task.error = isCanceled(err) ? 'The animatic render was canceled.' : `The animatic render of shot ${req.shotNumber} failed: ${reason(err)}`;
+      task.error = isCanceled(err)
+        ? 'The animatic render was canceled.'
+        : `The animatic render of shot ${req.shotNumber} failed: ${reason(err)}`;
       await rm(task.dir, { recursive: true, force: true });
     }
   }
@@ -128,7 +168,14 @@ export function createAnimaticProvider(deps: AnimaticDeps): ProviderAdapter {
     async submit(req, ctx) {
       const taskId = `animatic-${randomUUID()}`;
       const dir = join(ctx.tmpDir, taskId);
-      const task: Task = { dir, output: join(dir, 'out.mp4'), state: 'running', progress: 0, abort: new AbortController(), done: Promise.resolve() };
+      const task: Task = {
+        dir,
+        output: join(dir, 'out.mp4'),
+        state: 'running',
+        progress: 0,
+        abort: new AbortController(),
+        done: Promise.resolve(),
+      };
       tasks.set(taskId, task);
       task.done = render(task, req, ctx);
       return { taskId };
@@ -137,7 +184,11 @@ export function createAnimaticProvider(deps: AnimaticDeps): ProviderAdapter {
     async poll(taskId): Promise<PollResult> {
       const task = known(taskId);
       if (!task) {
-        return { state: 'failed', taskLost: true, error: 'This animatic render was lost when the app stopped; it will be rendered again.' };
+        return {
+          state: 'failed',
+          taskLost: true,
+          error: 'This animatic render was lost when the app stopped; it will be rendered again.',
+        };
       }
       if (task.state === 'failed') return { state: 'failed', error: task.error ?? 'The animatic render failed.' };
       return { state: task.state, progress: task.progress };

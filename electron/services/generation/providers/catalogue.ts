@@ -4,7 +4,11 @@
  * runs on are read from the list the same way for each.
  */
 import { AppError } from '../../../../shared/errors.js';
-import { capabilityProblem, type DurationRule, type ProviderCapabilities } from '../../../../shared/generation/capabilities.js';
+import {
+  capabilityProblem,
+  type DurationRule,
+  type ProviderCapabilities,
+} from '../../../../shared/generation/capabilities.js';
 import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { GenerationRequest } from '../types.js';
 
@@ -49,7 +53,11 @@ export function catalogueCost<M extends CatalogueModel>(c: ModelCatalogue<M>, re
 export function catalogueModel<M extends CatalogueModel>(c: ModelCatalogue<M>, req: GenerationRequest): M {
   const m = c.find(req.model);
   if (!m) {
-    throw new AppError('INVALID_INPUT', `${c.label} has no model "${req.model ?? ''}". Available: ${c.models.map((x) => x.id).join(', ')}.`, { model: req.model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${c.label} has no model "${req.model ?? ''}". Available: ${c.models.map((x) => x.id).join(', ')}.`,
+      { model: req.model },
+    );
   }
   const problem = capabilityProblem(m.label, { ...c.capabilities(m), models: [] }, req);
   if (problem) throw new AppError('INVALID_INPUT', problem, { model: m.id });

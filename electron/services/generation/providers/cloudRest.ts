@@ -21,7 +21,6 @@ import type { PollPolicy, ProviderContext } from '../types.js';
 import { downloadToFile } from './download.js';
 import { causeCode, joinUrl, parseRetryAfter, readErrorBody, type ReasonKind } from './http.js';
 
-
 /** What a provider's error body says: its code and reason, and which kind of failure it is. */
 export interface ProviderErrorInfo {
   kind: ReasonKind;
@@ -60,8 +59,11 @@ export function baseUrlOf(p: RestProvider, ctx: ProviderContext): string {
 function apiKeyOf(p: RestProvider, ctx: ProviderContext): string {
   const key = ctx.settings.apiKey?.trim();
   if (!key) {
-    throw new AppError('PROVIDER_FAILED', `No ${p.label} API key is set. Add it in settings (or ${p.envPrefix}_API_KEY).`,
-      { failureKind: 'auth', missingKey: true });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `No ${p.label} API key is set. Add it in settings (or ${p.envPrefix}_API_KEY).`,
+      { failureKind: 'auth', missingKey: true },
+    );
   }
   return key;
 }
@@ -75,17 +77,34 @@ const ADVICE: Record<ReasonKind, string> = {
 };
 
 /** An AppError for an error answer that created nothing. */
-export function providerError(p: RestProvider, what: string, status: number, info: ProviderErrorInfo, extra: Record<string, unknown> = {}): AppError {
+export function providerError(
+  p: RestProvider,
+  what: string,
+  status: number,
+  info: ProviderErrorInfo,
+  extra: Record<string, unknown> = {},
+): AppError {
   const why = {
     auth: `${p.label} refused the API key`,
     quota: `${p.label} refused for quota or billing`,
-    moderation: info.flagged ? `${p.label}'s safety review flagged ${FLAGGED_TEXT[info.flagged]}` : `${p.label} blocked the content (safety review)`,
+    moderation: info.flagged
+      ? `${p.label}'s safety review flagged ${FLAGGED_TEXT[info.flagged]}`
+      : `${p.label} blocked the content (safety review)`,
     invalid: `${p.label} rejected a parameter`,
     provider: `${p.label} refused`,
   }[info.kind];
   const advice = ADVICE[info.kind];
-  return new AppError('PROVIDER_FAILED', `${why} while trying to ${what}: ${info.reason}.${advice ? ` ${advice}` : ''}`,
-    { status, failureKind: info.kind, reason: info.reason, ...(info.flagged ? { flagged: info.flagged } : {}), ...extra });
+  return new AppError(
+    'PROVIDER_FAILED',
+    `${why} while trying to ${what}: ${info.reason}.${advice ? ` ${advice}` : ''}`,
+    {
+      status,
+      failureKind: info.kind,
+      reason: info.reason,
+      ...(info.flagged ? { flagged: info.flagged } : {}),
+      ...extra,
+    },
+  );
 }
 
 export interface RestInit {
@@ -96,7 +115,12 @@ export interface RestInit {
 }
 
 /** fetch with a timeout, the key and the error mapping above. Returns the Response (2xx or 404). */
-export async function restFetch(p: RestProvider, ctx: ProviderContext, path: string, init: RestInit): Promise<Response> {
+export async function restFetch(
+  p: RestProvider,
+  ctx: ProviderContext,
+  path: string,
+  init: RestInit,
+): Promise<Response> {
   const base = baseUrlOf(p, ctx);
   const headers: Record<string, string> = { ...p.headers(apiKeyOf(p, ctx)) };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -105,15 +129,23 @@ export async function restFetch(p: RestProvider, ctx: ProviderContext, path: str
   let res: Response;
   try {
     res = await fetch(joinUrl(base, path), {
-      method: init.method ?? 'GET', headers, signal, body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      method: init.method ?? 'GET',
+      headers,
+      signal,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch (err) {
     if (init.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
     if (causeCode(err) === 'ECONNREFUSED') {
-      throw new AppError('PROVIDER_FAILED', `${p.label} at ${base} refused the connection while trying to ${init.what}. Check the base URL in settings (${p.envPrefix}_BASE_URL).`,
-        { baseUrl: base, notRunning: true });
+      throw new AppError(
+        'PROVIDER_FAILED',
+        `${p.label} at ${base} refused the connection while trying to ${init.what}. Check the base URL in settings (${p.envPrefix}_BASE_URL).`,
+        { baseUrl: base, notRunning: true },
+      );
     }
-    throw new Error(`${p.label} at ${base} did not answer while trying to ${init.what}: ${causeCode(err) ?? (err as Error).message}`);
+    throw new Error(
+      `${p.label} at ${base} did not answer while trying to ${init.what}: ${causeCode(err) ?? (err as Error).message}`,
+    );
   }
   if (res.ok || res.status === 404) return res;
   const { text, body } = await readErrorBody(res);
@@ -122,26 +154,54 @@ export async function restFetch(p: RestProvider, ctx: ProviderContext, path: str
     // A quota that is used up is not a wait-and-retry: say so instead of waiting forever.
     if (info.kind === 'quota') throw providerError(p, init.what, 429, info);
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after')) ?? 0;
-    throw new AppError('PROVIDER_FAILED', `${p.label} is busy (429: ${info.reason}) while trying to ${init.what}; waiting before trying again.`,
-      { status: 429, throttled: true, retryAfterMs, reason: info.reason });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `${p.label} is busy (429: ${info.reason}) while trying to ${init.what}; waiting before trying again.`,
+      { status: 429, throttled: true, retryAfterMs, reason: info.reason },
+    );
   }
-  if (res.status >= 400 && res.status < 500) throw providerError(p, init.what, res.status, p.describeError(res.status, body));
-  throw new Error(`${p.label} failed with HTTP ${res.status} while trying to ${init.what}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  if (res.status >= 400 && res.status < 500)
+    throw providerError(p, init.what, res.status, p.describeError(res.status, body));
+  throw new Error(
+    `${p.label} failed with HTTP ${res.status} while trying to ${init.what}${text ? `: ${text.slice(0, 300)}` : ''}`,
+  );
 }
 
 /** JSON of a 2xx answer; null for 404. */
-export async function restJson<T>(p: RestProvider, ctx: ProviderContext, path: string, init: RestInit): Promise<T | null> {
+export async function restJson<T>(
+  p: RestProvider,
+  ctx: ProviderContext,
+  path: string,
+  init: RestInit,
+): Promise<T | null> {
   const res = await restFetch(p, ctx, path, init);
   if (res.status === 404) return null;
   return (await res.json()) as T;
 }
 
 /** Downloads an output URL (signed; no key sent to another host): see download.ts. */
-export async function downloadOutput(p: RestProvider, url: string, destPath: string, ctx: ProviderContext, taskId: string): Promise<void> {
-  await downloadToFile(url, destPath, { label: p.label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}), timeoutMs: DOWNLOAD_TIMEOUT_MS });
+export async function downloadOutput(
+  p: RestProvider,
+  url: string,
+  destPath: string,
+  ctx: ProviderContext,
+  taskId: string,
+): Promise<void> {
+  await downloadToFile(url, destPath, {
+    label: p.label,
+    taskId,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    timeoutMs: DOWNLOAD_TIMEOUT_MS,
+  });
 }
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.bmp': 'image/bmp' };
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.bmp': 'image/bmp',
+};
 
 /**
  * A picture as a data URI (`data:image/png;base64,...`), the inline encoding Vidu and DashScope
@@ -151,19 +211,32 @@ export async function imageDataUri(path: string, what: string, maxBytes: number)
   const mime = MIME[extname(path).toLowerCase()];
   if (!mime) throw new AppError('INVALID_INPUT', `${what} is not a PNG, JPEG, WebP or BMP picture: ${path}`, { path });
   const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, { path, missing: true });
+    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, {
+      path,
+      missing: true,
+    });
   });
   if (bytes.length > maxBytes) {
-    throw new AppError('INVALID_INPUT', `${what} is too large to send (${Math.round(bytes.length / 1e6)} MB; the limit is ${Math.round(maxBytes / 1e6)} MB): ${path}`, { path });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${what} is too large to send (${Math.round(bytes.length / 1e6)} MB; the limit is ${Math.round(maxBytes / 1e6)} MB): ${path}`,
+      { path },
+    );
   }
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }
 
 /** The prompt a provider gets: the shot's prompt and the project's style (else the title). */
-export function fullPrompt(req: { prompt: string; stylePrompt: string; title: string; shotNumber: number; shotId: string; camera: CameraMove }, label: string): string {
+export function fullPrompt(
+  req: { prompt: string; stylePrompt: string; title: string; shotNumber: number; shotId: string; camera: CameraMove },
+  label: string,
+): string {
   // The camera move as a sentence (cameraMoves.ts: the style Wan's and Vidu's prompt guides use).
   const prompt = shotPrompt(req, 'sentence');
-  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ${label} needs one to generate.`, { shotId: req.shotId });
+  if (!prompt)
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ${label} needs one to generate.`, {
+      shotId: req.shotId,
+    });
   return prompt;
 }
 
@@ -185,7 +258,11 @@ export function nearestRatio<T extends string>(width: number, height: number, ra
  * (e.g. STORYBOARD_VIDU_CONCURRENCY) else `fallback`. A value that is not a whole number >= 1
  * is ignored (the registry is built at start-up; one bad variable must not hide every provider).
  */
-export function concurrencySetting(envName: string, fallback: number, env: Record<string, string | undefined> = process.env): number {
+export function concurrencySetting(
+  envName: string,
+  fallback: number,
+  env: Record<string, string | undefined> = process.env,
+): number {
   const raw = env[envName]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);

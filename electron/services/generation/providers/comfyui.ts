@@ -57,7 +57,9 @@ const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim() || D
 
 /** The template for a request: its model (default: the first model) and whether it has a first frame. */
 export function pickTemplate(
-  templates: readonly ComfyTemplate[], req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'shotNumber'>, problems: readonly string[] = [],
+  templates: readonly ComfyTemplate[],
+  req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'shotNumber'>,
+  problems: readonly string[] = [],
 ): ComfyTemplate {
   const kind = req.firstFrame ? 'image-to-video' : 'text-to-video';
   const model = req.model ?? templates[0]?.mapping.model;
@@ -65,25 +67,40 @@ export function pickTemplate(
   if (t) return t;
   const models = [...new Set(templates.map((x) => x.mapping.model))];
   if (!templates.length) {
-    throw new AppError('INVALID_INPUT', `No ComfyUI workflow templates were found (resources/comfyui, or your workflows folder).${problems.length ? ` ${problems.join(' ')}` : ''}`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `No ComfyUI workflow templates were found (resources/comfyui, or your workflows folder).${problems.length ? ` ${problems.join(' ')}` : ''}`,
+    );
   }
-  throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber}: ComfyUI has no ${kind} workflow for model "${model ?? ''}". Available models: ${models.join(', ')}.`,
-    { model, kind });
+  throw new AppError(
+    'INVALID_INPUT',
+    `Shot ${req.shotNumber}: ComfyUI has no ${kind} workflow for model "${model ?? ''}". Available models: ${models.join(', ')}.`,
+    { model, kind },
+  );
 }
 
 /** The values a template receives for a request (sizes and lengths on the model's grid). */
-export function comfyValues(template: ComfyTemplate, req: GenerationRequest, image: string | null, random: () => number): ComfyValues {
+export function comfyValues(
+  template: ComfyTemplate,
+  req: GenerationRequest,
+  image: string | null,
+  random: () => number,
+): ComfyValues {
   const c = template.mapping.constraints;
   const fps = req.fps.num / req.fps.den;
   const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
-  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ComfyUI needs one to generate.`, { shotId: req.shotId });
+  if (!prompt)
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ComfyUI needs one to generate.`, {
+      shotId: req.shotId,
+    });
   const negTarget = template.mapping.inputs.negativePrompt?.[0];
   const templateNegative = negTarget ? template.graph[negTarget.node]?.inputs[negTarget.input] : undefined;
   const { width, height } = comfySize(req.width, req.height, c);
   const values: ComfyValues = {
     prompt,
     negativePrompt: req.negativePrompt.trim() || (typeof templateNegative === 'string' ? templateNegative : ''),
-    width, height,
+    width,
+    height,
     length: comfyFrames(req.durationSec, fps, c),
     fps: Math.round(fps * 1000) / 1000,
     seed: comfySeed(req.seed, random()),
@@ -98,7 +115,11 @@ async function upload(baseUrl: string, req: GenerationRequest): Promise<string> 
   if (!frame) throw new AppError('INTERNAL', 'upload() needs a first frame.');
   const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
     // INVALID_INPUT, not MEDIA_MISSING: the runner must know nothing was sent (types.ts submit).
-    throw new AppError('INVALID_INPUT', `The first frame of shot ${req.shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The first frame of shot ${req.shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
+      { path: frame.path, missing: true },
+    );
   });
   const form = new FormData();
   // Named by asset id (content-addressed): the same picture overwrites itself, never piles up.
@@ -107,12 +128,22 @@ async function upload(baseUrl: string, req: GenerationRequest): Promise<string> 
   form.append('subfolder', 'storyboard');
   form.append('overwrite', 'true');
   const what = `upload the first frame of shot ${req.shotNumber}`;
-  const res = await comfyJson<{ name?: string; subfolder?: string }>(baseUrl, '/upload/image', { method: 'POST', body: form, what }).catch((err: unknown) => {
+  const res = await comfyJson<{ name?: string; subfolder?: string }>(baseUrl, '/upload/image', {
+    method: 'POST',
+    body: form,
+    what,
+  }).catch((err: unknown) => {
     // No prompt exists yet, so a failed upload is a plain failure (never `unknown`).
     if (err instanceof AppError) throw err;
-    throw new AppError('PROVIDER_FAILED', `Could not ${what} to ComfyUI at ${baseUrl}: ${(err as Error).message}`, { baseUrl });
+    throw new AppError('PROVIDER_FAILED', `Could not ${what} to ComfyUI at ${baseUrl}: ${(err as Error).message}`, {
+      baseUrl,
+    });
   });
-  if (!res?.name) throw new AppError('PROVIDER_FAILED', `ComfyUI at ${baseUrl} did not accept the first frame upload (is this a ComfyUI server?).`);
+  if (!res?.name)
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `ComfyUI at ${baseUrl} did not accept the first frame upload (is this a ComfyUI server?).`,
+    );
   return res.subfolder ? `${res.subfolder}/${res.name}` : res.name;
 }
 
@@ -121,7 +152,10 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
   let templates = opts.templates ?? [];
   if (!opts.templates) {
     const shippedDir = defaultTemplatesDir();
-    const userDir = opts.userWorkflowsDir !== undefined ? opts.userWorkflowsDir : process.env.STORYBOARD_COMFYUI_WORKFLOWS_DIR || null;
+    const userDir =
+      opts.userWorkflowsDir !== undefined
+        ? opts.userWorkflowsDir
+        : process.env.STORYBOARD_COMFYUI_WORKFLOWS_DIR || null;
     const byId = new Map<string, ComfyTemplate>();
     for (const dir of [shippedDir, userDir]) {
       if (!dir) continue;
@@ -134,13 +168,30 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
   const random = opts.random ?? Math.random;
   const progress = opts.liveProgress === false ? null : new ComfyProgress(`storyboard-${randomUUID()}`);
   // A model takes camera moves when every one of its templates maps the `camera` input.
-  const cameraOf = (model: string) => (templates.filter((t) => t.mapping.model === model).every((t) => t.mapping.inputs.camera) ? 'field' as const : 'ignored' as const);
-  const models = [...new Map(templates.map((t) => [t.mapping.model, { id: t.mapping.model, label: t.mapping.modelLabel ?? t.mapping.label, capabilities: { cameraMoves: cameraOf(t.mapping.model) } }])).values()];
+  const cameraOf = (model: string) =>
+    templates.filter((t) => t.mapping.model === model).every((t) => t.mapping.inputs.camera)
+      ? ('field' as const)
+      : ('ignored' as const);
+  const models = [
+    ...new Map(
+      templates.map((t) => [
+        t.mapping.model,
+        {
+          id: t.mapping.model,
+          label: t.mapping.modelLabel ?? t.mapping.label,
+          capabilities: { cameraMoves: cameraOf(t.mapping.model) },
+        },
+      ]),
+    ).values(),
+  ];
   const minSec = Math.min(...templates.map((t) => t.mapping.constraints.minSec), 10);
   const maxSec = Math.max(...templates.map((t) => t.mapping.constraints.maxSec), 1);
 
   const history = async (b: string, id: string, ctx: ProviderContext): Promise<ComfyHistoryEntry | null> => {
-    const all = await comfyJson<Record<string, ComfyHistoryEntry>>(b, `/history/${encodeURIComponent(id)}`, { what: 'read the prompt history', signal: ctx.signal });
+    const all = await comfyJson<Record<string, ComfyHistoryEntry>>(b, `/history/${encodeURIComponent(id)}`, {
+      what: 'read the prompt history',
+      signal: ctx.signal,
+    });
     return all?.[id] ?? null;
   };
   const queue = async (b: string, ctx: ProviderContext): Promise<ComfyQueue> =>
@@ -175,10 +226,21 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
       const image = req.firstFrame ? await upload(b, req) : null;
       const graph = fillComfyWorkflow(template, comfyValues(template, req, image, random));
       const promptId = ctx.jobId ?? randomUUID();
-      const body = JSON.stringify({ prompt: graph, prompt_id: promptId, client_id: progress?.clientId, extra_data: { storyboard: { shotId: req.shotId, template: template.mapping.id } } });
+      const body = JSON.stringify({
+        prompt: graph,
+        prompt_id: promptId,
+        client_id: progress?.clientId,
+        extra_data: { storyboard: { shotId: req.shotId, template: template.mapping.id } },
+      });
       // One attempt only: a lost answer is reconciled by prompt id, never re-sent (design.md §5).
-      const res = await comfyJson<{ prompt_id?: string }>(b, '/prompt', { method: 'POST', headers: { 'content-type': 'application/json' }, body, what: `queue shot ${req.shotNumber}` });
-      if (!res) throw new AppError('PROVIDER_FAILED', `${b} has no /prompt route; is this a ComfyUI server?`, { baseUrl: b });
+      const res = await comfyJson<{ prompt_id?: string }>(b, '/prompt', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        what: `queue shot ${req.shotNumber}`,
+      });
+      if (!res)
+        throw new AppError('PROVIDER_FAILED', `${b} has no /prompt route; is this a ComfyUI server?`, { baseUrl: b });
       const taskId = res.prompt_id || promptId;
       progress?.watch(b, taskId);
       return { taskId };
@@ -195,14 +257,15 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
       const where = queuePosition(await queue(b, ctx), taskId);
       if (where) {
         progress?.watch(b, taskId);
-        return { state: 'running', progress: where === 'running' ? progress?.fraction(taskId) ?? 0 : 0 };
+        return { state: 'running', progress: where === 'running' ? (progress?.fraction(taskId) ?? 0) : 0 };
       }
       // It may have finished between the two reads.
       const again = await history(b, taskId, ctx);
       if (again) return pollFromHistory(again);
       progress?.forget(taskId);
       return {
-        state: 'failed', taskLost: true,
+        state: 'failed',
+        taskLost: true,
         error: `ComfyUI at ${b} has no record of this render (prompt ${taskId}); it was probably restarted. It was not queued again automatically.`,
       };
     },
@@ -212,15 +275,23 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
       const entry = await history(b, taskId, ctx);
       const ref = entry ? findVideoOutput(entry) : null;
       if (!ref) {
-        throw new AppError('PROVIDER_FAILED', `ComfyUI at ${b} no longer lists a video for prompt ${taskId} (history cleared or output missing on the server).`,
-          { expired: true, failureKind: 'expired', taskId });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `ComfyUI at ${b} no longer lists a video for prompt ${taskId} (history cleared or output missing on the server).`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       }
       const query = new URLSearchParams({ filename: ref.filename, subfolder: ref.subfolder, type: ref.type });
-      const res = await comfyFetch(b, `/view?${query.toString()}`, { what: `download ${ref.filename}`, signal: ctx.signal });
+      const res = await comfyFetch(b, `/view?${query.toString()}`, {
+        what: `download ${ref.filename}`,
+        signal: ctx.signal,
+      });
       if (res.status === 404 || !res.body) {
-        throw new AppError('PROVIDER_FAILED',
+        throw new AppError(
+          'PROVIDER_FAILED',
           `The output "${[ref.subfolder, ref.filename].filter(Boolean).join('/')}" expired or is missing on the ComfyUI server at ${b} (deleted from its output folder?); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId, filename: ref.filename });
+          { expired: true, failureKind: 'expired', taskId, filename: ref.filename },
+        );
       }
       await saveBody(res.body, destPath, ctx.signal);
     },
@@ -229,8 +300,18 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
       const b = base(ctx);
       progress?.forget(taskId);
       // Pending: delete it from the queue. Running: interrupt only this prompt.
-      await comfyFetch(b, '/queue', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delete: [taskId] }), what: 'remove the prompt from the queue' });
-      await comfyFetch(b, '/interrupt', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt_id: taskId }), what: 'interrupt the render' });
+      await comfyFetch(b, '/queue', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ delete: [taskId] }),
+        what: 'remove the prompt from the queue',
+      });
+      await comfyFetch(b, '/interrupt', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt_id: taskId }),
+        what: 'interrupt the render',
+      });
     },
 
     async lookup(promptId, ctx) {
@@ -256,8 +337,14 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
 
     async ping(ctx) {
       const b = base(ctx);
-      const stats = await comfyJson<{ system?: { comfyui_version?: string } }>(b, '/system_stats', { what: 'test the connection', signal: ctx.signal });
-      if (!stats?.system) throw new AppError('PROVIDER_FAILED', `${b} answered, but not like a ComfyUI server (no /system_stats).`, { baseUrl: b });
+      const stats = await comfyJson<{ system?: { comfyui_version?: string } }>(b, '/system_stats', {
+        what: 'test the connection',
+        signal: ctx.signal,
+      });
+      if (!stats?.system)
+        throw new AppError('PROVIDER_FAILED', `${b} answered, but not like a ComfyUI server (no /system_stats).`, {
+          baseUrl: b,
+        });
     },
   };
   return provider;

@@ -35,10 +35,14 @@ export async function downloadToFile(url: string, destPath: string, o: DownloadO
     throw new Error(`Could not download the ${o.label} video for task ${o.taskId}: ${cause ?? (err as Error).message}`);
   }
   if (EXPIRED.has(res.status)) {
-    throw new AppError('PROVIDER_FAILED', `The ${o.label} video link for task ${o.taskId} expired or the file was deleted (HTTP ${res.status}) before it was downloaded; generate the shot again.`,
-      { expired: true, failureKind: 'expired', taskId: o.taskId, status: res.status });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `The ${o.label} video link for task ${o.taskId} expired or the file was deleted (HTTP ${res.status}) before it was downloaded; generate the shot again.`,
+      { expired: true, failureKind: 'expired', taskId: o.taskId, status: res.status },
+    );
   }
-  if (!res.ok || !res.body) throw new Error(`Downloading the ${o.label} video for task ${o.taskId} failed with HTTP ${res.status}.`);
+  if (!res.ok || !res.body)
+    throw new Error(`Downloading the ${o.label} video for task ${o.taskId} failed with HTTP ${res.status}.`);
   await saveBody(res.body, destPath, o.signal);
 }
 
@@ -46,7 +50,11 @@ export async function downloadToFile(url: string, destPath: string, o: DownloadO
  * Streams an answer's body to destPath through a temp file, removed if the copy fails, so a cut
  * download never leaves a file at destPath (JOB-7). Stopped by `signal`: CANCELED.
  */
-export async function saveBody(body: ReadableStream<Uint8Array>, destPath: string, signal?: AbortSignal): Promise<void> {
+export async function saveBody(
+  body: ReadableStream<Uint8Array>,
+  destPath: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const part = `${destPath}.part`;
   try {
     await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), createWriteStream(part));
@@ -65,7 +73,12 @@ export async function saveBody(body: ReadableStream<Uint8Array>, destPath: strin
  * task GET answer a freshly signed URL while the output is kept: Kling 30 days, Ark 24 h).
  * `link` returns the current URL, or null when the task no longer lists an output.
  */
-export async function downloadFreshLink(link: () => Promise<string | null>, destPath: string, o: DownloadOptions, gone: () => AppError): Promise<void> {
+export async function downloadFreshLink(
+  link: () => Promise<string | null>,
+  destPath: string,
+  o: DownloadOptions,
+  gone: () => AppError,
+): Promise<void> {
   const first = await link();
   if (!first) throw gone();
   try {

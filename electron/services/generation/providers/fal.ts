@@ -18,8 +18,19 @@ import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
 import { FAL_CATALOGUE, falInput } from './fal/models.js';
 
-const LABEL: RestProvider = { label: 'fal.ai', envPrefix: 'STORYBOARD_FAL', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const LABEL: RestProvider = {
+  label: 'fal.ai',
+  envPrefix: 'STORYBOARD_FAL',
+  defaultBaseUrl: '',
+  headers: () => ({}),
+  describeError: () => ({ kind: 'provider', reason: '' }),
+};
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 export function splitFalTask(taskId: string): { endpoint: string; requestId: string } {
   const i = taskId.lastIndexOf('|');
@@ -29,7 +40,11 @@ export function splitFalTask(taskId: string): { endpoint: string; requestId: str
 
 async function upload(ctx: ProviderContext, frame: FrameRef, what: string): Promise<string> {
   const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
+      { path: frame.path, missing: true },
+    );
   });
   const ext = extname(frame.path).toLowerCase();
   const file = new File([bytes], `storyboard-${frame.assetId}${ext || '.png'}`, { type: MIME[ext] ?? 'image/png' });
@@ -60,11 +75,17 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
     async submit(req, ctx) {
       const m = catalogueModel(FAL_CATALOGUE, req);
       const client = falClient(ctx);
-      const first = req.firstFrame ? await upload(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`) : undefined;
-      const last = req.lastFrame ? await upload(ctx, req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
-      const refs = !first && !last && m.referenceImagesMax > 0 ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+      const first = req.firstFrame
+        ? await upload(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`)
+        : undefined;
+      const last = req.lastFrame
+        ? await upload(ctx, req.lastFrame, `The last frame of shot ${req.shotNumber}`)
+        : undefined;
+      const refs =
+        !first && !last && m.referenceImagesMax > 0 ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
       const references: string[] = [];
-      for (const [i, ref] of refs.entries()) references.push(await upload(ctx, ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
+      for (const [i, ref] of refs.entries())
+        references.push(await upload(ctx, ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
       const { endpoint, input } = falInput(m, req, { first, last, references });
       try {
         // One attempt (client.ts guards the SDK's own retries): a lost answer stays `unknown`.
@@ -80,13 +101,19 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       const client = falClient(ctx);
       let status: { status: string; queue_position?: number; error?: string; error_type?: string };
       try {
-        status = await client.queue.status(endpoint, { requestId, logs: false }) as typeof status;
+        status = (await client.queue.status(endpoint, { requestId, logs: false })) as typeof status;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return { state: 'failed', taskLost: true, error: `fal.ai has no request ${requestId}.` };
+        if (err instanceof ApiError && err.status === 404)
+          return { state: 'failed', taskLost: true, error: `fal.ai has no request ${requestId}.` };
         throw mapFalError(err, 'read the request status');
       }
-      if (status.status !== 'COMPLETED') return { state: 'running', progress: status.status === 'IN_PROGRESS' ? 0.5 : 0 };
-      if (status.error) return { state: 'failed', error: `fal.ai could not make the video: ${status.error}${status.error_type ? ` (${status.error_type})` : ''}.` };
+      if (status.status !== 'COMPLETED')
+        return { state: 'running', progress: status.status === 'IN_PROGRESS' ? 0.5 : 0 };
+      if (status.error)
+        return {
+          state: 'failed',
+          error: `fal.ai could not make the video: ${status.error}${status.error_type ? ` (${status.error_type})` : ''}.`,
+        };
       // COMPLETED covers failures too: the result answer says which.
       try {
         const r = await client.queue.result(endpoint, { requestId });
@@ -95,7 +122,10 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       } catch (err) {
         if (err instanceof ApiError && err.status < 500) {
           const info = classifyFal(err.status, err.body);
-          const why = info.kind === 'moderation' ? 'fal.ai blocked the content (safety filter)' : 'fal.ai could not make the video';
+          const why =
+            info.kind === 'moderation'
+              ? 'fal.ai blocked the content (safety filter)'
+              : 'fal.ai could not make the video';
           return { state: 'failed', error: `${why}: ${info.reason || falReason(err.body, err.message).reason}.` };
         }
         throw mapFalError(err, 'read the result');
@@ -106,17 +136,25 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       const { endpoint, requestId } = splitFalTask(taskId);
       let url: string | undefined;
       try {
-        url = ((await falClient(ctx).queue.result(endpoint, { requestId })).data as FalVideoOutput | undefined)?.video?.url;
+        url = ((await falClient(ctx).queue.result(endpoint, { requestId })).data as FalVideoOutput | undefined)?.video
+          ?.url;
       } catch (err) {
         throw mapFalError(err, 'read the result');
       }
-      if (!url) throw new AppError('PROVIDER_FAILED', `fal.ai no longer has a video for request ${requestId}.`, { expired: true, failureKind: 'expired', taskId });
+      if (!url)
+        throw new AppError('PROVIDER_FAILED', `fal.ai no longer has a video for request ${requestId}.`, {
+          expired: true,
+          failureKind: 'expired',
+          taskId,
+        });
       await downloadOutput(LABEL, url, destPath, ctx, taskId);
     },
 
     async cancel(taskId, ctx) {
       const { endpoint, requestId } = splitFalTask(taskId);
-      await falClient(ctx).queue.cancel(endpoint, { requestId }).catch(() => undefined);
+      await falClient(ctx)
+        .queue.cancel(endpoint, { requestId })
+        .catch(() => undefined);
     },
 
     async ping(ctx) {

@@ -49,4 +49,3 @@ export async function readErrorBody(res: Response): Promise<{ text: string; body
     return { text, body: text };
   }
 }
-

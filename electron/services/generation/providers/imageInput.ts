@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.bmp': 'image/bmp' };
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.bmp': 'image/bmp',
+};
 
 /**
  * A picture as a `data:image/<fmt>;base64,…` URI. A missing file is INVALID_INPUT: nothing was
@@ -11,7 +18,10 @@ const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg'
  */
 export async function imageDataUri(path: string, what: string): Promise<string> {
   const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, { path, missing: true });
+    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, {
+      path,
+      missing: true,
+    });
   });
   const mime = MIME[extname(path).toLowerCase()] ?? 'image/png';
   return `data:${mime};base64,${bytes.toString('base64')}`;

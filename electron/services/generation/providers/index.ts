@@ -26,7 +26,24 @@ let registry: Map<string, ProviderAdapter> | null = null;
 
 function providers(): Map<string, ProviderAdapter> {
   // Built on first use: the animatic keeps its in-process tasks, so there is one per process.
-  registry ??= new Map([createAnimaticProvider({ runFfmpeg }), createComfyUIProvider(), createFalProvider(), createKlingProvider(), createMinimaxProvider(), createRunwayProvider(), createLumaProvider(), createLumaAgentsProvider(), createReplicateProvider(), createSeedanceProvider(), createVeoProvider(), createOpenAIVideosProvider(), createViduProvider(), createWanProvider()].map((p) => [p.id, p]));
+  registry ??= new Map(
+    [
+      createAnimaticProvider({ runFfmpeg }),
+      createComfyUIProvider(),
+      createFalProvider(),
+      createKlingProvider(),
+      createMinimaxProvider(),
+      createRunwayProvider(),
+      createLumaProvider(),
+      createLumaAgentsProvider(),
+      createReplicateProvider(),
+      createSeedanceProvider(),
+      createVeoProvider(),
+      createOpenAIVideosProvider(),
+      createViduProvider(),
+      createWanProvider(),
+    ].map((p) => [p.id, p]),
+  );
   return registry;
 }
 
@@ -37,7 +54,9 @@ export function listProviders(): ProviderAdapter[] {
 export function getProvider(id: string): ProviderAdapter {
   const provider = providers().get(id);
   if (!provider) {
-    throw new AppError('INVALID_INPUT', `Unknown provider "${id}". Available: ${[...providers().keys()].join(', ')}`, { provider: id });
+    throw new AppError('INVALID_INPUT', `Unknown provider "${id}". Available: ${[...providers().keys()].join(', ')}`, {
+      provider: id,
+    });
   }
   return provider;
 }

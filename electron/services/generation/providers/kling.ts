@@ -18,7 +18,15 @@ import { downloadFreshLink } from './download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from './kling/http.js';
 import { klingKeys } from './kling/jwt.js';
 import type { KlingRequest } from './kling/models.js';
-import { KLING_CAPABILITIES, klingBody, klingFamily, klingModel, klingPlan, klingTaskId, parseKlingTaskId } from './kling/models.js';
+import {
+  KLING_CAPABILITIES,
+  klingBody,
+  klingFamily,
+  klingModel,
+  klingPlan,
+  klingTaskId,
+  parseKlingTaskId,
+} from './kling/models.js';
 
 interface KlingTask {
   task_id?: string;
@@ -33,12 +41,21 @@ const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 async function rawBase64(f: FrameRef, shotNumber: number): Promise<string> {
   const ext = extname(f.path).toLowerCase();
   if (!['.png', '.jpg', '.jpeg'].includes(ext)) {
-    throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: Kling takes only PNG or JPEG images (${f.path}).`, { path: f.path });
+    throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: Kling takes only PNG or JPEG images (${f.path}).`, {
+      path: f.path,
+    });
   }
   const bytes = await readFile(f.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `An image of shot ${shotNumber} is missing or unreadable: ${f.path} (${err.code ?? err.message})`, { path: f.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `An image of shot ${shotNumber} is missing or unreadable: ${f.path} (${err.code ?? err.message})`,
+      { path: f.path, missing: true },
+    );
   });
-  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: ${f.path} is over Kling's 10 MB image limit.`, { path: f.path });
+  if (bytes.length > MAX_IMAGE_BYTES)
+    throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: ${f.path} is over Kling's 10 MB image limit.`, {
+      path: f.path,
+    });
   return bytes.toString('base64');
 }
 
@@ -48,7 +65,10 @@ export interface KlingOptions {
 
 export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
   const call = (ctx: ProviderContext, what: string): KlingCall => ({
-    base: ctx.settings.baseUrl?.trim() || DEFAULT_KLING_URL, keys: klingKeys(ctx.settings, opts.env), what, signal: ctx.signal,
+    base: ctx.settings.baseUrl?.trim() || DEFAULT_KLING_URL,
+    keys: klingKeys(ctx.settings, opts.env),
+    what,
+    signal: ctx.signal,
   });
   const task = async (taskId: string, ctx: ProviderContext): Promise<KlingTask | null> => {
     const { family, id } = parseKlingTaskId(taskId);
@@ -85,16 +105,26 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       for (const f of used) encoded.set(f.path, await rawBase64(f, req.shotNumber));
       const { family, body } = klingBody(kreq, (f) => encoded.get(f.path) ?? '', ctx.jobId);
       // One attempt: a lost answer is reconciled by external_task_id, never re-sent.
-      const data = await klingJson<KlingTask>(`/v1/videos/${family}`, { ...call(ctx, `create shot ${req.shotNumber}`), method: 'POST', body });
+      const data = await klingJson<KlingTask>(`/v1/videos/${family}`, {
+        ...call(ctx, `create shot ${req.shotNumber}`),
+        method: 'POST',
+        body,
+      });
       if (!data?.task_id) throw new Error('Kling accepted the request but returned no task id.');
       return { taskId: klingTaskId(family, data.task_id) };
     },
 
     async poll(taskId, ctx): Promise<PollResult> {
       const t = await task(taskId, ctx);
-      if (!t) return { state: 'failed', taskLost: true, error: `Kling has no task ${parseKlingTaskId(taskId).id} (tasks are kept 30 days).` };
+      if (!t)
+        return {
+          state: 'failed',
+          taskLost: true,
+          error: `Kling has no task ${parseKlingTaskId(taskId).id} (tasks are kept 30 days).`,
+        };
       if (t.task_status === 'succeed') return { state: 'succeeded', progress: 1 };
-      if (t.task_status === 'failed') return { state: 'failed', error: `Kling could not make this clip: ${t.task_status_msg || 'no reason given'}.` };
+      if (t.task_status === 'failed')
+        return { state: 'failed', error: `Kling could not make this clip: ${t.task_status_msg || 'no reason given'}.` };
       return { state: 'running', progress: t.task_status === 'processing' ? 0.5 : 0 };
     },
 
@@ -102,10 +132,17 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       let t: KlingTask | null = null;
       // The CDN link is public and signed: no key on the download. An expired link is read
       // again from the task (a fresh signature) before the job is called expired.
-      await downloadFreshLink(async () => (t = await task(taskId, ctx))?.task_result?.videos?.[0]?.url ?? null, destPath,
+      await downloadFreshLink(
+        async () => (t = await task(taskId, ctx))?.task_result?.videos?.[0]?.url ?? null,
+        destPath,
         { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
-        () => new AppError('PROVIDER_FAILED', `Kling no longer lists a video for task ${parseKlingTaskId(taskId).id} (outputs are cleared after 30 days).`,
-          { expired: true, failureKind: 'expired', taskId }));
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `Kling no longer lists a video for task ${parseKlingTaskId(taskId).id} (outputs are cleared after 30 days).`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
+      );
       // The video id (not the task id) is what /v1/videos/video-extend takes as `video_id`.
       const videoId = (t as KlingTask | null)?.task_result?.videos?.[0]?.id;
       return videoId ? { outputRef: videoId } : undefined;
@@ -118,7 +155,10 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       // create: sending it now cannot pay twice. Any other answer or error: null (unknown).
       try {
         const family = klingFamily(job.request as unknown as KlingRequest);
-        const t = await klingJson<KlingTask>(`/v1/videos/${family}/${encodeURIComponent(job.id)}`, call(ctx, 'look up a lost task'));
+        const t = await klingJson<KlingTask>(
+          `/v1/videos/${family}/${encodeURIComponent(job.id)}`,
+          call(ctx, 'look up a lost task'),
+        );
         if (!t) return { absent: true };
         return t.task_id ? { taskId: klingTaskId(family, t.task_id) } : null;
       } catch {

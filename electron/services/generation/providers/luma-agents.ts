@@ -33,11 +33,17 @@ interface AgentsGeneration {
   output?: { type?: string; url?: string }[];
 }
 
-const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim().replace(/\/+$/, '') || DEFAULT_LUMA_AGENTS_URL;
+const base = (ctx: ProviderContext): string =>
+  ctx.settings.baseUrl?.trim().replace(/\/+$/, '') || DEFAULT_LUMA_AGENTS_URL;
 
 function key(ctx: ProviderContext): string {
   const apiKey = ctx.settings.apiKey?.trim();
-  if (!apiKey) throw new AppError('PROVIDER_FAILED', 'Luma Agents needs an API key: add it in settings (or STORYBOARD_LUMA_AGENTS_API_KEY).', { failureKind: 'auth', missingKey: true });
+  if (!apiKey)
+    throw new AppError(
+      'PROVIDER_FAILED',
+      'Luma Agents needs an API key: add it in settings (or STORYBOARD_LUMA_AGENTS_API_KEY).',
+      { failureKind: 'auth', missingKey: true },
+    );
   return apiKey;
 }
 
@@ -48,25 +54,29 @@ export function pollFromAgents(g: AgentsGeneration): PollResult {
 }
 
 const AGENTS_CAPABILITIES: ProviderCapabilities = {
-    textToVideo: true,
-    imageToVideo: true,
-    lastFrame: true,
-    // Video reference images: not found (providers.md §4b).
-    referenceImagesMax: 0,
-    // start_frame {generation_id} extends a Luma video, but a request has no "extend" input yet.
-    extend: false,
-    audio: false,
-    // The move as a camera sentence in the prompt (luma/body.ts lumaPrompt).
-    cameraMoves: 'prompt',
-    durations: AGENTS_DURATIONS,
-    aspects: 'any',
-    resolutions: 'any',
-    models: [{ id: AGENTS_MODEL, label: 'Ray 3.2' }],
-  };
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: true,
+  // Video reference images: not found (providers.md §4b).
+  referenceImagesMax: 0,
+  // start_frame {generation_id} extends a Luma video, but a request has no "extend" input yet.
+  extend: false,
+  audio: false,
+  // The move as a camera sentence in the prompt (luma/body.ts lumaPrompt).
+  cameraMoves: 'prompt',
+  durations: AGENTS_DURATIONS,
+  aspects: 'any',
+  resolutions: 'any',
+  models: [{ id: AGENTS_MODEL, label: 'Ray 3.2' }],
+};
 
 export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgentsProvider {
   const get = async (id: string, ctx: ProviderContext, what: string): Promise<AgentsGeneration | null> => {
-    const res = await agentsFetch(base(ctx), `/generations/${encodeURIComponent(id)}`, { what, apiKey: key(ctx), signal: ctx.signal });
+    const res = await agentsFetch(base(ctx), `/generations/${encodeURIComponent(id)}`, {
+      what,
+      apiKey: key(ctx),
+      signal: ctx.signal,
+    });
     return res.status === 404 ? null : ((await res.json()) as AgentsGeneration);
   };
 
@@ -89,8 +99,16 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
         last: req.lastFrame ? await frameBase64(req.lastFrame, `last frame of shot ${n}`, INLINE_MAX) : null,
       });
       // One attempt, no abort signal: a lost answer must not become a second paid create.
-      const res = await agentsFetch(base(ctx), '/generations', { method: 'POST', body: JSON.stringify(body), what: `create the generation for shot ${n}`, apiKey });
-      if (res.status === 404) throw new AppError('PROVIDER_FAILED', `${base(ctx)} has no /generations route; is this the Luma Agents API?`, { baseUrl: base(ctx) });
+      const res = await agentsFetch(base(ctx), '/generations', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        what: `create the generation for shot ${n}`,
+        apiKey,
+      });
+      if (res.status === 404)
+        throw new AppError('PROVIDER_FAILED', `${base(ctx)} has no /generations route; is this the Luma Agents API?`, {
+          baseUrl: base(ctx),
+        });
       const g = (await res.json()) as AgentsGeneration;
       if (!g.id) throw new Error(`Luma Agents answered the create for shot ${n} without a generation id.`);
       return { taskId: g.id };
@@ -98,22 +116,42 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
 
     async poll(taskId, ctx) {
       const g = await get(taskId, ctx, `check generation ${taskId}`);
-      if (!g) return { state: 'failed', taskLost: true, error: `Luma Agents no longer knows generation ${taskId}. It was not created again automatically.` };
+      if (!g)
+        return {
+          state: 'failed',
+          taskLost: true,
+          error: `Luma Agents no longer knows generation ${taskId}. It was not created again automatically.`,
+        };
       return pollFromAgents(g);
     },
 
     async fetchResult(taskId, destPath, ctx) {
       const g = await get(taskId, ctx, `read generation ${taskId}`);
-      const out = g?.state === 'completed' ? (g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url) : undefined;
+      const out =
+        g?.state === 'completed'
+          ? ((g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url))
+          : undefined;
       if (!out?.url) {
-        throw new AppError('PROVIDER_FAILED', `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       }
-      await downloadToFile(out.url, destPath, { label: 'Luma Agents', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      await downloadToFile(out.url, destPath, {
+        label: 'Luma Agents',
+        taskId,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
     },
 
     async ping(ctx) {
       // GET /files?limit=1 (Files API list): free, and it needs the key.
-      await agentsFetch(base(ctx), '/files?limit=1', { what: 'test the connection', apiKey: key(ctx), signal: ctx.signal });
+      await agentsFetch(base(ctx), '/files?limit=1', {
+        what: 'test the connection',
+        apiKey: key(ctx),
+        signal: ctx.signal,
+      });
     },
   };
 }

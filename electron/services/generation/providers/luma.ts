@@ -40,7 +40,11 @@ const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim().repl
 
 function client(ctx: ProviderContext, maxRetries: number): LumaAI {
   const authToken = ctx.settings.apiKey?.trim();
-  if (!authToken) throw new AppError('PROVIDER_FAILED', 'Luma needs an API key: add it in settings (or STORYBOARD_LUMA_API_KEY).', { failureKind: 'auth', missingKey: true });
+  if (!authToken)
+    throw new AppError('PROVIDER_FAILED', 'Luma needs an API key: add it in settings (or STORYBOARD_LUMA_API_KEY).', {
+      failureKind: 'auth',
+      missingKey: true,
+    });
   return new LumaAI({ authToken, baseURL: base(ctx), maxRetries, timeout: 60_000 });
 }
 
@@ -61,26 +65,50 @@ export function throwLumaError(err: unknown, what: string, baseUrl: string): nev
   if (err instanceof APIConnectionError) {
     const code = (err.cause as { code?: string } | undefined)?.code;
     if (code === 'ECONNREFUSED') {
-      throw new AppError('PROVIDER_FAILED', `Luma could not be reached at ${baseUrl} (connection refused while trying to ${what}). Check the address in settings (STORYBOARD_LUMA_BASE_URL).`, { baseUrl, notRunning: true });
+      throw new AppError(
+        'PROVIDER_FAILED',
+        `Luma could not be reached at ${baseUrl} (connection refused while trying to ${what}). Check the address in settings (STORYBOARD_LUMA_BASE_URL).`,
+        { baseUrl, notRunning: true },
+      );
     }
     throw new Error(`Luma at ${baseUrl} did not answer while trying to ${what}: ${code ?? err.message}`);
   }
-  if (!(err instanceof APIError) || typeof err.status !== 'number') throw err instanceof Error ? err : new Error(String(err));
+  if (!(err instanceof APIError) || typeof err.status !== 'number')
+    throw err instanceof Error ? err : new Error(String(err));
   const status = err.status;
   const text = lumaErrorText(err.error, err.message);
   if (status === 401 || status === 403) {
-    throw new AppError('PROVIDER_FAILED', `Luma rejected the API key (${status}: ${text}). Check the Luma key in settings.`, { status, failureKind: 'auth' });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `Luma rejected the API key (${status}: ${text}). Check the Luma key in settings.`,
+      { status, failureKind: 'auth' },
+    );
   }
   if (status === 429) {
     const header = (err.headers as Record<string, string | null | undefined> | undefined)?.['retry-after'] ?? null;
-    throw new AppError('PROVIDER_FAILED', `Luma is rate limiting this account (429: ${text}) while trying to ${what}; waiting before trying again.`,
-      { status, throttled: true, retryAfterMs: parseRetryAfter(header) ?? 0 });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `Luma is rate limiting this account (429: ${text}) while trying to ${what}; waiting before trying again.`,
+      { status, throttled: true, retryAfterMs: parseRetryAfter(header) ?? 0 },
+    );
   }
   if (status >= 400 && status < 500) {
-    const kind = MODERATION.test(text) ? 'moderation' : /credit|billing|balance|quota|insufficient/i.test(text) ? 'quota' : 'invalid';
-    const lead = kind === 'moderation' ? 'Luma\'s content moderation refused to' : kind === 'quota' ? 'Luma (not enough credits or over quota) refused to' : 'Luma refused to';
-    throw new AppError('PROVIDER_FAILED', `${lead} ${what} (${status}): ${text}`,
-      { status, failureKind: kind, lumaError: err.error });
+    const kind = MODERATION.test(text)
+      ? 'moderation'
+      : /credit|billing|balance|quota|insufficient/i.test(text)
+        ? 'quota'
+        : 'invalid';
+    const lead =
+      kind === 'moderation'
+        ? "Luma's content moderation refused to"
+        : kind === 'quota'
+          ? 'Luma (not enough credits or over quota) refused to'
+          : 'Luma refused to';
+    throw new AppError('PROVIDER_FAILED', `${lead} ${what} (${status}): ${text}`, {
+      status,
+      failureKind: kind,
+      lumaError: err.error,
+    });
   }
   throw new Error(`Luma failed with HTTP ${status} while trying to ${what}: ${text}`);
 }
@@ -91,7 +119,12 @@ export function pollFromLuma(g: LumaGeneration): PollResult {
       return { state: 'succeeded', progress: 1 };
     case 'failed': {
       const reason = g.failure_reason?.trim() || 'no reason given';
-      return { state: 'failed', error: MODERATION.test(reason) ? `Luma's moderation stopped this generation: ${reason}` : `Luma failed the generation: ${reason}` };
+      return {
+        state: 'failed',
+        error: MODERATION.test(reason)
+          ? `Luma's moderation stopped this generation: ${reason}`
+          : `Luma failed the generation: ${reason}`,
+      };
     }
     case 'dreaming':
       return { state: 'running', progress: 0.5 };
@@ -134,7 +167,11 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       durations: LUMA_DURATIONS,
       aspects: 'any',
       resolutions: 'any',
-      models: LUMA_MODELS.map((m) => ({ id: m.id, label: m.label, note: 'Text to video only: Luma takes pictures only as public URLs.' })),
+      models: LUMA_MODELS.map((m) => ({
+        id: m.id,
+        label: m.label,
+        note: 'Text to video only: Luma takes pictures only as public URLs.',
+      })),
     },
     pollPolicy: opts.pollPolicy ?? { initialMs: 5000, maxMs: 30_000, factor: 1.5 },
     maxConcurrent: opts.maxConcurrent ?? 2,
@@ -147,7 +184,9 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       const body = buildLumaCreate(req, req.extend ? { extendFrom: req.extend.ref } : {});
       const what = `create the generation for shot ${req.shotNumber}`;
       try {
-        const g = (await sdk.generations.create(body as unknown as Parameters<LumaAI['generations']['create']>[0])) as LumaGeneration;
+        const g = (await sdk.generations.create(
+          body as unknown as Parameters<LumaAI['generations']['create']>[0],
+        )) as LumaGeneration;
         if (!g?.id) throw new Error(`Luma answered the create for shot ${req.shotNumber} without a generation id.`);
         return { taskId: g.id };
       } catch (err) {
@@ -157,7 +196,12 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
 
     async poll(taskId, ctx) {
       const g = await get(taskId, ctx, `check generation ${taskId}`);
-      if (!g) return { state: 'failed', taskLost: true, error: `Luma no longer knows generation ${taskId} (deleted). It was not created again automatically.` };
+      if (!g)
+        return {
+          state: 'failed',
+          taskLost: true,
+          error: `Luma no longer knows generation ${taskId} (deleted). It was not created again automatically.`,
+        };
       return pollFromLuma(g);
     },
 
@@ -165,8 +209,11 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       const g = await get(taskId, ctx, `read generation ${taskId}`);
       const url = g?.state === 'completed' ? g.assets?.video : null;
       if (!url) {
-        throw new AppError('PROVIDER_FAILED', `Luma no longer has the video of generation ${taskId} (deleted or expired); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `Luma no longer has the video of generation ${taskId} (deleted or expired); generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       }
       await downloadToFile(url, destPath, { label: 'Luma', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
       // A generation is extended by its own id (keyframes.frame0 {type:'generation', id}).
@@ -186,7 +233,11 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
       try {
         // A read: the SDK may retry it (it creates nothing).
         const sdk = client(ctx, 2);
-        return await reconcileLuma(job, async (q) => (await sdk.generations.list(q, { signal: ctx.signal })) as LumaListPage, ctx.knownTaskIds);
+        return await reconcileLuma(
+          job,
+          async (q) => (await sdk.generations.list(q, { signal: ctx.signal })) as LumaListPage,
+          ctx.knownTaskIds,
+        );
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

@@ -30,13 +30,25 @@ interface RetrieveResp extends BaseResp {
   file?: { file_id?: string | number; download_url?: string; filename?: string };
 }
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 async function dataUri(f: FrameRef, shotNumber: number): Promise<string> {
   const mime = MIME[extname(f.path).toLowerCase()];
-  if (!mime) throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: MiniMax takes PNG, JPEG or WebP images (${f.path}).`, { path: f.path });
+  if (!mime)
+    throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: MiniMax takes PNG, JPEG or WebP images (${f.path}).`, {
+      path: f.path,
+    });
   const bytes = await readFile(f.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `An image of shot ${shotNumber} is missing or unreadable: ${f.path} (${err.code ?? err.message})`, { path: f.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `An image of shot ${shotNumber} is missing or unreadable: ${f.path} (${err.code ?? err.message})`,
+      { path: f.path, missing: true },
+    );
   });
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }
@@ -44,11 +56,19 @@ async function dataUri(f: FrameRef, shotNumber: number): Promise<string> {
 export function createMinimaxProvider(): QueueAdapter {
   const call = (ctx: ProviderContext, what: string): MinimaxCall => {
     const apiKey = ctx.settings.apiKey?.trim();
-    if (!apiKey) throw new AppError('INVALID_INPUT', 'No MiniMax API key: enter it in settings (or set STORYBOARD_MINIMAX_API_KEY).', { provider: 'minimax', auth: true });
+    if (!apiKey)
+      throw new AppError(
+        'INVALID_INPUT',
+        'No MiniMax API key: enter it in settings (or set STORYBOARD_MINIMAX_API_KEY).',
+        { provider: 'minimax', auth: true },
+      );
     return { base: ctx.settings.baseUrl?.trim() || DEFAULT_MINIMAX_URL, apiKey, what, signal: ctx.signal };
   };
   const query = (taskId: string, ctx: ProviderContext): Promise<QueryResp> =>
-    minimaxJson<QueryResp>(`/v1/query/video_generation?task_id=${encodeURIComponent(taskId)}`, call(ctx, 'read the task'));
+    minimaxJson<QueryResp>(
+      `/v1/query/video_generation?task_id=${encodeURIComponent(taskId)}`,
+      call(ctx, 'read the task'),
+    );
 
   return {
     id: 'minimax',
@@ -73,7 +93,10 @@ export function createMinimaxProvider(): QueueAdapter {
       for (const f of used) encoded.set(f.path, await dataUri(f, req.shotNumber));
       const body = minimaxBody(req, (f) => encoded.get(f.path) ?? '');
       // One attempt: a lost answer leaves the job `unknown`, never a second paid create.
-      const res = await minimaxJson<BaseResp & { task_id?: string }>('/v1/video_generation', { ...call(ctx, `create shot ${req.shotNumber}`), body });
+      const res = await minimaxJson<BaseResp & { task_id?: string }>('/v1/video_generation', {
+        ...call(ctx, `create shot ${req.shotNumber}`),
+        body,
+      });
       if (!res.task_id) throw new Error('MiniMax accepted the request but returned no task_id.');
       return { taskId: res.task_id };
     },
@@ -81,20 +104,40 @@ export function createMinimaxProvider(): QueueAdapter {
     async poll(taskId, ctx): Promise<PollResult> {
       const q = await query(taskId, ctx);
       switch (q.status) {
-        case 'Success': return { state: 'succeeded', progress: 1 };
-        case 'Fail': return { state: 'failed', error: `MiniMax could not make this clip: ${q.base_resp?.status_msg && q.base_resp.status_msg !== 'success' ? q.base_resp.status_msg : 'no reason given'}.` };
-        case 'Processing': return { state: 'running', progress: 0.5 };
-        default: return { state: 'running', progress: 0 };
+        case 'Success':
+          return { state: 'succeeded', progress: 1 };
+        case 'Fail':
+          return {
+            state: 'failed',
+            error: `MiniMax could not make this clip: ${q.base_resp?.status_msg && q.base_resp.status_msg !== 'success' ? q.base_resp.status_msg : 'no reason given'}.`,
+          };
+        case 'Processing':
+          return { state: 'running', progress: 0.5 };
+        default:
+          return { state: 'running', progress: 0 };
       }
     },
 
     async fetchResult(taskId, destPath, ctx) {
       const q = await query(taskId, ctx);
-      if (q.file_id === undefined || q.file_id === '') throw new AppError('PROVIDER_FAILED', `MiniMax task ${taskId} has no output file.`, { expired: true, failureKind: 'expired', taskId });
+      if (q.file_id === undefined || q.file_id === '')
+        throw new AppError('PROVIDER_FAILED', `MiniMax task ${taskId} has no output file.`, {
+          expired: true,
+          failureKind: 'expired',
+          taskId,
+        });
       // The second call: the file id becomes a (short-lived) download URL.
-      const r = await minimaxJson<RetrieveResp>(`/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id))}`, call(ctx, 'look up the output file'));
+      const r = await minimaxJson<RetrieveResp>(
+        `/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id))}`,
+        call(ctx, 'look up the output file'),
+      );
       const url = r.file?.download_url;
-      if (!url) throw new AppError('PROVIDER_FAILED', `MiniMax no longer has the output of task ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId });
+      if (!url)
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `MiniMax no longer has the output of task ${taskId}; generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       await downloadToFile(url, destPath, { label: 'MiniMax', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 

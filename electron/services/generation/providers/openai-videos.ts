@@ -19,7 +19,13 @@ import { allowedDuration, modelCapabilities } from '../../../../shared/generatio
 import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { AdapterExtras } from '../ports.js';
-import type { GenerationRequest, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
+import type {
+  GenerationRequest,
+  PollResult,
+  ProviderAdapter,
+  ProviderCapabilities,
+  ProviderContext,
+} from '../types.js';
 import { runFfmpeg } from '../../ffmpeg/runner.js';
 import { gatewayFetch, gatewayJson, LABEL } from './openai-videos/http.js';
 import { referenceImage, type ReferenceImage, type RunFfmpeg } from './openai-videos/reference.js';
@@ -58,7 +64,10 @@ interface Video {
 }
 
 /** `size` WxH: 1280x720 / 720x1280, or (sora-2-pro at 1080p) 1792x1024 / 1024x1792. */
-export function videoSize(req: Pick<GenerationRequest, 'width' | 'height'>, resolutions: ProviderCapabilities['resolutions']): string {
+export function videoSize(
+  req: Pick<GenerationRequest, 'width' | 'height'>,
+  resolutions: ProviderCapabilities['resolutions'],
+): string {
   const big = Math.min(req.width, req.height) > 720 && resolutions !== 'any' && resolutions.includes('1080p');
   const [l, s] = big ? [1792, 1024] : [1280, 720];
   return req.width >= req.height ? `${l}x${s}` : `${s}x${l}`;
@@ -67,13 +76,20 @@ export function videoSize(req: Pick<GenerationRequest, 'width' | 'height'>, reso
 export function videoPrompt(req: GenerationRequest): string {
   // The camera move as a sentence (Sora's prompting guide describes camera moves in words).
   const prompt = shotPrompt(req, 'sentence');
-  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; the gateway needs one to generate.`, { shotId: req.shotId });
+  if (!prompt)
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; the gateway needs one to generate.`, {
+      shotId: req.shotId,
+    });
   // The shape has no negative prompt field (providers.md §1): it goes in the prompt's words.
   return req.negativePrompt.trim() ? `${prompt}. Avoid: ${req.negativePrompt.trim()}` : prompt;
 }
 
 /** The text fields of the create, and the first frame as given (the caller sizes it: reference.ts). */
-export function videoForm(req: GenerationRequest, caps: ProviderCapabilities, reference: ReferenceImage | null = null): { form: FormData; model: string; size: string; seconds: string; prompt: string } {
+export function videoForm(
+  req: GenerationRequest,
+  caps: ProviderCapabilities,
+  reference: ReferenceImage | null = null,
+): { form: FormData; model: string; size: string; seconds: string; prompt: string } {
   const { model, size, seconds, prompt } = videoFields(req, caps);
   const form = new FormData();
   form.append('prompt', prompt);
@@ -84,11 +100,23 @@ export function videoForm(req: GenerationRequest, caps: ProviderCapabilities, re
   return { form, model, size, seconds, prompt };
 }
 
-export function videoFields(req: GenerationRequest, caps: ProviderCapabilities): { model: string; size: string; seconds: string; prompt: string } {
+export function videoFields(
+  req: GenerationRequest,
+  caps: ProviderCapabilities,
+): { model: string; size: string; seconds: string; prompt: string } {
   const model = req.model ?? DEFAULT_MODEL;
   const mc = modelCapabilities(caps, model);
-  if (req.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but the ${LABEL} cannot end on a given frame.`);
-  return { model, size: videoSize(req, mc.resolutions), seconds: String(allowedDuration(mc.durations, req.durationSec)), prompt: videoPrompt(req) };
+  if (req.lastFrame)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has a last frame, but the ${LABEL} cannot end on a given frame.`,
+    );
+  return {
+    model,
+    size: videoSize(req, mc.resolutions),
+    seconds: String(allowedDuration(mc.durations, req.durationSec)),
+    prompt: videoPrompt(req),
+  };
 }
 
 export interface OpenAIVideosOptions {
@@ -96,7 +124,9 @@ export interface OpenAIVideosOptions {
   runFfmpeg?: RunFfmpeg;
 }
 
-export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'reconcile'>> {
+export function createOpenAIVideosProvider(
+  opts: OpenAIVideosOptions = {},
+): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'reconcile'>> {
   const retrieve = (id: string, ctx: ProviderContext, what: string) =>
     gatewayJson<Video>(ctx, `/videos/${encodeURIComponent(id)}`, { what, signal: ctx.signal });
   return {
@@ -105,17 +135,33 @@ export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): Prov
     offline: false,
     capabilities: OPENAI_VIDEOS_CAPABILITIES,
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
-    estimateCost: (req) => priceOf(PRICES, 'openai-videos', req.model ?? DEFAULT_MODEL, req.durationSec, OPENAI_VIDEOS_CAPABILITIES.durations) ?? 0,
+    estimateCost: (req) =>
+      priceOf(
+        PRICES,
+        'openai-videos',
+        req.model ?? DEFAULT_MODEL,
+        req.durationSec,
+        OPENAI_VIDEOS_CAPABILITIES.durations,
+      ) ?? 0,
 
     async submit(req, ctx) {
       requireCapable('The /v1/videos gateway', OPENAI_VIDEOS_CAPABILITIES, req);
       // Checked before any file work: a request the shape cannot take is refused as it is.
       const { size } = videoFields(req, OPENAI_VIDEOS_CAPABILITIES);
       const reference = req.firstFrame
-        ? await referenceImage(req.firstFrame, size, req.shotNumber, { tmpDir: ctx.tmpDir, run: opts.runFfmpeg ?? runFfmpeg, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+        ? await referenceImage(req.firstFrame, size, req.shotNumber, {
+            tmpDir: ctx.tmpDir,
+            run: opts.runFfmpeg ?? runFfmpeg,
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+          })
         : null;
       const { form } = videoForm(req, OPENAI_VIDEOS_CAPABILITIES, reference);
-      const video = await gatewayJson<Video>(ctx, '/videos', { method: 'POST', body: form, what: `start shot ${req.shotNumber}`, create: true });
+      const video = await gatewayJson<Video>(ctx, '/videos', {
+        method: 'POST',
+        body: form,
+        what: `start shot ${req.shotNumber}`,
+        create: true,
+      });
       if (!video.id) throw new Error('The gateway answered the create without a video id.');
       return { taskId: video.id };
     },
@@ -127,7 +173,12 @@ export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): Prov
       if (v.status === 'failed') {
         const why = v.error?.message ?? 'no reason given';
         const moderated = /moderation|safety|policy/i.test(`${v.error?.code ?? ''} ${why}`);
-        return { state: 'failed', error: moderated ? `The gateway's moderation blocked the video: ${why}` : `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}` };
+        return {
+          state: 'failed',
+          error: moderated
+            ? `The gateway's moderation blocked the video: ${why}`
+            : `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}`,
+        };
       }
       return progress === undefined ? { state: 'running' } : { state: 'running', progress };
     },
@@ -135,7 +186,10 @@ export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): Prov
     async fetchResult(taskId, destPath, ctx) {
       const part = `${destPath}.part-openai-videos`;
       try {
-        const res = await gatewayFetch(ctx, `/videos/${encodeURIComponent(taskId)}/content?variant=video`, { what: 'download the video', signal: ctx.signal });
+        const res = await gatewayFetch(ctx, `/videos/${encodeURIComponent(taskId)}/content?variant=video`, {
+          what: 'download the video',
+          signal: ctx.signal,
+        });
         if (!res.body) throw new AppError('PROVIDER_FAILED', 'The gateway sent an empty video.', { taskId });
         await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part));
         await rename(part, destPath);
@@ -143,7 +197,11 @@ export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): Prov
         await rm(part, { force: true });
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
         if (err instanceof AppError && err.details?.notFound) {
-          throw new AppError('PROVIDER_FAILED', 'The video expired or was deleted on the gateway; generate the shot again.', { expired: true, failureKind: 'expired', taskId });
+          throw new AppError(
+            'PROVIDER_FAILED',
+            'The video expired or was deleted on the gateway; generate the shot again.',
+            { expired: true, failureKind: 'expired', taskId },
+          );
         }
         throw err;
       }
@@ -156,8 +214,16 @@ export function createOpenAIVideosProvider(opts: OpenAIVideosOptions = {}): Prov
       if (typeof req.prompt !== 'string') return null;
       const sent = videoFields({ ...req, lastFrame: null }, OPENAI_VIDEOS_CAPABILITIES);
       const since = Date.parse(job.createdAt) / 1000 - 120;
-      const list = await gatewayJson<{ data?: Video[] }>(ctx, '/videos?limit=100&order=desc', { what: 'list recent videos' });
-      const hits = (list.data ?? []).filter((v) => v.prompt === sent.prompt && v.size === sent.size && v.seconds === sent.seconds && (v.created_at ?? 0) >= since);
+      const list = await gatewayJson<{ data?: Video[] }>(ctx, '/videos?limit=100&order=desc', {
+        what: 'list recent videos',
+      });
+      const hits = (list.data ?? []).filter(
+        (v) =>
+          v.prompt === sent.prompt &&
+          v.size === sent.size &&
+          v.seconds === sent.seconds &&
+          (v.created_at ?? 0) >= since,
+      );
       return hits.length === 1 && hits[0] ? { taskId: hits[0].id } : null;
     },
 

@@ -18,14 +18,24 @@ import { classifyReplicate, mapReplicateError, replicateClient } from './replica
 import { REPLICATE_CATALOGUE, replicateInput } from './replicate/models.js';
 import { reconcileReplicate, type ReplicateListPage } from './replicate/reconcile.js';
 
-const LABEL: RestProvider = { label: 'Replicate', envPrefix: 'STORYBOARD_REPLICATE', defaultBaseUrl: '', headers: () => ({}), describeError: () => ({ kind: 'provider', reason: '' }) };
+const LABEL: RestProvider = {
+  label: 'Replicate',
+  envPrefix: 'STORYBOARD_REPLICATE',
+  defaultBaseUrl: '',
+  headers: () => ({}),
+  describeError: () => ({ kind: 'provider', reason: '' }),
+};
 /** Base64 grows 4/3; Replicate's data-URI inputs are limited to about 10 MB in total. */
 const MAX_INLINE_BYTES = 7 * 1024 * 1024;
 
 async function inline(frame: FrameRef, what: string): Promise<string> {
   const size = (await stat(frame.path).catch(() => null))?.size ?? 0;
   if (size > MAX_INLINE_BYTES) {
-    throw new AppError('INVALID_INPUT', `${what} is ${(size / 1048576).toFixed(1)} MB; Replicate takes pictures up to about 7 MB. Use a smaller image.`, { path: frame.path });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${what} is ${(size / 1048576).toFixed(1)} MB; Replicate takes pictures up to about 7 MB. Use a smaller image.`,
+      { path: frame.path },
+    );
   }
   return imageDataUri(frame.path, what);
 }
@@ -38,11 +48,15 @@ interface Prediction {
 }
 
 const outputUrl = (p: Prediction): string | undefined =>
-  typeof p.output === 'string' ? p.output : Array.isArray(p.output) && typeof p.output[0] === 'string' ? p.output[0] : undefined;
+  typeof p.output === 'string'
+    ? p.output
+    : Array.isArray(p.output) && typeof p.output[0] === 'string'
+      ? p.output[0]
+      : undefined;
 
 async function getPrediction(id: string, ctx: ProviderContext): Promise<Prediction | null> {
   try {
-    return await replicateClient(ctx).predictions.get(id) as Prediction;
+    return (await replicateClient(ctx).predictions.get(id)) as Prediction;
   } catch (err) {
     const e = mapReplicateError(err, 'read the prediction');
     if (e instanceof AppError && (e.details as { status?: number } | undefined)?.status === 404) return null;
@@ -55,12 +69,14 @@ const DEFAULT_BASE = 'https://api.replicate.com/v1';
 /** One list page; a `next` URL on another origin than our base is refused (our token would go there). */
 async function listPage(ctx: ProviderContext, url?: string): Promise<ReplicateListPage> {
   const client = replicateClient(ctx);
-  if (!url) return await client.predictions.list() as ReplicateListPage;
-  if (new URL(url).origin !== new URL(ctx.settings.baseUrl?.trim() || DEFAULT_BASE).origin) throw new Error(`Replicate listed a next page on another host: ${url}`);
-  return await (await client.request(url, { method: 'GET' })).json() as ReplicateListPage;
+  if (!url) return (await client.predictions.list()) as ReplicateListPage;
+  if (new URL(url).origin !== new URL(ctx.settings.baseUrl?.trim() || DEFAULT_BASE).origin)
+    throw new Error(`Replicate listed a next page on another host: ${url}`);
+  return (await (await client.request(url, { method: 'GET' })).json()) as ReplicateListPage;
 }
 
-export function createReplicateProvider(): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
+export function createReplicateProvider(): ProviderAdapter &
+  Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
   return {
     id: 'replicate',
     label: 'Replicate',
@@ -72,14 +88,20 @@ export function createReplicateProvider(): ProviderAdapter & Required<Pick<Adapt
 
     async submit(req, ctx) {
       const m = catalogueModel(REPLICATE_CATALOGUE, req);
-      const first = req.firstFrame ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`) : undefined;
+      const first = req.firstFrame
+        ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`)
+        : undefined;
       const last = req.lastFrame ? await inline(req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
       const refs = !first && !last ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
       const references: string[] = [];
-      for (const [i, ref] of refs.entries()) references.push(await inline(ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
+      for (const [i, ref] of refs.entries())
+        references.push(await inline(ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
       const client = replicateClient(ctx);
       try {
-        const p = await client.predictions.create({ model: m.id, input: replicateInput(m, req, { first, last, references }) });
+        const p = await client.predictions.create({
+          model: m.id,
+          input: replicateInput(m, req, { first, last, references }),
+        });
         return { taskId: p.id };
       } catch (err) {
         throw mapReplicateError(err, `create the prediction for shot ${req.shotNumber}`);
@@ -91,10 +113,15 @@ export function createReplicateProvider(): ProviderAdapter & Required<Pick<Adapt
       if (!p) return { state: 'failed', taskLost: true, error: `Replicate has no prediction ${taskId}.` };
       switch (p.status) {
         case 'succeeded':
-          return outputUrl(p) ? { state: 'succeeded', progress: 1 } : { state: 'failed', error: 'Replicate finished without a video in the output.' };
+          return outputUrl(p)
+            ? { state: 'succeeded', progress: 1 }
+            : { state: 'failed', error: 'Replicate finished without a video in the output.' };
         case 'failed': {
           const reason = typeof p.error === 'string' ? p.error : JSON.stringify(p.error ?? 'no reason given');
-          const why = classifyReplicate(200, reason) === 'moderation' ? 'Replicate blocked the content (safety filter)' : 'Replicate could not make the video';
+          const why =
+            classifyReplicate(200, reason) === 'moderation'
+              ? 'Replicate blocked the content (safety filter)'
+              : 'Replicate could not make the video';
           return { state: 'failed', error: `${why}: ${reason}` };
         }
         case 'canceled':
@@ -108,17 +135,29 @@ export function createReplicateProvider(): ProviderAdapter & Required<Pick<Adapt
     async fetchResult(taskId, destPath, ctx) {
       const p = await getPrediction(taskId, ctx);
       const url = p ? outputUrl(p) : undefined;
-      if (!url) throw new AppError('PROVIDER_FAILED', `Replicate no longer has an output for prediction ${taskId} (removed after its retention time).`, { expired: true, failureKind: 'expired', taskId });
+      if (!url)
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `Replicate no longer has an output for prediction ${taskId} (removed after its retention time).`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       await downloadOutput(LABEL, url, destPath, ctx, taskId);
     },
 
     async cancel(taskId, ctx) {
-      await replicateClient(ctx).predictions.cancel(taskId).catch(() => undefined);
+      await replicateClient(ctx)
+        .predictions.cancel(taskId)
+        .catch(() => undefined);
     },
 
     async reconcile(job, ctx) {
       try {
-        return await reconcileReplicate(job, () => listPage(ctx), (url) => listPage(ctx, url), ctx.knownTaskIds);
+        return await reconcileReplicate(
+          job,
+          () => listPage(ctx),
+          (url) => listPage(ctx, url),
+          ctx.knownTaskIds,
+        );
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

@@ -49,7 +49,11 @@ const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim().repl
 function client(ctx: ProviderContext, maxRetries: number): RunwayML {
   const apiKey = ctx.settings.apiKey?.trim();
   if (!apiKey) {
-    throw new AppError('PROVIDER_FAILED', 'Runway needs an API key: add it in settings (or STORYBOARD_RUNWAY_API_KEY).', { failureKind: 'auth', missingKey: true });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      'Runway needs an API key: add it in settings (or STORYBOARD_RUNWAY_API_KEY).',
+      { failureKind: 'auth', missingKey: true },
+    );
   }
   return new RunwayML({ apiKey, baseURL: base(ctx), runwayVersion: RUNWAY_VERSION, maxRetries, timeout: 60_000 });
 }
@@ -63,7 +67,11 @@ async function frameUri(ctx: ProviderContext, frame: FrameRef, what: string): Pr
   const { bytes, type } = await readFrame(frame, what);
   if (dataUriSize(bytes.length, type) <= DATA_URI_MAX) return `data:${type};base64,${bytes.toString('base64')}`;
   if (bytes.length > UPLOAD_MAX) {
-    throw new AppError('INVALID_INPUT', `The ${what} is ${(bytes.length / 1e6).toFixed(0)} MB; Runway takes pictures up to 200 MB: ${frame.path}`, { path: frame.path });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${what} is ${(bytes.length / 1e6).toFixed(0)} MB; Runway takes pictures up to 200 MB: ${frame.path}`,
+      { path: frame.path },
+    );
   }
   try {
     const file = await toFile(bytes, `storyboard-${frame.assetId}.${type.split('/')[1]}`, { type });
@@ -85,7 +93,9 @@ async function encodeImages(req: RequestWithRefs, ctx: ProviderContext): Promise
   return {
     first: req.firstFrame ? await frameUri(ctx, req.firstFrame, `first frame of shot ${n}`) : null,
     last: req.lastFrame ? await frameUri(ctx, req.lastFrame, `last frame of shot ${n}`) : null,
-    references: await Promise.all((req.references ?? []).map((r, i) => frameUri(ctx, r, `reference image ${i + 1} of shot ${n}`))),
+    references: await Promise.all(
+      (req.references ?? []).map((r, i) => frameUri(ctx, r, `reference image ${i + 1} of shot ${n}`)),
+    ),
   };
 }
 
@@ -137,7 +147,11 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
     estimateCost(req) {
       const model = req.model ?? DEFAULT_RUNWAY_MODEL;
       const durations = modelCapabilities(capabilities, model).durations;
-      return priceOf(PRICES, 'runway', model, Math.round(req.durationSec), durations) ?? findPrice(PRICES, 'runway', null)?.perSecond ?? 0;
+      return (
+        priceOf(PRICES, 'runway', model, Math.round(req.durationSec), durations) ??
+        findPrice(PRICES, 'runway', null)?.perSecond ??
+        0
+      );
     },
 
     async submit(req, ctx) {
@@ -148,9 +162,10 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
       const what = `create the task for shot ${req.shotNumber}`;
       try {
         // No signal: cutting a create mid-flight would leave its outcome unknown.
-        const res = endpoint === 'text_to_video'
-          ? await sdk.textToVideo.create(body as unknown as Parameters<RunwayML['textToVideo']['create']>[0])
-          : await sdk.imageToVideo.create(body as unknown as Parameters<RunwayML['imageToVideo']['create']>[0]);
+        const res =
+          endpoint === 'text_to_video'
+            ? await sdk.textToVideo.create(body as unknown as Parameters<RunwayML['textToVideo']['create']>[0])
+            : await sdk.imageToVideo.create(body as unknown as Parameters<RunwayML['imageToVideo']['create']>[0]);
         if (!res?.id) throw new Error(`Runway answered the create for shot ${req.shotNumber} without a task id.`);
         return { taskId: res.id };
       } catch (err) {
@@ -161,7 +176,11 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
     async poll(taskId, ctx) {
       const task = await retrieve(taskId, ctx, `check task ${taskId}`);
       if (!task) {
-        return { state: 'failed', taskLost: true, error: `Runway no longer knows task ${taskId} (deleted or expired). It was not created again automatically.` };
+        return {
+          state: 'failed',
+          taskLost: true,
+          error: `Runway no longer knows task ${taskId} (deleted or expired). It was not created again automatically.`,
+        };
       }
       return pollFromRunwayTask(task);
     },
@@ -170,8 +189,11 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
       const task = await retrieve(taskId, ctx, `read task ${taskId}`);
       const url = task?.status === 'SUCCEEDED' ? task.output?.[0] : undefined;
       if (!url) {
-        throw new AppError('PROVIDER_FAILED', `Runway no longer has the output of task ${taskId} (deleted or expired); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `Runway no longer has the output of task ${taskId} (deleted or expired); generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       }
       await downloadToFile(url, destPath, { label: 'Runway', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },

@@ -32,10 +32,15 @@ interface ArkTask {
 }
 
 /** Ark error codes (`error.code`) by kind; the provider's own message is always shown. */
-export function classifySeedanceError(status: number, body: unknown): { kind: ReasonKind; reason: string; flagged?: FlaggedInput | null } {
-  const e = ((body as { error?: { code?: string; message?: string } } | null)?.error) ?? {};
+export function classifySeedanceError(
+  status: number,
+  body: unknown,
+): { kind: ReasonKind; reason: string; flagged?: FlaggedInput | null } {
+  const e = (body as { error?: { code?: string; message?: string } } | null)?.error ?? {};
   const code = e.code ?? '';
-  const reason = [code, e.message].filter(Boolean).join(': ') || (typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`);
+  const reason =
+    [code, e.message].filter(Boolean).join(': ') ||
+    (typeof body === 'string' && body ? body.slice(0, 200) : `HTTP ${status}`);
   if (/Sensitive|Moderation|Risk/i.test(code)) return { kind: 'moderation', reason, flagged: flaggedInput(code) };
   if (status === 401 || /Authentication|ApiKey|AccessDenied/i.test(code)) return { kind: 'auth', reason };
   if (status === 402 || /Overdue|Quota|Balance|Billing|SetLimitExceeded/i.test(code)) return { kind: 'quota', reason };
@@ -58,7 +63,9 @@ async function getTask(taskId: string, ctx: ProviderContext): Promise<ArkTask | 
   return restJson<ArkTask>(REST, ctx, taskPath(taskId), { what: `read task ${taskId}`, signal: ctx.signal });
 }
 
-export function createSeedanceProvider(opts: { env?: Record<string, string | undefined> } = {}): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
+export function createSeedanceProvider(
+  opts: { env?: Record<string, string | undefined> } = {},
+): ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> {
   const env = opts.env ?? process.env;
   const region = (ctx: ProviderContext) => seedanceRegion(baseUrlOf(REST, ctx), env);
   const provider: ProviderAdapter & Required<Pick<AdapterExtras, 'ping' | 'maxConcurrent' | 'reconcile'>> = {
@@ -78,50 +85,94 @@ export function createSeedanceProvider(opts: { env?: Record<string, string | und
       const model = catalogueModel(SEEDANCE_CATALOGUE, req);
       const body = await seedanceBody(model, req, region(ctx));
       // One attempt only: a lost answer leaves the job `unknown`, never re-sent (design.md §5).
-      const res = await restJson<ArkTask>(REST, ctx, '/contents/generations/tasks', { method: 'POST', body, what: `create the video for shot ${req.shotNumber}` });
-      if (!res?.id) throw new AppError('PROVIDER_FAILED', `Seedance at ${baseUrlOf(REST, ctx)} has no task API (404); check the base URL.`);
+      const res = await restJson<ArkTask>(REST, ctx, '/contents/generations/tasks', {
+        method: 'POST',
+        body,
+        what: `create the video for shot ${req.shotNumber}`,
+      });
+      if (!res?.id)
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `Seedance at ${baseUrlOf(REST, ctx)} has no task API (404); check the base URL.`,
+        );
       return { taskId: res.id };
     },
 
     async poll(taskId, ctx): Promise<PollResult> {
       const t = await getTask(taskId, ctx);
-      if (!t) return { state: 'failed', taskLost: true, error: `Seedance has no task ${taskId} (deleted, or another region's key/base URL).` };
+      if (!t)
+        return {
+          state: 'failed',
+          taskLost: true,
+          error: `Seedance has no task ${taskId} (deleted, or another region's key/base URL).`,
+        };
       switch (t.status) {
-        case 'succeeded': return { state: 'succeeded', progress: 1 };
+        case 'succeeded':
+          return { state: 'succeeded', progress: 1 };
         case 'failed': {
           const info = classifySeedanceError(200, { error: t.error ?? {} });
-          const prefix = info.kind !== 'moderation' ? 'Seedance could not make the video'
-            : info.flagged ? `Seedance's safety review flagged ${FLAGGED_TEXT[info.flagged]}` : 'Seedance blocked the content (safety review)';
+          const prefix =
+            info.kind !== 'moderation'
+              ? 'Seedance could not make the video'
+              : info.flagged
+                ? `Seedance's safety review flagged ${FLAGGED_TEXT[info.flagged]}`
+                : 'Seedance blocked the content (safety review)';
           return { state: 'failed', error: `${prefix}: ${info.reason}.` };
         }
-        case 'cancelled': return { state: 'failed', error: 'The Seedance task was cancelled.' };
-        default: return { state: 'running', progress: t.status === 'running' ? 0.5 : 0 };
+        case 'cancelled':
+          return { state: 'failed', error: 'The Seedance task was cancelled.' };
+        default:
+          return { state: 'running', progress: t.status === 'running' ? 0.5 : 0 };
       }
     },
 
     async fetchResult(taskId, destPath, ctx) {
       // content.video_url is signed per read and kept ~24 h: an expired link is read again once.
-      await downloadFreshLink(async () => (await getTask(taskId, ctx))?.content?.video_url ?? null, destPath,
+      await downloadFreshLink(
+        async () => (await getTask(taskId, ctx))?.content?.video_url ?? null,
+        destPath,
         { label: REST.label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}), timeoutMs: DOWNLOAD_TIMEOUT_MS },
-        () => new AppError('PROVIDER_FAILED', `Seedance no longer has a video for task ${taskId}; generate the shot again.`, { expired: true, failureKind: 'expired', taskId }));
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `Seedance no longer has a video for task ${taskId}; generate the shot again.`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
+      );
     },
 
     async cancel(taskId, ctx) {
       // DELETE cancels a queued task (Ark cannot stop a running one; it then finishes or fails).
       const key = ctx.settings.apiKey?.trim() ?? '';
-      await fetch(joinUrl(baseUrlOf(REST, ctx), taskPath(taskId)), { method: 'DELETE', headers: REST.headers(key), signal: ctx.signal }).catch(() => undefined);
+      await fetch(joinUrl(baseUrlOf(REST, ctx), taskPath(taskId)), {
+        method: 'DELETE',
+        headers: REST.headers(key),
+        signal: ctx.signal,
+      }).catch(() => undefined);
     },
 
     async reconcile(job, ctx) {
       try {
-        const model = catalogueModel(SEEDANCE_CATALOGUE, job.request as unknown as Parameters<typeof catalogueModel>[1]);
+        const model = catalogueModel(
+          SEEDANCE_CATALOGUE,
+          job.request as unknown as Parameters<typeof catalogueModel>[1],
+        );
         const wireId = model.wire[region(ctx)];
-        const q = (n: number) => `/contents/generations/tasks?page_num=${n}&page_size=${ARK_PAGE_SIZE}&filter.model=${encodeURIComponent(wireId)}`;
-        return await reconcileSeedance(job, wireId, async (n) => {
-          const page = await restJson<ArkListPage>(REST, ctx, q(n), { what: 'list recent tasks', signal: ctx.signal });
-          if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
-          return page;
-        }, ctx.knownTaskIds);
+        const q = (n: number) =>
+          `/contents/generations/tasks?page_num=${n}&page_size=${ARK_PAGE_SIZE}&filter.model=${encodeURIComponent(wireId)}`;
+        return await reconcileSeedance(
+          job,
+          wireId,
+          async (n) => {
+            const page = await restJson<ArkListPage>(REST, ctx, q(n), {
+              what: 'list recent tasks',
+              signal: ctx.signal,
+            });
+            if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
+            return page;
+          },
+          ctx.knownTaskIds,
+        );
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }
@@ -129,8 +180,15 @@ export function createSeedanceProvider(opts: { env?: Record<string, string | und
 
     async ping(ctx) {
       // Listing one task is free and needs a valid key for this region.
-      const res = await restFetch(REST, ctx, '/contents/generations/tasks?page_num=1&page_size=1', { what: 'test the connection', signal: ctx.signal });
-      if (res.status === 404) throw new AppError('PROVIDER_FAILED', `${baseUrlOf(REST, ctx)} has no Ark task API; check the base URL (e.g. ${SEEDANCE_INTL_BASE_URL} or ${SEEDANCE_CN_BASE_URL}).`);
+      const res = await restFetch(REST, ctx, '/contents/generations/tasks?page_num=1&page_size=1', {
+        what: 'test the connection',
+        signal: ctx.signal,
+      });
+      if (res.status === 404)
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `${baseUrlOf(REST, ctx)} has no Ark task API; check the base URL (e.g. ${SEEDANCE_INTL_BASE_URL} or ${SEEDANCE_CN_BASE_URL}).`,
+        );
     },
   };
   return provider;

@@ -42,7 +42,11 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
     { id: 'veo-3.1-generate-preview', label: 'Veo 3.1' },
     { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast' },
     // Lite: references and extension not documented for it, so not offered.
-    { id: 'veo-3.1-lite-generate-preview', label: 'Veo 3.1 Lite', capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] } },
+    {
+      id: 'veo-3.1-lite-generate-preview',
+      label: 'Veo 3.1 Lite',
+      capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] },
+    },
     // No Veo 3.0: veo-3.0-generate-001 and veo-3.0-fast-generate-001 were shut down on
     // 2026-06-30 (Gemini API deprecations, https://ai.google.dev/gemini-api/docs/deprecations).
   ],
@@ -50,12 +54,25 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
 
 function client(ctx: ProviderContext): GoogleGenAI {
   const apiKey = ctx.settings.apiKey?.trim();
-  if (!apiKey) throw new AppError('INVALID_INPUT', 'Google Veo needs a Gemini API key: add it in settings (or STORYBOARD_VEO_API_KEY).', { auth: true });
+  if (!apiKey)
+    throw new AppError(
+      'INVALID_INPUT',
+      'Google Veo needs a Gemini API key: add it in settings (or STORYBOARD_VEO_API_KEY).',
+      { auth: true },
+    );
   // No httpOptions.retryOptions: the SDK then makes one attempt (design.md §5: never retry a create).
-  return new GoogleGenAI({ apiKey, httpOptions: { baseUrl: ctx.settings.baseUrl?.trim() || VEO_DEFAULT_URL, apiVersion: 'v1beta' } });
+  return new GoogleGenAI({
+    apiKey,
+    httpOptions: { baseUrl: ctx.settings.baseUrl?.trim() || VEO_DEFAULT_URL, apiVersion: 'v1beta' },
+  });
 }
 
-async function operation(ai: GoogleGenAI, taskId: string, ctx: ProviderContext, what: string): Promise<GenerateVideosOperation> {
+async function operation(
+  ai: GoogleGenAI,
+  taskId: string,
+  ctx: ProviderContext,
+  what: string,
+): Promise<GenerateVideosOperation> {
   const op = new GenerateVideosOperation();
   op.name = taskId;
   try {
@@ -94,7 +111,11 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
     async submit(req, ctx) {
       const ai = client(ctx);
       // "Extend this take": the source take's Files API uri goes back as `video: {uri}`.
-      const params = await veoParams({ ...req, extendVideoUri: req.extend?.ref ?? (req as VeoRequest).extendVideoUri ?? null } as VeoRequest, VEO_CAPABILITIES, DEFAULT_MODEL);
+      const params = await veoParams(
+        { ...req, extendVideoUri: req.extend?.ref ?? (req as VeoRequest).extendVideoUri ?? null } as VeoRequest,
+        VEO_CAPABILITIES,
+        DEFAULT_MODEL,
+      );
       params.config = { ...params.config, abortSignal: ctx.signal };
       let op: GenerateVideosOperation;
       try {
@@ -131,7 +152,11 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
         const mapped = veoError(err, 'download the video');
         if (mapped instanceof AppError && mapped.details?.notFound) {
-          throw new AppError('PROVIDER_FAILED', 'The Veo video expired on Google\'s servers (files are kept for 2 days); generate the shot again.', { expired: true, failureKind: 'expired', taskId });
+          throw new AppError(
+            'PROVIDER_FAILED',
+            "The Veo video expired on Google's servers (files are kept for 2 days); generate the shot again.",
+            { expired: true, failureKind: 'expired', taskId },
+          );
         }
         throw mapped;
       }
@@ -143,7 +168,12 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
         await client(ctx).models.list({ config: { pageSize: 1 } });
       } catch (err) {
         const mapped = veoError(err, 'test the connection');
-        throw mapped instanceof AppError ? mapped : new AppError('PROVIDER_FAILED', `Could not reach Google at ${ctx.settings.baseUrl?.trim() || VEO_DEFAULT_URL}: ${(err as Error).message}`);
+        throw mapped instanceof AppError
+          ? mapped
+          : new AppError(
+              'PROVIDER_FAILED',
+              `Could not reach Google at ${ctx.settings.baseUrl?.trim() || VEO_DEFAULT_URL}: ${(err as Error).message}`,
+            );
       }
     },
   };

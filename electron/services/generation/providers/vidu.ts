@@ -29,13 +29,19 @@ export function viduReasonKind(status: number, text: string): ReasonKind {
   if (status === 401 || status === 403 || /unauthori[sz]ed|invalid.*(token|key)|auth/i.test(text)) return 'auth';
   if (status === 402 || /credit|quota|balance|insufficient|billing|arrear/i.test(text)) return 'quota';
   if (/audit|sensitive|illegal|moderat|safety|violat|nsfw|block/i.test(text)) return 'moderation';
-  if (status === 400 || status === 422 || /invalid|param|unsupported|too (large|long|small)/i.test(text)) return 'invalid';
+  if (status === 400 || status === 422 || /invalid|param|unsupported|too (large|long|small)/i.test(text))
+    return 'invalid';
   return 'provider';
 }
 
 export function describeViduError(status: number, body: unknown): ProviderErrorInfo {
-  const b = (typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }) as Record<string, unknown>;
-  const parts = [b.code, b.reason, b.err_code, b.message, b.detail].filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
+  const b = (typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }) as Record<
+    string,
+    unknown
+  >;
+  const parts = [b.code, b.reason, b.err_code, b.message, b.detail]
+    .filter((x) => typeof x === 'string' || typeof x === 'number')
+    .map(String);
   const reason = [...new Set(parts)].join(': ') || `HTTP ${status}`;
   return { kind: viduReasonKind(status, reason), reason };
 }
@@ -67,16 +73,24 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
     // No price in the table: NaN, which requestCost() reads as "unpriced" (never as free).
     estimateCost(req) {
       const model = req.model ?? VIDU_MODELS[0]?.id ?? null;
-      return priceOf(prices, 'vidu', model, req.durationSec, modelCapabilities(VIDU_CAPABILITIES, model).durations) ?? Number.NaN;
+      return (
+        priceOf(prices, 'vidu', model, req.durationSec, modelCapabilities(VIDU_CAPABILITIES, model).durations) ??
+        Number.NaN
+      );
     },
 
     async submit(req, ctx) {
       const { path, body } = await viduCreate(req, ctx.jobId);
       // One attempt only (design.md §5): a lost answer leaves the job `unknown`, never re-sent.
-      const res = await restJson<ViduTask>(VIDU, ctx, path, { method: 'POST', body, what: `create the video of shot ${req.shotNumber}` });
+      const res = await restJson<ViduTask>(VIDU, ctx, path, {
+        method: 'POST',
+        body,
+        what: `create the video of shot ${req.shotNumber}`,
+      });
       const taskId = res?.task_id ?? res?.id;
       if (!taskId) throw new Error(`Vidu answered ${path} without a task_id; the task may or may not exist.`);
-      if (res?.state === 'failed') throw providerError(VIDU, `create the video of shot ${req.shotNumber}`, 200, describeViduError(200, res));
+      if (res?.state === 'failed')
+        throw providerError(VIDU, `create the video of shot ${req.shotNumber}`, 200, describeViduError(200, res));
       return { taskId: String(taskId) };
     },
 
@@ -88,7 +102,11 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
           return { state: 'succeeded', progress: 1 };
         case 'failed': {
           const info = describeViduError(200, { err_code: task.err_code || 'failed without an error code' });
-          const result: PollResult & { failureKind: ReasonKind | 'canceled' } = { state: 'failed', error: `Vidu could not make the video (${info.kind}): ${info.reason}.`, failureKind: info.kind };
+          const result: PollResult & { failureKind: ReasonKind | 'canceled' } = {
+            state: 'failed',
+            error: `Vidu could not make the video (${info.kind}): ${info.reason}.`,
+            failureKind: info.kind,
+          };
           return result;
         }
         case 'processing':
@@ -103,21 +121,32 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
       const task = await query(taskId, ctx);
       const url = task?.creations?.find((c) => c.url)?.url;
       if (!url) {
-        throw new AppError('PROVIDER_FAILED', `Vidu no longer lists a video for task ${taskId} (its links last 1-24 hours); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `Vidu no longer lists a video for task ${taskId} (its links last 1-24 hours); generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       }
       await downloadOutput(VIDU, url, destPath, ctx, taskId);
     },
 
     async cancel(taskId, ctx) {
       // `{}` on success; a task already scheduled answers 400 "can not cancel" (shown as is).
-      await restJson(VIDU, ctx, `/tasks/${encodeURIComponent(taskId)}/cancel`, { method: 'POST', body: { id: taskId }, what: `cancel task ${taskId}` });
+      await restJson(VIDU, ctx, `/tasks/${encodeURIComponent(taskId)}/cancel`, {
+        method: 'POST',
+        body: { id: taskId },
+        what: `cancel task ${taskId}`,
+      });
     },
 
     async ping(ctx) {
       // Free: reading an unknown task. A bad key answers 401/403 (mapped to an auth error).
-      await restJson(VIDU, ctx, taskPath('storyboard-connection-test'), { what: 'test the connection', signal: ctx.signal }).catch((err: unknown) => {
-        if (err instanceof AppError && (err.details as { failureKind?: string } | undefined)?.failureKind === 'invalid') return null;
+      await restJson(VIDU, ctx, taskPath('storyboard-connection-test'), {
+        what: 'test the connection',
+        signal: ctx.signal,
+      }).catch((err: unknown) => {
+        if (err instanceof AppError && (err.details as { failureKind?: string } | undefined)?.failureKind === 'invalid')
+          return null;
         throw err;
       });
     },

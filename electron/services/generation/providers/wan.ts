@@ -39,7 +39,17 @@ export interface WanTaskAnswer {
 /** A region name or a URL -> the base URL. */
 export function wanBaseUrl(setting: string | undefined, env: Record<string, string | undefined> = process.env): string {
   const value = (setting?.trim() || env.STORYBOARD_WAN_REGION?.trim() || 'intl').toLowerCase();
-  const alias: Record<string, WanRegion> = { intl: 'intl', international: 'intl', singapore: 'intl', us: 'us', virginia: 'us', cn: 'cn', mainland: 'cn', beijing: 'cn', china: 'cn' };
+  const alias: Record<string, WanRegion> = {
+    intl: 'intl',
+    international: 'intl',
+    singapore: 'intl',
+    us: 'us',
+    virginia: 'us',
+    cn: 'cn',
+    mainland: 'cn',
+    beijing: 'cn',
+    china: 'cn',
+  };
   const region = alias[value];
   if (region) return WAN_BASE_URLS[region];
   if (/^https?:\/\//.test(value)) return setting?.trim() || value;
@@ -63,7 +73,10 @@ export function describeWanError(status: number, body: unknown): ProviderErrorIn
   const b = (typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }) as WanTaskAnswer;
   const code = b.code ?? b.output?.code ?? '';
   const message = b.message ?? b.output?.message ?? '';
-  return { kind: wanReasonKind(status, code, message), reason: [code, message].filter(Boolean).join(': ') || `HTTP ${status}` };
+  return {
+    kind: wanReasonKind(status, code, message),
+    reason: [code, message].filter(Boolean).join(': ') || `HTTP ${status}`,
+  };
 }
 
 export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapter & AdapterExtras {
@@ -77,9 +90,15 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     describeError: describeWanError,
   });
   // The rest helper reads ctx.settings.baseUrl first; hand it the resolved URL instead.
-  const resolved = (ctx: ProviderContext): ProviderContext => ({ ...ctx, settings: { ...ctx.settings, baseUrl: wanBaseUrl(ctx.settings.baseUrl, env) } });
+  const resolved = (ctx: ProviderContext): ProviderContext => ({
+    ...ctx,
+    settings: { ...ctx.settings, baseUrl: wanBaseUrl(ctx.settings.baseUrl, env) },
+  });
   const task = async (id: string, ctx: ProviderContext): Promise<WanTaskAnswer | null> =>
-    restJson<WanTaskAnswer>(rest(ctx), resolved(ctx), `/api/v1/tasks/${encodeURIComponent(id)}`, { what: `read task ${id}`, signal: ctx.signal });
+    restJson<WanTaskAnswer>(rest(ctx), resolved(ctx), `/api/v1/tasks/${encodeURIComponent(id)}`, {
+      what: `read task ${id}`,
+      signal: ctx.signal,
+    });
 
   return {
     id: 'wan',
@@ -93,16 +112,25 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     // No price in the table: NaN, which requestCost() reads as "unpriced" (never as free).
     estimateCost(req) {
       const model = req.model ? wanModel(req).id : 'auto';
-      return priceOf(prices, 'wan', model, req.durationSec, modelCapabilities(WAN_CAPABILITIES, model).durations) ?? Number.NaN;
+      return (
+        priceOf(prices, 'wan', model, req.durationSec, modelCapabilities(WAN_CAPABILITIES, model).durations) ??
+        Number.NaN
+      );
     },
 
     async submit(req, ctx) {
       const p = rest(ctx);
-      const { path, body, ossResolve } = await wanCreate(req, (file, what, model) => wanUploadFile(p, resolved(ctx), model, file, what, WAN_R2V_MAX_IMAGE_BYTES));
+      const { path, body, ossResolve } = await wanCreate(req, (file, what, model) =>
+        wanUploadFile(p, resolved(ctx), model, file, what, WAN_R2V_MAX_IMAGE_BYTES),
+      );
       const what = `create the video of shot ${req.shotNumber}`;
       // The async header is what makes this a task; one attempt only (design.md §5). `oss://`
       // URLs are read only with the resolve header (get-temporary-file-url page).
-      const headers = (key: string): Record<string, string> => ({ ...p.headers(key), 'x-dashscope-async': 'enable', ...(ossResolve ? { [OSS_RESOLVE_HEADER]: 'enable' } : {}) });
+      const headers = (key: string): Record<string, string> => ({
+        ...p.headers(key),
+        'x-dashscope-async': 'enable',
+        ...(ossResolve ? { [OSS_RESOLVE_HEADER]: 'enable' } : {}),
+      });
       const res = await restJson<WanTaskAnswer>({ ...p, headers }, resolved(ctx), path, { method: 'POST', body, what });
       const taskId = res?.output?.task_id;
       if (!taskId) {
@@ -115,13 +143,18 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     async poll(taskId, ctx): Promise<PollResult> {
       const res = await task(taskId, ctx);
       const status = res?.output?.task_status;
-      if (!res || status === 'UNKNOWN') return { state: 'failed', taskLost: true, error: `DashScope has no task ${taskId} (tasks are kept 24 hours).` };
+      if (!res || status === 'UNKNOWN')
+        return { state: 'failed', taskLost: true, error: `DashScope has no task ${taskId} (tasks are kept 24 hours).` };
       if (status === 'SUCCEEDED') return { state: 'succeeded', progress: 1 };
       if (status === 'FAILED' || status === 'CANCELED') {
         const info = describeWanError(200, res);
         const result: PollResult & { failureKind: ReasonKind | 'canceled' } = {
-          state: 'failed', failureKind: status === 'CANCELED' ? 'canceled' : info.kind,
-          error: status === 'CANCELED' ? `The Wan task ${taskId} was canceled.` : `Wan could not make the video (${info.kind}): ${info.reason}.`,
+          state: 'failed',
+          failureKind: status === 'CANCELED' ? 'canceled' : info.kind,
+          error:
+            status === 'CANCELED'
+              ? `The Wan task ${taskId} was canceled.`
+              : `Wan could not make the video (${info.kind}): ${info.reason}.`,
         };
         return result;
       }
@@ -132,8 +165,11 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
       const res = await task(taskId, ctx);
       const url = res?.output?.video_url;
       if (!url) {
-        throw new AppError('PROVIDER_FAILED', `DashScope no longer lists a video for task ${taskId} (results are kept 24 hours); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          `DashScope no longer lists a video for task ${taskId} (results are kept 24 hours); generate the shot again.`,
+          { expired: true, failureKind: 'expired', taskId },
+        );
       }
       await downloadOutput(rest(ctx), url, destPath, ctx, taskId);
     },
@@ -141,24 +177,47 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     async cancel(taskId, ctx) {
       // `{request_id}` on success. A task that has started cannot be stopped: say so plainly
       // (the runner marks the job canceled either way; DashScope finishes and bills the task).
-      await restJson(rest(ctx), resolved(ctx), `/api/v1/tasks/${encodeURIComponent(taskId)}/cancel`, { method: 'POST', what: `cancel task ${taskId}` })
-        .catch((err: unknown) => {
-          if (err instanceof AppError && /UnsupportedOperation/.test(String((err.details as { reason?: string } | undefined)?.reason))) {
-            throw new AppError('PROVIDER_FAILED', `DashScope could not cancel the Wan task ${taskId}: only queued (PENDING) tasks can be canceled, and this one has started; it will run to the end.`,
-              { ...(err.details as Record<string, unknown>), notCancelable: true, taskId });
-          }
-          throw err;
-        });
+      await restJson(rest(ctx), resolved(ctx), `/api/v1/tasks/${encodeURIComponent(taskId)}/cancel`, {
+        method: 'POST',
+        what: `cancel task ${taskId}`,
+      }).catch((err: unknown) => {
+        if (
+          err instanceof AppError &&
+          /UnsupportedOperation/.test(String((err.details as { reason?: string } | undefined)?.reason))
+        ) {
+          throw new AppError(
+            'PROVIDER_FAILED',
+            `DashScope could not cancel the Wan task ${taskId}: only queued (PENDING) tasks can be canceled, and this one has started; it will run to the end.`,
+            { ...(err.details as Record<string, unknown>), notCancelable: true, taskId },
+          );
+        }
+        throw err;
+      });
     },
 
     async reconcile(job, ctx) {
       try {
-        return await reconcileWan(job, async (q) => {
-          const query = new URLSearchParams({ page_no: String(q.pageNo), page_size: String(q.pageSize), start_time: q.startTime, end_time: q.endTime, model_name: q.modelName });
-          const page = await restJson<WanListPage>(rest(ctx), resolved(ctx), `/api/v1/tasks?${query.toString()}`, { what: 'list recent tasks', signal: ctx.signal });
-          if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
-          return page;
-        }, (id) => task(id, ctx), Date.now(), ctx.knownTaskIds);
+        return await reconcileWan(
+          job,
+          async (q) => {
+            const query = new URLSearchParams({
+              page_no: String(q.pageNo),
+              page_size: String(q.pageSize),
+              start_time: q.startTime,
+              end_time: q.endTime,
+              model_name: q.modelName,
+            });
+            const page = await restJson<WanListPage>(rest(ctx), resolved(ctx), `/api/v1/tasks?${query.toString()}`, {
+              what: 'list recent tasks',
+              signal: ctx.signal,
+            });
+            if (!page) throw new Error('no task list here (404)'); // never read a missing list as an empty one
+            return page;
+          },
+          (id) => task(id, ctx),
+          Date.now(),
+          ctx.knownTaskIds,
+        );
       } catch {
         return null; // the list could not be read: the job stays unknown for the user
       }

@@ -68,7 +68,11 @@ export interface ByteResponse {
 export function byteResponse(rangeHeader: string | null | undefined, size: number, method: string): ByteResponse {
   const range = parseRange(rangeHeader, size);
   if (range.kind === 'unsatisfiable') {
-    return { status: 416, headers: { 'Accept-Ranges': 'bytes', 'Content-Length': '0', 'Content-Range': unsatisfiedRange(size) }, body: null };
+    return {
+      status: 416,
+      headers: { 'Accept-Ranges': 'bytes', 'Content-Length': '0', 'Content-Range': unsatisfiedRange(size) },
+      body: null,
+    };
   }
   const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
   const length = size === 0 ? 0 : end - start + 1;

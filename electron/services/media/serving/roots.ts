@@ -50,7 +50,9 @@ async function realOrNull(p: string): Promise<string | null> {
 export async function resolveServable(candidate: string, roots: readonly string[]): Promise<Servable> {
   if (roots.length === 0 || candidate.includes('\0') || !path.isAbsolute(candidate)) return { ok: false, status: 403 };
   const lexical = path.resolve(candidate);
-  const realRoots = (await Promise.all(roots.map((r) => realOrNull(path.resolve(r))))).filter((r): r is string => r !== null);
+  const realRoots = (await Promise.all(roots.map((r) => realOrNull(path.resolve(r))))).filter(
+    (r): r is string => r !== null,
+  );
   const lexicallyInside = roots.some((r) => isInside(r, lexical)) || realRoots.some((r) => isInside(r, lexical));
   if (!lexicallyInside) return { ok: false, status: 403 };
   const real = await realOrNull(lexical);

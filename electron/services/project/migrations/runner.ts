@@ -81,9 +81,13 @@ export function writeBackup(db: Db, target: string): void {
 export function assertProjectFile(db: Db, file: string, latest: number, appId: number): void {
   const version = userVersion(db);
   if (version === 0 || applicationId(db) !== appId) {
-    throw new AppError('PROJECT_DAMAGED', `"${file}" is not a Storyboard project database (it is empty or was made by another program).`, {
-      file,
-    });
+    throw new AppError(
+      'PROJECT_DAMAGED',
+      `"${file}" is not a Storyboard project database (it is empty or was made by another program).`,
+      {
+        file,
+      },
+    );
   }
   if (version > latest) {
     throw new AppError(

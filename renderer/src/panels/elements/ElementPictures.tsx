@@ -27,18 +27,40 @@ export function ElementPictures({ element, snapshot }: { element: Element; snaps
           const asset = assetById(snapshot, assetId);
           return (
             <li key={assetId} className="picture">
-              {asset && <img src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))} alt={t('elements.pictureAlt', { name: element.name, n: i + 1 })} />}
-              <button type="button" className="btn btn-ghost btn-small" aria-label={t('elements.removePictureNamed', { n: i + 1 })}
-                onClick={() => void runAction(ctx, actions['element.removePicture'], { elementId: element.id, assetId })}>×</button>
+              {asset && (
+                <img
+                  src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))}
+                  alt={t('elements.pictureAlt', { name: element.name, n: i + 1 })}
+                />
+              )}
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                aria-label={t('elements.removePictureNamed', { n: i + 1 })}
+                onClick={() =>
+                  void runAction(ctx, actions['element.removePicture'], { elementId: element.id, assetId })
+                }
+              >
+                ×
+              </button>
             </li>
           );
         })}
       </ul>
       <PictureDrop hint={t('elements.dropPictures')} testId="element-add-pictures" onAdd={add} />
       {reusable.length > 0 && (
-        <select value="" aria-label={t('elements.reuse')} data-testid="element-reuse" onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}>
+        <select
+          value=""
+          aria-label={t('elements.reuse')}
+          data-testid="element-reuse"
+          onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}
+        >
           <option value="">{t('elements.reuse')}</option>
-          {reusable.map((a) => <option key={a.id} value={a.id}>{a.originalName}</option>)}
+          {reusable.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.originalName}
+            </option>
+          ))}
         </select>
       )}
     </div>

@@ -34,7 +34,9 @@ export function ElementsPanel() {
           <div key={kind} className="element-group" role="group" aria-label={t(`elements.groups.${kind}`)}>
             <h3 className="small muted">{t(`elements.groups.${kind}`)}</h3>
             <ul className="element-list">
-              {ofKind.map((e) => <ElementItem key={e.id} element={e} snapshot={snapshot} />)}
+              {ofKind.map((e) => (
+                <ElementItem key={e.id} element={e} snapshot={snapshot} />
+              ))}
             </ul>
           </div>
         );

@@ -17,7 +17,11 @@ import { CommitField } from '../CommitField';
 import { PictureDrop } from './PictureDrop';
 
 /** The whole new list after adding `more` (what does not fit in `max` is left out). */
-export function withAdded(ids: readonly string[], more: readonly PictureSource[], max = MAX_STYLE_PICTURES): PictureSource[] {
+export function withAdded(
+  ids: readonly string[],
+  more: readonly PictureSource[],
+  max = MAX_STYLE_PICTURES,
+): PictureSource[] {
   return [...ids.map((assetId) => ({ assetId })), ...more.slice(0, Math.max(0, max - ids.length))];
 }
 
@@ -44,11 +48,19 @@ export function StyleSection({ snapshot }: { snapshot: ProjectSnapshot }) {
   const reusable = snapshot.assets.filter((a) => a.info.kind === 'image' && !ids.includes(a.id));
   return (
     <div className="style-section" role="group" aria-labelledby={`${inputId}-title`} data-testid="style-section">
-      <h3 id={`${inputId}-title`} className="small muted">{t('style.title')}</h3>
+      <h3 id={`${inputId}-title`} className="small muted">
+        {t('style.title')}
+      </h3>
       <p className="muted small style-explain">{t('style.explain')}</p>
       <Field label={t('style.prompt')}>
-        <CommitField multiline rows={2} value={snapshot.project.stylePrompt} placeholder={t('style.promptPlaceholder')} testId="style-prompt"
-          onCommit={(stylePrompt) => void runAction(ctx, actions['style.setPrompt'], { stylePrompt })} />
+        <CommitField
+          multiline
+          rows={2}
+          value={snapshot.project.stylePrompt}
+          placeholder={t('style.promptPlaceholder')}
+          testId="style-prompt"
+          onCommit={(stylePrompt) => void runAction(ctx, actions['style.setPrompt'], { stylePrompt })}
+        />
       </Field>
       <div className="element-pictures">
         <ul className="picture-list" aria-label={t('style.pictures')} data-testid="style-pictures">
@@ -56,12 +68,41 @@ export function StyleSection({ snapshot }: { snapshot: ProjectSnapshot }) {
             const asset = assetById(snapshot, assetId);
             return (
               <li key={assetId} className="picture style-picture" data-asset-id={assetId}>
-                {asset && <img src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))} alt={t('style.pictureAlt', { n: i + 1 })} />}
-                <button type="button" className="btn btn-ghost btn-small" aria-label={t('style.removePicture', { n: i + 1 })}
-                  onClick={() => setPictures(ids.filter((x) => x !== assetId).map((id) => ({ assetId: id })))}>×</button>
+                {asset && (
+                  <img
+                    src={ctx.api.mediaUrl(projectFile(snapshot.dir, asset.path))}
+                    alt={t('style.pictureAlt', { n: i + 1 })}
+                  />
+                )}
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  aria-label={t('style.removePicture', { n: i + 1 })}
+                  onClick={() => setPictures(ids.filter((x) => x !== assetId).map((id) => ({ assetId: id })))}
+                >
+                  ×
+                </button>
                 <span className="style-move">
-                  {i > 0 && <button type="button" className="btn btn-ghost btn-small" aria-label={t('style.moveEarlier', { n: i + 1 })} onClick={() => move(i, -1)}>‹</button>}
-                  {i < ids.length - 1 && <button type="button" className="btn btn-ghost btn-small" aria-label={t('style.moveLater', { n: i + 1 })} onClick={() => move(i, 1)}>›</button>}
+                  {i > 0 && (
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small"
+                      aria-label={t('style.moveEarlier', { n: i + 1 })}
+                      onClick={() => move(i, -1)}
+                    >
+                      ‹
+                    </button>
+                  )}
+                  {i < ids.length - 1 && (
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small"
+                      aria-label={t('style.moveLater', { n: i + 1 })}
+                      onClick={() => move(i, 1)}
+                    >
+                      ›
+                    </button>
+                  )}
                 </span>
               </li>
             );
@@ -69,11 +110,22 @@ export function StyleSection({ snapshot }: { snapshot: ProjectSnapshot }) {
         </ul>
         {room > 0 ? (
           <PictureDrop hint={t('style.dropPictures', { count: room })} testId="style-add-pictures" onAdd={add} />
-        ) : <p className="muted small">{t('style.full', { count: MAX_STYLE_PICTURES })}</p>}
+        ) : (
+          <p className="muted small">{t('style.full', { count: MAX_STYLE_PICTURES })}</p>
+        )}
         {room > 0 && reusable.length > 0 && (
-          <select value="" aria-label={t('elements.reuse')} data-testid="style-reuse" onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}>
+          <select
+            value=""
+            aria-label={t('elements.reuse')}
+            data-testid="style-reuse"
+            onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}
+          >
             <option value="">{t('elements.reuse')}</option>
-            {reusable.map((a) => <option key={a.id} value={a.id}>{a.originalName}</option>)}
+            {reusable.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.originalName}
+              </option>
+            ))}
           </select>
         )}
       </div>

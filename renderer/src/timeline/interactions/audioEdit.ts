@@ -35,7 +35,11 @@ export interface AudioEditContext {
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** The item after a total delta in frames: never before frame 0, bounded by the media. Pure. */
-export function audioEditFor(b: AudioBox, kind: AudioEditKind, delta: number): { start: number; inFrame: number; outFrame: number } {
+export function audioEditFor(
+  b: AudioBox,
+  kind: AudioEditKind,
+  delta: number,
+): { start: number; inFrame: number; outFrame: number } {
   if (kind === 'move') return { start: Math.max(0, b.start + delta), inFrame: b.inFrame, outFrame: b.outFrame };
   if (kind === 'trim-in') {
     // The sound stays where it is on the timeline: the start moves with the in point.
@@ -45,9 +49,17 @@ export function audioEditFor(b: AudioBox, kind: AudioEditKind, delta: number): {
   return { start: b.start, inFrame: b.inFrame, outFrame: clamp(b.outFrame + delta, b.inFrame + 1, b.mediaFrames) };
 }
 
-export function startAudioEdit(ctx: AudioEditContext, box: AudioBox, kind: AudioEditKind, origin: PointerInput): AudioEditGesture {
+export function startAudioEdit(
+  ctx: AudioEditContext,
+  box: AudioBox,
+  kind: AudioEditKind,
+  origin: PointerInput,
+): AudioEditGesture {
   const b = { ...box };
-  const previewOf = (e: { start: number; inFrame: number; outFrame: number }, snap: SnapGuide | null): AudioPreview => ({ id: b.id, kind, ...e, snap });
+  const previewOf = (
+    e: { start: number; inFrame: number; outFrame: number },
+    snap: SnapGuide | null,
+  ): AudioPreview => ({ id: b.id, kind, ...e, snap });
   let current = previewOf({ start: b.start, inFrame: b.inFrame, outFrame: b.outFrame }, null);
   /** Edges that may snap for this edit, as frames at delta 0. */
   const edges = kind === 'move' ? [b.start, b.start + b.frames] : kind === 'trim-in' ? [b.start] : [b.start + b.frames];
@@ -68,7 +80,8 @@ export function startAudioEdit(ctx: AudioEditContext, box: AudioBox, kind: Audio
         if (best) {
           const e = audioEditFor(b, kind, best.frame);
           // Only when the bounds let the edge reach the target.
-          const reached = kind === 'trim-out' ? e.outFrame - b.outFrame === best.frame : e.start - b.start === best.frame;
+          const reached =
+            kind === 'trim-out' ? e.outFrame - b.outFrame === best.frame : e.start - b.start === best.frame;
           if (reached) {
             delta = best.frame;
             snap = best.target;
@@ -79,9 +92,12 @@ export function startAudioEdit(ctx: AudioEditContext, box: AudioBox, kind: Audio
       return current;
     },
     commit() {
-      if (kind === 'move') return current.start === b.start ? null : { kind: 'audio', id: b.id, patch: { startFrame: current.start } };
+      if (kind === 'move')
+        return current.start === b.start ? null : { kind: 'audio', id: b.id, patch: { startFrame: current.start } };
       if (kind === 'trim-in') {
-        return current.inFrame === b.inFrame ? null : { kind: 'audio', id: b.id, patch: { startFrame: current.start, inFrame: current.inFrame } };
+        return current.inFrame === b.inFrame
+          ? null
+          : { kind: 'audio', id: b.id, patch: { startFrame: current.start, inFrame: current.inFrame } };
       }
       // "To the end of the file" stays null.
       const outFrame = current.outFrame >= b.mediaFrames ? null : current.outFrame;

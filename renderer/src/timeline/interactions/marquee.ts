@@ -18,7 +18,10 @@ export interface MarqueeGesture {
 export function startMarquee(ctx: GestureContext, origin: PointerInput, before: readonly string[]): MarqueeGesture {
   const additive = origin.shift === true || origin.mod === true;
   const order = ctx.clips.map((c) => c.id);
-  let current: MarqueePreview = { rect: normalizeRect(origin.x, origin.y, origin.x, origin.y), ids: additive ? [...before] : [] };
+  let current: MarqueePreview = {
+    rect: normalizeRect(origin.x, origin.y, origin.x, origin.y),
+    ids: additive ? [...before] : [],
+  };
   return {
     kind: 'marquee',
     before: [...before],

@@ -45,7 +45,12 @@ export function dropIndexAt(rest: readonly ClipBox[], frame: number): number {
  * @param grabbed the clip under the pointer at press time
  * @param selected the selection in timeline order; it moves as a group when it holds `grabbed`
  */
-export function startReorder(ctx: GestureContext, grabbed: ClipBox, selected: readonly string[], origin: PointerInput): ReorderGesture {
+export function startReorder(
+  ctx: GestureContext,
+  grabbed: ClipBox,
+  selected: readonly string[],
+  origin: PointerInput,
+): ReorderGesture {
   // Snapshot at start: every later position is computed from these, never accumulated.
   const clips = [...ctx.clips];
   const order = clips.map((c) => c.id);
@@ -61,7 +66,13 @@ export function startReorder(ctx: GestureContext, grabbed: ClipBox, selected: re
     const prev = rest[index - 1] as ClipBox;
     return prev.start + prev.frames;
   };
-  let current: ReorderPreview = { shotIds, offsetFrames: 0, dropIndex: fromIndex, dropFrame: dropFrameOf(fromIndex), snap: null };
+  let current: ReorderPreview = {
+    shotIds,
+    offsetFrames: 0,
+    dropIndex: fromIndex,
+    dropFrame: dropFrameOf(fromIndex),
+    snap: null,
+  };
 
   return {
     kind: 'reorder',

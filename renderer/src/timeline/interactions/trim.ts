@@ -41,9 +41,15 @@ export interface TrimGesture {
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** The new in/out for a total delta in frames. Pure; exported for the unit tests. */
-export function trimFor(s: Pick<TrimSubject, 'edge' | 'inFrames' | 'outFrames' | 'mediaFrames'>, delta: number): { inFrames: number; outFrames: number } {
+export function trimFor(
+  s: Pick<TrimSubject, 'edge' | 'inFrames' | 'outFrames' | 'mediaFrames'>,
+  delta: number,
+): { inFrames: number; outFrames: number } {
   if (s.edge === 'in') return { inFrames: clamp(s.inFrames + delta, 0, s.outFrames - 1), outFrames: s.outFrames };
-  return { inFrames: s.inFrames, outFrames: clamp(s.outFrames + delta, s.inFrames + 1, Math.max(s.inFrames + 1, s.mediaFrames)) };
+  return {
+    inFrames: s.inFrames,
+    outFrames: clamp(s.outFrames + delta, s.inFrames + 1, Math.max(s.inFrames + 1, s.mediaFrames)),
+  };
 }
 
 export function startTrim(ctx: GestureContext, subject: TrimSubject, origin: PointerInput): TrimGesture {
@@ -68,7 +74,10 @@ export function startTrim(ctx: GestureContext, subject: TrimSubject, origin: Poi
         if (snapped.target) {
           const t = trimFor(s, snapped.frame - edgeFrame0);
           // Only show the guide when the media allows the edge to reach it.
-          const reached = s.edge === 'in' ? t.inFrames - s.inFrames === snapped.frame - edgeFrame0 : t.outFrames - s.outFrames === snapped.frame - edgeFrame0;
+          const reached =
+            s.edge === 'in'
+              ? t.inFrames - s.inFrames === snapped.frame - edgeFrame0
+              : t.outFrames - s.outFrames === snapped.frame - edgeFrame0;
           if (reached) {
             delta = snapped.frame - edgeFrame0;
             snap = snapped.target;

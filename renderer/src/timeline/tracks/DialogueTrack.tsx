@@ -25,18 +25,29 @@ export function DialogueTrack() {
   const shotOf = useMemo(() => new Map((snapshot?.dialogueLines ?? []).map((l) => [l.id, l.shotId])), [snapshot]);
   const fps = snapshot ? snapshot.project.fps.num / snapshot.project.fps.den : 24;
   return (
-    <div className="track-row dialogue-track" role="group" aria-label={t('workspace.tracks.dialogue')} data-testid="dialogue-track"
-      style={{ height: DIALOGUE_TRACK_HEIGHT, position: 'relative', overflow: 'hidden' }}>
-      <div className="track-head" style={{ width: LAYOUT.gutter }}>{t('workspace.tracks.dialogue')}</div>
+    <div
+      className="track-row dialogue-track"
+      role="group"
+      aria-label={t('workspace.tracks.dialogue')}
+      data-testid="dialogue-track"
+      style={{ height: DIALOGUE_TRACK_HEIGHT, position: 'relative', overflow: 'hidden' }}
+    >
+      <div className="track-head" style={{ width: LAYOUT.gutter }}>
+        {t('workspace.tracks.dialogue')}
+      </div>
       {cues.length === 0 && <div className="track-body muted small">{t('workspace.tracks.dialogueEmpty')}</div>}
       {cues.map((c) => {
         const left = LAYOUT.gutter + (c.startSec * fps - scrollFrame) * pxPerFrame;
         const width = Math.max(2, (c.endSec - c.startSec) * fps * pxPerFrame);
         const over = late.has(shotOf.get(c.lineId) ?? '');
         return (
-          <div key={c.lineId} className={`dialogue-cue${c.voiced ? '' : ' unvoiced'}${over ? ' over' : ''}`} data-testid="dialogue-cue"
+          <div
+            key={c.lineId}
+            className={`dialogue-cue${c.voiced ? '' : ' unvoiced'}${over ? ' over' : ''}`}
+            data-testid="dialogue-cue"
             title={c.translation ? `${c.text}\n${c.translation}` : c.text}
-            style={{ position: 'absolute', left, width, top: 3, height: DIALOGUE_TRACK_HEIGHT - 6 }}>
+            style={{ position: 'absolute', left, width, top: 3, height: DIALOGUE_TRACK_HEIGHT - 6 }}
+          >
             {c.text}
           </div>
         );

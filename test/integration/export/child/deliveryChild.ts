@@ -9,12 +9,17 @@ import { findPreset, type Deliverable } from '../../../../shared/export/delivera
 import { FakeExportStore } from '../fakeStore.js';
 
 const [storeFile, outDir, cacheDir, fontFile] = process.argv.slice(2);
-if (!storeFile || !outDir || !cacheDir) throw new Error('usage: deliveryChild <store.json> <outDir> <cacheDir> [fontFile]');
+if (!storeFile || !outDir || !cacheDir)
+  throw new Error('usage: deliveryChild <store.json> <outDir> <cacheDir> [fontFile]');
 const ids = ['douyin-tiktok', 'instagram-1x1', 'broadcast-master'];
 const deliverables = ids.map((id) => findPreset(id)).filter((d): d is Deliverable => d !== null);
 runDelivery(FakeExportStore.load(storeFile), new SegmentCache(cacheDir), {
-  deliverables, out: outDir, quality: 'high', fontFile: fontFile ?? null,
-  onProgress: (p) => process.stdout.write(`${JSON.stringify({ state: p.state, progress: p.deliverables.map((d) => d.progress) })}\n`),
+  deliverables,
+  out: outDir,
+  quality: 'high',
+  fontFile: fontFile ?? null,
+  onProgress: (p) =>
+    process.stdout.write(`${JSON.stringify({ state: p.state, progress: p.deliverables.map((d) => d.progress) })}\n`),
 }).then(
   () => process.exit(0),
   (err: unknown) => {

@@ -39,19 +39,35 @@ interface Rig {
 
 /** A clip the model made, for the extend cell: its provider handle (outputRef). */
 async function madeClip(adapter: ProviderAdapter, ctx: ProviderContext, model: string): Promise<string | null> {
-  if (!adapter.capabilities.models.find((m) => m.id === model)?.capabilities?.extend && !adapter.capabilities.extend) return null;
+  if (!adapter.capabilities.models.find((m) => m.id === model)?.capabilities?.extend && !adapter.capabilities.extend)
+    return null;
   const { taskId } = await adapter.submit(genRequest({ model }), ctx);
-  for (let i = 0; i < 400 && (await adapter.poll(taskId, ctx)).state === 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 400 && (await adapter.poll(taskId, ctx)).state === 'running'; i++)
+    await new Promise((r) => setTimeout(r, 10));
   return (await adapter.fetchResult(taskId, join(root, `${adapter.id}-${model}-src.mp4`), ctx))?.outputRef ?? null;
 }
 
 async function tableOf(rig: Rig): Promise<RequestTable> {
-  const ctx = (jobId: string): ProviderContext => ({ tmpDir: root, jobId, settings: { baseUrl: rig.url, apiKey: rig.key } });
-  const table = await requestTable(rig.adapter.capabilities.models.map((m) => m.id), {
-    provider: rig.adapter.id, submit: (req, jobId) => rig.adapter.submit(req, ctx(jobId)), received: rig.received, accepted: rig.accepted,
-    extendRef: (model) => madeClip(rig.adapter, ctx('job-source'), model),
+  const ctx = (jobId: string): ProviderContext => ({
+    tmpDir: root,
+    jobId,
+    settings: { baseUrl: rig.url, apiKey: rig.key },
   });
-  const rejected = Object.entries(table).flatMap(([m, row]) => Object.entries(row).filter(([, v]) => v.startsWith('REJECTED')).map(([s, v]) => `${m}/${s}: ${v}`));
+  const table = await requestTable(
+    rig.adapter.capabilities.models.map((m) => m.id),
+    {
+      provider: rig.adapter.id,
+      submit: (req, jobId) => rig.adapter.submit(req, ctx(jobId)),
+      received: rig.received,
+      accepted: rig.accepted,
+      extendRef: (model) => madeClip(rig.adapter, ctx('job-source'), model),
+    },
+  );
+  const rejected = Object.entries(table).flatMap(([m, row]) =>
+    Object.entries(row)
+      .filter(([, v]) => v.startsWith('REJECTED'))
+      .map(([s, v]) => `${m}/${s}: ${v}`),
+  );
   expect(rejected).toEqual([]);
   return table;
 }
@@ -60,36 +76,86 @@ const rigs: Record<string, () => Promise<Rig>> = {
   async runway() {
     const f = await startFakeRunway({ runMs: 20 });
     const creates = () => f.requests.filter((r) => r.method === 'POST' && /_to_video$/.test(r.path)).length;
-    return { adapter: createRunwayProvider(), url: f.url, key: 'test-key', received: creates, accepted: () => f.creates, close: () => f.close() };
+    return {
+      adapter: createRunwayProvider(),
+      url: f.url,
+      key: 'test-key',
+      received: creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
   async fal() {
     const f = await startFakeFal({ runMs: 20 });
     const creates = () => f.seen().filter((r) => r.method === 'POST' && r.target?.host === 'queue.fal.run').length;
-    return { adapter: createFalProvider(), url: f.url, key: 'test-key', received: creates, accepted: () => f.creates, close: () => f.close() };
+    return {
+      adapter: createFalProvider(),
+      url: f.url,
+      key: 'test-key',
+      received: creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
   async replicate() {
     const f = await startFakeReplicate({ runMs: 20 });
-    return { adapter: createReplicateProvider(), url: f.url, key: 'test-key', received: () => f.createRequests().length, accepted: () => f.creates, close: () => f.close() };
+    return {
+      adapter: createReplicateProvider(),
+      url: f.url,
+      key: 'test-key',
+      received: () => f.createRequests().length,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
   async luma() {
     const f = await startFakeLuma({ runMs: 20 });
     const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/generations/video')).length;
-    return { adapter: createLumaProvider(), url: f.url, key: 'test-key', received: creates, accepted: () => f.creates, close: () => f.close() };
+    return {
+      adapter: createLumaProvider(),
+      url: f.url,
+      key: 'test-key',
+      received: creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
   async 'luma-agents'() {
     const f = await startFakeLumaAgents({ runMs: 20 });
     const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/v1/generations')).length;
-    return { adapter: createLumaAgentsProvider(), url: f.url, key: 'test-key', received: creates, accepted: () => f.creates, close: () => f.close() };
+    return {
+      adapter: createLumaAgentsProvider(),
+      url: f.url,
+      key: 'test-key',
+      received: creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
   async minimax() {
     const f = await startFakeMinimax({ runMs: 20 });
-    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/video_generation')).length;
-    return { adapter: createMinimaxProvider(), url: f.url, key: FAKE_MINIMAX_KEY, received: creates, accepted: () => f.creates, close: () => f.close() };
+    const creates = () =>
+      f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/video_generation')).length;
+    return {
+      adapter: createMinimaxProvider(),
+      url: f.url,
+      key: FAKE_MINIMAX_KEY,
+      received: creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
   async 'openai-videos'() {
     const f = await startFakeOpenAIVideos();
     const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/videos')).length;
-    return { adapter: createOpenAIVideosProvider(), url: f.url, key: 'test-key', received: creates, accepted: () => f.creates, close: () => f.close() };
+    return {
+      adapter: createOpenAIVideosProvider(),
+      url: f.url,
+      key: 'test-key',
+      received: creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
   },
 };
 

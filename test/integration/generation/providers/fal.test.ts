@@ -18,7 +18,10 @@ import { tempDir } from '../../../helpers/tmp.js';
 const root = tempDir();
 let fake: FakeFal;
 const fal = createFalProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
+});
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 const last = { assetId: 'b2', path: FIRST_FRAME };
 
@@ -50,7 +53,13 @@ describe('fal.ai wire requests (real SDK through its proxy option)', () => {
     expect(s?.headers.authorization).toBe('Key test-key');
     expect(s?.headers['x-fal-queue-priority']).toBe('normal');
     expect(s?.body).toEqual({
-      prompt: '镜头: a "quoted" campfire at 100% dusk', duration: '6s', aspect_ratio: '16:9', resolution: '720p', generate_audio: true, seed: 42, negative_prompt: 'blur',
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      duration: '6s',
+      aspect_ratio: '16:9',
+      resolution: '720p',
+      generate_audio: true,
+      seed: 42,
+      negative_prompt: 'blur',
     });
     expect(taskId).toMatch(/^fal-ai\/veo3\.1\/fast\|[0-9a-f-]+$/);
     expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
@@ -65,7 +74,10 @@ describe('fal.ai wire requests (real SDK through its proxy option)', () => {
   });
 
   it('image-to-video: the first frame is uploaded to fal storage first, then sent as image_url', async () => {
-    await fal.submit(genRequest({ firstFrame: frame, model: 'fal-ai/kling-video/v2.5-turbo/pro', durationSec: 8 }), ctx());
+    await fal.submit(
+      genRequest({ firstFrame: frame, model: 'fal-ai/kling-video/v2.5-turbo/pro', durationSec: 8 }),
+      ctx(),
+    );
     const init = fake.seen().find((r) => r.target?.host === 'rest.fal.ai');
     expect(init?.target?.href).toBe('https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3');
     expect(init?.body).toEqual({ content_type: 'image/png', file_name: 'storyboard-a1.png' });
@@ -74,14 +86,27 @@ describe('fal.ai wire requests (real SDK through its proxy option)', () => {
     expect(put?.headers['content-type']).toBe('image/png');
     const [s] = submits();
     expect(s?.target?.href).toBe('https://queue.fal.run/fal-ai/kling-video/v2.5-turbo/pro/image-to-video');
-    expect(s?.body).toEqual({ prompt: '镜头: a "quoted" campfire at 100% dusk', image_url: expect.stringMatching(/^https:\/\/v3\.fal\.media\/files\/fake\/\d+-storyboard-a1\.png$/), duration: '10' });
+    expect(s?.body).toEqual({
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      image_url: expect.stringMatching(/^https:\/\/v3\.fal\.media\/files\/fake\/\d+-storyboard-a1\.png$/),
+      duration: '10',
+    });
   });
 
   it('first + last frame: Veo uses its first-last-frame endpoint, Kling its tail_image_url', async () => {
     await fal.submit(genRequest({ firstFrame: frame, lastFrame: last, model: 'fal-ai/veo3.1' }), ctx());
     const veo = submits()[0];
     expect(veo?.target?.pathname).toBe('/fal-ai/veo3.1/first-last-frame-to-video');
-    expect(Object.keys(veo?.body as object).sort()).toEqual(['aspect_ratio', 'duration', 'first_frame_url', 'generate_audio', 'last_frame_url', 'prompt', 'resolution', 'seed']);
+    expect(Object.keys(veo?.body as object).sort()).toEqual([
+      'aspect_ratio',
+      'duration',
+      'first_frame_url',
+      'generate_audio',
+      'last_frame_url',
+      'prompt',
+      'resolution',
+      'seed',
+    ]);
     expect((veo?.body as { aspect_ratio: string }).aspect_ratio).toBe('auto');
     await fal.submit(genRequest({ firstFrame: frame, lastFrame: last, model: 'fal-ai/kling-video/v2.1/pro' }), ctx());
     const kling = submits()[1];
@@ -96,7 +121,11 @@ describe('fal.ai wire requests (real SDK through its proxy option)', () => {
     expect(s?.target?.href).toBe('https://queue.fal.run/fal-ai/veo3.1/reference-to-video');
     const body = s?.body as { image_urls: string[]; duration: string };
     expect(body.image_urls).toHaveLength(3);
-    expect(body.image_urls.map((u) => u.replace(/.*\/\d+-/, ''))).toEqual(['storyboard-r1.png', 'storyboard-r2.png', 'storyboard-r3.png']);
+    expect(body.image_urls.map((u) => u.replace(/.*\/\d+-/, ''))).toEqual([
+      'storyboard-r1.png',
+      'storyboard-r2.png',
+      'storyboard-r3.png',
+    ]);
     expect(body.duration).toBe('8s');
     expect(fake.seen().filter((r) => r.target?.host === 'rest.fal.ai')).toHaveLength(3);
   });
@@ -109,7 +138,7 @@ describe('fal.ai wire requests (real SDK through its proxy option)', () => {
 });
 
 describe('fal.ai failures', () => {
-  it('a failed request (COMPLETED, then 422 on the result) carries fal\'s reason', async () => {
+  it("a failed request (COMPLETED, then 422 on the result) carries fal's reason", async () => {
     fake.mode = 'fail';
     const { taskId } = await fal.submit(genRequest(), ctx());
     const r = await settle(taskId);
@@ -149,7 +178,13 @@ describe('fal.ai failures', () => {
     const slow = await fal.submit(genRequest(), ctx());
     await fal.cancel?.(slow.taskId, ctx());
     const id = slow.taskId.split('|')[1];
-    expect(fake.seen().some((r) => r.method === 'PUT' && r.target?.href === `https://queue.fal.run/fal-ai/veo3.1/requests/${id}/cancel`)).toBe(true);
+    expect(
+      fake
+        .seen()
+        .some(
+          (r) => r.method === 'PUT' && r.target?.href === `https://queue.fal.run/fal-ai/veo3.1/requests/${id}/cancel`,
+        ),
+    ).toBe(true);
     expect((await fal.poll(slow.taskId, ctx())).state).toBe('failed');
   });
 });

@@ -58,7 +58,12 @@ function row<F extends { close(): Promise<void> }>(r: Row<F>): Case {
       const fake = await r.start();
       try {
         const root = tempDir();
-        const res = await killAndResume({ provider: r.provider, env: r.env(fake), creates: () => r.creates(fake), root });
+        const res = await killAndResume({
+          provider: r.provider,
+          env: r.env(fake),
+          creates: () => r.creates(fake),
+          root,
+        });
         expect(res.killedAfterCreate).toBe(true);
         try {
           r.check(res, fake, root);
@@ -118,7 +123,9 @@ const cases: Case[] = [
     check: (r, f) => {
       strict(r);
       expect(f.requests.filter((q) => q.method === 'POST').length).toBe(2);
-      expect(f.requests.every((q) => q.path.startsWith('/__output/') || q.headers.authorization === 'Bearer test-key')).toBe(true);
+      expect(
+        f.requests.every((q) => q.path.startsWith('/__output/') || q.headers.authorization === 'Bearer test-key'),
+      ).toBe(true);
     },
   }),
   row({
@@ -140,7 +147,10 @@ const cases: Case[] = [
     start: () => startFakeLuma({ runMs: 100 }),
     env: (f) => ({ STORYBOARD_LUMA_BASE_URL: f.url, STORYBOARD_LUMA_API_KEY: 'test-key' }),
     creates: (f) => f.creates,
-    check: (r, f, root) => foundUnlessNeverMade(r, root, (job) => f.requests.some((q) => q.method === 'POST' && q.status === 201 && q.body?.prompt === promptOf(job))),
+    check: (r, f, root) =>
+      foundUnlessNeverMade(r, root, (job) =>
+        f.requests.some((q) => q.method === 'POST' && q.status === 201 && q.body?.prompt === promptOf(job)),
+      ),
   }),
   row({
     provider: 'luma-agents',
@@ -162,7 +172,9 @@ const cases: Case[] = [
       strict(r);
       // Every create carried the job id as external_task_id (what reconcile looks up).
       const posts = f.requests.filter((q) => q.method === 'POST');
-      expect(posts.every((q) => typeof q.body?.external_task_id === 'string' && q.jwt?.payload.iss === f.accessKey)).toBe(true);
+      expect(
+        posts.every((q) => typeof q.body?.external_task_id === 'string' && q.jwt?.payload.iss === f.accessKey),
+      ).toBe(true);
     },
   }),
   row({
@@ -180,7 +192,11 @@ const cases: Case[] = [
         expect(jobs).toHaveLength(2);
         // Per shot: a finished job with its one take, or an `unknown` job with none.
         const outcome = shots.map((s, i) => [r.takesPerShot[i], jobs.find((j) => j.shotId === s.id)?.state]);
-        for (const o of outcome) expect([[1, 'succeeded'], [0, 'unknown']]).toContainEqual(o);
+        for (const o of outcome)
+          expect([
+            [1, 'succeeded'],
+            [0, 'unknown'],
+          ]).toContainEqual(o);
         // Nothing sent twice: at most one create per shot, and every finished shot had its own.
         const succeeded = outcome.filter(([, state]) => state === 'succeeded').length;
         expect(r.creates).toBeLessThanOrEqual(2);
@@ -198,11 +214,17 @@ const cases: Case[] = [
     title: 'kill right after the first create (one task at a time)',
     why: 'Vidu lists no tasks: shot 1 has one take if its answer was saved before the kill, else stays `unknown` (not re-sent)',
     start: () => startFakeVidu({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_VIDU_BASE_URL: f.baseUrl, STORYBOARD_VIDU_API_KEY: 'test-key', STORYBOARD_VIDU_CONCURRENCY: '1' }),
+    env: (f) => ({
+      STORYBOARD_VIDU_BASE_URL: f.baseUrl,
+      STORYBOARD_VIDU_API_KEY: 'test-key',
+      STORYBOARD_VIDU_CONCURRENCY: '1',
+    }),
     creates: (f) => f.creates,
     check: (r, f) => {
       firstMayBeUnknown(r);
-      expect(f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Token test-key')).toBe(true);
+      expect(
+        f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Token test-key'),
+      ).toBe(true);
     },
   }),
   row({
@@ -210,11 +232,17 @@ const cases: Case[] = [
     title: 'kill right after the first create (one task at a time)',
     why: `${STRICT}: shot 2 is not sent before shot 1 ends, and a lost answer of shot 1 is found by listing (model + orig_prompt, echoed once the task has run: runMs 0 makes it done at once)`,
     start: () => startFakeWan({ runMs: 0 }),
-    env: (f) => ({ STORYBOARD_WAN_BASE_URL: f.url, STORYBOARD_WAN_API_KEY: 'test-key', STORYBOARD_WAN_CONCURRENCY: '1' }),
+    env: (f) => ({
+      STORYBOARD_WAN_BASE_URL: f.url,
+      STORYBOARD_WAN_API_KEY: 'test-key',
+      STORYBOARD_WAN_CONCURRENCY: '1',
+    }),
     creates: (f) => f.creates,
     check: (r, f) => {
       strict(r);
-      expect(f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Bearer test-key')).toBe(true);
+      expect(
+        f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Bearer test-key'),
+      ).toBe(true);
     },
   }),
   row({
@@ -236,7 +264,10 @@ const cases: Case[] = [
     start: () => startFakeSeedance({ runMs: 500 }),
     env: (f) => ({ STORYBOARD_SEEDANCE_BASE_URL: f.url, STORYBOARD_SEEDANCE_API_KEY: 'test-key' }),
     creates: (f) => f.creates,
-    check: (r, f, root) => foundUnlessNeverMade(r, root, (job) => f.createRequests().some((q) => q.status === 200 && (q.body as { seed?: number }).seed === jobSeed(job.id))),
+    check: (r, f, root) =>
+      foundUnlessNeverMade(r, root, (job) =>
+        f.createRequests().some((q) => q.status === 200 && (q.body as { seed?: number }).seed === jobSeed(job.id)),
+      ),
   }),
   row({
     provider: 'fal',
@@ -272,7 +303,12 @@ const cases: Case[] = [
     start: () => startFakeReplicate({ runMs: 500 }),
     env: (f) => ({ STORYBOARD_REPLICATE_BASE_URL: f.url, STORYBOARD_REPLICATE_API_KEY: 'test-key' }),
     creates: (f) => f.creates,
-    check: (r, f, root) => foundUnlessNeverMade(r, root, (job) => f.createRequests().some((q) => q.status === 201 && (q.body as { input?: { prompt?: string } }).input?.prompt === promptOf(job))),
+    check: (r, f, root) =>
+      foundUnlessNeverMade(r, root, (job) =>
+        f
+          .createRequests()
+          .some((q) => q.status === 201 && (q.body as { input?: { prompt?: string } }).input?.prompt === promptOf(job)),
+      ),
   }),
   row({
     provider: 'veo',

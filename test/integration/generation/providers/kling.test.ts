@@ -20,7 +20,11 @@ import { settle as settleTask } from './harness.js';
 const root = tempDir();
 let fake: FakeKling;
 const kling = createKlingProvider({ env: {} });
-const ctx = (over: Partial<ProviderContext> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: fake.apiKey }, ...over });
+const ctx = (over: Partial<ProviderContext> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: fake.apiKey },
+  ...over,
+});
 const raw = readFileSync(FIRST_FRAME).toString('base64');
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 const ref = { ...frame, kind: 'character' as const, name: 'Mia' };
@@ -49,7 +53,13 @@ describe('Kling wire requests', () => {
     expect(exp - nbf).toBe(1805);
     expect(create?.headers['content-type']).toBe('application/json');
     expect(create?.body).toEqual({
-      model_name: 'kling-v3', prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'pro', duration: '4', aspect_ratio: '16:9', sound: 'on', external_task_id: 'job-t2v',
+      model_name: 'kling-v3',
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      mode: 'pro',
+      duration: '4',
+      aspect_ratio: '16:9',
+      sound: 'on',
+      external_task_id: 'job-t2v',
     });
     expect(taskId).toMatch(/^text2video:\d+$/);
     expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
@@ -64,10 +74,20 @@ describe('Kling wire requests', () => {
   });
 
   it('image-to-video with first and last frame: image + image_tail as RAW base64 (no data: prefix)', async () => {
-    const { taskId } = await kling.submit(genRequest({ firstFrame: frame, lastFrame: frame, model: 'kling-v2-1' }), ctx());
+    const { taskId } = await kling.submit(
+      genRequest({ firstFrame: frame, lastFrame: frame, model: 'kling-v2-1' }),
+      ctx(),
+    );
     const [create] = creates();
     expect(create?.path).toBe('/v1/videos/image2video');
-    expect(create?.body).toEqual({ model_name: 'kling-v2-1', image: raw, image_tail: raw, prompt: '镜头: a "quoted" campfire at 100% dusk', mode: 'pro', duration: '5' });
+    expect(create?.body).toEqual({
+      model_name: 'kling-v2-1',
+      image: raw,
+      image_tail: raw,
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      mode: 'pro',
+      duration: '5',
+    });
     expect(taskId).toMatch(/^image2video:/);
     expect((await settle(taskId)).state).toBe('succeeded');
   });
@@ -76,19 +96,25 @@ describe('Kling wire requests', () => {
     const req = { ...genRequest({ model: 'kling-v1-6' }), references: [ref, ref] };
     const { taskId } = await kling.submit(req, ctx());
     expect(creates()[0]?.path).toBe('/v1/videos/multi-image2video');
-    expect(creates()[0]?.body).toMatchObject({ model_name: 'kling-v1-6', image_list: [{ image: raw }, { image: raw }], aspect_ratio: '16:9' });
+    expect(creates()[0]?.body).toMatchObject({
+      model_name: 'kling-v1-6',
+      image_list: [{ image: raw }, { image: raw }],
+      aspect_ratio: '16:9',
+    });
     expect((await settle(taskId)).state).toBe('succeeded');
   });
 
   it('refuses an image Kling cannot take before sending anything', async () => {
-    const err = await rejectionOf(kling.submit(genRequest({ firstFrame: { assetId: 'a2', path: join(root, 'pic.webp') } }), ctx()));
+    const err = await rejectionOf(
+      kling.submit(genRequest({ firstFrame: { assetId: 'a2', path: join(root, 'pic.webp') } }), ctx()),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(creates()).toHaveLength(0);
   });
 });
 
 describe('Kling failures', () => {
-  it('a failed task reports Kling\'s task_status_msg', async () => {
+  it("a failed task reports Kling's task_status_msg", async () => {
     fake.set({ fail: 'Image contains prohibited content' });
     const { taskId } = await kling.submit(genRequest(), ctx());
     const r = await settle(taskId);
@@ -114,7 +140,9 @@ describe('Kling failures', () => {
   });
 
   it('a bad secret key is a clear auth error', async () => {
-    const err = await rejectionOf(kling.submit(genRequest(), ctx({ settings: { baseUrl: fake.url, apiKey: `${fake.accessKey}:wrong` } })));
+    const err = await rejectionOf(
+      kling.submit(genRequest(), ctx({ settings: { baseUrl: fake.url, apiKey: `${fake.accessKey}:wrong` } })),
+    );
     expect(err.details).toMatchObject({ auth: true });
     expect(err.message).toMatch(/access key and secret key/);
   });
@@ -155,13 +183,17 @@ describe('Kling reconcile and ping', () => {
     expect(await kling.reconcile?.({ ...job, id: 'job-never' }, ctx())).toEqual({ absent: true });
     // Kling cannot be asked (bad key, unreachable): unknown, never "absent".
     expect(await kling.reconcile?.(job, ctx({ settings: { baseUrl: fake.url, apiKey: 'x:y' } }))).toBeNull();
-    expect(await kling.reconcile?.(job, ctx({ settings: { baseUrl: 'http://127.0.0.1:9', apiKey: fake.apiKey } }))).toBeNull();
+    expect(
+      await kling.reconcile?.(job, ctx({ settings: { baseUrl: 'http://127.0.0.1:9', apiKey: fake.apiKey } })),
+    ).toBeNull();
   });
 
   it('ping checks the key with a free list call', async () => {
     await kling.ping?.(ctx());
     expect(fake.requests.at(-1)?.path).toBe('/v1/videos/text2video?pageNum=1&pageSize=1');
-    expect((await rejectionOf(kling.ping!(ctx({ settings: { baseUrl: fake.url, apiKey: 'x:y' } })))).details).toMatchObject({ auth: true });
+    expect(
+      (await rejectionOf(kling.ping!(ctx({ settings: { baseUrl: fake.url, apiKey: 'x:y' } })))).details,
+    ).toMatchObject({ auth: true });
   });
 });
 
@@ -176,7 +208,11 @@ describe('Kling extend', () => {
     const req = { ...genRequest({ model: 'kling-v1-6' }), extendVideoId: videoId };
     const { taskId } = await kling.submit(req, ctx({ jobId: 'job-ext' }));
     expect(creates()[1]?.path).toBe('/v1/videos/video-extend');
-    expect(creates()[1]?.body).toEqual({ video_id: videoId, prompt: '镜头: a "quoted" campfire at 100% dusk', external_task_id: 'job-ext' });
+    expect(creates()[1]?.body).toEqual({
+      video_id: videoId,
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      external_task_id: 'job-ext',
+    });
     expect(taskId).toMatch(/^video-extend:/);
     expect((await settle(taskId)).state).toBe('succeeded');
     expect(fake.requests.at(-1)?.path).toBe(`/v1/videos/video-extend/${taskId.split(':')[1]}`);

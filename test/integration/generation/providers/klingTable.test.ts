@@ -18,7 +18,11 @@ import { settle } from './harness.js';
 const root = tempDir();
 let fake: FakeKling;
 const kling = createKlingProvider({ env: {} });
-const ctx = (jobId?: string): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: fake.apiKey }, ...(jobId ? { jobId } : {}) });
+const ctx = (jobId?: string): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: fake.apiKey },
+  ...(jobId ? { jobId } : {}),
+});
 
 beforeAll(async () => {
   fake = await startFakeKling({ runMs: 30 });
@@ -28,21 +32,24 @@ afterAll(() => fake.close());
 describe('Kling request table against the strict fake', () => {
   it('every model sends what Kling accepts and refuses the rest before sending', async () => {
     let source: string | null = null;
-    const table = await requestTable(KLING_MODELS.map((m) => m.id), {
-      provider: 'kling',
-      submit: (req, jobId) => kling.submit(req, ctx(jobId)),
-      received: () => fake.requests.filter((r) => r.method === 'POST').length,
-      accepted: () => fake.creates,
-      // Kling extends videos made by the V1 models: one kling-v1 clip serves every V1 row.
-      async extendRef() {
-        if (source) return source;
-        const { taskId } = await kling.submit(genRequest({ model: 'kling-v1' }), ctx('job-source'));
-        await settle(kling, taskId, ctx());
-        const out = await kling.fetchResult(taskId, join(root, 'source.mp4'), ctx());
-        source = out?.outputRef ?? null;
-        return source;
+    const table = await requestTable(
+      KLING_MODELS.map((m) => m.id),
+      {
+        provider: 'kling',
+        submit: (req, jobId) => kling.submit(req, ctx(jobId)),
+        received: () => fake.requests.filter((r) => r.method === 'POST').length,
+        accepted: () => fake.creates,
+        // Kling extends videos made by the V1 models: one kling-v1 clip serves every V1 row.
+        async extendRef() {
+          if (source) return source;
+          const { taskId } = await kling.submit(genRequest({ model: 'kling-v1' }), ctx('job-source'));
+          await settle(kling, taskId, ctx());
+          const out = await kling.fetchResult(taskId, join(root, 'source.mp4'), ctx());
+          source = out?.outputRef ?? null;
+          return source;
+        },
       },
-    });
+    );
     const full = sends('text', 'firstFrame', 'firstLast', 'references', 'camera');
     expect(table).toEqual({
       'kling-v3': full,
@@ -64,21 +71,72 @@ describe('Kling request table against the strict fake', () => {
 describe('the strict fake refuses what the adapter used to send', () => {
   const post = async (family: string, body: Record<string, unknown>) => {
     const res = await fetch(`${fake.url}/v1/videos/${family}`, {
-      method: 'POST', headers: { authorization: `Bearer ${klingJwt(fake.accessKey, fake.secretKey)}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${klingJwt(fake.accessKey, fake.secretKey)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as { code: number; message: string; request_id: string } };
   };
   const prompt = 'a campfire';
 
   it.each([
-    ['kling-v2-6 std with sound on (the old default request)', 'text2video', { model_name: 'kling-v2-6', prompt, mode: 'std', duration: '5', aspect_ratio: '16:9', sound: 'on' }, /sound on requires mode pro/],
-    ['image_tail in std mode on kling-v2-6', 'image2video', { model_name: 'kling-v2-6', image: 'AAAA', image_tail: 'AAAA', prompt, mode: 'std', duration: '5' }, /image_tail requires mode pro/],
-    ['image_tail in std mode on kling-v2-5-turbo', 'image2video', { model_name: 'kling-v2-5-turbo', image: 'AAAA', image_tail: 'AAAA', mode: 'std', duration: '5' }, /image_tail requires mode pro/],
-    ['image_tail on a master model', 'image2video', { model_name: 'kling-v2-1-master', image: 'AAAA', image_tail: 'AAAA', mode: 'pro', duration: '5' }, /image_tail is not supported/],
-    ['an unknown model', 'text2video', { model_name: 'kling-v9', prompt, mode: 'std', duration: '5' }, /model_name kling-v9 is invalid/],
-    ['an unknown field', 'text2video', { model_name: 'kling-v3', prompt, mode: 'std', duration: '5', resolution: '1080p' }, /invalid parameter: resolution/],
-    ['a duration the model lacks', 'text2video', { model_name: 'kling-v2-6', prompt, mode: 'pro', duration: '7' }, /duration 7/],
-    ['camera_control on a model without it', 'text2video', { model_name: 'kling-v3', prompt, mode: 'std', duration: '5', camera_control: { type: 'simple', config: { zoom: 5 } } }, /camera_control is not supported/],
+    [
+      'kling-v2-6 std with sound on (the old default request)',
+      'text2video',
+      { model_name: 'kling-v2-6', prompt, mode: 'std', duration: '5', aspect_ratio: '16:9', sound: 'on' },
+      /sound on requires mode pro/,
+    ],
+    [
+      'image_tail in std mode on kling-v2-6',
+      'image2video',
+      { model_name: 'kling-v2-6', image: 'AAAA', image_tail: 'AAAA', prompt, mode: 'std', duration: '5' },
+      /image_tail requires mode pro/,
+    ],
+    [
+      'image_tail in std mode on kling-v2-5-turbo',
+      'image2video',
+      { model_name: 'kling-v2-5-turbo', image: 'AAAA', image_tail: 'AAAA', mode: 'std', duration: '5' },
+      /image_tail requires mode pro/,
+    ],
+    [
+      'image_tail on a master model',
+      'image2video',
+      { model_name: 'kling-v2-1-master', image: 'AAAA', image_tail: 'AAAA', mode: 'pro', duration: '5' },
+      /image_tail is not supported/,
+    ],
+    [
+      'an unknown model',
+      'text2video',
+      { model_name: 'kling-v9', prompt, mode: 'std', duration: '5' },
+      /model_name kling-v9 is invalid/,
+    ],
+    [
+      'an unknown field',
+      'text2video',
+      { model_name: 'kling-v3', prompt, mode: 'std', duration: '5', resolution: '1080p' },
+      /invalid parameter: resolution/,
+    ],
+    [
+      'a duration the model lacks',
+      'text2video',
+      { model_name: 'kling-v2-6', prompt, mode: 'pro', duration: '7' },
+      /duration 7/,
+    ],
+    [
+      'camera_control on a model without it',
+      'text2video',
+      {
+        model_name: 'kling-v3',
+        prompt,
+        mode: 'std',
+        duration: '5',
+        camera_control: { type: 'simple', config: { zoom: 5 } },
+      },
+      /camera_control is not supported/,
+    ],
   ])('%s: 400 with code 1201', async (_name, family, body, why) => {
     const r = await post(family, body);
     expect(r.status).toBe(400);

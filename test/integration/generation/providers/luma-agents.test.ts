@@ -33,8 +33,22 @@ beforeEach(() => {
 });
 
 const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1', shotNumber: 5, title: 'Camp', prompt: '营地 "quoted" 100%', stylePrompt: 'warm', negativePrompt: 'blur', firstFrame: null, lastFrame: null,
-  camera: 'static', durationSec: 7, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: 3, model: null, ...over,
+  shotId: 'shot1',
+  shotNumber: 5,
+  title: 'Camp',
+  prompt: '营地 "quoted" 100%',
+  stylePrompt: 'warm',
+  negativePrompt: 'blur',
+  firstFrame: null,
+  lastFrame: null,
+  camera: 'static',
+  durationSec: 7,
+  width: 1280,
+  height: 720,
+  fps: { num: 24, den: 1 },
+  seed: 3,
+  model: null,
+  ...over,
 });
 
 async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
@@ -52,7 +66,13 @@ describe('Luma Agents adapter against the fake', () => {
     expect(create).toMatchObject({ method: 'POST', path: '/v1/generations', status: 201 });
     expect(create.headers.authorization).toBe('Bearer test-key');
     expect(create.headers['content-type']).toBe('application/json');
-    expect(create.body).toEqual({ prompt: '营地 "quoted" 100%. warm', model: 'ray-3.2', type: 'video', aspect_ratio: '16:9', video: { duration: '10s', resolution: '720p' } });
+    expect(create.body).toEqual({
+      prompt: '营地 "quoted" 100%. warm',
+      model: 'ray-3.2',
+      type: 'video',
+      aspect_ratio: '16:9',
+      video: { duration: '10s', resolution: '720p' },
+    });
     expect(await runToEnd(taskId)).toEqual({ state: 'succeeded', progress: 1 });
     const dest = join(dir, `agents ${taskId}.mp4`);
     await provider.fetchResult(taskId, dest, ctx);
@@ -60,17 +80,36 @@ describe('Luma Agents adapter against the fake', () => {
   });
 
   it('first and last frame: video.start_frame / end_frame as {data: raw base64, media_type}', async () => {
-    await provider.submit(req({ firstFrame: { assetId: 'a', path: PNG }, lastFrame: { assetId: 'b', path: PNG }, width: 720, height: 480, durationSec: 5 }), ctx);
+    await provider.submit(
+      req({
+        firstFrame: { assetId: 'a', path: PNG },
+        lastFrame: { assetId: 'b', path: PNG },
+        width: 720,
+        height: 480,
+        durationSec: 5,
+      }),
+      ctx,
+    );
     expect(fake.requests[0]!.body).toEqual({
-      prompt: '营地 "quoted" 100%. warm', model: 'ray-3.2', type: 'video', aspect_ratio: '3:2',
-      video: { duration: '5s', resolution: '540p', start_frame: { data: PNG_B64, media_type: 'image/png' }, end_frame: { data: PNG_B64, media_type: 'image/png' } },
+      prompt: '营地 "quoted" 100%. warm',
+      model: 'ray-3.2',
+      type: 'video',
+      aspect_ratio: '3:2',
+      video: {
+        duration: '5s',
+        resolution: '540p',
+        start_frame: { data: PNG_B64, media_type: 'image/png' },
+        end_frame: { data: PNG_B64, media_type: 'image/png' },
+      },
     });
   });
 
   it('failure codes become sentences; moderation is named', async () => {
     fake.set({ failCode: 'content_moderated' });
     const { taskId } = await provider.submit(req(), ctx);
-    expect((await runToEnd(taskId)).error).toBe("Luma's content moderation stopped this generation: Prompt flagged by moderation");
+    expect((await runToEnd(taskId)).error).toBe(
+      "Luma's content moderation stopped this generation: Prompt flagged by moderation",
+    );
   });
 
   it('a bad key is named; 429 is throttled with retryAfterMs; the create is sent once', async () => {

@@ -31,8 +31,22 @@ beforeEach(() => {
 });
 
 const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1', shotNumber: 2, title: 'Cat', prompt: '小猫 "quoted" 100%', stylePrompt: '', negativePrompt: 'blur', firstFrame: null, lastFrame: null,
-  camera: 'static', durationSec: 5, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: 7, model: null, ...over,
+  shotId: 'shot1',
+  shotNumber: 2,
+  title: 'Cat',
+  prompt: '小猫 "quoted" 100%',
+  stylePrompt: '',
+  negativePrompt: 'blur',
+  firstFrame: null,
+  lastFrame: null,
+  camera: 'static',
+  durationSec: 5,
+  width: 1280,
+  height: 720,
+  fps: { num: 24, den: 1 },
+  seed: 7,
+  model: null,
+  ...over,
 });
 
 async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
@@ -50,16 +64,26 @@ describe('Luma adapter against the fake, through the SDK', () => {
     expect(create).toMatchObject({ method: 'POST', path: '/dream-machine/v1/generations/video', status: 201 });
     expect(create.headers.authorization).toBe('Bearer test-key');
     expect(create.headers['content-type']).toMatch(/^application\/json/);
-    expect(create.body).toEqual({ model: 'ray-2', prompt: '小猫 "quoted" 100%', aspect_ratio: '16:9', resolution: '720p', duration: '5s' });
+    expect(create.body).toEqual({
+      model: 'ray-2',
+      prompt: '小猫 "quoted" 100%',
+      aspect_ratio: '16:9',
+      resolution: '720p',
+      duration: '5s',
+    });
     expect(await runToEnd(taskId)).toEqual({ state: 'succeeded', progress: 1 });
-    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/dream-machine/v1/generations/${taskId}`)).toBe(true);
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/dream-machine/v1/generations/${taskId}`)).toBe(
+      true,
+    );
     const dest = join(dir, `luma ${taskId}.mp4`);
     await provider.fetchResult(taskId, dest, ctx);
     expect(statSync(dest).size).toBe(statSync(realMedia('ai-clip-kitten-720x480-8fps.mp4')).size);
   });
 
   it('a first or last frame is refused before any request (Luma takes only public URLs)', async () => {
-    const err = await rejectionOf(provider.submit(req({ firstFrame: { assetId: 'a', path: realMedia('first-frame-camping.png') } }), ctx));
+    const err = await rejectionOf(
+      provider.submit(req({ firstFrame: { assetId: 'a', path: realMedia('first-frame-camping.png') } }), ctx),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toMatch(/public URLs/);
     expect(provider.capabilities.imageToVideo).toBe(false);
@@ -73,7 +97,9 @@ describe('Luma adapter against the fake, through the SDK', () => {
     fake.set({ moderation: '400: prompt not allowed because advanced moderation failed' });
     const mod = await rejectionOf(provider.submit(req(), ctx));
     expect(mod.code).toBe('PROVIDER_FAILED');
-    expect(mod.message).toBe("Luma's content moderation refused to create the generation for shot 2 (400): 400: prompt not allowed because advanced moderation failed");
+    expect(mod.message).toBe(
+      "Luma's content moderation refused to create the generation for shot 2 (400): 400: prompt not allowed because advanced moderation failed",
+    );
     expect(mod.details).toMatchObject({ status: 400, failureKind: 'moderation' });
   });
 

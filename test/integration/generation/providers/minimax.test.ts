@@ -43,7 +43,12 @@ describe('MiniMax wire requests', () => {
     expect(create?.path).toBe('/v1/video_generation');
     expect(create?.headers.authorization).toBe(`Bearer ${FAKE_MINIMAX_KEY}`);
     expect(create?.headers['content-type']).toBe('application/json');
-    expect(create?.body).toEqual({ model: 'MiniMax-Hailuo-2.3', prompt: '镜头: a "quoted" campfire at 100% dusk', duration: 6, resolution: '768P' });
+    expect(create?.body).toEqual({
+      model: 'MiniMax-Hailuo-2.3',
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      duration: 6,
+      resolution: '768P',
+    });
     expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
     expect(fake.requests.some((r) => r.path === `/v1/query/video_generation?task_id=${taskId}`)).toBe(true);
     const dest = join(root, 'minimax t2v 镜头.mp4');
@@ -58,9 +63,17 @@ describe('MiniMax wire requests', () => {
   });
 
   it('first + last frame on Hailuo 02: first_frame_image and last_frame_image as data URIs', async () => {
-    const { taskId } = await mm.submit(genRequest({ model: 'MiniMax-Hailuo-02', firstFrame: frame, lastFrame: frame, durationSec: 10 }), ctx());
+    const { taskId } = await mm.submit(
+      genRequest({ model: 'MiniMax-Hailuo-02', firstFrame: frame, lastFrame: frame, durationSec: 10 }),
+      ctx(),
+    );
     expect(posts()[0]?.body).toEqual({
-      model: 'MiniMax-Hailuo-02', prompt: '镜头: a "quoted" campfire at 100% dusk', duration: 10, resolution: '768P', first_frame_image: png, last_frame_image: png,
+      model: 'MiniMax-Hailuo-02',
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      duration: 10,
+      resolution: '768P',
+      first_frame_image: png,
+      last_frame_image: png,
     });
     expect((await settle(taskId)).state).toBe('succeeded');
   });
@@ -68,12 +81,17 @@ describe('MiniMax wire requests', () => {
   it('subject reference on S2V-01: subject_reference [{type: character, image: [data URI]}]', async () => {
     const req = { ...genRequest({ model: 'S2V-01' }), references: [ref] };
     await mm.submit(req, ctx());
-    expect(posts()[0]?.body).toEqual({ model: 'S2V-01', prompt: '镜头: a "quoted" campfire at 100% dusk', duration: 6, subject_reference: [{ type: 'character', image: [png] }] });
+    expect(posts()[0]?.body).toEqual({
+      model: 'S2V-01',
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      duration: 6,
+      subject_reference: [{ type: 'character', image: [png] }],
+    });
   });
 });
 
 describe('MiniMax failures', () => {
-  it('a failed task reports MiniMax\'s reason', async () => {
+  it("a failed task reports MiniMax's reason", async () => {
     fake.set({ fail: 'output video sensitive' });
     const { taskId } = await mm.submit(genRequest(), ctx());
     const r = await settle(taskId);

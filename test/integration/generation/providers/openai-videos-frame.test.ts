@@ -27,8 +27,22 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function req(over: Partial<GenerationRequest> = {}): GenerationRequest {
   return {
-    shotId: 's1', shotNumber: 3, title: 'Camp', prompt: 'a campfire at night', stylePrompt: '', negativePrompt: '',
-    firstFrame: null, lastFrame: null, camera: 'static', durationSec: 4, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: 1, model: null, ...over,
+    shotId: 's1',
+    shotNumber: 3,
+    title: 'Camp',
+    prompt: 'a campfire at night',
+    stylePrompt: '',
+    negativePrompt: '',
+    firstFrame: null,
+    lastFrame: null,
+    camera: 'static',
+    durationSec: 4,
+    width: 1280,
+    height: 720,
+    fps: { num: 24, den: 1 },
+    seed: 1,
+    model: null,
+    ...over,
   };
 }
 
@@ -46,7 +60,21 @@ function sent(): { field: FileField; bytes: Buffer } {
 function pixel(png: Buffer, x: number, y: number): number[] {
   const file = join(root, `px-${sha(png).slice(0, 8)}.png`);
   writeFileSync(file, png);
-  return [...execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', `crop=1:1:${x}:${y}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'])];
+  return [
+    ...execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-vf',
+      `crop=1:1:${x}:${y}`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-',
+    ]),
+  ];
 }
 
 beforeAll(async () => {
@@ -56,10 +84,18 @@ beforeAll(async () => {
   // sides. Cover-fitting to 16:9 scales by 16/9 and crops ~37.5 source px off top and bottom:
   // the green must be gone and the red kept. A stretch would keep the green, a letterbox add black.
   BANDS = join(root, 'bands 镜头 100%.png');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i',
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
     'color=c=gray:s=720x480,drawbox=x=0:y=0:w=720:h=30:c=lime:t=fill,drawbox=x=0:y=450:w=720:h=30:c=lime:t=fill,' +
-    'drawbox=x=0:y=0:w=20:h=480:c=red:t=fill,drawbox=x=700:y=0:w=20:h=480:c=red:t=fill',
-    '-frames:v', '1', BANDS]);
+      'drawbox=x=0:y=0:w=20:h=480:c=red:t=fill,drawbox=x=700:y=0:w=20:h=480:c=red:t=fill',
+    '-frames:v',
+    '1',
+    BANDS,
+  ]);
 });
 afterAll(() => fake.close());
 afterEach(() => {
@@ -118,7 +154,10 @@ describe('openai-videos: the first frame at the request size', () => {
 
   it('a broken picture is a clear INVALID_INPUT before any create, and leaves no temp file', async () => {
     const broken = join(root, 'broken 坏.png');
-    writeFileSync(broken, Buffer.concat([readFileSync(FIRST_FRAME).subarray(0, 8), Buffer.from('not really a png at all')]));
+    writeFileSync(
+      broken,
+      Buffer.concat([readFileSync(FIRST_FRAME).subarray(0, 8), Buffer.from('not really a png at all')]),
+    );
     const err = await rejectionOf(ov.submit(req({ firstFrame: { assetId: 'a1', path: broken } }), ctx()));
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toMatch(/^The first frame of shot 3 could not be read as a picture: .*broken 坏\.png/);
@@ -133,16 +172,30 @@ describe('the fake gateway checks input_reference as the real API does', () => {
     form.append('prompt', 'p');
     form.append('size', size);
     form.append('input_reference', file, 'ref.png');
-    const res = await fetch(`${fake.url}/videos`, { method: 'POST', body: form, headers: { authorization: 'Bearer test-key' } });
+    const res = await fetch(`${fake.url}/videos`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: 'Bearer test-key' },
+    });
     return { status: res.status, body: await res.json() };
   }
 
   it('refuses a picture of another size, and a file that is no picture, in the gateway error shape', async () => {
     expect(await create(new Blob([readFileSync(FIRST_FRAME)], { type: 'image/png' }), '1280x720')).toEqual({
       status: 400,
-      body: { error: { message: 'Inpaint image must match the requested width and height', type: 'invalid_request_error', param: 'input_reference', code: 'invalid_value' } },
+      body: {
+        error: {
+          message: 'Inpaint image must match the requested width and height',
+          type: 'invalid_request_error',
+          param: 'input_reference',
+          code: 'invalid_value',
+        },
+      },
     });
-    expect(await create(new Blob(['hello'], { type: 'image/png' }), '1280x720')).toMatchObject({ status: 400, body: { error: { code: 'invalid_image', param: 'input_reference' } } });
+    expect(await create(new Blob(['hello'], { type: 'image/png' }), '1280x720')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_image', param: 'input_reference' } },
+    });
     expect(fake.creates).toBe(0);
     // Control: the same picture is taken when it is the size asked for.
     const exact = join(root, 'ok.png');

@@ -20,13 +20,30 @@ const root = tempDir();
 let fake: FakeOpenAIVideos;
 let FRAME: string;
 const ov = createOpenAIVideosProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
+});
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 function req(over: Partial<GenerationRequest> = {}): GenerationRequest {
   return {
-    shotId: 's1', shotNumber: 2, title: 'Kitten', prompt: 'a kitten plays', stylePrompt: '', negativePrompt: '',
-    firstFrame: null, lastFrame: null, camera: 'static', durationSec: 5, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: 1, model: null, ...over,
+    shotId: 's1',
+    shotNumber: 2,
+    title: 'Kitten',
+    prompt: 'a kitten plays',
+    stylePrompt: '',
+    negativePrompt: '',
+    firstFrame: null,
+    lastFrame: null,
+    camera: 'static',
+    durationSec: 5,
+    width: 1280,
+    height: 720,
+    fps: { num: 24, den: 1 },
+    seed: 1,
+    model: null,
+    ...over,
   };
 }
 
@@ -62,7 +79,12 @@ describe('openai-videos: the wire request', () => {
     expect(c?.headers.authorization).toBe('Bearer test-key');
     expect(String(c?.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
     // 5 s → "8" (the shortest allowed that covers the shot); strings, as the shape's enums are.
-    expect(c?.body).toEqual({ prompt: 'a kitten plays. film grain. Avoid: text', model: 'sora-2', seconds: '8', size: '1280x720' });
+    expect(c?.body).toEqual({
+      prompt: 'a kitten plays. film grain. Avoid: text',
+      model: 'sora-2',
+      seconds: '8',
+      size: '1280x720',
+    });
     const out = await finish(taskId);
     expect(sha(out)).toBe(sha(OPENAI_VIDEOS_CLIP));
     expect(countVideoFrames(out)).toBeGreaterThan(0);
@@ -73,37 +95,71 @@ describe('openai-videos: the wire request', () => {
   });
 
   it('image-to-video: input_reference is a multipart file of the exact size', async () => {
-    const r = req({ model: 'sora-2-pro', width: 720, height: 1280, durationSec: 12, firstFrame: { assetId: 'a1', path: FRAME } });
+    const r = req({
+      model: 'sora-2-pro',
+      width: 720,
+      height: 1280,
+      durationSec: 12,
+      firstFrame: { assetId: 'a1', path: FRAME },
+    });
     const { taskId } = await ov.submit(r, ctx());
     expect(createReq()[0]?.body).toEqual({
-      prompt: 'a kitten plays', model: 'sora-2-pro', seconds: '12', size: '720x1280',
-      input_reference: { name: 'first 镜头 "1".png', type: 'image/png', size: readFileSync(FRAME).length, sha256: sha(FRAME), decoded: '720x1280' },
+      prompt: 'a kitten plays',
+      model: 'sora-2-pro',
+      seconds: '12',
+      size: '720x1280',
+      input_reference: {
+        name: 'first 镜头 "1".png',
+        type: 'image/png',
+        size: readFileSync(FRAME).length,
+        sha256: sha(FRAME),
+        decoded: '720x1280',
+      },
     });
     expect(existsSync(await finish(taskId))).toBe(true);
   });
 
   it('refuses what the shape cannot do, before sending', async () => {
-    expect((await rejectionOf(ov.submit(req({ firstFrame: { assetId: 'a', path: FRAME }, lastFrame: { assetId: 'b', path: FRAME } }), ctx()))).message).toMatch(/cannot end on a given frame/);
-    expect((await rejectionOf(ov.submit(req(), ctx({ baseUrl: '' })))).message).toMatch(/needs the gateway's base URL.*shut down on 2026-09-24/);
+    expect(
+      (
+        await rejectionOf(
+          ov.submit(
+            req({ firstFrame: { assetId: 'a', path: FRAME }, lastFrame: { assetId: 'b', path: FRAME } }),
+            ctx(),
+          ),
+        )
+      ).message,
+    ).toMatch(/cannot end on a given frame/);
+    expect((await rejectionOf(ov.submit(req(), ctx({ baseUrl: '' })))).message).toMatch(
+      /needs the gateway's base URL.*shut down on 2026-09-24/,
+    );
     expect(fake.creates).toBe(0);
     expect(ov.label).toMatch(/for gateways that still serve it/);
   });
 });
 
 describe('openai-videos: failures', () => {
-  it('a failed video and a moderation block carry the gateway\'s reason', async () => {
+  it("a failed video and a moderation block carry the gateway's reason", async () => {
     fake.set({ failWith: { code: 'internal_error', message: 'Video generation failed.' } });
     const { taskId } = await ov.submit(req(), ctx());
     await new Promise((r) => setTimeout(r, 150));
-    expect(await ov.poll(taskId, ctx())).toEqual({ state: 'failed', error: 'The video failed: Video generation failed. (internal_error)' });
+    expect(await ov.poll(taskId, ctx())).toEqual({
+      state: 'failed',
+      error: 'The video failed: Video generation failed. (internal_error)',
+    });
     fake.set({ moderation: true });
     const err = await rejectionOf(ov.submit(req(), ctx()));
-    expect(err.message).toBe("The gateway's moderation blocked the request: Your request was blocked by our moderation system.");
+    expect(err.message).toBe(
+      "The gateway's moderation blocked the request: Your request was blocked by our moderation system.",
+    );
     expect(err.details).toMatchObject({ status: 400, moderation: true });
   });
 
   it('bad key → auth; 429 → throttled with retryAfterMs from Retry-After; one attempt only', async () => {
-    expect((await rejectionOf(ov.submit(req(), ctx({ apiKey: 'nope' })))).details).toMatchObject({ status: 401, auth: true });
+    expect((await rejectionOf(ov.submit(req(), ctx({ apiKey: 'nope' })))).details).toMatchObject({
+      status: 401,
+      auth: true,
+    });
     fake.set({ throttle: 1, retryAfterSec: 4 });
     const t = await rejectionOf(ov.submit(req(), ctx()));
     expect(t.details).toMatchObject({ status: 429, throttled: true, retryAfterMs: 4000 });
@@ -116,14 +172,20 @@ describe('openai-videos: failures', () => {
     await new Promise((r) => setTimeout(r, 150));
     fake.set({ expired: true });
     const dest = join(root, 'gone.mp4');
-    expect((await rejectionOf(ov.fetchResult(taskId, dest, ctx()))).details).toMatchObject({ expired: true, failureKind: 'expired' });
+    expect((await rejectionOf(ov.fetchResult(taskId, dest, ctx()))).details).toMatchObject({
+      expired: true,
+      failureKind: 'expired',
+    });
     expect(existsSync(dest)).toBe(false);
   });
 
   it('a create whose answer was lost is unknown (plain Error), then found by listing', async () => {
     fake.set({ dropCreate: 1 });
     const r = req({ prompt: 'a lost kitten' });
-    const err = await ov.submit(r, ctx()).then(() => null, (e: unknown) => e);
+    const err = await ov.submit(r, ctx()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect((err as { code?: string }).code).toBeUndefined();
     expect(fake.creates).toBe(1);

@@ -57,7 +57,8 @@ const replicate: ReconcileRow<FakeReplicate> = {
   loseNextCreate: (f) => void (f.loseCreate = 1),
   twin: (f) => f.duplicateLast(),
   // The echoed input carries the seed, so each job's prediction is told apart from its twins.
-  checkCreate: (f) => expect((f.createRequests()[0]?.body as { input?: { seed?: unknown } }).input?.seed).toEqual(expect.any(Number)),
+  checkCreate: (f) =>
+    expect((f.createRequests()[0]?.body as { input?: { seed?: unknown } }).input?.seed).toEqual(expect.any(Number)),
   seed: 'new',
 };
 
@@ -68,7 +69,8 @@ const seedance: ReconcileRow<FakeSeedance> = {
   settings: (f) => ({ baseUrl: f.url, ...KEY }),
   creates: (f) => f.creates,
   createRequests: (f) => f.createRequests().length,
-  listRequests: (f) => f.requests.filter((q) => q.method === 'GET' && q.path === '/api/v3/contents/generations/tasks').length,
+  listRequests: (f) =>
+    f.requests.filter((q) => q.method === 'GET' && q.path === '/api/v3/contents/generations/tasks').length,
   ids: (f) => f.ids(),
   dropNextCreate: (f) => void (f.dropCreate = 1),
   loseNextCreate: (f) => void (f.loseCreate = 1),
@@ -93,14 +95,19 @@ const wan: ReconcileRow<WanFake> = {
 };
 
 function suite<F>(row: ReconcileRow<F>): void {
-  const withFake = (name: string, body: (fake: F) => Promise<void>) => it(name, async () => {
-    const fake = await row.start();
-    try {
-      await body(fake);
-    } finally {
-      await fake.close();
-    }
-  }, 30_000);
+  const withFake = (name: string, body: (fake: F) => Promise<void>) =>
+    it(
+      name,
+      async () => {
+        const fake = await row.start();
+        try {
+          await body(fake);
+        } finally {
+          await fake.close();
+        }
+      },
+      30_000,
+    );
   const seed = row.seed ? { seed: row.seed } : {};
 
   describe(`${row.provider}: a lost create answer`, () => {
@@ -118,7 +125,8 @@ function suite<F>(row: ReconcileRow<F>): void {
         expect(r.store.getJob(jobId)).toMatchObject({ state: 'succeeded', taskId: row.ids(fake)[0] });
         expect(takesOf(r)).toHaveLength(1);
         // Seedance's job-id seed is in the stored request and the take: "the request as sent".
-        if (row.provider === 'seedance') expect([r.store.getJob(jobId).request.seed, takesOf(r)[0]?.seed]).toEqual([jobSeed(jobId), jobSeed(jobId)]);
+        if (row.provider === 'seedance')
+          expect([r.store.getJob(jobId).request.seed, takesOf(r)[0]?.seed]).toEqual([jobSeed(jobId), jobSeed(jobId)]);
         expect(row.creates(fake)).toBe(1);
         expect(row.createRequests(fake)).toBe(1);
         expect(row.listRequests(fake)).toBeGreaterThan(0);
@@ -180,7 +188,10 @@ describe('replicate: paging', () => {
       fake.dropCreate = 1;
       const jobId = await generate(r, 'replicate', { seed: 'new' });
       // A newer, unrelated prediction pushes ours to the second page.
-      await createReplicateProvider().submit({ ...(r.store.getJob(jobId).request as unknown as GenerationRequest), prompt: 'someone else' }, { tmpDir: r.store.dir, settings: { baseUrl: fake.url, ...KEY } });
+      await createReplicateProvider().submit(
+        { ...(r.store.getJob(jobId).request as unknown as GenerationRequest), prompt: 'someone else' },
+        { tmpDir: r.store.dir, settings: { baseUrl: fake.url, ...KEY } },
+      );
       expect(await resume(r)).toEqual({ jobIds: [jobId], unknownJobIds: [] });
       expect(r.store.getJob(jobId)).toMatchObject({ state: 'succeeded', taskId: fake.ids()[0] });
       const lists = fake.requests.filter((q) => q.method === 'GET' && q.path === '/v1/predictions');

@@ -49,7 +49,12 @@ let n = 0;
 
 export function rig(adapter: QueueAdapter, settings: ProviderSettings, prompt: string): Rig {
   const dir = join(tempDir(), `reconcile ${adapter.id} ${n++} 镜头`);
-  const store = ProjectStore.create(dir, { name: `${adapter.id} lost`, aspect: '16:9', resolution: '720p', fps: { num: 8, den: 1 } });
+  const store = ProjectStore.create(dir, {
+    name: `${adapter.id} lost`,
+    aspect: '16:9',
+    resolution: '720p',
+    fps: { num: 8, den: 1 },
+  });
   const shot = store.shots.add({ prompt, durationFrames: 40 });
   // The fakes are local and fast: poll every 20-80 ms instead of the providers' 5-10 s.
   const fast: QueueAdapter = { ...adapter, pollPolicy: { initialMs: 20, maxMs: 80, factor: 1.5 } };
@@ -67,7 +72,11 @@ export function rig(adapter: QueueAdapter, settings: ProviderSettings, prompt: s
 }
 
 /** seed 'new': a fresh random seed is sent; without it the shot's (null: the provider picks). */
-export async function generate(r: Rig, providerId: string, opts: { model?: string; seed?: 'new' } = {}): Promise<string> {
+export async function generate(
+  r: Rig,
+  providerId: string,
+  opts: { model?: string; seed?: 'new' } = {},
+): Promise<string> {
   const { jobIds } = await generateShots(r.deps, { providerId, ...opts });
   if (jobIds.length !== 1 || !jobIds[0]) throw new Error(`expected one job, got ${jobIds.length}`);
   return jobIds[0];

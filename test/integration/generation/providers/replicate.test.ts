@@ -18,7 +18,10 @@ import { tempDir } from '../../../helpers/tmp.js';
 const root = tempDir();
 let fake: FakeReplicate;
 const rep = createReplicateProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
+});
 const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64')}`;
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 
@@ -48,7 +51,15 @@ describe('Replicate wire requests (real SDK, baseUrl at the fake)', () => {
     expect(c?.headers.authorization).toBe('Bearer test-key');
     expect(c?.headers['content-type']).toBe('application/json');
     expect(c?.body).toEqual({
-      input: { prompt: '镜头: a "quoted" campfire at 100% dusk', duration: 6, aspect_ratio: '16:9', resolution: '720p', generate_audio: true, negative_prompt: 'blur', seed: 42 },
+      input: {
+        prompt: '镜头: a "quoted" campfire at 100% dusk',
+        duration: 6,
+        aspect_ratio: '16:9',
+        resolution: '720p',
+        generate_audio: true,
+        negative_prompt: 'blur',
+        seed: 42,
+      },
     });
     expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/v1/predictions/${taskId}`)).toBe(true);
@@ -59,10 +70,22 @@ describe('Replicate wire requests (real SDK, baseUrl at the fake)', () => {
   });
 
   it('image-to-video: the first frame inline as a data URI in `image`', async () => {
-    await rep.submit(genRequest({ firstFrame: frame, model: 'bytedance/seedance-2.0', durationSec: 7, seed: null }), ctx());
+    await rep.submit(
+      genRequest({ firstFrame: frame, model: 'bytedance/seedance-2.0', durationSec: 7, seed: null }),
+      ctx(),
+    );
     const [c] = fake.createRequests();
     expect(c?.path).toBe('/v1/models/bytedance/seedance-2.0/predictions');
-    expect(c?.body).toEqual({ input: { prompt: '镜头: a "quoted" campfire at 100% dusk', duration: 7, image: png, aspect_ratio: 'adaptive', resolution: '720p', generate_audio: true } });
+    expect(c?.body).toEqual({
+      input: {
+        prompt: '镜头: a "quoted" campfire at 100% dusk',
+        duration: 7,
+        image: png,
+        aspect_ratio: 'adaptive',
+        resolution: '720p',
+        generate_audio: true,
+      },
+    });
   });
 
   it('last frame: `last_frame` on Veo, `last_frame_image` on Seedance', async () => {
@@ -87,7 +110,7 @@ describe('Replicate wire requests (real SDK, baseUrl at the fake)', () => {
 });
 
 describe('Replicate failures', () => {
-  it('a failed prediction carries Replicate\'s error', async () => {
+  it("a failed prediction carries Replicate's error", async () => {
     fake.mode = 'fail';
     const r = await settle((await rep.submit(genRequest(), ctx())).taskId);
     expect(r.state).toBe('failed');
@@ -118,7 +141,16 @@ describe('Replicate failures', () => {
   });
 
   it('a missing first frame is INVALID_INPUT and nothing is sent', async () => {
-    const err = await rejectionOf(rep.submit(genRequest({ model: 'google/veo-3.1', negativePrompt: 'x', firstFrame: { assetId: 'z', path: join(root, 'missing.png') } }), ctx()));
+    const err = await rejectionOf(
+      rep.submit(
+        genRequest({
+          model: 'google/veo-3.1',
+          negativePrompt: 'x',
+          firstFrame: { assetId: 'z', path: join(root, 'missing.png') },
+        }),
+        ctx(),
+      ),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(fake.createRequests()).toHaveLength(0);
   });
@@ -132,7 +164,9 @@ describe('Replicate failures', () => {
     fake.mode = 'slow';
     const slow = await rep.submit(genRequest(), ctx());
     await rep.cancel?.(slow.taskId, ctx());
-    expect(fake.requests.some((r) => r.method === 'POST' && r.path === `/v1/predictions/${slow.taskId}/cancel`)).toBe(true);
+    expect(fake.requests.some((r) => r.method === 'POST' && r.path === `/v1/predictions/${slow.taskId}/cancel`)).toBe(
+      true,
+    );
     expect((await rep.poll(slow.taskId, ctx())).state).toBe('failed');
   });
 });

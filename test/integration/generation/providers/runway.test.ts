@@ -34,8 +34,22 @@ beforeEach(() => {
 });
 
 const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1', shotNumber: 2, title: 'Camp', prompt: '营地 at dusk, "quoted" 100%', stylePrompt: '', negativePrompt: '', firstFrame: null, lastFrame: null,
-  camera: 'static', durationSec: 5, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: 7, model: null, ...over,
+  shotId: 'shot1',
+  shotNumber: 2,
+  title: 'Camp',
+  prompt: '营地 at dusk, "quoted" 100%',
+  stylePrompt: '',
+  negativePrompt: '',
+  firstFrame: null,
+  lastFrame: null,
+  camera: 'static',
+  durationSec: 5,
+  width: 1280,
+  height: 720,
+  fps: { num: 24, den: 1 },
+  seed: 7,
+  model: null,
+  ...over,
 });
 const frame = { assetId: 'asset1', path: PNG };
 
@@ -57,7 +71,13 @@ describe('Runway adapter against the fake, through the SDK', () => {
     expect(create!.headers.authorization).toBe('Bearer test-key');
     expect(create!.headers['x-runway-version']).toBe('2024-11-06');
     expect(create!.headers['content-type']).toMatch(/^application\/json/);
-    expect(create!.body).toEqual({ model: 'gen4.5', promptText: '营地 at dusk, "quoted" 100%', ratio: '1280:720', duration: 5, seed: 7 });
+    expect(create!.body).toEqual({
+      model: 'gen4.5',
+      promptText: '营地 at dusk, "quoted" 100%',
+      ratio: '1280:720',
+      duration: 5,
+      seed: 7,
+    });
     expect(await runToEnd(taskId)).toEqual({ state: 'succeeded', progress: 1 });
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/v1/tasks/${taskId}`)).toBe(true);
     const dest = join(dir, `out ${taskId}.mp4`);
@@ -70,25 +90,64 @@ describe('Runway adapter against the fake, through the SDK', () => {
     await provider.submit(req({ firstFrame: frame, width: 720, height: 480, durationSec: 4 }), ctx);
     const [create] = creates();
     expect(create!.path).toBe('/v1/image_to_video');
-    expect(create!.body).toEqual({ model: 'gen4.5', promptText: req().prompt, promptImage: [{ uri: PNG_URI, position: 'first' }], ratio: '1104:832', duration: 4, seed: 7 });
+    expect(create!.body).toEqual({
+      model: 'gen4.5',
+      promptText: req().prompt,
+      promptImage: [{ uri: PNG_URI, position: 'first' }],
+      ratio: '1104:832',
+      duration: 4,
+      seed: 7,
+    });
   });
 
   it('last frame (veo3.1): first and last positions, duration 4|6|8, negativePrompt', async () => {
-    await provider.submit(req({ model: 'veo3.1', firstFrame: frame, lastFrame: { assetId: 'asset2', path: PNG }, negativePrompt: 'text, logos' }), ctx);
+    await provider.submit(
+      req({
+        model: 'veo3.1',
+        firstFrame: frame,
+        lastFrame: { assetId: 'asset2', path: PNG },
+        negativePrompt: 'text, logos',
+      }),
+      ctx,
+    );
     expect(creates()[0]!.body).toEqual({
-      model: 'veo3.1', promptText: req().prompt, ratio: '1280:720', duration: 6, seed: 7, negativePrompt: 'text, logos', audio: true,
-      promptImage: [{ uri: PNG_URI, position: 'first' }, { uri: PNG_URI, position: 'last' }],
+      model: 'veo3.1',
+      promptText: req().prompt,
+      ratio: '1280:720',
+      duration: 6,
+      seed: 7,
+      negativePrompt: 'text, logos',
+      audio: true,
+      promptImage: [
+        { uri: PNG_URI, position: 'first' },
+        { uri: PNG_URI, position: 'last' },
+      ],
     });
   });
 
   it('a picture over 5 MB is uploaded first (POST /v1/uploads + multipart) and sent as its runway:// URI', async () => {
     const big = join(dir, 'big frame 大.png');
     // Noise does not compress: a 1600x1600 PNG of it (~7.7 MB) is far over Runway's 5 MB data URI limit.
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'nullsrc=s=1600x1600,geq=random(1)*255:random(2)*255:random(3)*255', '-frames:v', '1', '-y', big]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'nullsrc=s=1600x1600,geq=random(1)*255:random(2)*255:random(3)*255',
+      '-frames:v',
+      '1',
+      '-y',
+      big,
+    ]);
     expect(statSync(big).size).toBeGreaterThan(5_000_000);
     await provider.submit(req({ firstFrame: { assetId: 'big1', path: big } }), ctx);
     const [upload, storage, create] = fake.requests;
-    expect(upload).toMatchObject({ method: 'POST', path: '/v1/uploads', body: { filename: 'storyboard-big1.png', type: 'ephemeral' } });
+    expect(upload).toMatchObject({
+      method: 'POST',
+      path: '/v1/uploads',
+      body: { filename: 'storyboard-big1.png', type: 'ephemeral' },
+    });
     expect(upload!.headers.authorization).toBe('Bearer test-key');
     expect(storage).toMatchObject({ method: 'POST', path: '/__upload', body: { multipart: true, hasFields: true } });
     expect(create!.path).toBe('/v1/image_to_video');
@@ -101,23 +160,32 @@ describe('Runway adapter against the fake, through the SDK', () => {
     expect(creates()[0]!.body).toMatchObject({ model: 'seedance2', references: [{ uri: PNG_URI }] });
   });
 
-  it('a failed task reports Runway\'s reason; moderation is named as such', async () => {
+  it("a failed task reports Runway's reason; moderation is named as such", async () => {
     fake.set({ failCode: 'SAFETY.INPUT.TEXT' });
     const mod = await provider.submit(req(), ctx);
-    expect((await runToEnd(mod.taskId)).error).toMatch(/content moderation flagged the prompt.*SAFETY\.INPUT\.TEXT.*flagged by content moderation/);
+    expect((await runToEnd(mod.taskId)).error).toMatch(
+      /content moderation flagged the prompt.*SAFETY\.INPUT\.TEXT.*flagged by content moderation/,
+    );
     fake.set({ failCode: 'INTERNAL.BAD_OUTPUT.CODE01' });
     const bad = await provider.submit(req(), ctx);
     expect((await runToEnd(bad.taskId)).error).toMatch(/failed on its side.*invalid output/);
   });
 
-  it('a 400 carries Runway\'s validation issues; a bad key says so; nothing is retried', async () => {
+  it("a 400 carries Runway's validation issues; a bad key says so; nothing is retried", async () => {
     fake.set({ reject: 'duration: Number must be less than or equal to 10' });
     const bad = await rejectionOf(provider.submit(req(), ctx));
     expect(bad.code).toBe('PROVIDER_FAILED');
-    expect(bad.message).toBe('Runway refused to create the task for shot 2 (400): Validation of body failed; duration: Number must be less than or equal to 10');
+    expect(bad.message).toBe(
+      'Runway refused to create the task for shot 2 (400): Validation of body failed; duration: Number must be less than or equal to 10',
+    );
     expect(bad.details).toMatchObject({ status: 400, failureKind: 'invalid' });
     const before = fake.requests.length;
-    const invalid = await rejectionOf(provider.submit(req({ model: 'gen4_turbo', firstFrame: frame, prompt: '' , title: '' }), { ...ctx, settings: { ...ctx.settings, apiKey: 'wrong' } }));
+    const invalid = await rejectionOf(
+      provider.submit(req({ model: 'gen4_turbo', firstFrame: frame, prompt: '', title: '' }), {
+        ...ctx,
+        settings: { ...ctx.settings, apiKey: 'wrong' },
+      }),
+    );
     expect(invalid.code).toBe('PROVIDER_FAILED');
     expect(invalid.message).toMatch(/rejected the API key \(401: Incorrect API key provided\)/);
     expect(invalid.details).toMatchObject({ status: 401, failureKind: 'auth' });

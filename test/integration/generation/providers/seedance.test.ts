@@ -17,7 +17,10 @@ import { tempDir } from '../../../helpers/tmp.js';
 const root = tempDir();
 let fake: FakeSeedance;
 const sd = createSeedanceProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
+});
 const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64')}`;
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 
@@ -53,10 +56,17 @@ describe('Seedance wire requests', () => {
     expect(create?.body).toEqual({
       model: 'dreamina-seedance-2-0-260128',
       content: [{ type: 'text', text: '镜头: a "quoted" campfire at 100% dusk' }],
-      ratio: '16:9', duration: 5, resolution: '720p', seed: 42, watermark: false, generate_audio: true,
+      ratio: '16:9',
+      duration: 5,
+      resolution: '720p',
+      seed: 42,
+      watermark: false,
+      generate_audio: true,
     });
     await finish(taskId);
-    const polls = fake.requests.filter((r) => r.method === 'GET' && r.path === `/api/v3/contents/generations/tasks/${taskId}`);
+    const polls = fake.requests.filter(
+      (r) => r.method === 'GET' && r.path === `/api/v3/contents/generations/tasks/${taskId}`,
+    );
     expect(polls.length).toBeGreaterThan(0);
     const dest = join(root, 'out t2v.mp4');
     await sd.fetchResult(taskId, dest, ctx());
@@ -79,11 +89,17 @@ describe('Seedance wire requests', () => {
   });
 
   it('first + last frame on a 1.0 model: roles first_frame and last_frame, options as --flags', async () => {
-    await sd.submit(genRequest({ firstFrame: frame, lastFrame: frame, model: 'seedance-1-0-lite-i2v', durationSec: 20 }), ctx());
+    await sd.submit(
+      genRequest({ firstFrame: frame, lastFrame: frame, model: 'seedance-1-0-lite-i2v', durationSec: 20 }),
+      ctx(),
+    );
     expect(fake.createRequests()[0]?.body).toEqual({
       model: 'seedance-1-0-lite-i2v-250428',
       content: [
-        { type: 'text', text: '镜头: a "quoted" campfire at 100% dusk --ratio adaptive --duration 12 --resolution 720p --seed 42 --camerafixed true --watermark false' },
+        {
+          type: 'text',
+          text: '镜头: a "quoted" campfire at 100% dusk --ratio adaptive --duration 12 --resolution 720p --seed 42 --camerafixed true --watermark false',
+        },
         { type: 'image_url', image_url: { url: png }, role: 'first_frame' },
         { type: 'image_url', image_url: { url: png }, role: 'last_frame' },
       ],
@@ -91,7 +107,10 @@ describe('Seedance wire requests', () => {
   });
 
   it('references: role reference_image in priority order, only without keyframes', async () => {
-    const references = [{ assetId: 'r1', path: FIRST_FRAME, kind: 'character' as const, name: 'Ana' }, { assetId: 'r2', path: FIRST_FRAME, kind: 'style' as const }];
+    const references = [
+      { assetId: 'r1', path: FIRST_FRAME, kind: 'character' as const, name: 'Ana' },
+      { assetId: 'r2', path: FIRST_FRAME, kind: 'style' as const },
+    ];
     await sd.submit(genRequest({ references }), ctx());
     expect((fake.createRequests()[0]?.body as { content: unknown[] }).content).toEqual([
       { type: 'text', text: '镜头: a "quoted" campfire at 100% dusk' },
@@ -112,7 +131,7 @@ describe('Seedance wire requests', () => {
 });
 
 describe('Seedance failures', () => {
-  it('a failed task carries Ark\'s code and message', async () => {
+  it("a failed task carries Ark's code and message", async () => {
     fake.mode = 'fail';
     const { taskId } = await sd.submit(genRequest(), ctx());
     let r = await sd.poll(taskId, ctx());
@@ -159,10 +178,21 @@ describe('Seedance failures', () => {
     fake.mode = 'slow';
     const { taskId } = await sd.submit(genRequest(), ctx());
     await sd.cancel?.(taskId, ctx());
-    expect(fake.requests.some((r) => r.method === 'DELETE' && r.path === `/api/v3/contents/generations/tasks/${taskId}` && r.headers.authorization === 'Bearer test-key')).toBe(true);
+    expect(
+      fake.requests.some(
+        (r) =>
+          r.method === 'DELETE' &&
+          r.path === `/api/v3/contents/generations/tasks/${taskId}` &&
+          r.headers.authorization === 'Bearer test-key',
+      ),
+    ).toBe(true);
     expect((await sd.poll(taskId, ctx())).state).toBe('failed');
     await sd.ping(ctx());
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v3/contents/generations/tasks', query: { page_num: '1', page_size: '1' } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: '/api/v3/contents/generations/tasks',
+      query: { page_num: '1', page_size: '1' },
+    });
     expect((await rejectionOf(sd.ping(ctx({ apiKey: 'nope' })))).details).toMatchObject({ failureKind: 'auth' });
   });
 });

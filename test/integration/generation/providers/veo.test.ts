@@ -22,13 +22,30 @@ let fake: FakeVeo;
 let LAST: string;
 let REF: string;
 const veo = createVeoProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
+});
 const b64 = (p: string) => readFileSync(p).toString('base64');
 
 function req(over: Partial<VeoRequest> = {}): VeoRequest {
   return {
-    shotId: 's1', shotNumber: 3, title: 'Dawn', prompt: 'a horse runs at dawn', stylePrompt: 'watercolor', negativePrompt: '',
-    firstFrame: null, lastFrame: null, camera: 'static', durationSec: 5, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: 7, model: null, ...over,
+    shotId: 's1',
+    shotNumber: 3,
+    title: 'Dawn',
+    prompt: 'a horse runs at dawn',
+    stylePrompt: 'watercolor',
+    negativePrompt: '',
+    firstFrame: null,
+    lastFrame: null,
+    camera: 'static',
+    durationSec: 5,
+    width: 1280,
+    height: 720,
+    fps: { num: 24, den: 1 },
+    seed: 7,
+    model: null,
+    ...over,
   } as VeoRequest;
 }
 
@@ -60,7 +77,8 @@ async function finish(taskId: string): Promise<string> {
 
 /** Finishes a task and answers the output's Files API uri, as fetchResult reports it for extension. */
 async function finishWithRef(taskId: string): Promise<{ uri: string }> {
-  for (let i = 0; i < 200 && (await veo.poll(taskId, ctx())).state === 'running'; i++) await new Promise((res) => setTimeout(res, 20));
+  for (let i = 0; i < 200 && (await veo.poll(taskId, ctx())).state === 'running'; i++)
+    await new Promise((res) => setTimeout(res, 20));
   const out = await veo.fetchResult(taskId, join(root, `src ${taskId.split('/').pop()}.mp4`), ctx());
   expect(out?.outputRef).toMatch(/\/v1beta\/files\/f[a-z0-9]+:download\?alt=media$/);
   return { uri: out?.outputRef ?? '' };
@@ -78,7 +96,13 @@ describe('Veo: the wire request per shot kind', () => {
     expect(c?.body).toEqual({
       instances: [{ prompt: 'a horse runs at dawn. watercolor' }],
       // 5 s → 6 (the shortest allowed length that covers the shot); no seed/generateAudio on the Gemini API.
-      parameters: { sampleCount: 1, durationSeconds: 6, aspectRatio: '16:9', resolution: '720p', negativePrompt: 'blur' },
+      parameters: {
+        sampleCount: 1,
+        durationSeconds: 6,
+        aspectRatio: '16:9',
+        resolution: '720p',
+        negativePrompt: 'blur',
+      },
     });
     const out = await finish(taskId);
     expect(readFileSync(out).equals(readFileSync(VEO_CLIP))).toBe(true);
@@ -90,33 +114,51 @@ describe('Veo: the wire request per shot kind', () => {
   });
 
   it('first + last frame: instances[0].image and lastFrame as {bytesBase64Encoded, mimeType}', async () => {
-    const r = req({ model: 'veo-3.1-fast-generate-preview', width: 1080, height: 1920, durationSec: 8,
-      firstFrame: { assetId: 'a1', path: FIRST }, lastFrame: { assetId: 'a2', path: LAST } });
+    const r = req({
+      model: 'veo-3.1-fast-generate-preview',
+      width: 1080,
+      height: 1920,
+      durationSec: 8,
+      firstFrame: { assetId: 'a1', path: FIRST },
+      lastFrame: { assetId: 'a2', path: LAST },
+    });
     const { taskId } = await veo.submit(r, ctx());
     const [c] = creates();
     expect(c?.path).toBe('/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning');
     expect(c?.body).toEqual({
-      instances: [{
-        prompt: 'a horse runs at dawn. watercolor',
-        image: { bytesBase64Encoded: b64(FIRST), mimeType: 'image/png' },
-        lastFrame: { bytesBase64Encoded: b64(LAST), mimeType: 'image/jpeg' },
-      }],
+      instances: [
+        {
+          prompt: 'a horse runs at dawn. watercolor',
+          image: { bytesBase64Encoded: b64(FIRST), mimeType: 'image/png' },
+          lastFrame: { bytesBase64Encoded: b64(LAST), mimeType: 'image/jpeg' },
+        },
+      ],
       parameters: { sampleCount: 1, durationSeconds: 8, aspectRatio: '9:16', resolution: '1080p' },
     });
     expect(existsSync(await finish(taskId))).toBe(true);
   });
 
   it('reference images: instances[0].referenceImages[] {image, referenceType: ASSET}, 8 s', async () => {
-    await veo.submit(req({ references: [{ assetId: 'r1', path: REF }, { assetId: 'r2', path: LAST }] }), ctx());
+    await veo.submit(
+      req({
+        references: [
+          { assetId: 'r1', path: REF },
+          { assetId: 'r2', path: LAST },
+        ],
+      }),
+      ctx(),
+    );
     const [c] = creates();
     expect(c?.body).toEqual({
-      instances: [{
-        prompt: 'a horse runs at dawn. watercolor',
-        referenceImages: [
-          { image: { bytesBase64Encoded: b64(REF), mimeType: 'image/png' }, referenceType: 'ASSET' },
-          { image: { bytesBase64Encoded: b64(LAST), mimeType: 'image/jpeg' }, referenceType: 'ASSET' },
-        ],
-      }],
+      instances: [
+        {
+          prompt: 'a horse runs at dawn. watercolor',
+          referenceImages: [
+            { image: { bytesBase64Encoded: b64(REF), mimeType: 'image/png' }, referenceType: 'ASSET' },
+            { image: { bytesBase64Encoded: b64(LAST), mimeType: 'image/jpeg' }, referenceType: 'ASSET' },
+          ],
+        },
+      ],
       parameters: { sampleCount: 1, durationSeconds: 8, aspectRatio: '16:9', resolution: '720p' },
     });
   });
@@ -126,31 +168,60 @@ describe('Veo: the wire request per shot kind', () => {
     const source = await veo.submit(req(), ctx());
     const { uri } = await finishWithRef(source.taskId);
     await veo.submit(req({ extendVideoUri: uri }), ctx());
-    expect((creates()[1]?.body as { instances: unknown[] }).instances).toEqual([{ prompt: 'a horse runs at dawn. watercolor', video: { uri } }]);
-    expect((creates()[1]?.body as { parameters: unknown }).parameters).toMatchObject({ durationSeconds: 8, resolution: '720p' });
+    expect((creates()[1]?.body as { instances: unknown[] }).instances).toEqual([
+      { prompt: 'a horse runs at dawn. watercolor', video: { uri } },
+    ]);
+    expect((creates()[1]?.body as { parameters: unknown }).parameters).toMatchObject({
+      durationSeconds: 8,
+      resolution: '720p',
+    });
     const stranger = 'https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media';
-    expect((await rejectionOf(veo.submit(req({ extendVideoUri: stranger }), ctx()))).message).toMatch(/only supports video extensions for Veo-generated videos/);
+    expect((await rejectionOf(veo.submit(req({ extendVideoUri: stranger }), ctx()))).message).toMatch(
+      /only supports video extensions for Veo-generated videos/,
+    );
   });
 
   it('refuses what Veo cannot do before sending anything', async () => {
     const four = [1, 2, 3, 4].map((i) => ({ assetId: `r${i}`, path: REF }));
-    expect((await rejectionOf(veo.submit(req({ references: four }), ctx()))).message).toMatch(/4 reference images.*at most 3/);
-    expect((await rejectionOf(veo.submit(req({ references: [{ assetId: 'r', path: REF }], firstFrame: { assetId: 'a', path: FIRST } }), ctx()))).message).toMatch(/cannot combine reference images/);
-    expect((await rejectionOf(veo.submit(req({ model: 'veo-3.0-generate-001' }), ctx()))).message).toMatch(/no model "veo-3.0-generate-001"/);
+    expect((await rejectionOf(veo.submit(req({ references: four }), ctx()))).message).toMatch(
+      /4 reference images.*at most 3/,
+    );
+    expect(
+      (
+        await rejectionOf(
+          veo.submit(
+            req({ references: [{ assetId: 'r', path: REF }], firstFrame: { assetId: 'a', path: FIRST } }),
+            ctx(),
+          ),
+        )
+      ).message,
+    ).toMatch(/cannot combine reference images/);
+    expect((await rejectionOf(veo.submit(req({ model: 'veo-3.0-generate-001' }), ctx()))).message).toMatch(
+      /no model "veo-3.0-generate-001"/,
+    );
     expect((await rejectionOf(veo.submit(req({ model: 'veo-9' }), ctx()))).code).toBe('INVALID_INPUT');
-    expect((await rejectionOf(veo.submit(req({ firstFrame: { assetId: 'a', path: join(root, 'gone.png') } }), ctx()))).details).toMatchObject({ missing: true });
+    expect(
+      (await rejectionOf(veo.submit(req({ firstFrame: { assetId: 'a', path: join(root, 'gone.png') } }), ctx())))
+        .details,
+    ).toMatchObject({ missing: true });
     expect((await rejectionOf(veo.submit(req(), ctx({ apiKey: '' })))).message).toMatch(/needs a Gemini API key/);
     expect(fake.creates).toBe(0);
   });
 });
 
 describe('Veo: failures', () => {
-  it('an operation error and a safety block reach the user with Google\'s reason', async () => {
+  it("an operation error and a safety block reach the user with Google's reason", async () => {
     fake.set({ failWith: 'Internal error while generating the video.' });
     const a = await veo.submit(req(), ctx());
     await new Promise((r) => setTimeout(r, 150));
-    expect(await veo.poll(a.taskId, ctx())).toEqual({ state: 'failed', error: 'Veo failed: Internal error while generating the video.' });
-    fake.set({ failWith: null, moderation: 'The prompt could not be submitted: it may violate our policies (celebrity).' });
+    expect(await veo.poll(a.taskId, ctx())).toEqual({
+      state: 'failed',
+      error: 'Veo failed: Internal error while generating the video.',
+    });
+    fake.set({
+      failWith: null,
+      moderation: 'The prompt could not be submitted: it may violate our policies (celebrity).',
+    });
     const b = await veo.submit(req(), ctx());
     await new Promise((r) => setTimeout(r, 150));
     const r = await veo.poll(b.taskId, ctx());

@@ -26,8 +26,11 @@ const first = { assetId: 'a1', path: FIRST_FRAME };
 const last = { assetId: 'a2', path: lastFramePath };
 let fake: FakeVidu;
 const vidu = createViduProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext =>
-  ({ tmpDir: root, jobId: 'job-1', settings: { baseUrl: fake.baseUrl, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  jobId: 'job-1',
+  settings: { baseUrl: fake.baseUrl, apiKey: 'test-key', ...over },
+});
 
 beforeAll(async () => {
   fake = await startFakeVidu({ runMs: 300 });
@@ -39,7 +42,9 @@ async function finish(taskId: string): Promise<void> {
   expect(await settleTask(vidu, taskId, ctx())).toEqual({ state: 'succeeded', progress: 1 });
 }
 
-async function createOf(req: GenerationRequest): Promise<{ taskId: string; path: string; headers: Record<string, unknown>; body: unknown }> {
+async function createOf(
+  req: GenerationRequest,
+): Promise<{ taskId: string; path: string; headers: Record<string, unknown>; body: unknown }> {
   const { taskId } = await vidu.submit(req, ctx());
   const creates = fake.requests.filter((r) => r.method === 'POST');
   expect(creates).toHaveLength(1);
@@ -53,11 +58,24 @@ describe('Vidu wire requests', () => {
     expect(c.headers.authorization).toBe('Token test-key');
     expect(c.headers['content-type']).toBe('application/json');
     expect(c.body).toEqual({
-      model: 'viduq3-pro', prompt: '镜头: a "quoted" campfire at 100% dusk', duration: 6, seed: 42,
-      aspect_ratio: '16:9', resolution: '720p', movement_amplitude: 'small', payload: 'job-1',
+      model: 'viduq3-pro',
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      duration: 6,
+      seed: 42,
+      aspect_ratio: '16:9',
+      resolution: '720p',
+      movement_amplitude: 'small',
+      payload: 'job-1',
     });
     await finish(c.taskId);
-    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/ent/v2/tasks/${c.taskId}/creations` && r.headers.authorization === 'Token test-key')).toBe(true);
+    expect(
+      fake.requests.some(
+        (r) =>
+          r.method === 'GET' &&
+          r.path === `/ent/v2/tasks/${c.taskId}/creations` &&
+          r.headers.authorization === 'Token test-key',
+      ),
+    ).toBe(true);
     const dest = join(root, `vidu ${c.taskId}.mp4`);
     await vidu.fetchResult(c.taskId, dest, ctx());
     expect(statSync(dest).size).toBeGreaterThan(1000);
@@ -65,16 +83,33 @@ describe('Vidu wire requests', () => {
   });
 
   it('image-to-video: /img2video with images:[one data URI]; no aspect_ratio (the picture sets it)', async () => {
-    const c = await createOf(genRequest({ model: 'viduq3-turbo', firstFrame: first, durationSec: 20, camera: 'push_in', width: 1920, height: 1080 }));
+    const c = await createOf(
+      genRequest({
+        model: 'viduq3-turbo',
+        firstFrame: first,
+        durationSec: 20,
+        camera: 'push_in',
+        width: 1920,
+        height: 1080,
+      }),
+    );
     expect(c.path).toBe('/ent/v2/img2video');
     expect(c.body).toEqual({
-      model: 'viduq3-turbo', prompt: '镜头: a "quoted" campfire at 100% dusk The camera slowly pushes in.', images: [png], duration: 16, seed: 42,
-      resolution: '1080p', movement_amplitude: 'auto', payload: 'job-1',
+      model: 'viduq3-turbo',
+      prompt: '镜头: a "quoted" campfire at 100% dusk The camera slowly pushes in.',
+      images: [png],
+      duration: 16,
+      seed: 42,
+      resolution: '1080p',
+      movement_amplitude: 'auto',
+      payload: 'job-1',
     });
   });
 
   it('first + last frame: /start-end2video with images:[start, end] in that order', async () => {
-    const c = await createOf(genRequest({ model: 'viduq1', firstFrame: first, lastFrame: last, seed: null, durationSec: 3 }));
+    const c = await createOf(
+      genRequest({ model: 'viduq1', firstFrame: first, lastFrame: last, seed: null, durationSec: 3 }),
+    );
     expect(c.path).toBe('/ent/v2/start-end2video');
     const body = c.body as Record<string, unknown>;
     expect(body.images).toEqual([png, png]);
@@ -83,12 +118,18 @@ describe('Vidu wire requests', () => {
   });
 
   it('references: /reference2video with images 1-7 (at most 7 sent, in order); a missing picture is refused before sending', async () => {
-    const refs = Array.from({ length: 3 }, (_, i) => ({ assetId: `r${i}`, path: i === 1 ? lastFramePath : FIRST_FRAME }));
+    const refs = Array.from({ length: 3 }, (_, i) => ({
+      assetId: `r${i}`,
+      path: i === 1 ? lastFramePath : FIRST_FRAME,
+    }));
     const c = await createOf(genRequest({ model: 'viduq1', references: refs }));
     expect(c.path).toBe('/ent/v2/reference2video');
     expect(c.body).toMatchObject({ model: 'viduq1', images: [png, png, png], aspect_ratio: '16:9', duration: 5 });
     fake.reset();
-    const many = Array.from({ length: 9 }, (_, i) => ({ assetId: `r${i}`, path: i === 8 ? lastFramePath : FIRST_FRAME }));
+    const many = Array.from({ length: 9 }, (_, i) => ({
+      assetId: `r${i}`,
+      path: i === 8 ? lastFramePath : FIRST_FRAME,
+    }));
     const capped = await createOf(genRequest({ model: 'viduq1', references: many }));
     expect((capped.body as { images: string[] }).images).toHaveLength(7);
     fake.reset();
@@ -97,14 +138,19 @@ describe('Vidu wire requests', () => {
     expect(plain.path).toBe('/ent/v2/text2video');
     expect(plain.body).not.toHaveProperty('images');
     fake.reset();
-    const missing = await rejectionOf(vidu.submit(genRequest({ model: 'viduq1', references: [{ assetId: 'gone', path: join(root, 'gone.png') }] }), ctx()));
+    const missing = await rejectionOf(
+      vidu.submit(
+        genRequest({ model: 'viduq1', references: [{ assetId: 'gone', path: join(root, 'gone.png') }] }),
+        ctx(),
+      ),
+    );
     expect(missing.code).toBe('INVALID_INPUT');
     expect(fake.creates).toBe(0);
   });
 });
 
 describe('Vidu failures', () => {
-  it('a failed task reports Vidu\'s err_code as the reason', async () => {
+  it("a failed task reports Vidu's err_code as the reason", async () => {
     fake.set({ failWith: 'ImageDownloadFailure' });
     const { taskId } = await vidu.submit(genRequest(), ctx());
     const r = await settleTask(vidu, taskId, ctx(), 50);

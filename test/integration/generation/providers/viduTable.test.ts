@@ -15,7 +15,11 @@ import { readFileSync } from 'node:fs';
 const root = tempDir();
 let fake: FakeVidu;
 const vidu = createViduProvider();
-const ctx = (jobId: string): ProviderContext => ({ tmpDir: root, jobId, settings: { baseUrl: fake.baseUrl, apiKey: 'test-key' } });
+const ctx = (jobId: string): ProviderContext => ({
+  tmpDir: root,
+  jobId,
+  settings: { baseUrl: fake.baseUrl, apiKey: 'test-key' },
+});
 
 beforeAll(async () => {
   fake = await startFakeVidu({ runMs: 20 });
@@ -24,17 +28,23 @@ afterAll(() => fake.close());
 
 describe('Vidu request table against the strict fake', () => {
   it('each model goes to the endpoints Vidu gives it, or is refused before sending', async () => {
-    const table = await requestTable(VIDU_MODELS.map((m) => m.id), {
-      provider: 'vidu', submit: (req, jobId) => vidu.submit(req, ctx(jobId)),
-      received: () => fake.requests.filter((r) => r.method === 'POST' && !r.path.includes('/tasks/')).length, accepted: () => fake.creates,
-    });
+    const table = await requestTable(
+      VIDU_MODELS.map((m) => m.id),
+      {
+        provider: 'vidu',
+        submit: (req, jobId) => vidu.submit(req, ctx(jobId)),
+        received: () => fake.requests.filter((r) => r.method === 'POST' && !r.path.includes('/tasks/')).length,
+        accepted: () => fake.creates,
+      },
+    );
     expect(table).toEqual({
       'viduq3-pro': sends('text', 'firstFrame', 'firstLast', 'references', 'camera'),
       'viduq3-turbo': sends('text', 'firstFrame', 'firstLast', 'references', 'camera'),
       viduq2: sends('text', 'references', 'camera'),
       viduq1: sends('text', 'firstFrame', 'firstLast', 'references', 'camera'),
     });
-    const paths = (model: string) => fake.requests.filter((r) => r.method === 'POST' && r.body?.model === model).map((r) => r.path);
+    const paths = (model: string) =>
+      fake.requests.filter((r) => r.method === 'POST' && r.body?.model === model).map((r) => r.path);
     expect(paths('viduq2')).toEqual(['/ent/v2/text2video', '/ent/v2/reference2video', '/ent/v2/text2video']);
   });
 });
@@ -42,16 +52,40 @@ describe('Vidu request table against the strict fake', () => {
 describe('the strict Vidu fake refuses what the adapter used to send', () => {
   const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64')}`;
   const post = async (path: string, body: Record<string, unknown>) => {
-    const res = await fetch(`${fake.baseUrl}${path}`, { method: 'POST', headers: { authorization: 'Token test-key', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${fake.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: 'Token test-key', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as { code: number; reason: string; message: string } };
   };
 
   it.each([
-    ['first + last frames on viduq2', '/start-end2video', { model: 'viduq2', images: [png, png], prompt: 'x' }, /not supported by \/start-end2video/],
-    ['a first frame on viduq2', '/img2video', { model: 'viduq2', images: [png], prompt: 'x' }, /not supported by \/img2video/],
-    ['references on q3', '/reference2video', { model: 'viduq3-pro', images: [png], prompt: 'x' }, /not supported by \/reference2video/],
+    [
+      'first + last frames on viduq2',
+      '/start-end2video',
+      { model: 'viduq2', images: [png, png], prompt: 'x' },
+      /not supported by \/start-end2video/,
+    ],
+    [
+      'a first frame on viduq2',
+      '/img2video',
+      { model: 'viduq2', images: [png], prompt: 'x' },
+      /not supported by \/img2video/,
+    ],
+    [
+      'references on q3',
+      '/reference2video',
+      { model: 'viduq3-pro', images: [png], prompt: 'x' },
+      /not supported by \/reference2video/,
+    ],
     ['10 s on viduq1', '/text2video', { model: 'viduq1', prompt: 'x', duration: 10 }, /duration 10/],
-    ['an unknown field', '/text2video', { model: 'viduq3-pro', prompt: 'x', negative_prompt: 'y' }, /unknown field negative_prompt/],
+    [
+      'an unknown field',
+      '/text2video',
+      { model: 'viduq3-pro', prompt: 'x', negative_prompt: 'y' },
+      /unknown field negative_prompt/,
+    ],
   ])('%s: 400 BadRequest', async (_name, path, body, why) => {
     const r = await post(path, body);
     expect(r.status).toBe(400);

@@ -24,7 +24,10 @@ const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64'
 const first = { assetId: 'a1', path: FIRST_FRAME };
 let fake: CloudFake;
 const wan = createWanProvider({ env: {} });
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fake.url, apiKey: 'test-key', ...over } });
+const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
+  tmpDir: root,
+  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
+});
 const PROMPT = '镜头: a "quoted" campfire at 100% dusk';
 
 beforeAll(async () => {
@@ -37,7 +40,9 @@ async function finish(taskId: string): Promise<void> {
   expect(await settleTask(wan, taskId, ctx())).toEqual({ state: 'succeeded', progress: 1 });
 }
 
-async function createOf(req: GenerationRequest): Promise<{ taskId: string; path: string; headers: Record<string, unknown>; body: unknown }> {
+async function createOf(
+  req: GenerationRequest,
+): Promise<{ taskId: string; path: string; headers: Record<string, unknown>; body: unknown }> {
   const { taskId } = await wan.submit(req, ctx());
   const creates = fake.requests.filter((r) => r.method === 'POST');
   expect(creates).toHaveLength(1);
@@ -57,14 +62,21 @@ describe('Wan wire requests', () => {
       parameters: { prompt_extend: false, watermark: false, size: '1280*720', duration: 7, seed: 42 },
     });
     await finish(c.taskId);
-    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/api/v1/tasks/${c.taskId}` && r.headers.authorization === 'Bearer test-key')).toBe(true);
+    expect(
+      fake.requests.some(
+        (r) =>
+          r.method === 'GET' && r.path === `/api/v1/tasks/${c.taskId}` && r.headers.authorization === 'Bearer test-key',
+      ),
+    ).toBe(true);
     const dest = join(root, `wan ${c.taskId}.mp4`);
     await wan.fetchResult(c.taskId, dest, ctx());
     expect(countVideoFrames(dest)).toBeGreaterThan(0);
   });
 
   it('image-to-video: input.img_url as a data URI, parameters.resolution', async () => {
-    const c = await createOf(genRequest({ model: 'wan2.2-i2v-flash', firstFrame: first, width: 854, height: 480, seed: null }));
+    const c = await createOf(
+      genRequest({ model: 'wan2.2-i2v-flash', firstFrame: first, width: 854, height: 480, seed: null }),
+    );
     expect(c.path).toBe(WAN_VIDEO);
     expect(c.body).toEqual({
       model: 'wan2.2-i2v-flash',
@@ -74,7 +86,9 @@ describe('Wan wire requests', () => {
   });
 
   it('first + last frame on kf2v: the image2video path, first_frame_url + last_frame_url, no duration', async () => {
-    const c = await createOf(genRequest({ model: 'wan2.2-kf2v-flash', firstFrame: first, lastFrame: { assetId: 'a2', path: FIRST_FRAME } }));
+    const c = await createOf(
+      genRequest({ model: 'wan2.2-kf2v-flash', firstFrame: first, lastFrame: { assetId: 'a2', path: FIRST_FRAME } }),
+    );
     expect(c.path).toBe(WAN_KF2V);
     expect(c.body).toEqual({
       model: 'wan2.2-kf2v-flash',
@@ -84,11 +98,19 @@ describe('Wan wire requests', () => {
   });
 
   it('auto with first + last frame picks wan2.7-i2v: input.media first_frame then last_frame', async () => {
-    const c = await createOf(genRequest({ firstFrame: first, lastFrame: { assetId: 'a2', path: FIRST_FRAME }, width: 1920, height: 1080 }));
+    const c = await createOf(
+      genRequest({ firstFrame: first, lastFrame: { assetId: 'a2', path: FIRST_FRAME }, width: 1920, height: 1080 }),
+    );
     expect(c.path).toBe(WAN_VIDEO);
     expect(c.body).toEqual({
       model: 'wan2.7-i2v',
-      input: { prompt: PROMPT, media: [{ type: 'first_frame', url: png }, { type: 'last_frame', url: png }] },
+      input: {
+        prompt: PROMPT,
+        media: [
+          { type: 'first_frame', url: png },
+          { type: 'last_frame', url: png },
+        ],
+      },
       parameters: { prompt_extend: false, watermark: false, resolution: '1080P', duration: 5, seed: 42 },
     });
   });

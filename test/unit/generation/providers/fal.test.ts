@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createFalProvider, splitFalTask } from '../../../../electron/services/generation/providers/fal.js';
 import { classifyFal, falReason } from '../../../../electron/services/generation/providers/fal/client.js';
-import { FAL_MODELS, falInput, falModel, falModelCapabilities } from '../../../../electron/services/generation/providers/fal/models.js';
+import {
+  FAL_MODELS,
+  falInput,
+  falModel,
+  falModelCapabilities,
+} from '../../../../electron/services/generation/providers/fal/models.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 
 const model = (id: string) => {
@@ -20,16 +25,39 @@ describe('fal catalogue', () => {
   });
 
   it('Veo: durations as "Ns" strings, aspect from the size; Kling: "5"/"10" strings', () => {
-    const veo = falInput(model('fal-ai/veo3.1'), genRequest({ durationSec: 7.5, width: 1080, height: 1920, seed: null }), {});
-    expect(veo).toEqual({ endpoint: 'fal-ai/veo3.1', input: { prompt: '镜头: a "quoted" campfire at 100% dusk', duration: '8s', aspect_ratio: '9:16', resolution: '1080p', generate_audio: true } });
-    const kling = falInput(model('fal-ai/kling-video/v2.5-turbo/pro'), genRequest({ durationSec: 3, width: 1000, height: 1000 }), {});
-    expect(kling.input).toEqual({ prompt: '镜头: a "quoted" campfire at 100% dusk', duration: '5', aspect_ratio: '1:1' });
+    const veo = falInput(
+      model('fal-ai/veo3.1'),
+      genRequest({ durationSec: 7.5, width: 1080, height: 1920, seed: null }),
+      {},
+    );
+    expect(veo).toEqual({
+      endpoint: 'fal-ai/veo3.1',
+      input: {
+        prompt: '镜头: a "quoted" campfire at 100% dusk',
+        duration: '8s',
+        aspect_ratio: '9:16',
+        resolution: '1080p',
+        generate_audio: true,
+      },
+    });
+    const kling = falInput(
+      model('fal-ai/kling-video/v2.5-turbo/pro'),
+      genRequest({ durationSec: 3, width: 1000, height: 1000 }),
+      {},
+    );
+    expect(kling.input).toEqual({
+      prompt: '镜头: a "quoted" campfire at 100% dusk',
+      duration: '5',
+      aspect_ratio: '1:1',
+    });
   });
 
   it('estimates from the price table at the billed duration', () => {
     // Veo 3.1 Fast $0.15/s; a 5 s shot is billed as the 6 s clip it gets.
     expect(createFalProvider().estimateCost(genRequest({ durationSec: 5 }))).toBeCloseTo(0.9, 2);
-    expect(createFalProvider().estimateCost(genRequest({ durationSec: 5, model: 'fal-ai/kling-video/v2.1/pro' }))).toBeCloseTo(0.49, 2);
+    expect(
+      createFalProvider().estimateCost(genRequest({ durationSec: 5, model: 'fal-ai/kling-video/v2.1/pro' })),
+    ).toBeCloseTo(0.49, 2);
   });
 
   it('task ids keep the endpoint', () => {
@@ -38,10 +66,14 @@ describe('fal catalogue', () => {
   });
 
   it('classifies fal errors', () => {
-    expect(classifyFal(422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] })).toEqual({ kind: 'moderation', reason: 'prompt: flagged' });
+    expect(
+      classifyFal(422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }),
+    ).toEqual({ kind: 'moderation', reason: 'prompt: flagged' });
     expect(classifyFal(403, { detail: 'User is locked. Reason: Exhausted balance.' }).kind).toBe('quota');
     expect(classifyFal(401, { detail: 'Invalid key' }).kind).toBe('auth');
-    expect(classifyFal(422, { detail: [{ loc: ['body', 'duration'], msg: 'bad', type: 'value_error' }] }).kind).toBe('invalid');
+    expect(classifyFal(422, { detail: [{ loc: ['body', 'duration'], msg: 'bad', type: 'value_error' }] }).kind).toBe(
+      'invalid',
+    );
     expect(falReason('x', 'fallback').reason).toBe('fallback');
   });
 });

@@ -1,32 +1,69 @@
 /** Luma Dream Machine's pure pieces: the create body, aspect/resolution/duration choice, states. */
 import { describe, expect, it } from 'vitest';
 import type { GenerationRequest } from '../../../../shared/generation/request.js';
-import { buildLumaCreate, lumaAspect, lumaResolution } from '../../../../electron/services/generation/providers/luma/body.js';
+import {
+  buildLumaCreate,
+  lumaAspect,
+  lumaResolution,
+} from '../../../../electron/services/generation/providers/luma/body.js';
 import { pollFromLuma } from '../../../../electron/services/generation/providers/luma.js';
 import { rejection } from '../../../helpers/errors.js';
 
 const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1', shotNumber: 4, title: 'T', prompt: 'a kitten', stylePrompt: 'pastel', negativePrompt: 'blur', firstFrame: null, lastFrame: null,
-  camera: 'static', durationSec: 6, width: 1920, height: 1080, fps: { num: 24, den: 1 }, seed: 5, model: null, ...over,
+  shotId: 'shot1',
+  shotNumber: 4,
+  title: 'T',
+  prompt: 'a kitten',
+  stylePrompt: 'pastel',
+  negativePrompt: 'blur',
+  firstFrame: null,
+  lastFrame: null,
+  camera: 'static',
+  durationSec: 6,
+  width: 1920,
+  height: 1080,
+  fps: { num: 24, den: 1 },
+  seed: 5,
+  model: null,
+  ...over,
 });
 
 describe('buildLumaCreate', () => {
   it('snake_case body: model, prompt + style, aspect_ratio, resolution, duration "5s"|"9s"; no seed or negative prompt (not in the schema)', () => {
-    expect(buildLumaCreate(req())).toEqual({ model: 'ray-2', prompt: 'a kitten. pastel', aspect_ratio: '16:9', resolution: '1080p', duration: '9s' });
-    expect(buildLumaCreate(req({ model: 'ray-flash-2', durationSec: 3, width: 720, height: 480 }))).toEqual(
-      { model: 'ray-flash-2', prompt: 'a kitten. pastel', aspect_ratio: '4:3', resolution: '540p', duration: '5s' });
+    expect(buildLumaCreate(req())).toEqual({
+      model: 'ray-2',
+      prompt: 'a kitten. pastel',
+      aspect_ratio: '16:9',
+      resolution: '1080p',
+      duration: '9s',
+    });
+    expect(buildLumaCreate(req({ model: 'ray-flash-2', durationSec: 3, width: 720, height: 480 }))).toEqual({
+      model: 'ray-flash-2',
+      prompt: 'a kitten. pastel',
+      aspect_ratio: '4:3',
+      resolution: '540p',
+      duration: '5s',
+    });
   });
 
   it('extend: keyframes.frame0 = {type:"generation", id}', () => {
-    expect(buildLumaCreate(req(), { extendFrom: 'gen-1' }).keyframes).toEqual({ frame0: { type: 'generation', id: 'gen-1' } });
+    expect(buildLumaCreate(req(), { extendFrom: 'gen-1' }).keyframes).toEqual({
+      frame0: { type: 'generation', id: 'gen-1' },
+    });
   });
 
   it('refuses local frames with the reason, an unknown model, and an empty prompt', () => {
     const frame = { assetId: 'a1', path: '/x.png' };
-    expect(rejection(() => buildLumaCreate(req({ firstFrame: frame }))).message).toMatch(/first frame, but Luma's Dream Machine API takes keyframe pictures only as public URLs/);
-    expect(rejection(() => buildLumaCreate(req({ lastFrame: frame }))).message).toMatch(/last frame.*no upload endpoint/);
+    expect(rejection(() => buildLumaCreate(req({ firstFrame: frame }))).message).toMatch(
+      /first frame, but Luma's Dream Machine API takes keyframe pictures only as public URLs/,
+    );
+    expect(rejection(() => buildLumaCreate(req({ lastFrame: frame }))).message).toMatch(
+      /last frame.*no upload endpoint/,
+    );
     expect(rejection(() => buildLumaCreate(req({ model: 'ray-3' }))).message).toMatch(/no model "ray-3"/);
-    expect(rejection(() => buildLumaCreate(req({ prompt: '', stylePrompt: '', title: ' ' }))).code).toBe('INVALID_INPUT');
+    expect(rejection(() => buildLumaCreate(req({ prompt: '', stylePrompt: '', title: ' ' }))).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 
   it('nearest aspect and covering resolution', () => {
@@ -43,7 +80,11 @@ describe('pollFromLuma', () => {
     expect(pollFromLuma({ state: 'queued' })).toEqual({ state: 'running', progress: 0 });
     expect(pollFromLuma({ state: 'dreaming' }).state).toBe('running');
     expect(pollFromLuma({ state: 'completed' })).toEqual({ state: 'succeeded', progress: 1 });
-    expect(pollFromLuma({ state: 'failed', failure_reason: 'Prompt not allowed by moderation' }).error).toBe("Luma's moderation stopped this generation: Prompt not allowed by moderation");
-    expect(pollFromLuma({ state: 'failed', failure_reason: null }).error).toBe('Luma failed the generation: no reason given');
+    expect(pollFromLuma({ state: 'failed', failure_reason: 'Prompt not allowed by moderation' }).error).toBe(
+      "Luma's moderation stopped this generation: Prompt not allowed by moderation",
+    );
+    expect(pollFromLuma({ state: 'failed', failure_reason: null }).error).toBe(
+      'Luma failed the generation: no reason given',
+    );
   });
 });

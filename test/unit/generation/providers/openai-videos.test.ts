@@ -1,7 +1,15 @@
 /** The /v1/videos adapter's pure parts: size choice, prompt, Retry-After, error mapping, capabilities. */
 import { describe, expect, it } from 'vitest';
-import { createOpenAIVideosProvider, OPENAI_VIDEOS_CAPABILITIES, videoPrompt, videoSize } from '../../../../electron/services/generation/providers/openai-videos.js';
-import { answerError, retryAfterHeaderMs } from '../../../../electron/services/generation/providers/openai-videos/http.js';
+import {
+  createOpenAIVideosProvider,
+  OPENAI_VIDEOS_CAPABILITIES,
+  videoPrompt,
+  videoSize,
+} from '../../../../electron/services/generation/providers/openai-videos.js';
+import {
+  answerError,
+  retryAfterHeaderMs,
+} from '../../../../electron/services/generation/providers/openai-videos/http.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../shared/generation/request.js';
 
@@ -20,7 +28,14 @@ describe('openai-videos', () => {
   });
 
   it('prompt: style joined, negative prompt in words, no prompt refused', () => {
-    const r = { shotId: 's', shotNumber: 4, title: '', prompt: ' a fox ', stylePrompt: 'ink', negativePrompt: '' } as GenerationRequest;
+    const r = {
+      shotId: 's',
+      shotNumber: 4,
+      title: '',
+      prompt: ' a fox ',
+      stylePrompt: 'ink',
+      negativePrompt: '',
+    } as GenerationRequest;
     expect(videoPrompt(r)).toBe('a fox. ink');
     expect(videoPrompt({ ...r, negativePrompt: 'people' })).toBe('a fox. ink. Avoid: people');
     expect(() => videoPrompt({ ...r, prompt: '', stylePrompt: '' })).toThrow(/Shot 4 has no prompt/);
@@ -34,10 +49,25 @@ describe('openai-videos', () => {
   });
 
   it('errors: quota is not throttling; a bad parameter names it', async () => {
-    const quota = await answerError(json(429, { message: 'You exceeded your current quota.', type: 'insufficient_quota', code: 'insufficient_quota' }), 'start shot 1');
+    const quota = await answerError(
+      json(429, {
+        message: 'You exceeded your current quota.',
+        type: 'insufficient_quota',
+        code: 'insufficient_quota',
+      }),
+      'start shot 1',
+    );
     expect(quota.details).toMatchObject({ quota: true });
     expect(quota.details?.throttled).toBeUndefined();
-    const bad = await answerError(json(400, { message: "Invalid value: '5'.", type: 'invalid_request_error', code: 'invalid_value', param: 'seconds' }), 'start shot 1');
+    const bad = await answerError(
+      json(400, {
+        message: "Invalid value: '5'.",
+        type: 'invalid_request_error',
+        code: 'invalid_value',
+        param: 'seconds',
+      }),
+      'start shot 1',
+    );
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toBe('The gateway refused to start shot 1: Invalid value: \'5\'. (parameter "seconds")');
     const html = await answerError(new Response('<html>Bad Gateway</html>', { status: 502 }), 'check the video');
@@ -48,6 +78,10 @@ describe('openai-videos', () => {
     const p = createOpenAIVideosProvider();
     expect(p.label).toMatch(/for gateways that still serve it/);
     expect(p.capabilities.models.every((m) => /gateways that still serve it/.test(m.note ?? ''))).toBe(true);
-    expect([p.capabilities.lastFrame, p.capabilities.referenceImagesMax, p.capabilities.audio]).toEqual([false, 0, true]);
+    expect([p.capabilities.lastFrame, p.capabilities.referenceImagesMax, p.capabilities.audio]).toEqual([
+      false,
+      0,
+      true,
+    ]);
   });
 });

@@ -5,10 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lumaIsOurs, reconcileLuma } from '../../../../electron/services/generation/providers/luma/reconcile.js';
-import { reconcileFromList, SETTLE_MS, type ListedPage, type ListedTask } from '../../../../electron/services/generation/providers/reconcileList.js';
-import { reconcileReplicate, replicateIsOurs, sentPlainInput } from '../../../../electron/services/generation/providers/replicate/reconcile.js';
+import {
+  reconcileFromList,
+  SETTLE_MS,
+  type ListedPage,
+  type ListedTask,
+} from '../../../../electron/services/generation/providers/reconcileList.js';
+import {
+  reconcileReplicate,
+  replicateIsOurs,
+  sentPlainInput,
+} from '../../../../electron/services/generation/providers/replicate/reconcile.js';
 import { REPLICATE_CATALOGUE } from '../../../../electron/services/generation/providers/replicate/models.js';
-import { arkIsOurs, jobSeed, reconcileSeedance } from '../../../../electron/services/generation/providers/seedance/reconcile.js';
+import {
+  arkIsOurs,
+  jobSeed,
+  reconcileSeedance,
+} from '../../../../electron/services/generation/providers/seedance/reconcile.js';
 import { reconcileWan, wanStamp } from '../../../../electron/services/generation/providers/wan/reconcile.js';
 import type { GenerationRequest } from '../../../../electron/services/generation/types.js';
 import type { Job } from '../../../../shared/model/entities.js';
@@ -19,23 +32,58 @@ const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 /** A job made 5 min ago, quiet for 4 min (settled). */
 const job = (over: Partial<Job> = {}, request: Partial<GenerationRequest> = {}): Job => ({
-  id: 'job-1', shotId: 's', provider: 'x', model: null, state: 'unknown', taskId: null, progress: 0, error: null, costEstimate: null, costActual: null,
-  resultAssetId: null, takeId: null, createdAt: iso(NOW - 5 * MIN), updatedAt: iso(NOW - 4 * MIN),
+  id: 'job-1',
+  shotId: 's',
+  provider: 'x',
+  model: null,
+  state: 'unknown',
+  taskId: null,
+  progress: 0,
+  error: null,
+  costEstimate: null,
+  costActual: null,
+  resultAssetId: null,
+  takeId: null,
+  createdAt: iso(NOW - 5 * MIN),
+  updatedAt: iso(NOW - 4 * MIN),
   request: {
-    shotId: 's', shotNumber: 1, title: 'T', prompt: 'a red fox', stylePrompt: '', negativePrompt: '', firstFrame: null, lastFrame: null, camera: 'static',
-    durationSec: 5, width: 1280, height: 720, fps: { num: 24, den: 1 }, seed: null, model: null, ...request,
+    shotId: 's',
+    shotNumber: 1,
+    title: 'T',
+    prompt: 'a red fox',
+    stylePrompt: '',
+    negativePrompt: '',
+    firstFrame: null,
+    lastFrame: null,
+    camera: 'static',
+    durationSec: 5,
+    width: 1280,
+    height: 720,
+    fps: { num: 24, den: 1 },
+    seed: null,
+    model: null,
+    ...request,
   } as unknown as Record<string, unknown>,
   ...over,
 });
-const t = (id: string, minutesAgo: number, ours: boolean | null): ListedTask => ({ id, createdAtMs: NOW - minutesAgo * MIN, ours });
-const pages = (...ps: ListedPage[]) => async (i: number) => ps[i] ?? { tasks: [], last: true };
+const t = (id: string, minutesAgo: number, ours: boolean | null): ListedTask => ({
+  id,
+  createdAtMs: NOW - minutesAgo * MIN,
+  ours,
+});
+const pages =
+  (...ps: ListedPage[]) =>
+  async (i: number) =>
+    ps[i] ?? { tasks: [], last: true };
 
 describe('reconcileFromList', () => {
   const run = (page: (i: number) => Promise<ListedPage>, over: Partial<Parameters<typeof reconcileFromList>[0]> = {}) =>
     reconcileFromList({ job: job(), page, newestFirst: true, now: NOW, ...over });
 
   it('finds the one task that is ours in the window; other tasks in or out of it do not matter', async () => {
-    expect(await run(pages({ tasks: [t('new', 1, false), t('mine', 4, true), t('old-twin', 60, true)], last: true }))).toEqual({ taskId: 'mine' });
+    expect(
+      await run(pages({ tasks: [t('new', 1, false), t('mine', 4, true), t('old-twin', 60, true)], last: true })),
+    ).toEqual({ taskId: 'mine' });
   });
 
   it('two that are ours, or one ours and one it cannot tell: null (never guess)', async () => {
@@ -43,7 +91,7 @@ describe('reconcileFromList', () => {
     expect(await run(pages({ tasks: [t('a', 3, true), t('b', 4, null)], last: true }))).toBeNull();
   });
 
-  it("a task another job of the project already holds is not a candidate (two variations, one prompt)", async () => {
+  it('a task another job of the project already holds is not a candidate (two variations, one prompt)', async () => {
     const twins = pages({ tasks: [t('other-variation', 3, true), t('mine', 4, true)], last: true });
     expect(await run(twins, { known: new Set(['other-variation']) })).toEqual({ taskId: 'mine' });
     // Both known: nothing of this job's in the window, and the list is complete: absent.
@@ -84,9 +132,18 @@ describe('what each provider calls ours', () => {
 
   it('Luma end to end on pages: the prompt as the body builder sends it (prompt + style)', async () => {
     const j = job({}, { prompt: 'a red fox', stylePrompt: 'film grain' });
-    const listed = [{ id: 'g1', model: 'ray-2', created_at: iso(NOW - 4 * MIN), request: { prompt: 'a red fox. film grain', aspect_ratio: '16:9' } }];
+    const listed = [
+      {
+        id: 'g1',
+        model: 'ray-2',
+        created_at: iso(NOW - 4 * MIN),
+        request: { prompt: 'a red fox. film grain', aspect_ratio: '16:9' },
+      },
+    ];
     expect(await reconcileLuma(j, async () => ({ generations: listed, has_more: false }))).toEqual({ taskId: 'g1' });
-    expect(await reconcileLuma(job({}, { prompt: 'another' }), async () => ({ generations: listed, has_more: false }))).toEqual({ absent: true });
+    expect(
+      await reconcileLuma(job({}, { prompt: 'another' }), async () => ({ generations: listed, has_more: false })),
+    ).toEqual({ absent: true });
   });
 
   it('Replicate: model, prompt and every plain input (the seed too); removed data cannot be told', async () => {
@@ -99,8 +156,13 @@ describe('what each provider calls ours', () => {
     expect(replicateIsOurs({ model: 'google/veo-3.1', input: { ...sent, seed: 99 } }, m.id, sent)).toBe(false);
     expect(replicateIsOurs({ model: 'bytedance/seedance-2.0', input: { ...sent } }, m.id, sent)).toBe(false);
     expect(replicateIsOurs({ model: 'google/veo-3.1', input: null, data_removed: true }, m.id, sent)).toBeNull();
-    const first = async () => ({ results: [{ id: 'p1', model: m.id, input: { ...sent }, created_at: iso(NOW - 4 * MIN) }], next: null });
-    expect(await reconcileReplicate(job({}, { seed: 1234, model: 'google/veo-3.1' }), first, async () => ({}))).toEqual({ taskId: 'p1' });
+    const first = async () => ({
+      results: [{ id: 'p1', model: m.id, input: { ...sent }, created_at: iso(NOW - 4 * MIN) }],
+      next: null,
+    });
+    expect(await reconcileReplicate(job({}, { seed: 1234, model: 'google/veo-3.1' }), first, async () => ({}))).toEqual(
+      { taskId: 'p1' },
+    );
   });
 
   it('Seedance: the seed made from the job id identifies it; a seed the user chose never matches', async () => {
@@ -115,17 +177,41 @@ describe('what each provider calls ours', () => {
     expect(arkIsOurs({ model: 'm' }, 'm', seed, true)).toBeNull();
     const list = (items: object[]) => async () => ({ items, total: items.length });
     const at = Math.floor((NOW - 4 * MIN) / 1000);
-    expect(await reconcileSeedance(job(), 'm', list([{ id: 'cgt-1', model: 'm', seed, created_at: at }]))).toEqual({ taskId: 'cgt-1' });
-    expect(await reconcileSeedance(job({}, { seed: 42 }), 'm', list([{ id: 'cgt-1', model: 'm', seed: 42, created_at: at }]))).toBeNull();
-    expect(await reconcileSeedance(job({}, { seed: 42 }), 'm', list([{ id: 'cgt-1', model: 'm', seed: 7, created_at: at }]))).toEqual({ absent: true });
+    expect(await reconcileSeedance(job(), 'm', list([{ id: 'cgt-1', model: 'm', seed, created_at: at }]))).toEqual({
+      taskId: 'cgt-1',
+    });
+    expect(
+      await reconcileSeedance(
+        job({}, { seed: 42 }),
+        'm',
+        list([{ id: 'cgt-1', model: 'm', seed: 42, created_at: at }]),
+      ),
+    ).toBeNull();
+    expect(
+      await reconcileSeedance(job({}, { seed: 42 }), 'm', list([{ id: 'cgt-1', model: 'm', seed: 7, created_at: at }])),
+    ).toEqual({ absent: true });
     // A job from before submit sent the job seed: its task carries another seed, so never "absent".
-    expect(await reconcileSeedance(job({ createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:01:00Z' }), 'm', list([]))).toBeNull();
+    expect(
+      await reconcileSeedance(
+        job({ createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:01:00Z' }),
+        'm',
+        list([]),
+      ),
+    ).toBeNull();
   });
 
   it('Wan: candidates read one by one; ours by orig_prompt; a task not yet echoing it leaves the job unknown', async () => {
-    const rows = { data: [{ task_id: 't1', model_name: 'wan2.6-t2v' }, { task_id: 't2', model_name: 'wan2.6-t2v' }], total: 2 };
+    const rows = {
+      data: [
+        { task_id: 't1', model_name: 'wan2.6-t2v' },
+        { task_id: 't2', model_name: 'wan2.6-t2v' },
+      ],
+      total: 2,
+    };
     const views: Record<string, string | undefined> = { t1: 'a red fox', t2: 'a blue whale' };
-    const read = async (id: string) => ({ output: { task_id: id, task_status: views[id] ? 'SUCCEEDED' : 'RUNNING', orig_prompt: views[id] } });
+    const read = async (id: string) => ({
+      output: { task_id: id, task_status: views[id] ? 'SUCCEEDED' : 'RUNNING', orig_prompt: views[id] },
+    });
     const queries: unknown[] = [];
     const list = async (q: unknown) => {
       queries.push(q);
@@ -133,7 +219,12 @@ describe('what each provider calls ours', () => {
     };
     const j = job({}, { model: 'wan2.6-t2v' });
     expect(await reconcileWan(j, list, read, NOW)).toEqual({ taskId: 't1' });
-    expect(queries[0]).toMatchObject({ pageNo: 1, pageSize: 20, modelName: 'wan2.6-t2v', startTime: wanStamp(NOW - 5 * MIN - 2 * MIN - 14 * 3600_000) });
+    expect(queries[0]).toMatchObject({
+      pageNo: 1,
+      pageSize: 20,
+      modelName: 'wan2.6-t2v',
+      startTime: wanStamp(NOW - 5 * MIN - 2 * MIN - 14 * 3600_000),
+    });
     views.t1 = undefined;
     expect(await reconcileWan(j, list, read, NOW)).toBeNull();
     views.t1 = 'a red fox, slowly';

@@ -8,7 +8,8 @@ import type { AppError } from '../../../../shared/errors.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../shared/generation/request.js';
 
-const apiError = (status: number, error: Record<string, unknown>) => new ApiError({ status, message: JSON.stringify({ error }) });
+const apiError = (status: number, error: Record<string, unknown>) =>
+  new ApiError({ status, message: JSON.stringify({ error }) });
 
 describe('veo params', () => {
   it('picks 16:9 or 9:16 and the resolution the model has', () => {
@@ -22,10 +23,20 @@ describe('veo params', () => {
   });
 
   it('per model: Veo 3.1 only (3.0 is shut down); Lite takes no references or extension; audio everywhere', () => {
-    expect(VEO_CAPABILITIES.models.map((m) => m.id)).toEqual(['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.1-lite-generate-preview']);
+    expect(VEO_CAPABILITIES.models.map((m) => m.id)).toEqual([
+      'veo-3.1-generate-preview',
+      'veo-3.1-fast-generate-preview',
+      'veo-3.1-lite-generate-preview',
+    ]);
     const v31 = modelCapabilities(VEO_CAPABILITIES, 'veo-3.1-generate-preview');
     const lite = modelCapabilities(VEO_CAPABILITIES, 'veo-3.1-lite-generate-preview');
-    expect([v31.lastFrame, v31.referenceImagesMax, v31.extend, v31.audio, v31.cameraMoves]).toEqual([true, 3, true, true, 'prompt']);
+    expect([v31.lastFrame, v31.referenceImagesMax, v31.extend, v31.audio, v31.cameraMoves]).toEqual([
+      true,
+      3,
+      true,
+      true,
+      'prompt',
+    ]);
     expect([lite.lastFrame, lite.referenceImagesMax, lite.resolutions]).toEqual([true, 0, ['720p', '1080p']]);
   });
 
@@ -42,12 +53,26 @@ describe('veo params', () => {
     expect(veo.estimateCost(r)).toBe(0.72);
     expect(veo.estimateCost({ ...r, model: null })).toBe(2.4);
     // An extension and a reference-image request are sent as 8 s, and priced so.
-    const ext = { takeId: 't', provider: 'veo', model: 'veo-3.1-fast-generate-preview', ref: 'https://x/files/a', durationSec: 8 };
+    const ext = {
+      takeId: 't',
+      provider: 'veo',
+      model: 'veo-3.1-fast-generate-preview',
+      ref: 'https://x/files/a',
+      durationSec: 8,
+    };
     expect(veo.estimateCost({ ...r, extend: ext } as GenerationRequest)).toBeCloseTo(0.96, 6);
-    expect(veo.estimateCost({ ...r, references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest)).toBeCloseTo(0.96, 6);
+    expect(veo.estimateCost({ ...r, references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest)).toBeCloseTo(
+      0.96,
+      6,
+    );
     // Lite takes no references: none are sent, so the shot's own length is priced; a 1080p shot is 8 s.
-    expect(veo.estimateCost({ ...r, model: 'veo-3.1-lite-generate-preview', references: [{ assetId: 'a', path: '/a.png' }] } as GenerationRequest))
-      .toBe(veo.estimateCost({ ...r, model: 'veo-3.1-lite-generate-preview' }));
+    expect(
+      veo.estimateCost({
+        ...r,
+        model: 'veo-3.1-lite-generate-preview',
+        references: [{ assetId: 'a', path: '/a.png' }],
+      } as GenerationRequest),
+    ).toBe(veo.estimateCost({ ...r, model: 'veo-3.1-lite-generate-preview' }));
     expect(veo.estimateCost({ ...r, width: 1920, height: 1080 })).toBeCloseTo(0.96, 6);
   });
 });
@@ -60,15 +85,32 @@ describe('veo errors', () => {
   });
 
   it('maps statuses to clear AppErrors, and leaves network/5xx errors unknown', () => {
-    const throttled = veoError(apiError(429, { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'You exceeded your current quota.', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '20s' }] }), 'start shot 1') as AppError;
+    const throttled = veoError(
+      apiError(429, {
+        code: 429,
+        status: 'RESOURCE_EXHAUSTED',
+        message: 'You exceeded your current quota.',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '20s' }],
+      }),
+      'start shot 1',
+    ) as AppError;
     expect(throttled.details).toMatchObject({ status: 429, throttled: true, retryAfterMs: 20000 });
     expect(throttled.message).toMatch(/quota/);
-    const auth = veoError(apiError(403, { code: 403, status: 'PERMISSION_DENIED', message: 'Permission denied.' }), 'x') as AppError;
+    const auth = veoError(
+      apiError(403, { code: 403, status: 'PERMISSION_DENIED', message: 'Permission denied.' }),
+      'x',
+    ) as AppError;
     expect(auth.details).toMatchObject({ auth: true });
-    const bad = veoError(apiError(400, { code: 400, status: 'INVALID_ARGUMENT', message: 'durationSeconds must be 4, 6 or 8' }), 'start shot 2') as AppError;
+    const bad = veoError(
+      apiError(400, { code: 400, status: 'INVALID_ARGUMENT', message: 'durationSeconds must be 4, 6 or 8' }),
+      'start shot 2',
+    ) as AppError;
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toBe('Google refused to start shot 2: durationSeconds must be 4, 6 or 8');
-    const billing = veoError(apiError(400, { code: 400, status: 'FAILED_PRECONDITION', message: 'Billing required.' }), 'x') as AppError;
+    const billing = veoError(
+      apiError(400, { code: 400, status: 'FAILED_PRECONDITION', message: 'Billing required.' }),
+      'x',
+    ) as AppError;
     expect(billing.details).toMatchObject({ billing: true });
     const server = apiError(503, { code: 503, message: 'overloaded' });
     expect(veoError(server, 'x')).toBe(server);

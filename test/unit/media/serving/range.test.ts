@@ -3,7 +3,12 @@
  * and the parseRange part of test/unit/host/pure.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { byteResponse, contentRange, parseRange, unsatisfiedRange } from '../../../../electron/services/media/serving/range.js';
+import {
+  byteResponse,
+  contentRange,
+  parseRange,
+  unsatisfiedRange,
+} from '../../../../electron/services/media/serving/range.js';
 
 describe('parseRange (SEC-7)', () => {
   const size = 1000;
@@ -45,13 +50,15 @@ describe('parseRange (SEC-7)', () => {
   });
 
   it.each(['bytes=5-1', 'bytes=abc', 'bytes=x-1', 'bytes=-', 'bytes=', 'bytes=1.5-3', 'bytes=-1-2', 'bytes=0x10-'])(
-    'rejects the malformed bytes range %j (416, not the whole file)', (header) => {
+    'rejects the malformed bytes range %j (416, not the whole file)',
+    (header) => {
       expect(parseRange(header, size)).toEqual({ kind: 'unsatisfiable' });
     },
   );
 
   it.each(['items=0-10', 'bytes=0-1,5-6', '', 'bytes 0-10', 'bytesx=0-1'])(
-    'ignores the unsupported header %j and sends the whole file', (header) => {
+    'ignores the unsupported header %j and sends the whole file',
+    (header) => {
       expect(parseRange(header, size)).toEqual({ kind: 'full' });
     },
   );
@@ -78,7 +85,9 @@ describe('byteResponse', () => {
       body: { start: 100, end: 199 },
     });
     expect(byteResponse('bytes=-500', 4096, 'GET')).toMatchObject({
-      status: 206, headers: { 'Content-Range': 'bytes 3596-4095/4096', 'Content-Length': '500' }, body: { start: 3596, end: 4095 },
+      status: 206,
+      headers: { 'Content-Range': 'bytes 3596-4095/4096', 'Content-Length': '500' },
+      body: { start: 3596, end: 4095 },
     });
   });
 
@@ -98,11 +107,19 @@ describe('byteResponse', () => {
       headers: { 'Accept-Ranges': 'bytes', 'Content-Length': '10', 'Content-Range': 'bytes 0-9/4096' },
       body: null,
     });
-    expect(byteResponse(null, 4096, 'HEAD')).toMatchObject({ status: 200, headers: { 'Content-Length': '4096' }, body: null });
+    expect(byteResponse(null, 4096, 'HEAD')).toMatchObject({
+      status: 200,
+      headers: { 'Content-Length': '4096' },
+      body: null,
+    });
   });
 
   it('sends an empty file as an empty 200, and refuses any range of it', () => {
-    expect(byteResponse(null, 0, 'GET')).toEqual({ status: 200, headers: { 'Accept-Ranges': 'bytes', 'Content-Length': '0' }, body: null });
+    expect(byteResponse(null, 0, 'GET')).toEqual({
+      status: 200,
+      headers: { 'Accept-Ranges': 'bytes', 'Content-Length': '0' },
+      body: null,
+    });
     expect(byteResponse('bytes=0-', 0, 'GET').status).toBe(416);
   });
 });

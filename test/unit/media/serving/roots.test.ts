@@ -69,12 +69,19 @@ describe('resolveServable (SEC-6)', () => {
   });
 
   it('follows a symlink that stays inside, refuses one that leaves', async () => {
-    expect(await resolveServable(path.join(root, 'media', 'link-in.mp4'), [root])).toEqual({ ok: true, path: clip, size: 64 });
+    expect(await resolveServable(path.join(root, 'media', 'link-in.mp4'), [root])).toEqual({
+      ok: true,
+      path: clip,
+      size: 64,
+    });
     expect(await resolveServable(path.join(root, 'media', 'link-out.mp4'), [root])).toEqual({ ok: false, status: 403 });
   });
 
   it('refuses a file under a symlinked folder that leaves the root', async () => {
-    expect(await resolveServable(path.join(root, 'media', 'dirlink', 'secret.mp4'), [root])).toEqual({ ok: false, status: 403 });
+    expect(await resolveServable(path.join(root, 'media', 'dirlink', 'secret.mp4'), [root])).toEqual({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('opens the dot-folded path it checked, not the one a symlink followed by .. would name', async () => {
@@ -85,7 +92,10 @@ describe('resolveServable (SEC-6)', () => {
   });
 
   it('refuses .. that climbs out of the root', async () => {
-    expect(await resolveServable(`${root}/media/../../proj-evil/secret.mp4`, [root])).toEqual({ ok: false, status: 403 });
+    expect(await resolveServable(`${root}/media/../../proj-evil/secret.mp4`, [root])).toEqual({
+      ok: false,
+      status: 403,
+    });
     expect(await resolveServable(`${root}/../../../../etc/passwd`, [root])).toEqual({ ok: false, status: 403 });
   });
 
@@ -114,13 +124,24 @@ describe('resolveServable (SEC-6)', () => {
   });
 
   it('accepts a root given through a symlink, spelled either way', async () => {
-    expect(await resolveServable(path.join(rootLink, 'media', 'clip 镜头.mp4'), [rootLink])).toEqual({ ok: true, path: clip, size: 64 });
+    expect(await resolveServable(path.join(rootLink, 'media', 'clip 镜头.mp4'), [rootLink])).toEqual({
+      ok: true,
+      path: clip,
+      size: 64,
+    });
     expect(await resolveServable(clip, [rootLink])).toEqual({ ok: true, path: clip, size: 64 });
-    expect(await resolveServable(path.join(rootLink, 'media', 'link-out.mp4'), [rootLink])).toEqual({ ok: false, status: 403 });
+    expect(await resolveServable(path.join(rootLink, 'media', 'link-out.mp4'), [rootLink])).toEqual({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('checks every root, and a missing root admits nothing', async () => {
-    expect(await resolveServable(path.join(outside, 'secret.mp4'), [root, outside])).toEqual({ ok: true, path: path.join(outside, 'secret.mp4'), size: 6 });
+    expect(await resolveServable(path.join(outside, 'secret.mp4'), [root, outside])).toEqual({
+      ok: true,
+      path: path.join(outside, 'secret.mp4'),
+      size: 6,
+    });
     const gone = path.join(base, 'gone');
     expect(await resolveServable(path.join(gone, 'a.mp4'), [gone])).toEqual({ ok: false, status: 404 });
   });

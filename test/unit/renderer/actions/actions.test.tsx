@@ -7,8 +7,16 @@ import { matchShortcut } from '../../../../renderer/src/actions/shortcuts';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
-  key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
+const key = (
+  k: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
 });
 
 describe('shortcuts', () => {
@@ -34,7 +42,9 @@ describe('shortcuts', () => {
 describe('undo and redo', () => {
   it('are enabled by the document history and replace the document with the answer', async () => {
     const store = createAppStore();
-    const before = makeSnapshot([makeShot('a'), makeShot('b')], { history: { canUndo: true, canRedo: false, revision: 2 } });
+    const before = makeSnapshot([makeShot('a'), makeShot('b')], {
+      history: { canUndo: true, canRedo: false, revision: 2 },
+    });
     const after = makeSnapshot([makeShot('a')], { history: { canUndo: false, canRedo: true, revision: 3 } });
     store.getState().setSnapshot(before);
     const { api, calls } = fakeApi({ 'history.undo': () => after });
@@ -64,12 +74,19 @@ describe('adding a shot', () => {
     const added = makeSnapshot([makeShot('s1')]);
     const { api, calls } = fakeApi({ 'shots.add': () => ({ shotId: 's1', snapshot: added }) });
     const frame = new File([new Uint8Array([1, 2, 3])], 'frame 帧.png', { type: 'image/png' });
-    const ok = await runAction({ api, store }, actions['shot.add'], { ...base, prompt: '  tent at dusk ', durationSec: 2.5, firstFrame: frame });
+    const ok = await runAction({ api, store }, actions['shot.add'], {
+      ...base,
+      prompt: '  tent at dusk ',
+      durationSec: 2.5,
+      firstFrame: frame,
+    });
     expect(ok).toBe(true);
-    expect(calls).toEqual([{
-      method: 'shots.add',
-      input: { camera: 'push_in', prompt: 'tent at dusk', durationSec: 2.5, firstFramePath: '/staged/frame 帧.png' },
-    }]);
+    expect(calls).toEqual([
+      {
+        method: 'shots.add',
+        input: { camera: 'push_in', prompt: 'tent at dusk', durationSec: 2.5, firstFramePath: '/staged/frame 帧.png' },
+      },
+    ]);
     expect(windowSelection.getState().ids).toEqual(['s1']);
     expect(store.getState().busy.addShot).toBe(false);
   });
@@ -86,7 +103,10 @@ describe('adding a shot', () => {
     const clip = new File([new Uint8Array(10)], 'broken.mp4');
     expect(await runAction({ api, store }, actions['shot.add'], { ...base, clip })).toBe(false);
     expect(calls.map((c) => c.method)).toEqual(['shots.add']);
-    expect(store.getState().errors.addShot).toEqual({ code: 'MEDIA_CORRUPT', message: '"broken.mp4" is not a readable video: moov atom not found.' });
+    expect(store.getState().errors.addShot).toEqual({
+      code: 'MEDIA_CORRUPT',
+      message: '"broken.mp4" is not a readable video: moov atom not found.',
+    });
     expect(store.getState().snapshot).toBe(doc);
     // The next attempt clears the old error first.
     const fixed = makeSnapshot([makeShot('a'), makeShot('b')]);

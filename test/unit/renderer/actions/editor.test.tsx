@@ -7,18 +7,35 @@ import { createAppStore } from '../../../../renderer/src/store/store';
 import { editorUi, resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
 import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 afterEach(() => resetEditorUi());
 
-function setup(shots = [makeShot('a', { durationFrames: 24 }), makeShot('b', { durationFrames: 24 }), makeShot('c', { durationFrames: 24 })]) {
+function setup(
+  shots = [
+    makeShot('a', { durationFrames: 24 }),
+    makeShot('b', { durationFrames: 24 }),
+    makeShot('c', { durationFrames: 24 }),
+  ],
+) {
   const store = createAppStore();
   const snap = makeSnapshot(shots);
   store.getState().setSnapshot(snap);
   const after = makeSnapshot([makeShot('z')]);
   const { api, calls } = fakeApi({
-    'shots.removeMany': () => after, 'shots.duplicate': () => after, 'shots.split': () => after,
-    'shots.moveMany': () => after, 'shots.setTrim': () => after, 'project.close': () => ({ ok: true as const }),
+    'shots.removeMany': () => after,
+    'shots.duplicate': () => after,
+    'shots.split': () => after,
+    'shots.moveMany': () => after,
+    'shots.setTrim': () => after,
+    'project.close': () => ({ ok: true as const }),
   });
   return { ctx: { api, store }, calls, store, after };
 }
@@ -145,11 +162,18 @@ describe('grid model', () => {
   const scene = (id: string, position: number) => ({ id, position, heading: id.toUpperCase(), notes: '' });
   it('groups runs of one scene in cut order and lists empty scenes last', () => {
     const groups = groupByScene(
-      [{ id: 'a', sceneId: 's1' }, { id: 'b', sceneId: 's1' }, { id: 'c', sceneId: null }, { id: 'd', sceneId: 'gone' }],
+      [
+        { id: 'a', sceneId: 's1' },
+        { id: 'b', sceneId: 's1' },
+        { id: 'c', sceneId: null },
+        { id: 'd', sceneId: 'gone' },
+      ],
       [scene('s2', 1), scene('s1', 0)],
     );
     expect(groups.map((g) => [g.scene?.id ?? null, g.shotIds, g.startIndex])).toEqual([
-      ['s1', ['a', 'b'], 0], [null, ['c', 'd'], 2], ['s2', [], 4],
+      ['s1', ['a', 'b'], 0],
+      [null, ['c', 'd'], 2],
+      ['s2', [], 4],
     ]);
   });
   it('turns a drop gap into the contract toIndex, and Alt+Arrow into a one-place move', () => {

@@ -4,8 +4,12 @@ import { actions, canRun, runAction } from '../../../../renderer/src/actions';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
 
-const progress = (exportId: string, state: 'running' | 'succeeded' | 'failed' | 'canceled', p: number, error: string | null = null) =>
-  ({ exportId, state, progress: p, outPath: '/films/lake/export.mp4', error });
+const progress = (
+  exportId: string,
+  state: 'running' | 'succeeded' | 'failed' | 'canceled',
+  p: number,
+  error: string | null = null,
+) => ({ exportId, state, progress: p, outPath: '/films/lake/export.mp4', error });
 
 function ready() {
   const store = createAppStore();
@@ -58,7 +62,10 @@ describe('export', () => {
 
   it('cancels: canceling, then canceled from the event (not failed)', async () => {
     const store = ready();
-    const { api, calls } = fakeApi({ 'export.start': () => ({ exportId: 'e3' }), 'export.cancel': () => ({ ok: true as const }) });
+    const { api, calls } = fakeApi({
+      'export.start': () => ({ exportId: 'e3' }),
+      'export.cancel': () => ({ ok: true as const }),
+    });
     await runAction({ api, store }, actions['export.start'], { outPath: '/o.mp4', quality: 'draft' });
     expect(canRun(actions['export.cancel'], store.getState(), undefined)).toBe(true);
     await runAction({ api, store }, actions['export.cancel'], undefined);

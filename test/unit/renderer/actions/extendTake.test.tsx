@@ -7,16 +7,32 @@ import { selection } from '../../../../renderer/src/store/uiEditor';
 import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 const cloud: ProviderInfo = {
-  id: 'cloud', label: 'Cloud Video', offline: false, enabled: true, hasKey: true, canTest: true,
+  id: 'cloud',
+  label: 'Cloud Video',
+  offline: false,
+  enabled: true,
+  hasKey: true,
+  canTest: true,
   capabilities: {
-    textToVideo: true, imageToVideo: false, lastFrame: false, extend: false, durations: { kind: 'set', values: [5] },
-    models: [{ id: 'old', label: 'Old', capabilities: { extend: true } }, { id: 'new', label: 'New' }],
+    textToVideo: true,
+    imageToVideo: false,
+    lastFrame: false,
+    extend: false,
+    durations: { kind: 'set', values: [5] },
+    models: [
+      { id: 'old', label: 'Old', capabilities: { extend: true } },
+      { id: 'new', label: 'New' },
+    ],
   },
 };
 
 function store(takeOver: { model?: string | null; ref?: string | null; provider?: string } = {}) {
   const s = createAppStore();
-  const take = { ...makeTake('t1', 'a'), provider: takeOver.provider ?? 'cloud', model: takeOver.model === undefined ? 'old' : takeOver.model };
+  const take = {
+    ...makeTake('t1', 'a'),
+    provider: takeOver.provider ?? 'cloud',
+    model: takeOver.model === undefined ? 'old' : takeOver.model,
+  };
   if (takeOver.ref !== null) take.request = { providerOutput: { ref: takeOver.ref ?? 'clip-9' } };
   s.getState().setSnapshot(makeSnapshot([makeShot('a', { selectedTakeId: 't1' }), makeShot('b')], { takes: [take] }));
   s.getState().setProviders([cloud]);
@@ -24,7 +40,7 @@ function store(takeOver: { model?: string | null; ref?: string | null; provider?
 }
 
 describe('take.extend', () => {
-  it('can run for a take whose model can extend and which keeps the provider\'s clip handle', () => {
+  it("can run for a take whose model can extend and which keeps the provider's clip handle", () => {
     const p = { takeId: 't1' };
     expect(canRun(actions['take.extend'], store().getState(), p)).toBe(true);
     expect(canRun(actions['take.extend'], store({ model: 'new' }).getState(), p)).toBe(false);
@@ -35,9 +51,12 @@ describe('take.extend', () => {
 
   it('makes exactly one contract call (one undo step), shows its snapshot and selects the new shot', async () => {
     const s = store();
-    const after = makeSnapshot([makeShot('a'), makeShot('x', { extendsTakeId: 't1', provider: 'cloud', model: 'old' }), makeShot('b')], {
-      history: { canUndo: true, canRedo: false, revision: 2 },
-    });
+    const after = makeSnapshot(
+      [makeShot('a'), makeShot('x', { extendsTakeId: 't1', provider: 'cloud', model: 'old' }), makeShot('b')],
+      {
+        history: { canUndo: true, canRedo: false, revision: 2 },
+      },
+    );
     const { api, calls } = fakeApi({ 'shots.extendTake': () => ({ shotId: 'x', snapshot: after }) });
     expect(await runAction({ api, store: s }, actions['take.extend'], { takeId: 't1' })).toBe(true);
     expect(calls).toEqual([{ method: 'shots.extendTake', input: { takeId: 't1' } }]);
@@ -48,7 +67,11 @@ describe('take.extend', () => {
   it('shows a refusal where the action runs, and changes nothing', async () => {
     const s = store();
     const before = s.getState().snapshot;
-    const { api } = fakeApi({ 'shots.extendTake': () => { throw Object.assign(new Error('Take "t1" of shot 1 has no stored clip id'), { code: 'INVALID_INPUT' }); } });
+    const { api } = fakeApi({
+      'shots.extendTake': () => {
+        throw Object.assign(new Error('Take "t1" of shot 1 has no stored clip id'), { code: 'INVALID_INPUT' });
+      },
+    });
     expect(await runAction({ api, store: s }, actions['take.extend'], { takeId: 't1' })).toBe(false);
     expect(s.getState().errors.shot?.message).toBe('Take "t1" of shot 1 has no stored clip id');
     expect(s.getState().snapshot).toBe(before);
@@ -64,7 +87,12 @@ describe('take.extendSelected (context menu, palette)', () => {
     expect(canRun(actions['take.extendSelected'], s.getState(), undefined)).toBe(false);
     selection.getState().select(['a'], 'replace', ['a', 'b']);
     expect(canRun(actions['take.extendSelected'], s.getState(), undefined)).toBe(true);
-    const { api, calls } = fakeApi({ 'shots.extendTake': () => ({ shotId: 'x', snapshot: makeSnapshot([makeShot('a'), makeShot('x'), makeShot('b')]) }) });
+    const { api, calls } = fakeApi({
+      'shots.extendTake': () => ({
+        shotId: 'x',
+        snapshot: makeSnapshot([makeShot('a'), makeShot('x'), makeShot('b')]),
+      }),
+    });
     expect(await runAction({ api, store: s }, actions['take.extendSelected'], undefined)).toBe(true);
     expect(calls).toEqual([{ method: 'shots.extendTake', input: { takeId: 't1' } }]);
   });

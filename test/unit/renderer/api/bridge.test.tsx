@@ -5,8 +5,12 @@ import { projectFile } from '../../../../renderer/src/api/client';
 
 describe('Electron binding', () => {
   it('builds media:// URLs the way electron/main/protocol/mediaPath.ts reads them', () => {
-    expect(electronMediaUrl('/home/ana/My Film/media/ab/abcd.mp4')).toBe('media://local/home/ana/My%20Film/media/ab/abcd.mp4');
-    expect(electronMediaUrl('C:\\Users\\ana\\film/media/x 1%.mp4')).toBe('media://local/C%3A/Users/ana/film/media/x%201%25.mp4');
+    expect(electronMediaUrl('/home/ana/My Film/media/ab/abcd.mp4')).toBe(
+      'media://local/home/ana/My%20Film/media/ab/abcd.mp4',
+    );
+    expect(electronMediaUrl('C:\\Users\\ana\\film/media/x 1%.mp4')).toBe(
+      'media://local/C%3A/Users/ana/film/media/x%201%25.mp4',
+    );
   });
 
   it('joins a project folder and an asset path', () => {
@@ -16,14 +20,18 @@ describe('Electron binding', () => {
 
   it('turns a failed DispatchResult into an AppError with its code', async () => {
     const client = createElectronClient({
-      call: async (method) => (method === 'app.info'
-        ? { ok: true, value: { version: '1' } }
-        : { ok: false, error: { code: 'NO_PROJECT', message: 'No project is open.' } }),
+      call: async (method) =>
+        method === 'app.info'
+          ? { ok: true, value: { version: '1' } }
+          : { ok: false, error: { code: 'NO_PROJECT', message: 'No project is open.' } },
       on: () => () => undefined,
       getPathForFile: (f) => (f.name === 'memory.png' ? '' : `/picked/${f.name}`),
     });
     await expect(client.call('app.info', {})).resolves.toEqual({ version: '1' });
-    await expect(client.call('project.current', {})).rejects.toMatchObject({ code: 'NO_PROJECT', message: 'No project is open.' });
+    await expect(client.call('project.current', {})).rejects.toMatchObject({
+      code: 'NO_PROJECT',
+      message: 'No project is open.',
+    });
     await expect(client.importFile(new File(['x'], 'a.png'))).resolves.toBe('/picked/a.png');
     await expect(client.importFile(new File(['x'], 'memory.png'))).rejects.toMatchObject({ code: 'MEDIA_MISSING' });
   });

@@ -134,13 +134,25 @@ describe('WebSocket client', () => {
       seen.push(String(url));
       return new Response(JSON.stringify(body), { status });
     };
-    const ok = createWsClient({ origin: 'http://h', token: 't', createSocket: (u) => new FakeSocket(u), fetchImpl: respond(200, { path: '/tmp/s/a b.png' }) as typeof fetch });
+    const ok = createWsClient({
+      origin: 'http://h',
+      token: 't',
+      createSocket: (u) => new FakeSocket(u),
+      fetchImpl: respond(200, { path: '/tmp/s/a b.png' }) as typeof fetch,
+    });
     await expect(ok.importFile(new File(['x'], 'a b.png'))).resolves.toBe('/tmp/s/a b.png');
     expect(seen[0]).toBe('http://h/upload?token=t&name=a%20b.png');
     const big = createWsClient({
-      origin: 'http://h', token: 't', createSocket: (u) => new FakeSocket(u),
-      fetchImpl: respond(413, { error: { code: 'INVALID_INPUT', message: 'The file is larger than the 4 GiB upload limit' } }) as typeof fetch,
+      origin: 'http://h',
+      token: 't',
+      createSocket: (u) => new FakeSocket(u),
+      fetchImpl: respond(413, {
+        error: { code: 'INVALID_INPUT', message: 'The file is larger than the 4 GiB upload limit' },
+      }) as typeof fetch,
     });
-    await expect(big.importFile(new File(['x'], 'big.mov'))).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'The file is larger than the 4 GiB upload limit' });
+    await expect(big.importFile(new File(['x'], 'big.mov'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'The file is larger than the 4 GiB upload limit',
+    });
   });
 });

@@ -16,7 +16,11 @@ import { formatSeconds, formatSecondsList } from '../../../../renderer/src/panel
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { fakeApi } from '../fixtures';
 
-const services = import.meta.glob<string>(['../../../../electron/**/*.ts', '../../../../shared/**/*.ts'], { eager: true, query: '?raw', import: 'default' });
+const services = import.meta.glob<string>(['../../../../electron/**/*.ts', '../../../../shared/**/*.ts'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
 
 const flatten = flattenTree;
 /** Chinese prose: everything but the strings that show literal input syntax. */
@@ -26,7 +30,12 @@ const has = (m: Map<string, string>, key: string) => m.has(key) || m.has(`${key}
 
 /** Latin words of a string, placeholders ({{x}}) and tags removed. */
 function latinWords(text: string): string[] {
-  return text.replace(/\{\{[^}]+\}\}/g, ' ').replace(/<[^>]+>/g, ' ').match(/[A-Za-z][A-Za-z0-9._]*/g) ?? [];
+  return (
+    text
+      .replace(/\{\{[^}]+\}\}/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .match(/[A-Za-z][A-Za-z0-9._]*/g) ?? []
+  );
 }
 
 describe('the glossary', () => {
@@ -40,10 +49,14 @@ describe('the glossary', () => {
   });
 
   it('translates each term one way only', () => {
-    for (const [lang, flat] of [['zh-CN', zh], ['en', enFlat]] as const) {
+    for (const [lang, flat] of [
+      ['zh-CN', zh],
+      ['en', enFlat],
+    ] as const) {
       for (const [term, { avoid }] of Object.entries(GLOSSARY[lang])) {
         for (const [key, text] of flat) {
-          for (const word of avoid) expect(text.includes(word), `${lang} ${key} says "${word}" for ${term}`).toBe(false);
+          for (const word of avoid)
+            expect(text.includes(word), `${lang} ${key} says "${word}" for ${term}`).toBe(false);
         }
       }
     }
@@ -87,14 +100,23 @@ describe('service messages', () => {
       message: 'Cannot export to /films/cut.mp4: the folder /films does not exist.',
       localized: { key: 'serviceErrors.exportFolderMissing', params: { outPath: '/films/cut.mp4', folder: '/films' } },
     });
-    const html = renderToStaticMarkup(<AppProvider value={{ api: fakeApi({}).api, store }}><ErrorMessage place="export" /></AppProvider>);
+    const html = renderToStaticMarkup(
+      <AppProvider value={{ api: fakeApi({}).api, store }}>
+        <ErrorMessage place="export" />
+      </AppProvider>,
+    );
     expect(html).toContain('无法导出到 /films/cut.mp4：文件夹 /films 不存在。');
     expect(html).not.toMatch(/Cannot export|does not exist/);
     store.getState().setError('export', {
-      code: 'EXPORT_INVALID', message: 'Shot 2 has no take: generate it or import a clip. (and 2 more shots with problems)',
+      code: 'EXPORT_INVALID',
+      message: 'Shot 2 has no take: generate it or import a clip. (and 2 more shots with problems)',
       localized: { key: 'serviceErrors.exportShot.noTake', params: { number: 2, title: ' “夜景”', more: 2 } },
     });
-    const html2 = renderToStaticMarkup(<AppProvider value={{ api: fakeApi({}).api, store }}><ErrorMessage place="export" /></AppProvider>);
+    const html2 = renderToStaticMarkup(
+      <AppProvider value={{ api: fakeApi({}).api, store }}>
+        <ErrorMessage place="export" />
+      </AppProvider>,
+    );
     expect(html2).toContain('镜头 2 “夜景”还没有素材：请生成或导入视频片段。 （另有 2 个镜头有问题）');
   });
 

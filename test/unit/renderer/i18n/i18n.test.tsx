@@ -5,7 +5,11 @@ import { CAMERA_MOVES } from '../../../../shared/model/entities';
 import { initialLanguage } from '../../../../renderer/src/i18n';
 
 import { en, flattenTree, zhCN as zh, sourceFiles } from '../../../../renderer/src/i18n/resources';
-const sources = import.meta.glob<string>('../../../../renderer/src/**/*.{ts,tsx}', { eager: true, query: '?raw', import: 'default' });
+const sources = import.meta.glob<string>('../../../../renderer/src/**/*.{ts,tsx}', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
 
 const flatten = flattenTree;
 /** i18next plural forms differ per language (English one/other, Chinese other only). */
@@ -35,7 +39,10 @@ describe('translations', () => {
   });
 
   it('have the same files in both languages', () => {
-    const names = (files: Record<string, unknown>) => Object.keys(files).map((f) => f.replace(/^.*\//, '')).sort();
+    const names = (files: Record<string, unknown>) =>
+      Object.keys(files)
+        .map((f) => f.replace(/^.*\//, ''))
+        .sort();
     expect(names(sourceFiles['zh-CN'])).toEqual(names(sourceFiles.en));
   });
 
@@ -52,7 +59,9 @@ describe('translations', () => {
   });
 
   it('are really translated (Chinese strings contain Chinese)', () => {
-    const untranslated = [...zhFlat].filter(([k, v]) => !/[\u4e00-\u9fff]/.test(v) && !['addShot.durationDefault'].includes(k));
+    const untranslated = [...zhFlat].filter(
+      ([k, v]) => !/[\u4e00-\u9fff]/.test(v) && !['addShot.durationDefault'].includes(k),
+    );
     expect(untranslated).toEqual([]);
   });
 

@@ -12,11 +12,33 @@ import type { ShotProvider } from '../../../../renderer/src/panels/ShotProviderF
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { makeShot } from '../fixtures';
 
-const info = (models: { id: string; label: string; capabilities?: Record<string, unknown> }[], cameraMoves?: string): ProviderInfo => ({
-  id: 'comfyui', label: 'ComfyUI', offline: false, enabled: true, hasKey: true, canTest: true,
-  capabilities: { textToVideo: true, imageToVideo: true, lastFrame: false, referenceImagesMax: 0, durations: { kind: 'range', min: 1, max: 10 }, models, ...(cameraMoves ? { cameraMoves } : {}) },
+const info = (
+  models: { id: string; label: string; capabilities?: Record<string, unknown> }[],
+  cameraMoves?: string,
+): ProviderInfo => ({
+  id: 'comfyui',
+  label: 'ComfyUI',
+  offline: false,
+  enabled: true,
+  hasKey: true,
+  canTest: true,
+  capabilities: {
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: false,
+    referenceImagesMax: 0,
+    durations: { kind: 'range', min: 1, max: 10 },
+    models,
+    ...(cameraMoves ? { cameraMoves } : {}),
+  },
 });
-const provider = (p: ProviderInfo): ShotProvider => ({ providers: [p], id: p.id, info: p, label: p.label, caps: capabilitiesOf(p) });
+const provider = (p: ProviderInfo): ShotProvider => ({
+  providers: [p],
+  id: p.id,
+  info: p,
+  label: p.label,
+  caps: capabilitiesOf(p),
+});
 
 function Note({ p, model }: { p: ShotProvider; model: string | null }) {
   const note = useCameraNote(makeShot('s1', { model, camera: 'push_in' }), p);
@@ -28,14 +50,18 @@ beforeAll(async () => {
 });
 
 describe('camera note', () => {
-  const comfy = provider(info([
-    { id: 'ltxv', label: 'LTX-Video', capabilities: { cameraMoves: 'ignored' } },
-    { id: 'wan-cam', label: 'Wan camera LoRA', capabilities: { cameraMoves: 'field' } },
-  ]));
+  const comfy = provider(
+    info([
+      { id: 'ltxv', label: 'LTX-Video', capabilities: { cameraMoves: 'ignored' } },
+      { id: 'wan-cam', label: 'Wan camera LoRA', capabilities: { cameraMoves: 'field' } },
+    ]),
+  );
 
   it('names the provider when the model ignores camera moves, and is absent when the model takes them', async () => {
     await i18next.changeLanguage('en');
-    expect(renderToStaticMarkup(<Note p={comfy} model="ltxv" />)).toContain('This model ignores camera moves: ComfyUI makes the shot without one.');
+    expect(renderToStaticMarkup(<Note p={comfy} model="ltxv" />)).toContain(
+      'This model ignores camera moves: ComfyUI makes the shot without one.',
+    );
     expect(renderToStaticMarkup(<Note p={comfy} model="wan-cam" />)).toContain('none');
     expect(renderToStaticMarkup(<Note p={provider(info([], 'prompt'))} model={null} />)).toContain('none');
   });

@@ -17,32 +17,86 @@ import type { Asset, Element, ProjectSnapshot, Shot } from '../../../../shared/m
 import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 const picture = (id: string): Asset => ({
-  id, path: `media/${id.slice(0, 2)}/${id}.png`, originalName: `${id}.png`, bytes: 10, origin: 'imported', createdAt: '',
+  id,
+  path: `media/${id.slice(0, 2)}/${id}.png`,
+  originalName: `${id}.png`,
+  bytes: 10,
+  origin: 'imported',
+  createdAt: '',
   info: {
-    kind: 'image', container: 'png_pipe', width: 64, height: 64, displayWidth: 64, displayHeight: 64, durationSec: 0, fps: null, vfr: false,
-    rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'png', pixelFormat: 'rgb24', hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+    kind: 'image',
+    container: 'png_pipe',
+    width: 64,
+    height: 64,
+    displayWidth: 64,
+    displayHeight: 64,
+    durationSec: 0,
+    fps: null,
+    vfr: false,
+    rotation: 0,
+    sar: { num: 1, den: 1 },
+    videoCodec: 'png',
+    pixelFormat: 'rgb24',
+    hasAudio: false,
+    audioCodec: null,
+    audioChannels: 0,
+    audioSampleRate: 0,
   },
 });
 const element = (id: string, over: Partial<Element>): Element => ({
-  id, kind: 'character', name: id, tag: `@${id}`, description: '', refAssetIds: [], voice: null, ...over,
+  id,
+  kind: 'character',
+  name: id,
+  tag: `@${id}`,
+  description: '',
+  refAssetIds: [],
+  voice: null,
+  ...over,
 });
 const ming = element('ming', { name: '小明', tag: '@小明', refAssetIds: ['aa01', 'aa02'] });
 const cafe = element('cafe', { kind: 'location', name: 'Harbour Café', tag: '@Harbour_Cafe', refAssetIds: ['bb01'] });
 const cup = element('cup', { kind: 'prop', name: 'Cup', tag: '@Cup' });
 const assets = ['aa01', 'aa02', 'bb01'].map(picture);
 
-const provider = (id: string, models: { id: string; label: string; capabilities?: Record<string, unknown> }[], referenceImagesMax: number): ProviderInfo => ({
-  id, label: id.toUpperCase(), offline: false, enabled: true, hasKey: true, canTest: true,
-  capabilities: { textToVideo: true, imageToVideo: true, lastFrame: false, referenceImagesMax, durations: { kind: 'set', values: [4, 8] }, models },
+const provider = (
+  id: string,
+  models: { id: string; label: string; capabilities?: Record<string, unknown> }[],
+  referenceImagesMax: number,
+): ProviderInfo => ({
+  id,
+  label: id.toUpperCase(),
+  offline: false,
+  enabled: true,
+  hasKey: true,
+  canTest: true,
+  capabilities: {
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: false,
+    referenceImagesMax,
+    durations: { kind: 'set', values: [4, 8] },
+    models,
+  },
 });
-const veo = provider('veo', [{ id: 'veo-3.0', label: 'Veo 3.0', capabilities: { referenceImagesMax: 0 } }, { id: 'veo-3.1', label: 'Veo 3.1' }], 3);
+const veo = provider(
+  'veo',
+  [
+    { id: 'veo-3.0', label: 'Veo 3.0', capabilities: { referenceImagesMax: 0 } },
+    { id: 'veo-3.1', label: 'Veo 3.1' },
+  ],
+  3,
+);
 const vidu = provider('vidu', [{ id: 'q1', label: 'Vidu Q1' }], 7);
 
 function storeWith(shots: Shot[], over: Partial<ProjectSnapshot> = {}): AppStore {
   const store = createAppStore();
   store.getState().setSnapshot(makeSnapshot(shots, { elements: [ming, cafe, cup], assets, ...over }));
   store.getState().setProviders([veo, vidu]);
-  windowSelection.getState().select(shots[0] ? [shots[0].id] : [], 'replace', shots.map((s) => s.id));
+  windowSelection.getState().select(
+    shots[0] ? [shots[0].id] : [],
+    'replace',
+    shots.map((s) => s.id),
+  );
   return store;
 }
 
@@ -83,7 +137,8 @@ describe('Elements panel', () => {
 });
 
 describe('inspector Elements field', () => {
-  const field = (html: string) => /data-testid="shot-elements".*?data-testid="reference-note"[^<]*<\/small>/s.exec(html)?.[0] ?? '';
+  const field = (html: string) =>
+    /data-testid="shot-elements".*?data-testid="reference-note"[^<]*<\/small>/s.exec(html)?.[0] ?? '';
 
   it('shows picked chips, the prompt’s @tags, and how many pictures the model takes', () => {
     const shot = makeShot('a', { elementIds: ['cafe'], prompt: '@小明 drinks', provider: 'vidu', model: 'q1' });
@@ -98,9 +153,13 @@ describe('inspector Elements field', () => {
 
   it('says clearly when the chosen model takes no reference images', () => {
     const shot = makeShot('a', { elementIds: ['ming'], provider: 'veo', model: 'veo-3.0' });
-    expect(text(field(render(storeWith([shot]), <ShotInspector />)))).toContain('Veo 3.0 takes no reference images; use a first frame.');
+    expect(text(field(render(storeWith([shot]), <ShotInspector />)))).toContain(
+      'Veo 3.0 takes no reference images; use a first frame.',
+    );
     const other = makeShot('a', { elementIds: ['ming', 'cafe'], provider: 'veo', model: 'veo-3.1', prompt: '' });
-    expect(text(field(render(storeWith([other]), <ShotInspector />)))).toContain('Veo 3.1 takes up to 3 reference pictures; this shot has 3.');
+    expect(text(field(render(storeWith([other]), <ShotInspector />)))).toContain(
+      'Veo 3.1 takes up to 3 reference pictures; this shot has 3.',
+    );
   });
 
   it('shows what a shot extends, with a button to stop', () => {
@@ -121,7 +180,9 @@ describe('element actions', () => {
     expect(canRun(actions['shot.setElements'], store.getState(), { shotId: 'a', elementIds: ['ming'] })).toBe(false);
     const after = makeSnapshot([makeShot('a', { elementIds: ['ming', 'cup'] })], { elements: [ming, cafe, cup] });
     const { api, calls } = fakeApi({ 'shots.setElements': () => after });
-    expect(await runAction({ api, store }, actions['shot.setElements'], { shotId: 'a', elementIds: ['ming', 'cup'] })).toBe(true);
+    expect(
+      await runAction({ api, store }, actions['shot.setElements'], { shotId: 'a', elementIds: ['ming', 'cup'] }),
+    ).toBe(true);
     expect(calls).toEqual([{ method: 'shots.setElements', input: { shotId: 'a', elementIds: ['ming', 'cup'] } }]);
     expect(store.getState().snapshot?.shots[0]?.elementIds).toEqual(['ming', 'cup']);
   });
@@ -129,7 +190,10 @@ describe('element actions', () => {
   it('create uploads the pictures first and makes one elements.create call; a refusal changes nothing', async () => {
     const store = storeWith([makeShot('a')]);
     const uploaded: string[] = [];
-    const files = [new File(['x'], 'front.png', { type: 'image/png' }), new File(['y'], '侧面.png', { type: 'image/png' })];
+    const files = [
+      new File(['x'], 'front.png', { type: 'image/png' }),
+      new File(['y'], '侧面.png', { type: 'image/png' }),
+    ];
     const { api, calls } = fakeApi(
       { 'elements.create': () => ({ element: cup, snapshot: makeSnapshot([], { elements: [cup] }) }) },
       async (f) => {
@@ -137,14 +201,27 @@ describe('element actions', () => {
         return `/staged/${f.name}`;
       },
     );
-    expect(await runAction({ api, store }, actions['element.create'], { name: '  Cup ', kind: 'prop', files })).toBe(true);
+    expect(await runAction({ api, store }, actions['element.create'], { name: '  Cup ', kind: 'prop', files })).toBe(
+      true,
+    );
     expect(uploaded).toEqual(['front.png', '侧面.png']);
-    expect(calls).toEqual([{ method: 'elements.create', input: { name: 'Cup', kind: 'prop', picturePaths: ['/staged/front.png', '/staged/侧面.png'] } }]);
+    expect(calls).toEqual([
+      {
+        method: 'elements.create',
+        input: { name: 'Cup', kind: 'prop', picturePaths: ['/staged/front.png', '/staged/侧面.png'] },
+      },
+    ]);
     expect(canRun(actions['element.create'], store.getState(), { name: '  ', kind: 'prop', files: [] })).toBe(false);
 
     const before = store.getState().snapshot;
-    const refused = fakeApi({ 'elements.create': () => { throw Object.assign(new Error('"bad.png" is not a picture'), { code: 'MEDIA_CORRUPT' }); } });
-    expect(await runAction({ api: refused.api, store }, actions['element.create'], { name: 'Bad', kind: 'prop', files: [] })).toBe(false);
+    const refused = fakeApi({
+      'elements.create': () => {
+        throw Object.assign(new Error('"bad.png" is not a picture'), { code: 'MEDIA_CORRUPT' });
+      },
+    });
+    expect(
+      await runAction({ api: refused.api, store }, actions['element.create'], { name: 'Bad', kind: 'prop', files: [] }),
+    ).toBe(false);
     expect(store.getState().errors.elements?.message).toBe('"bad.png" is not a picture');
     expect(store.getState().snapshot).toBe(before);
   });

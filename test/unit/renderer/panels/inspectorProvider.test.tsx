@@ -8,21 +8,48 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
-import { capabilitiesOf, capabilityGaps, durationGap, unsupportedShots } from '../../../../renderer/src/panels/generateModel';
+import {
+  capabilitiesOf,
+  capabilityGaps,
+  durationGap,
+  unsupportedShots,
+} from '../../../../renderer/src/panels/generateModel';
 import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Shot } from '../../../../shared/model/entities';
 import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
 
-const provider = (id: string, label: string, enabled: boolean, capabilities: Record<string, unknown>): ProviderInfo => ({
-  id, label, offline: false, enabled, hasKey: true, canTest: true, capabilities,
+const provider = (
+  id: string,
+  label: string,
+  enabled: boolean,
+  capabilities: Record<string, unknown>,
+): ProviderInfo => ({
+  id,
+  label,
+  offline: false,
+  enabled,
+  hasKey: true,
+  canTest: true,
+  capabilities,
 });
 const cloud = provider('cloud', 'Cloud Video', true, {
-  textToVideo: true, imageToVideo: true, lastFrame: false, durations: { kind: 'set', values: [4, 8] },
-  models: [{ id: 'm1', label: 'Model One' }, { id: 'm2', label: 'Model Two' }],
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: false,
+  durations: { kind: 'set', values: [4, 8] },
+  models: [
+    { id: 'm1', label: 'Model One' },
+    { id: 'm2', label: 'Model Two' },
+  ],
 });
-const comfy = provider('comfy', 'Local Comfy', true, { textToVideo: true, imageToVideo: true, lastFrame: true, durations: { kind: 'range', min: 1, max: 20 } });
+const comfy = provider('comfy', 'Local Comfy', true, {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: true,
+  durations: { kind: 'range', min: 1, max: 20 },
+});
 const off = provider('offcloud', 'Switched Off', false, { textToVideo: true, models: [{ id: 'x', label: 'X' }] });
 
 function render(store: AppStore, node: ReactElement): string {
@@ -38,7 +65,15 @@ function inspect(shot: Shot, providers: ProviderInfo[] | null = [cloud, comfy, o
   if (providers) store.getState().setProviders(providers);
   windowSelection.getState().select([shot.id], 'replace', [shot.id]);
   const { api, calls } = fakeApi({ 'providers.list': () => [cloud] });
-  return { html: render(store, <AppProvider value={{ api, store }}><ShotInspector /></AppProvider>), calls };
+  return {
+    html: render(
+      store,
+      <AppProvider value={{ api, store }}>
+        <ShotInspector />
+      </AppProvider>,
+    ),
+    calls,
+  };
 }
 
 /** The <select> (or input) with this test id, as markup. */
@@ -86,12 +121,16 @@ describe('inspector provider and model', () => {
 
   it('keeps a chosen provider that is not enabled visible, with a hint', () => {
     const { html } = inspect(makeShot('a', { provider: 'offcloud' }));
-    expect(control(html, 'detail-provider')).toMatch(/<option value="offcloud" selected="">Switched Off \(not available\)<\/option>/);
+    expect(control(html, 'detail-provider')).toMatch(
+      /<option value="offcloud" selected="">Switched Off \(not available\)<\/option>/,
+    );
     expect(html).toContain('Switched Off is not enabled here');
   });
 
   it('the project default is the provider when the shot names none', () => {
-    const { html } = inspect(makeShot('a', { lastFrameAssetId: 'img' }), [provider('animatic', 'Animatic', true, { textToVideo: true, lastFrame: false })]);
+    const { html } = inspect(makeShot('a', { lastFrameAssetId: 'img' }), [
+      provider('animatic', 'Animatic', true, { textToVideo: true, lastFrame: false }),
+    ]);
     expect(control(html, 'detail-provider')).toContain('Project default · Animatic');
     expect(html).toContain('Animatic can’t end on a given frame');
   });
@@ -101,7 +140,8 @@ describe('capability gaps', () => {
   const caps = capabilitiesOf(cloud)!;
   it('names each field the provider can’t take; the dialog’s unsupported list agrees', () => {
     const shots = [
-      makeShot('ok'), makeShot('last', { lastFrameAssetId: 'x' }),
+      makeShot('ok'),
+      makeShot('last', { lastFrameAssetId: 'x' }),
       makeShot('both', { firstFrameAssetId: 'f', lastFrameAssetId: 'x' }),
     ];
     expect(shots.map((s) => capabilityGaps(s, caps))).toEqual([[], ['lastFrame'], ['lastFrame']]);

@@ -22,15 +22,37 @@ import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
 import { fakeApi, makeJob, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => ({
-  jobs: 2, total: 0.8, currency: 'USD', perProvider: [{ provider: 'cloud', jobs: 2, total: 0.8, unpriced: 0 }],
-  committed: 0, budgetCap: null, overBudget: false, unpriced: 0, ...over,
+  jobs: 2,
+  total: 0.8,
+  currency: 'USD',
+  perProvider: [{ provider: 'cloud', jobs: 2, total: 0.8, unpriced: 0 }],
+  committed: 0,
+  budgetCap: null,
+  overBudget: false,
+  unpriced: 0,
+  ...over,
 });
 const ledger = (over: Partial<Ledger> = {}): Ledger => ({
-  currency: 'USD', budgetCap: 5, rows: [], totals: { estimated: 1.5, actual: 1, committed: 1.25 }, ...over,
+  currency: 'USD',
+  budgetCap: 5,
+  rows: [],
+  totals: { estimated: 1.5, actual: 1, committed: 1.25 },
+  ...over,
 });
 const cloud: ProviderInfo = {
-  id: 'cloud', label: 'Cloud Video', offline: false, enabled: true, hasKey: true, canTest: true,
-  capabilities: { textToVideo: true, imageToVideo: false, lastFrame: false, durations: { kind: 'set', values: [4, 8] }, models: [{ id: 'm1', label: 'Model One' }] },
+  id: 'cloud',
+  label: 'Cloud Video',
+  offline: false,
+  enabled: true,
+  hasKey: true,
+  canTest: true,
+  capabilities: {
+    textToVideo: true,
+    imageToVideo: false,
+    lastFrame: false,
+    durations: { kind: 'set', values: [4, 8] },
+    models: [{ id: 'm1', label: 'Model One' }],
+  },
 };
 
 function ready(): AppStore {
@@ -62,28 +84,45 @@ afterEach(() => {
 describe('job rows', () => {
   it('lays live progress over a job still under way, never over a finished one, newest first', () => {
     const store = ready();
-    store.getState().setJobList([
-      makeJob('old', 'a', { state: 'succeeded', progress: 1, createdAt: '2025-01-01T00:00:00Z' }),
-      makeJob('new', 'b', { state: 'queued', createdAt: '2025-01-02T00:00:00Z' }),
-    ]);
+    store
+      .getState()
+      .setJobList([
+        makeJob('old', 'a', { state: 'succeeded', progress: 1, createdAt: '2025-01-01T00:00:00Z' }),
+        makeJob('new', 'b', { state: 'queued', createdAt: '2025-01-02T00:00:00Z' }),
+      ]);
     store.getState().applyJobProgress({ jobId: 'new', shotId: 'b', state: 'running', progress: 0.5, error: null });
     store.getState().applyJobProgress({ jobId: 'old', shotId: 'a', state: 'running', progress: 0.2, error: null });
     const rows = jobRows(store.getState(), 'all');
-    expect(rows.map((r) => [r.job.id, r.state, r.progress])).toEqual([['new', 'running', 0.5], ['old', 'succeeded', 1]]);
+    expect(rows.map((r) => [r.job.id, r.state, r.progress])).toEqual([
+      ['new', 'running', 0.5],
+      ['old', 'succeeded', 1],
+    ]);
     expect(jobRows(store.getState(), 'active').map((r) => r.job.id)).toEqual(['new']);
   });
 
   it('keeps failed and unknown jobs in the active filter (they need the user)', () => {
     const store = ready();
-    store.getState().setJobList([makeJob('f', 'a', { state: 'failed' }), makeJob('u', 'b', { state: 'unknown' }), makeJob('c', 'b', { state: 'canceled' })]);
-    expect(jobRows(store.getState(), 'active').map((r) => r.job.id).sort()).toEqual(['f', 'u']);
+    store
+      .getState()
+      .setJobList([
+        makeJob('f', 'a', { state: 'failed' }),
+        makeJob('u', 'b', { state: 'unknown' }),
+        makeJob('c', 'b', { state: 'canceled' }),
+      ]);
+    expect(
+      jobRows(store.getState(), 'active')
+        .map((r) => r.job.id)
+        .sort(),
+    ).toEqual(['f', 'u']);
   });
 
   it('forgets the jobs and ledger of a project the user switched away from', () => {
     const store = ready();
     store.getState().setJobList([makeJob('j', 'a')]);
     store.getState().setLedger(ledger());
-    store.getState().setSnapshot({ ...makeSnapshot([makeShot('x')]), project: { ...makeSnapshot([]).project, id: 'p2' } });
+    store
+      .getState()
+      .setSnapshot({ ...makeSnapshot([makeShot('x')]), project: { ...makeSnapshot([]).project, id: 'p2' } });
     expect(store.getState().jobList).toBeNull();
     expect(store.getState().ledger).toBeNull();
   });
@@ -99,22 +138,51 @@ describe('generate dialog', () => {
   it('makes the batch from its choices', () => {
     const c = { provider: 'cloud', model: '', variations: 9, scope: 'missing', seed: 'new' } as const;
     expect(batchFor(c, ['a'])).toEqual({ provider: 'cloud', variations: 4 });
-    expect(batchFor({ ...c, scope: 'selected', model: 'm1', variations: 2 }, ['b', 'a'])).toEqual({ provider: 'cloud', model: 'm1', variations: 2, shotIds: ['b', 'a'] });
-    expect(batchFor({ ...c, scope: 'regenerate', seed: 'same', variations: 1 }, ['a'])).toEqual({ provider: 'cloud', variations: 1, shotIds: ['a'], seed: 'same' });
+    expect(batchFor({ ...c, scope: 'selected', model: 'm1', variations: 2 }, ['b', 'a'])).toEqual({
+      provider: 'cloud',
+      model: 'm1',
+      variations: 2,
+      shotIds: ['b', 'a'],
+    });
+    expect(batchFor({ ...c, scope: 'regenerate', seed: 'same', variations: 1 }, ['a'])).toEqual({
+      provider: 'cloud',
+      variations: 1,
+      shotIds: ['a'],
+      seed: 'same',
+    });
   });
 
   it('scopes shots without a take, and names shots the provider cannot take', () => {
-    const snap = makeSnapshot([makeShot('a'), makeShot('b', { selectedTakeId: 't' }), makeShot('c', { firstFrameAssetId: 'img' })], { takes: [makeTake('t', 'b')] });
+    const snap = makeSnapshot(
+      [makeShot('a'), makeShot('b', { selectedTakeId: 't' }), makeShot('c', { firstFrameAssetId: 'img' })],
+      { takes: [makeTake('t', 'b')] },
+    );
     expect(shotsInScope(snap, 'missing', []).map((s) => s.id)).toEqual(['a', 'c']);
     expect(shotsInScope(snap, 'selected', ['b']).map((s) => s.id)).toEqual(['b']);
-    const caps = { textToVideo: true, imageToVideo: false, lastFrame: false, referenceImagesMax: 0, extend: false, audio: false, durations: { kind: 'range', min: 1, max: 5 }, aspects: 'any', resolutions: 'any', models: [] } as const;
+    const caps = {
+      textToVideo: true,
+      imageToVideo: false,
+      lastFrame: false,
+      referenceImagesMax: 0,
+      extend: false,
+      audio: false,
+      durations: { kind: 'range', min: 1, max: 5 },
+      aspects: 'any',
+      resolutions: 'any',
+      models: [],
+    } as const;
     expect(unsupportedShots(snap.shots, caps).map((s) => s.id)).toEqual(['c']);
   });
 
   function renderDialog(store: AppStore) {
     const { api } = fakeApi({});
     setJobsUi({ generateOpen: true });
-    return renderLive(store, <AppProvider value={{ api, store }}><GenerateDialog /></AppProvider>);
+    return renderLive(
+      store,
+      <AppProvider value={{ api, store }}>
+        <GenerateDialog />
+      </AppProvider>,
+    );
   }
 
   it('shows the estimate before anything starts and blocks a batch over the budget', () => {
@@ -132,7 +200,9 @@ describe('generate dialog', () => {
     store.getState().setEstimate(estimate({ budgetCap: 5 }));
     const html = renderDialog(store);
     expect(html).not.toContain('data-testid="over-budget"');
-    expect(html).toMatch(/<button type="submit" class="btn btn-primary" data-testid="gen-start">Start 2 jobs · \$0.80<\/button>/);
+    expect(html).toMatch(
+      /<button type="submit" class="btn btn-primary" data-testid="gen-start">Start 2 jobs · \$0.80<\/button>/,
+    );
     expect(html).toContain('Model One');
   });
 
@@ -192,7 +262,12 @@ describe('retry with consent', () => {
     expect(jobsUi.getState().retry).toMatchObject({ shotId: 'b', provider: 'cloud' });
     const { api: a2 } = fakeApi({});
     setJobsUi({ jobsFilter: 'all' });
-    const html = renderLive(store, <AppProvider value={{ api: a2, store }}><JobsPanel /></AppProvider>);
+    const html = renderLive(
+      store,
+      <AppProvider value={{ api: a2, store }}>
+        <JobsPanel />
+      </AppProvider>,
+    );
     expect(html).toContain('Retry shot 2 on Cloud Video?');
     expect(html).toContain('Retry for $0.40');
     expect(html).toContain('Outcome unknown');
@@ -206,7 +281,9 @@ describe('retry with consent', () => {
   it('dismissing sends nothing, and an over-budget retry is refused', async () => {
     const store = ready();
     store.getState().setJobList([makeJob('f', 'a', { state: 'failed' })]);
-    const { api, calls } = fakeApi({ 'generate.estimate': () => estimate({ jobs: 1, overBudget: true, budgetCap: 0 }) });
+    const { api, calls } = fakeApi({
+      'generate.estimate': () => estimate({ jobs: 1, overBudget: true, budgetCap: 0 }),
+    });
     await runAction({ api, store }, actions['jobs.retryAsk'], { jobId: 'f' });
     expect(await runAction({ api, store }, actions['jobs.retry'], undefined)).toBe(false);
     await runAction({ api, store }, actions['jobs.retryDismiss'], undefined);
@@ -217,15 +294,35 @@ describe('retry with consent', () => {
 
 describe('settings', () => {
   const view = (canStoreKeys: boolean): SettingsView => ({
-    providers: [{ id: 'cloud', label: 'Cloud Video', offline: false, enabled: true, baseUrl: null, baseUrlFromEnv: false, hasKey: true, keySource: canStoreKeys ? 'store' : 'env' }],
-    priceOverrides: [], defaultProvider: null, defaultModel: null, canStoreKeys, keyStoreProblem: null,
+    providers: [
+      {
+        id: 'cloud',
+        label: 'Cloud Video',
+        offline: false,
+        enabled: true,
+        baseUrl: null,
+        baseUrlFromEnv: false,
+        hasKey: true,
+        keySource: canStoreKeys ? 'store' : 'env',
+      },
+    ],
+    priceOverrides: [],
+    defaultProvider: null,
+    defaultModel: null,
+    canStoreKeys,
+    keyStoreProblem: null,
   });
   function renderSettings(canStoreKeys: boolean) {
     const store = ready();
     store.getState().setSettings(view(canStoreKeys));
     setJobsUi({ settingsOpen: true, tests: { cloud: { ok: false, message: 'HTTP 401: invalid key' } } });
     const { api } = fakeApi({});
-    return renderLive(store, <AppProvider value={{ api, store }}><SettingsPanel /></AppProvider>);
+    return renderLive(
+      store,
+      <AppProvider value={{ api, store }}>
+        <SettingsPanel />
+      </AppProvider>,
+    );
   }
 
   it('in the browser host: keys come from the environment, no key field', () => {
@@ -249,7 +346,9 @@ describe('settings', () => {
       'providers.list': () => [cloud],
       'providers.test': () => ({ ok: true, message: 'Connected.' }),
     });
-    await runAction({ api, store }, actions['settings.update'], { patch: { providers: { cloud: { apiKey: 'sk-secret' } } } });
+    await runAction({ api, store }, actions['settings.update'], {
+      patch: { providers: { cloud: { apiKey: 'sk-secret' } } },
+    });
     expect(calls[0]?.input).toEqual({ providers: { cloud: { apiKey: 'sk-secret' } } });
     expect(JSON.stringify(store.getState().settings)).not.toContain('sk-secret');
     await runAction({ api, store }, actions['providers.test'], { provider: 'cloud' });
@@ -258,10 +357,16 @@ describe('settings', () => {
 
   it('sets and removes the budget cap', async () => {
     const store = ready();
-    const { api, calls } = fakeApi({ 'project.setBudget': (i) => i as { budgetCap: number | null }, 'jobs.ledger': () => ledger({ budgetCap: 2 }) });
+    const { api, calls } = fakeApi({
+      'project.setBudget': (i) => i as { budgetCap: number | null },
+      'jobs.ledger': () => ledger({ budgetCap: 2 }),
+    });
     await runAction({ api, store }, actions['budget.set'], { budgetCap: 2 });
     await runAction({ api, store }, actions['budget.set'], { budgetCap: null });
-    expect(calls.filter((c) => c.method === 'project.setBudget').map((c) => c.input)).toEqual([{ budgetCap: 2 }, { budgetCap: null }]);
+    expect(calls.filter((c) => c.method === 'project.setBudget').map((c) => c.input)).toEqual([
+      { budgetCap: 2 },
+      { budgetCap: null },
+    ]);
     expect(store.getState().ledger?.budgetCap).toBe(2);
   });
 });

@@ -13,10 +13,32 @@ function render(canStoreKeys: boolean, hasKey: boolean): string {
   const store = createAppStore();
   const view: SettingsView = {
     providers: [
-      { id: 'kling', label: 'Kling AI', offline: false, enabled: hasKey, baseUrl: null, baseUrlFromEnv: false, hasKey, keySource: hasKey ? (canStoreKeys ? 'store' : 'env') : null },
-      { id: 'veo', label: 'Google Veo', offline: false, enabled: false, baseUrl: null, baseUrlFromEnv: false, hasKey: false, keySource: null },
+      {
+        id: 'kling',
+        label: 'Kling AI',
+        offline: false,
+        enabled: hasKey,
+        baseUrl: null,
+        baseUrlFromEnv: false,
+        hasKey,
+        keySource: hasKey ? (canStoreKeys ? 'store' : 'env') : null,
+      },
+      {
+        id: 'veo',
+        label: 'Google Veo',
+        offline: false,
+        enabled: false,
+        baseUrl: null,
+        baseUrlFromEnv: false,
+        hasKey: false,
+        keySource: null,
+      },
     ],
-    priceOverrides: [], defaultProvider: null, defaultModel: null, canStoreKeys, keyStoreProblem: null,
+    priceOverrides: [],
+    defaultProvider: null,
+    defaultModel: null,
+    canStoreKeys,
+    keyStoreProblem: null,
   };
   store.getState().setSettings(view);
   setJobsUi({ settingsOpen: true });
@@ -24,7 +46,11 @@ function render(canStoreKeys: boolean, hasKey: boolean): string {
   vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
   vi.spyOn(jobsUi, 'getInitialState').mockImplementation(() => jobsUi.getState());
   const { api } = fakeApi({});
-  return renderToStaticMarkup(<AppProvider value={{ api, store }}><SettingsPanel /></AppProvider>);
+  return renderToStaticMarkup(
+    <AppProvider value={{ api, store }}>
+      <SettingsPanel />
+    </AppProvider>,
+  );
 }
 
 beforeAll(async () => {

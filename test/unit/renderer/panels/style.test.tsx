@@ -16,10 +16,30 @@ import type { Asset, ProjectSnapshot } from '../../../../shared/model/entities';
 import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
 
 const picture = (id: string): Asset => ({
-  id, path: `media/${id.slice(0, 2)}/${id}.png`, originalName: `${id}.png`, bytes: 10, origin: 'imported', createdAt: '',
+  id,
+  path: `media/${id.slice(0, 2)}/${id}.png`,
+  originalName: `${id}.png`,
+  bytes: 10,
+  origin: 'imported',
+  createdAt: '',
   info: {
-    kind: 'image', container: 'png_pipe', width: 64, height: 64, displayWidth: 64, displayHeight: 64, durationSec: 0, fps: null, vfr: false,
-    rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'png', pixelFormat: 'rgb24', hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+    kind: 'image',
+    container: 'png_pipe',
+    width: 64,
+    height: 64,
+    displayWidth: 64,
+    displayHeight: 64,
+    durationSec: 0,
+    fps: null,
+    vfr: false,
+    rotation: 0,
+    sar: { num: 1, den: 1 },
+    videoCodec: 'png',
+    pixelFormat: 'rgb24',
+    hasAudio: false,
+    audioCodec: null,
+    audioChannels: 0,
+    audioSampleRate: 0,
   },
 });
 const assets = ['aa01', 'aa02', 'bb01', 'cc01', 'dd01', 'ee01', 'ff01'].map(picture);
@@ -41,8 +61,13 @@ function render(store: AppStore, node: ReactElement): string {
   return renderToStaticMarkup(<AppProvider value={{ api, store }}>{node}</AppProvider>);
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
-const section = (html: string) => /data-testid="style-section".*?data-testid="(elements-empty|element-new)"/s.exec(html)?.[0] ?? '';
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ');
+const section = (html: string) =>
+  /data-testid="style-section".*?data-testid="(elements-empty|element-new)"/s.exec(html)?.[0] ?? '';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -56,7 +81,9 @@ describe('Project style section', () => {
     const html = render(storeWith(snapshotWith('ink wash, 水墨', ['bb01', 'aa01'])), <ElementsPanel />);
     expect(html.indexOf('data-testid="style-section"')).toBeLessThan(html.indexOf('data-testid="element-new"'));
     const s = section(html);
-    expect(text(s)).toContain("Added to every shot's prompt; the pictures go after each shot's element pictures, up to what the model takes.");
+    expect(text(s)).toContain(
+      "Added to every shot's prompt; the pictures go after each shot's element pictures, up to what the model takes.",
+    );
     expect(s).toMatch(/<textarea[^>]*data-testid="style-prompt"[^>]*>ink wash, 水墨<\/textarea>/);
     expect([...s.matchAll(/data-asset-id="([^"]+)"/g)].map((m) => m[1])).toEqual(['bb01', 'aa01']);
     expect(s).toContain(`src="/media/${encodeURIComponent('/films/lake/media/bb/bb01.png')}"`);
@@ -67,11 +94,19 @@ describe('Project style section', () => {
     expect(s).not.toContain('aria-label="Move style picture 2 later"');
     expect(text(s)).toContain('up to 4 more');
     // Reuse offers the project's other images only.
-    expect([...s.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1])).toEqual(['aa02', 'cc01', 'dd01', 'ee01', 'ff01']);
+    expect([...s.matchAll(/<option value="([^"]+)">/g)].map((m) => m[1])).toEqual([
+      'aa02',
+      'cc01',
+      'dd01',
+      'ee01',
+      'ff01',
+    ]);
   });
 
   it('says when it is full and offers no drop zone then', () => {
-    const s = section(render(storeWith(snapshotWith('', ['aa01', 'aa02', 'bb01', 'cc01', 'dd01', 'ee01'])), <ElementsPanel />));
+    const s = section(
+      render(storeWith(snapshotWith('', ['aa01', 'aa02', 'bb01', 'cc01', 'dd01', 'ee01'])), <ElementsPanel />),
+    );
     expect(text(s)).toContain('6 style pictures: the most a project keeps.');
     expect(s).not.toContain('data-testid="style-add-pictures"');
     expect(s).not.toContain('data-testid="style-reuse"');
@@ -79,8 +114,15 @@ describe('Project style section', () => {
 
   it('builds the whole new list for add (up to the limit) and move', () => {
     const file = new File(['x'], 'a.png', { type: 'image/png' });
-    expect(withAdded(['a', 'b'], [{ file }, { assetId: 'c' }])).toEqual([{ assetId: 'a' }, { assetId: 'b' }, { file }, { assetId: 'c' }]);
-    expect(withAdded(['a', 'b', 'c', 'd', 'e'], [{ assetId: 'f' }, { assetId: 'g' }])).toEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((assetId) => ({ assetId })));
+    expect(withAdded(['a', 'b'], [{ file }, { assetId: 'c' }])).toEqual([
+      { assetId: 'a' },
+      { assetId: 'b' },
+      { file },
+      { assetId: 'c' },
+    ]);
+    expect(withAdded(['a', 'b', 'c', 'd', 'e'], [{ assetId: 'f' }, { assetId: 'g' }])).toEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((assetId) => ({ assetId })),
+    );
     expect(withMoved(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b'].map((assetId) => ({ assetId })));
     expect(withMoved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c'].map((assetId) => ({ assetId })));
     expect(withMoved(['a', 'b'], 0, -1)).toEqual(['a', 'b'].map((assetId) => ({ assetId })));
@@ -100,18 +142,34 @@ describe('style actions', () => {
   it('pictures upload files first, then send the whole list in order; a refusal changes nothing', async () => {
     const store = storeWith(snapshotWith('', ['aa01']));
     const uploaded: string[] = [];
-    const { api, calls } = fakeApi({ 'project.setStyle': () => snapshotWith('', ['aa01', 'zz01', 'bb01']) }, async (f) => {
-      uploaded.push(f.name);
-      return `/staged/${f.name}`;
-    });
+    const { api, calls } = fakeApi(
+      { 'project.setStyle': () => snapshotWith('', ['aa01', 'zz01', 'bb01']) },
+      async (f) => {
+        uploaded.push(f.name);
+        return `/staged/${f.name}`;
+      },
+    );
     const file = new File(['x'], '风格.png', { type: 'image/png' });
-    expect(await runAction({ api, store }, actions['style.setPictures'], { pictures: [{ assetId: 'aa01' }, { file }, { assetId: 'bb01' }] })).toBe(true);
+    expect(
+      await runAction({ api, store }, actions['style.setPictures'], {
+        pictures: [{ assetId: 'aa01' }, { file }, { assetId: 'bb01' }],
+      }),
+    ).toBe(true);
     expect(uploaded).toEqual(['风格.png']);
-    expect(calls).toEqual([{ method: 'project.setStyle', input: { pictures: [{ assetId: 'aa01' }, { path: '/staged/风格.png' }, { assetId: 'bb01' }] } }]);
+    expect(calls).toEqual([
+      {
+        method: 'project.setStyle',
+        input: { pictures: [{ assetId: 'aa01' }, { path: '/staged/风格.png' }, { assetId: 'bb01' }] },
+      },
+    ]);
     expect(store.getState().snapshot?.project.styleRefAssetIds).toEqual(['aa01', 'zz01', 'bb01']);
 
     const before = store.getState().snapshot;
-    const refused = fakeApi({ 'project.setStyle': () => { throw Object.assign(new Error('"bad.png" is not a picture'), { code: 'MEDIA_CORRUPT' }); } });
+    const refused = fakeApi({
+      'project.setStyle': () => {
+        throw Object.assign(new Error('"bad.png" is not a picture'), { code: 'MEDIA_CORRUPT' });
+      },
+    });
     expect(await runAction({ api: refused.api, store }, actions['style.setPictures'], { pictures: [] })).toBe(false);
     expect(store.getState().errors.elements?.message).toBe('"bad.png" is not a picture');
     expect(store.getState().snapshot).toBe(before);

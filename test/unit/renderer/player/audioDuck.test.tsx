@@ -17,24 +17,58 @@ const RAMP = DUCK_RAMP_SEC * 24; // frames
 
 function sound(id: string, durationSec: number): Asset {
   return {
-    id, path: `media/${id}.wav`, originalName: `${id}.wav`, bytes: 1, origin: 'imported', createdAt: '',
+    id,
+    path: `media/${id}.wav`,
+    originalName: `${id}.wav`,
+    bytes: 1,
+    origin: 'imported',
+    createdAt: '',
     info: {
-      kind: 'audio', container: 'wav', width: 0, height: 0, displayWidth: 0, displayHeight: 0, durationSec, fps: null,
-      vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: null, pixelFormat: null, hasAudio: true,
-      audioCodec: 'pcm_s16le', audioChannels: 2, audioSampleRate: 48000,
+      kind: 'audio',
+      container: 'wav',
+      width: 0,
+      height: 0,
+      displayWidth: 0,
+      displayHeight: 0,
+      durationSec,
+      fps: null,
+      vfr: false,
+      rotation: 0,
+      sar: { num: 1, den: 1 },
+      videoCodec: null,
+      pixelFormat: null,
+      hasAudio: true,
+      audioCodec: 'pcm_s16le',
+      audioChannels: 2,
+      audioSampleRate: 48000,
     },
   } as Asset;
 }
 
 function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {
-  return { id, lane: 'music', assetId, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false, ...over };
+  return {
+    id,
+    lane: 'music',
+    assetId,
+    startFrame: 0,
+    inFrame: 0,
+    outFrame: null,
+    gainDb: 0,
+    fadeInFrames: 0,
+    fadeOutFrames: 0,
+    duck: false,
+    ...over,
+  };
 }
 
 /** Music from frame 0 for 10 s (gain -6 dB) and a voice-over trimmed to 1 s (24 frames) at frame 48. */
 function spans(duck: boolean) {
   const doc = makeSnapshot([], {
     assets: [sound('bed', 10), sound('vo', 3)],
-    audioItems: [item('bed', 'bed', { duck, gainDb: -6 }), item('vo', 'vo', { lane: 'voiceover', startFrame: 48, inFrame: 12, outFrame: 36 })],
+    audioItems: [
+      item('bed', 'bed', { duck, gainDb: -6 }),
+      item('vo', 'vo', { lane: 'voiceover', startFrame: 48, inFrame: 12, outFrame: 36 }),
+    ],
   });
   return audioSpans(doc);
 }
@@ -45,11 +79,13 @@ describe('ducking in the preview schedule', () => {
     const g = bed.gain;
     expect(bed.duck!.map((p) => p.frame)).toEqual([0, 48 - RAMP, 48, 72, 72 + RAMP, 240]);
     expect(audibleAt(bed, 60, fps)!.gain).toBeCloseTo(g * DUCK_GAIN);
-    expect(audibleAt(bed, 48 - RAMP / 2, fps)!.gain).toBeCloseTo(g * (1 + DUCK_GAIN) / 2);
+    expect(audibleAt(bed, 48 - RAMP / 2, fps)!.gain).toBeCloseTo((g * (1 + DUCK_GAIN)) / 2);
     expect(audibleAt(bed, 30, fps)!.gain).toBeCloseTo(g);
     const ramp = gainRamp(bed, 0.5);
     expect(ramp.map((p) => p.frame)).toEqual([0.5, 48 - RAMP, 48, 72, 72 + RAMP, 240]);
-    expect(ramp.map((p) => p.gain)).toEqual([g, g, g * DUCK_GAIN, g * DUCK_GAIN, g, g].map((x) => expect.closeTo(x, 9)));
+    expect(ramp.map((p) => p.gain)).toEqual(
+      [g, g, g * DUCK_GAIN, g * DUCK_GAIN, g, g].map((x) => expect.closeTo(x, 9)),
+    );
   });
 
   it('leaves the item alone with the flag off, and never ducks the voice-over itself', () => {
@@ -154,7 +190,11 @@ describe('the "Duck under voice-over" toggle', () => {
     store.getState().setSnapshot(doc(duck));
     vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
     const { api } = fakeApi({});
-    return renderToStaticMarkup(<AppProvider value={{ api, store }}><AudioPanel ctx={{ api, store }} /></AppProvider>);
+    return renderToStaticMarkup(
+      <AppProvider value={{ api, store }}>
+        <AudioPanel ctx={{ api, store }} />
+      </AppProvider>,
+    );
   }
   afterEach(() => {
     vi.restoreAllMocks();
@@ -164,9 +204,13 @@ describe('the "Duck under voice-over" toggle', () => {
     await initI18n('en');
     const on = render(true);
     expect(on.match(/data-testid="audio-duck-toggle"/g)).toHaveLength(1);
-    expect(on).toMatch(/<input type="checkbox" class="styled-check" data-testid="audio-duck-toggle" data-id="bed" checked=""\/>/);
+    expect(on).toMatch(
+      /<input type="checkbox" class="styled-check" data-testid="audio-duck-toggle" data-id="bed" checked=""\/>/,
+    );
     expect(on).toContain('Duck under voice-over: bed.wav');
-    expect(render(false)).toMatch(/<input type="checkbox" class="styled-check" data-testid="audio-duck-toggle" data-id="bed"\/>/);
+    expect(render(false)).toMatch(
+      /<input type="checkbox" class="styled-check" data-testid="audio-duck-toggle" data-id="bed"\/>/,
+    );
     await initI18n('zh-CN');
     expect(render(true)).toContain('旁白时压低：bed.wav');
     await initI18n('en');
@@ -179,7 +223,11 @@ describe('the "Duck under voice-over" toggle', () => {
     expect(await setDuck({ api, store }, 'bed', true)).toBeNull();
     expect(calls).toEqual([{ method: 'audio.update', input: { id: 'bed', patch: { duck: true } } }]);
     expect(store.getState().snapshot!.audioItems[0]!.duck).toBe(true);
-    const failing = fakeApi({ 'audio.update': () => { throw new AppError('NOT_FOUND', 'Audio item "bed" not found in this project.'); } });
+    const failing = fakeApi({
+      'audio.update': () => {
+        throw new AppError('NOT_FOUND', 'Audio item "bed" not found in this project.');
+      },
+    });
     expect(await setDuck({ api: failing.api, store }, 'bed', false)).toContain('not found');
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Asset, AudioItem } from '../../../../shared/model/entities';
 import { AudioItemsPlayer, DRIFT_FRAMES } from '../../../../renderer/src/player/audioItems';
 import {
-  audibleAt, audibleItems, audioSpans, dbToGain, fadeEnvelope, gainRamp, type AudioSpan,
+  audibleAt,
+  audibleItems,
+  audioSpans,
+  dbToGain,
+  fadeEnvelope,
+  gainRamp,
+  type AudioSpan,
 } from '../../../../renderer/src/player/audioSchedule';
 import { makeSnapshot } from '../fixtures';
 import { FakeAudio } from './fakeAudio';
@@ -11,21 +17,63 @@ const fps = { num: 24, den: 1 };
 
 function sound(id: string, durationSec: number, kind: 'audio' | 'video' = 'audio', hasAudio = true): Asset {
   return {
-    id, path: `media/${id}.wav`, originalName: `${id}.wav`, bytes: 1, origin: 'imported', createdAt: '',
+    id,
+    path: `media/${id}.wav`,
+    originalName: `${id}.wav`,
+    bytes: 1,
+    origin: 'imported',
+    createdAt: '',
     info: {
-      kind, container: 'wav', width: 0, height: 0, displayWidth: 0, displayHeight: 0, durationSec, fps: null,
-      vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: null, pixelFormat: null, hasAudio,
-      audioCodec: 'pcm_s16le', audioChannels: 2, audioSampleRate: 48000,
+      kind,
+      container: 'wav',
+      width: 0,
+      height: 0,
+      displayWidth: 0,
+      displayHeight: 0,
+      durationSec,
+      fps: null,
+      vfr: false,
+      rotation: 0,
+      sar: { num: 1, den: 1 },
+      videoCodec: null,
+      pixelFormat: null,
+      hasAudio,
+      audioCodec: 'pcm_s16le',
+      audioChannels: 2,
+      audioSampleRate: 48000,
     },
   } as Asset;
 }
 
 function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {
-  return { id, lane: 'music', assetId, startFrame: 0, inFrame: 0, outFrame: null, gainDb: 0, fadeInFrames: 0, fadeOutFrames: 0, duck: false, ...over };
+  return {
+    id,
+    lane: 'music',
+    assetId,
+    startFrame: 0,
+    inFrame: 0,
+    outFrame: null,
+    gainDb: 0,
+    fadeInFrames: 0,
+    fadeOutFrames: 0,
+    duck: false,
+    ...over,
+  };
 }
 
 function span(over: Partial<AudioSpan> = {}): AudioSpan {
-  return { id: 's', lane: 'music', path: 'media/s.wav', start: 100, frames: 48, inFrame: 24, gain: 1, fadeIn: 0, fadeOut: 0, ...over };
+  return {
+    id: 's',
+    lane: 'music',
+    path: 'media/s.wav',
+    start: 100,
+    frames: 48,
+    inFrame: 24,
+    gain: 1,
+    fadeIn: 0,
+    fadeOut: 0,
+    ...over,
+  };
 }
 
 describe('audio spans of a document', () => {
@@ -98,7 +146,10 @@ describe('gain automation', () => {
   it('is the envelope sampled at its corners from now on', () => {
     const s = span({ gain: 0.5, fadeIn: 10, fadeOut: 20 });
     expect(gainRamp(s, 100)).toEqual([
-      { frame: 100, gain: 0 }, { frame: 110, gain: 0.5 }, { frame: 128, gain: 0.5 }, { frame: 148, gain: 0 },
+      { frame: 100, gain: 0 },
+      { frame: 110, gain: 0.5 },
+      { frame: 128, gain: 0.5 },
+      { frame: 148, gain: 0 },
     ]);
     const mid = gainRamp(s, 130);
     expect(mid[0]!.frame).toBe(130);
@@ -108,7 +159,10 @@ describe('gain automation', () => {
   });
 
   it('holds a flat item at its gain to the end, and every ramp point lies on the envelope', () => {
-    expect(gainRamp(span({ gain: 0.8 }), 120)).toEqual([{ frame: 120, gain: 0.8 }, { frame: 148, gain: 0.8 }]);
+    expect(gainRamp(span({ gain: 0.8 }), 120)).toEqual([
+      { frame: 120, gain: 0.8 },
+      { frame: 148, gain: 0.8 },
+    ]);
     const both = span({ frames: 20, fadeIn: 15, fadeOut: 15 });
     for (const p of gainRamp(both, 100).slice(0, -1)) expect(p.gain).toBeCloseTo(fadeEnvelope(both, p.frame - 100));
     expect(gainRamp(both, 100).map((p) => p.frame)).toContain(110);

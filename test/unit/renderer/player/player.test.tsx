@@ -1,17 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../../../shared/model/entities';
-import { cutLength, frameAtMediaTime, guideRect, locate, mediaTime, playSegments, timecode } from '../../../../renderer/src/player/cutPosition';
+import {
+  cutLength,
+  frameAtMediaTime,
+  guideRect,
+  locate,
+  mediaTime,
+  playSegments,
+  timecode,
+} from '../../../../renderer/src/player/cutPosition';
 import { makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 const fps = { num: 24, den: 1 };
 
 function asset(id: string, durationSec: number, hasAudio = false): Asset {
   return {
-    id, path: `media/${id}.mp4`, originalName: `${id}.mp4`, bytes: 1, origin: 'generated', createdAt: '',
+    id,
+    path: `media/${id}.mp4`,
+    originalName: `${id}.mp4`,
+    bytes: 1,
+    origin: 'generated',
+    createdAt: '',
     info: {
-      kind: 'video', container: 'mp4', width: 720, height: 480, displayWidth: 720, displayHeight: 480, durationSec, fps,
-      vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p', hasAudio,
-      audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+      kind: 'video',
+      container: 'mp4',
+      width: 720,
+      height: 480,
+      displayWidth: 720,
+      displayHeight: 480,
+      durationSec,
+      fps,
+      vfr: false,
+      rotation: 0,
+      sar: { num: 1, den: 1 },
+      videoCodec: 'h264',
+      pixelFormat: 'yuv420p',
+      hasAudio,
+      audioCodec: null,
+      audioChannels: 0,
+      audioSampleRate: 0,
     },
   };
 }
@@ -21,7 +48,11 @@ function doc() {
   const tb = makeTake('tb', 'b');
   const tc = makeTake('tc', 'c');
   return makeSnapshot(
-    [makeShot('a', { durationFrames: 48 }), makeShot('b', { selectedTakeId: 'tb', trimInFrames: 24, trimOutFrames: 72 }), makeShot('c', { selectedTakeId: 'tc' })],
+    [
+      makeShot('a', { durationFrames: 48 }),
+      makeShot('b', { selectedTakeId: 'tb', trimInFrames: 24, trimOutFrames: 72 }),
+      makeShot('c', { selectedTakeId: 'tc' }),
+    ],
     { takes: [tb, tc], assets: [asset(tb.assetId, 5, true), asset(tc.assetId, 2)] },
   );
 }
@@ -30,7 +61,9 @@ describe('the cut as the player sees it', () => {
   it('lays shots end to end through their trims', () => {
     const segs = playSegments(doc());
     expect(segs.map((s) => [s.shotId, s.startFrame, s.frames, s.inFrames, s.mediaPath])).toEqual([
-      ['a', 0, 48, 0, null], ['b', 48, 48, 24, 'media/a-tb.mp4'], ['c', 96, 48, 0, 'media/a-tc.mp4'],
+      ['a', 0, 48, 0, null],
+      ['b', 48, 48, 24, 'media/a-tb.mp4'],
+      ['c', 96, 48, 0, 'media/a-tc.mp4'],
     ]);
     expect(cutLength(segs)).toBe(144);
     expect(segs[1]!.hasAudio).toBe(true);

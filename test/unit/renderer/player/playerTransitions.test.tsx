@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cutList } from '../../../../shared/model/timeline';
-import { cutLength, locate, playSegments, transitionAt, transitionOpacity } from '../../../../renderer/src/player/cutPosition';
+import {
+  cutLength,
+  locate,
+  playSegments,
+  transitionAt,
+  transitionOpacity,
+} from '../../../../renderer/src/player/cutPosition';
 import { makeShot, makeSnapshot } from '../fixtures';
 
 /** a 48, b 48 crossfading in over 12, c 24 dipping in over 8 (all without takes: target durations). */
@@ -15,7 +21,11 @@ function doc() {
 describe('the player follows the one cut model with transitions', () => {
   it('starts shots where cutList does and has the same length as the export', () => {
     const segs = playSegments(doc());
-    expect(segs.map((s) => [s.startFrame, s.overlap, s.transition])).toEqual([[0, 0, 'cut'], [36, 12, 'crossfade'], [76, 8, 'dip_to_black']]);
+    expect(segs.map((s) => [s.startFrame, s.overlap, s.transition])).toEqual([
+      [0, 0, 'cut'],
+      [36, 12, 'crossfade'],
+      [76, 8, 'dip_to_black'],
+    ]);
     expect(segs.map((s) => s.startFrame)).toEqual(cutList(doc()).map((c) => c.startFrame));
     expect(cutLength(segs)).toBe(48 + 48 + 24 - 20);
   });
@@ -31,7 +41,7 @@ describe('the player follows the one cut model with transitions', () => {
     expect(locate(segs, 100)).toBeNull();
   });
 
-  it('reports the transition under a frame with the export\'s progress (k/n)', () => {
+  it("reports the transition under a frame with the export's progress (k/n)", () => {
     const segs = playSegments(doc());
     expect(transitionAt(segs, 35)).toBeNull();
     expect(transitionAt(segs, 36)).toEqual({ index: 1, kind: 'crossfade', offset: 0, progress: 0 });

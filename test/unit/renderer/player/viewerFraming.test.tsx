@@ -11,11 +11,30 @@ import { makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 function clip(id: string): Asset {
   return {
-    id, path: `media/${id}.mp4`, originalName: `${id}.mp4`, bytes: 1, origin: 'imported', createdAt: '',
+    id,
+    path: `media/${id}.mp4`,
+    originalName: `${id}.mp4`,
+    bytes: 1,
+    origin: 'imported',
+    createdAt: '',
     info: {
-      kind: 'video', container: 'mp4', width: 720, height: 480, displayWidth: 720, displayHeight: 480, durationSec: 2,
-      fps: { num: 8, den: 1 }, vfr: false, rotation: 0, sar: { num: 1, den: 1 }, videoCodec: 'h264', pixelFormat: 'yuv420p',
-      hasAudio: false, audioCodec: null, audioChannels: 0, audioSampleRate: 0,
+      kind: 'video',
+      container: 'mp4',
+      width: 720,
+      height: 480,
+      displayWidth: 720,
+      displayHeight: 480,
+      durationSec: 2,
+      fps: { num: 8, den: 1 },
+      vfr: false,
+      rotation: 0,
+      sar: { num: 1, den: 1 },
+      videoCodec: 'h264',
+      pixelFormat: 'yuv420p',
+      hasAudio: false,
+      audioCodec: null,
+      audioChannels: 0,
+      audioSampleRate: 0,
     },
   };
 }
@@ -37,7 +56,9 @@ describe('viewer framing boxes', () => {
   });
 
   it("uses the shot's framing for the project's aspect only", () => {
-    const [horse] = playSegments(vertical({ '9:16': { mode: 'fill', x: 0, y: 0.5 }, '16:9': { mode: 'fit', x: 1, y: 1 } }));
+    const [horse] = playSegments(
+      vertical({ '9:16': { mode: 'fill', x: 0, y: 0.5 }, '16:9': { mode: 'fit', x: 1, y: 1 } }),
+    );
     // 1920x1280 covering 720x1280, left edge kept.
     expect(horse!.box).toEqual({ left: 0, top: 0, width: (1920 / 720) * 100, height: 100 });
     const [right] = playSegments(vertical({ '9:16': { mode: 'fill', x: 1, y: 0.5 } }));

@@ -29,7 +29,15 @@ function wired(impl: Parameters<typeof fakeApi>[0]) {
   };
   const store = createAppStore();
   const off = bindApi({ api: client, store });
-  return { store, calls, fire: (e: string, p: unknown) => listeners.get(e)?.(p), status: (s: ConnectionStatus) => status(s), menu: (id: string) => menu.forEach((m) => m(id)), off, listeners };
+  return {
+    store,
+    calls,
+    fire: (e: string, p: unknown) => listeners.get(e)?.(p),
+    status: (s: ConnectionStatus) => status(s),
+    menu: (id: string) => menu.forEach((m) => m(id)),
+    off,
+    listeners,
+  };
 }
 
 describe('bindApi', () => {
@@ -54,13 +62,22 @@ describe('bindApi', () => {
     w.fire('job.progress', { jobId: 'j', shotId: 'a', state: 'running', progress: 0.3, error: null });
     expect(w.store.getState().jobs.a?.progress).toBe(0.3);
     w.store.getState().setExportRun({ exportId: 'e', state: 'running', progress: 0, outPath: '/o.mp4', error: null });
-    w.fire('export.progress', { exportId: 'e', state: 'failed', progress: 0.2, outPath: '/o.mp4', error: 'Disk full writing /o.mp4' });
+    w.fire('export.progress', {
+      exportId: 'e',
+      state: 'failed',
+      progress: 0.2,
+      outPath: '/o.mp4',
+      error: 'Disk full writing /o.mp4',
+    });
     expect(w.store.getState().exportRun).toMatchObject({ state: 'failed', error: 'Disk full writing /o.mp4' });
   });
 
   it('reloads the state after a reconnect, not on the first connect', async () => {
     const doc = makeSnapshot([makeShot('a')]);
-    const w = wired({ 'app.info': () => ({ version: '1', host: 'browser', ffmpeg: null, suggestedDir: null, providers: [] }), 'project.current': () => doc });
+    const w = wired({
+      'app.info': () => ({ version: '1', host: 'browser', ffmpeg: null, suggestedDir: null, providers: [] }),
+      'project.current': () => doc,
+    });
     w.status('open');
     expect(w.calls).toEqual([]);
     w.status('closed');
@@ -74,7 +91,9 @@ describe('bindApi', () => {
   it('runs undo from the native menu', async () => {
     const after = makeSnapshot([]);
     const w = wired({ 'history.undo': () => after });
-    w.store.getState().setSnapshot(makeSnapshot([makeShot('a')], { history: { canUndo: true, canRedo: false, revision: 4 } }));
+    w.store
+      .getState()
+      .setSnapshot(makeSnapshot([makeShot('a')], { history: { canUndo: true, canRedo: false, revision: 4 } }));
     w.menu('history.undo');
     w.menu('no.such.action');
     await expect.poll(() => w.store.getState().snapshot).toBe(after);

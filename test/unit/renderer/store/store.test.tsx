@@ -47,7 +47,9 @@ describe('document slice', () => {
     store.getState().setSnapshot(makeSnapshot([makeShot('a')]));
     store.getState().applyJobProgress({ jobId: 'j', shotId: 'a', state: 'running', progress: 0.5, error: null });
     store.getState().setError('shot', { code: 'NOT_FOUND', message: 'gone' });
-    store.getState().setSnapshot(makeSnapshot([makeShot('a')], { history: { canUndo: true, canRedo: false, revision: 2 } }));
+    store
+      .getState()
+      .setSnapshot(makeSnapshot([makeShot('a')], { history: { canUndo: true, canRedo: false, revision: 2 } }));
     expect(store.getState().jobs.a?.progress).toBe(0.5);
     expect(store.getState().errors.shot).toBeDefined();
     const other = makeSnapshot([makeShot('a')]);
@@ -74,8 +76,13 @@ describe('shot status', () => {
   });
 
   it('shows a failed job with its reason until there is a take', () => {
-    const doc = makeSnapshot([makeShot('a')], { jobs: [makeJob('j', 'a', { state: 'failed', error: 'Moderation: blocked word "x"' })] });
-    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'Moderation: blocked word "x"' });
+    const doc = makeSnapshot([makeShot('a')], {
+      jobs: [makeJob('j', 'a', { state: 'failed', error: 'Moderation: blocked word "x"' })],
+    });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({
+      kind: 'failed',
+      error: 'Moderation: blocked word "x"',
+    });
   });
 
   it('prefers live progress over the stored job, and generating over an old take', () => {
@@ -91,7 +98,10 @@ describe('shot status', () => {
 
   it('uses the newest stored job', () => {
     const doc = makeSnapshot([makeShot('a')], {
-      jobs: [makeJob('new', 'a', { state: 'failed', error: 'second', createdAt: '2025-02-01' }), makeJob('old', 'a', { state: 'failed', error: 'first', createdAt: '2025-01-01' })],
+      jobs: [
+        makeJob('new', 'a', { state: 'failed', error: 'second', createdAt: '2025-02-01' }),
+        makeJob('old', 'a', { state: 'failed', error: 'first', createdAt: '2025-01-01' }),
+      ],
     });
     expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'second' });
   });

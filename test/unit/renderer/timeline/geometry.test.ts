@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clampScroll, clipsInRect, cullClips, fitView, frameToX, hitTest, LAYOUT, MAX_PX_PER_FRAME, rulerTicks, snapFrame,
-  snapTargets, tickStep, visibleRange, xToFrame, zoomAround, type ClipBox,
+  clampScroll,
+  clipsInRect,
+  cullClips,
+  fitView,
+  frameToX,
+  hitTest,
+  LAYOUT,
+  MAX_PX_PER_FRAME,
+  rulerTicks,
+  snapFrame,
+  snapTargets,
+  tickStep,
+  visibleRange,
+  xToFrame,
+  zoomAround,
+  type ClipBox,
 } from '../../../../renderer/src/timeline/geometry.js';
 
 const fps24 = { num: 24, den: 1 };
 /** n clips of `frames` each, butted. */
-const clips = (n: number, frames = 48): ClipBox[] => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, index: i, start: i * frames, frames }));
+const clips = (n: number, frames = 48): ClipBox[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `s${i}`, index: i, start: i * frames, frames }));
 
 describe('px <-> frame', () => {
   it('round-trips at any zoom and scroll', () => {
@@ -38,14 +53,18 @@ describe('culling', () => {
     const all = clips(500);
     const v = { pxPerFrame: 2, scrollFrame: 48 * 100 + 10 };
     const got = cullClips(all, visibleRange(v, 960)).map((c) => c.index);
-    const want = all.filter((c) => c.start < v.scrollFrame + 480 && c.start + c.frames > v.scrollFrame).map((c) => c.index);
+    const want = all
+      .filter((c) => c.start < v.scrollFrame + 480 && c.start + c.frames > v.scrollFrame)
+      .map((c) => c.index);
     expect(got).toEqual(want);
     expect(got).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110]);
   });
 
   it('handles the ends and uneven lengths', () => {
     const uneven: ClipBox[] = [
-      { id: 'a', index: 0, start: 0, frames: 5 }, { id: 'b', index: 1, start: 5, frames: 500 }, { id: 'c', index: 2, start: 505, frames: 1 },
+      { id: 'a', index: 0, start: 0, frames: 5 },
+      { id: 'b', index: 1, start: 5, frames: 500 },
+      { id: 'c', index: 2, start: 505, frames: 1 },
     ];
     expect(cullClips(uneven, { start: 100, end: 200 }).map((c) => c.id)).toEqual(['b']);
     expect(cullClips(uneven, { start: 505, end: 506 }).map((c) => c.id)).toEqual(['c']);
@@ -65,7 +84,13 @@ describe('snapping', () => {
   const targets = snapTargets(clips(3), 70, new Set(['s1']));
 
   it('lists the playhead and edges not being dragged', () => {
-    expect(targets).toEqual([{ frame: 70, kind: 'playhead' }, { frame: 0, kind: 'edge' }, { frame: 48, kind: 'edge' }, { frame: 96, kind: 'edge' }, { frame: 144, kind: 'edge' }]);
+    expect(targets).toEqual([
+      { frame: 70, kind: 'playhead' },
+      { frame: 0, kind: 'edge' },
+      { frame: 48, kind: 'edge' },
+      { frame: 96, kind: 'edge' },
+      { frame: 144, kind: 'edge' },
+    ]);
   });
 
   it('snaps within the pixel threshold at any zoom, to the nearest target', () => {

@@ -45,7 +45,11 @@ describe('trim', () => {
   });
 
   it('keeps an open out point open when it ends at the media end', () => {
-    const g = startTrim(ctx, { clip: clips[0] as ClipBox, edge: 'in', inFrames: 0, outFrames: 10, mediaFrames: 10, storedOut: null }, { x: 0, y: 0 });
+    const g = startTrim(
+      ctx,
+      { clip: clips[0] as ClipBox, edge: 'in', inFrames: 0, outFrames: 10, mediaFrames: 10, storedOut: null },
+      { x: 0, y: 0 },
+    );
     g.move({ x: 3, y: 0, alt: true });
     expect(g.preview()).toMatchObject({ start: 3, frames: 7 });
     expect(g.commit()).toEqual({ kind: 'trim', shotId: 'a', inFrames: 3, outFrames: null });

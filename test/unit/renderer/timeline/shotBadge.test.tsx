@@ -8,7 +8,10 @@ import { makeJob, makeShot, makeSnapshot } from '../fixtures';
 
 describe('timeline status badge', () => {
   const shot = makeShot('a');
-  const withJob = (state: 'failed' | 'unknown' | 'running') => makeSnapshot([shot], { jobs: [makeJob('j', 'a', { state, progress: 0.4, error: state === 'failed' ? 'boom' : null })] });
+  const withJob = (state: 'failed' | 'unknown' | 'running') =>
+    makeSnapshot([shot], {
+      jobs: [makeJob('j', 'a', { state, progress: 0.4, error: state === 'failed' ? 'boom' : null })],
+    });
 
   it('shows a lost-answer job as unknown, in its own colour, not as failed', () => {
     expect(statusKey(shot, withJob('unknown'), undefined)).toBe('unknown');
@@ -21,9 +24,15 @@ describe('timeline status badge', () => {
   });
 
   it('a live event refines the stored state', () => {
-    expect(statusKey(shot, withJob('running'), { jobId: 'j', shotId: 'a', state: 'unknown', progress: 0, error: null })).toBe('unknown');
+    expect(
+      statusKey(shot, withJob('running'), { jobId: 'j', shotId: 'a', state: 'unknown', progress: 0, error: null }),
+    ).toBe('unknown');
     expect(statusKey(shot, withJob('unknown'), undefined)).not.toBe(statusKey(shot, withJob('running'), undefined));
-    expect(badgeOf(statusKey(shot, withJob('running'), undefined), undefined)).toEqual({ key: 'generating', color: THEME.accent, progress: 40 });
+    expect(badgeOf(statusKey(shot, withJob('running'), undefined), undefined)).toEqual({
+      key: 'generating',
+      color: THEME.accent,
+      progress: 40,
+    });
   });
 
   it('every badge key has a label in both languages', () => {

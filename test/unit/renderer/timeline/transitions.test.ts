@@ -16,7 +16,11 @@ function snap() {
 describe('timeline geometry with transitions', () => {
   it('places clips where the cut model starts them and ends where the export does', () => {
     const boxes = clipBoxes(cutList(snap()));
-    expect(boxes.map((b) => [b.start, b.frames])).toEqual([[0, 48], [36, 48], [84, 48]]);
+    expect(boxes.map((b) => [b.start, b.frames])).toEqual([
+      [0, 48],
+      [36, 48],
+      [84, 48],
+    ]);
     const model = timelineModel(snap());
     expect(model.total).toBe(totalFrames(snap()));
     expect(model.total).toBe(132);

@@ -17,8 +17,14 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The sentence for a ComfyUI 400 body `{error:{type,message,details}, node_errors}`. */
 export function describeComfyError(body: unknown): string {
-  const b = (body ?? {}) as { error?: unknown; node_errors?: Record<string, { class_type?: string; errors?: { message?: string; details?: string }[] }> };
-  const e = typeof b.error === 'string' ? { message: b.error } : ((b.error ?? {}) as { message?: string; details?: string; type?: string });
+  const b = (body ?? {}) as {
+    error?: unknown;
+    node_errors?: Record<string, { class_type?: string; errors?: { message?: string; details?: string }[] }>;
+  };
+  const e =
+    typeof b.error === 'string'
+      ? { message: b.error }
+      : ((b.error ?? {}) as { message?: string; details?: string; type?: string });
   const parts = [e.message || e.type || 'the request was refused'];
   if (e.details) parts.push(e.details);
   for (const [node, ne] of Object.entries(b.node_errors ?? {})) {
@@ -33,7 +39,11 @@ export function describeComfyError(body: unknown): string {
  * fetch with a timeout and the mapping above. `what` names the call in messages. Returns the
  * Response for 2xx (and for 404, which callers interpret: a missing prompt, an expired file).
  */
-export async function comfyFetch(base: string, path: string, init: RequestInit & { what: string; signal?: AbortSignal }): Promise<Response> {
+export async function comfyFetch(
+  base: string,
+  path: string,
+  init: RequestInit & { what: string; signal?: AbortSignal },
+): Promise<Response> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   let res: Response;
@@ -42,25 +52,42 @@ export async function comfyFetch(base: string, path: string, init: RequestInit &
   } catch (err) {
     if (init.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
     if (causeCode(err) === 'ECONNREFUSED') {
-      throw new AppError('PROVIDER_FAILED', `ComfyUI is not running at ${base} (connection refused while trying to ${init.what}). Start ComfyUI, or set its address in settings (STORYBOARD_COMFYUI_BASE_URL).`,
-        { baseUrl: base, notRunning: true });
+      throw new AppError(
+        'PROVIDER_FAILED',
+        `ComfyUI is not running at ${base} (connection refused while trying to ${init.what}). Start ComfyUI, or set its address in settings (STORYBOARD_COMFYUI_BASE_URL).`,
+        { baseUrl: base, notRunning: true },
+      );
     }
-    throw new Error(`ComfyUI at ${base} did not answer while trying to ${init.what}: ${causeCode(err) ?? (err as Error).message}`);
+    throw new Error(
+      `ComfyUI at ${base} did not answer while trying to ${init.what}: ${causeCode(err) ?? (err as Error).message}`,
+    );
   }
   if (res.ok || res.status === 404) return res;
   const { text, body } = await readErrorBody(res);
   if (res.status === 429) {
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-    throw new AppError('PROVIDER_FAILED', `ComfyUI at ${base} is busy (429 Too Many Requests) while trying to ${init.what}; waiting before trying again.`,
-      { status: 429, throttled: true, retryAfterMs: retryAfterMs ?? 0 });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `ComfyUI at ${base} is busy (429 Too Many Requests) while trying to ${init.what}; waiting before trying again.`,
+      { status: 429, throttled: true, retryAfterMs: retryAfterMs ?? 0 },
+    );
   }
   if (res.status >= 400 && res.status < 500) {
-    throw new AppError('PROVIDER_FAILED', `ComfyUI refused to ${init.what}: ${describeComfyError(body)}`, { status: res.status, comfyError: body });
+    throw new AppError('PROVIDER_FAILED', `ComfyUI refused to ${init.what}: ${describeComfyError(body)}`, {
+      status: res.status,
+      comfyError: body,
+    });
   }
-  throw new Error(`ComfyUI at ${base} failed with HTTP ${res.status} while trying to ${init.what}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  throw new Error(
+    `ComfyUI at ${base} failed with HTTP ${res.status} while trying to ${init.what}${text ? `: ${text.slice(0, 300)}` : ''}`,
+  );
 }
 
-export async function comfyJson<T>(base: string, path: string, init: RequestInit & { what: string; signal?: AbortSignal }): Promise<T | null> {
+export async function comfyJson<T>(
+  base: string,
+  path: string,
+  init: RequestInit & { what: string; signal?: AbortSignal },
+): Promise<T | null> {
   const res = await comfyFetch(base, path, init);
   if (res.status === 404) return null;
   return (await res.json()) as T;

@@ -16,12 +16,20 @@ function readJson(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new AppError('NOT_FOUND', `Cannot read the ComfyUI workflow file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { path });
+    throw new AppError(
+      'NOT_FOUND',
+      `Cannot read the ComfyUI workflow file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      { path },
+    );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new AppError('INVALID_INPUT', `The ComfyUI workflow file ${path} is not valid JSON: ${(err as Error).message}`, { path });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ComfyUI workflow file ${path} is not valid JSON: ${(err as Error).message}`,
+      { path },
+    );
   }
 }
 
@@ -30,7 +38,9 @@ export function loadComfyTemplate(mappingPath: string): ComfyTemplate {
   const mapping = readJson(mappingPath);
   const workflowName = (mapping as { workflow?: unknown } | null)?.workflow;
   if (typeof workflowName !== 'string' || !workflowName || /[\\/]/.test(workflowName)) {
-    throw new AppError('INVALID_INPUT', `${mappingPath}: "workflow" must name a JSON file in the same folder.`, { path: mappingPath });
+    throw new AppError('INVALID_INPUT', `${mappingPath}: "workflow" must name a JSON file in the same folder.`, {
+      path: mappingPath,
+    });
   }
   return parseComfyTemplate(mapping, readJson(join(dirname(mappingPath), workflowName)), mappingPath);
 }
@@ -43,7 +53,10 @@ export function loadComfyTemplates(dir: string): ComfyTemplate[] {
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.mapping.json')).sort().map((n) => loadComfyTemplate(join(dir, n)));
+  return names
+    .filter((n) => n.endsWith('.mapping.json'))
+    .sort()
+    .map((n) => loadComfyTemplate(join(dir, n)));
 }
 
 /**
@@ -55,7 +68,12 @@ export function loadComfyTemplatesLenient(dir: string): { templates: ComfyTempla
   try {
     names = readdirSync(dir);
   } catch (err) {
-    return { templates: [], problems: [`Cannot read the ComfyUI workflows folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`] };
+    return {
+      templates: [],
+      problems: [
+        `Cannot read the ComfyUI workflows folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      ],
+    };
   }
   const templates: ComfyTemplate[] = [];
   const problems: string[] = [];

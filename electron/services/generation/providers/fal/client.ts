@@ -13,7 +13,6 @@ import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
 import { parseRetryAfter, type ReasonKind } from '../http.js';
 
-
 function causeCode(err: unknown): string | undefined {
   return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
 }
@@ -27,7 +26,11 @@ export function guardedFetch(signal?: AbortSignal): typeof fetch {
     } catch (err) {
       if (signal?.aborted || init?.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
       if (causeCode(err) === 'ECONNREFUSED') {
-        throw new AppError('PROVIDER_FAILED', 'fal.ai refused the connection (check the base URL in settings, STORYBOARD_FAL_BASE_URL).', { notRunning: true });
+        throw new AppError(
+          'PROVIDER_FAILED',
+          'fal.ai refused the connection (check the base URL in settings, STORYBOARD_FAL_BASE_URL).',
+          { notRunning: true },
+        );
       }
       // No cause attached: the SDK must not see a retryable network error here.
       throw new Error(`fal.ai did not answer (${method}): ${causeCode(err) ?? (err as Error).message}`);
@@ -35,8 +38,11 @@ export function guardedFetch(signal?: AbortSignal): typeof fetch {
     if (res.status === 429) {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after')) ?? 0;
       const text = await res.text().catch(() => '');
-      throw new AppError('PROVIDER_FAILED', `fal.ai is busy (429 Too Many Requests${text ? `: ${text.slice(0, 200)}` : ''}); waiting before trying again.`,
-        { status: 429, throttled: true, retryAfterMs });
+      throw new AppError(
+        'PROVIDER_FAILED',
+        `fal.ai is busy (429 Too Many Requests${text ? `: ${text.slice(0, 200)}` : ''}); waiting before trying again.`,
+        { status: 429, throttled: true, retryAfterMs },
+      );
     }
     if (method === 'POST' && res.status >= 500) {
       throw new Error(`fal.ai failed with HTTP ${res.status} after the request was sent; it was not sent again.`);
@@ -48,7 +54,10 @@ export function guardedFetch(signal?: AbortSignal): typeof fetch {
 export function falClient(ctx: ProviderContext): FalClient {
   const key = ctx.settings.apiKey?.trim();
   if (!key) {
-    throw new AppError('PROVIDER_FAILED', 'No fal.ai API key is set. Add it in settings (or STORYBOARD_FAL_API_KEY).', { failureKind: 'auth', missingKey: true });
+    throw new AppError('PROVIDER_FAILED', 'No fal.ai API key is set. Add it in settings (or STORYBOARD_FAL_API_KEY).', {
+      failureKind: 'auth',
+      missingKey: true,
+    });
   }
   const base = ctx.settings.baseUrl?.trim();
   return createFalClient({
@@ -66,7 +75,9 @@ export function falReason(body: unknown, fallback: string): { reason: string; ty
   if (Array.isArray(b.detail)) {
     const items = b.detail as { loc?: unknown[]; msg?: string; type?: string }[];
     return {
-      reason: items.map((d) => [d.loc?.filter((x) => x !== 'body').join('.'), d.msg].filter(Boolean).join(': ')).join('; ') || fallback,
+      reason:
+        items.map((d) => [d.loc?.filter((x) => x !== 'body').join('.'), d.msg].filter(Boolean).join(': ')).join('; ') ||
+        fallback,
       types: items.map((d) => d.type ?? ''),
     };
   }
@@ -75,9 +86,14 @@ export function falReason(body: unknown, fallback: string): { reason: string; ty
 
 export function classifyFal(status: number, body: unknown): { kind: ReasonKind; reason: string } {
   const { reason, types } = falReason(body, `HTTP ${status}`);
-  if (types.some((t) => /content_policy|safety|moderation/i.test(t)) || /content policy|safety|flagged|moderation/i.test(reason)) return { kind: 'moderation', reason };
+  if (
+    types.some((t) => /content_policy|safety|moderation/i.test(t)) ||
+    /content policy|safety|flagged|moderation/i.test(reason)
+  )
+    return { kind: 'moderation', reason };
   if (status === 401) return { kind: 'auth', reason };
-  if (status === 402 || (status === 403 && /balance|locked|billing|credit/i.test(reason))) return { kind: 'quota', reason };
+  if (status === 402 || (status === 403 && /balance|locked|billing|credit/i.test(reason)))
+    return { kind: 'quota', reason };
   if (status === 403) return { kind: 'auth', reason };
   if (status === 400 || status === 422) return { kind: 'invalid', reason };
   return { kind: 'provider', reason };
@@ -96,7 +112,11 @@ export function mapFalError(err: unknown, what: string): Error {
   if (err instanceof AppError) return err;
   if (err instanceof ApiError && err.status >= 400 && err.status < 500) {
     const info = classifyFal(err.status, err.body);
-    return new AppError('PROVIDER_FAILED', `${ADVICE[info.kind]} (${what}: ${info.reason})`, { status: err.status, failureKind: info.kind, reason: info.reason });
+    return new AppError('PROVIDER_FAILED', `${ADVICE[info.kind]} (${what}: ${info.reason})`, {
+      status: err.status,
+      failureKind: info.kind,
+      reason: info.reason,
+    });
   }
   if (err instanceof ApiError) return new Error(`fal.ai failed with HTTP ${err.status} while trying to ${what}.`);
   return err instanceof Error ? err : new Error(String(err));

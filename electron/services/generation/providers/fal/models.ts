@@ -4,7 +4,11 @@
  * §10a). fal hosts hundreds of models with different schemas, so this is a small, explicit
  * catalogue rather than a guess at a common shape.
  */
-import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import {
+  allowedDuration,
+  type DurationRule,
+  type ProviderCapabilities,
+} from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../types.js';
@@ -33,9 +37,25 @@ function veo(id: string, label: string, references: boolean): FalModel {
   return {
     // 720p / 1080p: fal's Veo 3.1 text, image and first-last endpoints take no 4k
     // (https://fal.ai/models/fal-ai/veo3.1/llms.txt, `resolution` enum — first-party).
-    id, label, family: 'veo', audio: true, durations: VEO_DURATIONS, aspects: ['16:9', '9:16'], resolutions: ['720p', '1080p'],
-    endpoints: { text: id, image: `${id}/image-to-video`, firstLast: `${id}/first-last-frame-to-video`, ...(references ? { reference: `${id}/reference-to-video` } : {}) },
-    fields: { image: 'image_url', firstLastFirst: 'first_frame_url', firstLastLast: 'last_frame_url', references: 'image_urls' },
+    id,
+    label,
+    family: 'veo',
+    audio: true,
+    durations: VEO_DURATIONS,
+    aspects: ['16:9', '9:16'],
+    resolutions: ['720p', '1080p'],
+    endpoints: {
+      text: id,
+      image: `${id}/image-to-video`,
+      firstLast: `${id}/first-last-frame-to-video`,
+      ...(references ? { reference: `${id}/reference-to-video` } : {}),
+    },
+    fields: {
+      image: 'image_url',
+      firstLastFirst: 'first_frame_url',
+      firstLastLast: 'last_frame_url',
+      references: 'image_urls',
+    },
     referenceImagesMax: references ? 3 : 0,
   };
 }
@@ -46,16 +66,31 @@ export const FAL_MODELS: readonly FalModel[] = [
   veo('fal-ai/veo3.1/fast', 'Veo 3.1 Fast (fal)', false),
   veo('fal-ai/veo3.1', 'Veo 3.1 (fal)', true),
   {
-    id: 'fal-ai/kling-video/v2.5-turbo/pro', label: 'Kling 2.5 Turbo Pro (fal)', family: 'kling', audio: false,
-    durations: KLING_DURATIONS, aspects: ['16:9', '9:16', '1:1'], resolutions: ['1080p'],
-    endpoints: { text: 'fal-ai/kling-video/v2.5-turbo/pro/text-to-video', image: 'fal-ai/kling-video/v2.5-turbo/pro/image-to-video' },
-    fields: { image: 'image_url', lastImage: 'tail_image_url' }, referenceImagesMax: 0,
+    id: 'fal-ai/kling-video/v2.5-turbo/pro',
+    label: 'Kling 2.5 Turbo Pro (fal)',
+    family: 'kling',
+    audio: false,
+    durations: KLING_DURATIONS,
+    aspects: ['16:9', '9:16', '1:1'],
+    resolutions: ['1080p'],
+    endpoints: {
+      text: 'fal-ai/kling-video/v2.5-turbo/pro/text-to-video',
+      image: 'fal-ai/kling-video/v2.5-turbo/pro/image-to-video',
+    },
+    fields: { image: 'image_url', lastImage: 'tail_image_url' },
+    referenceImagesMax: 0,
   },
   {
-    id: 'fal-ai/kling-video/v2.1/pro', label: 'Kling 2.1 Pro (fal, image only)', family: 'kling', audio: false,
-    durations: KLING_DURATIONS, aspects: ['16:9', '9:16', '1:1'], resolutions: ['1080p'],
+    id: 'fal-ai/kling-video/v2.1/pro',
+    label: 'Kling 2.1 Pro (fal, image only)',
+    family: 'kling',
+    audio: false,
+    durations: KLING_DURATIONS,
+    aspects: ['16:9', '9:16', '1:1'],
+    resolutions: ['1080p'],
     endpoints: { image: 'fal-ai/kling-video/v2.1/pro/image-to-video' },
-    fields: { image: 'image_url', lastImage: 'tail_image_url' }, referenceImagesMax: 0,
+    fields: { image: 'image_url', lastImage: 'tail_image_url' },
+    referenceImagesMax: 0,
   },
 ];
 
@@ -82,7 +117,11 @@ export function falModelCapabilities(m: FalModel): Omit<ProviderCapabilities, 'm
 }
 
 export const FAL_CATALOGUE: ModelCatalogue<FalModel> = {
-  provider: 'fal', label: 'fal.ai', models: FAL_MODELS, find: falModel, capabilities: falModelCapabilities,
+  provider: 'fal',
+  label: 'fal.ai',
+  models: FAL_MODELS,
+  find: falModel,
+  capabilities: falModelCapabilities,
 };
 
 const nearestAspect = (m: FalModel, w: number, h: number): string => {
@@ -101,7 +140,9 @@ const nearestAspect = (m: FalModel, w: number, h: number): string => {
  * (fal CDN URLs after upload). Veo durations are strings like "8s", Kling's like "5".
  */
 export function falInput(
-  m: FalModel, req: GenerationRequest, images: { first?: string; last?: string; references?: string[] },
+  m: FalModel,
+  req: GenerationRequest,
+  images: { first?: string; last?: string; references?: string[] },
 ): { endpoint: string; input: Record<string, unknown> } {
   // The camera move as a sentence: fal passes the prompt to Veo / Kling unchanged (cameraMoves.ts).
   const prompt = shotPrompt(req, 'sentence');

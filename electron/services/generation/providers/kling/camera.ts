@@ -8,7 +8,14 @@
  */
 import type { CameraMove } from '../../../../../shared/model/entities.js';
 
-export type KlingCameraConfig = { horizontal: number; vertical: number; pan: number; tilt: number; roll: number; zoom: number };
+export type KlingCameraConfig = {
+  horizontal: number;
+  vertical: number;
+  pan: number;
+  tilt: number;
+  roll: number;
+  zoom: number;
+};
 
 const ZERO: KlingCameraConfig = { horizontal: 0, vertical: 0, pan: 0, tilt: 0, roll: 0, zoom: 0 };
 /** A clear but not extreme move (the range is -10..10). */

@@ -35,27 +35,50 @@ export interface KlingEnvelope<T> {
 }
 
 /** The user's sentence and details for a Kling error code (null: not a known client error). */
-export function klingError(code: number, message: string, status: number, retryAfterMs: number | null): AppError | null {
+export function klingError(
+  code: number,
+  message: string,
+  status: number,
+  retryAfterMs: number | null,
+): AppError | null {
   const said = message ? ` Kling said: "${message}" (code ${code}).` : ` (code ${code})`;
   if ((code >= 1000 && code <= 1004) || status === 401) {
-    return new AppError('PROVIDER_FAILED', `Kling refused the key${code === 1004 ? ' (token expired: check the computer clock)' : ''}: check the access key and secret key in settings (keys of the global and China sites differ: does the base URL match?).${said}`,
-      { status, code, auth: true });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `Kling refused the key${code === 1004 ? ' (token expired: check the computer clock)' : ''}: check the access key and secret key in settings (keys of the global and China sites differ: does the base URL match?).${said}`,
+      { status, code, auth: true },
+    );
   }
   if (code === 1302 || code === 1303 || (status === 429 && !(code >= 1100 && code <= 1103))) {
-    return new AppError('PROVIDER_FAILED', `Kling is at its limit (${code === 1303 ? 'too many tasks running for your resource pack' : 'too many requests'}); waiting before trying again.${said}`,
-      { status: 429, code, throttled: true, retryAfterMs: retryAfterMs ?? 1000 });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `Kling is at its limit (${code === 1303 ? 'too many tasks running for your resource pack' : 'too many requests'}); waiting before trying again.${said}`,
+      { status: 429, code, throttled: true, retryAfterMs: retryAfterMs ?? 1000 },
+    );
   }
   if (code >= 1100 && code <= 1103) {
-    return new AppError('PROVIDER_FAILED', `Kling account problem: ${code === 1101 ? 'the account is in arrears' : code === 1102 ? 'the resource pack is used up or expired' : 'no access'}; top up or check the plan in the Kling console.${said}`,
-      { status, code, quota: true });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `Kling account problem: ${code === 1101 ? 'the account is in arrears' : code === 1102 ? 'the resource pack is used up or expired' : 'no access'}; top up or check the plan in the Kling console.${said}`,
+      { status, code, quota: true },
+    );
   }
   if (code === 1300 || code === 1301) {
-    return new AppError('PROVIDER_FAILED', `Kling's content-safety policy blocked this shot; change the prompt or images.${said}`, { status, code, moderation: true, reason: message });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `Kling's content-safety policy blocked this shot; change the prompt or images.${said}`,
+      { status, code, moderation: true, reason: message },
+    );
   }
   if (code >= 1200 && code <= 1203) {
-    return new AppError('PROVIDER_FAILED', `Kling rejected a parameter.${said}`, { status, code, invalidParameter: true });
+    return new AppError('PROVIDER_FAILED', `Kling rejected a parameter.${said}`, {
+      status,
+      code,
+      invalidParameter: true,
+    });
   }
-  if (status >= 400 && status < 500) return new AppError('PROVIDER_FAILED', `Kling refused the request (HTTP ${status}).${said}`, { status, code });
+  if (status >= 400 && status < 500)
+    return new AppError('PROVIDER_FAILED', `Kling refused the request (HTTP ${status}).${said}`, { status, code });
   return null;
 }
 
@@ -76,7 +99,12 @@ export async function klingJson<T>(path: string, c: KlingCall): Promise<T | null
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`${c.base.replace(/\/+$/, '')}${path}`, { method: c.method ?? 'GET', headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal });
+    res = await fetch(`${c.base.replace(/\/+$/, '')}${path}`, {
+      method: c.method ?? 'GET',
+      headers,
+      body: c.body === undefined ? undefined : JSON.stringify(c.body),
+      signal,
+    });
   } catch (err) {
     if (c.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
     const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
@@ -94,5 +122,7 @@ export async function klingJson<T>(path: string, c: KlingCall): Promise<T | null
   if (res.status === 404 || code === 1203) return null;
   const mapped = klingError(code, env.message ?? '', res.status, parseRetryAfter(res.headers.get('retry-after')));
   if (mapped) throw mapped;
-  throw new Error(`Kling failed with HTTP ${res.status} while trying to ${c.what}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  throw new Error(
+    `Kling failed with HTTP ${res.status} while trying to ${c.what}${text ? `: ${text.slice(0, 300)}` : ''}`,
+  );
 }

@@ -28,16 +28,27 @@ export interface KlingKeys {
  * same lookup the settings service uses for hasKey (STORYBOARD_KLING_API_KEY, or
  * STORYBOARD_KLING_ACCESS_KEY + STORYBOARD_KLING_SECRET_KEY).
  */
-export function klingKeys(settings: ProviderSettings, env: Record<string, string | undefined> = process.env): KlingKeys {
+export function klingKeys(
+  settings: ProviderSettings,
+  env: Record<string, string | undefined> = process.env,
+): KlingKeys {
   const raw = settings.apiKey?.trim() || envKey('kling', env);
   if (!raw) {
-    throw new AppError('INVALID_INPUT', `No Kling key: enter "accessKey:secretKey" in settings, or set ${keyEnvHint('kling')}.`, { provider: 'kling', auth: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `No Kling key: enter "accessKey:secretKey" in settings, or set ${keyEnvHint('kling')}.`,
+      { provider: 'kling', auth: true },
+    );
   }
   const i = raw.indexOf(':');
   const accessKey = i > 0 ? raw.slice(0, i).trim() : '';
   const secretKey = i > 0 ? raw.slice(i + 1).trim() : '';
   if (!accessKey || !secretKey) {
-    throw new AppError('INVALID_INPUT', 'The Kling key must be "accessKey:secretKey" (both from the Kling developer console, joined by a colon).', { provider: 'kling' });
+    throw new AppError(
+      'INVALID_INPUT',
+      'The Kling key must be "accessKey:secretKey" (both from the Kling developer console, joined by a colon).',
+      { provider: 'kling' },
+    );
   }
   return { accessKey, secretKey };
 }

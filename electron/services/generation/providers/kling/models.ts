@@ -48,7 +48,17 @@ export interface KlingModel {
 
 const FIVE_TEN: DurationRule = { kind: 'set', values: [5, 10] };
 const m = (id: string, label: string, t2v: boolean, o: Partial<KlingModel> = {}): KlingModel => ({
-  id, label, textToVideo: t2v, imageToVideo: true, tail: 'pro', referenceImagesMax: 0, extend: false, audio: false, durations: FIVE_TEN, cameraControl: null, ...o,
+  id,
+  label,
+  textToVideo: t2v,
+  imageToVideo: true,
+  tail: 'pro',
+  referenceImagesMax: 0,
+  extend: false,
+  audio: false,
+  durations: FIVE_TEN,
+  cameraControl: null,
+  ...o,
 });
 
 export const KLING_MODELS: readonly KlingModel[] = [
@@ -68,7 +78,14 @@ export const KLING_MODELS: readonly KlingModel[] = [
 export const DEFAULT_KLING_MODEL = 'kling-v3';
 export const KLING_ASPECTS = ['16:9', '9:16', '1:1'] as const;
 
-const BASE = { textToVideo: true, imageToVideo: true, lastFrame: true, referenceImagesMax: 0, extend: false, audio: false } as const;
+const BASE = {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: true,
+  referenceImagesMax: 0,
+  extend: false,
+  audio: false,
+} as const;
 
 /** Provider defaults, and per model only where it differs (read via modelCapabilities()). */
 export const KLING_CAPABILITIES: ProviderCapabilities = {
@@ -84,8 +101,17 @@ export const KLING_CAPABILITIES: ProviderCapabilities = {
   // Kling picks the size itself (720p std / 1080p pro); the take is conformed on export.
   resolutions: 'any',
   models: KLING_MODELS.map((x) => {
-    const own = { textToVideo: x.textToVideo, imageToVideo: x.imageToVideo, lastFrame: x.tail !== 'none', referenceImagesMax: x.referenceImagesMax, extend: x.extend, audio: x.audio };
-    const diff: Record<string, unknown> = Object.fromEntries(Object.entries(own).filter(([k, v]) => v !== BASE[k as keyof typeof BASE]));
+    const own = {
+      textToVideo: x.textToVideo,
+      imageToVideo: x.imageToVideo,
+      lastFrame: x.tail !== 'none',
+      referenceImagesMax: x.referenceImagesMax,
+      extend: x.extend,
+      audio: x.audio,
+    };
+    const diff: Record<string, unknown> = Object.fromEntries(
+      Object.entries(own).filter(([k, v]) => v !== BASE[k as keyof typeof BASE]),
+    );
     if (x.durations !== FIVE_TEN) diff.durations = x.durations;
     if (!x.cameraControl) diff.cameraMoves = 'prompt';
     return Object.keys(diff).length ? { id: x.id, label: x.label, capabilities: diff } : { id: x.id, label: x.label };
@@ -102,7 +128,12 @@ function extendId(req: KlingRequest): string | null {
 
 export function klingModel(id: string | null): KlingModel {
   const found = KLING_MODELS.find((x) => x.id === (id ?? DEFAULT_KLING_MODEL));
-  if (!found) throw new AppError('INVALID_INPUT', `Kling has no model "${id}". Models: ${KLING_MODELS.map((x) => x.id).join(', ')}.`, { model: id });
+  if (!found)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Kling has no model "${id}". Models: ${KLING_MODELS.map((x) => x.id).join(', ')}.`,
+      { model: id },
+    );
   return found;
 }
 
@@ -125,7 +156,12 @@ export function klingFamily(req: KlingRequest): KlingFamily {
 }
 
 /** What a request is sent with: mode, sound, duration and whether camera_control is used. */
-export function klingPlan(req: KlingRequest): { mode: KlingMode; sound: 'on' | 'off' | null; duration: number; cameraControl: boolean } {
+export function klingPlan(req: KlingRequest): {
+  mode: KlingMode;
+  sound: 'on' | 'off' | null;
+  duration: number;
+  cameraControl: boolean;
+} {
   const model = klingModel(req.model);
   const family = klingFamily(req);
   const duration = Math.round(allowedDuration(model.durations, req.durationSec));
@@ -133,7 +169,8 @@ export function klingPlan(req: KlingRequest): { mode: KlingMode; sound: 'on' | '
   // camera_control excludes image + image_tail (imageToVideo page) and is 5 s only (see KlingModel).
   const cameraControl = req.camera !== 'static' && model.cameraControl?.family === family && !tail && duration === 5;
   const sound = !model.audio ? null : tail && model.id === 'kling-v2-6' ? 'off' : 'on';
-  const pro = sound === 'on' || (tail && model.tail === 'pro') || (cameraControl && model.cameraControl?.mode === 'pro');
+  const pro =
+    sound === 'on' || (tail && model.tail === 'pro') || (cameraControl && model.cameraControl?.mode === 'pro');
   return { mode: pro ? 'pro' : 'std', sound, duration, cameraControl };
 }
 
@@ -141,29 +178,57 @@ export function klingPlan(req: KlingRequest): { mode: KlingMode; sound: 'on' | '
  * The create body. `image` reads a frame as RAW base64 (no `data:` prefix: imageToVideo page).
  * `externalTaskId` is the job id, so a create whose answer was lost can be looked up (reconcile).
  */
-export function klingBody(req: KlingRequest, image: (f: FrameRef) => string, externalTaskId?: string): { family: KlingFamily; body: Record<string, unknown> } {
+export function klingBody(
+  req: KlingRequest,
+  image: (f: FrameRef) => string,
+  externalTaskId?: string,
+): { family: KlingFamily; body: Record<string, unknown> } {
   const model = klingModel(req.model);
   const family = klingFamily(req);
   const shot = `Shot ${req.shotNumber}`;
   const plan = klingPlan(req);
   const prompt = shotPrompt(req, plan.cameraControl ? 'none' : 'sentence');
   if (family === 'video-extend') {
-    if (!model.extend) throw new AppError('INVALID_INPUT', `${shot}: ${model.label} cannot extend a clip (Kling extends V1-model videos only).`, { model: model.id });
-    if (req.firstFrame || req.lastFrame) throw new AppError('INVALID_INPUT', `${shot}: an extension takes no first or last frame.`, { model: model.id });
+    if (!model.extend)
+      throw new AppError(
+        'INVALID_INPUT',
+        `${shot}: ${model.label} cannot extend a clip (Kling extends V1-model videos only).`,
+        { model: model.id },
+      );
+    if (req.firstFrame || req.lastFrame)
+      throw new AppError('INVALID_INPUT', `${shot}: an extension takes no first or last frame.`, { model: model.id });
     return { family, body: klingExtendBody(extendId(req) ?? '', prompt, externalTaskId) };
   }
   const body: Record<string, unknown> = { model_name: model.id };
-  if (family === 'text2video' && !model.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: ${model.label} needs a first frame (it cannot generate from text alone).`, { model: model.id });
-  if (family === 'text2video' && !prompt) throw new AppError('INVALID_INPUT', `${shot} has no prompt; Kling needs one to generate from text.`, { shotId: req.shotId });
+  if (family === 'text2video' && !model.textToVideo)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: ${model.label} needs a first frame (it cannot generate from text alone).`,
+      { model: model.id },
+    );
+  if (family === 'text2video' && !prompt)
+    throw new AppError('INVALID_INPUT', `${shot} has no prompt; Kling needs one to generate from text.`, {
+      shotId: req.shotId,
+    });
   if (family === 'multi-image2video') {
     // Element pictures come first, style references last: beyond 4, the style ones drop.
     body.image_list = (req.references ?? []).slice(0, model.referenceImagesMax).map((r) => ({ image: image(r) }));
   }
   if (family === 'image2video') {
-    if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame but no first frame; Kling needs the first frame too.`, { model: model.id });
+    if (req.lastFrame && !req.firstFrame)
+      throw new AppError(
+        'INVALID_INPUT',
+        `${shot} has a last frame but no first frame; Kling needs the first frame too.`,
+        { model: model.id },
+      );
     body.image = image(req.firstFrame as FrameRef);
     if (req.lastFrame) {
-      if (model.tail === 'none') throw new AppError('INVALID_INPUT', `${shot}: ${model.label} cannot end on a given frame; pick Kling 3.0, 2.6 or 2.5 Turbo.`, { model: model.id });
+      if (model.tail === 'none')
+        throw new AppError(
+          'INVALID_INPUT',
+          `${shot}: ${model.label} cannot end on a given frame; pick Kling 3.0, 2.6 or 2.5 Turbo.`,
+          { model: model.id },
+        );
       body.image_tail = image(req.lastFrame);
     }
   }

@@ -20,7 +20,8 @@ export const LUMA_MODELS = [
 export const LUMA_ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '21:9', '9:21'] as const;
 export const LUMA_DURATIONS: DurationRule = { kind: 'set', values: [5, 9] };
 
-export const NO_IMAGE_REASON = 'Luma\'s Dream Machine API takes keyframe pictures only as public URLs ({type:"image", url}) and has no upload endpoint, ' +
+export const NO_IMAGE_REASON =
+  'Luma\'s Dream Machine API takes keyframe pictures only as public URLs ({type:"image", url}) and has no upload endpoint, ' +
   'so frames stored on this computer cannot be sent. Use Luma for text-to-video, or a provider that takes pictures directly (Runway, Veo).';
 
 /** The aspect ratio nearest the project's shape. */
@@ -53,11 +54,21 @@ export function buildLumaCreate(req: GenerationRequest, opts: { extendFrom?: str
   const shot = `Shot ${req.shotNumber}`;
   const model = req.model ?? LUMA_MODELS[0].id;
   if (!LUMA_MODELS.some((m) => m.id === model)) {
-    throw new AppError('INVALID_INPUT', `${shot}: Luma has no model "${model}". Available: ${LUMA_MODELS.map((m) => m.id).join(', ')}.`, { model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: Luma has no model "${model}". Available: ${LUMA_MODELS.map((m) => m.id).join(', ')}.`,
+      { model },
+    );
   }
-  if (req.firstFrame || req.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a ${req.firstFrame ? 'first' : 'last'} frame, but ${NO_IMAGE_REASON}`, { model });
+  if (req.firstFrame || req.lastFrame)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot} has a ${req.firstFrame ? 'first' : 'last'} frame, but ${NO_IMAGE_REASON}`,
+      { model },
+    );
   const prompt = lumaPrompt(req);
-  if (!prompt) throw new AppError('INVALID_INPUT', `${shot} has no prompt; Luma needs one to generate.`, { shotId: req.shotId });
+  if (!prompt)
+    throw new AppError('INVALID_INPUT', `${shot} has no prompt; Luma needs one to generate.`, { shotId: req.shotId });
   const body: Record<string, unknown> = {
     model,
     prompt,

@@ -39,11 +39,16 @@ export function lumaIsOurs(g: LumaListed, body: Record<string, unknown>): boolea
   for (const k of COMPARED) if (r[k] !== undefined && r[k] !== body[k]) return false;
   const sentFrom = (body.keyframes as { frame0?: { id?: string } } | undefined)?.frame0?.id;
   const echoedFrom = (r.keyframes as { frame0?: { id?: string } } | undefined)?.frame0?.id;
-  if ((sentFrom ?? null) !== (echoedFrom ?? null)) return r.keyframes === undefined && sentFrom !== undefined ? null : false;
+  if ((sentFrom ?? null) !== (echoedFrom ?? null))
+    return r.keyframes === undefined && sentFrom !== undefined ? null : false;
   return true;
 }
 
-export async function reconcileLuma(job: Job, list: (q: { limit: number; offset: number }) => Promise<LumaListPage>, known?: ReadonlySet<string>): Promise<Reconciled> {
+export async function reconcileLuma(
+  job: Job,
+  list: (q: { limit: number; offset: number }) => Promise<LumaListPage>,
+  known?: ReadonlySet<string>,
+): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
   let body: Record<string, unknown>;
@@ -59,7 +64,8 @@ export async function reconcileLuma(job: Job, list: (q: { limit: number; offset:
     page: async (i) => {
       const res = await list({ limit: PAGE, offset: i * PAGE });
       const gens = res.generations ?? [];
-      const tasks: ListedTask[] = gens.filter((g) => typeof g.id === 'string')
+      const tasks: ListedTask[] = gens
+        .filter((g) => typeof g.id === 'string')
         .map((g) => ({ id: g.id as string, createdAtMs: timeMs(g.created_at), ours: lumaIsOurs(g, body) }));
       return { tasks, last: res.has_more === false || (res.has_more === undefined && gens.length < PAGE) };
     },

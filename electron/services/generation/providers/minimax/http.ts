@@ -20,18 +20,41 @@ export interface BaseResp {
 export function minimaxError(code: number, msg: string, status: number, retryAfterMs: number | null): AppError | null {
   const said = msg ? ` MiniMax said: "${msg}" (code ${code}).` : ` (code ${code})`;
   if (code === 1004 || code === 2049 || status === 401) {
-    return new AppError('PROVIDER_FAILED', `MiniMax refused the API key; check it in settings (and that it belongs to this region's platform).${said}`, { status, code, auth: true });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `MiniMax refused the API key; check it in settings (and that it belongs to this region's platform).${said}`,
+      { status, code, auth: true },
+    );
   }
   if (code === 1002 || status === 429) {
-    return new AppError('PROVIDER_FAILED', `MiniMax rate limit reached; waiting before trying again.${said}`, { status: 429, code, throttled: true, retryAfterMs: retryAfterMs ?? 0 });
+    return new AppError('PROVIDER_FAILED', `MiniMax rate limit reached; waiting before trying again.${said}`, {
+      status: 429,
+      code,
+      throttled: true,
+      retryAfterMs: retryAfterMs ?? 0,
+    });
   }
-  if (code === 1008) return new AppError('PROVIDER_FAILED', `MiniMax account balance is too low; top up on the MiniMax platform.${said}`, { status, code, quota: true });
+  if (code === 1008)
+    return new AppError(
+      'PROVIDER_FAILED',
+      `MiniMax account balance is too low; top up on the MiniMax platform.${said}`,
+      { status, code, quota: true },
+    );
   if (code === 1026 || code === 1027) {
-    return new AppError('PROVIDER_FAILED', `MiniMax's content-safety check blocked this shot (${code === 1026 ? 'the prompt or images' : 'the generated video'}); change the prompt or images.${said}`,
-      { status, code, moderation: true, reason: msg });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `MiniMax's content-safety check blocked this shot (${code === 1026 ? 'the prompt or images' : 'the generated video'}); change the prompt or images.${said}`,
+      { status, code, moderation: true, reason: msg },
+    );
   }
-  if (code === 2013) return new AppError('PROVIDER_FAILED', `MiniMax rejected a parameter.${said}`, { status, code, invalidParameter: true });
-  if (status >= 400 && status < 500) return new AppError('PROVIDER_FAILED', `MiniMax refused the request (HTTP ${status}).${said}`, { status, code });
+  if (code === 2013)
+    return new AppError('PROVIDER_FAILED', `MiniMax rejected a parameter.${said}`, {
+      status,
+      code,
+      invalidParameter: true,
+    });
+  if (status >= 400 && status < 500)
+    return new AppError('PROVIDER_FAILED', `MiniMax refused the request (HTTP ${status}).${said}`, { status, code });
   return null;
 }
 
@@ -50,7 +73,12 @@ export async function minimaxJson<T extends BaseResp>(path: string, c: MinimaxCa
   if (c.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`${c.base.replace(/\/+$/, '')}${path}`, { method: c.body === undefined ? 'GET' : 'POST', headers, body: c.body === undefined ? undefined : JSON.stringify(c.body), signal });
+    res = await fetch(`${c.base.replace(/\/+$/, '')}${path}`, {
+      method: c.body === undefined ? 'GET' : 'POST',
+      headers,
+      body: c.body === undefined ? undefined : JSON.stringify(c.body),
+      signal,
+    });
   } catch (err) {
     if (c.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
     const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
@@ -65,7 +93,14 @@ export async function minimaxJson<T extends BaseResp>(path: string, c: MinimaxCa
   }
   const code = json?.base_resp?.status_code ?? (res.ok ? 0 : -1);
   if (res.ok && json && code === 0) return json;
-  const mapped = minimaxError(code, json?.base_resp?.status_msg ?? '', res.status, parseRetryAfter(res.headers.get('retry-after')));
+  const mapped = minimaxError(
+    code,
+    json?.base_resp?.status_msg ?? '',
+    res.status,
+    parseRetryAfter(res.headers.get('retry-after')),
+  );
   if (mapped) throw mapped;
-  throw new Error(`MiniMax failed (HTTP ${res.status}, code ${code}) while trying to ${c.what}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  throw new Error(
+    `MiniMax failed (HTTP ${res.status}, code ${code}) while trying to ${c.what}${text ? `: ${text.slice(0, 300)}` : ''}`,
+  );
 }

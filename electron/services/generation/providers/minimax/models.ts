@@ -33,7 +33,11 @@ export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
   models: [
     { id: 'MiniMax-Hailuo-2.3', label: 'Hailuo 2.3' },
     { id: 'MiniMax-Hailuo-02', label: 'Hailuo 02 (first + last frame)', capabilities: { lastFrame: true } },
-    { id: 'S2V-01', label: 'S2V-01 (subject reference)', capabilities: { ...ONLY_6S, imageToVideo: false, referenceImagesMax: 1 } },
+    {
+      id: 'S2V-01',
+      label: 'S2V-01 (subject reference)',
+      capabilities: { ...ONLY_6S, imageToVideo: false, referenceImagesMax: 1 },
+    },
     { id: 'T2V-01-Director', label: 'T2V-01 Director ([camera] moves)', capabilities: T2V_ONLY },
     { id: 'T2V-01', label: 'T2V-01', capabilities: T2V_ONLY },
     { id: 'I2V-01-Director', label: 'I2V-01 Director', capabilities: I2V_ONLY },
@@ -57,20 +61,45 @@ const CAMERA_COMMANDS = new Set([...HAILUO, 'T2V-01-Director', 'I2V-01-Director'
 export function minimaxBody(req: GenerationRequest, image: (f: FrameRef) => string): Record<string, unknown> {
   const model = req.model ?? DEFAULT_MINIMAX_MODEL;
   const known = MINIMAX_CAPABILITIES.models.some((m) => m.id === model);
-  if (!known) throw new AppError('INVALID_INPUT', `MiniMax has no model "${model}". Models: ${MINIMAX_CAPABILITIES.models.map((m) => m.id).join(', ')}.`, { model });
+  if (!known)
+    throw new AppError(
+      'INVALID_INPUT',
+      `MiniMax has no model "${model}". Models: ${MINIMAX_CAPABILITIES.models.map((m) => m.id).join(', ')}.`,
+      { model },
+    );
   const caps = modelCapabilities(MINIMAX_CAPABILITIES, model);
   const shot = `Shot ${req.shotNumber}`;
   // References are attached to every shot with elements; only S2V-01 takes one (a subject),
   // preferring a character's picture. Other models generate without them.
   const all = req.references ?? [];
-  const refs = caps.referenceImagesMax > 0 ? [...all.filter((r) => r.kind === 'character'), ...all.filter((r) => r.kind !== 'character')].slice(0, caps.referenceImagesMax) : [];
+  const refs =
+    caps.referenceImagesMax > 0
+      ? [...all.filter((r) => r.kind === 'character'), ...all.filter((r) => r.kind !== 'character')].slice(
+          0,
+          caps.referenceImagesMax,
+        )
+      : [];
   const prompt = shotPrompt(req, CAMERA_COMMANDS.has(model) ? 'minimax' : 'sentence');
-  if (req.extend) throw new AppError('INVALID_INPUT', `${shot} extends a take, but MiniMax cannot extend a clip.`, { model });
-  if (req.firstFrame && !caps.imageToVideo) throw new AppError('INVALID_INPUT', `${shot} has a first frame, but MiniMax ${model} cannot start from an image.`, { model });
-  if (!req.firstFrame && !caps.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: MiniMax ${model} needs a first frame.`, { model });
-  if (req.lastFrame && !caps.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame; of MiniMax's models only MiniMax-Hailuo-02 can end on one.`, { model });
-  if (model === 'S2V-01' && refs.length === 0) throw new AppError('INVALID_INPUT', `${shot}: S2V-01 needs a subject reference image.`, { model });
-  if (!prompt && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has no prompt; MiniMax needs one to generate from text.`, { shotId: req.shotId });
+  if (req.extend)
+    throw new AppError('INVALID_INPUT', `${shot} extends a take, but MiniMax cannot extend a clip.`, { model });
+  if (req.firstFrame && !caps.imageToVideo)
+    throw new AppError('INVALID_INPUT', `${shot} has a first frame, but MiniMax ${model} cannot start from an image.`, {
+      model,
+    });
+  if (!req.firstFrame && !caps.textToVideo)
+    throw new AppError('INVALID_INPUT', `${shot}: MiniMax ${model} needs a first frame.`, { model });
+  if (req.lastFrame && !caps.lastFrame)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot} has a last frame; of MiniMax's models only MiniMax-Hailuo-02 can end on one.`,
+      { model },
+    );
+  if (model === 'S2V-01' && refs.length === 0)
+    throw new AppError('INVALID_INPUT', `${shot}: S2V-01 needs a subject reference image.`, { model });
+  if (!prompt && !req.firstFrame)
+    throw new AppError('INVALID_INPUT', `${shot} has no prompt; MiniMax needs one to generate from text.`, {
+      shotId: req.shotId,
+    });
   const duration = allowedDuration(caps.durations, req.durationSec);
   const body: Record<string, unknown> = { model };
   if (prompt) body.prompt = prompt.slice(0, 2000);

@@ -12,14 +12,23 @@ export const LABEL = 'OpenAI-compatible /v1/videos gateway';
 export function gatewayBase(ctx: ProviderContext): string {
   const raw = ctx.settings.baseUrl?.trim();
   if (!raw) {
-    throw new AppError('INVALID_INPUT', `The ${LABEL} needs the gateway's base URL (ending in /v1) in settings or STORYBOARD_OPENAI_VIDEOS_BASE_URL; OpenAI's own /v1/videos was shut down on 2026-09-24.`, { setting: 'baseUrl' });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${LABEL} needs the gateway's base URL (ending in /v1) in settings or STORYBOARD_OPENAI_VIDEOS_BASE_URL; OpenAI's own /v1/videos was shut down on 2026-09-24.`,
+      { setting: 'baseUrl' },
+    );
   }
   return raw.replace(/\/+$/, '');
 }
 
 function key(ctx: ProviderContext): string {
   const k = ctx.settings.apiKey?.trim();
-  if (!k) throw new AppError('INVALID_INPUT', `The ${LABEL} needs the gateway's API key in settings (or STORYBOARD_OPENAI_VIDEOS_API_KEY).`, { auth: true });
+  if (!k)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${LABEL} needs the gateway's API key in settings (or STORYBOARD_OPENAI_VIDEOS_API_KEY).`,
+      { auth: true },
+    );
   return k;
 }
 
@@ -28,7 +37,9 @@ export function retryAfterHeaderMs(h: Headers, now = Date.now()): number {
   return retryAfterFromHeaders(h, now) ?? 0;
 }
 
-interface OpenAIErrorBody { error?: { message?: string; type?: string; param?: string | null; code?: string | null } }
+interface OpenAIErrorBody {
+  error?: { message?: string; type?: string; param?: string | null; code?: string | null };
+}
 
 /** An error answer as an AppError: the gateway answered, so nothing was created (types.ts submit). */
 export async function answerError(res: Response, what: string): Promise<AppError> {
@@ -40,28 +51,65 @@ export async function answerError(res: Response, what: string): Promise<AppError
     body = undefined;
   }
   const reason = body?.message ?? (text.trim().slice(0, 300) || res.statusText);
-  const details = { status: res.status, code: body?.code ?? null, type: body?.type ?? null, param: body?.param ?? null };
+  const details = {
+    status: res.status,
+    code: body?.code ?? null,
+    type: body?.type ?? null,
+    param: body?.param ?? null,
+  };
   const s = res.status;
-  if (s === 401 || s === 403) return new AppError('PROVIDER_FAILED', `The gateway rejected the API key when trying to ${what}: check it in settings (${reason}).`, { ...details, auth: true });
+  if (s === 401 || s === 403)
+    return new AppError(
+      'PROVIDER_FAILED',
+      `The gateway rejected the API key when trying to ${what}: check it in settings (${reason}).`,
+      { ...details, auth: true },
+    );
   if (s === 429 && (body?.code === 'insufficient_quota' || body?.type === 'insufficient_quota')) {
-    return new AppError('PROVIDER_FAILED', `The gateway refused to ${what}: your quota or credit is used up (${reason}).`, { ...details, quota: true });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `The gateway refused to ${what}: your quota or credit is used up (${reason}).`,
+      { ...details, quota: true },
+    );
   }
   if (s === 429) {
-    return new AppError('PROVIDER_FAILED', `The gateway is throttling requests (${reason}); waiting before trying again.`, { ...details, throttled: true, retryAfterMs: retryAfterHeaderMs(res.headers) });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `The gateway is throttling requests (${reason}); waiting before trying again.`,
+      { ...details, throttled: true, retryAfterMs: retryAfterHeaderMs(res.headers) },
+    );
   }
-  if (s === 404) return new AppError('PROVIDER_FAILED', `The gateway does not know this when trying to ${what} (${reason}).`, { ...details, notFound: true });
+  if (s === 404)
+    return new AppError('PROVIDER_FAILED', `The gateway does not know this when trying to ${what} (${reason}).`, {
+      ...details,
+      notFound: true,
+    });
   if (body?.code === 'moderation_blocked' || /moderation|safety/i.test(body?.code ?? '')) {
-    return new AppError('PROVIDER_FAILED', `The gateway's moderation blocked the request: ${reason}`, { ...details, moderation: true });
+    return new AppError('PROVIDER_FAILED', `The gateway's moderation blocked the request: ${reason}`, {
+      ...details,
+      moderation: true,
+    });
   }
-  if (s >= 400 && s < 500) return new AppError('INVALID_INPUT', `The gateway refused to ${what}: ${reason}${body?.param ? ` (parameter "${body.param}")` : ''}`, details);
-  return new AppError('PROVIDER_FAILED', `The gateway failed to ${what} (HTTP ${s}): ${reason}`, { ...details, server: true });
+  if (s >= 400 && s < 500)
+    return new AppError(
+      'INVALID_INPUT',
+      `The gateway refused to ${what}: ${reason}${body?.param ? ` (parameter "${body.param}")` : ''}`,
+      details,
+    );
+  return new AppError('PROVIDER_FAILED', `The gateway failed to ${what} (HTTP ${s}): ${reason}`, {
+    ...details,
+    server: true,
+  });
 }
 
 /**
  * One request, no retries. A network error or a 5xx on a create is thrown as a plain Error, so
  * the runner marks the job `unknown` rather than paying twice (`create: true`).
  */
-export async function gatewayFetch(ctx: ProviderContext, path: string, init: RequestInit & { what: string; create?: boolean }): Promise<Response> {
+export async function gatewayFetch(
+  ctx: ProviderContext,
+  path: string,
+  init: RequestInit & { what: string; create?: boolean },
+): Promise<Response> {
   const base = gatewayBase(ctx);
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${key(ctx)}`);
@@ -75,11 +123,18 @@ export async function gatewayFetch(ctx: ProviderContext, path: string, init: Req
     throw new AppError('PROVIDER_FAILED', msg, { baseUrl: base });
   }
   if (res.ok) return res;
-  if (init.create && res.status >= 500) throw new Error(`The gateway at ${base} failed to ${init.what} (HTTP ${res.status}); whether it created the video is unknown.`);
+  if (init.create && res.status >= 500)
+    throw new Error(
+      `The gateway at ${base} failed to ${init.what} (HTTP ${res.status}); whether it created the video is unknown.`,
+    );
   throw await answerError(res, init.what);
 }
 
-export async function gatewayJson<T>(ctx: ProviderContext, path: string, init: RequestInit & { what: string; create?: boolean }): Promise<T> {
+export async function gatewayJson<T>(
+  ctx: ProviderContext,
+  path: string,
+  init: RequestInit & { what: string; create?: boolean },
+): Promise<T> {
   const res = await gatewayFetch(ctx, path, init);
   const text = await res.text();
   try {

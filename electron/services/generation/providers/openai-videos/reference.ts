@@ -21,13 +21,20 @@ export interface ReferenceImage {
   name: string;
 }
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 /** One local still: well under a second; a stuck decoder must not hold the job for ever. */
 const FIT_TIMEOUT_MS = 60_000;
 
 /** A PNG's size from its IHDR chunk, else null. */
 export function pngSize(b: Buffer): { w: number; h: number } | null {
-  return b.length > 24 && b.toString('latin1', 12, 16) === 'IHDR' ? { w: b.readUInt32BE(16), h: b.readUInt32BE(20) } : null;
+  return b.length > 24 && b.toString('latin1', 12, 16) === 'IHDR'
+    ? { w: b.readUInt32BE(16), h: b.readUInt32BE(20) }
+    : null;
 }
 
 export function parseSize(size: string): { w: number; h: number } {
@@ -37,14 +44,25 @@ export function parseSize(size: string): { w: number; h: number } {
 }
 
 export async function referenceImage(
-  frame: FrameRef, size: string, shotNumber: number,
+  frame: FrameRef,
+  size: string,
+  shotNumber: number,
   opts: { tmpDir: string; run: RunFfmpeg; signal?: AbortSignal },
 ): Promise<ReferenceImage> {
   const ext = extname(frame.path).toLowerCase();
   const type = MIME[ext];
-  if (!type) throw new AppError('INVALID_INPUT', `The first frame of shot ${shotNumber} must be a PNG, JPEG or WebP picture: ${frame.path}`, { path: frame.path });
+  if (!type)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The first frame of shot ${shotNumber} must be a PNG, JPEG or WebP picture: ${frame.path}`,
+      { path: frame.path },
+    );
   const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `The first frame of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The first frame of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
+      { path: frame.path, missing: true },
+    );
   });
   const want = parseSize(size);
   const have = pngSize(bytes);
@@ -54,18 +72,36 @@ export async function referenceImage(
   const tmp = join(opts.tmpDir, `openai-videos-frame-${randomBytes(6).toString('hex')}.png`);
   try {
     await mkdir(opts.tmpDir, { recursive: true });
-    await opts.run(fitFrameInvocation({ input: frame.path, output: tmp, width: want.w, height: want.h, label: `first frame of shot ${shotNumber} at ${size}` }),
-      { timeoutMs: FIT_TIMEOUT_MS, ...(opts.signal ? { signal: opts.signal } : {}) }).catch((err: unknown) => {
-      // ffmpeg could not decode it: the picture is at fault, said as such (the tail says why).
-      if (err instanceof AppError && err.code === 'FFMPEG_FAILED') {
-        throw new AppError('INVALID_INPUT', `The first frame of shot ${shotNumber} could not be read as a picture: ${frame.path} (${err.message})`, { path: frame.path });
-      }
-      throw err;
-    });
+    await opts
+      .run(
+        fitFrameInvocation({
+          input: frame.path,
+          output: tmp,
+          width: want.w,
+          height: want.h,
+          label: `first frame of shot ${shotNumber} at ${size}`,
+        }),
+        { timeoutMs: FIT_TIMEOUT_MS, ...(opts.signal ? { signal: opts.signal } : {}) },
+      )
+      .catch((err: unknown) => {
+        // ffmpeg could not decode it: the picture is at fault, said as such (the tail says why).
+        if (err instanceof AppError && err.code === 'FFMPEG_FAILED') {
+          throw new AppError(
+            'INVALID_INPUT',
+            `The first frame of shot ${shotNumber} could not be read as a picture: ${frame.path} (${err.message})`,
+            { path: frame.path },
+          );
+        }
+        throw err;
+      });
     const fitted = await readFile(tmp).catch(() => null);
     const got = fitted ? pngSize(fitted) : null;
     if (!fitted || !got || got.w !== want.w || got.h !== want.h) {
-      throw new AppError('INVALID_INPUT', `The first frame of shot ${shotNumber} could not be made ${size} for the gateway: ${frame.path}`, { path: frame.path, size });
+      throw new AppError(
+        'INVALID_INPUT',
+        `The first frame of shot ${shotNumber} could not be made ${size} for the gateway: ${frame.path}`,
+        { path: frame.path, size },
+      );
     }
     return { bytes: fitted, type: 'image/png', name: `${basename(frame.path, extname(frame.path))}.png` };
   } finally {

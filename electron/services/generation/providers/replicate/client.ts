@@ -11,7 +11,6 @@ import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
 import { parseRetryAfter, type ReasonKind } from '../http.js';
 
-
 function causeCode(err: unknown): string | undefined {
   return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
 }
@@ -32,17 +31,29 @@ export function oneShotFetch(signal?: AbortSignal): typeof fetch {
     } catch (err) {
       if (signal?.aborted || init?.signal?.aborted) return fail(new AppError('CANCELED', 'Generation was canceled.'));
       if (causeCode(err) === 'ECONNREFUSED') {
-        return fail(new AppError('PROVIDER_FAILED', 'Replicate refused the connection (check the base URL in settings, STORYBOARD_REPLICATE_BASE_URL).', { notRunning: true }));
+        return fail(
+          new AppError(
+            'PROVIDER_FAILED',
+            'Replicate refused the connection (check the base URL in settings, STORYBOARD_REPLICATE_BASE_URL).',
+            { notRunning: true },
+          ),
+        );
       }
       return fail(new Error(`Replicate did not answer: ${causeCode(err) ?? (err as Error).message}`));
     }
     if (res.status === 429) {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after')) ?? 0;
       const text = await res.text().catch(() => '');
-      return fail(new AppError('PROVIDER_FAILED', `Replicate is busy (429 Too Many Requests${text ? `: ${replicateReason(text)}` : ''}); waiting before trying again.`,
-        { status: 429, throttled: true, retryAfterMs }));
+      return fail(
+        new AppError(
+          'PROVIDER_FAILED',
+          `Replicate is busy (429 Too Many Requests${text ? `: ${replicateReason(text)}` : ''}); waiting before trying again.`,
+          { status: 429, throttled: true, retryAfterMs },
+        ),
+      );
     }
-    if (res.status >= 500) return fail(new Error(`Replicate failed with HTTP ${res.status}; the request was not sent again.`));
+    if (res.status >= 500)
+      return fail(new Error(`Replicate failed with HTTP ${res.status}; the request was not sent again.`));
     return res;
   };
 }
@@ -50,10 +61,19 @@ export function oneShotFetch(signal?: AbortSignal): typeof fetch {
 export function replicateClient(ctx: ProviderContext): Replicate {
   const auth = ctx.settings.apiKey?.trim();
   if (!auth) {
-    throw new AppError('PROVIDER_FAILED', 'No Replicate API token is set. Add it in settings (or STORYBOARD_REPLICATE_API_KEY).', { failureKind: 'auth', missingKey: true });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      'No Replicate API token is set. Add it in settings (or STORYBOARD_REPLICATE_API_KEY).',
+      { failureKind: 'auth', missingKey: true },
+    );
   }
   const baseUrl = ctx.settings.baseUrl?.trim() || undefined;
-  return new Replicate({ auth, ...(baseUrl ? { baseUrl } : {}), fetch: oneShotFetch(ctx.signal), userAgent: 'storyboard' });
+  return new Replicate({
+    auth,
+    ...(baseUrl ? { baseUrl } : {}),
+    fetch: oneShotFetch(ctx.signal),
+    userAgent: 'storyboard',
+  });
 }
 
 /** Replicate's problem-details body `{title, detail, status}` (or plain text) as one sentence. */
@@ -93,7 +113,11 @@ export function mapReplicateError(err: unknown, what: string): Error {
     const reason = replicateReason(text) || `HTTP ${status}`;
     if (status >= 400 && status < 500) {
       const kind = classifyReplicate(status, reason);
-      return new AppError('PROVIDER_FAILED', `${WHY[kind]} (${what}: ${reason}).`, { status, failureKind: kind, reason });
+      return new AppError('PROVIDER_FAILED', `${WHY[kind]} (${what}: ${reason}).`, {
+        status,
+        failureKind: kind,
+        reason,
+      });
     }
   }
   return err instanceof Error ? err : new Error(String(err));

@@ -8,7 +8,11 @@
  * `resolution`, `generate_audio`, `seed`. Output: one URI string.
  */
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
-import { allowedDuration, type DurationRule, type ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import {
+  allowedDuration,
+  type DurationRule,
+  type ProviderCapabilities,
+} from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import type { GenerationRequest } from '../../types.js';
 import type { ModelCatalogue } from '../catalogue.js';
@@ -25,12 +29,24 @@ export interface ReplicateModel {
 }
 
 const veo = (id: string, label: string): ReplicateModel => ({
-  id, label, family: 'veo', lastFrameField: 'last_frame', referenceImagesMax: 3,
-  durations: { kind: 'set', values: [4, 6, 8] }, aspects: ['16:9', '9:16'], resolutions: ['720p', '1080p'],
+  id,
+  label,
+  family: 'veo',
+  lastFrameField: 'last_frame',
+  referenceImagesMax: 3,
+  durations: { kind: 'set', values: [4, 6, 8] },
+  aspects: ['16:9', '9:16'],
+  resolutions: ['720p', '1080p'],
 });
 const seedance = (id: string, label: string): ReplicateModel => ({
-  id, label, family: 'seedance', lastFrameField: 'last_frame_image', referenceImagesMax: 9,
-  durations: { kind: 'range', min: 1, max: 15 }, aspects: ['16:9', '9:16', '1:1', '21:9'], resolutions: ['720p'],
+  id,
+  label,
+  family: 'seedance',
+  lastFrameField: 'last_frame_image',
+  referenceImagesMax: 9,
+  durations: { kind: 'range', min: 1, max: 15 },
+  aspects: ['16:9', '9:16', '1:1', '21:9'],
+  resolutions: ['720p'],
 });
 
 export const REPLICATE_MODELS: readonly ReplicateModel[] = [
@@ -49,13 +65,25 @@ export function replicateModel(id: string | null): ReplicateModel | undefined {
 
 export function replicateModelCapabilities(m: ReplicateModel): Omit<ProviderCapabilities, 'models'> {
   return {
-    textToVideo: true, imageToVideo: true, lastFrame: true, referenceImagesMax: m.referenceImagesMax, extend: false, audio: true, cameraMoves: 'prompt',
-    durations: m.durations, aspects: m.aspects, resolutions: m.resolutions,
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referenceImagesMax: m.referenceImagesMax,
+    extend: false,
+    audio: true,
+    cameraMoves: 'prompt',
+    durations: m.durations,
+    aspects: m.aspects,
+    resolutions: m.resolutions,
   };
 }
 
 export const REPLICATE_CATALOGUE: ModelCatalogue<ReplicateModel> = {
-  provider: 'replicate', label: 'Replicate', models: REPLICATE_MODELS, find: replicateModel, capabilities: replicateModelCapabilities,
+  provider: 'replicate',
+  label: 'Replicate',
+  models: REPLICATE_MODELS,
+  find: replicateModel,
+  capabilities: replicateModelCapabilities,
 };
 
 function nearestAspect(aspects: readonly string[], w: number, h: number): string {
@@ -70,14 +98,20 @@ function nearestAspect(aspects: readonly string[], w: number, h: number): string
 
 /** The model input for a request; pictures are given already encoded (data URIs). */
 export function replicateInput(
-  m: ReplicateModel, req: GenerationRequest, images: { first?: string; last?: string; references?: string[] },
+  m: ReplicateModel,
+  req: GenerationRequest,
+  images: { first?: string; last?: string; references?: string[] },
 ): Record<string, unknown> {
   // The camera move as a sentence: Replicate passes the prompt to Veo / Seedance unchanged.
   const prompt = shotPrompt(req, 'sentence');
-  const input: Record<string, unknown> = { prompt, duration: Math.round(allowedDuration(m.durations, req.durationSec)) };
+  const input: Record<string, unknown> = {
+    prompt,
+    duration: Math.round(allowedDuration(m.durations, req.durationSec)),
+  };
   if (images.first) input.image = images.first;
   if (images.last) input[m.lastFrameField] = images.last;
-  input.aspect_ratio = images.first && m.family === 'seedance' ? 'adaptive' : nearestAspect(m.aspects, req.width, req.height);
+  input.aspect_ratio =
+    images.first && m.family === 'seedance' ? 'adaptive' : nearestAspect(m.aspects, req.width, req.height);
   input.resolution = m.resolutions.includes('1080p') && Math.min(req.width, req.height) > 720 ? '1080p' : '720p';
   input.generate_audio = true;
   if (m.family === 'veo' && req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();

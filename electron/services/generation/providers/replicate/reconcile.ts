@@ -33,9 +33,13 @@ const PICTURE = '\u0000picture';
 export function sentPlainInput(m: ReplicateModel, req: GenerationRequest): Record<string, unknown> {
   const refs = !req.firstFrame && !req.lastFrame ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
   const input = replicateInput(m, req, {
-    ...(req.firstFrame ? { first: PICTURE } : {}), ...(req.lastFrame ? { last: PICTURE } : {}), references: refs.map(() => PICTURE),
+    ...(req.firstFrame ? { first: PICTURE } : {}),
+    ...(req.lastFrame ? { last: PICTURE } : {}),
+    references: refs.map(() => PICTURE),
   });
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== PICTURE && !(Array.isArray(v) && v.includes(PICTURE))));
+  return Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v !== PICTURE && !(Array.isArray(v) && v.includes(PICTURE))),
+  );
 }
 
 export function replicateIsOurs(p: ReplicateListed, modelId: string, sent: Record<string, unknown>): boolean | null {
@@ -51,7 +55,10 @@ export function replicateIsOurs(p: ReplicateListed, modelId: string, sent: Recor
  * the first page's is not followed (our key would go there).
  */
 export async function reconcileReplicate(
-  job: Job, first: () => Promise<ReplicateListPage>, next: (url: string) => Promise<ReplicateListPage>, known?: ReadonlySet<string>,
+  job: Job,
+  first: () => Promise<ReplicateListPage>,
+  next: (url: string) => Promise<ReplicateListPage>,
+  known?: ReadonlySet<string>,
 ): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
@@ -71,7 +78,8 @@ export async function reconcileReplicate(
       if (i > 0 && !following) return { tasks: [], last: true };
       const res = i === 0 ? await first() : await next(following as string);
       following = typeof res.next === 'string' && res.next ? res.next : null;
-      const tasks: ListedTask[] = (res.results ?? []).filter((p) => typeof p.id === 'string')
+      const tasks: ListedTask[] = (res.results ?? [])
+        .filter((p) => typeof p.id === 'string')
         .map((p) => ({ id: p.id as string, createdAtMs: timeMs(p.created_at), ours: replicateIsOurs(p, m.id, sent) }));
       return { tasks, last: following === null };
     },

@@ -37,32 +37,66 @@ export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages):
   const shot = `Shot ${req.shotNumber}`;
   const m = runwayModel(req.model);
   if (!m) {
-    throw new AppError('INVALID_INPUT', `${shot}: Runway has no model "${req.model ?? DEFAULT_RUNWAY_MODEL}". Available: ${RUNWAY_MODELS.map((x) => x.id).join(', ')}.`,
-      { model: req.model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: Runway has no model "${req.model ?? DEFAULT_RUNWAY_MODEL}". Available: ${RUNWAY_MODELS.map((x) => x.id).join(', ')}.`,
+      { model: req.model },
+    );
   }
   const refs = images.references;
   if (refs.length > m.referencesMax) {
-    throw new AppError('INVALID_INPUT', m.referencesMax
-      ? `${shot}: Runway ${m.label} takes at most ${m.referencesMax} reference images (${refs.length} given).`
-      : `${shot}: Runway ${m.label} takes no reference images; choose Seedance 2 for references.`, { model: m.id });
+    throw new AppError(
+      'INVALID_INPUT',
+      m.referencesMax
+        ? `${shot}: Runway ${m.label} takes at most ${m.referencesMax} reference images (${refs.length} given).`
+        : `${shot}: Runway ${m.label} takes no reference images; choose Seedance 2 for references.`,
+      { model: m.id },
+    );
   }
   // Seedance on Runway: "Use position first/last for keyframe mode, or omit position for
   // reference images. The two modes cannot be mixed." (SDK image-to-video.ts).
   if (refs.length && (images.first || images.last)) {
-    throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} cannot combine reference images with a first or last frame; remove one of them.`, { model: m.id });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: Runway ${m.label} cannot combine reference images with a first or last frame; remove one of them.`,
+      { model: m.id },
+    );
   }
-  if (images.last && !m.lastFrame) throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} cannot end on a given last frame.`, { model: m.id });
+  if (images.last && !m.lastFrame)
+    throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} cannot end on a given last frame.`, {
+      model: m.id,
+    });
   // Veo 3.1 "does not support generating with only a last frame" (providers.md §3).
-  if (images.last && !images.first) throw new AppError('INVALID_INPUT', `${shot}: Runway needs a first frame together with the last frame.`, { model: m.id });
+  if (images.last && !images.first)
+    throw new AppError('INVALID_INPUT', `${shot}: Runway needs a first frame together with the last frame.`, {
+      model: m.id,
+    });
   const i2v = Boolean(images.first) || (refs.length > 0 && !m.textToVideo);
-  if (!i2v && !m.textToVideo) throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} needs a first frame (it cannot generate from text alone).`, { model: m.id });
+  if (!i2v && !m.textToVideo)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: Runway ${m.label} needs a first frame (it cannot generate from text alone).`,
+      { model: m.id },
+    );
 
   const prompt = runwayPrompt(req);
-  if (!prompt && !i2v) throw new AppError('INVALID_INPUT', `${shot} has no prompt; Runway needs one to generate from text.`, { shotId: req.shotId });
+  if (!prompt && !i2v)
+    throw new AppError('INVALID_INPUT', `${shot} has no prompt; Runway needs one to generate from text.`, {
+      shotId: req.shotId,
+    });
   // gen4.5 image-to-video requires promptText (@runwayml/sdk image-to-video.ts: not optional there).
-  if (!prompt && m.promptRequired) throw new AppError('INVALID_INPUT', `${shot} has no prompt or title; Runway ${m.label} needs a prompt even with a first frame.`, { shotId: req.shotId });
+  if (!prompt && m.promptRequired)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot} has no prompt or title; Runway ${m.label} needs a prompt even with a first frame.`,
+      { shotId: req.shotId },
+    );
   if (prompt.length > m.promptMax) {
-    throw new AppError('INVALID_INPUT', `${shot}: the prompt is ${prompt.length} characters; Runway ${m.label} takes at most ${m.promptMax}.`, { model: m.id });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: the prompt is ${prompt.length} characters; Runway ${m.label} takes at most ${m.promptMax}.`,
+      { model: m.id },
+    );
   }
 
   const body: Record<string, unknown> = { model: m.id };

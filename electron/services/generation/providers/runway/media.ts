@@ -13,17 +13,34 @@ export function sniffImageType(bytes: Uint8Array): string | null {
   const b = bytes;
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
+  if (
+    b[0] === 0x52 &&
+    b[1] === 0x49 &&
+    b[2] === 0x46 &&
+    b[3] === 0x46 &&
+    b[8] === 0x57 &&
+    b[9] === 0x45 &&
+    b[10] === 0x42 &&
+    b[11] === 0x50
+  )
+    return 'image/webp';
   return null;
 }
 
 /** A frame's bytes and type. INVALID_INPUT (nothing was sent) when missing or not a picture. */
 export async function readFrame(frame: FrameRef, what: string): Promise<{ bytes: Buffer; type: string }> {
   const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `The ${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
+      { path: frame.path, missing: true },
+    );
   });
   const type = sniffImageType(bytes);
-  if (!type) throw new AppError('INVALID_INPUT', `The ${what} is not a PNG, JPEG or WebP picture: ${frame.path}`, { path: frame.path });
+  if (!type)
+    throw new AppError('INVALID_INPUT', `The ${what} is not a PNG, JPEG or WebP picture: ${frame.path}`, {
+      path: frame.path,
+    });
   return { bytes, type };
 }
 
@@ -40,16 +57,22 @@ export async function frameDataUri(frame: FrameRef, what: string, maxBytes: numb
   const { bytes, type } = await readFrame(frame, what);
   const size = dataUriSize(bytes.length, type);
   if (size > maxBytes) {
-    throw new AppError('INVALID_INPUT', `The ${what} is too large to send inline (${(size / 1e6).toFixed(1)} MB encoded, limit ${(maxBytes / 1e6).toFixed(0)} MB): ${frame.path}. Use a smaller picture.`,
-      { path: frame.path, bytes: size, maxBytes });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${what} is too large to send inline (${(size / 1e6).toFixed(1)} MB encoded, limit ${(maxBytes / 1e6).toFixed(0)} MB): ${frame.path}. Use a smaller picture.`,
+      { path: frame.path, bytes: size, maxBytes },
+    );
   }
   return `data:${type};base64,${bytes.toString('base64')}`;
 }
 
 /** A frame as raw base64 + MIME type (Luma Agents `{data, media_type}`), same checks as above. */
-export async function frameBase64(frame: FrameRef, what: string, maxBytes: number): Promise<{ data: string; media_type: string }> {
+export async function frameBase64(
+  frame: FrameRef,
+  what: string,
+  maxBytes: number,
+): Promise<{ data: string; media_type: string }> {
   const uri = await frameDataUri(frame, what, maxBytes);
   const comma = uri.indexOf(',');
   return { data: uri.slice(comma + 1), media_type: uri.slice('data:'.length, uri.indexOf(';')) };
 }
-

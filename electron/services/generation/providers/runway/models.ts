@@ -3,7 +3,11 @@
  * installed @runwayml/sdk 4.20.1 resources/{text,image}-to-video.d.ts). One row per model: what
  * the wire accepts, so the body builder and the capabilities come from the same facts.
  */
-import type { DurationRule, ProviderCapabilities, ProviderModel } from '../../../../../shared/generation/capabilities.js';
+import type {
+  DurationRule,
+  ProviderCapabilities,
+  ProviderModel,
+} from '../../../../../shared/generation/capabilities.js';
 
 export interface RunwayModel {
   id: string;
@@ -32,37 +36,120 @@ export interface RunwayModel {
 
 const GEN4_I2V = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'] as const;
 const VEO = ['1280:720', '720:1280', '1080:1920', '1920:1080'] as const;
-const SEEDANCE = ['992:432', '864:496', '752:560', '640:640', '560:752', '496:864', '1470:630', '1280:720', '1112:834', '960:960', '834:1112',
-  '720:1280', '2206:946', '1920:1080', '1664:1248', '1440:1440', '1248:1664', '1080:1920', '3840:1646', '3840:2160', '3840:2880', '3840:3840',
-  '2880:3840', '2160:3840'] as const;
+const SEEDANCE = [
+  '992:432',
+  '864:496',
+  '752:560',
+  '640:640',
+  '560:752',
+  '496:864',
+  '1470:630',
+  '1280:720',
+  '1112:834',
+  '960:960',
+  '834:1112',
+  '720:1280',
+  '2206:946',
+  '1920:1080',
+  '1664:1248',
+  '1440:1440',
+  '1248:1664',
+  '1080:1920',
+  '3840:1646',
+  '3840:2160',
+  '3840:2880',
+  '3840:3840',
+  '2880:3840',
+  '2160:3840',
+] as const;
 
 export const RUNWAY_MODELS: readonly RunwayModel[] = [
   {
-    id: 'gen4.5', label: 'Gen-4.5', textToVideo: true, imageToVideo: true, lastFrame: false, referencesMax: 0, audio: false,
-    negativePrompt: false, seed: true, promptMax: 1000, durations: { kind: 'range', min: 2, max: 10 },
-    t2vRatios: ['1280:720', '720:1280'], i2vRatios: GEN4_I2V, durationRequired: true, promptRequired: true,
+    id: 'gen4.5',
+    label: 'Gen-4.5',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: false,
+    referencesMax: 0,
+    audio: false,
+    negativePrompt: false,
+    seed: true,
+    promptMax: 1000,
+    durations: { kind: 'range', min: 2, max: 10 },
+    t2vRatios: ['1280:720', '720:1280'],
+    i2vRatios: GEN4_I2V,
+    durationRequired: true,
+    promptRequired: true,
   },
   {
     // Image-to-video only. Duration 2-10 s: the SDK types say only `number` ([secondary]: Venice docs).
-    id: 'gen4_turbo', label: 'Gen-4 Turbo (needs a first frame)', textToVideo: false, imageToVideo: true, lastFrame: false, referencesMax: 0,
-    audio: false, negativePrompt: false, seed: true, promptMax: 1000, durations: { kind: 'range', min: 2, max: 10 },
-    t2vRatios: [], i2vRatios: GEN4_I2V, durationRequired: false, promptRequired: false,
+    id: 'gen4_turbo',
+    label: 'Gen-4 Turbo (needs a first frame)',
+    textToVideo: false,
+    imageToVideo: true,
+    lastFrame: false,
+    referencesMax: 0,
+    audio: false,
+    negativePrompt: false,
+    seed: true,
+    promptMax: 1000,
+    durations: { kind: 'range', min: 2, max: 10 },
+    t2vRatios: [],
+    i2vRatios: GEN4_I2V,
+    durationRequired: false,
+    promptRequired: false,
   },
   {
-    id: 'veo3.1', label: 'Veo 3.1 (via Runway)', textToVideo: true, imageToVideo: true, lastFrame: true, referencesMax: 0, audio: true,
-    negativePrompt: true, seed: true, promptMax: 1000, durations: { kind: 'set', values: [4, 6, 8] },
-    t2vRatios: VEO, i2vRatios: VEO, durationRequired: false, promptRequired: false,
+    id: 'veo3.1',
+    label: 'Veo 3.1 (via Runway)',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referencesMax: 0,
+    audio: true,
+    negativePrompt: true,
+    seed: true,
+    promptMax: 1000,
+    durations: { kind: 'set', values: [4, 6, 8] },
+    t2vRatios: VEO,
+    i2vRatios: VEO,
+    durationRequired: false,
+    promptRequired: false,
   },
   {
-    id: 'veo3.1_fast', label: 'Veo 3.1 Fast (via Runway)', textToVideo: true, imageToVideo: true, lastFrame: true, referencesMax: 0, audio: true,
-    negativePrompt: true, seed: true, promptMax: 1000, durations: { kind: 'set', values: [4, 6, 8] },
-    t2vRatios: VEO, i2vRatios: VEO, durationRequired: false, promptRequired: false,
+    id: 'veo3.1_fast',
+    label: 'Veo 3.1 Fast (via Runway)',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referencesMax: 0,
+    audio: true,
+    negativePrompt: true,
+    seed: true,
+    promptMax: 1000,
+    durations: { kind: 'set', values: [4, 6, 8] },
+    t2vRatios: VEO,
+    i2vRatios: VEO,
+    durationRequired: false,
+    promptRequired: false,
   },
   {
     // Duration: SDK says `number | 'auto'`; 4-15 s is [secondary] (Seedance 2.0 docs via resellers).
-    id: 'seedance2', label: 'Seedance 2 (via Runway)', textToVideo: true, imageToVideo: true, lastFrame: true, referencesMax: 9, audio: true,
-    negativePrompt: false, seed: true, promptMax: 3500, durations: { kind: 'range', min: 4, max: 15 },
-    t2vRatios: SEEDANCE, i2vRatios: SEEDANCE, durationRequired: false, promptRequired: false,
+    id: 'seedance2',
+    label: 'Seedance 2 (via Runway)',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referencesMax: 9,
+    audio: true,
+    negativePrompt: false,
+    seed: true,
+    promptMax: 3500,
+    durations: { kind: 'range', min: 4, max: 15 },
+    t2vRatios: SEEDANCE,
+    i2vRatios: SEEDANCE,
+    durationRequired: false,
+    promptRequired: false,
   },
 ];
 
@@ -74,10 +161,15 @@ export function runwayModel(id: string | null): RunwayModel | undefined {
 
 function modelEntry(m: RunwayModel): ProviderModel {
   return {
-    id: m.id, label: m.label,
+    id: m.id,
+    label: m.label,
     capabilities: {
-      textToVideo: m.textToVideo, imageToVideo: m.imageToVideo, lastFrame: m.lastFrame, referenceImagesMax: m.referencesMax,
-      audio: m.audio, durations: m.durations,
+      textToVideo: m.textToVideo,
+      imageToVideo: m.imageToVideo,
+      lastFrame: m.lastFrame,
+      referenceImagesMax: m.referencesMax,
+      audio: m.audio,
+      durations: m.durations,
     },
   };
 }
@@ -86,10 +178,17 @@ function modelEntry(m: RunwayModel): ProviderModel {
 export function runwayCapabilities(): ProviderCapabilities {
   const def = RUNWAY_MODELS[0]!;
   return {
-    textToVideo: def.textToVideo, imageToVideo: def.imageToVideo, lastFrame: def.lastFrame, referenceImagesMax: def.referencesMax,
-    extend: false, audio: def.audio, cameraMoves: 'prompt', durations: def.durations,
+    textToVideo: def.textToVideo,
+    imageToVideo: def.imageToVideo,
+    lastFrame: def.lastFrame,
+    referenceImagesMax: def.referencesMax,
+    extend: false,
+    audio: def.audio,
+    cameraMoves: 'prompt',
+    durations: def.durations,
     // Runway picks from fixed pixel ratios; the nearest one is asked for and the take conformed on export.
-    aspects: 'any', resolutions: 'any',
+    aspects: 'any',
+    resolutions: 'any',
     models: RUNWAY_MODELS.map(modelEntry),
   };
 }

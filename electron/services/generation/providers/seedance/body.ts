@@ -11,7 +11,14 @@ import type { GenerationRequest } from '../../types.js';
 import { imageDataUri } from '../imageInput.js';
 import type { SeedanceModel, SeedanceRegion } from './models.js';
 
-const RATIOS: [string, number][] = [['16:9', 16 / 9], ['4:3', 4 / 3], ['1:1', 1], ['3:4', 3 / 4], ['9:16', 9 / 16], ['21:9', 21 / 9]];
+const RATIOS: [string, number][] = [
+  ['16:9', 16 / 9],
+  ['4:3', 4 / 3],
+  ['1:1', 1],
+  ['3:4', 3 / 4],
+  ['9:16', 9 / 16],
+  ['21:9', 21 / 9],
+];
 
 /** The nearest Ark ratio for a size. */
 export function seedanceRatio(width: number, height: number): string {
@@ -40,12 +47,28 @@ export interface SeedanceContentItem {
  * move goes into the prompt as a sentence; a static shot is `--camerafixed true` on the 1.0
  * models (the 2.0 parameter list has no camera_fixed: crazyrouter's copy, secondary).
  */
-export async function seedanceBody(model: SeedanceModel, req: GenerationRequest, region: SeedanceRegion = 'intl'): Promise<Record<string, unknown>> {
+export async function seedanceBody(
+  model: SeedanceModel,
+  req: GenerationRequest,
+  region: SeedanceRegion = 'intl',
+): Promise<Record<string, unknown>> {
   const prompt = shotPrompt(req, 'sentence');
-  if (!prompt && !req.firstFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; Seedance needs one without a first frame.`, { shotId: req.shotId });
-  const refs = !req.firstFrame && !req.lastFrame && model.referenceImagesMax > 0 ? (req.references ?? []).slice(0, model.referenceImagesMax) : [];
+  if (!prompt && !req.firstFrame)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has no prompt; Seedance needs one without a first frame.`,
+      { shotId: req.shotId },
+    );
+  const refs =
+    !req.firstFrame && !req.lastFrame && model.referenceImagesMax > 0
+      ? (req.references ?? []).slice(0, model.referenceImagesMax)
+      : [];
   if (model.needsPicture && !req.firstFrame && refs.length === 0) {
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame and no element pictures; ${model.label} needs one or the other.`, { model: model.id });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has no first frame and no element pictures; ${model.label} needs one or the other.`,
+      { model: model.id },
+    );
   }
   const duration = allowedDuration(model.durations, req.durationSec);
   const opts: Record<string, unknown> = {
@@ -57,18 +80,33 @@ export async function seedanceBody(model: SeedanceModel, req: GenerationRequest,
     watermark: false,
   };
   const content: SeedanceContentItem[] = [];
-  const text = model.style === 'flags' ? [prompt, ...Object.entries(opts).map(([k, v]) => `--${k} ${String(v)}`)].join(' ') : prompt;
+  const text =
+    model.style === 'flags'
+      ? [prompt, ...Object.entries(opts).map(([k, v]) => `--${k} ${String(v)}`)].join(' ')
+      : prompt;
   content.push({ type: 'text', text });
   if (req.firstFrame) {
-    content.push({ type: 'image_url', image_url: { url: await imageDataUri(req.firstFrame.path, `The first frame of shot ${req.shotNumber}`) }, role: 'first_frame' });
+    content.push({
+      type: 'image_url',
+      image_url: { url: await imageDataUri(req.firstFrame.path, `The first frame of shot ${req.shotNumber}`) },
+      role: 'first_frame',
+    });
   }
   if (req.lastFrame) {
-    content.push({ type: 'image_url', image_url: { url: await imageDataUri(req.lastFrame.path, `The last frame of shot ${req.shotNumber}`) }, role: 'last_frame' });
+    content.push({
+      type: 'image_url',
+      image_url: { url: await imageDataUri(req.lastFrame.path, `The last frame of shot ${req.shotNumber}`) },
+      role: 'last_frame',
+    });
   }
   // Reference mode excludes first/last frames on Ark (providers.md §9): references only
   // without keyframes, at most the model's maximum, in the request's priority order.
   for (const [i, ref] of refs.entries()) {
-    content.push({ type: 'image_url', image_url: { url: await imageDataUri(ref.path, `Reference image ${i + 1} of shot ${req.shotNumber}`) }, role: 'reference_image' });
+    content.push({
+      type: 'image_url',
+      image_url: { url: await imageDataUri(ref.path, `Reference image ${i + 1} of shot ${req.shotNumber}`) },
+      role: 'reference_image',
+    });
   }
   const id = model.wire[region];
   if (model.style === 'flags') return { model: id, content };

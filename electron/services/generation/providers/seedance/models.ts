@@ -52,30 +52,88 @@ const HD: readonly Resolution[] = ['720p', '1080p'];
 // (ComfyUI's BytePlus nodes, secondary).
 const TWO: DurationRule = { kind: 'range', min: 4, max: 15 };
 const ONE: DurationRule = { kind: 'range', min: 3, max: 12 };
-const ids = (name: string, date: string, intlPrefix = ''): Record<SeedanceRegion, string> => ({ intl: `${intlPrefix}seedance-${name}-${date}`, cn: `doubao-seedance-${name}-${date}` });
+const ids = (name: string, date: string, intlPrefix = ''): Record<SeedanceRegion, string> => ({
+  intl: `${intlPrefix}seedance-${name}-${date}`,
+  cn: `doubao-seedance-${name}-${date}`,
+});
 
 export const SEEDANCE_MODELS: readonly SeedanceModel[] = [
   {
-    id: 'seedance-2-0', label: 'Seedance 2.0', wire: ids('2-0', '260128', 'dreamina-'), style: 'fields', textToVideo: true, imageToVideo: true, lastFrame: true,
+    id: 'seedance-2-0',
+    label: 'Seedance 2.0',
+    wire: ids('2-0', '260128', 'dreamina-'),
+    style: 'fields',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
     // Up to 9 reference images (crazyrouter: "最多 9 张图片"; Runway's Seedance 2 page says 9 too).
-    referenceImagesMax: 9, needsPicture: false, audio: true, durations: TWO, resolutions: HD, maxResolution: '1080p',
+    referenceImagesMax: 9,
+    needsPicture: false,
+    audio: true,
+    durations: TWO,
+    resolutions: HD,
+    maxResolution: '1080p',
   },
   {
     // Fast renders 480p and 720p only (laozhang: "2.0 Fast ... 480p and 720p"; crazyrouter).
-    id: 'seedance-2-0-fast', label: 'Seedance 2.0 Fast', wire: ids('2-0-fast', '260128', 'dreamina-'), style: 'fields', textToVideo: true, imageToVideo: true, lastFrame: true,
-    referenceImagesMax: 9, needsPicture: false, audio: true, durations: TWO, resolutions: ['720p'], maxResolution: '720p',
+    id: 'seedance-2-0-fast',
+    label: 'Seedance 2.0 Fast',
+    wire: ids('2-0-fast', '260128', 'dreamina-'),
+    style: 'fields',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referenceImagesMax: 9,
+    needsPicture: false,
+    audio: true,
+    durations: TWO,
+    resolutions: ['720p'],
+    maxResolution: '720p',
   },
   {
-    id: 'seedance-1-0-pro', label: 'Seedance 1.0 Pro', wire: ids('1-0-pro', '250528'), style: 'flags', textToVideo: true, imageToVideo: true, lastFrame: true,
-    referenceImagesMax: 0, needsPicture: false, audio: false, durations: ONE, resolutions: HD, maxResolution: '1080p',
+    id: 'seedance-1-0-pro',
+    label: 'Seedance 1.0 Pro',
+    wire: ids('1-0-pro', '250528'),
+    style: 'flags',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referenceImagesMax: 0,
+    needsPicture: false,
+    audio: false,
+    durations: ONE,
+    resolutions: HD,
+    maxResolution: '1080p',
   },
   {
-    id: 'seedance-1-0-lite-t2v', label: 'Seedance 1.0 Lite (text)', wire: ids('1-0-lite-t2v', '250428'), style: 'flags', textToVideo: true, imageToVideo: false, lastFrame: false,
-    referenceImagesMax: 0, needsPicture: false, audio: false, durations: ONE, resolutions: HD, maxResolution: '1080p',
+    id: 'seedance-1-0-lite-t2v',
+    label: 'Seedance 1.0 Lite (text)',
+    wire: ids('1-0-lite-t2v', '250428'),
+    style: 'flags',
+    textToVideo: true,
+    imageToVideo: false,
+    lastFrame: false,
+    referenceImagesMax: 0,
+    needsPicture: false,
+    audio: false,
+    durations: ONE,
+    resolutions: HD,
+    maxResolution: '1080p',
   },
   {
-    id: 'seedance-1-0-lite-i2v', label: 'Seedance 1.0 Lite (image or references)', wire: ids('1-0-lite-i2v', '250428'), style: 'flags', textToVideo: true, imageToVideo: true, lastFrame: true,
-    referenceImagesMax: 4, needsPicture: true, audio: false, durations: ONE, resolutions: HD, maxResolution: '1080p',
+    id: 'seedance-1-0-lite-i2v',
+    label: 'Seedance 1.0 Lite (image or references)',
+    wire: ids('1-0-lite-i2v', '250428'),
+    style: 'flags',
+    textToVideo: true,
+    imageToVideo: true,
+    lastFrame: true,
+    referenceImagesMax: 4,
+    needsPicture: true,
+    audio: false,
+    durations: ONE,
+    resolutions: HD,
+    maxResolution: '1080p',
   },
 ];
 
@@ -107,12 +165,24 @@ export function seedanceRegion(baseUrl: string, env: Record<string, string | und
 /** What one model can do, in the shared shape (the UI reads it through modelCapabilities). */
 export function seedanceModelCapabilities(m: SeedanceModel): Omit<ProviderCapabilities, 'models'> {
   return {
-    textToVideo: m.textToVideo, imageToVideo: m.imageToVideo, lastFrame: m.lastFrame, referenceImagesMax: m.referenceImagesMax,
+    textToVideo: m.textToVideo,
+    imageToVideo: m.imageToVideo,
+    lastFrame: m.lastFrame,
+    referenceImagesMax: m.referenceImagesMax,
     // 1.0: `--camerafixed` for a static shot; every model: the move as a prompt sentence (body.ts).
-    extend: false, audio: m.audio, cameraMoves: m.style === 'flags' ? 'field' : 'prompt', durations: m.durations, aspects: SEEDANCE_ASPECTS, resolutions: m.resolutions,
+    extend: false,
+    audio: m.audio,
+    cameraMoves: m.style === 'flags' ? 'field' : 'prompt',
+    durations: m.durations,
+    aspects: SEEDANCE_ASPECTS,
+    resolutions: m.resolutions,
   };
 }
 
 export const SEEDANCE_CATALOGUE: ModelCatalogue<SeedanceModel> = {
-  provider: 'seedance', label: 'Seedance', models: SEEDANCE_MODELS, find: seedanceModel, capabilities: seedanceModelCapabilities,
+  provider: 'seedance',
+  label: 'Seedance',
+  models: SEEDANCE_MODELS,
+  find: seedanceModel,
+  capabilities: seedanceModelCapabilities,
 };

@@ -19,7 +19,7 @@ import { reconcileFromList, timeMs, type ListedTask, type Reconciled } from '../
 
 /** The seed sent for a job whose shot has none: a positive 31-bit number from the job id. */
 export function jobSeed(jobId: string): number {
-  return (createHash('sha256').update(`storyboard-job:${jobId}`).digest().readUInt32BE(0) & 0x7fffffff) || 1;
+  return createHash('sha256').update(`storyboard-job:${jobId}`).digest().readUInt32BE(0) & 0x7fffffff || 1;
 }
 
 /** Jobs created before submit sent jobSeed() did not carry it: no absent claim for them. */
@@ -49,7 +49,10 @@ export function arkIsOurs(t: ArkListed, modelId: string, seed: number, derived: 
 }
 
 export async function reconcileSeedance(
-  job: Job, modelId: string, list: (pageNum: number) => Promise<ArkListPage>, known?: ReadonlySet<string>,
+  job: Job,
+  modelId: string,
+  list: (pageNum: number) => Promise<ArkListPage>,
+  known?: ReadonlySet<string>,
 ): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
   if (typeof req?.prompt !== 'string') return null;
@@ -64,8 +67,13 @@ export async function reconcileSeedance(
     page: async (i) => {
       const res = await list(i + 1);
       const items = res.items ?? [];
-      const tasks: ListedTask[] = items.filter((t) => typeof t.id === 'string')
-        .map((t) => ({ id: t.id as string, createdAtMs: timeMs(t.created_at), ours: arkIsOurs(t, modelId, seed, derived) }));
+      const tasks: ListedTask[] = items
+        .filter((t) => typeof t.id === 'string')
+        .map((t) => ({
+          id: t.id as string,
+          createdAtMs: timeMs(t.created_at),
+          ours: arkIsOurs(t, modelId, seed, derived),
+        }));
       const total = typeof res.total === 'number' ? res.total : null;
       return { tasks, last: total === null ? items.length < ARK_PAGE_SIZE : (i + 1) * ARK_PAGE_SIZE >= total };
     },

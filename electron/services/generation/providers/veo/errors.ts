@@ -39,17 +39,35 @@ export function veoError(err: unknown, what: string): unknown {
     // RESOURCE_EXHAUSTED covers both per-minute limits and quota; Google sends RetryInfo with
     // both, so the runner waits and tries again either way (the message says which).
     const quota = /quota|billing/i.test(reason);
-    return new AppError('PROVIDER_FAILED', quota ? `Google is limiting requests: your Gemini API quota is reached for now (${reason}); waiting before trying again.` : `Google is throttling requests (${reason}); waiting before trying again.`,
-      { ...details, throttled: true, retryAfterMs: retryDelayMs(body?.details) });
+    return new AppError(
+      'PROVIDER_FAILED',
+      quota
+        ? `Google is limiting requests: your Gemini API quota is reached for now (${reason}); waiting before trying again.`
+        : `Google is throttling requests (${reason}); waiting before trying again.`,
+      { ...details, throttled: true, retryAfterMs: retryDelayMs(body?.details) },
+    );
   }
   if (status === 401 || status === 403 || body?.status === 'PERMISSION_DENIED' || /API key not valid/i.test(reason)) {
-    return new AppError('PROVIDER_FAILED', `Google rejected the API key when trying to ${what}: check the Veo key in settings (${reason}).`, { ...details, auth: true });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `Google rejected the API key when trying to ${what}: check the Veo key in settings (${reason}).`,
+      { ...details, auth: true },
+    );
   }
-  if (status === 404) return new AppError('PROVIDER_FAILED', `Google does not know this when trying to ${what} (${reason}).`, { ...details, notFound: true });
+  if (status === 404)
+    return new AppError('PROVIDER_FAILED', `Google does not know this when trying to ${what} (${reason}).`, {
+      ...details,
+      notFound: true,
+    });
   if (status === 400 && body?.status === 'FAILED_PRECONDITION') {
-    return new AppError('PROVIDER_FAILED', `Google refused to ${what}: ${reason} (Veo is a paid-only feature: check billing on the key's project).`, { ...details, billing: true });
+    return new AppError(
+      'PROVIDER_FAILED',
+      `Google refused to ${what}: ${reason} (Veo is a paid-only feature: check billing on the key's project).`,
+      { ...details, billing: true },
+    );
   }
-  if (status >= 400 && status < 500) return new AppError('INVALID_INPUT', `Google refused to ${what}: ${reason}`, details);
+  if (status >= 400 && status < 500)
+    return new AppError('INVALID_INPUT', `Google refused to ${what}: ${reason}`, details);
   // 5xx: the server may have acted (a create may exist), so the outcome stays unknown.
   return err;
 }

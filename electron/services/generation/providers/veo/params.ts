@@ -15,16 +15,33 @@ import type { FrameRef } from '../../../../../shared/generation/request.js';
 import type { GenerationRequest, ProviderCapabilities } from '../../types.js';
 
 /** A request that may carry reference images (optional). */
-export type VeoRequest = GenerationRequest & { references?: readonly FrameRef[] | null; extendVideoUri?: string | null };
+export type VeoRequest = GenerationRequest & {
+  references?: readonly FrameRef[] | null;
+  extendVideoUri?: string | null;
+};
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 /** `{imageBytes, mimeType}`: the SDK sends it as `{bytesBase64Encoded, mimeType}` (gcsUri is refused by the Gemini API). */
 async function image(frame: FrameRef, what: string, shotNumber: number): Promise<Image> {
   const mimeType = MIME[extname(frame.path).toLowerCase()];
-  if (!mimeType) throw new AppError('INVALID_INPUT', `The ${what} of shot ${shotNumber} must be a PNG, JPEG or WebP picture for Veo: ${frame.path}`, { path: frame.path });
+  if (!mimeType)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${what} of shot ${shotNumber} must be a PNG, JPEG or WebP picture for Veo: ${frame.path}`,
+      { path: frame.path },
+    );
   const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `The ${what} of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`, { path: frame.path, missing: true });
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${what} of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
+      { path: frame.path, missing: true },
+    );
   });
   return { imageBytes: bytes.toString('base64'), mimeType };
 }
@@ -44,12 +61,18 @@ export function veoResolution(width: number, height: number, allowed: readonly s
 /** The prompt with the camera move as a sentence ("Camera motion" in Google's prompt guide). */
 export function veoPrompt(req: GenerationRequest): string {
   const prompt = shotPrompt(req, 'sentence');
-  if (!prompt) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; Veo needs one to generate.`, { shotId: req.shotId });
+  if (!prompt)
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; Veo needs one to generate.`, {
+      shotId: req.shotId,
+    });
   return prompt;
 }
 
 /** The resolution a request is sent at: an extension is 720p only (Gemini video guide). */
-export function veoSentResolution(req: Pick<VeoRequest, 'extendVideoUri' | 'extend' | 'width' | 'height'>, mc: Pick<ProviderCapabilities, 'resolutions'>): string {
+export function veoSentResolution(
+  req: Pick<VeoRequest, 'extendVideoUri' | 'extend' | 'width' | 'height'>,
+  mc: Pick<ProviderCapabilities, 'resolutions'>,
+): string {
   return req.extendVideoUri || req.extend ? '720p' : veoResolution(req.width, req.height, mc.resolutions);
 }
 
@@ -60,34 +83,63 @@ export function veoSentResolution(req: Pick<VeoRequest, 'extendVideoUri' | 'exte
  * sent as 8 s and the take trimmed to the shot. The cost estimate uses it too.
  */
 export function veoSeconds(
-  req: Pick<VeoRequest, 'references' | 'extendVideoUri' | 'extend' | 'durationSec' | 'width' | 'height'>, mc: Pick<ProviderCapabilities, 'durations' | 'resolutions'>,
+  req: Pick<VeoRequest, 'references' | 'extendVideoUri' | 'extend' | 'durationSec' | 'width' | 'height'>,
+  mc: Pick<ProviderCapabilities, 'durations' | 'resolutions'>,
 ): number {
   const resolution = veoSentResolution(req, mc);
-  const eight = Boolean(req.references?.length || req.extendVideoUri || req.extend) || resolution === '1080p' || resolution === '4k';
+  const eight =
+    Boolean(req.references?.length || req.extendVideoUri || req.extend) ||
+    resolution === '1080p' ||
+    resolution === '4k';
   return eight ? 8 : allowedDuration(mc.durations, req.durationSec);
 }
 
-export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, defaultModel: string): Promise<GenerateVideosParameters> {
+export async function veoParams(
+  req: VeoRequest,
+  caps: ProviderCapabilities,
+  defaultModel: string,
+): Promise<GenerateVideosParameters> {
   const model = req.model && caps.models.some((m) => m.id === req.model) ? req.model : defaultModel;
   if (req.model && model !== req.model) {
-    throw new AppError('INVALID_INPUT', `Veo has no model "${req.model}". Available: ${caps.models.map((m) => m.id).join(', ')}.`, { model: req.model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Veo has no model "${req.model}". Available: ${caps.models.map((m) => m.id).join(', ')}.`,
+      { model: req.model },
+    );
   }
   const mc = modelCapabilities(caps, model);
   const refs = req.references ?? [];
   const shot = `Shot ${req.shotNumber}`;
   if (refs.length > mc.referenceImagesMax) {
-    throw new AppError('INVALID_INPUT', `${shot} has ${refs.length} reference images; ${model} takes at most ${mc.referenceImagesMax}.`, { model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot} has ${refs.length} reference images; ${model} takes at most ${mc.referenceImagesMax}.`,
+      { model },
+    );
   }
   // types.ts referenceImages doc: "cannot be combined with image, video or lastFrame".
   if (refs.length && (req.firstFrame || req.lastFrame || req.extendVideoUri)) {
-    throw new AppError('INVALID_INPUT', `${shot}: Veo cannot combine reference images with a first or last frame; remove one of them.`, { model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot}: Veo cannot combine reference images with a first or last frame; remove one of them.`,
+      { model },
+    );
   }
   // types.ts lastFrame doc: "Only supported for image to video use cases".
-  if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame but no first frame; Veo needs both.`, { model });
-  if (req.lastFrame && !mc.lastFrame) throw new AppError('INVALID_INPUT', `${shot} has a last frame, but ${model} cannot end on a given frame.`, { model });
-  if (req.extendVideoUri && !mc.extend) throw new AppError('INVALID_INPUT', `${shot}: ${model} cannot extend a clip.`, { model });
+  if (req.lastFrame && !req.firstFrame)
+    throw new AppError('INVALID_INPUT', `${shot} has a last frame but no first frame; Veo needs both.`, { model });
+  if (req.lastFrame && !mc.lastFrame)
+    throw new AppError('INVALID_INPUT', `${shot} has a last frame, but ${model} cannot end on a given frame.`, {
+      model,
+    });
+  if (req.extendVideoUri && !mc.extend)
+    throw new AppError('INVALID_INPUT', `${shot}: ${model} cannot extend a clip.`, { model });
   if (req.extendVideoUri && (req.firstFrame || req.lastFrame)) {
-    throw new AppError('INVALID_INPUT', `${shot} extends a Veo clip, which takes no first or last frame; remove them from the shot.`, { model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${shot} extends a Veo clip, which takes no first or last frame; remove them from the shot.`,
+      { model },
+    );
   }
 
   const params: GenerateVideosParameters = {
@@ -103,12 +155,16 @@ export async function veoParams(req: VeoRequest, caps: ProviderCapabilities, def
   };
   if (req.negativePrompt.trim() && params.config) params.config.negativePrompt = req.negativePrompt.trim();
   if (req.firstFrame && params.source) params.source.image = await image(req.firstFrame, 'first frame', req.shotNumber);
-  if (req.lastFrame && params.config) params.config.lastFrame = await image(req.lastFrame, 'last frame', req.shotNumber);
+  if (req.lastFrame && params.config)
+    params.config.lastFrame = await image(req.lastFrame, 'last frame', req.shotNumber);
   // Extension takes the previous Veo output by its Files API uri (no bytes on the Gemini API).
   if (req.extendVideoUri && params.source) params.source.video = { uri: req.extendVideoUri };
   if (refs.length && params.config) {
     const images = await Promise.all(refs.map((r, i) => image(r, `reference image ${i + 1}`, req.shotNumber)));
-    params.config.referenceImages = images.map((img) => ({ image: img, referenceType: VideoGenerationReferenceType.ASSET }));
+    params.config.referenceImages = images.map((img) => ({
+      image: img,
+      referenceType: VideoGenerationReferenceType.ASSET,
+    }));
   }
   return params;
 }

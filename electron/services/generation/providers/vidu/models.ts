@@ -7,7 +7,11 @@
  */
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderCapabilities, ProviderModel } from '../../../../../shared/generation/capabilities.js';
-import { allowedDuration, capabilityProblem, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
+import {
+  allowedDuration,
+  capabilityProblem,
+  modelCapabilities,
+} from '../../../../../shared/generation/capabilities.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
 import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
 
@@ -30,8 +34,25 @@ export const VIDU_MODELS: readonly ProviderModel[] = [
   // q3: audio-visual sync, 1-16 s (text-to-video page).
   { id: 'viduq3-pro', label: 'Vidu Q3 Pro', capabilities: Q3 },
   { id: 'viduq3-turbo', label: 'Vidu Q3 Turbo', capabilities: Q3 },
-  { id: 'viduq2', label: 'Vidu Q2 (text or references)', capabilities: { imageToVideo: false, lastFrame: false, durations: { kind: 'range', min: 1, max: 10 }, referenceImagesMax: VIDU_MAX_REFERENCES } },
-  { id: 'viduq1', label: 'Vidu Q1', capabilities: { durations: { kind: 'set', values: [5] }, referenceImagesMax: VIDU_MAX_REFERENCES, resolutions: ['1080p'] } },
+  {
+    id: 'viduq2',
+    label: 'Vidu Q2 (text or references)',
+    capabilities: {
+      imageToVideo: false,
+      lastFrame: false,
+      durations: { kind: 'range', min: 1, max: 10 },
+      referenceImagesMax: VIDU_MAX_REFERENCES,
+    },
+  },
+  {
+    id: 'viduq1',
+    label: 'Vidu Q1',
+    capabilities: {
+      durations: { kind: 'set', values: [5] },
+      referenceImagesMax: VIDU_MAX_REFERENCES,
+      resolutions: ['1080p'],
+    },
+  },
 ];
 
 export const VIDU_CAPABILITIES: ProviderCapabilities = {
@@ -63,20 +84,35 @@ export function viduResolution(width: number, height: number): '540p' | '720p' |
 }
 
 /** The endpoint and JSON body for a request (images read from disk as data URIs). */
-export async function viduCreate(req: GenerationRequest, jobId: string | undefined): Promise<{ path: ViduEndpoint; body: Record<string, unknown> }> {
+export async function viduCreate(
+  req: GenerationRequest,
+  jobId: string | undefined,
+): Promise<{ path: ViduEndpoint; body: Record<string, unknown> }> {
   const model = req.model ?? VIDU_MODELS[0]!.id;
   if (!VIDU_MODELS.some((m) => m.id === model)) {
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber}: Vidu has no model "${model}". Available: ${VIDU_MODELS.map((m) => m.id).join(', ')}.`, { model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber}: Vidu has no model "${model}". Available: ${VIDU_MODELS.map((m) => m.id).join(', ')}.`,
+      { model },
+    );
   }
   const caps = modelCapabilities(VIDU_CAPABILITIES, model);
   // At most the model's number, in the request's order (elements first, then style); only
   // without a first frame: the frame is the hard constraint (viduq1 used to drop the frame).
   const refs = req.firstFrame ? [] : requestReferences(req).slice(0, caps.referenceImagesMax);
   if (req.lastFrame && !req.firstFrame) {
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Vidu's start-end mode needs both.`, { shotId: req.shotId });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has a last frame but no first frame; Vidu's start-end mode needs both.`,
+      { shotId: req.shotId },
+    );
   }
   if (req.firstFrame && !caps.imageToVideo) {
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a first frame, but ${model} makes video from text or reference pictures only; pick Vidu Q3 or Q1.`, { model });
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has a first frame, but ${model} makes video from text or reference pictures only; pick Vidu Q3 or Q1.`,
+      { model },
+    );
   }
   // Anything else the model cannot do (a last frame, extending a take) is refused, never dropped.
   const problem = capabilityProblem(`Vidu (${model})`, VIDU_CAPABILITIES, { ...req, model });
@@ -86,7 +122,9 @@ export async function viduCreate(req: GenerationRequest, jobId: string | undefin
   let path: ViduEndpoint = '/text2video';
   if (refs.length) {
     path = '/reference2video';
-    body.images = await Promise.all(refs.map((r, i) => imageDataUri(r.path, `Reference image ${i + 1} of ${shot}`, MAX_IMAGE_BYTES)));
+    body.images = await Promise.all(
+      refs.map((r, i) => imageDataUri(r.path, `Reference image ${i + 1} of ${shot}`, MAX_IMAGE_BYTES)),
+    );
   } else if (req.firstFrame && req.lastFrame) {
     path = '/start-end2video';
     body.images = [
@@ -100,9 +138,13 @@ export async function viduCreate(req: GenerationRequest, jobId: string | undefin
   body.duration = Math.round(allowedDuration(caps.durations, req.durationSec));
   if (req.seed !== null) body.seed = req.seed;
   // With a first frame the picture sets the shape; aspect_ratio is for text and references.
-  if (path === '/text2video' || path === '/reference2video') body.aspect_ratio = nearestRatio(req.width, req.height, ASPECTS);
+  if (path === '/text2video' || path === '/reference2video')
+    body.aspect_ratio = nearestRatio(req.width, req.height, ASPECTS);
   // A model with one resolution (viduq1: 1080p) gets it; the others the project's tier.
-  body.resolution = caps.resolutions !== 'any' && caps.resolutions.length === 1 ? caps.resolutions[0] : viduResolution(req.width, req.height);
+  body.resolution =
+    caps.resolutions !== 'any' && caps.resolutions.length === 1
+      ? caps.resolutions[0]
+      : viduResolution(req.width, req.height);
   body.movement_amplitude = req.camera === 'static' ? 'small' : 'auto';
   // `payload` is echoed back by the task query: the job id, for support and logs.
   if (jobId) body.payload = jobId;

@@ -13,7 +13,11 @@
  * The model `auto` picks one of these from what the shot has (wanModel).
  */
 import { AppError } from '../../../../../shared/errors.js';
-import type { DurationRule, ProviderCapabilities, ProviderModel } from '../../../../../shared/generation/capabilities.js';
+import type {
+  DurationRule,
+  ProviderCapabilities,
+  ProviderModel,
+} from '../../../../../shared/generation/capabilities.js';
 import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
 import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
@@ -41,7 +45,13 @@ const TWO_TO_15: DurationRule = { kind: 'range', min: 2, max: 15 };
 const HD = ['720p', '1080p'] as const;
 // r2v makes the video from the prompt plus reference pictures (no first frame needed), so it
 // counts as text-to-video for the capability check; wanCreate refuses a shot with no pictures.
-const r2v = { textToVideo: true, lastFrame: false, referenceImagesMax: WAN_R2V_MAX_REFERENCES, audio: true, resolutions: HD };
+const r2v = {
+  textToVideo: true,
+  lastFrame: false,
+  referenceImagesMax: WAN_R2V_MAX_REFERENCES,
+  audio: true,
+  resolutions: HD,
+};
 const t2v = { textToVideo: true, imageToVideo: false, lastFrame: false };
 const i2v = { textToVideo: false, imageToVideo: true, lastFrame: false };
 const flf = { textToVideo: false, imageToVideo: true, lastFrame: true };
@@ -50,23 +60,84 @@ const MODELS: readonly (ProviderModel & { kind: Kind | 'auto' })[] = [
   // auto: first + last frame -> 2.7 i2v (the frames are the hard constraint; references are
   // dropped); element/style pictures -> 2.7 r2v (with the first frame when there is one: the
   // user gets both the start picture and the same characters); first frame -> 2.6 i2v; else t2v.
-  { id: 'auto', kind: 'auto', label: 'Wan (text: 2.6 t2v, first frame: 2.6 i2v, first + last: 2.7 i2v, element pictures: 2.7 r2v)',
-    capabilities: { audio: true, durations: TWO_TO_15, referenceImagesMax: WAN_R2V_MAX_REFERENCES } },
-  { id: 'wan2.6-t2v', kind: 't2v', label: 'Wan 2.6 text-to-video', capabilities: { ...t2v, audio: true, durations: TWO_TO_15 } },
-  { id: 'wan2.2-t2v-plus', kind: 't2v', label: 'Wan 2.2 Plus text-to-video', capabilities: { ...t2v, durations: FIVE } },
-  { id: 'wanx2.1-t2v-turbo', kind: 't2v', label: 'Wan 2.1 Turbo text-to-video', capabilities: { ...t2v, durations: FIVE } },
-  { id: 'wan2.7-i2v', kind: 'media', label: 'Wan 2.7 image-to-video (first + last frame)', capabilities: { ...flf, audio: true, durations: TWO_TO_15, resolutions: ['720p', '1080p'] } },
-  { id: 'wan2.6-i2v', kind: 'i2v', label: 'Wan 2.6 image-to-video', capabilities: { ...i2v, audio: true, durations: TWO_TO_15 } },
-  { id: 'wan2.6-i2v-flash', kind: 'i2v', label: 'Wan 2.6 Flash image-to-video', capabilities: { ...i2v, audio: true, durations: TWO_TO_15 } },
-  { id: 'wan2.2-i2v-plus', kind: 'i2v', label: 'Wan 2.2 Plus image-to-video', capabilities: { ...i2v, durations: FIVE } },
-  { id: 'wan2.2-i2v-flash', kind: 'i2v', label: 'Wan 2.2 Flash image-to-video', capabilities: { ...i2v, durations: FIVE } },
-  { id: 'wan2.2-kf2v-flash', kind: 'kf2v', label: 'Wan 2.2 Flash first + last frame', capabilities: { ...flf, durations: FIVE } },
-  { id: 'wan2.7-r2v', kind: 'r2v-media', label: 'Wan 2.7 reference-to-video (element pictures as Image 1-5, optional first frame)',
-    capabilities: { ...r2v, imageToVideo: true, durations: TWO_TO_15 } },
-  { id: 'wan2.6-r2v', kind: 'r2v', label: 'Wan 2.6 reference-to-video (characters as character1-5, no first frame)',
-    capabilities: { ...r2v, imageToVideo: false, durations: TWO_TO_10 } },
-  { id: 'wan2.6-r2v-flash', kind: 'r2v', label: 'Wan 2.6 Flash reference-to-video (characters as character1-5, no first frame)',
-    capabilities: { ...r2v, imageToVideo: false, durations: TWO_TO_10 } },
+  {
+    id: 'auto',
+    kind: 'auto',
+    label: 'Wan (text: 2.6 t2v, first frame: 2.6 i2v, first + last: 2.7 i2v, element pictures: 2.7 r2v)',
+    capabilities: { audio: true, durations: TWO_TO_15, referenceImagesMax: WAN_R2V_MAX_REFERENCES },
+  },
+  {
+    id: 'wan2.6-t2v',
+    kind: 't2v',
+    label: 'Wan 2.6 text-to-video',
+    capabilities: { ...t2v, audio: true, durations: TWO_TO_15 },
+  },
+  {
+    id: 'wan2.2-t2v-plus',
+    kind: 't2v',
+    label: 'Wan 2.2 Plus text-to-video',
+    capabilities: { ...t2v, durations: FIVE },
+  },
+  {
+    id: 'wanx2.1-t2v-turbo',
+    kind: 't2v',
+    label: 'Wan 2.1 Turbo text-to-video',
+    capabilities: { ...t2v, durations: FIVE },
+  },
+  {
+    id: 'wan2.7-i2v',
+    kind: 'media',
+    label: 'Wan 2.7 image-to-video (first + last frame)',
+    capabilities: { ...flf, audio: true, durations: TWO_TO_15, resolutions: ['720p', '1080p'] },
+  },
+  {
+    id: 'wan2.6-i2v',
+    kind: 'i2v',
+    label: 'Wan 2.6 image-to-video',
+    capabilities: { ...i2v, audio: true, durations: TWO_TO_15 },
+  },
+  {
+    id: 'wan2.6-i2v-flash',
+    kind: 'i2v',
+    label: 'Wan 2.6 Flash image-to-video',
+    capabilities: { ...i2v, audio: true, durations: TWO_TO_15 },
+  },
+  {
+    id: 'wan2.2-i2v-plus',
+    kind: 'i2v',
+    label: 'Wan 2.2 Plus image-to-video',
+    capabilities: { ...i2v, durations: FIVE },
+  },
+  {
+    id: 'wan2.2-i2v-flash',
+    kind: 'i2v',
+    label: 'Wan 2.2 Flash image-to-video',
+    capabilities: { ...i2v, durations: FIVE },
+  },
+  {
+    id: 'wan2.2-kf2v-flash',
+    kind: 'kf2v',
+    label: 'Wan 2.2 Flash first + last frame',
+    capabilities: { ...flf, durations: FIVE },
+  },
+  {
+    id: 'wan2.7-r2v',
+    kind: 'r2v-media',
+    label: 'Wan 2.7 reference-to-video (element pictures as Image 1-5, optional first frame)',
+    capabilities: { ...r2v, imageToVideo: true, durations: TWO_TO_15 },
+  },
+  {
+    id: 'wan2.6-r2v',
+    kind: 'r2v',
+    label: 'Wan 2.6 reference-to-video (characters as character1-5, no first frame)',
+    capabilities: { ...r2v, imageToVideo: false, durations: TWO_TO_10 },
+  },
+  {
+    id: 'wan2.6-r2v-flash',
+    kind: 'r2v',
+    label: 'Wan 2.6 Flash reference-to-video (characters as character1-5, no first frame)',
+    capabilities: { ...r2v, imageToVideo: false, durations: TWO_TO_10 },
+  },
 ];
 
 export const WAN_MODELS: readonly ProviderModel[] = MODELS.map(({ kind: _kind, ...m }) => m);
@@ -87,10 +158,17 @@ export const WAN_CAPABILITIES: ProviderCapabilities = {
 };
 
 /** The model a request is sent to (resolving `auto` from the shot's frames). */
-export function wanModel(req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'lastFrame' | 'shotNumber' | 'references'>): { id: string; kind: Kind } {
+export function wanModel(
+  req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'lastFrame' | 'shotNumber' | 'references'>,
+): { id: string; kind: Kind } {
   const id = req.model ?? 'auto';
   const m = MODELS.find((x) => x.id === id);
-  if (!m) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber}: Wan has no model "${id}". Available: ${MODELS.map((x) => x.id).join(', ')}.`, { model: id });
+  if (!m)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber}: Wan has no model "${id}". Available: ${MODELS.map((x) => x.id).join(', ')}.`,
+      { model: id },
+    );
   if (m.kind !== 'auto') return { id: m.id, kind: m.kind };
   if (req.lastFrame) return { id: 'wan2.7-i2v', kind: 'media' };
   if (req.references?.length) return { id: 'wan2.7-r2v', kind: 'r2v-media' };
@@ -148,8 +226,10 @@ export interface WanCreate {
 /** What a reference-to-video model cannot take from this shot, as a sentence, or null. */
 function r2vProblem(req: GenerationRequest, model: { id: string; kind: Kind }, pictures: number): string | null {
   const shot = `Shot ${req.shotNumber}`;
-  if (req.lastFrame) return `${shot} has a last frame, but ${model.id} (reference-to-video) cannot end on a given frame; use wan2.7-i2v.`;
-  if (req.firstFrame && model.kind === 'r2v') return `${shot} has a first frame, but ${model.id} takes only reference pictures; use wan2.7-r2v or an image-to-video model.`;
+  if (req.lastFrame)
+    return `${shot} has a last frame, but ${model.id} (reference-to-video) cannot end on a given frame; use wan2.7-i2v.`;
+  if (req.firstFrame && model.kind === 'r2v')
+    return `${shot} has a first frame, but ${model.id} takes only reference pictures; use wan2.7-r2v or an image-to-video model.`;
   if (pictures === 0) {
     return `${shot} has no ${model.kind === 'r2v' ? 'element' : 'element or style'} pictures, and ${model.id} makes a video from reference pictures: add an element to the shot or pick another model.`;
   }
@@ -158,7 +238,9 @@ function r2vProblem(req: GenerationRequest, model: { id: string; kind: Kind }, p
 
 function sentPrompt(req: GenerationRequest, kind: Kind, refs: ReturnType<typeof wanReferences>): string {
   const prompt = fullPrompt(req, 'Wan');
-  return kind === 'r2v' || kind === 'r2v-media' ? labelPrompt(prompt, refs, kind === 'r2v' ? 'legacy' : 'media') : prompt;
+  return kind === 'r2v' || kind === 'r2v-media'
+    ? labelPrompt(prompt, refs, kind === 'r2v' ? 'legacy' : 'media')
+    : prompt;
 }
 
 /** The model and the exact `input.prompt` a create for this request sends (no files read). */
@@ -182,12 +264,33 @@ export async function wanCreate(req: GenerationRequest, upload?: WanUploader): P
   const refs = isR2v ? wanReferences(req, model.kind === 'r2v' ? 'legacy' : 'media') : [];
   const r2vWhy = isR2v ? r2vProblem(req, model, refs.length) : null;
   if (r2vWhy) throw new AppError('INVALID_INPUT', r2vWhy, { model: model.id, shotId: req.shotId });
-  if (req.lastFrame && !req.firstFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Wan needs both.`, { shotId: req.shotId });
+  if (req.lastFrame && !req.firstFrame)
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Wan needs both.`, {
+      shotId: req.shotId,
+    });
   // Wan extends nothing here: a shot that extends a take is refused, never sent as a new clip.
-  if (req.extend) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} extends a take, but Wan (${model.id}) cannot extend a clip.`, { model: model.id });
-  if (req.firstFrame && !caps.imageToVideo) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a first frame, but ${model.id} is text-to-video only.`, { model: model.id });
-  if (!req.firstFrame && !caps.textToVideo) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame, and ${model.id} needs one.`, { model: model.id });
-  if (req.lastFrame && !caps.lastFrame) throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame, but ${model.id} cannot end on a given frame.`, { model: model.id });
+  if (req.extend)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} extends a take, but Wan (${model.id}) cannot extend a clip.`,
+      { model: model.id },
+    );
+  if (req.firstFrame && !caps.imageToVideo)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has a first frame, but ${model.id} is text-to-video only.`,
+      { model: model.id },
+    );
+  if (!req.firstFrame && !caps.textToVideo)
+    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame, and ${model.id} needs one.`, {
+      model: model.id,
+    });
+  if (req.lastFrame && !caps.lastFrame)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber} has a last frame, but ${model.id} cannot end on a given frame.`,
+      { model: model.id },
+    );
   const input: Record<string, unknown> = { prompt: sentPrompt(req, model.kind, refs) };
   if (req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
   const resolution = wanTier(model.id, req.width, req.height);
@@ -207,19 +310,28 @@ export async function wanCreate(req: GenerationRequest, upload?: WanUploader): P
       parameters = m.parameters;
     }
   } else {
-    const first = req.firstFrame ? await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES) : null;
-    const last = req.lastFrame ? await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES) : null;
+    const first = req.firstFrame
+      ? await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)
+      : null;
+    const last = req.lastFrame
+      ? await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES)
+      : null;
     // prompt_extend off: the storyboard's prompt is what the user wrote; no watermark on takes.
     parameters = { prompt_extend: false, watermark: false };
     if (model.kind === 't2v') parameters.size = size;
     else parameters.resolution = resolution;
     if (model.kind === 'i2v') input.img_url = first;
     if (model.kind === 'kf2v') Object.assign(input, { first_frame_url: first, last_frame_url: last });
-    if (model.kind === 'media') input.media = [{ type: 'first_frame', url: first }, ...(last ? [{ type: 'last_frame', url: last }] : [])];
+    if (model.kind === 'media')
+      input.media = [{ type: 'first_frame', url: first }, ...(last ? [{ type: 'last_frame', url: last }] : [])];
   }
   // kf2v's duration is fixed (5 s) and not a parameter.
   if (model.kind !== 'kf2v') parameters.duration = Math.round(allowedDuration(caps.durations, req.durationSec));
   if (req.seed !== null) parameters.seed = Math.abs(req.seed) % 2147483648;
   const body = { model: model.id, input, parameters };
-  return { path: model.kind === 'kf2v' ? WAN_KF2V_PATH : WAN_VIDEO_PATH, body, ossResolve: JSON.stringify(input).includes('"oss://') };
+  return {
+    path: model.kind === 'kf2v' ? WAN_KF2V_PATH : WAN_VIDEO_PATH,
+    body,
+    ossResolve: JSON.stringify(input).includes('"oss://'),
+  };
 }

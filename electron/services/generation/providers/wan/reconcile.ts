@@ -43,7 +43,10 @@ export interface WanListQuery {
 }
 
 export async function reconcileWan(
-  job: Job, list: (q: WanListQuery) => Promise<WanListPage>, read: (taskId: string) => Promise<WanTaskView | null>, now = Date.now(),
+  job: Job,
+  list: (q: WanListQuery) => Promise<WanListPage>,
+  read: (taskId: string) => Promise<WanTaskView | null>,
+  now = Date.now(),
   known?: ReadonlySet<string>,
 ): Promise<Reconciled> {
   const req = job.request as unknown as GenerationRequest;
@@ -72,7 +75,11 @@ export async function reconcileWan(
         const t = await read(r.task_id as string);
         const echoed = t?.output?.orig_prompt;
         // Times in the list have no stated zone: every candidate counts as inside the window.
-        tasks.push({ id: r.task_id as string, createdAtMs: null, ours: typeof echoed === 'string' ? echoed === sent.prompt : null });
+        tasks.push({
+          id: r.task_id as string,
+          createdAtMs: null,
+          ours: typeof echoed === 'string' ? echoed === sent.prompt : null,
+        });
       }
       const total = typeof res.total === 'number' ? res.total : null;
       return { tasks, last: total === null ? rows.length < WAN_LIST_PAGE : (i + 1) * WAN_LIST_PAGE >= total };

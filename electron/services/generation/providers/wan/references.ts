@@ -46,7 +46,10 @@ const WORD = '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{N}_]';
  * character ("each reference holds a single subject"), so the project's style pictures are not
  * sent to it; wan2.7 takes scenes and styles as Image n too (its guide uses one as background).
  */
-export function wanReferences(req: Pick<GenerationRequest, 'references'>, protocol: 'legacy' | 'media'): ReferenceRef[] {
+export function wanReferences(
+  req: Pick<GenerationRequest, 'references'>,
+  protocol: 'legacy' | 'media',
+): ReferenceRef[] {
   const all = req.references ?? [];
   const picked = protocol === 'legacy' ? all.filter((r) => r.kind !== 'style') : all;
   return picked.slice(0, WAN_R2V_MAX_REFERENCES);
@@ -80,7 +83,8 @@ export function labelPrompt(prompt: string, refs: readonly ReferenceRef[], proto
     const pattern = CJK.test(name) ? body : `(?<!${WORD})${body}(?!${WORD})`;
     // Labels placed for earlier names stay as they are (a later name like "Image" must not
     // rename them): replace only in the text between labels.
-    out = out.split(/(character\d+|Image \d+|图\d+)/u)
+    out = out
+      .split(/(character\d+|Image \d+|图\d+)/u)
       .map((part, i) => (i % 2 === 1 ? part : part.replace(new RegExp(pattern, 'giu'), label)))
       .join('');
   }
@@ -88,12 +92,19 @@ export function labelPrompt(prompt: string, refs: readonly ReferenceRef[], proto
 }
 
 /** 2.7 `input.media` and parameters (the caller adds duration, seed). */
-export async function r2vMediaBody(req: GenerationRequest, model: string, refs: readonly ReferenceRef[], upload: WanUploader, resolution: '720P' | '1080P'):
-Promise<{ media: { type: string; url: string }[]; parameters: Record<string, unknown> }> {
+export async function r2vMediaBody(
+  req: GenerationRequest,
+  model: string,
+  refs: readonly ReferenceRef[],
+  upload: WanUploader,
+  resolution: '720P' | '1080P',
+): Promise<{ media: { type: string; url: string }[]; parameters: Record<string, unknown> }> {
   const shot = `shot ${req.shotNumber}`;
   const media: { type: string; url: string }[] = [];
-  for (const [i, r] of refs.entries()) media.push({ type: 'reference_image', url: await upload(r.path, `Reference picture ${i + 1} of ${shot}`, model) });
-  if (req.firstFrame) media.push({ type: 'first_frame', url: await upload(req.firstFrame.path, `The first frame of ${shot}`, model) });
+  for (const [i, r] of refs.entries())
+    media.push({ type: 'reference_image', url: await upload(r.path, `Reference picture ${i + 1} of ${shot}`, model) });
+  if (req.firstFrame)
+    media.push({ type: 'first_frame', url: await upload(req.firstFrame.path, `The first frame of ${shot}`, model) });
   const parameters: Record<string, unknown> = { resolution, prompt_extend: false, watermark: false };
   // With a first frame the picture sets the shape and `ratio` is ignored: leave it out.
   if (!req.firstFrame) parameters.ratio = nearestRatio(req.width, req.height, ['16:9', '9:16', '1:1', '4:3', '3:4']);
@@ -101,8 +112,14 @@ Promise<{ media: { type: string; url: string }[]; parameters: Record<string, unk
 }
 
 /** 2.6 `input.reference_urls`; `size` comes from the caller's size table. */
-export async function r2vLegacyUrls(req: GenerationRequest, model: string, refs: readonly ReferenceRef[], upload: WanUploader): Promise<string[]> {
+export async function r2vLegacyUrls(
+  req: GenerationRequest,
+  model: string,
+  refs: readonly ReferenceRef[],
+  upload: WanUploader,
+): Promise<string[]> {
   const urls: string[] = [];
-  for (const [i, r] of refs.entries()) urls.push(await upload(r.path, `Reference picture ${i + 1} (character${i + 1}) of shot ${req.shotNumber}`, model));
+  for (const [i, r] of refs.entries())
+    urls.push(await upload(r.path, `Reference picture ${i + 1} (character${i + 1}) of shot ${req.shotNumber}`, model));
   return urls;
 }

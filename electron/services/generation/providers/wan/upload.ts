@@ -30,28 +30,55 @@ interface UploadPolicy {
   x_oss_forbid_overwrite?: string;
 }
 
-const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.bmp': 'image/bmp' };
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.bmp': 'image/bmp',
+};
 const UPLOAD_TIMEOUT_MS = 120_000;
 
 /** The upload header a create needs when its body holds an `oss://` URL. */
 export const OSS_RESOLVE_HEADER = 'x-dashscope-ossresourceresolve';
 
-export async function wanUploadFile(p: RestProvider, ctx: ProviderContext, model: string, path: string, what: string, maxBytes: number): Promise<string> {
+export async function wanUploadFile(
+  p: RestProvider,
+  ctx: ProviderContext,
+  model: string,
+  path: string,
+  what: string,
+  maxBytes: number,
+): Promise<string> {
   const ext = extname(path).toLowerCase();
   const mime = MIME[ext];
   if (!mime) throw new AppError('INVALID_INPUT', `${what} is not a PNG, JPEG, WebP or BMP picture: ${path}`, { path });
   const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, { path, missing: true });
+    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, {
+      path,
+      missing: true,
+    });
   });
   if (bytes.length > maxBytes) {
-    throw new AppError('INVALID_INPUT', `${what} is too large to send (${Math.round(bytes.length / 1e6)} MB; the limit is ${Math.round(maxBytes / 1e6)} MB): ${path}`, { path });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${what} is too large to send (${Math.round(bytes.length / 1e6)} MB; the limit is ${Math.round(maxBytes / 1e6)} MB): ${path}`,
+      { path },
+    );
   }
-  const answer = await restJson<{ data?: UploadPolicy }>(p, ctx, `/api/v1/uploads?action=getPolicy&model=${encodeURIComponent(model)}`,
-    { what: `get an upload slot for ${what}`, signal: ctx.signal });
+  const answer = await restJson<{ data?: UploadPolicy }>(
+    p,
+    ctx,
+    `/api/v1/uploads?action=getPolicy&model=${encodeURIComponent(model)}`,
+    { what: `get an upload slot for ${what}`, signal: ctx.signal },
+  );
   const d = answer?.data;
   if (!d?.upload_host || !d.upload_dir || !d.policy || !d.signature || !d.oss_access_key_id) {
-    throw new AppError('PROVIDER_FAILED', `DashScope gave no upload slot for ${what} (temporary file storage may not exist in this region; it is documented for China (Beijing)).`,
-      { failureKind: 'provider', uploadFailed: true });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `DashScope gave no upload slot for ${what} (temporary file storage may not exist in this region; it is documented for China (Beijing)).`,
+      { failureKind: 'provider', uploadFailed: true },
+    );
   }
   // A fresh ASCII name: the user's file name may hold spaces, quotes or any script, and the
   // slot forbids overwriting an existing key.
@@ -69,16 +96,27 @@ export async function wanUploadFile(p: RestProvider, ctx: ProviderContext, model
   let res: Response;
   try {
     // No API key to the storage host: the signed policy is its credential.
-    res = await fetch(d.upload_host, { method: 'POST', body: form, signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout });
+    res = await fetch(d.upload_host, {
+      method: 'POST',
+      body: form,
+      signal: ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout,
+    });
   } catch (err) {
     if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
     // Nothing was created yet (the video task is sent after the uploads): a clear failure.
-    throw new AppError('PROVIDER_FAILED', `Uploading ${what} to DashScope's temporary storage failed: ${(err as Error).message}`, { failureKind: 'provider', uploadFailed: true });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `Uploading ${what} to DashScope's temporary storage failed: ${(err as Error).message}`,
+      { failureKind: 'provider', uploadFailed: true },
+    );
   }
   if (!res.ok) {
     const text = (await res.text().catch(() => '')).slice(0, 300);
-    throw new AppError('PROVIDER_FAILED', `DashScope's temporary storage refused ${what} (HTTP ${res.status})${text ? `: ${text}` : ''}`,
-      { status: res.status, failureKind: 'provider', uploadFailed: true });
+    throw new AppError(
+      'PROVIDER_FAILED',
+      `DashScope's temporary storage refused ${what} (HTTP ${res.status})${text ? `: ${text}` : ''}`,
+      { status: res.status, failureKind: 'provider', uploadFailed: true },
+    );
   }
   return `oss://${key}`;
 }

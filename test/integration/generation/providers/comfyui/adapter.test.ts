@@ -22,7 +22,14 @@ const fake = await fakeComfyForFile();
 
 function textRequest(p: ReturnType<typeof comfyProject>, prompt = 'a lighthouse at night') {
   const shot = p.store.addShot({ id: `s${p.store.shots.length}`, prompt, durationFrames: 12 });
-  return buildGenerationRequest({ project: p.store.project(), shot, shotNumber: 1, frame: () => { throw new Error('no frames'); } });
+  return buildGenerationRequest({
+    project: p.store.project(),
+    shot,
+    shotNumber: 1,
+    frame: () => {
+      throw new Error('no frames');
+    },
+  });
 }
 
 async function pollToEnd(comfy: ComfyUIProvider, taskId: string, ctx: ProviderContext): Promise<PollResult[]> {
@@ -42,7 +49,10 @@ describe('lost create answer (JOB-3)', () => {
     const req = textRequest(p);
     const jobId = '4b8f0a52-6a55-4c36-9d8a-7c1f3f0f6e11';
     fake.set({ dropCreate: 1 });
-    const err = await p.comfy.submit(req, p.ctx({ jobId })).then(() => null, (e: unknown) => e);
+    const err = await p.comfy.submit(req, p.ctx({ jobId })).then(
+      () => null,
+      (e: unknown) => e,
+    );
     // Not an answered refusal: the runner must treat the outcome as unknown.
     expect(err).toBeInstanceOf(Error);
     expect(err instanceof AppError && err.code === 'PROVIDER_FAILED').toBe(false);
@@ -119,15 +129,31 @@ describe('progress and connection', () => {
 });
 
 describe('the fake is faithful to ComfyUI', () => {
-  const post = (path: string, body: unknown) => fetch(`${fake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${fake.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('serves every route under /api/ too, and answers 400 bodies of the documented shape', async () => {
     expect((await fetch(`${fake.url}/api/system_stats`)).status).toBe(200);
     const none = await post('/api/prompt', {});
     expect(none.status).toBe(400);
-    expect(await none.json()).toEqual({ error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} }, node_errors: {} });
-    const badImage = await post('/prompt', { prompt: { '1': { class_type: 'LoadImage', inputs: { image: 'nope.png' } }, '2': { class_type: 'SaveImage', inputs: { images: ['1', 0] } } } });
-    const body = await badImage.json() as { error: { type: string }; node_errors: Record<string, { errors: { details: string }[] }> };
+    expect(await none.json()).toEqual({
+      error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided', extra_info: {} },
+      node_errors: {},
+    });
+    const badImage = await post('/prompt', {
+      prompt: {
+        '1': { class_type: 'LoadImage', inputs: { image: 'nope.png' } },
+        '2': { class_type: 'SaveImage', inputs: { images: ['1', 0] } },
+      },
+    });
+    const body = (await badImage.json()) as {
+      error: { type: string };
+      node_errors: Record<string, { errors: { details: string }[] }>;
+    };
     expect(body.error.type).toBe('prompt_outputs_failed_validation');
     expect(body.node_errors['1']?.errors[0]?.details).toBe('image - Invalid image file: nope.png');
     expect((await post('/prompt', { prompt: { '1': { class_type: 'CLIPTextEncode', inputs: {} } } })).status).toBe(400); // no output node
@@ -138,7 +164,10 @@ describe('the fake is faithful to ComfyUI', () => {
     const up = async () => {
       const form = new FormData();
       form.append('image', new Blob([new Uint8Array([1, 2, 3])]), 'pic.png');
-      return (await fetch(`${fake.url}/upload/image`, { method: 'POST', body: form })).json() as Promise<{ name: string; type: string }>;
+      return (await fetch(`${fake.url}/upload/image`, { method: 'POST', body: form })).json() as Promise<{
+        name: string;
+        type: string;
+      }>;
     };
     expect(await up()).toMatchObject({ name: 'pic.png', type: 'input' });
     expect((await up()).name).toBe('pic (1).png');
@@ -148,7 +177,10 @@ describe('the fake is faithful to ComfyUI', () => {
       ws.once('error', reject);
     });
     ws.close();
-    expect(JSON.parse(first)).toEqual({ type: 'status', data: { status: { exec_info: { queue_remaining: 0 } }, sid: 'abc' } });
+    expect(JSON.parse(first)).toEqual({
+      type: 'status',
+      data: { status: { exec_info: { queue_remaining: 0 } }, sid: 'abc' },
+    });
   });
 
   it('runs as its own process (it outlives a killed client) with an HTTP control API', async () => {
@@ -159,7 +191,10 @@ describe('the fake is faithful to ComfyUI', () => {
       await proc.set({ throttle: 1 });
       await expect(p.comfy.ping(p.ctx())).rejects.toThrow(/429/);
       const log = await proc.log();
-      expect(log.requests.map((r) => [r.path, r.status])).toEqual([['/system_stats', 200], ['/system_stats', 429]]);
+      expect(log.requests.map((r) => [r.path, r.status])).toEqual([
+        ['/system_stats', 200],
+        ['/system_stats', 429],
+      ]);
       expect(log.creates).toBe(0);
     } finally {
       await proc.stop();

@@ -31,7 +31,8 @@ type Req = Awaited<ReturnType<FakeComfyProcess['log']>>['requests'][number];
 async function generate(dir: string, killWhen?: (requests: Req[]) => boolean): Promise<number | null> {
   const base = (await fake.log()).requests.length;
   const child = spawn(process.execPath, [CLI, 'generate', dir, '--provider', 'comfyui'], {
-    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, STORYBOARD_COMFYUI_BASE_URL: fake.url },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, STORYBOARD_COMFYUI_BASE_URL: fake.url },
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   if (killWhen) {
@@ -49,8 +50,14 @@ async function generate(dir: string, killWhen?: (requests: Req[]) => boolean): P
   return exited;
 }
 
-const jobsOf = (dir: string) => (JSON.parse(ok(['jobs', dir, '--json'])) as { jobs: { id: string; shotId: string; state: string; taskId: string | null }[] }).jobs;
-const takesPerShot = (dir: string) => (JSON.parse(ok(['info', dir, '--json'])) as { shots: { takes: number }[] }).shots.map((s) => s.takes);
+const jobsOf = (dir: string) =>
+  (
+    JSON.parse(ok(['jobs', dir, '--json'])) as {
+      jobs: { id: string; shotId: string; state: string; taskId: string | null }[];
+    }
+  ).jobs;
+const takesPerShot = (dir: string) =>
+  (JSON.parse(ok(['info', dir, '--json'])) as { shots: { takes: number }[] }).shots.map((s) => s.takes);
 
 beforeAll(async () => {
   ensureBuilt();
@@ -64,7 +71,16 @@ describe('kill -9 of storyboard generate against ComfyUI', () => {
     ok(['new', dir, '--name', 'crash', '--resolution', '720p', '--fps', '8']);
     ok(['add-shot', dir, '--prompt', 'a fox in snow', '--duration', '1']);
     ok(['add-shot', dir, '--prompt', 'a boat at dawn', '--duration', '1']);
-    ok(['add-shot', dir, '--prompt', 'camp at dusk', '--first-frame', realMedia('first-frame-camping.png'), '--duration', '1']);
+    ok([
+      'add-shot',
+      dir,
+      '--prompt',
+      'camp at dusk',
+      '--first-frame',
+      realMedia('first-frame-camping.png'),
+      '--duration',
+      '1',
+    ]);
 
     // 1. Every create is queued but its answer is lost (JOB-3): the jobs end `unknown`.
     await fake.set({ dropCreate: 3 });

@@ -18,11 +18,24 @@ const prompts = () => fake.requests.filter((r) => r.method === 'POST' && r.path 
 describe('generateShots with providerId comfyui', () => {
   it('text shot: one create, the filled LTX text graph, the take made from the /view bytes', async () => {
     const { store, deps } = comfyProject(root, fake.url);
-    store.addShot({ id: 'a', prompt: '一只红狐狸在雪地里奔跑', negativePrompt: 'blurry', durationFrames: 24, seed: 77 });
+    store.addShot({
+      id: 'a',
+      prompt: '一只红狐狸在雪地里奔跑',
+      negativePrompt: 'blurry',
+      durationFrames: 24,
+      seed: 77,
+    });
     const { jobIds } = await generateShots(deps, { providerId: 'comfyui' });
     const job = store.getJob(jobIds[0] as string);
     expect(job).toMatchObject({ state: 'succeeded', provider: 'comfyui', error: null, costActual: 0 });
-    expect(store.history.get(job.id)).toEqual(['queued', 'submitting', 'submitted', 'running', 'downloading', 'succeeded']);
+    expect(store.history.get(job.id)).toEqual([
+      'queued',
+      'submitting',
+      'submitted',
+      'running',
+      'downloading',
+      'succeeded',
+    ]);
     expect(fake.creates).toBe(1);
     expect(fake.uploads.size).toBe(0);
     // The graph as ComfyUI received it: our values in the mapped inputs.
@@ -54,7 +67,11 @@ describe('generateShots with providerId comfyui', () => {
     expect(job.state).toBe('succeeded');
     const uploads = fake.requests.filter((r) => r.path === '/upload/image');
     expect(uploads).toHaveLength(1);
-    expect(uploads[0]?.body).toMatchObject({ subfolder: 'storyboard', type: 'input', bytes: statSync(FIRST_FRAME).size });
+    expect(uploads[0]?.body).toMatchObject({
+      subfolder: 'storyboard',
+      type: 'input',
+      bytes: statSync(FIRST_FRAME).size,
+    });
     const sent = fake.history.get(job.taskId as string)?.prompt[2];
     expect(sent?.['13']?.class_type).toBe('LoadImage');
     expect(sent?.['13']?.inputs.image).toBe(`storyboard/${String(uploads[0]?.body?.name)}`);
@@ -76,7 +93,7 @@ describe('generateShots with providerId comfyui', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it('execution_error: the job fails with ComfyUI\'s exception message, nothing re-sent', async () => {
+  it("execution_error: the job fails with ComfyUI's exception message, nothing re-sent", async () => {
     const { store, deps } = comfyProject(root, fake.url);
     store.addShot({ id: 'c', prompt: 'storm at sea', durationFrames: 12 });
     fake.set({ failWith: 'CUDA out of memory. Tried to allocate 2.00 GiB' });
@@ -96,7 +113,9 @@ describe('generateShots with providerId comfyui', () => {
     const { jobIds } = await generateShots(deps, { providerId: 'comfyui' });
     const job = store.getJob(jobIds[0] as string);
     expect(job.state).toBe('failed');
-    expect(job.error).toMatch(/Prompt outputs failed validation.*CheckpointLoaderSimple \(node 1\): Value not in list: ckpt_name: 'ltx-video-2b-v0\.9\.5\.safetensors'/);
+    expect(job.error).toMatch(
+      /Prompt outputs failed validation.*CheckpointLoaderSimple \(node 1\): Value not in list: ckpt_name: 'ltx-video-2b-v0\.9\.5\.safetensors'/,
+    );
     expect(prompts()).toHaveLength(1);
     expect(prompts()[0]?.status).toBe(400);
     expect(fake.creates).toBe(0);
@@ -108,8 +127,11 @@ describe('generateShots with providerId comfyui', () => {
     fake.set({ runMs: 20_000, steps: 40 });
     const abort = new AbortController();
     const done = generateShots(deps, {
-      providerId: 'comfyui', signal: abort.signal,
-      onProgress: (p) => { if (p.state === 'running') abort.abort(); },
+      providerId: 'comfyui',
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (p.state === 'running') abort.abort();
+      },
     });
     const { jobIds } = await done;
     const job = store.getJob(jobIds[0] as string);

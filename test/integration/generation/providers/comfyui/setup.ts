@@ -27,7 +27,9 @@ export function comfyProject(root: string, baseUrl: string, opts: { liveProgress
   // 24 fps, 320x180: the LTX grid makes it 320x160; 1 s shots are 25 frames (8k+1).
   const store = new FakeStore(dir, project({ defaultProvider: 'comfyui' }));
   const comfy = createComfyUIProvider({
-    random: () => 0.25, liveProgress: opts.liveProgress ?? false, pollPolicy: { initialMs: 40, maxMs: 200, factor: 1.5 },
+    random: () => 0.25,
+    liveProgress: opts.liveProgress ?? false,
+    pollPolicy: { initialMs: 40, maxMs: 200, factor: 1.5 },
   });
   const deps: GenerationDeps = {
     store,
@@ -40,6 +42,10 @@ export function comfyProject(root: string, baseUrl: string, opts: { liveProgress
     // The fake is local and fast: the 5 s floor for non-offline providers is for real servers.
     minCloudPollMs: 20,
   };
-  const ctx = (over: Partial<ProviderContext> = {}): ProviderContext => ({ tmpDir: join(dir, 'tmp'), settings: { baseUrl }, ...over });
+  const ctx = (over: Partial<ProviderContext> = {}): ProviderContext => ({
+    tmpDir: join(dir, 'tmp'),
+    settings: { baseUrl },
+    ...over,
+  });
   return { dir, store, comfy: comfy as ComfyUIProvider, deps, ctx };
 }

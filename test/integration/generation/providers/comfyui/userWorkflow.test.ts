@@ -22,26 +22,82 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 const WAN = {
-  '37': { class_type: 'UNETLoader', inputs: { unet_name: 'wan2.1_i2v_480p_14B_fp16.safetensors', weight_dtype: 'default' } },
-  '38': { class_type: 'CLIPLoader', inputs: { clip_name: 'umt5_xxl_fp8_e4m3fn_scaled.safetensors', type: 'wan', device: 'default' } },
+  '37': {
+    class_type: 'UNETLoader',
+    inputs: { unet_name: 'wan2.1_i2v_480p_14B_fp16.safetensors', weight_dtype: 'default' },
+  },
+  '38': {
+    class_type: 'CLIPLoader',
+    inputs: { clip_name: 'umt5_xxl_fp8_e4m3fn_scaled.safetensors', type: 'wan', device: 'default' },
+  },
   '39': { class_type: 'VAELoader', inputs: { vae_name: 'wan_2.1_vae.safetensors' } },
   '49': { class_type: 'CLIPVisionLoader', inputs: { clip_name: 'clip_vision_h.safetensors' } },
   '52': { class_type: 'LoadImage', inputs: { image: 'example.png' } },
   '51': { class_type: 'CLIPVisionEncode', inputs: { clip_vision: ['49', 0], image: ['52', 0], crop: 'none' } },
   '6': { class_type: 'CLIPTextEncode', inputs: { text: '', clip: ['38', 0] } },
   '7': { class_type: 'CLIPTextEncode', inputs: { text: '色调艳丽，过曝，静态，细节模糊不清', clip: ['38', 0] } },
-  '50': { class_type: 'WanImageToVideo', inputs: { positive: ['6', 0], negative: ['7', 0], vae: ['39', 0], clip_vision_output: ['51', 0], start_image: ['52', 0], width: 512, height: 512, length: 33, batch_size: 1 } },
+  '50': {
+    class_type: 'WanImageToVideo',
+    inputs: {
+      positive: ['6', 0],
+      negative: ['7', 0],
+      vae: ['39', 0],
+      clip_vision_output: ['51', 0],
+      start_image: ['52', 0],
+      width: 512,
+      height: 512,
+      length: 33,
+      batch_size: 1,
+    },
+  },
   '54': { class_type: 'ModelSamplingSD3', inputs: { model: ['37', 0], shift: 8 } },
-  '3': { class_type: 'KSampler', inputs: { model: ['54', 0], seed: 0, steps: 20, cfg: 6, sampler_name: 'uni_pc', scheduler: 'simple', positive: ['50', 0], negative: ['50', 1], latent_image: ['50', 2], denoise: 1 } },
+  '3': {
+    class_type: 'KSampler',
+    inputs: {
+      model: ['54', 0],
+      seed: 0,
+      steps: 20,
+      cfg: 6,
+      sampler_name: 'uni_pc',
+      scheduler: 'simple',
+      positive: ['50', 0],
+      negative: ['50', 1],
+      latent_image: ['50', 2],
+      denoise: 1,
+    },
+  },
   '8': { class_type: 'VAEDecode', inputs: { samples: ['3', 0], vae: ['39', 0] } },
-  '28': { class_type: 'VHS_VideoCombine', inputs: { images: ['8', 0], frame_rate: 16, loop_count: 0, filename_prefix: 'wan/i2v', format: 'video/h264-mp4', pix_fmt: 'yuv420p', crf: 19, save_metadata: true, pingpong: false, save_output: true } },
+  '28': {
+    class_type: 'VHS_VideoCombine',
+    inputs: {
+      images: ['8', 0],
+      frame_rate: 16,
+      loop_count: 0,
+      filename_prefix: 'wan/i2v',
+      format: 'video/h264-mp4',
+      pix_fmt: 'yuv420p',
+      crf: 19,
+      save_metadata: true,
+      pingpong: false,
+      save_output: true,
+    },
+  },
 };
 const MAPPING = {
-  id: 'wan-i2v', label: 'Wan 2.1 image to video', kind: 'image-to-video', model: 'wan21', modelLabel: 'Wan 2.1 14B 480p', workflow: 'wan-i2v.workflow.json',
+  id: 'wan-i2v',
+  label: 'Wan 2.1 image to video',
+  kind: 'image-to-video',
+  model: 'wan21',
+  modelLabel: 'Wan 2.1 14B 480p',
+  workflow: 'wan-i2v.workflow.json',
   inputs: {
-    prompt: [{ node: '6', input: 'text' }], image: [{ node: '52', input: 'image' }],
-    width: [{ node: '50', input: 'width' }], height: [{ node: '50', input: 'height' }], length: [{ node: '50', input: 'length' }],
-    fps: [{ node: '28', input: 'frame_rate' }], seed: [{ node: '3', input: 'seed' }],
+    prompt: [{ node: '6', input: 'text' }],
+    image: [{ node: '52', input: 'image' }],
+    width: [{ node: '50', input: 'width' }],
+    height: [{ node: '50', input: 'height' }],
+    length: [{ node: '50', input: 'length' }],
+    fps: [{ node: '28', input: 'frame_rate' }],
+    seed: [{ node: '3', input: 'seed' }],
   },
   constraints: { sizeMultiple: 16, lengthStep: 4, lengthOffset: 1, minFrames: 5, maxFrames: 81, minSec: 1, maxSec: 5 },
 };
@@ -53,7 +109,11 @@ describe('user ComfyUI workflows', () => {
     writeFileSync(join(dir, 'wan-i2v.workflow.json'), JSON.stringify(WAN));
     writeFileSync(join(dir, 'wan-i2v.mapping.json'), JSON.stringify(MAPPING));
     writeFileSync(join(dir, 'broken.mapping.json'), '{ "id": "broken", ');
-    const comfy = createComfyUIProvider({ userWorkflowsDir: dir, liveProgress: false, pollPolicy: { initialMs: 40, maxMs: 200, factor: 1.5 } });
+    const comfy = createComfyUIProvider({
+      userWorkflowsDir: dir,
+      liveProgress: false,
+      pollPolicy: { initialMs: 40, maxMs: 200, factor: 1.5 },
+    });
     expect(comfy.capabilities.models.map((m) => m.id)).toEqual(['ltxv', 'wan21']);
     expect(comfy.templateProblems).toHaveLength(1);
     expect(comfy.templateProblems[0]).toMatch(/broken\.mapping\.json is not valid JSON/);
@@ -61,7 +121,13 @@ describe('user ComfyUI workflows', () => {
     const p = comfyProject(root, fake.url);
     const deps = { ...p.deps, getProvider: () => comfy };
     const frame = await p.store.importFile(FIRST_FRAME, 'imported');
-    p.store.addShot({ id: 'w', prompt: 'tents under stars', firstFrameAssetId: frame.id, durationFrames: 24, model: 'wan21' });
+    p.store.addShot({
+      id: 'w',
+      prompt: 'tents under stars',
+      firstFrameAssetId: frame.id,
+      durationFrames: 24,
+      model: 'wan21',
+    });
     const { jobIds } = await generateShots(deps, { providerId: 'comfyui' });
     const job = p.store.getJob(jobIds[0] as string);
     expect(job.state).toBe('succeeded');

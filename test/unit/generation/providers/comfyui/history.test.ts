@@ -1,18 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { findVideoOutput, historyFailure, pollFromHistory, queueIds, queuePosition } from '../../../../../electron/services/generation/providers/comfyui/history.js';
+import {
+  findVideoOutput,
+  historyFailure,
+  pollFromHistory,
+  queueIds,
+  queuePosition,
+} from '../../../../../electron/services/generation/providers/comfyui/history.js';
 import { describeComfyError } from '../../../../../electron/services/generation/providers/comfyui/http.js';
 import { parseRetryAfter } from '../../../../../electron/services/generation/providers/http.js';
 
-const success = (outputs: Record<string, Record<string, unknown>>) => ({ outputs, status: { status_str: 'success', completed: true, messages: [] } });
+const success = (outputs: Record<string, Record<string, unknown>>) => ({
+  outputs,
+  status: { status_str: 'success', completed: true, messages: [] },
+});
 
 describe('findVideoOutput', () => {
   it('reads core SaveVideo output (images + animated)', () => {
-    const e = success({ '12': { images: [{ filename: 'ltxv_00001_.mp4', subfolder: 'storyboard', type: 'output' }], animated: [true] } });
+    const e = success({
+      '12': { images: [{ filename: 'ltxv_00001_.mp4', subfolder: 'storyboard', type: 'output' }], animated: [true] },
+    });
     expect(findVideoOutput(e)).toEqual({ filename: 'ltxv_00001_.mp4', subfolder: 'storyboard', type: 'output' });
   });
 
   it('reads VideoHelperSuite output (gifs)', () => {
-    const e = success({ '40': { gifs: [{ filename: 'AnimateDiff_00003.mp4', subfolder: '', type: 'output', format: 'video/h264-mp4', frame_rate: 8 }] } });
+    const e = success({
+      '40': {
+        gifs: [
+          { filename: 'AnimateDiff_00003.mp4', subfolder: '', type: 'output', format: 'video/h264-mp4', frame_rate: 8 },
+        ],
+      },
+    });
     expect(findVideoOutput(e)).toEqual({ filename: 'AnimateDiff_00003.mp4', subfolder: '', type: 'output' });
   });
 
@@ -29,28 +46,65 @@ describe('findVideoOutput', () => {
 
 describe('pollFromHistory', () => {
   it('success with a video -> succeeded; success without one -> failed with why', () => {
-    expect(pollFromHistory(success({ '12': { images: [{ filename: 'a.mp4', subfolder: '', type: 'output' }], animated: [true] } })).state).toBe('succeeded');
+    expect(
+      pollFromHistory(
+        success({ '12': { images: [{ filename: 'a.mp4', subfolder: '', type: 'output' }], animated: [true] } }),
+      ).state,
+    ).toBe('succeeded');
     const none = pollFromHistory(success({ '9': { images: [{ filename: 'a.png', subfolder: '', type: 'output' }] } }));
     expect(none).toMatchObject({ state: 'failed', error: expect.stringMatching(/saved no video/) });
   });
 
   it('execution_error -> failed with the exception message, node and type', () => {
-    const e = { outputs: {}, status: { status_str: 'error', completed: false, messages: [
-      ['execution_start', { prompt_id: 'p' }],
-      ['execution_error', { prompt_id: 'p', node_id: '9', node_type: 'SamplerCustom', exception_message: 'CUDA out of memory. Tried to allocate 2.00 GiB', exception_type: 'torch.OutOfMemoryError' }],
-    ] as [string, Record<string, unknown>][] } };
-    expect(pollFromHistory(e)).toEqual({ state: 'failed', error: 'ComfyUI failed in SamplerCustom node 9: CUDA out of memory. Tried to allocate 2.00 GiB (torch.OutOfMemoryError)' });
+    const e = {
+      outputs: {},
+      status: {
+        status_str: 'error',
+        completed: false,
+        messages: [
+          ['execution_start', { prompt_id: 'p' }],
+          [
+            'execution_error',
+            {
+              prompt_id: 'p',
+              node_id: '9',
+              node_type: 'SamplerCustom',
+              exception_message: 'CUDA out of memory. Tried to allocate 2.00 GiB',
+              exception_type: 'torch.OutOfMemoryError',
+            },
+          ],
+        ] as [string, Record<string, unknown>][],
+      },
+    };
+    expect(pollFromHistory(e)).toEqual({
+      state: 'failed',
+      error:
+        'ComfyUI failed in SamplerCustom node 9: CUDA out of memory. Tried to allocate 2.00 GiB (torch.OutOfMemoryError)',
+    });
   });
 
   it('interrupted -> failed saying so; no status yet -> running', () => {
-    const e = { outputs: {}, status: { status_str: 'error', completed: false, messages: [['execution_interrupted', { prompt_id: 'p' }]] as [string, Record<string, unknown>][] } };
+    const e = {
+      outputs: {},
+      status: {
+        status_str: 'error',
+        completed: false,
+        messages: [['execution_interrupted', { prompt_id: 'p' }]] as [string, Record<string, unknown>][],
+      },
+    };
     expect(historyFailure(e)).toMatch(/interrupted/);
     expect(pollFromHistory({ outputs: {} }).state).toBe('running');
   });
 });
 
 describe('queue reading', () => {
-  const q = { queue_running: [[3, 'run-1', {}, {}, ['12']]], queue_pending: [[4, 'pend-1', {}, {}, ['12']], [5, 'pend-2', {}, {}, ['12']]] };
+  const q = {
+    queue_running: [[3, 'run-1', {}, {}, ['12']]],
+    queue_pending: [
+      [4, 'pend-1', {}, {}, ['12']],
+      [5, 'pend-2', {}, {}, ['12']],
+    ],
+  };
   it('finds a prompt as running, pending or absent', () => {
     expect(queuePosition(q, 'run-1')).toBe('running');
     expect(queuePosition(q, 'pend-2')).toBe('pending');
@@ -73,10 +127,33 @@ describe('http error mapping helpers', () => {
 
   it('a 400 body becomes one sentence with each node error', () => {
     const body = {
-      error: { type: 'prompt_outputs_failed_validation', message: 'Prompt outputs failed validation', details: '', extra_info: {} },
-      node_errors: { '1': { class_type: 'CheckpointLoaderSimple', dependent_outputs: ['12'], errors: [{ type: 'value_not_in_list', message: 'Value not in list', details: "ckpt_name: 'x.safetensors' not in []" }] } },
+      error: {
+        type: 'prompt_outputs_failed_validation',
+        message: 'Prompt outputs failed validation',
+        details: '',
+        extra_info: {},
+      },
+      node_errors: {
+        '1': {
+          class_type: 'CheckpointLoaderSimple',
+          dependent_outputs: ['12'],
+          errors: [
+            {
+              type: 'value_not_in_list',
+              message: 'Value not in list',
+              details: "ckpt_name: 'x.safetensors' not in []",
+            },
+          ],
+        },
+      },
     };
-    expect(describeComfyError(body)).toBe("Prompt outputs failed validation; CheckpointLoaderSimple (node 1): Value not in list: ckpt_name: 'x.safetensors' not in []");
-    expect(describeComfyError({ error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided' } })).toBe('No prompt provided; No prompt provided');
+    expect(describeComfyError(body)).toBe(
+      "Prompt outputs failed validation; CheckpointLoaderSimple (node 1): Value not in list: ckpt_name: 'x.safetensors' not in []",
+    );
+    expect(
+      describeComfyError({
+        error: { type: 'no_prompt', message: 'No prompt provided', details: 'No prompt provided' },
+      }),
+    ).toBe('No prompt provided; No prompt provided');
   });
 });

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ComfyGraph, ComfyTemplate } from '../../../../../shared/generation/comfyWorkflow.js';
-import { comfyFrames, comfySeed, comfySize, fillComfyWorkflow, parseComfyGraph, parseComfyTemplate } from '../../../../../shared/generation/comfyWorkflow.js';
+import {
+  comfyFrames,
+  comfySeed,
+  comfySize,
+  fillComfyWorkflow,
+  parseComfyGraph,
+  parseComfyTemplate,
+} from '../../../../../shared/generation/comfyWorkflow.js';
 import { loadComfyTemplates } from '../../../../../electron/services/generation/providers/comfyui/templates.js';
 import { REPO } from '../../../../helpers/cli.js';
 
@@ -14,36 +21,53 @@ const byId = (id: string): ComfyTemplate => {
   return t;
 };
 const raw = (name: string): unknown => JSON.parse(readFileSync(join(DIR, name), 'utf8'));
-const VALUES = { prompt: 'a red fox in snow', negativePrompt: 'blurry', image: 'storyboard/storyboard-abc.png', width: 320, height: 160, length: 25, fps: 24, seed: 1234 };
+const VALUES = {
+  prompt: 'a red fox in snow',
+  negativePrompt: 'blurry',
+  image: 'storyboard/storyboard-abc.png',
+  width: 320,
+  height: 160,
+  length: 25,
+  fps: 24,
+  seed: 1234,
+};
 
 describe('shipped ComfyUI templates', () => {
   it('are a text-to-video and an image-to-video LTX-Video graph of core nodes', () => {
     expect(shipped.map((t) => [t.mapping.id, t.mapping.kind, t.mapping.model])).toEqual([
-      ['ltxv-i2v', 'image-to-video', 'ltxv'], ['ltxv-t2v', 'text-to-video', 'ltxv'],
+      ['ltxv-i2v', 'image-to-video', 'ltxv'],
+      ['ltxv-t2v', 'text-to-video', 'ltxv'],
     ]);
     const classes = Object.values(byId('ltxv-i2v').graph).map((n) => n.class_type);
-    expect(classes).toEqual(expect.arrayContaining(['LoadImage', 'LTXVImgToVideo', 'SamplerCustom', 'CreateVideo', 'SaveVideo']));
+    expect(classes).toEqual(
+      expect.arrayContaining(['LoadImage', 'LTXVImgToVideo', 'SamplerCustom', 'CreateVideo', 'SaveVideo']),
+    );
   });
 
-  it.each(['ltxv-t2v', 'ltxv-i2v'])('%s: fill sets every mapped input and leaves the rest of the graph untouched', (id) => {
-    const t = byId(id);
-    const before = JSON.stringify(t.graph);
-    const filled = fillComfyWorkflow(t, VALUES);
-    expect(JSON.stringify(t.graph)).toBe(before); // the template itself is not mutated
-    const stripped = (g: ComfyGraph): ComfyGraph => {
-      const copy = JSON.parse(JSON.stringify(g)) as ComfyGraph;
-      for (const targets of Object.values(t.mapping.inputs)) for (const x of targets ?? []) delete copy[x.node]?.inputs[x.input];
-      return copy;
-    };
-    expect(stripped(filled)).toEqual(stripped(t.graph));
-    for (const [name, targets] of Object.entries(t.mapping.inputs)) {
-      for (const x of targets ?? []) expect(filled[x.node]?.inputs[x.input]).toBe(VALUES[name as keyof typeof VALUES]);
-    }
-    // fps feeds both the conditioning and the video writer
-    expect(filled['5']?.inputs.frame_rate).toBe(24);
-    expect(filled['11']?.inputs.fps).toBe(24);
-    expect(filled['9']?.inputs.noise_seed).toBe(1234);
-  });
+  it.each(['ltxv-t2v', 'ltxv-i2v'])(
+    '%s: fill sets every mapped input and leaves the rest of the graph untouched',
+    (id) => {
+      const t = byId(id);
+      const before = JSON.stringify(t.graph);
+      const filled = fillComfyWorkflow(t, VALUES);
+      expect(JSON.stringify(t.graph)).toBe(before); // the template itself is not mutated
+      const stripped = (g: ComfyGraph): ComfyGraph => {
+        const copy = JSON.parse(JSON.stringify(g)) as ComfyGraph;
+        for (const targets of Object.values(t.mapping.inputs))
+          for (const x of targets ?? []) delete copy[x.node]?.inputs[x.input];
+        return copy;
+      };
+      expect(stripped(filled)).toEqual(stripped(t.graph));
+      for (const [name, targets] of Object.entries(t.mapping.inputs)) {
+        for (const x of targets ?? [])
+          expect(filled[x.node]?.inputs[x.input]).toBe(VALUES[name as keyof typeof VALUES]);
+      }
+      // fps feeds both the conditioning and the video writer
+      expect(filled['5']?.inputs.frame_rate).toBe(24);
+      expect(filled['11']?.inputs.fps).toBe(24);
+      expect(filled['9']?.inputs.noise_seed).toBe(1234);
+    },
+  );
 
   it('a value the template maps but the caller lacks is an error naming it', () => {
     const { image: _i, ...noImage } = VALUES;
@@ -64,7 +88,9 @@ describe('parseComfyTemplate', () => {
 
   it('refuses a mapping to an input the node lacks (a typo is not a silent no-op)', () => {
     const bad = { ...mapping, inputs: { ...(mapping.inputs as object), seed: [{ node: '9', input: 'seed' }] } };
-    expect(() => parseComfyTemplate(bad, graph, 'x.mapping.json')).toThrow(/input "seed" of node "9" \(SamplerCustom\)/);
+    expect(() => parseComfyTemplate(bad, graph, 'x.mapping.json')).toThrow(
+      /input "seed" of node "9" \(SamplerCustom\)/,
+    );
   });
 
   it('requires the prompt, and an image for image-to-video', () => {
@@ -74,13 +100,20 @@ describe('parseComfyTemplate', () => {
   });
 
   it('refuses unknown placeholders and malformed mappings with the path', () => {
-    expect(() => parseComfyTemplate({ ...mapping, inputs: { ...(mapping.inputs as object), steps: [{ node: '7', input: 'steps' }] } }, graph, 'x'))
-      .toThrow(/not a valid ComfyUI mapping: inputs/);
+    expect(() =>
+      parseComfyTemplate(
+        { ...mapping, inputs: { ...(mapping.inputs as object), steps: [{ node: '7', input: 'steps' }] } },
+        graph,
+        'x',
+      ),
+    ).toThrow(/not a valid ComfyUI mapping: inputs/);
     expect(() => parseComfyTemplate({ ...mapping, kind: 'video-to-video' }, graph, 'x')).toThrow(/kind/);
   });
 
   it('refuses the UI format and empty graphs', () => {
-    expect(() => parseComfyGraph({ nodes: [], links: [] }, 'ui.json')).toThrow(/node "nodes" has no class_type.*Export \(API\)/);
+    expect(() => parseComfyGraph({ nodes: [], links: [] }, 'ui.json')).toThrow(
+      /node "nodes" has no class_type.*Export \(API\)/,
+    );
     expect(() => parseComfyGraph({}, 'empty.json')).toThrow(/no nodes/);
     expect(() => parseComfyGraph([], 'list.json')).toThrow(/not a ComfyUI API-format workflow/);
   });
