@@ -7,6 +7,7 @@ import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 import type { Framing } from '../../../shared/model/framing';
+import type { RelinkPayload } from './recoveryActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -134,6 +135,14 @@ export interface ActionPayloads {
   'handoff.export': HandoffExportPayload;
   'handoff.collect': HandoffCollectPayload;
   'handoff.conform': HandoffConformPayload;
+  // Getting a project back: relink, save a copy, a repaired copy (recoveryActions.ts).
+  'relink.open': undefined;
+  'media.relink': RelinkPayload;
+  'media.relinkFolder': { folder: string };
+  'saveCopy.open': undefined;
+  'project.saveCopy': { dir: string };
+  'project.openRepaired': { dir: string };
+  'repair.dismiss': undefined;
 }
 
 export type ElementKind = Element['kind'];

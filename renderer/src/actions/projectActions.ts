@@ -1,4 +1,7 @@
 /** Loading the app, creating, opening and closing projects, and undo/redo (owned by the services). */
+import { AppError } from '../../../shared/errors';
+import { resetRecoveryUi, setRecoveryUi } from '../store/recoveryUi';
+import { showMissingMedia } from './recoveryActions';
 import type { Action } from './registry';
 
 export const appLoad: Action<'app.load'> = {
@@ -33,8 +36,19 @@ export const projectOpen: Action<'project.open'> = {
   labelKey: 'start.open.submit',
   place: 'start.open',
   predicate: (_s, p) => p.dir.trim() !== '',
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('project.open', { dir: p.dir.trim() }));
+  async perform(ctx, p) {
+    const dir = p.dir.trim();
+    setRecoveryUi({ repairOffer: null });
+    try {
+      ctx.store.getState().setSnapshot(await ctx.api.call('project.open', { dir }));
+    } catch (err) {
+      // Refused as foreign or damaged: offer a repaired copy (the original stays untouched).
+      if (err instanceof AppError && (err.code === 'PROJECT_FOREIGN' || err.code === 'PROJECT_DAMAGED'))
+        setRecoveryUi({ repairOffer: { dir, code: err.code } });
+      throw err;
+    }
+    // Missing media is listed at once, per shot, with a way to relink it.
+    await showMissingMedia(ctx, false);
   },
 };
 
@@ -45,6 +59,7 @@ export const projectClose: Action<'project.close'> = {
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }) {
     await api.call('project.close', {});
+    resetRecoveryUi();
     store.getState().setSnapshot(null);
   },
 };

@@ -6,6 +6,8 @@ import { GenerateDialog } from '../panels/GenerateDialog';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
 import { StartScreen } from '../panels/StartScreen';
+import { RelinkDialog } from '../panels/recovery/RelinkDialog';
+import { SaveCopyDialog } from '../panels/recovery/SaveCopyDialog';
 import { ExportDialog } from '../workspace/ExportDialog';
 import { JobsPopover } from '../workspace/JobsPopover';
 import { Workspace } from '../workspace/Workspace';
@@ -25,6 +27,8 @@ export function App() {
           <GenerateDialog />
           <ExportDialog />
           <JobsPopover />
+          <RelinkDialog />
+          <SaveCopyDialog />
         </>
       ) : (
         <StartScreen />

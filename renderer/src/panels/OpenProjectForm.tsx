@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
+import { RepairOffer } from './recovery/RepairOffer';
 
 export function OpenProjectForm() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function OpenProjectForm() {
         />
       </Field>
       <ErrorMessage place="start.open" />
+      <RepairOffer />
       <button type="submit" className="btn btn-secondary" disabled={!open.enabled} aria-busy={open.busy}>
         {open.busy ? t('start.open.opening') : open.label}
       </button>

@@ -10,7 +10,9 @@ export const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
   setSnapshot: (snapshot) =>
     set((s) => {
       // The selection follows in store.ts (it lives in the selection store, not here).
-      const sameProject = snapshot !== null && s.snapshot?.project.id === snapshot.project.id;
+      // No project before and after (start-up's project.current answering late) is no change:
+      // an error shown on the start screen meanwhile stays.
+      const sameProject = (s.snapshot?.project.id ?? null) === (snapshot?.project.id ?? null);
       return { snapshot, ...(sameProject ? {} : { ...emptyJobs, exportRun: null, errors: {} }) };
     }),
 });

@@ -29,7 +29,9 @@ export type Place =
   | 'settings'
   | 'elements'
   | 'audio'
-  | 'paste';
+  | 'paste'
+  | 'relink'
+  | 'saveCopy';
 
 export interface UiError {
   code: ErrorCode;

@@ -59,6 +59,13 @@ describe('document slice', () => {
     expect(store.getState().errors).toEqual({});
   });
 
+  it('keeps an error of the start screen when start-up answers "no project" late', () => {
+    const store = createAppStore();
+    store.getState().setError('start.open', { code: 'PROJECT_FOREIGN', message: 'trigger "t"' });
+    store.getState().setSnapshot(null);
+    expect(store.getState().errors['start.open']?.code).toBe('PROJECT_FOREIGN');
+  });
+
   it('keeps UI state out of the document', () => {
     const store = createAppStore();
     const doc = makeSnapshot([makeShot('a')]);
