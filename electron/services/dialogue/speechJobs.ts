@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/api/contract.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
 import { speechKeyText, voiceOf, type DialogueLine, type Voice } from '../../../shared/model/dialogue.js';
 import type { Asset, Job } from '../../../shared/model/entities.js';
@@ -121,10 +121,13 @@ export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<
     if (!checked.has(ck)) checked.set(ck, await provider.voiceProblem(voice.voiceId));
     const problem = checked.get(ck);
     if (problem)
-      throw new AppError('INVALID_INPUT', `${speakerName(doc, line)}: ${problem} Nothing was voiced.`, {
-        lineId: line.id,
-        voiceId: voice.voiceId,
-      });
+      throw keyedError(
+        'INVALID_INPUT',
+        'svc.speech.lineVoice',
+        { speaker: speakerName(doc, line), voice: voice.voiceId, provider: voice.provider },
+        `${speakerName(doc, line)}: ${problem} Nothing was voiced.`,
+        { lineId: line.id, voiceId: voice.voiceId },
+      );
     const key = keyHash(speechKeyText(line.text, line.language, voice));
     const fresh = !opts.force && line.voiceKey === key && line.voiceItemId !== null && items.has(line.voiceItemId);
     const cached = fresh ? null : cachedSpeech(deps.store, key);

@@ -6,13 +6,13 @@
  * sidecars are export.subtitles (export.ts).
  */
 import type { JobProgress } from '../../../shared/api/contract.js';
-import { AppError } from '../../../shared/errors.js';
+import { keyedError } from '../../../shared/errors.js';
 import { formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
 import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/lipSync.js';
 import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index.js';
 import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';
 import { importFile } from '../media/mediaStore.js';
-import type { DialogueOps } from '../project/dialogueOps.js';
+import { dialogueIssueKey, type DialogueOps } from '../project/dialogueOps.js';
 import type { AddShotInit } from '../project/shots.js';
 import type { ProjectStore } from '../project/store.js';
 import { listProviders } from '../generation/providers/index.js';
@@ -24,11 +24,13 @@ export function shotDialogue(store: ProjectStore, specs: readonly string[] | und
   if (!specs?.length) return [];
   const parsed = parseDialogueSpecs(specs, store.snapshot().elements);
   if ('issue' in parsed)
-    throw new AppError('INVALID_INPUT', `${parsed.issue.message} Nothing was added.`, {
-      issue: parsed.issue.key,
-      line: parsed.issue.line,
-      values: parsed.issue.values,
-    });
+    throw keyedError(
+      'INVALID_INPUT',
+      dialogueIssueKey(parsed.issue.key),
+      { line: parsed.issue.line, ...parsed.issue.values },
+      `${parsed.issue.message} Nothing was added.`,
+      { issue: parsed.issue.key, line: parsed.issue.line, values: parsed.issue.values },
+    );
   return parsed.lines;
 }
 
@@ -70,7 +72,15 @@ export function dialogueHandlers(session: Session, { settings }: FacadeServices)
       if (voice) {
         const problem = await getSpeechProvider(voice.provider).voiceProblem(voice.voiceId);
         if (problem)
-          throw new AppError('INVALID_INPUT', problem, { issue: 'unknownVoice', values: { voice: voice.voiceId } });
+          throw keyedError(
+            'INVALID_INPUT',
+            'svc.speech.unknownVoice',
+            { voice: voice.voiceId, provider: voice.provider },
+            problem,
+            {
+              issue: 'unknownVoice',
+            },
+          );
       }
       const text = voice ? formatVoice(voice) : null;
       return edit((ops) => (elementId ? ops.setElementVoice(elementId, text) : ops.setNarratorVoice(text)));

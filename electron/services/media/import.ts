@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { keyedError, type AppError } from '../../../shared/errors.js';
 import type { Asset, MediaInfo } from '../../../shared/model/entities.js';
 import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
 import type { StoredClipFacts } from '../../../shared/export/storedFacts.js';
@@ -87,21 +87,33 @@ const exists = (p: string): Promise<boolean> =>
 function writeError(err: unknown, name: string, src: string): AppError | unknown {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError(
+    return keyedError(
       'OUTPUT_NOT_WRITABLE',
+      'svc.media.importNoSpace',
+      { name },
       `Not enough disk space to import "${name}" into the project. Nothing was changed; free some space and try again.`,
       { file: src },
     );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError(
+    return keyedError(
       'OUTPUT_NOT_WRITABLE',
+      'svc.media.importReadOnly',
+      { name, code },
       `The project's media folder can't be written (${code}), so "${name}" was not imported.`,
       { file: src },
     );
   }
   if (code === 'ENOENT') {
-    return new AppError('MEDIA_MISSING', `"${name}" disappeared while it was being imported.`, { file: src });
+    return keyedError(
+      'MEDIA_MISSING',
+      'svc.media.vanished',
+      { name },
+      `"${name}" disappeared while it was being imported.`,
+      {
+        file: src,
+      },
+    );
   }
   return err;
 }

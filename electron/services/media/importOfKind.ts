@@ -1,5 +1,5 @@
 /** Importing a file that must be of one kind (a first frame, a clip): refused before it is copied. */
-import { AppError } from '../../../shared/errors.js';
+import { keyedError } from '../../../shared/errors.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import { importFile, type AssetStore } from './import.js';
 
@@ -11,7 +11,12 @@ export async function importOfKind(store: AssetStore, path: string, kind: 'image
       const what =
         kind === 'image' ? 'a first frame must be an image (PNG, JPEG, WebP)' : 'a shot clip must be a video';
       const is = info.kind === 'image' ? 'an image' : info.kind === 'audio' ? 'an audio file' : 'a video';
-      throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is ${is}: ${what}.`);
+      throw keyedError(
+        'MEDIA_UNSUPPORTED',
+        kind === 'image' ? 'svc.media.needImage' : 'svc.media.needVideo',
+        { name },
+        `"${name}" is ${is}: ${what}.`,
+      );
     },
   });
 }

@@ -5,7 +5,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import type { MediaInfo } from '../../../shared/model/entities.js';
 import { parseClipFacts } from '../../../shared/export/copyFacts.js';
 import { toStoredFacts, type StoredClipFacts } from '../../../shared/export/storedFacts.js';
@@ -97,8 +97,10 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
   try {
     const st = await stat(file);
     if (!st.isFile()) {
-      throw new AppError(
+      throw keyedError(
         'MEDIA_UNSUPPORTED',
+        'svc.media.notRegular',
+        { name },
         `"${name}" is not a regular file (a folder, device or pipe can't be imported).`,
         { file },
       );
@@ -108,15 +110,20 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
     if (err instanceof AppError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new AppError(
+      throw keyedError(
         'MEDIA_MISSING',
+        'svc.media.notFound',
+        { name, file },
         `"${name}" was not found at ${file}: it may have been moved, renamed or deleted.`,
-        { file },
       );
     }
-    throw new AppError('MEDIA_MISSING', `"${name}" can't be read (${code ?? String(err)}).`, { file });
+    const why = code ?? String(err);
+    throw keyedError('MEDIA_MISSING', 'svc.media.unreadable', { name, why }, `"${name}" can't be read (${why}).`, {
+      file,
+    });
   }
-  if (size === 0) throw new AppError('MEDIA_EMPTY', `"${name}" is empty (0 bytes).`, { file });
+  if (size === 0)
+    throw keyedError('MEDIA_EMPTY', 'svc.media.empty', { name }, `"${name}" is empty (0 bytes).`, { file });
 
   const packets = size <= FACTS_MAX_BYTES;
   const timeoutMs =
@@ -130,19 +137,30 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     if (err.code === 'MEDIA_TIMEOUT') {
-      throw new AppError(
+      const seconds = timeoutMs / 1000;
+      throw keyedError(
         'MEDIA_TIMEOUT',
-        `Reading "${name}" took longer than ${timeoutMs / 1000} s and was stopped: the file may be damaged or on a slow or disconnected drive.`,
+        'svc.media.timeout',
+        { name, seconds },
+        `Reading "${name}" took longer than ${seconds} s and was stopped: the file may be damaged or on a slow or disconnected drive.`,
         { file },
       );
     }
     if (err.code !== 'FFMPEG_FAILED') throw err;
     if (looksLikeText(await firstBytes(file).catch(() => new Uint8Array(0)))) {
-      throw new AppError('MEDIA_UNSUPPORTED', `"${name}" is a text file, not a video, image or audio file.`, { file });
+      throw keyedError(
+        'MEDIA_UNSUPPORTED',
+        'svc.media.textFile',
+        { name },
+        `"${name}" is a text file, not a video, image or audio file.`,
+        { file },
+      );
     }
     const reason = ffprobeReason(err, file);
-    throw new AppError(
+    throw keyedError(
       'MEDIA_CORRUPT',
+      'svc.media.corrupt',
+      { name, reason: reason ? ` (ffprobe: ${reason})` : '' },
       `"${name}" can't be read as media; it may be incomplete or damaged${reason ? ` (ffprobe: ${reason})` : ''}.`,
       { file },
     );

@@ -6,7 +6,7 @@
  * `store.dialogue`.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import {
   DialogueLineSchema,
   guessLanguage,
@@ -70,8 +70,33 @@ export function readDialogueLines(db: Db): DialogueLine[] {
   return rows.map(lineFromRow);
 }
 
-const invalid = (message: string, details?: Record<string, unknown>): AppError =>
-  new AppError('INVALID_INPUT', message, details);
+/**
+ * INVALID_INPUT; with an `issue`, translated in the renderer as dialogueErrors.<issue> (or
+ * svc.dialogue.<issue>) with its `values` as parameters (shared/errors.ts keyedError).
+ */
+const invalid = (
+  message: string,
+  details?: { issue: string; line?: number; values: Record<string, string | number> },
+): AppError =>
+  details
+    ? keyedError('INVALID_INPUT', dialogueIssueKey(details.issue), details.values, message, {
+        issue: details.issue,
+        values: details.values,
+        ...(details.line !== undefined ? { line: details.line } : {}),
+      })
+    : new AppError('INVALID_INPUT', message);
+
+/** Issues the dialogue form already translates (dialogue.json); the others are in svc.dialogue. */
+const DIALOGUE_ISSUE_KEYS: Record<string, string> = {
+  empty: 'dialogueErrors.empty',
+  tooLong: 'dialogueErrors.tooLong',
+  unknownSpeaker: 'dialogueErrors.unknownSpeaker',
+};
+
+/** The i18n key of a dialogue issue (LineIssue.key or a service check). */
+export function dialogueIssueKey(issue: string): string {
+  return DIALOGUE_ISSUE_KEYS[issue] ?? `svc.dialogue.${issue}`;
+}
 
 export class DialogueOps {
   constructor(private readonly store: ProjectStore) {}
@@ -139,7 +164,10 @@ export class DialogueOps {
         if (!db.prepare('SELECT id FROM takes WHERE id = ?').get(takeId))
           throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project.`, { takeId });
         if (patch.gainDb !== undefined && !(patch.gainDb >= -60 && patch.gainDb <= 12))
-          throw invalid(`Gain ${patch.gainDb} dB is out of range (-60 to +12 dB).`);
+          throw invalid(`Gain ${patch.gainDb} dB is out of range (-60 to +12 dB).`, {
+            issue: 'gainRange',
+            values: { gain: patch.gainDb },
+          });
         r.update(
           'takes',
           { id: takeId },

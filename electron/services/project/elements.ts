@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ElementCreate, ElementPatch } from '../../../shared/api/elements.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import { ElementSchema, type Element } from '../../../shared/model/entities.js';
 import { deriveTag, normalizeTag, tagKey, uniqueTag } from '../../../shared/model/elements.js';
 import type { ChangeRecorder } from './changes.js';
@@ -22,7 +22,12 @@ import type { ProjectStore } from './store.js';
 export const MAX_ELEMENT_REFS = 12;
 
 export function elementNotFound(id: string): AppError {
-  return new AppError('NOT_FOUND', `Element "${id}" not found in this project.`, { elementId: id });
+  return keyedError(
+    'NOT_FOUND',
+    'svc.element.notFound',
+    { elementId: id },
+    `Element "${id}" not found in this project.`,
+  );
 }
 
 function refIds(db: Db, id: string): string[] {
@@ -46,8 +51,10 @@ function otherTags(db: Db, exceptId: string | null): string[] {
 function checkedTag(db: Db, typed: string, exceptId: string | null): string {
   const tag = normalizeTag(typed);
   if (!tag) {
-    throw new AppError(
+    throw keyedError(
       'INVALID_INPUT',
+      'svc.element.badTag',
+      { typed },
       `"${typed}" cannot be a tag: use letters (any language), digits, _ or -, without spaces (e.g. @Mara_Lee, @小明).`,
     );
   }
@@ -57,10 +64,11 @@ function checkedTag(db: Db, typed: string, exceptId: string | null): string {
   }[];
   const clash = owner.find((o) => tagKey(o.tag) === tagKey(tag));
   if (clash)
-    throw new AppError(
+    throw keyedError(
       'INVALID_INPUT',
+      'svc.element.tagTaken',
+      { tag, name: clash.name, owner: clash.tag },
       `The tag ${tag} is already used by "${clash.name}" (${clash.tag}); tags are unique in a project.`,
-      { tag },
     );
   return tag;
 }
@@ -73,8 +81,10 @@ function requireImage(db: Db, assetId: string): void {
   const asset = getAsset(db, assetId);
   if (!asset) throw new AppError('NOT_FOUND', `Asset "${assetId}" is not in this project's media.`, { assetId });
   if (asset.info.kind !== 'image') {
-    throw new AppError(
+    throw keyedError(
       'MEDIA_UNSUPPORTED',
+      'svc.element.pictureNotImage',
+      { name: asset.originalName },
       `"${asset.originalName}" is ${asset.info.kind === 'video' ? 'a video' : 'an audio file'}: a reference picture must be an image (PNG, JPEG, WebP).`,
       { assetId },
     );
@@ -103,7 +113,7 @@ export class ElementOps {
       },
       (db, r) => {
         const name = input.name.trim();
-        if (!name) throw new AppError('INVALID_INPUT', 'An element needs a name.');
+        if (!name) throw keyedError('INVALID_INPUT', 'svc.element.noName', {}, 'An element needs a name.');
         const tag =
           input.tag !== undefined
             ? checkedTag(db, input.tag, null)
@@ -130,7 +140,7 @@ export class ElementOps {
       (db, r) => {
         const current = readElement(db, id);
         const name = patch.name !== undefined ? patch.name.trim() : current.name;
-        if (!name) throw new AppError('INVALID_INPUT', 'An element needs a name.');
+        if (!name) throw keyedError('INVALID_INPUT', 'svc.element.noName', {}, 'An element needs a name.');
         const tag = patch.tag !== undefined ? checkedTag(db, patch.tag, id) : current.tag;
         const { id: _id, ...values } = toRow({
           ...current,
@@ -216,8 +226,10 @@ export class ElementOps {
     const refs = refIds(db, id);
     if (refs.includes(assetId)) return;
     if (refs.length >= MAX_ELEMENT_REFS) {
-      throw new AppError(
+      throw keyedError(
         'INVALID_INPUT',
+        'svc.element.tooManyPictures',
+        { max: MAX_ELEMENT_REFS },
         `An element keeps at most ${MAX_ELEMENT_REFS} reference pictures; remove one first.`,
         { elementId: id },
       );

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import { priceTable, type PriceEntry } from '../../../shared/generation/prices.js';
 import {
   AppSettingsSchema,
@@ -140,12 +140,19 @@ export class SettingsService {
     const known = new Set(this.opts.providers().map((p) => p.id));
     for (const [id, change] of Object.entries(patch.providers ?? {})) {
       if (!known.has(id))
-        throw new AppError('INVALID_INPUT', `Unknown provider "${id}". Available: ${[...known].join(', ')}`);
+        throw keyedError(
+          'INVALID_INPUT',
+          'svc.settings.unknownProvider',
+          { provider: id, known: [...known].join(', ') },
+          `Unknown provider "${id}". Available: ${[...known].join(', ')}`,
+        );
       if (change.apiKey !== undefined) {
         const op = change.apiKey === null ? this.secrets.delete : this.secrets.set;
         if (!op) {
-          throw new AppError(
+          throw keyedError(
             'FORBIDDEN',
+            'svc.settings.keysNotSaved',
+            { env: keyEnvHint(id) },
             `API keys cannot be saved here; set ${keyEnvHint(id)} in the environment instead.`,
           );
         }

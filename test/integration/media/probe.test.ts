@@ -119,6 +119,13 @@ describe('probeFile refuses bad files with a specific code, naming the file', ()
     expect(err.message).toContain(`"${name}"`);
   });
 
+  it('carries a message key and parameters for the renderer (the English message stays for the CLI)', async () => {
+    const empty = await rejectionOf(probeFile(fx.zeroByteFile(), opts));
+    expect(empty.details).toMatchObject({ messageKey: 'svc.media.empty', name: 'empty.mp4' });
+    const text = await rejectionOf(probeFile(fx.textFileAsMp4(), opts));
+    expect(text.details).toMatchObject({ messageKey: 'svc.media.textFile', name: 'notes.mp4' });
+  });
+
   it('a missing file is MEDIA_MISSING; a folder or a FIFO is MEDIA_UNSUPPORTED (no hang)', async () => {
     expect((await rejectionOf(probeFile(join(dir, 'moved away.mp4'), opts))).code).toBe('MEDIA_MISSING');
     expect((await rejectionOf(probeFile(dir, opts))).code).toBe('MEDIA_UNSUPPORTED');

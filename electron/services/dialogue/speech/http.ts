@@ -4,7 +4,7 @@
  * (generation/types.ts submit): a 4xx means the provider answered and made nothing
  * (PROVIDER_FAILED, 429 = throttled); a network error or 5xx leaves the outcome unknown.
  */
-import { AppError } from '../../../../shared/errors.js';
+import { AppError, keyedError } from '../../../../shared/errors.js';
 
 const TIMEOUT_MS = 120_000;
 
@@ -54,8 +54,10 @@ export async function postForAudio(c: AudioCall): Promise<Uint8Array> {
   }
   if (res.status >= 400 && res.status < 500) {
     if (c.unknownVoice?.(res.status, said)) {
-      throw new AppError(
+      throw keyedError(
         'INVALID_INPUT',
+        'svc.speech.unknownCloudVoice',
+        { provider: c.label, voice: c.voiceId },
         `${c.label} does not know the voice "${c.voiceId}"; pick one of its voices for this character. (${said})`,
         { status: res.status, unknownVoice: true },
       );

@@ -1,5 +1,5 @@
 /** The speech providers, by id: the offline voice first (the default), then the cloud ones. */
-import { AppError } from '../../../../shared/errors.js';
+import { keyedError } from '../../../../shared/errors.js';
 import { createElevenLabsSpeech } from './elevenlabs.js';
 import { createEspeakSpeech } from './espeak.js';
 import { createMinimaxSpeech } from './minimaxSpeech.js';
@@ -22,10 +22,11 @@ export function listSpeechProviders(): readonly SpeechAdapter[] {
 export function getSpeechProvider(id: string): SpeechAdapter {
   const p = registry.find((x) => x.id === id);
   if (!p)
-    throw new AppError(
+    throw keyedError(
       'INVALID_INPUT',
+      'svc.speech.unknownProvider',
+      { provider: id, known: registry.map((x) => x.id).join(', ') },
       `Unknown speech provider "${id}"; use one of: ${registry.map((x) => x.id).join(', ')}.`,
-      { provider: id },
     );
   return p;
 }

@@ -9,7 +9,7 @@
  * does not exist" (platform.minimax.io/docs/api-reference/errorcode). Async on purpose: a
  * create is a task id stored at once, so a kill is resumed by polling, never by paying again.
  */
-import { AppError } from '../../../../shared/errors.js';
+import { AppError, keyedError } from '../../../../shared/errors.js';
 import { downloadToFile } from '../../generation/providers/download.js';
 import {
   DEFAULT_MINIMAX_URL,
@@ -80,8 +80,10 @@ export function createMinimaxSpeech(): SpeechAdapter {
             ? (err.details as { code?: number } | undefined)?.code
             : /\(HTTP 200, code (\d+)\)/.exec((err as Error).message)?.[1];
         if (Number(code) === 2054) {
-          throw new AppError(
+          throw keyedError(
             'INVALID_INPUT',
+            'svc.speech.unknownCloudVoice',
+            { provider: 'MiniMax', voice: req.voiceId },
             `MiniMax does not know the voice "${req.voiceId}"; pick one of its voices for this character.`,
             { unknownVoice: true },
           );

@@ -7,6 +7,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { clipProblemKind } from '../../../../shared/export/plan';
+import { dialogueIssueKey } from '../../../../electron/services/project/dialogueOps';
 import { AppProvider } from '../../../../renderer/src/app/context';
 import { ErrorMessage } from '../../../../renderer/src/components/ErrorMessage';
 import { initI18n } from '../../../../renderer/src/i18n';
@@ -74,8 +75,12 @@ describe('service messages', () => {
   it('every key a service sends exists in English and Chinese', () => {
     const keys = new Set<string>();
     for (const src of Object.values(services)) {
-      for (const m of src.matchAll(/'((?:serviceErrors|hardening\.error)\.[\w.]+)'/g)) keys.add(m[1]!);
+      for (const m of src.matchAll(/'((?:serviceErrors|hardening\.error|svc|dialogueErrors)\.[\w.]+)'/g))
+        keys.add(m[1]!);
     }
+    // Dialogue issues become dialogueErrors.<issue> or svc.dialogue.<issue> (dialogueOps.ts dialogueIssueKey).
+    for (const issue of ['empty', 'tooLong', 'unknownSpeaker', 'tooMany', 'noSpeaker', 'notCharacter', 'gainRange'])
+      keys.add(dialogueIssueKey(issue));
     const kinds = ['noTake', 'takeMissing', 'mediaMissing', 'audioPicture', 'noPictureSize', 'emptyTrim'] as const;
     for (const k of kinds) keys.add(`serviceErrors.exportShot.${k}`);
     expect(keys.size).toBeGreaterThan(8);
