@@ -28,6 +28,7 @@ import { createServices } from './facade/services.js';
 import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
 import { takeHandlers } from './facade/takes.js';
+import { folderHandlers } from './facade/folders.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -86,6 +87,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
+    ...folderHandlers(opts),
   };
   return {
     handlers,

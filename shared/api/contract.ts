@@ -23,6 +23,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { folderMethods } from './folders.js';
 
 export {
   BatchEstimateSchema,
@@ -344,6 +345,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // Recent projects and the folder browser (shared/api/folders.ts)
+  ...folderMethods,
 } as const;
 
 export type Contract = typeof contract;

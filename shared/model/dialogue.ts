@@ -303,3 +303,15 @@ export function parseDialogueSpecs<E extends Pick<Element, 'id' | 'name' | 'tag'
   }
   return { lines };
 }
+
+/** Issues the dialogue form already translates (dialogue.json); the others are in svc.dialogue. */
+const DIALOGUE_ISSUE_KEYS: Record<string, string> = {
+  empty: 'dialogueErrors.empty',
+  tooLong: 'dialogueErrors.tooLong',
+  unknownSpeaker: 'dialogueErrors.unknownSpeaker',
+};
+
+/** The i18n key of a dialogue issue (LineIssue.key or a service check). */
+export function dialogueIssueKey(issue: string): string {
+  return DIALOGUE_ISSUE_KEYS[issue] ?? `svc.dialogue.${issue}`;
+}

@@ -7,12 +7,12 @@
  */
 import type { JobProgress } from '../../../shared/api/contract.js';
 import { keyedError } from '../../../shared/errors.js';
-import { formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
+import { dialogueIssueKey, formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
 import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/lipSync.js';
 import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index.js';
 import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';
 import { importFile } from '../media/mediaStore.js';
-import { dialogueIssueKey, type DialogueOps } from '../project/dialogueOps.js';
+import type { DialogueOps } from '../project/dialogueOps.js';
 import type { AddShotInit } from '../project/shots.js';
 import type { ProjectStore } from '../project/store.js';
 import { listProviders } from '../generation/providers/index.js';

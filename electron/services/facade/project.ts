@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
+import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import { parseFps } from '../../../shared/model/time.js';
 import { listProviders } from '../generation/providers/index.js';
 import { ProjectStore } from '../project/store.js';
@@ -21,11 +22,20 @@ export interface ProjectHandlerOptions {
 
 export function projectHandlers(
   session: Session,
-  { generation }: FacadeServices,
+  { generation, recent }: FacadeServices,
   opts: ProjectHandlerOptions,
 ): NamespaceHandlers<'app'> & NamespaceHandlers<'project'> {
+  /** Projects adopted in the app (not by a CLI command) go to the front of the recent list. */
+  const remembered = async (adopted: Promise<ProjectSnapshot> | ProjectSnapshot): Promise<ProjectSnapshot> => {
+    const snapshot = await adopted;
+    if (opts.host !== 'cli') recent.remember(snapshot.dir, snapshot.project.name);
+    return snapshot;
+  };
+  const copies = projectCopyHandlers(session);
   return {
-    ...projectCopyHandlers(session),
+    ...copies,
+    'project.openRepaired': async (input) => remembered(copies['project.openRepaired'](input)),
+    'project.recent': async () => recent.list(),
     'app.info': async () => ({
       version: APP_VERSION,
       host: opts.host,
@@ -41,12 +51,12 @@ export function projectHandlers(
         throw new AppError('INVALID_INPUT', (err as Error).message);
       }
       const store = ProjectStore.create(dir, { name, aspect, resolution, fps: rate }, session.storeOptions());
-      return session.adopt(store);
+      return remembered(session.adopt(store));
     },
     'project.open': async ({ dir }) => {
       const current = session.current();
       if (current && samePath(current.dir, dir)) return current.snapshot();
-      return session.adopt(ProjectStore.open(dir, session.storeOptions()));
+      return remembered(session.adopt(ProjectStore.open(dir, session.storeOptions())));
     },
     'project.current': async () => session.current()?.snapshot() ?? null,
     'project.close': async () => {

@@ -9,6 +9,7 @@ import { importFile } from '../media/mediaStore.js';
 import type { ProjectStore } from '../project/store.js';
 import type { SecretStore } from '../settings/secrets.js';
 import { defaultConfigDir, SettingsService } from '../settings/store.js';
+import { RecentProjects } from '../project/recentProjects.js';
 
 export interface ServicesOptions {
   /** Where settings.json lives (default: STORYBOARD_CONFIG_DIR or ~/.config/storyboard). */
@@ -20,16 +21,19 @@ export interface ServicesOptions {
 export interface FacadeServices {
   settings: SettingsService;
   generation: GenerationService<ProjectStore>;
+  /** The recent projects list (in the config folder beside settings.json). */
+  recent: RecentProjects;
 }
 
 export function createServices(opts: ServicesOptions = {}): FacadeServices {
+  const configDir = opts.configDir ?? defaultConfigDir();
   const settings = new SettingsService({
-    configDir: opts.configDir ?? defaultConfigDir(),
+    configDir,
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
     providers: listProviders,
   });
   const generation = new GenerationService<ProjectStore>(settings, (store, path) =>
     importFile(store, path, 'generated'),
   );
-  return { settings, generation };
+  return { settings, generation, recent: new RecentProjects(configDir) };
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, keyedError } from '../../../shared/errors.js';
 import {
+  dialogueIssueKey,
   DialogueLineSchema,
   guessLanguage,
   lineProblem,
@@ -85,18 +86,6 @@ const invalid = (
         ...(details.line !== undefined ? { line: details.line } : {}),
       })
     : new AppError('INVALID_INPUT', message);
-
-/** Issues the dialogue form already translates (dialogue.json); the others are in svc.dialogue. */
-const DIALOGUE_ISSUE_KEYS: Record<string, string> = {
-  empty: 'dialogueErrors.empty',
-  tooLong: 'dialogueErrors.tooLong',
-  unknownSpeaker: 'dialogueErrors.unknownSpeaker',
-};
-
-/** The i18n key of a dialogue issue (LineIssue.key or a service check). */
-export function dialogueIssueKey(issue: string): string {
-  return DIALOGUE_ISSUE_KEYS[issue] ?? `svc.dialogue.${issue}`;
-}
 
 export class DialogueOps {
   constructor(private readonly store: ProjectStore) {}

@@ -39,6 +39,7 @@ import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 import { recoveryActions } from './recoveryActions';
+import { folderActions } from './folderActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -88,6 +89,7 @@ export const actions: ActionMap = {
   ...dialogueActions,
   ...handoffActions,
   ...recoveryActions,
+  ...folderActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -8,6 +8,7 @@ import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 import type { Framing } from '../../../shared/model/framing';
 import type { RelinkPayload } from './recoveryActions';
+import type { BrowsePayload } from './folderActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -143,6 +144,11 @@ export interface ActionPayloads {
   'project.saveCopy': { dir: string };
   'project.openRepaired': { dir: string };
   'repair.dismiss': undefined;
+  // Recent projects and the folder browser (folderActions.ts).
+  'recent.load': undefined;
+  'folders.browse': BrowsePayload;
+  'folders.choose': undefined;
+  'folders.close': undefined;
 }
 
 export type ElementKind = Element['kind'];

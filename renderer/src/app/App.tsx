@@ -6,6 +6,7 @@ import { GenerateDialog } from '../panels/GenerateDialog';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
 import { StartScreen } from '../panels/StartScreen';
+import { FolderBrowser } from '../panels/recovery/FolderBrowser';
 import { RelinkDialog } from '../panels/recovery/RelinkDialog';
 import { SaveCopyDialog } from '../panels/recovery/SaveCopyDialog';
 import { ExportDialog } from '../workspace/ExportDialog';
@@ -33,6 +34,7 @@ export function App() {
       ) : (
         <StartScreen />
       )}
+      <FolderBrowser />
       <CommandPalette />
       <ShortcutsSheet />
       <SettingsPanel />

@@ -101,6 +101,23 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Mara$/,
   /^mp4$/,
   /^mov$/,
+  // Subtitle formats, key names and the brand or product words in provider and model names.
+  /^SRT$/,
+  /^VTT$/,
+  /^WebVTT$/,
+  /^Del$/,
+  /^Home$/,
+  /^End$/,
+  /^fal\.ai$/,
+  /^AI$/,
+  /^Google$/,
+  /^Alibaba$/,
+  /^DashScope$/,
+  /^Dream$/,
+  /^Machine$/,
+  /^Agents$/,
+  /^Ray$/,
+  /^Lite$/,
 ];
 
 /**

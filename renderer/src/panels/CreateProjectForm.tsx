@@ -6,6 +6,8 @@ import type { CreateProjectPayload } from '../actions/payloads';
 import { useAction, useAppState } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
+import { FolderField } from './recovery/FolderField';
+import { OpenExisting } from './recovery/OpenExisting';
 
 const FPS_CHOICES = ['23.976', '24', '25', '29.97', '30', '50', '60'];
 
@@ -41,7 +43,7 @@ export function CreateProjectForm() {
         />
       </Field>
       <Field label={t('start.create.folder')} hint={t('start.create.folderHint')}>
-        <input value={folder} onChange={(e) => setDir(e.target.value)} spellCheck={false} className="mono" required />
+        <FolderField value={folder} onChange={setDir} required testId="create-folder" />
       </Field>
       <fieldset className="field">
         <legend>{t('start.create.aspect')}</legend>
@@ -79,6 +81,7 @@ export function CreateProjectForm() {
         {t('start.create.size', { width: size.width, height: size.height })}
       </p>
       <ErrorMessage place="start.create" />
+      <OpenExisting dir={folder} />
       <button type="submit" className="btn btn-primary" disabled={!create.enabled} aria-busy={create.busy}>
         {create.busy ? t('start.create.creating') : create.label}
       </button>

@@ -105,7 +105,7 @@ function GenerateForm() {
     void runAction(ctx, actions['generate.run'], batch);
   };
   const blocked = estimate === null || estimate.overBudget || estimate.jobs === 0 || needsSelection;
-  const labels = Object.fromEntries((providers ?? []).map((p) => [p.id, p.label]));
+  const labels = Object.fromEntries((providers ?? []).map((p) => [p.id, providerName(t, p, (k) => i18n.exists(k))]));
 
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && close()}>
@@ -231,7 +231,10 @@ function GenerateForm() {
         </fieldset>
         {unsupported.length > 0 && info && (
           <p className="warn small" data-testid="gen-unsupported">
-            {t('generate.unsupported', { count: unsupported.length, provider: info.label })}
+            {t('generate.unsupported', {
+              count: unsupported.length,
+              provider: providerName(t, info, (k) => i18n.exists(k)),
+            })}
           </p>
         )}
         {!needsSelection && <GenerateEstimate estimate={estimate} labels={labels} />}

@@ -9,10 +9,11 @@ import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { BudgetBar } from './BudgetBar';
 import { JobRow } from './JobRow';
 import { JobsRetryConfirm } from './JobsRetryConfirm';
+import { providerName } from './providerName';
 import './generation.css';
 
 export function JobsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const filter = useStore(jobsUi, (s) => s.jobsFilter);
   const jobList = useAppState((s) => s.jobList);
   const jobProgress = useAppState((s) => s.jobProgress);
@@ -22,7 +23,9 @@ export function JobsPanel() {
   if (!snapshot) return null;
   const rows = jobRows({ jobList, jobProgress, snapshot }, filter);
   const total = (jobList ?? snapshot.jobs).length;
-  const labels: Record<string, string> = Object.fromEntries((providers ?? []).map((p) => [p.id, p.label]));
+  const labels: Record<string, string> = Object.fromEntries(
+    (providers ?? []).map((p) => [p.id, providerName(t, p, (k) => i18n.exists(k))]),
+  );
   const shotIndex = new Map(
     [...snapshot.shots]
       .sort((a, b) => a.position - b.position)

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
+import { FolderField } from './recovery/FolderField';
 import { RepairOffer } from './recovery/RepairOffer';
 
 export function OpenProjectForm() {
@@ -19,14 +20,7 @@ export function OpenProjectForm() {
       <h2 id="open-title">{t('start.open.title')}</h2>
       <p className="muted">{t('start.open.description')}</p>
       <Field label={t('start.open.folder')}>
-        <input
-          value={dir}
-          onChange={(e) => setDir(e.target.value)}
-          spellCheck={false}
-          className="mono"
-          placeholder="/home/me/Films/Trailer"
-          required
-        />
+        <FolderField value={dir} onChange={setDir} placeholder="/home/me/Films/Trailer" required testId="open-folder" />
       </Field>
       <ErrorMessage place="start.open" />
       <RepairOffer />

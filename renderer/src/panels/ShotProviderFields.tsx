@@ -12,6 +12,7 @@ import { useAppContext, useAppState } from '../app/context';
 import { Field } from '../components/Field';
 import type { ProviderInfo } from '../store/jobs';
 import { CommitField } from './CommitField';
+import { providerName } from './providerName';
 import { modelCapabilities } from '../../../shared/generation/capabilities';
 import { capabilitiesOf, capabilityGaps, durationGap, type CapabilityGap } from './generateModel';
 
@@ -38,10 +39,12 @@ function useProviders(): ProviderInfo[] | null {
 
 /** The provider a shot generates with (its own, else the project's), with what it can take. */
 export function useShotProvider(shot: Shot, snapshot: ProjectSnapshot) {
+  const { t, i18n } = useTranslation();
   const providers = useProviders();
   const id = shot.provider ?? snapshot.project.defaultProvider;
   const info = providers?.find((p) => p.id === id);
-  return { providers, id, info, label: info?.label ?? id, caps: capabilitiesOf(info) };
+  const label = info ? providerName(t, info, (k) => i18n.exists(k)) : id;
+  return { providers, id, info, label, caps: capabilitiesOf(info) };
 }
 
 export type ShotProvider = ReturnType<typeof useShotProvider>;
@@ -84,13 +87,13 @@ interface FieldsProps {
 }
 
 export function ShotProviderFields({ shot, snapshot, provider, update }: FieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { providers, caps, label, info } = provider;
   const enabled = (providers ?? []).filter((p) => p.enabled);
   const own = shot.provider;
   const ownMissing = own !== null && !enabled.some((p) => p.id === own);
-  const fallback =
-    providers?.find((p) => p.id === snapshot.project.defaultProvider)?.label ?? snapshot.project.defaultProvider;
+  const defaultInfo = providers?.find((p) => p.id === snapshot.project.defaultProvider);
+  const fallback = defaultInfo ? providerName(t, defaultInfo, (k) => i18n.exists(k)) : snapshot.project.defaultProvider;
   const models = caps?.models ?? [];
   const modelMissing = shot.model !== null && models.length > 0 && !models.some((m) => m.id === shot.model);
 

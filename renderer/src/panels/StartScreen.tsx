@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { CreateProjectForm } from './CreateProjectForm';
 import { OpenProjectForm } from './OpenProjectForm';
+import { RecentProjects } from './recovery/RecentProjects';
 
 /** A failed start-up (app.info / project.current) with a way to try again. */
 function AppError() {
@@ -40,6 +41,7 @@ export function StartScreen() {
           <CreateProjectForm />
           <OpenProjectForm />
         </div>
+        <RecentProjects />
       </main>
     </div>
   );

@@ -31,7 +31,8 @@ export type Place =
   | 'audio'
   | 'paste'
   | 'relink'
-  | 'saveCopy';
+  | 'saveCopy'
+  | 'folders';
 
 export interface UiError {
   code: ErrorCode;

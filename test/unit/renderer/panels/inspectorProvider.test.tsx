@@ -132,7 +132,8 @@ describe('inspector provider and model', () => {
       provider('animatic', 'Animatic', true, { textToVideo: true, lastFrame: false }),
     ]);
     expect(control(html, 'detail-provider')).toContain('Project default · Animatic');
-    expect(html).toContain('Animatic can’t end on a given frame');
+    // The provider's name in the UI's language (providerName: providers.animatic), as everywhere.
+    expect(html).toContain('Animatic (offline) can’t end on a given frame');
   });
 });
 
