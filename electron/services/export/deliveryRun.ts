@@ -198,6 +198,8 @@ export async function runDelivery(
   };
   for (const t of targets)
     store.recordExportStart({ id: t.runId, outPath: t.outPath, tempPath: t.tempPath, pid: null });
+  // Clearing the cache is refused while this mark is there (segmentCache.ts hold).
+  const release = await cache.hold(runId);
   try {
     for (const t of targets) await createTemp(t.tempPath);
     for (const t of targets) t.state = 'running';
@@ -272,6 +274,7 @@ export async function runDelivery(
     if (wasCanceled) throw isCanceled(err) ? err : canceled();
     throw recordError ?? err;
   } finally {
+    await release().catch(() => {});
     opts.signal?.removeEventListener('abort', onAbort);
     await rm(mixPath, { force: true }).catch(() => {});
   }
