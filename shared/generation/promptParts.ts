@@ -11,7 +11,7 @@
  * - 'tagged': "@Mara" — Runway gen4_image names each reference with a `tag` the prompt mentions.
  */
 import type { Element } from '../model/entities.js';
-import { SHOT_SIZES } from '../model/entities.js';
+import type { SHOT_SIZES } from '../model/entities.js';
 import type { ReferenceRef } from './request.js';
 
 export type ShotSize = (typeof SHOT_SIZES)[number];
