@@ -3,7 +3,6 @@
  * request as it would be sent, making variations through the durable job queue (anything a crash
  * left is finished first: polled by task id, never sent twice) and picking one as a frame.
  */
-import type { JobProgress } from '../../../shared/api/contract.js';
 import { listImageProviders } from '../generation/images/index.js';
 import {
   estimateKeyframes,
@@ -15,33 +14,9 @@ import {
 } from '../keyframes/keyframeJobs.js';
 import { importFile } from '../media/mediaStore.js';
 import type { ProjectStore } from '../project/store.js';
+import { jobProgress, startJobs } from './jobStart.js';
 import type { FacadeServices } from './services.js';
 import type { NamespaceHandlers, Session } from './session.js';
-
-/** Starts long work; answers once its job rows exist (or it failed before any did). */
-export async function startJobs<T>(
-  session: Session,
-  run: (signal: AbortSignal, onQueued: (r: T) => void) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  session.batches.add(controller);
-  let resolveQueued: (r: T) => void = () => {};
-  const queued = new Promise<T>((r) => (resolveQueued = r));
-  const done = run(controller.signal, (r) => resolveQueued(r)).finally(() => {
-    session.batches.delete(controller);
-    if (session.current()) session.changed();
-  });
-  const first = await Promise.race([queued, done]);
-  done.catch(() => {});
-  return first;
-}
-
-export function jobProgress(session: Session): (p: JobProgress) => void {
-  return (p) => {
-    session.hub.emit('job.progress', p);
-    if (p.state === 'succeeded' || p.state === 'failed') session.changed();
-  };
-}
 
 export async function keyframeDeps(store: ProjectStore, { settings }: FacadeServices): Promise<KeyframeDeps> {
   const resolve = await settings.providerSettings(listImageProviders().map((p) => p.settingsId));
