@@ -11,11 +11,30 @@ import { useStore } from 'zustand';
 import { useAppState } from '../app/context';
 import { kindFamily, TransitionFields } from '../panels/TransitionFields';
 import { TimelineEnv } from './env';
-import { frameToX, LAYOUT } from './geometry';
+import type { CutShot } from '../../../shared/model/timeline';
+import { frameToX, LAYOUT, type View } from './geometry';
 import { timelineModel } from './model';
 
 /** Closer than this (px) to the next handle, a handle is not drawn (a fitted long film). */
 const MIN_GAP_PX = 20;
+
+/** The cuts in view (index >= 1: the cut before shot i), at least MIN_GAP_PX apart. */
+export function visibleHandles<C extends Pick<CutShot, 'startFrame' | 'overlap'>>(
+  cut: readonly C[],
+  view: View,
+  width: number,
+): { c: C; i: number; x: number }[] {
+  const out: { c: C; i: number; x: number }[] = [];
+  let lastX = -Infinity;
+  cut.forEach((c, i) => {
+    if (i === 0) return;
+    const x = LAYOUT.gutter + frameToX(c.startFrame + c.overlap / 2, view);
+    if (x < LAYOUT.gutter || x > width || x - lastX < MIN_GAP_PX) return;
+    lastX = x;
+    out.push({ c, i, x });
+  });
+  return out;
+}
 
 export function TransitionHandles({ width }: { width: number }) {
   const { t } = useTranslation();
@@ -40,14 +59,7 @@ export function TransitionHandles({ width }: { width: number }) {
     const name = t(`editor.inspector.transitions.${family}`);
     return direction ? `${name} · ${t(`editor.inspector.directions.${direction}`)}` : name;
   };
-  let lastX = -Infinity;
-  const handles = cut.flatMap((c, i) => {
-    if (i === 0) return [];
-    const x = LAYOUT.gutter + frameToX(c.startFrame + c.overlap / 2, view);
-    if (x < LAYOUT.gutter || x > width || x - lastX < MIN_GAP_PX) return [];
-    lastX = x;
-    return [{ c, i, x }];
-  });
+  const handles = visibleHandles(cut, view, width);
   const current = open ? cut.find((c) => c.shot.id === open) : undefined;
   const currentIndex = current ? cut.indexOf(current) : -1;
   const currentX = handles.find((h) => h.c.shot.id === open)?.x ?? null;
