@@ -7,6 +7,7 @@ import type { Asset, Job, JobState, Project, ProjectSnapshot, Shot, Take } from 
 import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings } from './types.js';
+import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
 
 /**
  * Optional adapter abilities the queue uses when present (no provider id checks anywhere).
@@ -135,6 +136,8 @@ export function envProviderSettings(env: Record<string, string | undefined> = pr
     const apiKey = envKey(providerId, env);
     if (baseUrl) settings.baseUrl = baseUrl;
     if (apiKey) settings.apiKey = apiKey;
+    if (hasWatermarkSetting(providerId))
+      settings.watermark = resolveWatermark(providerId, undefined, env[envName(providerId, 'WATERMARK')]);
     return settings;
   };
 }
