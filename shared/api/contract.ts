@@ -12,6 +12,7 @@ import {
   JobStateSchema,
   ProjectSnapshotSchema,
   ShotSchema,
+  TransitionSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
@@ -24,6 +25,7 @@ import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 import { folderMethods } from './folders.js';
+import { keyframeMethods } from './keyframes.js';
 
 export {
   BatchEstimateSchema,
@@ -47,7 +49,7 @@ const Ok = z.object({ ok: z.literal(true) });
 export const MAX_TRANSITION_FRAMES = 600;
 export const TransitionPatchSchema = z
   .object({
-    kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+    kind: TransitionSchema.shape.kind,
     frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
   })
   .strict();
@@ -347,6 +349,8 @@ export const contract = {
   ...recoveryMethods,
   // Recent projects and the folder browser (shared/api/folders.ts)
   ...folderMethods,
+  // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
+  ...keyframeMethods,
 } as const;
 
 export type Contract = typeof contract;

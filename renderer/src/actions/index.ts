@@ -40,6 +40,7 @@ import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
+import { cacheActions } from './cacheActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -90,6 +91,7 @@ export const actions: ActionMap = {
   ...handoffActions,
   ...recoveryActions,
   ...folderActions,
+  ...cacheActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -9,6 +9,7 @@ import type { Aspect, Resolution } from '../../../shared/model/format';
 import type { Framing } from '../../../shared/model/framing';
 import type { RelinkPayload } from './recoveryActions';
 import type { BrowsePayload } from './folderActions';
+import type { CachePayload } from './cacheActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -149,6 +150,9 @@ export interface ActionPayloads {
   'folders.browse': BrowsePayload;
   'folders.choose': undefined;
   'folders.close': undefined;
+  // The segment cache in Settings (cacheActions.ts).
+  'cache.usage': CachePayload;
+  'cache.clear': CachePayload;
 }
 
 export type ElementKind = Element['kind'];
