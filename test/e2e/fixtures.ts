@@ -58,9 +58,11 @@ export const test = base.extend<{ host: ServeHost; problems: string[]; serveEnv:
       throw new Error(`Build first: npm run build (needs ${CLI} and ${RENDERER})`);
     }
     const dir = mkdtempSync(join(tmpdir(), 'sb e2e 镜头-'));
+    // A fresh config folder per test (settings, recent projects), never the machine's own.
+    const configDir = mkdtempSync(join(tmpdir(), 'sb e2e config-'));
     const proc = spawn(process.execPath, [CLI, 'serve', dir, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...serveEnv },
+      env: { ...process.env, STORYBOARD_CONFIG_DIR: configDir, ...serveEnv },
     });
     let err = '';
     proc.stderr!.on('data', (chunk: Buffer) => {
@@ -73,6 +75,7 @@ export const test = base.extend<{ host: ServeHost; problems: string[]; serveEnv:
       await stop(proc);
       await testInfo.attach('serve-stderr.txt', { body: err, contentType: 'text/plain' });
       rmSync(dir, { recursive: true, force: true });
+      rmSync(configDir, { recursive: true, force: true });
     }
   },
 

@@ -2,16 +2,12 @@
  * Finding a project in Chromium through `storyboard serve`: the folder browser chooses the
  * open form's folder (navigating from the serve folder, a project marked); the recent list
  * shows a project after it was created and closed, and opens it in one click; creating where
- * a project already exists offers "Open it", which opens that project.
+ * a project already exists offers "Open it", which opens that project. The recent list lives
+ * in the config folder, which the host fixture makes fresh for each test.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { createProject } from './ui.js';
-
-// The recent list lives in the config folder: a fresh one for this file, never the machine's.
-test.use({ serveEnv: { STORYBOARD_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'sb e2e config-')) } });
 
 test('folder browser, recent projects and "Open it"', async ({ page, host, problems }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
