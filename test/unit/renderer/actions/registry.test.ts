@@ -5,7 +5,7 @@ import type { Action } from '../../../../renderer/src/actions/registry';
 import { canonicalShortcut } from '../../../../renderer/src/actions/shortcuts';
 
 const action = (id: string, shortcuts: string[]) =>
-  ({ id, labelKey: id, place: 'app', shortcuts, perform: async () => undefined }) as unknown as Action;
+  ({ id, labelKey: id, place: 'app', shortcuts, perform: async () => undefined }) as unknown as never;
 
 describe('registerActions', () => {
   it('refuses the same shortcut on two actions, naming both', () => {
