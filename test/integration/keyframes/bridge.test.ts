@@ -6,14 +6,13 @@
  * refused with the models that can, and nothing is added. "End on the next shot's first frame"
  * grabs B's frame at its trim in (the same pixels) as ONE undo step.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextShotFirstFrame } from '../../../electron/services/media/continuity.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
-import { REAL_CLIPS } from '../../helpers/realMedia.js';
+import { REAL_CLIPS, rgbFrame } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { startFakeRunway, type FakeRunway } from '../../fakes/runway.js';
 
@@ -26,15 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => runway.close());
 
-/** RGB bytes of one decoded picture (a still, or frame n of a clip), decoded independently of the app. */
-function rgb(file: string, frame?: number): Buffer {
-  const select = frame === undefined ? [] : ['-vf', `select=eq(n\\,${frame})`];
-  return execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-i', file, ...select, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-    { maxBuffer: 1 << 24 },
-  );
-}
+const rgb = rgbFrame;
 
 function dataUriFile(uri: string, name: string): string {
   const dir = mkdtempSync(join(root, 'sent-'));
@@ -81,7 +72,9 @@ describe('continuity between shots', () => {
     const { dir, a, b } = await twoShots('bridge');
     const refused = await runCli(['bridge', dir, '--after', a, '--provider', 'animatic'], env());
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toMatch(/cannot end a clip on a given frame.*Models that can: .*Runway: Veo 3\.1 \(via Runway\) \[runway\/veo3\.1\]/s);
+    expect(refused.stderr).toMatch(
+      /cannot end a clip on a given frame.*Models that can: .*Runway: Veo 3\.1 \(via Runway\) \[runway\/veo3\.1\]/s,
+    );
     const before = ProjectStore.open(dir);
     expect(before.snapshot().shots).toHaveLength(2);
     before.close();
