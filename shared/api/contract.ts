@@ -23,6 +23,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { continuityMethods } from './continuity.js';
 
 export {
   BatchEstimateSchema,
@@ -344,6 +345,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
+  ...continuityMethods,
 } as const;
 
 export type Contract = typeof contract;
