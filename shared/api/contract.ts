@@ -24,6 +24,7 @@ import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 import { continuityMethods } from './continuity.js';
+import { keyframeMethods } from './keyframes.js';
 
 export {
   BatchEstimateSchema,
@@ -347,6 +348,8 @@ export const contract = {
   ...recoveryMethods,
   // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
   ...continuityMethods,
+  // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
+  ...keyframeMethods,
 } as const;
 
 export type Contract = typeof contract;
