@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkTakes, type CheckDoc } from '../../../electron/services/continuity/check.js';
 import type { ContinuityReport } from '../../../shared/continuity/score.js';
 import type { Asset, Element, Shot, Take } from '../../../shared/model/entities.js';
+import { mediaInfo } from '../../unit/export/doc.js';
 import { makeReference, makeTake, PEOPLE, PRODUCTS, type Subject } from '../../helpers/continuityFixtures.js';
 
 let dir: string;
@@ -20,33 +21,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function asset(id: string, path: string, kind: 'image' | 'video', w: number, h: number, durationSec: number): Asset {
-  return {
-    id,
-    path,
-    originalName: path,
-    bytes: 1,
-    origin: 'imported',
-    createdAt: '2026-01-01T00:00:00Z',
-    info: {
-      kind,
-      container: kind === 'image' ? 'png_pipe' : 'mov,mp4',
-      width: w,
-      height: h,
-      displayWidth: w,
-      displayHeight: h,
-      durationSec,
-      fps: kind === 'image' ? null : { num: 24, den: 1 },
-      vfr: false,
-      rotation: 0,
-      sar: { num: 1, den: 1 },
-      videoCodec: kind === 'image' ? 'png' : 'h264',
-      pixelFormat: 'yuv420p',
-      hasAudio: false,
-      audioCodec: null,
-      audioChannels: 0,
-      audioSampleRate: 0,
-    },
-  };
+  const info = mediaInfo({ kind, width: w, height: h, displayWidth: w, displayHeight: h, durationSec });
+  return { id, path, originalName: path, bytes: 1, origin: 'imported', createdAt: '2026-01-01T00:00:00Z', info };
 }
 
 interface TakeCase {
