@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
+import { cmdCheck } from './check.js';
 import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
@@ -42,6 +43,7 @@ export const USAGE = `Usage:
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
+  storyboard check <dir> [--json] [--shot <id>]... [--selected]   (takes scored against their elements' pictures, offline)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
   storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
@@ -123,6 +125,10 @@ const COMMANDS: Record<
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
+  check: {
+    options: { json: { type: 'boolean' }, shot: { type: 'string', multiple: true }, selected: { type: 'boolean' } },
+    run: cmdCheck,
+  },
   serve: { options: { port: str }, run: cmdServe },
   style: {
     options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } },

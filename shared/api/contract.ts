@@ -12,6 +12,7 @@ import {
   JobStateSchema,
   ProjectSnapshotSchema,
   ShotSchema,
+  TransitionSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
@@ -23,6 +24,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
 
 export {
@@ -47,7 +49,7 @@ const Ok = z.object({ ok: z.literal(true) });
 export const MAX_TRANSITION_FRAMES = 600;
 export const TransitionPatchSchema = z
   .object({
-    kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+    kind: TransitionSchema.shape.kind,
     frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
   })
   .strict();
@@ -346,6 +348,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
+  ...continuityMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
 } as const;
