@@ -1,6 +1,6 @@
 /** All actions by id: the registry that buttons, shortcuts and tests dispatch through. */
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
-import type { ActionMap } from './registry';
+import { registerActions, type ActionMap } from './registry';
 import { shotAdd, shotMove, shotRemove, shotSelectTake, shotsPaste, shotUpdate } from './shotActions';
 import {
   editCopy,
@@ -42,7 +42,7 @@ import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
 import { cacheActions } from './cacheActions';
 
-export const actions: ActionMap = {
+export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
   'project.create': projectCreate,
   'project.open': projectOpen,
@@ -92,8 +92,8 @@ export const actions: ActionMap = {
   ...recoveryActions,
   ...folderActions,
   ...cacheActions,
-};
+});
 
 export type { ActionId, ActionContext } from './registry';
-export { actionForKey, canRun, runAction } from './registry';
+export { actionForKey, canRun, registerActions, runAction } from './registry';
 export { runMenuAction } from './menu';
