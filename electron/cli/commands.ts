@@ -7,6 +7,7 @@ import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
+import { cmdImport } from './scriptImport.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
@@ -36,6 +37,7 @@ export const USAGE = `Usage:
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
+  storyboard import <dir> --script <file.fountain|.txt|.md> [--dry-run] [--json]   (scenes, shots, characters and dialogue from a script, one undo step)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
   storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
@@ -101,6 +103,7 @@ const COMMANDS: Record<
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
+  import: { options: { script: str, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, run: cmdImport },
   serve: { options: { port: str }, run: cmdServe },
   style: {
     options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } },

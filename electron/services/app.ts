@@ -24,6 +24,7 @@ import { historyHandlers } from './facade/history.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
 import { sceneHandlers } from './facade/scenes.js';
+import { scriptHandlers } from './facade/script.js';
 import { createServices } from './facade/services.js';
 import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
@@ -86,6 +87,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
+    ...scriptHandlers(session),
   };
   return {
     handlers,

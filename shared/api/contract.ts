@@ -23,6 +23,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { scriptMethods } from './script.js';
 
 export {
   BatchEstimateSchema,
@@ -344,6 +345,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // Script import: proposal, then one undo step (shared/api/script.ts)
+  ...scriptMethods,
 } as const;
 
 export type Contract = typeof contract;
