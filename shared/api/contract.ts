@@ -24,6 +24,7 @@ import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 import { scriptMethods } from './script.js';
+import { keyframeMethods } from './keyframes.js';
 
 export {
   BatchEstimateSchema,
@@ -347,6 +348,8 @@ export const contract = {
   ...recoveryMethods,
   // Script import: proposal, then one undo step (shared/api/script.ts)
   ...scriptMethods,
+  // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
+  ...keyframeMethods,
 } as const;
 
 export type Contract = typeof contract;
