@@ -17,6 +17,7 @@ import { JOB_KINDS } from '../../../shared/model/entities.js';
 import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings } from './types.js';
+import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
 
 /**
  * Optional adapter abilities the queue uses when present (no provider id checks anywhere).
@@ -145,6 +146,8 @@ export function envProviderSettings(env: Record<string, string | undefined> = pr
     const apiKey = envKey(providerId, env);
     if (baseUrl) settings.baseUrl = baseUrl;
     if (apiKey) settings.apiKey = apiKey;
+    if (hasWatermarkSetting(providerId))
+      settings.watermark = resolveWatermark(providerId, undefined, env[envName(providerId, 'WATERMARK')]);
     return settings;
   };
 }
