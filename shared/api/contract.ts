@@ -12,6 +12,7 @@ import {
   JobStateSchema,
   ProjectSnapshotSchema,
   ShotSchema,
+  TransitionSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
 import { elementMethods } from './elements.js';
@@ -48,7 +49,7 @@ const Ok = z.object({ ok: z.literal(true) });
 export const MAX_TRANSITION_FRAMES = 600;
 export const TransitionPatchSchema = z
   .object({
-    kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+    kind: TransitionSchema.shape.kind,
     frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
   })
   .strict();

@@ -8,10 +8,22 @@
 import { framesToSeconds, type Fps } from '../model/time.js';
 import type { ExportClip } from './plan.js';
 
-/** The xfade transition for each of our kinds (https://ffmpeg.org/ffmpeg-filters.html#xfade). */
+/**
+ * The xfade transition for each of our kinds (https://ffmpeg.org/ffmpeg-filters.html#xfade; the
+ * names are those of libavfilter/vf_xfade.c, checked with `ffmpeg -h filter=xfade` on 5.1).
+ */
 export const XFADE: Record<Exclude<ExportClip['transition'], 'cut'>, string> = {
   crossfade: 'fade',
   dip_to_black: 'fadeblack',
+  dip_to_white: 'fadewhite',
+  wipe_left: 'wipeleft',
+  wipe_right: 'wiperight',
+  wipe_up: 'wipeup',
+  wipe_down: 'wipedown',
+  slide_left: 'slideleft',
+  slide_right: 'slideright',
+  slide_up: 'slideup',
+  slide_down: 'slidedown',
 };
 
 /** Seconds on the microsecond grid, rounded to nearest: xfade rescales them to the 1/fps time base. */

@@ -18,8 +18,24 @@ export type CameraMove = z.infer<typeof CameraMoveSchema>;
 export const SHOT_SIZES = ['extreme_wide', 'wide', 'medium', 'close_up', 'extreme_close_up', 'insert'] as const;
 export const ShotSizeSchema = z.enum(SHOT_SIZES);
 
+/** Every transition kind; wipes and slides name the direction the edge / picture moves (xfade's wipeleft, slideleft, …). */
+export const TRANSITION_KINDS = [
+  'cut',
+  'crossfade',
+  'dip_to_black',
+  'dip_to_white',
+  'wipe_left',
+  'wipe_right',
+  'wipe_up',
+  'wipe_down',
+  'slide_left',
+  'slide_right',
+  'slide_up',
+  'slide_down',
+] as const;
+
 export const TransitionSchema = z.object({
-  kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+  kind: z.enum(TRANSITION_KINDS),
   frames: z.number().int().min(0),
 });
 export type Transition = z.infer<typeof TransitionSchema>;

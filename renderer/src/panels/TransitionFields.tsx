@@ -1,6 +1,6 @@
 /**
- * The transition into a shot: kind and length in frames (the seconds shown beside it), one
- * undo step per change. The length shown as played is the one the cut model clamps to
+ * The transition into a shot: kind (wipes and slides with a direction) and length in frames
+ * (the seconds shown beside it), one undo step per change. The length shown as played is the one the cut model clamps to
  * (timeline.ts: at most half of either neighbour), so the inspector, player, timeline and
  * export agree.
  */
@@ -14,9 +14,25 @@ import { useAppContext } from '../app/context';
 import { Field } from '../components/Field';
 import { CommitField } from './CommitField';
 
-const KINDS: readonly Transition['kind'][] = ['cut', 'crossfade', 'dip_to_black'];
+type Kind = Transition['kind'];
+/** What the kind menu lists: wipes and slides once each, their direction in a second menu. */
+const FAMILIES = ['cut', 'crossfade', 'dip_to_black', 'dip_to_white', 'wipe', 'slide'] as const;
+type Family = (typeof FAMILIES)[number];
+const DIRECTIONS = ['left', 'right', 'up', 'down'] as const;
+type Direction = (typeof DIRECTIONS)[number];
 /** Half a second: the length a new transition starts with. */
 const DEFAULT_SEC = 0.5;
+
+/** The menu entry and direction of a kind: wipe_left -> wipe, left. */
+export function kindFamily(kind: Kind): { family: Family; direction: Direction | null } {
+  const m = /^(wipe|slide)_(left|right|up|down)$/.exec(kind);
+  return m ? { family: m[1] as Family, direction: m[2] as Direction } : { family: kind as Family, direction: null };
+}
+
+/** The kind of a menu entry and direction (a wipe or slide goes left unless told). */
+export function kindOf(family: Family, direction: Direction | null): Kind {
+  return family === 'wipe' || family === 'slide' ? `${family}_${direction ?? 'left'}` : family;
+}
 
 const badFrames = (s: string) => !/^\d{1,4}$/.test(s.trim()) || Number(s) > MAX_TRANSITION_FRAMES;
 
@@ -26,6 +42,7 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
   const fps = snapshot.project.fps;
   const cut = cutOf(snapshot, shot.id);
   const { kind, frames } = shot.transitionIn;
+  const { family, direction } = kindFamily(kind);
   const set = (next: Transition) =>
     void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { transitionIn: next } });
   const played = cut?.overlap ?? 0;
@@ -34,11 +51,11 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
     <div className="row" data-testid="detail-transition">
       <Field label={t('editor.inspector.transition')}>
         <select
-          value={kind}
+          value={family}
           aria-label={t('editor.inspector.transitionKind')}
           data-testid="transition-kind"
           onChange={(e) => {
-            const next = e.target.value as Transition['kind'];
+            const next = kindOf(e.target.value as Family, direction);
             const length =
               next === 'cut'
                 ? 0
@@ -48,13 +65,29 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
             set({ kind: next, frames: length });
           }}
         >
-          {KINDS.map((k) => (
+          {FAMILIES.map((k) => (
             <option key={k} value={k}>
               {t(`editor.inspector.transitions.${k}`)}
             </option>
           ))}
         </select>
       </Field>
+      {direction && (
+        <Field label={t('editor.inspector.transitionDirection')}>
+          <select
+            value={direction}
+            aria-label={t('editor.inspector.transitionDirection')}
+            data-testid="transition-direction"
+            onChange={(e) => set({ kind: kindOf(family, e.target.value as Direction), frames })}
+          >
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`editor.inspector.directions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       {kind !== 'cut' && (
         <Field
           label={t('editor.inspector.transitionFrames')}
