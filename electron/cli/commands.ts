@@ -7,6 +7,7 @@ import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdKeyframe } from './keyframe.js';
+import { cmdBridge } from './bridge.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
@@ -32,6 +33,7 @@ export const USAGE = `Usage:
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
   storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
+  storyboard bridge <dir> --after <shotId> [--provider <id>] [--model <id>] [--duration <s>] [--no-generate]   (a shot from this shot's last frame to the next one's first)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
   storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
@@ -84,6 +86,10 @@ const COMMANDS: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
+  bridge: {
+    options: { after: str, provider: str, model: str, duration: str, 'no-generate': { type: 'boolean' } },
+    run: cmdBridge,
+  },
   keyframe: {
     options: {
       shot: str,

@@ -208,7 +208,7 @@ export const contract = {
     z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0) }).strict(),
     ProjectSnapshotSchema,
   ),
-  /** null clears; {path} imports an image; previousShotLastFrame grabs the frame the previous shot ends on (trim-aware). */
+  /** null clears; {path} imports an image; previousShotLastFrame / nextShotFirstFrame grab the frame the previous shot ends on / the next shot starts on (trim-aware). */
   'shots.setFrame': method(
     z
       .object({
@@ -219,6 +219,7 @@ export const contract = {
             z.object({ assetId: IdSchema }).strict(),
             z.object({ path: PathSchema }).strict(),
             z.object({ previousShotLastFrame: z.literal(true) }).strict(),
+            z.object({ nextShotFirstFrame: z.literal(true) }).strict(),
           ])
           .nullable(),
       })
