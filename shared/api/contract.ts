@@ -25,6 +25,7 @@ import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
 import { folderMethods } from './folders.js';
+import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
 
@@ -351,6 +352,8 @@ export const contract = {
   ...recoveryMethods,
   // Recent projects and the folder browser (shared/api/folders.ts)
   ...folderMethods,
+  // Script import: proposal, then one undo step (shared/api/script.ts)
+  ...scriptMethods,
   // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
   ...continuityMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
