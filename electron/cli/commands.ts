@@ -11,6 +11,7 @@ import { cmdBridge } from './bridge.js';
 import { cmdUpscale } from './upscale.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
+import { cmdImport } from './scriptImport.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
@@ -45,6 +46,7 @@ export const USAGE = `Usage:
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
+  storyboard import <dir> --script <file.fountain|.txt|.md> [--dry-run] [--json]   (scenes, shots, characters and dialogue from a script, one undo step)
   storyboard check <dir> [--json] [--shot <id>]... [--selected]   (takes scored against their elements' pictures, offline)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
@@ -128,6 +130,7 @@ const COMMANDS: Record<
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
+  import: { options: { script: str, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, run: cmdImport },
   check: {
     options: { json: { type: 'boolean' }, shot: { type: 'string', multiple: true }, selected: { type: 'boolean' } },
     run: cmdCheck,
