@@ -38,6 +38,7 @@ import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
+import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
@@ -87,6 +88,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,
+  ...continuityActions,
   ...cacheActions,
 });
 
