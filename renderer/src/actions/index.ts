@@ -40,6 +40,7 @@ import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
+import { scriptApply } from './scriptActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -50,6 +51,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'history.redo': historyRedo,
   'shot.add': shotAdd,
   'shots.paste': shotsPaste,
+  'script.apply': scriptApply,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
