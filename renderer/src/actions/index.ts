@@ -40,7 +40,9 @@ import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
+import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
+import { scriptApply } from './scriptActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -51,6 +53,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'history.redo': historyRedo,
   'shot.add': shotAdd,
   'shots.paste': shotsPaste,
+  'script.apply': scriptApply,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
@@ -91,6 +94,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...handoffActions,
   ...recoveryActions,
   ...folderActions,
+  ...continuityActions,
   ...cacheActions,
 });
 

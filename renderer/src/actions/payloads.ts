@@ -2,6 +2,7 @@
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { AddAudioPayload } from './audioActions';
 import type { ListedShot } from '../../../shared/model/shotList';
+import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
@@ -24,6 +25,8 @@ export interface AddShotPayload {
   prompt: string;
   durationSec: number | null;
   camera: CameraMove;
+  /** The provider the shot generates with; null: the project's default. */
+  provider: string | null;
   /** An image to animate (the services import it as the shot's first frame). */
   firstFrame: File | null;
   /** An existing clip to use as the shot's take. */
@@ -43,6 +46,11 @@ export interface ActionPayloads {
   'shot.move': { shotId: string; delta: -1 | 1 };
   'shot.selectTake': { shotId: string; takeId: string };
   'generate.all': undefined;
+  /** Without shotIds: every shot (and the report opens); with: just those (the takes gallery). */
+  'continuity.check': { shotIds?: string[] } | undefined;
+  'continuity.open': undefined;
+  'continuity.close': undefined;
+  'continuity.regenerateDrifting': undefined;
   'export.start': { outPath: string; quality: Quality; subtitles?: 'none' | 'burn' };
   'export.cancel': undefined;
   // View and transport: UI actions take no payload; see viewActions.ts.
@@ -122,6 +130,8 @@ export interface ActionPayloads {
   'style.setPictures': { pictures: PictureSource[] };
   'audio.add': AddAudioPayload;
   'shots.paste': { lines: ListedShot[] };
+  // Script import (scriptActions.ts): the accepted (and edited) proposal, one undo step.
+  'script.apply': { proposal: ScriptProposal | null };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.

@@ -32,7 +32,8 @@ export type Place =
   | 'paste'
   | 'relink'
   | 'saveCopy'
-  | 'folders';
+  | 'folders'
+  | 'script';
 
 export interface UiError {
   code: ErrorCode;
