@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { REPO } from './cli.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
-export const CONTINUITY_FIXTURES = join(REPO, 'test/fixtures/continuity');
+// A benchmark runs bundled from a temp folder (test/bench/run.mjs), where REPO points elsewhere:
+// then the stills are found from the working directory (npm run bench runs in the repo).
+const FROM_REPO = join(REPO, 'test/fixtures/continuity');
+export const CONTINUITY_FIXTURES = existsSync(FROM_REPO) ? FROM_REPO : join(process.cwd(), 'test/fixtures/continuity');
 
 export type Subject = 'collins' | 'hopper' | 'varshney' | 'coffee' | 'gift' | 'rocket';
 export const PEOPLE: readonly Subject[] = ['collins', 'hopper', 'varshney'];
