@@ -7,12 +7,12 @@
  */
 import { framesToSeconds, type Fps } from '../model/time.js';
 import type { ExportClip } from './plan.js';
+import { transitionLook, type TransitionKind } from '../model/transitionKinds.js';
 
-/** The xfade transition for each of our kinds (https://ffmpeg.org/ffmpeg-filters.html#xfade). */
-export const XFADE: Record<Exclude<ExportClip['transition'], 'cut'>, string> = {
-  crossfade: 'fade',
-  dip_to_black: 'fadeblack',
-};
+/** The xfade transition of a kind (the table: shared/model/transitionKinds.ts); null for a cut. */
+export function xfadeOf(kind: TransitionKind): string | null {
+  return transitionLook(kind)?.xfade ?? null;
+}
 
 /** Seconds on the microsecond grid, rounded to nearest: xfade rescales them to the 1/fps time base. */
 function seconds(frames: number, fps: Fps): string {
@@ -65,7 +65,7 @@ export function transitionJoinChains(clips: readonly ExportClip[], fps: Fps, vOu
       // a one-frame hole in the timestamps when its first input ends while the blend waits
       // for the second (the encoder's -r would then duplicate a frame): number the frames
       // afresh so the count is the length. Pinned by test/integration/export/transitions.test.ts.
-      `[xp${r}][xn${r}]xfade=transition=${XFADE[first.transition]}:duration=${seconds(first.overlap, fps)}` +
+      `[xp${r}][xn${r}]xfade=transition=${xfadeOf(first.transition) ?? ''}:duration=${seconds(first.overlap, fps)}` +
         `:offset=${seconds(first.startFrame, fps)},${tb},setpts=N[${v}]`,
       // ns: the overlap in samples, so the sound shortens by exactly what the picture does
       // (https://ffmpeg.org/ffmpeg-filters.html#acrossfade). A dip crossfades the sound too.

@@ -8,6 +8,7 @@ import { AspectSchema } from './format.js';
 import { ShotFramingSchema } from './framing.js';
 import { FpsSchema } from './time.js';
 import { DialogueLineSchema } from './dialogue.js';
+import { TransitionKindSchema } from './transitionKinds.js';
 
 export const IdSchema = z.string().min(1).max(64);
 
@@ -19,7 +20,7 @@ export const SHOT_SIZES = ['extreme_wide', 'wide', 'medium', 'close_up', 'extrem
 export const ShotSizeSchema = z.enum(SHOT_SIZES);
 
 export const TransitionSchema = z.object({
-  kind: z.enum(['cut', 'crossfade', 'dip_to_black']),
+  kind: TransitionKindSchema,
   frames: z.number().int().min(0),
 });
 export type Transition = z.infer<typeof TransitionSchema>;

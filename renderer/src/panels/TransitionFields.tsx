@@ -9,12 +9,12 @@ import { MAX_TRANSITION_FRAMES } from '../../../shared/api/contract';
 import type { ProjectSnapshot, Shot, Transition } from '../../../shared/model/entities';
 import { framesToSeconds, secondsToFrames } from '../../../shared/model/time';
 import { cutList } from '../../../shared/model/timeline';
+import { TRANSITION_KINDS } from '../../../shared/model/transitionKinds';
 import { actions, runAction } from '../actions';
 import { useAppContext } from '../app/context';
 import { Field } from '../components/Field';
 import { CommitField } from './CommitField';
 
-const KINDS: readonly Transition['kind'][] = ['cut', 'crossfade', 'dip_to_black'];
 /** Half a second: the length a new transition starts with. */
 const DEFAULT_SEC = 0.5;
 
@@ -48,7 +48,7 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
             set({ kind: next, frames: length });
           }}
         >
-          {KINDS.map((k) => (
+          {TRANSITION_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`editor.inspector.transitions.${k}`)}
             </option>

@@ -4,6 +4,8 @@
  */
 import type { ProjectSnapshot, Transition } from '../../../shared/model/entities';
 import { cutList } from '../../../shared/model/timeline';
+import { TRANSITION_LOOKS, type OverlapKind } from '../../../shared/model/transitionKinds';
+import { assertNever } from '../../../shared/assertNever';
 import type { Fps } from '../../../shared/model/time';
 import { shotFraming, slotBox, type SlotBox } from './framingBox';
 
@@ -84,7 +86,7 @@ export function locate(segments: readonly PlaySegment[], frame: number): CutPosi
 export interface TransitionPosition {
   /** Index of the incoming shot; the outgoing one is index − 1. */
   index: number;
-  kind: Exclude<Transition['kind'], 'cut'>;
+  kind: OverlapKind;
   /** Frames into the incoming shot. */
   offset: number;
   /** The incoming shot's weight, as the export's xfade: frame k of an n-frame overlap is k/n. */
@@ -106,10 +108,26 @@ export function transitionAt(segments: readonly PlaySegment[], frame: number): T
  * a crossfade lays the incoming picture over the outgoing one; a dip fades out to black in the
  * first half and in from black in the second (xfade's fade / fadeblack).
  */
-export function transitionOpacity(kind: TransitionPosition['kind'], progress: number): { from: number; to: number } {
+export function transitionOpacity(kind: OverlapKind, progress: number): { from: number; to: number } {
   const p = Math.min(1, Math.max(0, progress));
-  if (kind === 'crossfade') return { from: 1, to: p };
-  return { from: Math.max(0, 1 - 2 * p), to: Math.max(0, 2 * p - 1) };
+  const picture = TRANSITION_LOOKS[kind].picture;
+  switch (picture) {
+    case 'dissolve':
+      return { from: 1, to: p };
+    case 'dip':
+      return { from: Math.max(0, 1 - 2 * p), to: Math.max(0, 2 * p - 1) };
+    default:
+      return assertNever(picture, 'transition picture');
+  }
+}
+
+/**
+ * Volume of the outgoing and incoming sound: a dissolve crossfades them linearly (as the
+ * export's acrossfade); a dip lets each follow its picture.
+ */
+export function transitionVolume(kind: OverlapKind, progress: number): { from: number; to: number } {
+  if (TRANSITION_LOOKS[kind].picture === 'dissolve') return { from: 1 - progress, to: progress };
+  return transitionOpacity(kind, progress);
 }
 
 /**

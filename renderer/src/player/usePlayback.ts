@@ -17,6 +17,7 @@ import {
   mediaTime,
   transitionAt,
   transitionOpacity,
+  transitionVolume,
   type PlaySegment,
 } from './cutPosition';
 import { getPlayhead, setPlayhead } from './playhead';
@@ -70,14 +71,15 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         return;
       }
       const o = transitionOpacity(t.kind, t.progress);
+      const vol = transitionVolume(t.kind, t.progress);
       if (out) {
         out.style.opacity = String(o.from);
-        out.volume = t.kind === 'crossfade' ? 1 - t.progress : o.from;
+        out.volume = vol.from;
       }
       Object.assign(inc.style, { opacity: String(o.to), zIndex: '1' });
       inc.dataset.active = 'true';
       inc.muted = out?.muted ?? true;
-      inc.volume = t.kind === 'crossfade' ? t.progress : o.to;
+      inc.volume = vol.to;
       if (playing > 0) {
         if (inc.paused) {
           seek(inc, mediaTime(next, t.offset, fps));
