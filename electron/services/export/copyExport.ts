@@ -15,7 +15,9 @@ import type { CopyVerdict } from '../../../shared/export/copy.js';
 import { buildConcatCopyInvocation, concatListFor } from '../../../shared/export/concat.js';
 import { copyProbeProblem, outputProbeArgs } from '../../../shared/export/copyVerify.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
-import { runFfmpeg, runFfprobe, type RunFfmpegOptions } from '../ffmpeg/runner.js';
+import { runFfmpeg, type RunFfmpegOptions } from '../ffmpeg/runner.js';
+import { probeJsonWithPackets } from '../media/probeJson.js';
+import { COPY_PROBE_MAX_PACKETS } from './copyProbe.js';
 import { audioListPath, concatListPath } from './tempPath.js';
 
 /** What the join copies: the video track, and the audio track or not (a CopyVerdict's route). */
@@ -44,14 +46,19 @@ function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
 }
 
-/** The written file's problem against the plan, or null when it is exactly what was planned. */
+/**
+ * The written file's problem against the plan, or null when it is exactly what was planned.
+ * The probe is streamed and bounded like the clips' (COPY_PROBE_MAX_PACKETS): a cut with more
+ * packets is not verified, so it is re-encoded.
+ */
 export async function verifyCopyOutput(
   plan: ExportPlan,
   file: string,
   signal: AbortSignal,
   audioCopied = false,
 ): Promise<string | null> {
-  const json: unknown = JSON.parse(await runFfprobe(outputProbeArgs(file), { signal }));
+  const json = await probeJsonWithPackets(file, outputProbeArgs(file), { signal }, COPY_PROBE_MAX_PACKETS);
+  if (json === null) return `it has more than ${COPY_PROBE_MAX_PACKETS} packets, too many to verify`;
   return copyProbeProblem(plan, json, audioCopied ? audioCopyLayout(plan) : null);
 }
 

@@ -26,7 +26,7 @@ import { copyPrecheck, copyVerdict, type CopyVerdict } from '../../../shared/exp
 import { clipFactsArgs, parseClipFacts, type ClipVideoFacts } from '../../../shared/export/copyFacts.js';
 import type { ExportClip, ExportPlan } from '../../../shared/export/plan.js';
 import { storedFactsOf } from '../../../shared/export/storedFacts.js';
-import { runFfprobe } from '../ffmpeg/runner.js';
+import { probeJsonWithPackets } from '../media/probeJson.js';
 import type { CopyRoute } from './copyExport.js';
 import { mapLimited } from '../limiter.js';
 
@@ -63,6 +63,21 @@ async function sha256Of(file: string, signal?: AbortSignal): Promise<string> {
 }
 
 /**
+ * Packets a copy probe keeps at most (each ~75 bytes once parsed, measured with
+ * process.memoryUsage over 500,000 of them: ~37 MB per probe, two at a time). A 1-hour clip at
+ * 25 fps with 48 kHz AAC has ~260,000; a longer clip is not stream-copied (its facts are
+ * "could not be read" and the export re-encodes), and a hostile file's endless packet list
+ * stops there instead of filling memory.
+ */
+export const COPY_PROBE_MAX_PACKETS = 500_000;
+
+/** A probe of the clip's copy facts, streamed and bounded (probeJson.ts); null when too long or without video. */
+async function probedFacts(file: string, signal?: AbortSignal): Promise<ClipVideoFacts | null> {
+  const json = await probeJsonWithPackets(file, clipFactsArgs(file), signal ? { signal } : {}, COPY_PROBE_MAX_PACKETS);
+  return json === null ? null : parseClipFacts(json);
+}
+
+/**
  * One clip file's facts, from the cache, the asset's stored facts (when the file still is the
  * asset's bytes) or a probe; null when it has no readable video stream.
  */
@@ -77,9 +92,7 @@ async function factsOf(
   if (known) return known;
   const mine = storedFactsOf(stored.get(clip.assetId));
   const intact = mine !== null && key !== null && (await sha256Of(file, signal)) === clip.assetId;
-  const facts = intact
-    ? mine
-    : parseClipFacts(JSON.parse(await runFfprobe(clipFactsArgs(file), signal ? { signal } : {})));
+  const facts = intact ? mine : await probedFacts(file, signal);
   if (facts && key !== null) {
     cache.set(key, facts);
     if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);

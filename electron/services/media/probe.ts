@@ -12,8 +12,8 @@ import { toStoredFacts, type StoredClipFacts } from '../../../shared/export/stor
 import { parseProbeOutput, probeArgs } from '../../../shared/media/probe.js';
 import { looksLikeText, SNIFF_BYTES } from '../../../shared/media/sniff.js';
 import type { FfPaths } from '../ffmpeg/binaries.js';
-import { runFfprobe, streamFfprobe, type RunToolOptions } from '../ffmpeg/runner.js';
-import { ProbeJsonSplitter } from '../../../shared/media/probeStream.js';
+import { runFfprobe, type RunToolOptions } from '../ffmpeg/runner.js';
+import { parseProbeJson, probeJsonWithPackets } from './probeJson.js';
 
 export interface ProbeOptions {
   /** Kill ffprobe and reject with MEDIA_TIMEOUT after this long (default 15 s). */
@@ -47,47 +47,12 @@ export const FACTS_MAX_PACKETS = 100_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-function parseJson(text: string, name: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError('MEDIA_CORRUPT', `"${name}" can't be read as media: ffprobe's answer was not valid JSON.`, {
-      file,
-    });
-  }
-}
-
 /**
- * The packet-listing probe, streamed: packets are collected one by one up to FACTS_MAX_PACKETS
- * (then ffprobe is stopped and null returned: probe again without packets); the rest is parsed
- * at the end with the packets put back.
+ * The packet-listing probe, streamed (probeJson.ts): packets are collected up to
+ * FACTS_MAX_PACKETS (then ffprobe is stopped and null returned: probe again without packets).
  */
-async function probeStreaming(file: string, tool: RunToolOptions): Promise<unknown> {
-  const name = basename(file);
-  const packets: unknown[] = [];
-  let tooMany = false;
-  const splitter = new ProbeJsonSplitter((p) => {
-    if (packets.length < FACTS_MAX_PACKETS) packets.push(p);
-    else tooMany = true;
-  });
-  const { stopped } = await streamFfprobe(probeArgs(file, { packets: true }), {
-    ...tool,
-    onStdout: (text) => {
-      splitter.push(text);
-      return !tooMany && !splitter.overflow;
-    },
-  });
-  if (tooMany) return null;
-  const rest = splitter.rest();
-  if (stopped || rest === null)
-    throw new AppError(
-      'MEDIA_CORRUPT',
-      `"${name}" can't be read as media: ffprobe's answer is far larger than any media file's.`,
-      { file },
-    );
-  const json = parseJson(rest, name, file);
-  if (isObject(json)) json.packets = packets;
-  return json;
+function probeStreaming(file: string, tool: RunToolOptions): Promise<unknown> {
+  return probeJsonWithPackets(file, probeArgs(file, { packets: true }), tool, FACTS_MAX_PACKETS);
 }
 
 async function firstBytes(file: string): Promise<Uint8Array> {
@@ -159,9 +124,9 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
   const tool = { timeoutMs, ...(opts.signal && { signal: opts.signal }), ...(opts.paths && { paths: opts.paths }) };
   let json: unknown;
   try {
-    json = packets ? await probeStreaming(file, tool) : parseJson(await runFfprobe(probeArgs(file), tool), name, file);
+    json = packets ? await probeStreaming(file, tool) : parseProbeJson(await runFfprobe(probeArgs(file), tool), file);
     // Too many packets to keep as facts (a long clip): the plain probe answers in milliseconds.
-    if (json === null) json = parseJson(await runFfprobe(probeArgs(file), tool), name, file);
+    if (json === null) json = parseProbeJson(await runFfprobe(probeArgs(file), tool), file);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     if (err.code === 'MEDIA_TIMEOUT') {

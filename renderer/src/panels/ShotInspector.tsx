@@ -12,7 +12,7 @@ import { useAppContext, useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
-import { orderedCut } from '../store/selectors';
+import { timelineModel } from '../timeline/model';
 import { primaryShot } from '../store/selection';
 import { useSelection } from '../app/useEditor';
 import { CameraSelect, parseDuration } from './AddShotForm';
@@ -41,7 +41,7 @@ export function ShotInspector() {
       </section>
     );
   }
-  const index = orderedCut(snapshot).findIndex((c) => c.shot.id === shot.id);
+  const index = timelineModel(snapshot).order.indexOf(shot.id);
   return <Inspector shot={shot} index={index} snapshot={snapshot} />;
 }
 

@@ -11,6 +11,7 @@ import { useAppContext, useAppState } from '../app/context';
 import { selection, setEditorUi } from '../store/uiEditor';
 import { cutSeconds, orderedCut } from '../store/selectors';
 import { dropIndex, groupByScene, nudgeIndex } from './gridModel';
+import { RevealedCard, RevealScope } from './reveal';
 import { SceneHeading } from './SceneHeading';
 import { ShotCard } from './ShotCard';
 
@@ -106,47 +107,52 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
           <p className="muted small">{t('editor.grid.emptyHint')}</p>
         </div>
       ) : (
-        <div className="scene-groups" onDrop={drop} onDragEnd={dragEnd} data-testid="shot-list">
-          {groups.map((g) => (
-            <section key={g.key} className="scene-group" data-testid="scene-group">
-              <SceneHeading scene={g.scene} count={g.shotIds.length} />
-              {g.shotIds.length === 0 ? (
-                <p className="muted small scene-empty">{t('editor.scene.empty')}</p>
-              ) : (
-                <ol className="cards">
-                  {g.shotIds.map((id, i) => {
-                    const index = g.startIndex + i;
-                    const marker =
-                      gap === index
-                        ? ' drop-before'
-                        : gap === index + 1 && i === g.shotIds.length - 1
-                          ? ' drop-after'
-                          : '';
-                    return (
-                      <ShotCard
-                        key={id}
-                        shotId={id}
-                        index={index}
-                        seconds={seconds.get(id) ?? 0}
-                        className={`${dragging?.includes(id) ? 'dragging' : ''}${marker}`}
-                        onSelect={(e) => click(id, e)}
-                        onKeyDown={(e) => onKey(id, e)}
-                        onDragStart={(e) => dragStart(id, e)}
-                        onDragOver={(e) => dragOver(index, e)}
-                        onContextMenu={(e) => {
-                          e.preventDefault();
-                          if (!selectedNow().includes(id))
-                            click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
-                          setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
-                        }}
-                      />
-                    );
-                  })}
-                </ol>
-              )}
-            </section>
-          ))}
-        </div>
+        <RevealScope>
+          <div className="scene-groups" onDrop={drop} onDragEnd={dragEnd} data-testid="shot-list">
+            {groups.map((g) => (
+              <section key={g.key} className="scene-group" data-testid="scene-group">
+                <SceneHeading scene={g.scene} count={g.shotIds.length} />
+                {g.shotIds.length === 0 ? (
+                  <p className="muted small scene-empty">{t('editor.scene.empty')}</p>
+                ) : (
+                  <ol className="cards">
+                    {g.shotIds.map((id, i) => {
+                      const index = g.startIndex + i;
+                      const marker =
+                        gap === index
+                          ? ' drop-before'
+                          : gap === index + 1 && i === g.shotIds.length - 1
+                            ? ' drop-after'
+                            : '';
+                      return (
+                        <RevealedCard key={id} index={index} shotId={id}>
+                          {() => (
+                            <ShotCard
+                              shotId={id}
+                              index={index}
+                              seconds={seconds.get(id) ?? 0}
+                              className={`${dragging?.includes(id) ? 'dragging' : ''}${marker}`}
+                              onSelect={(e) => click(id, e)}
+                              onKeyDown={(e) => onKey(id, e)}
+                              onDragStart={(e) => dragStart(id, e)}
+                              onDragOver={(e) => dragOver(index, e)}
+                              onContextMenu={(e) => {
+                                e.preventDefault();
+                                if (!selectedNow().includes(id))
+                                  click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
+                                setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
+                              }}
+                            />
+                          )}
+                        </RevealedCard>
+                      );
+                    })}
+                  </ol>
+                )}
+              </section>
+            ))}
+          </div>
+        </RevealScope>
       )}
     </section>
   );

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TRANSITION_FRAMES } from '../../../shared/api/contract';
 import type { ProjectSnapshot, Shot, Transition } from '../../../shared/model/entities';
 import { framesToSeconds, secondsToFrames } from '../../../shared/model/time';
-import { cutList } from '../../../shared/model/timeline';
 import { TRANSITION_KINDS } from '../../../shared/model/transitionKinds';
+import { cutOf } from '../store/selectors';
 import { actions, runAction } from '../actions';
 import { useAppContext } from '../app/context';
 import { Field } from '../components/Field';
@@ -24,7 +24,7 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
   const { t } = useTranslation();
   const ctx = useAppContext();
   const fps = snapshot.project.fps;
-  const cut = cutList(snapshot).find((c) => c.shot.id === shot.id);
+  const cut = cutOf(snapshot, shot.id);
   const { kind, frames } = shot.transitionIn;
   const set = (next: Transition) =>
     void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { transitionIn: next } });

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { floorFrames, framesToSeconds } from '../../../shared/model/time';
-import { cutList } from '../../../shared/model/timeline';
+import { cutOf } from '../store/selectors';
 import { actions, runAction } from '../actions';
 import { useAppContext } from '../app/context';
 import { CommitField } from './CommitField';
@@ -10,7 +10,7 @@ import { CommitField } from './CommitField';
 export function TrimFields({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
-  const cut = cutList(snapshot).find((c) => c.shot.id === shot.id);
+  const cut = cutOf(snapshot, shot.id);
   if (!cut?.trim || !cut.asset) return <div />;
   const fps = snapshot.project.fps;
   const { inFrames, outFrames } = cut.trim;

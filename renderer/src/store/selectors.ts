@@ -1,7 +1,8 @@
 /** Derived data for the panels. Pure: the store state in, plain values out. */
 import type { JobProgress } from '../../../shared/api/contract';
 import type { Asset, Job, JobState, ProjectSnapshot, Shot } from '../../../shared/model/entities';
-import { cutFrames, cutList, type CutShot } from '../../../shared/model/timeline';
+import { cutFrames, type CutShot } from '../../../shared/model/timeline';
+import { timelineModel } from '../timeline/model';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { AppState } from './state';
 import { isInFlight } from '../../../shared/model/entities';
@@ -42,8 +43,16 @@ export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgr
   return { kind: 'none' };
 }
 
+// The timeline model is memoised per snapshot (a snapshot is immutable; every change replaces
+// it): the inspector's sections, the grid and the timeline share one cut per document version
+// instead of a sort of all shots each per render (UI-3).
 export function orderedCut(snapshot: ProjectSnapshot): CutShot[] {
-  return cutList(snapshot);
+  return timelineModel(snapshot).cut;
+}
+
+/** The cut entry of one shot (its frames, trim, start), from the same memoised model. */
+export function cutOf(snapshot: ProjectSnapshot, shotId: string): CutShot | undefined {
+  return timelineModel(snapshot).byId.get(shotId);
 }
 
 export function cutSeconds(cut: CutShot, snapshot: ProjectSnapshot): number {
@@ -51,7 +60,7 @@ export function cutSeconds(cut: CutShot, snapshot: ProjectSnapshot): number {
 }
 
 export function totalSeconds(snapshot: ProjectSnapshot): number {
-  return framesToSeconds(cutFrames(cutList(snapshot)), snapshot.project.fps);
+  return framesToSeconds(cutFrames(orderedCut(snapshot)), snapshot.project.fps);
 }
 
 export function assetById(snapshot: ProjectSnapshot, id: string | null): Asset | null {

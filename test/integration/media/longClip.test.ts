@@ -10,7 +10,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyCopyOutput } from '../../../electron/services/export/copyExport.js';
+import { COPY_PROBE_MAX_PACKETS } from '../../../electron/services/export/copyProbe.js';
 import { probeMedia } from '../../../electron/services/media/probe.js';
+import type { ExportPlan } from '../../../shared/export/plan.js';
 import { CLI, ensureBuilt } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { runCli } from '../../helpers/cli.js';
@@ -80,5 +83,21 @@ describe('a 10-hour clip', () => {
     });
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
+  });
+});
+
+/**
+ * The export's copy probes (the clips' facts and the verification of a stream-copied output)
+ * list every packet too. They were read through runFfprobe's 64 MiB buffer: on this clip the
+ * verification failed with "ffprobe printed more than 64 MiB" after holding 64 MiB of text.
+ * Now they stream with a packet bound (COPY_PROBE_MAX_PACKETS): ffprobe is stopped there and
+ * the answer is a plain reason to re-encode.
+ */
+describe('the copy probes on a 10-hour clip', () => {
+  it('verification stops at its packet bound with a reason, not an ffprobe failure', async () => {
+    // The bound is reached before the plan is read: the plan here only names the file.
+    const plan = { clips: [], tempPath: clip } as unknown as ExportPlan;
+    const problem = await verifyCopyOutput(plan, clip, new AbortController().signal);
+    expect(problem).toBe(`it has more than ${COPY_PROBE_MAX_PACKETS} packets, too many to verify`);
   });
 });
