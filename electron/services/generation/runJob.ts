@@ -174,7 +174,8 @@ export async function runJob(
     throwIfAborted(signal);
     const asset = await deps.importFile(resultTmp, 'generated');
     store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
-    const cost = job.costEstimate ?? requestCost(p, request, deps.prices) ?? 0;
+    // Unknown stays unknown (null), never 0: the ledger must not show an unpriced clip as free.
+    const cost = job.costEstimate ?? requestCost(p, request, deps.prices);
     const take: Take = newTake({
       id: randomUUID(),
       shotId: job.shotId,
