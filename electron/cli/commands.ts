@@ -5,6 +5,7 @@ import { CAMERA_MOVES } from '../../shared/model/entities.js';
 import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
+import { cmdKeyframe } from './keyframe.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
@@ -27,6 +28,9 @@ export const USAGE = `Usage:
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
+  storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
+  storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
+  storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
   storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
@@ -78,6 +82,18 @@ const COMMANDS: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
+  keyframe: {
+    options: {
+      shot: str,
+      provider: str,
+      model: str,
+      variations: str,
+      pick: str,
+      last: { type: 'boolean' },
+      resume: { type: 'boolean' },
+    },
+    run: cmdKeyframe,
+  },
   export: {
     options: {
       out: str,

@@ -74,7 +74,7 @@ function settled(services: AppServices, jobIds: readonly string[]): { wait: Prom
   return { wait, stop: off };
 }
 
-async function runJobs(services: AppServices, start: () => Promise<{ jobIds: string[] }>): Promise<string[]> {
+export async function runJobs(services: AppServices, start: () => Promise<{ jobIds: string[] }>): Promise<string[]> {
   const jobs = await start();
   const { wait, stop } = settled(services, jobs.jobIds);
   try {
@@ -89,7 +89,7 @@ async function runJobs(services: AppServices, start: () => Promise<{ jobIds: str
   return jobs.jobIds;
 }
 
-async function failedOf(services: AppServices, ids: readonly string[]): Promise<number> {
+export async function failedOf(services: AppServices, ids: readonly string[]): Promise<number> {
   return (await call(services, 'jobs.list', {})).filter((j) => ids.includes(j.id) && j.state !== 'succeeded').length;
 }
 

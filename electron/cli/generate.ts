@@ -30,7 +30,7 @@ function count(flag: string, value: unknown): number | undefined {
 
 const money = (n: number, currency: string): string => `${n.toFixed(2)} ${currency}`;
 
-function formatEstimate(e: MethodOutput<'generate.estimate'>): string {
+export function formatEstimate(e: MethodOutput<'generate.estimate'>): string {
   const per = e.perProvider.map(
     (p) =>
       `${p.provider} ${p.jobs} job(s) ${money(p.total, e.currency)}${p.unpriced ? ` (+${p.unpriced} unpriced)` : ''}`,

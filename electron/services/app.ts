@@ -21,6 +21,7 @@ import { exportHandlers } from './facade/export.js';
 import { generationHandlers } from './facade/generation.js';
 import { handoffHandlers } from './facade/handoff.js';
 import { historyHandlers } from './facade/history.js';
+import { keyframeHandlers } from './facade/keyframes.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
 import { sceneHandlers } from './facade/scenes.js';
@@ -86,6 +87,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
+    ...keyframeHandlers(session, services),
   };
   return {
     handlers,

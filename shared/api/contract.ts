@@ -24,6 +24,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { keyframeMethods } from './keyframes.js';
 
 export {
   BatchEstimateSchema,
@@ -345,6 +346,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
+  ...keyframeMethods,
 } as const;
 
 export type Contract = typeof contract;

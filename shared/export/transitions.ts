@@ -7,11 +7,17 @@
  */
 import { framesToSeconds, type Fps } from '../model/time.js';
 import type { ExportClip } from './plan.js';
-import { transitionLook, type TransitionKind } from '../model/transitionKinds.js';
+import { OVERLAP_KINDS, TRANSITION_LOOKS, type OverlapKind, type TransitionKind } from '../model/transitionKinds.js';
 
-/** The xfade transition of a kind (the table: shared/model/transitionKinds.ts); null for a cut. */
+/** The xfade transition of each overlapping kind (https://ffmpeg.org/ffmpeg-filters.html#xfade), from the table. */
+export const XFADE = Object.fromEntries(OVERLAP_KINDS.map((k) => [k, TRANSITION_LOOKS[k].xfade])) as Record<
+  OverlapKind,
+  string
+>;
+
+/** The xfade transition of a kind; null for a cut. */
 export function xfadeOf(kind: TransitionKind): string | null {
-  return transitionLook(kind)?.xfade ?? null;
+  return kind === 'cut' ? null : XFADE[kind];
 }
 
 /** Seconds on the microsecond grid, rounded to nearest: xfade rescales them to the 1/fps time base. */

@@ -14,6 +14,8 @@ export const ProviderPrefsSchema = z
       .max(2048)
       .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
       .optional(),
+    /** A visible watermark on generated clips, where the API has the choice (watermark.ts). */
+    watermark: z.boolean().optional(),
   })
   .strict();
 
@@ -46,6 +48,8 @@ export const ProviderSettingsViewSchema = z.object({
   baseUrlFromEnv: z.boolean(),
   hasKey: z.boolean(),
   keySource: z.enum(['env', 'store']).nullable(),
+  /** The effective watermark choice; null or absent when the provider's API has none (watermark.ts). */
+  watermark: z.boolean().nullable().optional(),
 });
 
 export const SettingsViewSchema = z.object({
@@ -69,6 +73,8 @@ export const SettingsUpdateSchema = z
             enabled: z.boolean().optional(),
             /** null removes the override. */
             baseUrl: ProviderPrefsSchema.shape.baseUrl.unwrap().nullable().optional(),
+            /** null returns to the default (DEFAULT_WATERMARK); refused for providers without one. */
+            watermark: z.boolean().nullable().optional(),
             /** A new key (stored in the OS keychain, never returned); null deletes it. */
             apiKey: z.string().min(1).max(4096).nullable().optional(),
           })

@@ -40,9 +40,13 @@ const LANE: Record<HandoffAudio['lane'], { lane: number; role: string }> = {
   sfx: { lane: -3, role: 'effects' },
 };
 
-/** The `<effect>` resource of each overlapping kind: fx1, fx2, … in the table's order. */
+/** The distinct `<effect>` resources of the table (kinds without their own share the dissolve): fx1, fx2, … */
+const EFFECT_UIDS = [...new Set(OVERLAP_KINDS.map((k) => TRANSITION_LOOKS[k].fcpxml.uid))];
+
+/** The `<effect>` resource a kind's transition refers to. */
 function transitionEffect(kind: OverlapKind): { id: string; name: string; uid: string } {
-  return { id: `fx${OVERLAP_KINDS.indexOf(kind) + 1}`, ...TRANSITION_LOOKS[kind].fcpxml };
+  const fx = TRANSITION_LOOKS[kind].fcpxml;
+  return { id: `fx${EFFECT_UIDS.indexOf(fx.uid) + 1}`, ...fx };
 }
 
 /** Frames as FCPXML time: a rational number of seconds ("0s", "1001/30000s", "5/24s"). */
@@ -80,9 +84,9 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
     height: cut.height,
   });
   const used = new Set(cut.clips.filter((c) => c.overlap > 0).map((c) => c.transition));
-  for (const kind of OVERLAP_KINDS) {
-    if (used.has(kind)) resources.ele('effect', transitionEffect(kind));
-  }
+  const effects = new Map<string, ReturnType<typeof transitionEffect>>();
+  for (const kind of OVERLAP_KINDS) if (used.has(kind)) effects.set(transitionEffect(kind).id, transitionEffect(kind));
+  for (const fx of [...effects.values()].sort((a, b) => a.id.localeCompare(b.id))) resources.ele('effect', fx);
   const assetIds = new Map<string, string>();
   const formatIds = new Map<string, string>();
   const assetRef = (m: HandoffMedia): string => {

@@ -99,7 +99,7 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
       end: 1,
       mlt_service: 'mix',
     });
-    if (look.picture === 'dip') {
+    if (look.shotcut === 'dipToBlack') {
       props(tractor.ele('filter', { id: `${tid}_dip` }), {
         mlt_service: 'brightness',
         level: `0=1;${Math.floor(last / 2)}=0;${last}=1`,

@@ -19,6 +19,9 @@ export type CameraMove = z.infer<typeof CameraMoveSchema>;
 export const SHOT_SIZES = ['extreme_wide', 'wide', 'medium', 'close_up', 'extreme_close_up', 'insert'] as const;
 export const ShotSizeSchema = z.enum(SHOT_SIZES);
 
+/** The kinds list lives with its table (transitionKinds.ts); re-exported for the model's readers. */
+export { TRANSITION_KINDS } from './transitionKinds.js';
+
 export const TransitionSchema = z.object({
   kind: TransitionKindSchema,
   frames: z.number().int().min(0),
@@ -89,6 +92,23 @@ export const ShotSchema = z.object({
 });
 export type Shot = z.infer<typeof ShotSchema>;
 
+/**
+ * What a take holds, the ONE list: a clip (the shot's picture on the timeline) or a still made
+ * by an image model (a keyframe candidate: picked as the shot's first or last frame, never
+ * selected as the shot's clip).
+ */
+export const TAKE_KINDS = ['video', 'image'] as const;
+export const TakeKindSchema = z.enum(TAKE_KINDS);
+export type TakeKind = z.infer<typeof TakeKindSchema>;
+
+/**
+ * What a job makes, the ONE list (stored as `request.kind`; absent: 'video'): a video take
+ * (generation/jobs.ts), spoken audio and lip sync (dialogue/), an image take (keyframes/), an
+ * upscaled take (upscale/). All share the job rows, states, budget and resume rules.
+ */
+export const JOB_KINDS = ['video', 'speech', 'lipsync', 'image', 'upscale'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
 export const TakeSchema = z.object({
   id: IdSchema,
   shotId: IdSchema,
@@ -105,8 +125,15 @@ export const TakeSchema = z.object({
   /** The take's own sound (Veo 3, Kling 2.6, Seedance 2 make some): gain in dB and mute. Absent: 0 dB, on. */
   audioGainDb: z.number().min(-60).max(12).optional(),
   audioMuted: z.boolean().optional(),
+  /** Absent: 'video' (every take before image takes). */
+  kind: TakeKindSchema.optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;
+
+/** A take's kind (absent: a clip). */
+export function takeKind(take: Pick<Take, 'kind'>): TakeKind {
+  return take.kind ?? 'video';
+}
 
 export const ELEMENT_KINDS = ['character', 'location', 'prop', 'style'] as const;
 export const ElementSchema = z.object({

@@ -119,7 +119,15 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
         ? {
             task_result: {
               videos: [
-                { id: `v-${t.id}`, url: `${url}/cdn/${t.id}.mp4?sig=${++signed}`, duration: String(durationOf(t)) },
+                {
+                  id: `v-${t.id}`,
+                  url: `${url}/cdn/${t.id}.mp4?sig=${++signed}`,
+                  // watermark_info.enabled: Kling also answers a watermarked copy (@ai-sdk/klingai's status schema).
+                  ...((t.body.watermark_info as { enabled?: boolean } | undefined)?.enabled
+                    ? { watermark_url: `${url}/cdn/${t.id}.mp4?wm=1&sig=${signed}` }
+                    : {}),
+                  duration: String(durationOf(t)),
+                },
               ],
             },
           }

@@ -111,6 +111,11 @@ const CAMERA_AXES = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'];
 export function klingRefusal(family: Family, body: Record<string, unknown>): string | null {
   const unknown = Object.keys(body).filter((k) => !FIELDS[family].includes(k));
   if (unknown.length) return `invalid parameter: ${unknown.join(', ')}`;
+  if (body.watermark_info !== undefined) {
+    const w = body.watermark_info as Record<string, unknown> | null;
+    if (!w || typeof w !== 'object' || Object.keys(w).some((k) => k !== 'enabled') || typeof w.enabled !== 'boolean')
+      return 'watermark_info must be {"enabled": boolean}';
+  }
   if (family === 'video-extend') return typeof body.video_id === 'string' ? null : 'video_id is required';
   const model = String(body.model_name ?? 'kling-v1');
   const rule = KLING_MODEL_RULES[model];

@@ -56,6 +56,7 @@ const FIELDS: Record<Endpoint, string[]> = {
     'movement_amplitude',
     'bgm',
     'payload',
+    'watermark',
     'callback_url',
   ],
   '/img2video': [
@@ -68,6 +69,7 @@ const FIELDS: Record<Endpoint, string[]> = {
     'movement_amplitude',
     'bgm',
     'payload',
+    'watermark',
     'callback_url',
   ],
   '/start-end2video': [
@@ -80,6 +82,7 @@ const FIELDS: Record<Endpoint, string[]> = {
     'movement_amplitude',
     'bgm',
     'payload',
+    'watermark',
     'callback_url',
   ],
   '/reference2video': [
@@ -93,6 +96,7 @@ const FIELDS: Record<Endpoint, string[]> = {
     'movement_amplitude',
     'bgm',
     'payload',
+    'watermark',
     'callback_url',
   ],
 };

@@ -62,6 +62,38 @@ export interface TableRig {
   extendRef?(model: string): Promise<string | null>;
   /** Per-provider changes to every request (e.g. a size the provider needs). */
   patch?: Partial<GenerationRequest>;
+  /**
+   * The last create request the fake received (its path and parsed body). With it, every 'sent'
+   * cell's body is recorded into `bodies` (normalised by recordedBody) for a snapshot.
+   */
+  lastCreate?(): { path: string; body?: unknown } | undefined;
+  bodies?: BodyTable;
+}
+
+/** What each 'sent' cell put on the wire: model -> scenario -> "POST path" and body. */
+export type BodyTable = Record<string, Partial<Record<Scenario, { path: string; body: unknown }>>>;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A request body as the snapshot keeps it: pictures and long encoded strings become their kind and
+ * size, the fake's local address becomes http://fake, random ids <uuid> or <id>; everything else (model
+ * ids, durations, modes, the prompt with its camera sentence) stays as sent.
+ */
+export function recordedBody(v: unknown): unknown {
+  if (typeof v === 'string') {
+    const data = /^data:([^;,]+)[^,]*,(.*)$/s.exec(v);
+    if (data) return `<data:${data[1]} ${data[2]?.length ?? 0} chars>`;
+    if (v.length > 300 && /^[A-Za-z0-9+/=\s]+$/.test(v)) return `<base64 ${v.length} chars>`;
+    return v
+      .replace(/https?:\/\/(127\.0\.0\.1|localhost):\d+/g, 'http://fake')
+      .replace(UUID, '<uuid>')
+      .replace(/\/files\/[a-z0-9]{8,}/g, '/files/<id>');
+  }
+  if (Array.isArray(v)) return v.map(recordedBody);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, recordedBody(x)]));
+  return v;
 }
 
 export async function requestTable(
@@ -80,6 +112,12 @@ export async function requestTable(
       try {
         await rig.submit(req, `job-table-${n++}`);
         row[scenario] = rig.accepted() > accepted ? 'sent' : 'REJECTED: no task was created';
+        const sent = row[scenario] === 'sent' ? rig.lastCreate?.() : undefined;
+        if (sent && rig.bodies)
+          (rig.bodies[model] ??= {})[scenario] = {
+            path: recordedBody(sent.path) as string,
+            body: recordedBody(sent.body),
+          };
       } catch (err) {
         if (rig.received() > received)
           row[scenario] = rig.accepted() > accepted ? 'sent' : `REJECTED: ${(err as Error).message}`;

@@ -64,6 +64,7 @@ import { APP_VERSION } from '../version.js';
 import { checkOutputFolder, checkSourcesExist, createTemp, replaceTarget, syncFile } from './exportJob.js';
 import { provenanceFiles } from './provenanceFiles.js';
 import { segmentKey, type SegmentCache } from './segmentCache.js';
+import { eachLimited, exportJobs } from './workPool.js';
 import type { ExportStorePort } from './storePort.js';
 import { concatListPath, exportTempPath } from './tempPath.js';
 
@@ -80,6 +81,8 @@ export interface DeliveryRunOptions {
   fontFile: string | null;
   /** Notes to pass on to the report (e.g. C2PA not configured). */
   notes?: string[];
+  /** ffmpeg processes at once (workPool.ts exportJobs: the core count by default). */
+  jobs?: number;
 }
 
 interface Target {
@@ -95,6 +98,8 @@ interface Target {
   reused: number;
   encoded: number;
   doneFrames: number;
+  /** Frames done of segments being encoded now, by segment index. */
+  partial: Map<number, number>;
   state: DeliveryProgress['deliverables'][number]['state'];
   progress: number;
 }
@@ -181,6 +186,14 @@ export async function runDelivery(
       })),
     });
   };
+  const jobs = opts.jobs ?? exportJobs();
+  const showProgress = (): void => {
+    for (const t of targets) {
+      const partial = [...t.partial.values()].reduce((a, b) => a + b, 0);
+      t.progress = Math.min(0.85, (0.85 * (t.doneFrames + partial)) / plan.totalFrames);
+    }
+    emit('running');
+  };
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -198,6 +211,8 @@ export async function runDelivery(
   };
   for (const t of targets)
     store.recordExportStart({ id: t.runId, outPath: t.outPath, tempPath: t.tempPath, pid: null });
+  // Clearing the cache is refused while this mark is there (segmentCache.ts hold).
+  const release = await cache.hold(runId);
   try {
     for (const t of targets) await createTemp(t.tempPath);
     for (const t of targets) t.state = 'running';
@@ -206,6 +221,7 @@ export async function runDelivery(
     const mixDone = runFfmpeg(mixInvocation(plan, mixPath, resolveAbs), { signal: stop.signal, stderrTailLines: 60 });
     mixDone.catch(() => {});
     // 1. Segments: what the cache lacks, each segment's sources decoded once for all deliverables.
+    const work: { g: number; need: Target[]; twins: Target[] }[] = [];
     for (const [g, group] of groups.entries()) {
       const missing: Target[] = [];
       for (const t of targets) {
@@ -219,17 +235,32 @@ export async function runDelivery(
       // Two deliverables asking for the same pixels (same key) share one encode.
       const need = missing.filter((t, i) => missing.findIndex((m) => m.keys[g] === t.keys[g]) === i);
       const twins = missing.filter((t) => !need.includes(t));
-      if (need.length > 0) await renderSegment(plan, group, g, need, twins);
-      for (const t of targets) t.progress = Math.min(0.85, (0.85 * t.doneFrames) / plan.totalFrames);
-      emit('running');
+      if (need.length > 0) work.push({ g, need, twins });
     }
+    showProgress();
+    // Up to one segment ffmpeg per core at once: each one's start, graph setup and encoder
+    // flush leave cores idle that the other fills (workPool.ts).
+    await eachLimited(
+      work,
+      jobs,
+      async ({ g, need, twins }) => renderSegment(plan, groups[g] as SegmentGroup, g, need, twins),
+      () => stop.abort(),
+    );
     // 2. The mix, measured once (ebur128 in the same run).
     const measured: LoudnessMeasurement | null = parseEbur128Summary((await mixDone).stderrTail);
     for (const t of targets) t.progress = 0.9;
     emit('running');
-    // 3. Each deliverable: join, loudness pass 2, metadata, check, XMP, rename.
+    // 3. Each deliverable: join, loudness pass 2, metadata, check, XMP (in parallel, as above);
+    // then every rename, only once all of them are whole.
     const reports: DeliverableReport[] = [];
-    for (const t of targets) reports.push(await finish(t, measured));
+    await eachLimited(
+      targets.map((t, i) => ({ t, i })),
+      jobs,
+      async ({ t, i }) => {
+        reports[i] = await finish(t, measured);
+      },
+      () => stop.abort(),
+    );
     if (opts.signal?.aborted) throw canceled();
     for (const t of targets) {
       await replaceTarget(t.tempPath, t.outPath);
@@ -254,6 +285,8 @@ export async function runDelivery(
     emit('succeeded', null, report);
     return report;
   } catch (err) {
+    // Nothing of this run keeps running: the mix and any encode still going are stopped.
+    stop.abort();
     const wasCanceled = recordError === null && (isCanceled(err) || opts.signal?.aborted === true);
     for (const t of targets) {
       await rm(t.tempPath, { force: true }).catch(() => {});
@@ -272,6 +305,7 @@ export async function runDelivery(
     if (wasCanceled) throw isCanceled(err) ? err : canceled();
     throw recordError ?? err;
   } finally {
+    await release().catch(() => {});
     opts.signal?.removeEventListener('abort', onAbort);
     await rm(mixPath, { force: true }).catch(() => {});
   }
@@ -302,9 +336,8 @@ export async function runDelivery(
         signal: stop.signal,
         onSpawn: (pid) => record(() => store.updateExport(segRun.id, { state: 'running', pid })),
         onProgress: (f) => {
-          for (const t of [...need, ...twins])
-            t.progress = Math.min(0.85, (0.85 * (t.doneFrames + f * group.frames)) / p.totalFrames);
-          emit('running');
+          for (const t of [...need, ...twins]) t.partial.set(g, f * group.frames);
+          showProgress();
         },
       });
     } catch (err) {
@@ -317,14 +350,13 @@ export async function runDelivery(
       await cache.commit(key, temps[j] ?? '', group.frames);
       segmentTemps.delete(temps[j] ?? '');
     }
-    for (const t of need) {
-      t.encoded += 1;
+    for (const t of [...need, ...twins]) {
+      t.partial.delete(g);
       t.doneFrames += group.frames;
     }
-    for (const t of twins) {
-      t.reused += 1;
-      t.doneFrames += group.frames;
-    }
+    for (const t of need) t.encoded += 1;
+    for (const t of twins) t.reused += 1;
+    showProgress();
   }
 
   async function finish(t: Target, measured: LoudnessMeasurement | null): Promise<DeliverableReport> {
@@ -429,6 +461,7 @@ function makeTarget(
     reused: 0,
     encoded: 0,
     doneFrames: 0,
+    partial: new Map(),
     state: 'queued',
     progress: 0,
   };

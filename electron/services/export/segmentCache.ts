@@ -8,8 +8,13 @@
  * segment without meta (treated as missing). A lookup checks the file's size against the meta:
  * a truncated or replaced file is deleted, not used. Bounded: least recently used entries go
  * first once the folder is over its limit. Shared by every project (keys are content hashes).
+ *
+ * A run marks the folder while it uses it (`.run.<runId>.<pid>.lock`, held() below): clear()
+ * refuses while a live mark exists, in this process or another (the CLI and the app share the
+ * folder). A mark whose process is gone (kill -9) counts for nothing and is removed.
  */
 import { createHash } from 'node:crypto';
+import { keyedError } from '../../../shared/errors.js';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_SUFFIX } from './tempPath.js';
@@ -142,8 +147,35 @@ export class SegmentCache {
     return removed;
   }
 
-  /** Deletes every entry and every stale temp. */
+  /** Marks the folder as used by a run until the returned release is called. */
+  async hold(runId: string): Promise<() => Promise<void>> {
+    const path = join(this.dir, `.run.${runId}.${process.pid}.lock`);
+    await writeFile(path, String(process.pid));
+    return () => rm(path, { force: true });
+  }
+
+  /** How many live runs use the folder; marks of dead processes are removed. */
+  async runsInUse(): Promise<number> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    let live = 0;
+    for (const name of names) {
+      const m = /^\.run\.[\w-]+\.(\d+)\.lock$/.exec(name);
+      if (!m?.[1]) continue;
+      if (processAlive(Number(m[1]))) live += 1;
+      else await rm(join(this.dir, name), { force: true });
+    }
+    return live;
+  }
+
+  /** Deletes every entry and every stale temp; refused while an export uses the cache. */
   async clear(): Promise<CacheUsage> {
+    if ((await this.runsInUse()) > 0)
+      throw keyedError(
+        'EXPORT_INVALID',
+        'delivery.errors.cacheInUse',
+        {},
+        'An export is using the segment cache: clear it when the export has finished.',
+      );
     for (const e of await this.entries()) await this.remove(e.key);
     await this.sweepTemps(0);
     return this.usage();
@@ -164,5 +196,15 @@ export class SegmentCache {
         await rm(path, { force: true });
       }
     }
+  }
+}
+
+/** Signal 0 checks the process exists (EPERM: it exists, owned by someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -5,7 +5,6 @@
  * generation (job.progress). The take's own sound is takes.setAudio (takes.ts); subtitle
  * sidecars are export.subtitles (export.ts).
  */
-import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
 import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/lipSync.js';
@@ -16,6 +15,7 @@ import type { DialogueOps } from '../project/dialogueOps.js';
 import type { AddShotInit } from '../project/shots.js';
 import type { ProjectStore } from '../project/store.js';
 import { listProviders } from '../generation/providers/index.js';
+import { jobProgress, startJobs } from './jobStart.js';
 import type { FacadeServices } from './services.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
@@ -46,24 +46,9 @@ export function dialogueHandlers(session: Session, { settings }: FacadeServices)
     importFile: (path) => importFile(store, path, 'generated'),
     providerSettings: await settings.providerSettings(ids),
   });
-  const onProgress = (p: JobProgress): void => {
-    session.hub.emit('job.progress', p);
-    if (p.state === 'succeeded' || p.state === 'failed') session.changed();
-  };
-  /** Starts long work; answers once its job rows exist (or it failed before any did). */
-  const start = async <T>(run: (signal: AbortSignal, onQueued: (r: T) => void) => Promise<T>): Promise<T> => {
-    const controller = new AbortController();
-    session.batches.add(controller);
-    let resolveQueued: (r: T) => void = () => {};
-    const queued = new Promise<T>((r) => (resolveQueued = r));
-    const done = run(controller.signal, (r) => resolveQueued(r)).finally(() => {
-      session.batches.delete(controller);
-      if (session.current()) session.changed();
-    });
-    const first = await Promise.race([queued, done]);
-    done.catch(() => {});
-    return first;
-  };
+  const onProgress = jobProgress(session);
+  const start = <T>(run: (signal: AbortSignal, onQueued: (r: T) => void) => Promise<T>): Promise<T> =>
+    startJobs(session, run);
   return {
     'dialogue.setLines': ({ shotId, lines }) => edit((ops) => ops.setLines(shotId, lines)),
     'dialogue.setVoice': async ({ elementId, voice }) => {

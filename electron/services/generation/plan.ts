@@ -9,6 +9,7 @@ import { capabilityProblem, modelCapabilities } from '../../../shared/generation
 import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
+import { proseWithFacts } from '../../../shared/generation/promptParts.js';
 import type { Element, Shot } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
@@ -16,7 +17,7 @@ import type { GenerateOptions, GenerationDeps } from './ports.js';
 import { jobKind } from './ports.js';
 import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
 import type { ProviderAdapter } from './types.js';
-import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
+import { IN_FLIGHT_JOB_STATES, takeKind } from '../../../shared/model/entities.js';
 
 export interface Planned {
   shot: Shot;
@@ -71,7 +72,8 @@ function chooseShots(deps: GenerationDeps, opts: GenerateOptions): Shot[] {
       .filter((j) => jobKind(j) === 'video')
       .map((j) => j.shotId),
   );
-  const withTake = new Set(takes.map((t) => t.shotId));
+  // A keyframe (image take) is not the shot's clip: the shot still needs generating.
+  const withTake = new Set(takes.filter((t) => takeKind(t) === 'video').map((t) => t.shotId));
   return shots.filter((s) => !withTake.has(s.id) && !unknown.has(s.id));
 }
 
@@ -159,8 +161,13 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             ...(extend ? { extend } : {}),
           });
           const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
-          // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags.
-          const prompt = promptWithNames(base.prompt, elements);
+          // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags. The
+          // shot size and the elements' descriptions go in too (only when set: promptParts.ts).
+          const prompt = proseWithFacts({
+            prompt: promptWithNames(base.prompt, elements),
+            shotSize: shot.shotSize,
+            elements: shotElements(shot, elements),
+          });
           const request: GenerationRequest = { ...base, prompt, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
           out.push({
@@ -184,7 +191,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
  * The pictures of the shot's elements — the ones picked for it, then the ones its prompt names
  * by @tag (shared/model/elements.ts shotElements) — then the project's style refs.
  */
-function referencesFor(
+export function referencesFor(
   shot: Shot,
   elements: readonly Element[],
   styleRefs: readonly string[],

@@ -3,10 +3,21 @@
  * store (ProjectStore satisfies it), the media import, and the provider registry.
  */
 import type { JobProgress } from '../../../shared/api/contract.js';
-import type { Asset, Job, JobState, Project, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
+import type {
+  Asset,
+  Job,
+  JobKind,
+  JobState,
+  Project,
+  ProjectSnapshot,
+  Shot,
+  Take,
+} from '../../../shared/model/entities.js';
+import { JOB_KINDS } from '../../../shared/model/entities.js';
 import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings } from './types.js';
+import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
 
 /**
  * Optional adapter abilities the queue uses when present (no provider id checks anywhere).
@@ -117,12 +128,12 @@ export interface GenerateOptions {
 }
 
 /**
- * What a job makes: a video take (this queue), or a dialogue job that shares the job rows,
- * states and budget but is run by electron/services/dialogue (request.kind 'speech' | 'lipsync').
+ * What a job makes: a video take (this queue), or a job of another kind that shares the job
+ * rows, states and budget but is run by its own service (request.kind; entities.ts JOB_KINDS).
  */
-export function jobKind(job: Pick<Job, 'request'>): 'video' | 'speech' | 'lipsync' {
+export function jobKind(job: Pick<Job, 'request'>): JobKind {
   const kind = job.request.kind;
-  return kind === 'speech' || kind === 'lipsync' ? kind : 'video';
+  return (JOB_KINDS as readonly unknown[]).includes(kind) ? (kind as JobKind) : 'video';
 }
 
 /** Jobs that are under way: a shot with one is not generated again automatically. */
@@ -135,6 +146,8 @@ export function envProviderSettings(env: Record<string, string | undefined> = pr
     const apiKey = envKey(providerId, env);
     if (baseUrl) settings.baseUrl = baseUrl;
     if (apiKey) settings.apiKey = apiKey;
+    if (hasWatermarkSetting(providerId))
+      settings.watermark = resolveWatermark(providerId, undefined, env[envName(providerId, 'WATERMARK')]);
     return settings;
   };
 }

@@ -20,6 +20,11 @@ export interface ProviderSettings {
   apiKey?: string;
   /** Animatic: a font file for title cards (else fonts.ts resolves one). */
   fontFile?: string;
+  /**
+   * A visible watermark on the clip, for providers whose API has the choice
+   * (shared/generation/watermark.ts); absent means DEFAULT_WATERMARK (off).
+   */
+  watermark?: boolean;
 }
 
 export interface ProviderContext {

@@ -211,6 +211,8 @@ export function takeFromRow(r: Row): Take {
       // Only when set, so takes read the same as before dialogue (0 dB, not muted).
       ...(typeof r.audio_gain_db === 'number' && r.audio_gain_db !== 0 ? { audioGainDb: r.audio_gain_db } : {}),
       ...(r.audio_muted === 1 ? { audioMuted: true } : {}),
+      // Only when not a clip, so clips read the same as before image takes.
+      ...(r.kind === 'image' ? { kind: 'image' } : {}),
     },
     what,
   );
@@ -231,6 +233,7 @@ export function takeToRow(t: Take): Record<string, SqlValue> {
     created_at: t.createdAt,
     ...(t.audioGainDb !== undefined ? { audio_gain_db: t.audioGainDb } : {}),
     ...(t.audioMuted !== undefined ? { audio_muted: t.audioMuted ? 1 : 0 } : {}),
+    ...(t.kind !== undefined ? { kind: t.kind } : {}),
   };
 }
 

@@ -168,8 +168,15 @@ function moveShot(db: Db, rec: ChangeRecorder, id: string, toIndex: number): voi
 
 function selectTake(db: Db, rec: ChangeRecorder, shotId: string, takeId: string): void {
   requireShot(db, shotId);
-  const owner = db.prepare('SELECT shot_id FROM takes WHERE id = ? AND removed = 0').pluck().get(takeId) as
-    string | undefined;
+  const row = db.prepare('SELECT shot_id, kind FROM takes WHERE id = ? AND removed = 0').get(takeId) as
+    { shot_id: string; kind: string } | undefined;
+  const owner = row?.shot_id;
+  if (row?.kind === 'image')
+    throw new AppError(
+      'INVALID_INPUT',
+      `Take "${takeId}" is a still (a keyframe): pick it as the shot's first or last frame instead of selecting it as the clip.`,
+      { takeId, issue: 'imageTake' },
+    );
   if (owner === undefined)
     throw new AppError('NOT_FOUND', `Take "${takeId}" not found in this project (or it was removed).`, { takeId });
   if (owner !== shotId) {

@@ -5,7 +5,7 @@
  * so undo restores it; its media is freed by media.collectGarbage only once no history entry
  * can bring it back (garbage.ts).
  */
-import { TakeSchema, type Take } from '../../../shared/model/entities.js';
+import { TakeSchema, takeKind, type Take } from '../../../shared/model/entities.js';
 import { AppError } from '../../../shared/errors.js';
 import type { ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
@@ -26,7 +26,8 @@ export function addTake(db: Db, take: Take, selectIfNone: boolean): Take {
   if (exists(db, 'takes', t.id)) throw new AppError('INVALID_INPUT', `Take "${t.id}" already exists.`);
   const row = takeToRow(t);
   db.prepare(insertSql('takes', row)).run(...Object.values(row));
-  if (selectIfNone) {
+  // An image take is a keyframe candidate, never the shot's clip.
+  if (selectIfNone && takeKind(t) === 'video') {
     db.prepare('UPDATE shots SET selected_take_id = ? WHERE id = ? AND selected_take_id IS NULL').run(t.id, t.shotId);
   }
   bumpRevision(db);

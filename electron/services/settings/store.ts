@@ -16,6 +16,7 @@ import {
 } from '../../../shared/generation/settings.js';
 import type { ProviderAdapter, ProviderSettings } from '../generation/types.js';
 import { envKey, keyEnvHint, keyPieces } from '../../../shared/generation/keyEnv.js';
+import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
 import { envName, envSecretStore, type SecretStore } from './secrets.js';
 
 /**
@@ -122,6 +123,8 @@ export class SettingsService {
           baseUrlFromEnv: envUrl !== null,
           hasKey: keySource !== null,
           keySource,
+          // Only where the provider's API has the choice (watermark.ts).
+          ...(hasWatermarkSetting(p.id) ? { watermark: this.watermark(p.id, s) } : {}),
         };
       }),
     );
@@ -160,6 +163,12 @@ export class SettingsService {
       if (change.enabled !== undefined) prefs.enabled = change.enabled;
       if (change.baseUrl === null) delete prefs.baseUrl;
       else if (change.baseUrl !== undefined) prefs.baseUrl = change.baseUrl;
+      if (change.watermark !== undefined && !hasWatermarkSetting(id))
+        throw new AppError('INVALID_INPUT', `${id} has no watermark choice in its API; nothing to set.`, {
+          provider: id,
+        });
+      if (change.watermark === null) delete prefs.watermark;
+      else if (change.watermark !== undefined) prefs.watermark = change.watermark;
       s.providers[id] = prefs;
     }
     if (patch.priceOverrides) s.priceOverrides = patch.priceOverrides;
@@ -167,6 +176,11 @@ export class SettingsService {
     if (patch.defaultModel !== undefined) s.defaultModel = patch.defaultModel;
     this.write(AppSettingsSchema.parse(s));
     return this.view();
+  }
+
+  /** STORYBOARD_<P>_WATERMARK wins over the saved choice, then the default (watermark.ts). */
+  private watermark(id: string, s: AppSettings): boolean {
+    return resolveWatermark(id, s.providers[id]?.watermark, this.env[envName(id, 'WATERMARK')]);
   }
 
   /** The price table with the user's overrides. */
@@ -187,6 +201,7 @@ export class SettingsService {
       if (baseUrl) out.baseUrl = baseUrl;
       const key = await this.secrets.get(id).catch(() => null);
       if (key) out.apiKey = key;
+      if (hasWatermarkSetting(id)) out.watermark = this.watermark(id, s);
       resolved.set(id, out);
     }
     return (id) => resolved.get(id) ?? {};

@@ -38,6 +38,7 @@ import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
+import { cacheActions } from './cacheActions';
 
 export const actions: ActionMap = {
   'app.load': appLoad,
@@ -86,6 +87,7 @@ export const actions: ActionMap = {
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,
+  ...cacheActions,
 };
 
 export type { ActionId, ActionContext } from './registry';

@@ -7,6 +7,7 @@ import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
 import type { Aspect, Resolution } from '../../../shared/model/format';
 import type { Framing } from '../../../shared/model/framing';
+import type { CachePayload } from './cacheActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -134,6 +135,9 @@ export interface ActionPayloads {
   'handoff.export': HandoffExportPayload;
   'handoff.collect': HandoffCollectPayload;
   'handoff.conform': HandoffConformPayload;
+  // The segment cache in Settings (cacheActions.ts).
+  'cache.usage': CachePayload;
+  'cache.clear': CachePayload;
 }
 
 export type ElementKind = Element['kind'];

@@ -5,6 +5,7 @@ import { useAppState } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Sheet } from '../components/Sheet';
 import { jobsUi, setJobsUi } from '../store/jobsUi';
+import { SettingsCache } from './SettingsCache';
 import { SettingsProvider } from './SettingsProvider';
 import './generation.css';
 
@@ -32,6 +33,7 @@ export function SettingsPanel() {
           />
         ))
       )}
+      <SettingsCache />
     </Sheet>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * One provider's settings: enabled, base URL override, key (stored by the app in Electron;
  * from STORYBOARD_<PROVIDER>_API_KEY in the browser host — a key's value is never shown),
- * a price override, and a connection test with its answer.
+ * a visible watermark where the provider's API has the choice, a price override, and a
+ * connection test with its answer.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ export function SettingsProvider({ p, view, canTest }: { p: ProviderView; view: 
   const price = view.priceOverrides.find((o) => o.provider === p.id && o.model === '*');
   // Shown at once (a controlled checkbox would otherwise spring back until the answer).
   const [enabled, setEnabled] = useState(p.enabled);
+  const [watermark, setWatermark] = useState(p.watermark ?? null);
   const [url, setUrl] = useState(p.baseUrl ?? '');
   const [key, setKey] = useState('');
   const [perSecond, setPerSecond] = useState(price ? String(price.perSecond) : '');
@@ -82,6 +84,23 @@ export function SettingsProvider({ p, view, canTest }: { p: ProviderView; view: 
             {t('settings.save')}
           </button>
         </form>
+      )}
+      {watermark !== null && (
+        // Only providers whose API has the choice (shared/generation/watermark.ts); off by default.
+        <label className="check settings-row" data-testid="settings-watermark">
+          <input
+            type="checkbox"
+            checked={watermark}
+            disabled={busy}
+            onChange={(e) => {
+              const next = e.target.checked;
+              setWatermark(next);
+              void provider({ watermark: next }).then((ok) => !ok && setWatermark(!next));
+            }}
+          />
+          {t('watermark.label')}
+          <span className="muted small">{t('watermark.hint')}</span>
+        </label>
       )}
       {p.baseUrlFromEnv && (
         <p className="hint" data-testid="settings-url-env">

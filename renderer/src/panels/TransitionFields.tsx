@@ -1,6 +1,6 @@
 /**
- * The transition into a shot: kind and length in frames (the seconds shown beside it), one
- * undo step per change. The length shown as played is the one the cut model clamps to
+ * The transition into a shot: kind (wipes and slides with a direction) and length in frames
+ * (the seconds shown beside it), one undo step per change. The length shown as played is the one the cut model clamps to
  * (timeline.ts: at most half of either neighbour), so the inspector, player, timeline and
  * export agree.
  */
@@ -8,7 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TRANSITION_FRAMES } from '../../../shared/api/contract';
 import type { ProjectSnapshot, Shot, Transition } from '../../../shared/model/entities';
 import { framesToSeconds, secondsToFrames } from '../../../shared/model/time';
-import { TRANSITION_KINDS } from '../../../shared/model/transitionKinds';
+import {
+  DIRECTIONS,
+  kindFamily,
+  kindOf,
+  TRANSITION_FAMILIES,
+  type Direction,
+  type TransitionFamily,
+} from '../../../shared/model/transitionKinds';
 import { cutOf } from '../store/selectors';
 import { actions, runAction } from '../actions';
 import { useAppContext } from '../app/context';
@@ -18,6 +25,9 @@ import { CommitField } from './CommitField';
 /** Half a second: the length a new transition starts with. */
 const DEFAULT_SEC = 0.5;
 
+// The menu's families and directions come from the vocabulary (shared/model/transitionKinds.ts).
+export { kindFamily, kindOf };
+
 const badFrames = (s: string) => !/^\d{1,4}$/.test(s.trim()) || Number(s) > MAX_TRANSITION_FRAMES;
 
 export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
@@ -26,6 +36,7 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
   const fps = snapshot.project.fps;
   const cut = cutOf(snapshot, shot.id);
   const { kind, frames } = shot.transitionIn;
+  const { family, direction } = kindFamily(kind);
   const set = (next: Transition) =>
     void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch: { transitionIn: next } });
   const played = cut?.overlap ?? 0;
@@ -34,11 +45,11 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
     <div className="row" data-testid="detail-transition">
       <Field label={t('editor.inspector.transition')}>
         <select
-          value={kind}
+          value={family}
           aria-label={t('editor.inspector.transitionKind')}
           data-testid="transition-kind"
           onChange={(e) => {
-            const next = e.target.value as Transition['kind'];
+            const next = kindOf(e.target.value as TransitionFamily, direction);
             const length =
               next === 'cut'
                 ? 0
@@ -48,13 +59,29 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
             set({ kind: next, frames: length });
           }}
         >
-          {TRANSITION_KINDS.map((k) => (
+          {TRANSITION_FAMILIES.map((k) => (
             <option key={k} value={k}>
               {t(`editor.inspector.transitions.${k}`)}
             </option>
           ))}
         </select>
       </Field>
+      {direction && (
+        <Field label={t('editor.inspector.transitionDirection')}>
+          <select
+            value={direction}
+            aria-label={t('editor.inspector.transitionDirection')}
+            data-testid="transition-direction"
+            onChange={(e) => set({ kind: kindOf(family, e.target.value as Direction), frames })}
+          >
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`editor.inspector.directions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       {kind !== 'cut' && (
         <Field
           label={t('editor.inspector.transitionFrames')}

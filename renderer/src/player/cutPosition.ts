@@ -111,9 +111,13 @@ export function transitionAt(segments: readonly PlaySegment[], frame: number): T
 export function transitionOpacity(kind: OverlapKind, progress: number): { from: number; to: number } {
   const p = Math.min(1, Math.max(0, progress));
   const picture = TRANSITION_LOOKS[kind].picture;
-  switch (picture) {
+  switch (picture.style) {
     case 'dissolve':
       return { from: 1, to: p };
+    case 'wipe':
+    case 'slide':
+      // Wipes and slides move or uncover whole pictures (transitionDraw).
+      return { from: 1, to: 1 };
     case 'dip':
       return { from: Math.max(0, 1 - 2 * p), to: Math.max(0, 2 * p - 1) };
     default:
@@ -122,12 +126,67 @@ export function transitionOpacity(kind: OverlapKind, progress: number): { from: 
 }
 
 /**
- * Volume of the outgoing and incoming sound: a dissolve crossfades them linearly (as the
- * export's acrossfade); a dip lets each follow its picture.
+ * Volume of the outgoing and incoming sound: a linear crossfade, as the export's acrossfade;
+ * a dip lets each follow its picture.
  */
 export function transitionVolume(kind: OverlapKind, progress: number): { from: number; to: number } {
-  if (TRANSITION_LOOKS[kind].picture === 'dissolve') return { from: 1 - progress, to: progress };
-  return transitionOpacity(kind, progress);
+  if (TRANSITION_LOOKS[kind].picture.style === 'dip') return transitionOpacity(kind, progress);
+  return { from: 1 - progress, to: progress };
+}
+
+/** How one picture is drawn during a transition, in fractions of the stage. */
+export interface TransitionLayer {
+  opacity: number;
+  /** Shift of the picture (a slide), fractions of the stage's width and height. */
+  shiftX: number;
+  shiftY: number;
+  /** The part of the stage where the picture shows (a wipe), fractions: [left, top, right, bottom]. */
+  reveal: [number, number, number, number];
+}
+
+export interface TransitionDraw {
+  from: TransitionLayer;
+  to: TransitionLayer;
+  /** What shows through where neither picture is drawn (a dip's colour). */
+  backdrop: 'black' | 'white';
+}
+
+const WHOLE: [number, number, number, number] = [0, 0, 1, 1];
+const DIRECTION = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] } as const;
+
+/**
+ * The transition as xfade draws it (checked against ffmpeg 5.1 frame grabs): a wipe uncovers
+ * the incoming picture from the side opposite its direction (wipe_left: from the right edge,
+ * the edge moving left); a slide moves both pictures in its direction, the incoming one
+ * entering from the opposite side; dips fade through black or white (transitionOpacity).
+ */
+export function transitionDraw(kind: TransitionPosition['kind'], progress: number): TransitionDraw {
+  const p = Math.min(1, Math.max(0, progress));
+  const layer = (opacity: number, more: Partial<TransitionLayer> = {}): TransitionLayer => ({
+    opacity,
+    shiftX: 0,
+    shiftY: 0,
+    reveal: WHOLE,
+    ...more,
+  });
+  const picture = TRANSITION_LOOKS[kind].picture;
+  if (picture.style === 'wipe') {
+    const [dx, dy] = DIRECTION[picture.direction];
+    const q = 1 - p;
+    // The incoming picture's visible part grows from the side it comes from.
+    const reveal: [number, number, number, number] = [dx < 0 ? q : 0, dy < 0 ? q : 0, dx > 0 ? p : 1, dy > 0 ? p : 1];
+    return { from: layer(1), to: layer(1, { reveal }), backdrop: 'black' };
+  }
+  if (picture.style === 'slide') {
+    const [dx, dy] = DIRECTION[picture.direction];
+    return {
+      from: layer(1, { shiftX: dx * p, shiftY: dy * p }),
+      to: layer(1, { shiftX: -dx * (1 - p), shiftY: -dy * (1 - p) }),
+      backdrop: 'black',
+    };
+  }
+  const o = transitionOpacity(kind, p);
+  return { from: layer(o.from), to: layer(o.to), backdrop: picture.style === 'dip' ? picture.colour : 'black' };
 }
 
 /**

@@ -5,7 +5,8 @@
  * playhead follows the media clock (picture and sound stay together); shots without a take,
  * reverse play (J) and stalled media advance on the wall clock instead. Inside a transition
  * the outgoing shot stays active to its end while the preloaded incoming one plays on top with
- * the opacity the export's blend would give (cutPosition.transitionAt / transitionOpacity).
+ * the opacity, shift (slides) or uncovered part (wipes) the export's blend would give, over
+ * black or white (cutPosition.transitionAt / transitionDraw).
  */
 import { useEffect, useRef } from 'react';
 import type { Fps } from '../../../shared/model/time';
@@ -16,9 +17,10 @@ import {
   locate,
   mediaTime,
   transitionAt,
-  transitionOpacity,
+  transitionDraw,
   transitionVolume,
   type PlaySegment,
+  type TransitionLayer,
 } from './cutPosition';
 import { getPlayhead, setPlayhead } from './playhead';
 import { placeVideo } from './framingBox';
@@ -54,8 +56,8 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         if (!v) continue;
         v.dataset.active = String(n === i);
         v.muted = n !== i;
-        v.style.opacity = '';
-        v.style.zIndex = '';
+        Object.assign(v.style, { opacity: '', zIndex: '', transform: '', clipPath: '' });
+        if (v.parentElement) v.parentElement.style.background = '';
         v.volume = 1;
         if (n !== i && !v.paused) v.pause();
       }
@@ -70,13 +72,15 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         if (out) out.style.opacity = '';
         return;
       }
-      const o = transitionOpacity(t.kind, t.progress);
+      const d = transitionDraw(t.kind, t.progress);
       const vol = transitionVolume(t.kind, t.progress);
       if (out) {
-        out.style.opacity = String(o.from);
+        drawLayer(out, d.from);
         out.volume = vol.from;
+        if (out.parentElement) out.parentElement.style.background = d.backdrop === 'white' ? '#fff' : '';
       }
-      Object.assign(inc.style, { opacity: String(o.to), zIndex: '1' });
+      drawLayer(inc, d.to);
+      inc.style.zIndex = '1';
       inc.dataset.active = 'true';
       inc.muted = out?.muted ?? true;
       inc.volume = vol.to;
@@ -209,4 +213,24 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
   }, [segments, fps, urlOf]);
 
   return slots;
+}
+
+/** Applies a transition layer to a placed <video>: opacity, a shift in stage pixels, a clip to the revealed part. */
+function drawLayer(v: HTMLVideoElement, l: TransitionLayer): void {
+  const stage = v.parentElement;
+  const w = stage?.clientWidth ?? 0;
+  const h = stage?.clientHeight ?? 0;
+  v.style.opacity = String(l.opacity);
+  v.style.transform = l.shiftX || l.shiftY ? `translate(${l.shiftX * w}px, ${l.shiftY * h}px)` : '';
+  const [left, top, right, bottom] = l.reveal;
+  if (left === 0 && top === 0 && right === 1 && bottom === 1) {
+    v.style.clipPath = '';
+    return;
+  }
+  // The reveal is in stage fractions; the video may be placed larger than the stage (framing).
+  const x0 = left * w - v.offsetLeft;
+  const y0 = top * h - v.offsetTop;
+  const x1 = v.offsetLeft + v.offsetWidth - right * w;
+  const y1 = v.offsetTop + v.offsetHeight - bottom * h;
+  v.style.clipPath = `inset(${Math.max(0, y0)}px ${Math.max(0, x1)}px ${Math.max(0, y1)}px ${Math.max(0, x0)}px)`;
 }

@@ -20,6 +20,7 @@ import { createGestureStore } from './gestureStore';
 import type { PointerInput } from './interactions/types';
 import { OverlayLayer, RulerLayer, ShotsLayer, StaticLayer } from './layers';
 import { timelineModel } from './model';
+import { TransitionHandles } from './TransitionHandles';
 import './timeline.css';
 
 function useWidth(ref: RefObject<HTMLDivElement | null>): number {
@@ -182,6 +183,7 @@ export function Timeline() {
             <OverlayLayer width={width} />
           </Stage>
         )}
+        {width > 0 && <TransitionHandles width={width} />}
         {empty && (
           <p
             className="muted small"

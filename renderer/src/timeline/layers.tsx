@@ -238,7 +238,7 @@ function TransitionMark({
   const top = LAYOUT.shotTop + 2;
   const bottom = LAYOUT.shotTop + LAYOUT.shotHeight - 2;
   const y = LAYOUT.shotTop + LAYOUT.shotHeight / 2;
-  const dissolve = transitionLook(kind)?.picture === 'dissolve';
+  const dissolve = transitionLook(kind)?.picture.style === 'dissolve';
   const colour = dissolve ? THEME.accent : THEME.textMuted;
   return (
     <Group>

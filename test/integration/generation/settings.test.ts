@@ -114,6 +114,36 @@ describe('SettingsService', () => {
   });
 });
 
+describe('watermark setting', () => {
+  it('offered only where the API has one, off by default, saved per provider, the environment wins', async () => {
+    const wm = () => [
+      { id: 'wan', label: 'Wan', offline: false },
+      { id: 'cloud', label: 'Cloud', offline: false },
+    ];
+    const configDir = join(root, 'config watermark');
+    const settings = new SettingsService({ configDir, env: {}, providers: wm, secrets: memoryKeys() });
+    const watermarkOf = async () =>
+      Object.fromEntries((await settings.view()).providers.map((p) => [p.id, p.watermark]));
+    expect(await watermarkOf()).toEqual({ wan: false, cloud: undefined });
+    expect((await settings.providerSettings(['wan', 'cloud']))('wan').watermark).toBe(false);
+    await settings.update({ providers: { wan: { watermark: true } } });
+    expect(await watermarkOf()).toEqual({ wan: true, cloud: undefined });
+    expect((await settings.providerSettings(['wan']))('wan').watermark).toBe(true);
+    expect((await settings.providerSettings(['cloud']))('cloud')).not.toHaveProperty('watermark');
+    // A provider without the choice: refused, nothing written.
+    const before = readFileSync(join(configDir, 'settings.json'), 'utf8');
+    await expect(settings.update({ providers: { cloud: { watermark: true } } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(readFileSync(join(configDir, 'settings.json'), 'utf8')).toBe(before);
+    // STORYBOARD_WAN_WATERMARK=0 wins over the saved choice; null returns to the default.
+    const envWins = new SettingsService({ configDir, env: { STORYBOARD_WAN_WATERMARK: '0' }, providers: wm });
+    expect((await envWins.providerSettings(['wan']))('wan').watermark).toBe(false);
+    await settings.update({ providers: { wan: { watermark: null } } });
+    expect(await watermarkOf()).toEqual({ wan: false, cloud: undefined });
+  });
+});
+
 describe('keys never reach the project', () => {
   it('a provider that echoes the key in its errors: the DB, WAL, job errors and events hold no key', async () => {
     const dir = join(root, 'project 密钥');

@@ -5,6 +5,9 @@ import {
   OVERLAP_KINDS,
   TRANSITION_KINDS,
   TRANSITION_LOOKS,
+  TRANSITION_FAMILIES,
+  kindFamily,
+  kindOf,
   transitionLook,
 } from '../../../shared/model/transitionKinds.js';
 import { assertNever } from '../../../shared/assertNever.js';
@@ -25,14 +28,24 @@ describe('transition kinds: one vocabulary', () => {
     for (const kind of OVERLAP_KINDS) expect(transitionLook(kind)).toBe(TRANSITION_LOOKS[kind]);
   });
 
-  it('each row names an xfade transition and distinct hand-off effects', () => {
-    // Some of the xfade transition names ffmpeg accepts (https://ffmpeg.org/ffmpeg-filters.html#xfade).
-    const XFADE_NAMES = ['fade', 'fadeblack', 'fadewhite', 'dissolve', 'wipeleft', 'wiperight', 'slideleft'];
+  it('each row names its own xfade transition; hand-off formats without an effect of their own keep a dissolve', () => {
+    // The xfade transition names of ffmpeg 5.1 (https://ffmpeg.org/ffmpeg-filters.html#xfade).
+    const XFADE_NAMES = ['fade', 'fadeblack', 'fadewhite', 'wipeleft', 'wiperight', 'wipeup', 'wipedown'];
+    XFADE_NAMES.push('slideleft', 'slideright', 'slideup', 'slidedown');
     const looks = OVERLAP_KINDS.map((k) => TRANSITION_LOOKS[k]);
     for (const look of looks) expect(XFADE_NAMES).toContain(look.xfade);
-    expect(new Set(looks.map((l) => l.fcpxml.uid)).size).toBe(looks.length);
-    expect(new Set(looks.map((l) => l.jianying.effect_id)).size).toBe(looks.length);
-    expect(new Set(looks.map((l) => l.otioName)).size).toBe(looks.length);
+    expect(new Set(looks.map((l) => l.xfade)).size).toBe(looks.length);
+    expect(TRANSITION_LOOKS.dip_to_black.fcpxml.name).toBe('Fade To Color');
+    expect(TRANSITION_LOOKS.wipe_up.fcpxml).toEqual(TRANSITION_LOOKS.crossfade.fcpxml);
+    expect(TRANSITION_LOOKS.dip_to_white.edlEffect).toBeNull();
+  });
+
+  it('menus list wipes and slides once, with a direction; every kind round-trips', () => {
+    expect(TRANSITION_FAMILIES).toEqual(['cut', 'crossfade', 'dip_to_black', 'dip_to_white', 'wipe', 'slide']);
+    for (const kind of TRANSITION_KINDS) {
+      const { family, direction } = kindFamily(kind);
+      expect(kindOf(family, direction)).toBe(kind);
+    }
   });
 
   it('assertNever throws naming the value it did not expect', () => {

@@ -16,6 +16,7 @@ import type { ComfyTemplate, ComfyValues } from '../../../../shared/generation/c
 import { comfyFrames, comfySeed, comfySize, fillComfyWorkflow } from '../../../../shared/generation/comfyWorkflow.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import { requireCapable } from './capable.js';
 import type { ComfyHistoryEntry, ComfyQueue } from './comfyui/history.js';
 import { findVideoOutput, pollFromHistory, queuePosition } from './comfyui/history.js';
 import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from './comfyui/http.js';
@@ -221,6 +222,9 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
     estimateCost: () => 0,
 
     async submit(req, ctx) {
+      // A last frame or an extension would be dropped by every template: refused, not sent as
+      // something else (references are dropped like MiniMax's non-subject models do).
+      requireCapable('ComfyUI', provider.capabilities, req);
       const b = base(ctx);
       const template = pickTemplate(templates, req, problems);
       const image = req.firstFrame ? await upload(b, req) : null;

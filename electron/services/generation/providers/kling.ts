@@ -32,7 +32,7 @@ interface KlingTask {
   task_id?: string;
   task_status?: 'submitted' | 'processing' | 'succeed' | 'failed';
   task_status_msg?: string;
-  task_result?: { videos?: { id?: string; url?: string; duration?: string }[] };
+  task_result?: { videos?: { id?: string; url?: string; watermark_url?: string; duration?: string }[] };
 }
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -104,6 +104,8 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       const encoded = new Map<string, string>();
       for (const f of used) encoded.set(f.path, await rawBase64(f, req.shotNumber));
       const { family, body } = klingBody(kreq, (f) => encoded.get(f.path) ?? '', ctx.jobId);
+      // Off by default (not sent); on, Kling also answers a watermarked copy (watermark.ts).
+      if (ctx.settings.watermark && family !== 'video-extend') body.watermark_info = { enabled: true };
       // One attempt: a lost answer is reconciled by external_task_id, never re-sent.
       const data = await klingJson<KlingTask>(`/v1/videos/${family}`, {
         ...call(ctx, `create shot ${req.shotNumber}`),
@@ -133,7 +135,11 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       // The CDN link is public and signed: no key on the download. An expired link is read
       // again from the task (a fresh signature) before the job is called expired.
       await downloadFreshLink(
-        async () => (t = await task(taskId, ctx))?.task_result?.videos?.[0]?.url ?? null,
+        async () => {
+          const v = (t = await task(taskId, ctx))?.task_result?.videos?.[0];
+          // With the watermark setting on, the take is the watermarked copy when Kling made one.
+          return (ctx.settings.watermark ? v?.watermark_url || v?.url : v?.url) ?? null;
+        },
         destPath,
         { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
         () =>

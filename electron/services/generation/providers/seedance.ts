@@ -83,7 +83,7 @@ export function createSeedanceProvider(
 
     async submit(req, ctx) {
       const model = catalogueModel(SEEDANCE_CATALOGUE, req);
-      const body = await seedanceBody(model, req, region(ctx));
+      const body = await seedanceBody(model, req, region(ctx), ctx.settings.watermark);
       // One attempt only: a lost answer leaves the job `unknown`, never re-sent (design.md §5).
       const res = await restJson<ArkTask>(REST, ctx, '/contents/generations/tasks', {
         method: 'POST',

@@ -80,6 +80,8 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
 
     async submit(req, ctx) {
       const { path, body } = await viduCreate(req, ctx.jobId);
+      // Vidu's default is no watermark; it is sent only when the user turned it on (watermark.ts).
+      if (ctx.settings.watermark) body.watermark = true;
       // One attempt only (design.md §5): a lost answer leaves the job `unknown`, never re-sent.
       const res = await restJson<ViduTask>(VIDU, ctx, path, {
         method: 'POST',

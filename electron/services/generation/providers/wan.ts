@@ -119,8 +119,10 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
 
     async submit(req, ctx) {
       const p = rest(ctx);
-      const { path, body, ossResolve } = await wanCreate(req, (file, what, model) =>
-        wanUploadFile(p, resolved(ctx), model, file, what, WAN_R2V_MAX_IMAGE_BYTES),
+      const { path, body, ossResolve } = await wanCreate(
+        req,
+        (file, what, model) => wanUploadFile(p, resolved(ctx), model, file, what, WAN_R2V_MAX_IMAGE_BYTES),
+        ctx.settings.watermark,
       );
       const what = `create the video of shot ${req.shotNumber}`;
       // The async header is what makes this a task; one attempt only (design.md §5). `oss://`

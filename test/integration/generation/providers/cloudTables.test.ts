@@ -1,12 +1,15 @@
 /**
  * The per-model request table (text, first frame, first + last, references, extend, camera) for
  * the adapters the 2026-12 wire check found matching — Runway, fal, Replicate, Luma (Dream
- * Machine and Agents), MiniMax, the OpenAI-compatible /v1/videos gateways — sent through each
- * adapter to its fake. No cell may be REJECTED by the fake; the whole table is recorded inline,
- * so a model that changes from sending to refusing (or back) shows in review.
+ * Machine and Agents), MiniMax, the OpenAI-compatible /v1/videos gateways — and the local
+ * ComfyUI server, sent through each adapter to its strict fake. No cell may be REJECTED by the
+ * fake; the outcome table and every sent body (normalised: test/helpers/requestTable.ts
+ * recordedBody) are snapshots, so a model that changes from sending to refusing (or back), or a
+ * field that changes on the wire, shows in review.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createComfyUIProvider } from '../../../../electron/services/generation/providers/comfyui.js';
 import { createFalProvider } from '../../../../electron/services/generation/providers/fal.js';
 import { createLumaAgentsProvider } from '../../../../electron/services/generation/providers/luma-agents.js';
 import { createLumaProvider } from '../../../../electron/services/generation/providers/luma.js';
@@ -15,6 +18,7 @@ import { createOpenAIVideosProvider } from '../../../../electron/services/genera
 import { createReplicateProvider } from '../../../../electron/services/generation/providers/replicate.js';
 import { createRunwayProvider } from '../../../../electron/services/generation/providers/runway.js';
 import type { ProviderAdapter, ProviderContext } from '../../../../electron/services/generation/types.js';
+import { startFakeComfy } from '../../../fakes/comfyui.js';
 import { startFakeFal } from '../../../fakes/fal.js';
 import { startFakeLumaAgents } from '../../../fakes/luma-agents.js';
 import { startFakeLuma } from '../../../fakes/luma.js';
@@ -23,7 +27,7 @@ import { startFakeOpenAIVideos } from '../../../fakes/openai-videos.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeReplicate } from '../../../fakes/replicate.js';
 import { startFakeRunway } from '../../../fakes/runway.js';
-import { requestTable, type RequestTable } from '../../../helpers/requestTable.js';
+import { requestTable, type BodyTable, type RequestTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -32,7 +36,8 @@ interface Rig {
   adapter: ProviderAdapter;
   url: string;
   key: string;
-  received(): number;
+  /** The create requests the fake received (accepted or not). */
+  creates(): { path: string; body?: unknown }[];
   accepted(): number;
   close(): Promise<void>;
 }
@@ -47,7 +52,7 @@ async function madeClip(adapter: ProviderAdapter, ctx: ProviderContext, model: s
   return (await adapter.fetchResult(taskId, join(root, `${adapter.id}-${model}-src.mp4`), ctx))?.outputRef ?? null;
 }
 
-async function tableOf(rig: Rig): Promise<RequestTable> {
+async function tableOf(rig: Rig, bodies: BodyTable): Promise<RequestTable> {
   const ctx = (jobId: string): ProviderContext => ({
     tmpDir: root,
     jobId,
@@ -58,8 +63,10 @@ async function tableOf(rig: Rig): Promise<RequestTable> {
     {
       provider: rig.adapter.id,
       submit: (req, jobId) => rig.adapter.submit(req, ctx(jobId)),
-      received: rig.received,
+      received: () => rig.creates().length,
       accepted: rig.accepted,
+      lastCreate: () => rig.creates().at(-1),
+      bodies,
       extendRef: (model) => madeClip(rig.adapter, ctx('job-source'), model),
     },
   );
@@ -73,26 +80,45 @@ async function tableOf(rig: Rig): Promise<RequestTable> {
 }
 
 const rigs: Record<string, () => Promise<Rig>> = {
+  async comfyui() {
+    // The local server: the fake checks every node class and input against ComfyUI's own
+    // object_info (comfyui-validate.ts) and records the graph's node classes.
+    const f = await startFakeComfy({ runMs: 20 });
+    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/prompt'));
+    return {
+      adapter: createComfyUIProvider({ liveProgress: false }),
+      url: f.url,
+      key: '',
+      creates,
+      accepted: () => f.creates,
+      close: () => f.close(),
+    };
+  },
   async runway() {
     const f = await startFakeRunway({ runMs: 20 });
-    const creates = () => f.requests.filter((r) => r.method === 'POST' && /_to_video$/.test(r.path)).length;
+    const creates = () => f.requests.filter((r) => r.method === 'POST' && /_to_video$/.test(r.path));
     return {
       adapter: createRunwayProvider(),
       url: f.url,
       key: 'test-key',
-      received: creates,
+      creates,
       accepted: () => f.creates,
       close: () => f.close(),
     };
   },
   async fal() {
     const f = await startFakeFal({ runMs: 20 });
-    const creates = () => f.seen().filter((r) => r.method === 'POST' && r.target?.host === 'queue.fal.run').length;
+    // Through fal's proxy: the endpoint is the target URL's path.
+    const creates = () =>
+      f
+        .seen()
+        .filter((r) => r.method === 'POST' && r.target?.host === 'queue.fal.run')
+        .map((r) => ({ path: r.target?.pathname ?? r.path, body: r.body }));
     return {
       adapter: createFalProvider(),
       url: f.url,
       key: 'test-key',
-      received: creates,
+      creates,
       accepted: () => f.creates,
       close: () => f.close(),
     };
@@ -103,56 +129,55 @@ const rigs: Record<string, () => Promise<Rig>> = {
       adapter: createReplicateProvider(),
       url: f.url,
       key: 'test-key',
-      received: () => f.createRequests().length,
+      creates: () => f.createRequests(),
       accepted: () => f.creates,
       close: () => f.close(),
     };
   },
   async luma() {
     const f = await startFakeLuma({ runMs: 20 });
-    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/generations/video')).length;
+    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/generations/video'));
     return {
       adapter: createLumaProvider(),
       url: f.url,
       key: 'test-key',
-      received: creates,
+      creates,
       accepted: () => f.creates,
       close: () => f.close(),
     };
   },
   async 'luma-agents'() {
     const f = await startFakeLumaAgents({ runMs: 20 });
-    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/v1/generations')).length;
+    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/v1/generations'));
     return {
       adapter: createLumaAgentsProvider(),
       url: f.url,
       key: 'test-key',
-      received: creates,
+      creates,
       accepted: () => f.creates,
       close: () => f.close(),
     };
   },
   async minimax() {
     const f = await startFakeMinimax({ runMs: 20 });
-    const creates = () =>
-      f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/video_generation')).length;
+    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/video_generation'));
     return {
       adapter: createMinimaxProvider(),
       url: f.url,
       key: FAKE_MINIMAX_KEY,
-      received: creates,
+      creates,
       accepted: () => f.creates,
       close: () => f.close(),
     };
   },
   async 'openai-videos'() {
     const f = await startFakeOpenAIVideos();
-    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/videos')).length;
+    const creates = () => f.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/videos'));
     return {
       adapter: createOpenAIVideosProvider(),
       url: f.url,
       key: 'test-key',
-      received: creates,
+      creates,
       accepted: () => f.creates,
       close: () => f.close(),
     };
@@ -169,8 +194,11 @@ describe('request tables against the fakes', () => {
   it.each(Object.keys(rigs))('%s: every model sends what the fake accepts, or refuses before sending', async (name) => {
     const rig = await (rigs[name] as () => Promise<Rig>)();
     opened.push(rig);
-    const table = await tableOf(rig);
+    const bodies: BodyTable = {};
+    const table = await tableOf(rig, bodies);
     expect(Object.keys(table).length).toBe(rig.adapter.capabilities.models.length);
     expect(table).toMatchSnapshot();
+    // What each sent cell put on the wire, per model: a changed field shows in review.
+    expect(bodies).toMatchSnapshot();
   });
 });

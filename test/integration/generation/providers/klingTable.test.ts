@@ -11,7 +11,7 @@ import { KLING_MODELS } from '../../../../electron/services/generation/providers
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { startFakeKling, type FakeKling } from '../../../fakes/kling.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
-import { requestTable, sends } from '../../../helpers/requestTable.js';
+import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { settle } from './harness.js';
 
@@ -32,6 +32,7 @@ afterAll(() => fake.close());
 describe('Kling request table against the strict fake', () => {
   it('every model sends what Kling accepts and refuses the rest before sending', async () => {
     let source: string | null = null;
+    const bodies: BodyTable = {};
     const table = await requestTable(
       KLING_MODELS.map((m) => m.id),
       {
@@ -39,6 +40,8 @@ describe('Kling request table against the strict fake', () => {
         submit: (req, jobId) => kling.submit(req, ctx(jobId)),
         received: () => fake.requests.filter((r) => r.method === 'POST').length,
         accepted: () => fake.creates,
+        lastCreate: () => fake.requests.filter((r) => r.method === 'POST').at(-1),
+        bodies,
         // Kling extends videos made by the V1 models: one kling-v1 clip serves every V1 row.
         async extendRef() {
           if (source) return source;
@@ -62,9 +65,10 @@ describe('Kling request table against the strict fake', () => {
       'kling-v1-5': sends('firstFrame', 'firstLast', 'extend'),
       'kling-v1': sends('text', 'firstFrame', 'firstLast', 'references', 'extend', 'camera'),
     });
+    expect(bodies).toMatchSnapshot();
     // The camera row on kling-v1 used Kling's own field, the others a prompt sentence.
-    const bodies = fake.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body ?? {});
-    expect(bodies.filter((b) => b.camera_control).map((b) => b.model_name)).toEqual(['kling-v1']);
+    const sent = fake.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body ?? {});
+    expect(sent.filter((b) => b.camera_control).map((b) => b.model_name)).toEqual(['kling-v1']);
   });
 });
 

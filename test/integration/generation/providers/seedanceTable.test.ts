@@ -7,7 +7,7 @@ import { createSeedanceProvider } from '../../../../electron/services/generation
 import { SEEDANCE_MODELS } from '../../../../electron/services/generation/providers/seedance/models.js';
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { SEEDANCE_FAKE_KEY, startFakeSeedance, type FakeSeedance } from '../../../fakes/seedance.js';
-import { requestTable, sends } from '../../../helpers/requestTable.js';
+import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -42,6 +42,7 @@ describe('Seedance request table against the strict Ark fake, per region', () =>
         jobId,
         settings: { baseUrl: fake.url, apiKey: SEEDANCE_FAKE_KEY },
       });
+      const bodies: BodyTable = {};
       const table = await requestTable(
         SEEDANCE_MODELS.map((m) => m.id),
         {
@@ -49,10 +50,13 @@ describe('Seedance request table against the strict Ark fake, per region', () =>
           submit: (req, jobId) => sd.submit(req, ctx(jobId)),
           received: () => fake.createRequests().length,
           accepted: () => fake.creates,
+          lastCreate: () => fake.createRequests().at(-1),
+          bodies,
           patch: { width: 1920, height: 1080 },
         },
       );
       expect(table).toEqual(EXPECTED);
+      expect(bodies).toMatchSnapshot();
       const models = new Set(fake.createRequests().map((r) => (r.body as { model: string }).model));
       expect([...models].every((m) => (region === 'cn' ? m.startsWith('doubao-') : !m.startsWith('doubao-')))).toBe(
         true,

@@ -8,7 +8,7 @@ import { createVeoProvider, VEO_CAPABILITIES } from '../../../../electron/servic
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeVeo, type FakeVeo } from '../../../fakes/veo.js';
-import { requestTable, sends } from '../../../helpers/requestTable.js';
+import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -30,6 +30,7 @@ describe('Veo request table against the strict fake', () => {
     '%s: every Veo 3.1 model sends what the Gemini API accepts, or refuses first',
     async (_name, width, height) => {
       const sources = new Map<string, string>();
+      const bodies: BodyTable = {};
       const table = await requestTable(
         VEO_CAPABILITIES.models.map((m) => m.id),
         {
@@ -37,6 +38,8 @@ describe('Veo request table against the strict fake', () => {
           submit: (req) => veo.submit(req, ctx()),
           received: () => creates().length,
           accepted: () => fake.creates,
+          lastCreate: () => creates().at(-1),
+          bodies,
           patch: { width, height, durationSec: 4 },
           async extendRef(model) {
             if (!sources.has(model)) {
@@ -55,6 +58,7 @@ describe('Veo request table against the strict fake', () => {
         // Lite takes no references (the runner sends it none; asked directly, the adapter refuses) and cannot extend.
         'veo-3.1-lite-generate-preview': sends('text', 'firstFrame', 'firstLast', 'camera'),
       });
+      expect(bodies).toMatchSnapshot();
       const sent = creates().filter(
         (c) => (c.body as { parameters?: { resolution?: string } }).parameters?.resolution === '1080p',
       );

@@ -8,7 +8,7 @@ import { VIDU_MODELS } from '../../../../electron/services/generation/providers/
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { FIRST_FRAME } from '../../../fakes/providerRequest.js';
 import { startFakeVidu, type FakeVidu } from '../../../fakes/vidu.js';
-import { requestTable, sends } from '../../../helpers/requestTable.js';
+import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { readFileSync } from 'node:fs';
 
@@ -28,13 +28,17 @@ afterAll(() => fake.close());
 
 describe('Vidu request table against the strict fake', () => {
   it('each model goes to the endpoints Vidu gives it, or is refused before sending', async () => {
+    const bodies: BodyTable = {};
+    const creates = () => fake.requests.filter((r) => r.method === 'POST' && !r.path.includes('/tasks/'));
     const table = await requestTable(
       VIDU_MODELS.map((m) => m.id),
       {
         provider: 'vidu',
         submit: (req, jobId) => vidu.submit(req, ctx(jobId)),
-        received: () => fake.requests.filter((r) => r.method === 'POST' && !r.path.includes('/tasks/')).length,
+        received: () => creates().length,
         accepted: () => fake.creates,
+        lastCreate: () => creates().at(-1),
+        bodies,
       },
     );
     expect(table).toEqual({
@@ -43,6 +47,7 @@ describe('Vidu request table against the strict fake', () => {
       viduq2: sends('text', 'references', 'camera'),
       viduq1: sends('text', 'firstFrame', 'firstLast', 'references', 'camera'),
     });
+    expect(bodies).toMatchSnapshot();
     const paths = (model: string) =>
       fake.requests.filter((r) => r.method === 'POST' && r.body?.model === model).map((r) => r.path);
     expect(paths('viduq2')).toEqual(['/ent/v2/text2video', '/ent/v2/reference2video', '/ent/v2/text2video']);

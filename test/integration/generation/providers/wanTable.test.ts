@@ -9,7 +9,7 @@ import { createWanProvider } from '../../../../electron/services/generation/prov
 import { WAN_MODELS } from '../../../../electron/services/generation/providers/wan/models.js';
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { startFakeWan, WAN_VIDEO } from '../../../fakes/wan.js';
-import { requestTable, sends } from '../../../helpers/requestTable.js';
+import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -51,6 +51,7 @@ describe('Wan request table against the strict fake', () => {
     ['1080p', 1920, 1080],
     ['480p', 854, 480],
   ] as const)('%s: each model is sent at a size or tier it has, or refused first', async (_name, width, height) => {
+    const bodies: BodyTable = {};
     const table = await requestTable(
       WAN_MODELS.map((m) => m.id),
       {
@@ -58,10 +59,13 @@ describe('Wan request table against the strict fake', () => {
         submit: (req, jobId) => wan.submit(req, ctx(`${jobId}-${randomUUID()}`)),
         received: () => creates().length,
         accepted: () => fake.creates,
+        lastCreate: () => creates().at(-1),
+        bodies,
         patch: { width, height },
       },
     );
     expect(table).toEqual(EXPECTED);
+    expect(bodies).toMatchSnapshot();
   });
 });
 

@@ -4,6 +4,7 @@
  * resolution, seed, watermark and generate_audio as body fields; 1.0 models take
  * `--ratio --duration --resolution --seed --camerafixed --watermark` appended to the text.
  */
+import { DEFAULT_WATERMARK } from '../../../../../shared/generation/watermark.js';
 import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration } from '../../../../../shared/generation/capabilities.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
@@ -51,6 +52,7 @@ export async function seedanceBody(
   model: SeedanceModel,
   req: GenerationRequest,
   region: SeedanceRegion = 'intl',
+  watermark = DEFAULT_WATERMARK,
 ): Promise<Record<string, unknown>> {
   const prompt = shotPrompt(req, 'sentence');
   if (!prompt && !req.firstFrame)
@@ -77,7 +79,8 @@ export async function seedanceBody(
     resolution: seedanceResolution(req.width, req.height, model.maxResolution),
     ...(req.seed !== null ? { seed: req.seed } : {}),
     ...(model.style === 'flags' ? { camerafixed: req.camera === 'static' } : {}),
-    watermark: false,
+    // The provider's setting (shared/generation/watermark.ts), off by default.
+    watermark,
   };
   const content: SeedanceContentItem[] = [];
   const text =

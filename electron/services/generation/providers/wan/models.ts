@@ -22,6 +22,7 @@ import { allowedDuration, modelCapabilities } from '../../../../../shared/genera
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
 import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
 import type { WanUploader } from './references.js';
+import { DEFAULT_WATERMARK } from '../../../../../shared/generation/watermark.js';
 import { labelPrompt, r2vLegacyUrls, r2vMediaBody, WAN_R2V_MAX_REFERENCES, wanReferences } from './references.js';
 
 /** Region base URLs (model, endpoint and key must be in the same region). */
@@ -256,7 +257,11 @@ export function wanSent(req: GenerationRequest): { model: string; prompt: string
  * models only, whose URL fields take no data URIs); everything is checked before the first
  * upload, so a shot the model cannot make sends nothing.
  */
-export async function wanCreate(req: GenerationRequest, upload?: WanUploader): Promise<WanCreate> {
+export async function wanCreate(
+  req: GenerationRequest,
+  upload?: WanUploader,
+  watermark = DEFAULT_WATERMARK,
+): Promise<WanCreate> {
   const model = wanModel(req);
   const caps = modelCapabilities(WAN_CAPABILITIES, model.id);
   const shot = `shot ${req.shotNumber}`;
@@ -303,9 +308,9 @@ export async function wanCreate(req: GenerationRequest, upload?: WanUploader): P
       input.reference_urls = await r2vLegacyUrls(req, model.id, refs, upload);
       // A storyboard shot is one shot: single, not the model's own multi-shot cutting. The
       // legacy page lists no prompt_extend parameter for these models.
-      parameters = { watermark: false, size, shot_type: 'single' };
+      parameters = { watermark, size, shot_type: 'single' };
     } else {
-      const m = await r2vMediaBody(req, model.id, refs, upload, tier);
+      const m = await r2vMediaBody(req, model.id, refs, upload, tier, watermark);
       input.media = m.media;
       parameters = m.parameters;
     }
@@ -316,8 +321,9 @@ export async function wanCreate(req: GenerationRequest, upload?: WanUploader): P
     const last = req.lastFrame
       ? await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES)
       : null;
-    // prompt_extend off: the storyboard's prompt is what the user wrote; no watermark on takes.
-    parameters = { prompt_extend: false, watermark: false };
+    // prompt_extend off: the storyboard's prompt is what the user wrote; the watermark is the
+    // provider's setting (shared/generation/watermark.ts, off by default).
+    parameters = { prompt_extend: false, watermark };
     if (model.kind === 't2v') parameters.size = size;
     else parameters.resolution = resolution;
     if (model.kind === 'i2v') input.img_url = first;

@@ -98,6 +98,7 @@ export async function r2vMediaBody(
   refs: readonly ReferenceRef[],
   upload: WanUploader,
   resolution: '720P' | '1080P',
+  watermark = false,
 ): Promise<{ media: { type: string; url: string }[]; parameters: Record<string, unknown> }> {
   const shot = `shot ${req.shotNumber}`;
   const media: { type: string; url: string }[] = [];
@@ -105,7 +106,7 @@ export async function r2vMediaBody(
     media.push({ type: 'reference_image', url: await upload(r.path, `Reference picture ${i + 1} of ${shot}`, model) });
   if (req.firstFrame)
     media.push({ type: 'first_frame', url: await upload(req.firstFrame.path, `The first frame of ${shot}`, model) });
-  const parameters: Record<string, unknown> = { resolution, prompt_extend: false, watermark: false };
+  const parameters: Record<string, unknown> = { resolution, prompt_extend: false, watermark };
   // With a first frame the picture sets the shape and `ratio` is ignored: leave it out.
   if (!req.firstFrame) parameters.ratio = nearestRatio(req.width, req.height, ['16:9', '9:16', '1:1', '4:3', '3:4']);
   return { media, parameters };

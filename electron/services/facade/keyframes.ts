@@ -1,0 +1,77 @@
+/**
+ * Contract handlers of the `keyframes.*` namespace (shared/api/keyframes.ts): estimate, the
+ * request as it would be sent, making variations through the durable job queue (anything a crash
+ * left is finished first: polled by task id, never sent twice) and picking one as a frame.
+ */
+import { listImageProviders } from '../generation/images/index.js';
+import {
+  estimateKeyframes,
+  makeKeyframes,
+  pickKeyframe,
+  planKeyframes,
+  resumeImageJobs,
+  type KeyframeDeps,
+} from '../keyframes/keyframeJobs.js';
+import { importFile } from '../media/mediaStore.js';
+import type { ProjectStore } from '../project/store.js';
+import { jobProgress, startJobs } from './jobStart.js';
+import type { FacadeServices } from './services.js';
+import type { NamespaceHandlers, Session } from './session.js';
+
+export async function keyframeDeps(store: ProjectStore, { settings }: FacadeServices): Promise<KeyframeDeps> {
+  const resolve = await settings.providerSettings(listImageProviders().map((p) => p.settingsId));
+  return { store, importFile: (path) => importFile(store, path, 'generated'), providerSettings: resolve };
+}
+
+export function keyframeHandlers(session: Session, services: FacadeServices): NamespaceHandlers<'keyframes'> {
+  const onProgress = jobProgress(session);
+  return {
+    'keyframes.estimate': async (input) => {
+      const deps = await keyframeDeps(session.require(), services);
+      return estimateKeyframes(deps, planKeyframes(deps, input), deps.store.project().budgetCap);
+    },
+    'keyframes.preview': async (input) => {
+      const deps = await keyframeDeps(session.require(), services);
+      const first = planKeyframes(deps, { ...input, variations: 1 })[0];
+      const req = first?.request;
+      return {
+        provider: req?.provider ?? '',
+        model: req?.model ?? null,
+        prompt: req?.prompt ?? '',
+        references: (req?.references ?? []).map((r) => ({
+          assetId: r.assetId,
+          ...(r.name ? { name: r.name } : {}),
+          ...(r.kind ? { kind: r.kind } : {}),
+        })),
+      };
+    },
+    'keyframes.make': async (input) => {
+      const deps = await keyframeDeps(session.require(), services);
+      return startJobs<{ jobIds: string[] }>(session, async (signal, onQueued) => {
+        await resumeImageJobs(deps, { signal, onProgress });
+        const r = await makeKeyframes(deps, {
+          ...input,
+          signal,
+          onProgress,
+          onQueued: (jobIds) => onQueued({ jobIds }),
+        });
+        return { jobIds: r.jobIds };
+      });
+    },
+    'keyframes.resume': async () => {
+      const deps = await keyframeDeps(session.require(), services);
+      return startJobs<{ jobIds: string[] }>(session, async (signal, onQueued) => {
+        const jobIds = await resumeImageJobs(deps, { signal, onProgress, onStart: (ids) => onQueued({ jobIds: ids }) });
+        return { jobIds };
+      });
+    },
+    'keyframes.pick': ({ takeId, which }) => session.edit((store) => pickKeyframe(store, takeId, which)),
+    'keyframes.providers': async () =>
+      listImageProviders().map((p) => ({
+        id: p.id,
+        label: p.label,
+        offline: p.offline,
+        models: p.models.map((m) => ({ id: m.id, label: m.label, referenceImagesMax: m.referenceImagesMax })),
+      })),
+  };
+}

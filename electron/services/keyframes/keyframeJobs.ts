@@ -1,0 +1,286 @@
+/**
+ * "Make keyframe from references": the shot's prompt, framing and elements (their pictures and
+ * descriptions) composed into an image request in the chosen model's style; N variations as
+ * image jobs on the SAME durable rows as video (estimate and budget first, every row written
+ * in one transaction before anything is sent, run by dialogue/paidJob.ts: task id stored with
+ * the create's answer, polled — never created again — after a kill). Each finished picture
+ * becomes an image take of the shot; picking one sets the shot's first (or last) frame.
+ */
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { join } from 'node:path';
+import type { JobProgress } from '../../../shared/api/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import { ImageRequestSchema, type ImageRequest, type KeyframeRole } from '../../../shared/generation/imageRequest.js';
+import { keyframePrompt } from '../../../shared/generation/promptParts.js';
+import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
+import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
+import type { Asset, Job, Take } from '../../../shared/model/entities.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
+import { dialogueTmpDir, runPaidJob } from '../dialogue/paidJob.js';
+import { findLocalResult } from '../dialogue/speech/local.js';
+import { assertWithinBudget, committedCost, type BatchEstimate } from '../generation/cost.js';
+import { getImageProvider, DEFAULT_IMAGE_PROVIDER } from '../generation/images/index.js';
+import { imageModel, type ImageAdapter, type ImageContext } from '../generation/images/types.js';
+import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
+import { jobKind } from '../generation/ports.js';
+import type { ProviderSettings } from '../generation/types.js';
+import type { ProjectStore } from '../project/store.js';
+
+export interface KeyframeDeps {
+  store: ProjectStore;
+  importFile(path: string): Promise<Asset>;
+  providerSettings(settingsId: string): ProviderSettings;
+  getImage?(id: string): ImageAdapter;
+  minCloudPollMs?: number;
+}
+
+export interface KeyframeOptions {
+  shotId: string;
+  provider?: string;
+  model?: string;
+  variations?: number;
+  role?: KeyframeRole;
+  budgetCap?: number | null;
+  signal?: AbortSignal;
+  onQueued?: (jobIds: string[]) => void;
+  onProgress?: (p: JobProgress) => void;
+}
+
+export interface PlannedImage {
+  adapter: ImageAdapter;
+  request: ImageRequest;
+  cost: number | null;
+}
+
+const image = (deps: KeyframeDeps, id: string): ImageAdapter => (deps.getImage ?? getImageProvider)(id);
+
+export function imageOutDir(projectDir: string): string {
+  return join(dialogueTmpDir(projectDir), 'images');
+}
+
+/** The requests a "make keyframe" would send (nothing written). Throws for an unknown shot or provider. */
+export function planKeyframes(deps: KeyframeDeps, opts: KeyframeOptions): PlannedImage[] {
+  const variations = opts.variations ?? 1;
+  if (!Number.isInteger(variations) || variations < 1 || variations > MAX_VARIATIONS)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Variations must be a whole number from 1 to ${MAX_VARIATIONS} (got ${variations}).`,
+    );
+  const { store } = deps;
+  const shot = store.getShot(opts.shotId);
+  const snap = store.snapshot();
+  const project = store.project();
+  const adapter = image(deps, opts.provider ?? DEFAULT_IMAGE_PROVIDER);
+  const model = imageModel(adapter, opts.model ?? null);
+  const elements = shotElements(shot, snap.elements);
+  const path = (assetId: string): string => store.absPath(store.getAsset(assetId).path);
+  const refs = referencesFor(shot, snap.elements, project.styleRefAssetIds, path).slice(0, model.referenceImagesMax);
+  const role = opts.role ?? 'first';
+  const prompt = keyframePrompt(
+    {
+      prompt: promptWithNames(shot.prompt, snap.elements),
+      shotSize: shot.shotSize,
+      elements,
+      stylePrompt: project.stylePrompt,
+    },
+    refs,
+    adapter.promptStyle,
+    role,
+  );
+  const shotNumber = snap.shots.findIndex((s) => s.id === shot.id) + 1;
+  return Array.from({ length: variations }, (_, v) => ({
+    adapter,
+    cost: model.pricePerImage,
+    request: ImageRequestSchema.parse({
+      kind: 'image',
+      shotId: shot.id,
+      shotNumber,
+      role,
+      provider: adapter.id,
+      model: model.id,
+      prompt,
+      negativePrompt: shot.negativePrompt,
+      references: refs,
+      width: project.width,
+      height: project.height,
+      seed: v === 0 ? shot.seed : newSeed(),
+      variation: v,
+    }),
+  }));
+}
+
+export function estimateKeyframes(
+  deps: KeyframeDeps,
+  planned: readonly PlannedImage[],
+  cap: number | null,
+): BatchEstimate {
+  const unpriced = planned.filter((p) => p.cost === null).length;
+  const exact = planned.reduce((t, p) => t + (p.cost ?? 0), 0);
+  const spent = deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0);
+  const provider = planned[0]?.adapter.id ?? '';
+  return {
+    jobs: planned.length,
+    total: roundCents(exact),
+    currency: CURRENCY,
+    perProvider: planned.length ? [{ provider, jobs: planned.length, total: roundCents(exact), unpriced }] : [],
+    committed: roundCents(spent),
+    budgetCap: cap,
+    overBudget: cap !== null && (spent + exact > cap + 1e-9 || unpriced > 0),
+    unpriced,
+  };
+}
+
+/** Makes N keyframe variations of a shot: estimate, budget, job rows, then run them. */
+export async function makeKeyframes(
+  deps: KeyframeDeps,
+  opts: KeyframeOptions,
+): Promise<{ jobIds: string[]; estimate: BatchEstimate }> {
+  if (opts.signal) setMaxListeners(0, opts.signal);
+  const planned = planKeyframes(deps, opts);
+  const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
+  const estimate = estimateKeyframes(deps, planned, cap);
+  assertWithinBudget(estimate);
+  const now = new Date().toISOString();
+  const jobs: Job[] = planned.map((p) => ({
+    id: randomUUID(),
+    shotId: p.request.shotId,
+    provider: p.adapter.id,
+    model: p.request.model,
+    state: 'queued',
+    request: { ...p.request },
+    taskId: null,
+    progress: 0,
+    error: null,
+    costEstimate: p.cost,
+    costActual: null,
+    resultAssetId: null,
+    takeId: null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  deps.store.createJobs(jobs);
+  const jobIds = jobs.map((j) => j.id);
+  opts.onQueued?.(jobIds);
+  await Promise.all(jobIds.map((id) => runImageJob(deps, id, opts)));
+  return { jobIds, estimate };
+}
+
+/** Runs one image job row to its end (also after a restart): the picture becomes an image take. */
+export async function runImageJob(
+  deps: KeyframeDeps,
+  jobId: string,
+  opts: Pick<KeyframeOptions, 'signal' | 'onProgress'>,
+): Promise<void> {
+  const job = deps.store.getJob(jobId);
+  const parsed = ImageRequestSchema.safeParse(job.request);
+  if (!parsed.success) {
+    deps.store.updateJob(jobId, { state: 'failed', error: 'The stored request of this image job is not valid.' });
+    return;
+  }
+  // Paths in a stored request may be stale (the project moved): re-resolved from asset ids.
+  const req: ImageRequest = {
+    ...parsed.data,
+    references: parsed.data.references.map((r) => ({
+      ...r,
+      path: deps.store.absPath(deps.store.getAsset(r.assetId).path),
+    })),
+  };
+  const adapter = image(deps, req.provider);
+  const ctx: ImageContext = {
+    settings: deps.providerSettings(adapter.settingsId),
+    jobId,
+    outDir: imageOutDir(deps.store.dir),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
+  await runPaidJob(
+    deps.store,
+    jobId,
+    {
+      label: adapter.label,
+      offline: adapter.offline,
+      pollPolicy: adapter.pollPolicy,
+      slot: `image:${adapter.id}`,
+      ext: 'png',
+      name: `keyframe shot ${req.shotNumber} ${req.role} ${req.variation + 1}`,
+      submit: () => adapter.submit(req, ctx),
+      poll: (taskId) => adapter.poll(taskId, ctx),
+      fetch: (taskId, dest) => adapter.fetchResult(taskId, dest, ctx),
+      finish: async (tmp) => {
+        const asset = await deps.importFile(tmp);
+        if (asset.info.kind !== 'image')
+          throw new AppError('PROVIDER_FAILED', `${adapter.label} sent something that is not a picture.`);
+        deps.store.getShot(req.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
+        const take: Take = {
+          id: randomUUID(),
+          shotId: req.shotId,
+          assetId: asset.id,
+          jobId,
+          provider: adapter.id,
+          model: req.model,
+          request: { ...req },
+          seed: req.seed,
+          cost: job.costEstimate ?? 0,
+          rating: null,
+          createdAt: new Date().toISOString(),
+          kind: 'image',
+        };
+        deps.store.addTake(take, { selectIfNone: false });
+        deps.store.addProvenance({
+          actor: `provider:${adapter.id}`,
+          action: 'generate.image',
+          subjectType: 'take',
+          subjectId: take.id,
+          details: { shotId: req.shotId, jobId, assetId: asset.id, model: req.model, role: req.role },
+        });
+        return { resultAssetId: asset.id, takeId: take.id };
+      },
+    },
+    { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) },
+  );
+}
+
+/**
+ * After a crash or restart: an image job cut off while sending is found again when its picture
+ * reached the disk (synchronous providers write it before answering), sent again when the
+ * provider is offline (free), else left `unknown` (it may have been paid). Jobs with a task id
+ * are polled, never created again. Returns the ids it ran.
+ */
+export async function resumeImageJobs(
+  deps: KeyframeDeps,
+  opts: Pick<KeyframeOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
+    if (jobKind(job) !== 'image') continue;
+    if (job.state === 'submitting') {
+      const found = await findLocalResult(imageOutDir(deps.store.dir), job.id);
+      const offline = image(deps, job.provider).offline;
+      if (found) deps.store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
+      else if (offline) deps.store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
+      else {
+        const error =
+          'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.';
+        deps.store.updateJob(job.id, { state: 'unknown', error });
+        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'unknown', progress: job.progress, error });
+        continue;
+      }
+    }
+    ids.push(job.id);
+  }
+  opts.onStart?.(ids);
+  await Promise.all(ids.map((id) => runImageJob(deps, id, opts)));
+  return ids;
+}
+
+/** Picks an image take as its shot's first (or last) frame: ONE undo step (shots.setFrame). */
+export function pickKeyframe(store: ProjectStore, takeId: string, which?: KeyframeRole): { shotId: string } {
+  const take = store.getTake(takeId);
+  if ((take.kind ?? 'video') !== 'image')
+    throw new AppError('INVALID_INPUT', `Take "${takeId}" is a clip, not a keyframe picture; pick an image take.`, {
+      takeId,
+    });
+  const role = which ?? ((take.request.role as KeyframeRole | undefined) === 'last' ? 'last' : 'first');
+  store.shots.setFrame(take.shotId, role, take.assetId);
+  return { shotId: take.shotId };
+}

@@ -1,0 +1,58 @@
+/**
+ * Contract methods of keyframes (merged into `contract` in contract.ts): "make keyframe from
+ * references" (image takes through the durable job queue), its estimate and the exact prompt
+ * and pictures it would send, and picking a picture as the shot's first or last frame (one undo
+ * step).
+ */
+import { z } from 'zod';
+import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
+import { KEYFRAME_ROLES } from '../generation/imageRequest.js';
+import { BatchEstimateSchema } from './generation.js';
+
+const m = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+const KeyframeInputSchema = z
+  .object({
+    shotId: IdSchema,
+    provider: z.string().min(1).max(64).optional(),
+    model: z.string().min(1).max(200).optional(),
+    variations: z.number().int().min(1).max(16).optional(),
+    role: z.enum(KEYFRAME_ROLES).optional(),
+  })
+  .strict();
+
+export const keyframeMethods = {
+  /** What "make keyframe" would cost; nothing written or sent. */
+  'keyframes.estimate': m(KeyframeInputSchema, BatchEstimateSchema),
+  /** The request as it would be sent ("what will be sent"): prompt in the model's style and the pictures. */
+  'keyframes.preview': m(
+    KeyframeInputSchema,
+    z.object({
+      provider: z.string(),
+      model: z.string().nullable(),
+      prompt: z.string(),
+      references: z.array(z.object({ assetId: IdSchema, name: z.string().optional(), kind: z.string().optional() })),
+    }),
+  ),
+  /** N variations as image takes; answers once the job rows exist (progress as job.progress). */
+  'keyframes.make': m(KeyframeInputSchema, z.object({ jobIds: z.array(IdSchema) })),
+  /** Finishes the image jobs a crash or quit left (polled by task id, never sent twice); nothing new. */
+  'keyframes.resume': m(z.object({}).strict(), z.object({ jobIds: z.array(IdSchema) })),
+  /** An image take becomes its shot's first (default: the role it was made for) or last frame: ONE undo step. */
+  'keyframes.pick': m(
+    z.object({ takeId: IdSchema, which: z.enum(KEYFRAME_ROLES).optional() }).strict(),
+    ProjectSnapshotSchema,
+  ),
+  /** Image models: id, label, offline, models with their reference limits. */
+  'keyframes.providers': m(
+    z.object({}).strict(),
+    z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        offline: z.boolean(),
+        models: z.array(z.object({ id: z.string(), label: z.string(), referenceImagesMax: z.number().int() })),
+      }),
+    ),
+  ),
+} as const;

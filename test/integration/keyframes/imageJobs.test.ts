@@ -1,0 +1,172 @@
+/**
+ * Image takes through the durable job queue, through the BUILT CLI against strict fakes:
+ * the Gemini request carries the prompt in its style (shot size, element description, pictures
+ * by position) and the element's three pictures byte for byte; the pictures become image takes
+ * that are never selected as the shot's clip; picking one sets the first frame as ONE undo step.
+ * kill -9 while a Runway image task is polled: the job keeps its task id and the next run polls
+ * it to the end with no second paid create.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProjectStore } from '../../../electron/services/project/store.js';
+import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { realMedia } from '../../helpers/realMedia.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { startFakeGeminiImage, startFakeRunwayImage, type ImageFake } from '../../fakes/imageProviders.js';
+
+const root = tempDir();
+let gemini: ImageFake;
+let runway: ImageFake;
+
+beforeAll(async () => {
+  ensureBuilt();
+  gemini = await startFakeGeminiImage();
+  runway = await startFakeRunwayImage();
+});
+afterAll(async () => {
+  await gemini.close();
+  await runway.close();
+});
+
+function envFor(name: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    STORYBOARD_CONFIG_DIR: join(root, `config-${name}`),
+    STORYBOARD_VEO_BASE_URL: gemini.url,
+    STORYBOARD_VEO_API_KEY: gemini.apiKey,
+    STORYBOARD_RUNWAY_BASE_URL: runway.url,
+    STORYBOARD_RUNWAY_API_KEY: runway.apiKey,
+  };
+}
+
+async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const r = await runCli(args, env);
+  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+function read<T>(dir: string, fn: (store: ProjectStore) => T): T {
+  const store = ProjectStore.open(dir);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Three different pictures of one character (the real first frame, and two crops of it as PNG). */
+export function threePictures(dir: string): string[] {
+  const camping = realMedia('first-frame-camping.png');
+  const bytes = readFileSync(camping);
+  const a = join(dir, 'mara-1.png');
+  writeFileSync(a, bytes);
+  // The same picture with a different trailing chunk: other bytes, still a valid PNG.
+  const b = join(dir, 'mara-2.png');
+  writeFileSync(b, Buffer.concat([bytes, Buffer.from('x')]));
+  const c = join(dir, 'mara-3.png');
+  writeFileSync(c, Buffer.concat([bytes, Buffer.from('yy')]));
+  return [a, b, c];
+}
+
+async function projectWithCharacter(
+  name: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ dir: string; shotId: string; pics: string[] }> {
+  const dir = join(root, name);
+  await ok(['new', dir, '--name', name, '--resolution', '720p', '--fps', '24'], env);
+  const pics = threePictures(root);
+  await ok(
+    [
+      'element',
+      'add',
+      dir,
+      '--name',
+      'Mara Lee',
+      ...pics.flatMap((p) => ['--image', p]),
+      '--description',
+      'tall woman in a red coat',
+    ],
+    env,
+  );
+  const shotId = await ok(['add-shot', dir, '--prompt', '@Mara_Lee waves at the camera'], env);
+  read(dir, (s) => s.shots.update(shotId, { shotSize: 'close_up' }));
+  return { dir, shotId, pics };
+}
+
+describe('keyframes: image takes through the job queue', () => {
+  it('Gemini gets the composed prompt and the three pictures; picking is one undo step', async () => {
+    const env = envFor('gemini');
+    const { dir, shotId, pics } = await projectWithCharacter('gemini', env);
+    const before = gemini.creates;
+    const out = await ok(['keyframe', dir, '--shot', shotId, '--provider', 'gemini-image', '--variations', '2'], env);
+    expect(gemini.creates - before).toBe(2);
+    const sent = gemini.requests.filter((r) => r.status === 200).slice(-2);
+    for (const r of sent) {
+      const parts = (r.body as { contents: { parts: Record<string, unknown>[] }[] }).contents[0]!.parts;
+      const text = parts[0]!.text as string;
+      expect(text).toContain('Close-up');
+      expect(text).toContain('Mara Lee waves at the camera');
+      expect(text).toContain('Image 1 shows Mara Lee (character)');
+      expect(text).toContain('Mara Lee (character): tall woman in a red coat.');
+      const images = parts.slice(1).map((p) => Buffer.from((p.inline_data as { data: string }).data, 'base64'));
+      expect(images.map((b, i) => b.equals(readFileSync(pics[i]!)))).toEqual([true, true, true]);
+      expect((r.body as { generationConfig: unknown }).generationConfig).toMatchObject({
+        responseModalities: ['IMAGE'],
+        imageConfig: { aspectRatio: '16:9' },
+      });
+    }
+    const takeIds = out.split('\n').map((l) => l.split(' ')[0]!);
+    expect(takeIds).toHaveLength(2);
+    const after = read(dir, (s) => s.snapshot());
+    const imageTakes = after.takes.filter((t) => t.kind === 'image');
+    expect(imageTakes.map((t) => t.id).sort()).toEqual([...takeIds].sort());
+    expect(after.shots[0]!.selectedTakeId).toBeNull();
+    expect(after.jobs.every((j) => j.state === 'succeeded' && j.costActual === 0.039)).toBe(true);
+
+    await ok(['keyframe', dir, '--pick', takeIds[1]!], env);
+    const picked = read(dir, (s) => ({ shot: s.getShot(shotId), take: s.getTake(takeIds[1]!) }));
+    expect(picked.shot.firstFrameAssetId).toBe(picked.take.assetId);
+    read(dir, (s) => s.undo());
+    expect(read(dir, (s) => s.getShot(shotId).firstFrameAssetId)).toBeNull();
+  }, 120_000);
+
+  it('kill -9 while a Runway image task is polled: resumed by polling, never created twice', async () => {
+    const env = envFor('kill');
+    const { dir, shotId } = await projectWithCharacter('kill', env);
+    const before = runway.creates;
+    runway.queryDelayMs = 15_000;
+    let killed = false;
+    try {
+      await runCli(['keyframe', dir, '--shot', shotId, '--provider', 'runway-image'], env, (kill) => {
+        const timer = setInterval(() => {
+          if (runway.requests.some((r) => r.method === 'GET' && r.path.startsWith('/v1/tasks/'))) {
+            killed = true;
+            clearInterval(timer);
+            kill();
+          }
+        }, 5);
+      });
+    } finally {
+      runway.queryDelayMs = 0;
+    }
+    expect(killed).toBe(true);
+    expect(runway.creates - before).toBe(1);
+    expect(read(dir, (s) => s.listJobs().map((j) => [j.state, j.taskId !== null]))).toEqual([['submitted', true]]);
+    const create = runway.requests.find((r) => r.path === '/v1/text_to_image' && r.status === 200)!;
+    expect(create.body).toMatchObject({ model: 'gen4_image', ratio: '1920:1080' });
+    expect((create.body as { promptText: string }).promptText).toContain('@MaraLee is Mara Lee.');
+    expect((create.body as { referenceImages: { tag: string }[] }).referenceImages.map((r) => r.tag)).toEqual([
+      'MaraLee',
+      'MaraLee',
+      'MaraLee',
+    ]);
+
+    const r = await runCli(['keyframe', dir, '--resume'], env);
+    expect(r.status).toBe(0);
+    expect(runway.creates - before).toBe(1);
+    const snap = read(dir, (s) => s.snapshot());
+    expect(snap.jobs.map((j) => j.state)).toEqual(['succeeded']);
+    expect(snap.takes.filter((t) => t.kind === 'image')).toHaveLength(1);
+  }, 120_000);
+});
