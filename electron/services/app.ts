@@ -14,6 +14,7 @@ import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { sweepStagedUploads, UPLOAD_TTL_MS } from './media/stagedUploads.js';
 import { audioHandlers } from './facade/audio.js';
+import { continuityHandlers } from './facade/continuity.js';
 import { deliveryHandlers } from './facade/delivery.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
@@ -25,6 +26,7 @@ import { keyframeHandlers } from './facade/keyframes.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
 import { sceneHandlers } from './facade/scenes.js';
+import { scriptHandlers } from './facade/script.js';
 import { createServices } from './facade/services.js';
 import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
@@ -87,6 +89,8 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
+    ...scriptHandlers(session),
+    ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
   };
   return {

@@ -34,6 +34,8 @@ export interface CloudFakeBehaviour {
   retryAfterSec: number;
   /** The output URL answers 404. */
   expired: boolean;
+  /** The next N output downloads answer 404 (a link that expired after it was read); each read signs afresh. */
+  staleLinks: number;
 }
 
 export interface FakeTask {
@@ -55,6 +57,8 @@ export interface CloudFake {
   /** 'running' | 'done' | 'failed' for a task now. */
   stateOf(t: FakeTask): 'queued' | 'running' | 'done' | 'failed';
   fileUrl(id: string): string;
+  /** Output downloads asked for (path with its signature), in order. */
+  downloads(): string[];
   close(): Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export const DEFAULT_BEHAVIOUR: CloudFakeBehaviour = {
   throttle: 0,
   retryAfterSec: 1,
   expired: false,
+  staleLinks: 0,
 };
 
 export function sendJson(
@@ -93,6 +98,8 @@ export async function startCloudFake(
   initial: Partial<CloudFakeBehaviour> = {},
 ): Promise<CloudFake> {
   const clip = readFileSync(FAKE_CLIP);
+  let signed = 0;
+  const downloads: string[] = [];
   const fake = {
     url: '',
     requests: [] as RecordedCloudRequest[],
@@ -114,7 +121,9 @@ export async function startCloudFake(
       if (age < fake.behaviour.runMs) return 'running' as const;
       return t.failWith ? ('failed' as const) : ('done' as const);
     },
-    fileUrl: (id: string) => `${fake.url}/__files/${encodeURIComponent(id)}.mp4`,
+    // A fresh signature on every read, as a CDN signs each task answer anew.
+    downloads: () => [...downloads],
+    fileUrl: (id: string) => `${fake.url}/__files/${encodeURIComponent(id)}.mp4?sig=${++signed}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {
@@ -136,7 +145,9 @@ export async function startCloudFake(
         body,
       };
       if (rec.path.startsWith('/__files/')) {
-        if (fake.behaviour.expired) {
+        downloads.push(rec.path);
+        if (fake.behaviour.expired || fake.behaviour.staleLinks > 0) {
+          if (!fake.behaviour.expired) fake.behaviour.staleLinks--;
           res.writeHead(404).end('expired');
           return;
         }

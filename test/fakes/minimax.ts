@@ -18,7 +18,8 @@ import { realMedia } from '../helpers/realMedia.js';
 export const FAKE_MINIMAX_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 export const FAKE_MINIMAX_KEY = 'mm-test-key';
 
-export type FakeMinimaxBehaviour = TaskFakeBehaviour;
+/** `staleLinks`: the next N downloads answer 404 (a link that expired after it was read). */
+export type FakeMinimaxBehaviour = TaskFakeBehaviour & { staleLinks: number };
 
 export interface MinimaxRecorded {
   method: string;
@@ -49,11 +50,13 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
     throttle: 0,
     retryAfterSec: 2,
     expired: false,
+    staleLinks: 0,
     ...opts,
   };
   const requests: MinimaxRecorded[] = [];
   const tasks: Task[] = [];
   let url = '';
+  let signed = 0;
 
   const send = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -65,6 +68,10 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
     const u = new URL(req.url ?? '/', 'http://fake');
     if (u.pathname.startsWith('/dl/')) {
       if (behaviour.expired) return send(res, 404, { error: 'expired' });
+      if (behaviour.staleLinks > 0) {
+        behaviour.staleLinks--;
+        return send(res, 404, { error: 'expired' });
+      }
       res.writeHead(200, { 'content-type': 'video/mp4' });
       createReadStream(FAKE_MINIMAX_CLIP).pipe(res);
       return;
@@ -108,7 +115,12 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
         status,
         file_id: status === 'Success' ? String(t.fileId) : '',
         ...(status === 'Success' ? { video_width: 720, video_height: 480 } : {}),
-        ...(status === 'Fail' ? base(0, behaviour.fail ?? '') : base()),
+        // `fail: '1027:output new_sensitive'` fails the task with that code, else code 0.
+        ...(status === 'Fail'
+          ? (([, c, m]) => (c ? base(Number(c), m ?? '') : base(0, behaviour.fail ?? '')))(
+              /^(\d+):(.*)$/.exec(behaviour.fail ?? '') ?? [],
+            )
+          : base()),
       });
     }
     if (req.method === 'GET' && u.pathname === '/v1/files/retrieve') {
@@ -121,7 +133,8 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
           created_at: Math.floor(t.createdAt / 1000),
           filename: 'output_aigc.mp4',
           purpose: 'video_generation',
-          download_url: `${url}/dl/${t.fileId}.mp4?sig=x`,
+          // Each retrieve signs a fresh link (the file id stays).
+          download_url: `${url}/dl/${t.fileId}.mp4?sig=${++signed}`,
         },
         ...base(),
       });

@@ -34,6 +34,8 @@ export interface FakeRunwayBehaviour {
   retryAfterSec: number;
   /** Signed output URLs answer 403 (expired). */
   expireOutputs: boolean;
+  /** The next N output downloads answer 403 (a link that expired after it was read); each task read signs afresh. */
+  staleLinks: number;
   /** The next create answers 400 with this issue (what the API says of a bad field), e.g. 'ratio: Invalid'. */
   reject: string | null;
   /** Creates become visible in `creates` only this long after the answer was sent (kill tests). */
@@ -120,12 +122,14 @@ export async function startFakeRunway(
     throttle: 0,
     retryAfterSec: 1,
     expireOutputs: false,
+    staleLinks: 0,
     countDelayMs: 0,
     reject: null,
     ...opts,
   };
   const tasks = new Map<string, Task>();
   const requests: RunwayRecorded[] = [];
+  let signed = 0;
   let creates = 0;
   let url = '';
 
@@ -150,7 +154,7 @@ export async function startFakeRunway(
       return { ...base, status: 'RUNNING', progress: Math.min(0.99, elapsed / behaviour.runMs) };
     if (t.failCode)
       return { ...base, status: 'FAILED', failure: FAILURES[t.failCode] ?? 'Task failed.', failureCode: t.failCode };
-    return { ...base, status: 'SUCCEEDED', output: [`${url}/__output/${t.id}.mp4?_jwt=signed`] };
+    return { ...base, status: 'SUCCEEDED', output: [`${url}/__output/${t.id}.mp4?_jwt=signed-${++signed}`] };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -172,6 +176,10 @@ export async function startFakeRunway(
     const out = /^\/__output\/([\w-]+)\.mp4/.exec(path);
     if (out) {
       if (behaviour.expireOutputs || !tasks.has(out[1]!)) return send(res, rec, 403, { error: 'Signature expired' });
+      if (behaviour.staleLinks > 0) {
+        behaviour.staleLinks--;
+        return send(res, rec, 403, { error: 'Signature expired' });
+      }
       rec.status = 200;
       res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
       createReadStream(CLIP).pipe(res);

@@ -18,7 +18,7 @@ import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { PriceEntry } from '../../../../shared/generation/prices.js';
 import type { PollPolicy, ProviderContext } from '../types.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink, downloadToFile } from './download.js';
 import { causeCode, joinUrl, parseRetryAfter, readErrorBody, type ReasonKind } from './http.js';
 
 /** What a provider's error body says: its code and reason, and which kind of failure it is. */
@@ -193,6 +193,26 @@ export async function downloadOutput(
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     timeoutMs: DOWNLOAD_TIMEOUT_MS,
   });
+}
+
+/**
+ * Downloads a task's output whose signed URL expires, reading the link again from the task when
+ * the first one has (download.ts downloadFreshLink); `gone` is the sentence when the task lists none.
+ */
+export async function downloadOutputFresh(
+  p: RestProvider,
+  link: () => Promise<string | null>,
+  destPath: string,
+  ctx: ProviderContext,
+  taskId: string,
+  gone: string,
+): Promise<void> {
+  await downloadFreshLink(
+    link,
+    destPath,
+    { label: p.label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}), timeoutMs: DOWNLOAD_TIMEOUT_MS },
+    () => new AppError('PROVIDER_FAILED', gone, { expired: true, failureKind: 'expired', taskId }),
+  );
 }
 
 const MIME: Record<string, string> = {

@@ -14,7 +14,7 @@ import { findPrice, PRICES } from '../../../../shared/generation/prices.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
 import type { QueueAdapter } from '../ports.js';
 import type { PollResult, ProviderContext } from '../types.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink } from './download.js';
 import type { BaseResp, MinimaxCall } from './minimax/http.js';
 import { DEFAULT_MINIMAX_URL, minimaxJson } from './minimax/http.js';
 import { MINIMAX_CAPABILITIES, minimaxBody } from './minimax/models.js';
@@ -96,6 +96,7 @@ export function createMinimaxProvider(): QueueAdapter {
       const res = await minimaxJson<BaseResp & { task_id?: string }>('/v1/video_generation', {
         ...call(ctx, `create shot ${req.shotNumber}`),
         body,
+        pictures: used.length > 0,
       });
       if (!res.task_id) throw new Error('MiniMax accepted the request but returned no task_id.');
       return { taskId: res.task_id };
@@ -107,6 +108,8 @@ export function createMinimaxProvider(): QueueAdapter {
         case 'Success':
           return { state: 'succeeded', progress: 1 };
         case 'Fail':
+          // A task refused on one of MiniMax's codes (1026/1027 safety, ...) already threw from
+          // query() as the keyed error minimaxError() makes; here MiniMax gave only a message.
           return {
             state: 'failed',
             error: `MiniMax could not make this clip: ${q.base_resp?.status_msg && q.base_resp.status_msg !== 'success' ? q.base_resp.status_msg : 'no reason given'}.`,
@@ -126,19 +129,25 @@ export function createMinimaxProvider(): QueueAdapter {
           failureKind: 'expired',
           taskId,
         });
-      // The second call: the file id becomes a (short-lived) download URL.
-      const r = await minimaxJson<RetrieveResp>(
-        `/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id))}`,
-        call(ctx, 'look up the output file'),
+      // The second call: the file id becomes a (short-lived) download URL. An expired one is
+      // asked for again (retrieve signs a new URL for the same file) before the job is expired.
+      await downloadFreshLink(
+        async () =>
+          (
+            await minimaxJson<RetrieveResp>(
+              `/v1/files/retrieve?file_id=${encodeURIComponent(String(q.file_id))}`,
+              call(ctx, 'look up the output file'),
+            )
+          ).file?.download_url ?? null,
+        destPath,
+        { label: 'MiniMax', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `MiniMax no longer has the output of task ${taskId}; generate the shot again.`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
       );
-      const url = r.file?.download_url;
-      if (!url)
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `MiniMax no longer has the output of task ${taskId}; generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      await downloadToFile(url, destPath, { label: 'MiniMax', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
 
     async ping(ctx) {

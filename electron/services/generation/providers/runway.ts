@@ -20,7 +20,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { buildRunwayCreate, type RunwayImages } from './runway/body.js';
 import { runwayFailureMessage, throwRunwayError } from './runway/errors.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink } from './download.js';
 import { dataUriSize, readFrame } from './runway/media.js';
 import { DEFAULT_RUNWAY_MODEL, runwayCapabilities } from './runway/models.js';
 
@@ -186,16 +186,22 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const task = await retrieve(taskId, ctx, `read task ${taskId}`);
-      const url = task?.status === 'SUCCEEDED' ? task.output?.[0] : undefined;
-      if (!url) {
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `Runway no longer has the output of task ${taskId} (deleted or expired); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      }
-      await downloadToFile(url, destPath, { label: 'Runway', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      // Output URLs are signed and expire (24-48 h, Runway API reference "Get task detail"); each
+      // task read signs them afresh, so an expired link is read again before the job is expired.
+      await downloadFreshLink(
+        async () => {
+          const task = await retrieve(taskId, ctx, `read task ${taskId}`);
+          return (task?.status === 'SUCCEEDED' ? task.output?.[0] : undefined) ?? null;
+        },
+        destPath,
+        { label: 'Runway', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `Runway no longer has the output of task ${taskId} (deleted or expired); generate the shot again.`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
+      );
     },
 
     async cancel(taskId, ctx) {

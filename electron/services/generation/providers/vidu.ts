@@ -13,7 +13,7 @@ import type { ProviderAdapter, ProviderContext, PollResult } from '../types.js';
 import type { AdapterExtras } from '../ports.js';
 import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
 import type { ReasonKind } from './http.js';
-import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
+import { concurrencySetting, downloadOutputFresh, providerError, restJson } from './cloudRest.js';
 import { VIDU_CAPABILITIES, VIDU_DEFAULT_BASE_URL, VIDU_MODELS, viduCreate } from './vidu/models.js';
 
 export interface ViduTask {
@@ -119,16 +119,16 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const task = await query(taskId, ctx);
-      const url = task?.creations?.find((c) => c.url)?.url;
-      if (!url) {
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `Vidu no longer lists a video for task ${taskId} (its links last 1-24 hours); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      }
-      await downloadOutput(VIDU, url, destPath, ctx, taskId);
+      // creations[].url lasts one hour; the task query answers a new one while the task is kept,
+      // so an expired link is read again before the job is expired.
+      await downloadOutputFresh(
+        VIDU,
+        async () => (await query(taskId, ctx))?.creations?.find((c) => c.url)?.url ?? null,
+        destPath,
+        ctx,
+        taskId,
+        `Vidu no longer lists a video for task ${taskId} (its links last 1-24 hours); generate the shot again.`,
+      );
     },
 
     async cancel(taskId, ctx) {

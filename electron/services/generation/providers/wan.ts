@@ -23,7 +23,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
 import type { ReasonKind } from './http.js';
-import { concurrencySetting, downloadOutput, providerError, restJson } from './cloudRest.js';
+import { concurrencySetting, downloadOutputFresh, providerError, restJson } from './cloudRest.js';
 import { WAN_BASE_URLS, WAN_CAPABILITIES, type WanRegion, wanCreate, wanModel } from './wan/models.js';
 import { WAN_R2V_MAX_IMAGE_BYTES } from './wan/references.js';
 import { OSS_RESOLVE_HEADER, wanUploadFile } from './wan/upload.js';
@@ -163,16 +163,16 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const res = await task(taskId, ctx);
-      const url = res?.output?.video_url;
-      if (!url) {
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `DashScope no longer lists a video for task ${taskId} (results are kept 24 hours); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      }
-      await downloadOutput(rest(ctx), url, destPath, ctx, taskId);
+      // video_url is a signed OSS link valid 24 h; an expired one is read again from the task
+      // (a new link if DashScope signs one; the same link means the result is gone).
+      await downloadOutputFresh(
+        rest(ctx),
+        async () => (await task(taskId, ctx))?.output?.video_url ?? null,
+        destPath,
+        ctx,
+        taskId,
+        `DashScope no longer lists a video for task ${taskId} (results are kept 24 hours); generate the shot again.`,
+      );
     },
 
     async cancel(taskId, ctx) {

@@ -56,7 +56,7 @@ describe('MiniMax wire requests', () => {
     const retrieve = fake.requests.find((r) => r.path.startsWith('/v1/files/retrieve?file_id='));
     expect(retrieve?.headers.authorization).toBe(`Bearer ${FAKE_MINIMAX_KEY}`);
     const dl = fake.requests.find((r) => r.path.startsWith('/dl/'));
-    expect(dl?.path).toMatch(/^\/dl\/\d+\.mp4\?sig=x$/);
+    expect(dl?.path).toMatch(/^\/dl\/\d+\.mp4\?sig=\d+$/);
     expect(dl?.headers.authorization).toBeUndefined();
     expect(statSync(dest).size).toBeGreaterThan(1000);
     expect(countVideoFrames(dest)).toBeGreaterThan(0);
@@ -99,12 +99,27 @@ describe('MiniMax failures', () => {
     expect(r.error).toMatch(/output video sensitive/);
   });
 
+  it('a task refused on a MiniMax code (1027): the job fails as moderation naming the generated video', async () => {
+    fake.set({ fail: '1027:output new_sensitive' });
+    const { taskId } = await mm.submit(genRequest(), ctx());
+    const err = await rejectionOf(settle(taskId));
+    expect(err.code).toBe('PROVIDER_FAILED');
+    expect(err.details).toMatchObject({
+      messageKey: 'minimaxErrors.moderationOutput',
+      flagged: 'output',
+      failureKind: 'moderation',
+    });
+    expect(err.message).toMatch(/blocked the generated video.*output new_sensitive.*1027/);
+  });
+
   it('moderation on create (1026, HTTP 200): PROVIDER_FAILED with the reason, nothing created', async () => {
     fake.set({ moderation: true });
     const before = fake.creates;
     const err = await rejectionOf(mm.submit(genRequest(), ctx()));
     expect(err.code).toBe('PROVIDER_FAILED');
     expect(err.details).toMatchObject({ moderation: true, code: 1026, reason: 'input new_sensitive' });
+    // A text-only request: the flagged input is the prompt, as a translated key.
+    expect(err.details).toMatchObject({ messageKey: 'minimaxErrors.moderationPrompt', flagged: 'prompt' });
     expect(fake.creates).toBe(before);
   });
 

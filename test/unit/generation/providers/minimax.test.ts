@@ -1,5 +1,7 @@
 /** MiniMax pure parts: the create body per model and the base_resp error map. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { localizedMessage } from '../../../../shared/errors.js';
 import { minimaxError } from '../../../../electron/services/generation/providers/minimax/http.js';
 import {
   MINIMAX_CAPABILITIES,
@@ -92,5 +94,45 @@ describe('minimaxError', () => {
     expect(mod?.message).toMatch(/input new_sensitive/);
     expect(minimaxError(2013, 'invalid params', 200, null)?.details).toMatchObject({ invalidParameter: true });
     expect(minimaxError(1000, 'unknown error', 200, null)).toBeNull();
+  });
+
+  it('every code is a keyed sentence both languages have, naming the flagged input when it can', () => {
+    const en = JSON.parse(
+      readFileSync(new URL('../../../../renderer/src/i18n/en/providers.json', import.meta.url), 'utf8'),
+    );
+    const zh = JSON.parse(
+      readFileSync(new URL('../../../../renderer/src/i18n/zh-CN/providers.json', import.meta.url), 'utf8'),
+    );
+    const cases: [number, number, string][] = [
+      [1004, 200, 'auth'],
+      [2049, 200, 'auth'],
+      [0, 401, 'auth'],
+      [1002, 200, 'throttled'],
+      [1039, 200, 'throttled'],
+      [1041, 200, 'throttled'],
+      [2045, 200, 'throttled'],
+      [1008, 200, 'balance'],
+      [2056, 200, 'usageLimit'],
+      [1026, 200, 'moderationInput'],
+      [1027, 200, 'moderationOutput'],
+      [1042, 200, 'invisibleChars'],
+      [2013, 200, 'invalidParameter'],
+      [0, 400, 'refused'],
+    ];
+    for (const [code, status, key] of cases) {
+      const err = minimaxError(code, 'said', status, null);
+      const loc = err ? localizedMessage(err) : null;
+      expect(loc?.key, `code ${code} / HTTP ${status}`).toBe(`minimaxErrors.${key}`);
+      expect(en.minimaxErrors[key], key).toContain('{{code}}');
+      expect(zh.minimaxErrors[key], key).toContain('{{code}}');
+    }
+    // 1026 says "input" only: the prompt when the request had no pictures, else either.
+    expect(minimaxError(1026, 'x', 200, null, { pictures: false })?.details).toMatchObject({
+      messageKey: 'minimaxErrors.moderationPrompt',
+      flagged: 'prompt',
+      failureKind: 'moderation',
+    });
+    expect(minimaxError(1026, 'x', 200, null, { pictures: true })?.details?.flagged).toBeUndefined();
+    expect(minimaxError(1027, 'x', 200, null)?.details).toMatchObject({ flagged: 'output', failureKind: 'moderation' });
   });
 });
