@@ -8,6 +8,7 @@ import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdKeyframe } from './keyframe.js';
 import { cmdBridge } from './bridge.js';
+import { cmdUpscale } from './upscale.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdImport } from './scriptImport.js';
@@ -34,6 +35,7 @@ export const USAGE = `Usage:
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
   storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
+  storyboard upscale <dir> --take <id> [--provider ffmpeg|fal-seedvr] [--resume]   (a larger copy of a take, as a new take)
   storyboard bridge <dir> --after <shotId> [--provider <id>] [--model <id>] [--duration <s>] [--no-generate]   (a shot from this shot's last frame to the next one's first)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
@@ -88,6 +90,7 @@ const COMMANDS: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
+  upscale: { options: { take: str, provider: str, resume: { type: 'boolean' } }, run: cmdUpscale },
   bridge: {
     options: { after: str, provider: str, model: str, duration: str, 'no-generate': { type: 'boolean' } },
     run: cmdBridge,
