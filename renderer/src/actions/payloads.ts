@@ -2,6 +2,7 @@
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { AddAudioPayload } from './audioActions';
 import type { ListedShot } from '../../../shared/model/shotList';
+import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
@@ -22,6 +23,8 @@ export interface AddShotPayload {
   prompt: string;
   durationSec: number | null;
   camera: CameraMove;
+  /** The provider the shot generates with; null: the project's default. */
+  provider: string | null;
   /** An image to animate (the services import it as the shot's first frame). */
   firstFrame: File | null;
   /** An existing clip to use as the shot's take. */
@@ -120,6 +123,8 @@ export interface ActionPayloads {
   'style.setPictures': { pictures: PictureSource[] };
   'audio.add': AddAudioPayload;
   'shots.paste': { lines: ListedShot[] };
+  // Script import (scriptActions.ts): the accepted (and edited) proposal, one undo step.
+  'script.apply': { proposal: ScriptProposal | null };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.
