@@ -7,7 +7,19 @@ import { chmod } from 'node:fs/promises';
 
 // pdfkit reads its font metrics (js/data/*.afm) from its own folder at run time; espeak-ng: the
 // offline voice loads its .wasm beside its own module. Both stay in node_modules.
-const external = ['electron', 'better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static', 'espeak-ng', 'pdfkit'];
+// face-api and tfjs's wasm backend: the face models and the .wasm files are read from their
+// own package folders at run time (electron/services/continuity/faces.ts).
+const external = [
+  'electron',
+  'better-sqlite3',
+  'fluent-ffmpeg',
+  'ffmpeg-static',
+  'espeak-ng',
+  'pdfkit',
+  '@vladmandic/face-api',
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+];
 const common = {
   bundle: true,
   platform: 'node',

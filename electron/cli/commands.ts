@@ -2,10 +2,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ASPECTS, RESOLUTIONS } from '../../shared/model/format.js';
 import { CAMERA_MOVES } from '../../shared/model/entities.js';
+import { cmdCheck } from './check.js';
 import { cmdCast, cmdFit, cmdLipSync, cmdVoice } from './dialogue.js';
 import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdKeyframe } from './keyframe.js';
+import { cmdBridge } from './bridge.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
@@ -31,6 +33,7 @@ export const USAGE = `Usage:
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
   storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
+  storyboard bridge <dir> --after <shotId> [--provider <id>] [--model <id>] [--duration <s>] [--no-generate]   (a shot from this shot's last frame to the next one's first)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
   storyboard export <dir> --format fcpxml|otio|edl|mlt|jianying|pdf --out <path>   (editor files, a 剪映/CapCut draft folder, a PDF storyboard)
@@ -40,6 +43,7 @@ export const USAGE = `Usage:
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
+  storyboard check <dir> [--json] [--shot <id>]... [--selected]   (takes scored against their elements' pictures, offline)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
   storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
@@ -82,6 +86,10 @@ const COMMANDS: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
+  bridge: {
+    options: { after: str, provider: str, model: str, duration: str, 'no-generate': { type: 'boolean' } },
+    run: cmdBridge,
+  },
   keyframe: {
     options: {
       shot: str,
@@ -117,6 +125,10 @@ const COMMANDS: Record<
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
+  check: {
+    options: { json: { type: 'boolean' }, shot: { type: 'string', multiple: true }, selected: { type: 'boolean' } },
+    run: cmdCheck,
+  },
   serve: { options: { port: str }, run: cmdServe },
   style: {
     options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } },

@@ -14,6 +14,7 @@ import { resolveFfmpegPaths, setFfPaths } from './ffmpeg/binaries.js';
 import { Session, type SessionOptions } from './facade/session.js';
 import { sweepStagedUploads, UPLOAD_TTL_MS } from './media/stagedUploads.js';
 import { audioHandlers } from './facade/audio.js';
+import { continuityHandlers } from './facade/continuity.js';
 import { deliveryHandlers } from './facade/delivery.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
@@ -87,6 +88,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
+    ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
   };
   return {

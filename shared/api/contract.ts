@@ -24,6 +24,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
 
 export {
@@ -207,7 +208,7 @@ export const contract = {
     z.object({ shotIds: z.array(IdSchema).min(1).max(10_000), toIndex: z.number().int().min(0) }).strict(),
     ProjectSnapshotSchema,
   ),
-  /** null clears; {path} imports an image; previousShotLastFrame grabs the frame the previous shot ends on (trim-aware). */
+  /** null clears; {path} imports an image; previousShotLastFrame / nextShotFirstFrame grab the frame the previous shot ends on / the next shot starts on (trim-aware). */
   'shots.setFrame': method(
     z
       .object({
@@ -218,6 +219,7 @@ export const contract = {
             z.object({ assetId: IdSchema }).strict(),
             z.object({ path: PathSchema }).strict(),
             z.object({ previousShotLastFrame: z.literal(true) }).strict(),
+            z.object({ nextShotFirstFrame: z.literal(true) }).strict(),
           ])
           .nullable(),
       })
@@ -346,6 +348,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
+  ...continuityMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
 } as const;

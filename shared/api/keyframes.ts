@@ -55,4 +55,21 @@ export const keyframeMethods = {
       }),
     ),
   ),
+  /**
+   * Bridge shot: a new shot after `afterShotId` from its last frame (at its trim out) to the next
+   * shot's first frame (at its trim in), on a model that takes a last frame (else refused with
+   * the models that can). ONE undo step; generate it like any shot.
+   */
+  'bridges.insert': m(
+    z
+      .object({
+        afterShotId: IdSchema,
+        provider: z.string().min(1).max(64).optional(),
+        model: z.string().min(1).max(200).optional(),
+        prompt: z.string().max(20_000).optional(),
+        durationSec: z.number().positive().max(600).optional(),
+      })
+      .strict(),
+    z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema }),
+  ),
 } as const;

@@ -3,6 +3,7 @@
  * price overrides, the default provider and model. Keys are NOT here (secrets.ts).
  */
 import { z } from 'zod';
+import { DriftThresholdsSchema } from '../continuity/score.js';
 
 export const ProviderPrefsSchema = z
   .object({
@@ -34,6 +35,8 @@ export const AppSettingsSchema = z.object({
   priceOverrides: z.array(PriceOverrideSchema).max(500).default([]),
   defaultProvider: z.string().min(1).max(64).nullable().default(null),
   defaultModel: z.string().min(1).max(200).nullable().default(null),
+  /** Consistency check: drift below these scores, per element kind (absent: the defaults). */
+  continuityThresholds: DriftThresholdsSchema.optional(),
 });
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 

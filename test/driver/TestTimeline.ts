@@ -1,15 +1,21 @@
 /**
- * A headless timeline (after tldraw's TestEditor): the real store, the real controller and
- * gesture machines, the real commands, over FakeServices instead of a canvas. Tests script
- * pointer and key sequences in timeline content coordinates and read back the document, the
- * UI stores and the recorded contract calls.
+ * A headless timeline (after tldraw's TestEditor): the real store, the window's selection and
+ * viewport stores, the real controller and gesture machines, and the real action registry (a
+ * committed gesture runs its action: timeline/intents.ts), over FakeServices instead of a
+ * canvas. Tests script pointer and key sequences in timeline content coordinates, run actions
+ * by id as a shortcut or menu would, and read back the document, the UI stores and the
+ * recorded contract calls.
  */
 import type { ProjectSnapshot } from '../../shared/model/entities.js';
-import { createSelectionStore, type SelectionStore } from '../../renderer/src/store/selection.js';
+import { actions, runAction, type ActionContext, type ActionId } from '../../renderer/src/actions/index.js';
+import type { ActionPayloads } from '../../renderer/src/actions/payloads.js';
+import { setPlayhead } from '../../renderer/src/player/playhead.js';
+import type { SelectionStore } from '../../renderer/src/store/selection.js';
 import { createAppStore, type AppStore } from '../../renderer/src/store/store.js';
-import { createViewportStore, type ViewportStore } from '../../renderer/src/store/viewport.js';
+import { resetEditorUi, selection, viewport } from '../../renderer/src/store/uiEditor.js';
+import type { ViewportStore } from '../../renderer/src/store/viewport.js';
 import { AUDIO_BOX_H, audioModel, laneTop } from '../../renderer/src/timeline/audioModel.js';
-import * as commands from '../../renderer/src/timeline/commands.js';
+import { sendIntent } from '../../renderer/src/timeline/intents.js';
 import { TimelineController } from '../../renderer/src/timeline/controller.js';
 import { frameToX, LAYOUT } from '../../renderer/src/timeline/geometry.js';
 import { createGestureStore, type GestureStore } from '../../renderer/src/timeline/gestureStore.js';
@@ -26,24 +32,27 @@ export class TestTimeline {
   readonly selection: SelectionStore;
   readonly gesture: GestureStore;
   readonly controller: TimelineController;
-  readonly ctx: commands.TimelineCtx;
+  readonly ctx: ActionContext;
   readonly contextMenus: { shotId: string | null; x: number; y: number }[] = [];
   private last: PointerInput = { x: 0, y: 0 };
 
   constructor(doc: ProjectSnapshot, view: { pxPerFrame?: number; width?: number } = {}) {
+    // The actions act on the window's selection and viewport, as in the app: each test starts them clean.
+    resetEditorUi();
     this.services = new FakeServices(doc);
-    this.selection = createSelectionStore();
-    this.store = createAppStore({ selection: this.selection });
+    this.selection = selection;
+    this.store = createAppStore();
     this.store.getState().setSnapshot(doc);
-    this.viewport = createViewportStore({ pxPerFrame: view.pxPerFrame ?? 2, width: view.width ?? 2000 });
+    this.viewport = viewport;
+    viewport.setState({ pxPerFrame: view.pxPerFrame ?? 2, scrollFrame: 0, width: view.width ?? 2000, fitted: false });
     this.gesture = createGestureStore();
-    this.ctx = { api: this.services.api(), store: this.store, viewport: this.viewport, selection: this.selection };
+    this.ctx = { api: this.services.api(), store: this.store };
     this.controller = new TimelineController({
       getSnapshot: () => this.store.getState().snapshot,
       viewport: this.viewport,
       selection: this.selection,
       gesture: this.gesture,
-      send: (intent: Intent) => commands.applyIntent(this.ctx, intent),
+      send: (intent: Intent) => sendIntent(this.ctx, intent),
       onContextMenu: (shotId, p) => this.contextMenus.push({ shotId, x: p.x, y: p.y }),
     });
   }
@@ -134,6 +143,21 @@ export class TestTimeline {
 
   key(key: string): boolean {
     return this.controller.keyDown(key);
+  }
+
+  /** Runs a registry action by id, as its shortcut, menu item or button would. */
+  run<Id extends ActionId>(id: Id, payload: ActionPayloads[Id]): Promise<boolean> {
+    return runAction(this.ctx, actions[id], payload as never);
+  }
+
+  setPlayhead(frame: number): this {
+    setPlayhead(frame);
+    return this;
+  }
+
+  select(ids: readonly string[]): this {
+    this.selection.getState().select(ids, 'replace', this.order());
+    return this;
   }
 
   selected(): readonly string[] {

@@ -1,11 +1,10 @@
 /**
  * Audio items on the timeline end to end without a canvas: drag, trim, select + Delete through
- * the real controller, machines and commands; FakeServices records every contract call.
+ * the real controller, machines and registry actions; FakeServices records every contract call.
  */
 import { describe, expect, it } from 'vitest';
 import { audioEditFor } from '../../renderer/src/timeline/interactions/audioEdit.js';
 import { audioModel, hitAudio, waveformBuckets } from '../../renderer/src/timeline/audioModel.js';
-import * as commands from '../../renderer/src/timeline/commands.js';
 import { makeDoc, withAudio } from './fixtures.js';
 import { TestTimeline } from './TestTimeline.js';
 
@@ -50,7 +49,7 @@ describe('drag an audio item', () => {
     const body = { x: from.x + 20, y: from.y };
     await t.drag(body, { x: body.x + 72, y: body.y });
     expect(t.services.edits()).toEqual([{ method: 'audio.update', input: { id: 'm1', patch: { startFrame: 48 } } }]);
-    commands.setPlayhead(t.ctx, 70);
+    t.setPlayhead(70);
     const again = t.audioAt('m1', 20);
     t.pointerDown(again.x, again.y).pointerMove(again.x + 40, again.y, {}, 4);
     expect(t.gesture.getState().audio?.snap).toMatchObject({ frame: 70, kind: 'playhead' });
@@ -133,12 +132,12 @@ describe('select + Delete', () => {
 });
 
 describe('view extent', () => {
-  it('zoom to fit and scrolling reach an audio item that ends after the film', () => {
+  it('zoom to fit and scrolling reach an audio item that ends after the film', async () => {
     const t = new TestTimeline(withAudio(makeDoc([2, 2]), [{ id: 'late', seconds: 3, startFrame: 200 }]), {
       pxPerFrame: 2,
       width: 2000,
     });
-    commands.zoomToFit(t.ctx);
+    expect(await t.run('timeline.zoomFit', undefined)).toBe(true);
     expect(t.viewport.getState().pxPerFrame).toBeCloseTo((2000 * 0.96) / 272, 6);
   });
 });

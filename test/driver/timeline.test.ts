@@ -1,11 +1,11 @@
 /**
  * The timeline's interactions end to end without a canvas: pointer and key sequences through
- * the real controller, gesture machines, stores and commands; FakeServices records the calls.
+ * the real controller, gesture machines, stores and registry actions; FakeServices records the calls.
  */
 import { primaryShot } from '../../renderer/src/store/selection.js';
 import { describe, expect, it } from 'vitest';
 import { LAYOUT } from '../../renderer/src/timeline/geometry.js';
-import * as commands from '../../renderer/src/timeline/commands.js';
+import { zoomToFit } from '../../renderer/src/timeline/view.js';
 import { makeDoc } from './fixtures.js';
 import { TestTimeline } from './TestTimeline.js';
 
@@ -114,7 +114,7 @@ describe('trim', () => {
 describe('snapping', () => {
   it('a trimmed edge snaps to the playhead within the threshold', async () => {
     const t = four();
-    commands.setPlayhead(t.ctx, 40);
+    t.setPlayhead(40);
     const out = t.at('s1', 'right-edge');
     // The edge is dragged 5 frames to frame 43, 3 frames (6 px) from the playhead: inside the 8 px threshold.
     await t.drag(out, { x: out.x - 2 * 5, y: laneY });
@@ -123,7 +123,7 @@ describe('snapping', () => {
 
   it('without a target in reach it keeps the exact frame; Alt turns snapping off', async () => {
     const t = four();
-    commands.setPlayhead(t.ctx, 40);
+    t.setPlayhead(40);
     const out = t.at('s1', 'right-edge');
     await t.drag(out, { x: out.x - 2 * 5, y: laneY }, { alt: true });
     expect(t.services.edits()[0]?.input).toEqual({ shotId: 's1', inFrames: 0, outFrames: 43 });
@@ -131,7 +131,7 @@ describe('snapping', () => {
 
   it('an edge out of reach (5 frames = 10 px) does not snap', async () => {
     const t = four();
-    commands.setPlayhead(t.ctx, 38);
+    t.setPlayhead(38);
     const out = t.at('s1', 'right-edge');
     await t.drag(out, { x: out.x - 2 * 5, y: laneY });
     expect(t.services.edits()[0]?.input).toEqual({ shotId: 's1', inFrames: 0, outFrames: 43 });
@@ -190,7 +190,7 @@ describe('marquee and click selection', () => {
 describe('playhead and edit commands', () => {
   it('scrubbing the ruler is frame-accurate and Escape puts the playhead back', () => {
     const t = four();
-    commands.setPlayhead(t.ctx, 5);
+    t.setPlayhead(5);
     t.pointerDown(t.x(30) + 1.9, 10);
     expect(t.viewport.getState().playhead).toBe(30);
     t.pointerMove(t.x(77) + 0.5, 10);
@@ -202,8 +202,8 @@ describe('playhead and edit commands', () => {
 
   it('split at the playhead is one shots.split with the offset in the shot', async () => {
     const t = four();
-    commands.setPlayhead(t.ctx, 48 + 20);
-    expect(await commands.splitAtPlayhead(t.ctx)).toBe(true);
+    t.setPlayhead(48 + 20);
+    expect(await t.run('edit.split', undefined)).toBe(true);
     expect(t.services.edits()).toEqual([{ method: 'shots.split', input: { shotId: 's2', atFrame: 20 } }]);
     expect(t.order()).toHaveLength(5);
     expect(t.clip('s2').frames).toBe(20);
@@ -213,38 +213,41 @@ describe('playhead and edit commands', () => {
 
   it('split on a shot boundary does nothing', async () => {
     const t = four();
-    commands.setPlayhead(t.ctx, 96);
-    expect(await commands.splitAtPlayhead(t.ctx)).toBe(false);
+    t.setPlayhead(96);
+    expect(await t.run('edit.split', undefined)).toBe(false);
     expect(t.services.calls).toEqual([]);
   });
 
   it('delete, duplicate and copy/paste are one call each', async () => {
     const t = four();
-    commands.selectShots(t.ctx, ['s2', 's3']);
-    expect(await commands.duplicateSelection(t.ctx)).toBe(true);
+    t.select(['s2', 's3']);
+    expect(await t.run('edit.duplicate', undefined)).toBe(true);
     expect(t.order()).toEqual(['s1', 's2', 's3', 'copy1', 'copy2', 's4']);
-    expect(t.selected()).toEqual(['copy1', 'copy2']);
-    expect(await commands.deleteSelection(t.ctx)).toBe(true);
+    t.select(['copy1', 'copy2']);
+    expect(await t.run('edit.delete', undefined)).toBe(true);
     expect(t.order()).toEqual(['s1', 's2', 's3', 's4']);
-    commands.selectShots(t.ctx, ['s4']);
-    commands.copySelection(t.ctx);
-    commands.setPlayhead(t.ctx, 0);
-    expect(await commands.pasteAtPlayhead(t.ctx)).toBe(true);
-    expect(t.order()[0]).toBe('copy3');
+    t.select(['s4']);
+    expect(await t.run('edit.copy', undefined)).toBe(true);
+    // Pasted after the shot under the playhead.
+    t.setPlayhead(0);
+    expect(await t.run('edit.paste', undefined)).toBe(true);
+    expect(t.order()[1]).toBe('copy3');
     expect(t.services.edits().map((c) => c.method)).toEqual(['shots.duplicate', 'shots.removeMany', 'shots.duplicate']);
-    expect(t.services.edits()[2]?.input).toEqual({ shotIds: ['s4'], toIndex: 0 });
+    expect(t.services.edits()[2]?.input).toEqual({ shotIds: ['s4'], toIndex: 1 });
   });
 
-  it('stepping frames clamps to the film and zoom to fit shows it all', () => {
+  it('stepping frames clamps to the film and zoom to fit shows it all', async () => {
     const t = four();
-    commands.stepFrames(t.ctx, -3);
+    for (let i = 0; i < 3; i++) await t.run('frame.prev', undefined);
     expect(t.viewport.getState().playhead).toBe(0);
-    commands.stepFrames(t.ctx, 500);
-    expect(t.viewport.getState().playhead).toBe(192);
-    commands.zoomToFit(t.ctx);
+    await t.run('frame.end', undefined);
+    expect(t.viewport.getState().playhead).toBe(191);
+    await t.run('timeline.zoomFit', undefined);
     const v = t.viewport.getState();
     expect(v.scrollFrame).toBe(0);
     expect(192 * v.pxPerFrame).toBeLessThanOrEqual(v.width);
     expect(192 * v.pxPerFrame).toBeGreaterThan(v.width * 0.9);
+    zoomToFit(t.ctx);
+    expect(t.viewport.getState().pxPerFrame).toBe(v.pxPerFrame);
   });
 });

@@ -151,7 +151,15 @@ export async function startFakeGeminiImage(): Promise<ImageFake> {
         {
           content: {
             role: 'model',
-            parts: [{ inlineData: { mimeType: 'image/png', data: fake.picture.toString('base64') } }],
+            // Each answer a different file (the PNG plus bytes after its end): distinct takes.
+            parts: [
+              {
+                inlineData: {
+                  mimeType: 'image/png',
+                  data: Buffer.concat([fake.picture, Buffer.from(`#${fake.creates}`)]).toString('base64'),
+                },
+              },
+            ],
           },
           finishReason: 'STOP',
         },

@@ -263,3 +263,13 @@ export function corruptFile(): string {
 export function textFileAsMp4(): string {
   return cached('notes.mp4', (t) => writeFileSync(t, 'Shot list\n1. horse runs\n2. kitten sleeps\n'));
 }
+
+/** RGB bytes of one decoded picture (a still, or frame n of a clip), decoded independently of the app. */
+export function rgbFrame(file: string, frame?: number): Buffer {
+  const select = frame === undefined ? [] : ['-vf', `select=eq(n\\,${frame})`];
+  return execFileSync(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, ...select, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { maxBuffer: 1 << 24 },
+  );
+}

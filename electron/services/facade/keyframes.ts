@@ -12,6 +12,7 @@ import {
   resumeImageJobs,
   type KeyframeDeps,
 } from '../keyframes/keyframeJobs.js';
+import { insertBridge } from '../keyframes/bridge.js';
 import { importFile } from '../media/mediaStore.js';
 import type { ProjectStore } from '../project/store.js';
 import { jobProgress, startJobs } from './jobStart.js';
@@ -23,7 +24,10 @@ export async function keyframeDeps(store: ProjectStore, { settings }: FacadeServ
   return { store, importFile: (path) => importFile(store, path, 'generated'), providerSettings: resolve };
 }
 
-export function keyframeHandlers(session: Session, services: FacadeServices): NamespaceHandlers<'keyframes'> {
+export function keyframeHandlers(
+  session: Session,
+  services: FacadeServices,
+): NamespaceHandlers<'keyframes'> & NamespaceHandlers<'bridges'> {
   const onProgress = jobProgress(session);
   return {
     'keyframes.estimate': async (input) => {
@@ -64,6 +68,11 @@ export function keyframeHandlers(session: Session, services: FacadeServices): Na
         const jobIds = await resumeImageJobs(deps, { signal, onProgress, onStart: (ids) => onQueued({ jobIds: ids }) });
         return { jobIds };
       });
+    },
+    'bridges.insert': async (input) => {
+      const store = session.require();
+      const { shotId } = await insertBridge(store, input);
+      return { shotId, snapshot: session.changed() };
     },
     'keyframes.pick': ({ takeId, which }) => session.edit((store) => pickKeyframe(store, takeId, which)),
     'keyframes.providers': async () =>

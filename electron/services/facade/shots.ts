@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { Asset } from '../../../shared/model/entities.js';
 import { floorFrames, secondsToFrames } from '../../../shared/model/time.js';
 import { extensionShot } from '../generation/extend.js';
-import { previousShotLastFrame } from '../media/continuity.js';
+import { nextShotFirstFrame, previousShotLastFrame } from '../media/continuity.js';
 import { importOfKind } from '../media/importOfKind.js';
 import { addShotWith, shotDialogue } from './dialogue.js';
 import type { NamespaceHandlers, Session } from './session.js';
@@ -84,7 +84,8 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
         } finally {
           await session.discardUpload(source.path);
         }
-      } else if (source) assetId = (await previousShotLastFrame(store, shotId)).id;
+      } else if (source && 'nextShotFirstFrame' in source) assetId = (await nextShotFirstFrame(store, shotId)).id;
+      else if (source) assetId = (await previousShotLastFrame(store, shotId)).id;
       session.requireStill(store, 'the frame was set');
       return edit((s) => s.shots.setFrame(shotId, which, assetId));
     },

@@ -10,7 +10,7 @@ import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/pri
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import { proseWithFacts } from '../../../shared/generation/promptParts.js';
-import type { Element, Shot } from '../../../shared/model/entities.js';
+import type { Element, Shot, Take } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
@@ -157,7 +157,11 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             shot,
             shotNumber,
             frame: (assetId) => ({ assetId, path: path(assetId) }),
-            references: referencesFor(shot, elements, project.styleRefAssetIds, path),
+            // Keyframe-first: a first frame made from the references already shows them, and
+            // image-to-video models animate that frame (several refuse references beside it).
+            references: startsOnKeyframe(shot, takes)
+              ? []
+              : referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
           });
           const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
@@ -185,6 +189,14 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
     }
   }
   return out;
+}
+
+/** True when the shot's first frame is one of its own keyframe pictures (an image take). */
+export function startsOnKeyframe(shot: Shot, takes: readonly Take[]): boolean {
+  return (
+    shot.firstFrameAssetId !== null &&
+    takes.some((t) => t.shotId === shot.id && takeKind(t) === 'image' && t.assetId === shot.firstFrameAssetId)
+  );
 }
 
 /**

@@ -35,6 +35,8 @@ export const AddShotInitSchema = z
     durationFrames: ShotSchema.shape.durationFrames,
     camera: CameraMoveSchema.optional(),
     firstFrameAssetId: ShotSchema.shape.firstFrameAssetId.optional(),
+    /** A bridge shot ends on the next shot's first frame (keyframes/bridge.ts). */
+    lastFrameAssetId: ShotSchema.shape.lastFrameAssetId.optional(),
     index: z.number().int().min(0).optional(),
     provider: ShotSchema.shape.provider.optional(),
     model: ShotSchema.shape.model.optional(),
@@ -87,6 +89,7 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
   if (!parsed.success) throw invalid('The new shot is not valid', parsed.error);
   const i = parsed.data;
   if (i.firstFrameAssetId) requireAsset(db, i.firstFrameAssetId, 'First-frame asset');
+  if (i.lastFrameAssetId) requireAsset(db, i.lastFrameAssetId, 'Last-frame asset');
   if (i.importedTake) requireAsset(db, i.importedTake.assetId, 'Clip asset');
   if (i.extendsTakeId && !db.prepare('SELECT 1 FROM takes WHERE id = ? AND removed = 0').get(i.extendsTakeId)) {
     throw new AppError(
@@ -105,7 +108,7 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
     prompt: i.prompt ?? '',
     negativePrompt: '',
     firstFrameAssetId: i.firstFrameAssetId ?? null,
-    lastFrameAssetId: null,
+    lastFrameAssetId: i.lastFrameAssetId ?? null,
     camera: i.camera ?? 'static',
     shotSize: null,
     durationFrames: i.durationFrames,

@@ -86,6 +86,11 @@ export class SettingsService {
     renameSync(tmp, this.file);
   }
 
+  /** Saves the consistency check's drift thresholds (one field; the rest of the file is kept). */
+  setContinuityThresholds(thresholds: NonNullable<AppSettings['continuityThresholds']>): void {
+    this.write({ ...this.read(), continuityThresholds: thresholds });
+  }
+
   /**
    * Providers the user turned off in settings. New generation on them is refused before any
    * job is written (generation/service.ts); jobs already sent are still followed (paid for).

@@ -1,6 +1,6 @@
 /** All actions by id: the registry that buttons, shortcuts and tests dispatch through. */
 import { appLoad, historyRedo, historyUndo, projectClose, projectCreate, projectOpen } from './projectActions';
-import type { ActionMap } from './registry';
+import { registerActions, type ActionMap } from './registry';
 import { shotAdd, shotMove, shotRemove, shotSelectTake, shotsPaste, shotUpdate } from './shotActions';
 import {
   editCopy,
@@ -40,7 +40,7 @@ import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 import { cacheActions } from './cacheActions';
 
-export const actions: ActionMap = {
+export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
   'project.create': projectCreate,
   'project.open': projectOpen,
@@ -88,8 +88,8 @@ export const actions: ActionMap = {
   ...dialogueActions,
   ...handoffActions,
   ...cacheActions,
-};
+});
 
 export type { ActionId, ActionContext } from './registry';
-export { actionForKey, canRun, runAction } from './registry';
+export { actionForKey, canRun, registerActions, runAction } from './registry';
 export { runMenuAction } from './menu';

@@ -145,4 +145,5 @@ export type ElementKind = Element['kind'];
 export type PictureSource = { file: File } | { assetId: string };
 
 /** A picked or dropped image, a project asset, or the previous shot's last frame. */
-export type FrameSource = { file: File } | { assetId: string } | { previousShotLastFrame: true };
+export type FrameSource =
+  { file: File } | { assetId: string } | { previousShotLastFrame: true } | { nextShotFirstFrame: true };

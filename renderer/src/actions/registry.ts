@@ -8,7 +8,7 @@ import type { ApiClient } from '../api/client';
 import type { AppStore } from '../store/store';
 import type { AppState, Place } from '../store/state';
 import type { ActionPayloads } from './payloads';
-import { matchShortcut, type KeyLike } from './shortcuts';
+import { canonicalShortcut, matchShortcut, type KeyLike } from './shortcuts';
 
 export type ActionId = keyof ActionPayloads;
 export type ActionGroup = 'file' | 'edit' | 'view' | 'playback' | 'help';
@@ -37,6 +37,25 @@ export interface Action<Id extends ActionId = ActionId> {
 }
 
 export type ActionMap = { [Id in ActionId]: Action<Id> };
+
+/**
+ * The registry is built through this: a key combination bound to two actions is refused here,
+ * when the registry is made (at start-up and in every test), not found later as a key press that
+ * silently runs whichever action comes first.
+ */
+export function registerActions<M extends Partial<ActionMap>>(map: M): M {
+  const owner = new Map<string, string>();
+  for (const [id, action] of Object.entries(map) as [string, Action | undefined][]) {
+    if (action && action.id !== id) throw new Error(`action ${action.id} is registered as ${id}`);
+    for (const spec of action?.shortcuts ?? []) {
+      const key = canonicalShortcut(spec);
+      const other = owner.get(key);
+      if (other !== undefined && other !== id) throw new Error(`shortcut ${spec} is bound to both ${other} and ${id}`);
+      owner.set(key, id);
+    }
+  }
+  return map;
+}
 
 export function canRun<Id extends ActionId>(action: Action<Id>, state: AppState, payload: ActionPayloads[Id]): boolean {
   if (state.busy[action.place]) return false;

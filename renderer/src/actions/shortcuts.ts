@@ -25,6 +25,14 @@ function parse(spec: string): Parsed {
   return { key, mod: mods.has('mod'), shift: mods.has('shift'), alt: mods.has('alt') };
 }
 
+/** One spelling per key combination ('mod+shift+z'), so two specs for the same keys compare equal. */
+export function canonicalShortcut(spec: string): string {
+  const s = parse(spec);
+  return [s.mod ? 'mod' : '', s.alt ? 'alt' : '', s.shift ? 'shift' : '', s.key === ' ' ? 'space' : s.key]
+    .filter(Boolean)
+    .join('+');
+}
+
 /** Mod is Cmd on macOS and Ctrl elsewhere; every other modifier must match exactly. */
 export function matchShortcut(spec: string, e: KeyLike, mac: boolean): boolean {
   const s = parse(spec);

@@ -1,5 +1,5 @@
-/** Timeline view commands (renderer/src/timeline/commands.ts) in the registry: UI state only. */
-import { zoomBy, zoomToFit } from '../timeline/commands';
+/** Timeline view commands (renderer/src/timeline/view.ts) in the registry: UI state only. */
+import { zoomBy, zoomToFit } from '../timeline/view';
 import { viewport } from '../store/uiEditor';
 import type { AppState } from '../store/state';
 import type { Action, ActionContext, ActionId } from './registry';

@@ -1,6 +1,7 @@
 /**
  * A shot's first or last frame: drop an image, pick a file (uploaded to the host first), use
- * the previous shot's last frame, or clear. Each choice is one shots.setFrame (one undo step).
+ * the previous shot's last frame (first frame) or the next shot's first frame (last frame), or
+ * clear. Each choice is one shots.setFrame (one undo step).
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,11 +18,13 @@ export function FrameSlot({
   snapshot,
   which,
   isFirstShot,
+  isLastShot,
 }: {
   shot: Shot;
   snapshot: ProjectSnapshot;
   which: 'first' | 'last';
   isFirstShot: boolean;
+  isLastShot: boolean;
 }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
@@ -67,6 +70,17 @@ export function FrameSlot({
             title={t('editor.inspector.previousHint')}
           >
             {t('editor.inspector.previous')}
+          </button>
+        )}
+        {which === 'last' && !isLastShot && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => set({ nextShotFirstFrame: true })}
+            title={t('continuity.nextHint')}
+            data-testid="frame-last-next"
+          >
+            {t('continuity.next')}
           </button>
         )}
         {asset && (

@@ -82,8 +82,16 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
       <ErrorMessage place="shot" />
       <ExtendsLine shot={shot} snapshot={snapshot} />
       <div className="frames">
-        <FrameSlot shot={shot} snapshot={snapshot} which="first" isFirstShot={index === 0} />
-        <FrameSlot shot={shot} snapshot={snapshot} which="last" isFirstShot={index === 0} />
+        {(['first', 'last'] as const).map((which) => (
+          <FrameSlot
+            key={which}
+            shot={shot}
+            snapshot={snapshot}
+            which={which}
+            isFirstShot={index === 0}
+            isLastShot={index === snapshot.shots.length - 1}
+          />
+        ))}
       </div>
       <ProviderHints hints={gaps.frames} />
       <Field label={t('addShot.prompt')}>

@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { framesToSeconds } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { FilePicker } from '../components/FilePicker';
-import { viewport as appViewport } from '../store/uiEditor';
-import { actions, runAction } from '../actions';
+import { getPlayhead } from '../player/playhead';
+import { actions, runAction, type ActionContext } from '../actions';
 import { audioModel, type AudioLane } from './audioModel';
-import type { TimelineCtx } from './commands';
 import { LAYOUT } from './geometry';
 
 export function AudioList() {
@@ -44,13 +43,13 @@ export function AudioList() {
 }
 
 /** Turns ducking on or off for one item: the audio.update action (one undo step). Answers the error message, or null. */
-export async function setDuck(ctx: TimelineCtx, id: string, duck: boolean): Promise<string | null> {
+export async function setDuck(ctx: ActionContext, id: string, duck: boolean): Promise<string | null> {
   const ok = await runAction(ctx, actions['audio.update'], { id, patch: { duck } });
   return ok ? null : (ctx.store.getState().errors.audio?.message ?? null);
 }
 
 /** Music items lower under voice-over when ducking is on (shared/export/ducking.ts; export and preview alike). */
-function DuckToggles({ ctx, onError }: { ctx: TimelineCtx; onError: (message: string | null) => void }) {
+function DuckToggles({ ctx, onError }: { ctx: ActionContext; onError: (message: string | null) => void }) {
   const { t } = useTranslation();
   // Stable references from the store; filtered here (a selector building a new array would re-render forever).
   const items = useAppState((s) => s.snapshot?.audioItems);
@@ -88,7 +87,7 @@ function DuckToggles({ ctx, onError }: { ctx: TimelineCtx; onError: (message: st
   );
 }
 
-export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
+export function AudioPanel({ ctx }: { ctx: ActionContext }) {
   const { t } = useTranslation();
   const id = useId();
   const [lane, setLane] = useState<AudioLane>('music');
@@ -108,7 +107,7 @@ export function AudioPanel({ ctx }: { ctx: TimelineCtx }) {
     const ok = await runAction(ctx, actions['audio.add'], {
       lane,
       file,
-      startFrame: Math.max(0, Math.round((ctx.viewport ?? appViewport).getState().playhead)),
+      startFrame: Math.max(0, Math.round(getPlayhead())),
     });
     const err = ctx.store.getState().errors.audio;
     ctx.store.getState().setError('audio', null);

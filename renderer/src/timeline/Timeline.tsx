@@ -12,7 +12,8 @@ import { AudioList } from './AudioPanel';
 import { ClipList } from './ClipList';
 import { DialogueTrack } from './tracks/DialogueTrack';
 import { createAudioSelection } from './audioSelection';
-import { applyIntent, scrollBy, zoomBy, zoomToFit, type TimelineCtx } from './commands';
+import { sendIntent } from './intents';
+import { scrollBy, zoomBy, zoomToFit, type ViewCtx } from './view';
 import { TimelineController } from './controller';
 import { TimelineEnv, type Env } from './env';
 import { LAYOUT, stageHeight, xToFrame } from './geometry';
@@ -51,7 +52,7 @@ export function Timeline() {
     () => ({ api: app.api, dir, gesture, selection, viewport, audioSelection }),
     [app.api, dir, gesture, audioSelection],
   );
-  const ctx: TimelineCtx = useMemo(() => ({ api: app.api, store: app.store, viewport, selection }), [app]);
+  const ctx: ViewCtx = useMemo(() => ({ store: app.store, viewport }), [app]);
   const controller = useMemo(
     () =>
       new TimelineController({
@@ -60,11 +61,11 @@ export function Timeline() {
         selection,
         gesture,
         audioSelection,
-        send: (intent) => applyIntent(ctx, intent),
+        send: (intent) => sendIntent(app, intent),
         onContextMenu: (shotId, p) =>
           setEditorUi({ contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId } }),
       }),
-    [app, ctx, gesture, audioSelection],
+    [app, gesture, audioSelection],
   );
 
   // The content width (right of the lane labels) drives culling and zoom to fit.

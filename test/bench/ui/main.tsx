@@ -10,7 +10,7 @@ import { AppProvider } from '../../../renderer/src/app/context';
 import { initI18n } from '../../../renderer/src/i18n';
 import { createAppStore } from '../../../renderer/src/store/store';
 import { viewport } from '../../../renderer/src/store/uiEditor';
-import { scrollBy, zoomBy, zoomToFit } from '../../../renderer/src/timeline/commands';
+import { scrollBy, zoomBy, zoomToFit } from '../../../renderer/src/timeline/view';
 import { renderProbe } from '../../../renderer/src/timeline/probe';
 import { Timeline } from '../../../renderer/src/timeline/Timeline';
 import { bareStage, type Bare } from './bare';

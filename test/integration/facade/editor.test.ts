@@ -10,17 +10,9 @@ import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../electron/services/app.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { REAL_CLIPS } from '../../helpers/media.js';
+import { REAL_CLIPS, rgbFrame } from '../../helpers/media.js';
 
-/** RGB bytes of one decoded picture (a still, or frame n of a clip), decoded independently of the app. */
-function rgb(file: string, frame?: number): Buffer {
-  const select = frame === undefined ? [] : ['-vf', `select=eq(n\\,${frame})`];
-  return execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-i', file, ...select, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-    { maxBuffer: 1 << 24 },
-  );
-}
+const rgb = rgbFrame;
 
 function meanAbsDiff(a: Buffer, b: Buffer): number {
   expect(a.length).toBe(b.length);

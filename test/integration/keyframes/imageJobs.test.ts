@@ -6,13 +6,13 @@
  * kill -9 while a Runway image task is polled: the job keeps its task id and the next run polls
  * it to the end with no second paid create.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
-import { realMedia } from '../../helpers/realMedia.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { threePictures } from './fixtures.js';
 import { startFakeGeminiImage, startFakeRunwayImage, type ImageFake } from '../../fakes/imageProviders.js';
 
 const root = tempDir();
@@ -53,20 +53,6 @@ function read<T>(dir: string, fn: (store: ProjectStore) => T): T {
   } finally {
     store.close();
   }
-}
-
-/** Three different pictures of one character (the real first frame, and two crops of it as PNG). */
-export function threePictures(dir: string): string[] {
-  const camping = realMedia('first-frame-camping.png');
-  const bytes = readFileSync(camping);
-  const a = join(dir, 'mara-1.png');
-  writeFileSync(a, bytes);
-  // The same picture with a different trailing chunk: other bytes, still a valid PNG.
-  const b = join(dir, 'mara-2.png');
-  writeFileSync(b, Buffer.concat([bytes, Buffer.from('x')]));
-  const c = join(dir, 'mara-3.png');
-  writeFileSync(c, Buffer.concat([bytes, Buffer.from('yy')]));
-  return [a, b, c];
 }
 
 async function projectWithCharacter(

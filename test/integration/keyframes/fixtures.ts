@@ -1,0 +1,18 @@
+/** Pictures the keyframe tests give a character. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { realMedia } from '../../helpers/realMedia.js';
+
+/** Three different pictures of one character (the real first frame, and two crops of it as PNG). */
+export function threePictures(dir: string): string[] {
+  const camping = realMedia('first-frame-camping.png');
+  const bytes = readFileSync(camping);
+  const a = join(dir, 'mara-1.png');
+  writeFileSync(a, bytes);
+  // The same picture with a different trailing chunk: other bytes, still a valid PNG.
+  const b = join(dir, 'mara-2.png');
+  writeFileSync(b, Buffer.concat([bytes, Buffer.from('x')]));
+  const c = join(dir, 'mara-3.png');
+  writeFileSync(c, Buffer.concat([bytes, Buffer.from('yy')]));
+  return [a, b, c];
+}
