@@ -6,14 +6,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../../../electron/services/ffmpeg/runner.js';
-import { klingJwt } from '../../../../electron/services/generation/providers/kling/jwt.js';
 import {
   klingMultiShotFields,
   klingMultiShotPlan,
   type MultiShotPart,
 } from '../../../../electron/services/generation/providers/kling/multiShot.js';
 import { fitSegments, splitInvocation } from '../../../../shared/generation/multiShotSplit.js';
-import { startFakeKling, type FakeKling } from '../../../fakes/kling.js';
+import { postToFakeKling, startFakeKling, type FakeKling } from '../../../fakes/kling.js';
 import { FAKE_CLIP } from '../../../fakes/recordingHttp.js';
 import { countVideoFrames, ffprobeJson } from '../../../helpers/ffprobe.js';
 import { tempDir } from '../../../helpers/tmp.js';
@@ -35,17 +34,7 @@ const part = (n: number, durationSec: number): MultiShotPart => ({
   camera: 'static',
 });
 
-async function post(family: string, body: Record<string, unknown>) {
-  const res = await fetch(`${fake.url}/v1/videos/${family}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${klingJwt(fake.accessKey, fake.secretKey)}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { code: number; message: string } };
-}
+const post = (family: string, body: Record<string, unknown>) => postToFakeKling(fake, family, body);
 
 describe('Kling multi-shot on the wire', () => {
   const base = { model_name: 'kling-v3', mode: 'pro', aspect_ratio: '16:9' };
