@@ -8,8 +8,10 @@ import { cmdElementAdd } from './elements.js';
 import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdKeyframe } from './keyframe.js';
 import { cmdBridge } from './bridge.js';
+import { cmdUpscale } from './upscale.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
+import { cmdImport } from './scriptImport.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
@@ -33,6 +35,7 @@ export const USAGE = `Usage:
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
   storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
+  storyboard upscale <dir> --take <id> [--provider ffmpeg|fal-seedvr] [--resume]   (a larger copy of a take, as a new take)
   storyboard bridge <dir> --after <shotId> [--provider <id>] [--model <id>] [--duration <s>] [--no-generate]   (a shot from this shot's last frame to the next one's first)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
@@ -43,6 +46,7 @@ export const USAGE = `Usage:
   storyboard voice <dir> [--shot <id>]... [--force] [--budget <amount>]   (speaks the dialogue lines)
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
+  storyboard import <dir> --script <file.fountain|.txt|.md> [--dry-run] [--json]   (scenes, shots, characters and dialogue from a script, one undo step)
   storyboard check <dir> [--json] [--shot <id>]... [--selected]   (takes scored against their elements' pictures, offline)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
@@ -86,6 +90,7 @@ const COMMANDS: Record<
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
+  upscale: { options: { take: str, provider: str, resume: { type: 'boolean' } }, run: cmdUpscale },
   bridge: {
     options: { after: str, provider: str, model: str, duration: str, 'no-generate': { type: 'boolean' } },
     run: cmdBridge,
@@ -125,6 +130,7 @@ const COMMANDS: Record<
   collect: { options: { out: str, 'cut-only': { type: 'boolean' } }, run: cmdCollect },
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
+  import: { options: { script: str, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, run: cmdImport },
   check: {
     options: { json: { type: 'boolean' }, shot: { type: 'string', multiple: true }, selected: { type: 'boolean' } },
     run: cmdCheck,

@@ -26,6 +26,7 @@ import { keyframeHandlers } from './facade/keyframes.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
 import { sceneHandlers } from './facade/scenes.js';
+import { scriptHandlers } from './facade/script.js';
 import { createServices } from './facade/services.js';
 import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
@@ -88,6 +89,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...settingsHandlers(services),
     ...deliveryHandlers(session),
     ...dialogueHandlers(session, services),
+    ...scriptHandlers(session),
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
   };

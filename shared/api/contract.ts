@@ -24,6 +24,7 @@ import { generationMethods } from './generation.js';
 import { handoffMethods } from './handoff.js';
 import { dialogueMethods } from './dialogue.js';
 import { recoveryMethods } from './recovery.js';
+import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
 
@@ -348,6 +349,8 @@ export const contract = {
   ...handoffMethods,
   // Relink, save a copy, repaired copy (shared/api/recovery.ts)
   ...recoveryMethods,
+  // Script import: proposal, then one undo step (shared/api/script.ts)
+  ...scriptMethods,
   // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
   ...continuityMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)

@@ -72,4 +72,16 @@ export const keyframeMethods = {
       .strict(),
     z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema }),
   ),
+  /** What upscaling a take would cost; nothing written or sent. */
+  'upscale.estimate': m(
+    z.object({ takeId: IdSchema, provider: z.string().min(1).max(64).optional() }).strict(),
+    BatchEstimateSchema,
+  ),
+  /** A take's clip made larger, as a NEW take of its shot (durable job; answers once the row exists). */
+  'upscale.start': m(
+    z.object({ takeId: IdSchema, provider: z.string().min(1).max(64).optional() }).strict(),
+    z.object({ jobIds: z.array(IdSchema) }),
+  ),
+  /** Finishes the upscale jobs a crash or quit left (polled by task id, never sent twice). */
+  'upscale.resume': m(z.object({}).strict(), z.object({ jobIds: z.array(IdSchema) })),
 } as const;

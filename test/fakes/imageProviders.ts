@@ -4,6 +4,7 @@
  * that is not the documented shape (wrong auth, unknown or missing fields, bad values) with the
  * provider's own error form, records every request, and counts creates (paid requests).
  *   Gemini: POST /v1beta/models/{model}:generateContent (x-goog-api-key) -> candidates[].content.parts[].inlineData
+ *   Seedream (Ark): POST /api/v3/images/generations (Bearer) -> {data: [{b64_json}]}
  *   Runway: POST /v1/text_to_image (Bearer, X-Runway-Version) -> {id}; GET /v1/tasks/{id}; GET /files/{id}.png
  * The pictures they answer with are real PNGs (so ffprobe imports them as images).
  */
@@ -246,4 +247,61 @@ export async function startFakeRunwayImage(): Promise<ImageFake> {
     }
     return bad(404, `no route ${rec.method} ${rec.path}`);
   }, 'runway-test-key');
+}
+
+/** Volcengine Ark images/generations for Seedream (www.volcengine.com/docs/82379/1541523). */
+export async function startFakeSeedream(): Promise<ImageFake> {
+  const MODELS = ['doubao-seedream-4-0-250828', 'doubao-seedream-4-5-251128'];
+  return start(async (rec, _req, fake, reply) => {
+    const bad = (status: number, code: string, message: string): void =>
+      reply(status, { error: { code, message, param: '', type: 'BadRequest' } });
+    if (rec.method !== 'POST' || rec.path !== '/api/v3/images/generations')
+      return bad(404, 'NotFound', `no route ${rec.method} ${rec.path}`);
+    if (rec.headers.authorization !== `Bearer ${fake.apiKey}`)
+      return bad(401, 'AuthenticationError', 'The API key in the request is missing or invalid.');
+    const b = rec.body ?? {};
+    const x = extra(b, [
+      'model',
+      'prompt',
+      'image',
+      'size',
+      'seed',
+      'sequential_image_generation',
+      'sequential_image_generation_options',
+      'stream',
+      'response_format',
+      'watermark',
+      'optimize_prompt_options',
+    ]);
+    if (x) return bad(400, 'InvalidParameter', `The parameter \`${x}\` specified in the request is not valid.`);
+    if (!MODELS.includes(b.model as string))
+      return bad(404, 'InvalidEndpointOrModel.NotFound', 'The model does not exist.');
+    if (typeof b.prompt !== 'string' || !b.prompt.trim()) return bad(400, 'MissingParameter', 'prompt is required');
+    const images = typeof b.image === 'string' ? [b.image] : b.image;
+    if (images !== undefined) {
+      if (!Array.isArray(images) || images.length < 1 || images.length > 10)
+        return bad(400, 'InvalidParameter', 'image: 1 to 10 items');
+      for (const img of images) {
+        const m = /^data:image\/(png|jpeg|webp);base64,(.+)$/.exec(String(img));
+        if (!m || !isB64Picture(m[2])) return bad(400, 'InvalidParameter', 'image must be a URL or a Base64 data URI');
+      }
+    }
+    const size = String(b.size ?? '2K');
+    const wh = /^(\d+)x(\d+)$/.exec(size);
+    if (
+      !['1K', '2K', '4K'].includes(size) &&
+      !(wh && Number(wh[1]) * Number(wh[2]) >= 1280 * 720 && Number(wh[1]) * Number(wh[2]) <= 4096 * 4096)
+    )
+      return bad(400, 'InvalidParameter', 'size is not valid');
+    if (b.response_format !== undefined && b.response_format !== 'url' && b.response_format !== 'b64_json')
+      return bad(400, 'InvalidParameter', 'response_format must be url or b64_json');
+    fake.count();
+    if (fake.createDelayMs) await wait(fake.createDelayMs);
+    reply(200, {
+      model: b.model,
+      created: Math.floor(Date.now() / 1000),
+      data: [{ b64_json: Buffer.concat([fake.picture, Buffer.from(`#${fake.creates}`)]).toString('base64'), size }],
+      usage: { generated_images: 1, output_tokens: 16384, total_tokens: 16384 },
+    });
+  }, 'ark-test-key');
 }

@@ -14,6 +14,8 @@ import {
 } from '../keyframes/keyframeJobs.js';
 import { insertBridge } from '../keyframes/bridge.js';
 import { importFile } from '../media/mediaStore.js';
+import { estimateUpscale, resumeUpscaleJobs, upscaleTake, type UpscaleDeps } from '../upscale/upscaleJobs.js';
+import { listUpscalers } from '../upscale/upscalers.js';
 import type { ProjectStore } from '../project/store.js';
 import { jobProgress, startJobs } from './jobStart.js';
 import type { FacadeServices } from './services.js';
@@ -24,10 +26,15 @@ export async function keyframeDeps(store: ProjectStore, { settings }: FacadeServ
   return { store, importFile: (path) => importFile(store, path, 'generated'), providerSettings: resolve };
 }
 
+async function upscaleDeps(store: ProjectStore, { settings }: FacadeServices): Promise<UpscaleDeps> {
+  const resolve = await settings.providerSettings(listUpscalers().map((u) => u.settingsId));
+  return { store, importFile: (path) => importFile(store, path, 'generated'), providerSettings: resolve };
+}
+
 export function keyframeHandlers(
   session: Session,
   services: FacadeServices,
-): NamespaceHandlers<'keyframes'> & NamespaceHandlers<'bridges'> {
+): NamespaceHandlers<'keyframes'> & NamespaceHandlers<'bridges'> & NamespaceHandlers<'upscale'> {
   const onProgress = jobProgress(session);
   return {
     'keyframes.estimate': async (input) => {
@@ -68,6 +75,20 @@ export function keyframeHandlers(
         const jobIds = await resumeImageJobs(deps, { signal, onProgress, onStart: (ids) => onQueued({ jobIds: ids }) });
         return { jobIds };
       });
+    },
+    'upscale.estimate': async (input) => estimateUpscale(await upscaleDeps(session.require(), services), input),
+    'upscale.start': async (input) => {
+      const deps = await upscaleDeps(session.require(), services);
+      return startJobs<{ jobIds: string[] }>(session, async (signal, onQueued) => {
+        await resumeUpscaleJobs(deps, { signal, onProgress });
+        return upscaleTake(deps, { ...input, signal, onProgress, onQueued: (jobIds) => onQueued({ jobIds }) });
+      });
+    },
+    'upscale.resume': async () => {
+      const deps = await upscaleDeps(session.require(), services);
+      return startJobs<{ jobIds: string[] }>(session, async (signal, onQueued) => ({
+        jobIds: await resumeUpscaleJobs(deps, { signal, onProgress, onStart: (jobIds) => onQueued({ jobIds }) }),
+      }));
     },
     'bridges.insert': async (input) => {
       const store = session.require();

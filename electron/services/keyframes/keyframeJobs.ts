@@ -111,19 +111,33 @@ export function planKeyframes(deps: KeyframeDeps, opts: KeyframeOptions): Planne
 }
 
 export function estimateKeyframes(
-  deps: KeyframeDeps,
+  deps: Pick<KeyframeDeps, 'store'>,
   planned: readonly PlannedImage[],
   cap: number | null,
 ): BatchEstimate {
-  const unpriced = planned.filter((p) => p.cost === null).length;
-  const exact = planned.reduce((t, p) => t + (p.cost ?? 0), 0);
-  const spent = deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0);
-  const provider = planned[0]?.adapter.id ?? '';
+  return estimateJobs(
+    deps.store,
+    planned[0]?.adapter.id ?? '',
+    planned.map((p) => p.cost),
+    cap,
+  );
+}
+
+/** The estimate of N jobs on one provider, against what the project already spent or has under way. */
+export function estimateJobs(
+  store: Pick<KeyframeDeps['store'], 'listJobs'>,
+  provider: string,
+  costs: readonly (number | null)[],
+  cap: number | null,
+): BatchEstimate {
+  const unpriced = costs.filter((c) => c === null).length;
+  const exact = costs.reduce<number>((t, c) => t + (c ?? 0), 0);
+  const spent = store.listJobs().reduce((t, j) => t + committedCost(j), 0);
   return {
-    jobs: planned.length,
+    jobs: costs.length,
     total: roundCents(exact),
     currency: CURRENCY,
-    perProvider: planned.length ? [{ provider, jobs: planned.length, total: roundCents(exact), unpriced }] : [],
+    perProvider: costs.length ? [{ provider, jobs: costs.length, total: roundCents(exact), unpriced }] : [],
     committed: roundCents(spent),
     budgetCap: cap,
     overBudget: cap !== null && (spent + exact > cap + 1e-9 || unpriced > 0),

@@ -45,7 +45,7 @@ export function lineFromRow(r: Row): DialogueLine {
   );
 }
 
-function lineToRow(l: DialogueLine): Record<string, string | number | null> {
+export function lineToRow(l: DialogueLine): Record<string, string | number | null> {
   return {
     id: l.id,
     shot_id: l.shotId,

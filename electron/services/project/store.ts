@@ -38,6 +38,7 @@ import { resolveInProject, toProjectRelative } from './paths.js';
 import * as assets from './assets.js';
 import { AudioOps } from './audio.js';
 import { DialogueOps } from './dialogueOps.js';
+import { ScriptOps } from './scriptImport.js';
 import { ElementOps } from './elements.js';
 import * as exportRuns from './exportRuns.js';
 import type { ExportRun, ExportState } from './exportRuns.js';
@@ -83,6 +84,7 @@ export class ProjectStore {
   readonly style = new StyleOps(this);
   readonly framing = new FramingOps(this);
   readonly dialogue = new DialogueOps(this);
+  readonly script = new ScriptOps(this);
 
   /** `dir`: absolute path of the project folder. */
   private constructor(

@@ -39,6 +39,7 @@ import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
 import { cacheActions } from './cacheActions';
+import { scriptApply } from './scriptActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -49,6 +50,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'history.redo': historyRedo,
   'shot.add': shotAdd,
   'shots.paste': shotsPaste,
+  'script.apply': scriptApply,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,

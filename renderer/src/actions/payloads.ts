@@ -2,6 +2,7 @@
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { AddAudioPayload } from './audioActions';
 import type { ListedShot } from '../../../shared/model/shotList';
+import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
 import type { ElementPatch } from '../../../shared/api/elements';
 import type { CameraMove, Element } from '../../../shared/model/entities';
@@ -120,6 +121,8 @@ export interface ActionPayloads {
   'style.setPictures': { pictures: PictureSource[] };
   'audio.add': AddAudioPayload;
   'shots.paste': { lines: ListedShot[] };
+  // Script import (scriptActions.ts): the accepted (and edited) proposal, one undo step.
+  'script.apply': { proposal: ScriptProposal | null };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.

@@ -97,6 +97,13 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Studio$/,
   /^Shotcut$/,
   /^Kdenlive$/,
+  // Script formats (names, not prose).
+  /^Fountain$/,
+  /^Markdown$/,
+  /^fountain$/,
+  /^txt$/,
+  /^md$/,
+  /^MB$/,
   // Example names in placeholders ("例如：小明、Mara").
   /^Mara$/,
   /^mp4$/,

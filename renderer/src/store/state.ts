@@ -29,7 +29,8 @@ export type Place =
   | 'settings'
   | 'elements'
   | 'audio'
-  | 'paste';
+  | 'paste'
+  | 'script';
 
 export interface UiError {
   code: ErrorCode;

@@ -14,6 +14,7 @@ import { layout, type LibraryTab } from '../store/layout';
 import { AudioLibrary } from './AudioLibrary';
 import { MediaLibrary } from './MediaLibrary';
 import { PasteShots } from './PasteShots';
+import { ScriptImport } from './ScriptImport';
 import { PaneHeader } from './Splitter';
 
 const TABS: readonly LibraryTab[] = ['shots', 'elements', 'media', 'audio'];
@@ -24,6 +25,7 @@ function ShotsTab() {
     <>
       <AddShotForm />
       <PasteShots />
+      <ScriptImport />
       {/* In the storyboard mode the grid has the centre; here it would be a second copy. */}
       {view !== 'grid' && <StoryboardGrid compact />}
     </>

@@ -13,20 +13,28 @@ import { ProjectStore } from '../../../electron/services/project/store.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { threePictures } from './fixtures.js';
-import { startFakeGeminiImage, startFakeRunwayImage, type ImageFake } from '../../fakes/imageProviders.js';
+import {
+  startFakeGeminiImage,
+  startFakeRunwayImage,
+  startFakeSeedream,
+  type ImageFake,
+} from '../../fakes/imageProviders.js';
 
 const root = tempDir();
 let gemini: ImageFake;
 let runway: ImageFake;
+let seedream: ImageFake;
 
 beforeAll(async () => {
   ensureBuilt();
   gemini = await startFakeGeminiImage();
   runway = await startFakeRunwayImage();
+  seedream = await startFakeSeedream();
 });
 afterAll(async () => {
   await gemini.close();
   await runway.close();
+  await seedream.close();
 });
 
 function envFor(name: string): NodeJS.ProcessEnv {
@@ -37,6 +45,8 @@ function envFor(name: string): NodeJS.ProcessEnv {
     STORYBOARD_VEO_API_KEY: gemini.apiKey,
     STORYBOARD_RUNWAY_BASE_URL: runway.url,
     STORYBOARD_RUNWAY_API_KEY: runway.apiKey,
+    STORYBOARD_SEEDANCE_BASE_URL: `${seedream.url}/api/v3`,
+    STORYBOARD_SEEDANCE_API_KEY: seedream.apiKey,
   };
 }
 
@@ -154,5 +164,25 @@ describe('keyframes: image takes through the job queue', () => {
     const snap = read(dir, (s) => s.snapshot());
     expect(snap.jobs.map((j) => j.state)).toEqual(['succeeded']);
     expect(snap.takes.filter((t) => t.kind === 'image')).toHaveLength(1);
+  }, 120_000);
+
+  it('Seedream on Ark gets the pictures as data URIs, the project size and base64 output', async () => {
+    const env = envFor('seedream');
+    const { dir, shotId, pics } = await projectWithCharacter('seedream', env);
+    const out = await ok(['keyframe', dir, '--shot', shotId, '--provider', 'seedream'], env);
+    expect(seedream.creates).toBe(1);
+    const body = seedream.requests.find((r) => r.status === 200)!.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      model: 'doubao-seedream-4-0-250828',
+      size: '1280x720',
+      response_format: 'b64_json',
+      sequential_image_generation: 'disabled',
+      watermark: false,
+    });
+    expect(body.prompt).toContain('Image 1 shows Mara Lee (character)');
+    const sent = (body.image as string[]).map((u) => Buffer.from(u.slice(u.indexOf(',') + 1), 'base64'));
+    expect(sent.map((b, i) => b.equals(readFileSync(pics[i]!)))).toEqual([true, true, true]);
+    const takeId = out.split(' ')[0]!;
+    expect(read(dir, (s) => s.getTake(takeId))).toMatchObject({ kind: 'image', provider: 'seedream', cost: 0.03 });
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { runFfmpeg } from '../../ffmpeg/runner.js';
 import { createGeminiImageAdapter } from './gemini.js';
 import { createKeyframeCardAdapter } from './keyframeCard.js';
 import { createRunwayImageAdapter } from './runwayImage.js';
+import { createSeedreamAdapter } from './seedream.js';
 import type { ImageAdapter } from './types.js';
 
 export const DEFAULT_IMAGE_PROVIDER = 'keyframe-card';
@@ -15,10 +16,12 @@ let registry: Map<string, ImageAdapter> | null = null;
 
 function adapters(): Map<string, ImageAdapter> {
   registry ??= new Map(
-    [createKeyframeCardAdapter({ runFfmpeg }), createGeminiImageAdapter(), createRunwayImageAdapter()].map((a) => [
-      a.id,
-      a,
-    ]),
+    [
+      createKeyframeCardAdapter({ runFfmpeg }),
+      createGeminiImageAdapter(),
+      createRunwayImageAdapter(),
+      createSeedreamAdapter(),
+    ].map((a) => [a.id, a]),
   );
   return registry;
 }

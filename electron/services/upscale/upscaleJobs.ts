@@ -1,0 +1,212 @@
+/**
+ * "Upscale this take": the take's clip made larger by an upscaler, through the SAME durable job
+ * rows as every paid job (estimate and budget first, the row written before anything is sent,
+ * task id stored with the create's answer, polled — never created again — after a kill). The
+ * result is a NEW take of the same shot (the original stays; the user picks which to use).
+ */
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { join } from 'node:path';
+import type { JobProgress } from '../../../shared/api/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import { upscaleSize } from '../../../shared/media/upscale.js';
+import type { Asset, Job, Take } from '../../../shared/model/entities.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
+import { dialogueTmpDir, runPaidJob } from '../dialogue/paidJob.js';
+import { findLocalResult } from '../dialogue/speech/local.js';
+import { assertWithinBudget, type BatchEstimate } from '../generation/cost.js';
+import { jobKind } from '../generation/ports.js';
+import type { ProviderSettings } from '../generation/types.js';
+import { estimateJobs } from '../keyframes/keyframeJobs.js';
+import type { ProjectStore } from '../project/store.js';
+import { getUpscaler, type UpscaleContext, type UpscaleRequest, type VideoUpscaler } from './upscalers.js';
+
+export interface UpscaleDeps {
+  store: ProjectStore;
+  importFile(path: string): Promise<Asset>;
+  providerSettings(settingsId: string): ProviderSettings;
+  getUpscaler?(id: string): VideoUpscaler;
+  minCloudPollMs?: number;
+}
+
+export interface UpscaleOptions {
+  takeId: string;
+  provider?: string;
+  budgetCap?: number | null;
+  signal?: AbortSignal;
+  onQueued?: (jobIds: string[]) => void;
+  onProgress?: (p: JobProgress) => void;
+}
+
+export const DEFAULT_UPSCALER = 'ffmpeg';
+
+const upscaler = (deps: UpscaleDeps, id: string): VideoUpscaler => (deps.getUpscaler ?? getUpscaler)(id);
+
+export function upscaleOutDir(projectDir: string): string {
+  return join(dialogueTmpDir(projectDir), 'upscale');
+}
+
+/** The request for a take (nothing written). Refuses an image take or a clip already at 4K. */
+export function planUpscale(
+  deps: UpscaleDeps,
+  opts: UpscaleOptions,
+): { adapter: VideoUpscaler; request: UpscaleRequest; cost: number | null } {
+  const { store } = deps;
+  const take = store.getTake(opts.takeId);
+  if ((take.kind ?? 'video') !== 'video')
+    throw new AppError('INVALID_INPUT', `Take "${take.id}" is a still; only clips are upscaled.`, { takeId: take.id });
+  const asset = store.getAsset(take.assetId);
+  const { displayWidth: w, displayHeight: h, durationSec } = asset.info;
+  const size = upscaleSize(w, h);
+  if (size.width <= w)
+    throw new AppError('INVALID_INPUT', `Take "${take.id}" is already ${w}x${h}; it cannot be made larger here.`, {
+      takeId: take.id,
+    });
+  const adapter = upscaler(deps, opts.provider ?? DEFAULT_UPSCALER);
+  const fps = asset.info.fps ?? store.project().fps;
+  const request: UpscaleRequest = {
+    kind: 'upscale',
+    takeId: take.id,
+    shotId: take.shotId,
+    provider: adapter.id,
+    sourceAssetId: asset.id,
+    sourcePath: store.absPath(asset.path),
+    sourceWidth: w,
+    sourceHeight: h,
+    width: size.width,
+    height: size.height,
+    frames: Math.max(1, Math.round((durationSec * fps.num) / fps.den)),
+    durationSec,
+  };
+  const cost = adapter.estimateCost(request);
+  return { adapter, request, cost: cost === null ? null : Math.round(cost * 10_000) / 10_000 };
+}
+
+export function estimateUpscale(deps: UpscaleDeps, opts: UpscaleOptions): BatchEstimate {
+  const p = planUpscale(deps, opts);
+  const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
+  return estimateJobs(deps.store, p.adapter.id, [p.cost], cap);
+}
+
+export async function upscaleTake(deps: UpscaleDeps, opts: UpscaleOptions): Promise<{ jobIds: string[] }> {
+  if (opts.signal) setMaxListeners(0, opts.signal);
+  const { adapter, request, cost } = planUpscale(deps, opts);
+  assertWithinBudget(estimateUpscale(deps, opts));
+  const now = new Date().toISOString();
+  const job: Job = {
+    id: randomUUID(),
+    shotId: request.shotId,
+    provider: adapter.id,
+    model: null,
+    state: 'queued',
+    request: { ...request },
+    taskId: null,
+    progress: 0,
+    error: null,
+    costEstimate: cost,
+    costActual: null,
+    resultAssetId: null,
+    takeId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  deps.store.createJobs([job]);
+  opts.onQueued?.([job.id]);
+  await runUpscaleJob(deps, job.id, opts);
+  return { jobIds: [job.id] };
+}
+
+export async function runUpscaleJob(
+  deps: UpscaleDeps,
+  jobId: string,
+  opts: Pick<UpscaleOptions, 'signal' | 'onProgress'>,
+): Promise<void> {
+  const job = deps.store.getJob(jobId);
+  const stored = job.request as unknown as UpscaleRequest;
+  // The path may be stale (the project moved): re-resolved from the asset id.
+  const req: UpscaleRequest = {
+    ...stored,
+    sourcePath: deps.store.absPath(deps.store.getAsset(stored.sourceAssetId).path),
+  };
+  const adapter = upscaler(deps, req.provider);
+  const ctx: UpscaleContext = {
+    settings: deps.providerSettings(adapter.settingsId),
+    jobId,
+    outDir: upscaleOutDir(deps.store.dir),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
+  await runPaidJob(
+    deps.store,
+    jobId,
+    {
+      label: adapter.label,
+      offline: adapter.offline,
+      pollPolicy: adapter.pollPolicy,
+      slot: `upscale:${adapter.id}`,
+      ext: 'mp4',
+      name: `upscaled ${req.width}x${req.height}`,
+      submit: () => adapter.submit(req, ctx),
+      poll: (taskId) => adapter.poll(taskId, ctx),
+      fetch: (taskId, dest) => adapter.fetchResult(taskId, dest, ctx),
+      finish: async (tmp) => {
+        const asset = await deps.importFile(tmp);
+        const source = deps.store.getTake(req.takeId);
+        const take: Take = {
+          id: randomUUID(),
+          shotId: req.shotId,
+          assetId: asset.id,
+          jobId,
+          provider: adapter.id,
+          model: source.model,
+          request: {
+            ...source.request,
+            upscaleOf: { takeId: req.takeId, provider: adapter.id, width: req.width, height: req.height },
+          },
+          seed: source.seed,
+          cost: job.costEstimate ?? 0,
+          rating: null,
+          createdAt: new Date().toISOString(),
+        };
+        deps.store.addTake(take, { selectIfNone: false });
+        deps.store.addProvenance({
+          actor: `provider:${adapter.id}`,
+          action: 'upscale',
+          subjectType: 'take',
+          subjectId: take.id,
+          details: { jobId, sourceTakeId: req.takeId, assetId: asset.id, width: req.width, height: req.height },
+        });
+        return { resultAssetId: asset.id, takeId: take.id };
+      },
+    },
+    { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) },
+  );
+}
+
+/** After a crash: polled by task id, never created again; a send cut off is `unknown` unless offline. */
+export async function resumeUpscaleJobs(
+  deps: UpscaleDeps,
+  opts: Pick<UpscaleOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
+    if (jobKind(job) !== 'upscale') continue;
+    if (job.state === 'submitting') {
+      const found = await findLocalResult(upscaleOutDir(deps.store.dir), job.id);
+      if (found) deps.store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
+      else if (upscaler(deps, job.provider).offline)
+        deps.store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
+      else {
+        deps.store.updateJob(job.id, {
+          state: 'unknown',
+          error:
+            'The app stopped while this upscale was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
+        });
+        continue;
+      }
+    }
+    ids.push(job.id);
+  }
+  opts.onStart?.(ids);
+  await Promise.all(ids.map((id) => runUpscaleJob(deps, id, opts)));
+  return ids;
+}
