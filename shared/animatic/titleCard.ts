@@ -1,5 +1,5 @@
 /**
- * The animatic of a text-only shot: its prompt on a dark card, centred, with the shot number,
+ * The animatic of a text-only shot: its prompt on a dark card, centred, with the shot's title,
  * fading in and out. Layout is pure and estimated (wrap.ts); drawing is ffmpeg's drawtext.
  */
 import type { FfmpegInvocation } from '../ffmpeg/invocation.js';
@@ -53,6 +53,18 @@ export function layoutTitleCard(
   return layout as TitleCardLayout;
 }
 
+/**
+ * The small label burned into a title card: the shot's title (one line, at most 60 characters),
+ * never its number — a number frozen into the picture goes stale as soon as the shots are
+ * reordered. No title, no label.
+ */
+export function cardLabel(title: string): string | null {
+  const line = title.trim().replace(/\s+/g, ' ');
+  if (line === '') return null;
+  const chars = [...line];
+  return chars.length <= 60 ? line : `${chars.slice(0, 59).join('')}…`;
+}
+
 /** Estimated width of a laid-out line in pixels (for tests and previews). */
 export function lineWidthPx(line: string, fontSize: number): number {
   return textWidthEm(line) * fontSize;
@@ -71,7 +83,7 @@ export interface TitleCardOptions extends TitleCardLayout {
   fps: Fps;
   frames: number;
   output: string;
-  /** A file holding the small label drawn top-left (e.g. "Shot 3"), if any. */
+  /** A file holding the small label drawn top-left (the shot's title: cardLabel), if any. */
   labelFile?: string;
   label?: string;
 }

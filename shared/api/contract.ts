@@ -84,6 +84,8 @@ export const AddShotInputSchema = z
     videoPath: PathSchema.optional(),
     durationSec: z.number().positive().max(600).optional(),
     camera: CameraMoveSchema.optional(),
+    /** The provider the shot generates with; absent or null: the project's default. */
+    provider: z.string().min(1).max(100).nullable().optional(),
     /** Insert at this index; default appends. */
     index: z.number().int().min(0).optional(),
     /** Spoken lines as "Name: text" (a character's name or @tag, or Narrator/旁白), in order. */

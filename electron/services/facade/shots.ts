@@ -45,6 +45,7 @@ export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
         title: input.title ?? '',
         durationFrames,
         camera: input.camera ?? 'static',
+        ...(input.provider ? { provider: input.provider } : {}),
         firstFrameAssetId: firstFrame?.id ?? null,
         ...(input.index !== undefined ? { index: input.index } : {}),
         ...(clip

@@ -23,6 +23,8 @@ export interface AddShotPayload {
   prompt: string;
   durationSec: number | null;
   camera: CameraMove;
+  /** The provider the shot generates with; null: the project's default. */
+  provider: string | null;
   /** An image to animate (the services import it as the shot's first frame). */
   firstFrame: File | null;
   /** An existing clip to use as the shot's take. */

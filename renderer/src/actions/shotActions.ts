@@ -40,6 +40,7 @@ export const shotAdd: Action<'shot.add'> = {
     const input: AddShotInput = { camera: p.camera };
     if (p.prompt.trim() !== '') input.prompt = p.prompt.trim();
     if (p.durationSec !== null) input.durationSec = p.durationSec;
+    if (p.provider !== null) input.provider = p.provider;
     if (firstFramePath) input.firstFramePath = firstFramePath;
     if (videoPath) input.videoPath = videoPath;
     const at = insertIndex(store.getState());

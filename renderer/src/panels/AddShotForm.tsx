@@ -1,15 +1,18 @@
 /** Add a shot from a prompt, from a first frame to animate, or from an existing clip. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { CAMERA_MOVES, type CameraMove } from '../../../shared/model/entities';
-import type { AddShotPayload } from '../actions/payloads';
 import { useAction } from '../app/context';
 import { useEditorUi } from '../app/useEditor';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { FilePicker } from '../components/FilePicker';
+import { addShotPayload, addShotPrefs, type ShotSource as Source } from '../store/addShotPrefs';
+import { providerName } from './providerName';
+import { useProviders } from './ShotProviderFields';
 
-type Source = 'text' | 'image' | 'clip';
+const NO_DURATIONS: Record<Source, string> = { text: '', image: '', clip: '' };
 const SOURCES: readonly Source[] = ['text', 'image', 'clip'];
 
 export function CameraSelect({
@@ -41,11 +44,16 @@ export function parseDuration(text: string): number | null | 'invalid' {
 }
 
 export function AddShotForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [source, setSource] = useState<Source>('text');
   const [prompt, setPrompt] = useState('');
-  const [duration, setDuration] = useState('');
-  const [camera, setCamera] = useState<CameraMove>('static');
+  // One duration per source: a prompt shot's length never reaches an imported clip.
+  const [durations, setDurations] = useState(NO_DURATIONS);
+  const duration = durations[source];
+  const setDuration = (text: string) => setDurations((d) => ({ ...d, [source]: text }));
+  // Camera move and provider are remembered across shots and sessions (store/addShotPrefs.ts).
+  const prefs = useStore(addShotPrefs);
+  const providers = useProviders();
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const promptInput = useRef<HTMLTextAreaElement>(null);
@@ -57,20 +65,15 @@ export function AddShotForm() {
     promptInput.current?.focus();
   }, [focusRequest]);
   const seconds = parseDuration(duration);
-  const payload: AddShotPayload = {
-    prompt,
-    durationSec: seconds === 'invalid' ? null : seconds,
-    // An imported clip is used as it is: a camera move means nothing for it.
-    camera: source === 'clip' ? 'static' : camera,
-    firstFrame: source === 'image' ? file : null,
-    clip: source === 'clip' ? file : null,
-  };
+  const payload = addShotPayload({ source, prompt, durations, file }, prefs, parseDuration);
   const add = useAction('shot.add', payload);
   const needsFile = source !== 'text' && file === null;
   const enabled = add.enabled && seconds !== 'invalid' && !needsFile;
 
   const reset = () => {
     setPrompt('');
+    // A clip's length is its own: a length typed for one clip is not kept for the next.
+    setDurations((d) => ({ ...d, clip: '' }));
     setFile(null);
     if (fileInput.current) fileInput.current.value = '';
   };
@@ -145,10 +148,28 @@ export function AddShotForm() {
         </Field>
         {source !== 'clip' && (
           <Field label={t('addShot.camera')}>
-            <CameraSelect value={camera} onChange={setCamera} />
+            <CameraSelect value={prefs.camera} onChange={prefs.setCamera} />
           </Field>
         )}
       </div>
+      {source !== 'clip' && (
+        <Field label={t('editor.inspector.provider')}>
+          <select
+            value={prefs.provider ?? ''}
+            onChange={(e) => prefs.setProvider(e.target.value || null)}
+            data-testid="add-shot-provider"
+          >
+            <option value="">{t('editor.inspector.projectDefault')}</option>
+            {(providers ?? [])
+              .filter((p) => p.enabled || p.id === prefs.provider)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {providerName(t, p, (k) => i18n.exists(k))}
+                </option>
+              ))}
+          </select>
+        </Field>
+      )}
       {seconds === 'invalid' && <p className="field-error">{t('addShot.durationInvalid')}</p>}
       <ErrorMessage place="addShot" />
       <button

@@ -16,7 +16,7 @@ import { modelCapabilities } from '../../../shared/generation/capabilities';
 import { capabilitiesOf, capabilityGaps, durationGap, type CapabilityGap } from './generateModel';
 
 /** providers.list, fetched once if nobody has yet (the Generate dialog and settings refresh it). */
-function useProviders(): ProviderInfo[] | null {
+export function useProviders(): ProviderInfo[] | null {
   const { api, store } = useAppContext();
   const providers = useAppState((s) => s.providers);
   useEffect(() => {

@@ -83,7 +83,8 @@ export function parseLayout(raw: string | null): Layout {
   }
 }
 
-function storage(): Storage | null {
+/** The window's localStorage, or null where there is none (tests, a locked-down host). */
+export function storage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

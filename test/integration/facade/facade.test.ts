@@ -52,6 +52,17 @@ describe('services facade', () => {
     expect((await call(s, 'project.current', {}))?.shots).toEqual([]);
   });
 
+  it('adds a shot with the provider and camera move the add-shot controls remember, in one undo step', async () => {
+    const s = services();
+    await call(s, 'project.create', { dir: join(root, 'remember'), name: 'remember' });
+    const { shotId, snapshot } = await call(s, 'shots.add', { prompt: 'a pier', camera: 'pan_left', provider: 'veo' });
+    expect(snapshot.shots.find((x) => x.id === shotId)).toMatchObject({ camera: 'pan_left', provider: 'veo' });
+    const plain = await call(s, 'shots.add', { prompt: 'a gull', provider: null });
+    expect(plain.snapshot.shots.find((x) => x.id === plain.shotId)?.provider).toBeNull();
+    const undone = await call(s, 'history.undo', {});
+    expect(undone.shots.map((x) => x.id)).toEqual([shotId]);
+  });
+
   it('says which shot has no take when exporting too early', async () => {
     const s = services();
     await call(s, 'project.create', { dir: join(root, 'early'), name: 'early' });

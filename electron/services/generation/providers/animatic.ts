@@ -12,7 +12,7 @@ import { access, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises
 import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { buildAnimaticImageInvocation } from '../../../../shared/animatic/camera.js';
-import { buildTitleCardInvocation, layoutTitleCard } from '../../../../shared/animatic/titleCard.js';
+import { buildTitleCardInvocation, cardLabel, layoutTitleCard } from '../../../../shared/animatic/titleCard.js';
 import { AppError, isCanceled } from '../../../../shared/errors.js';
 import type { FfmpegInvocation } from '../../../../shared/ffmpeg/invocation.js';
 import { requestFrames } from '../../../../shared/generation/request.js';
@@ -81,17 +81,15 @@ async function planRender(
   // graph, and the names need no escaping (the folder path is escaped by the builder).
   const textFiles = layout.lines.map((_, i) => join(dir, `line-${i}.txt`));
   await Promise.all(layout.lines.map((line, i) => writeFile(textFiles[i] as string, line, 'utf8')));
-  const labelFile = join(dir, 'label.txt');
-  await writeFile(
-    labelFile,
-    `#${req.shotNumber}${req.title.trim() ? `  ${req.title.trim().replace(/\s+/g, ' ').slice(0, 60)}` : ''}`,
-    'utf8',
-  );
+  // The title, not "#N": a burned-in number goes stale after a reorder.
+  const title = cardLabel(req.title);
+  const labelFile = title === null ? undefined : join(dir, 'label.txt');
+  if (labelFile) await writeFile(labelFile, title as string, 'utf8');
   return buildTitleCardInvocation({
     ...layout,
     fontFile: font.file,
     textFiles,
-    labelFile,
+    ...(labelFile ? { labelFile } : {}),
     width: req.width,
     height: req.height,
     fps: req.fps,

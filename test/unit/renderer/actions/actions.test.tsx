@@ -66,7 +66,14 @@ describe('undo and redo', () => {
 });
 
 describe('adding a shot', () => {
-  const base: AddShotPayload = { prompt: '', durationSec: null, camera: 'push_in', firstFrame: null, clip: null };
+  const base: AddShotPayload = {
+    prompt: '',
+    durationSec: null,
+    camera: 'push_in',
+    provider: null,
+    firstFrame: null,
+    clip: null,
+  };
 
   it('uploads the first frame, then adds the shot with its path and selects it', async () => {
     const store = createAppStore();
