@@ -9,7 +9,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import type { JobProgress } from '../../../shared/api/contract.js';
-import type { Job } from '../../../shared/model/entities.js';
+import type { Job, JobKind, JobState } from '../../../shared/model/entities.js';
+import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
 import {
   canceled,
@@ -21,6 +22,8 @@ import {
 } from '../generation/throttle.js';
 import { pollUntilDone } from '../generation/runJob.js';
 import type { PollResult } from '../generation/types.js';
+import { jobKind } from '../generation/ports.js';
+import { findLocalResult } from './speech/local.js';
 
 /** What a job kind gives the runner: one provider's calls for this job, and what to do with the file. */
 export interface PaidJobSpec {
@@ -181,4 +184,48 @@ function safeName(text: string): string {
     .join('')
     .trim();
   return clean || 'audio';
+}
+
+/**
+ * After a crash or restart, the unfinished jobs of one kind: one cut off while sending is found
+ * again when its result reached the disk (synchronous providers write it before answering), sent
+ * again when its provider is offline (free), else marked `unknown` with `lostMessage` (it may have
+ * been paid) and never sent again. Jobs with a task id are polled. Returns the ids it ran.
+ */
+export async function resumePaidJobs(
+  store: PaidJobStore & { listJobs(filter?: { states?: readonly JobState[] }): Job[] },
+  o: {
+    kind: JobKind;
+    outDir: string;
+    offline: (providerId: string) => boolean;
+    lostMessage: string;
+    run: (jobId: string) => Promise<void>;
+    onProgress?: (p: JobProgress) => void;
+    onStart?: (jobIds: string[]) => void;
+  },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const job of store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
+    if (jobKind(job) !== o.kind) continue;
+    if (job.state === 'submitting') {
+      const found = await findLocalResult(o.outDir, job.id);
+      if (found) store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
+      else if (o.offline(job.provider)) store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
+      else {
+        store.updateJob(job.id, { state: 'unknown', error: o.lostMessage });
+        o.onProgress?.({
+          jobId: job.id,
+          shotId: job.shotId,
+          state: 'unknown',
+          progress: job.progress,
+          error: o.lostMessage,
+        });
+        continue;
+      }
+    }
+    ids.push(job.id);
+  }
+  o.onStart?.(ids);
+  await Promise.all(ids.map((id) => o.run(id)));
+  return ids;
 }

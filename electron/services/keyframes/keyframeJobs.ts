@@ -16,14 +16,11 @@ import { keyframePrompt } from '../../../shared/generation/promptParts.js';
 import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
-import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
-import { dialogueTmpDir, runPaidJob } from '../dialogue/paidJob.js';
-import { findLocalResult } from '../dialogue/speech/local.js';
+import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
 import { assertWithinBudget, committedCost, type BatchEstimate } from '../generation/cost.js';
 import { getImageProvider, DEFAULT_IMAGE_PROVIDER } from '../generation/images/index.js';
 import { imageModel, type ImageAdapter, type ImageContext } from '../generation/images/types.js';
 import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
-import { jobKind } from '../generation/ports.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
 
@@ -264,27 +261,16 @@ export async function resumeImageJobs(
   deps: KeyframeDeps,
   opts: Pick<KeyframeOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
-    if (jobKind(job) !== 'image') continue;
-    if (job.state === 'submitting') {
-      const found = await findLocalResult(imageOutDir(deps.store.dir), job.id);
-      const offline = image(deps, job.provider).offline;
-      if (found) deps.store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
-      else if (offline) deps.store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
-      else {
-        const error =
-          'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.';
-        deps.store.updateJob(job.id, { state: 'unknown', error });
-        opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'unknown', progress: job.progress, error });
-        continue;
-      }
-    }
-    ids.push(job.id);
-  }
-  opts.onStart?.(ids);
-  await Promise.all(ids.map((id) => runImageJob(deps, id, opts)));
-  return ids;
+  return resumePaidJobs(deps.store, {
+    kind: 'image',
+    outDir: imageOutDir(deps.store.dir),
+    offline: (id) => image(deps, id).offline,
+    lostMessage:
+      'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.',
+    run: (id) => runImageJob(deps, id, opts),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.onStart ? { onStart: opts.onStart } : {}),
+  });
 }
 
 /** Picks an image take as its shot's first (or last) frame: ONE undo step (shots.setFrame). */

@@ -11,11 +11,8 @@ import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { upscaleSize } from '../../../shared/media/upscale.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
-import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
-import { dialogueTmpDir, runPaidJob } from '../dialogue/paidJob.js';
-import { findLocalResult } from '../dialogue/speech/local.js';
+import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
 import { assertWithinBudget, type BatchEstimate } from '../generation/cost.js';
-import { jobKind } from '../generation/ports.js';
 import type { ProviderSettings } from '../generation/types.js';
 import { estimateJobs } from '../keyframes/keyframeJobs.js';
 import type { ProjectStore } from '../project/store.js';
@@ -187,26 +184,14 @@ export async function resumeUpscaleJobs(
   deps: UpscaleDeps,
   opts: Pick<UpscaleOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
-    if (jobKind(job) !== 'upscale') continue;
-    if (job.state === 'submitting') {
-      const found = await findLocalResult(upscaleOutDir(deps.store.dir), job.id);
-      if (found) deps.store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
-      else if (upscaler(deps, job.provider).offline)
-        deps.store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
-      else {
-        deps.store.updateJob(job.id, {
-          state: 'unknown',
-          error:
-            'The app stopped while this upscale was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
-        });
-        continue;
-      }
-    }
-    ids.push(job.id);
-  }
-  opts.onStart?.(ids);
-  await Promise.all(ids.map((id) => runUpscaleJob(deps, id, opts)));
-  return ids;
+  return resumePaidJobs(deps.store, {
+    kind: 'upscale',
+    outDir: upscaleOutDir(deps.store.dir),
+    offline: (id) => upscaler(deps, id).offline,
+    lostMessage:
+      'The app stopped while this upscale was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
+    run: (id) => runUpscaleJob(deps, id, opts),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.onStart ? { onStart: opts.onStart } : {}),
+  });
 }

@@ -38,6 +38,7 @@ import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
+import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
 import { scriptApply } from './scriptActions';
 
@@ -89,6 +90,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,
+  ...continuityActions,
   ...cacheActions,
 });
 

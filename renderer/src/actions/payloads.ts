@@ -44,6 +44,11 @@ export interface ActionPayloads {
   'shot.move': { shotId: string; delta: -1 | 1 };
   'shot.selectTake': { shotId: string; takeId: string };
   'generate.all': undefined;
+  /** Without shotIds: every shot (and the report opens); with: just those (the takes gallery). */
+  'continuity.check': { shotIds?: string[] } | undefined;
+  'continuity.open': undefined;
+  'continuity.close': undefined;
+  'continuity.regenerateDrifting': undefined;
   'export.start': { outPath: string; quality: Quality; subtitles?: 'none' | 'burn' };
   'export.cancel': undefined;
   // View and transport: UI actions take no payload; see viewActions.ts.

@@ -2,6 +2,7 @@
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { CommandPalette } from '../panels/CommandPalette';
 import { ContextMenu } from '../panels/ContextMenu';
+import { ContinuityReport } from '../panels/ContinuityReport';
 import { GenerateDialog } from '../panels/GenerateDialog';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
@@ -23,6 +24,7 @@ export function App() {
           <Workspace />
           <ContextMenu />
           <GenerateDialog />
+          <ContinuityReport />
           <ExportDialog />
           <JobsPopover />
         </>

@@ -16,6 +16,7 @@ import { assetById, takesOf } from '../store/selectors';
 import { setEditorUi } from '../store/uiEditor';
 import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
+import { ContinuityBadge } from './ContinuityBadge';
 
 export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
@@ -35,6 +36,14 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
           variant="secondary"
           testId="generate-take"
           busyLabel={t('generate.starting')}
+        />
+        <ActionButton
+          action="continuity.check"
+          payload={{ shotIds: [shot.id] }}
+          label={t('consistency.checkShot')}
+          variant="ghost"
+          testId="check-takes"
+          busyLabel={t('consistency.checking')}
         />
       </div>
       <ErrorMessage place="generate" />
@@ -108,6 +117,7 @@ function TakeTile({
             {formatSeconds(asset.info.durationSec)} · {asset.info.width}×{asset.info.height}
           </span>
         )}
+        <ContinuityBadge takeId={take.id} />
         <Stars
           value={take.rating ?? 0}
           onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })}

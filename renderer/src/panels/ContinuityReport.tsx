@@ -1,0 +1,98 @@
+/**
+ * The project's continuity report: the shots to redo (their selected take drifts on some
+ * element), then every checked take with its score per element. "Check again" re-runs the
+ * check; "Regenerate only the drifting shots" opens the Generate dialog on just those shots,
+ * estimate first.
+ */
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { driftingShotIds } from '../../../shared/continuity/score';
+import { actions } from '../actions';
+import { useAppContext, useAppState } from '../app/context';
+import { runAction } from '../actions/registry';
+import { ActionButton } from '../components/ActionButton';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Sheet } from '../components/Sheet';
+import { continuityUi } from '../store/continuityUi';
+
+export function ContinuityReport() {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const open = useStore(continuityUi, (s) => s.reportOpen);
+  const report = useStore(continuityUi, (s) => s.report);
+  const snapshot = useAppState((s) => s.snapshot);
+  if (!open || !snapshot) return null;
+  const shotNumber = new Map([...snapshot.shots].sort((a, b) => a.position - b.position).map((s, i) => [s.id, i + 1]));
+  const elementName = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? id;
+  const redo = report ? driftingShotIds(report, snapshot.shots) : [];
+  const selected = new Set(snapshot.shots.map((s) => s.selectedTakeId));
+  const rows = report
+    ? [...report.results].sort((a, b) => (shotNumber.get(a.shotId) ?? 0) - (shotNumber.get(b.shotId) ?? 0))
+    : [];
+  return (
+    <Sheet
+      title={t('consistency.title')}
+      testId="continuity-report"
+      onClose={() => void runAction(ctx, actions['continuity.close'], undefined)}
+    >
+      <ErrorMessage place="generate" />
+      {!report ? (
+        <p className="muted small">{t('consistency.never')}</p>
+      ) : (
+        <>
+          <p data-testid="continuity-redo">
+            {redo.length
+              ? t('consistency.redo', {
+                  shots: redo.map((id) => shotNumber.get(id) ?? '?').join(', '),
+                  count: redo.length,
+                })
+              : t('consistency.noRedo')}
+          </p>
+          <table className="continuity-table small">
+            <thead>
+              <tr>
+                <th>{t('consistency.shot')}</th>
+                <th>{t('consistency.element')}</th>
+                <th>{t('consistency.score')}</th>
+                <th>{t('consistency.method')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.takeId}:${r.elementId}`} data-drift={r.drift}>
+                  <td>
+                    {shotNumber.get(r.shotId) ?? '?'}
+                    {selected.has(r.takeId) ? '' : ` (${t('consistency.otherTake')})`}
+                  </td>
+                  <td>{elementName(r.elementId)}</td>
+                  <td>
+                    {Math.round(r.score * 100)} {r.drift ? `· ${t('consistency.driftWord')}` : ''}
+                  </td>
+                  <td>{t(`consistency.methods.${r.method}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {report.skipped.length > 0 && (
+            <p className="muted small">{t('consistency.skipped', { count: report.skipped.length })}</p>
+          )}
+        </>
+      )}
+      <div className="row">
+        <ActionButton
+          action="continuity.check"
+          payload={undefined}
+          variant="secondary"
+          testId="continuity-check"
+          busyLabel={t('consistency.checking')}
+        />
+        <ActionButton
+          action="continuity.regenerateDrifting"
+          payload={undefined}
+          variant="primary"
+          testId="continuity-regenerate"
+        />
+      </div>
+    </Sheet>
+  );
+}
