@@ -12,9 +12,9 @@ import {
   JobStateSchema,
   ProjectSnapshotSchema,
   ShotSchema,
-  TransitionSchema,
 } from '../model/entities.js';
 import { AspectSchema, ResolutionSchema } from '../model/format.js';
+import { TransitionKindSchema } from '../model/transitionKinds.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
 import { deliveryEvents, deliveryMethods } from './delivery.js';
@@ -50,7 +50,7 @@ const Ok = z.object({ ok: z.literal(true) });
 export const MAX_TRANSITION_FRAMES = 600;
 export const TransitionPatchSchema = z
   .object({
-    kind: TransitionSchema.shape.kind,
+    kind: TransitionKindSchema,
     frames: z.number().int().min(0).max(MAX_TRANSITION_FRAMES),
   })
   .strict();

@@ -19,7 +19,7 @@ import { fpsToString, framesToSeconds, type Fps } from '../model/time.js';
 import { clipInput } from './args.js';
 import { fpsBeforeScale, placeChain } from './filters.js';
 import type { ExportClip, ExportPlan } from './plan.js';
-import { XFADE } from './transitions.js';
+import { xfadeOf } from './transitions.js';
 
 /** Bump when the graph below changes what a segment looks like: old cache entries then miss. */
 export const SEGMENT_GRAPH_VERSION = 2;
@@ -135,7 +135,7 @@ export function segmentGraph(
     let acc = `c0_${j}`;
     clips.forEach((clip, k) => {
       if (k === 0) return;
-      const kind = clip.transition === 'cut' ? null : XFADE[clip.transition];
+      const kind = xfadeOf(clip.transition);
       if (!kind) throw new RangeError(`clip ${k} of a segment does not start with a transition`);
       const out = `x${k}_${j}`;
       // As transitions.ts: both inputs on the 1/fps time base, frames renumbered after the blend.

@@ -7,24 +7,18 @@
  */
 import { framesToSeconds, type Fps } from '../model/time.js';
 import type { ExportClip } from './plan.js';
+import { OVERLAP_KINDS, TRANSITION_LOOKS, type OverlapKind, type TransitionKind } from '../model/transitionKinds.js';
 
-/**
- * The xfade transition for each of our kinds (https://ffmpeg.org/ffmpeg-filters.html#xfade; the
- * names are those of libavfilter/vf_xfade.c, checked with `ffmpeg -h filter=xfade` on 5.1).
- */
-export const XFADE: Record<Exclude<ExportClip['transition'], 'cut'>, string> = {
-  crossfade: 'fade',
-  dip_to_black: 'fadeblack',
-  dip_to_white: 'fadewhite',
-  wipe_left: 'wipeleft',
-  wipe_right: 'wiperight',
-  wipe_up: 'wipeup',
-  wipe_down: 'wipedown',
-  slide_left: 'slideleft',
-  slide_right: 'slideright',
-  slide_up: 'slideup',
-  slide_down: 'slidedown',
-};
+/** The xfade transition of each overlapping kind (https://ffmpeg.org/ffmpeg-filters.html#xfade), from the table. */
+export const XFADE = Object.fromEntries(OVERLAP_KINDS.map((k) => [k, TRANSITION_LOOKS[k].xfade])) as Record<
+  OverlapKind,
+  string
+>;
+
+/** The xfade transition of a kind; null for a cut. */
+export function xfadeOf(kind: TransitionKind): string | null {
+  return kind === 'cut' ? null : XFADE[kind];
+}
 
 /** Seconds on the microsecond grid, rounded to nearest: xfade rescales them to the 1/fps time base. */
 function seconds(frames: number, fps: Fps): string {
@@ -77,7 +71,7 @@ export function transitionJoinChains(clips: readonly ExportClip[], fps: Fps, vOu
       // a one-frame hole in the timestamps when its first input ends while the blend waits
       // for the second (the encoder's -r would then duplicate a frame): number the frames
       // afresh so the count is the length. Pinned by test/integration/export/transitions.test.ts.
-      `[xp${r}][xn${r}]xfade=transition=${XFADE[first.transition]}:duration=${seconds(first.overlap, fps)}` +
+      `[xp${r}][xn${r}]xfade=transition=${xfadeOf(first.transition) ?? ''}:duration=${seconds(first.overlap, fps)}` +
         `:offset=${seconds(first.startFrame, fps)},${tb},setpts=N[${v}]`,
       // ns: the overlap in samples, so the sound shortens by exactly what the picture does
       // (https://ffmpeg.org/ffmpeg-filters.html#acrossfade). A dip crossfades the sound too.

@@ -10,6 +10,7 @@
  */
 import { fpsValue, type Fps } from '../model/time.js';
 import { editPoints, type HandoffCut } from './handoffCut.js';
+import { transitionLook } from '../model/transitionKinds.js';
 
 /** Record timecode starts at one hour, as editors expect a programme to. */
 export const EDL_RECORD_START_FRAMES_HOURS = 1;
@@ -50,7 +51,8 @@ export function writeEdl(cut: HandoffCut): string {
       lines.push(
         event(n, `D    ${String(p.after).padStart(3, '0')}`, [p.sourceIn, p.sourceIn + p.frames], [recIn, recOut], fps),
       );
-      if (c.transition === 'dip_to_black') lines.push('* EFFECT: DIP TO BLACK');
+      const effect = transitionLook(c.transition)?.edlEffect;
+      if (effect) lines.push(effect);
       lines.push(`* FROM CLIP NAME: ${oneLine(prev.clip.take.originalName)}`);
       lines.push(`* TO CLIP NAME: ${oneLine(c.take.originalName)}`);
     } else {

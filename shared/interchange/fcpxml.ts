@@ -30,6 +30,7 @@ import {
   type HandoffTake,
 } from './handoffCut.js';
 import { fileUrl, mediaPath } from './paths.js';
+import { OVERLAP_KINDS, TRANSITION_LOOKS, type OverlapKind } from '../model/transitionKinds.js';
 
 export const FCPXML_VERSION = '1.10';
 
@@ -39,10 +40,14 @@ const LANE: Record<HandoffAudio['lane'], { lane: number; role: string }> = {
   sfx: { lane: -3, role: 'effects' },
 };
 
-const TRANSITION_EFFECT = {
-  crossfade: { id: 'fx1', name: 'Cross Dissolve', uid: 'FxPlug:4731E73A-8DAC-4113-9A30-AE85B1761265' },
-  dip_to_black: { id: 'fx2', name: 'Fade To Color', uid: 'FxPlug:F779C565-486D-4633-8035-0374B4DB8F5C' },
-} as const;
+/** The distinct `<effect>` resources of the table (kinds without their own share the dissolve): fx1, fx2, … */
+const EFFECT_UIDS = [...new Set(OVERLAP_KINDS.map((k) => TRANSITION_LOOKS[k].fcpxml.uid))];
+
+/** The `<effect>` resource a kind's transition refers to. */
+function transitionEffect(kind: OverlapKind): { id: string; name: string; uid: string } {
+  const fx = TRANSITION_LOOKS[kind].fcpxml;
+  return { id: `fx${EFFECT_UIDS.indexOf(fx.uid) + 1}`, ...fx };
+}
 
 /** Frames as FCPXML time: a rational number of seconds ("0s", "1001/30000s", "5/24s"). */
 export function fcpTime(frames: number, fps: Fps): string {
@@ -79,9 +84,9 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
     height: cut.height,
   });
   const used = new Set(cut.clips.filter((c) => c.overlap > 0).map((c) => c.transition));
-  for (const kind of ['crossfade', 'dip_to_black'] as const) {
-    if (used.has(kind)) resources.ele('effect', TRANSITION_EFFECT[kind]);
-  }
+  const effects = new Map<string, ReturnType<typeof transitionEffect>>();
+  for (const kind of OVERLAP_KINDS) if (used.has(kind)) effects.set(transitionEffect(kind).id, transitionEffect(kind));
+  for (const fx of [...effects.values()].sort((a, b) => a.id.localeCompare(b.id))) resources.ele('effect', fx);
   const assetIds = new Map<string, string>();
   const formatIds = new Map<string, string>();
   const assetRef = (m: HandoffMedia): string => {
@@ -144,8 +149,8 @@ export function writeFcpxml(cut: HandoffCut, opts: FcpxmlOptions): string {
   const points = editPoints(cut, 'center');
   const anchors = anchorPlan(points, cut.audio);
   points.forEach((p, i) => {
-    if (p.before + p.after > 0) {
-      const fx = TRANSITION_EFFECT[p.clip.transition === 'dip_to_black' ? 'dip_to_black' : 'crossfade'];
+    if (p.before + p.after > 0 && p.clip.transition !== 'cut') {
+      const fx = transitionEffect(p.clip.transition);
       const tr = spine.ele('transition', {
         name: fx.name,
         offset: t(p.recordIn - p.before),

@@ -18,6 +18,7 @@
 import type { Fps } from '../model/time.js';
 import { editPoints, type HandoffAudio, type HandoffCut, type HandoffMedia } from './handoffCut.js';
 import { mediaPath } from './paths.js';
+import { transitionLook } from '../model/transitionKinds.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,11 +37,6 @@ export function draftId(key: string): string {
   }
   return out;
 }
-
-const TRANSITIONS = {
-  crossfade: { name: '叠化', effect_id: '322577', resource_id: '6724845717472416269', is_overlap: true },
-  dip_to_black: { name: '闪黑', effect_id: '321493', resource_id: '6724239388189921806', is_overlap: false },
-} as const;
 
 export interface JianyingOptions {
   /** Absolute project folder (JianYing needs absolute media paths). */
@@ -171,8 +167,9 @@ export function writeJianyingDraft(cut: HandoffCut, opts: JianyingOptions): Jian
   const videoSegments = points.map((p, i) => {
     const next = points[i + 1];
     const extra: string[] = [];
-    if (next && next.before + next.after > 0) {
-      const kind = TRANSITIONS[next.clip.transition === 'dip_to_black' ? 'dip_to_black' : 'crossfade'];
+    const look = next && next.before + next.after > 0 ? transitionLook(next.clip.transition) : null;
+    if (next && look) {
+      const kind = look.jianying;
       const id = draftId(`transition:${next.clip.shotId}`);
       transitions.push({
         id,

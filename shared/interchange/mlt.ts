@@ -18,6 +18,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { notesText, type HandoffAudio, type HandoffCut, type HandoffMedia } from './handoffCut.js';
+import { transitionLook } from '../model/transitionKinds.js';
 
 export interface MltOptions {
   root: string;
@@ -77,11 +78,12 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
     const prev = cut.clips[i - 1];
     const prevId = shotProducers[i - 1];
     const id = shotProducers[i];
-    if (c.overlap < 1 || !prev || !prevId || !id) return null;
+    const look = transitionLook(c.transition);
+    if (c.overlap < 1 || !prev || !prevId || !id || !look) return null;
     const tid = `transition${i}`;
     const last = c.overlap - 1;
     const tractor = mlt.ele('tractor', { id: tid, in: 0, out: last });
-    props(tractor, { 'shotcut:transition': c.transition === 'dip_to_black' ? 'dipToBlack' : 'lumaMix' });
+    props(tractor, { 'shotcut:transition': look.shotcut });
     tractor.ele('track', { producer: prevId, in: prev.outFrames - c.overlap, out: prev.outFrames - 1 });
     tractor.ele('track', { producer: id, in: c.inFrames, out: c.inFrames + last });
     props(tractor.ele('transition', { id: `${tid}_luma`, out: last }), {
@@ -97,7 +99,7 @@ export function writeMlt(cut: HandoffCut, opts: MltOptions): string {
       end: 1,
       mlt_service: 'mix',
     });
-    if (c.transition === 'dip_to_black') {
+    if (look.shotcut === 'dipToBlack') {
       props(tractor.ele('filter', { id: `${tid}_dip` }), {
         mlt_service: 'brightness',
         level: `0=1;${Math.floor(last / 2)}=0;${last}=1`,

@@ -18,6 +18,7 @@ import type { Fps } from '../model/time.js';
 import { fpsValue } from '../model/time.js';
 import { editPoints, notesText, type HandoffAudio, type HandoffCut, type HandoffMedia } from './handoffCut.js';
 import { fileUrl, mediaPath } from './paths.js';
+import { transitionLook } from '../model/transitionKinds.js';
 
 type Json = Record<string, unknown>;
 
@@ -103,7 +104,7 @@ export function writeOtio(cut: HandoffCut, opts: OtioOptions): string {
     if (p.before + p.after > 0) {
       const tr = {
         OTIO_SCHEMA: 'Transition.1',
-        name: c.transition === 'dip_to_black' ? 'Dip to black' : 'Cross dissolve',
+        name: transitionLook(c.transition)?.otioName ?? 'Cut',
         transition_type: 'SMPTE_Dissolve',
         in_offset: rationalTime(p.before, fps),
         out_offset: rationalTime(p.after, fps),

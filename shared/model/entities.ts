@@ -8,6 +8,7 @@ import { AspectSchema } from './format.js';
 import { ShotFramingSchema } from './framing.js';
 import { FpsSchema } from './time.js';
 import { DialogueLineSchema } from './dialogue.js';
+import { TransitionKindSchema } from './transitionKinds.js';
 
 export const IdSchema = z.string().min(1).max(64);
 
@@ -18,24 +19,11 @@ export type CameraMove = z.infer<typeof CameraMoveSchema>;
 export const SHOT_SIZES = ['extreme_wide', 'wide', 'medium', 'close_up', 'extreme_close_up', 'insert'] as const;
 export const ShotSizeSchema = z.enum(SHOT_SIZES);
 
-/** Every transition kind; wipes and slides name the direction the edge / picture moves (xfade's wipeleft, slideleft, …). */
-export const TRANSITION_KINDS = [
-  'cut',
-  'crossfade',
-  'dip_to_black',
-  'dip_to_white',
-  'wipe_left',
-  'wipe_right',
-  'wipe_up',
-  'wipe_down',
-  'slide_left',
-  'slide_right',
-  'slide_up',
-  'slide_down',
-] as const;
+/** The kinds list lives with its table (transitionKinds.ts); re-exported for the model's readers. */
+export { TRANSITION_KINDS } from './transitionKinds.js';
 
 export const TransitionSchema = z.object({
-  kind: z.enum(TRANSITION_KINDS),
+  kind: TransitionKindSchema,
   frames: z.number().int().min(0),
 });
 export type Transition = z.infer<typeof TransitionSchema>;

@@ -1,31 +1,9 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
 import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
+import { newAudioItem, newShot, newTake } from '../../shared/model/factories.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
-  return {
-    id,
-    sceneId: null,
-    position: 0,
-    title: `Shot ${id}`,
-    prompt: `prompt ${id}`,
-    negativePrompt: '',
-    firstFrameAssetId: null,
-    lastFrameAssetId: null,
-    camera: 'static',
-    shotSize: null,
-    durationFrames: 48,
-    provider: null,
-    model: null,
-    elementIds: [],
-    dialogue: '',
-    seed: null,
-    selectedTakeId: null,
-    trimInFrames: 0,
-    trimOutFrames: null,
-    transitionIn: { kind: 'cut', frames: 0 },
-    notes: '',
-    ...over,
-  };
+  return newShot({ id, title: `Shot ${id}`, prompt: `prompt ${id}`, ...over });
 }
 
 export function makeAsset(id: string, durationSec: number): Asset {
@@ -59,19 +37,12 @@ export function makeAsset(id: string, durationSec: number): Asset {
 }
 
 export function makeTake(id: string, shotId: string, assetId: string, provider = 'animatic'): Take {
-  return {
+  return newTake({
     id,
     shotId,
     assetId,
-    jobId: null,
     provider,
-    model: null,
-    request: {},
-    seed: null,
-    cost: null,
-    rating: null,
-    createdAt: '',
-  };
+  });
 }
 
 /**
@@ -152,17 +123,12 @@ export function withAudio(
   items: readonly (Partial<AudioItem> & { id: string; seconds: number })[],
 ): ProjectSnapshot {
   const assets = items.map((i) => makeAudioAsset(`aud-${i.id}`, i.seconds));
-  const audioItems: AudioItem[] = items.map(({ seconds: _s, ...i }) => ({
-    lane: 'music',
-    assetId: `aud-${i.id}`,
-    startFrame: 0,
-    inFrame: 0,
-    outFrame: null,
-    gainDb: 0,
-    fadeInFrames: 0,
-    fadeOutFrames: 0,
-    duck: false,
-    ...i,
-  }));
+  const audioItems: AudioItem[] = items.map(({ seconds: _s, ...i }) =>
+    newAudioItem({
+      lane: 'music',
+      assetId: `aud-${i.id}`,
+      ...i,
+    }),
+  );
   return { ...doc, assets: [...doc.assets, ...assets], audioItems };
 }

@@ -20,6 +20,7 @@ import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
 import { takeOutputRef } from '../../../shared/generation/request.js';
 import { dialogueTimeline } from '../../../shared/model/dialogueTiming.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
+import { newTake } from '../../../shared/model/factories.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assertWithinBudget, committedCost } from '../generation/cost.js';
@@ -267,7 +268,7 @@ export async function runLipSyncJob(
       },
       async finish(tmp) {
         const asset = await deps.importFile(tmp);
-        const take: Take = {
+        const take: Take = newTake({
           id: randomUUID(),
           shotId: job.shotId,
           assetId: asset.id,
@@ -275,11 +276,9 @@ export async function runLipSyncJob(
           provider: 'kling',
           model: 'lip-sync',
           request: { ...req, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) },
-          seed: null,
           cost: job.costEstimate,
-          rating: null,
           createdAt: new Date().toISOString(),
-        };
+        });
         store.addTake(take, { selectIfNone: false });
         store.addProvenance({
           actor: 'provider:kling',

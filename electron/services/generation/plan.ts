@@ -50,7 +50,7 @@ export function requestCost(
   const fromTable = priceOf(prices, provider.id, req.model, req.durationSec, durations);
   if (fromTable !== null) return fromTable;
   const own = provider.estimateCost(req);
-  return Number.isFinite(own) && own >= 0 ? own : null;
+  return own !== null && Number.isFinite(own) && own >= 0 ? own : null;
 }
 
 function chooseShots(deps: GenerationDeps, opts: GenerateOptions): Shot[] {

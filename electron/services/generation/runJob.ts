@@ -15,6 +15,7 @@ import { redact } from '../../../shared/generation/redact.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
 import { GenerationRequestSchema } from '../../../shared/generation/request.js';
 import type { Job, Take } from '../../../shared/model/entities.js';
+import { newTake } from '../../../shared/model/factories.js';
 import { requestCost } from './plan.js';
 import { notSentError, refusedBeforeSending } from './notSent.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
@@ -173,8 +174,9 @@ export async function runJob(
     throwIfAborted(signal);
     const asset = await deps.importFile(resultTmp, 'generated');
     store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
-    const cost = job.costEstimate ?? requestCost(p, request, deps.prices) ?? 0;
-    const take: Take = {
+    // Unknown stays unknown (null), never 0: the ledger must not show an unpriced clip as free.
+    const cost = job.costEstimate ?? requestCost(p, request, deps.prices);
+    const take: Take = newTake({
       id: randomUUID(),
       shotId: job.shotId,
       assetId: asset.id,
@@ -186,9 +188,8 @@ export async function runJob(
       request: { ...request, ...(outputRef ? { providerOutput: { ref: outputRef } } : {}) },
       seed: request.seed,
       cost,
-      rating: null,
       createdAt: new Date().toISOString(),
-    };
+    });
     store.addTake(take, { selectIfNone: true });
     store.addProvenance({
       actor: `provider:${p.id}`,

@@ -79,8 +79,12 @@ export interface ProviderAdapter {
   readonly capabilities: ProviderCapabilities;
   /** How often the runner polls a task (exponential with jitter, JOB-5). */
   readonly pollPolicy: PollPolicy;
-  /** Estimated cost in the project's currency units; 0 for free providers. */
-  estimateCost(req: GenerationRequest): number;
+  /**
+   * Estimated cost in the project's currency units; 0 only for a provider that is really free
+   * (offline). null: the price is unknown — never counted as free (the estimate says "price
+   * unknown" and a batch under a budget cap needs the user's decision).
+   */
+  estimateCost(req: GenerationRequest): number | null;
   /**
    * Creates the task. Must not retry on its own when the answer is lost (turn SDK retries
    * off). Throw AppError PROVIDER_FAILED or INVALID_INPUT only when the provider answered and

@@ -9,6 +9,7 @@ import type { AudioLane, AudioPatch } from '../../../shared/api/contract.js';
 import { AUDIO_GAIN_MAX_DB, AUDIO_GAIN_MIN_DB } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, AudioItem } from '../../../shared/model/entities.js';
+import { newAudioItem } from '../../../shared/model/factories.js';
 import { floorFrames, type Fps } from '../../../shared/model/time.js';
 import type { Db } from './db.js';
 import { audioItemFromRow, type Row } from './rows.js';
@@ -86,18 +87,7 @@ export class AudioOps {
         `"${asset.originalName}" has no sound: an audio item needs an audio file or a video with an audio track.`,
       );
     }
-    const item: AudioItem = {
-      id: randomUUID(),
-      lane,
-      assetId,
-      startFrame,
-      inFrame: 0,
-      outFrame: null,
-      gainDb: 0,
-      fadeInFrames: 0,
-      fadeOutFrames: 0,
-      duck: false,
-    };
+    const item: AudioItem = newAudioItem({ id: randomUUID(), lane, assetId, startFrame });
     checkAudioItem(item, asset, this.fps);
     return this.store.runEdit(
       { action: 'audio.add', subjectType: 'audio_item', subjectId: item.id, details: { assetId, lane, startFrame } },

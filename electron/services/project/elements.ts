@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ElementCreate, ElementPatch } from '../../../shared/api/elements.js';
 import { AppError } from '../../../shared/errors.js';
 import { ElementSchema, type Element } from '../../../shared/model/entities.js';
+import { newElement } from '../../../shared/model/factories.js';
 import { deriveTag, normalizeTag, tagKey, uniqueTag } from '../../../shared/model/elements.js';
 import type { ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
@@ -108,15 +109,16 @@ export class ElementOps {
           input.tag !== undefined
             ? checkedTag(db, input.tag, null)
             : uniqueTag(deriveTag(name, input.kind), otherTags(db, null));
-        const element = ElementSchema.parse({
-          id,
-          kind: input.kind,
-          name,
-          tag,
-          description: input.description ?? '',
-          refAssetIds: [],
-          voice: input.voice ?? null,
-        });
+        const element = ElementSchema.parse(
+          newElement({
+            id,
+            kind: input.kind,
+            name,
+            tag,
+            description: input.description ?? '',
+            voice: input.voice ?? null,
+          }),
+        );
         r.insert('elements', toRow(element));
         for (const assetId of input.refAssetIds ?? []) this.appendRef(db, r, id, assetId);
         return readElement(db, id);

@@ -17,6 +17,7 @@ import {
   type Take,
 } from '../../../shared/model/entities.js';
 import { reorder, reorderMany } from '../../../shared/model/timeline.js';
+import { newShot, newTake } from '../../../shared/model/factories.js';
 import { AppError } from '../../../shared/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { ChangeRecorder, Values } from './changes.js';
@@ -68,19 +69,15 @@ function importedTakeOf(
   imported: NonNullable<z.output<typeof AddShotInitSchema>['importedTake']>,
   takeId: string,
 ): Take {
-  return TakeSchema.parse({
-    id: takeId,
-    shotId,
-    assetId: imported.assetId,
-    jobId: null,
-    provider: 'import',
-    model: null,
-    request: imported.request ?? { source: 'import' },
-    seed: null,
-    cost: null,
-    rating: null,
-    createdAt: new Date().toISOString(),
-  });
+  return TakeSchema.parse(
+    newTake({
+      id: takeId,
+      shotId,
+      assetId: imported.assetId,
+      request: imported.request ?? { source: 'import' },
+      createdAt: new Date().toISOString(),
+    }),
+  );
 }
 
 /** The body of ShotOps.add, for an edit that adds a shot with more in the same step (dialogue lines). */
@@ -100,30 +97,22 @@ export function addShot(db: Db, rec: ChangeRecorder, init: AddShotInit, newId: s
   }
   const ids = liveShotIds(db);
   const index = Math.min(i.index ?? ids.length, ids.length);
-  const shot: Shot = ShotSchema.parse({
-    id: newId,
-    sceneId: null,
-    position: index,
-    title: i.title ?? '',
-    prompt: i.prompt ?? '',
-    negativePrompt: '',
-    firstFrameAssetId: i.firstFrameAssetId ?? null,
-    lastFrameAssetId: i.lastFrameAssetId ?? null,
-    camera: i.camera ?? 'static',
-    shotSize: null,
-    durationFrames: i.durationFrames,
-    provider: i.provider ?? null,
-    model: i.model ?? null,
-    elementIds: [],
-    dialogue: '',
-    seed: null,
-    selectedTakeId: null,
-    trimInFrames: i.trimInFrames ?? 0,
-    trimOutFrames: null,
-    transitionIn: { kind: 'cut', frames: 0 },
-    notes: '',
-    extendsTakeId: i.extendsTakeId ?? null,
-  });
+  const shot: Shot = ShotSchema.parse(
+    newShot({
+      id: newId,
+      position: index,
+      title: i.title ?? '',
+      prompt: i.prompt ?? '',
+      firstFrameAssetId: i.firstFrameAssetId ?? null,
+      lastFrameAssetId: i.lastFrameAssetId ?? null,
+      camera: i.camera ?? 'static',
+      durationFrames: i.durationFrames,
+      provider: i.provider ?? null,
+      model: i.model ?? null,
+      trimInFrames: i.trimInFrames ?? 0,
+      extendsTakeId: i.extendsTakeId ?? null,
+    }),
+  );
   // The row is created removed and outside the change log, then made live through it: undo
   // hides the shot instead of deleting it, so a take that arrived meanwhile keeps its shot.
   const row = { ...shotToRow(shot), removed: 1 };

@@ -2,7 +2,7 @@
  * Settings: the segment cache of fast re-export: where it is, how much it holds against its
  * bound, and "Clear cache" (refused while an export runs; the refusal shows in Settings).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, runAction } from '../actions';
 import type { CacheUsage } from '../actions/cacheActions';
@@ -21,9 +21,14 @@ export function SettingsCache() {
   const ctx = useAppContext();
   const [usage, setUsage] = useState<CacheUsage | null>(null);
   const canClear = useAppState((s) => canRun(actions['cache.clear'], s, {}));
+  // Asked once Settings is not busy (opening it loads the providers under the same place).
+  const busy = useAppState((s) => s.busy.settings === true);
+  const asked = useRef(false);
   useEffect(() => {
+    if (busy || asked.current) return;
+    asked.current = true;
     void runAction(ctx, actions['cache.usage'], { onDone: setUsage });
-  }, [ctx]);
+  }, [ctx, busy]);
   // MB and GB read the same in both languages.
   const size = (b: number) => {
     const s = cacheSize(b);

@@ -8,31 +8,25 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TRANSITION_FRAMES } from '../../../shared/api/contract';
 import type { ProjectSnapshot, Shot, Transition } from '../../../shared/model/entities';
 import { framesToSeconds, secondsToFrames } from '../../../shared/model/time';
+import {
+  DIRECTIONS,
+  kindFamily,
+  kindOf,
+  TRANSITION_FAMILIES,
+  type Direction,
+  type TransitionFamily,
+} from '../../../shared/model/transitionKinds';
 import { cutOf } from '../store/selectors';
 import { actions, runAction } from '../actions';
 import { useAppContext } from '../app/context';
 import { Field } from '../components/Field';
 import { CommitField } from './CommitField';
 
-type Kind = Transition['kind'];
-/** What the kind menu lists: wipes and slides once each, their direction in a second menu. */
-const FAMILIES = ['cut', 'crossfade', 'dip_to_black', 'dip_to_white', 'wipe', 'slide'] as const;
-type Family = (typeof FAMILIES)[number];
-const DIRECTIONS = ['left', 'right', 'up', 'down'] as const;
-type Direction = (typeof DIRECTIONS)[number];
 /** Half a second: the length a new transition starts with. */
 const DEFAULT_SEC = 0.5;
 
-/** The menu entry and direction of a kind: wipe_left -> wipe, left. */
-export function kindFamily(kind: Kind): { family: Family; direction: Direction | null } {
-  const m = /^(wipe|slide)_(left|right|up|down)$/.exec(kind);
-  return m ? { family: m[1] as Family, direction: m[2] as Direction } : { family: kind as Family, direction: null };
-}
-
-/** The kind of a menu entry and direction (a wipe or slide goes left unless told). */
-export function kindOf(family: Family, direction: Direction | null): Kind {
-  return family === 'wipe' || family === 'slide' ? `${family}_${direction ?? 'left'}` : family;
-}
+// The menu's families and directions come from the vocabulary (shared/model/transitionKinds.ts).
+export { kindFamily, kindOf };
 
 const badFrames = (s: string) => !/^\d{1,4}$/.test(s.trim()) || Number(s) > MAX_TRANSITION_FRAMES;
 
@@ -55,7 +49,7 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
           aria-label={t('editor.inspector.transitionKind')}
           data-testid="transition-kind"
           onChange={(e) => {
-            const next = kindOf(e.target.value as Family, direction);
+            const next = kindOf(e.target.value as TransitionFamily, direction);
             const length =
               next === 'cut'
                 ? 0
@@ -65,7 +59,7 @@ export function TransitionFields({ shot, snapshot }: { shot: Shot; snapshot: Pro
             set({ kind: next, frames: length });
           }}
         >
-          {FAMILIES.map((k) => (
+          {TRANSITION_FAMILIES.map((k) => (
             <option key={k} value={k}>
               {t(`editor.inspector.transitions.${k}`)}
             </option>

@@ -4,6 +4,8 @@
  */
 import type { ProjectSnapshot, Transition } from '../../../shared/model/entities';
 import { cutList } from '../../../shared/model/timeline';
+import { TRANSITION_LOOKS, type OverlapKind } from '../../../shared/model/transitionKinds';
+import { assertNever } from '../../../shared/assertNever';
 import type { Fps } from '../../../shared/model/time';
 import { shotFraming, slotBox, type SlotBox } from './framingBox';
 
@@ -84,7 +86,7 @@ export function locate(segments: readonly PlaySegment[], frame: number): CutPosi
 export interface TransitionPosition {
   /** Index of the incoming shot; the outgoing one is index − 1. */
   index: number;
-  kind: Exclude<Transition['kind'], 'cut'>;
+  kind: OverlapKind;
   /** Frames into the incoming shot. */
   offset: number;
   /** The incoming shot's weight, as the export's xfade: frame k of an n-frame overlap is k/n. */
@@ -106,12 +108,30 @@ export function transitionAt(segments: readonly PlaySegment[], frame: number): T
  * a crossfade lays the incoming picture over the outgoing one; a dip fades out to black in the
  * first half and in from black in the second (xfade's fade / fadeblack).
  */
-export function transitionOpacity(kind: TransitionPosition['kind'], progress: number): { from: number; to: number } {
+export function transitionOpacity(kind: OverlapKind, progress: number): { from: number; to: number } {
   const p = Math.min(1, Math.max(0, progress));
-  if (kind === 'crossfade') return { from: 1, to: p };
-  // Wipes and slides move or uncover whole pictures (transitionDraw).
-  if (kind.startsWith('wipe_') || kind.startsWith('slide_')) return { from: 1, to: 1 };
-  return { from: Math.max(0, 1 - 2 * p), to: Math.max(0, 2 * p - 1) };
+  const picture = TRANSITION_LOOKS[kind].picture;
+  switch (picture.style) {
+    case 'dissolve':
+      return { from: 1, to: p };
+    case 'wipe':
+    case 'slide':
+      // Wipes and slides move or uncover whole pictures (transitionDraw).
+      return { from: 1, to: 1 };
+    case 'dip':
+      return { from: Math.max(0, 1 - 2 * p), to: Math.max(0, 2 * p - 1) };
+    default:
+      return assertNever(picture, 'transition picture');
+  }
+}
+
+/**
+ * Volume of the outgoing and incoming sound: a linear crossfade, as the export's acrossfade;
+ * a dip lets each follow its picture.
+ */
+export function transitionVolume(kind: OverlapKind, progress: number): { from: number; to: number } {
+  if (TRANSITION_LOOKS[kind].picture.style === 'dip') return transitionOpacity(kind, progress);
+  return { from: 1 - progress, to: progress };
 }
 
 /** How one picture is drawn during a transition, in fractions of the stage. */
@@ -149,17 +169,16 @@ export function transitionDraw(kind: TransitionPosition['kind'], progress: numbe
     reveal: WHOLE,
     ...more,
   });
-  const [family, dir] = kind.split('_') as [string, keyof typeof DIRECTION | undefined];
-  const d = dir && dir in DIRECTION ? DIRECTION[dir] : null;
-  if (family === 'wipe' && d) {
-    const [dx, dy] = d;
+  const picture = TRANSITION_LOOKS[kind].picture;
+  if (picture.style === 'wipe') {
+    const [dx, dy] = DIRECTION[picture.direction];
     const q = 1 - p;
     // The incoming picture's visible part grows from the side it comes from.
     const reveal: [number, number, number, number] = [dx < 0 ? q : 0, dy < 0 ? q : 0, dx > 0 ? p : 1, dy > 0 ? p : 1];
     return { from: layer(1), to: layer(1, { reveal }), backdrop: 'black' };
   }
-  if (family === 'slide' && d) {
-    const [dx, dy] = d;
+  if (picture.style === 'slide') {
+    const [dx, dy] = DIRECTION[picture.direction];
     return {
       from: layer(1, { shiftX: dx * p, shiftY: dy * p }),
       to: layer(1, { shiftX: -dx * (1 - p), shiftY: -dy * (1 - p) }),
@@ -167,7 +186,7 @@ export function transitionDraw(kind: TransitionPosition['kind'], progress: numbe
     };
   }
   const o = transitionOpacity(kind, p);
-  return { from: layer(o.from), to: layer(o.to), backdrop: kind === 'dip_to_white' ? 'white' : 'black' };
+  return { from: layer(o.from), to: layer(o.to), backdrop: picture.style === 'dip' ? picture.colour : 'black' };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   mediaTime,
   transitionAt,
   transitionDraw,
+  transitionVolume,
   type PlaySegment,
   type TransitionLayer,
 } from './cutPosition';
@@ -72,18 +73,17 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         return;
       }
       const d = transitionDraw(t.kind, t.progress);
-      // Sound: a linear crossfade, as the export's acrossfade; a dip follows each picture.
-      const dip = t.kind.startsWith('dip_');
+      const vol = transitionVolume(t.kind, t.progress);
       if (out) {
         drawLayer(out, d.from);
-        out.volume = dip ? d.from.opacity : 1 - t.progress;
+        out.volume = vol.from;
         if (out.parentElement) out.parentElement.style.background = d.backdrop === 'white' ? '#fff' : '';
       }
       drawLayer(inc, d.to);
       inc.style.zIndex = '1';
       inc.dataset.active = 'true';
       inc.muted = out?.muted ?? true;
-      inc.volume = dip ? d.to.opacity : t.progress;
+      inc.volume = vol.to;
       if (playing > 0) {
         if (inc.paused) {
           seek(inc, mediaTime(next, t.offset, fps));

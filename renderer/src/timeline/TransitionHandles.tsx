@@ -89,7 +89,7 @@ export function TransitionHandles({ width }: { width: number }) {
           role="dialog"
           aria-label={t('delivery.transitionHandle.title', { b: currentIndex + 1 })}
           data-testid="transition-popover"
-          style={{ left: Math.max(LAYOUT.gutter, Math.min(currentX - 130, width - 270)), top: LAYOUT.shotTop + 10 }}
+          style={{ left: Math.max(LAYOUT.gutter, Math.min(currentX - 130, width - 270)), top: 4 }}
           onPointerDown={(e) => e.stopPropagation()}
           onKeyDown={(e) => e.stopPropagation()}
         >

@@ -10,6 +10,7 @@ import { Group, Layer, Line, Rect, Shape, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Fps } from '../../../shared/model/time';
+import { transitionLook, type TransitionKind } from '../../../shared/model/transitionKinds';
 import { useAppState } from '../app/context';
 import { AudioItems } from './AudioClip';
 import { TimelineEnv } from './env';
@@ -217,7 +218,7 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
 
 /**
  * A transition where two shots overlap (timeline.ts cutList): a ramp across the overlap and a
- * bow tie in its middle; crossfade in accent, dip to black in muted grey. Drawn from the
+ * bow tie in its middle; a dissolve in accent, a dip in dashed muted grey. Drawn from the
  * document only, so it re-renders with the shots layer, never per pointer move (UI-2).
  */
 function TransitionMark({
@@ -226,7 +227,7 @@ function TransitionMark({
   overlap,
   pxPerFrame,
 }: {
-  kind: string;
+  kind: TransitionKind;
   start: number;
   overlap: number;
   pxPerFrame: number;
@@ -237,7 +238,8 @@ function TransitionMark({
   const top = LAYOUT.shotTop + 2;
   const bottom = LAYOUT.shotTop + LAYOUT.shotHeight - 2;
   const y = LAYOUT.shotTop + LAYOUT.shotHeight / 2;
-  const colour = kind === 'crossfade' ? THEME.accent : THEME.textMuted;
+  const dissolve = transitionLook(kind)?.picture.style === 'dissolve';
+  const colour = dissolve ? THEME.accent : THEME.textMuted;
   return (
     <Group>
       <Line points={[x0, bottom, x1, top]} stroke={colour} strokeWidth={1.5} perfectDrawEnabled={false} />
@@ -245,7 +247,7 @@ function TransitionMark({
         points={[x0, top, x1, bottom]}
         stroke={colour}
         strokeWidth={1.5}
-        dash={kind === 'crossfade' ? undefined : [3, 2]}
+        dash={dissolve ? undefined : [3, 2]}
         perfectDrawEnabled={false}
       />
       <Line

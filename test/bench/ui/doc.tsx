@@ -1,5 +1,6 @@
 /** A 500-shot document for the UI benchmarks: takes of 2-6 s, some placeholders, jobs and transitions. */
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
+import { newShot, newTake } from '../../../shared/model/factories';
 
 export function benchDoc(n: number): ProjectSnapshot {
   const shots: Shot[] = [];
@@ -38,19 +39,14 @@ export function benchDoc(n: number): ProjectSnapshot {
           audioSampleRate: 0,
         },
       });
-      takes.push({
-        id: `t${i}`,
-        shotId: id,
-        assetId: `a${i}`,
-        jobId: null,
-        provider: i % 3 === 0 ? 'animatic' : 'cloud',
-        model: null,
-        request: {},
-        seed: null,
-        cost: null,
-        rating: null,
-        createdAt: '',
-      });
+      takes.push(
+        newTake({
+          id: `t${i}`,
+          shotId: id,
+          assetId: `a${i}`,
+          provider: i % 3 === 0 ? 'animatic' : 'cloud',
+        }),
+      );
     } else if (i % 2 === 0) {
       jobs.push({
         id: `j${i}`,
@@ -70,29 +66,16 @@ export function benchDoc(n: number): ProjectSnapshot {
         updatedAt: '',
       });
     }
-    shots.push({
-      id,
-      sceneId: null,
-      position: i,
-      title: `Shot ${i + 1}: the lake at dawn`,
-      prompt: '',
-      negativePrompt: '',
-      firstFrameAssetId: null,
-      lastFrameAssetId: null,
-      camera: 'static',
-      shotSize: null,
-      durationFrames: sec * 24,
-      provider: null,
-      model: null,
-      elementIds: [],
-      dialogue: '',
-      seed: null,
-      selectedTakeId: hasTake ? `t${i}` : null,
-      trimInFrames: 0,
-      trimOutFrames: null,
-      transitionIn: i % 9 === 4 ? { kind: 'crossfade', frames: 12 } : { kind: 'cut', frames: 0 },
-      notes: '',
-    });
+    shots.push(
+      newShot({
+        id,
+        position: i,
+        title: `Shot ${i + 1}: the lake at dawn`,
+        durationFrames: sec * 24,
+        selectedTakeId: hasTake ? `t${i}` : null,
+        transitionIn: i % 9 === 4 ? { kind: 'crossfade', frames: 12 } : { kind: 'cut', frames: 0 },
+      }),
+    );
   }
   return {
     dir: '/bench',

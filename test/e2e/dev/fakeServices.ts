@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { contract, type Handlers, type MethodName } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
+import { newShot, newTake } from '../../../shared/model/factories.js';
 import { outputSize } from '../../../shared/model/format.js';
 import { parseFps, secondsToFrames } from '../../../shared/model/time.js';
 import { EventHub } from '../../../electron/services/events.js';
@@ -93,19 +94,14 @@ export function createFakeServices(suggestedDir: string): HostServices {
     return asset;
   };
   const addTake = (d: ProjectSnapshot, shot: Shot, asset: Asset, provider: string, jobId: string | null): Take => {
-    const take: Take = {
+    const take: Take = newTake({
       id: randomUUID(),
       shotId: shot.id,
       assetId: asset.id,
       jobId,
       provider,
-      model: null,
-      request: {},
-      seed: null,
-      cost: null,
-      rating: null,
       createdAt: now(),
-    };
+    });
     d.takes.push(take);
     shot.selectedTakeId = take.id;
     return take;
@@ -204,29 +200,14 @@ export function createFakeServices(suggestedDir: string): HostServices {
       let shotId = '';
       const snapshot = edit((d) => {
         const fps = d.project.fps;
-        const shot: Shot = {
+        const shot: Shot = newShot({
           id: randomUUID(),
-          sceneId: null,
           position: d.shots.length,
           title: input.title ?? '',
           prompt: input.prompt ?? '',
-          negativePrompt: '',
-          firstFrameAssetId: null,
-          lastFrameAssetId: null,
           camera: input.camera ?? 'static',
-          shotSize: null,
           durationFrames: secondsToFrames(input.durationSec ?? (input.videoPath ? 3 : 4), fps),
-          provider: null,
-          model: null,
-          elementIds: [],
-          dialogue: '',
-          seed: null,
-          selectedTakeId: null,
-          trimInFrames: 0,
-          trimOutFrames: null,
-          transitionIn: { kind: 'cut', frames: 0 },
-          notes: '',
-        };
+        });
         if (input.firstFramePath) shot.firstFrameAssetId = importAsset(d, input.firstFramePath, 'image', 'imported').id;
         if (input.videoPath) addTake(d, shot, importAsset(d, input.videoPath, 'video', 'imported'), 'import', null);
         d.shots.splice(input.index ?? d.shots.length, 0, shot);

@@ -15,7 +15,31 @@ import { tempDir } from '../../helpers/tmp.js';
 
 /** Mean luma (0..255) of output frame n, decoded by the system ffmpeg. */
 function lumaAt(file: string, n: number): number {
-  const raw = execFileSync(
+  const raw = grayAt(file, n);
+  let sum = 0;
+  for (const v of raw) sum += v;
+  return sum / raw.length;
+}
+
+/** Mean luma of the left/right/top/bottom half of frame n of a square `side`-pixel picture. */
+function halves(file: string, n: number, side: number): { left: number; right: number; top: number; bottom: number } {
+  const raw = grayAt(file, n);
+  expect(raw.length).toBe(side * side);
+  const acc = { left: 0, right: 0, top: 0, bottom: 0 };
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const v = raw[y * side + x] ?? 0;
+      acc[x < side / 2 ? 'left' : 'right'] += v;
+      acc[y < side / 2 ? 'top' : 'bottom'] += v;
+    }
+  }
+  const half = (side * side) / 2;
+  return { left: acc.left / half, right: acc.right / half, top: acc.top / half, bottom: acc.bottom / half };
+}
+
+/** Output frame n as 8-bit gray pixels, decoded by the system ffmpeg. */
+function grayAt(file: string, n: number): Buffer {
+  return execFileSync(
     'ffmpeg',
     [
       '-v',
@@ -34,9 +58,6 @@ function lumaAt(file: string, n: number): number {
     ],
     { maxBuffer: 1 << 24 },
   );
-  let sum = 0;
-  for (const v of raw) sum += v;
-  return sum / raw.length;
 }
 
 function audioSamples(file: string): number {
@@ -124,6 +145,33 @@ describe('export with transitions', () => {
     expect(countVideoFrames(out)).toBe(84);
     expect(lumaAt(out, 30)).toBeGreaterThan(225);
     expect(lumaAt(out, 42)).toBeLessThan(40);
+  });
+
+  // White shot, then black. Mid-way (frame 36 + 6) xfade's wipeleft shows the incoming picture
+  // on the right half, slidedown brings it in from the top; a dip to white is white a third of
+  // the way through (a crossfade would be grey there, a dip to black dark).
+  it('wipes, slides and dips to white: same length, the incoming picture where the direction puts it', async () => {
+    const cases = [
+      ['wipe_left', (h: ReturnType<typeof halves>) => h.left > 200 && h.right < 50],
+      ['wipe_right', (h: ReturnType<typeof halves>) => h.left < 50 && h.right > 200],
+      ['slide_down', (h: ReturnType<typeof halves>) => h.top < 50 && h.bottom > 200],
+      ['slide_up', (h: ReturnType<typeof halves>) => h.top > 200 && h.bottom < 50],
+    ] as const;
+    for (const [kind, where] of cases) {
+      store.shots.update(second, { transitionIn: { kind, frames: 12 } });
+      const out = join(root, `${kind}.mp4`);
+      await runExport(store, { outPath: out, quality: 'draft' });
+      expect(countVideoFrames(out)).toBe(84);
+      const h = halves(out, 42, 720);
+      expect({ kind, ok: where(h), h }).toMatchObject({ kind, ok: true });
+    }
+    store.shots.update(second, { transitionIn: { kind: 'dip_to_white', frames: 12 } });
+    const out = join(root, 'dip white.mp4');
+    await runExport(store, { outPath: out, quality: 'draft' });
+    expect(countVideoFrames(out)).toBe(84);
+    expect(lumaAt(out, 40)).toBeGreaterThan(225);
+    expect(lumaAt(out, 60)).toBeLessThan(30);
+    expect(audioSamples(out)).toBeGreaterThanOrEqual(168_000);
   });
 });
 

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Take } from '../../../shared/model/entities.js';
+import { newTake } from '../../../shared/model/factories.js';
 import { floorFrames } from '../../../shared/model/time.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
@@ -35,19 +36,16 @@ async function projectWithLumaTake(
       (p) => store.shots.add({ prompt: `shot ${p}`, durationFrames: 40, provider: 'luma', model: 'ray-2' }).id,
     );
     const asset = await importFile(store, CLIP, 'generated');
-    const take: Take = {
+    const take: Take = newTake({
       id: randomUUID(),
       shotId: shotIds[1]!,
       assetId: asset.id,
-      jobId: null,
       provider: 'luma',
       model: 'ray-2',
       request: { prompt: 'shot B', ...(ref ? { providerOutput: { ref } } : {}) },
-      seed: null,
       cost: 0,
-      rating: null,
       createdAt: new Date().toISOString(),
-    };
+    });
     store.addTake(take, { selectIfNone: true });
     return { dir, shotIds, take, sourceSec: asset.info.durationSec };
   } finally {

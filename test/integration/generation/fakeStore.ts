@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Job, JobState, Project, Shot, Take } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 import { AssetSchema, JobSchema, ShotSchema, TakeSchema } from '../../../shared/model/entities.js';
 import type { GenerationStore } from '../../../electron/services/generation/ports.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
@@ -133,29 +134,7 @@ export class FakeStore implements GenerationStore {
   };
 
   addShot(over: Partial<Shot> & { id: string }): Shot {
-    const shot = ShotSchema.parse({
-      sceneId: null,
-      position: this.shots.length,
-      title: '',
-      prompt: '',
-      negativePrompt: '',
-      firstFrameAssetId: null,
-      lastFrameAssetId: null,
-      camera: 'static',
-      shotSize: null,
-      durationFrames: 12,
-      provider: null,
-      model: null,
-      elementIds: [],
-      dialogue: '',
-      seed: null,
-      selectedTakeId: null,
-      trimInFrames: 0,
-      trimOutFrames: null,
-      transitionIn: { kind: 'cut', frames: 0 },
-      notes: '',
-      ...over,
-    });
+    const shot = ShotSchema.parse(newShot({ position: this.shots.length, durationFrames: 12, ...over }));
     this.shots.push(shot);
     return shot;
   }

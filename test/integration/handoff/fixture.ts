@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { realMedia } from '../../helpers/realMedia.js';
+import { newTake } from '../../../shared/model/factories.js';
 
 function lavfi(out: string, video: string, seconds: number, audio = 'sine=frequency=440:sample_rate=48000'): string {
   execFileSync('ffmpeg', [
@@ -88,19 +89,16 @@ export async function handoffProject(root: string, name = 'hand off 交接'): Pr
   });
   const takeId = randomUUID();
   store.addTake(
-    {
+    newTake({
       id: takeId,
       shotId: b.id,
       assetId: alt.id,
-      jobId: null,
       provider: 'animatic',
       model: 'animatic',
       request: { prompt: 'bars' },
       seed: 42,
-      cost: null,
-      rating: null,
       createdAt: new Date().toISOString(),
-    },
+    }),
     { selectIfNone: false },
   );
   const c = store.shots.add({ durationFrames: 48, importedTake: { assetId: kitten.id } });

@@ -1,6 +1,7 @@
 /** Small builders for records the media and generation services would normally make. */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Asset, Job, MediaInfo, Take } from '../../../shared/model/entities.js';
+import { newTake } from '../../../shared/model/factories.js';
 
 export function videoInfo(durationSec = 2): MediaInfo {
   return {
@@ -40,20 +41,17 @@ export function fakeAsset(seed: string = randomUUID(), over: Partial<Asset> = {}
 }
 
 export function fakeTake(shotId: string, assetId: string, over: Partial<Take> = {}): Take {
-  return {
+  return newTake({
     id: randomUUID(),
     shotId,
     assetId,
-    jobId: null,
     provider: 'animatic',
-    model: null,
     request: { prompt: 'x' },
     seed: 7,
     cost: 0,
-    rating: null,
     createdAt: new Date().toISOString(),
     ...over,
-  };
+  });
 }
 
 export function fakeJob(shotId: string, over: Partial<Job> = {}): Job {

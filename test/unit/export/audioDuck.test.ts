@@ -3,6 +3,7 @@ import { AudioPatchSchema } from '../../../shared/api/contract.js';
 import { audioItemChain, duckExpression, duckFilters, planAudioItems } from '../../../shared/export/audioMix.js';
 import { DUCK_GAIN, DUCK_RAMP_SEC, duckEnvelope, envelopeAt } from '../../../shared/export/ducking.js';
 import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
+import { newAudioItem } from '../../../shared/model/factories.js';
 import { makeDoc, mediaInfo } from './doc.js';
 
 const MUSIC = `cc${'d'.repeat(62)}`;
@@ -20,19 +21,14 @@ function docWith(items: Partial<AudioItem>[]): ProjectSnapshot {
     info: mediaInfo({ kind: 'audio', hasAudio: true, durationSec: sec }),
     createdAt: '',
   });
-  const audioItems = items.map((it, i): AudioItem => ({
-    id: `item-${i}`,
-    lane: 'music',
-    assetId: MUSIC,
-    startFrame: 0,
-    inFrame: 0,
-    outFrame: null,
-    gainDb: 0,
-    fadeInFrames: 0,
-    fadeOutFrames: 0,
-    duck: false,
-    ...it,
-  }));
+  const audioItems = items.map((it, i): AudioItem =>
+    newAudioItem({
+      id: `item-${i}`,
+      lane: 'music',
+      assetId: MUSIC,
+      ...it,
+    }),
+  );
   return { ...doc, assets: [...doc.assets, audio(MUSIC, 10), audio(VOICE, 2)], audioItems };
 }
 

@@ -5,6 +5,7 @@ import { copyPrecheck } from '../../../shared/export/copy.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
+import { newAudioItem } from '../../../shared/model/factories.js';
 import { makeDoc, mediaInfo } from './doc.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
@@ -40,19 +41,14 @@ function docWith(items: Partial<AudioItem>[], opts: { musicSec?: number; dropAss
   });
   const assets = [...doc.assets, audio(VOICE, 'voice.wav', 2)];
   if (!opts.dropAsset) assets.push(audio(MUSIC, 'bed.wav', opts.musicSec ?? 10));
-  const audioItems = items.map((it, i): AudioItem => ({
-    id: `item-${i}`,
-    lane: 'music',
-    assetId: MUSIC,
-    startFrame: 0,
-    inFrame: 0,
-    outFrame: null,
-    gainDb: 0,
-    fadeInFrames: 0,
-    fadeOutFrames: 0,
-    duck: false,
-    ...it,
-  }));
+  const audioItems = items.map((it, i): AudioItem =>
+    newAudioItem({
+      id: `item-${i}`,
+      lane: 'music',
+      assetId: MUSIC,
+      ...it,
+    }),
+  );
   return { ...doc, assets, audioItems };
 }
 

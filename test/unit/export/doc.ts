@@ -3,6 +3,7 @@
  * here, so a schema change breaks the fixtures loudly), one shot per clip spec.
  */
 import type { MediaInfo, ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
+import { newShot, newTake } from '../../../shared/model/factories.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import type { Fps } from '../../../shared/model/time.js';
@@ -63,44 +64,28 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
     const takeId = `take-${i}`;
     const assetId = `${String(i).padStart(2, '0')}${'ab'.repeat(31)}`;
     const selected = c.broken === 'none' ? null : c.broken === 'dangling' ? 'take-gone' : takeId;
-    shots.push({
-      id: shotId,
-      sceneId: null,
-      position: i,
-      title: c.title ?? '',
-      prompt: c.prompt ?? `prompt ${i + 1}`,
-      negativePrompt: '',
-      firstFrameAssetId: null,
-      lastFrameAssetId: null,
-      camera: 'static',
-      shotSize: null,
-      durationFrames: 96,
-      provider: null,
-      model: null,
-      elementIds: [],
-      dialogue: '',
-      seed: null,
-      selectedTakeId: selected,
-      trimInFrames: c.trimIn ?? 0,
-      trimOutFrames: c.trimOut ?? null,
-      transitionIn: { kind: 'cut', frames: 0 },
-      notes: '',
-      ...(c.framing ? { framing: c.framing } : {}),
-    });
+    shots.push(
+      newShot({
+        id: shotId,
+        position: i,
+        title: c.title ?? '',
+        prompt: c.prompt ?? `prompt ${i + 1}`,
+        durationFrames: 96,
+        selectedTakeId: selected,
+        trimInFrames: c.trimIn ?? 0,
+        trimOutFrames: c.trimOut ?? null,
+        ...(c.framing ? { framing: c.framing } : {}),
+      }),
+    );
     if (c.broken === 'none') return;
-    takes.push({
-      id: takeId,
-      shotId,
-      assetId,
-      jobId: null,
-      provider: 'import',
-      model: null,
-      request: {},
-      seed: null,
-      cost: null,
-      rating: null,
-      createdAt: AT,
-    });
+    takes.push(
+      newTake({
+        id: takeId,
+        shotId,
+        assetId,
+        createdAt: AT,
+      }),
+    );
     if (c.broken === 'no-asset') return;
     assets.push({
       id: assetId,

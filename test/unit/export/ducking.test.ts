@@ -11,6 +11,7 @@ import {
   voiceOverIntervals,
 } from '../../../shared/export/ducking.js';
 import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
+import { newAudioItem } from '../../../shared/model/factories.js';
 import { mediaInfo } from './doc.js';
 
 const R = DUCK_RAMP_SEC;
@@ -34,19 +35,13 @@ describe('voice-over intervals', () => {
     createdAt: '',
     info: mediaInfo({ kind: 'audio', durationSec, hasAudio }),
   });
-  const item = (over: Partial<AudioItem>): AudioItem => ({
-    id: 'x',
-    lane: 'voiceover',
-    assetId: 'vo',
-    startFrame: 0,
-    inFrame: 0,
-    outFrame: null,
-    gainDb: 0,
-    fadeInFrames: 0,
-    fadeOutFrames: 0,
-    duck: false,
-    ...over,
-  });
+  const item = (over: Partial<AudioItem>): AudioItem =>
+    newAudioItem({
+      id: 'x',
+      lane: 'voiceover',
+      assetId: 'vo',
+      ...over,
+    });
   it('places each voice-over at its start for its trimmed length; ignores other lanes and missing media', () => {
     const doc = {
       assets: [asset('vo', 3), asset('long', 10)],

@@ -14,6 +14,7 @@ import {
   type Cue,
 } from '../../../shared/export/subtitles.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
+import { newAudioItem } from '../../../shared/model/factories.js';
 import { makeDoc, mediaInfo } from './doc.js';
 
 const cue = (over: Partial<Cue>): Cue => ({
@@ -130,18 +131,12 @@ describe('export plan', () => {
       ...base,
       assets: [...base.assets, audio],
       audioItems: [
-        {
+        newAudioItem({
           id: 'vo',
           lane: 'voiceover',
           assetId: 'a',
           startFrame: 100,
-          inFrame: 0,
-          outFrame: null,
-          gainDb: 0,
-          fadeInFrames: 0,
-          fadeOutFrames: 0,
-          duck: false,
-        },
+        }),
       ],
       dialogueLines: [
         {

@@ -5,6 +5,7 @@ import { buildExportPlan } from '../../../shared/export/plan.js';
 import { sampleAtFrame } from '../../../shared/export/samples.js';
 import { transitionRuns } from '../../../shared/export/transitions.js';
 import type { Shot } from '../../../shared/model/entities.js';
+import { newAudioItem } from '../../../shared/model/factories.js';
 import { makeDoc, type ClipSpec, type DocOptions } from './doc.js';
 
 function plan(clips: ClipSpec[], transitions: (Shot['transitionIn'] | null)[], opts: DocOptions = {}) {
@@ -116,18 +117,13 @@ describe('audio items under a cut with transitions', () => {
         durationSec: 10,
       },
     });
-    doc.audioItems.push({
-      id: 'm',
-      lane: 'music',
-      assetId: music,
-      startFrame: 0,
-      inFrame: 0,
-      outFrame: null,
-      gainDb: 0,
-      fadeInFrames: 0,
-      fadeOutFrames: 0,
-      duck: false,
-    });
+    doc.audioItems.push(
+      newAudioItem({
+        id: 'm',
+        lane: 'music',
+        assetId: music,
+      }),
+    );
     const p = buildExportPlan(doc, { outPath: '/v/cut.mp4', tempPath: '/v/.cut.sbtmp', quality: 'draft' });
     const g = buildExportGraph(p);
     expect(chain(g, 'apic')).toBe('[ra0][ra1]acrossfade=ns=24000[apic]');

@@ -9,6 +9,7 @@ import {
   type GenerationRequest,
 } from '../../../shared/generation/request.js';
 import type { Shot } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 import { canExtendAny, extensionTrimIn } from '../../../electron/services/generation/extend.js';
 import {
   KLING_CAPABILITIES,
@@ -21,30 +22,15 @@ import { VEO_CAPABILITIES } from '../../../electron/services/generation/provider
 import { veoParams } from '../../../electron/services/generation/providers/veo/params.js';
 
 const FPS = { num: 24, den: 1 };
-const shot: Shot = {
+const shot: Shot = newShot({
   id: 'shot-2',
-  sceneId: null,
   position: 1,
-  title: '',
   prompt: 'the horse jumps',
-  negativePrompt: '',
-  firstFrameAssetId: null,
-  lastFrameAssetId: null,
-  camera: 'static',
-  shotSize: null,
   durationFrames: 120,
   provider: 'veo',
   model: 'veo-3.1-generate-preview',
-  elementIds: [],
-  dialogue: '',
-  seed: null,
-  selectedTakeId: null,
-  trimInFrames: 0,
-  trimOutFrames: null,
-  transitionIn: { kind: 'cut', frames: 0 },
-  notes: '',
   extendsTakeId: 'take-1',
-};
+});
 const project = { width: 1280, height: 720, fps: FPS, stylePrompt: '', defaultModel: null };
 const EXT = {
   takeId: 'take-1',

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildGenerationRequest, GenerationRequestSchema } from '../../../shared/generation/request.js';
 import type { Shot } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 
-const shot: Shot = {
-  id: 's1',
-  sceneId: null,
-  position: 0,
-  title: '',
-  prompt: '@mia walks',
-  negativePrompt: '',
-  firstFrameAssetId: null,
-  lastFrameAssetId: null,
-  camera: 'static',
-  shotSize: null,
-  durationFrames: 48,
-  provider: null,
-  model: null,
-  elementIds: ['e1'],
-  dialogue: '',
-  seed: null,
-  selectedTakeId: null,
-  trimInFrames: 0,
-  trimOutFrames: null,
-  transitionIn: { kind: 'cut', frames: 0 },
-  notes: '',
-};
+const shot: Shot = newShot({ id: 's1', prompt: '@mia walks', durationFrames: 48, elementIds: ['e1'] });
 const project = { width: 1280, height: 720, fps: { num: 24, den: 1 }, stylePrompt: '', defaultModel: null };
 
 describe('reference images in the generation request', () => {

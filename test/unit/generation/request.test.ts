@@ -4,30 +4,18 @@ import type { ProviderCapabilities } from '../../../shared/generation/capabiliti
 import { pollDelayMs } from '../../../shared/generation/backoff.js';
 import { buildGenerationRequest, GenerationRequestSchema, requestFrames } from '../../../shared/generation/request.js';
 import type { Shot } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 
-const shot: Shot = {
+const shot: Shot = newShot({
   id: 'shot-1',
-  sceneId: null,
-  position: 0,
   title: 'Rain',
   prompt: '女孩在雨中奔跑',
   negativePrompt: 'blur',
   firstFrameAssetId: 'a'.repeat(64),
-  lastFrameAssetId: null,
   camera: 'push_in',
-  shotSize: null,
   durationFrames: 73,
-  provider: null,
-  model: null,
-  elementIds: [],
-  dialogue: '',
   seed: 42,
-  selectedTakeId: null,
-  trimInFrames: 0,
-  trimOutFrames: null,
-  transitionIn: { kind: 'cut', frames: 0 },
-  notes: '',
-};
+});
 const project = {
   width: 1920,
   height: 1080,

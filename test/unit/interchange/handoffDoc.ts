@@ -3,6 +3,7 @@
  * an alternate take, a clip after a dip to black), a crossfade, and a music item, at 24 fps.
  */
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
+import { newTake } from '../../../shared/model/factories.js';
 import { makeDoc, mediaInfo } from '../export/doc.js';
 
 export function handoffDoc(): ProjectSnapshot {
@@ -34,19 +35,18 @@ export function handoffDoc(): ProjectSnapshot {
     info: mediaInfo({ durationSec: 2, fps: { num: 24, den: 1 } }),
     createdAt: '2025-01-01T00:00:00.000Z',
   });
-  doc.takes.push({
-    id: 'take-alt',
-    shotId: b.id,
-    assetId: alt,
-    jobId: 'job-1',
-    provider: 'animatic',
-    model: 'animatic',
-    request: {},
-    seed: 42,
-    cost: null,
-    rating: null,
-    createdAt: '2025-01-02T00:00:00.000Z',
-  });
+  doc.takes.push(
+    newTake({
+      id: 'take-alt',
+      shotId: b.id,
+      assetId: alt,
+      jobId: 'job-1',
+      provider: 'animatic',
+      model: 'animatic',
+      seed: 42,
+      createdAt: '2025-01-02T00:00:00.000Z',
+    }),
+  );
   const music = `98${'ef'.repeat(31)}`;
   doc.assets.push({
     id: music,

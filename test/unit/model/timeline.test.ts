@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cutList, reorder, resolveTrim, totalFrames } from '../../../shared/model/timeline.js';
 import type { Asset, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
+import { newShot, newTake } from '../../../shared/model/factories.js';
 
 const fps = { num: 24, den: 1 };
 function shot(id: string, position: number, extra: Partial<Shot> = {}): Shot {
-  return {
-    id,
-    sceneId: null,
-    position,
-    title: '',
-    prompt: id,
-    negativePrompt: '',
-    firstFrameAssetId: null,
-    lastFrameAssetId: null,
-    camera: 'static',
-    shotSize: null,
-    durationFrames: 48,
-    provider: null,
-    model: null,
-    elementIds: [],
-    dialogue: '',
-    seed: null,
-    selectedTakeId: null,
-    trimInFrames: 0,
-    trimOutFrames: null,
-    transitionIn: { kind: 'cut', frames: 0 },
-    notes: '',
-    ...extra,
-  };
+  return newShot({ id, position, prompt: id, durationFrames: 48, ...extra });
 }
 const asset = (id: string, durationSec: number): Asset => ({
   id,
@@ -56,19 +34,7 @@ const asset = (id: string, durationSec: number): Asset => ({
     audioSampleRate: 0,
   },
 });
-const take = (id: string, shotId: string, assetId: string): Take => ({
-  id,
-  shotId,
-  assetId,
-  jobId: null,
-  provider: 'import',
-  model: null,
-  request: {},
-  seed: null,
-  cost: null,
-  rating: null,
-  createdAt: '',
-});
+const take = (id: string, shotId: string, assetId: string): Take => newTake({ id, shotId, assetId });
 
 function doc(
   shots: Shot[],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutFrames, cutList, totalFrames, transitionFrames } from '../../../shared/model/timeline.js';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 
 function shot(
   id: string,
@@ -8,29 +9,7 @@ function shot(
   durationFrames: number,
   transitionIn: Shot['transitionIn'] = { kind: 'cut', frames: 0 },
 ): Shot {
-  return {
-    id,
-    sceneId: null,
-    position,
-    title: '',
-    prompt: id,
-    negativePrompt: '',
-    firstFrameAssetId: null,
-    lastFrameAssetId: null,
-    camera: 'static',
-    shotSize: null,
-    durationFrames,
-    provider: null,
-    model: null,
-    elementIds: [],
-    dialogue: '',
-    seed: null,
-    selectedTakeId: null,
-    trimInFrames: 0,
-    trimOutFrames: null,
-    transitionIn,
-    notes: '',
-  };
+  return newShot({ id, position, prompt: id, durationFrames, transitionIn });
 }
 function doc(shots: Shot[]): Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'> {
   return {

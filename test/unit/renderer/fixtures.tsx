@@ -1,33 +1,11 @@
 /** Small documents and a scripted API for the renderer's unit tests. */
 import type { MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
+import { newShot, newTake } from '../../../shared/model/factories';
 import type { ApiClient } from '../../../renderer/src/api/client';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
-  return {
-    id,
-    sceneId: null,
-    position: 0,
-    title: '',
-    prompt: `prompt ${id}`,
-    negativePrompt: '',
-    firstFrameAssetId: null,
-    lastFrameAssetId: null,
-    camera: 'static',
-    shotSize: null,
-    durationFrames: 96,
-    provider: null,
-    model: null,
-    elementIds: [],
-    dialogue: '',
-    seed: null,
-    selectedTakeId: null,
-    trimInFrames: 0,
-    trimOutFrames: null,
-    transitionIn: { kind: 'cut', frames: 0 },
-    notes: '',
-    ...over,
-  };
+  return newShot({ id, prompt: `prompt ${id}`, durationFrames: 96, ...over });
 }
 
 export function makeJob(id: string, shotId: string, over: Partial<Job> = {}): Job {
@@ -52,19 +30,12 @@ export function makeJob(id: string, shotId: string, over: Partial<Job> = {}): Jo
 }
 
 export function makeTake(id: string, shotId: string): Take {
-  return {
+  return newTake({
     id,
     shotId,
     assetId: `a-${id}`,
-    jobId: null,
     provider: 'animatic',
-    model: null,
-    request: {},
-    seed: null,
-    cost: null,
-    rating: null,
-    createdAt: '',
-  };
+  });
 }
 
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {

@@ -40,10 +40,10 @@ export function catalogueCapabilities<M extends CatalogueModel>(c: ModelCatalogu
   };
 }
 
-/** The price of a request on its model from the price table; 0 when the table has none. */
-export function catalogueCost<M extends CatalogueModel>(c: ModelCatalogue<M>, req: GenerationRequest): number {
+/** The price of a request on its model from the price table; null ("price unknown", never free) when it has none. */
+export function catalogueCost<M extends CatalogueModel>(c: ModelCatalogue<M>, req: GenerationRequest): number | null {
   const m = c.find(req.model);
-  return priceOf(PRICES, c.provider, m?.id ?? req.model, req.durationSec, m?.durations) ?? 0;
+  return priceOf(PRICES, c.provider, m?.id ?? req.model, req.durationSec, m?.durations) ?? null;
 }
 
 /**

@@ -91,8 +91,8 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
       const model = klingModel(kreq.model).id;
       const { duration } = klingPlan(kreq);
       const price = findPrice(PRICES, 'kling', model);
-      // No entry: NaN, which requestCost() reads as unpriced (never free).
-      return price ? price.perRequest + price.perSecond * duration : Number.NaN;
+      // No entry: null, "price unknown" (never free).
+      return price ? price.perRequest + price.perSecond * duration : null;
     },
 
     async submit(req, ctx) {

@@ -88,7 +88,7 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
     pollPolicy: opts.pollPolicy ?? { initialMs: 5000, maxMs: 30_000, factor: 1.5 },
     maxConcurrent: opts.maxConcurrent ?? 2,
     // No first-party price found: "unpriced" (plan.ts requestCost), never a made-up number.
-    estimateCost: () => Number.NaN,
+    estimateCost: () => null,
 
     async submit(req, ctx) {
       requireCapable('Luma', AGENTS_CAPABILITIES, req);

@@ -177,7 +177,7 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
     maxConcurrent: opts.maxConcurrent ?? 2,
     // No Luma API price was found (providers.md §4a): NaN makes the estimate "unpriced" (plan.ts
     // requestCost), so a budget cap is not passed by a made-up number.
-    estimateCost: () => Number.NaN,
+    estimateCost: () => null,
 
     async submit(req, ctx) {
       const sdk = client(ctx, 0);

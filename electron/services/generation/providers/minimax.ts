@@ -81,7 +81,7 @@ export function createMinimaxProvider(): QueueAdapter {
     estimateCost(req) {
       const price = findPrice(PRICES, 'minimax', req.model);
       const secs = allowedDuration(modelCapabilities(MINIMAX_CAPABILITIES, req.model).durations, req.durationSec);
-      return price ? price.perRequest + price.perSecond * secs : 0;
+      return price ? price.perRequest + price.perSecond * secs : null; // no entry: price unknown, never free
     },
 
     async submit(req, ctx) {

@@ -142,7 +142,7 @@ export function createOpenAIVideosProvider(
         req.model ?? DEFAULT_MODEL,
         req.durationSec,
         OPENAI_VIDEOS_CAPABILITIES.durations,
-      ) ?? 0,
+      ) ?? null,
 
     async submit(req, ctx) {
       requireCapable('The /v1/videos gateway', OPENAI_VIDEOS_CAPABILITIES, req);

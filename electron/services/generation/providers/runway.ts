@@ -150,7 +150,7 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
       return (
         priceOf(PRICES, 'runway', model, Math.round(req.durationSec), durations) ??
         findPrice(PRICES, 'runway', null)?.perSecond ??
-        0
+        null // price unknown, never free
       );
     },
 

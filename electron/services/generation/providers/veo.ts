@@ -105,7 +105,7 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       // Priced at the seconds actually asked for (8 s for an extension or references).
       const mc = modelCapabilities(VEO_CAPABILITIES, req.model ?? DEFAULT_MODEL);
       const sec = veoSeconds({ ...req, references: mc.referenceImagesMax ? req.references : undefined }, mc);
-      return priceOf(PRICES, 'veo', req.model ?? DEFAULT_MODEL, sec, VEO_CAPABILITIES.durations) ?? 0;
+      return priceOf(PRICES, 'veo', req.model ?? DEFAULT_MODEL, sec, VEO_CAPABILITIES.durations) ?? null;
     },
 
     async submit(req, ctx) {

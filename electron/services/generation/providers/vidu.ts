@@ -70,12 +70,11 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
     pollPolicy: opts.pollPolicy ?? { initialMs: 8000, maxMs: 20_000, factor: 1.5 },
     // Plan limits are not published: 2 unless the user sets their plan's number.
     maxConcurrent: concurrencySetting('STORYBOARD_VIDU_CONCURRENCY', 2, opts.env),
-    // No price in the table: NaN, which requestCost() reads as "unpriced" (never as free).
+    // No price in the table: null, "price unknown" (never free).
     estimateCost(req) {
       const model = req.model ?? VIDU_MODELS[0]?.id ?? null;
       return (
-        priceOf(prices, 'vidu', model, req.durationSec, modelCapabilities(VIDU_CAPABILITIES, model).durations) ??
-        Number.NaN
+        priceOf(prices, 'vidu', model, req.durationSec, modelCapabilities(VIDU_CAPABILITIES, model).durations) ?? null
       );
     },
 

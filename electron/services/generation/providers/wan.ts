@@ -109,12 +109,11 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     pollPolicy: opts.pollPolicy ?? { initialMs: 10_000, maxMs: 30_000, factor: 1.5 },
     // Per-account task limits vary by model and plan: 2 unless the user sets their number.
     maxConcurrent: concurrencySetting('STORYBOARD_WAN_CONCURRENCY', 2, env),
-    // No price in the table: NaN, which requestCost() reads as "unpriced" (never as free).
+    // No price in the table: null, "price unknown" (never free).
     estimateCost(req) {
       const model = req.model ? wanModel(req).id : 'auto';
       return (
-        priceOf(prices, 'wan', model, req.durationSec, modelCapabilities(WAN_CAPABILITIES, model).durations) ??
-        Number.NaN
+        priceOf(prices, 'wan', model, req.durationSec, modelCapabilities(WAN_CAPABILITIES, model).durations) ?? null
       );
     },
 

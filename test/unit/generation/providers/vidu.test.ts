@@ -94,7 +94,7 @@ describe('Vidu errors', () => {
 
 describe('Vidu cost', () => {
   it('is unpriced (NaN) without a table entry, and priced per billed second with one', () => {
-    expect(createViduProvider({ env: {} }).estimateCost(genRequest({ model: 'viduq2' }))).toBeNaN();
+    expect(createViduProvider({ env: {} }).estimateCost(genRequest({ model: 'viduq2' }))).toBeNull();
     // The default model (Q3 Pro) has a (secondary) price: 5 s at $0.15/s.
     expect(createViduProvider({ env: {} }).estimateCost(genRequest())).toBeCloseTo(0.75, 6);
     const priced = createViduProvider({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QualitySchema } from '../../../../shared/api/contract';
 import { ERROR_CODES } from '../../../../shared/errors';
-import { CAMERA_MOVES } from '../../../../shared/model/entities';
+import { CAMERA_MOVES, IN_FLIGHT_JOB_STATES } from '../../../../shared/model/entities';
+import { DIRECTIONS, TRANSITION_FAMILIES } from '../../../../shared/model/transitionKinds';
 import { initialLanguage } from '../../../../renderer/src/i18n';
 
 import { en, flattenTree, zhCN as zh, sourceFiles } from '../../../../renderer/src/i18n/resources';
@@ -82,7 +83,9 @@ describe('translations', () => {
       ...CAMERA_MOVES.map((m) => `camera.${m}`),
       ...ERROR_CODES.map((c) => `errors.${c}`),
       ...QualitySchema.options.map((q) => `export.qualities.${q}`),
-      ...['queued', 'submitting', 'submitted', 'running', 'downloading'].map((s) => `status.${s}`),
+      ...IN_FLIGHT_JOB_STATES.map((s) => `status.${s}`),
+      ...TRANSITION_FAMILIES.map((k) => `editor.inspector.transitions.${k}`),
+      ...DIRECTIONS.map((d) => `editor.inspector.directions.${d}`),
       ...['text', 'image', 'clip'].map((s) => `addShot.sources.${s}`),
     ];
     expect(built.filter((k) => !all.has(k))).toEqual([]);

@@ -14,6 +14,7 @@ import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Asset, Element, ProjectSnapshot, Shot } from '../../../../shared/model/entities';
+import { newElement } from '../../../../shared/model/factories';
 import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 const picture = (id: string): Asset => ({
@@ -43,16 +44,14 @@ const picture = (id: string): Asset => ({
     audioSampleRate: 0,
   },
 });
-const element = (id: string, over: Partial<Element>): Element => ({
-  id,
-  kind: 'character',
-  name: id,
-  tag: `@${id}`,
-  description: '',
-  refAssetIds: [],
-  voice: null,
-  ...over,
-});
+const element = (id: string, over: Partial<Element>): Element =>
+  newElement({
+    id,
+    kind: 'character',
+    name: id,
+    tag: `@${id}`,
+    ...over,
+  });
 const ming = element('ming', { name: '小明', tag: '@小明', refAssetIds: ['aa01', 'aa02'] });
 const cafe = element('cafe', { kind: 'location', name: 'Harbour Café', tag: '@Harbour_Cafe', refAssetIds: ['bb01'] });
 const cup = element('cup', { kind: 'prop', name: 'Cup', tag: '@Cup' });

@@ -195,6 +195,16 @@ describe('generate dialog', () => {
     expect(html).toContain('$6.00');
   });
 
+  it('a job with no known price says "price unknown" (never $0.00) and blocks a batch under a cap', () => {
+    const store = ready();
+    const perProvider = [{ provider: 'cloud', jobs: 2, total: 0.4, unpriced: 1 }];
+    store.getState().setEstimate(estimate({ total: 0.4, perProvider, unpriced: 1, budgetCap: 5, overBudget: true }));
+    const html = renderDialog(store);
+    expect(html).toContain('1 with price unknown');
+    expect(html).toContain('data-testid="over-budget"');
+    expect(html).toMatch(/<button type="submit"[^>]*disabled=""[^>]*data-testid="gen-start"/);
+  });
+
   it('lets a batch within the budget start, naming the jobs and the cost', () => {
     const store = ready();
     store.getState().setEstimate(estimate({ budgetCap: 5 }));

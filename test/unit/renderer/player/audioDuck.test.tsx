@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import { DUCK_GAIN, DUCK_RAMP_SEC } from '../../../../shared/export/ducking';
 import type { Asset, AudioItem } from '../../../../shared/model/entities';
+import { newAudioItem } from '../../../../shared/model/factories';
 import { AudioItemsPlayer } from '../../../../renderer/src/player/audioItems';
 import { audibleAt, audioSpans, gainRamp } from '../../../../renderer/src/player/audioSchedule';
 import { AppProvider } from '../../../../renderer/src/app/context';
@@ -46,19 +47,12 @@ function sound(id: string, durationSec: number): Asset {
 }
 
 function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {
-  return {
+  return newAudioItem({
     id,
     lane: 'music',
     assetId,
-    startFrame: 0,
-    inFrame: 0,
-    outFrame: null,
-    gainDb: 0,
-    fadeInFrames: 0,
-    fadeOutFrames: 0,
-    duck: false,
     ...over,
-  };
+  });
 }
 
 /** Music from frame 0 for 10 s (gain -6 dB) and a voice-over trimmed to 1 s (24 frames) at frame 48. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset, AudioItem } from '../../../../shared/model/entities';
+import { newAudioItem } from '../../../../shared/model/factories';
 import { AudioItemsPlayer, DRIFT_FRAMES } from '../../../../renderer/src/player/audioItems';
 import {
   audibleAt,
@@ -46,19 +47,12 @@ function sound(id: string, durationSec: number, kind: 'audio' | 'video' = 'audio
 }
 
 function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {
-  return {
+  return newAudioItem({
     id,
     lane: 'music',
     assetId,
-    startFrame: 0,
-    inFrame: 0,
-    outFrame: null,
-    gainDb: 0,
-    fadeInFrames: 0,
-    fadeOutFrames: 0,
-    duck: false,
     ...over,
-  };
+  });
 }
 
 function span(over: Partial<AudioSpan> = {}): AudioSpan {

@@ -6,6 +6,7 @@ import {
   playSegments,
   transitionAt,
   transitionOpacity,
+  transitionVolume,
 } from '../../../../renderer/src/player/cutPosition';
 import { makeShot, makeSnapshot } from '../fixtures';
 
@@ -56,5 +57,11 @@ describe('the player follows the one cut model with transitions', () => {
     expect(transitionOpacity('dip_to_black', 0.5)).toEqual({ from: 0, to: 0 });
     expect(transitionOpacity('dip_to_black', 0.75)).toEqual({ from: 0, to: 0.5 });
     expect(transitionOpacity('crossfade', 2)).toEqual({ from: 1, to: 1 });
+  });
+
+  it('crossfades the sound of a dissolve; the sound of a dip follows its picture', () => {
+    expect(transitionVolume('crossfade', 0.25)).toEqual({ from: 0.75, to: 0.25 });
+    expect(transitionVolume('dip_to_black', 0.25)).toEqual({ from: 0.5, to: 0 });
+    expect(transitionVolume('dip_to_black', 0.75)).toEqual({ from: 0, to: 0.5 });
   });
 });
