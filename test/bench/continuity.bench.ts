@@ -16,6 +16,7 @@ import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
 import { decodeFramesInvocation, sampleTimes, workSize } from '../../shared/continuity/sampling.js';
 import { toArgv } from '../../shared/ffmpeg/invocation.js';
 import type { Asset, Element } from '../../shared/model/entities.js';
+import { newShot } from '../../shared/model/factories.js';
 import { makeReference, makeTake } from '../helpers/continuityFixtures.js';
 import { mediaInfo } from '../unit/export/doc.js';
 import { interleaved, median, medians, report } from './lib.js';
@@ -42,29 +43,12 @@ function doc(kind: 'character' | 'prop', ref: string, take: string): CheckDoc {
     elements: [element],
     assets: [asset('ref', ref, 'image', 256, 256, 0), asset('take', take, 'video', 1280, 720, 10)],
     shots: [
-      {
+      newShot({
         id: 'shot',
-        sceneId: null,
-        position: 0,
-        title: '',
-        prompt: '',
-        negativePrompt: '',
-        firstFrameAssetId: null,
-        lastFrameAssetId: null,
-        camera: 'static',
-        shotSize: null,
         durationFrames: 240,
-        provider: null,
-        model: null,
         elementIds: ['el'],
-        dialogue: '',
-        seed: null,
         selectedTakeId: 'take',
-        trimInFrames: 0,
-        trimOutFrames: null,
-        transitionIn: { kind: 'cut', frames: 0 },
-        notes: '',
-      },
+      }),
     ],
     takes: [
       {

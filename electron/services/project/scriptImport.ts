@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
 import type { Shot } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 import { deriveTag, uniqueTag } from '../../../shared/model/elements.js';
 import { guessLanguage, placeLines, type DialogueLine } from '../../../shared/model/dialogue.js';
 import { secondsToFrames, type Fps } from '../../../shared/model/time.js';
@@ -130,29 +131,15 @@ export class ScriptOps {
           for (const s of scene.shots) {
             const id = randomUUID();
             // The proposal was validated whole above; each field here is in the range ShotSchema allows.
-            const shot: Shot = {
+            const shot: Shot = newShot({
               id,
               sceneId,
               position: shotPos++,
               title: s.title,
               prompt: s.prompt,
-              negativePrompt: '',
-              firstFrameAssetId: null,
-              lastFrameAssetId: null,
-              camera: 'static',
-              shotSize: null,
               durationFrames: Math.max(1, secondsToFrames(s.durationSec, fps)),
-              provider: null,
-              model: null,
-              elementIds: [],
-              dialogue: '',
-              seed: null,
-              selectedTakeId: null,
-              trimInFrames: 0,
-              trimOutFrames: null,
-              transitionIn: { kind: 'cut', frames: 0 },
               notes: s.notes,
-            };
+            });
             // As ShotOps.add does: the row is made removed outside the log and made live through
             // it, so undo hides the shot rather than deleting a row other records may point at.
             const row = { ...shotToRow(shot), removed: 1 };

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkTakes, type CheckDoc } from '../../../electron/services/continuity/check.js';
 import type { ContinuityReport } from '../../../shared/continuity/score.js';
 import type { Asset, Element, Shot, Take } from '../../../shared/model/entities.js';
+import { newShot } from '../../../shared/model/factories.js';
 import { mediaInfo } from '../../unit/export/doc.js';
 import { makeReference, makeTake, PEOPLE, PRODUCTS, type Subject } from '../../helpers/continuityFixtures.js';
 
@@ -44,29 +45,16 @@ function buildDoc(kind: 'character' | 'prop', subjects: readonly Subject[], case
   cases.forEach((c, i) => {
     const file = makeTake(c.subject, dir, { seconds: 4, ...(c.hueDeg ? { hueDeg: c.hueDeg } : {}) });
     assets.push(asset(`take-asset-${c.name}`, file, 'video', 640, 360, 4));
-    shots.push({
-      id: `shot-${c.name}`,
-      sceneId: null,
-      position: i,
-      title: c.name,
-      prompt: '',
-      negativePrompt: '',
-      firstFrameAssetId: null,
-      lastFrameAssetId: null,
-      camera: 'static',
-      shotSize: null,
-      durationFrames: 96,
-      provider: null,
-      model: null,
-      elementIds: elements.map((e) => e.id),
-      dialogue: '',
-      seed: null,
-      selectedTakeId: `take-${c.name}`,
-      trimInFrames: 0,
-      trimOutFrames: null,
-      transitionIn: { kind: 'cut', frames: 0 },
-      notes: '',
-    });
+    shots.push(
+      newShot({
+        id: `shot-${c.name}`,
+        position: i,
+        title: c.name,
+        durationFrames: 96,
+        elementIds: elements.map((e) => e.id),
+        selectedTakeId: `take-${c.name}`,
+      }),
+    );
     takes.push({
       id: `take-${c.name}`,
       shotId: `shot-${c.name}`,
