@@ -13,6 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { klingJwt } from '../../electron/services/generation/providers/kling/jwt.js';
 import { klingRefusal } from './klingRules.js';
 import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
@@ -283,4 +284,21 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     },
     close: server.close,
   };
+}
+
+/** A create sent straight to the fake with a valid JWT (tests of what the fake refuses). */
+export async function postToFakeKling(
+  fake: FakeKling,
+  family: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: { code: number; message: string; request_id: string } }> {
+  const res = await fetch(`${fake.url}/v1/videos/${family}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${klingJwt(fake.accessKey, fake.secretKey)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { code: number; message: string; request_id: string } };
 }

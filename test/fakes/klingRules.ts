@@ -72,6 +72,9 @@ const FIELDS: Record<Family, string[]> = {
     'callback_url',
     'external_task_id',
     'watermark_info',
+    'multi_shot',
+    'shot_type',
+    'multi_prompt',
   ],
   image2video: [
     'model_name',
@@ -89,6 +92,9 @@ const FIELDS: Record<Family, string[]> = {
     'callback_url',
     'external_task_id',
     'watermark_info',
+    'multi_shot',
+    'shot_type',
+    'multi_prompt',
   ],
   'multi-image2video': [
     'model_name',
@@ -130,7 +136,31 @@ export function klingRefusal(family: Family, body: Record<string, unknown>): str
     return `aspect_ratio ${String(body.aspect_ratio)} is invalid`;
   if (body.cfg_scale !== undefined && !rule.cfgScale) return `cfg_scale is not supported by ${model}`;
   if (typeof body.prompt === 'string' && body.prompt.length > 2500) return 'prompt is longer than 2500 characters';
-  if (family === 'text2video' && !body.prompt) return 'prompt is required';
+  if (body.multi_shot !== undefined) {
+    // Kling 3.0 multi-shot (capability map via @ai-sdk/klingai, secondary): customize needs
+    // multi_prompt, up to 6 {index 1.., prompt <= 512, duration string} summing to duration.
+    if (body.multi_shot !== true) return 'multi_shot must be true when present';
+    if (model !== 'kling-v3') return `multi_shot is not supported by ${model}`;
+    if (body.shot_type !== 'customize' && body.shot_type !== 'intelligence') return 'shot_type is invalid';
+    if (body.shot_type === 'customize') {
+      const list = body.multi_prompt as { index?: unknown; prompt?: unknown; duration?: unknown }[] | undefined;
+      if (!Array.isArray(list) || list.length < 1 || list.length > 6) return 'multi_prompt takes 1 to 6 shots';
+      let sum = 0;
+      for (const [i, p] of list.entries()) {
+        if (Object.keys(p).some((k) => !['index', 'prompt', 'duration'].includes(k)))
+          return 'multi_prompt has an unknown field';
+        if (p.index !== i + 1) return 'multi_prompt index must count from 1';
+        if (typeof p.prompt !== 'string' || !p.prompt || p.prompt.length > 512)
+          return 'multi_prompt prompt must be 1-512 characters';
+        if (typeof p.duration !== 'string' || !/^\d+$/.test(p.duration) || Number(p.duration) < 1)
+          return 'multi_prompt duration must be a whole number of seconds as a string';
+        sum += Number(p.duration);
+      }
+      if (String(sum) !== duration) return `multi_prompt durations sum to ${sum}, not duration ${duration}`;
+    } else if (body.multi_prompt !== undefined) return 'multi_prompt is only for shot_type customize';
+  } else if (body.shot_type !== undefined || body.multi_prompt !== undefined)
+    return 'shot_type and multi_prompt need multi_shot';
+  if (family === 'text2video' && !body.prompt && body.multi_shot !== true) return 'prompt is required';
   if (family === 'image2video' && !body.image && !body.image_tail) return 'image or image_tail is required';
   const tail = body.image_tail !== undefined;
   if (tail && !rule.tail.includes(mode))

@@ -6,10 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKlingProvider } from '../../../../electron/services/generation/providers/kling.js';
-import { klingJwt } from '../../../../electron/services/generation/providers/kling/jwt.js';
 import { KLING_MODELS } from '../../../../electron/services/generation/providers/kling/models.js';
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
-import { startFakeKling, type FakeKling } from '../../../fakes/kling.js';
+import { postToFakeKling, startFakeKling, type FakeKling } from '../../../fakes/kling.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
@@ -73,17 +72,7 @@ describe('Kling request table against the strict fake', () => {
 });
 
 describe('the strict fake refuses what the adapter used to send', () => {
-  const post = async (family: string, body: Record<string, unknown>) => {
-    const res = await fetch(`${fake.url}/v1/videos/${family}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${klingJwt(fake.accessKey, fake.secretKey)}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as { code: number; message: string; request_id: string } };
-  };
+  const post = (family: string, body: Record<string, unknown>) => postToFakeKling(fake, family, body);
   const prompt = 'a campfire';
 
   it.each([
