@@ -73,7 +73,8 @@ describe('Kling keys from two variables', () => {
       keySource: null,
       enabled: false,
     });
-    expect((await settings.providerSettings(['kling']))('kling')).toEqual({});
+    // No key reaches the adapter; only the watermark choice (off by default) does.
+    expect((await settings.providerSettings(['kling']))('kling')).toEqual({ watermark: false });
   });
 
   it('a key saved in the app turns an untoggled cloud provider on, as an env key does', async () => {
