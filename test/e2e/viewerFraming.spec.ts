@@ -82,7 +82,7 @@ async function openProject(page: Page, url: string, project: string): Promise<vo
   await page.goto(url);
   const open = page.getByTestId('open-project');
   await open.getByRole('textbox').fill(project);
-  await open.getByRole('button').click();
+  await open.getByRole('button', { name: 'Open project' }).click();
   await expect(page.getByTestId('project-name')).toHaveText('Vertical');
 }
 

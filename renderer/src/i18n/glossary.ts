@@ -50,6 +50,8 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^ffmpeg$/,
   /^ffprobe$/,
   /^dB$/,
+  // Sizes read the same in Chinese file managers.
+  /^[KMGT]B$/,
   /^fps$/,
   /^USD$/,
   /^US$/,

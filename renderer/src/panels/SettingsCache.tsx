@@ -46,7 +46,7 @@ export function SettingsCache() {
             count: usage.entries,
           })}
           <br />
-          <span className="muted small" title={usage.dir}>
+          <span className="muted small mono" title={usage.dir}>
             {usage.dir}
           </span>
         </p>
