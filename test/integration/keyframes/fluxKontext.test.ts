@@ -8,9 +8,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProjectStore } from '../../../electron/services/project/store.js';
 import { FAL_FAKE_KEY, startFakeFal, type FakeFal } from '../../fakes/fal.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { cliOk, readProject } from '../../helpers/projectCli.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { threePictures } from './fixtures.js';
 
@@ -30,20 +30,8 @@ const env = (): NodeJS.ProcessEnv => ({
   STORYBOARD_FAL_API_KEY: FAL_FAKE_KEY,
 });
 
-async function ok(args: string[]): Promise<string> {
-  const r = await runCli(args, env());
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-function read<T>(dir: string, fn: (s: ProjectStore) => T): T {
-  const s = ProjectStore.open(dir);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const ok = (args: string[]): Promise<string> => cliOk(args, env());
+const read = readProject;
 
 async function project(name: string, withCharacter: boolean): Promise<{ dir: string; shotId: string; pics: string[] }> {
   const dir = join(root, name);

@@ -18,12 +18,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ApiError } from '@fal-ai/client';
 import { AppError } from '../../../../shared/errors.js';
 import { aspectOf, type ImageRequest } from '../../../../shared/generation/imageRequest.js';
 import type { ReferenceRef } from '../../../../shared/generation/request.js';
 import { falClient, mapFalError } from '../providers/fal/client.js';
 import { splitFalTask } from '../providers/fal.js';
+import { pollFalRequest } from '../providers/fal/queue.js';
 import { downloadTo } from './imageHttp.js';
 import { imageModel, type ImageAdapter, type ImageContext, type ImageModel } from './types.js';
 
@@ -128,22 +128,7 @@ export function createFluxKontextAdapter(): ImageAdapter {
         throw mapFalError(err, 'queue the picture');
       }
     },
-    async poll(taskId, ctx) {
-      const { endpoint, requestId } = splitFalTask(taskId);
-      try {
-        const s = (await falClient(falCtx(ctx)).queue.status(endpoint, { requestId, logs: false })) as {
-          status: string;
-          error?: string;
-        };
-        if (s.status !== 'COMPLETED') return { state: 'running', progress: s.status === 'IN_PROGRESS' ? 0.5 : 0 };
-        if (s.error) return { state: 'failed', error: `${LABEL} could not make the picture: ${s.error}.` };
-        return { state: 'succeeded', progress: 1 };
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404)
-          return { state: 'failed', taskLost: true, error: `fal.ai has no request ${requestId}.` };
-        throw mapFalError(err, 'read the picture status');
-      }
-    },
+    poll: (taskId, ctx) => pollFalRequest(falCtx(ctx), taskId, 'make the picture'),
     async fetchResult(taskId, dest, ctx) {
       const { endpoint, requestId } = splitFalTask(taskId);
       let url: string | undefined;
