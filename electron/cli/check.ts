@@ -1,19 +1,24 @@
 /**
- * `storyboard check <dir> [--json] [--shot <id>]... [--selected]`: the consistency check
+ * `storyboard check <dir> [--json] [--shot <id>]... [--selected] [--threshold <kind>=<0..1>]...`: the consistency check
  * (README "Consistency check"). Scores each take against the pictures of its shot's
  * characters, places and props, offline, and saves the report beside the project. --json
  * prints an array of { shotId, takeId, elementId, score, drift } (plus kind, method, frames and
- * measured); otherwise one line per take and element and the shots to redo.
+ * measured); otherwise one line per take and element and the shots to redo. Drift thresholds
+ * are the app's (Settings, per element kind); --threshold overrides a kind's for this run.
  */
-import { driftingShotIds } from '../../shared/continuity/score.js';
+import { driftingShotIds, parseThresholdFlag, type ThresholdOverride } from '../../shared/continuity/score.js';
 import { call, withProject } from './client.js';
 
 export async function cmdCheck(dir: string, v: Record<string, unknown>): Promise<number> {
   const shotIds = Array.isArray(v.shot) ? (v.shot as string[]) : undefined;
+  const thresholds: ThresholdOverride = Object.fromEntries(
+    (Array.isArray(v.threshold) ? (v.threshold as string[]) : []).map(parseThresholdFlag),
+  );
   return withProject(dir, async (services) => {
     const report = await call(services, 'continuity.check', {
       ...(shotIds && { shotIds }),
       selectedOnly: v.selected === true,
+      ...(Object.keys(thresholds).length && { thresholds }),
     });
     const shown = shotIds ? report.results.filter((r) => shotIds.includes(r.shotId)) : report.results;
     if (v.json) {

@@ -49,7 +49,7 @@ export const USAGE = `Usage:
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
   storyboard import <dir> --script <file.fountain|.txt|.md> [--dry-run] [--json]   (scenes, shots, characters and dialogue from a script, one undo step)
-  storyboard check <dir> [--json] [--shot <id>]... [--selected]   (takes scored against their elements' pictures, offline)
+  storyboard check <dir> [--json] [--shot <id>]... [--selected] [--threshold <kind>=<0..1>]...   (takes scored against their elements' pictures, offline; kinds: character, location, prop)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
   storyboard relink <dir> [--asset <id> --file <path> [--yes] | --search <folder>]   (missing media: list, relink by file or by folder search)
@@ -134,7 +134,12 @@ const COMMANDS: Record<
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   import: { options: { script: str, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, run: cmdImport },
   check: {
-    options: { json: { type: 'boolean' }, shot: { type: 'string', multiple: true }, selected: { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean' },
+      shot: { type: 'string', multiple: true },
+      selected: { type: 'boolean' },
+      threshold: { type: 'string', multiple: true },
+    },
     run: cmdCheck,
   },
   serve: { options: { port: str }, run: cmdServe },

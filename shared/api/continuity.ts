@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { IdSchema } from '../model/entities.js';
-import { ContinuityReportSchema, DriftThresholdsSchema } from '../continuity/score.js';
+import { ContinuityReportSchema, DriftThresholdsSchema, ThresholdOverrideSchema } from '../continuity/score.js';
 
 export const continuityMethods = {
   /**
@@ -17,6 +17,8 @@ export const continuityMethods = {
       .object({
         shotIds: z.array(IdSchema).max(10_000).optional(),
         selectedOnly: z.boolean().default(false),
+        /** Some kinds' thresholds for this run only, over the saved ones (the CLI's --threshold). */
+        thresholds: ThresholdOverrideSchema.optional(),
       })
       .strict(),
     output: ContinuityReportSchema,

@@ -6,6 +6,7 @@
  * up makes the check stricter. docs: README "Consistency check".
  */
 import { z } from 'zod';
+import { AppError } from '../errors.js';
 
 export const CHECKED_KINDS = ['character', 'location', 'prop'] as const;
 export type CheckedKind = (typeof CHECKED_KINDS)[number];
@@ -20,6 +21,28 @@ export const DriftThresholdsSchema = z
 export type DriftThresholds = z.infer<typeof DriftThresholdsSchema>;
 
 export const DEFAULT_DRIFT_THRESHOLDS: DriftThresholds = { character: 0.5, location: 0.5, prop: 0.5 };
+
+/** Some kinds' thresholds for one check run (the CLI's --threshold), over the saved ones. */
+export const ThresholdOverrideSchema = DriftThresholdsSchema.partial();
+export type ThresholdOverride = z.infer<typeof ThresholdOverrideSchema>;
+
+/**
+ * One `--threshold <kind>=<0..1>` flag of `storyboard check`, e.g. "character=0.6". Throws a
+ * message naming the kinds and the range for anything else.
+ */
+export function parseThresholdFlag(flag: string): [CheckedKind, number] {
+  const m = /^\s*([a-z]+)\s*=\s*([0-9]*\.?[0-9]+)\s*$/.exec(flag);
+  const kind = m?.[1] as CheckedKind | undefined;
+  const value = Number(m?.[2]);
+  if (!m || !kind || !(CHECKED_KINDS as readonly string[]).includes(kind) || !(value >= 0 && value <= 1)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `--threshold wants <kind>=<number from 0 to 1>, kind one of ${CHECKED_KINDS.join(', ')} (e.g. character=0.6); got "${flag}".`,
+      { flag },
+    );
+  }
+  return [kind, value];
+}
 
 /**
  * face-api's 128-d descriptors (a ResNet-34-like net after dlib's face recognition model) put

@@ -12,12 +12,12 @@ import type { NamespaceHandlers, Session } from './session.js';
 export function continuityHandlers(session: Session, services: FacadeServices): NamespaceHandlers<'continuity'> {
   const thresholds = (): DriftThresholds => services.settings.read().continuityThresholds ?? DEFAULT_DRIFT_THRESHOLDS;
   return {
-    'continuity.check': async ({ shotIds, selectedOnly }) => {
+    'continuity.check': async ({ shotIds, selectedOnly, thresholds: override }) => {
       const store = session.require();
       const report = await checkTakes(store.snapshot(), (rel) => store.absPath(rel), {
         ...(shotIds && { shotIds }),
         selectedOnly,
-        thresholds: thresholds(),
+        thresholds: { ...thresholds(), ...override },
       });
       // A partial check (some shots) keeps the other shots' earlier results.
       const previous = shotIds ? await loadReport(store.dir, report.thresholds) : null;

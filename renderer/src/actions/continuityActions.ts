@@ -2,10 +2,12 @@
  * The consistency check from the UI: run it (all shots, or one shot from the takes gallery),
  * open and close the continuity report, and "Regenerate only the drifting shots": it selects
  * just those shots and opens the Generate dialog on them, which shows the estimate first; the
- * user starts the batch there (nothing is sent from here).
+ * user starts the batch there (nothing is sent from here). In Settings: the drift threshold per
+ * element kind (app-wide), read and saved; a save re-reads the open project's report so the
+ * badges and the report flag drift against the new thresholds at once.
  */
 import { AppError } from '../../../shared/errors';
-import { driftingShotIds } from '../../../shared/continuity/score';
+import { driftingShotIds, type DriftThresholds } from '../../../shared/continuity/score';
 import { continuityUi, setContinuityUi } from '../store/continuityUi';
 import { setJobsUi } from '../store/jobsUi';
 import { selection } from '../store/uiEditor';
@@ -70,9 +72,36 @@ export const continuityRegenerate: Action<'continuity.regenerateDrifting'> = {
   },
 };
 
+export interface ThresholdsPayload {
+  onDone?: (thresholds: DriftThresholds) => void;
+}
+
+export const continuityThresholds: Action<'continuity.thresholds'> = {
+  id: 'continuity.thresholds',
+  labelKey: 'consistency.settings.title',
+  place: 'settings',
+  async perform({ api }, p) {
+    const thresholds = await api.call('continuity.thresholds', {});
+    p.onDone?.(thresholds);
+  },
+};
+
+export const continuitySetThresholds: Action<'continuity.setThresholds'> = {
+  id: 'continuity.setThresholds',
+  labelKey: 'consistency.settings.save',
+  place: 'settings',
+  async perform({ api, store }, p) {
+    const thresholds = await api.call('continuity.setThresholds', p.thresholds);
+    if (store.getState().snapshot !== null) setContinuityUi({ report: await api.call('continuity.report', {}) });
+    p.onDone?.(thresholds);
+  },
+};
+
 export const continuityActions = {
   'continuity.check': continuityCheck,
   'continuity.open': continuityOpen,
   'continuity.close': continuityClose,
   'continuity.regenerateDrifting': continuityRegenerate,
+  'continuity.thresholds': continuityThresholds,
+  'continuity.setThresholds': continuitySetThresholds,
 };

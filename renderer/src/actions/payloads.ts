@@ -11,6 +11,8 @@ import type { Framing } from '../../../shared/model/framing';
 import type { RelinkPayload } from './recoveryActions';
 import type { BrowsePayload } from './folderActions';
 import type { CachePayload } from './cacheActions';
+import type { ThresholdsPayload } from './continuityActions';
+import type { DriftThresholds } from '../../../shared/continuity/score';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -51,6 +53,8 @@ export interface ActionPayloads {
   'continuity.open': undefined;
   'continuity.close': undefined;
   'continuity.regenerateDrifting': undefined;
+  'continuity.thresholds': ThresholdsPayload;
+  'continuity.setThresholds': ThresholdsPayload & { thresholds: DriftThresholds };
   'export.start': { outPath: string; quality: Quality; subtitles?: 'none' | 'burn' };
   'export.cancel': undefined;
   // View and transport: UI actions take no payload; see viewActions.ts.

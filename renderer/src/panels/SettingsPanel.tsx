@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Sheet } from '../components/Sheet';
 import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { SettingsCache } from './SettingsCache';
+import { SettingsContinuity } from './SettingsContinuity';
 import { SettingsProvider } from './SettingsProvider';
 import './generation.css';
 
@@ -33,6 +34,7 @@ export function SettingsPanel() {
           />
         ))
       )}
+      <SettingsContinuity />
       <SettingsCache />
     </Sheet>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  parseThresholdFlag,
   DEFAULT_DRIFT_THRESHOLDS,
   driftingShotIds,
   faceScore,
@@ -68,5 +69,14 @@ describe('scores', () => {
     const v = takeVerdicts({ results: [result('t1', 0.8, false), result('t1', 0.3, true), result('t2', 0.7, false)] });
     expect(v.get('t1')).toEqual({ score: 0.3, drift: true });
     expect(v.get('t2')).toEqual({ score: 0.7, drift: false });
+  });
+
+  test('--threshold flags: <kind>=<0..1> for a checked kind, anything else named in the error', () => {
+    expect(parseThresholdFlag('character=0.6')).toEqual(['character', 0.6]);
+    expect(parseThresholdFlag(' prop = .25 ')).toEqual(['prop', 0.25]);
+    expect(parseThresholdFlag('location=1')).toEqual(['location', 1]);
+    for (const bad of ['style=0.5', 'character=1.5', 'character=-0.1', 'character', '=0.5', 'character=abc']) {
+      expect(() => parseThresholdFlag(bad)).toThrow(/kind one of character, location, prop/);
+    }
   });
 });
