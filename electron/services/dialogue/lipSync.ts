@@ -23,6 +23,7 @@ import { newTake } from '../../../shared/model/factories.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assertWithinBudget, budgetOf } from '../generation/cost.js';
+import { jobKind } from '../generation/ports.js';
 import { downloadToFile } from '../generation/providers/download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from '../generation/providers/kling/http.js';
 import { klingKeys } from '../generation/providers/kling/jwt.js';
@@ -298,7 +299,7 @@ export async function resumeLipSyncJobs(
   const ids: string[] = [];
   const steps = deps.store
     .listJobs({ states: IN_FLIGHT_JOB_STATES })
-    .filter((j) => j.request.kind === 'lipsync')
+    .filter((j) => jobKind(j) === 'lipsync')
     .sort((a, b) => Number(a.request.step) - Number(b.request.step));
   for (const job of steps) {
     if (job.state === 'submitting') {

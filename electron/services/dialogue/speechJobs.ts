@@ -13,6 +13,7 @@ import { AppError, keyedError } from '../../../shared/errors.js';
 import { speechKeyText, voiceOf, type DialogueLine, type Voice } from '../../../shared/model/dialogue.js';
 import type { Asset, Job } from '../../../shared/model/entities.js';
 import { assertWithinBudget, budgetOf } from '../generation/cost.js';
+import { jobKind } from '../generation/ports.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
 import { dialogueTmpDir, runPaidJob, type PaidJobOptions } from './paidJob.js';
@@ -101,7 +102,7 @@ export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<
   const busy = new Set(
     deps.store
       .listJobs({ states: [...IN_FLIGHT_JOB_STATES, 'unknown'] })
-      .filter((j) => j.request.kind === 'speech')
+      .filter((j) => jobKind(j) === 'speech')
       .map((j) => String(j.request.lineId)),
   );
   const rows: SpeechPlanRow[] = [];
@@ -276,7 +277,7 @@ export async function resumeSpeechJobs(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
-    if (job.request.kind !== 'speech') continue;
+    if (jobKind(job) !== 'speech') continue;
     if (job.state === 'submitting') {
       const found = await findLocalResult(speechOutDir(deps.store.dir), job.id);
       const offline = speech(deps, job.provider).offline;
