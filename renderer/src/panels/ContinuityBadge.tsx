@@ -16,7 +16,7 @@ export function ContinuityBadge({ takeId }: { takeId: string | null }) {
   const score = Math.round(verdict.score * 100);
   return (
     <span
-      className={`status ${verdict.drift ? 'status-error' : 'status-ok'}`}
+      className={`status ${verdict.drift ? 'status-failed' : 'status-ok'}`}
       data-testid="continuity-badge"
       data-drift={verdict.drift}
       title={t('consistency.badgeHint', { score })}

@@ -14,6 +14,7 @@ import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Sheet } from '../components/Sheet';
 import { continuityUi } from '../store/continuityUi';
+import './continuity.css';
 
 export function ContinuityReport() {
   const { t } = useTranslation();
@@ -24,6 +25,10 @@ export function ContinuityReport() {
   if (!open || !snapshot) return null;
   const shotNumber = new Map([...snapshot.shots].sort((a, b) => a.position - b.position).map((s, i) => [s.id, i + 1]));
   const elementName = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? id;
+  const shotLabel = (id: string) => {
+    const title = snapshot.shots.find((s) => s.id === id)?.title;
+    return `${shotNumber.get(id) ?? '?'}${title ? ` · ${title}` : ''}`;
+  };
   const redo = report ? driftingShotIds(report, snapshot.shots) : [];
   const selected = new Set(snapshot.shots.map((s) => s.selectedTakeId));
   const rows = report
@@ -48,6 +53,13 @@ export function ContinuityReport() {
                 })
               : t('consistency.noRedo')}
           </p>
+          <p className="muted small" data-testid="continuity-thresholds">
+            {t('consistency.thresholds', {
+              character: Math.round(report.thresholds.character * 100),
+              location: Math.round(report.thresholds.location * 100),
+              prop: Math.round(report.thresholds.prop * 100),
+            })}
+          </p>
           <table className="continuity-table small">
             <thead>
               <tr>
@@ -61,14 +73,21 @@ export function ContinuityReport() {
               {rows.map((r) => (
                 <tr key={`${r.takeId}:${r.elementId}`} data-drift={r.drift}>
                   <td>
-                    {shotNumber.get(r.shotId) ?? '?'}
+                    {shotLabel(r.shotId)}
                     {selected.has(r.takeId) ? '' : ` (${t('consistency.otherTake')})`}
                   </td>
                   <td>{elementName(r.elementId)}</td>
                   <td>
-                    {Math.round(r.score * 100)} {r.drift ? `· ${t('consistency.driftWord')}` : ''}
+                    <span className={`status ${r.drift ? 'status-failed' : 'status-ok'}`}>
+                      {t(r.drift ? 'consistency.drift' : 'consistency.kept', { score: Math.round(r.score * 100) })}
+                    </span>
                   </td>
-                  <td>{t(`consistency.methods.${r.method}`)}</td>
+                  <td>
+                    {t(`consistency.methods.${r.method}`)}{' '}
+                    <span className="muted">
+                      {t('consistency.measured', { measured: r.measured, frames: r.frames })}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>
