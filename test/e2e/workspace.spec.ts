@@ -92,22 +92,16 @@ test('a selection change paints the inspector head at once; its fields follow, n
   // What the page shows when the click's dispatch ends: React has committed the selection's
   // urgent render (a discrete event's update is flushed before the next listener runs) and
   // not yet the deferred one (a later task), so this is what the click's frame paints.
-  await page.evaluate(() => {
-    const w = window as unknown as { seen?: { heading: string; fieldsHidden: boolean | null } };
-    window.addEventListener(
-      'click',
-      () => {
-        const fields = document.querySelector<HTMLElement>('[data-testid="shot-detail-fields"]');
-        w.seen = {
-          heading: document.getElementById('detail-title')?.textContent ?? '',
-          fieldsHidden: fields ? fields.hidden : null,
-        };
-      },
-      { once: true },
-    );
-  });
+  // (A string: the e2e tests compile without the DOM library.)
+  await page.evaluate(`window.addEventListener('click', () => {
+    const fields = document.querySelector('[data-testid="shot-detail-fields"]');
+    window.seen = {
+      heading: document.getElementById('detail-title')?.textContent ?? '',
+      fieldsHidden: fields ? fields.hidden : null,
+    };
+  }, { once: true })`);
   await cards.nth(1).click();
-  const seen = await page.evaluate(() => (window as unknown as { seen?: unknown }).seen);
+  const seen = await page.evaluate('window.seen');
   expect(seen).toEqual({ heading: 'Shot 2', fieldsHidden: true });
   await expect(page.getByTestId('shot-detail-fields')).toBeVisible();
   await expect(page.getByTestId('detail-prompt')).toHaveValue('Second wave');
