@@ -16,7 +16,7 @@
  * - Parentheticals, extensions (V.O., O.S., CONT'D), transitions and synopses go to notes.
  */
 import { z } from 'zod';
-import { IdSchema, type Element } from '../model/entities.js';
+import { CameraMoveSchema, IdSchema, ShotSizeSchema, type Element } from '../model/entities.js';
 import { tagKey } from '../model/elements.js';
 import {
   estimatedSpeechSec,
@@ -57,6 +57,9 @@ export const ProposedShotSchema = z.object({
   characters: z.array(z.string().min(1).max(200)).max(200),
   dialogue: z.array(ProposedLineSchema).max(MAX_LINES_PER_SHOT),
   notes: z.string().max(20_000),
+  /** Framing and camera move (the AI breakdown gives them; the offline import leaves the shot's defaults). */
+  shotSize: ShotSizeSchema.optional(),
+  camera: CameraMoveSchema.optional(),
 });
 export type ProposedShot = z.infer<typeof ProposedShotSchema>;
 
@@ -81,7 +84,8 @@ export type ProposedCharacter = z.infer<typeof ProposedCharacterSchema>;
 
 export const ScriptProposalSchema = z.object({
   fileName: z.string().max(500),
-  format: z.enum(['fountain', 'chinese', 'outline']),
+  /** 'ai': made by the AI breakdown (shared/breakdown) rather than parsed offline. */
+  format: z.enum(['fountain', 'chinese', 'outline', 'ai']),
   title: z.string().max(500),
   characters: z.array(ProposedCharacterSchema).max(2000),
   scenes: z.array(ProposedSceneSchema).max(5000),
