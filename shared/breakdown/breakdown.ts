@@ -5,15 +5,7 @@
  */
 import { CAMERA_MOVES, SHOT_SIZES, type Element } from '../model/entities.js';
 import { MAX_LINES_PER_SHOT } from '../model/dialogue.js';
-import {
-  characterKey,
-  displayName,
-  type ProposedCharacter,
-  type ProposedScene,
-  type ProposedShot,
-  type ScriptProposal,
-} from '../script/proposal.js';
-import { tagKey } from '../model/elements.js';
+import { castOf, type ProposedScene, type ProposedShot, type ScriptProposal } from '../script/proposal.js';
 import { chatBody, type ChatRequestBody } from './chat.js';
 import type { LlmPreset } from './presets.js';
 import { BREAKDOWN_JSON_SCHEMA, type Breakdown } from './schema.js';
@@ -90,32 +82,12 @@ export function breakdownRequest(opts: {
   });
 }
 
-const NARRATOR = new Set(['NARRATOR', '旁白', '画外音', 'V.O.', 'VO']);
-
 /** The model's breakdown as a script proposal against the project's elements (characters merge by name or @tag). */
 export function breakdownProposal(
   b: Breakdown,
   ctx: { fileName: string; elements: readonly Pick<Element, 'id' | 'name' | 'tag' | 'kind'>[] },
 ): ScriptProposal {
-  const characters = new Map<string, ProposedCharacter>();
-  const character = (name: string): string | null => {
-    const key = characterKey(name);
-    if (NARRATOR.has(key)) return null;
-    if (!characters.has(key)) {
-      const existing = ctx.elements.find(
-        (e) =>
-          e.kind === 'character' &&
-          (characterKey(e.name) === key || tagKey(e.tag) === tagKey(`@${name.trim().replace(/\s+/gu, '_')}`)),
-      );
-      characters.set(key, {
-        key,
-        name: existing?.name ?? displayName(name),
-        existingId: existing?.id ?? null,
-        lines: 0,
-      });
-    }
-    return key;
-  };
+  const { characters, character } = castOf(ctx.elements);
   const scenes: ProposedScene[] = b.scenes.map((sc, si) => {
     const key = `s${si + 1}`;
     return {

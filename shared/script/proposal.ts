@@ -186,19 +186,20 @@ export interface ProposalContext {
   elements: readonly Pick<Element, 'id' | 'name' | 'tag' | 'kind'>[];
 }
 
-export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): ScriptProposal {
+/**
+ * The characters met while reading a script, each merged with the project's character of the
+ * same name or @tag; `character(name)` answers the key a line or shot uses (null: a narrator).
+ */
+export function castOf(elements: ProposalContext['elements']): {
+  characters: Map<string, ProposedCharacter>;
+  character(name: string): string | null;
+} {
   const characters = new Map<string, ProposedCharacter>();
-  const scenes: ProposedScene[] = [];
-  const actions = new Map<ProposedShot, string>();
-  let scene: ProposedScene | null = null;
-  let shot: ProposedShot | null = null;
-  let speaker: { key: string | null; notes: string[]; dual: boolean } | null = null;
-
   const character = (name: string): string | null => {
     const key = characterKey(name);
     if (NARRATOR_NAMES.has(key)) return null;
     if (!characters.has(key)) {
-      const existing = ctx.elements.find(
+      const existing = elements.find(
         (e) =>
           e.kind === 'character' &&
           (characterKey(e.name) === key || tagKey(e.tag) === tagKey(`@${name.trim().replace(/\s+/gu, '_')}`)),
@@ -212,6 +213,17 @@ export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): Scrip
     }
     return key;
   };
+  return { characters, character };
+}
+
+export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): ScriptProposal {
+  const { characters, character } = castOf(ctx.elements);
+  const scenes: ProposedScene[] = [];
+  const actions = new Map<ProposedShot, string>();
+  let scene: ProposedScene | null = null;
+  let shot: ProposedShot | null = null;
+  let speaker: { key: string | null; notes: string[]; dual: boolean } | null = null;
+
   const currentScene = (line: number): ProposedScene => {
     if (!scene) {
       scene = { key: `s${scenes.length + 1}`, line, heading: null, notes: '', shots: [] };

@@ -5,7 +5,8 @@
  * failure of any kind is a keyed error and changes nothing.
  */
 import { keyedError } from '../../../shared/errors.js';
-import { answerText, validatedAnswer } from '../../../shared/breakdown/chat.js';
+import type { z } from 'zod';
+import { answerText, validatedAnswer, type ChatRequestBody } from '../../../shared/breakdown/chat.js';
 import { breakdownProposal, breakdownRequest, MAX_BREAKDOWN_CHARS } from '../../../shared/breakdown/breakdown.js';
 import { EnhancedPromptSchema, enhanceRequest, promptStyle } from '../../../shared/breakdown/enhance.js';
 import { BreakdownSchema } from '../../../shared/breakdown/schema.js';
@@ -14,7 +15,24 @@ import type { ScriptProposal } from '../../../shared/script/proposal.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import type { ProjectStore } from '../project/store.js';
 import { postChat } from './chatClient.js';
-import type { LlmSettings } from './llmSettings.js';
+import type { LlmEndpoint, LlmSettings } from './llmSettings.js';
+
+/** One chat request; its answer's JSON validated by `schema` (or a keyed error). */
+async function ask<T extends z.ZodType>(
+  ep: LlmEndpoint,
+  body: ChatRequestBody,
+  schema: T,
+  signal: AbortSignal | undefined,
+): Promise<z.output<T>> {
+  const json = await postChat({
+    baseUrl: ep.baseUrl,
+    apiKey: ep.apiKey,
+    timeoutMs: ep.timeoutMs,
+    body,
+    ...(signal ? { signal } : {}),
+  });
+  return validatedAnswer(answerText(json, ep.baseUrl), schema);
+}
 
 export class BreakdownService {
   constructor(readonly settings: LlmSettings) {}
@@ -39,14 +57,7 @@ export class BreakdownService {
       script: input.text,
       existingCharacters: elements.filter((e) => e.kind === 'character').map((e) => e.name),
     });
-    const json = await postChat({
-      baseUrl: ep.baseUrl,
-      apiKey: ep.apiKey,
-      timeoutMs: ep.timeoutMs,
-      body,
-      ...(signal ? { signal } : {}),
-    });
-    const breakdown = validatedAnswer(answerText(json, ep.baseUrl), BreakdownSchema);
+    const breakdown = await ask(ep, body, BreakdownSchema, signal);
     return breakdownProposal(breakdown, { fileName: input.fileName, elements });
   }
 
@@ -92,14 +103,7 @@ export class BreakdownService {
           dialogue: lines,
         },
       });
-      const json = await postChat({
-        baseUrl: ep.baseUrl,
-        apiKey: ep.apiKey,
-        timeoutMs: ep.timeoutMs,
-        body,
-        ...(signal ? { signal } : {}),
-      });
-      const { prompt } = validatedAnswer(answerText(json, ep.baseUrl), EnhancedPromptSchema);
+      const { prompt } = await ask(ep, body, EnhancedPromptSchema, signal);
       const max = promptStyle(input.provider).maxChars;
       if ([...prompt].length > max)
         throw keyedError(
