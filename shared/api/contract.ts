@@ -13,7 +13,8 @@ import {
   ProjectSnapshotSchema,
   ShotSchema,
 } from '../model/entities.js';
-import { AspectSchema, ResolutionSchema } from '../model/format.js';
+import { AspectSchema, QualitySchema, ResolutionSchema } from '../model/format.js';
+export { QualitySchema, type Quality } from '../model/format.js';
 import { TransitionKindSchema } from '../model/transitionKinds.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
@@ -28,6 +29,7 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
 
 export {
@@ -41,8 +43,6 @@ export {
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
-export const QualitySchema = z.enum(['draft', 'standard', 'high']);
-export type Quality = z.infer<typeof QualitySchema>;
 export const LanguageSchema = z.enum(['en', 'zh-CN']);
 
 const Empty = z.object({}).strict();
@@ -363,6 +363,8 @@ export const contract = {
   ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
+  // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
+  ...breakdownMethods,
 } as const;
 
 export type Contract = typeof contract;
