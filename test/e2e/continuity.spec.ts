@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { makeReference, makeTake } from '../helpers/continuityFixtures.js';
+import { castProject } from '../helpers/continuityFixtures.js';
 import { CLI, expect, test } from './fixtures.js';
 
 // The pictures' features are cached per test run, never in the machine's own cache folder.
@@ -21,26 +21,6 @@ function cli(...args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return r.stdout.trim();
-}
-
-function castProject(parent: string): string {
-  const project = join(parent, 'Continuity 连贯');
-  const media = join(parent, 'media');
-  cli('new', project, '--name', 'Continuity', '--resolution', '720p');
-  const [elementId] = cli(
-    'element',
-    'add',
-    project,
-    '--name',
-    'Eileen',
-    '--kind',
-    'character',
-    '--image',
-    makeReference('collins', media),
-  ).split(' ');
-  cli('add-shot', project, '--video', makeTake('collins', media), '--element', elementId!, '--title', 'Eileen');
-  cli('add-shot', project, '--video', makeTake('hopper', media), '--element', elementId!, '--title', 'Someone else');
-  return project;
 }
 
 async function palette(page: Page, command: string): Promise<void> {
@@ -55,7 +35,8 @@ test('check consistency: the other person drifts, the report lists the shot to r
   problems,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const project = castProject(host.dir);
+  const project = join(host.dir, 'Continuity 连贯');
+  await castProject(project, join(host.dir, 'media'), (args) => cli(...args));
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(host.url);
   const open = page.getByTestId('open-project');

@@ -101,3 +101,33 @@ export function makeTake(subject: Subject, dir: string, spec: TakeSpec = {}): st
   ]);
   return out;
 }
+
+/**
+ * A project made through the CLI (`run` runs `storyboard <args>` and answers its stdout): a
+ * character "Eileen" with Collins's reference picture, a shot of her own take ("Eileen") and a
+ * shot of another person's take ("Someone else"), both with her attached.
+ */
+export async function castProject(
+  project: string,
+  media: string,
+  run: (args: string[]) => string | Promise<string>,
+): Promise<{ elementId: string; same: string; other: string }> {
+  await run(['new', project, '--name', 'Continuity', '--resolution', '720p']);
+  const added = await run([
+    'element',
+    'add',
+    project,
+    '--name',
+    'Eileen',
+    '--kind',
+    'character',
+    '--image',
+    makeReference('collins', media),
+  ]);
+  const elementId = added.trim().split(' ')[0]!;
+  const shot = async (subject: Subject, title: string): Promise<string> =>
+    (
+      await run(['add-shot', project, '--video', makeTake(subject, media), '--element', elementId, '--title', title])
+    ).trim();
+  return { elementId, same: await shot('collins', 'Eileen'), other: await shot('hopper', 'Someone else') };
+}

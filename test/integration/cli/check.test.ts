@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
-import { makeReference, makeTake } from '../../helpers/continuityFixtures.js';
+import { castProject } from '../../helpers/continuityFixtures.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const root = tempDir();
@@ -28,22 +28,7 @@ describe('storyboard check', () => {
   it('prints per take and element a score and a drift flag; only the other person drifts', async () => {
     const dir = join(root, 'check project');
     const media = join(root, 'media');
-    await ok(['new', dir, '--name', 'check', '--resolution', '720p']);
-    const [elementId] = (
-      await ok([
-        'element',
-        'add',
-        dir,
-        '--name',
-        'Eileen',
-        '--kind',
-        'character',
-        '--image',
-        makeReference('collins', media),
-      ])
-    ).split(' ');
-    const same = await ok(['add-shot', dir, '--video', makeTake('collins', media), '--element', elementId!]);
-    const other = await ok(['add-shot', dir, '--video', makeTake('hopper', media), '--element', elementId!]);
+    const { elementId, same, other } = await castProject(dir, media, ok);
 
     const out = JSON.parse(await ok(['check', dir, '--json'])) as Record<string, unknown>[];
     expect(out).toHaveLength(2);
