@@ -11,8 +11,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { RgbImage } from '../../../shared/continuity/image.js';
+import { faceAssetDirs } from './faceAssets.js';
 
 /** One face found in a picture: its box (pixels) and 128-d descriptor. */
 export interface FoundFace {
@@ -85,7 +86,7 @@ export function loadFaceApi(): Promise<FaceApi> {
     const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
     const wasm = require('@tensorflow/tfjs-backend-wasm') as WasmBackend;
     const tf = faceapi.tf;
-    const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/';
+    const dirs = faceAssetDirs();
     // tfjs fetches the .wasm through its platform's fetch; Node's fetch takes no file paths, so
     // local absolute paths are read from disk here (never the network).
     const platform = tf.env().platform;
@@ -94,10 +95,10 @@ export function loadFaceApi(): Promise<FaceApi> {
       typeof path === 'string' && isAbsolute(path)
         ? new Response(new Uint8Array(await readFile(path)), { status: 200 })
         : fetchOriginal(path, init);
-    wasm.setWasmPaths(wasmDir, true);
+    wasm.setWasmPaths(dirs.wasm, true);
     await tf.setBackend('wasm');
     await tf.ready();
-    const models = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+    const models = dirs.models;
     await faceapi.nets.tinyFaceDetector.loadFromDisk(models);
     await faceapi.nets.faceLandmark68Net.loadFromDisk(models);
     await faceapi.nets.faceRecognitionNet.loadFromDisk(models);
