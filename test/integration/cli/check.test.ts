@@ -25,46 +25,50 @@ async function ok(args: string[]): Promise<string> {
 beforeAll(() => ensureBuilt());
 
 describe('storyboard check', () => {
-  it('prints per take and element a score and a drift flag; only the other person drifts', async () => {
-    const dir = join(root, 'check project');
-    const media = join(root, 'media');
-    const { elementId, same, other } = await castProject(dir, media, ok);
+  it(
+    'prints per take and element a score and a drift flag; only the other person drifts',
+    { timeout: 360_000 },
+    async () => {
+      const dir = join(root, 'check project');
+      const media = join(root, 'media');
+      const { elementId, same, other } = await castProject(dir, media, ok);
 
-    const out = JSON.parse(await ok(['check', dir, '--json'])) as Record<string, unknown>[];
-    expect(out).toHaveLength(2);
-    for (const row of out) {
-      expect(Object.keys(row)).toEqual(expect.arrayContaining(['shotId', 'takeId', 'elementId', 'score', 'drift']));
-      expect(row.elementId).toBe(elementId);
-      expect(row.score).toBeGreaterThanOrEqual(0);
-      expect(row.score).toBeLessThanOrEqual(1);
-      expect(typeof row.takeId).toBe('string');
-    }
-    const byShot = new Map(out.map((r) => [r.shotId, r]));
-    expect(byShot.get(same)).toMatchObject({ drift: false, method: 'face' });
-    expect(byShot.get(other)).toMatchObject({ drift: true, method: 'face' });
-    expect(byShot.get(same)!.score as number).toBeGreaterThan(byShot.get(other)!.score as number);
-    expect(existsSync(join(dir, 'continuity.json'))).toBe(true);
+      const out = JSON.parse(await ok(['check', dir, '--json'])) as Record<string, unknown>[];
+      expect(out).toHaveLength(2);
+      for (const row of out) {
+        expect(Object.keys(row)).toEqual(expect.arrayContaining(['shotId', 'takeId', 'elementId', 'score', 'drift']));
+        expect(row.elementId).toBe(elementId);
+        expect(row.score).toBeGreaterThanOrEqual(0);
+        expect(row.score).toBeLessThanOrEqual(1);
+        expect(typeof row.takeId).toBe('string');
+      }
+      const byShot = new Map(out.map((r) => [r.shotId, r]));
+      expect(byShot.get(same)).toMatchObject({ drift: false, method: 'face' });
+      expect(byShot.get(other)).toMatchObject({ drift: true, method: 'face' });
+      expect(byShot.get(same)!.score as number).toBeGreaterThan(byShot.get(other)!.score as number);
+      expect(existsSync(join(dir, 'continuity.json'))).toBe(true);
 
-    const plain = await ok(['check', dir, '--shot', other]);
-    expect(plain).toContain('DRIFT');
-    expect(plain).toContain(`Shots to redo: ${other}`);
-    expect(readdirSync(join(root, 'cache', 'continuity')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      const plain = await ok(['check', dir, '--shot', other]);
+      expect(plain).toContain('DRIFT');
+      expect(plain).toContain(`Shots to redo: ${other}`);
+      expect(readdirSync(join(root, 'cache', 'continuity')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
 
-    // The saved thresholds (Settings) decide: a lenient character threshold, nobody drifts...
-    mkdirSync(join(root, 'config'), { recursive: true });
-    writeFileSync(
-      join(root, 'config', 'settings.json'),
-      JSON.stringify({ version: 1, continuityThresholds: { character: 0.05, location: 0.5, prop: 0.5 } }),
-    );
-    const lenient = JSON.parse(await ok(['check', dir, '--json'])) as { drift: boolean }[];
-    expect(lenient.map((r) => r.drift)).toEqual([false, false]);
-    // ...and --threshold overrides a kind for this run: a strict one, both drift.
-    const strict = JSON.parse(await ok(['check', dir, '--json', '--threshold', 'character=0.99'])) as {
-      drift: boolean;
-    }[];
-    expect(strict.map((r) => r.drift)).toEqual([true, true]);
-    const bad = await runCli(['check', dir, '--threshold', 'style=0.5'], env);
-    expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain('kind one of character, location, prop');
-  });
+      // The saved thresholds (Settings) decide: a lenient character threshold, nobody drifts...
+      mkdirSync(join(root, 'config'), { recursive: true });
+      writeFileSync(
+        join(root, 'config', 'settings.json'),
+        JSON.stringify({ version: 1, continuityThresholds: { character: 0.05, location: 0.5, prop: 0.5 } }),
+      );
+      const lenient = JSON.parse(await ok(['check', dir, '--json'])) as { drift: boolean }[];
+      expect(lenient.map((r) => r.drift)).toEqual([false, false]);
+      // ...and --threshold overrides a kind for this run: a strict one, both drift.
+      const strict = JSON.parse(await ok(['check', dir, '--json', '--threshold', 'character=0.99'])) as {
+        drift: boolean;
+      }[];
+      expect(strict.map((r) => r.drift)).toEqual([true, true]);
+      const bad = await runCli(['check', dir, '--threshold', 'style=0.5'], env);
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain('kind one of character, location, prop');
+    },
+  );
 });
