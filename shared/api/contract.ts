@@ -28,6 +28,7 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { templateMethods } from './template.js';
 
 export {
   BatchEstimateSchema,
@@ -358,6 +359,8 @@ export const contract = {
   ...scriptMethods,
   // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
   ...continuityMethods,
+  // Template variables and picture slots (shared/api/template.ts)
+  ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
 } as const;
