@@ -7,15 +7,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { QualitySchema, type Quality } from '../../../shared/api/contract';
+import type { Quality } from '../../../shared/api/contract';
 import type { Deliverable } from '../../../shared/export/deliverable';
 import { actions, runAction } from '../actions';
 import type { DeliveryPresets } from '../actions/deliveryActions';
 import { useAction, useAppContext, useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
 import { ProgressBar } from '../components/ProgressBar';
+import { ExportFields } from './ExportFields';
 import { deliveryRun, isDelivering, type DeliveryRunView } from '../store/deliveryRun';
 import './delivery.css';
 
@@ -162,30 +162,16 @@ export function DeliveryExport() {
           </label>
         ))}
       </fieldset>
-      <Field label={t('delivery.run.folder')}>
-        <input
-          value={out}
-          onChange={(e) => setFolder(e.target.value)}
-          spellCheck={false}
-          className="mono"
-          disabled={running}
-          data-testid="delivery-folder"
-        />
-      </Field>
-      <Field label={t('export.quality')}>
-        <select
-          value={quality}
-          onChange={(e) => setQuality(QualitySchema.parse(e.target.value))}
-          disabled={running}
-          data-testid="delivery-quality"
-        >
-          {QualitySchema.options.map((q) => (
-            <option key={q} value={q}>
-              {t(`export.qualities.${q}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ExportFields
+        pathLabel={t('delivery.run.folder')}
+        path={out}
+        onPath={setFolder}
+        quality={quality}
+        onQuality={setQuality}
+        disabled={running}
+        pathTestId="delivery-folder"
+        qualityTestId="delivery-quality"
+      />
       <ErrorMessage place="delivery" />
       {run && <RunRows run={run} />}
       <div className="btn-row">
