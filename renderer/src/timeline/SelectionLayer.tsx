@@ -93,11 +93,13 @@ export const SelectionLayer = memo(function SelectionLayer({ width }: { width: n
                   strokeWidth={2}
                   perfectDrawEnabled={false}
                 />
-                {cut?.trim && w >= 24 && (
+                {cut?.trim &&
+                  w >= 24 &&
                   // Trim handles: the edges a drag trims (the take's media bounds them).
-                  <>
+                  [1, w - 4].map((hx) => (
                     <Rect
-                      x={1}
+                      key={hx}
+                      x={hx}
                       y={h / 2 - 12}
                       width={3}
                       height={24}
@@ -105,17 +107,7 @@ export const SelectionLayer = memo(function SelectionLayer({ width }: { width: n
                       fill={THEME.text}
                       opacity={0.8}
                     />
-                    <Rect
-                      x={w - 4}
-                      y={h / 2 - 12}
-                      width={3}
-                      height={24}
-                      cornerRadius={1.5}
-                      fill={THEME.text}
-                      opacity={0.8}
-                    />
-                  </>
-                )}
+                  ))}
               </Group>
             );
           })}
