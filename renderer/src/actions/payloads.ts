@@ -13,6 +13,7 @@ import type { BrowsePayload } from './folderActions';
 import type { CachePayload } from './cacheActions';
 import type { ThresholdsPayload } from './continuityActions';
 import type { DriftThresholds } from '../../../shared/continuity/score';
+import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -167,6 +168,10 @@ export interface ActionPayloads {
   // The segment cache in Settings (cacheActions.ts).
   'cache.usage': CachePayload;
   'cache.clear': CachePayload;
+  'delivery.presets': DeliveryPresetsPayload;
+  'delivery.start': DeliveryStartPayload;
+  'delivery.cancel': undefined;
+  'delivery.reveal': DeliveryRevealPayload;
 }
 
 export type ElementKind = Element['kind'];
