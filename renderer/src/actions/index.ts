@@ -42,7 +42,13 @@ import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
-import { scriptApply } from './scriptActions';
+import {
+  breakdownSaveSettings,
+  promptApplyEnhanced,
+  scriptApply,
+  scriptBreakdown,
+  scriptImport,
+} from './scriptActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -54,6 +60,10 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'shot.add': shotAdd,
   'shots.paste': shotsPaste,
   'script.apply': scriptApply,
+  'script.breakdown': scriptBreakdown,
+  'script.import': scriptImport,
+  'prompt.applyEnhanced': promptApplyEnhanced,
+  'breakdown.saveSettings': breakdownSaveSettings,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
