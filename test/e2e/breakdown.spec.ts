@@ -83,11 +83,11 @@ test('AI breakdown: review, import as one undo step; a schema mismatch changes n
   await expect(page.getByTestId('shot-card')).toHaveCount(0);
 
   // A script dropped anywhere on the window opens the same review.
-  await page.evaluate((text) => {
+  await page.evaluate(`(() => {
     const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.fountain', { type: 'text/plain' }));
+    dt.items.add(new File([${JSON.stringify(SCRIPT)}], 'dropped.fountain', { type: 'text/plain' }));
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, SCRIPT);
+  })()`);
   await expect(page.getByTestId('script-summary')).toContainText('Fountain screenplay');
   expect(problems).toEqual([]);
 });
