@@ -49,6 +49,7 @@ import {
   scriptBreakdown,
   scriptImport,
 } from './scriptActions';
+import { deliveryActions } from './deliveryActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -106,6 +107,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...folderActions,
   ...continuityActions,
   ...cacheActions,
+  ...deliveryActions,
 });
 
 export type { ActionId, ActionContext } from './registry';
