@@ -10,6 +10,7 @@ import type { ProjectStore } from '../project/store.js';
 import type { SecretStore } from '../settings/secrets.js';
 import { defaultConfigDir, SettingsService } from '../settings/store.js';
 import { RecentProjects } from '../project/recentProjects.js';
+import { loadSharedMedia } from '../variants/sharedMedia.js';
 
 export interface ServicesOptions {
   /** Where settings.json lives (default: STORYBOARD_CONFIG_DIR or ~/.config/storyboard). */
@@ -27,6 +28,7 @@ export interface FacadeServices {
 
 export function createServices(opts: ServicesOptions = {}): FacadeServices {
   const configDir = opts.configDir ?? defaultConfigDir();
+  loadSharedMedia(configDir); // variant matrices' hard-linked media (variants/sharedMedia.ts)
   const settings = new SettingsService({
     configDir,
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
