@@ -94,7 +94,7 @@ export function TemplateSection({ snapshot }: { snapshot: ProjectSnapshot }) {
         <input
           value={name}
           aria-label={t('template.name')}
-          placeholder={t('template.namePlaceholder')}
+          placeholder={t('template.namePlaceholder', { example: 'product' })}
           data-testid="template-new-name"
           onChange={(e) => setName(e.target.value.trim())}
           onKeyDown={(e) => e.key === 'Enter' && add()}
