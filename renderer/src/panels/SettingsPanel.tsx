@@ -8,6 +8,7 @@ import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { SettingsCache } from './SettingsCache';
 import { SettingsContinuity } from './SettingsContinuity';
 import { SettingsProvider } from './SettingsProvider';
+import { SettingsLlm } from './SettingsLlm';
 import './generation.css';
 
 export function SettingsPanel() {
@@ -35,6 +36,7 @@ export function SettingsPanel() {
         ))
       )}
       <SettingsContinuity />
+      <SettingsLlm />
       <SettingsCache />
     </Sheet>
   );
