@@ -30,7 +30,7 @@ export const USAGE = `Usage:
   storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
-  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
+  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]... [--multi-shot]   (--multi-shot: the shots, consecutive, as ONE generation split back into takes)
   storyboard jobs <dir> [--json]
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
@@ -86,6 +86,7 @@ const COMMANDS: Record<
       budget: str,
       'new-seed': { type: 'boolean' },
       shot: { type: 'string', multiple: true },
+      'multi-shot': { type: 'boolean' },
     },
     run: cmdGenerate,
   },

@@ -59,7 +59,17 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
       await call(services, 'project.setBudget', { budgetCap: budget });
       process.stderr.write(`Budget cap set to ${budget.toFixed(2)}.\n`);
     }
-    const estimate = await call(services, 'generate.estimate', batch);
+    // --multi-shot: the chosen shots (default: every shot) as ONE generation (shared/api/multiShot.ts).
+    const multi = v['multi-shot']
+      ? {
+          shotIds: shotIds ?? (await call(services, 'project.current', {}))?.shots.map((s) => s.id) ?? [],
+          ...(providers.length === 1 ? { provider: providers[0] as string } : {}),
+          ...(typeof v.model === 'string' ? { model: v.model } : {}),
+        }
+      : null;
+    const estimate = multi
+      ? await call(services, 'multiShot.estimate', multi)
+      : await call(services, 'generate.estimate', batch);
     process.stderr.write(formatEstimate(estimate));
     if (estimate.overBudget) {
       throw new CliError(
@@ -77,7 +87,9 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
       wake();
     });
     try {
-      const { jobIds } = await call(services, 'generate.start', batch);
+      const { jobIds } = multi
+        ? await call(services, 'multiShot.start', multi)
+        : await call(services, 'generate.start', batch);
       if (jobIds.length === 0) {
         process.stderr.write('Nothing to generate: every shot already has a take or a job under way.\n');
         return 0;

@@ -28,6 +28,7 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { multiShotMethods } from './multiShot.js';
 
 export {
   BatchEstimateSchema,
@@ -360,6 +361,8 @@ export const contract = {
   ...continuityMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
+  // Consecutive shots as one generation (shared/api/multiShot.ts)
+  ...multiShotMethods,
 } as const;
 
 export type Contract = typeof contract;
