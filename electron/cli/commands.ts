@@ -11,6 +11,7 @@ import { cmdBridge } from './bridge.js';
 import { cmdUpscale } from './upscale.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
+import { cmdTemplate } from './template.js';
 import { cmdImport } from './scriptImport.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
@@ -30,6 +31,7 @@ export const USAGE = `Usage:
   storyboard add-shot <dir> --extend <takeId> [--prompt <text>]   (a shot after the take's, continuing its clip)
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
+  storyboard template <dir> [--set name=value]... [--picture name=<image>]... [--first-frame <shotId>=<name>]... [--remove <name>]... [--json]   ({{variables}} and picture slots)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]... [--multi-shot]   (--multi-shot: the shots, consecutive, as ONE generation split back into takes)
   storyboard jobs <dir> [--json]
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
@@ -140,6 +142,16 @@ const COMMANDS: Record<
   style: {
     options: { prompt: str, image: { type: 'string', multiple: true }, 'no-images': { type: 'boolean' } },
     run: cmdStyle,
+  },
+  template: {
+    options: {
+      set: { type: 'string', multiple: true },
+      picture: { type: 'string', multiple: true },
+      'first-frame': { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    run: cmdTemplate,
   },
   relink: { options: { asset: str, file: str, search: str, yes: { type: 'boolean' } }, run: cmdRelink },
   backup: { options: { out: str }, run: cmdBackup },

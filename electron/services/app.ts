@@ -33,6 +33,7 @@ import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
 import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
+import { templateHandlers } from './facade/template.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -96,6 +97,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
     ...multiShotHandlers(session, services),
+    ...templateHandlers(session),
   };
   return {
     handlers,

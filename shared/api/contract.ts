@@ -29,6 +29,7 @@ import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
 import { multiShotMethods } from './multiShot.js';
+import { templateMethods } from './template.js';
 
 export {
   BatchEstimateSchema,
@@ -359,6 +360,8 @@ export const contract = {
   ...scriptMethods,
   // The consistency check of takes against their elements' pictures (shared/api/continuity.ts)
   ...continuityMethods,
+  // Template variables and picture slots (shared/api/template.ts)
+  ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
   // Consecutive shots as one generation (shared/api/multiShot.ts)

@@ -9,6 +9,7 @@ import { ShotFramingSchema } from './framing.js';
 import { FpsSchema } from './time.js';
 import { DialogueLineSchema } from './dialogue.js';
 import { TransitionKindSchema } from './transitionKinds.js';
+import { TemplateVariableSchema } from '../template/variables.js';
 
 export const IdSchema = z.string().min(1).max(64);
 
@@ -257,6 +258,8 @@ export const ProjectSnapshotSchema = z.object({
   audioItems: z.array(AudioItemSchema),
   /** Spoken lines of every shot, by shot then position (shared/model/dialogue.ts). Absent: none. */
   dialogueLines: z.array(DialogueLineSchema).optional(),
+  /** Template variables and picture slots (shared/template/variables.ts). Absent: none. */
+  templateVariables: z.array(TemplateVariableSchema).optional(),
   history: z.object({ canUndo: z.boolean(), canRedo: z.boolean(), revision: z.number().int() }),
 });
 export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;

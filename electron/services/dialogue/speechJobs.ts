@@ -22,6 +22,7 @@ import { findLocalResult } from './speech/local.js';
 import { getSpeechProvider, OFFLINE_SPEECH } from './speech/index.js';
 import type { SpeechAdapter, SpeechContext, SpeechRequest } from './speech/types.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
+import { resolvedOrRefused, resolveTemplate } from '../../../shared/template/variables.js';
 
 export interface SpeechDeps {
   store: ProjectStore;
@@ -85,7 +86,8 @@ function keyHash(text: string): string {
  * unusable (unknown provider, a voice id the provider does not have) or a shot is unknown.
  */
 export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<SpeechPlanRow[]> {
-  const doc = deps.store.snapshot();
+  // Lines are spoken with their template values (or refused with the list of missing ones).
+  const doc = resolvedOrRefused(deps.store.snapshot(), 'voicing');
   const all = doc.dialogueLines ?? [];
   for (const id of opts.shotIds ?? []) {
     if (!doc.shots.some((s) => s.id === id))
@@ -261,7 +263,7 @@ export async function runSpeechJob(
         const asset = await deps.importFile(tmp);
         rememberSpeech(deps.store, req.key, asset.id, provider.id);
         // The line may have been edited or removed meanwhile: the audio stays cached for its words.
-        const line = (deps.store.snapshot().dialogueLines ?? []).find((l) => l.id === req.lineId);
+        const line = (resolveTemplate(deps.store.snapshot()).dialogueLines ?? []).find((l) => l.id === req.lineId);
         if (line && line.text === req.text && line.language === req.language)
           deps.store.dialogue.placeVoice(req.lineId, asset.id, req.key);
         return { resultAssetId: asset.id };

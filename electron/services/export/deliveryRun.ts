@@ -67,6 +67,7 @@ import { segmentKey, type SegmentCache } from './segmentCache.js';
 import { eachLimited, exportJobs } from './workPool.js';
 import type { ExportStorePort } from './storePort.js';
 import { concatListPath, exportTempPath } from './tempPath.js';
+import { resolvedOrRefused } from '../../../shared/template/variables.js';
 
 export interface DeliveryRunOptions {
   deliverables: readonly Deliverable[];
@@ -148,7 +149,8 @@ export async function runDelivery(
   if (opts.deliverables.length === 0)
     throw new AppError('EXPORT_INVALID', 'Choose at least one deliverable to export.');
   const runId = opts.runId ?? randomUUID();
-  const doc = store.snapshot();
+  // Template variables resolved (or the run refused with the list: shared/template/variables.ts).
+  const doc = resolvedOrRefused(store.snapshot(), 'export');
   const resolveAbs = (rel: string): string => assetAbsPath(store.dir, rel);
   const canceled = (): AppError => new AppError('CANCELED', 'The export was canceled.');
   const outs = targetPaths(opts.deliverables, opts.out, doc.project.name);

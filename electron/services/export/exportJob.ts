@@ -31,6 +31,7 @@ import { decideCopy, leadRouteGuess } from './copyProbe.js';
 import type { ExportStorePort } from './storePort.js';
 import { exportTempPath } from './tempPath.js';
 import { diskFullError, isDiskFull } from '../util/diskSpace.js';
+import { resolvedOrRefused } from '../../../shared/template/variables.js';
 
 export interface RunExportOptions {
   outPath: string;
@@ -73,7 +74,8 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   // Everything that can be checked before a process starts (codebases.md Synthesis §10).
   containerFor(outPath);
   await checkOutputFolder(outPath);
-  const snap = store.snapshot();
+  // Template variables resolved (or the run refused with the list: shared/template/variables.ts).
+  const snap = resolvedOrRefused(store.snapshot(), 'export');
   const plan = withSubtitles(
     buildExportPlan(snap, { outPath, tempPath, quality: opts.quality }),
     snap,

@@ -12,6 +12,7 @@ import { totalFrames } from '../../../shared/model/timeline.js';
 import { runExport } from '../export/exportJob.js';
 import { resolveTitleFont } from '../generation/fonts.js';
 import type { NamespaceHandlers, Session } from './session.js';
+import { resolvedOrRefused } from '../../../shared/template/variables.js';
 
 export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
   return {
@@ -44,7 +45,7 @@ export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
     },
     /** A subtitle sidecar (SRT, WebVTT) of the dialogue, written beside the target and renamed. */
     'export.subtitles': async ({ outPath, format }) => {
-      const doc = session.require().snapshot();
+      const doc = resolvedOrRefused(session.require().snapshot(), 'export');
       const target = resolve(outPath);
       const text = SUBTITLE_FORMATS[format].write(doc, framesToSeconds(totalFrames(doc), doc.project.fps));
       const tmp = `${target}.${process.pid}.sbtmp`;

@@ -3,7 +3,8 @@
  * request on a model that can, one job row (on the first shot), one estimate. Refused before
  * anything is written when the selection or the model cannot (the reason as a keyed error).
  */
-import { keyedError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
+import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 import { modelCapabilities } from '../../../shared/generation/capabilities.js';
 import {
   multiShotProblem,
@@ -37,7 +38,13 @@ export function planMultiShot(deps: GenerationDeps, opts: GenerateOptions): Plan
         { shotId: id },
         `Shot "${id}" is not in this project.`,
       );
-  const chosen = shots.filter((s) => selected.includes(s.id));
+  // Template variables resolved as in every batch (plan.ts); an unresolved one refuses it.
+  const template = resolveTemplate(store.snapshot());
+  const resolved = new Map(template.shots.map((s) => [s.id, s]));
+  const chosen = shots.filter((s) => selected.includes(s.id)).map((s) => resolved.get(s.id) ?? s);
+  const blocking = template.unresolved.filter((u) => selected.includes(u.shotId));
+  if (blocking.length)
+    throw new AppError('INVALID_INPUT', unresolvedMessage(blocking, 'generation'), { unresolved: blocking });
   const first = chosen[0];
   const providerId =
     opts.providerId ?? first?.provider ?? opts.fallbackProviderId ?? (project.defaultProvider || DEFAULT_PROVIDER_ID);

@@ -14,6 +14,7 @@ import type { Element, Shot, Take } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import { planMultiShot } from './multiShotPlan.js';
+import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
 import { jobKind } from './ports.js';
 import { DEFAULT_PROVIDER_ID, getProvider as registryProvider } from './providers/index.js';
@@ -116,7 +117,16 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
       .filter((j) => jobKind(j) === 'video')
       .map((j) => j.shotId),
   );
-  const chosen = chooseShots(deps, opts).filter((shot) => !inFlight.has(shot.id));
+  // Template variables resolved in prompts, titles and first frames (shared/template/variables.ts);
+  // an unresolved one among the chosen shots refuses the batch before anything is written.
+  const template = resolveTemplate(store.snapshot());
+  const resolvedShot = new Map(template.shots.map((s) => [s.id, s]));
+  const chosen = chooseShots(deps, opts)
+    .filter((shot) => !inFlight.has(shot.id))
+    .map((shot) => resolvedShot.get(shot.id) ?? shot);
+  const blocking = template.unresolved.filter((u) => chosen.some((s) => s.id === u.shotId));
+  if (blocking.length)
+    throw new AppError('INVALID_INPUT', unresolvedMessage(blocking, 'generation'), { unresolved: blocking });
   const providerIdsFor = (shot: Shot): string[] =>
     opts.providerIds?.length
       ? [...new Set(opts.providerIds)]

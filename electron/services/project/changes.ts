@@ -29,6 +29,7 @@ export const DOC_TABLES = {
   audio_items: ['id'],
   dialogue_lines: ['id'],
   delivery_presets: ['id'],
+  template_variables: ['name'],
 } as const;
 export type DocTable = keyof typeof DOC_TABLES;
 

@@ -63,6 +63,7 @@ export function purgeUnreferenced(db: Db, nowMs: number, graceMs: number): Colle
     ...pluck('SELECT asset_id FROM element_refs'),
     ...pluck('SELECT asset_id FROM project_style_refs'),
     ...pluck('SELECT asset_id FROM audio_items'),
+    ...pluck('SELECT asset_id FROM template_variables WHERE asset_id IS NOT NULL'),
   ])
     referenced.add(id);
   const jobs = db.prepare('SELECT id, take_id, result_asset_id FROM jobs WHERE result_asset_id IS NOT NULL').all() as {

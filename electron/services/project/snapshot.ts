@@ -8,6 +8,7 @@ import { assetFromRow, audioItemFromRow, elementFromRow, projectFromRow, sceneFr
 import { readDialogueLines } from './dialogueOps.js';
 import { listShots } from './shotReads.js';
 import { listTakes } from './takes.js';
+import { readTemplateVariables } from './templateVariables.js';
 
 export function readProject(db: Db, file: string): Project {
   const row = db.prepare('SELECT * FROM project').get() as Row | undefined;
@@ -39,6 +40,7 @@ export function readSnapshot(db: Db, dir: string, file: string): ProjectSnapshot
         audioItemFromRow,
       ),
       dialogueLines: readDialogueLines(db),
+      templateVariables: readTemplateVariables(db),
       history: historyState(db),
     };
     const parsed = ProjectSnapshotSchema.safeParse(snap);

@@ -53,6 +53,7 @@ import * as settings from './settings.js';
 import { requireShot } from './shotReads.js';
 import { ShotOps, type AddShotInit } from './shots.js';
 import { StyleOps } from './style.js';
+import { TemplateVariableOps } from './templateVariables.js';
 import { addTake, getTake, TakeOps } from './takes.js';
 
 export type ProjectStoreOptions = ProjectDbOptions;
@@ -85,6 +86,7 @@ export class ProjectStore {
   readonly framing = new FramingOps(this);
   readonly dialogue = new DialogueOps(this);
   readonly script = new ScriptOps(this);
+  readonly template = new TemplateVariableOps(this);
 
   /** `dir`: absolute path of the project folder. */
   private constructor(
