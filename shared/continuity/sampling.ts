@@ -35,10 +35,10 @@ export function workSize(width: number, height: number): { width: number; height
 
 export interface DecodeSpec {
   input: string;
-  /** Seconds into the clip for each frame; a still image: one entry, ignored. */
+  /** Seconds into the clip, ascending; a still image: ignored (one frame). */
   times: readonly number[];
-  /** One raw output file per time. */
-  outputs: readonly string[];
+  /** The one raw output: the frames one after another, width * height * 3 bytes each. */
+  output: string;
   width: number;
   height: number;
   isStillImage: boolean;
@@ -47,44 +47,57 @@ export interface DecodeSpec {
 
 const GLOBALS = ['-hide_banner', '-nostdin', '-y', '-v', 'error'];
 
+/** The distinct times, ascending, as the select expression reads them (ms, like the samples). */
+function distinctTimes(times: readonly number[]): string[] {
+  return [...new Set([...times].sort((a, b) => a - b).map((t) => Math.max(0, t).toFixed(3)))];
+}
+
 /**
- * One ffmpeg run, one input per frame: `-ss` before `-i` seeks to the keyframe before and
- * decodes up to the time (https://trac.ffmpeg.org/wiki/Seeking), so each frame costs one GOP at
- * most. Output: exactly one frame each as `rawvideo` `rgb24` at width x height (area filter when
- * shrinking; ffmpeg autorotates, setsar=1 makes pixels square).
+ * The `select` expression keeping the first frame at or after each time: sample k takes the
+ * first frame in [t_k, t_k+1) while nothing at or after t_k was kept yet. The intervals do not
+ * overlap, so a frame matches one term at most (select reads a sum above 1 as an output index);
+ * an interval without a frame (a clip shorter than its stated duration) gives no frame.
+ * `prev_selected_t` is NAN before the first pick and gte(NAN, x) is 0, so not() lets it through.
+ * Escaped for a filter graph (commas inside a filter's argument: \\,).
+ */
+export function selectExpression(times: readonly number[]): string {
+  const ts = distinctTimes(times);
+  const terms = ts.map((t, k) => {
+    const parts = [
+      `gte(t,${t})`,
+      ...(k + 1 < ts.length ? [`lt(t,${ts[k + 1]})`] : []),
+      `not(gte(prev_selected_t,${t}))`,
+    ];
+    return parts.join('*');
+  });
+  return terms.join('+').replace(/,/g, '\\,');
+}
+
+/**
+ * One ffmpeg run, one decoder pass: the clip is decoded from its start once, `select` keeps the
+ * frames at the sample times and `-frames:v` stops ffmpeg after the last one, so nothing past it
+ * is decoded. (An input per time with `-ss` before `-i` decodes from the keyframe before each
+ * time, https://trac.ffmpeg.org/wiki/Seeking: AI clips usually carry ONE keyframe, at 0 s, so
+ * three samples decoded the start of the clip three times, ~2x the work; measured in
+ * test/bench/continuity.bench.ts.) Only the selected frames are scaled (area filter when
+ * shrinking; ffmpeg autorotates, setsar=1 makes pixels square) and written as packed `rgb24`
+ * into one `rawvideo` file; rawvideo has no timestamps, so ffmpeg passes frames through
+ * without duplicating any.
  */
 export function decodeFramesInvocation(spec: DecodeSpec): FfmpegInvocation {
-  if (spec.times.length !== spec.outputs.length || spec.outputs.length === 0) {
-    throw new Error('decodeFramesInvocation: one output per time, at least one.');
+  if (!spec.isStillImage && spec.times.length === 0) {
+    throw new Error('decodeFramesInvocation: at least one time.');
   }
   const scale = `scale=${spec.width}:${spec.height}:flags=area,setsar=1,format=rgb24`;
-  const inputs = spec.isStillImage
-    ? [{ options: stillImageInputOptions(spec.input), source: spec.input }]
-    : spec.times.map((t) => ({ options: ['-ss', Math.max(0, t).toFixed(3)], source: spec.input }));
-  const outputFor = (i: number): string[] => [
-    '-map',
-    `${spec.isStillImage ? 0 : i}:v:0`,
-    '-frames:v',
-    '1',
-    '-vf',
-    scale,
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'rgb24',
-  ];
-  const count = spec.isStillImage ? 1 : spec.outputs.length;
+  const count = spec.isStillImage ? 1 : distinctTimes(spec.times).length;
+  const filter = spec.isStillImage ? scale : `select=${selectExpression(spec.times)},${scale}`;
   return {
     label: spec.label ?? 'continuity frames',
     globalOptions: GLOBALS,
-    inputs,
+    inputs: [{ options: spec.isStillImage ? stillImageInputOptions(spec.input) : [], source: spec.input }],
     filterComplex: null,
-    outputOptions: outputFor(0),
-    output: spec.outputs[0]!,
-    extraOutputs: Array.from({ length: count - 1 }, (_, k) => ({
-      options: outputFor(k + 1),
-      output: spec.outputs[k + 1]!,
-    })),
+    outputOptions: ['-map', '0:v:0', '-frames:v', String(count), '-vf', filter, '-f', 'rawvideo', '-pix_fmt', 'rgb24'],
+    output: spec.output,
     durationSec: null,
   };
 }

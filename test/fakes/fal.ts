@@ -26,11 +26,17 @@ export const FAL_FAKE_ENDPOINTS: Record<string, string[]> = {
   'fal-ai/kling-video/v2.5-turbo/pro/text-to-video': ['prompt'],
   'fal-ai/kling-video/v2.5-turbo/pro/image-to-video': ['prompt', 'image_url'],
   'fal-ai/kling-video/v2.1/pro/image-to-video': ['prompt', 'image_url'],
+  'fal-ai/flux-pro/kontext/multi': ['prompt', 'image_urls'],
+  'fal-ai/flux-pro/kontext/text-to-image': ['prompt'],
 };
+
+/** Endpoints whose output is `images[]` (fal's Image objects), not `video`. */
+export const FAL_IMAGE_ENDPOINTS = new Set(['fal-ai/flux-pro/kontext/multi', 'fal-ai/flux-pro/kontext/text-to-image']);
 
 interface Req {
   id: string;
   appPath: string;
+  endpoint: string;
   createdAt: number;
   mode: FakeMode;
   cancelled: boolean;
@@ -72,7 +78,7 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
     return typeof t === 'string' ? new URL(t) : null;
   };
   const handle = (r: RecordedRequest): Reply => {
-    if (r.path === '/files/gone.mp4') return { status: 404, body: { detail: 'Not Found' } };
+    if (r.path.startsWith('/files/gone.')) return { status: 404, body: { detail: 'Not Found' } };
     const up = /^\/upload\/(\d+)$/.exec(r.path);
     if (up && r.method === 'PUT') {
       const fileUrl = pendingUploads.get(up[1] as string);
@@ -114,7 +120,7 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
       }
       const id = `${String(++n).padStart(8, '0')}-fa1a-4c0e-9b8a-000000000000`;
       const app = path.split('/').slice(0, 2).join('/');
-      reqs.set(id, { id, appPath: app, createdAt: Date.now(), mode: fake.mode, cancelled: false });
+      reqs.set(id, { id, appPath: app, endpoint: path, createdAt: Date.now(), mode: fake.mode, cancelled: false });
       answered.push(Date.now());
       const base = `https://queue.fal.run/${app}/requests/${id}`;
       return {
@@ -168,6 +174,23 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
         'The content could not be processed because it contained material flagged by a content checker.',
         'content_policy_violation',
       );
+    if (FAL_IMAGE_ENDPOINTS.has(q.endpoint))
+      return {
+        status: 200,
+        body: {
+          images: [
+            {
+              url: `${server.url}/files/${q.mode === 'expired' ? 'gone' : q.id}.png`,
+              content_type: 'image/png',
+              width: 1280,
+              height: 720,
+            },
+          ],
+          seed: 1,
+          has_nsfw_concepts: [false],
+          prompt: '',
+        },
+      };
     return {
       status: 200,
       body: {

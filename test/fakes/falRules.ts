@@ -49,7 +49,27 @@ const KLING_I2V: Schema = {
   cfg_scale: 'number',
 };
 
+/**
+ * FLUX.1 Kontext [pro] image endpoints (https://fal.ai/models/fal-ai/flux-pro/kontext/multi/llms.txt,
+ * https://fal.ai/docs/model-api-reference/image-generation-api/flux-pro-kontext-text-to-image):
+ * aspect_ratio 21:9 | 16:9 | 4:3 | 3:2 | 1:1 | 2:3 | 3:4 | 9:16 | 9:21, num_images 1-4,
+ * output_format jpeg | png, safety_tolerance "1".."6", guidance_scale, seed, sync_mode, enhance_prompt.
+ */
+const KONTEXT: Schema = {
+  prompt: 'string',
+  seed: 'number',
+  guidance_scale: 'number',
+  sync_mode: 'boolean',
+  num_images: [1, 2, 3, 4],
+  output_format: ['jpeg', 'png'],
+  safety_tolerance: ['1', '2', '3', '4', '5', '6'],
+  enhance_prompt: 'boolean',
+  aspect_ratio: ['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21'],
+};
+
 export const FAL_SCHEMAS: Record<string, Schema> = {
+  'fal-ai/flux-pro/kontext/multi': { ...KONTEXT, image_urls: 'urls' },
+  'fal-ai/flux-pro/kontext/text-to-image': KONTEXT,
   ...veo('fal-ai/veo3.1'),
   'fal-ai/veo3.1/reference-to-video': {
     ...VEO_COMMON,

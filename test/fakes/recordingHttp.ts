@@ -10,6 +10,8 @@ import { realMedia } from '../helpers/realMedia.js';
 
 /** A real AI clip (720x480, 8 fps) so imported takes pass ffprobe validation. */
 export const FAKE_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
+/** A real PNG served for `/files/<id>.png` (image models' outputs). */
+export const FAKE_PNG = realMedia('first-frame-camping.png');
 
 export type FakeMode = 'normal' | 'slow' | 'fail' | 'moderation' | 'throttle' | 'expired';
 
@@ -58,6 +60,7 @@ export interface RecordingServer {
 
 export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): Promise<RecordingServer> {
   const bytes = readFileSync(clip);
+  const png = readFileSync(FAKE_PNG);
   const requests: RecordedRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
@@ -81,11 +84,14 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
         size: buf.length,
       };
       requests.push(rec);
-      const r = url.pathname.startsWith('/files/') && url.pathname !== '/files/gone.mp4' ? null : await handle(rec);
+      const r =
+        url.pathname.startsWith('/files/') && !url.pathname.startsWith('/files/gone.') ? null : await handle(rec);
       if (!r) {
         rec.status = 200;
-        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(bytes.length) });
-        res.end(bytes);
+        const out = url.pathname.endsWith('.png') ? png : bytes;
+        const type = url.pathname.endsWith('.png') ? 'image/png' : 'video/mp4';
+        res.writeHead(200, { 'content-type': type, 'content-length': String(out.length) });
+        res.end(out);
         return;
       }
       rec.status = r.status;

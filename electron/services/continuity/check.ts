@@ -30,8 +30,10 @@ import {
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Element, ProjectSnapshot } from '../../../shared/model/entities.js';
 import { shotElements } from '../../../shared/model/elements.js';
-import { euclidean, findFaces, MAX_FACES, REFERENCE_DETECTOR_SIZES } from './faces.js';
+import { readFile } from 'node:fs/promises';
+import { euclidean, findFaces, loadFaceApi, MAX_FACES, REFERENCE_DETECTOR_SIZES } from './faces.js';
 import { decodeFrames, type DecodeOptions } from './frames.js';
+import { referenceCache, type ReferenceCache, type ReferenceFeatures } from './referenceCache.js';
 
 export type CheckDoc = Pick<ProjectSnapshot, 'shots' | 'takes' | 'assets' | 'elements'>;
 
@@ -45,6 +47,8 @@ export interface CheckOptions extends DecodeOptions {
   onProgress?: (done: number, total: number) => void;
   /** For tests and benchmarks: the clock of checkedAt. */
   now?: () => Date;
+  /** Where pictures' features are kept across takes and runs (default: the app's cache folder). */
+  cache?: ReferenceCache;
 }
 
 interface Reference {
@@ -90,50 +94,79 @@ export async function checkTakes(
     return takes.map((take) => ({ shot, take, elements }));
   });
 
-  const refs = new Map<string, Promise<Reference | null>>();
-  const reference = (assetId: string, wantFaces: boolean): Promise<Reference | null> => {
-    const key = `${assetId}:${wantFaces}`;
-    let r = refs.get(key);
-    if (!r) {
-      r = (async () => {
-        const a = assets.get(assetId);
-        if (!a || a.info.kind !== 'image') return null;
-        const [img] = await decodeFrames(absPath(a.path), displaySize(a), [0], true, opts);
-        return {
-          faces: wantFaces
-            ? (await findFaces(img!, { sizes: REFERENCE_DETECTOR_SIZES, maxFaces: 1 })).map((f) => f.descriptor)
-            : [],
-          signature: referenceSignature(img!),
-        };
-      })().catch(() => null); // an unreadable picture is left out; the others still count
-      refs.set(key, r);
+  const cache = opts.cache ?? referenceCache();
+  const reference = async (assetId: string, wantFaces: boolean): Promise<Reference | null> => {
+    const a = assets.get(assetId);
+    if (!a || a.info.kind !== 'image') return null;
+    const file = absPath(a.path);
+    try {
+      const bytes = await readFile(file);
+      const f = await cache.get(bytes, displaySize(a), wantFaces, (known, faces) =>
+        pictureFeatures(file, displaySize(a), known, faces, opts),
+      );
+      return { faces: f.faces ?? [], signature: f.signature };
+    } catch (err) {
+      if (opts.signal?.aborted) throw err;
+      return null; // an unreadable picture is left out; the others still count
     }
-    return r;
+  };
+
+  // face-api's one-time load (wasm backend, three nets) overlaps the first decode when a
+  // character is to be checked; nothing loads it for places and props.
+  if (work.some((w) => w.elements.some((e) => e.kind === 'character'))) void loadFaceApi().catch(() => {});
+  // The next take decodes (ffmpeg, its own process) while this one is scored (wasm, this one).
+  const decode = (i: number): Promise<RgbImage[]> => {
+    const { take } = work[i]!;
+    const asset = assets.get(take.assetId);
+    if (!asset || (asset.info.kind !== 'video' && asset.info.kind !== 'image'))
+      return Promise.reject(new Error('the take has no picture'));
+    const still = asset.info.kind === 'image';
+    return decodeFrames(
+      absPath(asset.path),
+      displaySize(asset),
+      still ? [0] : sampleTimes(asset.info.durationSec),
+      still,
+      opts,
+    );
+  };
+  const decodes: Promise<RgbImage[]>[] = [];
+  const started = (i: number): Promise<RgbImage[]> | undefined => {
+    if (i < work.length && !decodes[i]) {
+      decodes[i] = decode(i);
+      decodes[i]!.catch(() => {}); // awaited (and reported) in its turn
+    }
+    return decodes[i];
   };
 
   const results: ContinuityResult[] = [];
   const skipped: ContinuityReport['skipped'] = [];
-  let done = 0;
-  for (const { shot, take, elements } of work) {
+  for (let i = 0; i < work.length; i++) {
+    const { shot, take, elements } = work[i]!;
     opts.signal?.throwIfAborted();
-    const asset = assets.get(take.assetId);
+    const images = started(i)!;
+    started(i + 1);
     try {
-      if (!asset || (asset.info.kind !== 'video' && asset.info.kind !== 'image'))
-        throw new Error('the take has no picture');
-      const still = asset.info.kind === 'image';
-      const times = still ? [0] : sampleTimes(asset.info.durationSec);
-      const images = await decodeFrames(absPath(asset.path), displaySize(asset), times, still, opts);
-      // As many faces per frame as the shot has characters (a crowd is not checked face by face).
-      const characters = Math.min(MAX_FACES, elements.filter((e) => e.kind === 'character').length);
-      const frames: Frame[] = [];
-      for (const img of images) frames.push(await frameOf(img, characters));
+      const pictures = new Map<string, Reference[]>();
       for (const element of elements) {
         const isCharacter = element.kind === 'character';
-        const pictures = (await Promise.all(element.refAssetIds.map((id) => reference(id, isCharacter)))).filter(
-          (r): r is Reference => r !== null,
+        const refs = await Promise.all(element.refAssetIds.map((id) => reference(id, isCharacter)));
+        pictures.set(
+          element.id,
+          refs.filter((r): r is Reference => r !== null),
         );
-        if (!pictures.length) continue;
-        const scored = scoreElement(frames, pictures, isCharacter);
+      }
+      // Faces are looked for in the frames only for characters whose pictures show one
+      // (as many per frame as such characters: a crowd is not checked face by face).
+      const withFaces = elements.filter(
+        (e) => e.kind === 'character' && pictures.get(e.id)!.some((p) => p.faces.length),
+      );
+      const characters = Math.min(MAX_FACES, withFaces.length);
+      const frames: Frame[] = [];
+      for (const img of await images) frames.push(await frameOf(img, characters));
+      for (const element of elements) {
+        const refs = pictures.get(element.id)!;
+        if (!refs.length) continue;
+        const scored = scoreElement(frames, refs, element.kind === 'character');
         const score = Math.round(scored.score * 1000) / 1000;
         results.push({
           shotId: shot.id,
@@ -151,15 +184,35 @@ export async function checkTakes(
       if (opts.signal?.aborted) throw err;
       skipped.push({ shotId: shot.id, takeId: take.id, reason: err instanceof Error ? err.message : String(err) });
     }
-    opts.onProgress?.(++done, work.length);
+    opts.onProgress?.(i + 1, work.length);
   }
   return { checkedAt: (opts.now?.() ?? new Date()).toISOString(), thresholds, results, skipped };
 }
 
+/** A picture's features: decoded once at the working size; faces searched when asked and not known. */
+async function pictureFeatures(
+  file: string,
+  size: { width: number; height: number },
+  known: ReferenceFeatures | null,
+  wantFaces: boolean,
+  opts: DecodeOptions,
+): Promise<ReferenceFeatures> {
+  const [img] = await decodeFrames(file, size, [0], true, opts);
+  const faces = wantFaces
+    ? (await findFaces(img!, { sizes: REFERENCE_DETECTOR_SIZES, maxFaces: 1 })).map((f) => f.descriptor)
+    : (known?.faces ?? null);
+  return { faces, signature: known?.signature ?? referenceSignature(img!) };
+}
+
+/** A frame's faces (when any character is looked for) and, on first use only, its window signatures. */
 async function frameOf(img: RgbImage, characters: number): Promise<Frame> {
+  const faces = characters > 0 ? (await findFaces(img, { maxFaces: characters })).map((f) => f.descriptor) : null;
+  let signatures: ImageSignature[] | null = null;
   return {
-    faces: characters > 0 ? (await findFaces(img, { maxFaces: characters })).map((f) => f.descriptor) : null,
-    signatures: frameSignatures(img),
+    faces,
+    get signatures() {
+      return (signatures ??= frameSignatures(img));
+    },
   };
 }
 

@@ -54,12 +54,17 @@ interface WasmBackend {
 
 /**
  * Tiny detector input sizes (multiples of 32). Frames: 416, which still finds a face 1/5 of a
- * 480x270 frame's height (at 320 the fixtures' grey face of ~50 px was missed). Reference
- * pictures are few and cached, so each tries the next size when one finds nothing: the tiny
+ * 480x270 frame's height. Smaller sizes cost less (detection is most of a frame's ~0.19 s of CPU
+ * here, and scales with the size squared) but do not hold on the fixtures: at 320, 352 and 384
+ * the grey portrait's take matched another person (0.577 > 0.5) and the face check fell to 8/9
+ * (re-measured with test/integration/continuity/check.test.ts). Reference pictures are few and
+ * cached (referenceCache.ts), so each tries the next size when one finds nothing: the tiny
  * detector misses a face that fills the whole picture at one size and finds it at another.
  */
 export const FRAME_DETECTOR_SIZES = [416] as const;
 export const REFERENCE_DETECTOR_SIZES = [320, 416, 224, 512] as const;
+/** The face-api release whose nets and weights are loaded (package.json pins it; a test checks). */
+export const FACE_API_VERSION = '1.7.15';
 /** Detections below this confidence are not faces we trust for identity. */
 export const MIN_FACE_SCORE = 0.5;
 /** Faces per picture compared at most (largest first): a crowd is not checked face by face. */

@@ -1,7 +1,7 @@
 /**
- * Decodes the frames the consistency check looks at, through THE ffmpeg runner: one run per
- * take (or picture) writing one raw RGB file per frame into a private temp folder, read back
- * and removed.
+ * Decodes the frames the consistency check looks at, through THE ffmpeg runner: one run and one
+ * decoder pass per take (or picture) writing every sampled frame at the working size into one
+ * raw RGB file in a private temp folder, read back, split and removed.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,23 +34,18 @@ export async function decodeFrames(
   const { width, height } = workSize(size.width, size.height);
   const dir = await mkdtemp(join(tmpdir(), 'storyboard-continuity-'));
   try {
-    const n = isStillImage ? 1 : times.length;
-    const outputs = Array.from({ length: n }, (_, i) => join(dir, `f${i}.rgb`));
-    await runFfmpeg(
-      decodeFramesInvocation({ input: file, times: isStillImage ? [0] : times, outputs, width, height, isStillImage }),
-      {
-        timeoutMs: DECODE_TIMEOUT_MS,
-        ...(opts.signal && { signal: opts.signal }),
-        ...(opts.paths && { paths: opts.paths }),
-      },
-    );
+    const output = join(dir, 'frames.rgb');
+    await runFfmpeg(decodeFramesInvocation({ input: file, times, output, width, height, isStillImage }), {
+      timeoutMs: DECODE_TIMEOUT_MS,
+      ...(opts.signal && { signal: opts.signal }),
+      ...(opts.paths && { paths: opts.paths }),
+    });
+    const data = await readFile(output).catch(() => null);
+    const frameBytes = width * height * 3;
     const frames: RgbImage[] = [];
-    for (const out of outputs) {
-      const data = await readFile(out).catch(() => null);
-      // A seek past the last frame writes nothing (or a short file): that sample is dropped.
-      if (data && data.length === width * height * 3)
-        frames.push({ width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });
-    }
+    // A time past the last frame selects nothing: that sample is missing, the others count.
+    for (let at = 0; data && at + frameBytes <= data.length; at += frameBytes)
+      frames.push({ width, height, data: new Uint8Array(data.buffer, data.byteOffset + at, frameBytes) });
     if (!frames.length) throw new AppError('INVALID_INPUT', `No frame could be read from "${file}".`, { file });
     return frames;
   } finally {

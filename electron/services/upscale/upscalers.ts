@@ -9,7 +9,6 @@
  */
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ApiError } from '@fal-ai/client';
 import { AppError } from '../../../shared/errors.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
 import { upscaleInvocation } from '../../../shared/media/upscale.js';
@@ -19,6 +18,7 @@ import { runFfmpeg } from '../ffmpeg/runner.js';
 import { downloadToFile } from '../generation/providers/download.js';
 import { falClient, mapFalError } from '../generation/providers/fal/client.js';
 import { splitFalTask } from '../generation/providers/fal.js';
+import { pollFalRequest } from '../generation/providers/fal/queue.js';
 import type { PollResult, ProviderSettings, RunFfmpeg } from '../generation/types.js';
 
 export interface UpscaleRequest {
@@ -134,22 +134,7 @@ export function createFalSeedVrUpscaler(): VideoUpscaler {
         throw mapFalError(err, 'queue the upscale');
       }
     },
-    async poll(taskId, ctx) {
-      const { endpoint, requestId } = splitFalTask(taskId);
-      try {
-        const s = (await falClient(ctxFor(ctx)).queue.status(endpoint, { requestId, logs: false })) as {
-          status: string;
-          error?: string;
-        };
-        if (s.status !== 'COMPLETED') return { state: 'running', progress: s.status === 'IN_PROGRESS' ? 0.5 : 0 };
-        if (s.error) return { state: 'failed', error: `fal.ai could not upscale the clip: ${s.error}.` };
-        return { state: 'succeeded', progress: 1 };
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404)
-          return { state: 'failed', taskLost: true, error: `fal.ai has no request ${requestId}.` };
-        throw mapFalError(err, 'read the upscale status');
-      }
-    },
+    poll: (taskId, ctx) => pollFalRequest(ctxFor(ctx), taskId, 'upscale the clip'),
     async fetchResult(taskId, dest, ctx) {
       const { endpoint, requestId } = splitFalTask(taskId);
       let url: string | undefined;

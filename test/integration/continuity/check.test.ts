@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkTakes, type CheckDoc } from '../../../electron/services/continuity/check.js';
+import { ReferenceCache } from '../../../electron/services/continuity/referenceCache.js';
 import type { ContinuityReport } from '../../../shared/continuity/score.js';
 import type { Asset, Element, Shot, Take } from '../../../shared/model/entities.js';
 import { newShot } from '../../../shared/model/factories.js';
@@ -89,7 +90,9 @@ function accuracy(rs: ReturnType<typeof rows>): number {
 describe('consistency check on the fixtures', () => {
   test('same person passes, a different person drifts (face descriptors)', async () => {
     const cases = PEOPLE.map((s) => ({ name: s, subject: s }));
-    const report = await checkTakes(buildDoc('character', PEOPLE, cases), (p) => p);
+    const report = await checkTakes(buildDoc('character', PEOPLE, cases), (p) => p, {
+      cache: new ReferenceCache(null),
+    });
     const rs = rows(report, cases);
     console.log('people', JSON.stringify(rs), 'accuracy', accuracy(rs));
     expect(report.skipped).toEqual([]);
@@ -106,12 +109,29 @@ describe('consistency check on the fixtures', () => {
       ...PRODUCTS.map((s) => ({ name: s, subject: s })),
       { name: 'coffee-recoloured', subject: 'coffee', hueDeg: 180 },
     ];
-    const report = await checkTakes(buildDoc('prop', PRODUCTS, cases), (p) => p);
+    const report = await checkTakes(buildDoc('prop', PRODUCTS, cases), (p) => p, { cache: new ReferenceCache(null) });
     const rs = rows(report, cases);
     console.log('products', JSON.stringify(rs), 'accuracy', accuracy(rs));
     expect(report.skipped).toEqual([]);
     expect(rs).toHaveLength(12);
     expect(rs.every((r) => r.method === 'image')).toBe(true);
     for (const r of rs) expect({ ...r, drift: r.drift }).toEqual({ ...r, drift: !r.same });
+  });
+
+  test("a second run reads the pictures' features from the cache folder: the same scores, none recomputed", async () => {
+    const cases = [{ name: 'cached', subject: 'collins' as const }];
+    const doc = buildDoc('character', ['collins', 'hopper'], cases);
+    const folder = join(dir, 'feature-cache');
+    const first = new ReferenceCache(folder);
+    const a = await checkTakes(doc, (p) => p, { cache: first });
+    expect(first.stats.computed).toBe(2);
+    const second = new ReferenceCache(folder);
+    const b = await checkTakes(doc, (p) => p, { cache: second });
+    expect(second.stats).toEqual({ memory: 0, disk: 2, computed: 0 });
+    expect(b.results).toEqual(a.results);
+    expect(a.results.map((r) => [r.elementId, r.method, r.drift])).toEqual([
+      ['el-collins', 'face', false],
+      ['el-hopper', 'face', true],
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
-import { decodeFramesInvocation, sampleCount, sampleTimes, workSize } from '../../../shared/continuity/sampling.js';
+import {
+  decodeFramesInvocation,
+  sampleCount,
+  selectExpression,
+  sampleTimes,
+  workSize,
+} from '../../../shared/continuity/sampling.js';
 
 describe('frame sampling', () => {
   test('3 frames up to 12 s, one more per 8 s, at most 6', () => {
@@ -27,36 +33,66 @@ describe('frame sampling', () => {
     expect(workSize(321, 241)).toEqual({ width: 322, height: 242 });
   });
 
-  test('one ffmpeg run: an input per time with -ss before -i, a raw rgb24 output each', () => {
+  test('one ffmpeg run, one input, one decoder pass: select keeps a frame per time, -frames:v stops after the last', () => {
     const inv = decodeFramesInvocation({
       input: '/m/take.mp4',
-      times: [1, 3],
-      outputs: ['/t/f0.rgb', '/t/f1.rgb'],
+      times: [3, 1],
+      output: '/t/frames.rgb',
       width: 480,
       height: 270,
       isStillImage: false,
     });
     const argv = toArgv(inv);
+    expect(argv.filter((a) => a === '-i')).toHaveLength(1);
+    expect(argv).not.toContain('-ss');
     expect(argv.join(' ')).toBe(
-      '-hide_banner -nostdin -y -v error -ss 1.000 -i /m/take.mp4 -ss 3.000 -i /m/take.mp4 ' +
-        '-map 0:v:0 -frames:v 1 -vf scale=480:270:flags=area,setsar=1,format=rgb24 -f rawvideo -pix_fmt rgb24 /t/f0.rgb ' +
-        '-map 1:v:0 -frames:v 1 -vf scale=480:270:flags=area,setsar=1,format=rgb24 -f rawvideo -pix_fmt rgb24 /t/f1.rgb',
+      '-hide_banner -nostdin -y -v error -i /m/take.mp4 -map 0:v:0 -frames:v 2 -vf ' +
+        'select=gte(t\\,1.000)*lt(t\\,3.000)*not(gte(prev_selected_t\\,1.000))+gte(t\\,3.000)*not(gte(prev_selected_t\\,3.000)),' +
+        'scale=480:270:flags=area,setsar=1,format=rgb24 -f rawvideo -pix_fmt rgb24 /t/frames.rgb',
     );
   });
 
-  test('a still image is one input without seeking and one output', () => {
+  test('times that round to the same millisecond are one frame', () => {
+    const argv = toArgv(
+      decodeFramesInvocation({
+        input: '/m/take.mp4',
+        times: [2, 2.0001, 4],
+        output: '/t/f.rgb',
+        width: 48,
+        height: 28,
+        isStillImage: false,
+      }),
+    );
+    expect(argv[argv.indexOf('-frames:v') + 1]).toBe('2');
+    expect(selectExpression([2, 2.0001, 4]).match(/prev_selected_t/g)).toHaveLength(2);
+  });
+
+  test('no time is refused (a clip gives at least one frame)', () => {
+    expect(() =>
+      decodeFramesInvocation({
+        input: '/m/t.mp4',
+        times: [],
+        output: '/t/f.rgb',
+        width: 2,
+        height: 2,
+        isStillImage: false,
+      }),
+    ).toThrow(/at least one time/);
+  });
+
+  test('a still image is one input without seeking or selecting and one frame out', () => {
     const argv = toArgv(
       decodeFramesInvocation({
         input: '/m/ref.png',
         times: [0],
-        outputs: ['/t/r.rgb'],
+        output: '/t/r.rgb',
         width: 256,
         height: 256,
         isStillImage: true,
       }),
     );
     expect(argv).toContain('-pattern_type');
-    expect(argv).not.toContain('-ss');
-    expect(argv.filter((a) => a === '-map')).toHaveLength(1);
+    expect(argv.join(' ')).not.toMatch(/select|-ss/);
+    expect(argv[argv.indexOf('-frames:v') + 1]).toBe('1');
   });
 });

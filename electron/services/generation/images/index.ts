@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../../shared/errors.js';
 import { runFfmpeg } from '../../ffmpeg/runner.js';
+import { createFluxKontextAdapter } from './fluxKontext.js';
 import { createGeminiImageAdapter } from './gemini.js';
 import { createKeyframeCardAdapter } from './keyframeCard.js';
 import { createRunwayImageAdapter } from './runwayImage.js';
@@ -21,6 +22,7 @@ function adapters(): Map<string, ImageAdapter> {
       createGeminiImageAdapter(),
       createRunwayImageAdapter(),
       createSeedreamAdapter(),
+      createFluxKontextAdapter(),
     ].map((a) => [a.id, a]),
   );
   return registry;
