@@ -43,6 +43,7 @@ import { folderActions } from './folderActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
 import { scriptApply } from './scriptActions';
+import { generateRunMultiShot } from './multiShotActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -59,6 +60,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'shot.move': shotMove,
   'shot.selectTake': shotSelectTake,
   'generate.all': generateAll,
+  'generate.runMultiShot': generateRunMultiShot,
   'export.start': exportStart,
   'export.cancel': exportCancel,
   ...viewActions,
