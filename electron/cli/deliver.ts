@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { DeliveryProgress } from '../../shared/api/delivery.js';
 import { VIDEO_CODECS, LOUDNESS_MAX, LOUDNESS_MIN, type VideoCodec } from '../../shared/export/deliverable.js';
-import { ASPECTS, type Aspect } from '../../shared/model/format.js';
+import { ASPECTS, QUALITIES, type Aspect } from '../../shared/model/format.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
 
@@ -59,8 +59,8 @@ export async function cmdDeliver(dir: string, v: Record<string, unknown>): Promi
     throw new CliError(`--codec must be one of ${VIDEO_CODECS.join(', ')} (got "${String(v.codec)}")`);
   }
   const quality = v.quality ?? 'standard';
-  if (!['draft', 'standard', 'high'].includes(String(quality)))
-    throw new CliError(`--quality must be one of draft, standard, high (got "${String(quality)}")`);
+  if (!(QUALITIES as readonly string[]).includes(String(quality)))
+    throw new CliError(`--quality must be one of ${QUALITIES.join(', ')} (got "${String(quality)}")`);
   const loudnessLufs = parseLoudness(v.loudness);
   return withProject(dir, async (services) => {
     let finish: (p: DeliveryProgress) => void = () => {};

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventPayload } from '../../shared/api/contract.js';
-import { ASPECTS, RESOLUTIONS, type Aspect, type Resolution } from '../../shared/model/format.js';
+import { ASPECTS, QUALITIES, RESOLUTIONS, type Aspect, type Resolution } from '../../shared/model/format.js';
 import { CAMERA_MOVES, type CameraMove } from '../../shared/model/entities.js';
 import { createAppServices } from '../services/app.js';
 import { CliError } from './commands.js';
@@ -110,7 +110,7 @@ export async function cmdExport(dir: string, v: Record<string, unknown>): Promis
   const format = oneOf('format', v.format, ['mp4', ...Object.keys(EXPORT_FORMATS)]) ?? 'mp4';
   const sidecar = EXPORT_FORMATS[format];
   if (sidecar) return sidecar(dir, v.out);
-  const quality = oneOf('quality', v.quality, ['draft', 'standard', 'high'] as const) ?? 'standard';
+  const quality = oneOf('quality', v.quality, QUALITIES) ?? 'standard';
   const subtitles = oneOf('subtitles', v.subtitles, ['none', 'burn'] as const) ?? 'none';
   const outPath = resolve(v.out);
   return withProject(dir, async (services) => {

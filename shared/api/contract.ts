@@ -13,7 +13,8 @@ import {
   ProjectSnapshotSchema,
   ShotSchema,
 } from '../model/entities.js';
-import { AspectSchema, ResolutionSchema } from '../model/format.js';
+import { AspectSchema, QualitySchema, ResolutionSchema } from '../model/format.js';
+export { QualitySchema, type Quality } from '../model/format.js';
 import { TransitionKindSchema } from '../model/transitionKinds.js';
 import { elementMethods } from './elements.js';
 import { styleMethods } from './style.js';
@@ -42,8 +43,6 @@ export {
 
 const PathSchema = z.string().min(1).max(4096);
 const FpsTextSchema = z.string().min(1).max(16);
-export const QualitySchema = z.enum(['draft', 'standard', 'high']);
-export type Quality = z.infer<typeof QualitySchema>;
 export const LanguageSchema = z.enum(['en', 'zh-CN']);
 
 const Empty = z.object({}).strict();

@@ -11,7 +11,7 @@ import {
   LOUDNESS_MAX,
   LOUDNESS_MIN,
 } from '../export/deliverable.js';
-import { AspectSchema } from '../model/format.js';
+import { AspectSchema, QualitySchema } from '../model/format.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 
 const PathSchema = z.string().min(1).max(4096);
@@ -95,7 +95,7 @@ export const DeliveryStartSchema = z
     loudnessLufs: z.number().min(LOUDNESS_MIN).max(LOUDNESS_MAX).optional(),
     /** A folder (created if missing), or a .mp4/.mov file when the run makes one deliverable. */
     out: PathSchema,
-    quality: z.enum(['draft', 'standard', 'high']).default('standard'),
+    quality: QualitySchema.default('standard'),
   })
   .strict();
 export type DeliveryStart = z.output<typeof DeliveryStartSchema>;

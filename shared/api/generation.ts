@@ -56,8 +56,16 @@ export const LedgerSchema = z.object({
       createdAt: z.string(),
     }),
   ),
-  /** Sum of estimates, of actual costs, and of what counts against the cap (spent + under way). */
-  totals: z.object({ estimated: z.number(), actual: z.number(), committed: z.number() }),
+  /**
+   * Sum of estimates, of actual costs, and of what counts against the cap (spent + under way);
+   * `unpriced`: jobs spent or under way with no known price, which `committed` cannot include.
+   */
+  totals: z.object({
+    estimated: z.number(),
+    actual: z.number(),
+    committed: z.number(),
+    unpriced: z.number().int().min(0),
+  }),
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
 

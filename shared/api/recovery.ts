@@ -4,7 +4,7 @@
  * open a repaired copy of a project refused for foreign schema objects (PROJECT_FOREIGN).
  */
 import { z } from 'zod';
-import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
+import { ASSET_KINDS, IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 
 const PathSchema = z.string().min(1).max(4096);
 
@@ -13,7 +13,7 @@ export const MissingMediaSchema = z.object({
   /** The name of the file the user imported (never the store's internal path). */
   originalName: z.string(),
   bytes: z.number().int().nonnegative(),
-  kind: z.enum(['image', 'video', 'audio']),
+  kind: z.enum(ASSET_KINDS),
   durationSec: z.number().nullable(),
   /** missing: no file; outside: the stored path was refused (it would leave the project). */
   problem: z.enum(['missing', 'outside']),

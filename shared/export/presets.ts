@@ -2,7 +2,7 @@
  * Encoder settings per export quality. One table so the plan, the argument builder, the UI
  * and the benchmark baseline all agree on what "draft" means.
  */
-import type { Quality } from '../api/contract.js';
+import type { Quality } from '../model/format.js';
 
 export interface QualityPreset {
   /** libx264 speed/efficiency trade-off (https://trac.ffmpeg.org/wiki/Encode/H.264#Preset). */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Project, Shot } from '../model/entities.js';
-import { CameraMoveSchema, IdSchema } from '../model/entities.js';
+import { CameraMoveSchema, ELEMENT_KINDS, IdSchema } from '../model/entities.js';
 import { FpsSchema, framesToSeconds, secondsToFrames } from '../model/time.js';
 import { MultiShotSchema } from './multiShot.js';
 
@@ -28,7 +28,7 @@ export const ReferenceRefSchema = z
     assetId: IdSchema,
     path: z.string().min(1),
     /** What it shows (absent: unspecified), for providers that type their references. */
-    kind: z.enum(['character', 'location', 'prop', 'style']).optional(),
+    kind: z.enum(ELEMENT_KINDS).optional(),
     /** The element's name, for providers that label references. */
     name: z.string().optional(),
   })

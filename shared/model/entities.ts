@@ -148,8 +148,11 @@ export const ElementSchema = z.object({
 });
 export type Element = z.infer<typeof ElementSchema>;
 
+/** What a media file is, the ONE list. */
+export const ASSET_KINDS = ['image', 'video', 'audio'] as const;
+
 export const MediaInfoSchema = z.object({
-  kind: z.enum(['image', 'video', 'audio']),
+  kind: z.enum(ASSET_KINDS),
   container: z.string(),
   width: z.number().int().nonnegative(),
   height: z.number().int().nonnegative(),

@@ -5,6 +5,11 @@ export const ASPECTS = ['16:9', '9:16', '1:1', '4:5', '21:9'] as const;
 export const AspectSchema = z.enum(ASPECTS);
 export type Aspect = z.infer<typeof AspectSchema>;
 
+/** Export quality: encoder effort and size (shared/export/presets.ts QUALITY_PRESETS says what each means). */
+export const QUALITIES = ['draft', 'standard', 'high'] as const;
+export const QualitySchema = z.enum(QUALITIES);
+export type Quality = z.infer<typeof QualitySchema>;
+
 export const RESOLUTIONS = ['720p', '1080p', '4k'] as const;
 export const ResolutionSchema = z.enum(RESOLUTIONS);
 export type Resolution = z.infer<typeof ResolutionSchema>;

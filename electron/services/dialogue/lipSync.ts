@@ -16,14 +16,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
-import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
 import { takeOutputRef } from '../../../shared/generation/request.js';
 import { dialogueTimeline } from '../../../shared/model/dialogueTiming.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
 import { newTake } from '../../../shared/model/factories.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
-import { assertWithinBudget, committedCost } from '../generation/cost.js';
+import { assertWithinBudget, budgetOf } from '../generation/cost.js';
+import { jobKind } from '../generation/ports.js';
 import { downloadToFile } from '../generation/providers/download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from '../generation/providers/kling/http.js';
 import { klingKeys } from '../generation/providers/kling/jwt.js';
@@ -111,17 +111,14 @@ export async function lipSyncTake(deps: LipSyncDeps, o: LipSyncOptions): Promise
   });
   if (steps.length === 0) throw refuse('No voiced line was chosen for lip sync.');
   const cap = doc.project.budgetCap;
-  const committed = roundCents(deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0));
-  const total = roundCents(steps.length * LIP_SYNC_USD);
   assertWithinBudget({
     jobs: steps.length,
-    total,
-    currency: CURRENCY,
     perProvider: [],
-    committed,
-    budgetCap: cap,
-    overBudget: cap !== null && committed + total > cap + 1e-9,
-    unpriced: 0,
+    ...budgetOf(
+      deps.store.listJobs(),
+      steps.map(() => LIP_SYNC_USD),
+      cap,
+    ),
   });
   const now = new Date().toISOString();
   const jobs: Job[] = [];
@@ -302,7 +299,7 @@ export async function resumeLipSyncJobs(
   const ids: string[] = [];
   const steps = deps.store
     .listJobs({ states: IN_FLIGHT_JOB_STATES })
-    .filter((j) => j.request.kind === 'lipsync')
+    .filter((j) => jobKind(j) === 'lipsync')
     .sort((a, b) => Number(a.request.step) - Number(b.request.step));
   for (const job of steps) {
     if (job.state === 'submitting') {

@@ -148,7 +148,7 @@ export async function runPaidJob(
       progress: 1,
       resultAssetId: done.resultAssetId,
       takeId: done.takeId ?? null,
-      costActual: job.costEstimate ?? 0,
+      costActual: job.costEstimate,
       error: null,
     });
   } catch (err) {

@@ -10,10 +10,10 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError, keyedError } from '../../../shared/errors.js';
-import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
 import { speechKeyText, voiceOf, type DialogueLine, type Voice } from '../../../shared/model/dialogue.js';
 import type { Asset, Job } from '../../../shared/model/entities.js';
-import { assertWithinBudget, committedCost } from '../generation/cost.js';
+import { assertWithinBudget, budgetOf } from '../generation/cost.js';
+import { jobKind } from '../generation/ports.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
 import { dialogueTmpDir, runPaidJob, type PaidJobOptions } from './paidJob.js';
@@ -104,7 +104,7 @@ export async function planSpeech(deps: SpeechDeps, opts: VoiceOptions): Promise<
   const busy = new Set(
     deps.store
       .listJobs({ states: [...IN_FLIGHT_JOB_STATES, 'unknown'] })
-      .filter((j) => j.request.kind === 'speech')
+      .filter((j) => jobKind(j) === 'speech')
       .map((j) => String(j.request.lineId)),
   );
   const rows: SpeechPlanRow[] = [];
@@ -156,20 +156,14 @@ function speakerName(doc: ReturnType<ProjectStore['snapshot']>, line: DialogueLi
 
 export function estimateSpeech(deps: SpeechDeps, rows: readonly SpeechPlanRow[], cap: number | null): SpeechEstimate {
   const jobs = rows.filter((r) => r.action === 'job');
-  const unpriced = jobs.filter((r) => r.cost === null).length;
-  const exact = jobs.reduce((t, r) => t + (r.cost ?? 0), 0);
-  const spent = deps.store.listJobs().reduce((t, j) => t + committedCost(j), 0);
-  // Compared unrounded: a line costs fractions of a cent, and any spending is over a cap of 0.
-  const overBudget = cap !== null && (spent + exact > cap + 1e-12 || unpriced > 0);
   return {
     lines: rows.length,
     jobs: jobs.length,
-    total: roundCents(exact),
-    currency: CURRENCY,
-    committed: roundCents(spent),
-    budgetCap: cap,
-    overBudget,
-    unpriced,
+    ...budgetOf(
+      deps.store.listJobs(),
+      jobs.map((r) => r.cost),
+      cap,
+    ),
   };
 }
 
@@ -285,7 +279,7 @@ export async function resumeSpeechJobs(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const job of deps.store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
-    if (job.request.kind !== 'speech') continue;
+    if (jobKind(job) !== 'speech') continue;
     if (job.state === 'submitting') {
       const found = await findLocalResult(speechOutDir(deps.store.dir), job.id);
       const offline = speech(deps, job.provider).offline;

@@ -5,7 +5,7 @@
  */
 import type { Ledger } from '../../../shared/api/contract.js';
 import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
-import { budgetCapOf, committedCost } from './cost.js';
+import { budgetCapOf, committedSpend } from './cost.js';
 import type { GenerationStore } from './ports.js';
 
 export function projectLedger(store: GenerationStore): Ledger {
@@ -21,6 +21,7 @@ export function projectLedger(store: GenerationStore): Ledger {
     createdAt: j.createdAt,
   }));
   const sum = (f: (j: (typeof jobs)[number]) => number): number => roundCents(jobs.reduce((t, j) => t + f(j), 0));
+  const spend = committedSpend(jobs);
   return {
     currency: CURRENCY,
     budgetCap: budgetCapOf(store),
@@ -28,7 +29,8 @@ export function projectLedger(store: GenerationStore): Ledger {
     totals: {
       estimated: sum((j) => j.costEstimate ?? 0),
       actual: sum((j) => j.costActual ?? 0),
-      committed: sum(committedCost),
+      committed: roundCents(spend.committed),
+      unpriced: spend.unpriced,
     },
   };
 }

@@ -13,11 +13,10 @@ import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { ImageRequestSchema, type ImageRequest, type KeyframeRole } from '../../../shared/generation/imageRequest.js';
 import { keyframePrompt } from '../../../shared/generation/promptParts.js';
-import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
 import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
-import { assertWithinBudget, committedCost, type BatchEstimate } from '../generation/cost.js';
+import { assertWithinBudget, estimateJobs, type BatchEstimate } from '../generation/cost.js';
 import { getImageProvider, DEFAULT_IMAGE_PROVIDER } from '../generation/images/index.js';
 import { imageModel, type ImageAdapter, type ImageContext } from '../generation/images/types.js';
 import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
@@ -120,28 +119,6 @@ export function estimateKeyframes(
   );
 }
 
-/** The estimate of N jobs on one provider, against what the project already spent or has under way. */
-export function estimateJobs(
-  store: Pick<KeyframeDeps['store'], 'listJobs'>,
-  provider: string,
-  costs: readonly (number | null)[],
-  cap: number | null,
-): BatchEstimate {
-  const unpriced = costs.filter((c) => c === null).length;
-  const exact = costs.reduce<number>((t, c) => t + (c ?? 0), 0);
-  const spent = store.listJobs().reduce((t, j) => t + committedCost(j), 0);
-  return {
-    jobs: costs.length,
-    total: roundCents(exact),
-    currency: CURRENCY,
-    perProvider: costs.length ? [{ provider, jobs: costs.length, total: roundCents(exact), unpriced }] : [],
-    committed: roundCents(spent),
-    budgetCap: cap,
-    overBudget: cap !== null && (spent + exact > cap + 1e-9 || unpriced > 0),
-    unpriced,
-  };
-}
-
 /** Makes N keyframe variations of a shot: estimate, budget, job rows, then run them. */
 export async function makeKeyframes(
   deps: KeyframeDeps,
@@ -231,7 +208,7 @@ export async function runImageJob(
           model: req.model,
           request: { ...req },
           seed: req.seed,
-          cost: job.costEstimate ?? 0,
+          cost: job.costEstimate,
           rating: null,
           createdAt: new Date().toISOString(),
           kind: 'image',

@@ -14,7 +14,7 @@ import type { Asset, Job, Take } from '../../../shared/model/entities.js';
 import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
 import { assertWithinBudget, type BatchEstimate } from '../generation/cost.js';
 import type { ProviderSettings } from '../generation/types.js';
-import { estimateJobs } from '../keyframes/keyframeJobs.js';
+import { estimateJobs } from '../generation/cost.js';
 import type { ProjectStore } from '../project/store.js';
 import { getUpscaler, type UpscaleContext, type UpscaleRequest, type VideoUpscaler } from './upscalers.js';
 
@@ -160,7 +160,7 @@ export async function runUpscaleJob(
             upscaleOf: { takeId: req.takeId, provider: adapter.id, width: req.width, height: req.height },
           },
           seed: source.seed,
-          cost: job.costEstimate ?? 0,
+          cost: job.costEstimate,
           rating: null,
           createdAt: new Date().toISOString(),
         };

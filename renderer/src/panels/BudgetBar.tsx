@@ -22,6 +22,7 @@ export function BudgetChip() {
             spent: formatMoney(b.committed, b.currency, lang),
             cap: formatMoney(b.cap, b.currency, lang),
           })}
+      {b.unpriced > 0 ? ` + ${t('generate.unpriced', { count: b.unpriced })}` : ''}
     </span>
   );
 }

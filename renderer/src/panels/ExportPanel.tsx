@@ -9,6 +9,7 @@ import { HandoffExport } from './HandoffExport';
 import { Field } from '../components/Field';
 import { ProgressBar } from '../components/ProgressBar';
 import { isExporting } from '../store/selectors';
+import { assertNever } from '../../../shared/assertNever';
 import type { ExportRun } from '../store/state';
 
 function defaultOut(dir: string): string {
@@ -38,7 +39,9 @@ function RunStatus({ run }: { run: ExportRun }) {
           <span className="error-detail">{run.error}</span>
         </div>
       );
-    default:
+    case 'starting':
+    case 'running':
+    case 'canceling':
       return (
         <div className="export-running" data-testid="export-status" data-state={run.state}>
           <ProgressBar value={run.progress} label={t('export.progress')} testId="export-progress" />
@@ -49,6 +52,8 @@ function RunStatus({ run }: { run: ExportRun }) {
           </span>
         </div>
       );
+    default:
+      return assertNever(run.state, 'export state');
   }
 }
 

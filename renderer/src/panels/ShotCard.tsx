@@ -7,6 +7,7 @@ import { projectFile } from '../api/client';
 import { useAppContext, useAppState } from '../app/context';
 import { useSelection } from '../app/useEditor';
 import { ProgressBar } from '../components/ProgressBar';
+import { assertNever } from '../../../shared/assertNever';
 import { assetById, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
 import { ElementChip } from './elements/ElementThumb';
 import { formatSeconds } from './format';
@@ -71,8 +72,10 @@ function StatusPill({ status }: { status: ShotStatus }) {
       );
     case 'take':
       return <span className="status status-ok">{t('status.take')}</span>;
-    default:
+    case 'none':
       return <span className="status">{t('status.none')}</span>;
+    default:
+      return assertNever(status, 'shot status');
   }
 }
 

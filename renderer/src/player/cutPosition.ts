@@ -170,23 +170,30 @@ export function transitionDraw(kind: TransitionPosition['kind'], progress: numbe
     ...more,
   });
   const picture = TRANSITION_LOOKS[kind].picture;
-  if (picture.style === 'wipe') {
-    const [dx, dy] = DIRECTION[picture.direction];
-    const q = 1 - p;
-    // The incoming picture's visible part grows from the side it comes from.
-    const reveal: [number, number, number, number] = [dx < 0 ? q : 0, dy < 0 ? q : 0, dx > 0 ? p : 1, dy > 0 ? p : 1];
-    return { from: layer(1), to: layer(1, { reveal }), backdrop: 'black' };
+  switch (picture.style) {
+    case 'wipe': {
+      const [dx, dy] = DIRECTION[picture.direction];
+      const q = 1 - p;
+      // The incoming picture's visible part grows from the side it comes from.
+      const reveal: [number, number, number, number] = [dx < 0 ? q : 0, dy < 0 ? q : 0, dx > 0 ? p : 1, dy > 0 ? p : 1];
+      return { from: layer(1), to: layer(1, { reveal }), backdrop: 'black' };
+    }
+    case 'slide': {
+      const [dx, dy] = DIRECTION[picture.direction];
+      return {
+        from: layer(1, { shiftX: dx * p, shiftY: dy * p }),
+        to: layer(1, { shiftX: -dx * (1 - p), shiftY: -dy * (1 - p) }),
+        backdrop: 'black',
+      };
+    }
+    case 'dissolve':
+    case 'dip': {
+      const o = transitionOpacity(kind, p);
+      return { from: layer(o.from), to: layer(o.to), backdrop: picture.style === 'dip' ? picture.colour : 'black' };
+    }
+    default:
+      return assertNever(picture, 'transition picture');
   }
-  if (picture.style === 'slide') {
-    const [dx, dy] = DIRECTION[picture.direction];
-    return {
-      from: layer(1, { shiftX: dx * p, shiftY: dy * p }),
-      to: layer(1, { shiftX: -dx * (1 - p), shiftY: -dy * (1 - p) }),
-      backdrop: 'black',
-    };
-  }
-  const o = transitionOpacity(kind, p);
-  return { from: layer(o.from), to: layer(o.to), backdrop: picture.style === 'dip' ? picture.colour : 'black' };
 }
 
 /**

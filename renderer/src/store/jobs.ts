@@ -102,13 +102,15 @@ export interface BudgetStatus {
   estimated: number;
   actual: number;
   committed: number;
+  /** Jobs spent or under way whose price is unknown: `committed` leaves them out, never counts them free. */
+  unpriced: number;
   /** committed / cap, or null without a cap. */
   used: number | null;
 }
 
 export function budgetStatus(ledger: Ledger | null): BudgetStatus | null {
   if (!ledger) return null;
-  const { estimated, actual, committed } = ledger.totals;
+  const { estimated, actual, committed, unpriced } = ledger.totals;
   const cap = ledger.budgetCap;
   return {
     currency: ledger.currency,
@@ -116,6 +118,7 @@ export function budgetStatus(ledger: Ledger | null): BudgetStatus | null {
     estimated,
     actual,
     committed,
+    unpriced,
     used: cap === null ? null : cap === 0 ? (committed > 0 ? 1 : 0) : committed / cap,
   };
 }

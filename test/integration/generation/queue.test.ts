@@ -137,7 +137,7 @@ describe('JOB-10: budget', () => {
     // Within the cap it runs; what was spent then counts against the next batch.
     const first = await generateShots(deps, { shotIds: ['a', 'b'] });
     expect(first.estimate).toMatchObject({ total: 0.8, overBudget: false });
-    expect(projectLedger(store).totals).toEqual({ estimated: 0.8, actual: 0.8, committed: 0.8 });
+    expect(projectLedger(store).totals).toEqual({ estimated: 0.8, actual: 0.8, committed: 0.8, unpriced: 0 });
     await expect(generateShots(deps, { shotIds: ['c'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(cloud.createAttempts).toBe(2);
     store.setBudgetCap(null);

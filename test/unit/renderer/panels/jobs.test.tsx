@@ -36,7 +36,7 @@ const ledger = (over: Partial<Ledger> = {}): Ledger => ({
   currency: 'USD',
   budgetCap: 5,
   rows: [],
-  totals: { estimated: 1.5, actual: 1, committed: 1.25 },
+  totals: { estimated: 1.5, actual: 1, committed: 1.25, unpriced: 0 },
   ...over,
 });
 const cloud: ProviderInfo = {
