@@ -105,7 +105,7 @@ describe('one multi-shot generation in the Generate dialog', () => {
         currency: 'USD',
         budgetCap: null,
         rows: [],
-        totals: { estimated: 0, actual: 0, committed: 0 },
+        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
       }),
     });
     const batch = { shotIds: ['a', 'b'], provider: 'kling', model: 'kling-v3' };
