@@ -33,6 +33,7 @@ import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
 import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
+import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -97,6 +98,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
     ...multiShotHandlers(session, services),
+    ...breakdownHandlers(session, services),
     ...templateHandlers(session),
   };
   return {

@@ -30,6 +30,7 @@ import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
 import { multiShotMethods } from './multiShot.js';
+import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
 
 export {
@@ -365,6 +366,8 @@ export const contract = {
   ...keyframeMethods,
   // Consecutive shots as one generation (shared/api/multiShot.ts)
   ...multiShotMethods,
+  // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
+  ...breakdownMethods,
 } as const;
 
 export type Contract = typeof contract;
