@@ -10,13 +10,7 @@
  *     page ("up to 6 scenes, each with custom prompts and durations (max 15 seconds total)",
  *     https://docs.freepik.com/api-reference/video/kling-v3/overview, secondary). Cut points:
  *     the running sums of the durations sent ('planned').
- *   - Seedance 2.0: shots named in order in ONE prompt ("镜头1, 镜头2 ..."), no per-shot seconds:
- *     Volcengine's Seedance 2.0 prompt guide (document 82379/2222480) says to number the shots in
- *     order and not to force a duration on each (time ranges are unstable), as summarised at
- *     https://raw.githubusercontent.com/Emily2040/seedance-2.0/HEAD/references/multishot-grammar.md
- *     (secondary); its official examples use three shots in 15 s and state no maximum, so 2-4
- *     shots in 4-15 s are offered. The model places the cuts ('model'): the clip is split at the
- *     scene cuts detected in it.
+ *   - Seedance 2.0 and MiniMax: not offered (MULTI_SHOT_FINDINGS says why, with the sources).
  */
 import { z } from 'zod';
 import { CameraMoveSchema, IdSchema } from '../model/entities.js';
@@ -176,6 +170,13 @@ export function parseSceneCuts(log: string): number[] {
  * the source: shown under the README capability matrix beside the models' rows.
  */
 export const MULTI_SHOT_FINDINGS: readonly { provider: string; finding: string; source: string }[] = [
+  {
+    provider: 'seedance',
+    finding:
+      "Seedance 2.0 makes several cuts in one clip only from shots numbered in ONE prompt (镜头1, 镜头2 …): no shot-list field and no per-shot seconds (Volcengine's Seedance 2.0 prompt guide, document 82379/2222480, warns that time ranges are unstable), so the cut points are the model's; not offered here until a split by detected cuts alone is validated on real clips.",
+    source:
+      'https://raw.githubusercontent.com/Emily2040/seedance-2.0/HEAD/references/multishot-grammar.md (summary of the Volcengine guide, secondary)',
+  },
   {
     provider: 'minimax',
     finding:
