@@ -29,6 +29,7 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
 
@@ -363,6 +364,7 @@ export const contract = {
   ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
+  ...chainMethods,
   // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
   ...breakdownMethods,
 } as const;
