@@ -49,6 +49,8 @@ export interface AppServicesOptions extends SessionOptions {
   secrets?: SecretStore;
   /** Staged uploads idle this long are removed (default UPLOAD_TTL_MS; media/stagedUploads.ts). */
   uploadTtlMs?: number;
+  /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent elsewhere. */
+  revealPath?: (absPath: string) => void;
 }
 
 export interface AppServices {
@@ -90,7 +92,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...exportHandlers(session),
     ...handoffHandlers(session),
     ...settingsHandlers(services),
-    ...deliveryHandlers(session),
+    ...deliveryHandlers(session, opts),
     ...dialogueHandlers(session, services),
     ...folderHandlers(opts),
     ...scriptHandlers(session),

@@ -107,6 +107,14 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Studio$/,
   /^Shotcut$/,
   /^Kdenlive$/,
+  // Deliverables: codecs, the loudness unit, platforms and resolutions (names, not prose).
+  /^HEVC$/,
+  /^ProRes$/,
+  /^LUFS$/,
+  /^TikTok$/,
+  /^YouTube$/,
+  /^Instagram$/,
+  /^p$/,
   // Script formats (names, not prose).
   /^Fountain$/,
   /^Markdown$/,
