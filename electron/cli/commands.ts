@@ -13,6 +13,7 @@ import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdTemplate } from './template.js';
 import { cmdImport } from './scriptImport.js';
+import { cmdBreakdown } from './breakdown.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
 import { cmdAddShot, cmdExport, cmdInfo, cmdNew, cmdServe } from './run.js';
 
@@ -49,6 +50,7 @@ export const USAGE = `Usage:
   storyboard fit <dir> [--shot <id>]...   (shot lengths fitted to their dialogue)
   storyboard lipsync <dir> --take <id> [--line <id>]...
   storyboard import <dir> --script <file.fountain|.txt|.md> [--dry-run] [--json]   (scenes, shots, characters and dialogue from a script, one undo step)
+  storyboard breakdown <dir> --script <file> [--llm <url>] [--model <id>] [--dry-run] [--json]   (an AI shot list from an OpenAI-compatible chat endpoint, one undo step)
   storyboard check <dir> [--json] [--shot <id>]... [--selected]   (takes scored against their elements' pictures, offline)
   storyboard info <dir> --json
   storyboard serve <dir> [--port <n>]
@@ -133,6 +135,10 @@ const COMMANDS: Record<
   conform: { options: { from: str }, run: cmdConform },
   info: { options: { json: { type: 'boolean' } }, run: cmdInfo },
   import: { options: { script: str, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }, run: cmdImport },
+  breakdown: {
+    options: { script: str, llm: str, model: str, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    run: cmdBreakdown,
+  },
   check: {
     options: { json: { type: 'boolean' }, shot: { type: 'string', multiple: true }, selected: { type: 'boolean' } },
     run: cmdCheck,

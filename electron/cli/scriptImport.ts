@@ -11,15 +11,16 @@ import { MAX_SCRIPT_BYTES, proposalCounts } from '../../shared/script/index.js';
 import { call, withProject } from './client.js';
 import { CliError } from './commands.js';
 
-function readScript(file: string): string {
+/** The script file's text, refused when missing or over MAX_SCRIPT_BYTES (also used by `breakdown`). */
+export function readScript(file: string, command = 'import'): string {
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
-    throw new CliError(`import: cannot read "${file}": no such file`, 1);
+    throw new CliError(`${command}: cannot read "${file}": no such file`, 1);
   }
   if (size > MAX_SCRIPT_BYTES)
-    throw new CliError(`import: "${file}" is ${size} bytes; a script may be at most ${MAX_SCRIPT_BYTES} bytes`, 1);
+    throw new CliError(`${command}: "${file}" is ${size} bytes; a script may be at most ${MAX_SCRIPT_BYTES} bytes`, 1);
   return readFileSync(file, 'utf8');
 }
 

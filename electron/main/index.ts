@@ -16,7 +16,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { createAppServices, type AppServices } from '../services/app.js';
 import { moduleVersionOf } from '../../scripts/electronStart.mjs';
 import { registerIpc } from './ipc.js';
@@ -76,6 +76,7 @@ async function start(): Promise<void> {
     configDir: app.getPath('userData'),
     // API keys live in the OS keychain through safeStorage (secrets.ts), never in projects.
     secrets: { get: getSecret, set: setSecret, delete: deleteSecret, unavailableReason: secretsUnavailableReason },
+    revealPath: (absPath) => shell.showItemInFolder(absPath),
   });
   const current = services;
   hardenSession(session.defaultSession);

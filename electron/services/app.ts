@@ -32,6 +32,7 @@ import { settingsHandlers } from './facade/settings.js';
 import { shotHandlers } from './facade/shots.js';
 import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
+import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -48,6 +49,8 @@ export interface AppServicesOptions extends SessionOptions {
   secrets?: SecretStore;
   /** Staged uploads idle this long are removed (default UPLOAD_TTL_MS; media/stagedUploads.ts). */
   uploadTtlMs?: number;
+  /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent elsewhere. */
+  revealPath?: (absPath: string) => void;
 }
 
 export interface AppServices {
@@ -89,12 +92,13 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...exportHandlers(session),
     ...handoffHandlers(session),
     ...settingsHandlers(services),
-    ...deliveryHandlers(session),
+    ...deliveryHandlers(session, opts),
     ...dialogueHandlers(session, services),
     ...folderHandlers(opts),
     ...scriptHandlers(session),
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
+    ...breakdownHandlers(session, services),
     ...templateHandlers(session),
   };
   return {

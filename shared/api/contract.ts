@@ -22,6 +22,7 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
 
 export {
@@ -189,6 +190,8 @@ export const contract = {
   ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
+  // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
+  ...breakdownMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -113,6 +113,14 @@ export const deliveryMethods = {
   'delivery.removePreset': { input: z.object({ id: PresetIdSchema }).strict(), output: ProjectSnapshotSchema },
   'delivery.cacheUsage': { input: z.object({}).strict(), output: CacheUsageSchema },
   'delivery.clearCache': { input: z.object({}).strict(), output: CacheUsageSchema },
+  /**
+   * Shows a file a run of this window delivered in the system's file manager (desktop app);
+   * other hosts answer revealed: false and the folder to open by hand.
+   */
+  'delivery.reveal': {
+    input: z.object({ path: PathSchema }).strict(),
+    output: z.object({ revealed: z.boolean(), folder: z.string() }),
+  },
 } as const;
 
 export const deliveryEvents = {

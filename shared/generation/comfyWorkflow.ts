@@ -36,6 +36,11 @@ export interface ComfyNode {
 /** API format: node id -> node. Links are `[sourceNodeId, outputIndex]`. */
 export type ComfyGraph = Record<string, ComfyNode>;
 
+export const COMFY_KINDS = ['text-to-video', 'image-to-video', 'text-to-image', 'image-to-image'] as const;
+export type ComfyKind = (typeof COMFY_KINDS)[number];
+/** Image workflows make keyframe pictures; the video provider never offers them. */
+export const isComfyImageKind = (kind: ComfyKind): boolean => kind.endsWith('-image');
+
 const TargetSchema = z.object({ node: z.string().min(1), input: z.string().min(1) }).strict();
 export type ComfyTarget = z.infer<typeof TargetSchema>;
 
@@ -44,8 +49,11 @@ export const ComfyMappingSchema = z
     /** Unique id of this template ("ltxv-t2v"). */
     id: z.string().min(1),
     label: z.string().min(1),
-    /** Which shots it serves: text only, or a first frame. */
-    kind: z.enum(['text-to-video', 'image-to-video']),
+    /**
+     * Which shots it serves: text only, or a first frame (video); a picture from text, or from
+     * the first reference picture (keyframe images: an image workflow ends in SaveImage).
+     */
+    kind: z.enum(COMFY_KINDS),
     /** The model id shown in the inspector; a t2v and an i2v template may share one. */
     model: z.string().min(1),
     modelLabel: z.string().min(1).optional(),
@@ -149,7 +157,8 @@ export function parseComfyTemplate(mappingJson: unknown, graphJson: unknown, sou
       }
     }
   }
-  const required: ComfyPlaceholder[] = mapping.kind === 'image-to-video' ? ['prompt', 'image'] : ['prompt'];
+  const required: ComfyPlaceholder[] =
+    mapping.kind === 'image-to-video' || mapping.kind === 'image-to-image' ? ['prompt', 'image'] : ['prompt'];
   for (const name of required) {
     if (!mapping.inputs[name])
       throw invalid(`${source}: a ${mapping.kind} template must map "${name}".`, { source, placeholder: name });

@@ -16,7 +16,7 @@
  * - Parentheticals, extensions (V.O., O.S., CONT'D), transitions and synopses go to notes.
  */
 import { z } from 'zod';
-import { IdSchema, type Element } from '../model/entities.js';
+import { CameraMoveSchema, IdSchema, ShotSizeSchema, type Element } from '../model/entities.js';
 import { tagKey } from '../model/elements.js';
 import {
   estimatedSpeechSec,
@@ -57,6 +57,9 @@ export const ProposedShotSchema = z.object({
   characters: z.array(z.string().min(1).max(200)).max(200),
   dialogue: z.array(ProposedLineSchema).max(MAX_LINES_PER_SHOT),
   notes: z.string().max(20_000),
+  /** Framing and camera move (the AI breakdown gives them; the offline import leaves the shot's defaults). */
+  shotSize: ShotSizeSchema.optional(),
+  camera: CameraMoveSchema.optional(),
 });
 export type ProposedShot = z.infer<typeof ProposedShotSchema>;
 
@@ -81,7 +84,8 @@ export type ProposedCharacter = z.infer<typeof ProposedCharacterSchema>;
 
 export const ScriptProposalSchema = z.object({
   fileName: z.string().max(500),
-  format: z.enum(['fountain', 'chinese', 'outline']),
+  /** 'ai': made by the AI breakdown (shared/breakdown) rather than parsed offline. */
+  format: z.enum(['fountain', 'chinese', 'outline', 'ai']),
   title: z.string().max(500),
   characters: z.array(ProposedCharacterSchema).max(2000),
   scenes: z.array(ProposedSceneSchema).max(5000),
@@ -182,19 +186,20 @@ export interface ProposalContext {
   elements: readonly Pick<Element, 'id' | 'name' | 'tag' | 'kind'>[];
 }
 
-export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): ScriptProposal {
+/**
+ * The characters met while reading a script, each merged with the project's character of the
+ * same name or @tag; `character(name)` answers the key a line or shot uses (null: a narrator).
+ */
+export function castOf(elements: ProposalContext['elements']): {
+  characters: Map<string, ProposedCharacter>;
+  character(name: string): string | null;
+} {
   const characters = new Map<string, ProposedCharacter>();
-  const scenes: ProposedScene[] = [];
-  const actions = new Map<ProposedShot, string>();
-  let scene: ProposedScene | null = null;
-  let shot: ProposedShot | null = null;
-  let speaker: { key: string | null; notes: string[]; dual: boolean } | null = null;
-
   const character = (name: string): string | null => {
     const key = characterKey(name);
     if (NARRATOR_NAMES.has(key)) return null;
     if (!characters.has(key)) {
-      const existing = ctx.elements.find(
+      const existing = elements.find(
         (e) =>
           e.kind === 'character' &&
           (characterKey(e.name) === key || tagKey(e.tag) === tagKey(`@${name.trim().replace(/\s+/gu, '_')}`)),
@@ -208,6 +213,17 @@ export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): Scrip
     }
     return key;
   };
+  return { characters, character };
+}
+
+export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): ScriptProposal {
+  const { characters, character } = castOf(ctx.elements);
+  const scenes: ProposedScene[] = [];
+  const actions = new Map<ProposedShot, string>();
+  let scene: ProposedScene | null = null;
+  let shot: ProposedShot | null = null;
+  let speaker: { key: string | null; notes: string[]; dual: boolean } | null = null;
+
   const currentScene = (line: number): ProposedScene => {
     if (!scene) {
       scene = { key: `s${scenes.length + 1}`, line, heading: null, notes: '', shots: [] };

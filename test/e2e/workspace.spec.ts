@@ -75,3 +75,35 @@ for (const size of [
     expect(problems).toEqual([]);
   });
 }
+
+test('a selection change paints the inspector head at once; its fields follow, never showing another shot', async ({
+  page,
+  host,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, 'Paint'), name: 'Paint' });
+  await pasteShots(page, ['First light', 'Second wave']);
+  const cards = page.getByTestId('shot-card');
+  await expect(cards).toHaveCount(2);
+  await cards.nth(0).click();
+  await expect(page.getByTestId('detail-prompt')).toHaveValue('First light');
+  // What the page shows when the click's dispatch ends: React has committed the selection's
+  // urgent render (a discrete event's update is flushed before the next listener runs) and
+  // not yet the deferred one (a later task), so this is what the click's frame paints.
+  // (A string: the e2e tests compile without the DOM library.)
+  await page.evaluate(`window.addEventListener('click', () => {
+    const fields = document.querySelector('[data-testid="shot-detail-fields"]');
+    window.seen = {
+      heading: document.getElementById('detail-title')?.textContent ?? '',
+      fieldsHidden: fields ? fields.hidden : null,
+    };
+  }, { once: true })`);
+  await cards.nth(1).click();
+  const seen = await page.evaluate('window.seen');
+  expect(seen).toEqual({ heading: 'Shot 2', fieldsHidden: true });
+  await expect(page.getByTestId('shot-detail-fields')).toBeVisible();
+  await expect(page.getByTestId('detail-prompt')).toHaveValue('Second wave');
+  expect(problems).toEqual([]);
+});

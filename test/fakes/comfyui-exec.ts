@@ -87,6 +87,19 @@ export function renderClip(
   });
 }
 
+/** SaveImage's picture: one testsrc2 frame at the graph's size (ComfyUI writes PNGs). */
+export function renderPicture(graph: FakeGraph, file: string): Promise<void> {
+  const even = (v: number): number => Math.max(16, Math.min(4096, Math.round(v / 2) * 2));
+  const size = `${even(num(graph, ['width'], 512))}x${even(num(graph, ['height'], 512))}`;
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.env.FFMPEG_PATH ?? 'ffmpeg',
+      ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${size}`, '-frames:v', '1', file],
+      (err, _out, stderr) => (err ? reject(new Error(`fake ComfyUI: ffmpeg failed: ${stderr}`)) : resolve()),
+    );
+  });
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class FakeExecutor {
@@ -222,9 +235,15 @@ export class FakeExecutor {
     const parts = prefix.split('/');
     const base = parts.pop() || 'ComfyUI';
     const subfolder = parts.join('/');
-    const filename = `${base}_${String(++this.counter).padStart(5, '0')}_.mp4`;
     const dir = join(this.outputDir, ...parts);
     mkdirSync(dir, { recursive: true });
+    if (item.prompt[nodeId]?.class_type === 'SaveImage') {
+      // SaveImage (nodes.py) reports `{images: [{filename, subfolder, type: "output"}]}`, no `animated`.
+      const picture = `${base}_${String(++this.counter).padStart(5, '0')}_.png`;
+      await renderPicture(item.prompt, join(dir, picture));
+      return { images: [{ filename: picture, subfolder, type: 'output' }] };
+    }
+    const filename = `${base}_${String(++this.counter).padStart(5, '0')}_.mp4`;
     const info = await renderClip(item.prompt, join(dir, filename));
     if (shape === 'vhs') {
       return {

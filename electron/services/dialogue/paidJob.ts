@@ -200,6 +200,11 @@ export async function resumePaidJobs(
     offline: (providerId: string) => boolean;
     lostMessage: string;
     run: (jobId: string) => Promise<void>;
+    /**
+     * A provider that names requests by our job id can say whether one cut off while sending
+     * reached it: its task id, or null (unknown; never sent again).
+     */
+    reconcile?: (job: Job) => Promise<string | null>;
     onProgress?: (p: JobProgress) => void;
     onStart?: (jobIds: string[]) => void;
   },
@@ -208,7 +213,7 @@ export async function resumePaidJobs(
   for (const job of store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
     if (jobKind(job) !== o.kind) continue;
     if (job.state === 'submitting') {
-      const found = await findLocalResult(o.outDir, job.id);
+      const found = (await findLocalResult(o.outDir, job.id)) ?? (await o.reconcile?.(job).catch(() => null)) ?? null;
       if (found) store.updateJob(job.id, { state: 'submitted', taskId: found, error: null });
       else if (o.offline(job.provider)) store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
       else {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { DeliveryStart } from '../../../shared/api/delivery.js';
 import {
   aspectDeliverable,
@@ -78,7 +78,12 @@ export function resolveDeliverables(
   });
 }
 
-export function deliveryHandlers(session: Session): NamespaceHandlers<'delivery'> {
+export function deliveryHandlers(
+  session: Session,
+  host: { revealPath?: (absPath: string) => void } = {},
+): NamespaceHandlers<'delivery'> {
+  // Only files a run of this window delivered may be revealed (never any path a page names).
+  const delivered = new Set<string>();
   const cache = (): SegmentCache => new SegmentCache(segmentCacheDir(), segmentCacheMaxBytes());
   return {
     'delivery.start': async (input) => {
@@ -104,7 +109,10 @@ export function deliveryHandlers(session: Session): NamespaceHandlers<'delivery'
         signal: controller.signal,
         fontFile: font,
         notes,
-        onProgress: (p) => session.hub.emit('delivery.progress', p),
+        onProgress: (p) => {
+          if (p.state === 'succeeded') for (const d of p.deliverables) delivered.add(resolve(d.outPath));
+          session.hub.emit('delivery.progress', p);
+        },
       })
         .catch((err: unknown) => {
           session.hub.emit('delivery.progress', {
@@ -138,5 +146,13 @@ export function deliveryHandlers(session: Session): NamespaceHandlers<'delivery'
     },
     'delivery.cacheUsage': async () => cache().usage(),
     'delivery.clearCache': async () => cache().clear(),
+    'delivery.reveal': async ({ path }) => {
+      const abs = resolve(path);
+      if (!delivered.has(abs))
+        throw new AppError('INVALID_INPUT', `${path} was not made by an export of this window.`, { path });
+      if (!host.revealPath) return { revealed: false, folder: dirname(abs) };
+      host.revealPath(abs);
+      return { revealed: true, folder: dirname(abs) };
+    },
   };
 }

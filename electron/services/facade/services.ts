@@ -7,9 +7,11 @@ import { listProviders } from '../generation/providers/index.js';
 import { GenerationService } from '../generation/service.js';
 import { importFile } from '../media/mediaStore.js';
 import type { ProjectStore } from '../project/store.js';
-import type { SecretStore } from '../settings/secrets.js';
+import { envSecretStore, type SecretStore } from '../settings/secrets.js';
 import { defaultConfigDir, SettingsService } from '../settings/store.js';
 import { RecentProjects } from '../project/recentProjects.js';
+import { BreakdownService } from '../breakdown/service.js';
+import { LlmSettings } from '../breakdown/llmSettings.js';
 
 export interface ServicesOptions {
   /** Where settings.json lives (default: STORYBOARD_CONFIG_DIR or ~/.config/storyboard). */
@@ -23,6 +25,8 @@ export interface FacadeServices {
   generation: GenerationService<ProjectStore>;
   /** The recent projects list (in the config folder beside settings.json). */
   recent: RecentProjects;
+  /** AI breakdown and prompt enhancer over an OpenAI-compatible chat endpoint (llm.json + the same key store). */
+  breakdown: BreakdownService;
 }
 
 export function createServices(opts: ServicesOptions = {}): FacadeServices {
@@ -35,5 +39,6 @@ export function createServices(opts: ServicesOptions = {}): FacadeServices {
   const generation = new GenerationService<ProjectStore>(settings, (store, path) =>
     importFile(store, path, 'generated'),
   );
-  return { settings, generation, recent: new RecentProjects(configDir) };
+  const breakdown = new BreakdownService(new LlmSettings(configDir, opts.secrets ?? envSecretStore()));
+  return { settings, generation, recent: new RecentProjects(configDir), breakdown };
 }

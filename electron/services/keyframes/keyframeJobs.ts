@@ -239,6 +239,16 @@ export async function resumeImageJobs(
     lostMessage:
       'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.',
     run: (id) => runImageJob(deps, id, opts),
+    reconcile: async (job) => {
+      const adapter = image(deps, job.provider);
+      if (!adapter.reconcile) return null;
+      return adapter.reconcile(job.id, {
+        settings: deps.providerSettings(adapter.settingsId),
+        jobId: job.id,
+        outDir: imageOutDir(deps.store.dir),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+    },
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.onStart ? { onStart: opts.onStart } : {}),
   });

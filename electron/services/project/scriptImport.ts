@@ -139,6 +139,8 @@ export class ScriptOps {
               prompt: s.prompt,
               durationFrames: Math.max(1, secondsToFrames(s.durationSec, fps)),
               notes: s.notes,
+              ...(s.shotSize ? { shotSize: s.shotSize } : {}),
+              ...(s.camera ? { camera: s.camera } : {}),
             });
             // As ShotOps.add does: the row is made removed outside the log and made live through
             // it, so undo hides the shot rather than deleting a row other records may point at.

@@ -42,6 +42,7 @@ import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
+import { deliveryActions } from './deliveryActions';
 import { scriptApply } from './scriptActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
@@ -96,6 +97,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...folderActions,
   ...continuityActions,
   ...cacheActions,
+  ...deliveryActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

@@ -11,6 +11,7 @@ import type { Framing } from '../../../shared/model/framing';
 import type { RelinkPayload } from './recoveryActions';
 import type { BrowsePayload } from './folderActions';
 import type { CachePayload } from './cacheActions';
+import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -163,6 +164,10 @@ export interface ActionPayloads {
   // The segment cache in Settings (cacheActions.ts).
   'cache.usage': CachePayload;
   'cache.clear': CachePayload;
+  'delivery.presets': DeliveryPresetsPayload;
+  'delivery.start': DeliveryStartPayload;
+  'delivery.cancel': undefined;
+  'delivery.reveal': DeliveryRevealPayload;
 }
 
 export type ElementKind = Element['kind'];

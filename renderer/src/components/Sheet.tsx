@@ -1,8 +1,12 @@
 /**
  * A modal sheet over the app (settings, shortcuts): a titled dialog with a close button; Escape
- * or a click on the backdrop closes it too.
+ * or a click on the backdrop closes it too. Rendered through a portal at body level: the panes
+ * are CSS-contained (workspace.css `contain: strict`), which would clip a fixed overlay drawn
+ * inside one and make it relative to that pane instead of the window
+ * (https://developer.mozilla.org/en-US/docs/Web/CSS/contain#paint).
  */
 import { useId, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 
 interface SheetProps {
@@ -17,7 +21,7 @@ interface SheetProps {
 export function Sheet({ title, testId, className, onClose, children }: SheetProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  return (
+  const sheet = (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         className={className ? `sheet ${className}` : 'sheet'}
@@ -37,4 +41,6 @@ export function Sheet({ title, testId, className, onClose, children }: SheetProp
       </div>
     </div>
   );
+  // Server rendering (the unit tests' markup) has no document: the sheet is drawn in place.
+  return typeof document === 'undefined' ? sheet : createPortal(sheet, document.body);
 }

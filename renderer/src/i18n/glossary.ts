@@ -79,6 +79,14 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^OpenAI$/,
   /^Sora$/,
   /^Gemini$/,
+  // Chat endpoints of the AI breakdown and what they speak (names, not prose).
+  /^Ollama$/,
+  /^ollama$/,
+  /^DeepSeek$/,
+  /^DashScope$/,
+  /^JSON$/,
+  /^HTTP$/,
+  /^AI$/,
   /^ByteDance$/,
   // Interchange formats and the editors that open them (names, not prose).
   /^FCPXML$/,
@@ -99,6 +107,14 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Studio$/,
   /^Shotcut$/,
   /^Kdenlive$/,
+  // Deliverables: codecs, the loudness unit, platforms and resolutions (names, not prose).
+  /^HEVC$/,
+  /^ProRes$/,
+  /^LUFS$/,
+  /^TikTok$/,
+  /^YouTube$/,
+  /^Instagram$/,
+  /^p$/,
   // Script formats (names, not prose).
   /^Fountain$/,
   /^Markdown$/,

@@ -1,12 +1,12 @@
 /** Export the cut: where, how good, progress, cancel, and how it ended. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QualitySchema, type Quality } from '../../../shared/api/contract';
+import type { Quality } from '../../../shared/api/contract';
 import { useAction, useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { HandoffExport } from './HandoffExport';
-import { Field } from '../components/Field';
+import { ExportFields } from './ExportFields';
 import { ProgressBar } from '../components/ProgressBar';
 import { isExporting } from '../store/selectors';
 import { assertNever } from '../../../shared/assertNever';
@@ -75,30 +75,16 @@ export function ExportPanel() {
     <>
       <form className="panel" onSubmit={submit} aria-labelledby="export-title" data-testid="export-panel">
         <h2 id="export-title">{t('export.title')}</h2>
-        <Field label={t('export.outPath')}>
-          <input
-            value={target}
-            onChange={(e) => setOutPath(e.target.value)}
-            spellCheck={false}
-            className="mono"
-            disabled={running}
-            data-testid="export-path"
-          />
-        </Field>
-        <Field label={t('export.quality')}>
-          <select
-            value={quality}
-            onChange={(e) => setQuality(QualitySchema.parse(e.target.value))}
-            disabled={running}
-            data-testid="export-quality"
-          >
-            {QualitySchema.options.map((q) => (
-              <option key={q} value={q}>
-                {t(`export.qualities.${q}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ExportFields
+          pathLabel={t('export.outPath')}
+          path={target}
+          onPath={setOutPath}
+          quality={quality}
+          onQuality={setQuality}
+          disabled={running}
+          pathTestId="export-path"
+          qualityTestId="export-quality"
+        />
         <label className="small">
           <input
             type="checkbox"

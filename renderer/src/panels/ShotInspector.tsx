@@ -3,6 +3,7 @@
  * size, provider, model, elements, seed, notes, trim, transition in (not on the first shot) and scene; then the takes.
  * Every field commits on its own (blur, Enter or a choice), one undo step each.
  */
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShotPatch } from '../../../shared/api/contract';
 import { SHOT_SIZES, type CameraMove, type ProjectSnapshot, type Shot } from '../../../shared/model/entities';
@@ -48,15 +49,23 @@ export function ShotInspector() {
 const badSeconds = (s: string) => parseDuration(s) === 'invalid' || s.trim() === '';
 const badSeed = (s: string) => s.trim() !== '' && !/^-?\d{1,15}$/.test(s.trim());
 
-function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snapshot: ProjectSnapshot }) {
+interface InspectorProps {
+  shot: Shot;
+  index: number;
+  snapshot: ProjectSnapshot;
+}
+
+/**
+ * A selection change paints the head (number, moves, frames) in the frame it happens; the
+ * fields below the fold follow in a deferred render (React useDeferredValue: the urgent render
+ * keeps the previous props, so the memoised fields are skipped, then re-render in a transition
+ * after that frame: https://react.dev/reference/react/useDeferredValue). Until then they are
+ * hidden, never showing another shot's values. UI-3b: selection -> inspector painted <= 16 ms.
+ */
+function Inspector({ shot, index, snapshot }: InspectorProps) {
   const { t } = useTranslation();
-  const ctx = useAppContext();
-  const provider = useShotProvider(shot, snapshot);
-  const gaps = useProviderGaps(shot, snapshot, provider);
-  const cameraNote = useCameraNote(shot, provider);
-  const fps = snapshot.project.fps;
-  const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
-  const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
+  const now = useMemo(() => ({ shot, index, snapshot }), [shot, index, snapshot]);
+  const later = useDeferredValue(now);
   return (
     <section className="panel detail inspector" aria-labelledby="detail-title" data-testid="shot-detail">
       <div className="detail-head">
@@ -93,6 +102,24 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
           />
         ))}
       </div>
+      <div hidden={later.shot.id !== shot.id} data-testid="shot-detail-fields">
+        <InspectorFields {...later} />
+      </div>
+    </section>
+  );
+}
+
+const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }: InspectorProps) {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const provider = useShotProvider(shot, snapshot);
+  const gaps = useProviderGaps(shot, snapshot, provider);
+  const cameraNote = useCameraNote(shot, provider);
+  const fps = snapshot.project.fps;
+  const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
+  const scenes = [...snapshot.scenes].sort((a, b) => a.position - b.position);
+  return (
+    <>
       <ProviderHints hints={gaps.frames} />
       <Field label={t('addShot.prompt')}>
         <CommitField
@@ -179,6 +206,6 @@ function Inspector({ shot, index, snapshot }: { shot: Shot; index: number; snaps
         <CommitField multiline rows={2} value={shot.notes} onCommit={(notes) => update({ notes })} />
       </Field>
       <TakesGallery shot={shot} snapshot={snapshot} />
-    </section>
+    </>
   );
-}
+});

@@ -1,5 +1,6 @@
 /** Feeds contract events into the store; after a reconnect, fetches the state again. */
 import { actions, runAction, runMenuAction, type ActionContext } from '../actions';
+import { applyDeliveryProgress } from './deliveryRun';
 
 export function bindApi(ctx: ActionContext): () => void {
   const { api, store } = ctx;
@@ -12,6 +13,7 @@ export function bindApi(ctx: ActionContext): () => void {
     }),
     api.on('job.progress', (p) => store.getState().applyJobProgress(p)),
     api.on('export.progress', (p) => store.getState().applyExportProgress(p)),
+    api.on('delivery.progress', applyDeliveryProgress),
     api.onStatus((status) => {
       store.getState().setConnection(status);
       if (status === 'open' && wasOpen) void runAction(ctx, actions['app.load'], undefined);

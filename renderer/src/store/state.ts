@@ -33,7 +33,8 @@ export type Place =
   | 'relink'
   | 'saveCopy'
   | 'folders'
-  | 'script';
+  | 'script'
+  | 'delivery';
 
 export interface UiError {
   code: ErrorCode;

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEditorUi } from '../app/useEditor';
 import { Sheet } from '../components/Sheet';
+import { DeliveryExport } from '../panels/DeliveryExport';
 import { ExportPanel } from '../panels/ExportPanel';
 import { setEditorUi } from '../store/uiEditor';
 
@@ -17,6 +18,7 @@ export function ExportDialog() {
       onClose={() => setEditorUi({ exportOpen: false })}
     >
       <ExportPanel />
+      <DeliveryExport />
     </Sheet>
   );
 }

@@ -49,4 +49,20 @@ describe('hostile requests', () => {
       await s.close();
     }
   });
+
+  it('reveals only files an export of this window made, never a path the page names', async () => {
+    const shown: string[] = [];
+    const s = createAppServices({ host: 'electron', revealPath: (p) => shown.push(p) });
+    try {
+      const r = await dispatch(s.handlers, 'delivery.reveal', { path: '/etc/passwd' });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: '/etc/passwd was not made by an export of this window.',
+      });
+      expect(shown).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../../shared/errors.js';
 import { runFfmpeg } from '../../ffmpeg/runner.js';
+import { createComfyImageAdapter } from './comfyImage.js';
 import { createFluxKontextAdapter } from './fluxKontext.js';
 import { createGeminiImageAdapter } from './gemini.js';
 import { createKeyframeCardAdapter } from './keyframeCard.js';
@@ -23,6 +24,7 @@ function adapters(): Map<string, ImageAdapter> {
       createRunwayImageAdapter(),
       createSeedreamAdapter(),
       createFluxKontextAdapter(),
+      createComfyImageAdapter(),
     ].map((a) => [a.id, a]),
   );
   return registry;

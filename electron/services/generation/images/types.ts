@@ -42,6 +42,11 @@ export interface ImageAdapter {
   readonly models: readonly ImageModel[];
   submit(req: ImageRequest, ctx: ImageContext): Promise<{ taskId: string }>;
   poll(taskId: string, ctx: ImageContext): Promise<PollResult>;
+  /**
+   * For a job cut off while sending, when the provider names requests by our job id (ComfyUI):
+   * the task id if the request reached it, else null (the job stays `unknown`).
+   */
+  reconcile?(jobId: string, ctx: ImageContext): Promise<string | null>;
   /** Writes the finished picture (PNG/JPEG/WebP) to destPath. */
   fetchResult(taskId: string, destPath: string, ctx: ImageContext): Promise<void>;
 }

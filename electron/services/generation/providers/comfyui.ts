@@ -13,7 +13,13 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { ComfyTemplate, ComfyValues } from '../../../../shared/generation/comfyWorkflow.js';
-import { comfyFrames, comfySeed, comfySize, fillComfyWorkflow } from '../../../../shared/generation/comfyWorkflow.js';
+import {
+  comfyFrames,
+  comfySeed,
+  comfySize,
+  fillComfyWorkflow,
+  isComfyImageKind,
+} from '../../../../shared/generation/comfyWorkflow.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { requireCapable } from './capable.js';
@@ -21,7 +27,7 @@ import type { ComfyHistoryEntry, ComfyQueue } from './comfyui/history.js';
 import { findVideoOutput, pollFromHistory, queuePosition } from './comfyui/history.js';
 import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from './comfyui/http.js';
 import { ComfyProgress } from './comfyui/progress.js';
-import { defaultTemplatesDir, loadComfyTemplatesLenient } from './comfyui/templates.js';
+import { loadShippedAndUserTemplates } from './comfyui/templates.js';
 import { saveBody } from './download.js';
 
 export interface ComfyUIOptions {
@@ -111,61 +117,68 @@ export function comfyValues(
   return values;
 }
 
-async function upload(baseUrl: string, req: GenerationRequest): Promise<string> {
-  const frame = req.firstFrame;
-  if (!frame) throw new AppError('INTERNAL', 'upload() needs a first frame.');
-  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
+/**
+ * Uploads a picture to the server's input folder (POST /upload/image) and answers its name as
+ * `LoadImage` expects it. Named by asset id (content-addressed): the same picture overwrites
+ * itself, never piles up. No prompt exists yet, so a failure is a plain failure (never `unknown`).
+ */
+export async function uploadComfyPicture(
+  baseUrl: string,
+  picture: { path: string; assetId: string },
+  what: string,
+): Promise<string> {
+  const bytes = await readFile(picture.path).catch((err: NodeJS.ErrnoException) => {
     // INVALID_INPUT, not MEDIA_MISSING: the runner must know nothing was sent (types.ts submit).
     throw new AppError(
       'INVALID_INPUT',
-      `The first frame of shot ${req.shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
-      { path: frame.path, missing: true },
+      `${what} is missing or unreadable: ${picture.path} (${err.code ?? err.message})`,
+      { path: picture.path, missing: true },
     );
   });
   const form = new FormData();
-  // Named by asset id (content-addressed): the same picture overwrites itself, never piles up.
-  form.append('image', new Blob([bytes]), `storyboard-${frame.assetId}${extname(frame.path).toLowerCase() || '.png'}`);
+  form.append(
+    'image',
+    new Blob([bytes]),
+    `storyboard-${picture.assetId}${extname(picture.path).toLowerCase() || '.png'}`,
+  );
   form.append('type', 'input');
   form.append('subfolder', 'storyboard');
   form.append('overwrite', 'true');
-  const what = `upload the first frame of shot ${req.shotNumber}`;
+  const doing = `upload ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
   const res = await comfyJson<{ name?: string; subfolder?: string }>(baseUrl, '/upload/image', {
     method: 'POST',
     body: form,
-    what,
+    what: doing,
   }).catch((err: unknown) => {
-    // No prompt exists yet, so a failed upload is a plain failure (never `unknown`).
     if (err instanceof AppError) throw err;
-    throw new AppError('PROVIDER_FAILED', `Could not ${what} to ComfyUI at ${baseUrl}: ${(err as Error).message}`, {
+    throw new AppError('PROVIDER_FAILED', `Could not ${doing} to ComfyUI at ${baseUrl}: ${(err as Error).message}`, {
       baseUrl,
     });
   });
   if (!res?.name)
     throw new AppError(
       'PROVIDER_FAILED',
-      `ComfyUI at ${baseUrl} did not accept the first frame upload (is this a ComfyUI server?).`,
+      `ComfyUI at ${baseUrl} did not accept the upload (is this a ComfyUI server?).`,
     );
   return res.subfolder ? `${res.subfolder}/${res.name}` : res.name;
+}
+
+async function upload(baseUrl: string, req: GenerationRequest): Promise<string> {
+  const frame = req.firstFrame;
+  if (!frame) throw new AppError('INTERNAL', 'upload() needs a first frame.');
+  return uploadComfyPicture(baseUrl, frame, `The first frame of shot ${req.shotNumber}`);
 }
 
 export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvider {
   const problems: string[] = [];
   let templates = opts.templates ?? [];
   if (!opts.templates) {
-    const shippedDir = defaultTemplatesDir();
-    const userDir =
-      opts.userWorkflowsDir !== undefined
-        ? opts.userWorkflowsDir
-        : process.env.STORYBOARD_COMFYUI_WORKFLOWS_DIR || null;
-    const byId = new Map<string, ComfyTemplate>();
-    for (const dir of [shippedDir, userDir]) {
-      if (!dir) continue;
-      const loaded = loadComfyTemplatesLenient(dir);
-      problems.push(...loaded.problems);
-      for (const t of loaded.templates) byId.set(t.mapping.id, t);
-    }
-    templates = [...byId.values()];
+    const loaded = loadShippedAndUserTemplates(opts.userWorkflowsDir);
+    problems.push(...loaded.problems);
+    templates = loaded.templates;
   }
+  // Image workflows (keyframes) belong to the ComfyUI image adapter (images/comfyImage.ts).
+  templates = templates.filter((t) => !isComfyImageKind(t.mapping.kind));
   const random = opts.random ?? Math.random;
   const progress = opts.liveProgress === false ? null : new ComfyProgress(`storyboard-${randomUUID()}`);
   // A model takes camera moves when every one of its templates maps the `camera` input.

@@ -98,3 +98,25 @@ export function defaultTemplatesDir(env: Record<string, string | undefined> = pr
   }
   return null;
 }
+
+/**
+ * The shipped templates plus the user's own folder (default: STORYBOARD_COMFYUI_WORKFLOWS_DIR);
+ * a user template with a shipped template's id replaces it. Both the video provider and the
+ * image adapter read them (each keeps its own kinds).
+ */
+export function loadShippedAndUserTemplates(userWorkflowsDir?: string | null): {
+  templates: ComfyTemplate[];
+  problems: string[];
+} {
+  const userDir =
+    userWorkflowsDir !== undefined ? userWorkflowsDir : process.env.STORYBOARD_COMFYUI_WORKFLOWS_DIR || null;
+  const byId = new Map<string, ComfyTemplate>();
+  const problems: string[] = [];
+  for (const dir of [defaultTemplatesDir(), userDir]) {
+    if (!dir) continue;
+    const loaded = loadComfyTemplatesLenient(dir);
+    problems.push(...loaded.problems);
+    for (const t of loaded.templates) byId.set(t.mapping.id, t);
+  }
+  return { templates: [...byId.values()], problems };
+}

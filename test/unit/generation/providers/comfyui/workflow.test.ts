@@ -33,10 +33,20 @@ const VALUES = {
 };
 
 describe('shipped ComfyUI templates', () => {
-  it('are a text-to-video and an image-to-video LTX-Video graph of core nodes', () => {
+  it('are a text-to-video and an image-to-video LTX-Video graph of core nodes (and SDXL keyframe pictures)', () => {
     expect(shipped.map((t) => [t.mapping.id, t.mapping.kind, t.mapping.model])).toEqual([
       ['ltxv-i2v', 'image-to-video', 'ltxv'],
       ['ltxv-t2v', 'text-to-video', 'ltxv'],
+      ['sdxl-i2i', 'image-to-image', 'sdxl'],
+      ['sdxl-t2i', 'text-to-image', 'sdxl'],
+    ]);
+    expect(Object.values(byId('sdxl-t2i').graph).map((n) => n.class_type)).toContain('SaveImage');
+    const i2i = fillComfyWorkflow(byId('sdxl-i2i'), VALUES);
+    expect([i2i['6']?.inputs.text, i2i['10']?.inputs.image, i2i['11']?.inputs.width, i2i['3']?.inputs.seed]).toEqual([
+      VALUES.prompt,
+      VALUES.image,
+      VALUES.width,
+      1234,
     ]);
     const classes = Object.values(byId('ltxv-i2v').graph).map((n) => n.class_type);
     expect(classes).toEqual(
