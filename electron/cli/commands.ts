@@ -12,6 +12,7 @@ import { cmdUpscale } from './upscale.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdTemplate } from './template.js';
+import { cmdVariants } from './variants.js';
 import { cmdImport } from './scriptImport.js';
 import { cmdBreakdown } from './breakdown.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
@@ -33,6 +34,7 @@ export const USAGE = `Usage:
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard template <dir> [--set name=value]... [--picture name=<image>]... [--first-frame <shotId>=<name>]... [--remove <name>]... [--json]   ({{variables}} and picture slots)
+  storyboard variants <template-dir> --data <rows.csv|rows.json> --out <folder> [--aspect <ratio>]... [--name <pattern>] [--budget <amount>] [--quality draft|standard|high] [--dry-run]   (one project and one export per row per aspect)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
   storyboard jobs <dir> [--json]
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
@@ -157,6 +159,18 @@ const COMMANDS: Record<
       json: { type: 'boolean' },
     },
     run: cmdTemplate,
+  },
+  variants: {
+    options: {
+      data: str,
+      out: str,
+      aspect: { type: 'string', multiple: true },
+      name: str,
+      budget: str,
+      quality: str,
+      'dry-run': { type: 'boolean' },
+    },
+    run: cmdVariants,
   },
   relink: { options: { asset: str, file: str, search: str, yes: { type: 'boolean' } }, run: cmdRelink },
   backup: { options: { out: str }, run: cmdBackup },

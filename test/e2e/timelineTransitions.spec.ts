@@ -31,6 +31,16 @@ test('a wipe set on the timeline: kind, direction, length, one undo step each', 
   await handle.click();
   const pop = page.getByTestId('transition-popover');
   await expect(pop).toBeVisible();
+  // Whole inside the 1280x720 window (it was clipped by the timeline's bottom edge).
+  const inWindow = async () => {
+    const box = await pop.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+  };
+  await expect(pop).toHaveAttribute('data-side', /below|above/);
+  await inWindow();
   await pop.getByTestId('transition-kind').selectOption('wipe');
   // A new transition starts at half a second (12 frames at 24 fps), going left.
   await expect(pop.getByTestId('transition-frames')).toHaveValue('12');
@@ -42,6 +52,7 @@ test('a wipe set on the timeline: kind, direction, length, one undo step each', 
   await frames.fill('24');
   await frames.press('Enter');
   await expect(meta).toContainText('3.0 s');
+  await inWindow();
   await page.screenshot({ path: testInfo.outputPath('timeline-transition-1280x720-en.png') });
 
   // Undo: the length, then the direction, each one step.
@@ -57,6 +68,7 @@ test('a wipe set on the timeline: kind, direction, length, one undo step each', 
   await page.getByTestId('language').selectOption('zh-CN');
   await handle.click();
   await expect(page.getByTestId('transition-popover')).toContainText('擦除');
+  await inWindow();
   await page.screenshot({ path: testInfo.outputPath('timeline-transition-1280x720-zh-CN.png') });
   expect(problems).toEqual([]);
 });

@@ -107,3 +107,39 @@ test('a selection change paints the inspector head at once; its fields follow, n
   await expect(page.getByTestId('detail-prompt')).toHaveValue('Second wave');
   expect(problems).toEqual([]);
 });
+
+test('a selection change redraws only the timeline selection layer, never the shots layer', async ({
+  page,
+  host,
+  problems,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, 'Layers'), name: 'Layers' });
+  await pasteShots(page, ['One | 3s', 'Two | 3s', 'Three | 3s']);
+  const cards = page.getByTestId('shot-card');
+  await expect(cards).toHaveCount(3);
+  await cards.nth(0).click();
+  // The stage's canvases, one per layer: static, ruler, shots, selection, overlay.
+  const layers = async () =>
+    (await page.evaluate(
+      `Array.from(document.querySelectorAll('[data-testid="timeline-canvas"] canvas')).map((c) => c.toDataURL())`,
+    )) as string[];
+  // Settled: clips are cached into bitmaps a moment after they stop changing; wait until two reads agree.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await layers());
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  const before = await layers();
+  expect(before).toHaveLength(5);
+  await cards.nth(1).click();
+  await expect.poll(async () => (await layers())[3]).not.toBe(before[3]);
+  expect((await layers())[2]).toBe(before[2]);
+  await page.screenshot({ path: testInfo.outputPath('timeline-selection-1280x720-en.png') });
+  expect(problems).toEqual([]);
+});

@@ -34,6 +34,7 @@ import { exportCancel, exportStart } from './exportActions';
 import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
+import { templateActions } from './templateActions';
 import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
@@ -89,6 +90,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...generationActions,
   ...elementActions,
   ...styleActions,
+  ...templateActions,
   ...audioActions,
   ...framingActions,
   ...dialogueActions,

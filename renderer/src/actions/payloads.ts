@@ -129,6 +129,16 @@ export interface ActionPayloads {
   // The project's style: see styleActions.ts. `pictures` is the whole new list, in order.
   'style.setPrompt': { stylePrompt: string };
   'style.setPictures': { pictures: PictureSource[] };
+  // Template variables (templateActions.ts): one undo step each.
+  'template.set': {
+    name: string;
+    kind: 'text' | 'picture';
+    value?: string;
+    picture?: PictureSource;
+    firstFrameShotIds?: string[];
+  };
+  'template.setValue': { name: string; value: string };
+  'template.remove': { name: string };
   'audio.add': AddAudioPayload;
   'shots.paste': { lines: ListedShot[] };
   // Script import (scriptActions.ts): the accepted (and edited) proposal, one undo step.

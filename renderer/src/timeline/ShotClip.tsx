@@ -13,7 +13,7 @@ import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { FILM_H, tileCrop, useSprite, type Sprite } from './filmstrip';
-import { LAYOUT } from './geometry';
+import { clipPixels, LAYOUT, numberBadge } from './geometry';
 import { noteRender } from './probe';
 import { badgeOf, statusKey, type Badge } from './shotBadge';
 import { THEME } from './theme';
@@ -102,7 +102,6 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
     s.reorder && s.reorder.shotIds.includes(id) ? s.reorder.offsetFrames : 0,
   );
   const trim = useStore(env.gesture, (s) => (s.trim?.shotId === id ? s.trim : null));
-  const selected = useStore(env.selection, (s) => s.ids.includes(id));
   const badge = useBadge(cut);
   const stillAsset = useAppState((s) =>
     cut.shot.firstFrameAssetId ? (s.snapshot?.assets.find((a) => a.id === cut.shot.firstFrameAssetId) ?? null) : null,
@@ -119,9 +118,8 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
       : null;
   const start = trim ? trim.start : cut.startFrame;
   const frames = trim ? trim.frames : cut.frames;
-  // Whole pixels: pictures are then copied 1:1 instead of resampled (software rasterising).
-  const x = Math.round((start + offset) * pxPerFrame);
-  const width = Math.max(1, Math.round((start + offset + frames) * pxPerFrame) - x - 1);
+  // The selection is drawn over the clip by SelectionLayer: a selection change leaves this alone.
+  const { x, width } = clipPixels(start, frames, offset, pxPerFrame);
   const h = LAYOUT.shotHeight;
   const dragging = offset !== 0;
   const fill = cut.take ? THEME.clip : THEME.clipPlaceholder;
@@ -143,7 +141,6 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   const groupRef = useRef<Konva.Group>(null);
   const look = [
     width,
-    selected,
     badgeText,
     badge.progress,
     number,
@@ -166,7 +163,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
     return () => clearTimeout(timer);
   }, [look, width]);
 
-  const numbered = width >= 12 && width >= 8 + number.length * 7 + 4;
+  const numbered = numberBadge(index + 1, width) !== null;
   const hasFilm = sprite !== null;
   useLayoutEffect(() => {
     reportClip(id, { number: index + 1, numbered, film: hasFilm });
@@ -174,16 +171,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   useLayoutEffect(() => () => reportClip(id, null), [id]);
 
   if (width < 12) {
-    return (
-      <Rect
-        x={x}
-        y={LAYOUT.shotTop}
-        width={width}
-        height={h}
-        fill={selected ? THEME.accent : fill}
-        perfectDrawEnabled={false}
-      />
-    );
+    return <Rect x={x} y={LAYOUT.shotTop} width={width} height={h} fill={fill} perfectDrawEnabled={false} />;
   }
   const showText = width >= 56;
   const numberW = 8 + number.length * 7;
@@ -201,7 +189,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
             width={numberW}
             height={16}
             cornerRadius={3}
-            fill={selected ? THEME.accent : 'rgba(15,17,21,0.85)'}
+            fill="rgba(15,17,21,0.85)"
             perfectDrawEnabled={false}
           />
           <Text
@@ -286,17 +274,10 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
         width={width}
         height={h}
         cornerRadius={4}
-        stroke={selected ? THEME.accent : THEME.border}
-        strokeWidth={selected ? 2 : 1}
+        stroke={THEME.border}
+        strokeWidth={1}
         perfectDrawEnabled={false}
       />
-      {selected && cut.trim && width >= 24 && (
-        // Trim handles: the edges a drag trims (the take's media bounds them).
-        <>
-          <Rect x={1} y={h / 2 - 12} width={3} height={24} cornerRadius={1.5} fill={THEME.text} opacity={0.8} />
-          <Rect x={width - 4} y={h / 2 - 12} width={3} height={24} cornerRadius={1.5} fill={THEME.text} opacity={0.8} />
-        </>
-      )}
     </Group>
   );
 }

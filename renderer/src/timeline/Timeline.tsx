@@ -20,6 +20,7 @@ import { LAYOUT, stageHeight, xToFrame } from './geometry';
 import { createGestureStore } from './gestureStore';
 import type { PointerInput } from './interactions/types';
 import { OverlayLayer, RulerLayer, ShotsLayer, StaticLayer } from './layers';
+import { SelectionLayer } from './SelectionLayer';
 import { timelineModel } from './model';
 import { TransitionHandles } from './TransitionHandles';
 import './timeline.css';
@@ -181,6 +182,7 @@ export function Timeline() {
             <StaticLayer width={width} />
             <RulerLayer width={width} fps={fps} />
             <ShotsLayer width={width} />
+            <SelectionLayer width={width} />
             <OverlayLayer width={width} />
           </Stage>
         )}

@@ -93,6 +93,30 @@ export interface ClipBox {
   frames: number;
 }
 
+/** Below this width (px) a clip is a sliver: no text or pictures, a plain bar. */
+export const SLIVER_PX = 12;
+
+/**
+ * Where a clip is drawn, in whole pixels (pictures are then copied 1:1 instead of resampled
+ * when rasterising in software), with a 1 px gap before the next clip; never narrower than 1 px.
+ */
+export function clipPixels(
+  start: number,
+  frames: number,
+  offset: number,
+  pxPerFrame: number,
+): { x: number; width: number } {
+  const x = Math.round((start + offset) * pxPerFrame);
+  return { x, width: Math.max(1, Math.round((start + offset + frames) * pxPerFrame) - x - 1) };
+}
+
+/** The shot number's badge on a clip `width` px wide, or null when it does not fit. */
+export function numberBadge(number: number, width: number): { text: string; width: number } | null {
+  const text = String(number);
+  const w = 8 + text.length * 7;
+  return width >= 12 && width >= w + 4 ? { text, width: w } : null;
+}
+
 export function clipBoxes(cut: readonly CutShot[]): ClipBox[] {
   return cut.map((c, index) => ({ id: c.shot.id, index, start: c.startFrame, frames: c.frames }));
 }

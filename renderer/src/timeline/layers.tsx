@@ -1,8 +1,8 @@
 /**
- * The four canvas layers, split by how often they change (codebases.md, Synthesis 8; Konva
+ * The canvas layers, split by how often they change (codebases.md, Synthesis 8; Konva
  * "3-5 layers"): the static layer (track backgrounds, lane labels) changes with the language
  * and the size only; the ruler with pan and zoom; the shots layer with the document, zoom and
- * the visible range; the overlay with every pointer move of a gesture and with the playhead. None listens to Konva events: the
+ * the visible range; the selection (SelectionLayer.tsx) with the selection; the overlay with every pointer move of a gesture and with the playhead. None listens to Konva events: the
  * controller hit-tests in pure geometry, so Konva never draws hit canvases.
  */
 import { memo, useContext, useMemo } from 'react';
@@ -14,7 +14,7 @@ import { transitionLook, type TransitionKind } from '../../../shared/model/trans
 import { useAppState } from '../app/context';
 import { AudioItems } from './AudioClip';
 import { TimelineEnv } from './env';
-import { cullClips, frameToX, LAYOUT, rulerTicks, stageHeight, type ClipBox, type View } from './geometry';
+import { cullClips, frameToX, LAYOUT, rulerTicks, SLIVER_PX, stageHeight, type ClipBox, type View } from './geometry';
 import { timelineModel } from './model';
 import { noteRender } from './probe';
 import { ShotClip } from './ShotClip';
@@ -112,11 +112,8 @@ export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: numb
   );
 });
 
-/** Below this width a clip is a sliver: no text or pictures, drawn with the others in one shape. */
-const SLIVER_PX = 12;
-
 /**
- * Every sliver in one Konva shape: a fitted 500-shot film would otherwise be 500 components and
+ * Every sliver (narrower than SLIVER_PX) in one Konva shape: a fitted 500-shot film would otherwise be 500 components and
  * nodes re-rendered on every zoom step, for rectangles a few pixels wide.
  */
 const Slivers = memo(function Slivers({
@@ -129,20 +126,13 @@ const Slivers = memo(function Slivers({
   placeholders: ReadonlySet<string>;
 }) {
   noteRender('Slivers');
-  const env = useContext(TimelineEnv);
-  const selected = useStore(env.selection, (s) => s.ids);
   return (
     <Shape
       listening={false}
       sceneFunc={(c) => {
         const ctx = c._context;
-        const sel = new Set(selected);
         for (const clip of clips) {
-          ctx.fillStyle = sel.has(clip.id)
-            ? THEME.accent
-            : placeholders.has(clip.id)
-              ? THEME.clipPlaceholder
-              : THEME.clip;
+          ctx.fillStyle = placeholders.has(clip.id) ? THEME.clipPlaceholder : THEME.clip;
           ctx.fillRect(
             clip.start * pxPerFrame,
             LAYOUT.shotTop,
