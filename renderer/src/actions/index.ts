@@ -43,8 +43,14 @@ import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
+import {
+  breakdownSaveSettings,
+  promptApplyEnhanced,
+  scriptApply,
+  scriptBreakdown,
+  scriptImport,
+} from './scriptActions';
 import { deliveryActions } from './deliveryActions';
-import { scriptApply } from './scriptActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -56,6 +62,10 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'shot.add': shotAdd,
   'shots.paste': shotsPaste,
   'script.apply': scriptApply,
+  'script.breakdown': scriptBreakdown,
+  'script.import': scriptImport,
+  'prompt.applyEnhanced': promptApplyEnhanced,
+  'breakdown.saveSettings': breakdownSaveSettings,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
