@@ -9,9 +9,11 @@ import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdKeyframe } from './keyframe.js';
 import { cmdBridge } from './bridge.js';
 import { cmdUpscale } from './upscale.js';
+import { cmdExtend } from './extend.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdTemplate } from './template.js';
+import { cmdVariants } from './variants.js';
 import { cmdImport } from './scriptImport.js';
 import { cmdBreakdown } from './breakdown.js';
 import { cmdBackup, cmdRelink, cmdRepair } from './recovery.js';
@@ -33,12 +35,14 @@ export const USAGE = `Usage:
   storyboard element add <dir> --name <text> [--kind character|location|prop|style] [--tag <@tag>] [--image <file>]... [--description <text>]
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard template <dir> [--set name=value]... [--picture name=<image>]... [--first-frame <shotId>=<name>]... [--remove <name>]... [--json]   ({{variables}} and picture slots)
+  storyboard variants <template-dir> --data <rows.csv|rows.json> --out <folder> [--aspect <ratio>]... [--name <pattern>] [--budget <amount>] [--quality draft|standard|high] [--dry-run]   (one project and one export per row per aspect)
   storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]... [--multi-shot]   (--multi-shot: the shots, consecutive, as ONE generation split back into takes)
   storyboard jobs <dir> [--json]
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
   storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
   storyboard upscale <dir> --take <id> [--provider ffmpeg|fal-seedvr] [--resume]   (a larger copy of a take, as a new take)
+  storyboard extend <dir> --take <id> --to <s> [--provider <id>] [--model <id>] [--link <s>] [--budget <amount>] [--dry-run]   (chain links from each clip's last frame to a target length)
   storyboard bridge <dir> --after <shotId> [--provider <id>] [--model <id>] [--duration <s>] [--no-generate]   (a shot from this shot's last frame to the next one's first)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
@@ -96,6 +100,10 @@ const COMMANDS: Record<
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
   upscale: { options: { take: str, provider: str, resume: { type: 'boolean' } }, run: cmdUpscale },
+  extend: {
+    options: { take: str, to: str, provider: str, model: str, link: str, budget: str, 'dry-run': { type: 'boolean' } },
+    run: cmdExtend,
+  },
   bridge: {
     options: { after: str, provider: str, model: str, duration: str, 'no-generate': { type: 'boolean' } },
     run: cmdBridge,
@@ -158,6 +166,18 @@ const COMMANDS: Record<
       json: { type: 'boolean' },
     },
     run: cmdTemplate,
+  },
+  variants: {
+    options: {
+      data: str,
+      out: str,
+      aspect: { type: 'string', multiple: true },
+      name: str,
+      budget: str,
+      quality: str,
+      'dry-run': { type: 'boolean' },
+    },
+    run: cmdVariants,
   },
   relink: { options: { asset: str, file: str, search: str, yes: { type: 'boolean' } }, run: cmdRelink },
   backup: { options: { out: str }, run: cmdBackup },

@@ -3,7 +3,8 @@
  * the UI. generate resumes the project's unfinished jobs first (inside generate.start), prints
  * the estimate before anything is sent, and refuses a batch over the budget cap (exit 1).
  */
-import type { EventPayload, MethodOutput } from '../../shared/api/contract.js';
+import type { EventPayload, MethodInput, MethodOutput } from '../../shared/api/contract.js';
+import type { AppServices } from '../services/app.js';
 import { CliError } from './commands.js';
 import { call, withProject } from './client.js';
 import { Progress } from './progress.js';
@@ -79,52 +80,67 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
       );
     }
     const progress = new Progress('generate');
-    const states = new Map<string, EventPayload<'job.progress'>>();
-    let wake = (): void => {};
-    const off = services.on('job.progress', (p) => {
-      states.set(p.jobId, p);
-      progress.job(p);
-      wake();
-    });
-    try {
-      const { jobIds } = multi
-        ? await call(services, 'multiShot.start', multi)
-        : await call(services, 'generate.start', batch);
-      if (jobIds.length === 0) {
-        process.stderr.write('Nothing to generate: every shot already has a take or a job under way.\n');
-        return 0;
-      }
-      const done = (): boolean => jobIds.every((id) => isFinishedState(states.get(id)?.state));
-      while (!done()) {
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, 1000);
-        });
-        // Events are the fast path; the job table is the truth (covers a missed event).
-        for (const job of await call(services, 'jobs.list', {})) {
-          if (jobIds.includes(job.id) && isFinished(job.state)) {
-            states.set(job.id, {
-              jobId: job.id,
-              shotId: job.shotId,
-              state: job.state,
-              progress: job.progress,
-              error: job.error,
-            });
-          }
+    const run = await startAndWait(
+      services,
+      async () => (multi ? call(services, 'multiShot.start', multi) : call(services, 'generate.start', batch)),
+      (p) => progress.job(p),
+    );
+    if (!run) {
+      process.stderr.write('Nothing to generate: every shot already has a take or a job under way.\n');
+      return 0;
+    }
+    progress.end();
+    const failed = run.jobIds.map((id) => run.states.get(id)).filter((s) => s && s.state !== 'succeeded');
+    for (const f of failed) process.stderr.write(`Shot ${f?.shotId}: ${f?.state}${f?.error ? `: ${f.error}` : ''}\n`);
+    const ledger = await call(services, 'jobs.ledger', {});
+    process.stderr.write(
+      `Generated ${run.jobIds.length - failed.length} of ${run.jobIds.length} job(s). Project spend: ${money(ledger.totals.actual, ledger.currency)}.\n`,
+    );
+    return failed.length ? 1 : 0;
+  });
+}
+
+/**
+ * Starts a batch and waits until each of its jobs is finished; null when nothing was started.
+ * Events are the fast path; the job table is the truth (covers a missed event).
+ */
+export async function startAndWait(
+  services: AppServices,
+  start: MethodInput<'generate.start'> | (() => Promise<{ jobIds: string[] }>),
+  onProgress: (p: EventPayload<'job.progress'>) => void = () => {},
+): Promise<{ jobIds: string[]; states: Map<string, EventPayload<'job.progress'>> } | null> {
+  const states = new Map<string, EventPayload<'job.progress'>>();
+  let wake = (): void => {};
+  const off = services.on('job.progress', (p) => {
+    states.set(p.jobId, p);
+    onProgress(p);
+    wake();
+  });
+  try {
+    const { jobIds } = typeof start === 'function' ? await start() : await call(services, 'generate.start', start);
+    if (jobIds.length === 0) return null;
+    const done = (): boolean => jobIds.every((id) => isFinishedState(states.get(id)?.state));
+    while (!done()) {
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, 1000);
+      });
+      for (const job of await call(services, 'jobs.list', {})) {
+        if (jobIds.includes(job.id) && isFinished(job.state)) {
+          states.set(job.id, {
+            jobId: job.id,
+            shotId: job.shotId,
+            state: job.state,
+            progress: job.progress,
+            error: job.error,
+          });
         }
       }
-      progress.end();
-      const failed = jobIds.map((id) => states.get(id)).filter((s) => s && s.state !== 'succeeded');
-      for (const f of failed) process.stderr.write(`Shot ${f?.shotId}: ${f?.state}${f?.error ? `: ${f.error}` : ''}\n`);
-      const ledger = await call(services, 'jobs.ledger', {});
-      process.stderr.write(
-        `Generated ${jobIds.length - failed.length} of ${jobIds.length} job(s). Project spend: ${money(ledger.totals.actual, ledger.currency)}.\n`,
-      );
-      return failed.length ? 1 : 0;
-    } finally {
-      off();
     }
-  });
+    return { jobIds, states };
+  } finally {
+    off();
+  }
 }
 
 export async function cmdJobs(dir: string, v: Record<string, unknown>): Promise<number> {

@@ -11,6 +11,7 @@ export const MENU_ACTION_IDS = [
   'project.new',
   'project.open',
   'export.open',
+  'script.import',
   'history.undo',
   'history.redo',
   'help.shortcuts',
@@ -52,6 +53,8 @@ export function installMenu(getWindow: () => BrowserWindow | null, opts: { appNa
       submenu: [
         action('project.new', 'New Project…', 'CmdOrCtrl+N'),
         action('project.open', 'Open Project…', 'CmdOrCtrl+O'),
+        { type: 'separator' },
+        action('script.import', 'Import Script…'),
         { type: 'separator' },
         action('export.open', 'Export…', 'CmdOrCtrl+E'),
         { type: 'separator' },

@@ -49,9 +49,13 @@ export const recoveryMethods = {
       snapshot: ProjectSnapshotSchema,
     }),
   },
-  /** Saves a copy of the open project (database through the backup API, plus media) into a new or empty folder. */
+  /**
+   * Saves a copy of the open project (database through the backup API, plus media) into a new or
+   * empty folder. `linkMedia`: the copy's media are hard links to the same files (a variant that
+   * shares the media store: no byte is duplicated; a copy where links are impossible).
+   */
   'project.saveCopy': {
-    input: z.object({ dir: PathSchema }).strict(),
+    input: z.object({ dir: PathSchema, linkMedia: z.boolean().optional() }).strict(),
     output: z.object({ dir: z.string(), copiedFiles: z.number().int().nonnegative(), skipped: z.array(z.string()) }),
   },
   /**

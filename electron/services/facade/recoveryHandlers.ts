@@ -36,13 +36,14 @@ export function relinkHandlers(
 /** Save a copy and the repaired copy, spread into facade/project.ts (the `project.*` namespace). */
 export function projectCopyHandlers(session: Session): Pick<Handlers, 'project.saveCopy' | 'project.openRepaired'> {
   return {
-    'project.saveCopy': async ({ dir }) => {
+    'project.saveCopy': async ({ dir, linkMedia }) => {
       const store = session.require();
       const nativeBinding = session.storeOptions().nativeBinding;
       const copy = await copyProject({
         srcDir: store.dir,
         destDir: dir,
         backupDb: (to) => store.backupTo(to),
+        ...(linkMedia ? { linkMedia } : {}),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       return { dir: copy.dir, copiedFiles: copy.copied, skipped: copy.skipped };

@@ -10,6 +10,7 @@ import type { ProjectStore } from '../project/store.js';
 import { envSecretStore, type SecretStore } from '../settings/secrets.js';
 import { defaultConfigDir, SettingsService } from '../settings/store.js';
 import { RecentProjects } from '../project/recentProjects.js';
+import { loadSharedMedia } from '../variants/sharedMedia.js';
 import { BreakdownService } from '../breakdown/service.js';
 import { LlmSettings } from '../breakdown/llmSettings.js';
 
@@ -31,6 +32,7 @@ export interface FacadeServices {
 
 export function createServices(opts: ServicesOptions = {}): FacadeServices {
   const configDir = opts.configDir ?? defaultConfigDir();
+  loadSharedMedia(configDir); // variant matrices' hard-linked media (variants/sharedMedia.ts)
   const settings = new SettingsService({
     configDir,
     ...(opts.secrets ? { secrets: opts.secrets } : {}),

@@ -8,8 +8,27 @@
  * waveforms, frames, exports, info): there is no second join that could skip a check.
  */
 import { lstatSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
+
+/**
+ * Folders whose media Storyboard itself hard-linked: a variant matrix's template and its output
+ * folder (variant projects share the template's media files instead of copying them). Only
+ * there may a media file have several hard links. Registered by the variants command and, from
+ * the user's config folder (variants/sharedMedia.ts), at start; never from a project file.
+ */
+const sharedMediaRoots = new Set<string>();
+
+export function trustSharedMedia(dir: string): void {
+  sharedMediaRoots.add(resolve(dir));
+}
+
+/** True when `path` is inside a folder registered with trustSharedMedia. */
+export function isSharedMedia(path: string): boolean {
+  const abs = resolve(path);
+  for (const root of sharedMediaRoots) if (abs === root || abs.startsWith(root + sep)) return true;
+  return false;
+}
 
 /** True for `media/ab/cd.mp4`; false for absolute, drive-lettered, backslashed or `..` paths. */
 export function isSafeRelPath(rel: string): boolean {
@@ -51,7 +70,7 @@ export function resolveStoredPath(dir: string, rel: string): string {
       return join(dir, ...parts); // the rest does not exist: nothing to follow
     }
     if (st.isSymbolicLink()) throw outside(dir, rel, 'goes through a symbolic link');
-    if (i === parts.length - 1 && st.isFile() && st.nlink > 1)
+    if (i === parts.length - 1 && st.isFile() && st.nlink > 1 && !isSharedMedia(dir))
       throw outside(dir, rel, 'names a file with another hard link');
   }
   return at;

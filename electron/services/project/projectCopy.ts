@@ -12,7 +12,7 @@
  */
 import Database from 'better-sqlite3';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { diskFullError, isDiskFull } from '../util/diskSpace.js';
@@ -48,6 +48,7 @@ export async function copyStoredMedia(
   srcDir: string,
   destDir: string,
   relPaths: readonly string[],
+  opts: { link?: boolean } = {},
 ): Promise<MediaCopyResult> {
   const result: MediaCopyResult = { copied: 0, bytes: 0, skipped: [] };
   for (const rel of new Set(relPaths)) {
@@ -65,7 +66,15 @@ export async function copyStoredMedia(
     }
     const to = resolveStoredPath(destDir, rel);
     await mkdir(dirname(to), { recursive: true });
-    await copyFile(from, to, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+    // A hard link shares the file (media are content-addressed and never rewritten in place);
+    // another volume (EXDEV) or a file system without links falls back to a copy.
+    const linked = opts.link
+      ? await link(from, to).then(
+          () => true,
+          () => false,
+        )
+      : false;
+    if (!linked) await copyFile(from, to, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     result.copied++;
     result.bytes += st.size;
   }
@@ -106,6 +115,8 @@ export interface CopyProjectInput {
   /** Fixes the copied database before it is verified (repair.ts); runs on the temp file. */
   fixDb?(file: string): void;
   nativeBinding?: string;
+  /** Media as hard links to the source's files (copied where a link cannot be made). */
+  linkMedia?: boolean;
 }
 
 export interface CopyProjectResult extends MediaCopyResult {
@@ -124,7 +135,9 @@ export async function copyProject(input: CopyProjectInput): Promise<CopyProjectR
     input.fixDb?.(tmp);
     verifyCopy(tmp, input.nativeBinding);
     // The asset list of the copy itself (its schema is ours by now), so media and rows agree.
-    const media = await copyStoredMedia(input.srcDir, dest, assetPathsOf(tmp, input.nativeBinding));
+    const media = await copyStoredMedia(input.srcDir, dest, assetPathsOf(tmp, input.nativeBinding), {
+      link: input.linkMedia === true,
+    });
     await rename(tmp, join(dest, DB_FILE));
     return { dir: dest, ...media };
   } catch (err) {

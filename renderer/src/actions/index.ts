@@ -34,6 +34,7 @@ import { exportCancel, exportStart } from './exportActions';
 import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
+import { templateActions } from './templateActions';
 import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
@@ -42,8 +43,14 @@ import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
+import {
+  breakdownSaveSettings,
+  promptApplyEnhanced,
+  scriptApply,
+  scriptBreakdown,
+  scriptImport,
+} from './scriptActions';
 import { deliveryActions } from './deliveryActions';
-import { scriptApply } from './scriptActions';
 import { generateRunMultiShot } from './multiShotActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
@@ -56,6 +63,10 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'shot.add': shotAdd,
   'shots.paste': shotsPaste,
   'script.apply': scriptApply,
+  'script.breakdown': scriptBreakdown,
+  'script.import': scriptImport,
+  'prompt.applyEnhanced': promptApplyEnhanced,
+  'breakdown.saveSettings': breakdownSaveSettings,
   'shot.update': shotUpdate,
   'shot.remove': shotRemove,
   'shot.move': shotMove,
@@ -91,6 +102,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...generationActions,
   ...elementActions,
   ...styleActions,
+  ...templateActions,
   ...audioActions,
   ...framingActions,
   ...dialogueActions,

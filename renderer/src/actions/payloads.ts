@@ -1,4 +1,6 @@
 /** What each action takes. The registry is typed from this map. */
+import type { PromptSuggestion } from '../../../shared/api/breakdown';
+import type { LlmSettingsUpdate, LlmSettingsView } from '../../../shared/breakdown/settings';
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { AddAudioPayload } from './audioActions';
 import type { ListedShot } from '../../../shared/model/shotList';
@@ -131,10 +133,25 @@ export interface ActionPayloads {
   // The project's style: see styleActions.ts. `pictures` is the whole new list, in order.
   'style.setPrompt': { stylePrompt: string };
   'style.setPictures': { pictures: PictureSource[] };
+  // Template variables (templateActions.ts): one undo step each.
+  'template.set': {
+    name: string;
+    kind: 'text' | 'picture';
+    value?: string;
+    picture?: PictureSource;
+    firstFrameShotIds?: string[];
+  };
+  'template.setValue': { name: string; value: string };
+  'template.remove': { name: string };
   'audio.add': AddAudioPayload;
   'shots.paste': { lines: ListedShot[] };
   // Script import (scriptActions.ts): the accepted (and edited) proposal, one undo step.
   'script.apply': { proposal: ScriptProposal | null };
+  // The AI breakdown of the script under review; the proposal comes back through onProposal.
+  'script.breakdown': { script: { text: string; fileName: string } | null; onProposal(p: ScriptProposal): void };
+  'script.import': undefined;
+  'prompt.applyEnhanced': { prompts: PromptSuggestion[] };
+  'breakdown.saveSettings': { patch: LlmSettingsUpdate; onSaved(v: LlmSettingsView): void };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.

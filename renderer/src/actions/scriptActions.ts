@@ -1,5 +1,15 @@
-/** Script import: the accepted proposal applied by the services as ONE undo step (script.apply). */
+/**
+ * Script import and the AI breakdown: the accepted proposal applied by the services as ONE undo
+ * step (script.apply); the AI breakdown asked for a proposal (breakdown.propose, nothing
+ * written; its failures shown in the script review); File → Import script (script.import, a
+ * global action the native menu and the command palette run) opens the review's file picker;
+ * enhanced prompts applied as ONE undo step (prompt.applyEnhanced).
+ */
+import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { Action } from './registry';
+
+/** The review listens for this (ScriptImport.tsx): open the section and its file picker. */
+export const SCRIPT_IMPORT_EVENT = 'storyboard:script-import';
 
 export const scriptApply: Action<'script.apply'> = {
   id: 'script.apply',
@@ -13,5 +23,49 @@ export const scriptApply: Action<'script.apply'> = {
   async perform({ api, store }, p) {
     if (!p.proposal) return;
     store.getState().setSnapshot(await api.call('script.apply', { proposal: p.proposal }));
+  },
+};
+
+export const scriptBreakdown: Action<'script.breakdown'> = {
+  id: 'script.breakdown',
+  labelKey: 'breakdown.aiButton',
+  place: 'script',
+  predicate: (s, p) => s.snapshot !== null && p.script !== null && p.script.text.trim() !== '',
+  async perform({ api }, p) {
+    if (!p.script) return;
+    const proposal: ScriptProposal = await api.call('breakdown.propose', p.script);
+    p.onProposal(proposal);
+  },
+};
+
+export const scriptImport: Action<'script.import'> = {
+  id: 'script.import',
+  labelKey: 'scriptImport.menu',
+  place: 'script',
+  global: true,
+  group: 'file',
+  predicate: (s) => s.snapshot !== null,
+  perform() {
+    window.dispatchEvent(new CustomEvent(SCRIPT_IMPORT_EVENT));
+    return Promise.resolve();
+  },
+};
+
+export const promptApplyEnhanced: Action<'prompt.applyEnhanced'> = {
+  id: 'prompt.applyEnhanced',
+  labelKey: 'breakdown.enhance.apply',
+  place: 'shot',
+  predicate: (s, p) => s.snapshot !== null && p.prompts.length > 0,
+  async perform({ api, store }, p) {
+    store.getState().setSnapshot(await api.call('breakdown.applyPrompts', { prompts: p.prompts }));
+  },
+};
+
+export const breakdownSaveSettings: Action<'breakdown.saveSettings'> = {
+  id: 'breakdown.saveSettings',
+  labelKey: 'breakdown.settings.save',
+  place: 'settings',
+  async perform({ api }, p) {
+    p.onSaved(await api.call('breakdown.updateSettings', p.patch));
   },
 };

@@ -7,6 +7,7 @@ import { Sheet } from '../components/Sheet';
 import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { SettingsCache } from './SettingsCache';
 import { SettingsProvider } from './SettingsProvider';
+import { SettingsLlm } from './SettingsLlm';
 import './generation.css';
 
 export function SettingsPanel() {
@@ -33,6 +34,7 @@ export function SettingsPanel() {
           />
         ))
       )}
+      <SettingsLlm />
       <SettingsCache />
     </Sheet>
   );

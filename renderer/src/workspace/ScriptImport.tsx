@@ -5,13 +5,15 @@
  * shots with a checkbox and an editable title and prompt. "Import all" or "Import selected"
  * applies it through the action registry as ONE undo step.
  */
-import { useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SCRIPT_BYTES, SCRIPT_EXTENSIONS } from '../../../shared/script/index';
 import { proposalCounts, selectShots, type ScriptProposal } from '../../../shared/script/proposal';
 import { useAction, useAppContext } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilePicker } from '../components/FilePicker';
+import { SCRIPT_IMPORT_EVENT } from '../actions/scriptActions';
+import { AiBreakdown } from './AiBreakdown';
 
 type Edits = Record<string, { title?: string; prompt?: string }>;
 
@@ -30,6 +32,10 @@ export function ScriptImport() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [edits, setEdits] = useState<Edits>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const [script, setScript] = useState<{ text: string; fileName: string } | null>(null);
+  const [opened, setOpened] = useState(false);
+  const section = useRef<HTMLDetailsElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const all = useMemo(() => (proposal ? edited(proposal, edits) : null), [proposal, edits]);
   const some = useMemo(() => (all ? selectShots(all, selected) : null), [all, selected]);
   const applyAll = useAction(
@@ -46,23 +52,64 @@ export function ScriptImport() {
     setProposal(null);
     setProblem(null);
     setEdits({});
+    setScript(null);
     if (!f) return;
     const ext = f.name.split('.').pop()?.toLowerCase() ?? '';
     if (!(SCRIPT_EXTENSIONS as readonly string[]).includes(ext))
       return setProblem(t('scriptImport.wrongKind', { file: f.name }));
     if (f.size > MAX_SCRIPT_BYTES) return setProblem(t('scriptImport.tooLarge', { file: f.name }));
-    const p = await api.call('script.propose', { text: await f.text(), fileName: f.name });
+    const text = await f.text();
+    setScript({ text, fileName: f.name });
+    showProposal(await api.call('script.propose', { text, fileName: f.name }));
+  }
+  function showProposal(p: ScriptProposal): void {
     setProposal(p);
+    setEdits({});
     setSelected(new Set(p.scenes.flatMap((sc) => sc.shots.map((sh) => sh.key))));
   }
+  const onAiProposal = useCallback((p: ScriptProposal) => showProposal(p), []);
+  // File → Import script (the registry's script.import): open this section and its picker.
+  useEffect(() => {
+    const onOpen = (): void => {
+      setOpened(true);
+      section.current?.scrollIntoView({ block: 'nearest' });
+      picker.current?.focus();
+    };
+    window.addEventListener(SCRIPT_IMPORT_EVENT, onOpen);
+    return () => window.removeEventListener(SCRIPT_IMPORT_EVENT, onOpen);
+  }, []);
+  // A script file dropped anywhere on the window opens the same review (other drops are left alone).
+  useEffect(() => {
+    const isScript = (name: string): boolean =>
+      (SCRIPT_EXTENSIONS as readonly string[]).includes(name.split('.').pop()?.toLowerCase() ?? '');
+    const onWindowDrop = (e: globalThis.DragEvent): void => {
+      const f = e.dataTransfer?.files[0];
+      if (e.defaultPrevented || !f || !isScript(f.name)) return;
+      e.preventDefault();
+      setOpened(true);
+      void open(f).catch((err: Error) => setProblem(err.message));
+    };
+    const onWindowDragOver = (e: globalThis.DragEvent): void => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('drop', onWindowDrop);
+    window.addEventListener('dragover', onWindowDragOver);
+    return () => {
+      window.removeEventListener('drop', onWindowDrop);
+      window.removeEventListener('dragover', onWindowDragOver);
+    };
+  });
   const done = (ok: boolean): void => {
-    if (ok) void open(null);
+    if (ok) {
+      void open(null);
+      setOpened(false);
+    }
   };
   const onDrop = (e: DragEvent): void => {
     const f = e.dataTransfer.files[0];
     if (!f) return;
     e.preventDefault();
-    void open(f);
+    void open(f).catch((err: Error) => setProblem(err.message));
   };
   const counts = all ? proposalCounts(all) : null;
   const toggle = (key: string, on: boolean): void =>
@@ -78,7 +125,9 @@ export function ScriptImport() {
       data-testid="script-import"
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
-      open={proposal !== null || undefined}
+      ref={section}
+      open={proposal !== null || opened || undefined}
+      onToggle={(e) => setOpened(e.currentTarget.open)}
     >
       <summary>{t('scriptImport.title')}</summary>
       <p className="muted small">{t('scriptImport.drop')}</p>
@@ -87,8 +136,10 @@ export function ScriptImport() {
         accept=".fountain,.spmd,.txt,.md,.markdown"
         file={file}
         onChange={(f) => void open(f).catch((err: Error) => setProblem(err.message))}
+        inputRef={picker}
         testId="script-import-file"
       />
+      {script && <AiBreakdown script={script} onProposal={onAiProposal} />}
       {problem && (
         <p className="field-error small" role="alert" data-testid="script-import-problem">
           {problem}
@@ -152,6 +203,15 @@ export function ScriptImport() {
                     onChange={(e) => setEdits((x) => ({ ...x, [sh.key]: { ...x[sh.key], prompt: e.target.value } }))}
                   />
                   <span className="muted small">
+                    {sh.shotSize && sh.camera && (
+                      <span data-testid="script-shot-camera">
+                        {t('scriptImport.camera', {
+                          size: t(`breakdown.shotSize.${sh.shotSize}`),
+                          camera: t(`breakdown.camera.${sh.camera}`),
+                        })}{' '}
+                        ·{' '}
+                      </span>
+                    )}
                     {t('scriptImport.seconds', { value: sh.durationSec })} ·{' '}
                     {t('scriptImport.lines', { count: sh.dialogue.length })}
                   </span>

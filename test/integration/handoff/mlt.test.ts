@@ -13,6 +13,7 @@ import type { ProjectStore } from '../../../electron/services/project/store.js';
 import { buildHandoffCut, type HandoffCut } from '../../../shared/interchange/handoffCut.js';
 import { writeMlt } from '../../../shared/interchange/mlt.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
+import { frameN, psnrOf } from '../../helpers/psnr.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { handoffProject } from './fixture.js';
 
@@ -26,15 +27,7 @@ export const PSNR_MIN_DB = 30;
  * planes differ by ~10 dB on saturated colours although the decoded pictures agree).
  */
 function psnr(a: string, b: string, n: number, m = n): number {
-  const graph = `[0:v]select=eq(n\\,${n}),setpts=N,scale=320:180:flags=area,format=gbrp[x];[1:v]select=eq(n\\,${m}),setpts=N,scale=320:180:flags=area,format=gbrp[y];[x][y]psnr`;
-  const log = execFileSync(
-    'sh',
-    ['-c', `ffmpeg -v info -nostats -i "$1" -i "$2" -lavfi "$3" -frames:v 1 -f null - 2>&1`, 'sh', a, b, graph],
-    { encoding: 'utf8' },
-  );
-  const found = /average:(inf|[\d.]+)/.exec(log);
-  if (!found) throw new Error(`no PSNR in ffmpeg output: ${log.slice(-400)}`);
-  return found[1] === 'inf' ? Infinity : Number(found[1]);
+  return psnrOf(a, frameN(n), b, frameN(m));
 }
 
 describe('MLT hand-off rendered by melt', () => {

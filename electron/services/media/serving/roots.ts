@@ -11,6 +11,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isServableMedia } from './contentTypes.js';
 import path from 'node:path';
+import { isSharedMedia } from '../../project/paths.js';
 
 /**
  * `target` is `root` itself or below it, on a path-separator boundary: `/proj` never admits
@@ -78,7 +79,8 @@ export async function resolveServableMedia(candidate: string, roots: readonly st
   if (!found.ok) return found;
   const lexical = path.resolve(candidate);
   const link = await lstat(lexical).catch(() => null);
-  if (link === null || link.isSymbolicLink() || link.nlink > 1) return { ok: false, status: 403 };
+  if (link === null || link.isSymbolicLink() || (link.nlink > 1 && !isSharedMedia(lexical)))
+    return { ok: false, status: 403 };
   const below = async (root: string): Promise<string | null> => {
     const real = await realOrNull(path.resolve(root));
     if (real === null || !isInside(real, found.path)) return null;

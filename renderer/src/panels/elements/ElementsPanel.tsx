@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ElementItem } from './ElementItem';
 import { NewElementForm } from './NewElementForm';
 import { StyleSection } from './StyleSection';
+import { TemplateSection } from './TemplateSection';
 
 export function ElementsPanel() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function ElementsPanel() {
       })}
       <ErrorMessage place="elements" />
       <NewElementForm />
+      <TemplateSection snapshot={snapshot} />
     </section>
   );
 }
