@@ -9,6 +9,7 @@ import { cmdGenerate, cmdJobs } from './generate.js';
 import { cmdKeyframe } from './keyframe.js';
 import { cmdBridge } from './bridge.js';
 import { cmdUpscale } from './upscale.js';
+import { cmdExtend } from './extend.js';
 import { cmdCollect, cmdConform } from './handoff.js';
 import { cmdStyle } from './style.js';
 import { cmdTemplate } from './template.js';
@@ -35,12 +36,13 @@ export const USAGE = `Usage:
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard template <dir> [--set name=value]... [--picture name=<image>]... [--first-frame <shotId>=<name>]... [--remove <name>]... [--json]   ({{variables}} and picture slots)
   storyboard variants <template-dir> --data <rows.csv|rows.json> --out <folder> [--aspect <ratio>]... [--name <pattern>] [--budget <amount>] [--quality draft|standard|high] [--dry-run]   (one project and one export per row per aspect)
-  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]...
+  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]... [--multi-shot]   (--multi-shot: the shots, consecutive, as ONE generation split back into takes)
   storyboard jobs <dir> [--json]
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
   storyboard keyframe <dir> --resume   (finishes image jobs a crash left; nothing new is sent)
   storyboard upscale <dir> --take <id> [--provider ffmpeg|fal-seedvr] [--resume]   (a larger copy of a take, as a new take)
+  storyboard extend <dir> --take <id> --to <s> [--provider <id>] [--model <id>] [--link <s>] [--budget <amount>] [--dry-run]   (chain links from each clip's last frame to a target length)
   storyboard bridge <dir> --after <shotId> [--provider <id>] [--model <id>] [--duration <s>] [--no-generate]   (a shot from this shot's last frame to the next one's first)
   storyboard export <dir> --out <file> [--quality draft|standard|high] [--subtitles burn] [--format mp4|srt|vtt]
   storyboard export <dir> --out <file-or-folder> [--preset <name>]... [--aspect <ratio>]... [--codec h264|hevc|prores] [--loudness <LUFS>] [--quality ...]
@@ -92,11 +94,16 @@ const COMMANDS: Record<
       budget: str,
       'new-seed': { type: 'boolean' },
       shot: { type: 'string', multiple: true },
+      'multi-shot': { type: 'boolean' },
     },
     run: cmdGenerate,
   },
   jobs: { options: { json: { type: 'boolean' } }, run: cmdJobs },
   upscale: { options: { take: str, provider: str, resume: { type: 'boolean' } }, run: cmdUpscale },
+  extend: {
+    options: { take: str, to: str, provider: str, model: str, link: str, budget: str, 'dry-run': { type: 'boolean' } },
+    run: cmdExtend,
+  },
   bridge: {
     options: { after: str, provider: str, model: str, duration: str, 'no-generate': { type: 'boolean' } },
     run: cmdBridge,

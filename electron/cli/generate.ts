@@ -60,7 +60,17 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
       await call(services, 'project.setBudget', { budgetCap: budget });
       process.stderr.write(`Budget cap set to ${budget.toFixed(2)}.\n`);
     }
-    const estimate = await call(services, 'generate.estimate', batch);
+    // --multi-shot: the chosen shots (default: every shot) as ONE generation (shared/api/multiShot.ts).
+    const multi = v['multi-shot']
+      ? {
+          shotIds: shotIds ?? (await call(services, 'project.current', {}))?.shots.map((s) => s.id) ?? [],
+          ...(providers.length === 1 ? { provider: providers[0] as string } : {}),
+          ...(typeof v.model === 'string' ? { model: v.model } : {}),
+        }
+      : null;
+    const estimate = multi
+      ? await call(services, 'multiShot.estimate', multi)
+      : await call(services, 'generate.estimate', batch);
     process.stderr.write(formatEstimate(estimate));
     if (estimate.overBudget) {
       throw new CliError(
@@ -70,7 +80,11 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
       );
     }
     const progress = new Progress('generate');
-    const run = await startAndWait(services, batch, (p) => progress.job(p));
+    const run = await startAndWait(
+      services,
+      async () => (multi ? call(services, 'multiShot.start', multi) : call(services, 'generate.start', batch)),
+      (p) => progress.job(p),
+    );
     if (!run) {
       process.stderr.write('Nothing to generate: every shot already has a take or a job under way.\n');
       return 0;
@@ -92,7 +106,7 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
  */
 export async function startAndWait(
   services: AppServices,
-  batch: MethodInput<'generate.start'>,
+  start: MethodInput<'generate.start'> | (() => Promise<{ jobIds: string[] }>),
   onProgress: (p: EventPayload<'job.progress'>) => void = () => {},
 ): Promise<{ jobIds: string[]; states: Map<string, EventPayload<'job.progress'>> } | null> {
   const states = new Map<string, EventPayload<'job.progress'>>();
@@ -103,7 +117,7 @@ export async function startAndWait(
     wake();
   });
   try {
-    const { jobIds } = await call(services, 'generate.start', batch);
+    const { jobIds } = typeof start === 'function' ? await start() : await call(services, 'generate.start', start);
     if (jobIds.length === 0) return null;
     const done = (): boolean => jobIds.every((id) => isFinishedState(states.get(id)?.state));
     while (!done()) {

@@ -15,6 +15,7 @@ import { Session, type SessionOptions } from './facade/session.js';
 import { sweepStagedUploads, UPLOAD_TTL_MS } from './media/stagedUploads.js';
 import { audioHandlers } from './facade/audio.js';
 import { continuityHandlers } from './facade/continuity.js';
+import { multiShotHandlers } from './facade/multiShot.js';
 import { deliveryHandlers } from './facade/delivery.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
@@ -98,6 +99,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...scriptHandlers(session),
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
+    ...multiShotHandlers(session, services),
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),
   };

@@ -4,6 +4,7 @@
  */
 import type { Aspect, Resolution } from '../model/format.js';
 import type { CameraHandling } from './cameraMoves.js';
+import type { MultiShotCapability } from './multiShot.js';
 import type { GenerationRequest } from './request.js';
 
 export type DurationRule =
@@ -44,6 +45,8 @@ export interface ProviderCapabilities {
    */
   cameraMoves?: CameraHandling;
   durations: DurationRule;
+  /** Makes several consecutive shots in one generation (multiShot.ts); absent: it cannot. */
+  multiShot?: MultiShotCapability;
   /** 'any' when the provider renders any size (the animatic renders the project size). */
   aspects: readonly Aspect[] | 'any';
   resolutions: readonly Resolution[] | 'any';

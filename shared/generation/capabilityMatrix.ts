@@ -3,6 +3,7 @@
  * (README "Providers and models"; `storyboard providers --markdown`). Pure.
  */
 import { modelCapabilities, type DurationRule, type ProviderCapabilities } from './capabilities.js';
+import { MULTI_SHOT_FINDINGS, type MultiShotCapability } from './multiShot.js';
 
 export interface MatrixProvider {
   id: string;
@@ -18,6 +19,10 @@ function durations(d: DurationRule): string {
   return d.kind === 'range' ? (d.max > 0 ? `${d.min}–${d.max} s` : 'any') : `${d.values.join(', ')} s`;
 }
 
+function multiShot(m: MultiShotCapability | undefined): string {
+  return m ? `2–${m.maxShots} shots, ${m.minTotalSec}–${m.maxTotalSec} s` : '—';
+}
+
 function list(v: readonly string[] | 'any'): string {
   return v === 'any' ? 'any' : v.join(', ');
 }
@@ -25,8 +30,8 @@ function list(v: readonly string[] | 'any'): string {
 /** A Markdown table: one row per provider model (or one per provider that lists none). */
 export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): string {
   const head =
-    '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Camera moves | Durations | Aspects | Resolutions |';
-  const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|';
+    '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Camera moves | Multi-shot | Durations | Aspects | Resolutions |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const rows = [...providers]
     .sort((a, b) => a.id.localeCompare(b.id))
     .flatMap((p) => {
@@ -35,10 +40,18 @@ export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): 
         const c = modelCapabilities(p.capabilities, m.id || null);
         const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
         const provider = `${p.label} (\`${p.id}\`)`;
-        return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+        return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${multiShot(c.multiShot)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
       });
     });
   return [head, rule, ...rows].join('\n');
+}
+
+/** The table, then why the models without multi-shot have none (MULTI_SHOT_FINDINGS, with sources). */
+export function capabilitySection(providers: readonly MatrixProvider[]): string {
+  const notes = MULTI_SHOT_FINDINGS.map(
+    (f) => `- **Multi-shot, \`${f.provider}\`: no.** ${f.finding} Source: ${f.source}.`,
+  );
+  return [capabilityMatrixMarkdown(providers), '', ...notes].join('\n');
 }
 
 export const MATRIX_START = '<!-- capability-matrix:start (generated: npm run docs:capabilities) -->';

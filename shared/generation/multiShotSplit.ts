@@ -60,3 +60,23 @@ export function fitSegments(segments: readonly SplitSegment[], actualSec: number
   const k = actualSec / planned;
   return segments.map((s) => ({ shotId: s.shotId, startSec: s.startSec * k, endSec: s.endSec * k }));
 }
+
+/** The scene-change score above which a frame starts a new shot (ffmpeg's `scene`, 0..1). */
+export const SCENE_CUT_THRESHOLD = 0.3;
+
+/**
+ * Finds the cuts a provider made inside a multi-shot clip: `select='gt(scene,T)'` keeps the
+ * frames that differ from the previous one by more than T, and `metadata=print` logs each kept
+ * frame's pts_time (parseSceneCuts reads them from stderr). Nothing is written.
+ */
+export function sceneCutInvocation(clip: string, threshold = SCENE_CUT_THRESHOLD): FfmpegInvocation {
+  return {
+    label: 'find the cuts of a multi-shot clip',
+    globalOptions: ['-hide_banner', '-nostdin', '-y'],
+    inputs: [{ options: [], source: clip }],
+    filterComplex: null,
+    outputOptions: ['-map', '0:v:0', '-vf', `select='gt(scene,${threshold})',metadata=print`, '-an', '-f', 'null'],
+    output: '-',
+    durationSec: null,
+  };
+}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Project, Shot } from '../model/entities.js';
 import { CameraMoveSchema, ELEMENT_KINDS, IdSchema } from '../model/entities.js';
 import { FpsSchema, framesToSeconds, secondsToFrames } from '../model/time.js';
+import { MultiShotSchema } from './multiShot.js';
 
 export const FrameRefSchema = z
   .object({
@@ -77,6 +78,11 @@ export const GenerationRequestSchema = z
     references: z.array(ReferenceRefSchema).max(32).optional(),
     /** Continue this take's clip instead of starting a new one (absent: a new clip). */
     extend: ExtendRefSchema.optional(),
+    /**
+     * Several consecutive shots made by this one request (multiShot.ts): the job's shot is the
+     * first, durationSec the whole clip; the clip is split back onto the parts as takes.
+     */
+    multiShot: MultiShotSchema.optional(),
   })
   .strict();
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;

@@ -6,7 +6,7 @@
  * Pure: the caller gives the id (and the take's createdAt), so these run the same in shared/,
  * the services and the renderer's tests.
  */
-import type { AudioItem, Element, Shot, Take } from './entities.js';
+import type { AudioItem, Element, Job, Shot, Take } from './entities.js';
 
 /** What a new shot must be told; everything else has the default below. */
 export type ShotInit = Pick<Shot, 'id'> & Partial<Shot>;
@@ -51,6 +51,24 @@ export function newTake(init: TakeInit): Take {
     cost: null,
     rating: null,
     createdAt: '',
+    ...init,
+  };
+}
+
+export type JobInit = Pick<Job, 'id' | 'shotId' | 'provider' | 'request' | 'costEstimate' | 'createdAt'> & Partial<Job>;
+
+/** A job row before anything is sent: queued, no task, no cost yet, updated when created. */
+export function newJob(init: JobInit): Job {
+  return {
+    model: null,
+    state: 'queued',
+    taskId: null,
+    progress: 0,
+    error: null,
+    costActual: null,
+    resultAssetId: null,
+    takeId: null,
+    updatedAt: init.createdAt,
     ...init,
   };
 }

@@ -22,7 +22,8 @@ export const FAKE_KLING_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend', 'lip-sync'];
 
 /** `staleLinks`: the next N CDN downloads answer 404 (a link that expired after it was read). */
-export type FakeKlingBehaviour = TaskFakeBehaviour & { staleLinks: number };
+/** clip: the file every output link serves (default FAKE_KLING_CLIP; a multi-shot test serves one with cuts). */
+export type FakeKlingBehaviour = TaskFakeBehaviour & { staleLinks: number; clip?: string };
 
 export interface KlingRecorded {
   method: string;
@@ -158,7 +159,7 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
       }
       rec.status = 200;
       res.writeHead(200, { 'content-type': 'video/mp4' });
-      createReadStream(FAKE_KLING_CLIP).pipe(res);
+      createReadStream(behaviour.clip ?? FAKE_KLING_CLIP).pipe(res);
       return;
     }
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');

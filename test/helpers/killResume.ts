@@ -22,6 +22,8 @@ export interface KillResumeOptions {
   /** Extra `add-shot` arguments per shot (e.g. a first frame). */
   shotArgs?: (i: number) => string[];
   timeoutMs?: number;
+  /** Extra `generate` arguments of the first (killed) run only, e.g. --multi-shot; the resume is a plain generate. */
+  firstArgs?: string[];
 }
 
 async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -51,7 +53,7 @@ export async function killAndResume(
   }
   const before = o.creates();
   let killedAfterCreate = false;
-  await runCli(['generate', dir, '--provider', o.provider], env, (kill) => {
+  await runCli(['generate', dir, '--provider', o.provider, ...(o.firstArgs ?? [])], env, (kill) => {
     const deadline = Date.now() + (o.timeoutMs ?? 30_000);
     const timer = setInterval(() => {
       if (o.creates() > before || Date.now() > deadline) {

@@ -19,7 +19,7 @@ import { AppError } from '../../../shared/errors.js';
 import { takeOutputRef } from '../../../shared/generation/request.js';
 import { dialogueTimeline } from '../../../shared/model/dialogueTiming.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
-import { newTake } from '../../../shared/model/factories.js';
+import { newJob, newTake } from '../../../shared/model/factories.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assertWithinBudget, budgetOf } from '../generation/cost.js';
@@ -134,23 +134,17 @@ export async function lipSyncTake(deps: LipSyncDeps, o: LipSyncOptions): Promise
       offsetSec: s.offsetSec,
       clipSec: asset.info.durationSec,
     };
-    jobs.push({
-      id: randomUUID(),
-      shotId: take.shotId,
-      provider: 'kling',
-      model: 'lip-sync',
-      state: 'queued',
-      request: { ...request },
-      taskId: null,
-      progress: 0,
-      error: null,
-      costEstimate: LIP_SYNC_USD,
-      costActual: null,
-      resultAssetId: null,
-      takeId: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    jobs.push(
+      newJob({
+        id: randomUUID(),
+        shotId: take.shotId,
+        provider: 'kling',
+        model: 'lip-sync',
+        request: { ...request },
+        costEstimate: LIP_SYNC_USD,
+        createdAt: now,
+      }),
+    );
   }
   deps.store.createJobs(jobs);
   o.onQueued?.(jobs.map((j) => j.id));

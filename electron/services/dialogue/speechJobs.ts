@@ -23,6 +23,7 @@ import { getSpeechProvider, OFFLINE_SPEECH } from './speech/index.js';
 import type { SpeechAdapter, SpeechContext, SpeechRequest } from './speech/types.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 import { resolvedOrRefused, resolveTemplate } from '../../../shared/template/variables.js';
+import { newJob } from '../../../shared/model/factories.js';
 
 export interface SpeechDeps {
   store: ProjectStore;
@@ -200,23 +201,14 @@ export async function voiceLines(
         voiceId: r.voice.voiceId,
         speed: r.voice.speed,
       };
-      return {
+      return newJob({
         id: randomUUID(),
         shotId: r.line.shotId,
         provider: r.voice.provider,
-        model: null,
-        state: 'queued',
         request: { ...request },
-        taskId: null,
-        progress: 0,
-        error: null,
         costEstimate: r.cost,
-        costActual: null,
-        resultAssetId: null,
-        takeId: null,
         createdAt: now,
-        updatedAt: now,
-      };
+      });
     });
   if (jobs.length > 0) deps.store.createJobs(jobs);
   const jobIds = jobs.map((j) => j.id);

@@ -13,6 +13,8 @@ import {
   type KeyframeDeps,
 } from '../keyframes/keyframeJobs.js';
 import { insertBridge } from '../keyframes/bridge.js';
+import { insertChainLink, planChain } from '../keyframes/chainExtend.js';
+import { estimateJobs } from '../generation/cost.js';
 import { importFile } from '../media/mediaStore.js';
 import { estimateUpscale, resumeUpscaleJobs, upscaleTake, type UpscaleDeps } from '../upscale/upscaleJobs.js';
 import { listUpscalers } from '../upscale/upscalers.js';
@@ -93,6 +95,19 @@ export function keyframeHandlers(
     'bridges.insert': async (input) => {
       const store = session.require();
       const { shotId } = await insertBridge(store, input);
+      return { shotId, snapshot: session.changed() };
+    },
+    'bridges.chainPlan': async ({ toSec, ...input }) => {
+      const store = session.require();
+      const plan = planChain(store, { ...input, toSec });
+      const costs = Array.from({ length: plan.links }, () => plan.perLink);
+      const { perLink: _p, total: _t, ...rest } = plan;
+      return { ...rest, estimate: estimateJobs(store, plan.provider, costs, store.project().budgetCap) };
+    },
+    'bridges.chainLink': async (input) => {
+      const store = session.require();
+      const plan = planChain(store, { ...input, toSec: 1 });
+      const { shotId } = await insertChainLink(store, { takeId: input.takeId, plan });
       return { shotId, snapshot: session.changed() };
     },
     'keyframes.pick': ({ takeId, which }) => session.edit((store) => pickKeyframe(store, takeId, which)),

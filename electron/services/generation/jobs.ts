@@ -16,6 +16,7 @@ import { envProviderSettings, jobKind } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
 import { generationTmpDir, runJob } from './runJob.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
+import { newJob } from '../../../shared/model/factories.js';
 
 /** What generate.estimate answers: the plan's numbers, nothing written or sent. */
 export function estimateGeneration(deps: GenerationDeps, opts: GenerateOptions = {}): BatchEstimate {
@@ -43,23 +44,20 @@ export async function generateShots(
   const estimate = estimateBatch(store, planned, opts.budgetCap !== undefined ? opts.budgetCap : budgetCapOf(store));
   assertWithinBudget(estimate);
   const now = new Date().toISOString();
-  const jobs: Job[] = planned.map((p) => ({
-    id: randomUUID(),
-    shotId: p.shot.id,
-    provider: p.provider.id,
-    model: p.request?.model ?? null,
-    state: p.problem ? 'failed' : 'queued',
-    request: (p.request ?? { shotId: p.shot.id }) as Record<string, unknown>,
-    taskId: null,
-    progress: 0,
-    error: p.problem,
-    costEstimate: p.problem ? null : p.cost,
-    costActual: null,
-    resultAssetId: null,
-    takeId: null,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const jobs: Job[] = planned.map((p) =>
+    newJob({
+      id: randomUUID(),
+      shotId: p.shot.id,
+      provider: p.provider.id,
+      model: p.request?.model ?? null,
+      state: p.problem ? 'failed' : 'queued',
+      request: (p.request ?? { shotId: p.shot.id }) as Record<string, unknown>,
+      error: p.problem,
+      costEstimate: p.problem ? null : p.cost,
+      createdAt: now,
+    }),
+  );
+
   // One transaction for the whole batch: killed midway, the next run sees all or none of it
   // (otherwise a shot with 1 of 2 variation rows looks "already generating" and stays short).
   if (store.createJobs) store.createJobs(jobs);

@@ -13,6 +13,7 @@ import { proseWithFacts } from '../../../shared/generation/promptParts.js';
 import type { Element, Shot, Take } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
+import { planMultiShot } from './multiShotPlan.js';
 import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
 import { jobKind } from './ports.js';
@@ -97,6 +98,8 @@ function seedFor(deps: GenerationDeps, shot: Shot, variation: number, mode: Gene
  * variation count.
  */
 export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[] {
+  // Consecutive shots as ONE request (multiShotPlan.ts): one job, one estimate.
+  if (opts.multiShot) return [planMultiShot(deps, opts)];
   const { store } = deps;
   const variations = opts.variations ?? 1;
   if (!Number.isInteger(variations) || variations < 1 || variations > MAX_VARIATIONS) {

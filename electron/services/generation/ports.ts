@@ -16,7 +16,7 @@ import type {
 import { JOB_KINDS } from '../../../shared/model/entities.js';
 import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
-import type { ProviderAdapter, ProviderContext, ProviderSettings } from './types.js';
+import type { ProviderAdapter, ProviderContext, ProviderSettings, RunFfmpeg } from './types.js';
 import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
 
 /**
@@ -92,6 +92,8 @@ export interface GenerationDeps {
    * on resume (it is canceled with the reason); a task already sent is still followed.
    */
   disabledProviders?: ReadonlySet<string>;
+  /** The one ffmpeg runner (splitting a multi-shot clip); tests may inject it. */
+  runFfmpeg?: RunFfmpeg;
 }
 
 export interface GenerateOptions {
@@ -110,6 +112,11 @@ export interface GenerateOptions {
   fallbackProviderId?: string;
   /** The app's default model: only with the fallback provider, for shots that name no model. */
   fallbackModel?: string;
+  /**
+   * The chosen consecutive shots as ONE multi-shot generation (one job on the first shot, split
+   * back onto the shots as takes); refused unless the model can (multiShotPlan.ts).
+   */
+  multiShot?: boolean;
   /** Takes per shot (default 1). Variations after the first get a fresh seed. */
   variations?: number;
   /**

@@ -17,6 +17,7 @@ import { GenerationRequestSchema } from '../../../shared/generation/request.js';
 import type { Job, Take } from '../../../shared/model/entities.js';
 import { newTake } from '../../../shared/model/factories.js';
 import { requestCost } from './plan.js';
+import { addMultiShotTakes } from './multiShotTakes.js';
 import { notSentError, refusedBeforeSending } from './notSent.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
 import { envProviderSettings } from './ports.js';
@@ -173,9 +174,34 @@ export async function runJob(
     const outputRef = fetched?.outputRef;
     throwIfAborted(signal);
     const asset = await deps.importFile(resultTmp, 'generated');
-    store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
     // Unknown stays unknown (null), never 0: the ledger must not show an unpriced clip as free.
     const cost = job.costEstimate ?? requestCost(p, request, deps.prices);
+    if (request.multiShot) {
+      // One clip for several shots: split back onto them as takes (one job, one cost).
+      const split = await addMultiShotTakes({
+        deps,
+        jobId,
+        taskId,
+        request: { ...request, multiShot: request.multiShot },
+        provider: p,
+        clip: resultTmp,
+        clipAsset: asset,
+        cost,
+        tmpDir,
+        ...(fetched?.cutsSec ? { reportedCutsSec: fetched.cutsSec } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      set({
+        state: 'succeeded',
+        progress: 1,
+        resultAssetId: asset.id,
+        takeId: split.takeIds[0] ?? null,
+        costActual: cost,
+        error: null,
+      });
+      return;
+    }
+    store.getShot(job.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
     const take: Take = newTake({
       id: randomUUID(),
       shotId: job.shotId,

@@ -24,6 +24,8 @@ export interface BatchRequest {
   model?: string;
   variations?: number;
   seed?: 'same' | 'new';
+  /** The shots as ONE multi-shot generation (generation/multiShotPlan.ts). */
+  multiShot?: boolean;
 }
 
 export class GenerationService<S extends GenerationStore = GenerationStore> {
@@ -59,6 +61,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       ...(defaultModel ? { fallbackModel: defaultModel } : {}),
       ...(input.variations ? { variations: input.variations } : {}),
       ...(input.seed ? { seed: input.seed } : {}),
+      ...(input.multiShot ? { multiShot: true } : {}),
     };
   }
 

@@ -69,6 +69,11 @@ export interface FetchedResult {
    * providers that cannot extend.
    */
   outputRef?: string;
+  /**
+   * A multi-shot clip's cut points in seconds, where the provider reports them (none of the
+   * adapters' APIs does today; the runner then detects the scene cuts, else uses the plan).
+   */
+  cutsSec?: number[];
 }
 
 export interface ProviderAdapter {

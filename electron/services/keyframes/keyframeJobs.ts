@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/errors.js';
 import { ImageRequestSchema, type ImageRequest, type KeyframeRole } from '../../../shared/generation/imageRequest.js';
 import { keyframePrompt } from '../../../shared/generation/promptParts.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
-import type { Asset, Job, Take } from '../../../shared/model/entities.js';
+import type { Asset, Job } from '../../../shared/model/entities.js';
 import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
 import { assertWithinBudget, estimateJobs, type BatchEstimate } from '../generation/cost.js';
 import { getImageProvider, DEFAULT_IMAGE_PROVIDER } from '../generation/images/index.js';
@@ -22,6 +22,7 @@ import { imageModel, type ImageAdapter, type ImageContext } from '../generation/
 import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
+import { newJob, newTake } from '../../../shared/model/factories.js';
 
 export interface KeyframeDeps {
   store: ProjectStore;
@@ -130,23 +131,17 @@ export async function makeKeyframes(
   const estimate = estimateKeyframes(deps, planned, cap);
   assertWithinBudget(estimate);
   const now = new Date().toISOString();
-  const jobs: Job[] = planned.map((p) => ({
-    id: randomUUID(),
-    shotId: p.request.shotId,
-    provider: p.adapter.id,
-    model: p.request.model,
-    state: 'queued',
-    request: { ...p.request },
-    taskId: null,
-    progress: 0,
-    error: null,
-    costEstimate: p.cost,
-    costActual: null,
-    resultAssetId: null,
-    takeId: null,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const jobs: Job[] = planned.map((p) =>
+    newJob({
+      id: randomUUID(),
+      shotId: p.request.shotId,
+      provider: p.adapter.id,
+      model: p.request.model,
+      request: { ...p.request },
+      costEstimate: p.cost,
+      createdAt: now,
+    }),
+  );
   deps.store.createJobs(jobs);
   const jobIds = jobs.map((j) => j.id);
   opts.onQueued?.(jobIds);
@@ -199,7 +194,7 @@ export async function runImageJob(
         if (asset.info.kind !== 'image')
           throw new AppError('PROVIDER_FAILED', `${adapter.label} sent something that is not a picture.`);
         deps.store.getShot(req.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
-        const take: Take = {
+        const take = newTake({
           id: randomUUID(),
           shotId: req.shotId,
           assetId: asset.id,
@@ -209,10 +204,9 @@ export async function runImageJob(
           request: { ...req },
           seed: req.seed,
           cost: job.costEstimate,
-          rating: null,
           createdAt: new Date().toISOString(),
           kind: 'image',
-        };
+        });
         deps.store.addTake(take, { selectIfNone: false });
         deps.store.addProvenance({
           actor: `provider:${adapter.id}`,

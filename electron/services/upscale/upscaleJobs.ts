@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { upscaleSize } from '../../../shared/media/upscale.js';
-import type { Asset, Job, Take } from '../../../shared/model/entities.js';
+import type { Asset } from '../../../shared/model/entities.js';
 import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
 import { assertWithinBudget, type BatchEstimate } from '../generation/cost.js';
 import type { ProviderSettings } from '../generation/types.js';
 import { estimateJobs } from '../generation/cost.js';
 import type { ProjectStore } from '../project/store.js';
 import { getUpscaler, type UpscaleContext, type UpscaleRequest, type VideoUpscaler } from './upscalers.js';
+import { newJob, newTake } from '../../../shared/model/factories.js';
 
 export interface UpscaleDeps {
   store: ProjectStore;
@@ -90,23 +91,14 @@ export async function upscaleTake(deps: UpscaleDeps, opts: UpscaleOptions): Prom
   const { adapter, request, cost } = planUpscale(deps, opts);
   assertWithinBudget(estimateUpscale(deps, opts));
   const now = new Date().toISOString();
-  const job: Job = {
+  const job = newJob({
     id: randomUUID(),
     shotId: request.shotId,
     provider: adapter.id,
-    model: null,
-    state: 'queued',
     request: { ...request },
-    taskId: null,
-    progress: 0,
-    error: null,
     costEstimate: cost,
-    costActual: null,
-    resultAssetId: null,
-    takeId: null,
     createdAt: now,
-    updatedAt: now,
-  };
+  });
   deps.store.createJobs([job]);
   opts.onQueued?.([job.id]);
   await runUpscaleJob(deps, job.id, opts);
@@ -148,7 +140,7 @@ export async function runUpscaleJob(
       finish: async (tmp) => {
         const asset = await deps.importFile(tmp);
         const source = deps.store.getTake(req.takeId);
-        const take: Take = {
+        const take = newTake({
           id: randomUUID(),
           shotId: req.shotId,
           assetId: asset.id,
@@ -161,9 +153,8 @@ export async function runUpscaleJob(
           },
           seed: source.seed,
           cost: job.costEstimate,
-          rating: null,
           createdAt: new Date().toISOString(),
-        };
+        });
         deps.store.addTake(take, { selectIfNone: false });
         deps.store.addProvenance({
           actor: `provider:${adapter.id}`,

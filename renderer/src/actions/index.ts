@@ -51,6 +51,7 @@ import {
   scriptImport,
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
+import { generateRunMultiShot } from './multiShotActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -71,6 +72,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'shot.move': shotMove,
   'shot.selectTake': shotSelectTake,
   'generate.all': generateAll,
+  'generate.runMultiShot': generateRunMultiShot,
   'export.start': exportStart,
   'export.cancel': exportCancel,
   ...viewActions,

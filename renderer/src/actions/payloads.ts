@@ -115,6 +115,8 @@ export interface ActionPayloads {
   // Generation: see generationActions.ts.
   'generate.open': undefined;
   'generate.run': MethodInput<'generate.start'>;
+  /** Consecutive selected shots as one generation (multiShotActions.ts). */
+  'generate.runMultiShot': MethodInput<'multiShot.start'>;
   'generate.close': undefined;
   'jobs.refresh': undefined;
   'jobs.cancel': { jobId: string };

@@ -17,11 +17,13 @@ import { formatMoney } from '../store/jobs';
 import { jobsUi, type GenerateScope } from '../store/jobsUi';
 import { GenerateEstimate } from './GenerateEstimate';
 import { ScopeShots } from './ScopeShots';
+import { MultiShotOption } from './MultiShotOption';
 import {
   batchFor,
   capabilitiesOf,
   durationText,
   MAX_DIALOG_VARIATIONS,
+  multiShotOffer,
   shotsInScope,
   unsupportedShots,
   type GenerateChoice,
@@ -57,16 +59,26 @@ function GenerateForm() {
     scope: initialScope,
     seed: 'new',
   }));
+  // "One multi-shot generation" (MultiShotOption): UI state of this dialog only.
+  const [multiShotOn, setMultiShotOn] = useState(false);
   // The project's default provider when it is enabled here, else the first enabled one.
   const provider = providers?.some((p) => p.id === choice.provider && p.enabled)
     ? choice.provider
     : (providers?.find((p) => p.enabled)?.id ?? choice.provider);
-  const batch = useMemo(() => batchFor({ ...choice, provider }, selected), [choice, provider, selected]);
-  const key = JSON.stringify(batch);
   const info = providers?.find((p) => p.id === provider);
   // The chosen model's capabilities (models of one provider may differ).
   const providerCaps = capabilitiesOf(info);
   const caps = providerCaps ? modelCapabilities(providerCaps, choice.model || null) : null;
+  // Two or more chosen shots may go as ONE request when the model can and they are consecutive.
+  const multiOffered = choice.scope !== 'missing' && selected.length >= 2;
+  const multiProblem = snapshot && multiOffered ? multiShotOffer(snapshot, selected, caps) : null;
+  const multi = multiOffered && multiShotOn && multiProblem === null;
+  const batch = useMemo(() => batchFor({ ...choice, provider }, selected), [choice, provider, selected]);
+  const multiBatch = useMemo(
+    () => ({ shotIds: [...selected], provider, ...(choice.model ? { model: choice.model } : {}) }),
+    [selected, provider, choice.model],
+  );
+  const key = JSON.stringify(multi ? { multi: multiBatch } : batch);
   const scoped = snapshot ? shotsInScope(snapshot, choice.scope, selected) : [];
   const unsupported = unsupportedShots(scoped, caps);
   const needsSelection = choice.scope !== 'missing' && selected.length === 0;
@@ -78,7 +90,10 @@ function GenerateForm() {
     const { store, api } = ctx;
     store.getState().setEstimate(null);
     const timer = setTimeout(() => {
-      api.call('generate.estimate', JSON.parse(key) as typeof batch).then(
+      const asked = JSON.parse(key) as typeof batch | { multi: typeof multiBatch };
+      const call =
+        'multi' in asked ? api.call('multiShot.estimate', asked.multi) : api.call('generate.estimate', asked);
+      call.then(
         (est) => {
           if (live) store.getState().setEstimate(est);
         },
@@ -102,7 +117,8 @@ function GenerateForm() {
   const close = () => void runAction(ctx, actions['generate.close'], undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void runAction(ctx, actions['generate.run'], batch);
+    if (multi) void runAction(ctx, actions['generate.runMultiShot'], multiBatch);
+    else void runAction(ctx, actions['generate.run'], batch);
   };
   const blocked = estimate === null || estimate.overBudget || estimate.jobs === 0 || needsSelection;
   const labels = Object.fromEntries((providers ?? []).map((p) => [p.id, providerName(t, p, (k) => i18n.exists(k))]));
@@ -229,6 +245,18 @@ function GenerateForm() {
           )}
           {snapshot && scoped.length > 0 && <ScopeShots snapshot={snapshot} shots={scoped} />}
         </fieldset>
+        {multiOffered && (
+          <MultiShotOption
+            count={selected.length}
+            problem={multiProblem}
+            checked={multiShotOn}
+            modelName={`${info ? providerName(t, info, (k) => i18n.exists(k)) : provider}${choice.model ? ` ${choice.model}` : ''}`}
+            onChange={(on) => {
+              ctx.store.getState().setError('generateDialog', null);
+              setMultiShotOn(on);
+            }}
+          />
+        )}
         {unsupported.length > 0 && info && (
           <p className="warn small" data-testid="gen-unsupported">
             {t('generate.unsupported', {
@@ -246,12 +274,17 @@ function GenerateForm() {
           <button type="submit" className="btn btn-primary" disabled={blocked || busy} data-testid="gen-start">
             {busy
               ? t('generate.starting')
-              : estimate
-                ? t('generate.startFor', {
-                    count: estimate.jobs,
+              : estimate && multi
+                ? t('multiShot.startFor', {
+                    count: selected.length,
                     cost: formatMoney(estimate.total, estimate.currency, lang),
                   })
-                : t('generate.start')}
+                : estimate
+                  ? t('generate.startFor', {
+                      count: estimate.jobs,
+                      cost: formatMoney(estimate.total, estimate.currency, lang),
+                    })
+                  : t('generate.start')}
           </button>
         </div>
       </form>

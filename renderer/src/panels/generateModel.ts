@@ -3,6 +3,8 @@ import { formatSecondsList } from './format';
 import type { MethodInput } from '../../../shared/api/contract';
 import { allowedDuration, type ProviderCapabilities } from '../../../shared/generation/capabilities';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
+import { multiShotProblem, type MultiShotProblem } from '../../../shared/generation/multiShot';
+import { framesToSeconds } from '../../../shared/model/time';
 import type { ProviderInfo } from '../store/jobs';
 import type { GenerateScope } from '../store/jobsUi';
 
@@ -48,6 +50,7 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
     audio: c.audio === true,
     ...(c.cameraMoves ? { cameraMoves: c.cameraMoves } : {}),
     durations: c.durations ?? { kind: 'range', min: 0, max: 0 },
+    ...(c.multiShot ? { multiShot: c.multiShot } : {}),
     aspects: c.aspects ?? 'any',
     resolutions: c.resolutions ?? 'any',
     models: Array.isArray(c.models) ? c.models : [],
@@ -87,4 +90,22 @@ export function durationGap(caps: ProviderCapabilities | null, seconds: number):
 export function durationText(caps: ProviderCapabilities): string {
   const d = caps.durations;
   return d.kind === 'range' ? formatSecondsList([d.min, d.max], true) : formatSecondsList(d.values, false);
+}
+
+/**
+ * Whether the selected shots can be ONE multi-shot generation on this model (null: they can),
+ * by the same rule the services apply (shared/generation/multiShot.ts).
+ */
+export function multiShotOffer(
+  snapshot: ProjectSnapshot,
+  selected: readonly string[],
+  caps: ProviderCapabilities | null,
+): MultiShotProblem | null {
+  const byId = new Map(snapshot.shots.map((s) => [s.id, s]));
+  return multiShotProblem(
+    caps?.multiShot,
+    snapshot.shots.map((s) => s.id),
+    selected,
+    (id) => framesToSeconds(byId.get(id)?.durationFrames ?? 0, snapshot.project.fps),
+  );
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../../electron/services/generation/providers/index.js';
 import {
   capabilityMatrixMarkdown,
+  capabilitySection,
   MATRIX_END,
   MATRIX_START,
   replaceMatrix,
@@ -41,7 +42,7 @@ describe('capability matrix', () => {
     ]);
     const rows = table.split('\n').slice(2);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toBe('| Acme (`acme`) | `a1` | yes | — | — | — | — | — | ignored | 5, 10 s | 16:9 | any |');
+    expect(rows[0]).toBe('| Acme (`acme`) | `a1` | yes | — | — | — | — | — | ignored | — | 5, 10 s | 16:9 | any |');
     expect(rows[1]).toContain('| `a2` | yes | yes | — | up to 3 |');
   });
 
@@ -53,7 +54,7 @@ describe('capability matrix', () => {
       capabilities: p.capabilities,
     }));
     const readme = readFileSync(README, 'utf8');
-    const expected = replaceMatrix(readme, capabilityMatrixMarkdown(providers));
+    const expected = replaceMatrix(readme, capabilitySection(providers));
     expect(readme.includes(MATRIX_START) && readme.includes(MATRIX_END)).toBe(true);
     if (process.env.UPDATE_README === '1') writeFileSync(README, expected);
     else expect(readme).toBe(expected);

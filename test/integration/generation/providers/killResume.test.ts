@@ -40,6 +40,8 @@ interface Row<F> {
   why: string;
   start: () => Promise<F>;
   env: (fake: F) => Record<string, string>;
+  /** Extra arguments of the killed first run (the resume is a plain generate). */
+  firstArgs?: string[];
   /** The kill signal: the harness kills the first run once this grows. */
   creates: (fake: F) => number;
   check: (r: Result, fake: F, root: string) => void;
@@ -63,6 +65,7 @@ function row<F extends { close(): Promise<void> }>(r: Row<F>): Case {
           env: r.env(fake),
           creates: () => r.creates(fake),
           root,
+          ...(r.firstArgs ? { firstArgs: r.firstArgs } : {}),
         });
         expect(res.killedAfterCreate).toBe(true);
         try {
@@ -160,6 +163,21 @@ const cases: Case[] = [
     env: (f) => ({ STORYBOARD_LUMA_AGENTS_BASE_URL: f.url, STORYBOARD_LUMA_AGENTS_API_KEY: 'test-key' }),
     creates: (f) => f.creates,
     check: (r) => strict(r),
+  }),
+  row({
+    provider: 'kling',
+    title: 'multi-shot: both shots as ONE job, killed right after its one create',
+    why: 'the one job is found again by its external_task_id (never re-sent): one create in all, its clip split into one take per shot',
+    start: () => startFakeKling({ runMs: 500 }),
+    env: (f) => ({ STORYBOARD_KLING_BASE_URL: f.url, STORYBOARD_KLING_API_KEY: f.apiKey }),
+    firstArgs: ['--multi-shot', '--model', 'kling-v3'],
+    creates: (f) => f.creates,
+    check: (r, f) => {
+      expect(r.takesPerShot).toEqual([1, 1]);
+      expect(r.creates).toBe(1);
+      const posts = f.requests.filter((q) => q.method === 'POST');
+      expect(posts.map((q) => q.body?.multi_shot)).toEqual([true]);
+    },
   }),
   row({
     provider: 'kling',

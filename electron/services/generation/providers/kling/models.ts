@@ -10,6 +10,7 @@ import { allowedDuration } from '../../../../../shared/generation/capabilities.j
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
 import { klingCameraControl } from './camera.js';
+import { KLING_MULTI_SHOT, KLING_MULTI_SHOT_CAPABILITY, klingMultiShotFields } from './multiShot.js';
 
 export type KlingFamily = 'text2video' | 'image2video' | 'multi-image2video' | 'video-extend';
 export type KlingMode = 'std' | 'pro';
@@ -114,6 +115,7 @@ export const KLING_CAPABILITIES: ProviderCapabilities = {
     );
     if (x.durations !== FIVE_TEN) diff.durations = x.durations;
     if (!x.cameraControl) diff.cameraMoves = 'prompt';
+    if (KLING_MULTI_SHOT.models.includes(x.id)) diff.multiShot = KLING_MULTI_SHOT_CAPABILITY;
     return Object.keys(diff).length ? { id: x.id, label: x.label, capabilities: diff } : { id: x.id, label: x.label };
   }),
 };
@@ -240,6 +242,17 @@ export function klingBody(
   if (family !== 'image2video') body.aspect_ratio = klingAspect(req.width, req.height);
   if (plan.sound) body.sound = plan.sound;
   if (plan.cameraControl) body.camera_control = klingCameraControl(req.camera);
+  if (req.multiShot) {
+    // One create for consecutive shots: each shot's own prompt and seconds in multi_prompt (the
+    // main prompt is ignored then, so it is not sent); a first frame opens the first shot.
+    if (req.lastFrame)
+      throw new AppError('INVALID_INPUT', `${shot}: a Kling multi-shot clip cannot end on a given frame.`, {
+        model: model.id,
+      });
+    delete body.prompt;
+    const parts = req.multiShot.parts.map((p) => ({ ...p, stylePrompt: req.stylePrompt }));
+    Object.assign(body, klingMultiShotFields(model.id, parts));
+  }
   if (externalTaskId) body.external_task_id = externalTaskId;
   return { family, body };
 }

@@ -15,8 +15,17 @@
 import { AppError } from '../../../../../shared/errors.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
+import type { MultiShotCapability } from '../../../../../shared/generation/multiShot.js';
 
 export const KLING_MULTI_SHOT = { models: ['kling-v3'], maxShots: 6, minTotal: 3, maxTotal: 15, maxPrompt: 512 };
+
+/** What kling-v3 declares (ProviderCapabilities.multiShot): cuts at the durations sent. */
+export const KLING_MULTI_SHOT_CAPABILITY: MultiShotCapability = {
+  maxShots: KLING_MULTI_SHOT.maxShots,
+  minTotalSec: KLING_MULTI_SHOT.minTotal,
+  maxTotalSec: KLING_MULTI_SHOT.maxTotal,
+  cuts: 'planned',
+};
 
 /** One storyboard shot of the group, in timeline order. */
 export type MultiShotPart = Pick<

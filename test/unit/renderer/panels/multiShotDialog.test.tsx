@@ -1,0 +1,126 @@
+/**
+ * The Generate dialog's "one multi-shot generation": offered for two or more chosen shots,
+ * enabled only on a model that can and for consecutive shots (else it says why); its action
+ * asks the one-job estimate again, then starts exactly that.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BatchEstimate } from '../../../../shared/api/contract';
+import { actions, runAction } from '../../../../renderer/src/actions';
+import { AppProvider } from '../../../../renderer/src/app/context';
+import { initI18n } from '../../../../renderer/src/i18n';
+import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
+import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
+import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
+import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
+import { resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
+import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
+
+const estimate: BatchEstimate = {
+  jobs: 1,
+  total: 1.2,
+  currency: 'USD',
+  perProvider: [{ provider: 'kling', jobs: 1, total: 1.2, unpriced: 0 }],
+  committed: 0,
+  budgetCap: null,
+  overBudget: false,
+  unpriced: 0,
+};
+const caps = (multi: boolean) => ({
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: false,
+  durations: { kind: 'range', min: 3, max: 15 },
+  models: [{ id: 'kling-v3', label: 'Kling 3.0' }],
+  ...(multi ? { multiShot: { maxShots: 6, minTotalSec: 3, maxTotalSec: 15, cuts: 'planned' } } : {}),
+});
+const provider = (multi: boolean): ProviderInfo => ({
+  id: 'kling',
+  label: 'Kling AI',
+  offline: false,
+  enabled: true,
+  hasKey: true,
+  canTest: true,
+  capabilities: caps(multi),
+});
+
+function render(multi: boolean, picked: string[]): string {
+  const store: AppStore = createAppStore();
+  store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b'), makeShot('c')]));
+  store.getState().setProviders([provider(multi)]);
+  selection.getState().select(picked, 'replace', ['a', 'b', 'c']);
+  setJobsUi({ generateOpen: true, generateScope: 'selected' });
+  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
+  vi.spyOn(jobsUi, 'getInitialState').mockImplementation(() => jobsUi.getState());
+  vi.spyOn(selection, 'getInitialState').mockImplementation(() => selection.getState());
+  const { api } = fakeApi({});
+  return renderToStaticMarkup(
+    <AppProvider value={{ api, store }}>
+      <GenerateDialog />
+    </AppProvider>,
+  );
+}
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetJobsUi();
+  resetEditorUi();
+});
+
+describe('one multi-shot generation in the Generate dialog', () => {
+  it('is offered and enabled for consecutive shots on a model that can', () => {
+    const html = render(true, ['a', 'b']);
+    expect(html).toContain('One multi-shot generation: 2 shots in one clip');
+    expect(html).toMatch(/<input type="checkbox"(?![^>]*disabled)[^>]*data-testid="gen-multishot-toggle"/);
+    expect(html).not.toContain('gen-multishot-why');
+  });
+
+  it('says why not: shots that are not consecutive', () => {
+    const html = render(true, ['a', 'c']);
+    expect(html).toMatch(/<input type="checkbox"[^>]*disabled=""[^>]*data-testid="gen-multishot-toggle"/);
+    expect(html).toContain('must be consecutive on the timeline; the selection skips the shot after shot 1');
+  });
+
+  it('says why not: a model that cannot', () => {
+    const html = render(false, ['a', 'b']);
+    expect(html).toMatch(/Kling[^<]* cannot make several shots in one generation \(Kling 3.0 can\)/);
+  });
+
+  it('is not offered for one shot', () => {
+    expect(render(true, ['a'])).not.toContain('gen-multishot');
+  });
+
+  it('generate.runMultiShot asks the one-job estimate again, then starts exactly it', async () => {
+    const store = createAppStore();
+    store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b')]));
+    const { api, calls } = fakeApi({
+      'multiShot.estimate': () => estimate,
+      'multiShot.start': () => ({ jobIds: ['j1'] }),
+      'project.current': () => store.getState().snapshot,
+      'jobs.list': () => [],
+      'jobs.ledger': () => ({
+        currency: 'USD',
+        budgetCap: null,
+        rows: [],
+        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
+      }),
+    });
+    const batch = { shotIds: ['a', 'b'], provider: 'kling', model: 'kling-v3' };
+    expect(await runAction({ api, store }, actions['generate.runMultiShot'], batch)).toBe(true);
+    expect(calls.slice(0, 2).map((c) => [c.method, c.input])).toEqual([
+      ['multiShot.estimate', batch],
+      ['multiShot.start', batch],
+    ]);
+  });
+
+  it('sends nothing over the budget', async () => {
+    const store = createAppStore();
+    const { api, calls } = fakeApi({ 'multiShot.estimate': () => ({ ...estimate, overBudget: true, budgetCap: 0.5 }) });
+    const ok = await runAction({ api, store }, actions['generate.runMultiShot'], { shotIds: ['a', 'b'] });
+    expect(ok).toBe(false);
+    expect(calls.map((c) => c.method)).toEqual(['multiShot.estimate']);
+  });
+});
