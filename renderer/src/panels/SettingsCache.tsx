@@ -26,6 +26,9 @@ export function SettingsCache() {
   const asked = useRef(false);
   useEffect(() => {
     if (busy || asked.current) return;
+    // Another Settings section may have taken the place in this same commit (its effect ran
+    // first): then wait for the next idle render rather than being refused once and never asking.
+    if (!canRun(actions['cache.usage'], ctx.store.getState(), {})) return;
     asked.current = true;
     void runAction(ctx, actions['cache.usage'], { onDone: setUsage });
   }, [ctx, busy]);

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECKED_KINDS, DEFAULT_DRIFT_THRESHOLDS, type DriftThresholds } from '../../../shared/continuity/score';
 import { actions, runAction } from '../actions';
+import { canRun } from '../actions/registry';
 import { useAppContext, useAppState } from '../app/context';
 import './continuity.css';
 
@@ -41,6 +42,9 @@ export function SettingsContinuity() {
   const asked = useRef(false);
   useEffect(() => {
     if (busy || asked.current) return;
+    // The export-cache section asks under the same place in this same commit: whichever effect
+    // runs second waits for the next idle render instead of being refused once and never asking.
+    if (!canRun(actions['continuity.thresholds'], ctx.store.getState(), {})) return;
     asked.current = true;
     void runAction(ctx, actions['continuity.thresholds'], {
       onDone: (th) => {
