@@ -43,7 +43,15 @@ export function CreateProjectForm() {
         />
       </Field>
       <Field label={t('start.create.folder')} hint={t('start.create.folderHint')}>
-        <FolderField value={folder} onChange={setDir} required testId="create-folder" />
+        <FolderField
+          value={folder}
+          onChange={setDir}
+          // The suggestion must never change under the cursor: once the field has focus it is the
+          // user's (CI saw a suggestion arrive mid-typing and the typed path appended to it).
+          onFocus={() => dir === null && setDir(folder)}
+          required
+          testId="create-folder"
+        />
       </Field>
       <fieldset className="field">
         <legend>{t('start.create.aspect')}</legend>

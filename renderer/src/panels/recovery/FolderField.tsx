@@ -13,9 +13,10 @@ interface Props {
   id?: string;
   'aria-describedby'?: string;
   required?: boolean;
+  onFocus?(): void;
 }
 
-export function FolderField({ value, onChange, testId, placeholder, id, required, ...rest }: Props) {
+export function FolderField({ value, onChange, onFocus, testId, placeholder, id, required, ...rest }: Props) {
   const { t } = useTranslation();
   return (
     <div className="folder-field">
@@ -24,6 +25,7 @@ export function FolderField({ value, onChange, testId, placeholder, id, required
         aria-describedby={rest['aria-describedby']}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        onFocus={onFocus}
         spellCheck={false}
         className="mono"
         placeholder={placeholder}
