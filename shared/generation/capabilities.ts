@@ -54,6 +54,11 @@ export interface ProviderCapabilities {
    */
   cameraMoves?: CameraHandling;
   durations: DurationRule;
+  /**
+   * Takes a source clip to edit (GenerationRequest.sourceVideo): 'required' for an editing-only
+   * model (Runway Aleph), 'optional' when it also generates from nothing; absent: takes none.
+   */
+  videoInput?: 'optional' | 'required';
   /** Makes several consecutive shots in one generation (multiShot.ts); absent: it cannot. */
   multiShot?: MultiShotCapability;
   /** 'any' when the provider renders any size (the animatic renders the project size). */
@@ -99,6 +104,11 @@ export function capabilityProblem(
 ): string | null {
   const caps = modelCapabilities(providerCaps, req.model);
   const shot = `Shot ${req.shotNumber}`;
+  const named = `${label}${req.model ? ` (${req.model})` : ''}`;
+  if (req.sourceVideo && !caps.videoInput) return `${shot} restyles a clip, but ${named} cannot edit a video.`;
+  if (!req.sourceVideo && caps.videoInput === 'required')
+    return `${shot}: ${named} edits an existing clip; restyle one of the shot's takes with it.`;
+  if (req.sourceVideo) return req.extend ? `${shot} cannot both extend and restyle a take.` : null;
   if (req.firstFrame && !caps.imageToVideo)
     return `${shot} has a first frame, but ${label} cannot start from an image.`;
   if (!req.firstFrame && !caps.textToVideo)

@@ -30,8 +30,8 @@ function list(v: readonly string[] | 'any'): string {
 /** A Markdown table: one row per provider model (or one per provider that lists none). */
 export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): string {
   const head =
-    '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Audio | Camera moves | Multi-shot | Durations | Aspects | Resolutions |';
-  const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+    '| Provider | Model | Text → video | First frame | Last frame | Reference images | Extend | Video in | Audio | Camera moves | Multi-shot | Durations | Aspects | Resolutions |';
+  const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const rows = [...providers]
     .sort((a, b) => a.id.localeCompare(b.id))
     .flatMap((p) => {
@@ -40,7 +40,7 @@ export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): 
         const c = modelCapabilities(p.capabilities, m.id || null);
         const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
         const provider = `${p.label} (\`${p.id}\`)`;
-        return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${multiShot(c.multiShot)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+        return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${c.videoInput ?? '—'} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${multiShot(c.multiShot)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
       });
     });
   return [head, rule, ...rows].join('\n');

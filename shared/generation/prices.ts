@@ -58,6 +58,15 @@ export const PRICES: readonly PriceEntry[] = [
   p('runway', 'veo3.1', 0.4, RUNWAY, '2026-04-01'),
   p('runway', 'veo3.1_fast', 0.15, RUNWAY, '2026-04-01'),
   p('runway', 'seedance2', 0.36, RUNWAY, '2026-04-01'),
+  // Aleph 2 per output second (= the source clip's length): gen4_aleph's 15 credits/s stands in,
+  // aleph2's own rate not found (runway/aleph.ts [P]; secondary).
+  p(
+    'runway',
+    'aleph2',
+    0.15,
+    'https://skillspool.org/ja/skills/udbfd68-cell-aurion-app-agents-skills-api-reference-skill-md (gen4_aleph 15 credits/s, copy of Runway api-reference skill, secondary)',
+    '2026-12-06',
+  ),
   p('runway', '*', 0.12, RUNWAY, '2026-04-01'),
   // Kling: no first-party API price found. The models with sound are sent in pro mode with sound
   // on (kling/models.ts), priced so: 3.0 $0.14/s with audio (muapi.ai, "matches Kling's official

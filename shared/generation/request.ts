@@ -54,6 +54,23 @@ export const ExtendRefSchema = z
   .strict();
 export type ExtendRef = z.infer<typeof ExtendRefSchema>;
 
+/**
+ * "Restyle this clip": a take's video sent as the input of a video-to-video model (Runway Aleph),
+ * which returns the edited clip. Provider-neutral: a local file, read by the adapter when sent.
+ */
+export const VideoRefSchema = z
+  .object({
+    /** The take whose clip is edited (absent: a clip that is no take, e.g. in tests). */
+    takeId: IdSchema.optional(),
+    assetId: IdSchema,
+    /** Absolute path at the time of sending. */
+    path: z.string().min(1),
+    /** Length of the clip in seconds (the output is as long: what is billed). */
+    durationSec: z.number().positive(),
+  })
+  .strict();
+export type VideoRef = z.infer<typeof VideoRefSchema>;
+
 export const GenerationRequestSchema = z
   .object({
     shotId: IdSchema,
@@ -83,6 +100,8 @@ export const GenerationRequestSchema = z
      * first, durationSec the whole clip; the clip is split back onto the parts as takes.
      */
     multiShot: MultiShotSchema.optional(),
+    /** A clip to edit instead of generating from nothing (models with capabilities.videoInput). */
+    sourceVideo: VideoRefSchema.optional(),
   })
   .strict();
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;

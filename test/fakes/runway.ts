@@ -1,7 +1,7 @@
 /**
  * A fake Runway task API (providers.md §3; wire shapes from @runwayml/sdk resources
  * text-to-video / image-to-video / tasks / organization) on 127.0.0.1, for the SDK pointed at it:
- *   POST /v1/text_to_video, POST /v1/image_to_video -> {id, estimatedCost}
+ *   POST /v1/text_to_video, POST /v1/image_to_video, POST /v1/video_to_video (aleph2) -> {id, estimatedCost}
  *   GET /v1/tasks/{id} -> PENDING | RUNNING {progress} | SUCCEEDED {output[]} | FAILED {failure, failureCode} | CANCELLED
  *   DELETE /v1/tasks/{id} -> 204; GET /v1/organization -> {creditBalance, tier}
  * Every request is recorded (method, path, headers, JSON body) and creates are counted. It
@@ -14,6 +14,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
 import { listenLocal, readBody } from './recordingHttp.js';
+import { alephIssues } from './runwayAleph.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export interface RunwayRecorded {
@@ -213,9 +214,10 @@ export async function startFakeRunway(
         runwayUri: `runway://uploads/${id}`,
       });
     }
-    const create = /^\/v1\/(text_to_video|image_to_video)$/.exec(path);
+    const create = /^\/v1\/(text_to_video|image_to_video|video_to_video)$/.exec(path);
     if (create && req.method === 'POST') {
-      const issues = runwayIssues(create[1]!, body ?? {});
+      // video_to_video (Aleph 2) has its own rules (runwayAleph.ts).
+      const issues = create[1] === 'video_to_video' ? alephIssues(body ?? {}) : runwayIssues(create[1]!, body ?? {});
       if (behaviour.reject) issues.push(behaviour.reject);
       behaviour.reject = null;
       if (issues.length)

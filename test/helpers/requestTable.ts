@@ -11,9 +11,12 @@
 import type { GenerationRequest } from '../../shared/generation/request.js';
 import { AppError } from '../../shared/errors.js';
 import { FIRST_FRAME, genRequest } from '../fakes/providerRequest.js';
+import { realMedia } from './realMedia.js';
 
 export const SCENARIOS = ['text', 'firstFrame', 'firstLast', 'references', 'extend', 'camera'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
+/** With a take's clip to restyle (`sourceVideo`): run only for providers with video-to-video models. */
+export const VIDEO_SCENARIOS = [...SCENARIOS, 'video'] as const;
+export type Scenario = (typeof VIDEO_SCENARIOS)[number];
 export type Outcome = 'sent' | 'refused' | `REJECTED: ${string}`;
 export type RequestTable = Record<string, Record<Scenario, Outcome>>;
 
@@ -43,6 +46,16 @@ export function scenarioRequest(
       return { ...base, references };
     case 'camera':
       return { ...base, camera: 'push_in' };
+    case 'video':
+      return {
+        ...base,
+        sourceVideo: {
+          takeId: 't-src',
+          assetId: 'v1',
+          path: realMedia('ai-clip-horse-720x480-8fps.mp4'),
+          durationSec: 5,
+        },
+      };
     case 'extend':
       return {
         ...base,
@@ -130,10 +143,11 @@ export async function requestTable(
   return table;
 }
 
-/** Shorthand for expected rows: the scenarios a model sends; every other one it refuses. */
+/** Shorthand for expected rows: the scenarios a model sends; every other one (of `of`) it refuses. */
 export function sends(...sent: Scenario[]): Record<Scenario, Outcome> {
-  return Object.fromEntries(SCENARIOS.map((s) => [s, sent.includes(s) ? 'sent' : 'refused'])) as Record<
-    Scenario,
-    Outcome
-  >;
+  return sendsOf(SCENARIOS, ...sent);
+}
+
+export function sendsOf(of: readonly Scenario[], ...sent: Scenario[]): Record<Scenario, Outcome> {
+  return Object.fromEntries(of.map((s) => [s, sent.includes(s) ? 'sent' : 'refused'])) as Record<Scenario, Outcome>;
 }

@@ -42,7 +42,7 @@ describe('capability matrix', () => {
     ]);
     const rows = table.split('\n').slice(2);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toBe('| Acme (`acme`) | `a1` | yes | — | — | — | — | — | ignored | — | 5, 10 s | 16:9 | any |');
+    expect(rows[0]).toBe('| Acme (`acme`) | `a1` | yes | — | — | — | — | — | — | ignored | — | 5, 10 s | 16:9 | any |');
     expect(rows[1]).toContain('| `a2` | yes | yes | — | up to 3 |');
   });
 

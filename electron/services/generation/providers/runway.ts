@@ -10,6 +10,7 @@
  * has no task list, so a lost answer cannot be found again (no reconcile); the job stays
  * `unknown` rather than risk paying twice.
  */
+import { readFile } from 'node:fs/promises';
 import { requireCapable } from './capable.js';
 import RunwayML, { toFile } from '@runwayml/sdk';
 import { AppError } from '../../../../shared/errors.js';
@@ -18,7 +19,7 @@ import type { FrameRef } from '../../../../shared/generation/request.js';
 import { findPrice, PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
-import { buildRunwayCreate, type RunwayImages } from './runway/body.js';
+import { buildRunwayCreate, refuseRetired, type RunwayImages } from './runway/body.js';
 import { runwayFailureMessage, throwRunwayError } from './runway/errors.js';
 import { downloadFreshLink } from './download.js';
 import { dataUriSize, readFrame } from './runway/media.js';
@@ -66,15 +67,27 @@ function client(ctx: ProviderContext, maxRetries: number): RunwayML {
 async function frameUri(ctx: ProviderContext, frame: FrameRef, what: string): Promise<string> {
   const { bytes, type } = await readFrame(frame, what);
   if (dataUriSize(bytes.length, type) <= DATA_URI_MAX) return `data:${type};base64,${bytes.toString('base64')}`;
+  return upload(ctx, bytes, `storyboard-${frame.assetId}.${type.split('/')[1]}`, type, what, frame.path);
+}
+
+/** An ephemeral upload (POST /v1/uploads, then the presigned POST) of a local file: its runway:// URI. */
+async function upload(
+  ctx: ProviderContext,
+  bytes: Buffer,
+  name: string,
+  type: string,
+  what: string,
+  path: string,
+): Promise<string> {
   if (bytes.length > UPLOAD_MAX) {
     throw new AppError(
       'INVALID_INPUT',
-      `The ${what} is ${(bytes.length / 1e6).toFixed(0)} MB; Runway takes pictures up to 200 MB: ${frame.path}`,
-      { path: frame.path },
+      `The ${what} is ${(bytes.length / 1e6).toFixed(0)} MB; Runway takes files up to 200 MB: ${path}`,
+      { path },
     );
   }
   try {
-    const file = await toFile(bytes, `storyboard-${frame.assetId}.${type.split('/')[1]}`, { type });
+    const file = await toFile(bytes, name, { type });
     return (await client(ctx, 2).uploads.createEphemeral({ file })).uri;
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -88,9 +101,36 @@ async function frameUri(ctx: ProviderContext, frame: FrameRef, what: string): Pr
   }
 }
 
+/**
+ * The clip a restyle edits, as Runway takes a video: a data URI up to 5 MB (SDK video-to-video
+ * `videoUri` "data URI … up to 5MB"; the inputs page allows 16 MB, the stricter one is kept), else
+ * an ephemeral upload (up to 200 MB). MP4 or QuickTime by their `ftyp` box, else INVALID_INPUT.
+ */
+async function videoUri(ctx: ProviderContext, req: GenerationRequest): Promise<string | null> {
+  const src = req.sourceVideo;
+  if (!src) return null;
+  const what = `clip to restyle in shot ${req.shotNumber}`;
+  const bytes = await readFile(src.path).catch((err: NodeJS.ErrnoException) => {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${what} is missing or unreadable: ${src.path} (${err.code ?? err.message})`,
+      {
+        path: src.path,
+        missing: true,
+      },
+    );
+  });
+  if (bytes.subarray(4, 8).toString('latin1') !== 'ftyp')
+    throw new AppError('INVALID_INPUT', `The ${what} is not an MP4 or MOV video: ${src.path}`, { path: src.path });
+  const type = bytes.subarray(8, 12).toString('latin1') === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+  if (dataUriSize(bytes.length, type) <= DATA_URI_MAX) return `data:${type};base64,${bytes.toString('base64')}`;
+  return upload(ctx, bytes, `storyboard-${src.assetId}.${type === 'video/mp4' ? 'mp4' : 'mov'}`, type, what, src.path);
+}
+
 async function encodeImages(req: RequestWithRefs, ctx: ProviderContext): Promise<RunwayImages> {
   const n = req.shotNumber;
   return {
+    video: await videoUri(ctx, req),
     first: req.firstFrame ? await frameUri(ctx, req.firstFrame, `first frame of shot ${n}`) : null,
     last: req.lastFrame ? await frameUri(ctx, req.lastFrame, `last frame of shot ${n}`) : null,
     references: await Promise.all(
@@ -147,14 +187,15 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
     estimateCost(req) {
       const model = req.model ?? DEFAULT_RUNWAY_MODEL;
       const durations = modelCapabilities(capabilities, model).durations;
+      // A restyle is billed per second of output, which is as long as the source clip.
+      const seconds = Math.round(req.sourceVideo?.durationSec ?? req.durationSec);
       return (
-        priceOf(PRICES, 'runway', model, Math.round(req.durationSec), durations) ??
-        findPrice(PRICES, 'runway', null)?.perSecond ??
-        null // price unknown, never free
+        priceOf(PRICES, 'runway', model, seconds, durations) ?? findPrice(PRICES, 'runway', null)?.perSecond ?? null // price unknown, never free
       );
     },
 
     async submit(req, ctx) {
+      refuseRetired(req);
       requireCapable('Runway', capabilities, req);
       const sdk = client(ctx, 0);
       // Encoded and checked before anything is sent: a bad picture is INVALID_INPUT, nothing paid.
@@ -165,7 +206,9 @@ export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
         const res =
           endpoint === 'text_to_video'
             ? await sdk.textToVideo.create(body as unknown as Parameters<RunwayML['textToVideo']['create']>[0])
-            : await sdk.imageToVideo.create(body as unknown as Parameters<RunwayML['imageToVideo']['create']>[0]);
+            : endpoint === 'video_to_video'
+              ? await sdk.videoToVideo.create(body as unknown as Parameters<RunwayML['videoToVideo']['create']>[0])
+              : await sdk.imageToVideo.create(body as unknown as Parameters<RunwayML['imageToVideo']['create']>[0]);
         if (!res?.id) throw new Error(`Runway answered the create for shot ${req.shotNumber} without a task id.`);
         return { taskId: res.id };
       } catch (err) {

@@ -138,7 +138,17 @@ describe('capabilities per model', () => {
   it('only Veo 3.1 and Seedance 2 take a last frame; only Seedance 2 takes references', () => {
     const caps = runwayCapabilities();
     const of = (id: string) => modelCapabilities(caps, id);
-    expect(caps.models.map((m) => m.id)).toEqual(['gen4.5', 'gen4_turbo', 'veo3.1', 'veo3.1_fast', 'seedance2']);
+    expect(caps.models.map((m) => m.id)).toEqual([
+      'gen4.5',
+      'gen4_turbo',
+      'veo3.1',
+      'veo3.1_fast',
+      'seedance2',
+      'aleph2',
+    ]);
+    // Aleph 2 only edits a clip (video-to-video); the others take none.
+    expect(of('aleph2')).toMatchObject({ videoInput: 'required', textToVideo: false });
+    expect(of('gen4.5').videoInput).toBeUndefined();
     expect(of('gen4.5').lastFrame).toBe(false);
     expect(of('veo3.1').lastFrame).toBe(true);
     expect(of('veo3.1').durations).toEqual({ kind: 'set', values: [4, 6, 8] });

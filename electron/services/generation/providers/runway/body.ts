@@ -8,16 +8,19 @@ import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration } from '../../../../../shared/generation/capabilities.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
-import { DEFAULT_RUNWAY_MODEL, pickRatio, RUNWAY_MODELS, runwayModel } from './models.js';
+import { buildAlephBody } from './aleph.js';
+import { DEFAULT_RUNWAY_MODEL, pickRatio, RUNWAY_MODELS, RUNWAY_RETIRED, runwayModel } from './models.js';
 
 export interface RunwayImages {
   first: string | null;
   last: string | null;
   /** Reference pictures (only models with referencesMax > 0). */
   references: readonly string[];
+  /** The source clip of a restyle (video-to-video models only). */
+  video?: string | null;
 }
 
-export type RunwayEndpoint = 'text_to_video' | 'image_to_video';
+export type RunwayEndpoint = 'text_to_video' | 'image_to_video' | 'video_to_video';
 
 export interface RunwayCreate {
   endpoint: RunwayEndpoint;
@@ -33,9 +36,21 @@ export function runwayPrompt(req: Pick<GenerationRequest, 'prompt' | 'stylePromp
   return shotPrompt(req, 'sentence');
 }
 
+/** INVALID_INPUT for a model Runway retired (runway/models.ts RUNWAY_RETIRED), naming its successor. */
+export function refuseRetired(req: Pick<GenerationRequest, 'model' | 'shotNumber'>): void {
+  const retired = req.model ? RUNWAY_RETIRED[req.model] : undefined;
+  if (retired)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Shot ${req.shotNumber}: Runway retired ${req.model}; pick ${retired} instead.`,
+      { model: req.model },
+    );
+}
+
 export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages): RunwayCreate {
   const shot = `Shot ${req.shotNumber}`;
   const m = runwayModel(req.model);
+  refuseRetired(req);
   if (!m) {
     throw new AppError(
       'INVALID_INPUT',
@@ -62,6 +77,11 @@ export function buildRunwayCreate(req: GenerationRequest, images: RunwayImages):
       { model: m.id },
     );
   }
+  if (m.videoInput)
+    return {
+      endpoint: 'video_to_video',
+      body: buildAlephBody(req, { video: images.video ?? '', first: images.first, last: images.last }),
+    };
   if (images.last && !m.lastFrame)
     throw new AppError('INVALID_INPUT', `${shot}: Runway ${m.label} cannot end on a given last frame.`, {
       model: m.id,

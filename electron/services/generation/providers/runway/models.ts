@@ -8,6 +8,7 @@ import type {
   ProviderCapabilities,
   ProviderModel,
 } from '../../../../../shared/generation/capabilities.js';
+import { ALEPH_RULES } from './aleph.js';
 
 export interface RunwayModel {
   id: string;
@@ -32,6 +33,8 @@ export interface RunwayModel {
   durationRequired: boolean;
   /** promptText is required on image_to_video too (gen4.5: SDK `promptText: string`, not optional). */
   promptRequired: boolean;
+  /** Edits a source clip on POST /v1/video_to_video (runway/aleph.ts); absent: generates only. */
+  videoInput?: 'required';
 }
 
 const GEN4_I2V = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'] as const;
@@ -151,7 +154,34 @@ export const RUNWAY_MODELS: readonly RunwayModel[] = [
     durationRequired: false,
     promptRequired: false,
   },
+  {
+    // Aleph 2: video-to-video only (runway/aleph.ts, with sources). The output is as long as the
+    // source clip, up to 30 s; first / last frame go as keyframes at 0 and 1.
+    id: 'aleph2',
+    label: 'Aleph 2 (restyles a take)',
+    textToVideo: false,
+    imageToVideo: true,
+    lastFrame: true,
+    referencesMax: 0,
+    audio: false,
+    negativePrompt: false,
+    seed: true,
+    promptMax: 1000,
+    durations: { kind: 'range', min: 1, max: 30 },
+    t2vRatios: [],
+    i2vRatios: [],
+    durationRequired: false,
+    promptRequired: false,
+    videoInput: 'required',
+  },
 ];
+
+/** Models Runway no longer takes, with what replaced them (refused before sending). */
+export const RUNWAY_RETIRED: Readonly<Record<string, string>> = {
+  // Dropped from the API spec on 2026-06-10 (@runwayml/sdk commit 72f96f2 "update the right config
+  // file": VideoToVideoCreateParams.Gen4Aleph removed, aleph2 kept; first-party).
+  gen4_aleph: 'aleph2',
+};
 
 export const DEFAULT_RUNWAY_MODEL = 'gen4.5';
 
@@ -170,7 +200,9 @@ function modelEntry(m: RunwayModel): ProviderModel {
       referenceImagesMax: m.referencesMax,
       audio: m.audio,
       durations: m.durations,
+      ...(m.videoInput ? { videoInput: m.videoInput, cameraMoves: 'prompt' as const } : {}),
     },
+    ...(m.videoInput ? { rules: ALEPH_RULES } : {}),
   };
 }
 
