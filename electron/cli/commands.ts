@@ -36,7 +36,7 @@ export const USAGE = `Usage:
   storyboard style <dir> [--prompt <text>] [--image <file>]... [--no-images]   (the style every shot's prompt and references get)
   storyboard template <dir> [--set name=value]... [--picture name=<image>]... [--first-frame <shotId>=<name>]... [--remove <name>]... [--json]   ({{variables}} and picture slots)
   storyboard variants <template-dir> --data <rows.csv|rows.json> --out <folder> [--aspect <ratio>]... [--name <pattern>] [--budget <amount>] [--quality draft|standard|high] [--dry-run]   (one project and one export per row per aspect)
-  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]... [--multi-shot]   (--multi-shot: the shots, consecutive, as ONE generation split back into takes)
+  storyboard generate <dir> [--provider <id>]... [--model <id>] [--variations <n>] [--budget <amount>] [--new-seed] [--shot <id>]... [--multi-shot] [--restyle]   (--multi-shot: the shots, consecutive, as ONE generation split back into takes; --restyle: each shot's latest clip edited by a video-to-video model, e.g. --provider runway --model aleph2)
   storyboard jobs <dir> [--json]
   storyboard keyframe <dir> --shot <id> [--provider <id>] [--model <id>] [--variations <n>] [--last]   (keyframe pictures from the shot's references)
   storyboard keyframe <dir> --pick <takeId> [--last]   (a keyframe picture becomes the shot's first/last frame)
@@ -95,6 +95,7 @@ const COMMANDS: Record<
       'new-seed': { type: 'boolean' },
       shot: { type: 'string', multiple: true },
       'multi-shot': { type: 'boolean' },
+      restyle: { type: 'boolean' },
     },
     run: cmdGenerate,
   },

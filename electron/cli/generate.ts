@@ -54,6 +54,7 @@ export async function cmdGenerate(dir: string, v: Record<string, unknown>): Prom
     ...(typeof v.model === 'string' ? { model: v.model } : {}),
     ...(variations ? { variations } : {}),
     ...(v['new-seed'] ? { seed: 'new' as const } : {}),
+    ...(v.restyle ? { restyle: true } : {}),
   };
   return withProject(dir, async (services) => {
     if (budget !== undefined) {

@@ -24,6 +24,11 @@ const BatchInputSchema = z
     variations: z.number().int().min(1).max(16).optional(),
     /** 'same' regenerates with the shot's (or last take's) seed; 'new' draws a fresh one. */
     seed: z.enum(['same', 'new']).optional(),
+    /**
+     * Restyle: each chosen shot's latest clip is the video a video-to-video model edits (Runway
+     * Aleph 2); without shotIds, the shots that have a clip.
+     */
+    restyle: z.boolean().optional(),
   })
   .strict();
 

@@ -24,6 +24,8 @@ export interface KillResumeOptions {
   timeoutMs?: number;
   /** Extra `generate` arguments of the first (killed) run only, e.g. --multi-shot; the resume is a plain generate. */
   firstArgs?: string[];
+  /** Extra CLI runs after the shots are made and before the killed run (e.g. an offline take to restyle). */
+  prepare?: string[][];
 }
 
 async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -51,6 +53,11 @@ export async function killAndResume(
       ),
     );
   }
+  for (const args of o.prepare ?? [])
+    await ok(
+      args.map((a) => (a === '<dir>' ? dir : a)),
+      env,
+    );
   const before = o.creates();
   let killedAfterCreate = false;
   await runCli(['generate', dir, '--provider', o.provider, ...(o.firstArgs ?? [])], env, (kill) => {

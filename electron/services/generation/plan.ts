@@ -13,6 +13,7 @@ import { proseWithFacts } from '../../../shared/generation/promptParts.js';
 import type { Element, Shot, Take } from '../../../shared/model/entities.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
+import { restyleShots, restyleSource } from './restyle.js';
 import { planMultiShot } from './multiShotPlan.js';
 import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
@@ -74,6 +75,7 @@ function chooseShots(deps: GenerationDeps, opts: GenerateOptions): Shot[] {
       .filter((j) => jobKind(j) === 'video')
       .map((j) => j.shotId),
   );
+  if (opts.restyle) return restyleShots(shots, takes, unknown);
   // A keyframe (image take) is not the shot's clip: the shot still needs generating.
   const withTake = new Set(takes.filter((t) => takeKind(t) === 'video').map((t) => t.shotId));
   return shots.filter((s) => !withTake.has(s.id) && !unknown.has(s.id));
@@ -172,9 +174,11 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             frame: (assetId) => ({ assetId, path: path(assetId) }),
             // Keyframe-first: a first frame made from the references already shows them, and
             // image-to-video models animate that frame (several refuse references beside it).
-            references: startsOnKeyframe(shot, takes)
-              ? []
-              : referencesFor(shot, elements, project.styleRefAssetIds, path),
+            // A restyle edits the clip, which already shows them (video-to-video takes no references).
+            references:
+              opts.restyle || startsOnKeyframe(shot, takes)
+                ? []
+                : referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
           });
           const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
@@ -185,7 +189,15 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             shotSize: shot.shotSize,
             elements: shotElements(shot, elements),
           });
-          const request: GenerationRequest = { ...base, prompt, model, seed: seedFor(deps, shot, v, opts.seed) };
+          const source = opts.restyle ? restyleSource(store, takes, shot, shotNumber) : undefined;
+          if (typeof source === 'string') throw new Error(source);
+          const request: GenerationRequest = {
+            ...base,
+            prompt,
+            model,
+            seed: seedFor(deps, shot, v, opts.seed),
+            ...(source ? { sourceVideo: source } : {}),
+          };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
           out.push({
             shot,

@@ -117,6 +117,11 @@ export interface GenerateOptions {
    * back onto the shots as takes); refused unless the model can (multiShotPlan.ts).
    */
   multiShot?: boolean;
+  /**
+   * Each chosen shot's latest clip is sent as the video to edit (GenerationRequest.sourceVideo);
+   * without shotIds the shots WITH a clip are chosen (restyle.ts).
+   */
+  restyle?: boolean;
   /** Takes per shot (default 1). Variations after the first get a fresh seed. */
   variations?: number;
   /**

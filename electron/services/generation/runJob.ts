@@ -52,7 +52,13 @@ function throwIfAborted(signal?: AbortSignal): void {
 function withFreshPaths(deps: GenerationDeps, req: GenerationRequest): GenerationRequest {
   const fresh = (ref: GenerationRequest['firstFrame']) =>
     ref ? { assetId: ref.assetId, path: deps.store.absPath(deps.store.getAsset(ref.assetId).path) } : null;
-  return { ...req, firstFrame: fresh(req.firstFrame), lastFrame: fresh(req.lastFrame) };
+  const src = req.sourceVideo;
+  return {
+    ...req,
+    firstFrame: fresh(req.firstFrame),
+    lastFrame: fresh(req.lastFrame),
+    ...(src ? { sourceVideo: { ...src, path: fresh(src)?.path ?? src.path } } : {}),
+  };
 }
 
 export async function runJob(

@@ -26,6 +26,8 @@ export interface BatchRequest {
   seed?: 'same' | 'new';
   /** The shots as ONE multi-shot generation (generation/multiShotPlan.ts). */
   multiShot?: boolean;
+  /** Each chosen shot's latest clip as the video to edit (generation/restyle.ts). */
+  restyle?: boolean;
 }
 
 export class GenerationService<S extends GenerationStore = GenerationStore> {
@@ -62,6 +64,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       ...(input.variations ? { variations: input.variations } : {}),
       ...(input.seed ? { seed: input.seed } : {}),
       ...(input.multiShot ? { multiShot: true } : {}),
+      ...(input.restyle ? { restyle: true } : {}),
     };
   }
 

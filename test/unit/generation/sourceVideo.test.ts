@@ -1,6 +1,8 @@
 /** A take's clip to restyle (GenerationRequest.sourceVideo): which models take one, and the schema. */
 import { describe, expect, it } from 'vitest';
 import { runwayCapabilities } from '../../../electron/services/generation/providers/runway/models.js';
+import { restyleShots, restyleSource } from '../../../electron/services/generation/restyle.js';
+import type { Asset, Shot, Take } from '../../../shared/model/entities.js';
 import { capabilityProblem } from '../../../shared/generation/capabilities.js';
 import { GenerationRequestSchema } from '../../../shared/generation/request.js';
 import { genRequest } from '../../fakes/providerRequest.js';
@@ -31,5 +33,29 @@ describe('sourceVideo', () => {
     expect(
       GenerationRequestSchema.safeParse({ ...genRequest(), sourceVideo: { ...sourceVideo, url: 'https://x' } }).success,
     ).toBe(false);
+  });
+});
+
+describe('restyle source', () => {
+  const shot = (id: string) => ({ id }) as Shot;
+  const take = (id: string, shotId: string, kind?: 'image') => ({ id, shotId, assetId: `asset-${id}`, kind }) as Take;
+  const takes = [take('t1', 's1'), take('t2', 's1'), take('k3', 's2', 'image')];
+  const store = {
+    getAsset: (id: string) => ({ id, path: `takes/${id}.mp4`, info: { durationSec: 4.5 } }) as unknown as Asset,
+    absPath: (rel: string) => `/project/${rel}`,
+  };
+
+  it("is the shot's latest video take; a shot with only a keyframe picture has none", () => {
+    expect(restyleShots([shot('s1'), shot('s2'), shot('s3')], takes, new Set()).map((s) => s.id)).toEqual(['s1']);
+    expect(restyleShots([shot('s1')], takes, new Set(['s1']))).toEqual([]);
+    expect(restyleSource(store, takes, shot('s1'), 1)).toEqual({
+      takeId: 't2',
+      assetId: 'asset-t2',
+      path: '/project/takes/asset-t2.mp4',
+      durationSec: 4.5,
+    });
+    expect(restyleSource(store, takes, shot('s2'), 2)).toBe(
+      'Shot 2 has no clip to restyle; generate or import one first.',
+    );
   });
 });

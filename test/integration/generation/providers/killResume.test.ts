@@ -42,6 +42,10 @@ interface Row<F> {
   env: (fake: F) => Record<string, string>;
   /** Extra arguments of the killed first run (the resume is a plain generate). */
   firstArgs?: string[];
+  /** CLI runs before the killed one ('<dir>' = the project). */
+  prepare?: string[][];
+  /** Room for the row (default 60 s; a prepare run renders clips). */
+  timeoutMs?: number;
   /** The kill signal: the harness kills the first run once this grows. */
   creates: (fake: F) => number;
   check: (r: Result, fake: F, root: string) => void;
@@ -50,12 +54,14 @@ interface Row<F> {
 interface Case {
   name: string;
   run: () => Promise<void>;
+  timeoutMs?: number;
 }
 
 /** Erases the fake's type so rows with different fakes share one table. */
 function row<F extends { close(): Promise<void> }>(r: Row<F>): Case {
   return {
     name: `${r.provider}: ${r.title}`,
+    ...(r.timeoutMs ? { timeoutMs: r.timeoutMs } : {}),
     run: async () => {
       const fake = await r.start();
       try {
@@ -66,6 +72,7 @@ function row<F extends { close(): Promise<void> }>(r: Row<F>): Case {
           creates: () => r.creates(fake),
           root,
           ...(r.firstArgs ? { firstArgs: r.firstArgs } : {}),
+          ...(r.prepare ? { prepare: r.prepare } : {}),
         });
         expect(res.killedAfterCreate).toBe(true);
         try {
@@ -129,6 +136,26 @@ const cases: Case[] = [
       expect(
         f.requests.every((q) => q.path.startsWith('/__output/') || q.headers.authorization === 'Bearer test-key'),
       ).toBe(true);
+    },
+  }),
+  row({
+    provider: 'runway',
+    title: "Aleph 2 restyle of each shot's clip: kill once the create answer reached the CLI",
+    why: 'each shot first gets an offline animatic take; the restyle jobs carry that clip, their task ids are stored before the kill (countDelayMs), so the resume polls and never re-sends: one Aleph create and one new take per shot',
+    start: () => startFakeRunway({ runMs: 100, countDelayMs: 300 }),
+    env: (f) => ({ STORYBOARD_RUNWAY_BASE_URL: f.url, STORYBOARD_RUNWAY_API_KEY: 'test-key' }),
+    prepare: [['generate', '<dir>', '--provider', 'animatic']],
+    firstArgs: ['--model', 'aleph2', '--restyle'],
+    // Two animatic renders first (16 s on a quiet machine, several times that at load 25).
+    timeoutMs: 180_000,
+    creates: (f) => f.creates,
+    check: (r, f) => {
+      // The animatic take and the restyled one, per shot; two paid creates, both video-to-video.
+      expect(r.takesPerShot).toEqual([2, 2]);
+      expect(r.creates).toBe(2);
+      const posts = f.requests.filter((q) => q.method === 'POST' && q.path.startsWith('/v1/'));
+      expect(posts.map((q) => q.path)).toEqual(['/v1/video_to_video', '/v1/video_to_video']);
+      expect(posts.every((q) => String(q.body?.videoUri).startsWith('data:video/mp4;base64,'))).toBe(true);
     },
   }),
   row({
@@ -377,5 +404,5 @@ const cases: Case[] = [
 ];
 
 describe('kill -9 during generate, then resume (every provider)', () => {
-  for (const c of cases) it(c.name, c.run, 60_000);
+  for (const c of cases) it(c.name, c.run, c.timeoutMs ?? 60_000);
 });
