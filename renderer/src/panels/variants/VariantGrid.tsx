@@ -14,6 +14,11 @@ import { setVariantsUi, variantsUi } from '../../store/variantsUi';
 import { gridLayout, moveFocus, type Move } from './variantsModel';
 
 const MOVES: Record<string, Move> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+/** The two buttons of a cell: the mark each sets, and its label key. */
+const DECISIONS = [
+  ['approved', 'approve'],
+  ['rejected', 'reject'],
+] as const;
 const cellId = (file: string) => `variant-cell-${encodeURIComponent(file).replace(/%/g, '_')}`;
 
 function VariantCell({ item, focused, mark }: { item: VariantItem; focused: boolean; mark(r: VariantReview): void }) {
@@ -52,24 +57,18 @@ function VariantCell({ item, focused, mark }: { item: VariantItem; focused: bool
         </span>
       </div>
       <div className="variant-buttons">
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-pressed={item.review === 'approved'}
-          data-testid="variant-approve"
-          onClick={() => mark(item.review === 'approved' ? 'pending' : 'approved')}
-        >
-          {t('variants.approve')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small btn-secondary"
-          aria-pressed={item.review === 'rejected'}
-          data-testid="variant-reject"
-          onClick={() => mark(item.review === 'rejected' ? 'pending' : 'rejected')}
-        >
-          {t('variants.reject')}
-        </button>
+        {DECISIONS.map(([review, verb]) => (
+          <button
+            key={verb}
+            type="button"
+            className={verb === 'approve' ? 'btn btn-small' : 'btn btn-small btn-secondary'}
+            aria-pressed={item.review === review}
+            data-testid={`variant-${verb}`}
+            onClick={() => mark(item.review === review ? 'pending' : review)}
+          >
+            {t(`variants.${verb}`)}
+          </button>
+        ))}
       </div>
     </div>
   );
