@@ -35,6 +35,7 @@ import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
 import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
+import { trackHandlers } from './facade/tracks.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -102,6 +103,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...multiShotHandlers(session, services),
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),
+    ...trackHandlers(session),
   };
   return {
     handlers,

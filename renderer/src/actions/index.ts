@@ -36,6 +36,7 @@ import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
 import { templateActions } from './templateActions';
 import { audioActions } from './audioActions';
+import { trackActions } from './trackActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
@@ -104,6 +105,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...styleActions,
   ...templateActions,
   ...audioActions,
+  ...trackActions,
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,

@@ -3,6 +3,7 @@ import type { PromptSuggestion } from '../../../shared/api/breakdown';
 import type { LlmSettingsUpdate, LlmSettingsView } from '../../../shared/breakdown/settings';
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { AddAudioPayload } from './audioActions';
+import type { TrackSetPayload } from './trackActions';
 import type { ListedShot } from '../../../shared/model/shotList';
 import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
@@ -158,6 +159,8 @@ export interface ActionPayloads {
   'breakdown.saveSettings': { patch: LlmSettingsUpdate; onSaved(v: LlmSettingsView): void };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
+  // Mute / solo / lock in a timeline track header (trackActions.ts): one undo step.
+  'track.set': TrackSetPayload;
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.
   'dialogue.setLines': MethodInput<'dialogue.setLines'>;
   'dialogue.voice': { shotIds?: string[] };
