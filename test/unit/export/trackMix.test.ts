@@ -10,10 +10,33 @@ import { buildExportPlan } from '../../../shared/export/plan.js';
 import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
 import { newAudioItem } from '../../../shared/model/factories.js';
 import type { TrackStates } from '../../../shared/model/tracks.js';
-import { makeAudioAsset } from '../../driver/fixtures.js';
-import { makeDoc } from './doc.js';
+import { makeDoc, mediaInfo } from './doc.js';
 
-const asset = (id: string) => makeAudioAsset(id, 3);
+const AT = '2025-01-01T00:00:00.000Z';
+const asset = (id: string, name: string) => ({
+  id,
+  path: `media/${name}`,
+  originalName: name,
+  bytes: 100,
+  origin: 'imported' as const,
+  info: mediaInfo({
+    kind: 'audio',
+    container: 'wav',
+    width: 0,
+    height: 0,
+    displayWidth: 0,
+    displayHeight: 0,
+    fps: null,
+    videoCodec: null,
+    pixelFormat: null,
+    hasAudio: true,
+    audioCodec: 'pcm_s16le',
+    audioChannels: 1,
+    audioSampleRate: 48000,
+    durationSec: 3,
+  }),
+  createdAt: AT,
+});
 
 /** Two 48-frame clips with sound; one item per audio lane, and a voiced dialogue line. */
 function doc(trackStates?: TrackStates): ProjectSnapshot {
@@ -26,7 +49,7 @@ function doc(trackStates?: TrackStates): ProjectSnapshot {
   return {
     ...base,
     project: { ...base.project, ...(trackStates ? { trackStates } : {}) },
-    assets: [...base.assets, ...['music', 'vo', 'sfx', 'line'].map((id) => asset(`${id}-asset`))],
+    assets: [...base.assets, ...['music', 'vo', 'sfx', 'line'].map((id) => asset(`${id}-asset`, `${id}.wav`))],
     audioItems: [item('music', 'music'), item('vo', 'voiceover'), item('sfx', 'sfx'), item('line', 'voiceover')],
     dialogueLines: [
       {
@@ -58,7 +81,7 @@ describe('track switches in the export mix', () => {
         .sort(),
     ).toEqual(['line', 'music', 'sfx', 'vo']);
     expect(graph(doc()).filterComplex).toContain('amix=inputs=5');
-    expect(sources(doc())).toContain('/proj/media/music-asset.wav');
+    expect(sources(doc())).toContain('/proj/media/music.wav');
   });
 
   it('leaves a muted track out of the inputs and the filter graph', () => {
@@ -68,11 +91,11 @@ describe('track switches in the export mix', () => {
         .audioItems.map((i) => i.id)
         .sort(),
     ).toEqual(['line', 'sfx', 'vo']);
-    expect(sources(d)).not.toContain('/proj/media/music-asset.wav');
+    expect(sources(d)).not.toContain('/proj/media/music.wav');
     expect(graph(d).filterComplex).toContain('amix=inputs=4');
     // The delivery mix run is built from the same plan.
     const mix = mixInvocation(plan(d), '/out/mix.wav', (rel) => `/proj/${rel}`);
-    expect(mix.inputs.map((i) => i.source)).not.toContain('/proj/media/music-asset.wav');
+    expect(mix.inputs.map((i) => i.source)).not.toContain('/proj/media/music.wav');
   });
 
   it('keeps only soloed tracks once any is soloed', () => {
