@@ -36,6 +36,7 @@ import { folderHandlers } from './facade/folders.js';
 import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
 import { trackHandlers } from './facade/tracks.js';
+import { variantHandlers } from './facade/variants.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -104,11 +105,13 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),
     ...trackHandlers(session),
+    ...variantHandlers(session, services),
   };
   return {
     handlers,
     on: (event, listener) => hub.on(event, listener),
-    mediaRoots: () => session.mediaRoots(),
+    // The open project, and the variants folder under review (its MP4s play in the grid).
+    mediaRoots: () => [...session.mediaRoots(), ...services.variants.roots()],
     stageUpload(fileName) {
       sweepStagedUploads(uploads, uploadTtlMs);
       mkdirSync(uploads, { recursive: true });

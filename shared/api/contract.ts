@@ -27,6 +27,7 @@ import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
 import { trackMethods } from './tracks.js';
+import { variantMethods } from './variants.js';
 
 export {
   AddShotInputSchema,
@@ -200,6 +201,7 @@ export const contract = {
   ...breakdownMethods,
   // Mute / solo / lock of the timeline's tracks (shared/api/tracks.ts)
   ...trackMethods,
+  ...variantMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -34,7 +34,8 @@ export type Place =
   | 'saveCopy'
   | 'folders'
   | 'script'
-  | 'delivery';
+  | 'delivery'
+  | 'variants';
 
 export interface UiError {
   code: ErrorCode;
