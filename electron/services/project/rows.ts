@@ -176,7 +176,7 @@ function framingFromColumn(value: unknown, what: string): { framing?: Record<str
   return Object.keys(parsed).length > 0 ? { framing: parsed as Record<string, unknown> } : {};
 }
 
-/** The `track_states` column: JSON of track -> switches, '{}' for none (migration 0011). */
+/** The `track_states` column: JSON of track -> switches, '{}' for none (migration 0012). */
 export function trackStatesToColumn(states: Project['trackStates']): string {
   return JSON.stringify(states ?? {});
 }
@@ -310,6 +310,7 @@ export function jobFromRow(r: Row): Job {
       taskId: r.task_id,
       progress: r.progress,
       error: r.error,
+      errorInfo: r.error_info == null ? null : parseJson(r.error_info, what),
       costEstimate: r.cost_estimate,
       costActual: r.cost_actual,
       resultAssetId: r.result_asset_id,
@@ -332,6 +333,7 @@ export function jobToRow(j: Job): Record<string, SqlValue> {
     task_id: j.taskId,
     progress: j.progress,
     error: j.error,
+    error_info: j.errorInfo ? JSON.stringify(j.errorInfo) : null,
     cost_estimate: j.costEstimate,
     cost_actual: j.costActual,
     result_asset_id: j.resultAssetId,

@@ -1,7 +1,7 @@
 /**
  * The timeline's track switches (shared/model/tracks.ts) as ONE undoable edit through the
  * row-level change log: `store.tracks.set('music', 'muted', true)` rewrites the project's
- * `track_states` column (migration 0011).
+ * `track_states` column (migration 0012).
  */
 import type { Project } from '../../../shared/model/entities.js';
 import { withTrackSwitch, type TrackId, type TrackSwitch } from '../../../shared/model/tracks.js';
