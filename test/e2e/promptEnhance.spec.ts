@@ -7,27 +7,9 @@
  * (en and zh-CN) and the prompt stays. Screenshots at 1280x720 in en and zh-CN.
  */
 import { join } from 'node:path';
-import { startChatFake, type ChatFake } from '../fakes/openaiChat.js';
-import { expect, test as base } from './fixtures.js';
+import { test } from './chatFixture.js';
+import { expect } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
-
-const test = base.extend<object, { fake: ChatFake }>({
-  fake: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const fake = await startChatFake('valid');
-      try {
-        await use(fake);
-      } finally {
-        await fake.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
-  serveEnv: async ({ fake }, use) => {
-    await use({ STORYBOARD_LLM_BASE_URL: fake.baseUrl, STORYBOARD_LLM_MODEL: 'fake-model' });
-  },
-});
 
 const PROMPT = 'A tired waitress wipes the counter of an empty diner at night.';
 
