@@ -52,6 +52,8 @@ import {
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { bridgeActions } from './bridgeActions';
+import { takeRunActions } from './takeRunActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -112,6 +114,8 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...continuityActions,
   ...cacheActions,
   ...deliveryActions,
+  ...bridgeActions,
+  ...takeRunActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

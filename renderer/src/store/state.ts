@@ -34,7 +34,10 @@ export type Place =
   | 'saveCopy'
   | 'folders'
   | 'script'
-  | 'delivery';
+  | 'delivery'
+  | 'bridge'
+  | 'longTake'
+  | 'upscale';
 
 export interface UiError {
   code: ErrorCode;
