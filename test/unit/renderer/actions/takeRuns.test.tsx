@@ -69,7 +69,12 @@ describe('bridge shot', () => {
       'generate.start': () => ({ jobIds: ['j1'] }),
       'project.current': () => after,
       'jobs.list': () => [],
-      'jobs.ledger': () => ({ currency: 'USD', budgetCap: null, rows: [], totals: {} }),
+      'jobs.ledger': () => ({
+        currency: 'USD',
+        budgetCap: null,
+        rows: [],
+        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
+      }),
     });
     setTakeRunsUi({ dialog: { kind: 'bridge', afterShotId: 'a' }, bridge: ok });
     const choice = { afterShotId: 'a', provider: 'runway', model: 'veo3.1' };
@@ -112,7 +117,12 @@ describe('long take', () => {
         return { jobIds: [`j${n}`] };
       },
       'jobs.list': () => [...done].map(([id, take]) => makeJob(id, 's', { state: 'succeeded', takeId: take })),
-      'jobs.ledger': () => ({ currency: 'USD', budgetCap: null, rows: [], totals: {} }),
+      'jobs.ledger': () => ({
+        currency: 'USD',
+        budgetCap: null,
+        rows: [],
+        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
+      }),
       'project.current': () => makeSnapshot([makeShot('a', { selectedTakeId: 't1' })]),
     });
   }
