@@ -82,13 +82,14 @@ test('bridge shot: refused on the animatic with the models that can, inserted an
   await expect(dialog.getByTestId('error-bridge')).toContainText('cannot end a clip on a given frame');
   await expect(dialog.getByTestId('error-bridge')).toContainText('Models that can:');
   await expect(dialog.getByTestId('error-bridge')).toContainText('[runway/veo3.1]');
-  await expect(dialog.getByTestId('bridge-insert')).toBeEnabled();
+  await expect(dialog.getByTestId('bridge-insert')).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('bridge-refused-en.png') });
 
   await dialog.getByTestId('bridge-model').selectOption(VEO_VIA_RUNWAY);
   await expect(dialog.getByTestId('error-bridge')).toHaveCount(0);
   await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
   await expect(dialog.getByTestId('estimate')).toContainText('1 job');
+  await expect(dialog.getByTestId('bridge-insert')).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('bridge-en.png') });
   expect(runway.requests.filter((r) => r.path === '/v1/image_to_video')).toHaveLength(0);
 
