@@ -26,6 +26,7 @@ import { multiShotMethods } from './multiShot.js';
 import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
+import { variantMethods } from './variants.js';
 
 export {
   AddShotInputSchema,
@@ -197,6 +198,7 @@ export const contract = {
   ...chainMethods,
   // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
   ...breakdownMethods,
+  ...variantMethods,
 } as const;
 
 export type Contract = typeof contract;
