@@ -7,11 +7,8 @@ import { GenerateDialog } from '../panels/GenerateDialog';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
 import { StartScreen } from '../panels/StartScreen';
-<<<<<<< HEAD
 import { TakeRunDialogs } from '../panels/takeRuns/TakeRunDialogs';
-=======
 import { VariantsReview } from '../panels/variants/VariantsReview';
->>>>>>> main
 import { FolderBrowser } from '../panels/recovery/FolderBrowser';
 import { RelinkDialog } from '../panels/recovery/RelinkDialog';
 import { SaveCopyDialog } from '../panels/recovery/SaveCopyDialog';
