@@ -47,6 +47,7 @@ import { cacheActions } from './cacheActions';
 import {
   breakdownSaveSettings,
   promptApplyEnhanced,
+  promptEnhance,
   scriptApply,
   scriptBreakdown,
   scriptImport,
@@ -68,6 +69,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'script.apply': scriptApply,
   'script.breakdown': scriptBreakdown,
   'script.import': scriptImport,
+  'prompt.enhance': promptEnhance,
   'prompt.applyEnhanced': promptApplyEnhanced,
   'breakdown.saveSettings': breakdownSaveSettings,
   'shot.update': shotUpdate,

@@ -157,6 +157,7 @@ export interface ActionPayloads {
   // The AI breakdown of the script under review; the proposal comes back through onProposal.
   'script.breakdown': { script: { text: string; fileName: string } | null; onProposal(p: ScriptProposal): void };
   'script.import': undefined;
+  'prompt.enhance': { shotId: string; provider: string; onSuggestion(s: PromptSuggestion): void };
   'prompt.applyEnhanced': { prompts: PromptSuggestion[] };
   'breakdown.saveSettings': { patch: LlmSettingsUpdate; onSaved(v: LlmSettingsView): void };
   // The variant review (variantActions.ts): marks go to the folder's variants.json, not the undo history.

@@ -36,6 +36,7 @@ export type Place =
   | 'script'
   | 'delivery'
   | 'variants'
+  | 'promptEnhance'
   | 'bridge'
   | 'longTake'
   | 'upscale';
@@ -58,6 +59,8 @@ export interface ExportRun {
   progress: number;
   outPath: string;
   error: string | null;
+  /** The error's i18n key and parameters when the service gave one (translated over `error`). */
+  localized?: LocalizedMessage | null;
 }
 
 export interface DocumentSlice {
