@@ -37,6 +37,7 @@ import { styleActions } from './styleActions';
 import { templateActions } from './templateActions';
 import { variantActions } from './variantActions';
 import { audioActions } from './audioActions';
+import { trackActions } from './trackActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
@@ -110,6 +111,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...templateActions,
   ...variantActions,
   ...audioActions,
+  ...trackActions,
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,
