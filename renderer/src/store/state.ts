@@ -34,7 +34,8 @@ export type Place =
   | 'saveCopy'
   | 'folders'
   | 'script'
-  | 'delivery';
+  | 'delivery'
+  | 'keyframes';
 
 export interface UiError {
   code: ErrorCode;
