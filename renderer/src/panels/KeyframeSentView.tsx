@@ -17,7 +17,7 @@ import { keyframeRequest, keyframeUi } from '../store/keyframeUi';
 import { useProviders } from './ShotProviderFields';
 import { providerName } from './providerName';
 import { imageProviderLabel } from './imageProviders';
-import { keyframeSentView, videoSentView, type SentRequestView } from './sentViewModel';
+import { keyframeSentView, videoSentView, type SentRequestView } from '../../../shared/generation/sentView';
 
 type Loaded = { view: SentRequestView } | { error: string } | null;
 

@@ -10,6 +10,12 @@ import { useAppContext } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { assetById } from '../store/selectors';
 
+/** The two frames a picture can become, each with its mark and its button. */
+const FRAMES = [
+  { which: 'first', is: 'keyframe.isFirst', use: 'keyframe.useFirst', variant: 'secondary' },
+  { which: 'last', is: 'keyframe.isLast', use: 'keyframe.useLast', variant: 'ghost' },
+] as const;
+
 export function KeyframeTakeTile({
   take,
   number,
@@ -54,25 +60,21 @@ export function KeyframeTakeTile({
         {take.model && <span className="muted small">{take.model}</span>}
       </div>
       <div className="take-tools">
-        {isFirst && <span className="status status-ok">{t('keyframe.isFirst')}</span>}
-        {isLast && <span className="status status-ok">{t('keyframe.isLast')}</span>}
-        {!isFirst && (
-          <ActionButton
-            action="keyframe.pick"
-            payload={{ takeId: take.id, which: 'first' }}
-            variant="secondary"
-            label={t('keyframe.useFirst')}
-            testId="keyframe-use-first"
-          />
-        )}
-        {!isLast && (
-          <ActionButton
-            action="keyframe.pick"
-            payload={{ takeId: take.id, which: 'last' }}
-            variant="ghost"
-            label={t('keyframe.useLast')}
-            testId="keyframe-use-last"
-          />
+        {FRAMES.map(({ which, is, use, variant }) =>
+          (which === 'first' ? isFirst : isLast) ? (
+            <span key={which} className="status status-ok">
+              {t(is)}
+            </span>
+          ) : (
+            <ActionButton
+              key={which}
+              action="keyframe.pick"
+              payload={{ takeId: take.id, which }}
+              variant={variant}
+              label={t(use)}
+              testId={`keyframe-use-${which}`}
+            />
+          ),
         )}
         <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
       </div>

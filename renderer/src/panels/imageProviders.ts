@@ -1,4 +1,5 @@
 /** The image models the services offer (keyframes.providers) and their names in the UI's language. */
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { actions, runAction } from '../actions';
@@ -15,6 +16,6 @@ export function useImageProviders(): ImageProviderInfo[] | null {
   return providers;
 }
 
-export function imageProviderLabel(t: (k: string, o?: object) => string, p: Pick<ImageProviderInfo, 'id' | 'label'>) {
+export function imageProviderLabel(t: TFunction, p: Pick<ImageProviderInfo, 'id' | 'label'>): string {
   return t(`keyframe.providers.${p.id}`, { defaultValue: p.label });
 }

@@ -1,7 +1,7 @@
 /**
  * "What will be sent" is what is sent: for one shot (a character with three pictures and a
  * description, a shot size, a template variable in the prompt), the inspector view's data
- * (renderer/src/panels/sentViewModel.ts over keyframes.preview and preview.video) is held
+ * (shared/generation/sentView.ts over keyframes.preview and preview.video) is held
  * against what the strict fakes received for the same shot — Gemini's prompt text and its
  * inline pictures byte for byte; after the pick, Runway's promptText and its first frame.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { AppServices } from '../../../electron/services/app.js';
-import { keyframeSentView, videoSentView } from '../../../renderer/src/panels/sentViewModel.js';
+import { keyframeSentView, videoSentView } from '../../../shared/generation/sentView.js';
 import { startFakeGeminiImage, type ImageFake } from '../../fakes/imageProviders.js';
 import { startFakeRunway, type FakeRunway } from '../../fakes/runway.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
@@ -69,7 +69,7 @@ describe('"what will be sent" equals what the strict fakes receive', () => {
     });
     await call(s, 'template.set', { name: 'place', kind: 'text', value: 'the lighthouse' });
     const { shotId } = await call(s, 'shots.add', { prompt: '@Mara walks into {{place}}', durationSec: 5 });
-    let snap = await call(s, 'shots.update', { shotId, patch: { shotSize: 'close_up' } });
+    const snap = await call(s, 'shots.update', { shotId, patch: { shotSize: 'close_up' } });
 
     // The keyframe request, as the view shows it.
     const kf = keyframeSentView(await call(s, 'keyframes.preview', { shotId, provider: 'gemini-image' }), snap);
@@ -90,10 +90,10 @@ describe('"what will be sent" equals what the strict fakes receive', () => {
     kf.pictures.forEach((p, i) => expect(received[i]!.equals(readFileSync(join(snap.dir, p.path!)))).toBe(true));
 
     // Pick it; the video request, as the view shows it for Runway.
-    snap = await call(s, 'project.current', {});
-    const still = snap.takes.find((t) => t.kind === 'image')!;
-    snap = await call(s, 'keyframes.pick', { takeId: still.id });
-    const video = videoSentView(await call(s, 'preview.video', { shotId, provider: 'runway' }), snap);
+    const withStill = await call(s, 'project.current', {});
+    const still = withStill!.takes.find((t) => t.kind === 'image')!;
+    const picked = await call(s, 'keyframes.pick', { takeId: still.id });
+    const video = videoSentView(await call(s, 'preview.video', { shotId, provider: 'runway' }), picked);
     expect(video.problem).toBeNull();
     expect(video.pictures.map((p) => [p.role, p.assetId])).toEqual([['first', still.assetId]]);
     expect(video.prompt).toContain('Close-up');
@@ -109,6 +109,6 @@ describe('"what will be sent" equals what the strict fakes receive', () => {
     expect(body.promptImage.map((p) => p.position ?? 'reference')).toEqual(video.pictures.map((p) => p.role));
     const first = body.promptImage[0]!.uri;
     const bytes = Buffer.from(first.slice(first.indexOf(',') + 1), 'base64');
-    expect(bytes.equals(readFileSync(join(snap.dir, video.pictures[0]!.path!)))).toBe(true);
+    expect(bytes.equals(readFileSync(join(picked.dir, video.pictures[0]!.path!)))).toBe(true);
   }, 120_000);
 });

@@ -4,8 +4,8 @@
  * picture with its role and the project file it is read from. Pure, so a test can hold it
  * against what a strict fake received.
  */
-import type { MethodOutput } from '../../../shared/api/contract';
-import type { ProjectSnapshot } from '../../../shared/model/entities';
+import type { MethodOutput } from '../api/contract.js';
+import type { ProjectSnapshot } from '../model/entities.js';
 
 export interface SentPictureRow {
   role: 'first' | 'last' | 'reference';
