@@ -27,6 +27,7 @@ import { multiShotMethods } from './multiShot.js';
 import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
+import { variantMethods } from './variants.js';
 
 export {
   AddShotInputSchema,
@@ -199,6 +200,7 @@ export const contract = {
   ...chainMethods,
   // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
   ...breakdownMethods,
+  ...variantMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -35,6 +35,7 @@ export type Place =
   | 'folders'
   | 'script'
   | 'delivery'
+  | 'variants'
   | 'keyframes';
 
 export interface UiError {
