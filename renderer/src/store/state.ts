@@ -56,6 +56,8 @@ export interface ExportRun {
   progress: number;
   outPath: string;
   error: string | null;
+  /** The error's i18n key and parameters when the service gave one (translated over `error`). */
+  localized?: LocalizedMessage | null;
 }
 
 export interface DocumentSlice {
