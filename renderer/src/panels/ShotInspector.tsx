@@ -29,6 +29,7 @@ import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
 import { useCameraNote } from './CameraNote';
 import { KeyframeMaker } from './KeyframeMaker';
+import { PromptEnhance } from './PromptEnhance';
 
 export function ShotInspector() {
   const { t } = useTranslation();
@@ -131,6 +132,7 @@ const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }:
           testId="detail-prompt"
         />
       </Field>
+      <PromptEnhance key={shot.id} shot={shot} provider={provider} />
       <Field label={t('editor.inspector.negative')}>
         <CommitField
           multiline

@@ -36,6 +36,7 @@ export type Place =
   | 'script'
   | 'delivery'
   | 'variants'
+  | 'promptEnhance'
   | 'keyframes';
 
 export interface UiError {
