@@ -57,6 +57,7 @@ import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
 import { bridgeActions } from './bridgeActions';
 import { takeRunActions } from './takeRunActions';
+import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -122,6 +123,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...deliveryActions,
   ...bridgeActions,
   ...takeRunActions,
+  ...keyframeActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

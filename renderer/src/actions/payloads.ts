@@ -20,6 +20,7 @@ import type { DriftThresholds } from '../../../shared/continuity/score';
 import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
 import type { BridgeChoice } from './bridgeActions';
 import type { ChainChoice } from './takeRunActions';
+import type { KeyframePayloads } from './keyframeActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -42,7 +43,7 @@ export interface AddShotPayload {
   clip: File | null;
 }
 
-export interface ActionPayloads {
+export interface ActionPayloads extends KeyframePayloads {
   'app.load': undefined;
   'project.create': CreateProjectPayload;
   'project.open': { dir: string };

@@ -37,6 +37,7 @@ export type Place =
   | 'delivery'
   | 'variants'
   | 'promptEnhance'
+  | 'keyframes'
   | 'bridge'
   | 'longTake'
   | 'upscale';
