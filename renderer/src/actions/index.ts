@@ -55,6 +55,9 @@ import {
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { bridgeActions } from './bridgeActions';
+import { takeRunActions } from './takeRunActions';
+import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -118,6 +121,9 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...continuityActions,
   ...cacheActions,
   ...deliveryActions,
+  ...bridgeActions,
+  ...takeRunActions,
+  ...keyframeActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

@@ -17,6 +17,9 @@ import { setEditorUi } from '../store/uiEditor';
 import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
 import { ContinuityBadge } from './ContinuityBadge';
+import { BridgeButton, TakeRunButtons } from './takeRuns/TakeRunButtons';
+import { KeyframeTakeTile } from './KeyframeTakeTile';
+import { takeKind } from '../../../shared/model/entities';
 
 export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
@@ -45,6 +48,7 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
           testId="check-takes"
           busyLabel={t('consistency.checking')}
         />
+        <BridgeButton shotId={shot.id} />
       </div>
       <ErrorMessage place="generate" />
       {takes.length === 0 ? (
@@ -53,17 +57,21 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
         </p>
       ) : (
         <ul className="takes" data-testid="takes">
-          {takes.map((take, i) => (
-            <TakeTile
-              key={take.id}
-              take={take}
-              number={i + 1}
-              shot={shot}
-              snapshot={snapshot}
-              comparing={compare.includes(take.id)}
-              onCompare={() => toggleCompare(take.id)}
-            />
-          ))}
+          {takes.map((take, i) =>
+            takeKind(take) === 'image' ? (
+              <KeyframeTakeTile key={take.id} take={take} number={i + 1} shot={shot} snapshot={snapshot} />
+            ) : (
+              <TakeTile
+                key={take.id}
+                take={take}
+                number={i + 1}
+                shot={shot}
+                snapshot={snapshot}
+                comparing={compare.includes(take.id)}
+                onCompare={() => toggleCompare(take.id)}
+              />
+            ),
+          )}
         </ul>
       )}
       {compare.length === 2 && (
@@ -141,6 +149,7 @@ function TakeTile({
         {extendable && (
           <ActionButton action="take.extend" payload={{ takeId: take.id }} variant="secondary" testId="extend-take" />
         )}
+        <TakeRunButtons take={take} />
         <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
       </div>
     </li>

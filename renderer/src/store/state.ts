@@ -36,7 +36,11 @@ export type Place =
   | 'script'
   | 'delivery'
   | 'variants'
-  | 'promptEnhance';
+  | 'promptEnhance'
+  | 'keyframes'
+  | 'bridge'
+  | 'longTake'
+  | 'upscale';
 
 export interface UiError {
   code: ErrorCode;
