@@ -17,6 +17,7 @@ import { setEditorUi } from '../store/uiEditor';
 import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
 import { ContinuityBadge } from './ContinuityBadge';
+import { OutdatedBadge } from './OutdatedBadge';
 
 export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
@@ -118,6 +119,7 @@ function TakeTile({
           </span>
         )}
         <ContinuityBadge takeId={take.id} />
+        <OutdatedBadge takeId={take.id} />
         <Stars
           value={take.rating ?? 0}
           onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })}
