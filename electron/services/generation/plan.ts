@@ -11,7 +11,7 @@ import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/pri
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import { sentPrompt, startsOnKeyframe } from '../../../shared/generation/takeFreshness.js';
-import type { Element, Shot, Take } from '../../../shared/model/entities.js';
+import type { Element, Shot } from '../../../shared/model/entities.js';
 import { shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import { planMultiShot } from './multiShotPlan.js';
