@@ -68,7 +68,7 @@ export const MenuDescriptionSchema = z
 export type MenuDescription = z.infer<typeof MenuDescriptionSchema>;
 
 export const menuMethods = {
-  'app.setMenu': {
+  'menu.set': {
     input: MenuDescriptionSchema,
     output: z.object({ applied: z.boolean() }),
   },

@@ -36,7 +36,7 @@ export function bindApi(ctx: ActionContext): () => void {
     const describe = (): void => {
       void api
         .call(
-          'app.setMenu',
+          'menu.set',
           menuDescription(globalAndLeads(), (k) => i18next.t(k)),
         )
         .catch(() => undefined);

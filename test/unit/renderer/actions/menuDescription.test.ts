@@ -67,10 +67,10 @@ describe('native menu description', () => {
   });
 
   it('in Electron the menu is sent on start and again when the language changes', async () => {
-    const base = fakeApi({ 'app.setMenu': async () => ({ applied: true }) });
+    const base = fakeApi({ 'menu.set': async () => ({ applied: true }) });
     const api: ApiClient = { ...base.api, kind: 'electron', onMenu: () => () => undefined };
     const off = bindApi({ api, store: createAppStore() });
-    const sent = () => base.calls.filter((c) => c.method === 'app.setMenu').map((c) => c.input as MenuDescription);
+    const sent = () => base.calls.filter((c) => c.method === 'menu.set').map((c) => c.input as MenuDescription);
     expect(sent()).toHaveLength(1);
     expect(sent()[0]!.menus[0]!.label).toBe('File');
     await i18next.changeLanguage('zh-CN');
