@@ -26,6 +26,7 @@ import { generationHandlers } from './facade/generation.js';
 import { handoffHandlers } from './facade/handoff.js';
 import { historyHandlers } from './facade/history.js';
 import { keyframeHandlers } from './facade/keyframes.js';
+import { sentPreviewHandlers } from './facade/sentPreview.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
 import { sceneHandlers } from './facade/scenes.js';
@@ -37,6 +38,7 @@ import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
 import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
+import { trackHandlers } from './facade/tracks.js';
 import { variantHandlers } from './facade/variants.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -105,9 +107,11 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...scriptHandlers(session),
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
+    ...sentPreviewHandlers(session, services),
     ...multiShotHandlers(session, services),
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),
+    ...trackHandlers(session),
     ...variantHandlers(session, services),
   };
   return {

@@ -24,10 +24,12 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { sentPreviewMethods } from './sentPreview.js';
 import { multiShotMethods } from './multiShot.js';
 import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
+import { trackMethods } from './tracks.js';
 import { variantMethods } from './variants.js';
 
 export {
@@ -201,11 +203,14 @@ export const contract = {
   ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
+  ...sentPreviewMethods,
   // Consecutive shots as one generation (shared/api/multiShot.ts)
   ...multiShotMethods,
   ...chainMethods,
   // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
   ...breakdownMethods,
+  // Mute / solo / lock of the timeline's tracks (shared/api/tracks.ts)
+  ...trackMethods,
   ...variantMethods,
 } as const;
 

@@ -37,6 +37,7 @@ import { styleActions } from './styleActions';
 import { templateActions } from './templateActions';
 import { variantActions } from './variantActions';
 import { audioActions } from './audioActions';
+import { trackActions } from './trackActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
@@ -47,12 +48,14 @@ import { cacheActions } from './cacheActions';
 import {
   breakdownSaveSettings,
   promptApplyEnhanced,
+  promptEnhance,
   scriptApply,
   scriptBreakdown,
   scriptImport,
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -66,6 +69,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'script.apply': scriptApply,
   'script.breakdown': scriptBreakdown,
   'script.import': scriptImport,
+  'prompt.enhance': promptEnhance,
   'prompt.applyEnhanced': promptApplyEnhanced,
   'breakdown.saveSettings': breakdownSaveSettings,
   'shot.update': shotUpdate,
@@ -106,6 +110,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...templateActions,
   ...variantActions,
   ...audioActions,
+  ...trackActions,
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,
@@ -114,6 +119,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...continuityActions,
   ...cacheActions,
   ...deliveryActions,
+  ...keyframeActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

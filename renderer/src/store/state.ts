@@ -35,7 +35,9 @@ export type Place =
   | 'folders'
   | 'script'
   | 'delivery'
-  | 'variants';
+  | 'variants'
+  | 'promptEnhance'
+  | 'keyframes';
 
 export interface UiError {
   code: ErrorCode;
