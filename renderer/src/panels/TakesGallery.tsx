@@ -18,6 +18,7 @@ import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
 import { ContinuityBadge } from './ContinuityBadge';
 import { OutdatedBadge } from './OutdatedBadge';
+import { BridgeButton, TakeRunButtons } from './takeRuns/TakeRunButtons';
 import { KeyframeTakeTile } from './KeyframeTakeTile';
 import { takeKind } from '../../../shared/model/entities';
 
@@ -48,6 +49,7 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
           testId="check-takes"
           busyLabel={t('consistency.checking')}
         />
+        <BridgeButton shotId={shot.id} />
       </div>
       <ErrorMessage place="generate" />
       {takes.length === 0 ? (
@@ -149,6 +151,7 @@ function TakeTile({
         {extendable && (
           <ActionButton action="take.extend" payload={{ takeId: take.id }} variant="secondary" testId="extend-take" />
         )}
+        <TakeRunButtons take={take} />
         <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
       </div>
     </li>
