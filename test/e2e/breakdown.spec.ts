@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChatFake, type ChatFake } from '../fakes/openaiChat.js';
 import { expect, test as base } from './fixtures.js';
-import { createProject } from './ui.js';
+import { openNewProject } from './ui.js';
 
 const test = base.extend<object, { fake: ChatFake }>({
   fake: [
@@ -39,9 +39,7 @@ test('AI breakdown: review, import as one undo step; a schema mismatch changes n
   problems,
 }, testInfo) => {
   fake.mode = 'valid';
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'AI 分镜'), name: 'AI' });
+  await openNewProject(page, host, 'AI 分镜', 'AI');
   const file = join(host.dir, 'diner.fountain');
   writeFileSync(file, SCRIPT);
   await page.getByTestId('script-import').locator('summary').click();
