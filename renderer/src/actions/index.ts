@@ -55,6 +55,7 @@ import {
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -118,6 +119,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...continuityActions,
   ...cacheActions,
   ...deliveryActions,
+  ...keyframeActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

@@ -18,6 +18,7 @@ import type { CachePayload } from './cacheActions';
 import type { ThresholdsPayload } from './continuityActions';
 import type { DriftThresholds } from '../../../shared/continuity/score';
 import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
+import type { KeyframePayloads } from './keyframeActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -40,7 +41,7 @@ export interface AddShotPayload {
   clip: File | null;
 }
 
-export interface ActionPayloads {
+export interface ActionPayloads extends KeyframePayloads {
   'app.load': undefined;
   'project.create': CreateProjectPayload;
   'project.open': { dir: string };
