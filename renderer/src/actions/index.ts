@@ -55,6 +55,8 @@ import {
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { bridgeActions } from './bridgeActions';
+import { takeRunActions } from './takeRunActions';
 import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
@@ -119,6 +121,8 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...continuityActions,
   ...cacheActions,
   ...deliveryActions,
+  ...bridgeActions,
+  ...takeRunActions,
   ...keyframeActions,
 });
 
