@@ -17,6 +17,7 @@ import { audioHandlers } from './facade/audio.js';
 import { continuityHandlers } from './facade/continuity.js';
 import { multiShotHandlers } from './facade/multiShot.js';
 import { deliveryHandlers } from './facade/delivery.js';
+import { c2paHandlers } from './facade/c2pa.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
 import { exportHandlers } from './facade/export.js';
@@ -94,6 +95,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...handoffHandlers(session),
     ...settingsHandlers(services),
     ...deliveryHandlers(session, opts),
+    ...c2paHandlers(opts),
     ...dialogueHandlers(session, services),
     ...folderHandlers(opts),
     ...scriptHandlers(session),
