@@ -23,6 +23,15 @@ export interface ProviderModel {
   capabilities?: Partial<Omit<ProviderCapabilities, 'models'>>;
   /** A short note for the UI (e.g. "for gateways that still serve it"). */
   note?: string;
+  /** The request rules this model is held to, each with its source (README capability notes). */
+  rules?: readonly ModelRule[];
+}
+
+/** One rule a model's requests follow, where it was read, and whether that is the provider's own page. */
+export interface ModelRule {
+  rule: string;
+  source: string;
+  firstParty: boolean;
 }
 
 export interface ProviderCapabilities {

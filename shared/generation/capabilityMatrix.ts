@@ -46,12 +46,26 @@ export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): 
   return [head, rule, ...rows].join('\n');
 }
 
-/** The table, then why the models without multi-shot have none (MULTI_SHOT_FINDINGS, with sources). */
+/** The rules models declare (ProviderModel.rules), one line each with its source. */
+function ruleNotes(providers: readonly MatrixProvider[]): string[] {
+  return [...providers]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((p) =>
+      p.capabilities.models.flatMap((m) =>
+        (m.rules ?? []).map(
+          (r) =>
+            `- **\`${m.id}\` (\`${p.id}\`):** ${r.rule} Source: ${r.source} (${r.firstParty ? 'first-party' : 'secondary'}).`,
+        ),
+      ),
+    );
+}
+
+/** The table, then why the models without multi-shot have none (MULTI_SHOT_FINDINGS), then the models' rules, with sources. */
 export function capabilitySection(providers: readonly MatrixProvider[]): string {
   const notes = MULTI_SHOT_FINDINGS.map(
     (f) => `- **Multi-shot, \`${f.provider}\`: no.** ${f.finding} Source: ${f.source}.`,
   );
-  return [capabilityMatrixMarkdown(providers), '', ...notes].join('\n');
+  return [capabilityMatrixMarkdown(providers), '', ...notes, ...ruleNotes(providers)].join('\n');
 }
 
 export const MATRIX_START = '<!-- capability-matrix:start (generated: npm run docs:capabilities) -->';

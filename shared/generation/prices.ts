@@ -69,6 +69,22 @@ export const PRICES: readonly PriceEntry[] = [
     'https://muapi.ai/id/playground/kling-v3.0-omni-pro-text-to-video (reseller quoting Kling, secondary)',
     '2026-12-06',
   ),
+  // Kling Omni, sent in std mode (kling/omni.ts): O1 at fal's O1 Standard rate, 3.0 Omni with
+  // sound at fal's O3 Standard audio-on rate (no first-party Kling API price found; secondary).
+  p(
+    'kling',
+    'kling-video-o1',
+    0.084,
+    'https://fal.ai/models/fal-ai/kling-video/o1/standard/image-to-video/llms.txt (fal rate for Kling O1 Standard, secondary)',
+    '2026-12-06',
+  ),
+  p(
+    'kling',
+    'kling-v3-omni',
+    0.112,
+    'https://fal.ai/models/fal-ai/kling-video/o3/standard/image-to-video (fal rate for Kling O3 Standard with audio, secondary)',
+    '2026-12-06',
+  ),
   p(
     'kling',
     'kling-v2-6',

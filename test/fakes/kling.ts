@@ -1,7 +1,7 @@
 /**
  * A fake Kling API (providers.md §5) on 127.0.0.1 for tests, written from the official pages
  * (commonInfo, imageToVideo, multiImageToVideo): POST /v1/videos/{text2video|image2video|
- * multi-image2video|video-extend}, GET /v1/videos/{family}/{task_id | external_task_id},
+ * multi-image2video|video-extend|omni-video}, GET /v1/videos/{family}/{task_id | external_task_id},
  * GET /v1/videos/{family}?pageNum&pageSize (list), and the CDN link of each output (/cdn/...).
  * Every request must carry `Authorization: Bearer <JWT>` signed HS256 with the secret key,
  * iss = access key, nbf <= now < exp; otherwise 401 code 1000/1004, like Kling. Creates are
@@ -14,12 +14,13 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { klingJwt } from '../../electron/services/generation/providers/kling/jwt.js';
+import { klingOmniRefusal } from './klingOmniRules.js';
 import { klingRefusal } from './klingRules.js';
 import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export const FAKE_KLING_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
-const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend', 'lip-sync'];
+const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend', 'omni-video', 'lip-sync'];
 
 /** `staleLinks`: the next N CDN downloads answer 404 (a link that expired after it was read). */
 /** clip: the file every output link serves (default FAKE_KLING_CLIP; a multi-shot test serves one with cuts). */
@@ -209,7 +210,13 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
           return reply(400, 1201, 'video extension supports only videos made by kling-v1 models');
       }
       // Every per-model rule (fields, model ids, modes, durations, image_tail, sound, camera_control).
-      const refused = family === 'lip-sync' ? null : klingRefusal(family as Parameters<typeof klingRefusal>[0], body);
+      // Omni (/v1/videos/omni-video) has its own rules (klingOmniRules.ts).
+      const refused =
+        family === 'lip-sync'
+          ? null
+          : family === 'omni-video'
+            ? klingOmniRefusal(body)
+            : klingRefusal(family as Parameters<typeof klingRefusal>[0], body);
       if (refused) return reply(400, 1201, refused);
       for (const img of [body.image, body.image_tail]) {
         if (typeof img === 'string' && img.startsWith('data:'))

@@ -181,6 +181,23 @@ const cases: Case[] = [
   }),
   row({
     provider: 'kling',
+    title: 'Omni (kling-video-o1): kill right after the create',
+    why: `${STRICT} (external_task_id, looked up at /v1/videos/omni-video)`,
+    start: () => startFakeKling({ runMs: 500 }),
+    env: (f) => ({ STORYBOARD_KLING_BASE_URL: f.url, STORYBOARD_KLING_API_KEY: f.apiKey }),
+    firstArgs: ['--model', 'kling-video-o1'],
+    creates: (f) => f.creates,
+    check: (r, f) => {
+      strict(r);
+      const posts = f.requests.filter((q) => q.method === 'POST');
+      expect(posts[0]?.path).toBe('/v1/videos/omni-video');
+      expect(posts[0]?.body?.model_name).toBe('kling-video-o1');
+      // The killed job was read again where it was made (its stored task id or its external_task_id).
+      expect(f.requests.some((q) => q.method === 'GET' && q.path.startsWith('/v1/videos/omni-video/'))).toBe(true);
+    },
+  }),
+  row({
+    provider: 'kling',
     title: 'kill right after the create',
     why: `${STRICT} (external_task_id)`,
     start: () => startFakeKling({ runMs: 500 }),

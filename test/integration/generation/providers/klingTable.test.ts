@@ -9,7 +9,7 @@ import { createKlingProvider } from '../../../../electron/services/generation/pr
 import { KLING_MODELS } from '../../../../electron/services/generation/providers/kling/models.js';
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { postToFakeKling, startFakeKling, type FakeKling } from '../../../fakes/kling.js';
-import { genRequest } from '../../../fakes/providerRequest.js';
+import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { settle } from './harness.js';
@@ -55,6 +55,9 @@ describe('Kling request table against the strict fake', () => {
     const full = sends('text', 'firstFrame', 'firstLast', 'references', 'camera');
     expect(table).toEqual({
       'kling-v3': full,
+      // Omni: every picture in one image_list; no extension (video_list is fetched by URL only).
+      'kling-video-o1': full,
+      'kling-v3-omni': full,
       'kling-v2-6': full,
       'kling-v2-5-turbo': full,
       'kling-v2-1-master': sends('text', 'firstFrame', 'references', 'camera'),
@@ -68,6 +71,26 @@ describe('Kling request table against the strict fake', () => {
     // The camera row on kling-v1 used Kling's own field, the others a prompt sentence.
     const sent = fake.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body ?? {});
     expect(sent.filter((b) => b.camera_control).map((b) => b.model_name)).toEqual(['kling-v1']);
+    // Omni creates went to their own endpoint, and only there.
+    const omni = fake.requests.filter(
+      (r) => r.method === 'POST' && r.status === 200 && r.path === '/v1/videos/omni-video',
+    );
+    expect(new Set(omni.map((r) => r.body?.model_name))).toEqual(new Set(['kling-video-o1', 'kling-v3-omni']));
+    expect(omni).toHaveLength(10);
+  });
+
+  it('Kling O1 sends 5 or 10 s for text and a first frame, any 3-10 s with an end frame or references', async () => {
+    const sent = async (patch: Parameters<typeof genRequest>[0]): Promise<unknown> => {
+      await kling.submit(genRequest({ model: 'kling-video-o1', durationSec: 7, ...patch }), ctx());
+      return fake.requests.filter((r) => r.method === 'POST').at(-1)?.body?.duration;
+    };
+    const frame = { assetId: 'a1', path: FIRST_FRAME };
+    // A 7 s shot: text and first frame alone round up to 10 (never shorter than the shot).
+    expect(await sent({})).toBe('10');
+    expect(await sent({ firstFrame: frame })).toBe('10');
+    expect(await sent({ durationSec: 4, firstFrame: frame })).toBe('5');
+    expect(await sent({ firstFrame: frame, lastFrame: frame })).toBe('7');
+    expect(await sent({ references: [{ assetId: 'e1', path: FIRST_FRAME, name: 'Mia' }] })).toBe('7');
   });
 });
 
@@ -136,5 +159,112 @@ describe('the strict fake refuses what the adapter used to send', () => {
     expect(r.body.code).toBe(1201);
     expect(r.body.message).toMatch(why);
     expect(r.body.request_id).toBeTruthy();
+  });
+});
+
+describe('the strict fake refuses Omni requests Kling refuses', () => {
+  const post = (body: Record<string, unknown>) => postToFakeKling(fake, 'omni-video', body);
+  const prompt = 'a campfire';
+  const frame = (type?: string) => ({ image_url: 'AAAA', ...(type ? { type } : {}) });
+
+  it.each([
+    [
+      'an unknown Omni model',
+      { model_name: 'kling-video-o9', prompt, aspect_ratio: '16:9', duration: '5' },
+      /is invalid/,
+    ],
+    [
+      'negative_prompt (not an Omni field)',
+      { model_name: 'kling-video-o1', prompt, aspect_ratio: '16:9', duration: '5', negative_prompt: 'blur' },
+      /invalid parameter: negative_prompt/,
+    ],
+    [
+      'sound on O1',
+      { model_name: 'kling-video-o1', prompt, aspect_ratio: '16:9', duration: '5', sound: 'on' },
+      /invalid parameter: sound/,
+    ],
+    [
+      'camera_control',
+      { model_name: 'kling-v3-omni', prompt, aspect_ratio: '16:9', duration: '5', camera_control: { type: 'simple' } },
+      /invalid parameter: camera_control/,
+    ],
+    ['no prompt', { model_name: 'kling-video-o1', aspect_ratio: '16:9', duration: '5' }, /prompt is required/],
+    [
+      'O1 text at 7 s (text takes 5 or 10)',
+      { model_name: 'kling-video-o1', prompt, aspect_ratio: '16:9', duration: '7' },
+      /duration 7/,
+    ],
+    [
+      'O1 first frame at 3 s',
+      { model_name: 'kling-video-o1', prompt, image_list: [frame('first_frame')], duration: '3' },
+      /duration 3/,
+    ],
+    [
+      'O1 at 11 s',
+      { model_name: 'kling-video-o1', prompt, image_list: [frame('first_frame'), frame('end_frame')], duration: '11' },
+      /duration 11/,
+    ],
+    [
+      'an end frame without a first frame',
+      { model_name: 'kling-video-o1', prompt, image_list: [frame('end_frame')], aspect_ratio: '16:9', duration: '5' },
+      /requires a first_frame/,
+    ],
+    [
+      'an end frame with more than 2 images',
+      {
+        model_name: 'kling-video-o1',
+        prompt,
+        image_list: [frame('first_frame'), frame('end_frame'), frame()],
+        duration: '5',
+      },
+      /more than 2 images/,
+    ],
+    [
+      '8 images',
+      {
+        model_name: 'kling-video-o1',
+        prompt,
+        image_list: Array.from({ length: 8 }, () => frame()),
+        aspect_ratio: '16:9',
+        duration: '5',
+      },
+      /at most 7/,
+    ],
+    [
+      'aspect_ratio beside a first frame',
+      { model_name: 'kling-video-o1', prompt, image_list: [frame('first_frame')], aspect_ratio: '16:9', duration: '5' },
+      /aspect_ratio is not supported/,
+    ],
+    ['text without aspect_ratio', { model_name: 'kling-video-o1', prompt, duration: '5' }, /aspect_ratio is required/],
+    [
+      'a data: URI picture',
+      {
+        model_name: 'kling-video-o1',
+        prompt,
+        image_list: [{ image_url: 'data:image/png;base64,AAAA', type: 'first_frame' }],
+        duration: '5',
+      },
+      /raw base64/,
+    ],
+    [
+      'a numeric duration',
+      { model_name: 'kling-v3-omni', prompt, aspect_ratio: '16:9', duration: 5 },
+      /must be a string/,
+    ],
+  ])('%s: 400 with code 1201', async (_name, body, why) => {
+    const r = await post(body);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe(1201);
+    expect(r.body.message).toMatch(why);
+    expect(r.body.request_id).toBeTruthy();
+  });
+
+  it('accepts the documented shapes (text 10 s, first + last 3 s, 3.0 Omni 15 s with sound)', async () => {
+    const ok = [
+      { model_name: 'kling-video-o1', prompt, aspect_ratio: '1:1', duration: '10', mode: 'pro' },
+      { model_name: 'kling-video-o1', prompt, image_list: [frame('first_frame'), frame('end_frame')], duration: '3' },
+      { model_name: 'kling-v3-omni', prompt, aspect_ratio: '9:16', duration: '15', sound: 'on' },
+    ];
+    for (const body of ok) expect((await post(body)).status).toBe(200);
   });
 });

@@ -11,8 +11,16 @@ import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
 import { klingCameraControl } from './camera.js';
 import { KLING_MULTI_SHOT, KLING_MULTI_SHOT_CAPABILITY, klingMultiShotFields } from './multiShot.js';
+import { KLING_OMNI_IMAGES_MAX, KLING_OMNI_MODELS, klingOmniBody, klingOmniDuration, klingOmniModel } from './omni.js';
 
-export type KlingFamily = 'text2video' | 'image2video' | 'multi-image2video' | 'video-extend';
+export type KlingFamily = 'text2video' | 'image2video' | 'multi-image2video' | 'video-extend' | 'omni-video';
+const FAMILIES: readonly KlingFamily[] = [
+  'text2video',
+  'image2video',
+  'multi-image2video',
+  'video-extend',
+  'omni-video',
+];
 export type KlingMode = 'std' | 'pro';
 
 export interface KlingModel {
@@ -45,6 +53,8 @@ export interface KlingModel {
    * prompt sentence (Kling camera guide: https://kling.ai/blog/kling-ai-camera-control-video-guide).
    */
   cameraControl: { family: 'text2video' | 'image2video'; mode: KlingMode } | null;
+  /** Sent to /v1/videos/omni-video with its own body (omni.ts). */
+  omni: boolean;
 }
 
 const FIVE_TEN: DurationRule = { kind: 'set', values: [5, 10] };
@@ -59,6 +69,7 @@ const m = (id: string, label: string, t2v: boolean, o: Partial<KlingModel> = {})
   audio: false,
   durations: FIVE_TEN,
   cameraControl: null,
+  omni: false,
   ...o,
 });
 
@@ -67,6 +78,16 @@ export const KLING_MODELS: readonly KlingModel[] = [
   // specification, copies at https://mulerouter.ai/docs/api-reference/endpoint/klingai/kling-v3 and
   // https://docs.apimart.ai/en/api-reference/videos/kling-v3/generation, secondary).
   m('kling-v3', 'Kling 3.0 (sound)', true, { tail: 'any', audio: true, durations: { kind: 'range', min: 3, max: 15 } }),
+  // Omni: first / last frame and up to 7 references in one image_list (omni.ts, with sources).
+  ...KLING_OMNI_MODELS.map((o) =>
+    m(o.id, o.label, true, {
+      tail: 'any',
+      audio: o.audio,
+      referenceImagesMax: KLING_OMNI_IMAGES_MAX,
+      durations: o.durations,
+      omni: true,
+    }),
+  ),
   m('kling-v2-6', 'Kling 2.6 (sound)', true, { audio: true }),
   m('kling-v2-5-turbo', 'Kling 2.5 Turbo', true),
   m('kling-v2-1-master', 'Kling 2.1 Master', true, { tail: 'none' }),
@@ -116,7 +137,13 @@ export const KLING_CAPABILITIES: ProviderCapabilities = {
     if (x.durations !== FIVE_TEN) diff.durations = x.durations;
     if (!x.cameraControl) diff.cameraMoves = 'prompt';
     if (KLING_MULTI_SHOT.models.includes(x.id)) diff.multiShot = KLING_MULTI_SHOT_CAPABILITY;
-    return Object.keys(diff).length ? { id: x.id, label: x.label, capabilities: diff } : { id: x.id, label: x.label };
+    const rules = klingOmniModel(x.id)?.rules;
+    return {
+      id: x.id,
+      label: x.label,
+      ...(Object.keys(diff).length ? { capabilities: diff } : {}),
+      ...(rules ? { rules } : {}),
+    };
   }),
 };
 
@@ -152,6 +179,7 @@ export function klingAspect(width: number, height: number): (typeof KLING_ASPECT
  * first/last frame (the two are separate endpoints); elsewhere the shot is made without them.
  */
 export function klingFamily(req: KlingRequest): KlingFamily {
+  if (klingModel(req.model).omni) return 'omni-video';
   if (extendId(req)) return 'video-extend';
   if (req.firstFrame || req.lastFrame) return 'image2video';
   return req.references?.length && klingModel(req.model).referenceImagesMax > 0 ? 'multi-image2video' : 'text2video';
@@ -166,6 +194,15 @@ export function klingPlan(req: KlingRequest): {
 } {
   const model = klingModel(req.model);
   const family = klingFamily(req);
+  const omni = klingOmniModel(model.id);
+  // Omni: std mode (sound is taken in std on 3.0 Omni: omni.ts [F]), no camera_control.
+  if (omni)
+    return {
+      mode: 'std',
+      sound: omni.audio ? 'on' : null,
+      duration: klingOmniDuration(omni, req),
+      cameraControl: false,
+    };
   const duration = Math.round(allowedDuration(model.durations, req.durationSec));
   const tail = family === 'image2video' && Boolean(req.lastFrame);
   // camera_control excludes image + image_tail (imageToVideo page) and is 5 s only (see KlingModel).
@@ -187,6 +224,9 @@ export function klingBody(
 ): { family: KlingFamily; body: Record<string, unknown> } {
   const model = klingModel(req.model);
   const family = klingFamily(req);
+  const omni = klingOmniModel(model.id);
+  if (omni)
+    return { family, body: klingOmniBody(omni, req, image, klingAspect(req.width, req.height), externalTaskId) };
   const shot = `Shot ${req.shotNumber}`;
   const plan = klingPlan(req);
   const prompt = shotPrompt(req, plan.cameraControl ? 'none' : 'sentence');
@@ -265,7 +305,7 @@ export function klingTaskId(family: KlingFamily, id: string): string {
 export function parseKlingTaskId(taskId: string): { family: KlingFamily; id: string } {
   const i = taskId.indexOf(':');
   const family = taskId.slice(0, i) as KlingFamily;
-  if (i <= 0 || !['text2video', 'image2video', 'multi-image2video', 'video-extend'].includes(family)) {
+  if (i <= 0 || !FAMILIES.includes(family)) {
     throw new AppError('INVALID_INPUT', `Not a Kling task id: "${taskId}".`, { taskId });
   }
   return { family, id: taskId.slice(i + 1) };
