@@ -10,9 +10,8 @@
  * test CA not being on the C2PA trust list, as expected for a throwaway CA).
  * Without credentials: no manifest in the file, and the sidecar says "unsigned".
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BMFF } from '@trustnxt/c2pa-ts/asset';
 import { SuperBox } from '@trustnxt/c2pa-ts/jumbf';
