@@ -57,28 +57,24 @@ export function SettingsC2pa() {
       {!view.canStore && !fromEnv && (
         <p className="muted small">{t('c2pa.settings.envOnly', { vars: view.env.join(', ') })}</p>
       )}
-      <label>
-        {t('c2pa.settings.chain')}{' '}
-        <input
-          className="mono"
-          value={chain}
-          disabled={!editable}
-          placeholder="/path/to/chain.pem"
-          onChange={(e) => setChain(e.target.value)}
-          data-testid="c2pa-chain"
-        />
-      </label>
-      <label>
-        {t('c2pa.settings.key')}{' '}
-        <input
-          className="mono"
-          value={key}
-          disabled={!editable}
-          placeholder="/path/to/signer.key"
-          onChange={(e) => setKey(e.target.value)}
-          data-testid="c2pa-key"
-        />
-      </label>
+      {(
+        [
+          ['chain', chain, setChain, '/path/to/chain.pem'],
+          ['key', key, setKey, '/path/to/signer.key'],
+        ] as const
+      ).map(([field, value, set, placeholder]) => (
+        <label key={field}>
+          {t(`c2pa.settings.${field}`)}{' '}
+          <input
+            className="mono"
+            value={value}
+            disabled={!editable}
+            placeholder={placeholder}
+            onChange={(e) => set(e.target.value)}
+            data-testid={`c2pa-${field}`}
+          />
+        </label>
+      ))}
       {editable && (
         <p>
           <button
