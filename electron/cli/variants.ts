@@ -21,6 +21,7 @@ import { createAppServices, type AppServices } from '../services/app.js';
 import { getProvider } from '../services/generation/providers/index.js';
 import { readRows } from '../services/variants/rows.js';
 import { rememberSharedMedia } from '../services/variants/sharedMedia.js';
+import { rememberVariantsRun } from '../services/variants/runs.js';
 import { defaultConfigDir } from '../services/settings/store.js';
 import { call } from './client.js';
 import { CliError } from './commands.js';
@@ -285,6 +286,8 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
       const tmp = join(out, `.${MANIFEST}.tmp`);
       await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`, 'utf8');
       await rename(tmp, join(out, MANIFEST));
+      // The app's review grid opens this folder as the template's last run (services/variants/runs.ts).
+      rememberVariantsRun(defaultConfigDir(), resolve(templateDir), out);
     }
     return failed ? 1 : 0;
   } finally {

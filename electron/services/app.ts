@@ -36,6 +36,7 @@ import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
 import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
+import { variantHandlers } from './facade/variants.js';
 
 export interface AppServicesOptions extends SessionOptions {
   host: 'electron' | 'browser' | 'cli';
@@ -104,11 +105,13 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...multiShotHandlers(session, services),
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),
+    ...variantHandlers(session, services),
   };
   return {
     handlers,
     on: (event, listener) => hub.on(event, listener),
-    mediaRoots: () => session.mediaRoots(),
+    // The open project, and the variants folder under review (its MP4s play in the grid).
+    mediaRoots: () => [...session.mediaRoots(), ...services.variants.roots()],
     stageUpload(fileName) {
       sweepStagedUploads(uploads, uploadTtlMs);
       mkdirSync(uploads, { recursive: true });

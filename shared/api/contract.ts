@@ -4,7 +4,8 @@
  * before a handler runs; the renderer's client is typed from the same object.
  */
 import { z } from 'zod';
-import { AssetSchema, IdSchema, JobStateSchema, ProjectSnapshotSchema } from '../model/entities.js';
+import { LocalizedMessageSchema } from './localized.js';
+import { AssetSchema, IdSchema, JobErrorInfoSchema, JobStateSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { AspectSchema, QualitySchema, ResolutionSchema } from '../model/format.js';
 export { QualitySchema, type Quality } from '../model/format.js';
 import { audioMethods } from './audio.js';
@@ -27,6 +28,7 @@ import { multiShotMethods } from './multiShot.js';
 import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
+import { variantMethods } from './variants.js';
 
 export {
   AddShotInputSchema,
@@ -69,6 +71,8 @@ export const ExportProgressSchema = z.object({
   progress: z.number().min(0).max(1),
   outPath: z.string(),
   error: z.string().nullable(),
+  /** The error's i18n key and parameters when the service gave one (shared/errors.ts keyedError). */
+  localized: LocalizedMessageSchema.nullable().optional(),
 });
 export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 
@@ -78,6 +82,8 @@ export const JobProgressSchema = z.object({
   state: JobStateSchema,
   progress: z.number().min(0).max(1),
   error: z.string().nullable(),
+  /** The error as a code and parameters the renderer translates (absent: show `error`). */
+  errorInfo: JobErrorInfoSchema.nullable().optional(),
 });
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
@@ -200,6 +206,7 @@ export const contract = {
   ...chainMethods,
   // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
   ...breakdownMethods,
+  ...variantMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import {
 } from '../export/deliverable.js';
 import { AspectSchema, QualitySchema } from '../model/format.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
+import { LocalizedMessageSchema } from './localized.js';
 
 const PathSchema = z.string().min(1).max(4096);
 
@@ -74,6 +75,8 @@ export const DeliveryProgressSchema = z.object({
     }),
   ),
   error: z.string().nullable(),
+  /** The error's i18n key and parameters when the service gave one. */
+  localized: LocalizedMessageSchema.nullable().optional(),
   report: DeliveryReportSchema.nullable(),
 });
 export type DeliveryProgress = z.infer<typeof DeliveryProgressSchema>;

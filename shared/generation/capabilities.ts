@@ -88,25 +88,40 @@ export function allowedDuration(rule: DurationRule, seconds: number): number {
   return best;
 }
 
+/** Which input of a request this provider (model) cannot take, or null if it can make it. */
+export type CapabilityGap = 'capImage' | 'capText' | 'capLastFrame' | 'capExtend';
+
+export function capabilityGap(providerCaps: ProviderCapabilities, req: GenerationRequest): CapabilityGap | null {
+  const caps = modelCapabilities(providerCaps, req.model);
+  if (req.firstFrame && !caps.imageToVideo) return 'capImage';
+  if (!req.firstFrame && !caps.textToVideo) return 'capText';
+  if (req.lastFrame && !caps.lastFrame) return 'capLastFrame';
+  if (req.extend && !caps.extend) return 'capExtend';
+  return null;
+}
+
 /**
  * Why this provider cannot make this request, as a sentence for the user, or null if it can.
- * `label` names the provider in the message.
+ * `label` names the provider in the message (the renderer translates the gap's code instead).
  */
 export function capabilityProblem(
   label: string,
   providerCaps: ProviderCapabilities,
   req: GenerationRequest,
 ): string | null {
-  const caps = modelCapabilities(providerCaps, req.model);
   const shot = `Shot ${req.shotNumber}`;
-  if (req.firstFrame && !caps.imageToVideo)
-    return `${shot} has a first frame, but ${label} cannot start from an image.`;
-  if (!req.firstFrame && !caps.textToVideo)
-    return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;
-  if (req.lastFrame && !caps.lastFrame) return `${shot} has a last frame, but ${label} cannot end on a given frame.`;
-  if (req.extend && !caps.extend)
-    return `${shot} extends a take, but ${label}${req.model ? ` (${req.model})` : ''} cannot extend a clip.`;
-  return null;
+  switch (capabilityGap(providerCaps, req)) {
+    case 'capImage':
+      return `${shot} has a first frame, but ${label} cannot start from an image.`;
+    case 'capText':
+      return `${shot} has no first frame, and ${label} needs one (it cannot generate from text alone).`;
+    case 'capLastFrame':
+      return `${shot} has a last frame, but ${label} cannot end on a given frame.`;
+    case 'capExtend':
+      return `${shot} extends a take, but ${label}${req.model ? ` (${req.model})` : ''} cannot extend a clip.`;
+    case null:
+      return null;
+  }
 }
 
 /** How a model takes camera moves ('ignored' when its provider does not say). */

@@ -10,6 +10,7 @@ import { FpsSchema } from './time.js';
 import { DialogueLineSchema } from './dialogue.js';
 import { TransitionKindSchema } from './transitionKinds.js';
 import { TemplateVariableSchema } from '../template/variables.js';
+import { JOB_ERROR_CODES, type JobErrorCode } from '../generation/jobErrors.js';
 
 export const IdSchema = z.string().min(1).max(64);
 
@@ -204,6 +205,12 @@ export function isFinished(state: JobState): boolean {
   return (FINISHED_JOB_STATES as readonly JobState[]).includes(state);
 }
 
+/** A job's failure as a code and parameters (shared/generation/jobErrors.ts); null or absent on rows without. */
+export const JobErrorInfoSchema = z.object({
+  code: z.enum(JOB_ERROR_CODES as [JobErrorCode, ...JobErrorCode[]]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const JobSchema = z.object({
   id: IdSchema,
   shotId: IdSchema,
@@ -214,6 +221,8 @@ export const JobSchema = z.object({
   taskId: z.string().nullable(),
   progress: z.number().min(0).max(1),
   error: z.string().nullable(),
+  /** The same failure as a code and parameters the renderer translates (rows before it: absent). */
+  errorInfo: JobErrorInfoSchema.nullable().optional(),
   costEstimate: z.number().nonnegative().nullable(),
   costActual: z.number().nonnegative().nullable(),
   resultAssetId: IdSchema.nullable(),

@@ -14,7 +14,7 @@ import {
   projectResolution,
   type Deliverable,
 } from '../../../shared/export/deliverable.js';
-import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
+import { AppError, isCanceled, localizedMessage, toSerializedError } from '../../../shared/errors.js';
 import { runDelivery } from '../export/deliveryRun.js';
 import { DEFAULT_CACHE_MAX_BYTES, SegmentCache } from '../export/segmentCache.js';
 import { resolveTitleFont } from '../generation/fonts.js';
@@ -132,6 +132,7 @@ export function deliveryHandlers(
             state: isCanceled(err) ? 'canceled' : 'failed',
             deliverables: [],
             error: isCanceled(err) ? null : toSerializedError(err).message,
+            localized: isCanceled(err) ? null : localizedMessage(toSerializedError(err)),
             report: null,
           });
         })

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AppError, isCanceled, toSerializedError } from '../../../shared/errors.js';
+import { AppError, isCanceled, localizedMessage, toSerializedError } from '../../../shared/errors.js';
 import { SUBTITLE_FORMATS } from '../../../shared/export/subtitles.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { totalFrames } from '../../../shared/model/timeline.js';
@@ -38,6 +38,7 @@ export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
             progress: 0,
             outPath,
             error: isCanceled(err) ? null : toSerializedError(err).message,
+            localized: isCanceled(err) ? null : localizedMessage(toSerializedError(err)),
           });
         })
         .finally(() => session.exports.delete(exportId));

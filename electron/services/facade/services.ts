@@ -13,6 +13,7 @@ import { RecentProjects } from '../project/recentProjects.js';
 import { loadSharedMedia } from '../variants/sharedMedia.js';
 import { BreakdownService } from '../breakdown/service.js';
 import { LlmSettings } from '../breakdown/llmSettings.js';
+import { VariantsReviewService } from '../variants/review.js';
 
 export interface ServicesOptions {
   /** Where settings.json lives (default: STORYBOARD_CONFIG_DIR or ~/.config/storyboard). */
@@ -28,6 +29,8 @@ export interface FacadeServices {
   recent: RecentProjects;
   /** AI breakdown and prompt enhancer over an OpenAI-compatible chat endpoint (llm.json + the same key store). */
   breakdown: BreakdownService;
+  /** The variant review of `storyboard variants` output folders (and the template's last run, from the config folder). */
+  variants: VariantsReviewService;
 }
 
 export function createServices(opts: ServicesOptions = {}): FacadeServices {
@@ -42,5 +45,11 @@ export function createServices(opts: ServicesOptions = {}): FacadeServices {
     importFile(store, path, 'generated'),
   );
   const breakdown = new BreakdownService(new LlmSettings(configDir, opts.secrets ?? envSecretStore()));
-  return { settings, generation, recent: new RecentProjects(configDir), breakdown };
+  return {
+    settings,
+    generation,
+    recent: new RecentProjects(configDir),
+    breakdown,
+    variants: new VariantsReviewService(configDir),
+  };
 }

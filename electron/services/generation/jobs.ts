@@ -9,6 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job } from '../../../shared/model/entities.js';
+import { jobError } from '../../../shared/generation/jobErrors.js';
 import { assertWithinBudget, budgetCapOf, estimateBatch, type BatchEstimate } from './cost.js';
 import { planBatch } from './plan.js';
 import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
@@ -53,6 +54,7 @@ export async function generateShots(
       state: p.problem ? 'failed' : 'queued',
       request: (p.request ?? { shotId: p.shot.id }) as Record<string, unknown>,
       error: p.problem,
+      errorInfo: p.problem ? (p.problemInfo ?? null) : null,
       costEstimate: p.problem ? null : p.cost,
       createdAt: now,
     }),
@@ -65,7 +67,14 @@ export async function generateShots(
   const jobIds = jobs.map((j) => j.id);
   opts.onQueued?.(jobIds);
   for (const job of jobs) {
-    opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: job.state, progress: 0, error: job.error });
+    opts.onProgress?.({
+      jobId: job.id,
+      shotId: job.shotId,
+      state: job.state,
+      progress: 0,
+      error: job.error,
+      errorInfo: job.errorInfo ?? null,
+    });
   }
   await Promise.all(jobs.filter((j) => j.state === 'queued').map((j) => runJob(deps, j.id, opts)));
   return { jobIds, estimate };
@@ -97,13 +106,15 @@ export async function resumeJobs(
     if (job.state === 'queued' && !job.taskId && notSendable(deps, job, opts)) continue;
     if (job.state === 'submitting' || job.state === 'unknown') {
       if (job.state === 'submitting') {
-        store.updateJob(job.id, { state: 'unknown', error: LOST_WHILE_SENDING });
+        const errorInfo = jobError('lostWhileSending');
+        store.updateJob(job.id, { state: 'unknown', error: LOST_WHILE_SENDING, errorInfo });
         opts.onProgress?.({
           jobId: job.id,
           shotId: job.shotId,
           state: 'unknown',
           progress: job.progress,
           error: LOST_WHILE_SENDING,
+          errorInfo,
         });
       }
       const found = await reconcile(deps, store.getJob(job.id));
@@ -154,9 +165,11 @@ export async function resumeJobs(
  */
 function notSendable(deps: GenerationDeps, job: Job, opts: Pick<GenerateOptions, 'onProgress'>): boolean {
   if (!deps.disabledProviders?.has(job.provider)) return false;
-  const error = `Not sent: ${providerLabel(deps, job.provider)} is turned off in Settings. Turn it on and generate again.`;
-  deps.store.updateJob(job.id, { state: 'canceled', taskId: null, error });
-  opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'canceled', progress: job.progress, error });
+  const label = providerLabel(deps, job.provider);
+  const error = `Not sent: ${label} is turned off in Settings. Turn it on and generate again.`;
+  const errorInfo = jobError('providerOff', { provider: label });
+  deps.store.updateJob(job.id, { state: 'canceled', taskId: null, error, errorInfo });
+  opts.onProgress?.({ jobId: job.id, shotId: job.shotId, state: 'canceled', progress: job.progress, error, errorInfo });
   return true;
 }
 

@@ -5,7 +5,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
-import { capabilityProblem, modelCapabilities } from '../../../shared/generation/capabilities.js';
+import { capabilityGap, capabilityProblem, modelCapabilities } from '../../../shared/generation/capabilities.js';
+import { jobError, jobErrorOf, type JobErrorInfo } from '../../../shared/generation/jobErrors.js';
 import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
@@ -27,6 +28,8 @@ export interface Planned {
   request: GenerationRequest | null;
   /** Why this shot cannot be generated (the job is written as failed with it). */
   problem: string | null;
+  /** The same as a code and parameters the renderer translates (shared/generation/jobErrors.ts). */
+  problemInfo?: JobErrorInfo | null;
   /** Estimated cost; null when no price is known for this provider and model. */
   cost: number | null;
 }
@@ -187,16 +190,23 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
           });
           const request: GenerationRequest = { ...base, prompt, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
+          const gap = capabilityGap(provider.capabilities, request);
           out.push({
             shot,
             provider,
             request,
             problem,
+            problemInfo: gap ? jobError(gap, { number: shotNumber, provider: provider.label }) : null,
             cost: problem ? 0 : requestCost(provider, request, deps.prices),
           });
         } catch (err) {
           const problem = `Shot ${shotNumber} cannot be generated: ${(err as Error).message}`;
-          out.push({ shot, provider, request: null, problem, cost: 0 });
+          const info = jobErrorOf(err, provider.label);
+          const problemInfo =
+            info.code === 'service'
+              ? info
+              : jobError('shotNotGeneratable', { number: shotNumber, detail: (err as Error).message });
+          out.push({ shot, provider, request: null, problem, problemInfo, cost: 0 });
         }
       }
     }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import { pollDelayMs } from '../../../shared/generation/backoff.js';
 import { expiredMessage, failureKindOf, type FailureKind } from '../../../shared/generation/failure.js';
+import { jobError, jobErrorOf, type JobErrorInfo } from '../../../shared/generation/jobErrors.js';
 import { keyPieces } from '../../../shared/generation/keyEnv.js';
 import { redact } from '../../../shared/generation/redact.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
@@ -65,14 +66,24 @@ export async function runJob(
   let job: Job = store.getJob(jobId);
   const set = (patch: Partial<Job>): void => {
     // A key must never reach the project or an event, even inside a provider's error text.
-    if (patch.error)
+    if (patch.error) {
+      const keys = ctx?.settings.apiKey ? keyPieces(job.provider, ctx.settings.apiKey) : [];
       patch = {
         ...patch,
-        error: redact(patch.error, ctx?.settings.apiKey ? keyPieces(job.provider, ctx.settings.apiKey) : []),
+        error: redact(patch.error, keys),
+        errorInfo: patch.errorInfo ? redactedInfo(patch.errorInfo, keys) : null,
       };
+    } else if ('error' in patch) patch = { ...patch, errorInfo: null };
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
-    opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
+    opts.onProgress?.({
+      jobId,
+      shotId: job.shotId,
+      state: job.state,
+      progress: job.progress,
+      error: job.error,
+      errorInfo: job.errorInfo ?? null,
+    });
   };
   let provider: QueueAdapter | null = null;
   let release: (() => void) | null = null;
@@ -120,7 +131,11 @@ export async function runJob(
         if (wait !== null) {
           // 429 / concurrency limit on create: the provider answered and made nothing, so the
           // job goes back to queued (safe to resume) and is sent again after the wait (JOB-4).
-          set({ state: 'queued', error: `${p.label} is busy (rate or concurrency limit); waiting to send.` });
+          set({
+            state: 'queued',
+            error: `${p.label} is busy (rate or concurrency limit); waiting to send.`,
+            errorInfo: jobError('busy', { provider: p.label }),
+          });
           await sleep(Math.min(MAX_THROTTLE_WAIT_MS, Math.max(wait, p.pollPolicy.initialMs)), signal);
           return submit();
         }
@@ -133,6 +148,7 @@ export async function runJob(
         set({
           state: 'unknown',
           error: `The request to ${p.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice; check the provider before retrying.`,
+          errorInfo: jobError('answerLost', { provider: p.label, detail: (err as Error).message }),
         });
         throw new UnknownOutcome();
       }
@@ -244,6 +260,7 @@ export async function runJob(
       set({
         state: 'failed',
         error: failureKind === 'expired' && provider ? `${expiredMessage(provider.label)} ${message}` : message,
+        errorInfo: jobErrorOf(err, provider?.label ?? job.provider),
       });
       // The kind (expired, moderation, provider, lost) is kept with the job's history.
       store.addProvenance({
@@ -258,6 +275,14 @@ export async function runJob(
     release?.();
     await rm(resultTmp, { force: true });
   }
+}
+
+/** The error's parameters with any piece of the key removed (a provider may echo it). */
+function redactedInfo(info: JobErrorInfo, keys: string[]): JobErrorInfo {
+  const params = Object.fromEntries(
+    Object.entries(info.params).map(([k, v]) => [k, typeof v === 'string' ? redact(v, keys) : v]),
+  );
+  return { code: info.code, params };
 }
 
 /** Marker: the job was already marked `unknown`; nothing else to record. */

@@ -28,9 +28,11 @@ export function getJob(db: Db, id: string): Job | null {
 export function updateJob(db: Db, id: string, patch: Partial<Job>, now: string): Job {
   const current = getJob(db, id);
   if (!current) throw new AppError('NOT_FOUND', `Job "${id}" not found in this project.`, { jobId: id });
+  // A new error sentence without its code replaces the old code too (never a stale translation).
+  const info = 'error' in patch && !('errorInfo' in patch) ? { errorInfo: null } : {};
   const next = parseInput(
     JobSchema,
-    { ...current, ...patch, id, createdAt: current.createdAt, updatedAt: patch.updatedAt ?? now },
+    { ...current, ...info, ...patch, id, createdAt: current.createdAt, updatedAt: patch.updatedAt ?? now },
     `Update of job "${id}"`,
   );
   if (next.resultAssetId !== null && !exists(db, 'assets', next.resultAssetId)) {

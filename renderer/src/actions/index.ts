@@ -35,6 +35,7 @@ import { generateAll, generationActions } from './generationActions';
 import { elementActions } from './elementActions';
 import { styleActions } from './styleActions';
 import { templateActions } from './templateActions';
+import { variantActions } from './variantActions';
 import { audioActions } from './audioActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
@@ -104,6 +105,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...elementActions,
   ...styleActions,
   ...templateActions,
+  ...variantActions,
   ...audioActions,
   ...framingActions,
   ...dialogueActions,

@@ -1,4 +1,5 @@
 /** What each action takes. The registry is typed from this map. */
+import type { VariantReview } from '../../../shared/api/variants';
 import type { PromptSuggestion } from '../../../shared/api/breakdown';
 import type { LlmSettingsUpdate, LlmSettingsView } from '../../../shared/breakdown/settings';
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
@@ -157,6 +158,10 @@ export interface ActionPayloads {
   'script.import': undefined;
   'prompt.applyEnhanced': { prompts: PromptSuggestion[] };
   'breakdown.saveSettings': { patch: LlmSettingsUpdate; onSaved(v: LlmSettingsView): void };
+  // The variant review (variantActions.ts): marks go to the folder's variants.json, not the undo history.
+  'variants.showReview': undefined;
+  'variants.open': { dir?: string };
+  'variants.mark': { file: string; review: VariantReview };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.

@@ -7,6 +7,7 @@ import { GenerateDialog } from '../panels/GenerateDialog';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
 import { StartScreen } from '../panels/StartScreen';
+import { VariantsReview } from '../panels/variants/VariantsReview';
 import { FolderBrowser } from '../panels/recovery/FolderBrowser';
 import { RelinkDialog } from '../panels/recovery/RelinkDialog';
 import { SaveCopyDialog } from '../panels/recovery/SaveCopyDialog';
@@ -40,6 +41,7 @@ export function App() {
       <CommandPalette />
       <ShortcutsSheet />
       <SettingsPanel />
+      <VariantsReview />
     </>
   );
 }

@@ -5,17 +5,13 @@
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../app/context';
 import type { Place } from '../store/state';
+import { localizedText } from './serviceText';
 
 export function ErrorMessage({ place }: { place: Place }) {
   const { t, i18n } = useTranslation();
   const error = useAppState((s) => s.errors[place]);
   if (!error) return null;
-  const loc = error.localized && i18n.exists(error.localized.key) ? error.localized : null;
-  const more =
-    typeof loc?.params.more === 'number' && loc.params.more > 0
-      ? ` ${t('serviceErrors.moreShots', { count: loc.params.more })}`
-      : '';
-  const detail = loc ? `${t(loc.key, { ...loc.params, defaultValue: error.message })}${more}` : error.message;
+  const detail = localizedText(i18n, error.localized, error.message);
   return (
     <div className="error" role="alert" data-testid={`error-${place}`}>
       <strong>{t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') })}</strong>

@@ -14,6 +14,7 @@ import type { DeliveryPresets } from '../actions/deliveryActions';
 import { useAction, useAppContext, useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { localizedText } from '../components/serviceText';
 import { ProgressBar } from '../components/ProgressBar';
 import { ExportFields } from './ExportFields';
 import { deliveryRun, isDelivering, type DeliveryRunView } from '../store/deliveryRun';
@@ -78,7 +79,7 @@ function Outputs({ run }: { run: DeliveryRunView }) {
 }
 
 function RunRows({ run }: { run: DeliveryRunView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="delivery-run" data-testid="delivery-status" data-state={run.state}>
       <ul className="delivery-rows">
@@ -102,7 +103,7 @@ function RunRows({ run }: { run: DeliveryRunView }) {
       {run.state === 'failed' && (
         <div className="error" role="alert">
           <strong>{t('delivery.run.failed')}</strong>
-          <span className="error-detail">{run.error}</span>
+          <span className="error-detail">{localizedText(i18n, run.localized, run.error ?? '')}</span>
         </div>
       )}
       {run.state === 'succeeded' && <Outputs run={run} />}

@@ -5,6 +5,7 @@ import type { Quality } from '../../../shared/api/contract';
 import { useAction, useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { localizedText } from '../components/serviceText';
 import { HandoffExport } from './HandoffExport';
 import { ExportFields } from './ExportFields';
 import { ProgressBar } from '../components/ProgressBar';
@@ -18,7 +19,7 @@ function defaultOut(dir: string): string {
 }
 
 function RunStatus({ run }: { run: ExportRun }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   switch (run.state) {
     case 'succeeded':
       return (
@@ -36,7 +37,7 @@ function RunStatus({ run }: { run: ExportRun }) {
       return (
         <div className="error" role="alert" data-testid="export-status" data-state="failed">
           <strong>{t('export.failed')}</strong>
-          <span className="error-detail">{run.error}</span>
+          <span className="error-detail">{localizedText(i18n, run.localized, run.error ?? '')}</span>
         </div>
       );
     case 'starting':

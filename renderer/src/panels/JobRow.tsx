@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { actions, runAction } from '../actions';
 import { useAppContext, useAppState } from '../app/context';
 import { ProgressBar } from '../components/ProgressBar';
+import { jobErrorText } from '../components/serviceText';
 import { formatMoney, isActive, type JobRowModel } from '../store/jobs';
 import { isInFlight, type JobState } from '../../../shared/model/entities';
 
@@ -24,7 +25,7 @@ export function JobRow({
   providerLabel: string;
   currency: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ctx = useAppContext();
   const lang = useAppState((s) => s.language);
   const busy = useAppState((s) => s.busy.jobs === true);
@@ -79,7 +80,7 @@ export function JobRow({
       )}
       {error && state !== 'succeeded' && (
         <p className="job-error small" data-testid="job-error">
-          {error}
+          {jobErrorText(i18n, error, row.errorInfo)}
         </p>
       )}
       {(cancelable(state) || RETRYABLE.has(state)) && (

@@ -7,6 +7,7 @@ import { projectFile } from '../api/client';
 import { useAppContext, useAppState } from '../app/context';
 import { useSelection } from '../app/useEditor';
 import { ProgressBar } from '../components/ProgressBar';
+import { jobErrorText } from '../components/serviceText';
 import { assertNever } from '../../../shared/assertNever';
 import { assetById, shotStatus, takesOf, type ShotStatus } from '../store/selectors';
 import { ElementChip } from './elements/ElementThumb';
@@ -49,7 +50,8 @@ function clipName(snapshot: ProjectSnapshot, shot: Shot): string {
 }
 
 function StatusPill({ status }: { status: ShotStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const error = status.kind === 'failed' ? jobErrorText(i18n, status.error, status.errorInfo) : '';
   switch (status.kind) {
     case 'generating':
       return (
@@ -62,12 +64,12 @@ function StatusPill({ status }: { status: ShotStatus }) {
       );
     case 'failed':
       return status.unknown ? (
-        <span className="status status-failed" title={status.error} data-testid="status-unknown">
+        <span className="status status-failed" title={error} data-testid="status-unknown">
           {t('status.unknown')}
         </span>
       ) : (
-        <span className="status status-failed" title={status.error}>
-          {t('status.failed', { error: status.error })}
+        <span className="status status-failed" title={error}>
+          {t('status.failed', { error })}
         </span>
       );
     case 'take':

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { DeliveryProgress, DeliveryReport } from '../../../shared/api/delivery';
+import type { LocalizedMessage } from '../../../shared/errors';
 
 export type DeliveryRunState = 'starting' | 'running' | 'canceling' | 'succeeded' | 'failed' | 'canceled';
 
@@ -15,6 +16,8 @@ export interface DeliveryRunView {
   out: string;
   deliverables: DeliveryProgress['deliverables'];
   error: string | null;
+  /** The error's i18n key and parameters when the service gave one. */
+  localized?: LocalizedMessage | null;
   report: DeliveryReport | null;
 }
 
@@ -50,6 +53,7 @@ export function applyDeliveryProgress(p: DeliveryProgress): void {
             d.state === 'succeeded' ? d : { ...d, state: p.state === 'running' ? d.state : p.state },
           ),
     error: p.error,
+    localized: p.localized ?? null,
     report: p.report,
   });
 }

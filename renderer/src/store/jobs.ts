@@ -6,6 +6,7 @@
 import type { BatchEstimate, JobProgress, Ledger, MethodOutput } from '../../../shared/api/contract';
 import type { SettingsView } from '../../../shared/generation/settings';
 import type { Job, JobState } from '../../../shared/model/entities';
+import type { JobErrorInfo } from '../../../shared/generation/jobErrors';
 import type { StateCreator } from 'zustand';
 import type { AppState } from './state';
 import { isInFlight } from '../../../shared/model/entities';
@@ -65,6 +66,8 @@ export interface JobRowModel {
   state: JobState;
   progress: number;
   error: string | null;
+  /** The error as a code and parameters (absent on rows written before codes). */
+  errorInfo: JobErrorInfo | null;
 }
 
 /**
@@ -85,6 +88,7 @@ export function jobRows(
       state: useLive ? live.state : job.state,
       progress: useLive ? live.progress : job.progress,
       error: useLive ? live.error : job.error,
+      errorInfo: (useLive ? live.errorInfo : job.errorInfo) ?? null,
     };
   });
   rows.sort((a, b) =>

@@ -5,13 +5,14 @@ import { cutFrames, type CutShot } from '../../../shared/model/timeline';
 import { timelineModel } from '../timeline/model';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { AppState } from './state';
+import type { JobErrorInfo } from '../../../shared/generation/jobErrors';
 import { isInFlight } from '../../../shared/model/entities';
 
 export type ShotStatus =
   | { kind: 'none' }
   | { kind: 'generating'; progress: number; state: JobState }
   /** unknown: a create whose answer was lost; a paid task may exist at the provider. */
-  | { kind: 'failed'; error: string; unknown?: true }
+  | { kind: 'failed'; error: string; errorInfo: JobErrorInfo | null; unknown?: true }
   | { kind: 'take' };
 
 /** The newest job the snapshot knows for a shot. */
@@ -30,15 +31,18 @@ export function latestJob(snapshot: ProjectSnapshot, shotId: string): Job | null
 export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgress | undefined): ShotStatus {
   const stored = latestJob(snapshot, shot.id);
   const job = live
-    ? { state: live.state, progress: live.progress, error: live.error }
+    ? { state: live.state, progress: live.progress, error: live.error, errorInfo: live.errorInfo ?? null }
     : stored
-      ? { state: stored.state, progress: stored.progress, error: stored.error }
+      ? { state: stored.state, progress: stored.progress, error: stored.error, errorInfo: stored.errorInfo ?? null }
       : null;
   if (job && isInFlight(job.state)) return { kind: 'generating', progress: job.progress, state: job.state };
   if (shot.selectedTakeId !== null) return { kind: 'take' };
   if (job && (job.state === 'failed' || job.state === 'unknown')) {
     const error = job.error ?? job.state;
-    return job.state === 'unknown' ? { kind: 'failed', error, unknown: true } : { kind: 'failed', error };
+    const errorInfo = job.error ? job.errorInfo : null;
+    return job.state === 'unknown'
+      ? { kind: 'failed', error, errorInfo, unknown: true }
+      : { kind: 'failed', error, errorInfo };
   }
   return { kind: 'none' };
 }

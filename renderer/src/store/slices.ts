@@ -49,6 +49,15 @@ export const createUiSlice =
         const done = run.state === 'succeeded' || run.state === 'failed' || run.state === 'canceled';
         if (done) return {};
         const state = p.state === 'running' && run.state === 'canceling' ? 'canceling' : p.state;
-        return { exportRun: { exportId: p.exportId, state, progress: p.progress, outPath: p.outPath, error: p.error } };
+        return {
+          exportRun: {
+            exportId: p.exportId,
+            state,
+            progress: p.progress,
+            outPath: p.outPath,
+            error: p.error,
+            localized: p.localized ?? null,
+          },
+        };
       }),
   });

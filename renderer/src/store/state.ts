@@ -34,7 +34,8 @@ export type Place =
   | 'saveCopy'
   | 'folders'
   | 'script'
-  | 'delivery';
+  | 'delivery'
+  | 'variants';
 
 export interface UiError {
   code: ErrorCode;
@@ -54,6 +55,8 @@ export interface ExportRun {
   progress: number;
   outPath: string;
   error: string | null;
+  /** The error's i18n key and parameters when the service gave one (translated over `error`). */
+  localized?: LocalizedMessage | null;
 }
 
 export interface DocumentSlice {

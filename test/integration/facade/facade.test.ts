@@ -72,8 +72,29 @@ describe('services facade', () => {
     );
     await call(s, 'export.start', { outPath: join(root, 'early.mp4'), quality: 'draft' }).catch((e: Error) => e);
     const result = await Promise.race([done, new Promise((r) => setTimeout(() => r('no event'), 10_000))]);
-    expect(result).toMatchObject({ state: 'failed', error: expect.stringMatching(/Shot 1.*no take/) });
+    expect(result).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/Shot 1.*no take/),
+      // The renderer translates the failure from its key and parameters (serviceText.ts).
+      localized: { key: 'serviceErrors.exportShot.noTake', params: expect.objectContaining({ number: 1 }) },
+    });
     expect(existsSync(join(root, 'early.mp4'))).toBe(false);
+  });
+
+  it('an export to a folder that does not exist fails with a key and parameters the renderer translates', async () => {
+    const s = services();
+    await call(s, 'project.create', { dir: join(root, 'nofolder'), name: 'nofolder' });
+    await call(s, 'shots.add', { videoPath: REAL_CLIPS.horse });
+    const done = new Promise<EventPayload<'export.progress'>>((r) =>
+      s.on('export.progress', (p) => p.state !== 'running' && r(p)),
+    );
+    const outPath = join(root, 'missing folder', 'cut.mp4');
+    await call(s, 'export.start', { outPath, quality: 'draft' });
+    expect(await done).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/does not exist/),
+      localized: { key: 'serviceErrors.exportFolderMissing', params: { outPath, folder: dirname(outPath) } },
+    });
   });
 
   it('generates through the contract and reports progress events to terminal states', async () => {

@@ -9,9 +9,22 @@ import { m0007 } from './0007_dialogue.js';
 import { m0008 } from './0008_delivery_presets.js';
 import { m0009 } from './0009_take_kind.js';
 import { m0010 } from './0010_template_variables.js';
+import { m0011 } from './0011_job_error_info.js';
 import type { Migration } from './runner.js';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -111,6 +111,14 @@ export function TemplateSection({ snapshot }: { snapshot: ProjectSnapshot }) {
           {t('template.add')}
         </button>
       </div>
+      <button
+        type="button"
+        className="btn btn-small btn-secondary"
+        data-testid="template-review-variants"
+        onClick={() => void runAction(ctx, actions['variants.showReview'], undefined)}
+      >
+        {t('variants.menu')}
+      </button>
       {unresolved.length > 0 && (
         <div role="alert" className="small template-unresolved" data-testid="template-unresolved">
           <p>{t('template.unresolvedTitle', { count: unresolved.length })}</p>

@@ -89,6 +89,7 @@ describe('shot status', () => {
     expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({
       kind: 'failed',
       error: 'Moderation: blocked word "x"',
+      errorInfo: null,
     });
   });
 
@@ -110,7 +111,7 @@ describe('shot status', () => {
         makeJob('old', 'a', { state: 'failed', error: 'first', createdAt: '2025-01-01' }),
       ],
     });
-    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'second' });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'second', errorInfo: null });
   });
 
   it('generates shots without takes, including failed ones, but not running ones', () => {

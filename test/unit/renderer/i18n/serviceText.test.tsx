@@ -1,0 +1,127 @@
+/**
+ * Service messages reach the user in their language: a failed job's code and parameters in the
+ * jobs panel and on the shot card, and an export that failed after it started (its error comes
+ * with export.progress, not as the action's error) — in Chinese, not the English sentence.
+ * Rows written before codes still show their stored sentence.
+ */
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JOB_ERROR_CODES, JOB_ERROR_PARAMS, jobErrorKey } from '../../../../shared/generation/jobErrors';
+import { AppProvider } from '../../../../renderer/src/app/context';
+import { en, flattenTree, zhCN } from '../../../../renderer/src/i18n/resources';
+import { initI18n } from '../../../../renderer/src/i18n';
+import { ExportPanel } from '../../../../renderer/src/panels/ExportPanel';
+import { JobsPanel } from '../../../../renderer/src/panels/JobsPanel';
+import { ShotCard } from '../../../../renderer/src/panels/ShotCard';
+import { jobsUi, setJobsUi, resetJobsUi } from '../../../../renderer/src/store/jobsUi';
+import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
+import { fakeApi, makeJob, makeShot, makeSnapshot } from '../fixtures';
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
+
+function render(store: AppStore, node: ReactElement): string {
+  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
+  vi.spyOn(jobsUi, 'getInitialState').mockImplementation(() => jobsUi.getState());
+  return renderToStaticMarkup(<AppProvider value={{ api: fakeApi({}).api, store }}>{node}</AppProvider>);
+}
+
+const ENGLISH = 'Kling could not make this clip: GPU quota exhausted.';
+
+function failedProject(): AppStore {
+  const store = createAppStore();
+  const jobs = [
+    makeJob('j1', 'a', {
+      state: 'failed',
+      provider: 'kling',
+      error: ENGLISH,
+      errorInfo: { code: 'providerFailed', params: { provider: 'Kling', detail: 'GPU quota exhausted' } },
+    }),
+    makeJob('j2', 'b', { state: 'failed', error: 'An old row without a code.', createdAt: '2026-01-01T00:00:00Z' }),
+  ];
+  store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b')], { jobs }));
+  return store;
+}
+
+describe('job error codes', () => {
+  const languages = { en: flattenTree(en), 'zh-CN': flattenTree(zhCN) };
+
+  it('every code has an en and a zh-CN sentence that names exactly its parameters', () => {
+    expect(JOB_ERROR_CODES.length).toBeGreaterThan(10);
+    for (const code of JOB_ERROR_CODES) {
+      // `service` shows the service's own key; its sentence is only the fallback headline.
+      const want = code === 'service' ? [] : [...JOB_ERROR_PARAMS[code]].sort();
+      for (const [lang, tree] of Object.entries(languages)) {
+        const text = tree.get(jobErrorKey(code));
+        expect(text, `${lang} ${code}`).toBeTypeOf('string');
+        expect(placeholders(text!), `${lang} ${code}`).toEqual(want);
+      }
+    }
+  });
+
+  it('no stray keys: the translation files hold only the codes', () => {
+    for (const tree of Object.values(languages)) {
+      const keys = [...tree.keys()].filter((k) => k.startsWith('jobErrors.')).map((k) => k.slice('jobErrors.'.length));
+      expect(keys.sort()).toEqual([...JOB_ERROR_CODES].sort());
+    }
+  });
+});
+
+describe('service messages in Chinese', () => {
+  beforeAll(async () => {
+    await initI18n('zh-CN');
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
+    resetJobsUi();
+  });
+
+  it('the jobs panel shows a failed job from its code, and an old row as stored', () => {
+    const store = failedProject();
+    setJobsUi({ jobsFilter: 'all' });
+    const html = render(store, <JobsPanel />);
+    expect(html).toContain('Kling 未能生成此片段。服务商给出的原因：“GPU quota exhausted”');
+    expect(html).not.toContain(ENGLISH);
+    expect(html).toContain('An old row without a code.');
+  });
+
+  it('the shot card shows the failure in Chinese', () => {
+    const store = failedProject();
+    const none = () => undefined;
+    const html = render(
+      store,
+      <ShotCard
+        shotId="a"
+        index={0}
+        seconds={4}
+        className=""
+        onSelect={none}
+        onKeyDown={none}
+        onDragStart={none}
+        onDragOver={none}
+        onContextMenu={none}
+      />,
+    );
+    expect(html).toContain('Kling 未能生成此片段');
+    expect(html).not.toContain('could not make this clip');
+  });
+
+  it('an export that failed after it started shows its keyed message in Chinese', () => {
+    const store = createAppStore();
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')]));
+    store.getState().setExportRun({
+      exportId: 'e1',
+      state: 'failed',
+      progress: 0,
+      outPath: '/nowhere/cut.mp4',
+      error: 'Cannot export to /nowhere/cut.mp4: the folder /nowhere does not exist.',
+      localized: {
+        key: 'serviceErrors.exportFolderMissing',
+        params: { outPath: '/nowhere/cut.mp4', folder: '/nowhere' },
+      },
+    });
+    const html = render(store, <ExportPanel />);
+    expect(html).toContain('无法导出到 /nowhere/cut.mp4：文件夹 /nowhere 不存在。');
+    expect(html).not.toMatch(/Cannot export|does not exist/);
+  });
+});
