@@ -36,6 +36,7 @@ import { takeHandlers } from './facade/takes.js';
 import { folderHandlers } from './facade/folders.js';
 import { breakdownHandlers } from './facade/breakdown.js';
 import { templateHandlers } from './facade/template.js';
+import { trackHandlers } from './facade/tracks.js';
 import { variantHandlers } from './facade/variants.js';
 
 export interface AppServicesOptions extends SessionOptions {
@@ -105,6 +106,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...multiShotHandlers(session, services),
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),
+    ...trackHandlers(session),
     ...variantHandlers(session, services),
   };
   return {

@@ -28,6 +28,7 @@ import { multiShotMethods } from './multiShot.js';
 import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
 import { templateMethods } from './template.js';
+import { trackMethods } from './tracks.js';
 import { variantMethods } from './variants.js';
 
 export {
@@ -206,6 +207,8 @@ export const contract = {
   ...chainMethods,
   // AI breakdown and the prompt enhancer (shared/api/breakdown.ts)
   ...breakdownMethods,
+  // Mute / solo / lock of the timeline's tracks (shared/api/tracks.ts)
+  ...trackMethods,
   ...variantMethods,
 } as const;
 

@@ -143,12 +143,26 @@ function tokens(text: string): string[] {
   return text.match(/\p{Script=Han}|[^\s\p{Script=Han}]+|\s+/gu) ?? [];
 }
 
-/** A word-level diff (longest common subsequence), adjacent parts of one kind merged. */
+/** Above this many cells the LCS table (n × m numbers) is not built: the diff is the two texts whole. */
+export const MAX_DIFF_CELLS = 4_000_000;
+
+/**
+ * A word-level diff (longest common subsequence), adjacent parts of one kind merged. The table
+ * is n × m: a pair of texts too long for it (e.g. 20 000 Han characters against a 3 500-character
+ * rewrite) answers "all removed, all added" instead of freezing the window.
+ */
 export function wordDiff(before: string, after: string): DiffPart[] {
   const a = tokens(before);
   const b = tokens(after);
   const n = a.length;
   const m = b.length;
+  if ((n + 1) * (m + 1) > MAX_DIFF_CELLS) {
+    if (before === after) return before ? [{ op: 'same', text: before }] : [];
+    return [
+      ...(before ? [{ op: 'del' as const, text: before }] : []),
+      ...(after ? [{ op: 'add' as const, text: after }] : []),
+    ];
+  }
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)

@@ -9,6 +9,7 @@ import type { Aspect } from '../model/format.js';
 import { framingFor, type Framing } from '../model/framing.js';
 import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
 import { cutFrames, cutList, type CutShot } from '../model/timeline.js';
+import { audibleDocument } from '../model/tracks.js';
 import { planAudioItems, type ExportAudioItem } from './audioMix.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
 import { clipSampleSpans } from './samples.js';
@@ -85,7 +86,9 @@ export const MAX_OUTPUT_SIDE = 8192;
 export const MIN_FPS = 1;
 export const MAX_FPS = 120;
 
-export function buildExportPlan(doc: ProjectSnapshot, opts: ExportPlanOptions): ExportPlan {
+export function buildExportPlan(document: ProjectSnapshot, opts: ExportPlanOptions): ExportPlan {
+  // Muted (or not soloed) tracks are left out of the mix: their items and the takes' own sound.
+  const doc = audibleDocument(document);
   const { project } = doc;
   const container = containerFor(opts.outPath);
   validateOutput(project.width, project.height, project.fps);

@@ -10,6 +10,7 @@ import { FpsSchema } from './time.js';
 import { DialogueLineSchema } from './dialogue.js';
 import { TransitionKindSchema } from './transitionKinds.js';
 import { TemplateVariableSchema } from '../template/variables.js';
+import { TrackStatesSchema } from './tracks.js';
 import { JOB_ERROR_CODES, type JobErrorCode } from '../generation/jobErrors.js';
 
 export const IdSchema = z.string().min(1).max(64);
@@ -46,6 +47,8 @@ export const ProjectSchema = z.object({
   createdAt: z.string(),
   /** The narrator's voice (shared/model/dialogue.ts VoiceSchema as JSON); absent or null: the offline default. */
   narratorVoice: z.string().nullable().optional(),
+  /** Mute / solo / lock of the timeline's tracks (shared/model/tracks.ts); absent: all off. */
+  trackStates: TrackStatesSchema.optional(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 

@@ -8,27 +8,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startChatFake, type ChatFake } from '../fakes/openaiChat.js';
-import { expect, test as base } from './fixtures.js';
+import { test } from './chatFixture.js';
+import { expect } from './fixtures.js';
 import { createProject } from './ui.js';
-
-const test = base.extend<object, { fake: ChatFake }>({
-  fake: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const fake = await startChatFake('valid');
-      try {
-        await use(fake);
-      } finally {
-        await fake.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
-  serveEnv: async ({ fake }, use) => {
-    await use({ STORYBOARD_LLM_BASE_URL: fake.baseUrl, STORYBOARD_LLM_MODEL: 'fake-model' });
-  },
-});
 
 const SCRIPT = 'INT. DINER - NIGHT\n\nMara wipes the counter.\n\nJOE\nStill open?\n\nMARA\nWe close at two.\n';
 

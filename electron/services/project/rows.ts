@@ -69,6 +69,7 @@ export function projectFromRow(r: Row, styleRefAssetIds: string[]): Project {
       budgetCap: r.budget_cap,
       createdAt: r.created_at,
       ...(r.narrator_voice ? { narratorVoice: r.narrator_voice } : {}),
+      ...trackStatesFromColumn(r.track_states),
     },
     'project row',
   );
@@ -173,6 +174,18 @@ function framingFromColumn(value: unknown, what: string): { framing?: Record<str
   const parsed = parseJson(value, what);
   if (typeof parsed !== 'object' || parsed === null) return { framing: parsed as Record<string, unknown> };
   return Object.keys(parsed).length > 0 ? { framing: parsed as Record<string, unknown> } : {};
+}
+
+/** The `track_states` column: JSON of track -> switches, '{}' for none (migration 0012). */
+export function trackStatesToColumn(states: Project['trackStates']): string {
+  return JSON.stringify(states ?? {});
+}
+
+function trackStatesFromColumn(value: unknown): { trackStates?: Record<string, unknown> } {
+  if (typeof value !== 'string' || value === '' || value === '{}') return {};
+  const parsed = parseJson(value, "the project's track states");
+  if (typeof parsed !== 'object' || parsed === null) return { trackStates: parsed as Record<string, unknown> };
+  return Object.keys(parsed).length > 0 ? { trackStates: parsed as Record<string, unknown> } : {};
 }
 
 /** Which column each editable shot field lives in. */

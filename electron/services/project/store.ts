@@ -54,6 +54,7 @@ import { requireShot } from './shotReads.js';
 import { ShotOps, type AddShotInit } from './shots.js';
 import { StyleOps } from './style.js';
 import { TemplateVariableOps } from './templateVariables.js';
+import { TrackStateOps } from './trackStates.js';
 import { addTake, getTake, TakeOps } from './takes.js';
 
 export type ProjectStoreOptions = ProjectDbOptions;
@@ -87,6 +88,7 @@ export class ProjectStore {
   readonly dialogue = new DialogueOps(this);
   readonly script = new ScriptOps(this);
   readonly template = new TemplateVariableOps(this);
+  readonly tracks = new TrackStateOps(this);
 
   /** `dir`: absolute path of the project folder. */
   private constructor(

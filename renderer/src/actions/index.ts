@@ -37,6 +37,7 @@ import { styleActions } from './styleActions';
 import { templateActions } from './templateActions';
 import { variantActions } from './variantActions';
 import { audioActions } from './audioActions';
+import { trackActions } from './trackActions';
 import { dialogueActions } from './dialogueActions';
 import { framingActions } from './framingActions';
 import { handoffActions } from './handoffActions';
@@ -48,6 +49,7 @@ import { c2paActions } from './c2paActions';
 import {
   breakdownSaveSettings,
   promptApplyEnhanced,
+  promptEnhance,
   scriptApply,
   scriptBreakdown,
   scriptImport,
@@ -67,6 +69,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   'script.apply': scriptApply,
   'script.breakdown': scriptBreakdown,
   'script.import': scriptImport,
+  'prompt.enhance': promptEnhance,
   'prompt.applyEnhanced': promptApplyEnhanced,
   'breakdown.saveSettings': breakdownSaveSettings,
   'shot.update': shotUpdate,
@@ -107,6 +110,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...templateActions,
   ...variantActions,
   ...audioActions,
+  ...trackActions,
   ...framingActions,
   ...dialogueActions,
   ...handoffActions,

@@ -4,6 +4,7 @@ import type { PromptSuggestion } from '../../../shared/api/breakdown';
 import type { LlmSettingsUpdate, LlmSettingsView } from '../../../shared/breakdown/settings';
 import type { AudioPatch, MethodInput, Quality, ShotPatch } from '../../../shared/api/contract';
 import type { AddAudioPayload } from './audioActions';
+import type { TrackSetPayload } from './trackActions';
 import type { ListedShot } from '../../../shared/model/shotList';
 import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { SettingsUpdate } from '../../../shared/generation/settings';
@@ -156,6 +157,7 @@ export interface ActionPayloads {
   // The AI breakdown of the script under review; the proposal comes back through onProposal.
   'script.breakdown': { script: { text: string; fileName: string } | null; onProposal(p: ScriptProposal): void };
   'script.import': undefined;
+  'prompt.enhance': { shotId: string; provider: string; onSuggestion(s: PromptSuggestion): void };
   'prompt.applyEnhanced': { prompts: PromptSuggestion[] };
   'breakdown.saveSettings': { patch: LlmSettingsUpdate; onSaved(v: LlmSettingsView): void };
   // The variant review (variantActions.ts): marks go to the folder's variants.json, not the undo history.
@@ -164,6 +166,8 @@ export interface ActionPayloads {
   'variants.mark': { file: string; review: VariantReview };
   'audio.update': { id: string; patch: AudioPatch };
   'audio.remove': { id: string };
+  // Mute / solo / lock in a timeline track header (trackActions.ts): one undo step.
+  'track.set': TrackSetPayload;
   // Dialogue (dialogueActions.ts): a shot's lines, voicing, fit, the take's own sound.
   'dialogue.setLines': MethodInput<'dialogue.setLines'>;
   'dialogue.voice': { shotIds?: string[] };

@@ -9,6 +9,7 @@ import type { AppStore } from '../store/store';
 import type { AppState, Place } from '../store/state';
 import type { ActionPayloads } from './payloads';
 import { canonicalShortcut, matchShortcut, type KeyLike } from './shortcuts';
+import { lockedRefusal } from './trackActions';
 
 export type ActionId = keyof ActionPayloads;
 export type ActionGroup = 'file' | 'edit' | 'view' | 'playback' | 'help';
@@ -73,19 +74,30 @@ export async function runAction<Id extends ActionId>(
 ): Promise<boolean> {
   const { store } = ctx;
   if (!canRun(action, store.getState(), payload)) return false;
-  store.getState().setBusy(action.place, true);
   store.getState().setError(action.place, null);
+  // An edit of a locked track's items is refused here, before anything is sent (trackActions.ts);
+  // said in the top bar, since a timeline gesture's place may have no message on screen.
+  const refused = lockedRefusal(action.id, store.getState(), payload);
+  if (refused) {
+    fail(store, 'app', refused);
+    return false;
+  }
+  store.getState().setBusy(action.place, true);
   try {
     await action.perform(ctx, payload);
     return true;
   } catch (err) {
-    const e = toSerializedError(err);
-    const localized = localizedMessage(e);
-    store.getState().setError(action.place, { code: e.code, message: e.message, ...(localized ? { localized } : {}) });
+    fail(store, action.place, err);
     return false;
   } finally {
     store.getState().setBusy(action.place, false);
   }
+}
+
+function fail(store: AppStore, place: Place, err: unknown): void {
+  const e = toSerializedError(err);
+  const localized = localizedMessage(e);
+  store.getState().setError(place, { code: e.code, message: e.message, ...(localized ? { localized } : {}) });
 }
 
 /** The action (without payload) bound to this key press, if any. */

@@ -3,7 +3,8 @@
  * step (script.apply); the AI breakdown asked for a proposal (breakdown.propose, nothing
  * written; its failures shown in the script review); File → Import script (script.import, a
  * global action the native menu and the command palette run) opens the review's file picker;
- * enhanced prompts applied as ONE undo step (prompt.applyEnhanced).
+ * a shot's prompt enhanced (prompt.enhance, nothing written) and applied as ONE undo step
+ * (prompt.applyEnhanced).
  */
 import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { Action } from './registry';
@@ -51,10 +52,23 @@ export const scriptImport: Action<'script.import'> = {
   },
 };
 
+/** Asks the chat endpoint for one shot's prompt rewritten for `provider`; nothing is written. */
+export const promptEnhance: Action<'prompt.enhance'> = {
+  id: 'prompt.enhance',
+  labelKey: 'breakdown.enhance.button',
+  place: 'promptEnhance',
+  predicate: (s, p) => s.snapshot?.shots.some((sh) => sh.id === p.shotId && sh.prompt.trim() !== '') ?? false,
+  async perform({ api }, p) {
+    const { suggestions } = await api.call('breakdown.enhance', { shotIds: [p.shotId], provider: p.provider });
+    const suggestion = suggestions[0];
+    if (suggestion) p.onSuggestion(suggestion);
+  },
+};
+
 export const promptApplyEnhanced: Action<'prompt.applyEnhanced'> = {
   id: 'prompt.applyEnhanced',
   labelKey: 'breakdown.enhance.apply',
-  place: 'shot',
+  place: 'promptEnhance',
   predicate: (s, p) => s.snapshot !== null && p.prompts.length > 0,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('breakdown.applyPrompts', { prompts: p.prompts }));

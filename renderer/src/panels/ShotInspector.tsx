@@ -28,6 +28,7 @@ import { FramingFields } from './FramingFields';
 import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
 import { useCameraNote } from './CameraNote';
+import { PromptEnhance } from './PromptEnhance';
 
 export function ShotInspector() {
   const { t } = useTranslation();
@@ -130,6 +131,7 @@ const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }:
           testId="detail-prompt"
         />
       </Field>
+      <PromptEnhance key={shot.id} shot={shot} provider={provider} />
       <Field label={t('editor.inspector.negative')}>
         <CommitField
           multiline

@@ -5,12 +5,14 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { ProjectSnapshot } from '../../../shared/model/entities';
+import { audibleDocument } from '../../../shared/model/tracks';
 import { editorUi, viewport } from '../store/uiEditor';
 import { AudioItemsPlayer } from './audioItems';
 import { audioSpans, type AudioSpan } from './audioSchedule';
 
 function PlayerAudioImpl({ snapshot, urlOf }: { snapshot: ProjectSnapshot; urlOf: (relPath: string) => string }) {
-  const spans = useMemo(() => audioSpans(snapshot), [snapshot]);
+  // Muted (or not soloed) tracks are left out, as at export (shared/model/tracks.ts).
+  const spans = useMemo(() => audioSpans(audibleDocument(snapshot)), [snapshot]);
   const els = useRef(new Map<string, HTMLAudioElement>());
   const fps = snapshot.project.fps;
 

@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { audibleDocument } from '../../../shared/model/tracks';
 import { projectFile } from '../api/client';
 import { useAction, useAppContext, useAppState } from '../app/context';
 import { useEditorUi } from '../app/useEditor';
@@ -48,7 +49,8 @@ export function PlayerPanel() {
   const { t } = useTranslation();
   const { api } = useAppContext();
   const snapshot = useAppState((s) => s.snapshot);
-  const segments = useMemo(() => (snapshot ? playSegments(snapshot) : []), [snapshot]);
+  // The take's sound follows its mute and the shot track's switches, as at export.
+  const segments = useMemo(() => (snapshot ? playSegments(audibleDocument(snapshot)) : []), [snapshot]);
   const dir = snapshot?.dir ?? '';
   const urlOf = useCallback((rel: string) => api.mediaUrl(projectFile(dir, rel)), [api, dir]);
   const fps = snapshot?.project.fps ?? { num: 24, den: 1 };

@@ -19,6 +19,8 @@ export interface PlaySegment {
   /** Trim in, in project frames from the media's start. */
   inFrames: number;
   hasAudio: boolean;
+  /** The take's own sound is off (Take.audioMuted, or the shot track muted: shared/model/tracks.ts). */
+  muted: boolean;
   /** Shown instead of a picture when there is no take. */
   text: string;
   /** Frames this shot overlaps the previous one (timeline.ts cutList), and how. */
@@ -36,6 +38,7 @@ export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 't
     mediaPath: c.asset?.path ?? null,
     inFrames: c.trim?.inFrames ?? 0,
     hasAudio: c.asset?.info.hasAudio ?? false,
+    muted: c.take?.audioMuted === true,
     text: c.shot.prompt || c.shot.title,
     overlap: c.overlap,
     transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',

@@ -42,6 +42,7 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
       // Placed on every load: two shots may share media (a split) yet be framed apart.
       placeVideo(v, seg?.box ?? null);
       v.dataset.shot = seg?.shotId ?? '';
+      v.dataset.soundOff = String(seg?.muted === true);
       if (v.dataset.src === url) return;
       v.dataset.src = url;
       if (url) v.src = url;
@@ -55,7 +56,7 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
         const v = video(n);
         if (!v) continue;
         v.dataset.active = String(n === i);
-        v.muted = n !== i;
+        v.muted = n !== i || v.dataset.soundOff === 'true';
         Object.assign(v.style, { opacity: '', zIndex: '', transform: '', clipPath: '' });
         if (v.parentElement) v.parentElement.style.background = '';
         v.volume = 1;
@@ -82,7 +83,7 @@ export function usePlayback(segments: readonly PlaySegment[], fps: Fps, urlOf: (
       drawLayer(inc, d.to);
       inc.style.zIndex = '1';
       inc.dataset.active = 'true';
-      inc.muted = out?.muted ?? true;
+      inc.muted = out === null || inc.dataset.soundOff === 'true';
       inc.volume = vol.to;
       if (playing > 0) {
         if (inc.paused) {

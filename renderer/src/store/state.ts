@@ -35,7 +35,8 @@ export type Place =
   | 'folders'
   | 'script'
   | 'delivery'
-  | 'variants';
+  | 'variants'
+  | 'promptEnhance';
 
 export interface UiError {
   code: ErrorCode;

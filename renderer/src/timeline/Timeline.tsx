@@ -22,6 +22,7 @@ import type { PointerInput } from './interactions/types';
 import { OverlayLayer, RulerLayer, ShotsLayer, StaticLayer } from './layers';
 import { SelectionLayer } from './SelectionLayer';
 import { timelineModel } from './model';
+import { TrackHeaders } from './TrackHeaders';
 import { TransitionHandles } from './TransitionHandles';
 import './timeline.css';
 
@@ -187,6 +188,7 @@ export function Timeline() {
           </Stage>
         )}
         {width > 0 && <TransitionHandles width={width} />}
+        {width > 0 && <TrackHeaders width={width} />}
         {empty && (
           <p
             className="muted small"

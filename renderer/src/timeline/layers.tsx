@@ -61,7 +61,7 @@ export const StaticLayer = memo(function StaticLayer({ width }: { width: number 
         <Text
           key={i}
           x={10}
-          y={l.y + l.h / 2 - 7}
+          y={l.y + 3}
           width={LAYOUT.gutter - 14}
           text={l.label}
           fontSize={12}

@@ -220,4 +220,20 @@ describe('prompt enhancer', () => {
       { op: 'same', text: '进' },
     ]);
   });
+
+  it('word diff of texts too long for the LCS table: the two texts whole, quickly', () => {
+    const before = '镜'.repeat(20_000);
+    const after = 'A slow push-in. '.repeat(200);
+    expect(wordDiff(before, after)).toEqual([
+      { op: 'del', text: before },
+      { op: 'add', text: after },
+    ]);
+    expect(wordDiff(before, before)).toEqual([{ op: 'same', text: before }]);
+    // Just under the bound the real diff still runs.
+    const words = 'word '.repeat(900);
+    expect(wordDiff(words, `${words}end`)).toEqual([
+      { op: 'same', text: words },
+      { op: 'add', text: 'end' },
+    ]);
+  });
 });

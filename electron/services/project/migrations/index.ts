@@ -10,6 +10,7 @@ import { m0008 } from './0008_delivery_presets.js';
 import { m0009 } from './0009_take_kind.js';
 import { m0010 } from './0010_template_variables.js';
 import { m0011 } from './0011_job_error_info.js';
+import { m0012 } from './0012_track_states.js';
 import type { Migration } from './runner.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

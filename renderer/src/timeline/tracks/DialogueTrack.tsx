@@ -9,11 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { subtitleCues } from '../../../../shared/export/subtitles';
 import { tooShortShots } from '../../../../shared/model/dialogueTiming';
+import { trackLocked, tracksSound } from '../../../../shared/model/tracks';
 import { useAppState } from '../../app/context';
 import { viewport } from '../../store/uiEditor';
 import { LAYOUT } from '../geometry';
+import { TrackSwitches } from '../TrackHeaders';
 
-export const DIALOGUE_TRACK_HEIGHT = 26;
+export const DIALOGUE_TRACK_HEIGHT = 38;
 
 export function DialogueTrack() {
   const { t } = useTranslation();
@@ -24,16 +26,19 @@ export function DialogueTrack() {
   const late = useMemo(() => new Set(snapshot ? tooShortShots(snapshot).map((w) => w.shotId) : []), [snapshot]);
   const shotOf = useMemo(() => new Map((snapshot?.dialogueLines ?? []).map((l) => [l.id, l.shotId])), [snapshot]);
   const fps = snapshot ? snapshot.project.fps.num / snapshot.project.fps.den : 24;
+  const states = snapshot?.project.trackStates;
+  const veil = `${tracksSound(states, ['dialogue']) ? '' : ' silenced'}${trackLocked(states, 'dialogue') ? ' locked' : ''}`;
   return (
     <div
-      className="track-row dialogue-track"
+      className={`track-row dialogue-track${veil}`}
       role="group"
       aria-label={t('workspace.tracks.dialogue')}
       data-testid="dialogue-track"
       style={{ height: DIALOGUE_TRACK_HEIGHT, position: 'relative', overflow: 'hidden' }}
     >
-      <div className="track-head" style={{ width: LAYOUT.gutter }}>
-        {t('workspace.tracks.dialogue')}
+      <div className="track-head dialogue-head" style={{ width: LAYOUT.gutter }}>
+        <span className="track-head-name">{t('workspace.tracks.dialogue')}</span>
+        <TrackSwitches track="dialogue" />
       </div>
       {cues.length === 0 && <div className="track-body muted small">{t('workspace.tracks.dialogueEmpty')}</div>}
       {cues.map((c) => {
