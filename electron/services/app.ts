@@ -25,6 +25,7 @@ import { generationHandlers } from './facade/generation.js';
 import { handoffHandlers } from './facade/handoff.js';
 import { historyHandlers } from './facade/history.js';
 import { keyframeHandlers } from './facade/keyframes.js';
+import { sentPreviewHandlers } from './facade/sentPreview.js';
 import { mediaHandlers } from './facade/media.js';
 import { projectHandlers } from './facade/project.js';
 import { sceneHandlers } from './facade/scenes.js';
@@ -103,6 +104,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...scriptHandlers(session),
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),
+    ...sentPreviewHandlers(session, services),
     ...multiShotHandlers(session, services),
     ...breakdownHandlers(session, services),
     ...templateHandlers(session),

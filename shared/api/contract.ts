@@ -24,6 +24,7 @@ import { folderMethods } from './folders.js';
 import { scriptMethods } from './script.js';
 import { continuityMethods } from './continuity.js';
 import { keyframeMethods } from './keyframes.js';
+import { sentPreviewMethods } from './sentPreview.js';
 import { multiShotMethods } from './multiShot.js';
 import { chainMethods } from './chain.js';
 import { breakdownMethods } from './breakdown.js';
@@ -202,6 +203,7 @@ export const contract = {
   ...templateMethods,
   // Keyframes from references, bridges and upscale (shared/api/keyframes.ts)
   ...keyframeMethods,
+  ...sentPreviewMethods,
   // Consecutive shots as one generation (shared/api/multiShot.ts)
   ...multiShotMethods,
   ...chainMethods,

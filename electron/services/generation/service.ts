@@ -11,6 +11,7 @@ import { keyPieces } from '../../../shared/generation/keyEnv.js';
 import { redact } from '../settings/secrets.js';
 import type { BatchEstimate } from './cost.js';
 import { estimateGeneration, generateShots, resumeJobs } from './jobs.js';
+import { planBatch, type Planned } from './plan.js';
 import { projectLedger } from './ledger.js';
 import type { GenerateOptions, GenerationDeps, GenerationStore, QueueAdapter } from './ports.js';
 import { getProvider, listProviders } from './providers/index.js';
@@ -87,6 +88,11 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
         return p;
       },
     };
+  }
+
+  /** The jobs a batch would make, each with its full request ("what will be sent"); nothing written. */
+  async plan(store: S, input: BatchRequest): Promise<Planned[]> {
+    return planBatch(this.newJobDeps(await this.deps(store)), this.batchOptions(input));
   }
 
   async estimate(store: S, input: BatchRequest): Promise<BatchEstimate> {

@@ -23,6 +23,7 @@ import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
 import { newJob, newTake } from '../../../shared/model/factories.js';
+import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 
 export interface KeyframeDeps {
   store: ProjectStore;
@@ -65,8 +66,14 @@ export function planKeyframes(deps: KeyframeDeps, opts: KeyframeOptions): Planne
       `Variations must be a whole number from 1 to ${MAX_VARIATIONS} (got ${variations}).`,
     );
   const { store } = deps;
-  const shot = store.getShot(opts.shotId);
   const snap = store.snapshot();
+  // Template variables resolved as for video (generation/plan.ts): an unresolved one in this
+  // shot refuses the keyframe before anything is written or sent.
+  const template = resolveTemplate(snap);
+  const shot = template.shots.find((s) => s.id === opts.shotId) ?? store.getShot(opts.shotId);
+  const blocking = template.unresolved.filter((u) => u.shotId === shot.id);
+  if (blocking.length)
+    throw new AppError('INVALID_INPUT', unresolvedMessage(blocking, 'generation'), { unresolved: blocking });
   const project = store.project();
   const adapter = image(deps, opts.provider ?? DEFAULT_IMAGE_PROVIDER);
   const model = imageModel(adapter, opts.model ?? null);

@@ -56,6 +56,7 @@ import {
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
   'app.load': appLoad,
@@ -120,6 +121,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...cacheActions,
   ...c2paActions,
   ...deliveryActions,
+  ...keyframeActions,
 });
 
 export type { ActionId, ActionContext } from './registry';

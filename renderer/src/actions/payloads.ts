@@ -19,6 +19,7 @@ import type { C2paSigningPayload } from './c2paActions';
 import type { ThresholdsPayload } from './continuityActions';
 import type { DriftThresholds } from '../../../shared/continuity/score';
 import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
+import type { KeyframePayloads } from './keyframeActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
 export interface CreateProjectPayload {
@@ -41,7 +42,7 @@ export interface AddShotPayload {
   clip: File | null;
 }
 
-export interface ActionPayloads {
+export interface ActionPayloads extends KeyframePayloads {
   'app.load': undefined;
   'project.create': CreateProjectPayload;
   'project.open': { dir: string };

@@ -28,6 +28,7 @@ import { FramingFields } from './FramingFields';
 import { ExtendsLine } from './ExtendsLine';
 import { ShotElementsField } from './ShotElementsField';
 import { useCameraNote } from './CameraNote';
+import { KeyframeMaker } from './KeyframeMaker';
 import { PromptEnhance } from './PromptEnhance';
 
 export function ShotInspector() {
@@ -207,6 +208,7 @@ const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }:
       <Field label={t('editor.inspector.notes')}>
         <CommitField multiline rows={2} value={shot.notes} onCommit={(notes) => update({ notes })} />
       </Field>
+      <KeyframeMaker shot={shot} />
       <TakesGallery shot={shot} snapshot={snapshot} />
     </>
   );

@@ -17,6 +17,8 @@ import { setEditorUi } from '../store/uiEditor';
 import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
 import { ContinuityBadge } from './ContinuityBadge';
+import { KeyframeTakeTile } from './KeyframeTakeTile';
+import { takeKind } from '../../../shared/model/entities';
 
 export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
@@ -53,17 +55,21 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
         </p>
       ) : (
         <ul className="takes" data-testid="takes">
-          {takes.map((take, i) => (
-            <TakeTile
-              key={take.id}
-              take={take}
-              number={i + 1}
-              shot={shot}
-              snapshot={snapshot}
-              comparing={compare.includes(take.id)}
-              onCompare={() => toggleCompare(take.id)}
-            />
-          ))}
+          {takes.map((take, i) =>
+            takeKind(take) === 'image' ? (
+              <KeyframeTakeTile key={take.id} take={take} number={i + 1} shot={shot} snapshot={snapshot} />
+            ) : (
+              <TakeTile
+                key={take.id}
+                take={take}
+                number={i + 1}
+                shot={shot}
+                snapshot={snapshot}
+                comparing={compare.includes(take.id)}
+                onCompare={() => toggleCompare(take.id)}
+              />
+            ),
+          )}
         </ul>
       )}
       {compare.length === 2 && (

@@ -36,7 +36,8 @@ export type Place =
   | 'script'
   | 'delivery'
   | 'variants'
-  | 'promptEnhance';
+  | 'promptEnhance'
+  | 'keyframes';
 
 export interface UiError {
   code: ErrorCode;

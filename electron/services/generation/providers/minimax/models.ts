@@ -52,7 +52,7 @@ const HAILUO = new Set(['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-02']);
  * models ("supported by MiniMax-Hailuo-2.3, MiniMax-Hailuo-02, T2V-01-Director, I2V-01-Director" —
  * MiniMax video generation guide, https://platform.minimax.io/docs/guides/video-generation, first-party).
  */
-const CAMERA_COMMANDS = new Set([...HAILUO, 'T2V-01-Director', 'I2V-01-Director']);
+export const CAMERA_COMMANDS = new Set([...HAILUO, 'T2V-01-Director', 'I2V-01-Director']);
 
 /**
  * The body of POST /v1/video_generation. `image` gives a frame as a data URI. Hailuo models
