@@ -1,7 +1,14 @@
-/** What the Chromium benchmarks share: a static server for a built bench page and the browser to run it in. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * What the Chromium benchmarks share: the bench page built by Vite, a static server for it, the
+ * browser to run it in (the flags of playwright.config.ts), and the 95th percentile.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import type * as Playwright from '@playwright/test';
 
 export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -30,4 +37,58 @@ export function chromiumPath(chromium: { executablePath(): string }): string {
     // No Playwright browser downloaded: use the system one.
   }
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** The 95th percentile (nearest rank, rounded down). */
+export function p95(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
+}
+
+/**
+ * Builds the bench page in `src` (a folder under the repo, e.g. `test/bench/ui`) with Vite,
+ * serves it and opens it in Chromium at `viewport`; `close` stops all three.
+ */
+export async function openBenchPage(
+  src: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Playwright.Page; close(): Promise<void> }> {
+  const repo = process.cwd();
+  const { chromium } = createRequire(join(repo, 'package.json'))('@playwright/test') as typeof Playwright;
+  const work = mkdtempSync(join(tmpdir(), 'storyboard-bench-page-'));
+  const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
+  const built = spawnSync(
+    process.execPath,
+    [vite, 'build', src, '--outDir', work, '--emptyOutDir', '--base', './', '--logLevel', 'warn'],
+    { cwd: repo, stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error(`vite build of the bench page ${src} failed`);
+  const { server, url } = await serve(work);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // --disable-gpu makes Chromium rasterise canvas in software.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(chromium),
+    args: [
+      ...(isRoot ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async (): Promise<void> => {
+    await browser.close();
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    const page = await browser.newPage({ viewport });
+    await page.goto(url);
+    return { page, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

@@ -7,18 +7,9 @@
  * - UI-2: ShotClip renders per pointer move while dragging one shot with the real mouse path.
  * Reports only; never fails on a missed target. Run by test/bench/run.mjs.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type * as Playwright from '@playwright/test';
-import { chromiumPath, serve } from './browser.js';
+import { openBenchPage, p95 } from './browser.js';
 import { report } from './lib.js';
 
-const repo = process.cwd();
-// Loaded at run time from the repo (run.mjs bundles this file; Playwright must not be bundled).
-const requireFromRepo = createRequire(join(repo, 'package.json'));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const FRAMES = 120;
 
@@ -49,43 +40,10 @@ function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
-function p95(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-}
-
-function buildPage(outDir: string): void {
-  const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(
-    process.execPath,
-    [vite, 'build', 'test/bench/ui', '--outDir', outDir, '--emptyOutDir', '--base', './', '--logLevel', 'warn'],
-    { cwd: repo, stdio: 'inherit' },
-  );
-  if (r.status !== 0) throw new Error('vite build of the bench page failed');
-}
-
 async function main(): Promise<void> {
-  const { chromium } = requireFromRepo('@playwright/test') as typeof Playwright;
-  const work = mkdtempSync(join(tmpdir(), 'storyboard-ui-bench-'));
-  buildPage(work);
-  const { server, url } = await serve(work);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // The flags of playwright.config.ts: --disable-gpu makes Chromium rasterise canvas in software.
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(chromium),
-    args: [
-      ...(isRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Playwright is loaded at run time from the repo (run.mjs bundles this file; Playwright must not be bundled).
+  const { page, close } = await openBenchPage('test/bench/ui', { width: 1440, height: 900 });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as Win).bench?.ready() === true, undefined, {
       timeout: 60_000,
     });
@@ -187,9 +145,7 @@ async function main(): Promise<void> {
       note: `shot components re-rendered per drag frame: ${clipRenders.toFixed(2)} (target: 1); per move also ShotsLayer ${((renders.ShotsLayer ?? 0) / moves).toFixed(2)}, OverlayLayer ${((renders.OverlayLayer ?? 0) / moves).toFixed(2)}, StaticLayer ${((renders.StaticLayer ?? 0) / moves).toFixed(2)}. Columns here are renders, not seconds`,
     });
   } finally {
-    await browser.close();
-    server.close();
-    rmSync(work, { recursive: true, force: true });
+    await close();
   }
 }
 

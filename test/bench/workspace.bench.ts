@@ -12,17 +12,11 @@
  *   loaded machine the wall time mostly measures waiting for a core.
  * Reports only; never fails on a missed target. Run by test/bench/run.mjs.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import type * as Playwright from '@playwright/test';
-import { chromiumPath, serve } from './browser.js';
+import { openBenchPage, p95 } from './browser.js';
 import { report } from './lib.js';
 
-const repo = process.cwd();
-const requireFromRepo = createRequire(join(repo, 'package.json'));
 const OPENS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
 const SELECTS = 60;
 
@@ -36,38 +30,10 @@ type Win = {
 };
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
-const p95 = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? NaN;
-};
 
 async function main(): Promise<void> {
-  const { chromium } = requireFromRepo('@playwright/test') as typeof Playwright;
-  const work = mkdtempSync(join(tmpdir(), 'storyboard-workspace-bench-'));
-  const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(
-    process.execPath,
-    [vite, 'build', 'test/bench/workspace', '--outDir', work, '--emptyOutDir', '--base', './', '--logLevel', 'warn'],
-    { cwd: repo, stdio: 'inherit' },
-  );
-  if (built.status !== 0) throw new Error('vite build of the workspace bench page failed');
-  const { server, url } = await serve(work);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(chromium),
-    args: [
-      ...(isRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { page, close } = await openBenchPage('test/bench/workspace', { width: 1280, height: 720 });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as Win).benchReady === true, undefined, {
       timeout: 60_000,
     });
@@ -132,9 +98,7 @@ async function main(): Promise<void> {
         `(median ${median(next.ours).toFixed(1)}), bare p95 ${p95(next.bare).toFixed(1)} ms (median ${median(next.bare).toFixed(1)})`,
     });
   } finally {
-    await browser.close();
-    server.close();
-    rmSync(work, { recursive: true, force: true });
+    await close();
   }
 }
 

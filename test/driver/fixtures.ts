@@ -1,6 +1,7 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
 import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
 import { newAudioItem, newShot, newTake } from '../../shared/model/factories.js';
+import { mediaInfo } from '../helpers/mediaInfo.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return newShot({ id, title: `Shot ${id}`, prompt: `prompt ${id}`, ...over });
@@ -14,25 +15,7 @@ export function makeAsset(id: string, durationSec: number): Asset {
     bytes: 1000,
     origin: 'generated',
     createdAt: '',
-    info: {
-      kind: 'video',
-      container: 'mp4',
-      width: 720,
-      height: 480,
-      displayWidth: 720,
-      displayHeight: 480,
-      durationSec,
-      fps: { num: 24, den: 1 },
-      vfr: false,
-      rotation: 0,
-      sar: { num: 1, den: 1 },
-      videoCodec: 'h264',
-      pixelFormat: 'yuv420p',
-      hasAudio: false,
-      audioCodec: null,
-      audioChannels: 0,
-      audioSampleRate: 0,
-    },
+    info: mediaInfo({ container: 'mp4', durationSec, fps: { num: 24, den: 1 } }),
   };
 }
 

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './chatFixture.js';
 import { expect } from './fixtures.js';
-import { createProject } from './ui.js';
+import { openNewProject } from './ui.js';
 
 const SCRIPT = 'INT. DINER - NIGHT\n\nMara wipes the counter.\n\nJOE\nStill open?\n\nMARA\nWe close at two.\n';
 
@@ -21,9 +21,7 @@ test('AI breakdown: review, import as one undo step; a schema mismatch changes n
   problems,
 }, testInfo) => {
   fake.mode = 'valid';
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'AI 分镜'), name: 'AI' });
+  await openNewProject(page, host, 'AI 分镜', 'AI');
   const file = join(host.dir, 'diner.fountain');
   writeFileSync(file, SCRIPT);
   await page.getByTestId('script-import').locator('summary').click();

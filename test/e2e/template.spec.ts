@@ -4,18 +4,15 @@
  * undo step, and shows which variable in which shot is unresolved, in English and in Chinese
  * (screenshots at 1280x720 in both).
  */
-import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, openNewProject } from './ui.js';
 
 test('define variables, give a sample value (one undo step), see what is unresolved', async ({
   page,
   host,
   problems,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Template 模板'), name: 'Template' });
+  await openNewProject(page, host, 'Template 模板', 'Template');
   await addShot(page, { source: 'text', prompt: '{{product}} — only {{price}}', durationSec: 1 });
   await page.getByTestId('library-tab-elements').click();
   const section = page.getByTestId('template-section');

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, openNewProject } from './ui.js';
 
 test.use({ serveEnv: { STORYBOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sb e2e cache-')) } });
 
@@ -18,9 +18,7 @@ test('a wipe set on the timeline: kind, direction, length, one undo step each', 
   host,
   problems,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Wipes 擦除'), name: 'Wipes' });
+  await openNewProject(page, host, 'Wipes 擦除', 'Wipes');
   await addShot(page, { source: 'text', prompt: 'a quiet street', durationSec: 2 });
   await addShot(page, { source: 'text', prompt: 'the same street at night', durationSec: 2 });
   const meta = page.getByTestId('project-meta');
@@ -74,9 +72,7 @@ test('a wipe set on the timeline: kind, direction, length, one undo step each', 
 });
 
 test('Settings shows the export cache and its Clear button', async ({ page, host, problems }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Cache'), name: 'Cache' });
+  await openNewProject(page, host, 'Cache', 'Cache');
   await page.getByTestId('open-settings').click();
   const section = page.getByTestId('settings-cache');
   await section.scrollIntoViewIfNeeded();

@@ -1,4 +1,5 @@
 /** Steps through the UI the way a user does (English labels unless a test switches language). */
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.js';
 
@@ -19,6 +20,18 @@ export async function createProject(page: Page, p: NewProject): Promise<void> {
   await form.getByLabel('Frame rate (fps)').selectOption(p.fps ?? '24');
   await form.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByTestId('project-name')).toHaveText(p.name);
+}
+
+/** A fresh project in a folder of the host's, the page at 1280×720 (the size screenshots are kept at). */
+export async function openNewProject(
+  page: Page,
+  host: { url: string; dir: string },
+  folder: string,
+  name: string,
+): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, folder), name });
 }
 
 export interface NewShot {

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.js';
-import { createProject } from './ui.js';
+import { createProject, openNewProject } from './ui.js';
 
 const names = (lang: 'en' | 'zh-CN') =>
   (
@@ -81,9 +81,7 @@ test('a selection change paints the inspector head at once; its fields follow, n
   host,
   problems,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Paint'), name: 'Paint' });
+  await openNewProject(page, host, 'Paint', 'Paint');
   await pasteShots(page, ['First light', 'Second wave']);
   const cards = page.getByTestId('shot-card');
   await expect(cards).toHaveCount(2);
@@ -113,9 +111,7 @@ test('a selection change redraws only the timeline selection layer, never the sh
   host,
   problems,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Layers'), name: 'Layers' });
+  await openNewProject(page, host, 'Layers', 'Layers');
   await pasteShots(page, ['One | 3s', 'Two | 3s', 'Three | 3s']);
   const cards = page.getByTestId('shot-card');
   await expect(cards).toHaveCount(3);

@@ -215,3 +215,13 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
   };
   return fake;
 }
+
+/** The environment that points the built CLI at this fake, with its own config folder. */
+export function falCliEnv(fal: FakeFal, configDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    STORYBOARD_CONFIG_DIR: configDir,
+    STORYBOARD_FAL_BASE_URL: fal.url,
+    STORYBOARD_FAL_API_KEY: FAL_FAKE_KEY,
+  };
+}

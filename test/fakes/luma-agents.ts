@@ -7,10 +7,9 @@
  * expireOutputs (403), countDelayMs.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { listenLocal, readBody } from './recordingHttp.js';
+import { listenLocal, readBody, sendClip, sendJson } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export interface AgentsRecorded {
@@ -83,17 +82,7 @@ export async function startFakeLumaAgents(
   const requests: AgentsRecorded[] = [];
   let creates = 0;
   let origin = '';
-  const send = (
-    res: ServerResponse,
-    rec: AgentsRecorded,
-    status: number,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): void => {
-    rec.status = status;
-    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
-    res.end(body === undefined ? undefined : JSON.stringify(body));
-  };
+  const send = sendJson;
   const genJson = (g: { id: string; createdAt: number; failCode: string | null }): Record<string, unknown> => {
     const t = Date.now() - g.createdAt;
     const state =
@@ -117,8 +106,7 @@ export async function startFakeLumaAgents(
     if (out) {
       if (behaviour.expireOutputs || !gens.has(out[1]!)) return send(res, rec, 403, { detail: 'Request has expired' });
       rec.status = 200;
-      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
-      createReadStream(CLIP).pipe(res);
+      sendClip(res, CLIP);
       return;
     }
     if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });

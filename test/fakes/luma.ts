@@ -14,10 +14,9 @@
  * loseCreate (the next N creates are cut before anything is made).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { listenLocal, readBody } from './recordingHttp.js';
+import { listenLocal, readBody, sendClip, sendJson } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export interface LumaRecorded {
@@ -133,17 +132,7 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
   let creates = 0;
   let origin = '';
 
-  const send = (
-    res: ServerResponse,
-    rec: LumaRecorded,
-    status: number,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): void => {
-    rec.status = status;
-    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
-    res.end(body === undefined ? undefined : JSON.stringify(body));
-  };
+  const send = sendJson;
 
   const genJson = (g: Gen): Record<string, unknown> => {
     const elapsed = Date.now() - g.createdAt;
@@ -180,8 +169,7 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
       if (behaviour.expireOutputs || !gens.has(asset[1]!))
         return send(res, rec, 403, { detail: 'Request has expired' });
       rec.status = 200;
-      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
-      createReadStream(CLIP).pipe(res);
+      sendClip(res, CLIP);
       return;
     }
     if (!full.startsWith(PREFIX)) return send(res, rec, 404, { detail: 'Not Found' });

@@ -3,7 +3,7 @@
  * request (method, path, query, headers, parsed JSON body), serves generated clips under
  * /files/, and shares the failure modes the briefs ask for. Runs in the test process.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { realMedia } from '../helpers/realMedia.js';
@@ -172,4 +172,23 @@ export async function listenLocal(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Answers `body` as JSON (or nothing when undefined) and records the status on the request's record. */
+export function sendJson(
+  res: ServerResponse,
+  rec: { status?: number },
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
+  rec.status = status;
+  res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** Streams a clip as the provider's CDN would (video/mp4 with its length). */
+export function sendClip(res: ServerResponse, path: string): void {
+  res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(path).size) });
+  createReadStream(path).pipe(res);
 }

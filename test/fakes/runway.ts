@@ -10,10 +10,9 @@
  * moderation (SAFETY.INPUT.TEXT), throttle (429 + Retry-After), expireOutputs (signed URL 403).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { listenLocal, readBody } from './recordingHttp.js';
+import { listenLocal, readBody, sendClip, sendJson } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export interface RunwayRecorded {
@@ -133,17 +132,7 @@ export async function startFakeRunway(
   let creates = 0;
   let url = '';
 
-  const send = (
-    res: ServerResponse,
-    rec: RunwayRecorded,
-    status: number,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): void => {
-    rec.status = status;
-    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
-    res.end(body === undefined ? undefined : JSON.stringify(body));
-  };
+  const send = sendJson;
 
   const taskJson = (t: Task): Record<string, unknown> => {
     const base = { id: t.id, createdAt: new Date(t.createdAt).toISOString() };
@@ -181,8 +170,7 @@ export async function startFakeRunway(
         return send(res, rec, 403, { error: 'Signature expired' });
       }
       rec.status = 200;
-      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(CLIP).size) });
-      createReadStream(CLIP).pipe(res);
+      sendClip(res, CLIP);
       return;
     }
     if (req.headers.authorization !== `Bearer ${apiKey}`)

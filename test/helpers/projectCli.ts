@@ -1,4 +1,7 @@
-/** The two steps CLI tests repeat: run the built CLI and insist it succeeded; read the project it wrote. */
+/**
+ * The steps CLI tests repeat: run the built CLI and insist it succeeded; read the project it
+ * wrote; kill -9 it at a given moment (crash scenarios).
+ */
 import { ProjectStore } from '../../electron/services/project/store.js';
 import { runCli } from './cli.js';
 
@@ -15,4 +18,22 @@ export function readProject<T>(dir: string, fn: (store: ProjectStore) => T): T {
   } finally {
     store.close();
   }
+}
+
+/** Runs the CLI and SIGKILLs it as soon as `when()` holds; answers whether it was killed so. */
+export async function killWhen(args: string[], env: NodeJS.ProcessEnv, when: () => boolean): Promise<boolean> {
+  let killed = false;
+  const run = await runCli(args, env, (kill) => {
+    const deadline = Date.now() + 60_000;
+    const timer = setInterval(() => {
+      if (when() || Date.now() > deadline) {
+        killed = when();
+        clearInterval(timer);
+        kill();
+      }
+    }, 5);
+  });
+  // Ended by itself before the moment came: say why (the assertion on `killed` fails next).
+  if (!killed) process.stderr.write(`storyboard ${args[0]} ended on its own (${run.status}): ${run.stderr}\n`);
+  return killed;
 }

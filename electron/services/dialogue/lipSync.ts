@@ -29,7 +29,7 @@ import { DEFAULT_KLING_URL, klingJson, type KlingCall } from '../generation/prov
 import { klingKeys } from '../generation/providers/kling/jwt.js';
 import type { PollResult, ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
-import { dialogueTmpDir, runPaidJob } from './paidJob.js';
+import { paidJobTmpDir, runPaidJob } from '../jobs/paidJob.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 
 export interface LipSyncDeps {
@@ -218,7 +218,7 @@ export async function runLipSyncJob(
       slot: 'kling',
       ext: 'mp4',
       async submit() {
-        const wav = await offsetAudio(store, req, join(dialogueTmpDir(store.dir), `lipsync-${jobId}.wav`), o.signal);
+        const wav = await offsetAudio(store, req, join(paidJobTmpDir(store.dir), `lipsync-${jobId}.wav`), o.signal);
         const body = {
           input: {
             video_id: sourceVideoId(store, req),

@@ -16,9 +16,9 @@ import { assertWithinBudget, budgetOf } from '../generation/cost.js';
 import { jobKind } from '../generation/ports.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
-import { dialogueTmpDir, runPaidJob, type PaidJobOptions } from './paidJob.js';
+import { paidJobTmpDir, runPaidJob, type PaidJobOptions } from '../jobs/paidJob.js';
 import { cachedSpeech, rememberSpeech } from './speechCache.js';
-import { findLocalResult } from './speech/local.js';
+import { findLocalResult } from '../jobs/localResult.js';
 import { getSpeechProvider, OFFLINE_SPEECH } from './speech/index.js';
 import type { SpeechAdapter, SpeechContext, SpeechRequest } from './speech/types.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
@@ -75,7 +75,7 @@ export interface SpeechJobRequest extends SpeechRequest {
 const speech = (deps: SpeechDeps, id: string): SpeechAdapter => (deps.getSpeech ?? getSpeechProvider)(id);
 
 export function speechOutDir(projectDir: string): string {
-  return join(dialogueTmpDir(projectDir), 'speech');
+  return join(paidJobTmpDir(projectDir), 'speech');
 }
 
 function keyHash(text: string): string {

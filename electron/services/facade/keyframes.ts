@@ -12,11 +12,17 @@ import {
   resumeImageJobs,
   type KeyframeDeps,
 } from '../keyframes/keyframeJobs.js';
-import { insertBridge } from '../keyframes/bridge.js';
+import { estimateBridge, insertBridge } from '../keyframes/bridge.js';
 import { insertChainLink, planChain } from '../keyframes/chainExtend.js';
 import { estimateJobs } from '../generation/cost.js';
 import { importFile } from '../media/mediaStore.js';
-import { estimateUpscale, resumeUpscaleJobs, upscaleTake, type UpscaleDeps } from '../upscale/upscaleJobs.js';
+import {
+  estimateUpscale,
+  planUpscale,
+  resumeUpscaleJobs,
+  upscaleTake,
+  type UpscaleDeps,
+} from '../upscale/upscaleJobs.js';
 import { listUpscalers } from '../upscale/upscalers.js';
 import type { ProjectStore } from '../project/store.js';
 import { jobProgress, startJobs } from './jobStart.js';
@@ -92,6 +98,19 @@ export function keyframeHandlers(
         jobIds: await resumeUpscaleJobs(deps, { signal, onProgress, onStart: (jobIds) => onQueued({ jobIds }) }),
       }));
     },
+    'upscale.plan': async ({ takeId }) => {
+      const { request } = planUpscale(await upscaleDeps(session.require(), services), { takeId });
+      return {
+        width: request.sourceWidth,
+        height: request.sourceHeight,
+        toWidth: request.width,
+        toHeight: request.height,
+        upscalers: listUpscalers()
+          .map((u) => ({ id: u.id, label: u.label, offline: u.offline }))
+          .sort((a, b) => Number(b.offline) - Number(a.offline)),
+      };
+    },
+    'bridges.estimate': async (input) => estimateBridge(session.require(), input),
     'bridges.insert': async (input) => {
       const store = session.require();
       const { shotId } = await insertBridge(store, input);

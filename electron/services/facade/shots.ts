@@ -7,7 +7,7 @@ import { nextShotFirstFrame, previousShotLastFrame } from '../media/continuity.j
 import { importOfKind } from '../media/importOfKind.js';
 import { addShotWith, shotDialogue } from './dialogue.js';
 import type { NamespaceHandlers, Session } from './session.js';
-import { shotListHandlers } from './shotList.js';
+import type { AddShotInit } from '../project/shots.js';
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
 export const DEFAULT_SHOT_SECONDS = 4;
@@ -15,7 +15,21 @@ export const DEFAULT_SHOT_SECONDS = 4;
 export function shotHandlers(session: Session): NamespaceHandlers<'shots'> {
   const edit = session.edit.bind(session);
   return {
-    ...shotListHandlers(session, DEFAULT_SHOT_SECONDS),
+    // A pasted shot list (shared/api/shotList.ts): every shot inserted in order in ONE undoable
+    // edit, so one undo removes the whole paste; a listed shot without a duration lasts as long
+    // as a new shot does.
+    'shots.addMany': ({ shots: list, index }) => {
+      const store = session.require();
+      const fps = store.project().fps;
+      const inits = list.map((s, i): AddShotInit => ({
+        prompt: s.prompt,
+        durationFrames: Math.max(1, secondsToFrames(s.durationSec ?? DEFAULT_SHOT_SECONDS, fps)),
+        camera: s.camera ?? 'static',
+        ...(index !== undefined ? { index: index + i } : {}),
+      }));
+      const shotIds = store.shots.addMany(inits, { count: list.length, index: index ?? null });
+      return Promise.resolve({ shotIds, snapshot: session.changed() });
+    },
     'shots.add': async (input) => {
       const store = session.require();
       if (input.firstFramePath && input.videoPath) {

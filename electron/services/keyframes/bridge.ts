@@ -4,12 +4,14 @@
  * B. Only a model that takes a last frame can make it; anything else is refused before any
  * frame is grabbed or anything written, with the list of models that can.
  */
-import { AppError } from '../../../shared/errors.js';
+import type { BatchEstimate } from '../../../shared/api/generation.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import { modelCapabilities, type ProviderCapabilities } from '../../../shared/generation/capabilities.js';
-import { cutList } from '../../../shared/model/timeline.js';
+import { cutList, type CutShot } from '../../../shared/model/timeline.js';
 import { secondsToFrames } from '../../../shared/model/time.js';
 import { DEFAULT_PROVIDER_ID, getProvider, listProviders } from '../generation/providers/index.js';
-import type { ProviderAdapter } from '../generation/types.js';
+import { estimateJobs } from '../generation/cost.js';
+import type { GenerationRequest, ProviderAdapter } from '../generation/types.js';
 import { shotEdgeFrame } from '../media/continuity.js';
 import type { ProjectStore } from '../project/store.js';
 
@@ -42,8 +44,21 @@ export interface BridgeOptions {
   lookup?: (id: string) => ProviderAdapter;
 }
 
-/** Inserts the bridge shot (ONE undo step) and answers its id. */
-export async function insertBridge(store: ProjectStore, opts: BridgeOptions): Promise<{ shotId: string }> {
+interface BridgePlan {
+  a: CutShot;
+  b: CutShot;
+  /** A's index in the cut. */
+  index: number;
+  provider: ProviderAdapter;
+  model: string | null;
+  durationSec: number;
+}
+
+/**
+ * Where the bridge goes and on which model; every refusal happens here, before any frame is
+ * grabbed or anything written. The messages carry an i18n key (renderer/src/i18n/<lang>/bridges.json).
+ */
+function planBridge(store: ProjectStore, opts: BridgeOptions): BridgePlan {
   const lookup = opts.lookup ?? getProvider;
   const cut = cutList(store.snapshot());
   const i = cut.findIndex((c) => c.shot.id === opts.afterShotId);
@@ -54,34 +69,81 @@ export async function insertBridge(store: ProjectStore, opts: BridgeOptions): Pr
   const a = cut[i]!;
   const b = cut[i + 1];
   if (!b)
-    throw new AppError('INVALID_INPUT', `Shot ${i + 1} is the last shot: a bridge needs a shot after it.`, {
-      shotId: a.shot.id,
-      issue: 'noNextShot',
-    });
+    throw keyedError(
+      'INVALID_INPUT',
+      'bridges.errors.noNextShot',
+      { number: i + 1 },
+      `Shot ${i + 1} is the last shot: a bridge needs a shot after it.`,
+      { shotId: a.shot.id, issue: 'noNextShot' },
+    );
   const project = store.project();
   const providerId = opts.provider ?? a.shot.provider ?? (project.defaultProvider || DEFAULT_PROVIDER_ID);
   const provider = lookup(providerId);
   const model = opts.model ?? (opts.provider ? null : a.shot.model);
   if (!takesLastFrame(provider.capabilities, model)) {
     const can = bridgeModels();
-    throw new AppError(
+    const name = `${provider.label}${model ? ` (${model})` : ''}`;
+    throw keyedError(
       'INVALID_INPUT',
-      `${provider.label}${model ? ` (${model})` : ''} cannot end a clip on a given frame, so it cannot make a bridge. ` +
+      can.length ? 'bridges.errors.noLastFrame' : 'bridges.errors.noneCan',
+      { provider: name, models: can.join(', ') },
+      `${name} cannot end a clip on a given frame, so it cannot make a bridge. ` +
         (can.length ? `Models that can: ${can.join(', ')}.` : 'No provider here can.'),
-      { provider: providerId, model, issue: 'noLastFrame', models: can },
+      { model, issue: 'noLastFrame', modelList: can },
     );
   }
+  return { a, b, index: i, provider, model, durationSec: opts.durationSec ?? DEFAULT_BRIDGE_SECONDS };
+}
+
+/** What the bridge would cost on its model, against the budget. Nothing grabbed, written or sent. */
+export function estimateBridge(
+  store: ProjectStore,
+  opts: BridgeOptions,
+): { provider: string; model: string | null; durationSec: number; estimate: BatchEstimate } {
+  const plan = planBridge(store, opts);
+  const p = store.project();
+  const probe: GenerationRequest = {
+    shotId: 'bridge',
+    shotNumber: plan.index + 2,
+    title: 'Bridge',
+    prompt: opts.prompt ?? bridgePrompt(plan),
+    stylePrompt: p.stylePrompt,
+    negativePrompt: '',
+    firstFrame: { assetId: 'bridge-first', path: '' },
+    lastFrame: { assetId: 'bridge-last', path: '' },
+    camera: 'static',
+    durationSec: plan.durationSec,
+    width: p.width,
+    height: p.height,
+    fps: p.fps,
+    seed: null,
+    model: plan.model,
+  };
+  const cost = plan.provider.estimateCost(probe);
+  return {
+    provider: plan.provider.id,
+    model: plan.model,
+    durationSec: plan.durationSec,
+    estimate: estimateJobs(store, plan.provider.id, [cost], p.budgetCap),
+  };
+}
+
+const bridgePrompt = ({ a, b }: BridgePlan): string =>
+  [a.shot.prompt.trim(), b.shot.prompt.trim()].filter(Boolean).join(' Then, continuously: ');
+
+/** Inserts the bridge shot (ONE undo step) and answers its id. */
+export async function insertBridge(store: ProjectStore, opts: BridgeOptions): Promise<{ shotId: string }> {
+  const plan = planBridge(store, opts);
+  const { a, b, index: i, provider, model } = plan;
   // Both frames exist before the shot does: a neighbour without a take refuses with nothing written.
   const first = await shotEdgeFrame(store, a, i + 1, 'last');
   const last = await shotEdgeFrame(store, b, i + 2, 'first');
-  const fps = project.fps;
-  const prompt =
-    opts.prompt ?? [a.shot.prompt.trim(), b.shot.prompt.trim()].filter(Boolean).join(' Then, continuously: ');
+  const fps = store.project().fps;
   const shot = store.shots.add({
     index: i + 1,
     title: 'Bridge',
-    prompt,
-    durationFrames: Math.max(1, secondsToFrames(opts.durationSec ?? DEFAULT_BRIDGE_SECONDS, fps)),
+    prompt: opts.prompt ?? bridgePrompt(plan),
+    durationFrames: Math.max(1, secondsToFrames(plan.durationSec, fps)),
     camera: 'static',
     firstFrameAssetId: first.id,
     lastFrameAssetId: last.id,

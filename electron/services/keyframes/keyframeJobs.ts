@@ -2,7 +2,7 @@
  * "Make keyframe from references": the shot's prompt, framing and elements (their pictures and
  * descriptions) composed into an image request in the chosen model's style; N variations as
  * image jobs on the SAME durable rows as video (estimate and budget first, every row written
- * in one transaction before anything is sent, run by dialogue/paidJob.ts: task id stored with
+ * in one transaction before anything is sent, run by jobs/paidJob.ts: task id stored with
  * the create's answer, polled — never created again — after a kill). Each finished picture
  * becomes an image take of the shot; picking one sets the shot's first (or last) frame.
  */
@@ -14,15 +14,16 @@ import { AppError } from '../../../shared/errors.js';
 import { ImageRequestSchema, type ImageRequest, type KeyframeRole } from '../../../shared/generation/imageRequest.js';
 import { keyframePrompt } from '../../../shared/generation/promptParts.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
-import type { Asset, Job } from '../../../shared/model/entities.js';
-import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
+import type { Asset } from '../../../shared/model/entities.js';
+import { paidJobTmpDir, resumePaidJobs, type ResumeOptions } from '../jobs/paidJob.js';
+import { jobContext, queueJobs, runAdapterJob, storeResultTake } from '../jobs/adapterJob.js';
 import { assertWithinBudget, estimateJobs, type BatchEstimate } from '../generation/cost.js';
 import { getImageProvider, DEFAULT_IMAGE_PROVIDER } from '../generation/images/index.js';
-import { imageModel, type ImageAdapter, type ImageContext } from '../generation/images/types.js';
+import { imageModel, type ImageAdapter } from '../generation/images/types.js';
 import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
 import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
-import { newJob, newTake } from '../../../shared/model/factories.js';
+import { newTake } from '../../../shared/model/factories.js';
 import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 
 export interface KeyframeDeps {
@@ -54,7 +55,7 @@ export interface PlannedImage {
 const image = (deps: KeyframeDeps, id: string): ImageAdapter => (deps.getImage ?? getImageProvider)(id);
 
 export function imageOutDir(projectDir: string): string {
-  return join(dialogueTmpDir(projectDir), 'images');
+  return join(paidJobTmpDir(projectDir), 'images');
 }
 
 /** The requests a "make keyframe" would send (nothing written). Throws for an unknown shot or provider. */
@@ -137,21 +138,17 @@ export async function makeKeyframes(
   const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
   const estimate = estimateKeyframes(deps, planned, cap);
   assertWithinBudget(estimate);
-  const now = new Date().toISOString();
-  const jobs: Job[] = planned.map((p) =>
-    newJob({
-      id: randomUUID(),
+  const jobIds = queueJobs(
+    deps.store,
+    planned.map((p) => ({
       shotId: p.request.shotId,
       provider: p.adapter.id,
       model: p.request.model,
       request: { ...p.request },
       costEstimate: p.cost,
-      createdAt: now,
-    }),
+    })),
+    opts.onQueued,
   );
-  deps.store.createJobs(jobs);
-  const jobIds = jobs.map((j) => j.id);
-  opts.onQueued?.(jobIds);
   await Promise.all(jobIds.map((id) => runImageJob(deps, id, opts)));
   return { jobIds, estimate };
 }
@@ -177,25 +174,16 @@ export async function runImageJob(
     })),
   };
   const adapter = image(deps, req.provider);
-  const ctx: ImageContext = {
-    settings: deps.providerSettings(adapter.settingsId),
+  await runAdapterJob(
+    deps,
     jobId,
-    outDir: imageOutDir(deps.store.dir),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  };
-  await runPaidJob(
-    deps.store,
-    jobId,
+    adapter,
+    req,
     {
-      label: adapter.label,
-      offline: adapter.offline,
-      pollPolicy: adapter.pollPolicy,
       slot: `image:${adapter.id}`,
+      outDir: imageOutDir(deps.store.dir),
       ext: 'png',
       name: `keyframe shot ${req.shotNumber} ${req.role} ${req.variation + 1}`,
-      submit: () => adapter.submit(req, ctx),
-      poll: (taskId) => adapter.poll(taskId, ctx),
-      fetch: (taskId, dest) => adapter.fetchResult(taskId, dest, ctx),
       finish: async (tmp) => {
         const asset = await deps.importFile(tmp);
         if (asset.info.kind !== 'image')
@@ -214,18 +202,13 @@ export async function runImageJob(
           createdAt: new Date().toISOString(),
           kind: 'image',
         });
-        deps.store.addTake(take, { selectIfNone: false });
-        deps.store.addProvenance({
-          actor: `provider:${adapter.id}`,
+        return storeResultTake(deps.store, take, {
           action: 'generate.image',
-          subjectType: 'take',
-          subjectId: take.id,
           details: { shotId: req.shotId, jobId, assetId: asset.id, model: req.model, role: req.role },
         });
-        return { resultAssetId: asset.id, takeId: take.id };
       },
     },
-    { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) },
+    opts,
   );
 }
 
@@ -235,30 +218,27 @@ export async function runImageJob(
  * provider is offline (free), else left `unknown` (it may have been paid). Jobs with a task id
  * are polled, never created again. Returns the ids it ran.
  */
-export async function resumeImageJobs(
-  deps: KeyframeDeps,
-  opts: Pick<KeyframeOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
-): Promise<string[]> {
-  return resumePaidJobs(deps.store, {
-    kind: 'image',
-    outDir: imageOutDir(deps.store.dir),
-    offline: (id) => image(deps, id).offline,
-    lostMessage:
-      'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.',
-    run: (id) => runImageJob(deps, id, opts),
-    reconcile: async (job) => {
-      const adapter = image(deps, job.provider);
-      if (!adapter.reconcile) return null;
-      return adapter.reconcile(job.id, {
-        settings: deps.providerSettings(adapter.settingsId),
-        jobId: job.id,
-        outDir: imageOutDir(deps.store.dir),
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      });
+export async function resumeImageJobs(deps: KeyframeDeps, opts: ResumeOptions = {}): Promise<string[]> {
+  return resumePaidJobs(
+    deps.store,
+    {
+      kind: 'image',
+      outDir: imageOutDir(deps.store.dir),
+      offline: (id) => image(deps, id).offline,
+      lostMessage:
+        'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.',
+      run: (id) => runImageJob(deps, id, opts),
+      reconcile: async (job) => {
+        const adapter = image(deps, job.provider);
+        if (!adapter.reconcile) return null;
+        return adapter.reconcile(
+          job.id,
+          jobContext(deps, adapter.settingsId, job.id, imageOutDir(deps.store.dir), opts.signal),
+        );
+      },
     },
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    ...(opts.onStart ? { onStart: opts.onStart } : {}),
-  });
+    opts,
+  );
 }
 
 /** Picks an image take as its shot's first (or last) frame: ONE undo step (shots.setFrame). */

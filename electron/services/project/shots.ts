@@ -261,6 +261,15 @@ export class ShotOps {
     return this.store.getShot(id);
   }
 
+  /** Shots inserted in order (a pasted shot list) in ONE undo step; answers their ids. */
+  addMany(inits: readonly AddShotInit[], details: Record<string, unknown>): string[] {
+    const ids = inits.map(() => randomUUID());
+    this.edit('shots.addMany', ids[0] ?? '', details, (db, r) => {
+      inits.forEach((init, i) => addShot(db, r, init, ids[i] as string, randomUUID()));
+    });
+    return ids;
+  }
+
   update(id: string, patch: ShotPatch): Shot {
     this.edit('shot.update', id, { patch }, (db, r) => updateShot(db, r, id, patch));
     return this.store.getShot(id);

@@ -11,13 +11,14 @@ import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { upscaleSize } from '../../../shared/media/upscale.js';
 import type { Asset } from '../../../shared/model/entities.js';
-import { dialogueTmpDir, resumePaidJobs, runPaidJob } from '../dialogue/paidJob.js';
+import { paidJobTmpDir, resumePaidJobs, type ResumeOptions } from '../jobs/paidJob.js';
+import { queueJobs, runAdapterJob, storeResultTake } from '../jobs/adapterJob.js';
 import { assertWithinBudget, type BatchEstimate } from '../generation/cost.js';
 import type { ProviderSettings } from '../generation/types.js';
 import { estimateJobs } from '../generation/cost.js';
 import type { ProjectStore } from '../project/store.js';
-import { getUpscaler, type UpscaleContext, type UpscaleRequest, type VideoUpscaler } from './upscalers.js';
-import { newJob, newTake } from '../../../shared/model/factories.js';
+import { getUpscaler, type UpscaleRequest, type VideoUpscaler } from './upscalers.js';
+import { newTake } from '../../../shared/model/factories.js';
 
 export interface UpscaleDeps {
   store: ProjectStore;
@@ -41,7 +42,7 @@ export const DEFAULT_UPSCALER = 'ffmpeg';
 const upscaler = (deps: UpscaleDeps, id: string): VideoUpscaler => (deps.getUpscaler ?? getUpscaler)(id);
 
 export function upscaleOutDir(projectDir: string): string {
-  return join(dialogueTmpDir(projectDir), 'upscale');
+  return join(paidJobTmpDir(projectDir), 'upscale');
 }
 
 /** The request for a take (nothing written). Refuses an image take or a clip already at 4K. */
@@ -90,19 +91,13 @@ export async function upscaleTake(deps: UpscaleDeps, opts: UpscaleOptions): Prom
   if (opts.signal) setMaxListeners(0, opts.signal);
   const { adapter, request, cost } = planUpscale(deps, opts);
   assertWithinBudget(estimateUpscale(deps, opts));
-  const now = new Date().toISOString();
-  const job = newJob({
-    id: randomUUID(),
-    shotId: request.shotId,
-    provider: adapter.id,
-    request: { ...request },
-    costEstimate: cost,
-    createdAt: now,
-  });
-  deps.store.createJobs([job]);
-  opts.onQueued?.([job.id]);
-  await runUpscaleJob(deps, job.id, opts);
-  return { jobIds: [job.id] };
+  const jobIds = queueJobs(
+    deps.store,
+    [{ shotId: request.shotId, provider: adapter.id, request: { ...request }, costEstimate: cost }],
+    opts.onQueued,
+  );
+  await Promise.all(jobIds.map((id) => runUpscaleJob(deps, id, opts)));
+  return { jobIds };
 }
 
 export async function runUpscaleJob(
@@ -118,25 +113,16 @@ export async function runUpscaleJob(
     sourcePath: deps.store.absPath(deps.store.getAsset(stored.sourceAssetId).path),
   };
   const adapter = upscaler(deps, req.provider);
-  const ctx: UpscaleContext = {
-    settings: deps.providerSettings(adapter.settingsId),
+  await runAdapterJob(
+    deps,
     jobId,
-    outDir: upscaleOutDir(deps.store.dir),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  };
-  await runPaidJob(
-    deps.store,
-    jobId,
+    adapter,
+    req,
     {
-      label: adapter.label,
-      offline: adapter.offline,
-      pollPolicy: adapter.pollPolicy,
       slot: `upscale:${adapter.id}`,
+      outDir: upscaleOutDir(deps.store.dir),
       ext: 'mp4',
       name: `upscaled ${req.width}x${req.height}`,
-      submit: () => adapter.submit(req, ctx),
-      poll: (taskId) => adapter.poll(taskId, ctx),
-      fetch: (taskId, dest) => adapter.fetchResult(taskId, dest, ctx),
       finish: async (tmp) => {
         const asset = await deps.importFile(tmp);
         const source = deps.store.getTake(req.takeId);
@@ -155,34 +141,28 @@ export async function runUpscaleJob(
           cost: job.costEstimate,
           createdAt: new Date().toISOString(),
         });
-        deps.store.addTake(take, { selectIfNone: false });
-        deps.store.addProvenance({
-          actor: `provider:${adapter.id}`,
+        return storeResultTake(deps.store, take, {
           action: 'upscale',
-          subjectType: 'take',
-          subjectId: take.id,
           details: { jobId, sourceTakeId: req.takeId, assetId: asset.id, width: req.width, height: req.height },
         });
-        return { resultAssetId: asset.id, takeId: take.id };
       },
     },
-    { ...opts, ...(deps.minCloudPollMs !== undefined ? { minCloudPollMs: deps.minCloudPollMs } : {}) },
+    opts,
   );
 }
 
 /** After a crash: polled by task id, never created again; a send cut off is `unknown` unless offline. */
-export async function resumeUpscaleJobs(
-  deps: UpscaleDeps,
-  opts: Pick<UpscaleOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void } = {},
-): Promise<string[]> {
-  return resumePaidJobs(deps.store, {
-    kind: 'upscale',
-    outDir: upscaleOutDir(deps.store.dir),
-    offline: (id) => upscaler(deps, id).offline,
-    lostMessage:
-      'The app stopped while this upscale was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
-    run: (id) => runUpscaleJob(deps, id, opts),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    ...(opts.onStart ? { onStart: opts.onStart } : {}),
-  });
+export async function resumeUpscaleJobs(deps: UpscaleDeps, opts: ResumeOptions = {}): Promise<string[]> {
+  return resumePaidJobs(
+    deps.store,
+    {
+      kind: 'upscale',
+      outDir: upscaleOutDir(deps.store.dir),
+      offline: (id) => upscaler(deps, id).offline,
+      lostMessage:
+        'The app stopped while this upscale was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
+      run: (id) => runUpscaleJob(deps, id, opts),
+    },
+    opts,
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * Video upscalers: a take's clip in, a higher-resolution clip out, with the same create-then-
- * poll shape as every paid job (dialogue/paidJob.ts runs them).
+ * poll shape as every paid job (jobs/paidJob.ts runs them).
  * - `ffmpeg` (offline, free): Lanczos + unsharp through the one ffmpeg runner (shared/media/upscale.ts).
  * - `fal-seedvr`: SeedVR2 on fal (`fal-ai/seedvr/upscale/video`, input `video_url` and
  *   `upscale_factor` 1-10, default 2; output `video.url`; "$0.001 per megapixel of video data
@@ -12,14 +12,15 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
 import { upscaleInvocation } from '../../../shared/media/upscale.js';
-import { fetchLocal, pollLocal } from '../dialogue/speech/local.js';
-import { LOCAL_TASK } from '../dialogue/speech/types.js';
+import { fetchLocal, pollLocal } from '../jobs/localResult.js';
+import { LOCAL_TASK } from '../jobs/localResult.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { downloadToFile } from '../generation/providers/download.js';
 import { falClient, mapFalError } from '../generation/providers/fal/client.js';
 import { splitFalTask } from '../generation/providers/fal.js';
 import { pollFalRequest } from '../generation/providers/fal/queue.js';
-import type { PollResult, ProviderSettings, RunFfmpeg } from '../generation/types.js';
+import type { PollResult, RunFfmpeg } from '../generation/types.js';
+import type { JobContext } from '../jobs/paidJob.js';
 
 export interface UpscaleRequest {
   kind: 'upscale';
@@ -37,12 +38,8 @@ export interface UpscaleRequest {
   durationSec: number;
 }
 
-export interface UpscaleContext {
-  settings: ProviderSettings;
-  jobId: string;
-  outDir: string;
-  signal?: AbortSignal;
-}
+/** What an upscaler is given for one job (the context of every paid-job adapter). */
+export type UpscaleContext = JobContext;
 
 export interface VideoUpscaler {
   id: string;

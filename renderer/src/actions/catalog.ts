@@ -21,6 +21,7 @@ export const SHOT_MENU: readonly (string | null)[] = [
   'trim.out',
   null,
   'take.extendSelected',
+  'bridge.open',
   null,
   'edit.delete',
 ];

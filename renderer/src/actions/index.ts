@@ -56,6 +56,8 @@ import {
 } from './scriptActions';
 import { deliveryActions } from './deliveryActions';
 import { generateRunMultiShot } from './multiShotActions';
+import { bridgeActions } from './bridgeActions';
+import { takeRunActions } from './takeRunActions';
 import { keyframeActions } from './keyframeActions';
 
 export const actions: ActionMap = registerActions<ActionMap>({
@@ -121,6 +123,8 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...cacheActions,
   ...c2paActions,
   ...deliveryActions,
+  ...bridgeActions,
+  ...takeRunActions,
   ...keyframeActions,
 });
 

@@ -19,6 +19,8 @@ import type { C2paSigningPayload } from './c2paActions';
 import type { ThresholdsPayload } from './continuityActions';
 import type { DriftThresholds } from '../../../shared/continuity/score';
 import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
+import type { BridgeChoice } from './bridgeActions';
+import type { ChainChoice } from './takeRunActions';
 import type { KeyframePayloads } from './keyframeActions';
 import type { HandoffCollectPayload, HandoffConformPayload, HandoffExportPayload } from './handoffActions';
 
@@ -204,6 +206,19 @@ export interface ActionPayloads extends KeyframePayloads {
   'delivery.start': DeliveryStartPayload;
   'delivery.cancel': undefined;
   'delivery.reveal': DeliveryRevealPayload;
+  // New footage from footage (bridgeActions.ts, takeRunActions.ts): bridge, chain, upscale.
+  'bridge.open': { afterShotId?: string } | undefined;
+  'bridge.estimate': BridgeChoice;
+  'bridge.insert': BridgeChoice;
+  /** `long`: the long-take builder (a minute and more); else one link. */
+  'chain.open': { takeId: string; long?: boolean };
+  'chain.plan': ChainChoice;
+  'chain.run': ChainChoice;
+  'chain.stop': undefined;
+  'upscale.open': { takeId: string };
+  'upscale.estimate': { takeId: string; provider?: string };
+  'upscale.run': { takeId: string; provider?: string };
+  'takeRun.close': undefined;
 }
 
 export type ElementKind = Element['kind'];

@@ -7,6 +7,7 @@ import { GenerateDialog } from '../panels/GenerateDialog';
 import { SettingsPanel } from '../panels/SettingsPanel';
 import { ShortcutsSheet } from '../panels/ShortcutsSheet';
 import { StartScreen } from '../panels/StartScreen';
+import { TakeRunDialogs } from '../panels/takeRuns/TakeRunDialogs';
 import { VariantsReview } from '../panels/variants/VariantsReview';
 import { FolderBrowser } from '../panels/recovery/FolderBrowser';
 import { RelinkDialog } from '../panels/recovery/RelinkDialog';
@@ -29,6 +30,7 @@ export function App() {
           <ContextMenu />
           <GenerateDialog />
           <ContinuityReport />
+          <TakeRunDialogs />
           <ExportDialog />
           <JobsPopover />
           <RelinkDialog />

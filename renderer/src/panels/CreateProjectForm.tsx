@@ -6,6 +6,7 @@ import type { CreateProjectPayload } from '../actions/payloads';
 import { useAction, useAppState } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
+import { focusedFolder, shownFolder } from './projectFolder';
 import { FolderField } from './recovery/FolderField';
 import { OpenExisting } from './recovery/OpenExisting';
 
@@ -19,8 +20,8 @@ export function CreateProjectForm() {
   const [aspect, setAspect] = useState<Aspect>('16:9');
   const [resolution, setResolution] = useState<Resolution>('1080p');
   const [fps, setFps] = useState('24');
-  // Until the user types a folder, follow the host's suggestion (it arrives after load).
-  const folder = dir ?? suggestedDir ?? '';
+  // Until the field is the user's, follow the host's suggestion (it arrives after load).
+  const folder = shownFolder(dir, suggestedDir);
   const payload: CreateProjectPayload = { dir: folder, name, aspect, resolution, fps };
   const create = useAction('project.create', payload);
   const size = outputSize(aspect, resolution);
@@ -46,9 +47,8 @@ export function CreateProjectForm() {
         <FolderField
           value={folder}
           onChange={setDir}
-          // The suggestion must never change under the cursor: once the field has focus it is the
-          // user's (CI saw a suggestion arrive mid-typing and the typed path appended to it).
-          onFocus={() => dir === null && setDir(folder)}
+          // Once the field has focus it is the user's (projectFolder.ts).
+          onFocus={() => setDir(focusedFolder(dir, suggestedDir))}
           required
           testId="create-folder"
         />

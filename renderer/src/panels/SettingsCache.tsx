@@ -2,11 +2,12 @@
  * Settings: the segment cache of fast re-export: where it is, how much it holds against its
  * bound, and "Clear cache" (refused while an export runs; the refusal shows in Settings).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actions, runAction } from '../actions';
 import type { CacheUsage } from '../actions/cacheActions';
 import { useAppContext, useAppState } from '../app/context';
+import { useLoadWhenIdle } from '../app/useLoadWhenIdle';
 import { canRun } from '../actions/registry';
 
 /** Bytes as MB / GB with one decimal (1000-based, as file managers show sizes). */
@@ -22,16 +23,7 @@ export function SettingsCache() {
   const [usage, setUsage] = useState<CacheUsage | null>(null);
   const canClear = useAppState((s) => canRun(actions['cache.clear'], s, {}));
   // Asked once Settings is not busy (opening it loads the providers under the same place).
-  const busy = useAppState((s) => s.busy.settings === true);
-  const asked = useRef(false);
-  useEffect(() => {
-    if (busy || asked.current) return;
-    // Another Settings section may have taken the place in this same commit (its effect ran
-    // first): then wait for the next idle render rather than being refused once and never asking.
-    if (!canRun(actions['cache.usage'], ctx.store.getState(), {})) return;
-    asked.current = true;
-    void runAction(ctx, actions['cache.usage'], { onDone: setUsage });
-  }, [ctx, busy]);
+  useLoadWhenIdle(actions['cache.usage'], { onDone: setUsage });
   // MB and GB read the same in both languages.
   const size = (b: number) => {
     const s = cacheSize(b);

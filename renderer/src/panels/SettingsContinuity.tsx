@@ -4,12 +4,12 @@
  * element kind's threshold. Saved through the action registry; saving re-flags the open
  * project's report at once (no new check needed: the scores do not change).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECKED_KINDS, DEFAULT_DRIFT_THRESHOLDS, type DriftThresholds } from '../../../shared/continuity/score';
 import { actions, runAction } from '../actions';
-import { canRun } from '../actions/registry';
 import { useAppContext, useAppState } from '../app/context';
+import { useLoadWhenIdle } from '../app/useLoadWhenIdle';
 import './continuity.css';
 
 type Fields = Record<keyof DriftThresholds, string>;
@@ -39,20 +39,13 @@ export function SettingsContinuity() {
   const busy = useAppState((s) => s.busy.settings === true);
   const [saved, setSaved] = useState<DriftThresholds | null>(null);
   const [fields, setFields] = useState<Fields | null>(null);
-  const asked = useRef(false);
-  useEffect(() => {
-    if (busy || asked.current) return;
-    // The export-cache section asks under the same place in this same commit: whichever effect
-    // runs second waits for the next idle render instead of being refused once and never asking.
-    if (!canRun(actions['continuity.thresholds'], ctx.store.getState(), {})) return;
-    asked.current = true;
-    void runAction(ctx, actions['continuity.thresholds'], {
-      onDone: (th) => {
-        setSaved(th);
-        setFields(toFields(th));
-      },
-    });
-  }, [ctx, busy]);
+  // Asked once Settings is not busy (the export-cache section loads under the same place).
+  useLoadWhenIdle(actions['continuity.thresholds'], {
+    onDone: (th) => {
+      setSaved(th);
+      setFields(toFields(th));
+    },
+  });
   if (!fields || !saved) return null;
   const parsed = CHECKED_KINDS.map((k) => [k, fieldThreshold(fields[k])] as const);
   const invalid = parsed.filter(([, v]) => v === null).map(([k]) => k);

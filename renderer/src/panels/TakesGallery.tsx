@@ -17,6 +17,7 @@ import { setEditorUi } from '../store/uiEditor';
 import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
 import { ContinuityBadge } from './ContinuityBadge';
+import { BridgeButton, TakeRunButtons } from './takeRuns/TakeRunButtons';
 import { KeyframeTakeTile } from './KeyframeTakeTile';
 import { takeKind } from '../../../shared/model/entities';
 
@@ -47,6 +48,7 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
           testId="check-takes"
           busyLabel={t('consistency.checking')}
         />
+        <BridgeButton shotId={shot.id} />
       </div>
       <ErrorMessage place="generate" />
       {takes.length === 0 ? (
@@ -147,6 +149,7 @@ function TakeTile({
         {extendable && (
           <ActionButton action="take.extend" payload={{ takeId: take.id }} variant="secondary" testId="extend-take" />
         )}
+        <TakeRunButtons take={take} />
         <ActionButton action="take.remove" payload={{ takeId: take.id }} variant="ghost" testId="remove-take" />
       </div>
     </li>

@@ -37,7 +37,10 @@ export type Place =
   | 'delivery'
   | 'variants'
   | 'promptEnhance'
-  | 'keyframes';
+  | 'keyframes'
+  | 'bridge'
+  | 'longTake'
+  | 'upscale';
 
 export interface UiError {
   code: ErrorCode;

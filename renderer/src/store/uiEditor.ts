@@ -6,6 +6,7 @@
  * grid, the timeline, the player and the actions share them.
  */
 import { createStore } from 'zustand/vanilla';
+import type { MenuTarget } from '../timeline/menuTarget';
 import { createSelectionStore } from './selection';
 import { createViewportStore } from './viewport';
 
@@ -17,6 +18,8 @@ export interface ContextMenuRequest {
   y: number;
   /** The shot under the pointer (it becomes the selection), or null for the empty area. */
   shotId: string | null;
+  /** What the menu is about on the timeline (actions/contextMenus.ts); absent: the shot menu. */
+  target?: MenuTarget;
 }
 
 export interface EditorUiState {

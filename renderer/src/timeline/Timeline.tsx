@@ -23,6 +23,7 @@ import { OverlayLayer, RulerLayer, ShotsLayer, StaticLayer } from './layers';
 import { SelectionLayer } from './SelectionLayer';
 import { timelineModel } from './model';
 import { TrackHeaders } from './TrackHeaders';
+import { selectedTarget, targetPoint } from './menuKeys';
 import { TransitionHandles } from './TransitionHandles';
 import './timeline.css';
 
@@ -64,8 +65,10 @@ export function Timeline() {
         gesture,
         audioSelection,
         send: (intent) => sendIntent(app, intent),
-        onContextMenu: (shotId, p) =>
-          setEditorUi({ contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId } }),
+        onContextMenu: (shotId, p, target) =>
+          setEditorUi({
+            contextMenu: { x: p.client?.x ?? 0, y: p.client?.y ?? 0, shotId, ...(target ? { target } : {}) },
+          }),
       }),
     [app, gesture, audioSelection],
   );
@@ -111,6 +114,30 @@ export function Timeline() {
       }
       // Delete with an audio item selected (and the canvas focused) removes that item, not shots.
       const inside = boxRef.current !== null && boxRef.current.contains(document.activeElement);
+      // Shift+F10 or the context-menu key: the menu of the selected item, beside it.
+      if (inside && (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) && boxRef.current) {
+        e.preventDefault();
+        e.stopPropagation();
+        const target = selectedTarget(
+          app.store.getState().snapshot,
+          selection.getState(),
+          audioSelection.getState().id,
+        );
+        const at = targetPoint(
+          target,
+          boxRef.current.getBoundingClientRect(),
+          viewport.getState(),
+          app.store.getState().snapshot,
+        );
+        setEditorUi({
+          contextMenu: {
+            ...at,
+            shotId: target.kind === 'shot' || target.kind === 'transition' ? target.shotId : null,
+            target,
+          },
+        });
+        return;
+      }
       if ((e.key === 'Delete' || e.key === 'Backspace') && inside && controller.keyDown(e.key)) {
         e.preventDefault();
         e.stopPropagation();
@@ -118,7 +145,7 @@ export function Timeline() {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [controller]);
+  }, [controller, app, audioSelection]);
 
   // Ctrl/Cmd+wheel zooms around the pointer; wheel and Shift+wheel scroll sideways.
   useEffect(() => {

@@ -12,6 +12,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useAppState } from '../app/context';
+import { selection, setEditorUi } from '../store/uiEditor';
 import { kindFamily, TransitionFields } from '../panels/TransitionFields';
 import { TimelineEnv } from './env';
 import type { CutShot } from '../../../shared/model/timeline';
@@ -142,6 +143,19 @@ export function TransitionHandles({ width }: { width: number }) {
             // The timeline box turns presses into gestures: this one is the handle's own.
             onPointerDown={(e) => e.stopPropagation()}
             onClick={() => setOpen(open === c.shot.id ? null : c.shot.id)}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              selection.getState().focus({ kind: 'transition', shotId: c.shot.id });
+              setEditorUi({
+                contextMenu: {
+                  x: e.clientX,
+                  y: e.clientY,
+                  shotId: c.shot.id,
+                  target: { kind: 'transition', shotId: c.shot.id },
+                },
+              });
+            }}
           />
         );
       })}

@@ -8,6 +8,7 @@ import type { ProjectSnapshot } from '../../../shared/model/entities';
 import { takeFrames } from '../../../shared/model/timeline';
 import type { SelectionStore } from '../store/selection';
 import type { ViewportStore } from '../store/viewport';
+import { menuTargetAt, type MenuTarget } from './menuTarget';
 import { audioModel, hitAudio } from './audioModel';
 import { createAudioSelection, type AudioSelectionStore } from './audioSelection';
 import { hitTest, LAYOUT, snapTargets, type ClipBox } from './geometry';
@@ -32,7 +33,7 @@ export interface ControllerDeps {
   /** The selection changed (the app mirrors the primary shot into its inspector). */
   onSelect?(ids: readonly string[], primary: string | null): void;
   /** Right-click: the panels show a context menu for this shot (null: empty area). */
-  onContextMenu?(shotId: string | null, p: PointerInput): void;
+  onContextMenu?(shotId: string | null, p: PointerInput, target: MenuTarget | null): void;
 }
 
 interface Pending {
@@ -92,6 +93,24 @@ export class TimelineController {
     if (this.audioSelection.getState().id !== id) this.audioSelection.getState().set(id);
   }
 
+  /**
+   * A context menu's item becomes the selection first (one selection model): a shot (kept with
+   * the others when already selected), a transition or an audio item in the inspector.
+   */
+  selectFor(target: MenuTarget | null): void {
+    if (target?.kind === 'shot') {
+      this.selectAudio(null);
+      if (!this.deps.selection.getState().ids.includes(target.shotId)) this.setSelection([target.shotId]);
+    } else if (target?.kind === 'transition') {
+      this.selectAudio(null);
+      this.deps.selection.getState().focus({ kind: 'transition', shotId: target.shotId });
+    } else if (target?.kind === 'audio') {
+      if (this.deps.selection.getState().ids.length > 0) this.setSelection([]);
+      this.selectAudio(target.id);
+      this.deps.selection.getState().focus({ kind: 'audio', id: target.id });
+    }
+  }
+
   private audioHit(p: PointerInput) {
     return hitAudio(audioModel(this.deps.getSnapshot()), p.x, p.y, this.context().view);
   }
@@ -145,8 +164,10 @@ export class TimelineController {
     const hit = hitTest(m.clips, p.x, p.y, ctx.view, (id) => isTrimmable(m, id));
     const selected = this.deps.selection.getState().ids;
     if (button === 2) {
-      if (hit.clip && !selected.includes(hit.clip.id)) this.setSelection([hit.clip.id]);
-      this.deps.onContextMenu?.(hit.clip?.id ?? null, p);
+      const target = menuTargetAt(this.deps.getSnapshot(), p.x, p.y, ctx.view);
+      this.selectFor(target);
+      const shotId = target?.kind === 'shot' || target?.kind === 'transition' ? target.shotId : null;
+      this.deps.onContextMenu?.(shotId, p, target);
       return;
     }
     if (button !== 0) return;

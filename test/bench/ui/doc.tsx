@@ -1,6 +1,7 @@
 /** A 500-shot document for the UI benchmarks: takes of 2-6 s, some placeholders, jobs and transitions. */
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
 import { newShot, newTake } from '../../../shared/model/factories';
+import { mediaInfo } from '../../helpers/mediaInfo';
 
 export function benchDoc(n: number): ProjectSnapshot {
   const shots: Shot[] = [];
@@ -19,25 +20,7 @@ export function benchDoc(n: number): ProjectSnapshot {
         bytes: 1,
         origin: 'generated',
         createdAt: '',
-        info: {
-          kind: 'video',
-          container: 'mp4',
-          width: 720,
-          height: 480,
-          displayWidth: 720,
-          displayHeight: 480,
-          durationSec: sec,
-          fps: { num: 24, den: 1 },
-          vfr: false,
-          rotation: 0,
-          sar: { num: 1, den: 1 },
-          videoCodec: 'h264',
-          pixelFormat: 'yuv420p',
-          hasAudio: false,
-          audioCodec: null,
-          audioChannels: 0,
-          audioSampleRate: 0,
-        },
+        info: mediaInfo({ container: 'mp4', durationSec: sec, fps: { num: 24, den: 1 } }),
       });
       takes.push(
         newTake({

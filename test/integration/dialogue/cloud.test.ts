@@ -10,10 +10,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/api/contract.js';
-import { ProjectStore } from '../../../electron/services/project/store.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { cliOk, killWhen, readProject } from '../../helpers/projectCli.js';
 import { startFakeKling, type FakeKling } from '../../fakes/kling.js';
 import {
   startFakeElevenLabs,
@@ -47,11 +47,7 @@ function envFor(name: string): NodeJS.ProcessEnv {
   };
 }
 
-async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const r = await runCli(args, env);
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const ok = cliOk;
 
 /** A project with 小明 cast to a MiniMax voice and one shot with `lines`. */
 async function project(
@@ -70,32 +66,7 @@ async function project(
   return { dir, shotId };
 }
 
-/** Runs the CLI and SIGKILLs it as soon as `when()` holds. */
-async function killWhen(args: string[], env: NodeJS.ProcessEnv, when: () => boolean): Promise<boolean> {
-  let killed = false;
-  const run = await runCli(args, env, (kill) => {
-    const deadline = Date.now() + 60_000;
-    const timer = setInterval(() => {
-      if (when() || Date.now() > deadline) {
-        killed = when();
-        clearInterval(timer);
-        kill();
-      }
-    }, 5);
-  });
-  // Ended by itself before the moment came: say why (the assertion on `killed` fails next).
-  if (!killed) process.stderr.write(`storyboard ${args[0]} ended on its own (${run.status}): ${run.stderr}\n`);
-  return killed;
-}
-
-function read<T>(dir: string, fn: (store: ProjectStore) => T): T {
-  const store = ProjectStore.open(dir);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
+const read = readProject;
 
 const createsOf = (fake: SpeechFake, text: string): number =>
   fake.requests.filter(

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeComfy, type FakeComfy } from '../../fakes/comfyui.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
-import { cliOk, readProject as read } from '../../helpers/projectCli.js';
+import { cliOk, killWhen, readProject as read } from '../../helpers/projectCli.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { threePictures } from './fixtures.js';
 
@@ -76,15 +76,11 @@ describe('ComfyUI image workflows', () => {
     comfy.set({ runMs: 5000 });
     let killed = false;
     try {
-      await runCli(['keyframe', dir, '--shot', shotId, '--provider', 'comfyui-image'], env(), (kill) => {
-        const timer = setInterval(() => {
-          if (comfy.creates > before) {
-            killed = true;
-            clearInterval(timer);
-            kill();
-          }
-        }, 5);
-      });
+      killed = await killWhen(
+        ['keyframe', dir, '--shot', shotId, '--provider', 'comfyui-image'],
+        env(),
+        () => comfy.creates > before,
+      );
     } finally {
       comfy.set({ runMs: 200 });
     }

@@ -16,3 +16,19 @@ export function threePictures(dir: string): string[] {
   writeFileSync(c, Buffer.concat([bytes, Buffer.from('yy')]));
   return [a, b, c];
 }
+
+/** Adds the character Mara Lee to the project in `dir`, with three pictures made in `root`; answers them. */
+export async function addMara(ok: (args: string[]) => Promise<string>, dir: string, root: string): Promise<string[]> {
+  const pics = threePictures(root);
+  await ok([
+    'element',
+    'add',
+    dir,
+    '--name',
+    'Mara Lee',
+    ...pics.flatMap((p) => ['--image', p]),
+    '--description',
+    'tall woman in a red coat',
+  ]);
+  return pics;
+}

@@ -8,11 +8,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAL_FAKE_KEY, startFakeFal, type FakeFal } from '../../fakes/fal.js';
+import { falCliEnv, startFakeFal, type FakeFal } from '../../fakes/fal.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
-import { cliOk, readProject } from '../../helpers/projectCli.js';
+import { cliOk, killWhen, readProject } from '../../helpers/projectCli.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { threePictures } from './fixtures.js';
+import { addMara, threePictures } from './fixtures.js';
 
 const root = tempDir();
 let fal: FakeFal;
@@ -23,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => fal.close());
 
-const env = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  STORYBOARD_CONFIG_DIR: join(root, 'config'),
-  STORYBOARD_FAL_BASE_URL: fal.url,
-  STORYBOARD_FAL_API_KEY: FAL_FAKE_KEY,
-});
+const env = (): NodeJS.ProcessEnv => falCliEnv(fal, join(root, 'config'));
 
 const ok = (args: string[]): Promise<string> => cliOk(args, env());
 const read = readProject;
@@ -36,18 +31,7 @@ const read = readProject;
 async function project(name: string, withCharacter: boolean): Promise<{ dir: string; shotId: string; pics: string[] }> {
   const dir = join(root, name);
   await ok(['new', dir, '--name', name, '--resolution', '720p', '--fps', '24']);
-  const pics = threePictures(root);
-  if (withCharacter)
-    await ok([
-      'element',
-      'add',
-      dir,
-      '--name',
-      'Mara Lee',
-      ...pics.flatMap((p) => ['--image', p]),
-      '--description',
-      'tall woman in a red coat',
-    ]);
+  const pics = withCharacter ? await addMara(ok, dir, root) : threePictures(root);
   const shotId = await ok(['add-shot', dir, '--prompt', `${withCharacter ? '@Mara_Lee' : 'A woman'} waves`]);
   return { dir, shotId, pics };
 }
@@ -92,16 +76,7 @@ describe('FLUX Kontext (fal) image takes', () => {
           (r) => r.target?.pathname.startsWith('/fal-ai/flux-pro/requests/') && r.target.pathname.endsWith('/status'),
         );
     fal.runMs = 10 * 60_000;
-    let killed = false;
-    await runCli(['keyframe', dir, '--shot', shotId, '--provider', 'flux-kontext'], env(), (kill) => {
-      const timer = setInterval(() => {
-        if (statusSeen()) {
-          killed = true;
-          clearInterval(timer);
-          kill();
-        }
-      }, 5);
-    });
+    const killed = await killWhen(['keyframe', dir, '--shot', shotId, '--provider', 'flux-kontext'], env(), statusSeen);
     expect(killed).toBe(true);
     expect(fal.creates - before).toBe(1);
     const jobs = read(dir, (s) => s.listJobs().map((j) => ({ state: j.state, taskId: j.taskId })));

@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProjectStore } from '../../../electron/services/project/store.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { threePictures } from './fixtures.js';
+import { addMara } from './fixtures.js';
+import { cliOk, killWhen, readProject } from '../../helpers/projectCli.js';
 import {
   startFakeGeminiImage,
   startFakeRunwayImage,
@@ -50,20 +50,8 @@ function envFor(name: string): NodeJS.ProcessEnv {
   };
 }
 
-async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const r = await runCli(args, env);
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-function read<T>(dir: string, fn: (store: ProjectStore) => T): T {
-  const store = ProjectStore.open(dir);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
+const ok = cliOk;
+const read = readProject;
 
 async function projectWithCharacter(
   name: string,
@@ -71,20 +59,7 @@ async function projectWithCharacter(
 ): Promise<{ dir: string; shotId: string; pics: string[] }> {
   const dir = join(root, name);
   await ok(['new', dir, '--name', name, '--resolution', '720p', '--fps', '24'], env);
-  const pics = threePictures(root);
-  await ok(
-    [
-      'element',
-      'add',
-      dir,
-      '--name',
-      'Mara Lee',
-      ...pics.flatMap((p) => ['--image', p]),
-      '--description',
-      'tall woman in a red coat',
-    ],
-    env,
-  );
+  const pics = await addMara((args) => ok(args, env), dir, root);
   const shotId = await ok(['add-shot', dir, '--prompt', '@Mara_Lee waves at the camera'], env);
   read(dir, (s) => s.shots.update(shotId, { shotSize: 'close_up' }));
   return { dir, shotId, pics };
@@ -134,15 +109,9 @@ describe('keyframes: image takes through the job queue', () => {
     runway.queryDelayMs = 15_000;
     let killed = false;
     try {
-      await runCli(['keyframe', dir, '--shot', shotId, '--provider', 'runway-image'], env, (kill) => {
-        const timer = setInterval(() => {
-          if (runway.requests.some((r) => r.method === 'GET' && r.path.startsWith('/v1/tasks/'))) {
-            killed = true;
-            clearInterval(timer);
-            kill();
-          }
-        }, 5);
-      });
+      killed = await killWhen(['keyframe', dir, '--shot', shotId, '--provider', 'runway-image'], env, () =>
+        runway.requests.some((r) => r.method === 'GET' && r.path.startsWith('/v1/tasks/')),
+      );
     } finally {
       runway.queryDelayMs = 0;
     }

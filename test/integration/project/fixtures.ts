@@ -2,10 +2,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Asset, Job, MediaInfo, Take } from '../../../shared/model/entities.js';
 import { newTake } from '../../../shared/model/factories.js';
+import { mediaInfo } from '../../helpers/mediaInfo.js';
 
 export function videoInfo(durationSec = 2): MediaInfo {
-  return {
-    kind: 'video',
+  return mediaInfo({
     container: 'mp4',
     width: 320,
     height: 240,
@@ -13,16 +13,7 @@ export function videoInfo(durationSec = 2): MediaInfo {
     displayHeight: 240,
     durationSec,
     fps: { num: 24, den: 1 },
-    vfr: false,
-    rotation: 0,
-    sar: { num: 1, den: 1 },
-    videoCodec: 'h264',
-    pixelFormat: 'yuv420p',
-    hasAudio: false,
-    audioCodec: null,
-    audioChannels: 0,
-    audioSampleRate: 0,
-  };
+  });
 }
 
 /** An asset record as the media store would write it (the file itself is not needed here). */

@@ -7,11 +7,11 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProjectStore } from '../../../electron/services/project/store.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { cliOk, killWhen, readProject as read } from '../../helpers/projectCli.js';
 import { REAL_CLIPS } from '../../helpers/realMedia.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { FAL_FAKE_ENDPOINTS, FAL_FAKE_KEY, startFakeFal, type FakeFal } from '../../fakes/fal.js';
+import { FAL_FAKE_ENDPOINTS, falCliEnv, startFakeFal, type FakeFal } from '../../fakes/fal.js';
 import { FAL_SCHEMAS } from '../../fakes/falRules.js';
 
 const root = tempDir();
@@ -34,27 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => fal.close());
 
-const env = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  STORYBOARD_CONFIG_DIR: join(root, 'config'),
-  STORYBOARD_FAL_BASE_URL: fal.url,
-  STORYBOARD_FAL_API_KEY: FAL_FAKE_KEY,
-});
-
-async function ok(args: string[]): Promise<string> {
-  const r = await runCli(args, env());
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-function read<T>(dir: string, fn: (s: ProjectStore) => T): T {
-  const s = ProjectStore.open(dir);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const env = (): NodeJS.ProcessEnv => falCliEnv(fal, join(root, 'config'));
+const ok = (args: string[]): Promise<string> => cliOk(args, env());
 
 async function oneTake(name: string): Promise<{ dir: string; takeId: string }> {
   const dir = join(root, name);
@@ -82,16 +63,7 @@ describe('upscale a take', () => {
     const statusSeen = (): boolean =>
       fal.seen().some((r) => r.target?.pathname.includes('/requests/') && r.target.pathname.endsWith('/status'));
     fal.runMs = 10 * 60_000;
-    let killed = false;
-    await runCli(['upscale', dir, '--take', takeId, '--provider', 'fal-seedvr'], env(), (kill) => {
-      const timer = setInterval(() => {
-        if (statusSeen()) {
-          killed = true;
-          clearInterval(timer);
-          kill();
-        }
-      }, 5);
-    });
+    const killed = await killWhen(['upscale', dir, '--take', takeId, '--provider', 'fal-seedvr'], env(), statusSeen);
     expect(killed).toBe(true);
     expect(fal.creates - before).toBe(1);
     const submit = fal.seen().find((r) => r.target?.pathname === '/fal-ai/seedvr/upscale/video')!;

@@ -7,29 +7,9 @@ import { newShot, newTake } from '../../../shared/model/factories.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import type { Fps } from '../../../shared/model/time.js';
+import { mediaInfo } from '../../helpers/mediaInfo.js';
 
-export function mediaInfo(over: Partial<MediaInfo> = {}): MediaInfo {
-  return {
-    kind: 'video',
-    container: 'mov,mp4,m4a,3gp,3g2,mj2',
-    width: 720,
-    height: 480,
-    displayWidth: 720,
-    displayHeight: 480,
-    durationSec: 6.125,
-    fps: { num: 8, den: 1 },
-    vfr: false,
-    rotation: 0,
-    sar: { num: 1, den: 1 },
-    videoCodec: 'h264',
-    pixelFormat: 'yuv420p',
-    hasAudio: false,
-    audioCodec: null,
-    audioChannels: 0,
-    audioSampleRate: 0,
-    ...over,
-  };
-}
+export { mediaInfo };
 
 export interface ClipSpec {
   /** Relative media path; default media/clip<i>.mp4. */

@@ -7,26 +7,18 @@ import {
   filmstripRelPath,
   FULL_DECODE_MAX_SEC,
 } from '../../../shared/media/filmstrip.js';
+import { mediaInfo } from '../../helpers/mediaInfo.js';
 
-const clip = (durationSec: number, w = 1920, h = 1080): MediaInfo => ({
-  kind: 'video',
-  container: 'mp4',
-  width: w,
-  height: h,
-  displayWidth: w,
-  displayHeight: h,
-  durationSec,
-  fps: { num: 30, den: 1 },
-  vfr: false,
-  rotation: 0,
-  sar: { num: 1, den: 1 },
-  videoCodec: 'h264',
-  pixelFormat: 'yuv420p',
-  hasAudio: false,
-  audioCodec: null,
-  audioChannels: 0,
-  audioSampleRate: 0,
-});
+const clip = (durationSec: number, w = 1920, h = 1080): MediaInfo =>
+  mediaInfo({
+    container: 'mp4',
+    width: w,
+    height: h,
+    displayWidth: w,
+    displayHeight: h,
+    durationSec,
+    fps: { num: 30, den: 1 },
+  });
 
 describe('filmstripLayout', () => {
   it('sizes tiles to the displayed aspect with even sides and spaces times evenly', () => {

@@ -9,26 +9,9 @@ import {
   thumbnailTimeSec,
 } from '../../../shared/media/frames.js';
 import { isSha256Hex, mediaRelPath, storeExtension, thumbRelPath } from '../../../shared/media/store.js';
+import { mediaInfo } from '../../helpers/mediaInfo.js';
 
-const video: MediaInfo = {
-  kind: 'video',
-  container: 'mov,mp4,m4a,3gp,3g2,mj2',
-  width: 720,
-  height: 480,
-  displayWidth: 720,
-  displayHeight: 480,
-  durationSec: 6.125,
-  fps: { num: 8, den: 1 },
-  vfr: false,
-  rotation: 0,
-  sar: { num: 1, den: 1 },
-  videoCodec: 'h264',
-  pixelFormat: 'yuv420p',
-  hasAudio: false,
-  audioCodec: null,
-  audioChannels: 0,
-  audioSampleRate: 0,
-};
+const video: MediaInfo = mediaInfo();
 const image: MediaInfo = {
   ...video,
   kind: 'image',

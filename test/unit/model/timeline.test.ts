@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cutList, reorder, resolveTrim, totalFrames } from '../../../shared/model/timeline.js';
 import type { Asset, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
 import { newShot, newTake } from '../../../shared/model/factories.js';
+import { mediaInfo } from '../../helpers/mediaInfo.js';
 
 const fps = { num: 24, den: 1 };
 function shot(id: string, position: number, extra: Partial<Shot> = {}): Shot {
@@ -14,25 +15,7 @@ const asset = (id: string, durationSec: number): Asset => ({
   bytes: 1,
   origin: 'imported',
   createdAt: '',
-  info: {
-    kind: 'video',
-    container: 'mp4',
-    width: 720,
-    height: 480,
-    displayWidth: 720,
-    displayHeight: 480,
-    durationSec,
-    fps: { num: 8, den: 1 },
-    vfr: false,
-    rotation: 0,
-    sar: { num: 1, den: 1 },
-    videoCodec: 'h264',
-    pixelFormat: 'yuv420p',
-    hasAudio: false,
-    audioCodec: null,
-    audioChannels: 0,
-    audioSampleRate: 0,
-  },
+  info: mediaInfo({ container: 'mp4', durationSec }),
 });
 const take = (id: string, shotId: string, assetId: string): Take => newTake({ id, shotId, assetId });
 

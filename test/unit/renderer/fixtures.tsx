@@ -1,32 +1,28 @@
-/** Small documents and a scripted API for the renderer's unit tests. */
+/** Small documents, a scripted API and a server render in the app's context for the renderer's unit tests. */
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { vi } from 'vitest';
 import type { MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
-import { newShot, newTake } from '../../../shared/model/factories';
+import { newJob, newShot, newTake } from '../../../shared/model/factories';
 import type { ApiClient } from '../../../renderer/src/api/client';
+import { AppProvider } from '../../../renderer/src/app/context';
+import type { AppStore } from '../../../renderer/src/store/store';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return newShot({ id, prompt: `prompt ${id}`, durationFrames: 96, ...over });
 }
 
 export function makeJob(id: string, shotId: string, over: Partial<Job> = {}): Job {
-  return {
+  return newJob({
     id,
     shotId,
     provider: 'animatic',
-    model: null,
-    state: 'queued',
     request: {},
-    taskId: null,
-    progress: 0,
-    error: null,
     costEstimate: null,
-    costActual: null,
-    resultAssetId: null,
-    takeId: null,
     createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
     ...over,
-  };
+  });
 }
 
 export function makeTake(id: string, shotId: string): Take {
@@ -88,4 +84,25 @@ export function fakeApi(impl: Impl, importFile: (f: File) => Promise<string> = a
     importFile,
   };
   return { api, calls };
+}
+
+/** A store server rendering reads through its initial state (Zustand's server snapshot). */
+interface LiveStore {
+  getState(): unknown;
+  getInitialState(): unknown;
+}
+
+/**
+ * Server-renders `node` in the app's context. Server rendering reads each store's initial
+ * state (useSyncExternalStore's server snapshot): the app store and the UI stores in `live`
+ * are pointed at their current state, so the markup shows what the test set up.
+ */
+export function renderInApp(
+  store: AppStore,
+  node: ReactNode,
+  live: readonly LiveStore[] = [],
+  api: ApiClient = fakeApi({}).api,
+): string {
+  for (const s of [store, ...live]) vi.spyOn(s, 'getInitialState').mockImplementation(() => s.getState());
+  return renderToStaticMarkup(<AppProvider value={{ api, store }}>{node}</AppProvider>);
 }

@@ -6,7 +6,7 @@
  * Python SDK's README). An unknown voice id answers 404 with detail.status "voice_not_found".
  * Priced per character by plan: about $0.10 per 1,000 characters on the API (an estimate).
  */
-import { fetchLocal, pollLocal, writeLocalResult } from './local.js';
+import { fetchLocal, pollLocal, writeLocalResult } from '../../jobs/localResult.js';
 import { postForAudio } from './http.js';
 import type { SpeechAdapter } from './types.js';
 

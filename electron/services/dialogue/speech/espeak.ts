@@ -10,7 +10,7 @@
  * an animatic, not for a finished film (cloud voices are for that).
  */
 import { AppError } from '../../../../shared/errors.js';
-import { fetchLocal, pollLocal, writeLocalResult } from './local.js';
+import { fetchLocal, pollLocal, writeLocalResult } from '../../jobs/localResult.js';
 import type { SpeechAdapter, SpeechRequest, VoiceInfo } from './types.js';
 
 interface EspeakModule {

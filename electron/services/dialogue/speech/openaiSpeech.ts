@@ -6,7 +6,7 @@
  * servers and gateways (OpenVINO Model Server, LocalAI, LiteLLM, ...) serve the same shape,
  * so the base URL is a setting; the key is optional for local servers.
  */
-import { fetchLocal, pollLocal, writeLocalResult } from './local.js';
+import { fetchLocal, pollLocal, writeLocalResult } from '../../jobs/localResult.js';
 import { postForAudio } from './http.js';
 import type { SpeechAdapter } from './types.js';
 

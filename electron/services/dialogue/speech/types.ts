@@ -8,7 +8,8 @@
  * for it, and a kill after the answer arrived finds the file on resume.
  */
 import type { PollPolicy } from '../../../../shared/generation/backoff.js';
-import type { PollResult, ProviderSettings } from '../../generation/types.js';
+import type { PollResult } from '../../generation/types.js';
+import type { JobContext } from '../../jobs/paidJob.js';
 
 export interface SpeechRequest {
   text: string;
@@ -19,13 +20,8 @@ export interface SpeechRequest {
   speed: number;
 }
 
-export interface SpeechContext {
-  settings: ProviderSettings;
-  jobId: string;
-  /** Where a synchronous provider writes the audio it got in its create answer. */
-  outDir: string;
-  signal?: AbortSignal;
-}
+/** What a voice is given for one job (the context of every paid-job adapter). */
+export type SpeechContext = JobContext;
 
 export interface VoiceInfo {
   id: string;
@@ -58,6 +54,3 @@ export interface SpeechAdapter {
   /** Writes the audio to destPath (any container ffprobe reads: wav, mp3). */
   fetchResult(taskId: string, destPath: string, ctx: SpeechContext): Promise<void>;
 }
-
-/** Task id of audio that came with the create's answer and is already on disk. */
-export const LOCAL_TASK = 'local:';

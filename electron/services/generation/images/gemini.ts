@@ -15,7 +15,7 @@
  */
 import { AppError } from '../../../../shared/errors.js';
 import { aspectOf } from '../../../../shared/generation/imageRequest.js';
-import { writeLocalResult, pollLocal, fetchLocal } from '../../dialogue/speech/local.js';
+import { writeLocalResult, pollLocal, fetchLocal } from '../../jobs/localResult.js';
 import { joinUrl } from '../providers/http.js';
 import { frameBase64 } from '../providers/runway/media.js';
 import { requestJson, requireKey } from './imageHttp.js';

@@ -8,8 +8,8 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildTitleCardInvocation, layoutTitleCard } from '../../../../shared/animatic/titleCard.js';
 import type { FfmpegInvocation } from '../../../../shared/ffmpeg/invocation.js';
-import { LOCAL_TASK } from '../../dialogue/speech/types.js';
-import { fetchLocal, pollLocal } from '../../dialogue/speech/local.js';
+import { LOCAL_TASK } from '../../jobs/localResult.js';
+import { fetchLocal, pollLocal } from '../../jobs/localResult.js';
 import { resolveTitleFont } from '../fonts.js';
 import type { ImageAdapter, ImageAdapterDeps, ImageRequest } from './types.js';
 

@@ -11,7 +11,7 @@
  * Price: $0.03 per image for Seedream 4.0 (BytePlus ModelArk pricing).
  */
 import { AppError } from '../../../../shared/errors.js';
-import { fetchLocal, pollLocal, writeLocalResult } from '../../dialogue/speech/local.js';
+import { fetchLocal, pollLocal, writeLocalResult } from '../../jobs/localResult.js';
 import { joinUrl } from '../providers/http.js';
 import { frameDataUri } from '../providers/runway/media.js';
 import { SEEDANCE_CN_BASE_URL } from '../providers/seedance.js';

@@ -1,24 +1,20 @@
 /**
  * Image model adapters (keyframes): the same create-then-poll shape as the video adapters
- * (../types.ts), so image jobs run through the same durable runner (dialogue/paidJob.ts: job
+ * (../types.ts), so image jobs run through the same durable runner (jobs/paidJob.ts: job
  * row before the request, task id stored in the same step as the create's answer, never sent
  * twice). A synchronous provider (the image comes back in the create's answer) writes it
- * beside the job before submit() returns and names it by a `local:` task id (speech/local.ts).
+ * beside the job before submit() returns and names it by a `local:` task id (jobs/localResult.ts).
  */
 import type { PollPolicy } from '../../../../shared/generation/backoff.js';
 import type { ImageRequest } from '../../../../shared/generation/imageRequest.js';
 import type { PromptStyle } from '../../../../shared/generation/promptParts.js';
-import type { PollResult, ProviderSettings, RunFfmpeg } from '../types.js';
+import type { PollResult, RunFfmpeg } from '../types.js';
+import type { JobContext } from '../../jobs/paidJob.js';
 
 export type { ImageRequest } from '../../../../shared/generation/imageRequest.js';
 
-export interface ImageContext {
-  settings: ProviderSettings;
-  jobId: string;
-  /** Where a synchronous provider writes the picture it got in its create answer. */
-  outDir: string;
-  signal?: AbortSignal;
-}
+/** What a picture model is given for one job (the context of every paid-job adapter). */
+export type ImageContext = JobContext;
 
 export interface ImageModel {
   id: string;

@@ -11,7 +11,7 @@ import { subtitleCues } from '../../../../shared/export/subtitles';
 import { tooShortShots } from '../../../../shared/model/dialogueTiming';
 import { trackLocked, tracksSound } from '../../../../shared/model/tracks';
 import { useAppState } from '../../app/context';
-import { viewport } from '../../store/uiEditor';
+import { selection, setEditorUi, viewport } from '../../store/uiEditor';
 import { LAYOUT } from '../geometry';
 import { TrackSwitches } from '../TrackHeaders';
 
@@ -34,6 +34,12 @@ export function DialogueTrack() {
       role="group"
       aria-label={t('workspace.tracks.dialogue')}
       data-testid="dialogue-track"
+      onContextMenu={(e) => {
+        e.preventDefault();
+        setEditorUi({
+          contextMenu: { x: e.clientX, y: e.clientY, shotId: null, target: { kind: 'lane', track: 'dialogue' } },
+        });
+      }}
       style={{ height: DIALOGUE_TRACK_HEIGHT, position: 'relative', overflow: 'hidden' }}
     >
       <div className="track-head dialogue-head" style={{ width: LAYOUT.gutter }}>
@@ -51,6 +57,19 @@ export function DialogueTrack() {
             className={`dialogue-cue${c.voiced ? '' : ' unvoiced'}${over ? ' over' : ''}`}
             data-testid="dialogue-cue"
             title={c.translation ? `${c.text}\n${c.translation}` : c.text}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              const shotId = shotOf.get(c.lineId) ?? '';
+              selection.getState().select([shotId], 'replace', snapshot?.shots.map((s) => s.id) ?? []);
+              setEditorUi({
+                contextMenu: {
+                  x: e.clientX,
+                  y: e.clientY,
+                  shotId,
+                  target: { kind: 'dialogue', lineId: c.lineId, shotId },
+                },
+              });
+            }}
             style={{ position: 'absolute', left, width, top: 3, height: DIALOGUE_TRACK_HEIGHT - 6 }}
           >
             {c.text}

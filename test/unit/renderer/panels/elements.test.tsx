@@ -4,10 +4,8 @@
  */
 import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actions, canRun, runAction } from '../../../../renderer/src/actions';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { ElementsPanel } from '../../../../renderer/src/panels/elements/ElementsPanel';
 import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
@@ -15,7 +13,7 @@ import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Asset, Element, ProjectSnapshot, Shot } from '../../../../shared/model/entities';
 import { newElement } from '../../../../shared/model/factories';
-import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 const picture = (id: string): Asset => ({
   id,
@@ -100,11 +98,7 @@ function storeWith(shots: Shot[], over: Partial<ProjectSnapshot> = {}): AppStore
 }
 
 function render(store: AppStore, node: ReactElement): string {
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  // Server rendering reads a store's initial state: the selection's must be its current one too.
-  vi.spyOn(windowSelection, 'getInitialState').mockImplementation(() => windowSelection.getState());
-  const { api } = fakeApi({});
-  return renderToStaticMarkup(<AppProvider value={{ api, store }}>{node}</AppProvider>);
+  return renderInApp(store, node, [windowSelection]);
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

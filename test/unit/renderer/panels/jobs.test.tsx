@@ -3,13 +3,10 @@
  * batch and its over-budget block (rendered to markup), paid retries only after consent, and
  * settings that never show a key.
  */
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatchEstimate, Ledger } from '../../../../shared/api/contract';
 import type { SettingsView } from '../../../../shared/generation/settings';
 import { actions, runAction } from '../../../../renderer/src/actions';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
 import { batchFor, shotsInScope, unsupportedShots } from '../../../../renderer/src/panels/generateModel';
@@ -19,7 +16,7 @@ import { budgetStatus, jobRows, type ProviderInfo } from '../../../../renderer/s
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeJob, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeJob, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => ({
   jobs: 2,
@@ -60,16 +57,6 @@ function ready(): AppStore {
   store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b')]));
   store.getState().setProviders([cloud]);
   return store;
-}
-
-/**
- * Server rendering reads a Zustand store's initial state (useSyncExternalStore's server
- * snapshot); point it at the current state so the markup shows what the test set up.
- */
-function renderLive(store: AppStore, node: ReactElement): string {
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  vi.spyOn(jobsUi, 'getInitialState').mockImplementation(() => jobsUi.getState());
-  return renderToStaticMarkup(node);
 }
 
 beforeAll(async () => {
@@ -177,12 +164,7 @@ describe('generate dialog', () => {
   function renderDialog(store: AppStore) {
     const { api } = fakeApi({});
     setJobsUi({ generateOpen: true });
-    return renderLive(
-      store,
-      <AppProvider value={{ api, store }}>
-        <GenerateDialog />
-      </AppProvider>,
-    );
+    return renderInApp(store, <GenerateDialog />, [jobsUi], api);
   }
 
   it('shows the estimate before anything starts and blocks a batch over the budget', () => {
@@ -272,12 +254,7 @@ describe('retry with consent', () => {
     expect(jobsUi.getState().retry).toMatchObject({ shotId: 'b', provider: 'cloud' });
     const { api: a2 } = fakeApi({});
     setJobsUi({ jobsFilter: 'all' });
-    const html = renderLive(
-      store,
-      <AppProvider value={{ api: a2, store }}>
-        <JobsPanel />
-      </AppProvider>,
-    );
+    const html = renderInApp(store, <JobsPanel />, [jobsUi], a2);
     expect(html).toContain('Retry shot 2 on Cloud Video?');
     expect(html).toContain('Retry for $0.40');
     expect(html).toContain('Outcome unknown');
@@ -327,12 +304,7 @@ describe('settings', () => {
     store.getState().setSettings(view(canStoreKeys));
     setJobsUi({ settingsOpen: true, tests: { cloud: { ok: false, message: 'HTTP 401: invalid key' } } });
     const { api } = fakeApi({});
-    return renderLive(
-      store,
-      <AppProvider value={{ api, store }}>
-        <SettingsPanel />
-      </AppProvider>,
-    );
+    return renderInApp(store, <SettingsPanel />, [jobsUi], api);
   }
 
   it('in the browser host: keys come from the environment, no key field', () => {

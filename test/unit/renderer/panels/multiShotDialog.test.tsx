@@ -3,18 +3,16 @@
  * enabled only on a model that can and for consecutive shots (else it says why); its action
  * asks the one-job estimate again, then starts exactly that.
  */
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BatchEstimate } from '../../../../shared/api/contract';
 import { actions, runAction } from '../../../../renderer/src/actions';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
+import { fakeApi, makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
 const estimate: BatchEstimate = {
   jobs: 1,
@@ -50,15 +48,7 @@ function render(multi: boolean, picked: string[]): string {
   store.getState().setProviders([provider(multi)]);
   selection.getState().select(picked, 'replace', ['a', 'b', 'c']);
   setJobsUi({ generateOpen: true, generateScope: 'selected' });
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  vi.spyOn(jobsUi, 'getInitialState').mockImplementation(() => jobsUi.getState());
-  vi.spyOn(selection, 'getInitialState').mockImplementation(() => selection.getState());
-  const { api } = fakeApi({});
-  return renderToStaticMarkup(
-    <AppProvider value={{ api, store }}>
-      <GenerateDialog />
-    </AppProvider>,
-  );
+  return renderInApp(store, <GenerateDialog />, [jobsUi, selection]);
 }
 
 beforeAll(async () => {

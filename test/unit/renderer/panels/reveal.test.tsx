@@ -3,15 +3,13 @@
  * cards and placeholders for the rest; a placeholder becomes its card when the observer says it
  * is near the visible area; the derived cut is computed once per snapshot.
  */
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { createRevealer, EAGER } from '../../../../renderer/src/panels/reveal';
 import { StoryboardGrid } from '../../../../renderer/src/panels/StoryboardGrid';
 import { orderedCut } from '../../../../renderer/src/store/selectors';
 import { createAppStore } from '../../../../renderer/src/store/store';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
+import { makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -26,14 +24,7 @@ const count = (html: string, needle: string) => html.split(needle).length - 1;
 function gridMarkup(n: number): string {
   const store = createAppStore();
   store.getState().setSnapshot(makeSnapshot(Array.from({ length: n }, (_, i) => makeShot(`s${i}`))));
-  // Server rendering reads a store's initial state.
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  const { api } = fakeApi({});
-  return renderToStaticMarkup(
-    <AppProvider value={{ api, store }}>
-      <StoryboardGrid />
-    </AppProvider>,
-  );
+  return renderInApp(store, <StoryboardGrid />);
 }
 
 describe('storyboard cards near view', () => {

@@ -1,13 +1,11 @@
 /** The settings panel names where a provider's key comes from: Kling's two variables, or its "accessKey:secretKey" field. */
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SettingsView } from '../../../../shared/generation/settings';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { SettingsPanel } from '../../../../renderer/src/panels/SettingsPanel';
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore } from '../../../../renderer/src/store/store';
-import { fakeApi } from '../fixtures';
+import { renderInApp } from '../fixtures';
 
 function render(canStoreKeys: boolean, hasKey: boolean): string {
   const store = createAppStore();
@@ -42,15 +40,7 @@ function render(canStoreKeys: boolean, hasKey: boolean): string {
   };
   store.getState().setSettings(view);
   setJobsUi({ settingsOpen: true });
-  // Server rendering reads the stores' initial state: point it at the state set above.
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  vi.spyOn(jobsUi, 'getInitialState').mockImplementation(() => jobsUi.getState());
-  const { api } = fakeApi({});
-  return renderToStaticMarkup(
-    <AppProvider value={{ api, store }}>
-      <SettingsPanel />
-    </AppProvider>,
-  );
+  return renderInApp(store, <SettingsPanel />, [jobsUi]);
 }
 
 beforeAll(async () => {

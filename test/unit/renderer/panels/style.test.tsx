@@ -4,16 +4,14 @@
  * is sent; files are uploaded before the document changes).
  */
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actions, canRun, runAction } from '../../../../renderer/src/actions';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { ElementsPanel } from '../../../../renderer/src/panels/elements/ElementsPanel';
 import { withAdded, withMoved } from '../../../../renderer/src/panels/elements/StyleSection';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Asset, ProjectSnapshot } from '../../../../shared/model/entities';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
+import { fakeApi, makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
 const picture = (id: string): Asset => ({
   id,
@@ -56,9 +54,7 @@ function storeWith(snap: ProjectSnapshot): AppStore {
 }
 
 function render(store: AppStore, node: ReactElement): string {
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  const { api } = fakeApi({});
-  return renderToStaticMarkup(<AppProvider value={{ api, store }}>{node}</AppProvider>);
+  return renderInApp(store, node);
 }
 
 const text = (html: string) =>

@@ -3,15 +3,13 @@
  * sample values, and the translated list of what is unresolved (which variable in which shot)
  * in en and zh-CN; its actions are one contract call (one undo step) each.
  */
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actions, runAction } from '../../../../renderer/src/actions';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { ElementsPanel } from '../../../../renderer/src/panels/elements/ElementsPanel';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import type { ProjectSnapshot } from '../../../../shared/model/entities';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
+import { fakeApi, makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
 function snapshot(): ProjectSnapshot {
   const shots = [makeShot('a'), { ...makeShot('b'), prompt: '{{product}} only {{price}}' }];
@@ -28,13 +26,7 @@ function snapshot(): ProjectSnapshot {
 function render(snap: ProjectSnapshot): string {
   const store = createAppStore();
   store.getState().setSnapshot(snap);
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  const { api } = fakeApi({});
-  return renderToStaticMarkup(
-    <AppProvider value={{ api, store }}>
-      <ElementsPanel />
-    </AppProvider>,
-  )
+  return renderInApp(store, <ElementsPanel />)
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ');
 }

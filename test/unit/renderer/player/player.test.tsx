@@ -10,6 +10,7 @@ import {
   timecode,
 } from '../../../../renderer/src/player/cutPosition';
 import { makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { mediaInfo } from '../../../helpers/mediaInfo';
 
 const fps = { num: 24, den: 1 };
 
@@ -21,25 +22,7 @@ function asset(id: string, durationSec: number, hasAudio = false): Asset {
     bytes: 1,
     origin: 'generated',
     createdAt: '',
-    info: {
-      kind: 'video',
-      container: 'mp4',
-      width: 720,
-      height: 480,
-      displayWidth: 720,
-      displayHeight: 480,
-      durationSec,
-      fps,
-      vfr: false,
-      rotation: 0,
-      sar: { num: 1, den: 1 },
-      videoCodec: 'h264',
-      pixelFormat: 'yuv420p',
-      hasAudio,
-      audioCodec: null,
-      audioChannels: 0,
-      audioSampleRate: 0,
-    },
+    info: mediaInfo({ container: 'mp4', durationSec, fps, hasAudio }),
   };
 }
 

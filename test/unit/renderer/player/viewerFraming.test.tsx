@@ -8,6 +8,7 @@ import type { Asset } from '../../../../shared/model/entities';
 import { playSegments } from '../../../../renderer/src/player/cutPosition';
 import { placeVideo } from '../../../../renderer/src/player/framingBox';
 import { makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { mediaInfo } from '../../../helpers/mediaInfo';
 
 function clip(id: string): Asset {
   return {
@@ -17,25 +18,7 @@ function clip(id: string): Asset {
     bytes: 1,
     origin: 'imported',
     createdAt: '',
-    info: {
-      kind: 'video',
-      container: 'mp4',
-      width: 720,
-      height: 480,
-      displayWidth: 720,
-      displayHeight: 480,
-      durationSec: 2,
-      fps: { num: 8, den: 1 },
-      vfr: false,
-      rotation: 0,
-      sar: { num: 1, den: 1 },
-      videoCodec: 'h264',
-      pixelFormat: 'yuv420p',
-      hasAudio: false,
-      audioCodec: null,
-      audioChannels: 0,
-      audioSampleRate: 0,
-    },
+    info: mediaInfo({ container: 'mp4', durationSec: 2 }),
   };
 }
 

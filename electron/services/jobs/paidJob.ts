@@ -1,5 +1,6 @@
 /**
- * The life of a speech or lip-sync job on the SAME durable job rows as video (jobs table,
+ * The life of a paid job that is not a video generation (speech, lip sync, keyframe pictures,
+ * upscales) on the SAME durable job rows as video (jobs table,
  * generation/runJob.ts rules): queued -> submitting -> submitted (task id stored in the same
  * step as the create's answer) -> running -> downloading -> succeeded, or failed / canceled /
  * unknown. A create whose answer is lost on a paid provider marks the job `unknown` and is never
@@ -21,9 +22,18 @@ import {
   sleep,
 } from '../generation/throttle.js';
 import { pollUntilDone } from '../generation/runJob.js';
-import type { PollResult } from '../generation/types.js';
+import type { PollResult, ProviderSettings } from '../generation/types.js';
 import { jobKind } from '../generation/ports.js';
-import { findLocalResult } from './speech/local.js';
+import { findLocalResult } from './localResult.js';
+
+/** What an adapter of a paid job (voice, picture model, upscaler) is given for one job. */
+export interface JobContext {
+  settings: ProviderSettings;
+  jobId: string;
+  /** Where a synchronous provider writes the result it got in its create answer (localResult.ts). */
+  outDir: string;
+  signal?: AbortSignal;
+}
 
 /** What a job kind gives the runner: one provider's calls for this job, and what to do with the file. */
 export interface PaidJobSpec {
@@ -63,7 +73,8 @@ export interface PaidJobOptions {
   minCloudPollMs?: number;
 }
 
-export function dialogueTmpDir(projectDir: string): string {
+/** The temp folder of paid jobs (named `dialogue` on disk since speech was the first of them). */
+export function paidJobTmpDir(projectDir: string): string {
   return join(projectDir, '.storyboard', 'tmp', 'dialogue');
 }
 
@@ -82,7 +93,7 @@ export async function runPaidJob(
     opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
   };
   // A folder per job, so the file can carry a readable name (the asset's original name).
-  const tmpDir = join(dialogueTmpDir(store.dir), `job-${jobId}`);
+  const tmpDir = join(paidJobTmpDir(store.dir), `job-${jobId}`);
   const tmp = join(tmpDir, `${safeName(spec.name ?? `job-${jobId}`)}.${spec.ext}`);
   let taskId = job.taskId;
   let release: (() => void) | null = null;
@@ -186,6 +197,9 @@ function safeName(text: string): string {
   return clean || 'audio';
 }
 
+/** What a resume is told: the job's signal and progress, and the ids it is about to run. */
+export type ResumeOptions = Pick<PaidJobOptions, 'signal' | 'onProgress'> & { onStart?: (jobIds: string[]) => void };
+
 /**
  * After a crash or restart, the unfinished jobs of one kind: one cut off while sending is found
  * again when its result reached the disk (synchronous providers write it before answering), sent
@@ -205,9 +219,8 @@ export async function resumePaidJobs(
      * reached it: its task id, or null (unknown; never sent again).
      */
     reconcile?: (job: Job) => Promise<string | null>;
-    onProgress?: (p: JobProgress) => void;
-    onStart?: (jobIds: string[]) => void;
   },
+  opts: ResumeOptions = {},
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const job of store.listJobs({ states: IN_FLIGHT_JOB_STATES })) {
@@ -218,7 +231,7 @@ export async function resumePaidJobs(
       else if (o.offline(job.provider)) store.updateJob(job.id, { state: 'queued', taskId: null, error: null });
       else {
         store.updateJob(job.id, { state: 'unknown', error: o.lostMessage });
-        o.onProgress?.({
+        opts.onProgress?.({
           jobId: job.id,
           shotId: job.shotId,
           state: 'unknown',
@@ -230,7 +243,7 @@ export async function resumePaidJobs(
     }
     ids.push(job.id);
   }
-  o.onStart?.(ids);
+  opts.onStart?.(ids);
   await Promise.all(ids.map((id) => o.run(id)));
   return ids;
 }
