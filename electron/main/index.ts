@@ -21,7 +21,7 @@ import { createAppServices, type AppServices } from '../services/app.js';
 import { moduleVersionOf } from '../../scripts/electronStart.mjs';
 import { registerIpc } from './ipc.js';
 import { deleteSecret, getSecret, secretsUnavailableReason, setSecret } from './secrets.js';
-import { installMenu } from './menu.js';
+import { applyMenu, installDefaultMenu } from './menu.js';
 import { handleSchemes, registerSchemes } from './protocol.js';
 import { createMainWindow, guardAllWebContents, hardenSession } from './window.js';
 
@@ -65,6 +65,7 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const menuOptions = { appName: app.getName(), devTools: !app.isPackaged };
   // Packaged builds ship resources/comfyui and resources/fonts as extra resources; services
   // find them through this variable (in development they walk up to the repo's resources/).
   if (app.isPackaged) process.env.STORYBOARD_RESOURCES_DIR ??= process.resourcesPath;
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
     // API keys live in the OS keychain through safeStorage (secrets.ts), never in projects.
     secrets: { get: getSecret, set: setSecret, delete: deleteSecret, unavailableReason: secretsUnavailableReason },
     revealPath: (absPath) => shell.showItemInFolder(absPath),
+    // The renderer describes the menu (its registry, its language): main only builds it.
+    setMenu: (menu) => applyMenu(() => mainWindow, menu, menuOptions),
   });
   const current = services;
   hardenSession(session.defaultSession);
@@ -85,7 +88,7 @@ async function start(): Promise<void> {
     mediaRoots: () => current.mediaRoots(),
   });
   unregisterIpc = registerIpc(current, () => mainWindow);
-  installMenu(() => mainWindow, { appName: app.getName(), devTools: !app.isPackaged });
+  installDefaultMenu(menuOptions);
   openWindow();
 }
 

@@ -3,6 +3,8 @@
  * every method of the contract over the domain services. Bindings (Electron IPC, WebSocket
  * host, CLI) validate requests with shared/api/dispatch.ts and call `handlers` only.
  */
+import type { MenuDescription } from '../../shared/api/menu.js';
+import { menuHandlers } from './facade/menu.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -56,6 +58,8 @@ export interface AppServicesOptions extends SessionOptions {
   uploadTtlMs?: number;
   /** Shows a file in the system's file manager (Electron: shell.showItemInFolder); absent elsewhere. */
   revealPath?: (absPath: string) => void;
+  /** Builds the native menu the renderer describes (Electron main); absent elsewhere. */
+  setMenu?: (menu: MenuDescription) => void;
 }
 
 export interface AppServices {
@@ -101,6 +105,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...c2paHandlers(opts),
     ...dialogueHandlers(session, services),
     ...folderHandlers(opts),
+    ...menuHandlers(opts),
     ...scriptHandlers(session),
     ...continuityHandlers(session, services),
     ...keyframeHandlers(session, services),

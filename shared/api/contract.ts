@@ -12,6 +12,7 @@ import { audioMethods } from './audio.js';
 import { elementMethods } from './elements.js';
 import { shotMethods } from './shots.js';
 import { styleMethods } from './style.js';
+import { menuMethods } from './menu.js';
 import { deliveryEvents, deliveryMethods } from './delivery.js';
 import { c2paMethods } from './c2pa.js';
 import { shotListMethods } from './shotList.js';
@@ -179,6 +180,8 @@ export const contract = {
   ...elementMethods,
   // The project's style prompt and pictures (shared/api/style.ts)
   ...styleMethods,
+  // The native menu the renderer describes (shared/api/menu.ts)
+  ...menuMethods,
   // A pasted shot list, one undo step (shared/api/shotList.ts)
   ...shotListMethods,
   // Dialogue lines, voices, lip sync and subtitles (shared/api/dialogue.ts)

@@ -64,6 +64,9 @@ async function openTwoShots(page: Page, dir: string): Promise<void> {
 
 const VEO_VIA_RUNWAY = 'runway\u0001veo3.1';
 
+/** Video requests the Runway fake (shared by this file's tests) has had so far. */
+const sent = (runway: FakeRunway): number => runway.requests.filter((r) => r.path === '/v1/image_to_video').length;
+
 test('bridge shot: refused on the animatic with the models that can, inserted and generated on Veo 3.1', async ({
   page,
   host,
@@ -73,6 +76,7 @@ test('bridge shot: refused on the animatic with the models that can, inserted an
   test.setTimeout(180_000);
   await page.goto(host.url);
   await openTwoShots(page, join(host.dir, 'Bridge 过渡'));
+  const before = sent(runway);
   const cards = page.getByTestId('shot-card');
 
   await page.getByTestId('insert-bridge').click();
@@ -91,7 +95,7 @@ test('bridge shot: refused on the animatic with the models that can, inserted an
   await expect(dialog.getByTestId('estimate')).toContainText('1 job');
   await expect(dialog.getByTestId('bridge-insert')).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('bridge-en.png') });
-  expect(runway.requests.filter((r) => r.path === '/v1/image_to_video')).toHaveLength(0);
+  expect(sent(runway)).toBe(before);
 
   await dialog.getByTestId('bridge-insert').click();
   await expect(dialog).toHaveCount(0);
@@ -164,6 +168,7 @@ test('upscale a take offline: a new take at twice the size; the long take shows 
   await page.goto(host.url);
   const project = join(host.dir, 'Upscale 放大');
   await openTwoShots(page, project);
+  const before = sent(runway);
   const takes = page.getByTestId('take');
   await expect(takes).toHaveCount(1);
 
@@ -190,7 +195,7 @@ test('upscale a take offline: a new take at twice the size; the long take shows 
   await expect(chain.getByTestId('chain-plan')).toContainText('to at least 60 s');
   await expect(chain.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
   await page.screenshot({ path: testInfo.outputPath('long-take-en.png') });
-  expect(runway.requests.filter((r) => r.path === '/v1/image_to_video')).toHaveLength(0);
+  expect(sent(runway)).toBe(before);
   await chain.getByRole('button', { name: 'Close' }).first().click();
 
   await page.getByTestId('language').selectOption('zh-CN');

@@ -10,9 +10,9 @@ import { jobError, jobErrorOf, type JobErrorInfo } from '../../../shared/generat
 import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
-import { proseWithFacts } from '../../../shared/generation/promptParts.js';
-import type { Element, Shot, Take } from '../../../shared/model/entities.js';
-import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
+import { sentPrompt, startsOnKeyframe } from '../../../shared/generation/takeFreshness.js';
+import type { Element, Shot } from '../../../shared/model/entities.js';
+import { shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import { planMultiShot } from './multiShotPlan.js';
 import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
@@ -183,11 +183,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
           const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
           // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags. The
           // shot size and the elements' descriptions go in too (only when set: promptParts.ts).
-          const prompt = proseWithFacts({
-            prompt: promptWithNames(base.prompt, elements),
-            shotSize: shot.shotSize,
-            elements: shotElements(shot, elements),
-          });
+          const prompt = sentPrompt(shot, elements);
           const request: GenerationRequest = { ...base, prompt, model, seed: seedFor(deps, shot, v, opts.seed) };
           const problem = capabilityProblem(provider.label, provider.capabilities, request);
           const gap = capabilityGap(provider.capabilities, request);
@@ -215,12 +211,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
 }
 
 /** True when the shot's first frame is one of its own keyframe pictures (an image take). */
-export function startsOnKeyframe(shot: Shot, takes: readonly Take[]): boolean {
-  return (
-    shot.firstFrameAssetId !== null &&
-    takes.some((t) => t.shotId === shot.id && takeKind(t) === 'image' && t.assetId === shot.firstFrameAssetId)
-  );
-}
+export { startsOnKeyframe };
 
 /**
  * The pictures of the shot's elements — the ones picked for it, then the ones its prompt names

@@ -6,6 +6,7 @@
  * unknown. A create whose answer is lost on a paid provider marks the job `unknown` and is never
  * sent again; after a kill, a job with a task id is polled, never created twice.
  */
+import { jobError, jobErrorOf } from '../../../shared/generation/jobErrors.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
@@ -90,7 +91,14 @@ export async function runPaidJob(
   const set = (patch: Partial<Job>): void => {
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
-    opts.onProgress?.({ jobId, shotId: job.shotId, state: job.state, progress: job.progress, error: job.error });
+    opts.onProgress?.({
+      jobId,
+      shotId: job.shotId,
+      state: job.state,
+      progress: job.progress,
+      error: job.error,
+      errorInfo: job.errorInfo ?? null,
+    });
   };
   // A folder per job, so the file can carry a readable name (the asset's original name).
   const tmpDir = join(paidJobTmpDir(store.dir), `job-${jobId}`);
@@ -113,7 +121,11 @@ export async function runPaidJob(
       } catch (err) {
         const wait = retryAfterMs(err);
         if (wait !== null) {
-          set({ state: 'queued', error: `${spec.label} is busy (rate limit); waiting to send.` });
+          set({
+            state: 'queued',
+            error: `${spec.label} is busy (rate limit); waiting to send.`,
+            errorInfo: jobError('busy', { provider: spec.label }),
+          });
           await sleep(Math.max(wait, spec.pollPolicy.initialMs), opts.signal);
           return submit();
         }
@@ -122,6 +134,7 @@ export async function runPaidJob(
         set({
           state: 'unknown',
           error: `The request to ${spec.label} was sent but its answer was lost (${(err as Error).message}). It was not sent again, so you are not charged twice.`,
+          errorInfo: jobError('answerLost', { provider: spec.label, detail: (err as Error).message }),
         });
         throw new Unknown();
       }
@@ -167,7 +180,11 @@ export async function runPaidJob(
     if (isCanceled(err) || opts.signal?.aborted) {
       set({ state: 'canceled', error: null });
     } else {
-      set({ state: 'failed', error: (err as Error).message || String(err) });
+      set({
+        state: 'failed',
+        error: (err as Error).message || String(err),
+        errorInfo: jobErrorOf(err, spec.label),
+      });
       store.addProvenance({
         actor: `provider:${job.provider}`,
         action: 'job.failed',

@@ -1,5 +1,6 @@
 /** One shot in the strip: number, thumbnail, prompt excerpt, duration, camera, takes, status. */
 import { ContinuityBadge } from './ContinuityBadge';
+import { OutdatedBadge } from './OutdatedBadge';
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
@@ -153,6 +154,7 @@ export function ShotCard({
             <span>{t(`camera.${shot.camera}`)}</span>
             <span>{t('shot.takes', { count: takes })}</span>
             <ContinuityBadge takeId={takeId} />
+            <OutdatedBadge takeId={takeId} />
           </span>
           {elements.length > 0 && (
             <span className="chips" data-testid="card-elements">

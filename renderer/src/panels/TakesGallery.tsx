@@ -17,6 +17,7 @@ import { setEditorUi } from '../store/uiEditor';
 import { CompareTakes } from './CompareTakes';
 import { Stars } from './Stars';
 import { ContinuityBadge } from './ContinuityBadge';
+import { OutdatedBadge } from './OutdatedBadge';
 import { BridgeButton, TakeRunButtons } from './takeRuns/TakeRunButtons';
 import { KeyframeTakeTile } from './KeyframeTakeTile';
 import { takeKind } from '../../../shared/model/entities';
@@ -126,6 +127,7 @@ function TakeTile({
           </span>
         )}
         <ContinuityBadge takeId={take.id} />
+        <OutdatedBadge takeId={take.id} />
         <Stars
           value={take.rating ?? 0}
           onChange={(rating) => void runAction(ctx, actions['take.rate'], { takeId: take.id, rating })}

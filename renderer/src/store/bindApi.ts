@@ -1,6 +1,14 @@
 /** Feeds contract events into the store; after a reconnect, fetches the state again. */
 import { actions, runAction, runMenuAction, type ActionContext } from '../actions';
+import i18next from 'i18next';
+import type { Action } from '../actions/registry';
+import { menuDescription } from '../actions/menuDescription';
 import { applyDeliveryProgress } from './deliveryRun';
+
+/** Every action the menu may hold: menuDescription picks the global ones and the leads. */
+function globalAndLeads(): Action[] {
+  return Object.values(actions) as Action[];
+}
 
 export function bindApi(ctx: ActionContext): () => void {
   const { api, store } = ctx;
@@ -22,6 +30,21 @@ export function bindApi(ctx: ActionContext): () => void {
   ];
   // Native menu items (electron/main/menu.ts) go through the same action registry as keys.
   if (api.onMenu) offs.push(api.onMenu((id) => void runMenuAction(ctx, id)));
+  // The native menu is described here, from the registry in the UI language: now and on every
+  // language change (Electron only; the browser has no native menu).
+  if (api.kind === 'electron') {
+    const describe = (): void => {
+      void api
+        .call(
+          'menu.set',
+          menuDescription(globalAndLeads(), (k) => i18next.t(k)),
+        )
+        .catch(() => undefined);
+    };
+    describe();
+    i18next.on('languageChanged', describe);
+    offs.push(() => i18next.off('languageChanged', describe));
+  }
   store.getState().setConnection(api.status);
   return () => offs.forEach((off) => off());
 }

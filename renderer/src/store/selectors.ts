@@ -6,6 +6,7 @@ import { timelineModel } from '../timeline/model';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { AppState } from './state';
 import type { JobErrorInfo } from '../../../shared/generation/jobErrors';
+import { outdatedTakes, type OutdatedReason } from '../../../shared/generation/takeFreshness';
 import { isInFlight } from '../../../shared/model/entities';
 
 export type ShotStatus =
@@ -45,6 +46,18 @@ export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgr
       : { kind: 'failed', error, errorInfo };
   }
   return { kind: 'none' };
+}
+
+const outdatedMemo = new WeakMap<ProjectSnapshot, Map<string, OutdatedReason[]>>();
+
+/** The outdated takes of a document (shared/generation/takeFreshness.ts), once per snapshot. */
+export function outdatedOf(snapshot: ProjectSnapshot): Map<string, OutdatedReason[]> {
+  let found = outdatedMemo.get(snapshot);
+  if (!found) {
+    found = outdatedTakes(snapshot);
+    outdatedMemo.set(snapshot, found);
+  }
+  return found;
 }
 
 // The timeline model is memoised per snapshot (a snapshot is immutable; every change replaces

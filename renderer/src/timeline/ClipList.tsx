@@ -17,8 +17,10 @@ export function ClipList() {
           data-number={c.number}
           data-numbered={c.numbered}
           data-film={c.film}
+          data-outdated={c.outdated}
         >
           {t('workspace.shotNumber', { number: c.number })}
+          {c.outdated ? ` ${t('outdated.badge')}` : ''}
         </li>
       ))}
     </ul>

@@ -130,8 +130,9 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   const title =
     cut.shot.title.trim() || cut.shot.prompt.trim().split('\n')[0] || t('timeline.untitled', { n: index + 1 });
   const seconds = framesToSeconds(frames, fps).toFixed(1);
-  const badgeText =
-    badge.key === 'generating'
+  const badgeText = badge.labelKey
+    ? t(badge.labelKey)
+    : badge.key === 'generating'
       ? t('timeline.status.generating', { percent: badge.progress ?? 0 })
       : t(`timeline.status.${badge.key}`);
   // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
@@ -165,9 +166,10 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
 
   const numbered = numberBadge(index + 1, width) !== null;
   const hasFilm = sprite !== null;
+  const outdated = badge.key === 'outdated';
   useLayoutEffect(() => {
-    reportClip(id, { number: index + 1, numbered, film: hasFilm });
-  }, [id, index, numbered, hasFilm]);
+    reportClip(id, { number: index + 1, numbered, film: hasFilm, outdated });
+  }, [id, index, numbered, hasFilm, outdated]);
   useLayoutEffect(() => () => reportClip(id, null), [id]);
 
   if (width < 12) {

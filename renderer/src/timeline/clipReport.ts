@@ -9,6 +9,8 @@ export interface ClipShown {
   number: number;
   numbered: boolean;
   film: boolean;
+  /** Its take was made from an older prompt or older frames (the "Outdated" badge). */
+  outdated: boolean;
 }
 
 export const clipReport = createStore<Record<string, ClipShown>>()(() => ({}));
@@ -22,6 +24,13 @@ export function reportClip(id: string, shown: ClipShown | null): void {
     clipReport.setState(next, true);
     return;
   }
-  if (cur && cur.number === shown.number && cur.numbered === shown.numbered && cur.film === shown.film) return;
+  if (
+    cur &&
+    cur.number === shown.number &&
+    cur.numbered === shown.numbered &&
+    cur.film === shown.film &&
+    cur.outdated === shown.outdated
+  )
+    return;
   clipReport.setState({ [id]: shown });
 }

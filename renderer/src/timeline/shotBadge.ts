@@ -4,7 +4,7 @@
  */
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import type { JobProgress } from '../../../shared/api/contract';
-import { shotStatus } from '../store/selectors';
+import { outdatedOf, shotStatus } from '../store/selectors';
 import { THEME } from './theme';
 
 /**
@@ -14,7 +14,8 @@ import { THEME } from './theme';
  */
 export const UNKNOWN_COLOR = '#b88cf0';
 
-export type Badge = { key: string; color: string; progress?: number };
+/** `labelKey`: an i18n key of its own (else timeline.status.<key>). */
+export type Badge = { key: string; color: string; progress?: number; labelKey?: string };
 
 /** A string that changes only when the badge does (cheap to compare in a store selector). */
 export function statusKey(shot: Shot, snapshot: ProjectSnapshot | null, live: JobProgress | undefined): string {
@@ -25,6 +26,8 @@ export function statusKey(shot: Shot, snapshot: ProjectSnapshot | null, live: Jo
       ? 'queued'
       : `generating:${Math.round(st.progress * 100)}`;
   if (st.kind === 'failed' && st.unknown) return 'unknown';
+  // A take made from an older prompt or older frames (shared/generation/takeFreshness.ts).
+  if (st.kind === 'take' && shot.selectedTakeId && outdatedOf(snapshot).has(shot.selectedTakeId)) return 'outdated';
   return st.kind;
 }
 
@@ -34,6 +37,7 @@ export function badgeOf(status: string, takeProvider: string | undefined): Badge
   if (status === 'failed') return { key: 'failed', color: THEME.danger };
   if (status === 'unknown') return { key: 'unknown', color: UNKNOWN_COLOR };
   if (status === 'queued') return { key: 'queued', color: THEME.warn };
+  if (status === 'outdated') return { key: 'outdated', color: THEME.warn, labelKey: 'outdated.badge' };
   if (status.startsWith('generating:'))
     return { key: 'generating', color: THEME.accent, progress: Number(status.slice(11)) };
   if (takeProvider === 'animatic') return { key: 'animatic', color: THEME.warn };

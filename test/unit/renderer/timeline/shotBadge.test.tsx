@@ -5,6 +5,7 @@ import { en, zhCN as zh, type Tree } from '../../../../renderer/src/i18n/resourc
 
 const statusLabels = (tree: Tree) => (tree.timeline as Tree).status as Tree;
 import { makeJob, makeShot, makeSnapshot } from '../fixtures';
+import { newTake } from '../../../../shared/model/factories';
 
 describe('timeline status badge', () => {
   const shot = makeShot('a');
@@ -42,5 +43,25 @@ describe('timeline status badge', () => {
       expect(statusLabels(zh)).toHaveProperty(key);
     }
     for (const p of ['animatic', 'import', 'veo']) expect(statusLabels(en)).toHaveProperty(badgeOf('take', p).key);
+  });
+
+  it('a take made from an older prompt shows the outdated badge, labelled in both languages', () => {
+    const take = newTake({
+      id: 't',
+      shotId: 'a',
+      assetId: 'clip',
+      provider: 'kling',
+      request: { shotId: 'a', prompt: 'an older prompt', firstFrame: null, lastFrame: null },
+    });
+    const doc = (prompt: string) => makeSnapshot([makeShot('a', { prompt, selectedTakeId: 't' })], { takes: [take] });
+    const current = doc('an older prompt');
+    expect(statusKey(current.shots[0]!, current, undefined)).toBe('take');
+    const edited = doc('a newer prompt');
+    expect(statusKey(edited.shots[0]!, edited, undefined)).toBe('outdated');
+    const badge = badgeOf('outdated', 'kling');
+    expect(badge).toMatchObject({ key: 'outdated', color: THEME.warn, labelKey: 'outdated.badge' });
+    const label = (tree: Tree, key: string) => key.split('.').reduce<unknown>((n, k) => (n as Tree)[k], tree);
+    expect(label(en, badge.labelKey!)).toBe('Outdated');
+    expect(label(zh, badge.labelKey!)).toBe('已过时');
   });
 });
