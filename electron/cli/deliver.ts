@@ -110,7 +110,7 @@ export async function cmdDeliver(dir: string, v: Record<string, unknown>): Promi
             ? 'silent: not normalised'
             : `loudness ${l.targetLufs} LUFS (${l.mode}): measured ${l.input?.integrated.toFixed(1) ?? '?'} LUFS / ${l.input?.truePeak.toFixed(1) ?? '?'} dBTP -> ${l.outputIntegrated?.toFixed(1) ?? '?'} LUFS / ${l.outputTruePeak?.toFixed(1) ?? '?'} dBTP`;
         process.stderr.write(
-          `${d.id}: ${d.width}x${d.height} ${d.codec}, ${d.frames} frames, segments ${d.segmentsReused} reused / ${d.segmentsEncoded} encoded, ${loud}${d.labelShown ? ', AI label shown' : ''}\n`,
+          `${d.id}: ${d.width}x${d.height} ${d.codec}, ${d.frames} frames, segments ${d.segmentsReused} reused / ${d.segmentsEncoded} encoded, ${loud}${d.labelShown ? ', AI label shown' : ''}, C2PA ${d.c2pa}\n`,
         );
       }
       for (const note of result.report.notes) process.stderr.write(`note: ${note}\n`);

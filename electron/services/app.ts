@@ -19,6 +19,7 @@ import { audioHandlers } from './facade/audio.js';
 import { continuityHandlers } from './facade/continuity.js';
 import { multiShotHandlers } from './facade/multiShot.js';
 import { deliveryHandlers } from './facade/delivery.js';
+import { c2paHandlers } from './facade/c2pa.js';
 import { dialogueHandlers } from './facade/dialogue.js';
 import { elementHandlers } from './facade/elements.js';
 import { exportHandlers } from './facade/export.js';
@@ -101,6 +102,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...handoffHandlers(session),
     ...settingsHandlers(services),
     ...deliveryHandlers(session, opts),
+    ...c2paHandlers(opts),
     ...dialogueHandlers(session, services),
     ...folderHandlers(opts),
     ...menuHandlers(opts),

@@ -14,6 +14,7 @@ import { shotMethods } from './shots.js';
 import { styleMethods } from './style.js';
 import { menuMethods } from './menu.js';
 import { deliveryEvents, deliveryMethods } from './delivery.js';
+import { c2paMethods } from './c2pa.js';
 import { shotListMethods } from './shotList.js';
 import { framingMethods } from './framing.js';
 import { generationMethods } from './generation.js';
@@ -187,6 +188,8 @@ export const contract = {
   ...dialogueMethods,
   // Deliverables, presets and the segment cache (shared/api/delivery.ts)
   ...deliveryMethods,
+  // C2PA signing credentials (shared/api/c2pa.ts)
+  ...c2paMethods,
   // A shot's framing per aspect (shared/api/framing.ts)
   ...framingMethods,
   // Hand-off: editor files, PDF storyboard, collect, conform (shared/api/handoff.ts)

@@ -46,6 +46,8 @@ export const DeliverableReportSchema = z.object({
     })
     .nullable(),
   provenancePath: z.string(),
+  /** Whether a signed C2PA manifest was embedded (Settings: C2PA signing), else unsigned. */
+  c2pa: z.enum(['signed', 'unsigned']),
 });
 export type DeliverableReport = z.infer<typeof DeliverableReportSchema>;
 

@@ -22,7 +22,7 @@ import type { ProjectSnapshot } from '../../shared/model/entities.js';
 import { FakeExportStore } from '../integration/export/fakeStore.js';
 import { addClip } from '../integration/export/fixtures.js';
 import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
-import { measure, medians, report, type Paired } from './lib.js';
+import { benchWanted, measure, medians, report, type Paired } from './lib.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
@@ -188,11 +188,10 @@ async function exp5(root: string, font: string): Promise<void> {
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'storyboard-bench-delivery-'));
-  const only = process.env.BENCH_ONLY;
   try {
     const font = (await resolveTitleFont()).file;
-    if (!only || only === 'EXP-2') await exp2(root, font);
-    if (!only || only === 'EXP-5') await exp5(root, font);
+    if (benchWanted('EXP-2')) await exp2(root, font);
+    if (benchWanted('EXP-5')) await exp5(root, font);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

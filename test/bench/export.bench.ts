@@ -32,7 +32,7 @@ import type { Fps } from '../../shared/model/time.js';
 import { FakeExportStore } from '../integration/export/fakeStore.js';
 import { addClip } from '../integration/export/fixtures.js';
 import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
-import { interleaved, medians, report, type Paired } from './lib.js';
+import { benchWanted, interleaved, medians, report, type Paired } from './lib.js';
 import { REAL_MEDIA_DIR, realMedia } from '../helpers/realMedia.js';
 
 /** Runs per side; BENCH_RUNS=5 gives steadier medians on a busy machine. */
@@ -458,12 +458,11 @@ async function exp4(root: string): Promise<void> {
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'storyboard-bench-'));
-  const only = process.env.BENCH_ONLY;
   try {
-    if (!only || only === 'EXP-1') await exp1(root);
-    if (!only || only === 'EXP-3') await exp3(root);
-    if (!only || only === 'EXP-3' || only === 'EXP-3c') await exp3Real(root);
-    if (!only || only === 'EXP-4') await exp4(root);
+    if (benchWanted('EXP-1')) await exp1(root);
+    if (benchWanted('EXP-3', ['EXP-3b'])) await exp3(root);
+    if (benchWanted('EXP-3', ['EXP-3c'])) await exp3Real(root);
+    if (benchWanted('EXP-4')) await exp4(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

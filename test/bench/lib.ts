@@ -18,6 +18,18 @@ export interface BenchRow {
   note?: string;
 }
 
+/**
+ * Whether a row is asked for: BENCH_ONLY unset (all), or a comma-separated list of row ids
+ * (BENCH_ONLY=EXP-1,EXP-5); `also` names rows measured by the same function (EXP-3c with EXP-3).
+ */
+export function benchWanted(id: string, also: readonly string[] = []): boolean {
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return only.length === 0 || [id, ...also].some((x) => only.includes(x));
+}
+
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

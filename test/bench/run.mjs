@@ -12,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-const only = process.argv.slice(2);
+// `export` and `delivery` are one suite: each name runs export.bench.ts (EXP-1, EXP-3, EXP-4)
+// and delivery.bench.ts (EXP-2, EXP-5), so either prints EXP-1/3/4/5 with CPU beside wall time
+// and the same-run baselines; BENCH_ONLY=EXP-1,EXP-3,EXP-4,EXP-5 leaves out EXP-2.
+const SUITES = { export: ['export', 'delivery'], delivery: ['export', 'delivery'] };
+const only = process.argv.slice(2).flatMap((o) => SUITES[o] ?? [o]);
 const benches = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))

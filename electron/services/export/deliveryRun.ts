@@ -63,6 +63,8 @@ import { assetAbsPath } from '../media/mediaStore.js';
 import { APP_VERSION } from '../version.js';
 import { checkOutputFolder, checkSourcesExist, createTemp, replaceTarget, syncFile } from './exportJob.js';
 import { provenanceFiles } from './provenanceFiles.js';
+import { c2paRunInput, signDeliverable } from './c2paDelivery.js';
+import type { C2paSigner } from './c2paSigner.js';
 import { segmentKey, type SegmentCache } from './segmentCache.js';
 import { eachLimited, exportJobs } from './workPool.js';
 import type { ExportStorePort } from './storePort.js';
@@ -84,6 +86,8 @@ export interface DeliveryRunOptions {
   notes?: string[];
   /** ffmpeg processes at once (workPool.ts exportJobs: the core count by default). */
   jobs?: number;
+  /** C2PA signing credentials (Settings); null or absent: no manifest, the sidecar says unsigned. */
+  c2pa?: C2paSigner | null;
 }
 
 interface Target {
@@ -160,6 +164,8 @@ export async function runDelivery(
   const plan = buildExportPlan(doc, { outPath: first, tempPath: `${first}.plan`, quality: opts.quality });
   await checkSourcesExist(plan, resolveAbs, new Map(doc.assets.map((a) => [a.id, a.originalName])));
   const facts = cutAiFacts(doc, plan);
+  const c2paInput = c2paRunInput(doc, plan, facts, APP_VERSION);
+  const c2paNotes: string[] = [];
   const version = await ffmpegVersionCached();
   await cache.ensure();
   await cache.sweepTemps();
@@ -282,7 +288,7 @@ export async function runDelivery(
       deliverables: reports,
       digitalSourceType: facts.digitalSourceType,
       authorshipReport: files.authorship,
-      notes: opts.notes ?? [],
+      notes: [...(opts.notes ?? []), ...c2paNotes],
     };
     emit('succeeded', null, report);
     return report;
@@ -393,6 +399,12 @@ export async function runDelivery(
       },
     );
     if (recordError !== null) throw recordError;
+    const xmp = Buffer.from(xmpPacket(facts, title, toolName(APP_VERSION), new Date().toISOString()), 'utf8');
+    await appendFile(t.tempPath, Buffer.concat([xmpBoxHeader(xmp.length), xmp]));
+    // Signed last: the manifest's hash covers everything else, the XMP box too (c2paDelivery.ts).
+    const c2pa = await signDeliverable(t.tempPath, t.dv.container, opts.c2pa ?? null, c2paInput, basename(t.outPath));
+    if (c2pa.note) c2paNotes.push(c2pa.note);
+    // The file as delivered (after XMP and C2PA moved its boxes) is what is checked.
     const probe = JSON.parse(await runFfprobe(deliverableProbeArgs(t.tempPath), { signal: stop.signal })) as unknown;
     const problem = deliverableProblem(probe, t.dv, t.size, plan.totalFrames);
     if (problem) {
@@ -403,8 +415,6 @@ export async function runDelivery(
         `${t.dv.name}: the file made is not what was planned (${problem}); its cached segments were dropped, export again.`,
       );
     }
-    const xmp = Buffer.from(xmpPacket(facts, title, toolName(APP_VERSION), new Date().toISOString()), 'utf8');
-    await appendFile(t.tempPath, Buffer.concat([xmpBoxHeader(xmp.length), xmp]));
     await syncFile(t.tempPath);
     const loudness = target === null ? null : resultOf(target, measured, parseLoudnormReports(result.stderrTail)[0]);
     opts.onLog?.(
@@ -423,6 +433,7 @@ export async function runDelivery(
       labelShown: t.label,
       loudness,
       provenancePath: `${t.outPath}.provenance.json`,
+      c2pa: c2pa.state,
     };
   }
 }

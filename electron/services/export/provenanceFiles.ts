@@ -33,7 +33,8 @@ export async function provenanceFiles(
 ): Promise<{ authorship: { markdown: string; html: string } }> {
   const at = new Date().toISOString();
   for (const r of reports) {
-    const sidecar = provenanceSidecar(doc, plan, facts, basename(r.outPath), o.tool, at);
+    // "unsigned": no C2PA manifest was embedded (no signing certificate in Settings).
+    const sidecar = { ...provenanceSidecar(doc, plan, facts, basename(r.outPath), o.tool, at), c2pa: r.c2pa };
     await writeAtomic(r.provenancePath, `${JSON.stringify(sidecar, null, 2)}\n`, o.runId);
   }
   const sections = authorshipSections(doc, shotProvenance(doc, plan));

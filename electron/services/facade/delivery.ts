@@ -19,6 +19,8 @@ import { runDelivery } from '../export/deliveryRun.js';
 import { DEFAULT_CACHE_MAX_BYTES, SegmentCache } from '../export/segmentCache.js';
 import { resolveTitleFont } from '../generation/fonts.js';
 import { DeliveryPresetOps } from '../project/deliveryPresets.js';
+import { C2paSigningSettings } from '../settings/c2paSigning.js';
+import { envSecretStore, type SecretStore } from '../settings/secrets.js';
 import type { NamespaceHandlers, Session } from './session.js';
 
 /** STORYBOARD_CACHE_DIR, else $XDG_CACHE_HOME/storyboard, else ~/.cache/storyboard; segments below it. */
@@ -80,8 +82,9 @@ export function resolveDeliverables(
 
 export function deliveryHandlers(
   session: Session,
-  host: { revealPath?: (absPath: string) => void } = {},
+  host: { revealPath?: (absPath: string) => void; secrets?: SecretStore } = {},
 ): NamespaceHandlers<'delivery'> {
+  const c2pa = new C2paSigningSettings(host.secrets ?? envSecretStore());
   // Only files a run of this window delivered may be revealed (never any path a page names).
   const delivered = new Set<string>();
   const cache = (): SegmentCache => new SegmentCache(segmentCacheDir(), segmentCacheMaxBytes());
@@ -94,13 +97,21 @@ export function deliveryHandlers(
         (f) => f.file,
         () => null,
       );
+      // Configured but unusable credentials refuse the run here, before anything is written.
+      const signer = await c2pa.signer();
       const runId = randomUUID();
       const controller = new AbortController();
       session.exports.set(runId, controller);
-      const notes =
-        font === null
+      const notes = [
+        ...(font === null
           ? ['No font was found for the visible AI label: install fonts-noto-cjk or set a font in Settings.']
-          : [];
+          : []),
+        ...(signer === null
+          ? [
+              'No C2PA signing certificate is set (Settings → C2PA signing): the files carry no C2PA manifest; their provenance sidecars say "unsigned".',
+            ]
+          : []),
+      ];
       void runDelivery(store, cache(), {
         deliverables,
         out: input.out,
@@ -109,6 +120,7 @@ export function deliveryHandlers(
         signal: controller.signal,
         fontFile: font,
         notes,
+        c2pa: signer,
         onProgress: (p) => {
           if (p.state === 'succeeded') for (const d of p.deliverables) delivered.add(resolve(d.outPath));
           session.hub.emit('delivery.progress', p);

@@ -45,6 +45,7 @@ import { recoveryActions } from './recoveryActions';
 import { folderActions } from './folderActions';
 import { continuityActions } from './continuityActions';
 import { cacheActions } from './cacheActions';
+import { c2paActions } from './c2paActions';
 import {
   breakdownSaveSettings,
   promptApplyEnhanced,
@@ -120,6 +121,7 @@ export const actions: ActionMap = registerActions<ActionMap>({
   ...folderActions,
   ...continuityActions,
   ...cacheActions,
+  ...c2paActions,
   ...deliveryActions,
   ...bridgeActions,
   ...takeRunActions,

@@ -15,6 +15,7 @@ import type { Framing } from '../../../shared/model/framing';
 import type { RelinkPayload } from './recoveryActions';
 import type { BrowsePayload } from './folderActions';
 import type { CachePayload } from './cacheActions';
+import type { C2paSigningPayload } from './c2paActions';
 import type { ThresholdsPayload } from './continuityActions';
 import type { DriftThresholds } from '../../../shared/continuity/score';
 import type { DeliveryPresetsPayload, DeliveryRevealPayload, DeliveryStartPayload } from './deliveryActions';
@@ -199,6 +200,8 @@ export interface ActionPayloads extends KeyframePayloads {
   // The segment cache in Settings (cacheActions.ts).
   'cache.usage': CachePayload;
   'cache.clear': CachePayload;
+  // Settings → C2PA signing (c2paActions.ts).
+  'c2pa.saveSigning': C2paSigningPayload;
   'delivery.presets': DeliveryPresetsPayload;
   'delivery.start': DeliveryStartPayload;
   'delivery.cancel': undefined;

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Sheet } from '../components/Sheet';
 import { jobsUi, setJobsUi } from '../store/jobsUi';
 import { SettingsCache } from './SettingsCache';
+import { SettingsC2pa } from './SettingsC2pa';
 import { SettingsContinuity } from './SettingsContinuity';
 import { SettingsProvider } from './SettingsProvider';
 import { SettingsLlm } from './SettingsLlm';
@@ -38,6 +39,7 @@ export function SettingsPanel() {
       <SettingsContinuity />
       <SettingsLlm />
       <SettingsCache />
+      <SettingsC2pa />
     </Sheet>
   );
 }

@@ -1,0 +1,48 @@
+/**
+ * C2PA in a delivery run: the manifest of the run's cut (shared/export/c2paManifest.ts) signed
+ * into each deliverable when Settings has signing credentials; without them, no manifest and the
+ * deliverable is reported (and its provenance sidecar written) as "unsigned".
+ */
+import type { CutAiFacts } from '../../../shared/export/aiLabel.js';
+import { c2paManifestDefinition } from '../../../shared/export/c2paManifest.js';
+import type { ExportPlan } from '../../../shared/export/plan.js';
+import { shotProvenance, type ShotProvenance } from '../../../shared/export/provenanceReport.js';
+import type { ProjectSnapshot } from '../../../shared/model/entities.js';
+import { embedC2pa, MAX_SIGN_BYTES } from './c2paEmbed.js';
+import type { C2paSigner } from './c2paSigner.js';
+
+export type C2paState = 'signed' | 'unsigned';
+
+export interface C2paRunInput {
+  title: string;
+  appVersion: string;
+  facts: CutAiFacts;
+  shots: (ShotProvenance & { takeId: string })[];
+}
+
+export function c2paRunInput(
+  doc: ProjectSnapshot,
+  plan: ExportPlan,
+  facts: CutAiFacts,
+  appVersion: string,
+): C2paRunInput {
+  const shots = shotProvenance(doc, plan).map((s, i) => ({ ...s, takeId: plan.clips[i]?.takeId ?? s.shotId }));
+  return { title: doc.project.name, appVersion, facts, shots };
+}
+
+export async function signDeliverable(
+  tempPath: string,
+  container: 'mp4' | 'mov',
+  signer: C2paSigner | null,
+  input: C2paRunInput,
+  outName: string,
+): Promise<{ state: C2paState; note: string | null }> {
+  if (!signer) return { state: 'unsigned', note: null };
+  const manifest = c2paManifestDefinition({ ...input, title: outName, container });
+  const done = await embedC2pa(tempPath, manifest, signer);
+  if (done) return { state: 'signed', note: null };
+  return {
+    state: 'unsigned',
+    note: `${outName}: larger than ${MAX_SIGN_BYTES / 1024 ** 3} GiB, left without a C2PA manifest (the signer holds the whole file in memory).`,
+  };
+}
