@@ -16,7 +16,9 @@ export function createJob(db: Db, job: Job): Job {
   if (exists(db, 'jobs', j.id)) throw new AppError('INVALID_INPUT', `Job "${j.id}" already exists.`);
   const row = jobToRow(j);
   db.prepare(insertSql('jobs', row)).run(...Object.values(row));
-  return j;
+  // The job as stored: a row without an error code reads back as errorInfo null, so the job
+  // handed back now equals the one every later read returns.
+  return { ...j, errorInfo: j.errorInfo ?? null };
 }
 
 export function getJob(db: Db, id: string): Job | null {
