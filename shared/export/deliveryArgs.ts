@@ -3,14 +3,14 @@
  * - the mix: the cut's sound (clips, transitions' crossfades, music, voice-over, sound) mixed
  *   ONCE for every deliverable into a float WAV, measured by loudnorm pass 1 in the same run;
  * - the mux, per deliverable: the encoded segments joined by the concat demuxer without
- *   re-encoding, the mix with the deliverable's loudness pass 2 encoded, metadata, to a temp file.
+ *   re-encoding, the deliverable's sound (deliveryAudio.ts: the mix with its loudness pass 2,
+ *   encoded) copied beside them, metadata, to a temp file.
  */
-import type { Quality } from '../api/contract.js';
 import type { FfmpegInput, FfmpegInvocation } from '../ffmpeg/invocation.js';
 import { framesToSeconds } from '../model/time.js';
 import { clipInput } from './args.js';
 import { audioItemInput, audioMixChains } from './audioMix.js';
-import { audioCodecName, deliverableAudioArgs, videoTagArgs } from './codecs.js';
+import { audioCodecName, videoTagArgs } from './codecs.js';
 import type { Deliverable } from './deliverable.js';
 import { audioChain } from './filters.js';
 import { measureFilter } from './loudness.js';
@@ -79,17 +79,15 @@ export function mixInvocation(
 
 export interface MuxOptions {
   listPath: string;
-  mixPath: string;
-  /** loudness.ts applyFilter, or null to keep the mix's level. */
-  loudnessFilter: string | null;
+  /** The deliverable's finished sound (deliveryAudio.ts), copied as it is. */
+  audioPath: string;
   deliverable: Deliverable;
-  quality: Quality;
   /** -metadata pairs (aiLabel.ts). */
   metadataArgs: string[];
   tempPath: string;
 }
 
-/** The deliverable's file: video packets copied from the segments, the mix encoded, metadata. */
+/** The deliverable's file: video packets copied from the segments, its sound copied too, metadata. */
 export function muxInvocation(plan: Pick<ExportPlan, 'totalFrames' | 'fps'>, o: MuxOptions): FfmpegInvocation {
   const dv = o.deliverable;
   return {
@@ -98,18 +96,19 @@ export function muxInvocation(plan: Pick<ExportPlan, 'totalFrames' | 'fps'>, o: 
     inputs: [
       // The list's paths are absolute: -safe 0 (https://ffmpeg.org/ffmpeg-formats.html#concat-1).
       { options: ['-f', 'concat', '-safe', '0'], source: o.listPath },
-      { options: [], source: o.mixPath },
+      { options: [], source: o.audioPath },
     ],
-    filterComplex: `[1:a:0]${o.loudnessFilter ?? 'anull'},aformat=channel_layouts=stereo[aout]`,
+    filterComplex: null,
     outputOptions: [
       '-map',
       '0:v:0',
       '-map',
-      '[aout]',
+      '1:a:0',
       '-c:v',
       'copy',
       ...videoTagArgs(dv.codec),
-      ...deliverableAudioArgs(dv, o.quality),
+      '-c:a',
+      'copy',
       '-map_metadata',
       '-1',
       '-map_chapters',

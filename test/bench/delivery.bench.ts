@@ -2,7 +2,8 @@
  * EXP-2 and EXP-5 (quality.md), each against a baseline measured in the same run with the same
  * code and ffmpeg:
  * - EXP-2: re-export after changing 1 of 12 shots (its trim) vs the first export of the same
- *   cut with an empty segment cache. Each pair: the first export (timed, cache cleared before),
+ *   cut with an empty segment cache. EXP-2b: the same with a picture-only change (the shot's
+ *   framing), where the deliverable's finished sound comes from the cache too. Each pair: the first export (timed, cache cleared before),
  *   then the re-export of the cut with shot k trimmed (timed; k differs per pair so it is never
  *   cached). One deliverable: YouTube 1080p (H.264, -14 LUFS, label shown).
  * - EXP-5: three deliverables (9:16 H.264 1080p, 1:1 HEVC, 16:9 ProRes) in ONE run vs the same
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDelivery } from '../../electron/services/export/deliveryRun.js';
 import { SegmentCache } from '../../electron/services/export/segmentCache.js';
+import { setFfmpegLogger } from '../../electron/services/ffmpeg/runner.js';
 import { resolveTitleFont } from '../../electron/services/generation/fonts.js';
 import { findPreset, type Deliverable } from '../../shared/export/deliverable.js';
 import type { ProjectSnapshot } from '../../shared/model/entities.js';
@@ -78,14 +80,30 @@ function doc(dir: string, clips: ClipSpec[], edit: (d: ProjectSnapshot) => void 
   return d;
 }
 
-async function exp2(root: string, font: string): Promise<void> {
-  const dir = join(root, 'exp2');
+type Change = 'trim' | 'framing';
+
+/** Shot k changed: its trim (picture AND sound change) or its framing (picture only). */
+function changeShot(d: ProjectSnapshot, k: number, change: Change): void {
+  const s = d.shots[k];
+  if (!s) return;
+  if (change === 'trim') s.trimInFrames = 6;
+  else s.framing = { '16:9': { mode: 'fill', x: 0, y: 0.5 } };
+}
+
+async function exp2(root: string, font: string, change: Change): Promise<void> {
+  const id = change === 'trim' ? 'EXP-2' : 'EXP-2b';
+  const dir = join(root, id);
   const clips = project(dir, 12, 2);
   const cache = new SegmentCache(join(dir, 'cache'));
   const dv = [preset('youtube-1080p')];
   const out = join(dir, 'out');
   const p: Paired = { ours: [], baseline: [] };
   const encoded: string[] = [];
+  // What ran, to check the re-export took the path it claims (the sound made again or reused).
+  let soundRuns = 0;
+  setFfmpegLogger((e) => {
+    if (e.event === 'start' && /ebur128/.test(e.commandLine)) soundRuns += 1;
+  });
   for (let i = 0; i < RUNS; i++) {
     await cache.clear();
     p.baseline.push(
@@ -98,11 +116,9 @@ async function exp2(root: string, font: string): Promise<void> {
         }),
       ),
     );
-    const changed = doc(dir, clips, (d) => {
-      const s = d.shots[(i * 5) % 12];
-      if (s) s.trimInFrames = 6;
-    });
+    const changed = doc(dir, clips, (d) => changeShot(d, (i * 5) % 12, change));
     let r: Awaited<ReturnType<typeof runDelivery>> | null = null;
+    soundRuns = 0;
     p.ours.push(
       await measure(async () => {
         r = await runDelivery(new FakeExportStore(dir, changed), cache, {
@@ -115,17 +131,25 @@ async function exp2(root: string, font: string): Promise<void> {
     );
     const d0 = (r as Awaited<ReturnType<typeof runDelivery>> | null)?.deliverables[0];
     if (!d0 || d0.segmentsEncoded !== 1 || d0.segmentsReused !== 11)
-      throw new Error(`EXP-2 measured the wrong path: ${JSON.stringify(d0)}`);
+      throw new Error(`${id} measured the wrong path: ${JSON.stringify(d0)}`);
+    if (soundRuns !== (change === 'trim' ? 1 : 0))
+      throw new Error(`${id} measured the wrong path: the mix ran ${soundRuns} time(s)`);
     encoded.push(`${d0.segmentsReused} reused/${d0.segmentsEncoded} encoded`);
   }
+  setFfmpegLogger(null);
   report(
     {
-      id: 'EXP-2',
-      workload:
-        '12 shots x 2 s (640x360 24 fps + tone) -> YouTube 1080p H.264 draft, -14 LUFS two-pass, AI label; shot k trimmed by 6 frames',
+      id,
+      workload: `12 shots x 2 s (640x360 24 fps + tone) -> YouTube 1080p H.264 draft, -14 LUFS two-pass, AI label; shot k ${
+        change === 'trim' ? 'trimmed by 6 frames (picture and sound change)' : 'reframed (fill, left): picture only'
+      }`,
       ...medians(p),
       targetRatio: 0.15,
-      note: `ours: re-export (segment cache: ${encoded[0] ?? ''}; the mix and loudness passes and the join run again); baseline: first export, empty cache`,
+      note: `ours: re-export (segment cache: ${encoded[0] ?? ''}; ${
+        change === 'trim'
+          ? 'the sound changed: mixed, measured and encoded again beside the segment encode, then joined by copy'
+          : 'the sound from the cache: no mix, no loudness pass; joined by copy'
+      }); baseline: first export, empty cache`,
     },
     p,
   );
@@ -190,7 +214,8 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'storyboard-bench-delivery-'));
   try {
     const font = (await resolveTitleFont()).file;
-    if (benchWanted('EXP-2')) await exp2(root, font);
+    if (benchWanted('EXP-2')) await exp2(root, font, 'trim');
+    if (benchWanted('EXP-2b')) await exp2(root, font, 'framing');
     if (benchWanted('EXP-5')) await exp5(root, font);
   } finally {
     rmSync(root, { recursive: true, force: true });

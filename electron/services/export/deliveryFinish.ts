@@ -30,7 +30,6 @@ export interface FinishInput {
 export async function finishDeliverable(
   ctx: RunContext,
   t: Target,
-  loudness: DeliverableReport['loudness'],
   f: FinishInput,
   onLog?: (line: string) => void,
 ): Promise<DeliverableReport> {
@@ -43,16 +42,17 @@ export async function finishDeliverable(
   const probe = JSON.parse(await runFfprobe(deliverableProbeArgs(t.tempPath), { signal: ctx.signal })) as unknown;
   const problem = deliverableProblem(probe, t.dv, t.size, ctx.plan.totalFrames);
   if (problem) {
-    // Never trust these segments again: the next run encodes them afresh.
-    for (const k of t.keys) await ctx.cache.remove(k);
+    // Never trust these segments or this sound again: the next run encodes them afresh.
+    for (const k of [...t.keys, t.audioKey]) await ctx.cache.remove(k);
     throw new AppError(
       'FFMPEG_FAILED',
       `${t.dv.name}: the file made is not what was planned (${problem}); its cached segments were dropped, export again.`,
     );
   }
   await syncFile(t.tempPath);
+  const loudness = t.loudness;
   onLog?.(
-    `${t.dv.id}: ${t.reused} segment(s) reused, ${t.encoded} encoded${loudness ? `; loudness ${loudness.mode}` : ''}`,
+    `${t.dv.id}: ${t.reused} segment(s) reused, ${t.encoded} encoded; sound ${t.audioReused ? 'reused' : 'mixed'}${loudness ? `; loudness ${loudness.mode}` : ''}`,
   );
   return {
     id: t.dv.id,

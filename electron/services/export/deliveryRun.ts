@@ -3,9 +3,11 @@
  * one cut:
  *   1. segments (deliverySegments.ts): per segment of the cut, ONE ffmpeg decodes its sources
  *      once and encodes a branch per deliverable that does not already have it in the cache;
- *   2. the mix: the cut's sound mixed once, measured (loudness pass 1) in the same run;
- *   3. per deliverable: its segments joined without re-encoding + the mix with loudness pass 2,
- *      metadata (deliveryJoin.ts); the XMP packet appended, C2PA signed, ffprobe checks size,
+ *   2. the sound (deliveryAudio.ts), beside the segments: each deliverable's finished sound from
+ *      the cache, or the cut's sound mixed once, measured (loudness pass 1) in the same run, and
+ *      encoded per loudness target (pass 2) into the cache;
+ *   3. per deliverable: its segments and its sound joined without re-encoding, metadata
+ *      (deliveryJoin.ts); the XMP packet appended, C2PA signed, ffprobe checks size,
  *      codec, tag, frame count and audio, fsync (deliveryFinish.ts); once all are whole, each is
  *      renamed over its target; provenance sidecar.
  * Every target is only ever replaced by a complete, checked file: a failure, a cancel or a
@@ -19,15 +21,13 @@ import { dirname, join, resolve } from 'node:path';
 import type { DeliverableReport, DeliveryProgress, DeliveryReport } from '../../../shared/api/delivery.js';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import { cutAiFacts, toolName } from '../../../shared/export/aiLabel.js';
-import { mixInvocation } from '../../../shared/export/deliveryArgs.js';
-import { parseEbur128Summary, type LoudnessMeasurement } from '../../../shared/export/loudness.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
 import { segmentGroups } from '../../../shared/export/segments.js';
 import { resolvedOrRefused } from '../../../shared/template/variables.js';
-import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assetAbsPath } from '../media/mediaStore.js';
 import { APP_VERSION } from '../version.js';
 import { c2paRunInput } from './c2paDelivery.js';
+import { audioWork, renderAudio } from './deliveryAudio.js';
 import { finishDeliverable } from './deliveryFinish.js';
 import { joinDeliverable } from './deliveryJoin.js';
 import { renderSegment, segmentWork } from './deliverySegments.js';
@@ -139,9 +139,13 @@ export async function runDelivery(
     for (const t of targets) await createTemp(t.tempPath);
     for (const t of targets) t.state = 'running';
     emit('running');
-    // The mix runs beside the segment encodes (they share no input): its one ffmpeg decodes only sound.
-    const mixDone = runFfmpeg(mixInvocation(plan, mixPath, resolveAbs), { signal: stop.signal, stderrTailLines: 60 });
-    mixDone.catch(() => {});
+    // The sound runs beside the segment encodes (they share no input): what the cache lacks is
+    // mixed once (its one ffmpeg decodes only sound), measured, and encoded per loudness target.
+    const sourceIds = new Map(doc.assets.map((a) => [a.path, a.id]));
+    const sourceOf = (rel: string): string => `asset:${sourceIds.get(rel) ?? rel}`;
+    const sound = await audioWork(ctx, targets, opts.quality, version, sourceOf);
+    const soundDone = renderAudio(ctx, sound, mixPath, opts.quality, segmentTemps);
+    soundDone.catch(() => {});
     // 1. Segments: what the cache lacks, each segment's sources decoded once for all deliverables.
     const work = await segmentWork(ctx, targets);
     showProgress();
@@ -153,11 +157,12 @@ export async function runDelivery(
       async (w) => renderSegment(ctx, w, segmentTemps, showProgress),
       () => stop.abort(),
     );
-    // 2. The mix, measured once (ebur128 in the same run).
-    const measured: LoudnessMeasurement | null = parseEbur128Summary((await mixDone).stderrTail);
+    // 2. The sound: each deliverable's, from the cache or made beside the segments.
+    await soundDone;
+    await rm(mixPath, { force: true });
     for (const t of targets) t.progress = 0.9;
     emit('running');
-    // 3. Each deliverable: join, loudness pass 2, metadata, check, XMP (in parallel, as above);
+    // 3. Each deliverable: join (copies only), metadata, XMP, C2PA, check (in parallel, as above);
     // then every rename, only once all of them are whole.
     const reports: DeliverableReport[] = [];
     const title = doc.project.name;
@@ -165,11 +170,10 @@ export async function runDelivery(
       targets.map((t, i) => ({ t, i })),
       jobs,
       async ({ t, i }) => {
-        const loudness = await joinDeliverable(ctx, t, { mixPath, measured, facts, title, quality: opts.quality });
+        await joinDeliverable(ctx, t, facts, title);
         reports[i] = await finishDeliverable(
           ctx,
           t,
-          loudness,
           { facts, title, c2pa: opts.c2pa ?? null, c2paInput, notes: c2paNotes },
           opts.onLog,
         );
@@ -189,7 +193,7 @@ export async function runDelivery(
       outDir: dirname(first),
       runId,
     });
-    await cache.evict(new Set(targets.flatMap((t) => t.keys)));
+    await cache.evict(new Set(targets.flatMap((t) => [...t.keys, t.audioKey])));
     const report: DeliveryReport = {
       runId,
       deliverables: reports,

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { isCanceled } from '../../../shared/errors.js';
 import { segmentInvocation, type SegmentGroup, type SegmentTarget } from '../../../shared/export/segments.js';
-import { runFfmpeg } from '../ffmpeg/runner.js';
+import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
+import { runFfmpeg, type RunFfmpegOptions, type RunFfmpegResult } from '../ffmpeg/runner.js';
 import type { RunContext, Target } from './deliveryTargets.js';
 
 /** A segment to encode: for the deliverables in `need`; `twins` ask for the same key and share it. */
@@ -48,7 +49,7 @@ export async function renderSegment(
   temps: Set<string>,
   showProgress: () => void,
 ): Promise<void> {
-  const { store, cache } = ctx;
+  const { cache } = ctx;
   const group = ctx.groups[g] as SegmentGroup;
   const keys = need.map((t) => t.keys[g] ?? '');
   const paths = keys.map((k) => cache.tempPath(k, ctx.runId));
@@ -60,25 +61,12 @@ export async function renderSegment(
     paths,
     ctx.resolveAbs,
   );
-  // The segment's ffmpeg is recorded as a run of its own (its first temp in the cache): after a
-  // crash the sweep kills it by that temp (it names none of the deliverables' temps) and deletes it.
-  const segRun = { id: randomUUID(), outPath: cache.segmentPath(keys[0] ?? ''), tempPath: paths[0] ?? '', pid: null };
-  store.recordExportStart(segRun);
-  try {
-    await runFfmpeg(inv, {
-      signal: ctx.signal,
-      onSpawn: (pid) => ctx.record(() => store.updateExport(segRun.id, { state: 'running', pid })),
-      onProgress: (f) => {
-        for (const t of [...need, ...twins]) t.partial.set(g, f * group.frames);
-        showProgress();
-      },
-    });
-  } catch (err) {
-    ctx.record(() => store.updateExport(segRun.id, { state: isCanceled(err) ? 'canceled' : 'failed' }));
-    throw err;
-  }
-  ctx.record(() => store.updateExport(segRun.id, { state: 'succeeded' }));
-  ctx.throwIfRecordFailed();
+  await runRecorded(ctx, inv, cache.segmentPath(keys[0] ?? ''), paths[0] ?? '', {
+    onProgress: (f) => {
+      for (const t of [...need, ...twins]) t.partial.set(g, f * group.frames);
+      showProgress();
+    },
+  });
   for (const [j, key] of keys.entries()) {
     await cache.commit(key, paths[j] ?? '', group.frames);
     temps.delete(paths[j] ?? '');
@@ -90,4 +78,35 @@ export async function renderSegment(
   for (const t of need) t.encoded += 1;
   for (const t of twins) t.reused += 1;
   showProgress();
+}
+
+/**
+ * Runs one of the run's ffmpeg processes that write into the cache, recorded as an export run of
+ * its own (its temp in the cache): after a crash the sweep kills it by that temp (it names none of
+ * the deliverables' temps) and deletes it.
+ */
+export async function runRecorded(
+  ctx: RunContext,
+  inv: FfmpegInvocation,
+  outPath: string,
+  tempPath: string,
+  opts: Pick<RunFfmpegOptions, 'onProgress' | 'stderrTailLines'> = {},
+): Promise<RunFfmpegResult> {
+  const { store } = ctx;
+  const run = { id: randomUUID(), outPath, tempPath, pid: null };
+  store.recordExportStart(run);
+  let result: RunFfmpegResult;
+  try {
+    result = await runFfmpeg(inv, {
+      ...opts,
+      signal: ctx.signal,
+      onSpawn: (pid) => ctx.record(() => store.updateExport(run.id, { state: 'running', pid })),
+    });
+  } catch (err) {
+    ctx.record(() => store.updateExport(run.id, { state: isCanceled(err) ? 'canceled' : 'failed' }));
+    throw err;
+  }
+  ctx.record(() => store.updateExport(run.id, { state: 'succeeded' }));
+  ctx.throwIfRecordFailed();
+  return result;
 }

@@ -18,6 +18,7 @@ import {
   type Deliverable,
 } from '../../../shared/export/deliverable.js';
 import { labelFilter, labelShown } from '../../../shared/export/label.js';
+import type { LoudnessResult } from '../../../shared/export/loudness.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
 import { shotFraming } from '../../../shared/export/reframe.js';
 import { segmentKeyMaterial, type SegmentGroup, type SegmentTarget } from '../../../shared/export/segments.js';
@@ -58,6 +59,11 @@ export interface Target {
   label: boolean;
   segment: SegmentTarget[];
   keys: string[];
+  /** The key of its finished sound (deliveryAudio.ts); set by audioWork. */
+  audioKey: string;
+  /** Its sound came from the cache: no mix, no loudness pass ran for it. */
+  audioReused: boolean;
+  loudness: LoudnessResult | null;
   reused: number;
   encoded: number;
   doneFrames: number;
@@ -149,6 +155,9 @@ export function makeTarget(
     label,
     segment,
     keys: groups.map((g, i) => segmentKey(segmentKeyMaterial(plan, g, segment[i] as SegmentTarget, version))),
+    audioKey: '',
+    audioReused: false,
+    loudness: null,
     reused: 0,
     encoded: 0,
     doneFrames: 0,

@@ -1,6 +1,8 @@
 /**
  * The conformed-segment cache of fast re-export: encoded deliverable segments by the hash of
- * everything that affects their pixels (shared/export/segments.ts segmentKeyMaterial).
+ * everything that affects their pixels (shared/export/segments.ts segmentKeyMaterial), and each
+ * deliverable's finished sound by the hash of everything that affects its samples
+ * (shared/export/deliveryAudio.ts audioKeyMaterial), held, bounded and cleared alike.
  *
  * An entry is `<key>.mov` plus `<key>.json` ({bytes, frames}); it is only ever made by
  * renaming a finished, fsynced temp file (`.<key>.<run>.sbtmp`) and the meta is written after
@@ -22,6 +24,8 @@ import { TEMP_SUFFIX } from './tempPath.js';
 export interface SegmentMeta {
   bytes: number;
   frames: number;
+  /** What the entry's maker needs back on a hit (a deliverable's sound: its loudness result). */
+  data?: unknown;
 }
 
 export interface CacheUsage {
@@ -82,17 +86,24 @@ export class SegmentCache {
     return (await this.readMeta(key))?.frames ?? null;
   }
 
+  /** The data committed with the entry (undefined when none or no entry). */
+  async data(key: string): Promise<unknown> {
+    return (await this.readMeta(key))?.data;
+  }
+
   private async readMeta(key: string): Promise<SegmentMeta | null> {
     try {
       const m = JSON.parse(await readFile(this.metaPath(key), 'utf8')) as Partial<SegmentMeta>;
-      return typeof m.bytes === 'number' && typeof m.frames === 'number' ? { bytes: m.bytes, frames: m.frames } : null;
+      return typeof m.bytes === 'number' && typeof m.frames === 'number'
+        ? { bytes: m.bytes, frames: m.frames, ...(m.data !== undefined && { data: m.data }) }
+        : null;
     } catch {
       return null;
     }
   }
 
   /** Moves a finished temp into the cache: fsync, rename, then the meta (temp + rename too). */
-  async commit(key: string, tempPath: string, frames: number): Promise<string> {
+  async commit(key: string, tempPath: string, frames: number, data?: unknown): Promise<string> {
     const fh = await open(tempPath, 'r+');
     let bytes: number;
     try {
@@ -105,7 +116,10 @@ export class SegmentCache {
     const file = this.segmentPath(key);
     await rename(tempPath, file);
     const metaTemp = join(this.dir, `.${key}.meta.${process.pid}${TEMP_SUFFIX}`);
-    await writeFile(metaTemp, JSON.stringify({ bytes, frames } satisfies SegmentMeta));
+    await writeFile(
+      metaTemp,
+      JSON.stringify({ bytes, frames, ...(data !== undefined && { data }) } satisfies SegmentMeta),
+    );
     await rename(metaTemp, this.metaPath(key));
     return file;
   }
