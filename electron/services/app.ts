@@ -98,7 +98,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     ...elementHandlers(session),
     ...audioHandlers(session),
     ...generationHandlers(session, services),
-    ...exportHandlers(session),
+    ...exportHandlers(session, opts),
     ...handoffHandlers(session),
     ...settingsHandlers(services),
     ...deliveryHandlers(session, opts),

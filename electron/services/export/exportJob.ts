@@ -32,6 +32,11 @@ import type { ExportStorePort } from './storePort.js';
 import { exportTempPath } from './tempPath.js';
 import { diskFullError, isDiskFull } from '../util/diskSpace.js';
 import { resolvedOrRefused } from '../../../shared/template/variables.js';
+import { cutAiFacts, toolName } from '../../../shared/export/aiLabel.js';
+import { APP_VERSION } from '../version.js';
+import { signExport, type C2paState } from './c2paDelivery.js';
+import type { C2paSigner } from './c2paSigner.js';
+import { provenanceSidecarFile } from './provenanceFiles.js';
 
 export interface RunExportOptions {
   outPath: string;
@@ -47,6 +52,11 @@ export interface RunExportOptions {
   onLog?: (message: string) => void;
   /** Burn the dialogue's subtitles in with this font file (one that draws CJK; fonts.ts). Absent: none. */
   burnSubtitles?: { fontFile: string };
+  /**
+   * Provenance as a delivery run gives it: a C2PA manifest signed in when `c2pa` has credentials
+   * (c2paDelivery.ts signExport) and `<file>.provenance.json` saying signed / unsigned. Absent: neither.
+   */
+  provenance?: { c2pa: C2paSigner | null };
   /** Test seams (see CopyAttemptOptions.afterCopy); never set in the app. */
   testHooks?: Pick<CopyAttemptOptions, 'afterCopy'>;
 }
@@ -60,6 +70,8 @@ export interface RunExportResult {
   mode: ExportMode;
   /** Why this mode: the copy check's refusal, why a copy was discarded, or that it passed. */
   reason: string;
+  /** With `provenance`: whether a C2PA manifest was signed in; null without. */
+  c2pa: C2paState | null;
 }
 
 const COPY_REASON = "every clip is a whole H.264 take with the output's size, rate and codec configuration";
@@ -109,6 +121,7 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   // An abort that came before the listener (e.g. from an onLog callback) fires no event.
   if (opts.signal?.aborted) stop.abort();
   let recordError: unknown = null;
+  let c2pa: C2paState | null = null;
   try {
     await createTemp(tempPath);
     emit(0);
@@ -154,6 +167,11 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
     }
     if (mode === 'reencode') await runFfmpeg(buildExportInvocation(plan, resolveAbs), run);
     if (recordError !== null) throw recordError;
+    if (opts.provenance) {
+      const signed = await signExport(tempPath, outPath, opts.provenance.c2pa, snap, plan, stop.signal);
+      c2pa = signed.state;
+      if (signed.note) opts.onLog?.(signed.note);
+    }
     await syncFile(tempPath);
     // A cancel that arrives after ffmpeg finished still wins: nothing replaces the target.
     if (opts.signal?.aborted) throw canceled();
@@ -180,8 +198,17 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
   } catch {
     // Left 'running': the next open's sweep finds no temp and no ffmpeg, and closes it.
   }
+  if (opts.provenance) {
+    const facts = cutAiFacts(snap, plan);
+    const r = { outPath, provenancePath: `${outPath}.provenance.json`, c2pa: c2pa ?? 'unsigned' };
+    await provenanceSidecarFile(snap, plan, facts, r, {
+      tool: toolName(APP_VERSION),
+      runId: exportId,
+      at: new Date().toISOString(),
+    });
+  }
   emit(1, 'succeeded');
-  return { outPath, exportId, mode, reason };
+  return { outPath, exportId, mode, reason, c2pa };
 }
 
 export async function checkOutputFolder(outPath: string): Promise<void> {

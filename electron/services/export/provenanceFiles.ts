@@ -1,5 +1,6 @@
 /**
- * Writes the provenance sidecar beside each deliverable (`<file>.provenance.json`) and one
+ * Writes the provenance sidecar beside each deliverable (`<file>.provenance.json`; beside a
+ * single-file export too, provenanceSidecarFile) and one
  * authorship report per run (`<project>-authorship.md` and `.html`) in the output folder, each
  * by temp file + rename so a reader never sees half a file.
  */
@@ -24,6 +25,19 @@ async function writeAtomic(path: string, text: string, runId: string): Promise<v
   await rename(temp, path);
 }
 
+/** `<file>.provenance.json` beside one exported file (a deliverable, or a single-file export). */
+export async function provenanceSidecarFile(
+  doc: ProjectSnapshot,
+  plan: ExportPlan,
+  facts: CutAiFacts,
+  r: Pick<DeliverableReport, 'outPath' | 'provenancePath' | 'c2pa'>,
+  o: { tool: string; runId: string; at: string },
+): Promise<void> {
+  // "unsigned": no C2PA manifest was embedded (no signing certificate in Settings).
+  const sidecar = { ...provenanceSidecar(doc, plan, facts, basename(r.outPath), o.tool, o.at), c2pa: r.c2pa };
+  await writeAtomic(r.provenancePath, `${JSON.stringify(sidecar, null, 2)}\n`, o.runId);
+}
+
 export async function provenanceFiles(
   doc: ProjectSnapshot,
   plan: ExportPlan,
@@ -32,11 +46,7 @@ export async function provenanceFiles(
   o: { tool: string; outDir: string; runId: string },
 ): Promise<{ authorship: { markdown: string; html: string } }> {
   const at = new Date().toISOString();
-  for (const r of reports) {
-    // "unsigned": no C2PA manifest was embedded (no signing certificate in Settings).
-    const sidecar = { ...provenanceSidecar(doc, plan, facts, basename(r.outPath), o.tool, at), c2pa: r.c2pa };
-    await writeAtomic(r.provenancePath, `${JSON.stringify(sidecar, null, 2)}\n`, o.runId);
-  }
+  for (const r of reports) await provenanceSidecarFile(doc, plan, facts, r, { ...o, at });
   const sections = authorshipSections(doc, shotProvenance(doc, plan));
   const safe = safeFileName(doc.project.name) || 'project';
   const markdown = join(o.outDir, `${safe}-authorship.md`);

@@ -11,15 +11,21 @@ import { framesToSeconds } from '../../../shared/model/time.js';
 import { totalFrames } from '../../../shared/model/timeline.js';
 import { runExport } from '../export/exportJob.js';
 import { resolveTitleFont } from '../generation/fonts.js';
+import { C2paSigningSettings } from '../settings/c2paSigning.js';
+import { envSecretStore, type SecretStore } from '../settings/secrets.js';
 import type { NamespaceHandlers, Session } from './session.js';
 import { resolvedOrRefused } from '../../../shared/template/variables.js';
 
-export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
+export function exportHandlers(session: Session, host: { secrets?: SecretStore } = {}): NamespaceHandlers<'export'> {
+  const c2pa = new C2paSigningSettings(host.secrets ?? envSecretStore());
   return {
     'export.start': async ({ outPath, quality, subtitles }) => {
       const store = session.require();
       // Burned-in subtitles need a font that draws Chinese (the animatic's resolver: fonts.ts).
       const burnSubtitles = subtitles === 'burn' ? { fontFile: (await resolveTitleFont()).file } : undefined;
+      // Signed as a delivery run's files are when Settings has C2PA credentials (configured but
+      // unusable ones refuse the export here, before anything is written); the sidecar says which.
+      const signer = await c2pa.signer();
       const exportId = randomUUID();
       const controller = new AbortController();
       session.exports.set(exportId, controller);
@@ -28,6 +34,7 @@ export function exportHandlers(session: Session): NamespaceHandlers<'export'> {
         quality,
         exportId,
         ...(burnSubtitles ? { burnSubtitles } : {}),
+        provenance: { c2pa: signer },
         signal: controller.signal,
         onProgress: (p) => session.hub.emit('export.progress', p),
       })

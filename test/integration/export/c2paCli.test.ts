@@ -1,9 +1,10 @@
 /**
  * The built CLI (esbuild bundle: the wasm SDK found in node_modules at run time) signs its
  * deliverables when STORYBOARD_C2PA_CERT_CHAIN / STORYBOARD_C2PA_PRIVATE_KEY name credentials,
- * says so per deliverable, and otherwise notes that the files are unsigned.
+ * says so per deliverable, and otherwise notes that the files are unsigned. A plain export (no
+ * preset, aspect, codec or loudness: the Export dialog's path) is signed too, its sidecar says so.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readC2pa } from '../../../electron/services/export/c2paEmbed.js';
@@ -45,5 +46,22 @@ describe('storyboard export with C2PA credentials in the environment', () => {
     expect(run.stderr).toMatch(/C2PA unsigned/);
     expect(run.stderr).toMatch(/note: No C2PA signing certificate/);
     expect(await readC2pa(readFileSync(out), 'video/mp4')).toBeNull();
+  }, 180_000);
+
+  it('a plain export (no deliverable options) is signed too; its sidecar says signed, or unsigned without', async () => {
+    const signedOut = join(root, 'single.mp4');
+    const env = { ...process.env, STORYBOARD_C2PA_CERT_CHAIN: creds.chain, STORYBOARD_C2PA_PRIVATE_KEY: creds.key };
+    const run = await runCli(['export', project, '--out', signedOut, '--quality', 'draft'], env);
+    expect(run.status, run.stderr).toBe(0);
+    expect((await readC2pa(readFileSync(signedOut), 'video/mp4'))?.state).toBe('Valid');
+    expect(JSON.parse(readFileSync(`${signedOut}.provenance.json`, 'utf8'))).toMatchObject({ c2pa: 'signed' });
+
+    const plainOut = join(root, 'single-plain.mp4');
+    const none = { ...process.env, STORYBOARD_C2PA_CERT_CHAIN: '', STORYBOARD_C2PA_PRIVATE_KEY: '' };
+    const plain = await runCli(['export', project, '--out', plainOut, '--quality', 'draft'], none);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(await readC2pa(readFileSync(plainOut), 'video/mp4')).toBeNull();
+    expect(existsSync(`${plainOut}.provenance.json`)).toBe(true);
+    expect(JSON.parse(readFileSync(`${plainOut}.provenance.json`, 'utf8'))).toMatchObject({ c2pa: 'unsigned' });
   }, 180_000);
 });
