@@ -154,6 +154,7 @@ const InspectorFields = memo(function InspectorFields({ shot, snapshot }: Inspec
       <Field label={t('addShot.prompt')}>
         <CommitField
           multiline
+          tagged
           rows={4}
           value={shot.prompt}
           onCommit={(prompt) => update({ prompt })}
