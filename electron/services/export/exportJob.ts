@@ -70,8 +70,8 @@ export interface RunExportResult {
   mode: ExportMode;
   /** Why this mode: the copy check's refusal, why a copy was discarded, or that it passed. */
   reason: string;
-  /** With `provenance`: whether a C2PA manifest was signed in; null without. */
-  c2pa: C2paState | null;
+  /** With `provenance` only: whether a C2PA manifest was signed in. */
+  c2pa?: C2paState;
 }
 
 const COPY_REASON = "every clip is a whole H.264 take with the output's size, rate and codec configuration";
@@ -208,7 +208,7 @@ export async function runExport(store: ExportStorePort, opts: RunExportOptions):
     });
   }
   emit(1, 'succeeded');
-  return { outPath, exportId, mode, reason, c2pa };
+  return { outPath, exportId, mode, reason, ...(opts.provenance && { c2pa: c2pa ?? 'unsigned' }) };
 }
 
 export async function checkOutputFolder(outPath: string): Promise<void> {

@@ -7,7 +7,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepInterruptedExports } from '../../../electron/services/export/sweep.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
@@ -15,6 +14,7 @@ import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
+import { bundleChild } from './child/bundle.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -41,19 +41,7 @@ describe('MEDIA-1: kill -9 during export', () => {
   const pidsToReap: number[] = [];
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [join(REPO, 'test/integration/export/child/exportChild.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'],
-      logLevel: 'error',
-      // Same shim as build.mjs: our modules read import.meta.url.
-      define: { 'import.meta.url': '__import_meta_url' },
-      banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
-    });
+    await bundleChild('exportChild.ts', bundle);
   });
 
   afterAll(() => {

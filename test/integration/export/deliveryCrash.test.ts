@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDelivery } from '../../../electron/services/export/deliveryRun.js';
 import { SegmentCache } from '../../../electron/services/export/segmentCache.js';
@@ -19,6 +18,7 @@ import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { deliveryFont, makeToneClip, probeStreams } from './deliveryFixtures.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
+import { bundleChild } from './child/bundle.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const THREE = ['douyin-tiktok', 'instagram-1x1', 'broadcast-master']
@@ -72,18 +72,7 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
       return addClip(dir, `media/c${i}.mp4`, join(dir, `src/c${i}.mp4`));
     });
     font = await deliveryFont();
-    await build({
-      entryPoints: [join(REPO, 'test/integration/export/child/deliveryChild.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'],
-      logLevel: 'error',
-      define: { 'import.meta.url': '__import_meta_url' },
-      banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
-    });
+    await bundleChild('deliveryChild.ts', bundle);
   }, 120_000);
 
   afterAll(() => {

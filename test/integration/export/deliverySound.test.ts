@@ -9,7 +9,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runDelivery } from '../../../electron/services/export/deliveryRun.js';
 import { SegmentCache } from '../../../electron/services/export/segmentCache.js';
@@ -22,6 +21,7 @@ import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { ebur128, makeToneClip, probeStreams } from './deliveryFixtures.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
+import { bundleChild } from './child/bundle.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
@@ -140,18 +140,7 @@ describe('delivery: the finished sound from the export cache', () => {
     });
 
     it('leaves no sound in the cache to reuse; the next run mixes again and is right', async () => {
-      await build({
-        entryPoints: [join(REPO, 'test/integration/export/child/deliveryChild.ts')],
-        outfile: bundle,
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['better-sqlite3', 'fluent-ffmpeg', 'ffmpeg-static'],
-        logLevel: 'error',
-        define: { 'import.meta.url': '__import_meta_url' },
-        banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
-      });
+      await bundleChild('deliveryChild.ts', bundle);
       const killCache = join(dir, 'cache-kill');
       const out = join(dir, 'killed');
       const storeFile = join(dir, 'store.json');
