@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/errors.js';
 import type { Db } from './db.js';
 import { parseInput } from './input.js';
 import { isSafeRelPath } from './paths.js';
-import { assetFromRow, assetToRow, insertSql, type Row } from './rows.js';
+import { assetFromRow, assetToRow } from './recordRows.js';
+import { insertSql, type Row } from './rows.js';
 
 /**
  * Inserts the asset unless one with the same sha256 id exists; returns the stored one.

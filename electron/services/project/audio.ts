@@ -12,7 +12,8 @@ import type { Asset, AudioItem } from '../../../shared/model/entities.js';
 import { newAudioItem } from '../../../shared/model/factories.js';
 import { floorFrames, type Fps } from '../../../shared/model/time.js';
 import type { Db } from './db.js';
-import { audioItemFromRow, type Row } from './rows.js';
+import { audioItemFromRow } from './projectRows.js';
+import type { Row } from './rows.js';
 import type { ProjectStore } from './store.js';
 
 /** Whole project frames of sound in an asset (at least 1, so a very short sound can be placed). */

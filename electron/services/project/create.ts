@@ -27,7 +27,8 @@ import { AppError, keyedError } from '../../../shared/errors.js';
 import { DB_FILE, mapOpenError, type Db, type ProjectDbOptions } from './db.js';
 import { migrate, type Migration } from './migrations/runner.js';
 import { isProcessAlive } from '../util/process.js';
-import { insertSql, projectToRow } from './rows.js';
+import { projectToRow } from './projectRows.js';
+import { insertSql } from './rows.js';
 
 export const CreateInitSchema = z
   .object({

@@ -15,7 +15,8 @@ import { deriveTag, normalizeTag, tagKey, uniqueTag } from '../../../shared/mode
 import type { ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
 import { getAsset } from './assets.js';
-import { elementFromRow, type Row } from './rows.js';
+import { elementFromRow } from './projectRows.js';
+import type { Row } from './rows.js';
 import { requireShot } from './shotReads.js';
 import type { ProjectStore } from './store.js';
 

@@ -6,7 +6,7 @@
 import type { Aspect } from '../../../shared/model/format.js';
 import { isDefaultFraming, type Framing, type ShotFraming } from '../../../shared/model/framing.js';
 import type { Shot } from '../../../shared/model/entities.js';
-import { framingToColumn } from './rows.js';
+import { framingToColumn } from './shotRows.js';
 import { requireShot } from './shotReads.js';
 import type { ProjectStore } from './store.js';
 

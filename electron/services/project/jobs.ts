@@ -7,7 +7,8 @@ import { JobSchema, JobStateSchema, type Job, type JobState } from '../../../sha
 import { AppError } from '../../../shared/errors.js';
 import type { Db } from './db.js';
 import { exists, parseInput } from './input.js';
-import { insertSql, jobFromRow, jobToRow, type Row } from './rows.js';
+import { jobFromRow, jobToRow } from './recordRows.js';
+import { insertSql, type Row } from './rows.js';
 
 export function createJob(db: Db, job: Job): Job {
   const j = parseInput(JobSchema, job, `Job "${String(job?.id)}"`);

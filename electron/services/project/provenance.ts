@@ -2,7 +2,8 @@
 import type { Provenance } from '../../../shared/model/entities.js';
 import { prepared } from './changes.js';
 import type { Db } from './db.js';
-import { provenanceFromRow, type Row } from './rows.js';
+import { provenanceFromRow } from './recordRows.js';
+import type { Row } from './rows.js';
 
 export type ProvenanceInput = Omit<Provenance, 'id' | 'at'>;
 

@@ -7,7 +7,8 @@ import { AppError } from '../../../shared/errors.js';
 import { prepared } from './changes.js';
 import type { Db } from './db.js';
 import { invalid } from './input.js';
-import { shotFromRow, type Row } from './rows.js';
+import type { Row } from './rows.js';
+import { shotFromRow } from './shotRows.js';
 
 export function shotNotFound(id: string): AppError {
   return new AppError('NOT_FOUND', `Shot "${id}" not found in this project.`, { shotId: id });

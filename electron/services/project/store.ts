@@ -16,7 +16,7 @@ import type {
   Shot,
   Take,
 } from '../../../shared/model/entities.js';
-import { assetToRow } from './rows.js';
+import { assetToRow } from './recordRows.js';
 import { AppError } from '../../../shared/errors.js';
 import { ChangeRecorder } from './changes.js';
 import { createProjectFile, type CreateInit } from './create.js';

@@ -11,7 +11,8 @@ import type { ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
 import { exists, invalid, parseInput } from './input.js';
 import { bumpRevision } from './history.js';
-import { insertSql, takeFromRow, takeToRow, type Row } from './rows.js';
+import { insertSql, type Row } from './rows.js';
+import { takeFromRow, takeToRow } from './shotRows.js';
 import type { ProjectStore } from './store.js';
 
 /** Stores a take of a shot (even a removed one: paid work is kept); optionally selects it. */

@@ -5,7 +5,7 @@
  */
 import type { Project } from '../../../shared/model/entities.js';
 import { withTrackSwitch, type TrackId, type TrackSwitch } from '../../../shared/model/tracks.js';
-import { trackStatesToColumn } from './rows.js';
+import { trackStatesToColumn } from './projectRows.js';
 import { readProject } from './snapshot.js';
 import type { ProjectStore } from './store.js';
 

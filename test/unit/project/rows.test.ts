@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Shot } from '../../../shared/model/entities.js';
+import { jobFromRow } from '../../../electron/services/project/recordRows.js';
 import {
   SHOT_PATCH_COLUMNS,
-  jobFromRow,
   shotFromRow,
   shotToRow,
   takeFromRow,
   takeToRow,
-} from '../../../electron/services/project/rows.js';
+} from '../../../electron/services/project/shotRows.js';
 
 const shot: Shot = {
   id: 's1',
