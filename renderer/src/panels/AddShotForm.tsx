@@ -10,6 +10,7 @@ import { Field } from '../components/Field';
 import { FilePicker } from '../components/FilePicker';
 import { addShotPayload, addShotPrefs, type ShotSource as Source } from '../store/addShotPrefs';
 import { providerName } from './providerName';
+import { TagTextarea } from './promptTags/TagTextarea';
 import { useProviders } from './ShotProviderFields';
 
 const NO_DURATIONS: Record<Source, string> = { text: '', image: '', clip: '' };
@@ -122,10 +123,10 @@ export function AddShotForm() {
         </Field>
       )}
       <Field label={t('addShot.prompt')}>
-        <textarea
+        <TagTextarea
           ref={promptInput}
           value={prompt}
-          onChange={(e) => setPrompt(e.target.value)}
+          onValueChange={setPrompt}
           rows={3}
           maxLength={20000}
           placeholder={t('addShot.promptPlaceholder')}

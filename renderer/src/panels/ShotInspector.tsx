@@ -126,6 +126,7 @@ const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }:
       <Field label={t('addShot.prompt')}>
         <CommitField
           multiline
+          tagged
           rows={4}
           value={shot.prompt}
           onCommit={(prompt) => update({ prompt })}
