@@ -190,6 +190,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
                 ? []
                 : referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
+            ...(opts.aspect ? { aspect: opts.aspect } : {}),
           });
           // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags. The
           // shot size and the elements' descriptions go in too (only when set: promptParts.ts).
