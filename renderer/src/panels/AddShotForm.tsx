@@ -1,5 +1,5 @@
 /** Add a shot from a prompt, from a first frame to animate, or from an existing clip. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CAMERA_MOVES, type CameraMove } from '../../../shared/model/entities';
@@ -26,13 +26,19 @@ export function CameraSelect({
   id?: string;
 }) {
   const { t } = useTranslation();
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value as CameraMove)}>
-      {CAMERA_MOVES.map((m) => (
+  // The options change only with the language (t): not translated again on every render.
+  const options = useMemo(
+    () =>
+      CAMERA_MOVES.map((m) => (
         <option key={m} value={m}>
           {t(`camera.${m}`)}
         </option>
-      ))}
+      )),
+    [t],
+  );
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as CameraMove)}>
+      {options}
     </select>
   );
 }
