@@ -183,6 +183,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
                 ? []
                 : referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
+            ...(opts.aspect ? { aspect: opts.aspect } : {}),
           });
           const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
           // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags. The
