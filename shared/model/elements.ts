@@ -6,15 +6,15 @@
 import type { Element } from './entities.js';
 
 /** What a tag is made of after the @ (entities.ts ElementSchema.tag). */
-const TAG_CHAR = /[\p{L}\p{N}_-]/u;
+export const TAG_CHAR = /[\p{L}\p{N}_-]/u;
 /**
  * Characters of scripts written with spaces between words (and digits, _ and -): a Latin tag
  * next to one of them is part of a longer word ("@Mara" in "@Marathon"), while Chinese or
  * Japanese text runs on without spaces ("@小明走进厨房", "和@Ann在"), so it bounds nothing.
  */
-const WORD_CHAR =
+export const WORD_CHAR =
   /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{N}_-]/u;
-const MAX_TAG_LENGTH = 64;
+export const MAX_TAG_LENGTH = 64;
 
 /**
  * The tag a name suggests: "Mara Lee" -> "@Mara_Lee", "小明" -> "@小明", "Café" -> "@Café";

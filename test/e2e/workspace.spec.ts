@@ -76,7 +76,7 @@ for (const size of [
   });
 }
 
-test('a selection change paints the inspector head at once; its fields follow, never showing another shot', async ({
+test('a selection change paints what the inspector shows at once; only sections below the view follow, never showing another shot', async ({
   page,
   host,
   problems,
@@ -92,17 +92,30 @@ test('a selection change paints the inspector head at once; its fields follow, n
   // not yet the deferred one (a later task), so this is what the click's frame paints.
   // (A string: the e2e tests compile without the DOM library.)
   await page.evaluate(`window.addEventListener('click', () => {
+    const detail = document.querySelector('[data-testid="shot-detail"]');
     const fields = document.querySelector('[data-testid="shot-detail-fields"]');
+    const more = document.querySelector('[data-testid="shot-detail-more"]');
+    const pane = document.querySelector('[data-testid="region-inspector"] .pane-scroll');
     window.seen = {
       heading: document.getElementById('detail-title')?.textContent ?? '',
-      fieldsHidden: fields ? fields.hidden : null,
+      prompt: document.querySelector('[data-testid="detail-prompt"]')?.value ?? null,
+      fieldsShot: fields && !fields.hidden ? fields.dataset.shotId === detail.dataset.shotId : false,
+      // The sections below wait only while they are out of view, and never show the old shot.
+      more: more.hidden
+        ? fields.getBoundingClientRect().bottom >= pane.getBoundingClientRect().bottom
+          ? 'waiting below the view'
+          : 'hidden in view'
+        : more.dataset.shotId === detail.dataset.shotId
+          ? 'this shot'
+          : 'another shot',
     };
   }, { once: true })`);
   await cards.nth(1).click();
-  const seen = await page.evaluate('window.seen');
-  expect(seen).toEqual({ heading: 'Shot 2', fieldsHidden: true });
-  await expect(page.getByTestId('shot-detail-fields')).toBeVisible();
-  await expect(page.getByTestId('detail-prompt')).toHaveValue('Second wave');
+  const seen = (await page.evaluate('window.seen')) as Record<string, unknown>;
+  expect(seen).toMatchObject({ heading: 'Shot 2', prompt: 'Second wave', fieldsShot: true });
+  expect(['waiting below the view', 'this shot']).toContain(seen.more);
+  await expect(page.getByTestId('shot-detail-more')).toBeVisible();
+  await expect(page.getByTestId('takes')).toBeVisible();
   expect(problems).toEqual([]);
 });
 

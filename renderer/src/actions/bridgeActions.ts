@@ -7,10 +7,10 @@
  * generation job for it, after the estimate is asked again (nothing sent over the budget).
  */
 import { AppError, localizedMessage, toSerializedError } from '../../../shared/errors';
-import { cutList } from '../../../shared/model/timeline';
 import type { AppState } from '../store/state';
 import { closeTakeRun, openTakeRun, setTakeRunsUi, takeRunsUi } from '../store/takeRunsUi';
 import { selection } from '../store/uiEditor';
+import { timelineModel } from '../timeline/model';
 import { refreshJobs } from './generationActions';
 import type { Action } from './registry';
 import { selectedShotId } from './selection';
@@ -26,9 +26,11 @@ export interface BridgeChoice {
 export function bridgeAfter(s: AppState, afterShotId?: string): string | null {
   const id = afterShotId ?? selectedShotId(s);
   if (!id || !s.snapshot) return null;
-  const order = cutList(s.snapshot).map((c) => c.shot.id);
-  const i = order.indexOf(id);
-  return i >= 0 && i < order.length - 1 ? id : null;
+  // The memoised model of this snapshot: this runs as a selector on every store change for each
+  // "Insert bridge shot after" button and menu item, so no sort of all shots per call (UI-3).
+  const m = timelineModel(s.snapshot);
+  const i = m.indexOf.get(id) ?? -1;
+  return i >= 0 && i < m.order.length - 1 ? id : null;
 }
 
 export const bridgeOpen: Action<'bridge.open'> = {

@@ -70,6 +70,7 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Space$/,
   /^Esc$/,
   /^Enter$/,
+  /^Tab$/,
   /^[A-Z]$/,
   /^ComfyUI$/,
   /^Veo$/,

@@ -1,5 +1,5 @@
 /** Add a shot from a prompt, from a first frame to animate, or from an existing clip. */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CAMERA_MOVES, type CameraMove } from '../../../shared/model/entities';
@@ -10,6 +10,7 @@ import { Field } from '../components/Field';
 import { FilePicker } from '../components/FilePicker';
 import { addShotPayload, addShotPrefs, type ShotSource as Source } from '../store/addShotPrefs';
 import { providerName } from './providerName';
+import { TagTextarea } from './promptTags/TagTextarea';
 import { useProviders } from './ShotProviderFields';
 
 const NO_DURATIONS: Record<Source, string> = { text: '', image: '', clip: '' };
@@ -25,13 +26,19 @@ export function CameraSelect({
   id?: string;
 }) {
   const { t } = useTranslation();
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value as CameraMove)}>
-      {CAMERA_MOVES.map((m) => (
+  // The options change only with the language (t): not translated again on every render.
+  const options = useMemo(
+    () =>
+      CAMERA_MOVES.map((m) => (
         <option key={m} value={m}>
           {t(`camera.${m}`)}
         </option>
-      ))}
+      )),
+    [t],
+  );
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as CameraMove)}>
+      {options}
     </select>
   );
 }
@@ -122,10 +129,10 @@ export function AddShotForm() {
         </Field>
       )}
       <Field label={t('addShot.prompt')}>
-        <textarea
+        <TagTextarea
           ref={promptInput}
           value={prompt}
-          onChange={(e) => setPrompt(e.target.value)}
+          onValueChange={setPrompt}
           rows={3}
           maxLength={20000}
           placeholder={t('addShot.promptPlaceholder')}

@@ -6,6 +6,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { useAppState } from '../app/context';
+import { TagTextarea } from './promptTags/TagTextarea';
 
 interface Props {
   id?: string;
@@ -21,9 +22,21 @@ interface Props {
   placeholder?: string;
   invalid?(text: string): boolean;
   testId?: string;
+  /** A prompt that takes @tags: the @ picker and the tag highlight (a multiline field). */
+  tagged?: boolean;
 }
 
-export function CommitField({ value, onCommit, multiline, rows = 3, type = 'text', invalid, testId, ...rest }: Props) {
+export function CommitField({
+  value,
+  onCommit,
+  multiline,
+  rows = 3,
+  type = 'text',
+  invalid,
+  testId,
+  tagged,
+  ...rest
+}: Props) {
   const snapshot = useAppState((s) => s.snapshot);
   const [draft, setDraft] = useState<{ base: string; text: string; committedOn: unknown } | null>(null);
   const live = draft !== null && draft.base === value && (draft.committedOn === null || draft.committedOn === snapshot);
@@ -35,6 +48,7 @@ export function CommitField({ value, onCommit, multiline, rows = 3, type = 'text
     onCommit(text);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.nativeEvent.isComposing) return; // the key belongs to the input method (Chinese pinyin)
     if (e.key === 'Escape') {
       setDraft(null);
       e.currentTarget.blur();
@@ -43,14 +57,9 @@ export function CommitField({ value, onCommit, multiline, rows = 3, type = 'text
       e.currentTarget.blur();
     }
   };
-  const common = {
-    ...rest,
-    value: text,
-    onBlur: commit,
-    onKeyDown,
-    'aria-invalid': bad,
-    'data-testid': testId,
-    onChange: (e: { target: { value: string } }) => setDraft({ base: value, text: e.target.value, committedOn: null }),
-  };
+  const edit = (next: string) => setDraft({ base: value, text: next, committedOn: null });
+  const base = { ...rest, value: text, onBlur: commit, onKeyDown, 'aria-invalid': bad, 'data-testid': testId };
+  if (tagged) return <TagTextarea {...base} rows={rows} maxLength={20000} onValueChange={edit} />;
+  const common = { ...base, onChange: (e: { target: { value: string } }) => edit(e.target.value) };
   return multiline ? <textarea {...common} rows={rows} maxLength={20000} /> : <input {...common} type={type} />;
 }

@@ -8,13 +8,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { guessLanguage, MAX_LINE_CHARS, MAX_LINES_PER_SHOT, type DialogueLine } from '../../../shared/model/dialogue';
-import { tooShortShots } from '../../../shared/model/dialogueTiming';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { framesToSeconds, secondsToFrames } from '../../../shared/model/time';
 import { actions, runAction } from '../actions';
 import { useAppContext } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { DialogueVoices } from './DialogueVoices';
+import { tooShortOf } from '../store/selectors';
 
 interface Draft {
   id?: string;
@@ -52,7 +52,7 @@ function LinesEditor({ shot, snapshot, stored }: { shot: Shot; snapshot: Project
   const [drafts, setDrafts] = useState<Draft[]>(toDrafts);
   const [problem, setProblem] = useState<string | null>(null);
   const characters = snapshot.elements.filter((e) => e.kind === 'character');
-  const warning = tooShortShots(snapshot).find((w) => w.shotId === shot.id);
+  const warning = tooShortOf(snapshot).find((w) => w.shotId === shot.id);
   const take = snapshot.takes.find((k) => k.id === shot.selectedTakeId);
   const takeAsset = take ? snapshot.assets.find((a) => a.id === take.assetId) : undefined;
 

@@ -3,7 +3,7 @@
  * size, provider, model, elements, seed, notes, trim, transition in (not on the first shot) and scene; then the takes.
  * Every field commits on its own (blur, Enter or a choice), one undo step each.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShotPatch } from '../../../shared/api/contract';
 import { SHOT_SIZES, type CameraMove, type ProjectSnapshot, type Shot } from '../../../shared/model/entities';
@@ -58,18 +58,36 @@ interface InspectorProps {
 }
 
 /**
- * A selection change paints the head (number, moves, frames) in the frame it happens; the
- * fields below the fold follow in a deferred render (React useDeferredValue: the urgent render
- * keeps the previous props, so the memoised fields are skipped, then re-render in a transition
- * after that frame: https://react.dev/reference/react/useDeferredValue). Until then they are
- * hidden, never showing another shot's values. UI-3b: selection -> inspector painted <= 16 ms.
+ * A selection change paints, in the frame it happens, everything the inspector shows on screen:
+ * the head (number, moves, frames) and the fields from the prompt to the provider. The sections
+ * below them (elements, dialogue, seed and trim, transition, framing, notes, keyframes, takes)
+ * follow in a deferred render (React useDeferredValue: the urgent render keeps their previous
+ * props, so the memoised sections are skipped, then re-render in a transition after that frame:
+ * https://react.dev/reference/react/useDeferredValue) — but only while they are below the
+ * visible part of the pane. Until then they are hidden, never showing another shot's values;
+ * if the new layout puts their top inside the visible part (a scrolled pane, a shorter head), a
+ * layout effect renders them before that frame paints (a state update in useLayoutEffect is
+ * rendered synchronously, before the browser paints: https://react.dev/reference/react/useLayoutEffect).
+ * UI-3b: selection -> inspector painted <= 16 ms.
  */
 function Inspector({ shot, index, snapshot }: InspectorProps) {
   const { t } = useTranslation();
   const now = useMemo(() => ({ shot, index, snapshot }), [shot, index, snapshot]);
   const later = useDeferredValue(now);
+  const [eagerFor, setEagerFor] = useState<string | null>(null);
+  const rest = later.shot.id === shot.id || eagerFor === shot.id ? now : later;
+  const stale = rest.shot.id !== shot.id;
+  const fields = useRef<HTMLDivElement | null>(null);
+  useLayoutEffect(() => {
+    if (stale && !endsBelowView(fields.current)) setEagerFor(shot.id);
+  }, [stale, shot.id]);
   return (
-    <section className="panel detail inspector" aria-labelledby="detail-title" data-testid="shot-detail">
+    <section
+      className="panel detail inspector"
+      aria-labelledby="detail-title"
+      data-testid="shot-detail"
+      data-shot-id={shot.id}
+    >
       <div className="detail-head">
         <h2 id="detail-title">{t('shot.heading', { number: index + 1 })}</h2>
         <div className="btn-group">
@@ -104,14 +122,24 @@ function Inspector({ shot, index, snapshot }: InspectorProps) {
           />
         ))}
       </div>
-      <div hidden={later.shot.id !== shot.id} data-testid="shot-detail-fields">
-        <InspectorFields {...later} />
+      <div ref={fields} data-testid="shot-detail-fields" data-shot-id={shot.id}>
+        <InspectorFields {...now} />
+      </div>
+      <div hidden={stale} data-testid="shot-detail-more" data-shot-id={rest.shot.id}>
+        <InspectorMore {...rest} />
       </div>
     </section>
   );
 }
 
-const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }: InspectorProps) {
+/** True when `el` reaches past the visible part of its scrolling pane (nothing after it shows). */
+function endsBelowView(el: HTMLElement | null): boolean {
+  const pane = el?.closest('.pane-scroll');
+  if (!el || !pane) return false;
+  return el.getBoundingClientRect().bottom >= pane.getBoundingClientRect().bottom;
+}
+
+const InspectorFields = memo(function InspectorFields({ shot, snapshot }: InspectorProps) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const provider = useShotProvider(shot, snapshot);
@@ -126,6 +154,7 @@ const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }:
       <Field label={t('addShot.prompt')}>
         <CommitField
           multiline
+          tagged
           rows={4}
           value={shot.prompt}
           onCommit={(prompt) => update({ prompt })}
@@ -190,6 +219,18 @@ const InspectorFields = memo(function InspectorFields({ shot, index, snapshot }:
         </Field>
       </div>
       <ShotProviderFields shot={shot} snapshot={snapshot} provider={provider} update={update} />
+    </>
+  );
+});
+
+/** The sections below the provider: elements, dialogue, seed and trim, transition, framing, notes, keyframes, takes. */
+const InspectorMore = memo(function InspectorMore({ shot, index, snapshot }: InspectorProps) {
+  const { t } = useTranslation();
+  const ctx = useAppContext();
+  const provider = useShotProvider(shot, snapshot);
+  const update = (patch: ShotPatch) => void runAction(ctx, actions['shot.update'], { shotId: shot.id, patch });
+  return (
+    <>
       <ShotElementsField shot={shot} snapshot={snapshot} provider={provider} />
       <DialogueLinesField shot={shot} snapshot={snapshot} />
       <div className="row">

@@ -1,7 +1,8 @@
 /**
  * The storyboard view: shot cards in cut order, grouped under scene headings. Drag cards (or
  * the selected cards) to reorder — one shots.moveMany per drop, so one undo step; Alt+Arrow
- * moves the selection from the keyboard. Click selects, Ctrl/Cmd toggles, Shift extends.
+ * moves the selection from the keyboard. Click selects, Ctrl/Cmd toggles, Shift extends. A long
+ * storyboard (more than WHOLE cards) keeps only the rows near view in the DOM (VirtualCardRows).
  */
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +12,12 @@ import { useAppContext, useAppState } from '../app/context';
 import { selection, setEditorUi } from '../store/uiEditor';
 import { cutSeconds, orderedCut } from '../store/selectors';
 import { dropIndex, groupByScene, nudgeIndex } from './gridModel';
-import { RevealedCard, RevealScope } from './reveal';
 import { SceneHeading } from './SceneHeading';
 import { ShotCard } from './ShotCard';
+import { VirtualCardRows, WHOLE } from './VirtualCardRows';
+
+/** The narrowest card (px): `flex-basis` of `.library-body .grid-view.compact .card-item` and `.grid-view .card-item`. */
+const CARD_WIDTH = { compact: 120, grid: 210 };
 
 const DRAG_TYPE = 'application/x-storyboard-shots';
 
@@ -71,6 +75,29 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
     setGap(null);
   };
 
+  const empty = () => <p className="muted small scene-empty">{t('editor.scene.empty')}</p>;
+  const card = (id: string, index: number, lastOfGroup: boolean) => {
+    const marker = gap === index ? ' drop-before' : gap === index + 1 && lastOfGroup ? ' drop-after' : '';
+    return (
+      <ShotCard
+        key={id}
+        shotId={id}
+        index={index}
+        seconds={seconds.get(id) ?? 0}
+        className={`${dragging?.includes(id) ? 'dragging' : ''}${marker}`}
+        onSelect={(e) => click(id, e)}
+        onKeyDown={(e) => onKey(id, e)}
+        onDragStart={(e) => dragStart(id, e)}
+        onDragOver={(e) => dragOver(index, e)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          if (!selectedNow().includes(id)) click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
+          setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
+        }}
+      />
+    );
+  };
+
   return (
     <section className={`strip grid-view${compact ? ' compact' : ''}`} aria-labelledby="strip-title">
       <div className="strip-toolbar">
@@ -106,53 +133,32 @@ export function StoryboardGrid({ compact = false }: { compact?: boolean }) {
           <p>{t('strip.empty')}</p>
           <p className="muted small">{t('editor.grid.emptyHint')}</p>
         </div>
+      ) : order.length > WHOLE ? (
+        <VirtualCardRows
+          groups={groups}
+          cardWidth={compact ? CARD_WIDTH.compact : CARD_WIDTH.grid}
+          rowEstimate={compact ? 216 : 244}
+          heading={(g) => <SceneHeading scene={g.scene} count={g.shotIds.length} />}
+          empty={empty}
+          card={card}
+          onDrop={drop}
+          onDragEnd={dragEnd}
+        />
       ) : (
-        <RevealScope>
-          <div className="scene-groups" onDrop={drop} onDragEnd={dragEnd} data-testid="shot-list">
-            {groups.map((g) => (
-              <section key={g.key} className="scene-group" data-testid="scene-group">
-                <SceneHeading scene={g.scene} count={g.shotIds.length} />
-                {g.shotIds.length === 0 ? (
-                  <p className="muted small scene-empty">{t('editor.scene.empty')}</p>
-                ) : (
-                  <ol className="cards">
-                    {g.shotIds.map((id, i) => {
-                      const index = g.startIndex + i;
-                      const marker =
-                        gap === index
-                          ? ' drop-before'
-                          : gap === index + 1 && i === g.shotIds.length - 1
-                            ? ' drop-after'
-                            : '';
-                      return (
-                        <RevealedCard key={id} index={index} shotId={id}>
-                          {() => (
-                            <ShotCard
-                              shotId={id}
-                              index={index}
-                              seconds={seconds.get(id) ?? 0}
-                              className={`${dragging?.includes(id) ? 'dragging' : ''}${marker}`}
-                              onSelect={(e) => click(id, e)}
-                              onKeyDown={(e) => onKey(id, e)}
-                              onDragStart={(e) => dragStart(id, e)}
-                              onDragOver={(e) => dragOver(index, e)}
-                              onContextMenu={(e) => {
-                                e.preventDefault();
-                                if (!selectedNow().includes(id))
-                                  click(id, { shiftKey: false, ctrlKey: false, metaKey: false });
-                                setEditorUi({ contextMenu: { x: e.clientX, y: e.clientY, shotId: id } });
-                              }}
-                            />
-                          )}
-                        </RevealedCard>
-                      );
-                    })}
-                  </ol>
-                )}
-              </section>
-            ))}
-          </div>
-        </RevealScope>
+        <div className="scene-groups" onDrop={drop} onDragEnd={dragEnd} data-testid="shot-list">
+          {groups.map((g) => (
+            <section key={g.key} className="scene-group" data-testid="scene-group">
+              <SceneHeading scene={g.scene} count={g.shotIds.length} />
+              {g.shotIds.length === 0 ? (
+                empty()
+              ) : (
+                <ol className="cards">
+                  {g.shotIds.map((id, i) => card(id, g.startIndex + i, i === g.shotIds.length - 1))}
+                </ol>
+              )}
+            </section>
+          ))}
+        </div>
       )}
     </section>
   );

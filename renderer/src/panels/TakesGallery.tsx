@@ -58,12 +58,14 @@ export function TakesGallery({ shot, snapshot }: { shot: Shot; snapshot: Project
         </p>
       ) : (
         <ul className="takes" data-testid="takes">
+          {/* Keyed by place, not id: another shot's takes update these tiles instead of
+              unmounting and mounting each one (a selection change in the inspector, UI-3). */}
           {takes.map((take, i) =>
             takeKind(take) === 'image' ? (
-              <KeyframeTakeTile key={take.id} take={take} number={i + 1} shot={shot} snapshot={snapshot} />
+              <KeyframeTakeTile key={i} take={take} number={i + 1} shot={shot} snapshot={snapshot} />
             ) : (
               <TakeTile
-                key={take.id}
+                key={i}
                 take={take}
                 number={i + 1}
                 shot={shot}

@@ -8,6 +8,7 @@ import type { AppState } from './state';
 import type { JobErrorInfo } from '../../../shared/generation/jobErrors';
 import { outdatedTakes, type OutdatedReason } from '../../../shared/generation/takeFreshness';
 import { isInFlight } from '../../../shared/model/entities';
+import { tooShortShots, type ShotDialogue } from '../../../shared/model/dialogueTiming';
 
 export type ShotStatus =
   | { kind: 'none' }
@@ -56,6 +57,18 @@ export function outdatedOf(snapshot: ProjectSnapshot): Map<string, OutdatedReaso
   if (!found) {
     found = outdatedTakes(snapshot);
     outdatedMemo.set(snapshot, found);
+  }
+  return found;
+}
+
+const tooShortMemo = new WeakMap<ProjectSnapshot, ShotDialogue[]>();
+
+/** Shots too short for their dialogue (shared/model/dialogueTiming.ts), once per snapshot. */
+export function tooShortOf(snapshot: ProjectSnapshot): ShotDialogue[] {
+  let found = tooShortMemo.get(snapshot);
+  if (!found) {
+    found = tooShortShots(snapshot);
+    tooShortMemo.set(snapshot, found);
   }
   return found;
 }

@@ -8,10 +8,12 @@ export interface TimelineModel {
   clips: ClipBox[];
   byId: Map<string, CutShot>;
   order: string[];
+  /** Each shot's place in the cut (0-based), for O(1) "which shot follows" checks. */
+  indexOf: Map<string, number>;
   total: number;
 }
 
-const EMPTY: TimelineModel = { cut: [], clips: [], byId: new Map(), order: [], total: 0 };
+const EMPTY: TimelineModel = { cut: [], clips: [], byId: new Map(), order: [], indexOf: new Map(), total: 0 };
 const cache = new WeakMap<ProjectSnapshot, TimelineModel>();
 
 export function timelineModel(snapshot: ProjectSnapshot | null): TimelineModel {
@@ -26,6 +28,7 @@ export function timelineModel(snapshot: ProjectSnapshot | null): TimelineModel {
       clips,
       byId: new Map(cut.map((c) => [c.shot.id, c])),
       order: cut.map((c) => c.shot.id),
+      indexOf: new Map(cut.map((c, i) => [c.shot.id, i])),
       total: last ? last.startFrame + last.frames : 0,
     };
     cache.set(snapshot, m);

@@ -2,13 +2,15 @@
  * Paste a shot list: one shot per line, `prompt | 3s | push_in` (duration and camera move
  * optional, in any order after the prompt). The lines are checked first (shared/model/shotList.ts)
  * and every problem is named by its line; nothing is added until the whole list is good, then
- * all the shots are added in ONE edit (one undo step) after the selection.
+ * all the shots are added in ONE edit (one undo step) after the selection. Each line's prompt
+ * takes @tags like any prompt field (the @ picker, the tag highlight).
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseShotList } from '../../../shared/model/shotList';
 import { useAction } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { TagTextarea } from '../panels/promptTags/TagTextarea';
 
 export function PasteShots() {
   const { t } = useTranslation();
@@ -27,9 +29,9 @@ export function PasteShots() {
           void add.run().then((ok) => ok && setText(''));
         }}
       >
-        <textarea
+        <TagTextarea
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onValueChange={setText}
           rows={5}
           placeholder={t('workspace.paste.placeholder')}
           aria-label={t('workspace.paste.title')}
