@@ -110,8 +110,14 @@ export function capabilityGap(providerCaps: ProviderCapabilities, req: Generatio
   const caps = modelCapabilities(providerCaps, req.model);
   if (req.sourceVideo && !caps.videoInput) return 'capVideo';
   if (!req.sourceVideo && caps.videoInput === 'required') return 'capNeedsVideo';
-  // A restyle edits the given clip: frames are guidance there (keyframes), not the start of a new one.
-  if (req.sourceVideo) return req.extend ? 'capExtendRestyle' : null;
+  // A restyle edits the given clip: frames are guidance there (Aleph's keyframes), not the start of
+  // a new one, and a model that takes none refuses them (the plan leaves them out: plan.ts).
+  if (req.sourceVideo) {
+    if (req.extend) return 'capExtendRestyle';
+    if (req.firstFrame && !caps.imageToVideo) return 'capImage';
+    if (req.lastFrame && !caps.lastFrame) return 'capLastFrame';
+    return null;
+  }
   if (req.firstFrame && !caps.imageToVideo) return 'capImage';
   if (!req.firstFrame && !caps.textToVideo) return 'capText';
   if (req.lastFrame && !caps.lastFrame) return 'capLastFrame';

@@ -157,6 +157,29 @@ export const PRICES: readonly PriceEntry[] = [
     'https://fal.ai/models/fal-ai/kling-video/v2.1/pro/image-to-video/llms.txt',
     '2026-11-21',
   ),
+  // Kling Omni on fal (fal/klingOmni.ts): O1 Standard $0.084/s; O3 Standard $0.112/s with audio on
+  // (sent on); O3 Pro Edit $0.336 per output second, the output as long as the clip restyled.
+  p(
+    'fal',
+    'fal-ai/kling-video/o1/standard',
+    0.084,
+    'https://fal.ai/models/fal-ai/kling-video/o1/standard/image-to-video/llms.txt',
+    '2026-12-06',
+  ),
+  p(
+    'fal',
+    'fal-ai/kling-video/o3/standard',
+    0.112,
+    'https://fal.ai/models/fal-ai/kling-video/o3/standard/image-to-video/playground (audio on)',
+    '2026-12-06',
+  ),
+  p(
+    'fal',
+    'fal-ai/kling-video/o3/pro/video-to-video/edit',
+    0.336,
+    'https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt (per output second = the source clip)',
+    '2026-12-06',
+  ),
   p('fal', '*', 0.4, 'highest fal.ai catalogue price (Veo 3.1), a safe upper estimate', '2026-11-21'),
   // Replicate's own per-second prices were not found; Google's Veo prices and the Seedance 2.0
   // estimate above stand in (secondary).
@@ -180,6 +203,21 @@ export const PRICES: readonly PriceEntry[] = [
     0.186,
     'Seedance 2.0 apidog estimate (stand-in; Replicate price not found)',
     '2026-11-21',
+  ),
+  p(
+    'replicate',
+    'kwaivgi/kling-v3-omni-video',
+    0.112,
+    "https://fal.ai/models/fal-ai/kling-video/o3/standard/image-to-video/playground (fal's O3 Standard with audio as the stand-in; Replicate price not found, secondary)",
+    '2026-12-06',
+  ),
+  // Gen-4 Aleph: $0.90 per 5 s run (it reads the clip's first 5 s), per output second.
+  p(
+    'replicate',
+    'runwayml/gen4-aleph',
+    0.18,
+    'https://www.vibedream.ai/models/generate?model=gen4-aleph ($0.18/s; reseller, secondary)',
+    '2026-12-06',
   ),
   p('replicate', '*', 0.4, 'highest Replicate catalogue estimate, a safe upper bound', '2026-11-21'),
 ];
@@ -234,6 +272,14 @@ export function priceOf(
   if (!entry) return null;
   const billed = durations ? allowedDuration(durations, durationSec) : durationSec;
   return roundCents(entry.perRequest + entry.perSecond * billed);
+}
+
+/**
+ * The seconds a request is billed on before the model's duration rule: a restyle's output is as
+ * long as the clip it edits (Runway Aleph, Kling edit), so its source clip; else the shot's length.
+ */
+export function billedSeconds(req: { durationSec: number; sourceVideo?: { durationSec: number } }): number {
+  return req.sourceVideo?.durationSec ?? req.durationSec;
 }
 
 export function roundCents(n: number): number {

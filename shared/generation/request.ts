@@ -67,6 +67,9 @@ export const VideoRefSchema = z
     path: z.string().min(1),
     /** Length of the clip in seconds (the output is as long: what is billed). */
     durationSec: z.number().positive(),
+    /** The clip's frame size when known (models with size limits refuse before sending). */
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
   })
   .strict();
 export type VideoRef = z.infer<typeof VideoRefSchema>;

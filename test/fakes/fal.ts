@@ -26,6 +26,12 @@ export const FAL_FAKE_ENDPOINTS: Record<string, string[]> = {
   'fal-ai/kling-video/v2.5-turbo/pro/text-to-video': ['prompt'],
   'fal-ai/kling-video/v2.5-turbo/pro/image-to-video': ['prompt', 'image_url'],
   'fal-ai/kling-video/v2.1/pro/image-to-video': ['prompt', 'image_url'],
+  'fal-ai/kling-video/o1/standard/image-to-video': ['prompt', 'start_image_url'],
+  'fal-ai/kling-video/o1/standard/reference-to-video': ['prompt'],
+  'fal-ai/kling-video/o3/standard/text-to-video': ['prompt'],
+  'fal-ai/kling-video/o3/standard/image-to-video': ['image_url'],
+  'fal-ai/kling-video/o3/standard/reference-to-video': [],
+  'fal-ai/kling-video/o3/pro/video-to-video/edit': ['prompt', 'video_url'],
   'fal-ai/flux-pro/kontext/multi': ['prompt', 'image_urls'],
   'fal-ai/flux-pro/kontext/text-to-image': ['prompt'],
 };

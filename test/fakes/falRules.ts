@@ -50,6 +50,70 @@ const KLING_I2V: Schema = {
 };
 
 /**
+ * Kling Omni on fal (first-party pages, read 2026-12-06):
+ *   - O1 Standard image-to-video (https://fal.ai/models/fal-ai/kling-video/o1/standard/image-to-video/llms.txt):
+ *     prompt, start_image_url, end_image_url, duration "3".."10". Nothing else.
+ *   - O1 Standard reference-to-video (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o1-standard-reference-to-video):
+ *     prompt, image_urls, elements, duration "3".."10", aspect_ratio 16:9 | 9:16 | 1:1.
+ *   - O3 Standard text-to-video (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o3-pro-text-to-video):
+ *     prompt, duration "3".."15", aspect_ratio, generate_audio, multi_prompt, shot_type.
+ *   - O3 Standard image-to-video (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o3-standard-image-to-video):
+ *     prompt, image_url (required), end_image_url, duration "3".."15", generate_audio, multi_prompt, shot_type.
+ *   - O3 Standard reference-to-video (…/kling-video-o3-standard-reference-to-video): prompt, multi_prompt,
+ *     start_image_url, end_image_url, image_urls (at most 4 with elements), elements, generate_audio,
+ *     duration, shot_type, aspect_ratio.
+ *   - O3 Pro video-to-video/edit (https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt):
+ *     prompt, video_url (required), image_urls, keep_audio, elements. No duration.
+ */
+const secs = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+const KLING_ASPECT = ['16:9', '9:16', '1:1'];
+const O3_COMMON: Schema = {
+  prompt: 'string',
+  duration: secs(3, 15),
+  generate_audio: 'boolean',
+  multi_prompt: 'urls',
+  shot_type: ['customize'],
+};
+const KLING_OMNI: Record<string, Schema> = {
+  'fal-ai/kling-video/o1/standard/image-to-video': {
+    prompt: 'string',
+    start_image_url: 'url',
+    end_image_url: 'url',
+    duration: secs(3, 10),
+  },
+  'fal-ai/kling-video/o1/standard/reference-to-video': {
+    prompt: 'string',
+    image_urls: 'urls',
+    elements: 'urls',
+    duration: secs(3, 10),
+    aspect_ratio: KLING_ASPECT,
+  },
+  'fal-ai/kling-video/o3/standard/text-to-video': { ...O3_COMMON, aspect_ratio: KLING_ASPECT },
+  'fal-ai/kling-video/o3/standard/image-to-video': { ...O3_COMMON, image_url: 'url', end_image_url: 'url' },
+  'fal-ai/kling-video/o3/standard/reference-to-video': {
+    ...O3_COMMON,
+    start_image_url: 'url',
+    end_image_url: 'url',
+    image_urls: 'urls',
+    elements: 'urls',
+    aspect_ratio: KLING_ASPECT,
+  },
+  'fal-ai/kling-video/o3/pro/video-to-video/edit': {
+    prompt: 'string',
+    video_url: 'url',
+    image_urls: 'urls',
+    keep_audio: 'boolean',
+    elements: 'urls',
+  },
+};
+/** At most this many pictures in `image_urls` (the pages' "Maximum N total"). */
+const MAX_IMAGES: Record<string, number> = {
+  'fal-ai/kling-video/o1/standard/reference-to-video': 7,
+  'fal-ai/kling-video/o3/standard/reference-to-video': 4,
+  'fal-ai/kling-video/o3/pro/video-to-video/edit': 4,
+};
+
+/**
  * FLUX.1 Kontext [pro] image endpoints (https://fal.ai/models/fal-ai/flux-pro/kontext/multi/llms.txt,
  * https://fal.ai/docs/model-api-reference/image-generation-api/flux-pro-kontext-text-to-image):
  * aspect_ratio 21:9 | 16:9 | 4:3 | 3:2 | 1:1 | 2:3 | 3:4 | 9:16 | 9:21, num_images 1-4,
@@ -81,6 +145,7 @@ export const FAL_SCHEMAS: Record<string, Schema> = {
   'fal-ai/kling-video/v2.5-turbo/pro/text-to-video': KLING_T2V,
   'fal-ai/kling-video/v2.5-turbo/pro/image-to-video': KLING_I2V,
   'fal-ai/kling-video/v2.1/pro/image-to-video': KLING_I2V,
+  ...KLING_OMNI,
 };
 
 /** The first field fal's validation refuses: [field, message, type], or null. */
@@ -99,5 +164,12 @@ export function falSchemaProblem(endpoint: string, input: Record<string, unknown
       return [k, 'value could not be parsed to a boolean', 'type_error.bool'];
     if (rule === 'urls' && !Array.isArray(v)) return [k, 'value is not a valid list', 'type_error.list'];
   }
+  const max = MAX_IMAGES[endpoint];
+  const images = input.image_urls;
+  if (max !== undefined && Array.isArray(images) && images.length > max)
+    return ['image_urls', `ensure this value has at most ${max} items`, 'value_error.list.max_items'];
+  // O3 reference-to-video: an end frame only after a start frame (Kling's rule on every Omni endpoint).
+  if (input.end_image_url !== undefined && input.start_image_url === undefined && input.image_url === undefined)
+    return ['end_image_url', 'end_image_url requires a start frame', 'value_error'];
   return null;
 }

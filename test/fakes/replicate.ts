@@ -11,6 +11,7 @@
  * made, then the connection is cut), loseCreate (cut before anything is made).
  */
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
+import { REPLICATE_MODEL_RULES, replicateInputProblem } from './replicateRules.js';
 
 export const REPLICATE_FAKE_KEY = 'test-key';
 /** Model -> input fields it accepts (its API page on replicate.com). */
@@ -65,6 +66,9 @@ export const REPLICATE_FAKE_MODELS: Record<string, string[]> = {
     'generate_audio',
     'seed',
   ],
+  // The models that take a clip: every field and value checked by replicateRules.ts.
+  'kwaivgi/kling-v3-omni-video': Object.keys(REPLICATE_MODEL_RULES['kwaivgi/kling-v3-omni-video']?.fields ?? {}),
+  'runwayml/gen4-aleph': Object.keys(REPLICATE_MODEL_RULES['runwayml/gen4-aleph']?.fields ?? {}),
 };
 
 interface Pred {
@@ -170,7 +174,10 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
           return problem(422, 'Input validation failed', `- input.${k}: Does not match format 'uri'`);
         }
       }
-      if (!Number.isInteger(input.duration))
+      const ruled = model in REPLICATE_MODEL_RULES;
+      const bad = replicateInputProblem(model, input);
+      if (bad) return problem(422, 'Input validation failed', bad);
+      if (!ruled && !Number.isInteger(input.duration))
         return problem(422, 'Input validation failed', '- input.duration: Invalid type. Expected: integer');
       if (fake.loseCreate > 0) {
         fake.loseCreate--;

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
 import { capabilityGap, capabilityProblem, modelCapabilities } from '../../../shared/generation/capabilities.js';
 import { jobError, jobErrorOf, type JobErrorInfo } from '../../../shared/generation/jobErrors.js';
-import { PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
+import { billedSeconds, PRICES, priceOf, type PriceEntry } from '../../../shared/generation/prices.js';
 import type { GenerationRequest, ReferenceRef } from '../../../shared/generation/request.js';
 import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import { sentPrompt, startsOnKeyframe } from '../../../shared/generation/takeFreshness.js';
@@ -53,7 +53,7 @@ export function requestCost(
 ): number | null {
   // Billed at the length the chosen model will actually make (models of one provider differ).
   const { durations } = modelCapabilities(provider.capabilities, req.model);
-  const fromTable = priceOf(prices, provider.id, req.model, req.durationSec, durations);
+  const fromTable = priceOf(prices, provider.id, req.model, billedSeconds(req), durations);
   if (fromTable !== null) return fromTable;
   const own = provider.estimateCost(req);
   return own !== null && Number.isFinite(own) && own >= 0 ? own : null;

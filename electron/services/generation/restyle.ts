@@ -34,5 +34,6 @@ export function restyleSource(
     assetId: asset.id,
     path: store.absPath(asset.path),
     durationSec: asset.info.durationSec,
+    ...(asset.info.width > 0 && asset.info.height > 0 ? { width: asset.info.width, height: asset.info.height } : {}),
   };
 }

@@ -7,15 +7,18 @@ import { AppError } from '../../../../shared/errors.js';
 import {
   capabilityProblem,
   type DurationRule,
+  type ModelRule,
   type ProviderCapabilities,
 } from '../../../../shared/generation/capabilities.js';
-import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import { billedSeconds, PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import type { GenerationRequest } from '../types.js';
 
 export interface CatalogueModel {
   id: string;
   label: string;
   durations: DurationRule;
+  /** The model's request rules with their sources (README capability notes). */
+  rules?: readonly ModelRule[];
 }
 
 export interface ModelCatalogue<M extends CatalogueModel> {
@@ -36,14 +39,19 @@ export function catalogueCapabilities<M extends CatalogueModel>(c: ModelCatalogu
   const first = c.models[0] as M;
   return {
     ...c.capabilities(first),
-    models: c.models.map((m) => ({ id: m.id, label: m.label, capabilities: c.capabilities(m) })),
+    models: c.models.map((m) => ({
+      id: m.id,
+      label: m.label,
+      capabilities: c.capabilities(m),
+      ...(m.rules ? { rules: m.rules } : {}),
+    })),
   };
 }
 
 /** The price of a request on its model from the price table; null ("price unknown", never free) when it has none. */
 export function catalogueCost<M extends CatalogueModel>(c: ModelCatalogue<M>, req: GenerationRequest): number | null {
   const m = c.find(req.model);
-  return priceOf(PRICES, c.provider, m?.id ?? req.model, req.durationSec, m?.durations) ?? null;
+  return priceOf(PRICES, c.provider, m?.id ?? req.model, billedSeconds(req), m?.durations) ?? null;
 }
 
 /**

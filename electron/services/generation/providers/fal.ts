@@ -16,6 +16,7 @@ import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
+import { checkEditSource } from './fal/klingOmni.js';
 import { FAL_CATALOGUE, falInput } from './fal/models.js';
 
 const LABEL: RestProvider = {
@@ -30,6 +31,8 @@ const MIME: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
 };
 
 export function splitFalTask(taskId: string): { endpoint: string; requestId: string } {
@@ -38,7 +41,7 @@ export function splitFalTask(taskId: string): { endpoint: string; requestId: str
   return { endpoint: taskId.slice(0, i), requestId: taskId.slice(i + 1) };
 }
 
-async function upload(ctx: ProviderContext, frame: FrameRef, what: string): Promise<string> {
+async function upload(ctx: ProviderContext, frame: Pick<FrameRef, 'assetId' | 'path'>, what: string): Promise<string> {
   const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
     throw new AppError(
       'INVALID_INPUT',
@@ -74,6 +77,8 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
 
     async submit(req, ctx) {
       const m = catalogueModel(FAL_CATALOGUE, req);
+      // The clip's length and size against the edit endpoint's limits, before anything is uploaded.
+      if (m.family === 'kling-edit') checkEditSource(req, m.label);
       const client = falClient(ctx);
       const first = req.firstFrame
         ? await upload(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`)
@@ -86,7 +91,12 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       const references: string[] = [];
       for (const [i, ref] of refs.entries())
         references.push(await upload(ctx, ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
-      const { endpoint, input } = falInput(m, req, { first, last, references });
+      // A restyle's clip goes to fal storage like the pictures (edit endpoints take `video_url`).
+      const video =
+        req.sourceVideo && m.videoInput
+          ? await upload(ctx, req.sourceVideo, `The clip to restyle of shot ${req.shotNumber}`)
+          : undefined;
+      const { endpoint, input } = falInput(m, req, { first, last, references, video });
       try {
         // One attempt (client.ts guards the SDK's own retries): a lost answer stays `unknown`.
         const res = await client.queue.submit(endpoint, { input });

@@ -10,6 +10,9 @@ const MIME: Record<string, string> = {
   '.webp': 'image/webp',
   '.gif': 'image/gif',
   '.bmp': 'image/bmp',
+  // A restyle's clip goes inline the same way (Replicate's video inputs).
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
 };
 
 /**

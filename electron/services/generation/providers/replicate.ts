@@ -15,6 +15,7 @@ import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogu
 import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { imageDataUri } from './imageInput.js';
 import { classifyReplicate, mapReplicateError, replicateClient } from './replicate/client.js';
+import { checkKlingOmniSource } from './replicate/editModels.js';
 import { REPLICATE_CATALOGUE, replicateInput } from './replicate/models.js';
 import { reconcileReplicate, type ReplicateListPage } from './replicate/reconcile.js';
 
@@ -28,12 +29,12 @@ const LABEL: RestProvider = {
 /** Base64 grows 4/3; Replicate's data-URI inputs are limited to about 10 MB in total. */
 const MAX_INLINE_BYTES = 7 * 1024 * 1024;
 
-async function inline(frame: FrameRef, what: string): Promise<string> {
+async function inline(frame: Pick<FrameRef, 'path'>, what: string, kind = 'pictures'): Promise<string> {
   const size = (await stat(frame.path).catch(() => null))?.size ?? 0;
   if (size > MAX_INLINE_BYTES) {
     throw new AppError(
       'INVALID_INPUT',
-      `${what} is ${(size / 1048576).toFixed(1)} MB; Replicate takes pictures up to about 7 MB. Use a smaller image.`,
+      `${what} is ${(size / 1048576).toFixed(1)} MB; Replicate takes ${kind} up to about 7 MB inline. Use a smaller ${kind === 'pictures' ? 'image' : 'clip'}.`,
       { path: frame.path },
     );
   }
@@ -88,11 +89,20 @@ export function createReplicateProvider(): ProviderAdapter &
 
     async submit(req, ctx) {
       const m = catalogueModel(REPLICATE_CATALOGUE, req);
-      const first = req.firstFrame
-        ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`)
-        : undefined;
-      const last = req.lastFrame ? await inline(req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
-      const refs = !first && !last ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+      if (m.family === 'kling-omni') checkKlingOmniSource(req, m.label);
+      // A restyle's clip inline, like the pictures (editModels.ts).
+      const video =
+        req.sourceVideo && m.videoInput
+          ? await inline(req.sourceVideo, `The clip to restyle of shot ${req.shotNumber}`, 'clips')
+          : undefined;
+      // With a clip to restyle the clip is the start (Kling Omni's base mode takes no frames or references).
+      const first =
+        req.firstFrame && !video
+          ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`)
+          : undefined;
+      const last =
+        req.lastFrame && !video ? await inline(req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
+      const refs = !first && !last && !video ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
       const references: string[] = [];
       for (const [i, ref] of refs.entries())
         references.push(await inline(ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
@@ -100,7 +110,7 @@ export function createReplicateProvider(): ProviderAdapter &
       try {
         const p = await client.predictions.create({
           model: m.id,
-          input: replicateInput(m, req, { first, last, references }),
+          input: replicateInput(m, req, { first, last, references, video }),
         });
         return { taskId: p.id };
       } catch (err) {

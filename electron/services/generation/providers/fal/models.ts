@@ -7,25 +7,50 @@
 import {
   allowedDuration,
   type DurationRule,
+  type ModelRule,
   type ProviderCapabilities,
 } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../types.js';
 import type { ModelCatalogue } from '../catalogue.js';
+import {
+  checkEditSource,
+  FAL_O1_RULES,
+  FAL_O3_EDIT_RULES,
+  FAL_O3_RULES,
+  klingSeconds,
+  O1_DURATIONS,
+  omniPrompt,
+  O3_DURATIONS,
+} from './klingOmni.js';
 
 export interface FalModel {
   /** Our model id (the endpoint family). */
   id: string;
   label: string;
   /** Endpoint ids per kind of shot; absent = the model cannot make that kind. */
-  endpoints: { text?: string; image?: string; firstLast?: string; reference?: string };
+  endpoints: { text?: string; image?: string; firstLast?: string; reference?: string; video?: string };
   /** Field names for the pictures, per fal's schema for the endpoint. */
-  fields: { image: string; lastImage?: string; firstLastFirst?: string; firstLastLast?: string; references?: string };
+  fields: {
+    image: string;
+    lastImage?: string;
+    firstLastFirst?: string;
+    firstLastLast?: string;
+    references?: string;
+    /** The source clip of a video-to-video endpoint. */
+    video?: string;
+  };
   referenceImagesMax: number;
-  family: 'veo' | 'kling';
+  /** kling-omni: O1 / O3 (no negative prompt; O3 with audio); kling-edit: restyles a clip (fal/klingOmni.ts). */
+  family: 'veo' | 'kling' | 'kling-omni' | 'kling-edit';
+  /** Edits the shot's clip (GenerationRequest.sourceVideo) instead of generating. */
+  videoInput?: 'required';
+  /** The request rules with their sources (README capability notes). */
+  rules?: readonly ModelRule[];
   durations: DurationRule;
-  aspects: readonly Aspect[];
+  /** 'any': the output keeps the source clip's frame (edit endpoints). */
+  aspects: readonly Aspect[] | 'any';
   resolutions: readonly Resolution[];
   audio: boolean;
 }
@@ -92,6 +117,56 @@ export const FAL_MODELS: readonly FalModel[] = [
     fields: { image: 'image_url', lastImage: 'tail_image_url' },
     referenceImagesMax: 0,
   },
+  {
+    // Text goes to reference-to-video without pictures (image_urls is optional there: klingOmni.ts [O1R]).
+    id: 'fal-ai/kling-video/o1/standard',
+    label: 'Kling O1 Standard (fal)',
+    family: 'kling-omni',
+    audio: false,
+    durations: O1_DURATIONS,
+    aspects: ['16:9', '9:16', '1:1'],
+    resolutions: ['720p'],
+    endpoints: {
+      text: 'fal-ai/kling-video/o1/standard/reference-to-video',
+      image: 'fal-ai/kling-video/o1/standard/image-to-video',
+      reference: 'fal-ai/kling-video/o1/standard/reference-to-video',
+    },
+    fields: { image: 'start_image_url', lastImage: 'end_image_url', references: 'image_urls' },
+    referenceImagesMax: 7,
+    rules: FAL_O1_RULES,
+  },
+  {
+    id: 'fal-ai/kling-video/o3/standard',
+    label: 'Kling O3 (3.0 Omni) Standard (fal)',
+    family: 'kling-omni',
+    audio: true,
+    durations: O3_DURATIONS,
+    aspects: ['16:9', '9:16', '1:1'],
+    resolutions: ['720p'],
+    endpoints: {
+      text: 'fal-ai/kling-video/o3/standard/text-to-video',
+      image: 'fal-ai/kling-video/o3/standard/image-to-video',
+      reference: 'fal-ai/kling-video/o3/standard/reference-to-video',
+    },
+    fields: { image: 'image_url', lastImage: 'end_image_url', references: 'image_urls' },
+    referenceImagesMax: 4,
+    rules: FAL_O3_RULES,
+  },
+  {
+    id: 'fal-ai/kling-video/o3/pro/video-to-video/edit',
+    label: 'Kling O3 Pro Edit (fal, restyles a clip)',
+    family: 'kling-edit',
+    audio: false,
+    // The output is the source clip's length (3-10 s): the shot's own length does not apply.
+    durations: { kind: 'range', min: 3, max: 10 },
+    aspects: 'any',
+    resolutions: ['1080p'],
+    endpoints: { video: 'fal-ai/kling-video/o3/pro/video-to-video/edit' },
+    fields: { image: 'image_url', video: 'video_url' },
+    referenceImagesMax: 0,
+    videoInput: 'required',
+    rules: FAL_O3_EDIT_RULES,
+  },
 ];
 
 export const DEFAULT_FAL_MODEL = (FAL_MODELS[0] as FalModel).id;
@@ -103,6 +178,7 @@ export function falModel(id: string | null): FalModel | undefined {
 /** What one model can do, in the shared capability shape. */
 export function falModelCapabilities(m: FalModel): Omit<ProviderCapabilities, 'models'> {
   return {
+    ...(m.videoInput ? { videoInput: m.videoInput } : {}),
     textToVideo: Boolean(m.endpoints.text),
     imageToVideo: Boolean(m.endpoints.image),
     lastFrame: Boolean(m.endpoints.firstLast ?? m.fields.lastImage),
@@ -125,13 +201,14 @@ export const FAL_CATALOGUE: ModelCatalogue<FalModel> = {
 };
 
 const nearestAspect = (m: FalModel, w: number, h: number): string => {
-  let best = m.aspects[0] ?? '16:9';
+  const aspects = m.aspects === 'any' ? ['16:9'] : m.aspects;
+  let best = aspects[0] ?? '16:9';
   const r = w / h;
   const val = (a: string): number => {
     const [x, y] = a.split(':').map(Number);
     return (x ?? 1) / (y ?? 1);
   };
-  for (const a of m.aspects) if (Math.abs(Math.log(val(a) / r)) < Math.abs(Math.log(val(best) / r))) best = a;
+  for (const a of aspects) if (Math.abs(Math.log(val(a) / r)) < Math.abs(Math.log(val(best) / r))) best = a;
   return best;
 };
 
@@ -142,10 +219,11 @@ const nearestAspect = (m: FalModel, w: number, h: number): string => {
 export function falInput(
   m: FalModel,
   req: GenerationRequest,
-  images: { first?: string; last?: string; references?: string[] },
+  images: { first?: string; last?: string; references?: string[]; video?: string },
 ): { endpoint: string; input: Record<string, unknown> } {
   // The camera move as a sentence: fal passes the prompt to Veo / Kling unchanged (cameraMoves.ts).
   const prompt = shotPrompt(req, 'sentence');
+  if (m.family === 'kling-edit') return klingEditInput(m, req, prompt, images.video);
   const seconds = allowedDuration(m.durations, req.durationSec);
   const input: Record<string, unknown> = { prompt };
   let endpoint: string | undefined;
@@ -174,10 +252,37 @@ export function falInput(
     input.resolution = Math.min(req.width, req.height) > 720 ? '1080p' : '720p';
     input.generate_audio = true;
     if (req.seed !== null) input.seed = req.seed;
+  } else if (m.family === 'kling-omni') {
+    // O1 / O3: whole seconds as strings; aspect_ratio only where no picture sets the frame;
+    // no negative_prompt on any Omni endpoint; O3 with sound; references named @ImageN (klingOmni.ts).
+    input.prompt = omniPrompt(req, prompt, images.references?.length ?? 0, (n) => `@Image${n}`, m.label);
+    input.duration = klingSeconds(m.durations, req.durationSec);
+    if (!images.first && endpoint !== m.endpoints.image) input.aspect_ratio = nearestAspect(m, req.width, req.height);
+    if (m.audio) input.generate_audio = true;
+    return { endpoint, input };
   } else {
     input.duration = String(seconds);
     if (!images.first) input.aspect_ratio = nearestAspect(m, req.width, req.height);
   }
   if (req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
   return { endpoint, input };
+}
+
+/** A restyle on an edit endpoint: the uploaded clip, the prompt naming it @Video1 (klingOmni.ts [O3E]). */
+function klingEditInput(
+  m: FalModel,
+  req: GenerationRequest,
+  prompt: string,
+  video: string | undefined,
+): { endpoint: string; input: Record<string, unknown> } {
+  checkEditSource(req, m.label);
+  if (!video || !m.endpoints.video || !m.fields.video) throw new Error(`fal model ${m.id} has no clip to restyle`);
+  return {
+    endpoint: m.endpoints.video,
+    input: {
+      prompt: `@Video1: ${omniPrompt({ ...req, references: [] }, prompt, 0, String, m.label)}`,
+      [m.fields.video]: video,
+      keep_audio: true,
+    },
+  };
 }

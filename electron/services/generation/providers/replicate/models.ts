@@ -11,21 +11,33 @@ import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import {
   allowedDuration,
   type DurationRule,
+  type ModelRule,
   type ProviderCapabilities,
 } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import type { GenerationRequest } from '../../types.js';
 import type { ModelCatalogue } from '../catalogue.js';
+import {
+  ALEPH_SECONDS,
+  alephInput,
+  klingOmniInput,
+  REPLICATE_ALEPH_RULES,
+  REPLICATE_KLING_OMNI_RULES,
+} from './editModels.js';
 
 export interface ReplicateModel {
   id: string;
   label: string;
-  family: 'veo' | 'seedance';
+  /** kling-omni / aleph: editModels.ts. */
+  family: 'veo' | 'seedance' | 'kling-omni' | 'aleph';
   lastFrameField: string;
   referenceImagesMax: number;
   durations: DurationRule;
   aspects: readonly Aspect[];
   resolutions: readonly Resolution[];
+  /** Takes the shot's clip: 'required' edits only (Aleph), 'optional' also generates (Kling Omni). */
+  videoInput?: 'optional' | 'required';
+  rules?: readonly ModelRule[];
 }
 
 const veo = (id: string, label: string): ReplicateModel => ({
@@ -55,6 +67,32 @@ export const REPLICATE_MODELS: readonly ReplicateModel[] = [
   veo('google/veo-3.1', 'Veo 3.1 (Replicate)'),
   seedance('bytedance/seedance-2.0', 'Seedance 2.0 (Replicate)'),
   seedance('bytedance/seedance-2.0-fast', 'Seedance 2.0 Fast (Replicate)'),
+  {
+    id: 'kwaivgi/kling-v3-omni-video',
+    label: 'Kling 3.0 Omni (Replicate)',
+    family: 'kling-omni',
+    lastFrameField: 'end_image',
+    referenceImagesMax: 7,
+    durations: { kind: 'range', min: 3, max: 15 },
+    aspects: ['16:9', '9:16', '1:1'],
+    // mode "standard" = 720p (editModels.ts [KO]); the price stand-in is the standard one.
+    resolutions: ['720p'],
+    videoInput: 'optional',
+    rules: REPLICATE_KLING_OMNI_RULES,
+  },
+  {
+    id: 'runwayml/gen4-aleph',
+    label: 'Runway Gen-4 Aleph (Replicate, restyles a clip)',
+    family: 'aleph',
+    lastFrameField: '',
+    referenceImagesMax: 0,
+    // Only the clip's first 5 s are read, so the output (and the bill) is 5 s.
+    durations: { kind: 'set', values: [ALEPH_SECONDS] },
+    aspects: ['16:9', '9:16', '1:1', '21:9'],
+    resolutions: ['720p'],
+    videoInput: 'required',
+    rules: REPLICATE_ALEPH_RULES,
+  },
 ];
 
 export const DEFAULT_REPLICATE_MODEL = (REPLICATE_MODELS[0] as ReplicateModel).id;
@@ -64,13 +102,15 @@ export function replicateModel(id: string | null): ReplicateModel | undefined {
 }
 
 export function replicateModelCapabilities(m: ReplicateModel): Omit<ProviderCapabilities, 'models'> {
+  const editsOnly = m.videoInput === 'required';
   return {
-    textToVideo: true,
-    imageToVideo: true,
-    lastFrame: true,
+    ...(m.videoInput ? { videoInput: m.videoInput } : {}),
+    textToVideo: !editsOnly,
+    imageToVideo: !editsOnly,
+    lastFrame: !editsOnly,
     referenceImagesMax: m.referenceImagesMax,
     extend: false,
-    audio: true,
+    audio: !editsOnly,
     cameraMoves: 'prompt',
     durations: m.durations,
     aspects: m.aspects,
@@ -100,10 +140,13 @@ function nearestAspect(aspects: readonly string[], w: number, h: number): string
 export function replicateInput(
   m: ReplicateModel,
   req: GenerationRequest,
-  images: { first?: string; last?: string; references?: string[] },
+  images: { first?: string; last?: string; references?: string[]; video?: string },
 ): Record<string, unknown> {
-  // The camera move as a sentence: Replicate passes the prompt to Veo / Seedance unchanged.
+  // The camera move as a sentence: Replicate passes the prompt to every model unchanged.
   const prompt = shotPrompt(req, 'sentence');
+  const aspect = nearestAspect(m.aspects, req.width, req.height);
+  if (m.family === 'kling-omni') return klingOmniInput(req, prompt, aspect, images);
+  if (m.family === 'aleph') return alephInput(req, prompt, aspect, images.video);
   const input: Record<string, unknown> = {
     prompt,
     duration: Math.round(allowedDuration(m.durations, req.durationSec)),

@@ -1,0 +1,239 @@
+/**
+ * The Kling Omni and Aleph models of fal.ai and Replicate: the per-model request table with a
+ * take's clip to restyle (text, first frame, first + last, references, extend, camera, video)
+ * through each adapter to its strict fake, every sent body a snapshot; the clips those models
+ * refuse before anything is uploaded or sent; the fakes refusing what the real endpoints refuse;
+ * and a restyle priced on the clip it edits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFalProvider } from '../../../../electron/services/generation/providers/fal.js';
+import { createReplicateProvider } from '../../../../electron/services/generation/providers/replicate.js';
+import { requestCost } from '../../../../electron/services/generation/plan.js';
+import type { ProviderContext } from '../../../../electron/services/generation/types.js';
+import { FAL_FAKE_KEY, startFakeFal, type FakeFal } from '../../../fakes/fal.js';
+import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
+import { REPLICATE_FAKE_KEY, startFakeReplicate, type FakeReplicate } from '../../../fakes/replicate.js';
+import { rejectionOf } from '../../../helpers/errors.js';
+import { realMedia } from '../../../helpers/realMedia.js';
+import { requestTable, sendsOf, VIDEO_SCENARIOS, type BodyTable } from '../../../helpers/requestTable.js';
+import { tempDir } from '../../../helpers/tmp.js';
+
+const root = tempDir();
+const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
+const source = { takeId: 't-src', assetId: 'v1', path: CLIP, durationSec: 5 };
+let fal: FakeFal;
+let rep: FakeReplicate;
+const falAdapter = createFalProvider();
+const repAdapter = createReplicateProvider();
+const falCtx = (): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fal.url, apiKey: FAL_FAKE_KEY } });
+const repCtx = (): ProviderContext => ({ tmpDir: root, settings: { baseUrl: rep.url, apiKey: REPLICATE_FAKE_KEY } });
+const falCreates = () =>
+  fal
+    .seen()
+    .filter((r) => r.method === 'POST' && r.target?.host === 'queue.fal.run')
+    .map((r) => ({ path: r.target?.pathname ?? r.path, body: r.body, status: r.status }));
+
+beforeAll(async () => {
+  fal = await startFakeFal({ runMs: 20 });
+  rep = await startFakeReplicate({ runMs: 20 });
+});
+afterAll(async () => {
+  await fal.close();
+  await rep.close();
+});
+
+const O1 = 'fal-ai/kling-video/o1/standard';
+const O3 = 'fal-ai/kling-video/o3/standard';
+const O3_EDIT = 'fal-ai/kling-video/o3/pro/video-to-video/edit';
+const KLING_OMNI = 'kwaivgi/kling-v3-omni-video';
+const ALEPH = 'runwayml/gen4-aleph';
+
+describe('fal Kling Omni request table against the strict fake', () => {
+  it('O1 / O3 generate (text, frames, references, camera), O3 Edit only restyles a clip', async () => {
+    const bodies: BodyTable = {};
+    const table = await requestTable(
+      [O1, O3, O3_EDIT],
+      {
+        provider: 'fal',
+        submit: (req) => falAdapter.submit(req, falCtx()),
+        received: () => falCreates().length,
+        accepted: () => fal.creates,
+        lastCreate: () => falCreates().at(-1),
+        bodies,
+      },
+      VIDEO_SCENARIOS,
+    );
+    expect(table).toEqual({
+      [O1]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera'),
+      [O3]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera'),
+      [O3_EDIT]: sendsOf(VIDEO_SCENARIOS, 'video'),
+    });
+    // The endpoint each kind of shot went to, and O3's first frame as `image_url` (not start_image_url).
+    expect(bodies[O1]?.text?.path).toBe('/fal-ai/kling-video/o1/standard/reference-to-video');
+    expect(bodies[O1]?.firstLast?.body).toMatchObject({
+      start_image_url: expect.any(String),
+      end_image_url: expect.any(String),
+    });
+    expect(bodies[O3]?.firstFrame?.body).toMatchObject({ image_url: expect.any(String), generate_audio: true });
+    expect(bodies[O3_EDIT]?.video?.body).toMatchObject({ video_url: expect.any(String), keep_audio: true });
+    expect(String((bodies[O3_EDIT]?.video?.body as { prompt: string }).prompt)).toMatch(/^@Video1: /);
+    expect(bodies).toMatchSnapshot();
+  });
+
+  it('refuses a clip fal would refuse before uploading anything: too long, too short, too small', async () => {
+    const [creates, uploads] = [falCreates().length, fal.uploads.size];
+    for (const [src, why] of [
+      [{ ...source, durationSec: 12 }, /takes clips of 3 to 10 s/],
+      [{ ...source, durationSec: 2 }, /takes clips of 3 to 10 s/],
+      [{ ...source, width: 720, height: 480 }, /720×480.*720 to 2160 pixels/],
+    ] as const) {
+      const err = await rejectionOf(falAdapter.submit(genRequest({ model: O3_EDIT, sourceVideo: src }), falCtx()));
+      expect(err.message).toMatch(why);
+    }
+    // A first frame is not something the edit endpoint takes: refused, not dropped.
+    const framed = await rejectionOf(
+      falAdapter.submit(
+        genRequest({ model: O3_EDIT, sourceVideo: source, firstFrame: { assetId: 'a1', path: FIRST_FRAME } }),
+        falCtx(),
+      ),
+    );
+    expect(framed.message).toMatch(/first frame/);
+    expect([falCreates().length, fal.uploads.size]).toEqual([creates, uploads]);
+  });
+
+  it('a restyle is priced on the clip it edits, the same in the estimate and the adapter', () => {
+    const req = genRequest({ model: O3_EDIT, durationSec: 2, sourceVideo: { ...source, durationSec: 8 } });
+    expect(requestCost(falAdapter, req)).toBeCloseTo(0.336 * 8);
+    expect(falAdapter.estimateCost(req)).toBeCloseTo(0.336 * 8);
+  });
+});
+
+describe('Replicate Kling 3.0 Omni and Gen-4 Aleph request table against the strict fake', () => {
+  it('Kling Omni sends every kind of shot and a restyle; Aleph only a restyle', async () => {
+    const bodies: BodyTable = {};
+    const table = await requestTable(
+      [KLING_OMNI, ALEPH],
+      {
+        provider: 'replicate',
+        submit: (req) => repAdapter.submit(req, repCtx()),
+        received: () => rep.createRequests().length,
+        accepted: () => rep.creates,
+        lastCreate: () => rep.createRequests().at(-1),
+        bodies,
+      },
+      VIDEO_SCENARIOS,
+    );
+    expect(table).toEqual({
+      [KLING_OMNI]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera', 'video'),
+      [ALEPH]: sendsOf(VIDEO_SCENARIOS, 'video'),
+    });
+    const input = (s: 'video' | 'text', m: string) =>
+      (bodies[m]?.[s]?.body as { input: Record<string, unknown> }).input;
+    expect(input('video', KLING_OMNI)).toMatchObject({ video_reference_type: 'base', keep_original_sound: true });
+    expect(input('video', KLING_OMNI)).not.toHaveProperty('generate_audio');
+    expect(input('text', KLING_OMNI)).toMatchObject({ aspect_ratio: '16:9', duration: 5, mode: 'standard' });
+    expect(input('video', ALEPH)).toMatchObject({
+      video: expect.stringMatching(/^<data:video\/mp4 \d+ chars>$/),
+      seed: 42,
+    });
+    expect(bodies).toMatchSnapshot();
+  });
+
+  it('refuses before sending: a Kling Omni clip outside 3-10 s, Aleph without a clip', async () => {
+    const before = rep.createRequests().length;
+    const long = await rejectionOf(
+      repAdapter.submit(genRequest({ model: KLING_OMNI, sourceVideo: { ...source, durationSec: 11 } }), repCtx()),
+    );
+    expect(long.message).toMatch(/3 to 10 s/);
+    const bare = await rejectionOf(repAdapter.submit(genRequest({ model: ALEPH }), repCtx()));
+    expect(bare.message).toMatch(/edits an existing clip/);
+    expect(rep.createRequests().length).toBe(before);
+  });
+
+  it('Aleph is billed on the 5 s it makes, whatever the shot or clip length', () => {
+    const req = genRequest({ model: ALEPH, durationSec: 9, sourceVideo: { ...source, durationSec: 8 } });
+    expect(requestCost(repAdapter, req)).toBeCloseTo(0.9);
+  });
+});
+
+describe('the strict fakes refuse what the endpoints refuse', () => {
+  const falPost = async (endpoint: string, input: Record<string, unknown>) => {
+    const res = await fetch(fal.url, {
+      method: 'POST',
+      headers: {
+        authorization: `Key ${FAL_FAKE_KEY}`,
+        'content-type': 'application/json',
+        'x-fal-target-url': `https://queue.fal.run/${endpoint}`,
+      },
+      body: JSON.stringify(input),
+    });
+    return { status: res.status, body: (await res.json()) as { detail: { loc: string[]; msg: string }[] } };
+  };
+  it.each([
+    [
+      'O3 image-to-video with start_image_url (that is O1)',
+      'fal-ai/kling-video/o3/standard/image-to-video',
+      { prompt: 'x', start_image_url: 'u' },
+      'image_url',
+    ],
+    [
+      'O1 image-to-video with an aspect ratio',
+      'fal-ai/kling-video/o1/standard/image-to-video',
+      { prompt: 'x', start_image_url: 'u', aspect_ratio: '16:9' },
+      'aspect_ratio',
+    ],
+    ['O3 a 16 s duration', 'fal-ai/kling-video/o3/standard/text-to-video', { prompt: 'x', duration: '16' }, 'duration'],
+    [
+      'O1 a negative prompt',
+      'fal-ai/kling-video/o1/standard/reference-to-video',
+      { prompt: 'x', negative_prompt: 'y' },
+      'negative_prompt',
+    ],
+    [
+      'Edit with a duration',
+      'fal-ai/kling-video/o3/pro/video-to-video/edit',
+      { prompt: 'x', video_url: 'u', duration: '5' },
+      'duration',
+    ],
+    ['Edit without a clip', 'fal-ai/kling-video/o3/pro/video-to-video/edit', { prompt: 'x' }, 'video_url'],
+  ])('fal: %s is a 422 naming the field', async (_n, endpoint, input, field) => {
+    const r = await falPost(endpoint, input);
+    expect(r.status).toBe(422);
+    expect(r.body.detail[0]?.loc).toEqual(['body', field]);
+  });
+
+  const repPost = async (model: string, input: Record<string, unknown>) => {
+    const res = await fetch(`${rep.url}/models/${model}/predictions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${REPLICATE_FAKE_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ input }),
+    });
+    return { status: res.status, body: (await res.json()) as { title: string; detail: string } };
+  };
+  const img = 'https://example.com/a.png';
+  const clip = 'https://example.com/c.mp4';
+  it.each([
+    ['an end image without a start image', KLING_OMNI, { prompt: 'x', end_image: img }, /end_image/],
+    [
+      'audio with a reference video',
+      KLING_OMNI,
+      { prompt: 'x', reference_video: clip, generate_audio: true },
+      /generate_audio/,
+    ],
+    [
+      'five pictures beside a clip',
+      KLING_OMNI,
+      { prompt: 'x', reference_video: clip, reference_images: Array(5).fill(img) },
+      /at most 4/,
+    ],
+    ['a 2 s duration', KLING_OMNI, { prompt: 'x', duration: 2 }, /greater than or equal to 3/],
+    ['mode "std" (that is the Kling API)', KLING_OMNI, { prompt: 'x', mode: 'std' }, /mode/],
+    ['Aleph without a clip', ALEPH, { prompt: 'x' }, /video is required/],
+    ['Aleph with a duration', ALEPH, { prompt: 'x', video: clip, duration: 5 }, /Additional property duration/],
+  ])('Replicate: %s is a 422', async (_n, model, input, why) => {
+    const r = await repPost(model, input);
+    expect(r.status).toBe(422);
+    expect(r.body.title).toBe('Input validation failed');
+    expect(r.body.detail).toMatch(why);
+  });
+});
