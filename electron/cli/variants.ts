@@ -3,8 +3,10 @@
  * [--aspect <ratio>]... [--name <pattern>] [--budget <amount>] [--quality draft|standard|high]
  * [--dry-run]`: the variant matrix. One project per row (a copy of the template whose media are
  * hard links to the template's files: no byte duplicated) with the row's values, generated and
- * exported once per aspect through the delivery code (an aspect other than the template's is
- * reframed from it, and the summary says so). Before anything is copied or sent: the plan, the
+ * exported once per aspect through the delivery code. Each changed shot is generated again at
+ * every output aspect its model makes natively; where it cannot, that aspect is reframed from
+ * the nearest aspect made anyway, and the plan, progress and summary say so
+ * (services/variants/matrixEstimate.ts, shared/template/matrix.ts). Before anything is copied or sent: the plan, the
  * cost of the whole matrix and the budget check. A row with a missing value is reported and
  * skipped; outputs already written are skipped (a rerun finishes only what is missing).
  */
@@ -12,13 +14,17 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { DeliveryProgress } from '../../shared/api/delivery.js';
-import { modelCapabilities } from '../../shared/generation/capabilities.js';
 import type { Aspect } from '../../shared/model/format.js';
-import type { ProjectSnapshot } from '../../shared/model/entities.js';
-import { formatTable, parseAspect, planMatrix, type VariantPlan } from '../../shared/template/matrix.js';
-import { describeUnresolved, referencedNames, resolveTemplate } from '../../shared/template/variables.js';
+import {
+  formatTable,
+  parseAspect,
+  planMatrix,
+  type GenerationBatch,
+  type VariantPlan,
+} from '../../shared/template/matrix.js';
+import { describeUnresolved, resolveTemplate } from '../../shared/template/variables.js';
 import { createAppServices, type AppServices } from '../services/app.js';
-import { getProvider } from '../services/generation/providers/index.js';
+import { describeBatches, rowCost, shotModels, type MatrixEstimateDeps } from '../services/variants/matrixEstimate.js';
 import { readRows } from '../services/variants/rows.js';
 import { rememberSharedMedia } from '../services/variants/sharedMedia.js';
 import { rememberVariantsRun } from '../services/variants/runs.js';
@@ -34,22 +40,6 @@ type Review = 'pending' | 'approved' | 'rejected';
 
 const MANIFEST = 'variants.json';
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-
-/** Shots a row's values change (a variable in the prompt, title or lines, or a picture-slot first frame) or without a clip. */
-export function shotsToGenerate(snap: ProjectSnapshot): string[] {
-  const slots = new Set((snap.templateVariables ?? []).flatMap((v) => v.firstFrameShotIds));
-  const withTake = new Set(snap.takes.filter((t) => (t.kind ?? 'video') === 'video').map((t) => t.shotId));
-  const lines = snap.dialogueLines ?? [];
-  return snap.shots
-    .filter(
-      (s) =>
-        !withTake.has(s.id) ||
-        slots.has(s.id) ||
-        referencedNames(`${s.prompt}\n${s.title}`).length > 0 ||
-        lines.some((l) => l.shotId === s.id && referencedNames(`${l.text}\n${l.translation}`).length > 0),
-    )
-    .map((s) => s.id);
-}
 
 class Bar {
   private done = 0;
@@ -90,25 +80,41 @@ async function exportOne(services: AppServices, outPath: string, aspect: Aspect,
   }
 }
 
-/** Generates what the row's values change, once per values (variant.json in the row's project records it). */
-async function generateRow(services: AppServices, dir: string, snap: ProjectSnapshot, key: string): Promise<void> {
+/**
+ * Generates what the row's values change: the shots' clips at the project's aspect (selected),
+ * then each native aspect's takes (never selected; the export at that aspect uses them). Once
+ * per values: variant.json in the row's project records which batches are done.
+ */
+async function generateRow(
+  services: AppServices,
+  dir: string,
+  batches: readonly GenerationBatch[],
+  key: string,
+  say: (line: string) => void,
+): Promise<void> {
   const marker = join(dir, 'variant.json');
-  const prev = await readFile(marker, 'utf8').catch(() => '');
-  if (prev && (JSON.parse(prev) as { values?: string }).values === key) return;
-  const shotIds = shotsToGenerate(snap);
-  if (shotIds.length) {
-    const run = await startAndWait(services, { shotIds });
+  const prev = JSON.parse((await readFile(marker, 'utf8').catch(() => '')) || '{}') as {
+    values?: string;
+    aspects?: string[];
+  };
+  const done = new Set(prev.values === key ? (prev.aspects ?? ['project']) : []);
+  for (const b of batches) {
+    const name = b.aspect ?? 'project';
+    if (done.has(name) || b.shotIds.length === 0) continue;
+    say(`generating ${b.shotIds.length} shot(s) at ${b.aspect ? `${b.aspect} (native)` : "the project's aspect"}`);
+    const run = await startAndWait(services, { shotIds: b.shotIds, ...(b.aspect ? { aspect: b.aspect } : {}) });
     for (const id of run?.jobIds ?? []) {
       const job = (await call(services, 'jobs.list', {})).find((j) => j.id === id);
       if (!job || job.state !== 'succeeded' || !job.takeId)
         throw new CliError(
-          `generation of shot ${job?.shotId ?? id}: ${job?.state ?? 'missing'} ${job?.error ?? ''}`,
+          `generation of shot ${job?.shotId ?? id}${b.aspect ? ` at ${b.aspect}` : ''}: ${job?.state ?? 'missing'} ${job?.error ?? ''}`,
           1,
         );
-      await call(services, 'shots.selectTake', { shotId: job.shotId, takeId: job.takeId });
+      if (!b.aspect) await call(services, 'shots.selectTake', { shotId: job.shotId, takeId: job.takeId });
     }
+    done.add(name);
+    await writeFile(marker, JSON.stringify({ values: key, aspects: [...done] }), 'utf8');
   }
-  await writeFile(marker, JSON.stringify({ values: key }), 'utf8');
 }
 
 export async function cmdVariants(templateDir: string, v: Record<string, unknown>): Promise<number> {
@@ -139,9 +145,13 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
         'variants: the template has no variables; define some with `storyboard template <dir> --set name=value`',
         1,
       );
-    const providerId = template.project.defaultProvider || 'animatic';
-    const provider = getProvider(providerId);
-    const caps = modelCapabilities(provider.capabilities, template.project.defaultModel);
+    const deps: MatrixEstimateDeps = {
+      preview: (shotId) => call(services, 'preview.video', { shotId }),
+      estimate: (input) => call(services, 'generate.estimate', input),
+    };
+    const shots = await shotModels(template, deps).catch((err: Error) => {
+      throw new CliError(`variants: ${err.message}`, 1);
+    });
     let plan;
     try {
       plan = planMatrix({
@@ -149,8 +159,7 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
         variables,
         aspects,
         projectAspect: template.project.aspect,
-        modelAspects: caps.aspects === 'any' ? null : caps.aspects,
-        modelLabel: `${provider.label}${template.project.defaultModel ? ` ${template.project.defaultModel}` : ''}`,
+        shots,
         ...(typeof v.name === 'string' ? { pattern: v.name } : {}),
       });
     } catch (err) {
@@ -170,29 +179,34 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
     const isDone = (row: VariantPlan): boolean => row.outputs.every((o) => existsSync(join(out, o.fileName)));
     const toRun = plan.variants.filter((r) => !problems.has(r.rowId) && !isDone(r));
 
-    // The cost of the whole matrix, before anything is copied or sent: one row's batch × the rows to run.
+    // The cost of the whole matrix, before anything is copied or sent: every batch of one row
+    // (the clips, then each native aspect) × the rows to run.
     const unresolved = resolveTemplate(template).unresolved;
-    const shotIds = shotsToGenerate(template);
-    let perRow = 0;
-    let currency = 'USD';
-    if (toRun.length && shotIds.length) {
-      const estimate = await call(services, 'generate.estimate', { shotIds }).catch((err: Error) => {
+    let cost = { perRow: 0, currency: 'USD', jobs: 0, nativeJobs: 0, unpriced: 0 };
+    if (toRun.length && shots.length) {
+      cost = await rowCost(plan.batches, deps).catch((err: Error) => {
         throw new CliError(
           `variants: the estimate needs the template's sample values (${unresolved.length ? describeUnresolved(unresolved) : err.message})`,
           1,
         );
       });
-      perRow = estimate.total;
-      currency = estimate.currency;
     }
+    const { perRow, currency } = cost;
     const ledger = await call(services, 'jobs.ledger', {});
     const cap = budgetFlag ?? ledger.budgetCap;
     const total = perRow * toRun.length;
     process.stderr.write(
       `Matrix: ${plan.variants.length} row(s) × ${plan.variants[0]?.outputs.length ?? 0} aspect(s); ${toRun.length} row(s) to make, ` +
-        `${shotIds.length} shot(s) each. Estimate: ${total.toFixed(2)} ${currency} (${perRow.toFixed(2)} per row)` +
+        `${shots.length} shot(s) each. Estimate: ${total.toFixed(2)} ${currency} (${perRow.toFixed(2)} per row)` +
         `${cap === null ? ', no budget cap' : `, budget ${cap.toFixed(2)} ${currency}`}.\n`,
     );
+    if (shots.length)
+      process.stderr.write(
+        `Generations per row: ${cost.jobs || shots.length} (${describeBatches(plan.batches, template.project.aspect)})` +
+          `${cost.unpriced ? `; ${cost.unpriced} without a known price (not in the estimate)` : ''}.\n`,
+      );
+    for (const o of plan.variants[0]?.outputs ?? [])
+      if (o.reframeNote) process.stderr.write(`  ${o.aspect}: ${o.reframeNote}\n`);
     if (plan.unusedColumns.length)
       process.stderr.write(`Columns that name no variable (ignored): ${plan.unusedColumns.join(', ')}\n`);
     if (plan.fromTemplate.length)
@@ -219,11 +233,13 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
         const dir = join(out, 'projects', row.rowId);
         try {
           await call(services, 'project.open', { dir });
-          const snap = await call(services, 'template.setValues', {
+          await call(services, 'template.setValues', {
             text: row.text,
             pictures: Object.fromEntries(Object.entries(row.pictures).map(([n, path]) => [n, { path }])),
           });
-          await generateRow(services, dir, snap, JSON.stringify([row.text, row.pictures]));
+          await generateRow(services, dir, plan.batches, JSON.stringify([row.text, row.pictures]), (line) =>
+            process.stderr.write(`${row.rowId}: ${line}\n`),
+          );
           for (const o of row.outputs) {
             const target = join(out, o.fileName);
             if (existsSync(target)) {
@@ -232,7 +248,13 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
               await exportOne(services, target, o.aspect, quality);
               results.push({ row, aspect: o.aspect, status: 'written', file: o.fileName, note: o.reframeNote ?? '' });
             }
-            bar.step(`${row.rowId} ${o.aspect}`);
+            const reframed = o.shots.filter((x) => x.how === 'reframe');
+            const how = reframed.length
+              ? `${reframed.length} shot(s) reframed from ${[...new Set(reframed.map((x) => x.from))].join(', ')}`
+              : o.shots.length
+                ? 'native'
+                : '';
+            bar.step(`${row.rowId} ${o.aspect}${how ? ` (${how})` : ''}`);
           }
         } catch (err) {
           results.push({ row, aspect: '-', status: 'failed', file: '', note: (err as Error).message });

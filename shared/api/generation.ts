@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, JobSchema, JobStateSchema } from '../model/entities.js';
+import { AspectSchema } from '../model/format.js';
 import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
 
 const Empty = z.object({}).strict();
@@ -29,6 +30,12 @@ const BatchInputSchema = z
      * Aleph 2); without shotIds, the shots that have a clip.
      */
     restyle: z.boolean().optional(),
+    /**
+     * Make the takes at this delivery aspect instead of the project's (the variant matrix's
+     * native generation per aspect); they are never selected as the shots' clips, and an export
+     * at that aspect uses them (shared/model/aspectTakes.ts).
+     */
+    aspect: AspectSchema.optional(),
   })
   .strict();
 

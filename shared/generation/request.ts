@@ -8,6 +8,8 @@ import type { Project, Shot } from '../model/entities.js';
 import { CameraMoveSchema, ELEMENT_KINDS, IdSchema } from '../model/entities.js';
 import { FpsSchema, framesToSeconds, secondsToFrames } from '../model/time.js';
 import { MultiShotSchema } from './multiShot.js';
+import { AspectSchema, type Aspect } from '../model/format.js';
+import { sizeAtAspect } from '../model/aspectTakes.js';
 
 export const FrameRefSchema = z
   .object({
@@ -105,6 +107,11 @@ export const GenerationRequestSchema = z
     multiShot: MultiShotSchema.optional(),
     /** A clip to edit instead of generating from nothing (models with capabilities.videoInput). */
     sourceVideo: VideoRefSchema.optional(),
+    /**
+     * Made for this delivery aspect instead of the project's (width and height are that
+     * aspect's size; the take records it: shared/model/aspectTakes.ts). Absent: the project's.
+     */
+    aspect: AspectSchema.optional(),
   })
   .strict();
 export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
@@ -114,8 +121,11 @@ export type GenerationRequest = z.infer<typeof GenerationRequestSchema>;
  * asset id into a FrameRef (the caller resolves the absolute path and reports a missing one).
  */
 export function buildGenerationRequest(args: {
-  project: Pick<Project, 'width' | 'height' | 'fps' | 'stylePrompt' | 'defaultModel'>;
+  project: Pick<Project, 'width' | 'height' | 'fps' | 'stylePrompt' | 'defaultModel'> &
+    Partial<Pick<Project, 'aspect'>>;
   shot: Shot;
+  /** Make the clip at this aspect (the project's short side) rather than the project's. */
+  aspect?: Aspect;
   shotNumber: number;
   frame: (assetId: string) => FrameRef;
   /** The shot's elements' pictures, then the project's style references (resolved by the caller). */
@@ -124,6 +134,8 @@ export function buildGenerationRequest(args: {
   extend?: ExtendRef;
 }): GenerationRequest {
   const { project, shot } = args;
+  const other = args.aspect && args.aspect !== project.aspect ? args.aspect : undefined;
+  const size = other ? sizeAtAspect(project, other) : { width: project.width, height: project.height };
   return GenerationRequestSchema.parse({
     shotId: shot.id,
     shotNumber: args.shotNumber,
@@ -135,13 +147,14 @@ export function buildGenerationRequest(args: {
     lastFrame: shot.lastFrameAssetId ? args.frame(shot.lastFrameAssetId) : null,
     camera: shot.camera,
     durationSec: framesToSeconds(shot.durationFrames, project.fps),
-    width: project.width,
-    height: project.height,
+    width: size.width,
+    height: size.height,
     fps: project.fps,
     seed: shot.seed,
     model: shot.model ?? project.defaultModel,
     ...(args.references?.length ? { references: args.references } : {}),
     ...(args.extend ? { extend: args.extend } : {}),
+    ...(other ? { aspect: other } : {}),
   });
 }
 

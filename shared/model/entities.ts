@@ -132,6 +132,12 @@ export const TakeSchema = z.object({
   audioMuted: z.boolean().optional(),
   /** Absent: 'video' (every take before image takes). */
   kind: TakeKindSchema.optional(),
+  /**
+   * The aspect this take was generated at for one delivery aspect (the variant matrix's native
+   * generation per aspect, shared/model/aspectTakes.ts): an export at that aspect uses it instead
+   * of reframing the shot's chosen take. Absent: a take of the project's own aspect.
+   */
+  aspect: AspectSchema.optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;
 

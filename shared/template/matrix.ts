@@ -1,10 +1,12 @@
 /**
  * The variant matrix, planned before anything is copied, generated or sent (pure): rows of
  * values × aspects → one variant project per row and one file per row per aspect, named from a
- * pattern; a row with a missing value is reported and skipped; an aspect the model cannot make
- * is reframed from the project's aspect (and the plan says so). `storyboard variants` runs it.
+ * pattern; a row with a missing value is reported and skipped; each generated shot is made
+ * again at every output aspect its model can make natively, and reframed from the nearest
+ * aspect made anyway where it cannot (the plan says so). `storyboard variants` runs it.
  */
 import { ASPECTS, type Aspect } from '../model/format.js';
+import { nearestAspect } from '../model/aspectTakes.js';
 import type { TemplateVariable } from './variables.js';
 
 export type DataRow = Record<string, string>;
@@ -13,14 +15,30 @@ export const DEFAULT_NAME_PATTERN = '{row}_{aspect}';
 /** A column that names a row (its file names and project folder); absent: row01, row02, ... */
 export const ROW_ID_COLUMN = 'id';
 
+/** How one output aspect gets one generated shot's picture. */
+export interface ShotAtAspect {
+  shotId: string;
+  /** 'native': generated at this aspect (its own take); 'reframe': cropped/fitted from `from`. */
+  how: 'native' | 'reframe';
+  /** The aspect of the take it shows (this aspect when native). */
+  from: Aspect;
+}
+
 export interface OutputPlan {
   aspect: Aspect;
   /** File name (no folder), `.mp4`. */
   fileName: string;
-  /** The aspect the picture is made at; differs from `aspect` when the output is reframed. */
-  sourceAspect: Aspect;
-  /** Why this output is reframed, or null for the project's own aspect. */
+  /** Per generated shot: native or reframed, and from which aspect. */
+  shots: ShotAtAspect[];
+  /** What the summary says about this output: native generations and reframes (null: the project's own aspect). */
   reframeNote: string | null;
+}
+
+/** One batch a row generates: the project's aspect first (the shots' clips), then each native aspect. */
+export interface GenerationBatch {
+  /** null: the project's own aspect (the takes become the shots' chosen clips). */
+  aspect: Aspect | null;
+  shotIds: string[];
 }
 
 export interface VariantPlan {
@@ -42,20 +60,13 @@ export interface MatrixPlan {
   unusedColumns: string[];
   /** Template variables no column gives: every variant keeps the template's value. */
   fromTemplate: string[];
+  /** What each row generates: one batch per aspect (its cost is the estimate per row). */
+  batches: GenerationBatch[];
 }
-
-const ratio = (a: Aspect): number => {
-  const [w, h] = a.split(':').map(Number) as [number, number];
-  return w / h;
-};
 
 /** The aspect of `available` nearest to `target` (by the log of the ratio: 9:16 is as far from 1:1 as 16:9). */
 export function closestAspect(target: Aspect, available: readonly Aspect[]): Aspect {
-  let best = available[0] ?? target;
-  for (const a of available) {
-    if (Math.abs(Math.log(ratio(a) / ratio(target))) < Math.abs(Math.log(ratio(best) / ratio(target)))) best = a;
-  }
-  return best;
+  return nearestAspect(target, available) ?? target;
 }
 
 /** A name safe as a file or folder name on every OS: letters, digits, `-`, `_`, `.`; at most 80. */
@@ -81,16 +92,69 @@ export function fileNameFor(pattern: string, row: { rowId: string; values: DataR
   return `${safeName(name)}.mp4`;
 }
 
+/** A shot a row generates, and what its model can make. */
+export interface ShotModel {
+  shotId: string;
+  /** 1-based position on the timeline, for notes. */
+  number: number;
+  /** Provider and model as the user reads them ("Vidu viduq1"). */
+  label: string;
+  /** Aspects its model makes natively (null: any, as the animatic). */
+  aspects: readonly Aspect[] | null;
+}
+
 export interface MatrixInput {
   rows: readonly DataRow[];
   variables: readonly TemplateVariable[];
   aspects: readonly Aspect[];
-  /** The template project's aspect (what generation makes). */
+  /** The template project's aspect (what the shots' clips are made at). */
   projectAspect: Aspect;
-  /** Aspects the generating model can make (null: any). */
-  modelAspects: readonly Aspect[] | null;
-  modelLabel: string;
+  /** The shots each row generates (the others keep the template's takes), with their models. */
+  shots: readonly ShotModel[];
   pattern?: string;
+}
+
+const canMake = (shot: ShotModel, aspect: Aspect): boolean => shot.aspects === null || shot.aspects.includes(aspect);
+
+/**
+ * Per output aspect, per generated shot: generated natively where the shot's model can make
+ * that aspect, else reframed from the nearest aspect generated for the row anyway (the
+ * project's, or another output's native one): never a generation only to be cropped.
+ */
+export function planAspects(
+  aspects: readonly Aspect[],
+  projectAspect: Aspect,
+  shots: readonly ShotModel[],
+): { perAspect: Map<Aspect, { shots: ShotAtAspect[]; note: string | null }>; batches: GenerationBatch[] } {
+  const perAspect = new Map<Aspect, { shots: ShotAtAspect[]; note: string | null }>();
+  const batches: GenerationBatch[] = [{ aspect: null, shotIds: shots.map((s) => s.shotId) }];
+  const others = aspects.filter((a) => a !== projectAspect);
+  for (const aspect of others) {
+    const native = shots.filter((s) => canMake(s, aspect)).map((s) => s.shotId);
+    if (native.length) batches.push({ aspect, shotIds: native });
+  }
+  for (const aspect of aspects) {
+    if (aspect === projectAspect) {
+      perAspect.set(aspect, {
+        shots: shots.map((s) => ({ shotId: s.shotId, how: 'native', from: aspect })),
+        note: null,
+      });
+      continue;
+    }
+    const notes: string[] = [];
+    const plan = shots.map((s): ShotAtAspect => {
+      if (canMake(s, aspect)) return { shotId: s.shotId, how: 'native', from: aspect };
+      const made = [projectAspect, ...others.filter((a) => a !== aspect && canMake(s, a))];
+      const from = closestAspect(aspect, made);
+      notes.push(`shot ${s.number} (${s.label}) cannot make ${aspect}: reframed from ${from}`);
+      return { shotId: s.shotId, how: 'reframe', from };
+    });
+    const nativeCount = plan.filter((p) => p.how === 'native').length;
+    if (nativeCount) notes.unshift(`${nativeCount} shot(s) generated at ${aspect}`);
+    if (shots.length === 0) notes.push(`reframed from ${projectAspect} (no shot is generated per row)`);
+    perAspect.set(aspect, { shots: plan, note: notes.join('; ') });
+  }
+  return { perAspect, batches };
 }
 
 export function planMatrix(input: MatrixInput): MatrixPlan {
@@ -102,6 +166,7 @@ export function planMatrix(input: MatrixInput): MatrixPlan {
   const fromTemplate = input.variables.filter((v) => !columns.has(v.name)).map((v) => v.name);
   const width = String(input.rows.length).length < 2 ? 2 : String(input.rows.length).length;
   const seen = new Set<string>();
+  const { perAspect, batches } = planAspects(aspects, input.projectAspect, input.shots);
   const variants = input.rows.map((row, i): VariantPlan => {
     const given = row[ROW_ID_COLUMN]?.trim();
     let rowId = given ? safeName(given) : `row${String(i + 1).padStart(width, '0')}`;
@@ -118,14 +183,9 @@ export function planMatrix(input: MatrixInput): MatrixPlan {
       else text[v.name] = value;
     }
     const outputs = aspects.map((aspect): OutputPlan => {
+      const at = perAspect.get(aspect);
       const fileName = fileNameFor(pattern, { rowId, values: row }, aspect);
-      if (aspect === input.projectAspect) return { aspect, fileName, sourceAspect: aspect, reframeNote: null };
-      const canMake = input.modelAspects === null || input.modelAspects.includes(aspect);
-      const source = input.projectAspect;
-      const reframeNote = canMake
-        ? `reframed from ${source} (the template's aspect; one generation per row)`
-        : `${input.modelLabel} cannot make ${aspect}: reframed from ${source}`;
-      return { aspect, fileName, sourceAspect: source, reframeNote };
+      return { aspect, fileName, shots: at?.shots ?? [], reframeNote: at?.note ?? null };
     });
     return { rowNumber: i + 1, rowId, text, pictures, missing, outputs };
   });
@@ -135,7 +195,7 @@ export function planMatrix(input: MatrixInput): MatrixPlan {
     throw new Error(
       `The file name pattern "${pattern}" gives two outputs the same name (${dup}); add {row} or {aspect}.`,
     );
-  return { variants, unusedColumns, fromTemplate };
+  return { variants, unusedColumns, fromTemplate, batches };
 }
 
 /** Parses `--aspect` values (16:9 or 16x9). */

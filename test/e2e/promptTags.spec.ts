@@ -3,8 +3,10 @@
  * with a face picture, one Chinese), `@` typed in the shot inspector's prompt opens a listbox of
  * them at the caret (a combobox with aria-activedescendant), typing filters, the keyboard picks,
  * the prompt holds the tag the parser resolves and the highlight marks it; an unknown tag is
- * marked as a warning; the edit is one undo step. In English, then in Chinese with the add-shot
- * prompt; an input method's composition opens nothing until it ends. Screenshots at 1280×720.
+ * marked as a warning; the edit is one undo step; "What will be sent" shows the tag resolved to
+ * the name and the element's picture for a provider that takes references. In Chinese with the
+ * add-shot prompt: an input method's composition opens nothing until it ends; the paste-a-list
+ * field takes a click on an option. Screenshots at 1280×720.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
@@ -108,6 +110,25 @@ test('@ in the shot prompt picks an element with the keyboard; tags highlighted;
   await expect(highlight.locator('mark')).toHaveCount(0);
   await page.getByTestId('redo').click();
   await expect(prompt).toHaveValue('A wide shot of the harbour with @Mara_Lee and @Bob');
+  // Moving the caret into a tag already written opens nothing: the picker answers typing.
+  await prompt.click();
+  await prompt.press('End');
+  await expect(page.getByTestId('mention-picker')).toHaveCount(0);
+  await prompt.press('Escape');
+
+  // What will be sent: the tag resolved to the element's name, its face among the pictures.
+  await page.getByTestId('keyframe-sent-toggle').click();
+  const sent = page.getByTestId('sent-view');
+  await expect(sent.getByTestId('sent-video-prompt')).toContainText('with Mara Lee and @Bob');
+  await expect(sent.getByTestId('sent-keyframe-prompt')).toContainText('Mara Lee');
+  await sent.getByTestId('sent-video-provider').selectOption('veo');
+  await expect(sent.getByTestId('sent-video')).toHaveAttribute('data-provider', 'veo');
+  const pictures = sent.getByTestId('sent-video-picture');
+  await expect(pictures).toHaveCount(1);
+  await expect(pictures).toHaveAttribute('data-role', 'reference');
+  await expect(pictures).toContainText('Mara Lee');
+  await sent.getByTestId('sent-video').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('prompt-sent-1280x720-en.png') });
   expect(problems).toEqual([]);
 });
 
@@ -162,5 +183,15 @@ test('in Chinese: @ in the add-shot prompt, filtered by a Chinese name, not open
   ).toHaveText(['@小明']);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('shot-card')).toHaveCount(0);
+
+  // Pasting a shot list takes @tags too; a click on an option inserts it.
+  await page.getByTestId('paste-shots').locator('summary').click();
+  const paste = page.getByTestId('paste-shots-input');
+  await paste.click();
+  await page.keyboard.type('@ma');
+  await page.getByRole('option', { name: /Mara Lee/ }).click();
+  await expect(paste).toHaveValue('@Mara_Lee ');
+  await expect(paste).toBeFocused();
+  await expect(page.getByTestId('mention-picker')).toHaveCount(0);
   expect(problems).toEqual([]);
 });

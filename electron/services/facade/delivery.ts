@@ -15,7 +15,7 @@ import {
   type Deliverable,
 } from '../../../shared/export/deliverable.js';
 import { AppError, isCanceled, localizedMessage, toSerializedError } from '../../../shared/errors.js';
-import { runDelivery } from '../export/deliveryRun.js';
+import { runDeliveryByAspect } from '../export/aspectDelivery.js';
 import { DEFAULT_CACHE_MAX_BYTES, SegmentCache } from '../export/segmentCache.js';
 import { resolveTitleFont } from '../generation/fonts.js';
 import { DeliveryPresetOps } from '../project/deliveryPresets.js';
@@ -112,7 +112,8 @@ export function deliveryHandlers(
             ]
           : []),
       ];
-      void runDelivery(store, cache(), {
+      // Each deliverable with the takes made for its aspect, if any (export/aspectDelivery.ts).
+      void runDeliveryByAspect(store, cache(), {
         deliverables,
         out: input.out,
         quality: input.quality,

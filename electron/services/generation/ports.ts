@@ -14,6 +14,7 @@ import type {
   Take,
 } from '../../../shared/model/entities.js';
 import { JOB_KINDS } from '../../../shared/model/entities.js';
+import type { Aspect } from '../../../shared/model/format.js';
 import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings, RunFfmpeg } from './types.js';
@@ -124,6 +125,11 @@ export interface GenerateOptions {
   restyle?: boolean;
   /** Takes per shot (default 1). Variations after the first get a fresh seed. */
   variations?: number;
+  /**
+   * Make the takes at this delivery aspect (its size at the project's short side); each take
+   * records it and is never selected as the shot's clip (shared/model/aspectTakes.ts).
+   */
+  aspect?: Aspect;
   /**
    * 'same': reuse the shot's seed (or the last take's) to regenerate; 'new': a fresh random
    * seed. Default: the shot's seed for the first variation.

@@ -231,8 +231,10 @@ export async function runJob(
       seed: request.seed,
       cost,
       createdAt: new Date().toISOString(),
+      // Made for one delivery aspect: an export at it uses this take, never the shot's clip.
+      ...(request.aspect ? { aspect: request.aspect } : {}),
     });
-    store.addTake(take, { selectIfNone: true });
+    store.addTake(take, { selectIfNone: !request.aspect });
     store.addProvenance({
       actor: `provider:${p.id}`,
       action: 'generate',

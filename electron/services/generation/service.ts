@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/errors.js';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Asset } from '../../../shared/model/entities.js';
+import type { Aspect } from '../../../shared/model/format.js';
 import type { SettingsService } from '../settings/store.js';
 import { keyPieces } from '../../../shared/generation/keyEnv.js';
 import { redact } from '../settings/secrets.js';
@@ -29,6 +30,8 @@ export interface BatchRequest {
   multiShot?: boolean;
   /** Each chosen shot's latest clip as the video to edit (generation/restyle.ts). */
   restyle?: boolean;
+  /** Takes made at this delivery aspect (shared/model/aspectTakes.ts). */
+  aspect?: Aspect;
 }
 
 export class GenerationService<S extends GenerationStore = GenerationStore> {
@@ -66,6 +69,7 @@ export class GenerationService<S extends GenerationStore = GenerationStore> {
       ...(input.seed ? { seed: input.seed } : {}),
       ...(input.multiShot ? { multiShot: true } : {}),
       ...(input.restyle ? { restyle: true } : {}),
+      ...(input.aspect ? { aspect: input.aspect } : {}),
     };
   }
 

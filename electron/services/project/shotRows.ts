@@ -108,6 +108,8 @@ export function takeFromRow(r: Row): Take {
       ...(r.audio_muted === 1 ? { audioMuted: true } : {}),
       // Only when not a clip, so clips read the same as before image takes.
       ...(r.kind === 'image' ? { kind: 'image' } : {}),
+      // Only when made for one delivery aspect (migration 0013), so other takes read as before.
+      ...(typeof r.aspect === 'string' ? { aspect: r.aspect } : {}),
     },
     what,
   );
@@ -129,5 +131,6 @@ export function takeToRow(t: Take): Record<string, SqlValue> {
     ...(t.audioGainDb !== undefined ? { audio_gain_db: t.audioGainDb } : {}),
     ...(t.audioMuted !== undefined ? { audio_muted: t.audioMuted ? 1 : 0 } : {}),
     ...(t.kind !== undefined ? { kind: t.kind } : {}),
+    ...(t.aspect !== undefined ? { aspect: t.aspect } : {}),
   };
 }

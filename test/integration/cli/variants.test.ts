@@ -4,7 +4,8 @@
  * "{{product}} — {{tagline}}") × a 6-row CSV (one row without a tagline) × 16:9 and 9:16.
  * Checked by frame grabs (ffmpeg, decoded independently of the app): each file's first frame
  * matches its own row's picture (PSNR) and not another row's; each title card matches a
- * reference render of that row's text (a plain project with the text as its prompt) and not
+ * reference render of that row's text (a plain project with the text as its prompt, at 16:9 and
+ * at 9:16: the animatic makes every aspect, so each row's 9:16 is generated at 9:16) and not
  * another row's. The row without a value is reported and skipped; the variant projects share
  * the template's media files (same inode, no second copy); a rerun writes nothing.
  */
@@ -44,8 +45,14 @@ const CARD_FRAME = 16; // the middle of the 2 s title card after the 1 s packsho
 const psnr = (a: string, aFilter: string, b: string, bFilter: string): number =>
   Math.min(99, psnrOf(a, aFilter, b, bFilter));
 const frame = frameN;
-/** 9:16 files show the 16:9 picture fitted in the middle: that band, as 16:9. */
-const band = (n: number): string => `${frame(n)},crop=iw:iw*9/16`;
+/**
+ * PSNR floors of a row's own picture: a 9:16 first frame is the middle 101x180 of a 320x180
+ * picture blown up to 720x1280 (the animatic's fill), so it matches less closely than 16:9
+ * (measured 23.4-45 dB own, at most 7 dB against another row's picture).
+ */
+const FLOOR: Record<string, number> = { first16: 25, first916: 20 };
+/** The animatic fills a 9:16 frame with a 16:9 picture: the picture's middle, 9:16. */
+const middle916 = 'crop=ih*9/16:ih';
 
 describe('storyboard variants', () => {
   const tpl = join(root, 'template');
@@ -53,6 +60,7 @@ describe('storyboard variants', () => {
   const data = join(root, 'rows.csv');
   const pictures: string[] = [];
   const refFile = join(root, 'reference.mp4');
+  const ref916File = join(root, 'reference-9x16.mp4');
   let first: { stdout: string; stderr: string };
 
   beforeAll(async () => {
@@ -89,6 +97,12 @@ describe('storyboard variants', () => {
     for (const r of ROWS) await ok(['add-shot', ref, '--prompt', `${r.product} — ${r.tagline}`, '--duration', '2']);
     await ok(['generate', ref]);
     await ok(['export', ref, '--out', refFile, '--aspect', '16:9', '--quality', 'draft']);
+    // The animatic makes 9:16 natively, so each row's 9:16 card is laid out for 9:16: a 9:16 reference.
+    const ref916 = join(root, 'reference-9x16');
+    await ok(['new', ref916, '--name', 'Ref', '--aspect', '9:16', '--resolution', '720p', '--fps', String(FPS)]);
+    for (const r of ROWS) await ok(['add-shot', ref916, '--prompt', `${r.product} — ${r.tagline}`, '--duration', '2']);
+    await ok(['generate', ref916]);
+    await ok(['export', ref916, '--out', ref916File, '--aspect', '9:16', '--quality', 'draft']);
     first = await ok([
       'variants',
       tpl,
@@ -114,7 +128,9 @@ describe('storyboard variants', () => {
     expect(first.stderr).toMatch(/Estimate: 0\.00 USD/);
     expect(first.stderr).toContain('Row 6 (broken) skipped: missing {{tagline}}');
     expect(first.stderr).toContain('10 written, 0 already done, 1 row(s) skipped, 0 failed.');
-    expect(first.stdout).toMatch(/lumo\s+9:16\s+written\s+lumo_9x16\.mp4\s+pending\s+reframed from 16:9/);
+    // The animatic makes any aspect: both shots are generated again at 9:16, nothing cropped.
+    expect(first.stdout).toMatch(/lumo\s+9:16\s+written\s+lumo_9x16\.mp4\s+pending\s+2 shot\(s\) generated at 9:16$/m);
+    expect(first.stderr).toContain('Generations per row: 4 (2 at 16:9 (the clips), 2 at 9:16)');
     for (const f of mp4s) {
       const probe = execFileSync(
         'ffprobe',
@@ -144,18 +160,18 @@ describe('storyboard variants', () => {
       const f16 = join(out, `${r.id}_16x9.mp4`);
       const f916 = join(out, `${r.id}_9x16.mp4`);
       first16.push(pictures.map((p) => psnr(f16, frame(0), p, '')));
-      first916.push(pictures.map((p) => psnr(f916, band(0), p, '')));
+      first916.push(pictures.map((p) => psnr(f916, frame(0), p, middle916)));
       // Row j's card in the reference is its shot j (2 s each): the same frame of the card.
       const refFrame = (j: number): string => frame(j * 2 * FPS + (CARD_FRAME - FPS));
       card16.push(ROWS.map((_, j) => psnr(f16, frame(CARD_FRAME), refFile, refFrame(j))));
-      card916.push(ROWS.map((_, j) => psnr(f916, band(CARD_FRAME), refFile, refFrame(j))));
+      card916.push(ROWS.map((_, j) => psnr(f916, frame(CARD_FRAME), ref916File, refFrame(j))));
     }
     console.log('PSNR dB, row x picture/reference:', JSON.stringify({ first16, first916, card16, card916 }));
     for (const [name, m] of Object.entries({ first16, first916, card16, card916 })) {
       m.forEach((row, i) => {
         const own = row[i] as number;
         const others = row.filter((_, j) => j !== i);
-        expect(own, `${name} row ${i + 1} vs its own`).toBeGreaterThan(name.startsWith('first') ? 25 : 30);
+        expect(own, `${name} row ${i + 1} vs its own`).toBeGreaterThan(FLOOR[name] ?? 30);
         expect(own - Math.max(...others), `${name} row ${i + 1}: own vs the best other`).toBeGreaterThan(3);
       });
     }

@@ -58,6 +58,9 @@ describe('row mapping', () => {
       createdAt: 'now',
     };
     expect(takeFromRow(takeToRow(take))).toEqual(take);
+    // A take made for one delivery aspect keeps it; others read without one (column NULL).
+    expect(takeFromRow(takeToRow({ ...take, aspect: '9:16' }))).toEqual({ ...take, aspect: '9:16' });
+    expect(takeFromRow({ ...takeToRow(take), aspect: null })).toEqual(take);
   });
 
   it('reports a row the model does not allow as damage, naming it', () => {

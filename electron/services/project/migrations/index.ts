@@ -11,6 +11,7 @@ import { m0009 } from './0009_take_kind.js';
 import { m0010 } from './0010_template_variables.js';
 import { m0011 } from './0011_job_error_info.js';
 import { m0012 } from './0012_track_states.js';
+import { m0013 } from './0013_take_aspect.js';
 import type { Migration } from './runner.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -89,6 +89,14 @@ export function TagTextarea({
       pendingCaret.current = null;
     }
   });
+  // The user drags the field's resize handle: no render, so the mirror follows by observation.
+  useLayoutEffect(() => {
+    const ta = field.current;
+    if (!ta || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => mirror.current && syncMirror(ta, mirror.current));
+    observer.observe(ta);
+    return () => observer.disconnect();
+  }, []);
   useLayoutEffect(() => {
     if (!open) return;
     const reposition = () => {
@@ -129,9 +137,9 @@ export function TagTextarea({
           title={tip ?? undefined}
           onChange={(e) => {
             onValueChange(e.target.value);
-            picker.track(e.target);
+            picker.track(e.target, true);
           }}
-          onSelect={(e) => picker.track(e.currentTarget)}
+          onSelect={(e) => picker.track(e.currentTarget, false)}
           onKeyDown={keyDown}
           onBlur={(e) => {
             picker.close();

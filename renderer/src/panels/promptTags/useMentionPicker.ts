@@ -1,7 +1,8 @@
 /**
  * The @ picker's state for one prompt field (UI state, never in the document's history): the
- * mention at the caret, the elements that match it, the active one, and the keys that move,
- * pick and close. Nothing opens or is picked while an input method is composing (Chinese pinyin:
+ * mention being typed at the caret, the elements that match it, the active one, and the keys
+ * that move, pick and close. It opens when typing puts the caret in an @word, not when the caret
+ * is only moved into a tag already written. Nothing opens or is picked while an input method is composing (Chinese pinyin:
  * the @ query is read when the composition ends, and Enter that confirms a composition stays
  * the input method's: https://developer.mozilla.org/en-US/docs/Web/API/KeyboardEvent/isComposing).
  */
@@ -15,8 +16,8 @@ export interface MentionPicker {
   options: Element[];
   active: number;
   setActive(index: number): void;
-  /** Reads the caret after an edit, a click or a selection change. */
-  track(field: HTMLTextAreaElement): void;
+  /** Reads the caret after an edit (`edited`: the user typed or deleted) or a selection change. */
+  track(field: HTMLTextAreaElement, edited: boolean): void;
   /** Call on keydown first; true when the picker used the key. */
   onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): boolean;
   pick(element: Element): void;
@@ -35,28 +36,40 @@ export function useMentionPicker(
 ): MentionPicker {
   const [caret, setCaret] = useState<number | null>(null);
   const [composing, setComposing] = useState(false);
-  // The @ the user closed (Escape, or a pick that ended inside a tag): stays closed until the caret leaves it.
-  const [dismissed, setDismissed] = useState<number | null>(null);
+  // The @ the user is typing a mention at: set by an edit that leaves the caret in a mention,
+  // cleared by Escape, a pick or the caret leaving it. A click into a tag already written
+  // opens nothing (as in Notion or Slack: the picker answers typing, not reading).
+  const [armed, setArmed] = useState<number | null>(null);
+  // The @ of a mention closed by Escape or a pick ("@小明" + "走进" runs on as one @word): typing
+  // on in it opens nothing until the caret has left it.
+  const [closedAt, setClosedAt] = useState<number | null>(null);
   const [activeFor, setActiveFor] = useState<{ key: string; index: number }>({ key: '', index: 0 });
 
   const at = caret === null || composing ? null : mentionAt(value, Math.min(caret, value.length));
-  const mention = at && at.start !== dismissed ? at : null;
+  const mention = at && at.start === armed ? at : null;
   const options = mention ? filterElements(elements, mention.query) : [];
   const key = mention ? `${mention.start}:${mention.query}` : '';
   const active = activeFor.key === key ? Math.min(activeFor.index, Math.max(0, options.length - 1)) : 0;
   const setActive = (index: number) => setActiveFor({ key, index });
 
-  const readCaret = (field: HTMLTextAreaElement) => {
+  const readCaret = (field: HTMLTextAreaElement, edited: boolean) => {
     const c = field.selectionStart === field.selectionEnd ? field.selectionStart : null;
     setCaret(c);
-    if (dismissed !== null && (c === null || mentionAt(field.value, c)?.start !== dismissed)) setDismissed(null);
+    const start = c === null ? null : (mentionAt(field.value, c)?.start ?? null);
+    if (start !== closedAt) setClosedAt(null);
+    if (start === null || start === closedAt) setArmed(null);
+    else if (edited) setArmed(start);
+    else if (start !== armed) setArmed(null);
+  };
+  const closeMention = (start: number) => {
+    setArmed(null);
+    setClosedAt(start);
   };
 
   const pick = (element: Element) => {
     if (!mention) return;
     const next = insertMention(value, mention, element.tag);
-    // A tag with no space after it still ends a mention at the caret: keep that one closed.
-    setDismissed(mention.start);
+    closeMention(mention.start);
     setCaret(next.caret);
     replace(next.text, next.caret);
   };
@@ -66,8 +79,8 @@ export function useMentionPicker(
     options,
     active,
     setActive,
-    track: (field) => {
-      if (!composing) readCaret(field);
+    track: (field, edited) => {
+      if (!composing) readCaret(field, edited);
     },
     onKeyDown: (e) => {
       if (!mention || composing || e.nativeEvent.isComposing || e.keyCode === 229) return false;
@@ -85,7 +98,7 @@ export function useMentionPicker(
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
-        setDismissed(mention.start);
+        closeMention(mention.start);
         return true;
       }
       return false;
@@ -95,7 +108,7 @@ export function useMentionPicker(
       onCompositionStart: () => setComposing(true),
       onCompositionEnd: (e) => {
         setComposing(false);
-        readCaret(e.currentTarget);
+        readCaret(e.currentTarget, true);
       },
     },
     close: () => setCaret(null),
