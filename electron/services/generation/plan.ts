@@ -167,6 +167,13 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
         model: extendModel,
         lookup,
       });
+      const model = extend
+        ? extendModel
+        : (opts.model ?? fallbackModelFor(shot, providerId) ?? shot.model ?? project.defaultModel);
+      // A model that only edits clips (videoInput 'required': Aleph, Kling Edit) restyles the
+      // shot's clip without --restyle: that is the only thing it can do (restyle.ts).
+      const modelCaps = modelCapabilities(provider.capabilities, model);
+      const restyle = Boolean(opts.restyle) || (!extend && modelCaps.videoInput === 'required');
       for (let v = 0; v < variations; v++) {
         try {
           const path = (assetId: string): string => store.absPath(store.getAsset(assetId).path);
@@ -179,20 +186,23 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             // image-to-video models animate that frame (several refuse references beside it).
             // A restyle edits the clip, which already shows them (video-to-video takes no references).
             references:
-              opts.restyle || startsOnKeyframe(shot, takes)
+              restyle || startsOnKeyframe(shot, takes)
                 ? []
                 : referencesFor(shot, elements, project.styleRefAssetIds, path),
             ...(extend ? { extend } : {}),
             ...(opts.aspect ? { aspect: opts.aspect } : {}),
           });
-          const model = extend ? extendModel : (opts.model ?? fallbackModelFor(shot, providerId) ?? base.model);
           // "@Mara waves" reaches the model as "Mara waves": no provider reads our tags. The
           // shot size and the elements' descriptions go in too (only when set: promptParts.ts).
           const prompt = sentPrompt(shot, elements);
-          const source = opts.restyle ? restyleSource(store, takes, shot, shotNumber) : undefined;
+          const source = restyle ? restyleSource(store, takes, shot, shotNumber) : undefined;
           if (typeof source === 'string') throw new Error(source);
           const request: GenerationRequest = {
             ...base,
+            // A restyle sends the shot's frames only to a model that guides an edit with them
+            // (Aleph 2's keyframes); the clip already starts and ends on its own frames.
+            ...(source && !modelCaps.imageToVideo ? { firstFrame: null } : {}),
+            ...(source && !modelCaps.lastFrame ? { lastFrame: null } : {}),
             prompt,
             model,
             seed: seedFor(deps, shot, v, opts.seed),

@@ -1,22 +1,18 @@
 /**
- * "Restyle this shot's clip": the shot's latest video take sent as the input of a video-to-video
- * model (GenerationRequest.sourceVideo; Runway Aleph 2), which returns the edited clip as a new
- * take. Which shots a restyle batch takes, and each one's source clip, resolved before any job is
- * written; a shot without a clip is a planned problem (its job is written as failed, nothing sent).
+ * "Restyle this shot's clip": the shot's picked take (else its latest clip) sent as the input of a
+ * video-to-video model (GenerationRequest.sourceVideo; Runway Aleph 2, Kling Edit, Gen-4 Aleph),
+ * which returns the edited clip as a new take. Which shots a restyle batch takes, and each one's
+ * source clip, resolved before any job is written; a shot without a clip is a planned problem (its
+ * job is written as failed, nothing sent).
  */
 import type { VideoRef } from '../../../shared/generation/request.js';
 import type { Shot, Take } from '../../../shared/model/entities.js';
-import { takeKind } from '../../../shared/model/entities.js';
+import { restyleClip } from '../../../shared/generation/restyleClip.js';
 import type { GenerationStore } from './ports.js';
-
-/** The shot's latest video take (the one a restyle edits), or undefined. */
-export function latestClip(takes: readonly Take[], shotId: string): Take | undefined {
-  return takes.filter((t) => t.shotId === shotId && takeKind(t) === 'video').at(-1);
-}
 
 /** Without explicit shots, a restyle batch takes the shots that have a clip. */
 export function restyleShots(shots: readonly Shot[], takes: readonly Take[], skip: ReadonlySet<string>): Shot[] {
-  return shots.filter((s) => !skip.has(s.id) && latestClip(takes, s.id));
+  return shots.filter((s) => !skip.has(s.id) && restyleClip(takes, s));
 }
 
 /** The clip a shot's restyle sends, or a sentence naming why there is none. */
@@ -26,7 +22,7 @@ export function restyleSource(
   shot: Shot,
   shotNumber: number,
 ): VideoRef | string {
-  const take = latestClip(takes, shot.id);
+  const take = restyleClip(takes, shot);
   if (!take) return `Shot ${shotNumber} has no clip to restyle; generate or import one first.`;
   const asset = store.getAsset(take.assetId);
   return {

@@ -80,7 +80,7 @@ function GenerateForm() {
   );
   const key = JSON.stringify(multi ? { multi: multiBatch } : batch);
   const scoped = snapshot ? shotsInScope(snapshot, choice.scope, selected) : [];
-  const unsupported = unsupportedShots(scoped, caps);
+  const unsupported = unsupportedShots(scoped, caps, snapshot?.takes);
   const needsSelection = choice.scope !== 'missing' && selected.length === 0;
 
   // The estimate follows every change; a late answer for older choices is dropped.

@@ -20,7 +20,7 @@ import { CameraSelect, parseDuration } from './AddShotForm';
 import { CommitField } from './CommitField';
 import { FrameSlot } from './FrameSlot';
 import { TakesGallery } from './TakesGallery';
-import { ProviderHints, ShotProviderFields, useProviderGaps, useShotProvider } from './ShotProviderFields';
+import { ProviderHints, RestyleNote, ShotProviderFields, useProviderGaps, useShotProvider } from './ShotProviderFields';
 import { TrimFields } from './TrimFields';
 import { TransitionFields } from './TransitionFields';
 import { DialogueLinesField } from './DialogueLinesField';
@@ -151,6 +151,7 @@ const InspectorFields = memo(function InspectorFields({ shot, snapshot }: Inspec
   return (
     <>
       <ProviderHints hints={gaps.frames} />
+      <RestyleNote note={gaps.restyle} />
       <Field label={t('addShot.prompt')}>
         <CommitField
           multiline

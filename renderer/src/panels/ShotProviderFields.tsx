@@ -15,6 +15,7 @@ import { CommitField } from './CommitField';
 import { providerName } from './providerName';
 import { modelCapabilities } from '../../../shared/generation/capabilities';
 import { capabilitiesOf, capabilityGaps, durationGap, type CapabilityGap } from './generateModel';
+import { restyleClip } from '../../../shared/generation/restyleClip';
 
 /** providers.list, fetched once if nobody has yet (the Generate dialog and settings refresh it). */
 export function useProviders(): ProviderInfo[] | null {
@@ -54,18 +55,34 @@ export function useProviderGaps(
   shot: Shot,
   snapshot: ProjectSnapshot,
   { caps, label }: ShotProvider,
-): { frames: string[]; duration: string | undefined } {
+): { frames: string[]; duration: string | undefined; restyle: string | undefined } {
   const { t } = useTranslation();
   // What the shot's model can take (a provider's models may differ: only some take a last frame).
   const modelCaps = caps ? modelCapabilities(caps, shot.model) : null;
-  const frames = capabilityGaps(shot, modelCaps).map((g: CapabilityGap) =>
-    t(`editor.inspector.gaps.${g}`, { provider: label }),
+  const clip = restyleClip(snapshot.takes, shot);
+  const frames = capabilityGaps(shot, modelCaps, clip !== undefined).map((g: CapabilityGap) =>
+    g === 'needsClip'
+      ? t('restyle.needsClip', { provider: label })
+      : t(`editor.inspector.gaps.${g}`, { provider: label }),
   );
-  const made = durationGap(modelCaps, framesToSeconds(shot.durationFrames, snapshot.project.fps));
+  // A clip-editing model makes a take as long as the clip it restyles: the shot's length does not apply.
+  const restyles = modelCaps?.videoInput === 'required';
+  const made = restyles ? null : durationGap(modelCaps, framesToSeconds(shot.durationFrames, snapshot.project.fps));
   return {
     frames,
     duration: made === null ? undefined : t('editor.inspector.gaps.duration', { provider: label, seconds: made }),
+    restyle: restyles && clip ? t('restyle.note', { provider: label }) : undefined,
   };
+}
+
+/** "Restyles this shot's clip": what a clip-editing model will do with the shot (not a warning). */
+export function RestyleNote({ note }: { note: string | undefined }) {
+  if (!note) return null;
+  return (
+    <p className="small muted restyle-note" data-testid="restyle-note">
+      {note}
+    </p>
+  );
 }
 
 export function ProviderHints({ hints }: { hints: readonly string[] }) {

@@ -2,7 +2,8 @@
 import { formatSecondsList } from './format';
 import type { MethodInput } from '../../../shared/api/contract';
 import { allowedDuration, type ProviderCapabilities } from '../../../shared/generation/capabilities';
-import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
+import type { ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
+import { restyleClip } from '../../../shared/generation/restyleClip';
 import { multiShotProblem, type MultiShotProblem } from '../../../shared/generation/multiShot';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { ProviderInfo } from '../store/jobs';
@@ -51,20 +52,28 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
     ...(c.cameraMoves ? { cameraMoves: c.cameraMoves } : {}),
     durations: c.durations ?? { kind: 'range', min: 0, max: 0 },
     ...(c.multiShot ? { multiShot: c.multiShot } : {}),
+    ...(c.videoInput === 'required' || c.videoInput === 'optional' ? { videoInput: c.videoInput } : {}),
     aspects: c.aspects ?? 'any',
     resolutions: c.resolutions ?? 'any',
     models: Array.isArray(c.models) ? c.models : [],
   };
 }
 
-/** Why a provider can't take a shot as it stands (the job would fail): the shot's fields it has no use for. */
-export type CapabilityGap = 'firstFrame' | 'textOnly' | 'lastFrame';
+/**
+ * Why a provider can't take a shot as it stands (the job would fail): the shot's fields it has no
+ * use for, or (needsClip) a model that only restyles clips on a shot that has none.
+ */
+export type CapabilityGap = 'firstFrame' | 'textOnly' | 'lastFrame' | 'needsClip';
 
 export function capabilityGaps(
   shot: Pick<Shot, 'firstFrameAssetId' | 'lastFrameAssetId'>,
   caps: ProviderCapabilities | null,
+  /** The shot has a clip to restyle (shared/generation/restyleClip.ts). */
+  hasClip = false,
 ): CapabilityGap[] {
   if (!caps) return [];
+  // A clip-editing model takes the shot's clip, not its prompt or frames alone (plan.ts restyle).
+  if (caps.videoInput === 'required') return hasClip ? [] : ['needsClip'];
   const gaps: CapabilityGap[] = [];
   if (shot.firstFrameAssetId !== null && !caps.imageToVideo) gaps.push('firstFrame');
   if (shot.firstFrameAssetId === null && !caps.textToVideo) gaps.push('textOnly');
@@ -73,8 +82,12 @@ export function capabilityGaps(
 }
 
 /** Shots of the scope this provider cannot take (they would end as failed jobs, at no cost). */
-export function unsupportedShots(shots: readonly Shot[], caps: ProviderCapabilities | null): Shot[] {
-  return shots.filter((s) => capabilityGaps(s, caps).length > 0);
+export function unsupportedShots(
+  shots: readonly Shot[],
+  caps: ProviderCapabilities | null,
+  takes: readonly Take[] = [],
+): Shot[] {
+  return shots.filter((s) => capabilityGaps(s, caps, restyleClip(takes, s) !== undefined).length > 0);
 }
 
 /** The length the provider will make instead of `seconds` (null when it makes `seconds`, or declares no lengths). */
