@@ -24,7 +24,13 @@ import {
 } from '../../shared/template/matrix.js';
 import { describeUnresolved, resolveTemplate } from '../../shared/template/variables.js';
 import { createAppServices, type AppServices } from '../services/app.js';
-import { describeBatches, rowCost, shotModels, type MatrixEstimateDeps } from '../services/variants/matrixEstimate.js';
+import {
+  describeBatches,
+  matrixOverBudget,
+  rowCost,
+  shotModels,
+  type MatrixEstimateDeps,
+} from '../services/variants/matrixEstimate.js';
 import { readRows } from '../services/variants/rows.js';
 import { rememberSharedMedia } from '../services/variants/sharedMedia.js';
 import { rememberVariantsRun } from '../services/variants/runs.js';
@@ -212,10 +218,7 @@ export async function cmdVariants(templateDir: string, v: Record<string, unknown
     if (plan.fromTemplate.length)
       process.stderr.write(`Variables no column gives (the template's value): ${plan.fromTemplate.join(', ')}\n`);
     if (cap !== null && total > cap + 1e-9)
-      throw new CliError(
-        `variants: refused: the matrix (about ${total.toFixed(2)} ${currency}) is over the budget (${cap.toFixed(2)} ${currency}); nothing was copied or sent`,
-        1,
-      );
+      throw new CliError(`variants: refused: ${matrixOverBudget(total, cap, currency).message}`, 1);
 
     const manifest = await readManifest(out);
     const results: Result[] = [];

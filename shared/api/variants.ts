@@ -7,6 +7,7 @@
  * elsewhere is listed as refused, never read or served.
  */
 import { z } from 'zod';
+import { AspectSchema } from '../model/format.js';
 
 const PathSchema = z.string().min(1).max(4096);
 
@@ -41,7 +42,40 @@ export const VariantsReviewSchema = z.object({
 });
 export type VariantsReview = z.infer<typeof VariantsReviewSchema>;
 
+/** What a variant matrix would make and cost (variants.estimate): nothing copied, written or sent. */
+export const MatrixEstimateSchema = z.object({
+  rows: z.number().int().min(0),
+  /** Rows with a missing value (skipped, not estimated). */
+  skipped: z.number().int().min(0),
+  outputs: z.number().int().min(0),
+  /** Generations per row: the clips at the project's aspect plus every native aspect take. */
+  generationsPerRow: z.number().int().min(0),
+  perRow: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  currency: z.string(),
+  budgetCap: z.number().nonnegative().nullable(),
+  /** Per output aspect other than the project's: native generations and reframes, as the CLI prints them. */
+  notes: z.array(z.object({ aspect: AspectSchema, note: z.string() })),
+});
+export type MatrixEstimate = z.infer<typeof MatrixEstimateSchema>;
+
 export const variantMethods = {
+  /**
+   * The open template's variant matrix over a data file (CSV or JSON rows) × aspects: the plan
+   * and its cost; refused over the budget (`budget`, else the project's cap) with a translated
+   * message, before anything is copied or sent. The CLI's `storyboard variants` plans the same.
+   */
+  'variants.estimate': {
+    input: z
+      .object({
+        data: PathSchema,
+        aspects: z.array(AspectSchema).min(1).max(5),
+        name: z.string().min(1).max(200).optional(),
+        budget: z.number().nonnegative().max(1e9).optional(),
+      })
+      .strict(),
+    output: MatrixEstimateSchema,
+  },
   /** Opens a variants output folder (`dir`), or without `dir` the open project's last `storyboard variants` run. */
   'variants.open': {
     input: z.object({ dir: PathSchema.optional() }).strict(),

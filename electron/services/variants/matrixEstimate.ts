@@ -7,11 +7,13 @@
  * calls, so the CLI and the app estimate alike.
  */
 import type { BatchEstimate } from '../../../shared/api/generation.js';
+import type { MatrixEstimate } from '../../../shared/api/variants.js';
+import { keyedError, type AppError } from '../../../shared/errors.js';
 import { modelCapabilities } from '../../../shared/generation/capabilities.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import { referencedNames } from '../../../shared/template/variables.js';
-import type { GenerationBatch, ShotModel } from '../../../shared/template/matrix.js';
+import { planMatrix, type DataRow, type GenerationBatch, type ShotModel } from '../../../shared/template/matrix.js';
 import { getProvider } from '../generation/providers/index.js';
 
 export interface MatrixEstimateDeps {
@@ -86,4 +88,56 @@ export function describeBatches(batches: readonly GenerationBatch[], projectAspe
     .filter((b) => b.shotIds.length)
     .map((b) => `${b.shotIds.length} at ${b.aspect ?? `${projectAspect} (the clips)`}`)
     .join(', ');
+}
+
+/** The refusal of a matrix over the budget: the CLI prints it, the app translates it (svc.variants.overBudget). */
+export function matrixOverBudget(total: number, cap: number, currency: string): AppError {
+  const params = { total: total.toFixed(2), cap: cap.toFixed(2), currency };
+  return keyedError(
+    'FORBIDDEN',
+    'svc.variants.overBudget',
+    params,
+    `The variant matrix (about ${params.total} ${currency}) is over the budget (${params.cap} ${currency}); nothing was copied or sent.`,
+  );
+}
+
+/**
+ * variants.estimate: the open template's matrix over `rows` × `aspects`, its cost (rows with a
+ * missing value skipped), refused over the budget; nothing copied, written or sent.
+ */
+export async function estimateMatrix(
+  snap: ProjectSnapshot,
+  rows: readonly DataRow[],
+  input: { aspects: readonly Aspect[]; name?: string; budgetCap: number | null },
+  deps: MatrixEstimateDeps,
+): Promise<MatrixEstimate> {
+  const shots = await shotModels(snap, deps);
+  const plan = planMatrix({
+    rows,
+    variables: snap.templateVariables ?? [],
+    aspects: input.aspects,
+    projectAspect: snap.project.aspect,
+    shots,
+    ...(input.name ? { pattern: input.name } : {}),
+  });
+  const runnable = plan.variants.filter((v) => v.missing.length === 0);
+  const cost = runnable.length && shots.length ? await rowCost(plan.batches, deps) : null;
+  const perRow = cost?.perRow ?? 0;
+  const currency = cost?.currency ?? 'USD';
+  const total = perRow * runnable.length;
+  if (input.budgetCap !== null && total > input.budgetCap + 1e-9)
+    throw matrixOverBudget(total, input.budgetCap, currency);
+  return {
+    rows: plan.variants.length,
+    skipped: plan.variants.length - runnable.length,
+    outputs: runnable.length * input.aspects.length,
+    generationsPerRow: cost?.jobs ?? 0,
+    perRow,
+    total,
+    currency,
+    budgetCap: input.budgetCap,
+    notes: (plan.variants[0]?.outputs ?? []).flatMap((o) =>
+      o.reframeNote ? [{ aspect: o.aspect, note: o.reframeNote }] : [],
+    ),
+  };
 }

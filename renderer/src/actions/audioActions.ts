@@ -6,6 +6,7 @@
 import type { AudioLane, AudioPatch } from '../../../shared/api/contract';
 import { getPlayhead } from '../player/playhead';
 import type { Action, ActionMap } from './registry';
+import { onAudioItem } from './trackScopes';
 
 export interface AddAudioPayload {
   lane: AudioLane;
@@ -21,6 +22,7 @@ const audioAdd: Action<'audio.add'> = {
   id: 'audio.add',
   labelKey: 'timeline.audio.add',
   place: 'audio',
+  tracks: (_doc, p) => [p.lane],
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }, p) {
     const path = await api.importFile(p.file);
@@ -33,6 +35,7 @@ const audioUpdate: Action<'audio.update'> = {
   id: 'audio.update',
   labelKey: 'workspace.audio.update',
   place: 'audio',
+  tracks: onAudioItem,
   predicate: (s, p) => {
     const item = s.snapshot?.audioItems.find((a) => a.id === p.id);
     // A patch that changes nothing is not an edit (no undo step for it).
@@ -47,6 +50,7 @@ const audioRemove: Action<'audio.remove'> = {
   id: 'audio.remove',
   labelKey: 'workspace.audio.remove',
   place: 'audio',
+  tracks: onAudioItem,
   predicate: (s, p) => exists(s, p.id),
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('audio.remove', p));

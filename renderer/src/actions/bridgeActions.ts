@@ -14,6 +14,7 @@ import { timelineModel } from '../timeline/model';
 import { refreshJobs } from './generationActions';
 import type { Action } from './registry';
 import { selectedShotId } from './selection';
+import { onShots } from './trackScopes';
 
 export interface BridgeChoice {
   afterShotId: string;
@@ -37,6 +38,7 @@ export const bridgeOpen: Action<'bridge.open'> = {
   id: 'bridge.open',
   labelKey: 'bridges.open',
   place: 'bridge',
+  tracks: 'none',
   global: true,
   group: 'edit',
   predicate: (s, p) => bridgeAfter(s, p?.afterShotId) !== null,
@@ -52,6 +54,7 @@ export const bridgeEstimate: Action<'bridge.estimate'> = {
   id: 'bridge.estimate',
   labelKey: 'bridges.estimate',
   place: 'bridge',
+  tracks: 'none',
   async perform({ api }, p) {
     setTakeRunsUi({ bridge: null, askedFor: JSON.stringify(p) });
     setTakeRunsUi({ bridge: await api.call('bridges.estimate', p) });
@@ -62,6 +65,7 @@ export const bridgeInsert: Action<'bridge.insert'> = {
   id: 'bridge.insert',
   labelKey: 'bridges.insert',
   place: 'bridge',
+  tracks: onShots,
   // Only once this choice has an estimate (a refused model has none).
   predicate: (s, p) => bridgeAfter(s, p.afterShotId) !== null && takeRunsUi.getState().bridge !== null,
   async perform({ api, store }, p) {

@@ -17,6 +17,7 @@ export const c2paActions: Pick<ActionMap, 'c2pa.saveSigning'> = {
     id: 'c2pa.saveSigning',
     labelKey: 'c2pa.settings.save',
     place: 'settings',
+    tracks: 'none',
     predicate: (_s, p) =>
       p.paths === null || (p.paths.certChainPath.trim() !== '' && p.paths.privateKeyPath.trim() !== ''),
     async perform({ api }, p) {

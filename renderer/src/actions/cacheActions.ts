@@ -17,6 +17,7 @@ export const cacheActions: Pick<ActionMap, 'cache.usage' | 'cache.clear'> = {
     id: 'cache.usage',
     labelKey: 'delivery.cache.refresh',
     place: 'settings',
+    tracks: 'none',
     async perform({ api }, p) {
       // Called first: `onDone?.(await …)` would skip the call when there is no onDone.
       const usage = await api.call('delivery.cacheUsage', {});
@@ -27,6 +28,7 @@ export const cacheActions: Pick<ActionMap, 'cache.usage' | 'cache.clear'> = {
     id: 'cache.clear',
     labelKey: 'delivery.cache.clear',
     place: 'settings',
+    tracks: 'none',
     predicate: (s) => !isExporting(s),
     async perform({ api }, p) {
       const usage = await api.call('delivery.clearCache', {});

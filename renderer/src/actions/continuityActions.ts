@@ -20,6 +20,7 @@ export const continuityCheck: Action<'continuity.check'> = {
   id: 'continuity.check',
   labelKey: 'consistency.check',
   place: 'generate',
+  tracks: 'none',
   global: true,
   group: 'file',
   predicate: (s) => (s.snapshot?.takes.length ?? 0) > 0,
@@ -33,6 +34,7 @@ export const continuityOpen: Action<'continuity.open'> = {
   id: 'continuity.open',
   labelKey: 'consistency.open',
   place: 'generate',
+  tracks: 'none',
   global: true,
   group: 'view',
   predicate: hasProject,
@@ -45,6 +47,7 @@ export const continuityClose: Action<'continuity.close'> = {
   id: 'continuity.close',
   labelKey: 'consistency.close',
   place: 'generate',
+  tracks: 'none',
   async perform() {
     setContinuityUi({ reportOpen: false });
   },
@@ -54,6 +57,7 @@ export const continuityRegenerate: Action<'continuity.regenerateDrifting'> = {
   id: 'continuity.regenerateDrifting',
   labelKey: 'consistency.regenerate',
   place: 'generate',
+  tracks: 'none',
   global: true,
   group: 'file',
   predicate: (s) => {
@@ -80,6 +84,7 @@ export const continuityThresholds: Action<'continuity.thresholds'> = {
   id: 'continuity.thresholds',
   labelKey: 'consistency.settings.title',
   place: 'settings',
+  tracks: 'none',
   async perform({ api }, p) {
     const thresholds = await api.call('continuity.thresholds', {});
     p.onDone?.(thresholds);
@@ -90,6 +95,7 @@ export const continuitySetThresholds: Action<'continuity.setThresholds'> = {
   id: 'continuity.setThresholds',
   labelKey: 'consistency.settings.save',
   place: 'settings',
+  tracks: 'none',
   async perform({ api, store }, p) {
     const thresholds = await api.call('continuity.setThresholds', p.thresholds);
     if (store.getState().snapshot !== null) setContinuityUi({ report: await api.call('continuity.report', {}) });

@@ -32,6 +32,7 @@ export const deliveryActions: Pick<
     id: 'delivery.presets',
     labelKey: 'delivery.run.presets',
     place: 'delivery',
+    tracks: 'none',
     async perform({ api }, p) {
       const presets = await api.call('delivery.presets', {});
       p.onDone(presets);
@@ -41,6 +42,7 @@ export const deliveryActions: Pick<
     id: 'delivery.start',
     labelKey: 'delivery.run.start',
     place: 'delivery',
+    tracks: 'none',
     predicate: (s, p) =>
       (s.snapshot?.shots.length ?? 0) > 0 &&
       p.presets.length > 0 &&
@@ -65,6 +67,7 @@ export const deliveryActions: Pick<
     id: 'delivery.cancel',
     labelKey: 'delivery.run.cancel',
     place: 'delivery',
+    tracks: 'none',
     predicate: () => {
       const run = deliveryRun.getState().run;
       return run?.state === 'running' && run.runId !== null;
@@ -87,6 +90,7 @@ export const deliveryActions: Pick<
     id: 'delivery.reveal',
     labelKey: 'delivery.run.reveal',
     place: 'delivery',
+    tracks: 'none',
     async perform({ api }, p) {
       const r = await api.call('delivery.reveal', { path: p.path });
       p.onDone?.(r);

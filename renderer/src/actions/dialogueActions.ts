@@ -4,6 +4,7 @@
  * step, for one shot or all), and the take's own sound (gain, mute).
  */
 import type { Action, ActionMap } from './registry';
+import { onDialogue } from './trackScopes';
 
 const hasShot = (s: { snapshot: { shots: { id: string }[] } | null }, id: string): boolean =>
   !!s.snapshot?.shots.some((x) => x.id === id);
@@ -14,6 +15,7 @@ const setLines: Action<'dialogue.setLines'> = {
   id: 'dialogue.setLines',
   labelKey: 'dialogue.save',
   place: 'shot',
+  tracks: onDialogue,
   predicate: (s, p) => hasShot(s, p.shotId),
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('dialogue.setLines', p));
@@ -24,6 +26,7 @@ const voice: Action<'dialogue.voice'> = {
   id: 'dialogue.voice',
   labelKey: 'dialogue.voice',
   place: 'shot',
+  tracks: onDialogue,
   predicate: (s, p) => hasLines(s, p.shotIds),
   async perform({ api }, p) {
     await api.call('dialogue.voice', p.shotIds?.length ? { shotIds: p.shotIds } : {});
@@ -34,6 +37,7 @@ const fit: Action<'dialogue.fit'> = {
   id: 'dialogue.fit',
   labelKey: 'dialogue.fit',
   place: 'shot',
+  tracks: () => ['dialogue', 'shots'],
   predicate: (s, p) => hasLines(s, p.shotIds),
   async perform({ api, store }, p) {
     const ids = p.shotIds.length
@@ -47,6 +51,7 @@ const setVoice: Action<'dialogue.setVoice'> = {
   id: 'dialogue.setVoice',
   labelKey: 'dialogue.voiceOf',
   place: 'shot',
+  tracks: 'none',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('dialogue.setVoice', p));
   },
@@ -57,6 +62,7 @@ const sidecar: Action<'export.subtitles'> = {
   id: 'export.subtitles',
   labelKey: 'dialogue.sidecar',
   place: 'export',
+  tracks: 'none',
   predicate: (s) => hasLines(s),
   async perform({ api }, p) {
     await api.call('export.subtitles', p);
@@ -67,6 +73,7 @@ const takeAudio: Action<'take.setAudio'> = {
   id: 'take.setAudio',
   labelKey: 'dialogue.takeAudio',
   place: 'shot',
+  tracks: 'none',
   predicate: (s, p) => !!s.snapshot?.takes.some((t) => t.id === p.takeId),
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.setAudio', p));

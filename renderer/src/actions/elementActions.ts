@@ -20,6 +20,7 @@ const elementCreate: Action<'element.create'> = {
   id: 'element.create',
   labelKey: 'elements.add',
   place: 'elements',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.name.trim() !== '',
   async perform({ api, store }, p) {
     const picturePaths: string[] = [];
@@ -34,6 +35,7 @@ const elementUpdate: Action<'element.update'> = {
   id: 'element.update',
   labelKey: 'elements.save',
   place: 'elements',
+  tracks: 'none',
   predicate: (s, p) => {
     const el = s.snapshot?.elements.find((e) => e.id === p.elementId);
     return !!el && Object.entries(p.patch).some(([k, v]) => v !== undefined && el[k as keyof typeof el] !== v);
@@ -47,6 +49,7 @@ const elementRemove: Action<'element.remove'> = {
   id: 'element.remove',
   labelKey: 'elements.remove',
   place: 'elements',
+  tracks: 'none',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('elements.remove', p));
   },
@@ -56,6 +59,7 @@ const elementAddPictures: Action<'element.addPictures'> = {
   id: 'element.addPictures',
   labelKey: 'elements.addPictures',
   place: 'elements',
+  tracks: 'none',
   predicate: (_s, p) => p.pictures.length > 0,
   async perform({ api, store }, p) {
     const pictures = await upload(api, p.pictures);
@@ -67,6 +71,7 @@ const elementRemovePicture: Action<'element.removePicture'> = {
   id: 'element.removePicture',
   labelKey: 'elements.removePicture',
   place: 'elements',
+  tracks: 'none',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('elements.removePicture', p));
   },
@@ -76,6 +81,7 @@ const shotSetElements: Action<'shot.setElements'> = {
   id: 'shot.setElements',
   labelKey: 'elements.attach',
   place: 'shot',
+  tracks: 'none',
   predicate: (s, p) => {
     const shot = s.snapshot?.shots.find((x) => x.id === p.shotId);
     return !!shot && shot.elementIds.join('\u0000') !== p.elementIds.join('\u0000');

@@ -6,6 +6,7 @@ export const exportStart: Action<'export.start'> = {
   id: 'export.start',
   labelKey: 'export.start',
   place: 'export',
+  tracks: 'none',
   predicate: (s, p) => (s.snapshot?.shots.length ?? 0) > 0 && !isExporting(s) && p.outPath.trim() !== '',
   async perform({ api, store }, p) {
     const outPath = p.outPath.trim();
@@ -30,6 +31,7 @@ export const exportCancel: Action<'export.cancel'> = {
   id: 'export.cancel',
   labelKey: 'export.cancel',
   place: 'export',
+  tracks: 'none',
   predicate: (s) => s.exportRun?.state === 'running' && s.exportRun.exportId !== null,
   async perform({ api, store }) {
     const run = store.getState().exportRun;

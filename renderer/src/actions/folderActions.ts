@@ -18,6 +18,7 @@ export const folderActions: Pick<ActionMap, 'recent.load' | 'folders.browse' | '
     id: 'recent.load',
     labelKey: 'projects.recent.title',
     place: 'start.open',
+    tracks: 'none',
     async perform({ api }) {
       setProjectsUi({ recent: await api.call('project.recent', {}) });
     },
@@ -26,6 +27,7 @@ export const folderActions: Pick<ActionMap, 'recent.load' | 'folders.browse' | '
     id: 'folders.browse',
     labelKey: 'projects.browse.button',
     place: 'folders',
+    tracks: 'none',
     predicate: (_s, p) => p.onChoose !== undefined || projectsUi.getState().browser !== null,
     async perform({ api }, p) {
       const onChoose = p.onChoose ?? projectsUi.getState().browser?.onChoose;
@@ -43,6 +45,7 @@ export const folderActions: Pick<ActionMap, 'recent.load' | 'folders.browse' | '
     id: 'folders.choose',
     labelKey: 'projects.browse.choose',
     place: 'folders',
+    tracks: 'none',
     predicate: () => projectsUi.getState().browser?.listing != null,
     async perform() {
       const b = projectsUi.getState().browser;
@@ -55,6 +58,7 @@ export const folderActions: Pick<ActionMap, 'recent.load' | 'folders.browse' | '
     id: 'folders.close',
     labelKey: 'projects.browse.cancel',
     place: 'folders',
+    tracks: 'none',
     async perform() {
       setProjectsUi({ browser: null });
     },

@@ -8,6 +8,7 @@ const shotSetFraming: Action<'shot.setFraming'> = {
   id: 'shot.setFraming',
   labelKey: 'framing.action',
   place: 'shot',
+  tracks: 'none',
   predicate: (s, p) => !!s.snapshot?.shots.some((shot) => shot.id === p.shotId),
   async perform({ api, store }, p) {
     const aspect = p.aspect ?? store.getState().snapshot?.project.aspect;

@@ -31,6 +31,7 @@ export const generationActions = {
     id: 'generate.open',
     labelKey: 'generate.open',
     place: 'generateDialog',
+    tracks: 'none',
     global: true,
     group: 'file',
     predicate: hasShots,
@@ -44,6 +45,7 @@ export const generationActions = {
     id: 'generate.run',
     labelKey: 'generate.start',
     place: 'generateDialog',
+    tracks: 'none',
     async perform({ api, store }, p) {
       // Ask again right before starting: a job may have finished or the budget changed since.
       const est = await api.call('generate.estimate', p);
@@ -62,6 +64,7 @@ export const generationActions = {
     id: 'generate.close',
     labelKey: 'generate.cancel',
     place: 'generateDialog',
+    tracks: 'none',
     async perform({ store }) {
       setJobsUi({ generateOpen: false });
       store.getState().setEstimate(null);
@@ -72,6 +75,7 @@ export const generationActions = {
     id: 'jobs.refresh',
     labelKey: 'jobs.refresh',
     place: 'jobs',
+    tracks: 'none',
     predicate: (s) => s.snapshot !== null,
     async perform({ api, store }) {
       await refreshJobs(api, store);
@@ -81,6 +85,7 @@ export const generationActions = {
     id: 'jobs.cancel',
     labelKey: 'jobs.cancel',
     place: 'jobs',
+    tracks: 'none',
     async perform({ api, store }, p) {
       await api.call('jobs.cancel', { jobId: p.jobId });
       await refreshJobs(api, store);
@@ -91,6 +96,7 @@ export const generationActions = {
     id: 'jobs.retryAsk',
     labelKey: 'jobs.retry',
     place: 'jobs',
+    tracks: 'none',
     async perform({ api, store }, p) {
       const job =
         store.getState().jobList?.find((j) => j.id === p.jobId) ??
@@ -107,6 +113,7 @@ export const generationActions = {
     id: 'jobs.retry',
     labelKey: 'jobs.retryConfirm',
     place: 'jobs',
+    tracks: 'none',
     predicate: () => jobsUi.getState().retryEstimate !== null,
     async perform({ api, store }) {
       const { retry, retryEstimate } = jobsUi.getState();
@@ -123,6 +130,7 @@ export const generationActions = {
     id: 'jobs.retryDismiss',
     labelKey: 'jobs.keep',
     place: 'jobs',
+    tracks: 'none',
     async perform() {
       setJobsUi({ retry: null, retryEstimate: null });
     },
@@ -131,6 +139,7 @@ export const generationActions = {
     id: 'budget.set',
     labelKey: 'budget.set',
     place: 'budget',
+    tracks: 'none',
     predicate: (s) => s.snapshot !== null,
     async perform({ api, store }, p) {
       await api.call('project.setBudget', { budgetCap: p.budgetCap });
@@ -141,6 +150,7 @@ export const generationActions = {
     id: 'settings.open',
     labelKey: 'settings.open',
     place: 'settings',
+    tracks: 'none',
     global: true,
     group: 'file',
     async perform({ api, store }) {
@@ -153,6 +163,7 @@ export const generationActions = {
     id: 'settings.update',
     labelKey: 'settings.save',
     place: 'settings',
+    tracks: 'none',
     async perform({ api, store }, p) {
       store.getState().setSettings(await api.call('settings.update', p.patch));
       await loadProviders(api, store);
@@ -162,6 +173,7 @@ export const generationActions = {
     id: 'providers.test',
     labelKey: 'settings.test',
     place: 'settings',
+    tracks: 'none',
     async perform({ api }, p) {
       setJobsUi({ tests: { ...jobsUi.getState().tests, [p.provider]: null } });
       const result = await api.call('providers.test', { provider: p.provider });
@@ -185,6 +197,7 @@ export const generateAll: Action<'generate.all'> = {
   id: 'generate.all',
   labelKey: 'generate.all',
   place: 'generate',
+  tracks: 'none',
   predicate: (s) => shotsToGenerate(s).length > 0,
   async perform(ctx) {
     const { api, store } = ctx;

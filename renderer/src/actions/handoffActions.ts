@@ -28,6 +28,7 @@ export const handoffActions: Pick<ActionMap, 'handoff.export' | 'handoff.collect
     id: 'handoff.export',
     labelKey: 'handoff.export.start',
     place: 'export',
+    tracks: 'none',
     predicate: (s, p) => hasShots(s) && p.outPath.trim() !== '',
     async perform({ api }, p) {
       const r = await api.call('handoff.export', { format: p.format, outPath: p.outPath.trim() });
@@ -38,6 +39,7 @@ export const handoffActions: Pick<ActionMap, 'handoff.export' | 'handoff.collect
     id: 'handoff.collect',
     labelKey: 'handoff.collect.start',
     place: 'export',
+    tracks: 'none',
     predicate: (s, p) => hasShots(s) && p.outPath.trim() !== '',
     async perform({ api }, p) {
       const r = await api.call('handoff.collect', { outPath: p.outPath.trim(), cutOnly: p.cutOnly });
@@ -48,6 +50,7 @@ export const handoffActions: Pick<ActionMap, 'handoff.export' | 'handoff.collect
     id: 'handoff.conform',
     labelKey: 'handoff.conform.start',
     place: 'export',
+    tracks: 'none',
     predicate: (s, p) => hasShots(s) && p.path.trim() !== '',
     async perform({ api, store }, p) {
       const { snapshot, report } = await api.call('handoff.conform', { path: p.path.trim() });

@@ -39,6 +39,7 @@ export const keyframeMake: Action<'keyframe.make'> = {
   id: 'keyframe.make',
   labelKey: 'keyframe.make',
   place: 'keyframes',
+  tracks: 'none',
   global: true,
   group: 'file',
   predicate: (s, p) => (p ? s.snapshot !== null : selectedShot(s) !== null),
@@ -65,6 +66,7 @@ export const keyframePick: Action<'keyframe.pick'> = {
   id: 'keyframe.pick',
   labelKey: 'keyframe.useFirst',
   place: 'keyframes',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot?.takes.some((t) => t.id === p.takeId && t.kind === 'image') === true,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('keyframes.pick', p));
@@ -75,6 +77,7 @@ export const keyframeProviders: Action<'keyframe.providers'> = {
   id: 'keyframe.providers',
   labelKey: 'keyframe.title',
   place: 'keyframes',
+  tracks: 'none',
   async perform({ api }) {
     const providers = await api.call('keyframes.providers', {});
     const { provider } = keyframeUi.getState();
@@ -90,6 +93,7 @@ export const keyframeToggleSent: Action<'keyframe.toggleSent'> = {
   id: 'keyframe.toggleSent',
   labelKey: 'keyframe.sent.toggle',
   place: 'keyframes',
+  tracks: 'none',
   global: true,
   group: 'view',
   predicate: (s) => selectedShot(s) !== null,

@@ -15,6 +15,7 @@ export const generateRunMultiShot: Action<'generate.runMultiShot'> = {
   id: 'generate.runMultiShot',
   labelKey: 'multiShot.start',
   place: 'generateDialog',
+  tracks: 'none',
   async perform({ api, store }, p) {
     const est = await api.call('multiShot.estimate', p);
     store.getState().setEstimate(est);

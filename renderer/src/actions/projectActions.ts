@@ -8,6 +8,7 @@ export const appLoad: Action<'app.load'> = {
   id: 'app.load',
   labelKey: 'app.retry',
   place: 'app',
+  tracks: 'none',
   async perform({ api, store }) {
     const info = await api.call('app.info', {});
     store.getState().setAppInfo(info);
@@ -19,6 +20,7 @@ export const projectCreate: Action<'project.create'> = {
   id: 'project.create',
   labelKey: 'start.create.submit',
   place: 'start.create',
+  tracks: 'none',
   predicate: (_s, p) => p.dir.trim() !== '' && p.name.trim() !== '',
   async perform({ api, store }, p) {
     const snapshot = await api.call('project.create', {
@@ -35,6 +37,7 @@ export const projectOpen: Action<'project.open'> = {
   id: 'project.open',
   labelKey: 'start.open.submit',
   place: 'start.open',
+  tracks: 'none',
   predicate: (_s, p) => p.dir.trim() !== '',
   async perform(ctx, p) {
     const dir = p.dir.trim();
@@ -56,6 +59,7 @@ export const projectClose: Action<'project.close'> = {
   id: 'project.close',
   labelKey: 'header.close',
   place: 'app',
+  tracks: 'none',
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }) {
     await api.call('project.close', {});
@@ -69,6 +73,7 @@ export const historyUndo: Action<'history.undo'> = {
   labelKey: 'header.undo',
   shortcuts: ['Mod+Z'],
   place: 'history',
+  tracks: 'none',
   predicate: (s) => s.snapshot?.history.canUndo === true,
   async perform({ api, store }) {
     store.getState().setSnapshot(await api.call('history.undo', {}));
@@ -80,6 +85,7 @@ export const historyRedo: Action<'history.redo'> = {
   labelKey: 'header.redo',
   shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
   place: 'history',
+  tracks: 'none',
   predicate: (s) => s.snapshot?.history.canRedo === true,
   async perform({ api, store }) {
     store.getState().setSnapshot(await api.call('history.redo', {}));

@@ -49,6 +49,7 @@ export const recoveryActions: Pick<
     id: 'relink.open',
     labelKey: 'recovery.actions.relink',
     place: 'app',
+    tracks: 'none',
     global: true,
     group: 'file',
     predicate: hasProject,
@@ -60,6 +61,7 @@ export const recoveryActions: Pick<
     id: 'media.relink',
     labelKey: 'recovery.relink.chooseFile',
     place: 'relink',
+    tracks: 'none',
     predicate: (s, p) => hasProject(s) && p.file !== null,
     async perform(ctx, p) {
       if (!p.file) return;
@@ -81,6 +83,7 @@ export const recoveryActions: Pick<
     id: 'media.relinkFolder',
     labelKey: 'recovery.relink.searchFolder',
     place: 'relink',
+    tracks: 'none',
     predicate: (s, p) => hasProject(s) && p.folder.trim() !== '',
     async perform(ctx, p) {
       const r = await ctx.api.call('media.relinkFolder', { folder: p.folder.trim() });
@@ -93,6 +96,7 @@ export const recoveryActions: Pick<
     id: 'saveCopy.open',
     labelKey: 'recovery.actions.saveCopy',
     place: 'app',
+    tracks: 'none',
     global: true,
     group: 'file',
     predicate: hasProject,
@@ -104,6 +108,7 @@ export const recoveryActions: Pick<
     id: 'project.saveCopy',
     labelKey: 'recovery.saveCopy.save',
     place: 'saveCopy',
+    tracks: 'none',
     predicate: (s, p) => hasProject(s) && p.dir.trim() !== '',
     async perform({ api }, p) {
       setRecoveryUi({ savedTo: null });
@@ -115,6 +120,7 @@ export const recoveryActions: Pick<
     id: 'project.openRepaired',
     labelKey: 'recovery.repair.open',
     place: 'start.open',
+    tracks: 'none',
     predicate: (_s, p) => p.dir.trim() !== '',
     async perform(ctx, p) {
       const snapshot = await ctx.api.call('project.openRepaired', { dir: p.dir.trim() });
@@ -128,6 +134,7 @@ export const recoveryActions: Pick<
     id: 'repair.dismiss',
     labelKey: 'recovery.repair.cancel',
     place: 'start.open',
+    tracks: 'none',
     async perform({ store }) {
       setRecoveryUi({ repairOffer: null });
       store.getState().setError('start.open', null);

@@ -9,7 +9,8 @@ import type { AppStore } from '../store/store';
 import type { AppState, Place } from '../store/state';
 import type { ActionPayloads } from './payloads';
 import { canonicalShortcut, matchShortcut, type KeyLike } from './shortcuts';
-import { lockedRefusal } from './trackActions';
+import { lockedRefusal, lockedTrack } from './trackActions';
+import type { TrackScope } from './trackScopes';
 
 export type ActionId = keyof ActionPayloads;
 export type ActionGroup = 'file' | 'edit' | 'view' | 'playback' | 'help';
@@ -26,6 +27,11 @@ export interface Action<Id extends ActionId = ActionId> {
   /** e.g. 'Mod+Z' (Mod = Cmd on macOS, Ctrl elsewhere); the first is shown in tooltips. */
   shortcuts?: readonly string[];
   place: Place;
+  /**
+   * The tracks whose items this action edits ('none': no track item): while one is locked the
+   * action cannot run (trackScopes.ts). Required, so a new edit cannot leave the lock out.
+   */
+  tracks: TrackScope<ActionPayloads[Id]>;
   /**
    * Runs without a payload (from a shortcut, the menu, the palette or the context menu);
    * such actions are listed in the command palette and the shortcuts sheet under `group`.
@@ -60,6 +66,7 @@ export function registerActions<M extends Partial<ActionMap>>(map: M): M {
 
 export function canRun<Id extends ActionId>(action: Action<Id>, state: AppState, payload: ActionPayloads[Id]): boolean {
   if (state.busy[action.place]) return false;
+  if (lockedTrack(action, state, payload) !== null) return false;
   return action.predicate ? action.predicate(state, payload) : true;
 }
 
@@ -73,15 +80,16 @@ export async function runAction<Id extends ActionId>(
   payload: ActionPayloads[Id],
 ): Promise<boolean> {
   const { store } = ctx;
-  if (!canRun(action, store.getState(), payload)) return false;
-  store.getState().setError(action.place, null);
-  // An edit of a locked track's items is refused here, before anything is sent (trackActions.ts);
-  // said in the top bar, since a timeline gesture's place may have no message on screen.
-  const refused = lockedRefusal(action.id, store.getState(), payload);
+  // An edit of a locked track's items cannot run (canRun); one that is asked for anyway (a
+  // shortcut, a gesture) is answered with the reason, translated, before anything is sent —
+  // in the top bar, since a timeline gesture's place may have no message on screen.
+  const refused = store.getState().busy[action.place] ? null : lockedRefusal(action, store.getState(), payload);
   if (refused) {
     fail(store, 'app', refused);
     return false;
   }
+  if (!canRun(action, store.getState(), payload)) return false;
+  store.getState().setError(action.place, null);
   store.getState().setBusy(action.place, true);
   try {
     await action.perform(ctx, payload);

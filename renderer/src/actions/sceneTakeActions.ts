@@ -7,11 +7,13 @@ import { selection } from '../store/uiEditor';
 import { generationActions } from './generationActions';
 import { selectedShotIds } from './selection';
 import { runAction, type Action } from './registry';
+import { onShots, onTakeOfCut } from './trackScopes';
 
 export const sceneAdd: Action<'scene.add'> = {
   id: 'scene.add',
   labelKey: 'editor.scene.add',
   place: 'app',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.heading.trim() !== '',
   async perform({ api, store }, p) {
     const input = p.index === undefined ? { heading: p.heading.trim() } : { heading: p.heading.trim(), index: p.index };
@@ -23,6 +25,7 @@ export const sceneRename: Action<'scene.rename'> = {
   id: 'scene.rename',
   labelKey: 'editor.scene.rename',
   place: 'app',
+  tracks: 'none',
   predicate: (s, p) =>
     p.heading.trim() !== '' && s.snapshot?.scenes.find((x) => x.id === p.sceneId)?.heading !== p.heading.trim(),
   async perform({ api, store }, p) {
@@ -36,6 +39,7 @@ export const sceneRemove: Action<'scene.remove'> = {
   id: 'scene.remove',
   labelKey: 'editor.scene.remove',
   place: 'app',
+  tracks: 'none',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('scenes.remove', p));
   },
@@ -45,6 +49,7 @@ export const shotSetScene: Action<'shot.setScene'> = {
   id: 'shot.setScene',
   labelKey: 'editor.scene.assign',
   place: 'shot',
+  tracks: 'none',
   predicate: (_s, p) => p.shotIds.length > 0,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.setScene', p));
@@ -55,6 +60,7 @@ export const takeRate: Action<'take.rate'> = {
   id: 'take.rate',
   labelKey: 'editor.takes.rate',
   place: 'shot',
+  tracks: 'none',
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.rate', p));
   },
@@ -64,6 +70,7 @@ export const takeRemove: Action<'take.remove'> = {
   id: 'take.remove',
   labelKey: 'editor.takes.remove',
   place: 'shot',
+  tracks: onTakeOfCut,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('takes.remove', p));
   },
@@ -85,6 +92,7 @@ export const takeExtend: Action<'take.extend'> = {
   id: 'take.extend',
   labelKey: 'editor.takes.extend',
   place: 'shot',
+  tracks: 'none',
   predicate: (s, p) => canExtendTake(s, p.takeId),
   async perform({ api, store }, p) {
     // One contract call = one undo step: the shot is inserted with provider, model, prompt and
@@ -106,6 +114,7 @@ export const takeExtendSelected: Action<'take.extendSelected'> = {
   id: 'take.extendSelected',
   labelKey: 'editor.takes.extend',
   place: 'shot',
+  tracks: 'none',
   global: true,
   group: 'edit',
   predicate: (s) => selectedExtendableTake(s) !== null,
@@ -119,6 +128,7 @@ export const takeGenerate: Action<'take.generate'> = {
   id: 'take.generate',
   labelKey: 'editor.takes.generate',
   place: 'generate',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot?.shots.some((x) => x.id === p.shotId) === true,
   async perform(ctx, p) {
     const { api, store } = ctx;
@@ -139,6 +149,7 @@ export const shotSetFrame: Action<'shot.setFrame'> = {
   id: 'shot.setFrame',
   labelKey: 'editor.inspector.setFrame',
   place: 'shot',
+  tracks: 'none',
   async perform({ api, store }, p) {
     // Upload first: a refused file fails here and the document is untouched.
     const source =
@@ -151,6 +162,7 @@ export const shotSetTrim: Action<'shot.setTrim'> = {
   id: 'shot.setTrim',
   labelKey: 'editor.inspector.trim',
   place: 'shot',
+  tracks: onShots,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.setTrim', p));
   },

@@ -8,6 +8,7 @@
  */
 import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { Action } from './registry';
+import { onShots } from './trackScopes';
 
 /** The review listens for this (ScriptImport.tsx): open the section and its file picker. */
 export const SCRIPT_IMPORT_EVENT = 'storyboard:script-import';
@@ -16,6 +17,7 @@ export const scriptApply: Action<'script.apply'> = {
   id: 'script.apply',
   labelKey: 'scriptImport.acceptAll',
   place: 'script',
+  tracks: onShots,
   predicate: (s, p) =>
     s.snapshot !== null &&
     p.proposal !== null &&
@@ -31,6 +33,7 @@ export const scriptBreakdown: Action<'script.breakdown'> = {
   id: 'script.breakdown',
   labelKey: 'breakdown.aiButton',
   place: 'script',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.script !== null && p.script.text.trim() !== '',
   async perform({ api }, p) {
     if (!p.script) return;
@@ -43,6 +46,7 @@ export const scriptImport: Action<'script.import'> = {
   id: 'script.import',
   labelKey: 'scriptImport.menu',
   place: 'script',
+  tracks: 'none',
   global: true,
   group: 'file',
   predicate: (s) => s.snapshot !== null,
@@ -57,6 +61,7 @@ export const promptEnhance: Action<'prompt.enhance'> = {
   id: 'prompt.enhance',
   labelKey: 'breakdown.enhance.button',
   place: 'promptEnhance',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot?.shots.some((sh) => sh.id === p.shotId && sh.prompt.trim() !== '') ?? false,
   async perform({ api }, p) {
     const { suggestions } = await api.call('breakdown.enhance', { shotIds: [p.shotId], provider: p.provider });
@@ -69,6 +74,7 @@ export const promptApplyEnhanced: Action<'prompt.applyEnhanced'> = {
   id: 'prompt.applyEnhanced',
   labelKey: 'breakdown.enhance.apply',
   place: 'promptEnhance',
+  tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.prompts.length > 0,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('breakdown.applyPrompts', { prompts: p.prompts }));
@@ -79,6 +85,7 @@ export const breakdownSaveSettings: Action<'breakdown.saveSettings'> = {
   id: 'breakdown.saveSettings',
   labelKey: 'breakdown.settings.save',
   place: 'settings',
+  tracks: 'none',
   async perform({ api }, p) {
     p.onSaved(await api.call('breakdown.updateSettings', p.patch));
   },

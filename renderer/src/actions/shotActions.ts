@@ -4,6 +4,7 @@ import type { Action } from './registry';
 import { selectShots, selectedShotIds, orderedIds } from './selection';
 import type { ListedShot } from '../../../shared/model/shotList';
 import type { AppState } from '../store/state';
+import { onShotTiming, onShots } from './trackScopes';
 
 /** New shots go right after the last selected shot; null (append) with nothing selected. */
 export function insertIndex(s: Pick<AppState, 'snapshot'>): number | null {
@@ -18,6 +19,7 @@ export const shotsPaste: Action<'shots.paste'> = {
   id: 'shots.paste',
   labelKey: 'workspace.paste.submit',
   place: 'paste',
+  tracks: onShots,
   predicate: (s, p) => s.snapshot !== null && p.lines.length > 0,
   async perform({ api, store }, p) {
     const at = insertIndex(store.getState());
@@ -32,6 +34,7 @@ export const shotAdd: Action<'shot.add'> = {
   id: 'shot.add',
   labelKey: 'addShot.submit',
   place: 'addShot',
+  tracks: onShots,
   predicate: (s, p) => s.snapshot !== null && (p.prompt.trim() !== '' || p.firstFrame !== null || p.clip !== null),
   async perform({ api, store }, p) {
     // Files first: a broken upload fails here, before anything is added to the document.
@@ -55,6 +58,7 @@ export const shotUpdate: Action<'shot.update'> = {
   id: 'shot.update',
   labelKey: 'shot.save',
   place: 'shot',
+  tracks: onShotTiming,
   predicate: (_s, p) => Object.keys(p.patch).length > 0,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.update', p));
@@ -65,6 +69,7 @@ export const shotRemove: Action<'shot.remove'> = {
   id: 'shot.remove',
   labelKey: 'shot.remove',
   place: 'shot',
+  tracks: onShots,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.remove', p));
   },
@@ -78,6 +83,7 @@ export const shotMove: Action<'shot.move'> = {
   id: 'shot.move',
   labelKey: 'shot.move',
   place: 'shot',
+  tracks: onShots,
   predicate: (s, p) => {
     const shots = s.snapshot?.shots ?? [];
     const i = indexOf(shots, p.shotId);
@@ -94,6 +100,7 @@ export const shotSelectTake: Action<'shot.selectTake'> = {
   id: 'shot.selectTake',
   labelKey: 'takes.use',
   place: 'shot',
+  tracks: onShots,
   predicate: (s, p) => s.snapshot?.shots.find((x) => x.id === p.shotId)?.selectedTakeId !== p.takeId,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('shots.selectTake', p));

@@ -11,6 +11,7 @@ import { editorUi, selection, setEditorUi } from '../store/uiEditor';
 import type { AppState } from '../store/state';
 import type { Action } from './registry';
 import { orderedIds, selectedShotIds } from './selection';
+import { onShots } from './trackScopes';
 
 const someSelected = (s: AppState) => selectedShotIds(s).length > 0;
 
@@ -26,6 +27,7 @@ export const editDelete: Action<'edit.delete'> = {
   group: 'edit',
   global: true,
   place: 'shot',
+  tracks: onShots,
   shortcuts: ['Delete', 'Backspace'],
   predicate: someSelected,
   async perform({ api, store }) {
@@ -40,6 +42,7 @@ export const editDuplicate: Action<'edit.duplicate'> = {
   group: 'edit',
   global: true,
   place: 'shot',
+  tracks: onShots,
   shortcuts: ['Mod+D'],
   predicate: someSelected,
   async perform({ api, store }) {
@@ -54,6 +57,7 @@ export const editCopy: Action<'edit.copy'> = {
   group: 'edit',
   global: true,
   place: 'shot',
+  tracks: 'none',
   shortcuts: ['Mod+C'],
   predicate: someSelected,
   perform: async ({ store }) => selection.getState().setClipboard(selectedShotIds(store.getState())),
@@ -65,6 +69,7 @@ export const editPaste: Action<'edit.paste'> = {
   group: 'edit',
   global: true,
   place: 'shot',
+  tracks: onShots,
   shortcuts: ['Mod+V'],
   predicate: (s) => {
     const ids = new Set(s.snapshot?.shots.map((x) => x.id) ?? []);
@@ -87,6 +92,7 @@ export const editSplit: Action<'edit.split'> = {
   group: 'edit',
   global: true,
   place: 'shot',
+  tracks: onShots,
   // Ctrl/Cmd+K as in Premiere Pro and Ctrl/Cmd+B as in Resolve and CapCut; the command
   // palette moved to Ctrl/Cmd+Shift+P (README, Keyboard).
   shortcuts: ['S', 'Mod+K', 'Mod+B'],
@@ -152,6 +158,7 @@ function trimTo(which: 'in' | 'out'): Action<'trim.in' | 'trim.out'> {
     group: 'edit',
     global: true,
     place: 'shot',
+    tracks: onShots,
     shortcuts: [which === 'in' ? 'Q' : 'W'],
     // Always runnable with a project: a refusal is explained, never a silent no-op.
     predicate: someSelected,
@@ -181,6 +188,7 @@ function markAt(which: 'in' | 'out'): Action<'mark.in' | 'mark.out'> {
     group: 'edit',
     global: true,
     place: 'app',
+    tracks: 'none',
     shortcuts: [which === 'in' ? 'I' : 'O'],
     predicate: (s) => (s.snapshot?.shots.length ?? 0) > 0,
     async perform() {
@@ -204,6 +212,7 @@ export const markClear: Action<'mark.clear'> = {
   group: 'edit',
   global: true,
   place: 'app',
+  tracks: 'none',
   shortcuts: ['Alt+X'],
   predicate: () => editorUi.getState().marks.in !== null || editorUi.getState().marks.out !== null,
   perform: async () => setEditorUi({ marks: { in: null, out: null } }),
@@ -213,6 +222,7 @@ export const shotsMoveMany: Action<'shots.moveMany'> = {
   id: 'shots.moveMany',
   labelKey: 'editor.grid.move',
   place: 'shot',
+  tracks: onShots,
   predicate: (s, p) => {
     if (!s.snapshot || p.shotIds.length === 0) return false;
     // A drop that changes nothing is not an edit (and must not add an undo step).

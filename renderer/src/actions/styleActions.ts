@@ -13,6 +13,7 @@ const styleSetPrompt: Action<'style.setPrompt'> = {
   id: 'style.setPrompt',
   labelKey: 'style.save',
   place: 'elements',
+  tracks: 'none',
   predicate: (s, p) => !!s.snapshot && s.snapshot.project.stylePrompt !== p.stylePrompt,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('project.setStyle', { stylePrompt: p.stylePrompt }));
@@ -23,6 +24,7 @@ const styleSetPictures: Action<'style.setPictures'> = {
   id: 'style.setPictures',
   labelKey: 'style.pictures',
   place: 'elements',
+  tracks: 'none',
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }, p) {
     const pictures: Picture[] = [];

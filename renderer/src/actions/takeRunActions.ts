@@ -43,6 +43,7 @@ export const chainOpen: Action<'chain.open'> = {
   id: 'chain.open',
   labelKey: 'chain.open',
   place: 'longTake',
+  tracks: 'none',
   predicate: (s, p) => canChain(s, p.takeId),
   async perform({ api, store }, p) {
     openTakeRun({ kind: 'chain', takeId: p.takeId, long: p.long === true });
@@ -54,6 +55,7 @@ export const chainPlan: Action<'chain.plan'> = {
   id: 'chain.plan',
   labelKey: 'chain.planLabel',
   place: 'longTake',
+  tracks: 'none',
   async perform({ api }, p) {
     setTakeRunsUi({ chain: null, askedFor: JSON.stringify(p) });
     setTakeRunsUi({ chain: await api.call('bridges.chainPlan', p) });
@@ -64,6 +66,7 @@ export const chainRun: Action<'chain.run'> = {
   id: 'chain.run',
   labelKey: 'chain.run',
   place: 'longTake',
+  tracks: 'none',
   predicate: (s, p) => canChain(s, p.takeId),
   async perform(ctx, p) {
     const { api, store } = ctx;
@@ -113,6 +116,7 @@ export const chainStop: Action<'chain.stop'> = {
   id: 'chain.stop',
   labelKey: 'chain.stop',
   place: 'app',
+  tracks: 'none',
   predicate: () => takeRunsUi.getState().run?.state === 'running',
   async perform() {
     const run = takeRunsUi.getState().run;
@@ -124,6 +128,7 @@ export const upscaleOpen: Action<'upscale.open'> = {
   id: 'upscale.open',
   labelKey: 'upscale.open',
   place: 'upscale',
+  tracks: 'none',
   predicate: (s, p) => clipTake(s, p.takeId) !== null,
   async perform({ api }, p) {
     openTakeRun({ kind: 'upscale', takeId: p.takeId });
@@ -135,6 +140,7 @@ export const upscaleEstimate: Action<'upscale.estimate'> = {
   id: 'upscale.estimate',
   labelKey: 'upscale.estimate',
   place: 'upscale',
+  tracks: 'none',
   async perform({ api }, p) {
     setTakeRunsUi({ upscale: null, askedFor: JSON.stringify(p) });
     setTakeRunsUi({ upscale: await api.call('upscale.estimate', p) });
@@ -145,6 +151,7 @@ export const upscaleRun: Action<'upscale.run'> = {
   id: 'upscale.run',
   labelKey: 'upscale.run',
   place: 'upscale',
+  tracks: 'none',
   predicate: (s, p) => clipTake(s, p.takeId) !== null && takeRunsUi.getState().upscaleJobId === null,
   async perform(ctx, p) {
     const { api, store } = ctx;
@@ -167,6 +174,7 @@ export const takeRunClose: Action<'takeRun.close'> = {
   id: 'takeRun.close',
   labelKey: 'editor.overlay.close',
   place: 'app',
+  tracks: 'none',
   async perform({ store }) {
     closeTakeRun();
     store.getState().setError('bridge', null);

@@ -9,6 +9,7 @@ const templateSet: Action<'template.set'> = {
   id: 'template.set',
   labelKey: 'template.add',
   place: 'elements',
+  tracks: 'none',
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }, p) {
     const picture = p.picture
@@ -32,6 +33,7 @@ const templateSetValue: Action<'template.setValue'> = {
   id: 'template.setValue',
   labelKey: 'template.value',
   place: 'elements',
+  tracks: 'none',
   predicate: (s, p) => !!s.snapshot && s.snapshot.templateVariables?.find((v) => v.name === p.name)?.value !== p.value,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('template.setValues', { text: { [p.name]: p.value } }));
@@ -42,6 +44,7 @@ const templateRemove: Action<'template.remove'> = {
   id: 'template.remove',
   labelKey: 'template.remove',
   place: 'elements',
+  tracks: 'none',
   predicate: (s) => s.snapshot !== null,
   async perform({ api, store }, p) {
     store.getState().setSnapshot(await api.call('template.remove', { name: p.name }));

@@ -20,6 +20,7 @@ function view<Id extends ActionId>(
     global: true,
     shortcuts,
     place: 'app',
+    tracks: 'none',
     predicate: inTimeline,
     perform: async (ctx) => run(ctx),
   } as Action<Id>;
@@ -33,6 +34,7 @@ export const timelineActions = {
     id: 'timeline.zoomTo',
     labelKey: 'workspace.zoom',
     place: 'app',
+    tracks: 'none',
     predicate: inTimeline,
     perform: async (ctx, p) => zoomBy(ctx, p.pxPerFrame / viewport.getState().pxPerFrame),
   } satisfies Action<'timeline.zoomTo'>,

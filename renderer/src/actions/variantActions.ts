@@ -13,6 +13,7 @@ export const variantActions: Pick<ActionMap, 'variants.showReview' | 'variants.o
     id: 'variants.showReview',
     labelKey: 'variants.menu',
     place: 'variants',
+    tracks: 'none',
     global: true,
     group: 'file',
     async perform({ api, store }) {
@@ -30,6 +31,7 @@ export const variantActions: Pick<ActionMap, 'variants.showReview' | 'variants.o
     id: 'variants.open',
     labelKey: 'variants.open',
     place: 'variants',
+    tracks: 'none',
     async perform({ api }, p) {
       const review = await api.call('variants.open', p.dir ? { dir: p.dir } : {});
       setVariantsUi({ review, focused: review.items[0]?.file ?? null });
@@ -39,6 +41,7 @@ export const variantActions: Pick<ActionMap, 'variants.showReview' | 'variants.o
     id: 'variants.mark',
     labelKey: 'variants.approve',
     place: 'variants',
+    tracks: 'none',
     predicate: () => variantsUi.getState().review !== null,
     async perform({ api }, p) {
       setVariantsUi({ review: await api.call('variants.review', { file: p.file, review: p.review }) });

@@ -26,6 +26,7 @@ function ui<Id extends ActionId>(
     shortcuts,
     global: true,
     place: 'app',
+    tracks: 'none',
     predicate,
     perform: async ({ store }) => run(store.getState()),
   } as Global<Id>;

@@ -9,7 +9,7 @@
  * estimate counts every native generation (twice one row's clips when the hero is made twice).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../../electron/services/project/store.js';
@@ -105,6 +105,16 @@ describe('storyboard variants: native generation per aspect', () => {
     );
     expect(plan.stdout).toMatch(/lumo\s+4:5\s+would write\s+lumo_4x5\.mp4\s+pending\s+1 shot\(s\) generated at 4:5;/);
     expect(plan.stdout).toMatch(/nova\s+9:16\s+would write\s+nova_9x16\.mp4\s+pending\s+2 shot\(s\) generated at 9:16/);
+  });
+
+  it('refuses a matrix over the budget before anything is copied or sent', async () => {
+    const r = await cli(['variants', tpl, '--data', data, '--out', out, '--aspect', '9:16', '--budget', '0.01']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /refused: The variant matrix \(about [\d.]+ USD\) is over the budget \(0\.01 USD\); nothing was copied or sent\./,
+    );
+    expect(existsSync(join(out, 'projects'))).toBe(false);
+    expect(fake.creates).toBe(0);
   });
 
   it('generates natively where the model can, reframes with a note where not, and exports each aspect from its takes', async () => {
