@@ -5,7 +5,8 @@
  */
 import { CAMERA_MOVES, SHOT_SIZES, type Element } from '../model/entities.js';
 import { MAX_LINES_PER_SHOT } from '../model/dialogue.js';
-import { castOf, type ProposedScene, type ProposedShot, type ScriptProposal } from '../script/proposal.js';
+import { castOf } from '../script/cast.js';
+import type { ProposedScene, ProposedShot, ScriptProposal } from '../script/proposal.js';
 import { chatBody, type ChatRequestBody } from './chat.js';
 import type { LlmPreset } from './presets.js';
 import { BREAKDOWN_JSON_SCHEMA, type Breakdown } from './schema.js';

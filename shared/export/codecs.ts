@@ -6,6 +6,7 @@
 import type { Quality } from '../api/contract.js';
 import type { Deliverable, VideoCodec } from './deliverable.js';
 import { OUTPUT_CHANNELS, OUTPUT_SAMPLE_RATE, QUALITY_PRESETS } from './presets.js';
+import { assertNever } from '../assertNever.js';
 
 /** x265 presets and CRF by quality: x265's CRF scale sits ~5 above x264's for the same look (https://trac.ffmpeg.org/wiki/Encode/H.265). */
 const X265: Record<Quality, { preset: string; crf: number }> = {
@@ -14,10 +15,16 @@ const X265: Record<Quality, { preset: string; crf: number }> = {
   high: { preset: 'slow', crf: 22 },
 };
 
-/** The pixel format each codec's deliverable carries. */
-export function pixelFormatFor(codec: VideoCodec): string {
+/** The pixel format each codec's deliverable carries (a new codec must name its own). */
+const PIXEL_FORMATS = {
+  h264: 'yuv420p',
+  hevc: 'yuv420p',
   // ProRes 422 is 10-bit 4:2:2 (https://trac.ffmpeg.org/wiki/Encode/VFX#Prores).
-  return codec === 'prores' ? 'yuv422p10le' : 'yuv420p';
+  prores: 'yuv422p10le',
+} as const satisfies Record<VideoCodec, string>;
+
+export function pixelFormatFor(codec: VideoCodec): string {
+  return PIXEL_FORMATS[codec];
 }
 
 /** Video encoder options (no -tag: the tag is the muxer's and set when the deliverable is muxed). */
@@ -58,6 +65,8 @@ export function codecArgs(codec: VideoCodec, quality: Quality): string[] {
       // prores_ks profile 2 = ProRes 422 (standard); vendor apl0 so Apple tools accept it as their own
       // (https://ffmpeg.org/ffmpeg-codecs.html#ProRes).
       return ['-c:v', 'prores_ks', '-profile:v', '2', '-vendor', 'apl0', '-pix_fmt', 'yuv422p10le'];
+    default:
+      return assertNever(codec, 'video codec');
   }
 }
 

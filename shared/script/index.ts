@@ -41,4 +41,6 @@ export { parseFountain, plainText } from './fountain.js';
 export { parseChinese } from './chinese.js';
 export { parseOutline } from './outline.js';
 export * from './proposal.js';
+export { castOf, characterKey, displayName } from './cast.js';
+export { settingOf, splitLongText } from './shotDraft.js';
 export type { ParsedScript, ScriptElement, ScriptIssue, ScriptFormat } from './elements.js';

@@ -16,17 +16,10 @@
  * - Parentheticals, extensions (V.O., O.S., CONT'D), transitions and synopses go to notes.
  */
 import { z } from 'zod';
-import { CameraMoveSchema, IdSchema, ShotSizeSchema, type Element } from '../model/entities.js';
-import { tagKey } from '../model/elements.js';
-import {
-  estimatedSpeechSec,
-  FIT_PADDING_SEC,
-  GAP_SEC,
-  guessLanguage,
-  LEAD_SEC,
-  MAX_LINE_CHARS,
-  MAX_LINES_PER_SHOT,
-} from '../model/dialogue.js';
+import { CameraMoveSchema, IdSchema, ShotSizeSchema } from '../model/entities.js';
+import { MAX_LINE_CHARS, MAX_LINES_PER_SHOT } from '../model/dialogue.js';
+import { castOf, mentionTest, type CastElement } from './cast.js';
+import { durationSec, settingOf, SLUG, splitLongText, titleOf } from './shotDraft.js';
 import { SCRIPT_ISSUE_KEYS, type ParsedScript, type ScriptElement } from './elements.js';
 
 export const ScriptIssueSchema = z.object({
@@ -93,127 +86,10 @@ export const ScriptProposalSchema = z.object({
 });
 export type ScriptProposal = z.infer<typeof ScriptProposalSchema>;
 
-/** Headings that name a place and time (Fountain slugs, 内景/外景): their setting joins the prompt. */
-const SLUG = /^(?:INT|EXT|EST|I\/E|I\.\/E|内外景|内\/外景|外\/内景|内景|外景)/iu;
-const NARRATOR_NAMES = new Set(['NARRATOR', '旁白', '画外音', 'VO', 'V.O.']);
-
-/** The key a cue's name merges on: NFC, single spaces, upper case ("Dick  Steel" = "DICK STEEL"). */
-export function characterKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/gu, ' ').trim().toUpperCase();
-}
-
-/** "DICK STEEL" -> "Dick Steel"; names with lower case, digits or Han stay as written. */
-export function displayName(name: string): string {
-  const n = name.normalize('NFC').replace(/\s+/gu, ' ').trim();
-  if (n !== n.toUpperCase() || !/^[\p{Script=Latin}\s.'’-]+$/u.test(n)) return n;
-  return n.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
-const HEADING_PREFIX: [RegExp, string][] = [
-  [/^(?:INT\.?\/EXT|INT\/EXT|I\.?\/E)[.\s-]*/iu, 'Interior/exterior'],
-  [/^INT[.\s-]*/iu, 'Interior'],
-  [/^EXT[.\s-]*/iu, 'Exterior'],
-  [/^EST[.\s-]*/iu, 'Establishing'],
-];
-
-/** The setting a heading gives, as prompt text: "INT. OFFICE - MORNING" -> "Interior, office, morning." */
-export function settingOf(heading: string): string {
-  const h = heading.replace(/\s*#[\w.-]+#?$/u, '').trim();
-  if (/^(?:内外景|内\/外景|外\/内景|内景|外景)/u.test(h)) {
-    const parts = h.split(/[\s·．.\-—]+/u).filter(Boolean);
-    return `（${parts.join('，')}）`;
-  }
-  const prefix = HEADING_PREFIX.find(([re]) => re.test(h));
-  const rest = prefix ? h.replace(prefix[0], '') : h;
-  const parts = rest
-    .split(/\s+-+\s+|\s+--\s+/u)
-    .map((p) => p.trim().toLowerCase())
-    .filter(Boolean);
-  return `${[prefix?.[1], ...parts].filter(Boolean).join(', ')}.`.replace(/^./u, (c) => c.toUpperCase());
-}
-
-/** Splits text longer than a spoken line may be at sentence ends (then at spaces, then hard). */
-export function splitLongText(text: string, max = MAX_LINE_CHARS): string[] {
-  const out: string[] = [];
-  let rest = text.trim();
-  while ([...rest].length > max) {
-    const head = [...rest].slice(0, max).join('');
-    const cut = Math.max(
-      ...['. ', '! ', '? ', '。', '！', '？', '…'].map((s) => {
-        const i = head.lastIndexOf(s);
-        return i < 0 ? -1 : i + s.length;
-      }),
-    );
-    const at = cut > max / 3 ? cut : head.lastIndexOf(' ') > max / 3 ? head.lastIndexOf(' ') : head.length;
-    out.push(head.slice(0, at).trim());
-    rest = rest.slice(at).trim();
-  }
-  if (rest) out.push(rest);
-  return out;
-}
-
-function durationSec(shot: ProposedShot, action: string): number {
-  const words = action.split(/\s+/u).filter(Boolean).length + (action.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
-  const actionSec = Math.min(8, 3 + Math.max(0, Math.ceil((words - 20) / 12)));
-  const speech = shot.dialogue.reduce(
-    (sum, l, i) => sum + (l.dual ? 0 : estimatedSpeechSec(l.text, guessLanguage(l.text)) + (i > 0 ? GAP_SEC : 0)),
-    0,
-  );
-  const dialogueSec = shot.dialogue.length ? LEAD_SEC + speech + FIT_PADDING_SEC : 0;
-  return Math.min(60, Math.ceil(Math.max(actionSec, dialogueSec) * 2) / 2);
-}
-
-function titleOf(text: string): string {
-  const first = text.split(/(?<=[.!?。！？])\s*/u)[0] ?? text;
-  const t = first.replace(/\s+/gu, ' ').trim();
-  return [...t].length > 60 ? `${[...t].slice(0, 57).join('')}…` : t;
-}
-
-/**
- * A test of whether a text mentions `name`: a whole word for spaced scripts (any case), a
- * substring for Han names (no spaces to bound them).
- */
-function mentionTest(name: string): (text: string) => boolean {
-  if (/\p{Script=Han}/u.test(name)) return (text) => text.includes(name);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-  return (text) => re.test(text);
-}
-
 export interface ProposalContext {
   fileName: string;
   /** The project's elements (characters merge by name or @tag). */
-  elements: readonly Pick<Element, 'id' | 'name' | 'tag' | 'kind'>[];
-}
-
-/**
- * The characters met while reading a script, each merged with the project's character of the
- * same name or @tag; `character(name)` answers the key a line or shot uses (null: a narrator).
- */
-export function castOf(elements: ProposalContext['elements']): {
-  characters: Map<string, ProposedCharacter>;
-  character(name: string): string | null;
-} {
-  const characters = new Map<string, ProposedCharacter>();
-  const character = (name: string): string | null => {
-    const key = characterKey(name);
-    if (NARRATOR_NAMES.has(key)) return null;
-    if (!characters.has(key)) {
-      const existing = elements.find(
-        (e) =>
-          e.kind === 'character' &&
-          (characterKey(e.name) === key || tagKey(e.tag) === tagKey(`@${name.trim().replace(/\s+/gu, '_')}`)),
-      );
-      characters.set(key, {
-        key,
-        name: existing?.name ?? displayName(name),
-        existingId: existing?.id ?? null,
-        lines: 0,
-      });
-    }
-    return key;
-  };
-  return { characters, character };
+  elements: readonly CastElement[];
 }
 
 export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): ScriptProposal {
@@ -285,7 +161,7 @@ export function buildProposal(parsed: ParsedScript, ctx: ProposalContext): Scrip
       case 'lyrics': {
         const who = speaker ?? { key: null, notes: [], dual: false };
         const name = who.key ? (characters.get(who.key)?.name ?? who.key) : 'Narrator';
-        let target: ProposedShot = shot ?? newShot(e.line, scene?.heading ? `${name} speaks.` : `${name} speaks.`);
+        let target: ProposedShot = shot ?? newShot(e.line, `${name} speaks.`);
         const parts = splitLongText(e.text.replace(/\s*\n\s*/gu, ' '));
         if (target.dialogue.length + parts.length > MAX_LINES_PER_SHOT) {
           target = newShot(e.line, actions.get(target) ?? '', `Continues ${target.key}.`);

@@ -1,7 +1,7 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
 import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
 import { newAudioItem, newShot, newTake } from '../../shared/model/factories.js';
-import { mediaInfo } from '../helpers/mediaInfo.js';
+import { audioAsset, mediaInfo } from '../helpers/mediaInfo.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return newShot({ id, title: `Shot ${id}`, prompt: `prompt ${id}`, ...over });
@@ -76,28 +76,11 @@ export function makeDoc(spec: readonly (number | { frames: number })[]): Project
 
 /** An audio file asset of `durationSec` (no picture). */
 export function makeAudioAsset(id: string, durationSec: number): Asset {
-  const base = makeAsset(id, durationSec);
-  return {
-    ...base,
-    path: `media/${id}.wav`,
-    originalName: `${id} 配乐.wav`,
-    info: {
-      ...base.info,
-      kind: 'audio',
-      container: 'wav',
-      width: 0,
-      height: 0,
-      displayWidth: 0,
-      displayHeight: 0,
-      fps: null,
-      videoCodec: null,
-      pixelFormat: null,
-      hasAudio: true,
-      audioCodec: 'pcm_s16le',
-      audioChannels: 2,
-      audioSampleRate: 48000,
-    },
-  };
+  return audioAsset(
+    id,
+    { durationSec },
+    { originalName: `${id} 配乐.wav`, bytes: 1000, origin: 'generated', createdAt: '' },
+  );
 }
 
 /** `doc` plus one audio item per spec, each with its own file asset. */

@@ -6,13 +6,8 @@
  * arrows move through it, Escape closes it and gives the focus back; a click outside closes it.
  * Translated in zh-CN. Screenshots at 1280x720 in en and zh-CN.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
-import { realMedia } from '../helpers/realMedia.js';
-
-const HORSE = realMedia('ai-clip-horse-720x480-8fps.mp4');
+import { timelineWithMusic } from './ui.js';
 
 test('context menus on shots, audio items and empty lanes; keyboard and translated', async ({
   page,
@@ -20,20 +15,7 @@ test('context menus on shots, audio items and empty lanes; keyboard and translat
   problems,
 }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  const wav = join(host.dir, 'bed.wav');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-ac', '2', wav]);
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Menus 菜单'), name: 'Menus' });
-  await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
-  await page.getByTestId('view-timeline').click();
-  const canvas = page.getByTestId('timeline-canvas');
-  await expect(canvas).toBeVisible();
-  await page.getByTestId('library-tab-audio').click();
-  const form = page.getByTestId('add-audio');
-  await form.getByTestId('audio-lane').selectOption('music');
-  await form.getByTestId('audio-file').setInputFiles(wav);
-  await form.getByTestId('audio-add').click();
-  await expect(page.getByTestId('audio-item')).toHaveCount(1);
+  const canvas = await timelineWithMusic(page, host, { dir: 'Menus 菜单', name: 'Menus', wav: 'bed.wav' });
   const box = (await canvas.boundingBox())!;
   const menu = page.getByTestId('context-menu');
 

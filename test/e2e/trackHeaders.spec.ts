@@ -4,31 +4,13 @@
  * one undo step; solo on another track silences it too; lock refuses a drag of the music item
  * with a translated message and leaves it where it was. Screenshots in en and zh-CN at 1280x720.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
-import { realMedia } from '../helpers/realMedia.js';
-
-const HORSE = realMedia('ai-clip-horse-720x480-8fps.mp4');
+import { timelineWithMusic } from './ui.js';
 
 test('mute, solo and lock in the track headers', async ({ page, host, problems }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  const wav = join(host.dir, 'music 音乐.wav');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-ac', '2', wav]);
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Tracks 轨道'), name: 'Tracks' });
-  await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
-  await page.getByTestId('view-timeline').click();
-  const canvas = page.getByTestId('timeline-canvas');
-  await expect(canvas).toBeVisible();
-  await page.getByTestId('library-tab-audio').click();
-  const form = page.getByTestId('add-audio');
-  await form.getByTestId('audio-lane').selectOption('music');
-  await form.getByTestId('audio-file').setInputFiles(wav);
-  await form.getByTestId('audio-add').click();
+  const canvas = await timelineWithMusic(page, host, { dir: 'Tracks 轨道', name: 'Tracks', wav: 'music 音乐.wav' });
   const item = page.getByTestId('audio-item');
-  await expect(item).toHaveCount(1);
   const playing = page.locator('[data-testid="player-audio"] audio');
   await expect(playing).toHaveCount(1);
 

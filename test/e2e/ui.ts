@@ -1,6 +1,8 @@
 /** Steps through the UI the way a user does (English labels unless a test switches language). */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { realMedia } from '../helpers/realMedia.js';
 import { expect } from './fixtures.js';
 
 export interface NewProject {
@@ -74,4 +76,30 @@ export async function recordExportProgress(page: Page): Promise<() => Promise<nu
     new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   })()`);
   return async () => (await page.evaluate('window.__exportProgress')) as number[];
+}
+
+/**
+ * A new project `dir` (inside the host's folder) with one 1.5 s shot of the horse clip and a 1 s
+ * stereo 440 Hz WAV named `wav` on the music lane, shown in the timeline; answers the canvas.
+ */
+export async function timelineWithMusic(
+  page: Page,
+  host: { dir: string; url: string },
+  p: { dir: string; name: string; wav: string },
+): Promise<Locator> {
+  const wav = join(host.dir, p.wav);
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-ac', '2', wav]);
+  await page.goto(host.url);
+  await createProject(page, { dir: join(host.dir, p.dir), name: p.name });
+  await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
+  await page.getByTestId('view-timeline').click();
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toBeVisible();
+  await page.getByTestId('library-tab-audio').click();
+  const form = page.getByTestId('add-audio');
+  await form.getByTestId('audio-lane').selectOption('music');
+  await form.getByTestId('audio-file').setInputFiles(wav);
+  await form.getByTestId('audio-add').click();
+  await expect(page.getByTestId('audio-item')).toHaveCount(1);
+  return canvas;
 }

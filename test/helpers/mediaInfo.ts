@@ -1,5 +1,5 @@
 /** What probing a clip answers, for tests that need one without probing a file. */
-import type { MediaInfo } from '../../shared/model/entities.js';
+import type { Asset, MediaInfo } from '../../shared/model/entities.js';
 
 /** An H.264 video without sound, 720x480 at 8 fps, 6.125 s (the real AI clips' shape); `over` changes any field. */
 export function mediaInfo(over: Partial<MediaInfo> = {}): MediaInfo {
@@ -22,5 +22,40 @@ export function mediaInfo(over: Partial<MediaInfo> = {}): MediaInfo {
     audioChannels: 0,
     audioSampleRate: 0,
     ...over,
+  };
+}
+
+/** A PCM WAV sound without picture (stereo, 48 kHz, 10 s); `over` changes any field. */
+export function audioInfo(over: Partial<MediaInfo> = {}): MediaInfo {
+  return mediaInfo({
+    kind: 'audio',
+    container: 'wav',
+    width: 0,
+    height: 0,
+    displayWidth: 0,
+    displayHeight: 0,
+    durationSec: 10,
+    fps: null,
+    videoCodec: null,
+    pixelFormat: null,
+    hasAudio: true,
+    audioCodec: 'pcm_s16le',
+    audioChannels: 2,
+    audioSampleRate: 48000,
+    ...over,
+  });
+}
+
+/** An imported sound file asset `media/<id>.wav` with `audioInfo(info)`; `over` changes the asset's other fields. */
+export function audioAsset(id: string, info: Partial<MediaInfo> = {}, over: Partial<Omit<Asset, 'info'>> = {}): Asset {
+  return {
+    id,
+    path: `media/${id}.wav`,
+    originalName: `${id}.wav`,
+    bytes: 100,
+    origin: 'imported',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    ...over,
+    info: audioInfo(info),
   };
 }

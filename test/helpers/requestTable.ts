@@ -90,7 +90,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /**
  * A request body as the snapshot keeps it: pictures and long encoded strings become their kind and
- * size, the fake's local address becomes http://fake, random ids <uuid> or <id>; everything else (model
+ * size, the fake's local address becomes http://fake, random ids <uuid> or <id>, today's date (in the
+ * fake's upload paths) <date>, so the snapshot does not change at midnight; everything else (model
  * ids, durations, modes, the prompt with its camera sentence) stays as sent.
  */
 export function recordedBody(v: unknown): unknown {
@@ -101,6 +102,7 @@ export function recordedBody(v: unknown): unknown {
     return v
       .replace(/https?:\/\/(127\.0\.0\.1|localhost):\d+/g, 'http://fake')
       .replace(UUID, '<uuid>')
+      .replace(/\/\d{4}-\d{2}-\d{2}\//g, '/<date>/')
       .replace(/\/files\/[a-z0-9]{8,}/g, '/files/<id>');
   }
   if (Array.isArray(v)) return v.map(recordedBody);

@@ -18,6 +18,7 @@ import { getProvider as registryProvider } from './providers/index.js';
 import { generationTmpDir, runJob } from './runJob.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 import { newJob } from '../../../shared/model/factories.js';
+import { progressOf } from '../jobs/progress.js';
 
 /** What generate.estimate answers: the plan's numbers, nothing written or sent. */
 export function estimateGeneration(deps: GenerationDeps, opts: GenerateOptions = {}): BatchEstimate {
@@ -67,14 +68,7 @@ export async function generateShots(
   const jobIds = jobs.map((j) => j.id);
   opts.onQueued?.(jobIds);
   for (const job of jobs) {
-    opts.onProgress?.({
-      jobId: job.id,
-      shotId: job.shotId,
-      state: job.state,
-      progress: 0,
-      error: job.error,
-      errorInfo: job.errorInfo ?? null,
-    });
+    opts.onProgress?.({ ...progressOf(job), progress: 0 });
   }
   await Promise.all(jobs.filter((j) => j.state === 'queued').map((j) => runJob(deps, j.id, opts)));
   return { jobIds, estimate };

@@ -32,6 +32,7 @@ import {
   sleep,
 } from './throttle.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from './types.js';
+import { progressOf } from '../jobs/progress.js';
 
 /** Temp files of generation live here, inside the project (same volume as media/). */
 export function generationTmpDir(projectDir: string): string {
@@ -82,14 +83,7 @@ export async function runJob(
     } else if ('error' in patch) patch = { ...patch, errorInfo: null };
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
-    opts.onProgress?.({
-      jobId,
-      shotId: job.shotId,
-      state: job.state,
-      progress: job.progress,
-      error: job.error,
-      errorInfo: job.errorInfo ?? null,
-    });
+    opts.onProgress?.(progressOf(job));
   };
   let provider: QueueAdapter | null = null;
   let release: (() => void) | null = null;

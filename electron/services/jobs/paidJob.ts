@@ -26,6 +26,7 @@ import { pollUntilDone } from '../generation/runJob.js';
 import type { PollResult, ProviderSettings } from '../generation/types.js';
 import { jobKind } from '../generation/ports.js';
 import { findLocalResult } from './localResult.js';
+import { progressOf } from './progress.js';
 
 /** What an adapter of a paid job (voice, picture model, upscaler) is given for one job. */
 export interface JobContext {
@@ -91,14 +92,7 @@ export async function runPaidJob(
   const set = (patch: Partial<Job>): void => {
     store.updateJob(jobId, patch);
     job = { ...job, ...patch };
-    opts.onProgress?.({
-      jobId,
-      shotId: job.shotId,
-      state: job.state,
-      progress: job.progress,
-      error: job.error,
-      errorInfo: job.errorInfo ?? null,
-    });
+    opts.onProgress?.(progressOf(job));
   };
   // A folder per job, so the file can carry a readable name (the asset's original name).
   const tmpDir = join(paidJobTmpDir(store.dir), `job-${jobId}`);

@@ -17,7 +17,7 @@ import { CAMERA_COMMANDS } from '../generation/providers/minimax/models.js';
  * How each adapter words the camera move in its prompt, where it is not the usual sentence:
  * Kling drops it when camera_control carries the move (kling/models.ts klingBody), MiniMax writes
  * "[Push in]" commands on the models that read them (minimax/models.ts), ComfyUI's workflow gets
- * the prompt and style only (comfyui.ts comfyValues). Every other adapter: shotPrompt 'sentence'.
+ * the prompt and style only (comfyui/workflow.ts comfyValues). Every other adapter: shotPrompt 'sentence'.
  */
 const CAMERA_STYLE: Record<string, (req: GenerationRequest) => CameraStyle> = {
   kling: (req) => {

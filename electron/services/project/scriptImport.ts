@@ -16,7 +16,7 @@ import { secondsToFrames, type Fps } from '../../../shared/model/time.js';
 import { ScriptProposalSchema, type ScriptProposal } from '../../../shared/script/proposal.js';
 import { prepared, type ChangeRecorder } from './changes.js';
 import type { Db } from './db.js';
-import { lineToRow } from './dialogueOps.js';
+import { lineToRow } from './dialogueLines.js';
 import { invalid } from './input.js';
 import { insertSql } from './rows.js';
 import { shotToRow } from './shotRows.js';

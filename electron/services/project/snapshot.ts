@@ -7,7 +7,7 @@ import { listJobs } from './jobs.js';
 import { audioItemFromRow, elementFromRow, projectFromRow, sceneFromRow } from './projectRows.js';
 import { assetFromRow } from './recordRows.js';
 import type { Row } from './rows.js';
-import { readDialogueLines } from './dialogueOps.js';
+import { readDialogueLines } from './dialogueLines.js';
 import { listShots } from './shotReads.js';
 import { listTakes } from './takes.js';
 import { readTemplateVariables } from './templateVariables.js';

@@ -2,10 +2,10 @@
  * The project store: one open project folder (project.db + media/). Every document edit is
  * one transaction committed at once (there is no save step that could be lost) and records
  * one undo entry and one provenance row in the same transaction. Service records (assets,
- * takes, jobs, exports, settings) are written at once and are not undoable.
+ * takes, jobs, exports, settings) are written at once and are not undoable. The open file
+ * itself (transactions, runEdit, undo/redo, integrity, backup) is ProjectFile (projectFile.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type {
   Asset,
   Job,
@@ -16,25 +16,14 @@ import type {
   Shot,
   Take,
 } from '../../../shared/model/entities.js';
-import { assetToRow } from './recordRows.js';
 import { AppError } from '../../../shared/errors.js';
-import { ChangeRecorder } from './changes.js';
 import { createProjectFile, type CreateInit } from './create.js';
-import {
-  diskFullError,
-  integrityProblems,
-  openProjectDb,
-  sqliteCode,
-  type Db,
-  type OpenedDb,
-  type ProjectDbOptions,
-} from './db.js';
-import { historyState, recordEdit, redoNext, undoLast, type HistoryState } from './history.js';
+import type { OpenedDb, ProjectDbOptions } from './db.js';
+import type { HistoryState } from './history.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { openProjectFile, ProjectFile, type EditInfo } from './projectFile.js';
+import { assetToRow } from './recordRows.js';
 import { readProject, readSnapshot } from './snapshot.js';
-import { APPLICATION_ID, MIGRATIONS } from './migrations/index.js';
-import { assertProjectFile, upgradeProject, userVersion } from './migrations/runner.js';
-import { assertOwnSchema } from './schemaCheck.js';
-import { resolveInProject, toProjectRelative } from './paths.js';
 import * as assets from './assets.js';
 import { AudioOps } from './audio.js';
 import { DialogueOps } from './dialogueOps.js';
@@ -58,21 +47,11 @@ import { TrackStateOps } from './trackStates.js';
 import { addTake, getTake, TakeOps } from './takes.js';
 
 export type ProjectStoreOptions = ProjectDbOptions;
-export type { AddShotInit, CreateInit, ExportRun, ExportState, HistoryState, JobFilter, ProvenanceInput };
+export type { AddShotInit, CreateInit, EditInfo, ExportRun, ExportState, HistoryState, JobFilter, ProvenanceInput };
 
 const now = (): string => new Date().toISOString();
 
-/** What an undoable edit records in provenance: the action (also the undo label) and its subject. */
-export interface EditInfo {
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown>;
-}
-
-export class ProjectStore {
-  private cached: ProjectSnapshot | null = null;
-
+export class ProjectStore extends ProjectFile {
   /*
    * The document's aggregates. Every undoable edit is a method of one of these (one module per
    * table or aggregate), and each such method is ONE runEdit: `store.shots.split(id, 12)`,
@@ -90,11 +69,9 @@ export class ProjectStore {
   readonly template = new TemplateVariableOps(this);
   readonly tracks = new TrackStateOps(this);
 
-  /** `dir`: absolute path of the project folder. */
-  private constructor(
-    readonly dir: string,
-    private handle: OpenedDb | null,
-  ) {}
+  private constructor(dir: string, handle: OpenedDb) {
+    super(dir, handle);
+  }
 
   /** Makes a new project in `dir` (created if needed) and opens it. */
   static create(dir: string, init: CreateInit, opts: ProjectStoreOptions = {}): ProjectStore {
@@ -109,85 +86,14 @@ export class ProjectStore {
    */
   static open(dir: string, opts: ProjectStoreOptions = {}): ProjectStore {
     const abs = resolve(dir);
-    const handle = openProjectDb(abs, opts, (db, file) => {
-      assertProjectFile(db, file, MIGRATIONS.length, APPLICATION_ID);
-      // Before any statement reads a table: the schema must be exactly what our migrations make.
-      assertOwnSchema(db, file, MIGRATIONS, userVersion(db), opts.nativeBinding);
-    });
+    const store = new ProjectStore(abs, openProjectFile(abs, opts));
     try {
-      upgradeProject(handle.db, handle.file, MIGRATIONS);
-      const violations = handle.db.pragma('foreign_key_check') as unknown[];
-      if (violations.length > 0) {
-        throw new AppError(
-          'PROJECT_DAMAGED',
-          `Project file "${handle.file}" has ${violations.length} broken references between records.`,
-        );
-      }
-      mkdirSync(join(abs, 'media'), { recursive: true });
-      const store = new ProjectStore(abs, handle);
       store.snapshot(); // reads and validates every record now, so damage is reported at open
       return store;
     } catch (err) {
-      handle.close();
+      store.close();
       throw err;
     }
-  }
-
-  get file(): string {
-    return join(this.dir, 'project.db');
-  }
-
-  get isOpen(): boolean {
-    return this.handle !== null;
-  }
-
-  /** Closes the database and releases the single-open lock. Safe to call twice. */
-  close(): void {
-    const h = this.handle;
-    this.handle = null;
-    this.cached = null;
-    h?.close();
-  }
-
-  private get db(): Db {
-    if (!this.handle) throw new AppError('NO_PROJECT', `Project "${this.dir}" is closed.`);
-    return this.handle.db;
-  }
-
-  /** Runs `fn` as one immediate transaction; a full disk is reported, with nothing changed. */
-  private write<T>(fn: () => T): T {
-    this.cached = null;
-    try {
-      return this.db.transaction(fn).immediate();
-    } catch (err) {
-      if (sqliteCode(err).startsWith('SQLITE_FULL')) throw diskFullError(this.file);
-      throw err;
-    } finally {
-      this.cached = null; // a snapshot read inside fn may show a state that was rolled back
-    }
-  }
-
-  /**
-   * The one way to make an undoable edit (called by the aggregates above): its changes, one
-   * history entry and one provenance row, committed together; nothing is recorded when `fn`
-   * changed nothing.
-   */
-  runEdit<T>(what: EditInfo, fn: (db: Db, r: ChangeRecorder) => T): T {
-    return this.write(() => {
-      const recorder = new ChangeRecorder(this.db);
-      const result = fn(this.db, recorder);
-      if (recorder.changes.length > 0) {
-        const at = now();
-        recordEdit(this.db, what.action, recorder.changes, at);
-        provenance.addProvenance(this.db, { ...what, actor: 'user' }, at);
-      }
-      return result;
-    });
-  }
-
-  /** For the project package's service modules (e.g. the speech cache): one write transaction, not undoable. */
-  runWrite<T>(fn: (db: Db) => T): T {
-    return this.write(() => fn(this.db));
   }
 
   /**
@@ -236,50 +142,6 @@ export class ProjectStore {
     return asset;
   }
 
-  /** Absolute path of a stored project-relative path; FORBIDDEN if it points outside the folder. */
-  absPath(relPath: string): string {
-    return resolveInProject(this.dir, relPath);
-  }
-
-  /** Project-relative form (forward slashes) of an absolute path inside the project folder. */
-  relPath(absPath: string): string {
-    return toProjectRelative(this.dir, absPath);
-  }
-
-  /** Full integrity_check plus foreign_key_check; slower than the quick_check made at open. */
-  checkIntegrity(): { ok: boolean; problems: string[] } {
-    const problems = integrityProblems(this.db, 'integrity_check');
-    const fk = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    problems.push(...fk.map((v) => `${v.table} row ${v.rowid} refers to a missing ${v.parent} record`));
-    return { ok: problems.length === 0, problems };
-  }
-
-  // ---- history ----
-
-  /** Reverts the latest edit; false when there is nothing to undo. */
-  undo(): boolean {
-    return this.write(() => this.logHistoryMove('history.undo', undoLast(this.db)));
-  }
-
-  /** Re-applies the latest undone edit; false when there is nothing to redo. */
-  redo(): boolean {
-    return this.write(() => this.logHistoryMove('history.redo', redoNext(this.db)));
-  }
-
-  private logHistoryMove(action: string, entry: { id: number; label: string } | null): boolean {
-    if (!entry) return false;
-    provenance.addProvenance(
-      this.db,
-      { actor: 'user', action, subjectType: 'history', subjectId: String(entry.id), details: { label: entry.label } },
-      now(),
-    );
-    return true;
-  }
-
-  historyState(): HistoryState {
-    return historyState(this.db);
-  }
-
   // ---- service records (not undoable) ----
 
   /** `copyFacts`: the import's clip facts, kept out of every snapshot (assets.ts upsertAsset). */
@@ -314,14 +176,6 @@ export class ProjectStore {
       );
       return this.getAsset(id);
     });
-  }
-
-  /**
-   * A consistent copy of the database at `file` through SQLite's online backup API, while the
-   * project stays open (https://www.sqlite.org/backup.html; better-sqlite3 `db.backup`).
-   */
-  async backupTo(file: string): Promise<void> {
-    await this.db.backup(file);
   }
 
   listAssets(): Asset[] {

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { ProjectStore } from '../../../electron/services/project/store.js';
+import type { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, ffprobeJson } from '../../helpers/ffprobe.js';
-import { REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { silentCut, sineWav } from './audioFixtures.js';
 
 const RATE = 48_000;
 
@@ -46,31 +46,10 @@ describe('export mixes audio items under the picture', () => {
   let musicId: string;
 
   beforeAll(async () => {
-    store = ProjectStore.create(join(root, 'mix 混音'), {
-      name: 'Mix',
-      aspect: '16:9',
-      resolution: '720p',
-      fps: { num: 8, den: 1 },
-    });
-    for (const clip of [REAL_CLIPS.horse, REAL_CLIPS.horse]) {
-      const asset = await importFile(store, clip, 'imported');
-      const shot = store.shots.add({ durationFrames: 16, importedTake: { assetId: asset.id } });
-      store.shots.setTrim(shot.id, 0, 16); // 2 s of each 6.125 s clip: the cut is 4 s
-    }
+    store = await silentCut(join(root, 'mix 混音'), 'Mix'); // the cut is 4 s
     // A 6 s mono 44.1 kHz sine bed (ffmpeg's sine is 1/8 full scale): longer than the cut.
     const wav = join(root, "bed 'music' 100%.wav");
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440:sample_rate=44100:duration=6',
-      '-ac',
-      '1',
-      '-y',
-      wav,
-    ]);
+    sineWav(wav, 440, 6, { rate: 44100, mono: true });
     musicId = (await importFile(store, wav, 'imported')).id;
   });
 

@@ -3,14 +3,14 @@
  * volumedetect over the stretch where only music plays: max_volume at the -91 dB floor) while
  * the sound track still plays; the mute is one undo step, and undoing it brings the music back.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { silentCut, sineWav } from './audioFixtures.js';
 
 /** volumedetect's max_volume (dB) of the output's audio between two times (seconds). */
 function maxVolume(file: string, fromSec: number, toSec: number): number {
@@ -36,37 +36,14 @@ function maxVolume(file: string, fromSec: number, toSec: number): number {
   return m[1] === '-inf' ? -Infinity : Number(m[1]);
 }
 
-function sine(path: string, hz: number, sec: number): void {
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${hz}:sample_rate=48000:duration=${sec}`,
-    '-y',
-    path,
-  ]);
-}
-
 describe('export honours the track header switches', () => {
   const root = tempDir();
   let store: ProjectStore;
 
   beforeAll(async () => {
-    store = ProjectStore.create(join(root, 'tracks'), {
-      name: 'Tracks',
-      aspect: '16:9',
-      resolution: '720p',
-      fps: { num: 8, den: 1 },
-    });
-    for (const clip of [REAL_CLIPS.horse, REAL_CLIPS.horse]) {
-      const asset = await importFile(store, clip, 'imported');
-      const shot = store.shots.add({ durationFrames: 16, importedTake: { assetId: asset.id } });
-      store.shots.setTrim(shot.id, 0, 16); // the cut is 4 s of silent picture
-    }
-    sine(join(root, 'music.wav'), 440, 6);
-    sine(join(root, 'sfx.wav'), 880, 1);
+    store = await silentCut(join(root, 'tracks'), 'Tracks'); // the cut is 4 s of silent picture
+    sineWav(join(root, 'music.wav'), 440, 6);
+    sineWav(join(root, 'sfx.wav'), 880, 1);
     const music = (await importFile(store, join(root, 'music.wav'), 'imported')).id;
     const sfx = (await importFile(store, join(root, 'sfx.wav'), 'imported')).id;
     store.audio.add(music, 'music', 12); // from 1.5 s: the only sound there

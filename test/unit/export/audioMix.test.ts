@@ -6,6 +6,7 @@ import { buildExportPlan } from '../../../shared/export/plan.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
 import { newAudioItem } from '../../../shared/model/factories.js';
+import { audioAsset } from '../../helpers/mediaInfo.js';
 import { makeDoc, mediaInfo } from './doc.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
@@ -15,30 +16,12 @@ const VOICE = `ee${'f'.repeat(62)}`;
 /** Two 48-frame clips at 24 fps (4 s, 192000 samples) plus audio assets and the given items. */
 function docWith(items: Partial<AudioItem>[], opts: { musicSec?: number; dropAsset?: boolean } = {}): ProjectSnapshot {
   const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps: { num: 24, den: 1 } });
-  const audio = (id: string, name: string, sec: number) => ({
-    id,
-    path: `media/${id.slice(0, 2)}/${id}.wav`,
-    originalName: name,
-    bytes: 100,
-    origin: 'imported' as const,
-    info: mediaInfo({
-      kind: 'audio',
-      container: 'wav',
-      width: 0,
-      height: 0,
-      displayWidth: 0,
-      displayHeight: 0,
-      fps: null,
-      videoCodec: null,
-      pixelFormat: null,
-      hasAudio: true,
-      audioCodec: 'pcm_s16le',
-      audioChannels: 1,
-      audioSampleRate: 44100,
-      durationSec: sec,
-    }),
-    createdAt: AT,
-  });
+  const audio = (id: string, name: string, sec: number) =>
+    audioAsset(
+      id,
+      { audioChannels: 1, audioSampleRate: 44100, durationSec: sec },
+      { path: `media/${id.slice(0, 2)}/${id}.wav`, originalName: name, createdAt: AT },
+    );
   const assets = [...doc.assets, audio(VOICE, 'voice.wav', 2)];
   if (!opts.dropAsset) assets.push(audio(MUSIC, 'bed.wav', opts.musicSec ?? 10));
   const audioItems = items.map((it, i): AudioItem =>

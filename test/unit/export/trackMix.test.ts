@@ -10,33 +10,12 @@ import { buildExportPlan } from '../../../shared/export/plan.js';
 import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
 import { newAudioItem } from '../../../shared/model/factories.js';
 import type { TrackStates } from '../../../shared/model/tracks.js';
-import { makeDoc, mediaInfo } from './doc.js';
+import { audioAsset } from '../../helpers/mediaInfo.js';
+import { makeDoc } from './doc.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
-const asset = (id: string, name: string) => ({
-  id,
-  path: `media/${name}`,
-  originalName: name,
-  bytes: 100,
-  origin: 'imported' as const,
-  info: mediaInfo({
-    kind: 'audio',
-    container: 'wav',
-    width: 0,
-    height: 0,
-    displayWidth: 0,
-    displayHeight: 0,
-    fps: null,
-    videoCodec: null,
-    pixelFormat: null,
-    hasAudio: true,
-    audioCodec: 'pcm_s16le',
-    audioChannels: 1,
-    audioSampleRate: 48000,
-    durationSec: 3,
-  }),
-  createdAt: AT,
-});
+const asset = (id: string, name: string) =>
+  audioAsset(id, { audioChannels: 1, durationSec: 3 }, { path: `media/${name}`, originalName: name, createdAt: AT });
 
 /** Two 48-frame clips with sound; one item per audio lane, and a voiced dialogue line. */
 function doc(trackStates?: TrackStates): ProjectSnapshot {

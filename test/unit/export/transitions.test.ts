@@ -6,6 +6,7 @@ import { sampleAtFrame } from '../../../shared/export/samples.js';
 import { transitionRuns } from '../../../shared/export/transitions.js';
 import type { Shot } from '../../../shared/model/entities.js';
 import { newAudioItem } from '../../../shared/model/factories.js';
+import { audioAsset } from '../../helpers/mediaInfo.js';
 import { makeDoc, type ClipSpec, type DocOptions } from './doc.js';
 
 function plan(clips: ClipSpec[], transitions: (Shot['transitionIn'] | null)[], opts: DocOptions = {}) {
@@ -92,31 +93,13 @@ describe('audio items under a cut with transitions', () => {
     const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps: { num: 24, den: 1 } });
     doc.shots[1]!.transitionIn = fade(12);
     const music = `cc${'d'.repeat(62)}`;
-    doc.assets.push({
-      id: music,
-      path: 'media/cc/bed.wav',
-      originalName: 'bed.wav',
-      bytes: 100,
-      origin: 'imported',
-      createdAt: doc.project.createdAt,
-      info: {
-        ...doc.assets[0]!.info,
-        kind: 'audio',
-        container: 'wav',
-        width: 0,
-        height: 0,
-        displayWidth: 0,
-        displayHeight: 0,
-        fps: null,
-        videoCodec: null,
-        pixelFormat: null,
-        hasAudio: true,
-        audioCodec: 'pcm_s16le',
-        audioChannels: 1,
-        audioSampleRate: 44100,
-        durationSec: 10,
-      },
-    });
+    doc.assets.push(
+      audioAsset(
+        music,
+        { audioChannels: 1, audioSampleRate: 44100, durationSec: 10 },
+        { path: 'media/cc/bed.wav', originalName: 'bed.wav', createdAt: doc.project.createdAt },
+      ),
+    );
     doc.audioItems.push(
       newAudioItem({
         id: 'm',

@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/generation/comfyWorkflow.js';
 import type { ImageRequest } from '../../../../shared/generation/imageRequest.js';
 import type { PollResult } from '../types.js';
-import { uploadComfyPicture } from '../providers/comfyui.js';
+import { uploadComfyPicture } from '../providers/comfyui/upload.js';
 import {
   historyFailure,
   queuePosition,

@@ -9,25 +9,19 @@
  * (reconcile) instead of being sent again.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
-import type { ComfyTemplate, ComfyValues } from '../../../../shared/generation/comfyWorkflow.js';
-import {
-  comfyFrames,
-  comfySeed,
-  comfySize,
-  fillComfyWorkflow,
-  isComfyImageKind,
-} from '../../../../shared/generation/comfyWorkflow.js';
+import type { ComfyTemplate } from '../../../../shared/generation/comfyWorkflow.js';
+import { fillComfyWorkflow, isComfyImageKind } from '../../../../shared/generation/comfyWorkflow.js';
 import type { Job } from '../../../../shared/model/entities.js';
-import type { GenerationRequest, PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { requireCapable } from './capable.js';
 import type { ComfyHistoryEntry, ComfyQueue } from './comfyui/history.js';
 import { findVideoOutput, pollFromHistory, queuePosition } from './comfyui/history.js';
 import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from './comfyui/http.js';
 import { ComfyProgress } from './comfyui/progress.js';
 import { loadShippedAndUserTemplates } from './comfyui/templates.js';
+import { uploadFirstFrame } from './comfyui/upload.js';
+import { comfyValues, pickTemplate } from './comfyui/workflow.js';
 import { saveBody } from './download.js';
 
 export interface ComfyUIOptions {
@@ -61,113 +55,6 @@ export interface ComfyUIProvider extends ProviderAdapter {
 }
 
 const base = (ctx: ProviderContext): string => ctx.settings.baseUrl?.trim() || DEFAULT_COMFYUI_URL;
-
-/** The template for a request: its model (default: the first model) and whether it has a first frame. */
-export function pickTemplate(
-  templates: readonly ComfyTemplate[],
-  req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'shotNumber'>,
-  problems: readonly string[] = [],
-): ComfyTemplate {
-  const kind = req.firstFrame ? 'image-to-video' : 'text-to-video';
-  const model = req.model ?? templates[0]?.mapping.model;
-  const t = templates.find((x) => x.mapping.model === model && x.mapping.kind === kind);
-  if (t) return t;
-  const models = [...new Set(templates.map((x) => x.mapping.model))];
-  if (!templates.length) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `No ComfyUI workflow templates were found (resources/comfyui, or your workflows folder).${problems.length ? ` ${problems.join(' ')}` : ''}`,
-    );
-  }
-  throw new AppError(
-    'INVALID_INPUT',
-    `Shot ${req.shotNumber}: ComfyUI has no ${kind} workflow for model "${model ?? ''}". Available models: ${models.join(', ')}.`,
-    { model, kind },
-  );
-}
-
-/** The values a template receives for a request (sizes and lengths on the model's grid). */
-export function comfyValues(
-  template: ComfyTemplate,
-  req: GenerationRequest,
-  image: string | null,
-  random: () => number,
-): ComfyValues {
-  const c = template.mapping.constraints;
-  const fps = req.fps.num / req.fps.den;
-  const prompt = [req.prompt.trim(), req.stylePrompt.trim()].filter(Boolean).join('. ') || req.title.trim();
-  if (!prompt)
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no prompt; ComfyUI needs one to generate.`, {
-      shotId: req.shotId,
-    });
-  const negTarget = template.mapping.inputs.negativePrompt?.[0];
-  const templateNegative = negTarget ? template.graph[negTarget.node]?.inputs[negTarget.input] : undefined;
-  const { width, height } = comfySize(req.width, req.height, c);
-  const values: ComfyValues = {
-    prompt,
-    negativePrompt: req.negativePrompt.trim() || (typeof templateNegative === 'string' ? templateNegative : ''),
-    width,
-    height,
-    length: comfyFrames(req.durationSec, fps, c),
-    fps: Math.round(fps * 1000) / 1000,
-    seed: comfySeed(req.seed, random()),
-    camera: req.camera,
-  };
-  if (image !== null) values.image = image;
-  return values;
-}
-
-/**
- * Uploads a picture to the server's input folder (POST /upload/image) and answers its name as
- * `LoadImage` expects it. Named by asset id (content-addressed): the same picture overwrites
- * itself, never piles up. No prompt exists yet, so a failure is a plain failure (never `unknown`).
- */
-export async function uploadComfyPicture(
-  baseUrl: string,
-  picture: { path: string; assetId: string },
-  what: string,
-): Promise<string> {
-  const bytes = await readFile(picture.path).catch((err: NodeJS.ErrnoException) => {
-    // INVALID_INPUT, not MEDIA_MISSING: the runner must know nothing was sent (types.ts submit).
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is missing or unreadable: ${picture.path} (${err.code ?? err.message})`,
-      { path: picture.path, missing: true },
-    );
-  });
-  const form = new FormData();
-  form.append(
-    'image',
-    new Blob([bytes]),
-    `storyboard-${picture.assetId}${extname(picture.path).toLowerCase() || '.png'}`,
-  );
-  form.append('type', 'input');
-  form.append('subfolder', 'storyboard');
-  form.append('overwrite', 'true');
-  const doing = `upload ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
-  const res = await comfyJson<{ name?: string; subfolder?: string }>(baseUrl, '/upload/image', {
-    method: 'POST',
-    body: form,
-    what: doing,
-  }).catch((err: unknown) => {
-    if (err instanceof AppError) throw err;
-    throw new AppError('PROVIDER_FAILED', `Could not ${doing} to ComfyUI at ${baseUrl}: ${(err as Error).message}`, {
-      baseUrl,
-    });
-  });
-  if (!res?.name)
-    throw new AppError(
-      'PROVIDER_FAILED',
-      `ComfyUI at ${baseUrl} did not accept the upload (is this a ComfyUI server?).`,
-    );
-  return res.subfolder ? `${res.subfolder}/${res.name}` : res.name;
-}
-
-async function upload(baseUrl: string, req: GenerationRequest): Promise<string> {
-  const frame = req.firstFrame;
-  if (!frame) throw new AppError('INTERNAL', 'upload() needs a first frame.');
-  return uploadComfyPicture(baseUrl, frame, `The first frame of shot ${req.shotNumber}`);
-}
 
 export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvider {
   const problems: string[] = [];
@@ -240,7 +127,7 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
       requireCapable('ComfyUI', provider.capabilities, req);
       const b = base(ctx);
       const template = pickTemplate(templates, req, problems);
-      const image = req.firstFrame ? await upload(b, req) : null;
+      const image = req.firstFrame ? await uploadFirstFrame(b, req) : null;
       const graph = fillComfyWorkflow(template, comfyValues(template, req, image, random));
       const promptId = ctx.jobId ?? randomUUID();
       const body = JSON.stringify({

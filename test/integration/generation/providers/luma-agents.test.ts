@@ -14,6 +14,7 @@ import {} from '../../../helpers/cli.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
+import { genRequest } from '../../../fakes/providerRequest.js';
 
 const PNG = realMedia('first-frame-camping.png');
 const PNG_B64 = readFileSync(PNG).toString('base64');
@@ -32,24 +33,17 @@ beforeEach(() => {
   ctx = { tmpDir: dir, settings: { baseUrl: fake.url, apiKey: 'test-key' } };
 });
 
-const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1',
-  shotNumber: 5,
-  title: 'Camp',
-  prompt: '营地 "quoted" 100%',
-  stylePrompt: 'warm',
-  negativePrompt: 'blur',
-  firstFrame: null,
-  lastFrame: null,
-  camera: 'static',
-  durationSec: 7,
-  width: 1280,
-  height: 720,
-  fps: { num: 24, den: 1 },
-  seed: 3,
-  model: null,
-  ...over,
-});
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
+  genRequest({
+    shotId: 'shot1',
+    shotNumber: 5,
+    prompt: '营地 "quoted" 100%',
+    stylePrompt: 'warm',
+    negativePrompt: 'blur',
+    durationSec: 7,
+    seed: 3,
+    ...over,
+  });
 
 async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
   for (;;) {

@@ -14,6 +14,7 @@ import {} from '../../../helpers/cli.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
+import { genRequest } from '../../../fakes/providerRequest.js';
 
 const dir = tempDir();
 let fake: FakeLuma;
@@ -30,24 +31,16 @@ beforeEach(() => {
   ctx = { tmpDir: dir, settings: { baseUrl: fake.url, apiKey: 'test-key' } };
 });
 
-const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1',
-  shotNumber: 2,
-  title: 'Cat',
-  prompt: '小猫 "quoted" 100%',
-  stylePrompt: '',
-  negativePrompt: 'blur',
-  firstFrame: null,
-  lastFrame: null,
-  camera: 'static',
-  durationSec: 5,
-  width: 1280,
-  height: 720,
-  fps: { num: 24, den: 1 },
-  seed: 7,
-  model: null,
-  ...over,
-});
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
+  genRequest({
+    shotId: 'shot1',
+    shotNumber: 2,
+    title: 'Cat',
+    prompt: '小猫 "quoted" 100%',
+    negativePrompt: 'blur',
+    seed: 7,
+    ...over,
+  });
 
 async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
   for (;;) {

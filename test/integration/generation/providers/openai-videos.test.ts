@@ -15,6 +15,7 @@ import { rejectionOf } from '../../../helpers/errors.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { OPENAI_VIDEOS_CLIP, startFakeOpenAIVideos, type FakeOpenAIVideos } from '../../../fakes/openai-videos.js';
+import { genRequest } from '../../../fakes/providerRequest.js';
 
 const root = tempDir();
 let fake: FakeOpenAIVideos;
@@ -26,26 +27,8 @@ const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext =
 });
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
-function req(over: Partial<GenerationRequest> = {}): GenerationRequest {
-  return {
-    shotId: 's1',
-    shotNumber: 2,
-    title: 'Kitten',
-    prompt: 'a kitten plays',
-    stylePrompt: '',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
-    durationSec: 5,
-    width: 1280,
-    height: 720,
-    fps: { num: 24, den: 1 },
-    seed: 1,
-    model: null,
-    ...over,
-  };
-}
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
+  genRequest({ shotId: 's1', shotNumber: 2, title: 'Kitten', prompt: 'a kitten plays', seed: 1, ...over });
 
 beforeAll(async () => {
   fake = await startFakeOpenAIVideos();

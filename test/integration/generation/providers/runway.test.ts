@@ -15,6 +15,7 @@ import {} from '../../../helpers/cli.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
+import { genRequest } from '../../../fakes/providerRequest.js';
 
 const PNG = realMedia('first-frame-camping.png');
 const PNG_URI = `data:image/png;base64,${readFileSync(PNG).toString('base64')}`;
@@ -33,24 +34,8 @@ beforeEach(() => {
   ctx = { tmpDir: dir, settings: { baseUrl: fake.url, apiKey: 'test-key' } };
 });
 
-const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1',
-  shotNumber: 2,
-  title: 'Camp',
-  prompt: '营地 at dusk, "quoted" 100%',
-  stylePrompt: '',
-  negativePrompt: '',
-  firstFrame: null,
-  lastFrame: null,
-  camera: 'static',
-  durationSec: 5,
-  width: 1280,
-  height: 720,
-  fps: { num: 24, den: 1 },
-  seed: 7,
-  model: null,
-  ...over,
-});
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
+  genRequest({ shotId: 'shot1', shotNumber: 2, prompt: '营地 at dusk, "quoted" 100%', seed: 7, ...over });
 const frame = { assetId: 'asset1', path: PNG };
 
 async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {

@@ -15,6 +15,7 @@ import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { startFakeVeo, VEO_CLIP, type FakeVeo } from '../../../fakes/veo.js';
 import { realMedia } from '../../../helpers/realMedia.js';
+import { genRequest } from '../../../fakes/providerRequest.js';
 
 const FIRST = realMedia('first-frame-camping.png');
 const root = tempDir();
@@ -28,26 +29,16 @@ const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext =
 });
 const b64 = (p: string) => readFileSync(p).toString('base64');
 
-function req(over: Partial<VeoRequest> = {}): VeoRequest {
-  return {
+const req = (over: Partial<VeoRequest> = {}): VeoRequest =>
+  genRequest({
     shotId: 's1',
     shotNumber: 3,
     title: 'Dawn',
     prompt: 'a horse runs at dawn',
     stylePrompt: 'watercolor',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
-    durationSec: 5,
-    width: 1280,
-    height: 720,
-    fps: { num: 24, den: 1 },
     seed: 7,
-    model: null,
     ...over,
-  } as VeoRequest;
-}
+  }) as VeoRequest;
 
 beforeAll(async () => {
   fake = await startFakeVeo();

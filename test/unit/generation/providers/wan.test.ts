@@ -8,10 +8,10 @@ import {
 import {
   WAN_CAPABILITIES,
   WAN_KF2V_PATH,
-  wanCreate,
   wanModel,
   wanTier,
 } from '../../../../electron/services/generation/providers/wan/models.js';
+import { wanCreate } from '../../../../electron/services/generation/providers/wan/create.js';
 import { capabilityProblem, modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { rejectionOf } from '../../../helpers/errors.js';

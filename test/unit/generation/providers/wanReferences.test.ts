@@ -1,10 +1,7 @@
 /** Wan reference-to-video pieces that need no server: model choice, capabilities, labels, bodies. */
 import { describe, expect, it } from 'vitest';
-import {
-  WAN_CAPABILITIES,
-  wanCreate,
-  wanModel,
-} from '../../../../electron/services/generation/providers/wan/models.js';
+import { WAN_CAPABILITIES, wanModel } from '../../../../electron/services/generation/providers/wan/models.js';
+import { wanCreate } from '../../../../electron/services/generation/providers/wan/create.js';
 import { labelPrompt, wanReferences } from '../../../../electron/services/generation/providers/wan/references.js';
 import { capabilityProblem, modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import type { ReferenceRef } from '../../../../shared/generation/request.js';

@@ -10,6 +10,7 @@ import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { AudioPanel, setDuck } from '../../../../renderer/src/timeline/AudioPanel';
+import { audioAsset } from '../../../helpers/mediaInfo';
 import { fakeApi, makeSnapshot } from '../fixtures';
 import { FakeAudio } from './fakeAudio';
 
@@ -17,33 +18,7 @@ const fps = { num: 24, den: 1 };
 const RAMP = DUCK_RAMP_SEC * 24; // frames
 
 function sound(id: string, durationSec: number): Asset {
-  return {
-    id,
-    path: `media/${id}.wav`,
-    originalName: `${id}.wav`,
-    bytes: 1,
-    origin: 'imported',
-    createdAt: '',
-    info: {
-      kind: 'audio',
-      container: 'wav',
-      width: 0,
-      height: 0,
-      displayWidth: 0,
-      displayHeight: 0,
-      durationSec,
-      fps: null,
-      vfr: false,
-      rotation: 0,
-      sar: { num: 1, den: 1 },
-      videoCodec: null,
-      pixelFormat: null,
-      hasAudio: true,
-      audioCodec: 'pcm_s16le',
-      audioChannels: 2,
-      audioSampleRate: 48000,
-    },
-  } as Asset;
+  return audioAsset(id, { durationSec }, { bytes: 1, createdAt: '' });
 }
 
 function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {

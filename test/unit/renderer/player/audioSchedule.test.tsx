@@ -11,39 +11,14 @@ import {
   gainRamp,
   type AudioSpan,
 } from '../../../../renderer/src/player/audioSchedule';
+import { audioAsset } from '../../../helpers/mediaInfo';
 import { makeSnapshot } from '../fixtures';
 import { FakeAudio } from './fakeAudio';
 
 const fps = { num: 24, den: 1 };
 
 function sound(id: string, durationSec: number, kind: 'audio' | 'video' = 'audio', hasAudio = true): Asset {
-  return {
-    id,
-    path: `media/${id}.wav`,
-    originalName: `${id}.wav`,
-    bytes: 1,
-    origin: 'imported',
-    createdAt: '',
-    info: {
-      kind,
-      container: 'wav',
-      width: 0,
-      height: 0,
-      displayWidth: 0,
-      displayHeight: 0,
-      durationSec,
-      fps: null,
-      vfr: false,
-      rotation: 0,
-      sar: { num: 1, den: 1 },
-      videoCodec: null,
-      pixelFormat: null,
-      hasAudio,
-      audioCodec: 'pcm_s16le',
-      audioChannels: 2,
-      audioSampleRate: 48000,
-    },
-  } as Asset;
+  return audioAsset(id, { kind, durationSec, hasAudio }, { bytes: 1, createdAt: '' });
 }
 
 function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {

@@ -10,7 +10,8 @@
  *   r2v  same path: wan2.6-r2v(-flash) input.reference_urls + parameters.size, wan2.7-r2v
  *        input.media reference_image (+ first_frame) + resolution/ratio (references.ts; the
  *        pictures go up first as `oss://` temporary files, upload.ts).
- * The model `auto` picks one of these from what the shot has (wanModel).
+ * The model `auto` picks one of these from what the shot has (wanModel); the request body is
+ * built in create.ts.
  */
 import { AppError } from '../../../../../shared/errors.js';
 import type {
@@ -18,12 +19,9 @@ import type {
   ProviderCapabilities,
   ProviderModel,
 } from '../../../../../shared/generation/capabilities.js';
-import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
-import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
-import type { WanUploader } from './references.js';
-import { DEFAULT_WATERMARK } from '../../../../../shared/generation/watermark.js';
-import { labelPrompt, r2vLegacyUrls, r2vMediaBody, WAN_R2V_MAX_REFERENCES, wanReferences } from './references.js';
+import { nearestRatio } from '../cloudRest.js';
+import { WAN_R2V_MAX_REFERENCES } from './references.js';
 
 /** Region base URLs (model, endpoint and key must be in the same region). */
 export const WAN_BASE_URLS = {
@@ -35,11 +33,9 @@ export type WanRegion = keyof typeof WAN_BASE_URLS;
 
 export const WAN_VIDEO_PATH = '/api/v1/services/aigc/video-generation/video-synthesis';
 export const WAN_KF2V_PATH = '/api/v1/services/aigc/image2video/video-synthesis';
-/** img_url limit for the Wan i2v models is 10 MB. */
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** media = 2.7 i2v; r2v = wan2.6-r2v (reference_urls); r2v-media = wan2.7-r2v (media). */
-type Kind = 't2v' | 'i2v' | 'kf2v' | 'media' | 'r2v' | 'r2v-media';
+export type WanKind = 't2v' | 'i2v' | 'kf2v' | 'media' | 'r2v' | 'r2v-media';
 const FIVE: DurationRule = { kind: 'set', values: [5] };
 const TWO_TO_10: DurationRule = { kind: 'range', min: 2, max: 10 };
 const TWO_TO_15: DurationRule = { kind: 'range', min: 2, max: 15 };
@@ -57,7 +53,7 @@ const t2v = { textToVideo: true, imageToVideo: false, lastFrame: false };
 const i2v = { textToVideo: false, imageToVideo: true, lastFrame: false };
 const flf = { textToVideo: false, imageToVideo: true, lastFrame: true };
 
-const MODELS: readonly (ProviderModel & { kind: Kind | 'auto' })[] = [
+const MODELS: readonly (ProviderModel & { kind: WanKind | 'auto' })[] = [
   // auto: first + last frame -> 2.7 i2v (the frames are the hard constraint; references are
   // dropped); element/style pictures -> 2.7 r2v (with the first frame when there is one: the
   // user gets both the start picture and the same characters); first frame -> 2.6 i2v; else t2v.
@@ -161,7 +157,7 @@ export const WAN_CAPABILITIES: ProviderCapabilities = {
 /** The model a request is sent to (resolving `auto` from the shot's frames). */
 export function wanModel(
   req: Pick<GenerationRequest, 'model' | 'firstFrame' | 'lastFrame' | 'shotNumber' | 'references'>,
-): { id: string; kind: Kind } {
+): { id: string; kind: WanKind } {
   const id = req.model ?? 'auto';
   const m = MODELS.find((x) => x.id === id);
   if (!m)
@@ -215,129 +211,4 @@ export function wanTier(modelId: string, width: number, height: number): Tier {
 export function wanSize(tier: Tier, width: number, height: number): string {
   const shapes = SIZES[tier];
   return shapes[nearestRatio(width, height, Object.keys(shapes))] as string;
-}
-
-export interface WanCreate {
-  path: string;
-  body: Record<string, unknown>;
-  /** The body holds `oss://` URLs: the create must send X-DashScope-OssResourceResolve. */
-  ossResolve: boolean;
-}
-
-/** What a reference-to-video model cannot take from this shot, as a sentence, or null. */
-function r2vProblem(req: GenerationRequest, model: { id: string; kind: Kind }, pictures: number): string | null {
-  const shot = `Shot ${req.shotNumber}`;
-  if (req.lastFrame)
-    return `${shot} has a last frame, but ${model.id} (reference-to-video) cannot end on a given frame; use wan2.7-i2v.`;
-  if (req.firstFrame && model.kind === 'r2v')
-    return `${shot} has a first frame, but ${model.id} takes only reference pictures; use wan2.7-r2v or an image-to-video model.`;
-  if (pictures === 0) {
-    return `${shot} has no ${model.kind === 'r2v' ? 'element' : 'element or style'} pictures, and ${model.id} makes a video from reference pictures: add an element to the shot or pick another model.`;
-  }
-  return null;
-}
-
-function sentPrompt(req: GenerationRequest, kind: Kind, refs: ReturnType<typeof wanReferences>): string {
-  const prompt = fullPrompt(req, 'Wan');
-  return kind === 'r2v' || kind === 'r2v-media'
-    ? labelPrompt(prompt, refs, kind === 'r2v' ? 'legacy' : 'media')
-    : prompt;
-}
-
-/** The model and the exact `input.prompt` a create for this request sends (no files read). */
-export function wanSent(req: GenerationRequest): { model: string; prompt: string } {
-  const model = wanModel(req);
-  const isR2v = model.kind === 'r2v' || model.kind === 'r2v-media';
-  const refs = isR2v ? wanReferences(req, model.kind === 'r2v' ? 'legacy' : 'media') : [];
-  return { model: model.id, prompt: sentPrompt(req, model.kind, refs) };
-}
-
-/**
- * The create request. `upload` turns a local picture into an `oss://` URL (needed by the r2v
- * models only, whose URL fields take no data URIs); everything is checked before the first
- * upload, so a shot the model cannot make sends nothing.
- */
-export async function wanCreate(
-  req: GenerationRequest,
-  upload?: WanUploader,
-  watermark = DEFAULT_WATERMARK,
-): Promise<WanCreate> {
-  const model = wanModel(req);
-  const caps = modelCapabilities(WAN_CAPABILITIES, model.id);
-  const shot = `shot ${req.shotNumber}`;
-  const isR2v = model.kind === 'r2v' || model.kind === 'r2v-media';
-  const refs = isR2v ? wanReferences(req, model.kind === 'r2v' ? 'legacy' : 'media') : [];
-  const r2vWhy = isR2v ? r2vProblem(req, model, refs.length) : null;
-  if (r2vWhy) throw new AppError('INVALID_INPUT', r2vWhy, { model: model.id, shotId: req.shotId });
-  if (req.lastFrame && !req.firstFrame)
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has a last frame but no first frame; Wan needs both.`, {
-      shotId: req.shotId,
-    });
-  // Wan extends nothing here: a shot that extends a take is refused, never sent as a new clip.
-  if (req.extend)
-    throw new AppError(
-      'INVALID_INPUT',
-      `Shot ${req.shotNumber} extends a take, but Wan (${model.id}) cannot extend a clip.`,
-      { model: model.id },
-    );
-  if (req.firstFrame && !caps.imageToVideo)
-    throw new AppError(
-      'INVALID_INPUT',
-      `Shot ${req.shotNumber} has a first frame, but ${model.id} is text-to-video only.`,
-      { model: model.id },
-    );
-  if (!req.firstFrame && !caps.textToVideo)
-    throw new AppError('INVALID_INPUT', `Shot ${req.shotNumber} has no first frame, and ${model.id} needs one.`, {
-      model: model.id,
-    });
-  if (req.lastFrame && !caps.lastFrame)
-    throw new AppError(
-      'INVALID_INPUT',
-      `Shot ${req.shotNumber} has a last frame, but ${model.id} cannot end on a given frame.`,
-      { model: model.id },
-    );
-  const input: Record<string, unknown> = { prompt: sentPrompt(req, model.kind, refs) };
-  if (req.negativePrompt.trim()) input.negative_prompt = req.negativePrompt.trim();
-  const resolution = wanTier(model.id, req.width, req.height);
-  const tier = resolution === '1080P' ? '1080P' : '720P';
-  const size = wanSize(model.kind === 't2v' ? resolution : tier, req.width, req.height);
-  let parameters: Record<string, unknown>;
-  if (isR2v) {
-    if (!upload) throw new Error(`${model.id} needs an uploader for its reference pictures.`);
-    if (model.kind === 'r2v') {
-      input.reference_urls = await r2vLegacyUrls(req, model.id, refs, upload);
-      // A storyboard shot is one shot: single, not the model's own multi-shot cutting. The
-      // legacy page lists no prompt_extend parameter for these models.
-      parameters = { watermark, size, shot_type: 'single' };
-    } else {
-      const m = await r2vMediaBody(req, model.id, refs, upload, tier, watermark);
-      input.media = m.media;
-      parameters = m.parameters;
-    }
-  } else {
-    const first = req.firstFrame
-      ? await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)
-      : null;
-    const last = req.lastFrame
-      ? await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES)
-      : null;
-    // prompt_extend off: the storyboard's prompt is what the user wrote; the watermark is the
-    // provider's setting (shared/generation/watermark.ts, off by default).
-    parameters = { prompt_extend: false, watermark };
-    if (model.kind === 't2v') parameters.size = size;
-    else parameters.resolution = resolution;
-    if (model.kind === 'i2v') input.img_url = first;
-    if (model.kind === 'kf2v') Object.assign(input, { first_frame_url: first, last_frame_url: last });
-    if (model.kind === 'media')
-      input.media = [{ type: 'first_frame', url: first }, ...(last ? [{ type: 'last_frame', url: last }] : [])];
-  }
-  // kf2v's duration is fixed (5 s) and not a parameter.
-  if (model.kind !== 'kf2v') parameters.duration = Math.round(allowedDuration(caps.durations, req.durationSec));
-  if (req.seed !== null) parameters.seed = Math.abs(req.seed) % 2147483648;
-  const body = { model: model.id, input, parameters };
-  return {
-    path: model.kind === 'kf2v' ? WAN_KF2V_PATH : WAN_VIDEO_PATH,
-    body,
-    ossResolve: JSON.stringify(input).includes('"oss://'),
-  };
 }

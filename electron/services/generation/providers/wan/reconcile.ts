@@ -13,7 +13,7 @@
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
 import type { Job } from '../../../../../shared/model/entities.js';
 import { jobWindow, reconcileFromList, type ListedTask, type Reconciled } from '../reconcileList.js';
-import { wanSent } from './models.js';
+import { wanSent } from './create.js';
 
 export interface WanListPage {
   data?: { task_id?: string; model_name?: string }[];
