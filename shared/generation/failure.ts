@@ -31,7 +31,8 @@ export function expiredMessage(providerLabel: string): string {
 }
 
 /** Which input a provider's safety review flagged, when its error code says so. */
-export type FlaggedInput = 'prompt' | 'image' | 'output';
+export type FlaggedInput = 'prompt' | 'image' | 'video' | 'output';
+export const FLAGGED_INPUTS: readonly FlaggedInput[] = ['prompt', 'image', 'video', 'output'];
 
 /**
  * The flagged input from a provider's moderation code (null when the code does not say):
@@ -54,5 +55,19 @@ export function flaggedInput(code: string | number): FlaggedInput | null {
 export const FLAGGED_TEXT: Record<FlaggedInput, string> = {
   prompt: 'the prompt',
   image: 'an input picture (the first frame, last frame or a reference)',
+  video: 'the clip to restyle',
   output: 'the generated video',
 };
+
+/**
+ * fal's flagged input from a refusal's `loc` (["body", "<field>"] names the input: https://docs.fal.ai/errors,
+ * first-party): the prompt, a picture field (`image_url`, `start_image_url`, `image_urls`, …) or
+ * the clip (`video_url`); null for a refusal of the whole body or the output.
+ */
+export function falFlaggedInput(loc: readonly unknown[] | undefined): FlaggedInput | null {
+  const field = String(loc?.find((x) => x !== 'body') ?? '');
+  if (/prompt/.test(field)) return 'prompt';
+  if (/^video_url/.test(field)) return 'video';
+  if (/image_url|images?$/.test(field)) return 'image';
+  return null;
+}

@@ -7,7 +7,16 @@
  * as the `detail` parameter and are shown quoted, never translated (they are not ours).
  */
 import { localizedMessage } from '../errors.js';
-import { failureKindOf } from './failure.js';
+import { failureKindOf, type FlaggedInput } from './failure.js';
+
+/** The code naming the input a provider's safety review flagged. */
+const FLAGGED_CODES = {
+  prompt: 'moderationPrompt',
+  image: 'moderationImage',
+  video: 'moderationVideo',
+  output: 'moderationOutput',
+} as const satisfies Record<FlaggedInput, string>;
+const FLAGGED_CODE: Partial<Record<string, (typeof FLAGGED_CODES)[FlaggedInput]>> = FLAGGED_CODES;
 
 /** Each code with the parameters its sentence names (the translation test checks both languages). */
 export const JOB_ERROR_PARAMS = {
@@ -15,6 +24,11 @@ export const JOB_ERROR_PARAMS = {
   providerFailed: ['provider', 'detail'],
   /** The provider's safety review refused the prompt, a picture or the result. */
   moderation: ['provider', 'detail'],
+  /** …and the provider said which input it flagged (details.flagged: failure.ts FlaggedInput). */
+  moderationPrompt: ['provider', 'detail'],
+  moderationImage: ['provider', 'detail'],
+  moderationVideo: ['provider', 'detail'],
+  moderationOutput: ['provider', 'detail'],
   /** The result's link expired before it was downloaded. */
   expired: ['provider'],
   /** The provider no longer knows the task. */
@@ -90,7 +104,10 @@ export function jobErrorOf(err: unknown, providerLabel: string): JobErrorInfo {
     return jobError('notSent', { provider: providerLabel, code: details.code });
   const kind = failureKindOf(err);
   if (kind === 'expired') return jobError('expired', { provider: providerLabel });
-  if (kind === 'moderation') return jobError('moderation', { provider: providerLabel, detail: message });
+  if (kind === 'moderation') {
+    const flagged = FLAGGED_CODE[String(details?.flagged)];
+    return jobError(flagged ?? 'moderation', { provider: providerLabel, detail: message });
+  }
   if (kind === 'lost') return jobError('taskLost', { provider: providerLabel, detail: message });
   const keyed = localizedMessage({ details });
   if (keyed) return jobError('service', { ...keyed.params, messageKey: keyed.key });

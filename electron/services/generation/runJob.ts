@@ -9,7 +9,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
 import { pollDelayMs } from '../../../shared/generation/backoff.js';
-import { expiredMessage, failureKindOf, type FailureKind } from '../../../shared/generation/failure.js';
+import { expiredMessage, failureKindOf } from '../../../shared/generation/failure.js';
 import { jobError, jobErrorOf, type JobErrorInfo } from '../../../shared/generation/jobErrors.js';
 import { keyPieces } from '../../../shared/generation/keyEnv.js';
 import { redact } from '../../../shared/generation/redact.js';
@@ -180,7 +180,8 @@ export async function runJob(
         'PROVIDER_FAILED',
         result.error ?? `${p.label} reported the task as failed without a reason.`,
         {
-          failureKind: result.taskLost ? 'lost' : ((result as { failureKind?: FailureKind }).failureKind ?? 'provider'),
+          failureKind: result.taskLost ? 'lost' : (result.failureKind ?? 'provider'),
+          ...(result.flagged ? { flagged: result.flagged } : {}),
         },
       );
     }

@@ -8,6 +8,7 @@ import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
 import type { ProviderCapabilities } from '../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
 import type { PollPolicy } from '../../../shared/generation/backoff.js';
+import type { FlaggedInput } from '../../../shared/generation/failure.js';
 
 export type { ProviderCapabilities } from '../../../shared/generation/capabilities.js';
 export type { GenerationRequest } from '../../../shared/generation/request.js';
@@ -59,6 +60,10 @@ export interface PollResult {
    * offline provider's lost task is re-submitted; a paid one never is (design.md §5).
    */
   taskLost?: boolean;
+  /** Why, as a kind (moderation, provider, auth, …: failure.ts FailureKind or a ReasonKind); absent: 'provider'. */
+  failureKind?: string;
+  /** For moderation: which input the provider says it flagged (shared/generation/failure.ts). */
+  flagged?: FlaggedInput;
 }
 
 /** What fetchResult may report besides the file. */

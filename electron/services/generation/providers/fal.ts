@@ -16,6 +16,7 @@ import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { downloadOutput, type RestProvider } from './cloudRest.js';
 import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
+import { FLAGGED_TEXT } from '../../../../shared/generation/failure.js';
 import { checkEditSource } from './fal/klingOmni.js';
 import { FAL_CATALOGUE, falInput } from './fal/models.js';
 
@@ -133,10 +134,17 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
         if (err instanceof ApiError && err.status < 500) {
           const info = classifyFal(err.status, err.body);
           const why =
-            info.kind === 'moderation'
-              ? 'fal.ai blocked the content (safety filter)'
-              : 'fal.ai could not make the video';
-          return { state: 'failed', error: `${why}: ${info.reason || falReason(err.body, err.message).reason}.` };
+            info.kind !== 'moderation'
+              ? 'fal.ai could not make the video'
+              : info.flagged
+                ? `fal.ai's safety filter flagged ${FLAGGED_TEXT[info.flagged]}`
+                : 'fal.ai blocked the content (safety filter)';
+          return {
+            state: 'failed',
+            error: `${why}: ${info.reason || falReason(err.body, err.message).reason}.`,
+            ...(info.kind === 'moderation' ? { failureKind: 'moderation' } : {}),
+            ...(info.flagged ? { flagged: info.flagged } : {}),
+          };
         }
         throw mapFalError(err, 'read the result');
       }

@@ -128,11 +128,12 @@ export function createReplicateProvider(): ProviderAdapter &
             : { state: 'failed', error: 'Replicate finished without a video in the output.' };
         case 'failed': {
           const reason = typeof p.error === 'string' ? p.error : JSON.stringify(p.error ?? 'no reason given');
-          const why =
-            classifyReplicate(200, reason) === 'moderation'
-              ? 'Replicate blocked the content (safety filter)'
-              : 'Replicate could not make the video';
-          return { state: 'failed', error: `${why}: ${reason}` };
+          // E005 "The input or output was flagged as sensitive" does not say which: no flagged input.
+          const moderation = classifyReplicate(200, reason) === 'moderation';
+          const why = moderation
+            ? 'Replicate blocked the content (safety filter)'
+            : 'Replicate could not make the video';
+          return { state: 'failed', error: `${why}: ${reason}`, ...(moderation ? { failureKind: 'moderation' } : {}) };
         }
         case 'canceled':
         case 'aborted':

@@ -24,6 +24,7 @@ import { runwayFailureMessage, throwRunwayError } from './runway/errors.js';
 import { downloadFreshLink } from './download.js';
 import { dataUriSize, readFrame } from './runway/media.js';
 import { DEFAULT_RUNWAY_MODEL, runwayCapabilities } from './runway/models.js';
+import { flaggedInput } from '../../../../shared/generation/failure.js';
 
 export const DEFAULT_RUNWAY_URL = 'https://api.dev.runwayml.com';
 /** SDK default, sent explicitly so a newer SDK cannot change the wire format under us. */
@@ -153,7 +154,15 @@ export function pollFromRunwayTask(task: RunwayTask): PollResult {
     case 'SUCCEEDED':
       return { state: 'succeeded', progress: 1 };
     case 'FAILED':
-      return { state: 'failed', error: runwayFailureMessage(task.failure, task.failureCode) };
+      return {
+        state: 'failed',
+        error: runwayFailureMessage(task.failure, task.failureCode),
+        // SAFETY.* is moderation; SAFETY.INPUT.TEXT / .IMAGE / SAFETY.OUTPUT name what (failure.ts flaggedInput).
+        ...(task.failureCode?.startsWith('SAFETY') ? { failureKind: 'moderation' } : {}),
+        ...(task.failureCode?.startsWith('SAFETY') && flaggedInput(task.failureCode)
+          ? { flagged: flaggedInput(task.failureCode) ?? undefined }
+          : {}),
+      };
     case 'CANCELLED':
       return { state: 'failed', error: 'The task was cancelled or deleted at Runway.' };
     case 'RUNNING':

@@ -117,7 +117,12 @@ export function createSeedanceProvider(
               : info.flagged
                 ? `Seedance's safety review flagged ${FLAGGED_TEXT[info.flagged]}`
                 : 'Seedance blocked the content (safety review)';
-          return { state: 'failed', error: `${prefix}: ${info.reason}.` };
+          return {
+            state: 'failed',
+            error: `${prefix}: ${info.reason}.`,
+            ...(info.kind === 'moderation' ? { failureKind: 'moderation' } : {}),
+            ...(info.flagged ? { flagged: info.flagged } : {}),
+          };
         }
         case 'cancelled':
           return { state: 'failed', error: 'The Seedance task was cancelled.' };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFalProvider, splitFalTask } from '../../../../electron/services/generation/providers/fal.js';
-import { classifyFal, falReason } from '../../../../electron/services/generation/providers/fal/client.js';
+import { ApiError } from '@fal-ai/client';
+import { classifyFal, falReason, mapFalError } from '../../../../electron/services/generation/providers/fal/client.js';
+import type { AppError } from '../../../../shared/errors.js';
+import { jobErrorOf } from '../../../../shared/generation/jobErrors.js';
 import {
   FAL_MODELS,
   falInput,
@@ -68,7 +71,30 @@ describe('fal catalogue', () => {
   it('classifies fal errors', () => {
     expect(
       classifyFal(422, { detail: [{ loc: ['body', 'prompt'], msg: 'flagged', type: 'content_policy_violation' }] }),
-    ).toEqual({ kind: 'moderation', reason: 'prompt: flagged' });
+    ).toEqual({ kind: 'moderation', reason: 'prompt: flagged', flagged: 'prompt' });
+    // fal's `loc` names the flagged input (docs.fal.ai/errors): a picture, the clip, or nothing said.
+    const refusal = (field: string) =>
+      classifyFal(422, { detail: [{ loc: ['body', field], msg: 'flagged', type: 'content_policy_violation' }] })
+        .flagged;
+    expect(['start_image_url', 'image_urls', 'video_url', 'seed'].map(refusal)).toEqual([
+      'image',
+      'image',
+      'video',
+      null,
+    ]);
+    const refused = mapFalError(
+      new ApiError({
+        message: 'x',
+        status: 422,
+        body: { detail: [{ loc: ['body', 'image_url'], msg: 'flagged', type: 'content_policy_violation' }] },
+      }),
+      'queue shot 1',
+    ) as AppError;
+    expect(refused.message).toMatch(/flagged an input picture \(the first frame, last frame or a reference\)/);
+    expect(jobErrorOf(refused, 'fal.ai')).toEqual({
+      code: 'moderationImage',
+      params: { provider: 'fal.ai', detail: refused.message },
+    });
     expect(classifyFal(403, { detail: 'User is locked. Reason: Exhausted balance.' }).kind).toBe('quota');
     expect(classifyFal(401, { detail: 'Invalid key' }).kind).toBe('auth');
     expect(classifyFal(422, { detail: [{ loc: ['body', 'duration'], msg: 'bad', type: 'value_error' }] }).kind).toBe(

@@ -12,6 +12,7 @@ import { ApiError, createFalClient, type FalClient } from '@fal-ai/client';
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
 import { parseRetryAfter, type ReasonKind } from '../http.js';
+import { falFlaggedInput, FLAGGED_TEXT, type FlaggedInput } from '../../../../../shared/generation/failure.js';
 
 function causeCode(err: unknown): string | undefined {
   return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
@@ -84,13 +85,24 @@ export function falReason(body: unknown, fallback: string): { reason: string; ty
   return { reason: b.message ?? b.error ?? fallback, types: [] };
 }
 
-export function classifyFal(status: number, body: unknown): { kind: ReasonKind; reason: string } {
+export function classifyFal(
+  status: number,
+  body: unknown,
+): { kind: ReasonKind; reason: string; flagged?: FlaggedInput | null } {
   const { reason, types } = falReason(body, `HTTP ${status}`);
   if (
     types.some((t) => /content_policy|safety|moderation/i.test(t)) ||
     /content policy|safety|flagged|moderation/i.test(reason)
-  )
-    return { kind: 'moderation', reason };
+  ) {
+    // The refusal's `loc` names the input (docs.fal.ai/errors: ["body", "<field>"]; first-party).
+    const items = (body as { detail?: unknown } | null)?.detail;
+    const hit = Array.isArray(items)
+      ? (items as { loc?: unknown[]; type?: string }[]).find((d) =>
+          /content_policy|safety|moderation/i.test(d.type ?? ''),
+        )
+      : undefined;
+    return { kind: 'moderation', reason, flagged: falFlaggedInput(hit?.loc) };
+  }
   if (status === 401) return { kind: 'auth', reason };
   if (status === 402 || (status === 403 && /balance|locked|billing|credit/i.test(reason)))
     return { kind: 'quota', reason };
@@ -112,10 +124,15 @@ export function mapFalError(err: unknown, what: string): Error {
   if (err instanceof AppError) return err;
   if (err instanceof ApiError && err.status >= 400 && err.status < 500) {
     const info = classifyFal(err.status, err.body);
-    return new AppError('PROVIDER_FAILED', `${ADVICE[info.kind]} (${what}: ${info.reason})`, {
+    const advice =
+      info.kind === 'moderation' && info.flagged
+        ? `fal.ai's safety filter flagged ${FLAGGED_TEXT[info.flagged]}. Change it before trying again.`
+        : ADVICE[info.kind];
+    return new AppError('PROVIDER_FAILED', `${advice} (${what}: ${info.reason})`, {
       status: err.status,
       failureKind: info.kind,
       reason: info.reason,
+      ...(info.flagged ? { flagged: info.flagged } : {}),
     });
   }
   if (err instanceof ApiError) return new Error(`fal.ai failed with HTTP ${err.status} while trying to ${what}.`);
