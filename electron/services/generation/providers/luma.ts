@@ -119,12 +119,12 @@ export function pollFromLuma(g: LumaGeneration): PollResult {
       return { state: 'succeeded', progress: 1 };
     case 'failed': {
       const reason = g.failure_reason?.trim() || 'no reason given';
-      return {
-        state: 'failed',
-        error: MODERATION.test(reason)
-          ? `Luma's moderation stopped this generation: ${reason}`
-          : `Luma failed the generation: ${reason}`,
-      };
+      // Luma's failure_reason is a free-text string naming no input (Luma generations API reference,
+      // https://docs.lumalabs.ai/reference — first-party; the search corpus held no error table for it):
+      // a moderation reason is failureKind 'moderation', unflagged.
+      return MODERATION.test(reason)
+        ? { state: 'failed', error: `Luma's moderation stopped this generation: ${reason}`, failureKind: 'moderation' }
+        : { state: 'failed', error: `Luma failed the generation: ${reason}` };
     }
     case 'dreaming':
       return { state: 'running', progress: 0.5 };

@@ -12,6 +12,7 @@
 import { rename, rm } from 'node:fs/promises';
 import { GenerateVideosOperation, GoogleGenAI } from '@google/genai';
 import { AppError } from '../../../../shared/errors.js';
+import type { FlaggedInput } from '../../../../shared/generation/failure.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
@@ -82,13 +83,33 @@ async function operation(
   }
 }
 
-/** Why a finished operation has no video, as a sentence (safety filter reasons included). */
-function failure(op: GenerateVideosOperation): string | null {
-  if (op.error) return `Veo failed: ${String(op.error.message ?? JSON.stringify(op.error))}`;
+/**
+ * The input a Veo safety reason names. Google's Veo safety page quotes the reasons as sentences:
+ * "Veo could not generate videos because the input image violates … Support codes: 15236754", "The prompt
+ * couldn't be submitted …" (input), and fewer videos than requested when the output is blocked
+ * (https://cloud.google.com/vertex-ai/generative-ai/docs/video/responsible-ai-and-usage-guidelines — first-party,
+ * Vertex; the Gemini API returns the same raiMediaFilteredReasons). A reason naming neither stays unflagged.
+ */
+export function veoFlaggedInput(reasons: string): FlaggedInput | null {
+  if (/input image|reference image|first frame|last frame/i.test(reasons)) return 'image';
+  if (/input video/i.test(reasons)) return 'video';
+  if (/\bprompt\b/i.test(reasons)) return 'prompt';
+  return null;
+}
+
+/** Why a finished operation has no video (safety filter reasons included: failureKind 'moderation'). */
+function failure(op: GenerateVideosOperation): Omit<PollResult, 'state'> | null {
+  if (op.error) return { error: `Veo failed: ${String(op.error.message ?? JSON.stringify(op.error))}` };
   const r = op.response;
   if (!r?.generatedVideos?.length || !r.generatedVideos[0]?.video?.uri) {
     const reasons = r?.raiMediaFilteredReasons?.join(' ');
-    return reasons ? `Google's safety filter blocked the video: ${reasons}` : 'Veo finished without a video.';
+    if (!reasons) return { error: 'Veo finished without a video.' };
+    const flagged = veoFlaggedInput(reasons);
+    return {
+      error: `Google's safety filter blocked the video: ${reasons}`,
+      failureKind: 'moderation',
+      ...(flagged ? { flagged } : {}),
+    };
   }
   return null;
 }
@@ -131,7 +152,7 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       const op = await operation(client(ctx), taskId, ctx, 'check the video');
       if (!op.done) return { state: 'running' };
       const why = failure(op);
-      return why ? { state: 'failed', error: why } : { state: 'succeeded', progress: 1 };
+      return why ? { state: 'failed', ...why } : { state: 'succeeded', progress: 1 };
     },
 
     async fetchResult(taskId, destPath, ctx) {
@@ -139,7 +160,12 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       const op = await operation(ai, taskId, ctx, 'read the finished video');
       const why = failure(op);
       const video = op.response?.generatedVideos?.[0];
-      if (why || !video) throw new AppError('PROVIDER_FAILED', why ?? 'Veo finished without a video.', { taskId });
+      if (why || !video)
+        throw new AppError('PROVIDER_FAILED', why?.error ?? 'Veo finished without a video.', {
+          taskId,
+          ...(why?.failureKind ? { failureKind: why.failureKind } : {}),
+          ...(why?.flagged ? { flagged: why.flagged } : {}),
+        });
       const part = `${destPath}.part-veo`;
       try {
         // The uri needs the key: the SDK turns https://…/files/{id}:download into a keyed GET on our base URL.

@@ -126,7 +126,7 @@ describe('Kling failures', () => {
     fake.set({ moderation: true });
     const err = await rejectionOf(kling.submit(genRequest(), ctx()));
     expect(err.code).toBe('PROVIDER_FAILED');
-    expect(err.details).toMatchObject({ moderation: true, code: 1301 });
+    expect(err.details).toMatchObject({ moderation: true, code: 1301, failureKind: 'moderation' });
     expect(err.message).toMatch(/risk control/);
     expect(fake.creates).toBeGreaterThan(0); // earlier tests' creates only
   });

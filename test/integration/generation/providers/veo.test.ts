@@ -218,6 +218,15 @@ describe('Veo: failures', () => {
     const r = await veo.poll(b.taskId, ctx());
     expect(r.state).toBe('failed');
     expect(r.error).toMatch(/safety filter blocked.*celebrity/);
+    // The reason names the prompt: a moderation failure flagged 'prompt' (moderationPrompt), not a provider failure.
+    expect(r).toMatchObject({ failureKind: 'moderation', flagged: 'prompt' });
+    fake.set({
+      moderation:
+        "Veo could not generate videos because the input image violates Vertex AI's usage guidelines. Support codes: 15236754",
+    });
+    const c = await veo.submit(req(), ctx());
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await veo.poll(c.taskId, ctx())).toMatchObject({ failureKind: 'moderation', flagged: 'image' });
   });
 
   it('a bad key is an auth error; a 429 is throttling with retryAfterMs from RetryInfo', async () => {

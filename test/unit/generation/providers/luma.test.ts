@@ -80,9 +80,11 @@ describe('pollFromLuma', () => {
     expect(pollFromLuma({ state: 'queued' })).toEqual({ state: 'running', progress: 0 });
     expect(pollFromLuma({ state: 'dreaming' }).state).toBe('running');
     expect(pollFromLuma({ state: 'completed' })).toEqual({ state: 'succeeded', progress: 1 });
-    expect(pollFromLuma({ state: 'failed', failure_reason: 'Prompt not allowed by moderation' }).error).toBe(
-      "Luma's moderation stopped this generation: Prompt not allowed by moderation",
-    );
+    expect(pollFromLuma({ state: 'failed', failure_reason: 'Prompt not allowed by moderation' })).toEqual({
+      state: 'failed',
+      error: "Luma's moderation stopped this generation: Prompt not allowed by moderation",
+      failureKind: 'moderation',
+    });
     expect(pollFromLuma({ state: 'failed', failure_reason: null }).error).toBe(
       'Luma failed the generation: no reason given',
     );

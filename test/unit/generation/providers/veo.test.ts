@@ -1,7 +1,11 @@
 /** Veo's pure parts: aspect/resolution choice, per-model capabilities, Google error mapping, cost. */
 import { ApiError } from '@google/genai';
 import { describe, expect, it } from 'vitest';
-import { createVeoProvider, VEO_CAPABILITIES } from '../../../../electron/services/generation/providers/veo.js';
+import {
+  createVeoProvider,
+  VEO_CAPABILITIES,
+  veoFlaggedInput,
+} from '../../../../electron/services/generation/providers/veo.js';
 import { retryDelayMs, veoError } from '../../../../electron/services/generation/providers/veo/errors.js';
 import { veoAspect, veoResolution, veoSeconds } from '../../../../electron/services/generation/providers/veo/params.js';
 import type { AppError } from '../../../../shared/errors.js';
@@ -116,5 +120,15 @@ describe('veo errors', () => {
     expect(veoError(server, 'x')).toBe(server);
     const net = new TypeError('fetch failed');
     expect(veoError(net, 'x')).toBe(net);
+  });
+});
+
+describe('veo safety reasons', () => {
+  it('names the flagged input when the reason says it, else none', () => {
+    expect(
+      veoFlaggedInput('Veo could not generate videos because the input image violates the usage guidelines.'),
+    ).toBe('image');
+    expect(veoFlaggedInput("The prompt couldn't be submitted: it might violate our policies.")).toBe('prompt');
+    expect(veoFlaggedInput('Support codes: 58061214')).toBeNull();
   });
 });

@@ -67,7 +67,9 @@ export function klingError(
     return new AppError(
       'PROVIDER_FAILED',
       `Kling's content-safety policy blocked this shot; change the prompt or images.${said}`,
-      { status, code, moderation: true, reason: message },
+      // 1300/1301 "trigger the content security policy" names no input (Kling error-code page,
+      // https://app.klingai.com/global/dev/document-api/protocols/errorCode — first-party): moderation, unflagged.
+      { status, code, moderation: true, reason: message, failureKind: 'moderation' },
     );
   }
   if (code >= 1200 && code <= 1203) {
