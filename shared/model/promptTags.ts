@@ -64,6 +64,10 @@ export function filterElements<E extends Pick<Element, 'tag' | 'name'>>(elements
     if (tag.startsWith(q) || name.startsWith(q)) return 0;
     if (words(e.name).some((w) => w.startsWith(q)) || words(tag).some((w) => w.startsWith(q))) return 1;
     if (tag.includes(q) || name.includes(q)) return 2;
+    // Chinese runs on without a space, so "@小明走进厨房" typed at once is @小明 followed by
+    // text (the parser reads it so): offer the element whose tag the query starts with.
+    const end = [...tag].at(-1);
+    if (end !== undefined && !WORD_CHAR.test(end) && q.startsWith(tag)) return 2;
     return 3;
   };
   return elements

@@ -172,6 +172,7 @@ test('in Chinese: @ in the add-shot prompt, filtered by a Chinese name, not open
   await expect(page.getByTestId('mention-picker')).toHaveCount(0); // a picked tag stays closed
   await page.keyboard.type('走进厨房');
   await expect(prompt).toHaveValue('清晨，@小明走进厨房');
+  await expect(page.getByTestId('mention-picker')).toHaveCount(0); // typing on after a pick opens nothing
   await expect(form.getByTestId('tag-highlight').locator('mark[data-kind="tag"]')).toHaveText(['@小明']);
   await page.screenshot({ path: testInfo.outputPath('prompt-tags-1280x720-zh-CN.png') });
 

@@ -52,6 +52,10 @@ describe('filterElements', () => {
     expect(filterElements(all, '明').map((e) => e.id)).toEqual(['e2']);
     expect(filterElements(all, '大')).toEqual([]);
   });
+  it('offers a Chinese tag the query runs on from ("@小明走进厨房" is @小明 + text), not a Latin one', () => {
+    expect(filterElements(all, '小明走进厨房').map((e) => e.id)).toEqual(['e2']);
+    expect(filterElements(all, 'Mara_Leeward')).toEqual([]);
+  });
   it('ranks a prefix before a word before a substring', () => {
     const es = [
       { tag: '@Ship', name: 'Ship' },

@@ -6,7 +6,7 @@
  * the @ query is read when the composition ends, and Enter that confirms a composition stays
  * the input method's: https://developer.mozilla.org/en-US/docs/Web/API/KeyboardEvent/isComposing).
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Element } from '../../../../shared/model/entities';
 import { filterElements, insertMention, mentionAt, type MentionQuery } from '../../../../shared/model/promptTags';
 
@@ -41,8 +41,10 @@ export function useMentionPicker(
   // opens nothing (as in Notion or Slack: the picker answers typing, not reading).
   const [armed, setArmed] = useState<number | null>(null);
   // The @ of a mention closed by Escape or a pick ("@小明" + "走进" runs on as one @word): typing
-  // on in it opens nothing until the caret has left it.
-  const [closedAt, setClosedAt] = useState<number | null>(null);
+  // on in it opens nothing until the caret has left it. A ref, not state: the selection event
+  // the pick's own caret move fires runs with this render's handlers, and a stale `null` there
+  // cleared the mark, so typing on after a pick reopened the picker.
+  const closedAt = useRef<number | null>(null);
   const [activeFor, setActiveFor] = useState<{ key: string; index: number }>({ key: '', index: 0 });
 
   const at = caret === null || composing ? null : mentionAt(value, Math.min(caret, value.length));
@@ -56,14 +58,14 @@ export function useMentionPicker(
     const c = field.selectionStart === field.selectionEnd ? field.selectionStart : null;
     setCaret(c);
     const start = c === null ? null : (mentionAt(field.value, c)?.start ?? null);
-    if (start !== closedAt) setClosedAt(null);
-    if (start === null || start === closedAt) setArmed(null);
+    if (start !== closedAt.current) closedAt.current = null;
+    if (start === null || start === closedAt.current) setArmed(null);
     else if (edited) setArmed(start);
     else if (start !== armed) setArmed(null);
   };
   const closeMention = (start: number) => {
     setArmed(null);
-    setClosedAt(start);
+    closedAt.current = start;
   };
 
   const pick = (element: Element) => {
