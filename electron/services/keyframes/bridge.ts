@@ -86,7 +86,7 @@ function planBridge(store: ProjectStore, opts: BridgeOptions): BridgePlan {
     throw keyedError(
       'INVALID_INPUT',
       can.length ? 'bridges.errors.noLastFrame' : 'bridges.errors.noneCan',
-      { provider: name, models: can.join(', ') },
+      { provider: name, providerId: provider.id, model: model ?? '', models: can.join(', ') },
       `${name} cannot end a clip on a given frame, so it cannot make a bridge. ` +
         (can.length ? `Models that can: ${can.join(', ')}.` : 'No provider here can.'),
       { model, issue: 'noLastFrame', modelList: can },

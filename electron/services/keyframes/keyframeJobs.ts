@@ -11,6 +11,7 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
+import { jobError } from '../../../shared/generation/jobErrors.js';
 import { ImageRequestSchema, type ImageRequest, type KeyframeRole } from '../../../shared/generation/imageRequest.js';
 import { keyframePrompt } from '../../../shared/generation/promptParts.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
@@ -162,7 +163,12 @@ export async function runImageJob(
   const job = deps.store.getJob(jobId);
   const parsed = ImageRequestSchema.safeParse(job.request);
   if (!parsed.success) {
-    deps.store.updateJob(jobId, { state: 'failed', error: 'The stored request of this image job is not valid.' });
+    const detail = parsed.error.issues[0]?.message ?? 'unknown problem';
+    deps.store.updateJob(jobId, {
+      state: 'failed',
+      error: `The stored request of this image job is not valid: ${detail}`,
+      errorInfo: jobError('invalidRequest', { detail }),
+    });
     return;
   }
   // Paths in a stored request may be stale (the project moved): re-resolved from asset ids.

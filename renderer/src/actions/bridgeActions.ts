@@ -6,7 +6,8 @@
  * (bridges.insert: the shot from A's frame at its trim out to B's frame at its trim in) and one
  * generation job for it, after the estimate is asked again (nothing sent over the budget).
  */
-import { AppError, localizedMessage, toSerializedError } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
+import { uiErrorOf } from '../components/serviceText';
 import type { AppState } from '../store/state';
 import { closeTakeRun, openTakeRun, setTakeRunsUi, takeRunsUi } from '../store/takeRunsUi';
 import { selection } from '../store/uiEditor';
@@ -85,9 +86,7 @@ export const bridgeInsert: Action<'bridge.insert'> = {
     try {
       await api.call('generate.start', { shotIds: [shotId] });
     } catch (err) {
-      const e = toSerializedError(err);
-      const localized = localizedMessage(e);
-      store.getState().setError('shot', { code: e.code, message: e.message, ...(localized ? { localized } : {}) });
+      store.getState().setError('shot', uiErrorOf(err));
     }
     store.getState().setSnapshot(await api.call('project.current', {}));
     await refreshJobs(api, store);

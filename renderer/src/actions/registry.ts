@@ -3,7 +3,7 @@
  * (codebases.md, Synthesis 5). An action says where it runs (its Place): while it runs that
  * place is busy (its buttons disabled) and a failure is shown there, never only in a console.
  */
-import { localizedMessage, toSerializedError } from '../../../shared/errors';
+import { uiErrorOf } from '../components/serviceText';
 import type { ApiClient } from '../api/client';
 import type { AppStore } from '../store/store';
 import type { AppState, Place } from '../store/state';
@@ -103,9 +103,7 @@ export async function runAction<Id extends ActionId>(
 }
 
 function fail(store: AppStore, place: Place, err: unknown): void {
-  const e = toSerializedError(err);
-  const localized = localizedMessage(e);
-  store.getState().setError(place, { code: e.code, message: e.message, ...(localized ? { localized } : {}) });
+  store.getState().setError(place, uiErrorOf(err));
 }
 
 /** The action (without payload) bound to this key press, if any. */

@@ -7,7 +7,7 @@ import { providerName } from './providerName';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import { toSerializedError } from '../../../shared/errors';
+import { uiErrorOf } from '../components/serviceText';
 import { actions, runAction } from '../actions';
 import { useAppContext, useAppState } from '../app/context';
 import { useSelection } from '../app/useEditor';
@@ -99,8 +99,7 @@ function GenerateForm() {
         },
         (err: unknown) => {
           if (!live) return;
-          const e = toSerializedError(err);
-          store.getState().setError('generateDialog', { code: e.code, message: e.message });
+          store.getState().setError('generateDialog', uiErrorOf(err));
         },
       );
     }, 150);

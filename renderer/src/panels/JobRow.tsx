@@ -80,7 +80,7 @@ export function JobRow({
       )}
       {error && state !== 'succeeded' && (
         <p className="job-error small" data-testid="job-error">
-          {jobErrorText(i18n, error, row.errorInfo)}
+          {jobErrorText(i18n, error, row.errorInfo, job.provider)}
         </p>
       )}
       {(cancelable(state) || RETRYABLE.has(state)) && (

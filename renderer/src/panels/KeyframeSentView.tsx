@@ -8,7 +8,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { toSerializedError } from '../../../shared/errors';
+import { localizedText, uiErrorOf } from '../components/serviceText';
+import type { UiError } from '../store/state';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { projectFile } from '../api/client';
 import { useAppContext } from '../app/context';
@@ -19,7 +20,7 @@ import { providerName } from './providerName';
 import { imageProviderLabel } from './imageProviders';
 import { keyframeSentView, videoSentView, type SentRequestView } from '../../../shared/generation/sentView';
 
-type Loaded = { view: SentRequestView } | { error: string } | null;
+type Loaded = { view: SentRequestView } | { error: UiError } | null;
 
 /** The services' answer for `asked` (a key of what was asked); null until the answer for it came. */
 function usePreview<T>(load: () => Promise<T>, toView: (v: T) => SentRequestView, asked: string): Loaded {
@@ -28,7 +29,7 @@ function usePreview<T>(load: () => Promise<T>, toView: (v: T) => SentRequestView
     let live = true;
     load().then(
       (v) => live && setState({ asked, loaded: { view: toView(v) } }),
-      (err: unknown) => live && setState({ asked, loaded: { error: toSerializedError(err).message } }),
+      (err: unknown) => live && setState({ asked, loaded: { error: uiErrorOf(err) } }),
     );
     return () => {
       live = false;
@@ -103,7 +104,7 @@ function SentBlock({
   /** The provider's name in the UI's language. */
   label: (providerId: string) => string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useAppContext();
   if (loaded === null)
     return (
@@ -115,7 +116,7 @@ function SentBlock({
     return (
       <div className="sent-block" data-testid={testId}>
         <strong>{title}</strong>
-        <p className="error small">{loaded.error}</p>
+        <p className="error small">{localizedText(i18n, loaded.error.localized, loaded.error.message)}</p>
       </div>
     );
   const v = loaded.view;

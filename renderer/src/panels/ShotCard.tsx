@@ -52,7 +52,7 @@ function clipName(snapshot: ProjectSnapshot, shot: Shot): string {
 
 function StatusPill({ status }: { status: ShotStatus }) {
   const { t, i18n } = useTranslation();
-  const error = status.kind === 'failed' ? jobErrorText(i18n, status.error, status.errorInfo) : '';
+  const error = status.kind === 'failed' ? jobErrorText(i18n, status.error, status.errorInfo, status.providerId) : '';
   switch (status.kind) {
     case 'generating':
       return (

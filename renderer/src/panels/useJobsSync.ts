@@ -4,7 +4,7 @@
  * ends, or when the document changes (a take arrived, an undo, a cancel).
  */
 import { useEffect } from 'react';
-import { toSerializedError } from '../../../shared/errors';
+import { uiErrorOf } from '../components/serviceText';
 import { refreshJobs } from '../actions/generationActions';
 import { useAppContext } from '../app/context';
 import { isActive } from '../store/jobs';
@@ -23,8 +23,7 @@ export function useJobsSync(): void {
         timer = null;
         if (stopped || !store.getState().snapshot) return;
         refreshJobs(api, store).catch((err: unknown) => {
-          const e = toSerializedError(err);
-          store.getState().setError('jobs', { code: e.code, message: e.message });
+          store.getState().setError('jobs', uiErrorOf(err));
         });
       }, THROTTLE_MS);
     };

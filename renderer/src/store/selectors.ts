@@ -14,7 +14,8 @@ export type ShotStatus =
   | { kind: 'none' }
   | { kind: 'generating'; progress: number; state: JobState }
   /** unknown: a create whose answer was lost; a paid task may exist at the provider. */
-  | { kind: 'failed'; error: string; errorInfo: JobErrorInfo | null; unknown?: true }
+  /** providerId: the job's provider, so its error names it in the UI's language. */
+  | { kind: 'failed'; error: string; errorInfo: JobErrorInfo | null; providerId: string | null; unknown?: true }
   | { kind: 'take' };
 
 /** The newest job the snapshot knows for a shot. */
@@ -42,9 +43,10 @@ export function shotStatus(shot: Shot, snapshot: ProjectSnapshot, live: JobProgr
   if (job && (job.state === 'failed' || job.state === 'unknown')) {
     const error = job.error ?? job.state;
     const errorInfo = job.error ? job.errorInfo : null;
+    const providerId = stored?.provider ?? null;
     return job.state === 'unknown'
-      ? { kind: 'failed', error, errorInfo, unknown: true }
-      : { kind: 'failed', error, errorInfo };
+      ? { kind: 'failed', error, errorInfo, providerId, unknown: true }
+      : { kind: 'failed', error, errorInfo, providerId };
   }
   return { kind: 'none' };
 }

@@ -64,6 +64,8 @@ describe('bridges.estimate', () => {
     expect(loc?.key).toBe('bridges.errors.noLastFrame');
     expect(String(loc?.params.models)).toContain('[runway/veo3.1]');
     expect(String(loc?.params.models)).not.toContain('animatic');
+    // The id beside the English label, so the UI names the provider in its own language.
+    expect(loc?.params.providerId).toBe('animatic');
     expect(e.message).toMatch(/cannot end a clip on a given frame.*Models that can: /);
     expect(s.snapshot().shots).toHaveLength(2);
   });

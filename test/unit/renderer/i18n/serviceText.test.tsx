@@ -14,6 +14,9 @@ import { initI18n } from '../../../../renderer/src/i18n';
 import { ExportPanel } from '../../../../renderer/src/panels/ExportPanel';
 import { JobsPanel } from '../../../../renderer/src/panels/JobsPanel';
 import { ShotCard } from '../../../../renderer/src/panels/ShotCard';
+import { keyedError } from '../../../../shared/errors';
+import i18next from 'i18next';
+import { jobErrorText, localizedText, uiErrorOf } from '../../../../renderer/src/components/serviceText';
 import { jobsUi, setJobsUi, resetJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { fakeApi, makeJob, makeShot, makeSnapshot } from '../fixtures';
@@ -123,5 +126,46 @@ describe('service messages in Chinese', () => {
     const html = render(store, <ExportPanel />);
     expect(html).toContain('无法导出到 /nowhere/cut.mp4：文件夹 /nowhere 不存在。');
     expect(html).not.toMatch(/Cannot export|does not exist/);
+  });
+
+  it('names a provider in Chinese when the service sends its id beside the English label', () => {
+    // The bridge refusal as planBridge throws it (integration/keyframes/bridgeEstimate checks the id).
+    const err = uiErrorOf(
+      keyedError(
+        'INVALID_INPUT',
+        'bridges.errors.noLastFrame',
+        {
+          provider: 'Animatic (offline) (animatic)',
+          providerId: 'animatic',
+          model: 'animatic',
+          models: 'Runway: Veo 3.1 [runway/veo3.1]',
+        },
+        'Animatic (offline) (animatic) cannot end a clip on a given frame.',
+      ),
+    );
+    const text = localizedText(i18next, err.localized, err.message);
+    expect(text).toContain('动态分镜（离线） (animatic) 无法让片段结束在指定帧上');
+    expect(text).not.toContain('Animatic (offline)');
+    // Without an id (an unknown provider), the label as sent.
+    const plain = localizedText(
+      i18next,
+      { key: 'bridges.errors.noneCan', params: { provider: 'My Gateway' } },
+      'My Gateway cannot end a clip on a given frame.',
+    );
+    expect(plain).toContain('My Gateway 无法');
+  });
+
+  it("a job error names its job's provider in Chinese (jobs panel and shot card)", () => {
+    const info = { code: 'busy', params: { provider: 'Animatic (offline)' } } as const;
+    expect(
+      jobErrorText(i18next, 'Animatic (offline) is busy (rate limit); waiting to send.', info, 'animatic'),
+    ).toContain('动态分镜（离线）');
+    const store = createAppStore();
+    const job = makeJob('j1', 'a', { state: 'failed', provider: 'animatic', error: 'x', errorInfo: info });
+    store.getState().setSnapshot(makeSnapshot([makeShot('a')], { jobs: [job] }));
+    setJobsUi({ jobsFilter: 'all' });
+    const html = render(store, <JobsPanel />);
+    expect(html).toContain('动态分镜（离线）');
+    expect(html).not.toContain('Animatic (offline)');
   });
 });

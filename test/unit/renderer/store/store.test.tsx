@@ -90,6 +90,7 @@ describe('shot status', () => {
       kind: 'failed',
       error: 'Moderation: blocked word "x"',
       errorInfo: null,
+      providerId: 'animatic',
     });
   });
 
@@ -111,7 +112,12 @@ describe('shot status', () => {
         makeJob('old', 'a', { state: 'failed', error: 'first', createdAt: '2025-01-01' }),
       ],
     });
-    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({ kind: 'failed', error: 'second', errorInfo: null });
+    expect(shotStatus(doc.shots[0]!, doc, undefined)).toEqual({
+      kind: 'failed',
+      error: 'second',
+      errorInfo: null,
+      providerId: 'animatic',
+    });
   });
 
   it('generates shots without takes, including failed ones, but not running ones', () => {
