@@ -224,10 +224,14 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * A picture as a data URI (`data:image/png;base64,...`), the inline encoding Vidu and DashScope
- * accept. A missing file is INVALID_INPUT: the runner then knows nothing was sent.
+ * A picture's bytes and MIME type, checked before anything is sent: a missing, unreadable,
+ * unknown-format or too-large file is INVALID_INPUT, so the runner knows nothing was sent.
  */
-export async function imageDataUri(path: string, what: string, maxBytes: number): Promise<string> {
+export async function readPicture(
+  path: string,
+  what: string,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; mime: string }> {
   const mime = MIME[extname(path).toLowerCase()];
   if (!mime) throw new AppError('INVALID_INPUT', `${what} is not a PNG, JPEG, WebP or BMP picture: ${path}`, { path });
   const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
@@ -243,6 +247,15 @@ export async function imageDataUri(path: string, what: string, maxBytes: number)
       { path },
     );
   }
+  return { bytes, mime };
+}
+
+/**
+ * A picture as a data URI (`data:image/png;base64,...`), the inline encoding Vidu and DashScope
+ * accept.
+ */
+export async function imageDataUri(path: string, what: string, maxBytes: number): Promise<string> {
+  const { bytes, mime } = await readPicture(path, what, maxBytes);
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }
 

@@ -12,13 +12,12 @@ import { framesToSeconds } from '../../../../shared/model/time';
 import { actions, runAction } from '../../actions';
 import { useAppContext, useAppState } from '../../app/context';
 import { ActionButton } from '../../components/ActionButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Sheet } from '../../components/Sheet';
 import { takeRunsUi } from '../../store/takeRunsUi';
-import { GenerateEstimate } from '../GenerateEstimate';
+import { TakeRunFooter } from './TakeRunFooter';
 import { useAskOnce } from './useAskOnce';
-import { ModelChoice, defaultPick, useProviderLabels, type Fits, type ModelPick } from './ModelChoice';
+import { ModelChoice, useModelPick, useProviderLabels, type Fits } from './ModelChoice';
 
 export const endsOnFrame: Fits = (caps) => caps.lastFrame && caps.imageToVideo;
 
@@ -26,23 +25,14 @@ export function BridgeDialog({ afterShotId }: { afterShotId: string }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const snapshot = useAppState((s) => s.snapshot);
-  const providers = useAppState((s) => s.providers);
   const estimate = useStore(takeRunsUi, (s) => s.bridge);
   const cut = useMemo(() => (snapshot ? cutList(snapshot) : []), [snapshot]);
   const i = cut.findIndex((c) => c.shot.id === afterShotId);
   const a = cut[i];
   const b = cut[i + 1];
-  const [chosen, setPick] = useState<ModelPick | null>(null);
   const [seconds, setSeconds] = useState('4');
   const labels = useProviderLabels();
-  // The shot's own model when it fits, else the first that does, until the user picks one.
-  const ownShot = a?.shot;
-  const pick = useMemo(() => {
-    if (chosen) return chosen;
-    if (!providers || !ownShot || !snapshot) return null;
-    const own = { provider: ownShot.provider ?? snapshot.project.defaultProvider, model: ownShot.model };
-    return defaultPick(providers, endsOnFrame, own);
-  }, [chosen, providers, ownShot, snapshot]);
+  const [pick, setPick] = useModelPick(endsOnFrame, a?.shot);
   // Strings, so a new snapshot with the same pick asks for no new estimate.
   const provider = pick?.provider;
   const model = pick?.model;
@@ -92,9 +82,7 @@ export function BridgeDialog({ afterShotId }: { afterShotId: string }) {
           />
         </Field>
       </div>
-      <ErrorMessage place="bridge" />
-      {estimate && <GenerateEstimate estimate={estimate.estimate} labels={labels} />}
-      <div className="row take-run-actions">
+      <TakeRunFooter place="bridge" estimate={estimate?.estimate} labels={labels}>
         <ActionButton
           action="bridge.insert"
           payload={choice}
@@ -102,7 +90,7 @@ export function BridgeDialog({ afterShotId }: { afterShotId: string }) {
           testId="bridge-insert"
           busyLabel={t('generate.starting')}
         />
-      </div>
+      </TakeRunFooter>
     </Sheet>
   );
 }

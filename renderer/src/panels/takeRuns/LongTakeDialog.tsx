@@ -13,13 +13,12 @@ import { cutList } from '../../../../shared/model/timeline';
 import { actions, runAction } from '../../actions';
 import { useAppContext, useAppState } from '../../app/context';
 import { ActionButton } from '../../components/ActionButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Sheet } from '../../components/Sheet';
 import { takeRunsUi } from '../../store/takeRunsUi';
-import { GenerateEstimate } from '../GenerateEstimate';
+import { TakeRunFooter } from './TakeRunFooter';
 import { useAskOnce } from './useAskOnce';
-import { ModelChoice, defaultPick, useProviderLabels, type Fits, type ModelPick } from './ModelChoice';
+import { ModelChoice, useModelPick, useProviderLabels, type Fits } from './ModelChoice';
 
 const startsFromPicture: Fits = (caps) => caps.imageToVideo;
 
@@ -27,7 +26,6 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
   const { t } = useTranslation();
   const ctx = useAppContext();
   const snapshot = useAppState((s) => s.snapshot);
-  const providers = useAppState((s) => s.providers);
   const plan = useStore(takeRunsUi, (s) => s.chain);
   const run = useStore(takeRunsUi, (s) => s.run);
   const live = useAppState((s) => (run?.jobId ? s.jobProgress[run.jobId] : undefined));
@@ -39,7 +37,6 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
   );
   const fps = snapshot?.project.fps;
   const fromSec = item && fps ? framesToSeconds(item.frames, fps) : 0;
-  const [chosen, setPick] = useState<ModelPick | null>(null);
   // One link ("Extend from last frame"): the take plus one shot's length, less the frame they
   // share; the long-take builder starts at a minute.
   const [target, setTarget] = useState(() => {
@@ -48,14 +45,7 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
     return String(Math.floor((fromSec + gain) * 100) / 100);
   });
   const [link, setLink] = useState('');
-  // The shot's own model when it fits, else the first that does, until the user picks one.
-  const ownShot = item?.shot;
-  const pick = useMemo(() => {
-    if (chosen) return chosen;
-    if (!providers || !ownShot || !snapshot) return null;
-    const own = { provider: ownShot.provider ?? snapshot.project.defaultProvider, model: ownShot.model };
-    return defaultPick(providers, startsFromPicture, own);
-  }, [chosen, providers, ownShot, snapshot]);
+  const [pick, setPick] = useModelPick(startsFromPicture, item?.shot);
   // Strings, so a new snapshot with the same pick asks for no new estimate.
   const provider = pick?.provider;
   const model = pick?.model;
@@ -123,17 +113,20 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
           })}
         </p>
       )}
-      <ErrorMessage place="longTake" />
-      {plan && !run && <GenerateEstimate estimate={plan.estimate} labels={labels} />}
-      {run && (
-        <div className="take-run-progress" data-testid="chain-progress" data-state={run.state}>
-          <progress max={run.links} value={run.done + (live?.progress ?? 0)} />
-          <span className="small">
-            {t(`chain.state.${run.state}`, { done: run.done, links: run.links, link: run.done + 1 })}
-          </span>
-        </div>
-      )}
-      <div className="row take-run-actions">
+      <TakeRunFooter
+        place="longTake"
+        estimate={plan?.estimate}
+        labels={labels}
+        progress={
+          run && {
+            testId: 'chain-progress',
+            state: run.state,
+            max: run.links,
+            value: run.done + (live?.progress ?? 0),
+            text: t(`chain.state.${run.state}`, { done: run.done, links: run.links, link: run.done + 1 }),
+          }
+        }
+      >
         {running ? (
           <ActionButton action="chain.stop" payload={undefined} variant="secondary" testId="chain-stop" />
         ) : (
@@ -145,7 +138,7 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
             label={plan ? t('chain.runCount', { count: plan.links }) : undefined}
           />
         )}
-      </div>
+      </TakeRunFooter>
     </Sheet>
   );
 }

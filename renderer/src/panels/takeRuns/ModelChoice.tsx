@@ -3,6 +3,7 @@
  * the job (the others stay choosable: the services refuse them with the models that can, in
  * the user's language). Every provider is listed, keyed or not: the estimate says the rest.
  */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modelCapabilities, type ProviderCapabilities } from '../../../../shared/generation/capabilities';
 import { useAppState } from '../../app/context';
@@ -93,4 +94,24 @@ export function useProviderLabels(): Record<string, string> {
   const { t, i18n } = useTranslation();
   const providers = useAppState((s) => s.providers) ?? [];
   return Object.fromEntries(providers.map((p) => [p.id, providerName(t, p, (k) => i18n.exists(k))]));
+}
+
+/**
+ * The dialog's pick: the shot's own model when it fits, else the first that does (defaultPick),
+ * until the user picks one; null while the providers or the shot are not known yet.
+ */
+export function useModelPick(
+  fits: Fits,
+  ownShot: { provider: string | null; model: string | null } | undefined,
+): [ModelPick | null, (pick: ModelPick) => void] {
+  const snapshot = useAppState((s) => s.snapshot);
+  const providers = useAppState((s) => s.providers);
+  const [chosen, setPick] = useState<ModelPick | null>(null);
+  const pick = useMemo(() => {
+    if (chosen) return chosen;
+    if (!providers || !ownShot || !snapshot) return null;
+    const own = { provider: ownShot.provider ?? snapshot.project.defaultProvider, model: ownShot.model };
+    return defaultPick(providers, fits, own);
+  }, [chosen, providers, ownShot, snapshot, fits]);
+  return [pick, setPick];
 }

@@ -10,11 +10,10 @@ import { isInFlight } from '../../../../shared/model/entities';
 import { actions, runAction } from '../../actions';
 import { useAppContext, useAppState } from '../../app/context';
 import { ActionButton } from '../../components/ActionButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Sheet } from '../../components/Sheet';
 import { takeRunsUi } from '../../store/takeRunsUi';
-import { GenerateEstimate } from '../GenerateEstimate';
+import { TakeRunFooter } from './TakeRunFooter';
 import { useAskOnce } from './useAskOnce';
 
 export function UpscaleDialog({ takeId }: { takeId: string }) {
@@ -62,19 +61,24 @@ export function UpscaleDialog({ takeId }: { takeId: string }) {
           ))}
         </select>
       </Field>
-      <ErrorMessage place="upscale" />
-      {!jobId && estimate && <GenerateEstimate estimate={estimate} labels={names} />}
-      {jobId && (
-        <div className="take-run-progress" data-testid="upscale-progress" data-state={state ?? 'queued'}>
-          <progress max={1} value={state === 'succeeded' ? 1 : (live?.progress ?? 0)} />
-          <span className="small">
-            {t(
-              `upscale.state.${state === 'succeeded' ? 'succeeded' : state && !isInFlight(state) ? 'failed' : 'running'}`,
-            )}
-          </span>
-        </div>
-      )}
-      <div className="row take-run-actions">
+      <TakeRunFooter
+        place="upscale"
+        estimate={estimate}
+        labels={names}
+        progress={
+          jobId
+            ? {
+                testId: 'upscale-progress',
+                state: state ?? 'queued',
+                max: 1,
+                value: state === 'succeeded' ? 1 : (live?.progress ?? 0),
+                text: t(
+                  `upscale.state.${state === 'succeeded' ? 'succeeded' : state && !isInFlight(state) ? 'failed' : 'running'}`,
+                ),
+              }
+            : null
+        }
+      >
         <ActionButton
           action="upscale.run"
           payload={choice}
@@ -82,7 +86,7 @@ export function UpscaleDialog({ takeId }: { takeId: string }) {
           testId="upscale-run"
           busyLabel={t('upscale.running')}
         />
-      </div>
+      </TakeRunFooter>
     </Sheet>
   );
 }

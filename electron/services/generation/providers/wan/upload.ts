@@ -13,12 +13,11 @@
  * key the getPolicy answer is DashScope's own (shown to the user as is).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
 import type { RestProvider } from '../cloudRest.js';
-import { restJson } from '../cloudRest.js';
+import { readPicture, restJson } from '../cloudRest.js';
 
 interface UploadPolicy {
   policy?: string;
@@ -30,13 +29,6 @@ interface UploadPolicy {
   x_oss_forbid_overwrite?: string;
 }
 
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-};
 const UPLOAD_TIMEOUT_MS = 120_000;
 
 /** The upload header a create needs when its body holds an `oss://` URL. */
@@ -51,21 +43,7 @@ export async function wanUploadFile(
   maxBytes: number,
 ): Promise<string> {
   const ext = extname(path).toLowerCase();
-  const mime = MIME[ext];
-  if (!mime) throw new AppError('INVALID_INPUT', `${what} is not a PNG, JPEG, WebP or BMP picture: ${path}`, { path });
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, {
-      path,
-      missing: true,
-    });
-  });
-  if (bytes.length > maxBytes) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is too large to send (${Math.round(bytes.length / 1e6)} MB; the limit is ${Math.round(maxBytes / 1e6)} MB): ${path}`,
-      { path },
-    );
-  }
+  const { bytes, mime } = await readPicture(path, what, maxBytes);
   const answer = await restJson<{ data?: UploadPolicy }>(
     p,
     ctx,
