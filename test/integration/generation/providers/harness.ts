@@ -1,4 +1,4 @@
-/** Shared plumbing of the adapter-against-fake provider tests (kling, minimax, vidu, wan). */
+/** Shared plumbing of the adapter-against-fake provider tests (kling, luma, minimax, runway, vidu, wan). */
 import type { PollResult, ProviderAdapter, ProviderContext } from '../../../../electron/services/generation/types.js';
 
 /** Polls a task 40 ms apart until it leaves 'running'; throws after `tries` polls. */

@@ -15,6 +15,7 @@ import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
+import { settle } from './harness.js';
 
 const PNG = realMedia('first-frame-camping.png');
 const PNG_B64 = readFileSync(PNG).toString('base64');
@@ -45,13 +46,8 @@ const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
     ...over,
   });
 
-async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
-  for (;;) {
-    const r = await provider.poll(taskId, ctx);
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 60));
-  }
-}
+// Up to 1,000 polls: a throttled poll may keep the task running for its Retry-After.
+const runToEnd = (taskId: string) => settle(provider, taskId, ctx, 1000);
 
 describe('Luma Agents adapter against the fake', () => {
   it('text-to-video: POST /v1/generations with Bearer key and the exact body; poll; download output[type=video]', async () => {

@@ -15,6 +15,7 @@ import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
+import { settle } from './harness.js';
 
 const dir = tempDir();
 let fake: FakeLuma;
@@ -42,13 +43,8 @@ const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
     ...over,
   });
 
-async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
-  for (;;) {
-    const r = await provider.poll(taskId, ctx);
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 60));
-  }
-}
+// Up to 1,000 polls: a throttled poll may keep the task running for its Retry-After.
+const runToEnd = (taskId: string) => settle(provider, taskId, ctx, 1000);
 
 describe('Luma adapter against the fake, through the SDK', () => {
   it('text-to-video: POST /dream-machine/v1/generations/video with Bearer key and the exact body; poll; download assets.video', async () => {

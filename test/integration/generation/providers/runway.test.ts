@@ -16,6 +16,7 @@ import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
+import { settle } from './harness.js';
 
 const PNG = realMedia('first-frame-camping.png');
 const PNG_URI = `data:image/png;base64,${readFileSync(PNG).toString('base64')}`;
@@ -38,13 +39,8 @@ const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
   genRequest({ shotId: 'shot1', shotNumber: 2, prompt: '营地 at dusk, "quoted" 100%', seed: 7, ...over });
 const frame = { assetId: 'asset1', path: PNG };
 
-async function runToEnd(taskId: string): Promise<{ state: string; error?: string }> {
-  for (;;) {
-    const r = await provider.poll(taskId, ctx);
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 60));
-  }
-}
+// Up to 1,000 polls: a throttled poll may keep the task running for its Retry-After.
+const runToEnd = (taskId: string) => settle(provider, taskId, ctx, 1000);
 
 const creates = () => fake.requests.filter((r) => r.method === 'POST');
 
