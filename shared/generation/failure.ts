@@ -41,13 +41,16 @@ export const FLAGGED_INPUTS: readonly FlaggedInput[] = ['prompt', 'image', 'vide
  * - Runway: `SAFETY.INPUT.TEXT`, `SAFETY.INPUT.IMAGE`, `SAFETY.OUTPUT.*` (task failure codes,
  *   https://docs.dev.runwayml.com/errors/task-failures/ — first-party);
  * - MiniMax: 1026 input sensitive (the prompt), 1027 output sensitive (error-code page,
- *   https://platform.minimax.io/docs/api-reference/errorcode — first-party).
+ *   https://platform.minimax.io/docs/api-reference/errorcode — first-party);
+ * - Vidu: `TaskPromptPolicyViolation` (the prompt), `CreationPolicyViolation` (the generated video);
+ *   `AuditSubmitIllegal` names no input (https://platform.vidu.cn/docs/error-code and
+ *   https://platform.vidu.com/docs/error-code — first-party).
  */
 export function flaggedInput(code: string | number): FlaggedInput | null {
   const c = String(code);
-  if (/^InputText|^SAFETY\.INPUT\.TEXT|^1026$/i.test(c)) return 'prompt';
+  if (/^InputText|^SAFETY\.INPUT\.TEXT|^1026$|^TaskPromptPolicyViolation$/i.test(c)) return 'prompt';
   if (/^InputImage|^SAFETY\.INPUT\.IMAGE/i.test(c)) return 'image';
-  if (/^OutputVideo|^SAFETY\.OUTPUT|^1027$/i.test(c)) return 'output';
+  if (/^OutputVideo|^SAFETY\.OUTPUT|^1027$|^CreationPolicyViolation$/i.test(c)) return 'output';
   return null;
 }
 

@@ -9,6 +9,7 @@
 import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { AppError } from '../../../../shared/errors.js';
+import { flaggedInput } from '../../../../shared/generation/failure.js';
 import type { ProviderAdapter, ProviderContext, PollResult } from '../types.js';
 import type { AdapterExtras } from '../ports.js';
 import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';
@@ -43,7 +44,10 @@ export function describeViduError(status: number, body: unknown): ProviderErrorI
     .filter((x) => typeof x === 'string' || typeof x === 'number')
     .map(String);
   const reason = [...new Set(parts)].join(': ') || `HTTP ${status}`;
-  return { kind: viduReasonKind(status, reason), reason };
+  const kind = viduReasonKind(status, reason);
+  // Vidu's own code names the flagged input when it is one (failure.ts flaggedInput).
+  const flagged = parts.map(flaggedInput).find((f) => f !== null) ?? null;
+  return { kind, reason, ...(kind === 'moderation' && flagged ? { flagged } : {}) };
 }
 
 const VIDU: RestProvider = {
@@ -107,6 +111,7 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
             state: 'failed',
             error: `Vidu could not make the video (${info.kind}): ${info.reason}.`,
             failureKind: info.kind,
+            ...(info.flagged ? { flagged: info.flagged } : {}),
           };
           return result;
         }

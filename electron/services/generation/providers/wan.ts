@@ -64,6 +64,8 @@ export function wanReasonKind(status: number, code: string, message: string): Re
   // Throttling.* (RateQuota, AllocationQuota) is a wait-and-retry, not an empty account.
   if (/^Throttling/i.test(code)) return 'provider';
   if (/Arrearage|Unpurchased|FreeTierOnly|balance|insufficient/i.test(text)) return 'quota';
+  // DataInspectionFailed: "Input or output data may contain inappropriate content" — names no input, so
+  // moderation unflagged (https://www.alibabacloud.com/help/en/model-studio/developer-reference/error-code — first-party).
   if (/DataInspection|inappropriate|IPInfringement|sensitive|green/i.test(text)) return 'moderation';
   if (status === 403) return 'auth';
   if (status === 400 || /InvalidParameter|Invalid|BadRequest/i.test(code)) return 'invalid';

@@ -158,6 +158,19 @@ describe('Vidu failures', () => {
     expect(r.error).toContain('ImageDownloadFailure');
   });
 
+  it('a policy err_code is moderation naming the prompt or the generated video (Vidu error-code page)', async () => {
+    fake.set({ failWith: 'TaskPromptPolicyViolation' });
+    const a = await vidu.submit(genRequest(), ctx());
+    expect(await settleTask(vidu, a.taskId, ctx(), 50)).toMatchObject({
+      state: 'failed',
+      failureKind: 'moderation',
+      flagged: 'prompt',
+    });
+    fake.set({ failWith: 'CreationPolicyViolation' });
+    const b = await vidu.submit(genRequest(), ctx());
+    expect(await settleTask(vidu, b.taskId, ctx(), 50)).toMatchObject({ failureKind: 'moderation', flagged: 'output' });
+  });
+
   it('moderation on create: PROVIDER_FAILED with the reason, failureKind moderation', async () => {
     fake.set({ moderation: true });
     const err = await rejectionOf(vidu.submit(genRequest(), ctx()));

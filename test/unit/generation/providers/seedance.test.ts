@@ -160,6 +160,9 @@ describe('seedance capabilities and errors', () => {
     ).toBe('output');
     expect(flaggedInput('SAFETY.INPUT.IMAGE')).toBe('image');
     expect(flaggedInput(1026)).toBe('prompt');
+    expect(flaggedInput('TaskPromptPolicyViolation')).toBe('prompt');
+    expect(flaggedInput('CreationPolicyViolation')).toBe('output');
+    expect(flaggedInput('AuditSubmitIllegal')).toBeNull();
     expect(flaggedInput('RiskControl')).toBeNull();
   });
 
