@@ -16,7 +16,10 @@ import {
   replicateIsOurs,
   sentPlainInput,
 } from '../../../../electron/services/generation/providers/replicate/reconcile.js';
-import { REPLICATE_CATALOGUE } from '../../../../electron/services/generation/providers/replicate/models.js';
+import {
+  REPLICATE_CATALOGUE,
+  replicateInput,
+} from '../../../../electron/services/generation/providers/replicate/models.js';
 import {
   arkIsOurs,
   jobSeed,
@@ -164,6 +167,43 @@ describe('what each provider calls ours', () => {
       { taskId: 'p1' },
     );
   });
+
+  it.each([
+    ['runwayml/gen4-aleph', 'video'],
+    ['kwaivgi/kling-v3-omni-video', 'reference_video'],
+  ])(
+    'Replicate: a restyle on %s whose answer was lost is found by its plain input (the clip left out)',
+    async (id, field) => {
+      const sourceVideo = {
+        takeId: 't',
+        assetId: 'v',
+        path: '/clips/take.mp4',
+        durationSec: 5,
+        width: 1280,
+        height: 720,
+      };
+      const restyle = { model: id, seed: 7, sourceVideo, references: [{ assetId: 'r', path: '/r.png' }] };
+      const m = REPLICATE_CATALOGUE.find(id);
+      if (!m) throw new Error(`no ${id}`);
+      // What submit sends: the clip (then no frames or references) and the plain fields.
+      const input = replicateInput(m, job({}, restyle).request as unknown as GenerationRequest, {
+        video: 'data:video/mp4;base64,AAAA',
+      });
+      expect(input[field]).toBe('data:video/mp4;base64,AAAA');
+      const first = async () => ({
+        results: [
+          {
+            id: 'p1',
+            model: id,
+            input: { ...input, [field]: 'https://replicate.delivery/x.mp4' },
+            created_at: iso(NOW - 4 * MIN),
+          },
+        ],
+        next: null,
+      });
+      expect(await reconcileReplicate(job({}, restyle), first, async () => ({}))).toEqual({ taskId: 'p1' });
+    },
+  );
 
   it('Seedance: the seed made from the job id identifies it; a seed the user chose never matches', async () => {
     const seed = jobSeed('job-1');

@@ -29,12 +29,22 @@ export interface ReplicateListPage {
 
 const PICTURE = '\u0000picture';
 
-/** The plain (non-picture) input fields the create for this job sent. */
+/**
+ * The plain (non-picture, non-clip) input fields the create for this job sent, with the media
+ * chosen as submit chooses them (replicate.ts): a restyle's clip first (then no frames or
+ * references), else the frames, else the references. Leaving the clip out made Aleph's input
+ * throw and Kling Omni's look like a text request, so a restyle whose answer was lost was
+ * never found again (a paid result lost).
+ */
 export function sentPlainInput(m: ReplicateModel, req: GenerationRequest): Record<string, unknown> {
-  const refs = !req.firstFrame && !req.lastFrame ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+  const video = req.sourceVideo && m.videoInput ? PICTURE : undefined;
+  const first = req.firstFrame && !video ? PICTURE : undefined;
+  const last = req.lastFrame && !video ? PICTURE : undefined;
+  const refs = !first && !last && !video ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
   const input = replicateInput(m, req, {
-    ...(req.firstFrame ? { first: PICTURE } : {}),
-    ...(req.lastFrame ? { last: PICTURE } : {}),
+    ...(first ? { first } : {}),
+    ...(last ? { last } : {}),
+    ...(video ? { video } : {}),
     references: refs.map(() => PICTURE),
   });
   return Object.fromEntries(
