@@ -65,6 +65,8 @@ export interface FakeFal {
   mode: FakeMode;
   runMs: number;
   retryAfterSec: number;
+  /** The next N output downloads answer 404 (the same link works again after). */
+  staleLinks: number;
   close(): Promise<void>;
 }
 
@@ -204,7 +206,7 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
       },
     };
   };
-  const server = await startRecordingServer(handle);
+  const server = await startRecordingServer(handle, undefined, () => fake.staleLinks > 0 && fake.staleLinks-- > 0);
   const fake: FakeFal = {
     url: `${server.url}/fal-proxy`,
     requests: server.requests,
@@ -217,6 +219,7 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
     mode: 'normal',
     runMs: opts.runMs ?? 600,
     retryAfterSec: 2,
+    staleLinks: 0,
     close: () => server.close(),
   };
   return fake;

@@ -58,7 +58,15 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
-export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): Promise<RecordingServer> {
+/**
+ * `stale()` is asked before each /files/ download: true answers it 404 (a link that expired or a
+ * CDN that lost the file for a moment; fakes count their `staleLinks` down with it).
+ */
+export async function startRecordingServer(
+  handle: Handler,
+  clip = FAKE_CLIP,
+  stale: () => boolean = () => false,
+): Promise<RecordingServer> {
   const bytes = readFileSync(clip);
   const png = readFileSync(FAKE_PNG);
   const requests: RecordedRequest[] = [];
@@ -84,8 +92,14 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
         size: buf.length,
       };
       requests.push(rec);
-      const r =
-        url.pathname.startsWith('/files/') && !url.pathname.startsWith('/files/gone.') ? null : await handle(rec);
+      const file = url.pathname.startsWith('/files/') && !url.pathname.startsWith('/files/gone.');
+      if (file && stale()) {
+        rec.status = 404;
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ detail: 'Not Found' }));
+        return;
+      }
+      const r = file ? null : await handle(rec);
       if (!r) {
         rec.status = 200;
         const out = url.pathname.endsWith('.png') ? png : bytes;

@@ -90,6 +90,8 @@ export interface FakeReplicate {
   mode: FakeMode;
   runMs: number;
   retryAfterSec: number;
+  /** The next N output downloads answer 404 (the same link works again after). */
+  staleLinks: number;
   dropCreate: number;
   loseCreate: number;
   pageSize: number;
@@ -211,7 +213,7 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
     if (r.method === 'GET') return { status: 200, body: view(p) };
     return problem(405, 'Method not allowed', r.method);
   };
-  const server = await startRecordingServer(handle);
+  const server = await startRecordingServer(handle, undefined, () => fake.staleLinks > 0 && fake.staleLinks-- > 0);
   const fake: FakeReplicate = {
     url: `${server.url}/v1`,
     requests: server.requests,
@@ -224,6 +226,7 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
     mode: 'normal',
     runMs: opts.runMs ?? 600,
     retryAfterSec: 2,
+    staleLinks: 0,
     dropCreate: 0,
     loseCreate: 0,
     pageSize: 100,

@@ -197,7 +197,8 @@ export async function downloadOutput(
 
 /**
  * Downloads a task's output whose signed URL expires, reading the link again from the task when
- * the first one has (download.ts downloadFreshLink); `gone` is the sentence when the task lists none.
+ * the first one has (download.ts downloadFreshLink); `gone` is the sentence when the task lists none;
+ * `stableLink` for providers that answer the same link on every read.
  */
 export async function downloadOutputFresh(
   p: RestProvider,
@@ -206,11 +207,18 @@ export async function downloadOutputFresh(
   ctx: ProviderContext,
   taskId: string,
   gone: string,
+  stableLink = false,
 ): Promise<void> {
   await downloadFreshLink(
     link,
     destPath,
-    { label: p.label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}), timeoutMs: DOWNLOAD_TIMEOUT_MS },
+    {
+      label: p.label,
+      taskId,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      timeoutMs: DOWNLOAD_TIMEOUT_MS,
+      stableLink,
+    },
     () => new AppError('PROVIDER_FAILED', gone, { expired: true, failureKind: 'expired', taskId }),
   );
 }

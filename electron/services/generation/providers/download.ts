@@ -66,17 +66,27 @@ export async function saveBody(
   }
 }
 
+export interface FreshLinkOptions extends DownloadOptions {
+  /**
+   * The provider answers the SAME link on every read of the task (an unsigned CDN path: fal's
+   * v3.fal.media, Replicate's replicate.delivery): when the task still lists it, it is tried once
+   * more; when the task no longer lists an output, the job is expired at once.
+   */
+  stableLink?: boolean;
+}
+
 /**
  * Downloads a task's output, reading the link from the provider's task each time: when the link
  * has expired (403/404/410), the task is read once more and a NEW link, if the provider signs a
  * fresh one per read, is tried before the job is reported expired (Kling's task query and Ark's
- * task GET answer a freshly signed URL while the output is kept: Kling 30 days, Ark 24 h).
+ * task GET answer a freshly signed URL while the output is kept: Kling 30 days, Ark 24 h); with
+ * `stableLink`, the same link once more while the task still lists it.
  * `link` returns the current URL, or null when the task no longer lists an output.
  */
 export async function downloadFreshLink(
   link: () => Promise<string | null>,
   destPath: string,
-  o: DownloadOptions,
+  o: FreshLinkOptions,
   gone: () => AppError,
 ): Promise<void> {
   const first = await link();
@@ -86,7 +96,7 @@ export async function downloadFreshLink(
   } catch (err) {
     if (!(err instanceof AppError) || !err.details?.expired) throw err;
     const again = await link();
-    if (!again || again === first) throw err;
+    if (!again || (again === first && !o.stableLink)) throw err;
     await downloadToFile(again, destPath, o);
   }
 }

@@ -14,7 +14,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
-import { downloadOutput, type RestProvider } from './cloudRest.js';
+import { downloadOutputFresh, type RestProvider } from './cloudRest.js';
 import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
 import { FLAGGED_TEXT } from '../../../../shared/generation/failure.js';
 import { checkEditSource } from './fal/klingOmni.js';
@@ -152,20 +152,25 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
 
     async fetchResult(taskId, destPath, ctx) {
       const { endpoint, requestId } = splitFalTask(taskId);
-      let url: string | undefined;
-      try {
-        url = ((await falClient(ctx).queue.result(endpoint, { requestId })).data as FalVideoOutput | undefined)?.video
-          ?.url;
-      } catch (err) {
-        throw mapFalError(err, 'read the result');
-      }
-      if (!url)
-        throw new AppError('PROVIDER_FAILED', `fal.ai no longer has a video for request ${requestId}.`, {
-          expired: true,
-          failureKind: 'expired',
-          taskId,
-        });
-      await downloadOutput(LABEL, url, destPath, ctx, taskId);
+      // The result names a fal CDN file, the same URL on every read; files are kept "at least 7
+      // days" (https://fal.ai/docs/faq, first-party), so a 403/404 is read again from the
+      // request's result and that link tried once more before the job is called expired.
+      await downloadOutputFresh(
+        LABEL,
+        async () => {
+          try {
+            const r = await falClient(ctx).queue.result(endpoint, { requestId });
+            return (r.data as FalVideoOutput | undefined)?.video?.url ?? null;
+          } catch (err) {
+            throw mapFalError(err, 'read the result');
+          }
+        },
+        destPath,
+        ctx,
+        taskId,
+        `fal.ai no longer has a video for request ${requestId}.`,
+        true,
+      );
     },
 
     async cancel(taskId, ctx) {

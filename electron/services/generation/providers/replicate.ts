@@ -12,7 +12,7 @@ import type { FrameRef } from '../../../../shared/generation/request.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
-import { downloadOutput, type RestProvider } from './cloudRest.js';
+import { downloadOutputFresh, type RestProvider } from './cloudRest.js';
 import { imageDataUri } from './imageInput.js';
 import { classifyReplicate, mapReplicateError, replicateClient } from './replicate/client.js';
 import { checkKlingOmniSource } from './replicate/editModels.js';
@@ -46,6 +46,8 @@ interface Prediction {
   status: string;
   output?: unknown;
   error?: unknown;
+  /** Inputs and outputs removed (API predictions after an hour). */
+  data_removed?: boolean;
 }
 
 const outputUrl = (p: Prediction): string | undefined =>
@@ -144,15 +146,22 @@ export function createReplicateProvider(): ProviderAdapter &
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const p = await getPrediction(taskId, ctx);
-      const url = p ? outputUrl(p) : undefined;
-      if (!url)
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `Replicate no longer has an output for prediction ${taskId} (removed after its retention time).`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      await downloadOutput(LABEL, url, destPath, ctx, taskId);
+      // An API prediction's output files are removed after an hour
+      // (https://replicate.com/docs/topics/predictions/data-retention, first-party); its output
+      // URL is the same on every read. A 403/404 reads the prediction again: still listed (not
+      // `data_removed`), the link is tried once more; removed, the job is expired.
+      await downloadOutputFresh(
+        LABEL,
+        async () => {
+          const p = await getPrediction(taskId, ctx);
+          return (p && !p.data_removed ? outputUrl(p) : undefined) ?? null;
+        },
+        destPath,
+        ctx,
+        taskId,
+        `Replicate no longer has an output for prediction ${taskId} (removed after its retention time).`,
+        true,
+      );
     },
 
     async cancel(taskId, ctx) {
