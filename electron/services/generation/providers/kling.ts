@@ -125,6 +125,19 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
           error: `Kling has no task ${parseKlingTaskId(taskId).id} (tasks are kept 30 days).`,
         };
       if (t.task_status === 'succeed') return { state: 'succeeded', progress: 1 };
+      // A task that fails after it was accepted stays a plain provider failure, its
+      // task_status_msg shown as Kling wrote it. Kling's docs say only that the message gives the
+      // reason, "such as triggering the platform's content moderation" (Kling's async-task
+      // callback protocol as copied by resellers that point to app.klingai.com/cn/dev/document-api,
+      // e.g. https://docs.kkiai.com/Other-Model-APIs/kling-platform-api/async-task-callback-protocol.html;
+      // secondary); no first-party page lists the words it uses for a moderation
+      // failure or which input was flagged, so nothing here guesses moderation from them.
+      // Searched (2026-12-07): docs "Kling API task_status failed task_status_msg content risk
+      // moderation"; pages "klingai developer task_status_msg failure reason risk control",
+      // "app.klingai.com dev document-api apiReference text2video query task task_status_msg";
+      // issues "kling task_status_msg failed content security"; code "task_status_msg risk
+      // control kling failed" — only the callback note above and third-party guesses.
+      // (A refusal at create, codes 1300/1301, is moderation: kling/http.ts.)
       if (t.task_status === 'failed')
         return { state: 'failed', error: `Kling could not make this clip: ${t.task_status_msg || 'no reason given'}.` };
       return { state: 'running', progress: t.task_status === 'processing' ? 0.5 : 0 };

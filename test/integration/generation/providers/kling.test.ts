@@ -120,6 +120,10 @@ describe('Kling failures', () => {
     const r = await settle(taskId);
     expect(r.state).toBe('failed');
     expect(r.error).toMatch(/Image contains prohibited content/);
+    // No first-party source gives task_status_msg's moderation wording (kling.ts poll): a plain
+    // provider failure, no moderation kind and no flagged input guessed from the words.
+    expect(r.failureKind).toBeUndefined();
+    expect(r.flagged).toBeUndefined();
   });
 
   it('moderation on create: PROVIDER_FAILED with the reason, nothing created', async () => {
