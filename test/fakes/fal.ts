@@ -7,7 +7,8 @@
  * GET …/requests/<id>/status (202 while queued/running, 200 COMPLETED); GET …/requests/<id>
  * (the output, or a 422 with `detail[]`); PUT …/requests/<id>/cancel. Auth `Key <key>`.
  * Modes: normal, slow, fail (422 detail), moderation (422 content_policy_violation), throttle
- * (429 + Retry-After on submit), expired (video URL 404).
+ * (429 + Retry-After on submit), expired (video URL 404); `staleLinks`: the next N output
+ * downloads 404 (fal answers the same CDN link on every read).
  */
 import { falSchemaProblem } from './falRules.js';
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';

@@ -8,7 +8,8 @@
  * errors are problem details `{title, detail, status}`. Every request recorded.
  * Modes: normal, slow, fail (prediction fails with a reason), moderation (E005 flagged),
  * throttle (429 + Retry-After), expired (output URL 404); dropCreate (the next N creates are
- * made, then the connection is cut), loseCreate (cut before anything is made).
+ * made, then the connection is cut), loseCreate (cut before anything is made); staleLinks (the
+ * next N output downloads 404; the output URL is the same on every read).
  */
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
 import { REPLICATE_MODEL_RULES, replicateInputProblem } from './replicateRules.js';
