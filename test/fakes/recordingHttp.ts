@@ -39,6 +39,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Body size in bytes (uploads are binary). */
   size: number;
+  /** The raw body (a fake that inspects an uploaded file reads it). */
+  bytes?: Buffer;
   status?: number;
 }
 
@@ -90,6 +92,7 @@ export async function startRecordingServer(
         headers: { ...req.headers },
         body,
         size: buf.length,
+        bytes: buf,
       };
       requests.push(rec);
       const file = url.pathname.startsWith('/files/') && !url.pathname.startsWith('/files/gone.');
