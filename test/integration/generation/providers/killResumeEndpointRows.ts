@@ -61,6 +61,27 @@ function falRow(model: string, endpoint: string, title: string): Case {
   });
 }
 
+/** A restyle on a fal edit endpoint: the clip uploaded to fal storage before the submit. */
+function falEditRow(model: string, name: string): Case {
+  return row({
+    provider: 'fal',
+    model,
+    title: `${name} restyle of each shot's clip: kill once both request ids are stored`,
+    why: `${FAL_WHY}; the clip is uploaded to fal storage before the submit`,
+    start: () => startFakeFal({ runMs: 500 }),
+    env: falEnv,
+    prepare: ANIMATIC_TAKES,
+    firstArgs: ['--restyle'],
+    timeoutMs: RESTYLE_TIMEOUT_MS,
+    creates: (f) => falStoredBoth(f),
+    check: (r, f) => {
+      restyled(r);
+      const inputs = falSubmits(f, model);
+      expect(inputs.every((i) => f.uploads.has(String(i.video_url)))).toBe(true);
+    },
+  });
+}
+
 /** Replicate: the two kill points, for a model that generates from the shot's prompt. */
 function replicateRows(model: string): Case[] {
   const made = (f: FakeReplicate) => f.createRequests().filter((q) => q.status === 201);
@@ -158,23 +179,18 @@ export const ENDPOINT_ROWS: Case[] = [
     'fal-ai/kling-video/o3/standard/text-to-video',
     'Kling O3 Standard: kill once both request ids are stored',
   ),
-  row({
-    provider: 'fal',
-    model: 'fal-ai/kling-video/o3/pro/video-to-video/edit',
-    title: "O3 Pro Edit restyle of each shot's clip: kill once both request ids are stored",
-    why: `${FAL_WHY}; the clip is uploaded to fal storage before the submit, the edit names it @Video1`,
-    start: () => startFakeFal({ runMs: 500 }),
-    env: falEnv,
-    prepare: ANIMATIC_TAKES,
-    firstArgs: ['--restyle'],
-    timeoutMs: RESTYLE_TIMEOUT_MS,
-    creates: (f) => falStoredBoth(f),
-    check: (r, f) => {
-      restyled(r);
-      const inputs = falSubmits(f, 'fal-ai/kling-video/o3/pro/video-to-video/edit');
-      expect(inputs.every((i) => f.uploads.has(String(i.video_url)))).toBe(true);
-    },
-  }),
+  falRow(
+    'fal-ai/kling-video/o3/pro',
+    'fal-ai/kling-video/o3/pro/text-to-video',
+    'Kling O3 Pro (1080p): kill once both request ids are stored',
+  ),
+  falRow(
+    'fal-ai/kling-video/o3/4k',
+    'fal-ai/kling-video/o3/4k/text-to-video',
+    'Kling O3 4K: kill once both request ids are stored',
+  ),
+  falEditRow('fal-ai/kling-video/o3/pro/video-to-video/edit', 'O3 Pro Edit'),
+  falEditRow('fal-ai/kling-video/o1/video-to-video/edit', 'O1 Edit'),
   ...replicateRows('kwaivgi/kling-v3-omni-video'),
   ...replicateRestyleRows('runwayml/gen4-aleph', 'video'),
 ];
