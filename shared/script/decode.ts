@@ -8,6 +8,12 @@
  * and `fatal` makes a malformed sequence an error instead of U+FFFD
  * (https://encoding.spec.whatwg.org/#interface-textdecoder).
  */
+/** The WHATWG TextDecoder, a global in Node and Chromium (shared/ compiles without DOM or Node types). */
+declare const TextDecoder: new (
+  label: string,
+  options?: { fatal?: boolean; ignoreBOM?: boolean },
+) => { decode(input: Uint8Array): string };
+
 export type ScriptEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export function decodeScriptBytes(bytes: Uint8Array): { text: string; encoding: ScriptEncoding } | null {
