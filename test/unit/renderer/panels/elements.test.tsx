@@ -13,7 +13,7 @@ import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Asset, Element, ProjectSnapshot, Shot } from '../../../../shared/model/entities';
 import { newElement } from '../../../../shared/model/factories';
-import { fakeApi, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 const picture = (id: string): Asset => ({
   id,
@@ -59,22 +59,15 @@ const provider = (
   id: string,
   models: { id: string; label: string; capabilities?: Record<string, unknown> }[],
   referenceImagesMax: number,
-): ProviderInfo => ({
-  id,
-  label: id.toUpperCase(),
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: {
+): ProviderInfo =>
+  makeProvider(id, id.toUpperCase(), {
     textToVideo: true,
     imageToVideo: true,
     lastFrame: false,
     referenceImagesMax,
     durations: { kind: 'set', values: [4, 8] },
     models,
-  },
-});
+  });
 const veo = provider(
   'veo',
   [
