@@ -19,7 +19,7 @@ export function ClipList() {
           data-film={c.film}
           data-outdated={c.outdated}
         >
-          {t('workspace.shotNumber', { number: c.number })}
+          {t('workspace.shotNumber', { number: c.number })} <span data-testid="timeline-clip-title">{c.title}</span>
           {c.outdated ? ` ${t('outdated.badge')}` : ''}
         </li>
       ))}
