@@ -46,7 +46,7 @@ test('an export to a missing folder fails in the UI language (en, then zh-CN)', 
 });
 
 /**
- * The audited error paths (test/integration/errors/errorPaths.test.ts) as the user meets them in
+ * The audited error paths (test/integration/facade/errorPaths.test.ts) as the user meets them in
  * Chinese: a folder that holds no project, a hand-off export to a folder that does not exist, a
  * script file in neither UTF-8 nor GB18030. Each is a specific Chinese sentence naming the path
  * or file, with no English left. Screenshots at 1280×720 in zh-CN.
