@@ -180,6 +180,29 @@ export const PRICES: readonly PriceEntry[] = [
     'https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt (per output second = the source clip)',
     '2026-12-06',
   ),
+  // The O3 4K tier: $0.42/s audio on or off (first-party). No fal page states the O3 Pro generate
+  // or the O1 Edit price: both at O3 Pro Edit's $0.336/s, an upper estimate (fal/klingOmniModels.ts).
+  p(
+    'fal',
+    'fal-ai/kling-video/o3/4k',
+    0.42,
+    'https://fal.ai/models/fal-ai/kling-video/o3/4k/image-to-video/playground (audio on or off)',
+    '2026-12-07',
+  ),
+  p(
+    'fal',
+    'fal-ai/kling-video/o3/pro',
+    0.336,
+    "https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt (O3 Pro Edit's rate as an upper estimate; no first-party O3 Pro generate price found)",
+    '2026-12-07',
+  ),
+  p(
+    'fal',
+    'fal-ai/kling-video/o1/video-to-video/edit',
+    0.336,
+    "https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt (O3 Pro Edit's rate as an upper estimate; no first-party O1 Edit price found; per output second = the source clip)",
+    '2026-12-07',
+  ),
   p('fal', '*', 0.4, 'highest fal.ai catalogue price (Veo 3.1), a safe upper estimate', '2026-11-21'),
   // Replicate's own per-second prices were not found; Google's Veo prices and the Seedance 2.0
   // estimate above stand in (secondary).

@@ -72,6 +72,8 @@ export const VideoRefSchema = z
     /** The clip's frame size when known (models with size limits refuse before sending). */
     width: z.number().int().positive().optional(),
     height: z.number().int().positive().optional(),
+    /** The clip's frame rate when known (frames per second; edit endpoints take 24-60 only). */
+    fps: z.number().positive().max(1000).optional(),
   })
   .strict();
 export type VideoRef = z.infer<typeof VideoRefSchema>;

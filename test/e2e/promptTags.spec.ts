@@ -110,6 +110,14 @@ test('@ in the shot prompt picks an element with the keyboard; tags highlighted;
   await expect(highlight.locator('mark')).toHaveCount(0);
   await page.getByTestId('redo').click();
   await expect(prompt).toHaveValue('A wide shot of the harbour with @Mara_Lee and @Bob');
+  // Labels read the tag as the element's name (an unknown tag as written): the viewer's card
+  // for the shot without a take, the timeline's clip label, the storyboard card.
+  const named = 'A wide shot of the harbour with Mara Lee and @Bob';
+  await expect(page.getByTestId('player-card-text')).toHaveText(named);
+  await expect(page.getByTestId('timeline-clip-title')).toHaveText(named);
+  await page.getByTestId('library-tab-shots').click();
+  await expect(page.getByTestId('shot-card').getByTestId('shot-prompt')).toHaveText(named);
+  await page.screenshot({ path: testInfo.outputPath('element-names-1280x720-en.png') });
   // Moving the caret into a tag already written opens nothing: the picker answers typing.
   await prompt.click();
   await prompt.press('End');
@@ -182,6 +190,11 @@ test('in Chinese: @ in the add-shot prompt, filtered by a Chinese name, not open
   await expect(
     page.getByTestId('shot-detail').getByTestId('tag-highlight').locator('mark[data-kind="tag"]'),
   ).toHaveText(['@小明']);
+  // The viewer's card and the timeline's label show the element's name, not the tag.
+  await expect(page.getByTestId('player-card-text')).toHaveText('清晨，小明走进厨房');
+  await expect(page.getByTestId('timeline-clip-title')).toHaveText('清晨，小明走进厨房');
+  await expect(page.getByTestId('shot-card').getByTestId('shot-prompt')).toHaveText('清晨，小明走进厨房');
+  await page.screenshot({ path: testInfo.outputPath('element-names-1280x720-zh-CN.png') });
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('shot-card')).toHaveCount(0);
 

@@ -7,9 +7,15 @@
  * GET …/requests/<id>/status (202 while queued/running, 200 COMPLETED); GET …/requests/<id>
  * (the output, or a 422 with `detail[]`); PUT …/requests/<id>/cancel. Auth `Key <key>`.
  * Modes: normal, slow, fail (422 detail), moderation (422 content_policy_violation), throttle
- * (429 + Retry-After on submit), expired (video URL 404).
+ * (429 + Retry-After on submit), expired (video URL 404). An uploaded clip is read with the
+ * system ffprobe (length, size, frame rate) and checked against the edit endpoint's file limits
+ * (falRules.ts FAL_CLIP_LIMITS) when a request names it, as fal's own file validation does.
  */
-import { falSchemaProblem } from './falRules.js';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { falClipProblem, falSchemaProblem, type ClipFacts } from './falRules.js';
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
 
 export const FAL_FAKE_KEY = 'test-key';
@@ -32,6 +38,13 @@ export const FAL_FAKE_ENDPOINTS: Record<string, string[]> = {
   'fal-ai/kling-video/o3/standard/image-to-video': ['image_url'],
   'fal-ai/kling-video/o3/standard/reference-to-video': [],
   'fal-ai/kling-video/o3/pro/video-to-video/edit': ['prompt', 'video_url'],
+  'fal-ai/kling-video/o3/pro/text-to-video': [],
+  'fal-ai/kling-video/o3/pro/image-to-video': ['image_url'],
+  'fal-ai/kling-video/o3/pro/reference-to-video': [],
+  'fal-ai/kling-video/o3/4k/text-to-video': [],
+  'fal-ai/kling-video/o3/4k/image-to-video': ['image_url'],
+  'fal-ai/kling-video/o3/4k/reference-to-video': [],
+  'fal-ai/kling-video/o1/video-to-video/edit': ['prompt', 'video_url'],
   'fal-ai/flux-pro/kontext/multi': ['prompt', 'image_urls'],
   'fal-ai/flux-pro/kontext/text-to-image': ['prompt'],
 };
@@ -68,6 +81,33 @@ export interface FakeFal {
   close(): Promise<void>;
 }
 
+const PROBE_ARGS =
+  '-v error -select_streams v:0 -show_entries stream=width,height,avg_frame_rate:format=duration -of json'.split(' ');
+
+/** An uploaded clip's length, size and frame rate, as ffprobe reads them (null: not a video). */
+async function probeClip(bytes: Buffer): Promise<ClipFacts | null> {
+  const dir = await mkdtemp(join(tmpdir(), 'fake-fal-clip-'));
+  try {
+    const file = join(dir, 'clip');
+    await writeFile(file, bytes);
+    return await new Promise<ClipFacts | null>((resolve) => {
+      execFile('ffprobe', [...PROBE_ARGS, file], { encoding: 'utf8' }, (err, stdout) => {
+        if (err) return resolve(null);
+        const j = JSON.parse(stdout) as {
+          streams?: { width?: number; height?: number; avg_frame_rate?: string }[];
+          format?: { duration?: string };
+        };
+        const st = j.streams?.[0];
+        const [num, den] = (st?.avg_frame_rate ?? '0/1').split('/').map(Number);
+        if (!st?.width || !st.height || !num || !den) return resolve(null);
+        resolve({ width: st.width, height: st.height, fps: num / den, durationSec: Number(j.format?.duration ?? 0) });
+      });
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const detail = (status: number, msg: string, type: string, loc = ['body', 'prompt']): Reply => ({
   status,
   body: { detail: [{ loc, msg, type }] },
@@ -78,18 +118,23 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
   const answered: number[] = [];
   const pendingUploads = new Map<string, string>();
   const uploads = new Map<string, number>();
+  /** Uploaded clips: file_url -> what ffprobe read. */
+  const clips = new Map<string, ClipFacts>();
   let n = 0;
   const target = (r: RecordedRequest): URL | null => {
     const t = r.headers['x-fal-target-url'];
     return typeof t === 'string' ? new URL(t) : null;
   };
-  const handle = (r: RecordedRequest): Reply => {
+  const handle = async (r: RecordedRequest): Promise<Reply> => {
     if (r.path.startsWith('/files/gone.')) return { status: 404, body: { detail: 'Not Found' } };
     const up = /^\/upload\/(\d+)$/.exec(r.path);
     if (up && r.method === 'PUT') {
       const fileUrl = pendingUploads.get(up[1] as string);
       if (!fileUrl) return { status: 403, body: { detail: 'upload URL expired' } };
       uploads.set(fileUrl, r.size);
+      const type = String(r.headers['content-type'] ?? '');
+      const facts = type.startsWith('video/') && r.bytes ? await probeClip(r.bytes) : null;
+      if (facts) clips.set(fileUrl, facts);
       return { status: 200, body: {} };
     }
     const t = target(r);
@@ -123,6 +168,10 @@ export async function startFakeFal(opts: { runMs?: number } = {}): Promise<FakeF
           return detail(422, `${k} must be an uploaded file URL`, 'value_error', ['body', k]);
         if (k.endsWith('_urls') && (!Array.isArray(v) || !v.every((u) => typeof u === 'string' && uploads.has(u))))
           return detail(422, `${k} must be uploaded file URLs`, 'value_error', ['body', k]);
+        // fal's file validation: an edit endpoint's clip within its length, size and frame rate.
+        const clip = typeof v === 'string' ? clips.get(v) : undefined;
+        const refused = clip ? falClipProblem(path, k, clip) : null;
+        if (refused) return { status: 422, body: { detail: [refused] } };
       }
       const id = `${String(++n).padStart(8, '0')}-fa1a-4c0e-9b8a-000000000000`;
       const app = path.split('/').slice(0, 2).join('/');

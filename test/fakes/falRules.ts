@@ -64,6 +64,13 @@ const KLING_I2V: Schema = {
  *     duration, shot_type, aspect_ratio.
  *   - O3 Pro video-to-video/edit (https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt):
  *     prompt, video_url (required), image_urls, keep_audio, elements. No duration.
+ *   - O3 Pro text-to-video (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o3-pro-text-to-video):
+ *     the O3 text schema; Pro image / reference listed beside the Standard pages with the same fields.
+ *   - O3 4K (https://fal.ai/models/fal-ai/kling-video/o3/4k/reference-to-video/llms.txt and the 4K
+ *     image / text playgrounds): image_url + end_image_url; start_image_url, end_image_url,
+ *     image_urls "Maximum 7 total"; aspect 16:9 | 9:16 | 1:1; duration 3-15.
+ *   - O1 Edit (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o1-video-to-video):
+ *     prompt, video_url (required), keep_audio, image_urls / elements "Maximum 4 total". No duration.
  */
 const secs = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 const KLING_ASPECT = ['16:9', '9:16', '1:1'];
@@ -105,12 +112,29 @@ const KLING_OMNI: Record<string, Schema> = {
     keep_audio: 'boolean',
     elements: 'urls',
   },
+  'fal-ai/kling-video/o1/video-to-video/edit': {
+    prompt: 'string',
+    video_url: 'url',
+    image_urls: 'urls',
+    keep_audio: 'boolean',
+    elements: 'urls',
+  },
 };
+/** The O3 Pro and 4K tiers take the Standard tier's fields (their pages list the same inputs). */
+for (const tier of ['pro', '4k']) {
+  for (const kind of ['text-to-video', 'image-to-video', 'reference-to-video'])
+    KLING_OMNI[`fal-ai/kling-video/o3/${tier}/${kind}`] = KLING_OMNI[
+      `fal-ai/kling-video/o3/standard/${kind}`
+    ] as Schema;
+}
 /** At most this many pictures in `image_urls` (the pages' "Maximum N total"). */
 const MAX_IMAGES: Record<string, number> = {
   'fal-ai/kling-video/o1/standard/reference-to-video': 7,
   'fal-ai/kling-video/o3/standard/reference-to-video': 4,
   'fal-ai/kling-video/o3/pro/video-to-video/edit': 4,
+  'fal-ai/kling-video/o3/pro/reference-to-video': 4,
+  'fal-ai/kling-video/o3/4k/reference-to-video': 7,
+  'fal-ai/kling-video/o1/video-to-video/edit': 4,
 };
 
 /**
@@ -147,6 +171,77 @@ export const FAL_SCHEMAS: Record<string, Schema> = {
   'fal-ai/kling-video/v2.1/pro/image-to-video': KLING_I2V,
   ...KLING_OMNI,
 };
+
+/**
+ * The limits fal's file validation puts on an uploaded clip, per endpoint, from fal's pages:
+ *   - O1 Edit (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o1-video-to-video):
+ *     "Min width: 720px, Min height: 720px, Max width: 2160px, Max height: 2160px, Min duration: 3.0s,
+ *     Max duration: 10.05s, Min FPS: 24.0, Max FPS: 60.0".
+ *   - O3 Edit (https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt and the
+ *     Standard tier's page): "3-10s duration, 720-2160px resolution" — the same Kling video input;
+ *     its frame-rate bounds taken from the O1 page above.
+ * A refusal is fal's error object (https://docs.fal.ai/errors: loc, msg, type, url, ctx).
+ */
+export interface FalClipLimits {
+  minSec: number;
+  maxSec: number;
+  minPx: number;
+  maxPx: number;
+  minFps: number;
+  maxFps: number;
+}
+const KLING_CLIP: FalClipLimits = { minSec: 3, maxSec: 10.05, minPx: 720, maxPx: 2160, minFps: 24, maxFps: 60 };
+export const FAL_CLIP_LIMITS: Record<string, FalClipLimits> = {
+  'fal-ai/kling-video/o1/video-to-video/edit': KLING_CLIP,
+  'fal-ai/kling-video/o3/standard/video-to-video/edit': KLING_CLIP,
+  'fal-ai/kling-video/o3/pro/video-to-video/edit': KLING_CLIP,
+};
+
+/** What the fake read from an uploaded clip (ffprobe). */
+export interface ClipFacts {
+  durationSec: number;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+/** The first limit an uploaded clip breaks, as fal's error object, or null. */
+export function falClipProblem(
+  endpoint: string,
+  field: string,
+  clip: ClipFacts,
+): { loc: string[]; msg: string; type: string; url: string; ctx: Record<string, number> } | null {
+  const l = FAL_CLIP_LIMITS[endpoint];
+  if (!l) return null;
+  const err = (msg: string, type: string, ctx: Record<string, number>) => ({
+    loc: ['body', field],
+    msg,
+    type,
+    url: `https://docs.fal.ai/errors/#${type}`,
+    ctx,
+  });
+  if (clip.fps < l.minFps || clip.fps > l.maxFps)
+    return err(
+      `Video frame rate must be between ${l.minFps.toFixed(1)} and ${l.maxFps.toFixed(1)} FPS; got ${clip.fps.toFixed(1)}.`,
+      'video_fps_out_of_range',
+      { min_fps: l.minFps, max_fps: l.maxFps, fps: clip.fps },
+    );
+  if (clip.durationSec < l.minSec)
+    return err(`Video duration must be at least ${l.minSec}s.`, 'video_duration_too_short', { min_duration: l.minSec });
+  if (clip.durationSec > l.maxSec)
+    return err(`Video duration must be at most ${l.maxSec}s.`, 'video_duration_too_long', { max_duration: l.maxSec });
+  if (Math.min(clip.width, clip.height) < l.minPx)
+    return err(`Video must be at least ${l.minPx}x${l.minPx} pixels.`, 'video_too_small', {
+      min_width: l.minPx,
+      min_height: l.minPx,
+    });
+  if (Math.max(clip.width, clip.height) > l.maxPx)
+    return err(`Video must be at most ${l.maxPx}x${l.maxPx} pixels.`, 'video_too_large', {
+      max_width: l.maxPx,
+      max_height: l.maxPx,
+    });
+  return null;
+}
 
 /** The first field fal's validation refuses: [field, message, type], or null. */
 export function falSchemaProblem(endpoint: string, input: Record<string, unknown>): [string, string, string] | null {

@@ -39,6 +39,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Body size in bytes (uploads are binary). */
   size: number;
+  /** The raw body (a fake that inspects an uploaded file reads it). */
+  bytes?: Buffer;
   status?: number;
 }
 
@@ -82,6 +84,7 @@ export async function startRecordingServer(handle: Handler, clip = FAKE_CLIP): P
         headers: { ...req.headers },
         body,
         size: buf.length,
+        bytes: buf,
       };
       requests.push(rec);
       const r =

@@ -111,6 +111,11 @@ export function cfrClip(): string {
   );
 }
 
+/** A clip the Kling Omni edit endpoints take (3-10 s, 720-2160 px, 24-60 fps): 1280x720, 24 fps, 4 s. */
+export function editableClip(): string {
+  return cached('edit-1280x720-24fps-4s.mp4', (t) => ffmpeg([...testsrc('1280x720', 24, 4), ...X264, t]));
+}
+
 export function vfrClip(): string {
   // Drop every third frame of a 30 fps source and keep the timestamps (-fps_mode vfr):
   // deltas alternate 1/30 and 2/30 s, so r_frame_rate stays 30/1 while avg_frame_rate is 20/1.

@@ -34,7 +34,9 @@ export function scenarioRequest(
   extendRef: string | null,
   patch: Partial<GenerationRequest> = {},
 ): GenerationRequest {
-  const base = genRequest({ model, ...patch });
+  // patch.sourceVideo is the clip the video scenario restyles (default: the real 8 fps AI clip).
+  const { sourceVideo: clip, ...rest } = patch;
+  const base = genRequest({ model, ...rest });
   switch (scenario) {
     case 'text':
       return base;
@@ -49,7 +51,7 @@ export function scenarioRequest(
     case 'video':
       return {
         ...base,
-        sourceVideo: {
+        sourceVideo: clip ?? {
           takeId: 't-src',
           assetId: 'v1',
           path: realMedia('ai-clip-horse-720x480-8fps.mp4'),

@@ -31,5 +31,7 @@ export function restyleSource(
     path: store.absPath(asset.path),
     durationSec: asset.info.durationSec,
     ...(asset.info.width > 0 && asset.info.height > 0 ? { width: asset.info.width, height: asset.info.height } : {}),
+    // The probed rate (a variable-rate clip's average): edit endpoints refuse clips under 24 fps.
+    ...(asset.info.fps ? { fps: asset.info.fps.num / asset.info.fps.den } : {}),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { shotCaptions } from '../../../shared/model/shotCaption';
 import { driftingShotIds } from '../../../shared/continuity/score';
 import { actions } from '../actions';
 import { useAppContext, useAppState } from '../app/context';
@@ -26,7 +27,7 @@ export function ContinuityReport() {
   const shotNumber = new Map([...snapshot.shots].sort((a, b) => a.position - b.position).map((s, i) => [s.id, i + 1]));
   const elementName = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? id;
   const shotLabel = (id: string) => {
-    const title = snapshot.shots.find((s) => s.id === id)?.title;
+    const title = shotCaptions(snapshot).get(id)?.title;
     return `${shotNumber.get(id) ?? '?'}${title ? ` · ${title}` : ''}`;
   };
   const redo = report ? driftingShotIds(report, snapshot.shots) : [];

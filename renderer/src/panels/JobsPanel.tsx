@@ -1,6 +1,7 @@
 /** Generation jobs of the project: budget, filter, each job's state and cost, cancel and retry with consent. */
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { shotCaptions } from '../../../shared/model/shotCaption';
 import { useAppState } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -26,10 +27,11 @@ export function JobsPanel() {
   const labels: Record<string, string> = Object.fromEntries(
     (providers ?? []).map((p) => [p.id, providerName(t, p, (k) => i18n.exists(k))]),
   );
+  const captions = shotCaptions(snapshot);
   const shotIndex = new Map(
     [...snapshot.shots]
       .sort((a, b) => a.position - b.position)
-      .map((s, i) => [s.id, { n: i + 1, text: s.title || s.prompt }]),
+      .map((s, i) => [s.id, { n: i + 1, text: captions.get(s.id)?.caption ?? '' }]),
   );
   return (
     <section className="panel jobs-panel" aria-labelledby="jobs-title" data-testid="jobs-panel">

@@ -7,6 +7,7 @@ import type { ProjectSnapshot, Shot } from '../../../shared/model/entities';
 import { projectFile } from '../api/client';
 import { useAppContext, useAppState } from '../app/context';
 import { useSelection } from '../app/useEditor';
+import { useShotCaption } from '../app/useShotCaption';
 import { ProgressBar } from '../components/ProgressBar';
 import { jobErrorText } from '../components/serviceText';
 import { assertNever } from '../../../shared/assertNever';
@@ -110,6 +111,7 @@ export function ShotCard({
   const { api } = useAppContext();
   const shot = useAppState((s) => s.snapshot?.shots.find((x) => x.id === shotId));
   const snapshot = useAppState((s) => s.snapshot);
+  const named = useShotCaption(shotId);
   const live = useAppState((s) => s.jobs[shotId]);
   const selected = useSelection((s) => s.ids.includes(shotId));
   const takeId = shot?.selectedTakeId ?? null;
@@ -118,7 +120,8 @@ export function ShotCard({
   const thumb = thumbOf(snapshot, shot, api.mediaUrl, still);
   const status = shotStatus(shot, snapshot, live);
   const takes = takesOf(snapshot, shotId).length;
-  const text = shot.prompt || shot.title || clipName(snapshot, shot) || t('shot.noPrompt');
+  // @tags read as element names ("@Mara_Lee" -> "Mara Lee"): shared/model/shotCaption.ts.
+  const text = named.prompt || named.title || clipName(snapshot, shot) || t('shot.noPrompt');
   const elements = shot.elementIds.flatMap((id) => snapshot.elements.find((e) => e.id === id) ?? []);
   return (
     <li
@@ -142,7 +145,7 @@ export function ShotCard({
         <span className="thumb">
           {thumb?.kind === 'video' && <video src={thumb.url} muted playsInline preload="metadata" aria-hidden="true" />}
           {thumb?.kind === 'image' && <img src={thumb.url} alt="" draggable={false} />}
-          {!thumb && <span className="thumb-text">{shot.prompt || t('shot.untitled')}</span>}
+          {!thumb && <span className="thumb-text">{named.prompt || t('shot.untitled')}</span>}
           <span className="shot-number">{index + 1}</span>
         </span>
         <span className="card-body">

@@ -9,6 +9,7 @@ import { audibleDocument } from '../../../shared/model/tracks';
 import { projectFile } from '../api/client';
 import { useAction, useAppContext, useAppState } from '../app/context';
 import { useEditorUi } from '../app/useEditor';
+import { useShotCaption } from '../app/useShotCaption';
 import { setEditorUi, type SafeGuide } from '../store/uiEditor';
 import { Icon, type IconName } from './icons';
 import { cutLength, guideRect, locate, playSegments, timecode } from './cutPosition';
@@ -42,6 +43,25 @@ function TransportButton({
     >
       <Icon name={icon} />
     </button>
+  );
+}
+
+/**
+ * The card shown for a shot without a take, as the animatic burns it in: the shot's title (not a
+ * number, which goes stale after a reorder), then its prompt, @tags shown as element names.
+ */
+function PlayerCard({ shotId }: { shotId: string }) {
+  const { t } = useTranslation();
+  const { title, prompt } = useShotCaption(shotId);
+  return (
+    <div className="player-card" data-testid="player-card">
+      {title && (
+        <strong className="player-card-title" data-testid="player-card-title">
+          {title}
+        </strong>
+      )}
+      {(prompt || !title) && <span data-testid="player-card-text">{prompt || t('shot.untitled')}</span>}
+    </div>
   );
 }
 
@@ -88,11 +108,7 @@ export function PlayerPanel() {
             data-testid={`player-video-${i}`}
           />
         ))}
-        {pos && pos.segment.mediaPath === null && (
-          <div className="player-card">
-            <span>{pos.segment.text || t('shot.untitled')}</span>
-          </div>
-        )}
+        {pos && pos.segment.mediaPath === null && <PlayerCard shotId={pos.segment.shotId} />}
         {segments.length === 0 && (
           <div className="player-card muted">
             <span>{t('editor.player.empty')}</span>

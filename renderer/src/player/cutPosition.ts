@@ -21,8 +21,6 @@ export interface PlaySegment {
   hasAudio: boolean;
   /** The take's own sound is off (Take.audioMuted, or the shot track muted: shared/model/tracks.ts). */
   muted: boolean;
-  /** Shown instead of a picture when there is no take. */
-  text: string;
   /** Frames this shot overlaps the previous one (timeline.ts cutList), and how. */
   overlap: number;
   transition: Transition['kind'];
@@ -39,7 +37,6 @@ export function playSegments(doc: Pick<ProjectSnapshot, 'project' | 'shots' | 't
     inFrames: c.trim?.inFrames ?? 0,
     hasAudio: c.asset?.info.hasAudio ?? false,
     muted: c.take?.audioMuted === true,
-    text: c.shot.prompt || c.shot.title,
     overlap: c.overlap,
     transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
     box:

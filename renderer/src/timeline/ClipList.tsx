@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { clipReport, type ClipShown } from './clipReport';
 
 /** One row, memoised: clips mounting as the view pans re-render their own rows only. */
-const ClipRow = memo(function ClipRow({ id, number, numbered, film, outdated }: ClipShown & { id: string }) {
+const ClipRow = memo(function ClipRow({ id, number, title, numbered, film, outdated }: ClipShown & { id: string }) {
   const { t } = useTranslation();
   return (
     <li
@@ -16,7 +16,7 @@ const ClipRow = memo(function ClipRow({ id, number, numbered, film, outdated }: 
       data-film={film}
       data-outdated={outdated}
     >
-      {t('workspace.shotNumber', { number })}
+      {t('workspace.shotNumber', { number })} <span data-testid="timeline-clip-title">{title}</span>
       {outdated ? ` ${t('outdated.badge')}` : ''}
     </li>
   );

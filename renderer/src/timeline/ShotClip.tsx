@@ -12,6 +12,7 @@ import { useStore } from 'zustand';
 import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
+import { useShotCaption } from '../app/useShotCaption';
 import { FILM_H, tileCrop, useSprite, type Sprite } from './filmstrip';
 import { clipPixels, LAYOUT, numberBadge } from './geometry';
 import { noteRender } from './probe';
@@ -103,6 +104,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   );
   const trim = useStore(env.gesture, (s) => (s.trim?.shotId === id ? s.trim : null));
   const badge = useBadge(cut);
+  const { caption } = useShotCaption(id);
   const stillAsset = useAppState((s) =>
     cut.shot.firstFrameAssetId ? (s.snapshot?.assets.find((a) => a.id === cut.shot.firstFrameAssetId) ?? null) : null,
   );
@@ -127,14 +129,11 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   // The number follows the cut order and is always drawn (it was elided to "…" on narrow
   // clips); the title, else the prompt's first words, fills the room that is left.
   const number = String(index + 1);
+  // Tags read as element names ("@Mara_Lee" -> "Mara Lee"), looked up once per document version.
   // Labels are translated when they change, not on every zoom step (i18next's t costs more
   // than the rest of this render).
-  const shotTitle = cut.shot.title;
-  const prompt = cut.shot.prompt;
-  const title = useMemo(
-    () => shotTitle.trim() || prompt.trim().split('\n')[0] || t('timeline.untitled', { n: index + 1 }),
-    [shotTitle, prompt, index, t],
-  );
+  const untitled = useMemo(() => t('timeline.untitled', { n: index + 1 }), [index, t]);
+  const title = caption || untitled;
   const seconds = framesToSeconds(frames, fps).toFixed(1);
   const secondsText = useMemo(() => t('timeline.seconds', { value: seconds }), [seconds, t]);
   const badgeText = useMemo(
@@ -179,8 +178,8 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   const hasFilm = sprite !== null;
   const outdated = badge.key === 'outdated';
   useLayoutEffect(() => {
-    reportClip(id, { number: index + 1, numbered, film: hasFilm, outdated });
-  }, [id, index, numbered, hasFilm, outdated]);
+    reportClip(id, { number: index + 1, title, numbered, film: hasFilm, outdated });
+  }, [id, index, title, numbered, hasFilm, outdated]);
   useLayoutEffect(() => () => reportClip(id, null), [id]);
 
   if (width < 12) {

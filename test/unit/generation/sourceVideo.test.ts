@@ -58,4 +58,13 @@ describe('restyle source', () => {
       'Shot 2 has no clip to restyle; generate or import one first.',
     );
   });
+
+  it("carries the clip's probed size and frame rate (edit endpoints refuse under 24 fps before sending)", () => {
+    const info = { durationSec: 4, width: 1280, height: 720, fps: { num: 30000, den: 1001 } };
+    const probed = { ...store, getAsset: (id: string) => ({ id, path: `takes/${id}.mp4`, info }) as unknown as Asset };
+    expect(restyleSource(probed, takes, shot('s1'), 1)).toMatchObject({ width: 1280, height: 720, fps: 30000 / 1001 });
+    expect(GenerationRequestSchema.safeParse(genRequest({ sourceVideo: { ...sourceVideo, fps: 0 } })).success).toBe(
+      false,
+    );
+  });
 });

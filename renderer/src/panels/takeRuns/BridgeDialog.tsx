@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { shotCaptions } from '../../../../shared/model/shotCaption';
 import { cutList } from '../../../../shared/model/timeline';
 import { framesToSeconds } from '../../../../shared/model/time';
 import { actions, runAction } from '../../actions';
@@ -49,7 +50,9 @@ export function BridgeDialog({ afterShotId }: { afterShotId: string }) {
   useAskOnce('bridge.estimate', provider ? choice : null);
   if (!snapshot || !a || !b) return null;
   const fps = snapshot.project.fps;
-  const label = (n: number, c: typeof a) => t('bridges.neighbour', { number: n, title: c.shot.title || c.shot.prompt });
+  const captions = shotCaptions(snapshot);
+  const label = (n: number, c: typeof a) =>
+    t('bridges.neighbour', { number: n, title: captions.get(c.shot.id)?.caption ?? '' });
   return (
     <Sheet
       title={t('bridges.title', { number: i + 1 })}

@@ -14,6 +14,7 @@ import { FAL_FAKE_KEY, startFakeFal, type FakeFal } from '../../../fakes/fal.js'
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { REPLICATE_FAKE_KEY, startFakeReplicate, type FakeReplicate } from '../../../fakes/replicate.js';
 import { rejectionOf } from '../../../helpers/errors.js';
+import { editableClip } from '../../../helpers/media.js';
 import { realMedia } from '../../../helpers/realMedia.js';
 import { requestTable, sendsOf, VIDEO_SCENARIOS, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
@@ -21,6 +22,16 @@ import { tempDir } from '../../../helpers/tmp.js';
 const root = tempDir();
 const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 const source = { takeId: 't-src', assetId: 'v1', path: CLIP, durationSec: 5 };
+/** A clip fal's edit endpoints take (1280x720, 24 fps, 4 s): the real AI clip runs at 8 fps. */
+const editable = () => ({
+  takeId: 't-ok',
+  assetId: 'v2',
+  path: editableClip(),
+  durationSec: 4,
+  width: 1280,
+  height: 720,
+  fps: 24,
+});
 let fal: FakeFal;
 let rep: FakeReplicate;
 const falAdapter = createFalProvider();
@@ -45,16 +56,20 @@ afterAll(async () => {
 const O1 = 'fal-ai/kling-video/o1/standard';
 const O3 = 'fal-ai/kling-video/o3/standard';
 const O3_EDIT = 'fal-ai/kling-video/o3/pro/video-to-video/edit';
+const O3_PRO = 'fal-ai/kling-video/o3/pro';
+const O3_4K = 'fal-ai/kling-video/o3/4k';
+const O1_EDIT = 'fal-ai/kling-video/o1/video-to-video/edit';
 const KLING_OMNI = 'kwaivgi/kling-v3-omni-video';
 const ALEPH = 'runwayml/gen4-aleph';
 
 describe('fal Kling Omni request table against the strict fake', () => {
-  it('O1 / O3 generate (text, frames, references, camera), O3 Edit only restyles a clip', async () => {
+  it('O1 / O3 (Standard, Pro, 4K) generate (text, frames, references, camera), O1 / O3 Edit only restyle a clip', async () => {
     const bodies: BodyTable = {};
     const table = await requestTable(
-      [O1, O3, O3_EDIT],
+      [O1, O3, O3_PRO, O3_4K, O1_EDIT, O3_EDIT],
       {
         provider: 'fal',
+        patch: { sourceVideo: editable() },
         submit: (req) => falAdapter.submit(req, falCtx()),
         received: () => falCreates().length,
         accepted: () => fal.creates,
@@ -66,8 +81,17 @@ describe('fal Kling Omni request table against the strict fake', () => {
     expect(table).toEqual({
       [O1]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera'),
       [O3]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera'),
+      [O3_PRO]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera'),
+      [O3_4K]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera'),
+      [O1_EDIT]: sendsOf(VIDEO_SCENARIOS, 'video'),
       [O3_EDIT]: sendsOf(VIDEO_SCENARIOS, 'video'),
     });
+    // Each tier goes to its own endpoints; the 4K tier takes up to 7 references, Pro 4.
+    expect(bodies[O3_PRO]?.firstFrame?.path).toBe('/fal-ai/kling-video/o3/pro/image-to-video');
+    expect(bodies[O3_4K]?.references?.path).toBe('/fal-ai/kling-video/o3/4k/reference-to-video');
+    expect(bodies[O3_4K]?.text?.body).toMatchObject({ aspect_ratio: '16:9', generate_audio: true });
+    // O1 Edit reads no @Video1 tag (its page names only @Image / @Element).
+    expect(String((bodies[O1_EDIT]?.video?.body as { prompt: string }).prompt)).not.toMatch(/@Video1/);
     // The endpoint each kind of shot went to, and O3's first frame as `image_url` (not start_image_url).
     expect(bodies[O1]?.text?.path).toBe('/fal-ai/kling-video/o1/standard/reference-to-video');
     expect(bodies[O1]?.firstLast?.body).toMatchObject({
@@ -99,6 +123,34 @@ describe('fal Kling Omni request table against the strict fake', () => {
     );
     expect(framed.message).toMatch(/first frame/);
     expect([falCreates().length, fal.uploads.size]).toEqual([creates, uploads]);
+  });
+
+  it('refuses an 8 fps clip before uploading, on every fal edit endpoint, naming its rate and the range (en + key)', async () => {
+    const [creates, uploads] = [falCreates().length, fal.uploads.size];
+    for (const model of [O1_EDIT, O3_EDIT]) {
+      const err = await rejectionOf(
+        falAdapter.submit(genRequest({ model, sourceVideo: { ...editable(), fps: 8 } }), falCtx()),
+      );
+      expect(err.message).toMatch(/runs at 8 fps; .* takes clips of 24 to 60 fps/);
+      expect(err.details).toMatchObject({ messageKey: 'restyle.clipFps', fps: 8, min: 24, max: 60 });
+    }
+    const fast = await rejectionOf(
+      falAdapter.submit(genRequest({ model: O1_EDIT, sourceVideo: { ...editable(), fps: 120 } }), falCtx()),
+    );
+    expect(fast.message).toMatch(/runs at 120 fps/);
+    expect([falCreates().length, fal.uploads.size]).toEqual([creates, uploads]);
+  });
+
+  it("the fake reads the uploaded clip: an 8 fps clip the app did not measure is fal's 422 on video_url", async () => {
+    // No fps known (a take imported before rates were recorded): the adapter sends, fal refuses.
+    const err = await rejectionOf(
+      falAdapter.submit(
+        genRequest({ model: O3_EDIT, sourceVideo: { ...source, durationSec: 5, width: 720, height: 720 } }),
+        falCtx(),
+      ),
+    );
+    expect(err.message).toMatch(/frame rate must be between 24\.0 and 60\.0 FPS; got 8\.0/);
+    expect(falCreates().at(-1)?.status).toBe(422);
   });
 
   it('a restyle is priced on the clip it edits, the same in the estimate and the adapter', () => {
@@ -150,6 +202,20 @@ describe('Replicate Kling 3.0 Omni and Gen-4 Aleph request table against the str
     expect(rep.createRequests().length).toBe(before);
   });
 
+  it('Kling Omni refuses an 8 fps clip before sending; Aleph states no frame-rate limit and sends it', async () => {
+    const before = rep.createRequests().length;
+    const slow = await rejectionOf(
+      repAdapter.submit(
+        genRequest({ model: KLING_OMNI, sourceVideo: { ...source, width: 1280, height: 720, fps: 8 } }),
+        repCtx(),
+      ),
+    );
+    expect(slow.message).toMatch(/runs at 8 fps; Kling 3\.0 Omni.* 24 to 60 fps/);
+    expect(rep.createRequests().length).toBe(before);
+    await repAdapter.submit(genRequest({ model: ALEPH, sourceVideo: { ...source, fps: 8 } }), repCtx());
+    expect(rep.createRequests().length).toBe(before + 1);
+  });
+
   it('Aleph is billed on the 5 s it makes, whatever the shot or clip length', () => {
     const req = genRequest({ model: ALEPH, durationSec: 9, sourceVideo: { ...source, durationSec: 8 } });
     expect(requestCost(repAdapter, req)).toBeCloseTo(0.9);
@@ -196,6 +262,30 @@ describe('the strict fakes refuse what the endpoints refuse', () => {
       'duration',
     ],
     ['Edit without a clip', 'fal-ai/kling-video/o3/pro/video-to-video/edit', { prompt: 'x' }, 'video_url'],
+    [
+      'O3 4K image-to-video with start_image_url',
+      'fal-ai/kling-video/o3/4k/image-to-video',
+      { prompt: 'x', start_image_url: 'u' },
+      'image_url',
+    ],
+    [
+      'O3 Pro five references',
+      'fal-ai/kling-video/o3/pro/reference-to-video',
+      { prompt: 'x', image_urls: ['a', 'b', 'c', 'd', 'e'] },
+      'image_urls',
+    ],
+    [
+      'O3 4K eight references',
+      'fal-ai/kling-video/o3/4k/reference-to-video',
+      { prompt: 'x', image_urls: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] },
+      'image_urls',
+    ],
+    [
+      'O1 Edit with a duration',
+      'fal-ai/kling-video/o1/video-to-video/edit',
+      { prompt: 'x', video_url: 'u', duration: '5' },
+      'duration',
+    ],
   ])('fal: %s is a 422 naming the field', async (_n, endpoint, input, field) => {
     const r = await falPost(endpoint, input);
     expect(r.status).toBe(422);

@@ -22,8 +22,15 @@
  *         (required; the clip is @Video1), `video_url` (required; .mp4/.mov, 3-10 s, 720-2160 px,
  *         <= 200 MB), `image_urls`, `keep_audio`, `elements`; no duration (the output is the
  *         clip's length); $0.336 per second.
+ *   [O1E] https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o1-video-to-video —
+ *         O1 Edit `fal-ai/kling-video/o1/video-to-video/edit`: `prompt` (required; @Image/@Element
+ *         tags, no @Video1), `video_url` with fal's file limits spelled out: "Min duration: 3.0s,
+ *         Max duration: 10.05s, Min FPS: 24.0, Max FPS: 60.0", 720-2160 px, <= 200 MB; `image_urls`,
+ *         `elements` (at most 4 together), `keep_audio`. The O3 Edit page [O3E] states the same
+ *         3-10 s / 720-2160 px limits of the same Kling video input but no frame rate: the 24-60 fps
+ *         rule is applied to every Kling Omni clip input from [O1E] (first-party for O1, inferred for O3).
  */
-import { AppError } from '../../../../../shared/errors.js';
+import { AppError, keyedError } from '../../../../../shared/errors.js';
 import type { DurationRule, ModelRule } from '../../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../types.js';
 
@@ -33,6 +40,7 @@ const O3I = 'https://fal.ai/docs/model-api-reference/video-generation-api/kling-
 const O3R = 'https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o3-standard-reference-to-video';
 const O3P = 'https://fal.ai/models/fal-ai/kling-video/o3/standard/image-to-video/playground';
 const O3E = 'https://fal.ai/models/fal-ai/kling-video/o3/pro/video-to-video/edit/llms.txt';
+export const O1E = 'https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o1-video-to-video';
 
 export const O1_DURATIONS: DurationRule = { kind: 'range', min: 3, max: 10 };
 export const O3_DURATIONS: DurationRule = { kind: 'range', min: 3, max: 15 };
@@ -40,6 +48,8 @@ export const O3_DURATIONS: DurationRule = { kind: 'range', min: 3, max: 15 };
 export const EDIT_SOURCE_SEC = { min: 3, max: 10.05 } as const;
 /** The source clip's sides ([O3E] "720-2160px resolution"). */
 export const EDIT_SOURCE_PX = { min: 720, max: 2160 } as const;
+/** The source clip's frame rate ([O1E] "Min FPS: 24.0, Max FPS: 60.0"). */
+export const EDIT_SOURCE_FPS = { min: 24, max: 60 } as const;
 
 export const FAL_O1_RULES: readonly ModelRule[] = [
   {
@@ -75,6 +85,11 @@ export const FAL_O3_EDIT_RULES: readonly ModelRule[] = [
     source: O3E,
     firstParty: true,
   },
+  {
+    rule: 'The clip must run at 24 to 60 fps (refused before uploading, naming its rate); stated on the O1 Edit page for the same Kling video input.',
+    source: O1E,
+    firstParty: false,
+  },
   { rule: 'Priced at $0.336 per output second (= the source clip).', source: O3E, firstParty: true },
 ];
 
@@ -102,6 +117,22 @@ export function checkEditSource(req: GenerationRequest, label: string): void {
       `${shot}: the clip to restyle is ${src.width}×${src.height}; ${label} takes clips 720 to 2160 pixels on each side. Upscale the take first.`,
       { width: src.width, height: src.height },
     );
+  const fps = src.fps;
+  if (fps !== undefined && (fps < EDIT_SOURCE_FPS.min - 0.01 || fps > EDIT_SOURCE_FPS.max + 0.01)) {
+    const params = {
+      number: req.shotNumber,
+      model: label,
+      fps: Math.round(fps * 100) / 100,
+      min: EDIT_SOURCE_FPS.min,
+      max: EDIT_SOURCE_FPS.max,
+    };
+    throw keyedError(
+      'INVALID_INPUT',
+      'restyle.clipFps',
+      params,
+      `${shot}: the clip to restyle runs at ${params.fps} fps; ${label} takes clips of ${params.min} to ${params.max} fps. Convert the take's frame rate or pick another take.`,
+    );
+  }
 }
 
 /**

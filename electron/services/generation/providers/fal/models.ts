@@ -14,16 +14,8 @@ import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../types.js';
 import type { ModelCatalogue } from '../catalogue.js';
-import {
-  checkEditSource,
-  FAL_O1_RULES,
-  FAL_O3_EDIT_RULES,
-  FAL_O3_RULES,
-  klingSeconds,
-  O1_DURATIONS,
-  omniPrompt,
-  O3_DURATIONS,
-} from './klingOmni.js';
+import { checkEditSource, klingSeconds, omniPrompt } from './klingOmni.js';
+import { KLING_OMNI_MODELS } from './klingOmniModels.js';
 
 export interface FalModel {
   /** Our model id (the endpoint family). */
@@ -44,6 +36,8 @@ export interface FalModel {
   referenceImagesMax: number;
   /** kling-omni: O1 / O3 (no negative prompt; O3 with audio); kling-edit: restyles a clip (fal/klingOmni.ts). */
   family: 'veo' | 'kling' | 'kling-omni' | 'kling-edit';
+  /** How an edit endpoint's prompt names the clip ("@Video1" on O3 Edit; absent: not named). */
+  videoTag?: string;
   /** Edits the shot's clip (GenerationRequest.sourceVideo) instead of generating. */
   videoInput?: 'required';
   /** The request rules with their sources (README capability notes). */
@@ -117,56 +111,7 @@ export const FAL_MODELS: readonly FalModel[] = [
     fields: { image: 'image_url', lastImage: 'tail_image_url' },
     referenceImagesMax: 0,
   },
-  {
-    // Text goes to reference-to-video without pictures (image_urls is optional there: klingOmni.ts [O1R]).
-    id: 'fal-ai/kling-video/o1/standard',
-    label: 'Kling O1 Standard (fal)',
-    family: 'kling-omni',
-    audio: false,
-    durations: O1_DURATIONS,
-    aspects: ['16:9', '9:16', '1:1'],
-    resolutions: ['720p'],
-    endpoints: {
-      text: 'fal-ai/kling-video/o1/standard/reference-to-video',
-      image: 'fal-ai/kling-video/o1/standard/image-to-video',
-      reference: 'fal-ai/kling-video/o1/standard/reference-to-video',
-    },
-    fields: { image: 'start_image_url', lastImage: 'end_image_url', references: 'image_urls' },
-    referenceImagesMax: 7,
-    rules: FAL_O1_RULES,
-  },
-  {
-    id: 'fal-ai/kling-video/o3/standard',
-    label: 'Kling O3 (3.0 Omni) Standard (fal)',
-    family: 'kling-omni',
-    audio: true,
-    durations: O3_DURATIONS,
-    aspects: ['16:9', '9:16', '1:1'],
-    resolutions: ['720p'],
-    endpoints: {
-      text: 'fal-ai/kling-video/o3/standard/text-to-video',
-      image: 'fal-ai/kling-video/o3/standard/image-to-video',
-      reference: 'fal-ai/kling-video/o3/standard/reference-to-video',
-    },
-    fields: { image: 'image_url', lastImage: 'end_image_url', references: 'image_urls' },
-    referenceImagesMax: 4,
-    rules: FAL_O3_RULES,
-  },
-  {
-    id: 'fal-ai/kling-video/o3/pro/video-to-video/edit',
-    label: 'Kling O3 Pro Edit (fal, restyles a clip)',
-    family: 'kling-edit',
-    audio: false,
-    // The output is the source clip's length (3-10 s): the shot's own length does not apply.
-    durations: { kind: 'range', min: 3, max: 10 },
-    aspects: 'any',
-    resolutions: ['1080p'],
-    endpoints: { video: 'fal-ai/kling-video/o3/pro/video-to-video/edit' },
-    fields: { image: 'image_url', video: 'video_url' },
-    referenceImagesMax: 0,
-    videoInput: 'required',
-    rules: FAL_O3_EDIT_RULES,
-  },
+  ...KLING_OMNI_MODELS,
 ];
 
 export const DEFAULT_FAL_MODEL = (FAL_MODELS[0] as FalModel).id;
@@ -268,7 +213,7 @@ export function falInput(
   return { endpoint, input };
 }
 
-/** A restyle on an edit endpoint: the uploaded clip, the prompt naming it @Video1 (klingOmni.ts [O3E]). */
+/** A restyle on an edit endpoint: the uploaded clip, the prompt naming it @Video1 where the endpoint reads that (klingOmni.ts [O3E]). */
 function klingEditInput(
   m: FalModel,
   req: GenerationRequest,
@@ -280,7 +225,7 @@ function klingEditInput(
   return {
     endpoint: m.endpoints.video,
     input: {
-      prompt: `@Video1: ${omniPrompt({ ...req, references: [] }, prompt, 0, String, m.label)}`,
+      prompt: `${m.videoTag ? `${m.videoTag}: ` : ''}${omniPrompt({ ...req, references: [] }, prompt, 0, String, m.label)}`,
       [m.fields.video]: video,
       keep_audio: true,
     },

@@ -44,6 +44,11 @@ export const REPLICATE_KLING_OMNI_RULES: readonly ModelRule[] = [
     firstParty: true,
   },
   {
+    rule: "The clip's frame rate 24-60 fps, refused before sending: Replicate's page states none; fal states it for the same Kling video input (O1 Edit).",
+    source: 'https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o1-video-to-video',
+    firstParty: false,
+  },
+  {
     rule: "Priced at $0.112 per second (fal's Kling O3 Standard with audio; Replicate's price not found).",
     source: 'https://fal.ai/models/fal-ai/kling-video/o3/standard/image-to-video/playground',
     firstParty: false,
@@ -70,7 +75,9 @@ export const REPLICATE_ALEPH_RULES: readonly ModelRule[] = [
 
 /**
  * The Kling Omni source clip's limits [KO] are fal's for its edit endpoint (3-10 s, 720-2160 px
- * per side): one check for both, refused before anything is encoded or sent.
+ * per side; 24-60 fps from fal's O1 Edit page, which Replicate's page does not state): one check
+ * for both, refused before anything is encoded or sent. Gen-4 Aleph's page states no frame rate:
+ * none is checked there (nor for Runway Aleph 2, whose SDK types state none).
  */
 export function checkKlingOmniSource(req: GenerationRequest, label: string): void {
   if (req.sourceVideo) checkEditSource(req, label);
