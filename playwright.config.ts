@@ -3,20 +3,8 @@
  * built by `npm run build`), over the real services. Uses Playwright's own Chromium when it is
  * installed, else the system one; never downloads a browser.
  */
-import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
-
-function bundledChromium(): string | null {
-  try {
-    const path = chromium.executablePath();
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const executablePath = bundledChromium() ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+import { CHROMIUM_ARGS, chromiumPath } from './test/helpers/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -34,19 +22,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     locale: 'en-US',
-    launchOptions: {
-      executablePath,
-      args: [
-        ...(isRoot ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath(chromium), args: [...CHROMIUM_ARGS] },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

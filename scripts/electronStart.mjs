@@ -1,6 +1,6 @@
 /**
  * What `npm start` does, as functions over injected I/O so unit tests run them in plain Node
- * (Electron is never needed to test this; test/unit/electron/start.test.ts):
+ * (Electron is never needed to test this; test/unit/scripts/start.test.ts):
  *
  * 1. Electron's binary: present, or fetched once (node_modules/electron/install.js, output
  *    captured). When it cannot be fetched, ONE paragraph explains it and prints the exact

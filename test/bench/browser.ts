@@ -1,6 +1,6 @@
 /**
  * What the Chromium benchmarks share: the bench page built by Vite, a static server for it, the
- * browser to run it in (the flags of playwright.config.ts), and the 95th percentile.
+ * browser to run it in (`test/helpers/chromium.ts`, as the e2e tests), and the 95th percentile.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type * as Playwright from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.js';
 
 export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -27,16 +28,6 @@ export function serve(dir: string): Promise<{ server: Server; url: string }> {
       resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
     }),
   );
-}
-
-export function chromiumPath(chromium: { executablePath(): string }): string {
-  try {
-    const p = chromium.executablePath();
-    if (existsSync(p)) return p;
-  } catch {
-    // No Playwright browser downloaded: use the system one.
-  }
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
 /** The 95th percentile (nearest rank, rounded down). */
@@ -64,20 +55,7 @@ export async function openBenchPage(
   );
   if (built.status !== 0) throw new Error(`vite build of the bench page ${src} failed`);
   const { server, url } = await serve(work);
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // --disable-gpu makes Chromium rasterise canvas in software.
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(chromium),
-    args: [
-      ...(isRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(chromium), args: [...CHROMIUM_ARGS] });
   const close = async (): Promise<void> => {
     await browser.close();
     server.close();

@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors.js';
 import { generateShots } from '../../electron/services/generation/jobs.js';
 import type { QueueAdapter } from '../../electron/services/generation/ports.js';
 import { ProjectStore } from '../../electron/services/project/store.js';
+import { plainCapabilities } from '../fakes/capabilities.js';
 import { report } from './lib.js';
 
 const WINDOW_SEC = Math.max(10, Number(process.env.BENCH_JOBP_SEC ?? 30));
@@ -53,18 +54,7 @@ function httpProvider(url: string): QueueAdapter {
     label: 'Bench cloud',
     offline: false,
     maxConcurrent: JOBS,
-    capabilities: {
-      textToVideo: true,
-      imageToVideo: true,
-      lastFrame: false,
-      referenceImagesMax: 0,
-      extend: false,
-      audio: false,
-      durations: { kind: 'range', min: 1, max: 10 },
-      aspects: 'any',
-      resolutions: 'any',
-      models: [],
-    },
+    capabilities: plainCapabilities(),
     pollPolicy: { initialMs: 5000, maxMs: 10_000, factor: 1.2 },
     estimateCost: () => 0,
     async submit() {

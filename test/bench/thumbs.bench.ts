@@ -12,6 +12,7 @@ import type { Asset } from '../../shared/model/entities.js';
 import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
 import { makeFilmstrip } from '../../electron/services/media/filmstrip.js';
 import { probeFile } from '../../electron/services/media/probe.js';
+import { frameSize } from '../helpers/ffprobe.js';
 import { interleaved, medians, report } from './lib.js';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
@@ -79,11 +80,7 @@ async function main(): Promise<void> {
           rawOut,
         ]),
     );
-    const size = spawnSync(
-      'ffprobe',
-      ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip.path],
-      { encoding: 'utf8' },
-    ).stdout.trim();
+    const size = frameSize(strip.path);
     if (size !== `${20 * strip.tileWidth},${strip.tileHeight}`) throw new Error(`unexpected sprite size ${size}`);
     report(
       {

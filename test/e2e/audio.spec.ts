@@ -6,30 +6,18 @@
  * in sync with the cut: headless Chromium's output can't be heard, so the test reads the
  * player's <audio> elements (time and paused state) against the playhead.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
 import { realMedia } from '../helpers/realMedia.js';
+import { sineWav } from '../helpers/sineWav.js';
 
 const HORSE = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
 test('add music to its lane, drag it on the canvas, undo', async ({ page, host, problems }, testInfo) => {
   const wav = join(host.dir, '主题 music.wav');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=1:sample_rate=48000',
-    '-af',
-    'volume=5',
-    '-ac',
-    '2',
-    wav,
-  ]);
+  sineWav(wav, 440, 1, { filter: 'volume=5', channels: 2 });
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Audio 音频'), name: 'Audio lanes' });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
@@ -117,17 +105,7 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
   problems,
 }) => {
   const wav = join(host.dir, 'bed 背景.wav');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=330:duration=4:sample_rate=48000',
-    '-ac',
-    '2',
-    wav,
-  ]);
+  sineWav(wav, 330, 4, { channels: 2 });
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Preview 声音'), name: 'Preview sound' });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });

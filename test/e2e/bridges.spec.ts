@@ -10,12 +10,13 @@
  * - "Long take…" shows its plan (links x price against the budget) before anything is sent.
  * Each dialog is shot at 1280x720 in English and Chinese.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeRunway, type FakeRunway } from '../fakes/runway.js';
+import { frameSize } from '../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../helpers/realMedia.js';
 import { CLI, expect, test as base } from './fixtures.js';
 
@@ -132,26 +133,7 @@ function videoSizes(dir: string): string[] {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.mp4'))
-        out.push(
-          execFileSync(
-            'ffprobe',
-            [
-              '-v',
-              'error',
-              '-select_streams',
-              'v:0',
-              '-show_entries',
-              'stream=width,height',
-              '-of',
-              'csv=p=0:s=x',
-              path,
-            ],
-            {
-              encoding: 'utf8',
-            },
-          ).trim(),
-        );
+      else if (name.endsWith('.mp4')) out.push(frameSize(path, 'x'));
     }
   };
   walk(dir);

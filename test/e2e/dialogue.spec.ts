@@ -7,79 +7,14 @@
  * audio has speech energy during each cue, and the subtitle area differs from an export
  * without subtitles.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
+import { BOTTOM_FIFTH, changedShare, grayRegion, meanVolume, parseCues } from '../helpers/exportChecks.js';
 import { ffprobeJson } from '../helpers/ffprobe.js';
-
-function cuesOf(text: string): { start: number; end: number; text: string }[] {
-  const t = (s: string): number => {
-    const m = /(\d+):(\d+):(\d+)[,.](\d+)/.exec(s);
-    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000 : NaN;
-  };
-  return text
-    .replace(/^WEBVTT\n/, '')
-    .trim()
-    .split(/\n\n+/)
-    .map((block) => {
-      const lines = block.split('\n');
-      const i = lines.findIndex((l) => l.includes('-->'));
-      const [a, b] = (lines[i] ?? '').split('-->');
-      return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(i + 1).join('\n') };
-    });
-}
-
-function meanVolume(file: string, start: number, end: number): number {
-  const r = spawnSync(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-nostdin',
-      '-ss',
-      start.toFixed(3),
-      '-t',
-      (end - start).toFixed(3),
-      '-i',
-      file,
-      '-vn',
-      '-af',
-      'volumedetect',
-      '-f',
-      'null',
-      '-',
-    ],
-    { encoding: 'utf8' },
-  );
-  return Number(/mean_volume: (-?[\d.]+) dB/.exec(r.stderr)?.[1] ?? -Infinity);
-}
-
-function bottomFifth(file: string, sec: number): Buffer {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-nostdin',
-      '-ss',
-      sec.toFixed(3),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-vf',
-      'crop=iw:ih/5:0:ih*4/5,format=gray',
-      '-f',
-      'rawvideo',
-      '-',
-    ],
-    { maxBuffer: 64 << 20 },
-  );
-}
 
 async function addCharacter(page: Page, name: string): Promise<void> {
   await page.getByTestId('library-tab-elements').click();
@@ -196,8 +131,8 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
     .toBeGreaterThan(0);
   await page.screenshot({ path: testInfo.outputPath('2-exported.png'), fullPage: true });
 
-  const srt = cuesOf(readFileSync(join(dir, 'with subtitles.srt'), 'utf8'));
-  const vtt = cuesOf(readFileSync(join(dir, 'with subtitles.vtt'), 'utf8'));
+  const srt = parseCues(readFileSync(join(dir, 'with subtitles.srt'), 'utf8'));
+  const vtt = parseCues(readFileSync(join(dir, 'with subtitles.vtt'), 'utf8'));
   expect(srt.map((c) => c.text)).toEqual([
     '你好，今天我们去公园吧。',
     'Sounds great, let us go!',
@@ -227,11 +162,10 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
     expect(cue.end).toBeLessThanOrEqual(end + 1e-9);
     expect(cue.end).toBeLessThanOrEqual(duration + 1e-9);
     expect(meanVolume(withSubs, cue.start, cue.end)).toBeGreaterThan(-35);
-    const a = bottomFifth(withSubs, (cue.start + cue.end) / 2);
-    const b = bottomFifth(without, (cue.start + cue.end) / 2);
-    let changed = 0;
-    for (let p = 0; p < a.length; p++) if (Math.abs((a[p] ?? 0) - (b[p] ?? 0)) > 40) changed++;
-    expect(changed / a.length).toBeGreaterThan(0.002);
+    const mid = (cue.start + cue.end) / 2;
+    expect(
+      changedShare(grayRegion(withSubs, mid, BOTTOM_FIFTH), grayRegion(without, mid, BOTTOM_FIFTH)),
+    ).toBeGreaterThan(0.002);
   });
   expect(problems).toEqual([]);
 });

@@ -1,8 +1,8 @@
 /** Steps through the UI the way a user does (English labels unless a test switches language). */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { realMedia } from '../helpers/realMedia.js';
+import { sineWav } from '../helpers/sineWav.js';
 import { expect } from './fixtures.js';
 
 export interface NewProject {
@@ -88,7 +88,7 @@ export async function timelineWithMusic(
   p: { dir: string; name: string; wav: string },
 ): Promise<Locator> {
   const wav = join(host.dir, p.wav);
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-ac', '2', wav]);
+  sineWav(wav, 440, 1, { rate: 44100, channels: 2 });
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, p.dir), name: p.name });
   await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, variantsArgs } from '../helpers/cli.js';
 import { expect, test as base } from './fixtures.js';
 
 const configDir = mkdtempSync(join(tmpdir(), 'sb e2e variants config-'));
@@ -44,20 +44,7 @@ test('review grid: approve one, reject one, marks in variants.json; a hostile en
   await cli(['add-shot', tpl, '--prompt', '{{product}} — {{tagline}}', '--duration', '1']);
   await cli(['template', tpl, '--set', 'product=Sample', '--set', 'tagline=Sample line']);
   writeFileSync(data, 'id,product,tagline\nlumo,Lumo 2,Light that follows you\nkite,Kite 5,轻到可以忘记\n');
-  await cli([
-    'variants',
-    tpl,
-    '--data',
-    data,
-    '--out',
-    out,
-    '--aspect',
-    '16:9',
-    '--aspect',
-    '9:16',
-    '--quality',
-    'draft',
-  ]);
+  await cli(variantsArgs(tpl, data, out, ['16:9', '9:16'], '--quality', 'draft'));
   const manifestFile = join(out, 'variants.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Record<string, unknown>>;
   expect(Object.keys(manifest).sort()).toEqual(['kite_16x9.mp4', 'kite_9x16.mp4', 'lumo_16x9.mp4', 'lumo_9x16.mp4']);

@@ -44,3 +44,14 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, onStart?: (kill: 
     onStart?.(() => child.kill('SIGKILL'));
   });
 }
+
+/** `storyboard variants <tpl> --data <csv> --out <dir>` with one `--aspect` per entry, then `more`. */
+export function variantsArgs(
+  tpl: string,
+  data: string,
+  out: string,
+  aspects: readonly string[],
+  ...more: string[]
+): string[] {
+  return ['variants', tpl, '--data', data, '--out', out, ...aspects.flatMap((a) => ['--aspect', a]), ...more];
+}

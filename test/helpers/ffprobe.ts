@@ -31,6 +31,15 @@ export function ffprobeJson(file: string): {
   return JSON.parse(out) as ReturnType<typeof ffprobeJson>;
 }
 
+/** The first video stream's size as `w<sep>h` (ffprobe's csv, e.g. `1280,720`). */
+export function frameSize(file: string, sep = ','): string {
+  return execFileSync(
+    process.env.FFPROBE_PATH ?? 'ffprobe',
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', `csv=p=0:s=${sep}`, file],
+    { encoding: 'utf8' },
+  ).trim();
+}
+
 /** Counts decoded video frames (exact, slower): ffprobe -count_frames. */
 export function countVideoFrames(file: string): number {
   const out = execFileSync(

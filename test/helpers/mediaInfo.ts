@@ -59,3 +59,33 @@ export function audioAsset(id: string, info: Partial<MediaInfo> = {}, over: Part
     info: audioInfo(info),
   };
 }
+
+/** A PNG still, 64x64 (the size is `over`'s to change). */
+export function imageInfo(over: Partial<MediaInfo> = {}): MediaInfo {
+  return mediaInfo({
+    kind: 'image',
+    container: 'png_pipe',
+    width: 64,
+    height: 64,
+    displayWidth: 64,
+    displayHeight: 64,
+    durationSec: 0,
+    fps: null,
+    videoCodec: 'png',
+    pixelFormat: 'rgb24',
+    ...over,
+  });
+}
+
+/** An imported picture asset `media/<id[0..2]>/<id>.png` with `imageInfo()` (the media store's layout). */
+export function pictureAsset(id: string): Asset {
+  return {
+    id,
+    path: `media/${id.slice(0, 2)}/${id}.png`,
+    originalName: `${id}.png`,
+    bytes: 10,
+    origin: 'imported',
+    createdAt: '',
+    info: imageInfo(),
+  };
+}

@@ -6,7 +6,7 @@
  * in app.asar.unpacked/ beside the archive: WebAssembly is compiled from a plain file read and
  * the weights are read with ordinary fs calls, nothing depends on Electron's asar layer. A
  * path that require.resolve gives inside app.asar is mapped to its unpacked twin when that
- * exists. test/unit/electron/faceAssets.test.ts checks the globs against these lists.
+ * exists. test/unit/continuity/faceAssets.test.ts checks the globs against these lists.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

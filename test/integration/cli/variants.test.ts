@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { ensureBuilt, runCli, variantsArgs } from '../../helpers/cli.js';
+import { frameSize } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { frameN, psnrOf } from '../../helpers/psnr.js';
 
@@ -103,20 +104,7 @@ describe('storyboard variants', () => {
     for (const r of ROWS) await ok(['add-shot', ref916, '--prompt', `${r.product} — ${r.tagline}`, '--duration', '2']);
     await ok(['generate', ref916]);
     await ok(['export', ref916, '--out', ref916File, '--aspect', '9:16', '--quality', 'draft']);
-    first = await ok([
-      'variants',
-      tpl,
-      '--data',
-      data,
-      '--out',
-      out,
-      '--aspect',
-      '16:9',
-      '--aspect',
-      '9:16',
-      '--quality',
-      'draft',
-    ]);
+    first = await ok(variantsArgs(tpl, data, out, ['16:9', '9:16'], '--quality', 'draft'));
   }, 600_000);
 
   it('writes one MP4 per row per aspect, reports and skips the row with a missing value', () => {
@@ -132,22 +120,7 @@ describe('storyboard variants', () => {
     expect(first.stdout).toMatch(/lumo\s+9:16\s+written\s+lumo_9x16\.mp4\s+pending\s+2 shot\(s\) generated at 9:16$/m);
     expect(first.stderr).toContain('Generations per row: 4 (2 at 16:9 (the clips), 2 at 9:16)');
     for (const f of mp4s) {
-      const probe = execFileSync(
-        'ffprobe',
-        [
-          '-v',
-          'error',
-          '-select_streams',
-          'v:0',
-          '-show_entries',
-          'stream=width,height',
-          '-of',
-          'csv=p=0',
-          join(out, f),
-        ],
-        { encoding: 'utf8' },
-      ).trim();
-      expect(probe, f).toBe(f.includes('16x9') ? '1280,720' : '720,1280');
+      expect(frameSize(join(out, f)), f).toBe(f.includes('16x9') ? '1280,720' : '720,1280');
     }
   });
 
@@ -206,7 +179,7 @@ describe('storyboard variants', () => {
     const before = readdirSync(out)
       .filter((f) => f.endsWith('.mp4'))
       .map((f) => [f, statSync(join(out, f)).mtimeMs]);
-    const again = await ok(['variants', tpl, '--data', data, '--out', out, '--aspect', '16:9', '--aspect', '9:16']);
+    const again = await ok(variantsArgs(tpl, data, out, ['16:9', '9:16']));
     expect(again.stderr).toContain('0 written, 10 already done, 1 row(s) skipped, 0 failed.');
     expect(again.stderr).toContain('0 row(s) to make');
     for (const [f, mtime] of before) expect(statSync(join(out, f as string)).mtimeMs, f as string).toBe(mtime);

@@ -8,14 +8,14 @@
  * Vidu was asked for, which take each exported shot used (the provenance sidecar), and that the
  * estimate counts every native generation (twice one row's clips when the hero is made twice).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import { startFakeVidu, type FakeVidu } from '../../fakes/vidu.js';
-import { ensureBuilt, runCli, type CliRun } from '../../helpers/cli.js';
+import { ensureBuilt, runCli, variantsArgs, type CliRun } from '../../helpers/cli.js';
+import { frameSize } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const root = tempDir();
@@ -42,13 +42,6 @@ async function ok(args: string[]): Promise<CliRun> {
   if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r;
 }
-
-const size = (file: string): string =>
-  execFileSync(
-    'ffprobe',
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file],
-    { encoding: 'utf8' },
-  ).trim();
 
 function snapshotOf(dir: string): { snap: ProjectSnapshot; abs: (rel: string) => string } {
   const store = ProjectStore.open(dir);
@@ -81,20 +74,8 @@ afterAll(() => fake.close());
 
 describe('storyboard variants: native generation per aspect', () => {
   it('estimates every native generation and plans the reframes, sending nothing on a dry run', async () => {
-    const clipsOnly = await ok(['variants', tpl, '--data', data, '--out', out, '--aspect', '16:9', '--dry-run']);
-    const plan = await ok([
-      'variants',
-      tpl,
-      '--data',
-      data,
-      '--out',
-      out,
-      '--aspect',
-      '9:16',
-      '--aspect',
-      '4:5',
-      '--dry-run',
-    ]);
+    const clipsOnly = await ok(variantsArgs(tpl, data, out, ['16:9'], '--dry-run'));
+    const plan = await ok(variantsArgs(tpl, data, out, ['9:16', '4:5'], '--dry-run'));
     expect(fake.creates).toBe(0);
     // Per row: one Vidu clip at 16:9; with 9:16 also a native 9:16 one (the animatic is free).
     expect(estimateOf(clipsOnly)).toBeGreaterThan(0);
@@ -108,7 +89,7 @@ describe('storyboard variants: native generation per aspect', () => {
   });
 
   it('refuses a matrix over the budget before anything is copied or sent', async () => {
-    const r = await cli(['variants', tpl, '--data', data, '--out', out, '--aspect', '9:16', '--budget', '0.01']);
+    const r = await cli(variantsArgs(tpl, data, out, ['9:16'], '--budget', '0.01'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /refused: The variant matrix \(about [\d.]+ USD\) is over the budget \(0\.01 USD\); nothing was copied or sent\./,
@@ -119,7 +100,7 @@ describe('storyboard variants: native generation per aspect', () => {
 
   it('generates natively where the model can, reframes with a note where not, and exports each aspect from its takes', async () => {
     fake.reset();
-    const run = await ok(['variants', tpl, '--data', data, '--out', out, '--aspect', '9:16', '--aspect', '4:5']);
+    const run = await ok(variantsArgs(tpl, data, out, ['9:16', '4:5']));
     expect(run.stderr).toContain('4 written, 0 already done, 0 row(s) skipped, 0 failed.');
     expect(run.stderr).toContain('lumo: generating 2 shot(s) at 9:16 (native)');
     expect(run.stderr).toContain('lumo: generating 1 shot(s) at 4:5 (native)');
@@ -135,13 +116,15 @@ describe('storyboard variants: native generation per aspect', () => {
     expect(sent.sort()).toEqual(['16:9', '16:9', '9:16', '9:16']);
 
     for (const row of ROWS) {
-      expect(size(join(out, `${row}_9x16.mp4`))).toBe('720,1280');
-      expect(size(join(out, `${row}_4x5.mp4`))).toBe('720,900');
+      expect(frameSize(join(out, `${row}_9x16.mp4`))).toBe('720,1280');
+      expect(frameSize(join(out, `${row}_4x5.mp4`))).toBe('720,900');
       const { snap, abs } = snapshotOf(join(out, 'projects', row));
       const takesOf = (shotId: string): string[] =>
         snap.takes
           .filter((t) => t.shotId === shotId && t.jobId)
-          .map((t) => `${t.aspect ?? 'clip'} ${size(abs(snap.assets.find((a) => a.id === t.assetId)?.path ?? ''))}`)
+          .map(
+            (t) => `${t.aspect ?? 'clip'} ${frameSize(abs(snap.assets.find((a) => a.id === t.assetId)?.path ?? ''))}`,
+          )
           .sort();
       // The animatic renders each aspect at its own size; Vidu's fake always returns its one clip.
       expect(takesOf(card)).toEqual(['4:5 720,900', '9:16 720,1280', 'clip 1280,720']);

@@ -6,13 +6,13 @@
  * Every cue lies inside its line's voice-over item and inside the export, the subtitle area
  * differs from an export without subtitles, and the audio has speech energy during each cue.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { BOTTOM_FIFTH, changedShare, grayRegion, meanVolume, parseCues } from '../../helpers/exportChecks.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -23,82 +23,6 @@ async function ok(args: string[]): Promise<{ stdout: string; stderr: string }> {
   const r = await runCli(args, env);
   if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r;
-}
-
-/** SRT cues: [start, end] seconds and text. */
-function parseSrt(text: string): { start: number; end: number; text: string }[] {
-  const t = (s: string): number => {
-    const m = /(\d+):(\d+):(\d+)[,.](\d+)/.exec(s);
-    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + Number(m[4]) / 1000 : NaN;
-  };
-  return text
-    .trim()
-    .split(/\n\n+/)
-    .map((block) => {
-      const lines = block.split('\n');
-      const timing = lines.find((l) => l.includes('-->')) ?? '';
-      const [a, b] = timing.split('-->');
-      return { start: t(a ?? ''), end: t(b ?? ''), text: lines.slice(lines.indexOf(timing) + 1).join('\n') };
-    })
-    .filter((c) => Number.isFinite(c.start));
-}
-
-/** Mean volume (dB) of the export's audio between two times, by ffmpeg's volumedetect (stderr). */
-function volume(file: string, start: number, end: number): number {
-  const r = spawnSync(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-nostdin',
-      '-ss',
-      start.toFixed(3),
-      '-t',
-      (end - start).toFixed(3),
-      '-i',
-      file,
-      '-vn',
-      '-af',
-      'volumedetect',
-      '-f',
-      'null',
-      '-',
-    ],
-    { encoding: 'utf8' },
-  );
-  const m = /mean_volume: (-?[\d.]+) dB/.exec(r.stderr);
-  return m ? Number(m[1]) : -Infinity;
-}
-
-/** Gray pixels of a region of the frame at `sec`. */
-function grayRegion(file: string, sec: number, crop: string): Buffer {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-nostdin',
-      '-ss',
-      sec.toFixed(3),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-vf',
-      `crop=${crop},format=gray`,
-      '-f',
-      'rawvideo',
-      '-',
-    ],
-    { maxBuffer: 64 << 20 },
-  );
-}
-
-/** Share of pixels whose gray level differs by more than 40 (text strokes, not encoder noise). */
-function changedShare(a: Buffer, b: Buffer): number {
-  let n = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 40) n++;
-  return n / Math.max(1, Math.min(a.length, b.length));
 }
 
 beforeAll(() => ensureBuilt());
@@ -162,10 +86,10 @@ describe('dialogue through the CLI', () => {
     await ok(['export', dir, '--out', without, '--quality', 'draft']);
     await ok(['export', dir, '--format', 'srt', '--out', join(root, 'subs.srt')]);
     await ok(['export', dir, '--format', 'vtt', '--out', join(root, 'subs.vtt')]);
-    const srt = parseSrt(readFileSync(join(root, 'subs.srt'), 'utf8'));
+    const srt = parseCues(readFileSync(join(root, 'subs.srt'), 'utf8'));
     const vttText = readFileSync(join(root, 'subs.vtt'), 'utf8');
     expect(vttText.startsWith('WEBVTT')).toBe(true);
-    const vtt = parseSrt(vttText.replace(/^WEBVTT\n/, ''));
+    const vtt = parseCues(vttText);
     expect(srt.map((c) => c.text)).toEqual([
       '你好，今天我们去公园吧。',
       'Sounds great, let us go!',
@@ -204,18 +128,18 @@ describe('dialogue through the CLI', () => {
       expect(cue.end).toBeGreaterThan(cue.start);
       expect(cue.end).toBeLessThanOrEqual(duration + 1e-9);
       // Speech energy inside each cue; far above the silence of the animatic's own track.
-      expect(volume(withSubs, cue.start, cue.end)).toBeGreaterThan(-35);
+      expect(meanVolume(withSubs, cue.start, cue.end)).toBeGreaterThan(-35);
     });
     // A stretch with no line is silent (the animatic has no sound): the energy above is the speech.
     const gapStart = srt[0]!.end + 0.02;
     const gapEnd = srt[1]!.start - 0.02;
     expect(gapEnd - gapStart).toBeGreaterThan(0.1);
-    expect(volume(withSubs, gapStart, gapEnd)).toBeLessThan(-60);
+    expect(meanVolume(withSubs, gapStart, gapEnd)).toBeLessThan(-60);
     // The subtitle area (bottom fifth) differs at each cue's middle; the top of the frame does not.
     for (const cue of srt) {
       const mid = (cue.start + cue.end) / 2;
       expect(
-        changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:ih*4/5'), grayRegion(without, mid, 'iw:ih/5:0:ih*4/5')),
+        changedShare(grayRegion(withSubs, mid, BOTTOM_FIFTH), grayRegion(without, mid, BOTTOM_FIFTH)),
       ).toBeGreaterThan(0.002);
       expect(
         changedShare(grayRegion(withSubs, mid, 'iw:ih/5:0:0'), grayRegion(without, mid, 'iw:ih/5:0:0')),

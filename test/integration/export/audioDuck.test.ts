@@ -11,6 +11,7 @@ import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
+import { sineWav } from '../../helpers/sineWav.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const RATE = 48_000;
@@ -76,27 +77,9 @@ describe('export ducks music under voice-over', () => {
     const shot = store.shots.add({ durationFrames: 32, importedTake: { assetId: asset.id } });
     store.shots.setTrim(shot.id, 0, 32); // a 4 s cut
     const music = join(root, 'bed 1k.wav');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=1000:sample_rate=48000:duration=5',
-      '-y',
-      music,
-    ]);
+    sineWav(music, 1000, 5);
     const voice = join(root, "voice 'vo'.wav");
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440:sample_rate=48000:duration=1',
-      '-y',
-      voice,
-    ]);
+    sineWav(voice, 440, 1);
     const ops = store.audio;
     musicItem = ops.add((await importFile(store, music, 'imported')).id, 'music', 0);
     ops.add((await importFile(store, voice, 'imported')).id, 'voiceover', 12); // 1.5 s .. 2.5 s

@@ -1,5 +1,4 @@
-/** The audio export tests' set-up: a 4 s cut of real silent AI clips, and sine WAV files made by ffmpeg. */
-import { execFileSync } from 'node:child_process';
+/** The audio export tests' set-up: a 4 s cut of real silent AI clips (sine WAVs: `test/helpers/sineWav.ts`). */
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
@@ -13,19 +12,4 @@ export async function silentCut(dir: string, name: string): Promise<ProjectStore
     store.shots.setTrim(shot.id, 0, 16); // 2 s of each 6.125 s clip
   }
   return store;
-}
-
-/** A sine WAV at `path` (ffmpeg's sine is 1/8 full scale); `mono` downmixes to one channel. */
-export function sineWav(path: string, hz: number, sec: number, opts: { rate?: number; mono?: boolean } = {}): void {
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${hz}:sample_rate=${opts.rate ?? 48000}:duration=${sec}`,
-    ...(opts.mono ? ['-ac', '1'] : []),
-    '-y',
-    path,
-  ]);
 }

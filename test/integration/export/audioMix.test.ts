@@ -12,7 +12,8 @@ import { importFile } from '../../../electron/services/media/mediaStore.js';
 import type { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { silentCut, sineWav } from './audioFixtures.js';
+import { sineWav } from '../../helpers/sineWav.js';
+import { silentCut } from './audioFixtures.js';
 
 const RATE = 48_000;
 
@@ -49,7 +50,7 @@ describe('export mixes audio items under the picture', () => {
     store = await silentCut(join(root, 'mix 混音'), 'Mix'); // the cut is 4 s
     // A 6 s mono 44.1 kHz sine bed (ffmpeg's sine is 1/8 full scale): longer than the cut.
     const wav = join(root, "bed 'music' 100%.wav");
-    sineWav(wav, 440, 6, { rate: 44100, mono: true });
+    sineWav(wav, 440, 6, { rate: 44100, channels: 1 });
     musicId = (await importFile(store, wav, 'imported')).id;
   });
 

@@ -3,10 +3,9 @@
  * Node process (our code bundled with esbuild) over a JSON-file store; the test kills it once
  * ffmpeg is writing, then sweeps as the next project open would.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepInterruptedExports } from '../../../electron/services/export/sweep.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
@@ -14,26 +13,7 @@ import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
-import { bundleChild } from './child/bundle.js';
-
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-
-/** The process `pid` is alive and is an ffmpeg writing `tempPath` (from /proc, not our code). */
-function ffmpegAlive(pid: number, tempPath: string): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(tempPath);
-  } catch {
-    return false;
-  }
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { bundleChild, ffmpegAlive, killAll, startChild, until } from './child/bundle.js';
 
 describe('MEDIA-1: kill -9 during export', () => {
   const dir = tempDir();
@@ -44,16 +24,7 @@ describe('MEDIA-1: kill -9 during export', () => {
     await bundleChild('exportChild.ts', bundle);
   });
 
-  afterAll(() => {
-    // Never leave an ffmpeg behind, whatever happened above.
-    for (const pid of pidsToReap) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  });
+  afterAll(() => killAll(pidsToReap));
 
   it('leaves no file at the target; the sweep kills the orphan ffmpeg and removes the temp', async () => {
     const kitten = addClip(dir, 'media/kitten.mp4', REAL_CLIPS.kitten);
@@ -65,17 +36,11 @@ describe('MEDIA-1: kill -9 during export', () => {
     // 1080p with the slow preset: ffmpeg is still busy long after the kill.
     new FakeExportStore(dir, makeDoc([kitten, horse, kitten, horse], { dir, width: 1920, height: 1080 }), storeFile);
 
-    const child = spawn(process.execPath, [bundle, storeFile, outPath, 'high'], {
-      env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let childErr = '';
-    child.stderr.on('data', (d: Buffer) => (childErr += d.toString()));
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    const { child, stderr, exited } = startChild(bundle, [storeFile, outPath, 'high']);
 
     // Wait until the run is recorded with ffmpeg's pid and ffmpeg has written data.
     let run = { pid: null as number | null, tempPath: '' };
-    await until(`the export to start (${childErr})`, () => {
+    await until(`the export to start (${stderr()})`, () => {
       run = FakeExportStore.load(storeFile).unfinishedExports()[0] ?? run;
       return run.pid !== null && existsSync(run.tempPath) && statSync(run.tempPath).size > 0;
     });

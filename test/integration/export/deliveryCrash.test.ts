@@ -3,10 +3,8 @@
  * target, the sweep stops the orphan ffmpeg and removes the temps, and the segment cache stays
  * consistent — the next run finds no half-written segment and writes correct files.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDelivery } from '../../../electron/services/export/deliveryRun.js';
 import { SegmentCache } from '../../../electron/services/export/segmentCache.js';
@@ -18,28 +16,14 @@ import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { deliveryFont, makeToneClip, probeStreams } from './deliveryFixtures.js';
 import { FakeExportStore } from './fakeStore.js';
 import { addClip } from './fixtures.js';
-import { bundleChild } from './child/bundle.js';
+import { bundleChild, ffmpegAlive, killAll, startChild, until } from './child/bundle.js';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const THREE = ['douyin-tiktok', 'instagram-1x1', 'broadcast-master']
   .map((id) => findPreset(id))
   .filter((d): d is Deliverable => d !== null);
 
-function ffmpegAlive(pid: number, path: string): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(path);
-  } catch {
-    return false;
-  }
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 120_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Segment encodes at 1080p 'high' on a shared machine: wait up to 2 minutes. */
+const SLOW = 120_000;
 
 /** Every cache entry is whole: a .mov with a meta of its size; no temp left by a finished run. */
 function cacheConsistent(dir: string): { entries: number; temps: string[] } {
@@ -75,15 +59,7 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     await bundleChild('deliveryChild.ts', bundle);
   }, 120_000);
 
-  afterAll(() => {
-    for (const pid of pidsToReap) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  });
+  afterAll(() => killAll(pidsToReap));
 
   it('cancel: no file at any target, no temp, the cache whole', async () => {
     const out = join(dir, 'canceled');
@@ -118,22 +94,20 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     const cacheDir = join(dir, 'cache-kill');
     const storeFile = join(dir, 'store.json');
     new FakeExportStore(dir, doc(), storeFile);
-    const child = spawn(process.execPath, [bundle, storeFile, out, cacheDir, font], {
-      env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let childErr = '';
-    child.stderr.on('data', (d: Buffer) => (childErr += d.toString()));
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    const { child, stderr, exited } = startChild(bundle, [storeFile, out, cacheDir, font]);
     // Wait until a segment's ffmpeg is recorded with its pid and writing (quality 'high': slow).
     let seg = { pid: null as number | null, tempPath: '' };
-    await until(`a segment encode (${childErr})`, () => {
-      seg =
-        FakeExportStore.load(storeFile)
-          .unfinishedExports()
-          .find((r) => r.tempPath.startsWith(cacheDir) && r.pid !== null) ?? seg;
-      return seg.pid !== null && existsSync(seg.tempPath) && statSync(seg.tempPath).size > 0;
-    });
+    await until(
+      `a segment encode (${stderr()})`,
+      () => {
+        seg =
+          FakeExportStore.load(storeFile)
+            .unfinishedExports()
+            .find((r) => r.tempPath.startsWith(cacheDir) && r.pid !== null) ?? seg;
+        return seg.pid !== null && existsSync(seg.tempPath) && statSync(seg.tempPath).size > 0;
+      },
+      SLOW,
+    );
     const pid = seg.pid as number;
     pidsToReap.push(pid);
     child.kill('SIGKILL');
@@ -151,7 +125,11 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     const swept = await sweepInterruptedExports(store);
     expect(swept.killed).toContain(pid);
     expect([...swept.killed].sort()).toEqual(orphans.map((r) => r.pid).sort());
-    await until('the killed orphans to be gone', () => orphans.every((r) => !ffmpegAlive(r.pid as number, r.tempPath)));
+    await until(
+      'the killed orphans to be gone',
+      () => orphans.every((r) => !ffmpegAlive(r.pid as number, r.tempPath)),
+      SLOW,
+    );
     expect(swept.problems).toEqual([]);
     expect(readdirSync(out)).toEqual([]);
     // Temps the dead run left in the cache are never read as segments, and go with a sweep.

@@ -13,16 +13,8 @@ import { cfrClip, REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
+import { ffmpegAlive } from './child/bundle.js';
 import { addClip } from './fixtures.js';
-
-/** Our ffmpeg writing `tempPath` is alive (read from /proc, not through our code). */
-function ffmpegAlive(pid: number, tempPath: string): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(tempPath);
-  } catch {
-    return false;
-  }
-}
 
 /** Files in `dir` other than the project's media folder. */
 function leftovers(dir: string): string[] {

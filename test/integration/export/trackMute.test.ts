@@ -10,7 +10,8 @@ import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { silentCut, sineWav } from './audioFixtures.js';
+import { sineWav } from '../../helpers/sineWav.js';
+import { silentCut } from './audioFixtures.js';
 
 /** volumedetect's max_volume (dB) of the output's audio between two times (seconds). */
 function maxVolume(file: string, fromSec: number, toSec: number): number {

@@ -11,6 +11,7 @@ import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
+import { sineWav } from '../../helpers/sineWav.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 /** Mean luma (0..255) of output frame n, decoded by the system ffmpeg. */
@@ -210,16 +211,7 @@ describe('export with a transition and an audio item', () => {
       const second = store.snapshot().shots.find((x) => x.position === 1)!;
       store.shots.update(second.id, { transitionIn: { kind: 'crossfade', frames: 6 } });
       const wav = join(root, 'bed.wav');
-      execFileSync('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=440:sample_rate=44100:duration=3',
-        wav,
-      ]);
+      sineWav(wav, 440, 3, { rate: 44100 });
       store.audio.add((await importFile(store, wav, 'imported')).id, 'music', 0);
       const out = join(root, 'mixed.mp4');
       await runExport(store, { outPath: out, quality: 'draft' });

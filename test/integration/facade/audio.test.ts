@@ -3,13 +3,13 @@
  * (probe first: sound files and videos with sound only), audio.update validation, remove and
  * undo as single steps, and media.waveform (peaks computed from decoded PCM, cached).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../electron/services/app.js';
 import type { MethodInput } from '../../../shared/api/contract.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
+import { sineWav } from '../../helpers/sineWav.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { audioOnly, cfrClip, pngImage, REAL_CLIPS } from '../../helpers/media.js';
 
@@ -22,20 +22,7 @@ describe('audio contract', () => {
   function halfSilent(): string {
     const file = join(root, '半 silent "half".wav');
     if (!existsSync(file)) {
-      execFileSync('ffmpeg', [
-        '-v',
-        'error',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=300:sample_rate=16000:duration=2',
-        '-af',
-        "volume='if(lt(t,1),0,4)':eval=frame",
-        '-ac',
-        '1',
-        '-y',
-        file,
-      ]);
+      sineWav(file, 300, 2, { rate: 16000, filter: "volume='if(lt(t,1),0,4)':eval=frame", channels: 1 });
     }
     return file;
   }

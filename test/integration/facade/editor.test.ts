@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../electron/services/app.js';
+import { frameSize } from '../../helpers/ffprobe.js';
 import { call, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { REAL_CLIPS, rgbFrame } from '../../helpers/media.js';
@@ -111,12 +112,7 @@ describe('editor contract', () => {
     expect(strip).toMatchObject({ count: 7, tileHeight: 60, tileWidth: 90 });
     expect(strip.times).toHaveLength(7);
     expect(strip.times[1]).toBeCloseTo(6.125 / 7, 5);
-    const dims = execFileSync(
-      'ffprobe',
-      ['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', strip.path],
-      { encoding: 'utf8' },
-    );
-    expect(dims.trim()).toBe(`${7 * 90},60`);
+    expect(frameSize(strip.path)).toBe(`${7 * 90},60`);
     // Every tile has picture (no black padding at the end).
     const last = execFileSync(
       'ffprobe',

@@ -4,6 +4,7 @@
  */
 import { copyFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { plainCapabilities } from '../../fakes/capabilities.js';
 import type { ProviderAdapter } from '../../../electron/services/generation/types.js';
 import type { FakeStore } from './fakeStore.js';
 
@@ -25,18 +26,7 @@ export function fakeCloud(
     submits: 0,
     polls: [],
     fetches: [],
-    capabilities: {
-      textToVideo: !opts.imageOnly,
-      imageToVideo: true,
-      lastFrame: false,
-      referenceImagesMax: 0,
-      extend: false,
-      audio: false,
-      durations: { kind: 'range', min: 1, max: 10 },
-      aspects: 'any',
-      resolutions: 'any',
-      models: [],
-    },
+    capabilities: plainCapabilities({ textToVideo: !opts.imageOnly }),
     pollPolicy: { initialMs: 5, maxMs: 10, factor: 1 },
     estimateCost: () => opts.cost ?? 0.5,
     async submit(req) {

@@ -4,6 +4,7 @@
  * records every create and poll, and how many tasks were in flight at once.
  */
 import { copyFileSync } from 'node:fs';
+import { plainCapabilities } from '../../fakes/capabilities.js';
 import { AppError } from '../../../shared/errors.js';
 import type { FailureKind } from '../../../shared/generation/failure.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
@@ -58,18 +59,7 @@ export function scriptedCloud(s: Script): Scripted {
     fetches: [],
     maxInFlight: 0,
     canceled: [],
-    capabilities: {
-      textToVideo: true,
-      imageToVideo: true,
-      lastFrame: false,
-      referenceImagesMax: 0,
-      extend: false,
-      audio: false,
-      durations: { kind: 'range', min: 1, max: 10 },
-      aspects: 'any',
-      resolutions: 'any',
-      models: [],
-    },
+    capabilities: plainCapabilities(),
     pollPolicy: { initialMs: 5, maxMs: 10, factor: 1 },
     ...(s.maxConcurrent ? { maxConcurrent: s.maxConcurrent } : {}),
     estimateCost: () => s.cost ?? 0.5,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnimaticImageInvocation, cameraPath, perspectiveFilter } from '../../../shared/animatic/camera.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
+import { animaticEncodeArgs } from './encodeArgs.js';
 import { CAMERA_MOVES } from '../../../shared/model/entities.js';
 
 const base = {
@@ -41,26 +42,7 @@ describe('buildAnimaticImageInvocation', () => {
       '72',
       '-r',
       '24',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-crf',
-      '18',
-      '-pix_fmt',
-      'yuv420p',
-      '-colorspace',
-      'bt709',
-      '-color_primaries',
-      'bt709',
-      '-color_trc',
-      'bt709',
-      '-color_range',
-      'tv',
-      '-movflags',
-      '+faststart',
-      '-f',
-      'mp4',
+      ...animaticEncodeArgs({ still: false }),
       '/t/out.mp4',
     ]);
     expect(inv.label).toBe('animatic shot 3');

@@ -14,6 +14,7 @@ import {
   wrapParagraph,
 } from '../../../shared/animatic/wrap.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
+import { animaticEncodeArgs } from './encodeArgs.js';
 
 const ZH = '一个穿红色外套的女孩在雨夜的东京街头奔跑，霓虹灯倒映在积水中。';
 const EN = 'A girl in a red coat runs through a rainy Tokyo street at night, neon reflected in the puddles.';
@@ -178,28 +179,7 @@ describe('buildTitleCardInvocation', () => {
       '48',
       '-r',
       '24',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-crf',
-      '18',
-      '-tune',
-      'stillimage',
-      '-pix_fmt',
-      'yuv420p',
-      '-colorspace',
-      'bt709',
-      '-color_primaries',
-      'bt709',
-      '-color_trc',
-      'bt709',
-      '-color_range',
-      'tv',
-      '-movflags',
-      '+faststart',
-      '-f',
-      'mp4',
+      ...animaticEncodeArgs({ still: true }),
       '/o/card.mp4',
     ]);
   });

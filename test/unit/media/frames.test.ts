@@ -9,32 +9,17 @@ import {
   thumbnailTimeSec,
 } from '../../../shared/media/frames.js';
 import { isSha256Hex, mediaRelPath, storeExtension, thumbRelPath } from '../../../shared/media/store.js';
-import { mediaInfo } from '../../helpers/mediaInfo.js';
+import { audioInfo, imageInfo, mediaInfo } from '../../helpers/mediaInfo.js';
 
 const video: MediaInfo = mediaInfo();
-const image: MediaInfo = {
-  ...video,
-  kind: 'image',
-  container: 'png_pipe',
-  durationSec: 0,
-  fps: null,
-  videoCodec: 'png',
-};
-const audio: MediaInfo = {
-  ...video,
-  kind: 'audio',
-  width: 0,
-  height: 0,
-  displayWidth: 0,
-  displayHeight: 0,
-  fps: null,
-  videoCodec: null,
-  pixelFormat: null,
-  hasAudio: true,
-  audioCodec: 'aac',
-  audioChannels: 2,
-  audioSampleRate: 48000,
-};
+const image: MediaInfo = imageInfo({
+  width: 720,
+  height: 480,
+  displayWidth: 720,
+  displayHeight: 480,
+  pixelFormat: 'yuv420p',
+});
+const audio: MediaInfo = audioInfo({ container: video.container, durationSec: video.durationSec, audioCodec: 'aac' });
 const G = ['-hide_banner', '-nostdin', '-y', '-v', 'error'];
 
 describe('grabFrameInvocation', () => {

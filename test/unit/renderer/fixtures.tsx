@@ -7,6 +7,7 @@ import type { Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/ent
 import { newJob, newShot, newTake } from '../../../shared/model/factories';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { AppProvider } from '../../../renderer/src/app/context';
+import type { ProviderInfo } from '../../../renderer/src/store/jobs';
 import type { AppStore } from '../../../renderer/src/store/store';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
@@ -32,6 +33,16 @@ export function makeTake(id: string, shotId: string): Take {
     assetId: `a-${id}`,
     provider: 'animatic',
   });
+}
+
+/** A provider as `providers.list` answers it: online, enabled, with a key and a test; `over` changes any field. */
+export function makeProvider(
+  id: string,
+  label: string,
+  capabilities: ProviderInfo['capabilities'],
+  over: Partial<ProviderInfo> = {},
+): ProviderInfo {
+  return { id, label, offline: false, enabled: true, hasKey: true, canTest: true, capabilities, ...over };
 }
 
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {

@@ -4,27 +4,19 @@ import { actions, canRun, runAction } from '../../../../renderer/src/actions';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
-const cloud: ProviderInfo = {
-  id: 'cloud',
-  label: 'Cloud Video',
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: {
-    textToVideo: true,
-    imageToVideo: false,
-    lastFrame: false,
-    extend: false,
-    durations: { kind: 'set', values: [5] },
-    models: [
-      { id: 'old', label: 'Old', capabilities: { extend: true } },
-      { id: 'new', label: 'New' },
-    ],
-  },
-};
+const cloud: ProviderInfo = makeProvider('cloud', 'Cloud Video', {
+  textToVideo: true,
+  imageToVideo: false,
+  lastFrame: false,
+  extend: false,
+  durations: { kind: 'set', values: [5] },
+  models: [
+    { id: 'old', label: 'Old', capabilities: { extend: true } },
+    { id: 'new', label: 'New' },
+  ],
+});
 
 function store(takeOver: { model?: string | null; ref?: string | null; provider?: string } = {}) {
   const s = createAppStore();

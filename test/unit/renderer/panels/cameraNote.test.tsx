@@ -10,19 +10,13 @@ import { useCameraNote } from '../../../../renderer/src/panels/CameraNote';
 import { capabilitiesOf } from '../../../../renderer/src/panels/generateModel';
 import type { ShotProvider } from '../../../../renderer/src/panels/ShotProviderFields';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { makeShot } from '../fixtures';
+import { makeProvider, makeShot } from '../fixtures';
 
 const info = (
   models: { id: string; label: string; capabilities?: Record<string, unknown> }[],
   cameraMoves?: string,
-): ProviderInfo => ({
-  id: 'comfyui',
-  label: 'ComfyUI',
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: {
+): ProviderInfo =>
+  makeProvider('comfyui', 'ComfyUI', {
     textToVideo: true,
     imageToVideo: true,
     lastFrame: false,
@@ -30,8 +24,7 @@ const info = (
     durations: { kind: 'range', min: 1, max: 10 },
     models,
     ...(cameraMoves ? { cameraMoves } : {}),
-  },
-});
+  });
 const provider = (p: ProviderInfo): ShotProvider => ({
   providers: [p],
   id: p.id,

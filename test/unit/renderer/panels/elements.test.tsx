@@ -11,37 +11,11 @@ import { ElementsPanel } from '../../../../renderer/src/panels/elements/Elements
 import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
-import type { Asset, Element, ProjectSnapshot, Shot } from '../../../../shared/model/entities';
+import type { Element, ProjectSnapshot, Shot } from '../../../../shared/model/entities';
 import { newElement } from '../../../../shared/model/factories';
-import { fakeApi, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import { pictureAsset } from '../../../helpers/mediaInfo';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
-const picture = (id: string): Asset => ({
-  id,
-  path: `media/${id.slice(0, 2)}/${id}.png`,
-  originalName: `${id}.png`,
-  bytes: 10,
-  origin: 'imported',
-  createdAt: '',
-  info: {
-    kind: 'image',
-    container: 'png_pipe',
-    width: 64,
-    height: 64,
-    displayWidth: 64,
-    displayHeight: 64,
-    durationSec: 0,
-    fps: null,
-    vfr: false,
-    rotation: 0,
-    sar: { num: 1, den: 1 },
-    videoCodec: 'png',
-    pixelFormat: 'rgb24',
-    hasAudio: false,
-    audioCodec: null,
-    audioChannels: 0,
-    audioSampleRate: 0,
-  },
-});
 const element = (id: string, over: Partial<Element>): Element =>
   newElement({
     id,
@@ -53,28 +27,21 @@ const element = (id: string, over: Partial<Element>): Element =>
 const ming = element('ming', { name: '小明', tag: '@小明', refAssetIds: ['aa01', 'aa02'] });
 const cafe = element('cafe', { kind: 'location', name: 'Harbour Café', tag: '@Harbour_Cafe', refAssetIds: ['bb01'] });
 const cup = element('cup', { kind: 'prop', name: 'Cup', tag: '@Cup' });
-const assets = ['aa01', 'aa02', 'bb01'].map(picture);
+const assets = ['aa01', 'aa02', 'bb01'].map(pictureAsset);
 
 const provider = (
   id: string,
   models: { id: string; label: string; capabilities?: Record<string, unknown> }[],
   referenceImagesMax: number,
-): ProviderInfo => ({
-  id,
-  label: id.toUpperCase(),
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: {
+): ProviderInfo =>
+  makeProvider(id, id.toUpperCase(), {
     textToVideo: true,
     imageToVideo: true,
     lastFrame: false,
     referenceImagesMax,
     durations: { kind: 'set', values: [4, 8] },
     models,
-  },
-});
+  });
 const veo = provider(
   'veo',
   [

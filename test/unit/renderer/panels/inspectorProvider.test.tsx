@@ -18,22 +18,10 @@ import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Shot } from '../../../../shared/model/entities';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot } from '../fixtures';
 
-const provider = (
-  id: string,
-  label: string,
-  enabled: boolean,
-  capabilities: Record<string, unknown>,
-): ProviderInfo => ({
-  id,
-  label,
-  offline: false,
-  enabled,
-  hasKey: true,
-  canTest: true,
-  capabilities,
-});
+const provider = (id: string, label: string, enabled: boolean, capabilities: Record<string, unknown>): ProviderInfo =>
+  makeProvider(id, label, capabilities, { enabled });
 const cloud = provider('cloud', 'Cloud Video', true, {
   textToVideo: true,
   imageToVideo: true,

@@ -5,56 +5,39 @@
  * shot needs a clip when it has none, and the Generate dialog's unsupported list agrees. en + zh-CN.
  */
 import i18next from 'i18next';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { capabilitiesOf, unsupportedShots } from '../../../../renderer/src/panels/generateModel';
 import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
+import { createAppStore } from '../../../../renderer/src/store/store';
 import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import { modelCapabilities } from '../../../../shared/generation/capabilities';
 import { restyleClip } from '../../../../shared/generation/restyleClip';
 import type { Shot, Take } from '../../../../shared/model/entities';
-import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 // What Runway declares: gen4.5 generates, aleph2 only edits a clip (its first frame is a keyframe).
-const runway: ProviderInfo = {
-  id: 'runway',
-  label: 'Runway',
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: {
-    textToVideo: true,
-    imageToVideo: true,
-    lastFrame: false,
-    durations: { kind: 'range', min: 2, max: 10 },
-    models: [
-      { id: 'gen4.5', label: 'Gen-4.5' },
-      {
-        id: 'aleph2',
-        label: 'Aleph 2',
-        capabilities: {
-          textToVideo: false,
-          imageToVideo: true,
-          lastFrame: true,
-          videoInput: 'required',
-          durations: { kind: 'range', min: 1, max: 30 },
-        },
+const runway: ProviderInfo = makeProvider('runway', 'Runway', {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: false,
+  durations: { kind: 'range', min: 2, max: 10 },
+  models: [
+    { id: 'gen4.5', label: 'Gen-4.5' },
+    {
+      id: 'aleph2',
+      label: 'Aleph 2',
+      capabilities: {
+        textToVideo: false,
+        imageToVideo: true,
+        lastFrame: true,
+        videoInput: 'required',
+        durations: { kind: 'range', min: 1, max: 30 },
       },
-    ],
-  },
-};
-
-function render(store: AppStore, node: ReactElement): string {
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  vi.spyOn(windowSelection, 'getInitialState').mockImplementation(() => windowSelection.getState());
-  return renderToStaticMarkup(node);
-}
+    },
+  ],
+});
 
 function inspect(shot: Shot, takes: Take[]): string {
   const store = createAppStore();
@@ -62,12 +45,7 @@ function inspect(shot: Shot, takes: Take[]): string {
   store.getState().setProviders([runway]);
   windowSelection.getState().select([shot.id], 'replace', [shot.id]);
   const { api } = fakeApi({ 'providers.list': () => [runway] });
-  return render(
-    store,
-    <AppProvider value={{ api, store }}>
-      <ShotInspector />
-    </AppProvider>,
-  );
+  return renderInApp(store, <ShotInspector />, [windowSelection], api);
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'");

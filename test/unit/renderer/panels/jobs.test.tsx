@@ -16,7 +16,7 @@ import { budgetStatus, jobRows, type ProviderInfo } from '../../../../renderer/s
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeJob, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import { fakeApi, makeJob, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => ({
   jobs: 2,
@@ -36,21 +36,13 @@ const ledger = (over: Partial<Ledger> = {}): Ledger => ({
   totals: { estimated: 1.5, actual: 1, committed: 1.25, unpriced: 0 },
   ...over,
 });
-const cloud: ProviderInfo = {
-  id: 'cloud',
-  label: 'Cloud Video',
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: {
-    textToVideo: true,
-    imageToVideo: false,
-    lastFrame: false,
-    durations: { kind: 'set', values: [4, 8] },
-    models: [{ id: 'm1', label: 'Model One' }],
-  },
-};
+const cloud: ProviderInfo = makeProvider('cloud', 'Cloud Video', {
+  textToVideo: true,
+  imageToVideo: false,
+  lastFrame: false,
+  durations: { kind: 'set', values: [4, 8] },
+  models: [{ id: 'm1', label: 'Model One' }],
+});
 
 function ready(): AppStore {
   const store = createAppStore();

@@ -12,7 +12,7 @@ import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeShot, makeSnapshot, renderInApp } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
 const estimate: BatchEstimate = {
   jobs: 1,
@@ -32,15 +32,7 @@ const caps = (multi: boolean) => ({
   models: [{ id: 'kling-v3', label: 'Kling 3.0' }],
   ...(multi ? { multiShot: { maxShots: 6, minTotalSec: 3, maxTotalSec: 15, cuts: 'planned' } } : {}),
 });
-const provider = (multi: boolean): ProviderInfo => ({
-  id: 'kling',
-  label: 'Kling AI',
-  offline: false,
-  enabled: true,
-  hasKey: true,
-  canTest: true,
-  capabilities: caps(multi),
-});
+const provider = (multi: boolean): ProviderInfo => makeProvider('kling', 'Kling AI', caps(multi));
 
 function render(multi: boolean, picked: string[]): string {
   const store: AppStore = createAppStore();

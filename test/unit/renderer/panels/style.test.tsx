@@ -10,37 +10,11 @@ import { initI18n } from '../../../../renderer/src/i18n';
 import { ElementsPanel } from '../../../../renderer/src/panels/elements/ElementsPanel';
 import { withAdded, withMoved } from '../../../../renderer/src/panels/elements/StyleSection';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
-import type { Asset, ProjectSnapshot } from '../../../../shared/model/entities';
+import type { ProjectSnapshot } from '../../../../shared/model/entities';
+import { pictureAsset } from '../../../helpers/mediaInfo';
 import { fakeApi, makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
-const picture = (id: string): Asset => ({
-  id,
-  path: `media/${id.slice(0, 2)}/${id}.png`,
-  originalName: `${id}.png`,
-  bytes: 10,
-  origin: 'imported',
-  createdAt: '',
-  info: {
-    kind: 'image',
-    container: 'png_pipe',
-    width: 64,
-    height: 64,
-    displayWidth: 64,
-    displayHeight: 64,
-    durationSec: 0,
-    fps: null,
-    vfr: false,
-    rotation: 0,
-    sar: { num: 1, den: 1 },
-    videoCodec: 'png',
-    pixelFormat: 'rgb24',
-    hasAudio: false,
-    audioCodec: null,
-    audioChannels: 0,
-    audioSampleRate: 0,
-  },
-});
-const assets = ['aa01', 'aa02', 'bb01', 'cc01', 'dd01', 'ee01', 'ff01'].map(picture);
+const assets = ['aa01', 'aa02', 'bb01', 'cc01', 'dd01', 'ee01', 'ff01'].map(pictureAsset);
 
 function snapshotWith(stylePrompt: string, styleRefAssetIds: string[]): ProjectSnapshot {
   const base = makeSnapshot([makeShot('a')], { assets });

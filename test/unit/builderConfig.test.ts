@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 // Both come with electron-builder (a devDependency); loaded untyped on purpose.
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
