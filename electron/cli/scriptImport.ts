@@ -8,6 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { MAX_SCRIPT_BYTES, proposalCounts } from '../../shared/script/index.js';
+import { decodeScriptBytes } from '../../shared/script/decode.js';
 import { call, withProject } from './client.js';
 import { CliError } from './commands.js';
 
@@ -21,7 +22,13 @@ export function readScript(file: string, command = 'import'): string {
   }
   if (size > MAX_SCRIPT_BYTES)
     throw new CliError(`${command}: "${file}" is ${size} bytes; a script may be at most ${MAX_SCRIPT_BYTES} bytes`, 1);
-  return readFileSync(file, 'utf8');
+  const decoded = decodeScriptBytes(readFileSync(file));
+  if (!decoded)
+    throw new CliError(
+      `${command}: "${file}" is neither UTF-8 nor GB18030 (GBK) text; save it as UTF-8 and try again`,
+      1,
+    );
+  return decoded.text;
 }
 
 export async function cmdImport(dir: string, v: Record<string, unknown>): Promise<number> {

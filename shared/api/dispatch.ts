@@ -30,11 +30,14 @@ export async function dispatch(handlers: Handlers, method: unknown, payload: unk
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+    // Keyed (pathErrors.invalidRequest): the UI says so in its language; zod's English detail
+    // stays in the message the CLI prints and the log.
     return {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
         message: `Invalid request for ${method}${where}: ${first?.message ?? 'bad input'}`,
+        details: { method, messageKey: 'pathErrors.invalidRequest' },
       },
     };
   }

@@ -113,8 +113,10 @@ export function buildExportPlan(document: ProjectSnapshot, opts: ExportPlanOptio
         : '';
     const first = checked.findIndex((x) => typeof x === 'string');
     const bad = cut[first];
-    const text = bad ? shotText(bad.shot) : '';
-    const params = { number: first + 1, title: text ? ` “${text}”` : '', more: problems.length - 1 };
+    const params = {
+      ...(bad ? shotParams(bad.shot, first + 1) : { number: first + 1, title: '' }),
+      more: problems.length - 1,
+    };
     throw keyedError(
       'EXPORT_INVALID',
       `serviceErrors.exportShot.${(bad && clipProblemKind(bad)) ?? 'noTake'}`,
@@ -265,6 +267,12 @@ export function shotText(shot: Pick<Shot, 'title' | 'prompt'>): string {
   const space = chars[32] === ' ' ? head.length : head.lastIndexOf(' ');
   const excerpt = space > 16 ? head.slice(0, space) : head;
   return `${excerpt.trimEnd()}...`;
+}
+
+/** The parameters of a keyed message about one shot (serviceErrors.exportShot.*): its number and quoted title. */
+export function shotParams(shot: Pick<Shot, 'title' | 'prompt'>, number: number): { number: number; title: string } {
+  const text = shotText(shot);
+  return { number, title: text ? ` “${text}”` : '' };
 }
 
 /** `Shot 3 "A cat on a windowsill..."`: number as the user counts, then title or prompt. */

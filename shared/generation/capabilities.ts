@@ -119,9 +119,13 @@ export function capabilityGap(providerCaps: ProviderCapabilities, req: Generatio
     return null;
   }
   if (req.firstFrame && !caps.imageToVideo) return 'capImage';
-  if (!req.firstFrame && !caps.textToVideo) return 'capText';
-  if (req.lastFrame && !caps.lastFrame) return 'capLastFrame';
   if (req.extend && !caps.extend) return 'capExtend';
+  // An extension starts from the source clip, not from text: an image-only model that extends
+  // its own clips (Kling 1.5: /v1/videos/video-extend takes any video_id its text-to-video or
+  // image-to-video made — Kling video-extend API, as copied by docs.comfy.org KlingVideoExtendNode,
+  // secondary) needs no first frame there.
+  if (!req.firstFrame && !caps.textToVideo && !req.extend) return 'capText';
+  if (req.lastFrame && !caps.lastFrame) return 'capLastFrame';
   return null;
 }
 

@@ -9,3 +9,21 @@ export function restyleClip(takes: readonly Take[], shot: Pick<Shot, 'id' | 'sel
   const clips = takes.filter((t) => t.shotId === shot.id && takeKind(t) === 'video');
   return clips.find((t) => t.id === shot.selectedTakeId) ?? clips.at(-1);
 }
+
+/** How a model takes a clip to edit (capabilities.videoInput). */
+export type VideoInput = 'optional' | 'required' | undefined;
+
+/**
+ * Whether a request restyles the shot's clip: when asked ("restyle this shot's clip" in the
+ * Generate dialog, --restyle on the CLI; a model that edits no video then refuses it: capVideo),
+ * or always on a model that only edits clips (Aleph, Kling Edit), except for an extension.
+ * ONE rule for the plan (what is sent and estimated) and the Generate dialog (what it offers and counts).
+ */
+export function restyles(videoInput: VideoInput, asked: boolean, extend = false): boolean {
+  return asked || (!extend && videoInput === 'required');
+}
+
+/** The user chooses "generate a new clip" or "restyle this shot's clip" only on a model that does both. */
+export function offersRestyleChoice(videoInput: VideoInput): boolean {
+  return videoInput === 'optional';
+}

@@ -5,11 +5,11 @@
  * same timeline model as the MP4 export (timeline.ts cutList), so the hand-off and the MP4 agree
  * frame for frame. Pure: no I/O; paths stay relative to the project folder.
  */
-import { AppError } from '../errors.js';
+import { keyedError } from '../errors.js';
 import type { AudioItem, MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/entities.js';
 import type { Fps } from '../model/time.js';
 import { cutFrames, cutList, takeFrames } from '../model/timeline.js';
-import { shotLabel } from '../export/plan.js';
+import { shotLabel, shotParams } from '../export/plan.js';
 
 export interface HandoffMedia {
   assetId: string;
@@ -106,7 +106,13 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
   const { project } = doc;
   const fps = project.fps;
   const cut = cutList(doc);
-  if (cut.length === 0) throw new AppError('EXPORT_INVALID', 'The project has no shots: add a shot before exporting.');
+  if (cut.length === 0)
+    throw keyedError(
+      'EXPORT_INVALID',
+      'serviceErrors.exportNoShots',
+      {},
+      'The project has no shots: add a shot before exporting.',
+    );
   const assets = new Map(doc.assets.map((a) => [a.id, a]));
   const scenes = new Map(doc.scenes.map((s) => [s.id, s]));
   const takeOf = (t: ProjectSnapshot['takes'][number]): HandoffTake | null => {
@@ -118,16 +124,20 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
     const number = i + 1;
     const label = shotLabel(c.shot, number);
     if (!c.take || !c.asset || !c.trim) {
-      throw new AppError(
+      throw keyedError(
         'EXPORT_INVALID',
+        'serviceErrors.exportShot.noTake',
+        shotParams(c.shot, number),
         `${label} has no usable take: generate it or import a clip before handing off the cut.`,
         { shotId: c.shot.id },
       );
     }
     const take = takeOf(c.take);
     if (!take)
-      throw new AppError(
+      throw keyedError(
         'EXPORT_INVALID',
+        'serviceErrors.exportShot.audioPicture',
+        shotParams(c.shot, number),
         `${label} uses an audio file as its picture: select a video or image take.`,
         { shotId: c.shot.id },
       );

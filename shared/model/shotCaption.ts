@@ -16,7 +16,9 @@ type Named = Pick<Element, 'tag' | 'name'>;
 
 /** The text with known tags as names and runs of white space as one space, trimmed. */
 export function namedText(text: string, elements: readonly Named[]): string {
-  return promptWithNames(text, elements).replace(/\s+/gu, ' ').trim();
+  // Most titles and many prompts hold no @ at all: nothing to resolve.
+  const named = text.includes('@') ? promptWithNames(text, elements) : text;
+  return named.replace(/\s+/gu, ' ').trim();
 }
 
 export interface ShotCaption {
@@ -31,8 +33,10 @@ export interface ShotCaption {
 /** One shot's title, prompt and caption with its @tags shown as element names. */
 export function shotCaption(shot: Pick<Shot, 'title' | 'prompt'>, elements: readonly Named[]): ShotCaption {
   const title = namedText(shot.title, elements);
-  const prompt = namedText(shot.prompt, elements);
-  const firstLine = namedText(shot.prompt.trim().split('\n')[0] ?? '', elements);
+  // Names hold no line breaks: the named prompt's first line is the first line's names.
+  const named = shot.prompt.includes('@') ? promptWithNames(shot.prompt, elements) : shot.prompt;
+  const prompt = named.replace(/\s+/gu, ' ').trim();
+  const firstLine = (named.trim().split('\n')[0] ?? '').replace(/\s+/gu, ' ').trim();
   return { title, prompt, caption: title || firstLine };
 }
 

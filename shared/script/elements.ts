@@ -23,6 +23,7 @@ export type ScriptElement =
 export const SCRIPT_ISSUE_KEYS = [
   'empty',
   'notText',
+  'badEncoding',
   'tooLarge',
   'unclosedBoneyard',
   'unclosedNote',
@@ -73,21 +74,34 @@ export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
 }
 
+/** An error at the first line that holds `ch`, or null when no line does. */
+function errorAtFirst(text: string, ch: string, key: ScriptIssueKey, message: string): ScriptIssue | null {
+  const at = text.indexOf(ch);
+  if (at < 0) return null;
+  const line = text.slice(0, at).split('\n').length;
+  return issue(key, line, 'error', { line }, message);
+}
+
 /**
- * Input that is not a text script: NUL bytes (a binary file, a .docx or .pdf renamed), or
- * nothing but blanks. Null when the text can be parsed.
+ * Input that is not a text script: NUL bytes (a binary file, a .docx or .pdf renamed), U+FFFD
+ * (what a decoder writes for bytes it could not read: a GBK script read as UTF-8, whose import
+ * would store the damage), or nothing but blanks. Null when the text can be parsed.
  */
 export function unreadable(text: string): ScriptIssue | null {
-  if (text.includes('\u0000')) {
-    const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
-    return issue(
+  const bad =
+    errorAtFirst(
+      text,
+      '\u0000',
       'notText',
-      line,
-      'error',
-      { line },
       'this is not a text file (it holds binary data). Save the script as Fountain (.fountain), plain text (.txt) or Markdown (.md).',
+    ) ??
+    errorAtFirst(
+      text,
+      '\uFFFD',
+      'badEncoding',
+      'the text holds characters that could not be read (the file is not in UTF-8). Save the script as UTF-8 and import it again.',
     );
-  }
+  if (bad) return bad;
   if (text.trim().length === 0) return issue('empty', 0, 'error', {}, 'The script is empty: nothing to import.');
   return null;
 }

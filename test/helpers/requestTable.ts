@@ -83,7 +83,12 @@ export interface TableRig {
    */
   lastCreate?(): { path: string; body?: unknown } | undefined;
   bodies?: BodyTable;
+  /** With it, every 'refused' cell's user-facing sentence is recorded (model -> scenario -> sentence). */
+  refusals?: RefusalTable;
 }
+
+/** The sentence the adapter refused each 'refused' cell with, before sending anything. */
+export type RefusalTable = Record<string, Partial<Record<Scenario, string>>>;
 
 /** What each 'sent' cell put on the wire: model -> scenario -> "POST path" and body. */
 export type BodyTable = Record<string, Partial<Record<Scenario, { path: string; body: unknown }>>>;
@@ -138,8 +143,10 @@ export async function requestTable(
       } catch (err) {
         if (rig.received() > received)
           row[scenario] = rig.accepted() > accepted ? 'sent' : `REJECTED: ${(err as Error).message}`;
-        else if (err instanceof AppError && err.code === 'INVALID_INPUT') row[scenario] = 'refused';
-        else throw err;
+        else if (err instanceof AppError && err.code === 'INVALID_INPUT') {
+          row[scenario] = 'refused';
+          if (rig.refusals) (rig.refusals[model] ??= {})[scenario] = err.message;
+        } else throw err;
       }
     }
     table[model] = row;

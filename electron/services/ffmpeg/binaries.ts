@@ -9,7 +9,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { keyedError } from '../../../shared/errors.js';
 
 export { ffmpegVersion } from './runner.js';
 
@@ -72,12 +72,23 @@ function fromFfmpegStatic(): string | null {
   }
 }
 
-function explicit(file: string, what: string): string {
+/** Where an explicit location came from: the Settings field, or the environment variable. */
+type Origin = 'ffmpegSetting' | 'ffprobeSetting' | 'FFMPEG_PATH' | 'FFPROBE_PATH';
+const ORIGIN_TEXT: Record<Origin, string> = {
+  ffmpegSetting: 'The ffmpeg location in Settings',
+  ffprobeSetting: 'The ffprobe location in Settings',
+  FFMPEG_PATH: 'FFMPEG_PATH',
+  FFPROBE_PATH: 'FFPROBE_PATH',
+};
+
+function explicit(file: string, origin: Origin): string {
   if (!isExecutable(file)) {
-    throw new AppError(
+    // Keyed (pathErrors.json): the renderer says it in the user's language, the path as typed.
+    throw keyedError(
       'FFMPEG_MISSING',
-      `${what} points to "${file}", which is not an executable file. ${HOW_TO_FIX}`,
-      { path: file },
+      origin.endsWith('Setting') ? `pathErrors.ffmpeg.${origin}` : 'pathErrors.ffmpeg.envPath',
+      { path: file, variable: origin },
+      `${ORIGIN_TEXT[origin]} points to "${file}", which is not an executable file. ${HOW_TO_FIX}`,
     );
   }
   return file;
@@ -85,7 +96,7 @@ function explicit(file: string, what: string): string {
 
 function findFfmpeg(opts: ResolveFfOptions, env: NodeJS.ProcessEnv): { file: string; source: FfSource } | null {
   // A path the user typed that is wrong is an error, not a reason to silently use another build.
-  if (opts.ffmpegPath) return { file: explicit(opts.ffmpegPath, 'The ffmpeg location in Settings'), source: 'setting' };
+  if (opts.ffmpegPath) return { file: explicit(opts.ffmpegPath, 'ffmpegSetting'), source: 'setting' };
   if (env.FFMPEG_PATH) return { file: explicit(env.FFMPEG_PATH, 'FFMPEG_PATH'), source: 'env' };
   if (opts.resourcesDir) {
     const file = join(opts.resourcesDir, 'ffmpeg' + EXE);
@@ -100,7 +111,7 @@ function findFfmpeg(opts: ResolveFfOptions, env: NodeJS.ProcessEnv): { file: str
 }
 
 function findFfprobe(opts: ResolveFfOptions, env: NodeJS.ProcessEnv, ffmpeg: string): string | null {
-  if (opts.ffprobePath) return explicit(opts.ffprobePath, 'The ffprobe location in Settings');
+  if (opts.ffprobePath) return explicit(opts.ffprobePath, 'ffprobeSetting');
   if (env.FFPROBE_PATH) return explicit(env.FFPROBE_PATH, 'FFPROBE_PATH');
   // The same build as ffmpeg when it is there (ffmpeg-static ships no ffprobe, so its folder
   // usually misses; then PATH).
@@ -117,12 +128,16 @@ function findFfprobe(opts: ResolveFfOptions, env: NodeJS.ProcessEnv, ffmpeg: str
 export function resolveFfmpegPaths(opts: ResolveFfOptions = {}): FfPaths {
   const env = opts.env ?? process.env;
   const ffmpeg = findFfmpeg(opts, env);
-  if (!ffmpeg) throw new AppError('FFMPEG_MISSING', `ffmpeg was not found. ${HOW_TO_FIX}`);
+  if (!ffmpeg)
+    throw keyedError('FFMPEG_MISSING', 'pathErrors.ffmpeg.notFound', {}, `ffmpeg was not found. ${HOW_TO_FIX}`);
   const ffprobe = findFfprobe(opts, env, ffmpeg.file);
   if (!ffprobe) {
-    throw new AppError('FFMPEG_MISSING', `ffprobe was not found (ffmpeg is at ${ffmpeg.file}). ${HOW_TO_FIX}`, {
-      ffmpeg: ffmpeg.file,
-    });
+    throw keyedError(
+      'FFMPEG_MISSING',
+      'pathErrors.ffmpeg.noFfprobe',
+      { ffmpeg: ffmpeg.file },
+      `ffprobe was not found (ffmpeg is at ${ffmpeg.file}). ${HOW_TO_FIX}`,
+    );
   }
   return { ffmpeg: ffmpeg.file, ffprobe, source: ffmpeg.source };
 }

@@ -15,6 +15,7 @@ import type { Element, Shot } from '../../../shared/model/entities.js';
 import { shotElements } from '../../../shared/model/elements.js';
 import { resolveExtend } from './extend.js';
 import { restyleShots, restyleSource } from './restyle.js';
+import { restyles } from '../../../shared/generation/restyleClip.js';
 import { planMultiShot } from './multiShotPlan.js';
 import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 import type { GenerateOptions, GenerationDeps } from './ports.js';
@@ -173,7 +174,7 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
       // A model that only edits clips (videoInput 'required': Aleph, Kling Edit) restyles the
       // shot's clip without --restyle: that is the only thing it can do (restyle.ts).
       const modelCaps = modelCapabilities(provider.capabilities, model);
-      const restyle = Boolean(opts.restyle) || (!extend && modelCaps.videoInput === 'required');
+      const restyle = restyles(modelCaps.videoInput, Boolean(opts.restyle), Boolean(extend));
       for (let v = 0; v < variations; v++) {
         try {
           const path = (assetId: string): string => store.absPath(store.getAsset(assetId).path);

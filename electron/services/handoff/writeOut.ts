@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, constants, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { keyedError } from '../../../shared/errors.js';
 
 /** The target's folder must exist and be writable; a file target must not be a folder. */
 export async function checkTarget(outPath: string, kind: 'file' | 'folder'): Promise<void> {
@@ -14,23 +14,42 @@ export async function checkTarget(outPath: string, kind: 'file' | 'folder'): Pro
     (s) => s.isDirectory(),
     () => false,
   );
+  // The same sentences as the MP4 export's (serviceErrors.export*), translated in the renderer.
   if (!ok)
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: the folder ${folder} does not exist.`, {
-      path: folder,
-    });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.exportFolderMissing',
+      { outPath, folder },
+      `Cannot write ${outPath}: the folder ${folder} does not exist.`,
+      { path: folder },
+    );
   await access(folder, constants.W_OK).catch(() => {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: the folder ${folder} is not writable.`, {
-      path: folder,
-    });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.exportFolderReadOnly',
+      { outPath, folder },
+      `Cannot write ${outPath}: the folder ${folder} is not writable.`,
+      { path: folder },
+    );
   });
   const existing = await stat(outPath).catch(() => null);
   if (kind === 'file' && existing?.isDirectory()) {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write ${outPath}: a folder has that name.`, { path: outPath });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.exportTargetIsFolder',
+      { outPath },
+      `Cannot write ${outPath}: a folder has that name.`,
+      { path: outPath },
+    );
   }
   if (kind === 'folder' && existing && !existing.isDirectory()) {
-    throw new AppError('OUTPUT_NOT_WRITABLE', `Cannot write the draft folder ${outPath}: a file has that name.`, {
-      path: outPath,
-    });
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'pathErrors.handoff.draftIsFile',
+      { outPath },
+      `Cannot write the draft folder ${outPath}: a file has that name.`,
+      { path: outPath },
+    );
   }
 }
 

@@ -157,12 +157,14 @@ export async function probeMedia(absPath: string, opts: ProbeOptions = {}): Prom
       );
     }
     const reason = ffprobeReason(err, file);
+    // ffprobe's own words are English: kept in the message (CLI, log) and in details, never
+    // pasted into the translated sentence (a zh-CN view would show them).
     throw keyedError(
       'MEDIA_CORRUPT',
       'svc.media.corrupt',
-      { name, reason: reason ? ` (ffprobe: ${reason})` : '' },
+      { name },
       `"${name}" can't be read as media; it may be incomplete or damaged${reason ? ` (ffprobe: ${reason})` : ''}.`,
-      { file },
+      { file, ...(reason ? { ffprobe: reason } : {}) },
     );
   }
   const info = parseProbeOutput(json, name);

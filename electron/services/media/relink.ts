@@ -14,7 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { keyedError, type AppError } from '../../../shared/errors.js';
 import type { Asset, MediaInfo, ProjectSnapshot } from '../../../shared/model/entities.js';
 import { MEDIA_DIR, mediaRelPath, storeExtension, TEMP_PREFIX, THUMBS_DIR } from '../../../shared/media/store.js';
 import { resolveStoredPath } from '../project/paths.js';
@@ -131,20 +131,41 @@ export interface RelinkResult {
 /** Seconds two durations may differ by and still be "the same length" (one frame at 24 fps). */
 const DURATION_TOLERANCE_SEC = 0.05;
 
-function mismatch(asset: Asset, file: string, info: MediaInfo | null, bytes: number, why: string): AppError {
+/** How a chosen file differs, as a message key (pathErrors.relink.*) and its English reason. */
+type Difference = 'unreadable' | 'picture' | 'notPicture' | 'otherKind' | 'length' | 'size' | 'content';
+
+function mismatch(
+  asset: Asset,
+  file: string,
+  info: MediaInfo | null,
+  bytes: number,
+  difference: Difference,
+  why: string,
+): AppError {
   const dur = (i: MediaInfo | null): number | null => (i && i.kind !== 'image' ? i.durationSec : null);
-  return new AppError(
+  const found = dur(info);
+  const expected = dur(asset.info);
+  // Each reason its own sentence (en + zh-CN), numbers as parameters: no English reason is
+  // pasted into a translated sentence.
+  return keyedError(
     'MEDIA_MISMATCH',
+    `pathErrors.relink.${difference}`,
+    {
+      name: basename(file),
+      originalName: asset.originalName,
+      why,
+      ...(found !== null ? { foundSec: found.toFixed(2) } : {}),
+      ...(expected !== null ? { expectedSec: expected.toFixed(2) } : {}),
+      foundBytes: bytes,
+      expectedBytes: asset.bytes,
+    },
     `"${basename(file)}" is not the file "${asset.originalName}" was (${why}). Relink it anyway only if it is the same shot.`,
     {
       assetId: asset.id,
       file,
-      originalName: asset.originalName,
-      why,
       canConfirm: info !== null && info.kind === asset.info.kind,
-      expected: { bytes: asset.bytes, durationSec: dur(asset.info), kind: asset.info.kind },
-      found: { bytes, durationSec: dur(info), kind: info?.kind ?? null },
-      messageKey: 'hardening.error.mediaMismatch',
+      expected: { bytes: asset.bytes, durationSec: expected, kind: asset.info.kind },
+      found: { bytes, durationSec: found, kind: info?.kind ?? null },
     },
   );
 }
@@ -191,7 +212,12 @@ export async function relinkAsset(
   const src = resolve(file);
   const st = await lstat(src).catch(() => null);
   if (!st?.isFile())
-    throw new AppError('MEDIA_MISSING', `"${basename(src)}" was not found or is not a regular file.`, { file: src });
+    throw keyedError(
+      'MEDIA_MISSING',
+      'pathErrors.relink.missing',
+      { name: basename(src), file: src },
+      `"${basename(src)}" was not found or is not a regular file.`,
+    );
   const hash = await sha256Of(src);
   const previous = { path: asset.path, bytes: asset.bytes };
   if (hash === contentHashOf(asset)) {
@@ -212,11 +238,20 @@ export async function relinkAsset(
   }
   const info = await probeFile(src, opts).catch(() => null);
   if (info === null || info.kind !== asset.info.kind) {
+    const difference: Difference =
+      info === null
+        ? 'unreadable'
+        : info.kind === 'image'
+          ? 'picture'
+          : asset.info.kind === 'image'
+            ? 'notPicture'
+            : 'otherKind';
     throw mismatch(
       asset,
       src,
       info,
       st.size,
+      difference,
       info === null
         ? "it can't be read as media"
         : `it is ${info.kind === 'image' ? 'a picture' : `a ${info.kind} file`}, not ${asset.info.kind === 'image' ? 'a picture' : `a ${asset.info.kind} file`}`,
@@ -226,12 +261,13 @@ export async function relinkAsset(
     const d0 = asset.info.kind === 'image' ? null : asset.info.durationSec;
     const d1 = info.kind === 'image' ? null : info.durationSec;
     const sameLength = d0 === null || d1 === null || Math.abs(d0 - d1) <= DURATION_TOLERANCE_SEC;
+    const difference: Difference = !sameLength ? 'length' : st.size !== asset.bytes ? 'size' : 'content';
     const why = !sameLength
       ? `its content differs and it lasts ${d1?.toFixed(2)} s instead of ${d0?.toFixed(2)} s`
       : st.size !== asset.bytes
         ? `its content differs: ${st.size} bytes instead of ${asset.bytes}`
         : 'its content differs';
-    throw mismatch(asset, src, info, st.size, why);
+    throw mismatch(asset, src, info, st.size, difference, why);
   }
   const rel = mediaRelPath(hash, storeExtension(basename(src), info));
   await storeCopy(store.dir, src, rel);

@@ -56,10 +56,11 @@ export function mapOpenError(err: unknown, dir: string, file: string): unknown {
   const detail = err instanceof Error ? err.message : String(err);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return inUseError(dir);
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-    return new AppError(
+    return keyedError(
       'PROJECT_DAMAGED',
-      `Project file "${file}" is damaged or is not a Storyboard project (${detail}).`,
+      'pathErrors.project.damaged',
       { file },
+      `Project file "${file}" is damaged or is not a Storyboard project (${detail}).`,
     );
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
@@ -106,10 +107,12 @@ function configure(db: Db, file: string, check: FileCheck): void {
   check(db, file);
   const problems = integrityProblems(db, 'quick_check');
   if (problems.length > 0) {
-    throw new AppError(
+    throw keyedError(
       'PROJECT_DAMAGED',
+      'pathErrors.project.damagedCheck',
+      { file },
       `Project file "${file}" is damaged (${problems.slice(0, 3).join('; ')}). It was not changed; restore it from a backup.`,
-      { file, problems: problems.slice(0, 20) },
+      { problems: problems.slice(0, 20) },
     );
   }
   const mode = db.pragma('journal_mode = WAL', { simple: true });
@@ -137,7 +140,12 @@ export interface OpenedDb {
 export function openProjectDb(dir: string, opts: ProjectDbOptions, check: FileCheck): OpenedDb {
   const file = join(dir, DB_FILE);
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new AppError('NOT_FOUND', `No Storyboard project in "${dir}" (${DB_FILE} not found).`, { dir });
+    throw keyedError(
+      'NOT_FOUND',
+      'pathErrors.project.notProject',
+      { dir, file: DB_FILE },
+      `No Storyboard project in "${dir}" (${DB_FILE} not found).`,
+    );
   }
   const key = realpathSync(file);
   if (openFiles.has(key)) throw inUseError(dir);

@@ -26,6 +26,16 @@ import { envName, envSecretStore, type SecretStore } from './secrets.js';
  * Only an explicit "off" refuses generation (disabledProviders): an untoggled cloud provider
  * without a key is shown off and fails on its missing key, as before.
  */
+/**
+ * A key as the providers issue them: one run of printable ASCII, no spaces or line breaks, at
+ * least 8 characters (fal "id:secret", Replicate "r8_…", OpenAI "sk-…", Kling "access:secret",
+ * DashScope "sk-…"); a whole pasted line ("Authorization: Bearer …") or a half key is refused
+ * before it reaches the keychain.
+ */
+function plausibleKey(key: string): boolean {
+  return /^[\x21-\x7e]{8,}$/.test(key);
+}
+
 export function providerEnabled(p: { explicit: boolean | undefined; offline: boolean; hasKey: boolean }): boolean {
   return p.explicit ?? (p.offline || p.hasKey);
 }
@@ -164,10 +174,22 @@ export class SettingsService {
             `API keys cannot be saved here; set ${keyEnvHint(id)} in the environment instead.`,
           );
         }
+        if (typeof change.apiKey === 'string' && !plausibleKey(change.apiKey))
+          throw keyedError(
+            'INVALID_INPUT',
+            'pathErrors.settings.badKey',
+            { provider: id },
+            `That is not an API key for ${id}: a key is one word of at least 8 letters, digits or signs, without spaces or line breaks. Copy it again from the provider's console.`,
+          );
         // The key itself is never part of an error: a store failure names the provider only.
         await (change.apiKey === null ? this.secrets.delete?.(id) : this.secrets.set?.(id, change.apiKey))?.catch(
           () => {
-            throw new AppError('INTERNAL', `The key for ${id} could not be saved in the system keychain.`);
+            throw keyedError(
+              'INTERNAL',
+              'pathErrors.settings.keychain',
+              { provider: id },
+              `The key for ${id} could not be saved in the system keychain.`,
+            );
           },
         );
       }

@@ -152,6 +152,10 @@ export const ZH_LATIN_ALLOWED: readonly RegExp[] = [
   /^Agents$/,
   /^Ray$/,
   /^Lite$/,
+  // Text encodings a script file may be in (names, not prose).
+  /^UTF$/,
+  /^GB18030$/,
+  /^GBK$/,
 ];
 
 /**

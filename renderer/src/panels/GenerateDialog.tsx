@@ -18,6 +18,7 @@ import { jobsUi, type GenerateScope } from '../store/jobsUi';
 import { GenerateEstimate } from './GenerateEstimate';
 import { ScopeShots } from './ScopeShots';
 import { MultiShotOption } from './MultiShotOption';
+import { RestyleOption } from './RestyleOption';
 import {
   batchFor,
   capabilitiesOf,
@@ -29,6 +30,7 @@ import {
   type GenerateChoice,
 } from './generateModel';
 import { modelCapabilities } from '../../../shared/generation/capabilities';
+import { offersRestyleChoice, restyleClip } from '../../../shared/generation/restyleClip';
 import './generation.css';
 
 const SCOPES: readonly GenerateScope[] = ['missing', 'selected', 'regenerate'];
@@ -72,15 +74,19 @@ function GenerateForm() {
   // Two or more chosen shots may go as ONE request when the model can and they are consecutive.
   const multiOffered = choice.scope !== 'missing' && selected.length >= 2;
   const multiProblem = snapshot && multiOffered ? multiShotOffer(snapshot, selected, caps) : null;
-  const multi = multiOffered && multiShotOn && multiProblem === null;
-  const batch = useMemo(() => batchFor({ ...choice, provider }, selected), [choice, provider, selected]);
+  // "Generate a new clip" / "restyle this shot's clip" on a model that does both, for chosen shots.
+  const restyleOffered = choice.scope !== 'missing' && offersRestyleChoice(caps?.videoInput);
+  const restyle = restyleOffered && choice.restyle === true;
+  // A restyle edits each shot's own clip: never one multi-shot generation.
+  const multi = multiOffered && multiShotOn && multiProblem === null && !restyle;
+  const batch = batchFor({ ...choice, provider, restyle }, selected);
   const multiBatch = useMemo(
     () => ({ shotIds: [...selected], provider, ...(choice.model ? { model: choice.model } : {}) }),
     [selected, provider, choice.model],
   );
   const key = JSON.stringify(multi ? { multi: multiBatch } : batch);
   const scoped = snapshot ? shotsInScope(snapshot, choice.scope, selected) : [];
-  const unsupported = unsupportedShots(scoped, caps, snapshot?.takes);
+  const unsupported = unsupportedShots(scoped, caps, snapshot?.takes, restyle);
   const needsSelection = choice.scope !== 'missing' && selected.length === 0;
 
   // The estimate follows every change; a late answer for older choices is dropped.
@@ -143,7 +149,7 @@ function GenerateForm() {
           <Field label={t('generate.provider')}>
             <select
               value={provider}
-              onChange={(e) => set({ provider: e.target.value, model: '' })}
+              onChange={(e) => set({ provider: e.target.value, model: '', restyle: false })}
               data-testid="gen-provider"
               autoFocus
             >
@@ -158,7 +164,7 @@ function GenerateForm() {
           <Field label={t('generate.model')}>
             <select
               value={choice.model}
-              onChange={(e) => set({ model: e.target.value })}
+              onChange={(e) => set({ model: e.target.value, restyle: false })}
               data-testid="gen-model"
               disabled={!caps || caps.models.length === 0}
             >
@@ -244,7 +250,15 @@ function GenerateForm() {
           )}
           {snapshot && scoped.length > 0 && <ScopeShots snapshot={snapshot} shots={scoped} />}
         </fieldset>
-        {multiOffered && (
+        {restyleOffered && (
+          <RestyleOption
+            restyle={restyle}
+            withClip={scoped.filter((sh) => restyleClip(snapshot?.takes ?? [], sh)).length}
+            modelName={`${info ? providerName(t, info, (k) => i18n.exists(k)) : provider}${choice.model ? ` ${choice.model}` : ''}`}
+            onChange={(on) => set({ restyle: on })}
+          />
+        )}
+        {multiOffered && !restyle && (
           <MultiShotOption
             count={selected.length}
             problem={multiProblem}

@@ -3,7 +3,7 @@ import { formatSecondsList } from './format';
 import type { MethodInput } from '../../../shared/api/contract';
 import { allowedDuration, type ProviderCapabilities } from '../../../shared/generation/capabilities';
 import type { ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
-import { restyleClip } from '../../../shared/generation/restyleClip';
+import { restyleClip, restyles } from '../../../shared/generation/restyleClip';
 import { multiShotProblem, type MultiShotProblem } from '../../../shared/generation/multiShot';
 import { framesToSeconds } from '../../../shared/model/time';
 import type { ProviderInfo } from '../store/jobs';
@@ -16,6 +16,11 @@ export interface GenerateChoice {
   variations: number;
   scope: GenerateScope;
   seed: 'same' | 'new';
+  /**
+   * "Restyle this shot's clip" instead of "generate a new clip", on a model that does both
+   * (RestyleOption; shared/generation/restyleClip.ts offersRestyleChoice). Chosen shots only.
+   */
+  restyle?: boolean;
 }
 
 export const MAX_DIALOG_VARIATIONS = 4;
@@ -28,7 +33,12 @@ export function batchFor(choice: GenerateChoice, selected: readonly string[]): M
     variations: Math.min(MAX_DIALOG_VARIATIONS, Math.max(1, Math.round(choice.variations))),
   };
   if (choice.scope === 'missing') return base;
-  return { ...base, shotIds: [...selected], ...(choice.scope === 'regenerate' ? { seed: choice.seed } : {}) };
+  return {
+    ...base,
+    shotIds: [...selected],
+    ...(choice.scope === 'regenerate' ? { seed: choice.seed } : {}),
+    ...(choice.restyle ? { restyle: true } : {}),
+  };
 }
 
 /** The shots a choice covers, as far as the renderer can tell (the services decide). */
@@ -70,10 +80,12 @@ export function capabilityGaps(
   caps: ProviderCapabilities | null,
   /** The shot has a clip to restyle (shared/generation/restyleClip.ts). */
   hasClip = false,
+  /** The user chose "restyle this shot's clip" (GenerateChoice.restyle). */
+  restyleAsked = false,
 ): CapabilityGap[] {
   if (!caps) return [];
-  // A clip-editing model takes the shot's clip, not its prompt or frames alone (plan.ts restyle).
-  if (caps.videoInput === 'required') return hasClip ? [] : ['needsClip'];
+  // A restyle takes the shot's clip, not its prompt or frames alone (the plan's rule: restyleClip.ts).
+  if (restyles(caps.videoInput, restyleAsked)) return hasClip ? [] : ['needsClip'];
   const gaps: CapabilityGap[] = [];
   if (shot.firstFrameAssetId !== null && !caps.imageToVideo) gaps.push('firstFrame');
   if (shot.firstFrameAssetId === null && !caps.textToVideo) gaps.push('textOnly');
@@ -86,8 +98,9 @@ export function unsupportedShots(
   shots: readonly Shot[],
   caps: ProviderCapabilities | null,
   takes: readonly Take[] = [],
+  restyleAsked = false,
 ): Shot[] {
-  return shots.filter((s) => capabilityGaps(s, caps, restyleClip(takes, s) !== undefined).length > 0);
+  return shots.filter((s) => capabilityGaps(s, caps, restyleClip(takes, s) !== undefined, restyleAsked).length > 0);
 }
 
 /** The length the provider will make instead of `seconds` (null when it makes `seconds`, or declares no lengths). */

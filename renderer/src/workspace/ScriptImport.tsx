@@ -8,9 +8,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SCRIPT_BYTES, SCRIPT_EXTENSIONS } from '../../../shared/script/index';
+import { decodeScriptBytes } from '../../../shared/script/decode';
 import { proposalCounts, selectShots, type ScriptProposal } from '../../../shared/script/proposal';
 import { useAction, useAppContext } from '../app/context';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { localizedText, uiErrorOf } from '../components/serviceText';
 import { FilePicker } from '../components/FilePicker';
 import { SCRIPT_IMPORT_EVENT } from '../actions/scriptActions';
 import { AiBreakdown } from './AiBreakdown';
@@ -25,7 +27,7 @@ function edited(p: ScriptProposal, edits: Edits): ScriptProposal {
 }
 
 export function ScriptImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useAppContext();
   const [file, setFile] = useState<File | null>(null);
   const [proposal, setProposal] = useState<ScriptProposal | null>(null);
@@ -36,6 +38,11 @@ export function ScriptImport() {
   const [opened, setOpened] = useState(false);
   const section = useRef<HTMLDetailsElement>(null);
   const picker = useRef<HTMLInputElement>(null);
+  // A service's refusal in the UI's language (its message key), never its English sentence.
+  const failed = (err: unknown): void => {
+    const e = uiErrorOf(err);
+    setProblem(localizedText(i18n, e.localized, e.message));
+  };
   const all = useMemo(() => (proposal ? edited(proposal, edits) : null), [proposal, edits]);
   const some = useMemo(() => (all ? selectShots(all, selected) : null), [all, selected]);
   const applyAll = useAction(
@@ -58,7 +65,10 @@ export function ScriptImport() {
     if (!(SCRIPT_EXTENSIONS as readonly string[]).includes(ext))
       return setProblem(t('scriptImport.wrongKind', { file: f.name }));
     if (f.size > MAX_SCRIPT_BYTES) return setProblem(t('scriptImport.tooLarge', { file: f.name }));
-    const text = await f.text();
+    // UTF-8, UTF-16 with a byte-order mark, else GB18030 (GBK) as Chinese editors save it.
+    const decoded = decodeScriptBytes(new Uint8Array(await f.arrayBuffer()));
+    if (!decoded) return setProblem(t('pathErrors.script.encoding', { file: f.name }));
+    const { text } = decoded;
     setScript({ text, fileName: f.name });
     showProposal(await api.call('script.propose', { text, fileName: f.name }));
   }
@@ -87,7 +97,7 @@ export function ScriptImport() {
       if (e.defaultPrevented || !f || !isScript(f.name)) return;
       e.preventDefault();
       setOpened(true);
-      void open(f).catch((err: Error) => setProblem(err.message));
+      void open(f).catch(failed);
     };
     const onWindowDragOver = (e: globalThis.DragEvent): void => {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -109,7 +119,7 @@ export function ScriptImport() {
     const f = e.dataTransfer.files[0];
     if (!f) return;
     e.preventDefault();
-    void open(f).catch((err: Error) => setProblem(err.message));
+    void open(f).catch(failed);
   };
   const counts = all ? proposalCounts(all) : null;
   const toggle = (key: string, on: boolean): void =>
@@ -135,7 +145,7 @@ export function ScriptImport() {
         id="script-import-file"
         accept=".fountain,.spmd,.txt,.md,.markdown"
         file={file}
-        onChange={(f) => void open(f).catch((err: Error) => setProblem(err.message))}
+        onChange={(f) => void open(f).catch(failed)}
         inputRef={picker}
         testId="script-import-file"
       />

@@ -127,6 +127,17 @@ describe('refusals name the shot and the reason', () => {
       capabilityProblem('Google Veo', caps, request({ model: 'veo-3.1-lite-generate-preview', extend: undefined })),
     ).toBeNull();
   });
+
+  it('an image-only model that extends (Kling 1.5) extends a take without a first frame, and still needs one for a new clip', () => {
+    const caps: ProviderCapabilities = {
+      ...VEO_CAPABILITIES,
+      models: [{ id: 'kling-v1-5', label: 'Kling 1.5', capabilities: { textToVideo: false, extend: true } }],
+    };
+    expect(capabilityProblem('Kling', caps, request({ model: 'kling-v1-5' }))).toBeNull();
+    expect(capabilityProblem('Kling', caps, request({ model: 'kling-v1-5', extend: undefined }))).toBe(
+      'Shot 2 has no first frame, and Kling needs one (it cannot generate from text alone).',
+    );
+  });
 });
 
 describe('the default trim of an extension shot', () => {

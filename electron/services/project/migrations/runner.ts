@@ -6,7 +6,7 @@
  * copy is written next to it (`project.db.v<N>.bak`), as editors do on a project-version upgrade.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { AppError } from '../../../../shared/errors.js';
+import { keyedError } from '../../../../shared/errors.js';
 import type { Db } from '../db.js';
 
 export interface Migration {
@@ -81,19 +81,19 @@ export function writeBackup(db: Db, target: string): void {
 export function assertProjectFile(db: Db, file: string, latest: number, appId: number): void {
   const version = userVersion(db);
   if (version === 0 || applicationId(db) !== appId) {
-    throw new AppError(
+    throw keyedError(
       'PROJECT_DAMAGED',
+      'pathErrors.project.foreign',
+      { file },
       `"${file}" is not a Storyboard project database (it is empty or was made by another program).`,
-      {
-        file,
-      },
     );
   }
   if (version > latest) {
-    throw new AppError(
+    throw keyedError(
       'PROJECT_DAMAGED',
-      `Project file "${file}" was made by a newer version of Storyboard (schema ${version}; this version reads up to ${latest}). Update Storyboard to open it.`,
+      'pathErrors.project.newer',
       { file, version, latest },
+      `Project file "${file}" was made by a newer version of Storyboard (schema ${version}; this version reads up to ${latest}). Update Storyboard to open it.`,
     );
   }
 }

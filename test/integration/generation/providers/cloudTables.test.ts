@@ -27,7 +27,8 @@ import { startFakeOpenAIVideos } from '../../../fakes/openai-videos.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeReplicate } from '../../../fakes/replicate.js';
 import { startFakeRunway } from '../../../fakes/runway.js';
-import { requestTable, type BodyTable, type RequestTable } from '../../../helpers/requestTable.js';
+import { expectLedger, ledgerOf } from '../../../helpers/requestLedger.js';
+import { requestTable, type BodyTable, type RefusalTable, type RequestTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -52,7 +53,7 @@ async function madeClip(adapter: ProviderAdapter, ctx: ProviderContext, model: s
   return (await adapter.fetchResult(taskId, join(root, `${adapter.id}-${model}-src.mp4`), ctx))?.outputRef ?? null;
 }
 
-async function tableOf(rig: Rig, bodies: BodyTable): Promise<RequestTable> {
+async function tableOf(rig: Rig, bodies: BodyTable, refusals: RefusalTable): Promise<RequestTable> {
   const ctx = (jobId: string): ProviderContext => ({
     tmpDir: root,
     jobId,
@@ -67,6 +68,7 @@ async function tableOf(rig: Rig, bodies: BodyTable): Promise<RequestTable> {
       accepted: rig.accepted,
       lastCreate: () => rig.creates().at(-1),
       bodies,
+      refusals,
       extendRef: (model) => madeClip(rig.adapter, ctx('job-source'), model),
     },
   );
@@ -195,10 +197,12 @@ describe('request tables against the fakes', () => {
     const rig = await (rigs[name] as () => Promise<Rig>)();
     opened.push(rig);
     const bodies: BodyTable = {};
-    const table = await tableOf(rig, bodies);
+    const refusals: RefusalTable = {};
+    const table = await tableOf(rig, bodies, refusals);
     expect(Object.keys(table).length).toBe(rig.adapter.capabilities.models.length);
     expect(table).toMatchSnapshot();
-    // What each sent cell put on the wire, per model: a changed field shows in review.
-    expect(bodies).toMatchSnapshot();
+    // What each sent cell put on the wire and each refused one told the user, per model: a
+    // changed field shows in review (__snapshots__/requests/<provider>.json).
+    await expectLedger(ledgerOf(rig.adapter.id, '', Object.keys(table), bodies, refusals));
   });
 });

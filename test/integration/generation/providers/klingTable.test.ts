@@ -10,7 +10,8 @@ import { KLING_MODELS } from '../../../../electron/services/generation/providers
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { postToFakeKling, startFakeKling, type FakeKling } from '../../../fakes/kling.js';
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
-import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
+import { expectLedger, ledgerOf } from '../../../helpers/requestLedger.js';
+import { requestTable, sends, type BodyTable, type RefusalTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { settle } from './harness.js';
 
@@ -32,6 +33,7 @@ describe('Kling request table against the strict fake', () => {
   it('every model sends what Kling accepts and refuses the rest before sending', async () => {
     let source: string | null = null;
     const bodies: BodyTable = {};
+    const refusals: RefusalTable = {};
     const table = await requestTable(
       KLING_MODELS.map((m) => m.id),
       {
@@ -41,6 +43,7 @@ describe('Kling request table against the strict fake', () => {
         accepted: () => fake.creates,
         lastCreate: () => fake.requests.filter((r) => r.method === 'POST').at(-1),
         bodies,
+        refusals,
         // Kling extends videos made by the V1 models: one kling-v1 clip serves every V1 row.
         async extendRef() {
           if (source) return source;
@@ -67,7 +70,15 @@ describe('Kling request table against the strict fake', () => {
       'kling-v1-5': sends('firstFrame', 'firstLast', 'extend'),
       'kling-v1': sends('text', 'firstFrame', 'firstLast', 'references', 'extend', 'camera'),
     });
-    expect(bodies).toMatchSnapshot();
+    await expectLedger(
+      ledgerOf(
+        'kling',
+        '',
+        KLING_MODELS.map((m) => m.id),
+        bodies,
+        refusals,
+      ),
+    );
     // The camera row on kling-v1 used Kling's own field, the others a prompt sentence.
     const sent = fake.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body ?? {});
     expect(sent.filter((b) => b.camera_control).map((b) => b.model_name)).toEqual(['kling-v1']);

@@ -7,7 +7,8 @@ import { createSeedanceProvider } from '../../../../electron/services/generation
 import { SEEDANCE_MODELS } from '../../../../electron/services/generation/providers/seedance/models.js';
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { SEEDANCE_FAKE_KEY, startFakeSeedance, type FakeSeedance } from '../../../fakes/seedance.js';
-import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
+import { expectLedger, ledgerOf } from '../../../helpers/requestLedger.js';
+import { requestTable, sends, type BodyTable, type RefusalTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -43,6 +44,7 @@ describe('Seedance request table against the strict Ark fake, per region', () =>
         settings: { baseUrl: fake.url, apiKey: SEEDANCE_FAKE_KEY },
       });
       const bodies: BodyTable = {};
+      const refusals: RefusalTable = {};
       const table = await requestTable(
         SEEDANCE_MODELS.map((m) => m.id),
         {
@@ -52,11 +54,20 @@ describe('Seedance request table against the strict Ark fake, per region', () =>
           accepted: () => fake.creates,
           lastCreate: () => fake.createRequests().at(-1),
           bodies,
+          refusals,
           patch: { width: 1920, height: 1080 },
         },
       );
       expect(table).toEqual(EXPECTED);
-      expect(bodies).toMatchSnapshot();
+      await expectLedger(
+        ledgerOf(
+          'seedance',
+          region,
+          SEEDANCE_MODELS.map((m) => m.id),
+          bodies,
+          refusals,
+        ),
+      );
       const models = new Set(fake.createRequests().map((r) => (r.body as { model: string }).model));
       expect([...models].every((m) => (region === 'cn' ? m.startsWith('doubao-') : !m.startsWith('doubao-')))).toBe(
         true,

@@ -8,7 +8,8 @@ import { createVeoProvider, VEO_CAPABILITIES } from '../../../../electron/servic
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeVeo, type FakeVeo } from '../../../fakes/veo.js';
-import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
+import { expectLedger, ledgerOf } from '../../../helpers/requestLedger.js';
+import { requestTable, sends, type BodyTable, type RefusalTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -28,9 +29,10 @@ describe('Veo request table against the strict fake', () => {
     ['720p', 1280, 720],
   ] as const)(
     '%s: every Veo 3.1 model sends what the Gemini API accepts, or refuses first',
-    async (_name, width, height) => {
+    async (resolution, width, height) => {
       const sources = new Map<string, string>();
       const bodies: BodyTable = {};
+      const refusals: RefusalTable = {};
       const table = await requestTable(
         VEO_CAPABILITIES.models.map((m) => m.id),
         {
@@ -40,6 +42,7 @@ describe('Veo request table against the strict fake', () => {
           accepted: () => fake.creates,
           lastCreate: () => creates().at(-1),
           bodies,
+          refusals,
           patch: { width, height, durationSec: 4 },
           async extendRef(model) {
             if (!sources.has(model)) {
@@ -58,7 +61,15 @@ describe('Veo request table against the strict fake', () => {
         // Lite takes no references (the runner sends it none; asked directly, the adapter refuses) and cannot extend.
         'veo-3.1-lite-generate-preview': sends('text', 'firstFrame', 'firstLast', 'camera'),
       });
-      expect(bodies).toMatchSnapshot();
+      await expectLedger(
+        ledgerOf(
+          'veo',
+          resolution,
+          VEO_CAPABILITIES.models.map((m) => m.id),
+          bodies,
+          refusals,
+        ),
+      );
       const sent = creates().filter(
         (c) => (c.body as { parameters?: { resolution?: string } }).parameters?.resolution === '1080p',
       );

@@ -8,7 +8,8 @@ import { VIDU_MODELS } from '../../../../electron/services/generation/providers/
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { FIRST_FRAME } from '../../../fakes/providerRequest.js';
 import { startFakeVidu, type FakeVidu } from '../../../fakes/vidu.js';
-import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
+import { expectLedger, ledgerOf } from '../../../helpers/requestLedger.js';
+import { requestTable, sends, type BodyTable, type RefusalTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { readFileSync } from 'node:fs';
 
@@ -29,6 +30,7 @@ afterAll(() => fake.close());
 describe('Vidu request table against the strict fake', () => {
   it('each model goes to the endpoints Vidu gives it, or is refused before sending', async () => {
     const bodies: BodyTable = {};
+    const refusals: RefusalTable = {};
     const creates = () => fake.requests.filter((r) => r.method === 'POST' && !r.path.includes('/tasks/'));
     const table = await requestTable(
       VIDU_MODELS.map((m) => m.id),
@@ -39,6 +41,7 @@ describe('Vidu request table against the strict fake', () => {
         accepted: () => fake.creates,
         lastCreate: () => creates().at(-1),
         bodies,
+        refusals,
       },
     );
     expect(table).toEqual({
@@ -47,7 +50,15 @@ describe('Vidu request table against the strict fake', () => {
       viduq2: sends('text', 'references', 'camera'),
       viduq1: sends('text', 'firstFrame', 'firstLast', 'references', 'camera'),
     });
-    expect(bodies).toMatchSnapshot();
+    await expectLedger(
+      ledgerOf(
+        'vidu',
+        '',
+        VIDU_MODELS.map((m) => m.id),
+        bodies,
+        refusals,
+      ),
+    );
     const paths = (model: string) =>
       fake.requests.filter((r) => r.method === 'POST' && r.body?.model === model).map((r) => r.path);
     expect(paths('viduq2')).toEqual(['/ent/v2/text2video', '/ent/v2/reference2video', '/ent/v2/text2video']);

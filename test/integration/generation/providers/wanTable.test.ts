@@ -9,7 +9,8 @@ import { createWanProvider } from '../../../../electron/services/generation/prov
 import { WAN_MODELS } from '../../../../electron/services/generation/providers/wan/models.js';
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { startFakeWan, WAN_VIDEO } from '../../../fakes/wan.js';
-import { requestTable, sends, type BodyTable } from '../../../helpers/requestTable.js';
+import { expectLedger, ledgerOf } from '../../../helpers/requestLedger.js';
+import { requestTable, sends, type BodyTable, type RefusalTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
 const root = tempDir();
@@ -50,23 +51,36 @@ describe('Wan request table against the strict fake', () => {
     ['720p', 1280, 720],
     ['1080p', 1920, 1080],
     ['480p', 854, 480],
-  ] as const)('%s: each model is sent at a size or tier it has, or refused first', async (_name, width, height) => {
-    const bodies: BodyTable = {};
-    const table = await requestTable(
-      WAN_MODELS.map((m) => m.id),
-      {
-        provider: 'wan',
-        submit: (req, jobId) => wan.submit(req, ctx(`${jobId}-${randomUUID()}`)),
-        received: () => creates().length,
-        accepted: () => fake.creates,
-        lastCreate: () => creates().at(-1),
-        bodies,
-        patch: { width, height },
-      },
-    );
-    expect(table).toEqual(EXPECTED);
-    expect(bodies).toMatchSnapshot();
-  });
+  ] as const)(
+    '%s: each model is sent at a size or tier it has, or refused first',
+    async (resolution, width, height) => {
+      const bodies: BodyTable = {};
+      const refusals: RefusalTable = {};
+      const table = await requestTable(
+        WAN_MODELS.map((m) => m.id),
+        {
+          provider: 'wan',
+          submit: (req, jobId) => wan.submit(req, ctx(`${jobId}-${randomUUID()}`)),
+          received: () => creates().length,
+          accepted: () => fake.creates,
+          lastCreate: () => creates().at(-1),
+          bodies,
+          refusals,
+          patch: { width, height },
+        },
+      );
+      expect(table).toEqual(EXPECTED);
+      await expectLedger(
+        ledgerOf(
+          'wan',
+          resolution,
+          WAN_MODELS.map((m) => m.id),
+          bodies,
+          refusals,
+        ),
+      );
+    },
+  );
 });
 
 describe('the strict Wan fake refuses what the adapter used to send', () => {
