@@ -254,7 +254,7 @@ function GenerateForm() {
           <RestyleOption
             restyle={restyle}
             withClip={scoped.filter((sh) => restyleClip(snapshot?.takes ?? [], sh)).length}
-            modelName={`${info ? providerName(t, info, (k) => i18n.exists(k)) : provider}${choice.model ? ` ${choice.model}` : ''}`}
+            modelName={caps?.models.find((m) => m.id === choice.model)?.label ?? choice.model}
             onChange={(on) => set({ restyle: on })}
           />
         )}

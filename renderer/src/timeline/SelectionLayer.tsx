@@ -12,34 +12,28 @@ import { TimelineEnv } from './env';
 import { clipPixels, cullClips, LAYOUT, numberBadge, SLIVER_PX, stageHeight } from './geometry';
 import { timelineModel } from './model';
 import { noteRender } from './probe';
+import { useDrawWindow, useScrolledGroup } from './scroll';
 import { THEME } from './theme';
-
-/** Extra width drawn beyond each side, as the shots layer does. */
-const OVERSCAN_PX = 160;
 
 export const SelectionLayer = memo(function SelectionLayer({ width }: { width: number }) {
   noteRender('SelectionLayer');
   const env = useContext(TimelineEnv);
   const ids = useStore(env.selection, (s) => s.ids);
-  const pxPerFrame = useStore(env.viewport, (s) => s.pxPerFrame);
-  const scrollFrame = useStore(env.viewport, (s) => s.scrollFrame);
   const reorder = useStore(env.gesture, (s) => s.reorder);
   const trim = useStore(env.gesture, (s) => s.trim);
   const model = useAppState((s) => timelineModel(s.snapshot));
   const contentW = Math.max(0, width - LAYOUT.gutter);
+  // The shots layer's bucketed range and scrolled group: a pan inside a bucket renders nothing.
+  const { pxPerFrame, lo, hi } = useDrawWindow(env.viewport, contentW);
+  const scrolled = useScrolledGroup(env.viewport);
   const selected = new Set(ids);
-  const pad = OVERSCAN_PX / pxPerFrame;
   const inView =
-    selected.size === 0
-      ? []
-      : cullClips(model.clips, { start: scrollFrame - pad, end: scrollFrame + contentW / pxPerFrame + pad }).filter(
-          (c) => selected.has(c.id),
-        );
+    selected.size === 0 ? [] : cullClips(model.clips, { start: lo, end: hi }).filter((c) => selected.has(c.id));
   const h = LAYOUT.shotHeight;
   return (
     <Layer listening={false}>
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={stageHeight()}>
-        <Group x={-Math.round(scrollFrame * pxPerFrame)}>
+        <Group ref={scrolled}>
           {inView.map((c) => {
             const cut = model.byId.get(c.id);
             const t = trim?.shotId === c.id ? trim : null;

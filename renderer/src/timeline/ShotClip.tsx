@@ -5,7 +5,7 @@
  * filmstrip, title, duration and status.
  */
 import type Konva from 'konva';
-import { memo, useContext, useLayoutEffect, useRef } from 'react';
+import { memo, useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { Group, Rect, Shape, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -130,13 +130,21 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   // clips); the title, else the prompt's first words, fills the room that is left.
   const number = String(index + 1);
   // Tags read as element names ("@Mara_Lee" -> "Mara Lee"), looked up once per document version.
-  const title = caption || t('timeline.untitled', { n: index + 1 });
+  // Labels are translated when they change, not on every zoom step (i18next's t costs more
+  // than the rest of this render).
+  const untitled = useMemo(() => t('timeline.untitled', { n: index + 1 }), [index, t]);
+  const title = caption || untitled;
   const seconds = framesToSeconds(frames, fps).toFixed(1);
-  const badgeText = badge.labelKey
-    ? t(badge.labelKey)
-    : badge.key === 'generating'
-      ? t('timeline.status.generating', { percent: badge.progress ?? 0 })
-      : t(`timeline.status.${badge.key}`);
+  const secondsText = useMemo(() => t('timeline.seconds', { value: seconds }), [seconds, t]);
+  const badgeText = useMemo(
+    () =>
+      badge.labelKey
+        ? t(badge.labelKey)
+        : badge.key === 'generating'
+          ? t('timeline.status.generating', { percent: badge.progress ?? 0 })
+          : t(`timeline.status.${badge.key}`),
+    [badge.labelKey, badge.key, badge.progress, t],
+  );
   // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
   // while the view pans: dozens of picture tiles and texts become one drawImage. While it
   // changes (zooming, trimming) it is drawn directly, since re-caching every frame costs
@@ -230,7 +238,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
             y={h - 19}
             width={40}
             align="right"
-            text={t('timeline.seconds', { value: seconds })}
+            text={secondsText}
             fontSize={11}
             fontFamily={THEME.mono}
             fill={THEME.textMuted}

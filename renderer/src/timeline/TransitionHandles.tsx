@@ -6,9 +6,12 @@
  * gesture controller stay as they are; only cuts in view are drawn. The popover is portalled to
  * the page and placed beside its handle in the window (popoverPlace.ts: below, or flipped above),
  * so the timeline's own box (short at 1280x720) never clips it.
+ * Handles sit at content x in one scrolled box, mounted per bucketed range (drawWindow.ts): a
+ * pan moves that box (scroll.ts) and renders nothing; labels are made once per cut and language.
  */
 import { useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useAppState } from '../app/context';
@@ -16,25 +19,37 @@ import { selection, setEditorUi } from '../store/uiEditor';
 import { kindFamily, TransitionFields } from '../panels/TransitionFields';
 import { TimelineEnv } from './env';
 import type { CutShot } from '../../../shared/model/timeline';
-import { frameToX, LAYOUT, type View } from './geometry';
+import type { TransitionKind } from '../../../shared/model/transitionKinds';
+import { scrollX, type DrawWindow } from './drawWindow';
+import { LAYOUT } from './geometry';
 import { timelineModel } from './model';
 import { popoverPlace } from './popoverPlace';
+import { noteRender } from './probe';
+import { useDrawWindow, useViewportEffect } from './scroll';
 
 /** Closer than this (px) to the next handle, a handle is not drawn (a fitted long film). */
 const MIN_GAP_PX = 20;
 
-/** The cuts in view (index >= 1: the cut before shot i), at least MIN_GAP_PX apart. */
+/** The box the handles sit in: the shot lane's top edge, tall enough for a rotated, focused handle. */
+const BAND_TOP = LAYOUT.shotTop - 16;
+const BAND_H = 32;
+
+/**
+ * The cuts in the mounted range (index >= 1: the cut before shot i), at least MIN_GAP_PX apart;
+ * x is content px (frame * pxPerFrame), before the scroll.
+ */
 export function visibleHandles<C extends Pick<CutShot, 'startFrame' | 'overlap'>>(
   cut: readonly C[],
-  view: View,
-  width: number,
+  pxPerFrame: number,
+  range: DrawWindow,
 ): { c: C; i: number; x: number }[] {
   const out: { c: C; i: number; x: number }[] = [];
   let lastX = -Infinity;
   cut.forEach((c, i) => {
     if (i === 0) return;
-    const x = LAYOUT.gutter + frameToX(c.startFrame + c.overlap / 2, view);
-    if (x < LAYOUT.gutter || x > width || x - lastX < MIN_GAP_PX) return;
+    const frame = c.startFrame + c.overlap / 2;
+    const x = frame * pxPerFrame;
+    if (frame < range.lo || frame > range.hi || x - lastX < MIN_GAP_PX) return;
     lastX = x;
     out.push({ c, i, x });
   });
@@ -56,6 +71,8 @@ function AnchoredPopover({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ left: number; top: number; side: string } | null>(null);
+  // The handle moves with a pan (outside React): the open popover follows it.
+  const scrollFrame = useStore(useContext(TimelineEnv).viewport, (s) => s.scrollFrame);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !anchor) return;
@@ -77,7 +94,7 @@ function AnchoredPopover({
       size.disconnect();
       window.removeEventListener('resize', update);
     };
-  }, [anchor, anchorX]);
+  }, [anchor, anchorX, scrollFrame]);
   return createPortal(
     <div
       ref={ref}
@@ -97,12 +114,40 @@ function AnchoredPopover({
   );
 }
 
+/**
+ * One label per cut and kind, per language: t is a new function when the language changes, so
+ * the labels are made again then. A zoom step re-renders the handles but translates nothing.
+ */
+const labelsByT = new WeakMap<TFunction, Map<string, string>>();
+function handleLabel(t: TFunction, i: number, kind: TransitionKind): string {
+  let labels = labelsByT.get(t);
+  if (!labels) {
+    labels = new Map();
+    labelsByT.set(t, labels);
+  }
+  const key = `${i}|${kind}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    const { family, direction } = kindFamily(kind);
+    const name = t(`editor.inspector.transitions.${family}`);
+    const kindText = direction ? `${name} · ${t(`editor.inspector.directions.${direction}`)}` : name;
+    label = t('delivery.transitionHandle.open', { a: i, b: i + 1, kind: kindText });
+    labels.set(key, label);
+  }
+  return label;
+}
+
 export function TransitionHandles({ width }: { width: number }) {
+  noteRender('TransitionHandles');
   const { t } = useTranslation();
   const env = useContext(TimelineEnv);
   const snapshot = useAppState((s) => s.snapshot);
-  const pxPerFrame = useStore(env.viewport, (s) => s.pxPerFrame);
-  const scrollFrame = useStore(env.viewport, (s) => s.scrollFrame);
+  const contentW = Math.max(0, width - LAYOUT.gutter);
+  const { pxPerFrame, lo, hi } = useDrawWindow(env.viewport, contentW);
+  const track = useRef<HTMLDivElement>(null);
+  useViewportEffect(env.viewport, (s) => {
+    if (track.current) track.current.style.transform = `translateX(${scrollX(s)}px)`;
+  });
   const [open, setOpen] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<HTMLButtonElement | null>(null);
   useEffect(() => {
@@ -115,50 +160,53 @@ export function TransitionHandles({ width }: { width: number }) {
   }, [open]);
   if (!snapshot) return null;
   const cut = timelineModel(snapshot).cut;
-  const view = { pxPerFrame, scrollFrame };
-  const kindLabel = (kind: Parameters<typeof kindFamily>[0]) => {
-    const { family, direction } = kindFamily(kind);
-    const name = t(`editor.inspector.transitions.${family}`);
-    return direction ? `${name} · ${t(`editor.inspector.directions.${direction}`)}` : name;
-  };
-  const handles = visibleHandles(cut, view, width);
+  const labelOf = (i: number, kind: TransitionKind) => handleLabel(t, i, kind);
+  const handles = visibleHandles(cut, pxPerFrame, { lo, hi });
   const current = open ? cut.find((c) => c.shot.id === open) : undefined;
   const currentIndex = current ? cut.indexOf(current) : -1;
   const currentX = handles.find((h) => h.c.shot.id === open)?.x ?? null;
   return (
     <>
-      {handles.map(({ c, i, x }) => {
-        const kind = c.shot.transitionIn.kind;
-        return (
-          <button
-            key={c.shot.id}
-            type="button"
-            className={`transition-handle${kind === 'cut' ? '' : ' has-transition'}`}
-            data-testid={`transition-handle-${i}`}
-            aria-label={t('delivery.transitionHandle.open', { a: i, b: i + 1, kind: kindLabel(kind) })}
-            title={t('delivery.transitionHandle.open', { a: i, b: i + 1, kind: kindLabel(kind) })}
-            aria-expanded={open === c.shot.id}
-            ref={open === c.shot.id ? setAnchor : undefined}
-            style={{ left: x, top: LAYOUT.shotTop - 7 }}
-            // The timeline box turns presses into gestures: this one is the handle's own.
-            onPointerDown={(e) => e.stopPropagation()}
-            onClick={() => setOpen(open === c.shot.id ? null : c.shot.id)}
-            onContextMenu={(e) => {
-              e.preventDefault();
-              e.stopPropagation();
-              selection.getState().focus({ kind: 'transition', shotId: c.shot.id });
-              setEditorUi({
-                contextMenu: {
-                  x: e.clientX,
-                  y: e.clientY,
-                  shotId: c.shot.id,
-                  target: { kind: 'transition', shotId: c.shot.id },
-                },
-              });
-            }}
-          />
-        );
-      })}
+      <div
+        className="transition-handles"
+        style={{ left: LAYOUT.gutter, top: BAND_TOP, width: contentW, height: BAND_H }}
+      >
+        <div ref={track} className="transition-handles-track">
+          {handles.map(({ c, i, x }) => {
+            const kind = c.shot.transitionIn.kind;
+            const label = labelOf(i, kind);
+            return (
+              <button
+                key={c.shot.id}
+                type="button"
+                className={`transition-handle${kind === 'cut' ? '' : ' has-transition'}`}
+                data-testid={`transition-handle-${i}`}
+                aria-label={label}
+                title={label}
+                aria-expanded={open === c.shot.id}
+                ref={open === c.shot.id ? setAnchor : undefined}
+                style={{ left: x, top: BAND_H / 2 - 7 }}
+                // The timeline box turns presses into gestures: this one is the handle's own.
+                onPointerDown={(e) => e.stopPropagation()}
+                onClick={() => setOpen(open === c.shot.id ? null : c.shot.id)}
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  selection.getState().focus({ kind: 'transition', shotId: c.shot.id });
+                  setEditorUi({
+                    contextMenu: {
+                      x: e.clientX,
+                      y: e.clientY,
+                      shotId: c.shot.id,
+                      target: { kind: 'transition', shotId: c.shot.id },
+                    },
+                  });
+                }}
+              />
+            );
+          })}
+        </div>
+      </div>
       {current && currentX !== null && (
         <AnchoredPopover
           anchor={anchor}

@@ -4,8 +4,11 @@
  * and the size only; the ruler with pan and zoom; the shots layer with the document, zoom and
  * the visible range; the selection (SelectionLayer.tsx) with the selection; the overlay with every pointer move of a gesture and with the playhead. None listens to Konva events: the
  * controller hit-tests in pure geometry, so Konva never draws hit canvases.
+ * A pan renders nothing: each layer's content sits in one scrolled group that scroll.ts moves
+ * (React renders only when the zoom or the bucketed range of drawWindow.ts changes).
  */
-import { memo, useContext, useMemo } from 'react';
+import type Konva from 'konva';
+import { memo, useContext, useMemo, useRef } from 'react';
 import { Group, Layer, Line, Rect, Shape, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -14,21 +17,12 @@ import { transitionLook, type TransitionKind } from '../../../shared/model/trans
 import { useAppState } from '../app/context';
 import { AudioItems } from './AudioClip';
 import { TimelineEnv } from './env';
-import { cullClips, frameToX, LAYOUT, rulerTicks, SLIVER_PX, stageHeight, type ClipBox, type View } from './geometry';
+import { cullClips, frameToX, LAYOUT, rulerTicks, SLIVER_PX, stageHeight, type ClipBox } from './geometry';
 import { timelineModel } from './model';
 import { noteRender } from './probe';
 import { ShotClip } from './ShotClip';
 import { THEME } from './theme';
-
-/** Extra width drawn beyond each side so a small pan does not reveal empty space first. */
-const OVERSCAN_PX = 160;
-
-function useView(): View {
-  const env = useContext(TimelineEnv);
-  const pxPerFrame = useStore(env.viewport, (s) => s.pxPerFrame);
-  const scrollFrame = useStore(env.viewport, (s) => s.scrollFrame);
-  return useMemo(() => ({ pxPerFrame, scrollFrame }), [pxPerFrame, scrollFrame]);
-}
+import { useDrawWindow, useScrolledGroup, useViewportEffect } from './scroll';
 
 export const StaticLayer = memo(function StaticLayer({ width }: { width: number }) {
   noteRender('StaticLayer');
@@ -77,18 +71,30 @@ export const StaticLayer = memo(function StaticLayer({ width }: { width: number 
   );
 });
 
-/** Ruler ticks and timecodes: their own small layer, since they move with every pan and zoom. */
+/**
+ * Ruler ticks and timecodes: their own small layer, redrawn (not re-rendered) on every pan and
+ * zoom: the shape reads the view when it draws.
+ */
 export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: number; fps: Fps }) {
   noteRender('RulerLayer');
-  const view = useView();
+  const env = useContext(TimelineEnv);
   const contentW = Math.max(0, width - LAYOUT.gutter);
-  const ticks = useMemo(() => rulerTicks(view, contentW, fps), [view, contentW, fps]);
+  const shape = useRef<Konva.Shape | null>(null);
+  const drawn = useRef({ pxPerFrame: 0, scrollFrame: 0 });
+  useViewportEffect(env.viewport, (s) => {
+    if (s.pxPerFrame === drawn.current.pxPerFrame && s.scrollFrame === drawn.current.scrollFrame) return;
+    drawn.current = { pxPerFrame: s.pxPerFrame, scrollFrame: s.scrollFrame };
+    shape.current?.getLayer()?.batchDraw();
+  });
   return (
     <Layer listening={false}>
       {/* All ticks in one shape: hundreds of nodes would cost more than the drawing itself. */}
       <Shape
+        ref={shape}
         x={LAYOUT.gutter}
         sceneFunc={(c) => {
+          const { pxPerFrame, scrollFrame } = env.viewport.getState();
+          const view = { pxPerFrame, scrollFrame };
           const ctx = c._context;
           ctx.save();
           ctx.beginPath();
@@ -98,7 +104,7 @@ export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: numb
           ctx.fillStyle = THEME.textMuted;
           ctx.font = `10px ${THEME.mono}`;
           ctx.beginPath();
-          for (const tick of ticks) {
+          for (const tick of rulerTicks(view, contentW, fps)) {
             const x = Math.round(frameToX(tick.frame, view)) + 0.5;
             ctx.moveTo(x, tick.major ? 12 : 20);
             ctx.lineTo(x, LAYOUT.rulerHeight);
@@ -149,16 +155,11 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
   noteRender('ShotsLayer');
   const env = useContext(TimelineEnv);
   const snapshot = useAppState((s) => s.snapshot);
-  const view = useView();
   const model = timelineModel(snapshot);
   const contentW = Math.max(0, width - LAYOUT.gutter);
-  const pad = OVERSCAN_PX / view.pxPerFrame;
-  const start = view.scrollFrame - pad;
-  const end = view.scrollFrame + contentW / view.pxPerFrame + pad;
-  // Culled per render; the list is memoised on the range rounded out, so a small pan reuses it.
-  const bucket = Math.max(1, pad / 2);
-  const lo = Math.floor(start / bucket) * bucket;
-  const hi = Math.ceil(end / bucket) * bucket;
+  // Culled on the range rounded out to buckets: a pan inside a bucket does not render this.
+  const { pxPerFrame, lo, hi } = useDrawWindow(env.viewport, contentW);
+  const scrolled = useScrolledGroup(env.viewport);
   // Changes only when a drag starts or ends: the dragged shots are drawn last, on top.
   const dragged = useStore(env.gesture, (s) => s.reorder?.shotIds.join('\n') ?? '');
   const visible = useMemo(() => {
@@ -170,33 +171,31 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
   const fps = snapshot?.project.fps ?? { num: 24, den: 1 };
   const { wide, narrow } = useMemo(() => {
     const top = new Set(dragged === '' ? [] : dragged.split('\n'));
-    const isNarrow = (c: ClipBox) => c.frames * view.pxPerFrame < SLIVER_PX && !top.has(c.id);
+    const isNarrow = (c: ClipBox) => c.frames * pxPerFrame < SLIVER_PX && !top.has(c.id);
     return { wide: visible.filter((c) => !isNarrow(c)), narrow: visible.filter(isNarrow) };
-  }, [visible, view.pxPerFrame, dragged]);
+  }, [visible, pxPerFrame, dragged]);
   const placeholders = useMemo(() => new Set(model.cut.filter((c) => !c.take).map((c) => c.shot.id)), [model]);
   return (
     <Layer listening={false}>
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={stageHeight()}>
-        <Group x={-Math.round(view.scrollFrame * view.pxPerFrame)}>
-          <AudioItems pxPerFrame={view.pxPerFrame} lo={lo} hi={hi} />
-          {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={view.pxPerFrame} placeholders={placeholders} />}
+        <Group ref={scrolled}>
+          <AudioItems pxPerFrame={pxPerFrame} lo={lo} hi={hi} />
+          {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={pxPerFrame} placeholders={placeholders} />}
           {wide.map((c) => {
             const cut = model.byId.get(c.id);
-            return cut ? (
-              <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={view.pxPerFrame} fps={fps} />
-            ) : null;
+            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={pxPerFrame} fps={fps} /> : null;
           })}
           {visible.map((c) => {
             const cut = model.byId.get(c.id);
             // Hidden when the clip is a sliver (a whole film fitted): markers would hide the cut.
-            if (!cut || cut.overlap <= 0 || c.frames * view.pxPerFrame < 24) return null;
+            if (!cut || cut.overlap <= 0 || c.frames * pxPerFrame < 24) return null;
             return (
               <TransitionMark
                 key={`tr-${c.id}`}
                 kind={cut.shot.transitionIn.kind}
                 start={c.start}
                 overlap={cut.overlap}
-                pxPerFrame={view.pxPerFrame}
+                pxPerFrame={pxPerFrame}
               />
             );
           })}
@@ -255,8 +254,9 @@ function TransitionMark({
 export const OverlayLayer = memo(function OverlayLayer({ width }: { width: number }) {
   noteRender('OverlayLayer');
   const env = useContext(TimelineEnv);
-  const view = useView();
+  const pxPerFrame = useStore(env.viewport, (s) => s.pxPerFrame);
   const playhead = useStore(env.viewport, (s) => s.playhead);
+  const scrolled = useScrolledGroup(env.viewport);
   const reorder = useStore(env.gesture, (s) => s.reorder);
   const trimSnap = useStore(env.gesture, (s) => s.trim?.snap ?? null);
   const marquee = useStore(env.gesture, (s) => s.marquee);
@@ -264,29 +264,34 @@ export const OverlayLayer = memo(function OverlayLayer({ width }: { width: numbe
   const audioSnap = useStore(env.gesture, (s) => s.audio?.snap?.frame ?? null);
   const h = stageHeight();
   const contentW = Math.max(0, width - LAYOUT.gutter);
-  const px = frameToX(playhead, view);
+  // Content x (frame * pxPerFrame) inside the scrolled group: a pan moves the group only.
+  const px = playhead * pxPerFrame;
   const snap = reorder?.snap ?? trimSnap ?? (audioSnap === null ? null : { frame: audioSnap });
   return (
     <Layer listening={false}>
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={h}>
-        {snap && (
-          <Line
-            points={[frameToX(snap.frame, view), LAYOUT.rulerHeight, frameToX(snap.frame, view), h]}
-            stroke={THEME.snap}
-            strokeWidth={1}
-            dash={[4, 3]}
-          />
-        )}
-        {reorder && (
-          <Rect
-            x={frameToX(reorder.dropFrame, view) - 1.5}
-            y={LAYOUT.shotTop - 4}
-            width={3}
-            height={LAYOUT.shotHeight + 8}
-            fill={THEME.accent}
-            cornerRadius={1.5}
-          />
-        )}
+        <Group ref={scrolled}>
+          {snap && (
+            <Line
+              points={[snap.frame * pxPerFrame, LAYOUT.rulerHeight, snap.frame * pxPerFrame, h]}
+              stroke={THEME.snap}
+              strokeWidth={1}
+              dash={[4, 3]}
+            />
+          )}
+          {reorder && (
+            <Rect
+              x={reorder.dropFrame * pxPerFrame - 1.5}
+              y={LAYOUT.shotTop - 4}
+              width={3}
+              height={LAYOUT.shotHeight + 8}
+              fill={THEME.accent}
+              cornerRadius={1.5}
+            />
+          )}
+          <Line points={[px, 0, px, h]} stroke={THEME.playhead} strokeWidth={1.5} />
+          <Line points={[px - 6, 0, px + 6, 0, px, 8]} closed fill={THEME.playhead} />
+        </Group>
         {marquee && (
           <Rect
             x={marquee.rect.x}
@@ -298,8 +303,6 @@ export const OverlayLayer = memo(function OverlayLayer({ width }: { width: numbe
             strokeWidth={1}
           />
         )}
-        <Line points={[px, 0, px, h]} stroke={THEME.playhead} strokeWidth={1.5} />
-        <Line points={[px - 6, 0, px + 6, 0, px, 8]} closed fill={THEME.playhead} />
       </Group>
     </Layer>
   );

@@ -142,6 +142,13 @@ async function main() {
     },
     renders: () => Object.fromEntries(renderProbe.counts),
     frame,
+    /** One pan step as the wheel does it (for the render-count test, test/e2e/timelinePan.spec.ts). */
+    pan: (dxPx: number) => scrollBy(ctx, dxPx),
+    /** The x of every group that a pan moves (each layer's scrolled content). */
+    scrolledGroupXs: () =>
+      (ourStage()?.find('Group') ?? [])
+        .filter((g) => g.getParent()?.nodeType === 'Group' && g.getParent()?.clipWidth() !== undefined)
+        .map((g) => g.x()),
   };
   (window as unknown as { bench: typeof bench }).bench = bench;
 }
