@@ -1,12 +1,38 @@
 /**
- * The one place that knows the default of every field of a new Shot, Take, Element and audio
- * item. The services build new rows through these and every test fixture does too, so a new
+ * The one place that knows the default of every field of a new Project, Shot, Take, Element and
+ * audio item. The services build new rows through these and every test fixture does too, so a new
  * field is added here once (with its default) instead of in each hand-built object.
  *
  * Pure: the caller gives the id (and the take's createdAt), so these run the same in shared/,
  * the services and the renderer's tests.
  */
-import type { AudioItem, Element, Job, Shot, Take } from './entities.js';
+import type { AudioItem, Element, Job, Project, Shot, Take } from './entities.js';
+
+/** What a new project must be told; everything else has the default below. */
+export type ProjectInit = Pick<Project, 'id' | 'name' | 'aspect' | 'width' | 'height' | 'fps' | 'createdAt'> &
+  Partial<Project>;
+
+/** A project with no style, the offline animatic as its provider, English, no budget cap. */
+export function newProject(init: ProjectInit): Project {
+  // Keys in the schema's order (as the rows and hand-written fixtures had them); `rest` overrides in place.
+  const { id, name, aspect, width, height, fps, createdAt, ...rest } = init;
+  return {
+    id,
+    name,
+    aspect,
+    width,
+    height,
+    fps,
+    stylePrompt: '',
+    styleRefAssetIds: [],
+    defaultProvider: 'animatic',
+    defaultModel: null,
+    language: 'en',
+    budgetCap: null,
+    createdAt,
+    ...rest,
+  };
+}
 
 /** What a new shot must be told; everything else has the default below. */
 export type ShotInit = Pick<Shot, 'id'> & Partial<Shot>;

@@ -1,6 +1,6 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
 import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
-import { newAudioItem, newShot, newTake } from '../../shared/model/factories.js';
+import { newAudioItem, newProject, newShot, newTake } from '../../shared/model/factories.js';
 import { audioAsset, mediaInfo } from '../helpers/mediaInfo.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
@@ -48,21 +48,15 @@ export function makeDoc(spec: readonly (number | { frames: number })[]): Project
   });
   return {
     dir: '/films/lake',
-    project: {
+    project: newProject({
       id: 'p1',
       name: 'Lake',
       aspect: '16:9',
       width: 1280,
       height: 720,
       fps: { num: 24, den: 1 },
-      stylePrompt: '',
-      styleRefAssetIds: [],
-      defaultProvider: 'animatic',
-      defaultModel: null,
-      language: 'en',
-      budgetCap: null,
       createdAt: '',
-    },
+    }),
     scenes: [],
     shots,
     takes,

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { ProjectSchema, type Project } from '../../../shared/model/entities.js';
 import { AspectSchema, outputSize, ResolutionSchema } from '../../../shared/model/format.js';
 import { FpsSchema } from '../../../shared/model/time.js';
+import { newProject } from '../../../shared/model/factories.js';
 import { AppError, keyedError } from '../../../shared/errors.js';
 import { DB_FILE, mapOpenError, type Db, type ProjectDbOptions } from './db.js';
 import { migrate, type Migration } from './migrations/runner.js';
@@ -139,20 +140,16 @@ export function createProjectFile(
       `A Storyboard project already exists in "${dir}".`,
     );
   sweepStaleTemps(dir);
-  const project = ProjectSchema.parse({
-    id: randomUUID(),
-    name,
-    aspect,
-    ...outputSize(aspect, resolution),
-    fps,
-    stylePrompt: '',
-    styleRefAssetIds: [],
-    defaultProvider: 'animatic',
-    defaultModel: null,
-    language: 'en',
-    budgetCap: null,
-    createdAt: new Date().toISOString(),
-  });
+  const project = ProjectSchema.parse(
+    newProject({
+      id: randomUUID(),
+      name,
+      aspect,
+      ...outputSize(aspect, resolution),
+      fps,
+      createdAt: new Date().toISOString(),
+    }),
+  );
   const tmp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomUUID()}`);
   try {
     const db = new Database(tmp, { timeout: 0, nativeBinding: opts.nativeBinding });

@@ -1,6 +1,6 @@
 /** A 500-shot document for the UI benchmarks: takes of 2-6 s, some placeholders, jobs and transitions. */
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
-import { newShot, newTake } from '../../../shared/model/factories';
+import { newProject, newShot, newTake } from '../../../shared/model/factories';
 import { mediaInfo } from '../../helpers/mediaInfo';
 
 export function benchDoc(n: number): ProjectSnapshot {
@@ -69,21 +69,15 @@ export function benchDoc(n: number): ProjectSnapshot {
     elements: [],
     jobs,
     audioItems: [],
-    project: {
+    project: newProject({
       id: 'bench',
       name: 'Bench',
       aspect: '16:9',
       width: 1920,
       height: 1080,
       fps: { num: 24, den: 1 },
-      stylePrompt: '',
-      styleRefAssetIds: [],
-      defaultProvider: 'animatic',
-      defaultModel: null,
-      language: 'en',
-      budgetCap: null,
       createdAt: '',
-    },
+    }),
     history: { canUndo: false, canRedo: false, revision: 1 },
   };
 }

@@ -21,37 +21,11 @@ import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { call, closeServices, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { colourClip as colourClipOf } from './syncFixtures.js';
 
 /** 1 s 1280x720 24 fps H.264 + AAC with its own colour (a 16:9 720p project copies it). */
-function colourClip(out: string, colour: string): string {
-  execFileSync('/usr/bin/ffmpeg', [
-    '-hide_banner',
-    '-v',
-    'error',
-    '-nostdin',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=1280x720:r=24:d=1,drawbox=x=0:y=0:w=160:h=160:color=${colour}:t=fill`,
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=440:r=48000:d=1',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-ac',
-    '2',
-    out,
-  ]);
-  return out;
-}
+const colourClip = (out: string, colour: string): string =>
+  colourClipOf(out, colour, { size: '1280x720', box: 160, preset: 'ultrafast' });
 
 /** Words only the clip facts hold (packet layout, stream hashes), never MediaInfo. */
 const FACT_WORDS = /copyFacts|extradataHash|videoDtsBefore|firstIsKeyframe/;

@@ -23,41 +23,12 @@ import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
-import { markedClip } from './syncFixtures.js';
+import { colourClip as colourClipOf, markedClip } from './syncFixtures.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
-const FFMPEG = '/usr/bin/ffmpeg';
-
 /** 1 s 320x240 24 fps H.264 + AAC, as markedClip, with its own colour: same settings, other bytes. */
-function colourClip(out: string, colour: string): string {
-  execFileSync(FFMPEG, [
-    '-hide_banner',
-    '-v',
-    'error',
-    '-nostdin',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=320x240:r=24:d=1,drawbox=x=0:y=0:w=80:h=80:color=${colour}:t=fill`,
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=440:r=48000:d=1',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-ac',
-    '2',
-    out,
-  ]);
-  return out;
-}
+const colourClip = (out: string, colour: string): string =>
+  colourClipOf(out, colour, { size: '320x240', box: 80, preset: 'veryfast' });
 
 /** A project of these imported assets, one shot each, with their real ids, paths and infos. */
 function docOf(dir: string, assets: Asset[]): ProjectSnapshot {

@@ -93,3 +93,37 @@ export function beepOnsets(file: string): number[] {
   }
   return onsets;
 }
+
+/**
+ * 1 s of testsrc2 at 24 fps with a `colour` square in its corner (same settings, other bytes per
+ * colour) + a 440 Hz AAC stereo tone: the clips the stored-facts tests import.
+ */
+export function colourClip(out: string, colour: string, o: { size: string; box: number; preset: string }): string {
+  execFileSync(FFMPEG, [
+    '-hide_banner',
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=${o.size}:r=24:d=1,drawbox=x=0:y=0:w=${o.box}:h=${o.box}:color=${colour}:t=fill`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=48000:d=1',
+    '-c:v',
+    'libx264',
+    '-preset',
+    o.preset,
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-ac',
+    '2',
+    out,
+  ]);
+  return out;
+}

@@ -3,7 +3,7 @@
  * here, so a schema change breaks the fixtures loudly), one shot per clip spec.
  */
 import type { MediaInfo, ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
-import { newShot, newTake } from '../../../shared/model/factories.js';
+import { newProject, newShot, newTake } from '../../../shared/model/factories.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import type { Fps } from '../../../shared/model/time.js';
@@ -81,21 +81,15 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
   const height = opts.height ?? 720;
   const doc: ProjectSnapshot = {
     dir: opts.dir ?? '/projects/demo',
-    project: {
+    project: newProject({
       id: 'p1',
       name: 'Demo',
       aspect: opts.aspect ?? (width >= height ? '16:9' : '9:16'),
       width,
       height,
       fps: opts.fps ?? { num: 24, den: 1 },
-      stylePrompt: '',
-      styleRefAssetIds: [],
-      defaultProvider: 'animatic',
-      defaultModel: null,
-      language: 'en',
-      budgetCap: null,
       createdAt: AT,
-    },
+    }),
     scenes: [],
     shots,
     takes,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutList, reorder, resolveTrim, totalFrames } from '../../../shared/model/timeline.js';
 import type { Asset, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
-import { newShot, newTake } from '../../../shared/model/factories.js';
+import { newProject, newShot, newTake } from '../../../shared/model/factories.js';
 import { mediaInfo } from '../../helpers/mediaInfo.js';
 
 const fps = { num: 24, den: 1 };
@@ -25,21 +25,7 @@ function doc(
   assets: Asset[],
 ): Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'> {
   return {
-    project: {
-      id: 'p',
-      name: 'p',
-      aspect: '16:9',
-      width: 1280,
-      height: 720,
-      fps,
-      stylePrompt: '',
-      styleRefAssetIds: [],
-      defaultProvider: 'animatic',
-      defaultModel: null,
-      language: 'en',
-      budgetCap: null,
-      createdAt: '',
-    },
+    project: newProject({ id: 'p', name: 'p', aspect: '16:9', width: 1280, height: 720, fps, createdAt: '' }),
     shots,
     takes,
     assets,

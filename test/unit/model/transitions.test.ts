@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutFrames, cutList, totalFrames, transitionFrames } from '../../../shared/model/timeline.js';
 import type { ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
-import { newShot } from '../../../shared/model/factories.js';
+import { newProject, newShot } from '../../../shared/model/factories.js';
 
 function shot(
   id: string,
@@ -13,21 +13,15 @@ function shot(
 }
 function doc(shots: Shot[]): Pick<ProjectSnapshot, 'project' | 'shots' | 'takes' | 'assets'> {
   return {
-    project: {
+    project: newProject({
       id: 'p',
       name: 'p',
       aspect: '16:9',
       width: 1280,
       height: 720,
       fps: { num: 24, den: 1 },
-      stylePrompt: '',
-      styleRefAssetIds: [],
-      defaultProvider: 'animatic',
-      defaultModel: null,
-      language: 'en',
-      budgetCap: null,
       createdAt: '',
-    },
+    }),
     shots,
     takes: [],
     assets: [],

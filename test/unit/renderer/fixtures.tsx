@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { vi } from 'vitest';
 import type { MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
-import { newJob, newShot, newTake } from '../../../shared/model/factories';
+import { newJob, newProject, newShot, newTake } from '../../../shared/model/factories';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { AppProvider } from '../../../renderer/src/app/context';
 import type { ProviderInfo } from '../../../renderer/src/store/jobs';
@@ -48,21 +48,15 @@ export function makeProvider(
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
   return {
     dir: '/films/lake',
-    project: {
+    project: newProject({
       id: 'p1',
       name: 'Lake',
       aspect: '16:9',
       width: 1280,
       height: 720,
       fps: { num: 24, den: 1 },
-      stylePrompt: '',
-      styleRefAssetIds: [],
-      defaultProvider: 'animatic',
-      defaultModel: null,
-      language: 'en',
-      budgetCap: null,
       createdAt: '',
-    },
+    }),
     scenes: [],
     shots: shots.map((s, i) => ({ ...s, position: i })),
     takes: [],
