@@ -12,11 +12,8 @@
  * system ffprobe (length, size, frame rate) and checked against the edit endpoint's file limits
  * (falRules.ts FAL_CLIP_LIMITS) when a request names it, as fal's own file validation does.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { falClipProblem, falSchemaProblem, type ClipFacts } from './falRules.js';
+import { probeClip, type ClipFacts } from './clipProbe.js';
+import { falClipProblem, falSchemaProblem } from './falRules.js';
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
 
 export const FAL_FAKE_KEY = 'test-key';
@@ -82,33 +79,6 @@ export interface FakeFal {
   /** The next N output downloads answer 404 (the same link works again after). */
   staleLinks: number;
   close(): Promise<void>;
-}
-
-const PROBE_ARGS =
-  '-v error -select_streams v:0 -show_entries stream=width,height,avg_frame_rate:format=duration -of json'.split(' ');
-
-/** An uploaded clip's length, size and frame rate, as ffprobe reads them (null: not a video). */
-async function probeClip(bytes: Buffer): Promise<ClipFacts | null> {
-  const dir = await mkdtemp(join(tmpdir(), 'fake-fal-clip-'));
-  try {
-    const file = join(dir, 'clip');
-    await writeFile(file, bytes);
-    return await new Promise<ClipFacts | null>((resolve) => {
-      execFile('ffprobe', [...PROBE_ARGS, file], { encoding: 'utf8' }, (err, stdout) => {
-        if (err) return resolve(null);
-        const j = JSON.parse(stdout) as {
-          streams?: { width?: number; height?: number; avg_frame_rate?: string }[];
-          format?: { duration?: string };
-        };
-        const st = j.streams?.[0];
-        const [num, den] = (st?.avg_frame_rate ?? '0/1').split('/').map(Number);
-        if (!st?.width || !st.height || !num || !den) return resolve(null);
-        resolve({ width: st.width, height: st.height, fps: num / den, durationSec: Number(j.format?.duration ?? 0) });
-      });
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 const detail = (status: number, msg: string, type: string, loc = ['body', 'prompt']): Reply => ({

@@ -11,6 +11,8 @@
  *     (text only), negative_prompt, cfg_scale, tail_image_url (image only).
  * A refusal is fal's 422 ValidationError body `{detail:[{loc, msg, type}]}`.
  */
+import type { ClipFacts } from './clipProbe.js';
+
 type Schema = Record<string, readonly (string | number | boolean)[] | 'string' | 'number' | 'boolean' | 'url' | 'urls'>;
 
 const VEO_COMMON: Schema = {
@@ -196,14 +198,6 @@ export const FAL_CLIP_LIMITS: Record<string, FalClipLimits> = {
   'fal-ai/kling-video/o3/standard/video-to-video/edit': KLING_CLIP,
   'fal-ai/kling-video/o3/pro/video-to-video/edit': KLING_CLIP,
 };
-
-/** What the fake read from an uploaded clip (ffprobe). */
-export interface ClipFacts {
-  durationSec: number;
-  width: number;
-  height: number;
-  fps: number;
-}
 
 /** The first limit an uploaded clip breaks, as fal's error object, or null. */
 export function falClipProblem(

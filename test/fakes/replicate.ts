@@ -10,9 +10,18 @@
  * throttle (429 + Retry-After), expired (output URL 404); dropCreate (the next N creates are
  * made, then the connection is cut), loseCreate (cut before anything is made); staleLinks (the
  * next N output downloads 404; the output URL is the same on every read).
+ * A clip sent as a data URI to a model that reads its frame rate (replicateRules.ts
+ * REPLICATE_CLIP_FPS) is probed with ffprobe; outside the range the prediction is `failed` from
+ * its first read on, with the model's reason in `error`.
  */
 import { elapsed, startRecordingServer, type FakeMode, type RecordedRequest, type Reply } from './recordingHttp.js';
-import { REPLICATE_MODEL_RULES, replicateInputProblem } from './replicateRules.js';
+import { probeClip } from './clipProbe.js';
+import {
+  REPLICATE_CLIP_FPS,
+  REPLICATE_MODEL_RULES,
+  replicateClipFailure,
+  replicateInputProblem,
+} from './replicateRules.js';
 
 export const REPLICATE_FAKE_KEY = 'test-key';
 /** Model -> input fields it accepts (its API page on replicate.com). */
@@ -79,6 +88,8 @@ interface Pred {
   createdAt: number;
   mode: FakeMode;
   canceled: boolean;
+  /** The model's reason for failing the clip it was given (replicateClipFailure). */
+  clipFailure?: string | null;
 }
 
 export interface FakeReplicate {
@@ -109,22 +120,37 @@ const problem = (status: number, title: string, detail: string, headers?: Record
   headers,
 });
 
+/** The model's reason to fail the clip in this input (a data-URI video it reads the frame rate of), or null. */
+async function clipFailureOf(model: string, input: Record<string, unknown>): Promise<string | null> {
+  const rule = REPLICATE_CLIP_FPS[model];
+  const v = rule ? input[rule.field] : undefined;
+  const data = typeof v === 'string' ? /^data:video\/[\w.+-]+;base64,(.*)$/s.exec(v) : null;
+  if (!data) return null;
+  const facts = await probeClip(Buffer.from(data[1] ?? '', 'base64'));
+  return facts ? replicateClipFailure(model, facts) : null;
+}
+
 export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise<FakeReplicate> {
   const preds = new Map<string, Pred>();
   const answered: number[] = [];
   let n = 0;
-  const view = (p: Pred): Record<string, unknown> => {
+  /** `created`: the create's own answer, which is always `starting` (the model has not read the clip yet). */
+  const view = (p: Pred, created = false): Record<string, unknown> => {
     const age = elapsed(p.createdAt);
     const runMs = p.mode === 'slow' ? 60 * 60_000 : fake.runMs;
     const status = p.canceled
       ? 'canceled'
-      : age < runMs / 3
-        ? 'starting'
-        : age < runMs
-          ? 'processing'
-          : p.mode === 'fail' || p.mode === 'moderation'
-            ? 'failed'
-            : 'succeeded';
+      : p.clipFailure
+        ? created
+          ? 'starting'
+          : 'failed'
+        : age < runMs / 3
+          ? 'starting'
+          : age < runMs
+            ? 'processing'
+            : p.mode === 'fail' || p.mode === 'moderation'
+              ? 'failed'
+              : 'succeeded';
     const api = `${server.url}/v1/predictions/${p.id}`;
     return {
       id: p.id,
@@ -139,14 +165,16 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
       error:
         status !== 'failed'
           ? null
-          : p.mode === 'moderation'
-            ? 'The input or output was flagged as sensitive. Please try again with different inputs. (E005)'
-            : 'Prediction failed: image must be 16:9 or 9:16 for this model.',
+          : p.clipFailure
+            ? p.clipFailure
+            : p.mode === 'moderation'
+              ? 'The input or output was flagged as sensitive. Please try again with different inputs. (E005)'
+              : 'Prediction failed: image must be 16:9 or 9:16 for this model.',
       created_at: new Date(p.createdAt).toISOString(),
       urls: { get: api, cancel: `${api}/cancel`, stream: `${api}/stream`, web: `https://replicate.com/p/${p.id}` },
     };
   };
-  const handle = (r: RecordedRequest): Reply => {
+  const handle = async (r: RecordedRequest): Promise<Reply> => {
     if (r.path === '/files/gone.mp4') return { status: 404, body: { detail: 'Not found' } };
     if (r.headers.authorization !== `Bearer ${REPLICATE_FAKE_KEY}`)
       return problem(401, 'Unauthenticated', 'You did not pass a valid authentication token');
@@ -187,19 +215,20 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
         return { status: 0, drop: true };
       }
       const id = `fake${String(++n).padStart(6, '0')}rcp`;
-      const p: Pred = { id, model, input, createdAt: Date.now(), mode: fake.mode, canceled: false };
+      const clipFailure = await clipFailureOf(model, input);
+      const p: Pred = { id, model, input, createdAt: Date.now(), mode: fake.mode, canceled: false, clipFailure };
       preds.set(id, p);
       answered.push(Date.now());
       if (fake.dropCreate > 0) {
         fake.dropCreate--;
         return { status: 0, drop: true };
       }
-      return { status: 201, body: view(p) };
+      return { status: 201, body: view(p, true) };
     }
     if (r.path === '/v1/predictions' && r.method === 'GET') {
       const all = [...preds.values()].sort((a, b) => b.createdAt - a.createdAt);
       const from = Number(r.query.cursor ?? 0);
-      const results = all.slice(from, from + fake.pageSize).map(view);
+      const results = all.slice(from, from + fake.pageSize).map((p) => view(p));
       const next =
         from + fake.pageSize < all.length ? `${server.url}/v1/predictions?cursor=${from + fake.pageSize}` : null;
       return { status: 200, body: { next, previous: null, results } };

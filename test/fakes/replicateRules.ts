@@ -10,7 +10,15 @@
  *     seed (integer), reference_images ("Up to 3"). The page lists no aspect values; the fake
  *     takes Runway's own six (16:9, 9:16, 4:3, 3:4, 1:1, 21:9).
  * A refusal is Replicate's 422 problem detail: title "Input validation failed", detail "- input.<field>: …".
+ *
+ * A clip's frame rate is no field of the schema, so Replicate takes the create; the model reads the
+ * clip and the prediction ends `failed` with its reason in `error` (the prediction object, Replicate
+ * HTTP API https://replicate.com/docs/reference/http#predictions.get — first-party). The 24-60 fps
+ * range is fal's for the same Kling video input (fal Kling O1 Edit page — secondary for Replicate,
+ * whose page states none); the adapter refuses outside it before sending when it knows the rate.
  */
+import type { ClipFacts } from './clipProbe.js';
+
 type Rule = readonly (string | number)[] | 'string' | 'boolean' | 'integer' | 'image' | 'video' | 'images';
 
 interface ModelRules {
@@ -94,4 +102,16 @@ export function replicateInputProblem(model: string, input: Record<string, unkno
   }
   const combo = r.combos?.(input);
   return combo ? `- input.${combo}` : null;
+}
+
+/** The models that read a clip's frame rate: the input field holding the clip and the rates they take. */
+export const REPLICATE_CLIP_FPS: Record<string, { field: string; minFps: number; maxFps: number }> = {
+  'kwaivgi/kling-v3-omni-video': { field: 'reference_video', minFps: 24, maxFps: 60 },
+};
+
+/** Why the model fails a prediction on this clip (its `error`), or null. */
+export function replicateClipFailure(model: string, clip: ClipFacts): string | null {
+  const l = REPLICATE_CLIP_FPS[model];
+  if (!l || (clip.fps >= l.minFps && clip.fps <= l.maxFps)) return null;
+  return `Prediction failed: Video frame rate must be between ${l.minFps} and ${l.maxFps} FPS; got ${clip.fps.toFixed(1)}.`;
 }

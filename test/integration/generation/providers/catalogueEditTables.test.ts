@@ -216,6 +216,25 @@ describe('Replicate Kling 3.0 Omni and Gen-4 Aleph request table against the str
     expect(rep.createRequests().length).toBe(before + 1);
   });
 
+  it("the fake reads the clip: an 8 fps clip the app did not measure fails Kling Omni's prediction, a 24 fps one runs", async () => {
+    // No fps known (a take imported before rates were recorded): the adapter sends, the model refuses it.
+    const slow = await repAdapter.submit(
+      genRequest({ model: KLING_OMNI, sourceVideo: { ...source, width: 1280, height: 720 } }),
+      repCtx(),
+    );
+    const created = rep.createRequests().at(-1);
+    expect(created?.status).toBe(201);
+    expect((created?.body as { input: Record<string, unknown> }).input.reference_video).toMatch(
+      /^data:video\/mp4;base64,/,
+    );
+    const failed = await repAdapter.poll(slow.taskId, repCtx());
+    expect(failed).toMatchObject({ state: 'failed' });
+    expect(JSON.stringify(failed)).toMatch(/frame rate must be between 24 and 60 FPS; got 8\.0/);
+    // The same request with a 24 fps clip is not failed by the fake's clip rule.
+    const ok = await repAdapter.submit(genRequest({ model: KLING_OMNI, sourceVideo: editable() }), repCtx());
+    expect((await repAdapter.poll(ok.taskId, repCtx())).state).not.toBe('failed');
+  });
+
   it('Aleph is billed on the 5 s it makes, whatever the shot or clip length', () => {
     const req = genRequest({ model: ALEPH, durationSec: 9, sourceVideo: { ...source, durationSec: 8 } });
     expect(requestCost(repAdapter, req)).toBeCloseTo(0.9);
