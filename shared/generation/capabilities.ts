@@ -59,6 +59,14 @@ export interface ProviderCapabilities {
    * model (Runway Aleph), 'optional' when it also generates from nothing; absent: takes none.
    */
   videoInput?: 'optional' | 'required';
+  /**
+   * Makes video only from reference pictures (an element's or the style's), never from text
+   * alone: 'always' when even a first frame goes only beside them (Wan 2.6 / 2.7 r2v, MiniMax
+   * S2V-01), 'withoutFirstFrame' when a first frame alone is an ordinary image-to-video shot
+   * (Seedance 1.0 Lite i2v). A shot without them is refused (capabilityGap 'capReferences').
+   * Absent: text alone is enough.
+   */
+  needsReferences?: 'always' | 'withoutFirstFrame';
   /** Makes several consecutive shots in one generation (multiShot.ts); absent: it cannot. */
   multiShot?: MultiShotCapability;
   /** 'any' when the provider renders any size (the animatic renders the project size). */
@@ -104,7 +112,18 @@ export type CapabilityGap =
   /** An editing-only model (videoInput 'required') without a clip to restyle. */
   | 'capNeedsVideo'
   /** Both an extension and a restyle. */
-  | 'capExtendRestyle';
+  | 'capExtendRestyle'
+  /** A model that makes video only from reference pictures (needsReferences), and the shot has none. */
+  | 'capReferences';
+
+/** Whether a request lacks the reference pictures its model cannot start without. */
+export function lacksReferences(
+  caps: Pick<ProviderCapabilities, 'needsReferences'>,
+  req: { firstFrame: unknown; references?: readonly unknown[] | undefined },
+): boolean {
+  if (!caps.needsReferences || (req.references?.length ?? 0) > 0) return false;
+  return caps.needsReferences === 'always' || !req.firstFrame;
+}
 
 export function capabilityGap(providerCaps: ProviderCapabilities, req: GenerationRequest): CapabilityGap | null {
   const caps = modelCapabilities(providerCaps, req.model);
@@ -125,6 +144,7 @@ export function capabilityGap(providerCaps: ProviderCapabilities, req: Generatio
   // image-to-video made — Kling video-extend API, as copied by docs.comfy.org KlingVideoExtendNode,
   // secondary) needs no first frame there.
   if (!req.firstFrame && !caps.textToVideo && !req.extend) return 'capText';
+  if (!req.extend && lacksReferences(caps, req)) return 'capReferences';
   if (req.lastFrame && !caps.lastFrame) return 'capLastFrame';
   return null;
 }
@@ -155,6 +175,8 @@ export function capabilityProblem(
       return `${shot}: ${named} edits an existing clip; restyle one of the shot's takes with it.`;
     case 'capExtendRestyle':
       return `${shot} cannot both extend and restyle a take.`;
+    case 'capReferences':
+      return `${shot} has no reference pictures, and ${named} needs at least one to make a video: add an element with a picture to the shot, or pick another model.`;
     case null:
       return null;
   }

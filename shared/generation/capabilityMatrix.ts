@@ -23,6 +23,19 @@ function multiShot(m: MultiShotCapability | undefined): string {
   return m ? `2–${m.maxShots} shots, ${m.minTotalSec}–${m.maxTotalSec} s` : '—';
 }
 
+/** Text → video: a reference-only model makes video from the prompt only beside its reference pictures. */
+function textCell(c: ProviderCapabilities): string {
+  return c.textToVideo && c.needsReferences ? 'with references only' : yes(c.textToVideo);
+}
+
+function referencesCell(c: ProviderCapabilities): string {
+  if (c.referenceImagesMax <= 0) return '—';
+  if (c.needsReferences === 'always')
+    return `${c.referenceImagesMax === 1 ? '1' : `1–${c.referenceImagesMax}`}, required`;
+  if (c.needsReferences) return `up to ${c.referenceImagesMax}, required without a first frame`;
+  return `up to ${c.referenceImagesMax}`;
+}
+
 function list(v: readonly string[] | 'any'): string {
   return v === 'any' ? 'any' : v.join(', ');
 }
@@ -40,7 +53,7 @@ export function capabilityMatrixMarkdown(providers: readonly MatrixProvider[]): 
         const c = modelCapabilities(p.capabilities, m.id || null);
         const model = m.id ? `\`${m.id}\`${'note' in m && m.note ? ` (${m.note})` : ''}` : m.label;
         const provider = `${p.label} (\`${p.id}\`)`;
-        return `| ${provider} | ${model} | ${yes(c.textToVideo)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${c.referenceImagesMax > 0 ? `up to ${c.referenceImagesMax}` : '—'} | ${yes(c.extend)} | ${c.videoInput ?? '—'} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${multiShot(c.multiShot)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
+        return `| ${provider} | ${model} | ${textCell(c)} | ${yes(c.imageToVideo)} | ${yes(c.lastFrame)} | ${referencesCell(c)} | ${yes(c.extend)} | ${c.videoInput ?? '—'} | ${yes(c.audio)} | ${CAMERA[c.cameraMoves ?? 'ignored']} | ${multiShot(c.multiShot)} | ${durations(c.durations)} | ${list(c.aspects)} | ${list(c.resolutions)} |`;
       });
     });
   return [head, rule, ...rows].join('\n');

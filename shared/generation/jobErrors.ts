@@ -59,6 +59,8 @@ export const JOB_ERROR_PARAMS = {
   capNeedsVideo: ['number', 'provider'],
   /** The shot both extends and restyles a take. */
   capExtendRestyle: ['number'],
+  /** The model makes video only from reference pictures; the shot has none. */
+  capReferences: ['number', 'provider'],
   /** The request for this shot could not be built; `detail` says why. */
   shotNotGeneratable: ['number', 'detail'],
   /** A service error that has its own translated message (`messageKey` plus its parameters). */

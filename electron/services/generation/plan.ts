@@ -221,7 +221,14 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             provider,
             request,
             problem,
-            problemInfo: gap ? jobError(gap, { number: shotNumber, provider: provider.label }) : null,
+            problemInfo: gap
+              ? jobError(gap, {
+                  number: shotNumber,
+                  // A reference-only model is named with the model: the provider's others can take text.
+                  provider:
+                    gap === 'capReferences' && request.model ? `${provider.label} (${request.model})` : provider.label,
+                })
+              : null,
             cost: problem ? 0 : requestCost(provider, request, deps.prices),
           });
         } catch (err) {

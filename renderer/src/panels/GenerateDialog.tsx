@@ -27,6 +27,8 @@ import {
   multiShotOffer,
   shotsInScope,
   unsupportedShots,
+  hasReferencePictures,
+  shotsWithoutReferences,
   type GenerateChoice,
 } from './generateModel';
 import { modelCapabilities } from '../../../shared/generation/capabilities';
@@ -86,7 +88,11 @@ function GenerateForm() {
   );
   const key = JSON.stringify(multi ? { multi: multiBatch } : batch);
   const scoped = snapshot ? shotsInScope(snapshot, choice.scope, selected) : [];
-  const unsupported = unsupportedShots(scoped, caps, snapshot?.takes, restyle);
+  const unsupported = unsupportedShots(scoped, caps, snapshot?.takes, restyle, (s) =>
+    snapshot ? hasReferencePictures(s, snapshot) : false,
+  );
+  // Shots a reference-only model cannot start (no element or style pictures), said apart with why.
+  const noRefs = snapshot ? shotsWithoutReferences(scoped, caps, snapshot) : [];
   const needsSelection = choice.scope !== 'missing' && selected.length === 0;
 
   // The estimate follows every change; a late answer for older choices is dropped.
@@ -275,6 +281,14 @@ function GenerateForm() {
             {t('generate.unsupported', {
               count: unsupported.length,
               provider: providerName(t, info, (k) => i18n.exists(k)),
+            })}
+          </p>
+        )}
+        {noRefs.length > 0 && (
+          <p className="warn small" data-testid="gen-needs-references">
+            {t('referencesNeeded.dialog', {
+              count: noRefs.length,
+              model: caps?.models.find((m) => m.id === choice.model)?.label ?? choice.model,
             })}
           </p>
         )}

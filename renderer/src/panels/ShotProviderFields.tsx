@@ -14,7 +14,7 @@ import type { ProviderInfo } from '../store/jobs';
 import { CommitField } from './CommitField';
 import { providerName } from './providerName';
 import { modelCapabilities } from '../../../shared/generation/capabilities';
-import { capabilitiesOf, capabilityGaps, durationGap, type CapabilityGap } from './generateModel';
+import { capabilitiesOf, capabilityGaps, durationGap, hasReferencePictures, type CapabilityGap } from './generateModel';
 import { restyleClip } from '../../../shared/generation/restyleClip';
 
 /** providers.list, fetched once if nobody has yet (the Generate dialog and settings refresh it). */
@@ -60,10 +60,16 @@ export function useProviderGaps(
   // What the shot's model can take (a provider's models may differ: only some take a last frame).
   const modelCaps = caps ? modelCapabilities(caps, shot.model) : null;
   const clip = restyleClip(snapshot.takes, shot);
-  const frames = capabilityGaps(shot, modelCaps, clip !== undefined).map((g: CapabilityGap) =>
+  const refs = hasReferencePictures(shot, snapshot);
+  const frames = capabilityGaps(shot, modelCaps, clip !== undefined, false, refs).map((g: CapabilityGap) =>
     g === 'needsClip'
       ? t('restyle.needsClip', { provider: label })
-      : t(`editor.inspector.gaps.${g}`, { provider: label }),
+      : g === 'needsReferences'
+        ? t('referencesNeeded.inspector', {
+            provider: label,
+            model: modelCaps?.models.find((m) => m.id === shot.model)?.label ?? shot.model ?? '',
+          })
+        : t(`editor.inspector.gaps.${g}`, { provider: label }),
   );
   // A clip-editing model makes a take as long as the clip it restyles: the shot's length does not apply.
   const restyles = modelCaps?.videoInput === 'required';

@@ -1,11 +1,13 @@
 /** Pure helpers of the Generate dialog: the batch its choices make, and what a provider can take. */
 import { formatSecondsList } from './format';
 import type { MethodInput } from '../../../shared/api/contract';
-import { allowedDuration, type ProviderCapabilities } from '../../../shared/generation/capabilities';
+import { allowedDuration, lacksReferences, type ProviderCapabilities } from '../../../shared/generation/capabilities';
 import type { ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
 import { restyleClip, restyles } from '../../../shared/generation/restyleClip';
 import { multiShotProblem, type MultiShotProblem } from '../../../shared/generation/multiShot';
 import { framesToSeconds } from '../../../shared/model/time';
+import { shotElements } from '../../../shared/model/elements';
+import { startsOnKeyframe } from '../../../shared/generation/takeFreshness';
 import type { ProviderInfo } from '../store/jobs';
 import type { GenerateScope } from '../store/jobsUi';
 
@@ -62,6 +64,9 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
     ...(c.cameraMoves ? { cameraMoves: c.cameraMoves } : {}),
     durations: c.durations ?? { kind: 'range', min: 0, max: 0 },
     ...(c.multiShot ? { multiShot: c.multiShot } : {}),
+    ...(c.needsReferences === 'always' || c.needsReferences === 'withoutFirstFrame'
+      ? { needsReferences: c.needsReferences }
+      : {}),
     ...(c.videoInput === 'required' || c.videoInput === 'optional' ? { videoInput: c.videoInput } : {}),
     aspects: c.aspects ?? 'any',
     resolutions: c.resolutions ?? 'any',
@@ -73,7 +78,21 @@ export function capabilitiesOf(p: ProviderInfo | undefined): ProviderCapabilitie
  * Why a provider can't take a shot as it stands (the job would fail): the shot's fields it has no
  * use for, or (needsClip) a model that only restyles clips on a shot that has none.
  */
-export type CapabilityGap = 'firstFrame' | 'textOnly' | 'lastFrame' | 'needsClip';
+export type CapabilityGap = 'firstFrame' | 'textOnly' | 'lastFrame' | 'needsClip' | 'needsReferences';
+
+/**
+ * Whether the shot sends reference pictures, by the plan's rule (electron/services/generation/
+ * plan.ts referencesFor): its elements' pictures, then the project's style references, none
+ * when it starts on one of its own keyframes.
+ */
+export function hasReferencePictures(
+  shot: Shot,
+  snapshot: Pick<ProjectSnapshot, 'elements' | 'project' | 'takes'>,
+): boolean {
+  if (startsOnKeyframe(shot, snapshot.takes)) return false;
+  if (snapshot.project.styleRefAssetIds.length > 0) return true;
+  return shotElements(shot, snapshot.elements).some((e) => e.refAssetIds.length > 0);
+}
 
 export function capabilityGaps(
   shot: Pick<Shot, 'firstFrameAssetId' | 'lastFrameAssetId'>,
@@ -82,6 +101,8 @@ export function capabilityGaps(
   hasClip = false,
   /** The user chose "restyle this shot's clip" (GenerateChoice.restyle). */
   restyleAsked = false,
+  /** The shot sends reference pictures (hasReferencePictures). */
+  hasReferences = false,
 ): CapabilityGap[] {
   if (!caps) return [];
   // A restyle takes the shot's clip, not its prompt or frames alone (the plan's rule: restyleClip.ts).
@@ -89,6 +110,9 @@ export function capabilityGaps(
   const gaps: CapabilityGap[] = [];
   if (shot.firstFrameAssetId !== null && !caps.imageToVideo) gaps.push('firstFrame');
   if (shot.firstFrameAssetId === null && !caps.textToVideo) gaps.push('textOnly');
+  // Same rule as the services' capability check (shared/generation/capabilities.ts lacksReferences).
+  const refs = hasReferences ? [true] : [];
+  if (lacksReferences(caps, { firstFrame: shot.firstFrameAssetId, references: refs })) gaps.push('needsReferences');
   if (shot.lastFrameAssetId !== null && !caps.lastFrame) gaps.push('lastFrame');
   return gaps;
 }
@@ -99,8 +123,27 @@ export function unsupportedShots(
   caps: ProviderCapabilities | null,
   takes: readonly Take[] = [],
   restyleAsked = false,
+  /** Whether a shot sends reference pictures (hasReferencePictures); default: none does. */
+  hasReferences: (shot: Shot) => boolean = () => false,
 ): Shot[] {
-  return shots.filter((s) => capabilityGaps(s, caps, restyleClip(takes, s) !== undefined, restyleAsked).length > 0);
+  return shots.filter(
+    (s) => capabilityGaps(s, caps, restyleClip(takes, s) !== undefined, restyleAsked, hasReferences(s)).length > 0,
+  );
+}
+
+/** Shots this reference-only model cannot start: they send no reference pictures. */
+export function shotsWithoutReferences(
+  shots: readonly Shot[],
+  caps: ProviderCapabilities | null,
+  snapshot: Pick<ProjectSnapshot, 'elements' | 'project' | 'takes'>,
+): Shot[] {
+  if (!caps?.needsReferences) return [];
+  return shots.filter((s) =>
+    lacksReferences(caps, {
+      firstFrame: s.firstFrameAssetId,
+      references: hasReferencePictures(s, snapshot) ? [s] : [],
+    }),
+  );
 }
 
 /** The length the provider will make instead of `seconds` (null when it makes `seconds`, or declares no lengths). */

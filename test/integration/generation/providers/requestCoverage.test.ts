@@ -25,19 +25,6 @@ const NO_WIRE: Record<string, string> = {
   animatic: 'renders on this machine with ffmpeg: no request leaves it',
 };
 
-/**
- * Models that make a video from reference pictures and cannot start without them: capabilities
- * have no word for that yet, so they declare text-to-video, and the adapter refuses a shot with no
- * pictures before sending, with a sentence saying what to add. Each must send its references row.
- */
-const NEEDS_PICTURES: Record<string, string> = {
-  'minimax/S2V-01': 'a subject reference picture',
-  'seedance/seedance-1-0-lite-i2v': 'a first frame or reference pictures',
-  'wan/wan2.7-r2v': 'reference pictures (a first frame only beside them)',
-  'wan/wan2.6-r2v': 'reference pictures only',
-  'wan/wan2.6-r2v-flash': 'reference pictures only',
-};
-
 const ledgers = readLedgers();
 const cloud = listProviders().filter((p) => !(p.id in NO_WIRE));
 const bodyOf = (c: LedgerCell | undefined) => (c && 'body' in c ? c.body : undefined);
@@ -72,8 +59,7 @@ describe('request coverage: every model and kind of shot has a recorded body or 
             : capabilityGap(caps, scenarioRequest(s, model.id, provider.id, 'ref'));
         const sent = cells.filter((c) => c && 'body' in c).length;
         if (gap && sent) problems.push(`${where}: sent, but the model declares ${gap}`);
-        const needsPictures = `${provider.id}/${model.id}` in NEEDS_PICTURES && s !== 'firstLast';
-        if (!gap && s !== 'references' && s !== 'camera' && !sent && !missing.length && !needsPictures)
+        if (!gap && s !== 'references' && s !== 'camera' && !sent && !missing.length)
           problems.push(`${where}: declared possible, refused in every run`);
       }
       // Camera moves and reference pictures reach the wire where the model says they do.
@@ -90,15 +76,5 @@ describe('request coverage: every model and kind of shot has a recorded body or 
       });
     }
     expect(problems).toEqual([]);
-  });
-
-  it.each(Object.entries(NEEDS_PICTURES))('%s needs %s: it sends its references row in every run', (key) => {
-    const [provider, model] = key.split('/') as [string, string];
-    const runs = ledgers.filter((l) => l.provider === provider);
-    expect(runs.length).toBeGreaterThan(0);
-    for (const r of runs) {
-      expect(r.cells[model]?.references, `${key} (${r.variant || 'the table'})`).toHaveProperty('body');
-      expect(r.cells[model]?.text).toHaveProperty('refused');
-    }
   });
 });

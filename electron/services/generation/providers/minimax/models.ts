@@ -36,7 +36,9 @@ export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
     {
       id: 'S2V-01',
       label: 'S2V-01 (subject reference)',
-      capabilities: { ...ONLY_6S, imageToVideo: false, referenceImagesMax: 1 },
+      // The subject picture is required: S2V-01 animates that subject (ComfyUI MinimaxSubjectToVideoNode,
+      // `subject` required — https://docs.comfy.org/built-in-nodes/MinimaxSubjectToVideoNode, secondary).
+      capabilities: { ...ONLY_6S, imageToVideo: false, referenceImagesMax: 1, needsReferences: 'always' },
     },
     { id: 'T2V-01-Director', label: 'T2V-01 Director ([camera] moves)', capabilities: T2V_ONLY },
     { id: 'T2V-01', label: 'T2V-01', capabilities: T2V_ONLY },

@@ -34,8 +34,8 @@ export interface SeedanceModel {
   /**
    * Reference mode makes the video from the prompt and reference pictures without a first frame
    * (1.0 lite i2v "reference images" mode, ComfyUI ByteDanceImageReferenceNode — secondary).
-   * Such a model counts as text-to-video for the capability check, and the body refuses a shot
-   * with neither a first frame nor references.
+   * Such a model declares needsReferences 'withoutFirstFrame': the capability check refuses a
+   * shot with neither a first frame nor references (and the body does too).
    */
   needsPicture: boolean;
   audio: boolean;
@@ -169,6 +169,7 @@ export function seedanceModelCapabilities(m: SeedanceModel): Omit<ProviderCapabi
     imageToVideo: m.imageToVideo,
     lastFrame: m.lastFrame,
     referenceImagesMax: m.referenceImagesMax,
+    ...(m.needsPicture ? { needsReferences: 'withoutFirstFrame' as const } : {}),
     // 1.0: `--camerafixed` for a static shot; every model: the move as a prompt sentence (body.ts).
     extend: false,
     audio: m.audio,

@@ -40,10 +40,14 @@ const FIVE: DurationRule = { kind: 'set', values: [5] };
 const TWO_TO_10: DurationRule = { kind: 'range', min: 2, max: 10 };
 const TWO_TO_15: DurationRule = { kind: 'range', min: 2, max: 15 };
 const HD = ['720p', '1080p'] as const;
-// r2v makes the video from the prompt plus reference pictures (no first frame needed), so it
-// counts as text-to-video for the capability check; wanCreate refuses a shot with no pictures.
+// r2v makes the video from the prompt plus reference pictures (no first frame needed) and never
+// from text or a first frame alone: the capability check refuses a shot without pictures.
+// (Wan 2.6 r2v brings "the subjects of one to three references" into a new scene, named
+// character1, character2 in the prompt — https://docs.comfy.org/development/comfy-router/models/wan/wan2-6-r2v/code,
+// secondary; wan2.7-r2v takes media reference_image, its first frame beside them — same page.)
 const r2v = {
   textToVideo: true,
+  needsReferences: 'always' as const,
   lastFrame: false,
   referenceImagesMax: WAN_R2V_MAX_REFERENCES,
   audio: true,
