@@ -11,7 +11,6 @@
  * Both check what they measured (segments reused/encoded, files made) so a ratio never hides
  * the wrong path.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { findPreset, type Deliverable } from '../../shared/export/deliverable.js
 import type { ProjectSnapshot } from '../../shared/model/entities.js';
 import { FakeExportStore } from '../integration/export/fakeStore.js';
 import { addClip } from '../integration/export/fixtures.js';
+import { lavfiClip } from '../helpers/lavfiClip.js';
 import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
 import { benchWanted, measure, medians, report, type Paired } from './lib.js';
 
@@ -35,33 +35,13 @@ function preset(id: string, over: Partial<Deliverable> = {}): Deliverable {
 }
 
 function toneClip(out: string, i: number, sec: number): void {
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-v',
-    'error',
-    '-nostdin',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=640x360:r=24:d=${sec}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=${220 + 40 * i}:r=48000:d=${sec},volume=0.${2 + (i % 6)},aformat=channel_layouts=stereo`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-g',
-    '48',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    out,
-  ]);
+  lavfiClip(out, {
+    video: `testsrc2=s=640x360:r=24:d=${sec}`,
+    audio: `sine=f=${220 + 40 * i}:r=48000:d=${sec},volume=0.${2 + (i % 6)},aformat=channel_layouts=stereo`,
+    preset: 'ultrafast',
+    x264: ['-g', '48'],
+    shortest: true,
+  });
 }
 
 function project(dir: string, shots: number, sec: number): ClipSpec[] {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { contract, type Handlers, type MethodName } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
-import { newShot, newTake } from '../../../shared/model/factories.js';
+import { newProject, newShot, newTake } from '../../../shared/model/factories.js';
 import { outputSize } from '../../../shared/model/format.js';
 import { parseFps, secondsToFrames } from '../../../shared/model/time.js';
 import { EventHub } from '../../../electron/services/events.js';
@@ -169,20 +169,7 @@ export function createFakeServices(suggestedDir: string): HostServices {
         jobs: [],
         audioItems: [],
         history: { canUndo: false, canRedo: false, revision: 0 },
-        project: {
-          id: randomUUID(),
-          name,
-          aspect,
-          ...size,
-          fps: parseFps(fps),
-          stylePrompt: '',
-          styleRefAssetIds: [],
-          defaultProvider: 'animatic',
-          defaultModel: null,
-          language: 'en',
-          budgetCap: null,
-          createdAt: now(),
-        },
+        project: newProject({ id: randomUUID(), name, aspect, ...size, fps: parseFps(fps), createdAt: now() }),
       };
       undo.length = 0;
       redo.length = 0;

@@ -1,41 +1,19 @@
 /** Fixtures and independent checks for the delivery tests (system ffmpeg/ffprobe, not our code). */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolveTitleFont } from '../../../electron/services/generation/fonts.js';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 
 /** A solid-colour 320x180 24 fps clip with a sine tone at `volume` (linear), AAC. */
 export function makeToneClip(out: string, o: { color: string; freq: number; volume: number; sec: number }): void {
-  execFileSync(
-    FFMPEG,
-    [
-      '-hide_banner',
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=${o.color}:s=320x180:r=24:d=${o.sec}`,
-      '-f',
-      'lavfi',
-      '-i',
-      `sine=f=${o.freq}:r=48000:d=${o.sec},volume=${o.volume},aformat=channel_layouts=stereo`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-shortest',
-      out,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  lavfiClip(out, {
+    video: `color=c=${o.color}:s=320x180:r=24:d=${o.sec}`,
+    audio: `sine=f=${o.freq}:r=48000:d=${o.sec},volume=${o.volume},aformat=channel_layouts=stereo`,
+    preset: 'ultrafast',
+    shortest: true,
+  });
 }
 
 interface Stream {

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 
@@ -28,33 +29,12 @@ export function markedClip(out: string, o: MarkedClipOptions = {}): string {
   mkdirSync(dirname(out), { recursive: true });
   const video = `testsrc2=s=${size}:r=${fps}:d=${seconds},drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n,0)'`;
   const beep = 'if(lt(t,0.05),sin(2*PI*1000*t),0)';
-  const sound = audio ? ['-f', 'lavfi', '-i', `aevalsrc=exprs='${beep}|${beep}':s=48000:d=${audioSeconds}`] : [];
-  execFileSync(
-    FFMPEG,
-    [
-      '-hide_banner',
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      video,
-      ...sound,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'veryfast',
-      '-pix_fmt',
-      'yuv420p',
-      ...x264,
-      ...(audio ? ['-c:a', 'aac'] : []),
-      out,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  return out;
+  return lavfiClip(out, {
+    video,
+    ...(audio ? { audio: `aevalsrc=exprs='${beep}|${beep}':s=48000:d=${audioSeconds}` } : {}),
+    preset: 'veryfast',
+    x264,
+  });
 }
 
 /** Indexes of the white frames of `file` (decoded, averaged over an 8x8 thumbnail). */
@@ -99,31 +79,10 @@ export function beepOnsets(file: string): number[] {
  * colour) + a 440 Hz AAC stereo tone: the clips the stored-facts tests import.
  */
 export function colourClip(out: string, colour: string, o: { size: string; box: number; preset: string }): string {
-  execFileSync(FFMPEG, [
-    '-hide_banner',
-    '-v',
-    'error',
-    '-nostdin',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=${o.size}:r=24:d=1,drawbox=x=0:y=0:w=${o.box}:h=${o.box}:color=${colour}:t=fill`,
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=f=440:r=48000:d=1',
-    '-c:v',
-    'libx264',
-    '-preset',
-    o.preset,
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-ac',
-    '2',
-    out,
-  ]);
-  return out;
+  return lavfiClip(out, {
+    video: `testsrc2=s=${o.size}:r=24:d=1,drawbox=x=0:y=0:w=${o.box}:h=${o.box}:color=${colour}:t=fill`,
+    audio: 'sine=f=440:r=48000:d=1',
+    preset: o.preset,
+    aac: ['-ac', '2'],
+  });
 }

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Job, JobState, Project, Shot, Take } from '../../../shared/model/entities.js';
-import { newShot } from '../../../shared/model/factories.js';
+import { newProject, newShot } from '../../../shared/model/factories.js';
 import { AssetSchema, JobSchema, ShotSchema, TakeSchema } from '../../../shared/model/entities.js';
 import type { GenerationStore } from '../../../electron/services/generation/ports.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
@@ -141,20 +141,14 @@ export class FakeStore implements GenerationStore {
 }
 
 export function project(over: Partial<Project> = {}): Project {
-  return {
+  return newProject({
     id: 'p1',
     name: 'Test',
     aspect: '16:9',
     width: 320,
     height: 180,
     fps: { num: 24, den: 1 },
-    stylePrompt: '',
-    styleRefAssetIds: [],
-    defaultProvider: 'animatic',
-    defaultModel: null,
-    language: 'en',
-    budgetCap: null,
     createdAt: new Date().toISOString(),
     ...over,
-  };
+  });
 }

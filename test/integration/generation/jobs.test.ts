@@ -17,6 +17,7 @@ import { generationTmpDir } from '../../../electron/services/generation/runJob.j
 import type { ProviderAdapter } from '../../../electron/services/generation/types.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { genRequest } from '../../fakes/providerRequest.js';
 import { fakeCloud } from './fakeCloud.js';
 import { FakeStore, project } from './fakeStore.js';
 import { realMedia } from '../../helpers/realMedia.js';
@@ -246,23 +247,16 @@ describe('resumeJobs after a crash', () => {
   function crashed(store: FakeStore, over: Partial<Job>): Job {
     const now = new Date().toISOString();
     const shot = store.getShot(over.shotId as string);
-    const request = {
+    const request = genRequest({
       shotId: shot.id,
       shotNumber: store.shots.indexOf(shot) + 1,
       title: '',
       prompt: shot.prompt,
-      stylePrompt: '',
-      negativePrompt: '',
-      firstFrame: null,
-      lastFrame: null,
-      camera: 'static',
       durationSec: 0.5,
       width: 320,
       height: 180,
-      fps: { num: 24, den: 1 },
       seed: null,
-      model: null,
-    };
+    });
     return store.createJob({
       id: `job-${shot.id}`,
       shotId: shot.id,

@@ -11,6 +11,7 @@ import { estimateGeneration, generateShots, resumeJobs } from '../../../electron
 import { projectLedger } from '../../../electron/services/generation/ledger.js';
 import type { GenerationDeps } from '../../../electron/services/generation/ports.js';
 import { generationTmpDir } from '../../../electron/services/generation/runJob.js';
+import { genRequest } from '../../fakes/providerRequest.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { FakeStore, project } from './fakeStore.js';
 import { scriptedCloud, type Script, type Scripted } from './scriptedCloud.js';
@@ -265,23 +266,8 @@ describe('JOB-3: a lost create answer', () => {
       createdAt: now,
       updatedAt: now,
     };
-    const request = (shotId: string) => ({
-      shotId,
-      shotNumber: 1,
-      title: '',
-      prompt: 'x',
-      stylePrompt: '',
-      negativePrompt: '',
-      firstFrame: null,
-      lastFrame: null,
-      camera: 'static',
-      durationSec: 0.5,
-      width: 320,
-      height: 180,
-      fps: { num: 24, den: 1 },
-      seed: null,
-      model: null,
-    });
+    const request = (shotId: string) =>
+      genRequest({ shotId, title: '', prompt: 'x', durationSec: 0.5, width: 320, height: 180, seed: null });
     store.createJob({ ...base, id: 'job-a', shotId: 'a', state: 'submitting', request: request('a') });
     store.createJob({ ...base, id: 'job-b', shotId: 'b', state: 'submitting', request: request('b') });
     store.createJob({ ...base, id: 'job-c', shotId: 'c', state: 'submitting', request: request('c') });

@@ -12,6 +12,7 @@ import { runFfmpeg } from '../../../electron/services/ffmpeg/runner.js';
 import type { ResolvedFont } from '../../../electron/services/generation/fonts.js';
 import { resolveTitleFont } from '../../../electron/services/generation/fonts.js';
 import { createAnimaticProvider } from '../../../electron/services/generation/providers/animatic.js';
+import { genRequest } from '../../fakes/providerRequest.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { brightPixels, differingPixels, grabGray, meanAbsDiff } from './frames.js';
@@ -149,24 +150,18 @@ describe('fonts', () => {
 });
 
 function request(prompt: string, over: Partial<GenerationRequest> = {}): GenerationRequest {
-  return {
+  return genRequest({
     shotId: 's1',
     shotNumber: 3,
     title: 'Opening',
     prompt,
-    stylePrompt: '',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
     durationSec: 2,
     width: W,
     height: H,
     fps: FPS,
     seed: null,
-    model: null,
     ...over,
-  };
+  });
 }
 
 describe('animatic provider: title cards', () => {

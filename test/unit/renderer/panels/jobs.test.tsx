@@ -16,6 +16,7 @@ import { budgetStatus, jobRows, type ProviderInfo } from '../../../../renderer/s
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
+import { plainCapabilities } from '../../../fakes/capabilities';
 import { fakeApi, makeJob, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => ({
@@ -138,18 +139,7 @@ describe('generate dialog', () => {
     );
     expect(shotsInScope(snap, 'missing', []).map((s) => s.id)).toEqual(['a', 'c']);
     expect(shotsInScope(snap, 'selected', ['b']).map((s) => s.id)).toEqual(['b']);
-    const caps = {
-      textToVideo: true,
-      imageToVideo: false,
-      lastFrame: false,
-      referenceImagesMax: 0,
-      extend: false,
-      audio: false,
-      durations: { kind: 'range', min: 1, max: 5 },
-      aspects: 'any',
-      resolutions: 'any',
-      models: [],
-    } as const;
+    const caps = plainCapabilities({ imageToVideo: false, durations: { kind: 'range', min: 1, max: 5 } });
     expect(unsupportedShots(snap.shots, caps).map((s) => s.id)).toEqual(['c']);
   });
 
