@@ -6,9 +6,10 @@
  * order after them. Everything that could not be matched is one sentence in the report. Pure.
  */
 import type { ConformReport } from '../api/handoff.js';
-import type { ProjectSnapshot } from '../model/entities.js';
+import type { Element, ProjectSnapshot, Shot } from '../model/entities.js';
 import { cutList, takeFrames } from '../model/timeline.js';
 import { shotLabel } from '../export/plan.js';
+import { namedText } from '../model/shotCaption.js';
 import type { ReadClip } from './conformRead.js';
 
 export interface ConformTrim {
@@ -33,6 +34,19 @@ function decodePath(media: string): string {
   return p.replace(/\\/g, '/');
 }
 
+/**
+ * The names a hand-off may have given this shot's clip: the title or label with @tags as element
+ * names (what handoffCut.ts writes now), and as typed (files written before it named them).
+ */
+function clipNames(
+  shot: Pick<Shot, 'title' | 'prompt'>,
+  number: number,
+  elements: readonly Pick<Element, 'tag' | 'name'>[],
+): string[] {
+  const named = { title: namedText(shot.title, elements), prompt: namedText(shot.prompt, elements) };
+  return [named.title, shotLabel(named, number), shot.title.trim(), shotLabel(shot, number)].filter(Boolean);
+}
+
 export function planConform(doc: ProjectSnapshot, clips: readonly ReadClip[]): ConformPlan {
   const cut = cutList(doc);
   const byId = new Map(cut.map((c, i) => [c.shot.id, { c, number: i + 1 }]));
@@ -51,9 +65,7 @@ export function planConform(doc: ProjectSnapshot, clips: readonly ReadClip[]): C
       .map((c, i) => ({ c, number: i + 1 }))
       .find(
         ({ c, number }) =>
-          !used.has(c.shot.id) &&
-          clip.name !== '' &&
-          (clip.name === c.shot.title.trim() || clip.name === shotLabel(c.shot, number)),
+          !used.has(c.shot.id) && clip.name !== '' && clipNames(c.shot, number, doc.elements).includes(clip.name),
       );
     if (!hit) {
       unmatched.push(`${what} matches no shot of this project (by shot id, media file or name): left out.`);

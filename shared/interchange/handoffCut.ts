@@ -10,6 +10,7 @@ import type { AudioItem, MediaInfo, ProjectSnapshot, Shot, Transition } from '..
 import type { Fps } from '../model/time.js';
 import { cutFrames, cutList, takeFrames } from '../model/timeline.js';
 import { shotLabel, shotParams } from '../export/plan.js';
+import { namedText } from '../model/shotCaption.js';
 
 export interface HandoffMedia {
   assetId: string;
@@ -122,12 +123,14 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
   };
   const clips = cut.map((c, i): HandoffClip => {
     const number = i + 1;
-    const label = shotLabel(c.shot, number);
+    // Clip names are labels: the title with @tags as element names (shared/model/shotCaption.ts).
+    const named = { title: namedText(c.shot.title, doc.elements), prompt: namedText(c.shot.prompt, doc.elements) };
+    const label = shotLabel(named, number);
     if (!c.take || !c.asset || !c.trim) {
       throw keyedError(
         'EXPORT_INVALID',
         'serviceErrors.exportShot.noTake',
-        shotParams(c.shot, number),
+        shotParams(named, number),
         `${label} has no usable take: generate it or import a clip before handing off the cut.`,
         { shotId: c.shot.id },
       );
@@ -137,7 +140,7 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
       throw keyedError(
         'EXPORT_INVALID',
         'serviceErrors.exportShot.audioPicture',
-        shotParams(c.shot, number),
+        shotParams(named, number),
         `${label} uses an audio file as its picture: select a video or image take.`,
         { shotId: c.shot.id },
       );
@@ -151,7 +154,7 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
     return {
       number,
       shotId: c.shot.id,
-      name: c.shot.title.trim() || label,
+      name: named.title || label,
       take,
       inFrames: c.trim.inFrames,
       outFrames: c.trim.outFrames,

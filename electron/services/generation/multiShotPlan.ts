@@ -15,6 +15,7 @@ import {
 import { buildGenerationRequest, type GenerationRequest } from '../../../shared/generation/request.js';
 import { proseWithFacts } from '../../../shared/generation/promptParts.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
+import { namedText } from '../../../shared/model/shotCaption.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 import type { Planned } from './plan.js';
@@ -85,7 +86,8 @@ export function planMultiShot(deps: GenerationDeps, opts: GenerateOptions): Plan
   const parts: MultiShotPart[] = chosen.map((s, i) => ({
     shotId: s.id,
     shotNumber: order.indexOf(s.id) + 1,
-    title: s.title,
+    // The title as every label shows it (@tags as names: shared/model/shotCaption.ts).
+    title: namedText(s.title, elements),
     // "@Mara waves" reaches the model as "Mara waves", with the shot size and elements (plan.ts).
     prompt: proseWithFacts({
       prompt: promptWithNames(s.prompt, elements),
@@ -103,6 +105,7 @@ export function planMultiShot(deps: GenerationDeps, opts: GenerateOptions): Plan
   });
   const request: GenerationRequest = {
     ...base,
+    title: parts[0]?.title ?? base.title,
     prompt: parts[0]?.prompt ?? base.prompt,
     model,
     // One clip opens on the first shot's frame; a multi-shot clip takes no last frame.

@@ -13,6 +13,7 @@ import { buildGenerationRequest } from '../../../shared/generation/request.js';
 import { sentPrompt, startsOnKeyframe } from '../../../shared/generation/takeFreshness.js';
 import type { Element, Shot } from '../../../shared/model/entities.js';
 import { shotElements } from '../../../shared/model/elements.js';
+import { namedText } from '../../../shared/model/shotCaption.js';
 import { resolveExtend } from './extend.js';
 import { restyleShots, restyleSource } from './restyle.js';
 import { restyles } from '../../../shared/generation/restyleClip.js';
@@ -205,6 +206,10 @@ export function planBatch(deps: GenerationDeps, opts: GenerateOptions): Planned[
             ...(source && !modelCaps.imageToVideo ? { firstFrame: null } : {}),
             ...(source && !modelCaps.lastFrame ? { lastFrame: null } : {}),
             prompt,
+            // The title with @tags as element names, by the rules every label in the app uses
+            // (shared/model/shotCaption.ts): the animatic burns it into the card's corner, and a
+            // shot with no prompt sends it as the prompt (cameraMoves.ts shotPrompt).
+            title: namedText(shot.title, elements),
             model,
             seed: seedFor(deps, shot, v, opts.seed),
             ...(source ? { sourceVideo: source } : {}),

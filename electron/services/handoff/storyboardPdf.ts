@@ -16,6 +16,7 @@ import PDFDocument from 'pdfkit';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import { framesToSeconds, framesToTimecode } from '../../../shared/model/time.js';
 import { cutFrames, cutList, type CutShot } from '../../../shared/model/timeline.js';
+import { storyboardCellLines } from '../../../shared/interchange/storyboardCell.js';
 import { gridFor, PAGE, pageCount, type Cell } from '../../../shared/interchange/storyboardLayout.js';
 import { resolveTitleFont } from '../generation/fonts.js';
 import { grabFrame } from '../media/frames.js';
@@ -49,22 +50,10 @@ function drawCell(
       .fillColor('#888')
       .text('no take / 无镜头素材', f.x, f.y + f.height / 2 - 5, { width: f.width, align: 'center' });
   pdf.lineWidth(0.5).strokeColor('#444').rect(f.x, f.y, f.width, f.height).stroke();
-  const sec = framesToSeconds(c.frames, doc.project.fps);
-  const scene = c.shot.sceneId ? doc.scenes.find((s) => s.id === c.shot.sceneId)?.heading : undefined;
-  const lines: [string, string, number][] = [
-    [
-      `#${number}  ${sec.toFixed(2)} s  ·  ${c.shot.camera}${c.shot.title.trim() ? `  ·  ${c.shot.title.trim()}` : ''}`,
-      '#000',
-      9.5,
-    ],
-  ];
-  if (scene) lines.push([scene, '#333', 8]);
-  lines.push([c.shot.prompt || '—', '#111', 8]);
-  if (c.shot.dialogue.trim()) lines.push([`“${c.shot.dialogue.trim()}”`, '#1a4d8f', 8]);
-  if (c.shot.notes.trim()) lines.push([c.shot.notes.trim(), '#666', 7.5]);
+  const lines = storyboardCellLines(doc, c, number);
   let y = cell.textY;
   const bottom = cell.textY + cell.textHeight;
-  for (const [text, color, size] of lines) {
+  for (const { text, color, size } of lines) {
     if (y >= bottom - size) break;
     pdf.font(FONT).fontSize(size).fillColor(color);
     const height = Math.min(pdf.heightOfString(text, { width: cell.width }), bottom - y);

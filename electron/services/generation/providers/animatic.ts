@@ -81,7 +81,8 @@ async function planRender(
   // graph, and the names need no escaping (the folder path is escaped by the builder).
   const textFiles = layout.lines.map((_, i) => join(dir, `line-${i}.txt`));
   await Promise.all(layout.lines.map((line, i) => writeFile(textFiles[i] as string, line, 'utf8')));
-  // The title, not "#N": a burned-in number goes stale after a reorder.
+  // The title, not "#N": a burned-in number goes stale after a reorder. Its @tags arrive as
+  // element names (the planner names them with shared/model/shotCaption.ts namedText).
   const title = cardLabel(req.title);
   const labelFile = title === null ? undefined : join(dir, 'label.txt');
   if (labelFile) await writeFile(labelFile, title as string, 'utf8');
