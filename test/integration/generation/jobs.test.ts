@@ -17,7 +17,7 @@ import { generationTmpDir } from '../../../electron/services/generation/runJob.j
 import type { ProviderAdapter } from '../../../electron/services/generation/types.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { genRequest } from '../../fakes/providerRequest.js';
+import { genRequest } from '../../fakes/generationRequest.js';
 import { fakeCloud } from './fakeCloud.js';
 import { FakeStore, project } from './fakeStore.js';
 import { realMedia } from '../../helpers/realMedia.js';

@@ -11,7 +11,7 @@ import { estimateGeneration, generateShots, resumeJobs } from '../../../electron
 import { projectLedger } from '../../../electron/services/generation/ledger.js';
 import type { GenerationDeps } from '../../../electron/services/generation/ports.js';
 import { generationTmpDir } from '../../../electron/services/generation/runJob.js';
-import { genRequest } from '../../fakes/providerRequest.js';
+import { genRequest } from '../../fakes/generationRequest.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { FakeStore, project } from './fakeStore.js';
 import { scriptedCloud, type Script, type Scripted } from './scriptedCloud.js';

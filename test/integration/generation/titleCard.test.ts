@@ -12,7 +12,7 @@ import { runFfmpeg } from '../../../electron/services/ffmpeg/runner.js';
 import type { ResolvedFont } from '../../../electron/services/generation/fonts.js';
 import { resolveTitleFont } from '../../../electron/services/generation/fonts.js';
 import { createAnimaticProvider } from '../../../electron/services/generation/providers/animatic.js';
-import { genRequest } from '../../fakes/providerRequest.js';
+import { genRequest } from '../../fakes/generationRequest.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { brightPixels, differingPixels, grabGray, meanAbsDiff } from './frames.js';

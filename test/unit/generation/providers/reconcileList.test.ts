@@ -27,6 +27,7 @@ import {
 } from '../../../../electron/services/generation/providers/seedance/reconcile.js';
 import { reconcileWan, wanStamp } from '../../../../electron/services/generation/providers/wan/reconcile.js';
 import type { GenerationRequest } from '../../../../electron/services/generation/types.js';
+import { genRequest } from '../../../fakes/generationRequest.js';
 import type { Job } from '../../../../shared/model/entities.js';
 
 // Now, not a fixed date: the adapters' own reconcile reads the clock (settling, retention).
@@ -49,24 +50,13 @@ const job = (over: Partial<Job> = {}, request: Partial<GenerationRequest> = {}):
   takeId: null,
   createdAt: iso(NOW - 5 * MIN),
   updatedAt: iso(NOW - 4 * MIN),
-  request: {
+  request: genRequest({
     shotId: 's',
-    shotNumber: 1,
     title: 'T',
     prompt: 'a red fox',
-    stylePrompt: '',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
-    durationSec: 5,
-    width: 1280,
-    height: 720,
-    fps: { num: 24, den: 1 },
     seed: null,
-    model: null,
     ...request,
-  } as unknown as Record<string, unknown>,
+  }) as unknown as Record<string, unknown>,
   ...over,
 });
 const t = (id: string, minutesAgo: number, ours: boolean | null): ListedTask => ({

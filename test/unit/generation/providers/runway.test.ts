@@ -6,26 +6,19 @@ import { buildRunwayCreate } from '../../../../electron/services/generation/prov
 import { runwayFailureMessage } from '../../../../electron/services/generation/providers/runway/errors.js';
 import { pickRatio, runwayCapabilities } from '../../../../electron/services/generation/providers/runway/models.js';
 import { pollFromRunwayTask } from '../../../../electron/services/generation/providers/runway.js';
+import { genRequest } from '../../../fakes/generationRequest.js';
 import { rejection } from '../../../helpers/errors.js';
 
-const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  shotId: 'shot1',
-  shotNumber: 3,
-  title: 'T',
-  prompt: 'a horse',
-  stylePrompt: 'film grain',
-  negativePrompt: '',
-  firstFrame: null,
-  lastFrame: null,
-  camera: 'static',
-  durationSec: 5,
-  width: 1280,
-  height: 720,
-  fps: { num: 24, den: 1 },
-  seed: null,
-  model: null,
-  ...over,
-});
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
+  genRequest({
+    shotId: 'shot1',
+    shotNumber: 3,
+    title: 'T',
+    prompt: 'a horse',
+    stylePrompt: 'film grain',
+    seed: null,
+    ...over,
+  });
 const none = { first: null, last: null, references: [] };
 
 describe('buildRunwayCreate', () => {
