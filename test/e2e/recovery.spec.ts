@@ -56,7 +56,10 @@ test('relink a deleted clip, then save a copy', async ({ page, host, problems },
 
   // Another clip: refused, saying what differs; it may be confirmed, but the right file is picked instead.
   await row.getByTestId('relink-file').setInputFiles(KITTEN);
-  await expect(dialog.getByTestId('error-relink')).toContainText('does not match the chosen file');
+  // The mismatch names both files and what differs (relink's own "size" sentence, not a pasted English reason).
+  await expect(dialog.getByTestId('error-relink')).toContainText(
+    '“ai-clip-kitten-720x480-8fps.mp4” is not the file “马 horse.mp4” was: it has',
+  );
   await expect(row.getByTestId('relink-mismatch')).toBeVisible();
   await row.getByTestId('relink-file').setInputFiles(source);
   await expect(dialog.getByTestId('relinked')).toContainText('马 horse.mp4');
