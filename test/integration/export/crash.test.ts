@@ -40,10 +40,13 @@ describe('MEDIA-1: kill -9 during export', () => {
 
     // Wait until the run is recorded with ffmpeg's pid and ffmpeg has written data.
     let run = { pid: null as number | null, tempPath: '' };
-    await until(`the export to start (${stderr()})`, () => {
-      run = FakeExportStore.load(storeFile).unfinishedExports()[0] ?? run;
-      return run.pid !== null && existsSync(run.tempPath) && statSync(run.tempPath).size > 0;
-    });
+    await until(
+      () => `the export to start (${stderr()})`,
+      () => {
+        run = FakeExportStore.load(storeFile).unfinishedExports()[0] ?? run;
+        return run.pid !== null && existsSync(run.tempPath) && statSync(run.tempPath).size > 0;
+      },
+    );
     const pid = run.pid!;
     pidsToReap.push(pid);
     expect(resolve(run.tempPath, '..')).toBe(outDir);

@@ -98,7 +98,7 @@ describe('delivery: cancel and kill -9 during a three-deliverable run', () => {
     // Wait until a segment's ffmpeg is recorded with its pid and writing (quality 'high': slow).
     let seg = { pid: null as number | null, tempPath: '' };
     await until(
-      `a segment encode (${stderr()})`,
+      () => `a segment encode (${stderr()})`,
       () => {
         seg =
           FakeExportStore.load(storeFile)

@@ -29,15 +29,20 @@ export class FakeExportStore implements ExportStorePort {
     private readonly doc: ProjectSnapshot,
     private readonly file: string | null = null,
     runs: StoredRun[] = [],
+    persist = true,
   ) {
     for (const r of runs) this.runs.set(r.id, r);
-    this.persist();
+    if (persist) this.persist();
   }
 
-  /** The store a (possibly killed) process left in `file`. */
+  /**
+   * The store a (possibly killed, possibly still running) process left in `file`. Reading never
+   * writes: a test polls this file while the child updates it, and a write-back of what it read
+   * would put back an older state (the child's ffmpeg pid lost) — CI stop 22 timed out on that.
+   */
   static load(file: string): FakeExportStore {
     const data = JSON.parse(readFileSync(file, 'utf8')) as FileShape;
-    return new FakeExportStore(data.dir, ProjectSnapshotSchema.parse(data.doc), file, data.runs);
+    return new FakeExportStore(data.dir, ProjectSnapshotSchema.parse(data.doc), file, data.runs, false);
   }
 
   snapshot(): ProjectSnapshot {
@@ -72,7 +77,11 @@ export class FakeExportStore implements ExportStorePort {
   private persist(): void {
     if (!this.file) return;
     const data: FileShape = { dir: this.dir, doc: this.doc, runs: [...this.runs.values()] };
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(data));
-    renameSync(`${this.file}.tmp`, this.file);
+    // A temp name per process: the test and its child may both write this file (the sweep in
+    // the test, the export in the child); one shared name let one rename the other's temp away
+    // (ENOENT in CI stop 22).
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(data));
+    renameSync(temp, this.file);
   }
 }

@@ -60,10 +60,11 @@ export function ffmpegAlive(pid: number, path: string): boolean {
 }
 
 /** Polls `check` every 50 ms (the state lives in another process: no event reaches us); throws after `timeoutMs`. */
-export async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
+export async function until(what: string | (() => string), check: () => boolean, timeoutMs = 60_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    // `what` may be a function so the message carries the child's stderr at the time of failure.
+    if (Date.now() > end) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
