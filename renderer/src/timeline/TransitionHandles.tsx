@@ -9,7 +9,7 @@
  * Handles sit at content x in one scrolled box, mounted per bucketed range (drawWindow.ts): a
  * pan moves that box (scroll.ts) and renders nothing; labels are made once per cut and language.
  */
-import { useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -137,6 +137,51 @@ function handleLabel(t: TFunction, i: number, kind: TransitionKind): string {
   return label;
 }
 
+/** One handle, at content x = frame * pxPerFrame through the track's --ppf (see TransitionHandles). */
+const Handle = memo(function Handle({
+  shotId,
+  index,
+  kind,
+  frame,
+  label,
+  open,
+  onToggle,
+  setAnchor,
+}: {
+  shotId: string;
+  index: number;
+  kind: TransitionKind;
+  frame: number;
+  label: string;
+  open: boolean;
+  onToggle: (shotId: string) => void;
+  setAnchor: (el: HTMLButtonElement | null) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`transition-handle${kind === 'cut' ? '' : ' has-transition'}`}
+      data-testid={`transition-handle-${index}`}
+      aria-label={label}
+      title={label}
+      aria-expanded={open}
+      ref={open ? setAnchor : undefined}
+      style={{ left: `calc(var(--ppf) * ${frame}px)`, top: BAND_H / 2 - 7 }}
+      // The timeline box turns presses into gestures: this one is the handle's own.
+      onPointerDown={(e) => e.stopPropagation()}
+      onClick={() => onToggle(shotId)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        selection.getState().focus({ kind: 'transition', shotId });
+        setEditorUi({
+          contextMenu: { x: e.clientX, y: e.clientY, shotId, target: { kind: 'transition', shotId } },
+        });
+      }}
+    />
+  );
+});
+
 export function TransitionHandles({ width }: { width: number }) {
   noteRender('TransitionHandles');
   const { t } = useTranslation();
@@ -146,10 +191,16 @@ export function TransitionHandles({ width }: { width: number }) {
   const { pxPerFrame, lo, hi } = useDrawWindow(env.viewport, contentW);
   const track = useRef<HTMLDivElement>(null);
   useViewportEffect(env.viewport, (s) => {
-    if (track.current) track.current.style.transform = `translateX(${scrollX(s)}px)`;
+    const el = track.current;
+    if (!el) return;
+    el.style.transform = `translateX(${scrollX(s)}px)`;
+    // Each handle sits at calc(var(--ppf) * frame): a zoom step sets this one property and
+    // re-renders no button (only handles that appear or go with the spacing rule mount).
+    el.style.setProperty('--ppf', String(s.pxPerFrame));
   });
   const [open, setOpen] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<HTMLButtonElement | null>(null);
+  const toggle = useCallback((id: string) => setOpen((cur) => (cur === id ? null : id)), []);
   useEffect(() => {
     if (!open) return;
     const close = (e: KeyboardEvent) => {
@@ -172,39 +223,19 @@ export function TransitionHandles({ width }: { width: number }) {
         style={{ left: LAYOUT.gutter, top: BAND_TOP, width: contentW, height: BAND_H }}
       >
         <div ref={track} className="transition-handles-track">
-          {handles.map(({ c, i, x }) => {
-            const kind = c.shot.transitionIn.kind;
-            const label = labelOf(i, kind);
-            return (
-              <button
-                key={c.shot.id}
-                type="button"
-                className={`transition-handle${kind === 'cut' ? '' : ' has-transition'}`}
-                data-testid={`transition-handle-${i}`}
-                aria-label={label}
-                title={label}
-                aria-expanded={open === c.shot.id}
-                ref={open === c.shot.id ? setAnchor : undefined}
-                style={{ left: x, top: BAND_H / 2 - 7 }}
-                // The timeline box turns presses into gestures: this one is the handle's own.
-                onPointerDown={(e) => e.stopPropagation()}
-                onClick={() => setOpen(open === c.shot.id ? null : c.shot.id)}
-                onContextMenu={(e) => {
-                  e.preventDefault();
-                  e.stopPropagation();
-                  selection.getState().focus({ kind: 'transition', shotId: c.shot.id });
-                  setEditorUi({
-                    contextMenu: {
-                      x: e.clientX,
-                      y: e.clientY,
-                      shotId: c.shot.id,
-                      target: { kind: 'transition', shotId: c.shot.id },
-                    },
-                  });
-                }}
-              />
-            );
-          })}
+          {handles.map(({ c, i }) => (
+            <Handle
+              key={c.shot.id}
+              shotId={c.shot.id}
+              index={i}
+              kind={c.shot.transitionIn.kind}
+              frame={c.startFrame + c.overlap / 2}
+              label={labelOf(i, c.shot.transitionIn.kind)}
+              open={open === c.shot.id}
+              onToggle={toggle}
+              setAnchor={setAnchor}
+            />
+          ))}
         </div>
       </div>
       {current && currentX !== null && (
