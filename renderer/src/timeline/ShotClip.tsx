@@ -6,26 +6,27 @@
  */
 import type Konva from 'konva';
 import { memo, useContext, useLayoutEffect, useMemo, useRef } from 'react';
-import { Group, Rect, Shape, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { useShotCaption } from '../app/useShotCaption';
-import { FILM_H, tileCrop, useSprite, type Sprite } from './filmstrip';
-import { clipPixels, LAYOUT, numberBadge } from './geometry';
+import { CACHE_UP_TO_PX, clipParts, clipTier } from './clipLayout';
+import { Tiles } from './FilmTiles';
+import { FILM_H, useSprite } from './filmstrip';
+import { clipPixels, LAYOUT } from './geometry';
 import { noteRender } from './probe';
 import { badgeOf, statusKey, type Badge } from './shotBadge';
 import { THEME } from './theme';
 import { TimelineEnv } from './env';
 import { reportClip } from './clipReport';
+import { useViewportEffect } from './scroll';
 
 export interface ShotClipProps {
   cut: CutShot;
   index: number;
-  /** Zoom: px per frame. x positions are start * pxPerFrame inside the scrolled group. */
-  pxPerFrame: number;
   fps: Fps;
 }
 
@@ -39,62 +40,7 @@ function useBadge(cut: CutShot): Badge {
   return badgeOf(status, cut.take?.provider);
 }
 
-/** The tile whose time is nearest to `sec` (tiles carry their time into the clip). */
-function nearestTile(times: readonly number[], sec: number): number {
-  let best = 0;
-  times.forEach((t, i) => {
-    if (Math.abs(t - sec) < Math.abs((times[best] ?? 0) - sec)) best = i;
-  });
-  return best;
-}
-
-/**
- * The filmstrip across the clip, drawn from the one sprite image cropped per tile, in a single
- * shape (not a node per tile: zooming changes the tile count every frame). With a trim, only
- * tiles from the part of the take in use.
- */
-function Tiles({
-  sprite,
-  width,
-  height,
-  range,
-}: {
-  sprite: Sprite;
-  width: number;
-  height: number;
-  range: { from: number; to: number } | null;
-}) {
-  const img = sprite.image;
-  const strip = sprite.strip;
-  const tileW = strip ? strip.tileWidth : img.naturalWidth;
-  const tileH = strip ? strip.tileHeight : img.naturalHeight;
-  const drawW = Math.max(8, Math.round((tileW / Math.max(1, tileH)) * height));
-  const n = Math.min(60, Math.max(1, Math.ceil(width / drawW)));
-  const count = strip?.count ?? 1;
-  const pick = (i: number) =>
-    strip && range && strip.times.length === count
-      ? nearestTile(strip.times, range.from + ((i + 0.5) / n) * (range.to - range.from))
-      : Math.floor((i * count) / n);
-  return (
-    <Shape
-      listening={false}
-      sceneFunc={(c) => {
-        const ctx = c._context;
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(0, 0, width, height);
-        ctx.clip();
-        for (let i = 0; i < n; i++) {
-          const src = strip ? tileCrop(strip, img.naturalWidth, pick(i)) : { x: 0, y: 0, width: tileW, height: tileH };
-          ctx.drawImage(img, src.x, src.y, src.width, src.height, i * drawW, 0, drawW, height);
-        }
-        ctx.restore();
-      }}
-    />
-  );
-}
-
-function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
+function ShotClipImpl({ cut, index, fps }: ShotClipProps) {
   noteRender('ShotClip');
   const { t } = useTranslation();
   const env = useContext(TimelineEnv);
@@ -109,8 +55,6 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
     cut.shot.firstFrameAssetId ? (s.snapshot?.assets.find((a) => a.id === cut.shot.firstFrameAssetId) ?? null) : null,
   );
   const still = stillAsset && stillAsset.info.kind === 'image' ? { id: stillAsset.id, path: stillAsset.path } : null;
-  const wide = cut.frames * pxPerFrame >= 40;
-  const sprite = useSprite(env.api, env.dir, wide ? (cut.asset?.id ?? null) : null, wide ? still : null);
 
   const inF = trim ? trim.inFrames : cut.trim?.inFrames;
   const outF = trim ? trim.outFrames : cut.trim?.outFrames;
@@ -120,15 +64,22 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
       : null;
   const start = trim ? trim.start : cut.startFrame;
   const frames = trim ? trim.frames : cut.frames;
-  // The selection is drawn over the clip by SelectionLayer: a selection change leaves this alone.
-  const { x, width } = clipPixels(start, frames, offset, pxPerFrame);
+  // The number follows the cut order and is always drawn (it was elided to "…" on narrow
+  // clips); the title, else the prompt's first words, fills the room that is left.
+  const number = String(index + 1);
+  // Zoom enters through the viewport store, not props: this renders only when a zoom step
+  // changes which parts exist (clipLayout.ts); sizes follow in `place` below.
+  const tier = useStore(env.viewport, (s) =>
+    clipTier(clipPixels(start, frames, offset, s.pxPerFrame).width, number, cut.frames * s.pxPerFrame),
+  );
+  const { x, width } = clipPixels(start, frames, offset, env.viewport.getState().pxPerFrame);
+  const parts = clipParts(width, number);
+  const wide = tier.includes('film');
+  const sprite = useSprite(env.api, env.dir, wide ? (cut.asset?.id ?? null) : null, wide ? still : null);
   const h = LAYOUT.shotHeight;
   const dragging = offset !== 0;
   const fill = cut.take ? THEME.clip : THEME.clipPlaceholder;
 
-  // The number follows the cut order and is always drawn (it was elided to "…" on narrow
-  // clips); the title, else the prompt's first words, fills the room that is left.
-  const number = String(index + 1);
   // Tags read as element names ("@Mara_Lee" -> "Mara Lee"), looked up once per document version.
   // Labels are translated when they change, not on every zoom step (i18next's t costs more
   // than the rest of this render).
@@ -145,36 +96,63 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
           : t(`timeline.status.${badge.key}`),
     [badge.labelKey, badge.key, badge.progress, t],
   );
+  const progress = badge.key === 'generating' ? (badge.progress ?? 0) / 100 : 0;
   // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
   // while the view pans: dozens of picture tiles and texts become one drawImage. While it
   // changes (zooming, trimming) it is drawn directly, since re-caching every frame costs
   // more. Moving it (x, a drag) keeps the bitmap. Very wide clips (deep zoom) are never cached.
+  const look = [badgeText, badge.progress, title, seconds, sprite ? 1 : 0, trimmed?.from, trimmed?.to, fill, tier].join(
+    '|',
+  );
   const groupRef = useRef<Konva.Group>(null);
-  const look = [
-    width,
-    badgeText,
-    badge.progress,
-    number,
-    title,
-    seconds,
-    sprite ? 1 : 0,
-    trimmed?.from,
-    trimmed?.to,
-    fill,
-  ].join('|');
-  useLayoutEffect(() => {
+  const plainRef = useRef<Konva.Rect>(null);
+  const bgRef = useRef<Konva.Rect>(null);
+  const tilesRef = useRef<Konva.Shape>(null);
+  const titleRef = useRef<Konva.Text>(null);
+  const secondsRef = useRef<Konva.Text>(null);
+  const badgeBoxRef = useRef<Konva.Rect>(null);
+  const badgeTextRef = useRef<Konva.Text>(null);
+  const progressRef = useRef<Konva.Rect>(null);
+  const edgeRef = useRef<Konva.Rect>(null);
+  const cached = useRef({ key: '', timer: 0 as ReturnType<typeof setTimeout> | 0 });
+  useLayoutEffect(() => () => clearTimeout(cached.current.timer || undefined), []);
+  // Moves and resizes the nodes for the current zoom: after each render and on every zoom step
+  // (a pan, which moves the scrolled group only, returns at once).
+  const rendered = {};
+  const placed = useRef<{ ppf: number; render: object | null }>({ ppf: 0, render: null });
+  useViewportEffect(env.viewport, (s) => {
+    if (placed.current.ppf === s.pxPerFrame && placed.current.render === rendered) return;
+    placed.current = { ppf: s.pxPerFrame, render: rendered };
+    const at = clipPixels(start, frames, offset, s.pxPerFrame);
+    const plain = plainRef.current;
+    if (plain) plain.setAttrs({ x: at.x, width: at.width });
+    plain?.getLayer()?.batchDraw();
     const g = groupRef.current;
     if (!g) return;
+    const p = clipParts(at.width, number);
+    g.x(at.x);
+    bgRef.current?.width(at.width);
+    tilesRef.current?.width(at.width);
+    edgeRef.current?.width(at.width);
+    titleRef.current?.width(p.titleW);
+    secondsRef.current?.x(p.secondsX);
+    badgeBoxRef.current?.width(p.badgeBoxW);
+    badgeTextRef.current?.width(p.badgeTextW);
+    progressRef.current?.width((at.width - 8) * progress);
+    g.getLayer()?.batchDraw();
+    const key = `${look}|${at.width}`;
+    if (key === cached.current.key) return;
+    cached.current.key = key;
     if (g.isCached()) g.clearCache();
-    if (width > 4096) return;
-    const timer = setTimeout(() => {
+    clearTimeout(cached.current.timer || undefined);
+    if (at.width > CACHE_UP_TO_PX) return;
+    cached.current.timer = setTimeout(() => {
       g.cache({ pixelRatio: window.devicePixelRatio || 1 });
       g.getLayer()?.batchDraw();
     }, CACHE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [look, width]);
+  });
 
-  const numbered = numberBadge(index + 1, width) !== null;
+  const numbered = !parts.plain && parts.showNumber;
   const hasFilm = sprite !== null;
   const outdated = badge.key === 'outdated';
   useLayoutEffect(() => {
@@ -182,18 +160,17 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
   }, [id, index, title, numbered, hasFilm, outdated]);
   useLayoutEffect(() => () => reportClip(id, null), [id]);
 
-  if (width < 12) {
-    return <Rect x={x} y={LAYOUT.shotTop} width={width} height={h} fill={fill} perfectDrawEnabled={false} />;
+  if (parts.plain) {
+    return (
+      <Rect ref={plainRef} x={x} y={LAYOUT.shotTop} width={width} height={h} fill={fill} perfectDrawEnabled={false} />
+    );
   }
-  const showText = width >= 56;
-  const numberW = 8 + number.length * 7;
-  const showNumber = width >= numberW + 4;
-  const badgeX = showNumber ? numberW + 6 : 4;
+  const { numberW, badgeX } = parts;
   return (
     <Group ref={groupRef} x={x} y={LAYOUT.shotTop} opacity={dragging ? 0.85 : 1}>
-      <Rect width={width} height={h} fill={fill} cornerRadius={4} perfectDrawEnabled={false} />
-      {sprite && <Tiles sprite={sprite} width={width} height={FILM_H} range={trimmed} />}
-      {showNumber && (
+      <Rect ref={bgRef} width={width} height={h} fill={fill} cornerRadius={4} perfectDrawEnabled={false} />
+      {sprite && <Tiles ref={tilesRef} sprite={sprite} width={width} height={FILM_H} range={trimmed} />}
+      {parts.showNumber && (
         <>
           <Rect
             x={2}
@@ -219,12 +196,13 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
           />
         </>
       )}
-      {showText && (
+      {parts.showText && (
         <>
           <Text
+            ref={titleRef}
             x={6}
             y={h - 19}
-            width={Math.max(0, width - 52)}
+            width={parts.titleW}
             text={title}
             fontSize={12}
             fontFamily={THEME.font}
@@ -234,7 +212,8 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
             listening={false}
           />
           <Text
-            x={width - 46}
+            ref={secondsRef}
+            x={parts.secondsX}
             y={h - 19}
             width={40}
             align="right"
@@ -245,21 +224,23 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
             wrap="none"
             listening={false}
           />
-          {width - badgeX >= 40 && (
+          {parts.showBadge && (
             <>
               <Rect
+                ref={badgeBoxRef}
                 x={badgeX}
                 y={4}
-                width={Math.min(width - badgeX - 4, 92)}
+                width={parts.badgeBoxW}
                 height={16}
                 cornerRadius={3}
                 fill="rgba(15,17,21,0.8)"
                 perfectDrawEnabled={false}
               />
               <Text
+                ref={badgeTextRef}
                 x={badgeX + 4}
                 y={6}
-                width={Math.min(width - badgeX - 12, 84)}
+                width={parts.badgeTextW}
                 text={badgeText}
                 fontSize={10}
                 fontFamily={THEME.font}
@@ -272,9 +253,10 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
           )}
           {badge.key === 'generating' && (
             <Rect
+              ref={progressRef}
               x={4}
               y={h - 24}
-              width={(width - 8) * ((badge.progress ?? 0) / 100)}
+              width={(width - 8) * progress}
               height={2}
               fill={THEME.accent}
               perfectDrawEnabled={false}
@@ -283,6 +265,7 @@ function ShotClipImpl({ cut, index, pxPerFrame, fps }: ShotClipProps) {
         </>
       )}
       <Rect
+        ref={edgeRef}
         width={width}
         height={h}
         cornerRadius={4}

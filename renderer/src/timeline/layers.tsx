@@ -183,7 +183,7 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
           {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={pxPerFrame} placeholders={placeholders} />}
           {wide.map((c) => {
             const cut = model.byId.get(c.id);
-            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} pxPerFrame={pxPerFrame} fps={fps} /> : null;
+            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} fps={fps} /> : null;
           })}
           {visible.map((c) => {
             const cut = model.byId.get(c.id);
