@@ -49,7 +49,15 @@ function key(ctx: ProviderContext): string {
 
 export function pollFromAgents(g: AgentsGeneration): PollResult {
   if (g.state === 'completed') return { state: 'succeeded', progress: 1 };
-  if (g.state === 'failed') return { state: 'failed', error: agentsFailure(g.failure_code, g.failure_reason) };
+  if (g.state === 'failed') {
+    const error = agentsFailure(g.failure_code, g.failure_reason);
+    // failure_code `content_moderated` is Luma's moderation stop (GenerationFailureCode in
+    // https://github.com/lumalabs/luma-agents-typescript/blob/1ec841b08e437411cfa61c8ae9b977dd7465c189/src/resources/generations.ts
+    // — first-party SDK); it names no input, so nothing is flagged.
+    return g.failure_code === 'content_moderated'
+      ? { state: 'failed', error, failureKind: 'moderation' }
+      : { state: 'failed', error };
+  }
   return { state: 'running', progress: g.state === 'processing' ? 0.5 : 0 };
 }
 
