@@ -4,10 +4,10 @@
  * (quality.md UI-2). Detail drops with width: a sliver is a rectangle, a wide clip shows its
  * filmstrip, title, duration and status.
  */
+import type { TFunction } from 'i18next';
 import type Konva from 'konva';
-import { memo, useContext, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useContext, useLayoutEffect, useRef } from 'react';
 import { Group, Rect, Text } from 'react-konva';
-import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
@@ -21,6 +21,7 @@ import { noteRender } from './probe';
 import { badgeOf, statusKey, type Badge } from './shotBadge';
 import { THEME } from './theme';
 import { TimelineEnv } from './env';
+import { clipLabel } from './clipLabels';
 import { reportClip } from './clipReport';
 import { useViewportEffect } from './scroll';
 
@@ -28,6 +29,8 @@ export interface ShotClipProps {
   cut: CutShot;
   index: number;
   fps: Fps;
+  /** The layer's t (one i18next binding for all clips; a new t when the language changes). */
+  t: TFunction;
 }
 
 /** How long a clip must stay unchanged before it is cached as a bitmap. */
@@ -40,9 +43,8 @@ function useBadge(cut: CutShot): Badge {
   return badgeOf(status, cut.take?.provider);
 }
 
-function ShotClipImpl({ cut, index, fps }: ShotClipProps) {
+function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
   noteRender('ShotClip');
-  const { t } = useTranslation();
   const env = useContext(TimelineEnv);
   const id = cut.shot.id;
   const offset = useStore(env.gesture, (s) =>
@@ -81,21 +83,17 @@ function ShotClipImpl({ cut, index, fps }: ShotClipProps) {
   const fill = cut.take ? THEME.clip : THEME.clipPlaceholder;
 
   // Tags read as element names ("@Mara_Lee" -> "Mara Lee"), looked up once per document version.
-  // Labels are translated when they change, not on every zoom step (i18next's t costs more
-  // than the rest of this render).
-  const untitled = useMemo(() => t('timeline.untitled', { n: index + 1 }), [index, t]);
+  // Labels are translated once per text and language (clipLabels.ts): i18next's t costs more
+  // than the rest of this render.
+  const untitled = clipLabel(t, 'timeline.untitled', { n: index + 1 });
   const title = caption || untitled;
   const seconds = framesToSeconds(frames, fps).toFixed(1);
-  const secondsText = useMemo(() => t('timeline.seconds', { value: seconds }), [seconds, t]);
-  const badgeText = useMemo(
-    () =>
-      badge.labelKey
-        ? t(badge.labelKey)
-        : badge.key === 'generating'
-          ? t('timeline.status.generating', { percent: badge.progress ?? 0 })
-          : t(`timeline.status.${badge.key}`),
-    [badge.labelKey, badge.key, badge.progress, t],
-  );
+  const secondsText = clipLabel(t, 'timeline.seconds', { value: seconds });
+  const badgeText = badge.labelKey
+    ? clipLabel(t, badge.labelKey)
+    : badge.key === 'generating'
+      ? clipLabel(t, 'timeline.status.generating', { percent: badge.progress ?? 0 })
+      : clipLabel(t, `timeline.status.${badge.key}`);
   const progress = badge.key === 'generating' ? (badge.progress ?? 0) / 100 : 0;
   // A clip that has stopped changing is drawn once into a bitmap (Konva cache) and blitted
   // while the view pans: dozens of picture tiles and texts become one drawImage. While it

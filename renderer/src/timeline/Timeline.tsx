@@ -19,7 +19,7 @@ import { TimelineEnv, type Env } from './env';
 import { LAYOUT, stageHeight, xToFrame } from './geometry';
 import { createGestureStore } from './gestureStore';
 import type { PointerInput } from './interactions/types';
-import { OverlayLayer, RulerLayer, ShotsLayer, StaticLayer } from './layers';
+import { OverlayLayer, ShotsLayer, StaticLayer } from './layers';
 import { SelectionLayer } from './SelectionLayer';
 import { timelineModel } from './model';
 import { TrackHeaders } from './TrackHeaders';
@@ -208,10 +208,9 @@ export function Timeline() {
         {width > 0 && fps && (
           <Stage width={width} height={stageHeight()} listening={false}>
             <StaticLayer width={width} />
-            <RulerLayer width={width} fps={fps} />
             <ShotsLayer width={width} />
             <SelectionLayer width={width} />
-            <OverlayLayer width={width} />
+            <OverlayLayer width={width} fps={fps} />
           </Stage>
         )}
         {width > 0 && <TransitionHandles width={width} />}

@@ -196,7 +196,8 @@ export function TransitionHandles({ width }: { width: number }) {
     el.style.transform = `translateX(${scrollX(s)}px)`;
     // Each handle sits at calc(var(--ppf) * frame): a zoom step sets this one property and
     // re-renders no button (only handles that appear or go with the spacing rule mount).
-    el.style.setProperty('--ppf', String(s.pxPerFrame));
+    const ppf = String(s.pxPerFrame);
+    if (el.style.getPropertyValue('--ppf') !== ppf) el.style.setProperty('--ppf', ppf);
   });
   const [open, setOpen] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<HTMLButtonElement | null>(null);

@@ -1,7 +1,7 @@
 /**
  * The canvas layers, split by how often they change (codebases.md, Synthesis 8; Konva
  * "3-5 layers"): the static layer (track backgrounds, lane labels) changes with the language
- * and the size only; the ruler with pan and zoom; the shots layer with the document, zoom and
+ * and the size only; the ruler with pan and zoom (drawn on the overlay's canvas); the shots layer with the document, zoom and
  * the visible range; the selection (SelectionLayer.tsx) with the selection; the overlay with every pointer move of a gesture and with the playhead. None listens to Konva events: the
  * controller hit-tests in pure geometry, so Konva never draws hit canvases.
  * A pan renders nothing: each layer's content sits in one scrolled group that scroll.ts moves
@@ -72,8 +72,9 @@ export const StaticLayer = memo(function StaticLayer({ width }: { width: number 
 });
 
 /**
- * Ruler ticks and timecodes: their own small layer, redrawn (not re-rendered) on every pan and
- * zoom: the shape reads the view when it draws.
+ * Ruler ticks and timecodes, at the bottom of the overlay's layer (both change with every pan, so
+ * one canvas is repainted for the two), redrawn (not re-rendered) on every pan and zoom: the
+ * shape reads the view when it draws.
  */
 export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: number; fps: Fps }) {
   noteRender('RulerLayer');
@@ -87,34 +88,32 @@ export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: numb
     shape.current?.getLayer()?.batchDraw();
   });
   return (
-    <Layer listening={false}>
-      {/* All ticks in one shape: hundreds of nodes would cost more than the drawing itself. */}
-      <Shape
-        ref={shape}
-        x={LAYOUT.gutter}
-        sceneFunc={(c) => {
-          const { pxPerFrame, scrollFrame } = env.viewport.getState();
-          const view = { pxPerFrame, scrollFrame };
-          const ctx = c._context;
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(0, 0, contentW, LAYOUT.rulerHeight);
-          ctx.clip();
-          ctx.strokeStyle = THEME.borderStrong;
-          ctx.fillStyle = THEME.textMuted;
-          ctx.font = `10px ${THEME.mono}`;
-          ctx.beginPath();
-          for (const tick of rulerTicks(view, contentW, fps)) {
-            const x = Math.round(frameToX(tick.frame, view)) + 0.5;
-            ctx.moveTo(x, tick.major ? 12 : 20);
-            ctx.lineTo(x, LAYOUT.rulerHeight);
-            if (tick.label) ctx.fillText(tick.label, x + 4, 11);
-          }
-          ctx.stroke();
-          ctx.restore();
-        }}
-      />
-    </Layer>
+    // All ticks in one shape: hundreds of nodes would cost more than the drawing itself.
+    <Shape
+      ref={shape}
+      x={LAYOUT.gutter}
+      sceneFunc={(c) => {
+        const { pxPerFrame, scrollFrame } = env.viewport.getState();
+        const view = { pxPerFrame, scrollFrame };
+        const ctx = c._context;
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(0, 0, contentW, LAYOUT.rulerHeight);
+        ctx.clip();
+        ctx.strokeStyle = THEME.borderStrong;
+        ctx.fillStyle = THEME.textMuted;
+        ctx.font = `10px ${THEME.mono}`;
+        ctx.beginPath();
+        for (const tick of rulerTicks(view, contentW, fps)) {
+          const x = Math.round(frameToX(tick.frame, view)) + 0.5;
+          ctx.moveTo(x, tick.major ? 12 : 20);
+          ctx.lineTo(x, LAYOUT.rulerHeight);
+          if (tick.label) ctx.fillText(tick.label, x + 4, 11);
+        }
+        ctx.stroke();
+        ctx.restore();
+      }}
+    />
   );
 });
 
@@ -153,6 +152,7 @@ const Slivers = memo(function Slivers({
 
 export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number }) {
   noteRender('ShotsLayer');
+  const { t } = useTranslation();
   const env = useContext(TimelineEnv);
   const snapshot = useAppState((s) => s.snapshot);
   const model = timelineModel(snapshot);
@@ -183,7 +183,7 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
           {narrow.length > 0 && <Slivers clips={narrow} pxPerFrame={pxPerFrame} placeholders={placeholders} />}
           {wide.map((c) => {
             const cut = model.byId.get(c.id);
-            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} fps={fps} /> : null;
+            return cut ? <ShotClip key={c.id} cut={cut} index={c.index} fps={fps} t={t} /> : null;
           })}
           {visible.map((c) => {
             const cut = model.byId.get(c.id);
@@ -210,7 +210,7 @@ export const ShotsLayer = memo(function ShotsLayer({ width }: { width: number })
  * bow tie in its middle; a dissolve in accent, a dip in dashed muted grey. Drawn from the
  * document only, so it re-renders with the shots layer, never per pointer move (UI-2).
  */
-function TransitionMark({
+const TransitionMark = memo(function TransitionMark({
   kind,
   start,
   overlap,
@@ -249,9 +249,9 @@ function TransitionMark({
       />
     </Group>
   );
-}
+});
 
-export const OverlayLayer = memo(function OverlayLayer({ width }: { width: number }) {
+export const OverlayLayer = memo(function OverlayLayer({ width, fps }: { width: number; fps: Fps }) {
   noteRender('OverlayLayer');
   const env = useContext(TimelineEnv);
   const pxPerFrame = useStore(env.viewport, (s) => s.pxPerFrame);
@@ -269,6 +269,7 @@ export const OverlayLayer = memo(function OverlayLayer({ width }: { width: numbe
   const snap = reorder?.snap ?? trimSnap ?? (audioSnap === null ? null : { frame: audioSnap });
   return (
     <Layer listening={false}>
+      <RulerLayer width={width} fps={fps} />
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={h}>
         <Group ref={scrolled}>
           {snap && (

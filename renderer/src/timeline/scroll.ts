@@ -4,7 +4,7 @@
  * imperatively, then asks the layer for one batched draw. React renders a layer only when its
  * mounted range (drawWindow.ts, in coarse buckets) or the zoom changes.
  */
-import type Konva from 'konva';
+import Konva from 'konva';
 import { useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ViewportState, ViewportStore } from '../store/viewport';
@@ -40,8 +40,18 @@ export function useScrolledGroup(vp: ViewportStore): React.RefObject<Konva.Group
     if (!g) return;
     const x = scrollX(s);
     if (g.x() === x) return;
+    if (g.hasChildren()) {
+      g.x(x);
+      g.getLayer()?.batchDraw();
+      return;
+    }
+    // An empty group (nothing selected) shows nothing wherever it is: it moves without asking
+    // its layer for a redraw, so a pan repaints no empty canvas (each repainted canvas is
+    // copied to the compositor every frame).
+    const auto = Konva.autoDrawEnabled;
+    Konva.autoDrawEnabled = false;
     g.x(x);
-    g.getLayer()?.batchDraw();
+    Konva.autoDrawEnabled = auto;
   });
   return ref;
 }
