@@ -12,13 +12,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { localizedMessage, type SerializedError } from '../../../shared/errors.js';
-import { initI18n } from '../../../renderer/src/i18n/index.js';
-import { localizedText } from '../../../renderer/src/components/serviceText.js';
-import { CLI } from '../../helpers/cli.js';
+import { CLI, REPO } from '../../helpers/cli.js';
 import { realMedia } from '../../helpers/realMedia.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -63,17 +62,29 @@ async function exportFailure(exportId: string): Promise<Record<string, unknown>>
   }
 }
 
-/** The sentence the UI shows for an error, in `lang`: the key's translation, never the English fallback. */
-async function shown(lang: 'en' | 'zh-CN', err: { details?: Record<string, unknown> }): Promise<string> {
-  await i18next.changeLanguage(lang);
+/** The translation files the UI reads these refusals from (renderer/src/i18n/<lang>/serviceErrors.json). */
+const i18n = i18next.createInstance();
+const strings = (lang: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(REPO, 'renderer/src/i18n', lang, 'serviceErrors.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+/** The sentence the UI shows for an error, in `lang`: its key's translation with its parameters. */
+function shown(lang: 'en' | 'zh-CN', err: { details?: Record<string, unknown> }): string {
   const message = localizedMessage(err);
   expect(message, 'the service sends a message key').not.toBeNull();
-  expect(i18next.exists(message!.key, { lng: lang, fallbackLng: [] }), `${lang} ${message!.key}`).toBe(true);
-  return localizedText(i18next, message, 'ENGLISH FALLBACK');
+  expect(i18n.exists(message!.key, { lng: lang }), `${lang} ${message!.key}`).toBe(true);
+  return i18n.t(message!.key, { ...message!.params, lng: lang });
 }
 
 beforeAll(async () => {
-  await initI18n('en');
+  await i18n.init({
+    resources: { en: { translation: strings('en') }, 'zh-CN': { translation: strings('zh-CN') } },
+    lng: 'en',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
   // HOME and the config/cache folders in nobody's own folder (its passwd home does not exist).
   const env = {
     ...process.env,
@@ -117,12 +128,10 @@ describe('a folder the user cannot write', () => {
     const dir = join(ro, 'new film');
     const err = await refusal('project.create', { dir, name: 'Nope' });
     expect(err.code).toBe('OUTPUT_NOT_WRITABLE');
-    expect(await shown('en', err)).toBe(
+    expect(shown('en', err)).toBe(
       `Cannot create a project in ${dir}: the folder is not writable. Choose a folder you can write to.`,
     );
-    expect(await shown('zh-CN', err)).toBe(
-      `无法在 ${dir} 中创建项目：该文件夹不可写入。请选择一个你有写入权限的文件夹。`,
-    );
+    expect(shown('zh-CN', err)).toBe(`无法在 ${dir} 中创建项目：该文件夹不可写入。请选择一个你有写入权限的文件夹。`);
     // Inside the refused folder itself (it exists): the same sentence.
     const inside = await refusal('project.create', { dir: ro, name: 'Nope' });
     expect(localizedMessage(inside)?.key).toBe('serviceErrors.createFolderReadOnly');
@@ -132,10 +141,8 @@ describe('a folder the user cannot write', () => {
     for (const dir of [join(ro, 'copy'), ro]) {
       const err = await refusal('project.saveCopy', { dir });
       expect(err.code).toBe('OUTPUT_NOT_WRITABLE');
-      expect(await shown('en', err)).toContain(
-        `Cannot save a copy of the project in ${dir}: the folder is not writable.`,
-      );
-      expect(await shown('zh-CN', err)).toContain(`无法将项目副本保存到 ${dir}：该文件夹不可写入。`);
+      expect(shown('en', err)).toContain(`Cannot save a copy of the project in ${dir}: the folder is not writable.`);
+      expect(shown('zh-CN', err)).toContain(`无法将项目副本保存到 ${dir}：该文件夹不可写入。`);
     }
   });
 
@@ -151,11 +158,11 @@ describe('a folder the user cannot write', () => {
         messageKey: (failed.localized as { key: string }).key,
       },
     };
-    expect(await shown('en', exportErr)).toBe(`Cannot export to ${outPath}: the folder ${ro} is not writable.`);
-    expect(await shown('zh-CN', exportErr)).toBe(`无法导出到 ${outPath}：文件夹 ${ro} 不可写入。`);
+    expect(shown('en', exportErr)).toBe(`Cannot export to ${outPath}: the folder ${ro} is not writable.`);
+    expect(shown('zh-CN', exportErr)).toBe(`无法导出到 ${outPath}：文件夹 ${ro} 不可写入。`);
     const handoff = join(ro, 'cut.fcpxml');
     const err = await refusal('handoff.export', { format: 'fcpxml', outPath: handoff });
-    expect(await shown('zh-CN', err)).toBe(`无法导出到 ${handoff}：文件夹 ${ro} 不可写入。`);
+    expect(shown('zh-CN', err)).toBe(`无法导出到 ${handoff}：文件夹 ${ro} 不可写入。`);
   });
 
   it('loses nothing: the folder got nothing and the project still holds its shot', async () => {
