@@ -8,10 +8,11 @@
  */
 import { requireCapable } from './capable.js';
 import { AppError } from '../../../../shared/errors.js';
+import type { ModelRule } from '../../../../shared/generation/capabilities.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { AGENTS_DURATIONS, AGENTS_MODEL, agentsFailure, agentsFetch, buildAgentsCreate } from './luma/agents.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink } from './download.js';
 import { frameBase64 } from './runway/media.js';
 
 export const DEFAULT_LUMA_AGENTS_URL = 'https://agents.lumalabs.ai/v1';
@@ -53,6 +54,13 @@ export function pollFromAgents(g: AgentsGeneration): PollResult {
   return { state: 'running', progress: g.state === 'processing' ? 0.5 : 0 };
 }
 
+/** How an expired link is fetched again (fetchResult), with its source. */
+const AGENTS_EXPIRY_RULE: ModelRule = {
+  rule: '`output[].url` is a presigned URL with a 1 h expiry and `GET /generations/{id}` answers fresh ones: an expired link is read again from the generation and the new link tried once before the job is marked expired.',
+  source: 'https://docs.agents.lumalabs.ai/api/cli/resources/generations/',
+  firstParty: true,
+};
+
 const AGENTS_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
   imageToVideo: true,
@@ -67,7 +75,7 @@ const AGENTS_CAPABILITIES: ProviderCapabilities = {
   durations: AGENTS_DURATIONS,
   aspects: 'any',
   resolutions: 'any',
-  models: [{ id: AGENTS_MODEL, label: 'Ray 3.2' }],
+  models: [{ id: AGENTS_MODEL, label: 'Ray 3.2', rules: [AGENTS_EXPIRY_RULE] }],
 };
 
 export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgentsProvider {
@@ -126,23 +134,28 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const g = await get(taskId, ctx, `read generation ${taskId}`);
-      const out =
-        g?.state === 'completed'
-          ? ((g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url))
-          : undefined;
-      if (!out?.url) {
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      }
-      await downloadToFile(out.url, destPath, {
-        label: 'Luma Agents',
-        taskId,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-      });
+      // `output[].url` is a "Presigned URL (1hr expiry)" and GET /generations/{id} answers fresh
+      // ones on completion (https://docs.agents.lumalabs.ai/api/cli/resources/generations/ —
+      // first-party): an expired link is read again from the generation before the job is
+      // called expired (AGENTS_EXPIRY_RULE).
+      await downloadFreshLink(
+        async () => {
+          const g = await get(taskId, ctx, `read generation ${taskId}`);
+          const out =
+            g?.state === 'completed'
+              ? ((g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url))
+              : undefined;
+          return out?.url ?? null;
+        },
+        destPath,
+        { label: 'Luma Agents', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
+      );
     },
 
     async ping(ctx) {

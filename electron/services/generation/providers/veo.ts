@@ -13,7 +13,7 @@ import { rename, rm } from 'node:fs/promises';
 import { GenerateVideosOperation, GoogleGenAI } from '@google/genai';
 import { AppError } from '../../../../shared/errors.js';
 import type { FlaggedInput } from '../../../../shared/generation/failure.js';
-import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
+import { modelCapabilities, type ModelRule } from '../../../../shared/generation/capabilities.js';
 import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
@@ -22,6 +22,19 @@ import { veoParams, veoSeconds, type VeoRequest } from './veo/params.js';
 
 export const VEO_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
 const DEFAULT_MODEL = 'veo-3.1-generate-preview';
+
+/**
+ * The video's `uri` is a keyed Files API handle (the SDK downloads it with our key), the same on
+ * every read of the operation: there is no fresh link to ask for, so a 404 on the download marks
+ * the job expired at once. The 2-day retention is the figure this adapter has long used for
+ * https://ai.google.dev/gemini-api/docs/video; the page's text was not in the searchable corpus
+ * on 2026-12-07, so it is marked unconfirmed.
+ */
+const VEO_EXPIRY_RULE: ModelRule = {
+  rule: "An expired video is not fetched again: the operation's `video.uri` is a keyed Files API handle that every read answers unchanged, so a 404 on the download marks the job expired. Unconfirmed first-party: the 2-day retention (not re-read on 2026-12-07).",
+  source: 'https://ai.google.dev/gemini-api/docs/video',
+  firstParty: false,
+};
 
 export const VEO_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
@@ -40,13 +53,14 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
   aspects: ['16:9', '9:16'],
   resolutions: ['720p', '1080p', '4k'],
   models: [
-    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1' },
-    { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast' },
+    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1', rules: [VEO_EXPIRY_RULE] },
+    { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast', rules: [VEO_EXPIRY_RULE] },
     // Lite: references and extension not documented for it, so not offered.
     {
       id: 'veo-3.1-lite-generate-preview',
       label: 'Veo 3.1 Lite',
       capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] },
+      rules: [VEO_EXPIRY_RULE],
     },
     // No Veo 3.0: veo-3.0-generate-001 and veo-3.0-fast-generate-001 were shut down on
     // 2026-06-30 (Gemini API deprecations, https://ai.google.dev/gemini-api/docs/deprecations).
