@@ -8,7 +8,6 @@
  */
 import { requireCapable } from './capable.js';
 import { AppError } from '../../../../shared/errors.js';
-import type { ModelRule } from '../../../../shared/generation/capabilities.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { AGENTS_DURATIONS, AGENTS_MODEL, agentsFailure, agentsFetch, buildAgentsCreate } from './luma/agents.js';
@@ -50,16 +49,20 @@ function key(ctx: ProviderContext): string {
 
 export function pollFromAgents(g: AgentsGeneration): PollResult {
   if (g.state === 'completed') return { state: 'succeeded', progress: 1 };
-  if (g.state === 'failed') return { state: 'failed', error: agentsFailure(g.failure_code, g.failure_reason) };
+  if (g.state === 'failed') {
+    const error = agentsFailure(g.failure_code, g.failure_reason);
+    // failure_code `content_moderated` is Luma's moderation stop (GenerationFailureCode in
+    // https://github.com/lumalabs/luma-agents-typescript/blob/1ec841b08e437411cfa61c8ae9b977dd7465c189/src/resources/generations.ts
+    // — first-party SDK); it names no input, so nothing is flagged.
+    return g.failure_code === 'content_moderated'
+      ? { state: 'failed', error, failureKind: 'moderation' }
+      : { state: 'failed', error };
+  }
   return { state: 'running', progress: g.state === 'processing' ? 0.5 : 0 };
 }
 
-/** How an expired link is fetched again (fetchResult), with its source. */
-const AGENTS_EXPIRY_RULE: ModelRule = {
-  rule: '`output[].url` is a presigned URL with a 1 h expiry and `GET /generations/{id}` answers fresh ones: an expired link is read again from the generation and the new link tried once before the job is marked expired.',
-  source: 'https://docs.agents.lumalabs.ai/api/cli/resources/generations/',
-  firstParty: true,
-};
+const LUMA_AGENTS_SDK =
+  'https://github.com/lumalabs/luma-agents-typescript/tree/1ec841b08e437411cfa61c8ae9b977dd7465c189';
 
 const AGENTS_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
@@ -75,7 +78,19 @@ const AGENTS_CAPABILITIES: ProviderCapabilities = {
   durations: AGENTS_DURATIONS,
   aspects: 'any',
   resolutions: 'any',
-  models: [{ id: AGENTS_MODEL, label: 'Ray 3.2', rules: [AGENTS_EXPIRY_RULE] }],
+  models: [
+    {
+      id: AGENTS_MODEL,
+      label: 'Ray 3.2',
+      rules: [
+        {
+          rule: 'The `output[].url` of a finished generation is presigned and expires after 1 hour, and `GET /generations/{id}` answers freshly presigned ones: an expired link is read again from the generation and the new link tried once before the job is marked expired.',
+          source: `${LUMA_AGENTS_SDK}/src/resources/generations.ts (luma-agents, Luma's TypeScript SDK); https://docs.agents.lumalabs.ai/api/cli/resources/generations/ ("Presigned URL (1hr expiry)")`,
+          firstParty: true,
+        },
+      ],
+    },
+  ],
 };
 
 export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgentsProvider {
@@ -137,7 +152,7 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
       // `output[].url` is a "Presigned URL (1hr expiry)" and GET /generations/{id} answers fresh
       // ones on completion (https://docs.agents.lumalabs.ai/api/cli/resources/generations/ —
       // first-party): an expired link is read again from the generation before the job is
-      // called expired (AGENTS_EXPIRY_RULE).
+      // called expired (the model's rule above).
       await downloadFreshLink(
         async () => {
           const g = await get(taskId, ctx, `read generation ${taskId}`);

@@ -32,6 +32,10 @@ import { referenceImage, type ReferenceImage, type RunFfmpeg } from './openai-vi
 
 const NOTE = 'for gateways that still serve it (OpenAI shut its own down on 2026-09-24)';
 
+/** OpenAI's SDK types for /v1/videos (first-party). */
+const OPENAI_NODE_VIDEOS =
+  'https://github.com/openai/openai-node/blob/7b7d6ca71130d37ec09792c50056b47861f2eccf/src/resources/videos.ts';
+
 /** The rules of this adapter with their sources (README capability notes). */
 const OPENAI_VIDEOS_RULES: readonly ModelRule[] = [
   {
@@ -41,14 +45,13 @@ const OPENAI_VIDEOS_RULES: readonly ModelRule[] = [
   },
   {
     rule: "A failed video is called moderation when its `error.code` or message has the words moderation, safety or policy (a create refused with `moderation_blocked`). Unconfirmed first-party: the video object's `error` is `{code, message}` with no published list of moderation codes; the words are a guess that each gateway may word differently.",
-    source: 'https://learn.microsoft.com/en-us/azure/foundry/reference/rest/video-generation-get-video',
+    source: `${OPENAI_NODE_VIDEOS} (VideoCreateError {code, message}, openai-node)`,
     firstParty: false,
   },
   {
     rule: 'An expired video is not fetched again: the clip comes from `GET /videos/{id}/content` with the key (no signed link to renew), and after the video\'s `expires_at` ("when the downloadable assets expire") a 404 marks the job expired.',
-    source:
-      "https://learn.microsoft.com/en-us/azure/foundry/reference/rest/video-generation-get-video (Azure's copy of the /v1/videos shape, secondary)",
-    firstParty: false,
+    source: `${OPENAI_NODE_VIDEOS} (Video.expires_at, openai-node)`,
+    firstParty: true,
   },
 ];
 const DEFAULT_MODEL = 'sora-2';
@@ -197,14 +200,14 @@ export function createOpenAIVideosProvider(
       const progress = typeof v.progress === 'number' ? Math.min(1, Math.max(0, v.progress / 100)) : undefined;
       if (v.status === 'completed') return { state: 'succeeded', progress: 1 };
       if (v.status === 'failed') {
+        // A failed video's `error` is {code, message} (VideoCreateError in
+        // https://github.com/openai/openai-node/blob/7b7d6ca71130d37ec09792c50056b47861f2eccf/src/resources/videos.ts
+        // — first-party SDK); no list of codes is published, so moderation is read from the code and reason.
         const why = v.error?.message ?? 'no reason given';
         const moderated = /moderation|safety|policy/i.test(`${v.error?.code ?? ''} ${why}`);
-        return {
-          state: 'failed',
-          error: moderated
-            ? `The gateway's moderation blocked the video: ${why}`
-            : `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}`,
-        };
+        return moderated
+          ? { state: 'failed', error: `The gateway's moderation blocked the video: ${why}`, failureKind: 'moderation' }
+          : { state: 'failed', error: `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}` };
       }
       return progress === undefined ? { state: 'running' } : { state: 'running', progress };
     },

@@ -13,28 +13,16 @@ import { rename, rm } from 'node:fs/promises';
 import { GenerateVideosOperation, GoogleGenAI } from '@google/genai';
 import { AppError } from '../../../../shared/errors.js';
 import type { FlaggedInput } from '../../../../shared/generation/failure.js';
-import { modelCapabilities, type ModelRule } from '../../../../shared/generation/capabilities.js';
+import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { veoError } from './veo/errors.js';
 import { veoParams, veoSeconds, type VeoRequest } from './veo/params.js';
+import { VEO_LITE_RULES, VEO_RULES } from './veo/rules.js';
 
 export const VEO_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
 const DEFAULT_MODEL = 'veo-3.1-generate-preview';
-
-/**
- * The video's `uri` is a keyed Files API handle (the SDK downloads it with our key), the same on
- * every read of the operation: there is no fresh link to ask for, so a 404 on the download marks
- * the job expired at once. The 2-day retention is the figure this adapter has long used for
- * https://ai.google.dev/gemini-api/docs/video; the page's text was not in the searchable corpus
- * on 2026-12-07, so it is marked unconfirmed.
- */
-const VEO_EXPIRY_RULE: ModelRule = {
-  rule: "An expired video is not fetched again: the operation's `video.uri` is a keyed Files API handle that every read answers unchanged, so a 404 on the download marks the job expired. Unconfirmed first-party: the 2-day retention (not re-read on 2026-12-07).",
-  source: 'https://ai.google.dev/gemini-api/docs/video',
-  firstParty: false,
-};
 
 export const VEO_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
@@ -53,14 +41,15 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
   aspects: ['16:9', '9:16'],
   resolutions: ['720p', '1080p', '4k'],
   models: [
-    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1', rules: [VEO_EXPIRY_RULE] },
-    { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast', rules: [VEO_EXPIRY_RULE] },
-    // Lite: references and extension not documented for it, so not offered.
+    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1', rules: VEO_RULES },
+    { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast' },
+    // Lite: no references, no extension, 720p / 1080p only — secondary sources only (gmicloud,
+    // vidmachine; veo/rules.ts VEO_LITE_RULES), so what is unconfirmed is not offered.
     {
       id: 'veo-3.1-lite-generate-preview',
       label: 'Veo 3.1 Lite',
       capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] },
-      rules: [VEO_EXPIRY_RULE],
+      rules: VEO_LITE_RULES,
     },
     // No Veo 3.0: veo-3.0-generate-001 and veo-3.0-fast-generate-001 were shut down on
     // 2026-06-30 (Gemini API deprecations, https://ai.google.dev/gemini-api/docs/deprecations).
@@ -190,7 +179,11 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       } catch (err) {
         await rm(part, { force: true });
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+        // Nothing to fetch again: the uri is a keyed Files API handle every read of the operation
+        // answers unchanged, and the file is gone after Gemini's 2-day retention (veo/rules.ts).
         const mapped = veoError(err, 'download the video');
+        // "Generated videos are stored on the server for 2 days" (Gemini API video guide,
+        // Limitations: https://ai.google.dev/gemini-api/docs/video — first-party; veo/rules.ts).
         if (mapped instanceof AppError && mapped.details?.notFound) {
           throw new AppError(
             'PROVIDER_FAILED',
