@@ -120,8 +120,8 @@ beforeAll(async () => {
     STORYBOARD_CONFIG_DIR: join(rw, 'config'),
     STORYBOARD_CACHE_DIR: join(rw, 'cache'),
   };
-  const [command, ...args] = [...LIMITED, process.execPath, CLI, 'serve', rw, '--port', '0'] as [string, ...string[]];
-  host = spawn(command, args, { cwd: rw, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = [...LIMITED, process.execPath, CLI, 'serve', rw, '--port', '0'];
+  host = spawn(argv[0]!, argv.slice(1), { cwd: rw, env, stdio: ['ignore', 'pipe', 'pipe'] });
   host.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     host.once('error', reject);
