@@ -13,7 +13,7 @@ import { createOpenAIVideosProvider } from '../../../../electron/services/genera
 import type { GenerationRequest, ProviderContext } from '../../../../electron/services/generation/types.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { tempDir } from '../../../helpers/tmp.js';
-import { FIRST_FRAME } from '../../../fakes/providerRequest.js';
+import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeOpenAIVideos, type FakeOpenAIVideos, type FileField } from '../../../fakes/openai-videos.js';
 
 const root = tempDir();
@@ -25,26 +25,8 @@ const ov = createOpenAIVideosProvider({ runFfmpeg: (inv, o) => (runs.push(inv.la
 const ctx = (): ProviderContext => ({ tmpDir: TMP, settings: { baseUrl: fake.url, apiKey: 'test-key' } });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function req(over: Partial<GenerationRequest> = {}): GenerationRequest {
-  return {
-    shotId: 's1',
-    shotNumber: 3,
-    title: 'Camp',
-    prompt: 'a campfire at night',
-    stylePrompt: '',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
-    durationSec: 4,
-    width: 1280,
-    height: 720,
-    fps: { num: 24, den: 1 },
-    seed: 1,
-    model: null,
-    ...over,
-  };
-}
+/** Shot 3 (its number is in the runner's label and the error text). */
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => genRequest({ shotNumber: 3, ...over });
 
 /** The input_reference of the last create, and its bytes as the fake received them. */
 function sent(): { field: FileField; bytes: Buffer } {
