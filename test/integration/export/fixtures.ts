@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import type { MediaInfo } from '../../../shared/model/entities.js';
 import type { Fps } from '../../../shared/model/time.js';
 import type { ClipSpec } from '../../unit/export/doc.js';
+import { ffprobeJson } from '../../helpers/ffprobe.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
-const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 function ffmpeg(args: string[]): void {
   execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -75,28 +75,9 @@ function ratio(text: string | undefined): Fps | null {
   return { num: Number(m[1]), den: Number(m[2]) };
 }
 
-interface RawStream {
-  codec_type: string;
-  codec_name: string;
-  width?: number;
-  height?: number;
-  r_frame_rate?: string;
-  avg_frame_rate?: string;
-  pix_fmt?: string;
-  sample_aspect_ratio?: string;
-  sample_rate?: string;
-  channels?: number;
-  side_data_list?: { rotation?: number }[];
-}
-
 /** MediaInfo from the system ffprobe, the shape our media service stores. */
 export function probeInfo(file: string): MediaInfo {
-  const json = JSON.parse(
-    execFileSync(FFPROBE, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { encoding: 'utf8' }),
-  ) as {
-    streams: RawStream[];
-    format: { duration?: string; format_name: string };
-  };
+  const json = ffprobeJson(file);
   const v = json.streams.find((s) => s.codec_type === 'video');
   const a = json.streams.find((s) => s.codec_type === 'audio');
   if (!v || !v.width || !v.height) throw new Error(`${file}: no video stream`);
