@@ -11,6 +11,7 @@ import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 import { sineWav } from '../../helpers/sineWav.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -85,29 +86,12 @@ describe('export with transitions', () => {
     for (const colour of ['white', 'black']) {
       const file = join(root, `${colour} 'clip' 100%.mp4`);
       // 2 s at 24 fps with a tone, so both sides have sound to crossfade.
-      execFileSync('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        `color=c=${colour}:s=320x320:r=24`,
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=440:sample_rate=44100',
-        '-t',
-        '2',
-        '-c:v',
-        'libx264',
-        '-pix_fmt',
-        'yuv420p',
-        '-c:a',
-        'aac',
-        '-shortest',
-        file,
-      ]);
+      lavfiClip(file, {
+        video: `color=c=${colour}:s=320x320:r=24`,
+        audio: 'sine=frequency=440:sample_rate=44100',
+        seconds: 2,
+        shortest: true,
+      });
       const asset = await importFile(store, file, 'imported');
       const shot = store.shots.add({ durationFrames: 48, importedTake: { assetId: asset.id } });
       store.shots.setTrim(shot.id, 0, 48);
