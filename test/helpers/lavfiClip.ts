@@ -21,7 +21,7 @@ export interface LavfiClip {
   preset?: string;
   /** The pixel format (default `yuv420p`). */
   pixFmt?: string;
-  /** Extra video output options after the pixel format, e.g. `['-g', '48']`, `['-crf', '30']`, `['-vf', …]`. */
+  /** Extra output options after the pixel format, e.g. `['-g', '48']`, `['-vf', …]`, `['-movflags', '+faststart']`. */
   videoArgs?: string[];
   /** Extra audio output options after `-c:a aac`, e.g. `['-ac', '2']`. */
   audioArgs?: string[];
@@ -79,10 +79,10 @@ export interface LavfiPicture {
   frames?: number | null;
 }
 
-/** Writes the video source `graph` to the picture `out` (its extension picks the encoder); returns `out`. */
-export function lavfiPicture(out: string, graph: string, o: LavfiPicture = {}): string {
+/** The ffmpeg argv (without the program) that writes the video source `graph` to the picture `out`. */
+export function lavfiPictureArgs(out: string, graph: string, o: LavfiPicture = {}): string[] {
   const { vf, frames = 1 } = o;
-  run(FFMPEG, [
+  return [
     ...QUIET,
     '-f',
     'lavfi',
@@ -91,6 +91,11 @@ export function lavfiPicture(out: string, graph: string, o: LavfiPicture = {}): 
     ...(vf === undefined ? [] : ['-vf', vf]),
     ...(frames === null ? [] : ['-frames:v', String(frames)]),
     out,
-  ]);
+  ];
+}
+
+/** Writes the video source `graph` to the picture `out` (its extension picks the encoder); returns `out`. */
+export function lavfiPicture(out: string, graph: string, o: LavfiPicture = {}): string {
+  run(FFMPEG, lavfiPictureArgs(out, graph, o));
   return out;
 }
