@@ -34,6 +34,11 @@ function decodePath(media: string): string {
   return p.replace(/\\/g, '/');
 }
 
+/** The shot's title and prompt as shown and handed off: known @tags as element names. */
+function namedLabel(shot: Pick<Shot, 'title' | 'prompt'>, elements: readonly Pick<Element, 'tag' | 'name'>[]) {
+  return { title: namedText(shot.title, elements), prompt: namedText(shot.prompt, elements) };
+}
+
 /**
  * The names a hand-off may have given this shot's clip: the title or label with @tags as element
  * names (what handoffCut.ts writes now), and as typed (files written before it named them).
@@ -43,7 +48,7 @@ function clipNames(
   number: number,
   elements: readonly Pick<Element, 'tag' | 'name'>[],
 ): string[] {
-  const named = { title: namedText(shot.title, elements), prompt: namedText(shot.prompt, elements) };
+  const named = namedLabel(shot, elements);
   return [named.title, shotLabel(named, number), shot.title.trim(), shotLabel(shot, number)].filter(Boolean);
 }
 
@@ -93,7 +98,10 @@ export function planConform(doc: ProjectSnapshot, clips: readonly ReadClip[]): C
   });
   cut.forEach((c, i) => {
     if (used.has(c.shot.id)) return;
-    unmatched.push(`${shotLabel(c.shot, i + 1)} is not in the file: kept, after the shots that are.`);
+    // Named as the hand-off and every label name it (tags as element names), not as typed.
+    unmatched.push(
+      `${shotLabel(namedLabel(c.shot, doc.elements), i + 1)} is not in the file: kept, after the shots that are.`,
+    );
     order.push(c.shot.id);
   });
   const moved = order.some((id, i) => cut[i]?.shot.id !== id);

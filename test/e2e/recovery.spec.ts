@@ -9,7 +9,7 @@
  * Screenshots of the dialogs in en and zh-CN are kept as artifacts.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { addShot, createProject } from './ui.js';
@@ -57,8 +57,10 @@ test('relink a deleted clip, then save a copy', async ({ page, host, problems },
   // Another clip: refused, saying what differs; it may be confirmed, but the right file is picked instead.
   await row.getByTestId('relink-file').setInputFiles(KITTEN);
   // The mismatch names both files and what differs (relink's own "size" sentence, not a pasted English reason).
+  // Byte counts grouped for the locale, as Intl groups them ("881,636"), not "881636".
+  const bytes = (file: string): string => new Intl.NumberFormat('en').format(statSync(file).size);
   await expect(dialog.getByTestId('error-relink')).toContainText(
-    '“ai-clip-kitten-720x480-8fps.mp4” is not the file “马 horse.mp4” was: it has',
+    `“ai-clip-kitten-720x480-8fps.mp4” is not the file “马 horse.mp4” was: it has ${bytes(KITTEN)} bytes instead of ${bytes(HORSE)}.`,
   );
   await expect(row.getByTestId('relink-mismatch')).toBeVisible();
   await row.getByTestId('relink-file').setInputFiles(source);

@@ -24,6 +24,7 @@ import {
   capabilitiesOf,
   durationText,
   MAX_DIALOG_VARIATIONS,
+  modelLabel,
   multiShotOffer,
   shotsInScope,
   unsupportedShots,
@@ -260,7 +261,7 @@ function GenerateForm() {
           <RestyleOption
             restyle={restyle}
             withClip={scoped.filter((sh) => restyleClip(snapshot?.takes ?? [], sh)).length}
-            modelName={caps?.models.find((m) => m.id === choice.model)?.label ?? choice.model}
+            modelName={modelLabel(caps, choice.model)}
             onChange={(on) => set({ restyle: on })}
           />
         )}
@@ -288,7 +289,7 @@ function GenerateForm() {
           <p className="warn small" data-testid="gen-needs-references">
             {t('referencesNeeded.dialog', {
               count: noRefs.length,
-              model: caps?.models.find((m) => m.id === choice.model)?.label ?? choice.model,
+              model: modelLabel(caps, choice.model),
             })}
           </p>
         )}

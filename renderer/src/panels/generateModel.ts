@@ -155,6 +155,15 @@ export function durationGap(caps: ProviderCapabilities | null, seconds: number):
   return Math.abs(made - seconds) > 1e-6 ? made : null;
 }
 
+/**
+ * The label of the model a choice runs: the chosen one, or for "default" ('') the provider's
+ * first model, as modelCapabilities (shared/generation/capabilities.ts) resolves it.
+ */
+export function modelLabel(caps: ProviderCapabilities | null, model: string): string {
+  const m = caps?.models.find((x) => x.id === model) ?? (model === '' ? caps?.models[0] : undefined);
+  return m?.label ?? model;
+}
+
 /** "2–10 s" or "4, 6, 8 s". */
 export function durationText(caps: ProviderCapabilities): string {
   const d = caps.durations;

@@ -50,4 +50,16 @@ describe('hand-off clip names', () => {
     const typed = named.map((c) => (c.name === 'Mara Lee at the door' ? { ...c, name: '@Mara_Lee at the door' } : c));
     expect(planConform(doc, typed).report.unmatched).toEqual([]);
   });
+
+  it('names a shot the file does not hold as the hand-off named it, not with its tags as typed', () => {
+    const doc = taggedDoc();
+    const clips = readFcpxml(writeFcpxml(buildHandoffCut(doc), { root: '/p' }), doc.project.fps);
+    // The edited file dropped shots 1 and 3 (both tagged): the report names them as every label does.
+    const kept = clips.filter((c) => c.name === '小明 敲门，@Nobody 在等');
+    expect(kept).toHaveLength(1);
+    expect(planConform(doc, kept).report.unmatched).toEqual([
+      'Shot 1 "Mara Lee at the door" is not in the file: kept, after the shots that are.',
+      'Shot 3 "Mara Lee walks a kitten" is not in the file: kept, after the shots that are.',
+    ]);
+  });
 });

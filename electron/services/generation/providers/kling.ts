@@ -155,6 +155,7 @@ export function createKlingProvider(opts: KlingOptions = {}): QueueAdapter {
         },
         destPath,
         { label: 'Kling', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        // 30 days: Kling API specification changelog 2024-10-25, first-party (kling/rules.ts).
         () =>
           new AppError(
             'PROVIDER_FAILED',

@@ -49,9 +49,20 @@ function key(ctx: ProviderContext): string {
 
 export function pollFromAgents(g: AgentsGeneration): PollResult {
   if (g.state === 'completed') return { state: 'succeeded', progress: 1 };
-  if (g.state === 'failed') return { state: 'failed', error: agentsFailure(g.failure_code, g.failure_reason) };
+  if (g.state === 'failed') {
+    const error = agentsFailure(g.failure_code, g.failure_reason);
+    // failure_code `content_moderated` is Luma's moderation stop (GenerationFailureCode in
+    // https://github.com/lumalabs/luma-agents-typescript/blob/1ec841b08e437411cfa61c8ae9b977dd7465c189/src/resources/generations.ts
+    // — first-party SDK); it names no input, so nothing is flagged.
+    return g.failure_code === 'content_moderated'
+      ? { state: 'failed', error, failureKind: 'moderation' }
+      : { state: 'failed', error };
+  }
   return { state: 'running', progress: g.state === 'processing' ? 0.5 : 0 };
 }
+
+const LUMA_AGENTS_SDK =
+  'https://github.com/lumalabs/luma-agents-typescript/tree/1ec841b08e437411cfa61c8ae9b977dd7465c189';
 
 const AGENTS_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
@@ -67,7 +78,19 @@ const AGENTS_CAPABILITIES: ProviderCapabilities = {
   durations: AGENTS_DURATIONS,
   aspects: 'any',
   resolutions: 'any',
-  models: [{ id: AGENTS_MODEL, label: 'Ray 3.2' }],
+  models: [
+    {
+      id: AGENTS_MODEL,
+      label: 'Ray 3.2',
+      rules: [
+        {
+          rule: 'The `output[].url` of a finished generation is presigned and expires after 1 hour; the video is downloaded at once, and a generation read later without it is marked expired.',
+          source: `${LUMA_AGENTS_SDK}/src/resources/generations.ts (luma-agents, Luma's TypeScript SDK)`,
+          firstParty: true,
+        },
+      ],
+    },
+  ],
 };
 
 export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgentsProvider {
@@ -131,6 +154,7 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
         g?.state === 'completed'
           ? ((g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url))
           : undefined;
+      // Output links are presigned for 1 hour (luma-agents SDK generations.ts; the model's rule above).
       if (!out?.url) {
         throw new AppError(
           'PROVIDER_FAILED',

@@ -171,14 +171,14 @@ export function createOpenAIVideosProvider(
       const progress = typeof v.progress === 'number' ? Math.min(1, Math.max(0, v.progress / 100)) : undefined;
       if (v.status === 'completed') return { state: 'succeeded', progress: 1 };
       if (v.status === 'failed') {
+        // A failed video's `error` is {code, message} (VideoCreateError in
+        // https://github.com/openai/openai-node/blob/7b7d6ca71130d37ec09792c50056b47861f2eccf/src/resources/videos.ts
+        // — first-party SDK); no list of codes is published, so moderation is read from the code and reason.
         const why = v.error?.message ?? 'no reason given';
         const moderated = /moderation|safety|policy/i.test(`${v.error?.code ?? ''} ${why}`);
-        return {
-          state: 'failed',
-          error: moderated
-            ? `The gateway's moderation blocked the video: ${why}`
-            : `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}`,
-        };
+        return moderated
+          ? { state: 'failed', error: `The gateway's moderation blocked the video: ${why}`, failureKind: 'moderation' }
+          : { state: 'failed', error: `The video failed: ${why}${v.error?.code ? ` (${v.error.code})` : ''}` };
       }
       return progress === undefined ? { state: 'running' } : { state: 'running', progress };
     },

@@ -132,7 +132,8 @@ export function createSeedanceProvider(
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      // content.video_url is signed per read and kept ~24 h: an expired link is read again once.
+      // content.video_url is signed per read and kept ~24 h (https://nango.dev/docs/api-integrations/byteplus-modelark,
+      // secondary; seedance/rules.ts): an expired link is read again once.
       await downloadFreshLink(
         async () => (await getTask(taskId, ctx))?.content?.video_url ?? null,
         destPath,

@@ -19,6 +19,7 @@ import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { veoError } from './veo/errors.js';
 import { veoParams, veoSeconds, type VeoRequest } from './veo/params.js';
+import { VEO_LITE_RULES, VEO_RULES } from './veo/rules.js';
 
 export const VEO_DEFAULT_URL = 'https://generativelanguage.googleapis.com';
 const DEFAULT_MODEL = 'veo-3.1-generate-preview';
@@ -40,13 +41,15 @@ export const VEO_CAPABILITIES: ProviderCapabilities = {
   aspects: ['16:9', '9:16'],
   resolutions: ['720p', '1080p', '4k'],
   models: [
-    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1' },
+    { id: 'veo-3.1-generate-preview', label: 'Veo 3.1', rules: VEO_RULES },
     { id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast' },
-    // Lite: references and extension not documented for it, so not offered.
+    // Lite: no references, no extension, 720p / 1080p only — secondary sources only (gmicloud,
+    // vidmachine; veo/rules.ts VEO_LITE_RULES), so what is unconfirmed is not offered.
     {
       id: 'veo-3.1-lite-generate-preview',
       label: 'Veo 3.1 Lite',
       capabilities: { referenceImagesMax: 0, extend: false, resolutions: ['720p', '1080p'] },
+      rules: VEO_LITE_RULES,
     },
     // No Veo 3.0: veo-3.0-generate-001 and veo-3.0-fast-generate-001 were shut down on
     // 2026-06-30 (Gemini API deprecations, https://ai.google.dev/gemini-api/docs/deprecations).
@@ -177,6 +180,8 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
         await rm(part, { force: true });
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
         const mapped = veoError(err, 'download the video');
+        // "Generated videos are stored on the server for 2 days" (Gemini API video guide,
+        // Limitations: https://ai.google.dev/gemini-api/docs/video — first-party; veo/rules.ts).
         if (mapped instanceof AppError && mapped.details?.notFound) {
           throw new AppError(
             'PROVIDER_FAILED',

@@ -29,6 +29,8 @@ export interface ViduTask {
 export function viduReasonKind(status: number, text: string): ReasonKind {
   if (status === 401 || status === 403 || /unauthori[sz]ed|invalid.*(token|key)|auth/i.test(text)) return 'auth';
   if (status === 402 || /credit|quota|balance|insufficient|billing|arrear/i.test(text)) return 'quota';
+  // No field marks moderation: Vidu's codes name it (AuditSubmitIllegal, TaskPromptPolicyViolation,
+  // CreationPolicyViolation — https://platform.vidu.com/docs/error-code, first-party; vidu/rules.ts).
   if (/audit|sensitive|illegal|moderat|safety|violat|nsfw|block/i.test(text)) return 'moderation';
   if (status === 400 || status === 422 || /invalid|param|unsupported|too (large|long|small)/i.test(text))
     return 'invalid';
@@ -124,7 +126,8 @@ export function createViduProvider(opts: RestProviderOptions = {}): ProviderAdap
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      // creations[].url lasts one hour; the task query answers a new one while the task is kept,
+      // creations[].url lasts one hour (24 h in another version of https://platform.vidu.com/docs/get-generation,
+      // first-party); the task query answers a new one while the task is kept,
       // so an expired link is read again before the job is expired.
       await downloadOutputFresh(
         VIDU,

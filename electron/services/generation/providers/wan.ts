@@ -166,7 +166,9 @@ export function createWanProvider(opts: RestProviderOptions = {}): ProviderAdapt
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      // video_url is a signed OSS link valid 24 h; an expired one is read again from the task
+      // video_url is a signed OSS link valid 24 h (async task API,
+      // https://www.alibabacloud.com/help/en/model-studio/manage-asynchronous-tasks — first-party;
+      // wan/rules.ts); an expired one is read again from the task
       // (a new link if DashScope signs one; the same link means the result is gone).
       await downloadOutputFresh(
         rest(ctx),

@@ -97,9 +97,11 @@ describe('Luma Agents adapter against the fake', () => {
   it('failure codes become sentences; moderation is named', async () => {
     fake.set({ failCode: 'content_moderated' });
     const { taskId } = await provider.submit(req(), ctx);
-    expect((await runToEnd(taskId)).error).toBe(
-      "Luma's content moderation stopped this generation: Prompt flagged by moderation",
-    );
+    expect(await runToEnd(taskId)).toEqual({
+      state: 'failed',
+      error: "Luma's content moderation stopped this generation: Prompt flagged by moderation",
+      failureKind: 'moderation',
+    });
   });
 
   it('a bad key is named; 429 is throttled with retryAfterMs; the create is sent once', async () => {

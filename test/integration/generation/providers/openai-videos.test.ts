@@ -16,6 +16,7 @@ import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { OPENAI_VIDEOS_CLIP, startFakeOpenAIVideos, type FakeOpenAIVideos } from '../../../fakes/openai-videos.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
+import { settle } from './harness.js';
 
 const root = tempDir();
 let fake: FakeOpenAIVideos;
@@ -130,12 +131,20 @@ describe('openai-videos: failures', () => {
       state: 'failed',
       error: 'The video failed: Video generation failed. (internal_error)',
     });
-    fake.set({ moderation: true });
+    // A video the gateway's moderation stopped after the create: failure kind moderation.
+    fake.set({ failWith: { code: 'moderation_blocked', message: 'The output was flagged.' } });
+    const flagged = await ov.submit(req(), ctx());
+    expect(await settle(ov, flagged.taskId, ctx())).toEqual({
+      state: 'failed',
+      error: "The gateway's moderation blocked the video: The output was flagged.",
+      failureKind: 'moderation',
+    });
+    fake.set({ failWith: null, moderation: true });
     const err = await rejectionOf(ov.submit(req(), ctx()));
     expect(err.message).toBe(
       "The gateway's moderation blocked the request: Your request was blocked by our moderation system.",
     );
-    expect(err.details).toMatchObject({ status: 400, moderation: true });
+    expect(err.details).toMatchObject({ status: 400, moderation: true, failureKind: 'moderation' });
   });
 
   it('bad key → auth; 429 → throttled with retryAfterMs from Retry-After; one attempt only', async () => {

@@ -7,6 +7,7 @@ import {
   lumaResolution,
 } from '../../../../electron/services/generation/providers/luma/body.js';
 import { pollFromLuma } from '../../../../electron/services/generation/providers/luma.js';
+import { pollFromAgents } from '../../../../electron/services/generation/providers/luma-agents.js';
 import { rejection } from '../../../helpers/errors.js';
 
 const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
@@ -88,5 +89,19 @@ describe('pollFromLuma', () => {
     expect(pollFromLuma({ state: 'failed', failure_reason: null }).error).toBe(
       'Luma failed the generation: no reason given',
     );
+  });
+});
+
+describe('pollFromAgents', () => {
+  it('marks failure_code content_moderated as moderation, other failure codes not', () => {
+    expect(
+      pollFromAgents({ state: 'failed', failure_code: 'content_moderated', failure_reason: 'Prompt flagged' }),
+    ).toEqual({
+      state: 'failed',
+      error: "Luma's content moderation stopped this generation: Prompt flagged",
+      failureKind: 'moderation',
+    });
+    const other = pollFromAgents({ state: 'failed', failure_code: 'generation_failed', failure_reason: 'GPU lost' });
+    expect(other).toEqual({ state: 'failed', error: 'Luma failed the generation (generation_failed): GPU lost' });
   });
 });

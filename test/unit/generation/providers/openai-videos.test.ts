@@ -70,6 +70,17 @@ describe('openai-videos', () => {
     );
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toBe('The gateway refused to start shot 1: Invalid value: \'5\'. (parameter "seconds")');
+    // A moderation refusal is the failure kind the runner records, as for the other adapters.
+    const blocked = await answerError(
+      json(400, {
+        message: 'Your request was blocked by our moderation system.',
+        type: 'invalid_request_error',
+        code: 'moderation_blocked',
+      }),
+      'start shot 1',
+    );
+    expect(blocked.details).toMatchObject({ moderation: true, failureKind: 'moderation' });
+    expect(bad.details?.failureKind).toBeUndefined();
     const html = await answerError(new Response('<html>Bad Gateway</html>', { status: 502 }), 'check the video');
     expect(html.message).toMatch(/HTTP 502.*Bad Gateway/);
   });

@@ -169,3 +169,32 @@ describe('service messages in Chinese', () => {
     expect(html).not.toContain('Animatic (offline)');
   });
 });
+
+describe('numbers in service messages', () => {
+  afterAll(async () => {
+    await initI18n('en');
+  });
+
+  // Relink's size mismatch as relink.ts sends it: the byte counts as numbers.
+  const sizeMismatch = uiErrorOf(
+    keyedError(
+      'MEDIA_MISMATCH',
+      'pathErrors.relink.size',
+      { name: 'kitten.mp4', originalName: 'horse.mp4', foundBytes: 881636, expectedBytes: 453387 },
+      '"kitten.mp4" is not the file "horse.mp4" was (its size differs).',
+    ),
+  );
+
+  it.each(['en', 'zh-CN'] as const)(
+    'relink byte counts are grouped for the locale (%s), as Intl does',
+    async (lang) => {
+      await initI18n(lang);
+      const nf = new Intl.NumberFormat(lang);
+      const text = localizedText(i18next, sizeMismatch.localized, sizeMismatch.message);
+      expect(nf.format(881636)).not.toBe('881636');
+      expect(text).toContain(nf.format(881636));
+      expect(text).toContain(nf.format(453387));
+      expect(text).not.toMatch(/881636|453387/);
+    },
+  );
+});

@@ -7,6 +7,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
+import { en, flattenTree, zhCN } from '../../../../renderer/src/i18n/resources';
+import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
 import {
   capabilitiesOf,
   capabilityGaps,
@@ -15,11 +17,12 @@ import {
   unsupportedShots,
 } from '../../../../renderer/src/panels/generateModel';
 import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
+import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore } from '../../../../renderer/src/store/store';
-import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
+import { resetEditorUi, selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import { newElement } from '../../../../shared/model/factories';
 import type { ProjectSnapshot, Shot } from '../../../../shared/model/entities';
-import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
 
 const r2v = makeProvider('wan', 'Wan', {
   textToVideo: true,
@@ -55,8 +58,23 @@ function inspect(shot: Shot): string {
   return renderToStaticMarkup(node);
 }
 
+/** The Generate dialog over `shots`, all chosen, on Wan with `first` as its first (default) model. */
+function generateDialog(shots: Shot[], first: string): string {
+  const store = createAppStore();
+  store.getState().setSnapshot(snap(shots));
+  const models = r2v.capabilities.models as { id: string }[];
+  const ordered = [...models.filter((m) => m.id === first), ...models.filter((m) => m.id !== first)];
+  store.getState().setProviders([{ ...r2v, capabilities: { ...r2v.capabilities, models: ordered } }]);
+  const ids = shots.map((x) => x.id);
+  windowSelection.getState().select(ids, 'replace', ids);
+  setJobsUi({ generateOpen: true, generateScope: 'selected' });
+  return renderInApp(store, <GenerateDialog />, [jobsUi, windowSelection]);
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
+  resetJobsUi();
+  resetEditorUi();
 });
 
 describe('reference pictures a model needs', () => {
@@ -104,4 +122,34 @@ describe('reference pictures a model needs', () => {
     const fine = inspect(makeShot('a', { provider: 'wan', model: 'r2v', elementIds: ['e1'] }));
     expect(fine).not.toContain('data-testid="provider-gaps"');
   });
+
+  it('the line exists in en and zh-CN, singular and plural, naming the count and the model', () => {
+    for (const tree of [flattenTree(en), flattenTree(zhCN)]) {
+      for (const form of ['referencesNeeded.dialog_one', 'referencesNeeded.dialog_other']) {
+        expect(tree.get(form), form).toMatch(/\{\{count\}\}[^]*\{\{model\}\}/);
+      }
+    }
+  });
+
+  it.each(['en', 'zh-CN'] as const)(
+    'the Generate dialog counts the chosen shots without pictures in %s, naming the default model',
+    async (lang) => {
+      await initI18n(lang);
+      const shots = [makeShot('a'), makeShot('b'), makeShot('c', { elementIds: ['e1'] })];
+      const html = generateDialog(shots, 'r2v');
+      const line = /data-testid="gen-needs-references">([^<]*)</.exec(html)?.[1];
+      expect(line).toBe(
+        lang === 'en'
+          ? '2 shots have no reference pictures, and Wan 2.6 r2v needs at least one picture of an element to make a video.'
+          : '2 个镜头没有参考图，而 Wan 2.6 r2v 需要至少一张元素图片才能生成视频。',
+      );
+      // One shot: the singular sentence.
+      expect(generateDialog([makeShot('a')], 'r2v')).toContain(
+        lang === 'en' ? '1 shot has no reference pictures' : '1 个镜头没有参考图',
+      );
+      // Every shot with pictures, or a model that needs none: no line.
+      expect(generateDialog([shots[2]!], 'r2v')).not.toContain('gen-needs-references');
+      expect(generateDialog(shots, 'auto')).not.toContain('gen-needs-references');
+    },
+  );
 });

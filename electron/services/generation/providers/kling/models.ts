@@ -12,6 +12,7 @@ import type { FrameRef, GenerationRequest } from '../../../../../shared/generati
 import { klingCameraControl } from './camera.js';
 import { KLING_MULTI_SHOT, KLING_MULTI_SHOT_CAPABILITY, klingMultiShotFields } from './multiShot.js';
 import { KLING_OMNI_IMAGES_MAX, KLING_OMNI_MODELS, klingOmniBody, klingOmniDuration, klingOmniModel } from './omni.js';
+import { KLING_RULES } from './rules.js';
 
 export type KlingFamily = 'text2video' | 'image2video' | 'multi-image2video' | 'video-extend' | 'omni-video';
 const FAMILIES: readonly KlingFamily[] = [
@@ -137,7 +138,8 @@ export const KLING_CAPABILITIES: ProviderCapabilities = {
     if (x.durations !== FIVE_TEN) diff.durations = x.durations;
     if (!x.cameraControl) diff.cameraMoves = 'prompt';
     if (KLING_MULTI_SHOT.models.includes(x.id)) diff.multiShot = KLING_MULTI_SHOT_CAPABILITY;
-    const rules = klingOmniModel(x.id)?.rules;
+    const ruleList = [...(KLING_RULES[x.id] ?? []), ...(klingOmniModel(x.id)?.rules ?? [])];
+    const rules = ruleList.length ? ruleList : undefined;
     return {
       id: x.id,
       label: x.label,
@@ -177,6 +179,9 @@ export function klingAspect(width: number, height: number): (typeof KLING_ASPECT
  * Which endpoint a request goes to. Reference images are guidance the plan attaches to every
  * shot with elements: only a model that takes them (kling-v1-6) gets them, and only without a
  * first/last frame (the two are separate endpoints); elsewhere the shot is made without them.
+ * Source: Kling multi-image2video page (`model_name` kling-v1-6, `image_list` up to 4, no
+ * first-frame field), https://app.klingai.com/global/dev/document-api/apiReference/model/multiImageToVideo
+ * — first-party, read from a copy (rules.ts).
  */
 export function klingFamily(req: KlingRequest): KlingFamily {
   if (klingModel(req.model).omni) return 'omni-video';

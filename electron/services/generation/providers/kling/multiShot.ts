@@ -10,7 +10,10 @@
  *   - the durations must sum to the request's `duration` (3-15 s on kling-v3); the main prompt
  *     is ignored, so it is not sent;
  *   - text2video and image2video (a first frame opens the first shot); Kling v3.0 and later only.
- * Unconfirmed from a first-party page: a minimum per-shot length; one second is assumed.
+ * Unconfirmed from a first-party page: a minimum per-shot length; one second is assumed. Not
+ * documented by Kling's API pages or @ai-sdk/klingai; guides to the Kling app's custom
+ * storyboard say 3 s per shot (https://kling3pro.com/blog/kling-3-0-multi-shot-guide, secondary):
+ * the README's rule for kling-v3 says so (rules.ts).
  */
 import { AppError } from '../../../../../shared/errors.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
@@ -59,6 +62,7 @@ export function klingMultiShotPlan(model: string, parts: readonly MultiShotPart[
       `${range}: Kling makes 2 to ${KLING_MULTI_SHOT.maxShots} shots in one generation; ${parts.length} were chosen.`,
       { model, shots: parts.length },
     );
+  // 1 s minimum per shot: not documented (see the header); no source sets a different API floor.
   const durations = parts.map((p) => Math.max(1, Math.round(p.durationSec)));
   const total = durations.reduce((a, b) => a + b, 0);
   if (total < KLING_MULTI_SHOT.minTotal || total > KLING_MULTI_SHOT.maxTotal)

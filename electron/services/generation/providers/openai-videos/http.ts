@@ -83,10 +83,14 @@ export async function answerError(res: Response, what: string): Promise<AppError
       ...details,
       notFound: true,
     });
+  // OpenAI's error body `{"error":{message,type,param,code}}` (openai-node@7b7d6ca src/core/error.ts,
+  // https://github.com/openai/openai-node/blob/7b7d6ca71130d37ec09792c50056b47861f2eccf/src/core/error.ts);
+  // a moderation refusal is the failure kind the runner and the jobs panel read (shared/generation/failure.ts).
   if (body?.code === 'moderation_blocked' || /moderation|safety/i.test(body?.code ?? '')) {
     return new AppError('PROVIDER_FAILED', `The gateway's moderation blocked the request: ${reason}`, {
       ...details,
       moderation: true,
+      failureKind: 'moderation',
     });
   }
   if (s >= 400 && s < 500)

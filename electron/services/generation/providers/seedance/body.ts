@@ -102,8 +102,11 @@ export async function seedanceBody(
       role: 'last_frame',
     });
   }
-  // Reference mode excludes first/last frames on Ark (providers.md §9): references only
-  // without keyframes, at most the model's maximum, in the request's priority order.
+  // Reference mode excludes first/last frames on Ark: references only without keyframes, at
+  // most the model's maximum, in the request's priority order. Ark's 400 "first/last frame
+  // content cannot be mixed with reference media content", quoted at
+  // https://docs.apiyi.com/en/faq/seedance-first-frame-mixed-with-reference.md (secondary).
+  // (The refs list is built empty above when the shot has a frame.)
   for (const [i, ref] of refs.entries()) {
     content.push({
       type: 'image_url',

@@ -14,9 +14,10 @@
  * The 2.0 models take their options as body fields; the 1.0 models as `--flag value` text
  * appended to the prompt (Ark's older text-command form, as ComfyUI's BytePlus nodes send).
  */
-import type { DurationRule, ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { DurationRule, ModelRule, ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { Aspect, Resolution } from '../../../../../shared/model/format.js';
 import type { ModelCatalogue } from '../catalogue.js';
+import { SEEDANCE_RULES } from './rules.js';
 
 export type SeedanceRegion = 'intl' | 'cn';
 
@@ -43,6 +44,8 @@ export interface SeedanceModel {
   resolutions: readonly Resolution[];
   /** The highest `resolution` value the model takes ("480p" | "720p" | "1080p"). */
   maxResolution: '720p' | '1080p';
+  /** Its request rules with sources (rules.ts; README capability notes). */
+  rules?: readonly ModelRule[];
 }
 
 /** The project aspects Seedance renders natively (Ark also has 4:3, 3:4 and `adaptive`). */
@@ -57,7 +60,7 @@ const ids = (name: string, date: string, intlPrefix = ''): Record<SeedanceRegion
   cn: `doubao-seedance-${name}-${date}`,
 });
 
-export const SEEDANCE_MODELS: readonly SeedanceModel[] = [
+const MODELS: readonly SeedanceModel[] = [
   {
     id: 'seedance-2-0',
     label: 'Seedance 2.0',
@@ -137,6 +140,10 @@ export const SEEDANCE_MODELS: readonly SeedanceModel[] = [
   },
 ];
 
+export const SEEDANCE_MODELS: readonly SeedanceModel[] = MODELS.map((m) =>
+  SEEDANCE_RULES[m.id] ? { ...m, rules: SEEDANCE_RULES[m.id] } : m,
+);
+
 export const DEFAULT_SEEDANCE_MODEL = 'seedance-2-0';
 
 /** A model by our id or by either region's wire id (older projects stored those). */
@@ -147,7 +154,9 @@ export function seedanceModel(id: string | null): SeedanceModel | undefined {
 
 /**
  * The region of a base URL: Volcengine hosts (`*.volces.com`) are China, BytePlus hosts
- * (`*.bytepluses.com`) international. A gateway or proxy says so with STORYBOARD_SEEDANCE_REGION
+ * (`*.bytepluses.com`) international. Secondary sources only (rules.ts REGION: Bifrost's BytePlus
+ * page, "API keys belong to one region"; the hosts are the ones providers.md §9 lists); the
+ * first-party Volcengine page was not reached. A gateway or proxy says so with STORYBOARD_SEEDANCE_REGION
  * (`cn` | `intl`); otherwise international, the default base URL's region.
  */
 export function seedanceRegion(baseUrl: string, env: Record<string, string | undefined> = {}): SeedanceRegion {

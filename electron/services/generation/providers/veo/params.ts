@@ -27,7 +27,12 @@ const MIME: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-/** `{imageBytes, mimeType}`: the SDK sends it as `{bytesBase64Encoded, mimeType}` (gcsUri is refused by the Gemini API). */
+/**
+ * `{imageBytes, mimeType}`: the SDK sends it as `{bytesBase64Encoded, mimeType}`. gcsUri is refused
+ * on the Gemini API: @google/genai imageToMldev throws "gcsUri parameter is only supported in
+ * Gemini Enterprise Agent Platform mode" (https://github.com/googleapis/js-genai/blob/6e9b35c45e21f0d37179a24d29dca01ebed698e6/src/converters/_models_converters.ts
+ * — first-party; also in node_modules/@google/genai 2.32).
+ */
 async function image(frame: FrameRef, what: string, shotNumber: number): Promise<Image> {
   const mimeType = MIME[extname(frame.path).toLowerCase()];
   if (!mimeType)

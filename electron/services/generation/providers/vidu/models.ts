@@ -14,6 +14,7 @@ import {
 } from '../../../../../shared/generation/capabilities.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
 import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
+import { VIDU_RULES } from './rules.js';
 
 export const VIDU_DEFAULT_BASE_URL = 'https://api.vidu.com/ent/v2';
 /** reference2video takes 1-7 images (reference-to-video page). */
@@ -32,7 +33,7 @@ const ASPECTS = ['16:9', '9:16', '3:4', '4:3', '1:1'] as const;
 const Q3 = { audio: true, durations: { kind: 'range', min: 1, max: 16 }, referenceImagesMax: 0 } as const;
 export const VIDU_MODELS: readonly ProviderModel[] = [
   // q3: audio-visual sync, 1-16 s (text-to-video page).
-  { id: 'viduq3-pro', label: 'Vidu Q3 Pro', capabilities: Q3 },
+  { id: 'viduq3-pro', label: 'Vidu Q3 Pro', capabilities: Q3, rules: VIDU_RULES },
   { id: 'viduq3-turbo', label: 'Vidu Q3 Turbo', capabilities: Q3 },
   {
     id: 'viduq2',
@@ -99,7 +100,11 @@ export async function viduCreate(
   const caps = modelCapabilities(VIDU_CAPABILITIES, model);
   // At most the model's number, in the request's order (elements first, then style); only
   // without a first frame: the frame is the hard constraint (viduq1 used to drop the frame).
+  // /reference2video has no first-frame field (https://platform.vidu.com/docs/reference-to-video,
+  // first-party; rules.ts).
   const refs = req.firstFrame ? [] : requestReferences(req).slice(0, caps.referenceImagesMax);
+  // /start-end2video takes images [start, end]; no endpoint takes an end frame alone
+  // (https://platform.vidu.com/docs/start-end-to-video, first-party; rules.ts).
   if (req.lastFrame && !req.firstFrame) {
     throw new AppError(
       'INVALID_INPUT',
@@ -145,6 +150,8 @@ export async function viduCreate(
     caps.resolutions !== 'any' && caps.resolutions.length === 1
       ? caps.resolutions[0]
       : viduResolution(req.width, req.height);
+  // movement_amplitude auto | small | medium | large (https://platform.vidu.com/docs/text-to-video,
+  // first-party); the move itself is a prompt sentence (fullPrompt), as Vidu has no camera path.
   body.movement_amplitude = req.camera === 'static' ? 'small' : 'auto';
   // `payload` is echoed back by the task query: the job id, for support and logs.
   if (jobId) body.payload = jobId;

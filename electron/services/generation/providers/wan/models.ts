@@ -5,8 +5,10 @@
  *   i2v  same path, input.img_url (URL or data URI), parameters.resolution "720P";
  *   kf2v POST /api/v1/services/aigc/image2video/video-synthesis (first-party kf2v API ref),
  *        input.first_frame_url + last_frame_url;
- *   2.7  same path as i2v, input.media [{type:'first_frame'|'last_frame', url}] (data URIs are
- *        sent here as before; the first-party 2.7 i2v page was not re-read for this);
+ *   2.7  same path as i2v, input.media [{type:'first_frame'|'last_frame', url}] (Wan 2.7 i2v API
+ *        reference, https://www.alibabacloud.com/help/en/model-studio/image-to-video-general-api-reference,
+ *        first-party). Data URIs are sent there; unconfirmed: Comfy Router's copy of the schema
+ *        says media url is a public or OSS temporary URL (secondary; rules.ts);
  *   r2v  same path: wan2.6-r2v(-flash) input.reference_urls + parameters.size, wan2.7-r2v
  *        input.media reference_image (+ first_frame) + resolution/ratio (references.ts; the
  *        pictures go up first as `oss://` temporary files, upload.ts).
@@ -22,6 +24,7 @@ import type {
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
 import { nearestRatio } from '../cloudRest.js';
 import { WAN_R2V_MAX_REFERENCES } from './references.js';
+import { WAN_RULES } from './rules.js';
 
 /** Region base URLs (model, endpoint and key must be in the same region). */
 export const WAN_BASE_URLS = {
@@ -141,7 +144,9 @@ const MODELS: readonly (ProviderModel & { kind: WanKind | 'auto' })[] = [
   },
 ];
 
-export const WAN_MODELS: readonly ProviderModel[] = MODELS.map(({ kind: _kind, ...m }) => m);
+export const WAN_MODELS: readonly ProviderModel[] = MODELS.map(({ kind: _kind, ...m }) =>
+  WAN_RULES[m.id] ? { ...m, rules: WAN_RULES[m.id] } : m,
+);
 
 export const WAN_CAPABILITIES: ProviderCapabilities = {
   textToVideo: true,
@@ -193,7 +198,10 @@ const SIZES: Record<Tier, Partial<Record<string, string>>> = {
  * first-party), wan2.2-i2v-plus 480P and 1080P ("Wan image-to-video API reference",
  * https://www.alibabacloud.com/help/en/model-studio/image-to-video-api-reference/ — first-party;
  * https://novita.ai/docs/api-reference/model-apis-wan2.2-i2v, secondary), the 2.2 flash models
- * 480P-1080P, 2.6 / 2.7 and r2v 720P / 1080P.
+ * 480P-1080P (i2v and kf2v API references' resolution tables, help.aliyun.com zh pages —
+ * first-party), 2.6 720P / 1080P (same i2v table; t2v API reference for wan2.6-t2v), 2.7 i2v and
+ * r2v 720P / 1080P (https://www.alibabacloud.com/help/en/model-studio/wan-image-to-video-guide —
+ * first-party). Each with its source in rules.ts.
  */
 const TIERS: Record<string, readonly Tier[]> = {
   'wan2.2-t2v-plus': ['480P', '1080P'],
