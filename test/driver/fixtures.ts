@@ -1,7 +1,7 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
 import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
 import { newAudioItem, newShot, newTake } from '../../shared/model/factories.js';
-import { audioAsset, mediaInfo } from '../helpers/mediaInfo.js';
+import { audioAsset, videoAsset } from '../helpers/mediaInfo.js';
 import { projectSnapshot } from '../helpers/projectSnapshot.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
@@ -9,15 +9,8 @@ export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
 }
 
 export function makeAsset(id: string, durationSec: number): Asset {
-  return {
-    id,
-    path: `media/${id}.mp4`,
-    originalName: `${id}.mp4`,
-    bytes: 1000,
-    origin: 'generated',
-    createdAt: '',
-    info: mediaInfo({ container: 'mp4', durationSec, fps: { num: 24, den: 1 } }),
-  };
+  const info = { container: 'mp4', durationSec, fps: { num: 24, den: 1 } };
+  return videoAsset(id, info, { bytes: 1000, origin: 'generated' });
 }
 
 export function makeTake(id: string, shotId: string, assetId: string, provider = 'animatic'): Take {
