@@ -50,6 +50,12 @@ export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {})
   return projectSnapshot({ shots: shots.map((s, i) => ({ ...s, position: i })), ...over });
 }
 
+/** A key press as the shortcut matcher reads it: no modifier unless `mods` holds one. */
+export const keyPress = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
 type Impl = { [M in MethodName]?: (input: unknown) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
 /** An ApiClient whose methods are scripted per test; every call is recorded. */
