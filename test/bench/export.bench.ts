@@ -35,6 +35,7 @@ import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
 import { benchWanted, interleaved, medians, report, type Paired } from './lib.js';
 import { REAL_MEDIA_DIR, realMedia } from '../helpers/realMedia.js';
 import { lavfiClip } from '../helpers/lavfiClip.js';
+import { AAC_STEREO, FASTSTART, maps, x264Options } from '../helpers/exportArgs.js';
 
 /** Runs per side; BENCH_RUNS=5 gives steadier medians on a busy machine. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -136,32 +137,10 @@ function handWrittenExport(inputs: { file: string; hasAudio: boolean; sec: numbe
     ...inputs.flatMap((i) => ['-i', i.file]),
     '-filter_complex',
     `${parts.join(';')};${pads}concat=n=${inputs.length}:v=1:a=1[v][a]`,
-    '-map',
-    '[v]',
-    '-map',
-    '[a]',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-crf',
-    '23',
-    '-pix_fmt',
-    'yuv420p',
-    '-profile:v',
-    'high',
-    '-r',
-    '24',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '192k',
-    '-ar',
-    '48000',
-    '-ac',
-    '2',
-    '-movflags',
-    '+faststart',
+    ...maps('[v]', '[a]'),
+    ...x264Options('veryfast', '23', '24'),
+    ...AAC_STEREO,
+    ...FASTSTART,
     out,
   ]);
 }
@@ -299,22 +278,11 @@ async function exp3Runs(
       ...c.audio.inputs,
       '-filter_complex',
       c.audio.graph,
-      '-map',
-      '0:v:0',
-      '-map',
-      '[a]',
+      ...maps('0:v:0', '[a]'),
       '-c:v',
       'copy',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '192k',
-      '-ar',
-      '48000',
-      '-ac',
-      '2',
-      '-movflags',
-      '+faststart',
+      ...AAC_STEREO,
+      ...FASTSTART,
       likeOut,
     ]);
   const coldRaw = await interleaved(RUNS, cold, raw);

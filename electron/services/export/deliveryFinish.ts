@@ -15,7 +15,7 @@ import { runFfprobe } from '../ffmpeg/runner.js';
 import { APP_VERSION } from '../version.js';
 import { signDeliverable, type C2paRunInput } from './c2paDelivery.js';
 import type { C2paSigner } from './c2paSigner.js';
-import { syncFile } from './exportJob.js';
+import { syncFile } from './outputFile.js';
 import type { RunContext, Target } from './deliveryTargets.js';
 
 export interface FinishInput {

@@ -38,7 +38,8 @@ import {
   type DeliveryRunOptions,
   type RunContext,
 } from './deliveryTargets.js';
-import { checkOutputFolder, checkSourcesExist, createTemp, replaceTarget } from './exportJob.js';
+import { checkSourcesExist } from './exportJob.js';
+import { checkOutputFolder, createTemp, replaceTarget } from './outputFile.js';
 import { provenanceFiles } from './provenanceFiles.js';
 import type { SegmentCache } from './segmentCache.js';
 import type { ExportStorePort } from './storePort.js';

@@ -12,7 +12,7 @@ import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index
 import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';
 import { importFile } from '../media/mediaStore.js';
 import type { DialogueOps } from '../project/dialogueOps.js';
-import type { AddShotInit } from '../project/shots.js';
+import type { AddShotInit } from '../project/newShots.js';
 import type { ProjectStore } from '../project/store.js';
 import { listProviders } from '../generation/providers/index.js';
 import { jobProgress, startJobs } from './jobStart.js';

@@ -7,7 +7,7 @@ import { nextShotFirstFrame, previousShotLastFrame } from '../media/continuity.j
 import { importOfKind } from '../media/importOfKind.js';
 import { addShotWith, shotDialogue } from './dialogue.js';
 import type { NamespaceHandlers, Session } from './session.js';
-import type { AddShotInit } from '../project/shots.js';
+import type { AddShotInit } from '../project/newShots.js';
 
 /** A text or first-frame shot without an explicit duration lasts this long (seconds). */
 export const DEFAULT_SHOT_SECONDS = 4;

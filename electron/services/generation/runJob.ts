@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isCanceled } from '../../../shared/errors.js';
-import { pollDelayMs } from '../../../shared/generation/backoff.js';
 import { expiredMessage, failureKindOf } from '../../../shared/generation/failure.js';
 import { jobError, jobErrorOf, type JobErrorInfo } from '../../../shared/generation/jobErrors.js';
 import { keyPieces } from '../../../shared/generation/keyEnv.js';
@@ -24,31 +23,23 @@ import type { GenerateOptions, GenerationDeps, QueueAdapter } from './ports.js';
 import { envProviderSettings } from './ports.js';
 import { getProvider as registryProvider } from './providers/index.js';
 import {
-  canceled,
   DEFAULT_CLOUD_CONCURRENCY,
   DEFAULT_OFFLINE_CONCURRENCY,
   providerSlots,
   retryAfterMs,
   sleep,
 } from './throttle.js';
-import type { PollResult, ProviderAdapter, ProviderContext } from './types.js';
+import type { ProviderContext } from './types.js';
 import { progressOf } from '../jobs/progress.js';
+import { MAX_THROTTLE_WAIT_MS, pollUntilDone, throwIfAborted } from './taskPoll.js';
 
 /** Temp files of generation live here, inside the project (same volume as media/). */
 export function generationTmpDir(projectDir: string): string {
   return join(projectDir, '.storyboard', 'tmp', 'generation');
 }
 
-/** Consecutive poll errors (network blips) tolerated before the job fails. */
-const MAX_POLL_ERRORS = 5;
-/** A provider asking us to wait longer than this is clamped: we poll again, never give up. */
-const MAX_THROTTLE_WAIT_MS = 10 * 60_000;
 /** Cloud providers are never polled more than once per 5 s per task (JOB-5). */
 const MIN_CLOUD_POLL_MS = 5000;
-
-function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw canceled();
-}
 
 /** Paths in a stored request may be stale (the project moved): re-resolve them from asset ids. */
 function withFreshPaths(deps: GenerationDeps, req: GenerationRequest): GenerationRequest {
@@ -290,38 +281,3 @@ function redactedInfo(info: JobErrorInfo, keys: string[]): JobErrorInfo {
 
 /** Marker: the job was already marked `unknown`; nothing else to record. */
 class UnknownOutcome extends Error {}
-
-/** Polls a task until it is no longer running (also used by the dialogue's speech and lip-sync jobs). */
-export async function pollUntilDone(
-  provider: Pick<ProviderAdapter, 'poll' | 'pollPolicy'>,
-  taskId: string,
-  ctx: ProviderContext,
-  floor: number,
-  onRunning: (progress: number) => void,
-): Promise<PollResult> {
-  let attempt = 0;
-  let errors = 0;
-  const nextDelay = (): number => Math.max(floor, pollDelayMs(provider.pollPolicy, attempt++, Math.random()));
-  for (;;) {
-    throwIfAborted(ctx.signal);
-    let result: PollResult;
-    try {
-      result = await provider.poll(taskId, ctx);
-      errors = 0;
-    } catch (err) {
-      if (isCanceled(err)) throw err;
-      const wait = retryAfterMs(err);
-      if (wait !== null) {
-        // Throttled: wait as asked (at least the normal interval); not an error (JOB-4).
-        await sleep(Math.min(MAX_THROTTLE_WAIT_MS, Math.max(wait, nextDelay())), ctx.signal);
-        continue;
-      }
-      if ((err instanceof AppError && err.code === 'PROVIDER_FAILED') || ++errors >= MAX_POLL_ERRORS) throw err;
-      await sleep(nextDelay(), ctx.signal);
-      continue;
-    }
-    if (result.state !== 'running') return result;
-    onRunning(Math.min(1, Math.max(0, result.progress ?? 0)));
-    await sleep(nextDelay(), ctx.signal);
-  }
-}

@@ -22,7 +22,7 @@ import {
   retryAfterMs,
   sleep,
 } from '../generation/throttle.js';
-import { pollUntilDone } from '../generation/runJob.js';
+import { pollUntilDone } from '../generation/taskPoll.js';
 import type { PollResult, ProviderSettings } from '../generation/types.js';
 import { jobKind } from '../generation/ports.js';
 import { findLocalResult } from './localResult.js';

@@ -6,45 +6,38 @@
  * the create's answer, polled — never created again — after a kill). Each finished picture
  * becomes an image take of the shot; picking one sets the shot's first (or last) frame.
  */
-import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { jobError } from '../../../shared/generation/jobErrors.js';
 import { ImageRequestSchema, type ImageRequest, type KeyframeRole } from '../../../shared/generation/imageRequest.js';
 import { keyframePrompt } from '../../../shared/generation/promptParts.js';
 import { promptWithNames, shotElements } from '../../../shared/model/elements.js';
-import type { Asset } from '../../../shared/model/entities.js';
-import { paidJobTmpDir, resumePaidJobs, type ResumeOptions } from '../jobs/paidJob.js';
-import { jobContext, queueJobs, runAdapterJob, storeResultTake } from '../jobs/adapterJob.js';
-import { assertWithinBudget, estimateJobs, type BatchEstimate } from '../generation/cost.js';
+import { paidJobTmpDir, type ResumeOptions } from '../jobs/paidJob.js';
+import {
+  batchCap,
+  resumeTakeJobs,
+  runTakeBatch,
+  runTakeJob,
+  type TakeBatchOptions,
+  type TakeJobDeps,
+} from '../jobs/takeJob.js';
+import { estimateJobs, type BatchEstimate } from '../generation/cost.js';
 import { getImageProvider, DEFAULT_IMAGE_PROVIDER } from '../generation/images/index.js';
 import { imageModel, type ImageAdapter } from '../generation/images/types.js';
 import { MAX_VARIATIONS, newSeed, referencesFor } from '../generation/plan.js';
-import type { ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
-import { newTake } from '../../../shared/model/factories.js';
 import { resolveTemplate, unresolvedMessage } from '../../../shared/template/variables.js';
 
-export interface KeyframeDeps {
-  store: ProjectStore;
-  importFile(path: string): Promise<Asset>;
-  providerSettings(settingsId: string): ProviderSettings;
+export interface KeyframeDeps extends TakeJobDeps {
   getImage?(id: string): ImageAdapter;
-  minCloudPollMs?: number;
 }
 
-export interface KeyframeOptions {
+export interface KeyframeOptions extends TakeBatchOptions {
   shotId: string;
   provider?: string;
   model?: string;
   variations?: number;
   role?: KeyframeRole;
-  budgetCap?: number | null;
-  signal?: AbortSignal;
-  onQueued?: (jobIds: string[]) => void;
-  onProgress?: (p: JobProgress) => void;
 }
 
 export interface PlannedImage {
@@ -134,23 +127,16 @@ export async function makeKeyframes(
   deps: KeyframeDeps,
   opts: KeyframeOptions,
 ): Promise<{ jobIds: string[]; estimate: BatchEstimate }> {
-  if (opts.signal) setMaxListeners(0, opts.signal);
   const planned = planKeyframes(deps, opts);
-  const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
-  const estimate = estimateKeyframes(deps, planned, cap);
-  assertWithinBudget(estimate);
-  const jobIds = queueJobs(
-    deps.store,
-    planned.map((p) => ({
-      shotId: p.request.shotId,
-      provider: p.adapter.id,
-      model: p.request.model,
-      request: { ...p.request },
-      costEstimate: p.cost,
-    })),
-    opts.onQueued,
-  );
-  await Promise.all(jobIds.map((id) => runImageJob(deps, id, opts)));
+  const estimate = estimateKeyframes(deps, planned, batchCap(deps.store, opts.budgetCap));
+  const rows = planned.map((p) => ({
+    shotId: p.request.shotId,
+    provider: p.adapter.id,
+    model: p.request.model,
+    request: { ...p.request },
+    costEstimate: p.cost,
+  }));
+  const jobIds = await runTakeBatch(deps.store, estimate, rows, opts, (id) => runImageJob(deps, id, opts));
   return { jobIds, estimate };
 }
 
@@ -180,9 +166,9 @@ export async function runImageJob(
     })),
   };
   const adapter = image(deps, req.provider);
-  await runAdapterJob(
+  await runTakeJob(
     deps,
-    jobId,
+    job,
     adapter,
     req,
     {
@@ -190,28 +176,15 @@ export async function runImageJob(
       outDir: imageOutDir(deps.store.dir),
       ext: 'png',
       name: `keyframe shot ${req.shotNumber} ${req.role} ${req.variation + 1}`,
-      finish: async (tmp) => {
-        const asset = await deps.importFile(tmp);
+      action: 'generate.image',
+      take: (asset) => {
         if (asset.info.kind !== 'image')
           throw new AppError('PROVIDER_FAILED', `${adapter.label} sent something that is not a picture.`);
         deps.store.getShot(req.shotId); // NOT_FOUND if the shot was deleted meanwhile: no orphan take
-        const take = newTake({
-          id: randomUUID(),
-          shotId: req.shotId,
-          assetId: asset.id,
-          jobId,
-          provider: adapter.id,
-          model: req.model,
-          request: { ...req },
-          seed: req.seed,
-          cost: job.costEstimate,
-          createdAt: new Date().toISOString(),
-          kind: 'image',
-        });
-        return storeResultTake(deps.store, take, {
-          action: 'generate.image',
+        return {
+          init: { shotId: req.shotId, model: req.model, request: { ...req }, seed: req.seed, kind: 'image' },
           details: { shotId: req.shotId, jobId, assetId: asset.id, model: req.model, role: req.role },
-        });
+        };
       },
     },
     opts,
@@ -225,23 +198,15 @@ export async function runImageJob(
  * are polled, never created again. Returns the ids it ran.
  */
 export async function resumeImageJobs(deps: KeyframeDeps, opts: ResumeOptions = {}): Promise<string[]> {
-  return resumePaidJobs(
-    deps.store,
+  return resumeTakeJobs(
+    deps,
     {
       kind: 'image',
       outDir: imageOutDir(deps.store.dir),
-      offline: (id) => image(deps, id).offline,
+      adapter: (id) => image(deps, id),
       lostMessage:
         'The app stopped while this picture was being requested, so whether the provider made (and charged for) it is unknown. It was not sent again.',
       run: (id) => runImageJob(deps, id, opts),
-      reconcile: async (job) => {
-        const adapter = image(deps, job.provider);
-        if (!adapter.reconcile) return null;
-        return adapter.reconcile(
-          job.id,
-          jobContext(deps, adapter.settingsId, job.id, imageOutDir(deps.store.dir), opts.signal),
-        );
-      },
     },
     opts,
   );

@@ -15,7 +15,7 @@ import type { Db } from './db.js';
 import { invalid, lineFromRow, syncVoiceItems, writeLines } from './dialogueLines.js';
 import type { Row } from './rows.js';
 import { readSnapshot } from './snapshot.js';
-import { addShot, type AddShotInit } from './shots.js';
+import { addShot, type AddShotInit } from './newShots.js';
 import type { ProjectStore } from './store.js';
 
 export class DialogueOps {

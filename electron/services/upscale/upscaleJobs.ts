@@ -4,37 +4,28 @@
  * task id stored with the create's answer, polled — never created again — after a kill). The
  * result is a NEW take of the same shot (the original stays; the user picks which to use).
  */
-import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { upscaleSize } from '../../../shared/media/upscale.js';
-import type { Asset } from '../../../shared/model/entities.js';
-import { paidJobTmpDir, resumePaidJobs, type ResumeOptions } from '../jobs/paidJob.js';
-import { queueJobs, runAdapterJob, storeResultTake } from '../jobs/adapterJob.js';
-import { assertWithinBudget, type BatchEstimate } from '../generation/cost.js';
-import type { ProviderSettings } from '../generation/types.js';
-import { estimateJobs } from '../generation/cost.js';
-import type { ProjectStore } from '../project/store.js';
+import { paidJobTmpDir, type ResumeOptions } from '../jobs/paidJob.js';
+import {
+  batchCap,
+  resumeTakeJobs,
+  runTakeBatch,
+  runTakeJob,
+  type TakeBatchOptions,
+  type TakeJobDeps,
+} from '../jobs/takeJob.js';
+import { estimateJobs, type BatchEstimate } from '../generation/cost.js';
 import { getUpscaler, type UpscaleRequest, type VideoUpscaler } from './upscalers.js';
-import { newTake } from '../../../shared/model/factories.js';
 
-export interface UpscaleDeps {
-  store: ProjectStore;
-  importFile(path: string): Promise<Asset>;
-  providerSettings(settingsId: string): ProviderSettings;
+export interface UpscaleDeps extends TakeJobDeps {
   getUpscaler?(id: string): VideoUpscaler;
-  minCloudPollMs?: number;
 }
 
-export interface UpscaleOptions {
+export interface UpscaleOptions extends TakeBatchOptions {
   takeId: string;
   provider?: string;
-  budgetCap?: number | null;
-  signal?: AbortSignal;
-  onQueued?: (jobIds: string[]) => void;
-  onProgress?: (p: JobProgress) => void;
 }
 
 export const DEFAULT_UPSCALER = 'ffmpeg';
@@ -83,20 +74,15 @@ export function planUpscale(
 
 export function estimateUpscale(deps: UpscaleDeps, opts: UpscaleOptions): BatchEstimate {
   const p = planUpscale(deps, opts);
-  const cap = opts.budgetCap !== undefined ? opts.budgetCap : deps.store.project().budgetCap;
-  return estimateJobs(deps.store, p.adapter.id, [p.cost], cap);
+  return estimateJobs(deps.store, p.adapter.id, [p.cost], batchCap(deps.store, opts.budgetCap));
 }
 
 export async function upscaleTake(deps: UpscaleDeps, opts: UpscaleOptions): Promise<{ jobIds: string[] }> {
-  if (opts.signal) setMaxListeners(0, opts.signal);
   const { adapter, request, cost } = planUpscale(deps, opts);
-  assertWithinBudget(estimateUpscale(deps, opts));
-  const jobIds = queueJobs(
-    deps.store,
-    [{ shotId: request.shotId, provider: adapter.id, request: { ...request }, costEstimate: cost }],
-    opts.onQueued,
+  const rows = [{ shotId: request.shotId, provider: adapter.id, request: { ...request }, costEstimate: cost }];
+  const jobIds = await runTakeBatch(deps.store, estimateUpscale(deps, opts), rows, opts, (id) =>
+    runUpscaleJob(deps, id, opts),
   );
-  await Promise.all(jobIds.map((id) => runUpscaleJob(deps, id, opts)));
   return { jobIds };
 }
 
@@ -113,9 +99,9 @@ export async function runUpscaleJob(
     sourcePath: deps.store.absPath(deps.store.getAsset(stored.sourceAssetId).path),
   };
   const adapter = upscaler(deps, req.provider);
-  await runAdapterJob(
+  await runTakeJob(
     deps,
-    jobId,
+    job,
     adapter,
     req,
     {
@@ -123,28 +109,21 @@ export async function runUpscaleJob(
       outDir: upscaleOutDir(deps.store.dir),
       ext: 'mp4',
       name: `upscaled ${req.width}x${req.height}`,
-      finish: async (tmp) => {
-        const asset = await deps.importFile(tmp);
+      action: 'upscale',
+      take: (asset) => {
         const source = deps.store.getTake(req.takeId);
-        const take = newTake({
-          id: randomUUID(),
-          shotId: req.shotId,
-          assetId: asset.id,
-          jobId,
-          provider: adapter.id,
-          model: source.model,
-          request: {
-            ...source.request,
-            upscaleOf: { takeId: req.takeId, provider: adapter.id, width: req.width, height: req.height },
+        return {
+          init: {
+            shotId: req.shotId,
+            model: source.model,
+            request: {
+              ...source.request,
+              upscaleOf: { takeId: req.takeId, provider: adapter.id, width: req.width, height: req.height },
+            },
+            seed: source.seed,
           },
-          seed: source.seed,
-          cost: job.costEstimate,
-          createdAt: new Date().toISOString(),
-        });
-        return storeResultTake(deps.store, take, {
-          action: 'upscale',
           details: { jobId, sourceTakeId: req.takeId, assetId: asset.id, width: req.width, height: req.height },
-        });
+        };
       },
     },
     opts,
@@ -153,12 +132,12 @@ export async function runUpscaleJob(
 
 /** After a crash: polled by task id, never created again; a send cut off is `unknown` unless offline. */
 export async function resumeUpscaleJobs(deps: UpscaleDeps, opts: ResumeOptions = {}): Promise<string[]> {
-  return resumePaidJobs(
-    deps.store,
+  return resumeTakeJobs(
+    deps,
     {
       kind: 'upscale',
       outDir: upscaleOutDir(deps.store.dir),
-      offline: (id) => upscaler(deps, id).offline,
+      adapter: (id) => upscaler(deps, id),
       lostMessage:
         'The app stopped while this upscale was being sent, so whether the provider made (and charged for) it is unknown. It was not sent again.',
       run: (id) => runUpscaleJob(deps, id, opts),

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportInvocation, lengthSeconds, seekSeconds } from '../../../shared/export/args.js';
-import { buildExportPlan } from '../../../shared/export/plan.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import type { Quality } from '../../../shared/api/contract.js';
-import { makeDoc, type ClipSpec, type DocOptions } from './doc.js';
-
-const TEMP = '/videos/.cut.mp4.id.sbtmp';
+import { EXPORT_TEMP as TEMP, planOf, type ClipSpec, type DocOptions } from './doc.js';
+import { AAC_STEREO, FASTSTART, maps, NO_METADATA, x264Options } from '../../helpers/exportArgs.js';
 
 function invocation(clips: ClipSpec[], opts: DocOptions = {}, quality: Quality = 'draft', outPath = '/videos/cut.mp4') {
-  const plan = buildExportPlan(makeDoc(clips, opts), { outPath, tempPath: TEMP, quality });
+  const plan = planOf(clips, opts, quality, outPath);
   return { plan, inv: buildExportInvocation(plan, (rel) => `/proj/${rel}`) };
 }
 
@@ -170,36 +168,11 @@ describe('buildExportInvocation: output', () => {
     const { inv, plan } = invocation([{}], { fps: { num: 30000, den: 1001 } }, 'standard');
     expect(inv.globalOptions).toEqual(['-hide_banner', '-nostdin', '-y']);
     expect(inv.outputOptions).toEqual([
-      '-map',
-      '[vout]',
-      '-map',
-      '[aout]',
-      '-map_metadata',
-      '-1',
-      '-map_chapters',
-      '-1',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'medium',
-      '-crf',
-      '20',
-      '-pix_fmt',
-      'yuv420p',
-      '-profile:v',
-      'high',
-      '-r',
-      '30000/1001',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '192k',
-      '-ar',
-      '48000',
-      '-ac',
-      '2',
-      '-movflags',
-      '+faststart',
+      ...maps('[vout]', '[aout]'),
+      ...NO_METADATA,
+      ...x264Options('medium', '20', '30000/1001'),
+      ...AAC_STEREO,
+      ...FASTSTART,
       '-f',
       'mp4',
     ]);

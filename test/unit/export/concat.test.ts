@@ -10,10 +10,10 @@ import {
   microsToTicks,
   quoteConcatPath,
 } from '../../../shared/export/concat.js';
-import { buildExportPlan } from '../../../shared/export/plan.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import type { Fps } from '../../../shared/model/time.js';
-import { makeDoc, type ClipSpec } from './doc.js';
+import { EXPORT_TEMP, planOf, type ClipSpec } from './doc.js';
+import { AAC_STEREO, FASTSTART, maps, NO_METADATA } from '../../helpers/exportArgs.js';
 
 /**
  * ffmpeg's av_get_token (libavutil/avstring.c) as the ffconcat parser applies it to a `file`
@@ -141,11 +141,7 @@ describe('exact clip placement', () => {
 describe('buildConcatCopyInvocation', () => {
   const resolveAbs = (rel: string): string => `/proj/${rel}`;
   function plan(clips: ClipSpec[]) {
-    return buildExportPlan(makeDoc(clips, { width: 720, height: 480, fps: { num: 8, den: 1 } }), {
-      outPath: '/videos/cut.mp4',
-      tempPath: '/videos/.cut.mp4.id.sbtmp',
-      quality: 'draft',
-    });
+    return planOf(clips, { width: 720, height: 480, fps: { num: 8, den: 1 } });
   }
 
   it("copies the listed video, encodes the clips' audio once, faststart mp4 into the temp file", () => {
@@ -172,30 +168,16 @@ describe('buildConcatCopyInvocation', () => {
       '/proj/media/c.mp4',
     ]);
     expect(inv.outputOptions).toEqual([
-      '-map',
-      '0:v:0',
-      '-map',
-      '[aout]',
-      '-map_metadata',
-      '-1',
-      '-map_chapters',
-      '-1',
+      ...maps('0:v:0', '[aout]'),
+      ...NO_METADATA,
       '-c:v',
       'copy',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '192k',
-      '-ar',
-      '48000',
-      '-ac',
-      '2',
-      '-movflags',
-      '+faststart',
+      ...AAC_STEREO,
+      ...FASTSTART,
       '-f',
       'mp4',
     ]);
-    expect(argv.at(-1)).toBe('/videos/.cut.mp4.id.sbtmp');
+    expect(argv.at(-1)).toBe(EXPORT_TEMP);
     expect(argv).not.toContain('-r'); // a copied stream keeps its own timing
     expect(inv.durationSec).toBeCloseTo(3 * 6.125, 9);
     // Audio: input 1 is clip 1, the silent clip is generated, input 2 is clip 3; exact samples.
@@ -247,20 +229,13 @@ describe('buildConcatCopyInvocation', () => {
     ]);
     expect(inv.filterComplex).toBeNull();
     expect(inv.outputOptions).toEqual([
-      '-map',
-      '0:v:0',
-      '-map',
-      '1:a:0',
-      '-map_metadata',
-      '-1',
-      '-map_chapters',
-      '-1',
+      ...maps('0:v:0', '1:a:0'),
+      ...NO_METADATA,
       '-c:v',
       'copy',
       '-c:a',
       'copy',
-      '-movflags',
-      '+faststart',
+      ...FASTSTART,
       '-f',
       'mp4',
     ]);

@@ -7,6 +7,8 @@ import { newProject, newShot, newTake } from '../../../shared/model/factories.js
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import type { Fps } from '../../../shared/model/time.js';
+import type { Quality } from '../../../shared/model/format.js';
+import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js';
 import { mediaInfo } from '../../helpers/mediaInfo.js';
 import { projectSnapshot } from '../../helpers/projectSnapshot.js';
 
@@ -98,4 +100,18 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
   });
   // Odd sizes are invalid on purpose in some tests; the schema only asks for positive ints.
   return ProjectSnapshotSchema.parse(doc);
+}
+
+/** Where the argument tests export to: a cut in /videos written through its temp file. */
+export const EXPORT_OUT = '/videos/cut.mp4';
+export const EXPORT_TEMP = '/videos/.cut.mp4.id.sbtmp';
+
+/** The export plan of `makeDoc(clips, opts)` into EXPORT_OUT (draft unless told). */
+export function planOf(
+  clips: ClipSpec[],
+  opts: DocOptions = {},
+  quality: Quality = 'draft',
+  outPath = EXPORT_OUT,
+): ExportPlan {
+  return buildExportPlan(makeDoc(clips, opts), { outPath, tempPath: EXPORT_TEMP, quality });
 }
