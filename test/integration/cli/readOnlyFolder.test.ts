@@ -1,6 +1,7 @@
 /**
- * A folder the user cannot write: creating a project in it, saving a copy into it and exporting
- * into it (the MP4 and an editor hand-off) each answer one sentence naming the folder, translated
+ * A folder the user cannot write: creating a project in it, saving a copy into it, exporting into
+ * it (the MP4 and an editor hand-off) and opening a project there (every edit is saved at once)
+ * each answer one sentence naming the folder, translated
  * (en + zh-CN) by the key the service sends, and nothing is lost: the open project keeps its
  * shot and clip and the folder gets nothing.
  *
@@ -9,6 +10,7 @@
  * Debian) as nobody (65534), spoken to over its WebSocket API as the UI is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,7 +19,7 @@ import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { localizedMessage, type SerializedError } from '../../../shared/errors.js';
-import { CLI, REPO } from '../../helpers/cli.js';
+import { CLI, REPO, storyboard } from '../../helpers/cli.js';
 import { realMedia } from '../../helpers/realMedia.js';
 import { tempDir } from '../../helpers/tmp.js';
 
@@ -30,6 +32,8 @@ const rw = join(root, 'rw');
 mkdirSync(ro);
 mkdirSync(rw);
 chownSync(rw, NOBODY, NOBODY);
+// Someone else's project (root's, 0755/0644): nobody may read it, not write it.
+const theirs = join(root, 'their film');
 
 let host: ChildProcess;
 let ws: WebSocket;
@@ -65,10 +69,12 @@ async function exportFailure(exportId: string): Promise<Record<string, unknown>>
 /** The translation files the UI reads these refusals from (renderer/src/i18n/<lang>/serviceErrors.json). */
 const i18n = i18next.createInstance();
 const strings = (lang: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(REPO, 'renderer/src/i18n', lang, 'serviceErrors.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  Object.assign(
+    {},
+    ...['serviceErrors.json', 'pathErrors.json'].map(
+      (f) => JSON.parse(readFileSync(join(REPO, 'renderer/src/i18n', lang, f), 'utf8')) as Record<string, unknown>,
+    ),
+  ) as Record<string, unknown>;
 
 /** The sentence the UI shows for an error, in `lang`: its key's translation with its parameters. */
 function shown(lang: 'en' | 'zh-CN', err: { details?: Record<string, unknown> }): string {
@@ -78,7 +84,11 @@ function shown(lang: 'en' | 'zh-CN', err: { details?: Record<string, unknown> })
   return i18n.t(message!.key, { ...message!.params, lng: lang });
 }
 
+const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
 beforeAll(async () => {
+  const made = storyboard(['new', theirs, '--name', 'Theirs']);
+  expect(made.status, made.stderr).toBe(0);
   await i18n.init({
     resources: { en: { translation: strings('en') }, 'zh-CN': { translation: strings('zh-CN') } },
     lng: 'en',
@@ -163,6 +173,18 @@ describe('a folder the user cannot write', () => {
     const handoff = join(ro, 'cut.fcpxml');
     const err = await refusal('handoff.export', { format: 'fcpxml', outPath: handoff });
     expect(shown('zh-CN', err)).toBe(`无法导出到 ${handoff}：文件夹 ${ro} 不可写入。`);
+  });
+
+  it("opening someone else's project is refused as not writable, not as a disk I/O error, and leaves it as it was", async () => {
+    const before = sha(join(theirs, 'project.db'));
+    const err = await refusal('project.open', { dir: theirs });
+    expect(err.code).toBe('OUTPUT_NOT_WRITABLE');
+    expect(shown('en', err)).toBe(
+      `You can't write to the project in ${theirs} (its folder or project.db), so it can't be opened: every change is saved there at once. Get write permission for them, or copy the folder somewhere you can write.`,
+    );
+    expect(shown('zh-CN', err)).toContain(`你无法写入 ${theirs} 中的项目（其文件夹或 project.db），因此无法打开它`);
+    expect(sha(join(theirs, 'project.db'))).toBe(before);
+    expect(readdirSync(theirs).sort()).toEqual(['media', 'project.db']);
   });
 
   it('loses nothing: the folder got nothing and the project still holds its shot', async () => {
