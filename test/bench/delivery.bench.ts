@@ -39,7 +39,7 @@ function toneClip(out: string, i: number, sec: number): void {
     video: `testsrc2=s=640x360:r=24:d=${sec}`,
     audio: `sine=f=${220 + 40 * i}:r=48000:d=${sec},volume=0.${2 + (i % 6)},aformat=channel_layouts=stereo`,
     preset: 'ultrafast',
-    x264: ['-g', '48'],
+    videoArgs: ['-g', '48'],
     shortest: true,
   });
 }

@@ -34,6 +34,7 @@ import { addClip } from '../integration/export/fixtures.js';
 import { makeDoc, type ClipSpec } from '../unit/export/doc.js';
 import { benchWanted, interleaved, medians, report, type Paired } from './lib.js';
 import { REAL_MEDIA_DIR, realMedia } from '../helpers/realMedia.js';
+import { lavfiClip } from '../helpers/lavfiClip.js';
 import { AAC_STEREO, FASTSTART, maps, x264Options } from '../helpers/exportArgs.js';
 
 /** Runs per side; BENCH_RUNS=5 gives steadier medians on a busy machine. */
@@ -82,30 +83,18 @@ function makeClip(
   sec: number,
   audio: { rate: number; channels: 1 | 2 },
 ): void {
-  ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=s=${size}:r=${rate}:d=${sec}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=330:r=${audio.rate}:d=${sec}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-g',
-    String(rate * 2),
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-ac',
-    String(audio.channels),
-    '-shortest',
+  lavfiClip(
     out,
-  ]);
+    {
+      video: `testsrc2=s=${size}:r=${rate}:d=${sec}`,
+      audio: `sine=f=330:r=${audio.rate}:d=${sec}`,
+      preset: 'ultrafast',
+      videoArgs: ['-g', String(rate * 2)],
+      audioArgs: ['-ac', String(audio.channels)],
+      shortest: true,
+    },
+    ffmpegBin,
+  );
 }
 
 async function ours(

@@ -13,6 +13,7 @@ import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
 import { makeFilmstrip } from '../../electron/services/media/filmstrip.js';
 import { probeFile } from '../../electron/services/media/probe.js';
 import { frameSize } from '../helpers/ffprobe.js';
+import { lavfiClip } from '../helpers/lavfiClip.js';
 import { interleaved, medians, report } from './lib.js';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
@@ -31,21 +32,11 @@ async function main(): Promise<void> {
     const clip = join(root, ...rel.split('/'));
     mkdirSync(join(root, 'media', 'ab'), { recursive: true });
     console.log('making a 3-minute 1080p30 clip (GOP 2 s)...');
-    ffmpeg([
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=s=1920x1080:r=30:d=180',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-g',
-      '60',
-      '-pix_fmt',
-      'yuv420p',
+    lavfiClip(
       clip,
-    ]);
+      { video: 'testsrc2=s=1920x1080:r=30:d=180', preset: 'ultrafast', videoArgs: ['-g', '60'] },
+      ffmpegBin,
+    );
     const info = await probeFile(clip);
     const asset: Asset = {
       id: ID,

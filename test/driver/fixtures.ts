@@ -1,22 +1,16 @@
 /** Small documents for the timeline driver and unit tests (24 fps; shots with and without takes). */
 import type { Asset, AudioItem, ProjectSnapshot, Shot, Take } from '../../shared/model/entities.js';
-import { newAudioItem, newProject, newShot, newTake } from '../../shared/model/factories.js';
-import { audioAsset, mediaInfo } from '../helpers/mediaInfo.js';
+import { newAudioItem, newShot, newTake } from '../../shared/model/factories.js';
+import { audioAsset, videoAsset } from '../helpers/mediaInfo.js';
+import { projectSnapshot } from '../helpers/projectSnapshot.js';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return newShot({ id, title: `Shot ${id}`, prompt: `prompt ${id}`, ...over });
 }
 
 export function makeAsset(id: string, durationSec: number): Asset {
-  return {
-    id,
-    path: `media/${id}.mp4`,
-    originalName: `${id}.mp4`,
-    bytes: 1000,
-    origin: 'generated',
-    createdAt: '',
-    info: mediaInfo({ container: 'mp4', durationSec, fps: { num: 24, den: 1 } }),
-  };
+  const info = { container: 'mp4', durationSec, fps: { num: 24, den: 1 } };
+  return videoAsset(id, info, { bytes: 1000, origin: 'generated' });
 }
 
 export function makeTake(id: string, shotId: string, assetId: string, provider = 'animatic'): Take {
@@ -46,26 +40,7 @@ export function makeDoc(spec: readonly (number | { frames: number })[]): Project
       shots.push(makeShot(id, { position: i, durationFrames: s.frames }));
     }
   });
-  return {
-    dir: '/films/lake',
-    project: newProject({
-      id: 'p1',
-      name: 'Lake',
-      aspect: '16:9',
-      width: 1280,
-      height: 720,
-      fps: { num: 24, den: 1 },
-      createdAt: '',
-    }),
-    scenes: [],
-    shots,
-    takes,
-    assets,
-    elements: [],
-    jobs: [],
-    audioItems: [],
-    history: { canUndo: false, canRedo: false, revision: 1 },
-  };
+  return projectSnapshot({ shots, takes, assets });
 }
 
 /** An audio file asset of `durationSec` (no picture). */

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeGraph } from './comfyui-validate.js';
 import { OUTPUT_NODES } from './comfyui-validate.js';
+import { lavfiClipArgs, lavfiPictureArgs } from '../helpers/lavfiClip.js';
 
 export interface QueueItem {
   number: number;
@@ -61,26 +62,11 @@ export function renderClip(
   return new Promise((resolve, reject) => {
     execFile(
       process.env.FFMPEG_PATH ?? 'ffmpeg',
-      [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        `testsrc2=size=${width}x${height}:rate=${fps}`,
-        '-frames:v',
-        String(frames),
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-pix_fmt',
-        'yuv420p',
-        '-movflags',
-        '+faststart',
-        file,
-      ],
+      lavfiClipArgs(file, {
+        video: `testsrc2=size=${width}x${height}:rate=${fps}`,
+        preset: 'ultrafast',
+        videoArgs: ['-frames:v', String(frames), '-movflags', '+faststart'],
+      }),
       (err, _out, stderr) =>
         err ? reject(new Error(`fake ComfyUI: ffmpeg failed: ${stderr}`)) : resolve({ width, height, frames, fps }),
     );
@@ -94,7 +80,7 @@ export function renderPicture(graph: FakeGraph, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(
       process.env.FFMPEG_PATH ?? 'ffmpeg',
-      ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${size}`, '-frames:v', '1', file],
+      lavfiPictureArgs(file, `testsrc2=size=${size}`),
       (err, _out, stderr) => (err ? reject(new Error(`fake ComfyUI: ffmpeg failed: ${stderr}`)) : resolve()),
     );
   });

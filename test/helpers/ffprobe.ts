@@ -17,11 +17,14 @@ export interface ProbedStream {
   channels?: number;
   nb_frames?: string;
   duration?: string;
+  /** The display matrix's rotation (degrees counter-clockwise) when the stream has one. */
+  side_data_list?: { rotation?: number }[];
 }
 
 export function ffprobeJson(file: string): {
   streams: ProbedStream[];
-  format: { duration: string; format_name: string };
+  /** `duration` is absent where ffprobe finds none (a still). */
+  format: { duration?: string; format_name: string };
 } {
   const out = execFileSync(
     process.env.FFPROBE_PATH ?? 'ffprobe',

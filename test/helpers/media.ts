@@ -30,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive } from '../../electron/services/util/process.js';
 import { isMainThread } from 'node:worker_threads';
+import { lavfiClip, lavfiPicture } from './lavfiClip.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
@@ -91,50 +92,43 @@ function ffmpeg(args: string[]): void {
   });
 }
 
-const X264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
-const testsrc = (size: string, rate: number, sec: number): string[] => [
-  '-f',
-  'lavfi',
-  '-i',
-  `testsrc2=size=${size}:rate=${rate}:duration=${sec}`,
-];
-const sine = (rate: number, sec: number): string[] => [
-  '-f',
-  'lavfi',
-  '-i',
-  `sine=frequency=440:sample_rate=${rate}:duration=${sec}`,
-];
+/** testsrc2 at `size`, `rate` fps for `sec` seconds (the video source of every clip here). */
+const testsrc = (size: string, rate: number, sec: number): string =>
+  `testsrc2=size=${size}:rate=${rate}:duration=${sec}`;
+/** A 440 Hz tone at `rate` Hz for `sec` seconds. */
+const sine = (rate: number, sec: number): string => `sine=frequency=440:sample_rate=${rate}:duration=${sec}`;
 
 export function cfrClip(): string {
   return cached('cfr-320x240-25fps-stereo.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 25, 2), ...sine(48000, 2), ...X264, '-c:a', 'aac', '-ac', '2', '-shortest', t]),
+    lavfiClip(t, {
+      video: testsrc('320x240', 25, 2),
+      audio: sine(48000, 2),
+      preset: 'ultrafast',
+      audioArgs: ['-ac', '2'],
+      shortest: true,
+    }),
   );
 }
 
 /** A clip the Kling Omni edit endpoints take (3-10 s, 720-2160 px, 24-60 fps): 1280x720, 24 fps, 4 s. */
 export function editableClip(): string {
-  return cached('edit-1280x720-24fps-4s.mp4', (t) => ffmpeg([...testsrc('1280x720', 24, 4), ...X264, t]));
+  return cached('edit-1280x720-24fps-4s.mp4', (t) =>
+    lavfiClip(t, { video: testsrc('1280x720', 24, 4), preset: 'ultrafast' }),
+  );
 }
 
 export function vfrClip(): string {
   // Drop every third frame of a 30 fps source and keep the timestamps (-fps_mode vfr):
   // deltas alternate 1/30 and 2/30 s, so r_frame_rate stays 30/1 while avg_frame_rate is 20/1.
   return cached('vfr-320x240-stereo.mp4', (t) =>
-    ffmpeg([
-      ...testsrc('320x240', 30, 2),
-      ...sine(48000, 2),
-      '-vf',
-      "select='not(eq(mod(n\\,3)\\,1))'",
-      '-fps_mode',
-      'vfr',
-      ...X264,
-      '-c:a',
-      'aac',
-      '-ac',
-      '2',
-      '-shortest',
-      t,
-    ]),
+    lavfiClip(t, {
+      video: testsrc('320x240', 30, 2),
+      audio: sine(48000, 2),
+      preset: 'ultrafast',
+      videoArgs: ['-vf', "select='not(eq(mod(n\\,3)\\,1))'", '-fps_mode', 'vfr'],
+      audioArgs: ['-ac', '2'],
+      shortest: true,
+    }),
   );
 }
 
@@ -163,32 +157,36 @@ export function oddSizeClip(): string {
   // libx264 refuses odd sizes in 4:2:0; 4:4:4 has no chroma subsampling, so 321x241 is legal.
   // (testsrc2 itself rounds its size down to even numbers, hence the scale.)
   return cached('odd-321x241-yuv444p.mp4', (t) =>
-    ffmpeg([
-      ...testsrc('320x240', 25, 1),
-      '-vf',
-      'scale=321:241',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv444p',
-      t,
-    ]),
+    lavfiClip(t, {
+      video: testsrc('320x240', 25, 1),
+      preset: 'ultrafast',
+      pixFmt: 'yuv444p',
+      videoArgs: ['-vf', 'scale=321:241'],
+    }),
   );
 }
 
 export function sarClip(): string {
-  return cached('sar-2to1-320x240.mp4', (t) => ffmpeg([...testsrc('320x240', 25, 1), '-vf', 'setsar=2/1', ...X264, t]));
+  return cached('sar-2to1-320x240.mp4', (t) =>
+    lavfiClip(t, { video: testsrc('320x240', 25, 1), preset: 'ultrafast', videoArgs: ['-vf', 'setsar=2/1'] }),
+  );
 }
 
 export function noAudioClip(): string {
-  return cached('noaudio-320x240-25fps.mp4', (t) => ffmpeg([...testsrc('320x240', 25, 1), ...X264, t]));
+  return cached('noaudio-320x240-25fps.mp4', (t) =>
+    lavfiClip(t, { video: testsrc('320x240', 25, 1), preset: 'ultrafast' }),
+  );
 }
 
 export function monoClip(): string {
   return cached('mono-44100.mp4', (t) =>
-    ffmpeg([...testsrc('320x240', 25, 1), ...sine(44100, 1), ...X264, '-c:a', 'aac', '-ac', '1', '-shortest', t]),
+    lavfiClip(t, {
+      video: testsrc('320x240', 25, 1),
+      audio: sine(44100, 1),
+      preset: 'ultrafast',
+      audioArgs: ['-ac', '1'],
+      shortest: true,
+    }),
   );
 }
 
@@ -204,37 +202,29 @@ export function hasLibx265(): boolean {
 export function hevcClip(): string | null {
   if (!hasLibx265()) return null;
   return cached('hevc-320x240.mp4', (t) =>
-    ffmpeg([
-      ...testsrc('320x240', 25, 1),
-      '-c:v',
-      'libx265',
-      '-preset',
-      'ultrafast',
-      '-x265-params',
-      'log-level=error',
-      '-pix_fmt',
-      'yuv420p',
-      '-tag:v',
-      'hvc1',
-      t,
-    ]),
+    lavfiClip(t, {
+      video: testsrc('320x240', 25, 1),
+      codec: 'libx265',
+      preset: 'ultrafast',
+      videoArgs: ['-x265-params', 'log-level=error', '-tag:v', 'hvc1'],
+    }),
   );
 }
 
 export function pngImage(): string {
-  return cached('still-320x240.png', (t) => ffmpeg([...testsrc('320x240', 25, 1), '-frames:v', '1', t]));
+  return cached('still-320x240.png', (t) => lavfiPicture(t, testsrc('320x240', 25, 1)));
 }
 
 export function jpegImage(): string {
-  return cached('still-320x240.jpg', (t) => ffmpeg([...testsrc('320x240', 25, 1), '-frames:v', '1', t]));
+  return cached('still-320x240.jpg', (t) => lavfiPicture(t, testsrc('320x240', 25, 1)));
 }
 
 export function gifAnimation(): string {
-  return cached('anim-160x120.gif', (t) => ffmpeg([...testsrc('160x120', 10, 1), t]));
+  return cached('anim-160x120.gif', (t) => lavfiPicture(t, testsrc('160x120', 10, 1), { frames: null }));
 }
 
 export function audioOnly(): string {
-  return cached('tone-stereo-48k.m4a', (t) => ffmpeg([...sine(48000, 2), '-ac', '2', '-c:a', 'aac', t]));
+  return cached('tone-stereo-48k.m4a', (t) => lavfiClip(t, { audio: sine(48000, 2), audioArgs: ['-ac', '2'] }));
 }
 
 export function unicodeNameClip(): string {

@@ -25,6 +25,20 @@ export function mediaInfo(over: Partial<MediaInfo> = {}): MediaInfo {
   };
 }
 
+/** A clip asset `media/<id>.mp4` with `mediaInfo(info)`; `over` changes the asset's other fields. */
+export function videoAsset(id: string, info: Partial<MediaInfo> = {}, over: Partial<Omit<Asset, 'info'>> = {}): Asset {
+  return {
+    id,
+    path: `media/${id}.mp4`,
+    originalName: `${id}.mp4`,
+    bytes: 1,
+    origin: 'imported',
+    createdAt: '',
+    ...over,
+    info: mediaInfo(info),
+  };
+}
+
 /** A PCM WAV sound without picture (stereo, 48 kHz, 10 s); `over` changes any field. */
 export function audioInfo(over: Partial<MediaInfo> = {}): MediaInfo {
   return mediaInfo({

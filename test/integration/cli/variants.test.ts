@@ -9,12 +9,12 @@
  * another row's. The row without a value is reported and skipped; the variant projects share
  * the template's media files (same inode, no second copy); a rerun writes nothing.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, variantsArgs } from '../../helpers/cli.js';
 import { frameSize } from '../../helpers/ffprobe.js';
+import { lavfiPicture } from '../../helpers/lavfiClip.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { frameN, psnrOf } from '../../helpers/psnr.js';
 
@@ -67,18 +67,10 @@ describe('storyboard variants', () => {
   beforeAll(async () => {
     ensureBuilt();
     SOURCES.forEach((src, i) => {
-      const file = join(root, `pic${i + 1}.png`);
-      execFileSync('ffmpeg', [
-        '-v',
-        'error',
-        '-f',
-        'lavfi',
-        '-i',
+      const file = lavfiPicture(
+        join(root, `pic${i + 1}.png`),
         src.includes('=') ? `${src}:s=320x180` : `${src}=s=320x180`,
-        '-frames:v',
-        '1',
-        file,
-      ]);
+      );
       pictures.push(file);
     });
     await ok(['new', tpl, '--name', 'Ad', '--aspect', '16:9', '--resolution', '720p', '--fps', String(FPS)]);

@@ -9,17 +9,15 @@ import { dirname, join } from 'node:path';
 import type { MediaInfo } from '../../../shared/model/entities.js';
 import type { Fps } from '../../../shared/model/time.js';
 import type { ClipSpec } from '../../unit/export/doc.js';
+import { ffprobeJson } from '../../helpers/ffprobe.js';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
-const FFPROBE = process.env.FFPROBE_PATH ?? 'ffprobe';
 function ffmpeg(args: string[]): void {
   execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
-
-const X264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
-const sine = (rate: number): string[] => ['-f', 'lavfi', '-i', `sine=f=440:r=${rate},aformat=channel_layouts=stereo`];
 
 /**
  * Cases test/helpers/media.ts doesn't make, or makes with content a pixel check can't read.
@@ -28,41 +26,32 @@ const sine = (rate: number): string[] => ['-f', 'lavfi', '-i', `sine=f=440:r=${r
 export const RECIPES = {
   /** 1080x1920 portrait 25 fps, 32 kHz stereo. */
   portrait32k: (out: string) =>
-    ffmpeg([
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=s=540x960:r=25',
-      ...sine(32000),
-      '-t',
-      '1',
-      '-vf',
-      'scale=1080:1920',
-      ...X264,
-      '-c:a',
-      'aac',
-      out,
-    ]),
+    lavfiClip(out, {
+      video: 'testsrc2=s=540x960:r=25',
+      audio: 'sine=f=440:r=32000,aformat=channel_layouts=stereo',
+      seconds: 1,
+      preset: 'ultrafast',
+      videoArgs: ['-vf', 'scale=1080:1920'],
+    }),
   /** Plain white 320x240 stored with SAR 4:3, so it displays as 16:9 and fills a 16:9 frame. */
   whiteAnamorphic: (out: string) =>
-    ffmpeg(['-f', 'lavfi', '-i', 'color=c=white:s=320x240:r=24', '-t', '1', '-vf', 'setsar=4/3', ...X264, out]),
+    lavfiClip(out, {
+      video: 'color=c=white:s=320x240:r=24',
+      seconds: 1,
+      preset: 'ultrafast',
+      videoArgs: ['-vf', 'setsar=4/3'],
+    }),
   /**
    * Stored 320x240 with the RIGHT half white, tagged to be shown turned 90 degrees
    * counter-clockwise (ffmpeg 5.1's muxer turns `rotate=90` into that display matrix, and only
    * when stream-copying, hence two steps): displayed it is 240x320 with the TOP half white.
    */
   splitRotated: (out: string) => {
-    const plain = `${out}.plain.mp4`;
-    ffmpeg([
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=black:s=320x240:r=24,drawbox=x=160:y=0:w=160:h=240:color=white:t=fill',
-      '-t',
-      '1',
-      ...X264,
-      plain,
-    ]);
+    const plain = lavfiClip(`${out}.plain.mp4`, {
+      video: 'color=c=black:s=320x240:r=24,drawbox=x=160:y=0:w=160:h=240:color=white:t=fill',
+      seconds: 1,
+      preset: 'ultrafast',
+    });
     ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', out]);
     rmSync(plain);
   },
@@ -75,28 +64,9 @@ function ratio(text: string | undefined): Fps | null {
   return { num: Number(m[1]), den: Number(m[2]) };
 }
 
-interface RawStream {
-  codec_type: string;
-  codec_name: string;
-  width?: number;
-  height?: number;
-  r_frame_rate?: string;
-  avg_frame_rate?: string;
-  pix_fmt?: string;
-  sample_aspect_ratio?: string;
-  sample_rate?: string;
-  channels?: number;
-  side_data_list?: { rotation?: number }[];
-}
-
 /** MediaInfo from the system ffprobe, the shape our media service stores. */
 export function probeInfo(file: string): MediaInfo {
-  const json = JSON.parse(
-    execFileSync(FFPROBE, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { encoding: 'utf8' }),
-  ) as {
-    streams: RawStream[];
-    format: { duration?: string; format_name: string };
-  };
+  const json = ffprobeJson(file);
   const v = json.streams.find((s) => s.codec_type === 'video');
   const a = json.streams.find((s) => s.codec_type === 'audio');
   if (!v || !v.width || !v.height) throw new Error(`${file}: no video stream`);

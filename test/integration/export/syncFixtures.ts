@@ -33,7 +33,7 @@ export function markedClip(out: string, o: MarkedClipOptions = {}): string {
     video,
     ...(audio ? { audio: `aevalsrc=exprs='${beep}|${beep}':s=48000:d=${audioSeconds}` } : {}),
     preset: 'veryfast',
-    x264,
+    videoArgs: x264,
   });
 }
 
@@ -83,6 +83,6 @@ export function colourClip(out: string, colour: string, o: { size: string; box: 
     video: `testsrc2=s=${o.size}:r=24:d=1,drawbox=x=0:y=0:w=${o.box}:h=${o.box}:color=${colour}:t=fill`,
     audio: 'sine=f=440:r=48000:d=1',
     preset: o.preset,
-    aac: ['-ac', '2'],
+    audioArgs: ['-ac', '2'],
   });
 }

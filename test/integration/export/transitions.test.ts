@@ -11,12 +11,17 @@ import { runExport } from '../../../electron/services/export/exportJob.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 import { sineWav } from '../../helpers/sineWav.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { grabGray } from '../generation/frames.js';
+
+/** The exports here are 1:1 at 720p: 720x720. */
+const SIDE = 720;
 
 /** Mean luma (0..255) of output frame n, decoded by the system ffmpeg. */
 function lumaAt(file: string, n: number): number {
-  const raw = grayAt(file, n);
+  const raw = grabGray(file, n, SIDE, SIDE).data;
   let sum = 0;
   for (const v of raw) sum += v;
   return sum / raw.length;
@@ -24,8 +29,7 @@ function lumaAt(file: string, n: number): number {
 
 /** Mean luma of the left/right/top/bottom half of frame n of a square `side`-pixel picture. */
 function halves(file: string, n: number, side: number): { left: number; right: number; top: number; bottom: number } {
-  const raw = grayAt(file, n);
-  expect(raw.length).toBe(side * side);
+  const raw = grabGray(file, n, side, side).data;
   const acc = { left: 0, right: 0, top: 0, bottom: 0 };
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
@@ -36,29 +40,6 @@ function halves(file: string, n: number, side: number): { left: number; right: n
   }
   const half = (side * side) / 2;
   return { left: acc.left / half, right: acc.right / half, top: acc.top / half, bottom: acc.bottom / half };
-}
-
-/** Output frame n as 8-bit gray pixels, decoded by the system ffmpeg. */
-function grayAt(file: string, n: number): Buffer {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-vf',
-      `select=eq(n\\,${n})`,
-      '-frames:v',
-      '1',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'gray',
-      '-',
-    ],
-    { maxBuffer: 1 << 24 },
-  );
 }
 
 function audioSamples(file: string): number {
@@ -85,29 +66,12 @@ describe('export with transitions', () => {
     for (const colour of ['white', 'black']) {
       const file = join(root, `${colour} 'clip' 100%.mp4`);
       // 2 s at 24 fps with a tone, so both sides have sound to crossfade.
-      execFileSync('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        `color=c=${colour}:s=320x320:r=24`,
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=440:sample_rate=44100',
-        '-t',
-        '2',
-        '-c:v',
-        'libx264',
-        '-pix_fmt',
-        'yuv420p',
-        '-c:a',
-        'aac',
-        '-shortest',
-        file,
-      ]);
+      lavfiClip(file, {
+        video: `color=c=${colour}:s=320x320:r=24`,
+        audio: 'sine=frequency=440:sample_rate=44100',
+        seconds: 2,
+        shortest: true,
+      });
       const asset = await importFile(store, file, 'imported');
       const shot = store.shots.add({ durationFrames: 48, importedTake: { assetId: asset.id } });
       store.shots.setTrim(shot.id, 0, 48);
@@ -163,7 +127,7 @@ describe('export with transitions', () => {
       const out = join(root, `${kind}.mp4`);
       await runExport(store, { outPath: out, quality: 'draft' });
       expect(countVideoFrames(out)).toBe(84);
-      const h = halves(out, 42, 720);
+      const h = halves(out, 42, SIDE);
       expect({ kind, ok: where(h), h }).toMatchObject({ kind, ok: true });
     }
     store.shots.update(second, { transitionIn: { kind: 'dip_to_white', frames: 12 } });
@@ -189,22 +153,7 @@ describe('export with a transition and an audio item', () => {
     try {
       for (const colour of ['white', 'black']) {
         const file = join(root, `${colour}.mp4`);
-        execFileSync('ffmpeg', [
-          '-v',
-          'error',
-          '-y',
-          '-f',
-          'lavfi',
-          '-i',
-          `color=c=${colour}:s=160x160:r=24`,
-          '-t',
-          '1',
-          '-c:v',
-          'libx264',
-          '-pix_fmt',
-          'yuv420p',
-          file,
-        ]);
+        lavfiClip(file, { video: `color=c=${colour}:s=160x160:r=24`, seconds: 1 });
         const asset = await importFile(store, file, 'imported');
         store.shots.add({ durationFrames: 24, importedTake: { assetId: asset.id } });
       }
@@ -241,22 +190,7 @@ describe('export with a chain of transitions at 30000/1001', () => {
       const ids: string[] = [];
       for (const [i, colour] of ['red', 'green', 'blue', 'white'].entries()) {
         const file = join(root, `${colour}.mp4`);
-        execFileSync('ffmpeg', [
-          '-v',
-          'error',
-          '-y',
-          '-f',
-          'lavfi',
-          '-i',
-          `color=c=${colour}:s=160x160:r=30000/1001`,
-          '-t',
-          '1.2',
-          '-c:v',
-          'libx264',
-          '-pix_fmt',
-          'yuv420p',
-          file,
-        ]);
+        lavfiClip(file, { video: `color=c=${colour}:s=160x160:r=30000/1001`, seconds: 1.2 });
         const asset = await importFile(store, file, 'imported');
         const shot = store.shots.add({ durationFrames: 30, importedTake: { assetId: asset.id } });
         store.shots.setTrim(shot.id, 0, 25 + i);

@@ -14,6 +14,7 @@ import { resolveTitleFont } from '../../../electron/services/generation/fonts.js
 import { createAnimaticProvider } from '../../../electron/services/generation/providers/animatic.js';
 import { genRequest } from '../../fakes/generationRequest.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
+import { lavfiPicture } from '../../helpers/lavfiClip.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { brightPixels, differingPixels, grabGray, meanAbsDiff } from './frames.js';
 
@@ -93,36 +94,15 @@ describe('fonts', () => {
     // Independent reference: drawtext resolving the SC family through fontconfig itself.
     const ref = join(dir, 'ref.txt');
     writeFileSync(ref, text);
-    const refPng = join(dir, 'ref.png');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=0x111418:s=${W}x${H}`,
-      '-vf',
-      `drawtext=font=Noto Sans CJK SC:textfile=${ref.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&')}:fontsize=48:fontcolor=0xE8EAED:x=(w-text_w)/2:y=150,format=gray`,
-      '-frames:v',
-      '1',
-      refPng,
-    ]);
-    const oursStill = join(dir, 'ours.png');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `color=c=0x111418:s=${W}x${H}`,
-      '-vf',
-      `drawtext=fontfile=${font.file.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&')}:textfile=${ref.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&')}:fontsize=48:fontcolor=0xE8EAED:x=(w-text_w)/2:y=150,format=gray`,
-      '-frames:v',
-      '1',
-      oursStill,
-    ]);
+    // A drawtext option value, escaped for the option, then for the filter graph:
+    // https://ffmpeg.org/ffmpeg-filters.html#Notes-on-filtergraph-escaping
+    const esc = (v: string) => v.replace(/[\\':]/g, '\\$&').replace(/[\\'[\],;]/g, '\\$&');
+    const still = (name: string, fontOption: string): string =>
+      lavfiPicture(join(dir, name), `color=c=0x111418:s=${W}x${H}`, {
+        vf: `drawtext=${fontOption}:textfile=${esc(ref)}:fontsize=48:fontcolor=0xE8EAED:x=(w-text_w)/2:y=150,format=gray`,
+      });
+    const refPng = still('ref.png', 'font=Noto Sans CJK SC');
+    const oursStill = still('ours.png', `fontfile=${esc(font.file)}`);
     expect(meanAbsDiff(grabGray(oursStill, 0, W, H), grabGray(refPng, 0, W, H))).toBe(0);
     expect(meanAbsDiff(ours.frame, japanese.frame)).toBeGreaterThan(0.5);
   });

@@ -4,39 +4,17 @@
  * black, an alternate take, a titled shot in a scene with a Chinese prompt, and a music item with
  * gain and a fade. 720p at 24 fps (the clips' 8 fps is not the project's rate on purpose).
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 import { realMedia } from '../../helpers/realMedia.js';
 import { newTake } from '../../../shared/model/factories.js';
 
+/** `video` for `seconds` with a tone (x264 and AAC at their defaults). */
 function lavfi(out: string, video: string, seconds: number, audio = 'sine=frequency=440:sample_rate=48000'): string {
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    video,
-    '-f',
-    'lavfi',
-    '-i',
-    audio,
-    '-t',
-    String(seconds),
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    out,
-  ]);
-  return out;
+  return lavfiClip(out, { video, audio, seconds, shortest: true });
 }
 
 export interface HandoffFixture {
@@ -57,20 +35,7 @@ export async function handoffProject(root: string, name = 'hand off 交接'): Pr
   const alt = await importFile(store, lavfi(join(root, 'alt take.mp4'), 'smptebars=s=640x360:r=24', 2), 'imported');
   const kitten = await importFile(store, realMedia('ai-clip-kitten-720x480-8fps.mp4'), 'imported');
   const musicFile = join(root, 'music 音乐.m4a');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=220:sample_rate=48000',
-    '-t',
-    '5',
-    '-c:a',
-    'aac',
-    musicFile,
-  ]);
+  lavfiClip(musicFile, { audio: 'sine=frequency=220:sample_rate=48000', seconds: 5 });
   const music = await importFile(store, musicFile, 'imported');
 
   const a = store.shots.add({ durationFrames: 48, importedTake: { assetId: horse.id } });

@@ -15,6 +15,7 @@ import { COPY_PROBE_MAX_PACKETS } from '../../../electron/services/export/copyPr
 import { probeMedia } from '../../../electron/services/media/probe.js';
 import type { ExportPlan } from '../../../shared/export/plan.js';
 import { CLI, ensureBuilt } from '../../helpers/cli.js';
+import { lavfiClip } from '../../helpers/lavfiClip.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { runCli } from '../../helpers/cli.js';
 
@@ -31,30 +32,15 @@ let clip = '';
 beforeAll(() => {
   ensureBuilt();
   const seg = join(dir, 'seg.mp4');
-  ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    'color=c=blue:s=16x16:r=25',
-    '-f',
-    'lavfi',
-    '-i',
-    'anullsrc=r=8000:cl=mono',
-    '-t',
-    '2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-g',
-    '250',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '8k',
-    '-shortest',
-    seg,
-  ]);
+  lavfiClip(seg, {
+    video: 'color=c=blue:s=16x16:r=25',
+    audio: 'anullsrc=r=8000:cl=mono',
+    seconds: 2,
+    preset: 'ultrafast',
+    videoArgs: ['-g', '250'],
+    audioArgs: ['-b:a', '8k'],
+    shortest: true,
+  });
   clip = join(dir, 'ten hours.mp4');
   ffmpeg(['-stream_loop', '-1', '-i', seg, '-c', 'copy', '-t', String(TEN_HOURS), clip]);
 });

@@ -3,7 +3,6 @@
  * bring back, and never a file an undo or redo could need.
  */
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { collectGarbage } from '../../../electron/services/media/gc.js';
 import { importFile } from '../../../electron/services/media/import.js';
 import { makeThumbnail } from '../../../electron/services/media/frames.js';
 import type { ProjectStore } from '../../../electron/services/project/store.js';
+import { lavfiPicture } from '../../helpers/lavfiClip.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { fakeJob, fakeTake } from './fixtures.js';
 import { storeFactory } from './stores.js';
@@ -24,18 +24,7 @@ let n = 0;
 /** A distinct tiny PNG (its colour makes its sha256 unique), imported into the project. */
 async function image(s: ProjectStore): Promise<Asset> {
   const file = join(src, `still ${++n} 镜头.png`);
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=0x${((n * 2654435761) % 0xffffff).toString(16).padStart(6, '0')}:s=32x24`,
-    '-frames:v',
-    '1',
-    file,
-  ]);
+  lavfiPicture(file, `color=c=0x${((n * 2654435761) % 0xffffff).toString(16).padStart(6, '0')}:s=32x24`);
   return importFile(s, file, 'imported');
 }
 

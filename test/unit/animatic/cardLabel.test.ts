@@ -9,32 +9,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnimaticProvider } from '../../../electron/services/generation/providers/animatic.js';
 import type { GenerationRequest } from '../../../electron/services/generation/types.js';
+import { genRequest } from '../../fakes/generationRequest.js';
 import { cardLabel } from '../../../shared/animatic/titleCard.js';
 import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'card-label-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function request(over: Partial<GenerationRequest>): GenerationRequest {
-  return {
-    shotId: 's1',
-    shotNumber: 3,
-    title: '',
-    prompt: 'A lake at dawn',
-    stylePrompt: '',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
-    durationSec: 2,
-    width: 640,
-    height: 360,
-    fps: { num: 24, den: 1 },
-    seed: null,
-    model: null,
-    ...over,
-  } as GenerationRequest;
-}
 
 /** The label drawn on the card for a request, or null when the card has none. */
 async function labelOf(over: Partial<GenerationRequest>): Promise<string | null> {
@@ -49,7 +29,7 @@ async function labelOf(over: Partial<GenerationRequest>): Promise<string | null>
     },
   });
   const ctx = { tmpDir: dir, settings: {} };
-  const { taskId } = await provider.submit(request(over), ctx);
+  const { taskId } = await provider.submit(genRequest(over), ctx);
   for (;;) {
     const p = await provider.poll(taskId, ctx);
     if (p.state !== 'running') break;

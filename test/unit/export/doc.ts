@@ -10,6 +10,7 @@ import type { Fps } from '../../../shared/model/time.js';
 import type { Quality } from '../../../shared/model/format.js';
 import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js';
 import { mediaInfo } from '../../helpers/mediaInfo.js';
+import { projectSnapshot } from '../../helpers/projectSnapshot.js';
 
 export { mediaInfo };
 
@@ -81,7 +82,7 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
   });
   const width = opts.width ?? 1280;
   const height = opts.height ?? 720;
-  const doc: ProjectSnapshot = {
+  const doc = projectSnapshot({
     dir: opts.dir ?? '/projects/demo',
     project: newProject({
       id: 'p1',
@@ -92,15 +93,11 @@ export function makeDoc(clips: ClipSpec[], opts: DocOptions = {}): ProjectSnapsh
       fps: opts.fps ?? { num: 24, den: 1 },
       createdAt: AT,
     }),
-    scenes: [],
     shots,
     takes,
     assets,
-    elements: [],
-    jobs: [],
-    audioItems: [],
     history: { canUndo: false, canRedo: false, revision: 0 },
-  };
+  });
   // Odd sizes are invalid on purpose in some tests; the schema only asks for positive ints.
   return ProjectSnapshotSchema.parse(doc);
 }

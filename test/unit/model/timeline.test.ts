@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cutList, reorder, resolveTrim, totalFrames } from '../../../shared/model/timeline.js';
 import type { Asset, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
 import { newProject, newShot, newTake } from '../../../shared/model/factories.js';
-import { mediaInfo } from '../../helpers/mediaInfo.js';
+import { videoAsset } from '../../helpers/mediaInfo.js';
 
 const fps = { num: 24, den: 1 };
 function shot(id: string, position: number, extra: Partial<Shot> = {}): Shot {
   return newShot({ id, position, prompt: id, durationFrames: 48, ...extra });
 }
-const asset = (id: string, durationSec: number): Asset => ({
-  id,
-  path: `media/${id}.mp4`,
-  originalName: `${id}.mp4`,
-  bytes: 1,
-  origin: 'imported',
-  createdAt: '',
-  info: mediaInfo({ container: 'mp4', durationSec }),
-});
+const asset = (id: string, durationSec: number): Asset => videoAsset(id, { container: 'mp4', durationSec });
 const take = (id: string, shotId: string, assetId: string): Take => newTake({ id, shotId, assetId });
 
 function doc(

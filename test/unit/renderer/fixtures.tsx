@@ -4,7 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { vi } from 'vitest';
 import type { MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
-import { newJob, newProject, newShot, newTake } from '../../../shared/model/factories';
+import { newJob, newShot, newTake } from '../../../shared/model/factories';
+import { projectSnapshot } from '../../helpers/projectSnapshot';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { AppProvider } from '../../../renderer/src/app/context';
 import type { ProviderInfo } from '../../../renderer/src/store/jobs';
@@ -46,28 +47,14 @@ export function makeProvider(
 }
 
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
-  return {
-    dir: '/films/lake',
-    project: newProject({
-      id: 'p1',
-      name: 'Lake',
-      aspect: '16:9',
-      width: 1280,
-      height: 720,
-      fps: { num: 24, den: 1 },
-      createdAt: '',
-    }),
-    scenes: [],
-    shots: shots.map((s, i) => ({ ...s, position: i })),
-    takes: [],
-    assets: [],
-    elements: [],
-    jobs: [],
-    audioItems: [],
-    history: { canUndo: false, canRedo: false, revision: 1 },
-    ...over,
-  };
+  return projectSnapshot({ shots: shots.map((s, i) => ({ ...s, position: i })), ...over });
 }
+
+/** A key press as the shortcut matcher reads it: no modifier unless `mods` holds one. */
+export const keyPress = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
 type Impl = { [M in MethodName]?: (input: unknown) => Promise<MethodOutput<M>> | MethodOutput<M> };
 

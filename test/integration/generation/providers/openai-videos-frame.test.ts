@@ -12,8 +12,9 @@ import { runFfmpeg } from '../../../../electron/services/ffmpeg/runner.js';
 import { createOpenAIVideosProvider } from '../../../../electron/services/generation/providers/openai-videos.js';
 import type { GenerationRequest, ProviderContext } from '../../../../electron/services/generation/types.js';
 import { rejectionOf } from '../../../helpers/errors.js';
+import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
-import { FIRST_FRAME } from '../../../fakes/providerRequest.js';
+import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeOpenAIVideos, type FakeOpenAIVideos, type FileField } from '../../../fakes/openai-videos.js';
 
 const root = tempDir();
@@ -25,26 +26,8 @@ const ov = createOpenAIVideosProvider({ runFfmpeg: (inv, o) => (runs.push(inv.la
 const ctx = (): ProviderContext => ({ tmpDir: TMP, settings: { baseUrl: fake.url, apiKey: 'test-key' } });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-function req(over: Partial<GenerationRequest> = {}): GenerationRequest {
-  return {
-    shotId: 's1',
-    shotNumber: 3,
-    title: 'Camp',
-    prompt: 'a campfire at night',
-    stylePrompt: '',
-    negativePrompt: '',
-    firstFrame: null,
-    lastFrame: null,
-    camera: 'static',
-    durationSec: 4,
-    width: 1280,
-    height: 720,
-    fps: { num: 24, den: 1 },
-    seed: 1,
-    model: null,
-    ...over,
-  };
-}
+/** Shot 3 (its number is in the runner's label and the error text). */
+const req = (over: Partial<GenerationRequest> = {}): GenerationRequest => genRequest({ shotNumber: 3, ...over });
 
 /** The input_reference of the last create, and its bytes as the fake received them. */
 function sent(): { field: FileField; bytes: Buffer } {
@@ -84,18 +67,11 @@ beforeAll(async () => {
   // sides. Cover-fitting to 16:9 scales by 16/9 and crops ~37.5 source px off top and bottom:
   // the green must be gone and the red kept. A stretch would keep the green, a letterbox add black.
   BANDS = join(root, 'bands 镜头 100%.png');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
+  lavfiPicture(
+    BANDS,
     'color=c=gray:s=720x480,drawbox=x=0:y=0:w=720:h=30:c=lime:t=fill,drawbox=x=0:y=450:w=720:h=30:c=lime:t=fill,' +
       'drawbox=x=0:y=0:w=20:h=480:c=red:t=fill,drawbox=x=700:y=0:w=20:h=480:c=red:t=fill',
-    '-frames:v',
-    '1',
-    BANDS,
-  ]);
+  );
 });
 afterAll(() => fake.close());
 afterEach(() => {
@@ -139,14 +115,12 @@ describe('openai-videos: the first frame at the request size', () => {
   });
 
   it('a PNG already at the size goes as it is (no re-encode); a JPEG of the size becomes a PNG', async () => {
-    const exact = join(root, 'exact.png');
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720', '-frames:v', '1', exact]);
+    const exact = lavfiPicture(join(root, 'exact.png'), 'testsrc2=s=1280x720');
     await ov.submit(req({ firstFrame: { assetId: 'a1', path: exact } }), ctx());
     expect(sent().field).toMatchObject({ sha256: sha(readFileSync(exact)), decoded: '1280x720', type: 'image/png' });
     expect(runs).toEqual([]);
 
-    const jpeg = join(root, 'exact.jpg');
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720', '-frames:v', '1', jpeg]);
+    const jpeg = lavfiPicture(join(root, 'exact.jpg'), 'testsrc2=s=1280x720');
     await ov.submit(req({ firstFrame: { assetId: 'a1', path: jpeg } }), ctx());
     expect(sent().field).toMatchObject({ name: 'exact.png', type: 'image/png', decoded: '1280x720' });
     expect(runs).toHaveLength(1);
@@ -198,8 +172,7 @@ describe('the fake gateway checks input_reference as the real API does', () => {
     });
     expect(fake.creates).toBe(0);
     // Control: the same picture is taken when it is the size asked for.
-    const exact = join(root, 'ok.png');
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=blue:s=720x1280', '-frames:v', '1', exact]);
+    const exact = lavfiPicture(join(root, 'ok.png'), 'color=c=blue:s=720x1280');
     expect((await create(new Blob([readFileSync(exact)], { type: 'image/png' }), '720x1280')).status).toBe(200);
     expect(fake.creates).toBe(1);
   });

@@ -3,7 +3,6 @@
  * the exact multipart create (providers.md §1), poll statuses, the content download, failures
  * with the gateway's reason, throttling, expiry, a lost create found again by listing.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import type { GenerationRequest, ProviderContext } from '../../../../electron/se
 import type { Job } from '../../../../shared/model/entities.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
+import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { OPENAI_VIDEOS_CLIP, startFakeOpenAIVideos, type FakeOpenAIVideos } from '../../../fakes/openai-videos.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
@@ -34,7 +34,7 @@ const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
 beforeAll(async () => {
   fake = await startFakeOpenAIVideos();
   FRAME = join(root, 'first 镜头 "1".png');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=720x1280', '-frames:v', '1', FRAME]);
+  lavfiPicture(FRAME, 'testsrc2=s=720x1280');
 });
 afterAll(() => fake.close());
 afterEach(() => fake.reset());

@@ -3,7 +3,6 @@
  * requests (path, headers, body fields and encodings: providers.md §3), failures with
  * Runway's reason, 429, expired outputs, cancel and the connection test.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type { ProviderContext } from '../../../../electron/services/generation/t
 import { startFakeRunway, type FakeRunway } from '../../../fakes/runway.js';
 import {} from '../../../helpers/cli.js';
 import { rejectionOf } from '../../../helpers/errors.js';
+import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { realMedia } from '../../../helpers/realMedia.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
@@ -109,18 +109,7 @@ describe('Runway adapter against the fake, through the SDK', () => {
   it('a picture over 5 MB is uploaded first (POST /v1/uploads + multipart) and sent as its runway:// URI', async () => {
     const big = join(dir, 'big frame 大.png');
     // Noise does not compress: a 1600x1600 PNG of it (~7.7 MB) is far over Runway's 5 MB data URI limit.
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'nullsrc=s=1600x1600,geq=random(1)*255:random(2)*255:random(3)*255',
-      '-frames:v',
-      '1',
-      '-y',
-      big,
-    ]);
+    lavfiPicture(big, 'nullsrc=s=1600x1600,geq=random(1)*255:random(2)*255:random(3)*255');
     expect(statSync(big).size).toBeGreaterThan(5_000_000);
     await provider.submit(req({ firstFrame: { assetId: 'big1', path: big } }), ctx);
     const [upload, storage, create] = fake.requests;

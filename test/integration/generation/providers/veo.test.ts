@@ -3,7 +3,6 @@
  * the exact wire request for each kind of shot (providers.md §2), failures with Google's
  * reasons, throttling, an expired file, the connection test.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import type { VeoRequest } from '../../../../electron/services/generation/provid
 import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
 import { rejectionOf } from '../../../helpers/errors.js';
+import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { startFakeVeo, VEO_CLIP, type FakeVeo } from '../../../fakes/veo.js';
 import { realMedia } from '../../../helpers/realMedia.js';
@@ -44,8 +44,8 @@ beforeAll(async () => {
   fake = await startFakeVeo();
   LAST = join(root, 'last 镜头.jpg');
   REF = join(root, 'ref "a".png');
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=64x36', '-frames:v', '1', LAST]);
-  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=red:s=32x32', '-frames:v', '1', REF]);
+  lavfiPicture(LAST, 'testsrc2=s=64x36');
+  lavfiPicture(REF, 'color=c=red:s=32x32');
 });
 afterAll(() => fake.close());
 afterEach(() => fake.reset());

@@ -5,37 +5,25 @@ import { actionForKey, actions, canRun, runAction } from '../../../../renderer/s
 import type { AddShotPayload } from '../../../../renderer/src/actions/payloads';
 import { matchShortcut } from '../../../../renderer/src/actions/shortcuts';
 import { createAppStore } from '../../../../renderer/src/store/store';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
-
-const key = (
-  k: string,
-  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
-) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
+import { fakeApi, keyPress, makeShot, makeSnapshot } from '../fixtures';
 
 describe('shortcuts', () => {
   it('maps Mod to Ctrl off macOS and to Cmd on macOS', () => {
-    expect(matchShortcut('Mod+Z', key('z', { ctrlKey: true }), false)).toBe(true);
-    expect(matchShortcut('Mod+Z', key('z', { metaKey: true }), false)).toBe(false);
-    expect(matchShortcut('Mod+Z', key('z', { metaKey: true }), true)).toBe(true);
-    expect(matchShortcut('Mod+Z', key('z', { ctrlKey: true }), true)).toBe(false);
+    expect(matchShortcut('Mod+Z', keyPress('z', { ctrlKey: true }), false)).toBe(true);
+    expect(matchShortcut('Mod+Z', keyPress('z', { metaKey: true }), false)).toBe(false);
+    expect(matchShortcut('Mod+Z', keyPress('z', { metaKey: true }), true)).toBe(true);
+    expect(matchShortcut('Mod+Z', keyPress('z', { ctrlKey: true }), true)).toBe(false);
   });
   it('requires the exact modifiers', () => {
-    expect(matchShortcut('Mod+Z', key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
-    expect(matchShortcut('Mod+Shift+Z', key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
-    expect(matchShortcut('Mod+Z', key('z', { ctrlKey: true, altKey: true }), false)).toBe(false);
+    expect(matchShortcut('Mod+Z', keyPress('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
+    expect(matchShortcut('Mod+Shift+Z', keyPress('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(matchShortcut('Mod+Z', keyPress('z', { ctrlKey: true, altKey: true }), false)).toBe(false);
   });
   it('routes Ctrl+Z to undo and Shift+Ctrl+Z / Ctrl+Y to redo', () => {
-    expect(actionForKey(actions, key('z', { ctrlKey: true }), false)?.id).toBe('history.undo');
-    expect(actionForKey(actions, key('Z', { ctrlKey: true, shiftKey: true }), false)?.id).toBe('history.redo');
-    expect(actionForKey(actions, key('y', { ctrlKey: true }), false)?.id).toBe('history.redo');
-    expect(actionForKey(actions, key('z'), false)).toBeNull();
+    expect(actionForKey(actions, keyPress('z', { ctrlKey: true }), false)?.id).toBe('history.undo');
+    expect(actionForKey(actions, keyPress('Z', { ctrlKey: true, shiftKey: true }), false)?.id).toBe('history.redo');
+    expect(actionForKey(actions, keyPress('y', { ctrlKey: true }), false)?.id).toBe('history.redo');
+    expect(actionForKey(actions, keyPress('z'), false)).toBeNull();
   });
 });
 

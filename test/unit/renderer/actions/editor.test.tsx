@@ -5,16 +5,7 @@ import { dropIndex, groupByScene, nudgeIndex } from '../../../../renderer/src/pa
 import { getPlayhead, setPlayhead } from '../../../../renderer/src/player/playhead';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { editorUi, resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeShot, makeSnapshot } from '../fixtures';
-
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean }> = {}) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
+import { fakeApi, keyPress, makeShot, makeSnapshot } from '../fixtures';
 
 afterEach(() => resetEditorUi());
 
@@ -42,7 +33,7 @@ function setup(
 
 describe('editor shortcuts come from the registry', () => {
   it('binds the editing keys of an NLE', () => {
-    const id = (k: string, m = {}) => actionForKey(actions, key(k, m), false)?.id;
+    const id = (k: string, m = {}) => actionForKey(actions, keyPress(k, m), false)?.id;
     expect(id(' ')).toBe('play.toggle');
     expect([id('j'), id('k'), id('l')]).toEqual(['play.reverse', 'play.pause', 'play.forward']);
     expect([id('i'), id('o'), id('s')]).toEqual(['mark.in', 'mark.out', 'edit.split']);

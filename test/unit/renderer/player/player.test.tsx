@@ -10,20 +10,12 @@ import {
   timecode,
 } from '../../../../renderer/src/player/cutPosition';
 import { makeShot, makeSnapshot, makeTake } from '../fixtures';
-import { mediaInfo } from '../../../helpers/mediaInfo';
+import { videoAsset } from '../../../helpers/mediaInfo';
 
 const fps = { num: 24, den: 1 };
 
 function asset(id: string, durationSec: number, hasAudio = false): Asset {
-  return {
-    id,
-    path: `media/${id}.mp4`,
-    originalName: `${id}.mp4`,
-    bytes: 1,
-    origin: 'generated',
-    createdAt: '',
-    info: mediaInfo({ container: 'mp4', durationSec, fps, hasAudio }),
-  };
+  return videoAsset(id, { container: 'mp4', durationSec, fps, hasAudio }, { origin: 'generated' });
 }
 
 /** a: 48 frames without a take; b: take of 5 s trimmed to 24..72; c: take of 2 s untrimmed. */

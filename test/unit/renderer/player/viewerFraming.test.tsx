@@ -8,18 +8,10 @@ import type { Asset } from '../../../../shared/model/entities';
 import { playSegments } from '../../../../renderer/src/player/cutPosition';
 import { placeVideo } from '../../../../renderer/src/player/framingBox';
 import { makeShot, makeSnapshot, makeTake } from '../fixtures';
-import { mediaInfo } from '../../../helpers/mediaInfo';
+import { videoAsset } from '../../../helpers/mediaInfo';
 
 function clip(id: string): Asset {
-  return {
-    id,
-    path: `media/${id}.mp4`,
-    originalName: `${id}.mp4`,
-    bytes: 1,
-    origin: 'imported',
-    createdAt: '',
-    info: mediaInfo({ container: 'mp4', durationSec: 2 }),
-  };
+  return videoAsset(id, { container: 'mp4', durationSec: 2 });
 }
 
 function vertical(framing?: NonNullable<Parameters<typeof makeShot>[1]>['framing']) {
