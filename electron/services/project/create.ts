@@ -28,6 +28,7 @@ import { AppError, keyedError } from '../../../shared/errors.js';
 import { DB_FILE, mapOpenError, type Db, type ProjectDbOptions } from './db.js';
 import { migrate, type Migration } from './migrations/runner.js';
 import { isProcessAlive } from '../util/process.js';
+import { isNotWritable } from '../util/notWritable.js';
 import { projectToRow } from './projectRows.js';
 import { insertSql } from './rows.js';
 
@@ -96,18 +97,22 @@ function buildDatabase(db: Db, project: Project, migrations: readonly Migration[
   db.prepare(insertSql('project', row)).run(...Object.values(row));
 }
 
-function writeFailure(err: unknown, dir: string): unknown {
+function writeFailure(err: unknown, dir: string, file: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-    return new AppError('OUTPUT_NOT_WRITABLE', `Cannot create a project in "${dir}": the folder is not writable.`, {
-      dir,
-    });
+  // Before mapOpenError: SQLite's CANTOPEN on the temp file means this folder, not a project file.
+  if (isNotWritable(err)) {
+    return keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'serviceErrors.createFolderReadOnly',
+      { dir },
+      `Cannot create a project in "${dir}": the folder is not writable.`,
+    );
   }
   if (code === 'ENOSPC')
     return new AppError('OUTPUT_NOT_WRITABLE', `Cannot create a project in "${dir}": the disk is full.`, { dir });
   if (code === 'ENOTDIR' || code === 'EEXIST')
     return new AppError('INVALID_INPUT', `"${dir}" is not a folder.`, { dir });
-  return err;
+  return mapOpenError(err, dir, file);
 }
 
 /** Writes `<dir>/project.db` for a new project; `dir` must be absolute. */
@@ -130,7 +135,7 @@ export function createProjectFile(
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw writeFailure(err, dir);
+    throw writeFailure(err, dir, file);
   }
   if (existsSync(file))
     throw keyedError(
@@ -166,7 +171,7 @@ export function createProjectFile(
     publish(tmp, file, dir);
     fsyncPath(dir, 'r');
   } catch (err) {
-    throw writeFailure(mapOpenError(err, dir, file), dir);
+    throw writeFailure(err, dir, file);
   } finally {
     rmSync(tmp, { force: true });
     rmSync(`${tmp}-journal`, { force: true });

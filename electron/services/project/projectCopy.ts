@@ -14,8 +14,9 @@ import Database from 'better-sqlite3';
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, keyedError } from '../../../shared/errors.js';
 import { diskFullError, isDiskFull } from '../util/diskSpace.js';
+import { isNotWritable } from '../util/notWritable.js';
 import { DB_FILE, integrityProblems } from './db.js';
 import { resolveStoredPath } from './paths.js';
 
@@ -128,7 +129,9 @@ export async function copyProject(input: CopyProjectInput): Promise<CopyProjectR
   const dest = resolve(input.destDir);
   if (resolve(input.srcDir) === dest)
     throw new AppError('INVALID_INPUT', 'The copy must go to another folder than the project itself.');
-  const created = await prepareCopyFolder(dest);
+  const created = await prepareCopyFolder(dest).catch((err: unknown) => {
+    throw isNotWritable(err) ? copyNotWritable(dest) : err;
+  });
   const tmp = join(dest, `.${DB_FILE}.copy-tmp`);
   try {
     await input.backupDb(tmp);
@@ -145,8 +148,17 @@ export async function copyProject(input: CopyProjectInput): Promise<CopyProjectR
     if (created) await rm(dest, { recursive: true, force: true }).catch(() => {});
     else await emptyFolder(dest);
     if (isDiskFull(err)) throw diskFullError(dest, `the copy of the project`, await projectBytes(input.srcDir));
-    throw err;
+    throw isNotWritable(err) ? copyNotWritable(dest) : err;
   }
+}
+
+function copyNotWritable(dir: string): AppError {
+  return keyedError(
+    'OUTPUT_NOT_WRITABLE',
+    'serviceErrors.copyFolderReadOnly',
+    { dir },
+    `Cannot save a copy of the project in "${dir}": the folder is not writable.`,
+  );
 }
 
 async function emptyFolder(dir: string): Promise<void> {

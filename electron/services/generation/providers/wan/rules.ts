@@ -5,7 +5,7 @@
  */
 import type { ModelRule } from '../../../../../shared/generation/capabilities.js';
 
-const I2V_REF = 'https://help.aliyun.com/zh/model-studio/image-to-video-api-reference (resolution table)';
+const I2V_REF = 'https://help.aliyun.com/zh/model-studio/image-to-video-api-reference (resolution and duration tables)';
 const KF2V_REF = 'https://help.aliyun.com/zh/model-studio/image-to-video-by-first-and-last-frame-api-reference';
 const GUIDE_27 = 'https://www.alibabacloud.com/help/en/model-studio/wan-image-to-video-guide';
 const API_27 = 'https://www.alibabacloud.com/help/en/model-studio/image-to-video-general-api-reference';
@@ -17,15 +17,17 @@ export const WAN_RULES: Readonly<Record<string, readonly ModelRule[]>> = {
   auto: [
     first(
       'Every Wan model: a task and its `video_url` are kept 24 hours; an expired link is read again from the task, then the job is marked expired.',
-      'https://www.alibabacloud.com/help/en/model-studio/manage-asynchronous-tasks',
+      `https://www.alibabacloud.com/help/en/model-studio/manage-asynchronous-tasks; ${I2V_REF.replace(' (resolution and duration tables)', '')} ("task_id 有效期 24小时", "链接有效期24小时")`,
     ),
   ],
   'wan2.2-i2v-flash': [first('`resolution` 480P, 720P or 1080P (default 720P); 5 s only.', I2V_REF)],
   'wan2.2-kf2v-flash': [
     first('`resolution` 480P, 720P or 1080P (default 720P); duration fixed at 5 s and not sent.', KF2V_REF),
   ],
-  'wan2.6-i2v': [first('`resolution` 720P or 1080P (no 480P).', I2V_REF)],
-  'wan2.6-i2v-flash': [first('`resolution` 720P or 1080P (no 480P).', I2V_REF)],
+  'wan2.6-i2v': [first('`resolution` 720P or 1080P (no 480P); `duration` a whole number of seconds, 2-15.', I2V_REF)],
+  'wan2.6-i2v-flash': [
+    first('`resolution` 720P or 1080P (no 480P); `duration` a whole number of seconds, 2-15.', I2V_REF),
+  ],
   'wan2.6-t2v': [
     first(
       '`size` from the 720P or 1080P tiers only (e.g. 1280*720, 1920*1080; no 480P).',
