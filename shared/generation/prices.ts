@@ -182,6 +182,9 @@ export const PRICES: readonly PriceEntry[] = [
   ),
   // The O3 4K tier: $0.42/s audio on or off (first-party). No fal page states the O3 Pro generate
   // or the O1 Edit price: both at O3 Pro Edit's $0.336/s, an upper estimate (fal/klingOmniModels.ts).
+  // Searched again 2026-12-07 (pages "fal-ai/kling-video/o3/pro/image-to-video pricing", "Kling O1
+  // Edit fal pricing"): fal's API reference pages for o3/pro/text-to-video and
+  // o1/video-to-video/edit carry no price, and no llms.txt with one was found.
   p(
     'fal',
     'fal-ai/kling-video/o3/4k',
@@ -204,28 +207,38 @@ export const PRICES: readonly PriceEntry[] = [
     '2026-12-07',
   ),
   p('fal', '*', 0.4, 'highest fal.ai catalogue price (Veo 3.1), a safe upper estimate', '2026-11-21'),
-  // Replicate's own per-second prices were not found; Google's Veo prices and the Seedance 2.0
-  // estimate above stand in (secondary).
+  // Replicate's own per-second prices for these models were not found (searched 2026-12-07: pages
+  // "replicate.com google/veo-3.1 pricing per second", "replicate bytedance/seedance-2.0 price per
+  // second"; replicate.com's model pages are not in the corpus). The same models' first-party fal
+  // prices stand in (secondary for Replicate): fal's Veo 3.1 / Fast with audio at 720p-1080p and
+  // fal's Seedance 2.0 / Fast 720p with audio (Replicate's Seedance 2.0 runs at 720p here).
   p(
     'replicate',
     'google/veo-3.1',
     0.4,
-    'Veo 3.1 price on the Gemini API (stand-in; Replicate price not found)',
-    '2026-11-21',
+    "https://fal.ai/models/fal-ai/veo3.1/llms.txt ($0.40/s with audio: fal's price for the same Google model as the stand-in; Replicate price not found, secondary)",
+    '2026-12-07',
   ),
   p(
     'replicate',
     'google/veo-3.1-fast',
     0.15,
-    'Veo 3.1 Fast price on fal.ai/Gemini (stand-in; Replicate price not found)',
-    '2026-11-21',
+    "https://fal.ai/models/fal-ai/veo3.1/fast/first-last-frame-to-video/llms.txt ($0.15/s with audio: fal's price for the same Google model as the stand-in; Replicate price not found, secondary)",
+    '2026-12-07',
   ),
   p(
     'replicate',
     'bytedance/seedance-2.0',
-    0.186,
-    'Seedance 2.0 apidog estimate (stand-in; Replicate price not found)',
-    '2026-11-21',
+    0.3034,
+    "https://fal.ai/models/bytedance/seedance-2.0/text-to-video/playground ($0.3034/s at 720p with audio: fal's price for the same ByteDance model as the stand-in; Replicate price not found, secondary)",
+    '2026-12-07',
+  ),
+  p(
+    'replicate',
+    'bytedance/seedance-2.0-fast',
+    0.2419,
+    "https://fal.ai/models/bytedance/seedance-2.0/fast/text-to-video/llms.txt ($0.2419/s at 720p with audio: fal's price for the same ByteDance model as the stand-in; Replicate price not found, secondary)",
+    '2026-12-07',
   ),
   p(
     'replicate',

@@ -4,7 +4,8 @@
  * {output[{type, url}]}, failed {failure_code, failure_reason}), GET /files. Records every request
  * (method, path, headers, JSON body), counts creates, checks `Authorization: Bearer <key>` and
  * validates bodies (400 {detail}). Modes: runMs, failCode, throttle (429 + Retry-After),
- * expireOutputs (403), countDelayMs.
+ * expireOutputs (403), staleLinks (the next N downloads answer 403), countDelayMs. Each read of a
+ * completed generation presigns its output afresh (a new signature), as the real API's 1 h URLs.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -26,6 +27,7 @@ export interface FakeAgentsBehaviour {
   throttle: number;
   retryAfterSec: number;
   expireOutputs: boolean;
+  staleLinks: number;
   countDelayMs: number;
 }
 
@@ -75,12 +77,14 @@ export async function startFakeLumaAgents(
     throttle: 0,
     retryAfterSec: 1,
     expireOutputs: false,
+    staleLinks: 0,
     countDelayMs: 0,
     ...opts,
   };
   const gens = new Map<string, { id: string; createdAt: number; failCode: string | null }>();
   const requests: AgentsRecorded[] = [];
   let creates = 0;
+  let signed = 0;
   let origin = '';
   const send = sendJson;
   const genJson = (g: { id: string; createdAt: number; failCode: string | null }): Record<string, unknown> => {
@@ -94,7 +98,10 @@ export async function startFakeLumaAgents(
       type: 'video',
       state,
       ...(state === 'failed' ? { failure_code: g.failCode, failure_reason: REASONS[g.failCode!] ?? 'Failed' } : {}),
-      output: state === 'completed' ? [{ type: 'video', url: `${origin}/__out/${g.id}.mp4?X-Amz-Signature=x` }] : [],
+      output:
+        state === 'completed'
+          ? [{ type: 'video', url: `${origin}/__out/${g.id}.mp4?X-Amz-Signature=s${++signed}` }]
+          : [],
     };
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -105,6 +112,10 @@ export async function startFakeLumaAgents(
     const out = /^\/__out\/([\w-]+)\.mp4/.exec(path);
     if (out) {
       if (behaviour.expireOutputs || !gens.has(out[1]!)) return send(res, rec, 403, { detail: 'Request has expired' });
+      if (behaviour.staleLinks > 0) {
+        behaviour.staleLinks--;
+        return send(res, rec, 403, { detail: 'Request has expired' });
+      }
       rec.status = 200;
       sendClip(res, CLIP);
       return;

@@ -9,7 +9,8 @@
  * Records every request (method, path, headers, JSON body), counts creates, checks
  * `Authorization: Bearer <key>` (401 {detail}) and validates bodies (400 {detail}). Modes: runMs
  * (slow), failReason (failed with Luma's reason), moderation (400 at create, as Luma refuses
- * prompts), throttle (429 + Retry-After), expireOutputs (asset URL 403), countDelayMs,
+ * prompts), throttle (429 + Retry-After), expireOutputs (asset URL 403), staleLinks (the next N
+ * asset downloads answer 403; the generation lists the same asset URL on every read), countDelayMs,
  * dropCreate (the next N creates are made, then the connection is cut before the answer) and
  * loseCreate (the next N creates are cut before anything is made).
  */
@@ -36,6 +37,7 @@ export interface FakeLumaBehaviour {
   throttle: number;
   retryAfterSec: number;
   expireOutputs: boolean;
+  staleLinks: number;
   countDelayMs: number;
   dropCreate: number;
   loseCreate: number;
@@ -122,6 +124,7 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
     throttle: 0,
     retryAfterSec: 1,
     expireOutputs: false,
+    staleLinks: 0,
     countDelayMs: 0,
     dropCreate: 0,
     loseCreate: 0,
@@ -168,6 +171,10 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
     if (asset) {
       if (behaviour.expireOutputs || !gens.has(asset[1]!))
         return send(res, rec, 403, { detail: 'Request has expired' });
+      if (behaviour.staleLinks > 0) {
+        behaviour.staleLinks--;
+        return send(res, rec, 403, { detail: 'Request has expired' });
+      }
       rec.status = 200;
       sendClip(res, CLIP);
       return;

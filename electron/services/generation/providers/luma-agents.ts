@@ -11,7 +11,7 @@ import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderCapabilities, ProviderContext } from '../types.js';
 import { AGENTS_DURATIONS, AGENTS_MODEL, agentsFailure, agentsFetch, buildAgentsCreate } from './luma/agents.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink } from './download.js';
 import { frameBase64 } from './runway/media.js';
 
 export const DEFAULT_LUMA_AGENTS_URL = 'https://agents.lumalabs.ai/v1';
@@ -84,8 +84,8 @@ const AGENTS_CAPABILITIES: ProviderCapabilities = {
       label: 'Ray 3.2',
       rules: [
         {
-          rule: 'The `output[].url` of a finished generation is presigned and expires after 1 hour; the video is downloaded at once, and a generation read later without it is marked expired.',
-          source: `${LUMA_AGENTS_SDK}/src/resources/generations.ts (luma-agents, Luma's TypeScript SDK)`,
+          rule: 'The `output[].url` of a finished generation is presigned and expires after 1 hour, and `GET /generations/{id}` answers freshly presigned ones: an expired link is read again from the generation and the new link tried once before the job is marked expired.',
+          source: `${LUMA_AGENTS_SDK}/src/resources/generations.ts (luma-agents, Luma's TypeScript SDK); https://docs.agents.lumalabs.ai/api/cli/resources/generations/ ("Presigned URL (1hr expiry)")`,
           firstParty: true,
         },
       ],
@@ -149,24 +149,28 @@ export function createLumaAgentsProvider(opts: LumaAgentsOptions = {}): LumaAgen
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const g = await get(taskId, ctx, `read generation ${taskId}`);
-      const out =
-        g?.state === 'completed'
-          ? ((g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url))
-          : undefined;
-      // Output links are presigned for 1 hour (luma-agents SDK generations.ts; the model's rule above).
-      if (!out?.url) {
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      }
-      await downloadToFile(out.url, destPath, {
-        label: 'Luma Agents',
-        taskId,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-      });
+      // `output[].url` is a "Presigned URL (1hr expiry)" and GET /generations/{id} answers fresh
+      // ones on completion (https://docs.agents.lumalabs.ai/api/cli/resources/generations/ —
+      // first-party): an expired link is read again from the generation before the job is
+      // called expired (the model's rule above).
+      await downloadFreshLink(
+        async () => {
+          const g = await get(taskId, ctx, `read generation ${taskId}`);
+          const out =
+            g?.state === 'completed'
+              ? ((g.output ?? []).find((o) => o.type === 'video' && o.url) ?? (g.output ?? []).find((o) => o.url))
+              : undefined;
+          return out?.url ?? null;
+        },
+        destPath,
+        { label: 'Luma Agents', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `Luma Agents no longer has the video of generation ${taskId}; generate the shot again.`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
+      );
     },
 
     async ping(ctx) {

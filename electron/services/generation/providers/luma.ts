@@ -13,14 +13,22 @@
  */
 import LumaAI, { APIConnectionError, APIError, APIUserAbortError } from 'lumaai';
 import { AppError } from '../../../../shared/errors.js';
+import type { ModelRule } from '../../../../shared/generation/capabilities.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { parseRetryAfter } from './http.js';
 import { buildLumaCreate, LUMA_DURATIONS, LUMA_MODELS, NO_IMAGE_REASON } from './luma/body.js';
 import { reconcileLuma, type LumaListPage } from './luma/reconcile.js';
-import { downloadToFile } from './download.js';
+import { downloadFreshLink } from './download.js';
 
 export const DEFAULT_LUMA_URL = 'https://api.lumalabs.ai/dream-machine/v1';
+
+/** How a failed download is retried (fetchResult), with its source. */
+const LUMA_EXPIRY_RULE: ModelRule = {
+  rule: 'A download that fails as expired (403/404/410) reads the generation again (`GET /generations/{id}`) and tries the `assets.video` it lists then, once, before the job is marked expired; a generation that lists no video is expired at once. Unconfirmed first-party: Luma states no lifetime for `assets.video`.',
+  source: 'https://github.com/lumalabs/lumaai-api/blob/main/openapi.yaml',
+  firstParty: false,
+};
 
 export interface LumaOptions {
   pollPolicy?: PollPolicy;
@@ -171,6 +179,7 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
         id: m.id,
         label: m.label,
         note: 'Text to video only: Luma takes pictures only as public URLs.',
+        rules: [LUMA_EXPIRY_RULE],
       })),
     },
     pollPolicy: opts.pollPolicy ?? { initialMs: 5000, maxMs: 30_000, factor: 1.5 },
@@ -206,16 +215,25 @@ export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
     },
 
     async fetchResult(taskId, destPath, ctx) {
-      const g = await get(taskId, ctx, `read generation ${taskId}`);
-      const url = g?.state === 'completed' ? g.assets?.video : null;
-      if (!url) {
-        throw new AppError(
-          'PROVIDER_FAILED',
-          `Luma no longer has the video of generation ${taskId} (deleted or expired); generate the shot again.`,
-          { expired: true, failureKind: 'expired', taskId },
-        );
-      }
-      await downloadToFile(url, destPath, { label: 'Luma', taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      // Luma's docs give assets.video no lifetime (the OpenAPI `Generation.assets.video` is a
+      // plain URL: https://github.com/lumalabs/lumaai-api/blob/main/openapi.yaml — first-party).
+      // A failed download (403/404/410) reads the generation again (GET /generations/{id}) and
+      // tries the link it lists then, once, before the job is called expired; a generation that
+      // no longer lists a video is expired at once (LUMA_EXPIRY_RULE).
+      await downloadFreshLink(
+        async () => {
+          const g = await get(taskId, ctx, `read generation ${taskId}`);
+          return (g?.state === 'completed' ? g.assets?.video : null) ?? null;
+        },
+        destPath,
+        { label: 'Luma', taskId, stableLink: true, ...(ctx.signal ? { signal: ctx.signal } : {}) },
+        () =>
+          new AppError(
+            'PROVIDER_FAILED',
+            `Luma no longer has the video of generation ${taskId} (deleted or expired); generate the shot again.`,
+            { expired: true, failureKind: 'expired', taskId },
+          ),
+      );
       // A generation is extended by its own id (keyframes.frame0 {type:'generation', id}).
       return { outputRef: taskId };
     },

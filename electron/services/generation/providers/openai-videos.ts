@@ -15,7 +15,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '../../../../shared/errors.js';
-import { allowedDuration, modelCapabilities } from '../../../../shared/generation/capabilities.js';
+import { allowedDuration, modelCapabilities, type ModelRule } from '../../../../shared/generation/capabilities.js';
 import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { AdapterExtras } from '../ports.js';
@@ -31,6 +31,29 @@ import { gatewayFetch, gatewayJson, LABEL } from './openai-videos/http.js';
 import { referenceImage, type ReferenceImage, type RunFfmpeg } from './openai-videos/reference.js';
 
 const NOTE = 'for gateways that still serve it (OpenAI shut its own down on 2026-09-24)';
+
+/** OpenAI's SDK types for /v1/videos (first-party). */
+const OPENAI_NODE_VIDEOS =
+  'https://github.com/openai/openai-node/blob/7b7d6ca71130d37ec09792c50056b47861f2eccf/src/resources/videos.ts';
+
+/** The rules of this adapter with their sources (README capability notes). */
+const OPENAI_VIDEOS_RULES: readonly ModelRule[] = [
+  {
+    rule: "OpenAI's own Videos API and the Sora 2 models were shut down on 2026-09-24 with no direct replacement: no default URL, a gateway's base URL is required.",
+    source: 'https://developers.openai.com/de-DE/api/docs/models/sora-2',
+    firstParty: true,
+  },
+  {
+    rule: "A failed video is called moderation when its `error.code` or message has the words moderation, safety or policy (a create refused with `moderation_blocked`). Unconfirmed first-party: the video object's `error` is `{code, message}` with no published list of moderation codes; the words are a guess that each gateway may word differently.",
+    source: `${OPENAI_NODE_VIDEOS} (VideoCreateError {code, message}, openai-node)`,
+    firstParty: false,
+  },
+  {
+    rule: 'An expired video is not fetched again: the clip comes from `GET /videos/{id}/content` with the key (no signed link to renew), and after the video\'s `expires_at` ("when the downloadable assets expire") a 404 marks the job expired.',
+    source: `${OPENAI_NODE_VIDEOS} (Video.expires_at, openai-node)`,
+    firstParty: true,
+  },
+];
 const DEFAULT_MODEL = 'sora-2';
 
 export const OPENAI_VIDEOS_CAPABILITIES: ProviderCapabilities = {
@@ -47,8 +70,14 @@ export const OPENAI_VIDEOS_CAPABILITIES: ProviderCapabilities = {
   aspects: ['16:9', '9:16'],
   resolutions: ['720p'],
   models: [
-    { id: 'sora-2', label: 'Sora 2', note: NOTE },
-    { id: 'sora-2-pro', label: 'Sora 2 Pro', note: NOTE, capabilities: { resolutions: ['720p', '1080p'] } },
+    { id: 'sora-2', label: 'Sora 2', note: NOTE, rules: OPENAI_VIDEOS_RULES },
+    {
+      id: 'sora-2-pro',
+      label: 'Sora 2 Pro',
+      note: NOTE,
+      capabilities: { resolutions: ['720p', '1080p'] },
+      rules: OPENAI_VIDEOS_RULES,
+    },
   ],
 };
 
@@ -196,6 +225,8 @@ export function createOpenAIVideosProvider(
       } catch (err) {
         await rm(part, { force: true });
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+        // Nothing to fetch again: the content route is keyed by the video id, not a signed link,
+        // and a 404 after `expires_at` means the assets are gone (OPENAI_VIDEOS_RULES).
         if (err instanceof AppError && err.details?.notFound) {
           throw new AppError(
             'PROVIDER_FAILED',

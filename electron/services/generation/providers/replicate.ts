@@ -3,7 +3,7 @@
  * with `POST /models/{owner}/{name}/predictions` `{input}`, polled with `GET /predictions/{id}`
  * (starting / processing / succeeded / failed / canceled / aborted), the output URI downloaded
  * at once, cancel with `POST /predictions/{id}/cancel`, "test connection" with `GET /account`.
- * Pictures go inline as data URIs (the SDK's `data-uri` encoding; Replicate takes up to ~10 MB).
+ * Pictures go inline as data URIs (the SDK's `data-uri` encoding; at most 10 MB in all: MAX_INLINE_TOTAL_BYTES).
  * A create whose answer was lost is looked for in `GET /predictions` (replicate/reconcile.ts).
  */
 import { stat } from 'node:fs/promises';
@@ -26,19 +26,34 @@ const LABEL: RestProvider = {
   headers: () => ({}),
   describeError: () => ({ kind: 'provider', reason: '' }),
 };
-/** Base64 grows 4/3; Replicate's data-URI inputs are limited to about 10 MB in total. */
-const MAX_INLINE_BYTES = 7 * 1024 * 1024;
+/**
+ * The official SDK refuses inline (data-URI) files whose COMBINED size passes 10,000,000 bytes:
+ * "Combined filesize of prediction … exceeds 10mb limit for inline encoding, please provide URLs
+ * instead" (replicate-javascript lib/util.js MAX_DATA_URI_SIZE,
+ * https://github.com/replicate/replicate-javascript/blob/main/lib/util.js — first-party SDK; the
+ * REST docs only recommend data URIs under 1 MB: https://replicate.com/docs/topics/predictions/input-files).
+ * We encode the URIs ourselves, so the same budget is checked here, over all of a shot's inputs,
+ * before anything is read or sent.
+ */
+export const MAX_INLINE_TOTAL_BYTES = 10_000_000;
 
-async function inline(frame: Pick<FrameRef, 'path'>, what: string, kind = 'pictures'): Promise<string> {
-  const size = (await stat(frame.path).catch(() => null))?.size ?? 0;
-  if (size > MAX_INLINE_BYTES) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is ${(size / 1048576).toFixed(1)} MB; Replicate takes ${kind} up to about 7 MB inline. Use a smaller ${kind === 'pictures' ? 'image' : 'clip'}.`,
-      { path: frame.path },
-    );
-  }
-  return imageDataUri(frame.path, what);
+interface Inline {
+  frame: Pick<FrameRef, 'path'>;
+  what: string;
+}
+
+/** The inputs' sizes against the SDK's combined inline budget; refused before any is encoded. */
+async function checkInlineBudget(inputs: readonly Inline[], shotNumber: number): Promise<void> {
+  const sizes = await Promise.all(inputs.map(async (i) => (await stat(i.frame.path).catch(() => null))?.size ?? 0));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total <= MAX_INLINE_TOTAL_BYTES) return;
+  const mb = (n: number): string => (n / 1_000_000).toFixed(1);
+  const list = inputs.map((i, k) => `${i.what} ${mb(sizes[k] ?? 0)} MB`).join(', ');
+  throw new AppError(
+    'INVALID_INPUT',
+    `Shot ${shotNumber} sends ${mb(total)} MB inline (${list}); Replicate takes at most 10 MB of pictures and clips in one prediction. Use smaller files or fewer references.`,
+    { totalBytes: total, limitBytes: MAX_INLINE_TOTAL_BYTES },
+  );
 }
 
 interface Prediction {
@@ -92,22 +107,28 @@ export function createReplicateProvider(): ProviderAdapter &
     async submit(req, ctx) {
       const m = catalogueModel(REPLICATE_CATALOGUE, req);
       if (m.family === 'kling-omni') checkKlingOmniSource(req, m.label);
-      // A restyle's clip inline, like the pictures (editModels.ts).
-      const video =
-        req.sourceVideo && m.videoInput
-          ? await inline(req.sourceVideo, `The clip to restyle of shot ${req.shotNumber}`, 'clips')
-          : undefined;
-      // With a clip to restyle the clip is the start (Kling Omni's base mode takes no frames or references).
-      const first =
-        req.firstFrame && !video
-          ? await inline(req.firstFrame, `The first frame of shot ${req.shotNumber}`)
-          : undefined;
-      const last =
-        req.lastFrame && !video ? await inline(req.lastFrame, `The last frame of shot ${req.shotNumber}`) : undefined;
-      const refs = !first && !last && !video ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+      const n = req.shotNumber;
+      // A restyle's clip inline, like the pictures (editModels.ts). With a clip to restyle the clip
+      // is the start (Kling Omni's base mode takes no frames or references).
+      const clip = req.sourceVideo && m.videoInput ? req.sourceVideo : null;
+      const firstFrame = req.firstFrame && !clip ? req.firstFrame : null;
+      const lastFrame = req.lastFrame && !clip ? req.lastFrame : null;
+      const refs = !firstFrame && !lastFrame && !clip ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
+      await checkInlineBudget(
+        [
+          ...(clip ? [{ frame: clip, what: 'the clip to restyle' }] : []),
+          ...(firstFrame ? [{ frame: firstFrame, what: 'the first frame' }] : []),
+          ...(lastFrame ? [{ frame: lastFrame, what: 'the last frame' }] : []),
+          ...refs.map((r, i) => ({ frame: r, what: `reference ${i + 1}` })),
+        ],
+        n,
+      );
+      const video = clip ? await imageDataUri(clip.path, `The clip to restyle of shot ${n}`) : undefined;
+      const first = firstFrame ? await imageDataUri(firstFrame.path, `The first frame of shot ${n}`) : undefined;
+      const last = lastFrame ? await imageDataUri(lastFrame.path, `The last frame of shot ${n}`) : undefined;
       const references: string[] = [];
       for (const [i, ref] of refs.entries())
-        references.push(await inline(ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
+        references.push(await imageDataUri(ref.path, `Reference image ${i + 1} of shot ${n}`));
       const client = replicateClient(ctx);
       try {
         const p = await client.predictions.create({

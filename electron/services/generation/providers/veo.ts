@@ -179,6 +179,8 @@ export function createVeoProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       } catch (err) {
         await rm(part, { force: true });
         if (ctx.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+        // Nothing to fetch again: the uri is a keyed Files API handle every read of the operation
+        // answers unchanged, and the file is gone after Gemini's 2-day retention (veo/rules.ts).
         const mapped = veoError(err, 'download the video');
         // "Generated videos are stored on the server for 2 days" (Gemini API video guide,
         // Limitations: https://ai.google.dev/gemini-api/docs/video — first-party; veo/rules.ts).

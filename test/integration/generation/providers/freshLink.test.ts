@@ -5,8 +5,9 @@
  * is `expired`, never generated (paid) again. fal and Replicate answer the same (unsigned CDN)
  * link on every read: the task is read again and, still listing it, the link is tried once more.
  * One row per protocol of the newer endpoints too: fal's queue (Kling O3), Replicate's
- * predictions (Kling 3.0 Omni) and Runway's video_to_video (Aleph 2 restyling a clip). Kling and
- * Seedance are covered in their own tests.
+ * predictions (Kling 3.0 Omni) and Runway's video_to_video (Aleph 2 restyling a clip). Luma Agents
+ * presigns its outputs for 1 h on every read; Luma's Dream Machine lists one asset URL (read again
+ * and retried once). Kling and Seedance are covered in their own tests.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import { createViduProvider } from '../../../../electron/services/generation/pro
 import { createWanProvider } from '../../../../electron/services/generation/providers/wan.js';
 import { createFalProvider } from '../../../../electron/services/generation/providers/fal.js';
 import { createReplicateProvider } from '../../../../electron/services/generation/providers/replicate.js';
+import { createLumaProvider } from '../../../../electron/services/generation/providers/luma.js';
+import { createLumaAgentsProvider } from '../../../../electron/services/generation/providers/luma-agents.js';
 import type {
   GenerationRequest,
   ProviderAdapter,
@@ -25,6 +28,8 @@ import type {
 import type { CloudFake } from '../../../fakes/cloudTaskFake.js';
 import { startFakeFal, type FakeFal } from '../../../fakes/fal.js';
 import { startFakeReplicate, type FakeReplicate } from '../../../fakes/replicate.js';
+import { startFakeLuma, type FakeLuma } from '../../../fakes/luma.js';
+import { startFakeLumaAgents, type FakeLumaAgents } from '../../../fakes/luma-agents.js';
 import { FAKE_MINIMAX_KEY, startFakeMinimax, type FakeMinimax } from '../../../fakes/minimax.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeRunway, type FakeRunway } from '../../../fakes/runway.js';
@@ -41,19 +46,32 @@ let vidu: FakeVidu;
 let wan: CloudFake;
 let fal: FakeFal;
 let replicate: FakeReplicate;
+let luma: FakeLuma;
+let agents: FakeLumaAgents;
 
 beforeAll(async () => {
-  [runway, minimax, vidu, wan, fal, replicate] = await Promise.all([
+  [runway, minimax, vidu, wan, fal, replicate, luma, agents] = await Promise.all([
     startFakeRunway({ runMs: 20 }),
     startFakeMinimax({ runMs: 20 }),
     startFakeVidu({ runMs: 20 }),
     startFakeWan({ runMs: 20 }),
     startFakeFal({ runMs: 20 }),
     startFakeReplicate({ runMs: 20 }),
+    startFakeLuma({ runMs: 20 }),
+    startFakeLumaAgents({ runMs: 20 }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([runway.close(), minimax.close(), vidu.close(), wan.close(), fal.close(), replicate.close()]);
+  await Promise.all([
+    runway.close(),
+    minimax.close(),
+    vidu.close(),
+    wan.close(),
+    fal.close(),
+    replicate.close(),
+    luma.close(),
+    agents.close(),
+  ]);
 });
 
 /** A take's clip to restyle (Runway Aleph 2). */
@@ -149,6 +167,28 @@ const rows: Row[] = [
     stableLink: true,
     taskReads: () =>
       replicate.requests.filter((r) => r.method === 'GET' && /^\/v1\/predictions\/[^/]+$/.test(r.path)).length,
+  },
+  {
+    name: 'luma-agents (presigned 1 h)',
+    adapter: () => createLumaAgentsProvider(),
+    settings: () => ({ baseUrl: agents.url, apiKey: 'test-key' }),
+    model: 'ray-3.2',
+    stale: (n) => agents.set({ staleLinks: n }),
+    downloads: () => agents.requests.filter((r) => r.path.startsWith('/__out/')).map((r) => r.path),
+    taskReads: () =>
+      agents.requests.filter((r) => r.method === 'GET' && /^\/v1\/generations\/[\w-]+$/.test(r.path)).length,
+  },
+  {
+    name: 'luma (assets.video)',
+    adapter: () => createLumaProvider(),
+    settings: () => ({ baseUrl: luma.url, apiKey: 'test-key' }),
+    model: 'ray-2',
+    stale: (n) => luma.set({ staleLinks: n }),
+    downloads: () => luma.requests.filter((r) => r.path.startsWith('/__assets/')).map((r) => r.path),
+    stableLink: true,
+    taskReads: () =>
+      luma.requests.filter((r) => r.method === 'GET' && /^\/dream-machine\/v1\/generations\/[\w-]+$/.test(r.path))
+        .length,
   },
 ];
 

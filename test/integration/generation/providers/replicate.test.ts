@@ -4,7 +4,7 @@
  * from the models' replicate.com API pages), a failure with Replicate's reason, moderation, a
  * 429 the SDK does not retry, an expired output, cancel and the connection test.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReplicateProvider } from '../../../../electron/services/generation/providers/replicate.js';
@@ -152,6 +152,26 @@ describe('Replicate failures', () => {
       ),
     );
     expect(err.code).toBe('INVALID_INPUT');
+    expect(fake.createRequests()).toHaveLength(0);
+  });
+
+  it("pictures over 10,000,000 bytes in all are INVALID_INPUT before anything is sent (the SDK's combined inline limit)", async () => {
+    // Each under the old per-picture 7 MiB check, 12 MB together: the SDK refuses that inline.
+    const big = (name: string): { assetId: string; path: string } => {
+      const path = join(root, name);
+      writeFileSync(path, Buffer.concat([readFileSync(FIRST_FRAME), Buffer.alloc(6_000_000)]));
+      return { assetId: name, path };
+    };
+    const err = await rejectionOf(
+      rep.submit(
+        genRequest({ model: 'google/veo-3.1', firstFrame: big('first.png'), lastFrame: big('last.png') }),
+        ctx(),
+      ),
+    );
+    expect(err.code).toBe('INVALID_INPUT');
+    expect(err.details).toMatchObject({ limitBytes: 10_000_000 });
+    expect((err.details as { totalBytes: number }).totalBytes).toBeGreaterThan(12_000_000);
+    expect(err.message).toMatch(/first frame .* MB, the last frame .* MB/);
     expect(fake.createRequests()).toHaveLength(0);
   });
 

@@ -50,6 +50,38 @@ export interface FalModel {
 }
 
 const VEO_DURATIONS: DurationRule = { kind: 'set', values: [4, 6, 8] };
+
+const FAL_VEO_R2V = 'https://fal.ai/models/fal-ai/veo3.1/reference-to-video/llms.txt';
+/**
+ * Veo 3.1's reference endpoint (fal's page, read 2026-12-07): `image_urls` and no first / last
+ * frame field; `duration` a string whose only value listed is the default "8s". So references go
+ * without keyframes (falInput) and always as 8 s.
+ */
+const FAL_VEO_REFERENCE_RULES: readonly ModelRule[] = [
+  {
+    rule: 'Reference-to-video (`fal-ai/veo3.1/reference-to-video`, up to 3 `image_urls`) has no first / last frame field: references are sent only on shots without keyframes.',
+    source: FAL_VEO_R2V,
+    firstParty: true,
+  },
+  {
+    rule: 'Reference-to-video is sent as `duration: "8s"`: the page lists no other value (default "8s"); the take is trimmed to the shot.',
+    source: FAL_VEO_R2V,
+    firstParty: true,
+  },
+];
+/**
+ * No `fal-ai/veo3.1/fast/reference-to-video` on fal: the reference endpoint's page names Veo 3.1
+ * only, and none was found for Fast (searched 2026-12-07: docs/pages "fal-ai/veo3.1/fast
+ * reference-to-video"). Google's model itself takes references elsewhere (WaveSpeed sells a Veo 3.1
+ * Fast reference-to-video), so this is fal's catalogue, not a limit of the model.
+ */
+const FAL_VEO_FAST_RULES: readonly ModelRule[] = [
+  {
+    rule: "No reference-to-video: fal lists `fal-ai/veo3.1/reference-to-video` for Veo 3.1 only and has no Fast reference endpoint (absence, not a stated rule; WaveSpeed's Veo 3.1 Fast reference-to-video shows the model itself can).",
+    source: `https://fal.ai/docs/model-api-reference/video-generation-api/veo3.1-reference-to-video; https://wavespeed.ai/docs/docs-api/google/google-veo3.1-fast-reference-to-video (secondary)`,
+    firstParty: false,
+  },
+];
 const KLING_DURATIONS: DurationRule = { kind: 'set', values: [5, 10] };
 
 function veo(id: string, label: string, references: boolean): FalModel {
@@ -76,6 +108,7 @@ function veo(id: string, label: string, references: boolean): FalModel {
       references: 'image_urls',
     },
     referenceImagesMax: references ? 3 : 0,
+    rules: references ? FAL_VEO_REFERENCE_RULES : FAL_VEO_FAST_RULES,
   };
 }
 

@@ -5,7 +5,7 @@
  * text-only (T2V) or image-only (I2V), S2V-01 takes one subject reference.
  */
 import { AppError } from '../../../../../shared/errors.js';
-import type { ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
+import type { ModelRule, ProviderCapabilities } from '../../../../../shared/generation/capabilities.js';
 import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
@@ -14,6 +14,39 @@ type Caps = Partial<Omit<ProviderCapabilities, 'models'>>;
 const ONLY_6S: Caps = { durations: { kind: 'set', values: [6] }, resolutions: ['720p'] };
 const T2V_ONLY: Caps = { ...ONLY_6S, imageToVideo: false };
 const I2V_ONLY: Caps = { ...ONLY_6S, textToVideo: false };
+
+/**
+ * MiniMax's own API pages (platform.minimax.io) were not in the searchable corpus (2026-12-07):
+ * each rule below cites the closest secondary source, and says so.
+ */
+const HAILUO_RULES: readonly ModelRule[] = [
+  {
+    rule: '`resolution` 1080P only at 6 s; 768P otherwise (10 s is 768P only). Unconfirmed first-party: from ComfyUI\'s MiniMax node ("when using MiniMax-Hailuo-02 at 1080P, the duration is limited to 6 s") and Replicate\'s Hailuo 2.3 schema.',
+    source:
+      'https://docs.comfy.org/built-in-nodes/MinimaxHailuoVideoNode; https://replicate.com/minimax/hailuo-2.3/versions/23a02633b5a44780345a59d4d43f8bd510efa239c56f08f29639ff24fa6615e1/api',
+    firstParty: false,
+  },
+];
+const FIXED_720P_RULE: ModelRule = {
+  rule: 'The -01 models are fixed at 720P and 6 s: no `resolution` is sent. Unconfirmed first-party: a reseller\'s copy of MiniMax\'s T2V-01 reference ("T2V-01 model fixed as 720P").',
+  source: 'https://doc.vtrix.ai/docs/api/minimax/minimax-t2v-01',
+  firstParty: false,
+};
+const NO_REFERENCE_RULE: ModelRule = {
+  rule: "Takes no reference picture: `subject_reference` is S2V-01's alone; a shot's references are left out. Unconfirmed first-party: 302.ai's copy of MiniMax's reference (\"only available when the model is selected as S2V-01\").",
+  source: 'https://302.ai/product/detail/minimax-s2v-01',
+  firstParty: false,
+};
+const S2V_RULES: readonly ModelRule[] = [
+  {
+    rule: "`subject_reference` is one `{type: \"character\", image: [..]}` (a single subject) and required. Unconfirmed first-party: 302.ai's copy of MiniMax's reference and ComfyUI's MinimaxSubjectToVideoNode.",
+    source:
+      'https://302.ai/product/detail/minimax-s2v-01; https://docs.comfy.org/built-in-nodes/MinimaxSubjectToVideoNode',
+    firstParty: false,
+  },
+  FIXED_720P_RULE,
+];
+const ONE_OH_ONE: readonly ModelRule[] = [FIXED_720P_RULE, NO_REFERENCE_RULE];
 
 /** Provider defaults (= Hailuo 2.3, the first model) and per-model differences. */
 export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
@@ -31,20 +64,26 @@ export const MINIMAX_CAPABILITIES: ProviderCapabilities = {
   aspects: 'any',
   resolutions: ['720p', '1080p'],
   models: [
-    { id: 'MiniMax-Hailuo-2.3', label: 'Hailuo 2.3' },
-    { id: 'MiniMax-Hailuo-02', label: 'Hailuo 02 (first + last frame)', capabilities: { lastFrame: true } },
+    { id: 'MiniMax-Hailuo-2.3', label: 'Hailuo 2.3', rules: [...HAILUO_RULES, NO_REFERENCE_RULE] },
+    {
+      id: 'MiniMax-Hailuo-02',
+      label: 'Hailuo 02 (first + last frame)',
+      capabilities: { lastFrame: true },
+      rules: [...HAILUO_RULES, NO_REFERENCE_RULE],
+    },
     {
       id: 'S2V-01',
       label: 'S2V-01 (subject reference)',
       // The subject picture is required: S2V-01 animates that subject (ComfyUI MinimaxSubjectToVideoNode,
       // `subject` required — https://docs.comfy.org/built-in-nodes/MinimaxSubjectToVideoNode, secondary).
       capabilities: { ...ONLY_6S, imageToVideo: false, referenceImagesMax: 1, needsReferences: 'always' },
+      rules: S2V_RULES,
     },
-    { id: 'T2V-01-Director', label: 'T2V-01 Director ([camera] moves)', capabilities: T2V_ONLY },
-    { id: 'T2V-01', label: 'T2V-01', capabilities: T2V_ONLY },
-    { id: 'I2V-01-Director', label: 'I2V-01 Director', capabilities: I2V_ONLY },
-    { id: 'I2V-01-live', label: 'I2V-01 Live', capabilities: I2V_ONLY },
-    { id: 'I2V-01', label: 'I2V-01', capabilities: I2V_ONLY },
+    { id: 'T2V-01-Director', label: 'T2V-01 Director ([camera] moves)', capabilities: T2V_ONLY, rules: ONE_OH_ONE },
+    { id: 'T2V-01', label: 'T2V-01', capabilities: T2V_ONLY, rules: ONE_OH_ONE },
+    { id: 'I2V-01-Director', label: 'I2V-01 Director', capabilities: I2V_ONLY, rules: ONE_OH_ONE },
+    { id: 'I2V-01-live', label: 'I2V-01 Live', capabilities: I2V_ONLY, rules: ONE_OH_ONE },
+    { id: 'I2V-01', label: 'I2V-01', capabilities: I2V_ONLY, rules: ONE_OH_ONE },
   ],
 };
 export const DEFAULT_MINIMAX_MODEL = 'MiniMax-Hailuo-2.3';

@@ -40,6 +40,42 @@ export interface ReplicateModel {
   rules?: readonly ModelRule[];
 }
 
+/**
+ * Rules of Replicate's Veo / Seedance pages. replicate.com's own model pages were not in the
+ * searchable corpus (2026-12-07); the schema descriptions are quoted from mirrors of them and
+ * from the same models on other hosts, so each says which.
+ */
+const REPLICATE_INLINE_RULE: ModelRule = {
+  rule: 'Pictures go inline as data URIs, at most 10,000,000 bytes in all per prediction (refused before sending): the official SDK refuses more ("exceeds 10mb limit for inline encoding"); the REST docs recommend data URIs only under 1 MB.',
+  source:
+    'https://github.com/replicate/replicate-javascript/blob/main/lib/util.js (MAX_DATA_URI_SIZE); https://replicate.com/docs/topics/predictions/input-files',
+  firstParty: true,
+};
+const REPLICATE_E005_RULE: ModelRule = {
+  rule: 'A failed prediction whose error reads "flagged as sensitive" / "(E005)" is a moderation refusal naming no input. Unconfirmed first-party: Replicate\'s error-code table lists only 4-digit codes and no E005; the text is what failed predictions carry (third-party code handling it).',
+  source: 'https://replicate.com/docs/reference/error-codes',
+  firstParty: false,
+};
+const REPLICATE_VEO_RULES: readonly ModelRule[] = [
+  {
+    rule: '`reference_images` (1-3) "only works with 16:9 aspect ratio and 8-second duration": sent only without first / last frame, with `aspect_ratio: "16:9"` and `duration: 8`.',
+    source:
+      "https://api.core.today/v1/models/google/veo-3.1/llms.txt (a copy of Replicate's google/veo-3.1 schema); https://fal.ai/models/fal-ai/veo3.1/reference-to-video/llms.txt (same model, no frame fields)",
+    firstParty: false,
+  },
+  REPLICATE_INLINE_RULE,
+  REPLICATE_E005_RULE,
+];
+const REPLICATE_SEEDANCE_RULES: readonly ModelRule[] = [
+  {
+    rule: "`reference_images` are sent only on shots without first / last frame: Seedance 2.0's first-last-frames and omni-reference are separate modes (a frame request takes no reference images).",
+    source: 'https://piapi.ai/docs/seedance-api/seedance-2',
+    firstParty: false,
+  },
+  REPLICATE_INLINE_RULE,
+  REPLICATE_E005_RULE,
+];
+
 const veo = (id: string, label: string): ReplicateModel => ({
   id,
   label,
@@ -49,6 +85,7 @@ const veo = (id: string, label: string): ReplicateModel => ({
   durations: { kind: 'set', values: [4, 6, 8] },
   aspects: ['16:9', '9:16'],
   resolutions: ['720p', '1080p'],
+  rules: REPLICATE_VEO_RULES,
 });
 const seedance = (id: string, label: string): ReplicateModel => ({
   id,
@@ -59,6 +96,7 @@ const seedance = (id: string, label: string): ReplicateModel => ({
   durations: { kind: 'range', min: 1, max: 15 },
   aspects: ['16:9', '9:16', '1:1', '21:9'],
   resolutions: ['720p'],
+  rules: REPLICATE_SEEDANCE_RULES,
 });
 
 export const REPLICATE_MODELS: readonly ReplicateModel[] = [

@@ -21,7 +21,7 @@ export const VEO_RULES: readonly ModelRule[] = [
     firstParty: true,
   },
   {
-    rule: 'Every Veo model: generated videos are kept on the server for 2 days; a download after that is a missing file and the job is marked expired.',
+    rule: "Every Veo model: generated videos are kept on the server for 2 days; the operation's `video.uri` is a keyed Files API handle that every read answers unchanged (no fresh link to ask for), so a download after that is a missing file and the job is marked expired at once.",
     source: `${GUIDE} ("Limitations": Video retention)`,
     firstParty: true,
   },
