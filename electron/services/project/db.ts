@@ -10,7 +10,7 @@
  * the same process before SQLite is even asked.
  */
 import Database from 'better-sqlite3';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, keyedError } from '../../../shared/errors.js';
 
@@ -133,6 +133,15 @@ export interface OpenedDb {
   close(): void;
 }
 
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Opens `<dir>/project.db` for exclusive use after checking it is sound (quick_check) and
  * passes `check` (run before any write). `dir` must be absolute.
@@ -145,6 +154,17 @@ export function openProjectDb(dir: string, opts: ProjectDbOptions, check: FileCh
       'pathErrors.project.notProject',
       { dir, file: DB_FILE },
       `No Storyboard project in "${dir}" (${DB_FILE} not found).`,
+    );
+  }
+  // Every edit is saved at once, so a project this user cannot write cannot be opened: said as
+  // such, not as the error SQLite gives later (SQLITE_IOERR_LOCK "disk I/O error" on a file it
+  // may only read, CANTOPEN when the -wal cannot be made beside it).
+  if (!canWrite(file) || !canWrite(dir)) {
+    throw keyedError(
+      'OUTPUT_NOT_WRITABLE',
+      'pathErrors.project.readOnly',
+      { dir, file: DB_FILE },
+      `The project in "${dir}" cannot be opened: you cannot write to its folder or ${DB_FILE}, and every change is saved there at once.`,
     );
   }
   const key = realpathSync(file);

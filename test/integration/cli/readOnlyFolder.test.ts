@@ -1,15 +1,21 @@
 /**
- * A folder the user cannot write: creating a project in it, saving a copy into it and exporting
- * into it (the MP4 and an editor hand-off) each answer one sentence naming the folder, translated
+ * A folder the user cannot write: creating a project in it, saving a copy into it, exporting into
+ * it (the MP4 and an editor hand-off) and opening a project there (every edit is saved at once)
+ * each answer one sentence naming the folder, translated
  * (en + zh-CN) by the key the service sends, and nothing is lost: the open project keeps its
  * shot and clip and the folder gets nothing.
  *
- * CI runs as root, where permission bits do not stop a write, so the services run for real as an
- * unprivileged user: the built `storyboard serve` started through setpriv(1) (util-linux, on
- * Debian) as nobody (65534), spoken to over its WebSocket API as the UI is.
+ * CI runs as root, where permission bits do not stop a write. So as root the built `storyboard
+ * serve` runs through setpriv(1) (util-linux, on Debian) without the capabilities that bypass
+ * them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, CAP_CHOWN: capabilities(7)), and the
+ * folders it must not write belong to nobody (65534). It stays root otherwise, so it reads the
+ * checkout wherever CI put it (switching to nobody needed every folder above the checkout to be
+ * open to others). As another user it runs as is and the folders are chmod'ed read-only. Either
+ * way it is spoken to over its WebSocket API as the UI is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
@@ -17,19 +23,34 @@ import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { localizedMessage, type SerializedError } from '../../../shared/errors.js';
-import { CLI, REPO } from '../../helpers/cli.js';
+import { CLI, REPO, storyboard } from '../../helpers/cli.js';
 import { realMedia } from '../../helpers/realMedia.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const NOBODY = 65534;
+const AS_ROOT = process.getuid?.() === 0;
 const root = tempDir();
-// mkdtemp makes 0700: nobody must be able to walk in. `ro` stays root's (0755: read, not write).
-chmodSync(root, 0o755);
 const ro = join(root, '只读 folder');
 const rw = join(root, 'rw');
 mkdirSync(ro);
 mkdirSync(rw);
-chownSync(rw, NOBODY, NOBODY);
+// Someone else's project: the host may read it, not write it (made in beforeAll, then locked).
+const theirs = join(root, 'their film');
+
+/** `path` and all below: read and enter, never write — nobody's 0755/0644 as root, else 0555/0444. */
+function lock(path: string): void {
+  const entries = statSync(path).isDirectory() ? readdirSync(path).map((n) => join(path, n)) : [];
+  for (const entry of entries) lock(entry);
+  const dir = statSync(path).isDirectory();
+  if (AS_ROOT) {
+    chownSync(path, NOBODY, NOBODY);
+    chmodSync(path, dir ? 0o755 : 0o644);
+  } else chmodSync(path, dir ? 0o555 : 0o444);
+}
+lock(ro);
+
+/** Root without the capabilities that bypass permission bits (see the header); others as they are. */
+const LIMITED = AS_ROOT ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner,-chown', '--'] : [];
 
 let host: ChildProcess;
 let ws: WebSocket;
@@ -49,7 +70,7 @@ function call(method: string, payload: unknown): Promise<Record<string, unknown>
 
 async function refusal(method: string, payload: unknown): Promise<SerializedError> {
   const reply = await call(method, payload);
-  expect(reply.result, `${method} should fail as nobody; stderr: ${stderr}`).toBeUndefined();
+  expect(reply.result, `${method} should fail without write permission; stderr: ${stderr}`).toBeUndefined();
   return reply.error as SerializedError;
 }
 
@@ -65,10 +86,12 @@ async function exportFailure(exportId: string): Promise<Record<string, unknown>>
 /** The translation files the UI reads these refusals from (renderer/src/i18n/<lang>/serviceErrors.json). */
 const i18n = i18next.createInstance();
 const strings = (lang: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(REPO, 'renderer/src/i18n', lang, 'serviceErrors.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  Object.assign(
+    {},
+    ...['serviceErrors.json', 'pathErrors.json'].map(
+      (f) => JSON.parse(readFileSync(join(REPO, 'renderer/src/i18n', lang, f), 'utf8')) as Record<string, unknown>,
+    ),
+  ) as Record<string, unknown>;
 
 /** The sentence the UI shows for an error, in `lang`: its key's translation with its parameters. */
 function shown(lang: 'en' | 'zh-CN', err: { details?: Record<string, unknown> }): string {
@@ -78,26 +101,31 @@ function shown(lang: 'en' | 'zh-CN', err: { details?: Record<string, unknown> })
   return i18n.t(message!.key, { ...message!.params, lng: lang });
 }
 
+const sha = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
 beforeAll(async () => {
+  const made = storyboard(['new', theirs, '--name', 'Theirs']);
+  expect(made.status, made.stderr).toBe(0);
+  lock(theirs);
   await i18n.init({
     resources: { en: { translation: strings('en') }, 'zh-CN': { translation: strings('zh-CN') } },
     lng: 'en',
     fallbackLng: false,
     interpolation: { escapeValue: false },
   });
-  // HOME and the config/cache folders in nobody's own folder (its passwd home does not exist).
+  // HOME and the config/cache folders in the host user's own folder.
   const env = {
     ...process.env,
     HOME: rw,
     STORYBOARD_CONFIG_DIR: join(rw, 'config'),
     STORYBOARD_CACHE_DIR: join(rw, 'cache'),
   };
-  const args = [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', process.execPath, CLI];
-  host = spawn('setpriv', [...args, 'serve', rw, '--port', '0'], { cwd: rw, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...LIMITED, process.execPath, CLI, 'serve', rw, '--port', '0'] as [string, ...string[]];
+  host = spawn(command, args, { cwd: rw, env, stdio: ['ignore', 'pipe', 'pipe'] });
   host.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     host.once('error', reject);
-    host.once('exit', (code) => reject(new Error(`storyboard serve as nobody exited with ${code}: ${stderr}`)));
+    host.once('exit', (code) => reject(new Error(`storyboard serve (limited) exited with ${code}: ${stderr}`)));
     createInterface({ input: host.stdout! }).once('line', (line) => resolve(line.trim()));
   });
   const { port, searchParams } = new URL(url);
@@ -163,6 +191,18 @@ describe('a folder the user cannot write', () => {
     const handoff = join(ro, 'cut.fcpxml');
     const err = await refusal('handoff.export', { format: 'fcpxml', outPath: handoff });
     expect(shown('zh-CN', err)).toBe(`无法导出到 ${handoff}：文件夹 ${ro} 不可写入。`);
+  });
+
+  it("opening someone else's project is refused as not writable, not as a disk I/O error, and leaves it as it was", async () => {
+    const before = sha(join(theirs, 'project.db'));
+    const err = await refusal('project.open', { dir: theirs });
+    expect(err.code).toBe('OUTPUT_NOT_WRITABLE');
+    expect(shown('en', err)).toBe(
+      `You can't write to the project in ${theirs} (its folder or project.db), so it can't be opened: every change is saved there at once. Get write permission for them, or copy the folder somewhere you can write.`,
+    );
+    expect(shown('zh-CN', err)).toContain(`你无法写入 ${theirs} 中的项目（其文件夹或 project.db），因此无法打开它`);
+    expect(sha(join(theirs, 'project.db'))).toBe(before);
+    expect(readdirSync(theirs).sort()).toEqual(['media', 'project.db']);
   });
 
   it('loses nothing: the folder got nothing and the project still holds its shot', async () => {
