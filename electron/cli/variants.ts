@@ -13,17 +13,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { DeliveryProgress } from '../../shared/api/delivery.js';
 import type { Aspect } from '../../shared/model/format.js';
-import {
-  formatTable,
-  parseAspect,
-  planMatrix,
-  type GenerationBatch,
-  type VariantPlan,
-} from '../../shared/template/matrix.js';
+import { formatTable, parseAspect, planMatrix, type VariantPlan } from '../../shared/template/matrix.js';
 import { describeUnresolved, resolveTemplate } from '../../shared/template/variables.js';
-import { createAppServices, type AppServices } from '../services/app.js';
+import { createAppServices } from '../services/app.js';
 import {
   describeBatches,
   matrixOverBudget,
@@ -37,9 +30,8 @@ import { rememberVariantsRun } from '../services/variants/runs.js';
 import { defaultConfigDir } from '../services/settings/store.js';
 import { call } from './client.js';
 import { CliError } from './commands.js';
-import { startAndWait } from './generate.js';
+import { exportOne, generateRow, type Quality } from './variantRow.js';
 
-type Quality = 'draft' | 'standard' | 'high';
 type Result = { row: VariantPlan; aspect: Aspect | '-'; status: string; file: string; note: string };
 /** What the review grid and the summary mark per output (kept across reruns in variants.json). */
 type Review = 'pending' | 'approved' | 'rejected';
@@ -63,63 +55,6 @@ async function readManifest(out: string): Promise<Record<string, { review: Revie
     return JSON.parse(await readFile(join(out, MANIFEST), 'utf8')) as Record<string, { review: Review }>;
   } catch {
     return {};
-  }
-}
-
-async function exportOne(services: AppServices, outPath: string, aspect: Aspect, quality: Quality): Promise<void> {
-  let finish: (p: DeliveryProgress) => void = () => {};
-  const finished = new Promise<DeliveryProgress>((r) => (finish = r));
-  let runId: string | null = null;
-  const early: DeliveryProgress[] = [];
-  const off = services.on('delivery.progress', (p) => {
-    if (p.state === 'running') return;
-    if (runId === null) early.push(p);
-    else if (p.runId === runId) finish(p);
-  });
-  try {
-    ({ runId } = await call(services, 'delivery.start', { out: outPath, aspects: [aspect], quality }));
-    const seen = early.find((p) => p.runId === runId);
-    const result = seen ?? (await finished);
-    if (result.state !== 'succeeded') throw new CliError(`export ${aspect}: ${result.error ?? result.state}`, 1);
-  } finally {
-    off();
-  }
-}
-
-/**
- * Generates what the row's values change: the shots' clips at the project's aspect (selected),
- * then each native aspect's takes (never selected; the export at that aspect uses them). Once
- * per values: variant.json in the row's project records which batches are done.
- */
-async function generateRow(
-  services: AppServices,
-  dir: string,
-  batches: readonly GenerationBatch[],
-  key: string,
-  say: (line: string) => void,
-): Promise<void> {
-  const marker = join(dir, 'variant.json');
-  const prev = JSON.parse((await readFile(marker, 'utf8').catch(() => '')) || '{}') as {
-    values?: string;
-    aspects?: string[];
-  };
-  const done = new Set(prev.values === key ? (prev.aspects ?? ['project']) : []);
-  for (const b of batches) {
-    const name = b.aspect ?? 'project';
-    if (done.has(name) || b.shotIds.length === 0) continue;
-    say(`generating ${b.shotIds.length} shot(s) at ${b.aspect ? `${b.aspect} (native)` : "the project's aspect"}`);
-    const run = await startAndWait(services, { shotIds: b.shotIds, ...(b.aspect ? { aspect: b.aspect } : {}) });
-    for (const id of run?.jobIds ?? []) {
-      const job = (await call(services, 'jobs.list', {})).find((j) => j.id === id);
-      if (!job || job.state !== 'succeeded' || !job.takeId)
-        throw new CliError(
-          `generation of shot ${job?.shotId ?? id}${b.aspect ? ` at ${b.aspect}` : ''}: ${job?.state ?? 'missing'} ${job?.error ?? ''}`,
-          1,
-        );
-      if (!b.aspect) await call(services, 'shots.selectTake', { shotId: job.shotId, takeId: job.takeId });
-    }
-    done.add(name);
-    await writeFile(marker, JSON.stringify({ values: key, aspects: [...done] }), 'utf8');
   }
 }
 

@@ -12,7 +12,6 @@
  * resumed by task id after a kill, never sent twice).
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
@@ -21,7 +20,6 @@ import { dialogueTimeline } from '../../../shared/model/dialogueTiming.js';
 import type { Asset, Job, Take } from '../../../shared/model/entities.js';
 import { newJob, newTake } from '../../../shared/model/factories.js';
 import { framesToSeconds } from '../../../shared/model/time.js';
-import { runFfmpeg } from '../ffmpeg/runner.js';
 import { assertWithinBudget, budgetOf } from '../generation/cost.js';
 import { jobKind } from '../generation/ports.js';
 import { downloadToFile } from '../generation/providers/download.js';
@@ -30,6 +28,7 @@ import { klingKeys } from '../generation/providers/kling/jwt.js';
 import type { PollResult, ProviderSettings } from '../generation/types.js';
 import type { ProjectStore } from '../project/store.js';
 import { paidJobTmpDir, runPaidJob } from '../jobs/paidJob.js';
+import { offsetAudio, sourceVideoId, type LipSyncRequest } from './lipSyncStep.js';
 import { IN_FLIGHT_JOB_STATES } from '../../../shared/model/entities.js';
 
 export interface LipSyncDeps {
@@ -50,21 +49,6 @@ export interface LipSyncOptions {
 
 /** Kling lip-sync is billed per 5 s of video; about $0.07 a run on the pay-as-you-go table (an estimate). */
 export const LIP_SYNC_USD = 0.07;
-
-interface LipSyncRequest {
-  kind: 'lipsync';
-  provider: 'kling';
-  /** The take the chain starts from, and this step's place in the chain. */
-  sourceTakeId: string;
-  step: number;
-  /** The job whose result this step lip-syncs (step > 0). */
-  afterJobId: string | null;
-  lineId: string;
-  audioAssetId: string;
-  /** Seconds into the clip where the line starts. */
-  offsetSec: number;
-  clipSec: number;
-}
 
 interface KlingTask {
   task_id?: string;
@@ -150,44 +134,6 @@ export async function lipSyncTake(deps: LipSyncDeps, o: LipSyncOptions): Promise
   o.onQueued?.(jobs.map((j) => j.id));
   for (const j of jobs) await runLipSyncJob(deps, j.id, o);
   return { jobIds: jobs.map((j) => j.id) };
-}
-
-/** The Kling video id this step works on: the source take's, or the previous step's result. */
-function sourceVideoId(store: ProjectStore, req: LipSyncRequest): string {
-  const takeId = req.afterJobId ? store.getJob(req.afterJobId).takeId : req.sourceTakeId;
-  const take: Take | null = takeId ? store.getTake(takeId) : null;
-  const ref = take ? takeOutputRef(take) : null;
-  if (!ref)
-    throw new AppError(
-      'PROVIDER_FAILED',
-      'The previous lip-sync step has no Kling video to continue from; run lip sync again.',
-    );
-  return ref;
-}
-
-/** The line's audio placed at its offset in the clip: silence, then the line, as 16 kHz mono WAV. */
-async function offsetAudio(
-  store: ProjectStore,
-  req: LipSyncRequest,
-  out: string,
-  signal?: AbortSignal,
-): Promise<Buffer> {
-  const audio = store.getAsset(req.audioAssetId);
-  const delayMs = Math.round(req.offsetSec * 1000);
-  await runFfmpeg(
-    {
-      label: 'lip-sync audio',
-      globalOptions: ['-hide_banner', '-nostdin', '-y'],
-      inputs: [{ options: [], source: store.absPath(audio.path) }],
-      // adelay shifts the line to its time (all=1: every channel); the clip's length caps it.
-      filterComplex: `[0:a:0]aresample=16000,aformat=channel_layouts=mono,adelay=${delayMs}:all=1,apad,atrim=end=${Math.max(0.5, req.clipSec).toFixed(3)}[a]`,
-      outputOptions: ['-map', '[a]', '-c:a', 'pcm_s16le', '-f', 'wav'],
-      output: out,
-      durationSec: req.clipSec,
-    },
-    signal ? { signal } : {},
-  );
-  return readFile(out);
 }
 
 export async function runLipSyncJob(

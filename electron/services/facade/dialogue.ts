@@ -6,7 +6,8 @@
  * sidecars are export.subtitles (export.ts).
  */
 import { keyedError } from '../../../shared/errors.js';
-import { dialogueIssueKey, formatVoice, parseDialogueSpecs, type LineInput } from '../../../shared/model/dialogue.js';
+import { formatVoice, type LineInput } from '../../../shared/model/dialogue.js';
+import { dialogueIssueKey, parseDialogueSpecs } from '../../../shared/model/dialogueSpecs.js';
 import { lipSyncTake, resumeLipSyncJobs, type LipSyncDeps } from '../dialogue/lipSync.js';
 import { getSpeechProvider, listSpeechProviders } from '../dialogue/speech/index.js';
 import { estimateSpeech, planSpeech, resumeSpeechJobs, voiceLines, type SpeechDeps } from '../dialogue/speechJobs.js';

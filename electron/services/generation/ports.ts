@@ -19,6 +19,7 @@ import { envKey, envName } from '../../../shared/generation/keyEnv.js';
 import type { PriceEntry } from '../../../shared/generation/prices.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings, RunFfmpeg } from './types.js';
 import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
+import type { ProvenanceInput } from '../project/provenance.js';
 
 /**
  * Optional adapter abilities the queue uses when present (no provider id checks anywhere).
@@ -64,13 +65,7 @@ export interface GenerationStore {
   getSetting?(key: string): string | null;
   setSetting?(key: string, value: string): unknown;
   setBudgetCap?(cap: number | null): void;
-  addProvenance(entry: {
-    actor: string;
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    details: Record<string, unknown>;
-  }): unknown;
+  addProvenance(entry: ProvenanceInput): unknown;
 }
 
 export interface GenerationDeps {

@@ -27,6 +27,7 @@ import type { PollResult, ProviderSettings } from '../generation/types.js';
 import { jobKind } from '../generation/ports.js';
 import { findLocalResult } from './localResult.js';
 import { progressOf } from './progress.js';
+import type { ProvenanceInput } from '../project/provenance.js';
 
 /** What an adapter of a paid job (voice, picture model, upscaler) is given for one job. */
 export interface JobContext {
@@ -59,13 +60,7 @@ export interface PaidJobStore {
   readonly dir: string;
   getJob(id: string): Job;
   updateJob(id: string, patch: Partial<Job>): unknown;
-  addProvenance(entry: {
-    actor: string;
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    details: Record<string, unknown>;
-  }): unknown;
+  addProvenance(entry: ProvenanceInput): unknown;
 }
 
 export interface PaidJobOptions {

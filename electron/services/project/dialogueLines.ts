@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, keyedError } from '../../../shared/errors.js';
 import {
-  dialogueIssueKey,
   DialogueLineSchema,
   guessLanguage,
   lineProblem,
@@ -15,6 +14,7 @@ import {
   type DialogueLine,
   type LineInput,
 } from '../../../shared/model/dialogue.js';
+import { dialogueIssueKey } from '../../../shared/model/dialogueSpecs.js';
 import { dialogueTimeline } from '../../../shared/model/dialogueTiming.js';
 import type { ProjectSnapshot } from '../../../shared/model/entities.js';
 import type { ChangeRecorder } from './changes.js';

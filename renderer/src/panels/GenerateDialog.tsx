@@ -14,9 +14,9 @@ import { useSelection } from '../app/useEditor';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { formatMoney } from '../store/jobs';
-import { jobsUi, type GenerateScope } from '../store/jobsUi';
+import { jobsUi } from '../store/jobsUi';
 import { GenerateEstimate } from './GenerateEstimate';
-import { ScopeShots } from './ScopeShots';
+import { GenerateScopeField } from './GenerateScopeField';
 import { MultiShotOption } from './MultiShotOption';
 import { RestyleOption } from './RestyleOption';
 import {
@@ -35,8 +35,6 @@ import {
 import { modelCapabilities } from '../../../shared/generation/capabilities';
 import { offersRestyleChoice, restyleClip } from '../../../shared/generation/restyleClip';
 import './generation.css';
-
-const SCOPES: readonly GenerateScope[] = ['missing', 'selected', 'regenerate'];
 
 export function GenerateDialog() {
   const open = useStore(jobsUi, (s) => s.generateOpen);
@@ -211,52 +209,14 @@ function GenerateForm() {
             ))}
           </div>
         </fieldset>
-        <fieldset className="field">
-          <legend>{t('generate.scope')}</legend>
-          <div className="gen-scopes" role="radiogroup" aria-label={t('generate.scope')}>
-            {SCOPES.map((s) => (
-              <label key={s} className="gen-scope">
-                <input
-                  type="radio"
-                  name="gen-scope"
-                  value={s}
-                  checked={s === choice.scope}
-                  onChange={() => set({ scope: s })}
-                  data-testid={`gen-scope-${s}`}
-                  disabled={s !== 'missing' && selected.length === 0}
-                />
-                <span>
-                  {t(`generate.scopes.${s}`, {
-                    count: s === 'missing' && snapshot ? shotsInScope(snapshot, 'missing', []).length : selected.length,
-                  })}
-                </span>
-              </label>
-            ))}
-          </div>
-          {choice.scope === 'regenerate' && (
-            <div className="segmented gen-seed" role="radiogroup" aria-label={t('generate.seed')}>
-              {(['same', 'new'] as const).map((s) => (
-                <label key={s} className={s === choice.seed ? 'seg selected' : 'seg'}>
-                  <input
-                    type="radio"
-                    name="gen-seed"
-                    value={s}
-                    checked={s === choice.seed}
-                    onChange={() => set({ seed: s })}
-                    data-testid={`gen-seed-${s}`}
-                  />
-                  {t(`generate.seeds.${s}`)}
-                </label>
-              ))}
-            </div>
-          )}
-          {needsSelection && (
-            <small className="field-error" data-testid="gen-need-selection">
-              {t('generate.needSelection')}
-            </small>
-          )}
-          {snapshot && scoped.length > 0 && <ScopeShots snapshot={snapshot} shots={scoped} />}
-        </fieldset>
+        <GenerateScopeField
+          choice={choice}
+          selectedCount={selected.length}
+          snapshot={snapshot}
+          scoped={scoped}
+          needsSelection={needsSelection}
+          onChange={set}
+        />
         {restyleOffered && (
           <RestyleOption
             restyle={restyle}

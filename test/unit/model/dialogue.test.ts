@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseDialogueSpecs } from '../../../shared/model/dialogueSpecs.js';
 import {
   estimatedSpeechSec,
   guessLanguage,
   lineProblem,
   matchSpeaker,
   MAX_LINE_CHARS,
-  parseDialogueSpecs,
   parseVoice,
   placeLines,
   formatVoice,

@@ -7,7 +7,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { clipProblemKind } from '../../../../shared/export/plan';
-import { dialogueIssueKey } from '../../../../shared/model/dialogue';
+import { dialogueIssueKey } from '../../../../shared/model/dialogueSpecs';
 import { AppProvider } from '../../../../renderer/src/app/context';
 import { ErrorMessage } from '../../../../renderer/src/components/ErrorMessage';
 import { initI18n } from '../../../../renderer/src/i18n';
@@ -78,7 +78,7 @@ describe('service messages', () => {
       for (const m of src.matchAll(/'((?:serviceErrors|hardening\.error|svc|dialogueErrors)\.[\w.]+)'/g))
         keys.add(m[1]!);
     }
-    // Dialogue issues become dialogueErrors.<issue> or svc.dialogue.<issue> (shared/model/dialogue.ts dialogueIssueKey).
+    // Dialogue issues become dialogueErrors.<issue> or svc.dialogue.<issue> (shared/model/dialogueSpecs.ts dialogueIssueKey).
     for (const issue of ['empty', 'tooLong', 'unknownSpeaker', 'tooMany', 'noSpeaker', 'notCharacter', 'gainRange'])
       keys.add(dialogueIssueKey(issue));
     const kinds = ['noTake', 'takeMissing', 'mediaMissing', 'audioPicture', 'noPictureSize', 'emptyTrim'] as const;
