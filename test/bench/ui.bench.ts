@@ -32,6 +32,8 @@ interface PageBench {
   destroyBare(): void;
   probe(on: boolean): void;
   renders(): Record<string, number>;
+  selected(): string[];
+  clipMiddleX(x: number): number;
   frame(): Promise<number>;
 }
 type Win = { bench: PageBench };
@@ -117,15 +119,20 @@ async function main(): Promise<void> {
     // ---- UI-2: drag one shot with the mouse; count ShotClip renders per pointer move.
     await b((x) => x.setZoom(0.5, 4000));
     await b((x) => x.frame());
+    await page.getByTestId('timeline-canvas').scrollIntoViewIfNeeded();
     const box = await page.getByTestId('timeline-canvas').boundingBox();
     if (!box) throw new Error('no timeline on the bench page');
     const y = box.y + 34 + 42;
-    const x0 = box.x + 88 + 300;
+    // The middle of the clip near content x 300, so the press lands on its body (not a trim handle).
+    const x0 = box.x + 88 + (await b((x, [cx]) => x.clipMiddleX(cx!), 300));
     const moves = 30;
     await page.mouse.move(x0, y);
     await page.mouse.down();
     await page.mouse.move(x0 + 8, y);
     await b((x) => x.frame());
+    // The press must have grabbed a shot (it selects it); on empty track this would measure a marquee.
+    const grabbed = await b((x) => x.selected());
+    if (grabbed.length !== 1) throw new Error(`UI-2: the drag grabbed no shot (selected: ${grabbed.join(', ')})`);
     await b((x) => x.probe(true));
     for (let i = 1; i <= moves; i++) {
       await page.mouse.move(x0 + 8 + i * 6, y);

@@ -196,7 +196,9 @@ export function Timeline() {
           userSelect: 'none',
         }}
         onPointerDown={(e) => {
-          e.currentTarget.focus();
+          // preventScroll: focusing a partly hidden timeline would scroll its container between this
+          // event's clientY and the box toPointer reads, so the press would land on the wrong row.
+          e.currentTarget.focus({ preventScroll: true });
           if (e.button === 0) e.currentTarget.setPointerCapture(e.pointerId);
           controller.pointerDown(toPointer(e), e.button);
         }}

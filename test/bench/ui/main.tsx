@@ -9,7 +9,9 @@ import type { ApiClient } from '../../../renderer/src/api/client';
 import { AppProvider } from '../../../renderer/src/app/context';
 import { initI18n } from '../../../renderer/src/i18n';
 import { createAppStore } from '../../../renderer/src/store/store';
-import { viewport } from '../../../renderer/src/store/uiEditor';
+import { selection, viewport } from '../../../renderer/src/store/uiEditor';
+import { clipAtFrame, frameToX, xToFrame } from '../../../renderer/src/timeline/geometry';
+import { timelineModel } from '../../../renderer/src/timeline/model';
 import { scrollBy, zoomBy, zoomToFit } from '../../../renderer/src/timeline/view';
 import { renderProbe } from '../../../renderer/src/timeline/probe';
 import { Timeline } from '../../../renderer/src/timeline/Timeline';
@@ -141,6 +143,18 @@ async function main() {
       renderProbe.counts.clear();
     },
     renders: () => Object.fromEntries(renderProbe.counts),
+    /** The selected shot ids (UI-2 checks its press grabbed a shot: on empty track it is a marquee). */
+    selected: () => [...selection.getState().ids],
+    /**
+     * The stage x (content x, gutter excluded) of the middle of the clip under stage x `x`: a
+     * press there is on the clip's body, not its trim handles (up to a third of a narrow clip).
+     */
+    clipMiddleX(x: number): number {
+      const v = viewport.getState();
+      const clip = clipAtFrame(timelineModel(store.getState().snapshot).clips, xToFrame(x, v));
+      if (!clip) throw new Error(`no clip at x ${x}`);
+      return frameToX(clip.start + clip.frames / 2, v);
+    },
     frame,
     /** One pan step as the wheel does it (for the render-count test, test/e2e/timelinePan.spec.ts). */
     pan: (dxPx: number) => scrollBy(ctx, dxPx),
