@@ -15,6 +15,7 @@ import { outputSize } from '../../../shared/model/format.js';
 import { parseFps, secondsToFrames } from '../../../shared/model/time.js';
 import { EventHub } from '../../../electron/services/events.js';
 import type { HostServices } from '../../../electron/host/server.js';
+import { projectSnapshot } from '../../helpers/projectSnapshot.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
 const GENERATED_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
@@ -159,18 +160,11 @@ export function createFakeServices(suggestedDir: string): HostServices {
     'project.create': async ({ dir, name, aspect, resolution, fps }) => {
       const size = outputSize(aspect, resolution);
       mkdirSync(dir, { recursive: true });
-      doc = {
+      doc = projectSnapshot({
         dir: resolve(dir),
-        scenes: [],
-        shots: [],
-        takes: [],
-        assets: [],
-        elements: [],
-        jobs: [],
-        audioItems: [],
         history: { canUndo: false, canRedo: false, revision: 0 },
         project: newProject({ id: randomUUID(), name, aspect, ...size, fps: parseFps(fps), createdAt: now() }),
-      };
+      });
       undo.length = 0;
       redo.length = 0;
       return changed();
