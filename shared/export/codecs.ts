@@ -5,7 +5,7 @@
  */
 import type { Quality } from '../api/contract.js';
 import type { Deliverable, VideoCodec } from './deliverable.js';
-import { OUTPUT_CHANNELS, OUTPUT_SAMPLE_RATE, QUALITY_PRESETS } from './presets.js';
+import { OUTPUT_CHANNELS, OUTPUT_SAMPLE_RATE, QUALITY_PRESETS, videoEncoderArgs } from './presets.js';
 import { assertNever } from '../assertNever.js';
 
 /** x265 presets and CRF by quality: x265's CRF scale sits ~5 above x264's for the same look (https://trac.ffmpeg.org/wiki/Encode/H.265). */
@@ -30,21 +30,8 @@ export function pixelFormatFor(codec: VideoCodec): string {
 /** Video encoder options (no -tag: the tag is the muxer's and set when the deliverable is muxed). */
 export function codecArgs(codec: VideoCodec, quality: Quality): string[] {
   switch (codec) {
-    case 'h264': {
-      const p = QUALITY_PRESETS[quality];
-      return [
-        '-c:v',
-        'libx264',
-        '-preset',
-        p.x264Preset,
-        '-crf',
-        String(p.crf),
-        '-pix_fmt',
-        'yuv420p',
-        '-profile:v',
-        'high',
-      ];
-    }
+    case 'h264':
+      return videoEncoderArgs(quality);
     case 'hevc': {
       const p = X265[quality];
       // log-level=error: x265 prints its banner and stats to stderr otherwise.
