@@ -11,7 +11,7 @@ import { burnChain } from './subtitles.js';
 import { sampleAtFrame } from './samples.js';
 import { hasTransitions, transitionJoinChains } from './transitions.js';
 import type { ExportClip, ExportPlan } from './plan.js';
-import { audioEncoderArgs, videoEncoderArgs } from './presets.js';
+import { audioEncoderArgs, exportMuxerArgs, videoEncoderArgs } from './presets.js';
 
 /**
  * Extra input read past the out point. The fps filter decides a frame only once it has seen
@@ -103,13 +103,7 @@ export function buildExportInvocation(plan: ExportPlan, resolveAbs: (relPath: st
       '-r',
       fpsToString(plan.fps),
       ...audioEncoderArgs(plan.quality),
-      // Put the index (moov) first so players and browsers start before the whole file loads
-      // (https://trac.ffmpeg.org/wiki/Encode/H.264#faststartforwebvideo).
-      '-movflags',
-      '+faststart',
-      // The temp name ends in .sbtmp, so the muxer can't be guessed from it.
-      '-f',
-      plan.container,
+      ...exportMuxerArgs(plan.container),
     ],
     output: plan.tempPath,
     durationSec: plan.durationSec,

@@ -16,7 +16,7 @@ import type { Ratio } from '../media/rational.js';
 import type { Fps } from '../model/time.js';
 import { audioChain } from './filters.js';
 import type { ExportPlan } from './plan.js';
-import { audioEncoderArgs } from './presets.js';
+import { audioEncoderArgs, exportMuxerArgs } from './presets.js';
 
 const MICROS = 1_000_000n;
 
@@ -184,11 +184,8 @@ export function buildConcatCopyInvocation(
       '-c:v',
       'copy',
       ...(audio ? audioEncoderArgs(plan.quality) : ['-c:a', 'copy']),
-      // Index first, as the re-encode path (https://trac.ffmpeg.org/wiki/Encode/H.264#faststartforwebvideo).
-      '-movflags',
-      '+faststart',
-      '-f',
-      plan.container,
+      // Index first and the muxer named, as the re-encode path.
+      ...exportMuxerArgs(plan.container),
     ],
     output: plan.tempPath,
     durationSec: plan.durationSec,

@@ -3,6 +3,7 @@
  * and the benchmark baseline all agree on what "draft" means.
  */
 import type { Quality } from '../model/format.js';
+import type { ExportContainer } from './plan.js';
 
 export interface QualityPreset {
   /** libx264 speed/efficiency trade-off (https://trac.ffmpeg.org/wiki/Encode/H.264#Preset). */
@@ -57,4 +58,13 @@ export function audioEncoderArgs(quality: Quality): string[] {
     '-ac',
     String(OUTPUT_CHANNELS),
   ];
+}
+
+/**
+ * The end of every export's output options: the index (moov) first so players and browsers
+ * start before the whole file loads (https://trac.ffmpeg.org/wiki/Encode/H.264#faststartforwebvideo),
+ * and the muxer named, since the temp name ends in .sbtmp and the muxer can't be guessed from it.
+ */
+export function exportMuxerArgs(container: ExportContainer): string[] {
+  return ['-movflags', '+faststart', '-f', container];
 }
