@@ -2,6 +2,7 @@
  * HTTP helpers every provider adapter shares: URL joining, the system error code of a failed
  * fetch, an error answer's body, and the ONE Retry-After parser (a throttled provider's wait).
  */
+import { AppError } from '../../../../shared/errors.js';
 
 /**
  * Why a provider refused, finer than the job's FailureKind (shared/generation/failure.ts): it
@@ -48,4 +49,43 @@ export async function readErrorBody(res: Response): Promise<{ text: string; body
   } catch {
     return { text, body: text };
   }
+}
+
+export interface JsonRequest {
+  /** The provider's name in the "did not answer" message. */
+  provider: string;
+  base: string;
+  what: string;
+  authorization: string;
+  method: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs: number;
+}
+
+/**
+ * One JSON request with a timeout and the job's cancel: a canceled job is CANCELED, no answer
+ * names the provider, address and system code. The caller judges the answer's text and status.
+ */
+export async function fetchJsonText(path: string, r: JsonRequest): Promise<{ res: Response; text: string }> {
+  const timeout = AbortSignal.timeout(r.timeoutMs);
+  const signal = r.signal ? AbortSignal.any([r.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { authorization: r.authorization };
+  if (r.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(joinUrl(r.base, path), {
+      method: r.method,
+      headers,
+      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      signal,
+    });
+  } catch (err) {
+    if (r.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
+    const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
+    throw new Error(
+      `${r.provider} at ${r.base} did not answer while trying to ${r.what}: ${code ?? (err as Error).message}`,
+    );
+  }
+  return { res, text: await res.text().catch(() => '') };
 }

@@ -9,7 +9,7 @@
  * errors and 5xx are plain Errors (on create: outcome unknown, never re-sent).
  */
 import { AppError } from '../../../../../shared/errors.js';
-import { parseRetryAfter } from '../http.js';
+import { fetchJsonText, parseRetryAfter } from '../http.js';
 import type { KlingKeys } from './jwt.js';
 import { klingJwt } from './jwt.js';
 
@@ -95,24 +95,16 @@ export interface KlingCall {
 
 /** One call; returns `data` of a code-0 envelope, or null for an unknown task (HTTP 404). */
 export async function klingJson<T>(path: string, c: KlingCall): Promise<T | null> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { authorization: `Bearer ${klingJwt(c.keys.accessKey, c.keys.secretKey)}` };
-  if (c.body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`${c.base.replace(/\/+$/, '')}${path}`, {
-      method: c.method ?? 'GET',
-      headers,
-      body: c.body === undefined ? undefined : JSON.stringify(c.body),
-      signal,
-    });
-  } catch (err) {
-    if (c.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-    const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
-    throw new Error(`Kling at ${c.base} did not answer while trying to ${c.what}: ${code ?? (err as Error).message}`);
-  }
-  const text = await res.text().catch(() => '');
+  const { res, text } = await fetchJsonText(path, {
+    provider: 'Kling',
+    base: c.base,
+    what: c.what,
+    authorization: `Bearer ${klingJwt(c.keys.accessKey, c.keys.secretKey)}`,
+    method: c.method ?? 'GET',
+    body: c.body,
+    signal: c.signal,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  });
   let env: KlingEnvelope<T> = {};
   try {
     env = JSON.parse(text) as KlingEnvelope<T>;

@@ -5,8 +5,8 @@
  * input/output sensitive, 2013 invalid parameters, 2049 invalid key. Known codes and 4xx mean
  * nothing was created -> PROVIDER_FAILED; network errors and 5xx are plain Errors (unknown).
  */
-import { AppError, keyedError } from '../../../../../shared/errors.js';
-import { parseRetryAfter } from '../http.js';
+import { keyedError, type AppError } from '../../../../../shared/errors.js';
+import { fetchJsonText, parseRetryAfter } from '../http.js';
 
 /** Global, and mainland China (platform.minimaxi.com). */
 export const MINIMAX_REGIONS = { global: 'https://api.minimax.io', china: 'https://api.minimaxi.com' } as const;
@@ -107,24 +107,16 @@ export interface MinimaxCall {
 }
 
 export async function minimaxJson<T extends BaseResp>(path: string, c: MinimaxCall): Promise<T> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = c.signal ? AbortSignal.any([c.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { authorization: `Bearer ${c.apiKey}` };
-  if (c.body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`${c.base.replace(/\/+$/, '')}${path}`, {
-      method: c.body === undefined ? 'GET' : 'POST',
-      headers,
-      body: c.body === undefined ? undefined : JSON.stringify(c.body),
-      signal,
-    });
-  } catch (err) {
-    if (c.signal?.aborted) throw new AppError('CANCELED', 'Generation was canceled.');
-    const code = ((err as { cause?: { code?: string } }).cause ?? {}).code;
-    throw new Error(`MiniMax at ${c.base} did not answer while trying to ${c.what}: ${code ?? (err as Error).message}`);
-  }
-  const text = await res.text().catch(() => '');
+  const { res, text } = await fetchJsonText(path, {
+    provider: 'MiniMax',
+    base: c.base,
+    what: c.what,
+    authorization: `Bearer ${c.apiKey}`,
+    method: c.body === undefined ? 'GET' : 'POST',
+    body: c.body,
+    signal: c.signal,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  });
   let json: T | null = null;
   try {
     json = JSON.parse(text) as T;
