@@ -11,6 +11,7 @@ import { projectFile } from '../../api/client';
 import { useAppContext } from '../../app/context';
 import { assetById } from '../../store/selectors';
 import { PictureDrop } from './PictureDrop';
+import { ReusePicture } from './ReusePicture';
 
 export function ElementPictures({ element, snapshot }: { element: Element; snapshot: ProjectSnapshot }) {
   const { t } = useTranslation();
@@ -48,21 +49,7 @@ export function ElementPictures({ element, snapshot }: { element: Element; snaps
         })}
       </ul>
       <PictureDrop hint={t('elements.dropPictures')} testId="element-add-pictures" onAdd={add} />
-      {reusable.length > 0 && (
-        <select
-          value=""
-          aria-label={t('elements.reuse')}
-          data-testid="element-reuse"
-          onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}
-        >
-          <option value="">{t('elements.reuse')}</option>
-          {reusable.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.originalName}
-            </option>
-          ))}
-        </select>
-      )}
+      {reusable.length > 0 && <ReusePicture reusable={reusable} testId="element-reuse" onAdd={add} />}
     </div>
   );
 }

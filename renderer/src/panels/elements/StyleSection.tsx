@@ -15,6 +15,7 @@ import { Field } from '../../components/Field';
 import { assetById } from '../../store/selectors';
 import { CommitField } from '../CommitField';
 import { PictureDrop } from './PictureDrop';
+import { ReusePicture } from './ReusePicture';
 
 /** The whole new list after adding `more` (what does not fit in `max` is left out). */
 export function withAdded(
@@ -113,21 +114,7 @@ export function StyleSection({ snapshot }: { snapshot: ProjectSnapshot }) {
         ) : (
           <p className="muted small">{t('style.full', { count: MAX_STYLE_PICTURES })}</p>
         )}
-        {room > 0 && reusable.length > 0 && (
-          <select
-            value=""
-            aria-label={t('elements.reuse')}
-            data-testid="style-reuse"
-            onChange={(e) => e.target.value && add([{ assetId: e.target.value }])}
-          >
-            <option value="">{t('elements.reuse')}</option>
-            {reusable.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.originalName}
-              </option>
-            ))}
-          </select>
-        )}
+        {room > 0 && reusable.length > 0 && <ReusePicture reusable={reusable} testId="style-reuse" onAdd={add} />}
       </div>
     </div>
   );
