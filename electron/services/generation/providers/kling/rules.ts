@@ -1,6 +1,6 @@
 /**
  * The request rules of the Kling models that are not in omni.ts, each with where it was read
- * (README capability notes; issue 11). Pure data. The Kling pages are first-party; the text was
+ * (README capability notes). Pure data. The Kling pages are first-party; the text was
  * read from copies of them (providers.md §5), so a rule names the Kling page it comes from.
  */
 import type { ModelRule } from '../../../../../shared/generation/capabilities.js';

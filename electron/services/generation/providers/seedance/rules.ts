@@ -1,6 +1,6 @@
 /**
- * The request rules of the Seedance models with where each was read (README capability notes;
- * issue 11). Pure data. The first-party Volcengine / BytePlus API pages were not reached; every
+ * The request rules of the Seedance models with where each was read (README capability notes).
+ * Pure data. The first-party Volcengine / BytePlus API pages were not reached; every
  * source here is secondary and says so.
  */
 import type { ModelRule } from '../../../../../shared/generation/capabilities.js';
