@@ -13,6 +13,7 @@ import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { useShotCaption } from '../app/useShotCaption';
+import { cacheWhenSettled } from './bitmapCache';
 import { CACHE_UP_TO_PX, clipParts, clipTier } from './clipLayout';
 import { Tiles } from './FilmTiles';
 import { FILM_H, useSprite } from './filmstrip';
@@ -32,9 +33,6 @@ export interface ShotClipProps {
   /** The layer's t (one i18next binding for all clips; a new t when the language changes). */
   t: TFunction;
 }
-
-/** How long a clip must stay unchanged before it is cached as a bitmap. */
-const CACHE_AFTER_MS = 150;
 
 function useBadge(cut: CutShot): Badge {
   const id = cut.shot.id;
@@ -112,8 +110,8 @@ function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
   const badgeTextRef = useRef<Konva.Text>(null);
   const progressRef = useRef<Konva.Rect>(null);
   const edgeRef = useRef<Konva.Rect>(null);
-  const cached = useRef({ key: '', timer: 0 as ReturnType<typeof setTimeout> | 0 });
-  useLayoutEffect(() => () => clearTimeout(cached.current.timer || undefined), []);
+  const cached = useRef({ key: '', cancel: () => {} });
+  useLayoutEffect(() => () => cached.current.cancel(), []);
   // Moves and resizes the nodes for the current zoom: after each render and on every zoom step
   // (a pan, which moves the scrolled group only, returns at once).
   const rendered = {};
@@ -142,12 +140,13 @@ function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
     if (key === cached.current.key) return;
     cached.current.key = key;
     if (g.isCached()) g.clearCache();
-    clearTimeout(cached.current.timer || undefined);
+    cached.current.cancel();
+    cached.current.cancel = () => {};
     if (at.width > CACHE_UP_TO_PX) return;
-    cached.current.timer = setTimeout(() => {
+    cached.current.cancel = cacheWhenSettled(() => {
       g.cache({ pixelRatio: window.devicePixelRatio || 1 });
       g.getLayer()?.batchDraw();
-    }, CACHE_AFTER_MS);
+    });
   });
 
   const numbered = !parts.plain && parts.showNumber;
