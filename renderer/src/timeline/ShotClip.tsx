@@ -41,6 +41,18 @@ function useBadge(cut: CutShot): Badge {
   return badgeOf(status, cut.take?.provider);
 }
 
+/**
+ * Sets a left-aligned, one-line text's width for a zoom step, unless its whole text fits at
+ * both widths: then its layout is the same and Konva would measure it again for nothing (it
+ * re-lays a text out on every width change; a zoom step changes every clip's width).
+ */
+function fitWidth(text: Konva.Text | null, width: number): void {
+  if (!text || text.width() === width) return;
+  const whole = text.textArr.length === 1 && text.textArr[0]?.text === text.text();
+  if (whole && text.getTextWidth() <= width - 2 * text.padding()) return;
+  text.width(width);
+}
+
 function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
   noteRender('ShotClip');
   const env = useContext(TimelineEnv);
@@ -130,10 +142,10 @@ function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
     bgRef.current?.width(at.width);
     tilesRef.current?.width(at.width);
     edgeRef.current?.width(at.width);
-    titleRef.current?.width(p.titleW);
+    fitWidth(titleRef.current, p.titleW);
     secondsRef.current?.x(p.secondsX);
     badgeBoxRef.current?.width(p.badgeBoxW);
-    badgeTextRef.current?.width(p.badgeTextW);
+    fitWidth(badgeTextRef.current, p.badgeTextW);
     progressRef.current?.width((at.width - 8) * progress);
     g.getLayer()?.batchDraw();
     const key = `${look}|${at.width}`;
