@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { method } from './method.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { BatchEstimateSchema } from './generation.js';
+import { BridgeInputSchema } from './keyframes.js';
 
 const ChainInputSchema = z
   .object({
@@ -16,16 +17,6 @@ const ChainInputSchema = z
     model: z.string().min(1).max(200).optional(),
     /** Each link's length in seconds (default: the take's shot length). */
     linkSec: z.number().positive().max(600).optional(),
-  })
-  .strict();
-
-const BridgeInputSchema = z
-  .object({
-    afterShotId: IdSchema,
-    provider: z.string().min(1).max(64).optional(),
-    model: z.string().min(1).max(200).optional(),
-    prompt: z.string().max(20_000).optional(),
-    durationSec: z.number().positive().max(600).optional(),
   })
   .strict();
 

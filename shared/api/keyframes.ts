@@ -20,6 +20,17 @@ const KeyframeInputSchema = z
   })
   .strict();
 
+/** A bridge shot after `afterShotId` (bridges.insert), and its price first (bridges.estimate). */
+export const BridgeInputSchema = z
+  .object({
+    afterShotId: IdSchema,
+    provider: z.string().min(1).max(64).optional(),
+    model: z.string().min(1).max(200).optional(),
+    prompt: z.string().max(20_000).optional(),
+    durationSec: z.number().positive().max(600).optional(),
+  })
+  .strict();
+
 export const keyframeMethods = {
   /** What "make keyframe" would cost; nothing written or sent. */
   'keyframes.estimate': method(KeyframeInputSchema, BatchEstimateSchema),
@@ -59,18 +70,7 @@ export const keyframeMethods = {
    * shot's first frame (at its trim in), on a model that takes a last frame (else refused with
    * the models that can). ONE undo step; generate it like any shot.
    */
-  'bridges.insert': method(
-    z
-      .object({
-        afterShotId: IdSchema,
-        provider: z.string().min(1).max(64).optional(),
-        model: z.string().min(1).max(200).optional(),
-        prompt: z.string().max(20_000).optional(),
-        durationSec: z.number().positive().max(600).optional(),
-      })
-      .strict(),
-    z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema }),
-  ),
+  'bridges.insert': method(BridgeInputSchema, z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema })),
   /** What upscaling a take would cost; nothing written or sent. */
   'upscale.estimate': method(
     z.object({ takeId: IdSchema, provider: z.string().min(1).max(64).optional() }).strict(),
