@@ -3,10 +3,10 @@
  * music, voice-over and sound items (add, update, remove: each ONE undo step) and waveforms.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { AudioItemSchema, IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 
 const PathSchema = z.string().min(1).max(4096);
-const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const AudioLaneSchema = AudioItemSchema.shape.lane;
 export type AudioLane = z.infer<typeof AudioLaneSchema>;

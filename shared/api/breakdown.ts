@@ -5,14 +5,11 @@
  * and are applied by `breakdown.applyPrompts` as ONE undo step. Nothing is written before.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { ScriptProposalSchema } from '../script/proposal.js';
 import { MAX_BREAKDOWN_CHARS } from '../breakdown/breakdown.js';
 import { LlmSettingsUpdateSchema, LlmSettingsViewSchema } from '../breakdown/settings.js';
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 const HttpUrl = z
   .string()

@@ -5,10 +5,10 @@
  * Also what the app asks before a bridge or an upscale: the price first, nothing written.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { BatchEstimateSchema } from './generation.js';
-
-const m = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+import { BridgeInputSchema } from './keyframes.js';
 
 const ChainInputSchema = z
   .object({
@@ -20,23 +20,13 @@ const ChainInputSchema = z
   })
   .strict();
 
-const BridgeInputSchema = z
-  .object({
-    afterShotId: IdSchema,
-    provider: z.string().min(1).max(64).optional(),
-    model: z.string().min(1).max(200).optional(),
-    prompt: z.string().max(20_000).optional(),
-    durationSec: z.number().positive().max(600).optional(),
-  })
-  .strict();
-
 export const chainMethods = {
   /**
    * What bridges.insert would make and cost (its model, length and the estimate against the
    * budget); refused exactly as the insert is (no next shot, a model that cannot end on a frame,
    * with the models that can). Nothing grabbed, written or sent.
    */
-  'bridges.estimate': m(
+  'bridges.estimate': method(
     BridgeInputSchema,
     z.object({
       provider: z.string(),
@@ -46,7 +36,7 @@ export const chainMethods = {
     }),
   ),
   /** A take's size now and upscaled, and the upscalers that can do it (offline first). */
-  'upscale.plan': m(
+  'upscale.plan': method(
     z.object({ takeId: IdSchema }).strict(),
     z.object({
       width: z.number().int(),
@@ -57,7 +47,7 @@ export const chainMethods = {
     }),
   ),
   /** What chaining the take to `toSec` would take: links, seconds, and the estimate against the budget. */
-  'bridges.chainPlan': m(
+  'bridges.chainPlan': method(
     ChainInputSchema.extend({ toSec: z.number().positive().max(3600) }),
     z.object({
       provider: z.string(),
@@ -70,5 +60,5 @@ export const chainMethods = {
     }),
   ),
   /** One link after the take's shot, from its frame at trim out, joined at that frame. ONE undo step. */
-  'bridges.chainLink': m(ChainInputSchema, z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema })),
+  'bridges.chainLink': method(ChainInputSchema, z.object({ shotId: IdSchema, snapshot: ProjectSnapshotSchema })),
 } as const;

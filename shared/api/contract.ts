@@ -4,6 +4,7 @@
  * before a handler runs; the renderer's client is typed from the same object.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { LocalizedMessageSchema } from './localized.js';
 import { AssetSchema, IdSchema, JobErrorInfoSchema, JobStateSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { AspectSchema, QualitySchema, ResolutionSchema } from '../model/format.js';
@@ -98,10 +99,6 @@ export const AppInfoSchema = z.object({
   suggestedDir: z.string().nullable(),
   providers: z.array(z.object({ id: z.string(), label: z.string(), offline: z.boolean() })),
 });
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 export const contract = {
   'app.info': method(Empty, AppInfoSchema),

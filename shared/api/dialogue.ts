@@ -5,6 +5,7 @@
  * ONE undo step and answers with the new snapshot (also emitted as project.changed).
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 import { LineInputSchema, MAX_LINES_PER_SHOT, VoiceSchema } from '../model/dialogue.js';
 
@@ -30,10 +31,6 @@ export const SpeechProviderInfoSchema = z.object({
 });
 
 export const SUBTITLE_SIDECARS = ['srt', 'vtt'] as const;
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 export const dialogueMethods = {
   /**

@@ -4,6 +4,7 @@
  * edit is ONE undo step and answers with the new snapshot (also emitted as project.changed).
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { ELEMENT_KINDS, ElementSchema, IdSchema, ProjectSnapshotSchema } from '../model/entities.js';
 
 const PathSchema = z.string().min(1).max(4096);
@@ -42,10 +43,6 @@ export const ElementPictureSchema = z.union([
   z.object({ path: PathSchema }).strict(),
   z.object({ assetId: IdSchema }).strict(),
 ]);
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 export const elementMethods = {
   /** Pictures given by path are imported (probed, content-addressed) before anything is written. */

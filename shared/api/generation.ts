@@ -3,13 +3,13 @@
  * estimate, jobs and the cost ledger, the budget cap, app settings and providers.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { IdSchema, JobSchema, JobStateSchema } from '../model/entities.js';
 import { AspectSchema } from '../model/format.js';
 import { PriceOverrideSchema, SettingsUpdateSchema, SettingsViewSchema } from '../generation/settings.js';
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
-const m = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 const ProviderIdSchema = z.string().min(1).max(64);
 
@@ -95,23 +95,23 @@ export const ProviderInfoSchema = z.object({
 export { PriceOverrideSchema };
 
 export const generationMethods = {
-  'generate.start': m(BatchInputSchema, z.object({ jobIds: z.array(IdSchema) })),
+  'generate.start': method(BatchInputSchema, z.object({ jobIds: z.array(IdSchema) })),
   /** What generate.start would make and cost, with nothing written or sent. */
-  'generate.estimate': m(BatchInputSchema, BatchEstimateSchema),
-  'jobs.list': m(Empty, z.array(JobSchema)),
+  'generate.estimate': method(BatchInputSchema, BatchEstimateSchema),
+  'jobs.list': method(Empty, z.array(JobSchema)),
   /** Cancels a job under way (the provider's task too, where it can), or one not started. */
-  'jobs.cancel': m(z.object({ jobId: IdSchema }).strict(), Ok),
-  'jobs.ledger': m(Empty, LedgerSchema),
+  'jobs.cancel': method(z.object({ jobId: IdSchema }).strict(), Ok),
+  'jobs.ledger': method(Empty, LedgerSchema),
   /** The project's budget cap in the ledger's currency; null removes it. */
-  'project.setBudget': m(
+  'project.setBudget': method(
     z.object({ budgetCap: z.number().nonnegative().max(1e9).nullable() }).strict(),
     z.object({ budgetCap: z.number().nullable() }),
   ),
-  'settings.get': m(Empty, SettingsViewSchema),
-  'settings.update': m(SettingsUpdateSchema, SettingsViewSchema),
-  'providers.list': m(Empty, z.array(ProviderInfoSchema)),
+  'settings.get': method(Empty, SettingsViewSchema),
+  'settings.update': method(SettingsUpdateSchema, SettingsViewSchema),
+  'providers.list': method(Empty, z.array(ProviderInfoSchema)),
   /** Checks a provider's base URL and key with a free call. */
-  'providers.test': m(
+  'providers.test': method(
     z.object({ provider: ProviderIdSchema }).strict(),
     z.object({ ok: z.boolean(), message: z.string() }),
   ),

@@ -3,13 +3,10 @@
  * a reviewable proposal (nothing written), and an accepted proposal -> ONE undo step.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { ProjectSnapshotSchema } from '../model/entities.js';
 import { ScriptProposalSchema } from '../script/proposal.js';
 import { MAX_SCRIPT_BYTES } from '../script/index.js';
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 export const scriptMethods = {
   /**

@@ -6,9 +6,8 @@
  * or sent. The keyframe (image model) side is keyframes.preview.
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { ELEMENT_KINDS, IdSchema } from '../model/entities.js';
-
-const m = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const SENT_PICTURE_ROLES = ['first', 'last', 'reference'] as const;
 
@@ -33,7 +32,7 @@ export type VideoPreview = z.infer<typeof VideoPreviewSchema>;
 
 export const sentPreviewMethods = {
   /** The video request a shot's Generate would send (nothing written or sent). */
-  'preview.video': m(
+  'preview.video': method(
     z
       .object({
         shotId: IdSchema,

@@ -4,11 +4,11 @@
  * Every edit is ONE undo step and answers with the new snapshot (also emitted as project.changed).
  */
 import { z } from 'zod';
+import { method } from './method.js';
 import { CameraMoveSchema, IdSchema, ProjectSnapshotSchema, ShotSchema } from '../model/entities.js';
 import { TransitionKindSchema } from '../model/transitionKinds.js';
 
 const PathSchema = z.string().min(1).max(4096);
-const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** 5 s at the fastest project rate (120 fps); the timeline further clamps to half of each neighbour. */
 export const MAX_TRANSITION_FRAMES = 600;

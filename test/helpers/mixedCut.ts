@@ -68,15 +68,24 @@ export function mixedCutClips(dir: string, bin?: string): ClipSpec[] {
   ];
 }
 
-/** Our export of `doc` (project folder `dir`) to `out`; throws when it took another path than `mode`. */
+/**
+ * Our export of `doc` (project folder `dir`) to `out`; throws when it took another path than
+ * `mode`, or gave a reason other than `reason`. `facts`: the clip facts the store holds by asset
+ * id, as the import stores them.
+ */
 export async function exportCut(
   dir: string,
   doc: ProjectSnapshot,
   out: string,
   mode: ExportMode,
   quality: Quality = 'draft',
+  opts: { reason?: RegExp; facts?: ReadonlyMap<string, unknown> } = {},
 ): Promise<void> {
-  const result = await runExport(new FakeExportStore(dir, doc), { outPath: out, quality });
+  const store = new FakeExportStore(dir, doc);
+  for (const [id, f] of opts.facts ?? []) store.facts.set(id, f);
+  const result = await runExport(store, { outPath: out, quality });
   // A bench that silently measured the other path would report a meaningless ratio.
   if (result.mode !== mode) throw new Error(`expected the ${mode} path, got ${result.mode}: ${result.reason}`);
+  if (opts.reason && !opts.reason.test(result.reason))
+    throw new Error(`expected ${String(opts.reason)}, got: ${result.reason}`);
 }
