@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
+import { throttled } from './fakeModes.js';
 
 export const OPENAI_VIDEOS_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 
@@ -231,12 +232,9 @@ export async function startFakeOpenAIVideos(
     const url = new URL(req.url ?? '/', 'http://x');
     const body = await parseBody(req, fake.files);
     fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
-    if (fake.mode.throttle > 0) {
-      fake.mode.throttle--;
-      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, {
-        'retry-after': String(fake.mode.retryAfterSec),
-      });
-    }
+    const wait = throttled(fake.mode);
+    if (wait)
+      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, wait);
     if (req.headers.authorization !== `Bearer ${key}`)
       return oaError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
     const p = url.pathname;

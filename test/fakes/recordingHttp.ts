@@ -28,7 +28,20 @@ export interface TaskFakeBehaviour {
   retryAfterSec: number;
   /** The output URL answers 404. */
   expired: boolean;
+  /** The next N downloads answer 404 or 403 (a link that expired after it was read). */
+  staleLinks: number;
 }
+
+/** A task-API fake's switches when a test sets none: a quick task that succeeds. */
+export const TASK_FAKE_DEFAULTS: TaskFakeBehaviour = {
+  runMs: 100,
+  fail: null,
+  moderation: false,
+  throttle: 0,
+  retryAfterSec: 2,
+  expired: false,
+  staleLinks: 0,
+};
 
 export interface RecordedRequest {
   method: string;
@@ -163,6 +176,28 @@ export async function readBody(
   } catch {
     return { text, body: unparsable(text) };
   }
+}
+
+/** What the hand-routed fakes record of a request (runway, luma, luma-agents, the image fakes). */
+export interface RoutedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown> | null;
+  /** The status answered (0 until then). */
+  status: number;
+}
+
+/** Reads the request's body and records it in `requests`; `text` is the raw body (an upload's). */
+export async function recordRequest(
+  req: IncomingMessage,
+  requests: RoutedRequest[],
+  path = req.url ?? '/',
+): Promise<{ rec: RoutedRequest; text: string }> {
+  const { text, body } = await readBody(req);
+  const rec: RoutedRequest = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
+  requests.push(rec);
+  return { rec, text };
 }
 
 export interface LocalServer {

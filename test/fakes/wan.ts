@@ -22,6 +22,7 @@ import type { CloudFake, CloudFakeBehaviour, RecordedCloudRequest } from './clou
 import { addTask, sendJson, startCloudFake } from './cloudTaskFake.js';
 import { wanList } from './wanList.js';
 import { wanModelProblem } from './wanRules.js';
+import { throttled } from './fakeModes.js';
 
 export const WAN_VIDEO = '/api/v1/services/aigc/video-generation/video-synthesis';
 export const WAN_KF2V = '/api/v1/services/aigc/image2video/video-synthesis';
@@ -289,18 +290,10 @@ function create(fake: WanFake, req: RecordedCloudRequest, res: ServerResponse): 
     return;
   }
   const b = fake.behaviour;
-  if (b.throttle > 0) {
-    b.throttle--;
-    sendJson(
-      res,
-      429,
-      {
-        request_id: randomUUID(),
-        code: 'Throttling.RateQuota',
-        message: 'Requests rate limit exceeded, please try again later.',
-      },
-      { 'retry-after': String(b.retryAfterSec) },
-    );
+  const wait = throttled(b);
+  if (wait) {
+    const message = 'Requests rate limit exceeded, please try again later.';
+    sendJson(res, 429, { request_id: randomUUID(), code: 'Throttling.RateQuota', message }, wait);
     return;
   }
   const problem = bodyProblem(req.path, req.body ?? {}, {
