@@ -1,11 +1,10 @@
 /**
  * The failure modes the cloud fakes share, each in one place: "the next N" counters (throttle,
  * stale links, dropped creates), the 429 with Retry-After, a create counted late (kill tests),
- * and a signed output link that expires. Each fake keeps its provider's own error form; only
- * when a mode fires is decided here.
+ * and a signed output link that expires (`sendSignedOutput` in recordingHttp.ts). Each fake keeps
+ * its provider's own error form; only when a mode fires is decided here. No imports: the ComfyUI
+ * fake is bundled into a process of its own, where realMedia (recordingHttp.ts) cannot resolve.
  */
-import type { ServerResponse } from 'node:http';
-import { sendClip, sendJson } from './recordingHttp.js';
 
 /** A "next N" mode: true, with one fewer left, while any are left. */
 export function spend<K extends string>(modes: Record<K, number>, key: K): boolean {
@@ -38,21 +37,4 @@ export interface SignedOutputModes {
   staleLinks: number;
   /** Creates become visible in `creates` only this long after the answer was sent (kill tests). */
   countDelayMs: number;
-}
-
-/**
- * A signed output download: 403 with the provider's `expired` body when links expire, the id is
- * not one the fake made, or a stale link is due; else the clip.
- */
-export function sendSignedOutput(
-  res: ServerResponse,
-  rec: { status?: number },
-  modes: SignedOutputModes,
-  made: boolean,
-  clip: string,
-  expired: unknown,
-): void {
-  if (modes.expireOutputs || !made || spend(modes, 'staleLinks')) return sendJson(res, rec, 403, expired);
-  rec.status = 200;
-  sendClip(res, clip);
 }

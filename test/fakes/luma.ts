@@ -17,8 +17,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { countCreate, sendSignedOutput, spend, throttled, type SignedOutputModes } from './fakeModes.js';
-import { listenLocal, recordRequest, sendJson, type RoutedRequest } from './recordingHttp.js';
+import { countCreate, spend, throttled, type SignedOutputModes } from './fakeModes.js';
+import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export type LumaRecorded = RoutedRequest;

@@ -7,6 +7,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { realMedia } from '../helpers/realMedia.js';
+import { spend, type SignedOutputModes } from './fakeModes.js';
 
 /** A real AI clip (720x480, 8 fps) so imported takes pass ffprobe validation. */
 export const FAKE_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
@@ -243,4 +244,21 @@ export function sendJson(
 export function sendClip(res: ServerResponse, path: string): void {
   res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(path).size) });
   createReadStream(path).pipe(res);
+}
+
+/**
+ * A signed output download: 403 with the provider's `expired` body when links expire, the id is
+ * not one the fake made, or a stale link is due; else the clip.
+ */
+export function sendSignedOutput(
+  res: ServerResponse,
+  rec: { status?: number },
+  modes: SignedOutputModes,
+  made: boolean,
+  clip: string,
+  expired: unknown,
+): void {
+  if (modes.expireOutputs || !made || spend(modes, 'staleLinks')) return sendJson(res, rec, 403, expired);
+  rec.status = 200;
+  sendClip(res, clip);
 }

@@ -12,8 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { countCreate, sendSignedOutput, throttled, type SignedOutputModes } from './fakeModes.js';
-import { listenLocal, recordRequest, sendJson, type RoutedRequest } from './recordingHttp.js';
+import { countCreate, throttled, type SignedOutputModes } from './fakeModes.js';
+import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
 import { alephIssues } from './runwayAleph.js';
 import { realMedia } from '../helpers/realMedia.js';
 
