@@ -22,6 +22,15 @@ export interface ComfyErrorBody {
 export type FakeGraph = Record<string, { class_type: string; inputs: Record<string, unknown> }>;
 
 /** Node classes the fake "has installed" (core nodes of the shipped LTX-Video/Wan examples + VHS). */
+/** The node types that write an output (object_info's `output_node`); the last of the known nodes. */
+const OUTPUT_NODE_TYPES = [
+  'SaveVideo',
+  'SaveWEBM',
+  'SaveAnimatedWEBP',
+  'SaveImage',
+  'PreviewImage',
+  'VHS_VideoCombine',
+] as const;
 export const KNOWN_NODES = [
   'CheckpointLoaderSimple',
   'CLIPLoader',
@@ -51,21 +60,9 @@ export const KNOWN_NODES = [
   'VAEEncode',
   'ImageScale',
   'CreateVideo',
-  'SaveVideo',
-  'SaveWEBM',
-  'SaveAnimatedWEBP',
-  'SaveImage',
-  'PreviewImage',
-  'VHS_VideoCombine',
+  ...OUTPUT_NODE_TYPES,
 ] as const;
-export const OUTPUT_NODES = new Set([
-  'SaveVideo',
-  'SaveWEBM',
-  'SaveAnimatedWEBP',
-  'SaveImage',
-  'PreviewImage',
-  'VHS_VideoCombine',
-]);
+export const OUTPUT_NODES = new Set<string>(OUTPUT_NODE_TYPES);
 
 function fail(
   type: string,

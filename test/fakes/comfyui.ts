@@ -23,6 +23,7 @@ import { madeFile, upload, view } from './comfyui-files.js';
 import { FakeExecutor } from './comfyui-exec.js';
 import type { FakeGraph } from './comfyui-validate.js';
 import { OUTPUT_NODES, modelMissing, objectInfo, validatePrompt } from './comfyui-validate.js';
+import { throttled } from './fakeModes.js';
 
 export interface FakeComfyBehaviour extends ExecBehaviour {
   /** Answer the next POST /prompt requests with 400 (a model file missing). */
@@ -145,10 +146,10 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
       if (path === '/__fake/log') return json(res, 200, { requests, creates: createdIds.length, createdIds });
       return json(res, 404, {});
     }
-    if (behaviour.throttle > 0) {
-      behaviour.throttle--;
+    const wait = throttled(behaviour);
+    if (wait) {
       rec.status = 429;
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(behaviour.retryAfterSec) });
+      res.writeHead(429, { 'content-type': 'application/json', ...wait });
       res.end(
         JSON.stringify({ error: { type: 'rate_limited', message: 'Too many requests', details: '', extra_info: {} } }),
       );

@@ -11,15 +11,9 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { realMedia } from '../helpers/realMedia.js';
-import { listenLocal, readBody } from './recordingHttp.js';
+import { listenLocal, recordRequest, type RoutedRequest } from './recordingHttp.js';
 
-export interface ImageRecorded {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown> | null;
-  status: number;
-}
+export type ImageRecorded = RoutedRequest;
 
 export interface ImageFake {
   url: string;
@@ -81,15 +75,7 @@ async function start(route: Route, apiKey: string): Promise<Counting> {
   };
   const server = await listenLocal(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://fake');
-    const { body } = await readBody(req);
-    const rec: ImageRecorded = {
-      method: req.method ?? 'GET',
-      path: u.pathname,
-      headers: { ...req.headers },
-      body,
-      status: 0,
-    };
-    requests.push(rec);
+    const { rec } = await recordRequest(req, requests, u.pathname);
     const reply = (status: number, out: unknown): void => {
       rec.status = status;
       res.writeHead(status, { 'content-type': 'application/json' });

@@ -16,15 +16,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { klingJwt } from '../../electron/services/generation/providers/kling/jwt.js';
 import { klingOmniRefusal } from './klingOmniRules.js';
 import { klingRefusal } from './klingRules.js';
-import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
+import { listenLocal, readBody, TASK_FAKE_DEFAULTS, type TaskFakeBehaviour } from './recordingHttp.js';
+import { spend, throttled } from './fakeModes.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export const FAKE_KLING_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 const FAMILIES = ['text2video', 'image2video', 'multi-image2video', 'video-extend', 'omni-video', 'lip-sync'];
 
-/** `staleLinks`: the next N CDN downloads answer 404 (a link that expired after it was read). */
 /** clip: the file every output link serves (default FAKE_KLING_CLIP; a multi-shot test serves one with cuts). */
-export type FakeKlingBehaviour = TaskFakeBehaviour & { staleLinks: number; clip?: string };
+export type FakeKlingBehaviour = TaskFakeBehaviour & { clip?: string };
 
 export interface KlingRecorded {
   method: string;
@@ -80,16 +80,7 @@ function verifyJwt(
 export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Promise<FakeKling> {
   const accessKey = 'ak-test';
   const secretKey = 'sk-测试 secret';
-  let behaviour: FakeKlingBehaviour = {
-    runMs: 100,
-    fail: null,
-    moderation: false,
-    throttle: 0,
-    retryAfterSec: 2,
-    expired: false,
-    staleLinks: 0,
-    ...opts,
-  };
+  let behaviour: FakeKlingBehaviour = { ...TASK_FAKE_DEFAULTS, ...opts };
   const requests: KlingRecorded[] = [];
   const tasks: Task[] = [];
   let creates = 0;
@@ -154,10 +145,7 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     if (u.pathname.startsWith('/cdn/')) {
       // The output CDN: public signed links, no Authorization.
       if (behaviour.expired) return reply(404, 404, 'expired');
-      if (behaviour.staleLinks > 0) {
-        behaviour.staleLinks--;
-        return reply(403, 403, 'link expired');
-      }
+      if (spend(behaviour, 'staleLinks')) return reply(403, 403, 'link expired');
       rec.status = 200;
       res.writeHead(200, { 'content-type': 'video/mp4' });
       createReadStream(behaviour.clip ?? FAKE_KLING_CLIP).pipe(res);
@@ -173,12 +161,8 @@ export async function startFakeKling(opts: Partial<FakeKlingBehaviour> = {}): Pr
     if (!m || !FAMILIES.includes(family)) return reply(404, 1203, 'resource not exist');
     if (req.method === 'POST' && !m[2]) {
       const body = rec.body ?? {};
-      if (behaviour.throttle > 0) {
-        behaviour.throttle--;
-        return reply(429, 1303, 'parallel task over resource pack limit', undefined, {
-          'retry-after': String(behaviour.retryAfterSec),
-        });
-      }
+      const wait = throttled(behaviour);
+      if (wait) return reply(429, 1303, 'parallel task over resource pack limit', undefined, wait);
       if (family === 'lip-sync') {
         // Lip sync (Kling lip-sync reference): {input: {video_id | video_url, mode, audio_type, audio_file | audio_url}}.
         const input = (body.input ?? {}) as Record<string, unknown>;

@@ -10,25 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { listenLocal, readBody, sendClip, sendJson } from './recordingHttp.js';
+import { countCreate, throttled, type SignedOutputModes } from './fakeModes.js';
+import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
-export interface AgentsRecorded {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown> | null;
-  status: number;
-}
+export type AgentsRecorded = RoutedRequest;
 
-export interface FakeAgentsBehaviour {
-  runMs: number;
+export interface FakeAgentsBehaviour extends SignedOutputModes {
   failCode: string | null;
-  throttle: number;
-  retryAfterSec: number;
-  expireOutputs: boolean;
-  staleLinks: number;
-  countDelayMs: number;
 }
 
 export interface FakeLumaAgents {
@@ -105,34 +94,20 @@ export async function startFakeLumaAgents(
     };
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { body } = await readBody(req);
-    const path = req.url ?? '/';
-    const rec: AgentsRecorded = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
-    requests.push(rec);
+    const { rec } = await recordRequest(req, requests);
+    const { path, body } = rec;
     const out = /^\/__out\/([\w-]+)\.mp4/.exec(path);
-    if (out) {
-      if (behaviour.expireOutputs || !gens.has(out[1]!)) return send(res, rec, 403, { detail: 'Request has expired' });
-      if (behaviour.staleLinks > 0) {
-        behaviour.staleLinks--;
-        return send(res, rec, 403, { detail: 'Request has expired' });
-      }
-      rec.status = 200;
-      sendClip(res, CLIP);
-      return;
-    }
+    if (out) return sendSignedOutput(res, rec, behaviour, gens.has(out[1]!), CLIP, { detail: 'Request has expired' });
     if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });
-    if (behaviour.throttle > 0) {
-      behaviour.throttle--;
-      return send(res, rec, 429, { detail: 'Rate limit exceeded' }, { 'retry-after': String(behaviour.retryAfterSec) });
-    }
+    const wait = throttled(behaviour);
+    if (wait) return send(res, rec, 429, { detail: 'Rate limit exceeded' }, wait);
     if (path === '/v1/generations' && req.method === 'POST') {
       const issues = agentsIssues(body ?? {});
       if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
       const g = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode };
       gens.set(g.id, g);
       send(res, rec, 201, genJson(g));
-      if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
-      else creates++;
+      countCreate(behaviour, () => creates++);
       return;
     }
     const one = /^\/v1\/generations\/([\w-]+)$/.exec(path);

@@ -17,28 +17,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { listenLocal, readBody, sendClip, sendJson } from './recordingHttp.js';
+import { countCreate, spend, throttled, type SignedOutputModes } from './fakeModes.js';
+import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
 
-export interface LumaRecorded {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown> | null;
-  status: number;
-}
+export type LumaRecorded = RoutedRequest;
 
-export interface FakeLumaBehaviour {
-  runMs: number;
+export interface FakeLumaBehaviour extends SignedOutputModes {
   /** Generations created from now on end `failed` with this failure_reason. */
   failReason: string | null;
   /** The next create is refused with 400 and this moderation detail. */
   moderation: string | null;
-  throttle: number;
-  retryAfterSec: number;
-  expireOutputs: boolean;
-  staleLinks: number;
-  countDelayMs: number;
   dropCreate: number;
   loseCreate: number;
 }
@@ -163,29 +152,16 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { body } = await readBody(req);
-    const full = req.url ?? '/';
-    const rec: LumaRecorded = { method: req.method ?? '', path: full, headers: { ...req.headers }, body, status: 0 };
-    requests.push(rec);
+    const { rec } = await recordRequest(req, requests);
+    const { path: full, body } = rec;
     const asset = /^\/__assets\/([\w-]+)\.mp4/.exec(full);
-    if (asset) {
-      if (behaviour.expireOutputs || !gens.has(asset[1]!))
-        return send(res, rec, 403, { detail: 'Request has expired' });
-      if (behaviour.staleLinks > 0) {
-        behaviour.staleLinks--;
-        return send(res, rec, 403, { detail: 'Request has expired' });
-      }
-      rec.status = 200;
-      sendClip(res, CLIP);
-      return;
-    }
+    if (asset)
+      return sendSignedOutput(res, rec, behaviour, gens.has(asset[1]!), CLIP, { detail: 'Request has expired' });
     if (!full.startsWith(PREFIX)) return send(res, rec, 404, { detail: 'Not Found' });
     const path = full.slice(PREFIX.length);
     if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });
-    if (behaviour.throttle > 0) {
-      behaviour.throttle--;
-      return send(res, rec, 429, { detail: 'Too many requests' }, { 'retry-after': String(behaviour.retryAfterSec) });
-    }
+    const wait = throttled(behaviour);
+    if (wait) return send(res, rec, 429, { detail: 'Too many requests' }, wait);
     if (path === '/generations/video' && req.method === 'POST') {
       const issues = lumaIssues(body ?? {});
       if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
@@ -196,8 +172,7 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
         behaviour.moderation = null;
         return send(res, rec, 400, { detail });
       }
-      if (behaviour.loseCreate > 0) {
-        behaviour.loseCreate--;
+      if (spend(behaviour, 'loseCreate')) {
         rec.status = -1;
         req.socket.destroy();
         return;
@@ -210,16 +185,14 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
         request: body ?? {},
       };
       gens.set(g.id, g);
-      if (behaviour.dropCreate > 0) {
-        behaviour.dropCreate--;
+      if (spend(behaviour, 'dropCreate')) {
         creates++;
         rec.status = -1;
         req.socket.destroy();
         return;
       }
       send(res, rec, 201, genJson(g));
-      if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
-      else creates++;
+      countCreate(behaviour, () => creates++);
       return;
     }
     const list = /^\/generations(\?.*)?$/.exec(path);

@@ -12,14 +12,14 @@
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenLocal, readBody, type TaskFakeBehaviour } from './recordingHttp.js';
+import { listenLocal, readBody, TASK_FAKE_DEFAULTS, type TaskFakeBehaviour } from './recordingHttp.js';
+import { spend, throttled } from './fakeModes.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export const FAKE_MINIMAX_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 export const FAKE_MINIMAX_KEY = 'mm-test-key';
 
-/** `staleLinks`: the next N downloads answer 404 (a link that expired after it was read). */
-export type FakeMinimaxBehaviour = TaskFakeBehaviour & { staleLinks: number };
+export type FakeMinimaxBehaviour = TaskFakeBehaviour;
 
 export interface MinimaxRecorded {
   method: string;
@@ -43,16 +43,7 @@ export interface FakeMinimax {
 }
 
 export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {}): Promise<FakeMinimax> {
-  let behaviour: FakeMinimaxBehaviour = {
-    runMs: 100,
-    fail: null,
-    moderation: false,
-    throttle: 0,
-    retryAfterSec: 2,
-    expired: false,
-    staleLinks: 0,
-    ...opts,
-  };
+  let behaviour: FakeMinimaxBehaviour = { ...TASK_FAKE_DEFAULTS, ...opts };
   const requests: MinimaxRecorded[] = [];
   const tasks: Task[] = [];
   let url = '';
@@ -68,10 +59,7 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
     const u = new URL(req.url ?? '/', 'http://fake');
     if (u.pathname.startsWith('/dl/')) {
       if (behaviour.expired) return send(res, 404, { error: 'expired' });
-      if (behaviour.staleLinks > 0) {
-        behaviour.staleLinks--;
-        return send(res, 404, { error: 'expired' });
-      }
+      if (spend(behaviour, 'staleLinks')) return send(res, 404, { error: 'expired' });
       res.writeHead(200, { 'content-type': 'video/mp4' });
       createReadStream(FAKE_MINIMAX_CLIP).pipe(res);
       return;
@@ -79,10 +67,8 @@ export async function startFakeMinimax(opts: Partial<FakeMinimaxBehaviour> = {})
     if (req.headers.authorization !== `Bearer ${FAKE_MINIMAX_KEY}`)
       return send(res, 200, base(1004, 'login fail: Please carry the API secret key in the Authorization field'));
     if (req.method === 'POST' && u.pathname === '/v1/video_generation') {
-      if (behaviour.throttle > 0) {
-        behaviour.throttle--;
-        return send(res, 429, base(1002, 'rate limit exceeded'), { 'retry-after': String(behaviour.retryAfterSec) });
-      }
+      const wait = throttled(behaviour);
+      if (wait) return send(res, 429, base(1002, 'rate limit exceeded'), wait);
       if (typeof body?.model !== 'string') return send(res, 200, base(2013, 'invalid params, model is required'));
       for (const k of ['first_frame_image', 'last_frame_image']) {
         const v = body[k];

@@ -10,12 +10,15 @@
  * decodes it) and must be an image of exactly `size` (the Sora quirk); a mismatch or an
  * undecodable file is refused with the gateway's error shape.
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
 import { realMedia } from '../helpers/realMedia.js';
+import { throttled } from './fakeModes.js';
+import { parseBody, type FileField } from './openaiVideosForm.js';
+
+export type { FileField } from './openaiVideosForm.js';
 
 export const OPENAI_VIDEOS_CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
 
@@ -29,14 +32,6 @@ export interface OpenAIVideosMode {
   dropCreate: number;
 }
 
-/** A multipart file as received; `decoded` is its picture size "WxH" (null: not a picture). */
-export interface FileField {
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  decoded: string | null;
-}
 export interface OpenAIVideosRecorded {
   method: string;
   path: string;
@@ -92,83 +87,6 @@ const oaError = (
   param: string | null = null,
   headers: Record<string, string> = {},
 ) => send(res, status, { error: { message, type, param, code } }, headers);
-
-/**
- * The picture's size as a decoder sees it (ffprobe on the bytes, through a pipe), else null.
- * Only still-image formats count (png_pipe, jpeg_pipe, webp_pipe...): a video is no picture.
- */
-function decodedSize(bytes: Buffer): Promise<string | null> {
-  return new Promise((resolve) => {
-    const p = spawn(
-      'ffprobe',
-      [
-        '-v',
-        'error',
-        '-select_streams',
-        'v:0',
-        '-show_entries',
-        'stream=width,height:format=format_name',
-        '-of',
-        'json',
-        '-i',
-        'pipe:0',
-      ],
-      { stdio: ['pipe', 'pipe', 'ignore'] },
-    );
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stdin.on('error', () => undefined); // ffprobe may stop reading early: not our failure
-    p.on('error', () => resolve(null));
-    p.on('close', (code) => {
-      try {
-        const j = JSON.parse(out) as {
-          streams?: { width?: number; height?: number }[];
-          format?: { format_name?: string };
-        };
-        const st = j.streams?.[0];
-        resolve(
-          code === 0 && /_pipe$/.test(j.format?.format_name ?? '') && st?.width && st.height
-            ? `${st.width}x${st.height}`
-            : null,
-        );
-      } catch {
-        resolve(null);
-      }
-    });
-    p.stdin.end(bytes);
-  });
-}
-
-async function parseBody(req: IncomingMessage, files: Map<string, Buffer>): Promise<OpenAIVideosRecorded['body']> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks);
-  const type = String(req.headers['content-type'] ?? '');
-  if (!raw.length) return undefined;
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://x/', {
-      method: 'POST',
-      headers: { 'content-type': type },
-      body: raw,
-    }).formData();
-    const out: Record<string, string | FileField> = {};
-    for (const [k, v] of form.entries()) {
-      if (typeof v === 'string') out[k] = v;
-      else {
-        const bytes = Buffer.from(await v.arrayBuffer());
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        files.set(sha256, bytes);
-        out[k] = { name: v.name, type: v.type, size: bytes.length, sha256, decoded: await decodedSize(bytes) };
-      }
-    }
-    return out;
-  }
-  try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
-  } catch {
-    return raw.toString('utf8');
-  }
-}
 
 export async function startFakeOpenAIVideos(
   opts: Partial<OpenAIVideosMode> & { key?: string } = {},
@@ -231,12 +149,9 @@ export async function startFakeOpenAIVideos(
     const url = new URL(req.url ?? '/', 'http://x');
     const body = await parseBody(req, fake.files);
     fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
-    if (fake.mode.throttle > 0) {
-      fake.mode.throttle--;
-      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, {
-        'retry-after': String(fake.mode.retryAfterSec),
-      });
-    }
+    const wait = throttled(fake.mode);
+    if (wait)
+      return oaError(res, 429, 'Rate limit reached for requests.', 'requests', 'rate_limit_exceeded', null, wait);
     if (req.headers.authorization !== `Bearer ${key}`)
       return oaError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
     const p = url.pathname;

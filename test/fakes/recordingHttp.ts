@@ -7,6 +7,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { realMedia } from '../helpers/realMedia.js';
+import { spend, type SignedOutputModes } from './fakeModes.js';
 
 /** A real AI clip (720x480, 8 fps) so imported takes pass ffprobe validation. */
 export const FAKE_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
@@ -28,7 +29,20 @@ export interface TaskFakeBehaviour {
   retryAfterSec: number;
   /** The output URL answers 404. */
   expired: boolean;
+  /** The next N downloads answer 404 or 403 (a link that expired after it was read). */
+  staleLinks: number;
 }
+
+/** A task-API fake's switches when a test sets none: a quick task that succeeds. */
+export const TASK_FAKE_DEFAULTS: TaskFakeBehaviour = {
+  runMs: 100,
+  fail: null,
+  moderation: false,
+  throttle: 0,
+  retryAfterSec: 2,
+  expired: false,
+  staleLinks: 0,
+};
 
 export interface RecordedRequest {
   method: string;
@@ -165,6 +179,28 @@ export async function readBody(
   }
 }
 
+/** What the hand-routed fakes record of a request (runway, luma, luma-agents, the image fakes). */
+export interface RoutedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown> | null;
+  /** The status answered (0 until then). */
+  status: number;
+}
+
+/** Reads the request's body and records it in `requests`; `text` is the raw body (an upload's). */
+export async function recordRequest(
+  req: IncomingMessage,
+  requests: RoutedRequest[],
+  path = req.url ?? '/',
+): Promise<{ rec: RoutedRequest; text: string }> {
+  const { text, body } = await readBody(req);
+  const rec: RoutedRequest = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
+  requests.push(rec);
+  return { rec, text };
+}
+
 export interface LocalServer {
   origin: string;
   close(): Promise<void>;
@@ -208,4 +244,21 @@ export function sendJson(
 export function sendClip(res: ServerResponse, path: string): void {
   res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(statSync(path).size) });
   createReadStream(path).pipe(res);
+}
+
+/**
+ * A signed output download: 403 with the provider's `expired` body when links expire, the id is
+ * not one the fake made, or a stale link is due; else the clip.
+ */
+export function sendSignedOutput(
+  res: ServerResponse,
+  rec: { status?: number },
+  modes: SignedOutputModes,
+  made: boolean,
+  clip: string,
+  expired: unknown,
+): void {
+  if (modes.expireOutputs || !made || spend(modes, 'staleLinks')) return sendJson(res, rec, 403, expired);
+  rec.status = 200;
+  sendClip(res, clip);
 }

@@ -24,6 +24,21 @@ import {
 } from './replicateRules.js';
 
 export const REPLICATE_FAKE_KEY = 'test-key';
+/** Seedance 2.0 and 2.0 Fast take the same input (one API page shape on replicate.com). */
+const SEEDANCE_2_FIELDS = [
+  'prompt',
+  'image',
+  'last_frame_image',
+  'reference_images',
+  'reference_videos',
+  'reference_audios',
+  'duration',
+  'resolution',
+  'aspect_ratio',
+  'generate_audio',
+  'seed',
+];
+const ruledFields = (model: string): string[] => Object.keys(REPLICATE_MODEL_RULES[model]?.fields ?? {});
 /** Model -> input fields it accepts (its API page on replicate.com). */
 export const REPLICATE_FAKE_MODELS: Record<string, string[]> = {
   'google/veo-3.1': [
@@ -50,35 +65,11 @@ export const REPLICATE_FAKE_MODELS: Record<string, string[]> = {
     'generate_audio',
     'seed',
   ],
-  'bytedance/seedance-2.0': [
-    'prompt',
-    'image',
-    'last_frame_image',
-    'reference_images',
-    'reference_videos',
-    'reference_audios',
-    'duration',
-    'resolution',
-    'aspect_ratio',
-    'generate_audio',
-    'seed',
-  ],
-  'bytedance/seedance-2.0-fast': [
-    'prompt',
-    'image',
-    'last_frame_image',
-    'reference_images',
-    'reference_videos',
-    'reference_audios',
-    'duration',
-    'resolution',
-    'aspect_ratio',
-    'generate_audio',
-    'seed',
-  ],
+  'bytedance/seedance-2.0': SEEDANCE_2_FIELDS,
+  'bytedance/seedance-2.0-fast': SEEDANCE_2_FIELDS,
   // The models that take a clip: every field and value checked by replicateRules.ts.
-  'kwaivgi/kling-v3-omni-video': Object.keys(REPLICATE_MODEL_RULES['kwaivgi/kling-v3-omni-video']?.fields ?? {}),
-  'runwayml/gen4-aleph': Object.keys(REPLICATE_MODEL_RULES['runwayml/gen4-aleph']?.fields ?? {}),
+  'kwaivgi/kling-v3-omni-video': ruledFields('kwaivgi/kling-v3-omni-video'),
+  'runwayml/gen4-aleph': ruledFields('runwayml/gen4-aleph'),
 };
 
 interface Pred {

@@ -12,34 +12,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {} from '../helpers/cli.js';
-import { listenLocal, readBody, sendClip, sendJson } from './recordingHttp.js';
+import { countCreate, throttled, type SignedOutputModes } from './fakeModes.js';
+import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
 import { alephIssues } from './runwayAleph.js';
 import { realMedia } from '../helpers/realMedia.js';
 
-export interface RunwayRecorded {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown> | null;
-  status: number;
-}
+export type RunwayRecorded = RoutedRequest;
 
-export interface FakeRunwayBehaviour {
-  /** Time from create to SUCCEEDED. */
-  runMs: number;
+export interface FakeRunwayBehaviour extends SignedOutputModes {
   /** Tasks created from now on fail with this failureCode ('INTERNAL.BAD_OUTPUT.CODE01', 'SAFETY.INPUT.TEXT', ...). */
   failCode: string | null;
-  /** The next N requests (any /v1 route) answer 429 with Retry-After. */
-  throttle: number;
-  retryAfterSec: number;
-  /** Signed output URLs answer 403 (expired). */
-  expireOutputs: boolean;
-  /** The next N output downloads answer 403 (a link that expired after it was read); each task read signs afresh. */
-  staleLinks: number;
   /** The next create answers 400 with this issue (what the API says of a bad field), e.g. 'ratio: Invalid'. */
   reject: string | null;
-  /** Creates become visible in `creates` only this long after the answer was sent (kill tests). */
-  countDelayMs: number;
 }
 
 export interface FakeRunway {
@@ -148,10 +132,8 @@ export async function startFakeRunway(
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { text, body } = await readBody(req);
-    const path = req.url ?? '/';
-    const rec: RunwayRecorded = { method: req.method ?? '', path, headers: { ...req.headers }, body, status: 0 };
-    requests.push(rec);
+    const { rec, text } = await recordRequest(req, requests);
+    const { path, body } = rec;
 
     if (path === '/__upload' && req.method === 'POST') {
       // The presigned storage POST (no Runway auth): multipart with the policy fields and `file`.
@@ -164,30 +146,13 @@ export async function startFakeRunway(
       return send(res, rec, 204);
     }
     const out = /^\/__output\/([\w-]+)\.mp4/.exec(path);
-    if (out) {
-      if (behaviour.expireOutputs || !tasks.has(out[1]!)) return send(res, rec, 403, { error: 'Signature expired' });
-      if (behaviour.staleLinks > 0) {
-        behaviour.staleLinks--;
-        return send(res, rec, 403, { error: 'Signature expired' });
-      }
-      rec.status = 200;
-      sendClip(res, CLIP);
-      return;
-    }
+    if (out) return sendSignedOutput(res, rec, behaviour, tasks.has(out[1]!), CLIP, { error: 'Signature expired' });
     if (req.headers.authorization !== `Bearer ${apiKey}`)
       return send(res, rec, 401, { error: 'Incorrect API key provided' });
     if (req.headers['x-runway-version'] !== '2024-11-06')
       return send(res, rec, 400, { error: 'Missing or invalid X-Runway-Version header' });
-    if (behaviour.throttle > 0) {
-      behaviour.throttle--;
-      return send(
-        res,
-        rec,
-        429,
-        { error: 'You have exceeded your daily task limit.' },
-        { 'retry-after': String(behaviour.retryAfterSec) },
-      );
-    }
+    const wait = throttled(behaviour);
+    if (wait) return send(res, rec, 429, { error: 'You have exceeded your daily task limit.' }, wait);
     if (path === '/v1/uploads' && req.method === 'POST') {
       const b = body ?? {};
       if (typeof b.filename !== 'string' || b.type !== 'ephemeral')
@@ -216,8 +181,7 @@ export async function startFakeRunway(
       const task: Task = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode, cancelled: false };
       tasks.set(task.id, task);
       send(res, rec, 200, { id: task.id, estimatedCost: { credits: 60 } });
-      if (behaviour.countDelayMs > 0) setTimeout(() => creates++, behaviour.countDelayMs).unref();
-      else creates++;
+      countCreate(behaviour, () => creates++);
       return;
     }
     const taskPath = /^\/v1\/tasks\/([\w-]+)$/.exec(path);

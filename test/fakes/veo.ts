@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenLocal } from './recordingHttp.js';
 import { veoRefusal } from './veoRules.js';
 import { realMedia } from '../helpers/realMedia.js';
+import { throttled } from './fakeModes.js';
 
 export const VEO_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
@@ -114,9 +115,9 @@ export async function startFakeVeo(opts: Partial<VeoFakeMode> & { key?: string }
     const url = new URL(req.url ?? '/', 'http://x');
     const body = await readBody(req);
     fake.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}`, headers: req.headers, body });
-    if (fake.mode.throttle > 0) {
-      fake.mode.throttle--;
-      res.setHeader('retry-after', String(fake.mode.retryAfterSec));
+    const wait = throttled(fake.mode);
+    if (wait) {
+      res.setHeader('retry-after', wait['retry-after']!);
       return gError(res, 429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).', [
         { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${fake.mode.retryAfterSec}s` },
       ]);

@@ -12,6 +12,7 @@ import type { ServerResponse } from 'node:http';
 import type { CloudFake, CloudFakeBehaviour, FakeTask, RecordedCloudRequest } from './cloudTaskFake.js';
 import { addTask, sendJson, startCloudFake } from './cloudTaskFake.js';
 import { viduModelProblem } from './viduRules.js';
+import { throttled } from './fakeModes.js';
 
 export type FakeVidu = CloudFake & { baseUrl: string };
 
@@ -73,14 +74,9 @@ async function handle(fake: CloudFake, req: RecordedCloudRequest, res: ServerRes
   const create = /^\/ent\/v2(\/(text2video|img2video|start-end2video|reference2video))$/.exec(req.path);
   if (req.method === 'POST' && create) {
     const b = fake.behaviour;
-    if (b.throttle > 0) {
-      b.throttle--;
-      sendJson(
-        res,
-        429,
-        { code: 429, reason: 'TooManyRequests', message: 'concurrency limit reached' },
-        { 'retry-after': String(b.retryAfterSec) },
-      );
+    const wait = throttled(b);
+    if (wait) {
+      sendJson(res, 429, { code: 429, reason: 'TooManyRequests', message: 'concurrency limit reached' }, wait);
       return true;
     }
     const path = create[1]!;

@@ -5,7 +5,6 @@
  * `video: {uri}`, Kling /v1/videos/video-extend `video_id`, Luma keyframes.frame0 generation).
  * A cross-provider extension is refused before any job is written or request sent.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeOutputRef } from '../../../shared/generation/request.js';
 import type { Take } from '../../../shared/model/entities.js';
@@ -16,15 +15,14 @@ import type { GenerationDeps } from '../../../electron/services/generation/ports
 import { getProvider } from '../../../electron/services/generation/providers/index.js';
 import type { ProviderAdapter, ProviderSettings } from '../../../electron/services/generation/types.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { ProjectStore } from '../../../electron/services/project/store.js';
+import type { ProjectStore } from '../../../electron/services/project/store.js';
 import { rejectionOf } from '../../helpers/errors.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { tempProjects } from '../../helpers/tempProjects.js';
 import { startFakeKling, type FakeKling } from '../../fakes/kling.js';
 import { startFakeLuma, type FakeLuma } from '../../fakes/luma.js';
 import { startFakeVeo, type FakeVeo } from '../../fakes/veo.js';
 
-const root = tempDir();
-const stores: ProjectStore[] = [];
+const { create: project } = tempProjects(8);
 let veo: FakeVeo;
 let kling: FakeKling;
 let luma: FakeLuma;
@@ -33,20 +31,8 @@ beforeAll(async () => {
   [veo, kling, luma] = await Promise.all([startFakeVeo(), startFakeKling(), startFakeLuma()]);
 });
 afterAll(async () => {
-  for (const s of stores) s.close();
   await Promise.all([veo.close(), kling.close(), luma.close()]);
 });
-
-function project(name: string): ProjectStore {
-  const s = ProjectStore.create(join(root, name), {
-    name,
-    aspect: '16:9',
-    resolution: '720p',
-    fps: { num: 8, den: 1 },
-  });
-  stores.push(s);
-  return s;
-}
 
 /** The registry's adapters, polled quickly (their real policies start at 5 s), at the fakes. */
 function deps(store: ProjectStore): GenerationDeps {

@@ -13,6 +13,9 @@ import { AssetSchema, JobSchema, ShotSchema, TakeSchema } from '../../../shared/
 import type { GenerationStore } from '../../../electron/services/generation/ports.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
 
+/** The states a job goes through from its submit to its take when nothing goes wrong (`history` after 'queued'). */
+export const SUBMIT_TO_SUCCESS: JobState[] = ['submitting', 'submitted', 'running', 'downloading', 'succeeded'];
+
 export class FakeStore implements GenerationStore {
   shots: Shot[] = [];
   takes: Take[] = [];

@@ -19,7 +19,7 @@ import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffpro
 import { tempDir } from '../../helpers/tmp.js';
 import { genRequest } from '../../fakes/generationRequest.js';
 import { fakeCloud } from './fakeCloud.js';
-import { FakeStore, project } from './fakeStore.js';
+import { FakeStore, project, SUBMIT_TO_SUCCESS } from './fakeStore.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
 const root = tempDir();
@@ -88,14 +88,7 @@ describe('generateShots with the animatic', () => {
     expect(queued).toEqual(jobIds);
     for (const [i, id] of jobIds.entries()) {
       const j = job(store, id);
-      expect(store.history.get(id)).toEqual([
-        'queued',
-        'submitting',
-        'submitted',
-        'running',
-        'downloading',
-        'succeeded',
-      ]);
+      expect(store.history.get(id)).toEqual(['queued', ...SUBMIT_TO_SUCCESS]);
       expect(j).toMatchObject({ state: 'succeeded', provider: 'animatic', progress: 1, error: null, costActual: 0 });
       const take = store.takes.find((t) => t.id === j.takeId);
       expect(take).toMatchObject({
@@ -306,14 +299,7 @@ describe('resumeJobs after a crash', () => {
     // The lost animatic render was done again (one new create), the queued one once.
     expect(job(store, 'job-s2')).toMatchObject({ state: 'succeeded' });
     expect(job(store, 'job-s2').taskId).not.toBe('animatic-from-before-the-crash');
-    expect(store.history.get('job-s2')).toEqual([
-      'running',
-      'submitting',
-      'submitted',
-      'running',
-      'downloading',
-      'succeeded',
-    ]);
+    expect(store.history.get('job-s2')).toEqual(['running', ...SUBMIT_TO_SUCCESS]);
     expect(job(store, 'job-s5')).toMatchObject({ state: 'succeeded' });
     expect(animatic.submits).toBe(2);
     expect(existsSync(stale)).toBe(false);

@@ -5,20 +5,20 @@
  * (else the planned durations); a resume of the finished download pays nothing and adds no take.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../../electron/services/ffmpeg/runner.js';
 import { estimateGeneration, generateShots, resumeJobs } from '../../../electron/services/generation/jobs.js';
 import { projectLedger } from '../../../electron/services/generation/ledger.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { ProjectStore } from '../../../electron/services/project/store.js';
 import { AppError } from '../../../shared/errors.js';
 import type { FfmpegInvocation } from '../../../shared/ffmpeg/invocation.js';
 import { startFakeKling, type FakeKling } from '../../fakes/kling.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { tempProjects } from '../../helpers/tempProjects.js';
 
-const root = tempDir();
 const FPS = 24;
+const projects = tempProjects(FPS);
+const { root } = projects;
 
 /** A clip of solid colours, one per span (seconds): each change of colour is a hard cut. */
 async function colourClip(name: string, spans: readonly number[]): Promise<string> {
@@ -48,17 +48,8 @@ beforeAll(async () => {
   flatClip = await colourClip('flat.mp4', [7]);
 });
 
-const stores: ProjectStore[] = [];
-afterAll(() => stores.forEach((s) => s.close()));
-
 async function project(name: string, fake: FakeKling) {
-  const s = ProjectStore.create(join(root, name), {
-    name,
-    aspect: '16:9',
-    resolution: '720p',
-    fps: { num: FPS, den: 1 },
-  });
-  stores.push(s);
+  const s = projects.create(name);
   const shots = [
     s.shots.add({ prompt: 'a rider crests the dune', durationFrames: 2 * FPS, camera: 'push_in' }),
     s.shots.add({ prompt: 'close on the horse', durationFrames: 3 * FPS }),

@@ -7,25 +7,25 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
-import { buildGenerationRequest } from '../../../shared/generation/request.js';
+import { buildGenerationRequest, type GenerationRequest } from '../../../shared/generation/request.js';
+import type { Job } from '../../../shared/model/entities.js';
+import { newJob } from '../../../shared/model/factories.js';
 import { klingKeys } from '../../../electron/services/generation/providers/kling/jwt.js';
 import { createOpenAIVideosProvider } from '../../../electron/services/generation/providers/openai-videos.js';
 import { GenerationService } from '../../../electron/services/generation/service.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
-import { ProjectStore } from '../../../electron/services/project/store.js';
+import type { ProjectStore } from '../../../electron/services/project/store.js';
 import { SettingsService } from '../../../electron/services/settings/store.js';
 import { rejectionOf } from '../../helpers/errors.js';
-import { tempDir } from '../../helpers/tmp.js';
+import { tempProjects } from '../../helpers/tempProjects.js';
 import { startFakeOpenAIVideos, type FakeOpenAIVideos } from '../../fakes/openai-videos.js';
 
-const root = tempDir();
-const stores: ProjectStore[] = [];
+const { root, create: project } = tempProjects(8);
 let fake: FakeOpenAIVideos;
 beforeAll(async () => {
   fake = await startFakeOpenAIVideos();
 });
 afterAll(async () => {
-  for (const s of stores) s.close();
   await fake.close();
 });
 
@@ -101,28 +101,50 @@ describe('Kling keys from two variables', () => {
   });
 });
 
-function project(name: string): ProjectStore {
-  const s = ProjectStore.create(join(root, name), {
-    name,
-    aspect: '16:9',
-    resolution: '720p',
-    fps: { num: 8, den: 1 },
-  });
-  stores.push(s);
-  return s;
-}
-
 const registryNames = () => [
   { id: 'animatic', label: 'Animatic', offline: true },
   { id: 'openai-videos', label: 'Gateway', offline: false },
 ];
+/** Settings with the OpenAI videos gateway keyed to the fake (from the environment), and a service on them. */
+function gateway(configName: string) {
+  const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
+  const settings = new SettingsService({ configDir: join(root, configName), env, providers: registryNames });
+  const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+  return { settings, service };
+}
+
+/** A shot and the request the service would build for it (no frame to send). */
+function kittenShot(store: ProjectStore) {
+  const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
+  const request = buildGenerationRequest({
+    project: store.project(),
+    shot,
+    shotNumber: 1,
+    frame: () => {
+      throw new Error('no frame');
+    },
+  });
+  return { shot, request };
+}
+
+/** A Sora 2 job row for `request`: queued and unsent unless `over` says otherwise. */
+function soraJob(id: string, shotId: string, request: GenerationRequest, over: Partial<Job> = {}): Job {
+  return newJob({
+    id,
+    shotId,
+    provider: 'openai-videos',
+    model: 'sora-2',
+    request: request as unknown as Record<string, unknown>,
+    costEstimate: 0.8,
+    createdAt: new Date().toISOString(),
+    ...over,
+  });
+}
 const hooks = () => ({ signal: new AbortController().signal, onQueued: () => undefined, onProgress: () => undefined });
 
 describe('a provider turned off in settings', () => {
   it('is refused, with its name and what to do, before any job is written or sent; untoggled ones work', async () => {
-    const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
-    const settings = new SettingsService({ configDir: join(root, 'off config'), env, providers: registryNames });
-    const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+    const { settings, service } = gateway('off config');
     const store = project('off 关闭');
     store.shots.add({ prompt: 'a lighthouse at dusk', durationFrames: 4 });
 
@@ -162,41 +184,14 @@ describe('a provider turned off in settings', () => {
 
   it('a task sent before it was turned off is still polled and downloaded (it was paid for)', async () => {
     fake.reset();
-    const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
-    const settings = new SettingsService({ configDir: join(root, 'resume config'), env, providers: registryNames });
-    const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+    const { settings, service } = gateway('resume config');
     const store = project('resume 续');
-    const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
-    const request = buildGenerationRequest({
-      project: store.project(),
-      shot,
-      shotNumber: 1,
-      frame: () => {
-        throw new Error('no frame');
-      },
-    });
+    const { shot, request } = kittenShot(store);
     const { taskId } = await createOpenAIVideosProvider().submit(request, {
       tmpDir: root,
       settings: { baseUrl: fake.url, apiKey: 'test-key' },
     });
-    const now = new Date().toISOString();
-    store.createJob({
-      id: 'job-sent-before-off',
-      shotId: shot.id,
-      provider: 'openai-videos',
-      model: 'sora-2',
-      state: 'submitted',
-      request: request as unknown as Record<string, unknown>,
-      taskId,
-      progress: 0,
-      error: null,
-      costEstimate: 0.8,
-      costActual: null,
-      resultAssetId: null,
-      takeId: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    store.createJob(soraJob('job-sent-before-off', shot.id, request, { state: 'submitted', taskId }));
     await settings.update({ providers: { 'openai-videos': { enabled: false } } });
 
     await service.run(store, {}, hooks());
@@ -214,35 +209,10 @@ describe('a provider turned off in settings', () => {
 
   it('a job queued but never sent before it was turned off is canceled with the reason, not sent', async () => {
     fake.reset();
-    const env = { STORYBOARD_OPENAI_VIDEOS_BASE_URL: fake.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' };
-    const settings = new SettingsService({ configDir: join(root, 'queued config'), env, providers: registryNames });
-    const service = new GenerationService<ProjectStore>(settings, (s, p) => importFile(s, p, 'generated'));
+    const { settings, service } = gateway('queued config');
     const store = project('queued 排队');
-    const shot = store.shots.add({ prompt: 'a kitten plays', durationFrames: 32 });
-    const request = buildGenerationRequest({
-      project: store.project(),
-      shot,
-      shotNumber: 1,
-      frame: () => {
-        throw new Error('no frame');
-      },
-    });
-    const now = new Date().toISOString();
-    const row = {
-      shotId: shot.id,
-      provider: 'openai-videos',
-      model: 'sora-2',
-      request: request as unknown as Record<string, unknown>,
-      progress: 0,
-      error: null,
-      costEstimate: 0.8,
-      costActual: null,
-      resultAssetId: null,
-      takeId: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    store.createJob({ ...row, id: 'job-queued', state: 'queued', taskId: null });
+    const { shot, request } = kittenShot(store);
+    store.createJob(soraJob('job-queued', shot.id, request));
     await settings.update({ providers: { 'openai-videos': { enabled: false } } });
 
     const seen: string[] = [];

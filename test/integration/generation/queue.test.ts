@@ -7,13 +7,14 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/model/entities.js';
+import { newJob } from '../../../shared/model/factories.js';
 import { estimateGeneration, generateShots, resumeJobs } from '../../../electron/services/generation/jobs.js';
 import { projectLedger } from '../../../electron/services/generation/ledger.js';
 import type { GenerationDeps } from '../../../electron/services/generation/ports.js';
 import { generationTmpDir } from '../../../electron/services/generation/runJob.js';
 import { genRequest } from '../../fakes/generationRequest.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { FakeStore, project } from './fakeStore.js';
+import { FakeStore, project, SUBMIT_TO_SUCCESS } from './fakeStore.js';
 import { scriptedCloud, type Script, type Scripted } from './scriptedCloud.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
@@ -71,11 +72,7 @@ describe('JOB-4: throttling is waited out, never a failure', () => {
       'queued',
       'submitting',
       'queued',
-      'submitting',
-      'submitted',
-      'running',
-      'downloading',
-      'succeeded',
+      ...SUBMIT_TO_SUCCESS,
     ]);
   });
 
@@ -252,39 +249,33 @@ describe('JOB-3: a lost create answer', () => {
     store.addShot({ id: 'a', prompt: 'a' });
     store.addShot({ id: 'b', prompt: 'b' });
     store.addShot({ id: 'c', prompt: 'c' });
-    const now = new Date().toISOString();
-    const base = {
-      provider: 'cloud',
-      model: null,
-      taskId: null,
-      progress: 0,
-      error: null,
-      costEstimate: 0.5,
-      costActual: null,
-      resultAssetId: null,
-      takeId: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const request = (shotId: string) =>
-      genRequest({ shotId, title: '', prompt: 'x', durationSec: 0.5, width: 320, height: 180, seed: null });
-    store.createJob({ ...base, id: 'job-a', shotId: 'a', state: 'submitting', request: request('a') });
-    store.createJob({ ...base, id: 'job-b', shotId: 'b', state: 'submitting', request: request('b') });
-    store.createJob({ ...base, id: 'job-c', shotId: 'c', state: 'submitting', request: request('c') });
+    const createdAt = new Date().toISOString();
+    // Three jobs cut while submitting: the provider knows job-a, is unsure of job-b, never saw job-c.
+    for (const shotId of ['a', 'b', 'c'])
+      store.createJob(
+        newJob({
+          id: `job-${shotId}`,
+          shotId,
+          provider: 'cloud',
+          state: 'submitting',
+          costEstimate: 0.5,
+          createdAt,
+          request: genRequest({
+            shotId,
+            title: '',
+            prompt: 'x',
+            durationSec: 0.5,
+            width: 320,
+            height: 180,
+            seed: null,
+          }),
+        }),
+      );
     const result = await resumeJobs(deps);
     expect(result.unknownJobIds).toEqual(['job-b']);
     // The provider is sure job-c never arrived: sent now, once.
     expect(job(store, 'job-c')).toMatchObject({ state: 'succeeded', taskId: 'cloud-task-1' });
-    expect(store.history.get('job-c')).toEqual([
-      'submitting',
-      'unknown',
-      'queued',
-      'submitting',
-      'submitted',
-      'running',
-      'downloading',
-      'succeeded',
-    ]);
+    expect(store.history.get('job-c')).toEqual(['submitting', 'unknown', 'queued', ...SUBMIT_TO_SUCCESS]);
     expect(job(store, 'job-a')).toMatchObject({ state: 'succeeded', taskId: 'cloud-task-found' });
     expect(job(store, 'job-b')).toMatchObject({ state: 'unknown', taskId: null });
     expect(cloud.createAttempts).toBe(1);

@@ -8,20 +8,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFalProvider } from '../../../../electron/services/generation/providers/fal.js';
-import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { startFakeFal, type FakeFal } from '../../../fakes/fal.js';
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { fakeContext, settleSucceeded, settle } from './harness.js';
 
 const root = tempDir();
 let fake: FakeFal;
 const fal = createFalProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
-  tmpDir: root,
-  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
-});
+const ctx = fakeContext(root, () => fake);
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 const last = { assetId: 'b2', path: FIRST_FRAME };
 
@@ -36,14 +33,7 @@ beforeEach(() => {
 
 const submits = () => fake.seen().filter((r) => r.method === 'POST' && r.target?.host === 'queue.fal.run');
 
-async function settle(taskId: string) {
-  for (let i = 0; i < 100; i++) {
-    const r = await fal.poll(taskId, ctx());
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error('never finished');
-}
+const settleTask = (taskId: string) => settle(fal, taskId, ctx());
 
 describe('fal.ai wire requests (real SDK through its proxy option)', () => {
   it('text-to-video: POST https://queue.fal.run/fal-ai/veo3.1/fast with `Key` auth and Veo field names; polls, downloads', async () => {
@@ -62,7 +52,7 @@ describe('fal.ai wire requests (real SDK through its proxy option)', () => {
       negative_prompt: 'blur',
     });
     expect(taskId).toMatch(/^fal-ai\/veo3\.1\/fast\|[0-9a-f-]+$/);
-    expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
+    await settleSucceeded(fal, taskId, ctx());
     const requestId = taskId.split('|')[1];
     const statusCall = fake.seen().find((r) => r.target?.pathname.endsWith('/status'));
     // Status and result URLs use only owner/alias (providers.md §10a).
@@ -141,7 +131,7 @@ describe('fal.ai failures', () => {
   it("a failed request (COMPLETED, then 422 on the result) carries fal's reason", async () => {
     fake.mode = 'fail';
     const { taskId } = await fal.submit(genRequest(), ctx());
-    const r = await settle(taskId);
+    const r = await settleTask(taskId);
     expect(r.state).toBe('failed');
     expect(r.error).toContain('image_url: Image too small');
   });
@@ -149,7 +139,7 @@ describe('fal.ai failures', () => {
   it('moderation: content_policy_violation is reported as a safety block', async () => {
     fake.mode = 'moderation';
     const { taskId } = await fal.submit(genRequest(), ctx());
-    const r = await settle(taskId);
+    const r = await settleTask(taskId);
     expect(r.error).toMatch(/safety filter.*flagged by a content checker/);
   });
 
@@ -171,7 +161,7 @@ describe('fal.ai failures', () => {
   it('an expired video URL is PROVIDER_FAILED expired; cancel is PUT …/cancel', async () => {
     fake.mode = 'expired';
     const { taskId } = await fal.submit(genRequest(), ctx());
-    await settle(taskId);
+    await settleTask(taskId);
     const err = await rejectionOf(fal.fetchResult(taskId, join(root, 'gone.mp4'), ctx()));
     expect(err.details).toMatchObject({ expired: true, failureKind: 'expired' });
     fake.mode = 'slow';

@@ -64,3 +64,31 @@ export function replicateStoredBoth(f: FakeReplicate): number {
   );
   return polled.size >= 2 ? f.creates : 0;
 }
+
+/**
+ * For a provider that keeps no client id and lists no tasks (MiniMax): per shot, a finished job
+ * with its one take, or an `unknown` job (killed between the create and storing its answer) with
+ * none; nothing sent twice.
+ */
+export function takenOrUnknown(r: Result, root: string): void {
+  const store = ProjectStore.open(join(root, 'project'));
+  try {
+    const jobs = store.listJobs();
+    const shots = store.snapshot().shots;
+    expect(jobs).toHaveLength(2);
+    // Per shot: a finished job with its one take, or an `unknown` job with none.
+    const outcome = shots.map((s, i) => [r.takesPerShot[i], jobs.find((j) => j.shotId === s.id)?.state]);
+    for (const o of outcome)
+      expect([
+        [1, 'succeeded'],
+        [0, 'unknown'],
+      ]).toContainEqual(o);
+    // Nothing sent twice: at most one create per shot, and every finished shot had its own.
+    const succeeded = outcome.filter(([, state]) => state === 'succeeded').length;
+    expect(r.creates).toBeLessThanOrEqual(2);
+    expect(r.creates).toBeGreaterThanOrEqual(Math.max(1, succeeded));
+    expect(new Set(jobs.map((j) => j.taskId).filter(Boolean)).size).toBe(jobs.filter((j) => j.taskId).length);
+  } finally {
+    store.close();
+  }
+}

@@ -13,10 +13,12 @@ import { startFakeReplicate, type FakeReplicate } from '../../../fakes/replicate
 import { falStoredBoth, foundUnlessNeverMade, promptOf, replicateStoredBoth } from './killResumeChecks.js';
 import {
   ANIMATIC_TAKES,
+  expectSentWith,
+  fakeRow,
   RESTYLE_TIMEOUT_MS,
   restyled,
-  row,
   strict,
+  TEST_KEY,
   type Case,
   type Result,
 } from './killResumeTable.js';
@@ -28,31 +30,22 @@ const REPLICATE_STORED_WHY =
 const REPLICATE_LISTED_WHY =
   'a lost answer is found in GET /predictions by model + exact input; a create the kill cut before Replicate made it stays `unknown`';
 
-const falEnv = (f: FakeFal): Record<string, string> => ({
-  STORYBOARD_FAL_BASE_URL: f.url,
-  STORYBOARD_FAL_API_KEY: 'test-key',
-});
-const replicateEnv = (f: FakeReplicate): Record<string, string> => ({
-  STORYBOARD_REPLICATE_BASE_URL: f.url,
-  STORYBOARD_REPLICATE_API_KEY: 'test-key',
-});
-
 /** The fal submits, each to one of the model's endpoints, none sent again by the resume. */
 function falSubmits(f: FakeFal, endpoint: string): Record<string, unknown>[] {
   const submits = f.seen().filter((q) => q.method === 'POST' && q.target?.host === 'queue.fal.run');
   expect(submits.map((q) => q.target?.pathname)).toEqual([`/${endpoint}`, `/${endpoint}`]);
-  expect(submits.every((q) => q.status === 200 && q.headers.authorization === 'Key test-key')).toBe(true);
+  expect(submits.every((q) => q.status === 200)).toBe(true);
+  expectSentWith(submits, `Key ${TEST_KEY}`);
   return submits.map((q) => q.body as Record<string, unknown>);
 }
 
 function falRow(model: string, endpoint: string, title: string): Case {
-  return row({
+  return fakeRow({
     provider: 'fal',
     model,
     title,
     why: FAL_WHY,
     start: () => startFakeFal({ runMs: 500 }),
-    env: falEnv,
     creates: (f) => falStoredBoth(f),
     check: (r, f) => {
       strict(r);
@@ -63,13 +56,12 @@ function falRow(model: string, endpoint: string, title: string): Case {
 
 /** A restyle on a fal edit endpoint: the clip uploaded to fal storage before the submit. */
 function falEditRow(model: string, name: string): Case {
-  return row({
+  return fakeRow({
     provider: 'fal',
     model,
     title: `${name} restyle of each shot's clip: kill once both request ids are stored`,
     why: `${FAL_WHY}; the clip is uploaded to fal storage before the submit`,
     start: () => startFakeFal({ runMs: 500 }),
-    env: falEnv,
     prepare: ANIMATIC_TAKES,
     firstArgs: ['--restyle'],
     timeoutMs: RESTYLE_TIMEOUT_MS,
@@ -86,13 +78,12 @@ function falEditRow(model: string, name: string): Case {
 function replicateRows(model: string): Case[] {
   const made = (f: FakeReplicate) => f.createRequests().filter((q) => q.status === 201);
   return [
-    row({
+    fakeRow({
       provider: 'replicate',
       model,
       title: 'kill once both prediction ids are stored',
       why: REPLICATE_STORED_WHY,
       start: () => startFakeReplicate({ runMs: 500 }),
-      env: replicateEnv,
       creates: (f) => replicateStoredBoth(f),
       check: (r, f) => {
         strict(r);
@@ -102,13 +93,12 @@ function replicateRows(model: string): Case[] {
         ]);
       },
     }),
-    row({
+    fakeRow({
       provider: 'replicate',
       model,
       title: 'kill the moment Replicate made a prediction (lost answers found by listing)',
       why: REPLICATE_LISTED_WHY,
       start: () => startFakeReplicate({ runMs: 500 }),
-      env: replicateEnv,
       creates: (f) => f.creates,
       check: (r, f, root) =>
         foundUnlessNeverMade(r, root, (job) =>
@@ -128,13 +118,12 @@ function replicateRestyleRows(model: string, videoField: string): Case[] {
     kill: (f: FakeReplicate) => number,
     check: (r: Result, f: FakeReplicate, root: string) => void,
   ): Case =>
-    row({
+    fakeRow({
       provider: 'replicate',
       model,
       title,
       why,
       start: () => startFakeReplicate({ runMs: 500 }),
-      env: replicateEnv,
       prepare: ANIMATIC_TAKES,
       firstArgs: ['--restyle'],
       timeoutMs: RESTYLE_TIMEOUT_MS,

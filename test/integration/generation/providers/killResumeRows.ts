@@ -8,13 +8,11 @@
  * stays `unknown` and is never re-sent (looser invariants). The endpoints added on fal and
  * Replicate have their rows in killResumeEndpointRows.ts.
  */
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { jobSeed } from '../../../../electron/services/generation/providers/seedance/reconcile.js';
-import { ProjectStore } from '../../../../electron/services/project/store.js';
 import { startFakeComfy } from '../../../fakes/comfyui.js';
 import { startFakeFal } from '../../../fakes/fal.js';
-import { startFakeKling } from '../../../fakes/kling.js';
+import { startFakeKling, type FakeKling } from '../../../fakes/kling.js';
 import { startFakeLumaAgents } from '../../../fakes/luma-agents.js';
 import { startFakeLuma } from '../../../fakes/luma.js';
 import { FAKE_MINIMAX_KEY, startFakeMinimax } from '../../../fakes/minimax.js';
@@ -25,57 +23,67 @@ import { startFakeSeedance } from '../../../fakes/seedance.js';
 import { startFakeVeo } from '../../../fakes/veo.js';
 import { startFakeVidu } from '../../../fakes/vidu.js';
 import { startFakeWan } from '../../../fakes/wan.js';
-import { falStoredBoth, foundUnlessNeverMade, promptOf, replicateStoredBoth } from './killResumeChecks.js';
+import {
+  falStoredBoth,
+  foundUnlessNeverMade,
+  promptOf,
+  replicateStoredBoth,
+  takenOrUnknown,
+} from './killResumeChecks.js';
 import {
   ANIMATIC_TAKES,
   everyShotPolled,
+  expectSentWith,
+  fakeEnv,
+  fakeRow,
   firstMayBeUnknown,
+  posts,
   RESTYLE_TIMEOUT_MS,
   restyled,
-  row,
   STRICT,
   strict,
+  TEST_KEY,
   type Case,
 } from './killResumeTable.js';
 
+/** Kling signs with its access and secret key, given as one "accessKey:secretKey". */
+const klingEnv = (f: FakeKling) => fakeEnv('kling', f.url, f.apiKey);
+/** One task at a time: shot 2 is not sent before shot 1 ends. */
+const ONE_AT_A_TIME = { CONCURRENCY: '1' };
+
 export const PROVIDER_ROWS: Case[] = [
-  row({
+  fakeRow({
     provider: 'comfyui',
     model: 'ltxv',
     title: 'kill right after the create',
     why: STRICT,
     start: () => startFakeComfy({ runMs: 800, steps: 4 }),
     env: (f) => ({ STORYBOARD_COMFYUI_BASE_URL: f.url }),
-    creates: (f) => f.creates,
     check: (r) => strict(r),
   }),
-  row({
+  fakeRow({
     provider: 'runway',
     model: 'gen4.5',
     title: 'kill once the create answer reached the CLI',
     why: 'Runway lists no tasks: countDelayMs lets the task id be stored before the kill, so the resume relies on stored ids alone',
     start: () => startFakeRunway({ runMs: 100, countDelayMs: 300 }),
-    env: (f) => ({ STORYBOARD_RUNWAY_BASE_URL: f.url, STORYBOARD_RUNWAY_API_KEY: 'test-key' }),
-    creates: (f) => f.creates,
     check: (r, f) => {
       strict(r);
-      expect(f.requests.filter((q) => q.method === 'POST').length).toBe(2);
+      expect(posts(f.requests)).toHaveLength(2);
       expect(
-        f.requests.every((q) => q.path.startsWith('/__output/') || q.headers.authorization === 'Bearer test-key'),
+        f.requests.every((q) => q.path.startsWith('/__output/') || q.headers.authorization === `Bearer ${TEST_KEY}`),
       ).toBe(true);
     },
   }),
-  row({
+  fakeRow({
     provider: 'runway',
     model: 'aleph2',
     title: "Aleph 2 restyle of each shot's clip: kill once the create answer reached the CLI",
     why: 'each shot first gets an offline animatic take; the restyle jobs carry that clip, their task ids are stored before the kill (countDelayMs), so the resume polls and never re-sends: one Aleph create and one new take per shot',
     start: () => startFakeRunway({ runMs: 100, countDelayMs: 300 }),
-    env: (f) => ({ STORYBOARD_RUNWAY_BASE_URL: f.url, STORYBOARD_RUNWAY_API_KEY: 'test-key' }),
     prepare: ANIMATIC_TAKES,
     firstArgs: ['--restyle'],
     timeoutMs: RESTYLE_TIMEOUT_MS,
-    creates: (f) => f.creates,
     check: (r, f) => {
       // Two paid creates, both video-to-video.
       restyled(r);
@@ -84,226 +92,175 @@ export const PROVIDER_ROWS: Case[] = [
       expect(posts.every((q) => String(q.body?.videoUri).startsWith('data:video/mp4;base64,'))).toBe(true);
     },
   }),
-  row({
+  fakeRow({
     provider: 'luma',
     model: 'ray-2',
     title: 'kill once the create answer reached the CLI',
     why: 'same timing as runway (countDelayMs): the generation id is stored before the kill',
     start: () => startFakeLuma({ runMs: 100, countDelayMs: 300 }),
-    env: (f) => ({ STORYBOARD_LUMA_BASE_URL: f.url, STORYBOARD_LUMA_API_KEY: 'test-key' }),
-    creates: (f) => f.creates,
     check: (r, f) => {
       strict(r);
-      expect(f.requests.filter((q) => q.method === 'POST').length).toBe(2);
+      expect(posts(f.requests)).toHaveLength(2);
     },
   }),
-  row({
+  fakeRow({
     provider: 'luma',
     model: 'ray-2',
     title: 'kill the moment Luma made a generation (lost answers found by listing)',
     why: 'a lost answer is found in GET /generations by model + exact prompt; a create the kill cut before Luma made it stays `unknown`',
     start: () => startFakeLuma({ runMs: 100 }),
-    env: (f) => ({ STORYBOARD_LUMA_BASE_URL: f.url, STORYBOARD_LUMA_API_KEY: 'test-key' }),
-    creates: (f) => f.creates,
     check: (r, f, root) =>
       foundUnlessNeverMade(r, root, (job) =>
         f.requests.some((q) => q.method === 'POST' && q.status === 201 && q.body?.prompt === promptOf(job)),
       ),
   }),
-  row({
+  fakeRow({
     provider: 'luma-agents',
     model: 'ray-3.2',
     title: 'kill once the create answer reached the CLI',
     why: 'same timing as runway (countDelayMs): the generation id is stored before the kill',
     start: () => startFakeLumaAgents({ runMs: 100, countDelayMs: 300 }),
-    env: (f) => ({ STORYBOARD_LUMA_AGENTS_BASE_URL: f.url, STORYBOARD_LUMA_AGENTS_API_KEY: 'test-key' }),
-    creates: (f) => f.creates,
     check: (r) => strict(r),
   }),
-  row({
+  fakeRow({
     provider: 'kling',
     model: 'kling-v3',
     title: 'multi-shot: both shots as ONE job, killed right after its one create',
     why: 'the one job is found again by its external_task_id (never re-sent): one create in all, its clip split into one take per shot',
     start: () => startFakeKling({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_KLING_BASE_URL: f.url, STORYBOARD_KLING_API_KEY: f.apiKey }),
+    env: klingEnv,
     firstArgs: ['--multi-shot'],
-    creates: (f) => f.creates,
     check: (r, f) => {
       expect(r.takesPerShot).toEqual([1, 1]);
       expect(r.creates).toBe(1);
-      const posts = f.requests.filter((q) => q.method === 'POST');
-      expect(posts.map((q) => q.body?.multi_shot)).toEqual([true]);
+      expect(posts(f.requests).map((q) => q.body?.multi_shot)).toEqual([true]);
     },
   }),
-  row({
+  fakeRow({
     provider: 'kling',
     model: 'kling-video-o1',
     title: 'Omni (kling-video-o1): kill right after the create',
     why: `${STRICT} (external_task_id, looked up at /v1/videos/omni-video)`,
     start: () => startFakeKling({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_KLING_BASE_URL: f.url, STORYBOARD_KLING_API_KEY: f.apiKey }),
-    creates: (f) => f.creates,
+    env: klingEnv,
     check: (r, f) => {
       strict(r);
-      const posts = f.requests.filter((q) => q.method === 'POST');
-      expect(posts[0]?.path).toBe('/v1/videos/omni-video');
-      expect(posts[0]?.body?.model_name).toBe('kling-video-o1');
+      const [first] = posts(f.requests);
+      expect(first?.path).toBe('/v1/videos/omni-video');
+      expect(first?.body?.model_name).toBe('kling-video-o1');
       // The killed job was read again where it was made (its stored task id or its external_task_id).
       expect(f.requests.some((q) => q.method === 'GET' && q.path.startsWith('/v1/videos/omni-video/'))).toBe(true);
     },
   }),
-  row({
+  fakeRow({
     provider: 'kling',
     model: 'kling-v3',
     title: 'kill right after the create',
     why: `${STRICT} (external_task_id)`,
     start: () => startFakeKling({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_KLING_BASE_URL: f.url, STORYBOARD_KLING_API_KEY: f.apiKey }),
-    creates: (f) => f.creates,
+    env: klingEnv,
     check: (r, f) => {
       strict(r);
       // Every create carried the job id as external_task_id (what reconcile looks up).
-      const posts = f.requests.filter((q) => q.method === 'POST');
       expect(
-        posts.every((q) => typeof q.body?.external_task_id === 'string' && q.jwt?.payload.iss === f.accessKey),
+        posts(f.requests).every(
+          (q) => typeof q.body?.external_task_id === 'string' && q.jwt?.payload.iss === f.accessKey,
+        ),
       ).toBe(true);
     },
   }),
-  row({
+  fakeRow({
     provider: 'minimax',
     model: 'MiniMax-Hailuo-2.3',
     title: 'kill right after the create',
     why: 'MiniMax takes no client task id and cannot list tasks: a job killed between the create and storing its answer stays `unknown` (never re-sent); the others resume by polling',
     start: () => startFakeMinimax({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_MINIMAX_BASE_URL: f.url, STORYBOARD_MINIMAX_API_KEY: FAKE_MINIMAX_KEY }),
-    creates: (f) => f.creates,
+    env: (f) => fakeEnv('minimax', f.url, FAKE_MINIMAX_KEY),
     check: (r, f, root) => {
-      const store = ProjectStore.open(join(root, 'project'));
-      try {
-        const jobs = store.listJobs();
-        const shots = store.snapshot().shots;
-        expect(jobs).toHaveLength(2);
-        // Per shot: a finished job with its one take, or an `unknown` job with none.
-        const outcome = shots.map((s, i) => [r.takesPerShot[i], jobs.find((j) => j.shotId === s.id)?.state]);
-        for (const o of outcome)
-          expect([
-            [1, 'succeeded'],
-            [0, 'unknown'],
-          ]).toContainEqual(o);
-        // Nothing sent twice: at most one create per shot, and every finished shot had its own.
-        const succeeded = outcome.filter(([, state]) => state === 'succeeded').length;
-        expect(r.creates).toBeLessThanOrEqual(2);
-        expect(r.creates).toBeGreaterThanOrEqual(Math.max(1, succeeded));
-        expect(new Set(jobs.map((j) => j.taskId).filter(Boolean)).size).toBe(jobs.filter((j) => j.taskId).length);
-      } finally {
-        store.close();
-      }
-      const creates = f.requests.filter((q) => q.method === 'POST');
-      expect(creates.every((q) => q.headers.authorization === `Bearer ${FAKE_MINIMAX_KEY}`)).toBe(true);
+      takenOrUnknown(r, root);
+      expectSentWith(posts(f.requests), `Bearer ${FAKE_MINIMAX_KEY}`);
     },
   }),
-  row({
+  fakeRow({
     provider: 'vidu',
     model: 'viduq3-pro',
     title: 'kill right after the first create (one task at a time)',
     why: 'Vidu lists no tasks: shot 1 has one take if its answer was saved before the kill, else stays `unknown` (not re-sent)',
     start: () => startFakeVidu({ runMs: 500 }),
-    env: (f) => ({
-      STORYBOARD_VIDU_BASE_URL: f.baseUrl,
-      STORYBOARD_VIDU_API_KEY: 'test-key',
-      STORYBOARD_VIDU_CONCURRENCY: '1',
-    }),
-    creates: (f) => f.creates,
+    env: (f) => fakeEnv('vidu', f.baseUrl, TEST_KEY, ONE_AT_A_TIME),
     check: (r, f) => {
       firstMayBeUnknown(r);
-      expect(
-        f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Token test-key'),
-      ).toBe(true);
+      expectSentWith(posts(f.requests), `Token ${TEST_KEY}`);
     },
   }),
-  row({
+  fakeRow({
     provider: 'wan',
     model: 'auto',
     title: 'kill right after the first create (one task at a time)',
     why: `${STRICT}: shot 2 is not sent before shot 1 ends, and a lost answer of shot 1 is found by listing (model + orig_prompt, echoed once the task has run: runMs 0 makes it done at once)`,
     start: () => startFakeWan({ runMs: 0 }),
-    env: (f) => ({
-      STORYBOARD_WAN_BASE_URL: f.url,
-      STORYBOARD_WAN_API_KEY: 'test-key',
-      STORYBOARD_WAN_CONCURRENCY: '1',
-    }),
-    creates: (f) => f.creates,
+    env: (f) => fakeEnv('wan', f.url, TEST_KEY, ONE_AT_A_TIME),
     check: (r, f) => {
       strict(r);
-      expect(
-        f.requests.filter((q) => q.method === 'POST').every((q) => q.headers.authorization === 'Bearer test-key'),
-      ).toBe(true);
+      expectSentWith(posts(f.requests), `Bearer ${TEST_KEY}`);
     },
   }),
-  row({
+  fakeRow({
     provider: 'seedance',
     model: 'seedance-2-0',
     title: 'kill once the task id is stored',
     why: 'Ark keeps no client id or metadata on a task: only a stored id resumes, so kill 200 ms after the fake answered',
     start: () => startFakeSeedance({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_SEEDANCE_BASE_URL: f.url, STORYBOARD_SEEDANCE_API_KEY: 'test-key' }),
     creates: (f) => f.answeredCreates(200),
     check: (r, f) => {
       strict(r);
-      expect(f.createRequests().every((q) => q.headers.authorization === 'Bearer test-key')).toBe(true);
+      expectSentWith(f.createRequests(), `Bearer ${TEST_KEY}`);
     },
   }),
-  row({
+  fakeRow({
     provider: 'seedance',
     model: 'seedance-2-0',
     title: 'kill the moment Ark accepted it (instant)',
     why: 'a lost answer is found in the task list by the seed made from the job id; a create the kill cut before Ark made it stays `unknown`',
     start: () => startFakeSeedance({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_SEEDANCE_BASE_URL: f.url, STORYBOARD_SEEDANCE_API_KEY: 'test-key' }),
-    creates: (f) => f.creates,
     check: (r, f, root) =>
       foundUnlessNeverMade(r, root, (job) =>
         f.createRequests().some((q) => q.status === 200 && (q.body as { seed?: number }).seed === jobSeed(job.id)),
       ),
   }),
-  row({
+  fakeRow({
     provider: 'fal',
     model: 'fal-ai/veo3.1/fast',
     title: 'kill once both request ids are stored',
     why: "fal's queue cannot be listed, so only a stored request id resumes: kill once both requests were polled (both ids stored)",
     start: () => startFakeFal({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_FAL_BASE_URL: f.url, STORYBOARD_FAL_API_KEY: 'test-key' }),
     creates: (f) => falStoredBoth(f),
     check: (r, f) => {
       strict(r);
       const submits = f.seen().filter((q) => q.method === 'POST' && q.target?.host === 'queue.fal.run');
       expect(submits).toHaveLength(2);
-      expect(submits.every((q) => q.headers.authorization === 'Key test-key')).toBe(true);
+      expectSentWith(submits, `Key ${TEST_KEY}`);
     },
   }),
-  row({
+  fakeRow({
     provider: 'replicate',
     model: 'google/veo-3.1-fast',
     title: 'kill once both prediction ids are stored',
     why: 'resuming needs the stored prediction id: kill once both predictions were polled (both ids stored)',
     start: () => startFakeReplicate({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_REPLICATE_BASE_URL: f.url, STORYBOARD_REPLICATE_API_KEY: 'test-key' }),
     creates: (f) => replicateStoredBoth(f),
     check: (r, f) => {
       strict(r);
       expect(f.createRequests()).toHaveLength(2);
-      expect(f.createRequests().every((q) => q.headers.authorization === 'Bearer test-key')).toBe(true);
+      expectSentWith(f.createRequests(), `Bearer ${TEST_KEY}`);
     },
   }),
-  row({
+  fakeRow({
     provider: 'replicate',
     model: 'google/veo-3.1-fast',
     title: 'kill the moment Replicate made a prediction (lost answers found by listing)',
     why: 'a lost answer is found in GET /predictions by model + exact input; a create the kill cut before Replicate made it stays `unknown`',
     start: () => startFakeReplicate({ runMs: 500 }),
-    env: (f) => ({ STORYBOARD_REPLICATE_BASE_URL: f.url, STORYBOARD_REPLICATE_API_KEY: 'test-key' }),
-    creates: (f) => f.creates,
     check: (r, f, root) =>
       foundUnlessNeverMade(r, root, (job) =>
         f
@@ -311,29 +268,27 @@ export const PROVIDER_ROWS: Case[] = [
           .some((q) => q.status === 201 && (q.body as { input?: { prompt?: string } }).input?.prompt === promptOf(job)),
       ),
   }),
-  row({
+  fakeRow({
     provider: 'veo',
     model: 'veo-3.1-generate-preview',
     title: 'kill once it polls an operation',
     why: 'Gemini has no client id and no list: a kill mid-create would leave the job `unknown`, so kill once both operations were polled (both names stored); r.creates counts polled operations, fake.creates the real creates',
     start: () => startFakeVeo({ runMs: 8000 }),
-    env: (f) => ({ STORYBOARD_VEO_BASE_URL: f.url, STORYBOARD_VEO_API_KEY: 'test-key' }),
     creates: (f) => everyShotPolled(f.polled),
     check: (r, f) => {
       strict(r);
       // Creates the fake received (not only the polled ones): one per shot, none after the resume.
       expect(f.creates).toBe(2);
       const creates = f.requests.filter((q) => q.path.endsWith(':predictLongRunning'));
-      expect(creates.every((q) => q.headers['x-goog-api-key'] === 'test-key')).toBe(true);
+      expect(creates.every((q) => q.headers['x-goog-api-key'] === TEST_KEY)).toBe(true);
     },
   }),
-  row({
+  fakeRow({
     provider: 'openai-videos',
     model: 'sora-2',
     title: 'kill once it retrieves a video',
     why: 'killed once both videos were retrieved (both ids stored); the lost-answer case (reconcile by listing) is covered in openai-videos.test.ts',
     start: () => startFakeOpenAIVideos({ runMs: 8000 }),
-    env: (f) => ({ STORYBOARD_OPENAI_VIDEOS_BASE_URL: f.url, STORYBOARD_OPENAI_VIDEOS_API_KEY: 'test-key' }),
     creates: (f) => everyShotPolled(f.polled),
     check: (r, f) => {
       strict(r);

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ProjectStore } from '../../../../electron/services/project/store.js';
+import { envName } from '../../../../shared/generation/keyEnv.js';
 import { killAndResume } from '../../../helpers/killResume.js';
 import { tempDir } from '../../../helpers/tmp.js';
 
@@ -86,6 +87,50 @@ export function row<F extends { close(): Promise<void> }>(r: Row<F>): Case {
       }
     },
   };
+}
+
+/** The key every row's fake accepts. */
+export const TEST_KEY = 'test-key';
+
+/**
+ * The CLI's environment for a fake: STORYBOARD_<P>_BASE_URL on the fake and STORYBOARD_<P>_API_KEY
+ * (names from keyEnv.ts, as the adapters read them), plus `more` as STORYBOARD_<P>_<suffix>.
+ */
+export function fakeEnv(provider: string, url: string, key = TEST_KEY, more: Record<string, string> = {}) {
+  const extra = Object.entries(more).map(([suffix, value]) => [envName(provider, suffix), value]);
+  return { [envName(provider, 'BASE_URL')]: url, [envName(provider, 'API_KEY')]: key, ...Object.fromEntries(extra) };
+}
+
+interface CountingFake {
+  url: string;
+  readonly creates: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The usual row: the fake on `url` with the test key (`fakeEnv`), killed once its create count
+ * grows; a row that differs passes its own `env` or `creates`.
+ */
+export function fakeRow<F extends CountingFake>(
+  r: Omit<Row<F>, 'env' | 'creates'> & Partial<Pick<Row<F>, 'env' | 'creates'>>,
+): Case {
+  return row({ env: (f) => fakeEnv(r.provider, f.url), creates: (f) => f.creates, ...r });
+}
+
+interface SeenRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** The POSTs a fake recorded (the creates, on the fakes whose only POST is a create). */
+export function posts<Q extends SeenRequest>(requests: readonly Q[]): Q[] {
+  return requests.filter((q) => q.method === 'POST');
+}
+
+/** Every create reached the provider with the key in the provider's own header form. */
+export function expectSentWith(creates: readonly SeenRequest[], authorization: string): void {
+  expect(creates.length).toBeGreaterThan(0);
+  expect(creates.filter((q) => q.headers.authorization !== authorization)).toEqual([]);
 }
 
 export const STRICT =

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIVideosProvider } from '../../../../electron/services/generation/providers/openai-videos.js';
-import type { GenerationRequest, ProviderContext } from '../../../../electron/services/generation/types.js';
+import type { GenerationRequest } from '../../../../electron/services/generation/types.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
@@ -16,16 +16,13 @@ import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
 import { OPENAI_VIDEOS_CLIP, startFakeOpenAIVideos, type FakeOpenAIVideos } from '../../../fakes/openai-videos.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
-import { settle } from './harness.js';
+import { fakeContext, settle, settleSucceeded } from './harness.js';
 
 const root = tempDir();
 let fake: FakeOpenAIVideos;
 let FRAME: string;
 const ov = createOpenAIVideosProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
-  tmpDir: root,
-  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
-});
+const ctx = fakeContext(root, () => fake);
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 const req = (over: Partial<GenerationRequest> = {}): GenerationRequest =>
@@ -42,14 +39,7 @@ afterEach(() => fake.reset());
 const createReq = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos');
 
 async function finish(taskId: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const r = await ov.poll(taskId, ctx());
-    if (r.state !== 'running') {
-      expect(r).toEqual({ state: 'succeeded', progress: 1 });
-      break;
-    }
-    await new Promise((res) => setTimeout(res, 20));
-  }
+  await settleSucceeded(ov, taskId, ctx());
   const dest = join(root, `${taskId}.mp4`);
   await ov.fetchResult(taskId, dest, ctx());
   return dest;

@@ -8,21 +8,18 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReplicateProvider } from '../../../../electron/services/generation/providers/replicate.js';
-import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeReplicate, type FakeReplicate } from '../../../fakes/replicate.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { fakeContext, settleSucceeded, pngDataUri, settle } from './harness.js';
 
 const root = tempDir();
 let fake: FakeReplicate;
 const rep = createReplicateProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
-  tmpDir: root,
-  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
-});
-const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64')}`;
+const ctx = fakeContext(root, () => fake);
+const png = pngDataUri(FIRST_FRAME);
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 
 beforeAll(async () => {
@@ -34,14 +31,7 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-async function settle(taskId: string) {
-  for (let i = 0; i < 100; i++) {
-    const r = await rep.poll(taskId, ctx());
-    if (r.state !== 'running') return r;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error('never finished');
-}
+const settleTask = (taskId: string) => settle(rep, taskId, ctx());
 
 describe('Replicate wire requests (real SDK, baseUrl at the fake)', () => {
   it('text-to-video: POST /v1/models/google/veo-3.1-fast/predictions with Bearer and {input}; polls, downloads', async () => {
@@ -61,7 +51,7 @@ describe('Replicate wire requests (real SDK, baseUrl at the fake)', () => {
         seed: 42,
       },
     });
-    expect(await settle(taskId)).toEqual({ state: 'succeeded', progress: 1 });
+    await settleSucceeded(rep, taskId, ctx());
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/v1/predictions/${taskId}`)).toBe(true);
     const dest = join(root, 'rep t2v.mp4');
     await rep.fetchResult(taskId, dest, ctx());
@@ -112,14 +102,14 @@ describe('Replicate wire requests (real SDK, baseUrl at the fake)', () => {
 describe('Replicate failures', () => {
   it("a failed prediction carries Replicate's error", async () => {
     fake.mode = 'fail';
-    const r = await settle((await rep.submit(genRequest(), ctx())).taskId);
+    const r = await settleTask((await rep.submit(genRequest(), ctx())).taskId);
     expect(r.state).toBe('failed');
     expect(r.error).toContain('image must be 16:9 or 9:16');
   });
 
   it('moderation (E005) is reported as a safety block', async () => {
     fake.mode = 'moderation';
-    const r = await settle((await rep.submit(genRequest(), ctx())).taskId);
+    const r = await settleTask((await rep.submit(genRequest(), ctx())).taskId);
     expect(r.error).toMatch(/safety filter.*flagged as sensitive/);
   });
 
@@ -178,7 +168,7 @@ describe('Replicate failures', () => {
   it('an expired output is PROVIDER_FAILED expired; cancel POSTs …/cancel', async () => {
     fake.mode = 'expired';
     const { taskId } = await rep.submit(genRequest(), ctx());
-    await settle(taskId);
+    await settleTask(taskId);
     const err = await rejectionOf(rep.fetchResult(taskId, join(root, 'gone.mp4'), ctx()));
     expect(err.details).toMatchObject({ expired: true, failureKind: 'expired' });
     fake.mode = 'slow';

@@ -3,25 +3,22 @@
  * wire request per kind of shot (providers.md §9), a failure with Ark's reason, moderation, a
  * 429 with Retry-After, an expired video link, cancel and the connection test.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSeedanceProvider } from '../../../../electron/services/generation/providers/seedance.js';
-import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
 import { startFakeSeedance, type FakeSeedance } from '../../../fakes/seedance.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { fakeContext, pngDataUri, settle, settleSucceeded } from './harness.js';
 
 const root = tempDir();
 let fake: FakeSeedance;
 const sd = createSeedanceProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
-  tmpDir: root,
-  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
-});
-const png = `data:image/png;base64,${readFileSync(FIRST_FRAME).toString('base64')}`;
+const ctx = fakeContext(root, () => fake);
+const png = pngDataUri(FIRST_FRAME);
 const frame = { assetId: 'a1', path: FIRST_FRAME };
 
 beforeAll(async () => {
@@ -33,17 +30,7 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-async function finish(taskId: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const r = await sd.poll(taskId, ctx());
-    if (r.state !== 'running') {
-      expect(r).toEqual({ state: 'succeeded', progress: 1 });
-      return;
-    }
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error('never finished');
-}
+const finish = (taskId: string) => settleSucceeded(sd, taskId, ctx());
 
 describe('Seedance wire requests', () => {
   it('text-to-video: POST /api/v3/contents/generations/tasks, Bearer key, 2.0 body fields; downloads the clip', async () => {
@@ -134,11 +121,7 @@ describe('Seedance failures', () => {
   it("a failed task carries Ark's code and message", async () => {
     fake.mode = 'fail';
     const { taskId } = await sd.submit(genRequest(), ctx());
-    let r = await sd.poll(taskId, ctx());
-    for (let i = 0; r.state === 'running' && i < 100; i++) {
-      await new Promise((res) => setTimeout(res, 50));
-      r = await sd.poll(taskId, ctx());
-    }
+    const r = await settle(sd, taskId, ctx());
     expect(r.state).toBe('failed');
     expect(r.error).toContain('OutputVideoSensitiveContentDetected');
     expect(r.error).toMatch(/safety review flagged the generated video/);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createVeoProvider } from '../../../../electron/services/generation/providers/veo.js';
 import type { VeoRequest } from '../../../../electron/services/generation/providers/veo/params.js';
-import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { countVideoFrames } from '../../../helpers/ffprobe.js';
 import { rejectionOf } from '../../../helpers/errors.js';
 import { lavfiPicture } from '../../../helpers/lavfiClip.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { fakeContext, settle, settleSucceeded } from './harness.js';
 import { startFakeVeo, VEO_CLIP, type FakeVeo } from '../../../fakes/veo.js';
 import { realMedia } from '../../../helpers/realMedia.js';
 import { genRequest } from '../../../fakes/providerRequest.js';
@@ -23,10 +23,7 @@ let fake: FakeVeo;
 let LAST: string;
 let REF: string;
 const veo = createVeoProvider();
-const ctx = (over: Partial<ProviderContext['settings']> = {}): ProviderContext => ({
-  tmpDir: root,
-  settings: { baseUrl: fake.url, apiKey: 'test-key', ...over },
-});
+const ctx = fakeContext(root, () => fake);
 const b64 = (p: string) => readFileSync(p).toString('base64');
 
 const req = (over: Partial<VeoRequest> = {}): VeoRequest =>
@@ -53,14 +50,7 @@ afterEach(() => fake.reset());
 const creates = () => fake.requests.filter((r) => r.path.endsWith(':predictLongRunning'));
 
 async function finish(taskId: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const r = await veo.poll(taskId, ctx());
-    if (r.state !== 'running') {
-      expect(r).toEqual({ state: 'succeeded', progress: 1 });
-      break;
-    }
-    await new Promise((res) => setTimeout(res, 20));
-  }
+  await settleSucceeded(veo, taskId, ctx());
   const dest = join(root, `out ${taskId.split('/').pop()}.mp4`);
   await veo.fetchResult(taskId, dest, ctx());
   return dest;
@@ -68,8 +58,7 @@ async function finish(taskId: string): Promise<string> {
 
 /** Finishes a task and answers the output's Files API uri, as fetchResult reports it for extension. */
 async function finishWithRef(taskId: string): Promise<{ uri: string }> {
-  for (let i = 0; i < 200 && (await veo.poll(taskId, ctx())).state === 'running'; i++)
-    await new Promise((res) => setTimeout(res, 20));
+  await settle(veo, taskId, ctx());
   const out = await veo.fetchResult(taskId, join(root, `src ${taskId.split('/').pop()}.mp4`), ctx());
   expect(out?.outputRef).toMatch(/\/v1beta\/files\/f[a-z0-9]+:download\?alt=media$/);
   return { uri: out?.outputRef ?? '' };

@@ -9,6 +9,7 @@ import { generateShots, resumeJobs } from '../../../../../electron/services/gene
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../../../helpers/ffprobe.js';
 import { tempDir } from '../../../../helpers/tmp.js';
 import { comfyProject, fakeComfyForFile, FIRST_FRAME } from './setup.js';
+import { SUBMIT_TO_SUCCESS } from '../../fakeStore.js';
 
 const root = tempDir();
 const fake = await fakeComfyForFile();
@@ -28,14 +29,7 @@ describe('generateShots with providerId comfyui', () => {
     const { jobIds } = await generateShots(deps, { providerId: 'comfyui' });
     const job = store.getJob(jobIds[0] as string);
     expect(job).toMatchObject({ state: 'succeeded', provider: 'comfyui', error: null, costActual: 0 });
-    expect(store.history.get(job.id)).toEqual([
-      'queued',
-      'submitting',
-      'submitted',
-      'running',
-      'downloading',
-      'succeeded',
-    ]);
+    expect(store.history.get(job.id)).toEqual(['queued', ...SUBMIT_TO_SUCCESS]);
     expect(fake.creates).toBe(1);
     expect(fake.uploads.size).toBe(0);
     // The graph as ComfyUI received it: our values in the mapped inputs.
