@@ -5,7 +5,7 @@
  * sound); the dialogue track puts `TrackSwitches` in its own DOM head. A lane that is not heard
  * is dimmed, a locked one hatched, over its content (pointer events pass through).
  */
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trackState, tracksSound, TRACK_SWITCHES, type TrackId, type TrackSwitch } from '../../../shared/model/tracks';
 import { actions, runAction } from '../actions';
@@ -30,7 +30,11 @@ export function trackName(t: (k: string) => string, track: TrackId): string {
 
 const stop = (e: ReactPointerEvent) => e.stopPropagation();
 
-export function TrackSwitches({ track }: { track: TrackId }) {
+/**
+ * Memoised on its track: the dialogue track re-renders on every zoom step (its cues' x and
+ * width), and its switches' labels (seven i18next lookups) do not change with the zoom.
+ */
+export const TrackSwitches = memo(function TrackSwitches({ track }: { track: TrackId }) {
   const { t } = useTranslation();
   const ctx = useAppContext();
   const states = useAppState((s) => s.snapshot?.project.trackStates);
@@ -61,7 +65,7 @@ export function TrackSwitches({ track }: { track: TrackId }) {
       })}
     </span>
   );
-}
+});
 
 /** Where each canvas lane sits (CSS px in the timeline box): the shot lane, then the audio lanes. */
 const CANVAS_LANES: { track: TrackId; top: number; height: number }[] = [
