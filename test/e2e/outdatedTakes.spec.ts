@@ -4,18 +4,15 @@
  * the take in the takes gallery; putting the prompt back makes the take current again.
  * Screenshots in en and zh-CN at 1280×720.
  */
-import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, openNewProject } from './ui.js';
 
 test('a take made from an older prompt is marked outdated on the card, in the timeline and in the gallery', async ({
   page,
   host,
   problems,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'lighthouse'), name: 'Lighthouse' });
+  await openNewProject(page, host, 'lighthouse', 'Lighthouse');
   await addShot(page, { source: 'text', prompt: 'A lighthouse at dusk', durationSec: 2 });
   await addShot(page, { source: 'text', prompt: 'Waves on the rocks', durationSec: 2 });
   const cards = page.getByTestId('shot-card');

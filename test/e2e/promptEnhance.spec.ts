@@ -6,10 +6,9 @@
  * applies it as ONE undo step; an answer that is not JSON is the breakdown's translated message
  * (en and zh-CN) and the prompt stays. Screenshots at 1280x720 in en and zh-CN.
  */
-import { join } from 'node:path';
 import { test } from './chatFixture.js';
 import { expect } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, openNewProject } from './ui.js';
 
 const PROMPT = 'A tired waitress wipes the counter of an empty diner at night.';
 
@@ -20,9 +19,7 @@ test('enhance a prompt: word diff, discard changes nothing, accept is one undo s
   problems,
 }, testInfo) => {
   fake.mode = 'valid';
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Enhance 优化'), name: 'Enhance' });
+  await openNewProject(page, host, 'Enhance 优化', 'Enhance');
   await addShot(page, { source: 'text', prompt: PROMPT, durationSec: 2 });
   await page.getByTestId('shot-card').first().click();
   const prompt = page.getByTestId('detail-prompt');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeReplicate, REPLICATE_FAKE_KEY, type FakeReplicate } from '../fakes/replicate.js';
 import { expect, test as base } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, openNewProject } from './ui.js';
 
 const OMNI = 'kwaivgi/kling-v3-omni-video';
 
@@ -47,9 +47,7 @@ test("Kling 3.0 Omni: generate a new clip or restyle the shot's clip, estimated 
   rep,
   problems,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Restyle 重绘'), name: 'Restyle' });
+  await openNewProject(page, host, 'Restyle 重绘', 'Restyle');
   await addShot(page, { source: 'text', prompt: 'A horse walks along the beach at dusk', durationSec: 4 });
 
   // An offline clip first (the animatic: the default provider).

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, createProject, openNewProject } from './ui.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 test('an export to a missing folder fails in the UI language (en, then zh-CN)', async ({
@@ -15,9 +15,7 @@ test('an export to a missing folder fails in the UI language (en, then zh-CN)', 
   host,
   problems,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'harbour'), name: 'Harbour' });
+  await openNewProject(page, host, 'harbour', 'Harbour');
   await addShot(page, { source: 'text', prompt: 'a harbour at dawn', durationSec: 2 });
   const missing = join(host.dir, 'no such folder', 'cut.mp4');
 

@@ -8,15 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestCredentials } from '../integration/export/c2paFixtures.js';
 import { expect, test } from './fixtures.js';
-import { createProject } from './ui.js';
+import { openNewProject } from './ui.js';
 
 const creds = makeTestCredentials(mkdtempSync(join(tmpdir(), 'sb e2e pki-')));
 test.use({ serveEnv: { STORYBOARD_C2PA_CERT_CHAIN: creds.chain, STORYBOARD_C2PA_PRIVATE_KEY: creds.key } });
 
 test('Settings shows the C2PA signer set by the environment', async ({ page, host, problems }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(host.url);
-  await createProject(page, { dir: join(host.dir, 'Signed'), name: 'Signed' });
+  await openNewProject(page, host, 'Signed', 'Signed');
   await page.getByTestId('open-settings').click();
   const section = page.getByTestId('settings-c2pa');
   await section.scrollIntoViewIfNeeded();

@@ -7,6 +7,7 @@ import type { AudioLane, AudioPatch } from '../../../shared/api/contract';
 import { getPlayhead } from '../player/playhead';
 import type { Action, ActionMap } from './registry';
 import { onAudioItem } from './trackScopes';
+import { applyCall, performCall } from './snapshotCall';
 
 export interface AddAudioPayload {
   lane: AudioLane;
@@ -24,10 +25,11 @@ const audioAdd: Action<'audio.add'> = {
   place: 'audio',
   tracks: (_doc, p) => [p.lane],
   predicate: (s) => s.snapshot !== null,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api } = ctx;
     const path = await api.importFile(p.file);
     const startFrame = Math.max(0, Math.round(p.startFrame ?? getPlayhead()));
-    store.getState().setSnapshot(await api.call('audio.add', { path, lane: p.lane, startFrame }));
+    await applyCall(ctx, 'audio.add', { path, lane: p.lane, startFrame });
   },
 };
 
@@ -41,9 +43,7 @@ const audioUpdate: Action<'audio.update'> = {
     // A patch that changes nothing is not an edit (no undo step for it).
     return !!item && Object.entries(p.patch).some(([k, v]) => v !== undefined && item[k as keyof typeof item] !== v);
   },
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('audio.update', p));
-  },
+  perform: performCall('audio.update'),
 };
 
 const audioRemove: Action<'audio.remove'> = {
@@ -52,9 +52,7 @@ const audioRemove: Action<'audio.remove'> = {
   place: 'audio',
   tracks: onAudioItem,
   predicate: (s, p) => exists(s, p.id),
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('audio.remove', p));
-  },
+  perform: performCall('audio.remove'),
 };
 
 export const audioActions: Pick<ActionMap, 'audio.add' | 'audio.update' | 'audio.remove'> = {

@@ -16,6 +16,7 @@ import { refreshJobs } from './generationActions';
 import type { Action } from './registry';
 import { selectedShotId } from './selection';
 import { onShots } from './trackScopes';
+import { applyCallWith, reloadSnapshot } from './snapshotCall';
 
 export interface BridgeChoice {
   afterShotId: string;
@@ -69,7 +70,8 @@ export const bridgeInsert: Action<'bridge.insert'> = {
   tracks: onShots,
   // Only once this choice has an estimate (a refused model has none).
   predicate: (s, p) => bridgeAfter(s, p.afterShotId) !== null && takeRunsUi.getState().bridge !== null,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api, store } = ctx;
     // Asked again right before: a job may have finished or the budget changed since.
     const { estimate } = await api.call('bridges.estimate', p);
     setTakeRunsUi({ bridge: null });
@@ -77,8 +79,7 @@ export const bridgeInsert: Action<'bridge.insert'> = {
       throw new AppError('INVALID_INPUT', 'This bridge is over the project budget. Nothing was added or sent.', {
         messageKey: 'bridges.overBudget',
       });
-    const { shotId, snapshot } = await api.call('bridges.insert', p);
-    store.getState().setSnapshot(snapshot);
+    const { shotId } = await applyCallWith(ctx, 'bridges.insert', p);
     selection.getState().select([shotId], 'replace', [shotId]);
     closeTakeRun();
     // The shot is in (one undo step) and selected: a generation that cannot start says so in
@@ -88,7 +89,7 @@ export const bridgeInsert: Action<'bridge.insert'> = {
     } catch (err) {
       store.getState().setError('shot', uiErrorOf(err));
     }
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
     await refreshJobs(api, store);
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { Action, ActionMap } from './registry';
 import { onDialogue } from './trackScopes';
+import { applyCall, performCall } from './snapshotCall';
 
 const hasShot = (s: { snapshot: { shots: { id: string }[] } | null }, id: string): boolean =>
   !!s.snapshot?.shots.some((x) => x.id === id);
@@ -17,9 +18,7 @@ const setLines: Action<'dialogue.setLines'> = {
   place: 'shot',
   tracks: onDialogue,
   predicate: (s, p) => hasShot(s, p.shotId),
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('dialogue.setLines', p));
-  },
+  perform: performCall('dialogue.setLines'),
 };
 
 const voice: Action<'dialogue.voice'> = {
@@ -39,11 +38,12 @@ const fit: Action<'dialogue.fit'> = {
   place: 'shot',
   tracks: () => ['dialogue', 'shots'],
   predicate: (s, p) => hasLines(s, p.shotIds),
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { store } = ctx;
     const ids = p.shotIds.length
       ? p.shotIds
       : [...new Set((store.getState().snapshot?.dialogueLines ?? []).map((l) => l.shotId))];
-    store.getState().setSnapshot(await api.call('dialogue.fit', { shotIds: ids }));
+    await applyCall(ctx, 'dialogue.fit', { shotIds: ids });
   },
 };
 
@@ -52,9 +52,7 @@ const setVoice: Action<'dialogue.setVoice'> = {
   labelKey: 'dialogue.voiceOf',
   place: 'shot',
   tracks: 'none',
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('dialogue.setVoice', p));
-  },
+  perform: performCall('dialogue.setVoice'),
 };
 
 /** A subtitle sidecar of the dialogue next to the export (SRT or WebVTT). */
@@ -75,9 +73,7 @@ const takeAudio: Action<'take.setAudio'> = {
   place: 'shot',
   tracks: 'none',
   predicate: (s, p) => !!s.snapshot?.takes.some((t) => t.id === p.takeId),
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('takes.setAudio', p));
-  },
+  perform: performCall('takes.setAudio'),
 };
 
 export const dialogueActions: Pick<

@@ -7,6 +7,7 @@ import type { MethodInput } from '../../../shared/api/contract';
 import type { ApiClient } from '../api/client';
 import type { PictureSource } from './payloads';
 import type { Action, ActionMap } from './registry';
+import { applyCall, applyCallWith, performCall } from './snapshotCall';
 
 type Picture = MethodInput<'elements.addPictures'>['pictures'][number];
 
@@ -22,12 +23,13 @@ const elementCreate: Action<'element.create'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.name.trim() !== '',
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api } = ctx;
     const picturePaths: string[] = [];
     for (const f of p.files) picturePaths.push(await api.importFile(f));
     const input: MethodInput<'elements.create'> = { name: p.name.trim(), kind: p.kind };
     if (picturePaths.length) input.picturePaths = picturePaths;
-    store.getState().setSnapshot((await api.call('elements.create', input)).snapshot);
+    await applyCallWith(ctx, 'elements.create', input);
   },
 };
 
@@ -40,9 +42,7 @@ const elementUpdate: Action<'element.update'> = {
     const el = s.snapshot?.elements.find((e) => e.id === p.elementId);
     return !!el && Object.entries(p.patch).some(([k, v]) => v !== undefined && el[k as keyof typeof el] !== v);
   },
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('elements.update', p));
-  },
+  perform: performCall('elements.update'),
 };
 
 const elementRemove: Action<'element.remove'> = {
@@ -50,9 +50,7 @@ const elementRemove: Action<'element.remove'> = {
   labelKey: 'elements.remove',
   place: 'elements',
   tracks: 'none',
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('elements.remove', p));
-  },
+  perform: performCall('elements.remove'),
 };
 
 const elementAddPictures: Action<'element.addPictures'> = {
@@ -61,9 +59,10 @@ const elementAddPictures: Action<'element.addPictures'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (_s, p) => p.pictures.length > 0,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api } = ctx;
     const pictures = await upload(api, p.pictures);
-    store.getState().setSnapshot(await api.call('elements.addPictures', { elementId: p.elementId, pictures }));
+    await applyCall(ctx, 'elements.addPictures', { elementId: p.elementId, pictures });
   },
 };
 
@@ -72,9 +71,7 @@ const elementRemovePicture: Action<'element.removePicture'> = {
   labelKey: 'elements.removePicture',
   place: 'elements',
   tracks: 'none',
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('elements.removePicture', p));
-  },
+  perform: performCall('elements.removePicture'),
 };
 
 const shotSetElements: Action<'shot.setElements'> = {
@@ -86,9 +83,7 @@ const shotSetElements: Action<'shot.setElements'> = {
     const shot = s.snapshot?.shots.find((x) => x.id === p.shotId);
     return !!shot && shot.elementIds.join('\u0000') !== p.elementIds.join('\u0000');
   },
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.setElements', p));
-  },
+  perform: performCall('shots.setElements'),
 };
 
 export const elementActions: Pick<

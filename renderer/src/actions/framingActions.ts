@@ -3,6 +3,7 @@
  * one undo step. The viewer's drag runs it once, when the pointer is released.
  */
 import type { Action, ActionMap } from './registry';
+import { applyCall } from './snapshotCall';
 
 const shotSetFraming: Action<'shot.setFraming'> = {
   id: 'shot.setFraming',
@@ -10,10 +11,11 @@ const shotSetFraming: Action<'shot.setFraming'> = {
   place: 'shot',
   tracks: 'none',
   predicate: (s, p) => !!s.snapshot?.shots.some((shot) => shot.id === p.shotId),
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { store } = ctx;
     const aspect = p.aspect ?? store.getState().snapshot?.project.aspect;
     if (!aspect) return;
-    store.getState().setSnapshot(await api.call('shots.setFraming', { shotId: p.shotId, aspect, framing: p.framing }));
+    await applyCall(ctx, 'shots.setFraming', { shotId: p.shotId, aspect, framing: p.framing });
   },
 };
 

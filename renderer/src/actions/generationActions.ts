@@ -10,6 +10,7 @@ import type { AppStore } from '../store/store';
 import type { ApiClient } from '../api/client';
 import { shotsToGenerate } from '../store/selectors';
 import { runAction, type Action, type ActionMap } from './registry';
+import { reloadSnapshot } from './snapshotCall';
 
 type Batch = MethodInput<'generate.start'>;
 
@@ -46,7 +47,8 @@ export const generationActions = {
     labelKey: 'generate.start',
     place: 'generateDialog',
     tracks: 'none',
-    async perform({ api, store }, p) {
+    async perform(ctx, p) {
+      const { api, store } = ctx;
       // Ask again right before starting: a job may have finished or the budget changed since.
       const est = await api.call('generate.estimate', p);
       store.getState().setEstimate(est);
@@ -54,7 +56,7 @@ export const generationActions = {
       if (est.overBudget)
         throw new AppError('INVALID_INPUT', 'This batch is over the project budget. Nothing was sent.');
       await api.call('generate.start', p);
-      store.getState().setSnapshot(await api.call('project.current', {}));
+      await reloadSnapshot(ctx);
       setJobsUi({ generateOpen: false });
       store.getState().setEstimate(null);
       await refreshJobs(api, store);
@@ -86,10 +88,11 @@ export const generationActions = {
     labelKey: 'jobs.cancel',
     place: 'jobs',
     tracks: 'none',
-    async perform({ api, store }, p) {
+    async perform(ctx, p) {
+      const { api, store } = ctx;
       await api.call('jobs.cancel', { jobId: p.jobId });
       await refreshJobs(api, store);
-      store.getState().setSnapshot(await api.call('project.current', {}));
+      await reloadSnapshot(ctx);
     },
   },
   'jobs.retryAsk': {
@@ -115,14 +118,15 @@ export const generationActions = {
     place: 'jobs',
     tracks: 'none',
     predicate: () => jobsUi.getState().retryEstimate !== null,
-    async perform({ api, store }) {
+    async perform(ctx) {
+      const { api, store } = ctx;
       const { retry, retryEstimate } = jobsUi.getState();
       if (!retry || !retryEstimate) return;
       if (retryEstimate.overBudget)
         throw new AppError('INVALID_INPUT', 'This retry is over the project budget. Nothing was sent.');
       setJobsUi({ retry: null, retryEstimate: null });
       await api.call('generate.start', retryBatch(retry));
-      store.getState().setSnapshot(await api.call('project.current', {}));
+      await reloadSnapshot(ctx);
       await refreshJobs(api, store);
     },
   },
@@ -211,6 +215,6 @@ export const generateAll: Action<'generate.all'> = {
     }
     await api.call('generate.start', { shotIds });
     // The job rows exist now: show every shot as queued without waiting for the first event.
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
   },
 };

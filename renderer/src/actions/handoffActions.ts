@@ -4,6 +4,7 @@
  * services answer when the file is written; `onDone` hands the result to the dialog.
  */
 import type { ConformReport, HandoffFormat } from '../../../shared/api/handoff';
+import { applyCallWith } from './snapshotCall';
 import type { ActionMap } from './registry';
 
 export interface HandoffExportPayload {
@@ -52,9 +53,8 @@ export const handoffActions: Pick<ActionMap, 'handoff.export' | 'handoff.collect
     place: 'export',
     tracks: 'none',
     predicate: (s, p) => hasShots(s) && p.path.trim() !== '',
-    async perform({ api, store }, p) {
-      const { snapshot, report } = await api.call('handoff.conform', { path: p.path.trim() });
-      store.getState().setSnapshot(snapshot);
+    async perform(ctx, p) {
+      const { report } = await applyCallWith(ctx, 'handoff.conform', { path: p.path.trim() });
       p.onDone?.(report);
     },
   },

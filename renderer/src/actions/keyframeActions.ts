@@ -13,6 +13,7 @@ import { selection } from '../store/uiEditor';
 import type { AppState } from '../store/state';
 import { refreshJobs } from './generationActions';
 import type { Action } from './registry';
+import { performCall, reloadSnapshot } from './snapshotCall';
 
 export interface KeyframeMakePayload {
   shotId: string;
@@ -43,7 +44,8 @@ export const keyframeMake: Action<'keyframe.make'> = {
   global: true,
   group: 'file',
   predicate: (s, p) => (p ? s.snapshot !== null : selectedShot(s) !== null),
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api, store } = ctx;
     const shotId = p?.shotId ?? selectedShot(store.getState());
     if (!shotId) throw keyedError('INVALID_INPUT', 'keyframe.errors.noShot', {}, 'Select a shot to make its keyframe.');
     const input = p ?? keyframeRequest(shotId, keyframeUi.getState());
@@ -57,7 +59,7 @@ export const keyframeMake: Action<'keyframe.make'> = {
         'These keyframes are over the project budget. Nothing was sent.',
       );
     await api.call('keyframes.make', input);
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
     await refreshJobs(api, store);
   },
 };
@@ -68,9 +70,7 @@ export const keyframePick: Action<'keyframe.pick'> = {
   place: 'keyframes',
   tracks: 'none',
   predicate: (s, p) => s.snapshot?.takes.some((t) => t.id === p.takeId && t.kind === 'image') === true,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('keyframes.pick', p));
-  },
+  perform: performCall('keyframes.pick'),
 };
 
 export const keyframeProviders: Action<'keyframe.providers'> = {

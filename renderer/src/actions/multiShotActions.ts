@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { setJobsUi } from '../store/jobsUi';
 import { refreshJobs } from './generationActions';
 import type { Action } from './registry';
+import { reloadSnapshot } from './snapshotCall';
 
 export type MultiShotBatch = MethodInput<'multiShot.start'>;
 
@@ -16,12 +17,13 @@ export const generateRunMultiShot: Action<'generate.runMultiShot'> = {
   labelKey: 'multiShot.start',
   place: 'generateDialog',
   tracks: 'none',
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api, store } = ctx;
     const est = await api.call('multiShot.estimate', p);
     store.getState().setEstimate(est);
     if (est.overBudget) throw new AppError('INVALID_INPUT', 'This batch is over the project budget. Nothing was sent.');
     await api.call('multiShot.start', p);
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
     setJobsUi({ generateOpen: false });
     store.getState().setEstimate(null);
     await refreshJobs(api, store);

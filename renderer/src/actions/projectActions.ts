@@ -3,16 +3,18 @@ import { AppError } from '../../../shared/errors';
 import { resetRecoveryUi, setRecoveryUi } from '../store/recoveryUi';
 import { showMissingMedia } from './recoveryActions';
 import type { Action } from './registry';
+import { applyCall, reloadSnapshot } from './snapshotCall';
 
 export const appLoad: Action<'app.load'> = {
   id: 'app.load',
   labelKey: 'app.retry',
   place: 'app',
   tracks: 'none',
-  async perform({ api, store }) {
+  async perform(ctx) {
+    const { api, store } = ctx;
     const info = await api.call('app.info', {});
     store.getState().setAppInfo(info);
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
   },
 };
 
@@ -22,14 +24,8 @@ export const projectCreate: Action<'project.create'> = {
   place: 'start.create',
   tracks: 'none',
   predicate: (_s, p) => p.dir.trim() !== '' && p.name.trim() !== '',
-  async perform({ api, store }, p) {
-    const snapshot = await api.call('project.create', {
-      ...p,
-      dir: p.dir.trim(),
-      name: p.name.trim(),
-      fps: p.fps.trim(),
-    });
-    store.getState().setSnapshot(snapshot);
+  async perform(ctx, p) {
+    await applyCall(ctx, 'project.create', { ...p, dir: p.dir.trim(), name: p.name.trim(), fps: p.fps.trim() });
   },
 };
 
@@ -43,7 +39,7 @@ export const projectOpen: Action<'project.open'> = {
     const dir = p.dir.trim();
     setRecoveryUi({ repairOffer: null });
     try {
-      ctx.store.getState().setSnapshot(await ctx.api.call('project.open', { dir }));
+      await applyCall(ctx, 'project.open', { dir });
     } catch (err) {
       // Refused as foreign or damaged: offer a repaired copy (the original stays untouched).
       if (err instanceof AppError && (err.code === 'PROJECT_FOREIGN' || err.code === 'PROJECT_DAMAGED'))
@@ -75,8 +71,8 @@ export const historyUndo: Action<'history.undo'> = {
   place: 'history',
   tracks: 'none',
   predicate: (s) => s.snapshot?.history.canUndo === true,
-  async perform({ api, store }) {
-    store.getState().setSnapshot(await api.call('history.undo', {}));
+  async perform(ctx) {
+    await applyCall(ctx, 'history.undo', {});
   },
 };
 
@@ -87,7 +83,7 @@ export const historyRedo: Action<'history.redo'> = {
   place: 'history',
   tracks: 'none',
   predicate: (s) => s.snapshot?.history.canRedo === true,
-  async perform({ api, store }) {
-    store.getState().setSnapshot(await api.call('history.redo', {}));
+  async perform(ctx) {
+    await applyCall(ctx, 'history.redo', {});
   },
 };

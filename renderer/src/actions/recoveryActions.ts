@@ -7,6 +7,7 @@
 import { AppError } from '../../../shared/errors';
 import { recoveryUi, setRecoveryUi } from '../store/recoveryUi';
 import type { AppState } from '../store/state';
+import { applyCall, applyCallWith } from './snapshotCall';
 import type { ActionContext, ActionMap } from './registry';
 
 const hasProject = (s: AppState): boolean => s.snapshot !== null;
@@ -67,8 +68,7 @@ export const recoveryActions: Pick<
       if (!p.file) return;
       const path = await ctx.api.importFile(p.file);
       try {
-        const { snapshot } = await ctx.api.call('media.relink', { assetId: p.assetId, path, confirm: p.confirm });
-        ctx.store.getState().setSnapshot(snapshot);
+        await applyCallWith(ctx, 'media.relink', { assetId: p.assetId, path, confirm: p.confirm });
       } catch (err) {
         // Other bytes of the same kind: the user may relink them anyway, with the same file.
         const canConfirm = err instanceof AppError && err.code === 'MEDIA_MISMATCH' && err.details?.canConfirm === true;
@@ -86,9 +86,8 @@ export const recoveryActions: Pick<
     tracks: 'none',
     predicate: (s, p) => hasProject(s) && p.folder.trim() !== '',
     async perform(ctx, p) {
-      const r = await ctx.api.call('media.relinkFolder', { folder: p.folder.trim() });
-      ctx.store.getState().setSnapshot(r.snapshot);
-      setRecoveryUi({ relinked: [...recoveryUi.getState().relinked, ...r.relinked.map((x) => nameOf(x.assetId))] });
+      const { relinked } = await applyCallWith(ctx, 'media.relinkFolder', { folder: p.folder.trim() });
+      setRecoveryUi({ relinked: [...recoveryUi.getState().relinked, ...relinked.map((x) => nameOf(x.assetId))] });
       await refreshMissing(ctx);
     },
   },
@@ -123,10 +122,9 @@ export const recoveryActions: Pick<
     tracks: 'none',
     predicate: (_s, p) => p.dir.trim() !== '',
     async perform(ctx, p) {
-      const snapshot = await ctx.api.call('project.openRepaired', { dir: p.dir.trim() });
+      await applyCall(ctx, 'project.openRepaired', { dir: p.dir.trim() });
       setRecoveryUi({ repairOffer: null });
       ctx.store.getState().setError('start.open', null);
-      ctx.store.getState().setSnapshot(snapshot);
       await showMissingMedia(ctx, false);
     },
   },

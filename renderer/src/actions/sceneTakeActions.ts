@@ -8,6 +8,7 @@ import { generationActions } from './generationActions';
 import { selectedShotIds } from './selection';
 import { runAction, type Action } from './registry';
 import { onShots, onTakeOfCut } from './trackScopes';
+import { applyCall, applyCallWith, performCall, reloadSnapshot } from './snapshotCall';
 
 export const sceneAdd: Action<'scene.add'> = {
   id: 'scene.add',
@@ -15,9 +16,9 @@ export const sceneAdd: Action<'scene.add'> = {
   place: 'app',
   tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.heading.trim() !== '',
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
     const input = p.index === undefined ? { heading: p.heading.trim() } : { heading: p.heading.trim(), index: p.index };
-    store.getState().setSnapshot(await api.call('scenes.add', input));
+    await applyCall(ctx, 'scenes.add', input);
   },
 };
 
@@ -28,10 +29,8 @@ export const sceneRename: Action<'scene.rename'> = {
   tracks: 'none',
   predicate: (s, p) =>
     p.heading.trim() !== '' && s.snapshot?.scenes.find((x) => x.id === p.sceneId)?.heading !== p.heading.trim(),
-  async perform({ api, store }, p) {
-    store
-      .getState()
-      .setSnapshot(await api.call('scenes.update', { sceneId: p.sceneId, patch: { heading: p.heading.trim() } }));
+  async perform(ctx, p) {
+    await applyCall(ctx, 'scenes.update', { sceneId: p.sceneId, patch: { heading: p.heading.trim() } });
   },
 };
 
@@ -40,9 +39,7 @@ export const sceneRemove: Action<'scene.remove'> = {
   labelKey: 'editor.scene.remove',
   place: 'app',
   tracks: 'none',
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('scenes.remove', p));
-  },
+  perform: performCall('scenes.remove'),
 };
 
 export const shotSetScene: Action<'shot.setScene'> = {
@@ -51,9 +48,7 @@ export const shotSetScene: Action<'shot.setScene'> = {
   place: 'shot',
   tracks: 'none',
   predicate: (_s, p) => p.shotIds.length > 0,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.setScene', p));
-  },
+  perform: performCall('shots.setScene'),
 };
 
 export const takeRate: Action<'take.rate'> = {
@@ -61,9 +56,7 @@ export const takeRate: Action<'take.rate'> = {
   labelKey: 'editor.takes.rate',
   place: 'shot',
   tracks: 'none',
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('takes.rate', p));
-  },
+  perform: performCall('takes.rate'),
 };
 
 export const takeRemove: Action<'take.remove'> = {
@@ -71,9 +64,7 @@ export const takeRemove: Action<'take.remove'> = {
   labelKey: 'editor.takes.remove',
   place: 'shot',
   tracks: onTakeOfCut,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('takes.remove', p));
-  },
+  perform: performCall('takes.remove'),
 };
 
 /**
@@ -94,11 +85,10 @@ export const takeExtend: Action<'take.extend'> = {
   place: 'shot',
   tracks: 'none',
   predicate: (s, p) => canExtendTake(s, p.takeId),
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
     // One contract call = one undo step: the shot is inserted with provider, model, prompt and
     // `extends` set together. The new shot becomes the selection, ready to generate.
-    const { shotId, snapshot } = await api.call('shots.extendTake', p.prompt === undefined ? { takeId: p.takeId } : p);
-    store.getState().setSnapshot(snapshot);
+    const { shotId } = await applyCallWith(ctx, 'shots.extendTake', p.prompt === undefined ? { takeId: p.takeId } : p);
     selection.getState().select([shotId], 'replace', [shotId]);
   },
 };
@@ -131,7 +121,7 @@ export const takeGenerate: Action<'take.generate'> = {
   tracks: 'none',
   predicate: (s, p) => s.snapshot?.shots.some((x) => x.id === p.shotId) === true,
   async perform(ctx, p) {
-    const { api, store } = ctx;
+    const { api } = ctx;
     // Free takes start at once; one that costs money goes through the Generate dialog's estimate.
     const est = await api.call('generate.estimate', { shotIds: [p.shotId] });
     if (est.total > 0 || est.unpriced > 0 || est.overBudget) {
@@ -141,7 +131,7 @@ export const takeGenerate: Action<'take.generate'> = {
       return;
     }
     await api.call('generate.start', { shotIds: [p.shotId] });
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
   },
 };
 
@@ -150,11 +140,12 @@ export const shotSetFrame: Action<'shot.setFrame'> = {
   labelKey: 'editor.inspector.setFrame',
   place: 'shot',
   tracks: 'none',
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api } = ctx;
     // Upload first: a refused file fails here and the document is untouched.
     const source =
       p.source === null ? null : 'file' in p.source ? { path: await api.importFile(p.source.file) } : p.source;
-    store.getState().setSnapshot(await api.call('shots.setFrame', { shotId: p.shotId, which: p.which, source }));
+    await applyCall(ctx, 'shots.setFrame', { shotId: p.shotId, which: p.which, source });
   },
 };
 
@@ -163,7 +154,5 @@ export const shotSetTrim: Action<'shot.setTrim'> = {
   labelKey: 'editor.inspector.trim',
   place: 'shot',
   tracks: onShots,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.setTrim', p));
-  },
+  perform: performCall('shots.setTrim'),
 };

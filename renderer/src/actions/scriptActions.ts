@@ -9,6 +9,7 @@
 import type { ScriptProposal } from '../../../shared/script/proposal';
 import type { Action } from './registry';
 import { onShots } from './trackScopes';
+import { applyCall } from './snapshotCall';
 
 /** The review listens for this (ScriptImport.tsx): open the section and its file picker. */
 export const SCRIPT_IMPORT_EVENT = 'storyboard:script-import';
@@ -23,9 +24,9 @@ export const scriptApply: Action<'script.apply'> = {
     p.proposal !== null &&
     p.proposal.scenes.some((sc) => sc.shots.length > 0) &&
     !p.proposal.issues.some((i) => i.severity === 'error'),
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
     if (!p.proposal) return;
-    store.getState().setSnapshot(await api.call('script.apply', { proposal: p.proposal }));
+    await applyCall(ctx, 'script.apply', { proposal: p.proposal });
   },
 };
 
@@ -76,8 +77,8 @@ export const promptApplyEnhanced: Action<'prompt.applyEnhanced'> = {
   place: 'promptEnhance',
   tracks: 'none',
   predicate: (s, p) => s.snapshot !== null && p.prompts.length > 0,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('breakdown.applyPrompts', { prompts: p.prompts }));
+  async perform(ctx, p) {
+    await applyCall(ctx, 'breakdown.applyPrompts', { prompts: p.prompts });
   },
 };
 

@@ -5,6 +5,7 @@ import { selectShots, selectedShotIds, orderedIds } from './selection';
 import type { ListedShot } from '../../../shared/model/shotList';
 import type { AppState } from '../store/state';
 import { onShotTiming, onShots } from './trackScopes';
+import { applyCall, applyCallWith, performCall } from './snapshotCall';
 
 /** New shots go right after the last selected shot; null (append) with nothing selected. */
 export function insertIndex(s: Pick<AppState, 'snapshot'>): number | null {
@@ -21,11 +22,11 @@ export const shotsPaste: Action<'shots.paste'> = {
   place: 'paste',
   tracks: onShots,
   predicate: (s, p) => s.snapshot !== null && p.lines.length > 0,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { store } = ctx;
     const at = insertIndex(store.getState());
     const shots: ListedShot[] = p.lines.map((l) => ({ ...l }));
-    const { shotIds, snapshot } = await api.call('shots.addMany', { shots, ...(at !== null ? { index: at } : {}) });
-    store.getState().setSnapshot(snapshot);
+    const { shotIds } = await applyCallWith(ctx, 'shots.addMany', { shots, ...(at !== null ? { index: at } : {}) });
     selectShots(store.getState(), shotIds);
   },
 };
@@ -36,7 +37,8 @@ export const shotAdd: Action<'shot.add'> = {
   place: 'addShot',
   tracks: onShots,
   predicate: (s, p) => s.snapshot !== null && (p.prompt.trim() !== '' || p.firstFrame !== null || p.clip !== null),
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api, store } = ctx;
     // Files first: a broken upload fails here, before anything is added to the document.
     const firstFramePath = p.firstFrame ? await api.importFile(p.firstFrame) : undefined;
     const videoPath = p.clip ? await api.importFile(p.clip) : undefined;
@@ -48,8 +50,7 @@ export const shotAdd: Action<'shot.add'> = {
     if (videoPath) input.videoPath = videoPath;
     const at = insertIndex(store.getState());
     if (at !== null) input.index = at;
-    const { shotId, snapshot } = await api.call('shots.add', input);
-    store.getState().setSnapshot(snapshot);
+    const { shotId } = await applyCallWith(ctx, 'shots.add', input);
     selectShots(store.getState(), [shotId]);
   },
 };
@@ -60,9 +61,7 @@ export const shotUpdate: Action<'shot.update'> = {
   place: 'shot',
   tracks: onShotTiming,
   predicate: (_s, p) => Object.keys(p.patch).length > 0,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.update', p));
-  },
+  perform: performCall('shots.update'),
 };
 
 export const shotRemove: Action<'shot.remove'> = {
@@ -70,9 +69,7 @@ export const shotRemove: Action<'shot.remove'> = {
   labelKey: 'shot.remove',
   place: 'shot',
   tracks: onShots,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.remove', p));
-  },
+  perform: performCall('shots.remove'),
 };
 
 function indexOf(shots: readonly { id: string; position: number }[], shotId: string): number {
@@ -89,10 +86,11 @@ export const shotMove: Action<'shot.move'> = {
     const i = indexOf(shots, p.shotId);
     return i >= 0 && i + p.delta >= 0 && i + p.delta < shots.length;
   },
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { store } = ctx;
     const shots = store.getState().snapshot?.shots ?? [];
     const toIndex = indexOf(shots, p.shotId) + p.delta;
-    store.getState().setSnapshot(await api.call('shots.move', { shotId: p.shotId, toIndex }));
+    await applyCall(ctx, 'shots.move', { shotId: p.shotId, toIndex });
   },
 };
 
@@ -102,7 +100,5 @@ export const shotSelectTake: Action<'shot.selectTake'> = {
   place: 'shot',
   tracks: onShots,
   predicate: (s, p) => s.snapshot?.shots.find((x) => x.id === p.shotId)?.selectedTakeId !== p.takeId,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.selectTake', p));
-  },
+  perform: performCall('shots.selectTake'),
 };

@@ -12,6 +12,7 @@ import type { AppState } from '../store/state';
 import type { Action } from './registry';
 import { orderedIds, selectedShotIds } from './selection';
 import { onShots } from './trackScopes';
+import { applyCall, performCall } from './snapshotCall';
 
 const someSelected = (s: AppState) => selectedShotIds(s).length > 0;
 
@@ -30,9 +31,10 @@ export const editDelete: Action<'edit.delete'> = {
   tracks: onShots,
   shortcuts: ['Delete', 'Backspace'],
   predicate: someSelected,
-  async perform({ api, store }) {
+  async perform(ctx) {
+    const { store } = ctx;
     const shotIds = selectedShotIds(store.getState());
-    store.getState().setSnapshot(await api.call('shots.removeMany', { shotIds }));
+    await applyCall(ctx, 'shots.removeMany', { shotIds });
   },
 };
 
@@ -45,9 +47,10 @@ export const editDuplicate: Action<'edit.duplicate'> = {
   tracks: onShots,
   shortcuts: ['Mod+D'],
   predicate: someSelected,
-  async perform({ api, store }) {
+  async perform(ctx) {
+    const { store } = ctx;
     const shotIds = selectedShotIds(store.getState());
-    store.getState().setSnapshot(await api.call('shots.duplicate', { shotIds }));
+    await applyCall(ctx, 'shots.duplicate', { shotIds });
   },
 };
 
@@ -75,14 +78,15 @@ export const editPaste: Action<'edit.paste'> = {
     const ids = new Set(s.snapshot?.shots.map((x) => x.id) ?? []);
     return selection.getState().clipboard.some((id) => ids.has(id));
   },
-  async perform({ api, store }) {
+  async perform(ctx) {
+    const { store } = ctx;
     const s = store.getState();
     const ids = new Set(s.snapshot?.shots.map((x) => x.id) ?? []);
     const shotIds = selection.getState().clipboard.filter((id) => ids.has(id));
     // Pasted after the shot under the playhead (at the end when the playhead is past the cut).
     const here = atPlayhead(s);
     const toIndex = here ? here.index + 1 : ids.size;
-    store.getState().setSnapshot(await api.call('shots.duplicate', { shotIds, toIndex }));
+    await applyCall(ctx, 'shots.duplicate', { shotIds, toIndex });
   },
 };
 
@@ -100,10 +104,11 @@ export const editSplit: Action<'edit.split'> = {
     const here = atPlayhead(s);
     return here !== null && here.offset > 0 && here.offset < here.segment.frames;
   },
-  async perform({ api, store }) {
+  async perform(ctx) {
+    const { store } = ctx;
     const here = atPlayhead(store.getState());
     if (!here) return;
-    store.getState().setSnapshot(await api.call('shots.split', { shotId: here.segment.shotId, atFrame: here.offset }));
+    await applyCall(ctx, 'shots.split', { shotId: here.segment.shotId, atFrame: here.offset });
   },
 };
 
@@ -162,18 +167,13 @@ function trimTo(which: 'in' | 'out'): Action<'trim.in' | 'trim.out'> {
     shortcuts: [which === 'in' ? 'Q' : 'W'],
     // Always runnable with a project: a refusal is explained, never a silent no-op.
     predicate: someSelected,
-    async perform({ api, store }) {
-      const plan = trimPlan(store.getState(), which, getPlayhead());
+    async perform(ctx) {
+      const plan = trimPlan(ctx.store.getState(), which, getPlayhead());
       if (!plan.ok) throw new AppError('INVALID_INPUT', i18next.t(`workspace.trim.refused.${plan.reason}`));
-      const next =
-        plan.call.kind === 'trim'
-          ? await api.call('shots.setTrim', {
-              shotId: plan.shotId,
-              inFrames: plan.call.inFrames,
-              outFrames: plan.call.outFrames,
-            })
-          : await api.call('shots.update', { shotId: plan.shotId, patch: { durationFrames: plan.call.frames } });
-      store.getState().setSnapshot(next);
+      const { shotId, call } = plan;
+      await (call.kind === 'trim'
+        ? applyCall(ctx, 'shots.setTrim', { shotId, inFrames: call.inFrames, outFrames: call.outFrames })
+        : applyCall(ctx, 'shots.update', { shotId, patch: { durationFrames: call.frames } }));
     },
   };
 }
@@ -232,7 +232,5 @@ export const shotsMoveMany: Action<'shots.moveMany'> = {
     const next = [...rest.slice(0, p.toIndex), ...order.filter((id) => moving.has(id)), ...rest.slice(p.toIndex)];
     return next.some((id, i) => id !== order[i]);
   },
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('shots.moveMany', p));
-  },
+  perform: performCall('shots.moveMany'),
 };

@@ -6,6 +6,7 @@
  */
 import type { MethodInput } from '../../../shared/api/contract';
 import type { Action, ActionMap } from './registry';
+import { applyCall } from './snapshotCall';
 
 type Picture = NonNullable<MethodInput<'project.setStyle'>['pictures']>[number];
 
@@ -15,8 +16,8 @@ const styleSetPrompt: Action<'style.setPrompt'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (s, p) => !!s.snapshot && s.snapshot.project.stylePrompt !== p.stylePrompt,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('project.setStyle', { stylePrompt: p.stylePrompt }));
+  async perform(ctx, p) {
+    await applyCall(ctx, 'project.setStyle', { stylePrompt: p.stylePrompt });
   },
 };
 
@@ -26,11 +27,12 @@ const styleSetPictures: Action<'style.setPictures'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (s) => s.snapshot !== null,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api } = ctx;
     const pictures: Picture[] = [];
     for (const x of p.pictures)
       pictures.push('file' in x ? { path: await api.importFile(x.file) } : { assetId: x.assetId });
-    store.getState().setSnapshot(await api.call('project.setStyle', { pictures }));
+    await applyCall(ctx, 'project.setStyle', { pictures });
   },
 };
 

@@ -14,6 +14,7 @@ import { closeTakeRun, openTakeRun, setTakeRunsUi, takeRunsUi } from '../store/t
 import { refreshJobs } from './generationActions';
 import { waitForJob } from './jobWait';
 import type { Action } from './registry';
+import { applyCallWith, reloadSnapshot } from './snapshotCall';
 
 export interface ChainChoice {
   takeId: string;
@@ -87,8 +88,7 @@ export const chainRun: Action<'chain.run'> = {
     let last = p.takeId;
     for (let i = 0; i < plan.links; i++) {
       if (takeRunsUi.getState().run?.state === 'stopping') return progress({ state: 'stopped', jobId: null });
-      const { snapshot, shotId } = await api.call('bridges.chainLink', { takeId: last, ...pick });
-      store.getState().setSnapshot(snapshot);
+      const { shotId } = await applyCallWith(ctx, 'bridges.chainLink', { takeId: last, ...pick });
       const { jobIds } = await api.call('generate.start', { shotIds: [shotId] });
       const jobId = jobIds[0];
       if (!jobId) return progress({ state: 'failed', jobId: null });
@@ -108,7 +108,7 @@ export const chainRun: Action<'chain.run'> = {
       progress({ done: i + 1, takeIds: [...(run?.takeIds ?? []), end.takeId], jobId: null });
     }
     progress({ state: 'succeeded' });
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
   },
 };
 
@@ -164,7 +164,7 @@ export const upscaleRun: Action<'upscale.run'> = {
     void refreshJobs(api, store);
     if (!jobId) return;
     const end = await waitForJob(ctx, jobId);
-    store.getState().setSnapshot(await api.call('project.current', {}));
+    await reloadSnapshot(ctx);
     if (end.state !== 'succeeded')
       throw new AppError('PROVIDER_FAILED', end.error ?? `The upscale did not finish (${end.state}).`);
   },

@@ -4,6 +4,7 @@
  * first, so a broken file fails before the document changes.
  */
 import type { Action, ActionMap } from './registry';
+import { applyCall } from './snapshotCall';
 
 const templateSet: Action<'template.set'> = {
   id: 'template.set',
@@ -11,21 +12,20 @@ const templateSet: Action<'template.set'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (s) => s.snapshot !== null,
-  async perform({ api, store }, p) {
+  async perform(ctx, p) {
+    const { api } = ctx;
     const picture = p.picture
       ? 'file' in p.picture
         ? { path: await api.importFile(p.picture.file) }
         : p.picture
       : undefined;
-    store.getState().setSnapshot(
-      await api.call('template.set', {
-        name: p.name,
-        kind: p.kind,
-        value: p.value ?? '',
-        ...(picture ? { picture } : {}),
-        firstFrameShotIds: p.firstFrameShotIds ?? [],
-      }),
-    );
+    await applyCall(ctx, 'template.set', {
+      name: p.name,
+      kind: p.kind,
+      value: p.value ?? '',
+      ...(picture ? { picture } : {}),
+      firstFrameShotIds: p.firstFrameShotIds ?? [],
+    });
   },
 };
 
@@ -35,8 +35,8 @@ const templateSetValue: Action<'template.setValue'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (s, p) => !!s.snapshot && s.snapshot.templateVariables?.find((v) => v.name === p.name)?.value !== p.value,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('template.setValues', { text: { [p.name]: p.value } }));
+  async perform(ctx, p) {
+    await applyCall(ctx, 'template.setValues', { text: { [p.name]: p.value } });
   },
 };
 
@@ -46,8 +46,8 @@ const templateRemove: Action<'template.remove'> = {
   place: 'elements',
   tracks: 'none',
   predicate: (s) => s.snapshot !== null,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('template.remove', { name: p.name }));
+  async perform(ctx, p) {
+    await applyCall(ctx, 'template.remove', { name: p.name });
   },
 };
 

@@ -10,6 +10,7 @@ import { trackLocked, type TrackId, type TrackSwitch } from '../../../shared/mod
 import type { AppState } from '../store/state';
 import type { ActionPayloads } from './payloads';
 import type { Action, ActionId, ActionMap } from './registry';
+import { applyCall } from './snapshotCall';
 
 export interface TrackSetPayload {
   track: TrackId;
@@ -23,8 +24,9 @@ const trackSet: Action<'track.set'> = {
   place: 'audio',
   tracks: 'none',
   predicate: (s) => s.snapshot !== null,
-  async perform({ api, store }, p) {
-    store.getState().setSnapshot(await api.call('tracks.set', { track: p.track, switch: p.switch, on: p.on }));
+  async perform(ctx, p) {
+    const { store } = ctx;
+    await applyCall(ctx, 'tracks.set', { track: p.track, switch: p.switch, on: p.on });
     // A lock refusal said in the top bar has been answered by touching the switches.
     if (store.getState().errors.app?.localized?.key.startsWith('tracks.locked.'))
       store.getState().setError('app', null);

@@ -18,6 +18,7 @@ import { localizedText } from '../components/serviceText';
 import { ProgressBar } from '../components/ProgressBar';
 import { ExportFields } from './ExportFields';
 import { deliveryRun, isDelivering, type DeliveryRunView } from '../store/deliveryRun';
+import { formatDecimal } from './format';
 import './delivery.css';
 
 /** Codec names as their owners write them (read the same in every language). */
@@ -51,7 +52,7 @@ function Outputs({ run }: { run: DeliveryRunView }) {
               width: f.width,
               height: f.height,
               codec: CODEC_NAMES[f.codec],
-              lufs: f.loudness?.outputIntegrated?.toFixed(1) ?? '–',
+              lufs: f.loudness?.outputIntegrated != null ? formatDecimal(f.loudness.outputIntegrated, 1) : '–',
             })}
           </span>
           <button

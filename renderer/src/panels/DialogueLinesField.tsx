@@ -15,6 +15,7 @@ import { useAppContext } from '../app/context';
 import { ActionButton } from '../components/ActionButton';
 import { DialogueVoices } from './DialogueVoices';
 import { tooShortOf } from '../store/selectors';
+import { formatDecimal } from './format';
 
 interface Draft {
   id?: string;
@@ -92,8 +93,8 @@ function LinesEditor({ shot, snapshot, stored }: { shot: Shot; snapshot: Project
       {warning && (
         <p className="warning small" role="status" data-testid="dialogue-warning">
           {t('dialogue.tooShort', {
-            need: framesToSeconds(warning.needed, fps).toFixed(1),
-            have: framesToSeconds(warning.frames, fps).toFixed(1),
+            need: formatDecimal(framesToSeconds(warning.needed, fps), 1),
+            have: formatDecimal(framesToSeconds(warning.frames, fps), 1),
           })}
         </p>
       )}

@@ -9,12 +9,13 @@ import type { CacheUsage } from '../actions/cacheActions';
 import { useAppContext, useAppState } from '../app/context';
 import { useLoadWhenIdle } from '../app/useLoadWhenIdle';
 import { canRun } from '../actions/registry';
+import { formatDecimal } from './format';
 
 /** Bytes as MB / GB with one decimal (1000-based, as file managers show sizes). */
 export function cacheSize(bytes: number): { value: string; unit: 'MB' | 'GB' } {
   return bytes >= 1e9
-    ? { value: (bytes / 1e9).toFixed(1), unit: 'GB' }
-    : { value: (bytes / 1e6).toFixed(1), unit: 'MB' };
+    ? { value: formatDecimal(bytes / 1e9, 1), unit: 'GB' }
+    : { value: formatDecimal(bytes / 1e6, 1), unit: 'MB' };
 }
 
 export function SettingsCache() {

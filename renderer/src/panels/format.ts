@@ -10,27 +10,32 @@ function locale(language?: string): string {
 }
 
 // Building an Intl.NumberFormat costs far more than formatting with one (the grid formats a
-// duration per card: 500 constructions took ~0.6 s of a 500-shot open), so one per language.
-const oneDecimal = new Map<string, Intl.NumberFormat>();
-function oneDecimalFormat(lang: string): Intl.NumberFormat {
-  let nf = oneDecimal.get(lang);
+// duration per card: 500 constructions took ~0.6 s of a 500-shot open), so one per language and
+// number of decimals.
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number with exactly `digits` decimals for the locale ("3,725.50"): what the UI shows
+ * instead of `toFixed`, which ignores the language.
+ */
+export function formatDecimal(value: number, digits: number, language?: string): string {
+  const lang = locale(language);
+  const key = `${lang}/${digits}`;
+  let nf = decimalFormats.get(key);
   if (!nf) {
-    nf = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    oneDecimal.set(lang, nf);
+    nf = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    decimalFormats.set(key, nf);
   }
-  return nf;
+  return nf.format(value);
 }
 
 /** 4 -> "4.0 s" ("4.0 秒"), 75.5 -> "1:15.5". */
 export function formatSeconds(seconds: number, language?: string): string {
   const lang = locale(language);
-  if (seconds < 60) {
-    const n = oneDecimalFormat(lang).format(seconds);
-    return `${n} ${secondsUnit(lang)}`;
-  }
+  if (seconds < 60) return `${formatDecimal(seconds, 1, lang)} ${secondsUnit(lang)}`;
   const m = Math.floor(seconds / 60);
   const s = seconds - m * 60;
-  return `${m}:${s.toFixed(1).padStart(4, '0')}`;
+  return `${m}:${formatDecimal(s, 1, lang).padStart(4, '0')}`;
 }
 
 /** A list or range of whole seconds: "2–10 s", "4, 6, 8 秒". */

@@ -5,6 +5,7 @@ import { useAppContext, useAppState } from '../app/context';
 import { useSelection } from '../app/useEditor';
 import { AudioPanel } from '../timeline/AudioPanel';
 import { selection } from '../store/uiEditor';
+import { formatDecimal, formatSeconds } from '../panels/format';
 
 export function AudioLibrary() {
   const { t } = useTranslation();
@@ -29,8 +30,8 @@ export function AudioLibrary() {
               >
                 <span className="media-name">{assets?.find((a) => a.id === i.assetId)?.originalName ?? i.assetId}</span>
                 <span className="muted small">
-                  {t(`timeline.lanes.${i.lane}`)} · {framesToSeconds(i.startFrame, fps).toFixed(1)} s ·{' '}
-                  {i.gainDb.toFixed(1)} dB
+                  {t(`timeline.lanes.${i.lane}`)} · {formatSeconds(framesToSeconds(i.startFrame, fps))} ·{' '}
+                  {formatDecimal(i.gainDb, 1)} dB
                 </span>
               </button>
             </li>

@@ -1,9 +1,10 @@
 /** The project's media: every imported or generated picture and clip, with its kind and size. */
 import { useTranslation } from 'react-i18next';
 import { useAppState } from '../app/context';
+import { formatDecimal } from '../panels/format';
 
 function sizeText(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  return bytes >= 1e6 ? `${formatDecimal(bytes / 1e6, 1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
 }
 
 export function MediaLibrary() {

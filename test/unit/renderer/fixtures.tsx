@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { vi } from 'vitest';
-import type { MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { BatchEstimate, Ledger, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities';
 import { newJob, newShot, newTake } from '../../../shared/model/factories';
 import { projectSnapshot } from '../../helpers/projectSnapshot';
@@ -44,6 +44,37 @@ export function makeProvider(
   over: Partial<ProviderInfo> = {},
 ): ProviderInfo {
   return { id, label, offline: false, enabled: true, hasKey: true, canTest: true, capabilities, ...over };
+}
+
+/** A `jobs.ledger` answer: nothing spent or under way, no budget cap; `over` changes any field. */
+export function makeLedger(over: Partial<Ledger> = {}): Ledger {
+  return {
+    currency: 'USD',
+    budgetCap: null,
+    rows: [],
+    totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
+    ...over,
+  };
+}
+
+/** A `generate.estimate` answer: `jobs` jobs on one provider for `total` USD, no budget cap; `over` changes any field. */
+export function makeEstimate(
+  provider: string,
+  jobs: number,
+  total: number,
+  over: Partial<BatchEstimate> = {},
+): BatchEstimate {
+  return {
+    jobs,
+    total,
+    currency: 'USD',
+    perProvider: [{ provider, jobs, total, unpriced: 0 }],
+    committed: 0,
+    budgetCap: null,
+    overBudget: false,
+    unpriced: 0,
+    ...over,
+  };
 }
 
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {

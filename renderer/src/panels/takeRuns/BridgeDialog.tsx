@@ -19,6 +19,7 @@ import { takeRunsUi } from '../../store/takeRunsUi';
 import { TakeRunFooter } from './TakeRunFooter';
 import { useAskOnce } from './useAskOnce';
 import { ModelChoice, useModelPick, useProviderLabels, type Fits } from './ModelChoice';
+import { formatDecimal } from '../format';
 
 export const endsOnFrame: Fits = (caps) => caps.lastFrame && caps.imageToVideo;
 
@@ -63,7 +64,7 @@ export function BridgeDialog({ afterShotId }: { afterShotId: string }) {
       <p className="muted small">{t('bridges.explain')}</p>
       <ol className="take-run-join small" data-testid="bridge-neighbours">
         <li>
-          {label(i + 1, a)} · {t('bridges.fromFrame', { at: framesToSeconds(a.frames, fps).toFixed(2) })}
+          {label(i + 1, a)} · {t('bridges.fromFrame', { at: formatDecimal(framesToSeconds(a.frames, fps), 2) })}
         </li>
         <li>{t('bridges.newShot')}</li>
         <li>{label(i + 2, b)}</li>

@@ -19,6 +19,7 @@ import { takeRunsUi } from '../../store/takeRunsUi';
 import { TakeRunFooter } from './TakeRunFooter';
 import { useAskOnce } from './useAskOnce';
 import { ModelChoice, useModelPick, useProviderLabels, type Fits } from './ModelChoice';
+import { formatDecimal } from '../format';
 
 const startsFromPicture: Fits = (caps) => caps.imageToVideo;
 
@@ -71,7 +72,7 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
       className="take-run-sheet"
       onClose={() => void runAction(ctx, actions['takeRun.close'], undefined)}
     >
-      <p className="muted small">{t('chain.explain', { seconds: fromSec.toFixed(2) })}</p>
+      <p className="muted small">{t('chain.explain', { seconds: formatDecimal(fromSec, 2) })}</p>
       <div className="row">
         <Field label={t('takeRuns.model')}>
           <ModelChoice value={pick} onChange={setPick} fits={startsFromPicture} testId="chain-model" />
@@ -107,8 +108,8 @@ export function LongTakeDialog({ takeId, long }: { takeId: string; long: boolean
         <p data-testid="chain-plan">
           {t('chain.plan', {
             count: plan.links,
-            seconds: plan.linkSec.toFixed(2),
-            from: plan.fromSec.toFixed(2),
+            seconds: formatDecimal(plan.linkSec, 2),
+            from: formatDecimal(plan.fromSec, 2),
             to: plan.toSec,
           })}
         </p>

@@ -11,7 +11,7 @@ import { continuityUi, setContinuityUi } from '../../../../renderer/src/store/co
 import { jobsUi, resetJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeLedger, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 const row = (shotId: string, takeId: string, score: number, drift: boolean) => ({
   shotId,
@@ -53,8 +53,7 @@ function setup() {
     'continuity.report': () => report,
     'providers.list': () => [],
     'jobs.list': () => [],
-    'jobs.ledger': () =>
-      ({ totals: { estimated: 0, actual: 0, pending: 0 }, currency: 'USD', budgetCap: null, byProvider: [] }) as never,
+    'jobs.ledger': () => makeLedger(),
   });
   return { ctx: { api, store }, calls, store };
 }

@@ -10,18 +10,10 @@ import { actions, canRun, runAction } from '../../../../renderer/src/actions';
 import { OFFLINE_IMAGE_PROVIDER, keyframeUi, setKeyframeUi } from '../../../../renderer/src/store/keyframeUi';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeEstimate, makeLedger, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
-const estimate = (overBudget: boolean): BatchEstimate => ({
-  jobs: 2,
-  total: 0.078,
-  currency: 'USD',
-  perProvider: [{ provider: 'gemini-image', jobs: 2, total: 0.078, unpriced: 0 }],
-  committed: 0,
-  budgetCap: overBudget ? 0.05 : null,
-  overBudget,
-  unpriced: 0,
-});
+const estimate = (overBudget: boolean): BatchEstimate =>
+  makeEstimate('gemini-image', 2, 0.078, { budgetCap: overBudget ? 0.05 : null, overBudget });
 
 function setup(overBudget = false) {
   const store = createAppStore();
@@ -35,13 +27,7 @@ function setup(overBudget = false) {
     'keyframes.pick': () => picked,
     'project.current': () => snap,
     'jobs.list': () => [],
-    'jobs.ledger': () =>
-      ({
-        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
-        currency: 'USD',
-        budgetCap: null,
-        rows: [],
-      }) as never,
+    'jobs.ledger': () => makeLedger(),
   });
   return { ctx: { api, store }, calls, store };
 }

@@ -10,21 +10,11 @@ import { waitForJob } from '../../../../renderer/src/actions/jobWait';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { closeTakeRun, setTakeRunsUi, takeRunsUi } from '../../../../renderer/src/store/takeRunsUi';
 import { selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeJob, makeShot, makeSnapshot, makeTake } from '../fixtures';
+import { fakeApi, makeEstimate, makeJob, makeLedger, makeShot, makeSnapshot, makeTake } from '../fixtures';
 
 afterEach(() => closeTakeRun());
 
-const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => ({
-  jobs: 1,
-  total: 0.6,
-  currency: 'USD',
-  perProvider: [{ provider: 'runway', jobs: 1, total: 0.6, unpriced: 0 }],
-  committed: 0,
-  budgetCap: null,
-  overBudget: false,
-  unpriced: 0,
-  ...over,
-});
+const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => makeEstimate('runway', 1, 0.6, over);
 
 function twoShots() {
   const s = createAppStore();
@@ -69,12 +59,7 @@ describe('bridge shot', () => {
       'generate.start': () => ({ jobIds: ['j1'] }),
       'project.current': () => after,
       'jobs.list': () => [],
-      'jobs.ledger': () => ({
-        currency: 'USD',
-        budgetCap: null,
-        rows: [],
-        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
-      }),
+      'jobs.ledger': () => makeLedger(),
     });
     setTakeRunsUi({ dialog: { kind: 'bridge', afterShotId: 'a' }, bridge: ok });
     const choice = { afterShotId: 'a', provider: 'runway', model: 'veo3.1' };
@@ -117,12 +102,7 @@ describe('long take', () => {
         return { jobIds: [`j${n}`] };
       },
       'jobs.list': () => [...done].map(([id, take]) => makeJob(id, 's', { state: 'succeeded', takeId: take })),
-      'jobs.ledger': () => ({
-        currency: 'USD',
-        budgetCap: null,
-        rows: [],
-        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
-      }),
+      'jobs.ledger': () => makeLedger(),
       'project.current': () => makeSnapshot([makeShot('a', { selectedTakeId: 't1' })]),
     });
   }

@@ -13,7 +13,7 @@ import { ErrorMessage } from '../../../../renderer/src/components/ErrorMessage';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { GLOSSARY, LITERAL_SYNTAX_KEYS, ZH_LATIN_ALLOWED } from '../../../../renderer/src/i18n/glossary';
 import { en, flattenTree, zhCN } from '../../../../renderer/src/i18n/resources';
-import { formatSeconds, formatSecondsList } from '../../../../renderer/src/panels/format';
+import { formatDecimal, formatSeconds, formatSecondsList } from '../../../../renderer/src/panels/format';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { fakeApi } from '../fixtures';
 
@@ -130,5 +130,11 @@ describe('service messages', () => {
     expect(formatSeconds(4, 'zh-CN')).toBe('4.0 秒');
     expect(formatSecondsList([2, 10], true, 'zh-CN')).toBe('2–10 秒');
     expect(formatSecondsList([4, 6, 8], false, 'en')).toBe('4, 6, 8 s');
+    // Seconds, bytes and decibels beside them: grouped for the locale, never toFixed's "3725.50".
+    expect(formatSeconds(75.5, 'zh-CN')).toBe('1:15.5');
+    expect(formatDecimal(3725.5, 2, 'en')).toBe('3,725.50');
+    expect(formatDecimal(3725.5, 2, 'zh-CN')).toBe(
+      new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2 }).format(3725.5),
+    );
   });
 });

@@ -197,4 +197,24 @@ describe('numbers in service messages', () => {
       expect(text).not.toMatch(/881636|453387/);
     },
   );
+
+  // Relink's length mismatch as relink.ts sends it: the seconds already rounded, as text.
+  const lengthMismatch = uiErrorOf(
+    keyedError(
+      'MEDIA_MISMATCH',
+      'pathErrors.relink.length',
+      { name: 'kitten.mp4', originalName: 'horse.mp4', foundSec: '3725.50', expectedSec: '4.25' },
+      '"kitten.mp4" is not the file "horse.mp4" was (it lasts 3725.50 s instead of 4.25 s).',
+    ),
+  );
+
+  it.each(['en', 'zh-CN'] as const)('relink seconds follow the locale (%s), as Intl does', async (lang) => {
+    await initI18n(lang);
+    const nf = new Intl.NumberFormat(lang);
+    const text = localizedText(i18next, lengthMismatch.localized, lengthMismatch.message);
+    expect(nf.format(3725.5)).not.toBe('3725.50');
+    expect(text).toContain(nf.format(3725.5));
+    expect(text).toContain(nf.format(4.25));
+    expect(text).not.toContain('3725.50');
+  });
 });

@@ -17,26 +17,21 @@ import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/j
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
 import { plainCapabilities } from '../../../fakes/capabilities';
-import { fakeApi, makeJob, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import {
+  fakeApi,
+  makeEstimate,
+  makeJob,
+  makeLedger,
+  makeProvider,
+  makeShot,
+  makeSnapshot,
+  makeTake,
+  renderInApp,
+} from '../fixtures';
 
-const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => ({
-  jobs: 2,
-  total: 0.8,
-  currency: 'USD',
-  perProvider: [{ provider: 'cloud', jobs: 2, total: 0.8, unpriced: 0 }],
-  committed: 0,
-  budgetCap: null,
-  overBudget: false,
-  unpriced: 0,
-  ...over,
-});
-const ledger = (over: Partial<Ledger> = {}): Ledger => ({
-  currency: 'USD',
-  budgetCap: 5,
-  rows: [],
-  totals: { estimated: 1.5, actual: 1, committed: 1.25, unpriced: 0 },
-  ...over,
-});
+const estimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => makeEstimate('cloud', 2, 0.8, over);
+const ledger = (over: Partial<Ledger> = {}): Ledger =>
+  makeLedger({ budgetCap: 5, totals: { estimated: 1.5, actual: 1, committed: 1.25, unpriced: 0 }, ...over });
 const cloud: ProviderInfo = makeProvider('cloud', 'Cloud Video', {
   textToVideo: true,
   imageToVideo: false,

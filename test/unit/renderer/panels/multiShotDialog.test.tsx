@@ -4,7 +4,6 @@
  * asks the one-job estimate again, then starts exactly that.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BatchEstimate } from '../../../../shared/api/contract';
 import { actions, runAction } from '../../../../renderer/src/actions';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
@@ -12,18 +11,9 @@ import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
 import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import { resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeProvider, makeShot, makeSnapshot, renderInApp } from '../fixtures';
+import { fakeApi, makeEstimate, makeLedger, makeProvider, makeShot, makeSnapshot, renderInApp } from '../fixtures';
 
-const estimate: BatchEstimate = {
-  jobs: 1,
-  total: 1.2,
-  currency: 'USD',
-  perProvider: [{ provider: 'kling', jobs: 1, total: 1.2, unpriced: 0 }],
-  committed: 0,
-  budgetCap: null,
-  overBudget: false,
-  unpriced: 0,
-};
+const estimate = makeEstimate('kling', 1, 1.2);
 const caps = (multi: boolean) => ({
   textToVideo: true,
   imageToVideo: true,
@@ -83,12 +73,7 @@ describe('one multi-shot generation in the Generate dialog', () => {
       'multiShot.start': () => ({ jobIds: ['j1'] }),
       'project.current': () => store.getState().snapshot,
       'jobs.list': () => [],
-      'jobs.ledger': () => ({
-        currency: 'USD',
-        budgetCap: null,
-        rows: [],
-        totals: { estimated: 0, actual: 0, committed: 0, unpriced: 0 },
-      }),
+      'jobs.ledger': () => makeLedger(),
     });
     const batch = { shotIds: ['a', 'b'], provider: 'kling', model: 'kling-v3' };
     expect(await runAction({ api, store }, actions['generate.runMultiShot'], batch)).toBe(true);

@@ -2,33 +2,18 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/errors';
 import { DUCK_GAIN, DUCK_RAMP_SEC } from '../../../../shared/export/ducking';
-import type { Asset, AudioItem } from '../../../../shared/model/entities';
-import { newAudioItem } from '../../../../shared/model/factories';
 import { AudioItemsPlayer } from '../../../../renderer/src/player/audioItems';
 import { audibleAt, audioSpans, gainRamp } from '../../../../renderer/src/player/audioSchedule';
 import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { createAppStore } from '../../../../renderer/src/store/store';
 import { AudioPanel, setDuck } from '../../../../renderer/src/timeline/AudioPanel';
-import { audioAsset } from '../../../helpers/mediaInfo';
 import { fakeApi, makeSnapshot } from '../fixtures';
+import { item, sound } from './audioDoc';
 import { FakeAudio } from './fakeAudio';
 
 const fps = { num: 24, den: 1 };
 const RAMP = DUCK_RAMP_SEC * 24; // frames
-
-function sound(id: string, durationSec: number): Asset {
-  return audioAsset(id, { durationSec }, { bytes: 1, createdAt: '' });
-}
-
-function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {
-  return newAudioItem({
-    id,
-    lane: 'music',
-    assetId,
-    ...over,
-  });
-}
 
 /** Music from frame 0 for 10 s (gain -6 dB) and a voice-over trimmed to 1 s (24 frames) at frame 48. */
 function spans(duck: boolean) {

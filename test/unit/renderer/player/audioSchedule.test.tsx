@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Asset, AudioItem } from '../../../../shared/model/entities';
-import { newAudioItem } from '../../../../shared/model/factories';
 import { AudioItemsPlayer, DRIFT_FRAMES } from '../../../../renderer/src/player/audioItems';
 import {
   audibleAt,
@@ -11,24 +9,11 @@ import {
   gainRamp,
   type AudioSpan,
 } from '../../../../renderer/src/player/audioSchedule';
-import { audioAsset } from '../../../helpers/mediaInfo';
 import { makeSnapshot } from '../fixtures';
+import { item, sound } from './audioDoc';
 import { FakeAudio } from './fakeAudio';
 
 const fps = { num: 24, den: 1 };
-
-function sound(id: string, durationSec: number, kind: 'audio' | 'video' = 'audio', hasAudio = true): Asset {
-  return audioAsset(id, { kind, durationSec, hasAudio }, { bytes: 1, createdAt: '' });
-}
-
-function item(id: string, assetId: string, over: Partial<AudioItem> = {}): AudioItem {
-  return newAudioItem({
-    id,
-    lane: 'music',
-    assetId,
-    ...over,
-  });
-}
 
 function span(over: Partial<AudioSpan> = {}): AudioSpan {
   return {
