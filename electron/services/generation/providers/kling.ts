@@ -17,15 +17,8 @@ import { downloadFreshLink } from './download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from './kling/http.js';
 import { klingKeys } from './kling/jwt.js';
 import type { KlingRequest } from './kling/models.js';
-import {
-  KLING_CAPABILITIES,
-  klingBody,
-  klingFamily,
-  klingModel,
-  klingPlan,
-  klingTaskId,
-  parseKlingTaskId,
-} from './kling/models.js';
+import { KLING_CAPABILITIES, klingFamily, klingModel, klingTaskId, parseKlingTaskId } from './kling/models.js';
+import { klingBody, klingPlan } from './kling/body.js';
 import { readInputFile } from './imageInput.js';
 
 interface KlingTask {
