@@ -24,6 +24,7 @@ import { downloadFreshLink } from './download.js';
 import { dataUriSize, readFrame } from './runway/media.js';
 import { DEFAULT_RUNWAY_MODEL, runwayCapabilities } from './runway/models.js';
 import { flaggedInput } from '../../../../shared/generation/failure.js';
+import { readOrNullOn404 } from './http.js';
 import { readInputFile } from './imageInput.js';
 
 export const DEFAULT_RUNWAY_URL = 'https://api.dev.runwayml.com';
@@ -167,14 +168,11 @@ export function pollFromRunwayTask(task: RunwayTask): PollResult {
 export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
   const capabilities = runwayCapabilities();
 
-  const retrieve = async (taskId: string, ctx: ProviderContext, what: string): Promise<RunwayTask | null> => {
-    try {
-      return (await client(ctx, 2).tasks.retrieve(taskId, { signal: ctx.signal })) as unknown as RunwayTask;
-    } catch (err) {
-      if ((err as { status?: number }).status === 404) return null;
-      return throwRunwayError(err, what, base(ctx));
-    }
-  };
+  const retrieve = (taskId: string, ctx: ProviderContext, what: string): Promise<RunwayTask | null> =>
+    readOrNullOn404(
+      async () => (await client(ctx, 2).tasks.retrieve(taskId, { signal: ctx.signal })) as unknown as RunwayTask,
+      (err) => throwRunwayError(err, what, base(ctx)),
+    );
 
   return {
     id: 'runway',
