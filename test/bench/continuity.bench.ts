@@ -19,33 +19,17 @@ import { ReferenceCache } from '../../electron/services/continuity/referenceCach
 import { currentFfPaths } from '../../electron/services/ffmpeg/binaries.js';
 import { decodeFramesInvocation, sampleTimes, workSize } from '../../shared/continuity/sampling.js';
 import { toArgv } from '../../shared/ffmpeg/invocation.js';
-import type { Asset, Element } from '../../shared/model/entities.js';
-import { newShot } from '../../shared/model/factories.js';
-import { makeReference, makeTake } from '../helpers/continuityFixtures.js';
-import { mediaInfo } from '../unit/export/doc.js';
+import { newElement, newShot, newTake } from '../../shared/model/factories.js';
+import { fixtureAsset, makeReference, makeTake } from '../helpers/continuityFixtures.js';
 import { childCpuSec, interleaved, median, medians, report } from './lib.js';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
 const TARGET_SEC = 2;
 
-function asset(id: string, path: string, kind: 'image' | 'video', w: number, h: number, durationSec: number): Asset {
-  const info = mediaInfo({ kind, width: w, height: h, displayWidth: w, displayHeight: h, durationSec });
-  return { id, path, originalName: path, bytes: 1, origin: 'imported', createdAt: '', info };
-}
-
 function doc(kind: 'character' | 'prop', ref: string, take: string): CheckDoc {
-  const element: Element = {
-    id: 'el',
-    kind,
-    name: 'subject',
-    tag: '@subject',
-    description: '',
-    refAssetIds: ['ref'],
-    voice: null,
-  };
   return {
-    elements: [element],
-    assets: [asset('ref', ref, 'image', 256, 256, 0), asset('take', take, 'video', 1280, 720, 10)],
+    elements: [newElement({ id: 'el', kind, name: 'subject', tag: '@subject', refAssetIds: ['ref'] })],
+    assets: [fixtureAsset('ref', ref, 'image', 256, 256, 0), fixtureAsset('take', take, 'video', 1280, 720, 10)],
     shots: [
       newShot({
         id: 'shot',
@@ -54,21 +38,7 @@ function doc(kind: 'character' | 'prop', ref: string, take: string): CheckDoc {
         selectedTakeId: 'take',
       }),
     ],
-    takes: [
-      {
-        id: 'take',
-        shotId: 'shot',
-        assetId: 'take',
-        jobId: null,
-        provider: 'import',
-        model: null,
-        request: {},
-        seed: null,
-        cost: null,
-        rating: null,
-        createdAt: '',
-      },
-    ],
+    takes: [newTake({ id: 'take', shotId: 'shot', assetId: 'take' })],
   };
 }
 

@@ -98,7 +98,7 @@ test('a pan inside a bucket renders nothing and moves the scrolled groups; a lon
   });
   expect(long.ShotsLayer ?? 0).toBeGreaterThan(0);
   expect(long.ShotsLayer ?? 0).toBeLessThanOrEqual(2000 / 80 + 1);
-  expect(long.RulerLayer ?? 0).toBe(0);
+  expect(long.RulerShape ?? 0).toBe(0);
   const numbers = (
     await page.getByTestId('timeline-clip').evaluateAll((li) => li.map((l) => l.getAttribute('data-number')))
   ).map(Number);

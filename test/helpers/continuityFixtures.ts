@@ -6,7 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Asset } from '../../shared/model/entities.js';
 import { REPO } from './cli.js';
+import { videoAsset } from './mediaInfo.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 // A benchmark runs bundled from a temp folder (test/bench/run.mjs), where REPO points elsewhere:
@@ -100,6 +102,22 @@ export function makeTake(subject: Subject, dir: string, spec: TakeSpec = {}): st
     out,
   ]);
   return out;
+}
+
+/** A document's asset for a file made here (a reference picture or a take) of w x h, lasting `durationSec`. */
+export function fixtureAsset(
+  id: string,
+  path: string,
+  kind: 'image' | 'video',
+  w: number,
+  h: number,
+  durationSec: number,
+): Asset {
+  return videoAsset(
+    id,
+    { kind, width: w, height: h, displayWidth: w, displayHeight: h, durationSec },
+    { path, originalName: path },
+  );
 }
 
 /**

@@ -23,3 +23,13 @@ export const AAC_STEREO = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac',
 
 /** The index (moov) before the media data, so a player starts before the whole file is read. */
 export const FASTSTART = ['-movflags', '+faststart'];
+
+/** A concat demuxer input reading the list at `list` (any paths in it: `-safe 0`). */
+export function concatInput(list: string): string[] {
+  return ['-f', 'concat', '-safe', '0', '-i', list];
+}
+
+/** The concat demuxer's list as a person writes it, with its quoting (https://ffmpeg.org/ffmpeg-formats.html#concat-1). */
+export function concatList(files: string[]): string {
+  return files.map((f) => `file '${f.replace(/'/g, `'\\''`)}'\n`).join('');
+}

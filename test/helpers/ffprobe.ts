@@ -7,6 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 export interface ProbedStream {
   codec_type: string;
   codec_name: string;
+  /** The codec profile, e.g. `High` (H.264) or `LC` (AAC). */
+  profile?: string;
   width?: number;
   height?: number;
   r_frame_rate?: string;
@@ -70,4 +72,44 @@ export function decodeErrors(file: string): string {
     encoding: 'utf8',
   });
   return (r.stderr ?? '').trim();
+}
+
+/** What a comparison of two encodes must hold equal: the streams' shape, from the system ffprobe. */
+export interface OutputFacts {
+  width: number;
+  height: number;
+  /** r_frame_rate, e.g. `24/1`. */
+  rate: string;
+  videoCodec: string;
+  profile: string;
+  pixFmt: string;
+  /** Video frames as the container counts them (an MP4's sample table). */
+  frames: number;
+  audioCodec: string;
+  sampleRate: number;
+  channels: number;
+}
+
+export function outputFacts(file: string): OutputFacts {
+  const { streams } = ffprobeJson(file);
+  const v = streams.find((s) => s.codec_type === 'video');
+  const a = streams.find((s) => s.codec_type === 'audio');
+  if (!v) throw new Error(`${file}: no video stream`);
+  return {
+    width: v.width ?? 0,
+    height: v.height ?? 0,
+    rate: v.r_frame_rate ?? '',
+    videoCodec: v.codec_name,
+    profile: v.profile ?? '',
+    pixFmt: v.pix_fmt ?? '',
+    frames: Number(v.nb_frames ?? 0),
+    audioCodec: a?.codec_name ?? 'none',
+    sampleRate: Number(a?.sample_rate ?? 0),
+    channels: a?.channels ?? 0,
+  };
+}
+
+/** The facts in one line, e.g. `1920x1080 24/1 h264 High yuv420p 582 frames, aac 48000 Hz 2 ch`. */
+export function outputFactsText(f: OutputFacts): string {
+  return `${f.width}x${f.height} ${f.rate} ${f.videoCodec} ${f.profile} ${f.pixFmt} ${f.frames} frames, ${f.audioCodec} ${f.sampleRate} Hz ${f.channels} ch`;
 }

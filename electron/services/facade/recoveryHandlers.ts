@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Handlers } from '../../../shared/api/contract.js';
-import { listMissingMedia, relinkAsset, relinkFromFolder } from '../media/relink.js';
+import { listMissingMedia } from '../media/missingMedia.js';
+import { relinkAsset, relinkFromFolder } from '../media/relink.js';
 import { copyProject } from '../project/projectCopy.js';
 import { makeRepairedCopy, repairedCopyDir } from '../project/repair.js';
 import { ProjectStore } from '../project/store.js';

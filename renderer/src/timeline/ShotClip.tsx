@@ -13,6 +13,7 @@ import type { CutShot } from '../../../shared/model/timeline';
 import { framesToSeconds, type Fps } from '../../../shared/model/time';
 import { useAppState } from '../app/context';
 import { useShotCaption } from '../app/useShotCaption';
+import { cacheWhenSettled } from './bitmapCache';
 import { CACHE_UP_TO_PX, clipParts, clipTier } from './clipLayout';
 import { Tiles } from './FilmTiles';
 import { FILM_H, useSprite } from './filmstrip';
@@ -33,14 +34,23 @@ export interface ShotClipProps {
   t: TFunction;
 }
 
-/** How long a clip must stay unchanged before it is cached as a bitmap. */
-const CACHE_AFTER_MS = 150;
-
 function useBadge(cut: CutShot): Badge {
   const id = cut.shot.id;
   // A string key: the clip re-renders only when its own status changes.
   const status = useAppState((s) => statusKey(cut.shot, s.snapshot, s.jobs[id]));
   return badgeOf(status, cut.take?.provider);
+}
+
+/**
+ * Sets a left-aligned, one-line text's width for a zoom step, unless its whole text fits at
+ * both widths: then its layout is the same and Konva would measure it again for nothing (it
+ * re-lays a text out on every width change; a zoom step changes every clip's width).
+ */
+function fitWidth(text: Konva.Text | null, width: number): void {
+  if (!text || text.width() === width) return;
+  const whole = text.textArr.length === 1 && text.textArr[0]?.text === text.text();
+  if (whole && text.getTextWidth() <= width - 2 * text.padding()) return;
+  text.width(width);
 }
 
 function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
@@ -112,8 +122,8 @@ function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
   const badgeTextRef = useRef<Konva.Text>(null);
   const progressRef = useRef<Konva.Rect>(null);
   const edgeRef = useRef<Konva.Rect>(null);
-  const cached = useRef({ key: '', timer: 0 as ReturnType<typeof setTimeout> | 0 });
-  useLayoutEffect(() => () => clearTimeout(cached.current.timer || undefined), []);
+  const cached = useRef({ key: '', cancel: () => {} });
+  useLayoutEffect(() => () => cached.current.cancel(), []);
   // Moves and resizes the nodes for the current zoom: after each render and on every zoom step
   // (a pan, which moves the scrolled group only, returns at once).
   const rendered = {};
@@ -132,22 +142,23 @@ function ShotClipImpl({ cut, index, fps, t }: ShotClipProps) {
     bgRef.current?.width(at.width);
     tilesRef.current?.width(at.width);
     edgeRef.current?.width(at.width);
-    titleRef.current?.width(p.titleW);
+    fitWidth(titleRef.current, p.titleW);
     secondsRef.current?.x(p.secondsX);
     badgeBoxRef.current?.width(p.badgeBoxW);
-    badgeTextRef.current?.width(p.badgeTextW);
+    fitWidth(badgeTextRef.current, p.badgeTextW);
     progressRef.current?.width((at.width - 8) * progress);
     g.getLayer()?.batchDraw();
     const key = `${look}|${at.width}`;
     if (key === cached.current.key) return;
     cached.current.key = key;
     if (g.isCached()) g.clearCache();
-    clearTimeout(cached.current.timer || undefined);
+    cached.current.cancel();
+    cached.current.cancel = () => {};
     if (at.width > CACHE_UP_TO_PX) return;
-    cached.current.timer = setTimeout(() => {
+    cached.current.cancel = cacheWhenSettled(() => {
       g.cache({ pixelRatio: window.devicePixelRatio || 1 });
       g.getLayer()?.batchDraw();
-    }, CACHE_AFTER_MS);
+    });
   });
 
   const numbered = !parts.plain && parts.showNumber;

@@ -17,23 +17,41 @@ export interface ClipShown {
 
 export const clipReport = createStore<Record<string, ClipShown>>()(() => ({}));
 
-export function reportClip(id: string, shown: ClipShown | null): void {
-  const cur = clipReport.getState()[id];
-  if (shown === null) {
-    if (!cur) return;
-    const next = { ...clipReport.getState() };
-    delete next[id];
-    clipReport.setState(next, true);
-    return;
+const same = (a: ClipShown, b: ClipShown) =>
+  a.number === b.number &&
+  a.title === b.title &&
+  a.numbered === b.numbered &&
+  a.film === b.film &&
+  a.outdated === b.outdated;
+
+/** Reports not yet in the store: the clips of one commit land in one update (see reportClip). */
+let pending: Map<string, ClipShown | null> | null = null;
+
+function flush(): void {
+  const changes = pending ?? new Map<string, ClipShown | null>();
+  pending = null;
+  const cur = clipReport.getState();
+  let next: Record<string, ClipShown> | null = null;
+  for (const [id, shown] of changes) {
+    const was = (next ?? cur)[id];
+    if (shown === null ? !was : was && same(was, shown)) continue;
+    next ??= { ...cur };
+    if (shown === null) delete next[id];
+    else next[id] = shown;
   }
-  if (
-    cur &&
-    cur.number === shown.number &&
-    cur.title === shown.title &&
-    cur.numbered === shown.numbered &&
-    cur.film === shown.film &&
-    cur.outdated === shown.outdated
-  )
-    return;
-  clipReport.setState({ [id]: shown });
+  if (next) clipReport.setState(next, true);
+}
+
+/**
+ * A clip says what it shows (null: it is gone). Reports are gathered and applied together once
+ * the current task's synchronous work is done: a commit that mounts, unmounts or re-tiers
+ * dozens of clips (a pan across a bucket, a zoom step from "fit" over 500 shots) copies the
+ * record and re-renders the list once, not once per clip.
+ */
+export function reportClip(id: string, shown: ClipShown | null): void {
+  if (!pending) {
+    pending = new Map();
+    queueMicrotask(flush);
+  }
+  pending.set(id, shown);
 }

@@ -11,13 +11,14 @@ import type { ViewportStore } from '../store/viewport';
 import { menuTargetAt, type MenuTarget } from './menuTarget';
 import { audioModel, hitAudio } from './audioModel';
 import { createAudioSelection, type AudioSelectionStore } from './audioSelection';
-import { hitTest, LAYOUT, snapTargets, type ClipBox } from './geometry';
+import { hitTest, LAYOUT, snapTargets } from './geometry';
 import { IDLE, type GestureStore } from './gestureStore';
-import { startAudioEdit, type AudioEditGesture } from './interactions/audioEdit';
-import { startMarquee, type MarqueeGesture } from './interactions/marquee';
-import { startReorder, type ReorderGesture } from './interactions/reorder';
-import { startScrub, type ScrubGesture } from './interactions/scrub';
-import { startTrim, type TrimGesture } from './interactions/trim';
+import type { ActiveGesture } from './interactions/active';
+import { startAudioEdit } from './interactions/audioEdit';
+import { startMarquee } from './interactions/marquee';
+import { startReorder } from './interactions/reorder';
+import { startScrub } from './interactions/scrub';
+import { startTrim } from './interactions/trim';
 import type { GestureContext, Intent, PointerInput } from './interactions/types';
 import { isTrimmable, timelineModel } from './model';
 
@@ -36,24 +37,8 @@ export interface ControllerDeps {
   onContextMenu?(shotId: string | null, p: PointerInput, target: MenuTarget | null): void;
 }
 
-interface Pending {
-  clip: ClipBox;
-  origin: PointerInput;
-  /** Clicked an already selected shot without modifiers: a release without drag selects just it. */
-  narrowOnClick: boolean;
-}
-
-type Active =
-  | { kind: 'press'; pending: Pending }
-  | { kind: 'reorder'; g: ReorderGesture }
-  | { kind: 'trim'; g: TrimGesture }
-  | { kind: 'scrub'; g: ScrubGesture }
-  | { kind: 'marquee'; g: MarqueeGesture }
-  | { kind: 'audio-press'; g: AudioEditGesture; origin: PointerInput; moved: boolean }
-  | null;
-
 export class TimelineController {
-  private active: Active = null;
+  private active: ActiveGesture = null;
   readonly audioSelection: AudioSelectionStore;
 
   constructor(private readonly deps: ControllerDeps) {

@@ -19,6 +19,8 @@ export interface Sprite {
 }
 
 const cache = new Map<string, Promise<Sprite | null>>();
+/** Sprites already loaded, by key: a clip that mounts while the view pans shows its picture in its first render. */
+const loaded = new Map<string, Sprite>();
 /** A clip whose picture failed (the strip was still being made, the host was busy) asks again after 2, 4, 8 … 30 s. */
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
@@ -61,12 +63,18 @@ function load(api: ApiClient, dir: string, key: string, assetId: string, path: s
       const strip = await fetchFilmstrip(api, assetId, FILM_H, 12);
       const file = isAbsolute(strip.path) ? strip.path : projectFile(dir, strip.path);
       return { image: await loadImage(api.mediaUrl(file)), strip };
-    }).catch(() => {
-      // A missing strip falls back to the title (not an error worth a banner); the clip asks
-      // again later (useSprite), so a strip that failed once never stays blank for good.
-      cache.delete(key);
-      return null;
-    });
+    }).then(
+      (sprite) => {
+        loaded.set(key, sprite);
+        return sprite;
+      },
+      () => {
+        // A missing strip falls back to the title (not an error worth a banner); the clip asks
+        // again later (useSprite), so a strip that failed once never stays blank for good.
+        cache.delete(key);
+        return null;
+      },
+    );
     cache.set(key, p);
   }
   return p;
@@ -86,8 +94,10 @@ export function useSprite(
   const [state, setState] = useState<{ key: string; sprite: Sprite | null } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const stillPath = still?.path ?? null;
+  const ready = key === null ? undefined : loaded.get(key);
   useEffect(() => {
-    if (key === null) return;
+    // Already loaded: returned below without a second render of the clip.
+    if (key === null || loaded.has(key)) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | null = null;
     void load(api, dir, key, takeAssetId ?? '', takeAssetId ? null : stillPath).then((sprite) => {
@@ -104,7 +114,7 @@ export function useSprite(
       if (timer !== null) clearTimeout(timer);
     };
   }, [api, dir, key, takeAssetId, stillPath, attempt]);
-  return state && state.key === key ? state.sprite : null;
+  return ready ?? (state && state.key === key ? state.sprite : null);
 }
 
 /** Tile rectangles inside the sprite (tiles left to right, wrapping into rows). */

@@ -1,14 +1,13 @@
 /**
  * The canvas layers, split by how often they change (codebases.md, Synthesis 8; Konva
  * "3-5 layers"): the static layer (track backgrounds, lane labels) changes with the language
- * and the size only; the ruler with pan and zoom (drawn on the overlay's canvas); the shots layer with the document, zoom and
+ * and the size only; the ruler with pan and zoom (RulerShape.tsx, drawn on the overlay's canvas); the shots layer with the document, zoom and
  * the visible range; the selection (SelectionLayer.tsx) with the selection; the overlay with every pointer move of a gesture and with the playhead. None listens to Konva events: the
  * controller hit-tests in pure geometry, so Konva never draws hit canvases.
  * A pan renders nothing: each layer's content sits in one scrolled group that scroll.ts moves
  * (React renders only when the zoom or the bucketed range of drawWindow.ts changes).
  */
-import type Konva from 'konva';
-import { memo, useContext, useMemo, useRef } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { Group, Layer, Line, Rect, Shape, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -17,12 +16,13 @@ import { transitionLook, type TransitionKind } from '../../../shared/model/trans
 import { useAppState } from '../app/context';
 import { AudioItems } from './AudioClip';
 import { TimelineEnv } from './env';
-import { cullClips, frameToX, LAYOUT, rulerTicks, SLIVER_PX, stageHeight, type ClipBox } from './geometry';
+import { cullClips, LAYOUT, SLIVER_PX, stageHeight, type ClipBox } from './geometry';
 import { timelineModel } from './model';
 import { noteRender } from './probe';
+import { RulerShape } from './RulerShape';
 import { ShotClip } from './ShotClip';
 import { THEME } from './theme';
-import { useDrawWindow, useScrolledGroup, useViewportEffect } from './scroll';
+import { useDrawWindow, useScrolledGroup } from './scroll';
 
 export const StaticLayer = memo(function StaticLayer({ width }: { width: number }) {
   noteRender('StaticLayer');
@@ -68,52 +68,6 @@ export const StaticLayer = memo(function StaticLayer({ width }: { width: number 
       <Rect x={LAYOUT.gutter} width={contentW} height={LAYOUT.rulerHeight} fill={THEME.ruler} />
       <Line points={[0, LAYOUT.rulerHeight, width, LAYOUT.rulerHeight]} stroke={THEME.border} strokeWidth={1} />
     </Layer>
-  );
-});
-
-/**
- * Ruler ticks and timecodes, at the bottom of the overlay's layer (both change with every pan, so
- * one canvas is repainted for the two), redrawn (not re-rendered) on every pan and zoom: the
- * shape reads the view when it draws.
- */
-export const RulerLayer = memo(function RulerLayer({ width, fps }: { width: number; fps: Fps }) {
-  noteRender('RulerLayer');
-  const env = useContext(TimelineEnv);
-  const contentW = Math.max(0, width - LAYOUT.gutter);
-  const shape = useRef<Konva.Shape | null>(null);
-  const drawn = useRef({ pxPerFrame: 0, scrollFrame: 0 });
-  useViewportEffect(env.viewport, (s) => {
-    if (s.pxPerFrame === drawn.current.pxPerFrame && s.scrollFrame === drawn.current.scrollFrame) return;
-    drawn.current = { pxPerFrame: s.pxPerFrame, scrollFrame: s.scrollFrame };
-    shape.current?.getLayer()?.batchDraw();
-  });
-  return (
-    // All ticks in one shape: hundreds of nodes would cost more than the drawing itself.
-    <Shape
-      ref={shape}
-      x={LAYOUT.gutter}
-      sceneFunc={(c) => {
-        const { pxPerFrame, scrollFrame } = env.viewport.getState();
-        const view = { pxPerFrame, scrollFrame };
-        const ctx = c._context;
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(0, 0, contentW, LAYOUT.rulerHeight);
-        ctx.clip();
-        ctx.strokeStyle = THEME.borderStrong;
-        ctx.fillStyle = THEME.textMuted;
-        ctx.font = `10px ${THEME.mono}`;
-        ctx.beginPath();
-        for (const tick of rulerTicks(view, contentW, fps)) {
-          const x = Math.round(frameToX(tick.frame, view)) + 0.5;
-          ctx.moveTo(x, tick.major ? 12 : 20);
-          ctx.lineTo(x, LAYOUT.rulerHeight);
-          if (tick.label) ctx.fillText(tick.label, x + 4, 11);
-        }
-        ctx.stroke();
-        ctx.restore();
-      }}
-    />
   );
 });
 
@@ -269,7 +223,7 @@ export const OverlayLayer = memo(function OverlayLayer({ width, fps }: { width: 
   const snap = reorder?.snap ?? trimSnap ?? (audioSnap === null ? null : { frame: audioSnap });
   return (
     <Layer listening={false}>
-      <RulerLayer width={width} fps={fps} />
+      <RulerShape width={width} fps={fps} />
       <Group x={LAYOUT.gutter} clipX={0} clipY={0} clipWidth={contentW} clipHeight={h}>
         <Group ref={scrolled}>
           {snap && (

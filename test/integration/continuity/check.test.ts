@@ -12,20 +12,21 @@ import { checkTakes, type CheckDoc } from '../../../electron/services/continuity
 import { ReferenceCache } from '../../../electron/services/continuity/referenceCache.js';
 import type { ContinuityReport } from '../../../shared/continuity/score.js';
 import type { Asset, Element, Shot, Take } from '../../../shared/model/entities.js';
-import { newShot } from '../../../shared/model/factories.js';
-import { mediaInfo } from '../../unit/export/doc.js';
-import { makeReference, makeTake, PEOPLE, PRODUCTS, type Subject } from '../../helpers/continuityFixtures.js';
+import { newElement, newShot, newTake } from '../../../shared/model/factories.js';
+import {
+  fixtureAsset,
+  makeReference,
+  makeTake,
+  PEOPLE,
+  PRODUCTS,
+  type Subject,
+} from '../../helpers/continuityFixtures.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'continuity-check-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function asset(id: string, path: string, kind: 'image' | 'video', w: number, h: number, durationSec: number): Asset {
-  const info = mediaInfo({ kind, width: w, height: h, displayWidth: w, displayHeight: h, durationSec });
-  return { id, path, originalName: path, bytes: 1, origin: 'imported', createdAt: '2026-01-01T00:00:00Z', info };
-}
 
 interface TakeCase {
   name: string;
@@ -38,14 +39,14 @@ function buildDoc(kind: 'character' | 'prop', subjects: readonly Subject[], case
   const assets: Asset[] = [];
   const elements: Element[] = subjects.map((s) => {
     const ref = makeReference(s, dir);
-    assets.push(asset(`ref-${s}`, ref, 'image', 256, 256, 0));
-    return { id: `el-${s}`, kind, name: s, tag: `@${s}`, description: '', refAssetIds: [`ref-${s}`], voice: null };
+    assets.push(fixtureAsset(`ref-${s}`, ref, 'image', 256, 256, 0));
+    return newElement({ id: `el-${s}`, kind, name: s, tag: `@${s}`, refAssetIds: [`ref-${s}`] });
   });
   const shots: Shot[] = [];
   const takes: Take[] = [];
   cases.forEach((c, i) => {
     const file = makeTake(c.subject, dir, { seconds: 4, ...(c.hueDeg ? { hueDeg: c.hueDeg } : {}) });
-    assets.push(asset(`take-asset-${c.name}`, file, 'video', 640, 360, 4));
+    assets.push(fixtureAsset(`take-asset-${c.name}`, file, 'video', 640, 360, 4));
     shots.push(
       newShot({
         id: `shot-${c.name}`,
@@ -56,19 +57,7 @@ function buildDoc(kind: 'character' | 'prop', subjects: readonly Subject[], case
         selectedTakeId: `take-${c.name}`,
       }),
     );
-    takes.push({
-      id: `take-${c.name}`,
-      shotId: `shot-${c.name}`,
-      assetId: `take-asset-${c.name}`,
-      jobId: null,
-      provider: 'import',
-      model: null,
-      request: {},
-      seed: null,
-      cost: null,
-      rating: null,
-      createdAt: '2026-01-01T00:00:00Z',
-    });
+    takes.push(newTake({ id: `take-${c.name}`, shotId: `shot-${c.name}`, assetId: `take-asset-${c.name}` }));
   });
   return { shots, takes, assets, elements };
 }

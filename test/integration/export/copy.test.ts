@@ -1,110 +1,31 @@
 /**
  * The stream-copy export path (quality.md EXP-3, MEDIA-5, MEDIA-13) with the real runner and
  * ffmpeg: identical whole takes are joined without re-encoding the video and the result still
- * meets every export guarantee; anything not verified identical is re-encoded with a reason;
- * a copy that fails verification never reaches the target. Outputs are checked with the system
- * ffprobe/ffmpeg, independent of our code.
+ * meets every export guarantee; anything not verified identical is re-encoded with a reason.
+ * Outputs are checked with the system ffprobe/ffmpeg, independent of our code. A copy that fails
+ * verification, a cancel and the sweep: copyVerify.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExport, type RunExportOptions, type RunExportResult } from '../../../electron/services/export/exportJob.js';
 import { clearClipFactsCache } from '../../../electron/services/export/copyProbe.js';
-import { sweepInterruptedExports } from '../../../electron/services/export/sweep.js';
-import { runningFfmpegCount } from '../../../electron/services/ffmpeg/runner.js';
-import { audioListPath, concatListPath, exportTempPath } from '../../../electron/services/export/tempPath.js';
-import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
+import { concatInput, concatList } from '../../helpers/exportArgs.js';
 import { REAL_CLIPS } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
-import { FakeExportStore } from './fakeStore.js';
-import { addClip } from './fixtures.js';
+import type { ClipSpec } from '../../unit/export/doc.js';
+import { exportCut, expectGoodExport, expectInSync, FPS, FRAME, sameClips } from './copyFixtures.js';
+import { addClip, ffmpeg } from './fixtures.js';
 import { beepOnsets, flashFrames, markedClip } from './syncFixtures.js';
-
-const FPS = 24;
-const FRAME = 1 / FPS;
-// Quotes, %, # and CJK in a stored media path. No backslash: a stored path with one is refused
-// by resolveStoredPath (it is a separator on Windows, so such a project would not travel);
-// concat.test.ts covers quoting a backslash in the concat list itself.
-const ODD_NAME = `media/镜头 'a' "b" 100% x #1.mp4`;
-
-interface Run {
-  result: RunExportResult;
-  file: string;
-  store: FakeExportStore;
-  logs: string[];
-}
-
-async function exportCut(
-  dir: string,
-  clips: ClipSpec[],
-  name: string,
-  extra: Partial<RunExportOptions> = {},
-  size = { width: 320, height: 240, fps: FPS, den: 1 },
-): Promise<Run> {
-  const store = new FakeExportStore(
-    dir,
-    makeDoc(clips, { dir, width: size.width, height: size.height, fps: { num: size.fps, den: size.den } }),
-  );
-  const file = join(dir, 'out', name);
-  mkdirSync(join(dir, 'out'), { recursive: true });
-  const logs: string[] = [];
-  const result = await runExport(store, { outPath: file, quality: 'draft', onLog: (m) => logs.push(m), ...extra });
-  return { result, file, store, logs };
-}
-
-/** Every export guarantee (as conform.test.ts): streams, exact frames, lengths, clean decode. */
-function expectGoodExport(file: string, frames: number, width = 320, height = 240, fps = FPS, den = 1): void {
-  const probe = ffprobeJson(file);
-  const video = probe.streams.filter((s) => s.codec_type === 'video');
-  const audio = probe.streams.filter((s) => s.codec_type === 'audio');
-  expect(video).toHaveLength(1);
-  expect(audio).toHaveLength(1);
-  expect(video[0]).toMatchObject({
-    codec_name: 'h264',
-    width,
-    height,
-    pix_fmt: 'yuv420p',
-    r_frame_rate: `${fps}/${den}`,
-  });
-  expect(audio[0]).toMatchObject({ codec_name: 'aac', channels: 2, sample_rate: '48000' });
-  const frame = den / fps;
-  const seconds = frames * frame;
-  expect(Math.abs(Number(video[0]?.duration) - seconds)).toBeLessThanOrEqual(frame);
-  expect(Math.abs(Number(audio[0]?.duration) - seconds)).toBeLessThanOrEqual(frame);
-  expect(Math.abs(Number(probe.format.duration) - seconds)).toBeLessThanOrEqual(frame);
-  expect(countVideoFrames(file)).toBe(frames);
-  expect(decodeErrors(file)).toBe('');
-  // +faststart: the index (moov) comes before the media data (mdat).
-  const head = readFileSync(file)
-    .subarray(0, 64 * 1024)
-    .toString('latin1');
-  expect(head.indexOf('moov')).toBeGreaterThan(0);
-  expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat'));
-}
-
-/** Each clip's beep starts within one frame of its white first frame, for `clipStarts` (frames). */
-function expectInSync(file: string, clipStarts: number[], frame = FRAME): void {
-  expect(flashFrames(file)).toEqual(clipStarts);
-  const onsets = beepOnsets(file);
-  expect(onsets).toHaveLength(clipStarts.length);
-  onsets.forEach((t, i) => expect(Math.abs(t - (clipStarts[i] ?? 0) * frame)).toBeLessThanOrEqual(frame));
-}
 
 describe('stream-copy export (real ffmpeg)', () => {
   const dir = tempDir();
   const src = join(dir, 'src');
   let same: ClipSpec[] = [];
-  const clip = (rel: string, file: string, extra: Omit<ClipSpec, 'path' | 'info'> = {}): ClipSpec =>
-    addClip(dir, rel, file, extra);
+  const clip = (rel: string, file: string): ClipSpec => addClip(dir, rel, file);
 
   beforeAll(() => {
-    const base = markedClip(join(src, 'base.mp4'));
-    // Other pictures, same encoder settings; audio 30 ms longer than the video, so the file is
-    // longer than its 24 frames and the joins must follow the video, not the file.
-    const hue = markedClip(join(src, 'hue.mp4'), { x264: ['-vf', 'hue=h=90'], audioSeconds: 1.03 });
-    same = [clip('media/c0.mp4', base), clip('media/c1.mp4', hue), clip(ODD_NAME, base), clip('media/c3.mp4', hue)];
+    same = sameClips(dir);
   });
 
   it('joins identical whole takes by copy: exact frames, one AAC track, every beep on its frame', async () => {
@@ -138,23 +59,9 @@ describe('stream-copy export (real ffmpeg)', () => {
 
     // The naive command on the same files, for contrast (measured behaviour of ffmpeg 5.1).
     const list = join(dir, 'naive.txt');
-    writeFileSync(list, many.map((c) => `file '${join(dir, c.path ?? '').replace(/'/g, `'\\''`)}'\n`).join(''));
+    writeFileSync(list, concatList(many.map((c) => join(dir, c.path ?? ''))));
     const naive = join(dir, 'naive.mp4');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-f',
-      'concat',
-      '-safe',
-      '0',
-      '-i',
-      list,
-      '-c',
-      'copy',
-      naive,
-    ]);
+    ffmpeg([...concatInput(list), '-c', 'copy', naive]);
     const drift = (beepOnsets(naive).at(-1) ?? 0) - 20;
     expect(drift).toBeGreaterThan(FRAME);
   });
@@ -162,15 +69,10 @@ describe('stream-copy export (real ffmpeg)', () => {
   it('29.97 fps: 12 clips of 31 frames (not whole microseconds) join exactly and stay in sync', async () => {
     const ntsc = clip('media/ntsc.mp4', markedClip(join(src, 'ntsc.mp4'), { fps: '30000/1001', seconds: 1.03 }));
     const cut = Array.from({ length: 12 }, () => ntsc);
-    const { result, file } = await exportCut(
-      dir,
-      cut,
-      'ntsc.mp4',
-      {},
-      { width: 320, height: 240, fps: 30000, den: 1001 },
-    );
+    const ntscSize = { width: 320, height: 240, fps: { num: 30000, den: 1001 } };
+    const { result, file } = await exportCut(dir, cut, 'ntsc.mp4', {}, ntscSize);
     expect(result.mode).toBe('copy');
-    expectGoodExport(file, 12 * 31, 320, 240, 30000, 1001);
+    expectGoodExport(file, 12 * 31, ntscSize);
     expectInSync(
       file,
       cut.map((_, i) => i * 31),
@@ -184,9 +86,10 @@ describe('stream-copy export (real ffmpeg)', () => {
       clip('media/kitten.mp4', REAL_CLIPS.kitten),
       clip('media/horse2.mp4', REAL_CLIPS.horse),
     ];
-    const { result, file } = await exportCut(dir, ai, 'ai clips.mp4', {}, { width: 720, height: 480, fps: 8, den: 1 });
+    const aiSize = { width: 720, height: 480, fps: { num: 8, den: 1 } };
+    const { result, file } = await exportCut(dir, ai, 'ai clips.mp4', {}, aiSize);
     expect(result.mode).toBe('copy');
-    expectGoodExport(file, 3 * 49, 720, 480, 8);
+    expectGoodExport(file, 3 * 49, aiSize);
     expect(beepOnsets(file)).toEqual([]);
   });
 
@@ -206,21 +109,7 @@ describe('stream-copy export (real ffmpeg)', () => {
     // Cold: the join starts with track 1 (copyProbe.ts leadStreamIdGuess), which is the audio here.
     clearClipFactsCache();
     const audioFirst = join(src, 'audio first.mp4');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-i',
-      join(dir, same[0]?.path ?? ''),
-      '-map',
-      '0:a',
-      '-map',
-      '0:v',
-      '-c',
-      'copy',
-      audioFirst,
-    ]);
+    ffmpeg(['-i', join(dir, same[0]?.path ?? ''), '-map', '0:a', '-map', '0:v', '-c', 'copy', audioFirst]);
     expect(
       execFileSync(
         'ffprobe',
@@ -272,117 +161,5 @@ describe('stream-copy export (real ffmpeg)', () => {
         expectGoodExport(file, 48 + frames);
       });
     }
-  });
-
-  it('a copy that fails verification is deleted and re-encoded; the target only ever gets a verified file', async () => {
-    const outDir = join(dir, 'out');
-    mkdirSync(outDir, { recursive: true });
-    const outPath = join(outDir, 'verified.mp4');
-    writeFileSync(outPath, 'previous export');
-    const shorter = join(dir, 'shorter.mp4');
-    // A plausible but wrong file: the same clips, one fewer.
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-i',
-      join(dir, 'media/c0.mp4'),
-      '-i',
-      join(dir, 'media/c1.mp4'),
-      '-i',
-      join(dir, 'media/c3.mp4'),
-      '-filter_complex',
-      '[0:v][0:a][1:v][1:a][2:v][2:a]concat=n=3:v=1:a=1[v][a]',
-      '-map',
-      '[v]',
-      '-map',
-      '[a]',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-c:a',
-      'aac',
-      shorter,
-    ]);
-    const store = new FakeExportStore(dir, makeDoc(same, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
-    const seen: string[] = [];
-    const result = await runExport(store, {
-      outPath,
-      quality: 'draft',
-      exportId: 'run-verify',
-      onProgress: (p) => {
-        if (p.state === 'running') seen.push(readFileSync(outPath, 'utf8').slice(0, 15));
-      },
-      testHooks: {
-        afterCopy: (temp) => {
-          seen.push(readFileSync(outPath, 'utf8').slice(0, 15));
-          copyFileSync(shorter, temp);
-        },
-      },
-    });
-    expect(result.mode).toBe('reencode');
-    expect(result.reason).toMatch(
-      /^the copied file failed verification: it has 7\d video frames, 96 expected; re-encoded instead$/,
-    );
-    expect(new Set(seen)).toEqual(new Set(['previous export']));
-    expectGoodExport(outPath, 4 * FPS);
-    expectInSync(outPath, [0, 24, 48, 72]);
-    // Two ffmpeg runs recorded (copy, then re-encode), then success; nothing left beside the target.
-    expect(store.runs.get('run-verify')?.history).toEqual(['running', 'running', 'running', 'succeeded']);
-    expect(readdirSync(outDir).filter((n) => n.includes('verified'))).toEqual(['verified.mp4']);
-  });
-
-  it('a copy that ffprobe cannot read back (truncated) is re-encoded too', async () => {
-    const { result, file } = await exportCut(dir, same, 'truncated copy.mp4', {
-      testHooks: { afterCopy: (temp) => truncateSync(temp, 4096) },
-    });
-    expect(result.mode).toBe('reencode');
-    expect(result.reason).toMatch(
-      /^the copied file (could not be verified|failed verification): .*; re-encoded instead$/,
-    );
-    expectGoodExport(file, 4 * FPS);
-  });
-
-  it('a cancel once the copy is decided stops it: CANCELED, run recorded canceled, no ffmpeg, temp or list left', async () => {
-    const outDir = join(dir, 'out');
-    mkdirSync(outDir, { recursive: true });
-    const store = new FakeExportStore(dir, makeDoc(same, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
-    const controller = new AbortController();
-    const run = runExport(store, {
-      outPath: join(outDir, 'canceled copy.mp4'),
-      quality: 'draft',
-      exportId: 'run-cancel-copy',
-      signal: controller.signal,
-      onLog: (m) => {
-        if (m.includes('stream copy')) controller.abort();
-      },
-    });
-    await expect(run).rejects.toMatchObject({ code: 'CANCELED' });
-    // The join starts before the decision is logged (copyExport.ts speculativeCopy), so its
-    // pid may or may not have been recorded by then; either way the run ends canceled and
-    // every process we started is gone.
-    const history = store.runs.get('run-cancel-copy')?.history ?? [];
-    expect(history[0]).toBe('running');
-    expect(history.at(-1)).toBe('canceled');
-    expect(history).not.toContain('succeeded');
-    expect(runningFfmpegCount()).toBe(0);
-    expect(readdirSync(outDir).filter((n) => n.includes('canceled copy'))).toEqual([]);
-  });
-
-  it('the sweep after a crash removes the concat lists as well as the temp file', async () => {
-    const outPath = join(dir, 'out', 'crashed copy.mp4');
-    const temp = exportTempPath(outPath, 'dead');
-    writeFileSync(temp, 'half');
-    writeFileSync(concatListPath(temp), 'ffconcat version 1.0\n');
-    writeFileSync(audioListPath(temp), 'ffconcat version 1.0\n');
-    const store = new FakeExportStore(dir, makeDoc([], { dir }));
-    store.recordExportStart({ id: 'dead', outPath, tempPath: temp, pid: null });
-    expect(await sweepInterruptedExports(store)).toEqual({ interrupted: ['dead'], killed: [], problems: [] });
-    expect(existsSync(temp)).toBe(false);
-    expect(existsSync(concatListPath(temp))).toBe(false);
-    expect(existsSync(audioListPath(temp))).toBe(false);
-    expect(audioListPath(temp)).toMatch(/\.dead\.alist\.sbtmp$/);
   });
 });

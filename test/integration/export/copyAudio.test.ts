@@ -5,35 +5,21 @@
  * our code), and any clip that breaks the rule sends the audio back to the encoder.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clearClipFactsCache } from '../../../electron/services/export/copyProbe.js';
-import { runExport, type RunExportResult } from '../../../electron/services/export/exportJob.js';
+import { runExport } from '../../../electron/services/export/exportJob.js';
 import { decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
-import { addClip } from './fixtures.js';
+import { exportCut, FPS, FRAME } from './copyFixtures.js';
+import { addClip, ffmpeg } from './fixtures.js';
 import { beepOnsets, flashFrames, markedClip } from './syncFixtures.js';
 
-const FPS = 24;
-const FRAME = 1 / FPS;
 /** One AAC packet: the most a join may be off (the brief's bound; the layout keeps half). */
 const AAC_FRAME_S = 1024 / 48000;
-
-async function exportCut(
-  dir: string,
-  clips: ClipSpec[],
-  name: string,
-): Promise<{ result: RunExportResult; file: string; logs: string[] }> {
-  const store = new FakeExportStore(dir, makeDoc(clips, { dir, width: 320, height: 240, fps: { num: FPS, den: 1 } }));
-  const file = join(dir, 'out', name);
-  mkdirSync(join(dir, 'out'), { recursive: true });
-  const logs: string[] = [];
-  const result = await runExport(store, { outPath: file, quality: 'draft', onLog: (m) => logs.push(m) });
-  return { result, file, logs };
-}
 
 function audioPacketSizes(file: string): number[] {
   const csv = execFileSync(
@@ -143,21 +129,7 @@ describe('stream copy with the audio copied (real ffmpeg)', () => {
 
   it('mono audio in one clip: encoded (upmixed), the rest of the cut copied', async () => {
     const monoFile = join(src, 'mono.mp4');
-    execFileSync('ffmpeg', [
-      '-v',
-      'error',
-      '-nostdin',
-      '-y',
-      '-i',
-      join(dir, 'media/a.mp4'),
-      '-c:v',
-      'copy',
-      '-c:a',
-      'aac',
-      '-ac',
-      '1',
-      monoFile,
-    ]);
+    ffmpeg(['-i', join(dir, 'media/a.mp4'), '-c:v', 'copy', '-c:a', 'aac', '-ac', '1', monoFile]);
     const mono = clip('media/mono.mp4', monoFile);
     const { result, file } = await exportCut(dir, [same[0]!, mono], 'mono.mp4');
     expect(result.mode).toBe('copy');

@@ -17,7 +17,8 @@ import { IPTC_TRAINED } from '../../../shared/export/aiLabel.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc, type ClipSpec } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
-import { addClip, grayFrame } from './fixtures.js';
+import { grayFrame } from '../../helpers/grayFrame.js';
+import { addClip } from './fixtures.js';
 import { deliveryFont, ebur128, makeToneClip, probeStreams } from './deliveryFixtures.js';
 
 const preset = (id: string, over: Partial<Deliverable> = {}): Deliverable => {
@@ -125,7 +126,7 @@ describe('delivery: three deliverables in one run', () => {
     const f = grayFrame(report.deliverables[0]?.outPath ?? '', 1, 1080, 1920);
     const bright = (x0: number, y0: number, x1: number, y1: number): number => {
       let n = 0;
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if ((f.pixels[y * 1080 + x] ?? 0) > 200) n += 1;
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if ((f.data[y * 1080 + x] ?? 0) > 200) n += 1;
       return n;
     };
     expect(bright(600, 0, 1080, 200)).toBeGreaterThan(200);

@@ -10,10 +10,13 @@ import type { MediaInfo } from '../../../shared/model/entities.js';
 import type { Fps } from '../../../shared/model/time.js';
 import type { ClipSpec } from '../../unit/export/doc.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
+import type { GrayFrame } from '../../helpers/grayFrame.js';
 import { lavfiClip } from '../../helpers/lavfiClip.js';
 
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
-function ffmpeg(args: string[]): void {
+
+/** Runs the system ffmpeg quietly (errors only), overwriting its output: for making inputs. */
+export function ffmpeg(args: string[]): void {
   execFileSync(FFMPEG, ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -112,47 +115,9 @@ export function addClip(
   return { ...extra, path: relPath, info: probeInfo(abs) };
 }
 
-/**
- * One frame of `file` at `sec` as 8-bit gray pixels, decoded by the system ffmpeg (which
- * applies the display matrix). `width`x`height` is the size the caller expects to see; a
- * frame of another size fails here rather than being misread.
- */
-export function grayFrame(
-  file: string,
-  sec: number,
-  width: number,
-  height: number,
-): { width: number; height: number; pixels: Buffer } {
-  const pixels = execFileSync(
-    FFMPEG,
-    [
-      '-hide_banner',
-      '-v',
-      'error',
-      '-nostdin',
-      '-ss',
-      String(sec),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'gray',
-      '-',
-    ],
-    { maxBuffer: 64 << 20 },
-  );
-  if (pixels.length !== width * height) {
-    throw new Error(`${file}: expected a ${width}x${height} frame, got ${pixels.length} bytes`);
-  }
-  return { width, height, pixels };
-}
-
 /** Mean brightness (0..255) of a rectangle of a gray frame. */
-export function meanGray(f: { width: number; pixels: Buffer }, x0: number, y0: number, x1: number, y1: number): number {
+export function meanGray(f: GrayFrame, x0: number, y0: number, x1: number, y1: number): number {
   let sum = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += f.pixels[y * f.width + x] ?? 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += f.data[y * f.width + x] ?? 0;
   return sum / Math.max(1, (x1 - x0) * (y1 - y0));
 }

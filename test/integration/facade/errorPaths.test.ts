@@ -9,69 +9,38 @@
  * names and paths the user gave. A new English-only error on one of these paths fails its row.
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import i18next, { type i18n as I18n } from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch.js';
-import type { MethodInput, MethodName } from '../../../shared/api/contract.js';
-import { localizedMessage, toSerializedError, type LocalizedMessage } from '../../../shared/errors.js';
 import { HANDOFF_FORMATS } from '../../../shared/api/handoff.js';
 import { decodeScriptBytes } from '../../../shared/script/decode.js';
 import type { AppServices } from '../../../electron/services/app.js';
 import { resolveFfmpegPaths } from '../../../electron/services/ffmpeg/binaries.js';
 import { SettingsService } from '../../../electron/services/settings/store.js';
-import { ZH_LATIN_ALLOWED } from '../../../renderer/src/i18n/glossary.js';
 import { call, closeServices, services, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
+import {
+  caught,
+  englishLeft,
+  localizedText,
+  refusal,
+  refusalOf,
+  rendererI18n,
+  scriptIssue,
+  VERBATIM,
+  type Refusal,
+} from './refusal.js';
+import { hugePng } from '../../helpers/png.js';
 import { cfrClip, corruptFile, noAudioClip, pngImage, textFileAsMp4, truncatedClip } from '../../helpers/media.js';
 
 const root = tempDir();
-
-/** What the user gets: the message key and its parameters, and the English sentence behind it. */
-interface Refusal {
-  localized: LocalizedMessage | null;
-  message: string;
-}
-
-async function refusal<M extends MethodName>(s: AppServices, method: M, input: MethodInput<M>): Promise<Refusal> {
-  const r = await dispatch(s.handlers, method, input);
-  if (r.ok) throw new Error(`${method} succeeded; expected a refusal`);
-  return { localized: localizedMessage(r.error), message: r.error.message };
-}
-
-function caught(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (err) {
-    const e = toSerializedError(err);
-    return { localized: localizedMessage(e), message: e.message };
-  }
-  throw new Error('no error');
-}
 
 /** A project with one shot holding a real clip (hand-off needs a cut to get to its target check). */
 async function projectWithClip(name: string): Promise<AppServices> {
   const s = await servicesWithProject(root, name);
   await call(s, 'shots.add', { videoPath: cfrClip(), durationSec: 1 });
   return s;
-}
-
-/** Parameters that name what the user gave (paths, file names, provider ids): kept as written. */
-const VERBATIM = new Set(['dir', 'file', 'path', 'name', 'originalName', 'outPath', 'folder', 'ffmpeg', 'provider']);
-
-/** Latin words of a Chinese sentence once the user's own names and paths are taken out. */
-function englishLeft(text: string, params: Record<string, string | number>): string[] {
-  let rest = text;
-  const values = Object.entries(params)
-    .filter(([k, v]) => VERBATIM.has(k) && typeof v === 'string' && v !== '')
-    .map(([, v]) => String(v))
-    .sort((a, b) => b.length - a.length);
-  for (const v of values) rest = rest.split(v).join(' ');
-  return (rest.match(/[A-Za-z][A-Za-z0-9._]*/g) ?? []).filter(
-    (w) => !ZH_LATIN_ALLOWED.some((re) => re.test(w.replace(/\.$/, ''))),
-  );
 }
 
 interface Row {
@@ -236,8 +205,7 @@ const ROWS: Row[] = [
         (e: unknown) => e,
       );
       expect(saved.size).toBe(0); // nothing reached the keychain
-      const e = toSerializedError(err);
-      return { localized: localizedMessage(e), message: e.message };
+      return refusalOf(err);
     },
   },
   // Hand-off export: each format to a folder that does not exist. (A folder that is not writable
@@ -295,87 +263,11 @@ const ROWS: Row[] = [
   },
 ];
 
-/** The script's first error, as the import panel translates it (scriptIssues.<key>). */
-async function scriptIssue(s: AppServices, text: string): Promise<Refusal> {
-  const proposal = await call(s, 'script.propose', { text, fileName: '剧本.fountain' });
-  const first = proposal.issues.find((i) => i.severity === 'error');
-  if (!first) throw new Error('no error issue');
-  return { localized: { key: `scriptIssues.${first.key}`, params: first.values }, message: first.message };
-}
-
-/** A PNG whose header says width x height (IHDR with a correct CRC), with one tiny IDAT. */
-function hugePng(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  const idat = Buffer.from([0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-type Tree = { [k: string]: string | Tree };
-const I18N_DIR = fileURLToPath(new URL('../../../renderer/src/i18n/', import.meta.url));
-
-/** One language's translation files merged (the renderer's resources.ts, read from disk). */
-function translations(lang: 'en' | 'zh-CN'): Tree {
-  const dir = join(I18N_DIR, lang);
-  const merge = (a: Tree, b: Tree): Tree => {
-    const out: Tree = { ...a };
-    for (const [k, v] of Object.entries(b)) {
-      const have = out[k];
-      out[k] = typeof v === 'object' && typeof have === 'object' ? merge(have, v) : v;
-    }
-    return out;
-  };
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .reduce<Tree>((all, f) => merge(all, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree), {});
-}
-
-/** The sentence the renderer shows for a message key (serviceText.ts localizedText). */
-function localizedText(i18n: I18n, message: LocalizedMessage, fallback: string): string {
-  return i18n.exists(message.key) ? i18n.t(message.key, { ...message.params, defaultValue: fallback }) : fallback;
-}
-
 let i18nEn: I18n;
 let i18nZh: I18n;
 beforeAll(async () => {
-  const make = async (lng: string) => {
-    const i = i18next.createInstance();
-    await i.init({
-      resources: { en: { translation: translations('en') }, 'zh-CN': { translation: translations('zh-CN') } },
-      lng,
-      fallbackLng: false,
-      interpolation: { escapeValue: false },
-    });
-    return i;
-  };
-  i18nEn = await make('en');
-  i18nZh = await make('zh-CN');
+  i18nEn = await rendererI18n('en');
+  i18nZh = await rendererI18n('zh-CN');
 });
 
 describe('error paths, each a specific translated sentence', () => {

@@ -1,36 +1,11 @@
 /** Independent frame reads with the system ffmpeg (not our runner), as 8-bit gray pixels. */
-import { execFileSync } from 'node:child_process';
+import { grayFrame, type GrayFrame } from '../../helpers/grayFrame.js';
 
-export interface GrayFrame {
-  width: number;
-  height: number;
-  data: Buffer;
-}
+export type { GrayFrame };
 
 /** Frame `index` (0-based, in decode order) of a video or image, as gray bytes. */
 export function grabGray(file: string, index: number, width: number, height: number): GrayFrame {
-  const data = execFileSync(
-    process.env.FFMPEG_PATH ?? 'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-i',
-      file,
-      '-vf',
-      `select=eq(n\\,${index})`,
-      '-frames:v',
-      '1',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'gray',
-      '-',
-    ],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (data.length !== width * height)
-    throw new Error(`Expected ${width * height} bytes for frame ${index} of ${file}, got ${data.length}`);
-  return { width, height, data };
+  return grayFrame(file, { index }, width, height);
 }
 
 /** Mean absolute difference of two same-size frames over a window, with b shifted by (dx, dy). */

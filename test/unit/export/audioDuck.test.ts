@@ -2,35 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AudioPatchSchema } from '../../../shared/api/contract.js';
 import { audioItemChain, duckExpression, duckFilters, planAudioItems } from '../../../shared/export/audioMix.js';
 import { DUCK_GAIN, DUCK_RAMP_SEC, duckEnvelope, envelopeAt } from '../../../shared/export/ducking.js';
-import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
-import { newAudioItem } from '../../../shared/model/factories.js';
-import { makeDoc, mediaInfo } from './doc.js';
+import { audioDoc, VOICE } from './doc.js';
 
-const MUSIC = `cc${'d'.repeat(62)}`;
-const VOICE = `ee${'f'.repeat(62)}`;
 const fps = { num: 24, den: 1 };
-
-function docWith(items: Partial<AudioItem>[]): ProjectSnapshot {
-  const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps });
-  const audio = (id: string, sec: number) => ({
-    id,
-    path: `media/${id.slice(0, 2)}/${id}.wav`,
-    originalName: `${id.slice(0, 2)}.wav`,
-    bytes: 100,
-    origin: 'imported' as const,
-    info: mediaInfo({ kind: 'audio', hasAudio: true, durationSec: sec }),
-    createdAt: '',
-  });
-  const audioItems = items.map((it, i): AudioItem =>
-    newAudioItem({
-      id: `item-${i}`,
-      lane: 'music',
-      assetId: MUSIC,
-      ...it,
-    }),
-  );
-  return { ...doc, assets: [...doc.assets, audio(MUSIC, 10), audio(VOICE, 2)], audioItems };
-}
 
 /** Evaluates the ffmpeg expression at item time `t` (st/ld/if/lt are the only functions it uses). */
 function evalExpression(expr: string, t: number): number {
@@ -48,7 +22,7 @@ function evalExpression(expr: string, t: number): number {
 describe('ducking in the export mix', () => {
   it('gives a ducking music item the envelope of the voice-over, clamped to the item', () => {
     const { items } = planAudioItems(
-      docWith([
+      audioDoc([
         { id: 'bed', startFrame: 12, duck: true }, // 0.5 s .. the cut end (4 s)
         { id: 'plain', startFrame: 0 }, // no flag: untouched
         { id: 'vo', lane: 'voiceover', assetId: VOICE, startFrame: 48, inFrame: 12, outFrame: 36 }, // 2 s .. 3 s
@@ -67,7 +41,7 @@ describe('ducking in the export mix', () => {
   });
 
   it('leaves the chain alone without voice-over or without the flag', () => {
-    const noVo = planAudioItems(docWith([{ id: 'bed', duck: true }]), fps, 96).items[0]!;
+    const noVo = planAudioItems(audioDoc([{ id: 'bed', duck: true }]), fps, 96).items[0]!;
     expect(noVo.duck).toBeUndefined();
     expect(audioItemChain(1, noVo, 'm0')).not.toContain('eval=frame');
   });

@@ -4,36 +4,8 @@ import { audioItemChain, gainText, planAudioItems } from '../../../shared/export
 import { copyPrecheck } from '../../../shared/export/copy.js';
 import { buildExportPlan } from '../../../shared/export/plan.js';
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
-import type { AudioItem, ProjectSnapshot } from '../../../shared/model/entities.js';
-import { newAudioItem } from '../../../shared/model/factories.js';
-import { audioAsset } from '../../helpers/mediaInfo.js';
-import { makeDoc, mediaInfo } from './doc.js';
-
-const AT = '2025-01-01T00:00:00.000Z';
-const MUSIC = `cc${'d'.repeat(62)}`;
-const VOICE = `ee${'f'.repeat(62)}`;
-
-/** Two 48-frame clips at 24 fps (4 s, 192000 samples) plus audio assets and the given items. */
-function docWith(items: Partial<AudioItem>[], opts: { musicSec?: number; dropAsset?: boolean } = {}): ProjectSnapshot {
-  const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps: { num: 24, den: 1 } });
-  const audio = (id: string, name: string, sec: number) =>
-    audioAsset(
-      id,
-      { audioChannels: 1, audioSampleRate: 44100, durationSec: sec },
-      { path: `media/${id.slice(0, 2)}/${id}.wav`, originalName: name, createdAt: AT },
-    );
-  const assets = [...doc.assets, audio(VOICE, 'voice.wav', 2)];
-  if (!opts.dropAsset) assets.push(audio(MUSIC, 'bed.wav', opts.musicSec ?? 10));
-  const audioItems = items.map((it, i): AudioItem =>
-    newAudioItem({
-      id: `item-${i}`,
-      lane: 'music',
-      assetId: MUSIC,
-      ...it,
-    }),
-  );
-  return { ...doc, assets, audioItems };
-}
+import type { ProjectSnapshot } from '../../../shared/model/entities.js';
+import { audioDoc, mediaInfo, MUSIC, VOICE } from './doc.js';
 
 const planOf = (doc: ProjectSnapshot) =>
   buildExportPlan(doc, { outPath: '/out/cut.mp4', tempPath: '/out/.cut.sbtmp', quality: 'draft' });
@@ -41,7 +13,7 @@ const planOf = (doc: ProjectSnapshot) =>
 describe('planAudioItems', () => {
   it('places items on the output sample grid, cut at the media end, the out point and the cut end', () => {
     const { items, problems } = planAudioItems(
-      docWith([
+      audioDoc([
         { id: 'a', startFrame: 24 }, // 10 s of music from 1 s: cut at 4 s -> 3 s
         { id: 'b', startFrame: 0, inFrame: 12, outFrame: 36, assetId: VOICE }, // 0.5 s .. 1.5 s
         { id: 'c', startFrame: 84, assetId: VOICE }, // 2 s from 3.5 s: cut to 0.5 s
@@ -59,7 +31,7 @@ describe('planAudioItems', () => {
 
   it('drops items that start at or after the end and keeps the one that starts just before', () => {
     const { items } = planAudioItems(
-      docWith([
+      audioDoc([
         { id: 'late', startFrame: 96 },
         { id: 'later', startFrame: 500 },
         { id: 'last', startFrame: 95 },
@@ -72,7 +44,7 @@ describe('planAudioItems', () => {
 
   it('converts fades to samples and never lets one exceed the (cut) item', () => {
     const { items } = planAudioItems(
-      docWith([{ startFrame: 72, fadeInFrames: 12, fadeOutFrames: 240 }]),
+      audioDoc([{ startFrame: 72, fadeInFrames: 12, fadeOutFrames: 240 }]),
       { num: 24, den: 1 },
       96,
     );
@@ -81,7 +53,7 @@ describe('planAudioItems', () => {
 
   it('names an item whose media is missing', () => {
     const { problems } = planAudioItems(
-      docWith([{ startFrame: 24, lane: 'voiceover' }], { dropAsset: true }),
+      audioDoc([{ startFrame: 24, lane: 'voiceover' }], { dropMusic: true }),
       { num: 24, den: 1 },
       96,
     );
@@ -92,7 +64,7 @@ describe('planAudioItems', () => {
 
 describe('export plan with audio items', () => {
   it('refuses a missing audio asset with EXPORT_INVALID naming it', () => {
-    expect(() => planOf(docWith([{ startFrame: 24 }], { dropAsset: true }))).toThrow(
+    expect(() => planOf(audioDoc([{ startFrame: 24 }], { dropMusic: true }))).toThrow(
       expect.objectContaining({
         code: 'EXPORT_INVALID',
         message: expect.stringContaining('Music item at 00:01.000 uses media that is missing'),
@@ -102,19 +74,19 @@ describe('export plan with audio items', () => {
 
   it('refuses the stream copy when any item sounds in the cut, and not otherwise', () => {
     const abs = (rel: string) => `/proj/${rel}`;
-    expect(copyPrecheck(planOf(docWith([{ startFrame: 24 }])), abs)).toMatchObject({
+    expect(copyPrecheck(planOf(audioDoc([{ startFrame: 24 }])), abs)).toMatchObject({
       eligible: false,
       code: 'audio-items',
     });
     // Without a sounding item the precheck goes on to the clips (which this fixture trims).
-    const other = copyPrecheck(planOf(docWith([{ startFrame: 96 }])), abs);
+    const other = copyPrecheck(planOf(audioDoc([{ startFrame: 96 }])), abs);
     expect(other.eligible ? 'eligible' : other.code).not.toBe('audio-items');
   });
 });
 
 describe('audio mix graph and inputs', () => {
   it('adds each item as an input after the clips, seeking to its in point, with the file only as -i', () => {
-    const plan = planOf(docWith([{ startFrame: 24 }, { startFrame: 0, inFrame: 12, outFrame: 36, assetId: VOICE }]));
+    const plan = planOf(audioDoc([{ startFrame: 24 }, { startFrame: 0, inFrame: 12, outFrame: 36, assetId: VOICE }]));
     const inv = buildExportInvocation(plan, (rel) => `/proj/${rel}`);
     expect(inv.inputs).toHaveLength(4);
     expect(inv.inputs[2]).toEqual({
@@ -128,7 +100,7 @@ describe('audio mix graph and inputs', () => {
 
   it('mixes the picture audio first, then the items in order, into exactly the cut length', () => {
     const plan = planOf(
-      docWith([
+      audioDoc([
         { startFrame: 24, gainDb: -20 },
         { startFrame: 0, assetId: VOICE },
       ]),
@@ -146,7 +118,7 @@ describe('audio mix graph and inputs', () => {
   });
 
   it('leaves the graph as it was without items (no mix, concat straight to [aout])', () => {
-    const plan = planOf(docWith([{ startFrame: 200 }]));
+    const plan = planOf(audioDoc([{ startFrame: 200 }]));
     const inv = buildExportInvocation(plan, (rel) => rel);
     expect(inv.inputs).toHaveLength(2);
     expect(inv.filterComplex).toContain('concat=n=2:v=1:a=1[vout][aout]');

@@ -13,7 +13,7 @@ import {
 import { toArgv } from '../../../shared/ffmpeg/invocation.js';
 import type { Fps } from '../../../shared/model/time.js';
 import { EXPORT_TEMP, planOf, type ClipSpec } from './doc.js';
-import { AAC_STEREO, FASTSTART, maps, NO_METADATA } from '../../helpers/exportArgs.js';
+import { AAC_STEREO, concatInput, FASTSTART, maps, NO_METADATA } from '../../helpers/exportArgs.js';
 
 /**
  * ffmpeg's av_get_token (libavutil/avstring.c) as the ffconcat parser applies it to a `file`
@@ -156,12 +156,7 @@ describe('buildConcatCopyInvocation', () => {
       '-hide_banner',
       '-nostdin',
       '-y',
-      '-f',
-      'concat',
-      '-safe',
-      '0',
-      '-i',
-      '/videos/.cut.mp4.id.list.sbtmp',
+      ...concatInput('/videos/.cut.mp4.id.list.sbtmp'),
       '-i',
       '/proj/media/a.mp4',
       '-i',
@@ -212,18 +207,8 @@ describe('buildConcatCopyInvocation', () => {
       '-nostdin',
       '-y',
       '-copyts',
-      '-f',
-      'concat',
-      '-safe',
-      '0',
-      '-i',
-      '/videos/.cut.mp4.id.list.sbtmp',
-      '-f',
-      'concat',
-      '-safe',
-      '0',
-      '-i',
-      '/videos/.cut.mp4.id.alist.sbtmp',
+      ...concatInput('/videos/.cut.mp4.id.list.sbtmp'),
+      ...concatInput('/videos/.cut.mp4.id.alist.sbtmp'),
       '-map',
       '0:v:0',
     ]);

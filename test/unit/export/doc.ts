@@ -2,14 +2,14 @@
  * Builds ProjectSnapshot documents for export tests: valid per ProjectSnapshotSchema (checked
  * here, so a schema change breaks the fixtures loudly), one shot per clip spec.
  */
-import type { MediaInfo, ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
-import { newProject, newShot, newTake } from '../../../shared/model/factories.js';
+import type { AudioItem, MediaInfo, ProjectSnapshot, Shot } from '../../../shared/model/entities.js';
+import { newAudioItem, newProject, newShot, newTake } from '../../../shared/model/factories.js';
 import { ProjectSnapshotSchema } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import type { Fps } from '../../../shared/model/time.js';
 import type { Quality } from '../../../shared/model/format.js';
 import { buildExportPlan, type ExportPlan } from '../../../shared/export/plan.js';
-import { mediaInfo } from '../../helpers/mediaInfo.js';
+import { audioAsset, mediaInfo } from '../../helpers/mediaInfo.js';
 import { projectSnapshot } from '../../helpers/projectSnapshot.js';
 
 export { mediaInfo };
@@ -114,4 +114,32 @@ export function planOf(
   outPath = EXPORT_OUT,
 ): ExportPlan {
   return buildExportPlan(makeDoc(clips, opts), { outPath, tempPath: EXPORT_TEMP, quality });
+}
+
+/** The sound assets of `audioDoc`: a music bed and a voice-over, ids in the store's hash form. */
+export const MUSIC = `cc${'d'.repeat(62)}`;
+export const VOICE = `ee${'f'.repeat(62)}`;
+
+/**
+ * Two 48-frame clips at 24 fps (4 s, 192000 samples), a 2 s voice-over and a music bed (mono
+ * 44.1 kHz WAVs; 10 s unless `musicSec`, left out with `dropMusic`), and the given audio items
+ * (item-<i> on the music lane, playing the bed, unless told).
+ */
+export function audioDoc(
+  items: Partial<AudioItem>[],
+  opts: { musicSec?: number; dropMusic?: boolean } = {},
+): ProjectSnapshot {
+  const doc = makeDoc([{ trimOut: 48 }, { trimOut: 48 }], { fps: { num: 24, den: 1 } });
+  const audio = (id: string, name: string, sec: number) =>
+    audioAsset(
+      id,
+      { audioChannels: 1, audioSampleRate: 44100, durationSec: sec },
+      { path: `media/${id.slice(0, 2)}/${id}.wav`, originalName: name, createdAt: AT },
+    );
+  const assets = [...doc.assets, audio(VOICE, 'voice.wav', 2)];
+  if (!opts.dropMusic) assets.push(audio(MUSIC, 'bed.wav', opts.musicSec ?? 10));
+  const audioItems = items.map((it, i): AudioItem =>
+    newAudioItem({ id: `item-${i}`, lane: 'music', assetId: MUSIC, ...it }),
+  );
+  return { ...doc, assets, audioItems };
 }

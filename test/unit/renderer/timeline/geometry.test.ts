@@ -8,15 +8,14 @@ import {
   hitTest,
   LAYOUT,
   MAX_PX_PER_FRAME,
-  rulerTicks,
   snapFrame,
   snapTargets,
-  tickStep,
   visibleRange,
   xToFrame,
   zoomAround,
   type ClipBox,
 } from '../../../../renderer/src/timeline/geometry.js';
+import { rulerTicks, tickStep } from '../../../../renderer/src/timeline/ruler.js';
 
 const fps24 = { num: 24, den: 1 };
 /** n clips of `frames` each, butted. */
