@@ -76,7 +76,7 @@ export interface GenerationDeps {
   getProvider?: (id: string) => ProviderAdapter;
   /** Defaults to STORYBOARD_<PROVIDER>_BASE_URL / _API_KEY and STORYBOARD_FONT. */
   providerSettings?: (providerId: string) => ProviderSettings;
-  /** The price table with the user's overrides (defaults to shared/generation/prices.ts). */
+  /** The price table with the user's overrides (defaults to shared/generation/priceList.ts). */
   prices?: readonly PriceEntry[];
   /**
    * The shortest wait between two polls of one paid task (default 5000: JOB-5). Only tests

@@ -10,7 +10,7 @@ import { modelCapabilities } from '../../../shared/generation/capabilities.js';
 import { shotPrompt, type CameraStyle } from '../../../shared/generation/cameraMoves.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
 import type { Planned } from '../generation/plan.js';
-import { klingPlan } from '../generation/providers/kling/models.js';
+import { klingPlan } from '../generation/providers/kling/body.js';
 import { CAMERA_COMMANDS } from '../generation/providers/minimax/models.js';
 
 /**

@@ -17,8 +17,7 @@ import { LOCAL_TASK } from '../jobs/localResult.js';
 import { runFfmpeg } from '../ffmpeg/runner.js';
 import { downloadToFile } from '../generation/providers/download.js';
 import { falClient, mapFalError } from '../generation/providers/fal/client.js';
-import { splitFalTask } from '../generation/providers/fal.js';
-import { pollFalRequest } from '../generation/providers/fal/queue.js';
+import { falJobContext, falOutputUrl, pollFalRequest, submitFalRequest } from '../generation/providers/fal/queue.js';
 import type { PollResult, RunFfmpeg } from '../generation/types.js';
 import type { JobContext } from '../jobs/paidJob.js';
 
@@ -93,11 +92,6 @@ const SEEDVR_USD_PER_MEGAPIXEL = 0.001;
 
 export function createFalSeedVrUpscaler(): VideoUpscaler {
   const label = 'SeedVR2 (fal.ai)';
-  const ctxFor = (ctx: UpscaleContext) => ({
-    tmpDir: ctx.outDir,
-    settings: ctx.settings,
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  });
   return {
     id: 'fal-seedvr',
     label,
@@ -106,7 +100,7 @@ export function createFalSeedVrUpscaler(): VideoUpscaler {
     pollPolicy: { initialMs: 5000, maxMs: 20_000, factor: 1.5 },
     estimateCost: (req) => (req.width * req.height * req.frames * SEEDVR_USD_PER_MEGAPIXEL) / 1e6,
     async submit(req, ctx) {
-      const client = falClient(ctxFor(ctx));
+      const client = falClient(falJobContext(ctx));
       const bytes = await readFile(req.sourcePath).catch((err: NodeJS.ErrnoException) => {
         throw new AppError(
           'INVALID_INPUT',
@@ -124,29 +118,18 @@ export function createFalSeedVrUpscaler(): VideoUpscaler {
           : new AppError('PROVIDER_FAILED', `Could not upload the clip to fal.ai: ${e.message}`);
       }
       const factor = Math.round((req.width / req.sourceWidth) * 100) / 100;
-      try {
-        const res = await client.queue.submit(SEEDVR, { input: { video_url: videoUrl, upscale_factor: factor } });
-        return { taskId: `${SEEDVR}|${res.request_id}` };
-      } catch (err) {
-        throw mapFalError(err, 'queue the upscale');
-      }
+      const input = { video_url: videoUrl, upscale_factor: factor };
+      return submitFalRequest(falJobContext(ctx), SEEDVR, input, 'queue the upscale');
     },
-    poll: (taskId, ctx) => pollFalRequest(ctxFor(ctx), taskId, 'upscale the clip'),
+    poll: (taskId, ctx) => pollFalRequest(falJobContext(ctx), taskId, 'upscale the clip'),
     async fetchResult(taskId, dest, ctx) {
-      const { endpoint, requestId } = splitFalTask(taskId);
-      let url: string | undefined;
-      try {
-        url = (
-          (await falClient(ctxFor(ctx)).queue.result(endpoint, { requestId })).data as { video?: { url?: string } }
-        )?.video?.url;
-      } catch (err) {
-        throw mapFalError(err, 'read the upscale result');
-      }
-      if (!url)
-        throw new AppError('PROVIDER_FAILED', `fal.ai has no upscaled video for request ${requestId}.`, {
-          expired: true,
-          failureKind: 'expired',
-        });
+      const url = await falOutputUrl(
+        falJobContext(ctx),
+        taskId,
+        (data) => (data as { video?: { url?: string } } | undefined)?.video?.url,
+        'read the upscale result',
+        'upscaled video',
+      );
       await downloadToFile(url, dest, { label, taskId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     },
   };

@@ -14,6 +14,8 @@ import {
   replaceMatrix,
 } from '../../../shared/generation/capabilityMatrix.js';
 
+import { plainCapabilities } from '../../fakes/capabilities.js';
+
 const README = new URL('../../../README.md', import.meta.url);
 
 describe('capability matrix', () => {
@@ -23,21 +25,15 @@ describe('capability matrix', () => {
         id: 'acme',
         label: 'Acme',
         offline: false,
-        capabilities: {
-          textToVideo: true,
+        capabilities: plainCapabilities({
           imageToVideo: false,
-          lastFrame: false,
-          referenceImagesMax: 0,
-          extend: false,
-          audio: false,
           durations: { kind: 'set', values: [5, 10] },
           aspects: ['16:9'],
-          resolutions: 'any',
           models: [
             { id: 'a1', label: 'A1' },
             { id: 'a2', label: 'A2', capabilities: { imageToVideo: true, referenceImagesMax: 3 } },
           ],
-        },
+        }),
       },
     ]);
     const rows = table.split('\n').slice(2);

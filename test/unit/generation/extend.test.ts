@@ -11,11 +11,8 @@ import {
 import type { Shot } from '../../../shared/model/entities.js';
 import { newShot } from '../../../shared/model/factories.js';
 import { canExtendAny, extensionTrimIn } from '../../../electron/services/generation/extend.js';
-import {
-  KLING_CAPABILITIES,
-  klingBody,
-  klingFamily,
-} from '../../../electron/services/generation/providers/kling/models.js';
+import { klingBody } from '../../../electron/services/generation/providers/kling/body.js';
+import { KLING_CAPABILITIES, klingFamily } from '../../../electron/services/generation/providers/kling/models.js';
 import { createLumaProvider } from '../../../electron/services/generation/providers/luma.js';
 import { buildLumaCreate } from '../../../electron/services/generation/providers/luma/body.js';
 import { VEO_CAPABILITIES } from '../../../electron/services/generation/providers/veo.js';

@@ -5,14 +5,9 @@ import {
   type ProviderCapabilities,
 } from '../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../shared/generation/request.js';
+import { plainCapabilities } from '../../fakes/capabilities.js';
 
-const caps: ProviderCapabilities = {
-  textToVideo: true,
-  imageToVideo: true,
-  lastFrame: false,
-  referenceImagesMax: 0,
-  extend: false,
-  audio: false,
+const caps: ProviderCapabilities = plainCapabilities({
   durations: { kind: 'set', values: [5, 10] },
   aspects: ['16:9', '9:16'],
   resolutions: ['720p'],
@@ -24,7 +19,7 @@ const caps: ProviderCapabilities = {
       capabilities: { lastFrame: true, audio: true, durations: { kind: 'range', min: 2, max: 12 } },
     },
   ],
-};
+});
 
 describe('modelCapabilities', () => {
   it('applies a model’s own overrides on top of the provider defaults', () => {

@@ -1,6 +1,6 @@
 /**
  * Every model the registry offers has a price with its source in the one price table
- * (shared/generation/prices.ts), or is on the list below of models knowingly left "price
+ * (shared/generation/priceList.ts), or is on the list below of models knowingly left "price
  * unknown" (never counted as free: a batch under a budget cap asks the user). A model added to
  * an adapter's table without either fails here.
  */
@@ -14,8 +14,8 @@ const UNPRICED: Record<string, string> = {
   'luma/ray-2': 'Dream Machine API: credits only; one reseller quote ($0.50/s, aigateway.sh), not adopted',
   'luma/ray-flash-2': 'Dream Machine API: credits only',
   'luma-agents/ray-3.2': 'Agents API: no public per-second price found',
-  'vidu/viduq2': 'no price found (prices.ts: Q2 / Q1 stay unpriced)',
-  'vidu/viduq1': 'no price found (prices.ts: Q2 / Q1 stay unpriced)',
+  'vidu/viduq2': 'no price found (priceList.ts: Q2 / Q1 stay unpriced)',
+  'vidu/viduq1': 'no price found (priceList.ts: Q2 / Q1 stay unpriced)',
 };
 
 const models = listProviders().flatMap((p) => p.capabilities.models.map((m) => [`${p.id}/${m.id}`, p, m.id] as const));

@@ -27,8 +27,14 @@ import {
   type ComfyFileRef,
   type ComfyHistoryEntry,
 } from '../providers/comfyui/history.js';
-import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from '../providers/comfyui/http.js';
-import { loadShippedAndUserTemplates } from '../providers/comfyui/templates.js';
+import {
+  comfyFetch,
+  comfyJson,
+  DEFAULT_COMFYUI_URL,
+  readComfyHistory,
+  readComfyQueue,
+} from '../providers/comfyui/http.js';
+import { loadShippedAndUserTemplates, templateModels } from '../providers/comfyui/templates.js';
 import { saveBody } from '../providers/download.js';
 import type { ImageAdapter, ImageContext } from './types.js';
 
@@ -101,13 +107,7 @@ export function createComfyImageAdapter(
   );
   const random = opts.random ?? Math.random;
   const base = (ctx: ImageContext): string => ctx.settings.baseUrl?.trim() || DEFAULT_COMFYUI_URL;
-  const history = async (b: string, id: string, ctx: ImageContext): Promise<ComfyHistoryEntry | null> =>
-    (
-      await comfyJson<Record<string, ComfyHistoryEntry>>(b, `/history/${encodeURIComponent(id)}`, {
-        what: 'read the prompt history',
-        signal: ctx.signal,
-      })
-    )?.[id] ?? null;
+  const history = (b: string, id: string, ctx: ImageContext) => readComfyHistory(b, id, ctx.signal);
   const fromHistory = (entry: ComfyHistoryEntry): PollResult | null => {
     if (entry.status?.status_str === 'error') return { state: 'failed', error: historyFailure(entry) };
     if (entry.status?.status_str !== 'success' && !entry.status?.completed) return null;
@@ -115,24 +115,17 @@ export function createComfyImageAdapter(
       ? { state: 'succeeded', progress: 1 }
       : { state: 'failed', error: 'The ComfyUI workflow finished but saved no picture (it needs a SaveImage node).' };
   };
-  const models = [
-    ...new Map(
-      templates.map((t) => [
-        t.mapping.model,
-        {
-          id: t.mapping.model,
-          label: t.mapping.modelLabel ?? t.mapping.label,
-          // image-to-image takes the first picture; text-to-image none.
-          referenceImagesMax: templates.some(
-            (x) => x.mapping.model === t.mapping.model && x.mapping.kind === 'image-to-image',
-          )
-            ? 1
-            : 0,
-          pricePerImage: 0,
-        },
-      ]),
-    ).values(),
-  ];
+  const models = templateModels(templates, (t) => ({
+    id: t.mapping.model,
+    label: t.mapping.modelLabel ?? t.mapping.label,
+    // image-to-image takes the first picture; text-to-image none.
+    referenceImagesMax: templates.some(
+      (x) => x.mapping.model === t.mapping.model && x.mapping.kind === 'image-to-image',
+    )
+      ? 1
+      : 0,
+    pricePerImage: 0,
+  }));
   return {
     id: 'comfyui-image',
     label: LABEL,
@@ -173,12 +166,7 @@ export function createComfyImageAdapter(
       const done = await history(b, taskId, ctx);
       const result = done ? fromHistory(done) : null;
       if (result) return result;
-      const queue =
-        (await comfyJson<Parameters<typeof queuePosition>[0]>(b, '/queue', {
-          what: 'read the queue',
-          signal: ctx.signal,
-        })) ?? {};
-      const where = queuePosition(queue, taskId);
+      const where = queuePosition(await readComfyQueue(b, ctx.signal), taskId);
       if (where || done) return { state: 'running', progress: 0 };
       const again = await history(b, taskId, ctx);
       if (again) return fromHistory(again) ?? { state: 'running', progress: 0 };
@@ -192,11 +180,7 @@ export function createComfyImageAdapter(
       // Our prompt ids are job ids, and ComfyUI queues a prompt before it answers: a lost answer
       // leaves it in the queue or, once done, in history. Unreachable: null (stays `unknown`).
       const b = base(ctx);
-      const queue = await comfyJson<Parameters<typeof queuePosition>[0]>(b, '/queue', {
-        what: 'read the queue',
-        signal: ctx.signal,
-      });
-      if (queue && queuePosition(queue, jobId)) return jobId;
+      if (queuePosition(await readComfyQueue(b, ctx.signal), jobId)) return jobId;
       return (await history(b, jobId, ctx)) ? jobId : null;
     },
     async fetchResult(taskId, dest, ctx) {

@@ -16,16 +16,11 @@
  * Price: "$0.04 per images" (the llms.txt page above, both endpoints).
  * The task id is `<endpoint>|<request_id>` (status and result URLs need the endpoint).
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { AppError } from '../../../../shared/errors.js';
 import { aspectOf, type ImageRequest } from '../../../../shared/generation/imageRequest.js';
-import type { ReferenceRef } from '../../../../shared/generation/request.js';
-import { falClient, mapFalError } from '../providers/fal/client.js';
-import { splitFalTask } from '../providers/fal.js';
-import { pollFalRequest } from '../providers/fal/queue.js';
+import { falJobContext, falOutputUrl, pollFalRequest, submitFalRequest } from '../providers/fal/queue.js';
 import { downloadTo } from './imageHttp.js';
-import { imageModel, type ImageAdapter, type ImageContext, type ImageModel } from './types.js';
+import { imageModel, type ImageAdapter, type ImageModel } from './types.js';
+import { uploadToFal } from '../providers/fal/upload.js';
 
 const LABEL = 'FLUX Kontext (fal.ai)';
 export const KONTEXT_MULTI = 'fal-ai/flux-pro/kontext/multi';
@@ -41,13 +36,6 @@ const ASPECTS = [
   ['9:16', 9 / 16],
   ['9:21', 9 / 21],
 ] as const;
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-};
-
 /** The documented aspect nearest the project's (exact for 16:9, 9:16, 1:1, 21:9). */
 export function kontextAspect(req: Pick<ImageRequest, 'width' | 'height'>): string {
   const exact = ASPECTS.find(([a]) => a === aspectOf(req));
@@ -80,32 +68,6 @@ export function kontextInput(
   };
 }
 
-const falCtx = (ctx: ImageContext) => ({
-  tmpDir: ctx.outDir,
-  settings: ctx.settings,
-  ...(ctx.signal ? { signal: ctx.signal } : {}),
-});
-
-async function upload(ctx: ImageContext, ref: ReferenceRef, what: string): Promise<string> {
-  const bytes = await readFile(ref.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${ref.path} (${err.code ?? err.message})`, {
-      path: ref.path,
-      missing: true,
-    });
-  });
-  const ext = extname(ref.path).toLowerCase();
-  const file = new File([bytes], `storyboard-${ref.assetId}${ext || '.png'}`, { type: MIME[ext] ?? 'image/png' });
-  try {
-    return await falClient(falCtx(ctx)).storage.upload(file);
-  } catch (err) {
-    // No task exists yet: a failed upload is a plain failure, never `unknown`.
-    const e = mapFalError(err, `upload ${what.toLowerCase()}`);
-    throw e instanceof AppError
-      ? e
-      : new AppError('PROVIDER_FAILED', `Could not upload ${what.toLowerCase()}: ${e.message}`);
-  }
-}
-
 export function createFluxKontextAdapter(): ImageAdapter {
   return {
     id: 'flux-kontext',
@@ -119,32 +81,19 @@ export function createFluxKontextAdapter(): ImageAdapter {
       const model = imageModel(this, req.model);
       const urls: string[] = [];
       for (const [i, ref] of req.references.slice(0, model.referenceImagesMax).entries())
-        urls.push(await upload(ctx, ref, `Reference picture ${i + 1} of shot ${req.shotNumber}`));
+        urls.push(await uploadToFal(falJobContext(ctx), ref, `Reference picture ${i + 1} of shot ${req.shotNumber}`));
       const { endpoint, input } = kontextInput(req, model, urls);
-      try {
-        const res = await falClient(falCtx(ctx)).queue.submit(endpoint, { input });
-        return { taskId: `${endpoint}|${res.request_id}` };
-      } catch (err) {
-        throw mapFalError(err, 'queue the picture');
-      }
+      return submitFalRequest(falJobContext(ctx), endpoint, input, 'queue the picture');
     },
-    poll: (taskId, ctx) => pollFalRequest(falCtx(ctx), taskId, 'make the picture'),
+    poll: (taskId, ctx) => pollFalRequest(falJobContext(ctx), taskId, 'make the picture'),
     async fetchResult(taskId, dest, ctx) {
-      const { endpoint, requestId } = splitFalTask(taskId);
-      let url: string | undefined;
-      try {
-        const out = (await falClient(falCtx(ctx)).queue.result(endpoint, { requestId })).data as {
-          images?: { url?: string }[];
-        };
-        url = out?.images?.[0]?.url;
-      } catch (err) {
-        throw mapFalError(err, 'read the picture');
-      }
-      if (!url)
-        throw new AppError('PROVIDER_FAILED', `fal.ai has no picture for request ${requestId}.`, {
-          expired: true,
-          failureKind: 'expired',
-        });
+      const url = await falOutputUrl(
+        falJobContext(ctx),
+        taskId,
+        (data) => (data as { images?: { url?: string }[] } | undefined)?.images?.[0]?.url,
+        'read the picture',
+        'picture',
+      );
       await downloadTo(LABEL, url, dest, ctx.signal);
     },
   };

@@ -49,8 +49,15 @@ async function planRender(
   deps: AnimaticDeps,
   ctx: ProviderContext,
 ): Promise<FfmpegInvocation> {
-  const frames = requestFrames(req);
-  const label = `animatic shot ${req.shotNumber}`;
+  // What either render writes: the project's frame size and rate, the shot's length, the file.
+  const clip = {
+    width: req.width,
+    height: req.height,
+    fps: req.fps,
+    frames: requestFrames(req),
+    output,
+    label: `animatic shot ${req.shotNumber}`,
+  };
   if (req.firstFrame) {
     const path = req.firstFrame.path;
     await access(path, constants.R_OK).catch(() => {
@@ -63,12 +70,7 @@ async function planRender(
     return buildAnimaticImageInvocation({
       imagePath: req.firstFrame.path,
       camera: req.camera,
-      width: req.width,
-      height: req.height,
-      fps: req.fps,
-      frames,
-      output,
-      label,
+      ...clip,
     });
   }
   const layout = layoutTitleCard(req.prompt.trim() || req.title, {
@@ -91,12 +93,7 @@ async function planRender(
     fontFile: font.file,
     textFiles,
     ...(labelFile ? { labelFile } : {}),
-    width: req.width,
-    height: req.height,
-    fps: req.fps,
-    frames,
-    output,
-    label,
+    ...clip,
   });
 }
 

@@ -13,8 +13,6 @@
 import { FLAGGED_TEXT, type FlaggedInput } from '../../../../shared/generation/failure.js';
 import { shotPrompt } from '../../../../shared/generation/cameraMoves.js';
 import type { CameraMove } from '../../../../shared/model/entities.js';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { PriceEntry } from '../../../../shared/generation/prices.js';
 import type { PollPolicy, ProviderContext } from '../types.js';
@@ -221,50 +219,6 @@ export async function downloadOutputFresh(
     },
     () => new AppError('PROVIDER_FAILED', gone, { expired: true, failureKind: 'expired', taskId }),
   );
-}
-
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-};
-
-/**
- * A picture's bytes and MIME type, checked before anything is sent: a missing, unreadable,
- * unknown-format or too-large file is INVALID_INPUT, so the runner knows nothing was sent.
- */
-export async function readPicture(
-  path: string,
-  what: string,
-  maxBytes: number,
-): Promise<{ bytes: Buffer; mime: string }> {
-  const mime = MIME[extname(path).toLowerCase()];
-  if (!mime) throw new AppError('INVALID_INPUT', `${what} is not a PNG, JPEG, WebP or BMP picture: ${path}`, { path });
-  const bytes = await readFile(path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError('INVALID_INPUT', `${what} is missing or unreadable: ${path} (${err.code ?? err.message})`, {
-      path,
-      missing: true,
-    });
-  });
-  if (bytes.length > maxBytes) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is too large to send (${Math.round(bytes.length / 1e6)} MB; the limit is ${Math.round(maxBytes / 1e6)} MB): ${path}`,
-      { path },
-    );
-  }
-  return { bytes, mime };
-}
-
-/**
- * A picture as a data URI (`data:image/png;base64,...`), the inline encoding Vidu and DashScope
- * accept.
- */
-export async function imageDataUri(path: string, what: string, maxBytes: number): Promise<string> {
-  const { bytes, mime } = await readPicture(path, what, maxBytes);
-  return `data:${mime};base64,${bytes.toString('base64')}`;
 }
 
 /** The prompt a provider gets: the shot's prompt and the project's style (else the title). */

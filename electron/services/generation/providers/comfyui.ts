@@ -15,11 +15,10 @@ import { fillComfyWorkflow, isComfyImageKind } from '../../../../shared/generati
 import type { Job } from '../../../../shared/model/entities.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import { requireCapable } from './capable.js';
-import type { ComfyHistoryEntry, ComfyQueue } from './comfyui/history.js';
 import { findVideoOutput, pollFromHistory, queuePosition } from './comfyui/history.js';
-import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL } from './comfyui/http.js';
+import { comfyFetch, comfyJson, DEFAULT_COMFYUI_URL, readComfyHistory, readComfyQueue } from './comfyui/http.js';
 import { ComfyProgress } from './comfyui/progress.js';
-import { loadShippedAndUserTemplates } from './comfyui/templates.js';
+import { loadShippedAndUserTemplates, templateModels } from './comfyui/templates.js';
 import { uploadFirstFrame } from './comfyui/upload.js';
 import { comfyValues, pickTemplate } from './comfyui/workflow.js';
 import { saveBody } from './download.js';
@@ -73,30 +72,16 @@ export function createComfyUIProvider(opts: ComfyUIOptions = {}): ComfyUIProvide
     templates.filter((t) => t.mapping.model === model).every((t) => t.mapping.inputs.camera)
       ? ('field' as const)
       : ('ignored' as const);
-  const models = [
-    ...new Map(
-      templates.map((t) => [
-        t.mapping.model,
-        {
-          id: t.mapping.model,
-          label: t.mapping.modelLabel ?? t.mapping.label,
-          capabilities: { cameraMoves: cameraOf(t.mapping.model) },
-        },
-      ]),
-    ).values(),
-  ];
+  const models = templateModels(templates, (t) => ({
+    id: t.mapping.model,
+    label: t.mapping.modelLabel ?? t.mapping.label,
+    capabilities: { cameraMoves: cameraOf(t.mapping.model) },
+  }));
   const minSec = Math.min(...templates.map((t) => t.mapping.constraints.minSec), 10);
   const maxSec = Math.max(...templates.map((t) => t.mapping.constraints.maxSec), 1);
 
-  const history = async (b: string, id: string, ctx: ProviderContext): Promise<ComfyHistoryEntry | null> => {
-    const all = await comfyJson<Record<string, ComfyHistoryEntry>>(b, `/history/${encodeURIComponent(id)}`, {
-      what: 'read the prompt history',
-      signal: ctx.signal,
-    });
-    return all?.[id] ?? null;
-  };
-  const queue = async (b: string, ctx: ProviderContext): Promise<ComfyQueue> =>
-    (await comfyJson<ComfyQueue>(b, '/queue', { what: 'read the queue', signal: ctx.signal })) ?? {};
+  const history = (b: string, id: string, ctx: ProviderContext) => readComfyHistory(b, id, ctx.signal);
+  const queue = (b: string, ctx: ProviderContext) => readComfyQueue(b, ctx.signal);
 
   const provider: ComfyUIProvider = {
     id: 'comfyui',

@@ -7,18 +7,16 @@
  * status and result URLs need the endpoint. fal has no task listing, so no reconcile.
  */
 import { ApiError } from '@fal-ai/client';
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { AdapterExtras } from '../ports.js';
-import type { FrameRef } from '../../../../shared/generation/request.js';
-import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
+import type { PollResult, ProviderAdapter } from '../types.js';
 import { catalogueCapabilities, catalogueCost, catalogueModel } from './catalogue.js';
 import { downloadOutputFresh, type RestProvider } from './cloudRest.js';
 import { classifyFal, falClient, falReason, mapFalError } from './fal/client.js';
 import { FLAGGED_TEXT } from '../../../../shared/generation/failure.js';
 import { checkEditSource } from './fal/klingOmni.js';
 import { FAL_CATALOGUE, falInput } from './fal/models.js';
+import { uploadToFal } from './fal/upload.js';
 
 const LABEL: RestProvider = {
   label: 'fal.ai',
@@ -27,39 +25,10 @@ const LABEL: RestProvider = {
   headers: () => ({}),
   describeError: () => ({ kind: 'provider', reason: '' }),
 };
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.mp4': 'video/mp4',
-  '.mov': 'video/quicktime',
-};
-
 export function splitFalTask(taskId: string): { endpoint: string; requestId: string } {
   const i = taskId.lastIndexOf('|');
   if (i <= 0) throw new AppError('INVALID_INPUT', `Not a fal.ai task id: ${taskId}`);
   return { endpoint: taskId.slice(0, i), requestId: taskId.slice(i + 1) };
-}
-
-async function upload(ctx: ProviderContext, frame: Pick<FrameRef, 'assetId' | 'path'>, what: string): Promise<string> {
-  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
-      { path: frame.path, missing: true },
-    );
-  });
-  const ext = extname(frame.path).toLowerCase();
-  const file = new File([bytes], `storyboard-${frame.assetId}${ext || '.png'}`, { type: MIME[ext] ?? 'image/png' });
-  try {
-    return await falClient(ctx).storage.upload(file);
-  } catch (err) {
-    // No task exists yet: a failed upload is a plain failure, never `unknown`.
-    const e = mapFalError(err, `upload ${what.toLowerCase()}`);
-    if (e instanceof AppError) throw e;
-    throw new AppError('PROVIDER_FAILED', `Could not upload ${what.toLowerCase()} to fal.ai: ${e.message}`);
-  }
 }
 
 interface FalVideoOutput {
@@ -82,20 +51,20 @@ export function createFalProvider(): ProviderAdapter & Required<Pick<AdapterExtr
       if (m.family === 'kling-edit') checkEditSource(req, m.label);
       const client = falClient(ctx);
       const first = req.firstFrame
-        ? await upload(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`)
+        ? await uploadToFal(ctx, req.firstFrame, `The first frame of shot ${req.shotNumber}`)
         : undefined;
       const last = req.lastFrame
-        ? await upload(ctx, req.lastFrame, `The last frame of shot ${req.shotNumber}`)
+        ? await uploadToFal(ctx, req.lastFrame, `The last frame of shot ${req.shotNumber}`)
         : undefined;
       const refs =
         !first && !last && m.referenceImagesMax > 0 ? (req.references ?? []).slice(0, m.referenceImagesMax) : [];
       const references: string[] = [];
       for (const [i, ref] of refs.entries())
-        references.push(await upload(ctx, ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
+        references.push(await uploadToFal(ctx, ref, `Reference image ${i + 1} of shot ${req.shotNumber}`));
       // A restyle's clip goes to fal storage like the pictures (edit endpoints take `video_url`).
       const video =
         req.sourceVideo && m.videoInput
-          ? await upload(ctx, req.sourceVideo, `The clip to restyle of shot ${req.shotNumber}`)
+          ? await uploadToFal(ctx, req.sourceVideo, `The clip to restyle of shot ${req.shotNumber}`)
           : undefined;
       const { endpoint, input } = falInput(m, req, { first, last, references, video });
       try {

@@ -89,3 +89,16 @@ export async function fetchJsonText(path: string, r: JsonRequest): Promise<{ res
   }
   return { res, text: await res.text().catch(() => '') };
 }
+
+/**
+ * An SDK read of a task that answers null when the provider says 404 (it no longer knows the id:
+ * the caller reports the task lost); any other error goes to `fail` (the adapter's error map).
+ */
+export async function readOrNullOn404<T>(read: () => Promise<T>, fail: (err: unknown) => never): Promise<T | null> {
+  try {
+    return await read();
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return null;
+    return fail(err);
+  }
+}

@@ -6,7 +6,6 @@
  * "<endpoint family>:<task_id>" because polls go to the family's own path.
  * Kling has no cancel endpoint; its limit is concurrency (code 1303), mapped to throttling.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
@@ -18,15 +17,9 @@ import { downloadFreshLink } from './download.js';
 import { DEFAULT_KLING_URL, klingJson, type KlingCall } from './kling/http.js';
 import { klingKeys } from './kling/jwt.js';
 import type { KlingRequest } from './kling/models.js';
-import {
-  KLING_CAPABILITIES,
-  klingBody,
-  klingFamily,
-  klingModel,
-  klingPlan,
-  klingTaskId,
-  parseKlingTaskId,
-} from './kling/models.js';
+import { KLING_CAPABILITIES, klingFamily, klingModel, klingTaskId, parseKlingTaskId } from './kling/models.js';
+import { klingBody, klingPlan } from './kling/body.js';
+import { readInputFile } from './imageInput.js';
 
 interface KlingTask {
   task_id?: string;
@@ -45,13 +38,7 @@ async function rawBase64(f: FrameRef, shotNumber: number): Promise<string> {
       path: f.path,
     });
   }
-  const bytes = await readFile(f.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `An image of shot ${shotNumber} is missing or unreadable: ${f.path} (${err.code ?? err.message})`,
-      { path: f.path, missing: true },
-    );
-  });
+  const bytes = await readInputFile(f.path, `An image of shot ${shotNumber}`);
   if (bytes.length > MAX_IMAGE_BYTES)
     throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: ${f.path} is over Kling's 10 MB image limit.`, {
       path: f.path,

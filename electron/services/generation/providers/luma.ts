@@ -16,7 +16,7 @@ import { AppError } from '../../../../shared/errors.js';
 import type { ModelRule } from '../../../../shared/generation/capabilities.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollPolicy, PollResult, ProviderAdapter, ProviderContext } from '../types.js';
-import { parseRetryAfter } from './http.js';
+import { parseRetryAfter, readOrNullOn404 } from './http.js';
 import { buildLumaCreate, LUMA_DURATIONS, LUMA_MODELS, NO_IMAGE_REASON } from './luma/body.js';
 import { reconcileLuma, type LumaListPage } from './luma/reconcile.js';
 import { downloadFreshLink } from './download.js';
@@ -142,14 +142,11 @@ export function pollFromLuma(g: LumaGeneration): PollResult {
 }
 
 export function createLumaProvider(opts: LumaOptions = {}): LumaProvider {
-  const get = async (id: string, ctx: ProviderContext, what: string): Promise<LumaGeneration | null> => {
-    try {
-      return (await client(ctx, 2).generations.get(id, { signal: ctx.signal })) as LumaGeneration;
-    } catch (err) {
-      if ((err as { status?: number }).status === 404) return null;
-      return throwLumaError(err, what, base(ctx));
-    }
-  };
+  const get = (id: string, ctx: ProviderContext, what: string): Promise<LumaGeneration | null> =>
+    readOrNullOn404(
+      async () => (await client(ctx, 2).generations.get(id, { signal: ctx.signal })) as LumaGeneration,
+      (err) => throwLumaError(err, what, base(ctx)),
+    );
 
   return {
     id: 'luma',

@@ -6,7 +6,6 @@
  * No cancel endpoint and no client-chosen task id, so no reconcile: a create whose answer was
  * lost stays `unknown` for the user (never re-sent).
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import { allowedDuration, modelCapabilities } from '../../../../shared/generation/capabilities.js';
@@ -18,6 +17,7 @@ import { downloadFreshLink } from './download.js';
 import type { BaseResp, MinimaxCall } from './minimax/http.js';
 import { DEFAULT_MINIMAX_URL, minimaxJson } from './minimax/http.js';
 import { MINIMAX_CAPABILITIES, minimaxBody } from './minimax/models.js';
+import { readInputFile } from './imageInput.js';
 
 interface QueryResp extends BaseResp {
   task_id?: string;
@@ -43,13 +43,7 @@ async function dataUri(f: FrameRef, shotNumber: number): Promise<string> {
     throw new AppError('INVALID_INPUT', `Shot ${shotNumber}: MiniMax takes PNG, JPEG or WebP images (${f.path}).`, {
       path: f.path,
     });
-  const bytes = await readFile(f.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `An image of shot ${shotNumber} is missing or unreadable: ${f.path} (${err.code ?? err.message})`,
-      { path: f.path, missing: true },
-    );
-  });
+  const bytes = await readInputFile(f.path, `An image of shot ${shotNumber}`);
   return `data:${mime};base64,${bytes.toString('base64')}`;
 }
 

@@ -10,7 +10,6 @@
  * has no task list, so a lost answer cannot be found again (no reconcile); the job stays
  * `unknown` rather than risk paying twice.
  */
-import { readFile } from 'node:fs/promises';
 import { requireCapable } from './capable.js';
 import RunwayML, { toFile } from '@runwayml/sdk';
 import { AppError } from '../../../../shared/errors.js';
@@ -25,6 +24,8 @@ import { downloadFreshLink } from './download.js';
 import { dataUriSize, readFrame } from './runway/media.js';
 import { DEFAULT_RUNWAY_MODEL, runwayCapabilities } from './runway/models.js';
 import { flaggedInput } from '../../../../shared/generation/failure.js';
+import { readOrNullOn404 } from './http.js';
+import { readInputFile } from './imageInput.js';
 
 export const DEFAULT_RUNWAY_URL = 'https://api.dev.runwayml.com';
 /** SDK default, sent explicitly so a newer SDK cannot change the wire format under us. */
@@ -111,16 +112,7 @@ async function videoUri(ctx: ProviderContext, req: GenerationRequest): Promise<s
   const src = req.sourceVideo;
   if (!src) return null;
   const what = `clip to restyle in shot ${req.shotNumber}`;
-  const bytes = await readFile(src.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `The ${what} is missing or unreadable: ${src.path} (${err.code ?? err.message})`,
-      {
-        path: src.path,
-        missing: true,
-      },
-    );
-  });
+  const bytes = await readInputFile(src.path, `The ${what}`);
   if (bytes.subarray(4, 8).toString('latin1') !== 'ftyp')
     throw new AppError('INVALID_INPUT', `The ${what} is not an MP4 or MOV video: ${src.path}`, { path: src.path });
   const type = bytes.subarray(8, 12).toString('latin1') === 'qt  ' ? 'video/quicktime' : 'video/mp4';
@@ -176,14 +168,11 @@ export function pollFromRunwayTask(task: RunwayTask): PollResult {
 export function createRunwayProvider(opts: RunwayOptions = {}): RunwayProvider {
   const capabilities = runwayCapabilities();
 
-  const retrieve = async (taskId: string, ctx: ProviderContext, what: string): Promise<RunwayTask | null> => {
-    try {
-      return (await client(ctx, 2).tasks.retrieve(taskId, { signal: ctx.signal })) as unknown as RunwayTask;
-    } catch (err) {
-      if ((err as { status?: number }).status === 404) return null;
-      return throwRunwayError(err, what, base(ctx));
-    }
-  };
+  const retrieve = (taskId: string, ctx: ProviderContext, what: string): Promise<RunwayTask | null> =>
+    readOrNullOn404(
+      async () => (await client(ctx, 2).tasks.retrieve(taskId, { signal: ctx.signal })) as unknown as RunwayTask,
+      (err) => throwRunwayError(err, what, base(ctx)),
+    );
 
   return {
     id: 'runway',

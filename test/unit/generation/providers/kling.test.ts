@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { klingError } from '../../../../electron/services/generation/providers/kling/http.js';
 import { klingJwt, klingKeys } from '../../../../electron/services/generation/providers/kling/jwt.js';
+import { klingBody } from '../../../../electron/services/generation/providers/kling/body.js';
 import {
   KLING_CAPABILITIES,
-  klingBody,
   parseKlingTaskId,
 } from '../../../../electron/services/generation/providers/kling/models.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';

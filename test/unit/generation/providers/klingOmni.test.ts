@@ -1,9 +1,9 @@
 /** Kling Omni pure parts: the body per input kind, what it refuses, the price as sent, the task id family. */
 import { describe, expect, it } from 'vitest';
 import { createKlingProvider } from '../../../../electron/services/generation/providers/kling.js';
+import { klingBody } from '../../../../electron/services/generation/providers/kling/body.js';
 import {
   KLING_CAPABILITIES,
-  klingBody,
   parseKlingTaskId,
 } from '../../../../electron/services/generation/providers/kling/models.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';

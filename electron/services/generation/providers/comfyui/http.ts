@@ -10,6 +10,7 @@
  */
 import { AppError } from '../../../../../shared/errors.js';
 import { causeCode, joinUrl, parseRetryAfter, readErrorBody } from '../http.js';
+import type { ComfyHistoryEntry, ComfyQueue } from './history.js';
 
 export const DEFAULT_COMFYUI_URL = 'http://127.0.0.1:8188';
 /** Local server: answers in milliseconds unless it is stuck; never hang a job (MEDIA-12). */
@@ -91,4 +92,22 @@ export async function comfyJson<T>(
   const res = await comfyFetch(base, path, init);
   if (res.status === 404) return null;
   return (await res.json()) as T;
+}
+
+/** A prompt's entry in GET /history/{id}; null while the server has not finished it (or never had it). */
+export async function readComfyHistory(
+  base: string,
+  promptId: string,
+  signal?: AbortSignal,
+): Promise<ComfyHistoryEntry | null> {
+  const all = await comfyJson<Record<string, ComfyHistoryEntry>>(base, `/history/${encodeURIComponent(promptId)}`, {
+    what: 'read the prompt history',
+    signal,
+  });
+  return all?.[promptId] ?? null;
+}
+
+/** GET /queue: the running and pending prompts (empty when the server has no such route). */
+export async function readComfyQueue(base: string, signal?: AbortSignal): Promise<ComfyQueue> {
+  return (await comfyJson<ComfyQueue>(base, '/queue', { what: 'read the queue', signal })) ?? {};
 }

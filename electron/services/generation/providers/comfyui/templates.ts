@@ -120,3 +120,8 @@ export function loadShippedAndUserTemplates(userWorkflowsDir?: string | null): {
   }
   return { templates: [...byId.values()], problems };
 }
+
+/** One entry per model the templates name, in first-seen order (a later template's entry wins). */
+export function templateModels<T>(templates: readonly ComfyTemplate[], entry: (t: ComfyTemplate) => T): T[] {
+  return [...new Map(templates.map((t) => [t.mapping.model, entry(t)])).values()];
+}

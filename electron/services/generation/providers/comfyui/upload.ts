@@ -1,9 +1,9 @@
 /** Pictures sent to a ComfyUI server's input folder (first frames, reference pictures). */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../../../../../shared/errors.js';
 import type { GenerationRequest } from '../../types.js';
 import { comfyJson } from './http.js';
+import { readInputFile } from '../imageInput.js';
 
 /**
  * Uploads a picture to the server's input folder (POST /upload/image) and answers its name as
@@ -15,14 +15,7 @@ export async function uploadComfyPicture(
   picture: { path: string; assetId: string },
   what: string,
 ): Promise<string> {
-  const bytes = await readFile(picture.path).catch((err: NodeJS.ErrnoException) => {
-    // INVALID_INPUT, not MEDIA_MISSING: the runner must know nothing was sent (types.ts submit).
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is missing or unreadable: ${picture.path} (${err.code ?? err.message})`,
-      { path: picture.path, missing: true },
-    );
-  });
+  const bytes = await readInputFile(picture.path, what);
   const form = new FormData();
   form.append(
     'image',

@@ -11,12 +11,8 @@
 import { ApiError, createFalClient, type FalClient } from '@fal-ai/client';
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
-import { parseRetryAfter, type ReasonKind } from '../http.js';
+import { causeCode, parseRetryAfter, type ReasonKind } from '../http.js';
 import { falFlaggedInput, FLAGGED_TEXT, type FlaggedInput } from '../../../../../shared/generation/failure.js';
-
-function causeCode(err: unknown): string | undefined {
-  return ((err as { cause?: { code?: string } }).cause ?? (err as { code?: string })).code;
-}
 
 export function guardedFetch(signal?: AbortSignal): typeof fetch {
   return async (input, init) => {

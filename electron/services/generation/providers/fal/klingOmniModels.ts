@@ -15,7 +15,7 @@
  *   [O1E]  klingOmni.ts: O1 Edit, `video_url` 3-10.05 s, 720-2160 px, 24-60 fps; prompt without @Video1.
  * Prices: the 4K tier's $0.42/s is first-party. No fal page we could read states the O3 Pro
  * generate price or the O1 Edit price: both are priced at O3 Pro Edit's $0.336/s (first-party for
- * that endpoint) as an upper estimate (shared/generation/prices.ts).
+ * that endpoint) as an upper estimate (shared/generation/priceList.ts).
  */
 import type { ModelRule } from '../../../../../shared/generation/capabilities.js';
 import {

@@ -12,6 +12,7 @@ import { AppError } from '../../../../../shared/errors.js';
 import { fitFrameInvocation } from '../../../../../shared/media/fitFrame.js';
 import type { FrameRef } from '../../../../../shared/generation/request.js';
 import type { runFfmpeg } from '../../../ffmpeg/runner.js';
+import { readInputFile } from '../imageInput.js';
 
 export type RunFfmpeg = typeof runFfmpeg;
 
@@ -57,13 +58,7 @@ export async function referenceImage(
       `The first frame of shot ${shotNumber} must be a PNG, JPEG or WebP picture: ${frame.path}`,
       { path: frame.path },
     );
-  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `The first frame of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
-      { path: frame.path, missing: true },
-    );
-  });
+  const bytes = await readInputFile(frame.path, `The first frame of shot ${shotNumber}`);
   const want = parseSize(size);
   const have = pngSize(bytes);
   // Already right: the user's bytes, untouched (no second encode).

@@ -4,9 +4,9 @@
  * clip downloaded at once from its signed URL (they expire: Runway 24-48 h, Luma unknown) to a
  * temp file renamed into place, so a cut download never leaves a file at destPath (JOB-7).
  */
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../../../../shared/errors.js';
 import type { FrameRef } from '../../../../../shared/generation/request.js';
+import { readInputFile } from '../imageInput.js';
 
 /** The picture's type from its first bytes (extensions lie); null when not PNG/JPEG/WebP. */
 export function sniffImageType(bytes: Uint8Array): string | null {
@@ -29,13 +29,7 @@ export function sniffImageType(bytes: Uint8Array): string | null {
 
 /** A frame's bytes and type. INVALID_INPUT (nothing was sent) when missing or not a picture. */
 export async function readFrame(frame: FrameRef, what: string): Promise<{ bytes: Buffer; type: string }> {
-  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `The ${what} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
-      { path: frame.path, missing: true },
-    );
-  });
+  const bytes = await readInputFile(frame.path, `The ${what}`);
   const type = sniffImageType(bytes);
   if (!type)
     throw new AppError('INVALID_INPUT', `The ${what} is not a PNG, JPEG or WebP picture: ${frame.path}`, {

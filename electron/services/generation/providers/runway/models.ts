@@ -66,6 +66,23 @@ const SEEDANCE = [
   '2160:3840',
 ] as const;
 
+/** Veo 3.1 and 3.1 Fast take the same fields through Runway. */
+const VEO_31: Omit<RunwayModel, 'id' | 'label'> = {
+  textToVideo: true,
+  imageToVideo: true,
+  lastFrame: true,
+  referencesMax: 0,
+  audio: true,
+  negativePrompt: true,
+  seed: true,
+  promptMax: 1000,
+  durations: { kind: 'set', values: [4, 6, 8] },
+  t2vRatios: VEO,
+  i2vRatios: VEO,
+  durationRequired: false,
+  promptRequired: false,
+};
+
 export const RUNWAY_MODELS: readonly RunwayModel[] = [
   {
     id: 'gen4.5',
@@ -102,40 +119,8 @@ export const RUNWAY_MODELS: readonly RunwayModel[] = [
     durationRequired: false,
     promptRequired: false,
   },
-  {
-    id: 'veo3.1',
-    label: 'Veo 3.1 (via Runway)',
-    textToVideo: true,
-    imageToVideo: true,
-    lastFrame: true,
-    referencesMax: 0,
-    audio: true,
-    negativePrompt: true,
-    seed: true,
-    promptMax: 1000,
-    durations: { kind: 'set', values: [4, 6, 8] },
-    t2vRatios: VEO,
-    i2vRatios: VEO,
-    durationRequired: false,
-    promptRequired: false,
-  },
-  {
-    id: 'veo3.1_fast',
-    label: 'Veo 3.1 Fast (via Runway)',
-    textToVideo: true,
-    imageToVideo: true,
-    lastFrame: true,
-    referencesMax: 0,
-    audio: true,
-    negativePrompt: true,
-    seed: true,
-    promptMax: 1000,
-    durations: { kind: 'set', values: [4, 6, 8] },
-    t2vRatios: VEO,
-    i2vRatios: VEO,
-    durationRequired: false,
-    promptRequired: false,
-  },
+  { id: 'veo3.1', label: 'Veo 3.1 (via Runway)', ...VEO_31 },
+  { id: 'veo3.1_fast', label: 'Veo 3.1 Fast (via Runway)', ...VEO_31 },
   {
     // Duration: SDK says `number | 'auto'`; 4-15 s is [secondary] (Seedance 2.0 docs via resellers).
     id: 'seedance2',

@@ -4,7 +4,6 @@
  * (`instances[0].{prompt,image,lastFrame,referenceImages}`, `parameters.{sampleCount,...}`):
  * _models_converters.ts generateVideosParametersToMldev / generateVideosConfigToMldev.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { GenerateVideosParameters, Image } from '@google/genai';
 import { VideoGenerationReferenceType } from '@google/genai';
@@ -13,6 +12,7 @@ import { allowedDuration, modelCapabilities } from '../../../../../shared/genera
 import { shotPrompt } from '../../../../../shared/generation/cameraMoves.js';
 import type { FrameRef } from '../../../../../shared/generation/request.js';
 import type { GenerationRequest, ProviderCapabilities } from '../../types.js';
+import { readInputFile } from '../imageInput.js';
 
 /** A request that may carry reference images (optional). */
 export type VeoRequest = GenerationRequest & {
@@ -41,13 +41,7 @@ async function image(frame: FrameRef, what: string, shotNumber: number): Promise
       `The ${what} of shot ${shotNumber} must be a PNG, JPEG or WebP picture for Veo: ${frame.path}`,
       { path: frame.path },
     );
-  const bytes = await readFile(frame.path).catch((err: NodeJS.ErrnoException) => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `The ${what} of shot ${shotNumber} is missing or unreadable: ${frame.path} (${err.code ?? err.message})`,
-      { path: frame.path, missing: true },
-    );
-  });
+  const bytes = await readInputFile(frame.path, `The ${what} of shot ${shotNumber}`);
   return { imageBytes: bytes.toString('base64'), mimeType };
 }
 

@@ -13,7 +13,8 @@ import {
   modelCapabilities,
 } from '../../../../../shared/generation/capabilities.js';
 import type { FrameRef, GenerationRequest } from '../../../../../shared/generation/request.js';
-import { fullPrompt, imageDataUri, nearestRatio } from '../cloudRest.js';
+import { fullPrompt, nearestRatio } from '../cloudRest.js';
+import { pictureDataUri } from '../imageInput.js';
 import { VIDU_RULES } from './rules.js';
 
 export const VIDU_DEFAULT_BASE_URL = 'https://api.vidu.com/ent/v2';
@@ -128,17 +129,17 @@ export async function viduCreate(
   if (refs.length) {
     path = '/reference2video';
     body.images = await Promise.all(
-      refs.map((r, i) => imageDataUri(r.path, `Reference image ${i + 1} of ${shot}`, MAX_IMAGE_BYTES)),
+      refs.map((r, i) => pictureDataUri(r.path, `Reference image ${i + 1} of ${shot}`, MAX_IMAGE_BYTES)),
     );
   } else if (req.firstFrame && req.lastFrame) {
     path = '/start-end2video';
     body.images = [
-      await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES),
-      await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES),
+      await pictureDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES),
+      await pictureDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES),
     ];
   } else if (req.firstFrame) {
     path = '/img2video';
-    body.images = [await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)];
+    body.images = [await pictureDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)];
   }
   body.duration = Math.round(allowedDuration(caps.durations, req.durationSec));
   if (req.seed !== null) body.seed = req.seed;

@@ -6,7 +6,8 @@ import { AppError } from '../../../../../shared/errors.js';
 import { allowedDuration, modelCapabilities } from '../../../../../shared/generation/capabilities.js';
 import type { GenerationRequest } from '../../../../../shared/generation/request.js';
 import { DEFAULT_WATERMARK } from '../../../../../shared/generation/watermark.js';
-import { fullPrompt, imageDataUri } from '../cloudRest.js';
+import { fullPrompt } from '../cloudRest.js';
+import { pictureDataUri } from '../imageInput.js';
 import { WAN_CAPABILITIES, WAN_KF2V_PATH, WAN_VIDEO_PATH, wanModel, wanSize, wanTier, type WanKind } from './models.js';
 import type { WanUploader } from './references.js';
 import { labelPrompt, r2vLegacyUrls, r2vMediaBody, wanReferences } from './references.js';
@@ -113,10 +114,10 @@ export async function wanCreate(
     }
   } else {
     const first = req.firstFrame
-      ? await imageDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)
+      ? await pictureDataUri(req.firstFrame.path, `The first frame of ${shot}`, MAX_IMAGE_BYTES)
       : null;
     const last = req.lastFrame
-      ? await imageDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES)
+      ? await pictureDataUri(req.lastFrame.path, `The last frame of ${shot}`, MAX_IMAGE_BYTES)
       : null;
     // prompt_extend off: the storyboard's prompt is what the user wrote; the watermark is the
     // provider's setting (shared/generation/watermark.ts, off by default).

@@ -17,7 +17,8 @@ import { extname } from 'node:path';
 import { AppError } from '../../../../../shared/errors.js';
 import type { ProviderContext } from '../../types.js';
 import type { RestProvider } from '../cloudRest.js';
-import { readPicture, restJson } from '../cloudRest.js';
+import { restJson } from '../cloudRest.js';
+import { readPicture } from '../imageInput.js';
 
 interface UploadPolicy {
   policy?: string;
