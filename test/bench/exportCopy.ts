@@ -19,6 +19,12 @@ import { REAL_MEDIA_DIR } from '../helpers/realMedia.js';
 import { audioSec, ffmpeg, ffmpegBin, frames, ours, RUNS } from './exportRun.js';
 import { interleaved, medians, report, type Paired } from './lib.js';
 
+/**
+ * quality.md EXP-3: joining identical-parameter clips, cuts only, <= 1.5x raw `ffmpeg -f concat -c copy`
+ * (reliability-anchors PERF-EXP-3 allows 2x; the product's target is the stricter).
+ */
+const EXP3_TARGET = 1.5;
+
 /** ours / baseline of paired samples, as the row would print it. */
 function ratioText(p: Paired): string {
   const m = medians(p);
@@ -147,7 +153,7 @@ export async function exp3(root: string): Promise<void> {
       id: 'EXP-3',
       workload: '4 identical-parameter clips (720p30 H.264 + AAC 48k, 5 s each), cuts only; vs raw -f concat -c copy',
       ...medians(r.cold),
-      targetRatio: 2,
+      targetRatio: EXP3_TARGET,
       note:
         `${path}. Baseline: plain -c copy, unverified, AAC copied as is. First export of clips imported without stored facts (4 probes beside the join): ${ratioText(r.legacy)}. ` +
         `Same export repeated (clip probes remembered): ${ratioText(r.warm)}. ` +
@@ -162,7 +168,7 @@ export async function exp3(root: string): Promise<void> {
       workload:
         "EXP-3 against the like-for-like command: the same concat copy + the clips' audio joined and AAC-encoded in one hand-written ffmpeg",
       ...medians(r.like),
-      targetRatio: 2,
+      targetRatio: EXP3_TARGET,
       note: `first export, as EXP-3 (ours copies the audio now; this baseline encodes it, so it is no longer like for like); baseline unverified, audio not trimmed to exact samples; audio s: ours ${audioSec(r.out)}, like-for-like ${audioSec(r.likeOut)}`,
     },
     r.like,
@@ -193,7 +199,7 @@ export async function exp3Real(root: string): Promise<void> {
       id: 'EXP-3c',
       workload: '4 real AI clips (720x480 8 fps H.264, no audio, 6.125 s each), cuts only; vs raw -f concat -c copy',
       ...medians(r.cold),
-      targetRatio: 2,
+      targetRatio: EXP3_TARGET,
       note:
         'ours: as EXP-3, the audio is AAC silence (raw copy writes no audio track). ' +
         `Without stored facts (4 clip probes): ${ratioText(r.legacy)}. Same export repeated (clip probes remembered): ${ratioText(r.warm)}. Like-for-like (concat copy + AAC silence, one command): ${ratioText(r.like)}. ` +

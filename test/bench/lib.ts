@@ -10,7 +10,7 @@ export interface BenchRow {
   workload: string;
   oursSec: number;
   baselineSec: number;
-  /** The target as written in quality.md, e.g. 1.15 for "<= 1.15x". */
+  /** The target as written in quality.md, e.g. 1.5 for "<= 1.5x" (an absolute target divided by the baseline). */
   targetRatio: number;
   /** CPU seconds of the ffmpeg processes (user + system), medians; less sensitive to machine load than wall time. */
   oursCpuSec?: number;
