@@ -8,7 +8,7 @@ import type { MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/enti
 import type { Aspect } from '../model/format.js';
 import { framingFor, type Framing } from '../model/framing.js';
 import { fpsToString, fpsValue, framesToSeconds, type Fps } from '../model/time.js';
-import { cutFrames, cutList, type CutShot } from '../model/timeline.js';
+import { clipSpan, cutFrames, cutList, type CutShot } from '../model/timeline.js';
 import { audibleDocument } from '../model/tracks.js';
 import { planAudioItems, type ExportAudioItem } from './audioMix.js';
 import { OUTPUT_CHANNELS, OUTPUT_PIXEL_FORMAT, OUTPUT_SAMPLE_RATE } from './presets.js';
@@ -243,12 +243,7 @@ function checkClip(
     assetId: c.asset.id,
     path: c.asset.path,
     info,
-    inFrames: c.trim.inFrames,
-    outFrames: c.trim.outFrames,
-    frames: c.trim.frames,
-    startFrame: c.startFrame,
-    transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
-    overlap: c.overlap,
+    ...clipSpan(c, c.trim),
     ...(c.take.audioGainDb ? { gainDb: c.take.audioGainDb } : {}),
     ...(c.take.audioMuted ? { muted: true } : {}),
     framing: framingFor(c.shot.framing, aspect),

@@ -8,7 +8,7 @@
 import { keyedError } from '../errors.js';
 import type { AudioItem, MediaInfo, ProjectSnapshot, Shot, Transition } from '../model/entities.js';
 import type { Fps } from '../model/time.js';
-import { cutFrames, cutList, takeFrames } from '../model/timeline.js';
+import { clipSpan, cutFrames, cutList, takeFrames } from '../model/timeline.js';
 import { shotLabel, shotParams } from '../export/plan.js';
 import { namedText } from '../model/shotCaption.js';
 
@@ -156,12 +156,7 @@ export function buildHandoffCut(doc: ProjectSnapshot, opts: HandoffOptions = {})
       shotId: c.shot.id,
       name: named.title || label,
       take,
-      inFrames: c.trim.inFrames,
-      outFrames: c.trim.outFrames,
-      frames: c.trim.frames,
-      startFrame: c.startFrame,
-      transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
-      overlap: c.overlap,
+      ...clipSpan(c, c.trim),
       notes: {
         prompt: c.shot.prompt,
         provider: c.take.provider,

@@ -24,6 +24,28 @@ export function resolveTrim(shot: Pick<Shot, 'trimInFrames' | 'trimOutFrames'>, 
   return { inFrames, outFrames, frames: outFrames - inFrames };
 }
 
+/**
+ * Where a usable clip sits in the cut and how it joins the previous one: the part of every
+ * clip that the export plan and the editor hand-off read the same way.
+ */
+export interface ClipSpan extends ResolvedTrim {
+  startFrame: number;
+  /** The kind it joins by: 'cut' when nothing overlaps (also for a transition clamped to 0 frames). */
+  transition: Shot['transitionIn']['kind'];
+  overlap: number;
+}
+
+export function clipSpan(c: CutShot, trim: ResolvedTrim): ClipSpan {
+  return {
+    inFrames: trim.inFrames,
+    outFrames: trim.outFrames,
+    frames: trim.frames,
+    startFrame: c.startFrame,
+    transition: c.overlap > 0 ? c.shot.transitionIn.kind : 'cut',
+    overlap: c.overlap,
+  };
+}
+
 export interface CutShot {
   shot: Shot;
   take: Take | null;
