@@ -39,6 +39,16 @@ export async function call<M extends MethodName>(
 }
 
 /**
+ * The error a `call` ends in, as `{ code, message }`; `{ message: 'no error' }` when it succeeded,
+ * so `expect(await failure(call(...))).toMatchObject({ code: '…' })` reads as the refusal it checks.
+ */
+export const failure = (p: Promise<unknown>): Promise<{ code?: string; message: string }> =>
+  p.then(
+    () => ({ message: 'no error' }),
+    (e: unknown) => e as Error & { code: string },
+  );
+
+/**
  * A facade with a new 720p project at 8 fps (the rate of the real AI clips, so a project frame
  * is a clip frame) in `root`/`name`.
  */

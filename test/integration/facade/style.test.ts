@@ -10,19 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../electron/services/app.js';
 import { planBatch } from '../../../electron/services/generation/plan.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { call, closeServices, servicesWithProject } from '../../helpers/services.js';
+import { call, closeServices, failure, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { cfrClip, jpegImage, pngImage, REAL_CLIPS } from '../../helpers/media.js';
 
 const root = tempDir();
 
 const project = (name: string): Promise<AppServices> => servicesWithProject(root, name);
-
-const failure = (p: Promise<unknown>): Promise<{ code?: string; message: string }> =>
-  p.then(
-    () => ({ message: 'no error' }),
-    (e: unknown) => e as Error & { code: string },
-  );
 
 describe('project style contract', () => {
   it('sets the prompt and the pictures (add, reorder, remove), one undo step each', async () => {

@@ -9,17 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planBatch } from '../../../electron/services/generation/plan.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { call, closeServices, servicesWithProject } from '../../helpers/services.js';
+import { call, closeServices, failure, servicesWithProject } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { jpegImage, pngImage } from '../../helpers/media.js';
 
 const root = tempDir();
-
-const failure = (p: Promise<unknown>): Promise<{ code?: string; message: string }> =>
-  p.then(
-    () => ({ message: 'no error' }),
-    (e: unknown) => e as Error & { code: string },
-  );
 
 describe('template variables', () => {
   it('are stored with the project, one undo step per edit, and resolve into the generation request', async () => {
