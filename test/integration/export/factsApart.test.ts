@@ -7,7 +7,7 @@
  * are counted by a wrapper script, as in storedFacts.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/api/contract.js';
@@ -15,12 +15,13 @@ import { CLIP_FACTS_VERSION, storedFactsOf } from '../../../shared/export/stored
 import { clipFactsArgs, parseClipFacts } from '../../../shared/export/copyFacts.js';
 import { clearClipFactsCache } from '../../../electron/services/export/copyProbe.js';
 import { runExport } from '../../../electron/services/export/exportJob.js';
-import { currentFfPaths, setFfPaths } from '../../../electron/services/ffmpeg/binaries.js';
+import { setFfPaths } from '../../../electron/services/ffmpeg/binaries.js';
 import { collectGarbage, importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
 import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { call, closeServices, services } from '../../helpers/services.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { logFfprobeCalls } from './fixtures.js';
 import { colourClip as colourClipOf } from './syncFixtures.js';
 
 /** 1 s 1280x720 24 fps H.264 + AAC with its own colour (a 16:9 720p project copies it). */
@@ -78,15 +79,7 @@ describe('clip facts stay out of the snapshot', () => {
 
   it('an export through the real store finds them: stream copy, no clip ffprobe', async () => {
     const s = store as ProjectStore;
-    const real = currentFfPaths();
-    const wrapper = join(root, 'ffprobe-wrapper.sh');
-    // The export's clip probe asks for a data hash without a pattern type (the import's names one).
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
-    setFfPaths({ ...real, ffprobe: wrapper });
+    logFfprobeCalls(root, log);
     clearClipFactsCache();
     writeFileSync(log, '');
     const outPath = join(root, 'out.mp4');

@@ -4,11 +4,12 @@
  * cases come from test/helpers/media.ts; the recipes here are the few it doesn't make.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { MediaInfo } from '../../../shared/model/entities.js';
 import type { Fps } from '../../../shared/model/time.js';
 import type { ClipSpec } from '../../unit/export/doc.js';
+import { currentFfPaths, setFfPaths } from '../../../electron/services/ffmpeg/binaries.js';
 import { ffprobeJson } from '../../helpers/ffprobe.js';
 import type { GrayFrame } from '../../helpers/grayFrame.js';
 import { lavfiClip } from '../../helpers/lavfiClip.js';
@@ -120,4 +121,20 @@ export function meanGray(f: GrayFrame, x0: number, y0: number, x1: number, y1: n
   let sum = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += f.data[y * f.width + x] ?? 0;
   return sum / Math.max(1, (x1 - x0) * (y1 - y0));
+}
+
+/**
+ * Puts a shell wrapper (in `dir`) in front of the real ffprobe that appends one line to `log`
+ * per call: `import` for the import's probe (it names a pattern type), `clip` for the export's
+ * clip probe (a data hash without one), `other` for the rest. Undo with `setFfPaths(null)`.
+ */
+export function logFfprobeCalls(dir: string, log: string): void {
+  const real = currentFfPaths();
+  const wrapper = join(dir, 'ffprobe-wrapper.sh');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  setFfPaths({ ...real, ffprobe: wrapper });
 }

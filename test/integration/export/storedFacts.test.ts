@@ -7,12 +7,12 @@
  * copyProbeCache.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearClipFactsCache } from '../../../electron/services/export/copyProbe.js';
 import { runExport } from '../../../electron/services/export/exportJob.js';
-import { currentFfPaths, setFfPaths } from '../../../electron/services/ffmpeg/binaries.js';
+import { setFfPaths } from '../../../electron/services/ffmpeg/binaries.js';
 import { generateShots } from '../../../electron/services/generation/jobs.js';
 import { importFile, type AssetStore } from '../../../electron/services/media/import.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
@@ -23,6 +23,7 @@ import { countVideoFrames } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
 import { makeDoc } from '../../unit/export/doc.js';
 import { FakeExportStore } from './fakeStore.js';
+import { logFfprobeCalls } from './fixtures.js';
 import { colourClip as colourClipOf, markedClip } from './syncFixtures.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
@@ -61,15 +62,7 @@ describe('clip facts stored at import', () => {
   let imported: Asset[] = [];
 
   beforeAll(async () => {
-    const real = currentFfPaths();
-    const wrapper = join(root, 'ffprobe-wrapper.sh');
-    // The import's probe names a pattern type; the export's clip probe asks for a data hash without one.
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\ncase "$*" in *-pattern_type*) echo import >> '${log}';; *-show_data_hash*) echo clip >> '${log}';; *) echo other >> '${log}';; esac\nexec '${real.ffprobe}' "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
-    setFfPaths({ ...real, ffprobe: wrapper });
+    logFfprobeCalls(root, log);
     mkdirSync(join(root, 'src'), { recursive: true });
     imported = [];
     for (const colour of ['red', 'blue'])
