@@ -17,7 +17,6 @@ import {
   resultOf,
   type LoudnessResult,
 } from '../../../shared/export/loudness.js';
-import { runFfmpeg } from '../ffmpeg/runner.js';
 import { runRecorded } from './deliverySegments.js';
 import type { RunContext, Target } from './deliveryTargets.js';
 import { segmentKey } from './segmentCache.js';
@@ -77,8 +76,9 @@ export async function renderAudio(
 ): Promise<void> {
   if (work.length === 0) return;
   const { plan, cache } = ctx;
-  const mix = await runFfmpeg(mixInvocation(plan, mixPath, ctx.resolveAbs), {
-    signal: ctx.signal,
+  // Recorded like every encode of the run (its pid, its temp): after a kill -9 the sweep stops
+  // this ffmpeg too, or it goes on writing the mix temp after the sweep (CI stop 23 caught it).
+  const mix = await runRecorded(ctx, mixInvocation(plan, mixPath, ctx.resolveAbs), mixPath, mixPath, {
     stderrTailLines: 60,
   });
   const measured = parseEbur128Summary(mix.stderrTail);
