@@ -2,7 +2,8 @@
  * A faithful fake ComfyUI server (providers.md §11; routes of server.py at
  * Comfy-Org/ComfyUI@a125cd8) on 127.0.0.1 for tests: POST /prompt, GET|POST /queue,
  * POST /interrupt, GET /history[/{id}], GET /view, POST /upload/image, WS /ws, GET
- * /system_stats, GET /object_info — every route also under /api/. It records every request and
+ * /system_stats, GET /object_info — every route also under /api/ (the queue routes in
+ * comfyui-queue.ts, the file routes in comfyui-files.ts). It records every request and
  * counts creates, and has modes for the failure cases of quality.md JOB-*:
  *   slow (runMs), fail (execution_error), reject (400 node_errors), dropCreate (queue the
  *   prompt, then destroy the socket without answering: JOB-3), throttle (429 + Retry-After:
@@ -21,8 +22,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ExecBehaviour, HistoryEntry } from './comfyui-exec.js';
 import { madeFile, upload, view } from './comfyui-files.js';
 import { FakeExecutor } from './comfyui-exec.js';
-import type { FakeGraph } from './comfyui-validate.js';
-import { OUTPUT_NODES, modelMissing, objectInfo, validatePrompt } from './comfyui-validate.js';
+import { objectInfo } from './comfyui-validate.js';
+import { parseJson, promptQueueRoutes } from './comfyui-queue.js';
 import { throttled } from './fakeModes.js';
 
 export interface FakeComfyBehaviour extends ExecBehaviour {
@@ -88,19 +89,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function parseJson(buf: Buffer): unknown {
-  try {
-    return buf.length ? JSON.parse(buf.toString('utf8')) : {};
-  } catch {
-    return undefined;
-  }
-}
-
-const publicEntry = (e: HistoryEntry): Omit<HistoryEntry, 'finishedAt'> => {
-  const { finishedAt: _f, ...rest } = e;
-  return rest;
-};
-
 export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?: string } = {}): Promise<FakeComfy> {
   const root = opts.root ?? mkdtempSync(join(tmpdir(), 'fake comfy 镜头-'));
   const ownRoot = !opts.root;
@@ -113,7 +101,6 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
   const createdIds: string[] = [];
   const uploads = new Map<string, number>();
   const sockets = new Map<string, WebSocket>();
-  let number = 0;
 
   const send = (type: string, data: Record<string, unknown>, clientId: string | null): void => {
     const frame = JSON.stringify({ type, data });
@@ -122,6 +109,7 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
     for (const ws of target ? [target] : sockets.values()) if (ws.readyState === ws.OPEN) ws.send(frame);
   };
   const exec = new FakeExecutor(outputDir, () => behaviour, send);
+  const queueRoute = promptQueueRoutes({ exec, inputDir, modes: () => behaviour, createdIds });
 
   async function route(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -156,77 +144,7 @@ export async function startFakeComfy(opts: Partial<FakeComfyBehaviour> & { root?
       return;
     }
 
-    if (method === 'POST' && path === '/prompt') {
-      const parsed = parseJson(body) as
-        | { prompt?: FakeGraph; prompt_id?: unknown; client_id?: unknown; extra_data?: Record<string, unknown> }
-        | undefined;
-      rec.body = {
-        prompt_id: parsed?.prompt_id,
-        client_id: parsed?.client_id,
-        classes:
-          parsed?.prompt && typeof parsed.prompt === 'object'
-            ? Object.values(parsed.prompt).map((n) => n?.class_type)
-            : [],
-      };
-      if (parsed === undefined)
-        return reply(400, {
-          error: { type: 'invalid_json', message: 'Invalid JSON', details: '', extra_info: {} },
-          node_errors: {},
-        });
-      const problem = validatePrompt(parsed, inputDir);
-      if (problem) return reply(400, problem);
-      if (behaviour.reject) return reply(400, modelMissing(parsed.prompt as FakeGraph));
-      const promptId = typeof parsed.prompt_id === 'string' && parsed.prompt_id ? parsed.prompt_id : randomUUID();
-      const graph = parsed.prompt as FakeGraph;
-      const clientId = typeof parsed.client_id === 'string' ? parsed.client_id : null;
-      const item = {
-        number: number++,
-        promptId,
-        prompt: graph,
-        clientId,
-        extraData: { ...(parsed.extra_data ?? {}), ...(clientId ? { client_id: clientId } : {}) },
-        outputs: Object.keys(graph).filter((id) => OUTPUT_NODES.has(graph[id]?.class_type ?? '')),
-      };
-      exec.enqueue(item);
-      createdIds.push(promptId);
-      if (behaviour.dropCreate > 0) {
-        behaviour.dropCreate--;
-        rec.status = 0; // the create happened; its answer is lost
-        req.socket.destroy();
-        return;
-      }
-      return reply(200, { prompt_id: promptId, number: item.number, node_errors: {} });
-    }
-    if (path === '/queue') {
-      if (method === 'POST') {
-        const b = (parseJson(body) ?? {}) as { delete?: string[]; clear?: boolean };
-        rec.body = b;
-        if (b.clear) exec.pending = [];
-        if (Array.isArray(b.delete)) exec.delete(b.delete);
-        return reply(200, {});
-      }
-      const row = (i: (typeof exec.pending)[number]) => [i.number, i.promptId, i.prompt, i.extraData, i.outputs];
-      return reply(200, {
-        queue_running: exec.running ? [row(exec.running)] : [],
-        queue_pending: exec.pending.map(row),
-      });
-    }
-    if (method === 'POST' && path === '/interrupt') {
-      const b = (parseJson(body) ?? {}) as { prompt_id?: string };
-      rec.body = b;
-      exec.interrupt(b.prompt_id);
-      return reply(200, {});
-    }
-    if (method === 'GET' && path.startsWith('/history')) {
-      const id = decodeURIComponent(path.slice('/history/'.length));
-      if (path.startsWith('/history/') && id) {
-        const e = exec.history.get(id);
-        return reply(200, e ? { [id]: publicEntry(e) } : {});
-      }
-      const max = Number(url.searchParams.get('max_items') ?? Infinity);
-      const all = [...exec.history.entries()].slice(-max);
-      return reply(200, Object.fromEntries(all.map(([k, e]) => [k, publicEntry(e)])));
-    }
+    if (queueRoute({ req, rec, method, path, url, body, reply })) return;
     if (method === 'GET' && path === '/view') {
       rec.status = view(url, res, { inputDir, outputDir }, (filename, subfolder) => {
         if (behaviour.expireAfterMs === null) return false;
