@@ -24,6 +24,19 @@ import {
 } from './replicateRules.js';
 
 export const REPLICATE_FAKE_KEY = 'test-key';
+/** Veo 3.1 and 3.1 Fast take the same input (one API page shape on replicate.com). */
+const VEO_31_FIELDS = [
+  'prompt',
+  'aspect_ratio',
+  'duration',
+  'image',
+  'last_frame',
+  'reference_images',
+  'negative_prompt',
+  'resolution',
+  'generate_audio',
+  'seed',
+];
 /** Seedance 2.0 and 2.0 Fast take the same input (one API page shape on replicate.com). */
 const SEEDANCE_2_FIELDS = [
   'prompt',
@@ -41,30 +54,8 @@ const SEEDANCE_2_FIELDS = [
 const ruledFields = (model: string): string[] => Object.keys(REPLICATE_MODEL_RULES[model]?.fields ?? {});
 /** Model -> input fields it accepts (its API page on replicate.com). */
 export const REPLICATE_FAKE_MODELS: Record<string, string[]> = {
-  'google/veo-3.1': [
-    'prompt',
-    'aspect_ratio',
-    'duration',
-    'image',
-    'last_frame',
-    'reference_images',
-    'negative_prompt',
-    'resolution',
-    'generate_audio',
-    'seed',
-  ],
-  'google/veo-3.1-fast': [
-    'prompt',
-    'aspect_ratio',
-    'duration',
-    'image',
-    'last_frame',
-    'reference_images',
-    'negative_prompt',
-    'resolution',
-    'generate_audio',
-    'seed',
-  ],
+  'google/veo-3.1': VEO_31_FIELDS,
+  'google/veo-3.1-fast': VEO_31_FIELDS,
   'bytedance/seedance-2.0': SEEDANCE_2_FIELDS,
   'bytedance/seedance-2.0-fast': SEEDANCE_2_FIELDS,
   // The models that take a clip: every field and value checked by replicateRules.ts.
@@ -125,6 +116,7 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
   const preds = new Map<string, Pred>();
   const answered: number[] = [];
   let n = 0;
+  const nextId = (): string => `fake${String(++n).padStart(6, '0')}rcp`;
   /** `created`: the create's own answer, which is always `starting` (the model has not read the clip yet). */
   const view = (p: Pred, created = false): Record<string, unknown> => {
     const age = elapsed(p.createdAt);
@@ -205,7 +197,7 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
         fake.loseCreate--;
         return { status: 0, drop: true };
       }
-      const id = `fake${String(++n).padStart(6, '0')}rcp`;
+      const id = nextId();
       const clipFailure = await clipFailureOf(model, input);
       const p: Pred = { id, model, input, createdAt: Date.now(), mode: fake.mode, canceled: false, clipFailure };
       preds.set(id, p);
@@ -255,7 +247,7 @@ export async function startFakeReplicate(opts: { runMs?: number } = {}): Promise
     duplicateLast() {
       const last = [...preds.values()].at(-1);
       if (!last) throw new Error('no prediction to duplicate');
-      const id = `fake${String(++n).padStart(6, '0')}rcp`;
+      const id = nextId();
       preds.set(id, { ...last, id, createdAt: Date.now() });
       return id;
     },
