@@ -1,61 +1,27 @@
 /**
- * The generation job path end to end: real animatic renders with real ffmpeg, an in-memory
- * store with the real store's contract, and a fake paid provider for the money-safety rules.
+ * generateShots end to end: real animatic renders with real ffmpeg, an in-memory store with the
+ * real store's contract, and a fake paid provider for the money-safety rules (resumeJobs after a
+ * crash: jobResume.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/api/contract.js';
 import type { Job } from '../../../shared/model/entities.js';
-import { runFfmpeg, runningFfmpegCount } from '../../../electron/services/ffmpeg/runner.js';
-import type { ResolvedFont } from '../../../electron/services/generation/fonts.js';
-import { resolveTitleFont } from '../../../electron/services/generation/fonts.js';
-import { generateShots, resumeJobs } from '../../../electron/services/generation/jobs.js';
-import type { GenerationDeps } from '../../../electron/services/generation/ports.js';
-import { createAnimaticProvider } from '../../../electron/services/generation/providers/animatic.js';
+import { runningFfmpegCount } from '../../../electron/services/ffmpeg/runner.js';
+import { generateShots } from '../../../electron/services/generation/jobs.js';
 import { generationTmpDir } from '../../../electron/services/generation/runJob.js';
-import type { ProviderAdapter } from '../../../electron/services/generation/types.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { genRequest } from '../../fakes/generationRequest.js';
 import { fakeCloud } from './fakeCloud.js';
-import { FakeStore, project, SUBMIT_TO_SUCCESS } from './fakeStore.js';
+import type { FakeStore } from './fakeStore.js';
+import { SUBMIT_TO_SUCCESS } from './fakeStore.js';
+import { jobSetup } from './jobSetup.js';
 import { realMedia } from '../../helpers/realMedia.js';
 
-const root = tempDir();
 const FIRST_FRAME = realMedia('first-frame-camping.png');
 const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
-let font: ResolvedFont;
-let n = 0;
-
-beforeAll(async () => {
-  font = await resolveTitleFont({ bundledDir: null, cacheDir: join(root, 'fonts') });
-});
-
-/** A fresh project folder, store, animatic (counting creates) and deps. */
-function setup(over: Parameters<typeof project>[0] = {}) {
-  const dir = join(root, `project ${n++}`);
-  mkdirSync(dir);
-  const store = new FakeStore(dir, project(over));
-  const base = createAnimaticProvider({ runFfmpeg, resolveFont: () => Promise.resolve(font) });
-  const animatic = { ...base, submits: 0 } as ProviderAdapter & { submits: number };
-  animatic.submit = (req, ctx) => {
-    animatic.submits++;
-    return base.submit(req, ctx);
-  };
-  const extra = new Map<string, ProviderAdapter>();
-  const deps: GenerationDeps = {
-    store,
-    importFile: (src) => store.importFile(src, 'generated'),
-    minCloudPollMs: 0, // the fake answers at once; the 5 s floor is measured in the bench
-    getProvider: (id) => {
-      const p = id === 'animatic' ? animatic : extra.get(id);
-      if (!p) throw new Error(`no provider ${id}`);
-      return p;
-    },
-  };
-  return { dir, store, animatic, extra, deps };
-}
+const setup = jobSetup(tempDir());
 
 const job = (store: FakeStore, id: string): Job => store.getJob(id);
 
@@ -233,86 +199,5 @@ describe('money safety with a paid provider', () => {
     });
     expect(cloud.submits).toBe(0);
     expect(store.jobs.size).toBe(1);
-  });
-});
-
-describe('resumeJobs after a crash', () => {
-  function crashed(store: FakeStore, over: Partial<Job>): Job {
-    const now = new Date().toISOString();
-    const shot = store.getShot(over.shotId as string);
-    const request = genRequest({
-      shotId: shot.id,
-      shotNumber: store.shots.indexOf(shot) + 1,
-      title: '',
-      prompt: shot.prompt,
-      durationSec: 0.5,
-      width: 320,
-      height: 180,
-      seed: null,
-    });
-    return store.createJob({
-      id: `job-${shot.id}`,
-      shotId: shot.id,
-      provider: 'animatic',
-      model: null,
-      state: 'queued',
-      request,
-      taskId: null,
-      progress: 0,
-      error: null,
-      costEstimate: 0,
-      costActual: null,
-      resultAssetId: null,
-      takeId: null,
-      createdAt: now,
-      updatedAt: now,
-      ...over,
-    });
-  }
-
-  it('submitting becomes unknown and is never re-sent; known task ids are polled, lost free renders redone', async () => {
-    const { dir, store, deps, animatic, extra } = setup();
-    const cloud = fakeCloud(store, { clip: CLIP });
-    extra.set('cloud', cloud);
-    for (const id of ['s1', 's2', 's3', 's4', 's5']) store.addShot({ id, prompt: `shot ${id}` });
-    crashed(store, { shotId: 's1', state: 'submitting' });
-    crashed(store, { shotId: 's2', state: 'running', taskId: 'animatic-from-before-the-crash', progress: 0.4 });
-    crashed(store, { shotId: 's3', state: 'submitting', provider: 'cloud' });
-    crashed(store, { shotId: 's4', state: 'downloading', provider: 'cloud', taskId: 'task-77' });
-    crashed(store, { shotId: 's5', state: 'queued' });
-    // A temp file left by the crashed process is swept.
-    mkdirSync(generationTmpDir(dir), { recursive: true });
-    const stale = join(generationTmpDir(dir), 'job-old.mp4');
-    writeFileSync(stale, 'partial');
-    const { utimesSync } = await import('node:fs');
-    utimesSync(stale, new Date(2000, 0, 1), new Date(2000, 0, 1));
-
-    const result = await resumeJobs(deps);
-    expect(result.unknownJobIds.sort()).toEqual(['job-s1', 'job-s3']);
-    expect(result.jobIds.sort()).toEqual(['job-s2', 'job-s4', 'job-s5']);
-    expect(job(store, 'job-s1')).toMatchObject({ state: 'unknown' });
-    expect(job(store, 'job-s3')).toMatchObject({ state: 'unknown' });
-    expect(cloud.submits).toBe(0); // the paid create is never repeated
-    expect(cloud.polls.every((t) => t === 'task-77')).toBe(true);
-    expect(cloud.fetches).toEqual(['task-77']);
-    expect(job(store, 'job-s4')).toMatchObject({ state: 'succeeded', taskId: 'task-77' });
-    // The lost animatic render was done again (one new create), the queued one once.
-    expect(job(store, 'job-s2')).toMatchObject({ state: 'succeeded' });
-    expect(job(store, 'job-s2').taskId).not.toBe('animatic-from-before-the-crash');
-    expect(store.history.get('job-s2')).toEqual(['running', ...SUBMIT_TO_SUCCESS]);
-    expect(job(store, 'job-s5')).toMatchObject({ state: 'succeeded' });
-    expect(animatic.submits).toBe(2);
-    expect(existsSync(stale)).toBe(false);
-  });
-
-  it('a paid task the provider no longer knows fails; it is not created again', async () => {
-    const { store, deps, extra } = setup();
-    const cloud = fakeCloud(store, { clip: CLIP, lost: true });
-    extra.set('cloud', cloud);
-    store.addShot({ id: 's1', prompt: 'x' });
-    crashed(store, { shotId: 's1', state: 'running', provider: 'cloud', taskId: 'task-9' });
-    await resumeJobs(deps);
-    expect(job(store, 'job-s1')).toMatchObject({ state: 'failed', error: 'Task not found at the provider.' });
-    expect(cloud.submits).toBe(0);
   });
 });
