@@ -6,46 +6,19 @@
  * refused with the models that can, and nothing is added. "End on the next shot's first frame"
  * grabs B's frame at its trim in (the same pixels) as ONE undo step.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nextShotFirstFrame } from '../../../electron/services/media/continuity.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
-import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { runCli } from '../../helpers/cli.js';
 import { REAL_CLIPS, rgbFrame } from '../../helpers/media.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { startFakeRunway, type FakeRunway } from '../../fakes/runway.js';
+import { runwayCli } from './runwayCli.js';
 
 const root = tempDir();
-let runway: FakeRunway;
-
-beforeAll(async () => {
-  ensureBuilt();
-  runway = await startFakeRunway({ runMs: 200 });
-});
-afterAll(() => runway.close());
-
+const rig = runwayCli(root);
+const { env, ok } = rig;
 const rgb = rgbFrame;
-
-function dataUriFile(uri: string, name: string): string {
-  const dir = mkdtempSync(join(root, 'sent-'));
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64'));
-  return path;
-}
-
-const env = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  STORYBOARD_CONFIG_DIR: join(root, 'config'),
-  STORYBOARD_RUNWAY_BASE_URL: runway.url,
-  STORYBOARD_RUNWAY_API_KEY: 'test-key',
-});
-
-async function ok(args: string[]): Promise<string> {
-  const r = await runCli(args, env());
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 /**
  * Two shots at 24 fps on the 8 fps clips: A (horse) trimmed to project frames 12..96, so its
@@ -80,11 +53,11 @@ describe('continuity between shots', () => {
     before.close();
 
     const bridgeId = await ok(['bridge', dir, '--after', a, '--provider', 'runway', '--model', 'veo3.1']);
-    const create = runway.requests.find((r) => r.path === '/v1/image_to_video' && r.status === 200)!;
+    const create = rig.runway.requests.find((r) => r.path === '/v1/image_to_video' && r.status === 200)!;
     expect(create.body).toMatchObject({ model: 'veo3.1' });
     const frames = (create.body as { promptImage: { uri: string; position: string }[] }).promptImage;
-    const first = dataUriFile(frames.find((f) => f.position === 'first')!.uri, 'first.png');
-    const last = dataUriFile(frames.find((f) => f.position === 'last')!.uri, 'last.png');
+    const first = rig.sentFile(frames.find((f) => f.position === 'first')!.uri, 'first.png');
+    const last = rig.sentFile(frames.find((f) => f.position === 'last')!.uri, 'last.png');
     expect(rgb(first).equals(rgb(REAL_CLIPS.horse, 31))).toBe(true);
     expect(rgb(first).equals(rgb(REAL_CLIPS.horse, 32))).toBe(false);
     expect(rgb(last).equals(rgb(REAL_CLIPS.kitten, 8))).toBe(true);

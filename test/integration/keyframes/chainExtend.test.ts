@@ -6,37 +6,17 @@
  * shown once), the plan to 60 s is links x price up front, an over-budget chain sends nothing,
  * and --dry-run writes nothing.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from '../../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
 import { REAL_CLIPS, rgbFrame as rgb } from '../../helpers/media.js';
-import { cliOk, readProject as read } from '../../helpers/projectCli.js';
+import { readProject as read } from '../../helpers/projectCli.js';
 import { tempDir } from '../../helpers/tmp.js';
-import { startFakeRunway, type FakeRunway } from '../../fakes/runway.js';
+import { runwayCli } from './runwayCli.js';
 
 const root = tempDir();
-let runway: FakeRunway;
-
-beforeAll(async () => {
-  ensureBuilt();
-  runway = await startFakeRunway({ runMs: 200 });
-});
-afterAll(() => runway.close());
-
-const env = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  STORYBOARD_CONFIG_DIR: join(root, 'config'),
-  STORYBOARD_RUNWAY_BASE_URL: runway.url,
-  STORYBOARD_RUNWAY_API_KEY: 'test-key',
-});
-const ok = (args: string[]): Promise<string> => cliOk(args, env());
-
-function sentFile(uri: string): string {
-  const path = join(mkdtempSync(join(root, 'sent-')), 'first.png');
-  writeFileSync(path, Buffer.from(uri.slice(uri.indexOf(',') + 1), 'base64'));
-  return path;
-}
+const rig = runwayCli(root);
+const { env, ok } = rig;
 
 /** The horse clip (8 fps) at 24 fps, trimmed to project frames 12..96: its last shown frame is horse frame 31. */
 async function horseShot(name: string): Promise<{ dir: string; shotId: string; takeId: string }> {
@@ -53,7 +33,7 @@ async function horseShot(name: string): Promise<{ dir: string; shotId: string; t
 describe('chain extend (long-take builder)', () => {
   it('plans 60 s up front; --dry-run and an over-budget chain send and write nothing', async () => {
     const { dir, takeId } = await horseShot('plan');
-    const before = runway.creates;
+    const before = rig.runway.creates;
     const dry = await runCli(
       ['extend', dir, '--take', takeId, '--to', '60', '--provider', 'runway', '--link', '5', '--dry-run'],
       env(),
@@ -68,19 +48,19 @@ describe('chain extend (long-take builder)', () => {
     expect(over.status).not.toBe(0);
     expect(over.stderr).toMatch(/over the project budget/);
     expect(read(dir, (s) => s.snapshot().shots.length)).toBe(1);
-    expect(runway.creates).toBe(before);
+    expect(rig.runway.creates).toBe(before);
   }, 120_000);
 
   it('each link starts on the exact frame at trim out and joins at it (shown once)', async () => {
     const { dir, shotId, takeId } = await horseShot('chain');
-    const before = runway.creates;
+    const before = rig.runway.creates;
     const out = await ok(['extend', dir, '--take', takeId, '--to', '8', '--provider', 'runway', '--link', '5']);
     // ceil((8 - 3.5) / 4.9583) = 1 link.
-    expect(runway.creates - before).toBe(1);
-    const create = runway.requests.filter((r) => r.path === '/v1/image_to_video' && r.status === 200).at(-1)!;
+    expect(rig.runway.creates - before).toBe(1);
+    const create = rig.runway.requests.filter((r) => r.path === '/v1/image_to_video' && r.status === 200).at(-1)!;
     const prompt = (create.body as { promptImage: string | { uri: string }[] }).promptImage;
     const uri = typeof prompt === 'string' ? prompt : prompt[0]!.uri;
-    const sent = sentFile(uri);
+    const sent = rig.sentFile(uri, 'first.png');
     expect(rgb(sent).equals(rgb(REAL_CLIPS.horse, 31))).toBe(true);
     expect(rgb(sent).equals(rgb(REAL_CLIPS.horse, 32))).toBe(false);
     const [linkShotId, linkTakeId] = out.split(' ');
