@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { realMedia } from '../helpers/realMedia.js';
+import { taskPhase } from './fakeModes.js';
 
 export const FAKE_CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
 
@@ -116,9 +117,8 @@ export async function startCloudFake(
       fake.behaviour = { ...DEFAULT_BEHAVIOUR, ...initial };
     },
     stateOf(t: FakeTask) {
-      const age = Date.now() - t.createdAt;
-      if (age < fake.behaviour.runMs / 3) return 'queued' as const;
-      if (age < fake.behaviour.runMs) return 'running' as const;
+      const phase = taskPhase(t.createdAt, fake.behaviour.runMs);
+      if (phase !== 'ended') return phase;
       return t.failWith ? ('failed' as const) : ('done' as const);
     },
     // A fresh signature on every read, as a CDN signs each task answer anew.

@@ -38,3 +38,22 @@ export interface SignedOutputModes {
   /** Creates become visible in `creates` only this long after the answer was sent (kill tests). */
   countDelayMs: number;
 }
+
+/** A signed-output fake's modes when a test sets none: a 300 ms task, links that work, counted at once. */
+export const SIGNED_OUTPUT_DEFAULTS: SignedOutputModes = {
+  runMs: 300,
+  throttle: 0,
+  retryAfterSec: 1,
+  expireOutputs: false,
+  staleLinks: 0,
+  countDelayMs: 0,
+};
+
+/**
+ * The task clock the cloud fakes run: queued for the first third of `runMs` after the create,
+ * running until `runMs`, then ended (each fake says whether it succeeded or failed).
+ */
+export function taskPhase(createdAt: number, runMs: number): 'queued' | 'running' | 'ended' {
+  const age = Date.now() - createdAt;
+  return age < runMs / 3 ? 'queued' : age < runMs ? 'running' : 'ended';
+}

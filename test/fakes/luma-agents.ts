@@ -8,10 +8,9 @@
  * completed generation presigns its output afresh (a new signature), as the real API's 1 h URLs.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {} from '../helpers/cli.js';
-import { countCreate, throttled, type SignedOutputModes } from './fakeModes.js';
-import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
+import { SIGNED_OUTPUT_DEFAULTS, taskPhase, type SignedOutputModes } from './fakeModes.js';
+import { sendJson, type RoutedRequest } from './recordingHttp.js';
+import { startSignedTaskServer, type SignedTaskCall } from './signedTaskFake.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export type AgentsRecorded = RoutedRequest;
@@ -29,6 +28,12 @@ export interface FakeLumaAgents {
 }
 
 const CLIP = realMedia('ai-clip-kitten-720x480-8fps.mp4');
+interface Gen {
+  id: string;
+  createdAt: number;
+  failCode: string | null;
+}
+
 const REASONS: Record<string, string> = {
   content_moderated: 'Prompt flagged by moderation',
   generation_failed: 'Internal error',
@@ -60,26 +65,13 @@ export async function startFakeLumaAgents(
   opts: Partial<FakeAgentsBehaviour> & { apiKey?: string } = {},
 ): Promise<FakeLumaAgents> {
   const apiKey = opts.apiKey ?? 'test-key';
-  const behaviour: FakeAgentsBehaviour = {
-    runMs: 300,
-    failCode: null,
-    throttle: 0,
-    retryAfterSec: 1,
-    expireOutputs: false,
-    staleLinks: 0,
-    countDelayMs: 0,
-    ...opts,
-  };
-  const gens = new Map<string, { id: string; createdAt: number; failCode: string | null }>();
-  const requests: AgentsRecorded[] = [];
-  let creates = 0;
-  let signed = 0;
-  let origin = '';
+  const behaviour: FakeAgentsBehaviour = { ...SIGNED_OUTPUT_DEFAULTS, failCode: null, ...opts };
+  const gens = new Map<string, Gen>();
   const send = sendJson;
-  const genJson = (g: { id: string; createdAt: number; failCode: string | null }): Record<string, unknown> => {
-    const t = Date.now() - g.createdAt;
+  const genJson = (g: Gen): Record<string, unknown> => {
+    const phase = taskPhase(g.createdAt, behaviour.runMs);
     const state =
-      t < behaviour.runMs / 3 ? 'queued' : t < behaviour.runMs ? 'processing' : g.failCode ? 'failed' : 'completed';
+      phase === 'queued' ? 'queued' : phase === 'running' ? 'processing' : g.failCode ? 'failed' : 'completed';
     return {
       id: g.id,
       created_at: new Date(g.createdAt).toISOString(),
@@ -89,26 +81,24 @@ export async function startFakeLumaAgents(
       ...(state === 'failed' ? { failure_code: g.failCode, failure_reason: REASONS[g.failCode!] ?? 'Failed' } : {}),
       output:
         state === 'completed'
-          ? [{ type: 'video', url: `${origin}/__out/${g.id}.mp4?X-Amz-Signature=s${++signed}` }]
+          ? [{ type: 'video', url: `${server.origin}/__out/${g.id}.mp4?X-Amz-Signature=s${server.sign()}` }]
           : [],
     };
   };
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { rec } = await recordRequest(req, requests);
+  const gate = ({ req, res, rec }: SignedTaskCall): boolean => {
+    if (req.headers.authorization === `Bearer ${apiKey}`) return false;
+    send(res, rec, 401, { detail: 'Invalid API key' });
+    return true;
+  };
+  const route = ({ req, res, rec }: SignedTaskCall): void => {
     const { path, body } = rec;
-    const out = /^\/__out\/([\w-]+)\.mp4/.exec(path);
-    if (out) return sendSignedOutput(res, rec, behaviour, gens.has(out[1]!), CLIP, { detail: 'Request has expired' });
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });
-    const wait = throttled(behaviour);
-    if (wait) return send(res, rec, 429, { detail: 'Rate limit exceeded' }, wait);
     if (path === '/v1/generations' && req.method === 'POST') {
       const issues = agentsIssues(body ?? {});
       if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
       const g = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode };
       gens.set(g.id, g);
       send(res, rec, 201, genJson(g));
-      countCreate(behaviour, () => creates++);
-      return;
+      return server.created();
     }
     const one = /^\/v1\/generations\/([\w-]+)$/.exec(path);
     if (one && req.method === 'GET') {
@@ -119,17 +109,14 @@ export async function startFakeLumaAgents(
       return send(res, rec, 200, { data: [], has_more: false, next_cursor: null });
     return send(res, rec, 404, { detail: 'Not Found' });
   };
-  const server = await listenLocal(handle);
-  origin = server.origin;
-  return {
-    url: `${origin}/v1`,
-    requests,
-    get creates() {
-      return creates;
-    },
-    set(b) {
-      Object.assign(behaviour, b);
-    },
-    close: server.close,
-  };
+  const server = await startSignedTaskServer(behaviour, '/v1', {
+    output: /^\/__out\/([\w-]+)\.mp4/,
+    clip: CLIP,
+    made: (id) => gens.has(id),
+    expired: { detail: 'Request has expired' },
+    throttled: { detail: 'Rate limit exceeded' },
+    gate,
+    route,
+  });
+  return server;
 }

@@ -15,10 +15,9 @@
  * loseCreate (the next N creates are cut before anything is made).
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {} from '../helpers/cli.js';
-import { countCreate, spend, throttled, type SignedOutputModes } from './fakeModes.js';
-import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
+import { SIGNED_OUTPUT_DEFAULTS, spend, taskPhase, type SignedOutputModes } from './fakeModes.js';
+import { sendJson, type RoutedRequest } from './recordingHttp.js';
+import { startSignedTaskServer, type SignedTaskCall } from './signedTaskFake.js';
 import { realMedia } from '../helpers/realMedia.js';
 
 export type LumaRecorded = RoutedRequest;
@@ -107,35 +106,21 @@ function keyframeIssue(b: Record<string, unknown>, gens: Map<string, Gen>): stri
 export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?: string } = {}): Promise<FakeLuma> {
   const apiKey = opts.apiKey ?? 'test-key';
   const behaviour: FakeLumaBehaviour = {
-    runMs: 300,
+    ...SIGNED_OUTPUT_DEFAULTS,
     failReason: null,
     moderation: null,
-    throttle: 0,
-    retryAfterSec: 1,
-    expireOutputs: false,
-    staleLinks: 0,
-    countDelayMs: 0,
     dropCreate: 0,
     loseCreate: 0,
     ...opts,
   };
   const gens = new Map<string, Gen>();
-  const requests: LumaRecorded[] = [];
-  let creates = 0;
-  let origin = '';
 
   const send = sendJson;
 
   const genJson = (g: Gen): Record<string, unknown> => {
-    const elapsed = Date.now() - g.createdAt;
+    const phase = taskPhase(g.createdAt, behaviour.runMs);
     const state =
-      elapsed < behaviour.runMs / 3
-        ? 'queued'
-        : elapsed < behaviour.runMs
-          ? 'dreaming'
-          : g.failReason
-            ? 'failed'
-            : 'completed';
+      phase === 'queued' ? 'queued' : phase === 'running' ? 'dreaming' : g.failReason ? 'failed' : 'completed';
     return {
       id: g.id,
       generation_type: 'video',
@@ -146,22 +131,21 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
       request: g.request,
       assets:
         state === 'completed'
-          ? { video: `${origin}/__assets/${g.id}.mp4?signature=x`, image: null, progress_video: null }
+          ? { video: `${server.origin}/__assets/${g.id}.mp4?signature=x`, image: null, progress_video: null }
           : null,
     };
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { rec } = await recordRequest(req, requests);
-    const { path: full, body } = rec;
-    const asset = /^\/__assets\/([\w-]+)\.mp4/.exec(full);
-    if (asset)
-      return sendSignedOutput(res, rec, behaviour, gens.has(asset[1]!), CLIP, { detail: 'Request has expired' });
-    if (!full.startsWith(PREFIX)) return send(res, rec, 404, { detail: 'Not Found' });
-    const path = full.slice(PREFIX.length);
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return send(res, rec, 401, { detail: 'Invalid API key' });
-    const wait = throttled(behaviour);
-    if (wait) return send(res, rec, 429, { detail: 'Too many requests' }, wait);
+  const gate = ({ req, res, rec }: SignedTaskCall): boolean => {
+    if (!rec.path.startsWith(PREFIX)) send(res, rec, 404, { detail: 'Not Found' });
+    else if (req.headers.authorization !== `Bearer ${apiKey}`) send(res, rec, 401, { detail: 'Invalid API key' });
+    else return false;
+    return true;
+  };
+
+  const route = ({ req, res, rec }: SignedTaskCall): void => {
+    const path = rec.path.slice(PREFIX.length);
+    const { body } = rec;
     if (path === '/generations/video' && req.method === 'POST') {
       const issues = lumaIssues(body ?? {});
       if (issues.length) return send(res, rec, 400, { detail: issues.join('; ') });
@@ -186,14 +170,13 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
       };
       gens.set(g.id, g);
       if (spend(behaviour, 'dropCreate')) {
-        creates++;
+        server.created(true);
         rec.status = -1;
         req.socket.destroy();
         return;
       }
       send(res, rec, 201, genJson(g));
-      countCreate(behaviour, () => creates++);
-      return;
+      return server.created();
     }
     const list = /^\/generations(\?.*)?$/.exec(path);
     if (list && req.method === 'GET') {
@@ -224,17 +207,16 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
     return send(res, rec, 404, { detail: 'Not Found' });
   };
 
-  const server = await listenLocal(handle);
-  origin = server.origin;
-  return {
-    url: `${origin}${PREFIX}`,
-    requests,
-    get creates() {
-      return creates;
-    },
-    set(b) {
-      Object.assign(behaviour, b);
-    },
+  const server = await startSignedTaskServer(behaviour, PREFIX, {
+    output: /^\/__assets\/([\w-]+)\.mp4/,
+    clip: CLIP,
+    made: (id) => gens.has(id),
+    expired: { detail: 'Request has expired' },
+    throttled: { detail: 'Too many requests' },
+    gate,
+    route,
+  });
+  return Object.assign(server, {
     ids: () => [...gens.keys()],
     duplicateLast() {
       const last = [...gens.values()].at(-1);
@@ -243,6 +225,5 @@ export async function startFakeLuma(opts: Partial<FakeLumaBehaviour> & { apiKey?
       gens.set(twin.id, twin);
       return twin.id;
     },
-    close: server.close,
-  };
+  });
 }

@@ -10,10 +10,9 @@
  * moderation (SAFETY.INPUT.TEXT), throttle (429 + Retry-After), expireOutputs (signed URL 403).
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {} from '../helpers/cli.js';
-import { countCreate, throttled, type SignedOutputModes } from './fakeModes.js';
-import { listenLocal, recordRequest, sendJson, sendSignedOutput, type RoutedRequest } from './recordingHttp.js';
+import { SIGNED_OUTPUT_DEFAULTS, taskPhase, type SignedOutputModes } from './fakeModes.js';
+import { sendJson, type RoutedRequest } from './recordingHttp.js';
+import { startSignedTaskServer, type SignedTaskCall } from './signedTaskFake.js';
 import { alephIssues } from './runwayAleph.js';
 import { realMedia } from '../helpers/realMedia.js';
 
@@ -100,42 +99,29 @@ export async function startFakeRunway(
   opts: Partial<FakeRunwayBehaviour> & { apiKey?: string } = {},
 ): Promise<FakeRunway> {
   const apiKey = opts.apiKey ?? 'test-key';
-  const behaviour: FakeRunwayBehaviour = {
-    runMs: 300,
-    failCode: null,
-    throttle: 0,
-    retryAfterSec: 1,
-    expireOutputs: false,
-    staleLinks: 0,
-    countDelayMs: 0,
-    reject: null,
-    ...opts,
-  };
+  const behaviour: FakeRunwayBehaviour = { ...SIGNED_OUTPUT_DEFAULTS, failCode: null, reject: null, ...opts };
   const tasks = new Map<string, Task>();
-  const requests: RunwayRecorded[] = [];
-  let signed = 0;
-  let creates = 0;
-  let url = '';
 
   const send = sendJson;
 
   const taskJson = (t: Task): Record<string, unknown> => {
     const base = { id: t.id, createdAt: new Date(t.createdAt).toISOString() };
     if (t.cancelled) return { ...base, status: 'CANCELLED' };
-    const elapsed = Date.now() - t.createdAt;
-    if (elapsed < behaviour.runMs / 3) return { ...base, status: 'PENDING' };
-    if (elapsed < behaviour.runMs)
-      return { ...base, status: 'RUNNING', progress: Math.min(0.99, elapsed / behaviour.runMs) };
+    const phase = taskPhase(t.createdAt, behaviour.runMs);
+    if (phase === 'queued') return { ...base, status: 'PENDING' };
+    if (phase === 'running')
+      return { ...base, status: 'RUNNING', progress: Math.min(0.99, (Date.now() - t.createdAt) / behaviour.runMs) };
     if (t.failCode)
       return { ...base, status: 'FAILED', failure: FAILURES[t.failCode] ?? 'Task failed.', failureCode: t.failCode };
-    return { ...base, status: 'SUCCEEDED', output: [`${url}/__output/${t.id}.mp4?_jwt=signed-${++signed}`] };
+    return {
+      ...base,
+      status: 'SUCCEEDED',
+      output: [`${server.origin}/__output/${t.id}.mp4?_jwt=signed-${server.sign()}`],
+    };
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { rec, text } = await recordRequest(req, requests);
-    const { path, body } = rec;
-
-    if (path === '/__upload' && req.method === 'POST') {
+  const gate = ({ req, res, rec, text }: SignedTaskCall): boolean => {
+    if (rec.path === '/__upload' && req.method === 'POST') {
       // The presigned storage POST (no Runway auth): multipart with the policy fields and `file`.
       const type = String(req.headers['content-type'] ?? '');
       rec.body = {
@@ -143,16 +129,17 @@ export async function startFakeRunway(
         bytes: text.length,
         hasFields: text.includes('name="key"') && text.includes('name="file"'),
       };
-      return send(res, rec, 204);
-    }
-    const out = /^\/__output\/([\w-]+)\.mp4/.exec(path);
-    if (out) return sendSignedOutput(res, rec, behaviour, tasks.has(out[1]!), CLIP, { error: 'Signature expired' });
-    if (req.headers.authorization !== `Bearer ${apiKey}`)
-      return send(res, rec, 401, { error: 'Incorrect API key provided' });
-    if (req.headers['x-runway-version'] !== '2024-11-06')
-      return send(res, rec, 400, { error: 'Missing or invalid X-Runway-Version header' });
-    const wait = throttled(behaviour);
-    if (wait) return send(res, rec, 429, { error: 'You have exceeded your daily task limit.' }, wait);
+      send(res, rec, 204);
+    } else if (req.headers.authorization !== `Bearer ${apiKey}`) {
+      send(res, rec, 401, { error: 'Incorrect API key provided' });
+    } else if (req.headers['x-runway-version'] !== '2024-11-06') {
+      send(res, rec, 400, { error: 'Missing or invalid X-Runway-Version header' });
+    } else return false;
+    return true;
+  };
+
+  const route = ({ req, res, rec }: SignedTaskCall): void => {
+    const { path, body } = rec;
     if (path === '/v1/uploads' && req.method === 'POST') {
       const b = body ?? {};
       if (typeof b.filename !== 'string' || b.type !== 'ephemeral')
@@ -162,7 +149,7 @@ export async function startFakeRunway(
         });
       const id = randomUUID();
       return send(res, rec, 200, {
-        uploadUrl: `${url}/__upload`,
+        uploadUrl: `${server.origin}/__upload`,
         fields: { key: `uploads/${id}`, policy: 'fake' },
         runwayUri: `runway://uploads/${id}`,
       });
@@ -181,8 +168,7 @@ export async function startFakeRunway(
       const task: Task = { id: randomUUID(), createdAt: Date.now(), failCode: behaviour.failCode, cancelled: false };
       tasks.set(task.id, task);
       send(res, rec, 200, { id: task.id, estimatedCost: { credits: 60 } });
-      countCreate(behaviour, () => creates++);
-      return;
+      return server.created();
     }
     const taskPath = /^\/v1\/tasks\/([\w-]+)$/.exec(path);
     if (taskPath) {
@@ -203,18 +189,14 @@ export async function startFakeRunway(
     return send(res, rec, 404, { error: `No route ${req.method} ${path}` });
   };
 
-  const server = await listenLocal(handle);
-  url = server.origin;
-  return {
-    url,
-    requests,
-    get creates() {
-      return creates;
-    },
-    behaviour,
-    set(b) {
-      Object.assign(behaviour, b);
-    },
-    close: server.close,
-  };
+  const server = await startSignedTaskServer(behaviour, '', {
+    output: /^\/__output\/([\w-]+)\.mp4/,
+    clip: CLIP,
+    made: (id) => tasks.has(id),
+    expired: { error: 'Signature expired' },
+    throttled: { error: 'You have exceeded your daily task limit.' },
+    gate,
+    route,
+  });
+  return server;
 }
