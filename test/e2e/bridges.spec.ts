@@ -10,7 +10,6 @@
  * - "Long take…" shows its plan (links x price against the budget) before anything is sent.
  * Each dialog is shot at 1280x720 in English and Chinese.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,8 @@ import type { Page } from '@playwright/test';
 import { startFakeRunway, type FakeRunway } from '../fakes/runway.js';
 import { frameSize } from '../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../helpers/realMedia.js';
-import { CLI, expect, test as base } from './fixtures.js';
+import { cli, expect, test as base } from './fixtures.js';
+import { openProject } from './ui.js';
 
 const test = base.extend<object, { runway: FakeRunway }>({
   runway: [
@@ -42,22 +42,13 @@ const test = base.extend<object, { runway: FakeRunway }>({
   },
 });
 
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 /** Two shots on the real clips, opened in the app; shot 1 selected in the grid. */
 async function openTwoShots(page: Page, dir: string): Promise<void> {
   cli('new', dir, '--name', 'Bridges', '--resolution', '720p', '--fps', '24');
   cli('add-shot', dir, '--video', REAL_CLIPS.horse, '--prompt', 'a horse runs');
   cli('add-shot', dir, '--video', REAL_CLIPS.kitten, '--prompt', 'a kitten looks up');
   await page.setViewportSize({ width: 1280, height: 720 });
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(dir);
-  await open.getByRole('button', { name: 'Open project' }).click();
-  await expect(page.getByTestId('project-name')).toHaveText('Bridges');
+  await openProject(page, dir, 'Bridges');
   await page.getByTestId('view-grid').click();
   await expect(page.getByTestId('shot-card')).toHaveCount(2);
   await page.getByTestId('shot-card').nth(0).click();

@@ -36,6 +36,19 @@ export async function openNewProject(
   await createProject(page, { dir: join(host.dir, folder), name });
 }
 
+/** Types `dir` into the start page's open form and submits it; does not wait for the outcome (any language). */
+export async function submitOpenProject(page: Page, dir: string): Promise<void> {
+  const form = page.getByTestId('open-project');
+  await form.getByTestId('open-folder').fill(dir);
+  await form.locator('button[type="submit"]').click();
+}
+
+/** Opens the project in `dir` from the start page and waits until its name `name` is shown. */
+export async function openProject(page: Page, dir: string, name: string): Promise<void> {
+  await submitOpenProject(page, dir);
+  await expect(page.getByTestId('project-name')).toHaveText(name);
+}
+
 export interface NewShot {
   source: 'text' | 'image' | 'clip';
   prompt?: string;
