@@ -91,6 +91,26 @@ export async function recordExportProgress(page: Page): Promise<() => Promise<nu
   return async () => (await page.evaluate('window.__exportProgress')) as number[];
 }
 
+/** Shows the timeline and waits for its canvas; answers the canvas. */
+export async function showTimeline(page: Page): Promise<Locator> {
+  await page.getByTestId('view-timeline').click();
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toBeVisible();
+  return canvas;
+}
+
+/** Adds the sound file `file` to the music lane through the library's audio form and waits for its item. */
+export async function addMusic(page: Page, file: string): Promise<void> {
+  await page.getByTestId('library-tab-audio').click();
+  const form = page.getByTestId('add-audio');
+  const items = page.getByTestId('audio-item');
+  const before = await items.count();
+  await form.getByTestId('audio-lane').selectOption('music');
+  await form.getByTestId('audio-file').setInputFiles(file);
+  await form.getByTestId('audio-add').click();
+  await expect(items).toHaveCount(before + 1);
+}
+
 /**
  * A new project `dir` (inside the host's folder) with one 1.5 s shot of the horse clip and a 1 s
  * stereo 440 Hz WAV named `wav` on the music lane, shown in the timeline; answers the canvas.
@@ -105,14 +125,7 @@ export async function timelineWithMusic(
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, p.dir), name: p.name });
   await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
-  await page.getByTestId('view-timeline').click();
-  const canvas = page.getByTestId('timeline-canvas');
-  await expect(canvas).toBeVisible();
-  await page.getByTestId('library-tab-audio').click();
-  const form = page.getByTestId('add-audio');
-  await form.getByTestId('audio-lane').selectOption('music');
-  await form.getByTestId('audio-file').setInputFiles(wav);
-  await form.getByTestId('audio-add').click();
-  await expect(page.getByTestId('audio-item')).toHaveCount(1);
+  const canvas = await showTimeline(page);
+  await addMusic(page, wav);
   return canvas;
 }
