@@ -1,8 +1,9 @@
 /**
  * A live React root in Node, without a DOM: what a server render cannot show, a component
  * rendering again (or not) when its parent re-renders or a store it reads changes. Built on
- * react-reconciler, the package react-konva renders the timeline with; the host tree is plain
- * objects (type, props, children), enough to read a test id's props.
+ * react-reconciler, the package react-konva renders the timeline with (react-konva pins it and its
+ * types, so they are installed with it); the host tree is plain objects (type, props, children),
+ * enough to read a test id's props.
  */
 import { createContext, type ReactNode } from 'react';
 import Reconciler from 'react-reconciler';
