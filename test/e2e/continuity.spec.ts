@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { castProject } from '../helpers/continuityFixtures.js';
 import { cli, expect, test } from './fixtures.js';
-import { openProject } from './ui.js';
+import { closeOverlay, openProject } from './ui.js';
 
 // The pictures' features are cached per test run, never in the machine's own cache folder.
 test.use({ serveEnv: { STORYBOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sb e2e cache-')) } });
@@ -52,8 +52,7 @@ test('check consistency: the other person drifts, the report lists the shot to r
   await expect(report.getByTestId('continuity-regenerate')).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('report-en.png') });
 
-  await report.getByRole('button', { name: 'Close' }).first().click();
-  await expect(report).toHaveCount(0);
+  await closeOverlay(page, 'continuity-report');
   await expect(cards.nth(0).getByTestId('continuity-badge')).toHaveAttribute('data-drift', 'false');
   await expect(cards.nth(1).getByTestId('continuity-badge')).toHaveAttribute('data-drift', 'true');
   await page.screenshot({ path: testInfo.outputPath('cards-en.png') });
@@ -70,7 +69,7 @@ test('check consistency: the other person drifts, the report lists the shot to r
   await expect(section.getByTestId('threshold-save')).toBeDisabled(); // saved: nothing changed any more
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('settings-en.png') });
-  await page.getByTestId('settings-panel').getByRole('button', { name: 'Close' }).first().click();
+  await closeOverlay(page, 'settings-panel');
   await expect(cards.nth(0).getByTestId('continuity-badge')).toHaveAttribute('data-drift', 'true');
 
   // Chinese: the same report and Settings section.

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { realMedia } from '../helpers/realMedia.js';
 import { cli, expect, test } from './fixtures.js';
-import { addShot, createProject, openProject } from './ui.js';
+import { addShot, createProject, openGenerate, openProject, startGenerate } from './ui.js';
 
 const card = (page: Page, text: string) => page.getByTestId('shot-card').filter({ hasText: text });
 
@@ -34,13 +34,11 @@ test('Generate runs on the shot the inspector shows, after a shot is added from 
   await expect(card(page, 'Charlie')).toHaveAttribute('aria-pressed', 'true');
   await expect(card(page, 'Alpha')).toHaveAttribute('aria-pressed', 'false');
 
-  await page.getByTestId('generate-open').click();
-  const dialog = page.getByTestId('generate-dialog');
+  const dialog = await openGenerate(page);
   await dialog.getByTestId('gen-scope-selected').check();
   await expect(dialog.getByTestId('gen-target')).toHaveCount(1);
   await expect(dialog.getByTestId('gen-target')).toContainText('Charlie');
-  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
-  await dialog.getByTestId('gen-start').click();
+  await startGenerate(dialog);
   await expect(card(page, 'Charlie')).toHaveAttribute('data-status', 'take', { timeout: 90_000 });
   await expect(card(page, 'Alpha')).toHaveAttribute('data-status', 'none');
   await expect(card(page, 'Bravo')).toHaveAttribute('data-status', 'none');
@@ -65,8 +63,7 @@ test('closing a project clears its selection: the next project offers no selecte
 
   await expect(card(page, 'second film')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('project-inspector')).toBeVisible();
-  await page.getByTestId('generate-open').click();
-  const dialog = page.getByTestId('generate-dialog');
+  const dialog = await openGenerate(page);
   await expect(dialog.getByTestId('gen-scope-selected')).toBeDisabled();
   await expect(dialog.getByTestId('gen-scope-regenerate')).toBeDisabled();
   await expect(dialog).toContainText('Selected shots (0)');

@@ -77,6 +77,31 @@ export async function addShot(page: Page, s: NewShot): Promise<void> {
   await expect(page.getByTestId('error-addShot')).toHaveCount(0);
 }
 
+/** Closes the overlay `testId` (a dialog or panel) by its Close or Cancel button and waits until it is gone. */
+export async function closeOverlay(page: Page, testId: string): Promise<void> {
+  await page
+    .getByTestId(testId)
+    .getByRole('button', { name: /Close|Cancel/ })
+    .first()
+    .click();
+  await expect(page.getByTestId(testId)).toHaveCount(0);
+}
+
+/** Opens the Generate dialog, on `provider` when one is named; answers the dialog. */
+export async function openGenerate(page: Page, provider?: string): Promise<Locator> {
+  await page.getByTestId('generate-open').click();
+  const dialog = page.getByTestId('generate-dialog');
+  if (provider) await dialog.getByTestId('gen-provider').selectOption(provider);
+  return dialog;
+}
+
+/** Starts the Generate dialog's batch once its estimate is in, and waits until the dialog has closed. */
+export async function startGenerate(dialog: Locator): Promise<void> {
+  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
+  await dialog.getByTestId('gen-start').click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** Records every value the export progress bar shows (it may only live for a second). */
 export async function recordExportProgress(page: Page): Promise<() => Promise<number[]>> {
   // A string, so this file needs no DOM types; page.evaluate runs outside the page's CSP.
