@@ -29,7 +29,12 @@ const EPS = 1e-9;
  * -35 dB), and change the subtitle area (the bottom fifth) at its middle against `without`,
  * the same film exported without subtitles.
  */
-export function cueProblems(cues: readonly Cue[], voice: readonly VoiceSpan[], withSubs: string, without: string): string[] {
+export function cueProblems(
+  cues: readonly Cue[],
+  voice: readonly VoiceSpan[],
+  withSubs: string,
+  without: string,
+): string[] {
   const duration = Number(ffprobeJson(withSubs).format.duration);
   return cues.flatMap((cue, i) => {
     const name = `cue ${i + 1} (${cue.start}-${cue.end} s)`;
@@ -37,7 +42,8 @@ export function cueProblems(cues: readonly Cue[], voice: readonly VoiceSpan[], w
     if (!v) return [`${name}: no voice-over item`];
     const problems: string[] = [];
     if (!(cue.end > cue.start)) problems.push(`${name}: empty`);
-    if (cue.start < v.start - EPS || cue.end > v.end + EPS) problems.push(`${name}: outside its voice-over ${v.start}-${v.end} s`);
+    if (cue.start < v.start - EPS || cue.end > v.end + EPS)
+      problems.push(`${name}: outside its voice-over ${v.start}-${v.end} s`);
     if (cue.end > duration + EPS) problems.push(`${name}: past the end of the export (${duration} s)`);
     const volume = meanVolume(withSubs, cue.start, cue.end);
     if (!(volume > -35)) problems.push(`${name}: no speech (mean volume ${volume} dB)`);

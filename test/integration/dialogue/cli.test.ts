@@ -113,7 +113,11 @@ describe('dialogue through the CLI', () => {
     } finally {
       store.close();
     }
-    expect(ffprobeJson(withSubs).streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    expect(
+      ffprobeJson(withSubs)
+        .streams.map((s) => s.codec_type)
+        .sort(),
+    ).toEqual(['audio', 'video']);
     // Each cue inside its voice-over and the film, with speech energy and a subtitle in the bottom fifth.
     expect(cueProblems(srt, items, withSubs, without)).toEqual([]);
     // A stretch with no line is silent (the animatic has no sound): the energy above is the speech.

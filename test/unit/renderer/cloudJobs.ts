@@ -15,8 +15,7 @@ export const cloud: ProviderInfo = makeProvider('cloud', 'Cloud Video', {
   models: [{ id: 'm1', label: 'Model One' }],
 });
 
-export const cloudEstimate = (over: Partial<BatchEstimate> = {}): BatchEstimate =>
-  makeEstimate('cloud', 2, 0.8, over);
+export const cloudEstimate = (over: Partial<BatchEstimate> = {}): BatchEstimate => makeEstimate('cloud', 2, 0.8, over);
 
 export const cloudLedger = (over: Partial<Ledger> = {}): Ledger =>
   makeLedger({ budgetCap: 5, totals: { estimated: 1.5, actual: 1, committed: 1.25, unpriced: 0 }, ...over });

@@ -48,7 +48,8 @@ const reconciler = Reconciler({
   scheduleTimeout: setTimeout,
   cancelTimeout: clearTimeout,
   NotPendingTransition: null,
-  HostTransitionContext: createContext<null>(null),
+  // React's own context object carries the internal fields the reconciler's type spells out.
+  HostTransitionContext: createContext<null>(null) as unknown as Reconciler.ReactContext<null>,
   createInstance: (type: string, props: Props): HostNode => ({ type, props, children: [] }),
   createTextInstance: (text: string) => ({ text }),
   appendInitialChild: append,

@@ -65,7 +65,9 @@ describe('generate dialog', () => {
   it('a job with no known price says "price unknown" (never $0.00) and blocks a batch under a cap', () => {
     const store = cloudStore();
     const perProvider = [{ provider: 'cloud', jobs: 2, total: 0.4, unpriced: 1 }];
-    store.getState().setEstimate(cloudEstimate({ total: 0.4, perProvider, unpriced: 1, budgetCap: 5, overBudget: true }));
+    store
+      .getState()
+      .setEstimate(cloudEstimate({ total: 0.4, perProvider, unpriced: 1, budgetCap: 5, overBudget: true }));
     const html = renderGenerateDialog(store);
     expect(html).toContain('1 with price unknown');
     expect(html).toContain('data-testid="over-budget"');

@@ -59,7 +59,13 @@ function renderKling(canStoreKeys: boolean, hasKey: boolean): string {
 /** The cloud provider with its key set, and a failed connection test. */
 const cloudView = (canStoreKeys: boolean): SettingsView =>
   settingsView(
-    [providerSettings('cloud', 'Cloud Video', { enabled: true, hasKey: true, keySource: canStoreKeys ? 'store' : 'env' })],
+    [
+      providerSettings('cloud', 'Cloud Video', {
+        enabled: true,
+        hasKey: true,
+        keySource: canStoreKeys ? 'store' : 'env',
+      }),
+    ],
     canStoreKeys,
   );
 const renderCloud = (canStoreKeys: boolean): string =>

@@ -63,7 +63,13 @@ describe('jobs and budget in the store', () => {
   });
 
   it('budget status: committed against the cap, none without a cap', () => {
-    expect(budgetStatus(cloudLedger())).toMatchObject({ cap: 5, committed: 1.25, actual: 1, estimated: 1.5, used: 0.25 });
+    expect(budgetStatus(cloudLedger())).toMatchObject({
+      cap: 5,
+      committed: 1.25,
+      actual: 1,
+      estimated: 1.5,
+      used: 0.25,
+    });
     expect(budgetStatus(cloudLedger({ budgetCap: null }))?.used).toBeNull();
     expect(budgetStatus(null)).toBeNull();
   });
