@@ -33,6 +33,7 @@ const insertBefore = (parent: Container, child: HostChild, before: HostChild): v
 const noop = (): void => undefined;
 
 let priority: number = NoEventPriority;
+const HOST_CONTEXT = {};
 
 // The mutation-mode host config (https://github.com/facebook/react/tree/main/packages/react-reconciler#mutation-methods):
 // nodes are created, appended and updated in place; nothing suspends, hydrates or transitions.
@@ -70,8 +71,9 @@ const reconciler = Reconciler({
   },
   finalizeInitialChildren: () => false,
   shouldSetTextContent: () => false,
-  getRootHostContext: () => null,
-  getChildHostContext: (parent: null) => parent,
+  // One context for the whole tree (React wants one, never null; nothing here differs by place).
+  getRootHostContext: () => HOST_CONTEXT,
+  getChildHostContext: (parent: typeof HOST_CONTEXT) => parent,
   getPublicInstance: (node: HostChild) => node,
   prepareForCommit: () => null,
   resetAfterCommit: noop,
