@@ -5,7 +5,8 @@
  * mark the run 'interrupted'. The target was never touched: the rename happens only on success.
  */
 import { rm } from 'node:fs/promises';
-import { killStaleFfmpeg } from '../ffmpeg/orphans.js';
+import { isAbsolute } from 'node:path';
+import { findOurFfmpeg, killStaleFfmpeg } from '../ffmpeg/orphans.js';
 import type { ExportStorePort } from './storePort.js';
 import { audioListPath, concatListPath, isExportTempName } from './tempPath.js';
 
@@ -29,7 +30,11 @@ export async function sweepInterruptedExports(
   const result: SweepResult = { interrupted: [], killed: [], problems: [] };
   for (const run of store.unfinishedExports()) {
     try {
-      if (run.pid !== null && (await killStaleFfmpeg(run.pid, run.tempPath))) result.killed.push(run.pid);
+      // No pid: the run died between ffmpeg's spawn and the record of its pid; look it up by its
+      // temp, only when the stored path is one of our absolute temp names (hostile-file rule).
+      const byTemp = isAbsolute(run.tempPath) && isExportTempName(run.tempPath);
+      const pid = run.pid ?? (byTemp ? findOurFfmpeg(run.tempPath) : null);
+      if (pid !== null && (await killStaleFfmpeg(pid, run.tempPath))) result.killed.push(pid);
       if (isExportTempName(run.tempPath)) {
         await rm(run.tempPath, { force: true });
         // A stream-copy run also leaves its concat list(s) (copyExport.ts).

@@ -13,10 +13,11 @@
  * So the export records ffmpeg's pid and its temp output path when it starts (runFfmpeg's
  * onSpawn), and the sweeper on the next start calls killStaleFfmpeg(pid, tempPath). The temp
  * path check guards against pid reuse: we only kill a process whose command line names our
- * temp file.
+ * temp file. A run killed between ffmpeg's spawn and the record of its pid (a few ms) left no
+ * pid: findOurFfmpeg looks for it by the temp path alone.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 function commandLineOf(pid: number): string[] | null {
   if (!Number.isInteger(pid) || pid <= 0) return null;
@@ -41,13 +42,48 @@ function commandLineOf(pid: number): string[] | null {
   return null;
 }
 
-/** True when `pid` is alive and is an ffmpeg whose arguments mention `tempPath`. */
-export function isOurFfmpegRunning(pid: number, tempPath: string): boolean {
-  const argv = commandLineOf(pid);
+function namesOurTemp(argv: readonly string[] | null, tempPath: string): boolean {
   if (!argv || tempPath === '') return false;
   const exe = (argv[0] ?? '').split(/[\\/]/).pop() ?? '';
   const isFfmpeg = exe.startsWith('ffmpeg') || argv.length === 1; // ps gives one string on macOS
   return isFfmpeg && argv.some((a) => a.includes(tempPath));
+}
+
+/** True when `pid` is alive and is an ffmpeg whose arguments mention `tempPath`. */
+export function isOurFfmpegRunning(pid: number, tempPath: string): boolean {
+  return namesOurTemp(commandLineOf(pid), tempPath);
+}
+
+/** Every process with its command line (Linux: /proc; macOS: one `ps`); none on Windows. */
+function processes(): { pid: number; argv: string[] | null }[] {
+  if (process.platform === 'linux') {
+    const pids = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+    return pids.map(Number).map((pid) => ({ pid, argv: commandLineOf(pid) }));
+  }
+  if (process.platform === 'darwin') {
+    try {
+      const out = execFileSync('ps', ['-A', '-o', 'pid=,command='], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      return out
+        .split('\n')
+        .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => ({ pid: Number(m[1]), argv: [m[2] ?? ''] }));
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+/**
+ * The pid of a running ffmpeg of ours writing `tempPath`, found without a recorded pid. On Linux
+ * an argument must BE the path (not contain it): the caller passes only our temp names, and a
+ * stored path is data from a possibly hostile project (a short one must not match everyone's).
+ */
+export function findOurFfmpeg(tempPath: string): number | null {
+  if (tempPath === '') return null;
+  const exact = (argv: string[] | null): boolean => argv?.length === 1 || (argv ?? []).includes(tempPath);
+  return processes().find((p) => p.pid !== process.pid && exact(p.argv) && namesOurTemp(p.argv, tempPath))?.pid ?? null;
 }
 
 /**

@@ -139,45 +139,67 @@ describe('delivery: the finished sound from the export cache', () => {
       }
     });
 
-    it('leaves no sound in the cache to reuse; the next run mixes again and is right', async () => {
+    /** The child delivery run of `d`, its store in `storeFile` (persisted per write, as SQLite is). */
+    const startRun = async (d: ProjectSnapshot, storeFile: string, out: string, cache: string) => {
       await bundleChild('deliveryChild.ts', bundle);
-      const killCache = join(dir, 'cache-kill');
-      const out = join(dir, 'killed');
-      const storeFile = join(dir, 'store.json');
-      // A cut the cache has never seen (another trim): its sound must be made.
-      const d = doc((x) => Object.assign(x.shots[0] ?? {}, { trimInFrames: 6 }));
       new FakeExportStore(dir, d, storeFile);
-      const child = spawn(process.execPath, [bundle, storeFile, out, killCache, '', YT.id, 'draft'], {
+      const child = spawn(process.execPath, [bundle, storeFile, out, cache, '', YT.id, 'draft'], {
         env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let childErr = '';
       child.stderr.on('data', (b: Buffer) => (childErr += b.toString()));
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      // The sound's encode is recorded (its temp in the cache, reading the mix) with its pid as it
-      // spawns: freeze it there (SIGSTOP) so the kill lands while its file is being written.
+      return { child, exited, stderr: () => childErr };
+    };
+    type Started = Awaited<ReturnType<typeof startRun>>;
+    /**
+     * Waits for the run's ffmpeg that `isIt` picks to be recorded with its pid as it spawns, and
+     * freezes it there (SIGSTOP), so the kill that follows lands while its file is being written.
+     */
+    const freezeRecorded = async (
+      run: Started,
+      storeFile: string,
+      what: string,
+      isIt: (r: { tempPath: string; pid: number }) => boolean,
+    ) => {
       let rec: { pid: number | null; tempPath: string; outPath: string } | null = null;
       const deadline = Date.now() + 180_000;
       while (rec === null) {
-        if (Date.now() > deadline || child.exitCode !== null)
-          throw new Error(`never saw the sound encode (${childErr})`);
+        if (Date.now() > deadline || run.child.exitCode !== null)
+          throw new Error(`never saw ${what} recorded (${run.stderr()})`);
         rec =
           FakeExportStore.load(storeFile)
             .unfinishedExports()
-            .find(
-              (r) => r.pid !== null && r.tempPath.startsWith(killCache) && commandLineOf(r.pid).includes('.mix.'),
-            ) ?? null;
+            .find((r) => r.pid !== null && isIt({ tempPath: r.tempPath, pid: r.pid })) ?? null;
         if (rec?.pid) process.kill(rec.pid, 'SIGSTOP');
         else await new Promise((r) => setTimeout(r, 5));
       }
-      const pid = rec.pid as number;
-      reap.push(pid);
-      child.kill('SIGKILL');
-      await exited;
+      reap.push(rec.pid as number);
+      return { ...rec, pid: rec.pid as number };
+    };
+
+    it('leaves no sound in the cache to reuse; the next run mixes again and is right', async () => {
+      const killCache = join(dir, 'cache-kill');
+      const out = join(dir, 'killed');
+      const storeFile = join(dir, 'store.json');
+      // A cut the cache has never seen (another trim): its sound must be made.
+      const d = doc((x) => Object.assign(x.shots[0] ?? {}, { trimInFrames: 6 }));
+      const child = await startRun(d, storeFile, out, killCache);
+      // The sound's encode: its temp in the cache, reading the mix (the mix itself is recorded too).
+      const isMix = (r: { tempPath: string }) => basename(r.tempPath).startsWith('.mix.');
+      const rec = await freezeRecorded(
+        child,
+        storeFile,
+        'the sound encode',
+        (r) => r.tempPath.startsWith(killCache) && !isMix(r) && commandLineOf(r.pid).includes('.mix.'),
+      );
+      child.child.kill('SIGKILL');
+      await child.exited;
       const key = basename(rec.outPath, '.mov');
       expect(existsSync(join(killCache, `${key}.json`))).toBe(false);
       const swept = await sweepInterruptedExports(FakeExportStore.load(storeFile));
-      expect(swept.killed).toContain(pid);
+      expect(swept.killed).toContain(rec.pid);
       expect(existsSync(rec.tempPath)).toBe(false);
 
       const cache = new SegmentCache(killCache);
@@ -188,6 +210,24 @@ describe('delivery: the finished sound from the export cache', () => {
       const file = r.deliverables[0]?.outPath ?? '';
       expect(Number(probeStreams(file).video.nb_read_packets)).toBe(6 * 24 - 6);
       expect(Math.abs(ebur128(file).integrated - -14)).toBeLessThanOrEqual(1);
+    }, 300_000);
+
+    it('a kill during the mix: the sweep stops the mix ffmpeg and deletes the mix temp', async () => {
+      // CI stop 23: the mix was not recorded, so after a kill -9 it kept writing its temp
+      // after the sweep. Frozen here, it would write on once the test let it go.
+      const mixCache = join(dir, 'cache-mix');
+      const storeFile = join(dir, 'store-mix.json');
+      const d = doc((x) => Object.assign(x.shots[1] ?? {}, { trimInFrames: 9 }));
+      const child = await startRun(d, storeFile, join(dir, 'killed-mix'), mixCache);
+      const rec = await freezeRecorded(child, storeFile, 'the mix', (r) => basename(r.tempPath).startsWith('.mix.'));
+      expect(rec.tempPath.startsWith(mixCache)).toBe(true);
+      child.child.kill('SIGKILL');
+      await child.exited;
+      const swept = await sweepInterruptedExports(FakeExportStore.load(storeFile));
+      expect(swept.killed).toContain(rec.pid);
+      expect(swept.problems).toEqual([]);
+      expect(existsSync(rec.tempPath)).toBe(false);
+      expect(commandLineOf(rec.pid)).toBe('');
     }, 300_000);
   });
 });

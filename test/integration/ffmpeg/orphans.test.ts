@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isOurFfmpegRunning, killStaleFfmpeg } from '../../../electron/services/ffmpeg/orphans.js';
+import { sweepInterruptedExports } from '../../../electron/services/export/sweep.js';
+import { findOurFfmpeg, isOurFfmpegRunning, killStaleFfmpeg } from '../../../electron/services/ffmpeg/orphans.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const dir = tempDir();
@@ -93,6 +94,37 @@ describe('an ffmpeg whose parent was killed -9', () => {
     // is not us (the orphan's parent is now init). Never still running (CI saw 'R' when the
     // wait ended on the emptied cmdline, before the kernel finished the exit).
     expect(['gone', 'Z', 'X']).toContain(state(orphanPid));
+  });
+
+  it('a run that died before its pid was recorded: the sweep finds its ffmpeg by the temp path alone', async () => {
+    const temp = join(dir, '.cut 镜头.mp4.4f2a.sbtmp');
+    const ff = spawn(
+      'ffmpeg',
+      ['-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25:duration=60', '-f', 'mpegts', '-y', temp],
+      { stdio: 'ignore' },
+    );
+    const pid = ff.pid as number;
+    orphanPid = pid;
+    const exited = new Promise((r) => ff.once('exit', r));
+    await waitFor(() => sizeOf(temp) > 0, 'ffmpeg to start writing');
+    expect(findOurFfmpeg(temp)).toBe(pid);
+    // Only a whole argument counts: a prefix of it, another temp or nothing find no one.
+    expect(findOurFfmpeg(dir)).toBeNull();
+    expect(findOurFfmpeg(join(dir, '.other.sbtmp'))).toBeNull();
+    expect(findOurFfmpeg('')).toBeNull();
+
+    const states: string[] = [];
+    const run = { id: 'r1', outPath: join(dir, 'cut 镜头.mp4'), tempPath: temp, pid: null };
+    // A hostile stored path (not one of our temp names) is never looked up, even if it matches.
+    const hostile = { ...run, id: 'r0', tempPath: 'ffmpeg' };
+    const store = {
+      unfinishedExports: () => [hostile, run],
+      updateExport: (_id: string, u: { state: string }) => void states.push(u.state),
+    };
+    const swept = await sweepInterruptedExports(store);
+    expect(swept).toEqual({ interrupted: ['r0', 'r1'], killed: [pid], problems: [] });
+    await exited;
+    expect(states).toEqual(['interrupted', 'interrupted']);
   });
 
   it('never matches a pid that does not exist', () => {

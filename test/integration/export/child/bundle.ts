@@ -5,7 +5,7 @@
  * tests do around such a child: start it, wait for its state on disk, check and reap its ffmpeg.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -57,6 +57,22 @@ export function ffmpegAlive(pid: number, path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Pids of running processes with an argument inside `dir` (e.g. an export's cache): none may outlive a sweep. */
+export function processesWritingUnder(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid)
+    .filter((n) => {
+      try {
+        return readFileSync(`/proc/${n}/cmdline`, 'utf8')
+          .split('\0')
+          .some((a) => a.startsWith(`${dir}/`));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 /** Polls `check` every 50 ms (the state lives in another process: no event reaches us); throws after `timeoutMs`. */
