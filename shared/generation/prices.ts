@@ -5,8 +5,6 @@
 import { allowedDuration, type DurationRule } from './capabilities.js';
 import { CURRENCY, PRICES, type PriceEntry } from './priceList.js';
 
-export { CURRENCY, PRICES, type PriceEntry } from './priceList.js';
-
 /** An override from settings: replaces the entry with the same provider and model. */
 export type PriceOverride = Pick<PriceEntry, 'provider' | 'model' | 'perSecond'> &
   Partial<Pick<PriceEntry, 'perRequest'>>;

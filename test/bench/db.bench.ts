@@ -5,7 +5,7 @@
  *       same file; target p95 <= 5 ms and <= 2x (reliability-anchors PERF-DB-1).
  * DB-2: open the project to snapshot ready (what project.open does) against a raw open with the
  *       same pragmas + SELECT * of the tables the snapshot reads; target <= 300 ms.
- * Both sides alternate so machine load hits them alike.
+ * Both sides alternate (`alternate`, lib.ts) so machine load hits them alike.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectStore } from '../../electron/services/project/store.js';
 import { fakeAsset, fakeTake, INIT } from '../integration/project/fixtures.js';
-import { median, report } from './lib.js';
+import { alternate, median, report } from './lib.js';
 
 const SHOTS = 500;
 const EDITS = Math.max(50, Number(process.env.BENCH_DB_EDITS ?? 300));
@@ -24,7 +24,13 @@ function p95(values: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? NaN;
 }
 
-const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+/** Runs `fn`, adds its wall time (ms) to `into` and answers what it answered. */
+function timed<T>(into: number[], fn: () => T): T {
+  const t0 = process.hrtime.bigint();
+  const out = fn();
+  into.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  return out;
+}
 
 function build(dir: string): ProjectStore {
   const store = ProjectStore.create(dir, INIT);
@@ -39,6 +45,20 @@ function build(dir: string): ProjectStore {
   }
   return store;
 }
+
+/** The tables a snapshot reads (the raw side of DB-2 selects them all). */
+const SNAPSHOT_TABLES = [
+  'project',
+  'scenes',
+  'shots',
+  'shot_elements',
+  'takes',
+  'assets',
+  'elements',
+  'element_refs',
+  'jobs',
+  'audio_items',
+] as const;
 
 /** The project's pragmas (db.ts), on a plain connection. */
 function rawOpen(file: string): Database.Database {
@@ -69,31 +89,15 @@ function main(): void {
     const ours: number[] = [];
     const base: number[] = [];
     const moves: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const id = ids[(i * 37) % SHOTS] as string;
-      const a = (): void => {
-        const t0 = process.hrtime.bigint();
-        store.shots.setTrim(id, i % 10, 40 + (i % 10));
-        ours.push(ms(t0));
-      };
-      const b = (): void => {
-        const t0 = process.hrtime.bigint();
-        rawEdit(i, id);
-        base.push(ms(t0));
-      };
-      if (i % 2 === 0) {
-        a();
-        b();
-      } else {
-        b();
-        a();
-      }
-    }
+    const idAt = (i: number): string => ids[(i * 37) % SHOTS] as string;
+    alternate(
+      EDITS,
+      (i) => timed(ours, () => store.shots.setTrim(idAt(i), i % 10, 40 + (i % 10))),
+      (i) => timed(base, () => rawEdit(i, idAt(i))),
+    );
     // Moving a shot across the whole timeline rewrites every position in between (one step).
     for (let i = 0; i < 20; i++) {
-      const t0 = process.hrtime.bigint();
-      store.shots.move(ids[i % 2 === 0 ? 0 : SHOTS - 1] as string, i % 2 === 0 ? SHOTS - 1 : 0);
-      moves.push(ms(t0));
+      timed(moves, () => store.shots.move(ids[i % 2 === 0 ? 0 : SHOTS - 1] as string, i % 2 === 0 ? SHOTS - 1 : 0));
     }
     raw.close();
     store.close();
@@ -112,42 +116,25 @@ function main(): void {
     const openOurs: number[] = [];
     const openBase: number[] = [];
     let shotsSeen = 0;
-    for (let i = 0; i < OPENS; i++) {
-      const a = (): void => {
-        const t0 = process.hrtime.bigint();
-        const s = ProjectStore.open(dir);
-        shotsSeen = s.snapshot().shots.length;
-        openOurs.push(ms(t0));
-        s.close();
-      };
-      const b = (): void => {
-        const t0 = process.hrtime.bigint();
-        const db = rawOpen(rawFile);
-        for (const t of [
-          'project',
-          'scenes',
-          'shots',
-          'shot_elements',
-          'takes',
-          'assets',
-          'elements',
-          'element_refs',
-          'jobs',
-          'audio_items',
-        ]) {
-          db.prepare(`SELECT * FROM ${t}`).all();
-        }
-        openBase.push(ms(t0));
+    alternate(
+      OPENS,
+      () => {
+        const opened = timed(openOurs, () => {
+          const s = ProjectStore.open(dir);
+          shotsSeen = s.snapshot().shots.length;
+          return s;
+        });
+        opened.close();
+      },
+      () => {
+        const db = timed(openBase, () => {
+          const d = rawOpen(rawFile);
+          for (const t of SNAPSHOT_TABLES) d.prepare(`SELECT * FROM ${t}`).all();
+          return d;
+        });
         db.close();
-      };
-      if (i % 2 === 0) {
-        a();
-        b();
-      } else {
-        b();
-        a();
-      }
-    }
+      },
+    );
     if (shotsSeen !== SHOTS) throw new Error(`expected ${SHOTS} shots, saw ${shotsSeen}`);
     report({
       id: 'DB-2',

@@ -90,6 +90,22 @@ export async function interleaved(runs: number, ours: () => unknown, baseline: (
   return { ours: o, baseline: b };
 }
 
+/**
+ * Calls `ours(i)` and `baseline(i)` for each of `runs` rounds, alternating which goes first so
+ * drift in machine load hits both sides alike (for synchronous work timed by the caller).
+ */
+export function alternate(runs: number, ours: (i: number) => void, baseline: (i: number) => void): void {
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      ours(i);
+      baseline(i);
+    } else {
+      baseline(i);
+      ours(i);
+    }
+  }
+}
+
 /** The row's times from paired samples (medians). */
 export function medians(p: Paired): Pick<BenchRow, 'oursSec' | 'baselineSec' | 'oursCpuSec' | 'baselineCpuSec'> {
   const cpu = (s: Sample[]): number | undefined =>

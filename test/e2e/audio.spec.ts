@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addMusic, addShot, createProject, showTimeline } from './ui.js';
 import { realMedia } from '../helpers/realMedia.js';
 import { sineWav } from '../helpers/sineWav.js';
 
@@ -21,9 +21,7 @@ test('add music to its lane, drag it on the canvas, undo', async ({ page, host, 
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'Audio 音频'), name: 'Audio lanes' });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
-  await page.getByTestId('view-timeline').click();
-  const canvas = page.getByTestId('timeline-canvas');
-  await expect(canvas).toBeVisible();
+  const canvas = await showTimeline(page);
 
   await page.getByTestId('library-tab-audio').click();
   const form = page.getByTestId('add-audio');
@@ -34,9 +32,7 @@ test('add music to its lane, drag it on the canvas, undo', async ({ page, host, 
   await expect(form.getByTestId('error-audio')).toContainText('audio item needs');
   await expect(items).toHaveCount(0);
 
-  await form.getByTestId('audio-lane').selectOption('music');
-  await form.getByTestId('audio-file').setInputFiles(wav);
-  await form.getByTestId('audio-add').click();
+  await addMusic(page, wav);
   await expect(items).toHaveCount(1);
   await expect(form.getByTestId('error-audio')).toHaveCount(0);
   const item = items.first();
@@ -110,22 +106,17 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
   await createProject(page, { dir: join(host.dir, 'Preview 声音'), name: 'Preview sound' });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
   await addShot(page, { source: 'clip', file: HORSE, durationSec: 1.5 });
-  await page.getByTestId('view-timeline').click();
-  await page.getByTestId('library-tab-audio').click();
-  const form = page.getByTestId('add-audio');
-  await form.getByTestId('audio-lane').selectOption('music');
-  await form.getByTestId('audio-file').setInputFiles(wav);
-  await form.getByTestId('audio-add').click();
-  await expect(page.getByTestId('audio-item')).toHaveCount(1);
+  const canvas = await showTimeline(page);
+  await addMusic(page, wav);
   const audio = page.locator('[data-testid="player-audio"] audio');
   await expect(audio).toHaveCount(1);
   expect((await audioClock(page)).items[0]!.paused).toBe(true);
 
   // Start from a frame inside the cut (a ruler click), not from 0: the sound must start there too.
-  const canvas = page.getByTestId('timeline-canvas');
   const box = (await canvas.boundingBox())!;
   await page.mouse.click(box.x + 88 + (box.width - 88) * 0.3, box.y + 12);
-  const from = Number(await page.getByTestId('playhead').getAttribute('data-frame'));
+  const playhead = page.getByTestId('playhead');
+  const from = Number(await playhead.getAttribute('data-frame'));
   // Far enough in that sound started from the file's beginning would be off by more than the tolerance.
   expect(from).toBeGreaterThan(6);
   await page.getByTestId('player-play').click();
@@ -142,7 +133,8 @@ test('preview plays the music under the cut from the playhead, in sync, and stop
       expect(Math.abs(it.t - expected)).toBeLessThan(0.1 + 1 / 24);
       checked++;
     }
-    await page.waitForTimeout(100);
+    // The next reading once the playhead has moved on (a change in the page, not a sleep).
+    await expect(playhead).not.toHaveAttribute('data-frame', String(c.frame));
   }
   expect(checked).toBeGreaterThan(0);
 

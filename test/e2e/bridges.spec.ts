@@ -10,15 +10,15 @@
  * - "Long take…" shows its plan (links x price against the budget) before anything is sent.
  * Each dialog is shot at 1280x720 in English and Chinese.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startFakeRunway, type FakeRunway } from '../fakes/runway.js';
 import { frameSize } from '../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../helpers/realMedia.js';
-import { CLI, expect, test as base } from './fixtures.js';
+import { cli, expect, test as base } from './fixtures.js';
+import { openProject } from './ui.js';
 
 const test = base.extend<object, { runway: FakeRunway }>({
   runway: [
@@ -42,28 +42,41 @@ const test = base.extend<object, { runway: FakeRunway }>({
   },
 });
 
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 /** Two shots on the real clips, opened in the app; shot 1 selected in the grid. */
 async function openTwoShots(page: Page, dir: string): Promise<void> {
   cli('new', dir, '--name', 'Bridges', '--resolution', '720p', '--fps', '24');
   cli('add-shot', dir, '--video', REAL_CLIPS.horse, '--prompt', 'a horse runs');
   cli('add-shot', dir, '--video', REAL_CLIPS.kitten, '--prompt', 'a kitten looks up');
   await page.setViewportSize({ width: 1280, height: 720 });
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(dir);
-  await open.getByRole('button', { name: 'Open project' }).click();
-  await expect(page.getByTestId('project-name')).toHaveText('Bridges');
+  await openProject(page, dir, 'Bridges');
   await page.getByTestId('view-grid').click();
   await expect(page.getByTestId('shot-card')).toHaveCount(2);
   await page.getByTestId('shot-card').nth(0).click();
 }
 
 const VEO_VIA_RUNWAY = 'runway\u0001veo3.1';
+
+/** Picks the animatic for the bridge: refused, naming Veo 3.1 via Runway among the models that can (`canSay`). */
+async function bridgeOnAnimatic(dialog: Locator, canSay: string): Promise<void> {
+  await dialog.getByTestId('bridge-model').selectOption('animatic\u0001animatic');
+  await expect(dialog.getByTestId('error-bridge')).toContainText(canSay);
+  await expect(dialog.getByTestId('error-bridge')).toContainText('[runway/veo3.1]');
+}
+
+/** Picks Veo 3.1 via Runway for the bridge and waits for its estimate. */
+async function bridgeOnVeo(dialog: Locator): Promise<void> {
+  await dialog.getByTestId('bridge-model').selectOption(VEO_VIA_RUNWAY);
+  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
+}
+
+/** Opens the long-take builder on the first take with Gen-4 Turbo via Runway; waits for its plan to say `plan`. */
+async function planLongTake(page: Page, plan: string): Promise<Locator> {
+  await page.getByTestId('take').nth(0).getByTestId('long-take').click();
+  const chain = page.getByTestId('long-take-dialog');
+  await chain.getByTestId('chain-model').selectOption('runway\u0001gen4_turbo');
+  await expect(chain.getByTestId('chain-plan')).toContainText(plan);
+  return chain;
+}
 
 /** Video requests the Runway fake (shared by this file's tests) has had so far. */
 const sent = (runway: FakeRunway): number => runway.requests.filter((r) => r.path === '/v1/image_to_video').length;
@@ -83,16 +96,13 @@ test('bridge shot: refused on the animatic with the models that can, inserted an
   await page.getByTestId('insert-bridge').click();
   const dialog = page.getByTestId('bridge-dialog');
   await expect(dialog.getByTestId('bridge-neighbours')).toContainText('a horse runs');
-  await dialog.getByTestId('bridge-model').selectOption('animatic\u0001animatic');
+  await bridgeOnAnimatic(dialog, 'Models that can:');
   await expect(dialog.getByTestId('error-bridge')).toContainText('cannot end a clip on a given frame');
-  await expect(dialog.getByTestId('error-bridge')).toContainText('Models that can:');
-  await expect(dialog.getByTestId('error-bridge')).toContainText('[runway/veo3.1]');
   await expect(dialog.getByTestId('bridge-insert')).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('bridge-refused-en.png') });
 
-  await dialog.getByTestId('bridge-model').selectOption(VEO_VIA_RUNWAY);
+  await bridgeOnVeo(dialog);
   await expect(dialog.getByTestId('error-bridge')).toHaveCount(0);
-  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
   await expect(dialog.getByTestId('estimate')).toContainText('1 job');
   await expect(dialog.getByTestId('bridge-insert')).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('bridge-en.png') });
@@ -116,12 +126,9 @@ test('bridge shot: refused on the animatic with the models that can, inserted an
   await page.getByTestId('language').selectOption('zh-CN');
   await cards.nth(0).click();
   await page.getByTestId('insert-bridge').click();
-  await dialog.getByTestId('bridge-model').selectOption('animatic\u0001animatic');
-  await expect(dialog.getByTestId('error-bridge')).toContainText('可以的模型');
-  await expect(dialog.getByTestId('error-bridge')).toContainText('[runway/veo3.1]');
+  await bridgeOnAnimatic(dialog, '可以的模型');
   await page.screenshot({ path: testInfo.outputPath('bridge-refused-zh.png') });
-  await dialog.getByTestId('bridge-model').selectOption(VEO_VIA_RUNWAY);
-  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
+  await bridgeOnVeo(dialog);
   await page.screenshot({ path: testInfo.outputPath('bridge-zh.png') });
   expect(problems).toEqual([]);
 });
@@ -171,19 +178,14 @@ test('upscale a take offline: a new take at twice the size; the long take shows 
   await dialog.getByRole('button', { name: 'Close' }).first().click();
 
   // The long-take builder: a minute from the selected take, planned (and priced) up front.
-  await takes.nth(0).getByTestId('long-take').click();
-  const chain = page.getByTestId('long-take-dialog');
-  await chain.getByTestId('chain-model').selectOption('runway\u0001gen4_turbo');
-  await expect(chain.getByTestId('chain-plan')).toContainText('to at least 60 s');
+  const chain = await planLongTake(page, 'to at least 60 s');
   await expect(chain.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
   await page.screenshot({ path: testInfo.outputPath('long-take-en.png') });
   expect(sent(runway)).toBe(before);
   await chain.getByRole('button', { name: 'Close' }).first().click();
 
   await page.getByTestId('language').selectOption('zh-CN');
-  await takes.nth(0).getByTestId('long-take').click();
-  await chain.getByTestId('chain-model').selectOption('runway\u0001gen4_turbo');
-  await expect(chain.getByTestId('chain-plan')).toContainText('至少 60 秒');
+  await planLongTake(page, '至少 60 秒');
   await page.screenshot({ path: testInfo.outputPath('long-take-zh.png') });
   await chain.getByRole('button', { name: '关闭' }).first().click();
   await takes.nth(0).getByTestId('upscale-take').click();

@@ -6,22 +6,16 @@
  * cards carry the badges. A stricter character threshold in Settings flags shot 1 too, at once
  * (no new check). The report and Settings are shot at 1280x720 in English and Chinese.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { castProject } from '../helpers/continuityFixtures.js';
-import { CLI, expect, test } from './fixtures.js';
+import { cli, expect, test } from './fixtures.js';
+import { closeOverlay, openProject } from './ui.js';
 
 // The pictures' features are cached per test run, never in the machine's own cache folder.
 test.use({ serveEnv: { STORYBOARD_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sb e2e cache-')) } });
-
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 async function palette(page: Page, command: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
@@ -39,10 +33,7 @@ test('check consistency: the other person drifts, the report lists the shot to r
   await castProject(project, join(host.dir, 'media'), (args) => cli(...args));
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(host.url);
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(project);
-  await open.getByRole('button', { name: 'Open project' }).click();
-  await expect(page.getByTestId('project-name')).toHaveText('Continuity');
+  await openProject(page, project, 'Continuity');
   await page.getByTestId('view-grid').click();
   const cards = page.getByTestId('shot-card');
   await expect(cards).toHaveCount(2);
@@ -61,8 +52,7 @@ test('check consistency: the other person drifts, the report lists the shot to r
   await expect(report.getByTestId('continuity-regenerate')).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('report-en.png') });
 
-  await report.getByRole('button', { name: 'Close' }).first().click();
-  await expect(report).toHaveCount(0);
+  await closeOverlay(page, 'continuity-report');
   await expect(cards.nth(0).getByTestId('continuity-badge')).toHaveAttribute('data-drift', 'false');
   await expect(cards.nth(1).getByTestId('continuity-badge')).toHaveAttribute('data-drift', 'true');
   await page.screenshot({ path: testInfo.outputPath('cards-en.png') });
@@ -79,7 +69,7 @@ test('check consistency: the other person drifts, the report lists the shot to r
   await expect(section.getByTestId('threshold-save')).toBeDisabled(); // saved: nothing changed any more
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('settings-en.png') });
-  await page.getByTestId('settings-panel').getByRole('button', { name: 'Close' }).first().click();
+  await closeOverlay(page, 'settings-panel');
   await expect(cards.nth(0).getByTestId('continuity-badge')).toHaveAttribute('data-drift', 'true');
 
   // Chinese: the same report and Settings section.

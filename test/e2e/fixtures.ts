@@ -3,8 +3,9 @@
  * - `host`: the real browser host (`node out/cli/storyboard.cjs serve <dir> --port 0`) for
  *   one test, stopped after. The CLI prints the URL with its token on the first stdout line.
  * - `problems`: everything that went wrong in the page, collected from the first moment.
+ * Beside them, `cli(...)` runs the built CLI (a project made before the page opens it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,16 @@ import { test as base } from '@playwright/test';
 /** The built CLI. STORYBOARD_E2E_CLI may name another script taking the same arguments (dev only). */
 export const CLI = resolve(process.env.STORYBOARD_E2E_CLI ?? 'out/cli/storyboard.cjs');
 const RENDERER = resolve('out/renderer/index.html');
+
+/**
+ * Runs the built CLI to its end (blocking: nothing served from this process may need to answer
+ * it) and answers its stdout, trimmed; a failure throws with its stderr.
+ */
+export function cli(...args: string[]): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout.trim();
+}
 
 export interface ServeHost {
   url: string;

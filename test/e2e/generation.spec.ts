@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeComfyProcess, type FakeComfyProcess } from '../fakes/comfyui-process.js';
 import { expect, test as base } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, closeOverlay, createProject, openGenerate, startGenerate } from './ui.js';
 
 const test = base.extend<{ configDir: string }, { fake: FakeComfyProcess }>({
   // One fake per worker: a separate process, as a real ComfyUI would be.
@@ -62,15 +62,6 @@ async function enableComfy(page: Page): Promise<void> {
   await expect(comfy.getByTestId('settings-test-result')).toHaveAttribute('data-ok', 'true');
 }
 
-async function closeOverlay(page: Page, testId: string): Promise<void> {
-  await page
-    .getByTestId(testId)
-    .getByRole('button', { name: /Close|Cancel/ })
-    .first()
-    .click();
-  await expect(page.getByTestId(testId)).toHaveCount(0);
-}
-
 /** The jobs queue is a popover of the top bar: open it (it stays open until toggled). */
 async function openJobs(page: Page): Promise<void> {
   if ((await page.getByTestId('jobs-popover').count()) === 0) await page.getByTestId('jobs-button').click();
@@ -103,9 +94,7 @@ test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, o
   await expect(page.getByTestId('budget-cap')).toHaveText('$5.00');
   await expect(page.getByTestId('budget-chip')).toHaveText('Spent $0.00 of $5.00');
 
-  await page.getByTestId('generate-open').click();
-  const dialog = page.getByTestId('generate-dialog');
-  await dialog.getByTestId('gen-provider').selectOption('comfyui');
+  const dialog = await openGenerate(page, 'comfyui');
   await dialog.getByTestId('gen-variations-2').check();
   await expect(dialog.getByTestId('gen-scope-missing')).toBeChecked();
   await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
@@ -117,8 +106,7 @@ test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, o
   expect((await fake.log()).creates).toBe(0);
 
   const states = await recordJobStates(page);
-  await dialog.getByTestId('gen-start').click();
-  await expect(dialog).toHaveCount(0);
+  await startGenerate(dialog);
   const rows = page.getByTestId('job-row');
   await expect(rows).toHaveCount(4, { timeout: 15_000 });
   const cards = page.getByTestId('shot-card');
@@ -155,8 +143,7 @@ test('budget, 2 variations on ComfyUI with progress, picked takes, cost total, o
   await closeOverlay(page, 'settings-panel');
   await setBudget(page, '0.5');
   await cards.nth(0).click();
-  await page.getByTestId('generate-open').click();
-  await dialog.getByTestId('gen-provider').selectOption('comfyui');
+  await openGenerate(page, 'comfyui');
   await dialog.getByTestId('gen-scope-regenerate').check();
   await dialog.getByTestId('gen-seed-new').check();
   await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'over');
@@ -184,11 +171,7 @@ test('a provider failure shows its reason; a retry runs only after the cost was 
   const before = (await fake.log()).creates;
   await fake.set({ failWith: 'CUDA out of memory while sampling' });
   try {
-    await page.getByTestId('generate-open').click();
-    const dialog = page.getByTestId('generate-dialog');
-    await dialog.getByTestId('gen-provider').selectOption('comfyui');
-    await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
-    await dialog.getByTestId('gen-start').click();
+    await startGenerate(await openGenerate(page, 'comfyui'));
     const row = page.getByTestId('job-row').first();
     await expect(row).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
     await expect(row.getByTestId('job-error')).toContainText('out of memory');

@@ -14,7 +14,7 @@ import { startFakeGeminiImage, type ImageFake } from '../fakes/imageProviders.js
 import { startFakeRunway, type FakeRunway } from '../fakes/runway.js';
 import { threePictures } from '../integration/keyframes/fixtures.js';
 import { expect, test as base } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, createProject, startGenerate } from './ui.js';
 
 const test = base.extend<object, { gemini: ImageFake; runway: FakeRunway }>({
   gemini: [
@@ -136,9 +136,7 @@ test('3 pictures -> keyframes -> pick in the UI -> Runway starts on exactly that
   await page.getByTestId('generate-take').click();
   const dialog = page.getByTestId('generate-dialog');
   await dialog.getByTestId('gen-provider').selectOption('runway');
-  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
-  await dialog.getByTestId('gen-start').click();
-  await expect(dialog).toHaveCount(0);
+  await startGenerate(dialog);
   await expect(page.getByTestId('take')).toHaveCount(1, { timeout: 90_000 });
 
   const create = runway.requests.find((r) => r.path === '/v1/image_to_video' && r.status === 200);

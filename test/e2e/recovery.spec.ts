@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { addShot, createProject, submitOpenProject } from './ui.js';
 import { realMedia } from '../helpers/realMedia.js';
 import { storyboard } from '../helpers/cli.js';
 
@@ -39,9 +39,7 @@ test('relink a deleted clip, then save a copy', async ({ page, host, problems },
   expect(clips).toHaveLength(1);
   for (const c of clips) rmSync(c);
 
-  const open = page.getByTestId('open-project');
-  await open.getByLabel('Project folder').fill(dir);
-  await open.getByRole('button', { name: 'Open project' }).click();
+  await submitOpenProject(page, dir);
   const dialog = page.getByTestId('relink-dialog');
   await expect(dialog).toBeVisible();
   const row = dialog.getByTestId('missing-media');
@@ -105,9 +103,7 @@ test('a foreign trigger refuses the open and offers a repaired copy, which opens
   db.close();
 
   await page.goto(host.url);
-  const open = page.getByTestId('open-project');
-  await open.getByLabel('Project folder').fill(dir);
-  await open.getByRole('button', { name: 'Open project' }).click();
+  await submitOpenProject(page, dir);
   await expect(page.getByTestId('error-start.open')).toContainText('wipe_takes');
   const offer = page.getByTestId('repair-offer');
   await expect(offer).toContainText('Open a repaired copy');

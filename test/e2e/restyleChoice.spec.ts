@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeReplicate, REPLICATE_FAKE_KEY, type FakeReplicate } from '../fakes/replicate.js';
 import { expect, test as base } from './fixtures.js';
-import { addShot, openNewProject } from './ui.js';
+import { addShot, closeOverlay, openGenerate, openNewProject, startGenerate } from './ui.js';
 
 const OMNI = 'kwaivgi/kling-v3-omni-video';
 
@@ -51,11 +51,7 @@ test("Kling 3.0 Omni: generate a new clip or restyle the shot's clip, estimated 
   await addShot(page, { source: 'text', prompt: 'A horse walks along the beach at dusk', durationSec: 4 });
 
   // An offline clip first (the animatic: the default provider).
-  await page.getByTestId('generate-open').click();
-  const dialog = page.getByTestId('generate-dialog');
-  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
-  await dialog.getByTestId('gen-start').click();
-  await expect(dialog).toHaveCount(0);
+  await startGenerate(await openGenerate(page));
   const card = page.getByTestId('shot-card').first();
   await expect(card).toHaveAttribute('data-status', 'take', { timeout: 60_000 });
 
@@ -63,15 +59,10 @@ test("Kling 3.0 Omni: generate a new clip or restyle the shot's clip, estimated 
   const settings = page.getByTestId('settings-replicate');
   await settings.getByTestId('settings-enabled').check();
   await expect(settings.getByTestId('settings-enabled')).toBeChecked();
-  await page
-    .getByTestId('settings-panel')
-    .getByRole('button', { name: /Close|Cancel/ })
-    .first()
-    .click();
+  await closeOverlay(page, 'settings-panel');
 
   await card.click();
-  await page.getByTestId('generate-open').click();
-  await dialog.getByTestId('gen-provider').selectOption('replicate');
+  const dialog = await openGenerate(page, 'replicate');
   await dialog.getByTestId('gen-model').selectOption(OMNI);
   await dialog.getByTestId('gen-scope-selected').check();
   const choice = dialog.getByTestId('gen-restyle');

@@ -6,12 +6,11 @@
  * - I/O trimmed the shot under the playhead, not the selected one (now Q/W, on the selection);
  * - trimming at a shot's first frame made a 0-frame shot.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { realMedia } from '../helpers/realMedia.js';
-import { CLI, expect, test } from './fixtures.js';
-import { addShot, createProject } from './ui.js';
+import { cli, expect, test } from './fixtures.js';
+import { addShot, createProject, openGenerate, openProject, startGenerate } from './ui.js';
 
 const card = (page: Page, text: string) => page.getByTestId('shot-card').filter({ hasText: text });
 
@@ -35,13 +34,11 @@ test('Generate runs on the shot the inspector shows, after a shot is added from 
   await expect(card(page, 'Charlie')).toHaveAttribute('aria-pressed', 'true');
   await expect(card(page, 'Alpha')).toHaveAttribute('aria-pressed', 'false');
 
-  await page.getByTestId('generate-open').click();
-  const dialog = page.getByTestId('generate-dialog');
+  const dialog = await openGenerate(page);
   await dialog.getByTestId('gen-scope-selected').check();
   await expect(dialog.getByTestId('gen-target')).toHaveCount(1);
   await expect(dialog.getByTestId('gen-target')).toContainText('Charlie');
-  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
-  await dialog.getByTestId('gen-start').click();
+  await startGenerate(dialog);
   await expect(card(page, 'Charlie')).toHaveAttribute('data-status', 'take', { timeout: 90_000 });
   await expect(card(page, 'Alpha')).toHaveAttribute('data-status', 'none');
   await expect(card(page, 'Bravo')).toHaveAttribute('data-status', 'none');
@@ -55,22 +52,18 @@ test('closing a project clears its selection: the next project offers no selecte
 }) => {
   // The second project exists on disk already (made by the CLI), with one shot.
   const second = join(host.dir, 'Second 第二');
-  execFileSync(process.execPath, [CLI, 'new', second, '--name', 'Second']);
-  execFileSync(process.execPath, [CLI, 'add-shot', second, '--prompt', 'A shot of the second film', '--duration', '1']);
+  cli('new', second, '--name', 'Second');
+  cli('add-shot', second, '--prompt', 'A shot of the second film', '--duration', '1');
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, 'First'), name: 'First' });
   await addShot(page, { source: 'text', prompt: 'A shot of the first film', durationSec: 1 });
   await card(page, 'first film').click();
   await page.getByTestId('close-project').click();
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(second);
-  await open.getByRole('button').last().click();
-  await expect(page.getByTestId('project-name')).toHaveText('Second');
+  await openProject(page, second, 'Second');
 
   await expect(card(page, 'second film')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('project-inspector')).toBeVisible();
-  await page.getByTestId('generate-open').click();
-  const dialog = page.getByTestId('generate-dialog');
+  const dialog = await openGenerate(page);
   await expect(dialog.getByTestId('gen-scope-selected')).toBeDisabled();
   await expect(dialog.getByTestId('gen-scope-regenerate')).toBeDisabled();
   await expect(dialog).toContainText('Selected shots (0)');

@@ -36,6 +36,19 @@ export async function openNewProject(
   await createProject(page, { dir: join(host.dir, folder), name });
 }
 
+/** Types `dir` into the start page's open form and submits it; does not wait for the outcome (any language). */
+export async function submitOpenProject(page: Page, dir: string): Promise<void> {
+  const form = page.getByTestId('open-project');
+  await form.getByTestId('open-folder').fill(dir);
+  await form.locator('button[type="submit"]').click();
+}
+
+/** Opens the project in `dir` from the start page and waits until its name `name` is shown. */
+export async function openProject(page: Page, dir: string, name: string): Promise<void> {
+  await submitOpenProject(page, dir);
+  await expect(page.getByTestId('project-name')).toHaveText(name);
+}
+
 export interface NewShot {
   source: 'text' | 'image' | 'clip';
   prompt?: string;
@@ -64,6 +77,31 @@ export async function addShot(page: Page, s: NewShot): Promise<void> {
   await expect(page.getByTestId('error-addShot')).toHaveCount(0);
 }
 
+/** Closes the overlay `testId` (a dialog or panel) by its Close or Cancel button and waits until it is gone. */
+export async function closeOverlay(page: Page, testId: string): Promise<void> {
+  await page
+    .getByTestId(testId)
+    .getByRole('button', { name: /Close|Cancel/ })
+    .first()
+    .click();
+  await expect(page.getByTestId(testId)).toHaveCount(0);
+}
+
+/** Opens the Generate dialog, on `provider` when one is named; answers the dialog. */
+export async function openGenerate(page: Page, provider?: string): Promise<Locator> {
+  await page.getByTestId('generate-open').click();
+  const dialog = page.getByTestId('generate-dialog');
+  if (provider) await dialog.getByTestId('gen-provider').selectOption(provider);
+  return dialog;
+}
+
+/** Starts the Generate dialog's batch once its estimate is in, and waits until the dialog has closed. */
+export async function startGenerate(dialog: Locator): Promise<void> {
+  await expect(dialog.getByTestId('estimate')).toHaveAttribute('data-state', 'ok');
+  await dialog.getByTestId('gen-start').click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** Records every value the export progress bar shows (it may only live for a second). */
 export async function recordExportProgress(page: Page): Promise<() => Promise<number[]>> {
   // A string, so this file needs no DOM types; page.evaluate runs outside the page's CSP.
@@ -76,6 +114,26 @@ export async function recordExportProgress(page: Page): Promise<() => Promise<nu
     new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   })()`);
   return async () => (await page.evaluate('window.__exportProgress')) as number[];
+}
+
+/** Shows the timeline and waits for its canvas; answers the canvas. */
+export async function showTimeline(page: Page): Promise<Locator> {
+  await page.getByTestId('view-timeline').click();
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toBeVisible();
+  return canvas;
+}
+
+/** Adds the sound file `file` to the music lane through the library's audio form and waits for its item. */
+export async function addMusic(page: Page, file: string): Promise<void> {
+  await page.getByTestId('library-tab-audio').click();
+  const form = page.getByTestId('add-audio');
+  const items = page.getByTestId('audio-item');
+  const before = await items.count();
+  await form.getByTestId('audio-lane').selectOption('music');
+  await form.getByTestId('audio-file').setInputFiles(file);
+  await form.getByTestId('audio-add').click();
+  await expect(items).toHaveCount(before + 1);
 }
 
 /**
@@ -92,14 +150,7 @@ export async function timelineWithMusic(
   await page.goto(host.url);
   await createProject(page, { dir: join(host.dir, p.dir), name: p.name });
   await addShot(page, { source: 'clip', file: realMedia('ai-clip-horse-720x480-8fps.mp4'), durationSec: 1.5 });
-  await page.getByTestId('view-timeline').click();
-  const canvas = page.getByTestId('timeline-canvas');
-  await expect(canvas).toBeVisible();
-  await page.getByTestId('library-tab-audio').click();
-  const form = page.getByTestId('add-audio');
-  await form.getByTestId('audio-lane').selectOption('music');
-  await form.getByTestId('audio-file').setInputFiles(wav);
-  await form.getByTestId('audio-add').click();
-  await expect(page.getByTestId('audio-item')).toHaveCount(1);
+  const canvas = await showTimeline(page);
+  await addMusic(page, wav);
   return canvas;
 }

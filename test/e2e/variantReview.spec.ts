@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, variantsArgs } from '../helpers/cli.js';
 import { expect, test as base } from './fixtures.js';
+import { openProject } from './ui.js';
 
 const configDir = mkdtempSync(join(tmpdir(), 'sb e2e variants config-'));
 const test = base.extend({
@@ -54,10 +55,7 @@ test('review grid: approve one, reject one, marks in variants.json; a hostile en
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(host.url);
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(tpl);
-  await open.getByRole('button', { name: 'Open project' }).click();
-  await expect(page.getByTestId('project-name')).toHaveText('Ad');
+  await openProject(page, tpl, 'Ad');
   await page.getByTestId('library-tab-elements').click();
   await page.getByTestId('template-review-variants').click();
 

@@ -11,19 +11,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { CLI, expect, test } from './fixtures.js';
+import { cli, expect, test } from './fixtures.js';
+import { openProject } from './ui.js';
 
 const MEDIA = process.env.STORYBOARD_TEST_MEDIA ?? '/work/shared/media';
 const FFMPEG = process.env.FFMPEG_PATH ?? 'ffmpeg';
 /** Viewer vs export, RGB over the whole stage. Measured on the workspace layout: clip 34.8 dB, first frame 32.8 dB, after a drag 34.8 dB; the stale export after the drag 7.3 dB. */
 const PSNR_MIN_DB = 30;
 const FPS = 24;
-
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`storyboard ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
 
 /** RGB bytes of a file's frame (a PNG, or frame `n` of a video) scaled to w x h. */
 function rgb(file: string, w: number, h: number, n?: number): Buffer {
@@ -76,14 +71,6 @@ function verticalProject(parent: string, camera: string): string {
   );
   cli('generate', project);
   return project;
-}
-
-async function openProject(page: Page, url: string, project: string): Promise<void> {
-  await page.goto(url);
-  const open = page.getByTestId('open-project');
-  await open.getByRole('textbox').fill(project);
-  await open.getByRole('button', { name: 'Open project' }).click();
-  await expect(page.getByTestId('project-name')).toHaveText('Vertical');
 }
 
 async function gotoFrame(page: Page, frame: number): Promise<void> {
@@ -141,7 +128,8 @@ test('the viewer composes what the export writes in a 9:16 project (clip + first
   cli('export', project, '--out', film, '--quality', 'high');
 
   await page.setViewportSize({ width: 1280, height: 1400 });
-  await openProject(page, host.url, project);
+  await page.goto(host.url);
+  await openProject(page, project, 'Vertical');
 
   // Frame 13: the horse (8 fps source: frame 4 of it in both); frame 60: the animatic of the first frame.
   const cases = [
@@ -200,7 +188,8 @@ test('screenshots: the viewer of a 9:16 project at 1280x720, in English and Chin
 }, info) => {
   const project = verticalProject(host.dir, 'push_in');
   await page.setViewportSize({ width: 1280, height: 720 });
-  await openProject(page, host.url, project);
+  await page.goto(host.url);
+  await openProject(page, project, 'Vertical');
   await page.getByTestId('shot-card').first().click();
   await expect(page.getByTestId('framing-mode')).toHaveValue('fit');
   await gotoFrame(page, 13);

@@ -4,7 +4,8 @@
  * project already spent or has under way counts against it.
  */
 import { AppError } from '../../../shared/errors.js';
-import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
+import { roundCents } from '../../../shared/generation/prices.js';
+import { CURRENCY } from '../../../shared/generation/priceList.js';
 import type { Job } from '../../../shared/model/entities.js';
 import type { Planned } from './plan.js';
 import type { GenerationStore } from './ports.js';

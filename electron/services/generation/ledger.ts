@@ -4,7 +4,8 @@
  * what was sent; totals say what counts against the budget cap.
  */
 import type { Ledger } from '../../../shared/api/contract.js';
-import { CURRENCY, roundCents } from '../../../shared/generation/prices.js';
+import { roundCents } from '../../../shared/generation/prices.js';
+import { CURRENCY } from '../../../shared/generation/priceList.js';
 import { budgetCapOf, committedSpend } from './cost.js';
 import type { GenerationStore } from './ports.js';
 

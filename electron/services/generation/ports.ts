@@ -16,7 +16,7 @@ import type {
 import { JOB_KINDS } from '../../../shared/model/entities.js';
 import type { Aspect } from '../../../shared/model/format.js';
 import { envKey, envName } from '../../../shared/generation/keyEnv.js';
-import type { PriceEntry } from '../../../shared/generation/prices.js';
+import type { PriceEntry } from '../../../shared/generation/priceList.js';
 import type { ProviderAdapter, ProviderContext, ProviderSettings, RunFfmpeg } from './types.js';
 import { hasWatermarkSetting, resolveWatermark } from '../../../shared/generation/watermark.js';
 import type { ProvenanceInput } from '../project/provenance.js';

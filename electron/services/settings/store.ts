@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, keyedError } from '../../../shared/errors.js';
-import { priceTable, type PriceEntry } from '../../../shared/generation/prices.js';
+import { priceTable } from '../../../shared/generation/prices.js';
+import type { PriceEntry } from '../../../shared/generation/priceList.js';
 import {
   AppSettingsSchema,
   type AppSettings,

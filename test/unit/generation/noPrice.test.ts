@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../../electron/services/generation/providers/index.js';
 import { requestCost } from '../../../electron/services/generation/plan.js';
-import type { PriceEntry } from '../../../shared/generation/prices.js';
+import type { PriceEntry } from '../../../shared/generation/priceList.js';
 import { AppError } from '../../../shared/errors.js';
 import { genRequest } from '../../fakes/providerRequest.js';
 

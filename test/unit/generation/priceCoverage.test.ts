@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../../electron/services/generation/providers/index.js';
-import { findPrice, PRICES } from '../../../shared/generation/prices.js';
+import { findPrice } from '../../../shared/generation/prices.js';
+import { PRICES } from '../../../shared/generation/priceList.js';
 import { genRequest } from '../../fakes/providerRequest.js';
 
 /** No first-party or reseller price found when last searched (2026-12-07). */

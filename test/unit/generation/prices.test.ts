@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPrice, priceOf, priceTable, PRICES } from '../../../shared/generation/prices.js';
+import { findPrice, priceOf, priceTable } from '../../../shared/generation/prices.js';
+import { PRICES } from '../../../shared/generation/priceList.js';
 import { failureKindOf } from '../../../shared/generation/failure.js';
 import { redact } from '../../../shared/generation/redact.js';
 

@@ -1,4 +1,4 @@
-/** Small documents, a scripted API and a server render in the app's context for the renderer's unit tests. */
+/** Small documents, a store holding one, a scripted API and a server render in the app's context for the renderer's unit tests. */
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { vi } from 'vitest';
@@ -9,7 +9,7 @@ import { projectSnapshot } from '../../helpers/projectSnapshot';
 import type { ApiClient } from '../../../renderer/src/api/client';
 import { AppProvider } from '../../../renderer/src/app/context';
 import type { ProviderInfo } from '../../../renderer/src/store/jobs';
-import type { AppStore } from '../../../renderer/src/store/store';
+import { createAppStore, type AppStore } from '../../../renderer/src/store/store';
 
 export function makeShot(id: string, over: Partial<Shot> = {}): Shot {
   return newShot({ id, prompt: `prompt ${id}`, durationFrames: 96, ...over });
@@ -79,6 +79,21 @@ export function makeEstimate(
 
 export function makeSnapshot(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
   return projectSnapshot({ shots: shots.map((s, i) => ({ ...s, position: i })), ...over });
+}
+
+/** An app store showing `snapshot`, with `providers` as `providers.list` answered them (null: not asked yet). */
+export function makeStore(snapshot: ProjectSnapshot, providers: ProviderInfo[] | null = null): AppStore {
+  const store = createAppStore();
+  store.getState().setSnapshot(snapshot);
+  if (providers) store.getState().setProviders(providers);
+  return store;
+}
+
+/** `provider` with its model `id` moved first: a form starts on a provider's first (default) model. */
+export function withFirstModel(provider: ProviderInfo, id: string): ProviderInfo {
+  const models = provider.capabilities.models as { id: string }[];
+  const ordered = [...models.filter((m) => m.id === id), ...models.filter((m) => m.id !== id)];
+  return { ...provider, capabilities: { ...provider.capabilities, models: ordered } };
 }
 
 /** A key press as the shortcut matcher reads it: no modifier unless `mods` holds one. */

@@ -10,7 +10,8 @@ import {
   type ModelRule,
   type ProviderCapabilities,
 } from '../../../../shared/generation/capabilities.js';
-import { billedSeconds, PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import { billedSeconds, priceOf } from '../../../../shared/generation/prices.js';
+import { PRICES } from '../../../../shared/generation/priceList.js';
 import type { GenerationRequest } from '../types.js';
 
 export interface CatalogueModel {

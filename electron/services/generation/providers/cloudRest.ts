@@ -14,7 +14,7 @@ import { FLAGGED_TEXT, type FlaggedInput } from '../../../../shared/generation/f
 import { shotPrompt } from '../../../../shared/generation/cameraMoves.js';
 import type { CameraMove } from '../../../../shared/model/entities.js';
 import { AppError } from '../../../../shared/errors.js';
-import type { PriceEntry } from '../../../../shared/generation/prices.js';
+import type { PriceEntry } from '../../../../shared/generation/priceList.js';
 import type { PollPolicy, ProviderContext } from '../types.js';
 import { downloadFreshLink, downloadToFile } from './download.js';
 import { causeCode, joinUrl, parseRetryAfter, readErrorBody, type ReasonKind } from './http.js';

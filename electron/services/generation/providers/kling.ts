@@ -9,7 +9,8 @@
 import { extname } from 'node:path';
 import { AppError } from '../../../../shared/errors.js';
 import type { FrameRef } from '../../../../shared/generation/request.js';
-import { findPrice, PRICES } from '../../../../shared/generation/prices.js';
+import { findPrice } from '../../../../shared/generation/prices.js';
+import { PRICES } from '../../../../shared/generation/priceList.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { QueueAdapter } from '../ports.js';
 import type { PollResult, ProviderContext } from '../types.js';

@@ -16,7 +16,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppError } from '../../../../shared/errors.js';
 import { allowedDuration, modelCapabilities, type ModelRule } from '../../../../shared/generation/capabilities.js';
-import { priceOf, PRICES } from '../../../../shared/generation/prices.js';
+import { priceOf } from '../../../../shared/generation/prices.js';
+import { PRICES } from '../../../../shared/generation/priceList.js';
 import type { Job } from '../../../../shared/model/entities.js';
 import type { AdapterExtras } from '../ports.js';
 import type {

@@ -6,7 +6,8 @@
  * `POST /tasks/{id}/cancel {id}` (platform.vidu.com/docs/cancel-generation). Vidu has no task
  * list, so a create whose answer was lost stays `unknown` (never re-sent).
  */
-import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import { priceOf } from '../../../../shared/generation/prices.js';
+import { PRICES } from '../../../../shared/generation/priceList.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
 import { AppError } from '../../../../shared/errors.js';
 import { flaggedInput } from '../../../../shared/generation/failure.js';

@@ -18,7 +18,8 @@
  */
 import { AppError } from '../../../../shared/errors.js';
 import { modelCapabilities } from '../../../../shared/generation/capabilities.js';
-import { PRICES, priceOf } from '../../../../shared/generation/prices.js';
+import { priceOf } from '../../../../shared/generation/prices.js';
+import { PRICES } from '../../../../shared/generation/priceList.js';
 import type { AdapterExtras } from '../ports.js';
 import type { PollResult, ProviderAdapter, ProviderContext } from '../types.js';
 import type { ProviderErrorInfo, RestProvider, RestProviderOptions } from './cloudRest.js';

@@ -11,7 +11,8 @@
  * pictures puts them on the wire (its camera / references body differs from its text body).
  *
  * A restyle of a clip (the `video` kind) is not one of the six: the fal / Replicate edit
- * endpoints have theirs in catalogueEditTables.test.ts, Runway Aleph in runwayAleph.test.ts.
+ * endpoints have theirs in falKlingOmniTable.test.ts and replicateOmniAlephTable.test.ts, Runway Aleph in
+ * runwayAleph.test.ts.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';

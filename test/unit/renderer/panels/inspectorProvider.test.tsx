@@ -2,11 +2,7 @@
  * The shot inspector's provider and model come from providers.list (what each provider
  * declares), and the fields a provider can't take say so. Rendered to markup.
  */
-import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import {
   capabilitiesOf,
@@ -14,11 +10,10 @@ import {
   durationGap,
   unsupportedShots,
 } from '../../../../renderer/src/panels/generateModel';
-import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
 import type { Shot } from '../../../../shared/model/entities';
-import { fakeApi, makeProvider, makeShot, makeSnapshot } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeStore } from '../fixtures';
+import { renderInspector } from './openPanels';
 
 const provider = (id: string, label: string, enabled: boolean, capabilities: Record<string, unknown>): ProviderInfo =>
   makeProvider(id, label, capabilities, { enabled });
@@ -40,28 +35,9 @@ const comfy = provider('comfy', 'Local Comfy', true, {
 });
 const off = provider('offcloud', 'Switched Off', false, { textToVideo: true, models: [{ id: 'x', label: 'X' }] });
 
-function render(store: AppStore, node: ReactElement): string {
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  // Server rendering reads a store's initial state: the selection's must be its current one too.
-  vi.spyOn(windowSelection, 'getInitialState').mockImplementation(() => windowSelection.getState());
-  return renderToStaticMarkup(node);
-}
-
 function inspect(shot: Shot, providers: ProviderInfo[] | null = [cloud, comfy, off]) {
-  const store = createAppStore();
-  store.getState().setSnapshot(makeSnapshot([shot]));
-  if (providers) store.getState().setProviders(providers);
-  windowSelection.getState().select([shot.id], 'replace', [shot.id]);
   const { api, calls } = fakeApi({ 'providers.list': () => [cloud] });
-  return {
-    html: render(
-      store,
-      <AppProvider value={{ api, store }}>
-        <ShotInspector />
-      </AppProvider>,
-    ),
-    calls,
-  };
+  return { html: renderInspector(makeStore(makeSnapshot([shot]), providers), shot.id, api), calls };
 }
 
 /** The <select> (or input) with this test id, as markup. */

@@ -8,14 +8,12 @@ import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { capabilitiesOf, unsupportedShots } from '../../../../renderer/src/panels/generateModel';
-import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { createAppStore } from '../../../../renderer/src/store/store';
-import { selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
 import { modelCapabilities } from '../../../../shared/generation/capabilities';
 import { restyleClip } from '../../../../shared/generation/restyleClip';
 import type { Shot, Take } from '../../../../shared/model/entities';
-import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeStore, makeTake } from '../fixtures';
+import { renderInspector } from './openPanels';
 
 // What Runway declares: gen4.5 generates, aleph2 only edits a clip (its first frame is a keyframe).
 const runway: ProviderInfo = makeProvider('runway', 'Runway', {
@@ -40,12 +38,8 @@ const runway: ProviderInfo = makeProvider('runway', 'Runway', {
 });
 
 function inspect(shot: Shot, takes: Take[]): string {
-  const store = createAppStore();
-  store.getState().setSnapshot(makeSnapshot([shot], { takes }));
-  store.getState().setProviders([runway]);
-  windowSelection.getState().select([shot.id], 'replace', [shot.id]);
   const { api } = fakeApi({ 'providers.list': () => [runway] });
-  return renderInApp(store, <ShotInspector />, [windowSelection], api);
+  return renderInspector(makeStore(makeSnapshot([shot], { takes }), [runway]), shot.id, api);
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'");

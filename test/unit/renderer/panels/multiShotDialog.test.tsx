@@ -6,12 +6,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actions, runAction } from '../../../../renderer/src/actions';
 import { initI18n } from '../../../../renderer/src/i18n';
-import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
-import { createAppStore, type AppStore } from '../../../../renderer/src/store/store';
-import { resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
-import { fakeApi, makeEstimate, makeLedger, makeProvider, makeShot, makeSnapshot, renderInApp } from '../fixtures';
+import { resetJobsUi } from '../../../../renderer/src/store/jobsUi';
+import { createAppStore } from '../../../../renderer/src/store/store';
+import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
+import { fakeApi, makeEstimate, makeLedger, makeProvider, makeShot, makeSnapshot, makeStore } from '../fixtures';
+import { renderGenerateDialog } from './openPanels';
 
 const estimate = makeEstimate('kling', 1, 1.2);
 const caps = (multi: boolean) => ({
@@ -25,12 +25,8 @@ const caps = (multi: boolean) => ({
 const provider = (multi: boolean): ProviderInfo => makeProvider('kling', 'Kling AI', caps(multi));
 
 function render(multi: boolean, picked: string[]): string {
-  const store: AppStore = createAppStore();
-  store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b'), makeShot('c')]));
-  store.getState().setProviders([provider(multi)]);
-  selection.getState().select(picked, 'replace', ['a', 'b', 'c']);
-  setJobsUi({ generateOpen: true, generateScope: 'selected' });
-  return renderInApp(store, <GenerateDialog />, [jobsUi, selection]);
+  const store = makeStore(makeSnapshot([makeShot('a'), makeShot('b'), makeShot('c')]), [provider(multi)]);
+  return renderGenerateDialog(store, { picked, scope: 'selected' });
 }
 
 beforeAll(async () => {

@@ -2,13 +2,9 @@
  * A model that makes video only from reference pictures: the inspector and the Generate dialog
  * say why a shot without element or style pictures cannot run, by the services' rule.
  */
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProvider } from '../../../../renderer/src/app/context';
 import { initI18n } from '../../../../renderer/src/i18n';
 import { en, flattenTree, zhCN } from '../../../../renderer/src/i18n/resources';
-import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
 import {
   capabilitiesOf,
   capabilityGaps,
@@ -16,13 +12,12 @@ import {
   shotsWithoutReferences,
   unsupportedShots,
 } from '../../../../renderer/src/panels/generateModel';
-import { ShotInspector } from '../../../../renderer/src/panels/ShotInspector';
-import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
-import { createAppStore } from '../../../../renderer/src/store/store';
-import { resetEditorUi, selection as windowSelection } from '../../../../renderer/src/store/uiEditor';
+import { resetJobsUi } from '../../../../renderer/src/store/jobsUi';
+import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
 import { newElement } from '../../../../shared/model/factories';
 import type { ProjectSnapshot, Shot } from '../../../../shared/model/entities';
-import { fakeApi, makeProvider, makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import { fakeApi, makeProvider, makeShot, makeSnapshot, makeStore, makeTake, withFirstModel } from '../fixtures';
+import { renderGenerateDialog, renderInspector } from './openPanels';
 
 const r2v = makeProvider('wan', 'Wan', {
   textToVideo: true,
@@ -43,32 +38,14 @@ function snap(shots: Shot[], over: Partial<ProjectSnapshot> = {}): ProjectSnapsh
 }
 
 function inspect(shot: Shot): string {
-  const store = createAppStore();
-  store.getState().setSnapshot(snap([shot]));
-  store.getState().setProviders([r2v]);
-  windowSelection.getState().select([shot.id], 'replace', [shot.id]);
   const { api } = fakeApi({ 'providers.list': () => [r2v] });
-  vi.spyOn(store, 'getInitialState').mockImplementation(() => store.getState());
-  vi.spyOn(windowSelection, 'getInitialState').mockImplementation(() => windowSelection.getState());
-  const node: ReactElement = (
-    <AppProvider value={{ api, store }}>
-      <ShotInspector />
-    </AppProvider>
-  );
-  return renderToStaticMarkup(node);
+  return renderInspector(makeStore(snap([shot]), [r2v]), shot.id, api);
 }
 
 /** The Generate dialog over `shots`, all chosen, on Wan with `first` as its first (default) model. */
 function generateDialog(shots: Shot[], first: string): string {
-  const store = createAppStore();
-  store.getState().setSnapshot(snap(shots));
-  const models = r2v.capabilities.models as { id: string }[];
-  const ordered = [...models.filter((m) => m.id === first), ...models.filter((m) => m.id !== first)];
-  store.getState().setProviders([{ ...r2v, capabilities: { ...r2v.capabilities, models: ordered } }]);
-  const ids = shots.map((x) => x.id);
-  windowSelection.getState().select(ids, 'replace', ids);
-  setJobsUi({ generateOpen: true, generateScope: 'selected' });
-  return renderInApp(store, <GenerateDialog />, [jobsUi, windowSelection]);
+  const store = makeStore(snap(shots), [withFirstModel(r2v, first)]);
+  return renderGenerateDialog(store, { picked: shots.map((x) => x.id), scope: 'selected' });
 }
 
 afterEach(() => {

@@ -7,15 +7,14 @@
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../../../renderer/src/i18n';
-import { GenerateDialog } from '../../../../renderer/src/panels/GenerateDialog';
 import { batchFor, capabilitiesOf, unsupportedShots } from '../../../../renderer/src/panels/generateModel';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { jobsUi, resetJobsUi, setJobsUi, type GenerateScope } from '../../../../renderer/src/store/jobsUi';
-import { createAppStore } from '../../../../renderer/src/store/store';
-import { resetEditorUi, selection } from '../../../../renderer/src/store/uiEditor';
+import { resetJobsUi, type GenerateScope } from '../../../../renderer/src/store/jobsUi';
+import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
 import { modelCapabilities } from '../../../../shared/generation/capabilities';
 import { offersRestyleChoice, restyles } from '../../../../shared/generation/restyleClip';
-import { makeShot, makeSnapshot, makeTake, renderInApp } from '../fixtures';
+import { makeShot, makeSnapshot, makeStore, makeTake, withFirstModel } from '../fixtures';
+import { renderGenerateDialog } from './openPanels';
 
 // What Replicate declares (trimmed): Kling Omni generates and edits, Aleph only edits, Veo only generates.
 const replicate: ProviderInfo = {
@@ -48,15 +47,10 @@ const replicate: ProviderInfo = {
 const OMNI = 'kwaivgi/kling-v3-omni-video';
 
 function dialog(model: string, scope: GenerateScope = 'selected'): string {
-  const store = createAppStore();
-  store.getState().setSnapshot(makeSnapshot([makeShot('a'), makeShot('b')], { takes: [makeTake('t1', 'a')] }));
+  const snapshot = makeSnapshot([makeShot('a'), makeShot('b')], { takes: [makeTake('t1', 'a')] });
   // The dialog starts on the provider's default model (its first): put `model` first.
-  const models = replicate.capabilities.models as { id: string }[];
-  const first = [...models.filter((m) => m.id === model), ...models.filter((m) => m.id !== model)];
-  store.getState().setProviders([{ ...replicate, capabilities: { ...replicate.capabilities, models: first } }]);
-  selection.getState().select(['a', 'b'], 'replace', ['a', 'b']);
-  setJobsUi({ generateOpen: true, generateScope: scope });
-  return renderInApp(store, <GenerateDialog />, [jobsUi, selection]);
+  const store = makeStore(snapshot, [withFirstModel(replicate, model)]);
+  return renderGenerateDialog(store, { picked: ['a', 'b'], scope });
 }
 
 beforeAll(async () => {

@@ -1,43 +1,23 @@
 /**
- * The Kling Omni and Aleph models of fal.ai and Replicate: the per-model request table with a
- * take's clip to restyle (text, first frame, first + last, references, extend, camera, video)
- * through each adapter to its strict fake, every sent body a snapshot; the clips those models
- * refuse before anything is uploaded or sent; the fakes refusing what the real endpoints refuse;
- * and a restyle priced on the clip it edits.
+ * The Kling Omni models of fal.ai: the per-model request table with a take's clip to restyle
+ * (text, first frame, first + last, references, camera, video) through the adapter to its strict
+ * fake, every sent body a snapshot; the clips those models refuse before anything is uploaded or
+ * sent; the fake refusing what the real endpoints refuse; and a restyle priced on the clip it edits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFalProvider } from '../../../../electron/services/generation/providers/fal.js';
-import { createReplicateProvider } from '../../../../electron/services/generation/providers/replicate.js';
 import { requestCost } from '../../../../electron/services/generation/plan.js';
-import type { ProviderContext } from '../../../../electron/services/generation/types.js';
 import { FAL_FAKE_KEY, startFakeFal, type FakeFal } from '../../../fakes/fal.js';
 import { FIRST_FRAME, genRequest } from '../../../fakes/providerRequest.js';
-import { REPLICATE_FAKE_KEY, startFakeReplicate, type FakeReplicate } from '../../../fakes/replicate.js';
 import { rejectionOf } from '../../../helpers/errors.js';
-import { editableClip } from '../../../helpers/media.js';
-import { realMedia } from '../../../helpers/realMedia.js';
 import { requestTable, sendsOf, VIDEO_SCENARIOS, type BodyTable } from '../../../helpers/requestTable.js';
 import { tempDir } from '../../../helpers/tmp.js';
+import { editable, source } from './editClips.js';
+import { fakeContext } from './harness.js';
 
-const root = tempDir();
-const CLIP = realMedia('ai-clip-horse-720x480-8fps.mp4');
-const source = { takeId: 't-src', assetId: 'v1', path: CLIP, durationSec: 5 };
-/** A clip fal's edit endpoints take (1280x720, 24 fps, 4 s): the real AI clip runs at 8 fps. */
-const editable = () => ({
-  takeId: 't-ok',
-  assetId: 'v2',
-  path: editableClip(),
-  durationSec: 4,
-  width: 1280,
-  height: 720,
-  fps: 24,
-});
 let fal: FakeFal;
-let rep: FakeReplicate;
 const falAdapter = createFalProvider();
-const repAdapter = createReplicateProvider();
-const falCtx = (): ProviderContext => ({ tmpDir: root, settings: { baseUrl: fal.url, apiKey: FAL_FAKE_KEY } });
-const repCtx = (): ProviderContext => ({ tmpDir: root, settings: { baseUrl: rep.url, apiKey: REPLICATE_FAKE_KEY } });
+const falCtx = fakeContext(tempDir(), () => fal, FAL_FAKE_KEY);
 const falCreates = () =>
   fal
     .seen()
@@ -46,11 +26,9 @@ const falCreates = () =>
 
 beforeAll(async () => {
   fal = await startFakeFal({ runMs: 20 });
-  rep = await startFakeReplicate({ runMs: 20 });
 });
 afterAll(async () => {
   await fal.close();
-  await rep.close();
 });
 
 const O1 = 'fal-ai/kling-video/o1/standard';
@@ -59,8 +37,6 @@ const O3_EDIT = 'fal-ai/kling-video/o3/pro/video-to-video/edit';
 const O3_PRO = 'fal-ai/kling-video/o3/pro';
 const O3_4K = 'fal-ai/kling-video/o3/4k';
 const O1_EDIT = 'fal-ai/kling-video/o1/video-to-video/edit';
-const KLING_OMNI = 'kwaivgi/kling-v3-omni-video';
-const ALEPH = 'runwayml/gen4-aleph';
 
 describe('fal Kling Omni request table against the strict fake', () => {
   it('O1 / O3 (Standard, Pro, 4K) generate (text, frames, references, camera), O1 / O3 Edit only restyle a clip', async () => {
@@ -160,88 +136,7 @@ describe('fal Kling Omni request table against the strict fake', () => {
   });
 });
 
-describe('Replicate Kling 3.0 Omni and Gen-4 Aleph request table against the strict fake', () => {
-  it('Kling Omni sends every kind of shot and a restyle; Aleph only a restyle', async () => {
-    const bodies: BodyTable = {};
-    const table = await requestTable(
-      [KLING_OMNI, ALEPH],
-      {
-        provider: 'replicate',
-        submit: (req) => repAdapter.submit(req, repCtx()),
-        received: () => rep.createRequests().length,
-        accepted: () => rep.creates,
-        lastCreate: () => rep.createRequests().at(-1),
-        bodies,
-      },
-      VIDEO_SCENARIOS,
-    );
-    expect(table).toEqual({
-      [KLING_OMNI]: sendsOf(VIDEO_SCENARIOS, 'text', 'firstFrame', 'firstLast', 'references', 'camera', 'video'),
-      [ALEPH]: sendsOf(VIDEO_SCENARIOS, 'video'),
-    });
-    const input = (s: 'video' | 'text', m: string) =>
-      (bodies[m]?.[s]?.body as { input: Record<string, unknown> }).input;
-    expect(input('video', KLING_OMNI)).toMatchObject({ video_reference_type: 'base', keep_original_sound: true });
-    expect(input('video', KLING_OMNI)).not.toHaveProperty('generate_audio');
-    expect(input('text', KLING_OMNI)).toMatchObject({ aspect_ratio: '16:9', duration: 5, mode: 'standard' });
-    expect(input('video', ALEPH)).toMatchObject({
-      video: expect.stringMatching(/^<data:video\/mp4 \d+ chars>$/),
-      seed: 42,
-    });
-    expect(bodies).toMatchSnapshot();
-  });
-
-  it('refuses before sending: a Kling Omni clip outside 3-10 s, Aleph without a clip', async () => {
-    const before = rep.createRequests().length;
-    const long = await rejectionOf(
-      repAdapter.submit(genRequest({ model: KLING_OMNI, sourceVideo: { ...source, durationSec: 11 } }), repCtx()),
-    );
-    expect(long.message).toMatch(/3 to 10 s/);
-    const bare = await rejectionOf(repAdapter.submit(genRequest({ model: ALEPH }), repCtx()));
-    expect(bare.message).toMatch(/edits an existing clip/);
-    expect(rep.createRequests().length).toBe(before);
-  });
-
-  it('Kling Omni refuses an 8 fps clip before sending; Aleph states no frame-rate limit and sends it', async () => {
-    const before = rep.createRequests().length;
-    const slow = await rejectionOf(
-      repAdapter.submit(
-        genRequest({ model: KLING_OMNI, sourceVideo: { ...source, width: 1280, height: 720, fps: 8 } }),
-        repCtx(),
-      ),
-    );
-    expect(slow.message).toMatch(/runs at 8 fps; Kling 3\.0 Omni.* 24 to 60 fps/);
-    expect(rep.createRequests().length).toBe(before);
-    await repAdapter.submit(genRequest({ model: ALEPH, sourceVideo: { ...source, fps: 8 } }), repCtx());
-    expect(rep.createRequests().length).toBe(before + 1);
-  });
-
-  it("the fake reads the clip: an 8 fps clip the app did not measure fails Kling Omni's prediction, a 24 fps one runs", async () => {
-    // No fps known (a take imported before rates were recorded): the adapter sends, the model refuses it.
-    const slow = await repAdapter.submit(
-      genRequest({ model: KLING_OMNI, sourceVideo: { ...source, width: 1280, height: 720 } }),
-      repCtx(),
-    );
-    const created = rep.createRequests().at(-1);
-    expect(created?.status).toBe(201);
-    expect((created?.body as { input: Record<string, unknown> }).input.reference_video).toMatch(
-      /^data:video\/mp4;base64,/,
-    );
-    const failed = await repAdapter.poll(slow.taskId, repCtx());
-    expect(failed).toMatchObject({ state: 'failed' });
-    expect(JSON.stringify(failed)).toMatch(/frame rate must be between 24 and 60 FPS; got 8\.0/);
-    // The same request with a 24 fps clip is not failed by the fake's clip rule.
-    const ok = await repAdapter.submit(genRequest({ model: KLING_OMNI, sourceVideo: editable() }), repCtx());
-    expect((await repAdapter.poll(ok.taskId, repCtx())).state).not.toBe('failed');
-  });
-
-  it('Aleph is billed on the 5 s it makes, whatever the shot or clip length', () => {
-    const req = genRequest({ model: ALEPH, durationSec: 9, sourceVideo: { ...source, durationSec: 8 } });
-    expect(requestCost(repAdapter, req)).toBeCloseTo(0.9);
-  });
-});
-
-describe('the strict fakes refuse what the endpoints refuse', () => {
+describe('the strict fal fake refuses what the endpoints refuse', () => {
   const falPost = async (endpoint: string, input: Record<string, unknown>) => {
     const res = await fetch(fal.url, {
       method: 'POST',
@@ -309,40 +204,5 @@ describe('the strict fakes refuse what the endpoints refuse', () => {
     const r = await falPost(endpoint, input);
     expect(r.status).toBe(422);
     expect(r.body.detail[0]?.loc).toEqual(['body', field]);
-  });
-
-  const repPost = async (model: string, input: Record<string, unknown>) => {
-    const res = await fetch(`${rep.url}/models/${model}/predictions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${REPLICATE_FAKE_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    });
-    return { status: res.status, body: (await res.json()) as { title: string; detail: string } };
-  };
-  const img = 'https://example.com/a.png';
-  const clip = 'https://example.com/c.mp4';
-  it.each([
-    ['an end image without a start image', KLING_OMNI, { prompt: 'x', end_image: img }, /end_image/],
-    [
-      'audio with a reference video',
-      KLING_OMNI,
-      { prompt: 'x', reference_video: clip, generate_audio: true },
-      /generate_audio/,
-    ],
-    [
-      'five pictures beside a clip',
-      KLING_OMNI,
-      { prompt: 'x', reference_video: clip, reference_images: Array(5).fill(img) },
-      /at most 4/,
-    ],
-    ['a 2 s duration', KLING_OMNI, { prompt: 'x', duration: 2 }, /greater than or equal to 3/],
-    ['mode "std" (that is the Kling API)', KLING_OMNI, { prompt: 'x', mode: 'std' }, /mode/],
-    ['Aleph without a clip', ALEPH, { prompt: 'x' }, /video is required/],
-    ['Aleph with a duration', ALEPH, { prompt: 'x', video: clip, duration: 5 }, /Additional property duration/],
-  ])('Replicate: %s is a 422', async (_n, model, input, why) => {
-    const r = await repPost(model, input);
-    expect(r.status).toBe(422);
-    expect(r.body.title).toBe('Input validation failed');
-    expect(r.body.detail).toMatch(why);
   });
 });
