@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { contract, type Handlers, type MethodName } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Asset, Job, ProjectSnapshot, Shot, Take } from '../../../shared/model/entities.js';
-import { newProject, newShot, newTake } from '../../../shared/model/factories.js';
+import { newJob, newProject, newShot, newTake } from '../../../shared/model/factories.js';
 import { outputSize } from '../../../shared/model/format.js';
 import { parseFps, secondsToFrames } from '../../../shared/model/time.js';
 import { EventHub } from '../../../electron/services/events.js';
@@ -110,23 +110,14 @@ export function createFakeServices(suggestedDir: string): HostServices {
 
   function runJob(shot: Shot): Job {
     const d = current();
-    const job: Job = {
+    const job = newJob({
       id: randomUUID(),
       shotId: shot.id,
       provider: 'animatic',
-      model: null,
-      state: 'queued',
       request: {},
-      taskId: null,
-      progress: 0,
-      error: null,
       costEstimate: 0,
-      costActual: null,
-      resultAssetId: null,
-      takeId: null,
       createdAt: now(),
-      updatedAt: now(),
-    };
+    });
     d.jobs.push(job);
     let progress = 0;
     const tick = setInterval(() => {
