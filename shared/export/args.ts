@@ -60,7 +60,7 @@ export function buildExportGraph(plan: ExportPlan): string {
   const burn = plan.subtitles && plan.subtitles.cues.length > 0 ? plan.subtitles : null;
   const vjoin = burn ? 'vjoin' : 'vout';
   if (hasTransitions(plan.clips)) {
-    chains.push(...transitionJoinChains(plan.clips, plan.fps, vjoin, mixed ? 'apic' : 'aout'));
+    chains.push(...transitionJoinChains(plan.clips, plan.fps, plan.pixelFormat, vjoin, mixed ? 'apic' : 'aout'));
   } else {
     // concat joins segments that start at 0 and share parameters, which the chains ensure
     // (https://ffmpeg.org/ffmpeg-filters.html#concat).

@@ -15,11 +15,11 @@
  */
 import type { FfmpegInvocation, FfmpegOutput } from '../ffmpeg/invocation.js';
 import type { Framing } from '../model/framing.js';
-import { fpsToString, framesToSeconds, type Fps } from '../model/time.js';
+import { fpsToString, framesToSeconds } from '../model/time.js';
 import { clipInput } from './args.js';
 import { fpsBeforeScale, placeChain } from './filters.js';
 import type { ExportClip, ExportPlan } from './plan.js';
-import { xfadeOf } from './transitions.js';
+import { windowedXfadeChains, xfadeOf, type JoinStream } from './transitions.js';
 
 /** Bump when the graph below changes what a segment looks like: old cache entries then miss. */
 export const SEGMENT_GRAPH_VERSION = 2;
@@ -92,10 +92,6 @@ export function segmentKeyMaterial(
   });
 }
 
-function seconds(frames: number, fps: Fps): string {
-  return (Math.round(framesToSeconds(frames, fps) * 1e6) / 1e6).toFixed(6);
-}
-
 /** The filter graph of one segment: `[sv<j>]` is target j's finished picture. */
 export function segmentGraph(
   plan: Pick<ExportPlan, 'clips' | 'fps'>,
@@ -130,24 +126,19 @@ export function segmentGraph(
       );
     });
   });
-  const tb = `settb=expr=${plan.fps.den}/${plan.fps.num}`;
   targets.forEach((t, j) => {
-    let acc = `c0_${j}`;
-    clips.forEach((clip, k) => {
-      if (k === 0) return;
-      const kind = xfadeOf(clip.transition);
-      if (!kind) throw new RangeError(`clip ${k} of a segment does not start with a transition`);
-      const out = `x${k}_${j}`;
-      // As transitions.ts: both inputs on the 1/fps time base, frames renumbered after the blend.
-      chains.push(
-        `[${acc}]${tb}[xp${k}_${j}]`,
-        `[c${k}_${j}]${tb}[xn${k}_${j}]`,
-        `[xp${k}_${j}][xn${k}_${j}]xfade=transition=${kind}:duration=${seconds(clip.overlap, plan.fps)}` +
-          `:offset=${seconds(clip.startFrame - group.startFrame, plan.fps)},${tb},setpts=N[${out}]`,
-      );
-      acc = out;
+    if (clips.length === 1) {
+      chains.push(`[c0_${j}]${t.labelFilter ?? 'null'}[sv${j}]`);
+      return;
+    }
+    // As transitions.ts: only the overlapping frames go through xfade.
+    const streams = clips.map((clip, k): JoinStream => {
+      const xfade = k === 0 ? null : xfadeOf(clip.transition);
+      if (k > 0 && !xfade) throw new RangeError(`clip ${k} of a segment does not start with a transition`);
+      return { label: `c${k}_${j}`, frames: clip.frames, overlap: k === 0 ? 0 : clip.overlap, xfade };
     });
-    chains.push(`[${acc}]${t.labelFilter ?? 'null'}[sv${j}]`);
+    chains.push(...windowedXfadeChains(streams, plan.fps, t.pixelFormat, `x${j}`, `w${j}_`));
+    chains.push(`[x${j}]${t.labelFilter ?? 'null'}[sv${j}]`);
   });
   return chains.join(';');
 }

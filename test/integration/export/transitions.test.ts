@@ -7,9 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDelivery } from '../../../electron/services/export/deliveryRun.js';
 import { runExport } from '../../../electron/services/export/exportJob.js';
+import { SegmentCache } from '../../../electron/services/export/segmentCache.js';
 import { importFile } from '../../../electron/services/media/mediaStore.js';
 import { ProjectStore } from '../../../electron/services/project/store.js';
+import { findPreset, type Deliverable } from '../../../shared/export/deliverable.js';
 import { countVideoFrames, decodeErrors, ffprobeJson } from '../../helpers/ffprobe.js';
 import { lavfiClip } from '../../helpers/lavfiClip.js';
 import { sineWav } from '../../helpers/sineWav.js';
@@ -19,9 +22,9 @@ import { grabGray } from '../generation/frames.js';
 /** The exports here are 1:1 at 720p: 720x720. */
 const SIDE = 720;
 
-/** Mean luma (0..255) of output frame n, decoded by the system ffmpeg. */
-function lumaAt(file: string, n: number): number {
-  const raw = grabGray(file, n, SIDE, SIDE).data;
+/** Mean luma (0..255) of output frame n of a square `side`-pixel picture, decoded by the system ffmpeg. */
+function lumaAt(file: string, n: number, side = SIDE): number {
+  const raw = grabGray(file, n, side, side).data;
   let sum = 0;
   for (const v of raw) sum += v;
   return sum / raw.length;
@@ -101,6 +104,31 @@ describe('export with transitions', () => {
     const mid = lumaAt(out, 42);
     expect(mid).toBeGreaterThan(90);
     expect(mid).toBeLessThan(165);
+  });
+
+  it('blends exactly the overlap frames, one step per frame, and the delivery path (segments) does the same', async () => {
+    store.shots.update(second, { transitionIn: { kind: 'crossfade', frames: 12 } });
+    const single = join(root, 'ramp.mp4');
+    await runExport(store, { outPath: single, quality: 'draft' });
+    const report = await runDelivery(store, new SegmentCache(join(root, 'cache')), {
+      deliverables: [findPreset('instagram-1x1') as Deliverable],
+      out: join(root, 'delivery'),
+      quality: 'draft',
+      fontFile: null,
+    });
+    const delivered = report.deliverables[0]?.outPath ?? '';
+    expect(countVideoFrames(delivered)).toBe(84);
+    // Frames 35..48: white up to the overlap's first frame (36: xfade starts at the outgoing
+    // picture), darker each frame through 47, black from 48. Only these 12 frames are blended
+    // (transitions.ts windowedXfadeChains): one frame off and the ramp starts or ends early.
+    const ramp = (file: string, side: number) => Array.from({ length: 14 }, (_, k) => lumaAt(file, 35 + k, side));
+    const a = ramp(single, SIDE);
+    const b = ramp(delivered, 1080);
+    expect(a[0]).toBeGreaterThan(225);
+    expect(a[1]).toBeGreaterThan(225);
+    expect(a[13]).toBeLessThan(30);
+    for (let k = 1; k < 13; k++) expect(a[k + 1]).toBeLessThan(a[k] ?? 0);
+    b.forEach((v, k) => expect(Math.abs(v - (a[k] ?? 0))).toBeLessThan(4));
   });
 
   it('dips to black: same length, dark in the middle of the overlap, white before it', async () => {

@@ -147,7 +147,9 @@ describe('segments', () => {
         target(),
         target({ width: 1080, height: 1080 }),
       ]),
-    ).toMatch(/split=2\[p0_0\]\[p0_1\].*xfade=transition=fade:duration=0\.500000:offset=5\.625000/);
+    ).toMatch(
+      /split=2\[p0_0\]\[p0_1\].*trim=start_frame=135:end_frame=147,setpts=PTS-STARTPTS\[w0_t0\].*xfade=transition=fade:duration=0\.500000:offset=0,format=yuv420p\[w0_x1\]/,
+    );
   });
 
   it('keys change with what changes the pixels, and only for the segment that changed', () => {
