@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { serve } from '../bench/browser.js';
 
 interface BenchPage {
@@ -18,6 +18,8 @@ interface BenchPage {
   probe(on: boolean): void;
   renders(): Record<string, number>;
   frame(): Promise<number>;
+  hop(): Promise<void>;
+  idle(): Promise<void>;
   pan(dxPx: number): void;
   scrolledGroupXs(): number[];
 }
@@ -46,15 +48,16 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('a pan inside a bucket renders nothing and moves the scrolled groups; a long pan keeps the mount culled', async ({
-  page,
-}) => {
+/**
+ * The bench page at 0.5 px per frame, scrolled to frame 4000: the mounted range starts at a
+ * bucket edge ((4000 - 160 / 0.5) is a multiple of the 160-frame bucket), so 60 px to the
+ * right stay in it. Returns once nothing has rendered for 20 frames (filmstrips load and clips
+ * settle first).
+ */
+async function openAtFrame4000(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${url}?shots=500`);
   await page.waitForFunction(() => (globalThis as unknown as Win).bench?.ready() === true);
-  // 0.5 px per frame, scrolled to frame 4000: the mounted range starts at a bucket edge
-  // ((4000 - 160 / 0.5) is a multiple of the 160-frame bucket), so 60 px to the right stay in it.
-  // Then wait until nothing renders for 20 frames (filmstrips load and clips settle first).
   await page.evaluate(async () => {
     const b = (globalThis as unknown as Win).bench;
     b.setZoom(0.5, 4000);
@@ -66,6 +69,12 @@ test('a pan inside a bucket renders nothing and moves the scrolled groups; a lon
     }
     b.probe(false);
   });
+}
+
+test('a pan inside a bucket renders nothing and moves the scrolled groups; a long pan keeps the mount culled', async ({
+  page,
+}) => {
+  await openAtFrame4000(page);
   const before = await page.evaluate(() => (globalThis as unknown as Win).bench.scrolledGroupXs());
   expect(before.length).toBeGreaterThanOrEqual(3); // shots, selection, overlay
   const renders = await page.evaluate(async () => {
@@ -108,4 +117,42 @@ test('a pan inside a bucket renders nothing and moves the scrolled groups; a lon
   expect(numbers.length).toBeLessThan(60);
   expect(Math.min(...numbers)).toBeGreaterThan(70);
   expect(Math.max(...numbers)).toBeLessThan(135);
+});
+
+test('a pan that crosses buckets mounts their clips in idle time: no step renders a component', async ({ page }) => {
+  await openAtFrame4000(page);
+  // The UI bench's pan (60 steps of 25 px right, 60 back: a bucket of 80 px every 3.2 steps),
+  // with the idle period that follows each frame of a real pan. Renders inside a step (the
+  // step and the render it causes, in that task) are counted apart from those in idle time.
+  const { inSteps, idle } = await page.evaluate(async () => {
+    const b = (globalThis as unknown as Win).bench;
+    const add = (sum: Record<string, number>, counts: Record<string, number>) => {
+      for (const [k, n] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + n;
+    };
+    const inSteps: Record<string, number> = {};
+    const idle: Record<string, number> = {};
+    for (let i = 0; i < 120; i++) {
+      b.probe(true);
+      b.pan(i < 60 ? 25 : -25);
+      await b.hop();
+      add(inSteps, b.renders());
+      b.probe(true);
+      // The mount ahead was asked for in the step: it runs before this later idle callback.
+      await b.idle();
+      add(idle, b.renders());
+    }
+    b.probe(false);
+    return { inSteps, idle };
+  });
+  expect(inSteps).toEqual({});
+  // 3,000 px of panning crosses 37 buckets: each is mounted ahead (a reversal may mount two at once).
+  expect(idle.ShotsLayer ?? 0).toBeGreaterThan(20);
+  expect(idle.ShotsLayer ?? 0).toBeLessThanOrEqual(3000 / 80 + 1);
+  expect(idle.ShotClip ?? 0).toBeGreaterThan(0);
+  // The mount stays culled: the view is back at frame 4000 (1312 px, 2624 frames wide).
+  const numbers = (
+    await page.getByTestId('timeline-clip').evaluateAll((li) => li.map((l) => l.getAttribute('data-number')))
+  ).map(Number);
+  expect(Math.min(...numbers)).toBeGreaterThan(25);
+  expect(Math.max(...numbers)).toBeLessThan(90);
 });

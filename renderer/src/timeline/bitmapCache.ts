@@ -3,25 +3,14 @@
  * changing for a while, and then only in an idle period with room left before the next frame.
  * Caching a clip makes three canvases and draws it once (a few ms under software rendering);
  * done from a timer it landed inside the frames of a pan, where the clips that just scrolled
- * in are cached while the view keeps moving. In idle time it never delays a frame
- * (https://developer.mozilla.org/docs/Web/API/Window/requestIdleCallback).
+ * in are cached while the view keeps moving. In idle time (idle.ts) it never delays a frame.
  */
+import { whenIdle } from './idle';
 
 /** How long a clip must stay unchanged before it is cached as a bitmap. */
 export const CACHE_AFTER_MS = 150;
 /** An idle period shorter than this is left alone; the clip waits for the next one. */
 const IDLE_ROOM_MS = 6;
-
-type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
-
-/** Chromium's idle callbacks; where there are none (unit tests under jsdom), a timer with all the room. */
-const whenIdle: { request: Idle; cancel(id: number): void } =
-  typeof requestIdleCallback === 'function'
-    ? { request: (cb) => requestIdleCallback(cb), cancel: (id) => cancelIdleCallback(id) }
-    : {
-        request: (cb) => setTimeout(() => cb({ timeRemaining: () => Infinity })) as unknown as number,
-        cancel: (id) => clearTimeout(id),
-      };
 
 /**
  * Runs `draw` after CACHE_AFTER_MS, in the first idle period with IDLE_ROOM_MS left. Returns

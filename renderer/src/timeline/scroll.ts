@@ -2,19 +2,25 @@
  * Panning without React: each layer puts its content in one group at content x
  * (frame * pxPerFrame) and this hook moves that group to the scroll on every viewport change,
  * imperatively, then asks the layer for one batched draw. React renders a layer only when its
- * mounted range (drawWindow.ts, in coarse buckets) or the zoom changes.
+ * mounted range (drawWindow.ts, in coarse buckets; mountedWindow.ts moves it ahead of a pan in
+ * idle time) or the zoom changes.
  */
 import Konva from 'konva';
 import { useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { ViewportState, ViewportStore } from '../store/viewport';
-import { drawWindow, scrollX, type DrawWindow } from './drawWindow';
+import { bucketWindow, scrollX, type DrawWindow } from './drawWindow';
+import { mountedWindow } from './mountedWindow';
 
-/** Zoom and the bucketed range: primitives, so a pan inside a bucket re-renders nothing. */
+/**
+ * Zoom and the bucketed range: primitives, so a pan inside a bucket re-renders nothing. The
+ * range is the viewport's mounted one (mountedWindow.ts), moved ahead of a pan in idle time.
+ */
 export function useDrawWindow(vp: ViewportStore, contentW: number): DrawWindow & { pxPerFrame: number } {
+  const mounted = mountedWindow(vp);
   const pxPerFrame = useStore(vp, (s) => s.pxPerFrame);
-  const lo = useStore(vp, (s) => drawWindow(s, contentW).lo);
-  const hi = useStore(vp, (s) => drawWindow(s, contentW).hi);
+  const lo = useStore(mounted, (m) => bucketWindow(m.bucket, m.pxPerFrame, contentW).lo);
+  const hi = useStore(mounted, (m) => bucketWindow(m.bucket, m.pxPerFrame, contentW).hi);
   return { pxPerFrame, lo, hi };
 }
 

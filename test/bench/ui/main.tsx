@@ -156,6 +156,10 @@ async function main() {
       return frameToX(clip.start + clip.frames / 2, v);
     },
     frame,
+    /** Resolves once React has rendered what the caller just changed (a macrotask, before any idle period). */
+    hop,
+    /** Resolves in the next idle period, after any idle callback asked for before it (test/e2e/timelinePan.spec.ts). */
+    idle: () => new Promise<void>((r) => requestIdleCallback(() => r())),
     /** One pan step as the wheel does it (for the render-count test, test/e2e/timelinePan.spec.ts). */
     pan: (dxPx: number) => scrollBy(ctx, dxPx),
     /** The x of every group that a pan moves (each layer's scrolled content). */
