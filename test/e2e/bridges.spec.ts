@@ -17,22 +17,14 @@ import type { Locator, Page } from '@playwright/test';
 import { startFakeRunway, type FakeRunway } from '../fakes/runway.js';
 import { frameSize } from '../helpers/ffprobe.js';
 import { REAL_CLIPS } from '../helpers/realMedia.js';
-import { cli, expect, test as base } from './fixtures.js';
+import { cli, expect, test as base, workerFake } from './fixtures.js';
 import { openProject } from './ui.js';
 
 const test = base.extend<object, { runway: FakeRunway }>({
-  runway: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const fake = await startFakeRunway({ runMs: 200 });
-      try {
-        await use(fake);
-      } finally {
-        await fake.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
+  runway: workerFake(
+    () => startFakeRunway({ runMs: 200 }),
+    (f) => f.close(),
+  ),
   serveEnv: async ({ runway }, use) => {
     await use({
       STORYBOARD_RUNWAY_BASE_URL: runway.url,

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base } from '@playwright/test';
+import { test as base, type WorkerFixture } from '@playwright/test';
 
 /** The built CLI. STORYBOARD_E2E_CLI may name another script taking the same arguments (dev only). */
 export const CLI = resolve(process.env.STORYBOARD_E2E_CLI ?? 'out/cli/storyboard.cjs');
@@ -59,6 +59,28 @@ async function stop(proc: ChildProcess): Promise<void> {
   const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * A fake service as a worker fixture: `start`ed once per worker, `stop`ped after its last test
+ * (even a failed one). The spec's serveEnv points `storyboard serve` at it.
+ */
+export function workerFake<T>(
+  start: () => Promise<T>,
+  stop: (fake: T) => Promise<unknown>,
+): [WorkerFixture<T, object>, { scope: 'worker' }] {
+  return [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+    async ({}, use) => {
+      const fake = await start();
+      try {
+        await use(fake);
+      } finally {
+        await stop(fake);
+      }
+    },
+    { scope: 'worker' },
+  ];
 }
 
 export const test = base.extend<{ host: ServeHost; problems: string[]; serveEnv: Record<string, string> }>({

@@ -11,23 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startFakeComfyProcess, type FakeComfyProcess } from '../fakes/comfyui-process.js';
-import { expect, test as base } from './fixtures.js';
+import { expect, test as base, workerFake } from './fixtures.js';
 import { addShot, closeOverlay, createProject, openGenerate, startGenerate } from './ui.js';
 
 const test = base.extend<{ configDir: string }, { fake: FakeComfyProcess }>({
   // One fake per worker: a separate process, as a real ComfyUI would be.
-  fake: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const fake = await startFakeComfyProcess(['--run-ms', '1500']);
-      try {
-        await use(fake);
-      } finally {
-        await fake.stop();
-      }
-    },
-    { scope: 'worker' },
-  ],
+  fake: workerFake(
+    () => startFakeComfyProcess(['--run-ms', '1500']),
+    (f) => f.stop(),
+  ),
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   configDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'sb config 设置-'));

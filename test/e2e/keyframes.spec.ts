@@ -13,34 +13,15 @@ import { join } from 'node:path';
 import { startFakeGeminiImage, type ImageFake } from '../fakes/imageProviders.js';
 import { startFakeRunway, type FakeRunway } from '../fakes/runway.js';
 import { threePictures } from '../integration/keyframes/fixtures.js';
-import { expect, test as base } from './fixtures.js';
+import { expect, test as base, workerFake } from './fixtures.js';
 import { addShot, createProject, startGenerate } from './ui.js';
 
 const test = base.extend<object, { gemini: ImageFake; runway: FakeRunway }>({
-  gemini: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const fake = await startFakeGeminiImage();
-      try {
-        await use(fake);
-      } finally {
-        await fake.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
-  runway: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const fake = await startFakeRunway({ runMs: 300 });
-      try {
-        await use(fake);
-      } finally {
-        await fake.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
+  gemini: workerFake(startFakeGeminiImage, (f) => f.close()),
+  runway: workerFake(
+    () => startFakeRunway({ runMs: 300 }),
+    (f) => f.close(),
+  ),
   serveEnv: async ({ gemini, runway }, use) => {
     await use({
       STORYBOARD_VEO_BASE_URL: gemini.url,

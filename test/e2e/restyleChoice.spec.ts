@@ -8,24 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeReplicate, REPLICATE_FAKE_KEY, type FakeReplicate } from '../fakes/replicate.js';
-import { expect, test as base } from './fixtures.js';
+import { expect, test as base, workerFake } from './fixtures.js';
 import { addShot, closeOverlay, openGenerate, openNewProject, startGenerate } from './ui.js';
 
 const OMNI = 'kwaivgi/kling-v3-omni-video';
 
 const test = base.extend<{ configDir: string }, { rep: FakeReplicate }>({
-  rep: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
-    async ({}, use) => {
-      const rep = await startFakeReplicate({ runMs: 300 });
-      try {
-        await use(rep);
-      } finally {
-        await rep.close();
-      }
-    },
-    { scope: 'worker' },
-  ],
+  rep: workerFake(
+    () => startFakeReplicate({ runMs: 300 }),
+    (f) => f.close(),
+  ),
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   configDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'sb config restyle-'));

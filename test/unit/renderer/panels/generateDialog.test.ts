@@ -3,25 +3,16 @@
  * and over-budget block (rendered to markup), and generate.run sending exactly the estimated
  * batch, never one over the budget; the one-click Generate only opens it.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, runAction } from '../../../../renderer/src/actions';
-import { initI18n } from '../../../../renderer/src/i18n';
 import { batchFor, shotsInScope, unsupportedShots } from '../../../../renderer/src/panels/generateModel';
-import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
-import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
+import { jobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { plainCapabilities } from '../../../fakes/capabilities';
 import { cloud, cloudEstimate, cloudLedger, cloudStore } from '../cloudJobs';
 import { fakeApi, makeJob, makeShot, makeSnapshot, makeTake } from '../fixtures';
-import { renderGenerateDialog } from './openPanels';
+import { panelTestHooks, renderGenerateDialog } from './openPanels';
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  resetJobsUi();
-  resetEditorUi();
-});
+panelTestHooks();
 
 describe('generate dialog', () => {
   it('makes the batch from its choices', () => {

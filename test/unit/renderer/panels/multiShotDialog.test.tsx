@@ -3,15 +3,12 @@
  * enabled only on a model that can and for consecutive shots (else it says why); its action
  * asks the one-job estimate again, then starts exactly that.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, runAction } from '../../../../renderer/src/actions';
-import { initI18n } from '../../../../renderer/src/i18n';
 import type { ProviderInfo } from '../../../../renderer/src/store/jobs';
-import { resetJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { createAppStore } from '../../../../renderer/src/store/store';
-import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
 import { fakeApi, makeEstimate, makeLedger, makeProvider, makeShot, makeSnapshot, makeStore } from '../fixtures';
-import { renderGenerateDialog } from './openPanels';
+import { panelTestHooks, renderGenerateDialog } from './openPanels';
 
 const estimate = makeEstimate('kling', 1, 1.2);
 const caps = (multi: boolean) => ({
@@ -29,14 +26,7 @@ function render(multi: boolean, picked: string[]): string {
   return renderGenerateDialog(store, { picked, scope: 'selected' });
 }
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  resetJobsUi();
-  resetEditorUi();
-});
+panelTestHooks();
 
 describe('one multi-shot generation in the Generate dialog', () => {
   it('is offered and enabled for consecutive shots on a model that can', () => {

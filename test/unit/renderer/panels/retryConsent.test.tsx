@@ -3,23 +3,15 @@
  * confirmation starts one more take on the same provider, dismissing sends nothing and an
  * over-budget retry is refused.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actions, runAction } from '../../../../renderer/src/actions';
-import { initI18n } from '../../../../renderer/src/i18n';
 import { JobsPanel } from '../../../../renderer/src/panels/JobsPanel';
-import { jobsUi, resetJobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
-import { resetEditorUi } from '../../../../renderer/src/store/uiEditor';
+import { jobsUi, setJobsUi } from '../../../../renderer/src/store/jobsUi';
 import { cloudEstimate, cloudLedger, cloudStore } from '../cloudJobs';
 import { fakeApi, makeJob, renderInApp } from '../fixtures';
+import { panelTestHooks } from './openPanels';
 
-beforeAll(async () => {
-  await initI18n('en');
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  resetJobsUi();
-  resetEditorUi();
-});
+panelTestHooks();
 
 describe('retry with consent', () => {
   it('asks with the cost first; only the confirmation starts one more take on the same provider', async () => {
