@@ -16,6 +16,9 @@ export default defineConfig({
           // Pure tests finish in milliseconds; the first import of a large module (electron-builder's
           // schema) can take seconds on a loaded 2-core machine, which is not a failure.
           testTimeout: 30_000,
+          // Vitest's default is one worker fewer than the cores, so ONE on a 2-core CI machine: the
+          // files' imports ran one after another. https://vitest.dev/config/maxworkers
+          maxWorkers: 2,
         },
       },
       {
