@@ -88,6 +88,23 @@ test('two characters speak Chinese and English lines: voiced, fitted, exported w
     });
   }
   await expect(page.getByTestId('dialogue-track').getByTestId('dialogue-cue')).toHaveCount(5);
+  // The cues follow a zoom through their track's --ppf: every width and every gap between
+  // starts scales by the zoom's one factor.
+  const cueBoxes = () =>
+    page
+      .getByTestId('dialogue-track')
+      .getByTestId('dialogue-cue')
+      .evaluateAll((cues) => cues.map((c) => c.getBoundingClientRect()).map((r) => ({ x: r.left, w: r.width })));
+  const slider = page.getByTestId('zoom-slider');
+  const zoomedOut = await cueBoxes();
+  await slider.fill(String(Number(await slider.inputValue()) + 60));
+  await expect.poll(async () => (await cueBoxes())[0]!.w).toBeGreaterThan(zoomedOut[0]!.w * 1.2);
+  const zoomedIn = await cueBoxes();
+  const k = zoomedIn[0]!.w / zoomedOut[0]!.w;
+  zoomedIn.forEach((c, i) => {
+    expect(c.w).toBeCloseTo(zoomedOut[i]!.w * k, 0);
+    expect(c.x - zoomedIn[0]!.x).toBeCloseTo((zoomedOut[i]!.x - zoomedOut[0]!.x) * k, 0);
+  });
   await page.getByTestId('shot-card').nth(1).click();
   await expect(box.getByTestId('dialogue-warning')).toContainText('but the shot lasts 1.0 s');
   await page.screenshot({ path: testInfo.outputPath('1-warning.png'), fullPage: true });

@@ -1,8 +1,9 @@
 /**
- * Panning the 500-shot timeline of the UI bench page (test/bench/ui, our real <Timeline>):
- * a pan inside one bucket of the mounted range (drawWindow.ts) renders no React component of
- * the canvas or its DOM overlays; the scrolled groups move instead. A long pan renders once per
- * bucket and keeps only the clips near the view mounted. Counts renders, never times.
+ * Panning and zooming the 500-shot timeline of the UI bench page (test/bench/ui, our real
+ * <Timeline>): a pan inside one bucket of the mounted range (drawWindow.ts) renders no React
+ * component of the canvas or its DOM overlays; the scrolled groups move instead. A long pan
+ * renders once per bucket and keeps only the clips near the view mounted. A zoom step renders
+ * the canvas only: the DOM overlays follow in idle time. Counts renders, never times.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,8 @@ interface BenchPage {
   hop(): Promise<void>;
   idle(): Promise<void>;
   pan(dxPx: number): void;
+  zoom(factor: number): void;
+  domChanges(): number;
   scrolledGroupXs(): number[];
 }
 type Win = { bench: BenchPage };
@@ -108,6 +111,8 @@ test('a pan inside a bucket renders nothing and moves the scrolled groups; a lon
   expect(long.ShotsLayer ?? 0).toBeGreaterThan(0);
   expect(long.ShotsLayer ?? 0).toBeLessThanOrEqual(2000 / 80 + 1);
   expect(long.RulerShape ?? 0).toBe(0);
+  // The hidden list follows the mounted clips in the next idle period (clipReport.ts).
+  await page.evaluate(() => (globalThis as unknown as Win).bench.idle());
   const numbers = (
     await page.getByTestId('timeline-clip').evaluateAll((li) => li.map((l) => l.getAttribute('data-number')))
   ).map(Number);
@@ -150,9 +155,50 @@ test('a pan that crosses buckets mounts their clips in idle time: no step render
   expect(idle.ShotsLayer ?? 0).toBeLessThanOrEqual(3000 / 80 + 1);
   expect(idle.ShotClip ?? 0).toBeGreaterThan(0);
   // The mount stays culled: the view is back at frame 4000 (1312 px, 2624 frames wide).
+  await page.evaluate(() => (globalThis as unknown as Win).bench.idle());
   const numbers = (
     await page.getByTestId('timeline-clip').evaluateAll((li) => li.map((l) => l.getAttribute('data-number')))
   ).map(Number);
   expect(Math.min(...numbers)).toBeGreaterThan(25);
   expect(Math.max(...numbers)).toBeLessThan(90);
+});
+
+test('a zoom step renders the canvas only: the transition handles and the hidden clip list follow in idle time', async ({
+  page,
+}) => {
+  await openAtFrame4000(page);
+  // 20 steps out (more clips and fewer handles fit), 20 back in, with the idle period that
+  // follows each frame of a real zoom. DOM changes and renders inside a step (the step and the
+  // render it causes, in that task) are counted apart from those in idle time.
+  const r = await page.evaluate(async () => {
+    const b = (globalThis as unknown as Win).bench;
+    const add = (sum: Record<string, number>, counts: Record<string, number>) => {
+      for (const [k, n] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + n;
+    };
+    const inSteps: Record<string, number> = {};
+    const idle: Record<string, number> = {};
+    let domInSteps = 0;
+    let domIdle = 0;
+    for (let i = 0; i < 40; i++) {
+      b.probe(true);
+      b.domChanges();
+      b.zoom(i < 20 ? 1 / 1.06 : 1.06);
+      await b.hop();
+      add(inSteps, b.renders());
+      domInSteps += b.domChanges();
+      b.probe(true);
+      await b.idle();
+      add(idle, b.renders());
+      domIdle += b.domChanges();
+    }
+    b.probe(false);
+    return { inSteps, idle, domInSteps, domIdle };
+  });
+  // The canvas follows every step; no DOM element is added or removed inside one.
+  expect(r.inSteps.ShotsLayer ?? 0).toBeGreaterThanOrEqual(40);
+  expect(r.inSteps.TransitionHandles ?? 0).toBe(0);
+  expect(r.domInSteps).toBe(0);
+  // In idle time the handles and the list do change: zooming out mounts clips, drops handles.
+  expect(r.idle.TransitionHandles ?? 0).toBeGreaterThan(0);
+  expect(r.domIdle).toBeGreaterThan(0);
 });

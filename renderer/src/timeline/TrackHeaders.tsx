@@ -31,8 +31,8 @@ export function trackName(t: (k: string) => string, track: TrackId): string {
 const stop = (e: ReactPointerEvent) => e.stopPropagation();
 
 /**
- * Memoised on its track: the dialogue track re-renders on every zoom step (its cues' x and
- * width), and its switches' labels (seven i18next lookups) do not change with the zoom.
+ * Memoised on its track: the dialogue track re-renders with every edit of the document (its
+ * cues), and its switches' labels (seven i18next lookups) do not change with those.
  */
 export const TrackSwitches = memo(function TrackSwitches({ track }: { track: TrackId }) {
   const { t } = useTranslation();

@@ -7,7 +7,8 @@
  * the page and placed beside its handle in the window (popoverPlace.ts: below, or flipped above),
  * so the timeline's own box (short at 1280x720) never clips it.
  * Handles sit at content x in one scrolled box, mounted per bucketed range (drawWindow.ts): a
- * pan moves that box (scroll.ts) and renders nothing; labels are made once per cut and language.
+ * pan moves that box (scroll.ts) and renders nothing; a zoom step sets one CSS property and the
+ * set of handles follows in idle time (useSettledDrawWindow); labels are made once per cut and language.
  */
 import { memo, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -25,7 +26,7 @@ import { LAYOUT } from './geometry';
 import { timelineModel } from './model';
 import { popoverPlace } from './popoverPlace';
 import { noteRender } from './probe';
-import { useDrawWindow, useViewportEffect } from './scroll';
+import { useSettledDrawWindow, useViewportEffect } from './scroll';
 
 /** Closer than this (px) to the next handle, a handle is not drawn (a fitted long film). */
 const MIN_GAP_PX = 20;
@@ -188,7 +189,8 @@ export function TransitionHandles({ width }: { width: number }) {
   const env = useContext(TimelineEnv);
   const snapshot = useAppState((s) => s.snapshot);
   const contentW = Math.max(0, width - LAYOUT.gutter);
-  const { pxPerFrame, lo, hi } = useDrawWindow(env.viewport, contentW);
+  // The set of handles follows a zoom in idle time; their x follows it at once (--ppf below).
+  const { pxPerFrame, lo, hi } = useSettledDrawWindow(env.viewport, contentW);
   const track = useRef<HTMLDivElement>(null);
   useViewportEffect(env.viewport, (s) => {
     const el = track.current;

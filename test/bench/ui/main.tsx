@@ -107,6 +107,11 @@ async function main() {
     zoomBy(ctx, i < n / 2 ? factor : 1 / factor, v.scrollFrame + v.width / v.pxPerFrame / 2);
   };
 
+  // Elements added to or removed from the page under the timeline (its DOM overlays, its hidden list).
+  let domChanges = 0;
+  const domSeen = new MutationObserver((records) => (domChanges += records.length));
+  domSeen.observe(rootEl, { childList: true, subtree: true });
+
   let bare: Bare | null = null;
   const bench = {
     ready: () => countNodes() > 0,
@@ -162,6 +167,14 @@ async function main() {
     idle: () => new Promise<void>((r) => requestIdleCallback(() => r())),
     /** One pan step as the wheel does it (for the render-count test, test/e2e/timelinePan.spec.ts). */
     pan: (dxPx: number) => scrollBy(ctx, dxPx),
+    /** One zoom step around the middle of the view, as the bench's zoom does it (test/e2e/timelinePan.spec.ts). */
+    zoom: (factor: number) => zoomStep(2, factor)(0),
+    /** How many DOM child-list changes the timeline made since the last call (test/e2e/timelinePan.spec.ts). */
+    domChanges() {
+      const n = domChanges + domSeen.takeRecords().length;
+      domChanges = 0;
+      return n;
+    },
     /** The x of every group that a pan moves (each layer's scrolled content). */
     scrolledGroupXs: () =>
       (ourStage()?.find('Group') ?? [])

@@ -2,12 +2,12 @@
  * The dialogue / subtitle track of the timeline: one box per line at its time (its voice-over
  * item when voiced, else its estimated place), at the timeline's zoom and scroll: x = (frame -
  * scrollFrame) * pxPerFrame from LAYOUT.gutter (timeline/geometry.ts). The cues sit at
- * frame * pxPerFrame in one box that the scroll moves (timeline/scroll.ts): a pan renders nothing. Unvoiced lines are
+ * frame * pxPerFrame (through the box's --ppf) in one box that the scroll moves
+ * (timeline/scroll.ts): neither a pan nor a zoom step renders a cue. Unvoiced lines are
  * dashed; a line that runs past its shot's end is marked (the timing warning).
  */
-import { useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { subtitleCues } from '../../../../shared/export/subtitles';
 import { tooShortShots } from '../../../../shared/model/dialogueTiming';
 import { trackLocked, tracksSound } from '../../../../shared/model/tracks';
@@ -20,17 +20,73 @@ import { TrackSwitches } from '../TrackHeaders';
 
 export const DIALOGUE_TRACK_HEIGHT = 38;
 
+/** One cue at content x through the track's --ppf (px per frame): a zoom step renders no cue. */
+const Cue = memo(function Cue({
+  lineId,
+  shotId,
+  text,
+  translation,
+  voiced,
+  over,
+  startFrame,
+  frames,
+  onMenu,
+}: {
+  lineId: string;
+  shotId: string;
+  text: string;
+  translation: string;
+  voiced: boolean;
+  over: boolean;
+  startFrame: number;
+  frames: number;
+  onMenu: (e: ReactMouseEvent, lineId: string, shotId: string) => void;
+}) {
+  return (
+    <div
+      className={`dialogue-cue${voiced ? '' : ' unvoiced'}${over ? ' over' : ''}`}
+      data-testid="dialogue-cue"
+      title={translation ? `${text}\n${translation}` : text}
+      onContextMenu={(e) => onMenu(e, lineId, shotId)}
+      style={{
+        position: 'absolute',
+        left: `calc(${LAYOUT.gutter}px + var(--ppf) * ${startFrame}px)`,
+        width: `max(2px, calc(var(--ppf) * ${frames}px))`,
+        top: 3,
+        height: DIALOGUE_TRACK_HEIGHT - 6,
+      }}
+    >
+      {text}
+    </div>
+  );
+});
+
 export function DialogueTrack() {
   const { t } = useTranslation();
   const snapshot = useAppState((s) => s.snapshot);
-  const pxPerFrame = useStore(viewport, (v) => v.pxPerFrame);
   const track = useRef<HTMLDivElement>(null);
+  // The scroll moves the cues' box, the zoom sets its --ppf: neither renders a cue.
   useViewportEffect(viewport, (v) => {
-    if (track.current) track.current.style.transform = `translateX(${scrollX(v)}px)`;
+    const el = track.current;
+    if (!el) return;
+    el.style.transform = `translateX(${scrollX(v)}px)`;
+    const ppf = String(v.pxPerFrame);
+    if (el.style.getPropertyValue('--ppf') !== ppf) el.style.setProperty('--ppf', ppf);
   });
   const cues = useMemo(() => (snapshot ? subtitleCues(snapshot) : []), [snapshot]);
   const late = useMemo(() => new Set(snapshot ? tooShortShots(snapshot).map((w) => w.shotId) : []), [snapshot]);
   const shotOf = useMemo(() => new Map((snapshot?.dialogueLines ?? []).map((l) => [l.id, l.shotId])), [snapshot]);
+  const shotIds = useMemo(() => snapshot?.shots.map((s) => s.id) ?? [], [snapshot]);
+  const onMenu = useCallback(
+    (e: ReactMouseEvent, lineId: string, shotId: string) => {
+      e.preventDefault();
+      selection.getState().select([shotId], 'replace', shotIds);
+      setEditorUi({
+        contextMenu: { x: e.clientX, y: e.clientY, shotId, target: { kind: 'dialogue', lineId, shotId } },
+      });
+    },
+    [shotIds],
+  );
   const fps = snapshot ? snapshot.project.fps.num / snapshot.project.fps.den : 24;
   const states = snapshot?.project.trackStates;
   const veil = `${tracksSound(states, ['dialogue']) ? '' : ' silenced'}${trackLocked(states, 'dialogue') ? ' locked' : ''}`;
@@ -55,32 +111,20 @@ export function DialogueTrack() {
       {cues.length === 0 && <div className="track-body muted small">{t('workspace.tracks.dialogueEmpty')}</div>}
       <div ref={track} className="dialogue-cues">
         {cues.map((c) => {
-          const left = LAYOUT.gutter + c.startSec * fps * pxPerFrame;
-          const width = Math.max(2, (c.endSec - c.startSec) * fps * pxPerFrame);
-          const over = late.has(shotOf.get(c.lineId) ?? '');
+          const shotId = shotOf.get(c.lineId) ?? '';
           return (
-            <div
+            <Cue
               key={c.lineId}
-              className={`dialogue-cue${c.voiced ? '' : ' unvoiced'}${over ? ' over' : ''}`}
-              data-testid="dialogue-cue"
-              title={c.translation ? `${c.text}\n${c.translation}` : c.text}
-              onContextMenu={(e) => {
-                e.preventDefault();
-                const shotId = shotOf.get(c.lineId) ?? '';
-                selection.getState().select([shotId], 'replace', snapshot?.shots.map((s) => s.id) ?? []);
-                setEditorUi({
-                  contextMenu: {
-                    x: e.clientX,
-                    y: e.clientY,
-                    shotId,
-                    target: { kind: 'dialogue', lineId: c.lineId, shotId },
-                  },
-                });
-              }}
-              style={{ position: 'absolute', left, width, top: 3, height: DIALOGUE_TRACK_HEIGHT - 6 }}
-            >
-              {c.text}
-            </div>
+              lineId={c.lineId}
+              shotId={shotId}
+              text={c.text}
+              translation={c.translation}
+              voiced={c.voiced}
+              over={late.has(shotId)}
+              startFrame={c.startSec * fps}
+              frames={(c.endSec - c.startSec) * fps}
+              onMenu={onMenu}
+            />
           );
         })}
       </div>

@@ -1,7 +1,8 @@
 /**
  * A track's mute/solo/lock switches are memoised on their track: the dialogue track re-renders
- * on every zoom step (its cues move) and its switches must not look their labels up again
- * (i18next lookups were 141 ms of a 2.3 s zoom in the UI bench's profile); a change of the
+ * with every edit of the document (and did on every zoom step, before its cues followed the
+ * zoom through CSS) and its switches must not look their labels up again (i18next lookups
+ * were 141 ms of a 2.3 s zoom in the UI bench's profile); a change of the
  * track's own state still reaches them. Rendered live (liveRoot), counting i18next lookups.
  */
 import i18next from 'i18next';
