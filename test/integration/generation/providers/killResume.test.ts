@@ -3,13 +3,14 @@
  * (test/helpers/killResume.ts): the BUILT CLI is SIGKILLed once the provider's fake (running
  * in this process) reports `creates() > 0`, then run again to the end. Each row keeps its own
  * fake setup, its kill signal and its own assertions, with the reason the assertion is what it
- * is (killResumeRows.ts, killResumeEndpointRows.ts); killResumeCoverage.test.ts keeps the table
- * exhaustive over the catalogue.
+ * is (killResumeRows.ts here; the fal and Replicate endpoint rows run in
+ * killResumeEndpoints.test.ts); killResumeCoverage.test.ts keeps the table exhaustive over the
+ * catalogue.
  */
-import { describe, it } from 'vitest';
-import { ENDPOINT_ROWS } from './killResumeEndpointRows.js';
+import { describe } from 'vitest';
 import { PROVIDER_ROWS } from './killResumeRows.js';
+import { killResumeTests } from './killResumeTable.js';
 
 describe('kill -9 during generate, then resume (every provider)', () => {
-  for (const c of [...PROVIDER_ROWS, ...ENDPOINT_ROWS]) it(c.name, c.run, c.timeoutMs ?? 60_000);
+  killResumeTests(PROVIDER_ROWS);
 });

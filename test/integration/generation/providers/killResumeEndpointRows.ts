@@ -1,11 +1,12 @@
 /**
- * Kill-and-resume rows for the Kling Omni and Aleph endpoints on fal and Replicate, at every
- * kill point the table uses for that provider (killResumeRows.ts): fal's queue cannot be
- * listed, so only a stored request id resumes (killed once both shots' requests were polled);
- * Replicate resumes from a stored prediction id, and a lost create answer is found in
- * GET /predictions by model + exact input (killed the moment the fake made the prediction).
- * The restyle endpoints (fal O3 Pro Edit, Replicate gen4-aleph) restyle each shot's offline
- * animatic take, made by a prepare run before the killed one.
+ * Kill-and-resume rows for the Kling Omni and Aleph endpoints on fal and Replicate (run by
+ * killResumeEndpoints.test.ts), at every kill point the table uses for that provider
+ * (killResumeRows.ts): fal's queue cannot be listed, so only a stored request id resumes
+ * (killed once both shots' requests were polled); Replicate resumes from a stored prediction
+ * id, and a lost create answer is found in GET /predictions by model + exact input (killed the
+ * moment the fake made the prediction). The restyle endpoints (fal O3 Pro Edit, Replicate
+ * gen4-aleph) restyle each shot's offline animatic take, made by a prepare run before the
+ * killed one.
  */
 import { expect } from 'vitest';
 import { startFakeFal, type FakeFal } from '../../../fakes/fal.js';

@@ -1,12 +1,13 @@
 /**
  * The kill-and-resume table's row shape and shared assertions (killResume.test.ts runs the rows
- * of killResumeRows.ts and killResumeEndpointRows.ts; killResumeCoverage.test.ts checks that
+ * of killResumeRows.ts, killResumeEndpoints.test.ts those of killResumeEndpointRows.ts: two files,
+ * so the two worker pools share them; killResumeCoverage.test.ts checks that
  * every paid provider/model in the catalogue has a row or shares one, killResumeShared.ts).
  * Each row names the model it covers: the killed run is sent with `--model <model>` and the row
  * fails unless every job it made ran on that model, so the coverage the table claims is real.
  */
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { ProjectStore } from '../../../../electron/services/project/store.js';
 import { envName } from '../../../../shared/generation/keyEnv.js';
 import { killAndResume } from '../../../helpers/killResume.js';
@@ -52,6 +53,11 @@ function expectModel(root: string, provider: string, model: string): void {
   } finally {
     store.close();
   }
+}
+
+/** One test per row, each with the row's room (60 s unless the row asks for more). */
+export function killResumeTests(rows: readonly Case[]): void {
+  for (const c of rows) it(c.name, c.run, c.timeoutMs ?? 60_000);
 }
 
 /** Erases the fake's type so rows with different fakes share one table. */
